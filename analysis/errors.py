@@ -1,0 +1,33 @@
+"""The one exception the package raises for invalid input."""
+
+from __future__ import annotations
+
+
+class DataError(ValueError):
+    """Invalid input data.
+
+    The message names the file, the line, the column, the bad value and the
+    rule it breaks. The same facts are kept as attributes of the first
+    problem found (``path``, ``line``, ``column``, ``value``, ``rule``), and
+    ``problems`` lists every problem found as ``(line, column, value, rule)``
+    tuples, so callers can act on them without parsing the message.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+        value: object = None,
+        rule: str | None = None,
+        problems: list[tuple] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.column = column
+        self.value = value
+        self.rule = rule
+        self.problems = problems if problems is not None else [(line, column, value, rule)]

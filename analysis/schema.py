@@ -1,0 +1,306 @@
+"""Column specifications and controlled vocabularies of the coded tables.
+
+This module is the single source of truth for what a valid table looks like:
+the loaders validate against it, the README's data dictionary describes it,
+and the tests check that the two agree.
+
+Each table is a :class:`TableSpec`: an ordered tuple of :class:`Column`
+objects. A column has a kind (how it is parsed and which dtype it gets), a
+flag saying whether it may be empty, and, for controlled vocabularies, the
+allowed values. Extra columns in a file are kept, as text, after the
+specified ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- ACLED vocabulary ------------------------------------------------------
+# Event types and their sub-event types, as in ACLED's codebook.
+ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+EVENT_TYPES: tuple[str, ...] = tuple(ACLED_SUB_EVENT_TYPES)
+SUB_EVENT_TYPES: tuple[str, ...] = tuple(
+    sub for subs in ACLED_SUB_EVENT_TYPES.values() for sub in subs
+)
+
+#: ACLED time precision: 1 the day is known; 2 a week or a similar span of
+#: days; 3 only the month (or a longer span) is known.
+TIME_PRECISION: tuple[int, ...] = (1, 2, 3)
+#: ACLED geo precision: 1 the town or site itself; 2 near a town or a small
+#: part of a region, coded to that town; 3 only a larger region is known,
+#: coded to its capital.
+GEO_PRECISION: tuple[int, ...] = (1, 2, 3)
+#: Longest span, in days, that time precision 2 ("a week or a similar period")
+#: may cover; longer ranges are precision 3.
+WEEK_PRECISION_MAX_DAYS = 7
+
+# --- Project vocabulary ----------------------------------------------------
+#: Lanes of the escalation timeline (a coded column of the events table).
+CATEGORIES: tuple[str, ...] = (
+    "militia attack",
+    "US strike",
+    "other violence",
+    "posture change",
+    "political",
+    "protest",
+)
+CASUALTY_GROUPS: tuple[str, ...] = (
+    "US military",
+    "UK military",
+    "US civilian contractor",
+    "Iraqi military",
+    "Iraqi civilians",
+    "militia members",
+    "Iranian military",
+)
+OUTCOMES: tuple[str, ...] = ("killed", "wounded")
+FORCES: tuple[str, ...] = ("US", "UK", "coalition")
+#: How a reported figure was worded; the low/high bounds follow from it
+#: (see the README's coding rules).
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "about",
+    "less than",
+    "more than",
+    "at least",
+    "dozens",
+    "several",
+)
+#: What a report row claims about its event, where documents or claimants
+#: can disagree.
+CLAIM_FIELDS: tuple[str, ...] = (
+    "date",
+    "actor",
+    "location",
+    "fatalities",
+    "casualties",
+    "projectiles",
+    "occurred",
+    "status",
+    "reason",
+)
+
+#: Bounding box (lat_min, lat_max, lon_min, lon_max) of Iraq and its
+#: neighbours; coded coordinates must fall inside it.
+REGION_BOUNDS: tuple[float, float, float, float] = (12.0, 43.0, 25.0, 64.0)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a coded table.
+
+    ``kind`` is one of ``"id"``, ``"text"``, ``"date"``, ``"int"``,
+    ``"float"``, ``"category"``, ``"sha256"``, ``"latitude"``,
+    ``"longitude"``.
+    """
+
+    name: str
+    kind: str
+    required: bool = True
+    allowed: tuple = ()
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A coded table: its file name in a data folder and its columns."""
+
+    name: str
+    file_name: str
+    columns: tuple[Column, ...]
+    key: str | None = None
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def _quote_columns() -> tuple[Column, ...]:
+    return (
+        Column("doc_id", "id", meaning="Document the fact comes from (sources.doc_id)."),
+        Column("quote", "text", meaning="Verbatim passage of that document supporting the row."),
+    )
+
+
+SOURCES = TableSpec(
+    name="sources",
+    file_name="sources.csv",
+    key="doc_id",
+    description="One row per source document.",
+    columns=(
+        Column("doc_id", "id", meaning="The document file's stem."),
+        Column("file_name", "text", meaning="File name, relative to the sources table's folder."),
+        Column("sha256", "sha256", meaning="SHA-256 of the document's bytes."),
+        Column("title", "text", required=False, meaning="Title as the text gives it; empty if it has none."),
+        Column("outlet", "text", required=False, meaning="Outlet, only where the text names it."),
+        Column("published_start", "date", meaning="Earliest possible publication date."),
+        Column("published_end", "date", meaning="Latest possible publication date."),
+        Column("published_basis", "text", meaning="How the publication range follows from the text."),
+    ),
+)
+
+BASES = TableSpec(
+    name="bases",
+    file_name="bases.csv",
+    key="base_id",
+    description="One row per military base named in the documents.",
+    columns=(
+        Column("base_id", "id", meaning="Short identifier."),
+        Column("name", "text", meaning="Name used in this dataset."),
+        Column("aliases", "text", required=False, meaning="Other spellings in the documents, separated by '; '."),
+        Column("admin1", "text", meaning="Governorate (ACLED spelling)."),
+        Column("latitude", "latitude", meaning="Decimal degrees, WGS84."),
+        Column("longitude", "longitude", meaning="Decimal degrees, WGS84."),
+        Column("geo_precision", "category", allowed=GEO_PRECISION, meaning="ACLED geo precision of the coordinates."),
+        Column("coord_source", "text", meaning="Public gazetteer the coordinates come from, with the entry used."),
+        *_quote_columns(),
+    ),
+)
+
+EVENTS = TableSpec(
+    name="events",
+    file_name="events.csv",
+    key="event_id",
+    description="One row per real-world event.",
+    columns=(
+        Column("event_id", "id", meaning="Identifier."),
+        Column("date_start", "date", meaning="Earliest possible date."),
+        Column("date_end", "date", meaning="Latest possible date; equals date_start when the day is known."),
+        Column("event_date", "date", meaning="ACLED event date: the day, or the mid-point of the range."),
+        Column("time_precision", "category", allowed=TIME_PRECISION, meaning="ACLED time precision."),
+        Column("date_basis", "text", meaning="How the date follows from the documents."),
+        Column("event_type", "category", allowed=EVENT_TYPES, meaning="ACLED event type."),
+        Column("sub_event_type", "category", allowed=SUB_EVENT_TYPES, meaning="ACLED sub-event type (must belong to event_type)."),
+        Column("category", "category", allowed=CATEGORIES, meaning="Timeline lane."),
+        Column("actor1", "text", meaning="Main actor, one spelling per actor."),
+        Column("actor2", "text", required=False, meaning="Other actor, if any."),
+        Column("location", "text", meaning="Place as precise as the documents allow."),
+        Column("admin1", "text", required=False, meaning="Governorate (ACLED spelling); empty if unknown."),
+        Column("base_id", "id", required=False, meaning="Base the event concerns (bases.base_id)."),
+        Column("latitude", "latitude", required=False, meaning="Decimal degrees; empty only when the documents give no place."),
+        Column("longitude", "longitude", required=False, meaning="Decimal degrees; empty only when the documents give no place."),
+        Column("geo_precision", "category", allowed=GEO_PRECISION, required=False, meaning="ACLED geo precision; empty with empty coordinates."),
+        Column("projectiles_low", "int", required=False, meaning="Fewest rockets or missiles reported."),
+        Column("projectiles_high", "int", required=False, meaning="Most rockets or missiles reported."),
+        Column("fatalities", "int", meaning="ACLED rule: the lowest reported figure."),
+        Column("notes", "text", meaning="Short description, with conflicting reports named."),
+    ),
+)
+
+REPORTS = TableSpec(
+    name="reports",
+    file_name="reports.csv",
+    key="report_id",
+    description="The evidence: one row per piece of evidence for an event in a document.",
+    columns=(
+        Column("report_id", "id", meaning="Identifier."),
+        Column("event_id", "id", meaning="Event supported (events.event_id)."),
+        *_quote_columns(),
+        Column("claim_field", "category", allowed=CLAIM_FIELDS, required=False, meaning="What the row claims, where claims can differ."),
+        Column("claim_value", "text", required=False, meaning="The claimed value, in the document's terms."),
+        Column("claimant", "text", required=False, meaning="Who makes the claim, as the document says."),
+    ),
+)
+
+CASUALTIES = TableSpec(
+    name="casualties",
+    file_name="casualties.csv",
+    key="casualty_id",
+    description="Killed and wounded by group, as each document reports them.",
+    columns=(
+        Column("casualty_id", "id", meaning="Identifier."),
+        Column("event_id", "id", meaning="Event (events.event_id)."),
+        Column("group", "category", allowed=CASUALTY_GROUPS, meaning="Who was hit."),
+        Column("outcome", "category", allowed=OUTCOMES, meaning="Killed or wounded."),
+        Column("count_low", "int", meaning="Lowest count the wording allows."),
+        Column("count_high", "int", required=False, meaning="Highest count the wording allows; empty if open-ended."),
+        Column("qualifier", "category", allowed=QUALIFIERS, meaning="How the figure was worded."),
+        Column("claimant", "text", required=False, meaning="Who makes the claim, where the document names one."),
+        *_quote_columns(),
+    ),
+)
+
+TROOP_LEVELS = TableSpec(
+    name="troop_levels",
+    file_name="troop_levels.csv",
+    key="level_id",
+    description="Statements of force size.",
+    columns=(
+        Column("level_id", "id", meaning="Identifier."),
+        Column("date_start", "date", meaning="Earliest date the statement can refer to."),
+        Column("date_end", "date", meaning="Latest date the statement can refer to."),
+        Column("date_basis", "text", meaning="How the date follows from the documents."),
+        Column("force", "category", allowed=FORCES, meaning="Whose troops."),
+        Column("count_low", "int", required=False, meaning="Lowest count the wording allows; empty if open-ended."),
+        Column("count_high", "int", required=False, meaning="Highest count the wording allows; empty if open-ended."),
+        Column("qualifier", "category", allowed=QUALIFIERS, meaning="How the figure was worded."),
+        *_quote_columns(),
+    ),
+)
+
+REPORTED_TOTALS = TableSpec(
+    name="reported_totals",
+    file_name="reported_totals.csv",
+    key="total_id",
+    description="Aggregate claims that are not single events (e.g. '45 strikes in October and November').",
+    columns=(
+        Column("total_id", "id", meaning="Identifier."),
+        Column("date_start", "date", meaning="Start of the period the total covers."),
+        Column("date_end", "date", meaning="End of the period the total covers."),
+        Column("date_basis", "text", meaning="How the period follows from the documents."),
+        Column("measure", "text", meaning="What is counted, e.g. 'rocket attacks', 'air strikes', 'militia members killed'."),
+        Column("actor", "text", required=False, meaning="Who carried them out, as coded in events."),
+        Column("count_low", "int", required=False, meaning="Lowest count the wording allows."),
+        Column("count_high", "int", required=False, meaning="Highest count the wording allows; empty if open-ended."),
+        Column("qualifier", "category", allowed=QUALIFIERS, meaning="How the figure was worded."),
+        *_quote_columns(),
+    ),
+)
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (SOURCES, BASES, EVENTS, REPORTS, CASUALTIES, TROOP_LEVELS, REPORTED_TOTALS)
+}
