@@ -85,6 +85,7 @@ CASUALTY_GROUPS: tuple[str, ...] = (
     "US civilian contractor",
     "Iraqi military",
     "Iraqi civilians",
+    "Iraqi soldiers and civilians",
     "militia members",
     "Iranian military",
 )
