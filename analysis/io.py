@@ -1,0 +1,464 @@
+"""Load the coded tables, the packaged ones or a user's own files of the same format.
+
+Every loader reads a CSV file, checks it against :mod:`analysis.schema` and
+against the tables it refers to, and returns a DataFrame with real dtypes:
+dates ``datetime64[ns]``, counts ``Int64``, controlled vocabularies
+categorical, coordinates ``float64``, ids and text ``string``. Invalid input
+raises :class:`analysis.DataError` naming the file, line, column, value and
+rule. A valid file loads with exactly as many rows as it has records.
+
+Referenced tables (``events=``, ``sources=``, ``bases=``) may be given as a
+DataFrame already loaded, as a path, or left as None: then the packaged table
+is used when ``path`` is None, and otherwise the file of the standard name
+(``events.csv``, ``sources.csv``, ``bases.csv``) in the same folder as
+``path``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Union
+
+import pandas as pd
+
+from . import schema
+from ._validate import (
+    Checker,
+    TextTable,
+    build_error,
+    check_references,
+    convert_columns,
+    file_error,
+    record_lines,
+    validate_table,
+)
+from .errors import DataError
+
+PathLike = Union[str, Path]
+TableArg = Union[pd.DataFrame, PathLike, None]
+
+
+# --- where the packaged files are ----------------------------------------------
+
+def packaged_data_dir() -> Path:
+    """Return the folder of the packaged coded tables."""
+    return Path(str(resources.files("analysis") / "data"))
+
+
+def packaged_documents_dir() -> Path:
+    """Return the folder of the packaged source documents and ``sources.csv``.
+
+    An installed wheel carries them as ``analysis/seeds``; a checkout (or an
+    editable install) has them in the top-level ``seeds/`` folder beside the
+    package.
+    """
+    installed = Path(str(resources.files("analysis") / "seeds"))
+    if (installed / schema.SOURCES.file_name).is_file():
+        return installed
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _default_path(spec: schema.TableSpec) -> Path:
+    if spec is schema.SOURCES:
+        return packaged_documents_dir() / spec.file_name
+    return packaged_data_dir() / spec.file_name
+
+
+def _resolve(arg: TableArg, owner_path: PathLike | None, spec: schema.TableSpec, loader: Callable, keyword: str) -> pd.DataFrame:
+    """Return a referenced table from a frame, a path, or the conventions above."""
+    if isinstance(arg, pd.DataFrame):
+        return arg
+    if arg is not None:
+        return loader(arg)
+    if owner_path is None:
+        return loader()
+    sibling = Path(owner_path).parent / spec.file_name
+    if not sibling.is_file():
+        raise file_error(
+            sibling,
+            f"not found: {Path(owner_path).name} refers to the {spec.name} table, expected beside it; "
+            f"pass {keyword}= (a DataFrame or a path) to check against another {spec.name} table",
+        )
+    return loader(sibling)
+
+
+def _finish(table: TextTable, checker: Checker, spec: schema.TableSpec) -> pd.DataFrame:
+    checker.raise_if_any()
+    frame = convert_columns(table.frame, spec.columns)
+    frame.attrs["path"] = str(table.path)
+    return frame
+
+
+# --- documents ----------------------------------------------------------------------
+
+def _documents_folder(sources: pd.DataFrame) -> Path:
+    folder = sources.attrs.get("folder")
+    return Path(folder) if folder else packaged_documents_dir()
+
+
+def document_text(doc_id: str, *, sources: TableArg = None) -> str:
+    """Return the text of one source document.
+
+    Parameters
+    ----------
+    doc_id : str
+        The document's id (``sources.doc_id``).
+    sources : DataFrame, path or None, default None
+        The sources table; None for the packaged one.
+
+    Returns
+    -------
+    str
+        The document, decoded as UTF-8.
+
+    Raises
+    ------
+    DataError
+        If ``doc_id`` is not in the sources table.
+
+    Examples
+    --------
+    >>> text = document_text("004_6fbd2d9b1fbff60b")
+    >>> text.split()[1]
+    '2020-02-06'
+    """
+    sources = _resolve(sources, None, schema.SOURCES, load_sources, "sources")
+    match = sources.loc[sources["doc_id"] == doc_id, "file_name"]
+    if match.empty:
+        raise DataError(
+            f"{doc_id!r} is not a document of the sources table; expected one of {list(sources['doc_id'])}",
+            column="doc_id", value=doc_id, rule="unknown document",
+        )
+    return (_documents_folder(sources) / match.iloc[0]).read_text(encoding="utf-8")
+
+
+def _check_quotes(table: TextTable, checker: Checker, sources: pd.DataFrame) -> None:
+    """Record quotes that are not verbatim passages of their documents."""
+    frame = table.frame
+    texts = {doc: document_text(doc, sources=sources) for doc in set(frame["doc_id"]) if doc in set(sources["doc_id"])}
+    for i, (doc, quote) in enumerate(zip(frame["doc_id"], frame["quote"])):
+        if doc in texts and quote and quote not in texts[doc]:
+            checker.add(i, "quote", quote, f"does not appear verbatim in document {doc}")
+
+
+def _check_doc_refs(table: TextTable, checker: Checker, sources: pd.DataFrame) -> None:
+    check_references(table, "doc_id", sources["doc_id"], "the sources table", checker)
+    _check_quotes(table, checker, sources)
+
+
+# --- loaders ------------------------------------------------------------------------
+
+def load_sources(path: PathLike | None = None) -> pd.DataFrame:
+    """Load the table of source documents and check every document's checksum.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A sources table (``sources.csv`` format). The documents it names are
+        looked up in the same folder. None loads the packaged table.
+
+    Returns
+    -------
+    DataFrame
+        One row per document: doc_id, file_name, sha256, title, outlet,
+        published_start, published_end (datetime64), published_basis.
+
+    Raises
+    ------
+    DataError
+        If the table is invalid, a document file is missing, or a document's
+        SHA-256 differs from the one recorded.
+
+    Examples
+    --------
+    >>> load_sources()["doc_id"].tolist()[:2]
+    ['000_7cdb25c0cf610e1a', '001_f2c998a8b157a449']
+    """
+    path = Path(path) if path is not None else _default_path(schema.SOURCES)
+    table, checker = validate_table(path, schema.SOURCES)
+    folder = path.parent
+    for i, (name, expected) in enumerate(zip(table.frame["file_name"], table.frame["sha256"])):
+        if not name:
+            continue
+        document = folder / name
+        if not document.is_file():
+            checker.add(i, "file_name", name, f"names a document that does not exist in {folder}")
+            continue
+        actual = hashlib.sha256(document.read_bytes()).hexdigest()
+        if expected and actual != expected:
+            checker.add(i, "sha256", expected, f"does not match the document {name}, whose SHA-256 is {actual}; the document changed")
+    frame = _finish(table, checker, schema.SOURCES)
+    frame.attrs["folder"] = str(folder)
+    return frame
+
+
+def load_bases(path: PathLike | None = None, *, sources: TableArg = None) -> pd.DataFrame:
+    """Load the table of military bases.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A bases table (``bases.csv`` format); None loads the packaged one.
+    sources : DataFrame, path or None, default None
+        Sources table the quotes are checked against (see module docs).
+
+    Returns
+    -------
+    DataFrame
+        One row per base with name, aliases, admin1, coordinates,
+        geo_precision, the coordinates' source, and the quote naming it.
+
+    Raises
+    ------
+    DataError
+        If the table is invalid or a quote is not in its document.
+    """
+    path = Path(path) if path is not None else None
+    table, checker = validate_table(path or _default_path(schema.BASES), schema.BASES)
+    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
+    return _finish(table, checker, schema.BASES)
+
+
+def load_events(
+    path: PathLike | None = None,
+    *,
+    bases: TableArg = None,
+    region: tuple[float, float, float, float] | None = schema.REGION_BOUNDS,
+) -> pd.DataFrame:
+    """Load the coded events.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        An events table (``events.csv`` format); None loads the packaged one.
+    bases : DataFrame, path or None, default None
+        Bases table that ``base_id`` must refer to (see module docs).
+    region : tuple of float or None, default schema.REGION_BOUNDS
+        (lat_min, lat_max, lon_min, lon_max) that coordinates must fall in;
+        None accepts any valid coordinates.
+
+    Returns
+    -------
+    DataFrame
+        One row per event with the columns of ``schema.EVENTS`` (dates
+        datetime64, ACLED vocabularies categorical, counts Int64).
+
+    Raises
+    ------
+    DataError
+        If the table is invalid or a base_id does not resolve.
+
+    Examples
+    --------
+    >>> events = load_events()
+    >>> events["event_type"].dtype.name
+    'category'
+    """
+    path = Path(path) if path is not None else None
+    table, checker = validate_table(
+        path or _default_path(schema.EVENTS), schema.EVENTS, region=region, pairs=schema.ACLED_SUB_EVENT_TYPES
+    )
+    if (table.frame["base_id"] != "").any():
+        bases_frame = _resolve(bases, path, schema.BASES, load_bases, "bases")
+        check_references(table, "base_id", bases_frame["base_id"], "the bases table", checker)
+    return _finish(table, checker, schema.EVENTS)
+
+
+def load_reports(path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None) -> pd.DataFrame:
+    """Load the evidence table: which document supports which event, with a quote.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A reports table (``reports.csv`` format); None loads the packaged one.
+    events, sources : DataFrame, path or None, default None
+        Tables that ``event_id`` and ``doc_id`` must refer to.
+
+    Returns
+    -------
+    DataFrame
+        One row per piece of evidence: report_id, event_id, doc_id, quote,
+        and claim_field, claim_value, claimant where documents disagree.
+
+    Raises
+    ------
+    DataError
+        If the table is invalid, a reference does not resolve, or a quote is
+        not verbatim in its document.
+    """
+    path = Path(path) if path is not None else None
+    table, checker = validate_table(path or _default_path(schema.REPORTS), schema.REPORTS)
+    events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
+    check_references(table, "event_id", events_frame["event_id"], "the events table", checker)
+    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
+    return _finish(table, checker, schema.REPORTS)
+
+
+def load_casualties(path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None) -> pd.DataFrame:
+    """Load killed and wounded by group, as each document reports them.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A casualties table; None loads the packaged one.
+    events, sources : DataFrame, path or None, default None
+        Tables that ``event_id`` and ``doc_id`` must refer to.
+
+    Returns
+    -------
+    DataFrame
+        One row per (event, group, outcome, document or claimant) with
+        count_low and count_high (Int64; count_high empty when open-ended).
+
+    Raises
+    ------
+    DataError
+        If the table is invalid, a reference does not resolve, or a quote is
+        not verbatim in its document.
+    """
+    path = Path(path) if path is not None else None
+    table, checker = validate_table(path or _default_path(schema.CASUALTIES), schema.CASUALTIES)
+    events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
+    check_references(table, "event_id", events_frame["event_id"], "the events table", checker)
+    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
+    return _finish(table, checker, schema.CASUALTIES)
+
+
+def _load_quoted(spec: schema.TableSpec, path: PathLike | None, sources: TableArg) -> pd.DataFrame:
+    path = Path(path) if path is not None else None
+    table, checker = validate_table(path or _default_path(spec), spec)
+    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
+    return _finish(table, checker, spec)
+
+
+def load_troop_levels(path: PathLike | None = None, *, sources: TableArg = None) -> pd.DataFrame:
+    """Load the statements of force size (US, UK, coalition).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A troop-levels table; None loads the packaged one.
+    sources : DataFrame, path or None, default None
+        Sources table the quotes are checked against.
+
+    Returns
+    -------
+    DataFrame
+        One row per statement: the date range it applies to, force,
+        count_low/count_high (Int64, empty where open-ended), qualifier.
+
+    Raises
+    ------
+    DataError
+        If the table is invalid or a quote is not in its document.
+    """
+    return _load_quoted(schema.TROOP_LEVELS, path, sources)
+
+
+def load_reported_totals(path: PathLike | None = None, *, sources: TableArg = None) -> pd.DataFrame:
+    """Load aggregate claims that are not single events.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A reported-totals table; None loads the packaged one.
+    sources : DataFrame, path or None, default None
+        Sources table the quotes are checked against.
+
+    Returns
+    -------
+    DataFrame
+        One row per reported total ("over a dozen rocket attacks", "45
+        strikes in October and November"), with its period and bounds.
+
+    Raises
+    ------
+    DataError
+        If the table is invalid or a quote is not in its document.
+    """
+    return _load_quoted(schema.REPORTED_TOTALS, path, sources)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every coded table, loaded and checked against each other."""
+
+    sources: pd.DataFrame
+    bases: pd.DataFrame
+    events: pd.DataFrame
+    reports: pd.DataFrame
+    casualties: pd.DataFrame
+    troop_levels: pd.DataFrame
+    reported_totals: pd.DataFrame
+
+
+def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None = None) -> Dataset:
+    """Load every coded table of a folder and check the references between them.
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        A folder holding ``events.csv``, ``reports.csv``, ``casualties.csv``,
+        ``troop_levels.csv``, ``reported_totals.csv`` and ``bases.csv``;
+        None loads the packaged dataset.
+    documents : str or Path, optional
+        The folder holding ``sources.csv`` and the documents; by default the
+        packaged documents when ``folder`` is None, else ``folder`` itself.
+
+    Returns
+    -------
+    Dataset
+        The seven tables as DataFrames.
+
+    Raises
+    ------
+    DataError
+        If any table is invalid or refers to a row that does not exist.
+    """
+    if folder is None:
+        path_of = {name: None for name in schema.TABLES}
+        sources = load_sources(Path(documents) / schema.SOURCES.file_name if documents else None)
+    else:
+        folder = Path(folder)
+        path_of = {name: folder / spec.file_name for name, spec in schema.TABLES.items()}
+        sources = load_sources(Path(documents or folder) / schema.SOURCES.file_name)
+    bases = load_bases(path_of["bases"], sources=sources)
+    events = load_events(path_of["events"], bases=bases)
+    reports = load_reports(path_of["reports"], events=events, sources=sources)
+    unsupported = events.index[~events["event_id"].isin(reports["event_id"])]
+    if len(unsupported):
+        events_path = events.attrs["path"]
+        lines = record_lines(Path(events_path).read_text(encoding="utf-8-sig"))
+        raise build_error(
+            events_path,
+            [(lines[i], "event_id", events["event_id"].iloc[i], "has no row in the reports table; every event needs at least one quoted report")
+             for i in unsupported],
+        )
+    return Dataset(
+        sources=sources,
+        bases=bases,
+        events=events,
+        reports=reports,
+        casualties=load_casualties(path_of["casualties"], events=events, sources=sources),
+        troop_levels=load_troop_levels(path_of["troop_levels"], sources=sources),
+        reported_totals=load_reported_totals(path_of["reported_totals"], sources=sources),
+    )
+
+
+__all__ = [
+    "Dataset",
+    "document_text",
+    "load_bases",
+    "load_casualties",
+    "load_dataset",
+    "load_events",
+    "load_reported_totals",
+    "load_reports",
+    "load_sources",
+    "load_troop_levels",
+    "packaged_data_dir",
+    "packaged_documents_dir",
+]
