@@ -230,27 +230,41 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = ()) -> TextTa
             checker.add(None, ", ".join(missing), None, f"required column(s) missing; the header has {header}")
     checker.raise_if_any()
 
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            header=0,
-            names=header,
-            engine="c",
-        )
-    except pd.errors.ParserError:
-        frame = None
-    if frame is None or frame.isna().to_numpy().any():
+    frame = _parse(text, header)
+    if frame is None:
         _raise_ragged(table, len(header))
     if len(frame) == 0:
         raise file_error(path, "has a header but no records; expected at least one row of data", line=1)
-    frame = frame.apply(lambda s: s.str.strip())
-    frame.columns = header
     table.frame = frame
     return table
+
+
+def _parse(text: str, header: list[str]) -> pd.DataFrame | None:
+    """Parse the records as strings with pyarrow; None if a record is ragged or malformed.
+
+    pyarrow refuses rows with too few or too many fields (pandas' C parser
+    would pad a short row with empty values, silently), allows quoted line
+    breaks, skips blank lines, and trims whitespace around values.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as pa_csv
+
+    try:
+        arrow = pa_csv.read_csv(
+            pa.py_buffer(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    columns = {name: pc.utf8_trim_whitespace(arrow.column(i)) for i, name in enumerate(header)}
+    return pd.DataFrame({name: col.to_pandas() for name, col in columns.items()})
 
 
 def _raise_ragged(table: TextTable, width: int) -> None:
