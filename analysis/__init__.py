@@ -27,7 +27,11 @@ _EXPORTS: dict[str, str] = {
     "load_reported_totals": "io",
     "load_dataset": "io",
     "document_text": "io",
+    "Dataset": "io",
     "list_conflicts": "evidence",
+    "corroboration": "evidence",
+    "events_per_document": "evidence",
+    "highlight_quotes": "evidence",
     "load_acled": "acled",
 }
 

@@ -1,0 +1,103 @@
+"""The project's set-up files agree with each other, and the package installs cleanly."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[;]", requirement, maxsplit=1)[0].strip().lower().replace("_", "-")
+
+
+def pyproject_packages() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    requirements = project["dependencies"] + sum(project["optional-dependencies"].values(), [])
+    return {_name(r) for r in requirements}
+
+
+def environment_pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        match = re.fullmatch(r"\s+- ([A-Za-z0-9_.-]+)=([^=\s]+)", line)
+        if match and match.group(1) != "python":
+            pins[match.group(1).lower().replace("_", "-")] = match.group(2)
+    return pins
+
+
+def constraint_pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if "==" in line:
+            name, version = line.split("==")
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return pins
+
+
+def test_environment_yml_lists_the_pyproject_packages():
+    assert set(environment_pins()) == pyproject_packages()
+
+
+def test_environment_yml_versions_equal_the_pins():
+    pins = constraint_pins()
+    for name, version in environment_pins().items():
+        assert pins.get(name) == version, f"{name}: environment.yml has {version}, constraints.txt {pins.get(name)}"
+
+
+def test_every_dependency_is_pinned():
+    assert pyproject_packages() <= set(constraint_pins())
+
+
+def test_environment_yml_installs_the_package():
+    assert re.search(r"- pip:\n\s+- (-e )?\.\s*$", (ROOT / "environment.yml").read_text(), re.M)
+
+
+def test_import_stays_cheap():
+    code = (
+        "import sys, analysis; analysis.load_events;"
+        "heavy = sorted(m for m in ('matplotlib', 'seaborn', 'IPython') if m in sys.modules);"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True)
+    assert result.stdout.strip() == ""
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    return next(out.glob("analysis-*.whl"))
+
+
+def test_wheel_carries_documents_and_tables(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    documents = {p.name for p in (ROOT / "seeds").glob("*.txt")}
+    assert {f"analysis/seeds/{d}" for d in documents} <= names
+    assert "analysis/seeds/sources.csv" in names
+    tables = {p.name for p in (ROOT / "analysis" / "data").glob("*.csv")}
+    assert tables and {f"analysis/data/{t}" for t in tables} <= names
+
+
+def test_installed_wheel_loads_events_from_another_folder(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = "import analysis; e = analysis.load_events(); print(len(e), analysis.io.packaged_documents_dir())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    count, folder = result.stdout.split()
+    assert int(count) > 0
+    assert folder == str(site / "analysis" / "seeds")

@@ -1,0 +1,198 @@
+"""The loaders on valid files: row counts, dtypes, references, path resolution."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import DataError, io, schema
+from analysis.evidence import corroboration, events_per_document, highlight_quotes, list_conflicts
+
+LOADERS = {
+    "sources": analysis.load_sources,
+    "bases": analysis.load_bases,
+    "events": analysis.load_events,
+    "reports": analysis.load_reports,
+    "casualties": analysis.load_casualties,
+    "troop_levels": analysis.load_troop_levels,
+    "reported_totals": analysis.load_reported_totals,
+}
+EXPECTED_DTYPE = {
+    "id": "string", "text": "string", "sha256": "string", "date": "datetime64[ns]", "int": "Int64",
+    "latitude": "float64", "longitude": "float64", "category": "category",
+}
+
+
+def records_in(path: Path) -> int:
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        return sum(1 for row in csv.reader(handle) if row) - 1
+
+
+def assert_schema_dtypes(frame: pd.DataFrame, spec: schema.TableSpec) -> None:
+    assert list(frame.columns[: len(spec.columns)]) == spec.column_names
+    for column in spec.columns:
+        assert str(frame[column.name].dtype) == EXPECTED_DTYPE[column.kind], column.name
+        if column.kind == "category":
+            assert list(frame[column.name].cat.categories) == list(column.allowed)
+
+
+def packaged_path(table: str) -> Path:
+    folder = io.packaged_documents_dir() if table == "sources" else io.packaged_data_dir()
+    return folder / schema.TABLES[table].file_name
+
+
+# --- packaged data ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("table", list(LOADERS))
+def test_packaged_table_loads_every_record_with_its_dtypes(table):
+    frame = LOADERS[table]()
+    spec = schema.TABLES[table]
+    assert len(frame) == records_in(packaged_path(table)) > 0
+    assert_schema_dtypes(frame, spec)
+    for column in spec.columns:
+        if column.required:
+            assert frame[column.name].notna().all(), column.name
+    assert frame[spec.key].is_unique
+
+
+def test_packaged_dataset_is_consistent():
+    data = analysis.load_dataset()
+    assert set(data.events["event_id"]) == set(data.reports["event_id"])
+    assert set(data.reports["doc_id"]) <= set(data.sources["doc_id"])
+    dates = data.events
+    assert (dates["date_start"] <= dates["date_end"]).all()
+    assert ((dates["event_date"] >= dates["date_start"]) & (dates["event_date"] <= dates["date_end"])).all()
+
+
+def test_documents_folder_is_found_in_a_checkout_and_in_a_wheel(tmp_path, monkeypatch):
+    checkout = io.packaged_documents_dir()
+    assert (checkout / "sources.csv").is_file()
+    fake_package = tmp_path / "analysis"
+    (fake_package / "seeds").mkdir(parents=True)
+    (fake_package / "seeds" / "sources.csv").write_text("doc_id\n", encoding="utf-8")
+    monkeypatch.setattr(io.resources, "files", lambda name: fake_package)
+    assert io.packaged_documents_dir() == fake_package / "seeds"
+
+
+# --- a user's own files -----------------------------------------------------------------
+
+@pytest.mark.parametrize("table", list(LOADERS))
+def test_own_files_load_with_siblings(mini, table):
+    frame = LOADERS[table](mini.path(table))
+    assert len(frame) == len(mini.rows[table])
+    assert_schema_dtypes(frame, schema.TABLES[table])
+
+
+def test_values_are_converted(mini):
+    events = analysis.load_events(mini.path("events"))
+    first, second = events.iloc[0], events.iloc[1]
+    assert first["date_start"] == pd.Timestamp("2020-03-11")
+    assert first["projectiles_low"] == 18 and first["fatalities"] == 2
+    assert first["time_precision"] == 1 and second["time_precision"] == 2
+    assert pd.isna(second["latitude"]) and pd.isna(second["base_id"]) and pd.isna(second["projectiles_low"])
+    levels = analysis.load_troop_levels(mini.path("troop_levels"))
+    assert pd.isna(levels.loc[1, "count_low"]) and levels.loc[1, "count_high"] == 399
+
+
+def test_referenced_tables_can_be_frames_or_paths(mini, tmp_path):
+    events = analysis.load_events(mini.path("events"))
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    reports_path = other / "reports.csv"
+    reports_path.write_bytes(mini.path("reports").read_bytes())
+    loaded = analysis.load_reports(reports_path, events=events, sources=mini.path("sources"))
+    assert list(loaded["report_id"]) == ["RP001", "RP002"]
+    trimmed = events[events["event_id"] == "EV001"]
+    with pytest.raises(DataError, match="EV002"):
+        analysis.load_reports(reports_path, events=trimmed, sources=mini.path("sources"))
+
+
+def test_extra_columns_are_kept_as_text(mini):
+    for row in mini.rows["events"]:
+        row["coder"] = "initials"
+    from conftest import write_csv
+
+    write_csv(mini.path("events"), mini.rows["events"], schema.EVENTS.column_names + ["coder"])
+    events = analysis.load_events(mini.path("events"))
+    assert events.columns[-1] == "coder" and str(events["coder"].dtype) == "string"
+
+
+def test_region_can_be_widened(mini):
+    mini.rows["events"][0].update(latitude="51.5", longitude="-0.1", base_id="")
+    mini.write("events")
+    with pytest.raises(DataError, match="outside the region"):
+        analysis.load_events(mini.path("events"))
+    assert analysis.load_events(mini.path("events"), region=None).loc[0, "latitude"] == 51.5
+
+
+def test_dataset_refuses_an_event_without_a_report(mini):
+    mini.rows["reports"] = mini.rows["reports"][:1]
+    mini.write("reports")
+    with pytest.raises(DataError) as info:
+        analysis.load_dataset(mini.folder)
+    assert "EV002" in str(info.value) and "line 3" in str(info.value)
+
+
+def test_document_text_refuses_unknown_ids():
+    with pytest.raises(DataError, match="not a document"):
+        analysis.document_text("999_nothing")
+
+
+# --- evidence helpers ---------------------------------------------------------------------
+
+def _reports(rows):
+    columns = schema.REPORTS.column_names
+    return pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns).astype("string")
+
+
+def test_list_conflicts_keeps_competing_claims_side_by_side():
+    reports = _reports([
+        ("R1", "E1", "d1", "q1", "fatalities", "2", "Pentagon"),
+        ("R2", "E1", "d2", "q2", "fatalities", "5", "Iraqi government"),
+        ("R3", "E1", "d3", "q3", "date", "March 11", None),
+        ("R4", "E2", "d1", "q4", "fatalities", "1", None),
+        ("R5", "E2", "d2", "q5", "fatalities", "1", None),
+        ("R6", "E3", "d1", "q6", None, None, None),
+    ])
+    conflicts = list_conflicts(reports)
+    assert list(conflicts["report_id"]) == ["R1", "R2"]
+    assert set(conflicts["claim_value"]) == {"2", "5"}
+    assert list_conflicts(reports.iloc[2:]).empty
+
+
+def test_corroboration_and_events_per_document():
+    reports = _reports([
+        ("R1", "E1", "d1", "q", None, None, None),
+        ("R2", "E1", "d2", "q", None, None, None),
+        ("R3", "E1", "d2", "q", "actor", "x", None),
+        ("R4", "E2", "d2", "q", None, None, None),
+    ])
+    counts = corroboration(reports)
+    assert dict(zip(counts["event_id"], counts["documents"])) == {"E1": 2, "E2": 1}
+    per_doc = events_per_document(reports)
+    assert per_doc.set_index("doc_id").loc["d2"].tolist() == [2, 3, 1]
+
+
+def test_highlight_quotes_marks_passages_and_escapes_everything(mini):
+    doc = mini.folder / "doc_a.txt"
+    doc.write_text("Intro <script>alert(1)</script> and rockets hit Taji.\nSecond <b>para</b>.\n", encoding="utf-8")
+    import hashlib
+
+    mini.rows["sources"][0]["sha256"] = hashlib.sha256(doc.read_bytes()).hexdigest()
+    mini.write("sources")
+    sources = analysis.load_sources(mini.path("sources"))
+    reports = _reports([
+        ("R1", "E<1>", "doc_a", "rockets hit Taji", None, None, None),
+        ("R2", "E2", "doc_a", "hit Taji.", None, None, None),
+    ])
+    page = highlight_quotes("doc_a", reports, sources=sources)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>" not in page and "&lt;b&gt;para&lt;/b&gt;" in page
+    marks = re.findall(r'<mark title="([^"]*)">([^<]*)</mark>', page)
+    assert marks == [("E2, E&lt;1&gt;", "rockets hit Taji.")]
+    assert page.count("<p>") == 2
