@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "events_per_document": "evidence",
     "highlight_quotes": "evidence",
     "load_acled": "acled",
+    "load_boundaries": "geo",
 }
 
 __all__ = sorted(_EXPORTS)
