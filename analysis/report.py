@@ -18,7 +18,6 @@ import argparse
 import base64
 import copy
 import datetime as dt
-import html
 import io
 import json
 import re
@@ -27,6 +26,7 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -38,7 +38,7 @@ NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 PARAMETER_NAMES = ("DATA", "START", "END", "AREA")
-THUMBNAIL_WIDTH = 360
+THUMBNAIL_WIDTH = 360  # CSS pixels; the image is stored at twice that
 
 # Metadata written by execution tools that changes from run to run (timings,
 # papermill's paths and parameters, widget state, editor extensions).
@@ -123,7 +123,7 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: Mapping[str, Any]) 
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("DATA = None")])
     >>> nb.cells[0].metadata["tags"] = ["parameters"]
     >>> inject_parameters(nb, {"DATA": "x.csv"}).cells[1].source.splitlines()[-1]
-    "DATA = 'x.csv'"
+    'DATA = "x.csv"'
     """
     from papermill.translators import translate_parameters
 
@@ -370,6 +370,499 @@ def _run_with_progress(number: int, total: int, path: Path, run: Any) -> Any:
         raise
     print(f"{time.perf_counter() - started:.1f} s", flush=True)
     return result
+
+
+# --------------------------------------------------------------------------
+# Rendering the report
+# --------------------------------------------------------------------------
+
+#: The policy of every page: no script at all, and images, styles and fonts
+#: only from inside the page, so a page can never fetch anything.
+REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+@dataclass(frozen=True)
+class PageCard:
+    """What the index shows of one notebook page."""
+
+    number: str
+    href: str
+    title: str
+    summary: str
+    thumbnail: str | None
+    thumbnail_width: int | None
+    thumbnail_height: int | None
+
+
+def build_report(
+    out: str | Path,
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    notebooks: str | Path = NOTEBOOK_DIR,
+    show_code: bool = False,
+    timeout: int = 600,
+) -> Path:
+    """Execute every notebook in a fresh kernel and render the HTML report.
+
+    The notebooks ``NN-*.ipynb`` of ``notebooks`` run in reading order, each
+    in its own kernel with the given parameters (none: they run as
+    committed); the executed copies go to ``out/notebooks/``. Progress is
+    printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then
+    ``render_report`` writes one page per notebook and ``index.html``.
+
+    Parameters
+    ----------
+    out : str or Path
+        The output folder (created if needed).
+    parameters : mapping or None, default None
+        Notebook parameters, e.g. ``{"DATA": "/abs/export.csv", "START":
+        "2019-10-01"}``; papermill injects them after each notebook's
+        ``parameters`` cell.
+    notebooks : str or Path, default the project's ``notebooks/``
+        The folder holding the notebooks.
+    show_code : bool, default False
+        Show the code cells in the pages (the report shows prose and outputs
+        only by default).
+    timeout : int, default 600
+        Seconds a single cell may run.
+
+    Returns
+    -------
+    Path
+        The index page.
+
+    Raises
+    ------
+    NotebookError
+        At the first failing cell, naming the notebook, the cell and the
+        error; the partly executed notebook is left in ``out/notebooks/``.
+    FileNotFoundError
+        If there is no notebook to run.
+
+    Examples
+    --------
+    >>> build_report("build/report", parameters={"START": "2020-01-01"})  # doctest: +SKIP
+    [1/4] 01-escalation-timeline ... 6.0 s
+    ...
+    """
+    out = Path(out)
+    sources = find_notebooks(notebooks)
+    executed = []
+    for number, source in enumerate(sources, start=1):
+        target = out / "notebooks" / source.name
+        _run_with_progress(
+            number,
+            len(sources),
+            source,
+            lambda s=source, t=target: execute_notebook(
+                s, parameters=parameters, cwd=s.resolve().parent, output_path=t, timeout=timeout
+            ),
+        )
+        executed.append(target)
+    return render_report(executed, out, parameters=parameters, show_code=show_code)
+
+
+def render_report(
+    notebooks: Sequence[str | Path],
+    out: str | Path,
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    show_code: bool = False,
+) -> Path:
+    """Render executed notebooks as HTML pages and an index page.
+
+    Every page is self-contained: figures are embedded as data URIs, nothing
+    is loaded from the network (no require.js, MathJax, fonts or CDN
+    styles), and a Content Security Policy forbids scripts and any resource
+    not embedded in the page. The same notebooks give byte-identical HTML.
+    The index lists each notebook with its first heading, the first sentence
+    after it and a thumbnail of its first figure; all text is escaped.
+
+    Parameters
+    ----------
+    notebooks : sequence of str or Path
+        Executed notebooks, in reading order.
+    out : str or Path
+        The output folder; pages are named after the notebooks
+        (``01-escalation-timeline.html``) and the index is ``index.html``.
+    parameters : mapping or None, default None
+        The parameters the notebooks ran with, listed on the index page
+        (a data file by its name only).
+    show_code : bool, default False
+        Show the code cells in the pages.
+
+    Returns
+    -------
+    Path
+        The index page.
+
+    Raises
+    ------
+    ValueError
+        If a rendered page would reference a remote resource (a notebook
+        output loading an image, style or script from a URL).
+
+    Examples
+    --------
+    >>> render_report(["notebooks/01-escalation-timeline.ipynb"], "build/report")  # doctest: +SKIP
+    PosixPath('build/report/index.html')
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [Path(p) for p in notebooks]
+    loaded = [clean_metadata(read_notebook(p)) for p in paths]
+    cards = [_card(p, nb) for p, nb in zip(paths, loaded)]
+    exporter = _html_exporter(show_code=show_code)
+    for position, (path, nb, card) in enumerate(zip(paths, loaded, cards)):
+        nav = {
+            "previous": _nav_link(cards[position - 1]) if position > 0 else None,
+            "next": _nav_link(cards[position + 1]) if position + 1 < len(cards) else None,
+        }
+        page = render_page(nb, name=path.stem, title=card.title, exporter=exporter, nav=nav, folder=path.parent)
+        _write_page(out / card.href, page)
+    index = out / "index.html"
+    _write_page(index, render_index(cards, parameters=parameters))
+    return index
+
+
+def render_page(
+    nb: nbformat.NotebookNode,
+    *,
+    name: str,
+    title: str | None = None,
+    exporter: Any = None,
+    nav: Mapping[str, Any] | None = None,
+    folder: str | Path | None = None,
+) -> str:
+    """Render one executed notebook as a self-contained HTML page.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The executed notebook (not modified).
+    name : str
+        The notebook's name (used as title when it has no heading).
+    title : str or None, default None
+        The page title; None for the notebook's first heading.
+    exporter : HTMLExporter or None, default None
+        A configured exporter; None for the report's (code hidden).
+    nav : mapping or None, default None
+        ``{"previous": {"href", "title"} or None, "next": ...}`` links
+        shown under the back-to-index link.
+    folder : str, Path or None, default None
+        The notebook's folder, for images its Markdown cells embed.
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hello")])
+    >>> "<title>Hello</title>" in render_page(nb, name="hello")
+    True
+    """
+    nb = clean_metadata(copy.deepcopy(nb))
+    nb.metadata["title"] = title or notebook_summary(nb)[0] or name
+    exporter = exporter or _html_exporter(show_code=False)
+    resources = {
+        "metadata": {"name": name, "path": str(folder or ".")},
+        "report_csp": REPORT_CSP,
+        "report_nav": dict(nav or {"previous": None, "next": None}),
+    }
+    page, _ = exporter.from_notebook_node(nb, resources=resources)
+    remote = find_remote_references(page)
+    if remote:
+        raise ValueError(
+            f"{name}: the page would load {remote[0]!r} from outside the report"
+            f" ({len(remote)} remote reference(s)); embed the resource in the notebook instead"
+        )
+    return page
+
+
+def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | None = None) -> str:
+    """Render the index page listing the notebook pages.
+
+    Parameters
+    ----------
+    cards : sequence of PageCard
+        One card per page, in reading order.
+    parameters : mapping or None, default None
+        The parameters the notebooks ran with.
+
+    Returns
+    -------
+    str
+        The HTML page; every text is escaped.
+
+    Examples
+    --------
+    >>> card = PageCard("01", "01-a.html", "A <b>", "First.", None, None, None)
+    >>> "A &lt;b&gt;" in render_index([card])
+    True
+    """
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    template = environment.get_template("report_index.html.j2")
+    return template.render(
+        title="Conflict events report",
+        lead="Each page below was produced by executing one notebook of the project in a fresh kernel.",
+        csp=REPORT_CSP,
+        parameters=describe_parameters(parameters),
+        pages=cards,
+    )
+
+
+def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """List the report's parameters as (label, value) pairs for a reader.
+
+    A data file is named by its file name only, so the report does not
+    depend on where the file sits on a disk.
+
+    Parameters
+    ----------
+    parameters : mapping or None
+        Notebook parameters (``DATA``, ``START``, ``END``, ``AREA``).
+
+    Returns
+    -------
+    list of tuple of str
+        Labels and values, the defaults spelled out.
+
+    Examples
+    --------
+    >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
+    [('Data', 'iraq.csv (ACLED export)'), ('From', '2020-01-01')]
+    """
+    parameters = dict(parameters or {})
+    data = parameters.get("DATA")
+    return [
+        ("Data", f"{Path(str(data)).name} (ACLED export)" if data else "the coded events of the five source documents"),
+        ("From", str(parameters.get("START") or "the first event")),
+        ("To", str(parameters.get("END") or "the last event")),
+        ("Area", str(parameters.get("AREA") or "all")),
+    ]
+
+
+def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
+    """Find a notebook's first Markdown heading and the first sentence after it.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The notebook.
+
+    Returns
+    -------
+    tuple of str
+        ``(heading, sentence)`` as plain text (Markdown markup removed, not
+        yet HTML-escaped); empty strings when missing.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_markdown_cell("# Attack *frequency*"),
+    ...     nbformat.v4.new_markdown_cell("How often did the U.S. bases come under fire? More text."),
+    ... ])
+    >>> notebook_summary(nb)
+    ('Attack frequency', 'How often did the U.S. bases come under fire?')
+    """
+    heading = ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for block in re.split(r"\n\s*\n", cell.source):
+            lines = [line for line in block.strip().splitlines() if line.strip()]
+            while lines and lines[0].lstrip().startswith("#"):
+                if not heading:
+                    heading = _plain_text(lines[0].lstrip().lstrip("#"))
+                lines = lines[1:]
+            if not lines or not heading or re.match(r"\s*(\||```|~~~|<|!\[|[-*+] |\d+\. |---)", lines[0]):
+                continue
+            return heading, _first_sentence(_plain_text(" ".join(lines)))
+    return heading, ""
+
+
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "no", "mr", "mrs", "dr", "st", "gen", "lt", "col", "sgt"}
+
+
+def _plain_text(markdown: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*)", "", text)
+    text = re.sub(r"(?<!\w)_(.+?)_(?!\w)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _first_sentence(text: str, limit: int = 300) -> str:
+    for match in re.finditer(r"[.!?][\"'\u201d)\]]*(?=\s|$)", text):
+        word = re.search(r"(\S+)$", text[: match.start()])
+        token = word.group(1).lower().lstrip("(\"'\u201c") if word else ""
+        if match.group(0)[0] == "." and (token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+            continue  # "U.S.", "e.g." or an initial, not the end of a sentence
+        text = text[: match.end()]
+        break
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+    return text
+
+
+def _card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
+    heading, sentence = notebook_summary(nb)
+    number = path.stem.split("-", 1)[0]
+    thumbnail, width, height = _thumbnail(nb)
+    return PageCard(
+        number=number,
+        href=quote(f"{path.stem}.html"),
+        title=heading or path.stem,
+        summary=sentence,
+        thumbnail=thumbnail,
+        thumbnail_width=width,
+        thumbnail_height=height,
+    )
+
+
+def _nav_link(card: PageCard) -> dict[str, str]:
+    return {"href": card.href, "title": card.title}
+
+
+def _thumbnail(nb: nbformat.NotebookNode, width: int = 2 * THUMBNAIL_WIDTH) -> tuple[str | None, int | None, int | None]:
+    """Scale the notebook's first PNG figure to a data URI (None when there is none)."""
+    from PIL import Image
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get("image/png") if output.get("output_type") in {
+                "display_data",
+                "execute_result",
+            } else None
+            if not data:
+                continue
+            image = Image.open(io.BytesIO(base64.b64decode(data)))
+            image.load()
+            if image.width > width:
+                height = max(1, round(image.height * width / image.width))
+                image = image.resize((width, height), Image.Resampling.LANCZOS)
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+            encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+            # Shown at most 460 x 240 CSS pixels (the index card), sharp on dense screens.
+            scale = min(1.0, 460 / image.width, 240 / image.height)
+            return f"data:image/png;base64,{encoded}", round(image.width * scale), round(image.height * scale)
+    return None, None, None
+
+
+def _html_exporter(*, show_code: bool) -> Any:
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+
+
+def _write_page(path: Path, page: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(page.encode("utf-8"))
+
+
+class _ResourceFinder(HTMLParser):
+    """Collect the URLs an HTML page would load (not the links it offers)."""
+
+    _LOADING = {
+        "script": ("src",),
+        "img": ("src", "srcset"),
+        "iframe": ("src",),
+        "frame": ("src",),
+        "embed": ("src",),
+        "object": ("data",),
+        "source": ("src", "srcset"),
+        "video": ("src", "poster"),
+        "audio": ("src",),
+        "track": ("src",),
+        "input": ("src",),
+        "link": ("href",),
+        "image": ("href", "xlink:href"),
+        "use": ("href", "xlink:href"),
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in self._LOADING.get(tag, ()):
+            value = values.get(name)
+            if value:
+                self.urls.extend(part.strip().split(" ")[0] for part in value.split(",")) if name == "srcset" else (
+                    self.urls.append(value.strip())
+                )
+        if values.get("style"):
+            self.urls.extend(_css_urls(values["style"]))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.urls.extend(_css_urls(data))
+
+
+def _css_urls(css: str) -> list[str]:
+    found = re.findall(r"url\(\s*[\"']?([^\"')]+)", css)
+    found += re.findall(r"@import\s+[\"']([^\"']+)", css)
+    return [url.strip() for url in found]
+
+
+def find_remote_references(page: str) -> list[str]:
+    """List the URLs outside the page's folder that an HTML page would load.
+
+    Scripts, images, frames, style sheets, and ``url()``/``@import`` in
+    styles count; ordinary links (``<a href>``) do not, since following
+    one is the reader's choice. Embedded ``data:`` URIs and relative paths
+    inside the folder are fine.
+
+    Parameters
+    ----------
+    page : str
+        The HTML text.
+
+    Returns
+    -------
+    list of str
+        The remote URLs, in document order (empty for a self-contained page).
+
+    Examples
+    --------
+    >>> find_remote_references('<script src="https://cdn.example/x.js"></script><a href="https://a.b">a</a>')
+    ['https://cdn.example/x.js']
+    """
+    finder = _ResourceFinder()
+    finder.feed(page)
+    finder.close()
+    remote = []
+    for url in finder.urls:
+        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+        if url.startswith("//") or url.startswith("/") or url.startswith("..") or (
+            scheme and scheme.group(1).lower() != "data"
+        ):
+            remote.append(url)
+    return remote
 
 
 # --------------------------------------------------------------------------
