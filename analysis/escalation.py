@@ -1,0 +1,283 @@
+"""Measure escalation over time with Goldstein weights of CAMEO event codes.
+
+The rule
+--------
+1. Each event gets the CAMEO code that best matches its ACLED sub-event type
+   (:data:`CAMEO_BY_SUB_EVENT_TYPE`), or, for the coded posture changes,
+   the code of its project category and sub-event type
+   (:data:`CAMEO_BY_CATEGORY`), which overrides it.
+2. The code's Goldstein value (Goldstein 1992, "A Conflict-Cooperation Scale
+   for WEIS Events Data", Journal of Conflict Resolution 36(2), as extended
+   to CAMEO) is the event's weight: -10 for the most conflictual acts (using
+   force), up to +10 for the most cooperative (a military retreat).
+3. Weights are summed per period, an event known only to a range of dates
+   spreading its weight over the days of its range (the ``expected`` rule
+   of :mod:`analysis.aggregate`), so each event's weight is counted once.
+4. ``conflict`` sums the magnitudes of the negative weights, ``cooperation``
+   the positive weights, and ``escalation = conflict - cooperation`` (the
+   negated Goldstein sum).
+
+Sources of the numbers
+----------------------
+Code names: the CAMEO event codebook (Schrodt, Conflict and Mediation Event
+Observations, version 1.1b3, 2012), as in GDELT's lookup file
+``CAMEO.eventcodes.txt``. Goldstein values: GDELT's lookup file
+``CAMEO.goldsteinscale.txt`` (the GDELT Project, "data/lookups"), which
+lists one value per CAMEO code. Every value used is in :data:`CAMEO_CODES`.
+
+The measure counts acts, not their size: a rocket attack that killed three
+soldiers and one that hit nothing both weigh -10. It says how much hostile
+activity the documents record, which also depends on what they chose to
+report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .aggregate import _as_list, _column_or_na, require_columns, weighted_per_period
+
+#: CAMEO code -> (name in the CAMEO codebook, Goldstein value in GDELT's
+#: CAMEO.goldsteinscale.txt). Only the codes this module maps to.
+CAMEO_CODES: dict[str, tuple[str, float]] = {
+    "010": ("Make statement, not specified below", 0.0),
+    "057": ("Sign formal agreement", 8.0),
+    "0874": ("Retreat or surrender militarily", 10.0),
+    "141": ("Demonstrate or rally", -6.5),
+    "145": ("Protest violently, riot", -7.5),
+    "150": ("Demonstrate military or police power, not specified below", -7.2),
+    "154": ("Mobilize or increase armed forces", -7.2),
+    "173": ("Arrest, detain, or charge with legal action", -5.0),
+    "175": ("Use tactics of violent repression", -9.0),
+    "180": ("Use unconventional violence, not specified below", -9.0),
+    "181": ("Abduct, hijack, or take hostage", -9.0),
+    "1712": ("Destroy property", -9.2),
+    "1821": ("Sexually assault", -9.0),
+    "183": ("Conduct suicide, car, or other non-military bombing, not specified below", -10.0),
+    "1831": ("Carry out suicide bombing", -10.0),
+    "1833": ("Carry out roadside bombing", -10.0),
+    "192": ("Occupy territory", -9.5),
+    "193": ("Fight with small arms and light weapons", -10.0),
+    "194": ("Fight with artillery and tanks", -10.0),
+    "195": ("Employ aerial weapons", -10.0),
+    "2041": ("Use chemical, biological, or radiological weapons", -10.0),
+}
+
+#: ACLED sub-event type -> CAMEO code (the closest act in CAMEO's words).
+CAMEO_BY_SUB_EVENT_TYPE: dict[str, str] = {
+    "Armed clash": "193",
+    "Government regains territory": "192",
+    "Non-state actor overtakes territory": "192",
+    "Chemical weapon": "2041",
+    "Air/drone strike": "195",
+    "Suicide bomb": "1831",
+    "Shelling/artillery/missile attack": "194",
+    "Remote explosive/landmine/IED": "1833",
+    "Grenade": "183",
+    "Sexual violence": "1821",
+    "Attack": "180",
+    "Abduction/forced disappearance": "181",
+    "Peaceful protest": "141",
+    "Protest with intervention": "141",
+    "Excessive force against protesters": "175",
+    "Violent demonstration": "145",
+    "Mob violence": "145",
+    "Agreement": "057",
+    "Arrests": "173",
+    "Change to group/activity": "010",
+    "Disrupted weapons use": "150",
+    "Headquarters or base established": "154",
+    "Looting/property destruction": "1712",
+    "Non-violent transfer of territory": "0874",
+    "Other": "010",
+}
+
+#: (project category, ACLED sub-event type) -> CAMEO code, overriding the
+#: sub-event type where the coded category says more: a posture change
+#: coded as a change of activity or "other" (Patriot batteries, fortified
+#: bases, troops moved in) is a show of force.
+CAMEO_BY_CATEGORY: dict[tuple[str, str], str] = {
+    ("posture change", "Change to group/activity"): "154",
+    ("posture change", "Other"): "154",
+}
+
+
+def cameo_weights(
+    events: pd.DataFrame,
+    *,
+    by_sub_event_type: Mapping[str, str] | None = None,
+    by_category: Mapping[tuple[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Give each event its CAMEO code and Goldstein weight (the rule of the module docs).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id``, ``sub_event_type`` and, optionally,
+        ``category``.
+    by_sub_event_type : mapping or None, default None
+        Sub-event type -> CAMEO code; None for :data:`CAMEO_BY_SUB_EVENT_TYPE`.
+    by_category : mapping or None, default None
+        (category, sub-event type) -> CAMEO code overrides; None for
+        :data:`CAMEO_BY_CATEGORY`.
+
+    Returns
+    -------
+    DataFrame
+        One row per event, same index as ``events``: event_id, cameo_code,
+        cameo_name (string), goldstein (float64). An event whose sub-event
+        type has no code keeps missing values (and weighs nothing).
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+    KeyError
+        If a mapping names a CAMEO code that is not in :data:`CAMEO_CODES`.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1"], "category": ["US strike"],
+    ...                       "sub_event_type": ["Air/drone strike"]})
+    >>> cameo_weights(frame)[["cameo_code", "goldstein"]]
+      cameo_code  goldstein
+    0        195      -10.0
+    """
+    require_columns(events, ["event_id", "sub_event_type"])
+    by_sub = dict(CAMEO_BY_SUB_EVENT_TYPE if by_sub_event_type is None else by_sub_event_type)
+    by_cat = dict(CAMEO_BY_CATEGORY if by_category is None else by_category)
+    for code in [*by_sub.values(), *by_cat.values()]:
+        if code not in CAMEO_CODES:
+            raise KeyError(f"CAMEO code {code!r} has no Goldstein value here; add it to CAMEO_CODES")
+    sub = events["sub_event_type"].astype("string")
+    category = _column_or_na(events, "category").astype("string")
+    code = sub.map(by_sub).astype("string")
+    if by_cat:
+        pairs = pd.Series(list(zip(category.fillna(""), sub.fillna(""))), index=events.index)
+        override = pairs.map(by_cat).astype("string")
+        code = override.fillna(code)
+    names = {c: n for c, (n, _) in CAMEO_CODES.items()}
+    values = {c: v for c, (_, v) in CAMEO_CODES.items()}
+    return pd.DataFrame({
+        "event_id": events["event_id"].astype("string"),
+        "cameo_code": code,
+        "cameo_name": code.map(names).astype("string"),
+        "goldstein": code.map(values).astype("float64"),
+    }, index=events.index)
+
+
+def escalation_per_period(
+    events: pd.DataFrame,
+    *,
+    freq: str = "W",
+    week_start: str = "MON",
+    by: str | list[str] | None = None,
+    start: object = None,
+    end: object = None,
+    by_sub_event_type: Mapping[str, str] | None = None,
+    by_category: Mapping[tuple[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Sum Goldstein weights per period: conflict, cooperation and escalation.
+
+    See the module documentation for the rule and the sources of the
+    weights.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events (the coded table or an ACLED export).
+    freq : str, default "W"
+        Period length (``"W"``, ``"M"``, ``"2W"``...).
+    week_start : str, default "MON"
+        First day of a week.
+    by : str, list of str or None, default None
+        Column(s) to measure separately.
+    start, end : date-like or None, default None
+        Window: events whose range overlaps it (see
+        :func:`analysis.aggregate.attacks_per_period`).
+    by_sub_event_type, by_category : mapping or None, default None
+        Other code mappings (see :func:`cameo_weights`).
+
+    Returns
+    -------
+    DataFrame
+        One row per period (and group): period_start, period_end, the ``by``
+        columns, events (float64, the ``expected`` count of events),
+        conflict, cooperation and escalation (float64).
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing or a date range is invalid.
+    ValueError
+        If an option is not understood.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV2"], "category": ["US strike", "posture change"],
+    ...                       "sub_event_type": ["Air/drone strike", "Non-violent transfer of territory"],
+    ...                       "date_start": pd.to_datetime(["2020-03-12", "2020-03-19"]),
+    ...                       "date_end": pd.to_datetime(["2020-03-12", "2020-03-19"])})
+    >>> escalation_per_period(frame)[["period_start", "conflict", "cooperation", "escalation"]]
+      period_start  conflict  cooperation  escalation
+    0   2020-03-09      10.0          0.0        10.0
+    1   2020-03-16       0.0         10.0       -10.0
+    """
+    weights = cameo_weights(events, by_sub_event_type=by_sub_event_type, by_category=by_category)
+    goldstein = weights["goldstein"].fillna(0.0).to_numpy()
+    frame = weighted_per_period(
+        events,
+        {
+            "events": np.ones(len(events)),
+            "conflict": np.where(goldstein < 0, -goldstein, 0.0),
+            "cooperation": np.where(goldstein > 0, goldstein, 0.0),
+        },
+        freq=freq, week_start=week_start, by=by, start=start, end=end,
+    )
+    frame["escalation"] = frame["conflict"] - frame["cooperation"]
+    columns = ["period_start", "period_end", *_as_list(by), "events", "conflict", "cooperation", "escalation"]
+    return frame[columns]
+
+
+def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """List the weighting rule: each sub-event type (and category override) with its CAMEO code and value.
+
+    Parameters
+    ----------
+    events : DataFrame or None, default None
+        If given, only the rules these events use, with how many events
+        each applies to.
+
+    Returns
+    -------
+    DataFrame
+        category (missing for the general rules), sub_event_type, cameo_code,
+        cameo_name, goldstein, and ``events`` (Int64) when ``events`` is given.
+
+    Examples
+    --------
+    >>> cameo_table().query("sub_event_type == 'Air/drone strike'")["goldstein"].tolist()
+    [-10.0]
+    """
+    rows = [(pd.NA, sub, code) for sub, code in CAMEO_BY_SUB_EVENT_TYPE.items()]
+    rows += [(category, sub, code) for (category, sub), code in CAMEO_BY_CATEGORY.items()]
+    table = pd.DataFrame(rows, columns=["category", "sub_event_type", "cameo_code"]).astype("string")
+    table["cameo_name"] = table["cameo_code"].map({c: n for c, (n, _) in CAMEO_CODES.items()}).astype("string")
+    table["goldstein"] = table["cameo_code"].map({c: v for c, (_, v) in CAMEO_CODES.items()}).astype("float64")
+    if events is None:
+        return table
+    require_columns(events, ["sub_event_type"])
+    sub = events["sub_event_type"].astype("string")
+    category = _column_or_na(events, "category").astype("string")
+    overridden = pd.Series(list(zip(category.fillna(""), sub.fillna("")))).isin(list(CAMEO_BY_CATEGORY)).to_numpy()
+    general = sub[~overridden].value_counts()
+    special = pd.Series(list(zip(category[overridden], sub[overridden]))).value_counts()
+    counts = [
+        special.get((c, s), 0) if not pd.isna(c) else general.get(s, 0)
+        for c, s in zip(table["category"], table["sub_event_type"])
+    ]
+    table["events"] = pd.array(counts, dtype="Int64")
+    return table[table["events"] > 0].reset_index(drop=True)
