@@ -1119,19 +1119,24 @@ def troop_level_steps(levels: pd.DataFrame) -> pd.DataFrame:
 
 # --- timeline --------------------------------------------------------------------------
 
-#: Vertical layout of the timeline, in data units: a lane's markers sit on
-#: its base line, label rows stack above them, LABEL_STEP apart.
-LABEL_STEP = 0.32
-LANE_GAP = 0.55
+#: Vertical layout of the timeline, in data units: within a lane, overlapping
+#: events take rows ROW_STEP apart; label rows stack above them, LABEL_STEP
+#: apart; lanes are LANE_GAP apart.
+ROW_STEP = 0.2
+LABEL_STEP = 0.3
+LANE_GAP = 0.6
+#: Above this many ranged events in a lane, spans take rows in turn (date
+#: order, MAX_ROWS rows) instead of the first free row, to stay fast.
+GREEDY_LIMIT = 5000
 
 LabelSpec = Union[str, pd.Series, Callable[[pd.DataFrame], "pd.Series"], None]
 
 
-def event_sizes(events: pd.DataFrame, casualties: pd.DataFrame | None = None) -> pd.Series:
-    """Count each event's people killed or wounded, for marker sizes.
+def event_sizes(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *, outcome: str | None = None) -> pd.Series:
+    """Count each event's people killed or wounded, for marker sizes and labels.
 
     With a casualties table: the lowest figure of each (group, outcome),
-    summed over groups and outcomes (the least the documents support).
+    summed over groups (and outcomes): the least the documents support.
     Without one: the ``fatalities`` column (ACLED's lowest figure), or 0.
 
     Parameters
@@ -1141,6 +1146,9 @@ def event_sizes(events: pd.DataFrame, casualties: pd.DataFrame | None = None) ->
         None).
     casualties : DataFrame or None, default None
         A casualties table.
+    outcome : str or None, default None
+        ``"killed"`` or ``"wounded"`` to count only those; None for both.
+        Without a casualties table, ``"wounded"`` gives 0.
 
     Returns
     -------
@@ -1155,15 +1163,98 @@ def event_sizes(events: pd.DataFrame, casualties: pd.DataFrame | None = None) ->
     [3.0, 0.0]
     """
     if casualties is None:
-        if "fatalities" not in events.columns:
+        if "fatalities" not in events.columns or outcome == "wounded":
             return pd.Series(0.0, index=events.index, name="casualties")
         return events["fatalities"].astype("Float64").fillna(0).astype(float).rename("casualties")
     require_columns(events, ["event_id"])
     require_columns(casualties, ["event_id", "group", "outcome", "count_low"], "casualties")
-    lowest = casualties.groupby(["event_id", "group", "outcome"], observed=True)["count_low"].min()
+    rows = casualties if outcome is None else casualties[casualties["outcome"] == outcome]
+    lowest = rows.groupby(["event_id", "group", "outcome"], observed=True)["count_low"].min()
     per_event = lowest.groupby(level="event_id").sum()
     sizes = events["event_id"].map(per_event).astype("Float64").fillna(0).astype(float)
     return sizes.rename("casualties")
+
+
+#: Short names of ACLED sub-event types for timeline labels.
+SHORT_NAMES: dict[str, str] = {
+    "Shelling/artillery/missile attack": "rocket attack",
+    "Air/drone strike": "air strike",
+    "Armed clash": "clash",
+    "Non-violent transfer of territory": "handed over",
+    "Peaceful protest": "protest",
+    "Remote explosive/landmine/IED": "IED",
+}
+_NO_PLACE = {"unspecified", "iraq", ""}
+
+
+def event_labels(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *, bases: pd.DataFrame | None = None) -> pd.Series:
+    """Write short labels for the events worth naming on a timeline, from the data alone.
+
+    An event gets a label when someone was killed or wounded in it or it
+    happened at a base: ``"<place>: <what>, <n> killed, <n> wounded"``. The
+    place is the base name (or the location; none when the location is
+    "unspecified" or only the country); what happened is the number of
+    rockets where reported, the posture change at a base
+    (:func:`posture_kind`), or the sub-event type in short
+    (:data:`SHORT_NAMES`). Figures are the lowest reported (``1+`` where the
+    documents only say "at least").
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    casualties : DataFrame or None, default None
+        Casualties table; None uses ``fatalities`` for the killed.
+    bases : DataFrame or None, default None
+        Bases table, for base names; None uses the events' ``location``.
+
+    Returns
+    -------
+    Series
+        string, same index as ``events``; missing for events not labelled.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1"], "location": ["Camp Taji"], "base_id": ["taji"],
+    ...                       "sub_event_type": ["Shelling/artillery/missile attack"], "category": ["militia attack"],
+    ...                       "projectiles_low": [18], "projectiles_high": [18], "fatalities": [3], "notes": [""]})
+    >>> event_labels(frame).tolist()
+    ['Camp Taji: 18 rockets, 3 killed']
+    """
+    require_columns(events, ["event_id", "location", "sub_event_type"])
+    killed = event_sizes(events, casualties, outcome="killed")
+    wounded = event_sizes(events, casualties, outcome="wounded")
+    open_ended = pd.Series(False, index=events.index)
+    if casualties is not None:
+        open_ids = set(casualties.loc[casualties["count_high"].isna(), "event_id"])
+        open_ended = events["event_id"].isin(open_ids)
+    base_id = _column_or_na(events, "base_id").astype("string")
+    place = events["location"].astype("string")
+    if bases is not None:
+        place = base_id.map(dict(zip(bases["base_id"], bases["name"]))).astype("string").fillna(place)
+    kind = posture_kind(events)
+    low = _column_or_na(events, "projectiles_low").astype("Float64")
+    high = _column_or_na(events, "projectiles_high").astype("Float64")
+    labels = []
+    for i, index in enumerate(events.index):
+        if not (killed.iloc[i] > 0 or wounded.iloc[i] > 0 or pd.notna(base_id.iloc[i])):
+            labels.append(pd.NA)
+            continue
+        if pd.notna(low.iloc[i]):
+            what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
+        elif pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
+            what = str(kind.iloc[i])
+        else:
+            sub = str(events["sub_event_type"].iloc[i])
+            what = SHORT_NAMES.get(sub, sub.lower())
+        plus = "+" if open_ended.iloc[i] else ""
+        parts = [what]
+        parts += [f"{int(killed.iloc[i])}{plus} killed"] if killed.iloc[i] > 0 else []
+        parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
+        where = place.iloc[i]
+        prefix = f"{where}: " if pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE else ""
+        labels.append(prefix + ", ".join(parts))
+    return pd.Series(labels, index=events.index, dtype="string", name="label")
 
 
 def _labels(events: pd.DataFrame, label: LabelSpec) -> pd.Series:
@@ -1176,26 +1267,21 @@ def _labels(events: pd.DataFrame, label: LabelSpec) -> pd.Series:
         values = events[label]
     else:
         values = label
-        if not values.index.equals(events.index):
-            values = events["event_id"].map(values) if "event_id" in events.columns else values.reindex(events.index)
+        if values.index.isin(events.index).all() and not values.index.isin(events.get("event_id", [])).any():
+            values = values.reindex(events.index)
+        else:
+            values = events["event_id"].map(values)
     values = pd.Series(values, index=events.index).astype("string").str.strip()
     return values.mask(values == "")
 
 
-def _stack_labels(
-    lanes: np.ndarray, x: np.ndarray, widths: np.ndarray, axis_end: float, gap: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Place labels greedily, in date order, on the lowest free row of their lane.
-
-    A label starts at its event and runs right; one that would leave the axis
-    ends at its event instead. Returns each label's row and left edge.
-    """
-    rows = np.zeros(len(x), dtype=np.int64)
-    left = np.where(x + widths > axis_end, x - widths, x)
+def _first_free_rows(groups: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
+    """Give each interval, in order of its left end, the lowest row of its group where it overlaps nothing."""
+    rows = np.zeros(len(left), dtype=np.int64)
     taken: dict[object, list[list[tuple[float, float]]]] = {}
-    for i in np.lexsort((x,)):
-        occupied = taken.setdefault(lanes[i], [])
-        span = (left[i] - gap, left[i] + widths[i] + gap)
+    for i in np.lexsort((right, left)):
+        occupied = taken.setdefault(groups[i], [])
+        span = (left[i] - gap, right[i] + gap)
         row = 0
         while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
             row += 1
@@ -1203,7 +1289,48 @@ def _stack_labels(
             occupied.append([])
         occupied[row].append(span)
         rows[i] = row
-    return rows, left
+    return rows
+
+
+def _label_rows(groups: np.ndarray, anchors: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
+    """Stack labels, latest first, so that neither they nor their leader lines overlap.
+
+    A label goes to the lowest row where its text overlaps no label or leader
+    line, above every row where a label covers its event (its leader line
+    would cross that text). Its leader line then occupies the rows below.
+    Going from the latest event back, a label that runs right over later
+    events is lifted above their labels instead of crossing their leaders.
+    """
+    rows = np.zeros(len(left), dtype=np.int64)
+    taken: dict[object, list[list[tuple[float, float]]]] = {}
+    for i in np.lexsort((right, anchors))[::-1]:
+        occupied = taken.setdefault(groups[i], [])
+        covering = [q for q, spans in enumerate(occupied) if any(a < anchors[i] < b for a, b in spans)]
+        row = max(covering) + 1 if covering else 0
+        span = (left[i] - gap, right[i] + gap)
+        while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
+            row += 1
+        while len(occupied) <= row:
+            occupied.append([])
+        occupied[row].append(span)
+        for below in range(row):
+            occupied[below].append((anchors[i] - gap / 2, anchors[i] + gap / 2))
+        rows[i] = row
+    return rows
+
+
+def _span_rows(lanes: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float, max_rows: int) -> np.ndarray:
+    """Rows of the events within their lanes: first free row, or rows in turn for very many spans."""
+    rows = np.zeros(len(left), dtype=np.int64)
+    for lane in pd.unique(lanes):
+        members = np.flatnonzero(lanes == lane)
+        if len(members) <= GREEDY_LIMIT:
+            found = _first_free_rows(lanes[members], left[members], right[members], gap)
+            rows[members] = np.minimum(found, max_rows - 1)
+        else:
+            order = members[np.lexsort((right[members], left[members]))]
+            rows[order] = np.arange(len(order)) % max_rows
+    return rows
 
 
 def timeline_layout(
@@ -1214,21 +1341,24 @@ def timeline_layout(
     label: LabelSpec = None,
     casualties: pd.DataFrame | None = None,
     chars_per_axis: float = 150.0,
+    max_rows: int = 10,
     start: object = None,
     end: object = None,
 ) -> pd.DataFrame:
-    """Lay out a timeline: lanes, positions, marker sizes, spans and non-overlapping labels.
+    """Lay out a timeline: lanes, rows, marker sizes, spans and non-overlapping labels.
 
     Lanes are kinds of events (:func:`event_kind`: the project category,
     else the ACLED event type) in :data:`KIND_ORDER`, the first at the top.
     An event known to the day is a point at its date; an event known only to
-    a range is a span from its first to the end of its last possible day,
-    with its point at ``event_date``. Marker areas grow with the people
-    killed or wounded (:func:`event_sizes`). Labels are placed greedily in
-    date order on the lowest row of their lane where they overlap no other
-    label (widths estimated from their length: ``chars_per_axis`` characters
-    fill the axis); each lane is as tall as its rows of labels need, so
-    labels never overlap markers or labels of other lanes.
+    a range is a span from its first day to the end of its last, with its
+    point at ``event_date``. Within a lane, an event goes to the lowest row
+    where it overlaps no other event (at most ``max_rows`` rows). Marker
+    areas grow with the people killed or wounded (:func:`event_sizes`).
+    Labels are placed greedily in date order on the lowest label row of
+    their lane where they overlap no other label (widths estimated from
+    their length: ``chars_per_axis`` characters fill the axis); each lane is
+    as tall as its rows need, so labels never overlap each other or another
+    lane.
 
     Parameters
     ----------
@@ -1242,25 +1372,29 @@ def timeline_layout(
         for equal markers.
     label : str, Series, callable or None, default None
         Label texts: a column, a Series (aligned on the index, or indexed by
-        event_id), or a function of the events; missing or empty texts mean
-        no label.
+        event_id), or a function of the events such as :func:`event_labels`;
+        missing or empty texts mean no label.
     casualties : DataFrame or None, default None
         Casualties table for ``size="casualties"``.
     chars_per_axis : float, default 150.0
         How many label characters fill the axis width (for overlap checks).
+    max_rows : int, default 10
+        Most rows of events in a lane; further overlapping events share the
+        last row.
     start, end : date-like or None, default None
         Extent of the time axis; None for the events' extent.
 
     Returns
     -------
     DataFrame
-        One row per event, in date order: event_id, lane (categorical), lane_y,
-        date_start, date_end, event_date, x_start, x_end (datetime64; x_end is
-        the day after date_end), is_range (bool), size_value (float64),
-        marker_size (float64, points squared), label (string), label_row
-        (Int64), label_x (datetime64, left edge), label_y (float64).
-        ``attrs["lanes"]`` maps each lane to its base line and
-        ``attrs["height"]`` gives the total height.
+        One row per event, in date order: event_id, lane (categorical),
+        lane_y (the lane's base line), row (int64), y (float64), date_start,
+        date_end, event_date, x_start, x_end (datetime64; x_end is the day
+        after date_end), is_range (bool), size_value, marker_size (float64,
+        points squared), label (string), label_row (Int64), label_x
+        (datetime64, the label's left edge), label_ha ("left" or "right" of
+        the event), label_y (float64). ``attrs["lanes"]`` maps each lane to
+        its base line, ``attrs["height"]`` gives the total height.
 
     Raises
     ------
@@ -1272,9 +1406,9 @@ def timeline_layout(
     >>> frame = pd.DataFrame({"event_id": ["EV1"], "category": ["US strike"], "event_type": ["Battles"],
     ...                       "date_start": pd.to_datetime(["2020-01-03"]), "date_end": pd.to_datetime(["2020-01-03"]),
     ...                       "event_date": pd.to_datetime(["2020-01-03"]), "fatalities": [2]})
-    >>> timeline_layout(frame)[["lane", "is_range", "size_value"]]
-            lane  is_range  size_value
-    0  US strike     False         2.0
+    >>> timeline_layout(frame)[["lane", "row", "is_range", "size_value"]]
+            lane  row  is_range  size_value
+    0  US strike    0     False         2.0
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date"])
     _check_dates(events)
@@ -1310,35 +1444,145 @@ def timeline_layout(
     first = pd.Timestamp(start) if start is not None else (out["x_start"].min() if len(out) else pd.Timestamp(0))
     last = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else (out["x_end"].max() if len(out) else first)
     axis_days = max((last - first) / pd.Timedelta(days=1), 1.0)
+    char_days = axis_days / chars_per_axis
+    day = np.timedelta64(1, "D")
+    x_start = (out["x_start"].to_numpy() - np.datetime64(first)) / day
+    x_end = (out["x_end"].to_numpy() - np.datetime64(first)) / day
+    x_mid = (out["event_date"].to_numpy() - np.datetime64(first)) / day
+    # a point takes about a marker's width (two characters) on the axis
+    left = np.where(out["is_range"], x_start, x_mid - char_days)
+    right = np.where(out["is_range"], x_end, x_mid + char_days)
+    lane_names = out["lane"].astype(str).to_numpy()
+    out["row"] = _span_rows(lane_names, left, right, gap=char_days / 2, max_rows=max_rows)
+
     has_label = texts.notna().to_numpy()
     rows = np.zeros(len(out), dtype=np.int64)
-    left = out["event_date"].to_numpy(dtype="datetime64[ns]").copy()
+    label_left = out["event_date"].to_numpy(dtype="datetime64[ns]").copy()
     if has_label.any():
-        x = (out.loc[has_label, "event_date"] - first) / pd.Timedelta(days=1)
-        widths = texts[has_label].str.len().to_numpy(dtype=float) * axis_days / chars_per_axis
-        label_rows, label_left = _stack_labels(
-            out.loc[has_label, "lane"].astype(str).to_numpy(), x.to_numpy(dtype=float), widths, axis_days,
-            gap=axis_days / chars_per_axis,
-        )
-        rows[has_label] = label_rows
-        left[has_label] = (first + pd.to_timedelta(label_left, unit="D")).to_numpy(dtype="datetime64[ns]")
-    out["label_row"] = pd.array(np.where(has_label, rows, 0), dtype="Int64").astype("Int64")
+        widths = texts[has_label].str.len().to_numpy(dtype=float) * char_days
+        anchor = x_mid[has_label]
+        starts = np.where(anchor + widths > axis_days, anchor - widths, anchor)
+        rows[has_label] = _label_rows(lane_names[has_label], anchor, starts, starts + widths, gap=char_days)
+        label_left[has_label] = (first + pd.to_timedelta(starts, unit="D")).to_numpy(dtype="datetime64[ns]")
+    out["label_row"] = pd.array(np.where(has_label, rows, 0), dtype="Int64")
     out.loc[~has_label, "label_row"] = pd.NA
-    out["label_x"] = pd.Series(left).where(has_label)
+    out["label_x"] = pd.Series(label_left).where(has_label)
+    out["label_ha"] = pd.Series(np.where(out["label_x"] < out["event_date"], "right", "left"), dtype="string").where(has_label)
 
-    # lanes from the top: each as tall as its label rows need
+    # lanes from the top, each as tall as its event rows and label rows need
     present = list(out["lane"].cat.categories)
-    needed = out.groupby("lane", observed=False)["label_row"].max()
-    heights = {name: (0 if pd.isna(needed.get(name)) else int(needed.get(name)) + 1) * LABEL_STEP + LANE_GAP
-               for name in present}
-    base, position = {}, 0.0
+    event_rows = out.groupby("lane", observed=False)["row"].max()
+    label_rows = out.groupby("lane", observed=False)["label_row"].max()
+    base, position, tops = {}, 0.0, {}
     for name in reversed(present):
         base[name] = position
-        position += heights[name]
+        tops[name] = int(event_rows.get(name, 0)) * ROW_STEP
+        labelled = label_rows.get(name)
+        labels_height = 0.0 if pd.isna(labelled) else (int(labelled) + 1) * LABEL_STEP
+        position += tops[name] + labels_height + LANE_GAP
     out["lane_y"] = out["lane"].map(base).astype(float)
-    out["label_y"] = (out["lane_y"] + LABEL_STEP * (out["label_row"].astype("Float64") + 1)).astype("Float64").astype(float)
+    out["y"] = out["lane_y"] + ROW_STEP * out["row"]
+    top = out["lane"].map(tops).astype(float)
+    out["label_y"] = (out["lane_y"] + top + LABEL_STEP * (out["label_row"].astype("Float64") + 0.8)).astype("Float64").astype(float)
     out.attrs["lanes"] = {name: base[name] for name in present}
     out.attrs["height"] = position
-    columns = ["event_id", "lane", "lane_y", "date_start", "date_end", "event_date", "x_start", "x_end", "is_range",
-               "size_value", "marker_size", "label", "label_row", "label_x", "label_y"]
+    columns = ["event_id", "lane", "lane_y", "row", "y", "date_start", "date_end", "event_date", "x_start", "x_end",
+               "is_range", "size_value", "marker_size", "label", "label_row", "label_x", "label_ha", "label_y"]
     return out[columns]
+
+
+# --- posture of the bases ---------------------------------------------------------------
+
+#: What happened at a base, in the order of the map's panels.
+POSTURE_KINDS: tuple[str, ...] = ("attacked", "fortified", "Patriot batteries", "withdrawn from", "handed over")
+_POSTURE_WORDS: tuple[tuple[str, str], ...] = (
+    ("Patriot batteries", r"\bPatriot"),
+    ("handed over", r"\b(?:transfer|hand(?:ed|s)? over|handover)"),
+    ("fortified", r"\b(?:fortif|reinforc|barricade|watchtower)"),
+    ("withdrawn from", r"\b(?:withdr|pull-out|pull out|leave|left)"),
+)
+
+
+def posture_kind(events: pd.DataFrame) -> pd.Series:
+    """Say what each event did to a base's posture, by a documented rule.
+
+    Militia attacks (:func:`is_militia_attack`) are ``"attacked"``. Other
+    events of category ``"posture change"`` are classified by the words of
+    their ``notes``, first match wins: "Patriot" -> ``"Patriot batteries"``;
+    "transfer", "hand(ed) over", "handover" -> ``"handed over"``; "fortif",
+    "reinforc", "barricade", "watchtower" -> ``"fortified"``; "withdr",
+    "pull-out", "leave", "left" -> ``"withdrawn from"``. A non-violent
+    transfer of territory that names none of these is ``"withdrawn from"``.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``sub_event_type``, ``notes`` and, optionally,
+        ``category``.
+
+    Returns
+    -------
+    Series
+        string, one of :data:`POSTURE_KINDS`, or missing for other events
+        and for posture changes the rule cannot place; same index.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["posture change", "posture change"],
+    ...                       "sub_event_type": ["Other", "Non-violent transfer of territory"],
+    ...                       "notes": ["Patriot batteries deployed at Irbil", "K-1 transferred to the Iraqi army"]})
+    >>> posture_kind(frame).tolist()
+    ['Patriot batteries', 'handed over']
+    """
+    require_columns(events, ["sub_event_type"])
+    notes = _column_or_na(events, "notes").astype("string").fillna("")
+    category = _column_or_na(events, "category")
+    posture = _is_one_of(category, ["posture change"])
+    kind = pd.Series(pd.NA, index=events.index, dtype="string")
+    for name, pattern in reversed(_POSTURE_WORDS):
+        kind = kind.mask(notes.str.contains(pattern, case=False, regex=True).to_numpy(dtype=bool) & posture, name)
+    transfer = _is_one_of(events["sub_event_type"], ["Non-violent transfer of territory"]) & posture
+    kind = kind.mask(transfer & kind.isna().to_numpy(), "withdrawn from")
+    return kind.mask(is_militia_attack(events).to_numpy(), "attacked")
+
+
+def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
+    """List what happened at each base, and when: attacks and posture changes.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``base_id`` (see :func:`posture_kind` for the rule).
+    bases : DataFrame
+        A bases table (``load_bases()``).
+
+    Returns
+    -------
+    DataFrame
+        One row per event at a base with a kind, in date order: base_id,
+        name, latitude, longitude, kind (string, one of
+        :data:`POSTURE_KINDS`), event_id, date_start, date_end, when (the
+        dates in words), notes.
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> from analysis import load_events, load_bases  # doctest: +SKIP
+    >>> base_posture(load_events(), load_bases())  # doctest: +SKIP
+    """
+    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "sub_event_type", "base_id"])
+    require_columns(bases, ["base_id", "name", "latitude", "longitude"], "bases")
+    kind = posture_kind(events)
+    at_base = events["base_id"].notna().to_numpy() & kind.notna().to_numpy()
+    chosen = events.loc[at_base, ["event_id", "base_id", "date_start", "date_end", "event_date"]].copy()
+    chosen["kind"] = kind[at_base]
+    chosen["notes"] = _column_or_na(events, "notes").astype("string")[at_base]
+    chosen["when"] = _date_texts(chosen)
+    out = chosen.merge(bases[["base_id", "name", "latitude", "longitude"]], on="base_id", how="left", validate="many_to_one")
+    out = out.sort_values(["event_date", "date_start", "event_id"], kind="stable")
+    columns = ["base_id", "name", "latitude", "longitude", "kind", "event_id", "date_start", "date_end", "when", "notes"]
+    return out[columns].reset_index(drop=True)
