@@ -38,6 +38,7 @@ NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 PARAMETER_NAMES = ("DATA", "START", "END", "AREA")
+SEED_TITLE = "Rockets, strikes and pull-backs: US forces and Iran-backed militias in Iraq, 2019-2020"
 THUMBNAIL_WIDTH = 360  # CSS pixels; the image is stored at twice that
 
 # Metadata written by execution tools that changes from run to run (timings,
@@ -610,9 +611,10 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         keep_trailing_newline=True,
     )
     template = environment.get_template("report_index.html.j2")
+    data = (parameters or {}).get("DATA")
     return template.render(
-        title="Conflict events report",
-        lead="Each page below was produced by executing one notebook of the project in a fresh kernel.",
+        title=f"Conflict events in {Path(str(data)).name}" if data else SEED_TITLE,
+        lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
         csp=REPORT_CSP,
         parameters=describe_parameters(parameters),
         pages=cards,
