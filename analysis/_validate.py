@@ -15,6 +15,7 @@ The public entry points for other modules are :func:`read_text_table`,
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -50,16 +51,27 @@ def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
 
 @dataclass
 class TextTable:
-    """A CSV file read as text: the frame of strings plus what is needed for messages."""
+    """A CSV file read as text: the frame of strings plus what is needed for messages.
+
+    ``text`` (the decoded file, used only to find line numbers for messages)
+    is read from ``path`` on first use, so a clean file is never held in
+    memory as a Python string; pass ``text`` to give it directly.
+    """
 
     path: Path
-    text: str
     frame: pd.DataFrame
     header: list[str]
+    text_given: str | None = None
 
     @property
     def name(self) -> str:
         return str(self.path)
+
+    @functools.cached_property
+    def text(self) -> str:
+        if self.text_given is not None:
+            return self.text_given
+        return _decode(self.path, self.path.read_bytes())
 
 
 @dataclass
@@ -207,13 +219,22 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = ()) -> TextTa
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
-    raw = path.read_bytes()
-    if not raw.strip():
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    if not head.strip() and not path.read_bytes().strip():
         raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
-    text = _decode(path, raw)
-    header_line = text.split("\n", 1)[0].rstrip("\r")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        raise file_error(path, "the file is UTF-16 (or has NUL bytes); save it as UTF-8", line=1)
+    first_line = head.split(b"\n", 1)[0]
+    if len(first_line) == len(head) and len(head) == 1 << 16:  # a header longer than the head read
+        first_line = path.read_bytes().split(b"\n", 1)[0]
+    try:
+        header_line = first_line.removeprefix(b"\xef\xbb\xbf").decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        _decode(path, path.read_bytes())  # raises, naming the line and the byte
+        raise
     header = [h.strip() for h in next(csv.reader([header_line]))]
-    table = TextTable(path=path, text=text, frame=pd.DataFrame(), header=header)
+    table = TextTable(path=path, frame=pd.DataFrame(), header=header)
     checker = Checker(table)
 
     seen: dict[str, int] = {}
@@ -230,8 +251,9 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = ()) -> TextTa
             checker.add(None, ", ".join(missing), None, f"required column(s) missing; the header has {header}")
     checker.raise_if_any()
 
-    frame = _parse(text, header)
+    frame = _parse(path, header)
     if frame is None:
+        table.text  # a file that is not UTF-8 raises here, naming the line and the byte
         _raise_ragged(table, len(header))
     if len(frame) == 0:
         raise file_error(path, "has a header but no records; expected at least one row of data", line=1)
@@ -239,31 +261,57 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = ()) -> TextTa
     return table
 
 
-def _parse(text: str, header: list[str]) -> pd.DataFrame | None:
+def _count_lines(path: Path) -> int:
+    """Return the number of lines of a file (a last line without a line end counts)."""
+    count, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 24):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
+def _parse(path: Path, header: list[str]) -> pd.DataFrame | None:
     """Parse the records as strings with pyarrow; None if a record is ragged or malformed.
 
     pyarrow refuses rows with too few or too many fields (pandas' C parser
     would pad a short row with empty values, silently), allows quoted line
-    breaks, skips blank lines, and trims whitespace around values.
+    breaks, skips blank lines, and trims whitespace around values. A file
+    whose records each fill exactly one line is first parsed in parallel
+    blocks (line breaks inside quoted values would make the record count
+    differ from the line count); any other file is parsed with quoted line
+    breaks allowed.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
     from pyarrow import csv as pa_csv
 
-    try:
-        arrow = pa_csv.read_csv(
-            pa.py_buffer(text.encode("utf-8")),
+    def read(newlines_in_values: bool):
+        return pa_csv.read_csv(
+            path,
             read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=newlines_in_values),
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: pa.string() for name in header},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
+
+    arrow = None
+    try:
+        arrow = read(False)
+        if arrow.num_rows != _count_lines(path) - 1:
+            arrow = None
     except pa.ArrowInvalid:
-        return None
+        pass
+    if arrow is None:
+        try:
+            arrow = read(True)
+        except pa.ArrowInvalid:
+            return None
     columns = {name: pc.utf8_trim_whitespace(arrow.column(i)) for i, name in enumerate(header)}
+    del arrow
     return pd.DataFrame({name: col.to_pandas() for name, col in columns.items()})
 
 
@@ -284,6 +332,60 @@ def _raise_ragged(table: TextTable, width: int) -> None:
     if not problems:  # the parser failed for another reason (e.g. an open quote)
         problems.append((None, None, None, "could not be parsed as CSV (an unclosed quote?)"))
     raise build_error(table.name, problems)
+
+
+# --- vectorized parsing of text columns ---------------------------------------------
+
+def _arrow_cast(values: pd.Series, arrow_type, types_mapper=None) -> pd.Series | None:
+    """Cast text to ``arrow_type`` in pyarrow (empty -> missing); None if a value does not parse.
+
+    A fast path for pyarrow-backed text: one cast in C++ instead of pandas'
+    element-wise parsers. Callers fall back to pandas when it returns None.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arrow = pa.array(values.where(values != "").array)
+        converted = pc.cast(arrow, arrow_type).to_pandas(date_as_object=False, types_mapper=types_mapper)
+        return pd.Series(converted, index=values.index)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, TypeError):
+        return None
+
+
+def parse_numbers(values: pd.Series) -> pd.Series:
+    """Return text as float64: NaN where a value is empty or not a number."""
+    import pyarrow as pa
+
+    numbers = _arrow_cast(values, pa.float64())
+    if numbers is None:
+        numbers = pd.to_numeric(values.where(values != ""), errors="coerce")
+    return numbers.astype("float64")
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Return text dates written YYYY-MM-DD as datetime64[ns]: NaT where empty or not a real day."""
+    import pyarrow as pa
+
+    shaped = values.str.fullmatch(_DATE_RE).astype(bool)
+    dates = _arrow_cast(values.where(shaped, ""), pa.date32())
+    if dates is None:
+        dates = pd.to_datetime(values.where(shaped), format="%Y-%m-%d", errors="coerce")
+    return dates.astype("datetime64[ns]")
+
+
+def as_categorical(values: pd.Series, categories: Sequence, *, ordered: bool = False) -> pd.Series:
+    """Return text as a categorical of ``categories`` (matched by their text); other values missing.
+
+    Factorizes once and maps the few distinct values, instead of hashing
+    every value against the categories.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    position = {str(c): i for i, c in enumerate(categories)}
+    lookup = np.array([position.get(str(u), -1) for u in uniques] + [-1], dtype=np.int64)
+    return pd.Series(
+        pd.Categorical.from_codes(lookup[codes], categories=list(categories), ordered=ordered), index=values.index
+    )
 
 
 # --- column checks ----------------------------------------------------------
@@ -310,7 +412,7 @@ def check_columns(table: TextTable, columns: Sequence[Column], checker: Checker,
             bad = filled & ~values.str.fullmatch(_INT_RE)
             checker.add_mask(bad, col.name, values, "is not a whole number >= 0")
         elif col.kind in ("latitude", "longitude", "float"):
-            numbers = pd.to_numeric(values.where(filled), errors="coerce")
+            numbers = parse_numbers(values)
             checker.add_mask(filled & numbers.isna(), col.name, values, "is not a number")
             if col.kind == "latitude":
                 lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
@@ -331,9 +433,7 @@ def check_columns(table: TextTable, columns: Sequence[Column], checker: Checker,
 
 
 def _valid_dates(values: pd.Series) -> pd.Series:
-    shaped = values.str.fullmatch(_DATE_RE)
-    parsed = pd.to_datetime(values.where(shaped), format="%Y-%m-%d", errors="coerce")
-    return shaped & parsed.notna()
+    return parse_dates(values).notna()
 
 
 def check_unique(table: TextTable, column: str, checker: Checker) -> None:
@@ -407,10 +507,17 @@ def check_sub_event_types(table: TextTable, pairs: dict[str, tuple[str, ...]], c
     if "event_type" not in frame or "sub_event_type" not in frame:
         return
     valid = {(t, s) for t, subs in pairs.items() for s in subs}
-    known = frame["event_type"].isin(list(pairs)) & frame["sub_event_type"].isin([s for subs in pairs.values() for s in subs])
-    combined = pd.Series(list(zip(frame["event_type"], frame["sub_event_type"])), index=frame.index)
-    bad = known & ~combined.isin(valid)
-    for i in np.flatnonzero(bad.to_numpy())[: 10 * MAX_LISTED_PROBLEMS]:
+    known_subs = {s for subs in pairs.values() for s in subs}
+    types, type_values = pd.factorize(frame["event_type"])
+    subs, sub_values = pd.factorize(frame["sub_event_type"])
+    # one cell per (event type, sub-event type) present: is the pair wrong?
+    wrong = np.array(
+        [[t in pairs and s in known_subs and (t, s) not in valid for s in sub_values] for t in type_values],
+        dtype=bool,
+    ).reshape(len(type_values), len(sub_values))
+    bad = (types >= 0) & (subs >= 0)
+    bad[bad] = wrong[types[bad], subs[bad]]
+    for i in np.flatnonzero(bad)[: 10 * MAX_LISTED_PROBLEMS]:
         event_type = frame["event_type"].iloc[i]
         checker.add(int(i), "sub_event_type", frame["sub_event_type"].iloc[i],
                     f"is not a sub-event type of {event_type!r}; expected {describe_allowed(pairs[event_type])}")
@@ -440,6 +547,15 @@ def check_references(table: TextTable, column: str, targets: Iterable[str], targ
 
 # --- conversion ---------------------------------------------------------------
 
+def _int64(values: pd.Series) -> pd.Series:
+    import pyarrow as pa
+
+    numbers = _arrow_cast(values, pa.int64(), {pa.int64(): pd.Int64Dtype()}.get)
+    if numbers is None:
+        numbers = pd.to_numeric(values.where(values != ""))
+    return numbers.astype("Int64")
+
+
 def convert_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
     """Return a frame with the specified columns first, in their dtypes, then extra columns as text.
 
@@ -455,22 +571,14 @@ def convert_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFr
         values = frame[col.name]
         missing = values == ""
         if col.kind == "date":
-            out[col.name] = pd.to_datetime(values.where(~missing), format="%Y-%m-%d").astype("datetime64[ns]")
+            out[col.name] = parse_dates(values)
         elif col.kind == "int":
-            out[col.name] = pd.to_numeric(values.where(~missing)).astype("Int64")
+            out[col.name] = _int64(values)
         elif col.kind in ("latitude", "longitude", "float"):
-            out[col.name] = pd.to_numeric(values.where(~missing)).astype("float64")
+            out[col.name] = parse_numbers(values)
         elif col.kind == "category":
             numeric = all(isinstance(a, int) for a in col.allowed)
-            if numeric:
-                codes = pd.to_numeric(values.where(~missing))
-                out[col.name] = pd.Series(
-                    pd.Categorical(codes, categories=list(col.allowed), ordered=True), index=frame.index
-                )
-            else:
-                out[col.name] = pd.Series(
-                    pd.Categorical(values.where(~missing), categories=list(col.allowed)), index=frame.index
-                )
+            out[col.name] = as_categorical(values, col.allowed, ordered=numeric)
         else:
             out[col.name] = values.where(~missing).astype("string")
     specified = {c.name for c in columns}

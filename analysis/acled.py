@@ -220,7 +220,7 @@ def _read_parquet(path: Path) -> TextTable:
     frame = pd.DataFrame(columns)
     # Problems are reported by row number; the header counts as line 1, as in the CSV export.
     text = "\n".join(["header", *(["row"] * len(frame))])
-    return TextTable(path=path, text=text, frame=frame, header=header)
+    return TextTable(path=path, frame=frame, header=header, text_given=text)
 
 
 def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | None = None) -> pd.DataFrame:
