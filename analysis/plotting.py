@@ -620,3 +620,214 @@ def plot_troop_levels(levels: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.yaxis.set_major_formatter("{x:,.0f}")
     _date_axis(ax)
     return ax
+
+
+# --- posture map ------------------------------------------------------------------------
+
+#: Colour and marker of each kind of change at a base.
+POSTURE_STYLES: dict[str, tuple[str, str]] = {
+    "attacked": ("#D55E00", "X"),
+    "fortified": ("#E69F00", "s"),
+    "Patriot batteries": ("#AA4499", "^"),
+    "withdrawn from": ("#0072B2", "v"),
+    "handed over": ("#0072B2", "v"),
+}
+#: The panels of :func:`plot_posture_panels`: kinds drawn together.
+POSTURE_PANELS: tuple[tuple[str, ...], ...] = (
+    ("attacked",), ("fortified",), ("Patriot batteries",), ("withdrawn from", "handed over"),
+)
+
+
+def plot_posture_map(
+    posture: pd.DataFrame,
+    *,
+    bases: pd.DataFrame,
+    kinds: Sequence[str] | None = None,
+    boundaries: Sequence[Any] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the bases on a map of Iraq and its neighbours, marking what happened at each, and when.
+
+    Every base of ``bases`` is a small grey dot with its name; a base where
+    an event of ``kinds`` happened gets that kind's marker and colour
+    (:data:`POSTURE_STYLES`) and the dates in words under its name (several
+    events of a kind at one base are listed together). Boundaries come from
+    the packaged Natural Earth file (no download).
+
+    Parameters
+    ----------
+    posture : DataFrame
+        Output of :func:`analysis.aggregate.base_posture`.
+    bases : DataFrame
+        A bases table (``load_bases()``), for every base's place and name.
+    kinds : sequence of str or None, default None
+        Kinds to mark (of :data:`analysis.aggregate.POSTURE_KINDS`); None
+        marks all.
+    boundaries : sequence or None, default None
+        What :func:`analysis.geo.load_boundaries` returns; None loads the
+        packaged file.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        The map: one grey dot collection of all bases (``gid`` ``"bases"``),
+        one marker collection per kind drawn (``gid`` ``"posture:<kind>"``),
+        one name label per base (``gid`` ``"base:<base_id>"``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    >>> ax = plot_posture_map(bases.iloc[:0].assign(kind=[], when=[]), bases=bases, ax=plt.figure().gca())
+    >>> [c.get_gid() for c in ax.collections]
+    ['bases']
+    """
+    from .geo import plot_boundaries
+
+    ax = _axes(ax)
+    plot_boundaries(boundaries, ax=ax, labels=True)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(labelsize=7)
+    dots = ax.scatter(bases["longitude"], bases["latitude"], s=14, color="0.45", zorder=3)
+    dots.set_gid("bases")
+    chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
+    when = chosen.groupby("base_id", sort=False)["when"].agg(_join_dates)
+    for kind in dict.fromkeys(chosen["kind"]):
+        part = chosen[chosen["kind"] == kind].drop_duplicates("base_id")
+        color, marker = POSTURE_STYLES.get(str(kind), ("0.2", "o"))
+        marks = ax.scatter(part["longitude"], part["latitude"], s=90, marker=marker, color=color,
+                           edgecolors="white", linewidths=0.8, zorder=4, label=str(kind))
+        marks.set_gid(f"posture:{kind}")
+    ordered = sorted(zip(bases["base_id"], bases["name"], bases["longitude"], bases["latitude"]),
+                     key=lambda base: base[0] not in when.index)
+    placed = _Placer(ax)
+    for base_id, name, lon, lat in ordered:
+        marked = base_id in when.index
+        text = f"{name}\n{when[base_id]}" if marked else str(name)
+        style = {"fontsize": 7.5 if marked else 6.5, "color": "0.05" if marked else "0.4",
+                 "fontweight": "bold" if marked else "normal", "zorder": 5}
+        placed.annotate(text, (lon, lat), gid=f"base:{base_id}", **style)
+    return ax
+
+
+def _join_dates(texts: Sequence[str]) -> str:
+    """Join dates in words, writing a year shared by all of them once, at the end."""
+    texts = list(dict.fromkeys(texts))
+    years = {text[-4:] for text in texts}
+    if len(texts) > 1 and len(years) == 1 and all(text[-5:-4] == " " for text in texts):
+        return ", ".join(text[:-5] for text in texts) + texts[0][-5:]
+    return ", ".join(texts)
+
+
+class _Placer:
+    """Put point labels where they overlap no earlier label and stay inside the Axes.
+
+    Tries eight places around the point (right, left, above, below, then the
+    corners), measuring the texts with the figure's renderer; keeps the
+    first that fits, or else the one that overlaps least. Deterministic:
+    same input, same places.
+    """
+
+    _CANDIDATES = ((6, 0, "left", "center"), (-6, 0, "right", "center"), (0, 7, "center", "bottom"),
+                   (0, -7, "center", "top"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
+                   (5, -5, "left", "top"), (-5, -5, "right", "top"))
+
+    def __init__(self, ax: Axes) -> None:
+        from matplotlib.transforms import Bbox
+
+        self.ax = ax
+        self.renderer = ax.figure.canvas.get_renderer()
+        ax.apply_aspect()
+        self.frame = ax.get_window_extent(self.renderer)
+        self.taken = [t.get_window_extent(self.renderer) for t in ax.texts if t.get_visible()]
+        # the points themselves, as small boxes, so labels do not cover them
+        for collection in ax.collections:
+            for x, y in ax.transData.transform(collection.get_offsets()):
+                self.taken.append(Bbox.from_extents(x - 3, y - 3, x + 3, y + 3))
+
+    def _cost(self, box: Any) -> float:
+        outside = 0.0 if (self.frame.x0 <= box.x0 and box.x1 <= self.frame.x1
+                          and self.frame.y0 <= box.y0 and box.y1 <= self.frame.y1) else 1e9
+        overlap = 0.0
+        for other in self.taken:
+            width = min(box.x1, other.x1) - max(box.x0, other.x0)
+            height = min(box.y1, other.y1) - max(box.y0, other.y0)
+            overlap += max(width, 0.0) * max(height, 0.0)
+        return outside + overlap
+
+    def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
+        best = None
+        for dx, dy, ha, va in self._CANDIDATES:
+            label = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style)
+            box = label.get_window_extent(self.renderer)
+            cost = self._cost(box)
+            label.remove()
+            if best is None or cost < best[0]:
+                best = (cost, dx, dy, ha, va, box)
+            if cost == 0:
+                break
+        _, dx, dy, ha, va, box = best
+        label = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style)
+        label.set_gid(gid)
+        self.taken.append(box)
+        return label
+
+
+def plot_posture_panels(
+    posture: pd.DataFrame,
+    *,
+    bases: pd.DataFrame,
+    panels: Sequence[Sequence[str]] = POSTURE_PANELS,
+    boundaries: Sequence[Any] | None = None,
+    axes: Sequence[Axes] | None = None,
+) -> np.ndarray:
+    """Draw one posture map per kind of change, side by side (small multiples).
+
+    Parameters
+    ----------
+    posture : DataFrame
+        Output of :func:`analysis.aggregate.base_posture`.
+    bases : DataFrame
+        A bases table.
+    panels : sequence of sequence of str, default POSTURE_PANELS
+        The kinds drawn in each panel.
+    boundaries : sequence or None, default None
+        Boundaries (None for the packaged file).
+    axes : sequence of Axes or None, default None
+        One Axes per panel; None makes a figure with two panels per row.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib Axes
+        The panels' Axes, titled with their kinds.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    >>> len(plot_posture_panels(bases.iloc[:0].assign(kind=[], when=[]), bases=bases))
+    4
+    """
+    import matplotlib.pyplot as plt
+
+    if axes is None:
+        rows = (len(panels) + 1) // 2
+        _, grid = plt.subplots(rows, 2, figsize=(10, 4.6 * rows), squeeze=False)
+        axes = grid.ravel()
+    axes = np.asarray(axes, dtype=object).ravel()
+    if boundaries is None:
+        from .geo import load_boundaries
+
+        boundaries = load_boundaries()
+    for ax, kinds in zip(axes, panels):
+        plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, ax=ax)
+        ax.set_title(" or ".join(kinds).capitalize(), fontsize=10.5)
+    for ax in axes[len(panels):]:
+        ax.set_visible(False)
+    return axes
