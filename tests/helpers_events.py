@@ -1,0 +1,87 @@
+"""Build small events frames with the loaders' dtypes, for the helper tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import schema
+
+_DEFAULTS = {
+    "time_precision": 1,
+    "date_basis": "Stated.",
+    "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Shelling/artillery/missile attack",
+    "category": "militia attack",
+    "actor1": "Unidentified Armed Group (Iraq)",
+    "actor2": None,
+    "location": "Camp Taji",
+    "admin1": "Baghdad",
+    "base_id": None,
+    "latitude": 33.5,
+    "longitude": 44.2,
+    "geo_precision": 1,
+    "projectiles_low": None,
+    "projectiles_high": None,
+    "fatalities": 0,
+    "notes": "An event.",
+}
+
+
+def make_events(rows: list[dict]) -> pd.DataFrame:
+    """Return an events frame with the columns and dtypes of ``load_events``.
+
+    Each row needs ``date_start`` (and optionally ``date_end``, default the
+    start); ``event_id`` defaults to EV001, EV002, ...; ``event_date`` to the
+    mid-point (earlier day on a tie).
+    """
+    records = []
+    for number, row in enumerate(rows, start=1):
+        record = {**_DEFAULTS, **row}
+        record.setdefault("event_id", f"EV{number:03d}")
+        start = pd.Timestamp(record["date_start"])
+        end = pd.Timestamp(record.get("date_end", start))
+        record["date_start"], record["date_end"] = start, end
+        record.setdefault("event_date", start + (end - start) // 2)
+        records.append(record)
+    frame = pd.DataFrame(records, columns=schema.EVENTS.column_names)
+    if not rows:
+        frame = pd.DataFrame({name: [] for name in schema.EVENTS.column_names})
+    return typed(frame, schema.EVENTS)
+
+
+def typed(frame: pd.DataFrame, spec: schema.TableSpec) -> pd.DataFrame:
+    """Give a frame the dtypes the loaders give to the columns of ``spec``."""
+    out = frame.copy()
+    for column in spec.columns:
+        if column.name not in out.columns:
+            continue
+        values = out[column.name]
+        if column.kind == "date":
+            out[column.name] = pd.to_datetime(values).astype("datetime64[ns]")
+        elif column.kind == "int":
+            out[column.name] = pd.array(values, dtype="Int64")
+        elif column.kind in ("latitude", "longitude", "float"):
+            out[column.name] = values.astype("float64")
+        elif column.kind == "category":
+            out[column.name] = pd.Categorical(values, categories=list(column.allowed))
+        else:
+            out[column.name] = values.astype("string")
+    return out
+
+
+def make_table(spec: schema.TableSpec, rows: list[dict]) -> pd.DataFrame:
+    """Return a frame of another coded table (casualties, troop levels...) with the loaders' dtypes."""
+    frame = pd.DataFrame(rows, columns=spec.column_names) if rows else pd.DataFrame({c: [] for c in spec.column_names})
+    return typed(frame, spec)
+
+
+def troop_levels_sample() -> pd.DataFrame:
+    """Return three statements of force size: about 5,200 and about 5,000 US troops, less than 400 UK troops."""
+    return make_table(schema.TROOP_LEVELS, [
+        {"level_id": "TL1", "date_start": "2020-02-06", "date_end": "2020-02-06", "date_basis": "b", "force": "US",
+         "count_low": 5150, "count_high": 5250, "qualifier": "about", "doc_id": "d", "quote": "q"},
+        {"level_id": "TL2", "date_start": "2020-04-01", "date_end": "2020-04-30", "date_basis": "b", "force": "US",
+         "count_low": 4500, "count_high": 5500, "qualifier": "about", "doc_id": "d", "quote": "q"},
+        {"level_id": "TL3", "date_start": "2020-04-01", "date_end": "2020-04-30", "date_basis": "b", "force": "UK",
+         "count_low": None, "count_high": 399, "qualifier": "less than", "doc_id": "d", "quote": "q"},
+    ])
