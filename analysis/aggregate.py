@@ -661,9 +661,10 @@ def weighted_per_period(
         raise ValueError("events has a duplicated index; reset it (events.reset_index(drop=True)) first")
     arrays = {}
     for name, values in weights.items():
-        series = values if isinstance(values, pd.Series) else pd.Series(list(values), index=events.index)
-        if len(series) != len(events):
-            raise ValueError(f"weights[{name!r}] has {len(series)} values for {len(events)} events")
+        values = values if isinstance(values, pd.Series) else list(values)
+        if len(values) != len(events):
+            raise ValueError(f"weights[{name!r}] has {len(values)} values for {len(events)} events")
+        series = values if isinstance(values, pd.Series) else pd.Series(values, index=events.index)
         arrays[name] = pd.to_numeric(series, errors="raise").astype("Float64").fillna(0.0).to_numpy(dtype=float)
     chosen = select_events(events, start=start, end=end)
     keep = events.index.get_indexer(chosen.index)
