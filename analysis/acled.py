@@ -29,11 +29,11 @@ from ._validate import (
     check_sub_event_types,
     check_unique,
     convert_columns,
-    describe_allowed,
     file_error,
+    parse_dates,
+    parse_numbers,
     read_text_table,
 )
-from .errors import DataError
 from .schema import Column
 
 PathLike = Union[str, Path]
@@ -127,7 +127,6 @@ DATE_BASIS: dict[int, str] = {
     2: "ACLED time_precision 2: the week is known; event_date is its middle, +/- 3 days",
     3: "ACLED time_precision 3: only the month is known; the calendar month of event_date",
 }
-_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _LONG_DATE = r"^\d{1,2} [A-Za-z]+ \d{4}$"
 _DATE_RULE = "is not a real day written YYYY-MM-DD (current exports) or like '27 December 2019' (older exports)"
 
@@ -162,32 +161,39 @@ def _parse_event_dates(table: TextTable, checker: Checker) -> pd.Series:
     values = table.frame["event_date"]
     empty = values == ""
     checker.add_mask(empty, "event_date", values, "is empty; a value is required")
-    iso = values.str.fullmatch(_ISO_DATE)
-    dates = pd.to_datetime(values.where(iso), format="%Y-%m-%d", errors="coerce")
-    rest = ~iso & ~empty
+    dates = parse_dates(values)
+    rest = dates.isna() & ~empty
     if rest.any():
-        long_form = values.where(rest & values.str.fullmatch(_LONG_DATE))
-        dates = dates.fillna(pd.to_datetime(long_form, format="%d %B %Y", errors="coerce"))
+        # Older exports write '27 December 2019': parse each distinct day once.
+        long_form = values.where(rest & values.str.fullmatch(_LONG_DATE).astype(bool))
+        codes, days = pd.factorize(long_form)
+        parsed = pd.to_datetime(pd.Series(days, dtype=object), format="%d %B %Y", errors="coerce")
+        lookup = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+        dates = dates.fillna(pd.Series(lookup[codes], index=values.index))
     checker.add_mask(~empty & dates.isna(), "event_date", values, _DATE_RULE)
-    years = pd.to_numeric(table.frame["year"].where(table.frame["year"].str.fullmatch(r"\d{4}")), errors="coerce")
+    years = parse_numbers(table.frame["year"])
     mismatch = dates.notna() & years.notna() & (dates.dt.year != years)
     checker.add_mask(mismatch, "year", table.frame["year"], "is not the year of event_date")
-    return dates.astype("datetime64[ns]")
+    return dates
 
 
 def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Return date_start, date_end and date_basis from event_date and time_precision."""
+    import pyarrow as pa
+
     codes = precision.cat.codes.to_numpy()  # categories (1, 2, 3) -> codes 0, 1, 2
-    week = pd.Timedelta(days=(schema.WEEK_PRECISION_MAX_DAYS - 1) // 2)
-    month_start = dates.dt.to_period("M").dt.start_time.astype("datetime64[ns]")
-    month_end = month_start + pd.offsets.MonthEnd(0)
-    start = dates.where(codes == 0, (dates - week).where(codes == 1, month_start))
-    end = dates.where(codes == 0, (dates + week).where(codes == 1, month_end))
-    basis = pd.Series(
-        pd.Categorical.from_codes(codes, categories=[DATE_BASIS[c] for c in schema.TIME_PRECISION]),
-        index=dates.index,
-    ).astype("string")
-    return start, end, basis
+    day = dates.to_numpy(dtype="datetime64[D]")
+    half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D")
+    month = day.astype("datetime64[M]")
+    first = np.select([codes == 1, codes == 2], [day - half_week, month.astype("datetime64[D]")], day)
+    last = np.select([codes == 1, codes == 2], [day + half_week, (month + 1).astype("datetime64[D]") - 1], day)
+    texts = pa.array([DATE_BASIS[c] for c in schema.TIME_PRECISION]).take(pa.array(codes))
+    basis = texts.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+    return (
+        pd.Series(first.astype("datetime64[ns]"), index=dates.index),
+        pd.Series(last.astype("datetime64[ns]"), index=dates.index),
+        pd.Series(basis, index=dates.index),
+    )
 
 
 def _missing_column(col: Column, n: int) -> pd.Series:
@@ -324,4 +330,4 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
     return frame
 
 
-__all__ = ["load_acled", "COLUMN_SETS", "ACTOR_TYPES", "DATE_BASIS", "DataError"]
+__all__ = ["load_acled", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "DATE_BASIS", "OPTIONAL_COLUMNS"]
