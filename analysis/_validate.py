@@ -310,9 +310,12 @@ def _parse(path: Path, header: list[str]) -> pd.DataFrame | None:
             arrow = read(True)
         except pa.ArrowInvalid:
             return None
-    columns = {name: pc.utf8_trim_whitespace(arrow.column(i)) for i, name in enumerate(header)}
+    columns = arrow.columns
     del arrow
-    return pd.DataFrame({name: col.to_pandas() for name, col in columns.items()})
+    frame = {}
+    for name in header:  # trim one column at a time, freeing the untrimmed one, to keep memory flat
+        frame[name] = pc.utf8_trim_whitespace(columns.pop(0)).to_pandas()
+    return pd.DataFrame(frame)
 
 
 def _raise_ragged(table: TextTable, width: int) -> None:
@@ -580,7 +583,7 @@ def convert_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFr
             numeric = all(isinstance(a, int) for a in col.allowed)
             out[col.name] = as_categorical(values, col.allowed, ordered=numeric)
         else:
-            out[col.name] = values.where(~missing).astype("string")
+            out[col.name] = (values.where(~missing) if missing.any() else values).astype("string")
     specified = {c.name for c in columns}
     for name in frame.columns:
         if name not in specified:

@@ -60,6 +60,7 @@ def _peak_bytes() -> int:
 def _best(run, repeat: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
+        result = None  # free the previous run's result, so peak memory is one run's
         began = time.perf_counter()
         result = run()
         times.append(time.perf_counter() - began)
