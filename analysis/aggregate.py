@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Union
 
 import numpy as np
@@ -1188,7 +1190,13 @@ SHORT_NAMES: dict[str, str] = {
 _NO_PLACE = {"unspecified", "iraq", ""}
 
 
-def event_labels(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *, bases: pd.DataFrame | None = None) -> pd.Series:
+def event_labels(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    bases: pd.DataFrame | None = None,
+    most: int | None = None,
+) -> pd.Series:
     """Write short labels for the events worth naming on a timeline, from the data alone.
 
     An event gets a label when someone was killed or wounded in it or it
@@ -1208,6 +1216,10 @@ def event_labels(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *
         Casualties table; None uses ``fatalities`` for the killed.
     bases : DataFrame or None, default None
         Bases table, for base names; None uses the events' ``location``.
+    most : int or None, default None
+        Label at most this many events: those with the most people killed
+        or wounded (then the earliest). None labels every event that
+        qualifies.
 
     Returns
     -------
@@ -1236,11 +1248,13 @@ def event_labels(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *
     kind = posture_kind(events)
     low = _column_or_na(events, "projectiles_low").astype("Float64")
     high = _column_or_na(events, "projectiles_high").astype("Float64")
-    labels = []
-    for i, index in enumerate(events.index):
-        if not (killed.iloc[i] > 0 or wounded.iloc[i] > 0 or pd.notna(base_id.iloc[i])):
-            labels.append(pd.NA)
-            continue
+    hurt = (killed + wounded).to_numpy()
+    chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy())
+    if most is not None and len(chosen) > most:
+        order = np.lexsort((_days(events["event_date"].iloc[chosen]), -hurt[chosen]))
+        chosen = np.sort(chosen[order[:most]])
+    labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
+    for i in chosen:
         if pd.notna(low.iloc[i]):
             what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
         elif pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
@@ -1254,8 +1268,8 @@ def event_labels(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *
         parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
         where = place.iloc[i]
         prefix = f"{where}: " if pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE else ""
-        labels.append(prefix + ", ".join(parts))
-    return pd.Series(labels, index=events.index, dtype="string", name="label")
+        labels.iloc[i] = prefix + ", ".join(parts)
+    return labels
 
 
 def _labels(events: pd.DataFrame, label: LabelSpec) -> pd.Series:
@@ -1587,3 +1601,195 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values(["event_date", "date_start", "event_id"], kind="stable")
     columns = ["base_id", "name", "latitude", "longitude", "kind", "event_id", "date_start", "date_end", "when", "notes"]
     return out[columns].reset_index(drop=True)
+
+
+# --- tables and inputs of the notebooks ------------------------------------------------------
+
+def events_table(
+    events: pd.DataFrame,
+    reports: pd.DataFrame | None = None,
+    *,
+    kinds: EventSelector = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """List events in date order, in words, with the documents (or ACLED sources) behind each.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    reports : DataFrame or None, default None
+        A reports table: the ``documents`` column lists the documents that
+        support each event, by the number that starts their id ("001"). None uses the events' own
+        ``source`` column where it exists (ACLED exports).
+    kinds : callable, sequence of str or None, default None
+        Which events to list (see :func:`select_kinds`); None lists all.
+    limit : int or None, default None
+        List only the first ``limit`` events (in date order).
+
+    Returns
+    -------
+    DataFrame
+        event_id, when, kind, location, actor1, actor2, what (the notes),
+        documents (string columns), indexed from 1.
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> from analysis import load_events, load_reports  # doctest: +SKIP
+    >>> events_table(load_events(), load_reports()).head(1)  # doctest: +SKIP
+    """
+    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "location", "actor1"])
+    chosen = select_kinds(events, kinds).sort_values(["event_date", "date_start", "event_id"], kind="stable")
+    if limit is not None:
+        chosen = chosen.iloc[:limit]
+    if reports is not None:
+        require_columns(reports, ["event_id", "doc_id"], "reports")
+        short = reports["doc_id"].astype("string").str.split("_").str[0]
+        documents = short.groupby(reports["event_id"]).agg(lambda ids: ", ".join(sorted(set(ids))))
+        sources = chosen["event_id"].map(documents)
+    else:
+        sources = _column_or_na(chosen, "source")
+    out = pd.DataFrame({
+        "event_id": chosen["event_id"].astype("string"),
+        "when": _date_texts(chosen),
+        "kind": event_kind(chosen).astype("string"),
+        "location": chosen["location"].astype("string"),
+        "actor1": chosen["actor1"].astype("string"),
+        "actor2": _column_or_na(chosen, "actor2").astype("string"),
+        "what": _column_or_na(chosen, "notes").astype("string"),
+        "documents": sources.astype("string"),
+    })
+    out.index = pd.RangeIndex(1, len(out) + 1)
+    return out
+
+
+CODED_ONLY = "This notebook needs the coded documents; it has nothing to show for an ACLED file."
+
+
+@dataclass(frozen=True)
+class NotebookData:
+    """What a notebook works on: the events of the window and area, and the tables that go with them.
+
+    For an ACLED file, only ``events`` is there; the tables that only the
+    coded documents have (casualties, reports, troop levels, reported
+    totals, bases, sources) are None, and ``coded`` is False.
+    """
+
+    events: pd.DataFrame
+    coded: bool
+    source_name: str
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    area: str | None
+    casualties: pd.DataFrame | None = None
+    reports: pd.DataFrame | None = None
+    troop_levels: pd.DataFrame | None = None
+    reported_totals: pd.DataFrame | None = None
+    bases: pd.DataFrame | None = None
+    sources: pd.DataFrame | None = None
+
+    @property
+    def place_column(self) -> str:
+        """Column to split counts by: the base for the coded events, the governorate for ACLED."""
+        return "base_id" if self.coded else "admin1"
+
+    @property
+    def window(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        """First and last day to show: the window given, else the events' extent."""
+        first = self.start if self.start is not None else (self.events["date_start"].min() if len(self.events) else None)
+        last = self.end if self.end is not None else (self.events["date_end"].max() if len(self.events) else None)
+        return first, last
+
+    def summary(self) -> str:
+        """Say in one sentence what the notebook shows."""
+        first, last = self.window
+        span = f", {describe_dates(first, first)} to {describe_dates(last, last)}" if first is not None else ""
+        where = f", in {self.area}" if self.area else ""
+        count = len(self.events)
+        return f"{count:,} event{'' if count == 1 else 's'} from {self.source_name}{span}{where}."
+
+    def has_coded_tables(self) -> bool:
+        """Return True for the coded documents; else print why a part has nothing to show."""
+        if not self.coded:
+            print(CODED_ONLY)
+        return self.coded
+
+
+def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
+    mask = np.ones(len(table), dtype=bool)
+    if start is not None:
+        mask &= (table["date_end"] >= start).to_numpy()
+    if end is not None:
+        mask &= (table["date_start"] <= end).to_numpy()
+    return table.loc[mask].reset_index(drop=True)
+
+
+def notebook_data(
+    data: object = None,
+    *,
+    start: object = None,
+    end: object = None,
+    area: str | Sequence[str] | None = None,
+) -> NotebookData:
+    """Load what the notebooks show: the coded documents, or an ACLED export, in a window and an area.
+
+    Parameters
+    ----------
+    data : str, Path or None, default None
+        None for the packaged coded dataset; else the path of an ACLED
+        export (CSV or Parquet), read with :func:`analysis.load_acled`.
+    start, end : date-like or None, default None
+        Window (see :func:`select_events`); dated tables (troop levels,
+        reported totals) are kept where their dates overlap it.
+    area : str, sequence of str or None, default None
+        Governorate(s) or country name(s) (see :func:`select_events`).
+
+    Returns
+    -------
+    NotebookData
+        The selected events (index reset) and, for the coded dataset, the
+        casualties and reports of those events, troop levels, reported
+        totals, bases and sources.
+
+    Raises
+    ------
+    DataError
+        If a file is invalid.
+    ValueError
+        If ``start`` or ``end`` is not a date.
+
+    Examples
+    --------
+    >>> data = notebook_data()  # doctest: +SKIP
+    >>> data.summary()  # doctest: +SKIP
+    '44 events from the five coded documents, 27 Dec 2019 to 27 Jun 2020.'
+    """
+    from . import io
+
+    start_, end_ = _timestamp(start, "start"), _timestamp(end, "end")
+    area_text = None if area is None else (area if isinstance(area, str) else ", ".join(area))
+    if data is None or (isinstance(data, str) and not data.strip()):
+        dataset = io.load_dataset()
+        events = select_events(dataset.events, start=start_, end=end_, area=area).reset_index(drop=True)
+        kept = dataset.events["event_id"].isin(events["event_id"])
+        kept_ids = set(dataset.events.loc[kept, "event_id"])
+        return NotebookData(
+            events=events, coded=True, source_name=f"the {len(dataset.sources)} coded documents",
+            start=start_, end=end_, area=area_text,
+            casualties=dataset.casualties[dataset.casualties["event_id"].isin(kept_ids)].reset_index(drop=True),
+            reports=dataset.reports[dataset.reports["event_id"].isin(kept_ids)].reset_index(drop=True),
+            troop_levels=_overlapping(dataset.troop_levels, start_, end_),
+            reported_totals=_overlapping(dataset.reported_totals, start_, end_),
+            bases=dataset.bases, sources=dataset.sources,
+        )
+    from .acled import load_acled
+
+    path = Path(str(data))
+    events = select_events(load_acled(path), start=start_, end=end_, area=area).reset_index(drop=True)
+    return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
+                        end=end_, area=area_text)

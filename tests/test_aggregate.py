@@ -362,3 +362,49 @@ def test_helpers_keep_every_packaged_event():
     layout = ag.timeline_layout(events, label=ag.event_labels(events, analysis.load_casualties()))
     assert sorted(layout["event_id"]) == sorted(events["event_id"])
     assert np.isfinite(layout["y"]).all()
+
+
+def test_event_labels_keep_the_most_hurt_events(attacks, casualties):
+    labels = ag.event_labels(attacks, casualties, most=1)
+    assert labels.dropna().tolist() == ["air strike, 4 killed"]
+    assert labels.index.equals(attacks.index)
+
+
+def test_events_table_lists_events_in_order_with_their_documents(attacks):
+    reports = pd.DataFrame({"event_id": ["EV002", "EV002", "EV001"],
+                            "doc_id": ["003_abc", "001_def", "001_def"]})
+    table = ag.events_table(attacks.iloc[::-1], reports, limit=3)
+    assert table["event_id"].tolist() == ["EV001", "EV002", "EV003"]
+    assert table["documents"].tolist()[:2] == ["001", "001, 003"] and pd.isna(table["documents"].iloc[2])
+    assert table.index.tolist() == [1, 2, 3]
+    assert table.loc[2, "when"] == "14-17 Mar 2020"
+
+
+def test_notebook_data_selects_the_window_in_every_table():
+    data = ag.notebook_data(start="2020-03-01", end="2020-03-31")
+    assert data.coded and data.place_column == "base_id"
+    assert (data.events["date_end"] >= pd.Timestamp("2020-03-01")).all()
+    assert set(data.casualties["event_id"]) <= set(data.events["event_id"])
+    assert set(data.reports["event_id"]) == set(data.events["event_id"])
+    assert data.summary().startswith(f"{len(data.events)} events from the 5 coded documents, 1 Mar 2020 to 31 Mar 2020")
+
+
+def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
+    columns = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+               "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+               "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+               "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+               "fatalities", "tags", "timestamp"]
+    row = ["IRQ1", "2020-03-11", "2020", "1", "Political violence", "Explosions/Remote violence",
+           "Shelling/artillery/missile attack", "Unidentified Armed Group (Iraq)", "", "Political militia",
+           "Military Forces of the United States", "", "External/Other forces", "Political militia-External/Other forces",
+           "", "368", "Middle East", "Iraq", "Salah al-Din", "", "", "Taji", "33.52", "44.26", "1", "Reuters",
+           "International", "Rockets hit <b>Taji</b>.", "3", "", "1600000000"]
+    path = tmp_path / "export.csv"
+    path.write_text(",".join(columns) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    data = ag.notebook_data(str(path), area="iraq")
+    assert not data.coded and data.place_column == "admin1" and data.casualties is None
+    assert data.summary() == "1 event from the ACLED file export.csv, 11 Mar 2020 to 11 Mar 2020, in iraq."
+    assert data.has_coded_tables() is False
+    assert capsys.readouterr().out.strip() == ag.CODED_ONLY
+    assert ag.events_table(data.events)["documents"].tolist() == ["Reuters"]
