@@ -143,8 +143,8 @@ def measure_report(path: Path) -> dict:
     )
     seconds = time.perf_counter() - began
     if done.returncode != 0:
-        last = ((done.stderr or done.stdout).strip().splitlines() or ["no output"])[-1]
-        return {"seconds": seconds, "error": last}
+        said = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith("make")]
+        return {"seconds": seconds, "error": (said or ["no output"])[-1]}
     return {"seconds": seconds, "pages": len(list(out.glob("*.html")))}
 
 
