@@ -199,7 +199,7 @@ def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.
 def _missing_column(col: Column, n: int) -> pd.Series:
     """Return an all-missing column of ``col``'s dtype (what the export does not give)."""
     if col.kind == "int":
-        return pd.Series(pd.array(np.zeros(n, dtype="int64"), dtype="Int64"), dtype="Int64").mask(np.ones(n, bool))
+        return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="Int64")
     if col.kind == "category":
         return pd.Series(pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=list(col.allowed)))
     return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
