@@ -1699,6 +1699,11 @@ class NotebookData:
         return "base_id" if self.coded else "admin1"
 
     @property
+    def base_names(self) -> dict[str, str]:
+        """Base id -> name, for legends (empty for an ACLED file)."""
+        return {} if self.bases is None else dict(zip(self.bases["base_id"], self.bases["name"]))
+
+    @property
     def window(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
         """First and last day to show: the window given, else the events' extent."""
         first = self.start if self.start is not None else (self.events["date_start"].min() if len(self.events) else None)

@@ -50,6 +50,7 @@ CAMEO_CODES: dict[str, tuple[str, float]] = {
     "145": ("Protest violently, riot", -7.5),
     "150": ("Demonstrate military or police power, not specified below", -7.2),
     "154": ("Mobilize or increase armed forces", -7.2),
+    "160": ("Reduce relations, not specified below", -4.0),
     "173": ("Arrest, detain, or charge with legal action", -5.0),
     "175": ("Use tactics of violent repression", -9.0),
     "180": ("Use unconventional violence, not specified below", -9.0),
@@ -96,11 +97,13 @@ CAMEO_BY_SUB_EVENT_TYPE: dict[str, str] = {
 }
 
 #: (project category, ACLED sub-event type) -> CAMEO code, overriding the
-#: sub-event type where the coded category says more: a posture change
-#: coded as a change of activity or "other" (Patriot batteries, fortified
-#: bases, troops moved in) is a show of force.
+#: sub-event type where the coded category says more. The coding rules put
+#: Patriot deployments and fortification under "Other" (a show of force:
+#: 154, mobilize or increase armed forces) and pauses of joint operations,
+#: suspended training and troop drawdowns under "Change to group/activity"
+#: (160, reduce relations).
 CAMEO_BY_CATEGORY: dict[tuple[str, str], str] = {
-    ("posture change", "Change to group/activity"): "154",
+    ("posture change", "Change to group/activity"): "160",
     ("posture change", "Other"): "154",
 }
 

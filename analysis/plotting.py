@@ -9,7 +9,7 @@ notebook decides. The data preparation is in :mod:`analysis.aggregate`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -137,6 +137,13 @@ def _date_axis(ax: Axes) -> None:
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+
+
+def _legend_below(ax: Axes, columns: int = 3) -> Any:
+    """Put the legend under the x axis, so it never hides data."""
+    entries = len(ax.get_legend_handles_labels()[0])
+    return ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, entries)),
+                     handletextpad=0.4, columnspacing=1.4)
 
 
 def _tag_bars(bars: Any, gid: str) -> None:
@@ -306,6 +313,7 @@ def plot_attacks_per_period(
     counts: pd.DataFrame,
     *,
     by: str | None = None,
+    names: Mapping[str, str] | None = None,
     ax: Axes | None = None,
     ylabel: str = "attacks",
 ) -> Axes:
@@ -322,6 +330,9 @@ def plot_attacks_per_period(
         Output of :func:`analysis.aggregate.attacks_per_period`.
     by : str or None, default None
         The group column the counts were made with.
+    names : mapping or None, default None
+        Legend text of each group (e.g. base id -> base name); groups not
+        in it show as they are.
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default "attacks"
@@ -368,7 +379,7 @@ def plot_attacks_per_period(
             part = part.set_index("period_start")["expected"].reindex(totals["period_start"], fill_value=0.0)
             left, width = _period_bars(totals)
             bars = ax.bar(left, part.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
-                          color=colors[group], label=str(group))
+                          color=colors[group], label=str((names or {}).get(group, group)))
             _tag_bars(bars, f"expected:{group}")
             bottom = bottom + part.to_numpy()
         counts = totals
@@ -378,7 +389,7 @@ def plot_attacks_per_period(
     _tag_bars(bars, "possible")
     ax.yaxis.get_major_locator().set_params(integer=True)
     _date_axis(ax)
-    ax.legend(loc="upper left")
+    _legend_below(ax)
     return ax
 
 
@@ -427,7 +438,7 @@ def plot_escalation(escalation: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     line.set_gid("escalation")
     ax.axhline(0, color="0.5", linewidth=0.6)
     _date_axis(ax)
-    ax.legend(loc="upper right")
+    _legend_below(ax)
     return ax
 
 
@@ -447,7 +458,8 @@ def plot_ranges(
 
     A known figure (low = high) is one dot; a range is two dots and a line;
     a range open at the top (``high`` missing) ends in an arrow marked
-    "or more"; a missing ``low`` is drawn from 0, dashed.
+    "or more"; a missing ``low`` is drawn from 0, dashed; a row with
+    neither bound says "not reported".
 
     Parameters
     ----------
@@ -498,6 +510,9 @@ def plot_ranges(
         lows = part[low].astype("Float64")
         highs = part[high].astype("Float64")
         for yi, lo, hi in zip(ys, lows, highs):
+            if pd.isna(lo) and pd.isna(hi):
+                ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
+                continue
             start = 0.0 if pd.isna(lo) else float(lo)
             end = top * 1.08 if pd.isna(hi) else float(hi)
             line = ax.plot([start, end], [yi, yi], color=colors[h], linewidth=2,
@@ -513,7 +528,7 @@ def plot_ranges(
         dots.set_gid(f"dots:{h}")
     ax.set_yticks(list(position.values()), list(position))
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlim(left=0, right=top * 1.3)
+    ax.set_xlim(left=-top * 0.03, right=top * 1.3)
     ax.xaxis.get_major_locator().set_params(integer=True)
     if hue:
         ax.legend(loc="lower right")
@@ -557,7 +572,9 @@ def plot_casualties(counts: pd.DataFrame, *, y: str = "attack", ax: Axes | None 
 
 # --- troop levels --------------------------------------------------------------------------
 
-def plot_troop_levels(levels: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def plot_troop_levels(
+    levels: pd.DataFrame, *, start: object = None, end: object = None, ax: Axes | None = None
+) -> Axes:
     """Draw reported troop levels as steps with their low-high bands, qualifiers kept visible.
 
     Each statement is a step from its first day to the next statement about
@@ -571,6 +588,9 @@ def plot_troop_levels(levels: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ----------
     levels : DataFrame
         A troop-levels table (``load_troop_levels()``).
+    start, end : date-like or None, default None
+        Extent of the time axis (e.g. the timeline's); None for the
+        statements' extent.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -579,7 +599,8 @@ def plot_troop_levels(levels: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     matplotlib Axes
         One step line per force (``gid`` ``"steps:<force>"``), one band per
         statement with both bounds (``gid`` ``"band"``), one marker and one
-        label (``gid`` ``"level"``) per statement.
+        label (``gid`` ``"level"``) per statement, and an arrow (``gid``
+        ``"open"``) pointing the way a bound is open ("less than": down).
 
     Examples
     --------
@@ -598,6 +619,7 @@ def plot_troop_levels(levels: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     if steps.empty:
         ax.text(0.5, 0.5, "no troop levels reported", transform=ax.transAxes, ha="center", va="center", color="0.4")
         return ax
+    reach = 0.12 * float(steps["value"].max())
     for force, part in steps.groupby("force", observed=True, sort=True):
         color = FORCE_COLORS.get(str(force), "0.3")
         starts = _days_as_float(part["date_start"])
@@ -611,12 +633,21 @@ def plot_troop_levels(levels: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                 band = ax.fill_between([x0, x1], float(row["count_low"]), float(row["count_high"]),
                                        color=color, alpha=0.18, linewidth=0)
                 band.set_gid("band")
+            for bound, direction in (("count_low", -1), ("count_high", 1)):
+                if pd.isna(row[bound]):
+                    arrow = ax.annotate("", xy=(x0, row["value"] + direction * reach), xytext=(x0, row["value"]),
+                                        arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.2})
+                    arrow.set_gid("open")
             marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
             ax.plot([x0], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")
             text = ax.annotate(f"{force}: {row['as_worded']}", (x0, row["value"]), xytext=(4, 7),
                                textcoords="offset points", fontsize=8.5, color=color)
             text.set_gid("level")
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(bottom=0, top=float(steps["value"].max()) * 1.2)
+    if start is not None or end is not None:
+        first = pd.Timestamp(start) if start is not None else steps["date_start"].min()
+        last = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else steps["step_end"].max()
+        ax.set_xlim(*_days_as_float([first, last]))
     ax.yaxis.set_major_formatter("{x:,.0f}")
     _date_axis(ax)
     return ax

@@ -152,14 +152,14 @@ def test_escalation_bars_and_line_match_the_measure(events):
 # --- ranges, casualties, troop levels ---------------------------------------------------------
 
 def test_ranges_show_open_ends_and_one_dot_per_bound():
-    frame = pd.DataFrame({"attack": ["a", "b", "c"], "count_low": [18, 2, None],
-                          "count_high": [18, None, 399]}).astype({"count_low": "Int64", "count_high": "Int64"})
+    frame = pd.DataFrame({"attack": ["a", "b", "c", "d"], "count_low": [18, 2, None, None],
+                          "count_high": [18, None, 399, None]}).astype({"count_low": "Int64", "count_high": "Int64"})
     ax = pl.plot_ranges(frame, y="attack", ax=_axes())
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
-    assert list(ax.get_yticks()) == [2, 1, 0]  # first row on top
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c", "d"]
+    assert list(ax.get_yticks()) == [3, 2, 1, 0]  # first row on top
     dots = [c for c in ax.collections if c.get_gid() == "dots:"][0]
     assert len(dots.get_offsets()) == 4  # 18 and 18, 2, 399
-    assert [t.get_text() for t in ax.texts if t.get_text()] == [" or more"]
+    assert [t.get_text() for t in ax.texts if t.get_text()] == [" or more", " not reported"]
     dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(dashed) == 1
 
@@ -179,6 +179,7 @@ def test_troop_levels_keep_qualifiers_visible():
     assert sorted(t.get_text() for t in ax.texts if t.get_gid() == "level") == [
         "UK: less than 400", "US: about 5,000", "US: about 5,200"]
     assert sum(1 for c in ax.collections if c.get_gid() == "band") == 2
+    assert len([t for t in ax.texts if t.get_gid() == "open"]) == 1  # "less than 400" is open below
     markers = sorted(line.get_marker() for line in ax.lines if line.get_gid() is None)
     assert markers == ["D", "D", "v"]
     steps = [line for line in ax.lines if str(line.get_gid()).startswith("steps:")]
