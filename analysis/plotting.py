@@ -619,7 +619,6 @@ def plot_troop_levels(
     if steps.empty:
         ax.text(0.5, 0.5, "no troop levels reported", transform=ax.transAxes, ha="center", va="center", color="0.4")
         return ax
-    reach = 0.12 * float(steps["value"].max())
     for force, part in steps.groupby("force", observed=True, sort=True):
         color = FORCE_COLORS.get(str(force), "0.3")
         starts = _days_as_float(part["date_start"])
@@ -635,9 +634,11 @@ def plot_troop_levels(
                 band.set_gid("band")
             for bound, direction in (("count_low", -1), ("count_high", 1)):
                 if pd.isna(row[bound]):
-                    arrow = ax.annotate("", xy=(x0, row["value"] + direction * reach), xytext=(x0, row["value"]),
-                                        arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.2})
+                    arrow = ax.annotate("", xy=(x0, row["value"]), xytext=(0, direction * 18), textcoords="offset points",
+                                        arrowprops={"arrowstyle": "<-", "color": color, "linewidth": 1.2,
+                                                    "shrinkA": 0, "shrinkB": 5})
                     arrow.set_gid("open")
+                    arrow.arrow_patch.set_clip_on(False)
             marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
             ax.plot([x0], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")
             text = ax.annotate(f"{force}: {row['as_worded']}", (x0, row["value"]), xytext=(4, 7),
@@ -815,6 +816,7 @@ def plot_posture_panels(
     bases: pd.DataFrame,
     panels: Sequence[Sequence[str]] = POSTURE_PANELS,
     boundaries: Sequence[Any] | None = None,
+    title: str | None = None,
     axes: Sequence[Axes] | None = None,
 ) -> np.ndarray:
     """Draw one posture map per kind of change, side by side (small multiples).
@@ -829,6 +831,8 @@ def plot_posture_panels(
         The kinds drawn in each panel.
     boundaries : sequence or None, default None
         Boundaries (None for the packaged file).
+    title : str or None, default None
+        Title of the whole figure.
     axes : sequence of Axes or None, default None
         One Axes per panel; None makes a figure with two panels per row.
 
@@ -849,7 +853,7 @@ def plot_posture_panels(
 
     if axes is None:
         rows = (len(panels) + 1) // 2
-        _, grid = plt.subplots(rows, 2, figsize=(10, 4.6 * rows), squeeze=False)
+        _, grid = plt.subplots(rows, 2, figsize=(10, 4.4 * rows), squeeze=False, layout="constrained")
         axes = grid.ravel()
     axes = np.asarray(axes, dtype=object).ravel()
     if boundaries is None:
@@ -861,4 +865,6 @@ def plot_posture_panels(
         ax.set_title(" or ".join(kinds).capitalize(), fontsize=10.5)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
+    if title:
+        axes[0].figure.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=11.5)
     return axes
