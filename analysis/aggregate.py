@@ -1670,7 +1670,7 @@ def events_table(
     return out
 
 
-CODED_ONLY = "This notebook needs the coded documents; it has nothing to show for an ACLED file."
+CODED_ONLY = "{what} needs the coded documents; it has nothing to show for an ACLED file."
 
 
 @dataclass(frozen=True)
@@ -1720,10 +1720,10 @@ class NotebookData:
         count = len(self.events)
         return f"{count:,} event{'' if count == 1 else 's'} from {self.source_name}{span}{where}."
 
-    def has_coded_tables(self) -> bool:
-        """Return True for the coded documents; else print why a part has nothing to show."""
+    def has_coded_tables(self, what: str = "This notebook") -> bool:
+        """Return True for the coded documents; else print that ``what`` has nothing to show."""
         if not self.coded:
-            print(CODED_ONLY)
+            print(CODED_ONLY.format(what=what))
         return self.coded
 
 

@@ -42,6 +42,7 @@ OUTCOME_COLORS: dict[str, str] = {"killed": "#8E1B1B", "wounded": "#E08A3C"}
 QUALIFIER_MARKERS: dict[str, str] = {
     "exact": "o", "about": "D", "less than": "v", "more than": "^", "at least": "^", "dozens": "s", "several": "s",
 }
+LABEL_FONT_SIZE = 7.8
 FORCE_COLORS: dict[str, str] = {"US": "#0072B2", "UK": "#AA4499", "coalition": "#009E73"}
 
 
@@ -204,8 +205,12 @@ def plot_timeline(
     >>> ax = plot_timeline(load_events())  # doctest: +SKIP
     """
     ax = _axes(ax)
+    # how many label characters fill the Axes: its width in points over a character's (DejaVu Sans
+    # averages about 0.6 em), plus the two spaces around each label
+    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
     layout = aggregate.timeline_layout(
-        events, lane=lane, size=size, label=label, casualties=casualties, start=start, end=end
+        events, lane=lane, size=size, label=label, casualties=casualties, start=start, end=end,
+        chars_per_axis=width_points / (0.62 * LABEL_FONT_SIZE),
     )
     if layout.empty:
         ax.set_yticks([])
@@ -242,7 +247,7 @@ def plot_timeline(
     for (_, row), xi in zip(layout[labelled].iterrows(), x[labelled]):
         ax.plot([xi, xi], [row["y"] + 0.05, row["label_y"] - 0.08], color="0.55", linewidth=0.6, zorder=2)
         text = ax.text(
-            xi, row["label_y"], f" {row['label']} ", ha=row["label_ha"], va="center", fontsize=7.8, color="0.1",
+            xi, row["label_y"], f" {row['label']} ", ha=row["label_ha"], va="center", fontsize=LABEL_FONT_SIZE, color="0.1",
             zorder=4,
         )
         text.set_gid("label")
@@ -503,7 +508,8 @@ def plot_ranges(
     hues = list(dict.fromkeys(frame[hue].astype(str))) if hue else [""]
     colors = {h: OUTCOME_COLORS.get(h, c) for h, c in color_for(hues).items()} if hue else {"": "0.2"}
     offsets = {h: (i - (len(hues) - 1) / 2) * 0.22 for i, h in enumerate(hues)}
-    top = max(pd.concat([frame[low], frame[high]]).astype("Float64").max(skipna=True) or 1, 1)
+    bounds = pd.concat([frame[low], frame[high]]).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    top = max(float(np.nanmax(bounds)) if np.isfinite(bounds).any() else 1.0, 1.0)
     for h in hues:
         part = frame if not hue else frame[frame[hue].astype(str) == h]
         ys = np.array([position[str(v)] for v in part[y]]) + offsets[h]

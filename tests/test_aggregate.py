@@ -406,5 +406,8 @@ def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
     assert not data.coded and data.place_column == "admin1" and data.casualties is None
     assert data.summary() == "1 event from the ACLED file export.csv, 11 Mar 2020 to 11 Mar 2020, in iraq."
     assert data.has_coded_tables() is False
-    assert capsys.readouterr().out.strip() == ag.CODED_ONLY
+    assert capsys.readouterr().out.strip() == (
+        "This notebook needs the coded documents; it has nothing to show for an ACLED file.")
+    assert data.has_coded_tables("This chart") is False
+    assert capsys.readouterr().out.startswith("This chart needs the coded documents")
     assert ag.events_table(data.events)["documents"].tolist() == ["Reuters"]
