@@ -411,3 +411,12 @@ def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
     assert data.has_coded_tables("This chart") is False
     assert capsys.readouterr().out.startswith("This chart needs the coded documents")
     assert ag.events_table(data.events)["documents"].tolist() == ["Reuters"]
+
+
+def test_text_from_the_data_reaches_notebook_html_escaped(attacks):
+    hostile = attacks.assign(notes=pd.array(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                             "plain", "plain"], dtype="string"),
+                             actor1=pd.array(["<b>Group</b>"] * 4, dtype="string"))
+    html = ag.events_table(hostile)._repr_html_()
+    assert "<script>" not in html and "<img" not in html and "<b>Group" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
