@@ -670,7 +670,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
     --------
     >>> nb = nbformat.v4.new_notebook(cells=[
     ...     nbformat.v4.new_markdown_cell("# Attack *frequency*"),
-    ...     nbformat.v4.new_markdown_cell("How often did the U.S. bases come under fire? More text."),
+    ...     nbformat.v4.new_markdown_cell("**The question.** How often did the U.S. bases come under fire? More."),
     ... ])
     >>> notebook_summary(nb)
     ('Attack frequency', 'How often did the U.S. bases come under fire?')
@@ -687,7 +687,9 @@ def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
                 lines = lines[1:]
             if not lines or not heading or re.match(r"\s*(\||```|~~~|<|!\[|[-*+] |\d+\. |---)", lines[0]):
                 continue
-            return heading, _first_sentence(_plain_text(" ".join(lines)))
+            # A bold run-in label ("**The question.** How many ...") is not the sentence.
+            paragraph = re.sub(r"^\s*(\*\*|__)[^*_]{1,40}?[.:](\1)\s*", "", " ".join(lines))
+            return heading, _first_sentence(_plain_text(paragraph))
     return heading, ""
 
 

@@ -422,3 +422,20 @@ def _escape(text: str) -> str:
     import markupsafe
 
     return str(markupsafe.escape(text))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Attacks\n\n**The question.** How often did the U.S. bases come under fire? More.", "How often did the U.S. bases come under fire?"),
+        ("# Attacks\n\nRockets hit [Camp Taji](https://example.org/taji), e.g. on 11 March. Then more.", "Rockets hit Camp Taji, e.g. on 11 March."),
+        ("# Attacks\n\n- a list item first\n\nA `code` word and *emphasis* here! Next.", "A code word and emphasis here!"),
+        ("# Attacks\n\n| table | row |\n\n## Sub heading\n\nThe sentence.", "The sentence."),
+        ("No heading here. At all.", ""),
+    ],
+)
+def test_notebook_summary_takes_the_first_sentence_after_the_heading(markdown, expected):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(markdown)])
+    heading, sentence = report.notebook_summary(nb)
+    assert sentence == expected
+    assert heading == ("Attacks" if expected else "")
