@@ -15,7 +15,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -87,6 +86,10 @@ class BuiltReport:
     progress: str
     seconds: float
 
+    def timing(self) -> str:
+        """Say how long executing and rendering took, notebook by notebook."""
+        return f"[report] {len(self.sources)} notebooks executed and rendered in {self.seconds:.1f} s\n{self.progress}"
+
 
 _built: dict[str, object] = {}
 
@@ -113,12 +116,6 @@ def _build_committed_report() -> BuiltReport:
     with contextlib.redirect_stdout(buffer):
         index = report.build_report(out, notebooks=report.NOTEBOOK_DIR)
     seconds = time.perf_counter() - started
-    # Shown in the terminal whatever pytest captures: the time the report takes.
-    print(
-        f"\n[report] executed and rendered {len(sources)} notebooks in {seconds:.1f} s\n{buffer.getvalue()}",
-        file=sys.__stderr__,
-        flush=True,
-    )
     executed = [out / "notebooks" / path.name for path in sources]
     return BuiltReport(out, index, sources, executed, buffer.getvalue(), seconds)
 

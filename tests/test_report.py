@@ -386,8 +386,10 @@ def test_sample_report_in_the_browser(browser, sample):
     assert SCRIPT in hostile.probe["text"] and IMG in hostile.probe["text"]  # shown as text
 
 
-def test_committed_report_in_the_browser_with_screenshots(browser):
+def test_committed_report_in_the_browser_with_screenshots(browser, capsys):
     built = committed_report()
+    with capsys.disabled():  # the time the report takes, shown whatever pytest captures
+        print("\n" + built.timing(), end="")
     out = built.out
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for old in SCREENSHOT_DIR.glob("*.png"):
