@@ -289,12 +289,7 @@ def load_reports(path: PathLike | None = None, *, events: TableArg = None, sourc
         If the table is invalid, a reference does not resolve, or a quote is
         not verbatim in its document.
     """
-    path = Path(path) if path is not None else None
-    table, checker = validate_table(path or _default_path(schema.REPORTS), schema.REPORTS)
-    events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
-    check_references(table, "event_id", events_frame["event_id"], "the events table", checker)
-    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
-    return _finish(table, checker, schema.REPORTS)
+    return _load_quoted(schema.REPORTS, path, sources, events=events)
 
 
 def load_casualties(path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None) -> pd.DataFrame:
@@ -319,17 +314,18 @@ def load_casualties(path: PathLike | None = None, *, events: TableArg = None, so
         If the table is invalid, a reference does not resolve, or a quote is
         not verbatim in its document.
     """
-    path = Path(path) if path is not None else None
-    table, checker = validate_table(path or _default_path(schema.CASUALTIES), schema.CASUALTIES)
-    events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
-    check_references(table, "event_id", events_frame["event_id"], "the events table", checker)
-    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
-    return _finish(table, checker, schema.CASUALTIES)
+    return _load_quoted(schema.CASUALTIES, path, sources, events=events)
 
 
-def _load_quoted(spec: schema.TableSpec, path: PathLike | None, sources: TableArg) -> pd.DataFrame:
+def _load_quoted(
+    spec: schema.TableSpec, path: PathLike | None, sources: TableArg, *, events: TableArg | bool = False
+) -> pd.DataFrame:
+    """Load a table whose rows quote a document, checking quotes (and event ids unless ``events`` is False)."""
     path = Path(path) if path is not None else None
     table, checker = validate_table(path or _default_path(spec), spec)
+    if events is not False:
+        events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
+        check_references(table, "event_id", events_frame["event_id"], "the events table", checker)
     _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
     return _finish(table, checker, spec)
 

@@ -14,7 +14,19 @@ from pathlib import Path
 
 import pytest
 
+import analysis
 from analysis import schema
+
+#: Loader of each table, by table name.
+LOADERS = {
+    "sources": analysis.load_sources,
+    "bases": analysis.load_bases,
+    "events": analysis.load_events,
+    "reports": analysis.load_reports,
+    "casualties": analysis.load_casualties,
+    "troop_levels": analysis.load_troop_levels,
+    "reported_totals": analysis.load_reported_totals,
+}
 
 DOC_TEXT = (
     "Rockets hit Camp Taji on March 11, killing two US soldiers.\n"

@@ -11,17 +11,9 @@ import pandas as pd
 import pytest
 
 import analysis
+from conftest import LOADERS
 from analysis import DataError, schema
 
-LOADERS = {
-    "sources": analysis.load_sources,
-    "bases": analysis.load_bases,
-    "events": analysis.load_events,
-    "reports": analysis.load_reports,
-    "casualties": analysis.load_casualties,
-    "troop_levels": analysis.load_troop_levels,
-    "reported_totals": analysis.load_reported_totals,
-}
 TABLES = list(LOADERS)
 
 

@@ -10,18 +10,10 @@ import pandas as pd
 import pytest
 
 import analysis
+from conftest import LOADERS
 from analysis import DataError, io, schema
 from analysis.evidence import corroboration, events_per_document, highlight_quotes, list_conflicts
 
-LOADERS = {
-    "sources": analysis.load_sources,
-    "bases": analysis.load_bases,
-    "events": analysis.load_events,
-    "reports": analysis.load_reports,
-    "casualties": analysis.load_casualties,
-    "troop_levels": analysis.load_troop_levels,
-    "reported_totals": analysis.load_reported_totals,
-}
 EXPECTED_DTYPE = {
     "id": "string", "text": "string", "sha256": "string", "date": "datetime64[ns]", "int": "Int64",
     "latitude": "float64", "longitude": "float64", "category": "category",
