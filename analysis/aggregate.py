@@ -416,16 +416,20 @@ def _spread(
     n_groups: int,
     edges: np.ndarray,
     weights: np.ndarray | None = None,
+    bins: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Count (or sum weights of) ranged events per group and period; the rule of the module docs.
 
-    Returns flat arrays of length ``n_groups * n_periods`` (group-major).
+    ``bins`` are the first and last period of each event, when already
+    known. Returns flat arrays of length ``n_groups * n_periods``
+    (group-major).
     """
     n = len(edges) - 1
     size = n_groups * n
     wide = n_groups * (n + 1)
-    first = np.searchsorted(edges, start_day, side="right") - 1
-    last = np.searchsorted(edges, end_day, side="right") - 1
+    if bins is None:
+        bins = (np.searchsorted(edges, start_day, side="right") - 1, np.searchsorted(edges, end_day, side="right") - 1)
+    first, last = bins
     weight = np.ones(len(start_day)) if weights is None else np.asarray(weights, dtype=float)
     one = first == last
     cell = codes * n + first
@@ -487,9 +491,10 @@ def _period_frame(
         result = {name: pd.Series([], dtype="float64") for name in weights}
         return pd.DataFrame({**columns, **_empty_counts(), **result})
     start_day, end_day = _days(events["date_start"]), _days(events["date_end"])
-    counts = _spread(start_day, end_day, codes, n_groups, edges)
+    bins = (np.searchsorted(edges, start_day, side="right") - 1, np.searchsorted(edges, end_day, side="right") - 1)
+    counts = _spread(start_day, end_day, codes, n_groups, edges, bins=bins)
     extra = {
-        name: _spread(start_day, end_day, codes, n_groups, edges, weights=values)["expected"]
+        name: _spread(start_day, end_day, codes, n_groups, edges, weights=values, bins=bins)["expected"]
         for name, values in weights.items()
     }
     # rows period-major (sorted by period, then group); the arrays are group-major
@@ -665,11 +670,12 @@ def weighted_per_period(
         raise ValueError("events has a duplicated index; reset it (events.reset_index(drop=True)) first")
     arrays = {}
     for name, values in weights.items():
-        values = values if isinstance(values, pd.Series) else list(values)
-        if len(values) != len(events):
-            raise ValueError(f"weights[{name!r}] has {len(values)} values for {len(events)} events")
-        series = values if isinstance(values, pd.Series) else pd.Series(values, index=events.index)
-        arrays[name] = pd.to_numeric(series, errors="raise").astype("Float64").fillna(0.0).to_numpy(dtype=float)
+        if isinstance(values, pd.Series):
+            values = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        values = np.asarray(values, dtype=float)
+        if values.shape != (len(events),):
+            raise ValueError(f"weights[{name!r}] has {values.size} values for {len(events)} events")
+        arrays[name] = np.nan_to_num(values, nan=0.0)
     chosen = select_events(events, start=start, end=end)
     keep = events.index.get_indexer(chosen.index)
     return _period_frame(
@@ -1404,8 +1410,8 @@ def timeline_layout(
     Returns
     -------
     DataFrame
-        One row per event, in date order: event_id, lane (categorical),
-        lane_y (the lane's base line), row (int64), y (float64), date_start,
+        One row per event, in date order (then input order): event_id, lane
+        (categorical), lane_y (the lane's base line), row (int64), y (float64), date_start,
         date_end, event_date, x_start, x_end (datetime64; x_end is the day
         after date_end), is_range (bool), size_value, marker_size (float64,
         points squared), label (string), label_row (Int64), label_x
@@ -1429,7 +1435,8 @@ def timeline_layout(
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date"])
     _check_dates(events)
-    ordered = events.sort_values(["event_date", "date_start", "event_id"], kind="stable")
+    # date order, then the input's order (numpy on day numbers: fast on millions of rows)
+    ordered = events.iloc[np.lexsort((_days(events["date_start"]), _days(events["event_date"])))]
     if lane == "category":
         lanes = event_kind(ordered)
     else:
