@@ -58,7 +58,7 @@ def packaged_documents_dir() -> Path:
     installed = Path(str(resources.files("analysis") / "seeds"))
     if (installed / schema.SOURCES.file_name).is_file():
         return installed
-    return Path(__file__).resolve().parent.parent / "seeds"
+    return Path(str(resources.files("analysis"))).resolve().parent / "seeds"
 
 
 def _default_path(spec: schema.TableSpec) -> Path:
