@@ -1783,7 +1783,7 @@ def notebook_data(
     >>> data.summary()  # doctest: +SKIP
     '44 events from the five coded documents, 27 Dec 2019 to 27 Jun 2020.'
     """
-    from . import io
+    from .io import coded as io
 
     start_, end_ = _timestamp(start, "start"), _timestamp(end, "end")
     area_text = None if area is None else (area if isinstance(area, str) else ", ".join(area))
@@ -1801,7 +1801,7 @@ def notebook_data(
             reported_totals=_overlapping(dataset.reported_totals, start_, end_),
             bases=dataset.bases, sources=dataset.sources,
         )
-    from .acled import load_acled
+    from .io.acled import load_acled
 
     path = Path(str(data))
     events = select_events(load_acled(path), start=start_, end=end_, area=area).reset_index(drop=True)

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from .io import TableArg, document_text, load_sources
+from .io.coded import TableArg, document_text, load_sources
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import numpy as np
 
-from ._validate import file_error
+from .io._validate import file_error
 from .errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -341,7 +341,7 @@ def build_boundaries(
 
 def packaged_boundaries_path() -> Path:
     """Return the path of the packaged boundaries file."""
-    from .io import packaged_data_dir
+    from .io.coded import packaged_data_dir
 
     return packaged_data_dir() / BOUNDARIES_FILE
 

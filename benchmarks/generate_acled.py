@@ -32,7 +32,7 @@ from pyarrow import csv as pa_csv
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.acled import ACTOR_TYPES, COLUMN_SETS  # noqa: E402
+from analysis.io.acled import ACTOR_TYPES, COLUMN_SETS  # noqa: E402
 from analysis.schema import ACLED_SUB_EVENT_TYPES  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"

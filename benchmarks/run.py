@@ -81,7 +81,7 @@ def child(task: str, path: str, repeat: int) -> dict:
 
     sys.path.insert(0, str(ROOT))
     import analysis
-    import analysis.acled  # noqa: F401
+    import analysis.io.acled  # noqa: F401
     import analysis.aggregate as aggregate
 
     if task == "read_pyarrow":

@@ -24,7 +24,7 @@ from typing import Callable, Union
 
 import pandas as pd
 
-from . import schema
+from .. import schema
 from ._validate import (
     Checker,
     TextTable,
@@ -35,7 +35,7 @@ from ._validate import (
     record_lines,
     validate_table,
 )
-from .errors import DataError
+from ..errors import DataError
 
 PathLike = Union[str, Path]
 TableArg = Union[pd.DataFrame, PathLike, None]

@@ -21,7 +21,7 @@ from typing import Union
 import numpy as np
 import pandas as pd
 
-from . import schema
+from .. import schema
 from ._validate import (
     Checker,
     TextTable,
@@ -34,7 +34,7 @@ from ._validate import (
     parse_numbers,
     read_text_table,
 )
-from .schema import Column
+from ..schema import Column
 
 PathLike = Union[str, Path]
 

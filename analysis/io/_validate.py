@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
-from .schema import REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
+from ..errors import DataError
+from ..schema import REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
 
 MAX_LISTED_PROBLEMS = 10
 _DATE_RE = r"^\d{4}-\d{2}-\d{2}$"

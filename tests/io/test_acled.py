@@ -14,7 +14,7 @@ import pytest
 
 import analysis
 from analysis import DataError, schema
-from analysis.acled import COLUMN_SETS, DATE_BASIS
+from analysis.io.acled import COLUMN_SETS, DATE_BASIS
 
 # One event per time precision code, in the current column set.
 CURRENT_ROWS: list[dict[str, str]] = [

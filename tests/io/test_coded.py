@@ -11,7 +11,8 @@ import pytest
 
 import analysis
 from conftest import LOADERS
-from analysis import DataError, io, schema
+from analysis import DataError, schema
+from analysis.io import coded as io
 from analysis.evidence import corroboration, events_per_document, highlight_quotes, list_conflicts
 
 EXPECTED_DTYPE = {
