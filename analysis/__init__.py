@@ -2,7 +2,15 @@
 
 Load the coded dataset with ``load_events()`` and its siblings, check your
 own files of the same format, read ACLED exports with ``load_acled()``, and
-aggregate or plot any of them with the helpers.
+aggregate or plot any of them with the helpers. The layers, each importing
+only from those before it:
+
+- :mod:`analysis.errors`, :mod:`analysis.schema`: the exception and the table specs;
+- :mod:`analysis.io`: loaders (coded tables, ACLED exports, boundaries) and validation;
+- :mod:`analysis.text`: figures and dates in words;
+- :mod:`analysis.stats`: selection, counting, tables (tidy frames, nothing drawn);
+- :mod:`analysis.viz`: the charts, with their layout;
+- :mod:`analysis.report`: the notebooks' inputs, and the report built from the notebooks.
 
 Public names are imported lazily: ``import analysis`` loads neither
 matplotlib nor seaborn (nor the loaders, until first used).
@@ -28,48 +36,48 @@ _EXPORTS: dict[str, str] = {
     "load_dataset": "io.coded",
     "document_text": "io.coded",
     "Dataset": "io.coded",
-    "list_conflicts": "evidence",
-    "corroboration": "evidence",
-    "events_per_document": "evidence",
-    "highlight_quotes": "evidence",
     "load_acled": "io.acled",
-    "load_boundaries": "geo",
-    "select_events": "aggregate",
-    "select_kinds": "aggregate",
-    "event_kind": "aggregate",
-    "is_militia_attack": "aggregate",
-    "period_edges": "aggregate",
-    "attacks_per_period": "aggregate",
-    "weighted_per_period": "aggregate",
-    "attacks_table": "aggregate",
-    "casualties_per_event": "aggregate",
-    "casualties_by_group": "aggregate",
-    "reported_totals_table": "aggregate",
-    "troop_level_steps": "aggregate",
-    "timeline_layout": "aggregate",
-    "event_labels": "aggregate",
-    "event_sizes": "aggregate",
-    "posture_kind": "aggregate",
-    "base_posture": "aggregate",
-    "describe_count": "aggregate",
-    "describe_bounds": "aggregate",
-    "describe_dates": "aggregate",
-    "events_table": "aggregate",
-    "notebook_data": "aggregate",
-    "NotebookData": "aggregate",
-    "cameo_weights": "escalation",
-    "escalation_per_period": "escalation",
-    "cameo_table": "escalation",
-    "use_report_style": "plotting",
-    "plot_timeline": "plotting",
-    "timeline_legend": "plotting",
-    "plot_attacks_per_period": "plotting",
-    "plot_escalation": "plotting",
-    "plot_ranges": "plotting",
-    "plot_casualties": "plotting",
-    "plot_troop_levels": "plotting",
-    "plot_posture_map": "plotting",
-    "plot_posture_panels": "plotting",
+    "load_boundaries": "io.boundaries",
+    "select_events": "stats.selection",
+    "select_kinds": "stats.selection",
+    "event_kind": "stats.selection",
+    "is_militia_attack": "stats.selection",
+    "period_edges": "stats.periods",
+    "attacks_per_period": "stats.periods",
+    "weighted_per_period": "stats.periods",
+    "attacks_table": "stats.casualties",
+    "casualties_per_event": "stats.casualties",
+    "casualties_by_group": "stats.casualties",
+    "event_sizes": "stats.casualties",
+    "events_table": "stats.tables",
+    "reported_totals_table": "stats.tables",
+    "troop_level_steps": "stats.tables",
+    "posture_kind": "stats.posture",
+    "base_posture": "stats.posture",
+    "cameo_weights": "stats.escalation",
+    "escalation_per_period": "stats.escalation",
+    "cameo_table": "stats.escalation",
+    "list_conflicts": "stats.evidence",
+    "corroboration": "stats.evidence",
+    "events_per_document": "stats.evidence",
+    "describe_count": "text",
+    "describe_bounds": "text",
+    "describe_dates": "text",
+    "use_report_style": "viz.style",
+    "plot_timeline": "viz.timeline",
+    "timeline_legend": "viz.timeline",
+    "timeline_layout": "viz.timeline",
+    "event_labels": "viz.timeline",
+    "plot_attacks_per_period": "viz.counts",
+    "plot_escalation": "viz.counts",
+    "plot_ranges": "viz.ranges",
+    "plot_casualties": "viz.ranges",
+    "plot_troop_levels": "viz.ranges",
+    "plot_posture_map": "viz.maps",
+    "plot_posture_panels": "viz.maps",
+    "highlight_quotes": "viz.documents",
+    "notebook_data": "report.inputs",
+    "NotebookData": "report.inputs",
 }
 
 __all__ = sorted(_EXPORTS)

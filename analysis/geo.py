@@ -1,13 +1,10 @@
-"""Country boundaries for offline maps: decode TopoJSON, load and draw the packaged GeoJSON.
+"""Remake the packaged boundaries file from a world-atlas TopoJSON file (run once, by hand).
 
 The package ships ``analysis/data/boundaries.geojson``: Natural Earth's
 1:50m country boundaries of Iraq and the countries around it, made from the
 ``world-atlas`` TopoJSON with :func:`build_boundaries` (its provenance is in
-``analysis/data/BOUNDARIES.md``). Maps draw from that file alone; nothing is
-downloaded.
-
-Only json and numpy are needed to read it; :func:`plot_boundaries` imports
-matplotlib when it is called.
+``analysis/data/BOUNDARIES.md``). The runtime loader is
+:mod:`analysis.io.boundaries`; the maps are drawn by :mod:`analysis.viz.maps`.
 
 Remake the packaged file with::
 
@@ -19,22 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Union
+from typing import Any
 
 import numpy as np
 
-from .io._validate import file_error
 from .errors import DataError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
-
-PathLike = Union[str, Path]
-
-BOUNDARIES_FILE = "boundaries.geojson"
+from .io._validate import file_error
+from .io.boundaries import BOUNDARIES_FILE, PathLike
 
 #: Countries kept in the packaged file, as Natural Earth names them: Iraq, its
 #: six neighbours, the Gulf states, and the other countries that reach into
@@ -67,20 +57,6 @@ MAP_COUNTRIES: tuple[str, ...] = (
     "Sudan",
     "Eritrea",
 )
-
-
-class Boundary(NamedTuple):
-    """One country: its name and its rings.
-
-    ``rings`` holds every ring of every polygon of the country as an
-    ``(n, 2)`` float array of longitude, latitude; each ring is closed (its
-    last point repeats the first). Outer rings run counter-clockwise and holes
-    clockwise (RFC 7946), so a compound path filled with the non-zero rule
-    draws holes as holes.
-    """
-
-    name: str
-    rings: list[np.ndarray]
 
 
 # --- TopoJSON -> GeoJSON -------------------------------------------------------
@@ -334,225 +310,6 @@ def build_boundaries(
         text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
         Path(out_path).write_text(text, encoding="utf-8")
     return collection
-
-
-# --- loading -------------------------------------------------------------------
-
-
-def packaged_boundaries_path() -> Path:
-    """Return the path of the packaged boundaries file."""
-    from .io.coded import packaged_data_dir
-
-    return packaged_data_dir() / BOUNDARIES_FILE
-
-
-def _ring_array(ring: Any, path: Path, where: str) -> np.ndarray:
-    try:
-        array = np.asarray(ring, dtype=float)
-    except (TypeError, ValueError):
-        raise file_error(path, "a ring must be a list of [longitude, latitude] pairs", column=where) from None
-    if array.ndim != 2 or array.shape[1] < 2:
-        raise file_error(path, "a ring must be a list of [longitude, latitude] pairs", column=where)
-    array = array[:, :2]
-    if len(array) < 4:
-        raise file_error(path, "a ring needs at least 4 positions", column=where, value=len(array))
-    if not np.all(np.isfinite(array)):
-        raise file_error(path, "coordinates must be finite numbers", column=where)
-    if np.any(np.abs(array[:, 0]) > 180) or np.any(np.abs(array[:, 1]) > 90):
-        raise file_error(path, "longitudes must lie in [-180, 180] and latitudes in [-90, 90]", column=where)
-    if not np.array_equal(array[0], array[-1]):
-        raise file_error(path, "a ring must end where it starts", column=where, value=array[-1].tolist())
-    return array
-
-
-def load_boundaries(path: PathLike | None = None) -> list[Boundary]:
-    """Load country boundaries from a GeoJSON file.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A GeoJSON FeatureCollection of Polygon or MultiPolygon features with a
-        ``name`` property. None loads the packaged Natural Earth boundaries
-        of Iraq and the countries around it.
-
-    Returns
-    -------
-    list of Boundary
-        One ``(name, rings)`` pair per feature, in file order; ``rings`` is a
-        list of ``(n, 2)`` arrays of longitude, latitude.
-
-    Raises
-    ------
-    DataError
-        If the file is missing, is not valid JSON, is not a FeatureCollection,
-        or a feature lacks a name or has a geometry that is not a valid
-        Polygon or MultiPolygon. The message names the file and the feature.
-
-    Examples
-    --------
-    >>> boundaries = load_boundaries()
-    >>> iraq = next(b for b in boundaries if b.name == "Iraq")
-    >>> iraq.rings[0].shape[1]
-    2
-    """
-    path = packaged_boundaries_path() if path is None else Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise file_error(path, "the file does not exist") from None
-    except UnicodeDecodeError:
-        raise file_error(path, "the file is not UTF-8 text") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise file_error(path, f"is not valid JSON: {error.msg} (character {error.colno})", line=error.lineno) from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-        raise file_error(path, "must be a GeoJSON FeatureCollection with a 'features' list", column="type",
-                         value=data.get("type") if isinstance(data, dict) else type(data).__name__)
-
-    boundaries = []
-    for index, feature in enumerate(data["features"]):
-        where = f"features[{index}]"
-        properties = feature.get("properties") if isinstance(feature, dict) else None
-        name = properties.get("name") if isinstance(properties, dict) else None
-        if not isinstance(name, str) or not name:
-            raise file_error(path, "every feature needs a 'name' property", column=f"{where}.properties.name", value=name)
-        where = f"{where} ({name})"
-        geometry = feature.get("geometry") or {}
-        kind = geometry.get("type")
-        coordinates = geometry.get("coordinates")
-        if kind == "Polygon":
-            polygons = [coordinates]
-        elif kind == "MultiPolygon":
-            polygons = coordinates
-        else:
-            raise file_error(path, "must be a Polygon or MultiPolygon", column=f"{where}.geometry.type", value=kind)
-        if not isinstance(polygons, list) or not all(isinstance(p, list) and p for p in polygons):
-            raise file_error(path, "must hold a list of rings per polygon", column=f"{where}.geometry.coordinates")
-        rings = [
-            _ring_array(ring, path, f"{where}.geometry.coordinates")
-            for polygon in polygons
-            for ring in polygon
-        ]
-        boundaries.append(Boundary(name, rings))
-    return boundaries
-
-
-# --- drawing -------------------------------------------------------------------
-
-
-def _extent_of(boundaries: Sequence[Boundary], names: Iterable[str], margin: float) -> tuple[float, float, float, float]:
-    names = set(names)
-    points = np.concatenate([ring for b in boundaries if b.name in names for ring in b.rings])
-    return (
-        float(points[:, 0].min() - margin),
-        float(points[:, 0].max() + margin),
-        float(points[:, 1].min() - margin),
-        float(points[:, 1].max() + margin),
-    )
-
-
-def plot_boundaries(
-    boundaries: Sequence[Boundary] | None = None,
-    *,
-    ax: Axes | None = None,
-    highlight: Iterable[str] = ("Iraq",),
-    extent: tuple[float, float, float, float] | None = None,
-    labels: bool = True,
-    facecolor: str = "#f1efe8",
-    highlight_color: str = "#e3dbc4",
-    edgecolor: str = "#9a9a9a",
-    water_color: str = "#dfeaf1",
-    linewidth: float = 0.6,
-) -> Axes:
-    """Draw country boundaries as filled polygons on a longitude/latitude map.
-
-    Parameters
-    ----------
-    boundaries : sequence of Boundary, optional
-        What :func:`load_boundaries` returns; None loads the packaged file.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current Axes if None.
-    highlight : iterable of str, default ("Iraq",)
-        Countries filled with ``highlight_color``.
-    extent : tuple of float, optional
-        ``(lon_min, lon_max, lat_min, lat_max)`` of the map. None frames the
-        highlighted countries with one degree of margin (all countries when
-        none is highlighted).
-    labels : bool, default True
-        Write each country's name, upper-case, at the mean of its positions
-        inside the extent (countries with no position inside are not
-        labelled).
-    facecolor, highlight_color, edgecolor, water_color : str
-        Colours of the countries, the highlighted countries, the borders and
-        the background (seas).
-    linewidth : float, default 0.6
-        Width of the borders.
-
-    Returns
-    -------
-    matplotlib Axes
-        The Axes, with one patch per country (its ``gid`` is the country's
-        name), the extent set and an aspect ratio of ``1 / cos(latitude)``
-        at the map's centre, so distances look right near it.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> ax = plot_boundaries()
-    >>> "Iraq" in [patch.get_gid() for patch in ax.patches]
-    True
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import PathPatch
-    from matplotlib.path import Path as MplPath
-
-    if ax is None:
-        ax = plt.gca()
-    if boundaries is None:
-        boundaries = load_boundaries()
-    highlight = set(highlight)
-    if not boundaries:
-        return ax
-    if extent is None:
-        framed = highlight & {b.name for b in boundaries} or {b.name for b in boundaries}
-        extent = _extent_of(boundaries, framed, margin=1.0)
-    lon_min, lon_max, lat_min, lat_max = extent
-
-    for boundary in boundaries:
-        if not boundary.rings:
-            continue
-        vertices = np.concatenate(boundary.rings)
-        codes = np.concatenate(
-            [[MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY] for ring in boundary.rings]
-        )
-        patch = PathPatch(
-            MplPath(vertices, codes),
-            facecolor=highlight_color if boundary.name in highlight else facecolor,
-            edgecolor=edgecolor,
-            linewidth=linewidth,
-            zorder=0.5,
-        )
-        patch.set_gid(boundary.name)
-        ax.add_patch(patch)
-        if labels:
-            inside = vertices[
-                (vertices[:, 0] >= lon_min) & (vertices[:, 0] <= lon_max)
-                & (vertices[:, 1] >= lat_min) & (vertices[:, 1] <= lat_max)
-            ]
-            if len(inside):
-                x, y = inside.mean(axis=0)
-                ax.text(x, y, boundary.name.upper(), ha="center", va="center", fontsize=7,
-                        color="#6f6f6f", zorder=0.6, gid=f"label:{boundary.name}")
-
-    ax.set_xlim(lon_min, lon_max)
-    ax.set_ylim(lat_min, lat_max)
-    ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
-    ax.set_facecolor(water_color)
-    ax.set_xlabel("Longitude")
-    ax.set_ylabel("Latitude")
-    return ax
 
 
 def main(argv: Sequence[str] | None = None) -> None:

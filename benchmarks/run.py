@@ -9,8 +9,8 @@ in that process. Figures:
   engine="pyarrow")`` of the same file, the raw parsing floor: time, peak
   memory, and the loaded frame's ``memory_usage(deep=True)``;
 * weekly and monthly attack counts by location
-  (``analysis.aggregate.attacks_per_period``, non-empty rows only) and the
-  timeline's data preparation (``analysis.aggregate.timeline_layout``) on
+  (``analysis.stats.periods.attacks_per_period``, non-empty rows only) and the
+  timeline's layout (``analysis.viz.timeline.timeline_layout``, no drawing) on
   the loaded events;
 * ``import analysis`` against ``import pandas`` (and whether plotting
   libraries were imported);
@@ -82,7 +82,8 @@ def child(task: str, path: str, repeat: int) -> dict:
     sys.path.insert(0, str(ROOT))
     import analysis
     import analysis.io.acled  # noqa: F401
-    import analysis.aggregate as aggregate
+    from analysis.stats.periods import attacks_per_period
+    from analysis.viz.timeline import timeline_layout
 
     if task == "read_pyarrow":
         baseline = _rss_bytes()
@@ -95,12 +96,12 @@ def child(task: str, path: str, repeat: int) -> dict:
         figures = {}
         for name, freq in (("weekly", "W"), ("monthly", "M")):
             seconds, counts = _best(
-                lambda: aggregate.attacks_per_period(events, freq=freq, by="location", include_empty=False), repeat
+                lambda: attacks_per_period(events, freq=freq, by="location", include_empty=False), repeat
             )
             figures[f"{name}_s"] = seconds
             figures[f"{name}_rows"] = len(counts)
             figures[f"{name}_events"] = int(counts["expected"].sum().round())
-        seconds, layout = _best(lambda: aggregate.timeline_layout(events), repeat)
+        seconds, layout = _best(lambda: timeline_layout(events), repeat)
         figures["timeline_s"] = seconds
         figures["timeline_rows"] = len(layout)
         return figures

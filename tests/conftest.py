@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import helpers_events
 import pytest
 
 import analysis
@@ -118,3 +119,44 @@ def mini(tmp_path: Path) -> MiniDataset:
     dataset = MiniDataset(tmp_path)
     dataset.write()
     return dataset
+
+
+# --- samples and figures for the helpers' tests ---------------------------------------
+
+
+@pytest.fixture
+def attacks():
+    """Four events: an attack on Taji (18 rockets, 3 killed), a ranged attack, a US strike, an attack in Kirkuk."""
+    return helpers_events.attacks_sample()
+
+
+@pytest.fixture
+def casualties():
+    """The casualties of ``attacks``, two documents differing on the first."""
+    return helpers_events.casualties_sample()
+
+
+@pytest.fixture
+def events():
+    """Five events of four kinds, two of them known only to a range of days."""
+    return helpers_events.mixed_events_sample()
+
+
+@pytest.fixture
+def close_figures():
+    """Close every matplotlib figure (Agg backend) after the test."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def new_axes(close_figures):
+    """Return a function that gives the Axes of a new figure (``new_axes(figsize=(9, 4))``)."""
+    import matplotlib.pyplot as plt
+
+    return lambda **figure: plt.figure(**figure).gca()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import strategies as st
 
 from analysis import schema
 
@@ -84,4 +85,64 @@ def troop_levels_sample() -> pd.DataFrame:
          "count_low": 4500, "count_high": 5500, "qualifier": "about", "doc_id": "d", "quote": "q"},
         {"level_id": "TL3", "date_start": "2020-04-01", "date_end": "2020-04-30", "date_basis": "b", "force": "UK",
          "count_low": None, "count_high": 399, "qualifier": "less than", "doc_id": "d", "quote": "q"},
+    ])
+
+
+def attacks_sample() -> pd.DataFrame:
+    """Return four events: an attack on Taji (18 rockets, 3 killed), a ranged one, a US strike, an attack in Kirkuk."""
+    return make_events([
+        {"date_start": "2020-03-11", "base_id": "taji", "projectiles_low": 18, "projectiles_high": 18, "fatalities": 3},
+        {"date_start": "2020-03-14", "date_end": "2020-03-17", "base_id": "taji"},
+        {"date_start": "2020-03-20", "category": "US strike", "sub_event_type": "Air/drone strike",
+         "location": "unspecified", "admin1": None},
+        {"date_start": "2020-04-02", "base_id": None, "location": "K-1 Air Base", "admin1": "Kirkuk"},
+    ])
+
+
+def casualties_sample() -> pd.DataFrame:
+    """Return casualties of attacks_sample(): two documents on EV001's US killed, an open-ended wounded figure."""
+    rows = [
+        {"casualty_id": "CA1", "event_id": "EV001", "group": "US military", "outcome": "killed", "count_low": 2,
+         "count_high": 2, "qualifier": "exact", "doc_id": "d1", "quote": "q"},
+        {"casualty_id": "CA2", "event_id": "EV001", "group": "US military", "outcome": "killed", "count_low": 2,
+         "count_high": 3, "qualifier": "about", "doc_id": "d2", "quote": "q"},
+        {"casualty_id": "CA3", "event_id": "EV001", "group": "UK military", "outcome": "killed", "count_low": 1,
+         "count_high": 1, "qualifier": "exact", "doc_id": "d1", "quote": "q"},
+        {"casualty_id": "CA4", "event_id": "EV002", "group": "Iraqi civilians", "outcome": "wounded", "count_low": 1,
+         "count_high": None, "qualifier": "at least", "doc_id": "d1", "quote": "q"},
+        {"casualty_id": "CA5", "event_id": "EV003", "group": "militia members", "outcome": "killed", "count_low": 4,
+         "count_high": 4, "qualifier": "exact", "doc_id": "d1", "quote": "q"},
+    ]
+    return make_table(schema.CASUALTIES, rows)
+
+
+#: First day of the events that ranged_events() draws.
+BASE = pd.Timestamp("2019-12-01")
+
+
+@st.composite
+def ranged_events(draw, max_size: int = 30) -> pd.DataFrame:
+    """Events with random first days and range lengths (0 to 60 days), some at bases, some nowhere."""
+    n = draw(st.integers(min_value=0, max_value=max_size))
+    rows = []
+    for _ in range(n):
+        first = draw(st.integers(min_value=0, max_value=240))
+        length = draw(st.sampled_from([0, 0, 0, 1, 3, 6, 13, 30, 60]))
+        base = draw(st.sampled_from(["taji", "k1", None]))
+        rows.append({"date_start": BASE + pd.Timedelta(days=first),
+                     "date_end": BASE + pd.Timedelta(days=first + length), "base_id": base})
+    return make_events(rows)
+
+
+def mixed_events_sample() -> pd.DataFrame:
+    """Return five events of four kinds: attacks at K-1 and Taji, a US strike, a month of politics, K-1 handed over."""
+    return make_events([
+        {"date_start": "2019-12-27", "base_id": "k1", "location": "K-1 Air Base", "fatalities": 1},
+        {"date_start": "2020-01-03", "category": "US strike", "sub_event_type": "Air/drone strike", "fatalities": 2},
+        {"date_start": "2020-01-03", "date_end": "2020-01-31", "category": "political",
+         "event_type": "Strategic developments", "sub_event_type": "Other"},
+        {"date_start": "2020-03-14", "date_end": "2020-03-17", "base_id": "taji"},
+        {"date_start": "2020-03-26", "date_end": "2020-03-31", "category": "posture change",
+         "event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory",
+         "base_id": "k1", "notes": "Transfer of K-1 to the Iraqi army."},
     ])

@@ -1,21 +1,16 @@
-"""Boundaries: TopoJSON decoding, the packaged GeoJSON, and bases and places inside Iraq."""
+"""Remaking the packaged boundaries: TopoJSON decoding and the file it writes."""
 
 from __future__ import annotations
 
-import csv
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-import analysis
-from analysis import geo, schema
+from analysis import geo
 from analysis.errors import DataError
+from analysis.io.boundaries import load_boundaries
 
-DATA = Path(analysis.__file__).resolve().parent / "data"
 
 # --- a hand-made topology ------------------------------------------------------
 # Quantized with scale (0.5, 0.25) and translate (10, 20): a position (i, j)
@@ -148,7 +143,7 @@ def test_build_boundaries_writes_a_file_that_load_boundaries_reads(tmp_path):
                                          object_name="shapes", iso_codes_path=codes)
     assert [f["properties"]["name"] for f in collection["features"]] == ["south", "north", "islands"]
     assert [f["properties"]["iso_a3"] for f in collection["features"]] == ["SSS", "NNN", None]
-    loaded = geo.load_boundaries(out)
+    loaded = load_boundaries(out)
     assert [b.name for b in loaded] == ["south", "north", "islands"]
     assert [len(b.rings) for b in loaded] == [1, 1, 3]
     np.testing.assert_array_equal(loaded[1].rings[0], np.array([q(0, 0), q(4, 0), q(4, 4), q(0, 4), q(0, 0)]))
@@ -165,181 +160,6 @@ def test_build_boundaries_names_the_file_when_a_country_is_missing(tmp_path):
 # --- the packaged file ---------------------------------------------------------
 
 
-def point_in_rings(lon: float, lat: float, rings: list[np.ndarray]) -> bool:
-    """Even-odd ray casting over every ring (holes subtract)."""
-    inside = False
-    for ring in rings:
-        x, y = ring[:-1, 0], ring[:-1, 1]
-        x2, y2 = ring[1:, 0], ring[1:, 1]
-        crosses = (y > lat) != (y2 > lat)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            x_at = x + (lat - y) * (x2 - x) / (y2 - y)
-        inside ^= bool(np.count_nonzero(crosses & (lon < x_at)) % 2)
-    return inside
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return geo.load_boundaries()
-
-
-@pytest.fixture(scope="module")
-def iraq(boundaries):
-    (rings,) = [b.rings for b in boundaries if b.name == "Iraq"]
-    return rings
-
-
-def test_packaged_file_holds_iraq_and_its_neighbours(boundaries):
-    names = [b.name for b in boundaries]
-    for country in ("Iraq", "Syria", "Turkey", "Iran", "Kuwait", "Saudi Arabia", "Jordan"):
-        assert country in names
-    assert len(names) == len(set(names)) == len(geo.MAP_COUNTRIES)
-    assert geo.packaged_boundaries_path().stat().st_size < 300_000
-
-
-def test_packaged_rings_are_closed_arrays_in_the_region(boundaries):
-    for boundary in boundaries:
-        assert boundary.rings, boundary.name
-        for ring in boundary.rings:
-            assert ring.ndim == 2 and ring.shape[1] == 2 and len(ring) >= 4
-            np.testing.assert_array_equal(ring[0], ring[-1])
-            # Rounded to 3 decimals when the file was made.
-            np.testing.assert_array_equal(ring, np.round(ring, 3))
-
-
-def test_iraq_outline_is_where_iraq_is(iraq):
-    points = np.concatenate(iraq)
-    lat_min, lat_max, lon_min, lon_max = schema.REGION_BOUNDS
-    assert lon_min < points[:, 0].min() and points[:, 0].max() < lon_max
-    assert lat_min < points[:, 1].min() and points[:, 1].max() < lat_max
-    # Baghdad's gazetteer point is inside; Tehran-side and Damascus-side points are not.
-    assert point_in_rings(44.4, 33.34, iraq)
-    assert not point_in_rings(51.4, 35.7, iraq)
-    assert not point_in_rings(36.3, 33.5, iraq)
-
-
-def test_every_base_lies_inside_iraq(iraq):
-    bases = analysis.load_bases()
-    assert len(bases) == 6
-    outside = [row.base_id for row in bases.itertuples() if not point_in_rings(row.longitude, row.latitude, iraq)]
-    assert outside == []
-
-
-def test_every_place_lies_inside_iraq(iraq):
-    with open(DATA / "places.csv", encoding="utf-8", newline="") as handle:
-        places = list(csv.DictReader(handle))
-    assert len(places) == 9
-    outside = [p["place"] for p in places if not point_in_rings(float(p["longitude"]), float(p["latitude"]), iraq)]
-    assert outside == []
-
-
-def test_places_and_bases_name_their_gazetteer_and_a_valid_precision():
-    with open(DATA / "places.csv", encoding="utf-8", newline="") as handle:
-        places = list(csv.DictReader(handle))
-    assert list(places[0]) == ["place", "admin1", "latitude", "longitude", "geo_precision", "coord_source"]
-    for place in places:
-        assert int(place["geo_precision"]) in schema.GEO_PRECISION
-        assert place["coord_source"].startswith(("GeoNames ", "airportsdata ICAO "))
-    for row in analysis.load_bases().itertuples():
-        assert row.coord_source.startswith(("GeoNames ", "airportsdata ICAO "))
-
-
-# --- bad files -----------------------------------------------------------------
-
-
-def square_feature(name="Somewhere"):
-    return {"type": "Feature", "properties": {"name": name},
-            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}}
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ('{"type": "FeatureCollection", "features": [', "not valid JSON"),
-        ('{"type": "Feature"}', "FeatureCollection"),
-        (json.dumps({"type": "FeatureCollection", "features": [dict(square_feature(), properties={})]}),
-         "needs a 'name'"),
-        (json.dumps({"type": "FeatureCollection", "features": [
-            dict(square_feature(), geometry={"type": "Point", "coordinates": [1, 2]})]}), "Polygon or MultiPolygon"),
-        (json.dumps({"type": "FeatureCollection", "features": [
-            dict(square_feature(), geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]})]}),
-         "end where it starts"),
-        (json.dumps({"type": "FeatureCollection", "features": [
-            dict(square_feature(), geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]]})]}),
-         "at least 4 positions"),
-        (json.dumps({"type": "FeatureCollection", "features": [
-            dict(square_feature(), geometry={"type": "Polygon",
-                                             "coordinates": [[[0, 0], [200, 0], [1, 1], [0, 0]]]})]}),
-         r"\[-180, 180\]"),
-    ],
-)
-def test_broken_geojson_gives_a_data_error_naming_the_file(tmp_path, content, message):
-    path = tmp_path / "broken.geojson"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(DataError, match=message) as caught:
-        geo.load_boundaries(path)
-    assert "broken.geojson" in str(caught.value)
-    assert caught.value.path == str(path)
-
-
-def test_missing_boundaries_file_gives_a_data_error(tmp_path):
-    with pytest.raises(DataError, match="does not exist"):
-        geo.load_boundaries(tmp_path / "nowhere.geojson")
-
-
-def test_load_boundaries_is_exported_and_import_does_not_load_matplotlib():
-    assert analysis.load_boundaries is geo.load_boundaries
-    code = "import sys, analysis; analysis.load_boundaries(); print('matplotlib' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-
-
-# --- drawing -------------------------------------------------------------------
-
-
-def test_plot_boundaries_draws_one_patch_per_country_and_highlights_iraq(boundaries):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import to_rgba
-
-    fig, ax = plt.subplots()
-    try:
-        returned = geo.plot_boundaries(boundaries, ax=ax, highlight=["Iraq"], highlight_color="#ff0000",
-                                       facecolor="#00ff00")
-        assert returned is ax
-        by_name = {patch.get_gid(): patch for patch in ax.patches}
-        assert sorted(by_name) == sorted(b.name for b in boundaries)
-        assert by_name["Iraq"].get_facecolor() == to_rgba("#ff0000")
-        assert by_name["Iran"].get_facecolor() == to_rgba("#00ff00")
-        # The default frame is Iraq with one degree of margin.
-        iraq_points = np.concatenate([b.rings for b in boundaries if b.name == "Iraq"][0])
-        assert ax.get_xlim() == pytest.approx((iraq_points[:, 0].min() - 1, iraq_points[:, 0].max() + 1))
-        assert ax.get_ylim() == pytest.approx((iraq_points[:, 1].min() - 1, iraq_points[:, 1].max() + 1))
-        labels = {text.get_text() for text in ax.texts}
-        assert {"IRAQ", "IRAN", "SYRIA"} <= labels
-        assert "YEMEN" not in labels  # no position of Yemen falls in Iraq's frame
-        # A hole stays a hole: the path of a country holds all its rings.
-        assert len(by_name["United Arab Emirates"].get_path().vertices) == sum(
-            len(r) for b in boundaries if b.name == "United Arab Emirates" for r in b.rings
-        )
-    finally:
-        plt.close(fig)
-
-
-def test_plot_boundaries_returns_the_axes_with_nothing_to_draw():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots()
-    try:
-        assert geo.plot_boundaries([], ax=ax) is ax
-        assert len(ax.patches) == 0
-        geo.plot_boundaries(geo.load_boundaries(), ax=ax, labels=False, extent=(40, 45, 30, 35))
-        assert len(ax.texts) == 0
-        assert ax.get_xlim() == (40, 45)
-    finally:
-        plt.close(fig)
+def test_the_packaged_file_holds_every_country_kept_once():
+    names = [b.name for b in load_boundaries()]
+    assert sorted(names) == sorted(geo.MAP_COUNTRIES)

@@ -3,7 +3,8 @@
 - :mod:`analysis.io.coded`: the coded tables (packaged, or a user's own files
   of the same format) and the source documents;
 - :mod:`analysis.io.acled`: ACLED exports, in the events table's columns;
-- :mod:`analysis.io._validate`: the CSV validation engine both use.
+- :mod:`analysis.io.boundaries`: country boundaries for the maps (GeoJSON);
+- :mod:`analysis.io._validate`: the CSV validation engine the table loaders share.
 
 The loaders are also importable from here (``from analysis.io import
 load_events``).
@@ -11,34 +12,9 @@ load_events``).
 
 from __future__ import annotations
 
+from . import coded
 from .acled import load_acled
-from .coded import (
-    Dataset,
-    document_text,
-    load_bases,
-    load_casualties,
-    load_dataset,
-    load_events,
-    load_reported_totals,
-    load_reports,
-    load_sources,
-    load_troop_levels,
-    packaged_data_dir,
-    packaged_documents_dir,
-)
+from .boundaries import load_boundaries
+from .coded import *  # noqa: F403  (the names of coded.__all__)
 
-__all__ = [
-    "Dataset",
-    "document_text",
-    "load_acled",
-    "load_bases",
-    "load_casualties",
-    "load_dataset",
-    "load_events",
-    "load_reported_totals",
-    "load_reports",
-    "load_sources",
-    "load_troop_levels",
-    "packaged_data_dir",
-    "packaged_documents_dir",
-]
+__all__ = [*coded.__all__, "load_acled", "load_boundaries"]

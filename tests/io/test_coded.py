@@ -13,7 +13,7 @@ import analysis
 from conftest import LOADERS
 from analysis import DataError, schema
 from analysis.io import coded as io
-from analysis.evidence import corroboration, events_per_document, highlight_quotes, list_conflicts
+from analysis import corroboration, events_per_document, highlight_quotes, list_conflicts
 
 EXPECTED_DTYPE = {
     "id": "string", "text": "string", "sha256": "string", "date": "datetime64[ns]", "int": "Int64",

@@ -1,12 +1,8 @@
-"""What each document contributes: corroboration, conflicting claims, cited passages."""
+"""What each document contributes: corroboration, conflicting claims, events per document."""
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
-
-from .io.coded import TableArg, document_text, load_sources
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 
@@ -93,62 +89,3 @@ def events_per_document(reports: pd.DataFrame) -> pd.DataFrame:
         rows.append({"doc_id": doc_id, "events": len(events), "reports": len(part), "only_source": len(events & single)})
     out = pd.DataFrame(rows, columns=["doc_id", "events", "reports", "only_source"])
     return out.astype({"doc_id": "string", "events": "Int64", "reports": "Int64", "only_source": "Int64"})
-
-
-def highlight_quotes(doc_id: str, reports: pd.DataFrame, *, sources: TableArg = None) -> str:
-    """Render a document as HTML with every cited passage highlighted.
-
-    Each passage quoted by a report row is wrapped in ``<mark>`` whose
-    ``title`` names the events it supports; overlapping passages are merged
-    into one highlight naming all their events. All text is HTML-escaped, so
-    markup in a document or a quote shows as text.
-
-    Parameters
-    ----------
-    doc_id : str
-        The document to render.
-    reports : DataFrame
-        Report rows (with ``doc_id``, ``quote``, ``event_id``); rows of other
-        documents are ignored. Any table with those columns works, e.g.
-        casualties or troop levels.
-    sources : DataFrame, path or None, default None
-        The sources table; None for the packaged one.
-
-    Returns
-    -------
-    str
-        An HTML fragment: ``<div class="document">`` with one ``<p>`` per
-        paragraph.
-
-    Raises
-    ------
-    DataError
-        If ``doc_id`` is not in the sources table.
-    """
-    sources = sources if isinstance(sources, pd.DataFrame) else load_sources(sources)
-    text = document_text(doc_id, sources=sources)
-    cited = reports[reports["doc_id"] == doc_id]
-    spans: list[tuple[int, int, set[str]]] = []
-    for quote, event_id in zip(cited["quote"], cited["event_id"]):
-        start = text.find(quote) if isinstance(quote, str) and quote else -1
-        if start >= 0:
-            spans.append((start, start + len(quote), {str(event_id)}))
-    spans.sort()
-    merged: list[tuple[int, int, set[str]]] = []
-    for start, end, ids in spans:
-        if merged and start < merged[-1][1]:
-            last_start, last_end, last_ids = merged[-1]
-            merged[-1] = (last_start, max(last_end, end), last_ids | ids)
-        else:
-            merged.append((start, end, ids))
-    pieces: list[str] = []
-    position = 0
-    for start, end, ids in merged:
-        pieces.append(html.escape(text[position:start]))
-        title = html.escape(", ".join(sorted(ids)), quote=True)
-        pieces.append(f'<mark title="{title}">{html.escape(text[start:end])}</mark>')
-        position = end
-    pieces.append(html.escape(text[position:]))
-    body = "".join(pieces)
-    paragraphs = [p for p in body.split("\n") if p.strip()]
-    return '<div class="document">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"

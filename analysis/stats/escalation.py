@@ -12,7 +12,7 @@ The rule
    force), up to +10 for the most cooperative (a military retreat).
 3. Weights are summed per period, an event known only to a range of dates
    spreading its weight over the days of its range (the ``expected`` rule
-   of :mod:`analysis.aggregate`), so each event's weight is counted once.
+   of :mod:`analysis.stats.periods`), so each event's weight is counted once.
 4. ``conflict`` sums the magnitudes of the negative weights, ``cooperation``
    the positive weights, and ``escalation = conflict - cooperation`` (the
    negated Goldstein sum).
@@ -38,7 +38,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .aggregate import _as_list, _column_or_na, require_columns, weighted_per_period
+from .._frames import as_list, column_or_na, require_columns
+from .periods import weighted_per_period
 
 #: CAMEO code -> (name in the CAMEO codebook, Goldstein value in GDELT's
 #: CAMEO.goldsteinscale.txt). Only the codes this module maps to.
@@ -156,7 +157,7 @@ def cameo_weights(
         if code not in CAMEO_CODES:
             raise KeyError(f"CAMEO code {code!r} has no Goldstein value here; add it to CAMEO_CODES")
     sub = events["sub_event_type"]
-    category = _column_or_na(events, "category")
+    category = column_or_na(events, "category")
     # map the (few) distinct values, not the rows: fast on millions of ACLED events
     code = pd.Series(sub.astype("category").map(by_sub).astype(object), index=events.index)
     for (cat, kind), override in by_cat.items():
@@ -202,7 +203,7 @@ def escalation_per_period(
         Column(s) to measure separately.
     start, end : date-like or None, default None
         Window: events whose range overlaps it (see
-        :func:`analysis.aggregate.attacks_per_period`).
+        :func:`analysis.stats.periods.attacks_per_period`).
     by_sub_event_type, by_category : mapping or None, default None
         Other code mappings (see :func:`cameo_weights`).
 
@@ -243,7 +244,7 @@ def escalation_per_period(
         freq=freq, week_start=week_start, by=by, start=start, end=end,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
-    columns = ["period_start", "period_end", *_as_list(by), "events", "conflict", "cooperation", "escalation"]
+    columns = ["period_start", "period_end", *as_list(by), "events", "conflict", "cooperation", "escalation"]
     return frame[columns]
 
 
@@ -276,7 +277,7 @@ def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
         return table
     require_columns(events, ["sub_event_type"])
     sub = events["sub_event_type"].astype("string")
-    category = _column_or_na(events, "category").astype("string")
+    category = column_or_na(events, "category").astype("string")
     overridden = pd.Series(list(zip(category.fillna(""), sub.fillna("")))).isin(list(CAMEO_BY_CATEGORY)).to_numpy()
     general = sub[~overridden].value_counts()
     special = pd.Series(list(zip(category[overridden], sub[overridden]))).value_counts()

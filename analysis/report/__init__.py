@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 import nbformat
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"

@@ -1,0 +1,281 @@
+"""Attacks with their projectiles, killed and wounded: per event, per group, and as marker counts.
+
+Where documents differ, the widest honest range is kept; a figure no
+document gives is "not reported", which is not the same as none. Without a
+casualties table (ACLED exports), an event's ``fatalities`` are its killed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import schema
+from .._frames import column_or_na, require_columns
+from ..text import count_texts, date_texts, describe_bounds
+from .selection import EventSelector, is_militia_attack, select_kinds
+
+_EVENT_FACTS = ["event_id", "date_start", "date_end", "event_date", "location"]
+
+
+def _event_facts(events: pd.DataFrame) -> pd.DataFrame:
+    facts = events[_EVENT_FACTS].copy()
+    facts["base_id"] = column_or_na(events, "base_id").astype("string")
+    facts["when"] = date_texts(events)
+    facts["attack"] = (facts["when"] + ", " + facts["location"].astype("string")).astype("string")
+    return facts
+
+
+def event_sizes(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *, outcome: str | None = None) -> pd.Series:
+    """Count each event's people killed or wounded, for marker sizes and labels.
+
+    With a casualties table: the lowest figure of each (group, outcome),
+    summed over groups (and outcomes): the least the documents support.
+    Without one: the ``fatalities`` column (ACLED's lowest figure), or 0.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id`` (and ``fatalities`` when ``casualties`` is
+        None).
+    casualties : DataFrame or None, default None
+        A casualties table.
+    outcome : str or None, default None
+        ``"killed"`` or ``"wounded"`` to count only those; None for both.
+        Without a casualties table, ``"wounded"`` gives 0.
+
+    Returns
+    -------
+    Series
+        float64, one value per event (0 where nothing is reported), same
+        index as ``events``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV2"], "fatalities": [3, 0]})
+    >>> event_sizes(frame).tolist()
+    [3.0, 0.0]
+    """
+    if casualties is None:
+        if "fatalities" not in events.columns or outcome == "wounded":
+            return pd.Series(0.0, index=events.index, name="casualties")
+        return events["fatalities"].astype("Float64").fillna(0).astype(float).rename("casualties")
+    require_columns(events, ["event_id"])
+    require_columns(casualties, ["event_id", "group", "outcome", "count_low"], "casualties")
+    rows = casualties if outcome is None else casualties[casualties["outcome"] == outcome]
+    lowest = rows.groupby(["event_id", "group", "outcome"], observed=True)["count_low"].min()
+    per_event = lowest.groupby(level="event_id").sum()
+    sizes = events["event_id"].map(per_event).astype("Float64").fillna(0).astype(float)
+    return sizes.rename("casualties")
+
+
+def casualties_per_event(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    kinds: EventSelector = is_militia_attack,
+) -> pd.DataFrame:
+    """Combine the killed and wounded of each event, group and outcome across documents.
+
+    Where several documents (or claimants) give a figure for the same event,
+    group and outcome, the result keeps the widest honest range: the lowest
+    ``count_low`` and the highest ``count_high`` (missing, i.e. open-ended,
+    if any figure is open-ended). Without a casualties table (ACLED
+    exports), each event's ``fatalities`` is used as the killed of the group
+    ``"not split by group"``, with both bounds equal to it.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events (``event_id``, dates, ``location``; ``fatalities`` when
+        ``casualties`` is None).
+    casualties : DataFrame or None, default None
+        A casualties table (``load_casualties()``).
+    kinds : callable, sequence of str or None, default is_militia_attack
+        Which events to keep (see :func:`select_kinds`).
+
+    Returns
+    -------
+    DataFrame
+        One row per (event, group, outcome) with a reported figure:
+        event_id, date_start, date_end, event_date, location, base_id,
+        when (the dates in words), attack (when and where, a label), group,
+        outcome, count_low, count_high (Int64), figures (Int64, how many
+        figures were combined) and as_worded (the figures as the documents
+        word them, joined by "; "). Sorted by date, event, group, outcome.
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> from analysis import load_events, load_casualties  # doctest: +SKIP
+    >>> casualties_per_event(load_events(), load_casualties())  # doctest: +SKIP
+    """
+    require_columns(events, [*_EVENT_FACTS, "sub_event_type"])
+    chosen = select_kinds(events, kinds)
+    facts = _event_facts(chosen)
+    if casualties is None:
+        require_columns(chosen, ["fatalities"])
+        rows = pd.DataFrame({
+            "event_id": chosen["event_id"].to_numpy(),
+            "group": "not split by group",
+            "outcome": "killed",
+            "count_low": chosen["fatalities"].astype("Int64").to_numpy(),
+            "count_high": chosen["fatalities"].astype("Int64").to_numpy(),
+            "qualifier": "exact",
+        })
+    else:
+        require_columns(casualties, ["event_id", "group", "outcome", "count_low", "count_high", "qualifier"], "casualties")
+        rows = casualties.loc[casualties["event_id"].isin(chosen["event_id"])].copy()
+    rows["as_worded"] = count_texts(rows) if len(rows) else pd.Series([], dtype="string")
+    rows["open_high"] = rows["count_high"].isna()
+    for column in ("group", "outcome"):
+        rows[column] = rows[column].astype("string")
+    keys = ["event_id", "group", "outcome"]
+    grouped = rows.groupby(keys, sort=False)
+    combined = pd.DataFrame({
+        "count_low": grouped["count_low"].min().astype("Int64"),
+        "count_high": grouped["count_high"].max().astype("Int64"),
+        "open_high": grouped["open_high"].any(),
+        "figures": grouped.size().astype("Int64"),
+        "as_worded": grouped["as_worded"].agg(lambda texts: "; ".join(dict.fromkeys(texts))).astype("string"),
+    }).reset_index()
+    combined["count_high"] = combined["count_high"].mask(combined["open_high"].astype(bool))
+    out = facts.merge(combined.drop(columns="open_high"), on="event_id", how="inner", validate="one_to_many")
+    group_order = {g: i for i, g in enumerate([*schema.CASUALTY_GROUPS, "not split by group"])}
+    out["_group"] = out["group"].map(group_order)
+    out = out.sort_values(["event_date", "event_id", "_group", "outcome"], kind="stable").drop(columns="_group")
+    return out.reset_index(drop=True)
+
+
+def _sum_bounds(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sum low and high bounds per key; a high bound is open if any part is open."""
+    grouped = frame.groupby(keys, sort=False)
+    out = pd.DataFrame({
+        "count_low": grouped["count_low"].sum().astype("Int64"),
+        "count_high": grouped["count_high"].sum().astype("Int64"),
+        "open": grouped["count_high"].agg(lambda values: values.isna().any()),
+    })
+    out["count_high"] = out["count_high"].mask(out["open"].astype(bool))
+    return out.drop(columns="open")
+
+
+def attacks_table(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    kinds: EventSelector = is_militia_attack,
+) -> pd.DataFrame:
+    """List the attacks with their projectiles, killed and wounded.
+
+    Killed and wounded are summed over groups from
+    :func:`casualties_per_event` (lows with lows, highs with highs; a high
+    bound is open if any part is open). An attack for which no document
+    gives a figure has missing killed or wounded: not reported, which is not
+    the same as none.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    casualties : DataFrame or None, default None
+        Casualties table; None uses ``fatalities`` as the killed.
+    kinds : callable, sequence of str or None, default is_militia_attack
+        Which events are attacks.
+
+    Returns
+    -------
+    DataFrame
+        One row per attack, in date order: event_id, date_start, date_end,
+        event_date, location, base_id, when, attack, projectiles_low,
+        projectiles_high, killed_low, killed_high, wounded_low, wounded_high
+        (Int64), and projectiles, killed, wounded (the figures in words).
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> from analysis import load_events, load_casualties  # doctest: +SKIP
+    >>> attacks_table(load_events(), load_casualties())  # doctest: +SKIP
+    """
+    chosen = select_kinds(events, kinds)
+    out = _event_facts(chosen)
+    for column in ("projectiles_low", "projectiles_high"):
+        out[column] = column_or_na(chosen, column).astype("Int64")
+    per_event = casualties_per_event(chosen, casualties, kinds=None)
+    for outcome in schema.OUTCOMES:
+        part = per_event[per_event["outcome"] == outcome]
+        sums = _sum_bounds(part, ["event_id"]) if len(part) else pd.DataFrame(
+            {"count_low": pd.Series([], dtype="Int64"), "count_high": pd.Series([], dtype="Int64")},
+            index=pd.Index([], name="event_id", dtype="string"),
+        )
+        sums = sums.rename(columns={"count_low": f"{outcome}_low", "count_high": f"{outcome}_high"})
+        out = out.merge(sums, left_on="event_id", right_index=True, how="left")
+    out["projectiles"] = [
+        describe_bounds(lo, hi) if not (pd.isna(lo) and pd.isna(hi)) else "not reported"
+        for lo, hi in zip(out["projectiles_low"], out["projectiles_high"])
+    ]
+    for outcome in schema.OUTCOMES:
+        reported = per_event.loc[per_event["outcome"] == outcome, "event_id"]
+        out[outcome] = [
+            describe_bounds(lo, hi) if event in set(reported) else "not reported"
+            for event, lo, hi in zip(out["event_id"], out[f"{outcome}_low"], out[f"{outcome}_high"])
+        ]
+    out = out.astype({"projectiles": "string", "killed": "string", "wounded": "string"})
+    return out.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def casualties_by_group(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    kinds: EventSelector = is_militia_attack,
+) -> pd.DataFrame:
+    """Sum the killed and wounded of the selected events by group.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    casualties : DataFrame or None, default None
+        Casualties table; None uses ``fatalities``.
+    kinds : callable, sequence of str or None, default is_militia_attack
+        Which events to sum over.
+
+    Returns
+    -------
+    DataFrame
+        One row per (group, outcome) with a reported figure: group, outcome,
+        count_low, count_high (Int64; high missing if any figure is
+        open-ended), events (Int64, events with a figure), bounds (in words).
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> from analysis import load_events, load_casualties  # doctest: +SKIP
+    >>> casualties_by_group(load_events(), load_casualties())  # doctest: +SKIP
+    """
+    per_event = casualties_per_event(events, casualties, kinds=kinds)
+    if per_event.empty:
+        return pd.DataFrame({
+            "group": pd.Series([], dtype="string"), "outcome": pd.Series([], dtype="string"),
+            "count_low": pd.Series([], dtype="Int64"), "count_high": pd.Series([], dtype="Int64"),
+            "events": pd.Series([], dtype="Int64"), "bounds": pd.Series([], dtype="string"),
+        })
+    sums = _sum_bounds(per_event, ["group", "outcome"])
+    sums["events"] = per_event.groupby(["group", "outcome"], sort=False)["event_id"].nunique().astype("Int64")
+    out = sums.reset_index()
+    out["bounds"] = pd.Series(
+        [describe_bounds(lo, hi) for lo, hi in zip(out["count_low"], out["count_high"])], dtype="string"
+    )
+    return out.reset_index(drop=True)
+

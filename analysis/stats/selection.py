@@ -1,0 +1,200 @@
+"""Say what kind each event is, and keep the events of some kinds, a window and an area.
+
+Every function takes a DataFrame with the columns of the events table
+(``analysis.schema.EVENTS``; an ACLED export loaded with ``load_acled`` has
+them too) and returns rows or values aligned with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Union
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from .._frames import as_objects, as_timestamp, check_dates, column_or_na, is_one_of, require_columns
+
+#: ACLED sub-event types that count as attacks where an event has no project
+#: category (ACLED exports): rocket, mortar and missile fire, the form of
+#: every militia attack in the coded documents.
+ATTACK_SUB_EVENT_TYPES: tuple[str, ...] = ("Shelling/artillery/missile attack",)
+
+#: The order of kinds (timeline lanes, legend entries): the project's
+#: categories, then ACLED event types for events that have no category.
+KIND_ORDER: tuple[str, ...] = schema.CATEGORIES + schema.EVENT_TYPES
+
+EventSelector = Union[Callable[[pd.DataFrame], "pd.Series"], Sequence[str], None]
+
+
+def event_kind(events: pd.DataFrame) -> pd.Series:
+    """Return each event's kind: its project category, else its ACLED event type.
+
+    The coded events all have a ``category`` (the timeline lane); ACLED
+    exports do not, so their events fall back to ``event_type``.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_type`` and, optionally, ``category``.
+
+    Returns
+    -------
+    Series
+        Categorical with the categories of :data:`KIND_ORDER` (plus any other
+        value met, after them), same index as ``events``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["US strike", None], "event_type": ["Battles", "Protests"]})
+    >>> event_kind(frame).tolist()
+    ['US strike', 'Protests']
+    """
+    require_columns(events, ["event_type"])
+    category = column_or_na(events, "category")
+    kind = np.where(category.isna().to_numpy(), as_objects(events["event_type"]), as_objects(category))
+    kind = pd.Series(kind, index=events.index).where(pd.notna(kind), None)
+    extra = sorted(set(kind.dropna().unique()) - set(KIND_ORDER))
+    return pd.Series(pd.Categorical(kind, categories=[*KIND_ORDER, *extra]), index=events.index, name="kind")
+
+
+def is_militia_attack(events: pd.DataFrame) -> pd.Series:
+    """Mark the events that count as attacks: the default selector of the counting helpers.
+
+    An event is an attack when its ``category`` is ``"militia attack"``; an
+    event without a category (an ACLED export) is an attack when its
+    ``sub_event_type`` is one of :data:`ATTACK_SUB_EVENT_TYPES`. To count
+    something else, pass your own function to the ``kinds=`` option of the
+    helpers, e.g. ``lambda e: e["actor1"].str.contains("Hezbollah")``.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``sub_event_type`` and, optionally, ``category``.
+
+    Returns
+    -------
+    Series of bool
+        True for attacks, same index as ``events``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["militia attack", "US strike", None],
+    ...                       "sub_event_type": ["Shelling/artillery/missile attack", "Air/drone strike",
+    ...                                          "Shelling/artillery/missile attack"]})
+    >>> is_militia_attack(frame).tolist()
+    [True, False, True]
+    """
+    require_columns(events, ["sub_event_type"])
+    category = column_or_na(events, "category")
+    coded = is_one_of(category, ["militia attack"])
+    fallback = category.isna().to_numpy() & is_one_of(events["sub_event_type"], ATTACK_SUB_EVENT_TYPES)
+    return pd.Series(coded | fallback, index=events.index, name="attack")
+
+
+def _selection_mask(events: pd.DataFrame, kinds: EventSelector) -> np.ndarray:
+    if kinds is None:
+        return np.ones(len(events), dtype=bool)
+    if callable(kinds):
+        mask = kinds(events)
+        mask = pd.Series(mask, index=events.index) if not isinstance(mask, pd.Series) else mask
+        return mask.astype("boolean").fillna(False).to_numpy(dtype=bool)
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    return event_kind(events).isin(list(kinds)).to_numpy(dtype=bool)
+
+
+def select_kinds(events: pd.DataFrame, kinds: EventSelector = is_militia_attack) -> pd.DataFrame:
+    """Keep the events of some kinds.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    kinds : callable, sequence of str or None, default is_militia_attack
+        A function returning a boolean Series for ``events``; or kind names
+        matched against :func:`event_kind` (categories such as
+        ``"US strike"``, or ACLED event types); None keeps every event.
+
+    Returns
+    -------
+    DataFrame
+        The selected rows, unchanged, in their order.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["US strike", "protest"], "event_type": ["Battles", "Protests"]})
+    >>> select_kinds(frame, ["protest"]).index.tolist()
+    [1]
+    """
+    return events.loc[_selection_mask(events, kinds)]
+
+
+def select_events(
+    events: pd.DataFrame,
+    *,
+    start: object = None,
+    end: object = None,
+    area: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Keep the events of a time window and an area.
+
+    An event is in the window when its date range overlaps it: a range
+    event of 28 Feb - 5 Mar is in a window starting 1 March. Nothing else
+    is dropped, and the rows are returned unchanged, in their order.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``date_start``, ``date_end`` and, for ``area``, ``admin1``
+        (and ``country`` where the frame has it, as ACLED exports do).
+    start, end : date-like or None, default None
+        First and last day of the window (inclusive); None leaves that side
+        open.
+    area : str, sequence of str or None, default None
+        Governorate(s) (``admin1``) or country name(s) (``country``),
+        matched without regard to case; None keeps every place.
+
+    Returns
+    -------
+    DataFrame
+        The events in the window and the area.
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing, a date is missing, or a range ends
+        before it starts.
+    ValueError
+        If ``start`` or ``end`` is not a date, or ``end`` is before ``start``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-02-28", "2020-03-11"]),
+    ...                       "date_end": pd.to_datetime(["2020-03-05", "2020-03-11"]),
+    ...                       "admin1": ["Baghdad", "Kirkuk"]})
+    >>> select_events(frame, start="2020-03-01", area="baghdad").index.tolist()
+    [0]
+    """
+    check_dates(events)
+    start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
+    if start_ is not None and end_ is not None and end_ < start_:
+        raise ValueError(f"end={end!r} is before start={start!r}")
+    mask = np.ones(len(events), dtype=bool)
+    if start_ is not None:
+        mask &= (events["date_end"] >= start_).to_numpy()
+    if end_ is not None:
+        mask &= (events["date_start"] <= end_).to_numpy()
+    if area is not None:
+        wanted = [area] if isinstance(area, str) else list(area)
+        wanted = {str(a).strip().casefold() for a in wanted}
+        require_columns(events, ["admin1"])
+        in_area = np.zeros(len(events), dtype=bool)
+        for column in ("admin1", "country"):
+            if column in events.columns:
+                names = events[column].astype("string").str.strip().str.casefold()
+                in_area |= names.isin(wanted).fillna(False).to_numpy(dtype=bool)
+        mask &= in_area
+    return events.loc[mask]
+

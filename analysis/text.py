@@ -1,0 +1,151 @@
+"""Write coded figures and dates in words, as the documents worded them.
+
+The coding turned wording into bounds (``"about 5,000"`` -> 4,500 to 5,500)
+and dates into ranges; these functions write them back for tables, labels
+and sentences. They know nothing of frames' meaning beyond the columns they
+read, and nothing of charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+def _whole(value: object) -> int | None:
+    """Return a bound as an int, or None where it is missing."""
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def describe_count(qualifier: object, low: object, high: object) -> str:
+    """Write a coded figure back as the documents worded it.
+
+    The coding turned wording into bounds (``"about 5,000"`` -> 4,500 to
+    5,500; ``"less than 400"`` -> at most 399); this undoes it for tables and
+    labels, so the qualifier stays visible.
+
+    Parameters
+    ----------
+    qualifier : str
+        One of ``analysis.schema.QUALIFIERS``.
+    low, high : int or missing
+        The coded bounds (missing where open-ended).
+
+    Returns
+    -------
+    str
+        E.g. ``"about 5,000"``, ``"less than 400"``, ``"more than 12"``,
+        ``"18"``, ``"dozens"``; ``"?"`` when the bounds say nothing.
+
+    Examples
+    --------
+    >>> describe_count("about", 4500, 5500), describe_count("less than", None, 399)
+    ('about 5,000', 'less than 400')
+    """
+    low_, high_ = _whole(low), _whole(high)
+    word = str(qualifier) if qualifier is not None and not pd.isna(qualifier) else "exact"
+    if word == "about" and low_ is not None and high_ is not None:
+        return f"about {(low_ + high_) // 2:,}"
+    if word == "less than" and high_ is not None:
+        return f"less than {high_ + 1:,}"
+    if word == "more than" and low_ is not None:
+        return f"more than {low_ - 1:,}"
+    if word in ("dozens", "several"):
+        return word
+    if word == "at least" and low_ is not None:
+        return f"at least {low_:,}"
+    if low_ is not None and (high_ is None or high_ == low_):
+        return f"{low_:,}" if high_ is not None else f"{low_:,} or more"
+    if low_ is not None:
+        return f"{low_:,} to {high_:,}"
+    return f"at most {high_:,}" if high_ is not None else "?"
+
+
+def describe_bounds(low: object, high: object) -> str:
+    """Write coded bounds as a range: ``"4,500-5,500"``, ``"up to 399"``, ``"13 or more"``.
+
+    Parameters
+    ----------
+    low, high : int or missing
+        The bounds; missing means open-ended.
+
+    Returns
+    -------
+    str
+        The range in words.
+
+    Examples
+    --------
+    >>> describe_bounds(4500, 5500), describe_bounds(None, 399), describe_bounds(2, 2)
+    ('4,500-5,500', 'up to 399', '2')
+    """
+    low_, high_ = _whole(low), _whole(high)
+    if low_ is not None and high_ is not None:
+        return f"{low_:,}" if low_ == high_ else f"{low_:,}-{high_:,}"
+    if low_ is not None:
+        return f"{low_:,} or more"
+    return f"up to {high_:,}" if high_ is not None else "unknown"
+
+
+def describe_dates(start: object, end: object) -> str:
+    """Write a date range briefly: a day, a whole month, or first and last day.
+
+    Parameters
+    ----------
+    start, end : date-like
+        First and last possible day (inclusive).
+
+    Returns
+    -------
+    str
+        ``"27 Dec 2019"``, ``"Apr 2020"``, ``"14-20 Mar 2020"`` or
+        ``"28 Feb - 5 Mar 2020"``.
+
+    Examples
+    --------
+    >>> describe_dates("2020-04-01", "2020-04-30"), describe_dates("2020-03-14", "2020-03-20")
+    ('Apr 2020', '14-20 Mar 2020')
+    """
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if first.day == 1 and last == first + pd.offsets.MonthEnd(0):
+        return f"{first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}-{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} - {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} - {last.day} {last:%b %Y}"
+
+
+def date_texts(frame: pd.DataFrame) -> pd.Series:
+    """Write each row's ``date_start`` to ``date_end`` in words (:func:`describe_dates`), as a string Series."""
+    return pd.Series(
+        [describe_dates(s, e) for s, e in zip(frame["date_start"], frame["date_end"])],
+        index=frame.index, dtype="string",
+    )
+
+
+def count_texts(frame: pd.DataFrame) -> pd.Series:
+    """Write each row's ``qualifier``, ``count_low`` and ``count_high`` in words (:func:`describe_count`)."""
+    return pd.Series(
+        [describe_count(q, lo, hi) for q, lo, hi in zip(frame["qualifier"], frame["count_low"], frame["count_high"])],
+        index=frame.index, dtype="string",
+    )
+
+
+def join_dates(texts: Sequence[str]) -> str:
+    """Join dates in words, writing a year shared by all of them once, at the end.
+
+    Examples
+    --------
+    >>> join_dates(["11 Mar 2020", "14-17 Mar 2020"]), join_dates(["27 Dec 2019", "Mar 2020"])
+    ('11 Mar, 14-17 Mar 2020', '27 Dec 2019, Mar 2020')
+    """
+    texts = list(dict.fromkeys(texts))
+    years = {text[-4:] for text in texts}
+    if len(texts) > 1 and len(years) == 1 and all(text[-5:-4] == " " for text in texts):
+        return ", ".join(text[:-5] for text in texts) + texts[0][-5:]
+    return ", ".join(texts)
+

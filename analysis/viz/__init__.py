@@ -1,0 +1,13 @@
+"""Draw: every helper takes its data first, draws on ``ax`` and returns it; none shows or saves.
+
+- :mod:`~analysis.viz.style`: colours and the house style;
+- :mod:`~analysis.viz.timeline`: the timeline, its layout and its legend;
+- :mod:`~analysis.viz.counts`: counts and escalation per period;
+- :mod:`~analysis.viz.ranges`: low-high ranges, casualties, troop levels;
+- :mod:`~analysis.viz.maps`: boundaries and the posture of the bases;
+- :mod:`~analysis.viz.documents`: a source document with its cited passages highlighted.
+
+Everything that knows about the page (sizes, positions, colours, label
+rows) is here, beside the code that draws it; the numbers come from
+:mod:`analysis.stats`. matplotlib is imported only inside the functions.
+"""

@@ -1,0 +1,56 @@
+"""Small drawing steps shared by the chart modules: the Axes to draw on, date axes, legends, tags.
+
+matplotlib is imported inside the functions, so importing a chart module
+stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+
+def current_axes(ax: Axes | None) -> Axes:
+    """Return ``ax``, or the current Axes when it is None."""
+    import matplotlib.pyplot as plt
+
+    return plt.gca() if ax is None else ax
+
+
+def date_axis(ax: Axes) -> None:
+    """Label the x axis with 4 to 9 concise dates."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+
+
+def legend_below(ax: Axes, columns: int = 3) -> Any:
+    """Put the legend under the x axis, so it never hides data."""
+    entries = len(ax.get_legend_handles_labels()[0])
+    return ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, entries)),
+                     handletextpad=0.4, columnspacing=1.4)
+
+
+def tag_bars(bars: Any, gid: str) -> None:
+    """Give every bar of a BarContainer the same gid, so tests and readers can find them."""
+    for patch in bars:
+        patch.set_gid(gid)
+
+
+def dates_as_numbers(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
+    """Return dates as matplotlib's date numbers (days as floats), the x values of every chart."""
+    import matplotlib.dates as mdates
+
+    return mdates.date2num(pd.to_datetime(np.asarray(values)).to_pydatetime()) if len(values) else np.array([])
+
+
+def note_nothing(ax: Axes, text: str) -> None:
+    """Write in the middle of an empty Axes why there is nothing to draw ("no events to show")."""
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="0.4")

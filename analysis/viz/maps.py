@@ -1,0 +1,341 @@
+"""Draw maps: country boundaries, and the bases marked with what happened at each, and when.
+
+Boundaries come from the packaged Natural Earth file
+(:func:`analysis.io.boundaries.load_boundaries`); nothing is downloaded.
+matplotlib is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..io.boundaries import Boundary, load_boundaries
+from ..text import join_dates
+from ._axes import current_axes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+
+def _extent_of(boundaries: Sequence[Boundary], names: Iterable[str], margin: float) -> tuple[float, float, float, float]:
+    names = set(names)
+    points = np.concatenate([ring for b in boundaries if b.name in names for ring in b.rings])
+    return (
+        float(points[:, 0].min() - margin),
+        float(points[:, 0].max() + margin),
+        float(points[:, 1].min() - margin),
+        float(points[:, 1].max() + margin),
+    )
+
+
+def plot_boundaries(
+    boundaries: Sequence[Boundary] | None = None,
+    *,
+    ax: Axes | None = None,
+    highlight: Iterable[str] = ("Iraq",),
+    extent: tuple[float, float, float, float] | None = None,
+    labels: bool = True,
+    facecolor: str = "#f1efe8",
+    highlight_color: str = "#e3dbc4",
+    edgecolor: str = "#9a9a9a",
+    water_color: str = "#dfeaf1",
+    linewidth: float = 0.6,
+) -> Axes:
+    """Draw country boundaries as filled polygons on a longitude/latitude map.
+
+    Parameters
+    ----------
+    boundaries : sequence of Boundary, optional
+        What :func:`load_boundaries` returns; None loads the packaged file.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current Axes if None.
+    highlight : iterable of str, default ("Iraq",)
+        Countries filled with ``highlight_color``.
+    extent : tuple of float, optional
+        ``(lon_min, lon_max, lat_min, lat_max)`` of the map. None frames the
+        highlighted countries with one degree of margin (all countries when
+        none is highlighted).
+    labels : bool, default True
+        Write each country's name, upper-case, at the mean of its positions
+        inside the extent (countries with no position inside are not
+        labelled).
+    facecolor, highlight_color, edgecolor, water_color : str
+        Colours of the countries, the highlighted countries, the borders and
+        the background (seas).
+    linewidth : float, default 0.6
+        Width of the borders.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes, with one patch per country (its ``gid`` is the country's
+        name), the extent set and an aspect ratio of ``1 / cos(latitude)``
+        at the map's centre, so distances look right near it.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_boundaries()
+    >>> "Iraq" in [patch.get_gid() for patch in ax.patches]
+    True
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MplPath
+
+    if ax is None:
+        ax = plt.gca()
+    if boundaries is None:
+        boundaries = load_boundaries()
+    highlight = set(highlight)
+    if not boundaries:
+        return ax
+    if extent is None:
+        framed = highlight & {b.name for b in boundaries} or {b.name for b in boundaries}
+        extent = _extent_of(boundaries, framed, margin=1.0)
+    lon_min, lon_max, lat_min, lat_max = extent
+
+    for boundary in boundaries:
+        if not boundary.rings:
+            continue
+        vertices = np.concatenate(boundary.rings)
+        codes = np.concatenate(
+            [[MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY] for ring in boundary.rings]
+        )
+        patch = PathPatch(
+            MplPath(vertices, codes),
+            facecolor=highlight_color if boundary.name in highlight else facecolor,
+            edgecolor=edgecolor,
+            linewidth=linewidth,
+            zorder=0.5,
+        )
+        patch.set_gid(boundary.name)
+        ax.add_patch(patch)
+        if labels:
+            inside = vertices[
+                (vertices[:, 0] >= lon_min) & (vertices[:, 0] <= lon_max)
+                & (vertices[:, 1] >= lat_min) & (vertices[:, 1] <= lat_max)
+            ]
+            if len(inside):
+                x, y = inside.mean(axis=0)
+                ax.text(x, y, boundary.name.upper(), ha="center", va="center", fontsize=7,
+                        color="#6f6f6f", zorder=0.6, gid=f"label:{boundary.name}")
+
+    ax.set_xlim(lon_min, lon_max)
+    ax.set_ylim(lat_min, lat_max)
+    ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
+    ax.set_facecolor(water_color)
+    ax.set_xlabel("Longitude")
+    ax.set_ylabel("Latitude")
+    return ax
+
+
+# --- posture of the bases ---------------------------------------------------------------
+
+#: Colour and marker of each kind of change at a base.
+POSTURE_STYLES: dict[str, tuple[str, str]] = {
+    "attacked": ("#D55E00", "X"),
+    "fortified": ("#E69F00", "s"),
+    "Patriot batteries": ("#AA4499", "^"),
+    "withdrawn from": ("#0072B2", "v"),
+    "handed over": ("#0072B2", "v"),
+}
+
+#: The panels of :func:`plot_posture_panels`: kinds drawn together.
+POSTURE_PANELS: tuple[tuple[str, ...], ...] = (
+    ("attacked",), ("fortified",), ("Patriot batteries",), ("withdrawn from", "handed over"),
+)
+
+
+def plot_posture_map(
+    posture: pd.DataFrame,
+    *,
+    bases: pd.DataFrame,
+    kinds: Sequence[str] | None = None,
+    boundaries: Sequence[Any] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the bases on a map of Iraq and its neighbours, marking what happened at each, and when.
+
+    Every base of ``bases`` is a small grey dot with its name; a base where
+    an event of ``kinds`` happened gets that kind's marker and colour
+    (:data:`POSTURE_STYLES`) and the dates in words under its name (several
+    events of a kind at one base are listed together). Boundaries come from
+    the packaged Natural Earth file (no download).
+
+    Parameters
+    ----------
+    posture : DataFrame
+        Output of :func:`analysis.stats.posture.base_posture`.
+    bases : DataFrame
+        A bases table (``load_bases()``), for every base's place and name.
+    kinds : sequence of str or None, default None
+        Kinds to mark (of :data:`analysis.stats.posture.POSTURE_KINDS`); None
+        marks all.
+    boundaries : sequence or None, default None
+        What :func:`analysis.io.boundaries.load_boundaries` returns; None loads the
+        packaged file.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        The map: one grey dot collection of all bases (``gid`` ``"bases"``),
+        one marker collection per kind drawn (``gid`` ``"posture:<kind>"``),
+        one name label per base (``gid`` ``"base:<base_id>"``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    >>> ax = plot_posture_map(bases.iloc[:0].assign(kind=[], when=[]), bases=bases, ax=plt.figure().gca())
+    >>> [c.get_gid() for c in ax.collections]
+    ['bases']
+    """
+    ax = current_axes(ax)
+    plot_boundaries(boundaries, ax=ax, labels=True)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(labelsize=7)
+    dots = ax.scatter(bases["longitude"], bases["latitude"], s=14, color="0.45", zorder=3)
+    dots.set_gid("bases")
+    chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
+    when = chosen.groupby("base_id", sort=False)["when"].agg(join_dates)
+    for kind in dict.fromkeys(chosen["kind"]):
+        part = chosen[chosen["kind"] == kind].drop_duplicates("base_id")
+        color, marker = POSTURE_STYLES.get(str(kind), ("0.2", "o"))
+        marks = ax.scatter(part["longitude"], part["latitude"], s=90, marker=marker, color=color,
+                           edgecolors="white", linewidths=0.8, zorder=4, label=str(kind))
+        marks.set_gid(f"posture:{kind}")
+    ordered = sorted(zip(bases["base_id"], bases["name"], bases["longitude"], bases["latitude"]),
+                     key=lambda base: base[0] not in when.index)
+    placed = _Placer(ax)
+    for base_id, name, lon, lat in ordered:
+        marked = base_id in when.index
+        text = f"{name}\n{when[base_id]}" if marked else str(name)
+        style = {"fontsize": 7.5 if marked else 6.5, "color": "0.05" if marked else "0.4",
+                 "fontweight": "bold" if marked else "normal", "zorder": 5}
+        placed.annotate(text, (lon, lat), gid=f"base:{base_id}", **style)
+    return ax
+
+
+class _Placer:
+    """Put point labels where they overlap no earlier label and stay inside the Axes.
+
+    Tries eight places around the point (right, left, above, below, then the
+    corners), measuring the texts with the figure's renderer; keeps the
+    first that fits, or else the one that overlaps least. Deterministic:
+    same input, same places.
+    """
+
+    _CANDIDATES = ((6, 0, "left", "center"), (-6, 0, "right", "center"), (0, 7, "center", "bottom"),
+                   (0, -7, "center", "top"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
+                   (5, -5, "left", "top"), (-5, -5, "right", "top"))
+
+    def __init__(self, ax: Axes) -> None:
+        from matplotlib.transforms import Bbox
+
+        self.ax = ax
+        self.renderer = ax.figure.canvas.get_renderer()
+        ax.apply_aspect()
+        self.frame = ax.get_window_extent(self.renderer)
+        self.taken = [t.get_window_extent(self.renderer) for t in ax.texts if t.get_visible()]
+        # the points themselves, as small boxes, so labels do not cover them
+        for collection in ax.collections:
+            for x, y in ax.transData.transform(collection.get_offsets()):
+                self.taken.append(Bbox.from_extents(x - 3, y - 3, x + 3, y + 3))
+
+    def _cost(self, box: Any) -> float:
+        outside = 0.0 if (self.frame.x0 <= box.x0 and box.x1 <= self.frame.x1
+                          and self.frame.y0 <= box.y0 and box.y1 <= self.frame.y1) else 1e9
+        overlap = 0.0
+        for other in self.taken:
+            width = min(box.x1, other.x1) - max(box.x0, other.x0)
+            height = min(box.y1, other.y1) - max(box.y0, other.y0)
+            overlap += max(width, 0.0) * max(height, 0.0)
+        return outside + overlap
+
+    def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
+        best = None
+        for dx, dy, ha, va in self._CANDIDATES:
+            label = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style)
+            box = label.get_window_extent(self.renderer)
+            cost = self._cost(box)
+            label.remove()
+            if best is None or cost < best[0]:
+                best = (cost, dx, dy, ha, va, box)
+            if cost == 0:
+                break
+        _, dx, dy, ha, va, box = best
+        label = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style)
+        label.set_gid(gid)
+        self.taken.append(box)
+        return label
+
+
+def plot_posture_panels(
+    posture: pd.DataFrame,
+    *,
+    bases: pd.DataFrame,
+    panels: Sequence[Sequence[str]] = POSTURE_PANELS,
+    boundaries: Sequence[Any] | None = None,
+    title: str | None = None,
+    axes: Sequence[Axes] | None = None,
+) -> np.ndarray:
+    """Draw one posture map per kind of change, side by side (small multiples).
+
+    Parameters
+    ----------
+    posture : DataFrame
+        Output of :func:`analysis.stats.posture.base_posture`.
+    bases : DataFrame
+        A bases table.
+    panels : sequence of sequence of str, default POSTURE_PANELS
+        The kinds drawn in each panel.
+    boundaries : sequence or None, default None
+        Boundaries (None for the packaged file).
+    title : str or None, default None
+        Title of the whole figure.
+    axes : sequence of Axes or None, default None
+        One Axes per panel; None makes a figure with two panels per row.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib Axes
+        The panels' Axes, titled with their kinds.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    >>> len(plot_posture_panels(bases.iloc[:0].assign(kind=[], when=[]), bases=bases))
+    4
+    """
+    import matplotlib.pyplot as plt
+
+    if axes is None:
+        rows = (len(panels) + 1) // 2
+        _, grid = plt.subplots(rows, 2, figsize=(10, 4.4 * rows), squeeze=False, layout="constrained")
+        axes = grid.ravel()
+    axes = np.asarray(axes, dtype=object).ravel()
+    if boundaries is None:
+        boundaries = load_boundaries()
+    for ax, kinds in zip(axes, panels):
+        plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, ax=ax)
+        ax.set_title(" or ".join(kinds).capitalize(), fontsize=10.5)
+    for ax in axes[len(panels):]:
+        ax.set_visible(False)
+    if title:
+        axes[0].figure.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=11.5)
+    return axes
+

@@ -1,0 +1,230 @@
+"""Draw reported figures as ranges: low-high bounds per row, casualties by outcome, troop levels as steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ..stats.tables import troop_level_steps
+from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .style import FORCE_COLORS, OUTCOME_COLORS, color_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+#: Marker of each qualifier of a reported figure in the troop-level chart.
+QUALIFIER_MARKERS: dict[str, str] = {
+    "exact": "o", "about": "D", "less than": "v", "more than": "^", "at least": "^", "dozens": "s", "several": "s",
+}
+
+
+def plot_ranges(
+    frame: pd.DataFrame,
+    *,
+    y: str,
+    low: str = "count_low",
+    high: str = "count_high",
+    hue: str | None = None,
+    ax: Axes | None = None,
+    xlabel: str = "",
+) -> Axes:
+    """Draw low-high ranges as dots joined by a line, one row per ``y`` value.
+
+    A known figure (low = high) is one dot; a range is two dots and a line;
+    a range open at the top (``high`` missing) ends in an arrow marked
+    "or more"; a missing ``low`` is drawn from 0, dashed; a row with
+    neither bound says "not reported".
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows with the ``y`` label, ``low`` and ``high`` columns (and ``hue``).
+    y : str
+        Column naming the rows (drawn top to bottom in frame order).
+    low, high : str, default "count_low", "count_high"
+        Columns of the bounds.
+    hue : str or None, default None
+        Column whose values get a colour and an offset within a row.
+    ax : matplotlib Axes, optional
+        Where to draw.
+    xlabel : str, default ""
+        Label of the x axis.
+
+    Returns
+    -------
+    matplotlib Axes
+        One line per row with a figure (``gid`` ``"range"``), one marker set
+        per hue value (``gid`` ``"dots:<hue>"``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> frame = pd.DataFrame({"attack": ["a", "b"], "count_low": [18, 2], "count_high": [18, None]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_ranges(frame, y="attack", ax=plt.figure().gca())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['a', 'b']
+    """
+    ax = current_axes(ax)
+    ax.set_xlabel(xlabel)
+    if frame.empty:
+        note_nothing(ax, "no figures reported")
+        ax.set_yticks([])
+        return ax
+    rows = list(dict.fromkeys(frame[y].astype(str)))
+    position = {name: len(rows) - 1 - i for i, name in enumerate(rows)}
+    hues = list(dict.fromkeys(frame[hue].astype(str))) if hue else [""]
+    colors = {h: OUTCOME_COLORS.get(h, c) for h, c in color_for(hues).items()} if hue else {"": "0.2"}
+    offsets = {h: (i - (len(hues) - 1) / 2) * 0.22 for i, h in enumerate(hues)}
+    bounds = pd.concat([frame[low], frame[high]]).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    top = max(float(np.nanmax(bounds)) if np.isfinite(bounds).any() else 1.0, 1.0)
+    for h in hues:
+        part = frame if not hue else frame[frame[hue].astype(str) == h]
+        ys = np.array([position[str(v)] for v in part[y]]) + offsets[h]
+        lows = part[low].astype("Float64")
+        highs = part[high].astype("Float64")
+        for yi, lo, hi in zip(ys, lows, highs):
+            if pd.isna(lo) and pd.isna(hi):
+                ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
+                continue
+            start = 0.0 if pd.isna(lo) else float(lo)
+            end = top * 1.08 if pd.isna(hi) else float(hi)
+            line = ax.plot([start, end], [yi, yi], color=colors[h], linewidth=2,
+                           linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
+            line.set_gid("range")
+            if pd.isna(hi):
+                ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
+                            arrowprops={"arrowstyle": "->", "color": colors[h], "linewidth": 1.5})
+                ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=colors[h])
+        dots_x = np.concatenate([lows.dropna().to_numpy(dtype=float), highs.dropna().to_numpy(dtype=float)])
+        dots_y = np.concatenate([ys[lows.notna().to_numpy()], ys[highs.notna().to_numpy()]])
+        dots = ax.scatter(dots_x, dots_y, s=28, color=colors[h], zorder=3, label=h or None)
+        dots.set_gid(f"dots:{h}")
+    ax.set_yticks(list(position.values()), list(position))
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_xlim(left=-top * 0.03, right=top * 1.3)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if hue:
+        ax.legend(loc="lower right")
+    return ax
+
+
+def plot_casualties(counts: pd.DataFrame, *, y: str = "attack", ax: Axes | None = None) -> Axes:
+    """Draw killed and wounded as low-high ranges, per attack or per group.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        Output of :func:`analysis.stats.casualties.casualties_per_event` (``y="attack"``
+        or ``y="group"``) or :func:`analysis.stats.casualties.casualties_by_group`
+        (``y="group"``).
+    y : str, default "attack"
+        Column naming the rows.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        As :func:`plot_ranges`, coloured by outcome.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> frame = pd.DataFrame({"group": ["US military", "US military"], "outcome": ["killed", "wounded"],
+    ...                       "count_low": [2, 3], "count_high": [2, 3]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_casualties(frame, y="group", ax=plt.figure().gca())
+    >>> len([c for c in ax.collections if c.get_gid().startswith("dots")])
+    2
+    """
+    if not counts.empty and y == "attack" and "group" in counts.columns:
+        counts = counts.assign(attack=counts["attack"].astype(str) + " - " + counts["group"].astype(str))
+    return plot_ranges(counts, y=y, hue="outcome", ax=ax, xlabel="people (lowest to highest figure reported)")
+
+
+def plot_troop_levels(
+    levels: pd.DataFrame, *, start: object = None, end: object = None, ax: Axes | None = None
+) -> Axes:
+    """Draw reported troop levels as steps with their low-high bands, qualifiers kept visible.
+
+    Each statement is a step from its first day to the next statement about
+    the same force (:func:`analysis.troop_level_steps`), a band
+    from its low to its high bound where both are known, a marker whose
+    shape says how it was worded (diamond "about", down triangle "less
+    than", up triangle "more than"/"at least", circle exact) and a label
+    with the wording ("about 5,000").
+
+    Parameters
+    ----------
+    levels : DataFrame
+        A troop-levels table (``load_troop_levels()``).
+    start, end : date-like or None, default None
+        Extent of the time axis (e.g. the timeline's); None for the
+        statements' extent.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        One step line per force (``gid`` ``"steps:<force>"``), one band per
+        statement with both bounds (``gid`` ``"band"``), one marker and one
+        label (``gid`` ``"level"``) per statement, and an arrow (``gid``
+        ``"open"``) pointing the way a bound is open ("less than": down).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> levels = pd.DataFrame({"level_id": ["TL1"], "force": ["US"], "date_start": pd.to_datetime(["2020-02-06"]),
+    ...                        "date_end": pd.to_datetime(["2020-02-06"]), "count_low": [5150],
+    ...                        "count_high": [5250], "qualifier": ["about"], "doc_id": ["d"]})
+    >>> import matplotlib.pyplot as plt
+    >>> [t.get_text() for t in plot_troop_levels(levels, ax=plt.figure().gca()).texts]
+    ['US: about 5,200']
+    """
+    ax = current_axes(ax)
+    ax.set_ylabel("troops")
+    steps = troop_level_steps(levels)
+    if steps.empty:
+        note_nothing(ax, "no troop levels reported")
+        return ax
+    for force, part in steps.groupby("force", observed=True, sort=True):
+        color = FORCE_COLORS.get(str(force), "0.3")
+        starts = dates_as_numbers(part["date_start"])
+        ends = dates_as_numbers(part["step_end"])
+        xs = np.ravel(np.column_stack([starts, ends]))
+        ys = np.repeat(part["value"].to_numpy(dtype=float), 2)
+        (line,) = ax.plot(xs, ys, color=color, linewidth=1.6, drawstyle="steps-post", label=str(force))
+        line.set_gid(f"steps:{force}")
+        for (_, row), x0, x1 in zip(part.iterrows(), starts, ends):
+            if not (pd.isna(row["count_low"]) or pd.isna(row["count_high"])) and row["count_low"] != row["count_high"]:
+                band = ax.fill_between([x0, x1], float(row["count_low"]), float(row["count_high"]),
+                                       color=color, alpha=0.18, linewidth=0)
+                band.set_gid("band")
+            for bound, direction in (("count_low", -1), ("count_high", 1)):
+                if pd.isna(row[bound]):
+                    arrow = ax.annotate("", xy=(x0, row["value"]), xytext=(0, direction * 18), textcoords="offset points",
+                                        arrowprops={"arrowstyle": "<-", "color": color, "linewidth": 1.2,
+                                                    "shrinkA": 0, "shrinkB": 5})
+                    arrow.set_gid("open")
+                    arrow.arrow_patch.set_clip_on(False)
+            marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
+            ax.plot([x0], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")
+            text = ax.annotate(f"{force}: {row['as_worded']}", (x0, row["value"]), xytext=(4, 7),
+                               textcoords="offset points", fontsize=8.5, color=color)
+            text.set_gid("level")
+    ax.set_ylim(bottom=0, top=float(steps["value"].max()) * 1.2)
+    if start is not None or end is not None:
+        first = pd.Timestamp(start) if start is not None else steps["date_start"].min()
+        last = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else steps["step_end"].max()
+        ax.set_xlim(*dates_as_numbers([first, last]))
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    date_axis(ax)
+    return ax
+

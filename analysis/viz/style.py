@@ -1,0 +1,114 @@
+"""The charts' look: one colour per kind of event, outcome and force, and the house style.
+
+A colour means the same thing in every chart of the report (colour-blind
+safe: Okabe-Ito and Tol). matplotlib is imported only inside
+:func:`use_report_style`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: One colour per kind of event (colour-blind safe, Okabe-Ito and Tol), so a
+#: kind looks the same in every chart.
+KIND_COLORS: dict[str, str] = {
+    "militia attack": "#D55E00",
+    "US strike": "#0072B2",
+    "other violence": "#7F7F7F",
+    "posture change": "#009E73",
+    "political": "#AA4499",
+    "protest": "#E69F00",
+    "Battles": "#882255",
+    "Explosions/Remote violence": "#D55E00",
+    "Violence against civilians": "#AA4499",
+    "Protests": "#E69F00",
+    "Riots": "#DDCC77",
+    "Strategic developments": "#009E73",
+}
+#: Colours of kinds that have none of their own, taken in turn.
+_EXTRA_COLORS = ("#56B4E9", "#117733", "#332288", "#999933", "#44AA99", "#661100", "#6699CC", "#888888")
+#: Killed and wounded, in every chart that splits them.
+OUTCOME_COLORS: dict[str, str] = {"killed": "#8E1B1B", "wounded": "#E08A3C"}
+#: Whose troops, in the troop-level chart.
+FORCE_COLORS: dict[str, str] = {"US": "#0072B2", "UK": "#AA4499", "coalition": "#009E73"}
+
+
+def color_for(kinds: Sequence[str]) -> dict[str, str]:
+    """Return a colour for each kind: the fixed one of :data:`KIND_COLORS`, else the next spare colour.
+
+    Parameters
+    ----------
+    kinds : sequence of str
+        Kinds (categories, ACLED event types, or any labels), in the order
+        they should take spare colours.
+
+    Returns
+    -------
+    dict of str to str
+        Kind -> hex colour.
+
+    Examples
+    --------
+    >>> color_for(["US strike", "something else"])
+    {'US strike': '#0072B2', 'something else': '#56B4E9'}
+    """
+    colors, spare = {}, 0
+    for kind in kinds:
+        if kind in KIND_COLORS:
+            colors[kind] = KIND_COLORS[kind]
+        else:
+            colors[kind] = _EXTRA_COLORS[spare % len(_EXTRA_COLORS)]
+            spare += 1
+    return colors
+
+
+def use_report_style() -> None:
+    """Set the charts' style and make notebook figures reproducible byte for byte.
+
+    Sets matplotlib's rcParams (size, fonts, no top and right spines) and,
+    when running in a Jupyter kernel with the inline backend, makes it write
+    PNG figures with a tight bounding box and without the "Software"
+    metadata stamp, so re-running a notebook gives identical files.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> use_report_style()
+    """
+    import matplotlib as mpl
+
+    mpl.rcParams.update({
+        "figure.figsize": (9.0, 4.6),
+        "figure.dpi": 100,
+        "savefig.dpi": 100,
+        "font.family": "DejaVu Sans",
+        "font.size": 9.5,
+        "axes.titlesize": 11.5,
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.labelsize": 9.5,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "legend.frameon": False,
+        "legend.fontsize": 8.5,
+        "xtick.labelsize": 8.5,
+        "ytick.labelsize": 8.5,
+        "svg.hashsalt": "analysis",
+    })
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the notebooks' dependencies
+        return
+    shell = get_ipython()
+    if shell is None or "matplotlib_inline" not in str(mpl.get_backend()):
+        return
+    import matplotlib.pyplot  # noqa: F401  (loads the inline backend and its configuration)
+    from matplotlib_inline.config import InlineBackend
+
+    config = InlineBackend.instance()
+    config.figure_formats = {"png"}
+    config.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Software": None}}
+

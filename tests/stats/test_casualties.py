@@ -1,0 +1,45 @@
+"""Attacks, projectiles, killed and wounded, combined across documents."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.stats.casualties import attacks_table, casualties_by_group, casualties_per_event
+
+
+def test_casualties_per_event_keeps_the_widest_range_across_documents(attacks, casualties):
+    per_event = casualties_per_event(attacks, casualties)
+    assert per_event[["event_id", "group", "outcome", "count_low", "count_high", "figures"]].astype(object).where(
+        per_event.notna(), None).values.tolist() == [
+        ["EV001", "US military", "killed", 2, 3, 2],
+        ["EV001", "UK military", "killed", 1, 1, 1],
+        ["EV002", "Iraqi civilians", "wounded", 1, None, 1],
+    ]
+    assert per_event.loc[0, "as_worded"] == "2; about 2"
+    assert per_event.loc[0, "attack"] == "11 Mar 2020, Camp Taji"
+
+
+def test_attacks_table_tells_not_reported_from_none(attacks, casualties):
+    table = attacks_table(attacks, casualties)
+    assert table["event_id"].tolist() == ["EV001", "EV002", "EV004"]
+    assert table["killed"].tolist() == ["3-4", "not reported", "not reported"]
+    assert table["wounded"].tolist() == ["not reported", "1 or more", "not reported"]
+    assert table["projectiles"].tolist() == ["18", "not reported", "not reported"]
+    assert table["killed_low"].tolist()[0] == 3 and table["killed_high"].tolist()[0] == 4
+
+
+def test_without_casualties_the_fatalities_are_the_killed(attacks):
+    table = attacks_table(attacks)
+    assert table["killed"].tolist() == ["3", "0", "0"]
+    by_group = casualties_by_group(attacks)
+    assert by_group[["group", "outcome", "count_low", "events"]].values.tolist() == [
+        ["not split by group", "killed", 3, 3]]
+
+
+def test_casualties_by_group_sums_bounds_and_keeps_open_ends(attacks, casualties):
+    by_group = casualties_by_group(attacks, casualties, kinds=None)
+    rows = {(g, o): (lo, hi) for g, o, lo, hi in by_group[["group", "outcome", "count_low", "count_high"]].values}
+    assert rows[("US military", "killed")] == (2, 3)
+    assert rows[("militia members", "killed")] == (4, 4)
+    assert pd.isna(rows[("Iraqi civilians", "wounded")][1])
+    assert casualties_by_group(attacks.iloc[:0], casualties).empty

@@ -1,0 +1,41 @@
+"""The escalation measure: CAMEO codes, Goldstein weights, sums per period."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_events import make_events
+
+from analysis.stats.escalation import cameo_table, cameo_weights, escalation_per_period
+
+
+def test_cameo_weights_follow_the_documented_table():
+    events = make_events([
+        {"date_start": "2020-01-03", "category": "US strike", "sub_event_type": "Air/drone strike"},
+        {"date_start": "2020-03-26", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Non-violent transfer of territory"},
+        {"date_start": "2020-03-20", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Other"},
+        {"date_start": "2020-03-20", "category": None, "event_type": "Strategic developments",
+         "sub_event_type": "Other"},
+    ])
+    weights = cameo_weights(events)
+    assert weights["cameo_code"].tolist() == ["195", "0874", "154", "010"]
+    assert weights["goldstein"].tolist() == [-10.0, 10.0, -7.2, 0.0]
+    with pytest.raises(KeyError, match="999"):
+        cameo_weights(events, by_sub_event_type={"Other": "999"})
+    table = cameo_table(events)
+    assert table["events"].sum() == 4
+
+
+def test_escalation_spreads_ranged_events_and_counts_each_once():
+    events = make_events([
+        {"date_start": "2020-03-14", "date_end": "2020-03-17", "category": "US strike",
+         "sub_event_type": "Air/drone strike"},
+        {"date_start": "2020-03-18", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Non-violent transfer of territory"},
+    ])
+    frame = escalation_per_period(events, freq="W")
+    assert frame["conflict"].tolist() == [5.0, 5.0]
+    assert frame["cooperation"].tolist() == [0.0, 10.0]
+    assert frame["escalation"].tolist() == [5.0, -5.0]
+    assert frame["events"].sum() == 2.0

@@ -1,0 +1,53 @@
+"""Counts and escalation per period, as drawn."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.stats.escalation import escalation_per_period
+from analysis.stats.periods import attacks_per_period
+from analysis.viz.counts import plot_attacks_per_period, plot_escalation
+
+
+def _patches(ax, gid: str) -> list:
+    return [p for p in ax.patches if p.get_gid() == gid]
+
+
+def test_attacks_per_period_draws_expected_certain_and_possible(events, new_axes):
+    counts = attacks_per_period(events, freq="W")
+    ax = plot_attacks_per_period(counts, ax=new_axes())
+    for gid in ("expected", "certain", "possible"):
+        bars = _patches(ax, gid)
+        assert len(bars) == len(counts)
+        assert [b.get_height() for b in bars] == pytest.approx(counts[gid].tolist())
+    assert ax.get_ylabel() == "attacks"
+
+
+def test_attacks_per_period_by_group_stacks_expected(events, new_axes):
+    counts = attacks_per_period(events, freq="M", by="base_id")
+    ax = plot_attacks_per_period(counts, by="base_id", ax=new_axes())
+    stacked = {p.get_gid() for p in ax.patches if p.get_gid().startswith("expected:")}
+    assert stacked == {"expected:k1", "expected:taji"}
+    tops = {}
+    for patch in ax.patches:
+        if patch.get_gid().startswith("expected:"):
+            tops[patch.get_x()] = max(tops.get(patch.get_x(), 0), patch.get_y() + patch.get_height())
+    assert sorted(tops.values()) == sorted(counts.groupby("period_start")["expected"].sum().tolist())
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == ["k1", "taji"]
+
+
+def test_escalation_bars_and_line_match_the_measure(events, new_axes):
+    measure = escalation_per_period(events, freq="M")
+    ax = plot_escalation(measure, ax=new_axes())
+    assert [b.get_height() for b in _patches(ax, "conflict")] == pytest.approx(measure["conflict"].tolist())
+    assert [b.get_height() for b in _patches(ax, "cooperation")] == pytest.approx((-measure["cooperation"]).tolist())
+    (line,) = [line for line in ax.lines if line.get_gid() == "escalation"]
+    assert list(line.get_ydata()) == pytest.approx(measure["escalation"].tolist())
+
+
+def test_nothing_to_count_returns_the_axes(events, new_axes):
+    ax = new_axes()
+    assert plot_attacks_per_period(attacks_per_period(events.iloc[:0]), ax=ax) is ax
+    assert plot_escalation(escalation_per_period(events.iloc[:0]), ax=ax) is ax
+    assert not ax.patches
+    assert [t.get_text() for t in ax.texts] == ["nothing to count", "nothing to measure"]

@@ -1,0 +1,70 @@
+"""Maps: country boundaries, and the posture of the bases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgba
+
+import analysis
+from analysis.io.boundaries import load_boundaries
+from analysis.stats.posture import base_posture
+from analysis.viz.maps import plot_boundaries, plot_posture_map, plot_posture_panels
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    return load_boundaries()
+
+
+def test_plot_boundaries_draws_one_patch_per_country_and_highlights_iraq(boundaries, new_axes):
+    ax = new_axes()
+    returned = plot_boundaries(boundaries, ax=ax, highlight=["Iraq"], highlight_color="#ff0000", facecolor="#00ff00")
+    assert returned is ax
+    by_name = {patch.get_gid(): patch for patch in ax.patches}
+    assert sorted(by_name) == sorted(b.name for b in boundaries)
+    assert by_name["Iraq"].get_facecolor() == to_rgba("#ff0000")
+    assert by_name["Iran"].get_facecolor() == to_rgba("#00ff00")
+    # The default frame is Iraq with one degree of margin.
+    iraq_points = np.concatenate([b.rings for b in boundaries if b.name == "Iraq"][0])
+    assert ax.get_xlim() == pytest.approx((iraq_points[:, 0].min() - 1, iraq_points[:, 0].max() + 1))
+    assert ax.get_ylim() == pytest.approx((iraq_points[:, 1].min() - 1, iraq_points[:, 1].max() + 1))
+    labels = {text.get_text() for text in ax.texts}
+    assert {"IRAQ", "IRAN", "SYRIA"} <= labels
+    assert "YEMEN" not in labels  # no position of Yemen falls in Iraq's frame
+    # A hole stays a hole: the path of a country holds all its rings.
+    assert len(by_name["United Arab Emirates"].get_path().vertices) == sum(
+        len(r) for b in boundaries if b.name == "United Arab Emirates" for r in b.rings
+    )
+
+
+def test_plot_boundaries_returns_the_axes_with_nothing_to_draw(boundaries, new_axes):
+    ax = new_axes()
+    assert plot_boundaries([], ax=ax) is ax
+    assert len(ax.patches) == 0
+    plot_boundaries(boundaries, ax=ax, labels=False, extent=(40, 45, 30, 35))
+    assert len(ax.texts) == 0
+    assert ax.get_xlim() == (40, 45)
+
+
+def test_posture_map_marks_what_happened_at_each_base(events, new_axes):
+    bases = pd.DataFrame({"base_id": ["k1", "taji", "al-asad"], "name": ["K-1 Air Base", "Camp Taji", "Ain al-Asad"],
+                          "latitude": [35.47, 33.52, 33.79], "longitude": [44.35, 44.26, 42.44]})
+    posture = base_posture(events, bases)
+    ax = plot_posture_map(posture, bases=bases, ax=new_axes())
+    gids = sorted(c.get_gid() for c in ax.collections)
+    assert gids == ["bases", "posture:attacked", "posture:handed over"]
+    labels = {t.get_gid(): t.get_text() for t in ax.texts if str(t.get_gid()).startswith("base:")}
+    assert labels == {"base:k1": "K-1 Air Base\n27 Dec 2019, 26-31 Mar 2020", "base:taji": "Camp Taji\n14-17 Mar 2020",
+                      "base:al-asad": "Ain al-Asad"}
+    assert "Iraq" in [p.get_gid() for p in ax.patches]
+    only = plot_posture_map(posture, bases=bases, kinds=["handed over"], ax=new_axes())
+    assert sorted(c.get_gid() for c in only.collections) == ["bases", "posture:handed over"]
+
+
+def test_posture_panels_are_small_multiples(events, close_figures):
+    bases = analysis.load_bases()
+    axes = plot_posture_panels(base_posture(events, bases), bases=bases)
+    assert [ax.get_title() for ax in axes] == ["Attacked", "Fortified", "Patriot batteries",
+                                               "Withdrawn from or handed over"]

@@ -1,0 +1,55 @@
+"""Ranges, casualties and troop levels, as drawn."""
+
+from __future__ import annotations
+
+import pandas as pd
+from helpers_events import make_table, troop_levels_sample
+from matplotlib.colors import to_hex
+
+from analysis import schema
+from analysis.stats.casualties import casualties_per_event
+from analysis.viz.ranges import plot_casualties, plot_ranges, plot_troop_levels
+from analysis.viz.style import OUTCOME_COLORS
+
+
+def test_ranges_show_open_ends_and_one_dot_per_bound(new_axes):
+    frame = pd.DataFrame({"attack": ["a", "b", "c", "d"], "count_low": [18, 2, None, None],
+                          "count_high": [18, None, 399, None]}).astype({"count_low": "Int64", "count_high": "Int64"})
+    ax = plot_ranges(frame, y="attack", ax=new_axes())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c", "d"]
+    assert list(ax.get_yticks()) == [3, 2, 1, 0]  # first row on top
+    dots = [c for c in ax.collections if c.get_gid() == "dots:"][0]
+    assert len(dots.get_offsets()) == 4  # 18 and 18, 2, 399
+    assert [t.get_text() for t in ax.texts if t.get_text()] == [" or more", " not reported"]
+    dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(dashed) == 1
+
+
+def test_casualties_are_coloured_by_outcome(new_axes):
+    counts = pd.DataFrame({"group": ["US military", "US military"], "outcome": ["killed", "wounded"],
+                           "count_low": [2, 3], "count_high": [2, 3]})
+    ax = plot_casualties(counts, y="group", ax=new_axes())
+    colours = {c.get_gid(): to_hex(c.get_facecolor()[0]) for c in ax.collections}
+    assert colours == {"dots:killed": OUTCOME_COLORS["killed"].lower(),
+                       "dots:wounded": OUTCOME_COLORS["wounded"].lower()}
+
+
+def test_troop_levels_keep_qualifiers_visible(new_axes):
+    levels = troop_levels_sample()
+    ax = plot_troop_levels(levels, ax=new_axes())
+    assert sorted(t.get_text() for t in ax.texts if t.get_gid() == "level") == [
+        "UK: less than 400", "US: about 5,000", "US: about 5,200"]
+    assert sum(1 for c in ax.collections if c.get_gid() == "band") == 2
+    assert len([t for t in ax.texts if t.get_gid() == "open"]) == 1  # "less than 400" is open below
+    markers = sorted(line.get_marker() for line in ax.lines if line.get_gid() is None)
+    assert markers == ["D", "D", "v"]
+    steps = [line for line in ax.lines if str(line.get_gid()).startswith("steps:")]
+    assert sorted(line.get_gid() for line in steps) == ["steps:UK", "steps:US"]
+
+
+def test_nothing_reported_returns_the_axes(events, new_axes):
+    ax = new_axes()
+    assert plot_casualties(casualties_per_event(events.iloc[:0]), ax=ax) is ax
+    assert plot_troop_levels(make_table(schema.TROOP_LEVELS, []), ax=ax) is ax
+    assert not ax.patches and not ax.lines
+    assert [t.get_text() for t in ax.texts] == ["no figures reported", "no troop levels reported"]
