@@ -13,8 +13,8 @@ PACKAGE = Path(analysis.__file__).resolve().parent
 
 #: Layers from the bottom: a module may import from its own layer and those below.
 LAYERS = {
-    "analysis.errors": 0, "analysis.schema": 0, "analysis.codebook": 0,
-    "analysis._frames": 1, "analysis.text": 1, "analysis.io": 1, "analysis.geo": 1,
+    "analysis.errors": 0, "analysis.schema": 0, "analysis.codebook": 0, "analysis._lazy": 0,
+    "analysis._frames": 1, "analysis.text": 1, "analysis.io": 1,
     "analysis.stats": 2,
     "analysis.viz": 3,
     "analysis.report": 4,

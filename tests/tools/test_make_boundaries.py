@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+import make_boundaries
 import numpy as np
 import pytest
 
-from analysis import geo
 from analysis.errors import DataError
 from analysis.io.boundaries import load_boundaries
 
@@ -64,20 +64,20 @@ def signed_area(ring) -> float:
 
 
 def test_quantized_arcs_are_delta_decoded_and_scaled():
-    north = features_by_name(geo.topojson_to_geojson(TOPOLOGY, "shapes"))["north"]
+    north = features_by_name(make_boundaries.topojson_to_geojson(TOPOLOGY, "shapes"))["north"]
     assert north["geometry"]["type"] == "Polygon"
     assert north["geometry"]["coordinates"] == [[q(0, 0), q(4, 0), q(4, 4), q(0, 4), q(0, 0)]]
     assert north["id"] == "001"
 
 
 def test_reversed_arc_is_walked_backwards_without_repeating_the_join():
-    south = features_by_name(geo.topojson_to_geojson(TOPOLOGY, "shapes"))["south"]
+    south = features_by_name(make_boundaries.topojson_to_geojson(TOPOLOGY, "shapes"))["south"]
     ring = south["geometry"]["coordinates"][0]
     assert ring == [q(0, 0), q(0, -4), q(4, -4), q(4, 0), q(0, 0)]
 
 
 def test_multipolygon_keeps_its_parts_and_orients_outer_rings_and_holes():
-    islands = features_by_name(geo.topojson_to_geojson(TOPOLOGY, "shapes"))["islands"]
+    islands = features_by_name(make_boundaries.topojson_to_geojson(TOPOLOGY, "shapes"))["islands"]
     assert islands["geometry"]["type"] == "MultiPolygon"
     first, second = islands["geometry"]["coordinates"]
     outer, hole = first
@@ -91,12 +91,12 @@ def test_multipolygon_keeps_its_parts_and_orients_outer_rings_and_holes():
 
 
 def test_keep_selects_by_name_and_refuses_an_unknown_name():
-    kept = geo.topojson_to_geojson(TOPOLOGY, "shapes", keep=["south"])
+    kept = make_boundaries.topojson_to_geojson(TOPOLOGY, "shapes", keep=["south"])
     assert [f["properties"]["name"] for f in kept["features"]] == ["south"]
-    kept = geo.topojson_to_geojson(TOPOLOGY, "shapes", keep=lambda p: p["name"] != "south")
+    kept = make_boundaries.topojson_to_geojson(TOPOLOGY, "shapes", keep=lambda p: p["name"] != "south")
     assert [f["properties"]["name"] for f in kept["features"]] == ["north", "islands"]
     with pytest.raises(DataError, match="Atlantis"):
-        geo.topojson_to_geojson(TOPOLOGY, "shapes", keep=["north", "Atlantis"])
+        make_boundaries.topojson_to_geojson(TOPOLOGY, "shapes", keep=["north", "Atlantis"])
 
 
 def test_unquantized_topology_uses_positions_as_they_are():
@@ -106,7 +106,7 @@ def test_unquantized_topology_uses_positions_as_they_are():
         "objects": {"t": {"type": "GeometryCollection",
                           "geometries": [{"type": "Polygon", "arcs": [[0]], "properties": {"name": "tri"}}]}},
     }
-    ring = geo.topojson_to_geojson(topology, "t")["features"][0]["geometry"]["coordinates"][0]
+    ring = make_boundaries.topojson_to_geojson(topology, "t")["features"][0]["geometry"]["coordinates"][0]
     assert ring == [[1.5, 2.5], [3.5, 2.5], [3.5, 4.5], [1.5, 2.5]]
 
 
@@ -117,20 +117,20 @@ def test_precision_rounds_and_merges_repeated_positions():
         "objects": {"t": {"type": "GeometryCollection",
                           "geometries": [{"type": "Polygon", "arcs": [[0]], "properties": {"name": "sq"}}]}},
     }
-    ring = geo.topojson_to_geojson(topology, "t", precision=3)["features"][0]["geometry"]["coordinates"][0]
+    ring = make_boundaries.topojson_to_geojson(topology, "t", precision=3)["features"][0]["geometry"]["coordinates"][0]
     assert ring == [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
 
 
 def test_bad_topologies_give_data_errors():
     with pytest.raises(DataError, match="no object 'countries'"):
-        geo.topojson_to_geojson(TOPOLOGY, "countries")
+        make_boundaries.topojson_to_geojson(TOPOLOGY, "countries")
     broken = json.loads(json.dumps(TOPOLOGY))
     broken["objects"]["shapes"]["geometries"][0]["arcs"] = [[0, 9]]
     with pytest.raises(DataError, match="arc the topology does not have"):
-        geo.topojson_to_geojson(broken, "shapes")
+        make_boundaries.topojson_to_geojson(broken, "shapes")
     broken["objects"]["shapes"]["geometries"][0] = {"type": "LineString", "arcs": [0], "properties": {"name": "l"}}
     with pytest.raises(DataError, match="LineString"):
-        geo.topojson_to_geojson(broken, "shapes")
+        make_boundaries.topojson_to_geojson(broken, "shapes")
 
 
 def test_build_boundaries_writes_a_file_that_load_boundaries_reads(tmp_path):
@@ -139,7 +139,7 @@ def test_build_boundaries_writes_a_file_that_load_boundaries_reads(tmp_path):
     codes = tmp_path / "codes.json"
     codes.write_text(json.dumps({"N": {"isonumeric": 1, "iso3": "NNN"}, "S": {"isonumeric": 2, "iso3": "SSS"}}))
     out = tmp_path / "out.geojson"
-    collection = geo.build_boundaries(topology_path, out, names=["south", "north", "islands"],
+    collection = make_boundaries.build_boundaries(topology_path, out, names=["south", "north", "islands"],
                                          object_name="shapes", iso_codes_path=codes)
     assert [f["properties"]["name"] for f in collection["features"]] == ["south", "north", "islands"]
     assert [f["properties"]["iso_a3"] for f in collection["features"]] == ["SSS", "NNN", None]
@@ -153,7 +153,7 @@ def test_build_boundaries_names_the_file_when_a_country_is_missing(tmp_path):
     topology_path = tmp_path / "topology.json"
     topology_path.write_text(json.dumps(TOPOLOGY), encoding="utf-8")
     with pytest.raises(DataError, match=r"topology\.json.*Atlantis") as caught:
-        geo.build_boundaries(topology_path, names=["north", "Atlantis"], object_name="shapes")
+        make_boundaries.build_boundaries(topology_path, names=["north", "Atlantis"], object_name="shapes")
     assert caught.value.path == str(topology_path)
 
 
@@ -162,4 +162,4 @@ def test_build_boundaries_names_the_file_when_a_country_is_missing(tmp_path):
 
 def test_the_packaged_file_holds_every_country_kept_once():
     names = [b.name for b in load_boundaries()]
-    assert sorted(names) == sorted(geo.MAP_COUNTRIES)
+    assert sorted(names) == sorted(make_boundaries.MAP_COUNTRIES)

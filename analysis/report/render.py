@@ -1,0 +1,204 @@
+"""Render executed notebooks as self-contained HTML pages, and the index page that lists them.
+
+Every page is self-contained: figures are embedded as data URIs, nothing is
+loaded from the network, and a Content Security Policy forbids scripts and
+any resource not embedded in the page (:mod:`analysis.report.safety`). The
+same notebooks give byte-identical HTML.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from .execute import clean_metadata, read_notebook
+from .safety import REPORT_CSP, find_remote_references
+from .summary import PageCard, describe_parameters, notebook_summary, page_card
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+SEED_TITLE = "Rockets, strikes and pull-backs: US forces and Iran-backed militias in Iraq, 2019-2020"
+
+
+def render_report(
+    notebooks: Sequence[str | Path],
+    out: str | Path,
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    show_code: bool = False,
+) -> Path:
+    """Render executed notebooks as HTML pages and an index page.
+
+    Every page is self-contained: figures are embedded as data URIs, nothing
+    is loaded from the network (no require.js, MathJax, fonts or CDN
+    styles), and a Content Security Policy forbids scripts and any resource
+    not embedded in the page. The same notebooks give byte-identical HTML.
+    The index lists each notebook with its first heading, the first sentence
+    after it and a thumbnail of its first figure; all text is escaped.
+
+    Parameters
+    ----------
+    notebooks : sequence of str or Path
+        Executed notebooks, in reading order.
+    out : str or Path
+        The output folder; pages are named after the notebooks
+        (``01-escalation-timeline.html``) and the index is ``index.html``.
+    parameters : mapping or None, default None
+        The parameters the notebooks ran with, listed on the index page
+        (a data file by its name only).
+    show_code : bool, default False
+        Show the code cells in the pages.
+
+    Returns
+    -------
+    Path
+        The index page.
+
+    Raises
+    ------
+    ValueError
+        If a rendered page would reference a remote resource (a notebook
+        output loading an image, style or script from a URL).
+
+    Examples
+    --------
+    >>> render_report(["notebooks/01-escalation-timeline.ipynb"], "build/report")  # doctest: +SKIP
+    PosixPath('build/report/index.html')
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [Path(p) for p in notebooks]
+    loaded = [clean_metadata(read_notebook(p)) for p in paths]
+    cards = [page_card(p, nb) for p, nb in zip(paths, loaded)]
+    exporter = _html_exporter(show_code=show_code)
+    for position, (path, nb, card) in enumerate(zip(paths, loaded, cards)):
+        nav = {
+            "previous": _nav_link(cards[position - 1]) if position > 0 else None,
+            "next": _nav_link(cards[position + 1]) if position + 1 < len(cards) else None,
+        }
+        page = render_page(nb, name=path.stem, title=card.title, exporter=exporter, nav=nav, folder=path.parent)
+        _write_page(out / card.href, page)
+    index = out / "index.html"
+    _write_page(index, render_index(cards, parameters=parameters))
+    return index
+
+
+def render_page(
+    nb: nbformat.NotebookNode,
+    *,
+    name: str,
+    title: str | None = None,
+    exporter: Any = None,
+    nav: Mapping[str, Any] | None = None,
+    folder: str | Path | None = None,
+) -> str:
+    """Render one executed notebook as a self-contained HTML page.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The executed notebook (not modified).
+    name : str
+        The notebook's name (used as title when it has no heading).
+    title : str or None, default None
+        The page title; None for the notebook's first heading.
+    exporter : HTMLExporter or None, default None
+        A configured exporter; None for the report's (code hidden).
+    nav : mapping or None, default None
+        ``{"previous": {"href", "title"} or None, "next": ...}`` links
+        shown under the back-to-index link.
+    folder : str, Path or None, default None
+        The notebook's folder, for images its Markdown cells embed.
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hello")])
+    >>> "<title>Hello</title>" in render_page(nb, name="hello")
+    True
+    """
+    nb = clean_metadata(copy.deepcopy(nb))
+    nb.metadata["title"] = title or notebook_summary(nb)[0] or name
+    exporter = exporter or _html_exporter(show_code=False)
+    resources = {
+        "metadata": {"name": name, "path": str(folder or ".")},
+        "report_csp": REPORT_CSP,
+        "report_nav": dict(nav or {"previous": None, "next": None}),
+    }
+    page, _ = exporter.from_notebook_node(nb, resources=resources)
+    remote = find_remote_references(page)
+    if remote:
+        raise ValueError(
+            f"{name}: the page would load {remote[0]!r} from outside the report"
+            f" ({len(remote)} remote reference(s)); embed the resource in the notebook instead"
+        )
+    return page
+
+
+def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | None = None) -> str:
+    """Render the index page listing the notebook pages.
+
+    Parameters
+    ----------
+    cards : sequence of PageCard
+        One card per page, in reading order.
+    parameters : mapping or None, default None
+        The parameters the notebooks ran with.
+
+    Returns
+    -------
+    str
+        The HTML page; every text is escaped.
+
+    Examples
+    --------
+    >>> card = PageCard("01", "01-a.html", "A <b>", "First.", None, None, None)
+    >>> "A &lt;b&gt;" in render_index([card])
+    True
+    """
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    template = environment.get_template("report_index.html.j2")
+    data = (parameters or {}).get("DATA")
+    return template.render(
+        title=f"Conflict events in {Path(str(data)).name}" if data else SEED_TITLE,
+        lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
+        csp=REPORT_CSP,
+        parameters=describe_parameters(parameters),
+        pages=cards,
+    )
+
+
+def _nav_link(card: PageCard) -> dict[str, str]:
+    return {"href": card.href, "title": card.title}
+
+
+def _html_exporter(*, show_code: bool) -> Any:
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+
+
+def _write_page(path: Path, page: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(page.encode("utf-8"))
+

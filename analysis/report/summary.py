@@ -1,0 +1,147 @@
+"""Say what each page holds, for the index: its heading, first sentence and thumbnail, and the run's parameters.
+
+The summary is read from the notebook's Markdown with a few rules (the
+first heading; the first sentence of the first paragraph after it, past a
+bold run-in label, not ended by an abbreviation such as "U.S." or "e.g.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import nbformat
+
+from .thumbnails import thumbnail
+
+
+@dataclass(frozen=True)
+class PageCard:
+    """What the index shows of one notebook page."""
+
+    number: str
+    href: str
+    title: str
+    summary: str
+    thumbnail: str | None
+    thumbnail_width: int | None
+    thumbnail_height: int | None
+
+
+def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
+    """Return the index card of an executed notebook: its number, page, heading, first sentence and thumbnail."""
+    heading, sentence = notebook_summary(nb)
+    number = path.stem.split("-", 1)[0]
+    image, width, height = thumbnail(nb)
+    return PageCard(
+        number=number,
+        href=quote(f"{path.stem}.html"),
+        title=heading or path.stem,
+        summary=sentence,
+        thumbnail=image,
+        thumbnail_width=width,
+        thumbnail_height=height,
+    )
+
+
+def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
+    """Find a notebook's first Markdown heading and the first sentence after it.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The notebook.
+
+    Returns
+    -------
+    tuple of str
+        ``(heading, sentence)`` as plain text (Markdown markup removed, not
+        yet HTML-escaped); empty strings when missing.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_markdown_cell("# Attack *frequency*"),
+    ...     nbformat.v4.new_markdown_cell("**The question.** How often did the U.S. bases come under fire? More."),
+    ... ])
+    >>> notebook_summary(nb)
+    ('Attack frequency', 'How often did the U.S. bases come under fire?')
+    """
+    heading = ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for block in re.split(r"\n\s*\n", cell.source):
+            lines = [line for line in block.strip().splitlines() if line.strip()]
+            while lines and lines[0].lstrip().startswith("#"):
+                if not heading:
+                    heading = _plain_text(lines[0].lstrip().lstrip("#"))
+                lines = lines[1:]
+            if not lines or not heading or re.match(r"\s*(\||```|~~~|<|!\[|[-*+] |\d+\. |---)", lines[0]):
+                continue
+            # A bold run-in label ("**The question.** How many ...") is not the sentence.
+            paragraph = re.sub(r"^\s*(\*\*|__)[^*_]{1,40}?[.:](\1)\s*", "", " ".join(lines))
+            return heading, _first_sentence(_plain_text(paragraph))
+    return heading, ""
+
+
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "no", "mr", "mrs", "dr", "st", "gen", "lt", "col", "sgt"}
+
+
+def _plain_text(markdown: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*)", "", text)
+    text = re.sub(r"(?<!\w)_(.+?)_(?!\w)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _first_sentence(text: str, limit: int = 300) -> str:
+    for match in re.finditer(r"[.!?][\"'\u201d)\]]*(?=\s|$)", text):
+        word = re.search(r"(\S+)$", text[: match.start()])
+        token = word.group(1).lower().lstrip("(\"'\u201c") if word else ""
+        if match.group(0)[0] == "." and (token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+            continue  # "U.S.", "e.g." or an initial, not the end of a sentence
+        text = text[: match.end()]
+        break
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+    return text
+
+
+def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """List the report's parameters as (label, value) pairs for a reader.
+
+    A data file is named by its file name only, so the report does not
+    depend on where the file sits on a disk.
+
+    Parameters
+    ----------
+    parameters : mapping or None
+        Notebook parameters (``DATA``, ``START``, ``END``, ``AREA``).
+
+    Returns
+    -------
+    list of tuple of str
+        Labels and values, the defaults spelled out.
+
+    Examples
+    --------
+    >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
+    [('Data', 'iraq.csv (ACLED export)'), ('From', '2020-01-01')]
+    """
+    parameters = dict(parameters or {})
+    data = parameters.get("DATA")
+    return [
+        ("Data", f"{Path(str(data)).name} (ACLED export)" if data else "the coded events of the five source documents"),
+        ("From", str(parameters.get("START") or "the first event")),
+        ("To", str(parameters.get("END") or "the last event")),
+        ("Area", str(parameters.get("AREA") or "all")),
+    ]
+
