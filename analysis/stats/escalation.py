@@ -185,6 +185,7 @@ def escalation_per_period(
     end: object = None,
     by_sub_event_type: Mapping[str, str] | None = None,
     by_category: Mapping[tuple[str, str], str] | None = None,
+    clip: bool = False,
 ) -> pd.DataFrame:
     """Sum Goldstein weights per period: conflict, cooperation and escalation.
 
@@ -206,6 +207,9 @@ def escalation_per_period(
         :func:`analysis.stats.periods.attacks_per_period`).
     by_sub_event_type, by_category : mapping or None, default None
         Other code mappings (see :func:`cameo_weights`).
+    clip : bool, default False
+        Keep only the periods that overlap the window (see
+        :func:`analysis.stats.periods.clip_to_window`).
 
     Returns
     -------
@@ -241,11 +245,13 @@ def escalation_per_period(
             "conflict": np.where(goldstein < 0, -goldstein, 0.0),
             "cooperation": np.where(goldstein > 0, goldstein, 0.0),
         },
-        freq=freq, week_start=week_start, by=by, start=start, end=end,
+        freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
     columns = ["period_start", "period_end", *as_list(by), "events", "conflict", "cooperation", "escalation"]
-    return frame[columns]
+    out = frame[columns]
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -1,8 +1,11 @@
-"""What each document contributes: corroboration, conflicting claims, events per document."""
+"""What each document contributes: corroboration, conflicting claims, events per document; and ACLED's sources."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from .._frames import require_columns
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 
@@ -89,3 +92,123 @@ def events_per_document(reports: pd.DataFrame) -> pd.DataFrame:
         rows.append({"doc_id": doc_id, "events": len(events), "reports": len(part), "only_source": len(events & single)})
     out = pd.DataFrame(rows, columns=["doc_id", "events", "reports", "only_source"])
     return out.astype({"doc_id": "string", "events": "Int64", "reports": "Int64", "only_source": "Int64"})
+
+
+# --- ACLED: the sources behind the events ----------------------------------------------------
+
+#: What separates the outlets of an ACLED ``source`` cell.
+SOURCE_SEPARATOR = ";"
+
+
+def event_sources(events: pd.DataFrame) -> pd.DataFrame:
+    """Split ACLED's ``source`` column into one row per event and outlet.
+
+    ACLED lists every outlet behind an event in ``source``, separated by
+    semicolons ("Garowe Online; Shabelle Media Network"). Outlets are
+    stripped of spaces; an event with no source has no row.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id`` and ``source``.
+
+    Returns
+    -------
+    DataFrame
+        event_id, source (string), outlets (int64: how many outlets the
+        event has).
+
+    Raises
+    ------
+    DataError
+        If ``event_id`` or ``source`` is missing.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b"], "source": ["Radio X; Daily Y", "Radio X"]})
+    >>> event_sources(frame).values.tolist()
+    [['a', 'Radio X', 2], ['a', 'Daily Y', 2], ['b', 'Radio X', 1]]
+    """
+    require_columns(events, ["event_id", "source"])
+    codes, cells = pd.factorize(events["source"].astype("string"))
+    # split the distinct cells, not the rows: ACLED repeats the same few combinations
+    parts = [list(dict.fromkeys(p.strip() for p in str(cell).split(SOURCE_SEPARATOR) if p.strip())) for cell in cells]
+    sizes = np.array([len(p) for p in parts], dtype=np.int64)
+    keep = codes >= 0
+    keep[keep] = sizes[codes[keep]] > 0
+    rows = pd.DataFrame({
+        "event_id": events["event_id"].astype("string").to_numpy()[keep],
+        "source": pd.Series(parts, dtype=object).take(codes[keep]).to_numpy(),
+        "outlets": sizes[codes[keep]],
+    })
+    rows = rows.explode("source")
+    rows["source"] = rows["source"].astype("string")
+    return rows[["event_id", "source", "outlets"]].reset_index(drop=True)
+
+
+def sources_table(events: pd.DataFrame) -> pd.DataFrame:
+    """Say which outlets stand behind how many events, and for how many they are the only source.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id`` and ``source`` (and ``source_scale``, ACLED's
+        scale of the sources, where the frame has it).
+
+    Returns
+    -------
+    DataFrame
+        One row per outlet, most events first (then by name): source,
+        events (int64), only_source (int64: events for which it is the only
+        outlet), share (float64: its events over all events with a source).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b"], "source": ["Radio X; Daily Y", "Radio X"]})
+    >>> sources_table(frame)[["source", "events", "only_source"]].values.tolist()
+    [['Radio X', 2, 1], ['Daily Y', 1, 0]]
+    """
+    rows = event_sources(events)
+    with_source = rows["event_id"].nunique()
+    grouped = rows.groupby("source", sort=False)
+    out = pd.DataFrame({
+        "events": grouped["event_id"].nunique().astype(np.int64),
+        "only_source": grouped["outlets"].agg(lambda n: int((n == 1).sum())).astype(np.int64),
+    }).rename_axis("source").reset_index()
+    out["share"] = out["events"] / with_source if with_source else 0.0
+    out["source"] = out["source"].astype("string")
+    return out.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def outlets_per_event(events: pd.DataFrame) -> pd.DataFrame:
+    """Count the events by how many outlets stand behind each: none, 1, 2, 3 or more.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "source": ["Radio X; Daily Y", "Radio X", None]})
+    >>> outlets_per_event(frame).values.tolist()
+    [['none', 1], ['1', 1], ['2', 1], ['3 or more', 0]]
+    """
+    require_columns(events, ["event_id", "source"])
+    counts = event_sources(events).drop_duplicates("event_id").set_index("event_id")["outlets"]
+    per_event = events["event_id"].astype("string").map(counts).fillna(0).astype(np.int64)
+    labels = ["none", "1", "2", "3 or more"]
+    binned = np.minimum(per_event.to_numpy(), 3)
+    return pd.DataFrame({"outlets": labels, "events": np.bincount(binned, minlength=4).astype(np.int64)})
+
+
+def source_scales(events: pd.DataFrame) -> pd.DataFrame:
+    """Count the events by ACLED's ``source_scale`` (local, national, international...), most first.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"source_scale": ["National", "Local", "National", None]})
+    >>> source_scales(frame).values.tolist()
+    [['National', 2], ['Local', 1], ['not given', 1]]
+    """
+    require_columns(events, ["source_scale"])
+    counts = events["source_scale"].astype("string").fillna("not given").value_counts()
+    out = counts.rename_axis("source_scale").reset_index(name="events")
+    out["events"] = out["events"].astype(np.int64)
+    out["source_scale"] = out["source_scale"].astype("string")
+    return out.sort_values(["events", "source_scale"], ascending=[False, True], kind="stable").reset_index(drop=True)

@@ -246,6 +246,7 @@ def attacks_per_period(
     start: object = None,
     end: object = None,
     include_empty: bool = True,
+    clip: bool = False,
 ) -> pd.DataFrame:
     """Count attacks (or any events) per period, with events known only to a range of dates counted honestly.
 
@@ -282,6 +283,11 @@ def attacks_per_period(
     include_empty : bool, default True
         Keep periods (and, with ``by``, group-period pairs) with nothing in
         them, as zero rows. False keeps only rows where ``possible > 0``.
+    clip : bool, default False
+        Keep only the periods that overlap the window ``start``..``end``
+        (see :func:`clip_to_window`): a window shows its own periods, and
+        ``attrs["outside"]`` says how much of the events' weight fell in
+        the periods left out.
 
     Returns
     -------
@@ -312,7 +318,7 @@ def attacks_per_period(
     require_columns(events, ["date_start", "date_end", *by_])
     _parse_freq(freq, week_start)
     chosen = select_events(select_kinds(events, kinds), start=start, end=end)
-    return _period_frame(
+    frame = _period_frame(
         chosen,
         freq=freq,
         week_start=week_start,
@@ -322,6 +328,7 @@ def attacks_per_period(
         include_empty=include_empty,
         weights={},
     )
+    return clip_to_window(frame, start, end) if clip else frame
 
 
 def weighted_per_period(
@@ -334,6 +341,7 @@ def weighted_per_period(
     start: object = None,
     end: object = None,
     include_empty: bool = True,
+    clip: bool = False,
 ) -> pd.DataFrame:
     """Sum per-event weights per period, spreading ranged events by the ``expected`` rule.
 
@@ -347,7 +355,7 @@ def weighted_per_period(
     weights : dict of str to array-like
         Output column name -> one weight per event (aligned with ``events``;
         missing weights count 0).
-    freq, week_start, by, start, end, include_empty
+    freq, week_start, by, start, end, include_empty, clip
         As in :func:`attacks_per_period`.
 
     Returns
@@ -386,7 +394,7 @@ def weighted_per_period(
         arrays[name] = np.nan_to_num(values, nan=0.0)
     chosen = select_events(events, start=start, end=end)
     keep = events.index.get_indexer(chosen.index)
-    return _period_frame(
+    frame = _period_frame(
         chosen,
         freq=freq,
         week_start=week_start,
@@ -396,4 +404,46 @@ def weighted_per_period(
         include_empty=include_empty,
         weights={name: values[keep] for name, values in arrays.items()},
     )
+    return clip_to_window(frame, start, end) if clip else frame
+
+
+def clip_to_window(frame: pd.DataFrame, start: object = None, end: object = None) -> pd.DataFrame:
+    """Keep the periods of a per-period frame that overlap a window, and say what was left out.
+
+    The counting helpers cover the whole date range of every event they
+    count, so an event of 28 Feb - 5 Mar puts a February week into a March
+    window's counts. A chart or table of the window shows only its own
+    periods; the part of the events' weight that fell outside is kept in
+    ``attrs["outside"]`` (column -> sum left out, for ``expected`` and every
+    weight column), so nothing disappears silently.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Output of :func:`attacks_per_period` or :func:`weighted_per_period`.
+    start, end : date-like or None, default None
+        The window; None leaves that side open.
+
+    Returns
+    -------
+    DataFrame
+        The rows whose period overlaps the window, index reset.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-02-28"]), "date_end": pd.to_datetime(["2020-03-05"])})
+    >>> weekly = clip_to_window(attacks_per_period(frame, kinds=None), "2020-03-02")
+    >>> weekly["period_start"].dt.strftime("%d %b").tolist(), round(weekly.attrs["outside"]["expected"], 3)
+    (['02 Mar'], 0.429)
+    """
+    start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
+    keep = np.ones(len(frame), dtype=bool)
+    if start_ is not None:
+        keep &= (frame["period_end"] >= start_).to_numpy()
+    if end_ is not None:
+        keep &= (frame["period_start"] <= end_).to_numpy()
+    numeric = [c for c in frame.columns if c not in ("certain", "possible") and pd.api.types.is_float_dtype(frame[c])]
+    out = frame.loc[keep].reset_index(drop=True)
+    out.attrs["outside"] = {c: float(frame.loc[~keep, c].sum()) for c in numeric}
+    return out
 

@@ -1,12 +1,15 @@
-"""Say what each event did to a base's posture, and list what happened at each base."""
+"""Say what each event did to a base's posture, list what happened at each base, and find ACLED's posture changes of foreign forces."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
 
 import pandas as pd
 
 from .._frames import column_or_na, is_one_of, require_columns
 from ..text import date_texts
-from .selection import is_militia_attack
+from .selection import is_militia_attack, target_mask
 
 #: What happened at a base, in the order of the map's panels.
 POSTURE_KINDS: tuple[str, ...] = ("attacked", "fortified", "Patriot batteries", "withdrawn from", "handed over")
@@ -103,3 +106,171 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
     columns = ["base_id", "name", "latitude", "longitude", "kind", "event_id", "date_start", "date_end", "when", "notes"]
     return out[columns].reset_index(drop=True)
 
+
+
+# --- ACLED: bases and foreign forces ------------------------------------------------------
+
+#: ACLED sub-event types of strategic developments that change a force's posture: a base set up,
+#: ground handed over, a group's activity changed (withdrawals, redeployments, suspensions).
+ACLED_POSTURE_SUB_EVENT_TYPES: tuple[str, ...] = (
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+    "Change to group/activity",
+)
+
+#: Actor columns searched for the forces an event involves.
+ACTOR_COLUMNS: tuple[str, ...] = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+
+#: International forces in ACLED's actor names: coalitions, missions, peacekeepers, and the
+#: ``AU:``/``UN:``/``EU:``/``NATO:`` prefixes of its multinational actors.
+INTERNATIONAL_PATTERN = r"\b(?:Coalition|NATO|Mission|Multinational|Peacekeep\w*)\b|^(?:AU|UN|EU|NATO):"
+
+_FORCES_OF = re.compile(r"^Military Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: \[.*\])?$")
+
+
+def _foreign(name: str, country: str) -> bool:
+    if re.search(INTERNATIONAL_PATTERN, name):
+        return True
+    match = _FORCES_OF.match(name)
+    return bool(match) and not match.group(1).casefold().startswith(country.casefold().removeprefix("the "))
+
+
+def foreign_forces(events: pd.DataFrame, *, country: str | None = None) -> pd.Series:
+    """Name, for each event, the foreign or international force it involves (missing if none).
+
+    A force is foreign when an actor column (:data:`ACTOR_COLUMNS`) names
+    "Military Forces of" another country than the event's ``country``
+    (ACLED's spelling, e.g. "Military Forces of the United States
+    (2021-)" in Somalia), or an international force
+    (:data:`INTERNATIONAL_PATTERN`: a coalition, a mission, NATO, the AU, UN
+    or EU).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with some of the actor columns.
+    country : str or None, default None
+        The country of events that have no ``country`` column (the coded
+        events: "Iraq").
+
+    Returns
+    -------
+    Series
+        string, the first foreign force named (in the order of the actor
+        columns), same index.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"country": ["Somalia", "Somalia"],
+    ...                       "actor1": ["Military Forces of the United States (2021-)", "Military Forces of Somalia (2022-)"],
+    ...                       "actor2": [None, "Al Shabaab"]})
+    >>> foreign_forces(frame).tolist()
+    ['Military Forces of the United States (2021-)', <NA>]
+    """
+    where = (events["country"].astype("string") if "country" in events.columns
+             else pd.Series(country or "", index=events.index, dtype="string")).fillna(country or "")
+    found = pd.Series(pd.NA, index=events.index, dtype="string")
+    for column in ACTOR_COLUMNS:
+        if column not in events.columns:
+            continue
+        names = events[column].astype("string")
+        pairs = pd.DataFrame({"name": names, "country": where}).dropna().drop_duplicates()
+        foreign = {(n, c) for n, c in zip(pairs["name"], pairs["country"]) if _foreign(n, c)}
+        if not foreign:
+            continue
+        hit = pd.Series([(n, c) in foreign for n, c in zip(names.fillna(""), where)], index=events.index)
+        found = found.mask(found.isna() & hit, names)
+    return found
+
+
+def involved_forces(events: pd.DataFrame, target: str | None = None, *, country: str | None = None) -> pd.Series:
+    """Name the force each event involves: one matching ``target`` in any actor column, else a foreign force.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    target : str or None, default None
+        As the ``TARGET`` parameter (:func:`analysis.stats.selection.target_mask`),
+        searched here in every actor column, since a force can be the actor
+        of a posture change as well as its object. None: foreign forces
+        (:func:`foreign_forces`).
+    country : str or None, default None
+        As in :func:`foreign_forces`.
+
+    Returns
+    -------
+    Series
+        string, same index; missing for events that involve none.
+    """
+    if target is None:
+        return foreign_forces(events, country=country)
+    found = pd.Series(pd.NA, index=events.index, dtype="string")
+    for column in ACTOR_COLUMNS:
+        if column not in events.columns:
+            continue
+        hit = target_mask(events[[column]].rename(columns={column: "actor2"}), target)
+        found = found.mask(found.isna() & hit, events[column].astype("string"))
+    return found
+
+
+def force_posture(
+    events: pd.DataFrame,
+    *,
+    target: str | None = None,
+    country: str | None = None,
+    sub_event_types: Sequence[str] = ACLED_POSTURE_SUB_EVENT_TYPES,
+) -> pd.DataFrame:
+    """List the strategic developments about bases and foreign forces: what ACLED says of a force's posture.
+
+    An event is listed when its sub-event type is one of
+    ``sub_event_types`` (a base established, ground handed over, a change to
+    a group's activity) and it involves the target forces, or, without a
+    target, a foreign force (:func:`involved_forces`).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events (ACLED exports, or the coded events).
+    target : str or None, default None
+        The ``TARGET`` parameter; None for foreign forces.
+    country : str or None, default None
+        The country of events without a ``country`` column.
+    sub_event_types : sequence of str, default ACLED_POSTURE_SUB_EVENT_TYPES
+        Which strategic developments count.
+
+    Returns
+    -------
+    DataFrame
+        One row per event, in date order: event_id, when, date_start,
+        date_end, event_date, sub_event_type, force (the force involved),
+        actor1, actor2, location, admin1, latitude, longitude, notes.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a"], "country": ["Somalia"], "sub_event_type": ["Headquarters or base established"],
+    ...                       "actor1": ["Military Forces of Turkey (2016-)"], "actor2": [None], "location": ["X"],
+    ...                       "date_start": pd.to_datetime(["2025-01-02"]), "date_end": pd.to_datetime(["2025-01-02"]),
+    ...                       "event_date": pd.to_datetime(["2025-01-02"])})
+    >>> force_posture(frame)[["event_id", "force"]].values.tolist()
+    [['a', 'Military Forces of Turkey (2016-)']]
+    """
+    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "sub_event_type", "location"])
+    kind = is_one_of(events["sub_event_type"], sub_event_types)
+    chosen = events.loc[kind]
+    force = involved_forces(chosen, target, country=country)
+    chosen = chosen.loc[force.notna().to_numpy()]
+    out = pd.DataFrame({
+        "event_id": chosen["event_id"].astype("string"),
+        "when": date_texts(chosen),
+        "date_start": chosen["date_start"],
+        "date_end": chosen["date_end"],
+        "event_date": chosen["event_date"],
+        "sub_event_type": chosen["sub_event_type"].astype("string"),
+        "force": force[force.notna()].astype("string"),
+        **{c: column_or_na(chosen, c).astype("string") for c in ("actor1", "actor2", "location", "admin1")},
+        "latitude": column_or_na(chosen, "latitude").astype("Float64").astype("float64"),
+        "longitude": column_or_na(chosen, "longitude").astype("Float64").astype("float64"),
+        "notes": column_or_na(chosen, "notes").astype("string"),
+    })
+    return out.sort_values(["event_date", "date_start", "event_id"], kind="stable").reset_index(drop=True)

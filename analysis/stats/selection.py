@@ -7,7 +7,9 @@ them too) and returns rows or values aligned with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Union
 
 import numpy as np
@@ -198,3 +200,219 @@ def select_events(
         mask &= in_area
     return events.loc[mask]
 
+
+
+# --- which events are attacks, and on whom: the ATTACKS and TARGET parameters -----------------
+
+#: ACLED event types counted as attacks in an ACLED file when no ``ATTACKS`` is given: armed clashes
+#: and remote violence (shelling, air strikes, bombs), the two event types of armed attack between
+#: armed actors. Violence against civilians, protests, riots and strategic developments are not.
+DEFAULT_ACLED_ATTACKS: tuple[str, ...] = ("Battles", "Explosions/Remote violence")
+
+#: Columns searched for the ``TARGET`` of an attack: the second actor and the actors associated with it.
+TARGET_COLUMNS: tuple[str, ...] = ("actor2", "assoc_actor_2")
+
+_SEPARATORS = re.compile(r"\s*[;,|]\s*")
+
+
+def _names(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    parts = _SEPARATORS.split(value) if isinstance(value, str) else [str(v) for v in value]
+    return tuple(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
+
+
+def _join_words(words: Sequence[str]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@dataclass(frozen=True)
+class AttackSelection:
+    """Which events count as attacks (``attacks``) and on whom (``target``), and how to say so.
+
+    Build it with :func:`attack_selection`; call it on an events frame for a
+    boolean mask, so it can be passed as ``kinds=`` to every counting helper.
+
+    Attributes
+    ----------
+    attacks : tuple of str
+        ACLED event types, sub-event types or project categories; an event
+        is an attack when its ``event_type``, ``sub_event_type`` or
+        ``category`` is one of them. Empty: the coded category
+        ``"militia attack"`` (and, for events without a category, the
+        sub-event type ``Shelling/artillery/missile attack``).
+    target : str or None
+        Text searched, without regard to case, in ``actor2`` and
+        ``assoc_actor_2``: an event matches when one of them contains it
+        literally or matches it as a regular expression (so
+        ``"Military Forces of the United States|Global Coalition"`` matches
+        either). None: any target.
+    default : bool
+        True when neither was chosen by the user.
+    """
+
+    attacks: tuple[str, ...] = ()
+    target: str | None = None
+    default: bool = True
+
+    def __call__(self, events: pd.DataFrame) -> pd.Series:
+        return self.mask(events)
+
+    def mask(self, events: pd.DataFrame) -> pd.Series:
+        """Mark the attacks of ``events`` (bool Series, same index)."""
+        if self.attacks:
+            require_columns(events, ["event_type", "sub_event_type"])
+            chosen = np.zeros(len(events), dtype=bool)
+            for column in ("event_type", "sub_event_type", "category"):
+                if column in events.columns:
+                    chosen |= is_one_of(events[column], self.attacks)
+        else:
+            chosen = is_militia_attack(events).to_numpy(dtype=bool)
+        if self.target is not None:
+            chosen &= target_mask(events, self.target)
+        return pd.Series(chosen, index=events.index, name="attack")
+
+    @property
+    def what(self) -> str:
+        """Name what is counted, in a few words, for titles and axis labels ("militia attacks")."""
+        if not self.attacks:
+            noun = "militia attacks"
+        elif set(self.attacks) == set(DEFAULT_ACLED_ATTACKS):
+            noun = "battles and remote violence"
+        else:
+            noun = _join_words([SHORT_ATTACK_NAMES.get(a, a) for a in self.attacks])
+        return noun if self.target is None else f"{noun} on {self.target_words}"
+
+    @property
+    def target_words(self) -> str:
+        """The target as a reader reads it: alternatives of a pattern joined with "or"."""
+        if self.target is None:
+            return "any target"
+        parts = [p.strip() for p in self.target.split("|") if p.strip()]
+        return " or ".join(parts) if all(re.fullmatch(r"[\w .:'()-]+", p) for p in parts) else f"'{self.target}'"
+
+    def describe(self) -> str:
+        """Say in one sentence which events are counted as attacks (for the page under a chart)."""
+        if not self.attacks:
+            kinds = ("events coded as militia attacks (for events without a category, ACLED's "
+                     "Shelling/artillery/missile attack)")
+        else:
+            kinds = "ACLED events of type " + _join_words(self.attacks)
+        whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
+                f"'{self.target}'" if self.target is not None else ", whoever the target")
+        return f"Attacks counted: {kinds}{whom}."
+
+
+#: Short plural names of ACLED types, for titles.
+SHORT_ATTACK_NAMES: dict[str, str] = {
+    "Battles": "battles",
+    "Explosions/Remote violence": "remote violence",
+    "Violence against civilians": "violence against civilians",
+    "Shelling/artillery/missile attack": "shelling, artillery and missile attacks",
+    "Air/drone strike": "air and drone strikes",
+    "Armed clash": "armed clashes",
+    "Remote explosive/landmine/IED": "IEDs and landmines",
+    "Suicide bomb": "suicide bombings",
+    "Attack": "attacks on civilians",
+    "militia attack": "militia attacks",
+    "US strike": "US strikes",
+}
+
+
+def target_mask(events: pd.DataFrame, target: str) -> np.ndarray:
+    """Mark the events whose ``actor2`` or ``assoc_actor_2`` contains ``target`` or matches it as a pattern.
+
+    ``target`` is read two ways, and either is a match: as alternatives
+    separated by ``|``, each searched literally (so names with brackets
+    such as "(2017-2021)" work as written), and as a regular expression.
+    Case is ignored. Only the columns of :data:`TARGET_COLUMNS` the frame
+    has are searched (the coded events have no ``assoc_actor_2``).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor2": ["Military Forces of the United States (2017-2021)", None],
+    ...                       "assoc_actor_2": [None, "Global Coalition Against Daesh"]})
+    >>> target_mask(frame, "Military Forces of the United States (2017-2021)|Global Coalition").tolist()
+    [True, True]
+    """
+    pattern = _target_pattern(target)
+    literals = [part.strip().casefold() for part in target.split("|") if part.strip()]
+    found = np.zeros(len(events), dtype=bool)
+    for column in TARGET_COLUMNS:
+        if column not in events.columns:
+            continue
+        text = events[column].astype("string")
+        # search the distinct names, not the rows: fast on millions of events
+        names = pd.Series(text.dropna().unique(), dtype=object)
+        hits = {name for name in names if any(w in name.casefold() for w in literals) or pattern.search(name)}
+        found |= text.isin(hits).fillna(False).to_numpy(dtype=bool)
+    return found
+
+
+def _target_pattern(target: str) -> re.Pattern:
+    try:
+        return re.compile(target, re.IGNORECASE)
+    except re.error:
+        # not a pattern: match it literally
+        return re.compile(re.escape(target), re.IGNORECASE)
+
+
+def attack_selection(
+    attacks: str | Sequence[str] | None = None,
+    target: str | Sequence[str] | None = None,
+    *,
+    coded: bool = False,
+) -> AttackSelection:
+    """Turn the ``ATTACKS`` and ``TARGET`` parameters into an :class:`AttackSelection`.
+
+    Parameters
+    ----------
+    attacks : str, sequence of str or None, default None
+        ACLED event types, sub-event types or project categories, as a list
+        or one string separated by ``;``, ``,`` or ``|``. None: for the coded
+        data, the category ``"militia attack"``; for an ACLED file,
+        :data:`DEFAULT_ACLED_ATTACKS`.
+    target : str, sequence of str or None, default None
+        A name or pattern searched in ``actor2`` and ``assoc_actor_2``
+        (see :func:`target_mask`); a list of names is joined with ``|``.
+        None or empty: any target.
+    coded : bool, default False
+        Whether the data are the coded documents (they keep their own
+        category as the default).
+
+    Returns
+    -------
+    AttackSelection
+
+    Raises
+    ------
+    ValueError
+        If a name in ``attacks`` is not an ACLED event type, sub-event type
+        or project category; the message lists the allowed names.
+
+    Examples
+    --------
+    >>> attack_selection().what, attack_selection(coded=True).what
+    ('battles and remote violence', 'militia attacks')
+    >>> attack_selection("Shelling/artillery/missile attack", "Global Coalition").what
+    'shelling, artillery and missile attacks on Global Coalition'
+    """
+    names = _names(attacks)
+    allowed = (*schema.EVENT_TYPES, *schema.SUB_EVENT_TYPES, *schema.CATEGORIES)
+    folded = {a.casefold(): a for a in allowed}
+    unknown = [n for n in names if n.casefold() not in folded]
+    if unknown:
+        raise ValueError(
+            f"ATTACKS: {', '.join(repr(u) for u in unknown)} is not an ACLED event type, sub-event type or "
+            f"category; use any of {', '.join(repr(a) for a in allowed)}"
+        )
+    names = tuple(folded[n.casefold()] for n in names)
+    if isinstance(target, str) or target is None:
+        target_text = (target or "").strip() or None
+    else:
+        target_text = "|".join(re.escape(str(t).strip()) for t in target if str(t).strip()) or None
+    default = not names and target_text is None
+    if not names and not coded:
+        names = DEFAULT_ACLED_ATTACKS
+    return AttackSelection(attacks=names, target=target_text, default=default)

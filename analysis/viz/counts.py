@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, tag_bars
-from .style import color_for
+from .style import OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -26,6 +26,7 @@ def plot_attacks_per_period(
     *,
     by: str | None = None,
     names: Mapping[str, str] | None = None,
+    colors: Mapping[str, str] | None = None,
     ax: Axes | None = None,
     ylabel: str = "attacks",
 ) -> Axes:
@@ -45,6 +46,12 @@ def plot_attacks_per_period(
     names : mapping or None, default None
         Legend text of each group (e.g. base id -> base name); groups not
         in it show as they are.
+    colors : mapping or None, default None
+        Group -> colour, computed once per run
+        (:func:`analysis.viz.style.group_palette`), so a group has the same
+        colour in every chart. Groups not in it are drawn together as
+        ``"other"`` (in its colour, grey by default). None: a colour per
+        group, in turn.
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default "attacks"
@@ -84,12 +91,20 @@ def plot_attacks_per_period(
         totals = counts.groupby("period_start", sort=True)[["possible"]].sum().reset_index()
         periods = counts.groupby("period_start", sort=True)["period_end"].first().reset_index()
         totals = totals.merge(periods, on="period_start")
-        groups = list(dict.fromkeys(counts[by].astype("string").fillna("not known")))
-        colors = color_for(groups)
+        group_of = counts[by].astype("string").fillna("not known")
+        if colors is None:
+            groups = list(dict.fromkeys(group_of))
+            colors = color_for(groups)
+        else:
+            other = next((g for g, c in colors.items() if g == OTHER), OTHER)
+            group_of = group_of.where(group_of.isin(list(colors)), other)
+            present = set(group_of)
+            groups = [g for g in colors if g in present]
+            colors = {**dict(colors), other: colors.get(other, OTHER_COLOR)}
         bottom = pd.Series(0.0, index=totals["period_start"])
         for group in groups:
-            part = counts[counts[by].astype("string").fillna("not known") == group]
-            part = part.set_index("period_start")["expected"].reindex(totals["period_start"], fill_value=0.0)
+            part = counts[(group_of == group).to_numpy()].groupby("period_start")["expected"].sum()
+            part = part.reindex(totals["period_start"], fill_value=0.0)
             left, width = _period_bars(totals)
             bars = ax.bar(left, part.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
                           color=colors[group], label=str((names or {}).get(group, group)))

@@ -62,6 +62,43 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
     return colors
 
 
+#: Colours of groups (places, forces, outlets) in the order of their size: Okabe-Ito's seven
+#: colour-blind-safe colours, then grey for "other". At most seven groups get their own colour.
+GROUP_COLORS: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+OTHER_COLOR = "#A0A0A0"
+OTHER = "other"
+
+
+def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
+    """Give the largest groups a colour each, in order, and everything else the grey of ``other``.
+
+    Compute it once per run from all the events (for example the places
+    with the most events) and pass it to every chart, so a group keeps its
+    colour from chart to chart; a chart draws the groups missing from it
+    together, as ``other``.
+
+    Parameters
+    ----------
+    groups : sequence of str
+        Groups, largest first; only the first ``len(GROUP_COLORS)`` get a
+        colour (an ``other`` among them is skipped).
+
+    Returns
+    -------
+    dict of str to str
+        Group -> hex colour, ending with ``other`` -> :data:`OTHER_COLOR`.
+
+    Examples
+    --------
+    >>> group_palette(["Banaadir", "Lower Shabelle"])
+    {'Banaadir': '#0072B2', 'Lower Shabelle': '#E69F00', 'other': '#A0A0A0'}
+    """
+    named = [g for g in dict.fromkeys(str(g) for g in groups) if g != other][: len(GROUP_COLORS)]
+    palette = dict(zip(named, GROUP_COLORS))
+    palette[other] = OTHER_COLOR
+    return palette
+
+
 def use_report_style() -> None:
     """Set the charts' style and make notebook figures reproducible byte for byte.
 

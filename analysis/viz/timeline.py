@@ -459,6 +459,7 @@ def plot_timeline(
     casualties: pd.DataFrame | None = None,
     start: object = None,
     end: object = None,
+    form: str = "auto",
     ax: Axes | None = None,
 ) -> Axes:
     """Draw events on a shared time axis, in lanes by kind, with spans for ranged dates.
@@ -475,6 +476,12 @@ def plot_timeline(
         Events (coded or ACLED).
     lane, size, label, casualties, start, end
         As in :func:`timeline_layout`.
+    form : {"auto", "events", "bands"}, default "auto"
+        ``"events"``: a marker per event, as described here; ``"bands"``:
+        each lane a band of events per period with the deadliest events
+        labelled (:func:`analysis.viz.bands.plot_timeline_bands`; ``lane``,
+        ``size`` and ``label`` do not apply); ``"auto"``: bands above
+        :data:`analysis.viz.bands.DENSE_EVENTS` events.
     ax : matplotlib Axes, optional
         Where to draw; the current Axes if None.
 
@@ -493,6 +500,12 @@ def plot_timeline(
     >>> ax = plot_timeline(load_events())  # doctest: +SKIP
     """
     ax = current_axes(ax)
+    if form not in ("auto", "events", "bands"):
+        raise ValueError(f"form={form!r}; use 'auto', 'events' or 'bands'")
+    from .bands import plot_timeline_bands, timeline_form
+
+    if form == "bands" or (form == "auto" and timeline_form(events) == "bands"):
+        return plot_timeline_bands(events, casualties=casualties, start=start, end=end, ax=ax)
     layout = timeline_layout(
         events, lane=lane, size=size, label=label, casualties=casualties, start=start, end=end,
         chars_per_axis=chars_across(ax),
@@ -533,7 +546,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     Returns
     -------
     matplotlib Legend
-        The legend, placed below the chart.
+        The legend, placed below the chart (for a timeline drawn as bands,
+        the bands' legend, :func:`analysis.viz.bands.bands_legend`).
 
     Examples
     --------
@@ -543,6 +557,10 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     >>> timeline_legend(plt.figure().gca()).get_texts()[0].get_text()
     'day known'
     """
+    if hasattr(ax, "band_period"):
+        from .bands import bands_legend
+
+        return bands_legend(ax)
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

@@ -1,0 +1,249 @@
+"""Find what a story about any events frame leads with: totals, the peak week and month, the deadliest events, the largest changes.
+
+Every function takes an events frame (coded or ACLED) and returns numbers
+in a tidy frame or a small record, nothing worded: the sentences are made
+in :mod:`analysis.report.story`. Killed are the lowest reported figure
+(ACLED's ``fatalities``, or the casualties table for the coded events);
+per-period figures spread an event known only to a range of days over its
+days, as every chart does (:mod:`analysis.stats.periods`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .._frames import column_or_na, require_columns
+from ..text import date_texts
+from .casualties import event_sizes
+from .periods import weighted_per_period
+from .selection import EventSelector, select_kinds
+
+
+@dataclass(frozen=True)
+class Peak:
+    """The period with the most of something: its days, the amount, and the events in it.
+
+    ``events`` is the expected number of events in the period (events known
+    only to a range of days count in proportion); ``ranged`` is True when
+    such events contribute, so a sentence can say the figure is spread.
+    """
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    value: float
+    events: float
+    ranged: bool
+
+
+def killed_per_event(events: pd.DataFrame, casualties: pd.DataFrame | None = None) -> pd.Series:
+    """Return each event's killed: the lowest figure reported (``fatalities`` for ACLED), float64, same index."""
+    return event_sizes(events, casualties, outcome="killed")
+
+
+def per_period(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    freq: str = "W",
+    kinds: EventSelector = None,
+    start: object = None,
+    end: object = None,
+) -> pd.DataFrame:
+    """Count events and killed per period, inside a window.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id``, ``date_start``, ``date_end`` (and
+        ``fatalities`` or a casualties table).
+    casualties : DataFrame or None, default None
+        The coded casualties table; None uses ``fatalities``.
+    freq : str, default "W"
+        Period (see :func:`analysis.stats.periods.period_edges`).
+    kinds : callable, sequence of str or None, default None
+        Which events (see :func:`analysis.stats.selection.select_kinds`).
+    start, end : date-like or None, default None
+        The window: only its periods are kept.
+
+    Returns
+    -------
+    DataFrame
+        period_start, period_end, certain, possible (int64), expected
+        (float64, events), killed (float64), ranged (int64: events known only
+        to a range of days that overlap the period: ``possible - certain``).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b"], "fatalities": [3, 1],
+    ...                       "date_start": pd.to_datetime(["2025-03-03", "2025-03-12"]),
+    ...                       "date_end": pd.to_datetime(["2025-03-03", "2025-03-12"])})
+    >>> per_period(frame)[["period_start", "expected", "killed"]]
+      period_start  expected  killed
+    0   2025-03-03       1.0     3.0
+    1   2025-03-10       1.0     1.0
+    """
+    chosen = select_kinds(events, kinds).reset_index(drop=True)
+    cas = None if casualties is None else casualties[casualties["event_id"].isin(chosen["event_id"])]
+    killed = killed_per_event(chosen, cas) if len(chosen) else pd.Series([], dtype=float)
+    frame = weighted_per_period(chosen, {"killed": killed.to_numpy(dtype=float)}, freq=freq, start=start, end=end,
+                                clip=True)
+    frame["ranged"] = (frame["possible"] - frame["certain"]).astype(np.int64)
+    return frame
+
+
+def peak(frame: pd.DataFrame, column: str = "expected") -> Peak | None:
+    """Return the period of :func:`per_period` with the highest ``column`` (the earliest on a tie), or None if all are 0.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b"], "fatalities": [3, 1],
+    ...                       "date_start": pd.to_datetime(["2025-03-03", "2025-03-12"]),
+    ...                       "date_end": pd.to_datetime(["2025-03-03", "2025-03-12"])})
+    >>> found = peak(per_period(frame), "killed")
+    >>> f"{found.start:%d %b}", found.value, found.events
+    ('03 Mar', 3.0, 1.0)
+    """
+    if frame.empty or not (frame[column] > 1e-9).any():
+        return None
+    row = frame.iloc[int(np.argmax(frame[column].to_numpy()))]
+    return Peak(start=row["period_start"], end=row["period_end"], value=float(row[column]),
+                events=float(row["expected"]), ranged=bool(row["ranged"] > 0))
+
+
+def largest_changes(frame: pd.DataFrame, column: str = "expected") -> pd.DataFrame:
+    """Find the largest rise and the largest fall of ``column`` from one period to the next.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Output of :func:`per_period` (every period, empty ones included).
+    column : str, default "expected"
+        What to compare.
+
+    Returns
+    -------
+    DataFrame
+        Up to two rows, ``direction`` "rise" then "fall": from_start,
+        from_end, to_start, to_end (datetime64), before, after, change
+        (float64). A direction with no change (nothing rose, or nothing
+        fell) has no row.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"]),
+    ...                       "period_end": pd.to_datetime(["2025-01-31", "2025-02-28", "2025-03-31"]),
+    ...                       "expected": [10.0, 40.0, 15.0]})
+    >>> largest_changes(frame)[["direction", "before", "after", "change"]]
+      direction  before  after  change
+    0      rise    10.0   40.0    30.0
+    1      fall    40.0   15.0   -25.0
+    """
+    columns = ["direction", "from_start", "from_end", "to_start", "to_end", "before", "after", "change"]
+    if len(frame) < 2:
+        return pd.DataFrame({c: [] for c in columns})
+    values = frame[column].to_numpy(dtype=float)
+    change = np.diff(values)
+    rows = []
+    for direction, index in (("rise", int(np.argmax(change))), ("fall", int(np.argmin(change)))):
+        if (direction == "rise" and change[index] <= 1e-9) or (direction == "fall" and change[index] >= -1e-9):
+            continue
+        rows.append({
+            "direction": direction,
+            "from_start": frame["period_start"].iloc[index], "from_end": frame["period_end"].iloc[index],
+            "to_start": frame["period_start"].iloc[index + 1], "to_end": frame["period_end"].iloc[index + 1],
+            "before": values[index], "after": values[index + 1], "change": float(change[index]),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def deadliest_positions(killed: np.ndarray, dates: pd.Series, most: int) -> np.ndarray:
+    """Return the positions of the ``most`` events with the most killed (over 0), the earliest first on a tie.
+
+    Examples
+    --------
+    >>> deadliest_positions(np.array([3.0, 0.0, 9.0, 3.0]), pd.Series(pd.to_datetime(["2025-03-04", "2025-03-01",
+    ...                     "2025-03-09", "2025-03-02"])), 3).tolist()
+    [2, 3, 0]
+    """
+    dead = np.flatnonzero(killed > 0)
+    return dead[np.lexsort((dates.to_numpy()[dead], -killed[dead]))][:most]
+
+
+def deadliest_events(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    most: int = 5,
+    kinds: EventSelector = None,
+) -> pd.DataFrame:
+    """List the events with the most people killed (lowest reported figure), the earliest first on a tie.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    casualties : DataFrame or None, default None
+        The coded casualties table; None uses ``fatalities``.
+    most : int, default 5
+        How many events to list (events with no one killed are never listed).
+    kinds : callable, sequence of str or None, default None
+        Which events (see :func:`analysis.stats.selection.select_kinds`).
+
+    Returns
+    -------
+    DataFrame
+        event_id, when (dates in words), event_date, location, admin1,
+        sub_event_type, actor1, actor2 (string), killed (int64), at most
+        ``most`` rows, deadliest first.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "fatalities": [3, 0, 9], "location": ["X", "Y", "Z"],
+    ...                       "sub_event_type": ["Armed clash"] * 3, "actor1": ["A"] * 3,
+    ...                       "date_start": pd.to_datetime(["2025-03-03"] * 3),
+    ...                       "date_end": pd.to_datetime(["2025-03-03"] * 3),
+    ...                       "event_date": pd.to_datetime(["2025-03-03"] * 3)})
+    >>> deadliest_events(frame)[["event_id", "killed"]].values.tolist()
+    [['c', 9], ['a', 3]]
+    """
+    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "sub_event_type", "actor1"])
+    chosen = select_kinds(events, kinds)
+    killed = killed_per_event(chosen, casualties).to_numpy(dtype=float)
+    order = deadliest_positions(killed, chosen["event_date"], most)
+    top = chosen.iloc[order]
+    return pd.DataFrame({
+        "event_id": top["event_id"].astype("string").to_numpy(),
+        "when": date_texts(top).to_numpy(),
+        "event_date": top["event_date"].to_numpy(),
+        "location": top["location"].astype("string").to_numpy(),
+        "admin1": column_or_na(top, "admin1").astype("string").to_numpy(),
+        "sub_event_type": top["sub_event_type"].astype("string").to_numpy(),
+        "actor1": top["actor1"].astype("string").to_numpy(),
+        "actor2": column_or_na(top, "actor2").astype("string").to_numpy(),
+        "killed": killed[order].astype(np.int64),
+    }).astype({"when": "string", "location": "string", "admin1": "string", "sub_event_type": "string",
+               "actor1": "string", "actor2": "string", "event_id": "string"})
+
+
+def top_values(values: pd.Series, *, most: int = 7, other: str = "other") -> pd.Series:
+    """Count the values of a column, keeping the ``most`` commonest and summing the rest as ``other``.
+
+    Missing values count as ``"not known"``. Ties keep the alphabetical
+    order, so the same data always give the same groups.
+
+    Examples
+    --------
+    >>> top_values(pd.Series(["a", "b", "b", "c", None]), most=1).to_dict()
+    {'b': 2, 'other': 3}
+    """
+    counts = values.astype("string").fillna("not known").value_counts()
+    counts = counts.rename_axis("value").reset_index(name="n").sort_values(["n", "value"], ascending=[False, True])
+    head = counts.iloc[:most]
+    rest = int(counts["n"].iloc[most:].sum())
+    out = pd.Series(head["n"].to_numpy(dtype=np.int64), index=head["value"].to_numpy(dtype=object), name="events")
+    if rest:
+        out[other] = rest
+    return out

@@ -1,0 +1,199 @@
+"""Draw a dense timeline: each lane a band of events per period, the deadliest events marked and labelled.
+
+Past a few hundred events, one marker per event becomes solid blocks with
+stacked labels. This form stays legible at any size: each lane (a kind of
+event) is a band whose height follows its events per week, month or quarter
+(scaled to the lane's own peak, which is written beside it), and only the
+deadliest events are marked and labelled; the events table lists them and
+the rest. :func:`timeline_form` says which form a frame gets; the
+thresholds are constants here, measured on generated files (README).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .._frames import check_dates, require_columns
+from ..stats.highlights import deadliest_positions, killed_per_event
+from ..stats.periods import attacks_per_period
+from ..stats.selection import event_kind
+from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .style import color_for
+from .timeline import LABEL_FONT_SIZE, LABEL_STEP, _label_rows, chars_across
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+#: Above this many events, :func:`analysis.viz.timeline.plot_timeline` draws bands instead of one
+#: marker per event (at 300 events on a 10-inch axis, markers of a busy lane merge into a block).
+DENSE_EVENTS = 300
+#: Period of the bands by the span of the axis: weeks up to 18 months, months up to 10 years, then quarters.
+BAND_PERIODS: tuple[tuple[int, str, str], ...] = ((550, "W", "week"), (3650, "M", "month"), (10**9, "Q", "quarter"))
+#: Height of a band (data units); labels stack above it, LABEL_STEP apart.
+BAND_HEIGHT = 1.0
+LANE_GAP = 0.5
+#: How many of the deadliest events are marked and labelled.
+LABELLED = 8
+
+
+def timeline_form(events: pd.DataFrame) -> str:
+    """Say which timeline a frame gets: ``"events"`` (a marker per event) or ``"bands"`` (counts per period).
+
+    Examples
+    --------
+    >>> timeline_form(pd.DataFrame({"event_id": range(10)})), timeline_form(pd.DataFrame({"event_id": range(301)}))
+    ('events', 'bands')
+    """
+    return "bands" if len(events) > DENSE_EVENTS else "events"
+
+
+def band_period(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
+    """Return the period (``freq``, name) of the bands for an axis from ``first`` to ``last``.
+
+    Examples
+    --------
+    >>> band_period(pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"))
+    ('W', 'week')
+    """
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days
+    return next((freq, name) for limit, freq, name in BAND_PERIODS if days <= limit)
+
+
+def _deadliest_label(row: pd.Series, killed: float) -> str:
+    place = str(row["location"]) if pd.notna(row["location"]) else ""
+    return f"{place}, {row['event_date'].day} {row['event_date']:%b %Y}: {int(killed):,} killed".lstrip(", ")
+
+
+def plot_timeline_bands(
+    events: pd.DataFrame,
+    *,
+    casualties: pd.DataFrame | None = None,
+    most: int = LABELLED,
+    start: object = None,
+    end: object = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw events in lanes by kind as bands of events per period, with the deadliest events labelled.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events (coded or ACLED) with ``event_id``, ``date_start``,
+        ``date_end``, ``event_date``, ``location``, ``event_type``.
+    casualties : DataFrame or None, default None
+        The coded casualties table; None uses ``fatalities``.
+    most : int, default LABELLED
+        How many of the deadliest events to mark and label.
+    start, end : date-like or None, default None
+        The axis; None for the events' extent.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        One filled band per lane (``gid`` ``"band:<lane>"``), the marks of
+        the deadliest events (``gid`` ``"deadliest"``) and their labels
+        (``gid`` ``"label"``); ``ax`` carries ``band_period`` (``"week"``...)
+        as an attribute for captions.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"event_id": ["a", "b"], "event_type": ["Battles", "Protests"], "location": ["X", "Y"],
+    ...                       "date_start": pd.to_datetime(["2025-01-02", "2025-02-03"]),
+    ...                       "date_end": pd.to_datetime(["2025-01-02", "2025-02-03"]),
+    ...                       "event_date": pd.to_datetime(["2025-01-02", "2025-02-03"]), "fatalities": [4, 0]})
+    >>> ax = plot_timeline_bands(frame, ax=plt.figure().gca())
+    >>> sorted(c.get_gid() for c in ax.collections)
+    ['band:Battles', 'band:Protests', 'deadliest']
+    """
+    ax = current_axes(ax)
+    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "event_type"])
+    check_dates(events)
+    if events.empty:
+        ax.set_yticks([])
+        note_nothing(ax, "no events in this window")
+        return ax
+    kinds = event_kind(events).cat.remove_unused_categories()
+    first = pd.Timestamp(start) if start is not None else events["date_start"].min()
+    last = pd.Timestamp(end) if end is not None else events["date_end"].max()
+    freq, period_name = band_period(first, last)
+    frame = pd.DataFrame({"date_start": events["date_start"].to_numpy(), "date_end": events["date_end"].to_numpy(),
+                          "lane": kinds.to_numpy()})
+    counts = attacks_per_period(frame, freq=freq, by="lane", kinds=None, start=first, end=last, clip=True)
+    lanes = list(kinds.cat.categories)
+    colors = color_for(lanes)
+    killed = killed_per_event(events, casualties).to_numpy(dtype=float)
+    top = deadliest_positions(killed, events["event_date"], most)
+    chosen = events.iloc[top]
+    texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
+    axis_days = max((last - first).days + 1, 1)
+    char_days = axis_days / chars_across(ax)
+    anchor = ((chosen["event_date"] - first).dt.days).to_numpy(dtype=float)
+    widths = np.array([len(t) + 2 for t in texts], dtype=float) * char_days
+    lefts = np.where(anchor + widths > axis_days, anchor - widths, anchor)
+    lane_of = kinds.iloc[top].astype(str).to_numpy()
+    rows = _label_rows(lane_of, anchor, lefts, lefts + widths, gap=char_days) if len(top) else np.array([], int)
+
+    base, position = {}, 0.0
+    for name in reversed(lanes):
+        base[name] = position
+        labelled = rows[lane_of == name]
+        position += BAND_HEIGHT + (labelled.max() + 1.2) * LABEL_STEP if len(labelled) else BAND_HEIGHT
+        position += LANE_GAP
+    edges = dates_as_numbers(pd.concat([counts["period_start"], counts["period_end"] + pd.Timedelta(days=1)]))
+    for name in lanes:
+        part = counts[counts["lane"].astype(str) == name].sort_values("period_start")
+        x = dates_as_numbers(part["period_start"])
+        x = np.append(x, dates_as_numbers(part["period_end"].iloc[-1:] + pd.Timedelta(days=1))) if len(part) else x
+        values = part["expected"].to_numpy(dtype=float)
+        peak = float(values.max()) if len(values) else 0.0
+        height = values / peak * BAND_HEIGHT if peak > 0 else values
+        y0 = base[name]
+        band = ax.fill_between(x, y0, y0 + np.append(height, height[-1:]) if len(height) else y0, step="post",
+                               color=colors[name], alpha=0.55, linewidth=0)
+        band.set_gid(f"band:{name}")
+        ax.text(1.005, y0 + BAND_HEIGHT / 2, f"peak {peak:,.0f}\na {period_name}", transform=ax.get_yaxis_transform(),
+                ha="left", va="center", fontsize=7.2, color="0.3")
+    if len(top):
+        xs = dates_as_numbers(chosen["event_date"])
+        ys = np.array([base[n] for n in lane_of]) + 0.04
+        marks = ax.scatter(xs, ys, s=30, color="0.1", zorder=4, marker="v")
+        marks.set_gid("deadliest")
+        for i, (xi, yi, name, row, text) in enumerate(zip(xs, ys, lane_of, rows, texts)):
+            label_y = base[name] + BAND_HEIGHT + LABEL_STEP * (row + 0.7)
+            ax.plot([xi, xi], [yi, label_y - 0.08], color="0.45", linewidth=0.6, zorder=3)
+            label = ax.text(xi, label_y, f" {text} ", ha="left" if lefts[i] >= anchor[i] else "right",
+                            va="center", fontsize=LABEL_FONT_SIZE, color="0.1", zorder=5)
+            label.set_gid("label")
+    ax.set_yticks([base[n] + BAND_HEIGHT / 2 for n in lanes], lanes)
+    for tick, name in zip(ax.get_yticklabels(), lanes):
+        tick.set_color(colors[name])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(-0.2, position - LANE_GAP + 0.1)
+    pad = pd.Timedelta(days=max(axis_days / 80, 1))
+    ax.set_xlim(*dates_as_numbers([first - pad, last + pd.Timedelta(days=1) + pad]))
+    date_axis(ax)
+    ax.band_period = period_name
+    return ax
+
+
+def bands_legend(ax: Axes, *, most: int = LABELLED) -> object:
+    """Add the legend of :func:`plot_timeline_bands` below the chart: what a band and a mark mean."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    period = getattr(ax, "band_period", "period")
+    handles = [
+        Patch(facecolor="0.45", alpha=0.55, label=f"events per {period}, scaled to each lane's peak"),
+        Line2D([], [], marker="v", linestyle="", color="0.1", label=f"the {most} deadliest events, labelled"),
+    ]
+    return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+

@@ -1,0 +1,134 @@
+"""Write ACLED-format exports of any size for the tests: invented events in ACLED's current column set.
+
+Nothing here is ACLED data. The values are drawn by a seeded generator, so
+the same call writes the same bytes, and they hold what the report's
+story is checked against: a country with its ISO code, regions and towns,
+a burst of events in one known week, fatalities, foreign forces (as
+actors, as the target of attacks, and in strategic developments about
+bases), and several outlets per event in ``source``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.io.acled import COLUMN_SETS
+from analysis.schema import ACLED_SUB_EVENT_TYPES
+
+EVENT_SHARES = {
+    "Battles": 0.30,
+    "Explosions/Remote violence": 0.20,
+    "Violence against civilians": 0.18,
+    "Protests": 0.15,
+    "Strategic developments": 0.12,
+    "Riots": 0.05,
+}
+ACTORS = {
+    "Battles": ["Military Forces of Somalia (2022-)", "Al Shabaab", "Clan Militia (Somalia)"],
+    "Explosions/Remote violence": ["Al Shabaab", "Military Forces of the United States (2021-)",
+                                   "Unidentified Armed Group (Somalia)"],
+    "Violence against civilians": ["Al Shabaab", "Clan Militia (Somalia)", "Police Forces of Somalia (2022-)"],
+    "Protests": ["Protesters (Somalia)"],
+    "Riots": ["Rioters (Somalia)"],
+    "Strategic developments": ["Military Forces of Turkey (2016-)",
+                               "AU: African Union Transition Mission in Somalia (2022-)",
+                               "Military Forces of Somalia (2022-)", "Al Shabaab"],
+}
+TARGETS = ["Military Forces of Somalia (2022-)", "Civilians (Somalia)", "Al Shabaab",
+           "Military Forces of the United States (2021-)", ""]
+INTER = {
+    "Military Forces of Somalia (2022-)": "State forces", "Police Forces of Somalia (2022-)": "State forces",
+    "Al Shabaab": "Rebel group", "Clan Militia (Somalia)": "Identity militia",
+    "Military Forces of the United States (2021-)": "External/Other forces",
+    "Military Forces of Turkey (2016-)": "External/Other forces",
+    "AU: African Union Transition Mission in Somalia (2022-)": "External/Other forces",
+    "Unidentified Armed Group (Somalia)": "Political militia", "Protesters (Somalia)": "Protesters",
+    "Rioters (Somalia)": "Rioters", "Civilians (Somalia)": "Civilians", "": "",
+}
+REGIONS = [f"Region {letter}" for letter in "ABCDEFGHIJKL"]
+OUTLETS = ["Coast Radio", "Capital Daily", "Valley Monitor", "Horn Wire", "Delta Observer", "Northern Voice",
+           "Radio Dalmar", "Weekly Ledger", "Field Partner", "Islands Post"]
+SCALES = ["Local partner-National", "National", "Regional", "Subnational", "International", "New media",
+          "National-International"]
+
+
+def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-01", end: str = "2026-03-31",
+                burst_week: str = "2025-03-03") -> Path:
+    """Write an ACLED-format CSV of ``rows`` invented events in Somalia between ``start`` and ``end``.
+
+    A tenth of the events (at least two) fall in the week starting on
+    ``burst_week`` and carry more fatalities, so it is the peak week.
+    """
+    rng = np.random.default_rng(seed)
+    kinds = list(EVENT_SHARES)
+    kind = np.array(kinds)[rng.choice(len(kinds), size=rows, p=list(EVENT_SHARES.values()))]
+    sub = np.array([ACLED_SUB_EVENT_TYPES[k][rng.integers(len(ACLED_SUB_EVENT_TYPES[k]))] for k in kind], dtype=object)
+    posture = kind == "Strategic developments"
+    posture_subs = ["Headquarters or base established", "Non-violent transfer of territory", "Change to group/activity"]
+    sub[posture] = np.array(posture_subs)[rng.integers(0, 3, posture.sum())]
+    first, last = np.datetime64(start), np.datetime64(end)
+    dates = first + rng.integers(0, int((last - first).astype(int)) + 1, rows)
+    burst = rng.random(rows) < 0.1
+    burst[: max(2, rows // 10)] = True
+    dates = np.where(burst, np.datetime64(burst_week) + rng.integers(0, 7, rows), dates)
+    precision = np.where(burst, 1, rng.choice([1, 2, 3], size=rows, p=[0.88, 0.09, 0.03]))
+    month_mid = (dates.astype("datetime64[M]") + np.timedelta64(14, "D")).astype("datetime64[D]")
+    dates = np.where(precision == 3, month_mid, dates)
+    dates = np.clip(dates, first, last)
+    actor1 = np.array([ACTORS[k][rng.integers(len(ACTORS[k]))] for k in kind])
+    actor2 = np.array(TARGETS)[rng.integers(0, len(TARGETS), rows)]
+    actor2 = np.where(np.isin(kind, ["Protests", "Riots", "Strategic developments"]), "", actor2)
+    actor2 = np.where(actor2 == actor1, "", actor2)
+    region_weights = 1 / np.arange(1, len(REGIONS) + 1)
+    region = rng.choice(len(REGIONS), size=rows, p=region_weights / region_weights.sum())
+    town = region * 10 + rng.integers(0, 10, rows)
+    violent = np.isin(kind, ["Battles", "Explosions/Remote violence", "Violence against civilians"])
+    fatalities = np.where(violent & (rng.random(rows) < 0.45), rng.geometric(0.3, rows), 0)
+    fatalities = np.where(burst & violent, fatalities + 3, fatalities)
+    n_outlets = rng.choice([1, 2, 3], size=rows, p=[0.6, 0.3, 0.1])
+    picks = rng.permuted(np.tile(np.arange(len(OUTLETS)), (rows, 1)), axis=1)[:, :3]
+    source = ["; ".join(OUTLETS[i] for i in pick[:n]) for pick, n in zip(picks, n_outlets)]
+    day = pd.to_datetime(dates)
+    inter1 = np.array([INTER[a] for a in actor1])
+    inter2 = np.array([INTER[a] for a in actor2])
+    frame = pd.DataFrame({
+        "event_id_cnty": [f"SOM{i}" for i in range(1, rows + 1)],
+        "event_date": day.strftime("%Y-%m-%d"),
+        "year": day.year,
+        "time_precision": precision,
+        "disorder_type": np.where(np.isin(kind, ["Protests", "Riots"]), "Demonstrations",
+                                  np.where(posture, "Strategic developments", "Political violence")),
+        "event_type": kind,
+        "sub_event_type": sub,
+        "actor1": actor1,
+        "assoc_actor_1": "",
+        "inter1": inter1,
+        "actor2": actor2,
+        "assoc_actor_2": np.where((actor2 == "Military Forces of Somalia (2022-)") & (rng.random(rows) < 0.3),
+                                  "Global Coalition Partner Forces", ""),
+        "inter2": inter2,
+        "interaction": np.where(inter2 == "", np.char.add(inter1, " only"), np.char.add(np.char.add(inter1, "-"), inter2)),
+        "civilian_targeting": np.where(actor2 == "Civilians (Somalia)", "Civilian targeting", ""),
+        "iso": 706,
+        "region": "Eastern Africa",
+        "country": "Somalia",
+        "admin1": np.array(REGIONS)[region],
+        "admin2": np.char.add("District ", town.astype(str)),
+        "admin3": "",
+        "location": np.char.add("Town ", town.astype(str)),
+        "latitude": np.round(1.0 + region * 0.7 + rng.uniform(-0.2, 0.2, rows), 4),
+        "longitude": np.round(43.0 + (town % 10) * 0.35 + rng.uniform(-0.1, 0.1, rows), 4),
+        "geo_precision": rng.choice([1, 2, 3], size=rows, p=[0.7, 0.25, 0.05]),
+        "source": source,
+        "source_scale": np.array(SCALES)[rng.integers(0, len(SCALES), rows)],
+        "notes": [f"On {d}, {a} ({k.lower()}) in Town {t}; {f} fatalities." for d, a, k, t, f
+                  in zip(day.strftime("%d %B %Y"), actor1, sub, town, fatalities)],
+        "fatalities": fatalities,
+        "tags": "",
+        "timestamp": 1_750_000_000 + np.arange(rows),
+    })
+    frame[list(COLUMN_SETS["current"])].to_csv(path, index=False)
+    return Path(path)
