@@ -88,13 +88,15 @@ def describe_bounds(low: object, high: object) -> str:
     return f"up to {high_:,}" if high_ is not None else "unknown"
 
 
-def describe_dates(start: object, end: object) -> str:
+def describe_dates(start: object, end: object, *, long: bool = False) -> str:
     """Write a date range briefly: a day, a whole month, or first and last day.
 
     Parameters
     ----------
     start, end : date-like
         First and last possible day (inclusive).
+    long : bool, default False
+        Write months in full ("March"), for sentences.
 
     Returns
     -------
@@ -106,17 +108,67 @@ def describe_dates(start: object, end: object) -> str:
     --------
     >>> describe_dates("2020-04-01", "2020-04-30"), describe_dates("2020-03-14", "2020-03-20")
     ('Apr 2020', '14-20 Mar 2020')
+    >>> describe_dates("2025-03-03", "2025-03-09", long=True)
+    '3-9 March 2025'
     """
     first, last = pd.Timestamp(start), pd.Timestamp(end)
+    month = "%B" if long else "%b"
     if first == last:
-        return f"{first.day} {first:%b %Y}"
+        return f"{first.day} {first.strftime(month + ' %Y')}"
     if first.day == 1 and last == first + pd.offsets.MonthEnd(0):
-        return f"{first:%b %Y}"
+        return first.strftime(f"{month} %Y")
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}-{last.day} {last:%b %Y}"
+        return f"{first.day}-{last.day} {last.strftime(month + ' %Y')}"
     if first.year == last.year:
-        return f"{first.day} {first:%b} - {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} - {last.day} {last:%b %Y}"
+        return f"{first.day} {first.strftime(month)} - {last.day} {last.strftime(month + ' %Y')}"
+    return f"{first.day} {first.strftime(month + ' %Y')} - {last.day} {last.strftime(month + ' %Y')}"
+
+
+def describe_number(value: float, noun: str, plural: str | None = None) -> str:
+    """Write a count with its noun, singular or plural, whole numbers with thousands separators.
+
+    A fractional count (events known only to a range of days, counted in
+    proportion) is written with one decimal below 10, else as "about" the
+    whole number; zero is "no".
+
+    Examples
+    --------
+    >>> describe_number(1, "event"), describe_number(5200, "event"), describe_number(2.5, "attack")
+    ('1 event', '5,200 events', '2.5 attacks')
+    >>> describe_number(980.4, "event"), describe_number(0, "attack")
+    ('about 980 events', 'no attacks')
+    """
+    figure = describe_figure(value)
+    if figure == "1":
+        return f"1 {noun}"
+    return f"{'no' if figure == '0' else figure} {plural or noun + 's'}"
+
+
+def describe_figure(value: float) -> str:
+    """Write a count alone: whole numbers with separators, fractions with one decimal below 10, else "about".
+
+    Examples
+    --------
+    >>> describe_figure(1203.0), describe_figure(5.71), describe_figure(258.7)
+    ('1,203', '5.7', 'about 259')
+    """
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value):,}"
+    return f"{value:,.1f}" if abs(value) < 10 else f"about {round(value):,}"
+
+
+def join_words(words: Sequence[str], last: str = "and") -> str:
+    """Join words as a sentence does: "a", "a and b", "a, b and c".
+
+    Examples
+    --------
+    >>> join_words(["Battles"]), join_words(["a", "b", "c"]), join_words(["a", "b"], "or")
+    ('Battles', 'a, b and c', 'a or b')
+    """
+    words = [str(w) for w in words]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
 def date_texts(frame: pd.DataFrame) -> pd.Series:

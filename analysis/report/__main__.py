@@ -3,6 +3,7 @@
 ::
 
     python -m analysis.report --out build/report [--data D] [--start S] [--end E] [--area A]
+                              [--attacks "Battles;Explosions/Remote violence"] [--target "Military Forces of the United States"]
     python -m analysis.report --refresh-notebooks
 
 The first form executes every ``notebooks/NN-*.ipynb`` in reading order, each
@@ -21,6 +22,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..stats.selection import attack_selection
 from .build import build_report
 from .execute import NOTEBOOK_DIR, NotebookError, refresh_notebooks
 
@@ -43,6 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--start", type=_iso_date, help="first day of the time window, YYYY-MM-DD")
     parser.add_argument("--end", type=_iso_date, help="last day of the time window, YYYY-MM-DD")
     parser.add_argument("--area", help="keep events of this area (admin1 or location, as the notebooks define it)")
+    parser.add_argument(
+        "--attacks",
+        help="which events are attacks: ACLED event or sub-event types (or coded categories), separated by ';' "
+             "(default: the coded 'militia attack'; for an ACLED file, Battles and Explosions/Remote violence)",
+    )
+    parser.add_argument(
+        "--target",
+        help="attacks on whom: a name or pattern searched in actor2 and assoc_actor_2, alternatives separated by '|' "
+             "(default: any target)",
+    )
     parser.add_argument("--notebooks", default=str(NOTEBOOK_DIR), help="folder of the notebooks")
     parser.add_argument(
         "--refresh-notebooks",
@@ -75,6 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             parameters["END"] = args.end
         if args.area:
             parameters["AREA"] = args.area
+        if args.attacks:
+            try:
+                attack_selection(args.attacks)
+            except ValueError as error:
+                print(f"error: --attacks: {error}", file=sys.stderr)
+                return 2
+            parameters["ATTACKS"] = args.attacks
+        if args.target:
+            parameters["TARGET"] = args.target
         if args.start and args.end and args.start > args.end:
             print(f"error: --start {args.start} is after --end {args.end}", file=sys.stderr)
             return 2

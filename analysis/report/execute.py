@@ -138,6 +138,38 @@ def _literal(value: Any) -> str:
     raise TypeError(f"parameter value {value!r} is a {type(value).__name__}; use str, numbers, bools, None, lists or dicts")
 
 
+#: Tag of the cells true of the committed default run only (hand-written analysis of the five coded
+#: reports): a run with parameters leaves them out of its pages and its index card.
+DEFAULT_ONLY_TAG = "default-only"
+
+
+def is_default_run(nb: nbformat.NotebookNode) -> bool:
+    """Return True if the notebook ran as committed, with no parameters injected (no ``injected-parameters`` cell)."""
+    return not any("injected-parameters" in cell.metadata.get("tags", []) for cell in nb.cells)
+
+
+def without_default_only(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return the notebook without its ``default-only`` cells if it ran with parameters; else unchanged.
+
+    The hand-written prose of the committed notebooks describes the five
+    coded reports, whole; a run on other data, another window or another
+    area shows the sentences the notebook writes from its data instead
+    (:mod:`analysis.report.story`).
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# The coded story")])
+    >>> nb.cells[0].metadata["tags"] = [DEFAULT_ONLY_TAG]
+    >>> len(without_default_only(nb).cells), len(without_default_only(inject_parameters(nb, {"START": "2020-03-01"})).cells)
+    (1, 1)
+    """
+    if is_default_run(nb):
+        return nb
+    nb = copy.deepcopy(nb)
+    nb.cells = [cell for cell in nb.cells if DEFAULT_ONLY_TAG not in cell.metadata.get("tags", [])]
+    return nb
+
+
 def inject_parameters(nb: nbformat.NotebookNode, parameters: Mapping[str, Any]) -> nbformat.NotebookNode:
     """Insert a cell setting the parameters after the cell tagged ``parameters``.
 

@@ -1,8 +1,10 @@
 """What the notebooks work on: the coded documents or an ACLED export, in a window and an area.
 
 Each notebook of the report starts with :func:`notebook_data` on its
-parameters (``DATA``, ``START``, ``END``, ``AREA``) and works on the
-:class:`NotebookData` it returns.
+parameters (``DATA``, ``START``, ``END``, ``AREA``, ``ATTACKS``, ``TARGET``)
+and works on the :class:`NotebookData` it returns. Everything a run shares
+between notebooks (which events are attacks, the colour of each place) is
+computed here from the data, so every notebook of a run computes the same.
 """
 
 from __future__ import annotations
@@ -17,10 +19,16 @@ import pandas as pd
 from .._frames import as_timestamp
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
-from ..stats.selection import select_events
-from ..text import describe_dates
+from ..stats.highlights import top_values
+from ..stats.selection import AttackSelection, attack_selection, select_events
+from ..text import describe_dates, join_words
+from ..viz.style import GROUP_COLORS, group_palette
 
 CODED_ONLY = "{what} needs the coded documents; it has nothing to show for an ACLED file."
+
+#: The country of the coded events.
+CODED_COUNTRY = "Iraq"
+CODED_ISO = 368
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,80 @@ class NotebookData:
     reported_totals: pd.DataFrame | None = None
     bases: pd.DataFrame | None = None
     sources: pd.DataFrame | None = None
+    selection: AttackSelection = AttackSelection()
+    default: bool = False
+    file_countries: tuple[str, ...] = ()
+
+    @property
+    def is_default(self) -> bool:
+        """True for the committed default run: the coded documents, every event, no parameter set."""
+        return self.default
+
+    @property
+    def attacks(self) -> pd.DataFrame:
+        """The events counted as attacks (:attr:`selection`), index reset."""
+        return self.events.loc[self.selection.mask(self.events).to_numpy()].reset_index(drop=True)
+
+    @property
+    def countries(self) -> list[str]:
+        """The countries of the events, most events first (the coded events: Iraq)."""
+        if self.coded or "country" not in self.events.columns:
+            return [CODED_COUNTRY]
+        if self.events.empty:
+            return list(self.file_countries)
+        return _countries(self.events)
+
+    @property
+    def country(self) -> str | None:
+        """The country with the most events (None if the file names none)."""
+        return self.countries[0] if self.countries else None
+
+    @property
+    def iso(self) -> object:
+        """The ISO 3166-1 numeric code of :attr:`country`, where the data give one (ACLED's ``iso``)."""
+        if self.coded:
+            return CODED_ISO
+        if "iso" not in self.events.columns or "country" not in self.events.columns or not self.country:
+            return None
+        codes = self.events.loc[self.events["country"].astype("string") == self.country, "iso"].dropna()
+        return codes.iloc[0] if len(codes) else None
+
+    @property
+    def place(self) -> str:
+        """Where the run looks, for titles: the area given, else the country (or the first countries)."""
+        if self.area:
+            return self.area
+        names = self.countries
+        if len(names) > 3:
+            return f"{join_words(names[:3] + ['others'])}"
+        return join_words(names) or "the file's area"
+
+    @property
+    def period_text(self) -> str:
+        """The window in words ("1 January 2025 to 31 March 2026"); "at any date" with no window and no events."""
+        first, last = (None if d is None or pd.isna(d) else d for d in self.window)
+        if first is None and last is None:
+            return "at any date"
+        if last is None:
+            return f"from {describe_dates(first, first, long=True)}"
+        if first is None:
+            return f"up to {describe_dates(last, last, long=True)}"
+        return f"{describe_dates(first, first, long=True)} to {describe_dates(last, last, long=True)}"
+
+    @property
+    def palette(self) -> dict[str, str]:
+        """Colour of each place of :attr:`place_column`: the places with the most events, then "other".
+
+        Computed from all the events of the run, so every notebook (each in
+        its own kernel) gives a place the same colour. Events with no place
+        are drawn with the other places, as "other".
+        """
+        column = self.place_column
+        if column not in self.events.columns or self.events.empty:
+            return group_palette([])
+        named = self.events[column].dropna()
+        groups = top_values(named, most=len(GROUP_COLORS))
+        return group_palette([g for g in groups.index if g != "other"])
 
     @property
     def place_column(self) -> str:
@@ -86,12 +168,45 @@ def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timest
     return table.loc[mask].reset_index(drop=True)
 
 
+def _countries(events: pd.DataFrame) -> list[str]:
+    if "country" not in events.columns:
+        return []
+    return [c for c in top_values(events["country"], most=10**6).index if c != "not known"]
+
+
+def levels_in_window(levels: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
+    """Keep the troop levels of a window, and carry in the last one stated before it for each force.
+
+    A window shows what the reports say within it, and also the last
+    figure stated before it starts (for each force), which is still the
+    latest reported figure on the window's first day; those rows get
+    ``carried_in`` True.
+
+    Examples
+    --------
+    >>> levels = pd.DataFrame({"force": ["US", "US", "UK"], "level_id": ["a", "b", "c"],
+    ...                        "date_start": pd.to_datetime(["2020-02-06", "2020-04-01", "2020-04-01"]),
+    ...                        "date_end": pd.to_datetime(["2020-02-06", "2020-04-30", "2020-04-30"])})
+    >>> levels_in_window(levels, pd.Timestamp("2020-03-01"), pd.Timestamp("2020-03-31"))[["level_id", "carried_in"]].values.tolist()
+    [['a', True]]
+    """
+    inside = _overlapping(levels, start, end).assign(carried_in=False)
+    if start is None:
+        return inside
+    before = levels[levels["date_end"] < start].sort_values(["date_end", "date_start"], kind="stable")
+    last = before.groupby("force", observed=True, sort=True).tail(1).assign(carried_in=True)
+    out = pd.concat([last, inside], ignore_index=True)
+    return out.sort_values(["date_start", "date_end", "level_id"], kind="stable").reset_index(drop=True)
+
+
 def notebook_data(
     data: object = None,
     *,
     start: object = None,
     end: object = None,
     area: str | Sequence[str] | None = None,
+    attacks: str | Sequence[str] | None = None,
+    target: str | Sequence[str] | None = None,
 ) -> NotebookData:
     """Load what the notebooks show: the coded documents, or an ACLED export, in a window and an area.
 
@@ -105,6 +220,12 @@ def notebook_data(
         reported totals) are kept where their dates overlap it.
     area : str, sequence of str or None, default None
         Governorate(s) or country name(s) (see :func:`analysis.stats.selection.select_events`).
+    attacks, target : str, sequence of str or None, default None
+        Which events count as attacks, and on whom (the ``ATTACKS`` and
+        ``TARGET`` parameters, see :func:`analysis.stats.selection.attack_selection`).
+        None: the coded category "militia attack" for the coded data;
+        ACLED's Battles and Explosions/Remote violence, on any target, for
+        an ACLED file.
 
     Returns
     -------
@@ -118,7 +239,7 @@ def notebook_data(
     DataError
         If a file is invalid.
     ValueError
-        If ``start`` or ``end`` is not a date.
+        If ``start`` or ``end`` is not a date, or ``attacks`` names no ACLED type.
 
     Examples
     --------
@@ -128,7 +249,10 @@ def notebook_data(
     """
     start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
     area_text = None if area is None else (area if isinstance(area, str) else ", ".join(area))
-    if data is None or (isinstance(data, str) and not data.strip()):
+    coded = data is None or (isinstance(data, str) and not data.strip())
+    selection = attack_selection(attacks, target, coded=coded)
+    if coded:
+        default = start_ is None and end_ is None and area is None and selection.default
         dataset = load_dataset()
         events = select_events(dataset.events, start=start_, end=end_, area=area).reset_index(drop=True)
         kept = dataset.events["event_id"].isin(events["event_id"])
@@ -138,12 +262,13 @@ def notebook_data(
             start=start_, end=end_, area=area_text,
             casualties=dataset.casualties[dataset.casualties["event_id"].isin(kept_ids)].reset_index(drop=True),
             reports=dataset.reports[dataset.reports["event_id"].isin(kept_ids)].reset_index(drop=True),
-            troop_levels=_overlapping(dataset.troop_levels, start_, end_),
+            troop_levels=dataset.troop_levels if default else levels_in_window(dataset.troop_levels, start_, end_),
             reported_totals=_overlapping(dataset.reported_totals, start_, end_),
-            bases=dataset.bases, sources=dataset.sources,
+            bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
         )
     path = Path(str(data))
-    events = select_events(load_acled(path), start=start_, end=end_, area=area).reset_index(drop=True)
+    every = load_acled(path)
+    events = select_events(every, start=start_, end=end_, area=area).reset_index(drop=True)
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
-                        end=end_, area=area_text)
+                        end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)))
 

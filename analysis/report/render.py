@@ -15,7 +15,7 @@ from typing import Any
 
 import nbformat
 
-from .execute import clean_metadata, read_notebook
+from .execute import clean_metadata, read_notebook, without_default_only
 from .safety import REPORT_CSP, find_remote_references
 from .summary import PageCard, describe_parameters, notebook_summary, page_card
 
@@ -37,7 +37,10 @@ def render_report(
     styles), and a Content Security Policy forbids scripts and any resource
     not embedded in the page. The same notebooks give byte-identical HTML.
     The index lists each notebook with its first heading, the first sentence
-    after it and a thumbnail of its first figure; all text is escaped.
+    after it and a thumbnail of its first figure; all text is escaped. A
+    notebook run with parameters loses its cells tagged ``default-only``
+    (prose true of the committed default run only), so its page and card
+    start with the heading it wrote from its data.
 
     Parameters
     ----------
@@ -71,7 +74,7 @@ def render_report(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = [Path(p) for p in notebooks]
-    loaded = [clean_metadata(read_notebook(p)) for p in paths]
+    loaded = [without_default_only(clean_metadata(read_notebook(p))) for p in paths]
     cards = [page_card(p, nb) for p, nb in zip(paths, loaded)]
     exporter = _html_exporter(show_code=show_code)
     for position, (path, nb, card) in enumerate(zip(paths, loaded, cards)):

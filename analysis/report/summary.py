@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 import nbformat
 
+from ..stats.selection import DEFAULT_ACLED_ATTACKS
+from ..text import join_words
 from .thumbnails import thumbnail
 
 
@@ -51,6 +53,10 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
 def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
     """Find a notebook's first Markdown heading and the first sentence after it.
 
+    Markdown displayed by code cells counts, in its place: a notebook that
+    writes its title from its data (:func:`analysis.report.story.tell`) is
+    summarised by it.
+
     Parameters
     ----------
     nb : NotebookNode
@@ -72,10 +78,8 @@ def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
     ('Attack frequency', 'How often did the U.S. bases come under fire?')
     """
     heading = ""
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for block in re.split(r"\n\s*\n", cell.source):
+    for text in _markdown_texts(nb):
+        for block in re.split(r"\n\s*\n", text):
             lines = [line for line in block.strip().splitlines() if line.strip()]
             while lines and lines[0].lstrip().startswith("#"):
                 if not heading:
@@ -87,6 +91,20 @@ def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
             paragraph = re.sub(r"^\s*(\*\*|__)[^*_]{1,40}?[.:](\1)\s*", "", " ".join(lines))
             return heading, _first_sentence(_plain_text(paragraph))
     return heading, ""
+
+
+def _markdown_texts(nb: nbformat.NotebookNode) -> list[str]:
+    """Return the notebook's Markdown in reading order: Markdown cells, and Markdown that code cells displayed."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            texts.append(cell.source)
+        elif cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                markdown = output.get("data", {}).get("text/markdown")
+                if markdown:
+                    texts.append(markdown if isinstance(markdown, str) else "".join(markdown))
+    return texts
 
 
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "no", "mr", "mrs", "dr", "st", "gen", "lt", "col", "sgt"}
@@ -124,7 +142,8 @@ def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str,
     Parameters
     ----------
     parameters : mapping or None
-        Notebook parameters (``DATA``, ``START``, ``END``, ``AREA``).
+        Notebook parameters (``DATA``, ``START``, ``END``, ``AREA``,
+        ``ATTACKS``, ``TARGET``).
 
     Returns
     -------
@@ -143,5 +162,8 @@ def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str,
         ("From", str(parameters.get("START") or "the first event")),
         ("To", str(parameters.get("END") or "the last event")),
         ("Area", str(parameters.get("AREA") or "all")),
+        ("Attacks", str(parameters.get("ATTACKS") or (f"{join_words(DEFAULT_ACLED_ATTACKS)} (ACLED event types)"
+                                                     if data else "the coded category 'militia attack'"))),
+        ("Target", str(parameters.get("TARGET") or "any")),
     ]
 

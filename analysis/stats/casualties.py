@@ -279,3 +279,45 @@ def casualties_by_group(
     )
     return out.reset_index(drop=True)
 
+
+
+#: Bins of killed per event for the distribution chart: (label, lowest, highest).
+KILLED_BINS: tuple[tuple[str, int, float], ...] = (
+    ("0", 0, 0), ("1", 1, 1), ("2-4", 2, 4), ("5-9", 5, 9), ("10-24", 10, 24), ("25 or more", 25, float("inf")),
+)
+
+
+def killed_distribution(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    kinds: EventSelector = is_militia_attack,
+) -> pd.DataFrame:
+    """Count the selected events by how many people were killed in each (lowest figure), in :data:`KILLED_BINS`.
+
+    The form of the per-attack chart when there are too many attacks to
+    show one by one.
+
+    Returns
+    -------
+    DataFrame
+        killed (the bin's label, string), events (int64), people (int64:
+        the killed summed over the bin's events); every bin, empty ones
+        as 0.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "fatalities": [0, 3, 30],
+    ...                       "sub_event_type": ["Armed clash"] * 3})
+    >>> killed_distribution(frame, kinds=None)[["killed", "events"]].values.tolist()[:3]
+    [['0', 1], ['1', 0], ['2-4', 1]]
+    """
+    chosen = select_kinds(events, kinds)
+    killed = event_sizes(chosen, casualties, outcome="killed").to_numpy(dtype=float)
+    rows = []
+    for label, low, high in KILLED_BINS:
+        inside = (killed >= low) & (killed <= high)
+        rows.append({"killed": label, "events": int(inside.sum()), "people": int(killed[inside].sum())})
+    out = pd.DataFrame(rows)
+    out["killed"] = out["killed"].astype("string")
+    return out.astype({"events": "int64", "people": "int64"})

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import schema
 from .._frames import as_objects, as_timestamp, check_dates, column_or_na, is_one_of, require_columns
+from ..text import join_words
 
 #: ACLED sub-event types that count as attacks where an event has no project
 #: category (ACLED exports): rocket, mortar and missile fire, the form of
@@ -222,11 +223,6 @@ def _names(value: str | Sequence[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
 
 
-def _join_words(words: Sequence[str]) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 @dataclass(frozen=True)
 class AttackSelection:
     """Which events count as attacks (``attacks``) and on whom (``target``), and how to say so.
@@ -281,7 +277,7 @@ class AttackSelection:
         elif set(self.attacks) == set(DEFAULT_ACLED_ATTACKS):
             noun = "battles and remote violence"
         else:
-            noun = _join_words([SHORT_ATTACK_NAMES.get(a, a) for a in self.attacks])
+            noun = join_words([SHORT_ATTACK_NAMES.get(a, a) for a in self.attacks])
         return noun if self.target is None else f"{noun} on {self.target_words}"
 
     @property
@@ -298,7 +294,7 @@ class AttackSelection:
             kinds = ("events coded as militia attacks (for events without a category, ACLED's "
                      "Shelling/artillery/missile attack)")
         else:
-            kinds = "ACLED events of type " + _join_words(self.attacks)
+            kinds = "ACLED events of type " + join_words(self.attacks)
         whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
                 f"'{self.target}'" if self.target is not None else ", whoever the target")
         return f"Attacks counted: {kinds}{whom}."

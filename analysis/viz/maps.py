@@ -339,3 +339,127 @@ def plot_posture_panels(
         axes[0].figure.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=11.5)
     return axes
 
+
+
+# --- events on a map of their own country (any country, world boundaries) ---------------------
+
+
+def _country_extent(country: Boundary | None, lon: np.ndarray, lat: np.ndarray) -> tuple[float, float, float, float] | None:
+    boxes = []
+    if country is not None:
+        points = np.concatenate(country.rings)
+        boxes.append((points[:, 0].min(), points[:, 0].max(), points[:, 1].min(), points[:, 1].max()))
+    if len(lon):
+        boxes.append((lon.min(), lon.max(), lat.min(), lat.max()))
+    if not boxes:
+        return None
+    box = np.array(boxes)
+    lon_min, lon_max = box[:, 0].min() - 1.0, box[:, 1].max() + 1.0
+    lat_min, lat_max = box[:, 2].min() - 1.0, box[:, 3].max() + 1.0
+    return float(lon_min), float(lon_max), float(max(lat_min, -89.0)), float(min(lat_max, 89.0))
+
+
+def plot_country_events(
+    points: pd.DataFrame,
+    *,
+    country: str | None = None,
+    iso: object = None,
+    hue: str = "sub_event_type",
+    colors: dict[str, str] | None = None,
+    label: str = "location",
+    most: int = 8,
+    empty: str = "no events in this window",
+    boundaries: Sequence[Boundary] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw events on a map of their own country, offline, coloured by kind, the busiest places named.
+
+    The country is found in the packaged world boundaries (Natural Earth
+    1:110m, :func:`analysis.io.boundaries.load_world_boundaries`) by ISO
+    numeric code (ACLED's ``iso``) or name, and highlighted; the map frames
+    it and every event. Each place is one dot, sized by its number of
+    events and coloured by its commonest ``hue`` value; the ``most`` places
+    with the most events are named with their count.
+
+    Parameters
+    ----------
+    points : DataFrame
+        Events with ``latitude``, ``longitude``, ``hue`` and ``label``
+        columns (rows without coordinates are left out and counted in the
+        legend title).
+    country, iso : str, int or None
+        The country (see :func:`analysis.io.boundaries.find_country`).
+    hue : str, default "sub_event_type"
+        Column giving the colour.
+    colors : dict or None, default None
+        Value of ``hue`` -> colour; None gives each value a colour in turn.
+    label : str, default "location"
+        Column naming the places.
+    most : int, default 8
+        How many places to name.
+    empty : str, default "no events in this window"
+        What the map says when there is nothing to draw.
+    boundaries : sequence of Boundary or None, default None
+        None for the packaged world file.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        Country patches (``gid`` = name), one dot collection per hue value
+        (``gid`` ``"places:<value>"``), the names (``gid`` ``"place"``), or the
+        ``empty`` note.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"latitude": [2.0], "longitude": [45.3], "location": ["X"],
+    ...                       "sub_event_type": ["Headquarters or base established"]})
+    >>> ax = plot_country_events(frame, country="Somalia", ax=plt.figure().gca())
+    >>> [c.get_gid() for c in ax.collections]
+    ['places:Headquarters or base established']
+    """
+    from ..io.boundaries import find_country, load_world_boundaries
+    from .style import color_for
+
+    ax = current_axes(ax)
+    world = list(boundaries) if boundaries is not None else load_world_boundaries()
+    found = find_country(world, country, iso)
+    placed = points.dropna(subset=["latitude", "longitude"])
+    extent = _country_extent(found, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
+    if extent is not None:
+        plot_boundaries(world, ax=ax, highlight=[found.name] if found else [], extent=extent, labels=True)
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.tick_params(labelsize=7)
+    if placed.empty:
+        ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=10,
+                bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6)
+        return ax
+    keys = [placed[label].astype("string").fillna(""), placed["latitude"].round(3), placed["longitude"].round(3)]
+    grouped = placed.groupby(keys, sort=False)
+    places = pd.DataFrame({
+        "events": grouped.size(),
+        "kind": grouped[hue].agg(lambda values: values.astype("string").value_counts().index[0]),
+    }).reset_index()
+    places.columns = ["name", "latitude", "longitude", "events", "kind"]
+    places = places.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    kinds = list(dict.fromkeys(places["kind"]))
+    palette = dict(colors) if colors else color_for(kinds)
+    biggest = float(places["events"].max())
+    for kind in kinds:
+        part = places[places["kind"] == kind]
+        dots = ax.scatter(part["longitude"], part["latitude"], s=12 + 160 * np.sqrt(part["events"] / biggest),
+                          color=palette.get(kind, "0.3"), alpha=0.8, edgecolors="white", linewidths=0.5, zorder=4,
+                          label=f"{kind}")
+        dots.set_gid(f"places:{kind}")
+    placer = _Placer(ax)
+    for _, row in places.head(most).iterrows():
+        placer.annotate(f"{row['name']} ({row['events']:,})", (row["longitude"], row["latitude"]), gid="place",
+                        fontsize=7.5, color="0.1", zorder=5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(kinds)), fontsize=8,
+              title="dot: a place, sized by its events; colour: its commonest kind", title_fontsize=8)
+    return ax

@@ -112,7 +112,9 @@ def plot_ranges(
     return ax
 
 
-def plot_casualties(counts: pd.DataFrame, *, y: str = "attack", ax: Axes | None = None) -> Axes:
+def plot_casualties(
+    counts: pd.DataFrame, *, y: str = "attack", most: int | None = None, what: str = "attacks", ax: Axes | None = None
+) -> Axes:
     """Draw killed and wounded as low-high ranges, per attack or per group.
 
     Parameters
@@ -123,6 +125,13 @@ def plot_casualties(counts: pd.DataFrame, *, y: str = "attack", ax: Axes | None 
         (``y="group"``).
     y : str, default "attack"
         Column naming the rows.
+    most : int or None, default None
+        With ``y="attack"``, draw only the ``most`` attacks with the highest
+        figures (in date order) and say under the chart how many more there
+        are and how many people they killed (``gid`` ``"more"``). None
+        draws every row.
+    what : str, default "attacks"
+        What the rows are, for that note ("attacks", "events").
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -142,9 +151,65 @@ def plot_casualties(counts: pd.DataFrame, *, y: str = "attack", ax: Axes | None 
     >>> len([c for c in ax.collections if c.get_gid().startswith("dots")])
     2
     """
+    note = None
+    if most is not None and y == "attack" and "event_id" in counts.columns and counts["event_id"].nunique() > most:
+        size = counts["count_high"].astype("Float64").fillna(counts["count_low"].astype("Float64"))
+        biggest = size.groupby(counts["event_id"]).max().sort_values(ascending=False, kind="stable")
+        shown = set(biggest.index[:most])
+        rest = counts[~counts["event_id"].isin(shown)]
+        killed = int(rest.loc[rest["outcome"] == "killed", "count_low"].astype("Int64").fillna(0).sum())
+        note = (f"{rest['event_id'].nunique():,} more {what} not shown, with {killed:,} killed in all "
+                f"(lowest figures); the {most} with the highest figures are drawn")
+        counts = counts[counts["event_id"].isin(shown)]
     if not counts.empty and y == "attack" and "group" in counts.columns:
         counts = counts.assign(attack=counts["attack"].astype(str) + " - " + counts["group"].astype(str))
-    return plot_ranges(counts, y=y, hue="outcome", ax=ax, xlabel="people (lowest to highest figure reported)")
+    ax = plot_ranges(counts, y=y, hue="outcome", ax=ax, xlabel="people (lowest to highest figure reported)")
+    if note:
+        text = ax.text(0, -0.22, note, transform=ax.transAxes, fontsize=8, color="0.3", va="top")
+        text.set_gid("more")
+    return ax
+
+
+def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks", ax: Axes | None = None) -> Axes:
+    """Draw how many events killed how many people: a bar per bin of :func:`analysis.stats.casualties.killed_distribution`.
+
+    Parameters
+    ----------
+    distribution : DataFrame
+        Output of :func:`analysis.stats.casualties.killed_distribution`.
+    what : str, default "attacks"
+        What is counted, for the axis label.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        One bar per bin (``gid`` ``"killed:<bin>"``), labelled with its count.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"killed": ["0", "1"], "events": [5, 2], "people": [0, 2]})
+    >>> len(plot_killed_distribution(frame, ax=plt.figure().gca()).patches)
+    2
+    """
+    import seaborn as sns
+
+    ax = current_axes(ax)
+    if distribution["events"].sum() == 0:
+        note_nothing(ax, f"no {what} in this window")
+        return ax
+    sns.barplot(data=distribution, x="killed", y="events", color=OUTCOME_COLORS["killed"], ax=ax)
+    for patch, label, count in zip(ax.patches, distribution["killed"], distribution["events"]):
+        patch.set_gid(f"killed:{label}")
+        ax.annotate(f"{count:,}", (patch.get_x() + patch.get_width() / 2, patch.get_height()), xytext=(0, 2),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=8)
+    ax.set_xlabel("people killed in the event (lowest figure reported)")
+    ax.set_ylabel(what)
+    return ax
 
 
 def plot_troop_levels(

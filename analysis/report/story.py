@@ -1,0 +1,405 @@
+"""Words for a run other than the committed default: each page's title, index card and key sentences, from the data.
+
+The committed notebooks carry hand-written analysis of the five coded
+reports. That prose is true of the default run only, so its cells are tagged
+``default-only`` and left out of every other run's pages
+(:mod:`analysis.report.render`); in their place each notebook shows what
+this module writes from the data it was given: the place and the window,
+how many events and killed, the peak week and month, the deadliest events,
+the largest changes, what counts as an attack, who reported the events.
+
+Every sentence is plain and checkable against the page: its numbers come
+from the same helpers as the charts beside it (``analysis.stats``), and it
+names what it counts. :func:`tell` shows a text in a notebook, and nothing
+in the default run, so the committed notebooks keep their outputs.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..stats.casualties import killed_distribution
+from ..stats.evidence import outlets_per_event, source_scales, sources_table
+from ..stats.highlights import Peak, deadliest_events, largest_changes, peak, per_period, top_values
+from ..stats.posture import force_posture
+from ..stats.selection import event_kind
+from ..text import describe_count, describe_dates, describe_figure, describe_number, join_words
+from .inputs import NotebookData
+
+#: The pages of the report, by the name :meth:`Story.heading` takes.
+PAGES: tuple[str, ...] = ("timeline", "attacks", "posture", "sources")
+
+#: How many of the deadliest events a sentence names.
+NAMED = 3
+#: Smallest change from one month to the next worth a sentence.
+MIN_CHANGE = 2
+
+
+def tell(data: NotebookData, text: str) -> None:
+    """Show ``text`` as Markdown in the notebook, except in the committed default run (which shows nothing).
+
+    Examples
+    --------
+    >>> tell(notebook_data(), "# A title")  # doctest: +SKIP
+    """
+    if data.is_default or not text:
+        return
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def _percent(part: float, whole: float) -> str:
+    if whole <= 0:
+        return "0%"
+    share = 100 * part / whole
+    return f"{share:.0f}%" if share >= 1 or share == 0 else "under 1%"
+
+
+def _week(found: Peak) -> str:
+    return describe_dates(found.start, found.end, long=True)
+
+
+def _month(found: Peak) -> str:
+    return f"{found.start:%B %Y}"
+
+
+class Story:
+    """The sentences of one run's pages, computed once from its :class:`NotebookData`.
+
+    Parameters
+    ----------
+    data : NotebookData
+        What the notebook works on.
+
+    Examples
+    --------
+    >>> story = Story(notebook_data("export.csv"))  # doctest: +SKIP
+    >>> print(story.heading("timeline"))  # doctest: +SKIP
+    # How events unfolded in Somalia, 1 January 2025 to 31 March 2026
+    """
+
+    def __init__(self, data: NotebookData) -> None:
+        self.data = data
+        self.events = data.events
+        self.first, self.last = data.window
+        self.killed_column = "killed"
+
+    # --- facts shared by the pages ---------------------------------------------------------
+
+    def _per_period(self, freq: str, events: pd.DataFrame | None = None) -> pd.DataFrame:
+        frame = self.events if events is None else events
+        casualties = self.data.casualties
+        return per_period(frame, casualties, freq=freq, start=self.first, end=self.last)
+
+    def _killed_total(self, events: pd.DataFrame) -> int:
+        from ..stats.highlights import killed_per_event
+
+        return int(killed_per_event(events, self.data.casualties).sum()) if len(events) else 0
+
+    @property
+    def _fatality_rule(self) -> str:
+        return ("lowest figures the reports give" if self.data.coded
+                else "ACLED's fatalities, the lowest figure reported")
+
+    def _spread_note(self, found: Peak) -> str:
+        return " (events known only to a range of days counted in proportion)" if found.ranged else ""
+
+    def _in_window(self) -> str:
+        return f"in {self.data.place}, {self.data.period_text}"
+
+    def nothing(self, what: str = "events") -> str:
+        """Say that the window holds nothing: "No events in this window (Region A, 1 March 2020 to 30 April 2020)." """
+        return f"No {what} in this window ({self.data.place}, {self.data.period_text})."
+
+    # --- titles and index cards ----------------------------------------------------------------
+
+    def heading(self, page: str) -> str:
+        """Write a page's title (a Markdown heading) and its first paragraph, which the index card quotes.
+
+        Parameters
+        ----------
+        page : str
+            One of :data:`PAGES`.
+
+        Returns
+        -------
+        str
+            ``"# <title>\\n\\n<one or two sentences>"``.
+        """
+        if page not in PAGES:
+            raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
+        place, period = self.data.place, self.data.period_text
+        n = len(self.events)
+        if page == "timeline":
+            title = f"How events unfolded in {place}, {period}"
+            lead = self._overview()
+        elif page == "attacks":
+            what = self.data.selection.what
+            title = f"How often: {what} in {place}, {period}"
+            attacks = self.data.attacks
+            lead = (f"The data hold {describe_number(len(attacks), 'attack')} ({what}), "
+                    f"{_percent(len(attacks), n)} of the {describe_number(n, 'event')} {self._in_window()}."
+                    if len(attacks) else self.nothing(what))
+        elif page == "posture":
+            if self.data.coded:
+                title = f"The bases and the troops, {period}"
+                lead = self._bases_lead()
+            else:
+                forces = self._forces_words()
+                title = f"Bases and {forces} in {place}, {period}"
+                lead = self._posture_lead()
+        else:
+            if self.data.coded:
+                title = f"Sources and evidence, {period}: what each report contributes"
+            else:
+                title = f"Who reported the events: the sources of {self.data.source_name}"
+            lead = self._sources_lead()
+        return f"# {title}\n\n{lead}"
+
+    def _overview(self) -> str:
+        n = len(self.events)
+        if n == 0:
+            return self.nothing()
+        killed = self._killed_total(self.events)
+        sentence = (f"{describe_number(n, 'event')} {self._in_window()}, in which "
+                    f"{describe_number(killed, 'person', 'people')} were killed ({self._fatality_rule}).")
+        found = peak(self._per_period("W"))
+        if found is not None:
+            sentence += (f" The busiest week was {_week(found)}, with {describe_number(found.events, 'event')}"
+                         f"{self._spread_note(found)}.")
+        return sentence
+
+    # --- page 01: the timeline ----------------------------------------------------------------
+
+    def timeline(self) -> str:
+        """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""
+        if self.events.empty:
+            return self.nothing()
+        kinds = top_values(event_kind(self.events).astype("string"), most=10)
+        n = len(self.events)
+        lines = ["**What it shows.** " + "By kind: " + join_words(
+            [f"{kind} {count:,} ({_percent(count, n)})" for kind, count in kinds.items()]) + "."]
+        weekly = self._per_period("W")
+        by_events, by_killed = peak(weekly), peak(weekly, "killed")
+        if by_events is not None:
+            lines.append(f"Events peaked in the week of {_week(by_events)}: {describe_number(by_events.events, 'event')}"
+                         f"{self._spread_note(by_events)}.")
+        if by_killed is not None:
+            lines.append(f"Fatalities peaked in the week of {_week(by_killed)}: {describe_figure(by_killed.value)}, in "
+                         f"{describe_number(by_killed.events, 'event')}{self._spread_note(by_killed)}.")
+        monthly = self._per_period("M")
+        by_month = peak(monthly)
+        if by_month is not None and len(monthly) > 1:
+            lines.append(f"The busiest month was {_month(by_month)}, with {describe_number(by_month.events, 'event')}.")
+        lines += self._changes(monthly)
+        lines += self._deadliest(self.events, "events")
+        return " ".join(lines)
+
+    def _changes(self, monthly: pd.DataFrame, noun: str = "event") -> list[str]:
+        whole = monthly[(monthly["period_start"] >= self.first) & (monthly["period_end"] <= self.last)]
+        out = []
+        for _, row in largest_changes(whole.reset_index(drop=True)).iterrows():
+            if abs(row["change"]) < MIN_CHANGE:
+                continue
+            verb = "rise" if row["direction"] == "rise" else "fall"
+            out.append(f"The largest {verb} from one whole month to the next: from "
+                       f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
+                       f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+        return out
+
+    def _deadliest(self, events: pd.DataFrame, what: str) -> list[str]:
+        top = deadliest_events(events, self.data.casualties, most=NAMED)
+        if top.empty:
+            return [f"No one is reported killed in these {what}."]
+        parts = []
+        for _, row in top.iterrows():
+            place = row["location"] if pd.notna(row["location"]) else "unspecified"
+            place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else place
+            who = f", {row['actor1']}" + (f" against {row['actor2']}" if pd.notna(row["actor2"]) else "")
+            parts.append(f"{row['killed']:,} killed in {place} on {row['when']} ({row['sub_event_type']}{who})")
+        label = "The deadliest" if len(top) > 1 else "The only deadly one"
+        return [f"{label} of the {what}: " + "; ".join(parts) + "."]
+
+    def escalation(self, escalation: pd.DataFrame) -> str:
+        """Write the key sentences under the escalation chart: its peak week, and how to read it."""
+        if escalation.empty or not (escalation["escalation"] > 0).any():
+            return "**What it shows.** " + self.nothing("conflict events")
+        row = escalation.loc[escalation["escalation"].idxmax()]
+        when = describe_dates(row["period_start"], row["period_end"], long=True)
+        return (f"**What it shows.** Escalation, as measured, was highest in the week of {when}: "
+                f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
+                "The measure counts acts, not their size: an attack that killed many and one that killed no one "
+                "weigh the same, and it measures what the sources reported.")
+
+    # --- page 02: attacks ----------------------------------------------------------------------
+
+    def attacks(self) -> str:
+        """Write the key sentences of the attack counts: what is counted, the peak week, the places, the deadliest."""
+        selection = self.data.selection
+        attacks = self.data.attacks
+        lines = [selection.describe()]
+        if attacks.empty:
+            return " ".join(lines + [self.nothing(selection.what)])
+        weekly = self._per_period("W", attacks)
+        found = peak(weekly)
+        if found is not None:
+            lines.append(f"They peaked in the week of {_week(found)}: {describe_number(found.events, 'attack')}"
+                         f"{self._spread_note(found)}.")
+        column = self.data.place_column
+        if column in attacks.columns:
+            places = top_values(attacks[column].dropna(), most=3)
+            names = self.data.base_names
+            named = [f"{names.get(p, p)} ({count:,})" for p, count in places.items() if p != "other"]
+            if named:
+                word = "base" if self.data.coded else "region (admin1)"
+                lines.append(f"By {word}, the most attacks were in {join_words(named)}.")
+        lines += self._changes(self._per_period("M", attacks), "attack")
+        return "**What it shows.** " + " ".join(lines)
+
+    def casualties(self) -> str:
+        """Write the key sentences of the killed per attack: the total, the distribution, the deadliest."""
+        attacks = self.data.attacks
+        what = self.data.selection.what
+        if attacks.empty:
+            return self.nothing(what)
+        counts = killed_distribution(attacks, self.data.casualties, kinds=None)
+        total = int(counts["people"].sum())
+        none = int(counts.loc[counts["killed"] == "0", "events"].sum())
+        many = int(counts.loc[counts["killed"].isin(["10-24", "25 or more"]), "events"].sum())
+        lines = [f"**What it shows.** {describe_number(len(attacks), 'attack')} killed "
+                 f"{describe_number(total, 'person', 'people')} ({self._fatality_rule}); "
+                 f"{describe_number(none, 'attack')} killed no one and {describe_number(many, 'attack')} "
+                 "killed 10 or more."]
+        lines += self._deadliest(attacks, "attacks")
+        return " ".join(lines)
+
+    # --- page 03: posture ----------------------------------------------------------------------
+
+    def _forces_words(self) -> str:
+        target = self.data.selection.target
+        return "foreign forces" if target is None else self.data.selection.target_words
+
+    def posture_events(self) -> pd.DataFrame:
+        """The strategic developments about bases and forces (:func:`analysis.stats.posture.force_posture`)."""
+        return force_posture(self.events, target=self.data.selection.target, country=self.data.country)
+
+    def _posture_lead(self) -> str:
+        posture = self.posture_events()
+        forces = self._forces_words()
+        if posture.empty:
+            return f"No strategic development about bases or {forces} {self._in_window()}."
+        kinds = top_values(posture["sub_event_type"], most=5)
+        return (f"ACLED codes {describe_number(len(posture), 'strategic development')} about bases or {forces} "
+                f"{self._in_window()}: " + join_words([f"{k} {n:,}" for k, n in kinds.items()]) + ".")
+
+    def posture(self) -> str:
+        """Write the key sentences of the posture page: what ACLED codes about the forces, first and last, where."""
+        if self.data.coded:
+            return self._bases_lead() + " " + self._troops()
+        posture = self.posture_events()
+        lines = [self._posture_lead()]
+        if posture.empty:
+            return "**What it shows.** " + lines[0]
+        forces = top_values(posture["force"], most=3)
+        lines.append("The forces named most: " + join_words([f"{f} ({n:,})" for f, n in forces.items()]) + ".")
+        first, last = posture.iloc[0], posture.iloc[-1]
+        lines.append(f"The first, on {first['when']}: {first['sub_event_type']} ({first['force']}) in "
+                     f"{first['location']}.")
+        if len(posture) > 1:
+            lines.append(f"The last, on {last['when']}: {last['sub_event_type']} ({last['force']}) in "
+                         f"{last['location']}.")
+        return "**What it shows.** " + " ".join(lines)
+
+    def _bases_lead(self) -> str:
+        from ..stats.posture import base_posture
+
+        if self.data.bases is None:
+            return ""
+        posture = base_posture(self.events, self.data.bases)
+        if posture.empty:
+            return f"No event at a base {self._in_window()}."
+        kinds = posture["kind"].value_counts()
+        return (f"{describe_number(posture['event_id'].nunique(), 'event')} at "
+                f"{describe_number(posture['base_id'].nunique(), 'base')} {self._in_window()}: "
+                + join_words([f"{kind} {n:,}" for kind, n in kinds.items()]) + ".")
+
+    def _troops(self) -> str:
+        levels = self.data.troop_levels
+        if levels is None or levels.empty:
+            return "No troop level is stated in or before this window."
+        parts = []
+        for _, row in levels.iterrows():
+            when = describe_dates(row["date_start"], row["date_end"], long=True)
+            carried = ", stated before the window and carried in" if bool(row.get("carried_in", False)) else ""
+            parts.append(f"{row['force']} {describe_count(row['qualifier'], row['count_low'], row['count_high'])} "
+                         f"({when}{carried})")
+        return "Troop levels: " + "; ".join(parts) + "."
+
+    # --- page 04: sources ----------------------------------------------------------------------
+
+    def _sources_lead(self) -> str:
+        if self.events.empty:
+            return self.nothing()
+        if self.data.coded:
+            reports = self.data.reports
+            per_event = reports.groupby("event_id")["doc_id"].nunique()
+            single = int((per_event == 1).sum())
+            return (f"{describe_number(reports['doc_id'].nunique(), 'coded report')} support the "
+                    f"{describe_number(len(self.events), 'event')} {self._in_window()}; "
+                    f"{describe_number(single, 'event')} rest on a single report.")
+        if "source" not in self.events.columns:
+            return "The file has no source column: it does not say who reported the events."
+        table = sources_table(self.events)
+        outlets = outlets_per_event(self.events)
+        single = int(outlets.loc[outlets["outlets"] == "1", "events"].sum())
+        return (f"{describe_number(len(table), 'outlet')} stand behind the "
+                f"{describe_number(len(self.events), 'event')} {self._in_window()}; "
+                f"{describe_number(single, 'event')} ({_percent(single, len(self.events))}) rest on a single outlet.")
+
+    def sources(self) -> str:
+        """Write the key sentences of the sources page: who reports the most, alone, and at which scale."""
+        lead = self._sources_lead()
+        if self.data.coded or self.events.empty or "source" not in self.events.columns:
+            return "**What it shows.** " + lead
+        table = sources_table(self.events)
+        lines = [lead]
+        if len(table):
+            top = table.iloc[0]
+            lines.append(f"{top['source']} reports the most: {describe_number(top['events'], 'event')} "
+                         f"({_percent(top['events'], len(self.events))}), {top['only_source']:,} of them alone.")
+        outlets = outlets_per_event(self.events)
+        many = int(outlets.loc[outlets["outlets"] == "3 or more", "events"].sum())
+        lines.append(f"{describe_number(many, 'event')} rest on three outlets or more.")
+        if "source_scale" in self.events.columns:
+            scales = source_scales(self.events)
+            first = scales.iloc[0]
+            lines.append(f"By ACLED's source scale, {first['source_scale']} comes first, with "
+                         f"{describe_number(first['events'], 'event')}.")
+        return "**What it shows.** " + " ".join(lines)
+
+    # --- limits ----------------------------------------------------------------------------------
+
+    def limits(self) -> str:
+        """Write what the data cannot tell, with this run's figures."""
+        n = len(self.events)
+        ranged = int((self.events["date_end"] > self.events["date_start"]).sum()) if n else 0
+        if self.data.coded:
+            dates = (f"- **Exact dates**: {describe_number(ranged, 'event')} of the {n:,} in this window are known "
+                     "only to a range of days; the order of events inside a range is unknown.\n") if n else ""
+            return ("## What the five reports cannot tell\n\n" + dates +
+                    "- **Events they do not describe one by one**: attacks the reports give only as totals are not "
+                    "events here, so a quiet stretch is not evidence of calm.\n"
+                    "- **Anything outside the five reports**: what none of them told is not here at all.")
+        days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({_percent(ranged, n)}) are known only to a "
+                "week or a month; the charts spread them over their days.\n") if n else ""
+        return ("## What this file cannot tell\n\n"
+                "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
+                "with little reporting.\n" + days +
+                "- **The wounded, and the true toll**: fatalities are the lowest figure reported; ACLED does not count "
+                "the wounded.\n"
+                "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
+                "it; attacks on a force are found by its name in `actor2` and `assoc_actor_2`.")
+
+
+__all__ = ["PAGES", "Story", "tell"]

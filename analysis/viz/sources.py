@@ -1,0 +1,93 @@
+"""Draw who reported the events of an ACLED file: the outlets behind the most events, and the scale of the sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._axes import current_axes, note_nothing
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+#: Colours of all events of an outlet and of the events it alone reports.
+SOURCE_COLORS: dict[str, str] = {"events": "#9DB9D3", "only_source": "#0072B2"}
+
+
+def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None) -> Axes:
+    """Draw the outlets behind the most events: a bar of their events, darker for the events they alone report.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Output of :func:`analysis.stats.evidence.sources_table`.
+    most : int, default 12
+        How many outlets to draw; how many more there are is said under the
+        chart (``gid`` ``"more"``).
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        Bars with ``gid`` ``"events"`` and ``"only_source"``, one per outlet drawn.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"source": ["Radio X", "Daily Y"], "events": [5, 2], "only_source": [3, 0]})
+    >>> sorted({p.get_gid() for p in plot_sources(frame, ax=plt.figure().gca()).patches})
+    ['events', 'only_source']
+    """
+    ax = current_axes(ax)
+    if table.empty:
+        note_nothing(ax, "no sources in this window")
+        ax.set_yticks([])
+        return ax
+    shown = table.head(most).iloc[::-1]
+    positions = range(len(shown))
+    for column, label in (("events", "events it reports"), ("only_source", "events it alone reports")):
+        bars = ax.barh(list(positions), shown[column], color=SOURCE_COLORS[column], label=label, height=0.7)
+        for patch in bars:
+            patch.set_gid(column)
+    for y, (events, only) in enumerate(zip(shown["events"], shown["only_source"])):
+        ax.text(events, y, f" {events:,} ({only:,} alone)", va="center", fontsize=7.5, color="0.2")
+    ax.set_yticks(list(positions), shown["source"].astype(str).tolist())
+    ax.set_xlabel("events")
+    ax.set_xlim(right=float(shown["events"].max()) * 1.25)
+    if len(table) > most:
+        more = ax.text(0, -0.16, f"{len(table) - most:,} more outlets not shown", transform=ax.transAxes,
+                       fontsize=8, color="0.3", va="top")
+        more.set_gid("more")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None = None) -> Axes:
+    """Draw the events by ACLED's ``source_scale`` (:func:`analysis.stats.evidence.source_scales`), largest first.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"source_scale": ["National", "Local"], "events": [5, 2]})
+    >>> len(plot_source_scales(frame, ax=plt.figure().gca()).patches)
+    2
+    """
+    import seaborn as sns
+
+    ax = current_axes(ax)
+    if scales.empty or scales["events"].sum() == 0:
+        note_nothing(ax, "no events in this window")
+        return ax
+    shown = scales.head(most)
+    sns.barplot(data=shown, y="source_scale", x="events", color=SOURCE_COLORS["only_source"], ax=ax)
+    for patch in ax.patches:
+        patch.set_gid("scale")
+    ax.set_ylabel("")
+    ax.set_xlabel("events")
+    return ax
