@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pyarrow import csv as pa_csv
 
 from analysis.io.acled import COLUMN_SETS
 from analysis.schema import ACLED_SUB_EVENT_TYPES
@@ -65,7 +67,13 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
     rng = np.random.default_rng(seed)
     kinds = list(EVENT_SHARES)
     kind = np.array(kinds)[rng.choice(len(kinds), size=rows, p=list(EVENT_SHARES.values()))]
-    sub = np.array([ACLED_SUB_EVENT_TYPES[k][rng.integers(len(ACLED_SUB_EVENT_TYPES[k]))] for k in kind], dtype=object)
+    sub = np.empty(rows, dtype=object)
+    actor1 = np.empty(rows, dtype=object)
+    for name in kinds:
+        members = kind == name
+        subs, actors = ACLED_SUB_EVENT_TYPES[name], ACTORS[name]
+        sub[members] = np.array(subs, dtype=object)[rng.integers(0, len(subs), members.sum())]
+        actor1[members] = np.array(actors, dtype=object)[rng.integers(0, len(actors), members.sum())]
     posture = kind == "Strategic developments"
     posture_subs = ["Headquarters or base established", "Non-violent transfer of territory", "Change to group/activity"]
     sub[posture] = np.array(posture_subs)[rng.integers(0, 3, posture.sum())]
@@ -78,7 +86,7 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
     month_mid = (dates.astype("datetime64[M]") + np.timedelta64(14, "D")).astype("datetime64[D]")
     dates = np.where(precision == 3, month_mid, dates)
     dates = np.clip(dates, first, last)
-    actor1 = np.array([ACTORS[k][rng.integers(len(ACTORS[k]))] for k in kind])
+    actor1 = actor1.astype(str)
     actor2 = np.array(TARGETS)[rng.integers(0, len(TARGETS), rows)]
     actor2 = np.where(np.isin(kind, ["Protests", "Riots", "Strategic developments"]), "", actor2)
     actor2 = np.where(actor2 == actor1, "", actor2)
@@ -90,13 +98,21 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
     fatalities = np.where(burst & violent, fatalities + 3, fatalities)
     n_outlets = rng.choice([1, 2, 3], size=rows, p=[0.6, 0.3, 0.1])
     picks = rng.permuted(np.tile(np.arange(len(OUTLETS)), (rows, 1)), axis=1)[:, :3]
-    source = ["; ".join(OUTLETS[i] for i in pick[:n]) for pick, n in zip(picks, n_outlets)]
+    outlets = np.array(OUTLETS)
+    source = outlets[picks[:, 0]]
+    for k in (1, 2):
+        source = np.where(n_outlets > k, np.char.add(np.char.add(source, "; "), outlets[picks[:, k]]), source)
     day = pd.to_datetime(dates)
-    inter1 = np.array([INTER[a] for a in actor1])
-    inter2 = np.array([INTER[a] for a in actor2])
+    iso_day = np.datetime_as_string(dates.astype("datetime64[D]"), unit="D")
+    months = np.array(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"])
+    long_day = (pd.Series(iso_day).str[8:] + " " + months[day.month.to_numpy() - 1] + " "
+                + pd.Series(iso_day).str[:4])
+    inter1 = pd.Series(actor1).map(INTER).to_numpy(dtype=str)
+    inter2 = pd.Series(actor2).map(INTER).to_numpy(dtype=str)
     frame = pd.DataFrame({
-        "event_id_cnty": [f"SOM{i}" for i in range(1, rows + 1)],
-        "event_date": day.strftime("%Y-%m-%d"),
+        "event_id_cnty": np.char.add("SOM", np.arange(1, rows + 1).astype(str)),
+        "event_date": iso_day,
         "year": day.year,
         "time_precision": precision,
         "disorder_type": np.where(np.isin(kind, ["Protests", "Riots"]), "Demonstrations",
@@ -124,11 +140,13 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
         "geo_precision": rng.choice([1, 2, 3], size=rows, p=[0.7, 0.25, 0.05]),
         "source": source,
         "source_scale": np.array(SCALES)[rng.integers(0, len(SCALES), rows)],
-        "notes": [f"On {d}, {a} ({k.lower()}) in Town {t}; {f} fatalities." for d, a, k, t, f
-                  in zip(day.strftime("%d %B %Y"), actor1, sub, town, fatalities)],
+        "notes": ("On " + long_day + ", " + pd.Series(actor1) + " ("
+                  + pd.Series(sub).str.lower() + ") in Town " + pd.Series(town).astype(str) + "; "
+                  + pd.Series(fatalities).astype(str) + " fatalities.").to_numpy(),
         "fatalities": fatalities,
         "tags": "",
         "timestamp": 1_750_000_000 + np.arange(rows),
     })
-    frame[list(COLUMN_SETS["current"])].to_csv(path, index=False)
+    table = pa.Table.from_pandas(frame[list(COLUMN_SETS["current"])], preserve_index=False)
+    pa_csv.write_csv(table, str(path))
     return Path(path)

@@ -371,7 +371,8 @@ def attack_selection(
         :data:`DEFAULT_ACLED_ATTACKS`.
     target : str, sequence of str or None, default None
         A name or pattern searched in ``actor2`` and ``assoc_actor_2``
-        (see :func:`target_mask`); a list of names is joined with ``|``.
+        (see :func:`target_mask`); a list of names is joined with ``|``,
+        each still matched literally.
         None or empty: any target.
     coded : bool, default False
         Whether the data are the coded documents (they keep their own
@@ -407,7 +408,8 @@ def attack_selection(
     if isinstance(target, str) or target is None:
         target_text = (target or "").strip() or None
     else:
-        target_text = "|".join(re.escape(str(t).strip()) for t in target if str(t).strip()) or None
+        # names as alternatives: each is also matched literally (see target_mask)
+        target_text = "|".join(str(t).strip() for t in target if str(t).strip()) or None
     default = not names and target_text is None
     if not names and not coded:
         names = DEFAULT_ACLED_ATTACKS

@@ -14,7 +14,7 @@ import pytest
 import analysis
 from analysis import schema
 from analysis.errors import DataError
-from analysis.io.boundaries import load_boundaries, packaged_boundaries_path
+from analysis.io.boundaries import find_country, load_boundaries, load_world_boundaries, packaged_boundaries_path
 
 
 DATA = Path(analysis.__file__).resolve().parent / "data"
@@ -145,3 +145,15 @@ def test_load_boundaries_is_exported_and_import_does_not_load_matplotlib():
     code = "import sys, analysis; analysis.load_boundaries(); print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_world_boundaries_find_a_country_by_iso_code_or_acled_name():
+    world = load_world_boundaries()
+    assert find_country(world, iso=706).name == "Somalia"
+    assert find_country(world, iso="368").name == "Iraq"
+    assert find_country(world, "Democratic Republic of Congo").name == "Dem. Rep. Congo"
+    assert find_country(world, "somalia").iso_a3 == "SOM"
+    assert find_country(world, "Atlantis") is None and find_country(world, iso=999) is None
+    somalia = find_country(world, iso=706)
+    points = np.concatenate(somalia.rings)
+    assert 40 < points[:, 0].min() < points[:, 0].max() < 52 and -2 < points[:, 1].min() < points[:, 1].max() < 13

@@ -177,3 +177,19 @@ def test_empty_input_gives_an_empty_well_typed_frame(freq, by):
     assert counts["period_start"].dtype == "datetime64[ns]" and counts["period_end"].dtype == "datetime64[ns]"
     assert counts["certain"].dtype == "int64" and counts["possible"].dtype == "int64"
     assert counts["expected"].dtype == "float64"
+
+
+def test_clip_to_window_keeps_the_windows_periods_and_counts_what_fell_outside():
+    events = make_events([
+        {"date_start": "2020-02-24", "date_end": "2020-03-08"},  # two weeks, one before the window
+        {"date_start": "2020-03-04"},
+    ])
+    weekly = attacks_per_period(events, freq="W", kinds=None, start="2020-03-02", end="2020-03-15", clip=True)
+    assert weekly["period_start"].tolist() == [pd.Timestamp("2020-03-02"), pd.Timestamp("2020-03-09")]
+    assert weekly["expected"].tolist() == [1.5, 0.0]
+    assert weekly.attrs["outside"]["expected"] == 0.5
+    unclipped = attacks_per_period(events, freq="W", kinds=None, start="2020-03-02", end="2020-03-15")
+    assert unclipped["period_start"].min() == pd.Timestamp("2020-02-24")
+    assert weekly["expected"].sum() + weekly.attrs["outside"]["expected"] == unclipped["expected"].sum()
+    escalation = analysis.escalation_per_period(events, start="2020-03-02", end="2020-03-15", clip=True)
+    assert escalation["period_start"].min() == pd.Timestamp("2020-03-02") and "outside" in escalation.attrs

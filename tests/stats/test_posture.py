@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from helpers_events import make_events
 
-from analysis.stats.posture import base_posture, posture_kind
+from analysis.stats.posture import base_posture, force_posture, foreign_forces, posture_kind
 
 
 def test_posture_kind_and_base_posture():
@@ -29,3 +29,38 @@ def test_posture_kind_and_base_posture():
     posture = base_posture(events, bases)
     assert posture["event_id"].tolist() == ["EV004", "EV003", "EV001", "EV002"]
     assert posture["when"].tolist()[3] == "16 Mar - 30 Apr 2020"
+
+
+def _acled(rows):
+    frame = make_events([{"event_type": "Strategic developments", "category": None, **row} for row in rows])
+    frame["country"] = pd.Series(["Somalia"] * len(rows), dtype="string")
+    frame["assoc_actor_1"] = pd.Series([r.get("assoc_actor_1") for r in rows], dtype="string")
+    return frame
+
+
+def test_force_posture_lists_strategic_developments_of_foreign_forces_by_default():
+    events = _acled([
+        {"date_start": "2025-02-01", "sub_event_type": "Headquarters or base established",
+         "actor1": "Military Forces of Turkey (2016-)", "location": "Town 1"},
+        {"date_start": "2025-01-05", "sub_event_type": "Non-violent transfer of territory",
+         "actor1": "Military Forces of Somalia (2022-)",
+         "assoc_actor_1": "AU: African Union Transition Mission in Somalia (2022-)", "location": "Town 2"},
+        {"date_start": "2025-01-07", "sub_event_type": "Change to group/activity",
+         "actor1": "Military Forces of Somalia (2022-)", "location": "Town 3"},  # the country's own forces
+        {"date_start": "2025-01-09", "sub_event_type": "Agreement",
+         "actor1": "Military Forces of the United States (2021-)", "location": "Town 4"},  # not a posture type
+    ])
+    posture = force_posture(events)
+    assert posture["location"].tolist() == ["Town 2", "Town 1"]
+    assert posture["force"].tolist() == ["AU: African Union Transition Mission in Somalia (2022-)",
+                                         "Military Forces of Turkey (2016-)"]
+    targeted = force_posture(events, target="Somalia")
+    assert targeted["location"].tolist() == ["Town 2", "Town 3"]
+    assert force_posture(events, target="Canada").empty
+
+
+def test_foreign_forces_uses_the_country_given_for_frames_without_one():
+    frame = pd.DataFrame({"actor1": ["Military Forces of the United States", "Military Forces of Iraq"],
+                          "actor2": [None, "Global Coalition Against Daesh"]})
+    assert foreign_forces(frame, country="Iraq").tolist() == ["Military Forces of the United States",
+                                                              "Global Coalition Against Daesh"]

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from helpers_events import make_events
 
 from analysis import DataError, schema
-from analysis.stats.selection import event_kind, is_militia_attack, select_events, select_kinds
+from analysis.stats.selection import (
+    DEFAULT_ACLED_ATTACKS,
+    attack_selection,
+    event_kind,
+    is_militia_attack,
+    select_events,
+    select_kinds,
+    target_mask,
+)
 
 
 def test_select_events_keeps_ranges_overlapping_the_window(attacks):
@@ -48,3 +57,51 @@ def test_kinds_fall_back_to_acled_types_where_category_is_missing(attacks):
     assert event_kind(acled).astype(str).tolist() == ["Explosions/Remote violence"] * 4
     assert select_kinds(attacks, ["US strike"])["event_id"].tolist() == ["EV003"]
     assert len(select_kinds(attacks, None)) == 4
+
+
+# --- ATTACKS and TARGET ------------------------------------------------------------------
+
+
+def _acled_like(rows):
+    frame = make_events(rows).assign(category=pd.NA)
+    frame["assoc_actor_2"] = pd.Series([r.get("assoc_actor_2") for r in rows], dtype="string")
+    return frame
+
+
+def test_attack_selection_defaults_differ_for_coded_data_and_acled_files():
+    coded, acled = attack_selection(coded=True), attack_selection()
+    assert coded.attacks == () and coded.default and coded.what == "militia attacks"
+    assert acled.attacks == DEFAULT_ACLED_ATTACKS and acled.default
+    events = _acled_like([
+        {"date_start": "2025-03-03", "event_type": "Battles", "sub_event_type": "Armed clash"},
+        {"date_start": "2025-03-04", "event_type": "Protests", "sub_event_type": "Peaceful protest"},
+        {"date_start": "2025-03-05"},  # shelling
+    ])
+    assert acled.mask(events).tolist() == [True, False, True]
+    assert coded.mask(events).tolist() == [False, False, True]  # no category: shelling only, as before
+    assert "Battles and Explosions/Remote violence" in acled.describe() and "whoever the target" in acled.describe()
+
+
+def test_attack_selection_reads_types_and_refuses_unknown_names():
+    chosen = attack_selection("shelling/artillery/missile attack; Air/drone strike")
+    assert chosen.attacks == ("Shelling/artillery/missile attack", "Air/drone strike") and not chosen.default
+    assert chosen.what == "shelling, artillery and missile attacks and air and drone strikes"
+    with pytest.raises(ValueError, match="'Bombing' is not an ACLED event type"):
+        attack_selection("Battles, Bombing")
+
+
+def test_target_matches_names_literally_or_as_a_pattern_in_actor2_and_its_associates():
+    events = _acled_like([
+        {"date_start": "2025-03-03", "actor2": "Military Forces of the United States (2021-)"},
+        {"date_start": "2025-03-03", "actor2": "Military Forces of Somalia (2022-)",
+         "assoc_actor_2": "Global Coalition Against Daesh"},
+        {"date_start": "2025-03-03", "actor1": "Military Forces of the United States (2021-)", "actor2": "Al Shabaab"},
+        {"date_start": "2025-03-03", "actor2": None},
+    ])
+    both = "Military Forces of the United States (2021-)|Global Coalition"
+    assert target_mask(events, both).tolist() == [True, True, False, False]
+    assert target_mask(events, r"United States \(20\d\d-\)").tolist() == [True, False, False, False]
+    assert target_mask(events, "somalia").tolist() == [False, True, False, False]
+    chosen = attack_selection(None, ["Military Forces of the United States (2021-)"])
+    assert chosen.mask(events).tolist() == [True, False, False, False]
+    assert chosen.what.endswith("on Military Forces of the United States (2021-)")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from analysis.errors import DataError
-from analysis.io.boundaries import load_boundaries
+from analysis.io.boundaries import load_boundaries, load_world_boundaries
 
 
 # --- a hand-made topology ------------------------------------------------------
@@ -163,3 +163,21 @@ def test_build_boundaries_names_the_file_when_a_country_is_missing(tmp_path):
 def test_the_packaged_file_holds_every_country_kept_once():
     names = [b.name for b in load_boundaries()]
     assert sorted(names) == sorted(make_boundaries.MAP_COUNTRIES)
+
+
+def test_build_boundaries_without_names_keeps_every_country_in_name_order(tmp_path):
+    topology_path = tmp_path / "topology.json"
+    topology_path.write_text(json.dumps(TOPOLOGY), encoding="utf-8")
+    out = tmp_path / "world.geojson"
+    make_boundaries.build_boundaries(topology_path, out, names=None, object_name="shapes")
+    loaded = load_boundaries(out)
+    assert [b.name for b in loaded] == ["islands", "north", "south"]
+    assert [b.iso_n3 for b in loaded] == [None, 1, 2]
+
+
+def test_the_packaged_world_file_holds_every_country_once_with_its_iso_code():
+    world = load_world_boundaries()
+    names = [b.name for b in world]
+    assert len(names) == len(set(names)) >= 170 and names == sorted(names)
+    codes = [b.iso_n3 for b in world if b.iso_n3 is not None]
+    assert len(codes) == len(set(codes)) and len(codes) >= len(world) - 3

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
+import analysis
 from analysis.stats.escalation import escalation_per_period
 from analysis.stats.periods import attacks_per_period
 from analysis.viz.counts import plot_attacks_per_period, plot_escalation
@@ -51,3 +54,20 @@ def test_nothing_to_count_returns_the_axes(events, new_axes):
     assert plot_escalation(escalation_per_period(events.iloc[:0]), ax=ax) is ax
     assert not ax.patches
     assert [t.get_text() for t in ax.texts] == ["nothing to count", "nothing to measure"]
+
+
+def test_groups_outside_the_runs_palette_are_drawn_together_as_other(new_axes):
+    from analysis.viz.style import group_palette
+
+    counts = pd.DataFrame({
+        "period_start": pd.to_datetime(["2025-01-01"] * 4), "period_end": pd.to_datetime(["2025-01-31"] * 4),
+        "admin1": ["A", "B", "C", "D"], "certain": [1, 2, 3, 4], "possible": [1, 2, 3, 4],
+        "expected": [1.0, 2.0, 3.0, 4.0],
+    })
+    palette = group_palette(["D", "B"])
+    ax = analysis.plot_attacks_per_period(counts, by="admin1", colors=palette, ax=new_axes())
+    heights = {p.get_gid(): p.get_height() for p in ax.patches if p.get_gid().startswith("expected:")}
+    assert heights == {"expected:D": 4.0, "expected:B": 2.0, "expected:other": 4.0}
+    colors = {p.get_gid(): to_hex(p.get_facecolor()) for p in ax.patches if p.get_gid().startswith("expected:")}
+    assert colors == {"expected:D": palette["D"].lower(), "expected:B": palette["B"].lower(),
+                      "expected:other": palette["other"].lower()}

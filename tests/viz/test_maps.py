@@ -68,3 +68,28 @@ def test_posture_panels_are_small_multiples(events, close_figures):
     axes = plot_posture_panels(base_posture(events, bases), bases=bases)
     assert [ax.get_title() for ax in axes] == ["Attacked", "Fortified", "Patriot batteries",
                                                "Withdrawn from or handed over"]
+
+
+def test_plot_country_events_frames_the_country_and_names_the_busiest_places(new_axes):
+    points = pd.DataFrame({
+        "latitude": [2.04, 2.04, 2.04, 9.56, 0.35],
+        "longitude": [45.34, 45.34, 45.34, 44.06, 42.55],
+        "location": ["Town A", "Town A", "Town A", "Town B", "Town C"],
+        "sub_event_type": ["Headquarters or base established"] * 3 + ["Change to group/activity"] * 2,
+    })
+    ax = analysis.plot_country_events(points, iso=706, most=2, ax=new_axes(figsize=(6, 6)))
+    somalia = next(p for p in ax.patches if p.get_gid() == "Somalia")
+    assert somalia.get_facecolor() != next(p for p in ax.patches if p.get_gid() == "Ethiopia").get_facecolor()
+    lon_min, lon_max = ax.get_xlim()
+    assert lon_min < 41.5 and lon_max > 51
+    assert sorted(c.get_gid() for c in ax.collections) == ["places:Change to group/activity",
+                                                           "places:Headquarters or base established"]
+    names = sorted(t.get_text() for t in ax.texts if t.get_gid() == "place")
+    assert names == ["Town A (3)", "Town B (1)"]
+
+
+def test_plot_country_events_says_when_the_window_is_empty(new_axes):
+    ax = analysis.plot_country_events(pd.DataFrame({"latitude": [], "longitude": [], "location": [],
+                                                    "sub_event_type": []}), country="Somalia", ax=new_axes())
+    assert "no events in this window" in [t.get_text() for t in ax.texts]
+    assert any(p.get_gid() == "Somalia" for p in ax.patches)

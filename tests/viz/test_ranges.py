@@ -6,6 +6,7 @@ import pandas as pd
 from helpers_events import make_table, troop_levels_sample
 from matplotlib.colors import to_hex
 
+import analysis
 from analysis import schema
 from analysis.stats.casualties import casualties_per_event
 from analysis.viz.ranges import plot_casualties, plot_ranges, plot_troop_levels
@@ -53,3 +54,27 @@ def test_nothing_reported_returns_the_axes(events, new_axes):
     assert plot_troop_levels(make_table(schema.TROOP_LEVELS, []), ax=ax) is ax
     assert not ax.patches and not ax.lines
     assert [t.get_text() for t in ax.texts] == ["no figures reported", "no troop levels reported"]
+
+
+def test_plot_casualties_draws_the_top_attacks_and_counts_the_rest(new_axes):
+    rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
+             "count_low": i, "count_high": i} for i in range(20)]
+    ax = analysis.plot_casualties(pd.DataFrame(rows), most=5, ax=new_axes())
+    drawn = [t.get_text() for t in ax.get_yticklabels()]
+    assert drawn == [f"attack {i} - not split by group" for i in range(15, 20)]
+    # the 15 attacks not drawn killed 0 + 1 + ... + 14 = 105
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "more"] == [
+        "15 more attacks not shown, with 105 killed in all (lowest figures); the 5 with the highest figures are drawn"]
+
+
+def test_plot_killed_distribution_draws_a_bar_per_bin(new_axes):
+    from analysis.stats.casualties import killed_distribution
+
+    frame = pd.DataFrame({"event_id": list("abcde"), "fatalities": [0, 0, 3, 12, 40],
+                          "sub_event_type": ["Armed clash"] * 5})
+    distribution = killed_distribution(frame, kinds=None)
+    assert distribution["events"].tolist() == [2, 0, 1, 0, 1, 1] and distribution["people"].sum() == 55
+    ax = analysis.plot_killed_distribution(distribution, ax=new_axes())
+    assert [p.get_height() for p in ax.patches] == [2, 0, 1, 0, 1, 1]
+    empty = analysis.plot_killed_distribution(distribution.assign(events=0), ax=new_axes())
+    assert "no attacks in this window" in [t.get_text() for t in empty.texts]

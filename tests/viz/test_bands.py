@@ -1,0 +1,65 @@
+"""The dense timeline: bands of events per period by lane, the deadliest events labelled, the form chosen by size."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from helpers_events import make_events
+
+from analysis.viz.bands import DENSE_EVENTS, band_period, plot_timeline_bands, timeline_form
+from analysis.viz.timeline import plot_timeline, timeline_legend
+
+
+def _dense(n: int, days: int = 300) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    starts = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, days, n), unit="D")
+    kinds = [("Battles", "Armed clash"), ("Protests", "Peaceful protest"), ("Explosions/Remote violence", "Grenade")]
+    rows = []
+    for i, start in enumerate(starts):
+        event_type, sub = kinds[i % 3]
+        rows.append({"date_start": start, "event_type": event_type, "sub_event_type": sub, "category": None,
+                     "fatalities": int(i % 97 == 0) * (i // 97 + 1), "location": f"Town {i % 40}"})
+    return make_events(rows)
+
+
+def test_timeline_form_switches_to_bands_above_the_threshold():
+    assert timeline_form(_dense(DENSE_EVENTS)) == "events"
+    assert timeline_form(_dense(DENSE_EVENTS + 1)) == "bands"
+    assert band_period(pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31")) == ("W", "week")
+    assert band_period(pd.Timestamp("2020-01-01"), pd.Timestamp("2025-12-31")) == ("M", "month")
+    assert band_period(pd.Timestamp("1997-01-01"), pd.Timestamp("2024-12-31")) == ("Q", "quarter")
+
+
+def test_bands_follow_each_lanes_weekly_counts_and_label_the_deadliest(new_axes):
+    events = _dense(900)
+    ax = plot_timeline(events, ax=new_axes(figsize=(10, 6)))
+    gids = sorted(c.get_gid() for c in ax.collections)
+    assert gids == ["band:Battles", "band:Explosions/Remote violence", "band:Protests", "deadliest"]
+    labels = [t.get_text().strip() for t in ax.texts if t.get_gid() == "label"]
+    killed = events["fatalities"].astype(int).sort_values(ascending=False).to_numpy()
+    assert len(labels) == 8
+    assert sorted(int(label.rsplit(": ", 1)[1].split()[0]) for label in labels) == sorted(killed[:8])
+    # a lane's band reaches its full height in its peak week, and the peak is written beside it
+    band = next(c for c in ax.collections if c.get_gid() == "band:Battles")
+    heights = band.get_paths()[0].vertices[:, 1]
+    assert heights.max() - heights.min() == pytest.approx(1.0)
+    assert any(t.get_text().startswith("peak ") and t.get_text().endswith("a week") for t in ax.texts)
+    assert timeline_legend(ax).get_texts()[0].get_text().startswith("events per week")
+
+
+def test_labels_of_the_deadliest_never_overlap(new_axes):
+    events = _dense(2000, days=60)
+    ax = new_axes(figsize=(10, 6))
+    plot_timeline_bands(events, most=8, ax=ax)
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "label"]
+    assert len(boxes) == 8
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), "two labels of the deadliest events overlap"
+
+
+def test_an_empty_window_says_so(new_axes):
+    ax = plot_timeline_bands(_dense(5).iloc[:0], ax=new_axes())
+    assert [t.get_text() for t in ax.texts] == ["no events in this window"]
