@@ -288,7 +288,7 @@ class Story:
         posture = self.posture_events()
         forces = self._forces_words()
         if posture.empty:
-            return f"No strategic development about bases or {forces} {self._in_window()}."
+            return self.nothing(f"strategic development about bases or {forces}")
         kinds = top_values(posture["sub_event_type"], most=5)
         return (f"ACLED codes {describe_number(len(posture), 'strategic development')} about bases or {forces} "
                 f"{self._in_window()}: " + join_words([f"{k} {n:,}" for k, n in kinds.items()]) + ".")
@@ -318,7 +318,7 @@ class Story:
             return ""
         posture = base_posture(self.events, self.data.bases)
         if posture.empty:
-            return f"No event at a base {self._in_window()}."
+            return self.nothing("event at a base")
         kinds = posture["kind"].value_counts()
         return (f"{describe_number(posture['event_id'].nunique(), 'event')} at "
                 f"{describe_number(posture['base_id'].nunique(), 'base')} {self._in_window()}: "
