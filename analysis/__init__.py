@@ -85,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "plot_timeline_bands": "viz.bands",
     "timeline_form": "viz.bands",
     "plot_killed_distribution": "viz.ranges",
+    "plot_attack_casualties": "viz.ranges",
     "plot_country_events": "viz.maps",
     "plot_sources": "viz.sources",
     "plot_source_scales": "viz.sources",

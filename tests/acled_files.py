@@ -57,6 +57,23 @@ SCALES = ["Local partner-National", "National", "Regional", "Subnational", "Inte
           "National-International"]
 
 
+def _towns(rng: np.random.Generator, count: int) -> np.ndarray:
+    """Return ``count`` (longitude, latitude) points inside Somalia's shipped boundary, south to north."""
+    from matplotlib.path import Path as MplPath
+
+    from analysis.io.boundaries import find_country, load_world_boundaries
+
+    somalia = find_country(load_world_boundaries(), iso=706)
+    outline = MplPath(max(somalia.rings, key=len))
+    low, high = outline.vertices.min(axis=0), outline.vertices.max(axis=0)
+    points = np.empty((0, 2))
+    while len(points) < count:
+        candidates = rng.uniform(low, high, size=(4 * count, 2))
+        points = np.vstack([points, candidates[outline.contains_points(candidates)]])
+    points = points[:count]
+    return points[np.argsort(points[:, 1], kind="stable")]  # regions (ten towns each) run south to north
+
+
 def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-01", end: str = "2026-03-31",
                 burst_week: str = "2025-03-03") -> Path:
     """Write an ACLED-format CSV of ``rows`` invented events in Somalia between ``start`` and ``end``.
@@ -93,6 +110,7 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
     region_weights = 1 / np.arange(1, len(REGIONS) + 1)
     region = rng.choice(len(REGIONS), size=rows, p=region_weights / region_weights.sum())
     town = region * 10 + rng.integers(0, 10, rows)
+    towns = _towns(rng, len(REGIONS) * 10)
     violent = np.isin(kind, ["Battles", "Explosions/Remote violence", "Violence against civilians"])
     fatalities = np.where(violent & (rng.random(rows) < 0.45), rng.geometric(0.3, rows), 0)
     fatalities = np.where(burst & violent, fatalities + 3, fatalities)
@@ -135,8 +153,8 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
         "admin2": np.char.add("District ", town.astype(str)),
         "admin3": "",
         "location": np.char.add("Town ", town.astype(str)),
-        "latitude": np.round(1.0 + region * 0.7 + rng.uniform(-0.2, 0.2, rows), 4),
-        "longitude": np.round(43.0 + (town % 10) * 0.35 + rng.uniform(-0.1, 0.1, rows), 4),
+        "latitude": np.round(towns[town, 1], 4),
+        "longitude": np.round(towns[town, 0], 4),
         "geo_precision": rng.choice([1, 2, 3], size=rows, p=[0.7, 0.25, 0.05]),
         "source": source,
         "source_scale": np.array(SCALES)[rng.integers(0, len(SCALES), rows)],

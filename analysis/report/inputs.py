@@ -102,8 +102,14 @@ class NotebookData:
 
     @property
     def period_text(self) -> str:
-        """The window in words ("1 January 2025 to 31 March 2026"); "at any date" with no window and no events."""
-        first, last = (None if d is None or pd.isna(d) else d for d in self.window)
+        """The window in words ("1 January 2025 to 31 March 2026"); "at any date" with no window and no events.
+
+        Without ``START`` or ``END``, the first or last event date (ACLED's
+        ``event_date``, the middle of a range known only to a week or month).
+        """
+        dates = self.events["event_date"] if len(self.events) else pd.Series([], dtype="datetime64[ns]")
+        first = self.start if self.start is not None else (dates.min() if len(dates) else None)
+        last = self.end if self.end is not None else (dates.max() if len(dates) else None)
         if first is None and last is None:
             return "at any date"
         if last is None:

@@ -31,18 +31,37 @@ PAGES: tuple[str, ...] = ("timeline", "attacks", "posture", "sources")
 
 #: How many of the deadliest events a sentence names.
 NAMED = 3
+#: Rows of the events table under the timeline, and of the attacks table.
+TABLE_ROWS = 60
+ATTACK_ROWS = 40
 #: Smallest change from one month to the next worth a sentence.
 MIN_CHANGE = 2
 
 
-def tell(data: NotebookData, text: str) -> None:
-    """Show ``text`` as Markdown in the notebook, except in the committed default run (which shows nothing).
+def tell(data: NotebookData, text: str, *, default: str | None = None) -> None:
+    """Show ``text`` as Markdown in the notebook; in the committed default run print ``default`` instead (or nothing).
+
+    Parameters
+    ----------
+    data : NotebookData
+        The run.
+    text : str
+        Markdown written from the data (:class:`Story`); nothing is shown
+        when it is empty.
+    default : str or None, default None
+        What the committed notebook prints in the default run (e.g. the
+        one-line ``data.summary()``), so its outputs stay as committed.
 
     Examples
     --------
-    >>> tell(notebook_data(), "# A title")  # doctest: +SKIP
+    >>> tell(notebook_data(), "# A title", default="47 events.")  # doctest: +SKIP
+    47 events.
     """
-    if data.is_default or not text:
+    if data.is_default:
+        if default is not None:
+            print(default)
+        return
+    if not text:
         return
     from IPython.display import Markdown, display
 
@@ -112,6 +131,166 @@ class Story:
         """Say that the window holds nothing: "No events in this window (Region A, 1 March 2020 to 30 April 2020)." """
         return f"No {what} in this window ({self.data.place}, {self.data.period_text})."
 
+    # --- what a cell shows ------------------------------------------------------------------------
+
+    def show(self, table: pd.DataFrame, what: str = "events") -> object:
+        """Return a table to display, or, when it is empty, the sentence saying so (as Markdown).
+
+        In the default run the table is returned whatever it holds, so the
+        committed notebooks keep their outputs.
+        """
+        if len(table) or self.data.is_default:
+            return table
+        from IPython.display import Markdown
+
+        return Markdown(self.nothing(what))
+
+    def chart_title(self, chart: str, default: str) -> str:
+        """Return a chart's title: ``default`` in the default run, else one that names this run's data.
+
+        Parameters
+        ----------
+        chart : str
+            ``"timeline"``, ``"escalation"``, ``"weekly"``, ``"monthly"``,
+            ``"casualties"``, ``"posture"`` or ``"sources"``.
+        default : str
+            The committed notebook's title.
+        """
+        if self.data.is_default:
+            return default
+        what = self.data.selection.what
+        where = f"{self.data.place}, {self.data.period_text}"
+        titles = {
+            "timeline": (f"Events per {self._band_period()} in {where}, by kind; the deadliest labelled" if self.dense
+                         else f"Every event in {where}, in lanes by kind"),
+            "escalation": f"Escalation per week (Monday to Sunday), {where}: Goldstein weights of CAMEO codes",
+            "weekly": f"{what[:1].upper() + what[1:]} per week (Monday to Sunday), {where}",
+            "monthly": (f"{what[:1].upper() + what[1:]} per month, by "
+                        f"{'base' if self.data.coded else 'region (admin1)'} (expected count)"),
+            "casualties": f"Killed and wounded in {what}, {where}",
+            "posture": (f"What happened at each base, {self.data.period_text}" if self.data.coded
+                        else f"Strategic developments about bases or {self._forces_words()}, {where}"),
+            "sources": f"Who reported the events: outlets and source scale, {where}",
+        }
+        if chart not in titles:
+            raise ValueError(f"chart={chart!r}; use one of {', '.join(titles)}")
+        return titles[chart]
+
+    def _band_period(self) -> str:
+        from ..viz.bands import band_period
+
+        return band_period(self.first, self.last)[1]
+
+    def section(self, name: str) -> str:
+        """Write a section's heading and how to read it, for a run other than the default.
+
+        Parameters
+        ----------
+        name : str
+            ``"timeline"``, ``"events"``, ``"counting"``, ``"totals"``,
+            ``"posture"``, ``"posture table"``, ``"troops"``, ``"reports"``,
+            ``"conflicts"``, ``"passages"`` or ``"sources"``. Sections that
+            only the coded documents fill are empty ("") for an ACLED file.
+        """
+        coded = self.data.coded
+        if name == "timeline":
+            return "## The timeline\n\n" + self.timeline_note()
+        if name == "events":
+            return "## The events, in order, with their sources\n\n" + self.table_note()
+        if name == "counting":
+            return ("## Counting events known only to a range of dates\n\n"
+                    "An event known only to a range of days (a week or a month in ACLED's time precision) is counted "
+                    "three ways in every period: **certain** if its whole range lies in the period, **possible** if "
+                    "its range overlaps the period, and **expected**: its share of its range's days in the period. "
+                    "Over all periods each event adds up to exactly one. The bars show *expected*; the darker part is "
+                    "*certain* and the dashed outline *possible*.\n\n" + self.data.selection.describe())
+        if name == "totals":
+            return ("## Reported totals: aggregate claims, not events\n\nThe reports' claims about many events at "
+                    "once whose period overlaps this window, with their wording and source; they are never turned "
+                    "into events or added to the counts above." if coded else "")
+        if name == "posture":
+            if coded:
+                return ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
+                        "kind of change in this window and dates it.")
+            return (f"## Bases and {self._forces_words()}\n\nACLED's strategic developments that change a force's "
+                    "posture (a base established, ground handed over, a change to a group's activity) involving "
+                    + ("foreign or international forces (actors named 'Military Forces of' another country, "
+                       "coalitions, missions, the AU, UN or EU)" if self.data.selection.target is None
+                       else f"the target ('{self.data.selection.target}' in any actor column)")
+                    + f", on a map of {self.data.country or 'the events'} drawn offline from Natural Earth's "
+                    "boundaries. A dot is a place, sized by its events.")
+        if name == "posture table":
+            return "## Every change of posture, in order\n\n" + (
+                "The events of the lane \"posture change\" in this window." if coded
+                else f"The first {TABLE_ROWS} of these strategic developments, in date order.")
+        if name == "troops":
+            return ("## How many troops?\n\nThe statements of force size in this window, and the last one stated "
+                    "before it (carried in), each drawn as a step until the next statement about the same force."
+                    if coded else "")
+        if name == "reports":
+            return ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
+                    "its evidence rows, and the events for which it is the only source." if coded else
+                    "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
+                    "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
+                    "alone reports (no other outlet confirms them).")
+        if name == "conflicts":
+            return ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
+                    "with different values, side by side." if coded else "")
+        if name == "passages":
+            return ("## Each report, with the passages the dataset cites\n\nPassages cited for the events of this "
+                    "window are highlighted." if coded else "")
+        raise ValueError(f"section {name!r} is not one of the story's sections")
+
+    def attacks_table(self, most: int = ATTACK_ROWS) -> pd.DataFrame:
+        """List the attacks with their figures: all up to ``most``, else the ``most`` deadliest, in date order.
+
+        The coded attacks show projectiles, killed and wounded as the
+        reports word them; ACLED codes neither projectiles nor wounded, so
+        an ACLED file's attacks show their place, kind, actors and killed.
+        """
+        from ..stats.casualties import attacks_table
+
+        table = attacks_table(self.events, self.data.casualties, kinds=self.data.selection)
+        if len(table) > most:
+            ids = set(deadliest_events(self.data.attacks, self.data.casualties, most=most)["event_id"])
+            table = table[table["event_id"].isin(ids)].reset_index(drop=True)
+        if self.data.coded:
+            return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
+        facts = self.events.set_index(self.events["event_id"].astype("string"))
+        ids = table["event_id"].astype("string")
+        out = table[["event_id", "when", "location"]].copy()
+        for column in ("admin1", "sub_event_type", "actor1", "actor2"):
+            out[column] = facts[column].reindex(ids).astype("string").to_numpy() if column in facts else pd.NA
+        out["killed"] = table["killed"]
+        return out.head(most).reset_index(drop=True)
+
+    def attacks_note(self, most: int = ATTACK_ROWS) -> str:
+        """Say which attacks the table lists."""
+        n = len(self.data.attacks)
+        what = self.data.selection.what
+        if n == 0:
+            return ""
+        listed = (f"The {most} deadliest of the {n:,} {what}" if n > most else f"Every one of the {n:,} {what}")
+        extra = "" if self.data.coded else " (ACLED codes neither rockets nor wounded)"
+        return f"## {what[:1].upper() + what[1:]}, one by one\n\n{listed}, in date order, with the killed{extra}."
+
+    def busiest(self, counts: pd.DataFrame, most: int = 12) -> pd.DataFrame:
+        """Return the periods with any event: all up to ``most``, else the ``most`` busiest, in date order."""
+        active = counts[counts["possible"] > 0]
+        if len(active) <= most or self.data.is_default:
+            return active
+        top = active.sort_values(["expected", "period_start"], ascending=[False, True], kind="stable").head(most)
+        return top.sort_values("period_start", kind="stable")
+
+    def posture_table(self) -> pd.DataFrame:
+        """List the posture changes: the coded lane "posture change", or ACLED's strategic developments about forces."""
+        from ..stats.tables import events_table
+
+        if self.data.coded:
+            return events_table(self.events, self.data.reports, kinds=["posture change"], limit=TABLE_ROWS)
+        posture = self.posture_events().head(TABLE_ROWS)
+        return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+
     # --- titles and index cards ----------------------------------------------------------------
 
     def heading(self, page: str) -> str:
@@ -171,6 +350,53 @@ class Story:
         return sentence
 
     # --- page 01: the timeline ----------------------------------------------------------------
+
+    @property
+    def dense(self) -> bool:
+        """True when the timeline is drawn as bands (:func:`analysis.viz.bands.timeline_form`)."""
+        from ..viz.bands import timeline_form
+
+        return timeline_form(self.events) == "bands"
+
+    def timeline_note(self) -> str:
+        """Say how to read the timeline in the form this run's events get."""
+        from ..viz.bands import LABELLED, band_period
+
+        if self.events.empty:
+            return self.nothing()
+        if self.dense:
+            _, period = band_period(self.first, self.last)
+            return (f"**How to read it.** {describe_number(len(self.events), 'event')} are too many to draw one by one. "
+                    f"Each lane is a kind of event, and its band rises and falls with the events per {period} "
+                    "(each lane scaled to its own peak, written at its right; events known only to a range of days "
+                    f"are spread over them). The {LABELLED} deadliest events are marked and labelled; the table "
+                    f"below lists the {TABLE_ROWS} deadliest.")
+        return ("**How to read it.** Each marker is one event, in a lane for its kind; a filled marker is an event "
+                "whose day is known, a hollow marker on a bar an event known only to a range of days (the bar covers "
+                "every possible day). Markers grow with the people killed or wounded (the lowest figure). Labels name "
+                "the events with the most people killed or wounded; overlapping events in a lane take separate rows.")
+
+    def events_table(self) -> pd.DataFrame:
+        """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense."""
+        from ..stats.tables import events_table
+
+        if self.dense:
+            ids = set(deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS)["event_id"])
+            return events_table(self.events, self.data.reports,
+                                kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
+        return events_table(self.events, self.data.reports, limit=TABLE_ROWS)
+
+    def table_note(self) -> str:
+        """Say which events the table under the timeline lists."""
+        n = len(self.events)
+        sources = "the documents behind each" if self.data.coded else "ACLED's sources"
+        if self.events.empty:
+            return self.nothing()
+        if self.dense:
+            return f"The {TABLE_ROWS} deadliest of the {n:,} events, in date order, with {sources}."
+        if n > TABLE_ROWS:
+            return f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}."
+        return f"Every event, in date order, with {sources}."
 
     def timeline(self) -> str:
         """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""
@@ -238,13 +464,13 @@ class Story:
         """Write the key sentences of the attack counts: what is counted, the peak week, the places, the deadliest."""
         selection = self.data.selection
         attacks = self.data.attacks
-        lines = [selection.describe()]
+        lines = []
         if attacks.empty:
-            return " ".join(lines + [self.nothing(selection.what)])
+            return self.nothing(selection.what)
         weekly = self._per_period("W", attacks)
         found = peak(weekly)
         if found is not None:
-            lines.append(f"They peaked in the week of {_week(found)}: {describe_number(found.events, 'attack')}"
+            lines.append(f"{selection.what[:1].upper() + selection.what[1:]} peaked in the week of {_week(found)}: {describe_number(found.events, 'attack')}"
                          f"{self._spread_note(found)}.")
         column = self.data.place_column
         if column in attacks.columns:

@@ -20,6 +20,7 @@ from .._frames import check_dates, require_columns
 from ..stats.highlights import deadliest_positions, killed_per_event
 from ..stats.periods import attacks_per_period
 from ..stats.selection import event_kind
+from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .style import color_for
 from .timeline import LABEL_FONT_SIZE, LABEL_STEP, _label_rows, chars_across
@@ -64,7 +65,8 @@ def band_period(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
 
 def _deadliest_label(row: pd.Series, killed: float) -> str:
     place = str(row["location"]) if pd.notna(row["location"]) else ""
-    return f"{place}, {row['event_date'].day} {row['event_date']:%b %Y}: {int(killed):,} killed".lstrip(", ")
+    when = describe_dates(row["date_start"], row["date_end"])
+    return f"{place}, {when}: {int(killed):,} killed".lstrip(", ")
 
 
 def plot_timeline_bands(

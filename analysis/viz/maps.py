@@ -289,6 +289,7 @@ def plot_posture_panels(
     panels: Sequence[Sequence[str]] = POSTURE_PANELS,
     boundaries: Sequence[Any] | None = None,
     title: str | None = None,
+    empty: str = "nothing of this kind in this window",
     axes: Sequence[Axes] | None = None,
 ) -> np.ndarray:
     """Draw one posture map per kind of change, side by side (small multiples).
@@ -305,6 +306,8 @@ def plot_posture_panels(
         Boundaries (None for the packaged file).
     title : str or None, default None
         Title of the whole figure.
+    empty : str, default "nothing of this kind in this window"
+        What a panel with nothing to mark says (``gid`` ``"empty"``).
     axes : sequence of Axes or None, default None
         One Axes per panel; None makes a figure with two panels per row.
 
@@ -333,6 +336,10 @@ def plot_posture_panels(
     for ax, kinds in zip(axes, panels):
         plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, ax=ax)
         ax.set_title(" or ".join(kinds).capitalize(), fontsize=10.5)
+        if not posture["kind"].isin(list(kinds)).any():
+            ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=9.5,
+                    bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6,
+                    gid="empty")
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     if title:
@@ -342,6 +349,10 @@ def plot_posture_panels(
 
 
 # --- events on a map of their own country (any country, world boundaries) ---------------------
+
+
+#: Natural Earth draws these apart from the country ACLED codes them under; they are highlighted with it.
+COUNTRY_PARTS: dict[str, tuple[str, ...]] = {"Somalia": ("Somaliland",), "Cyprus": ("N. Cyprus",), "Serbia": ("Kosovo",)}
 
 
 def _country_extent(country: Boundary | None, lon: np.ndarray, lat: np.ndarray) -> tuple[float, float, float, float] | None:
@@ -431,7 +442,8 @@ def plot_country_events(
     placed = points.dropna(subset=["latitude", "longitude"])
     extent = _country_extent(found, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
     if extent is not None:
-        plot_boundaries(world, ax=ax, highlight=[found.name] if found else [], extent=extent, labels=True)
+        highlight = [found.name, *COUNTRY_PARTS.get(found.name, ())] if found else []
+        plot_boundaries(world, ax=ax, highlight=highlight, extent=extent, labels=True)
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.tick_params(labelsize=7)

@@ -293,3 +293,73 @@ def plot_troop_levels(
     date_axis(ax)
     return ax
 
+
+
+#: Forms of the per-attack casualty chart, by the number of attacks: one row per attack up to
+#: PER_ATTACK_MAX, the TOP_ATTACKS deadliest (and the rest counted) up to DISTRIBUTION_ABOVE, then
+#: the distribution of killed per attack.
+PER_ATTACK_MAX = 15
+TOP_ATTACKS = 15
+DISTRIBUTION_ABOVE = 200
+
+
+def casualty_chart_form(attacks: int) -> str:
+    """Say which form the per-attack casualty chart takes: ``"each"``, ``"top"`` or ``"distribution"``.
+
+    Examples
+    --------
+    >>> casualty_chart_form(4), casualty_chart_form(40), casualty_chart_form(5000)
+    ('each', 'top', 'distribution')
+    """
+    if attacks <= PER_ATTACK_MAX:
+        return "each"
+    return "top" if attacks <= DISTRIBUTION_ABOVE else "distribution"
+
+
+def plot_attack_casualties(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    kinds: object = None,
+    what: str = "attacks",
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the killed (and wounded) of the selected events in the form their number allows.
+
+    Up to :data:`PER_ATTACK_MAX` attacks: one row per attack and group
+    (:func:`plot_casualties`); up to :data:`DISTRIBUTION_ABOVE`: the
+    :data:`TOP_ATTACKS` with the highest figures and a count of the rest;
+    beyond: how many attacks killed how many (:func:`plot_killed_distribution`).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    casualties : DataFrame or None, default None
+        The coded casualties table; None uses ``fatalities``.
+    kinds : callable, sequence of str or None, default None
+        Which events are the attacks (see :func:`analysis.stats.selection.select_kinds`);
+        None: the default selector of :func:`analysis.stats.casualties.casualties_per_event`.
+    what : str, default "attacks"
+        What the events are, for notes and labels.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        The chart; ``ax.casualty_form`` says which form was drawn.
+    """
+    from ..stats.casualties import casualties_per_event, killed_distribution
+    from ..stats.selection import is_militia_attack, select_kinds
+
+    selector = is_militia_attack if kinds is None else kinds
+    chosen = select_kinds(events, selector)
+    form = casualty_chart_form(len(chosen))
+    if form == "distribution":
+        ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)
+    else:
+        per_event = casualties_per_event(chosen, casualties, kinds=None)
+        ax = plot_casualties(per_event, most=TOP_ATTACKS if form == "top" else None, what=what, ax=ax)
+    ax.casualty_form = form
+    return ax

@@ -59,10 +59,10 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
     ax.set_xlabel("events")
     ax.set_xlim(right=float(shown["events"].max()) * 1.25)
     if len(table) > most:
-        more = ax.text(0, -0.16, f"{len(table) - most:,} more outlets not shown", transform=ax.transAxes,
+        more = ax.text(0, -0.32, f"{len(table) - most:,} more outlets not shown", transform=ax.transAxes,
                        fontsize=8, color="0.3", va="top")
         more.set_gid("more")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     return ax
 
 
