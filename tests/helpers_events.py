@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 
@@ -33,7 +36,7 @@ def make_events(rows: list[dict]) -> pd.DataFrame:
 
     Each row needs ``date_start`` (and optionally ``date_end``, default the
     start); ``event_id`` defaults to EV001, EV002, ...; ``event_date`` to the
-    mid-point (earlier day on a tie).
+    middle of the range (at noon when the range spans an even number of days).
     """
     records = []
     for number, row in enumerate(rows, start=1):
@@ -120,18 +123,30 @@ def casualties_sample() -> pd.DataFrame:
 BASE = pd.Timestamp("2019-12-01")
 
 
+@functools.cache
+def _template(size: int) -> pd.DataFrame:
+    return make_events([{"date_start": BASE}] * size)
+
+
 @st.composite
 def ranged_events(draw, max_size: int = 30) -> pd.DataFrame:
-    """Events with random first days and range lengths (0 to 60 days), some at bases, some nowhere."""
+    """Events with random first days and range lengths (0 to 60 days), some at bases, some nowhere.
+
+    The frames are what make_events gives for these rows; they are made from
+    a template of typed rows, since building every column anew for each
+    example would take most of a property test's time.
+    """
     n = draw(st.integers(min_value=0, max_value=max_size))
-    rows = []
-    for _ in range(n):
-        first = draw(st.integers(min_value=0, max_value=240))
-        length = draw(st.sampled_from([0, 0, 0, 1, 3, 6, 13, 30, 60]))
-        base = draw(st.sampled_from(["taji", "k1", None]))
-        rows.append({"date_start": BASE + pd.Timedelta(days=first),
-                     "date_end": BASE + pd.Timedelta(days=first + length), "base_id": base})
-    return make_events(rows)
+    first = np.array([draw(st.integers(min_value=0, max_value=240)) for _ in range(n)], dtype=np.int64)
+    length = np.array([draw(st.sampled_from([0, 0, 0, 1, 3, 6, 13, 30, 60])) for _ in range(n)], dtype=np.int64)
+    bases = [draw(st.sampled_from(["taji", "k1", None])) for _ in range(n)]
+    frame = _template(max_size).iloc[:n].copy()
+    day = np.datetime64(BASE.date(), "D")
+    frame["date_start"] = (day + first).astype("datetime64[ns]")
+    frame["date_end"] = (day + first + length).astype("datetime64[ns]")
+    frame["event_date"] = frame["date_start"] + (frame["date_end"] - frame["date_start"]) // 2
+    frame["base_id"] = pd.array(bases, dtype="string")
+    return frame
 
 
 def mixed_events_sample() -> pd.DataFrame:

@@ -1,9 +1,14 @@
-"""Shared by test_report.py and test_reproducible.py: the built report and a headless browser.
+"""Shared by the report's tests: sample notebooks, the two reports they look at, a headless browser.
 
-The report of the committed notebooks is built once per test run (executing
-every notebook takes most of the time) and both test modules look at it:
-test_report.py opens its pages in Chromium, test_reproducible.py compares
-the freshly executed notebooks with the committed ones.
+Two reports are made once per test run and looked at by several test modules:
+
+- the sample report, built by the command line's ``main`` from three small
+  notebooks written here (a figure; data tables full of markup; prose
+  only), which executes them;
+- the report of the committed notebooks, rendered from the files as
+  committed, without executing them again: nbval executes them in the same
+  run and checks that every output, figures included, is what a fresh run
+  gives (see the conftest.py beside pyproject.toml).
 """
 
 from __future__ import annotations
@@ -11,11 +16,14 @@ from __future__ import annotations
 import atexit
 import base64
 import contextlib
+import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import tempfile
+import textwrap
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -24,6 +32,7 @@ from pathlib import Path
 import nbformat
 
 from analysis import report
+from analysis.report.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOT_DIR = ROOT / "build" / "screenshots"
@@ -73,51 +82,136 @@ def make_notebook(path: Path, markdown: str, *code: str, parameters: bool = True
 
 
 # ---------------------------------------------------------------------------
-# The report of the committed notebooks, built once
+# The sample report, built once by the command line's main()
+# ---------------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+ATTRIBUTE = '"><script>alert(2)</script>'
+
+FIGURE_CODE = textwrap.dedent(
+    """\
+    import matplotlib.pyplot as plt
+    %config InlineBackend.print_figure_kwargs = {"metadata": {"Software": None}}
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.plot([1, 2, 3], [2, 5, 3])
+    ax.set_title("Attacks per week");"""
+)
+
+
+def live_markup(page: str) -> list[str]:
+    """Return script elements and inline event handlers that a browser would honour."""
+    return re.findall(r"<script\b[^>]*>", page, flags=re.I) + re.findall(
+        r"<[a-z][^>]*\son[a-z]+\s*=", page, flags=re.I
+    )
+
+
+def write_hostile_sources(folder: Path) -> Path:
+    """A sources table whose one document holds markup, for highlight_quotes."""
+    text = f"Rockets hit the base. A note said {SCRIPT} and then {IMG} in the text.\n"
+    (folder / "doc_x.txt").write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    rows = [
+        "doc_id,file_name,sha256,title,outlet,published_start,published_end,published_basis",
+        f"doc_x,doc_x.txt,{sha},A hostile document,,2020-03-20,2020-03-20,Written for the tests.",
+    ]
+    path = folder / "sources.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class SampleReport:
+    notebooks: Path
+    out: Path
+    status: int
+    stdout: str
+    sources: Path
+
+
+def _build_sample_report() -> SampleReport:
+    base = Path(tempfile.mkdtemp(prefix="analysis-sample-"))
+    atexit.register(shutil.rmtree, base, True)
+    notebooks = base / "notebooks"
+    notebooks.mkdir()
+    sources = write_hostile_sources(base)
+    make_notebook(
+        notebooks / "01-figure.ipynb",
+        '# Rockets & "strikes" < 5 a week\n\nHow often did rockets hit the U.S. bases? The chart counts them.',
+        FIGURE_CODE,
+    )
+    make_notebook(
+        notebooks / "02-hostile-data.ipynb",
+        "# Notes from the data\n\nEvery note, quote and actor name below comes from the data, markup included.",
+        textwrap.dedent(
+            f"""\
+            import pandas as pd
+            from IPython.display import HTML
+            from analysis import highlight_quotes
+            rows = pd.DataFrame({{
+                "event_id": ["EV001", {ATTRIBUTE!r}],
+                "doc_id": ["doc_x", "doc_x"],
+                "actor1": [{IMG!r}, "Kata'ib Hizballah & others"],
+                "notes": [{SCRIPT!r}, {IMG!r}],
+                "quote": [{SCRIPT!r}, {IMG!r}],
+            }})
+            rows"""
+        ),
+        f"HTML(highlight_quotes('doc_x', rows, sources={str(sources)!r}))",
+        "print(rows.loc[0, 'notes'])",
+    )
+    make_notebook(notebooks / "03-prose.ipynb", "# What the reports cannot tell\n\nThey give no daily counts.")
+    out = base / "report"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = main(["--notebooks", str(notebooks), "--out", str(out)])
+    assert status == 0, printed.getvalue()
+    return SampleReport(notebooks, out, status, printed.getvalue(), sources)
+
+
+# ---------------------------------------------------------------------------
+# The report of the committed notebooks, rendered once from the files
 # ---------------------------------------------------------------------------
 
 
 @dataclass
-class BuiltReport:
+class CommittedReport:
     out: Path
     index: Path
     sources: list[Path]
-    executed: list[Path]
-    progress: str
-    seconds: float
-
-    def timing(self) -> str:
-        """Say how long executing and rendering took, notebook by notebook."""
-        return f"[report] {len(self.sources)} notebooks executed and rendered in {self.seconds:.1f} s\n{self.progress}"
 
 
-_built: dict[str, object] = {}
-
-
-def committed_report() -> BuiltReport:
-    """Build the report of the committed notebooks (once per test run) and return it."""
-    if "error" in _built:
-        raise _built["error"]  # type: ignore[misc]
-    if "report" not in _built:
-        try:
-            _built["report"] = _build_committed_report()
-        except Exception as error:  # remembered, so every test reports the same failure quickly
-            _built["error"] = error
-            raise
-    return _built["report"]  # type: ignore[return-value]
-
-
-def _build_committed_report() -> BuiltReport:
+def _render_committed_report() -> CommittedReport:
     sources = report.find_notebooks(report.NOTEBOOK_DIR)
     out = Path(tempfile.mkdtemp(prefix="analysis-report-"))
     atexit.register(shutil.rmtree, out, True)
-    buffer = io.StringIO()
-    started = time.perf_counter()
-    with contextlib.redirect_stdout(buffer):
-        index = report.build_report(out, notebooks=report.NOTEBOOK_DIR)
-    seconds = time.perf_counter() - started
-    executed = [out / "notebooks" / path.name for path in sources]
-    return BuiltReport(out, index, sources, executed, buffer.getvalue(), seconds)
+    return CommittedReport(out, report.render_report(sources, out), sources)
+
+
+_made: dict[str, object] = {}
+
+
+def _once(name: str, make) -> object:
+    """Make a report once per test run; a failure is remembered, so every test reports it quickly."""
+    if f"{name} error" in _made:
+        raise _made[f"{name} error"]  # type: ignore[misc]
+    if name not in _made:
+        try:
+            _made[name] = make()
+        except Exception as error:
+            _made[f"{name} error"] = error
+            raise
+    return _made[name]
+
+
+def sample_report() -> SampleReport:
+    """Return the sample report, built the first time it is asked for."""
+    return _once("sample", _build_sample_report)  # type: ignore[return-value]
+
+
+def committed_report() -> CommittedReport:
+    """Return the report of the committed notebooks, rendered the first time it is asked for."""
+    return _once("committed", _render_committed_report)  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------------

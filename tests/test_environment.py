@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import functools
+import importlib.metadata
 import re
 import subprocess
 import sys
@@ -61,10 +64,12 @@ def test_environment_yml_installs_the_package():
 
 
 def test_import_stays_cheap():
+    """Loading, counting and the notebooks' inputs load neither the plotting libraries nor the report's."""
     code = (
-        "import sys, analysis; analysis.load_events;"
-        "heavy = sorted(m for m in ('matplotlib', 'seaborn', 'IPython') if m in sys.modules);"
-        "print(','.join(heavy))"
+        "import sys, analysis; analysis.load_events; analysis.load_boundaries(); analysis.attacks_per_period;"
+        "analysis.notebook_data;"
+        "heavy = ('matplotlib', 'seaborn', 'IPython', 'nbformat', 'nbconvert', 'jinja2', 'PIL');"
+        "print(','.join(sorted(m for m in heavy if m in sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True)
     assert result.stdout.strip() == ""
@@ -101,3 +106,45 @@ def test_installed_wheel_loads_events_from_another_folder(wheel, tmp_path):
     count, folder = result.stdout.split()
     assert int(count) > 0
     assert folder == str(site / "analysis" / "seeds")
+
+
+def _third_party_imports(path: Path, *, top_level_only: bool = False) -> set[str]:
+    """Return the top-level names of the modules a file imports that are neither the standard library nor ours."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if top_level_only else ast.walk(tree)
+    names = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    local = {"analysis", "helpers_events", "conftest", "report_support", "make_boundaries"}
+    return {name for name in names if name not in sys.stdlib_module_names and name not in local}
+
+
+def _declared(*groups: str) -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    requirements = project["dependencies"] + sum((project["optional-dependencies"][g] for g in groups), [])
+    return {_name(r) for r in requirements}
+
+
+@functools.cache
+def _distributions() -> dict[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
+def _distribution(module: str) -> str:
+    return _name(_distributions()[module][0])
+
+
+def test_every_import_is_declared_in_the_group_that_needs_it():
+    core, notebooks, dev = _declared(), _declared("notebooks"), _declared("notebooks", "dev")
+    package = ROOT / "analysis"
+    for path in sorted(package.rglob("*.py")):
+        in_report = "report" in path.relative_to(package).parts
+        # outside the report, anything beyond the core is imported only inside a function, where needed
+        assert {_distribution(m) for m in _third_party_imports(path, top_level_only=not in_report)} <= (
+            notebooks if in_report else core), path
+        assert {_distribution(m) for m in _third_party_imports(path)} <= notebooks, path
+    for path in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "tools").glob("*.py")]):
+        assert {_distribution(m) for m in _third_party_imports(path)} <= dev, path

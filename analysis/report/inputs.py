@@ -249,9 +249,11 @@ def notebook_data(
 
     Examples
     --------
-    >>> data = notebook_data()  # doctest: +SKIP
-    >>> data.summary()  # doctest: +SKIP
-    '44 events from the five coded documents, 27 Dec 2019 to 27 Jun 2020.'
+    >>> data = notebook_data(start="2020-03-01", end="2020-03-31")
+    >>> data.coded, data.place_column
+    (True, 'base_id')
+    >>> data.summary()  # doctest: +ELLIPSIS
+    '... events from the 5 coded documents, 1 Mar 2020 to 31 Mar 2020.'
     """
     start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
     area_text = None if area is None else (area if isinstance(area, str) else ", ".join(area))

@@ -68,8 +68,13 @@ def render_report(
 
     Examples
     --------
-    >>> render_report(["notebooks/01-escalation-timeline.ipynb"], "build/report")  # doctest: +SKIP
-    PosixPath('build/report/index.html')
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     notebook = Path(folder) / "01-hello.ipynb"
+    ...     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hello")]), notebook)
+    ...     index = render_report([notebook], Path(folder) / "report")
+    ...     sorted(path.name for path in index.parent.glob("*.html"))
+    ['01-hello.html', 'index.html']
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

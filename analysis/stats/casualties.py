@@ -110,8 +110,18 @@ def casualties_per_event(
 
     Examples
     --------
-    >>> from analysis import load_events, load_casualties  # doctest: +SKIP
-    >>> casualties_per_event(load_events(), load_casualties())  # doctest: +SKIP
+    >>> events = pd.DataFrame({"event_id": ["EV1", "EV2"], "location": ["Camp Taji", "Camp Taji"],
+    ...                        "sub_event_type": ["Shelling/artillery/missile attack"] * 2,
+    ...                        "projectiles_low": [18, None], "projectiles_high": [18, None], "fatalities": [3, 0],
+    ...                        "date_start": pd.to_datetime(["2020-03-11", "2020-03-14"]),
+    ...                        "date_end": pd.to_datetime(["2020-03-11", "2020-03-17"]),
+    ...                        "event_date": pd.to_datetime(["2020-03-11", "2020-03-15"])})
+    >>> casualties = pd.DataFrame({"event_id": ["EV1", "EV1"], "group": ["US military"] * 2,
+    ...                            "outcome": ["killed"] * 2, "count_low": [2, 2], "count_high": [2, 3],
+    ...                            "qualifier": ["exact", "about"]})
+    >>> casualties_per_event(events, casualties)[["attack", "group", "count_low", "count_high", "as_worded"]]
+                       attack        group  count_low  count_high   as_worded
+    0  11 Mar 2020, Camp Taji  US military          2           3  2; about 2
     """
     require_columns(events, [*_EVENT_FACTS, "sub_event_type"])
     chosen = select_kinds(events, kinds)
@@ -200,8 +210,16 @@ def attacks_table(
 
     Examples
     --------
-    >>> from analysis import load_events, load_casualties  # doctest: +SKIP
-    >>> attacks_table(load_events(), load_casualties())  # doctest: +SKIP
+    >>> events = pd.DataFrame({"event_id": ["EV1", "EV2"], "location": ["Camp Taji", "Camp Taji"],
+    ...                        "sub_event_type": ["Shelling/artillery/missile attack"] * 2,
+    ...                        "projectiles_low": [18, None], "projectiles_high": [18, None], "fatalities": [3, 0],
+    ...                        "date_start": pd.to_datetime(["2020-03-11", "2020-03-14"]),
+    ...                        "date_end": pd.to_datetime(["2020-03-11", "2020-03-17"]),
+    ...                        "event_date": pd.to_datetime(["2020-03-11", "2020-03-15"])})
+    >>> attacks_table(events)[["when", "projectiles", "killed", "wounded"]]
+                 when   projectiles killed       wounded
+    0     11 Mar 2020            18      3  not reported
+    1  14-17 Mar 2020  not reported      0  not reported
     """
     chosen = select_kinds(events, kinds)
     out = _event_facts(chosen)
@@ -261,8 +279,17 @@ def casualties_by_group(
 
     Examples
     --------
-    >>> from analysis import load_events, load_casualties  # doctest: +SKIP
-    >>> casualties_by_group(load_events(), load_casualties())  # doctest: +SKIP
+    >>> days = pd.to_datetime(["2019-12-27", "2020-03-11"])
+    >>> events = pd.DataFrame({"event_id": ["EV1", "EV2"], "date_start": days, "date_end": days, "event_date": days,
+    ...                        "location": ["K-1 Air Base", "Camp Taji"],
+    ...                        "sub_event_type": ["Shelling/artillery/missile attack"] * 2})
+    >>> casualties = pd.DataFrame({"event_id": ["EV1", "EV2", "EV2"], "outcome": ["wounded", "killed", "wounded"],
+    ...                            "group": ["US military"] * 3, "count_low": [4, 2, 12], "count_high": [4, 2, None],
+    ...                            "qualifier": ["exact", "exact", "at least"]})
+    >>> casualties_by_group(events, casualties)[["group", "outcome", "bounds", "events"]]
+             group  outcome      bounds  events
+    0  US military  wounded  16 or more       2
+    1  US military   killed           2       1
     """
     per_event = casualties_per_event(events, casualties, kinds=kinds)
     if per_event.empty:

@@ -90,8 +90,18 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from analysis import load_events, load_bases  # doctest: +SKIP
-    >>> base_posture(load_events(), load_bases())  # doctest: +SKIP
+    >>> events = pd.DataFrame({"event_id": ["EV1", "EV2"], "base_id": ["k1", "k1"],
+    ...                        "category": ["militia attack", "posture change"],
+    ...                        "sub_event_type": ["Shelling/artillery/missile attack", "Non-violent transfer of territory"],
+    ...                        "notes": ["Rockets hit K-1.", "K-1 handed over to the Iraqi army."],
+    ...                        "date_start": pd.to_datetime(["2019-12-27", "2020-03-29"]),
+    ...                        "date_end": pd.to_datetime(["2019-12-27", "2020-03-29"]),
+    ...                        "event_date": pd.to_datetime(["2019-12-27", "2020-03-29"])})
+    >>> bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    >>> base_posture(events, bases)[["name", "kind", "when"]]
+               name         kind         when
+    0  K-1 Air Base     attacked  27 Dec 2019
+    1  K-1 Air Base  handed over  29 Mar 2020
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "sub_event_type", "base_id"])
     require_columns(bases, ["base_id", "name", "latitude", "longitude"], "bases")

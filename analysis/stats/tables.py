@@ -44,8 +44,17 @@ def events_table(
 
     Examples
     --------
-    >>> from analysis import load_events, load_reports  # doctest: +SKIP
-    >>> events_table(load_events(), load_reports()).head(1)  # doctest: +SKIP
+    >>> events = pd.DataFrame({"event_id": ["EV2", "EV1"], "event_type": ["Explosions/Remote violence"] * 2,
+    ...                        "category": ["militia attack", "US strike"], "location": ["Camp Taji", "Jurf al-Sakhar"],
+    ...                        "actor1": ["Unidentified Armed Group (Iraq)", "Military Forces of the United States"],
+    ...                        "date_start": pd.to_datetime(["2020-03-14", "2020-03-12"]),
+    ...                        "date_end": pd.to_datetime(["2020-03-17", "2020-03-12"]),
+    ...                        "event_date": pd.to_datetime(["2020-03-15", "2020-03-12"])})
+    >>> reports = pd.DataFrame({"event_id": ["EV1", "EV2", "EV2"], "doc_id": ["001_a", "003_c", "001_a"]})
+    >>> events_table(events, reports)[["event_id", "when", "kind", "documents"]]
+      event_id            when            kind documents
+    1      EV1     12 Mar 2020       US strike       001
+    2      EV2  14-17 Mar 2020  militia attack  001, 003
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "location", "actor1"])
     chosen = select_kinds(events, kinds).sort_values(["event_date", "date_start", "event_id"], kind="stable")
@@ -93,8 +102,12 @@ def reported_totals_table(totals: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from analysis import load_reported_totals  # doctest: +SKIP
-    >>> reported_totals_table(load_reported_totals())  # doctest: +SKIP
+    >>> totals = pd.DataFrame({"measure": ["rocket attacks"], "actor": ["Kata'ib Hezbollah"], "count_low": [13],
+    ...                        "count_high": [None], "qualifier": ["more than"], "doc_id": ["004"],
+    ...                        "quote": ["over a dozen rocket attacks"], "date_start": pd.to_datetime(["2019-03-01"]),
+    ...                        "date_end": pd.to_datetime(["2020-03-20"])})
+    >>> reported_totals_table(totals).loc[0, ["period", "as_worded", "bounds"]].tolist()
+    ['1 Mar 2019 - 20 Mar 2020', 'more than 12', '13 or more']
     """
     needed = ["date_start", "date_end", "measure", "actor", "count_low", "count_high", "qualifier", "doc_id", "quote"]
     require_columns(totals, needed, "reported totals")
@@ -142,8 +155,14 @@ def troop_level_steps(levels: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from analysis import load_troop_levels  # doctest: +SKIP
-    >>> troop_level_steps(load_troop_levels())  # doctest: +SKIP
+    >>> levels = pd.DataFrame({"level_id": ["TL1", "TL2"], "force": ["US", "US"], "count_low": [5150, 4500],
+    ...                        "count_high": [5250, 5500], "qualifier": ["about", "about"], "doc_id": ["002", "004"],
+    ...                        "date_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
+    ...                        "date_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
+    >>> troop_level_steps(levels)[["level_id", "step_end", "value", "as_worded"]]
+      level_id   step_end   value    as_worded
+    0      TL1 2020-04-01  5200.0  about 5,200
+    1      TL2 2020-05-01  5000.0  about 5,000
     """
     needed = ["level_id", "date_start", "date_end", "force", "count_low", "count_high", "qualifier", "doc_id"]
     require_columns(levels, needed, "troop levels")

@@ -496,8 +496,15 @@ def plot_timeline(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> from analysis import load_events
-    >>> ax = plot_timeline(load_events())  # doctest: +SKIP
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV2"], "category": ["militia attack", "US strike"],
+    ...                       "event_type": ["Explosions/Remote violence"] * 2, "fatalities": [3, 0],
+    ...                       "date_start": pd.to_datetime(["2020-03-11", "2020-03-12"]),
+    ...                       "date_end": pd.to_datetime(["2020-03-11", "2020-03-12"]),
+    ...                       "event_date": pd.to_datetime(["2020-03-11", "2020-03-12"])})
+    >>> ax = plot_timeline(frame, ax=plt.figure().gca())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['militia attack', 'US strike']
     """
     ax = current_axes(ax)
     if form not in ("auto", "events", "bands"):

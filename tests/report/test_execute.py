@@ -1,15 +1,20 @@
-"""Executing notebooks: the parameter cell written for a run."""
+"""Executing notebooks: in place with stable bytes, short failures, stable cell ids, the parameter cell."""
 
 from __future__ import annotations
 
+import json
 import keyword
 import math
+import re
 
+import nbformat
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from report_support import make_notebook
 
-from analysis.report.execute import parameters_source
+from analysis.report.__main__ import main
+from analysis.report.execute import NotebookError, execute_notebook, parameters_source, read_notebook
 
 NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,11}", fullmatch=True).filter(lambda name: not keyword.iskeyword(name))
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
@@ -38,3 +43,51 @@ def test_the_cell_names_its_purpose_and_quotes_strings_as_papermill_did():
 def test_what_cannot_be_written_as_a_literal_is_refused(parameters, error):
     with pytest.raises(error):
         parameters_source(parameters)
+
+
+# --- executing in place --------------------------------------------------------------
+
+
+def test_refresh_executes_in_place_and_strips_volatile_metadata(tmp_path, capsys):
+    path = make_notebook(tmp_path / "01-counts.ipynb", "# Counts", "for i in range(3):\n    print(i)", "{'a': 1}")
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["papermill"] = {"duration": 1.2, "input_path": "/somewhere/else.ipynb"}
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    nb.cells[2].metadata["execution"] = {"iopub.execute_input": "2024-01-01T00:00:00Z"}
+    nb.cells[2].metadata["papermill"] = {"duration": 0.1, "status": "completed"}
+    nbformat.write(nb, str(path))
+
+    assert main(["--refresh-notebooks", "--notebooks", str(tmp_path)]) == 0
+    assert re.match(r"\[1/1\] 01-counts \.\.\. \d+\.\d s", capsys.readouterr().out)
+    refreshed = nbformat.read(path, as_version=4)
+    assert "papermill" not in refreshed.metadata and "widgets" not in refreshed.metadata
+    assert refreshed.cells[1].metadata == {"tags": ["parameters"]}
+    assert refreshed.cells[2].metadata == {}
+    assert refreshed.cells[2].outputs == [{"name": "stdout", "output_type": "stream", "text": "0\n1\n2\n"}]
+    assert refreshed.cells[3].execution_count == 3
+    assert refreshed.cells[3].outputs[0]["data"] == {"text/plain": "{'a': 1}"}
+    first = path.read_bytes()
+    execute_notebook(path)
+    assert path.read_bytes() == first  # executing twice gives the same bytes
+
+
+def test_refresh_leaves_a_failing_notebook_as_it_was(tmp_path):
+    path = make_notebook(tmp_path / "01-broken.ipynb", "# Broken", "import missing_module_xyz")
+    before = path.read_bytes()
+    with pytest.raises(NotebookError) as caught:
+        execute_notebook(path)
+    assert caught.value.cell_index == 2
+    assert caught.value.ename == "ModuleNotFoundError"
+    assert path.read_bytes() == before
+
+
+def test_notebook_without_cell_ids_gets_stable_ids(tmp_path):
+    path = make_notebook(tmp_path / "01-ids.ipynb", "# Ids", "1 + 1")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for cell in raw["cells"]:
+        del cell["id"]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    expected = ["cell-0", "cell-1", "cell-2"]
+    assert [c.id for c in read_notebook(path).cells] == [c.id for c in read_notebook(path).cells] == expected
+    execute_notebook(path, output_path=tmp_path / "executed.ipynb")
+    assert [c.id for c in nbformat.read(tmp_path / "executed.ipynb", as_version=4).cells] == expected

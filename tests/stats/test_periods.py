@@ -95,12 +95,11 @@ def test_every_packaged_event_is_counted_once():
 
 
 def _periods_overlapped(events: pd.DataFrame, counts: pd.DataFrame) -> np.ndarray:
-    """How many of the counted periods each event's range overlaps, computed the slow, obvious way."""
-    starts, ends = counts["period_start"].unique(), counts["period_end"].unique()
-    return np.array([
-        sum(1 for s, e in zip(starts, ends) if s <= last and first <= e)
-        for first, last in zip(events["date_start"], events["date_end"])
-    ])
+    """How many of the counted periods each event's range overlaps: every event against every period."""
+    starts, ends = counts["period_start"].unique().to_numpy(), counts["period_end"].unique().to_numpy()
+    first = events["date_start"].to_numpy()[:, None]
+    last = events["date_end"].to_numpy()[:, None]
+    return ((starts[None, :] <= last) & (first <= ends[None, :])).sum(axis=1)
 
 
 @settings(max_examples=120, deadline=None)

@@ -153,18 +153,17 @@ def test_an_empty_timeline_returns_the_axes(events, new_axes):
     assert [t.get_text() for t in ax.texts] == ["no events to show"]
 
 
-def test_timeline_legend_explains_markers(events, new_axes):
+def test_the_legend_keys_look_like_the_markers_they_explain(new_axes):
+    events = make_events([{"date_start": "2020-01-03", "fatalities": 1},
+                          {"date_start": "2020-03-11", "date_end": "2020-03-17", "fatalities": 5}])
     ax = plot_timeline(events, ax=new_axes())
-    legend = timeline_legend(ax)
-    assert [t.get_text() for t in legend.get_texts()][:2] == ["day known", "date known to a range (bar: possible days)"]
-
-
-def test_the_legend_keys_have_the_size_of_the_markers_they_explain(new_axes):
-    events = make_events([{"date_start": "2020-01-03", "fatalities": 1}, {"date_start": "2020-03-11", "fatalities": 5}])
-    ax = plot_timeline(events, ax=new_axes())
-    drawn = sorted(ax.collections[0].get_sizes())
-    keys = [h.get_markersize() ** 2 for h in timeline_legend(ax, sizes=(1, 5)).legend_handles[3:]]
-    assert keys == pytest.approx(drawn)
+    (points,) = [c for c in ax.collections if str(c.get_gid()).startswith("events:")]
+    day_known, ranged, *_, one, five = timeline_legend(ax, sizes=(1, 5)).legend_handles
+    # filled for a day known, hollow (white) for a range, as drawn
+    assert to_hex(day_known.get_markerfacecolor()) != "#ffffff"
+    assert [to_hex(c) for c in points.get_facecolors()][1] == to_hex(ranged.get_markerfacecolor()) == "#ffffff"
+    # the size key's markers have the area of the events' markers with as many people hurt
+    assert [one.get_markersize() ** 2, five.get_markersize() ** 2] == pytest.approx(list(points.get_sizes()))
 
 
 def test_drawing_the_same_timeline_twice_gives_the_same_png_bytes(events, tmp_path, new_axes):

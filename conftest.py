@@ -1,0 +1,48 @@
+"""Checks that apply to the whole test run: nbval compares the notebooks' figures too.
+
+(The fixtures of the tests are in tests/conftest.py.)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import nbformat
+
+
+
+def pytest_collection_modifyitems(items):
+    """Let nbval compare the notebooks' figures too, by the SHA-256 of their PNG bytes.
+
+    nbval leaves PNG outputs out of its comparison. The committed notebooks'
+    figures are reproducible byte for byte (``analysis.use_report_style``), so
+    a changed figure fails its cell like changed text does, named by its size
+    and digest instead of thousands of base64 characters.
+    """
+    for item in items:
+        notebook = getattr(item, "parent", None)
+        if not hasattr(notebook, "skip_compare") or not hasattr(item, "compare_outputs"):
+            continue
+        notebook.skip_compare = tuple(key for key in notebook.skip_compare if key != "image/png")
+        item.compare_outputs = _comparing_figures(item.compare_outputs)
+
+
+def _comparing_figures(compare):
+    def compare_outputs(test, ref, skip_compare=None):
+        return compare(_figure_digests(test), _figure_digests(ref), skip_compare)
+
+    return compare_outputs
+
+
+def _figure_digests(outputs):
+    """Return the outputs with each PNG figure replaced by its size and SHA-256."""
+    digested = []
+    for output in outputs:
+        png = output.get("data", {}).get("image/png")
+        if png is not None:
+            output = nbformat.from_dict(output)
+            data = base64.b64decode(png)
+            output.data["image/png"] = f"PNG of {len(data):,} bytes, SHA-256 {hashlib.sha256(data).hexdigest()}"
+        digested.append(output)
+    return digested

@@ -1,0 +1,116 @@
+"""The reports in a real browser: Debian's headless Chromium with the network off.
+
+Every page of the sample report and of the committed notebooks' report is
+opened (see report_support.py): each must load, every figure must decode to
+a non-empty image, every link of the index must lead to a page of the
+report, and nothing may be requested from outside the report's folder.
+Screenshots of the committed notebooks' report are saved to build/screenshots/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from report_support import (
+    IMG,
+    INSTALL_CHROMIUM,
+    SCREENSHOT_DIR,
+    SCRIPT,
+    Chromium,
+    Visit,
+    committed_report,
+    sample_report,
+)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sample_report()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    try:
+        chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    except FileNotFoundError:
+        pytest.fail(INSTALL_CHROMIUM)
+    yield chromium
+    chromium.close()
+
+
+def check_visit(visit: Visit, folder: Path, *, expected_images: int | None = None) -> None:
+    """Assert a page loaded cleanly: figures decoded, links inside the report, nothing fetched outside."""
+    probe = visit.probe
+    assert probe["text"].strip(), f"{visit.url} shows no text"
+    assert visit.outside(folder) == [], f"{visit.url} requested {visit.outside(folder)}"
+    assert visit.failed == [], f"{visit.url}: failed loads {visit.failed}"
+    assert visit.console == [], f"{visit.url}: console {visit.console}"
+    assert visit.dialogs == [], f"{visit.url} opened dialogs {visit.dialogs}"
+    assert probe["scripts"] == 0 and probe["handlers"] == 0, visit.url
+    assert probe["decodeErrors"] == [], f"{visit.url}: {probe['decodeErrors']}"
+    for image in probe["images"]:
+        assert image["width"] > 0 and image["height"] > 0, f"{visit.url}: image {image['src']} did not decode"
+        assert image["src"].startswith("data:image/"), f"{visit.url}: image {image['src']} is not embedded"
+    if expected_images is not None:
+        assert len(probe["images"]) == expected_images, visit.url
+    for link in probe["resolvedLinks"]:
+        if link.startswith("file:"):
+            target = Path(link.split("#", 1)[0].removeprefix("file://"))
+            assert target.is_file(), f"{visit.url}: link to missing {target}"
+            assert folder.resolve() in target.resolve().parents, f"{visit.url}: link outside the report {target}"
+
+
+def figures_in(notebook: Path) -> int:
+    nb = nbformat.read(notebook, as_version=4)
+    return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+
+
+def test_the_browser_check_catches_remote_loads_scripts_and_missing_images(browser, tmp_path):
+    """The checks below can fail: a page with remote loads and live script trips every one."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'
+        f'<body><p>Bad page</p><img src="http://example.invalid/tile.png">{SCRIPT}<img src="missing.png" '
+        'onerror="alert(2)"><a href="nowhere.html">a missing page</a></body></html>',
+        encoding="utf-8",
+    )
+    visit = browser.visit(page.as_uri())
+    assert "https://cdn.example.com/x.css" in visit.outside(tmp_path)
+    assert "http://example.invalid/tile.png" in visit.outside(tmp_path)
+    assert visit.dialogs == ["alert: 1", "alert: 2"]
+    assert [i["width"] for i in visit.probe["images"]] == [0, 0]
+    with pytest.raises(AssertionError):
+        check_visit(visit, tmp_path)
+
+
+def test_sample_report_in_the_browser(browser, sample):
+    out = sample.out
+    index = browser.visit((out / "index.html").as_uri())
+    check_visit(index, out, expected_images=1)
+    assert index.probe["links"] == ["01-figure.html", "02-hostile-data.html", "03-prose.html"]
+    for link in index.probe["resolvedLinks"]:
+        name = Path(link.removeprefix("file://")).stem
+        visit = browser.visit(link)
+        check_visit(visit, out, expected_images=figures_in(out / "notebooks" / f"{name}.ipynb"))
+    hostile = browser.visit((out / "02-hostile-data.html").as_uri())
+    assert SCRIPT in hostile.probe["text"] and IMG in hostile.probe["text"]  # shown as text
+
+
+def test_committed_report_in_the_browser_with_screenshots(browser):
+    built = committed_report()
+    out = built.out
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOT_DIR.glob("*.png"):
+        old.unlink()
+    index = browser.visit(built.index.as_uri(), screenshot=SCREENSHOT_DIR / "index.png")
+    thumbnails = sum(1 for path in built.sources if figures_in(path) > 0)
+    check_visit(index, out, expected_images=thumbnails)
+    assert index.probe["links"] == [f"{p.stem}.html" for p in built.sources]
+    for path, link in zip(built.sources, index.probe["resolvedLinks"]):
+        visit = browser.visit(link, screenshot=SCREENSHOT_DIR / f"{path.stem}.png")
+        check_visit(visit, out, expected_images=figures_in(path))
+    assert sorted(p.name for p in SCREENSHOT_DIR.glob("*.png")) == sorted(
+        ["index.png"] + [f"{p.stem}.png" for p in built.sources]
+    )

@@ -1,0 +1,73 @@
+"""The command line: options become parameters, bad options are refused, a failing cell stops the build."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+
+import nbformat
+import pytest
+from report_support import make_notebook
+
+from analysis.report.__main__ import main
+
+
+def test_a_failing_cell_stops_the_build_naming_notebook_cell_and_error(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-fine.ipynb", "# Fine", "x = 1")
+    make_notebook(notebooks / "02-broken.ipynb", "# Broken", "rates = {}", "total = 1 / 0\nprint(total)")
+    make_notebook(notebooks / "03-after.ipynb", "# After", "y = 2")
+    status = main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out")])
+    printed = capsys.readouterr()
+    assert status == 1
+    assert "[2/3] 02-broken ... failed after" in printed.out
+    assert "03-after" not in printed.out  # stopped at the failure
+    assert printed.err.strip() == (
+        "error: 02-broken failed in cell 3 ('total = 1 / 0'): ZeroDivisionError: division by zero")
+    assert not (tmp_path / "out" / "index.html").exists()
+    partial = nbformat.read(tmp_path / "out" / "notebooks" / "02-broken.ipynb", as_version=4)
+    assert partial.cells[3].outputs[0]["ename"] == "ZeroDivisionError"
+
+
+def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, monkeypatch, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-show.ipynb", "# Parameters", "print(repr(DATA), START, END, AREA)")
+    (tmp_path / "export.csv").write_text("event_id_cnty\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status = main([
+        "--notebooks", str(notebooks), "--out", "out", "--data", "export.csv",
+        "--start", "2019-10-01", "--end", "2020-09-30", "--area", "Baghdad",
+    ])  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-show.ipynb", as_version=4)
+    assert executed.cells[1].metadata["tags"] == ["parameters"]
+    assert executed.cells[2].metadata["tags"] == ["injected-parameters"]
+    data = str((tmp_path / "export.csv").resolve())
+    assert executed.cells[3].outputs[0]["text"] == f"{data!r} 2019-10-01 2020-09-30 Baghdad\n"
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "export.csv (ACLED export)" in index and str(tmp_path) not in index
+    assert "2019-10-01" in index and "Baghdad" in index
+
+
+def test_bad_options_are_refused_before_anything_runs(tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--start", "2020-02-30"])
+    assert caught.value.code == 2 and "'2020-02-30' is not a date written YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["--out", str(tmp_path / "out"), "--data", str(tmp_path / "missing.csv")]) == 2
+    assert "missing.csv: no such file" in capsys.readouterr().err
+    assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--start", "2020-03-01",
+                 "--end", "2020-02-01"]) == 2
+    assert "--start 2020-03-01 is after --end 2020-02-01" in capsys.readouterr().err
+    assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "no notebook matching" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_python_dash_m_runs_the_command_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["python -m analysis.report", "--help"])
+    monkeypatch.delitem(sys.modules, "analysis.report.__main__", raising=False)  # run it afresh, as python -m does
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_module("analysis.report", run_name="__main__")  # what python -m analysis.report does
+    assert caught.value.code == 0
+    usage = capsys.readouterr().out
+    assert usage.startswith("usage: python -m analysis.report") and "--refresh-notebooks" in usage

@@ -1,0 +1,40 @@
+"""Rendering pages: text from the data reaches them escaped, and the same notebooks give the same bytes."""
+
+from __future__ import annotations
+
+import pytest
+from report_support import live_markup, sample_report
+
+from analysis.report.render import render_report
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sample_report()
+
+
+def test_text_from_the_data_is_escaped_in_tables_highlights_and_streams(sample):
+    page = (sample.out / "02-hostile-data.html").read_text(encoding="utf-8")
+    assert live_markup(page) == []
+    # the DataFrame table
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in page
+    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td>" in page
+    assert "<td>Kata'ib Hizballah &amp; others</td>" in page
+    # highlight_quotes: the document's markup is text, the marks are real
+    assert "<mark title=\"EV001\">&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;</mark>" in page
+    # printed text
+    assert "<pre>&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>" in page
+
+
+def test_headings_reach_the_pages_escaped(sample):
+    page = (sample.out / "01-figure.html").read_text(encoding="utf-8")
+    assert "<title>Rockets &amp; \"strikes\" &lt; 5 a week</title>" in page
+    assert live_markup(page) == []
+
+
+def test_rendering_the_same_notebooks_twice_gives_identical_html(sample, tmp_path):
+    executed = sorted((sample.out / "notebooks").glob("*.ipynb"))
+    render_report(executed, tmp_path / "again")
+    for page in sorted(sample.out.glob("*.html")):
+        assert (tmp_path / "again" / page.name).read_bytes() == page.read_bytes(), page.name

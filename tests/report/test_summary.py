@@ -1,0 +1,46 @@
+"""What the index says of each page: heading, first sentence, thumbnail, parameters."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from report_support import sample_report
+
+from analysis.report.summary import notebook_summary
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sample_report()
+
+
+def test_index_has_heading_first_sentence_and_thumbnail_of_each_notebook(sample):
+    index = (sample.out / "index.html").read_text(encoding="utf-8")
+    assert "Rockets &amp; &#34;strikes&#34; &lt; 5 a week" in index
+    assert "How often did rockets hit the U.S. bases?" in index
+    assert "The chart counts them" not in index  # first sentence only
+    assert "Every note, quote and actor name below comes from the data, markup included." in index
+    assert "They give no daily counts." in index
+    assert index.count('<img src="data:image/png;base64,') == 1  # only 01 has a figure
+    assert index.count("No figure") == 2
+    links = re.findall(r'<a href="([^"]+)">', index)
+    assert links == ["01-figure.html", "02-hostile-data.html", "03-prose.html"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Attacks\n\n**The question.** How often did the U.S. bases come under fire? More.", "How often did the U.S. bases come under fire?"),
+        ("# Attacks\n\nRockets hit [Camp Taji](https://example.org/taji), e.g. on 11 March. Then more.", "Rockets hit Camp Taji, e.g. on 11 March."),
+        ("# Attacks\n\n- a list item first\n\nA `code` word and *emphasis* here! Next.", "A code word and emphasis here!"),
+        ("# Attacks\n\n| table | row |\n\n## Sub heading\n\nThe sentence.", "The sentence."),
+        ("No heading here. At all.", ""),
+    ],
+)
+def test_notebook_summary_takes_the_first_sentence_after_the_heading(markdown, expected):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(markdown)])
+    heading, sentence = notebook_summary(nb)
+    assert sentence == expected
+    assert heading == ("Attacks" if expected else "")

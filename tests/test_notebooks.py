@@ -1,0 +1,61 @@
+"""The committed notebooks: stored as a fresh run writes them, and rendered to a self-contained report.
+
+nbval executes every committed notebook once per test run and checks that
+each cell gives the stored outputs, figures included (conftest.py beside
+pyproject.toml lets it compare PNGs by their SHA-256). The tests here need
+no kernel: they check what nbval does not (metadata, cell ids and execution
+counts as a fresh run in place writes them) and render the notebooks as
+committed to the report, which the browser test then opens.
+"""
+
+from __future__ import annotations
+
+import markupsafe
+import nbformat
+import pytest
+from report_support import committed_report, live_markup
+
+from analysis.report.execute import NOTEBOOK_DIR, NOTEBOOK_PATTERN, clean_metadata, read_notebook
+from analysis.report.render import render_report
+from analysis.report.safety import find_remote_references
+from analysis.report.summary import notebook_summary
+
+COMMITTED = sorted(NOTEBOOK_DIR.glob(NOTEBOOK_PATTERN))
+REFRESH = "python -m analysis.report --refresh-notebooks"
+
+
+def test_the_project_has_notebooks():
+    assert COMMITTED, f"no notebook matching {NOTEBOOK_PATTERN} in {NOTEBOOK_DIR}"
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=[p.name for p in COMMITTED])
+def test_a_notebook_is_stored_as_a_fresh_run_in_place_writes_it(path):
+    nb = read_notebook(path)
+    counts = [cell.execution_count for cell in nb.cells if cell.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: run every cell once, in order: `{REFRESH}`"
+    written = nbformat.writes(clean_metadata(nb))
+    assert path.read_text(encoding="utf-8") == written + "\n", (
+        f"{path.name} holds metadata, ids or formatting that `{REFRESH}` would not write")
+
+
+def test_rendering_twice_gives_identical_html(tmp_path):
+    built = committed_report()
+    again = render_report(built.sources, tmp_path / "again")
+    assert again.read_bytes() == built.index.read_bytes()
+    for source in built.sources:
+        page = f"{source.stem}.html"
+        assert (tmp_path / "again" / page).read_bytes() == (built.out / page).read_bytes(), page
+
+
+def test_committed_report_pages_are_self_contained_and_summarised():
+    built = committed_report()
+    index = built.index.read_text(encoding="utf-8")
+    for source in built.sources:
+        page = (built.out / f"{source.stem}.html").read_text(encoding="utf-8")
+        assert find_remote_references(page) == [], source.name
+        assert live_markup(page) == [], source.name
+        heading, sentence = notebook_summary(nbformat.read(source, as_version=4))
+        assert heading, f"{source.name} has no Markdown heading for the index"
+        assert sentence, f"{source.name} has no sentence after its heading for the index"
+        assert f"<h2>{markupsafe.escape(heading)}</h2>" in index
+        assert f"<p>{markupsafe.escape(sentence)}</p>" in index
