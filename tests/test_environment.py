@@ -118,7 +118,7 @@ def _third_party_imports(path: Path, *, top_level_only: bool = False) -> set[str
             names |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
             names.add(node.module.split(".")[0])
-    local = {"analysis", "helpers_events", "conftest", "report_support", "make_boundaries"}
+    local = {"analysis", "helpers_events", "acled_files", "conftest", "report_support", "make_boundaries"}
     return {name for name in names if name not in sys.stdlib_module_names and name not in local}
 
 
