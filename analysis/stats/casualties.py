@@ -145,12 +145,19 @@ def casualties_per_event(
         rows[column] = rows[column].astype("string")
     keys = ["event_id", "group", "outcome"]
     grouped = rows.groupby(keys, sort=False)
+    # wordings joined per key; keys with one figure (every ACLED event) keep theirs without a Python call each
+    first = ~rows.duplicated(keys).to_numpy()
+    several = rows.duplicated(keys, keep=False).to_numpy()
+    wording = rows.loc[first].set_index(keys)["as_worded"]
+    if several.any():
+        joined = rows.loc[several].groupby(keys, sort=False)["as_worded"].agg(lambda texts: "; ".join(dict.fromkeys(texts)))
+        wording.loc[joined.index] = joined
     combined = pd.DataFrame({
         "count_low": grouped["count_low"].min().astype("Int64"),
         "count_high": grouped["count_high"].max().astype("Int64"),
         "open_high": grouped["open_high"].any(),
         "figures": grouped.size().astype("Int64"),
-        "as_worded": grouped["as_worded"].agg(lambda texts: "; ".join(dict.fromkeys(texts))).astype("string"),
+        "as_worded": wording.astype("string"),
     }).reset_index()
     combined["count_high"] = combined["count_high"].mask(combined["open_high"].astype(bool))
     out = facts.merge(combined.drop(columns="open_high"), on="event_id", how="inner", validate="one_to_many")
@@ -166,7 +173,7 @@ def _sum_bounds(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     out = pd.DataFrame({
         "count_low": grouped["count_low"].sum().astype("Int64"),
         "count_high": grouped["count_high"].sum().astype("Int64"),
-        "open": grouped["count_high"].agg(lambda values: values.isna().any()),
+        "open": frame["count_high"].isna().groupby([frame[k] for k in keys], sort=False).any(),
     })
     out["count_high"] = out["count_high"].mask(out["open"].astype(bool))
     return out.drop(columns="open")
@@ -239,9 +246,9 @@ def attacks_table(
         for lo, hi in zip(out["projectiles_low"], out["projectiles_high"])
     ]
     for outcome in schema.OUTCOMES:
-        reported = per_event.loc[per_event["outcome"] == outcome, "event_id"]
+        reported = set(per_event.loc[per_event["outcome"] == outcome, "event_id"])
         out[outcome] = [
-            describe_bounds(lo, hi) if event in set(reported) else "not reported"
+            describe_bounds(lo, hi) if event in reported else "not reported"
             for event, lo, hi in zip(out["event_id"], out[f"{outcome}_low"], out[f"{outcome}_high"])
         ]
     out = out.astype({"projectiles": "string", "killed": "string", "wounded": "string"})

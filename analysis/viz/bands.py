@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 #: Above this many events, :func:`analysis.viz.timeline.plot_timeline` draws bands instead of one
-#: marker per event (at 300 events on a 10-inch axis, markers of a busy lane merge into a block).
-DENSE_EVENTS = 300
+#: marker per event (at 300 events on a 10-inch axis a busy week fills the ten rows of its lane and markers overlap).
+DENSE_EVENTS = 200
 #: Period of the bands by the span of the axis: weeks up to 18 months, months up to 10 years, then quarters.
 BAND_PERIODS: tuple[tuple[int, str, str], ...] = ((550, "W", "week"), (3650, "M", "month"), (10**9, "Q", "quarter"))
 #: Height of a band (data units); labels stack above it, LABEL_STEP apart.
