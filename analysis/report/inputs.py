@@ -225,7 +225,8 @@ def notebook_data(
         Window (see :func:`analysis.stats.selection.select_events`); dated tables (troop levels,
         reported totals) are kept where their dates overlap it.
     area : str, sequence of str or None, default None
-        Governorate(s) or country name(s) (see :func:`analysis.stats.selection.select_events`).
+        Governorate(s) or country name(s) (see :func:`analysis.stats.selection.select_events`);
+        several in one string are separated by ``;`` (``"Baghdad;Kirkuk"``).
     attacks, target : str, sequence of str or None, default None
         Which events count as attacks, and on whom (the ``ATTACKS`` and
         ``TARGET`` parameters, see :func:`analysis.stats.selection.attack_selection`).
@@ -256,6 +257,8 @@ def notebook_data(
     '... events from the 5 coded documents, 1 Mar 2020 to 31 Mar 2020.'
     """
     start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
+    if isinstance(area, str) and ";" in area:
+        area = [part.strip() for part in area.split(";") if part.strip()]
     area_text = None if area is None else (area if isinstance(area, str) else ", ".join(area))
     coded = data is None or (isinstance(data, str) and not data.strip())
     selection = attack_selection(attacks, target, coded=coded)

@@ -16,6 +16,8 @@ in the default run, so the committed notebooks keep their outputs.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import pandas as pd
 
 from ..stats.casualties import killed_distribution
@@ -163,9 +165,9 @@ class Story:
         titles = {
             "timeline": (f"Events per {self._band_period()} in {where}, by kind; the deadliest labelled" if self.dense
                          else f"Every event in {where}, in lanes by kind"),
-            "escalation": f"Escalation per week (Monday to Sunday), {where}: Goldstein weights of CAMEO codes",
-            "weekly": f"{what[:1].upper() + what[1:]} per week (Monday to Sunday), {where}",
-            "monthly": (f"{what[:1].upper() + what[1:]} per month, by "
+            "escalation": f"Escalation per {self._weekly_words()}, {where}: Goldstein weights of CAMEO codes",
+            "weekly": f"{what[:1].upper() + what[1:]} per {self._weekly_words()}, {where}",
+            "monthly": (f"{what[:1].upper() + what[1:]} per {self.period_name('monthly')}, by "
                         f"{'base' if self.data.coded else 'region (admin1)'} (expected count)"),
             "casualties": f"Killed and wounded in {what}, {where}",
             "posture": (f"What happened at each base, {self.data.period_text}" if self.data.coded
@@ -175,6 +177,27 @@ class Story:
         if chart not in titles:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(titles)}")
         return titles[chart]
+
+    def _weekly_words(self) -> str:
+        name = self.period_name("weekly")
+        return "week (Monday to Sunday)" if name == "week" else name
+
+    def period(self, chart: str, default: str) -> str:
+        """Return the period a chart counts by: ``default`` in the default run, else what the window's span allows.
+
+        ``chart`` is ``"weekly"`` (weeks, or coarser over long spans) or
+        ``"monthly"`` (months, or coarser); see
+        :func:`analysis.stats.periods.chart_period`.
+        """
+        from ..stats.periods import chart_period
+
+        if self.data.is_default or self.first is None:
+            return default
+        return chart_period(self.first, self.last, finest="W" if chart == "weekly" else "M")[0]
+
+    def period_name(self, chart: str) -> str:
+        """Name the period of :meth:`period` ("week", "month", "quarter", "year")."""
+        return {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}[self.period(chart, "W" if chart == "weekly" else "M")]
 
     def _band_period(self) -> str:
         from ..viz.bands import band_period
@@ -250,10 +273,11 @@ class Story:
         """
         from ..stats.casualties import attacks_table
 
-        table = attacks_table(self.events, self.data.casualties, kinds=self.data.selection)
-        if len(table) > most:
-            ids = set(deadliest_events(self.data.attacks, self.data.casualties, most=most)["event_id"])
-            table = table[table["event_id"].isin(ids)].reset_index(drop=True)
+        attacks = self.data.attacks
+        if len(attacks) > most:
+            ids = set(deadliest_events(attacks, self.data.casualties, most=most)["event_id"])
+            attacks = attacks[attacks["event_id"].isin(ids)]
+        table = attacks_table(attacks, self.data.casualties, kinds=None)
         if self.data.coded:
             return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
         facts = self.events.set_index(self.events["event_id"].astype("string"))
@@ -564,6 +588,16 @@ class Story:
 
     # --- page 04: sources ----------------------------------------------------------------------
 
+    @cached_property
+    def sources_table(self) -> pd.DataFrame:
+        """The outlets behind the events (:func:`analysis.stats.evidence.sources_table`), computed once."""
+        return sources_table(self.events)
+
+    @cached_property
+    def outlets(self) -> pd.DataFrame:
+        """The events by number of outlets (:func:`analysis.stats.evidence.outlets_per_event`), computed once."""
+        return outlets_per_event(self.events)
+
     def _sources_lead(self) -> str:
         if self.events.empty:
             return self.nothing()
@@ -576,8 +610,7 @@ class Story:
                     f"{describe_number(single, 'event')} rest on a single report.")
         if "source" not in self.events.columns:
             return "The file has no source column: it does not say who reported the events."
-        table = sources_table(self.events)
-        outlets = outlets_per_event(self.events)
+        table, outlets = self.sources_table, self.outlets
         single = int(outlets.loc[outlets["outlets"] == "1", "events"].sum())
         return (f"{describe_number(len(table), 'outlet')} stand behind the "
                 f"{describe_number(len(self.events), 'event')} {self._in_window()}; "
@@ -588,13 +621,13 @@ class Story:
         lead = self._sources_lead()
         if self.data.coded or self.events.empty or "source" not in self.events.columns:
             return "**What it shows.** " + lead
-        table = sources_table(self.events)
+        table = self.sources_table
         lines = [lead]
         if len(table):
             top = table.iloc[0]
             lines.append(f"{top['source']} reports the most: {describe_number(top['events'], 'event')} "
                          f"({_percent(top['events'], len(self.events))}), {top['only_source']:,} of them alone.")
-        outlets = outlets_per_event(self.events)
+        outlets = self.outlets
         many = int(outlets.loc[outlets["outlets"] == "3 or more", "events"].sum())
         lines.append(f"{describe_number(many, 'event')} rest on three outlets or more.")
         if "source_scale" in self.events.columns:

@@ -134,15 +134,19 @@ def event_sources(events: pd.DataFrame) -> pd.DataFrame:
     # split the distinct cells, not the rows: ACLED repeats the same few combinations
     parts = [list(dict.fromkeys(p.strip() for p in str(cell).split(SOURCE_SEPARATOR) if p.strip())) for cell in cells]
     sizes = np.array([len(p) for p in parts], dtype=np.int64)
-    keep = codes >= 0
-    keep[keep] = sizes[codes[keep]] > 0
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else sizes
+    outlets = np.array([name for p in parts for name in p], dtype=object)
+    rows = np.flatnonzero(codes >= 0)
+    rows = rows[sizes[codes[rows]] > 0]
+    cell = codes[rows]
+    count = sizes[cell]
+    repeated = np.repeat(rows, count)
+    within = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
     rows = pd.DataFrame({
-        "event_id": events["event_id"].astype("string").to_numpy()[keep],
-        "source": pd.Series(parts, dtype=object).take(codes[keep]).to_numpy(),
-        "outlets": sizes[codes[keep]],
+        "event_id": events["event_id"].astype("string").to_numpy()[repeated],
+        "source": pd.array(outlets[np.repeat(offsets[cell], count) + within] if len(repeated) else [], dtype="string"),
+        "outlets": np.repeat(count, count).astype(np.int64),
     })
-    rows = rows.explode("source")
-    rows["source"] = rows["source"].astype("string")
     return rows[["event_id", "source", "outlets"]].reset_index(drop=True)
 
 

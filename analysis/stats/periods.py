@@ -447,3 +447,32 @@ def clip_to_window(frame: pd.DataFrame, start: object = None, end: object = None
     out.attrs["outside"] = {c: float(frame.loc[~keep, c].sum()) for c in numeric}
     return out
 
+
+#: Periods a chart uses by the span it covers, finest first: weeks up to 18 months, months up to ten
+#: years, then quarters, then years; each is (longest span in days, freq, name).
+CHART_PERIODS: tuple[tuple[int, str, str], ...] = (
+    (550, "W", "week"), (3650, "M", "month"), (15000, "Q", "quarter"), (10**9, "Y", "year"),
+)
+
+
+def chart_period(first: object, last: object, *, finest: str = "W") -> tuple[str, str]:
+    """Return the period (``freq``, name) a chart of ``first`` to ``last`` counts by, no finer than ``finest``.
+
+    About 80 periods at most across a chart keeps its bars legible; the
+    rule is :data:`CHART_PERIODS`.
+
+    Examples
+    --------
+    >>> chart_period("2025-01-01", "2025-12-31"), chart_period("2025-01-01", "2025-12-31", finest="M")
+    (('W', 'week'), ('M', 'month'))
+    >>> chart_period("1997-01-01", "2024-12-31")
+    ('Q', 'quarter')
+    """
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days
+    order = [freq for _, freq, _ in CHART_PERIODS]
+    if finest not in order:
+        raise ValueError(f"finest={finest!r}; use one of {', '.join(order)}")
+    for limit, freq, name in CHART_PERIODS[order.index(finest):]:
+        if days <= limit:
+            return freq, name
+    return CHART_PERIODS[-1][1], CHART_PERIODS[-1][2]

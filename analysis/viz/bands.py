@@ -18,7 +18,7 @@ import pandas as pd
 
 from .._frames import check_dates, require_columns
 from ..stats.highlights import deadliest_positions, killed_per_event
-from ..stats.periods import attacks_per_period
+from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Above this many events, :func:`analysis.viz.timeline.plot_timeline` draws bands instead of one
 #: marker per event (at 300 events on a 10-inch axis a busy week fills the ten rows of its lane and markers overlap).
 DENSE_EVENTS = 200
-#: Period of the bands by the span of the axis: weeks up to 18 months, months up to 10 years, then quarters.
-BAND_PERIODS: tuple[tuple[int, str, str], ...] = ((550, "W", "week"), (3650, "M", "month"), (10**9, "Q", "quarter"))
 #: Height of a band (data units); labels stack above it, LABEL_STEP apart.
 BAND_HEIGHT = 1.0
 LANE_GAP = 0.5
@@ -52,15 +50,14 @@ def timeline_form(events: pd.DataFrame) -> str:
 
 
 def band_period(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
-    """Return the period (``freq``, name) of the bands for an axis from ``first`` to ``last``.
+    """Return the period (``freq``, name) of the bands for an axis from ``first`` to ``last`` (:func:`chart_period`).
 
     Examples
     --------
     >>> band_period(pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"))
     ('W', 'week')
     """
-    days = (pd.Timestamp(last) - pd.Timestamp(first)).days
-    return next((freq, name) for limit, freq, name in BAND_PERIODS if days <= limit)
+    return chart_period(first, last)
 
 
 def _deadliest_label(row: pd.Series, killed: float) -> str:

@@ -1,0 +1,120 @@
+"""Reports of runs other than the default tell the story of their own data, at every size.
+
+Three reports are built once, side by side, each by the command line in its
+own process: ACLED-format files written here of 50 events (an area of it)
+and of 5,000 events (attacks on a target), and a window and an area of the
+coded data. Every page must have a figure, and no page may carry a sentence
+true only of the five coded reports: the names they hold (K-1, Taji,
+Soleimani...) appear only where the run's own data hold them. The report of
+100,000 events is built and checked the same way by
+``benchmarks/render_sizes.py``, which also times 1,000,000 (too slow for
+the test suite).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from acled_files import write_acled
+
+import analysis
+from analysis.report.inputs import notebook_data
+
+#: Names and phrases only the five coded reports hold.
+CODED_NAMES = ("K-1", "Taji", "Soleimani", "Muhandis", "Kata'ib Hezbollah", "Irbil", "Ain al-Asad", "al-Qaim",
+               "Qayyarah", "Patriot", "US-led forces", "December 2019")
+#: What the coded prose says of the five documents; an ACLED run must not.
+CODED_PHRASES = ("five reports", "five coded reports", "the reports trace", "five articles")
+
+RUNS = {
+    "acled-50-area": lambda folder: {"DATA": write_acled(folder / "fifty.csv", 50), "AREA": "Region A"},
+    "acled-5000-target": lambda folder: {"DATA": write_acled(folder / "five-thousand.csv", 5000),
+                                         "TARGET": "Military Forces of the United States"},
+    "coded-window-area": lambda folder: {"START": "2020-03-01", "END": "2020-04-30", "AREA": "Baghdad;Kirkuk"},
+}
+OPTIONS = {"DATA": "--data", "START": "--start", "END": "--end", "AREA": "--area", "ATTACKS": "--attacks",
+           "TARGET": "--target"}
+
+
+def page_text(page: str) -> str:
+    """Return what a reader sees of a page: its text and the alt text of its images, tags and code removed."""
+    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
+    alts = " ".join(re.findall(r'<img[^>]*\balt="([^"]*)"', body))
+    return html.unescape(re.sub(r"<[^>]+>", " ", body) + " " + alts)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("story-runs")
+    processes = {}
+    for name, make in RUNS.items():
+        parameters = make(folder)
+        command = [sys.executable, "-m", "analysis.report", "--out", str(folder / name)]
+        for key, value in parameters.items():
+            command += [OPTIONS[key], str(value)]
+        processes[name] = (parameters, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                                        text=True))
+    built = {}
+    for name, (parameters, process) in processes.items():
+        out, err = process.communicate(timeout=900)
+        assert process.returncode == 0, f"{name}: {err}"
+        built[name] = {"parameters": parameters, "out": folder / name, "stdout": out}
+        print(f"[story] {name}: {out.strip().splitlines()[-1]}")
+    return built
+
+
+def _data_text(parameters: dict) -> str:
+    """Everything the run's own events say, to tell a name the data hold from one they do not."""
+    area = parameters.get("AREA")
+    data = notebook_data(parameters.get("DATA"), start=parameters.get("START"), end=parameters.get("END"),
+                         area=area.split(";") if area else None)
+    columns = [c for c in ("notes", "location", "actor1", "actor2") if c in data.events.columns]
+    return " ".join(" ".join(data.events[c].dropna().astype(str)) for c in columns)
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_every_page_has_a_figure_and_no_sentence_true_only_of_the_coded_reports(runs, name):
+    run = runs[name]
+    own = _data_text(run["parameters"])
+    acled = "DATA" in run["parameters"]
+    forbidden = [n for n in CODED_NAMES if n not in own] + (list(CODED_PHRASES) if acled else [])
+    pages = sorted(run["out"].glob("[0-9][0-9]-*.html"))
+    assert len(pages) == 4
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert re.search(r'<img[^>]+src="data:image/png;base64,', text), f"{name}/{page.name}: no figure"
+        seen = page_text(text)
+        found = [n for n in forbidden if n.casefold() in seen.casefold()]
+        assert not found, f"{name}/{page.name} says {found}, which its data do not hold"
+        assert "How the escalation unfolded" not in seen and "How often were US-led forces attacked" not in seen
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_index_cards_are_titled_from_the_data(runs, name):
+    index = page_text((runs[name]["out"] / "index.html").read_text(encoding="utf-8"))
+    place = "Somalia" if "DATA" in runs[name]["parameters"] else "Iraq"
+    assert f"How events unfolded in {runs[name]['parameters'].get('AREA', place).replace(';', ', ')}" in index or (
+        f"How events unfolded in {place}" in index)
+    for title in ("How often", "Who reported the events" if "DATA" in runs[name]["parameters"] else "Sources and evidence"):
+        assert title in index
+
+
+def test_the_target_and_the_empty_window_are_said_on_the_page(runs):
+    attacks = page_text((runs["acled-5000-target"]["out"] / "02-attack-frequency.html").read_text(encoding="utf-8"))
+    assert "on Military Forces of the United States" in attacks
+    assert "match 'Military Forces of the United States'" in attacks  # what is counted, stated on the page
+    window = page_text((runs["coded-window-area"]["out"] / "03-troop-posture.html").read_text(encoding="utf-8"))
+    assert "stated before the window and carried in" in window
+
+
+def test_the_timeline_takes_the_form_its_size_needs(runs):
+    small = (runs["acled-50-area"]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
+    large = (runs["acled-5000-target"]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
+    assert "Each marker is one event" in page_text(small)
+    assert "are too many to draw one by one" in page_text(large)
+    assert analysis.timeline_form(analysis.load_acled(runs["acled-5000-target"]["parameters"]["DATA"])) == "bands"
