@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# Tests run on every core (pytest-xdist), a test file or a notebook per worker at a time.
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 report: $(STAMP)
 	$(PY) -m analysis.report --out "$(OUT)" $(if $(DATA),--data "$(DATA)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)") $(if $(AREA),--area "$(AREA)")
