@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .execute import NOTEBOOK_DIR, execute_notebook, find_notebooks, run_with_progress
+from .inputs import CACHE_ENV
 from .render import render_report
 
 
@@ -64,16 +68,32 @@ def build_report(
     out = Path(out)
     sources = find_notebooks(notebooks)
     executed = []
-    for number, source in enumerate(sources, start=1):
-        target = out / "notebooks" / source.name
-        run_with_progress(
-            number,
-            len(sources),
-            source,
-            lambda s=source, t=target: execute_notebook(
-                s, parameters=parameters, cwd=s.resolve().parent, output_path=t, timeout=timeout
-            ),
-        )
-        executed.append(target)
+    # the notebooks of one run share the checked data file (see analysis.report.inputs.load_checked)
+    with tempfile.TemporaryDirectory(prefix="analysis-report-cache-") as cache, _environment(CACHE_ENV, cache):
+        for number, source in enumerate(sources, start=1):
+            target = out / "notebooks" / source.name
+            run_with_progress(
+                number,
+                len(sources),
+                source,
+                lambda s=source, t=target: execute_notebook(
+                    s, parameters=parameters, cwd=s.resolve().parent, output_path=t, timeout=timeout
+                ),
+            )
+            executed.append(target)
     return render_report(executed, out, parameters=parameters, show_code=show_code)
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable (inherited by the kernels) for the duration of a block."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 

@@ -26,6 +26,10 @@ from ..viz.style import GROUP_COLORS, group_palette
 
 CODED_ONLY = "{what} needs the coded documents; it has nothing to show for an ACLED file."
 
+#: Environment variable naming a folder where a report build keeps each ACLED file it has checked,
+#: so the notebooks of one run (each in its own kernel) read and validate the file once.
+CACHE_ENV = "ANALYSIS_REPORT_CACHE"
+
 #: The country of the coded events.
 CODED_COUNTRY = "Iraq"
 CODED_ISO = 368
@@ -174,6 +178,36 @@ def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timest
     return table.loc[mask].reset_index(drop=True)
 
 
+def load_checked(path: Path) -> pd.DataFrame:
+    """Load an ACLED file with :func:`load_acled`, once per report build.
+
+    When the build names a cache folder (environment variable
+    :data:`CACHE_ENV`), the checked frame is kept there as Parquet, keyed by
+    the file's path, size and modification time, and the next notebook of the
+    run reads it back instead of parsing and checking the file again. Without
+    the variable (a notebook opened by hand), the file is simply loaded. The
+    frame is kept as a pickle (every dtype comes back as it was), written
+    and read only by the build's own kernels, in its temporary folder.
+    """
+    import hashlib
+    import os
+
+    folder = os.environ.get(CACHE_ENV)
+    if not folder:
+        return load_acled(path)
+    stat = path.resolve().stat()
+    key = hashlib.sha256(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+    cached = Path(folder) / f"{key}.pickle"
+    if cached.is_file():
+        return pd.read_pickle(cached)
+    events = load_acled(path)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".partial")
+    events.to_pickle(partial)
+    partial.replace(cached)
+    return events
+
+
 def _countries(events: pd.DataFrame) -> list[str]:
     if "country" not in events.columns:
         return []
@@ -278,7 +312,7 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
         )
     path = Path(str(data))
-    every = load_acled(path)
+    every = load_checked(path)
     events = select_events(every, start=start_, end=end_, area=area).reset_index(drop=True)
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+from acled_files import write_acled
 
-from analysis.report.inputs import notebook_data
+from analysis.report.inputs import CACHE_ENV, load_checked, notebook_data
 from analysis.stats.tables import events_table
 
 
@@ -39,3 +40,17 @@ def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
     assert data.has_coded_tables("This chart") is False
     assert capsys.readouterr().out.startswith("This chart needs the coded documents")
     assert events_table(data.events)["documents"].tolist() == ["Reuters"]
+
+
+def test_a_build_checks_an_acled_file_once_and_its_notebooks_share_it(tmp_path, monkeypatch):
+    path = write_acled(tmp_path / "export.csv", 20)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    first = load_checked(path)
+    kept = list((tmp_path / "cache").glob("*.pickle"))
+    assert len(kept) == 1
+    pd.to_pickle(first.iloc[:3], kept[0])  # the next notebook reads what the first kept...
+    assert len(load_checked(path)) == 3
+    write_acled(path, 25)  # ...until the file changes
+    assert len(load_checked(path)) == 25
+    monkeypatch.delenv(CACHE_ENV)
+    assert len(load_checked(path)) == 25 and len(list((tmp_path / "cache").glob("*.pickle"))) == 2
