@@ -18,6 +18,7 @@ import base64
 import contextlib
 import fcntl
 import hashlib
+import html
 import io
 import json
 import os
@@ -406,3 +407,21 @@ class Chromium:
             self.process.kill()
             self.process.wait(timeout=10)
         self.log.close()
+
+
+# ---------------------------------------------------------------------------
+# Pages of runs other than the default: what they must not say
+# ---------------------------------------------------------------------------
+
+#: Names only the five coded reports hold: a page of another run names them only where its own data do.
+CODED_NAMES = ("K-1", "Taji", "Soleimani", "Muhandis", "Kata'ib Hezbollah", "Irbil", "Ain al-Asad", "al-Qaim",
+               "Qayyarah", "Patriot", "US-led forces", "December 2019")
+#: What the hand-written prose says of the five documents; a page of an ACLED file never does.
+CODED_PHRASES = ("five reports", "five coded reports", "the reports trace", "five articles")
+
+
+def page_text(page: str) -> str:
+    """Return what a reader sees of a page: its text and the alt text of its images, tags, styles and scripts removed."""
+    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
+    alts = " ".join(re.findall(r'<img[^>]*\balt="([^"]*)"', body))
+    return html.unescape(re.sub(r"<[^>]+>", " ", body) + " " + alts)

@@ -100,6 +100,18 @@ def events_per_document(reports: pd.DataFrame) -> pd.DataFrame:
 SOURCE_SEPARATOR = ";"
 
 
+def _split_sources(source: pd.Series) -> tuple[np.ndarray, list[list[str]], np.ndarray]:
+    """Factorize the ``source`` cells and split each distinct cell into its outlets.
+
+    Returns each row's cell code (-1 where missing), the outlets of each
+    distinct cell, and their number. ACLED repeats the same few combinations,
+    so the splitting is done per cell, not per row.
+    """
+    codes, cells = pd.factorize(source.astype("string"))
+    parts = [list(dict.fromkeys(p.strip() for p in str(cell).split(SOURCE_SEPARATOR) if p.strip())) for cell in cells]
+    return codes, parts, np.array([len(p) for p in parts], dtype=np.int64)
+
+
 def event_sources(events: pd.DataFrame) -> pd.DataFrame:
     """Split ACLED's ``source`` column into one row per event and outlet.
 
@@ -130,10 +142,7 @@ def event_sources(events: pd.DataFrame) -> pd.DataFrame:
     [['a', 'Radio X', 2], ['a', 'Daily Y', 2], ['b', 'Radio X', 1]]
     """
     require_columns(events, ["event_id", "source"])
-    codes, cells = pd.factorize(events["source"].astype("string"))
-    # split the distinct cells, not the rows: ACLED repeats the same few combinations
-    parts = [list(dict.fromkeys(p.strip() for p in str(cell).split(SOURCE_SEPARATOR) if p.strip())) for cell in cells]
-    sizes = np.array([len(p) for p in parts], dtype=np.int64)
+    codes, parts, sizes = _split_sources(events["source"])
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if len(sizes) else sizes
     outlets = np.array([name for p in parts for name in p], dtype=object)
     rows = np.flatnonzero(codes >= 0)
@@ -194,10 +203,10 @@ def outlets_per_event(events: pd.DataFrame) -> pd.DataFrame:
     [['none', 1], ['1', 1], ['2', 1], ['3 or more', 0]]
     """
     require_columns(events, ["event_id", "source"])
-    counts = event_sources(events).drop_duplicates("event_id").set_index("event_id")["outlets"]
-    per_event = events["event_id"].astype("string").map(counts).fillna(0).astype(np.int64)
+    codes, _, sizes = _split_sources(events["source"])
+    per_event = np.where(codes >= 0, sizes[np.maximum(codes, 0)] if len(sizes) else 0, 0)
     labels = ["none", "1", "2", "3 or more"]
-    binned = np.minimum(per_event.to_numpy(), 3)
+    binned = np.minimum(per_event, 3)
     return pd.DataFrame({"outlets": labels, "events": np.bincount(binned, minlength=4).astype(np.int64)})
 
 

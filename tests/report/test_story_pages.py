@@ -13,7 +13,6 @@ the test suite).
 
 from __future__ import annotations
 
-import html
 import re
 import subprocess
 import sys
@@ -21,15 +20,10 @@ from pathlib import Path
 
 import pytest
 from acled_files import write_acled
+from report_support import CODED_NAMES, CODED_PHRASES, page_text
 
 import analysis
 from analysis.report.inputs import notebook_data
-
-#: Names and phrases only the five coded reports hold.
-CODED_NAMES = ("K-1", "Taji", "Soleimani", "Muhandis", "Kata'ib Hezbollah", "Irbil", "Ain al-Asad", "al-Qaim",
-               "Qayyarah", "Patriot", "US-led forces", "December 2019")
-#: What the coded prose says of the five documents; an ACLED run must not.
-CODED_PHRASES = ("five reports", "five coded reports", "the reports trace", "five articles")
 
 RUNS = {
     "acled-50-area": lambda folder: {"DATA": write_acled(folder / "fifty.csv", 50), "AREA": "Region A"},
@@ -39,13 +33,6 @@ RUNS = {
 }
 OPTIONS = {"DATA": "--data", "START": "--start", "END": "--end", "AREA": "--area", "ATTACKS": "--attacks",
            "TARGET": "--target"}
-
-
-def page_text(page: str) -> str:
-    """Return what a reader sees of a page: its text and the alt text of its images, tags and code removed."""
-    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
-    alts = " ".join(re.findall(r'<img[^>]*\balt="([^"]*)"', body))
-    return html.unescape(re.sub(r"<[^>]+>", " ", body) + " " + alts)
 
 
 @pytest.fixture(scope="module")
