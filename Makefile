@@ -8,12 +8,15 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# Options of `make report` (see README): DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD
-DATA  ?=
-START ?=
-END   ?=
-AREA  ?=
-OUT   ?= build/report
+# Options of `make report` (see README): DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD AREA=...
+# ATTACKS="Battles;Explosions/Remote violence" TARGET="Military Forces of the United States"
+DATA    ?=
+START   ?=
+END     ?=
+AREA    ?=
+ATTACKS ?=
+TARGET  ?=
+OUT     ?= build/report
 
 .PHONY: setup test report clean
 
@@ -31,7 +34,7 @@ test: $(STAMP)
 	$(PY) -m pytest -n auto --dist loadfile
 
 report: $(STAMP)
-	$(PY) -m analysis.report --out "$(OUT)" $(if $(DATA),--data "$(DATA)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)") $(if $(AREA),--area "$(AREA)")
+	$(PY) -m analysis.report --out "$(OUT)" $(if $(DATA),--data "$(DATA)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)") $(if $(AREA),--area "$(AREA)") $(if $(ATTACKS),--attacks "$(ATTACKS)") $(if $(TARGET),--target "$(TARGET)")
 
 clean:
 	rm -rf build
