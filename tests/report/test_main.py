@@ -31,12 +31,14 @@ def test_a_failing_cell_stops_the_build_naming_notebook_cell_and_error(tmp_path,
 
 def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, monkeypatch, capsys):
     notebooks = tmp_path / "notebooks"
-    make_notebook(notebooks / "01-show.ipynb", "# Parameters", "print(repr(DATA), START, END, AREA)")
+    make_notebook(notebooks / "01-show.ipynb", "# Parameters", "print(repr(DATA), START, END, AREA)",
+                  "print(ATTACKS, '/', TARGET)")
     (tmp_path / "export.csv").write_text("event_id_cnty\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     status = main([
         "--notebooks", str(notebooks), "--out", "out", "--data", "export.csv",
         "--start", "2019-10-01", "--end", "2020-09-30", "--area", "Baghdad",
+        "--attacks", "Air/drone strike;Shelling/artillery/missile attack", "--target", "United States|Coalition",
     ])  # fmt: skip
     assert status == 0, capsys.readouterr().err
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-show.ipynb", as_version=4)
@@ -44,9 +46,11 @@ def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, 
     assert executed.cells[2].metadata["tags"] == ["injected-parameters"]
     data = str((tmp_path / "export.csv").resolve())
     assert executed.cells[3].outputs[0]["text"] == f"{data!r} 2019-10-01 2020-09-30 Baghdad\n"
+    assert executed.cells[4].outputs[0]["text"] == (
+        "Air/drone strike;Shelling/artillery/missile attack / United States|Coalition\n")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "export.csv (ACLED export)" in index and str(tmp_path) not in index
-    assert "2019-10-01" in index and "Baghdad" in index
+    assert "2019-10-01" in index and "Baghdad" in index and "United States|Coalition" in index
 
 
 def test_bad_options_are_refused_before_anything_runs(tmp_path, capsys):
@@ -60,6 +64,8 @@ def test_bad_options_are_refused_before_anything_runs(tmp_path, capsys):
     assert "--start 2020-03-01 is after --end 2020-02-01" in capsys.readouterr().err
     assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no notebook matching" in capsys.readouterr().err
+    assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--attacks", "Bombing"]) == 2
+    assert "error: --attacks: ATTACKS: 'Bombing' is not an ACLED event type" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
