@@ -260,8 +260,8 @@ class Story:
             return ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                     "with different values, side by side." if coded else "")
         if name == "passages":
-            return ("## Each report, with the passages the dataset cites\n\nPassages cited for the events of this "
-                    "window are highlighted." if coded else "")
+            return ("## The passages the dataset cites\n\nEvery passage of the reports cited for the events of this "
+                    "run, by document, with what it claims where reports disagree." if coded else "")
         raise ValueError(f"section {name!r} is not one of the story's sections")
 
     def attacks_table(self, most: int = ATTACK_ROWS) -> pd.DataFrame:
@@ -305,6 +305,26 @@ class Story:
             return active
         top = active.sort_values(["expected", "period_start"], ascending=[False, True], kind="stable").head(most)
         return top.sort_values("period_start", kind="stable")
+
+    def passages(self) -> pd.DataFrame:
+        """List the passages the window's events rest on: document, event, claim and quote, in document order.
+
+        A run on a window or an area of the coded data shows these instead
+        of the five documents in full, whose other passages concern events
+        outside the run.
+        """
+        reports = self.data.reports
+        if reports is None:
+            return pd.DataFrame({c: pd.Series([], dtype="string") for c in ("document", "event_id", "claim", "quote")})
+        titles = {} if self.data.sources is None else dict(zip(self.data.sources["doc_id"], self.data.sources["title"]))
+        ordered = reports.sort_values(["doc_id", "event_id", "report_id"], kind="stable")
+        claim = ordered["claim_field"].astype("string").fillna("") + ": " + ordered["claim_value"].astype("string").fillna("")
+        return pd.DataFrame({
+            "document": [f"{d.split('_')[0]}: {titles.get(d) or '(no title)'}" for d in ordered["doc_id"]],
+            "event_id": ordered["event_id"].astype("string").to_numpy(),
+            "claim": claim.where(ordered["claim_field"].notna(), "").astype("string").to_numpy(),
+            "quote": ordered["quote"].astype("string").to_numpy(),
+        }).astype({"document": "string"})
 
     def posture_table(self) -> pd.DataFrame:
         """List the posture changes: the coded lane "posture change", or ACLED's strategic developments about forces."""

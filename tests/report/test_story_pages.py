@@ -56,12 +56,17 @@ def runs(tmp_path_factory):
 
 
 def _data_text(parameters: dict) -> str:
-    """Everything the run's own events say, to tell a name the data hold from one they do not."""
+    """Everything the run's own data say (events, and for the coded data the quotes of its tables), to tell a
+    name the data hold from one they do not."""
     area = parameters.get("AREA")
     data = notebook_data(parameters.get("DATA"), start=parameters.get("START"), end=parameters.get("END"),
                          area=area.split(";") if area else None)
-    columns = [c for c in ("notes", "location", "actor1", "actor2") if c in data.events.columns]
-    return " ".join(" ".join(data.events[c].dropna().astype(str)) for c in columns)
+    tables = [(data.events, ("notes", "location", "actor1", "actor2"))]
+    if data.coded:
+        tables += [(data.reports, ("quote",)), (data.casualties, ("quote",)), (data.troop_levels, ("quote",)),
+                   (data.reported_totals, ("quote", "actor")), (data.sources, ("title", "outlet"))]
+    return " ".join(" ".join(frame[c].dropna().astype(str)) for frame, columns in tables for c in columns
+                    if c in frame.columns)
 
 
 @pytest.mark.parametrize("name", list(RUNS))
