@@ -566,7 +566,7 @@ class Story:
     def posture(self) -> str:
         """Write the key sentences of the posture page: what ACLED codes about the forces, first and last, where."""
         if self.data.coded:
-            return self._bases_lead() + " " + self._troops()
+            return "**What it shows.** " + self._bases_lead() + " " + self._troops()
         posture = self.posture_events()
         lines = [self._posture_lead()]
         if posture.empty:
