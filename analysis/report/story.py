@@ -172,7 +172,8 @@ class Story:
             "casualties": f"Killed and wounded in {what}, {where}",
             "posture": (f"What happened at each base, {self.data.period_text}" if self.data.coded
                         else f"Strategic developments about bases or {self._forces_words()}, {where}"),
-            "sources": f"Who reported the events: outlets and source scale, {where}",
+            "sources": (f"Which report supports how many events, {where}" if self.data.coded
+                        else f"Who reported the events: outlets and source scale, {where}"),
         }
         if chart not in titles:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(titles)}")
@@ -610,8 +611,42 @@ class Story:
 
     @cached_property
     def sources_table(self) -> pd.DataFrame:
-        """The outlets behind the events (:func:`analysis.stats.evidence.sources_table`), computed once."""
-        return sources_table(self.events)
+        """The sources behind the events, computed once: ACLED's outlets, or the coded reports.
+
+        For an ACLED file, :func:`analysis.stats.evidence.sources_table`; for
+        the coded data, one row per report ("001: <title>"): the events of
+        the run it supports and those it alone supports, in the same columns.
+        """
+        if not self.data.coded:
+            return sources_table(self.events)
+        reports = self.data.reports
+        titles = {} if self.data.sources is None else dict(zip(self.data.sources["doc_id"], self.data.sources["title"]))
+        per_event = reports.groupby("event_id")["doc_id"].nunique()
+        single = set(per_event[per_event == 1].index)
+        rows = [
+            {"source": f"{doc.split('_')[0]}: {titles.get(doc) or '(no title)'}",
+             "events": group["event_id"].nunique(), "only_source": group.loc[group["event_id"].isin(single), "event_id"].nunique()}
+            for doc, group in reports.groupby("doc_id", sort=True)
+        ]
+        table = pd.DataFrame(rows, columns=["source", "events", "only_source"])
+        table["share"] = table["events"] / max(len(per_event), 1)
+        return table.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    def plot_sources(self) -> object:
+        """Draw who stands behind this run's events: outlets (and ACLED's source scale), or the coded reports."""
+        import matplotlib.pyplot as plt
+
+        from ..viz.sources import plot_source_scales, plot_sources
+
+        if self.data.coded or "source_scale" not in self.events.columns:
+            fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
+            plot_sources(self.sources_table, ax=ax)
+        else:
+            fig, (ax, right) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=[3, 2], layout="constrained")
+            plot_sources(self.sources_table, ax=ax)
+            plot_source_scales(source_scales(self.events), ax=right)
+        fig.suptitle(self.chart_title("sources", ""), x=0.01, ha="left", fontweight="bold")
+        return fig
 
     @cached_property
     def outlets(self) -> pd.DataFrame:

@@ -11,6 +11,8 @@ from ._axes import current_axes, note_nothing
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
+#: Longest outlet name drawn in full; longer ones are cut with an ellipsis.
+LABEL_CHARS = 42
 #: Colours of all events of an outlet and of the events it alone reports.
 SOURCE_COLORS: dict[str, str] = {"events": "#9DB9D3", "only_source": "#0072B2"}
 
@@ -55,7 +57,9 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
             patch.set_gid(column)
     for y, (events, only) in enumerate(zip(shown["events"], shown["only_source"])):
         ax.text(events, y, f" {events:,} ({only:,} alone)", va="center", fontsize=7.5, color="0.2")
-    ax.set_yticks(list(positions), shown["source"].astype(str).tolist())
+    names = [name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "\u2026"
+             for name in shown["source"].astype(str)]
+    ax.set_yticks(list(positions), names)
     ax.set_xlabel("events")
     ax.set_xlim(right=float(shown["events"].max()) * 1.25)
     if len(table) > most:
