@@ -181,12 +181,31 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
     template = environment.get_template("report_index.html.j2")
     data = (parameters or {}).get("DATA")
     return template.render(
-        title=f"Conflict events in {Path(str(data)).name}" if data else SEED_TITLE,
+        title=_index_title(parameters),
         lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
         csp=REPORT_CSP,
         parameters=describe_parameters(parameters),
         pages=cards,
     )
+
+
+def _index_title(parameters: Mapping[str, Any] | None) -> str:
+    """Title the index: the data file's name; for the coded data, the seed title, or the window and area chosen.
+
+    Examples
+    --------
+    >>> _index_title({"START": "2020-03-01", "END": "2020-04-30"})
+    'The five coded reports, 2020-03-01 to 2020-04-30'
+    """
+    parameters = dict(parameters or {})
+    if parameters.get("DATA"):
+        return f"Conflict events in {Path(str(parameters['DATA'])).name}"
+    chosen = {k: v for k, v in parameters.items() if v}
+    if not chosen:
+        return SEED_TITLE
+    window = f"{chosen.get('START', 'the first event')} to {chosen.get('END', 'the last event')}"
+    where = f", {str(chosen['AREA']).replace(';', ', ')}" if "AREA" in chosen else ""
+    return f"The five coded reports, {window}{where}"
 
 
 def _nav_link(card: PageCard) -> dict[str, str]:
