@@ -31,3 +31,7 @@ class DataError(ValueError):
         self.value = value
         self.rule = rule
         self.problems = problems if problems is not None else [(line, column, value, rule)]
+
+
+class DroppedRowsWarning(UserWarning):
+    """Records of a file were left out because they break a rule (an explicit opt-in of a loader)."""
