@@ -315,14 +315,16 @@ def _read_with_csv(table: TextTable, keep_going: bool) -> None:
     elif not keep_going:
         raise build_error(
             table.name,
-            [(line, None, ",".join(fields), ragged_rule(fields, width, last)) for line, fields, last in records.ragged],
+            [(line, None, ",".join(fields), ragged_rule(fields, width, last, end - line + 1))
+             for line, fields, end, last in records.ragged],
         )
     columns = list(zip(*records.rows)) if records.rows else [()] * width
     table.frame = pd.DataFrame(
         {name: pd.Series([value.strip() for value in values], dtype="str") for name, values in zip(table.header, columns)}
     )
     table.lines = np.array(records.lines, dtype=np.int64)
-    table.skipped = [(line, ragged_rule(fields, width, last), fields) for line, fields, last in records.ragged]
+    table.skipped = [(line, ragged_rule(fields, width, last, end - line + 1), fields)
+                     for line, fields, end, last in records.ragged]
     for name in table.header:
         sizes = table.frame[name].str.len()
         over = np.flatnonzero((sizes > MAX_FIELD_BYTES).to_numpy())
@@ -452,10 +454,13 @@ def has_value(values: pd.Series, text: str) -> bool:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    try:
-        return bool(pc.any(pc.equal(pa.array(values), text)).as_py())
-    except (pa.ArrowException, TypeError):
-        return bool((values == text).any())
+    array = values.array
+    if hasattr(array, "__arrow_array__"):
+        try:
+            return bool(pc.any(pc.equal(array.__arrow_array__(), text)).as_py())
+        except (pa.ArrowException, TypeError):
+            pass
+    return bool((values == text).any())
 
 
 def _valid_dates(values: pd.Series) -> pd.Series:

@@ -231,8 +231,8 @@ def _read(path: Path, *, keep_going: bool) -> TextTable:
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)")
     if suffix == ".json":
         return acled_formats.read_json(path, keep_going=keep_going)
-    shared = [c for c in COLUMN_SETS["current"] if c in COLUMN_SETS["older"]]
-    return read_text_table(path, required=shared, keep_going=keep_going)
+    # the column set is checked by _column_set; requiring the id here names another delimiter
+    return read_text_table(path, required=["event_id_cnty"], keep_going=keep_going)
 
 
 def load_acled(

@@ -176,7 +176,7 @@ def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Ser
         month = np.where(swap, first, second)
     # a two-digit year takes the century of the row's year column
     row_years = years.to_numpy()[rows]
-    known = ~np.isnan(row_years)
+    known = np.isfinite(row_years) & (np.abs(row_years) < 10_000)
     full_year = np.where(known, row_years, 0).astype(np.int64)
     two_digit = digits == 2
     century_ok = known & (full_year % 100 == year)

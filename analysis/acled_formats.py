@@ -141,7 +141,8 @@ def _parquet_text(path: Path, name: str, column):
         return pc.strftime(column, format="%Y-%m-%d")
     if pa.types.is_timestamp(kind):
         day = pc.strftime(column, format="%Y-%m-%d")
-        midnight = pc.equal(pc.strftime(column, format="%H:%M:%S"), "00:00:00")
+        midnight = pc.and_(pc.and_(pc.equal(pc.hour(column), 0), pc.equal(pc.minute(column), 0)),
+                           pc.and_(pc.equal(pc.second(column), 0), pc.equal(pc.subsecond(column), 0)))
         return pc.if_else(midnight, day, pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
     try:
         return pc.cast(column, pa.string())

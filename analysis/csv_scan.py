@@ -77,7 +77,8 @@ def read_header(path: Path) -> Header:
         head = handle.read(MAX_FIELD_BYTES + 1)
     if not head.strip():
         raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+    start = head[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or start.count(b"\x00") > len(start) // 4:
         raise file_error(path, "the file is UTF-16 (or has NUL bytes); save it as UTF-8", line=1)
     head = head.removeprefix(b"\xef\xbb\xbf")
     end = _LINE_END.search(head)
@@ -160,7 +161,11 @@ def where(path: Path, offset: int, header: list[str]) -> tuple[int, str | None, 
         handle.seek(start)
         text = handle.read(min(offset - start, MAX_FIELD_BYTES) + 200)
     prefix = text[: offset - start].decode("utf-8", "replace")
-    fields = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+    try:
+        with _field_limit(MAX_RECORD_BYTES):
+            fields = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+    except csv.Error:
+        fields = -1
     column = header[fields] if 0 <= fields < len(header) else None
     end = _LINE_END.search(text)
     shown = text[: end.start()] if end else text
@@ -257,7 +262,7 @@ class Records:
 
     rows: list[list[str]]  # records with the header's number of fields (kept only when asked)
     lines: list[int]  # the line each kept record starts on
-    ragged: list[tuple[int, list[str], bool]]  # (line, fields, is the last record) of the others
+    ragged: list[tuple[int, list[str], int, bool]]  # (line, fields, last line, is the last record) of the others
     count: int  # all records
 
 
@@ -275,7 +280,7 @@ def read_records(path: Path, width: int, *, keep: bool) -> Records:
             "(a line without line ends, or not a CSV file?)", line=too_long,
         )
     rows, lines, ragged, count = [], [], [], 0
-    last_start, start = 0, 0
+    last_start, last_end = 0, 1
     with _field_limit(MAX_FIELD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         numbered = numbered_rows(reader)
@@ -283,9 +288,9 @@ def read_records(path: Path, width: int, *, keep: bool) -> Records:
             next(numbered, None)  # the header
             for start, row in numbered:
                 count += 1
-                last_start = start
+                last_start, last_end = start, reader.line_num
                 if len(row) != width:
-                    ragged.append((start, row, False))
+                    ragged.append((start, row, reader.line_num))
                 elif keep:
                     rows.append(row)
                     lines.append(start)
@@ -295,17 +300,19 @@ def read_records(path: Path, width: int, *, keep: bool) -> Records:
                         "(an unclosed quote, or a value that does not belong in a table?)")
             else:
                 rule = f"could not be read as CSV ({exc})"
-            raise file_error(path, rule, line=reader.line_num) from None
-    if ragged and ragged[-1][0] == last_start:
-        ragged[-1] = (ragged[-1][0], ragged[-1][1], True)
+            raise file_error(path, rule, line=last_end + 1) from None
+    ragged = [(start, row, end, start == last_start) for start, row, end in ragged]
     return Records(rows, lines, ragged, count)
 
 
-def ragged_rule(fields: list[str], width: int, last: bool) -> str:
-    """Return the rule a record with the wrong number of fields breaks."""
+def ragged_rule(fields: list[str], width: int, last: bool, lines: int = 1) -> str:
+    """Return the rule a record with the wrong number of fields (over ``lines`` lines) breaks."""
     if last and len(fields) < width:
         return (f"is truncated: the last record has only {len(fields)} of the header's {width} fields and the file "
                 "ends there (an interrupted download?)")
+    if lines > 1 and len(fields) > width:
+        return (f"has {len(fields)} fields over {lines} lines; the header has {width}: a double quote opens a value "
+                "here that runs on over the next lines (a stray quote?)")
     return f"has {len(fields)} fields; the header has {width} (a badly quoted line?)"
 
 

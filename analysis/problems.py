@@ -84,10 +84,11 @@ class ProblemList(Sequence):
                 positions.append(np.arange(count))
                 records.append(group.records)
                 lines.append(lines_of(group.records))
-        self._group_ids = np.concatenate(group_ids).astype(np.int64)
-        self._positions = np.concatenate(positions).astype(np.int64)
-        self._records = np.concatenate(records).astype(np.int64)
-        self._lines = np.concatenate(lines).astype(np.int64)
+        def joined(parts: list) -> np.ndarray:
+            return np.concatenate(parts).astype(np.int64) if parts else np.array([], dtype=np.int64)
+
+        self._group_ids, self._positions = joined(group_ids), joined(positions)
+        self._records, self._lines = joined(records), joined(lines)
         # line order; problems of one line in the order the checks found them
         self._order = np.lexsort((self._positions, self._group_ids, self._lines))
 

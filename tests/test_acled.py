@@ -265,7 +265,8 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
 def test_missing_column(tmp_path):
     columns = [c for c in COLUMN_SETS["current"] if c != "fatalities"]
     message = refused(write_export(tmp_path / "no_fatalities.csv", CURRENT_ROWS, columns))
-    assert "line 1" in message and "'fatalities'" in message and "required column(s) missing" in message
+    assert "line 1, column 'fatalities'" in message and "is not an ACLED export" in message
+    assert "closest to ACLED's current column set but lacks fatalities" in message
 
 
 def test_missing_column_of_one_set(tmp_path):
