@@ -258,21 +258,14 @@ def _trim(column) -> pd.Series:
 
 
 def _find_oversized(table: TextTable, name: str, column) -> None:
-    """Record the values of ``column`` longer than MAX_FIELD_BYTES (read from the offsets, no copy)."""
-    import pyarrow as pa
+    """Record the values of ``column`` longer than MAX_FIELD_BYTES (one pass over the lengths)."""
+    import pyarrow.compute as pc
 
-    records, base = [], 0
-    for chunk in column.chunks:
-        offsets_type = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-        offsets = np.frombuffer(chunk.buffers()[1], dtype=offsets_type, count=len(chunk) + 1, offset=chunk.offset * np.dtype(offsets_type).itemsize)
-        sizes = np.diff(offsets)
-        if len(sizes) and sizes.max() > MAX_FIELD_BYTES:
-            records.append(base + np.flatnonzero(sizes > MAX_FIELD_BYTES))
-        base += len(chunk)
-    if records:
-        table.read_problems.append(
-            (np.concatenate(records), name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold")
-        )
+    lengths = pc.binary_length(column)
+    longest = pc.max(lengths).as_py()
+    if longest is not None and longest > MAX_FIELD_BYTES:
+        over = pc.greater(lengths, MAX_FIELD_BYTES).to_numpy(zero_copy_only=False)
+        table.read_problems.append((np.flatnonzero(over), name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
 
 
 def _check_end(table: TextTable, arrow, facts, keep_going: bool) -> None:
@@ -414,7 +407,7 @@ def check_columns(
         values = frame[col.name]
         blank = (values == "").to_numpy(dtype=bool)
         empty = blank
-        if col.name in na_columns and has_value(values, NA_TEXT):
+        if col.name in na_columns:
             na = (values == NA_TEXT).to_numpy(dtype=bool)
             if col.required:
                 checker.add_mask(na, col.name, values, NA_RULE)

@@ -228,7 +228,7 @@ def _read(path: Path, *, keep_going: bool) -> TextTable:
     if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK\x03\x04"):
         return acled_formats.read_xlsx(path, keep_going=keep_going)
     if suffix == ".xls" or magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)")
+        raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
     if suffix == ".json":
         return acled_formats.read_json(path, keep_going=keep_going)
     # the column set is checked by _column_set; requiring the id here names another delimiter
@@ -334,7 +334,9 @@ def load_acled(
         _actor_type_names(table)
 
     checker = checker_for(table)
-    na_columns = frozenset(COLUMN_SETS[column_set]) | frozenset(OPTIONAL_COLUMNS)
+    # the columns of ACLED's that hold R's NA (checked once: most files have none)
+    na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
+                           if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
     check_columns(table, [c for c in columns if c.kind != "acled_date"], checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, "event_id_cnty", checker)
@@ -344,10 +346,9 @@ def load_acled(
         table, dates, dropped = _drop_invalid(table, dates, checker)
     else:
         checker.raise_if_any()
-    for name in sorted(na_columns & set(table.frame.columns)):
+    for name in sorted(na_columns):
         values = table.frame[name]
-        if has_value(values, NA_TEXT):
-            table.frame[name] = values.where(values != NA_TEXT, "")
+        table.frame[name] = values.where(values != NA_TEXT, "")
 
     text = table.frame.rename(columns={"event_id_cnty": "event_id"}).drop(columns=["event_date"])
     # Columns beyond the events schema are kept as text, empty values as missing.
