@@ -29,6 +29,7 @@ from .csv_scan import (
     MAX_FIELD_BYTES,
     MAX_RECORD_BYTES,
     check_utf8,
+    field_limit,
     numbered_rows,
     ragged_rule,
     read_header,
@@ -119,7 +120,8 @@ def record_lines(text: str) -> list[int]:
     The header is line 1. Blank lines are skipped, as pandas skips them, so
     record ``i`` here is row ``i`` of the frame.
     """
-    return [start for start, _ in numbered_rows(csv.reader(io.StringIO(text, newline="")))][1:]
+    with field_limit(MAX_RECORD_BYTES):
+        return [start for start, _ in numbered_rows(csv.reader(io.StringIO(text, newline="")))][1:]
 
 
 def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_going: bool = False) -> TextTable:

@@ -220,8 +220,11 @@ def _read(path: Path, *, keep_going: bool) -> TextTable:
     """Read an export of any accepted format as a table of text."""
     from . import acled_formats
 
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as exc:
+        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
     suffix = path.suffix.lower()
     if suffix in (".parquet", ".pq") or magic.startswith(b"PAR1"):
         return acled_formats.read_parquet(path)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ._validate import TextTable
 from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
+from .errors import DataError
 from .problems import build_error, file_error, show
 
 _OVERSIZED = f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"
@@ -42,6 +43,8 @@ def _header(path: Path, names: list, *, line: int = 1) -> list[str]:
     if len(names) > MAX_COLUMNS:
         raise file_error(path, f"has {len(names):,} columns; a table may have at most {MAX_COLUMNS:,}", line=line)
     header = [str(name).strip() if name is not None else "" for name in names]
+    if any("\x00" in name for name in header):
+        raise file_error(path, "has a NUL character in a column name; text has none (is the file damaged?)", line=line)
     header = [name or f"Unnamed: {position}" for position, name in enumerate(header)]
     seen: dict[str, int] = {}
     problems = []
@@ -88,6 +91,8 @@ def _python_text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
+        if value.bit_length() > 256:
+            raise TypeError("a number of more than 77 digits")
         return str(value)
     if isinstance(value, float):
         return "" if math.isnan(value) else repr(value)
@@ -118,7 +123,12 @@ def _parquet_text(path: Path, name: str, column):
                                "cell; store text or numbers", line=row + 2, column=name,
                          value=str(column[row].as_py()))
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        return column
+        try:
+            column.validate(full=True)  # a damaged file can hold text that is not UTF-8
+            return column
+        except pa.ArrowInvalid:
+            column = column.cast(pa.large_binary() if pa.types.is_large_string(kind) else pa.binary())
+            kind = column.type
     if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
         try:
             return pc.cast(column, pa.string())
@@ -158,13 +168,23 @@ def read_parquet(path: Path) -> TextTable:
 
     try:
         parquet = pq.ParquetFile(path)
-        header = _header(path, list(parquet.schema_arrow.names))
+        names = list(parquet.schema_arrow.names)
+    except Exception as exc:  # noqa: BLE001  (a damaged file raises many kinds)
+        raise file_error(path, f"could not be read as Parquet ({type(exc).__name__}: {exc})", line=1) from None
+    header = _header(path, names)
+    try:
         arrow = parquet.read()
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        raise file_error(path, f"could not be read as Parquet ({exc})", line=1) from None
+    except Exception as exc:  # noqa: BLE001
+        raise file_error(path, f"could not be read as Parquet ({type(exc).__name__}: {exc})", line=1) from None
     columns = []
     for name, column in zip(header, arrow.columns):
-        text = _parquet_text(path, name, column)
+        try:
+            text = _parquet_text(path, name, column)
+        except DataError:
+            raise
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise file_error(path, f"has the Parquet type {column.type}, which cannot be read as text ({exc}); "
+                                   "store text or numbers", line=1, column=name) from None
         columns.append(text.to_pandas(types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get))
     return _finish(path, header, columns, np.arange(arrow.num_rows, dtype=np.int64) + 2)
 
@@ -182,7 +202,9 @@ def _records(path: Path) -> list:
                          line=line) from None
     try:
         document = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, or a number too long to convert
+        if not isinstance(exc, json.JSONDecodeError):
+            raise file_error(path, f"is not JSON that can be read ({exc})", line=1) from None
         raise file_error(path, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}; "
                                "a truncated download?)", line=exc.lineno) from None
     except RecursionError:
@@ -245,8 +267,9 @@ def read_json(path: Path, *, keep_going: bool = False) -> TextTable:
 def _cell(path: Path, value, line: int, column: str) -> str:
     try:
         return _python_text(value)
-    except TypeError:
-        raise file_error(path, "is a JSON list or object, not one value; ACLED's records hold text and numbers",
+    except TypeError as exc:
+        what = "a JSON list or object, not one value" if isinstance(value, (list, dict)) else str(exc)
+        raise file_error(path, f"is {what}; ACLED's records hold text and numbers",
                          line=line, column=column, value=json.dumps(value)[:200]) from None
 
 
@@ -273,6 +296,10 @@ def read_xlsx(path: Path, *, keep_going: bool = False) -> TextTable:
         raise file_error(path, f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
     try:
         return _read_sheet(path, book.worksheets[0], keep_going)
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (damaged sheet XML raises many kinds)
+        raise file_error(path, f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
     finally:
         book.close()
 

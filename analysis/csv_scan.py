@@ -51,7 +51,7 @@ def _blocks(path: Path, size: int = _BLOCK) -> Iterator[bytes]:
 
 
 @contextlib.contextmanager
-def _field_limit(limit: int):
+def field_limit(limit: int):
     """Set the csv module's field size limit for the duration (it is process-wide)."""
     old = csv.field_size_limit()
     csv.field_size_limit(limit)
@@ -73,8 +73,11 @@ class Header:
 
 def read_header(path: Path) -> Header:
     """Read and check the header line: at most :data:`MAX_FIELD_BYTES` long, UTF-8, quotes closed."""
-    with open(path, "rb") as handle:
-        head = handle.read(MAX_FIELD_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(MAX_FIELD_BYTES + 1)
+    except OSError as exc:
+        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
     if not head.strip():
         raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
     start = head[:4096]
@@ -162,7 +165,7 @@ def where(path: Path, offset: int, header: list[str]) -> tuple[int, str | None, 
         text = handle.read(min(offset - start, MAX_FIELD_BYTES) + 200)
     prefix = text[: offset - start].decode("utf-8", "replace")
     try:
-        with _field_limit(MAX_RECORD_BYTES):
+        with field_limit(MAX_RECORD_BYTES):
             fields = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
     except csv.Error:
         fields = -1
@@ -281,7 +284,7 @@ def read_records(path: Path, width: int, *, keep: bool) -> Records:
         )
     rows, lines, ragged, count = [], [], [], 0
     last_start, last_end = 0, 1
-    with _field_limit(MAX_FIELD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
+    with field_limit(MAX_FIELD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         numbered = numbered_rows(reader)
         try:
@@ -327,13 +330,13 @@ def numbered_rows(reader) -> Iterator[tuple[int, list[str]]]:
 
 def record_lines(path: Path) -> np.ndarray:
     """Return the line (1-based) on which each record starts; the header is line 1, blank lines are skipped."""
-    with _field_limit(MAX_RECORD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
+    with field_limit(MAX_RECORD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
         starts = [start for start, _ in numbered_rows(csv.reader(handle))][1:]
     return np.array(starts, dtype=np.int64)
 
 
 __all__ = [
-    "Header", "MAX_COLUMNS", "MAX_FIELD_BYTES", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
+    "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
     "numbered_rows", "overlong_line", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
     "unclosed_quote_line", "where",
 ]

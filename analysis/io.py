@@ -241,7 +241,11 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
         if not document.is_file():
             checker.add(i, "file_name", name, f"names a document that does not exist in {folder}")
             continue
-        data = document.read_bytes()
+        try:
+            data = document.read_bytes()
+        except OSError as exc:
+            checker.add(i, "file_name", name, f"names a document that could not be read ({exc.strerror or exc})")
+            continue
         actual = hashlib.sha256(data).hexdigest()
         if expected and actual != expected:
             checker.add(i, "sha256", expected, f"does not match the document {name}, whose SHA-256 is {actual}; the document changed")

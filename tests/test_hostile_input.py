@@ -381,18 +381,41 @@ def test_mutated_files_load_as_the_csv_module_reads_them_or_raise_data_error(tmp
     assert outcomes["loaded"] > 20 and outcomes["refused"] > 100  # the mutations reach both outcomes
 
 
-def test_mutated_api_json_loads_or_raises_data_error(tmp_path):
+def flip_bytes(data: bytes, rng: random.Random) -> bytes:
+    """Overwrite a few random bytes (damage inside a binary file)."""
+    damaged = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+    return bytes(damaged)
+
+
+def test_mutated_json_parquet_and_excel_files_load_or_raise_data_error(tmp_path):
     rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
-    original = json.dumps({"status": 200, "success": True, "count": 3, "data": rows}).encode()
+    api = json.dumps({"status": 200, "success": True, "count": 3, "data": rows}).encode()
+    buffer = io.BytesIO()
+    pd.DataFrame(rows).to_parquet(buffer, index=False)
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(COLUMN_SETS["current"])
+    for row in rows:
+        book.active.append([row[c] for c in COLUMN_SETS["current"]])
+    book.save(tmp_path / "base.xlsx")
+    originals = [(api, "mutated.json"), (buffer.getvalue(), "mutated.parquet"),
+                 ((tmp_path / "base.xlsx").read_bytes(), "mutated.xlsx")]
     rng = random.Random(FUZZ_SEED)
-    path = tmp_path / "mutated.json"
-    for case in range(60):
-        data = mutate(original, rng)
+    loaded = 0
+    for case in range(120):
+        original, name = originals[case % 3]
+        data = mutate(original, rng) if name.endswith(".json") or rng.random() < 0.3 else flip_bytes(original, rng)
+        path = tmp_path / name
         path.write_bytes(data)
         try:
             frame = analysis.load_acled(path)
         except DataError:
             continue
         except Exception as error:  # noqa: BLE001
-            pytest.fail(f"case {case}: {type(error).__name__}: {error} from {data[:300]!r}")
-        assert len(frame) == len(json.loads(data.decode("utf-8-sig"))["data"])
+            pytest.fail(f"case {case} ({name}): {type(error).__name__}: {error}")
+        loaded += 1
+        if name.endswith(".json"):
+            assert len(frame) == len(json.loads(data.decode("utf-8-sig"))["data"])
+    assert loaded > 0
