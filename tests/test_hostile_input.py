@@ -24,7 +24,6 @@ import pytest
 import analysis
 from analysis import DataError
 from analysis.acled import COLUMN_SETS
-from conftest import write_csv
 from test_acled import CURRENT_ROWS, write_export
 
 MiB = 1 << 20
