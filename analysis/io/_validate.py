@@ -39,7 +39,7 @@ from .csv_scan import (
     unclosed_quote_line,
 )
 from .csv_scan import record_lines as file_record_lines
-from .problems import MAX_LISTED_PROBLEMS, Checker, build_error, file_error, show
+from .problems import Checker, build_error, file_error
 from ..schema import DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
 
 _DATE_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -55,7 +55,6 @@ NUMBER_RULE = "is not a number (digits 0-9 with an optional sign and decimal poi
 NA_TEXT = "NA"
 NA_RULE = "is NA (R's mark of a missing value); a value is required"
 
-_show = show
 
 
 def describe_allowed(allowed: Sequence, limit: int = 12) -> str:

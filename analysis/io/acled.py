@@ -10,7 +10,12 @@ Two column sets are accepted (see :data:`COLUMN_SETS`): the one ACLED has
 published since its column changes of 20 March 2023, and the older one, which
 still had ``data_id``, ``event_id_no_cnty`` and ``iso3`` and numeric actor
 type (``inter``) codes instead of ``disorder_type``, ``civilian_targeting``
-and ``tags``.
+and ``tags``; other columns are kept as text. Exports as analysts hold them
+load too: CSV, Parquet, API responses saved as JSON and Excel workbooks
+(:mod:`analysis.acled_formats`), dates re-saved by a spreadsheet
+(:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``. ACLED's
+monadic layout is refused by name, and ``invalid="drop"`` is the explicit
+way forward with a damaged file.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ applies; a variant must load to the same frame as the clean export, rows in equa
 from __future__ import annotations
 
 import copy
+import csv
 import json
 import sys
 import warnings
@@ -358,6 +359,20 @@ def test_truncated_last_record_is_named_as_truncated(tmp_path, column_set, cut_i
     message = refused(cut)
     assert "line 5: " in message and "is truncated: the last record has only" in message
     assert "an interrupted download" in message
+
+
+def test_a_file_cut_inside_the_last_quoted_value_is_refused_or_dropped(tmp_path):
+    path = tmp_path / "quoted.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:  # every value quoted, as R writes it
+        writer = csv.DictWriter(handle, fieldnames=COLUMN_SETS["older"], quoting=csv.QUOTE_ALL, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(older_rows())
+    path.write_text(path.read_text(encoding="utf-8")[:-3], encoding="utf-8")  # ..."IR
+    message = refused(path)
+    assert "line 5: has a double quote that opens a value which is never closed: the file ends inside it" in message
+    with pytest.warns(errors.DroppedRowsWarning):
+        events = analysis.load_acled(path, invalid="drop")
+    assert events["event_id"].tolist() == ["TST1", "TST2"] and events.attrs["dropped"].table["line"].tolist() == [5]
 
 
 # --- 8. the monadic layout -----------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ import pytest
 import analysis
 from analysis import DataError
 from analysis.io.acled import COLUMN_SETS
-from conftest import write_csv
 from test_acled import CURRENT_ROWS, write_export
 
 MiB = 1 << 20
@@ -294,7 +293,7 @@ def test_the_coded_quotes_meet_the_length_rule():
 # --- the fuzzer ---------------------------------------------------------------------------------------
 
 FUZZ_SEED = 20200311
-FUZZ_CASES = 300
+FUZZ_CASES = 240
 NASTY = [b'"', b",", b"\r", b"\n", b"\r\n", b"\x00", "١".encode(), "１".encode(), b"\xe9", b"\xff", b" ", b'""',
          b"NA", b"9" * 20, b"-", b"0", b"\t", b";", b"\xef\xbb\xbf", "é".encode(), b"2020-02-30", b"31-Dec-20"]
 
@@ -378,7 +377,7 @@ def test_mutated_files_load_as_the_csv_module_reads_them_or_raise_data_error(tmp
     seconds = time.perf_counter() - began
     print(f"\nfuzz: {FUZZ_CASES} mutated files in {seconds:.1f} s: {outcomes['loaded']} loaded, "
           f"{outcomes['refused']} refused with DataError")
-    assert outcomes["loaded"] > 20 and outcomes["refused"] > 100  # the mutations reach both outcomes
+    assert outcomes["loaded"] > 15 and outcomes["refused"] > 100  # the mutations reach both outcomes
 
 
 def flip_bytes(data: bytes, rng: random.Random) -> bytes:
