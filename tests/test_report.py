@@ -30,6 +30,7 @@ from report_support import (
     Visit,
     committed_report,
     make_notebook,
+    run_main,
 )
 
 SCRIPT = "<script>alert(1)</script>"
@@ -174,7 +175,7 @@ def test_a_failing_cell_stops_the_build_naming_notebook_cell_and_error(tmp_path)
     assert partial.cells[3].outputs[0]["ename"] == "ZeroDivisionError"
 
 
-def test_an_error_shown_in_an_output_fails_the_build(tmp_path):
+def test_an_error_shown_in_an_output_fails_the_build(tmp_path, capsys):
     """A figure that cannot be drawn does not stop its cell: IPython shows the traceback as an output and goes on."""
     notebooks = tmp_path / "notebooks"
     make_notebook(
@@ -182,9 +183,8 @@ def test_an_error_shown_in_an_output_fails_the_build(tmp_path):
         "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.set_title(r'Attacks in $\\frac{1}{$')",
         "print('after the figure')",
     )
-    result = run_cli("--notebooks", str(notebooks), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1
-    message = result.stderr
+    assert run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
     assert message.startswith("error: 01-formula failed in cell 2 ('import matplotlib.pyplot as plt'): ValueError: ")
     assert message.count("\n") == 1 and "Traceback" not in message and "site-packages" not in message
     assert not (tmp_path / "out").exists()
