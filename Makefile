@@ -8,12 +8,22 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# Options of `make report` (see README): DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD
+# Options of `make report` (see README, "Rendering the report"):
+#   DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD AREA=name OUT=folder
+# A value never passes through a shell or through make's own expansion: each option NAME
+# listed in REPORT_OPTIONS is exported, unexpanded ($(value NAME)), as the environment
+# variable REPORT_NAME, and `python -m analysis.report --from-env` reads it from there.
+# The options themselves are not exported (make would expand them). To add an option:
+# give it a default below, add its name to REPORT_OPTIONS, and add the option --name to
+# analysis/report/__main__.py.
 DATA  ?=
 START ?=
 END   ?=
 AREA  ?=
 OUT   ?= build/report
+REPORT_OPTIONS := DATA START END AREA OUT
+$(foreach name,$(REPORT_OPTIONS),$(eval export REPORT_$(name) = $$(value $(name))))
+unexport $(REPORT_OPTIONS)
 
 .PHONY: setup test report clean
 
@@ -30,7 +40,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 report: $(STAMP)
-	$(PY) -m analysis.report --out "$(OUT)" $(if $(DATA),--data "$(DATA)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)") $(if $(AREA),--area "$(AREA)")
+	$(PY) -m analysis.report --from-env
 
 clean:
 	rm -rf build

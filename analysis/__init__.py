@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "describe_bounds": "text",
     "describe_dates": "text",
     "use_report_style": "viz.style",
+    "literal_text": "viz.literal",
     "plot_timeline": "viz.timeline",
     "timeline_legend": "viz.timeline",
     "timeline_layout": "viz.timeline",
