@@ -36,8 +36,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# Tests run on every core (pytest-xdist), a test file or a notebook per worker at a time.
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 report: $(STAMP)
 	$(PY) -m analysis.report --from-env

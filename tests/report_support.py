@@ -4,7 +4,7 @@ Two reports are made once per test run and looked at by several test modules:
 
 - the sample report, built by the command line's ``main`` from three small
   notebooks written here (a figure; data tables full of markup; prose
-  only), which executes them;
+  only), which executes them; under pytest-xdist the workers share it;
 - the report of the committed notebooks, rendered from the files as
   committed, without executing them again: nbval executes them in the same
   run and checks that every output, figures included, is what a fresh run
@@ -16,9 +16,11 @@ from __future__ import annotations
 import atexit
 import base64
 import contextlib
+import fcntl
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -139,11 +141,9 @@ class SampleReport:
     sources: Path
 
 
-def _build_sample_report() -> SampleReport:
-    base = Path(tempfile.mkdtemp(prefix="analysis-sample-"))
-    atexit.register(shutil.rmtree, base, True)
+def _build_sample_report(base: Path) -> tuple[int, str]:
     notebooks = base / "notebooks"
-    notebooks.mkdir()
+    notebooks.mkdir(parents=True, exist_ok=True)
     sources = write_hostile_sources(base)
     make_notebook(
         notebooks / "01-figure.ipynb",
@@ -171,12 +171,30 @@ def _build_sample_report() -> SampleReport:
         "print(rows.loc[0, 'notes'])",
     )
     make_notebook(notebooks / "03-prose.ipynb", "# What the reports cannot tell\n\nThey give no daily counts.")
-    out = base / "report"
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        status = main(["--notebooks", str(notebooks), "--out", str(out)])
+        status = main(["--notebooks", str(notebooks), "--out", str(base / "report")])
     assert status == 0, printed.getvalue()
-    return SampleReport(notebooks, out, status, printed.getvalue(), sources)
+    return status, printed.getvalue()
+
+
+def sample_report(tmp_path_factory) -> SampleReport:
+    """Return the sample report, built the first time any test of the run asks for it.
+
+    With pytest-xdist the workers share it: the first builds it in a folder
+    they all see, under a lock, and the others read it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "sample-report"
+    with open(f"{folder}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = folder / "built.json"
+        if not built.exists():
+            status, stdout = _build_sample_report(folder)
+            built.write_text(json.dumps({"status": status, "stdout": stdout}), encoding="utf-8")
+    record = json.loads(built.read_text(encoding="utf-8"))
+    return SampleReport(folder / "notebooks", folder / "report", record["status"], record["stdout"],
+                        folder / "sources.csv")
 
 
 # ---------------------------------------------------------------------------
@@ -212,11 +230,6 @@ def _once(name: str, make) -> object:
             _made[f"{name} error"] = error
             raise
     return _made[name]
-
-
-def sample_report() -> SampleReport:
-    """Return the sample report, built the first time it is asked for."""
-    return _once("sample", _build_sample_report)  # type: ignore[return-value]
 
 
 def committed_report() -> CommittedReport:

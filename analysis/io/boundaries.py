@@ -93,6 +93,12 @@ def load_boundaries(path: PathLike | None = None) -> list[Boundary]:
     2
     """
     path = packaged_boundaries_path() if path is None else Path(path)
+    data = _read_feature_collection(path)
+    return [_boundary(feature, index, path) for index, feature in enumerate(data["features"])]
+
+
+def _read_feature_collection(path: Path) -> dict[str, Any]:
+    """Read a GeoJSON FeatureCollection, or raise a DataError naming the file."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -106,31 +112,28 @@ def load_boundaries(path: PathLike | None = None) -> list[Boundary]:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
         raise file_error(path, "must be a GeoJSON FeatureCollection with a 'features' list", column="type",
                          value=data.get("type") if isinstance(data, dict) else type(data).__name__)
+    return data
 
-    boundaries = []
-    for index, feature in enumerate(data["features"]):
-        where = f"features[{index}]"
-        properties = feature.get("properties") if isinstance(feature, dict) else None
-        name = properties.get("name") if isinstance(properties, dict) else None
-        if not isinstance(name, str) or not name:
-            raise file_error(path, "every feature needs a 'name' property", column=f"{where}.properties.name", value=name)
-        where = f"{where} ({name})"
-        geometry = feature.get("geometry") or {}
-        kind = geometry.get("type")
-        coordinates = geometry.get("coordinates")
-        if kind == "Polygon":
-            polygons = [coordinates]
-        elif kind == "MultiPolygon":
-            polygons = coordinates
-        else:
-            raise file_error(path, "must be a Polygon or MultiPolygon", column=f"{where}.geometry.type", value=kind)
-        if not isinstance(polygons, list) or not all(isinstance(p, list) and p for p in polygons):
-            raise file_error(path, "must hold a list of rings per polygon", column=f"{where}.geometry.coordinates")
-        rings = [
-            _ring_array(ring, path, f"{where}.geometry.coordinates")
-            for polygon in polygons
-            for ring in polygon
-        ]
-        boundaries.append(Boundary(name, rings))
-    return boundaries
+
+def _boundary(feature: Any, index: int, path: Path) -> Boundary:
+    """Return one feature as a Boundary, or raise a DataError naming the file and the feature."""
+    where = f"features[{index}]"
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    if not isinstance(name, str) or not name:
+        raise file_error(path, "every feature needs a 'name' property", column=f"{where}.properties.name", value=name)
+    where = f"{where} ({name})"
+    geometry = feature.get("geometry") or {}
+    kind = geometry.get("type")
+    coordinates = geometry.get("coordinates")
+    if kind == "Polygon":
+        polygons = [coordinates]
+    elif kind == "MultiPolygon":
+        polygons = coordinates
+    else:
+        raise file_error(path, "must be a Polygon or MultiPolygon", column=f"{where}.geometry.type", value=kind)
+    if not isinstance(polygons, list) or not all(isinstance(p, list) and p for p in polygons):
+        raise file_error(path, "must hold a list of rings per polygon", column=f"{where}.geometry.coordinates")
+    rings = [_ring_array(ring, path, f"{where}.geometry.coordinates") for polygon in polygons for ring in polygon]
+    return Boundary(name, rings)
 

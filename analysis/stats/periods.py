@@ -168,6 +168,29 @@ def _spread(
     return {"certain": certain, "possible": possible, "expected": expected}
 
 
+def _covering_edges(
+    events: pd.DataFrame, freq: str, week_start: str, start: pd.Timestamp | None, end: pd.Timestamp | None
+) -> np.ndarray:
+    """Return the period edges (day numbers) that cover the window and every event's range; empty if nothing to cover."""
+    firsts = [d for d in (start, events["date_start"].min() if len(events) else None) if d is not None]
+    lasts = [d for d in (end, events["date_end"].max() if len(events) else None) if d is not None]
+    if not firsts or not lasts:
+        return np.array([], dtype=np.int64)
+    index = period_edges(min(firsts), max(lasts), freq=freq, week_start=week_start)
+    return index.to_numpy().astype("datetime64[D]").astype(np.int64)
+
+
+def _empty_period_frame(events: pd.DataFrame, by: list[str], weights: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Return the frame of the counting helpers with no row, its columns typed."""
+    columns = {
+        "period_start": pd.Series([], dtype="datetime64[ns]"),
+        "period_end": pd.Series([], dtype="datetime64[ns]"),
+        **{c: events[c].iloc[:0].reset_index(drop=True) for c in by},
+    }
+    result = {name: pd.Series([], dtype="float64") for name in weights}
+    return pd.DataFrame({**columns, **_empty_counts(), **result})
+
+
 def _period_frame(
     events: pd.DataFrame,
     *,
@@ -180,24 +203,12 @@ def _period_frame(
     weights: dict[str, np.ndarray],
 ) -> pd.DataFrame:
     """Build the tidy per-period frame shared by the counting helpers."""
-    firsts = [d for d in (start, events["date_start"].min() if len(events) else None) if d is not None]
-    lasts = [d for d in (end, events["date_end"].max() if len(events) else None) if d is not None]
     codes, keys = _group_codes(events, by)
-    if not firsts or not lasts:
-        edges = np.array([], dtype=np.int64)
-    else:
-        index = period_edges(min(firsts), max(lasts), freq=freq, week_start=week_start)
-        edges = index.to_numpy().astype("datetime64[D]").astype(np.int64)
+    edges = _covering_edges(events, freq, week_start, start, end)
     n = max(len(edges) - 1, 0)
     n_groups = len(keys) if by else 1
     if n == 0 or (by and len(events) == 0):
-        columns = {
-            "period_start": pd.Series([], dtype="datetime64[ns]"),
-            "period_end": pd.Series([], dtype="datetime64[ns]"),
-            **{c: events[c].iloc[:0].reset_index(drop=True) for c in by},
-        }
-        result = {name: pd.Series([], dtype="float64") for name in weights}
-        return pd.DataFrame({**columns, **_empty_counts(), **result})
+        return _empty_period_frame(events, by, weights)
     start_day, end_day = day_numbers(events["date_start"]), day_numbers(events["date_end"])
     bins = (np.searchsorted(edges, start_day, side="right") - 1, np.searchsorted(edges, end_day, side="right") - 1)
     counts = _spread(start_day, end_day, codes, n_groups, edges, bins=bins)

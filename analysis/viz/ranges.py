@@ -88,18 +88,7 @@ def plot_ranges(
         lows = part[low].astype("Float64")
         highs = part[high].astype("Float64")
         for yi, lo, hi in zip(ys, lows, highs):
-            if pd.isna(lo) and pd.isna(hi):
-                ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
-                continue
-            start = 0.0 if pd.isna(lo) else float(lo)
-            end = top * 1.08 if pd.isna(hi) else float(hi)
-            line = ax.plot([start, end], [yi, yi], color=colors[h], linewidth=2,
-                           linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
-            line.set_gid("range")
-            if pd.isna(hi):
-                ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
-                            arrowprops={"arrowstyle": "->", "color": colors[h], "linewidth": 1.5})
-                ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=colors[h])
+            _draw_range(ax, yi, lo, hi, top=top, color=colors[h])
         dots_x = np.concatenate([lows.dropna().to_numpy(dtype=float), highs.dropna().to_numpy(dtype=float)])
         dots_y = np.concatenate([ys[lows.notna().to_numpy()], ys[highs.notna().to_numpy()]])
         dots = ax.scatter(dots_x, dots_y, s=28, color=colors[h], zorder=3, label=literal_text(h) if h else None)
@@ -111,6 +100,22 @@ def plot_ranges(
     if hue:
         ax.legend(loc="lower right")
     return ax
+
+
+def _draw_range(ax: Axes, yi: float, lo: object, hi: object, *, top: float, color: str) -> None:
+    """Draw one row's range: a line from low to high, dashed from 0 without a low, an arrow without a high."""
+    if pd.isna(lo) and pd.isna(hi):
+        ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
+        return
+    start = 0.0 if pd.isna(lo) else float(lo)
+    end = top * 1.08 if pd.isna(hi) else float(hi)
+    line = ax.plot([start, end], [yi, yi], color=color, linewidth=2,
+                   linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
+    line.set_gid("range")
+    if pd.isna(hi):
+        ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
+                    arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.5})
+        ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=color)
 
 
 def plot_casualties(counts: pd.DataFrame, *, y: str = "attack", ax: Axes | None = None) -> Axes:
@@ -204,22 +209,7 @@ def plot_troop_levels(
         (line,) = ax.plot(xs, ys, color=color, linewidth=1.6, drawstyle="steps-post", label=str(force))
         line.set_gid(f"steps:{force}")
         for (_, row), x0, x1 in zip(part.iterrows(), starts, ends):
-            if not (pd.isna(row["count_low"]) or pd.isna(row["count_high"])) and row["count_low"] != row["count_high"]:
-                band = ax.fill_between([x0, x1], float(row["count_low"]), float(row["count_high"]),
-                                       color=color, alpha=0.18, linewidth=0)
-                band.set_gid("band")
-            for bound, direction in (("count_low", -1), ("count_high", 1)):
-                if pd.isna(row[bound]):
-                    arrow = ax.annotate("", xy=(x0, row["value"]), xytext=(0, direction * 18), textcoords="offset points",
-                                        arrowprops={"arrowstyle": "<-", "color": color, "linewidth": 1.2,
-                                                    "shrinkA": 0, "shrinkB": 5})
-                    arrow.set_gid("open")
-                    arrow.arrow_patch.set_clip_on(False)
-            marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
-            ax.plot([x0], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")
-            text = ax.annotate(f"{force}: {row['as_worded']}", (x0, row["value"]), xytext=(4, 7),
-                               textcoords="offset points", fontsize=8.5, color=color)
-            text.set_gid("level")
+            _draw_statement(ax, row, x0, x1, force=str(force), color=color)
     ax.set_ylim(bottom=0, top=float(steps["value"].max()) * 1.2)
     if start is not None or end is not None:
         first = pd.Timestamp(start) if start is not None else steps["date_start"].min()
@@ -229,3 +219,22 @@ def plot_troop_levels(
     date_axis(ax)
     return ax
 
+
+def _draw_statement(ax: Axes, row: pd.Series, x0: float, x1: float, *, force: str, color: str) -> None:
+    """Draw one statement of force size: its band, arrows for open bounds, its qualifier's marker and its wording."""
+    if not (pd.isna(row["count_low"]) or pd.isna(row["count_high"])) and row["count_low"] != row["count_high"]:
+        band = ax.fill_between([x0, x1], float(row["count_low"]), float(row["count_high"]),
+                               color=color, alpha=0.18, linewidth=0)
+        band.set_gid("band")
+    for bound, direction in (("count_low", -1), ("count_high", 1)):
+        if pd.isna(row[bound]):
+            arrow = ax.annotate("", xy=(x0, row["value"]), xytext=(0, direction * 18), textcoords="offset points",
+                                arrowprops={"arrowstyle": "<-", "color": color, "linewidth": 1.2,
+                                            "shrinkA": 0, "shrinkB": 5})
+            arrow.set_gid("open")
+            arrow.arrow_patch.set_clip_on(False)
+    marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
+    ax.plot([x0], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")
+    text = ax.annotate(f"{force}: {row['as_worded']}", (x0, row["value"]), xytext=(4, 7),
+                       textcoords="offset points", fontsize=8.5, color=color)
+    text.set_gid("level")

@@ -26,8 +26,8 @@ from report_support import (
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return sample_report()
+def sample(tmp_path_factory):
+    return sample_report(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from report_support import sample_report
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return sample_report()
+def sample(tmp_path_factory):
+    return sample_report(tmp_path_factory)
 
 
 def test_build_reports_progress_and_writes_a_page_per_notebook(sample):

@@ -9,8 +9,8 @@ from analysis.report.render import render_report
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return sample_report()
+def sample(tmp_path_factory):
+    return sample_report(tmp_path_factory)
 
 
 def test_text_from_the_data_is_escaped_in_tables_highlights_and_streams(sample):

@@ -11,8 +11,8 @@ from analysis.report.safety import REPORT_CSP, find_remote_references
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return sample_report()
+def sample(tmp_path_factory):
+    return sample_report(tmp_path_factory)
 
 
 @pytest.mark.parametrize(

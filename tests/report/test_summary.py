@@ -12,8 +12,8 @@ from analysis.report.summary import notebook_summary
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return sample_report()
+def sample(tmp_path_factory):
+    return sample_report(tmp_path_factory)
 
 
 def test_index_has_heading_first_sentence_and_thumbnail_of_each_notebook(sample):
