@@ -8,15 +8,25 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# Options of `make report` (see README): DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD AREA=...
-# ATTACKS="Battles;Explosions/Remote violence" TARGET="Military Forces of the United States"
-DATA    ?=
-START   ?=
-END     ?=
-AREA    ?=
+# Options of `make report` (see README, "Rendering the report"):
+#   DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD AREA=name OUT=folder
+#   ATTACKS="Battles;Explosions/Remote violence" TARGET="Military Forces of the United States"
+# A value never passes through a shell or through make's own expansion: each option NAME
+# listed in REPORT_OPTIONS is exported, unexpanded ($(value NAME)), as the environment
+# variable REPORT_NAME, and `python -m analysis.report --from-env` reads it from there.
+# The options themselves are not exported (make would expand them). To add an option:
+# give it a default below, add its name to REPORT_OPTIONS, and add the option --name to
+# analysis/report/__main__.py.
+DATA  ?=
+START ?=
+END   ?=
+AREA  ?=
 ATTACKS ?=
 TARGET  ?=
-OUT     ?= build/report
+OUT   ?= build/report
+REPORT_OPTIONS := DATA START END AREA ATTACKS TARGET OUT
+$(foreach name,$(REPORT_OPTIONS),$(eval export REPORT_$(name) = $$(value $(name))))
+unexport $(REPORT_OPTIONS)
 
 .PHONY: setup test report clean
 
@@ -34,7 +44,7 @@ test: $(STAMP)
 	$(PY) -m pytest -n auto --dist loadfile
 
 report: $(STAMP)
-	$(PY) -m analysis.report --out "$(OUT)" $(if $(DATA),--data "$(DATA)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)") $(if $(AREA),--area "$(AREA)") $(if $(ATTACKS),--attacks "$(ATTACKS)") $(if $(TARGET),--target "$(TARGET)")
+	$(PY) -m analysis.report --from-env
 
 clean:
 	rm -rf build

@@ -89,6 +89,7 @@ _EXPORTS: dict[str, str] = {
     "plot_country_events": "viz.maps",
     "plot_sources": "viz.sources",
     "plot_source_scales": "viz.sources",
+    "literal_text": "viz.literal",
     "plot_timeline": "viz.timeline",
     "timeline_legend": "viz.timeline",
     "timeline_layout": "viz.timeline",

@@ -33,9 +33,9 @@ def _allowed(column: schema.Column, spec: schema.TableSpec) -> str:
     if column.allowed:
         return ", ".join(f"`{a}`" for a in column.allowed)
     if column.kind == "date":
-        return "a real day, `YYYY-MM-DD`"
+        return f"a real day, `YYYY-MM-DD`, from {schema.DATE_RANGE[0]} to {schema.DATE_RANGE[1]}"
     if column.kind == "int":
-        return "whole number >= 0"
+        return "whole number >= 0 in digits 0-9, no leading zero, at most 18 digits"
     if column.kind == "latitude":
         lat_min, lat_max = schema.REGION_BOUNDS[:2]
         return f"{lat_min} to {lat_max}"
@@ -46,6 +46,10 @@ def _allowed(column: schema.Column, spec: schema.TableSpec) -> str:
         return "64 lowercase hex digits"
     if column.name == spec.key:
         return "unique"
+    if column.name == "quote":
+        return "at least 3 words and 12 characters, found verbatim in the document"
+    if column.name == "file_name":
+        return "a file inside the sources table's folder (a relative path without `..`)"
     return "free text"
 
 

@@ -9,8 +9,9 @@ class DataError(ValueError):
     The message names the file, the line, the column, the bad value and the
     rule it breaks. The same facts are kept as attributes of the first
     problem found (``path``, ``line``, ``column``, ``value``, ``rule``), and
-    ``problems`` lists every problem found as ``(line, column, value, rule)``
-    tuples, so callers can act on them without parsing the message.
+    ``problems`` is a sequence of every problem found, in line order, as
+    ``(line, column, value, rule)`` tuples, so callers can act on them
+    without parsing the message.
     """
 
     def __init__(
@@ -31,3 +32,7 @@ class DataError(ValueError):
         self.value = value
         self.rule = rule
         self.problems = problems if problems is not None else [(line, column, value, rule)]
+
+
+class DroppedRowsWarning(UserWarning):
+    """Records of a file were left out because they break a rule (an explicit opt-in of a loader)."""

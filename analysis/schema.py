@@ -68,6 +68,9 @@ GEO_PRECISION: tuple[int, ...] = (1, 2, 3)
 #: Longest span, in days, that time precision 2 ("a week or a similar period")
 #: may cover; longer ranges are precision 3.
 WEEK_PRECISION_MAX_DAYS = 7
+#: First and last day a date may be (a wider range would hold no event of
+#: this dataset or of ACLED's, and years outside it are typing errors).
+DATE_RANGE: tuple[str, str] = ("1900-01-01", "2199-12-31")
 
 # --- Project vocabulary ----------------------------------------------------
 #: Lanes of the escalation timeline (a coded column of the events table).

@@ -66,6 +66,16 @@ NETWORK_OFF_FLAGS = [
 WINDOW = (1280, 2400)
 
 
+def run_main(argv: list[str]) -> int:
+    """Run ``python -m analysis.report`` in this process and return its exit status (argparse's refusals too)."""
+    from analysis.report.__main__ import main
+
+    try:
+        return main(argv)
+    except SystemExit as stop:
+        return stop.code
+
+
 def make_notebook(path: Path, markdown: str, *code: str, parameters: bool = True) -> Path:
     """Write a small notebook: a Markdown cell, a ``parameters`` cell, then code cells."""
     nb = nbformat.v4.new_notebook()

@@ -6,7 +6,9 @@ dtypes. Problems are collected in a :class:`Checker` as (record index,
 column, value, rule); the physical line of a record is worked out only when
 there is something to report, by re-scanning the file with the :mod:`csv`
 module (so quoted line breaks are counted right). A clean file pays nothing
-for line numbers.
+for line numbers. Reading a CSV file's bytes safely (limits, NUL bytes,
+quotes, encoding) is :mod:`analysis.io.csv_scan`'s job; collecting problems
+and writing the message is :mod:`analysis.io.problems`'.
 
 The public entry points for other modules are :func:`read_text_table`,
 :class:`Checker`, :func:`check_columns` and :func:`convert_columns`.
@@ -15,9 +17,7 @@ The public entry points for other modules are :func:`read_text_table`,
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,21 +25,36 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
-from ..schema import REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
+from .csv_scan import (
+    MAX_FIELD_BYTES,
+    MAX_RECORD_BYTES,
+    check_utf8,
+    field_limit,
+    numbered_rows,
+    ragged_rule,
+    read_header,
+    read_records,
+    refuse_nul,
+    scan,
+    unclosed_quote_line,
+)
+from .csv_scan import record_lines as file_record_lines
+from .problems import Checker, build_error, file_error
+from ..schema import DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
 
-MAX_LISTED_PROBLEMS = 10
-_DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
-_INT_RE = r"^\d+$"
+_DATE_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+#: A whole number: ASCII digits, no sign, no leading zero, at most 18 digits (below 2**63).
+_INT_RE = r"^(0|[1-9][0-9]{0,17})$"
+_NUMBER_RE = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _SHA_RE = r"^[0-9a-f]{64}$"
+INT_RULE = ("is not a whole number >= 0 written in digits 0-9 "
+            "(no sign, decimal point or leading zero; at most 18 digits)")
+DATE_RULE = f"is not a real day written YYYY-MM-DD from {DATE_RANGE[0]} to {DATE_RANGE[1]}"
+NUMBER_RULE = "is not a number (digits 0-9 with an optional sign and decimal point, e.g. 33.2625)"
+#: What R writes for a missing value; read as missing in the columns a loader names.
+NA_TEXT = "NA"
+NA_RULE = "is NA (R's mark of a missing value); a value is required"
 
-
-def _show(value: object, limit: int = 80) -> str:
-    """Return ``value`` as it appears in a message: quoted and shortened."""
-    text = "" if value is None else str(value)
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return repr(text)
 
 
 def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
@@ -51,189 +66,102 @@ def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
 
 @dataclass
 class TextTable:
-    """A CSV file read as text: the frame of strings plus what is needed for messages.
+    """A table read as text: the frame of strings plus what is needed for messages.
 
-    ``text`` (the decoded file, used only to find line numbers for messages)
-    is read from ``path`` on first use, so a clean file is never held in
-    memory as a Python string; pass ``text`` to give it directly.
+    ``lines`` gives the line on which each record of ``frame`` starts (for
+    files that are not CSV, the record's number counting the header as line
+    1); None means: find them in the CSV file when a message needs them, so
+    a clean file pays nothing for line numbers. ``read_problems`` are
+    problems found while reading (record indices, column, rule), reported
+    with the checks; ``skipped`` are records that could not be read into the
+    frame at all, as (line, rule, fields), kept only when a loader drops
+    invalid records instead of raising.
     """
 
     path: Path
     frame: pd.DataFrame
     header: list[str]
-    text_given: str | None = None
+    lines: np.ndarray | None = None
+    read_problems: list[tuple[np.ndarray, str, str]] = field(default_factory=list)
+    skipped: list[tuple[int, str, list[str]]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
         return str(self.path)
 
-    @functools.cached_property
-    def text(self) -> str:
-        if self.text_given is not None:
-            return self.text_given
-        return _decode(self.path, self.path.read_bytes())
+    def record_lines(self) -> np.ndarray:
+        """Return the line on which each record starts."""
+        if self.lines is None:
+            self.lines = file_record_lines(self.path)
+        return self.lines
+
+    def lines_of(self, records: np.ndarray) -> np.ndarray:
+        """Return the line of each record index (-1 where unknown)."""
+        lines = self.record_lines()
+        records = np.asarray(records, dtype=np.int64)
+        out = np.full(len(records), -1, dtype=np.int64)
+        known = (records >= 0) & (records < len(lines))
+        out[known] = lines[records[known]]
+        return out
 
 
-@dataclass
-class Checker:
-    """Collect problems of one file and raise them together as one DataError.
-
-    Records are numbered from 0 (the first row after the header); ``record``
-    None means a problem of the file or its header (reported as line 1).
-    """
-
-    table: TextTable
-    problems: list[tuple[int | None, str | None, object, str]] = field(default_factory=list)
-
-    def add(self, record: int | None, column: str | None, value: object, rule: str) -> None:
-        self.problems.append((record, column, value, rule))
-
-    def add_mask(self, mask: pd.Series | np.ndarray, column: str, values: pd.Series, rule: str) -> None:
-        """Record a problem for every row where ``mask`` is true."""
-        mask = np.asarray(mask, dtype=bool)
-        if not mask.any():
-            return
-        index = np.flatnonzero(mask)
-        # Keep the work bounded on huge files: the message lists a few, counts all.
-        for i in index[: 10 * MAX_LISTED_PROBLEMS]:
-            self.problems.append((int(i), column, values.iloc[i], rule))
-        hidden = len(index) - 10 * MAX_LISTED_PROBLEMS
-        if hidden > 0:
-            self.problems.append((None, column, f"{hidden} more rows", rule))
-
-    def __bool__(self) -> bool:
-        return bool(self.problems)
-
-    def raise_if_any(self) -> None:
-        """Raise a DataError listing the problems found, if any."""
-        if not self.problems:
-            return
-        lines = record_lines(self.table.text)
-        resolved = []
-        for record, column, value, rule in self.problems:
-            line = 1 if record is None else (lines[record] if record < len(lines) else None)
-            resolved.append((line, column, value, rule))
-        raise build_error(self.table.name, resolved)
-
-
-def build_error(path: str, problems: list[tuple[int | None, str | None, object, str]]) -> DataError:
-    """Build one DataError from (line, column, value, rule) tuples."""
-
-    def one(line, column, value, rule):
-        where = f"line {line}" if line is not None else "line ?"
-        if column is not None:
-            where += f", column {column!r}"
-        return f"{where}: {_show(value)} {rule}" if value is not None else f"{where}: {rule}"
-
-    first = problems[0]
-    if len(problems) == 1:
-        message = f"{path}, {one(*first)}"
-    else:
-        listed = [f"  {one(*p)}" for p in problems[:MAX_LISTED_PROBLEMS]]
-        more = len(problems) - MAX_LISTED_PROBLEMS
-        if more > 0:
-            listed.append(f"  ... and {more} more problems")
-        message = f"{path}: {len(problems)} problems\n" + "\n".join(listed)
-    line, column, value, rule = first
-    return DataError(message, path=path, line=line, column=column, value=value, rule=rule, problems=problems)
-
-
-def file_error(path: Path | str, rule: str, *, line: int | None = None, column: str | None = None, value: object = None) -> DataError:
-    """Return a DataError about a whole file (or one spot in it)."""
-    return build_error(str(path), [(line, column, value, rule)])
+def checker_for(table: TextTable) -> Checker:
+    """Return a Checker for ``table`` that already holds the problems found while reading it."""
+    checker = Checker(table)
+    for records, column, rule in table.read_problems:
+        checker.add_records(records, column, table.frame[column], rule)
+    return checker
 
 
 def record_lines(text: str) -> list[int]:
-    """Return the physical line (1-based) on which each record starts.
+    """Return the physical line (1-based) on which each record of a CSV text starts.
 
     The header is line 1. Blank lines are skipped, as pandas skips them, so
     record ``i`` here is row ``i`` of the frame.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    starts: list[int] = []
-    previous = 0
-    first = True
-    for row in reader:
-        start = previous + 1
-        previous = reader.line_num
-        if not row:
-            continue
-        if first:
-            first = False
-            continue
-        starts.append(start)
-    return starts
+    with field_limit(MAX_RECORD_BYTES):
+        return [start for start, _ in numbered_rows(csv.reader(io.StringIO(text, newline="")))][1:]
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
-        raise file_error(path, "the file is UTF-16 (or has NUL bytes); save it as UTF-8", line=1)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_no = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line_end = raw.find(b"\n", exc.start)
-        bad_line = raw[line_start : line_end if line_end != -1 else len(raw)].decode("latin-1")
-        header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip("\r")]), [])
-        prefix = raw[line_start : exc.start].decode("latin-1")
-        field_index = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
-        column = header[field_index] if 0 <= field_index < len(header) else None
-        raise file_error(
-            path,
-            f"contains the byte 0x{raw[exc.start]:02X}, which is not UTF-8 "
-            "(the file looks Latin-1 or Windows-1252 encoded); save it as UTF-8",
-            line=line_no,
-            column=column,
-            value=bad_line.strip(),
-        ) from None
-
-
-def read_text_table(path: str | Path, *, required: Iterable[str] = ()) -> TextTable:
+def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_going: bool = False) -> TextTable:
     """Read a CSV file with every field as text, refusing malformed files.
 
     Parameters
     ----------
     path : str or Path
         The CSV file (UTF-8, comma-separated, header row). A UTF-8 byte-order
-        mark and CRLF line ends are accepted; whitespace around values and
-        column names is removed.
+        mark and LF, CRLF or CR line ends are accepted; whitespace around
+        values and column names is removed. A header field left empty names
+        its column ``Unnamed: N`` (N its position from 0), as pandas does.
     required : iterable of str, default ()
         Columns that must be present.
+    keep_going : bool, default False
+        Read past records with the wrong number of fields (or a last record
+        cut off) instead of raising: they are left out of the frame and kept
+        in ``skipped`` with their line and rule.
 
     Returns
     -------
     TextTable
-        The frame (one string column per header field, one row per record),
-        the decoded text and the header.
+        The frame (one string column per header field, one row per record)
+        and the header.
 
     Raises
     ------
     DataError
-        If the file is missing or empty, not UTF-8, has no records, lacks a
-        required column, repeats a column name, seems to use another
-        delimiter, or has a record with too few or too many fields.
+        If the file is missing or empty, not UTF-8, has a NUL byte anywhere,
+        has no records, a header over several lines or of more than
+        ``csv_scan.MAX_COLUMNS`` columns, lacks a required column, repeats a
+        column name, seems to use another delimiter, has a record with too
+        few or too many fields, a quoted value that is never closed, a field
+        over ``csv_scan.MAX_FIELD_BYTES`` or a record over
+        ``csv_scan.MAX_RECORD_BYTES``.
     """
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 16)
-    if not head.strip() and not path.read_bytes().strip():
-        raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
-        raise file_error(path, "the file is UTF-16 (or has NUL bytes); save it as UTF-8", line=1)
-    first_line = head.split(b"\n", 1)[0]
-    if len(first_line) == len(head) and len(head) == 1 << 16:  # a header longer than the head read
-        first_line = path.read_bytes().split(b"\n", 1)[0]
-    try:
-        header_line = first_line.removeprefix(b"\xef\xbb\xbf").decode("utf-8").rstrip("\r")
-    except UnicodeDecodeError:
-        _decode(path, path.read_bytes())  # raises, naming the line and the byte
-        raise
-    header = [h.strip() for h in next(csv.reader([header_line]))]
+    header_line = read_header(path)
+    header = [name or f"Unnamed: {position}" for position, name in enumerate(header_line.names)]
     table = TextTable(path=path, frame=pd.DataFrame(), header=header)
     checker = Checker(table)
 
@@ -246,33 +174,24 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = ()) -> TextTa
     if missing:
         if len(header) == 1 and any(d in header[0] for d in ";\t|"):
             delimiter = next(d for d in ";\t|" if d in header[0])
-            checker.add(None, None, header_line, f"is one column: the file seems to be separated by {delimiter!r}; expected commas")
+            checker.add(None, None, header_line.text, f"is one column: the file seems to be separated by {delimiter!r}; expected commas")
         else:
             checker.add(None, ", ".join(missing), None, f"required column(s) missing; the header has {header}")
     checker.raise_if_any()
 
-    frame = _parse(path, header)
-    if frame is None:
-        table.text  # a file that is not UTF-8 raises here, naming the line and the byte
-        _raise_ragged(table, len(header))
-    if len(frame) == 0:
+    facts = scan(path)
+    if facts.nul_offset is not None:
+        refuse_nul(path, facts.nul_offset, header)
+    _parse(table, facts, keep_going)
+    if len(table.frame) == 0:
+        if table.skipped:
+            raise build_error(table.name, [(line, None, ",".join(fields), rule) for line, rule, fields in table.skipped])
         raise file_error(path, "has a header but no records; expected at least one row of data", line=1)
-    table.frame = frame
     return table
 
 
-def _count_lines(path: Path) -> int:
-    """Return the number of lines of a file (a last line without a line end counts)."""
-    count, last = 0, b"\n"
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 24):
-            count += block.count(b"\n")
-            last = block[-1:]
-    return count + (last != b"\n")
-
-
-def _parse(path: Path, header: list[str]) -> pd.DataFrame | None:
-    """Parse the records as strings with pyarrow; None if a record is ragged or malformed.
+def _parse(table: TextTable, facts, keep_going: bool) -> None:
+    """Parse the records as strings with pyarrow; let the csv module name what pyarrow refuses.
 
     pyarrow refuses rows with too few or too many fields (pandas' C parser
     would pad a short row with empty values, silently), allows quoted line
@@ -280,16 +199,19 @@ def _parse(path: Path, header: list[str]) -> pd.DataFrame | None:
     whose records each fill exactly one line is first parsed in parallel
     blocks (line breaks inside quoted values would make the record count
     differ from the line count); any other file is parsed with quoted line
-    breaks allowed.
+    breaks allowed. A file that pyarrow refuses is read again with Python's
+    csv module, which names the ragged, truncated or over-long records (or,
+    with ``keep_going``, reads the well-formed ones).
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
     from pyarrow import csv as pa_csv
 
-    def read(newlines_in_values: bool):
+    path, header = table.path, table.header
+
+    def read(newlines_in_values: bool, block_size: int | None = None):
         return pa_csv.read_csv(
             path,
-            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1),
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, **({"block_size": block_size} if block_size else {})),
             parse_options=pa_csv.ParseOptions(newlines_in_values=newlines_in_values),
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: pa.string() for name in header},
@@ -301,40 +223,107 @@ def _parse(path: Path, header: list[str]) -> pd.DataFrame | None:
     arrow = None
     try:
         arrow = read(False)
-        if arrow.num_rows != _count_lines(path) - 1:
+        if arrow.num_rows != facts.lines - 1:
             arrow = None
     except pa.ArrowInvalid:
         pass
     if arrow is None:
         try:
             arrow = read(True)
-        except pa.ArrowInvalid:
-            return None
+        except pa.ArrowInvalid as exc:
+            if "straddl" in str(exc):  # a record longer than a block: try once with room for the longest allowed
+                try:
+                    arrow = read(True, MAX_RECORD_BYTES)
+                except pa.ArrowInvalid:
+                    pass
+    if arrow is None:
+        _read_with_csv(table, keep_going)
+        return
+    _check_end(table, arrow, facts, keep_going)
     columns = arrow.columns
     del arrow
     frame = {}
     for name in header:  # trim one column at a time, freeing the untrimmed one, to keep memory flat
-        frame[name] = pc.utf8_trim_whitespace(columns.pop(0)).to_pandas()
-    return pd.DataFrame(frame)
+        column = columns.pop(0)
+        _find_oversized(table, name, column)
+        frame[name] = _trim(column)
+    table.frame = pd.DataFrame(frame)
+    if table.skipped:  # the last record was cut off inside a quoted value
+        table.frame = table.frame.iloc[:-1].reset_index(drop=True)
 
 
-def _raise_ragged(table: TextTable, width: int) -> None:
-    """Find the records whose field count differs from the header's and raise."""
-    reader = csv.reader(io.StringIO(table.text, newline=""))
-    problems = []
-    previous = 0
-    for row_no, row in enumerate(reader):
-        start = previous + 1
-        previous = reader.line_num
-        if not row or row_no == 0:
-            continue
-        if len(row) != width:
-            problems.append(
-                (start, None, ",".join(row), f"has {len(row)} fields; the header has {width} (a truncated or badly quoted line?)")
-            )
-    if not problems:  # the parser failed for another reason (e.g. an open quote)
-        problems.append((None, None, None, "could not be parsed as CSV (an unclosed quote?)"))
-    raise build_error(table.name, problems)
+def _trim(column) -> pd.Series:
+    import pyarrow.compute as pc
+
+    return pc.utf8_trim_whitespace(column).to_pandas()
+
+
+def _find_oversized(table: TextTable, name: str, column) -> None:
+    """Record the values of ``column`` longer than MAX_FIELD_BYTES (one pass over the lengths)."""
+    import pyarrow.compute as pc
+
+    lengths = pc.binary_length(column)
+    longest = pc.max(lengths).as_py()
+    if longest is not None and longest > MAX_FIELD_BYTES:
+        over = pc.greater(lengths, MAX_FIELD_BYTES).to_numpy(zero_copy_only=False)
+        table.read_problems.append((np.flatnonzero(over), name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
+
+
+def _check_end(table: TextTable, arrow, facts, keep_going: bool) -> None:
+    """Refuse a file that ends inside a quoted value (pyarrow reads it as if the quote were closed).
+
+    Only an unfinished last line with an odd number of quotes, or a last
+    record with a line break in a value, can hide such a quote; only then is
+    the whole file counted.
+    """
+    suspicious = facts.last_line.count(b'"') % 2 == 1
+    if not suspicious and arrow.num_rows:
+        last = [column[-1].as_py() for column in arrow.columns]
+        suspicious = any("\n" in value or "\r" in value for value in last)
+    if not suspicious:
+        return
+    opened = unclosed_quote_line(table.path)
+    if opened is None:
+        return
+    rule = ("has a double quote that opens a value which is never closed: the file ends inside it "
+            "(a truncated download, or a stray quote?)")
+    last_start = int(table.record_lines()[-1]) if len(table.record_lines()) else 1
+    if keep_going and opened >= last_start:
+        table.skipped.append((last_start, rule, [column[-1].as_py() for column in arrow.columns]))
+        table.lines = table.record_lines()[:-1]
+        return
+    raise file_error(table.path, rule, line=opened)
+
+
+def _read_with_csv(table: TextTable, keep_going: bool) -> None:
+    """Read a file that pyarrow refused with the csv module: name its faults, or keep its good records."""
+    path, width = table.path, len(table.header)
+    check_utf8(path, table.header)  # a byte that is not UTF-8 is named with its line and column
+    records = read_records(path, width, keep=keep_going)
+    if not records.ragged:
+        opened = unclosed_quote_line(path)
+        if opened is not None:
+            raise file_error(path, "has a double quote that opens a value which is never closed (a stray quote?)", line=opened)
+        if not keep_going:
+            records = read_records(path, width, keep=True)
+    elif not keep_going:
+        raise build_error(
+            table.name,
+            [(line, None, ",".join(fields), ragged_rule(fields, width, last, end - line + 1))
+             for line, fields, end, last in records.ragged],
+        )
+    columns = list(zip(*records.rows)) if records.rows else [()] * width
+    table.frame = pd.DataFrame(
+        {name: pd.Series([value.strip() for value in values], dtype="str") for name, values in zip(table.header, columns)}
+    )
+    table.lines = np.array(records.lines, dtype=np.int64)
+    table.skipped = [(line, ragged_rule(fields, width, last, end - line + 1), fields)
+                     for line, fields, end, last in records.ragged]
+    for name in table.header:
+        sizes = table.frame[name].str.len()
+        over = np.flatnonzero((sizes > MAX_FIELD_BYTES).to_numpy())
+        if len(over):
+            table.read_problems.append((over, name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
 
 
 # --- vectorized parsing of text columns ---------------------------------------------
@@ -357,24 +346,33 @@ def _arrow_cast(values: pd.Series, arrow_type, types_mapper=None) -> pd.Series |
 
 
 def parse_numbers(values: pd.Series) -> pd.Series:
-    """Return text as float64: NaN where a value is empty or not a number."""
+    """Return text as float64: NaN where a value is empty or not a number written in ASCII digits."""
     import pyarrow as pa
 
-    numbers = _arrow_cast(values, pa.float64())
+    numbers = _arrow_cast(values, pa.float64())  # pyarrow reads ASCII digits only
     if numbers is None:
-        numbers = pd.to_numeric(values.where(values != ""), errors="coerce")
+        shaped = values.str.fullmatch(_NUMBER_RE).astype(bool)
+        numbers = pd.to_numeric(values.where(shaped & (values != "")), errors="coerce")
     return numbers.astype("float64")
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """Return text dates written YYYY-MM-DD as datetime64[ns]: NaT where empty or not a real day."""
+    """Return text dates written YYYY-MM-DD as datetime64[ns]: NaT where empty, not a real day or outside DATE_RANGE."""
     import pyarrow as pa
 
     shaped = values.str.fullmatch(_DATE_RE).astype(bool)
     dates = _arrow_cast(values.where(shaped, ""), pa.date32())
     if dates is None:
         dates = pd.to_datetime(values.where(shaped), format="%Y-%m-%d", errors="coerce")
-    return dates.astype("datetime64[ns]")
+    return within_range(dates)
+
+
+def within_range(dates: pd.Series) -> pd.Series:
+    """Return dates as datetime64[ns], NaT where outside :data:`schema.DATE_RANGE` (checked before the cast)."""
+    days = dates.to_numpy(dtype="datetime64[D]") if len(dates) else np.array([], dtype="datetime64[D]")
+    outside = (days < np.datetime64(DATE_RANGE[0])) | (days > np.datetime64(DATE_RANGE[1]))
+    days = np.where(outside, np.datetime64("NaT"), days)
+    return pd.Series(days.astype("datetime64[ns]"), index=dates.index)
 
 
 def as_categorical(values: pd.Series, categories: Sequence, *, ordered: bool = False) -> pd.Series:
@@ -393,46 +391,70 @@ def as_categorical(values: pd.Series, categories: Sequence, *, ordered: bool = F
 
 # --- column checks ----------------------------------------------------------
 
-def check_columns(table: TextTable, columns: Sequence[Column], checker: Checker, *, region=REGION_BOUNDS) -> None:
+def check_columns(
+    table: TextTable, columns: Sequence[Column], checker: Checker, *, region=REGION_BOUNDS, na_columns=frozenset()
+) -> None:
     """Check every column of ``columns`` present in the table by its kind.
 
     Empty required values, malformed dates, counts, coordinates, hashes and
-    values outside a vocabulary are recorded in ``checker``.
+    values outside a vocabulary are recorded in ``checker``. In the columns
+    named in ``na_columns``, ``NA`` counts as a missing value (refused where
+    a value is required).
     """
     frame = table.frame
     for col in columns:
         if col.name not in frame.columns:
             continue
         values = frame[col.name]
-        empty = values == ""
+        blank = (values == "").to_numpy(dtype=bool)
+        empty = blank
+        if col.name in na_columns:
+            na = (values == NA_TEXT).to_numpy(dtype=bool)
+            if col.required:
+                checker.add_mask(na, col.name, values, NA_RULE)
+            empty = blank | na
         if col.required:
-            checker.add_mask(empty, col.name, values, "is empty; a value is required")
+            checker.add_mask(blank, col.name, values, "is empty; a value is required")
         filled = ~empty
         if col.kind == "date":
-            bad = filled & ~_valid_dates(values)
-            checker.add_mask(bad, col.name, values, "is not a real day written YYYY-MM-DD")
+            bad = filled & ~_valid_dates(values).to_numpy(dtype=bool)
+            checker.add_mask(bad, col.name, values, DATE_RULE)
         elif col.kind == "int":
-            bad = filled & ~values.str.fullmatch(_INT_RE)
-            checker.add_mask(bad, col.name, values, "is not a whole number >= 0")
+            bad = filled & ~values.str.fullmatch(_INT_RE).to_numpy(dtype=bool)
+            checker.add_mask(bad, col.name, values, INT_RULE)
         elif col.kind in ("latitude", "longitude", "float"):
             numbers = parse_numbers(values)
-            checker.add_mask(filled & numbers.isna(), col.name, values, "is not a number")
+            checker.add_mask(filled & numbers.isna().to_numpy(), col.name, values, NUMBER_RULE)
             if col.kind == "latitude":
                 lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
             elif col.kind == "longitude":
                 lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
             else:
                 continue
-            outside = filled & numbers.notna() & ((numbers < lo) | (numbers > hi))
+            outside = filled & (numbers.notna() & ((numbers < lo) | (numbers > hi))).to_numpy()
             what = "the region" if region else "the valid range"
             checker.add_mask(outside, col.name, values, f"is outside {what}: {col.kind} must be from {lo} to {hi}")
         elif col.kind == "category":
             allowed = [str(a) for a in col.allowed]
-            bad = filled & ~values.isin(allowed)
+            bad = filled & ~values.isin(allowed).to_numpy(dtype=bool)
             checker.add_mask(bad, col.name, values, f"is not allowed; expected {describe_allowed(allowed)}")
         elif col.kind == "sha256":
-            bad = filled & ~values.str.fullmatch(_SHA_RE)
+            bad = filled & ~values.str.fullmatch(_SHA_RE).to_numpy(dtype=bool)
             checker.add_mask(bad, col.name, values, "is not a SHA-256 hex digest (64 lowercase hex digits)")
+
+
+def has_value(values: pd.Series, text: str) -> bool:
+    """Return whether any value equals ``text`` (one pyarrow pass, no boolean Series)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = values.array
+    if hasattr(array, "__arrow_array__"):
+        try:
+            return bool(pc.any(pc.equal(array.__arrow_array__(), text)).as_py())
+        except (pa.ArrowException, TypeError):
+            pass
+    return bool((values == text).any())
 
 
 def _valid_dates(values: pd.Series) -> pd.Series:
@@ -440,19 +462,18 @@ def _valid_dates(values: pd.Series) -> pd.Series:
 
 
 def check_unique(table: TextTable, column: str, checker: Checker) -> None:
-    """Record every repeated value of an identifier column (both places named)."""
+    """Record every repeat of a value of an identifier column (naming the line of its first use)."""
     values = table.frame[column]
-    duplicated = values.duplicated(keep=False) & (values != "")
+    duplicated = (values.duplicated(keep=False) & (values != "")).to_numpy(dtype=bool)
     if not duplicated.any():
         return
-    lines = record_lines(table.text)
-    first_seen: dict[str, int] = {}
-    for i in np.flatnonzero(duplicated.to_numpy()):
-        value = values.iloc[i]
-        if value in first_seen:
-            checker.add(int(i), column, value, f"is a duplicate id (also on line {lines[first_seen[value]]}); ids must be unique")
-        else:
-            first_seen[value] = int(i)
+    rows = np.flatnonzero(duplicated)
+    repeated = values.iloc[rows]
+    first_of = dict(zip(repeated.drop_duplicates(keep="first"), rows[~repeated.duplicated(keep="first").to_numpy()]))
+    later = rows[repeated.duplicated(keep="first").to_numpy()]
+    first_lines = table.lines_of(np.array([first_of[v] for v in values.iloc[later]], dtype=np.int64))
+    rules = [f"is a duplicate id (also on line {line}); ids must be unique" for line in first_lines]
+    checker.add_records(later, column, values, rules)
 
 
 def check_low_high(table: TextTable, low: str, high: str, checker: Checker) -> None:
@@ -520,10 +541,11 @@ def check_sub_event_types(table: TextTable, pairs: dict[str, tuple[str, ...]], c
     ).reshape(len(type_values), len(sub_values))
     bad = (types >= 0) & (subs >= 0)
     bad[bad] = wrong[types[bad], subs[bad]]
-    for i in np.flatnonzero(bad)[: 10 * MAX_LISTED_PROBLEMS]:
-        event_type = frame["event_type"].iloc[i]
-        checker.add(int(i), "sub_event_type", frame["sub_event_type"].iloc[i],
-                    f"is not a sub-event type of {event_type!r}; expected {describe_allowed(pairs[event_type])}")
+    for number, event_type in enumerate(type_values):
+        if event_type not in pairs:
+            continue
+        checker.add_mask(bad & (types == number), "sub_event_type", frame["sub_event_type"],
+                         f"is not a sub-event type of {event_type!r}; expected {describe_allowed(pairs[event_type])}")
 
 
 def check_coordinates_pair(table: TextTable, checker: Checker, *, precision: str | None = "geo_precision") -> None:
@@ -598,7 +620,7 @@ def validate_table(path: str | Path, spec: TableSpec, *, region=REGION_BOUNDS, p
     add cross-table checks with the same line numbering before raising.
     """
     table = read_text_table(path, required=spec.column_names)
-    checker = Checker(table)
+    checker = checker_for(table)
     check_columns(table, spec.columns, checker, region=region)
     if spec.key:
         check_unique(table, spec.key, checker)

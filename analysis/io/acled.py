@@ -10,30 +10,39 @@ Two column sets are accepted (see :data:`COLUMN_SETS`): the one ACLED has
 published since its column changes of 20 March 2023, and the older one, which
 still had ``data_id``, ``event_id_no_cnty`` and ``iso3`` and numeric actor
 type (``inter``) codes instead of ``disorder_type``, ``civilian_targeting``
-and ``tags``.
+and ``tags``; other columns are kept as text. Exports as analysts hold them
+load too: CSV, Parquet, API responses saved as JSON and Excel workbooks
+(:mod:`analysis.acled_formats`), dates re-saved by a spreadsheet
+(:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``. ACLED's
+monadic layout is refused by name, and ``invalid="drop"`` is the explicit
+way forward with a damaged file.
 """
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
-from typing import Union
+from typing import Literal, Union
 
 import numpy as np
 import pandas as pd
 
 from .. import schema
 from ._validate import (
-    Checker,
+    NA_TEXT,
     TextTable,
+    has_value,
     check_columns,
     check_sub_event_types,
     check_unique,
+    checker_for,
     convert_columns,
     file_error,
-    parse_dates,
-    parse_numbers,
     read_text_table,
 )
+from .acled_dates import parse_event_dates
+from ..errors import DroppedRowsWarning
+from .problems import DroppedRows, build_error, dropped_table
 from ..schema import Column
 
 PathLike = Union[str, Path]
@@ -127,54 +136,61 @@ DATE_BASIS: dict[int, str] = {
     2: "ACLED time_precision 2: the week is known; event_date is its middle, +/- 3 days",
     3: "ACLED time_precision 3: only the month is known; the calendar month of event_date",
 }
-_LONG_DATE = r"^\d{1,2} [A-Za-z]+ \d{4}$"
-_DATE_RULE = "is not a real day written YYYY-MM-DD (current exports) or like '27 December 2019' (older exports)"
+#: Columns a monadic export (one row per actor) lacks, of which actor2 and inter2 always.
+MONADIC_MISSING: frozenset[str] = frozenset({"actor2", "assoc_actor_2", "inter2", "interaction"})
+#: Names the loader gives to columns it derives; a user's column may not have them.
+_DERIVED = tuple(name for name in schema.EVENTS.column_names if all(name not in cols for cols in COLUMN_SETS.values()))
 
 
 def _column_set(table: TextTable) -> str:
-    """Return the name of the column set of ``table``'s header, or raise."""
+    """Return the name of the column set of ``table``'s header, or raise.
+
+    A header with every column of a set (in any order) is that set; its
+    other columns are kept as text. A header without ``actor2`` and
+    ``inter2`` is ACLED's monadic layout, refused by name.
+    """
     header = set(table.header)
     misses = {name: [c for c in cols if c not in header] for name, cols in COLUMN_SETS.items()}
-    unknown = {name: sorted(header - set(cols) - set(OPTIONAL_COLUMNS)) for name, cols in COLUMN_SETS.items()}
     for name in COLUMN_SETS:
-        if not misses[name] and not unknown[name]:
+        if not misses[name]:
+            taken = [c for c in table.header if c in _DERIVED]
+            if taken:
+                raise file_error(
+                    table.path,
+                    f"has column(s) {', '.join(taken)}, which are not ACLED's and whose names the loader gives to "
+                    "columns it derives from the export; rename them",
+                    line=1, column=", ".join(taken),
+                )
             return name
-    closest = min(COLUMN_SETS, key=lambda name: len(misses[name]) + len(unknown[name]))
-    parts = []
-    if misses[closest]:
-        parts.append(f"lacks {', '.join(misses[closest])}")
-    if unknown[closest]:
-        parts.append(f"has unknown column(s) {', '.join(unknown[closest])}")
+    for name, missing in misses.items():
+        if {"actor2", "inter2"} <= set(missing) <= MONADIC_MISSING:
+            raise file_error(
+                table.path,
+                "is ACLED's monadic layout (one row per actor: it has no actor2, assoc_actor_2 or inter2, and each "
+                "event_id_cnty appears once per actor); load_acled reads the dyadic layout, one row per event with "
+                "both actors: download the export again in the dyadic layout (ACLED's default)",
+                line=1, column=", ".join(missing),
+            )
+    closest = min(COLUMN_SETS, key=lambda name: len(misses[name]))
     other = next(name for name in COLUMN_SETS if name != closest)
     raise file_error(
         table.path,
-        f"is not an ACLED export: the header is closest to ACLED's {closest} column set but "
-        f"{' and '.join(parts)}; expected exactly the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
-        f"or the {other} ones ({', '.join(COLUMN_SETS[other])}), plus optionally {', '.join(OPTIONAL_COLUMNS)}",
+        f"is not an ACLED export: the header is closest to ACLED's {closest} column set but lacks "
+        f"{', '.join(misses[closest])}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
+        f"or the {other} ones ({', '.join(COLUMN_SETS[other])}), in any order; other columns are kept as text",
         line=1,
-        column=", ".join(misses[closest] + unknown[closest]),
+        column=", ".join(misses[closest]),
     )
 
 
-def _parse_event_dates(table: TextTable, checker: Checker) -> pd.Series:
-    """Parse ``event_date`` in either of ACLED's two formats; record bad days."""
-    values = table.frame["event_date"]
-    empty = values == ""
-    checker.add_mask(empty, "event_date", values, "is empty; a value is required")
-    dates = parse_dates(values)
-    rest = dates.isna() & ~empty
-    if rest.any():
-        # Older exports write '27 December 2019': parse each distinct day once.
-        long_form = values.where(rest & values.str.fullmatch(_LONG_DATE).astype(bool))
-        codes, days = pd.factorize(long_form)
-        parsed = pd.to_datetime(pd.Series(days, dtype=object), format="%d %B %Y", errors="coerce")
-        lookup = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
-        dates = dates.fillna(pd.Series(lookup[codes], index=values.index))
-    checker.add_mask(~empty & dates.isna(), "event_date", values, _DATE_RULE)
-    years = parse_numbers(table.frame["year"])
-    mismatch = dates.notna() & years.notna() & (dates.dt.year != years)
-    checker.add_mask(mismatch, "year", table.frame["year"], "is not the year of event_date")
-    return dates
+def _actor_type_names(table: TextTable) -> None:
+    """Replace ACLED's numeric actor type codes (1-8; 0 for no second actor) by their names, in place."""
+    names = {str(code): name for code, name in enumerate(ACTOR_TYPES, start=1)}
+    for column, codes in (("inter1", names), ("inter2", {**names, "0": ""})):
+        values = table.frame[column]
+        coded = values.isin(list(codes)).to_numpy()
+        if coded.any():
+            table.frame[column] = values.where(~coded, values.map(codes))
 
 
 def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -205,31 +221,35 @@ def _missing_column(col: Column, n: int) -> pd.Series:
     return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
 
 
-def _read_parquet(path: Path) -> TextTable:
-    """Read a Parquet export as a table of strings, as the CSV reader would give it."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
+def _read(path: Path, *, keep_going: bool) -> TextTable:
+    """Read an export of any accepted format as a table of text."""
+    from . import acled_formats
 
     try:
-        arrow = pq.read_table(path)
-    except (pa.ArrowException, OSError) as exc:
-        raise file_error(path, f"could not be read as Parquet ({exc})", line=1) from None
-    header = list(arrow.column_names)
-    if arrow.num_rows == 0:
-        raise file_error(path, "has columns but no rows; expected at least one event", line=1)
-    columns = {}
-    for name, column in zip(header, arrow.columns):
-        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-            column = pc.cast(column, pa.string())
-        columns[name] = pc.utf8_trim_whitespace(pc.fill_null(column, "")).to_pandas()
-    frame = pd.DataFrame(columns)
-    # Problems are reported by row number; the header counts as line 1, as in the CSV export.
-    text = "\n".join(["header", *(["row"] * len(frame))])
-    return TextTable(path=path, frame=frame, header=header, text_given=text)
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as exc:
+        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".pq") or magic.startswith(b"PAR1"):
+        return acled_formats.read_parquet(path)
+    if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK\x03\x04"):
+        return acled_formats.read_xlsx(path, keep_going=keep_going)
+    if suffix == ".xls" or magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
+    if suffix == ".json":
+        return acled_formats.read_json(path, keep_going=keep_going)
+    # the column set is checked by _column_set; requiring the id here names another delimiter
+    return read_text_table(path, required=["event_id_cnty"], keep_going=keep_going)
 
 
-def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | None = None) -> pd.DataFrame:
+def load_acled(
+    path: PathLike,
+    *,
+    region: tuple[float, float, float, float] | None = None,
+    dayfirst: bool | None = None,
+    invalid: Literal["raise", "drop"] = "raise",
+) -> pd.DataFrame:
     """Load an ACLED export and return it in the package's events schema.
 
     The export is read as text, every column is checked (all problems are
@@ -245,14 +265,32 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
     Parameters
     ----------
     path : str or Path
-        An ACLED export: a CSV file (UTF-8; a byte-order mark and CRLF line
-        ends are accepted) or a Parquet file (``.parquet`` or ``.pq``), with
-        the current or the older column set (:data:`COLUMN_SETS`), plus
-        optionally ACLED's population columns.
+        An ACLED export: a CSV file (UTF-8; a byte-order mark and LF, CRLF
+        or CR line ends are accepted), a Parquet file (``.parquet`` or
+        ``.pq``), an ACLED API response saved as JSON (``.json``: the
+        response object or a bare list of records) or an Excel workbook
+        (``.xlsx``, first sheet; needs the optional package ``openpyxl``),
+        with the current or the older column set (:data:`COLUMN_SETS`) in
+        any order. Other columns (ACLED's population columns, a user's own)
+        are kept, as text.
     region : tuple of float or None, default None
         (lat_min, lat_max, lon_min, lon_max) that every event must fall in,
         e.g. ``schema.REGION_BOUNDS``; None checks only that coordinates are
         valid latitudes and longitudes.
+    dayfirst : bool or None, default None
+        Whether numeric dates such as ``03/04/2020`` are day/month/year
+        (True) or month/day/year (False). None decides from the file: a
+        first number above 12 anywhere makes it day-first, a second number
+        above 12 month-first; a file that cannot tell is refused, naming
+        this argument.
+    invalid : {"raise", "drop"}, default "raise"
+        What to do with records that break a rule. "raise" refuses the file
+        (every problem named). "drop" returns the valid records, emits one
+        :class:`~analysis.errors.DroppedRowsWarning` with the count, and
+        keeps every dropped record, with its line and reasons, in
+        ``frame.attrs["dropped"]`` (a :class:`~analysis.io.problems.DroppedRows`
+        whose ``table`` is a DataFrame). Problems of the whole file (its
+        header, encoding, an ambiguous date order...) are raised either way.
 
     Returns
     -------
@@ -264,20 +302,23 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
         coordinates, ``geo_precision``, ``fatalities`` and ``notes`` carried
         over; ``category``, ``base_id`` and the projectile counts missing
         (ACLED does not code them). Every other column of the export
-        (``source``, ``country``, ``inter1``, ...) follows, as text.
+        (``source``, ``country``, ``inter1``, ...) follows, as text; in
+        ACLED's columns ``NA`` is read as missing, and numeric actor types
+        of a current export (``inter1``/``inter2`` 1-8) as their names.
 
     Raises
     ------
     DataError
-        If the file is missing, not UTF-8, not CSV or Parquet, has another
-        column set, a ragged or truncated line, or any invalid value: a date
-        that is not a real day in either ACLED format, a ``year`` that is not
-        the date's, a precision code other than 1-3, an event or sub-event
-        type outside ACLED's vocabulary or of another event type, an actor
-        type outside ACLED's, a fatality count that is not a whole number,
-        coordinates outside the valid range (or ``region``), a repeated
-        ``event_id_cnty``. The message names the file, the line, the column,
-        the value and the rule.
+        If the file is missing, not UTF-8, not one of the formats above,
+        lacks a column of both column sets (or is ACLED's monadic layout),
+        has a ragged or truncated record, breaks a size limit, or has any
+        invalid value: a date that is not a real day in a form listed in the
+        README, a ``year`` that is not the date's, a precision code other
+        than 1-3, an event or sub-event type outside ACLED's vocabulary or
+        of another event type, an actor type outside ACLED's, a fatality
+        count that is not a whole number, coordinates outside the valid
+        range (or ``region``), a repeated ``event_id_cnty``. The message
+        names the file, the line, the column, the value and the rule.
 
     Examples
     --------
@@ -286,25 +327,36 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
       event_id date_start   date_end time_precision
     0  IRQ1234 2020-01-03 2020-01-03              1
     1  IRQ1240 2019-12-01 2019-12-31              3
+    >>> events = load_acled("damaged_export.csv", invalid="drop")  # doctest: +SKIP
+    >>> events.attrs["dropped"].table[["line", "reasons"]]  # doctest: +SKIP
     """
+    if invalid not in ("raise", "drop"):
+        raise ValueError(f"invalid must be 'raise' or 'drop', not {invalid!r}")
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
-    with open(path, "rb") as handle:
-        magic = handle.read(4)
-    if path.suffix.lower() in (".parquet", ".pq") or magic == b"PAR1":
-        table = _read_parquet(path)
-    else:
-        shared = [c for c in COLUMN_SETS["current"] if c in COLUMN_SETS["older"]]
-        table = read_text_table(path, required=shared)
-    columns = _SPECS[_column_set(table)]
+    table = _read(path, keep_going=invalid == "drop")
+    column_set = _column_set(table)
+    columns = _SPECS[column_set]
+    if column_set == "current":
+        _actor_type_names(table)
 
-    checker = Checker(table)
-    check_columns(table, [c for c in columns if c.kind != "acled_date"], checker, region=region)
-    dates = _parse_event_dates(table, checker)
+    checker = checker_for(table)
+    # the columns of ACLED's that hold R's NA (checked once: most files have none)
+    na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
+                           if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
+    check_columns(table, [c for c in columns if c.kind != "acled_date"], checker, region=region, na_columns=na_columns)
+    dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, "event_id_cnty", checker)
     check_sub_event_types(table, schema.ACLED_SUB_EVENT_TYPES, checker)
-    checker.raise_if_any()
+    dropped = None
+    if invalid == "drop" and not checker.file_level() and (checker or table.skipped):
+        table, dates, dropped = _drop_invalid(table, dates, checker)
+    else:
+        checker.raise_if_any()
+    for name in sorted(na_columns):
+        values = table.frame[name]
+        table.frame[name] = values.where(values != NA_TEXT, "")
 
     text = table.frame.rename(columns={"event_id_cnty": "event_id"}).drop(columns=["event_date"])
     # Columns beyond the events schema are kept as text, empty values as missing.
@@ -327,7 +379,33 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
     frame = pd.DataFrame(out, index=pd.RangeIndex(n))
     frame.attrs["path"] = str(path)
     frame.attrs["source_format"] = "acled"
+    if dropped is not None:
+        frame.attrs["dropped"] = dropped
     return frame
 
 
-__all__ = ["load_acled", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "DATE_BASIS", "OPTIONAL_COLUMNS"]
+def _drop_invalid(table: TextTable, dates: pd.Series, checker) -> tuple[TextTable, pd.Series, DroppedRows]:
+    """Leave out the records with problems; return the valid ones and the table of the dropped ones."""
+    problems = checker.problems
+    bad = checker.bad_records()
+    total = len(table.frame) + len(table.skipped)
+    keep = np.setdiff1d(np.arange(len(table.frame)), bad)
+    if len(keep) == 0:
+        raise build_error(table.name, problems) if len(problems) else build_error(
+            table.name, [(line, None, ",".join(fields), rule) for line, rule, fields in table.skipped]
+        )
+    dropped = DroppedRows(dropped_table(problems, table.frame, table.record_lines(), table.skipped), table.name)
+    lines = table.record_lines()
+    kept = TextTable(path=table.path, frame=table.frame.iloc[keep].reset_index(drop=True), header=table.header,
+                     lines=lines[keep] if len(lines) == len(table.frame) else None)
+    first = int(dropped.table["line"].iloc[0])
+    warnings.warn(
+        f"{table.name}: dropped {len(dropped):,} of {total:,} records that break a rule (the first on line {first}); "
+        "frame.attrs['dropped'].table lists each with its line and reasons",
+        DroppedRowsWarning,
+        stacklevel=3,
+    )
+    return kept, dates.iloc[keep].reset_index(drop=True), dropped
+
+
+__all__ = ["load_acled", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "DATE_BASIS", "MONADIC_MISSING", "OPTIONAL_COLUMNS"]

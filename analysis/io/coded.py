@@ -37,6 +37,12 @@ from ._validate import (
 )
 from ..errors import DataError
 
+#: A quote must have at least this many words and characters to identify a
+#: passage of its document (the coded tables' shortest has 6 words and 36
+#: characters); a word or two would be found in almost any text.
+MIN_QUOTE_WORDS = 3
+MIN_QUOTE_CHARS = 12
+
 PathLike = Union[str, Path]
 TableArg = Union[pd.DataFrame, PathLike, None]
 
@@ -99,6 +105,36 @@ def _documents_folder(sources: pd.DataFrame) -> Path:
     return Path(folder) if folder else packaged_documents_dir()
 
 
+def _document_path(folder: Path, name: str) -> Path | None:
+    """Return the document ``name`` of a sources table in ``folder``; None if it would lie outside the folder."""
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in name:
+        return None
+    document = folder / relative
+    try:
+        inside = document.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return None
+    return document if inside else None
+
+
+_OUTSIDE = ("names a file outside the sources table's folder; a document must lie inside that folder, named by a "
+            "relative path without '..'")
+
+
+def _decode_document(data: bytes) -> str:
+    """Return a document's text; raise ValueError naming the first byte that is not UTF-8 text."""
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ValueError(f"has a NUL byte on line {line}; it is not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ValueError(f"is not UTF-8 text (byte 0x{data[exc.start]:02X} on line {line}; Windows-1252 or Latin-1?); "
+                         "save it as UTF-8") from None
+
+
 def document_text(doc_id: str, *, sources: TableArg = None) -> str:
     """Return the text of one source document.
 
@@ -117,7 +153,8 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
     Raises
     ------
     DataError
-        If ``doc_id`` is not in the sources table.
+        If ``doc_id`` is not in the sources table, or its document lies
+        outside the sources table's folder or is not UTF-8 text.
 
     Examples
     --------
@@ -132,15 +169,29 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
             f"{doc_id!r} is not a document of the sources table; expected one of {list(sources['doc_id'])}",
             column="doc_id", value=doc_id, rule="unknown document",
         )
-    return (_documents_folder(sources) / match.iloc[0]).read_text(encoding="utf-8")
+    name = str(match.iloc[0])
+    document = _document_path(_documents_folder(sources), name)
+    if document is None:
+        raise DataError(f"document {doc_id!r}: {name!r} {_OUTSIDE}", column="file_name", value=name, rule=_OUTSIDE)
+    try:
+        return _decode_document(document.read_bytes())
+    except (ValueError, OSError) as exc:
+        rule = str(exc)
+        raise DataError(f"document {doc_id!r}: {document} {rule}", path=str(document), column="file_name",
+                        value=name, rule=rule) from None
 
 
 def _check_quotes(table: TextTable, checker: Checker, sources: pd.DataFrame) -> None:
-    """Record quotes that are not verbatim passages of their documents."""
+    """Record quotes too short to identify a passage, and quotes that are not verbatim passages of their documents."""
     frame = table.frame
+    quotes = frame["quote"]
+    words = quotes.str.split().str.len().fillna(0).to_numpy()
+    short = ((quotes != "") & ((words < MIN_QUOTE_WORDS) | (quotes.str.len() < MIN_QUOTE_CHARS))).to_numpy()
+    checker.add_mask(short, "quote", quotes, f"is too short to identify a passage; a quote needs at least "
+                                             f"{MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters")
     texts = {doc: document_text(doc, sources=sources) for doc in set(frame["doc_id"]) if doc in set(sources["doc_id"])}
-    for i, (doc, quote) in enumerate(zip(frame["doc_id"], frame["quote"])):
-        if doc in texts and quote and quote not in texts[doc]:
+    for i, (doc, quote) in enumerate(zip(frame["doc_id"], quotes)):
+        if doc in texts and quote and not short[i] and quote not in texts[doc]:
             checker.add(i, "quote", quote, f"does not appear verbatim in document {doc}")
 
 
@@ -183,13 +234,26 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
     for i, (name, expected) in enumerate(zip(table.frame["file_name"], table.frame["sha256"])):
         if not name:
             continue
-        document = folder / name
+        document = _document_path(folder, name)
+        if document is None:
+            checker.add(i, "file_name", name, _OUTSIDE)
+            continue
         if not document.is_file():
             checker.add(i, "file_name", name, f"names a document that does not exist in {folder}")
             continue
-        actual = hashlib.sha256(document.read_bytes()).hexdigest()
+        try:
+            data = document.read_bytes()
+        except OSError as exc:
+            checker.add(i, "file_name", name, f"names a document that could not be read ({exc.strerror or exc})")
+            continue
+        actual = hashlib.sha256(data).hexdigest()
         if expected and actual != expected:
             checker.add(i, "sha256", expected, f"does not match the document {name}, whose SHA-256 is {actual}; the document changed")
+            continue
+        try:
+            _decode_document(data)
+        except ValueError as exc:
+            checker.add(i, "file_name", name, f"names a document that {exc}")
     frame = _finish(table, checker, schema.SOURCES)
     frame.attrs["folder"] = str(folder)
     return frame

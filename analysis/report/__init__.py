@@ -6,6 +6,7 @@
 - :mod:`~analysis.report.summary`: what the index says of each page;
 - :mod:`~analysis.report.thumbnails`: the index's thumbnails;
 - :mod:`~analysis.report.safety`: the pages' Content Security Policy and the check for remote resources;
+- :mod:`~analysis.report.publish`: the output folder written whole or not at all, one build at a time;
 - :mod:`~analysis.report.build`: the whole build, executing then rendering;
 - :mod:`~analysis.report.__main__`: the command line, ``python -m analysis.report``.
 
@@ -40,6 +41,9 @@ _EXPORTS: dict[str, str] = {
     "describe_parameters": "summary",
     "REPORT_CSP": "safety",
     "find_remote_references": "safety",
+    "OutputFolderError": "publish",
+    "check_output_folder": "publish",
+    "staged_folder": "publish",
     "build_report": "build",
     "main": "__main__",
 }

@@ -12,6 +12,7 @@ import copy
 import json
 import keyword
 import math
+import re
 import subprocess
 import time
 from collections.abc import Mapping
@@ -32,13 +33,20 @@ _VOLATILE_NOTEBOOK_METADATA = ("papermill", "widgets", "execution")
 _VOLATILE_CELL_METADATA = ("papermill", "execution", "ExecuteTime", "widgets")
 
 
-class NotebookError(RuntimeError):
-    """A notebook cell raised an error while the notebook was executed.
+#: Longest error text a NotebookError message quotes.
+_MAX_ERROR_TEXT = 300
 
-    The message is short: the notebook, the cell (index and first line of its
-    source) and the error, never the whole traceback. The facts are kept as
-    attributes: ``notebook``, ``cell_index``, ``first_line``, ``ename``,
-    ``evalue``.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class NotebookError(RuntimeError):
+    """A notebook cell raised an error, or showed one in its outputs, while the notebook was executed.
+
+    The message is one short line: the notebook, the cell (index and first
+    line of its source) and the error, never the whole traceback. The facts
+    are kept as attributes: ``notebook``, ``cell_index``, ``first_line``,
+    ``ename``, ``evalue``; ``kept`` is where the partly executed notebook
+    was kept, if anywhere.
     """
 
     def __init__(self, notebook: str, cell_index: int | None, first_line: str, ename: str, evalue: str) -> None:
@@ -47,8 +55,15 @@ class NotebookError(RuntimeError):
         self.first_line = first_line
         self.ename = ename
         self.evalue = evalue
+        self.kept: Path | None = None
         where = "before any cell ran" if cell_index is None else f"in cell {cell_index} ({first_line!r})"
-        super().__init__(f"{notebook} failed {where}: {ename}: {evalue}".rstrip(": "))
+        super().__init__(f"{notebook} failed {where}: {ename}: {_one_line(evalue)}".rstrip(": "))
+
+
+def _one_line(text: str) -> str:
+    """Return an error text on one line: terminal colours dropped, white space runs made one space, cut short."""
+    text = " ".join(_ANSI_ESCAPE.sub("", str(text)).split())
+    return text if len(text) <= _MAX_ERROR_TEXT else text[: _MAX_ERROR_TEXT - 1] + "…"
 
 
 def read_notebook(path: str | Path) -> nbformat.NotebookNode:
@@ -267,9 +282,12 @@ def execute_notebook(
     the notebook runs exactly as committed. Outputs and execution counts are
     kept; volatile metadata is removed (see ``clean_metadata``). Stream
     outputs are merged so that how the kernel split its writes does not
-    change the file. When a cell fails, nothing is written in place; with an
-    ``output_path``, the partly executed notebook is written there to help
-    find the problem.
+    change the file. A cell fails when it raises, and also when one of its
+    outputs is an error that did not stop it (a figure that could not be
+    drawn: IPython shows the traceback and carries on) or a traceback
+    printed to standard error. When a cell fails, nothing is written in
+    place; with an ``output_path``, the partly executed notebook is written
+    there to help find the problem.
 
     Parameters
     ----------
@@ -293,9 +311,9 @@ def execute_notebook(
     Raises
     ------
     NotebookError
-        If a cell raises; the message names the notebook, the cell index
-        (0-based, counting every cell of the file as committed), its first
-        line and the error.
+        If a cell raises or shows an error; the message names the notebook,
+        the cell index (0-based, counting every cell of the file as
+        committed), its first line and the error.
 
     Examples
     --------
@@ -336,6 +354,8 @@ def execute_notebook(
     except (CellTimeoutError, DeadKernelError) as error:
         message = str(error).strip().splitlines()
         failure = _describe_failure(name, nb, state["cell"], type(error).__name__, message[0] if message else "", injected)
+    if failure is None:
+        failure = _error_in_outputs(name, nb, injected)
     clean_metadata(nb)
     if failure is not None:
         if output_path is not None:
@@ -354,6 +374,19 @@ def _describe_failure(
     # Report the index in the notebook as committed, without the injected cell.
     committed_index = index - sum(1 for i in injected if i < index)
     return NotebookError(name, committed_index, first_line, ename, evalue)
+
+
+def _error_in_outputs(name: str, nb: nbformat.NotebookNode, injected: list[int]) -> NotebookError | None:
+    """Return the failure of the first cell whose outputs hold an error or a printed traceback, or None."""
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return _describe_failure(name, nb, index, output.get("ename", ""), output.get("evalue", ""), injected)
+            text = output.get("text", "") if output.get("name") == "stderr" else ""
+            if "Traceback (most recent call last)" in text:
+                last = [line for line in text.splitlines() if line.strip()][-1]
+                return _describe_failure(name, nb, index, "traceback on standard error", last, injected)
+    return None
 
 
 def _write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:

@@ -1,6 +1,7 @@
 """Draw: every helper takes its data first, draws on ``ax`` and returns it; none shows or saves.
 
 - :mod:`~analysis.viz.style`: colours and the house style;
+- :mod:`~analysis.viz.literal`: text from the data, drawn exactly as written;
 - :mod:`~analysis.viz.timeline`: the timeline, its layout and its legend;
 - :mod:`~analysis.viz.counts`: counts and escalation per period;
 - :mod:`~analysis.viz.ranges`: low-high ranges, casualties, troop levels;

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, tag_bars
+from .literal import literal_text
 from .style import OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,7 +108,7 @@ def plot_attacks_per_period(
             part = part.reindex(totals["period_start"], fill_value=0.0)
             left, width = _period_bars(totals)
             bars = ax.bar(left, part.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
-                          color=colors[group], label=str((names or {}).get(group, group)))
+                          color=colors[group], label=literal_text((names or {}).get(group, group)))
             tag_bars(bars, f"expected:{group}")
             bottom = bottom + part.to_numpy()
         counts = totals

@@ -17,6 +17,7 @@ import pandas as pd
 from ..io.boundaries import Boundary, load_boundaries
 from ..text import join_dates
 from ._axes import current_axes
+from .literal import literal_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -124,7 +125,7 @@ def plot_boundaries(
             ]
             if len(inside):
                 x, y = inside.mean(axis=0)
-                ax.text(x, y, boundary.name.upper(), ha="center", va="center", fontsize=7,
+                ax.text(x, y, literal_text(boundary.name.upper()), ha="center", va="center", fontsize=7,
                         color="#6f6f6f", zorder=0.6, gid=f"label:{boundary.name}")
 
     ax.set_xlim(lon_min, lon_max)
@@ -214,7 +215,7 @@ def plot_posture_map(
         part = chosen[chosen["kind"] == kind].drop_duplicates("base_id")
         color, marker = POSTURE_STYLES.get(str(kind), ("0.2", "o"))
         marks = ax.scatter(part["longitude"], part["latitude"], s=90, marker=marker, color=color,
-                           edgecolors="white", linewidths=0.8, zorder=4, label=str(kind))
+                           edgecolors="white", linewidths=0.8, zorder=4, label=literal_text(kind))
         marks.set_gid(f"posture:{kind}")
     ordered = sorted(zip(bases["base_id"], bases["name"], bases["longitude"], bases["latitude"]),
                      key=lambda base: base[0] not in when.index)
@@ -224,7 +225,7 @@ def plot_posture_map(
         text = f"{name}\n{when[base_id]}" if marked else str(name)
         style = {"fontsize": 7.5 if marked else 6.5, "color": "0.05" if marked else "0.4",
                  "fontweight": "bold" if marked else "normal", "zorder": 5}
-        placed.annotate(text, (lon, lat), gid=f"base:{base_id}", **style)
+        placed.annotate(literal_text(text), (lon, lat), gid=f"base:{base_id}", **style)
     return ax
 
 
@@ -335,7 +336,7 @@ def plot_posture_panels(
         boundaries = load_boundaries()
     for ax, kinds in zip(axes, panels):
         plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, ax=ax)
-        ax.set_title(" or ".join(kinds).capitalize(), fontsize=10.5)
+        ax.set_title(literal_text(" or ".join(kinds).capitalize()), fontsize=10.5)
         if not posture["kind"].isin(list(kinds)).any():
             ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=9.5,
                     bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6,
@@ -343,7 +344,7 @@ def plot_posture_panels(
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     if title:
-        axes[0].figure.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=11.5)
+        axes[0].figure.suptitle(literal_text(title), x=0.02, ha="left", fontweight="bold", fontsize=11.5)
     return axes
 
 

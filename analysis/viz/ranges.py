@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..stats.tables import troop_level_steps
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .literal import literal_text
 from .style import FORCE_COLORS, OUTCOME_COLORS, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,9 +91,9 @@ def plot_ranges(
             _draw_range(ax, yi, lo, hi, top=top, color=colors[h])
         dots_x = np.concatenate([lows.dropna().to_numpy(dtype=float), highs.dropna().to_numpy(dtype=float)])
         dots_y = np.concatenate([ys[lows.notna().to_numpy()], ys[highs.notna().to_numpy()]])
-        dots = ax.scatter(dots_x, dots_y, s=28, color=colors[h], zorder=3, label=h or None)
+        dots = ax.scatter(dots_x, dots_y, s=28, color=colors[h], zorder=3, label=literal_text(h) if h else None)
         dots.set_gid(f"dots:{h}")
-    ax.set_yticks(list(position.values()), list(position))
+    ax.set_yticks(list(position.values()), [literal_text(name) for name in position])
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_xlim(left=-top * 0.03, right=top * 1.3)
     ax.xaxis.get_major_locator().set_params(integer=True)

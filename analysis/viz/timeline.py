@@ -21,6 +21,7 @@ from ..stats.posture import posture_kind
 from ..stats.selection import event_kind
 from ..text import describe_bounds
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .literal import literal_text
 from .style import color_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -432,7 +433,7 @@ def _draw_lane(ax: Axes, layout: pd.DataFrame, x: np.ndarray, name: str, base: f
     fills = np.where(layout.loc[rows, "is_range"].to_numpy(), "white", color)
     points = ax.scatter(
         x[rows], layout.loc[rows, "y"].to_numpy(), s=layout.loc[rows, "marker_size"].to_numpy(),
-        facecolors=list(fills), edgecolors=color, linewidths=1.2, zorder=3, label=name,
+        facecolors=list(fills), edgecolors=color, linewidths=1.2, zorder=3, label=literal_text(name),
     )
     points.set_gid(f"events:{name}")
     return (base + top) / 2
@@ -444,7 +445,7 @@ def _draw_labels(ax: Axes, layout: pd.DataFrame, x: np.ndarray) -> None:
     for (_, row), xi in zip(layout[labelled].iterrows(), x[labelled]):
         ax.plot([xi, xi], [row["y"] + 0.05, row["label_y"] - 0.08], color="0.55", linewidth=0.6, zorder=2)
         text = ax.text(
-            xi, row["label_y"], f" {row['label']} ", ha=row["label_ha"], va="center", fontsize=LABEL_FONT_SIZE, color="0.1",
+            xi, row["label_y"], f" {literal_text(row['label'])} ", ha=row["label_ha"], va="center", fontsize=LABEL_FONT_SIZE, color="0.1",
             zorder=4,
         )
         text.set_gid("label")
@@ -526,7 +527,7 @@ def plot_timeline(
     x = dates_as_numbers(layout["event_date"])
     centres = {name: _draw_lane(ax, layout, x, name, base, colors[name]) for name, base in lanes.items()}
     _draw_labels(ax, layout, x)
-    ax.set_yticks(list(centres.values()), list(centres))
+    ax.set_yticks(list(centres.values()), [literal_text(name) for name in centres])
     for tick, name in zip(ax.get_yticklabels(), lanes):
         tick.set_color(colors[name])
     ax.tick_params(axis="y", length=0)
@@ -579,7 +580,7 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     ]
     for count in sizes:
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="0.3",
-                              markersize=float(np.sqrt(marker_area(count))), label=f"{count} {size_label}"))
+                              markersize=float(np.sqrt(marker_area(count))), label=literal_text(f"{count} {size_label}")))
     return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(handles),
                      handletextpad=0.3, columnspacing=1.2)
 

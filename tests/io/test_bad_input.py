@@ -184,7 +184,9 @@ BAD_VALUES = [
     ("troop_levels", 0, "doc_id", "doc_z", "does not match any id in the sources table"),
     ("reports", 0, "quote", "Rockets hit Camp Taji on March 12", "does not appear verbatim"),
     ("casualties", 0, "quote", "killing three US soldiers", "does not appear verbatim"),
-    ("bases", 0, "quote", "Camp Tajj", "does not appear verbatim"),
+    ("bases", 0, "quote", "Rockets hit Camp Tajj", "does not appear verbatim"),
+    ("bases", 0, "quote", "a", "too short to identify a passage"),
+    ("reports", 0, "quote", "Camp Taji", "at least 3 words and 12 characters"),
     ("sources", 0, "file_name", "doc_b.txt", "does not exist"),
 ]
 

@@ -1,4 +1,4 @@
-"""Executing notebooks: in place with stable bytes, short failures, stable cell ids, the parameter cell."""
+"""Executing notebooks: in place with stable bytes, short failures, stable cell ids, the parameter cell, and what counts as a failed cell."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from report_support import make_notebook
 
 from analysis.report.__main__ import main
-from analysis.report.execute import NotebookError, execute_notebook, parameters_source, read_notebook
+from analysis.report.execute import NotebookError, _error_in_outputs, execute_notebook, parameters_source, read_notebook
 
 NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,11}", fullmatch=True).filter(lambda name: not keyword.iskeyword(name))
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
@@ -91,3 +91,28 @@ def test_notebook_without_cell_ids_gets_stable_ids(tmp_path):
     assert [c.id for c in read_notebook(path).cells] == [c.id for c in read_notebook(path).cells] == expected
     execute_notebook(path, output_path=tmp_path / "executed.ipynb")
     assert [c.id for c in nbformat.read(tmp_path / "executed.ipynb", as_version=4).cells] == expected
+
+
+def _executed(*outputs) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("draw()", execution_count=1, outputs=list(outputs))
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A"), cell])
+
+
+@pytest.mark.parametrize(("output", "expected"), [
+    (nbformat.v4.new_output("error", ename="ValueError", evalue="\n\\frac{1}{\n     ^\nParseSyntaxException: x",
+                            traceback=["\x1b[0;31mValueError\x1b[0m  Traceback (most recent call last)", "..."]),
+     "01-a failed in cell 1 ('draw()'): ValueError: \\frac{1}{ ^ ParseSyntaxException: x"),
+    (nbformat.v4.new_output("stream", name="stderr", text="Traceback (most recent call last):\n  File \"x.py\"\n"
+                                                          "KeyError: 'admin1'\n"),
+     "01-a failed in cell 1 ('draw()'): traceback on standard error: KeyError: 'admin1'"),
+])
+def test_an_error_among_the_outputs_is_a_failure_of_one_line(output, expected):
+    warning = nbformat.v4.new_output("stream", name="stderr", text="UserWarning: a warning is not an error\n")
+    failure = _error_in_outputs("01-a", _executed(warning, output), injected=[])
+    assert str(failure) == expected
+    assert _error_in_outputs("01-a", _executed(warning), injected=[]) is None
+
+
+def test_a_long_error_is_cut_short():
+    failure = NotebookError("01-a", 1, "draw()", "ValueError", "x" * 5000 + "\x1b[0m")
+    assert len(str(failure)) < 400 and str(failure).endswith("x…") and "\n" not in str(failure)

@@ -7,7 +7,7 @@ import sys
 
 import nbformat
 import pytest
-from report_support import make_notebook
+from report_support import make_notebook, run_main
 
 from analysis.report.__main__ import main
 
@@ -17,16 +17,41 @@ def test_a_failing_cell_stops_the_build_naming_notebook_cell_and_error(tmp_path,
     make_notebook(notebooks / "01-fine.ipynb", "# Fine", "x = 1")
     make_notebook(notebooks / "02-broken.ipynb", "# Broken", "rates = {}", "total = 1 / 0\nprint(total)")
     make_notebook(notebooks / "03-after.ipynb", "# After", "y = 2")
-    status = main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out")])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("the previous report", encoding="utf-8")
+    status = main(["--notebooks", str(notebooks), "--out", str(out)])
     printed = capsys.readouterr()
     assert status == 1
     assert "[2/3] 02-broken ... failed after" in printed.out
     assert "03-after" not in printed.out  # stopped at the failure
-    assert printed.err.strip() == (
-        "error: 02-broken failed in cell 3 ('total = 1 / 0'): ZeroDivisionError: division by zero")
-    assert not (tmp_path / "out" / "index.html").exists()
-    partial = nbformat.read(tmp_path / "out" / "notebooks" / "02-broken.ipynb", as_version=4)
+    kept = tmp_path / "out.failed" / "02-broken.ipynb"
+    assert printed.err == (
+        "error: 02-broken failed in cell 3 ('total = 1 / 0'): ZeroDivisionError: division by zero"
+        f" (the executed notebook: {kept})\n"
+    )
+    assert [p.name for p in out.iterdir()] == ["index.html"]  # the previous report, untouched
+    assert (out / "index.html").read_text(encoding="utf-8") == "the previous report"
+    partial = nbformat.read(kept, as_version=4)
     assert partial.cells[3].outputs[0]["ename"] == "ZeroDivisionError"
+
+
+def test_an_error_shown_in_an_output_fails_the_build(tmp_path, capsys):
+    """A figure that cannot be drawn does not stop its cell: IPython shows the traceback as an output and goes on."""
+    notebooks = tmp_path / "notebooks"
+    make_notebook(
+        notebooks / "01-formula.ipynb", "# A title from the data",
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.set_title(r'Attacks in $\\frac{1}{$')",
+        "print('after the figure')",
+    )
+    assert run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    assert message.startswith("error: 01-formula failed in cell 2 ('import matplotlib.pyplot as plt'): ValueError: ")
+    assert message.count("\n") == 1 and "Traceback" not in message and "site-packages" not in message
+    assert not (tmp_path / "out").exists()
+    executed = nbformat.read(tmp_path / "out.failed" / "01-formula.ipynb", as_version=4)
+    assert [o["output_type"] for o in executed.cells[2].outputs].count("error") >= 1
+    assert executed.cells[3].outputs[0]["text"] == "after the figure\n"  # the run had gone on
 
 
 def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, monkeypatch, capsys):

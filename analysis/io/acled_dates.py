@@ -1,0 +1,202 @@
+"""Read ACLED's ``event_date`` in the forms that exports really have.
+
+ACLED writes ``2020-12-31`` (current exports) or ``31 December 2020`` (older
+ones). A spreadsheet that opened and saved the file rewrites them:
+``31-Dec-20``, ``9-May-20``, ``31-12-20``, ``12/31/2020``, ``31/12/2020``.
+:func:`parse_event_dates` reads all of these:
+
+* ISO days go through pyarrow's date cast (the clean path, as fast as before);
+* every other value is parsed once per distinct text, then mapped to rows;
+* a two-digit year takes its century from the row's ``year`` column (which
+  every export has), so ``31-Dec-20`` is 2020 where ``year`` is 2020 and
+  an error where it is 1920 or 2021;
+* day-first or month-first is decided for the whole file: a numeric date
+  whose first number is above 12 makes the file day-first, one whose second
+  number is above 12 month-first; a file with both is refused, and a file
+  with neither (every date like ``03/04/2020``) is refused as ambiguous
+  unless ``dayfirst`` says which.
+
+Every date must also agree with ``year``, and lie in ``schema.DATE_RANGE``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ._validate import NA_RULE, NA_TEXT, Checker, TextTable, has_value, parse_dates, parse_numbers
+from .problems import show
+from ..schema import DATE_RANGE
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, full in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"),
+        start=1,
+    )
+    for name in (full, full[:3])
+}
+# 31 December 2020, 31-Dec-20, 9-May-2020, 31 Dec 20
+_NAMED = re.compile(r"^([0-9]{1,2})([ -])([A-Za-z]+)\2([0-9]{2}|[0-9]{4})$")
+# 31-12-19, 31/12/2020, 12/31/2020, 31.12.2020
+_NUMERIC = re.compile(r"^([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{2}|[0-9]{4})$")
+# 2020/12/31, 2020-1-3
+_YEAR_FIRST = re.compile(r"^([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})$")
+
+DATE_FORMS = "2020-12-31, 31 December 2020, 31-Dec-20, 9-May-20, 31-12-20, 31/12/2020, 12/31/2020"
+DATE_RULE = (f"is not a real day in a form ACLED exports or spreadsheets write ({DATE_FORMS}) "
+             f"from {DATE_RANGE[0]} to {DATE_RANGE[1]}")
+YEAR_RULE = "is not the year of event_date"
+
+
+def _read(text: str) -> tuple[int, int, int, int, int]:
+    """Return (year, first, second, kind, year digits) of one date text; kind 0 unreadable, 1 named month, 2 numeric, 3 year first.
+
+    For named and year-first dates ``first`` is the day and ``second`` the
+    month; for numeric ones the order is decided for the whole file.
+    """
+    match = _NAMED.match(text)
+    if match:
+        month = MONTHS.get(match.group(3).lower(), 0)
+        return int(match.group(4)), int(match.group(1)), month, (1 if month else 0), len(match.group(4))
+    match = _NUMERIC.match(text)
+    if match:
+        return int(match.group(4)), int(match.group(1)), int(match.group(3)), 2, len(match.group(4))
+    match = _YEAR_FIRST.match(text)
+    if match:
+        return int(match.group(1)), int(match.group(4)), int(match.group(3)), 3, 4
+    return 0, 0, 0, 0, 0
+
+
+def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Return datetime64[D] days from their parts; NaT where the parts are not a real day."""
+    ok = (month >= 1) & (month <= 12) & (day >= 1) & (year >= 1) & (year <= 9999)
+    months = np.where(ok, (year - 1970) * 12 + (month - 1), 0).astype("datetime64[M]")
+    length = ((months + 1).astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64)
+    ok &= day <= length
+    days = months.astype("datetime64[D]") + np.where(ok, day - 1, 0).astype("timedelta64[D]")
+    days[~ok] = np.datetime64("NaT")
+    outside = (days < np.datetime64(DATE_RANGE[0])) | (days > np.datetime64(DATE_RANGE[1]))
+    days[outside] = np.datetime64("NaT")
+    return days
+
+
+def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.ndarray, dayfirst: bool | None,
+               checker: Checker) -> bool | None:
+    """Decide whether numeric dates are day-first; None (after recording why) when the file cannot say."""
+    numeric = parts[:, 3] == 2
+    if not numeric.any() or dayfirst is not None:
+        return dayfirst
+    first_big = numeric & (parts[:, 1] > 12)
+    second_big = numeric & (parts[:, 2] > 12)
+    rows_of = lambda distinct: rows[np.isin(codes, np.flatnonzero(distinct))]  # noqa: E731
+    if first_big.any() and second_big.any():
+        day_row, month_row = rows_of(first_big)[0], rows_of(second_big)[0]
+        lines = table.lines_of(np.array([day_row, month_row]))
+        checker.add(
+            None, "event_date", None,
+            f"mixes day-first dates ({show(table.frame['event_date'].iloc[day_row])} on line {lines[0]}) and "
+            f"month-first dates ({show(table.frame['event_date'].iloc[month_row])} on line {lines[1]}); "
+            "a file must write every date in one order",
+        )
+        return None
+    if first_big.any():
+        return True
+    if second_big.any():
+        return False
+    if (parts[numeric, 1] == parts[numeric, 2]).all():
+        return True  # every date reads the same both ways (1/1/2020)
+    row = rows_of(numeric & (parts[:, 1] != parts[:, 2]))[0]
+    line = table.lines_of(np.array([row]))[0]
+    checker.add(
+        None, "event_date", None,
+        f"is ambiguous: no date has a day above 12, so {show(table.frame['event_date'].iloc[row])} (line {line}) "
+        "and every other date could be day/month/year or month/day/year; pass dayfirst=True (day first) or "
+        "dayfirst=False (month first) to load_acled",
+    )
+    return None
+
+
+def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | None = None) -> pd.Series:
+    """Parse ``event_date`` in any form this module reads; record bad days, ambiguity and year mismatches.
+
+    Parameters
+    ----------
+    table : TextTable
+        The export read as text, with ``event_date`` and ``year``.
+    checker : Checker
+        Where problems are recorded.
+    dayfirst : bool or None, default None
+        Whether numeric dates (``03/04/2020``) are day-first; None decides
+        from the file's values.
+
+    Returns
+    -------
+    Series
+        datetime64[ns]; NaT where a date could not be read (and a problem
+        was recorded).
+    """
+    values = table.frame["event_date"]
+    na = (values == NA_TEXT).to_numpy() if has_value(values, NA_TEXT) else np.zeros(len(values), dtype=bool)
+    checker.add_mask(na, "event_date", values, NA_RULE)
+    empty = (values == "").to_numpy()
+    checker.add_mask(empty, "event_date", values, "is empty; a value is required")
+    empty = empty | na
+    dates = parse_dates(values)
+    years = parse_numbers(table.frame["year"])
+    rest = (dates.isna().to_numpy() & ~empty)
+    if rest.any():
+        dates = _other_forms(table, values, years, rest, dates, dayfirst, checker)
+    else:
+        checker.add_mask(dates.isna().to_numpy() & ~empty, "event_date", values, DATE_RULE)
+    mismatch = (dates.notna() & years.notna() & (dates.dt.year != years)).to_numpy()
+    checker.add_mask(mismatch, "year", table.frame["year"], YEAR_RULE)
+    return dates
+
+
+def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Series:
+    """Parse the dates that are not ISO days, once per distinct text."""
+    rows = np.flatnonzero(rest)
+    codes, texts = pd.factorize(values.iloc[rows])
+    parts = np.array([_read(str(text)) for text in texts], dtype=np.int64).reshape(len(texts), 5)
+    order = _day_order(table, rows, parts, codes, dayfirst, checker)
+    per_row = parts[codes]
+    year, first, second, kind, digits = per_row.T
+    numeric = kind == 2
+    if order is None:
+        unreadable = (kind == 0) | numeric  # the file-level problem explains the numeric ones
+        day, month = first, second
+    else:
+        unreadable = kind == 0
+        swap = numeric & (not order)
+        day = np.where(swap, second, first)
+        month = np.where(swap, first, second)
+    # a two-digit year takes the century of the row's year column
+    row_years = years.to_numpy()[rows]
+    known = np.isfinite(row_years) & (np.abs(row_years) < 10_000)
+    full_year = np.where(known, row_years, 0).astype(np.int64)
+    two_digit = digits == 2
+    century_ok = known & (full_year % 100 == year)
+    year = np.where(two_digit, np.where(century_ok, full_year, -1), year)
+    parsed = _days(year, month, day)
+    parsed[unreadable] = np.datetime64("NaT")
+    bad = ~unreadable & np.isnat(parsed)
+    # a two-digit year that is not the year column's is a year problem (reported below), not a bad date
+    wrong_century = two_digit & known & ~century_ok & ~unreadable
+    report = unreadable & ~(numeric & (order is None))
+    report |= bad & ~wrong_century & ~(two_digit & ~known)
+    out = dates.to_numpy(dtype="datetime64[ns]").copy()
+    out[rows] = parsed.astype("datetime64[ns]")
+    mask = np.zeros(len(values), dtype=bool)
+    mask[rows[report]] = True
+    checker.add_mask(mask, "event_date", values, DATE_RULE)
+    mismatch = np.zeros(len(values), dtype=bool)
+    mismatch[rows[wrong_century]] = True
+    checker.add_mask(mismatch, "year", table.frame["year"], YEAR_RULE)
+    return pd.Series(out, index=values.index)
+
+
+__all__ = ["DATE_FORMS", "DATE_RULE", "MONTHS", "parse_event_dates"]

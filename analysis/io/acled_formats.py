@@ -1,0 +1,346 @@
+"""Read ACLED exports that are not CSV (Parquet, API responses saved as JSON, Excel workbooks) as text.
+
+Each reader returns a :class:`~analysis._validate.TextTable`: every value as
+the text a CSV export would hold, so that the same checks apply to every
+format. Values become text by one rule for all formats:
+
+* text stays as it is (after the same trimming of whitespace as CSV);
+* whole numbers of an integer type become their digits (``10``);
+* floating-point numbers keep their decimal point (``1.0``, ``33.2625``),
+  so a count stored as a float is refused as a CSV ``1.0`` is: counts must
+  be whole numbers, in an integer column;
+* days (a date type, or a timestamp at midnight) become ``YYYY-MM-DD``;
+* missing values (null, NaN, an empty cell) become empty.
+
+A value that cannot be one cell of a table (a list, a record, bytes that are
+not UTF-8) is refused, naming its row. Records are numbered like lines of the
+same rows written as CSV: the header is line 1, the first record line 2 (in
+a workbook, the sheet's row number).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._validate import TextTable
+from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
+from ..errors import DataError
+from .problems import build_error, file_error, show
+
+_OVERSIZED = f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"
+
+
+# --- shared ------------------------------------------------------------------------------------
+
+def _header(path: Path, names: list, *, line: int = 1) -> list[str]:
+    """Check column names (count, duplicates) and name empty ones 'Unnamed: N'."""
+    if len(names) > MAX_COLUMNS:
+        raise file_error(path, f"has {len(names):,} columns; a table may have at most {MAX_COLUMNS:,}", line=line)
+    header = [str(name).strip() if name is not None else "" for name in names]
+    if any("\x00" in name for name in header):
+        raise file_error(path, "has a NUL character in a column name; text has none (is the file damaged?)", line=line)
+    header = [name or f"Unnamed: {position}" for position, name in enumerate(header)]
+    seen: dict[str, int] = {}
+    problems = []
+    for position, name in enumerate(header):
+        if name in seen:
+            problems.append((line, name, name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); "
+                                               "column names must be unique"))
+        seen.setdefault(name, position)
+    if problems:
+        raise build_error(str(path), problems)
+    return header
+
+
+def _finish(path: Path, header: list[str], columns: list[pd.Series], lines: np.ndarray,
+            skipped: list | None = None) -> TextTable:
+    """Return the table of text columns: NUL bytes refused, long values recorded, whitespace trimmed."""
+    frame = {}
+    table = TextTable(path=path, frame=pd.DataFrame(), header=header, lines=lines, skipped=skipped or [])
+    for name, values in zip(header, columns):
+        values = values.fillna("").astype("str")
+        nul = values.str.contains("\x00", regex=False).to_numpy(dtype=bool)
+        if nul.any():
+            row = int(np.flatnonzero(nul)[0])
+            raise file_error(path, "contains a NUL character; text has none (is the file damaged?)",
+                             line=int(lines[row]), column=name, value=values.iloc[row].replace("\x00", "\\x00"))
+        over = np.flatnonzero((values.str.len() > MAX_FIELD_BYTES).to_numpy(dtype=bool))
+        if len(over):
+            table.read_problems.append((over, name, _OVERSIZED))
+        frame[name] = values.str.strip()
+    table.frame = pd.DataFrame(frame, index=pd.RangeIndex(len(lines)))
+    if len(table.frame) == 0:
+        if table.skipped:
+            raise build_error(str(path), [(line, None, show(fields), rule) for line, rule, fields in table.skipped])
+        raise file_error(path, "has columns but no records; expected at least one event", line=1)
+    return table
+
+
+def _python_text(value) -> str:
+    """Return one value (from JSON or a workbook) as the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        if value.bit_length() > 256:
+            raise TypeError("a number of more than 77 digits")
+        return str(value)
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+# --- Parquet -----------------------------------------------------------------------------------
+
+def _parquet_text(path: Path, name: str, column):
+    """Return one Parquet column as pyarrow text, by the rules of the module docstring."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        column = column.cast(kind.value_type)
+        kind = column.type
+    if pa.types.is_nested(kind):
+        valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
+        row = int(valid[0]) if len(valid) else 0
+        raise file_error(path, f"holds values of the Parquet type {kind} (lists or records), not one value per "
+                               "cell; store text or numbers", line=row + 2, column=name,
+                         value=str(column[row].as_py()))
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        try:
+            column.validate(full=True)  # a damaged file can hold text that is not UTF-8
+            return column
+        except pa.ArrowInvalid:
+            column = column.cast(pa.large_binary() if pa.types.is_large_string(kind) else pa.binary())
+            kind = column.type
+    if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
+        try:
+            return pc.cast(column, pa.string())
+        except pa.ArrowInvalid:
+            for row, value in enumerate(column.to_pylist()):
+                try:
+                    (value or b"").decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise file_error(path, f"is not UTF-8 text (byte 0x{value[exc.start]:02X} at position "
+                                           f"{exc.start}); store text as UTF-8", line=row + 2, column=name,
+                                     value=value.decode("latin-1")) from None
+            raise
+    if pa.types.is_floating(kind):
+        text = pc.cast(column, pa.string())
+        whole = pc.and_(pc.is_finite(column), pc.equal(pc.floor(column), column))
+        plain = pc.less(pc.abs(column), 1e15)
+        text = pc.if_else(pc.and_(whole, plain), pc.binary_join_element_wise(text, ".0", ""), text)
+        return pc.if_else(pc.is_nan(column), pa.scalar(None, pa.string()), text)
+    if pa.types.is_date(kind):
+        return pc.strftime(column, format="%Y-%m-%d")
+    if pa.types.is_timestamp(kind):
+        day = pc.strftime(column, format="%Y-%m-%d")
+        midnight = pc.and_(pc.and_(pc.equal(pc.hour(column), 0), pc.equal(pc.minute(column), 0)),
+                           pc.and_(pc.equal(pc.second(column), 0), pc.equal(pc.subsecond(column), 0)))
+        return pc.if_else(midnight, day, pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
+    try:
+        return pc.cast(column, pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        raise file_error(path, f"has the Parquet type {kind}, which cannot be read as text; store text or numbers",
+                         line=1, column=name) from None
+
+
+def read_parquet(path: Path) -> TextTable:
+    """Read a Parquet file as a table of text (see the module docstring for the rules)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+        names = list(parquet.schema_arrow.names)
+    except Exception as exc:  # noqa: BLE001  (a damaged file raises many kinds)
+        raise file_error(path, f"could not be read as Parquet ({type(exc).__name__}: {exc})", line=1) from None
+    header = _header(path, names)
+    try:
+        arrow = parquet.read()
+    except Exception as exc:  # noqa: BLE001
+        raise file_error(path, f"could not be read as Parquet ({type(exc).__name__}: {exc})", line=1) from None
+    columns = []
+    for name, column in zip(header, arrow.columns):
+        try:
+            text = _parquet_text(path, name, column)
+        except DataError:
+            raise
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise file_error(path, f"has the Parquet type {column.type}, which cannot be read as text ({exc}); "
+                                   "store text or numbers", line=1, column=name) from None
+        columns.append(text.to_pandas(types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get))
+    return _finish(path, header, columns, np.arange(arrow.num_rows, dtype=np.int64) + 2)
+
+
+# --- JSON (ACLED's API) ---------------------------------------------------------------------
+
+def _records(path: Path) -> list:
+    """Return the list of records of an API response (or of a bare list)."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise file_error(path, f"contains the byte 0x{raw[exc.start]:02X}, which is not UTF-8; save it as UTF-8",
+                         line=line) from None
+    try:
+        document = json.loads(text)
+    except ValueError as exc:  # JSONDecodeError, or a number too long to convert
+        if not isinstance(exc, json.JSONDecodeError):
+            raise file_error(path, f"is not JSON that can be read ({exc})", line=1) from None
+        raise file_error(path, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}; "
+                               "a truncated download?)", line=exc.lineno) from None
+    except RecursionError:
+        raise file_error(path, "is JSON nested too deeply to be an ACLED response", line=1) from None
+    if isinstance(document, dict):
+        if document.get("success") is False or document.get("status") not in (None, 200, "200"):
+            error = document.get("error") or document.get("message") or "no reason given"
+            raise file_error(path, f"is an ACLED API response that reports a failure (status "
+                                   f"{document.get('status')!r}): {show(error)}; expected a successful response",
+                             line=1)
+        document = document.get("data")
+        if not isinstance(document, list):
+            raise file_error(path, 'is JSON but not an ACLED API response: expected {"status": 200, "success": '
+                                   'true, "data": [records]} or a list of records', line=1)
+    if not isinstance(document, list):
+        raise file_error(path, "is JSON but not an ACLED API response or a list of records", line=1)
+    return document
+
+
+def read_json(path: Path, *, keep_going: bool = False) -> TextTable:
+    """Read an ACLED API response saved as JSON (or a bare list of records) as a table of text.
+
+    The header is the first record's keys; a record with other keys is
+    refused (or, with ``keep_going``, skipped and reported). Record ``i``
+    (from 0) is reported as line ``i + 2``.
+    """
+    records = _records(path)
+    if not records:
+        raise file_error(path, "has no records; expected at least one event", line=1)
+    if not isinstance(records[0], dict):
+        raise file_error(path, "holds records that are not JSON objects", line=2, value=show(records[0]))
+    header = _header(path, list(records[0]))
+    keys = list(records[0])
+    rows, lines, skipped, problems = [], [], [], []
+    for number, record in enumerate(records):
+        line = number + 2
+        if not isinstance(record, dict):
+            rule, fields = "is not a JSON object (one record)", [json.dumps(record)[:200]]
+        elif list(record) != keys and set(record) != set(keys):
+            missing = [k for k in keys if k not in record]
+            extra = [k for k in record if k not in keys]
+            rule = ("has other fields than the first record: "
+                    + "; ".join(part for part in (f"lacks {', '.join(missing)}" if missing else "",
+                                                  f"has {', '.join(extra)}" if extra else "") if part))
+            fields = [_cell(path, record.get(k), line, k) for k in keys]
+        else:
+            rows.append([_cell(path, record[k], line, k) for k in keys])
+            lines.append(line)
+            continue
+        if keep_going:
+            skipped.append((line, rule, fields))
+        else:
+            problems.append((line, None, None, rule))
+    if problems:
+        raise build_error(str(path), problems)
+    columns = [pd.Series([row[i] for row in rows], dtype="str") for i in range(len(keys))]
+    return _finish(path, header, columns, np.array(lines, dtype=np.int64), skipped)
+
+
+def _cell(path: Path, value, line: int, column: str) -> str:
+    try:
+        return _python_text(value)
+    except TypeError as exc:
+        what = "a JSON list or object, not one value" if isinstance(value, (list, dict)) else str(exc)
+        raise file_error(path, f"is {what}; ACLED's records hold text and numbers",
+                         line=line, column=column, value=json.dumps(value)[:200]) from None
+
+
+# --- Excel workbooks -------------------------------------------------------------------------
+
+def read_xlsx(path: Path, *, keep_going: bool = False) -> TextTable:
+    """Read the first sheet of an Excel workbook (.xlsx) as a table of text.
+
+    Row 1 holds the column names; rows with no value are skipped, as blank
+    lines of a CSV file; a value beyond the header's last column is refused
+    (or, with ``keep_going``, its row is skipped and reported). Lines are
+    the sheet's row numbers.
+    """
+    try:
+        import openpyxl
+    except ImportError:
+        raise file_error(
+            path, "is an Excel workbook; reading it needs the optional package openpyxl, which is not installed: "
+                  "pip install openpyxl (or pip install 'analysis[xlsx]'), or save the sheet as CSV (UTF-8)",
+        ) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise file_error(path, f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        return _read_sheet(path, book.worksheets[0], keep_going)
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (damaged sheet XML raises many kinds)
+        raise file_error(path, f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+    finally:
+        book.close()
+
+
+def _read_sheet(path: Path, sheet, keep_going: bool) -> TextTable:
+    rows = sheet.iter_rows(values_only=True)
+    names = list(next(rows, ()) or ())
+    while names and names[-1] is None:
+        names.pop()
+    if not names:
+        raise file_error(path, "has an empty first row; the first row of the first sheet must hold the column names",
+                         line=1)
+    header = _header(path, names)
+    width = len(header)
+    values, lines, skipped, problems = [], [], [], []
+    for number, row in enumerate(rows, start=2):
+        if row is None or all(cell is None or cell == "" for cell in row):
+            continue
+        cells = [_cell_text(path, cell, number, header[i] if i < width else None) for i, cell in enumerate(row)]
+        beyond = [cell for cell in cells[width:] if cell.strip()]
+        if beyond:
+            rule = f"has a value beyond the header's {width} columns ({show(beyond[0])})"
+            if keep_going:
+                skipped.append((number, rule, cells[:width]))
+            else:
+                problems.append((number, None, None, rule))
+            continue
+        values.append(cells[:width] + [""] * (width - len(cells)))
+        lines.append(number)
+    if problems:
+        raise build_error(str(path), problems)
+    columns = [pd.Series([row[i] for row in values], dtype="str") for i in range(width)]
+    return _finish(path, header, columns, np.array(lines, dtype=np.int64), skipped)
+
+
+def _cell_text(path: Path, value, line: int, column: str | None) -> str:
+    try:
+        return _python_text(value)
+    except TypeError as exc:
+        raise file_error(path, f"holds a value of type {exc} that is not text, a number or a date", line=line,
+                         column=column, value=str(value)) from None
+
+
+__all__ = ["read_json", "read_parquet", "read_xlsx"]

@@ -1,0 +1,342 @@
+"""Byte-level checks of a CSV file, and Python's csv module as the referee of its records.
+
+The validation engine parses CSV files with pyarrow, which is fast but
+accepts some damage silently (a NUL byte in a value, a quoted value left
+open at the end of the file) and reports other damage without a line. This
+module holds what surrounds that parse:
+
+* the header line, read on its own with bounded memory and checked before
+  anything else (length, encoding, quotes, number of columns);
+* one pass over the bytes that the parse needs anyway (line count), which
+  also finds NUL bytes;
+* the diagnosis of a file that pyarrow refuses, with Python's :mod:`csv`
+  module over a stream of the file (ragged and truncated records, over-long
+  fields and lines, unclosed quotes), so a damaged file of any size is
+  named by line without being held in memory;
+* the line on which each record starts, for messages.
+
+Size limits (:data:`MAX_COLUMNS`, :data:`MAX_FIELD_BYTES`,
+:data:`MAX_RECORD_BYTES`) keep an absurd file from exhausting memory: it
+is refused with a :class:`~analysis.errors.DataError` instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .problems import file_error
+
+#: Most columns a table may have (ACLED's exports have 31 to 35).
+MAX_COLUMNS = 1000
+#: Most bytes one field (one value) may hold: 1 MiB.
+MAX_FIELD_BYTES = 1 << 20
+#: Most bytes one record (one row, over one or more lines) may hold: 16 MiB.
+MAX_RECORD_BYTES = 16 << 20
+_BLOCK = 1 << 24
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def _blocks(path: Path, size: int = _BLOCK) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while block := handle.read(size):
+            yield block
+
+
+@contextlib.contextmanager
+def field_limit(limit: int):
+    """Set the csv module's field size limit for the duration (it is process-wide)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+# --- the header ---------------------------------------------------------------------------
+
+@dataclass
+class Header:
+    """The first line of a CSV file: its column names and its text."""
+
+    names: list[str]
+    text: str
+
+
+def read_header(path: Path) -> Header:
+    """Read and check the header line: at most :data:`MAX_FIELD_BYTES` long, UTF-8, quotes closed."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(MAX_FIELD_BYTES + 1)
+    except OSError as exc:
+        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
+    if not head.strip():
+        raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
+    start = head[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or start.count(b"\x00") > len(start) // 4:
+        raise file_error(path, "the file is UTF-16 (or has NUL bytes); save it as UTF-8", line=1)
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    end = _LINE_END.search(head)
+    if end is None and len(head) > MAX_FIELD_BYTES:
+        raise file_error(
+            path, f"the first line is longer than {MAX_FIELD_BYTES:,} bytes, so it is not a header of column names",
+            line=1,
+        )
+    raw = head[: end.start()] if end else head
+    if not raw.strip():
+        raise file_error(path, "the first line is empty; the header (the column names) must be the first line", line=1)
+    if b"\x00" in raw:
+        raise file_error(path, "the header has a NUL byte; a text file has none (is it binary or UTF-16?)", line=1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        check_utf8(path, [])
+        raise
+    if text.count('"') % 2:
+        raise file_error(
+            path,
+            "the header has a double quote that is not closed on its line; the column names must be one line, "
+            "with quotes in pairs",
+            line=1, value=text,
+        )
+    try:
+        names = next(csv.reader([text], strict=True))
+    except csv.Error as exc:
+        raise file_error(path, f"the header could not be read as CSV ({exc})", line=1, value=text) from None
+    if len(names) > MAX_COLUMNS:
+        raise file_error(
+            path, f"the header has {len(names):,} columns; a table may have at most {MAX_COLUMNS:,}", line=1,
+            value=text,
+        )
+    return Header([name.strip() for name in names], text)
+
+
+# --- one pass over the bytes --------------------------------------------------------------
+
+@dataclass
+class Scan:
+    """What one pass over a file's bytes found."""
+
+    lines: int  # physical lines ending in LF, plus a last line without one
+    last_line: bytes  # the bytes after the last line end (empty when the file ends with one)
+    nul_offset: int | None  # where the first NUL byte is, if any
+
+
+def scan(path: Path) -> Scan:
+    """Count the lines of a file, find its first NUL byte and keep its unfinished last line."""
+    count, nul, offset, tail = 0, None, 0, b""
+    for block in _blocks(path):
+        if nul is None:
+            at = block.find(b"\x00")
+            if at >= 0:
+                nul = offset + at
+        count += block.count(b"\n")
+        ends = max(block.rfind(b"\n"), block.rfind(b"\r"))
+        tail = block[ends + 1 :] if ends >= 0 else (tail + block)[-MAX_RECORD_BYTES:]
+        offset += len(block)
+    return Scan(lines=count + (tail != b""), last_line=tail, nul_offset=nul)
+
+
+def where(path: Path, offset: int, header: list[str]) -> tuple[int, str | None, str]:
+    """Return the line, the column and the text of the line at byte ``offset``."""
+    line, start, seen, previous_cr = 1, 0, 0, False
+    for block in _blocks(path):
+        part = block[: max(offset - seen, 0)]
+        if previous_cr and part.startswith(b"\n"):
+            line -= 1
+        line += part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
+        last = max(part.rfind(b"\n"), part.rfind(b"\r"))
+        if last >= 0:
+            start = seen + last + 1
+        previous_cr = part.endswith(b"\r")
+        seen += len(block)
+        if seen >= offset:
+            break
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        text = handle.read(min(offset - start, MAX_FIELD_BYTES) + 200)
+    prefix = text[: offset - start].decode("utf-8", "replace")
+    try:
+        with field_limit(MAX_RECORD_BYTES):
+            fields = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+    except csv.Error:
+        fields = -1
+    column = header[fields] if 0 <= fields < len(header) else None
+    end = _LINE_END.search(text)
+    shown = text[: end.start()] if end else text
+    return line, column, shown.decode("latin-1").strip()
+
+
+def refuse_nul(path: Path, offset: int, header: list[str]):
+    """Raise a DataError naming the line and column of a NUL byte."""
+    line, column, text = where(path, offset, header)
+    raise file_error(
+        path, "contains a NUL byte (0x00); a text file has none (is it damaged, binary or UTF-16?)",
+        line=line, column=column, value=text.replace("\x00", "\\x00"),
+    )
+
+
+def check_utf8(path: Path, header: list[str]) -> None:
+    """Raise a DataError naming the line, column and byte of the first byte that is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    seen = 0
+    for number, block in enumerate(_blocks(path)):
+        if number == 0 and block.startswith(b"\xef\xbb\xbf"):
+            block, seen = block[3:], 3
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(block)
+        except UnicodeDecodeError as exc:
+            _refuse_byte(path, seen - pending + exc.start, header)
+        seen += len(block)
+    pending = len(decoder.getstate()[0])
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        _refuse_byte(path, seen - pending, header)
+
+
+def _refuse_byte(path: Path, offset: int, header: list[str]):
+    with open(path, "rb") as handle:
+        handle.seek(max(offset, 0))
+        byte = handle.read(1)
+    line, column, text = where(path, offset, header)
+    raise file_error(
+        path,
+        f"contains the byte 0x{byte[0] if byte else 0:02X}, which is not UTF-8 "
+        "(the file looks Latin-1 or Windows-1252 encoded); save it as UTF-8",
+        line=line, column=column, value=text,
+    )
+
+
+# --- diagnosis of files the fast parser refuses ---------------------------------------------
+
+def overlong_line(path: Path, limit: int = MAX_RECORD_BYTES) -> int | None:
+    """Return the number of the first line longer than ``limit`` bytes, or None."""
+    line, run = 1, 0
+    for block in _blocks(path):
+        first = _LINE_END.search(block)
+        if first is None:
+            run += len(block)
+            if run > limit:
+                return line
+            continue
+        if run + first.start() > limit:
+            return line
+        # lines that start and end inside this block are shorter than the block (<= limit)
+        line += len(_LINE_END.findall(block))
+        run = len(block) - max(block.rfind(b"\n"), block.rfind(b"\r")) - 1
+    return None
+
+
+def unclosed_quote_line(path: Path) -> int | None:
+    """Return the line where a double quote opens that is never closed (odd quotes to the end), or None."""
+    line, odd, opened, previous_cr = 1, False, None, False
+    for block in _blocks(path):
+        position = 0
+        for end in _LINE_END.finditer(block):
+            if previous_cr and end.start() == 0 and end.group() == b"\n":
+                previous_cr = False
+                position = end.end()
+                continue
+            if block[position : end.start()].count(b'"') % 2:
+                opened = line if not odd else opened
+                odd = not odd
+            line += 1
+            position = end.end()
+            previous_cr = end.group() == b"\r" and end.end() == len(block)
+        if block[position:].count(b'"') % 2:
+            opened = line if not odd else opened
+            odd = not odd
+    return opened if odd else None
+
+
+@dataclass
+class Records:
+    """The records of a CSV file as Python's csv module reads them."""
+
+    rows: list[list[str]]  # records with the header's number of fields (kept only when asked)
+    lines: list[int]  # the line each kept record starts on
+    ragged: list[tuple[int, list[str], int, bool]]  # (line, fields, last line, is the last record) of the others
+    count: int  # all records
+
+
+def read_records(path: Path, width: int, *, keep: bool) -> Records:
+    """Read every record with the csv module, streaming; keep the well-formed ones if ``keep``.
+
+    Raises DataError for a line over :data:`MAX_RECORD_BYTES` or a field over
+    :data:`MAX_FIELD_BYTES` (read no further: past such a field the records
+    cannot be trusted).
+    """
+    too_long = overlong_line(path)
+    if too_long is not None:
+        raise file_error(
+            path, f"is longer than {MAX_RECORD_BYTES:,} bytes; a record may be at most that long "
+            "(a line without line ends, or not a CSV file?)", line=too_long,
+        )
+    rows, lines, ragged, count = [], [], [], 0
+    last_start, last_end = 0, 1
+    with field_limit(MAX_FIELD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        numbered = numbered_rows(reader)
+        try:
+            next(numbered, None)  # the header
+            for start, row in numbered:
+                count += 1
+                last_start, last_end = start, reader.line_num
+                if len(row) != width:
+                    ragged.append((start, row, reader.line_num))
+                elif keep:
+                    rows.append(row)
+                    lines.append(start)
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                rule = (f"has a field longer than {MAX_FIELD_BYTES:,} characters, the most a field may hold "
+                        "(an unclosed quote, or a value that does not belong in a table?)")
+            else:
+                rule = f"could not be read as CSV ({exc})"
+            raise file_error(path, rule, line=last_end + 1) from None
+    ragged = [(start, row, end, start == last_start) for start, row, end in ragged]
+    return Records(rows, lines, ragged, count)
+
+
+def ragged_rule(fields: list[str], width: int, last: bool, lines: int = 1) -> str:
+    """Return the rule a record with the wrong number of fields (over ``lines`` lines) breaks."""
+    if last and len(fields) < width:
+        return (f"is truncated: the last record has only {len(fields)} of the header's {width} fields and the file "
+                "ends there (an interrupted download?)")
+    if lines > 1 and len(fields) > width:
+        return (f"has {len(fields)} fields over {lines} lines; the header has {width}: a double quote opens a value "
+                "here that runs on over the next lines (a stray quote?)")
+    return f"has {len(fields)} fields; the header has {width} (a badly quoted line?)"
+
+
+def numbered_rows(reader) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line the row starts on, fields) for each non-blank row of a csv reader, header included."""
+    previous = 0
+    for row in reader:
+        start, previous = previous + 1, reader.line_num
+        if row:
+            yield start, row
+
+
+def record_lines(path: Path) -> np.ndarray:
+    """Return the line (1-based) on which each record starts; the header is line 1, blank lines are skipped."""
+    with field_limit(MAX_RECORD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
+        starts = [start for start, _ in numbered_rows(csv.reader(handle))][1:]
+    return np.array(starts, dtype=np.int64)
+
+
+__all__ = [
+    "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
+    "numbered_rows", "overlong_line", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
+    "unclosed_quote_line", "where",
+]

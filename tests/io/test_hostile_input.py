@@ -1,0 +1,420 @@
+"""Hostile and damaged input: only DataError leaves a loader, with the file, line, column, value and rule.
+
+One test per kind of damage that once let another exception out (or loaded silently), then a seeded
+mutation fuzzer whose referee is Python's own csv module: every mutated file either loads, with the
+records the csv module sees, or is refused with a DataError.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import random
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import analysis
+from analysis import DataError
+from analysis.io.acled import COLUMN_SETS
+from test_acled import CURRENT_ROWS, write_export
+
+MiB = 1 << 20
+
+
+def refusal(load, path, **kwargs) -> DataError:
+    """Return the DataError that ``load(path)`` raises (any other outcome fails the test)."""
+    with pytest.raises(DataError) as info:
+        load(path, **kwargs)
+    assert str(path) in str(info.value) or str(path.parent) in str(info.value)
+    return info.value
+
+
+def acled_with(tmp_path, name="acled.csv", rows=None, **change) -> Path:
+    rows = [dict(r) for r in (rows or CURRENT_ROWS)]
+    rows[1].update(change)
+    return write_export(tmp_path / name, rows, COLUMN_SETS["current"])
+
+
+# --- counts: ASCII digits, no leading zero, below 10**18, one rule for CSV and Parquet -----------------
+
+@pytest.mark.parametrize("value", ["١", "१", "１", "1１"])
+def test_non_ascii_digits_are_refused_in_acled_counts(tmp_path, value):
+    error = refusal(analysis.load_acled, acled_with(tmp_path, fatalities=value))
+    assert (error.line, error.column, error.value) == (3, "fatalities", value)
+    assert "is not a whole number >= 0 written in digits 0-9" in str(error)
+
+
+@pytest.mark.parametrize("column, value", [("latitude", "٣٣.٥"), ("longitude", "４４.２")])
+def test_non_ascii_digits_are_refused_in_coordinates(tmp_path, column, value):
+    error = refusal(analysis.load_acled, acled_with(tmp_path, **{column: value}))
+    assert (error.line, error.column, error.value) == (3, column, value) and "is not a number" in str(error)
+
+
+@pytest.mark.parametrize("column", ["fatalities", "timestamp", "iso", "year"])
+@pytest.mark.parametrize("value", [str(2**63), str(2**64 - 1), "1" + "0" * 18])
+def test_counts_of_2_to_the_63_or_more_are_refused(tmp_path, column, value):
+    error = refusal(analysis.load_acled, acled_with(tmp_path, **{column: value}))
+    assert (error.column, error.value) in {(column, value), ("year", value)}
+    assert "at most 18 digits" in str(error)
+
+
+def test_coded_counts_of_2_to_the_63_and_other_digits_are_refused(mini):
+    mini.rows["events"][0]["projectiles_high"] = str(2**63)
+    mini.rows["events"][1]["fatalities"] = "٣"
+    mini.write("events")
+    error = refusal(analysis.load_events, mini.path("events"))
+    assert {(p[0], p[1], p[2]) for p in error.problems} == {(2, "projectiles_high", str(2**63)), (3, "fatalities", "٣")}
+
+
+@pytest.mark.parametrize("value", ["01", "00", "007"])
+def test_leading_zeros_are_refused_in_csv(tmp_path, mini, value):
+    error = refusal(analysis.load_acled, acled_with(tmp_path, fatalities=value))
+    assert (error.line, error.column, error.value) == (3, "fatalities", value) and "no sign, decimal point or leading zero" in str(error)
+    mini.rows["casualties"][0]["count_low"] = value
+    mini.write("casualties")
+    assert refusal(analysis.load_casualties, mini.path("casualties")).column == "count_low"
+
+
+def test_a_parquet_float_count_is_refused_like_csv_1_0(tmp_path):
+    frame = pd.DataFrame(CURRENT_ROWS).astype({"fatalities": "float64"})  # 10.0, 1.0, 0.0
+    frame.to_parquet(tmp_path / "float.parquet", index=False)
+    error = refusal(analysis.load_acled, tmp_path / "float.parquet")
+    assert (error.line, error.column, error.value) == (2, "fatalities", "10.0")
+    csv_error = refusal(analysis.load_acled, acled_with(tmp_path, fatalities="1.0"))
+    assert error.rule == csv_error.rule
+    frame.astype({"fatalities": "int64"}).to_parquet(tmp_path / "int.parquet", index=False)
+    assert analysis.load_acled(tmp_path / "int.parquet")["fatalities"].tolist() == [10, 1, 0]
+
+
+# --- dates outside the range a datetime64[ns] column (and this project) can hold ------------------------
+
+@pytest.mark.parametrize("day", ["0000-01-01", "0001-01-01", "1677-09-21", "1899-12-31", "2262-04-12", "9999-12-31"])
+def test_dates_outside_the_range_are_refused(tmp_path, mini, day):
+    error = refusal(analysis.load_acled, acled_with(tmp_path, event_date=day, year=day[:4].lstrip("0") or "0"))
+    assert (error.line, error.column, error.value) == (3, "event_date", day)
+    assert "from 1900-01-01 to 2199-12-31" in error.rule
+    mini.rows["events"][0]["date_start"] = day
+    mini.write("events")
+    coded = refusal(analysis.load_events, mini.path("events"))
+    assert (2, "date_start", day) in [p[:3] for p in coded.problems]
+
+
+# --- huge fields, lines and headers ------------------------------------------------------------------
+
+def test_a_field_over_128_kib_with_another_error_names_the_error(tmp_path):
+    path = acled_with(tmp_path, notes="x" * 200_000)
+    rows = [dict(r) for r in CURRENT_ROWS]
+    rows[1]["notes"], rows[2]["fatalities"] = "x" * 200_000, "many"
+    error = refusal(analysis.load_acled, write_export(tmp_path / "two.csv", rows, COLUMN_SETS["current"]))
+    assert (error.line, error.column, error.value) == (4, "fatalities", "many")
+    assert analysis.load_acled(path)["notes"][1] == "x" * 200_000  # a long note under the limit loads
+
+
+def test_a_10_mb_note_is_refused_by_the_field_limit(tmp_path):
+    error = refusal(analysis.load_acled, acled_with(tmp_path, notes="y" * (10 * MiB)))
+    assert (error.line, error.column) == (3, "notes")
+    assert "is longer than 1,048,576 bytes, the most a field may hold" in str(error)
+
+
+@pytest.mark.parametrize("notes, at, words", [
+    ("A note, with commas, " * 30, 1500, "has 85 fields; the header has 31 (a badly quoted line?)"),  # closed by the next quote
+    ("A note without commas. " * 30, 100, "has a field longer than 1,048,576 characters"),  # open to the end of the file
+])
+def test_a_stray_opening_quote_in_a_large_export_names_its_line(tmp_path, notes, at, words):
+    rows = [dict(CURRENT_ROWS[0], event_id_cnty=f"TST{i}", notes=notes) for i in range(2000)]
+    path = write_export(tmp_path / "big.csv", rows, COLUMN_SETS["current"])
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[at] = lines[at].replace(",Test town,", ',"Test town,', 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert path.stat().st_size > MiB
+    error = refusal(analysis.load_acled, path)
+    assert error.line == at + 1 and words in str(error)
+
+
+def test_a_line_of_17_mib_is_refused_without_reading_it_whole(tmp_path):
+    path = tmp_path / "commas.csv"
+    header = ",".join(COLUMN_SETS["current"])
+    path.write_bytes(header.encode() + b"\n" + b"," * (17 * MiB) + b"\n")
+    error = refusal(analysis.load_acled, path)
+    assert error.line == 2 and "is longer than 16,777,216 bytes" in str(error)
+
+
+def test_far_more_columns_than_the_schema_are_refused_early(tmp_path, mini):
+    path = mini.path("events")
+    names = mini.path("events").read_text(encoding="utf-8").split("\n")[0]
+    path.write_text(names + "," + ",".join(f"c{i}" for i in range(5000)) + "\n" + "x," * 5020 + "x\n", encoding="utf-8")
+    began = time.perf_counter()
+    error = refusal(analysis.load_events, path)
+    assert time.perf_counter() - began < 2
+    assert error.line == 1 and "the header has 5,021 columns; a table may have at most 1,000" in str(error)
+
+
+# --- line ends ----------------------------------------------------------------------------------------
+
+def test_cr_only_line_ends_load_like_lf(tmp_path):
+    rows = [dict(r, notes=r["notes"].replace("\n", " ")) for r in CURRENT_ROWS]
+    lf = write_export(tmp_path / "lf.csv", rows, COLUMN_SETS["current"])
+    cr = write_export(tmp_path / "cr.csv", rows, COLUMN_SETS["current"], newline="\r")
+    expected, loaded = analysis.load_acled(lf), analysis.load_acled(cr)
+    expected.attrs, loaded.attrs = {}, {}
+    pd.testing.assert_frame_equal(loaded, expected)
+
+
+def test_cr_only_line_ends_report_lines_like_an_editor(tmp_path):
+    rows = [dict(r, notes=r["notes"].replace("\n", " ")) for r in CURRENT_ROWS]
+    rows[2]["fatalities"] = "x"
+    error = refusal(analysis.load_acled, write_export(tmp_path / "cr.csv", rows, COLUMN_SETS["current"], newline="\r"))
+    assert (error.line, error.column) == (4, "fatalities")
+
+
+def test_a_cr_inside_the_header_is_refused(tmp_path, mini):
+    path = mini.path("events")
+    path.write_text(path.read_text(encoding="utf-8").replace("date_end", "date\r_end", 1), encoding="utf-8")
+    error = refusal(analysis.load_events, path)
+    assert error.line == 1 and "date_end" in str(error)
+
+
+# --- the header's quotes ---------------------------------------------------------------------------------
+
+def test_a_header_whose_last_quote_is_never_closed_is_refused(tmp_path):
+    rows = [dict(CURRENT_ROWS[0], event_id_cnty=f"TST{i}") for i in range(60)]
+    path = write_export(tmp_path / "open.csv", rows, COLUMN_SETS["current"])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",timestamp\n", ',"timestamp\n', 1), encoding="utf-8")
+    error = refusal(analysis.load_acled, path)
+    assert error.line == 1 and "the header has a double quote that is not closed on its line" in str(error)
+
+
+# --- NUL bytes, wherever they are --------------------------------------------------------------------------
+
+def test_a_nul_byte_after_the_first_4_kb_is_refused_with_its_line_and_column(tmp_path, mini):
+    rows = [dict(CURRENT_ROWS[0], event_id_cnty=f"TST{i}", notes="No NUL here.") for i in range(40)]
+    rows[30]["location"] = "Test\x00town"
+    path = write_export(tmp_path / "nul.csv", rows, COLUMN_SETS["current"])
+    assert path.read_bytes().index(b"\x00") > 4096
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (32, "location") and "NUL byte" in str(error)
+    mini.rows["events"][1]["notes"] = "Strike\x00."
+    mini.write("events")
+    assert refusal(analysis.load_events, mini.path("events")).column == "notes"
+
+
+def test_a_nul_in_a_json_value_is_refused(tmp_path):
+    rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
+    rows[2]["notes"] = "bad\u0000note"
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (4, "notes")
+
+
+# --- Parquet values that are not one text or number ---------------------------------------------------------
+
+def parquet_with(tmp_path, column: str, array: pa.Array) -> Path:
+    table = pa.Table.from_pandas(pd.DataFrame(CURRENT_ROWS), preserve_index=False)
+    table = table.set_column(table.column_names.index(column), column, array)
+    path = tmp_path / f"{column}.parquet"
+    pq.write_table(table, path)
+    return path
+
+
+@pytest.mark.parametrize("column, array, line, words", [
+    ("tags", pa.array([["a"], ["b", "c"], []]), 2, "holds values of the Parquet type list"),
+    ("notes", pa.array([b"ok", b"\xff\xfe bad", b"fine"], pa.binary()), 3, "is not UTF-8 text (byte 0xFF"),
+    ("fatalities", pa.array([1, 2**64 - 1, 0], pa.uint64()), 3, "at most 18 digits"),
+    ("event_date", pa.array([dt.date(2020, 1, 3), dt.date(1, 1, 1), dt.date(2020, 2, 15)], pa.date32()), 3,
+     "from 1900-01-01 to 2199-12-31"),
+    ("admin1", pa.array([{"a": 1}, {"a": 2}, {"a": 3}]), 2, "lists or records"),
+])
+def test_parquet_values_that_are_not_one_cell_are_refused(tmp_path, column, array, line, words):
+    error = refusal(analysis.load_acled, parquet_with(tmp_path, column, array))
+    assert (error.line, error.column) == (line, column) and words in str(error)
+
+
+# --- documents: UTF-8, inside their folder; quotes long enough to identify a passage --------------------------
+
+def test_a_cp1252_document_with_its_checksum_updated_is_refused(mini):
+    document = mini.folder / "doc_a.txt"
+    text = document.read_text(encoding="utf-8").replace("Rockets hit", "\u201cRockets\u201d hit")
+    document.write_bytes(text.encode("cp1252"))
+    mini.rows["sources"][0]["sha256"] = hashlib.sha256(document.read_bytes()).hexdigest()
+    mini.rows["bases"][0]["quote"] = mini.rows["reports"][0]["quote"] = "Rockets\u201d hit Camp Taji"
+    mini.write()
+    error = refusal(analysis.load_dataset, mini.folder)
+    assert (error.line, error.column, error.value) == (2, "file_name", "doc_a.txt")
+    assert "is not UTF-8 text (byte 0x93 on line 1" in str(error)
+
+
+@pytest.mark.parametrize("name", ["../outside.txt", "/etc/hostname", "sub/../../outside.txt"])
+def test_a_document_outside_the_sources_folder_is_refused_unread(mini, tmp_path, name):
+    outside = tmp_path.parent / "outside.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    mini.rows["sources"][0]["file_name"] = name
+    mini.write("sources")
+    error = refusal(analysis.load_sources, mini.path("sources"))
+    assert (error.line, error.column, error.value) == (2, "file_name", name)
+    assert "outside the sources table's folder" in str(error)
+    assert hashlib.sha256(b"secret\n").hexdigest() not in str(error)
+
+
+def test_a_symlink_out_of_the_sources_folder_is_refused(mini, tmp_path):
+    outside = tmp_path.parent / "elsewhere.txt"
+    outside.write_text("elsewhere\n", encoding="utf-8")
+    (mini.folder / "link.txt").symlink_to(outside)
+    mini.rows["sources"][0]["file_name"] = "link.txt"
+    mini.write("sources")
+    assert "outside the sources table's folder" in str(refusal(analysis.load_sources, mini.path("sources")))
+
+
+@pytest.mark.parametrize("quote", ["a", "Camp Taji", "hit Camp", "Rockets hit"])
+def test_a_quote_too_short_to_identify_a_passage_is_refused(mini, quote):
+    assert quote in (mini.folder / "doc_a.txt").read_text(encoding="utf-8")  # verbatim, and still too short
+    mini.rows["reports"][0]["quote"] = quote
+    mini.write("reports")
+    error = refusal(analysis.load_reports, mini.path("reports"))
+    assert (error.line, error.column, error.value) == (2, "quote", quote)
+    assert "a quote needs at least 3 words and 12 characters" in str(error)
+
+
+def test_the_coded_quotes_meet_the_length_rule():
+    data = analysis.load_dataset()
+    for table in (data.bases, data.reports, data.casualties, data.troop_levels, data.reported_totals):
+        assert (table["quote"].str.split().str.len() >= 3).all() and (table["quote"].str.len() >= 12).all()
+
+
+# --- the fuzzer ---------------------------------------------------------------------------------------
+
+FUZZ_SEED = 20200311
+FUZZ_CASES = 240
+NASTY = [b'"', b",", b"\r", b"\n", b"\r\n", b"\x00", "١".encode(), "１".encode(), b"\xe9", b"\xff", b" ", b'""',
+         b"NA", b"9" * 20, b"-", b"0", b"\t", b";", b"\xef\xbb\xbf", "é".encode(), b"2020-02-30", b"31-Dec-20"]
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """Apply one to three random edits of the kinds that damage real files."""
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(data) + 1)
+        kind = rng.random()
+        if kind < 0.35:
+            data = data[:at] + rng.choice(NASTY) + data[at:]
+        elif kind < 0.5:
+            data = data[:at] + data[at + rng.randint(1, 12):]
+        elif kind < 0.6:
+            data = data[:at]
+        elif kind < 0.7:
+            lines = data.split(b"\n")
+            line = rng.randrange(len(lines))
+            lines.insert(line, lines[line])
+            data = b"\n".join(lines)
+        elif kind < 0.8:
+            lines = data.split(b"\n")
+            i, j = rng.randrange(len(lines)), rng.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+            data = b"\n".join(lines)
+        elif kind < 0.9:
+            comma = data.find(b",", at)
+            end = data.find(b",", comma + 1)
+            if 0 <= comma < end:
+                data = data[: comma + 1] + rng.choice(NASTY) * rng.randint(1, 3) + data[end:]
+        elif kind < 0.97:
+            data = data[:at] + rng.choice([b"x", b'"', b","]) * rng.choice([300, 140_000]) + data[at:]
+        else:
+            data = data.replace(b"\n", rng.choice([b"\r", b"\r\n"]))
+    return data
+
+
+def referee(data: bytes, frame: pd.DataFrame, id_column: str, frame_id: str) -> None:
+    """Check a loaded frame against Python's csv module: same records, same ids."""
+    text = data.decode("utf-8-sig")  # a loaded file is UTF-8
+    old = csv.field_size_limit(64 * MiB)
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+    finally:
+        csv.field_size_limit(old)
+    header, records = [name.strip() for name in rows[0]], rows[1:]
+    assert len(records) == len(frame), "the csv module sees another number of records"
+    assert all(len(record) == len(header) for record in records), "the csv module sees a ragged record"
+    ids = [record[header.index(id_column)].strip() for record in records]
+    assert ids == frame[frame_id].tolist(), "the csv module reads other ids"
+
+
+def test_mutated_files_load_as_the_csv_module_reads_them_or_raise_data_error(tmp_path, mini):
+    acled = write_export(tmp_path / "acled.csv", CURRENT_ROWS, COLUMN_SETS["current"]).read_bytes()
+    bases = analysis.load_bases(mini.path("bases"))
+    events = mini.path("events").read_bytes()
+    targets = [
+        (acled, tmp_path / "mutated.csv", analysis.load_acled, "event_id_cnty"),
+        (events, mini.path("events"), lambda path: analysis.load_events(path, bases=bases), "event_id"),
+    ]
+    rng = random.Random(FUZZ_SEED)
+    outcomes = {"loaded": 0, "refused": 0}
+    began = time.perf_counter()
+    for case in range(FUZZ_CASES):
+        original, path, load, id_column = targets[case % len(targets)]
+        data = mutate(original, rng)
+        path.write_bytes(data)
+        try:
+            frame = load(path)
+        except DataError as error:
+            assert str(path) in str(error), f"case {case}: the message does not name the file"
+            outcomes["refused"] += 1
+            continue
+        except Exception as error:  # noqa: BLE001  (the point of the test)
+            pytest.fail(f"case {case}: {type(error).__name__}: {error} from {data[:300]!r}")
+        try:
+            referee(data, frame, id_column, "event_id")
+        except AssertionError as error:
+            pytest.fail(f"case {case}: loaded, but {error}: {data[:300]!r}")
+        outcomes["loaded"] += 1
+    seconds = time.perf_counter() - began
+    print(f"\nfuzz: {FUZZ_CASES} mutated files in {seconds:.1f} s: {outcomes['loaded']} loaded, "
+          f"{outcomes['refused']} refused with DataError")
+    assert outcomes["loaded"] > 15 and outcomes["refused"] > 100  # the mutations reach both outcomes
+
+
+def flip_bytes(data: bytes, rng: random.Random) -> bytes:
+    """Overwrite a few random bytes (damage inside a binary file)."""
+    damaged = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+    return bytes(damaged)
+
+
+def test_mutated_json_parquet_and_excel_files_load_or_raise_data_error(tmp_path):
+    rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
+    api = json.dumps({"status": 200, "success": True, "count": 3, "data": rows}).encode()
+    buffer = io.BytesIO()
+    pd.DataFrame(rows).to_parquet(buffer, index=False)
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.append(COLUMN_SETS["current"])
+    for row in rows:
+        book.active.append([row[c] for c in COLUMN_SETS["current"]])
+    book.save(tmp_path / "base.xlsx")
+    originals = [(api, "mutated.json"), (buffer.getvalue(), "mutated.parquet"),
+                 ((tmp_path / "base.xlsx").read_bytes(), "mutated.xlsx")]
+    rng = random.Random(FUZZ_SEED)
+    loaded = 0
+    for case in range(120):
+        original, name = originals[case % 3]
+        data = mutate(original, rng) if name.endswith(".json") or rng.random() < 0.3 else flip_bytes(original, rng)
+        path = tmp_path / name
+        path.write_bytes(data)
+        try:
+            frame = analysis.load_acled(path)
+        except DataError:
+            continue
+        except Exception as error:  # noqa: BLE001
+            pytest.fail(f"case {case} ({name}): {type(error).__name__}: {error}")
+        loaded += 1
+        if name.endswith(".json"):
+            assert len(frame) == len(json.loads(data.decode("utf-8-sig"))["data"])
+    assert loaded > 0
