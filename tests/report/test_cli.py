@@ -73,7 +73,7 @@ def recorder(tmp_path) -> Path:
 
 def test_make_report_passes_every_value_unchanged_and_runs_none(tmp_path, recorder):
     names = report_options()
-    assert names == ["DATA", "START", "END", "AREA", "OUT"]
+    assert names == ["DATA", "START", "END", "AREA", "ATTACKS", "TARGET", "OUT"]
     for number, value in enumerate(HOSTILE):
         result = make_report(tmp_path, *(f"{name}={value}" for name in names), python=recorder)
         assert result.returncode == 0, result.stderr
@@ -90,7 +90,7 @@ def test_make_report_without_options_passes_the_defaults(tmp_path, recorder):
     assert result.returncode == 0, result.stderr
     environ = json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))["environ"]
     assert environ == {"REPORT_DATA": "", "REPORT_START": "", "REPORT_END": "", "REPORT_AREA": "",
-                       "REPORT_OUT": "build/report"}
+                       "REPORT_ATTACKS": "", "REPORT_TARGET": "", "REPORT_OUT": "build/report"}
 
 
 def test_a_failing_report_fails_make_and_runs_nothing_smuggled_in(tmp_path):
@@ -127,7 +127,7 @@ def captured(tmp_path, monkeypatch):
         return Path(out) / "index.html"
 
     monkeypatch.setattr(build, "build_report", build_report)
-    for name in ("DATA", "START", "END", "AREA", "OUT"):
+    for name in ("DATA", "START", "END", "AREA", "ATTACKS", "TARGET", "OUT"):
         monkeypatch.delenv(f"REPORT_{name}", raising=False)
     return {"notebooks": notebooks, "calls": calls, "out": tmp_path / "out"}
 
