@@ -26,6 +26,7 @@ from ..stats.highlights import Peak, deadliest_events, largest_changes, peak, pe
 from ..stats.posture import force_posture
 from ..stats.selection import event_kind
 from ..text import describe_count, describe_dates, describe_figure, describe_number, join_words
+from ..viz.literal import literal_text
 from .inputs import NotebookData, notebook_data  # noqa: F401  (notebook_data: the examples)
 
 #: The pages of the report, by the name :meth:`Story.heading` takes.
@@ -177,7 +178,7 @@ class Story:
         }
         if chart not in titles:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(titles)}")
-        return titles[chart]
+        return literal_text(titles[chart])  # it names places and actors from the data
 
     def _weekly_words(self) -> str:
         name = self.period_name("weekly")

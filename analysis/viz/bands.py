@@ -22,6 +22,7 @@ from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .literal import literal_text
 from .style import color_for
 from .timeline import LABEL_FONT_SIZE, LABEL_STEP, _label_rows, chars_across
 
@@ -168,10 +169,10 @@ def plot_timeline_bands(
         for i, (xi, yi, name, row, text) in enumerate(zip(xs, ys, lane_of, rows, texts)):
             label_y = base[name] + BAND_HEIGHT + LABEL_STEP * (row + 0.7)
             ax.plot([xi, xi], [yi, label_y - 0.08], color="0.45", linewidth=0.6, zorder=3)
-            label = ax.text(xi, label_y, f" {text} ", ha="left" if lefts[i] >= anchor[i] else "right",
+            label = ax.text(xi, label_y, f" {literal_text(text)} ", ha="left" if lefts[i] >= anchor[i] else "right",
                             va="center", fontsize=LABEL_FONT_SIZE, color="0.1", zorder=5)
             label.set_gid("label")
-    ax.set_yticks([base[n] + BAND_HEIGHT / 2 for n in lanes], lanes)
+    ax.set_yticks([base[n] + BAND_HEIGHT / 2 for n in lanes], [literal_text(n) for n in lanes])
     for tick, name in zip(ax.get_yticklabels(), lanes):
         tick.set_color(colors[name])
     ax.tick_params(axis="y", length=0)

@@ -467,11 +467,11 @@ def plot_country_events(
         part = places[places["kind"] == kind]
         dots = ax.scatter(part["longitude"], part["latitude"], s=12 + 160 * np.sqrt(part["events"] / biggest),
                           color=palette.get(kind, "0.3"), alpha=0.8, edgecolors="white", linewidths=0.5, zorder=4,
-                          label=f"{kind}")
+                          label=literal_text(kind))
         dots.set_gid(f"places:{kind}")
     placer = _Placer(ax)
     for _, row in places.head(most).iterrows():
-        placer.annotate(f"{row['name']} ({row['events']:,})", (row["longitude"], row["latitude"]), gid="place",
+        placer.annotate(literal_text(f"{row['name']} ({row['events']:,})"), (row["longitude"], row["latitude"]), gid="place",
                         fontsize=7.5, color="0.1", zorder=5)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(kinds)), fontsize=8,
               title="dot: a place, sized by its events; colour: its commonest kind", title_fontsize=8)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ._axes import current_axes, note_nothing
+from .literal import literal_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -59,7 +60,7 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
         ax.text(events, y, f" {events:,} ({only:,} alone)", va="center", fontsize=7.5, color="0.2")
     names = [name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "\u2026"
              for name in shown["source"].astype(str)]
-    ax.set_yticks(list(positions), names)
+    ax.set_yticks(list(positions), [literal_text(name) for name in names])
     ax.set_xlabel("events")
     ax.set_xlim(right=float(shown["events"].max()) * 1.25)
     if len(table) > most:
@@ -88,7 +89,7 @@ def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None 
     if scales.empty or scales["events"].sum() == 0:
         note_nothing(ax, "no events in this window")
         return ax
-    shown = scales.head(most)
+    shown = scales.head(most).assign(source_scale=lambda frame: frame["source_scale"].map(literal_text))
     sns.barplot(data=shown, y="source_scale", x="events", color=SOURCE_COLORS["only_source"], ax=ax)
     for patch in ax.patches:
         patch.set_gid("scale")

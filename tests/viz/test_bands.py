@@ -63,3 +63,11 @@ def test_labels_of_the_deadliest_never_overlap(new_axes):
 def test_an_empty_window_says_so(new_axes):
     ax = plot_timeline_bands(_dense(5).iloc[:0], ax=new_axes())
     assert [t.get_text() for t in ax.texts] == ["no events in this window"]
+
+
+def test_names_from_the_data_are_drawn_as_written(new_axes):
+    events = _dense(300)
+    events.loc[events["fatalities"].astype(int).idxmax(), "location"] = "$\\frac{1}{$ Town"
+    ax = plot_timeline_bands(events, ax=new_axes())
+    ax.figure.canvas.draw()  # a malformed $...$ read as mathematics would fail here
+    assert any(t.get_text().strip().startswith("\\$\\frac{1}{\\$ Town") for t in ax.texts if t.get_gid() == "label")
