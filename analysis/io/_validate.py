@@ -26,12 +26,15 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
+from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
 
 MAX_LISTED_PROBLEMS = 10
 _DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 _INT_RE = r"^\d+$"
 _SHA_RE = r"^[0-9a-f]{64}$"
+_ORIGIN_RE = "^(?:" + "|".join(DATE_ORIGINS) + "|(?:" + "|".join(DATE_ORIGIN_REFERENCES) + r") \S+)$"
+_ORIGIN_FORMS = [repr(o) for o in DATE_ORIGINS] + [f"'{kind} <id>'" for kind in DATE_ORIGIN_REFERENCES]
+_ORIGIN_RULE = f"is not a date origin; expected {', '.join(_ORIGIN_FORMS[:-1])} or {_ORIGIN_FORMS[-1]}"
 
 
 def _show(value: object, limit: int = 80) -> str:
@@ -430,6 +433,8 @@ def check_columns(table: TextTable, columns: Sequence[Column], checker: Checker,
             allowed = [str(a) for a in col.allowed]
             bad = filled & ~values.isin(allowed)
             checker.add_mask(bad, col.name, values, f"is not allowed; expected {describe_allowed(allowed)}")
+        elif col.kind == "origin":
+            checker.add_mask(filled & ~values.str.fullmatch(_ORIGIN_RE), col.name, values, _ORIGIN_RULE)
         elif col.kind == "sha256":
             bad = filled & ~values.str.fullmatch(_SHA_RE)
             checker.add_mask(bad, col.name, values, "is not a SHA-256 hex digest (64 lowercase hex digits)")
