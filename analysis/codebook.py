@@ -18,6 +18,7 @@ _DTYPES = {
     "float": "float64",
     "latitude": "float64",
     "longitude": "float64",
+    "origin": "string",
 }
 
 
@@ -44,6 +45,10 @@ def _allowed(column: schema.Column, spec: schema.TableSpec) -> str:
         return f"{lon_min} to {lon_max}"
     if column.kind == "sha256":
         return "64 lowercase hex digits"
+    if column.kind == "origin":
+        return ", ".join(f"`{o}`" for o in schema.DATE_ORIGINS) + ", " + ", ".join(
+            f"`{kind} <id>`" for kind in schema.DATE_ORIGIN_REFERENCES
+        )
     if column.name == spec.key:
         return "unique"
     if column.name == "quote":

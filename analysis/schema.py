@@ -119,6 +119,13 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "reason",
 )
 
+#: Where a bound of a date range comes from (``date_start_from`` and
+#: ``date_end_from``): the quotes of the row itself, or the publication range
+#: of the row's own document; any other origin names what the bound is
+#: borrowed from, ``event <event_id>`` or ``document <doc_id>``.
+DATE_ORIGINS: tuple[str, ...] = ("text", "publication date")
+DATE_ORIGIN_REFERENCES: tuple[str, ...] = ("event", "document")
+
 #: Bounding box (lat_min, lat_max, lon_min, lon_max) of Iraq and its
 #: neighbours; coded coordinates must fall inside it.
 REGION_BOUNDS: tuple[float, float, float, float] = (12.0, 43.0, 25.0, 64.0)
@@ -130,7 +137,9 @@ class Column:
 
     ``kind`` is one of ``"id"``, ``"text"``, ``"date"``, ``"int"``,
     ``"float"``, ``"category"``, ``"sha256"``, ``"latitude"``,
-    ``"longitude"``.
+    ``"longitude"``, ``"origin"`` (a date origin: one of
+    :data:`DATE_ORIGINS` or a reference of :data:`DATE_ORIGIN_REFERENCES`
+    followed by an id).
     """
 
     name: str
@@ -160,6 +169,21 @@ class TableSpec:
             if c.name == name:
                 return c
         raise KeyError(name)
+
+
+def _origin_columns(quotes: str, publication: str) -> tuple[Column, ...]:
+    """The two columns saying where each bound of a row's date range comes from."""
+
+    def meaning(bound: str) -> str:
+        return (
+            f"Where {bound} comes from: `text`, {quotes}, read with the calendar; `publication date`, "
+            f"{publication}; otherwise the event or document it is borrowed from, named by its id."
+        )
+
+    return (
+        Column("date_start_from", "origin", meaning=meaning("date_start")),
+        Column("date_end_from", "origin", meaning=meaning("date_end")),
+    )
 
 
 def _quote_columns() -> tuple[Column, ...]:
@@ -216,6 +240,7 @@ EVENTS = TableSpec(
         Column("event_date", "date", meaning="ACLED event date: the day, or the mid-point of the range."),
         Column("time_precision", "category", allowed=TIME_PRECISION, meaning="ACLED time precision."),
         Column("date_basis", "text", meaning="How the date follows from the documents."),
+        *_origin_columns("the quotes of the event's reports rows", "the publication range of a document that reports it"),
         Column("event_type", "category", allowed=EVENT_TYPES, meaning="ACLED event type."),
         Column("sub_event_type", "category", allowed=SUB_EVENT_TYPES, meaning="ACLED sub-event type (must belong to event_type)."),
         Column("category", "category", allowed=CATEGORIES, meaning="Timeline lane."),
@@ -277,6 +302,7 @@ TROOP_LEVELS = TableSpec(
         Column("date_start", "date", meaning="Earliest date the statement can refer to."),
         Column("date_end", "date", meaning="Latest date the statement can refer to."),
         Column("date_basis", "text", meaning="How the date follows from the documents."),
+        *_origin_columns("the row's quote", "the publication range of the row's document"),
         Column("force", "category", allowed=FORCES, meaning="Whose troops."),
         Column("count_low", "int", required=False, meaning="Lowest count the wording allows; empty if open-ended."),
         Column("count_high", "int", required=False, meaning="Highest count the wording allows; empty if open-ended."),
@@ -295,6 +321,7 @@ REPORTED_TOTALS = TableSpec(
         Column("date_start", "date", meaning="Start of the period the total covers."),
         Column("date_end", "date", meaning="End of the period the total covers."),
         Column("date_basis", "text", meaning="How the period follows from the documents."),
+        *_origin_columns("the row's quote", "the publication range of the row's document"),
         Column("measure", "text", meaning="What is counted, e.g. 'rocket attacks', 'air strikes', 'militia members killed'."),
         Column("actor", "text", required=False, meaning="Who carried them out, as coded in events."),
         Column("count_low", "int", required=False, meaning="Lowest count the wording allows."),

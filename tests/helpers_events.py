@@ -13,6 +13,8 @@ from analysis import schema
 _DEFAULTS = {
     "time_precision": 1,
     "date_basis": "Stated.",
+    "date_start_from": "text",
+    "date_end_from": "text",
     "event_type": "Explosions/Remote violence",
     "sub_event_type": "Shelling/artillery/missile attack",
     "category": "militia attack",
@@ -81,12 +83,13 @@ def make_table(spec: schema.TableSpec, rows: list[dict]) -> pd.DataFrame:
 
 def troop_levels_sample() -> pd.DataFrame:
     """Return three statements of force size: about 5,200 and about 5,000 US troops, less than 400 UK troops."""
+    published = {"date_basis": "b", "date_start_from": "publication date", "date_end_from": "publication date"}
     return make_table(schema.TROOP_LEVELS, [
-        {"level_id": "TL1", "date_start": "2020-02-06", "date_end": "2020-02-06", "date_basis": "b", "force": "US",
+        {"level_id": "TL1", "date_start": "2020-02-06", "date_end": "2020-02-06", **published, "force": "US",
          "count_low": 5150, "count_high": 5250, "qualifier": "about", "doc_id": "d", "quote": "q"},
-        {"level_id": "TL2", "date_start": "2020-04-01", "date_end": "2020-04-30", "date_basis": "b", "force": "US",
+        {"level_id": "TL2", "date_start": "2020-04-01", "date_end": "2020-04-30", **published, "force": "US",
          "count_low": 4500, "count_high": 5500, "qualifier": "about", "doc_id": "d", "quote": "q"},
-        {"level_id": "TL3", "date_start": "2020-04-01", "date_end": "2020-04-30", "date_basis": "b", "force": "UK",
+        {"level_id": "TL3", "date_start": "2020-04-01", "date_end": "2020-04-30", **published, "force": "UK",
          "count_low": None, "count_high": 399, "qualifier": "less than", "doc_id": "d", "quote": "q"},
     ])
 

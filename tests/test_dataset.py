@@ -12,11 +12,19 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import io
+from analysis import io, schema
 from analysis.codebook import data_dictionary
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTED_TABLES = ["reports", "casualties", "troop_levels", "reported_totals", "bases"]
+DATED_TABLES = ["events", "troop_levels", "reported_totals"]
+BOUNDS = ["date_start", "date_end"]
+
+#: A passage the coder quotes in free text (notes, date_basis): between
+#: straight single quotes, the opening one not after a letter (so "Kata'ib"
+#: opens nothing), the closing one not before a letter. Curly quotes and
+#: apostrophes belong to the documents' own text.
+QUOTED_PASSAGE = re.compile(r"(?<![\w'])'(.+?)'(?!\w)")
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +103,111 @@ def test_readme_data_dictionary_is_current():
 def test_packaged_folders_exist():
     assert (io.packaged_data_dir() / "events.csv").is_file()
     assert io.packaged_documents_dir() == ROOT / "seeds"
+
+
+# --- where each date bound comes from -------------------------------------------------------
+
+def own_documents(data, table: str) -> list[set[str]]:
+    """Return, for each row of a dated table, the documents its own quotes come from."""
+    frame = getattr(data, table)
+    if table == "events":
+        by_event = data.reports.groupby("event_id")["doc_id"].agg(set)
+        return [by_event[event_id] for event_id in frame["event_id"]]
+    return [{doc_id} for doc_id in frame["doc_id"]]
+
+
+def borrowed_origins(frame: pd.DataFrame):
+    """Yield (row, bound, kind, id) for every bound borrowed from an event or a document."""
+    for bound in BOUNDS:
+        for row, origin in enumerate(frame[f"{bound}_from"]):
+            if origin not in schema.DATE_ORIGINS:
+                kind, ref = origin.split(" ", 1)
+                yield row, bound, kind, ref
+
+
+@pytest.mark.parametrize("table", DATED_TABLES)
+def test_bounds_from_the_publication_date_are_publication_dates_of_the_rows_own_documents(data, table):
+    published = data.sources.set_index("doc_id")[["published_start", "published_end"]]
+    frame = getattr(data, table)
+    wrong = []
+    for bound in BOUNDS:
+        for day, origin, docs, key in zip(frame[bound], frame[f"{bound}_from"], own_documents(data, table), frame.iloc[:, 0]):
+            if origin == "publication date" and day not in set(published.loc[sorted(docs)].to_numpy().ravel()):
+                wrong.append((key, bound, day.date(), sorted(docs)))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("table", DATED_TABLES)
+def test_borrowed_bounds_name_existing_events_and_documents_and_the_basis_names_them_too(data, table):
+    frame = getattr(data, table)
+    ids = {"event": set(data.events["event_id"]), "document": set(data.sources["doc_id"])}
+    assert set(kind for *_, kind, _ in borrowed_origins(frame)) <= set(schema.DATE_ORIGIN_REFERENCES)
+    unknown, unnamed = [], []
+    for row, bound, kind, ref in borrowed_origins(frame):
+        key, basis = frame.iloc[row, 0], frame["date_basis"].iloc[row]
+        if ref not in ids[kind] or (table == "events" and ref == key):
+            unknown.append((key, bound, ref))
+        # the basis says in words what the column says in an id: EV023, or "document 003"
+        if (ref if kind == "event" else f"document {ref.split('_')[0]}") not in basis:
+            unnamed.append((key, bound, ref))
+    assert unknown == []
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("table", DATED_TABLES)
+def test_a_basis_that_speaks_of_an_inference_borrows_a_bound(data, table):
+    frame = getattr(data, table)
+    borrowing = {row for row, *_ in borrowed_origins(frame)}
+    inferred = [frame.iloc[row, 0] for row, basis in enumerate(frame["date_basis"])
+                if "inference" in basis and row not in borrowing]
+    assert inferred == []
+
+
+# --- quoted passages in free text -------------------------------------------------------------
+
+def quoted_passages(text: str) -> list[str]:
+    """Return the passages a notes or date_basis text quotes, '...' marking cuts."""
+    return QUOTED_PASSAGE.findall(text)
+
+
+def holds_in_order(quote: str, passage: str) -> bool:
+    """True if every piece of ``passage`` (cut at '...') is in ``quote``, in the same order."""
+    position = 0
+    for piece in filter(None, re.split(r"\s*\.\.\.\s*", passage)):
+        found = quote.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
+def test_the_passage_finder_reads_the_coders_quotes():
+    notes = "Kata'ib Hezbollah's attack (document 001: 'A militia rocket'; 'killing ... civilians'), the requests' day."
+    assert quoted_passages(notes) == ["A militia rocket", "killing ... civilians"]
+    assert holds_in_order("accused the US of killing and wounding Iraqi civilians", "killing ... civilians")
+    assert not holds_in_order("civilians were killed", "killing ... civilians")
+    assert not holds_in_order("civilians, then killing", "killing ... civilians")
+
+
+def test_every_passage_quoted_in_notes_is_a_report_of_that_event(data):
+    quotes = data.reports.groupby("event_id")["quote"].agg(list)
+    missing = [
+        (event_id, passage)
+        for event_id, notes in zip(data.events["event_id"], data.events["notes"])
+        for passage in quoted_passages(notes)
+        if not any(holds_in_order(quote, passage) for quote in quotes.get(event_id, []))
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("table", DATED_TABLES)
+def test_every_passage_quoted_in_a_date_basis_is_in_a_document(data, table):
+    texts = [analysis.document_text(doc) for doc in data.sources["doc_id"]]
+    frame = getattr(data, table)
+    missing = [
+        (key, passage)
+        for key, basis in zip(frame.iloc[:, 0], frame["date_basis"])
+        for passage in quoted_passages(basis)
+        if not any(holds_in_order(text, passage) for text in texts)
+    ]
+    assert missing == []

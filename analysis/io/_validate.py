@@ -40,7 +40,7 @@ from .csv_scan import (
 )
 from .csv_scan import record_lines as file_record_lines
 from .problems import Checker, build_error, file_error
-from ..schema import DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
+from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
 
 _DATE_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 #: A whole number: ASCII digits, no sign, no leading zero, at most 18 digits (below 2**63).
@@ -54,6 +54,9 @@ NUMBER_RULE = "is not a number (digits 0-9 with an optional sign and decimal poi
 #: What R writes for a missing value; read as missing in the columns a loader names.
 NA_TEXT = "NA"
 NA_RULE = "is NA (R's mark of a missing value); a value is required"
+_ORIGIN_RE = "^(?:" + "|".join(DATE_ORIGINS) + "|(?:" + "|".join(DATE_ORIGIN_REFERENCES) + r") \S+)$"
+_ORIGIN_FORMS = [repr(o) for o in DATE_ORIGINS] + [f"'{kind} <id>'" for kind in DATE_ORIGIN_REFERENCES]
+_ORIGIN_RULE = f"is not a date origin; expected {', '.join(_ORIGIN_FORMS[:-1])} or {_ORIGIN_FORMS[-1]}"
 
 
 
@@ -438,6 +441,8 @@ def check_columns(
             allowed = [str(a) for a in col.allowed]
             bad = filled & ~values.isin(allowed).to_numpy(dtype=bool)
             checker.add_mask(bad, col.name, values, f"is not allowed; expected {describe_allowed(allowed)}")
+        elif col.kind == "origin":
+            checker.add_mask(filled & ~values.str.fullmatch(_ORIGIN_RE), col.name, values, _ORIGIN_RULE)
         elif col.kind == "sha256":
             bad = filled & ~values.str.fullmatch(_SHA_RE).to_numpy(dtype=bool)
             checker.add_mask(bad, col.name, values, "is not a SHA-256 hex digest (64 lowercase hex digits)")

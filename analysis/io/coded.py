@@ -476,7 +476,10 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
     Raises
     ------
     DataError
-        If any table is invalid or refers to a row that does not exist.
+        If any table is invalid or refers to a row that does not exist: an
+        event without a report, or a date origin (``date_start_from``,
+        ``date_end_from``) naming an event or document the dataset does not
+        have, or the event's own row.
     """
     if folder is None:
         path_of = {name: None for name in schema.TABLES}
@@ -489,15 +492,12 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
     events = load_events(path_of["events"], bases=bases)
     reports = load_reports(path_of["reports"], events=events, sources=sources)
     unsupported = events.index[~events["event_id"].isin(reports["event_id"])]
-    if len(unsupported):
-        events_path = events.attrs["path"]
-        lines = record_lines(Path(events_path).read_text(encoding="utf-8-sig"))
-        raise build_error(
-            events_path,
-            [(lines[i], "event_id", events["event_id"].iloc[i], "has no row in the reports table; every event needs at least one quoted report")
-             for i in unsupported],
-        )
-    return Dataset(
+    _raise_at_records(
+        events,
+        [(i, "event_id", events["event_id"].iloc[i], "has no row in the reports table; every event needs at least one quoted report")
+         for i in unsupported],
+    )
+    dataset = Dataset(
         sources=sources,
         bases=bases,
         events=events,
@@ -506,6 +506,37 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
         troop_levels=load_troop_levels(path_of["troop_levels"], sources=sources),
         reported_totals=load_reported_totals(path_of["reported_totals"], sources=sources),
     )
+    _check_date_origins(dataset)
+    return dataset
+
+
+def _raise_at_records(frame: pd.DataFrame, problems: list[tuple[int, str, object, str]]) -> None:
+    """Raise one DataError for (record, column, value, rule) problems of a loaded table, if any."""
+    if not problems:
+        return
+    path = frame.attrs["path"]
+    lines = record_lines(Path(path).read_text(encoding="utf-8-sig"))
+    raise build_error(path, [(lines[i], column, value, rule) for i, column, value, rule in problems])
+
+
+def _check_date_origins(dataset: Dataset) -> None:
+    """Raise if a date origin names an event or a document the dataset lacks, or the row itself."""
+    targets = {"event": ("an event", "the events table", set(dataset.events["event_id"])),
+               "document": ("a document", "the sources table", set(dataset.sources["doc_id"]))}
+    for frame in (dataset.events, dataset.troop_levels, dataset.reported_totals):
+        own = list(frame["event_id"]) if "event_id" in frame else [None] * len(frame)
+        problems = []
+        for column in ("date_start_from", "date_end_from"):
+            for i, (origin, own_id) in enumerate(zip(frame[column], own)):
+                kind, _, ref = str(origin).partition(" ")
+                if kind not in targets:
+                    continue
+                what, where, ids = targets[kind]
+                if ref not in ids:
+                    problems.append((i, column, origin, f"names {what} that is not in {where}"))
+                elif kind == "event" and ref == own_id:
+                    problems.append((i, column, origin, "names the row's own event; a borrowed bound comes from another event"))
+        _raise_at_records(frame, problems)
 
 
 __all__ = [

@@ -188,6 +188,10 @@ BAD_VALUES = [
     ("bases", 0, "quote", "a", "too short to identify a passage"),
     ("reports", 0, "quote", "Camp Taji", "at least 3 words and 12 characters"),
     ("sources", 0, "file_name", "doc_b.txt", "does not exist"),
+    ("events", 0, "date_start_from", "the text", "not a date origin"),
+    ("events", 1, "date_start_from", "EV001", "not a date origin"),
+    ("reported_totals", 0, "date_end_from", "publication", "not a date origin"),
+    ("troop_levels", 0, "date_start_from", "", "a value is required"),
 ]
 
 
@@ -249,6 +253,23 @@ def test_duplicate_id(mini, table):
     line = len(mini.rows[table]) + 1
     error = raises(mini, table)
     assert_names(error, mini, table, line=line, column=key, value=mini.rows[table][0][key], rule="duplicate id (also on line 2)")
+
+
+@pytest.mark.parametrize(
+    "table,row,column,value,rule",
+    [("events", 1, "date_start_from", "event EV009", "names an event that is not in the events table"),
+     ("events", 0, "date_end_from", "event EV001", "names the row's own event"),
+     ("events", 1, "date_end_from", "document doc_z", "names a document that is not in the sources table"),
+     ("reported_totals", 0, "date_start_from", "event EV404", "names an event that is not in the events table"),
+     ("troop_levels", 1, "date_end_from", "document doc_b", "names a document that is not in the sources table")],
+)
+def test_dataset_refuses_a_date_origin_it_cannot_find(mini, table, row, column, value, rule):
+    mini.rows[table][row][column] = value
+    mini.write(table)
+    load(mini, table)  # the form is valid: only the whole dataset can tell what the id names
+    with pytest.raises(DataError) as info:
+        analysis.load_dataset(mini.folder)
+    assert_names(info.value, mini, table, line=row + 2, column=column, value=value, rule=rule)
 
 
 def test_document_changed(mini):

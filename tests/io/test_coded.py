@@ -17,7 +17,7 @@ from analysis import corroboration, events_per_document, highlight_quotes, list_
 
 EXPECTED_DTYPE = {
     "id": "string", "text": "string", "sha256": "string", "date": "datetime64[ns]", "int": "Int64",
-    "latitude": "float64", "longitude": "float64", "category": "category",
+    "latitude": "float64", "longitude": "float64", "category": "category", "origin": "string",
 }
 
 
