@@ -200,7 +200,7 @@ def select_events(
 
 
 
-def event_numbers(events: pd.DataFrame) -> pd.Series:
+def event_numbers(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd.Series:
     """Number the events in reading order, the order of every table and the keys of the timeline.
 
     Events are ordered by ``event_date``, then ``date_start``, ``date_end``,
@@ -212,6 +212,9 @@ def event_numbers(events: pd.DataFrame) -> pd.Series:
     events : DataFrame
         Events with ``event_id``, ``date_start``, ``date_end``,
         ``event_date`` and ``event_type`` (and, optionally, ``category``).
+    kinds : Series or None, default None
+        The events' kinds if already known (:func:`event_kind`), to save
+        working them out again on millions of events.
 
     Returns
     -------
@@ -234,8 +237,8 @@ def event_numbers(events: pd.DataFrame) -> pd.Series:
     [2, 1]
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type"])
-    kind = event_kind(events).cat.codes.to_numpy()
-    ids = pd.factorize(events["event_id"].astype("string"), sort=True)[0]
+    kind = (event_kind(events) if kinds is None else kinds).cat.codes.to_numpy()
+    ids = pd.factorize(events["event_id"], sort=True)[0]
     days = [pd.to_datetime(events[c]).to_numpy(dtype="datetime64[D]").astype(np.int64) for c in
             ("event_date", "date_start", "date_end")]
     order = np.lexsort((ids, kind, days[2], days[1], days[0]))

@@ -234,68 +234,82 @@ def _borrowed(events: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def _events_in_lanes(
-    events: pd.DataFrame, lane: str, size: str | None, casualties: pd.DataFrame | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the events in reading order and their lanes, numbers, dates, span ends, bounds and marker sizes."""
-    numbers = event_numbers(events)
-    ordered = events.iloc[np.argsort(numbers.to_numpy(), kind="stable")]
+    events: pd.DataFrame, lane: str, size: str | None, casualties: pd.DataFrame | None, label: LabelSpec
+) -> pd.DataFrame:
+    """Return the events in reading order with their lanes, numbers, dates, span ends, bounds, sizes and labels.
+
+    Everything is worked out on the events as given and only the columns needed are put in order, so a
+    timeline of millions of events never copies their notes.
+    """
+    kinds = event_kind(events)
+    numbers = event_numbers(events, kinds=kinds)
+    order = np.argsort(numbers.to_numpy(), kind="stable")
     if lane == "category":
-        lanes = event_kind(ordered)
+        lanes = kinds
     else:
-        require_columns(ordered, [lane])
-        lanes = ordered[lane].astype("category")
-    lanes = lanes.cat.remove_unused_categories()
+        require_columns(events, [lane])
+        lanes = events[lane].astype("category")
+    if size is None:
+        values = np.zeros(len(events))
+    elif size == "casualties":
+        values = event_sizes(events, casualties).to_numpy(dtype=float)
+    else:
+        require_columns(events, [size])
+        values = events[size].astype("Float64").fillna(0).to_numpy(dtype=float, na_value=0.0)
+    labels = (pd.array(np.full(len(events), None, dtype=object), dtype="string") if label is None
+              else _labels(events, label).array.take(order))
     out = pd.DataFrame({
-        "event_id": ordered["event_id"].astype("string").to_numpy(),
-        "number": numbers.loc[ordered.index].to_numpy(),
-        "lane": lanes.array,
-        "date_start": ordered["date_start"].to_numpy(),
-        "date_end": ordered["date_end"].to_numpy(),
-        "event_date": ordered["event_date"].to_numpy(),
-        "start_borrowed": _borrowed(ordered, "date_start_from"),
-        "end_borrowed": _borrowed(ordered, "date_end_from"),
+        "event_id": events["event_id"].astype("string").array.take(order),
+        "number": numbers.to_numpy()[order],
+        "lane": pd.Categorical(lanes.array).take(order).remove_unused_categories(),
+        "date_start": events["date_start"].to_numpy()[order],
+        "date_end": events["date_end"].to_numpy()[order],
+        "event_date": events["event_date"].to_numpy()[order],
+        "start_borrowed": _borrowed(events, "date_start_from")[order],
+        "end_borrowed": _borrowed(events, "date_end_from")[order],
+        "size_value": values[order],
+        "label": labels,
     })
     out["x_start"] = out["date_start"]
     out["x_end"] = out["date_end"] + pd.Timedelta(days=1)
     out["is_range"] = (out["date_end"] > out["date_start"]).to_numpy(dtype=bool)
     out.loc[~out["is_range"], ["start_borrowed", "end_borrowed"]] = False
-    if size is None:
-        values = pd.Series(0.0, index=ordered.index)
-    elif size == "casualties":
-        values = event_sizes(ordered, casualties)
-    else:
-        require_columns(ordered, [size])
-        values = ordered[size].astype("Float64").fillna(0).astype(float)
-    out["size_value"] = values.to_numpy(dtype=float)
     out["marker_size"] = marker_area(out["size_value"])
-    return ordered, out
+    return out
 
 
 def _group_marks(out: pd.DataFrame, collapse: bool) -> None:
     """Give every event its mark: events of a lane with the same dates, bounds and size, and no label, share one."""
-    same = ["lane", "date_start", "date_end", "event_date", "start_borrowed", "end_borrowed", "marker_size"]
-    labelled = out["label"].notna().to_numpy()
     if collapse and len(out):
-        keys = out[same].astype(str).agg("|".join, axis=1)
-        keys = keys.where(~labelled, "labelled:" + out["event_id"].astype(str))
-        out["mark"] = pd.factorize(keys)[0]
+        labelled = out["label"].notna().to_numpy()
+        keys = pd.DataFrame({
+            "lane": out["lane"].cat.codes.to_numpy(),
+            "start": day_numbers(out["date_start"]), "end": day_numbers(out["date_end"]),
+            "middle": day_numbers(out["event_date"]),
+            "bounds": out["start_borrowed"].to_numpy(dtype=np.int64) * 2 + out["end_borrowed"].to_numpy(dtype=np.int64),
+            "size": out["marker_size"].to_numpy(dtype=float),
+            "own": np.where(labelled, np.arange(len(out)), -1),  # a labelled event keeps a mark of its own
+        })
+        out["mark"] = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy(dtype=np.int64)
     else:
-        out["mark"] = np.arange(len(out))
+        out["mark"] = np.arange(len(out), dtype=np.int64)
     out["mark_events"] = out.groupby("mark")["event_id"].transform("size").astype("int64")
 
 
 def _mark_texts(out: pd.DataFrame, numbered: bool) -> pd.Series:
     """Write each mark's text: its numbers (and count, for several events) and its label."""
+    label = out["label"].astype("string")
+    count = out["mark_events"]
+    if not numbered:  # many events: vectorised, the label or the count
+        return label.where(count == 1, count.astype("string") + " events").astype("string")
     texts = {}
     for mark, members in out.groupby("mark", sort=False):
-        count = len(members)
-        keys = number_ranges(members["number"]) if numbered else ""
-        label = members["label"].iloc[0]
-        if count > 1:
-            text = f"{keys} ({count} events)" if keys else f"{count} events"
+        keys = number_ranges(members["number"])
+        first = members["label"].iloc[0]
+        if len(members) > 1:
+            texts[mark] = f"{keys} ({len(members)} events)"
         else:
-            text = " ".join(part for part in (keys, "" if pd.isna(label) else str(label)) if part)
-        texts[mark] = text or None
+            texts[mark] = keys if pd.isna(first) else f"{keys} {first}"
     return out["mark"].map(texts).astype("string")
 
 
@@ -361,10 +375,13 @@ def _place_marks(out: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp, cha
     marks = out["mark"].to_numpy()
     leaders = np.flatnonzero(~pd.Series(marks).duplicated().to_numpy())
     rows = _rows(lanes[leaders], left[leaders], right[leaders], gap=char_days / 2, max_rows=max_rows)
-    out["row"] = pd.Series(rows, index=marks[leaders]).reindex(marks).to_numpy()
+    by_mark = np.zeros(int(marks.max()) + 1 if len(marks) else 0, dtype=np.int64)
+    by_mark[marks[leaders]] = rows
+    out["row"] = by_mark[marks]
     has_text = out["text"].notna().to_numpy()
     out["text_x"] = pd.Series(first + pd.to_timedelta(text_x, unit="D")).where(has_text).to_numpy()
-    out["text_ha"] = pd.Series(np.where(on_right, "left", "right"), dtype="string").where(has_text).to_numpy()
+    side = np.where(on_right, 0, 1)
+    out["text_ha"] = pd.Categorical.from_codes(np.where(has_text, side, -1), categories=["left", "right"])
 
 
 def _stack_lanes(out: pd.DataFrame) -> None:
@@ -443,8 +460,8 @@ def timeline_layout(
         start_borrowed, end_borrowed (bool), size_value, marker_size (float64,
         points squared), label (string, the label given), text (string, what
         the mark says: numbers, count and label), text_x (datetime64, where
-        the text starts, or ends for ``"right"``), text_ha (``"left"``: after
-        the mark; ``"right"``: before it). ``attrs["lanes"]`` maps each lane
+        the text starts, or ends for ``"right"``), text_ha (categorical:
+        ``"left"``, after the mark; ``"right"``, before it). ``attrs["lanes"]`` maps each lane
         to its centre, ``attrs["height"]`` gives the total height in rows.
 
     Raises
@@ -463,8 +480,7 @@ def timeline_layout(
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date"])
     check_dates(events)
-    ordered, out = _events_in_lanes(events, lane, size, casualties)
-    out["label"] = _labels(ordered, label).reset_index(drop=True)
+    out = _events_in_lanes(events, lane, size, casualties, label)
     _group_marks(out, collapse)
     out["text"] = _mark_texts(out, numbered=number and len(out) <= MAX_NUMBERED)
     first, last = _time_extent(out["x_start"], out["x_end"], start, end)
