@@ -18,7 +18,7 @@ from .._frames import as_timestamp
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.selection import select_events
-from ..text import describe_dates
+from ..text import describe_dates, in_words
 
 CODED_ONLY = "{what} needs the coded documents; it has nothing to show for an ACLED file."
 
@@ -61,6 +61,30 @@ class NotebookData:
         first = self.start if self.start is not None else (self.events["date_start"].min() if len(self.events) else None)
         last = self.end if self.end is not None else (self.events["date_end"].max() if len(self.events) else None)
         return first, last
+
+    @property
+    def default_run(self) -> bool:
+        """True for the coded documents with no window and no area: the run the notebooks' sentences describe."""
+        return self.coded and self.start is None and self.end is None and self.area is None
+
+    @property
+    def source_line(self) -> str:
+        """Name the data under every chart: the coded reports and their dates, or the ACLED file."""
+        if not self.coded or self.sources is None:
+            return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
+        first, last = self.sources["published_start"].min(), self.sources["published_end"].max()
+        months = f"{first:%b}-{last:%b %Y}" if first.year == last.year else f"{first:%b %Y}-{last:%b %Y}"
+        return f"Source: {in_words(len(self.sources))} news reports, {months}; coded in this project"
+
+    def headline(self, finding: str, otherwise: str) -> str:
+        """Return a chart's title: the finding for the default run, else a title that holds for any data.
+
+        The notebooks' sentences, the findings in chart titles among them,
+        describe the default run (:attr:`default_run`); with other data or
+        a window they would not hold, so the chart says what it shows
+        instead.
+        """
+        return finding if self.default_run else otherwise
 
     def summary(self) -> str:
         """Say in one sentence what the notebook shows."""

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import nbformat
 
-from .thumbnails import thumbnail
+from .thumbnails import first_figure_alt, thumbnail
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class PageCard:
     thumbnail: str | None
     thumbnail_width: int | None
     thumbnail_height: int | None
+    thumbnail_alt: str | None = None
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
@@ -45,6 +46,7 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         thumbnail=image,
         thumbnail_width=width,
         thumbnail_height=height,
+        thumbnail_alt=first_figure_alt(nb),
     )
 
 

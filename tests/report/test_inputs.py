@@ -39,3 +39,13 @@ def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
     assert data.has_coded_tables("This chart") is False
     assert capsys.readouterr().out.startswith("This chart needs the coded documents")
     assert events_table(data.events)["documents"].tolist() == ["Reuters"]
+
+
+def test_charts_name_their_source_and_state_findings_only_for_the_default_run(tmp_path):
+    data = notebook_data()
+    assert data.default_run
+    assert data.source_line == "Source: five news reports, Feb-Jul 2020; coded in this project"
+    assert data.headline("Attacks came in two bursts", "Attacks per week") == "Attacks came in two bursts"
+    window = notebook_data(start="2020-03-01")
+    assert not window.default_run
+    assert window.headline("Attacks came in two bursts", "Attacks per week") == "Attacks per week"
