@@ -201,3 +201,19 @@ def join_dates(texts: Sequence[str]) -> str:
         return ", ".join(text[:-5] for text in texts) + texts[0][-5:]
     return ", ".join(texts)
 
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def in_words(number: int) -> str:
+    """Write a count as a sentence would: in words up to twenty, in figures above.
+
+    Examples
+    --------
+    >>> in_words(6), in_words(13), in_words(48)
+    ('six', 'thirteen', '48')
+    """
+    number = int(number)
+    return _WORDS[number] if 0 <= number < len(_WORDS) else f"{number:,}"

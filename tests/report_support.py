@@ -270,7 +270,17 @@ _PROBE = """
   return JSON.stringify({
     title: document.title,
     images: images.map((image) => ({src: image.src.slice(0, 40), width: image.naturalWidth,
-                                    height: image.naturalHeight})),
+                                    height: image.naturalHeight, alt: image.getAttribute("alt"),
+                                    shown: image.getBoundingClientRect().width,
+                                    declared: Number(image.getAttribute("width")) || null})),
+    tables: [...document.querySelectorAll("table")].map((table) => ({
+      rowHeaders: table.querySelectorAll("tbody th").length,
+      emptyCorner: [...table.querySelectorAll("thead th")].some((th) => th.textContent.trim() === ""),
+      text: table.innerText,
+      leftAligned: [...table.querySelectorAll("td")].filter((td) => /[A-Za-z]/.test(td.textContent))
+                     .every((td) => getComputedStyle(td).textAlign === "left"),
+    })),
+    pageWidth: document.documentElement.scrollWidth,
     decodeErrors: decodeErrors.filter((error) => error !== null),
     links: anchors.map((a) => a.getAttribute("href")),
     resolvedLinks: anchors.map((a) => a.href),
@@ -386,9 +396,7 @@ class Chromium:
             raise RuntimeError(f"{url}: the probe failed: {evaluated['exceptionDetails']}")
         visit = Visit(url=url, probe=json.loads(evaluated["result"]["value"]))
         if screenshot is not None:
-            shot = self.call("Page.captureScreenshot", format="png")
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            screenshot.write_bytes(base64.b64decode(shot["data"]))
+            self.screenshot(screenshot)
         self.call("Runtime.evaluate", expression="0")  # collect the events that were already on their way
         for event in self._events:
             params = event.get("params", {})
@@ -406,6 +414,21 @@ class Chromium:
             elif event["method"] == "Page.javascriptDialogOpening":
                 visit.dialogs.append(f"{params.get('type')}: {params.get('message')}")
         return visit
+
+    def screenshot(self, path: Path) -> tuple[int, int]:
+        """Save the whole page, not only the window, as a PNG; return its width and height in pixels."""
+        metrics = self.call("Page.getLayoutMetrics")
+        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        width, height = int(round(size["width"])), int(round(size["height"]))
+        shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                         clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return width, height
+
+    def set_width(self, width: int, height: int = WINDOW[1], *, mobile: bool = False) -> None:
+        """Lay pages out for a window of this width (a phone's 400 CSS pixels, say)."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

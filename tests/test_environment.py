@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib.metadata
+import json
 import re
 import subprocess
 import sys
@@ -149,3 +150,18 @@ def test_every_import_is_declared_in_the_group_that_needs_it():
         assert {_distribution(m) for m in _third_party_imports(path)} <= optional, path
     for path in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "tools").glob("*.py")]):
         assert {_distribution(m) for m in _third_party_imports(path)} <= dev, path
+
+
+def test_notebooks_name_the_kernel_jupyterlab_writes_back():
+    """JupyterLab rewrites a notebook's kernelspec from the kernel it starts: the committed one must be the same.
+
+    The Makefile installs ipykernel's kernel spec as ``python3`` into the environment; a notebook stored with
+    another display name ("Python 3") is marked modified as soon as JupyterLab opens it.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    expected = {"display_name": spec.display_name, "language": spec.language, "name": "python3"}
+    assert expected["display_name"] == "Python 3 (ipykernel)"
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"] == expected, path.name

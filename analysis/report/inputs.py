@@ -21,7 +21,7 @@ from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.highlights import top_values
 from ..stats.selection import AttackSelection, attack_selection, select_events
-from ..text import describe_dates, join_words
+from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 
 CODED_ONLY = "{what} needs the coded documents; it has nothing to show for an ACLED file."
@@ -153,6 +153,33 @@ class NotebookData:
         first = self.start if self.start is not None else (self.events["date_start"].min() if len(self.events) else None)
         last = self.end if self.end is not None else (self.events["date_end"].max() if len(self.events) else None)
         return first, last
+
+    @property
+    def default_run(self) -> bool:
+        """True for the committed default run: the coded documents, every event, no parameter set.
+
+        The run the notebooks' hand-written sentences describe; the same as :attr:`is_default`.
+        """
+        return self.default
+
+    @property
+    def source_line(self) -> str:
+        """Name the data under every chart: the coded reports and their dates, or the ACLED file."""
+        if not self.coded or self.sources is None:
+            return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
+        first, last = self.sources["published_start"].min(), self.sources["published_end"].max()
+        months = f"{first:%b}-{last:%b %Y}" if first.year == last.year else f"{first:%b %Y}-{last:%b %Y}"
+        return f"Source: {in_words(len(self.sources))} news reports, {months}; coded in this project"
+
+    def headline(self, finding: str, otherwise: str) -> str:
+        """Return a chart's title: the finding for the default run, else a title that holds for any data.
+
+        The notebooks' sentences, the findings in chart titles among them,
+        describe the default run (:attr:`default_run`); with other data or
+        a window they would not hold, so the chart says what it shows
+        instead.
+        """
+        return finding if self.default_run else otherwise
 
     def summary(self) -> str:
         """Say in one sentence what the notebook shows."""

@@ -21,7 +21,7 @@ from functools import cached_property
 import pandas as pd
 
 from ..stats.casualties import killed_distribution
-from ..stats.evidence import outlets_per_event, source_scales, sources_table
+from ..stats.evidence import outlets_per_event, outlets_table, source_scales
 from ..stats.highlights import Peak, deadliest_events, largest_changes, peak, per_period, top_values
 from ..stats.posture import force_posture
 from ..stats.selection import event_kind
@@ -614,12 +614,12 @@ class Story:
     def sources_table(self) -> pd.DataFrame:
         """The sources behind the events, computed once: ACLED's outlets, or the coded reports.
 
-        For an ACLED file, :func:`analysis.stats.evidence.sources_table`; for
+        For an ACLED file, :func:`analysis.stats.evidence.outlets_table`; for
         the coded data, one row per report ("001: <title>"): the events of
         the run it supports and those it alone supports, in the same columns.
         """
         if not self.data.coded:
-            return sources_table(self.events)
+            return outlets_table(self.events)
         reports = self.data.reports
         titles = {} if self.data.sources is None else dict(zip(self.data.sources["doc_id"], self.data.sources["title"]))
         per_event = reports.groupby("event_id")["doc_id"].nunique()

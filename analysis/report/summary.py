@@ -18,7 +18,7 @@ import nbformat
 
 from ..stats.selection import DEFAULT_ACLED_ATTACKS
 from ..text import join_words
-from .thumbnails import thumbnail
+from .thumbnails import first_figure_alt, thumbnail
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class PageCard:
     thumbnail: str | None
     thumbnail_width: int | None
     thumbnail_height: int | None
+    thumbnail_alt: str | None = None
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
@@ -47,6 +48,7 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         thumbnail=image,
         thumbnail_width=width,
         thumbnail_height=height,
+        thumbnail_alt=first_figure_alt(nb),
     )
 
 

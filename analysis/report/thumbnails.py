@@ -22,8 +22,7 @@ def thumbnail(nb: nbformat.NotebookNode, width: int = 2 * THUMBNAIL_WIDTH) -> tu
             } else None
             if not data:
                 continue
-            image = Image.open(io.BytesIO(base64.b64decode(data)))
-            image.load()
+            image = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
             if image.width > width:
                 height = max(1, round(image.height * width / image.width))
                 image = image.resize((width, height), Image.Resampling.LANCZOS)
@@ -35,3 +34,13 @@ def thumbnail(nb: nbformat.NotebookNode, width: int = 2 * THUMBNAIL_WIDTH) -> tu
             return f"data:image/png;base64,{encoded}", round(image.width * scale), round(image.height * scale)
     return None, None, None
 
+
+
+def first_figure_alt(nb: nbformat.NotebookNode) -> str | None:
+    """Return the alternative text stored with the notebook's first PNG figure (None when it has none)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt")
+                return str(alt) if alt else None
+    return None

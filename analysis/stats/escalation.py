@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import as_list, column_or_na, require_columns
+from ..text import date_texts
 from .periods import weighted_per_period
 
 #: CAMEO code -> (name in the CAMEO codebook, Goldstein value in GDELT's
@@ -106,6 +107,23 @@ CAMEO_BY_SUB_EVENT_TYPE: dict[str, str] = {
 CAMEO_BY_CATEGORY: dict[tuple[str, str], str] = {
     ("posture change", "Change to group/activity"): "160",
     ("posture change", "Other"): "154",
+}
+
+
+#: What each rule covers, in the coding's words (the README's Methods), for
+#: tables and chart keys; a rule not named here covers its sub-event type.
+RULE_WORDS: dict[tuple[str | None, str], str] = {
+    (None, "Armed clash"): "clashes",
+    (None, "Air/drone strike"): "air and drone strikes",
+    (None, "Shelling/artillery/missile attack"): "rocket, artillery and missile attacks",
+    (None, "Peaceful protest"): "peaceful protests",
+    (None, "Agreement"): "agreements",
+    (None, "Non-violent transfer of territory"): "handovers of a base",
+    (None, "Other"): "statements, resolutions and threats",
+    (None, "Change to group/activity"): "changes of a group's activity",
+    ("posture change", "Change to group/activity"):
+        "pauses, suspended training, troop moves and withdrawals from bases that stay with their hosts",
+    ("posture change", "Other"): "Patriot deployments and fortification",
 }
 
 
@@ -267,7 +285,8 @@ def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     -------
     DataFrame
         category (missing for the general rules), sub_event_type, cameo_code,
-        cameo_name, goldstein, and ``events`` (Int64) when ``events`` is given.
+        cameo_name, goldstein, covers (the acts the rule covers, in words:
+        :data:`RULE_WORDS`), and ``events`` (Int64) when ``events`` is given.
 
     Examples
     --------
@@ -279,6 +298,11 @@ def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["category", "sub_event_type", "cameo_code"]).astype("string")
     table["cameo_name"] = table["cameo_code"].map({c: n for c, (n, _) in CAMEO_CODES.items()}).astype("string")
     table["goldstein"] = table["cameo_code"].map({c: v for c, (_, v) in CAMEO_CODES.items()}).astype("float64")
+    table["covers"] = pd.Series(
+        [RULE_WORDS.get((None if pd.isna(c) else c, s), s[:1].lower() + s[1:])
+         for c, s in zip(table["category"], table["sub_event_type"])],
+        dtype="string",
+    )
     if events is None:
         return table
     require_columns(events, ["sub_event_type"])
@@ -293,3 +317,34 @@ def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     ]
     table["events"] = pd.array(counts, dtype="Int64")
     return table[table["events"] > 0].reset_index(drop=True)
+
+
+def escalation_peaks(escalation: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """List the periods of highest escalation, highest first.
+
+    Parameters
+    ----------
+    escalation : DataFrame
+        Output of :func:`escalation_per_period`.
+    n : int, default 3
+        How many periods.
+
+    Returns
+    -------
+    DataFrame
+        Up to ``n`` rows with escalation above 0: period (the dates in
+        words, "9-15 Mar 2020"), period_start, period_end, events, conflict,
+        cooperation, escalation; ties keep date order.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1"], "sub_event_type": ["Air/drone strike"],
+    ...                       "date_start": pd.to_datetime(["2020-03-12"]), "date_end": pd.to_datetime(["2020-03-12"])})
+    >>> escalation_peaks(escalation_per_period(frame))["period"].tolist()
+    ['9-15 Mar 2020']
+    """
+    rising = escalation[escalation["escalation"] > 0]
+    top = rising.sort_values("escalation", ascending=False, kind="stable").head(n)
+    out = top.assign(period=date_texts(top.rename(columns={"period_start": "date_start", "period_end": "date_end"})))
+    columns = ["period", "period_start", "period_end", "events", "conflict", "cooperation", "escalation"]
+    return out[columns].reset_index(drop=True)

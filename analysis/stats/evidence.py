@@ -1,4 +1,4 @@
-"""What each document contributes: corroboration, conflicting claims, events per document; and ACLED's sources."""
+"""What each document contributes: corroboration, conflicting claims, events per document."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
+from ..text import date_texts, describe_dates, in_words
+from .selection import event_kind, event_numbers
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 
 
-def list_conflicts(reports: pd.DataFrame) -> pd.DataFrame:
+def list_conflicts(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """List the claims on which documents or claimants disagree.
 
     A conflict is an (event_id, claim_field) pair with more than one distinct
@@ -21,13 +23,17 @@ def list_conflicts(reports: pd.DataFrame) -> pd.DataFrame:
     ----------
     reports : DataFrame
         A reports table (``load_reports()``).
+    sources : DataFrame or None, default None
+        The sources table: adds a ``document`` column naming each document by
+        outlet and date (:func:`document_names`).
 
     Returns
     -------
     DataFrame
         Columns event_id, claim_field, claim_value, doc_id, claimant, quote,
-        report_id; one row per competing report, sorted by event and field.
-        Empty (same columns) when nothing conflicts.
+        report_id (and document, with ``sources``); one row per competing
+        report, sorted by event and field. Empty (same columns) when nothing
+        conflicts.
 
     Examples
     --------
@@ -40,49 +46,80 @@ def list_conflicts(reports: pd.DataFrame) -> pd.DataFrame:
     claims = claims.astype({"claim_field": "string"})
     distinct = claims.groupby(["event_id", "claim_field"])["claim_value"].transform("nunique")
     out = claims[distinct > 1].sort_values(["event_id", "claim_field", "doc_id", "report_id"], kind="stable")
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    if sources is not None:
+        out["document"] = out["doc_id"].astype("string").map(document_names(sources)).astype("string")
+    return out
 
 
-def corroboration(reports: pd.DataFrame) -> pd.DataFrame:
+def corroboration(
+    reports: pd.DataFrame, sources: pd.DataFrame | None = None, events: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Count the documents that support each event.
 
     Parameters
     ----------
     reports : DataFrame
         A reports table.
+    sources : DataFrame or None, default None
+        The sources table: documents named by outlet and date
+        (:func:`document_names`), in order of publication; None lists their ids.
+    events : DataFrame or None, default None
+        The events: adds each event's number in reading order
+        (:func:`analysis.stats.selection.event_numbers`), dates in words and
+        kind, and sorts the rows by number.
 
     Returns
     -------
     DataFrame
-        Columns event_id, documents (number of distinct documents) and
-        doc_ids (their ids joined by ", "), one row per event, sorted by
-        event_id.
+        Columns event_id, documents (Int64, number of distinct documents)
+        and document_names (their names, or ids, joined by "; "), one row
+        per event, sorted by event_id; with ``events``, number, event_id,
+        when, kind, documents, document_names in reading order.
     """
-    grouped = reports.groupby("event_id", observed=True)["doc_id"]
-    out = pd.DataFrame(
-        {
-            "documents": grouped.nunique(),
-            "doc_ids": grouped.agg(lambda ids: ", ".join(sorted(set(ids)))),
-        }
-    )
+    ids = reports["doc_id"].astype("string")
+    if sources is not None:
+        ordered = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")
+        rank = {doc: i for i, doc in enumerate(ordered["doc_id"])}
+        names = ids.map(document_names(sources)).fillna(ids)
+    else:
+        rank, names = {}, ids
+    frame = pd.DataFrame({"event_id": reports["event_id"], "doc_id": ids, "name": names,
+                          "rank": ids.map(rank).fillna(-1) if rank else ids})
+    frame = frame.sort_values(["rank", "doc_id"], kind="stable")
+    grouped = frame.groupby("event_id", observed=True)
+    out = pd.DataFrame({
+        "documents": grouped["doc_id"].nunique(),
+        "document_names": grouped["name"].agg(lambda values: "; ".join(dict.fromkeys(values))),
+    })
     out["documents"] = out["documents"].astype("Int64")
-    return out.reset_index().astype({"event_id": "string", "doc_ids": "string"})
+    out = out.reset_index().astype({"event_id": "string", "document_names": "string"})
+    if events is None:
+        return out
+    facts = pd.DataFrame({"number": event_numbers(events).to_numpy(), "event_id": events["event_id"].astype("string"),
+                          "when": date_texts(events).to_numpy(), "kind": event_kind(events).astype("string").to_numpy()})
+    out = facts.merge(out, on="event_id", how="left", validate="one_to_one").sort_values("number", kind="stable")
+    return out.reset_index(drop=True)
 
 
-def events_per_document(reports: pd.DataFrame) -> pd.DataFrame:
+def events_per_document(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Count the events each document supports.
 
     Parameters
     ----------
     reports : DataFrame
         A reports table.
+    sources : DataFrame or None, default None
+        The sources table: adds each document's name (:func:`document_names`)
+        and lists the documents in order of publication.
 
     Returns
     -------
     DataFrame
-        Columns doc_id, events (distinct events cited), reports (rows), and
-        only_source (events for which this is the sole document), one row per
-        document, sorted by doc_id.
+        Columns doc_id, document (its name, with ``sources``), events
+        (distinct events cited), reports (rows), and only_source (events for
+        which this is the sole document), one row per document, sorted by
+        doc_id (by publication with ``sources``).
     """
     per_event = reports.groupby("event_id")["doc_id"].nunique()
     single = set(per_event[per_event == 1].index)
@@ -91,7 +128,227 @@ def events_per_document(reports: pd.DataFrame) -> pd.DataFrame:
         events = set(part["event_id"])
         rows.append({"doc_id": doc_id, "events": len(events), "reports": len(part), "only_source": len(events & single)})
     out = pd.DataFrame(rows, columns=["doc_id", "events", "reports", "only_source"])
-    return out.astype({"doc_id": "string", "events": "Int64", "reports": "Int64", "only_source": "Int64"})
+    out = out.astype({"doc_id": "string", "events": "Int64", "reports": "Int64", "only_source": "Int64"})
+    if sources is None:
+        return out
+    ordered = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")
+    names = document_names(ordered)
+    out = out.set_index("doc_id").reindex(names.index).dropna(how="all").reset_index()
+    out.insert(1, "document", out["doc_id"].map(names).astype("string"))
+    return out
+
+
+def document_names(sources: pd.DataFrame) -> pd.Series:
+    """Name each document by its outlet and publication date, as a reader would cite it.
+
+    Parameters
+    ----------
+    sources : DataFrame
+        A sources table (``load_sources()``).
+
+    Returns
+    -------
+    Series
+        string, indexed by doc_id: ``"Associated Press, 6 Feb 2020"``, or
+        ``"outlet not named, 29 Mar 2020"`` where the text names none; the
+        number that starts the id is added where two names would be the same.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"doc_id": ["004_x", "000_y"], "outlet": ["Associated Press", None],
+    ...                       "published_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
+    ...                       "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
+    >>> document_names(frame).tolist()
+    ['Associated Press, 6 Feb 2020', 'outlet not named, Apr 2020']
+    """
+    require_columns(sources, ["doc_id", "outlet", "published_start", "published_end"], "sources")
+    outlet = sources["outlet"].astype("string").fillna("outlet not named")
+    dates = [describe_dates(s, e) for s, e in zip(sources["published_start"], sources["published_end"])]
+    names = pd.Series([f"{o}, {d}" for o, d in zip(outlet, dates)], index=sources["doc_id"].astype("string"), dtype="string")
+    repeated = names.duplicated(keep=False).to_numpy()
+    numbers = names.index.str.split("_").str[0]
+    names[repeated] = names[repeated] + " (" + numbers[repeated] + ")"
+    return names.rename("document")
+
+
+def evidence_matrix(reports: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Say which document supports which event, with how many evidence rows, and where it takes part in a dispute.
+
+    Parameters
+    ----------
+    reports : DataFrame
+        A reports table.
+    events : DataFrame
+        The events (every one gets its column, even one no report supports).
+    sources : DataFrame
+        The sources table (every document gets its row).
+
+    Returns
+    -------
+    DataFrame
+        Tidy, one row per document and event, documents in order of
+        publication and events in reading order
+        (:func:`analysis.stats.selection.event_numbers`): doc_id, document
+        (:func:`document_names`), event_id, number (int64), kind (string),
+        rows (int64, the document's evidence rows for the event, 0 for none)
+        and disputed (bool: the document makes a claim on a point of the
+        event that is disputed, :func:`list_conflicts`).
+
+    Examples
+    --------
+    >>> from analysis import load_dataset  # doctest: +SKIP
+    >>> data = load_dataset()  # doctest: +SKIP
+    >>> evidence_matrix(data.reports, data.events, data.sources).groupby("doc_id")["rows"].sum()  # doctest: +SKIP
+    """
+    require_columns(reports, ["event_id", "doc_id"], "reports")
+    numbers = event_numbers(events)
+    kinds = event_kind(events).astype("string")
+    order = np.argsort(numbers.to_numpy(), kind="stable")
+    ordered = pd.DataFrame({"event_id": events["event_id"].astype("string").to_numpy()[order],
+                            "number": numbers.to_numpy()[order], "kind": kinds.to_numpy()[order]})
+    documents = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")
+    names = document_names(documents)
+    grid = pd.DataFrame({"doc_id": np.repeat(names.index.to_numpy(), len(ordered)),
+                         "document": np.repeat(names.to_numpy(), len(ordered))})
+    grid = pd.concat([grid, pd.concat([ordered] * len(names), ignore_index=True)], axis=1)
+    counts = reports.groupby(["doc_id", "event_id"], observed=True).size()
+    pairs = list(zip(grid["doc_id"], grid["event_id"]))
+    grid["rows"] = np.array([counts.get(pair, 0) for pair in pairs], dtype=np.int64)
+    disputed = set()
+    if {"claim_field", "claim_value"} <= set(reports.columns):
+        conflicts = list_conflicts(reports)
+        disputed = set(zip(conflicts["doc_id"].astype("string"), conflicts["event_id"].astype("string")))
+    grid["disputed"] = np.array([pair in disputed for pair in pairs], dtype=bool)
+    return grid.astype({"doc_id": "string", "document": "string", "event_id": "string", "kind": "string"})
+
+
+def corroboration_counts(reports: pd.DataFrame) -> pd.DataFrame:
+    """Count the events told by one document, by two, and so on.
+
+    Parameters
+    ----------
+    reports : DataFrame
+        A reports table.
+
+    Returns
+    -------
+    DataFrame
+        documents (int64, how many documents tell an event) and events
+        (int64, how many events are told by that many), by documents.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1", "EV2"], "doc_id": ["a", "b", "a"]})
+    >>> corroboration_counts(frame).values.tolist()
+    [[1, 1], [2, 1]]
+    """
+    per_event = reports.groupby("event_id", observed=True)["doc_id"].nunique()
+    counts = per_event.value_counts().sort_index()
+    return pd.DataFrame({"documents": counts.index.to_numpy(dtype=np.int64), "events": counts.to_numpy(dtype=np.int64)})
+
+
+def corroboration_sentence(reports: pd.DataFrame) -> str:
+    """Say how many events rest on a single report and how many are told by three or more.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2"], "doc_id": ["a", "b", "c", "a"]})
+    >>> corroboration_sentence(frame)
+    'Half of the events (1 of 2) rest on a single report; one is told by three.'
+    """
+    per_event = reports.groupby("event_id", observed=True)["doc_id"].nunique()
+    total, single, many = len(per_event), int((per_event == 1).sum()), int((per_event >= 3).sum())
+    share = "Most events" if single * 2 > total else ("Half of the events" if single * 2 == total else "Some events")
+    most = int(per_event.max()) if total else 0
+    upper = "three or more" if most > 4 else ("three or four" if most == 4 else "three")
+    verb = "is" if many == 1 else "are"
+    return f"{share} ({single} of {total}) rest on a single report; {in_words(many)} {verb} told by {upper}."
+
+
+def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
+    """List the disputed points: each event and field on which claims differ, within one report or between reports.
+
+    Parameters
+    ----------
+    reports : DataFrame
+        A reports table.
+
+    Returns
+    -------
+    DataFrame
+        One row per disputed point, by event and field: event_id,
+        claim_field (string), claims (int64, competing rows), documents
+        (int64), where ("within one report" or "between reports").
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["a", "a"], "claim_field": ["actor", "actor"],
+    ...                       "claim_value": ["x", "y"], "claimant": ["p", "q"], "quote": ["..", ".."],
+    ...                       "report_id": ["RP1", "RP2"]})
+    >>> disputed_points(frame)["where"].tolist()
+    ['within one report']
+    """
+    conflicts = list_conflicts(reports)
+    grouped = conflicts.groupby(["event_id", "claim_field"], sort=True, observed=True)
+    out = pd.DataFrame({"claims": grouped.size(), "documents": grouped["doc_id"].nunique()}).reset_index()
+    out["where"] = np.where(out["documents"] > 1, "between reports", "within one report")
+    return out.astype({"event_id": "string", "claim_field": "string", "claims": "int64", "documents": "int64",
+                       "where": "string"})
+
+
+def disputes_sentence(reports: pd.DataFrame) -> str:
+    """Say how many points are disputed, and how many within one report or between reports.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["a", "b"], "claim_field": ["actor", "actor"],
+    ...                       "claim_value": ["x", "y"], "claimant": ["p", "q"], "quote": ["..", ".."],
+    ...                       "report_id": ["RP1", "RP2"]})
+    >>> disputes_sentence(frame)
+    'One point is disputed: none within one report quoting several sides and one between reports.'
+    """
+    points = disputed_points(reports)
+    if points.empty:
+        return "No point is disputed."
+    within = int((points["where"] == "within one report").sum())
+    between = len(points) - within
+    subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
+    within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+
+
+def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """List the documents for reading: name, number, title, outlet and publication dates, in order of publication.
+
+    Parameters
+    ----------
+    sources : DataFrame
+        A sources table.
+
+    Returns
+    -------
+    DataFrame
+        document (:func:`document_names`), number (the digits that start
+        the id, as in the file names), title, outlet, published (in words).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"doc_id": ["004_x"], "title": [None], "outlet": ["Associated Press"],
+    ...                       "published_start": pd.to_datetime(["2020-02-06"]),
+    ...                       "published_end": pd.to_datetime(["2020-02-06"])})
+    >>> sources_table(frame)["document"].tolist()
+    ['Associated Press, 6 Feb 2020']
+    """
+    ordered = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")
+    names = document_names(ordered)
+    return pd.DataFrame({
+        "document": names.to_numpy(),
+        "number": ordered["doc_id"].astype("string").str.split("_").str[0].to_numpy(),
+        "title": ordered["title"].astype("string").to_numpy(),
+        "outlet": ordered["outlet"].astype("string").to_numpy(),
+        "published": date_texts(ordered.rename(columns={"published_start": "date_start",
+                                                        "published_end": "date_end"})).to_numpy(),
+    }).astype("string")
 
 
 # --- ACLED: the sources behind the events ----------------------------------------------------
@@ -159,7 +416,7 @@ def event_sources(events: pd.DataFrame) -> pd.DataFrame:
     return rows[["event_id", "source", "outlets"]].reset_index(drop=True)
 
 
-def sources_table(events: pd.DataFrame) -> pd.DataFrame:
+def outlets_table(events: pd.DataFrame) -> pd.DataFrame:
     """Say which outlets stand behind how many events, and for how many they are the only source.
 
     Parameters
@@ -178,7 +435,7 @@ def sources_table(events: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> frame = pd.DataFrame({"event_id": ["a", "b"], "source": ["Radio X; Daily Y", "Radio X"]})
-    >>> sources_table(frame)[["source", "events", "only_source"]].values.tolist()
+    >>> outlets_table(frame)[["source", "events", "only_source"]].values.tolist()
     [['Radio X', 2, 1], ['Daily Y', 1, 0]]
     """
     rows = event_sources(events)

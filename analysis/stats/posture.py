@@ -1,4 +1,4 @@
-"""Say what each event did to a base's posture, list what happened at each base, and find ACLED's posture changes of foreign forces."""
+"""Say what each event did to a base's posture, and list what happened at each base."""
 
 from __future__ import annotations
 
@@ -116,6 +116,41 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
     columns = ["base_id", "name", "latitude", "longitude", "kind", "event_id", "date_start", "date_end", "when", "notes"]
     return out[columns].reset_index(drop=True)
 
+
+
+def place_points(events: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """Find the coordinates of named places in the events, for reference points on a map.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``location``, ``latitude`` and ``longitude``.
+    names : sequence of str
+        Places to find (``location`` values, e.g. ``["Baghdad"]``).
+
+    Returns
+    -------
+    DataFrame
+        One row per name found with coordinates: name, latitude, longitude
+        (the coordinates most events at that location carry). Names no event
+        carries are left out.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"location": ["Baghdad", "Baghdad", "Irbil"], "latitude": [33.34, 33.34, 36.19],
+    ...                       "longitude": [44.40, 44.40, 44.01]})
+    >>> place_points(frame, ["Baghdad", "Basra"]).values.tolist()
+    [['Baghdad', 33.34, 44.4]]
+    """
+    require_columns(events, ["location", "latitude", "longitude"])
+    rows = []
+    located = events.dropna(subset=["latitude", "longitude"])
+    for name in names:
+        here = located[located["location"].astype("string") == name]
+        if len(here):
+            latitude, longitude = here.groupby(["latitude", "longitude"]).size().idxmax()
+            rows.append({"name": name, "latitude": float(latitude), "longitude": float(longitude)})
+    return pd.DataFrame(rows, columns=["name", "latitude", "longitude"]).astype({"name": "string"})
 
 
 # --- ACLED: bases and foreign forces ------------------------------------------------------

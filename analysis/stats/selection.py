@@ -203,6 +203,53 @@ def select_events(
 
 
 
+def event_numbers(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd.Series:
+    """Number the events in reading order, the order of every table and the keys of the timeline.
+
+    Events are ordered by ``event_date``, then ``date_start``, ``date_end``,
+    kind (in :data:`KIND_ORDER`) and ``event_id``, so events with the same
+    dates and kind (drawn as one mark on a timeline) get consecutive numbers.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id``, ``date_start``, ``date_end``,
+        ``event_date`` and ``event_type`` (and, optionally, ``category``).
+    kinds : Series or None, default None
+        The events' kinds if already known (:func:`event_kind`), to save
+        working them out again on millions of events.
+
+    Returns
+    -------
+    Series
+        int64 numbers 1 to n, named ``number``, same index as ``events``.
+
+    Raises
+    ------
+    DataError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV2", "EV1"], "category": ["US strike", "militia attack"],
+    ...                       "event_type": ["Explosions/Remote violence"] * 2,
+    ...                       "date_start": pd.to_datetime(["2020-01-03", "2020-01-03"]),
+    ...                       "date_end": pd.to_datetime(["2020-01-03", "2020-01-03"]),
+    ...                       "event_date": pd.to_datetime(["2020-01-03", "2020-01-03"])})
+    >>> event_numbers(frame).tolist()
+    [2, 1]
+    """
+    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type"])
+    kind = (event_kind(events) if kinds is None else kinds).cat.codes.to_numpy()
+    ids = pd.factorize(events["event_id"], sort=True)[0]
+    days = [pd.to_datetime(events[c]).to_numpy(dtype="datetime64[D]").astype(np.int64) for c in
+            ("event_date", "date_start", "date_end")]
+    order = np.lexsort((ids, kind, days[2], days[1], days[0]))
+    numbers = np.empty(len(events), dtype=np.int64)
+    numbers[order] = np.arange(1, len(events) + 1)
+    return pd.Series(numbers, index=events.index, name="number")
+
+
 # --- which events are attacks, and on whom: the ATTACKS and TARGET parameters -----------------
 
 #: ACLED event types counted as attacks in an ACLED file when no ``ATTACKS`` is given: armed clashes

@@ -1,22 +1,25 @@
-"""Tables for reading: the events in words with their documents, reported totals, troop levels as steps."""
+"""Tables for reading: the events in words with their documents, reported totals, troop-level statements."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .._frames import column_or_na, require_columns
 from ..text import count_texts, date_texts, describe_bounds
-from .selection import EventSelector, event_kind, select_kinds
+from .evidence import document_names
+from .selection import EventSelector, event_kind, event_numbers, is_militia_attack, select_kinds
 
 
 def events_table(
     events: pd.DataFrame,
     reports: pd.DataFrame | None = None,
     *,
+    sources: pd.DataFrame | None = None,
     kinds: EventSelector = None,
     limit: int | None = None,
 ) -> pd.DataFrame:
-    """List events in date order, in words, with the documents (or ACLED sources) behind each.
+    """List events in reading order, in words, with the documents (or ACLED sources) behind each.
 
     Parameters
     ----------
@@ -24,18 +27,25 @@ def events_table(
         Events.
     reports : DataFrame or None, default None
         A reports table: the ``documents`` column lists the documents that
-        support each event, by the number that starts their id ("001"). None uses the events' own
-        ``source`` column where it exists (ACLED exports).
+        support each event. None uses the events' own ``source`` column
+        where it exists (ACLED exports).
+    sources : DataFrame or None, default None
+        The sources table: documents are named by outlet and date
+        (:func:`analysis.stats.evidence.document_names`); None names them by
+        the number that starts their id ("001").
     kinds : callable, sequence of str or None, default None
         Which events to list (see :func:`select_kinds`); None lists all.
     limit : int or None, default None
-        List only the first ``limit`` events (in date order).
+        List only the first ``limit`` events (in reading order).
 
     Returns
     -------
     DataFrame
-        event_id, when, kind, location, actor1, actor2, what (the notes),
-        documents (string columns), indexed from 1.
+        number (int64: the event's number in reading order among all of
+        ``events``, :func:`analysis.stats.selection.event_numbers`, the
+        numbers on the timeline), event_id, when, kind, location, actor1,
+        actor2, what (the notes), documents (string columns), in reading
+        order.
 
     Raises
     ------
@@ -57,17 +67,29 @@ def events_table(
     2      EV2  14-17 Mar 2020  militia attack  001, 003
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "location", "actor1"])
-    chosen = select_kinds(events, kinds).sort_values(["event_date", "date_start", "event_id"], kind="stable")
+    numbers = event_numbers(events)
+    chosen = select_kinds(events.assign(_number=numbers), kinds).sort_values("_number", kind="stable")
     if limit is not None:
         chosen = chosen.iloc[:limit]
     if reports is not None:
         require_columns(reports, ["event_id", "doc_id"], "reports")
-        short = reports["doc_id"].astype("string").str.split("_").str[0]
-        documents = short.groupby(reports["event_id"]).agg(lambda ids: ", ".join(sorted(set(ids))))
-        sources = chosen["event_id"].map(documents)
+        ids = reports["doc_id"].astype("string")
+        if sources is not None:
+            named = document_names(sources)
+            order = {doc: i for i, doc in enumerate(sources.sort_values("published_start", kind="stable")["doc_id"])}
+            names = ids.map(named).fillna(ids)
+            keys = ids.map(order).fillna(len(order))
+        else:
+            names = ids.str.split("_").str[0]
+            keys = names
+        frame = pd.DataFrame({"event_id": reports["event_id"], "name": names, "key": keys})
+        documents = frame.sort_values("key", kind="stable").groupby("event_id")["name"].agg(
+            lambda values: "; ".join(dict.fromkeys(values)))
+        documented = chosen["event_id"].map(documents)
     else:
-        sources = column_or_na(chosen, "source")
+        documented = column_or_na(chosen, "source")
     out = pd.DataFrame({
+        "number": chosen["_number"].astype("int64"),
         "event_id": chosen["event_id"].astype("string"),
         "when": date_texts(chosen),
         "kind": event_kind(chosen).astype("string"),
@@ -75,25 +97,28 @@ def events_table(
         "actor1": chosen["actor1"].astype("string"),
         "actor2": column_or_na(chosen, "actor2").astype("string"),
         "what": column_or_na(chosen, "notes").astype("string"),
-        "documents": sources.astype("string"),
+        "documents": documented.astype("string"),
     })
-    out.index = pd.RangeIndex(1, len(out) + 1)
-    return out
+    return out.reset_index(drop=True)
 
 
-def reported_totals_table(totals: pd.DataFrame) -> pd.DataFrame:
+def reported_totals_table(totals: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Show aggregate claims as what they are: reported totals, with their wording and source.
 
     Parameters
     ----------
     totals : DataFrame
         A reported-totals table (``load_reported_totals()``).
+    sources : DataFrame or None, default None
+        The sources table: documents named by outlet and date
+        (:func:`analysis.stats.evidence.document_names`) instead of by id.
 
     Returns
     -------
     DataFrame
         One row per total, in date order: period (in words), measure, actor,
-        as_worded, bounds, doc_id, quote (all string).
+        as_worded, bounds, document (the doc_id, or its name with
+        ``sources``), quote (all string).
 
     Raises
     ------
@@ -121,32 +146,44 @@ def reported_totals_table(totals: pd.DataFrame) -> pd.DataFrame:
             [describe_bounds(lo, hi) for lo, hi in zip(ordered["count_low"], ordered["count_high"])],
             index=ordered.index, dtype="string",
         ),
-        "doc_id": ordered["doc_id"].astype("string"),
+        "document": ordered["doc_id"].astype("string").map(
+            document_names(sources) if sources is not None else lambda doc: doc).astype("string"),
         "quote": ordered["quote"].astype("string"),
     })
     return out.reset_index(drop=True)
 
 
-def troop_level_steps(levels: pd.DataFrame) -> pd.DataFrame:
-    """Prepare the statements of force size for a step chart with bounds.
+def troop_level_statements(levels: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """List the statements of force size, each with its own dates, and compare it with the previous one.
 
-    Each statement holds from its first day until the next statement about
-    the same force (the last one until its own last day): "the latest
-    reported figure", not a claim about the days between. Open bounds stay
-    open: ``"less than 400"`` has no low bound.
+    A statement holds for the days it can refer to, no longer: nothing is
+    said about the days between two statements. Two statements about the
+    same force show a change only where their bounds do not overlap;
+    "approximately 5,200" (5,150-5,250) and "about 5,000" (4,500-5,500)
+    overlap, so they show none. Open bounds stay open: ``"less than 400"``
+    has no low bound.
 
     Parameters
     ----------
     levels : DataFrame
         A troop-levels table (``load_troop_levels()``).
+    sources : DataFrame or None, default None
+        The sources table, to name the documents by outlet and date
+        (:func:`analysis.stats.evidence.document_names`).
 
     Returns
     -------
     DataFrame
-        One row per statement, by force and date: level_id, force, date_start,
-        date_end, step_end (datetime64), count_low, count_high (Int64),
-        value (float64: the figure as worded, e.g. 5000 for "about 5,000",
-        400 for "less than 400"), qualifier, as_worded, doc_id.
+        One row per statement, by force and date: level_id, force,
+        date_start, date_end (datetime64), when (the dates in words),
+        as_worded, count_low, count_high (Int64), value (float64: the figure
+        as worded, e.g. 5000 for "about 5,000", 400 for "less than 400"),
+        qualifier, doc_id, document (its name with ``sources``, else the
+        doc_id), and compared (string: how it stands to the
+        previous statement about the same force: "first statement", "overlaps
+        the previous figure (5,150-5,250 fits both): no change shown",
+        "lower than the previous figure" or "higher than the previous
+        figure").
 
     Raises
     ------
@@ -155,20 +192,14 @@ def troop_level_steps(levels: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> levels = pd.DataFrame({"level_id": ["TL1", "TL2"], "force": ["US", "US"], "count_low": [5150, 4500],
-    ...                        "count_high": [5250, 5500], "qualifier": ["about", "about"], "doc_id": ["002", "004"],
-    ...                        "date_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
-    ...                        "date_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
-    >>> troop_level_steps(levels)[["level_id", "step_end", "value", "as_worded"]]
-      level_id   step_end   value    as_worded
-    0      TL1 2020-04-01  5200.0  about 5,200
-    1      TL2 2020-05-01  5000.0  about 5,000
+    >>> from analysis import load_troop_levels  # doctest: +SKIP
+    >>> troop_level_statements(load_troop_levels())["compared"].tolist()  # doctest: +SKIP
+    ['first statement', 'first statement', 'overlaps the previous figure (5,150-5,250 fits both): no change shown']
     """
     needed = ["level_id", "date_start", "date_end", "force", "count_low", "count_high", "qualifier", "doc_id"]
     require_columns(levels, needed, "troop levels")
     out = levels[needed].sort_values(["force", "date_start", "date_end", "level_id"], kind="stable").copy()
-    following = out.groupby("force", observed=True, sort=False)["date_start"].shift(-1)
-    out["step_end"] = following.where(following > out["date_end"], out["date_end"] + pd.Timedelta(days=1))
+    out["when"] = date_texts(out)
     out["as_worded"] = count_texts(out)
     low = out["count_low"].astype("Float64")
     high = out["count_high"].astype("Float64")
@@ -176,7 +207,72 @@ def troop_level_steps(levels: pd.DataFrame) -> pd.DataFrame:
     qualifier = out["qualifier"].astype("string")
     value = value.mask(qualifier.isin(["exact", "at least", "several"]).fillna(False), low)
     out["value"] = value.astype("float64")
-    columns = ["level_id", "force", "date_start", "date_end", "step_end", "count_low", "count_high", "value",
-               "qualifier", "as_worded", "doc_id"]
+    lows = low.fillna(0).to_numpy(dtype=float)
+    highs = high.fillna(np.inf).to_numpy(dtype=float)
+    forces = out["force"].astype("string").to_numpy()
+    compared = []
+    for i in range(len(out)):
+        if i == 0 or forces[i] != forces[i - 1]:
+            compared.append("first statement")
+        elif highs[i] < lows[i - 1]:
+            compared.append("lower than the previous figure")
+        elif lows[i] > highs[i - 1]:
+            compared.append("higher than the previous figure")
+        else:
+            top = min(highs[i], highs[i - 1])
+            both = describe_bounds(max(lows[i], lows[i - 1]), None if np.isinf(top) else top)
+            compared.append(f"overlaps the previous figure ({both} fits both): no change shown")
+    out["compared"] = pd.array(compared, dtype="string")
+    ids = out["doc_id"].astype("string")
+    out["document"] = (ids.map(document_names(sources)) if sources is not None else ids).astype("string")
+    columns = ["level_id", "force", "date_start", "date_end", "when", "as_worded", "count_low", "count_high", "value",
+               "qualifier", "doc_id", "document", "compared"]
     return out[columns].reset_index(drop=True)
 
+
+def count_floor_note(
+    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = is_militia_attack,
+    what: str = "attacks",
+) -> str:
+    """Say that counts of described events are a floor, and how far reported totals go beyond them.
+
+    Parameters
+    ----------
+    events : DataFrame
+        The events counted.
+    totals : DataFrame or None, default None
+        A reported-totals table; its largest total whose ``measure`` names
+        ``what`` is quoted. None (ACLED exports) says only what the counts
+        are.
+    kinds : callable, sequence of str or None, default is_militia_attack
+        Which events are counted (see :func:`select_kinds`).
+    what : str, default "attacks"
+        What is counted, as the totals' ``measure`` names it.
+
+    Returns
+    -------
+    str
+        One or two sentences.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["militia attack"], "sub_event_type": ["Shelling/artillery/missile attack"]})
+    >>> count_floor_note(frame)
+    'A floor: the 1 attack described one by one, not every attack there was.'
+    """
+    count = len(select_kinds(events, kinds))
+    noun = what[:-1] if count == 1 and what.endswith("s") else what
+    note = f"A floor: the {count:,} {noun} described one by one, not every {what.rstrip('s')} there was."
+    if totals is None or totals.empty:
+        return note
+    require_columns(totals, ["measure", "count_low", "count_high", "qualifier", "date_start", "date_end"], "reported totals")
+    about = totals[totals["measure"].astype("string").str.contains(what, case=False, regex=False).fillna(False)]
+    about = about[about["count_low"].astype("Float64").fillna(0) > count]
+    if about.empty:
+        return note
+    largest = about.iloc[[int(np.argmax(about["count_low"].astype("Float64").fillna(0).to_numpy(dtype=float)))]]
+    row = largest.iloc[0]
+    actor = column_or_na(largest, "actor").iloc[0]
+    by = f" by {actor}" if pd.notna(actor) else ""
+    return (f"{note} The reports also speak of {count_texts(largest).iloc[0]} {row['measure']}{by} "
+            f"({date_texts(largest).iloc[0]}) that they do not list.")

@@ -54,3 +54,15 @@ def dates_as_numbers(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
 def note_nothing(ax: Axes, text: str) -> None:
     """Write in the middle of an empty Axes why there is nothing to draw ("no events to show")."""
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="0.4")
+
+
+def note_below(ax: Axes, anchor: Any, text: str, *, gid: str, size: float = 8.0) -> Any:
+    """Write a note under an artist of the chart (its legend), from the Axes' left edge, wrapped to its width."""
+    import textwrap
+
+    chars = int(ax.get_position().width * ax.figure.get_figwidth() * 72 / (0.55 * size))
+    note = ax.annotate(textwrap.fill(" ".join(text.split()), chars), xy=(0, 0), xycoords=("axes fraction", anchor),
+                       xytext=(0, -6), textcoords="offset points", ha="left", va="top", fontsize=size, color="0.25",
+                       annotation_clip=False)
+    note.set_gid(gid)
+    return note

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, tag_bars
+from ..text import date_texts
+from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_below, note_nothing, tag_bars
+from .figures import describe
 from .literal import literal_text
-from .style import OTHER, OTHER_COLOR, color_for
+from .style import ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -28,6 +30,7 @@ def plot_attacks_per_period(
     by: str | None = None,
     names: Mapping[str, str] | None = None,
     colors: Mapping[str, str] | None = None,
+    note: str | None = None,
     ax: Axes | None = None,
     ylabel: str = "attacks",
 ) -> Axes:
@@ -53,6 +56,9 @@ def plot_attacks_per_period(
         colour in every chart. Groups not in it are drawn together as
         ``"other"`` (in its colour, grey by default). None: a colour per
         group, in turn.
+    note : str or None, default None
+        A sentence written under the chart (e.g. that the counts are a
+        floor: :func:`analysis.stats.tables.count_floor_note`).
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default "attacks"
@@ -62,7 +68,8 @@ def plot_attacks_per_period(
     -------
     matplotlib Axes
         Bars with ``gid`` ``"expected"`` (or ``"expected:<group>"`` with
-        ``by``), ``"certain"``, ``"possible"``, one per period each.
+        ``by``), ``"certain"``, ``"possible"``, one per period each, and the
+        note (``gid`` ``"note"``).
 
     Examples
     --------
@@ -79,7 +86,9 @@ def plot_attacks_per_period(
     ax.set_ylabel(ylabel)
     if counts.empty:
         note_nothing(ax, "nothing to count")
+        describe(ax, f"No {ylabel} to count.")
         return ax
+    described = _count_description(counts, by, names, ylabel)
     if by is None:
         left, width = _period_bars(counts)
         bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color="#E9A27A",
@@ -108,7 +117,7 @@ def plot_attacks_per_period(
             part = part.reindex(totals["period_start"], fill_value=0.0)
             left, width = _period_bars(totals)
             bars = ax.bar(left, part.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
-                          color=colors[group], label=literal_text((names or {}).get(group, group)))
+                          color=colors[group], label=literal_text(str((names or {}).get(group, group))))
             tag_bars(bars, f"expected:{group}")
             bottom = bottom + part.to_numpy()
         counts = totals
@@ -117,26 +126,99 @@ def plot_attacks_per_period(
                   edgecolor="0.35", linewidth=0.8, linestyle="--", label="possible (date range overlaps the period)")
     tag_bars(bars, "possible")
     ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
     date_axis(ax)
-    legend_below(ax)
+    legend = legend_below(ax)
+    if note:
+        note_below(ax, legend, note, gid="note")
+    describe(ax, described)
     return ax
 
 
-def plot_escalation(escalation: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Draw the escalation measure per period: conflict up, cooperation down, the net as a line.
+def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str, str] | None, what: str) -> str:
+    """Say in words what a chart of counts per period shows: the periods with any count."""
+    periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    first, last = periods.iloc[0].split(" - ")[0], periods.iloc[-1]
+    text = f"Bars of {what} per period from {first} to {last}"
+    if by is not None:
+        groups = [str((names or {}).get(g, g)) for g in dict.fromkeys(counts[by].astype("string").fillna("not known"))]
+        text += f", stacked by {', '.join(groups)}"
+        counts = counts.groupby(["period_start", "period_end"], sort=True)[["certain", "possible", "expected"]].sum()
+        counts = counts.reset_index()
+        periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    busy = counts["possible"] > 0
+    shown = [f"{periods[i]}: {counts['certain'][i]:g} certain, {counts['possible'][i]:g} possible, "
+             f"{counts['expected'][i]:.2f} expected" for i in counts.index[busy][:8]]
+    more = int(busy.sum()) - len(shown)
+    return text + ". " + "; ".join(shown) + (f"; and {more} more periods." if more > 0 else ".")
+
+
+def _signed(value: float) -> str:
+    """Write a score with its direction: ``"10 up"``, ``"4 up"``, ``"10 down"``, ``"0"``."""
+    size = f"{abs(value):g}"
+    return "0" if value == 0 else f"{size} {'up' if value > 0 else 'down'}"
+
+
+def escalation_key(rules: pd.DataFrame) -> str:
+    """Say how each kind of act counts on the escalation chart, from :func:`analysis.cameo_table`.
+
+    Scores are Goldstein values with the sign reversed, so conflict counts
+    up and cooperation down; acts with the same score are listed together.
+
+    Parameters
+    ----------
+    rules : DataFrame
+        Output of :func:`analysis.stats.escalation.cameo_table` (``covers``,
+        ``goldstein``, ``cameo_name``).
+
+    Returns
+    -------
+    str
+        ``"How acts count: rocket, artillery and missile attacks, ... 10 up; ..."``.
+
+    Examples
+    --------
+    >>> from analysis.stats.escalation import cameo_table
+    >>> rules = cameo_table().query("sub_event_type == 'Non-violent transfer of territory'")
+    >>> escalation_key(rules)
+    'How acts count: handovers of a base 10 down (CAMEO: retreat or surrender militarily).'
+    """
+    parts = []
+    ordered = rules.assign(score=-rules["goldstein"]).sort_values("score", ascending=False, kind="stable")
+    for score, group in ordered.groupby("score", sort=False):
+        covers = ", ".join(dict.fromkeys(group["covers"].astype(str)))
+        names = list(dict.fromkeys(group["cameo_name"].astype(str)))
+        act = f" (CAMEO: {names[0].split(',')[0].lower()})" if len(names) == 1 else ""
+        parts.append(f"{covers} {_signed(float(score))}{act}")
+    return "How acts count: " + "; ".join(parts) + "." if parts else ""
+
+
+def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
+    """Draw the escalation score per period: conflict up, cooperation down, the net as a line.
+
+    The score is the Goldstein value of each act with its sign reversed
+    (``escalation = conflict - cooperation``), so the picture and the axis
+    agree: up is more conflict, down is retreat or cooperation.
 
     Parameters
     ----------
     escalation : DataFrame
         Output of :func:`analysis.stats.escalation.escalation_per_period`.
+    rules : DataFrame or None, default None
+        Output of :func:`analysis.stats.escalation.cameo_table` for the
+        events measured: written under the chart as the key of how each act
+        counts (what a withdrawal counts as, for one).
     ax : matplotlib Axes, optional
         Where to draw.
 
     Returns
     -------
     matplotlib Axes
-        Bars with ``gid`` ``"conflict"`` and ``"cooperation"`` (one per
-        period each) and the line ``gid`` ``"escalation"``.
+        Bars with ``gid`` ``"conflict"`` (height ``conflict``) and
+        ``"cooperation"`` (height ``-cooperation``), one per period each, the
+        line ``gid`` ``"escalation"`` and, with ``rules``, the key's text
+        (``gid`` ``"key"``).
 
     Examples
     --------
@@ -151,22 +233,47 @@ def plot_escalation(escalation: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     ['conflict', 'cooperation']
     """
     ax = current_axes(ax)
-    ax.set_ylabel("Goldstein points")
+    ax.set_ylabel("escalation score\n(Goldstein points, sign reversed)")
     if escalation.empty:
         note_nothing(ax, "nothing to measure")
+        describe(ax, "Nothing to measure.")
         return ax
     left, width = _period_bars(escalation)
-    bars = ax.bar(left, escalation["conflict"], width=width * 0.86, align="edge", color="#C0392B",
-                  label="conflict (sum of negative weights)")
+    bars = ax.bar(left, escalation["conflict"], width=width * 0.86, align="edge", color=ESCALATION_COLORS["conflict"],
+                  label="conflict (up)")
     tag_bars(bars, "conflict")
-    bars = ax.bar(left, -escalation["cooperation"], width=width * 0.86, align="edge", color="#2E8B57",
-                  label="cooperation (sum of positive weights, drawn below zero)")
+    bars = ax.bar(left, -escalation["cooperation"], width=width * 0.86, align="edge",
+                  color=ESCALATION_COLORS["cooperation"], label="retreat or cooperation (down)")
     tag_bars(bars, "cooperation")
     (line,) = ax.plot(left + width / 2, escalation["escalation"], color="0.15", marker="o", markersize=3,
-                      linewidth=1.2, label="escalation = conflict - cooperation")
+                      linewidth=1.2, label="net: conflict minus retreat or cooperation")
     line.set_gid("escalation")
-    ax.axhline(0, color="0.5", linewidth=0.6)
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    top = max(float(escalation["conflict"].max()), 1.0)
+    bottom = max(float(escalation["cooperation"].max()), 0.0)
+    ax.set_ylim(-max(bottom, top * 0.15) * 1.25, top * 1.12)
+    ax.text(0.005, 0.98, "\u2191 more conflict", transform=ax.transAxes, ha="left", va="top", fontsize=8, color="0.35")
+    ax.text(0.005, 0.02, "\u2193 retreat or cooperation", transform=ax.transAxes, ha="left", va="bottom", fontsize=8,
+            color="0.35")
+    ax.grid(axis="y", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
     date_axis(ax)
-    legend_below(ax)
+    legend = legend_below(ax)
+    if rules is not None and len(rules):
+        note_below(ax, legend, escalation_key(rules), gid="key")
+    describe(ax, _escalation_description(escalation))
     return ax
 
+
+def _escalation_description(escalation: pd.DataFrame) -> str:
+    periods = date_texts(escalation.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    top = escalation["escalation"].nlargest(3)
+    highest = "; ".join(f"{periods[i]} {escalation['escalation'][i]:.1f}" for i in top.index if escalation["escalation"][i] > 0)
+    down = escalation["cooperation"] > 0
+    first, last = periods.iloc[0].split(" - ")[0], periods.iloc[-1]
+    text = f"Escalation score per period from {first} to {last}; highest: {highest}."
+    if down.any():
+        most = escalation["cooperation"].idxmax()
+        text += (f" Retreat or cooperation in {int(down.sum())} periods, most in {periods[most]} "
+                 f"({escalation['cooperation'][most]:.1f} points down).")
+    return text

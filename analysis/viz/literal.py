@@ -44,3 +44,12 @@ def literal_text(text: object) -> str:
     """
     text = str(text).replace("$", "\\$")
     return _ZERO_WIDTH_SPACE + text if text.startswith("_") else text
+
+
+def as_written(text: str) -> str:
+    """Undo :func:`literal_text`: the text as the data wrote it, for words outside the chart (alt text).
+
+    >>> as_written(literal_text("_underscore costs $5"))
+    '_underscore costs $5'
+    """
+    return text.replace("\\$", "$").replace(_ZERO_WIDTH_SPACE, "")

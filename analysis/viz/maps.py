@@ -17,6 +17,7 @@ import pandas as pd
 from ..io.boundaries import Boundary, load_boundaries
 from ..text import join_dates
 from ._axes import current_axes
+from .figures import describe
 from .literal import literal_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +42,7 @@ def plot_boundaries(
     highlight: Iterable[str] = ("Iraq",),
     extent: tuple[float, float, float, float] | None = None,
     labels: bool = True,
+    avoid: np.ndarray | None = None,
     facecolor: str = "#f1efe8",
     highlight_color: str = "#e3dbc4",
     edgecolor: str = "#9a9a9a",
@@ -62,9 +64,13 @@ def plot_boundaries(
         highlighted countries with one degree of margin (all countries when
         none is highlighted).
     labels : bool, default True
-        Write each country's name, upper-case, at the mean of its positions
-        inside the extent (countries with no position inside are not
-        labelled).
+        Write each country's name, upper-case, inside the country and the
+        extent, at the point farthest from its borders, the frame and the
+        points of ``avoid`` (countries with too little room inside the
+        extent are not labelled).
+    avoid : array of shape (n, 2) or None, default None
+        Longitude, latitude of points the country names keep away from (the
+        places the map marks).
     facecolor, highlight_color, edgecolor, water_color : str
         Colours of the countries, the highlighted countries, the borders and
         the background (seas).
@@ -119,14 +125,10 @@ def plot_boundaries(
         patch.set_gid(boundary.name)
         ax.add_patch(patch)
         if labels:
-            inside = vertices[
-                (vertices[:, 0] >= lon_min) & (vertices[:, 0] <= lon_max)
-                & (vertices[:, 1] >= lat_min) & (vertices[:, 1] <= lat_max)
-            ]
-            if len(inside):
-                x, y = inside.mean(axis=0)
-                ax.text(x, y, literal_text(boundary.name.upper()), ha="center", va="center", fontsize=7,
-                        color="#6f6f6f", zorder=0.6, gid=f"label:{boundary.name}")
+            spot = _label_spot(boundary, extent, avoid)
+            if spot is not None:
+                ax.text(spot[0], spot[1], literal_text(boundary.name.upper()), ha="center", va="center", fontsize=7,
+                        color="#8a8a8a", zorder=0.6, gid=f"label:{boundary.name}")
 
     ax.set_xlim(lon_min, lon_max)
     ax.set_ylim(lat_min, lat_max)
@@ -135,6 +137,63 @@ def plot_boundaries(
     ax.set_xlabel("Longitude")
     ax.set_ylabel("Latitude")
     return ax
+
+
+def map_extent(points: pd.DataFrame, *, margin: float = 1.0, aspect: float = 1.0) -> tuple[float, float, float, float]:
+    """Frame points (``longitude``, ``latitude``) with a margin in degrees, at a given width-to-height ratio.
+
+    The ratio is measured on the map as drawn (a degree of longitude is
+    ``cos(latitude)`` of a degree of latitude), so panels of that shape are
+    filled by the map.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"longitude": [41.0, 44.0], "latitude": [33.5, 36.0]})
+    >>> [round(v, 2) for v in map_extent(frame)]
+    [39.76, 45.24, 32.5, 37.0]
+    """
+    lon_min, lon_max = float(points["longitude"].min()) - margin, float(points["longitude"].max()) + margin
+    lat_min, lat_max = float(points["latitude"].min()) - margin, float(points["latitude"].max()) + margin
+    scale = math.cos(math.radians((lat_min + lat_max) / 2))
+    width, height = (lon_max - lon_min) * scale, lat_max - lat_min
+    if width / height < aspect:
+        grow = (aspect * height / scale - (lon_max - lon_min)) / 2
+        lon_min, lon_max = lon_min - grow, lon_max + grow
+    else:
+        grow = (width / aspect - height) / 2
+        lat_min, lat_max = lat_min - grow, lat_max + grow
+    return lon_min, lon_max, lat_min, lat_max
+
+
+#: Room a country name needs around its centre, in degrees, to be written.
+_LABEL_ROOM = 0.35
+
+
+def _label_spot(boundary: Boundary, extent: tuple[float, float, float, float],
+                avoid: np.ndarray | None) -> tuple[float, float] | None:
+    """Find where to write a country's name: the grid point inside it farthest from borders, frame and points."""
+    from matplotlib.path import Path as MplPath
+
+    lon_min, lon_max, lat_min, lat_max = extent
+    xs, ys = np.meshgrid(np.linspace(lon_min, lon_max, 60), np.linspace(lat_min, lat_max, 60))
+    grid = np.column_stack([xs.ravel(), ys.ravel()])
+    inside = np.zeros(len(grid), dtype=bool)
+    for ring in boundary.rings:
+        inside ^= MplPath(ring).contains_points(grid)
+    candidates = grid[inside]
+    if not len(candidates):
+        return None
+    border = np.concatenate(boundary.rings)
+    border = border[(border[:, 0] >= lon_min - 1) & (border[:, 0] <= lon_max + 1)
+                    & (border[:, 1] >= lat_min - 1) & (border[:, 1] <= lat_max + 1)]
+    room = np.minimum.reduce([candidates[:, 0] - lon_min, lon_max - candidates[:, 0],
+                              (candidates[:, 1] - lat_min) * 2, (lat_max - candidates[:, 1]) * 2])
+    for points in (border, avoid):
+        if points is not None and len(points):
+            distance = np.sqrt(((candidates[:, None, :] - points[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+            room = np.minimum(room, distance if points is border else distance / 1.5)
+    best = int(np.argmax(room))
+    return (float(candidates[best, 0]), float(candidates[best, 1])) if room[best] >= _LABEL_ROOM else None
 
 
 # --- posture of the bases ---------------------------------------------------------------
@@ -160,6 +219,8 @@ def plot_posture_map(
     bases: pd.DataFrame,
     kinds: Sequence[str] | None = None,
     boundaries: Sequence[Any] | None = None,
+    references: pd.DataFrame | None = None,
+    extent: tuple[float, float, float, float] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Draw the bases on a map of Iraq and its neighbours, marking what happened at each, and when.
@@ -182,15 +243,25 @@ def plot_posture_map(
     boundaries : sequence or None, default None
         What :func:`analysis.io.boundaries.load_boundaries` returns; None loads the
         packaged file.
+    references : DataFrame or None, default None
+        Places drawn as reference points (black squares with their name in
+        italics): ``name``, ``latitude``, ``longitude``
+        (:func:`analysis.stats.posture.place_points`).
+    extent : tuple of float or None, default None
+        ``(lon_min, lon_max, lat_min, lat_max)``; None frames the bases and
+        the reference points (:func:`map_extent`) with the shape of the Axes.
     ax : matplotlib Axes, optional
         Where to draw.
 
     Returns
     -------
     matplotlib Axes
-        The map: one grey dot collection of all bases (``gid`` ``"bases"``),
-        one marker collection per kind drawn (``gid`` ``"posture:<kind>"``),
-        one name label per base (``gid`` ``"base:<base_id>"``).
+        The map, without axes (the frame is the map's edge): one grey dot
+        collection of all bases (``gid`` ``"bases"``), one marker collection
+        per kind drawn (``gid`` ``"posture:<kind>"``), one name label per
+        base (``gid`` ``"base:<base_id>"``), and one square and label per
+        reference point (``gid`` ``"references"``, ``"place:<name>"``). No
+        label covers a mark, another label or a country's name.
 
     Examples
     --------
@@ -203,46 +274,75 @@ def plot_posture_map(
     ['bases']
     """
     ax = current_axes(ax)
-    plot_boundaries(boundaries, ax=ax, labels=True)
+    points = bases[["longitude", "latitude"]]
+    if references is not None and len(references):
+        points = pd.concat([points, references[["longitude", "latitude"]]], ignore_index=True)
+    if extent is None:
+        box = ax.get_position()
+        shape = box.width * ax.figure.get_figwidth() / max(box.height * ax.figure.get_figheight(), 1e-9)
+        extent = map_extent(points, margin=0.9, aspect=shape)
+    plot_boundaries(boundaries, ax=ax, labels=True, extent=extent, avoid=points.to_numpy(dtype=float))
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.tick_params(labelsize=7)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+        spine.set_color("0.6")
+        spine.set_linewidth(0.6)
     dots = ax.scatter(bases["longitude"], bases["latitude"], s=14, color="0.45", zorder=3)
     dots.set_gid("bases")
+    if references is not None and len(references):
+        squares = ax.scatter(references["longitude"], references["latitude"], s=22, marker="s", color="0.1", zorder=3)
+        squares.set_gid("references")
     chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
     when = chosen.groupby("base_id", sort=False)["when"].agg(join_dates)
     for kind in dict.fromkeys(chosen["kind"]):
         part = chosen[chosen["kind"] == kind].drop_duplicates("base_id")
         color, marker = POSTURE_STYLES.get(str(kind), ("0.2", "o"))
         marks = ax.scatter(part["longitude"], part["latitude"], s=90, marker=marker, color=color,
-                           edgecolors="white", linewidths=0.8, zorder=4, label=literal_text(kind))
+                           edgecolors="white", linewidths=0.8, zorder=4, label=literal_text(str(kind)))
         marks.set_gid(f"posture:{kind}")
     ordered = sorted(zip(bases["base_id"], bases["name"], bases["longitude"], bases["latitude"]),
                      key=lambda base: base[0] not in when.index)
-    placed = _Placer(ax)
+    placed = _Placer(ax, extent)
     for base_id, name, lon, lat in ordered:
         marked = base_id in when.index
         text = f"{name}\n{when[base_id]}" if marked else str(name)
         style = {"fontsize": 7.5 if marked else 6.5, "color": "0.05" if marked else "0.4",
                  "fontweight": "bold" if marked else "normal", "zorder": 5}
         placed.annotate(literal_text(text), (lon, lat), gid=f"base:{base_id}", **style)
+    if references is not None:
+        for name, lon, lat in zip(references["name"], references["longitude"], references["latitude"]):
+            placed.annotate(literal_text(str(name)), (lon, lat), gid=f"place:{name}", fontsize=7, style="italic", color="0.1",
+                            zorder=5)
+    marked_bases = chosen.drop_duplicates(["base_id", "kind"])
+    described = "; ".join(f"{name} {kind} {when_}" for name, kind, when_ in
+                          zip(marked_bases["name"], marked_bases["kind"], marked_bases["base_id"].map(when)))
+    describe(ax, f"Map of {len(bases)} bases: {', '.join(map(str, bases['name']))}"
+             + (f", with {', '.join(map(str, references['name']))} for reference" if references is not None
+                and len(references) else "")
+             + (f". Marked: {described}." if described else ". None marked."))
     return ax
 
 
 class _Placer:
-    """Put point labels where they overlap no earlier label and stay inside the Axes.
+    """Put point labels where they cover no mark, no other label, no country name and no border.
 
-    Tries eight places around the point (right, left, above, below, then the
-    corners), measuring the texts with the figure's renderer; keeps the
-    first that fits, or else the one that overlaps least. Deterministic:
-    same input, same places.
+    Tries eight directions around the point at three distances (the farther
+    ones with a thin leader line back to the point), measuring the texts
+    with the figure's renderer, and keeps the place that overlaps least,
+    the nearest of equals. Borders count less than marks and labels (a
+    label may cross a border where nothing else fits). Deterministic: same
+    input, same places.
     """
 
-    _CANDIDATES = ((6, 0, "left", "center"), (-6, 0, "right", "center"), (0, 7, "center", "bottom"),
-                   (0, -7, "center", "top"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
-                   (5, -5, "left", "top"), (-5, -5, "right", "top"))
+    _DIRECTIONS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+                   (0, -1, "center", "top"), (0.8, 0.8, "left", "bottom"), (-0.8, 0.8, "right", "bottom"),
+                   (0.8, -0.8, "left", "top"), (-0.8, -0.8, "right", "top"))
+    _DISTANCES = (6.0, 16.0, 28.0)
 
-    def __init__(self, ax: Axes) -> None:
+    def __init__(self, ax: Axes, extent: tuple[float, float, float, float]) -> None:
         from matplotlib.transforms import Bbox
 
         self.ax = ax
@@ -250,12 +350,21 @@ class _Placer:
         ax.apply_aspect()
         self.frame = ax.get_window_extent(self.renderer)
         self.taken = [t.get_window_extent(self.renderer) for t in ax.texts if t.get_visible()]
-        # the points themselves, as small boxes, so labels do not cover them
+        # the marks themselves, as boxes of their size, so labels do not cover them
         for collection in ax.collections:
-            for x, y in ax.transData.transform(collection.get_offsets()):
-                self.taken.append(Bbox.from_extents(x - 3, y - 3, x + 3, y + 3))
+            sizes = collection.get_sizes()
+            for i, (x, y) in enumerate(ax.transData.transform(collection.get_offsets())):
+                half = max(3.0, math.sqrt(sizes[i % len(sizes)] if len(sizes) else 9.0) / 2 + 1)
+                self.taken.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+        # borders, as points every few pixels
+        lon_min, lon_max, lat_min, lat_max = extent
+        borders = [patch.get_path().vertices for patch in ax.patches]
+        vertices = np.concatenate(borders) if borders else np.empty((0, 2))
+        vertices = vertices[(vertices[:, 0] >= lon_min) & (vertices[:, 0] <= lon_max)
+                            & (vertices[:, 1] >= lat_min) & (vertices[:, 1] <= lat_max)]
+        self.borders = ax.transData.transform(vertices) if len(vertices) else np.empty((0, 2))
 
-    def _cost(self, box: Any) -> float:
+    def _cost(self, box: Any, distance: float) -> float:
         outside = 0.0 if (self.frame.x0 <= box.x0 and box.x1 <= self.frame.x1
                           and self.frame.y0 <= box.y0 and box.y1 <= self.frame.y1) else 1e9
         overlap = 0.0
@@ -263,21 +372,33 @@ class _Placer:
             width = min(box.x1, other.x1) - max(box.x0, other.x0)
             height = min(box.y1, other.y1) - max(box.y0, other.y0)
             overlap += max(width, 0.0) * max(height, 0.0)
-        return outside + overlap
+        crossed = 0
+        if len(self.borders):
+            b = self.borders
+            crossed = int(((b[:, 0] > box.x0) & (b[:, 0] < box.x1) & (b[:, 1] > box.y0) & (b[:, 1] < box.y1)).sum())
+        return outside + 100.0 * overlap + 20.0 * crossed + distance
 
     def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
+        import matplotlib.patheffects as effects
+
         best = None
-        for dx, dy, ha, va in self._CANDIDATES:
-            label = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style)
-            box = label.get_window_extent(self.renderer)
-            cost = self._cost(box)
-            label.remove()
-            if best is None or cost < best[0]:
-                best = (cost, dx, dy, ha, va, box)
-            if cost == 0:
+        for distance in self._DISTANCES:
+            for dx, dy, ha, va in self._DIRECTIONS:
+                offset = (dx * distance, dy * distance)
+                label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
+                box = label.get_window_extent(self.renderer)
+                cost = self._cost(box, distance)
+                label.remove()
+                if best is None or cost < best[0]:
+                    best = (cost, offset, ha, va, box, distance)
+            if best[0] < self._DISTANCES[0] + 1:
                 break
-        _, dx, dy, ha, va, box = best
-        label = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, **style)
+        _, offset, ha, va, box, distance = best
+        arrow = None if distance <= self._DISTANCES[0] else {"arrowstyle": "-", "color": "0.45", "linewidth": 0.6,
+                                                              "shrinkA": 1, "shrinkB": 3}
+        label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
+                                 arrowprops=arrow, **style)
+        label.set_path_effects([effects.withStroke(linewidth=2.4, foreground=(1, 1, 1, 0.85))])
         label.set_gid(gid)
         self.taken.append(box)
         return label
@@ -289,6 +410,7 @@ def plot_posture_panels(
     bases: pd.DataFrame,
     panels: Sequence[Sequence[str]] = POSTURE_PANELS,
     boundaries: Sequence[Any] | None = None,
+    references: pd.DataFrame | None = None,
     title: str | None = None,
     empty: str = "nothing of this kind in this window",
     axes: Sequence[Axes] | None = None,
@@ -305,6 +427,8 @@ def plot_posture_panels(
         The kinds drawn in each panel.
     boundaries : sequence or None, default None
         Boundaries (None for the packaged file).
+    references : DataFrame or None, default None
+        Reference places (see :func:`plot_posture_map`).
     title : str or None, default None
         Title of the whole figure.
     empty : str, default "nothing of this kind in this window"
@@ -329,14 +453,23 @@ def plot_posture_panels(
 
     if axes is None:
         rows = (len(panels) + 1) // 2
-        _, grid = plt.subplots(rows, 2, figsize=(10, 4.4 * rows), squeeze=False, layout="constrained")
+        _, grid = plt.subplots(rows, 2, figsize=(10, 4.6 * rows), squeeze=False,
+                               gridspec_kw={"wspace": 0.04, "hspace": 0.12, "left": 0.01, "right": 0.99,
+                                            "bottom": 0.01, "top": 0.95})
         axes = grid.ravel()
     axes = np.asarray(axes, dtype=object).ravel()
     if boundaries is None:
         boundaries = load_boundaries()
+    points = bases[["longitude", "latitude"]]
+    if references is not None and len(references):
+        points = pd.concat([points, references[["longitude", "latitude"]]], ignore_index=True)
+    box = axes[0].get_position()
+    shape = box.width * axes[0].figure.get_figwidth() / max(box.height * axes[0].figure.get_figheight(), 1e-9)
+    extent = map_extent(points, margin=0.9, aspect=shape)
     for ax, kinds in zip(axes, panels):
-        plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, ax=ax)
-        ax.set_title(literal_text(" or ".join(kinds).capitalize()), fontsize=10.5)
+        plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, references=references,
+                         extent=extent, ax=ax)
+        ax.set_title(literal_text(" or ".join(kinds).capitalize()), fontsize=10.5, loc="left")
         if not posture["kind"].isin(list(kinds)).any():
             ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=9.5,
                     bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6,

@@ -1,4 +1,4 @@
-"""Draw reported figures as ranges: low-high bounds per row, casualties by outcome, troop levels as steps."""
+"""Draw reported figures as ranges: low-high bounds per row, casualties by outcome, troop levels as boxes."""
 
 from __future__ import annotations
 
@@ -7,14 +7,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..stats.tables import troop_level_steps
+from ..stats.tables import troop_level_statements
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from ..text import describe_bounds
+from .figures import describe
 from .literal import literal_text
 from .style import FORCE_COLORS, OUTCOME_COLORS, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
+#: Marker of each outcome, so killed and wounded differ in shape as well as colour.
+OUTCOME_MARKERS: dict[str, str] = {"killed": "o", "wounded": "D"}
 #: Marker of each qualifier of a reported figure in the troop-level chart.
 QUALIFIER_MARKERS: dict[str, str] = {
     "exact": "o", "about": "D", "less than": "v", "more than": "^", "at least": "^", "dozens": "s", "several": "s",
@@ -73,13 +77,14 @@ def plot_ranges(
     ax.set_xlabel(xlabel)
     if frame.empty:
         note_nothing(ax, "no figures reported")
+        describe(ax, "No figures reported.")
         ax.set_yticks([])
         return ax
     rows = list(dict.fromkeys(frame[y].astype(str)))
     position = {name: len(rows) - 1 - i for i, name in enumerate(rows)}
     hues = list(dict.fromkeys(frame[hue].astype(str))) if hue else [""]
     colors = {h: OUTCOME_COLORS.get(h, c) for h, c in color_for(hues).items()} if hue else {"": "0.2"}
-    offsets = {h: (i - (len(hues) - 1) / 2) * 0.22 for i, h in enumerate(hues)}
+    offsets = {h: ((len(hues) - 1) / 2 - i) * 0.3 for i, h in enumerate(hues)}
     bounds = pd.concat([frame[low], frame[high]]).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     top = max(float(np.nanmax(bounds)) if np.isfinite(bounds).any() else 1.0, 1.0)
     for h in hues:
@@ -88,34 +93,48 @@ def plot_ranges(
         lows = part[low].astype("Float64")
         highs = part[high].astype("Float64")
         for yi, lo, hi in zip(ys, lows, highs):
-            _draw_range(ax, yi, lo, hi, top=top, color=colors[h])
+            if pd.isna(lo) and pd.isna(hi):
+                ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
+                continue
+            start = 0.0 if pd.isna(lo) else float(lo)
+            end = top * 1.08 if pd.isna(hi) else float(hi)
+            line = ax.plot([start, end], [yi, yi], color=colors[h], linewidth=2,
+                           linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
+            line.set_gid("range")
+            if pd.isna(hi):
+                ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
+                            arrowprops={"arrowstyle": "->", "color": colors[h], "linewidth": 1.5})
+                ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=colors[h])
         dots_x = np.concatenate([lows.dropna().to_numpy(dtype=float), highs.dropna().to_numpy(dtype=float)])
         dots_y = np.concatenate([ys[lows.notna().to_numpy()], ys[highs.notna().to_numpy()]])
-        dots = ax.scatter(dots_x, dots_y, s=28, color=colors[h], zorder=3, label=literal_text(h) if h else None)
+        dots = ax.scatter(dots_x, dots_y, s=30, color=colors[h], marker=OUTCOME_MARKERS.get(h, "o"), zorder=3,
+                          label=literal_text(h) if h else None)
         dots.set_gid(f"dots:{h}")
     ax.set_yticks(list(position.values()), [literal_text(name) for name in position])
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlim(left=-top * 0.03, right=top * 1.3)
+    # zero sits clear of the frame: the left spine is hidden and 0 is a grid line like the others
+    ax.set_xlim(left=-max(top * 0.06, 0.4), right=top * 1.3)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
     ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x", color="0.88", linewidth=0.6)
+    ax.set_axisbelow(True)
     if hue:
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
+    describe(ax, _ranges_description(frame, y, low, high, hue, xlabel))
     return ax
 
 
-def _draw_range(ax: Axes, yi: float, lo: object, hi: object, *, top: float, color: str) -> None:
-    """Draw one row's range: a line from low to high, dashed from 0 without a low, an arrow without a high."""
-    if pd.isna(lo) and pd.isna(hi):
-        ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
-        return
-    start = 0.0 if pd.isna(lo) else float(lo)
-    end = top * 1.08 if pd.isna(hi) else float(hi)
-    line = ax.plot([start, end], [yi, yi], color=color, linewidth=2,
-                   linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
-    line.set_gid("range")
-    if pd.isna(hi):
-        ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
-                    arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.5})
-        ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=color)
+def _ranges_description(frame: pd.DataFrame, y: str, low: str, high: str, hue: str | None, xlabel: str) -> str:
+    """Say in words what a chart of ranges shows: each row's figure."""
+    figures = []
+    for _, row in frame.head(12).iterrows():
+        lo, hi = row[low], row[high]
+        value = "not reported" if pd.isna(lo) and pd.isna(hi) else describe_bounds(lo, hi)
+        figures.append(f"{row[y]}{f' ({row[hue]})' if hue else ''}: {value}")
+    more = len(frame) - len(figures)
+    return (f"Dots for {xlabel or 'figures'}, one row each. " + "; ".join(figures)
+            + (f"; and {more} more rows." if more > 0 else "."))
 
 
 def plot_casualties(
@@ -221,14 +240,17 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
 def plot_troop_levels(
     levels: pd.DataFrame, *, start: object = None, end: object = None, ax: Axes | None = None
 ) -> Axes:
-    """Draw reported troop levels as steps with their low-high bands, qualifiers kept visible.
+    """Draw reported troop levels as what the reports support: each statement's bounds over its own dates.
 
-    Each statement is a step from its first day to the next statement about
-    the same force (:func:`analysis.troop_level_steps`), a band
-    from its low to its high bound where both are known, a marker whose
+    Each statement is a box from its first to its last possible day and
+    from its low to its high bound (an open bound ends in an arrow: "less
+    than 400" points down from 399), a marker at the figure as worded whose
     shape says how it was worded (diamond "about", down triangle "less
-    than", up triangle "more than"/"at least", circle exact) and a label
-    with the wording ("about 5,000").
+    than", up triangle "more than"/"at least", circle exact), and a label
+    with the wording and the dates. Nothing is drawn between statements:
+    the reports say nothing about those days. Where two statements about a
+    force overlap, a note says that they show no change
+    (:func:`analysis.stats.tables.troop_level_statements`).
 
     Parameters
     ----------
@@ -243,10 +265,11 @@ def plot_troop_levels(
     Returns
     -------
     matplotlib Axes
-        One step line per force (``gid`` ``"steps:<force>"``), one band per
-        statement with both bounds (``gid`` ``"band"``), one marker and one
-        label (``gid`` ``"level"``) per statement, and an arrow (``gid``
-        ``"open"``) pointing the way a bound is open ("less than": down).
+        One box per statement (``gid`` ``"band"``), one marker per
+        statement (``gid`` ``"figure:<force>"``), one label per statement
+        (``gid`` ``"level"``), an arrow (``gid`` ``"open"``) pointing the way
+        a bound is open, and a note per pair of statements compared (``gid``
+        ``"compared"``).
 
     Examples
     --------
@@ -257,52 +280,60 @@ def plot_troop_levels(
     ...                        "count_high": [5250], "qualifier": ["about"], "doc_id": ["d"]})
     >>> import matplotlib.pyplot as plt
     >>> [t.get_text() for t in plot_troop_levels(levels, ax=plt.figure().gca()).texts]
-    ['US: about 5,200']
+    ['US: about 5,200 (6 Feb 2020)']
     """
+    from matplotlib.patches import Rectangle
+
     ax = current_axes(ax)
     ax.set_ylabel("troops")
-    steps = troop_level_steps(levels)
-    if steps.empty:
+    statements = troop_level_statements(levels)
+    if statements.empty:
         note_nothing(ax, "no troop levels reported")
+        describe(ax, "No troop levels reported.")
         return ax
-    for force, part in steps.groupby("force", observed=True, sort=True):
-        color = FORCE_COLORS.get(str(force), "0.3")
-        starts = dates_as_numbers(part["date_start"])
-        ends = dates_as_numbers(part["step_end"])
-        xs = np.ravel(np.column_stack([starts, ends]))
-        ys = np.repeat(part["value"].to_numpy(dtype=float), 2)
-        (line,) = ax.plot(xs, ys, color=color, linewidth=1.6, drawstyle="steps-post", label=str(force))
-        line.set_gid(f"steps:{force}")
-        for (_, row), x0, x1 in zip(part.iterrows(), starts, ends):
-            _draw_statement(ax, row, x0, x1, force=str(force), color=color)
-    ax.set_ylim(bottom=0, top=float(steps["value"].max()) * 1.2)
-    if start is not None or end is not None:
-        first = pd.Timestamp(start) if start is not None else steps["date_start"].min()
-        last = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else steps["step_end"].max()
-        ax.set_xlim(*dates_as_numbers([first, last]))
-    ax.yaxis.set_major_formatter("{x:,.0f}")
-    date_axis(ax)
-    return ax
-
-
-def _draw_statement(ax: Axes, row: pd.Series, x0: float, x1: float, *, force: str, color: str) -> None:
-    """Draw one statement of force size: its band, arrows for open bounds, its qualifier's marker and its wording."""
-    if not (pd.isna(row["count_low"]) or pd.isna(row["count_high"])) and row["count_low"] != row["count_high"]:
-        band = ax.fill_between([x0, x1], float(row["count_low"]), float(row["count_high"]),
-                               color=color, alpha=0.18, linewidth=0)
+    top = float(np.nanmax(statements[["count_high", "value"]].astype("Float64").to_numpy(dtype=float, na_value=np.nan)))
+    for _, row in statements.iterrows():
+        color = FORCE_COLORS.get(str(row["force"]), "0.3")
+        x0, x1 = dates_as_numbers([row["date_start"], row["date_end"] + pd.Timedelta(days=1)])
+        low = 0.0 if pd.isna(row["count_low"]) else float(row["count_low"])
+        high = float(row["value"]) if pd.isna(row["count_high"]) else float(row["count_high"])
+        band = ax.add_patch(Rectangle((x0, low), x1 - x0, high - low, facecolor=color, alpha=0.2,
+                                      edgecolor=color, linewidth=0.8))
         band.set_gid("band")
-    for bound, direction in (("count_low", -1), ("count_high", 1)):
-        if pd.isna(row[bound]):
-            arrow = ax.annotate("", xy=(x0, row["value"]), xytext=(0, direction * 18), textcoords="offset points",
-                                arrowprops={"arrowstyle": "<-", "color": color, "linewidth": 1.2,
-                                            "shrinkA": 0, "shrinkB": 5})
-            arrow.set_gid("open")
-            arrow.arrow_patch.set_clip_on(False)
-    marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
-    ax.plot([x0], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")
-    text = ax.annotate(f"{force}: {row['as_worded']}", (x0, row["value"]), xytext=(4, 7),
-                       textcoords="offset points", fontsize=8.5, color=color)
-    text.set_gid("level")
+        middle = (x0 + x1) / 2
+        for bound, direction in (("count_low", -1), ("count_high", 1)):
+            if pd.isna(row[bound]):
+                arrow = ax.annotate("", xy=(middle, row["value"]), xytext=(0, direction * 16), textcoords="offset points",
+                                    arrowprops={"arrowstyle": "<-", "color": color, "linewidth": 1.2,
+                                                "shrinkA": 0, "shrinkB": 5})
+                arrow.set_gid("open")
+                arrow.arrow_patch.set_clip_on(False)
+        marker = QUALIFIER_MARKERS.get(str(row["qualifier"]), "o")
+        figure = ax.plot([middle], [row["value"]], marker=marker, color=color, markersize=7, linestyle="")[0]
+        figure.set_gid(f"figure:{row['force']}")
+        text = ax.annotate(f"{row['force']}: {row['as_worded']} ({row['when']})", (x1, high), xytext=(4, 2),
+                           textcoords="offset points", fontsize=8.5, color=color, va="bottom")
+        text.set_gid("level")
+    compared = statements[statements["compared"] != "first statement"]
+    for number, (_, row) in enumerate(compared.iterrows()):
+        note = ax.text(0.01, 0.97 - 0.08 * number, f"{row['force']}: {row['as_worded']} {row['compared']}",
+                       transform=ax.transAxes, ha="left", va="top", fontsize=8.5, color="0.2")
+        note.set_gid("compared")
+    ax.set_ylim(bottom=0, top=top * 1.3)
+    first = pd.Timestamp(start) if start is not None else statements["date_start"].min()
+    last = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else statements["date_end"].max() + pd.Timedelta(days=1)
+    pad = max((last - first) / 40, pd.Timedelta(days=1))
+    ax.set_xlim(*dates_as_numbers([first - pad, last + pad]))
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.grid(axis="y", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
+    date_axis(ax)
+    described = "; ".join(f"{r['force']} {r['as_worded']} ({r['when']}, {describe_bounds(r['count_low'], r['count_high'])})"
+                          for _, r in statements.iterrows())
+    changes = "; ".join(f"{r['force']}: {r['compared']}" for _, r in compared.iterrows())
+    describe(ax, f"Boxes of troop numbers over the dates each statement covers, nothing between them: {described}."
+             + (f" {changes}." if changes else ""))
+    return ax
 
 
 #: Forms of the per-attack casualty chart, by the number of attacks: one row per attack up to

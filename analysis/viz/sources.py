@@ -24,7 +24,7 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
     Parameters
     ----------
     table : DataFrame
-        Output of :func:`analysis.stats.evidence.sources_table`.
+        Output of :func:`analysis.stats.evidence.outlets_table`.
     most : int, default 12
         How many outlets to draw; how many more there are is said under the
         chart (``gid`` ``"more"``).

@@ -8,6 +8,9 @@ safe: Okabe-Ito and Tol). matplotlib is imported only inside
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+
+from .figures import png_with_alt
 
 #: One colour per kind of event (colour-blind safe, Okabe-Ito and Tol), so a
 #: kind looks the same in every chart.
@@ -27,8 +30,13 @@ KIND_COLORS: dict[str, str] = {
 }
 #: Colours of kinds that have none of their own, taken in turn.
 _EXTRA_COLORS = ("#56B4E9", "#117733", "#332288", "#999933", "#44AA99", "#661100", "#6699CC", "#888888")
-#: Killed and wounded, in every chart that splits them.
-OUTCOME_COLORS: dict[str, str] = {"killed": "#8E1B1B", "wounded": "#E08A3C"}
+#: Killed and wounded, in every chart that splits them: Tol's indigo and
+#: Okabe-Ito's orange differ in hue and lightness for every kind of colour
+#: blindness.
+OUTCOME_COLORS: dict[str, str] = {"killed": "#332288", "wounded": "#E69F00"}
+#: Conflict and retreat or cooperation, in the escalation chart (Okabe-Ito
+#: vermillion and blue: not the red and green that colour-blind readers confuse).
+ESCALATION_COLORS: dict[str, str] = {"conflict": "#D55E00", "cooperation": "#0072B2"}
 #: Whose troops, in the troop-level chart.
 FORCE_COLORS: dict[str, str] = {"US": "#0072B2", "UK": "#AA4499", "coalition": "#009E73"}
 
@@ -105,7 +113,9 @@ def use_report_style() -> None:
     Sets matplotlib's rcParams (size, fonts, no top and right spines) and,
     when running in a Jupyter kernel with the inline backend, makes it write
     PNG figures with a tight bounding box and without the "Software"
-    metadata stamp, so re-running a notebook gives identical files.
+    metadata stamp, so re-running a notebook gives identical files, at twice
+    the figure's resolution and with the figure's alternative text
+    (:func:`analysis.viz.figures.png_with_alt`).
 
     Returns
     -------
@@ -148,4 +158,10 @@ def use_report_style() -> None:
     config = InlineBackend.instance()
     config.figure_formats = {"png"}
     config.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Software": None}}
+    # after the backend's own formatter: PNGs at twice the resolution, with their alternative text
+    from matplotlib.figure import Figure
+
+    shell.display_formatter.formatters["image/png"].for_type(
+        Figure, partial(png_with_alt, **config.print_figure_kwargs)
+    )
 

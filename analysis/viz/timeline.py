@@ -1,10 +1,28 @@
-"""Draw events on a time axis: lanes by kind, spans for ranged dates, sized markers, labels that never overlap.
+"""Draw events on a time axis: lanes by kind, bars for ranged dates, every event numbered or labelled.
 
-The layout (:func:`timeline_layout`: lanes, rows, marker areas, label rows
-and label widths estimated from a character width) and the drawing
-(:func:`plot_timeline`, :func:`timeline_legend`) live together, with their
-constants defined once, so a change of look is made in one place. The
-counts behind marker sizes come from :func:`analysis.stats.casualties.event_sizes`.
+The layout (:func:`timeline_layout`) and the drawing (:func:`plot_timeline`,
+:func:`timeline_legend`) live together, with their constants defined once,
+so a change of look is made in one place.
+
+How the layout reads:
+
+- each kind of event has a lane, the first of :data:`KIND_ORDER` at the top;
+- an event known to the day is a filled marker; an event known only to a
+  range of days is a bar over every possible day, with a hollow marker at its
+  mid-point; a bound borrowed from another event or document (the
+  ``date_start_from`` / ``date_end_from`` columns of the coded events) gives
+  the bar a hatched end on that side;
+- events of a lane with the same dates, the same kind of bounds and no label
+  of their own are one mark, labelled with their numbers and their count;
+- every mark carries its events' numbers in reading order
+  (:func:`analysis.stats.selection.event_numbers`, the numbers of the events
+  tables) and, where given, a label; the text sits on the mark's own row,
+  after its bar (before it near the right edge), and marks go to the first
+  row of their lane where neither their bar nor their text overlaps another
+  mark's, so no text ever covers a mark or another text.
+
+The counts behind marker sizes come from
+:func:`analysis.stats.casualties.event_sizes`.
 """
 
 from __future__ import annotations
@@ -18,29 +36,36 @@ import pandas as pd
 from .._frames import check_dates, column_or_na, day_numbers, require_columns
 from ..stats.casualties import event_sizes
 from ..stats.posture import posture_kind
-from ..stats.selection import event_kind
-from ..text import describe_bounds
+from ..stats.selection import event_kind, event_numbers
+from ..text import describe_bounds, describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .figures import describe
 from .literal import literal_text
 from .style import color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-#: Vertical layout of the timeline, in data units: within a lane, overlapping
-#: events take rows ROW_STEP apart; label rows stack above them, LABEL_STEP
-#: apart; lanes are LANE_GAP apart.
-ROW_STEP = 0.2
-LABEL_STEP = 0.3
-LANE_GAP = 0.6
-#: Above this many ranged events in a lane, spans take rows in turn (date
-#: order, MAX_ROWS rows) instead of the first free row, to stay fast.
+#: Vertical layout, in rows: a bar is BAR_HEIGHT rows high; lanes are
+#: LANE_GAP rows apart.
+BAR_HEIGHT = 0.46
+LANE_GAP = 0.9
+#: Above this many marks in a lane, marks take rows in turn (date order,
+#: ``max_rows`` rows) instead of the first free row, to stay fast.
 GREEDY_LIMIT = 5000
+#: Most events that get numbers: beyond this, numbers would not be read.
+MAX_NUMBERED = 100
 #: Font size of the labels, in points.
-LABEL_FONT_SIZE = 7.8
-#: Average width of a label's character, in em: DejaVu Sans averages about
-#: 0.6 em, and the two spaces around each label add a little.
-CHAR_WIDTH_EM = 0.62
+LABEL_FONT_SIZE = 7.6
+#: Average width of a label's character, in em (DejaVu Sans averages about
+#: 0.6 em), and the gap between a mark and its text, in characters.
+CHAR_WIDTH_EM = 0.6
+TEXT_GAP = 0.7
+#: Share of a bar drawn hatched at a borrowed bound: 30%, at least 2 days
+#: (half the bar if shorter), at most 10 days.
+HATCH_SHARE, HATCH_MIN_DAYS, HATCH_MAX_DAYS = 0.3, 2.0, 10.0
+#: Where a date bound comes from when the row's own document gives it.
+OWN_BOUNDS = ("text", "publication date")
 
 LabelSpec = Union[str, pd.Series, Callable[[pd.DataFrame], "pd.Series"], None]
 
@@ -51,9 +76,9 @@ def marker_area(people: float | pd.Series) -> float | pd.Series:
     Examples
     --------
     >>> marker_area(0), marker_area(5)
-    (36.0, 106.0)
+    (30.0, 100.0)
     """
-    return 36.0 + 14.0 * people
+    return 30.0 + 14.0 * people
 
 
 def chars_across(ax: Axes) -> float:
@@ -71,6 +96,8 @@ SHORT_NAMES: dict[str, str] = {
     "Peaceful protest": "protest",
     "Remote explosive/landmine/IED": "IED",
 }
+#: ACLED event types whose events always get a label: the violence.
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 _NO_PLACE = {"unspecified", "iraq", ""}
 
@@ -84,14 +111,16 @@ def event_labels(
 ) -> pd.Series:
     """Write short labels for the events worth naming on a timeline, from the data alone.
 
-    An event gets a label when someone was killed or wounded in it or it
-    happened at a base: ``"<place>: <what>, <n> killed, <n> wounded"``. The
-    place is the base name (or the location; none when the location is
-    "unspecified" or only the country); what happened is the number of
-    rockets where reported, the posture change at a base
-    (:func:`posture_kind`), or the sub-event type in short
-    (:data:`SHORT_NAMES`). Figures are the lowest reported (``1+`` where the
-    documents only say "at least").
+    An event gets a label when it is violent (ACLED's battles, explosions
+    and remote violence, violence against civilians), when someone was
+    killed or wounded in it, or when it happened at a base:
+    ``"<place>: <what>, <n> killed, <n> wounded"``. The place is the base
+    name (or the location; where the location is "unspecified" or only the
+    country, the target, ``actor2``, is named instead: "air strike on
+    Kata'ib Hezbollah"); what happened is the number of rockets where
+    reported, the posture change at a base (:func:`posture_kind`), or the
+    sub-event type in short (:data:`SHORT_NAMES`). Figures are the lowest
+    reported (``1+`` where the documents only say "at least").
 
     Parameters
     ----------
@@ -114,6 +143,7 @@ def event_labels(
     Examples
     --------
     >>> frame = pd.DataFrame({"event_id": ["EV1"], "location": ["Camp Taji"], "base_id": ["taji"],
+    ...                       "event_type": ["Explosions/Remote violence"],
     ...                       "sub_event_type": ["Shelling/artillery/missile attack"], "category": ["militia attack"],
     ...                       "projectiles_low": [18], "projectiles_high": [18], "fatalities": [3], "notes": [""]})
     >>> event_labels(frame).tolist()
@@ -130,11 +160,13 @@ def event_labels(
     place = events["location"].astype("string")
     if bases is not None:
         place = base_id.map(dict(zip(bases["base_id"], bases["name"]))).astype("string").fillna(place)
+    target = column_or_na(events, "actor2").astype("string")
     kind = posture_kind(events)
     low = column_or_na(events, "projectiles_low").astype("Float64")
     high = column_or_na(events, "projectiles_high").astype("Float64")
     hurt = (killed + wounded).to_numpy()
-    chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy())
+    violent = column_or_na(events, "event_type").astype("string").isin(VIOLENT_TYPES).fillna(False).to_numpy(dtype=bool)
+    chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy() | violent)
     if most is not None and len(chosen) > most:
         order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
         chosen = np.sort(chosen[order[:most]])
@@ -147,13 +179,16 @@ def event_labels(
         else:
             sub = str(events["sub_event_type"].iloc[i])
             what = SHORT_NAMES.get(sub, sub.lower())
+        where = place.iloc[i]
+        has_place = pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE
+        if not has_place and pd.notna(target.iloc[i]):
+            battle = str(column_or_na(events, "event_type").iloc[i]) == "Battles"
+            what = f"{what} {'with' if battle else 'on'} {target.iloc[i]}"
         plus = "+" if open_ended.iloc[i] else ""
         parts = [what]
         parts += [f"{int(killed.iloc[i])}{plus} killed"] if killed.iloc[i] > 0 else []
         parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
-        where = place.iloc[i]
-        prefix = f"{where}: " if pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE else ""
-        labels.iloc[i] = prefix + ", ".join(parts)
+        labels.iloc[i] = (f"{where}: " if has_place else "") + ", ".join(parts)
     return labels
 
 
@@ -175,6 +210,110 @@ def _labels(events: pd.DataFrame, label: LabelSpec) -> pd.Series:
     return values.mask(values == "")
 
 
+def number_ranges(numbers: Sequence[int]) -> str:
+    """Write numbers briefly, runs as ranges: ``[8, 9, 10, 12]`` -> ``"8\u201310, 12"``.
+
+    Examples
+    --------
+    >>> number_ranges([8, 9, 10, 12]), number_ranges([3, 5])
+    ('8\u201310, 12', '3, 5')
+    """
+    values = sorted(int(n) for n in numbers)
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return ", ".join(f"{run[0]}\u2013{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
+
+
+def _borrowed(events: pd.DataFrame, column: str) -> np.ndarray:
+    """Mark the bounds borrowed from another event or document (not the row's own document's)."""
+    origin = column_or_na(events, column).astype("string")
+    return (origin.notna() & ~origin.isin(OWN_BOUNDS)).fillna(False).to_numpy(dtype=bool)
+
+
+def _events_in_lanes(
+    events: pd.DataFrame, lane: str, size: str | None, casualties: pd.DataFrame | None, label: LabelSpec
+) -> pd.DataFrame:
+    """Return the events in reading order with their lanes, numbers, dates, span ends, bounds, sizes and labels.
+
+    Everything is worked out on the events as given and only the columns needed are put in order, so a
+    timeline of millions of events never copies their notes.
+    """
+    kinds = event_kind(events)
+    numbers = event_numbers(events, kinds=kinds)
+    order = np.argsort(numbers.to_numpy(), kind="stable")
+    if lane == "category":
+        lanes = kinds
+    else:
+        require_columns(events, [lane])
+        lanes = events[lane].astype("category")
+    if size is None:
+        values = np.zeros(len(events))
+    elif size == "casualties":
+        values = event_sizes(events, casualties).to_numpy(dtype=float)
+    else:
+        require_columns(events, [size])
+        values = events[size].astype("Float64").fillna(0).to_numpy(dtype=float, na_value=0.0)
+    labels = (pd.array(np.full(len(events), None, dtype=object), dtype="string") if label is None
+              else _labels(events, label).array.take(order))
+    out = pd.DataFrame({
+        "event_id": events["event_id"].astype("string").array.take(order),
+        "number": numbers.to_numpy()[order],
+        "lane": pd.Categorical(lanes.array).take(order).remove_unused_categories(),
+        "date_start": events["date_start"].to_numpy()[order],
+        "date_end": events["date_end"].to_numpy()[order],
+        "event_date": events["event_date"].to_numpy()[order],
+        "start_borrowed": _borrowed(events, "date_start_from")[order],
+        "end_borrowed": _borrowed(events, "date_end_from")[order],
+        "size_value": values[order],
+        "label": labels,
+    })
+    out["x_start"] = out["date_start"]
+    out["x_end"] = out["date_end"] + pd.Timedelta(days=1)
+    out["is_range"] = (out["date_end"] > out["date_start"]).to_numpy(dtype=bool)
+    out.loc[~out["is_range"], ["start_borrowed", "end_borrowed"]] = False
+    out["marker_size"] = marker_area(out["size_value"])
+    return out
+
+
+def _group_marks(out: pd.DataFrame, collapse: bool) -> None:
+    """Give every event its mark: events of a lane with the same dates, bounds and size, and no label, share one."""
+    if collapse and len(out):
+        labelled = out["label"].notna().to_numpy()
+        keys = pd.DataFrame({
+            "lane": out["lane"].cat.codes.to_numpy(),
+            "start": day_numbers(out["date_start"]), "end": day_numbers(out["date_end"]),
+            "middle": day_numbers(out["event_date"]),
+            "bounds": out["start_borrowed"].to_numpy(dtype=np.int64) * 2 + out["end_borrowed"].to_numpy(dtype=np.int64),
+            "size": out["marker_size"].to_numpy(dtype=float),
+            "own": np.where(labelled, np.arange(len(out)), -1),  # a labelled event keeps a mark of its own
+        })
+        out["mark"] = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy(dtype=np.int64)
+    else:
+        out["mark"] = np.arange(len(out), dtype=np.int64)
+    out["mark_events"] = out.groupby("mark")["event_id"].transform("size").astype("int64")
+
+
+def _mark_texts(out: pd.DataFrame, numbered: bool) -> pd.Series:
+    """Write each mark's text: its numbers (and count, for several events) and its label."""
+    label = out["label"].astype("string")
+    count = out["mark_events"]
+    if not numbered:  # many events: vectorised, the label or the count
+        return label.where(count == 1, count.astype("string") + " events").astype("string")
+    texts = {}
+    for mark, members in out.groupby("mark", sort=False):
+        keys = number_ranges(members["number"])
+        first = members["label"].iloc[0]
+        if len(members) > 1:
+            texts[mark] = f"{keys} ({len(members)} events)"
+        else:
+            texts[mark] = keys if pd.isna(first) else f"{keys} {first}"
+    return out["mark"].map(texts).astype("string")
+
+
 def _first_free_rows(groups: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
     """Give each interval, in order of its left end, the lowest row of its group where it overlaps nothing."""
     rows = np.zeros(len(left), dtype=np.int64)
@@ -192,35 +331,8 @@ def _first_free_rows(groups: np.ndarray, left: np.ndarray, right: np.ndarray, ga
     return rows
 
 
-def _label_rows(groups: np.ndarray, anchors: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
-    """Stack labels, latest first, so that neither they nor their leader lines overlap.
-
-    A label goes to the lowest row where its text overlaps no label or leader
-    line, above every row where a label covers its event (its leader line
-    would cross that text). Its leader line then occupies the rows below.
-    Going from the latest event back, a label that runs right over later
-    events is lifted above their labels instead of crossing their leaders.
-    """
-    rows = np.zeros(len(left), dtype=np.int64)
-    taken: dict[object, list[list[tuple[float, float]]]] = {}
-    for i in np.lexsort((right, anchors))[::-1]:
-        occupied = taken.setdefault(groups[i], [])
-        covering = [q for q, spans in enumerate(occupied) if any(a < anchors[i] < b for a, b in spans)]
-        row = max(covering) + 1 if covering else 0
-        span = (left[i] - gap, right[i] + gap)
-        while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
-            row += 1
-        while len(occupied) <= row:
-            occupied.append([])
-        occupied[row].append(span)
-        for below in range(row):
-            occupied[below].append((anchors[i] - gap / 2, anchors[i] + gap / 2))
-        rows[i] = row
-    return rows
-
-
-def _span_rows(lanes: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float, max_rows: int) -> np.ndarray:
-    """Rows of the events within their lanes: first free row, or rows in turn for very many spans."""
+def _rows(lanes: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float, max_rows: int) -> np.ndarray:
+    """Rows of the marks within their lanes: first free row, or rows in turn for very many marks."""
     rows = np.zeros(len(left), dtype=np.int64)
     for lane in pd.unique(lanes):
         members = np.flatnonzero(lanes == lane)
@@ -240,89 +352,52 @@ def _time_extent(x_start: pd.Series, x_end: pd.Series, start: object, end: objec
     return first, last
 
 
-def _events_in_lanes(
-    events: pd.DataFrame, lane: str, size: str | None, casualties: pd.DataFrame | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the events in date order (then input order), and their lanes, dates, span ends and marker sizes."""
-    # date order, then the input's order (numpy on day numbers: fast on millions of rows)
-    ordered = events.iloc[np.lexsort((day_numbers(events["date_start"]), day_numbers(events["event_date"])))]
-    if lane == "category":
-        lanes = event_kind(ordered)
-    else:
-        require_columns(ordered, [lane])
-        lanes = ordered[lane].astype("category")
-    lanes = lanes.cat.remove_unused_categories()
-    out = pd.DataFrame({
-        "event_id": ordered["event_id"].astype("string").to_numpy(),
-        "lane": lanes.array,
-        "date_start": ordered["date_start"].to_numpy(),
-        "date_end": ordered["date_end"].to_numpy(),
-        "event_date": ordered["event_date"].to_numpy(),
-    })
-    out["x_start"] = out["date_start"]
-    out["x_end"] = out["date_end"] + pd.Timedelta(days=1)
-    out["is_range"] = (out["date_end"] > out["date_start"]).to_numpy(dtype=bool)
-    if size is None:
-        values = pd.Series(0.0, index=ordered.index)
-    elif size == "casualties":
-        values = event_sizes(ordered, casualties)
-    else:
-        require_columns(ordered, [size])
-        values = ordered[size].astype("Float64").fillna(0).astype(float)
-    out["size_value"] = values.to_numpy(dtype=float)
-    out["marker_size"] = marker_area(out["size_value"])
-    return ordered, out
-
-
-def _place_rows_and_labels(
-    out: pd.DataFrame, texts: pd.Series, first: pd.Timestamp, last: pd.Timestamp, chars_per_axis: float, max_rows: int
-) -> None:
-    """Give each event its row in its lane, and each label its row, left edge and side (in place)."""
+def _place_marks(out: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp, chars_per_axis: float,
+                 max_rows: int) -> None:
+    """Give each mark its text's place (after its bar, or before it near the right edge) and its row (in place)."""
     axis_days = max((last - first) / pd.Timedelta(days=1), 1.0)
     char_days = axis_days / chars_per_axis
     day = np.timedelta64(1, "D")
     x_start = (out["x_start"].to_numpy() - np.datetime64(first)) / day
     x_end = (out["x_end"].to_numpy() - np.datetime64(first)) / day
-    x_mid = (out["event_date"].to_numpy() - np.datetime64(first)) / day
-    # a point takes about a marker's width (two characters) on the axis
-    left = np.where(out["is_range"], x_start, x_mid - char_days)
-    right = np.where(out["is_range"], x_end, x_mid + char_days)
-    lane_names = out["lane"].astype(str).to_numpy()
-    out["row"] = _span_rows(lane_names, left, right, gap=char_days / 2, max_rows=max_rows)
-
-    has_label = texts.notna().to_numpy()
-    rows = np.zeros(len(out), dtype=np.int64)
-    label_left = out["event_date"].to_numpy(dtype="datetime64[ns]").copy()
-    if has_label.any():
-        widths = texts[has_label].str.len().to_numpy(dtype=float) * char_days
-        anchor = x_mid[has_label]
-        starts = np.where(anchor + widths > axis_days, anchor - widths, anchor)
-        rows[has_label] = _label_rows(lane_names[has_label], anchor, starts, starts + widths, gap=char_days)
-        label_left[has_label] = (first + pd.to_timedelta(starts, unit="D")).to_numpy(dtype="datetime64[ns]")
-    out["label_row"] = pd.array(np.where(has_label, rows, 0), dtype="Int64")
-    out.loc[~has_label, "label_row"] = pd.NA
-    out["label_x"] = pd.Series(label_left).where(has_label)
-    out["label_ha"] = pd.Series(np.where(out["label_x"] < out["event_date"], "right", "left"), dtype="string").where(has_label)
+    x_mid = (out["event_date"].to_numpy() - np.datetime64(first)) / day + 0.5
+    radius = np.sqrt(out["marker_size"].to_numpy(dtype=float)) / 2 / (CHAR_WIDTH_EM * LABEL_FONT_SIZE) * char_days
+    body_left = np.where(out["is_range"], np.minimum(x_start, x_mid - radius), x_mid - radius)
+    body_right = np.where(out["is_range"], np.maximum(x_end, x_mid + radius), x_mid + radius)
+    width = out["text"].str.len().fillna(0).to_numpy(dtype=float) * char_days
+    gap = TEXT_GAP * char_days
+    after = body_right + gap + width <= axis_days + gap
+    before_fits = body_left - gap - width >= -gap
+    on_right = after | ~before_fits | (width == 0)
+    text_x = np.where(on_right, body_right + gap, body_left - gap)
+    left = np.where(on_right, body_left, body_left - gap - width)
+    right = np.where(on_right, body_right + gap + width, body_right)
+    lanes = out["lane"].astype(str).to_numpy()
+    marks = out["mark"].to_numpy()
+    leaders = np.flatnonzero(~pd.Series(marks).duplicated().to_numpy())
+    rows = _rows(lanes[leaders], left[leaders], right[leaders], gap=char_days / 2, max_rows=max_rows)
+    by_mark = np.zeros(int(marks.max()) + 1 if len(marks) else 0, dtype=np.int64)
+    by_mark[marks[leaders]] = rows
+    out["row"] = by_mark[marks]
+    has_text = out["text"].notna().to_numpy()
+    out["text_x"] = pd.Series(first + pd.to_timedelta(text_x, unit="D")).where(has_text).to_numpy()
+    side = np.where(on_right, 0, 1)
+    out["text_ha"] = pd.Categorical.from_codes(np.where(has_text, side, -1), categories=["left", "right"])
 
 
 def _stack_lanes(out: pd.DataFrame) -> None:
-    """Stack the lanes from the top, each as tall as its event rows and label rows need (in place)."""
+    """Stack the lanes from the top, each as tall as its rows, the first row of a lane at its top (in place)."""
     present = list(out["lane"].cat.categories)
-    event_rows = out.groupby("lane", observed=False)["row"].max()
-    label_rows = out.groupby("lane", observed=False)["label_row"].max()
-    base, position, tops = {}, 0.0, {}
-    for name in reversed(present):
-        base[name] = position
-        tops[name] = int(event_rows.get(name, 0)) * ROW_STEP
-        labelled = label_rows.get(name)
-        labels_height = 0.0 if pd.isna(labelled) else (int(labelled) + 1) * LABEL_STEP
-        position += tops[name] + labels_height + LANE_GAP
-    out["lane_y"] = out["lane"].map(base).astype(float)
-    out["y"] = out["lane_y"] + ROW_STEP * out["row"]
-    top = out["lane"].map(tops).astype(float)
-    out["label_y"] = (out["lane_y"] + top + LABEL_STEP * (out["label_row"].astype("Float64") + 0.8)).astype("Float64").astype(float)
-    out.attrs["lanes"] = {name: base[name] for name in present}
-    out.attrs["height"] = position
+    rows = out.groupby("lane", observed=False)["row"].max()
+    tops, position = {}, 0.0
+    for name in present:
+        tops[name] = position
+        position += (0 if pd.isna(rows.get(name)) else int(rows.get(name)) + 1) + LANE_GAP
+    height = position - LANE_GAP
+    out["y"] = height - (out["lane"].map(tops).astype(float) + out["row"].astype(float)) - 0.5
+    centres = {name: height - tops[name] - (int(rows.get(name, 0)) + 1) / 2 for name in present}
+    out.attrs["lanes"] = centres
+    out.attrs["height"] = height
 
 
 def timeline_layout(
@@ -332,31 +407,25 @@ def timeline_layout(
     size: str | None = "casualties",
     label: LabelSpec = None,
     casualties: pd.DataFrame | None = None,
+    number: bool = True,
+    collapse: bool = True,
     chars_per_axis: float = 150.0,
-    max_rows: int = 10,
+    max_rows: int = 40,
     start: object = None,
     end: object = None,
 ) -> pd.DataFrame:
-    """Lay out a timeline: lanes, rows, marker sizes, spans and non-overlapping labels.
+    """Lay out a timeline: lanes, marks, rows, marker sizes, bars, borrowed bounds and texts that never overlap.
 
-    Lanes are kinds of events (:func:`event_kind`: the project category,
-    else the ACLED event type) in :data:`KIND_ORDER`, the first at the top.
-    An event known to the day is a point at its date; an event known only to
-    a range is a span from its first day to the end of its last, with its
-    point at ``event_date``. Within a lane, an event goes to the lowest row
-    where it overlaps no other event (at most ``max_rows`` rows). Marker
-    areas grow with the people killed or wounded (:func:`event_sizes`).
-    Labels are placed greedily in date order on the lowest label row of
-    their lane where they overlap no other label (widths estimated from
-    their length: ``chars_per_axis`` characters fill the axis); each lane is
-    as tall as its rows need, so labels never overlap each other or another
-    lane.
+    See the module documentation for how it reads. Events are numbered in
+    reading order (:func:`analysis.stats.selection.event_numbers`) when
+    ``number`` is True and there are at most :data:`MAX_NUMBERED` of them.
 
     Parameters
     ----------
     events : DataFrame
-        Events with ``event_id``, ``date_start``, ``date_end``, ``event_date``
-        and the lane column (``category``/``event_type`` by default).
+        Events with ``event_id``, ``date_start``, ``date_end``, ``event_date``,
+        ``event_type`` and the lane column (``category`` by default);
+        ``date_start_from`` / ``date_end_from`` where bounds may be borrowed.
     lane : str, default "category"
         ``"category"`` for kinds (with the ACLED fallback), or any column.
     size : str or None, default "casualties"
@@ -368,10 +437,15 @@ def timeline_layout(
         missing or empty texts mean no label.
     casualties : DataFrame or None, default None
         Casualties table for ``size="casualties"``.
+    number : bool, default True
+        Write each event's number in its mark's text.
+    collapse : bool, default True
+        Draw events of a lane with the same dates, bounds and size and no
+        label as one mark.
     chars_per_axis : float, default 150.0
         How many label characters fill the axis width (for overlap checks).
-    max_rows : int, default 10
-        Most rows of events in a lane; further overlapping events share the
+    max_rows : int, default 40
+        Most rows of marks in a lane; further overlapping marks share the
         last row.
     start, end : date-like or None, default None
         Extent of the time axis; None for the events' extent.
@@ -379,14 +453,17 @@ def timeline_layout(
     Returns
     -------
     DataFrame
-        One row per event, in date order (then input order): event_id, lane
-        (categorical), lane_y (the lane's base line), row (int64), y (float64), date_start,
-        date_end, event_date, x_start, x_end (datetime64; x_end is the day
-        after date_end), is_range (bool), size_value, marker_size (float64,
-        points squared), label (string), label_row (Int64), label_x
-        (datetime64, the label's left edge), label_ha ("left" or "right" of
-        the event), label_y (float64). ``attrs["lanes"]`` maps each lane to
-        its base line, ``attrs["height"]`` gives the total height.
+        One row per event, in reading order: event_id, number (int64), lane
+        (categorical), mark (int64, shared by the events drawn as one mark),
+        mark_events (int64, events in the mark), row (int64, 0 at the top of
+        the lane), y (float64), date_start, date_end, event_date, x_start,
+        x_end (datetime64; x_end is the day after date_end), is_range,
+        start_borrowed, end_borrowed (bool), size_value, marker_size (float64,
+        points squared), label (string, the label given), text (string, what
+        the mark says: numbers, count and label), text_x (datetime64, where
+        the text starts, or ends for ``"right"``), text_ha (categorical:
+        ``"left"``, after the mark; ``"right"``, before it). ``attrs["lanes"]`` maps each lane
+        to its centre, ``attrs["height"]`` gives the total height in rows.
 
     Raises
     ------
@@ -398,57 +475,105 @@ def timeline_layout(
     >>> frame = pd.DataFrame({"event_id": ["EV1"], "category": ["US strike"], "event_type": ["Battles"],
     ...                       "date_start": pd.to_datetime(["2020-01-03"]), "date_end": pd.to_datetime(["2020-01-03"]),
     ...                       "event_date": pd.to_datetime(["2020-01-03"]), "fatalities": [2]})
-    >>> timeline_layout(frame)[["lane", "row", "is_range", "size_value"]]
-            lane  row  is_range  size_value
-    0  US strike    0     False         2.0
+    >>> timeline_layout(frame)[["lane", "row", "is_range", "size_value", "text"]]
+            lane  row  is_range  size_value text
+    0  US strike    0     False         2.0    1
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date"])
     check_dates(events)
-    ordered, out = _events_in_lanes(events, lane, size, casualties)
-    texts = _labels(ordered, label).reset_index(drop=True)
-    out["label"] = texts
+    out = _events_in_lanes(events, lane, size, casualties, label)
+    _group_marks(out, collapse)
+    out["text"] = _mark_texts(out, numbered=number and len(out) <= MAX_NUMBERED)
     first, last = _time_extent(out["x_start"], out["x_end"], start, end)
-    _place_rows_and_labels(out, texts, first, last, chars_per_axis, max_rows)
+    _place_marks(out, first, last, chars_per_axis, max_rows)
     _stack_lanes(out)
-    columns = ["event_id", "lane", "lane_y", "row", "y", "date_start", "date_end", "event_date", "x_start", "x_end",
-               "is_range", "size_value", "marker_size", "label", "label_row", "label_x", "label_ha", "label_y"]
+    columns = ["event_id", "number", "lane", "mark", "mark_events", "row", "y", "date_start", "date_end", "event_date",
+               "x_start", "x_end", "is_range", "start_borrowed", "end_borrowed", "size_value", "marker_size", "label",
+               "text", "text_x", "text_ha"]
     return out[columns]
 
-def _draw_lane(ax: Axes, layout: pd.DataFrame, x: np.ndarray, name: str, base: float, color: str) -> float:
-    """Draw one lane: its band, the spans of its ranged events and its markers; return its centre."""
-    rows = (layout["lane"] == name).to_numpy()
-    top = float(layout.loc[rows, "y"].max()) if rows.any() else base
-    ax.axhspan(base - 0.12, top + 0.12, color=color, alpha=0.05, linewidth=0, zorder=0)
-    ranged = rows & layout["is_range"].to_numpy()
-    if ranged.any():
-        starts = dates_as_numbers(layout.loc[ranged, "x_start"])
-        ends = dates_as_numbers(layout.loc[ranged, "x_end"])
-        for y_row in sorted(set(layout.loc[ranged, "y"])):
-            in_row = (layout.loc[ranged, "y"] == y_row).to_numpy()
-            spans = ax.broken_barh(
-                list(zip(starts[in_row], (ends - starts)[in_row])), (y_row - 0.06, 0.12), facecolors=color,
-                alpha=0.3, edgecolor="none", zorder=1,
-            )
-            spans.set_gid(f"spans:{name}")
-    fills = np.where(layout.loc[rows, "is_range"].to_numpy(), "white", color)
+
+def _bar_pieces(marks: pd.DataFrame) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Split each ranged mark's bar into its plain middle and hatched ends at borrowed bounds (rectangles)."""
+    starts = dates_as_numbers(marks["x_start"])
+    ends = dates_as_numbers(marks["x_end"])
+    plain, hatched = [], []
+    for s, e, y, lo, hi in zip(starts, ends, marks["y"], marks["start_borrowed"], marks["end_borrowed"]):
+        length = e - s
+        cap = min(max(HATCH_SHARE * length, HATCH_MIN_DAYS), HATCH_MAX_DAYS, length / 2)
+        a = s + cap if lo else s
+        b = e - cap if hi else e
+        bottom, top = y - BAR_HEIGHT / 2, y + BAR_HEIGHT / 2
+        if b > a:
+            plain.append(np.array([[a, bottom], [b, bottom], [b, top], [a, top]]))
+        if lo:
+            hatched.append(np.array([[s, bottom], [a, bottom], [a, top], [s, top]]))
+        if hi:
+            hatched.append(np.array([[b, bottom], [e, bottom], [e, top], [b, top]]))
+    return plain, hatched
+
+
+def _draw_lane(ax: Axes, marks: pd.DataFrame, name: str, centre: float, color: str) -> None:
+    """Draw one lane: its band, its bars (hatched at borrowed bounds) and its markers."""
+    from matplotlib.collections import PolyCollection
+
+    rows = marks[marks["lane"] == name]
+    half = (rows["row"].max() + 1) / 2 if len(rows) else 0.5
+    ax.axhspan(centre - half - 0.35, centre + half + 0.35, color=color, alpha=0.06, linewidth=0, zorder=0)
+    ranged = rows[rows["is_range"].to_numpy(dtype=bool)]
+    if len(ranged):
+        plain, hatched = _bar_pieces(ranged)
+        bars = PolyCollection(plain, facecolors=color, alpha=0.38, edgecolors="none", zorder=1)
+        bars.set_gid(f"spans:{name}")
+        ax.add_collection(bars)
+        if hatched:
+            ends = PolyCollection(hatched, facecolors="none", edgecolors=color, hatch="/////", linewidths=0,
+                                  alpha=0.9, zorder=1)
+            ends.set_gid(f"borrowed:{name}")
+            ax.add_collection(ends)
+    fills = np.where(rows["is_range"].to_numpy(dtype=bool), "white", color)
     points = ax.scatter(
-        x[rows], layout.loc[rows, "y"].to_numpy(), s=layout.loc[rows, "marker_size"].to_numpy(),
+        dates_as_numbers(rows["event_date"]) + 0.5, rows["y"].to_numpy(), s=rows["marker_size"].to_numpy(),
         facecolors=list(fills), edgecolors=color, linewidths=1.2, zorder=3, label=literal_text(name),
     )
     points.set_gid(f"events:{name}")
-    return (base + top) / 2
 
 
-def _draw_labels(ax: Axes, layout: pd.DataFrame, x: np.ndarray) -> None:
-    """Write each label on its row, with a leader line down to its event."""
-    labelled = layout["label"].notna().to_numpy()
-    for (_, row), xi in zip(layout[labelled].iterrows(), x[labelled]):
-        ax.plot([xi, xi], [row["y"] + 0.05, row["label_y"] - 0.08], color="0.55", linewidth=0.6, zorder=2)
-        text = ax.text(
-            xi, row["label_y"], f" {literal_text(row['label'])} ", ha=row["label_ha"], va="center", fontsize=LABEL_FONT_SIZE, color="0.1",
-            zorder=4,
-        )
+def _draw_texts(ax: Axes, marks: pd.DataFrame) -> None:
+    """Write each mark's text on its row, after (or before) the mark."""
+    import matplotlib.patheffects as effects
+
+    halo = [effects.withStroke(linewidth=2.2, foreground="white")]
+    for _, mark in marks[marks["text"].notna()].iterrows():
+        x = dates_as_numbers([mark["text_x"]])[0]
+        text = ax.text(x, mark["y"], literal_text(str(mark["text"])), ha=mark["text_ha"], va="center_baseline",
+                       fontsize=LABEL_FONT_SIZE, color="0.1", zorder=4, path_effects=halo)
         text.set_gid("label")
+
+
+def _description(layout: pd.DataFrame) -> str:
+    """Say in words what the timeline shows (for its alternative text)."""
+    marks = layout.drop_duplicates("mark")
+    counts = layout.groupby("lane", observed=True).size()
+    lanes = ", ".join(f"{name} {count}" for name, count in counts.items())
+    first, last = layout["date_start"].min(), layout["date_end"].max()
+    numbered = layout["text"].notna().any() and layout["number"].max() <= MAX_NUMBERED
+    labelled = marks[marks["label"].notna()]
+    named = "; ".join(f"{n} {label}" for n, label in zip(labelled["number"], labelled["label"]))
+    grouped = marks[marks["mark_events"] > 1]
+    parts = [f"{len(layout)} events from {describe_dates(first, first)} to {describe_dates(last, last)}, "
+             f"in lanes by kind (events per lane: {lanes})."]
+    if numbered:
+        parts.append(f"Events are numbered 1 to {len(layout)} in date order, as in the events table.")
+    if len(grouped):
+        parts.append(f"{len(grouped)} marks stand for several events with the same dates "
+                     f"({int(grouped['mark_events'].sum())} events in all).")
+    borrowed = int((layout["start_borrowed"] | layout["end_borrowed"]).sum())
+    if borrowed:
+        parts.append(f"{borrowed} date ranges have a bound borrowed from another event or document (hatched).")
+    if named:
+        parts.append(f"Labelled: {named}.")
+    return " ".join(parts)
 
 
 def plot_timeline(
@@ -458,24 +583,27 @@ def plot_timeline(
     size: str | None = "casualties",
     label: LabelSpec = None,
     casualties: pd.DataFrame | None = None,
+    number: bool = True,
+    collapse: bool = True,
     start: object = None,
     end: object = None,
     form: str = "auto",
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw events on a shared time axis, in lanes by kind, with spans for ranged dates.
+    """Draw events on a shared time axis, in lanes by kind, every event numbered or labelled.
 
-    Each event is a marker at its ``event_date``, coloured by kind and sized
-    by the people killed or wounded; an event known to the day is filled,
-    one known only to a range is hollow and drawn over a bar spanning its
-    possible days. Labels sit above their lane, stacked so they never
-    overlap (see :func:`timeline_layout`, which does all the placing).
+    Each mark is coloured by kind and sized by the people killed or
+    wounded; an event known to the day is a filled marker, one known only
+    to a range is a hollow marker on a bar over its possible days, the bar
+    hatched at a bound borrowed from another event or document. Texts sit
+    on the marks' rows and never overlap (see :func:`timeline_layout`,
+    which does all the placing).
 
     Parameters
     ----------
     events : DataFrame
         Events (coded or ACLED).
-    lane, size, label, casualties, start, end
+    lane, size, label, casualties, number, collapse, start, end
         As in :func:`timeline_layout`.
     form : {"auto", "events", "bands"}, default "auto"
         ``"events"``: a marker per event, as described here; ``"bands"``:
@@ -489,23 +617,18 @@ def plot_timeline(
     Returns
     -------
     matplotlib Axes
-        One scatter collection per lane (``gid`` ``"events:<lane>"``), one
-        bar collection of spans per lane with ranged events (``gid``
-        ``"spans:<lane>"``), one text per label (``gid`` ``"label"``).
+        One scatter collection per lane (``gid`` ``"events:<lane>"``, one
+        marker per mark), one collection of bars per lane with ranged events
+        (``gid`` ``"spans:<lane>"``) and of hatched bar ends where bounds are
+        borrowed (``"borrowed:<lane>"``), one text per mark with a text
+        (``gid`` ``"label"``).
 
     Examples
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV2"], "category": ["militia attack", "US strike"],
-    ...                       "event_type": ["Explosions/Remote violence"] * 2, "fatalities": [3, 0],
-    ...                       "date_start": pd.to_datetime(["2020-03-11", "2020-03-12"]),
-    ...                       "date_end": pd.to_datetime(["2020-03-11", "2020-03-12"]),
-    ...                       "event_date": pd.to_datetime(["2020-03-11", "2020-03-12"])})
-    >>> ax = plot_timeline(frame, ax=plt.figure().gca())
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['militia attack', 'US strike']
+    >>> from analysis import load_events
+    >>> ax = plot_timeline(load_events())  # doctest: +SKIP
     """
     ax = current_axes(ax)
     if form not in ("auto", "events", "bands"):
@@ -515,32 +638,41 @@ def plot_timeline(
     if form == "bands" or (form == "auto" and timeline_form(events) == "bands"):
         return plot_timeline_bands(events, casualties=casualties, start=start, end=end, ax=ax)
     layout = timeline_layout(
-        events, lane=lane, size=size, label=label, casualties=casualties, start=start, end=end,
-        chars_per_axis=chars_across(ax),
+        events, lane=lane, size=size, label=label, casualties=casualties, number=number, collapse=collapse,
+        start=start, end=end, chars_per_axis=chars_across(ax),
     )
     if layout.empty:
         ax.set_yticks([])
         note_nothing(ax, "no events to show")
+        describe(ax, "No events to show.")
         return ax
     lanes = layout.attrs["lanes"]
     colors = color_for(list(lanes))
-    x = dates_as_numbers(layout["event_date"])
-    centres = {name: _draw_lane(ax, layout, x, name, base, colors[name]) for name, base in lanes.items()}
-    _draw_labels(ax, layout, x)
-    ax.set_yticks(list(centres.values()), [literal_text(name) for name in centres])
+    marks = layout.drop_duplicates("mark")
+    for name, centre in lanes.items():
+        _draw_lane(ax, marks, name, centre, colors[name])
+    _draw_texts(ax, marks)
+    ax.set_yticks(list(lanes.values()), [literal_text(name) for name in lanes])
     for tick, name in zip(ax.get_yticklabels(), lanes):
         tick.set_color(colors[name])
+        tick.set_fontweight("bold")
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    ax.set_ylim(-0.3, layout.attrs["height"] - 0.25)
+    ax.set_ylim(-0.5, layout.attrs["height"] + 0.5)
     first, last = _time_extent(layout["x_start"], layout["x_end"], start, end)
-    pad = max((last - first) / 60, pd.Timedelta(days=1))
+    pad = max((last - first) / 80, pd.Timedelta(days=1))
     ax.set_xlim(*dates_as_numbers([first - pad, last + pad]))
+    ax.grid(axis="x", color="0.88", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
     date_axis(ax)
+    describe(ax, _description(layout))
     return ax
 
+
 def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str = "killed or wounded") -> Any:
-    """Add the legend of :func:`plot_timeline`: what filled, hollow and spans mean, and marker sizes.
+    """Add the legend of :func:`plot_timeline`: what filled, hollow, bars and hatched ends mean, and marker sizes.
+
+    The hatched end is explained where the timeline has one.
 
     Parameters
     ----------
@@ -575,12 +707,13 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     handles = [
         Line2D([], [], marker="o", linestyle="", markerfacecolor="0.3", markeredgecolor="0.3", label="day known"),
         Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="0.3",
-               label="date known to a range (bar: possible days)"),
-        Patch(facecolor="0.3", alpha=0.28, label="possible days"),
+               label="known to a range: bar over the possible days"),
     ]
+    if any(str(c.get_gid()).startswith("borrowed:") for c in ax.collections):
+        handles.append(Patch(facecolor="none", edgecolor="0.3", hatch="/////", linewidth=0,
+                             label="bound borrowed from another event or document"))
     for count in sizes:
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="0.3",
                               markersize=float(np.sqrt(marker_area(count))), label=literal_text(f"{count} {size_label}")))
-    return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(handles),
-                     handletextpad=0.3, columnspacing=1.2)
-
+    return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=3,
+                     handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)

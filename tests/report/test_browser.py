@@ -4,7 +4,10 @@ Every page of the sample report and of the committed notebooks' report is
 opened (see report_support.py): each must load, every figure must decode to
 a non-empty image, every link of the index must lead to a page of the
 report, and nothing may be requested from outside the report's folder.
-Screenshots of the committed notebooks' report are saved to build/screenshots/.
+On the committed notebooks' report, also: every image has an alt text of its own,
+no table shows an index column or <NA>, and figures keep their size on a 400-pixel-wide
+screen. Full-page screenshots of the index and of every page are saved to
+build/screenshots/ (1280 px wide) and build/screenshots/narrow-400/.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from report_support import (
     SCREENSHOT_DIR,
     SCRIPT,
     Chromium,
+    WINDOW,
     Visit,
     committed_report,
     sample_report,
@@ -98,19 +102,74 @@ def test_sample_report_in_the_browser(browser, sample):
     assert SCRIPT in hostile.probe["text"] and IMG in hostile.probe["text"]  # shown as text
 
 
-def test_committed_report_in_the_browser_with_screenshots(browser):
+NBCONVERT_PLACEHOLDER = "No description has been provided for this image"
+
+
+def check_alt_texts(visit: Visit) -> None:
+    """Assert every image says what it shows: a non-empty alt text of its own, with the figures that matter."""
+    texts = [image["alt"] for image in visit.probe["images"]]
+    for alt in texts:
+        assert alt and alt.strip(), f"{visit.url}: an image has no alt text"
+        assert NBCONVERT_PLACEHOLDER not in alt, f"{visit.url}: an image has nbconvert's placeholder alt text"
+        assert len(alt.split()) >= 12 and any(c.isdigit() for c in alt), f"{visit.url}: alt text too vague: {alt!r}"
+    assert len(set(texts)) == len(texts), f"{visit.url}: two images share an alt text"
+
+
+def check_tables(visit: Visit) -> None:
+    """Assert no table shows an index column, a missing value as <NA>, NaN or NaT, or text aligned right."""
+    for number, table in enumerate(visit.probe["tables"], start=1):
+        assert table["rowHeaders"] == 0 and not table["emptyCorner"], f"{visit.url}: table {number} has an index column"
+        for missing in ("<NA>", "NaN", "NaT"):
+            assert missing not in table["text"].split(), f"{visit.url}: table {number} shows {missing}"
+        assert table["leftAligned"], f"{visit.url}: table {number} aligns text to the right"
+
+
+def test_the_alt_text_and_table_checks_can_fail(browser, sample):
+    """The sample report's figure keeps nbconvert's placeholder and its table pandas' index: both checks fail."""
+    figure = browser.visit((sample["out"] / "01-figure.html").as_uri())
+    assert [image["alt"] for image in figure.probe["images"]] == [NBCONVERT_PLACEHOLDER]
+    with pytest.raises(AssertionError, match="placeholder"):
+        check_alt_texts(figure)
+    table = browser.visit((sample["out"] / "02-hostile-data.html").as_uri())
+    with pytest.raises(AssertionError, match="index column"):
+        check_tables(table)
+
+
+NARROW = 400
+
+
+def test_committed_report_in_the_browser_with_screenshots(browser, capsys):
     built = committed_report()
     out = built.out
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOT_DIR.glob("*.png"):
+    for old in SCREENSHOT_DIR.glob("**/*.png"):
         old.unlink()
+    narrow = SCREENSHOT_DIR / f"narrow-{NARROW}"
+    shots = {}
     index = browser.visit(built.index.as_uri(), screenshot=SCREENSHOT_DIR / "index.png")
     thumbnails = sum(1 for path in built.sources if figures_in(path) > 0)
     check_visit(index, out, expected_images=thumbnails)
+    check_alt_texts(index)
     assert index.probe["links"] == [f"{p.stem}.html" for p in built.sources]
     for path, link in zip(built.sources, index.probe["resolvedLinks"]):
-        visit = browser.visit(link, screenshot=SCREENSHOT_DIR / f"{path.stem}.png")
+        visit = browser.visit(link)
+        shots[path.stem] = browser.screenshot(SCREENSHOT_DIR / f"{path.stem}.png")
         check_visit(visit, out, expected_images=figures_in(path))
-    assert sorted(p.name for p in SCREENSHOT_DIR.glob("*.png")) == sorted(
-        ["index.png"] + [f"{p.stem}.png" for p in built.sources]
-    )
+        check_alt_texts(visit)
+        check_tables(visit)
+        # the whole page, not only the first window: taller than the window for every page with figures
+        assert shots[path.stem][1] > 0 and (figures_in(path) == 0 or shots[path.stem][1] > WINDOW[1]), path.stem
+    browser.set_width(NARROW, mobile=True)
+    try:
+        for path, link in zip(built.sources, index.probe["resolvedLinks"]):
+            visit = browser.visit(link, screenshot=narrow / f"{path.stem}.png")
+            for image in visit.probe["images"]:  # a figure keeps its size and scrolls sideways, not shrunk to 400 px
+                assert image["declared"] and image["shown"] >= image["declared"] - 1, (path.stem, image)
+    finally:
+        browser.set_width(*WINDOW)
+    expected = sorted(["index.png"] + [f"{p.stem}.png" for p in built.sources])
+    assert sorted(p.name for p in SCREENSHOT_DIR.glob("*.png")) == expected
+    assert sorted(p.name for p in narrow.glob("*.png")) == sorted(f"{p.stem}.png" for p in built.sources)
+    with capsys.disabled():
+        sizes = ", ".join(f"{name} {w} x {h}" for name, (w, h) in shots.items())
+        print(f"\n[screenshots] full pages in {SCREENSHOT_DIR}: {sizes}; {NARROW} px wide in {narrow}", end="")

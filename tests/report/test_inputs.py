@@ -42,6 +42,16 @@ def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
     assert events_table(data.events)["documents"].tolist() == ["Reuters"]
 
 
+def test_charts_name_their_source_and_state_findings_only_for_the_default_run(tmp_path):
+    data = notebook_data()
+    assert data.default_run
+    assert data.source_line == "Source: five news reports, Feb-Jul 2020; coded in this project"
+    assert data.headline("Attacks came in two bursts", "Attacks per week") == "Attacks came in two bursts"
+    window = notebook_data(start="2020-03-01")
+    assert not window.default_run
+    assert window.headline("Attacks came in two bursts", "Attacks per week") == "Attacks per week"
+
+
 def test_a_build_checks_an_acled_file_once_and_its_notebooks_share_it(tmp_path, monkeypatch):
     path = write_acled(tmp_path / "export.csv", 20)
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers_events import make_events
 
-from analysis.stats.escalation import cameo_table, cameo_weights, escalation_per_period
+from analysis.stats.escalation import cameo_table, cameo_weights, escalation_peaks, escalation_per_period
+from analysis.viz.counts import escalation_key
 
 
 def test_cameo_weights_follow_the_documented_table():
@@ -39,3 +40,23 @@ def test_escalation_spreads_ranged_events_and_counts_each_once():
     assert frame["cooperation"].tolist() == [0.0, 10.0]
     assert frame["escalation"].tolist() == [5.0, -5.0]
     assert frame["events"].sum() == 2.0
+
+
+def test_the_peaks_are_the_weeks_of_highest_escalation_in_words():
+    events = make_events([
+        {"date_start": "2020-03-11", "category": "militia attack"},
+        {"date_start": "2020-03-14", "category": "militia attack"},
+        {"date_start": "2019-12-27", "category": "militia attack"},
+    ])
+    peaks = escalation_peaks(escalation_per_period(events, freq="W"), n=2)
+    assert peaks["period"].tolist() == ["9-15 Mar 2020", "23-29 Dec 2019"]
+    assert peaks["escalation"].tolist() == [20.0, 10.0]
+
+
+def test_the_rules_say_in_words_what_a_withdrawal_and_a_handover_count_as():
+    table = cameo_table().set_index(["category", "sub_event_type"])
+    assert "withdrawals from bases" in table.loc[("posture change", "Change to group/activity"), "covers"]
+    assert table.loc[("posture change", "Change to group/activity"), "goldstein"] == -4.0
+    key = escalation_key(cameo_table())
+    assert "withdrawals from bases that stay with their hosts 4 up (CAMEO: reduce relations)" in key
+    assert "handovers of a base 10 down (CAMEO: retreat or surrender militarily)" in key

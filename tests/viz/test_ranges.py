@@ -35,17 +35,29 @@ def test_casualties_are_coloured_by_outcome(new_axes):
                        "dots:wounded": OUTCOME_COLORS["wounded"].lower()}
 
 
-def test_troop_levels_keep_qualifiers_visible(new_axes):
+def test_troop_levels_draw_each_statement_over_its_own_days_and_no_change_between_them(new_axes):
     levels = troop_levels_sample()
     ax = plot_troop_levels(levels, ax=new_axes())
     assert sorted(t.get_text() for t in ax.texts if t.get_gid() == "level") == [
-        "UK: less than 400", "US: about 5,000", "US: about 5,200"]
-    assert sum(1 for c in ax.collections if c.get_gid() == "band") == 2
+        "UK: less than 400 (Apr 2020)", "US: about 5,000 (Apr 2020)", "US: about 5,200 (6 Feb 2020)"]
+    assert len([p for p in ax.patches if p.get_gid() == "band"]) == 3
+    february = [p for p in ax.patches if p.get_gid() == "band" and p.get_width() == 1.0]
+    assert [(p.get_y(), p.get_y() + p.get_height()) for p in february] == [(5150.0, 5250.0)]  # one day, no step
     assert len([t for t in ax.texts if t.get_gid() == "open"]) == 1  # "less than 400" is open below
-    markers = sorted(line.get_marker() for line in ax.lines if line.get_gid() is None)
+    markers = sorted(line.get_marker() for line in ax.lines if str(line.get_gid()).startswith("figure:"))
     assert markers == ["D", "D", "v"]
-    steps = [line for line in ax.lines if str(line.get_gid()).startswith("steps:")]
-    assert sorted(line.get_gid() for line in steps) == ["steps:UK", "steps:US"]
+    assert all(len(line.get_xdata()) == 1 for line in ax.lines)  # no line joins two statements
+    (note,) = [t.get_text() for t in ax.texts if t.get_gid() == "compared"]
+    assert note == "US: about 5,000 overlaps the previous figure (5,150-5,250 fits both): no change shown"
+
+
+def test_zero_is_clear_of_the_frame_and_outcomes_differ_in_shape(new_axes):
+    counts = pd.DataFrame({"group": ["US military", "US military"], "outcome": ["killed", "wounded"],
+                           "count_low": [0, 0], "count_high": [0, 0]})
+    ax = plot_casualties(counts, y="group", ax=new_axes())
+    assert ax.get_xlim()[0] < -0.3 and not ax.spines["left"].get_visible()
+    shapes = {c.get_gid(): c.get_paths()[0].vertices.shape for c in ax.collections}
+    assert shapes["dots:killed"] != shapes["dots:wounded"]
 
 
 def test_nothing_reported_returns_the_axes(events, new_axes):

@@ -13,7 +13,14 @@ from matplotlib.colors import to_hex
 import analysis
 from analysis import schema
 from analysis.viz.style import KIND_COLORS
-from analysis.viz.timeline import event_labels, plot_timeline, timeline_layout, timeline_legend
+from analysis.viz.timeline import (
+    CHAR_WIDTH_EM,
+    LABEL_FONT_SIZE,
+    event_labels,
+    plot_timeline,
+    timeline_layout,
+    timeline_legend,
+)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -32,21 +39,68 @@ def test_timeline_layout_puts_overlapping_events_on_separate_rows():
     layout = timeline_layout(events)
     by_id = layout.set_index("event_id")
     assert list(layout.attrs["lanes"]) == ["militia attack", "political"]
-    assert layout.attrs["lanes"]["militia attack"] > layout.attrs["lanes"]["political"]
+    assert layout.attrs["lanes"]["militia attack"] > layout.attrs["lanes"]["political"]  # first lane on top
     assert by_id.loc["EV001", "row"] != by_id.loc["EV002", "row"]
-    assert by_id.loc["EV003", "row"] == 0
+    assert by_id.loc["EV001", "y"] > by_id.loc["EV002", "y"]  # row 0 at the top of its lane
     assert by_id.loc[["EV001", "EV002", "EV003", "EV004"], "is_range"].tolist() == [True, True, False, False]
     assert by_id.loc["EV001", "x_end"] == pd.Timestamp("2020-02-07")
     assert by_id.loc["EV004", "marker_size"] > by_id.loc["EV003", "marker_size"]
 
 
-def test_timeline_labels_never_overlap_in_a_lane():
+def test_every_event_carries_its_number_and_its_label_on_its_own_row():
     events = make_events([{"date_start": f"2020-03-{day:02d}"} for day in (1, 2, 3, 5, 20)])
-    layout = timeline_layout(events, label=pd.Series(["a long label for the first attack"] * 5), chars_per_axis=60)
-    rows = layout["label_row"].tolist()
-    assert len(set(rows[:4])) == 4  # four labels close together stack on four rows
-    labelled = layout.dropna(subset=["label"])
-    assert (labelled["label_y"] > labelled["y"]).all()
+    layout = timeline_layout(events, label=pd.Series(["a long label for an attack"] * 5), chars_per_axis=60)
+    assert layout["text"].tolist() == [f"{n} a long label for an attack" for n in range(1, 6)]
+    assert len(set(layout["row"].iloc[:4])) == 4  # four labelled events close together take four rows
+    assert (layout["text_ha"] == "left").iloc[:4].all() and layout["text_ha"].iloc[4] == "right"  # near the end
+
+
+def test_identical_ranges_collapse_into_one_mark_with_a_count():
+    same = {"date_start": "2020-01-03", "date_end": "2020-02-06", "category": "political",
+            "event_type": "Strategic developments", "sub_event_type": "Other", "date_start_from": "event EV001",
+            "date_end_from": "publication date"}
+    events = make_events([{"date_start": "2019-12-27"}] + [same] * 4 + [{**same, "date_start_from": "text"}])
+    layout = timeline_layout(events)
+    political = layout[layout["lane"] == "political"]
+    assert political["mark"].nunique() == 2  # a bound of another kind is drawn apart
+    grouped = political[political["mark_events"] == 4]
+    assert grouped["text"].unique().tolist() == ["2\u20135 (4 events)"]
+    labelled = timeline_layout(events, label=pd.Series({"EV003": "a statement"}))
+    assert labelled.set_index("event_id").loc["EV003", "mark_events"] == 1  # a labelled event keeps its own mark
+    assert timeline_layout(events, collapse=False)["mark"].nunique() == len(events)
+
+
+def test_borrowed_bounds_are_marked_and_drawn_hatched(new_axes):
+    events = make_events([
+        {"date_start": "2020-01-03", "date_end": "2020-02-06", "date_start_from": "event EV002",
+         "date_end_from": "publication date"},
+        {"date_start": "2020-01-03", "date_start_from": "event EV009", "date_end_from": "event EV009"},
+        {"date_start": "2020-03-01", "date_end": "2020-03-31", "date_start_from": "document 004_x",
+         "date_end_from": "document 004_x"},
+        {"date_start": "2020-04-01", "date_end": "2020-04-30"},
+    ])
+    layout = timeline_layout(events).set_index("event_id").loc[["EV001", "EV002", "EV003", "EV004"]]
+    assert layout["start_borrowed"].tolist() == [True, False, True, False]  # a day known is not a range
+    assert layout["end_borrowed"].tolist() == [False, False, True, False]
+    ax = plot_timeline(events, ax=new_axes())
+    (hatched,) = [c for c in ax.collections if c.get_gid() == "borrowed:militia attack"]
+    assert len(hatched.get_paths()) == 3 and hatched.get_hatch() == "/////"
+
+
+def test_every_packaged_event_is_numbered_or_labelled_once():
+    events = analysis.load_events()
+    labels = event_labels(events, analysis.load_casualties(), bases=analysis.load_bases())
+    layout = timeline_layout(events, label=labels)
+    assert sorted(layout["event_id"]) == sorted(events["event_id"])
+    assert np.isfinite(layout["y"]).all()
+    shown = []
+    for text in layout.drop_duplicates("mark")["text"]:
+        keys = text.split(" (")[0] if text.endswith("events)") else text.split(" ")[0]
+        for part in keys.split(", "):
+            first, _, last = part.partition("\u2013")
+            shown += list(range(int(first), int(last or first) + 1))
+    assert sorted(shown) == list(range(1, len(events) + 1))
+    assert layout.drop_duplicates("mark")["mark_events"].max() > 1  # the 3 Jan - 6 Feb statements share a mark
 
 
 def test_timeline_labels_from_event_ids_and_acled_lanes(attacks):
@@ -57,11 +111,12 @@ def test_timeline_labels_from_event_ids_and_acled_lanes(attacks):
     assert list(timeline_layout(acled).attrs["lanes"]) == ["Explosions/Remote violence"]
 
 
-def test_event_labels_name_place_rockets_and_casualties(attacks, casualties):
+def test_event_labels_name_place_rockets_casualties_and_every_violent_event(attacks, casualties):
     labels = event_labels(attacks, casualties)
-    assert labels.tolist()[:3] == ["Camp Taji: 18 rockets, 3 killed", "Camp Taji: rocket attack, 1+ wounded",
-                                   "air strike, 4 killed"]
-    assert pd.isna(labels.iloc[3])
+    assert labels.tolist() == ["Camp Taji: 18 rockets, 3 killed", "Camp Taji: rocket attack, 1+ wounded",
+                               "air strike, 4 killed", "K-1 Air Base: rocket attack"]
+    target = attacks.assign(actor2=pd.array([None, None, "Kata'ib Hezbollah", None], dtype="string"))
+    assert event_labels(target, casualties).iloc[2] == "air strike on Kata'ib Hezbollah, 4 killed"
 
 
 def test_event_labels_keep_the_most_hurt_events(attacks, casualties):
@@ -70,46 +125,47 @@ def test_event_labels_keep_the_most_hurt_events(attacks, casualties):
     assert labels.index.equals(attacks.index)
 
 
-def test_every_packaged_event_is_laid_out():
-    events = analysis.load_events()
-    layout = timeline_layout(events, label=event_labels(events, analysis.load_casualties()))
-    assert sorted(layout["event_id"]) == sorted(events["event_id"])
-    assert np.isfinite(layout["y"]).all()
-
-
 @settings(max_examples=60, deadline=None)
-@given(events=ranged_events(max_size=25))
-def test_timeline_rows_keep_overlapping_events_apart(events):
-    layout = timeline_layout(events, max_rows=40)
+@given(events=ranged_events(max_size=25), chars=st.integers(20, 200))
+def test_no_mark_or_text_overlaps_another_in_its_row(events, chars):
+    labels = pd.Series([f"event number {i}" if i % 3 else None for i in range(len(events))], index=events.index,
+                       dtype="string")
+    layout = timeline_layout(events, label=labels, chars_per_axis=chars, max_rows=60)
     assert sorted(layout["event_id"]) == sorted(events["event_id"])
-    for _, lane in layout.groupby("lane", observed=True):
-        for _, row in lane.groupby("row"):
-            ranged = row[row["is_range"]].sort_values("x_start")
-            assert (ranged["x_start"].iloc[1:].to_numpy() >= ranged["x_end"].iloc[:-1].to_numpy()).all()
-
-
-@settings(max_examples=60, deadline=None)
-@given(events=ranged_events(max_size=20), chars=st.integers(20, 200))
-def test_timeline_labels_of_a_row_never_overlap(events, chars):
-    labels = pd.Series([f"event number {i}" for i in range(len(events))], index=events.index, dtype="string")
-    layout = timeline_layout(events, label=labels, chars_per_axis=chars)
-    span_days = (layout["x_end"].max() - layout["x_start"].min()) / pd.Timedelta(days=1) if len(layout) else 1
-    width = pd.to_timedelta(layout["label"].str.len() * span_days / chars, unit="D")
-    layout = layout.assign(label_end=layout["label_x"] + width)
-    for _, group in layout.dropna(subset=["label"]).groupby(["lane", "label_row"], observed=True):
-        group = group.sort_values("label_x")
-        assert (group["label_x"].iloc[1:].to_numpy() >= group["label_end"].iloc[:-1].to_numpy()).all()
+    marks = layout.drop_duplicates("mark")
+    if marks.empty:
+        return
+    first = layout["x_start"].min()
+    axis_days = (layout["x_end"].max() - first) / pd.Timedelta(days=1)
+    char_days = max(axis_days, 1.0) / chars
+    day = pd.Timedelta(days=1)
+    start = (marks["x_start"] - first) / day
+    end = (marks["x_end"] - first) / day
+    middle = (marks["event_date"] - first) / day + 0.5
+    radius = np.sqrt(marks["marker_size"]) / 2 / (CHAR_WIDTH_EM * LABEL_FONT_SIZE) * char_days
+    body_left = np.where(marks["is_range"], np.minimum(start, middle - radius), middle - radius)
+    body_right = np.where(marks["is_range"], np.maximum(end, middle + radius), middle + radius)
+    width = marks["text"].str.len().fillna(0).to_numpy(dtype=float) * char_days
+    text_x = ((marks["text_x"] - first) / day).to_numpy(dtype=float)
+    after = (marks["text_ha"] == "left").to_numpy(dtype=bool)
+    left = np.where(after, body_left, np.minimum(body_left, text_x - width))
+    right = np.where(after, np.maximum(body_right, text_x + width), body_right)
+    spans = pd.DataFrame({"lane": marks["lane"].astype(str).to_numpy(), "row": marks["row"].to_numpy(),
+                          "left": left, "right": right})
+    for _, row in spans.groupby(["lane", "row"]):
+        row = row.sort_values("left")
+        assert (row["left"].iloc[1:].to_numpy() >= row["right"].iloc[:-1].to_numpy() - 1e-9).all()
 
 
 # --- drawing --------------------------------------------------------------------------------
 
 
-def test_timeline_draws_one_marker_per_event_coloured_by_kind(events, new_axes):
+def test_timeline_draws_one_marker_per_mark_coloured_by_kind(events, new_axes):
     ax = new_axes()
     assert plot_timeline(events, ax=ax) is ax
     points = {c.get_gid(): c for c in ax.collections if str(c.get_gid()).startswith("events:")}
     assert set(points) == {"events:militia attack", "events:US strike", "events:political", "events:posture change"}
-    assert sum(len(c.get_offsets()) for c in points.values()) == len(events)
+    assert sum(len(c.get_offsets()) for c in points.values()) == len(events)  # no two events share dates here
     for gid, collection in points.items():
         kind = gid.split(":", 1)[1]
         assert to_hex(collection.get_edgecolor()[0]) == KIND_COLORS[kind].lower()
@@ -118,6 +174,7 @@ def test_timeline_draws_one_marker_per_event_coloured_by_kind(events, new_axes):
     assert to_hex(strike.get_facecolor()[0]) == KIND_COLORS["US strike"].lower()
     assert to_hex(points["events:political"].get_facecolor()[0]) == "#ffffff"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["militia attack", "US strike", "posture change", "political"]
+    assert sorted(t.get_text() for t in ax.texts if t.get_gid() == "label") == ["1", "2", "3", "4", "5"]
 
 
 def test_timeline_draws_a_span_per_ranged_event(events, new_axes):
@@ -129,15 +186,22 @@ def test_timeline_draws_a_span_per_ranged_event(events, new_axes):
     assert width == pytest.approx(29.0)  # 3 to 31 January, both days included
 
 
-def test_timeline_labels_are_drawn_and_do_not_overlap(events, new_axes):
-    ax = new_axes(figsize=(9, 4))
-    labels = event_labels(events)
-    plot_timeline(events, label=labels, ax=ax)
-    texts = [t for t in ax.texts if t.get_gid() == "label"]
-    assert sorted(t.get_text().strip() for t in texts) == sorted(labels.dropna())
+def test_timeline_texts_cover_no_other_text_and_no_marker(new_axes):
+    events = analysis.load_events()
+    casualties = analysis.load_casualties()
+    labels = event_labels(events, casualties, bases=analysis.load_bases())
+    ax = new_axes(figsize=(10, 7.6))
+    plot_timeline(events, label=labels, casualties=casualties, ax=ax)
+    ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
+    texts = [t for t in ax.texts if t.get_gid() == "label"]
+    assert len(texts) == timeline_layout(events, label=labels, casualties=casualties)["mark"].nunique()
     boxes = [t.get_window_extent(renderer) for t in texts]
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    for collection in ax.collections:
+        if str(collection.get_gid()).startswith("events:"):
+            for x, y in ax.transData.transform(collection.get_offsets()):
+                assert not any(b.contains(x, y) for b in boxes), (collection.get_gid(), x, y)
 
 
 def test_timeline_on_acled_events_uses_event_types(events, new_axes):
@@ -157,13 +221,20 @@ def test_the_legend_keys_look_like_the_markers_they_explain(new_axes):
     events = make_events([{"date_start": "2020-01-03", "fatalities": 1},
                           {"date_start": "2020-03-11", "date_end": "2020-03-17", "fatalities": 5}])
     ax = plot_timeline(events, ax=new_axes())
-    (points,) = [c for c in ax.collections if str(c.get_gid()).startswith("events:")]
-    day_known, ranged, *_, one, five = timeline_legend(ax, sizes=(1, 5)).legend_handles
-    # filled for a day known, hollow (white) for a range, as drawn
-    assert to_hex(day_known.get_markerfacecolor()) != "#ffffff"
-    assert [to_hex(c) for c in points.get_facecolors()][1] == to_hex(ranged.get_markerfacecolor()) == "#ffffff"
-    # the size key's markers have the area of the events' markers with as many people hurt
-    assert [one.get_markersize() ** 2, five.get_markersize() ** 2] == pytest.approx(list(points.get_sizes()))
+    legend = timeline_legend(ax)
+    assert [t.get_text() for t in legend.get_texts()][:3] == [
+        "day known", "known to a range: bar over the possible days", "1 killed or wounded"]
+    borrowed = events.assign(date_start_from=pd.array(["text", "text", "event EV002", "text", "text"], dtype="string"))
+    legend = timeline_legend(plot_timeline(borrowed, ax=new_axes()))
+    assert legend.get_texts()[2].get_text() == "bound borrowed from another event or document"
+
+
+def test_the_legend_keys_have_the_size_of_the_markers_they_explain(new_axes):
+    events = make_events([{"date_start": "2020-01-03", "fatalities": 1}, {"date_start": "2020-03-11", "fatalities": 5}])
+    ax = plot_timeline(events, ax=new_axes())
+    drawn = sorted(ax.collections[0].get_sizes())
+    keys = [h.get_markersize() ** 2 for h in timeline_legend(ax, sizes=(1, 5)).legend_handles[2:]]
+    assert keys == pytest.approx(drawn)
 
 
 def test_drawing_the_same_timeline_twice_gives_the_same_png_bytes(events, tmp_path, new_axes):

@@ -1,0 +1,124 @@
+"""Draw the evidence: which document supports which event, and where documents take part in a dispute.
+
+seaborn draws the document-by-event matrix as a heatmap; the numbers come
+from :func:`analysis.stats.evidence.evidence_matrix`. seaborn and matplotlib
+are imported inside the function.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ._axes import current_axes, note_nothing
+from .figures import describe
+from .style import color_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+#: Shades of the cells: no evidence, one row, two, three or more.
+EVIDENCE_SHADES = ("#FFFFFF", "#C6DBEF", "#6BAED6", "#2171B5")
+#: Mark of a document's claim on a disputed point of an event.
+DISPUTE_MARK = "\u2715"
+
+
+def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Draw which document supports which event: a heatmap of evidence rows, disputes marked.
+
+    One row per document (in order of publication), one column per event
+    (in reading order, labelled with the events' numbers and a strip in
+    the colour of their kind); a cell's shade counts the document's
+    evidence rows for the event (none, 1, 2, 3 or more) and a cross marks a
+    document's claim on a disputed point of the event. The number of events
+    each document supports is written at the end of its row, the number of
+    documents behind each event above its column.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        Output of :func:`analysis.stats.evidence.evidence_matrix`.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        The heatmap (seaborn's QuadMesh, ``gid`` ``"evidence"``), one cross
+        per disputed cell (texts with ``gid`` ``"disputed"``), one kind patch
+        per event (``gid`` ``"kind:<kind>"``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"doc_id": ["a", "a"], "document": ["A, 1 Jan 2020"] * 2, "event_id": ["EV1", "EV2"],
+    ...                       "number": [1, 2], "kind": ["US strike", "political"], "rows": [1, 0],
+    ...                       "disputed": [True, False]})
+    >>> ax = plot_evidence(frame, ax=plt.figure().gca())
+    >>> [t.get_text() for t in ax.texts if t.get_gid() == "disputed"]
+    ['\u2715']
+    """
+    import seaborn as sns
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.patches import Patch, Rectangle
+
+    ax = current_axes(ax)
+    if matrix.empty:
+        note_nothing(ax, "no evidence to show")
+        describe(ax, "No evidence to show.")
+        return ax
+    documents = list(dict.fromkeys(matrix["document"]))
+    columns = matrix.drop_duplicates("event_id").sort_values("number", kind="stable")
+    rows = matrix.pivot(index="document", columns="number", values="rows").loc[documents, columns["number"]]
+    disputed = matrix.pivot(index="document", columns="number", values="disputed").loc[documents, columns["number"]]
+    cmap = ListedColormap(list(EVIDENCE_SHADES))
+    norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 1e9], cmap.N)
+    sns.heatmap(rows.clip(upper=3), ax=ax, cmap=cmap, norm=norm, cbar=False, linewidths=0.6, linecolor="0.85",
+                square=False, xticklabels=True, yticklabels=True)
+    ax.collections[0].set_gid("evidence")
+    for (i, j) in zip(*np.nonzero(disputed.to_numpy(dtype=bool))):
+        color = "white" if rows.iloc[i, j] >= 2 else "0.1"
+        ax.text(j + 0.5, i + 0.52, DISPUTE_MARK, ha="center", va="center", fontsize=7.5, color=color,
+                fontweight="bold", gid="disputed")
+    colors = color_for(list(dict.fromkeys(columns["kind"].fillna("unknown"))))
+    for j, kind in enumerate(columns["kind"].fillna("unknown")):
+        ax.add_patch(Rectangle((j + 0.06, -0.42), 0.88, 0.3, color=colors[kind], clip_on=False, gid=f"kind:{kind}"))
+    supported = (rows > 0).sum(axis=0)
+    for j, count in enumerate(supported):
+        ax.text(j + 0.5, -0.55, str(int(count)), ha="center", va="bottom", fontsize=7, color="0.3")
+    for i, count in enumerate((rows > 0).sum(axis=1)):
+        ax.text(len(columns) + 0.3, i + 0.5, f"{int(count)} events", ha="left", va="center", fontsize=8, color="0.3")
+    ax.set_xlabel("events, numbered in date order as in the events tables")
+    ax.set_ylabel("")
+    ax.tick_params(axis="x", labelsize=7, length=0, rotation=0)
+    ax.tick_params(axis="y", labelsize=8.5, length=0)
+    ax.text(-0.15, -0.55, "documents per event", ha="right", va="bottom", fontsize=7, color="0.3")
+    shades = [Patch(facecolor=c, edgecolor="0.7", label=label)
+              for c, label in zip(EVIDENCE_SHADES[1:], ("1 evidence row", "2 rows", "3 or more"))]
+    kinds = [Patch(facecolor=c, label=k) for k, c in colors.items()]
+    dispute = [ax.scatter([], [], marker="$\u2715$", color="0.1", s=30, label="claim on a disputed point")]
+    ax.legend(handles=shades + dispute + kinds, loc="upper left", bbox_to_anchor=(0.0, -0.16), ncol=5,
+              handletextpad=0.4, columnspacing=1.2, borderaxespad=0.0, fontsize=8)
+    describe(ax, _evidence_description(matrix, documents, rows, disputed, columns))
+    return ax
+
+
+def _evidence_description(matrix: pd.DataFrame, documents: list[str], rows: pd.DataFrame, disputed: pd.DataFrame,
+                          columns: pd.DataFrame) -> str:
+    per_document = "; ".join(f"{name} supports {int((rows.loc[name] > 0).sum())} events" for name in documents)
+    per_event = (rows > 0).sum(axis=0)
+    spread = per_event.value_counts().sort_index()
+    counts = ", ".join(f"{int(n)} by {int(k)} document{'s' if k != 1 else ''}" for k, n in spread.items())
+    many = columns.loc[columns["number"].isin(per_event[per_event >= 3].index), "number"].tolist()
+    text = (f"Heatmap of {len(documents)} documents by {len(columns)} events. {per_document}. "
+            f"Events supported: {counts}.")
+    if many:
+        text += f" Events told by three or more documents: numbers {', '.join(map(str, many))}."
+    marked = int(disputed.to_numpy(dtype=bool).sum())
+    if marked:
+        text += f" {marked} cells mark a claim on a disputed point."
+    return text

@@ -1,0 +1,147 @@
+"""Show a frame as a table for reading: no index column, no ``<NA>``, text left, numbers right, whole numbers whole.
+
+:func:`as_table` wraps any tidy frame of :mod:`analysis.stats` in a
+:class:`Table`, which a notebook displays as escaped HTML (and as aligned
+plain text where HTML is not shown). It decides nothing about the numbers,
+only how they read.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..text import describe_dates
+
+#: A column whose cells are at most SHORT_TEXT characters does not wrap; a
+#: text column with a cell longer than LONG_TEXT characters is at least
+#: LONG_TEXT_WIDTH wide, so it stays readable on a narrow screen.
+SHORT_TEXT, LONG_TEXT, LONG_TEXT_WIDTH = 20, 60, "18em"
+#: Shown for a missing number (a missing text is an empty cell).
+MISSING_NUMBER = "\u2013"
+
+#: Headers of the columns the counting helpers return, explaining fractions.
+DEFAULT_HEADERS: dict[str, str] = {
+    "period_start": "from",
+    "period_end": "to",
+    "certain": "certain (whole date range in the period)",
+    "possible": "possible (date range overlaps the period)",
+    "expected": "expected (an event known only to a range of days counts a share of 1 in each period it may fall in)",
+    "events": "events",
+}
+
+
+def _is_number(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+
+
+def _format_column(values: pd.Series) -> tuple[list[str], bool]:
+    """Return a column's cells as text, and whether it is numeric (aligned right)."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return [MISSING_NUMBER if pd.isna(v) else describe_dates(v, v) for v in values], False
+    if pd.api.types.is_bool_dtype(values):
+        return ["" if pd.isna(v) else ("yes" if v else "no") for v in values], False
+    if _is_number(values):
+        numbers = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        known = numbers[~np.isnan(numbers)]
+        whole = bool(np.all(np.equal(np.mod(known, 1), 0)))
+        pattern = "{:,.0f}" if whole else "{:,.2f}"
+        return [MISSING_NUMBER if np.isnan(v) else pattern.format(v) for v in numbers], True
+    return ["" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v) for v in values], False
+
+
+class Table:
+    """A frame shown for reading (see :func:`as_table`)."""
+
+    def __init__(self, frame: pd.DataFrame, *, headers: Mapping[str, str] | None = None, caption: str | None = None,
+                 empty: str = "Nothing to show.") -> None:
+        self.frame = frame
+        self.caption = caption
+        self.empty = empty
+        names = {**DEFAULT_HEADERS, **dict(headers or {})}
+        self.headers = [names.get(str(column), str(column).replace("_", " ")) for column in frame.columns]
+        formatted = [_format_column(frame[column]) for column in frame.columns]
+        self.cells = [cells for cells, _ in formatted]
+        self.numeric = [numeric for _, numeric in formatted]
+
+    def _repr_html_(self) -> str:
+        if self.frame.empty:
+            return f"<p>{html.escape(self.empty)}</p>"
+        # short values (dates, kinds, ids) stay on one line; long texts keep a readable width on a narrow
+        # screen, where the table scrolls sideways instead
+        styles = []
+        for column, numeric in zip(self.cells, self.numeric):
+            longest = max(map(len, column), default=0)
+            style = f"text-align:{'right' if numeric else 'left'}"
+            if longest <= SHORT_TEXT:
+                style += ";white-space:nowrap"
+            elif not numeric and longest > LONG_TEXT:
+                style += f";min-width:{LONG_TEXT_WIDTH}"
+            styles.append(style)
+        head = "".join(f'<th style="{a}">{html.escape(h)}</th>' for h, a in zip(self.headers, styles))
+        rows = []
+        for i in range(len(self.frame)):
+            cells = "".join(f'<td style="{a}">{html.escape(column[i])}</td>' for column, a in zip(self.cells, styles))
+            rows.append(f"<tr>{cells}</tr>")
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        return (f'<table class="report-table">{caption}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>")
+
+    def __repr__(self) -> str:
+        if self.frame.empty:
+            return self.empty
+        widths = [max([len(h)] + [len(c) for c in column]) for h, column in zip(self.headers, self.cells)]
+
+        def line(values: list[str]) -> str:
+            return "  ".join(v.rjust(w) if numeric else v.ljust(w)
+                             for v, w, numeric in zip(values, widths, self.numeric)).rstrip()
+
+        lines = [line(self.headers)] + [line([column[i] for column in self.cells]) for i in range(len(self.frame))]
+        return "\n".join(lines + ([self.caption] if self.caption else []))
+
+
+def as_table(
+    frame: pd.DataFrame,
+    *,
+    headers: Mapping[str, str] | None = None,
+    caption: str | None = None,
+    empty: str = "Nothing to show.",
+) -> Table:
+    """Show a frame as a table for reading.
+
+    No index column; a missing number shows as a dash and a missing text as
+    an empty cell, never ``<NA>``; text is aligned left and numbers right;
+    a numeric column whose values are all whole shows them without
+    decimals (``5,200``, not ``5200.0``), others with two; dates read
+    ``6 Feb 2020``. All text is HTML-escaped.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The rows to show, in order (the index is not shown).
+    headers : mapping or None, default None
+        Column -> header text; columns not named keep their name (with
+        spaces for underscores), or the explanation of
+        :data:`DEFAULT_HEADERS` (``expected`` and the other counts).
+    caption : str or None, default None
+        A sentence under the table.
+    empty : str, default "Nothing to show."
+        The sentence shown instead of an empty table.
+
+    Returns
+    -------
+    Table
+        Displayed by Jupyter as HTML (``_repr_html_``) and as aligned text.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"force": ["US", "UK"], "count_low": pd.array([5150, None], dtype="Int64")})
+    >>> print(repr(as_table(frame)))
+    force  count low
+    US         5,150
+    UK             \u2013
+    """
+    return Table(frame, headers=headers, caption=caption, empty=empty)

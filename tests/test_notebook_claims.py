@@ -1,0 +1,142 @@
+"""The numbers the notebooks' prose states, checked against the coded data of the default run.
+
+Sentences that state a number are computed in the notebooks where a helper can word them; the others
+(and the findings in chart titles) are written by hand for the default run, and each is checked here: the test
+finds the sentence in its notebook and checks the facts it states. Change the data, and the test names the
+sentence to rewrite.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def text_of(notebook: str) -> str:
+    """All the Markdown and code of a notebook, one string, lines joined."""
+    cells = json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
+    return " ".join(" ".join("".join(cell["source"]).split()) for cell in cells)
+
+
+def says(notebook: str, *fragments: str) -> None:
+    text = text_of(notebook)
+    for fragment in fragments:
+        assert " ".join(fragment.split()) in text, f"{notebook} no longer says {fragment!r}: update this test"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return analysis.notebook_data()
+
+
+def event(data, event_id: str) -> pd.Series:
+    return data.events.set_index("event_id").loc[event_id]
+
+
+def killed(data, event_id: str, group: str, outcome: str = "killed") -> int:
+    rows = data.casualties[(data.casualties["event_id"] == event_id) & (data.casualties["group"] == group)
+                           & (data.casualties["outcome"] == outcome)]
+    return int(rows["count_low"].min())
+
+
+def test_the_timeline_reading_states_the_coded_attacks(data):
+    says("01-escalation-timeline.ipynb", "18 rockets on Camp Taji on 11 March killed two US soldiers and one British",
+         "25 more hit the base on Saturday 14 March and wounded three US troops", "Qayyarah Airfield West (26 March)")
+    taji, again = event(data, "EV023"), event(data, "EV035")
+    assert (taji["projectiles_low"], taji["date_start"]) == (18, pd.Timestamp("2020-03-11"))
+    assert killed(data, "EV023", "US military") == 2 and killed(data, "EV023", "UK military") == 1
+    assert (again["projectiles_low"], again["date_start"]) == (25, pd.Timestamp("2020-03-14"))
+    assert killed(data, "EV035", "US military", "wounded") == 3
+    assert event(data, "EV040")["date_start"] == pd.Timestamp("2020-03-26")
+
+
+def test_violence_came_in_two_bursts(data):
+    says("01-escalation-timeline.ipynb", "Violence came in two bursts, around the new year and in March")
+    violent = data.events[data.events["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    known = np.sort(violent.loc[violent["date_start"] == violent["date_end"], "date_start"].to_numpy())
+    gaps = np.diff(known) > np.timedelta64(30, "D")
+    bursts = np.split(known, np.flatnonzero(gaps) + 1)
+    assert [(pd.Timestamp(b[0]).strftime("%d %b"), pd.Timestamp(b[-1]).strftime("%d %b")) for b in bursts] == [
+        ("27 Dec", "03 Jan"), ("11 Mar", "14 Mar")]
+
+
+def test_the_escalation_reading_follows_the_weekly_scores(data):
+    says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March",
+         "the week of 16-22 March comes next, then the two weeks of the K-1 attack and of the Soleimani strike",
+         "only the K-1 handover counts as a retreat (10 points down, spread over 26-31 March, so two thirds of it fall",
+         "count as reduced relations (4 points up each)")
+    weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
+    weekly = weekly.set_index("period_start")
+    order = weekly.sort_values("escalation", ascending=False).index[:4].strftime("%Y-%m-%d").tolist()
+    assert order == ["2020-03-09", "2020-03-16", "2019-12-23", "2019-12-30"]
+    week = weekly.loc[pd.Timestamp("2020-03-23")]
+    assert week["escalation"] > 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
+    k1 = event(data, "EV041")
+    assert (k1["date_start"], k1["date_end"], k1["sub_event_type"]) == (
+        pd.Timestamp("2020-03-26"), pd.Timestamp("2020-03-31"), "Non-violent transfer of territory")
+    weights = analysis.cameo_weights(data.events).set_index("event_id")["goldstein"]
+    assert weights[["EV033", "EV040"]].tolist() == [-4.0, -4.0]
+
+
+def test_the_june_attack_counts_two_twenty_seconds_in_the_first_week_of_june(data):
+    says("02-attack-frequency.ipynb", "The June attack counts 2/22 in the week of 1-7 June",
+         "7/22 in each of the next two weeks and 6/22 in the last")
+    weekly = analysis.attacks_per_period(data.events, start=data.window[0], end=data.window[1])
+    june = weekly[weekly["period_start"] >= pd.Timestamp("2020-06-01")]
+    assert (june["expected"] * 22).round(6).tolist() == [2.0, 7.0, 7.0, 6.0]
+
+
+def test_the_attack_counts_and_their_titles(data):
+    says("02-attack-frequency.ipynb", "The four attacks the reports describe fall in three clusters",
+         "Camp Taji was hit three times, K-1 Air Base once", "The two March attacks on Taji were the heaviest",
+         "The 11 March attack on Taji was the deadliest", "Four attacks are described one by one")
+    attacks = analysis.attacks_table(data.events, data.casualties)
+    assert attacks["base_id"].value_counts().to_dict() == {"taji": 3, "k1": 1}
+    assert attacks.sort_values("projectiles_low", ascending=False)["event_id"].tolist()[:2] == ["EV035", "EV023"]
+    assert attacks.sort_values("killed_low", ascending=False)["event_id"].iloc[0] == "EV023"
+    months = attacks["event_date"].dt.to_period("M").nunique()
+    assert months == 3
+
+
+def test_the_posture_reading_and_its_title(data):
+    says("03-troop-posture.ipynb", "The coalition left three bases in March and dug in at two",
+         "Camp Taji, attacked three times, is not reported as left",
+         "overlap within their rounding (5,150-5,250 and 4,500-5,500)")
+    posture = analysis.base_posture(data.events, data.bases)
+    left = posture[posture["kind"].isin(["withdrawn from", "handed over"])]
+    assert sorted(left["base_id"]) == ["al-qaim", "k1", "qayyarah-west"]
+    assert (left["date_start"].dt.month == 3).all() and (left["date_end"].dt.month == 3).all()
+    dug_in = posture[posture["kind"].isin(["fortified", "Patriot batteries"])]
+    assert sorted(dug_in["base_id"].unique()) == ["al-asad", "erbil"]
+    levels = analysis.troop_level_statements(data.troop_levels)
+    assert levels.loc[levels["force"] == "US", ["count_low", "count_high"]].values.tolist() == [[5150, 5250], [4500, 5500]]
+
+
+def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
+    says("04-sources-and-evidence.ipynb", "The events told by three or four reports are the K-1 attack, the Soleimani "
+         "strike, the parliament's resolution, the 11 March Taji attack, and two that join documents by inference, "
+         "the re-positioning of troops and the Patriot batteries",
+         "the K-1 and 11 March attacks and the Soleimani strike \" \"on three or four")
+    per_event = data.reports.groupby("event_id")["doc_id"].nunique()
+    assert sorted(per_event[per_event >= 3].index) == ["EV001", "EV003", "EV006", "EV023", "EV029", "EV037"]
+    assert per_event.max() == 4
+
+
+def test_what_the_five_reports_cannot_tell(data):
+    says("04-sources-and-evidence.ipynb", "two of them (the report of 29 March, whose outlet is not named, and the "
+         "Associated Press report of 6 February) carry the most events", "one has no headline, two name no outlet, "
+         "and two can be dated only to a month or to four weeks")
+    counts = analysis.events_per_document(data.reports, data.sources).set_index("document")["events"]
+    assert counts.nlargest(2).index.tolist() == ["outlet not named, 29 Mar 2020", "Associated Press, 6 Feb 2020"]
+    sources = data.sources
+    assert int(sources["title"].isna().sum()) == 1 and int(sources["outlet"].isna().sum()) == 2
+    days = (sources["published_end"] - sources["published_start"]).dt.days
+    assert sorted(days[days > 7].tolist()) == [27, 29]  # four weeks (6 Jun - 3 Jul) and a month (April)

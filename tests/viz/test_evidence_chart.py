@@ -1,0 +1,21 @@
+"""The evidence heatmap: one cell per document and event, shaded by evidence rows, disputes crossed."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import analysis
+from analysis.viz.evidence import DISPUTE_MARK, plot_evidence
+
+
+def test_the_heatmap_has_a_cell_per_document_and_event_and_crosses_the_disputes(new_axes):
+    data = analysis.load_dataset()
+    matrix = analysis.evidence_matrix(data.reports, data.events, data.sources)
+    ax = plot_evidence(matrix, ax=new_axes(figsize=(10, 3)))
+    (mesh,) = [c for c in ax.collections if c.get_gid() == "evidence"]  # seaborn's heatmap
+    values = np.asarray(mesh.get_array()).reshape(len(data.sources), len(data.events))
+    assert values.sum() == matrix["rows"].clip(upper=3).sum()
+    crosses = [t for t in ax.texts if t.get_gid() == "disputed"]
+    assert len(crosses) == int(matrix["disputed"].sum()) and {t.get_text() for t in crosses} == {DISPUTE_MARK}
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(n) for n in range(1, len(data.events) + 1)]
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "Associated Press, 6 Feb 2020"

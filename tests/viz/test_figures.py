@@ -1,0 +1,65 @@
+"""What a figure says in words: headline, source line, alternative text, and the PNG that carries it."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import pytest
+from PIL import Image
+
+import analysis
+from analysis.viz.figures import PNG_SCALE, alt_text, describe, descriptions, headline, png_with_alt
+
+
+def test_headline_subtitle_and_source_sit_above_and_below_everything_drawn(new_axes):
+    ax = new_axes(figsize=(6, 3))
+    ax.plot([1, 2], [1, 2])
+    ax.set_xlabel("days")
+    fig = headline(ax, "Attacks came in two bursts", subtitle="Attacks per week", source="Source: test data")
+    renderer = fig.canvas.get_renderer()
+    texts = {t.get_gid(): t.get_window_extent(renderer) for t in fig.texts}
+    axes = ax.get_tightbbox(renderer)
+    assert texts["headline"].y0 >= texts["subtitle"].y1 - 1 and texts["subtitle"].y0 >= axes.y1 - 1
+    assert texts["source"].y1 <= axes.y0 + 1
+    headline(ax, "Attacks came in three bursts")  # a new headline replaces the old one
+    assert [t.get_text() for t in fig.texts if t.get_gid() == "headline"] == ["Attacks came in three bursts"]
+
+
+def test_alt_text_joins_titles_descriptions_and_source(new_axes):
+    ax = new_axes()
+    describe(ax, "Two bars:   27 Dec 2019 and 11 Mar 2020.")
+    assert descriptions(ax) == ["Two bars: 27 Dec 2019 and 11 Mar 2020."]
+    headline(ax, "Attacks came in two bursts", subtitle="Attacks per week", source="Source: test data")
+    assert alt_text(ax) == ("Chart: Attacks came in two bursts. Attacks per week. Two bars: 27 Dec 2019 and "
+                            "11 Mar 2020. Source: test data.")
+
+
+def test_png_with_alt_is_twice_as_sharp_and_carries_its_size_and_alt_text(new_axes):
+    ax = new_axes(figsize=(4, 2))
+    ax.bar([1, 2], [3, 4])
+    describe(ax, "Two bars of 3 and 4.")
+    data, metadata = png_with_alt(ax.figure, bbox_inches="tight", metadata={"Software": None})
+    image = Image.open(io.BytesIO(base64.b64decode(data)))
+    assert image.mode == "P"  # a palette image: flat fills and text in at most 256 colours
+    assert (metadata["width"], metadata["height"]) == (image.width // PNG_SCALE, image.height // PNG_SCALE)
+    assert metadata["alt"] == "Chart: Two bars of 3 and 4."
+    assert png_with_alt(ax.figure, bbox_inches="tight", metadata={"Software": None})[0] == data  # same bytes again
+
+
+@pytest.mark.parametrize("name", ["plot_timeline", "plot_attacks_per_period", "plot_escalation", "plot_troop_levels",
+                                  "plot_evidence"])
+def test_every_chart_says_what_it_shows_even_when_empty(name, new_axes):
+    data = analysis.notebook_data()
+    frames = {
+        "plot_timeline": data.events,
+        "plot_attacks_per_period": analysis.attacks_per_period(data.events),
+        "plot_escalation": analysis.escalation_per_period(data.events),
+        "plot_troop_levels": data.troop_levels,
+        "plot_evidence": analysis.evidence_matrix(data.reports, data.events, data.sources),
+    }
+    plot = getattr(analysis, name)
+    full = plot(frames[name], ax=new_axes())
+    assert any(ch.isdigit() for ch in " ".join(descriptions(full)))
+    empty = plot(frames[name].iloc[:0], ax=new_axes())
+    assert descriptions(empty) and alt_text(empty).startswith("Chart: ")

@@ -1,0 +1,45 @@
+"""Tables for reading: no index, no <NA>, text left and numbers right, whole numbers whole, escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.viz.tables import MISSING_NUMBER, as_table
+
+
+def frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "force": pd.array(["US", None], dtype="string"),
+        "count_low": pd.array([5150, None], dtype="Int64"),
+        "value": [5200.0, 400.0],
+        "expected": [0.0909, 1.0],
+        "date_start": pd.to_datetime(["2020-02-06", None]),
+    }, index=[7, 9])
+
+
+def test_tables_show_no_index_and_no_na():
+    html = as_table(frame())._repr_html_()
+    assert "<th></th>" not in html and "<tbody><tr><th" not in html and ">7<" not in html
+    assert "NA" not in html and "NaN" not in html and "NaT" not in html
+    assert html.count(f">{MISSING_NUMBER}<") == 2  # a missing number and a missing date read as a dash
+
+
+def test_whole_numbers_show_whole_and_fractions_with_their_explanation():
+    table = as_table(frame())
+    assert table.cells[1:4] == [["5,150", MISSING_NUMBER], ["5,200", "400"], ["0.09", "1.00"]]
+    assert table.headers[3].startswith("expected (an event known only to a range of days counts a share")
+    assert table.cells[4] == ["6 Feb 2020", MISSING_NUMBER]
+
+
+def test_text_is_aligned_left_numbers_right_and_everything_escaped():
+    html = as_table(pd.DataFrame({"notes": ["<script>x</script>"], "n": [3]}), headers={"n": "number"})._repr_html_()
+    assert '<td style="text-align:left;white-space:nowrap">&lt;script&gt;x&lt;/script&gt;</td>' in html
+    assert '<td style="text-align:right;white-space:nowrap">3</td>' in html
+    assert '<th style="text-align:right;white-space:nowrap">number</th>' in html
+
+
+def test_the_plain_text_is_aligned_and_an_empty_table_is_a_sentence():
+    assert repr(as_table(frame()[["force", "count_low"]])).splitlines() == [
+        "force  count low", "US         5,150", f"               {MISSING_NUMBER}"]
+    empty = as_table(frame().iloc[:0], empty="No attacks in this window.")
+    assert empty._repr_html_() == "<p>No attacks in this window.</p>" and repr(empty) == "No attacks in this window."
