@@ -24,7 +24,7 @@ from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .literal import literal_text
 from .style import color_for
-from .timeline import LABEL_FONT_SIZE, LABEL_STEP, _label_rows, chars_across
+from .timeline import LABEL_FONT_SIZE, chars_across
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -37,6 +37,35 @@ BAND_HEIGHT = 1.0
 LANE_GAP = 0.5
 #: How many of the deadliest events are marked and labelled.
 LABELLED = 8
+#: Height of a row of labels above a band (data units).
+LABEL_STEP = 0.3
+
+
+def _label_rows(groups: np.ndarray, anchors: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
+    """Stack labels, latest first, so that neither they nor their leader lines overlap.
+
+    A label goes to the lowest row where its text overlaps no label or leader
+    line, above every row where a label covers its event (its leader line
+    would cross that text). Its leader line then occupies the rows below.
+    Going from the latest event back, a label that runs right over later
+    events is lifted above their labels instead of crossing their leaders.
+    """
+    rows = np.zeros(len(left), dtype=np.int64)
+    taken: dict[object, list[list[tuple[float, float]]]] = {}
+    for i in np.lexsort((right, anchors))[::-1]:
+        occupied = taken.setdefault(groups[i], [])
+        covering = [q for q, spans in enumerate(occupied) if any(a < anchors[i] < b for a, b in spans)]
+        row = max(covering) + 1 if covering else 0
+        span = (left[i] - gap, right[i] + gap)
+        while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
+            row += 1
+        while len(occupied) <= row:
+            occupied.append([])
+        occupied[row].append(span)
+        for below in range(row):
+            occupied[below].append((anchors[i] - gap / 2, anchors[i] + gap / 2))
+        rows[i] = row
+    return rows
 
 
 def timeline_form(events: pd.DataFrame) -> str:

@@ -602,7 +602,9 @@ def plot_country_events(
                           color=palette.get(kind, "0.3"), alpha=0.8, edgecolors="white", linewidths=0.5, zorder=4,
                           label=literal_text(kind))
         dots.set_gid(f"places:{kind}")
-    placer = _Placer(ax)
+    lon_min, lon_max = ax.get_xlim()
+    lat_min, lat_max = ax.get_ylim()
+    placer = _Placer(ax, (lon_min, lon_max, lat_min, lat_max))
     for _, row in places.head(most).iterrows():
         placer.annotate(literal_text(f"{row['name']} ({row['events']:,})"), (row["longitude"], row["latitude"]), gid="place",
                         fontsize=7.5, color="0.1", zorder=5)
