@@ -18,7 +18,7 @@ from analysis.io.boundaries import Boundary
 from analysis.stats.periods import attacks_per_period
 from analysis.viz.counts import plot_attacks_per_period
 from analysis.viz.literal import literal_text
-from analysis.viz.maps import plot_posture_panels
+from analysis.viz.maps import plot_boundaries, plot_posture_panels
 from analysis.viz.ranges import plot_ranges
 from analysis.viz.timeline import plot_timeline, timeline_legend
 
@@ -95,6 +95,13 @@ def test_maps_boundaries_bases_panels_and_title_are_literal(close_figures):
     axes = plot_posture_panels(posture, bases=bases, panels=[(BROKEN, HIDDEN)], boundaries=boundaries, title=FORMULA)
     axes[0].legend()
     shown = drawn(axes[0].figure)
-    assert {BROKEN.upper(), HIDDEN.upper(), f"{FORMULA}\n1 Mar 2020", f"{HIDDEN}\n$3 Mar", FORMULA} <= set(shown)
+    assert {f"{FORMULA}\n1 Mar 2020", f"{HIDDEN}\n$3 Mar", FORMULA} <= set(shown)
     assert f"{BROKEN} or {HIDDEN}".capitalize() in shown
     assert legend_texts(axes[0]) == [BROKEN, HIDDEN]
+
+
+def test_boundary_names_are_literal(new_axes):
+    square = np.array([[40.0, 30.0], [46.0, 30.0], [46.0, 36.0], [40.0, 36.0], [40.0, 30.0]])
+    boundaries = [Boundary(BROKEN, [square]), Boundary(HIDDEN, [square + [6.0, 0.0]])]
+    ax = plot_boundaries(boundaries, ax=new_axes(), highlight=[BROKEN], extent=(40.0, 52.0, 30.0, 36.0))
+    assert {BROKEN.upper(), HIDDEN.upper()} <= set(drawn(ax.figure))

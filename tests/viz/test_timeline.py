@@ -217,9 +217,7 @@ def test_an_empty_timeline_returns_the_axes(events, new_axes):
     assert [t.get_text() for t in ax.texts] == ["no events to show"]
 
 
-def test_the_legend_keys_look_like_the_markers_they_explain(new_axes):
-    events = make_events([{"date_start": "2020-01-03", "fatalities": 1},
-                          {"date_start": "2020-03-11", "date_end": "2020-03-17", "fatalities": 5}])
+def test_timeline_legend_explains_markers(events, new_axes):
     ax = plot_timeline(events, ax=new_axes())
     legend = timeline_legend(ax)
     assert [t.get_text() for t in legend.get_texts()][:3] == [
