@@ -30,7 +30,7 @@ from .schema import REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column, TableSpec
 
 MAX_LISTED_PROBLEMS = 10
 _DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
-_INT_RE = r"^\d+$"
+_INT_RE = r"^[0-9]+$"  # ASCII digits only: Python's \d also matches other scripts' digits
 _SHA_RE = r"^[0-9a-f]{64}$"
 
 
