@@ -15,6 +15,7 @@ and ``tags``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Union
 
@@ -34,6 +35,7 @@ from ._validate import (
     parse_numbers,
     read_text_table,
 )
+from ._typed import TypedSpec, read_typed
 from .schema import Column
 
 PathLike = Union[str, Path]
@@ -156,13 +158,10 @@ def _column_set(table: TextTable) -> str:
     )
 
 
-def _parse_event_dates(table: TextTable, checker: Checker) -> pd.Series:
-    """Parse ``event_date`` in either of ACLED's two formats; record bad days."""
-    values = table.frame["event_date"]
-    empty = values == ""
-    checker.add_mask(empty, "event_date", values, "is empty; a value is required")
+def _event_dates(values: pd.Series) -> pd.Series:
+    """Parse ``event_date`` text in either of ACLED's two formats: NaT where empty or not a real day."""
     dates = parse_dates(values)
-    rest = dates.isna() & ~empty
+    rest = dates.isna() & (values != "")
     if rest.any():
         # Older exports write '27 December 2019': parse each distinct day once.
         long_form = values.where(rest & values.str.fullmatch(_LONG_DATE).astype(bool))
@@ -170,6 +169,15 @@ def _parse_event_dates(table: TextTable, checker: Checker) -> pd.Series:
         parsed = pd.to_datetime(pd.Series(days, dtype=object), format="%d %B %Y", errors="coerce")
         lookup = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
         dates = dates.fillna(pd.Series(lookup[codes], index=values.index))
+    return dates
+
+
+def _parse_event_dates(table: TextTable, checker: Checker) -> pd.Series:
+    """Parse ``event_date`` in either of ACLED's two formats; record bad days."""
+    values = table.frame["event_date"]
+    empty = values == ""
+    checker.add_mask(empty, "event_date", values, "is empty; a value is required")
+    dates = _event_dates(values)
     checker.add_mask(~empty & dates.isna(), "event_date", values, _DATE_RULE)
     years = parse_numbers(table.frame["year"])
     mismatch = dates.notna() & years.notna() & (dates.dt.year != years)
@@ -182,17 +190,20 @@ def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.
     import pyarrow as pa
 
     codes = precision.cat.codes.to_numpy()  # categories (1, 2, 3) -> codes 0, 1, 2
-    day = dates.to_numpy(dtype="datetime64[D]")
+    day = dates.to_numpy(dtype="datetime64[ns]")
     half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D")
-    month = day.astype("datetime64[M]")
-    first = np.select([codes == 1, codes == 2], [day - half_week, month.astype("datetime64[D]")], day)
-    last = np.select([codes == 1, codes == 2], [day + half_week, (month + 1).astype("datetime64[D]") - 1], day)
-    texts = pa.array([DATE_BASIS[c] for c in schema.TIME_PRECISION]).take(pa.array(codes))
-    basis = texts.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+    week = codes == 1
+    first = np.where(week, day - half_week, day)
+    last = np.where(week, day + half_week, day)
+    month_rows = np.flatnonzero(codes == 2)  # few rows: the calendar arithmetic only for them
+    month = day[month_rows].astype("datetime64[M]")
+    first[month_rows] = month.astype("datetime64[ns]")
+    last[month_rows] = (month + 1).astype("datetime64[ns]") - np.timedelta64(1, "D")
+    texts = pa.array([DATE_BASIS[c] for c in schema.TIME_PRECISION], pa.large_string()).take(pa.array(codes))
     return (
-        pd.Series(first.astype("datetime64[ns]"), index=dates.index),
-        pd.Series(last.astype("datetime64[ns]"), index=dates.index),
-        pd.Series(basis, index=dates.index),
+        pd.Series(first, index=dates.index),
+        pd.Series(last, index=dates.index),
+        pd.Series(pd.arrays.ArrowStringArray(texts), index=dates.index),
     )
 
 
@@ -290,6 +301,29 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
+    # A clean file is checked on typed columns; any other goes to the text path, which names every problem.
+    typed = read_typed(path, _typed_spec(), region=region)
+    converted, dates = typed if typed is not None else _read_text(path, region)
+    return _events_frame(converted, dates, path)
+
+
+def _typed_spec() -> TypedSpec:
+    """Return what the typed pass checks: the rules of :func:`_read_text`."""
+    return TypedSpec(
+        column_sets=_SPECS,
+        optional=OPTIONAL_COLUMNS,
+        output=[c for c in schema.EVENTS.columns if c.kind != "date"],
+        rename={"event_id_cnty": "event_id"},
+        date_column="event_date",
+        parse_dates=_event_dates,
+        year_column="year",
+        unique="event_id_cnty",
+        pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
+    )
+
+
+def _read_text(path: Path, region) -> tuple[pd.DataFrame, pd.Series]:
+    """Read an export as text and check it, raising every problem; return converted columns and dates."""
     with open(path, "rb") as handle:
         magic = handle.read(4)
     if path.suffix.lower() in (".parquet", ".pq") or magic == b"PAR1":
@@ -310,9 +344,15 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
     # Columns beyond the events schema are kept as text, empty values as missing.
     extras = [Column(name, "text") for name in text.columns if name not in schema.EVENTS.column_names]
     converted = convert_columns(text, [c for c in schema.EVENTS.columns if c.kind != "date"] + extras)
+    return converted, dates
+
+
+def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Path) -> pd.DataFrame:
+    """Return the events frame: the converted columns (a frame or a mapping of them), date ranges, and
+    the codes ACLED lacks as missing."""
     start, end, basis = _date_ranges(dates, converted["time_precision"])
     derived = {"date_start": start, "date_end": end, "event_date": dates, "date_basis": basis}
-    n = len(converted)
+    n = len(dates)
     out = {}
     for col in schema.EVENTS.columns:
         if col.name in derived:
@@ -321,7 +361,7 @@ def load_acled(path: PathLike, *, region: tuple[float, float, float, float] | No
             out[col.name] = converted[col.name]
         else:
             out[col.name] = _missing_column(col, n)
-    for name in converted.columns:
+    for name in converted:
         if name not in out:
             out[name] = converted[name]
     frame = pd.DataFrame(out, index=pd.RangeIndex(n))

@@ -1,0 +1,501 @@
+"""Typed pass of the validation engine: a clean file checked on typed columns.
+
+The text path (:mod:`analysis._validate`) reads every field as text, trims
+it, checks it and converts it, so that each problem can be named with its
+line, column and value. Most files have no problem, and for them that work
+costs two to three times a plain read. This module reads a CSV file with
+pyarrow's typed parsers instead (coordinates as numbers, vocabulary and date
+columns dictionary-encoded, so each distinct value is checked once), checks
+the same rules on the typed arrays and builds the pandas frame once.
+
+It never reports a problem. Whenever anything is unusual (a header it does
+not know, a value that does not convert, a rule broken, whitespace around a
+value) it returns None, and the caller runs the text path, which finds every
+problem with its line. The typed pass accepts a file only where the text
+path would accept it, and returns the same frame (the tests compare both
+paths), so whether it ran is visible only in the time a load takes.
+
+The entry point is :func:`read_typed`; what to check comes in a
+:class:`TypedSpec`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .schema import Column
+
+#: Block size for pyarrow's CSV reader: few enough blocks that per-block work
+#: stays small, enough of them to keep every core busy.
+_MIN_BLOCK, _MAX_BLOCK = 1 << 20, 1 << 23
+
+
+@dataclass(frozen=True)
+class TypedSpec:
+    """What the typed pass checks and how it shapes the result.
+
+    ``column_sets`` maps a column set's name to its checked columns; a
+    file's header must hold exactly one set's names, plus any of
+    ``optional`` (kept as text, unchecked). The result has the columns of
+    ``output`` (after ``rename``) that the file has, in that order, then
+    every other column except ``date_column`` as text, like
+    :func:`analysis._validate.convert_columns`. ``date_column`` is parsed
+    with ``parse_dates`` (text to datetime64, NaT where invalid), one call
+    on its distinct values; ``year_column`` must hold each date's year.
+    ``unique`` must not repeat, and ``pairs`` (first column, second column,
+    allowed second values per first value) constrains two vocabularies.
+    """
+
+    column_sets: Mapping[str, Sequence[Column]]
+    output: Sequence[Column]
+    date_column: str
+    parse_dates: Callable[[pd.Series], pd.Series]
+    optional: Sequence[str] = ()
+    rename: Mapping[str, str] = field(default_factory=dict)
+    year_column: str | None = None
+    unique: str | None = None
+    pairs: tuple[str, str, Mapping[str, Sequence[str]]] | None = None
+
+
+class _Decline(Exception):
+    """The file is not plainly clean: leave it to the text path."""
+
+
+def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, pd.Series], pd.Series] | None:
+    """Read and check a clean CSV or Parquet file on typed columns.
+
+    Parameters
+    ----------
+    path : Path
+        An existing file: CSV, or Parquet (``.parquet``, ``.pq`` or Parquet's
+        magic bytes).
+    spec : TypedSpec
+        The column sets, checks and result layout.
+    region : tuple of float or None
+        (lat_min, lat_max, lon_min, lon_max) for ``latitude`` and
+        ``longitude`` columns; None for any valid coordinate.
+
+    Returns
+    -------
+    tuple of (dict, Series) or None
+        The converted columns by name, in order (the columns of the text
+        path's ``convert_columns`` frame), and the parsed dates; or None
+        when the file is not plainly clean and the text path must read it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+        if path.suffix.lower() in (".parquet", ".pq") or head[:4] == b"PAR1":
+            header, checked, columns = _read_parquet(path, spec)
+        else:
+            header, checked, columns = _read_csv(path, head, spec)
+        return _check_and_convert(header, checked, columns, spec, region)
+    except _Decline:
+        return None
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def _column_set(header: list[str], spec: TypedSpec) -> dict[str, Column]:
+    """Return the checked columns of the one set ``header`` holds, by name, or decline."""
+    names = set(header)
+    if len(names) != len(header):
+        raise _Decline
+    for columns in spec.column_sets.values():
+        wanted = {c.name for c in columns}
+        if wanted <= names and not names - wanted - set(spec.optional):
+            return {c.name: c for c in columns}
+    raise _Decline
+
+
+def _read_type(column: Column | None, spec: TypedSpec):
+    """Return the arrow type a column is read as: its parsed or dictionary-encoded form, else text."""
+    import pyarrow as pa
+
+    if column is not None and (column.kind == "category" or column.name == spec.date_column):
+        return pa.dictionary(pa.int32(), pa.string())
+    if column is not None and column.kind in ("latitude", "longitude", "float"):
+        return pa.float64()
+    return pa.large_string()
+
+
+def _csv_header(head: bytes) -> list[str]:
+    """Parse the header line as the text path does (byte-order mark dropped, names trimmed)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        raise _Decline
+    first_line, newline, _ = head.partition(b"\n")
+    if not newline:  # no record, or a header longer than the head read
+        raise _Decline
+    try:
+        text = first_line.removeprefix(b"\xef\xbb\xbf").decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        raise _Decline from None
+    return [name.strip() for name in next(csv.reader([text]), [])]
+
+
+def _read_csv(path: Path, head: bytes, spec: TypedSpec):
+    import pyarrow as pa
+    from pyarrow import csv as pa_csv
+
+    header = _csv_header(head)
+    checked = _column_set(header, spec)
+    types = {name: _read_type(checked.get(name), spec) for name in header}
+    block = min(max(path.stat().st_size // (8 * (os.cpu_count() or 1)), _MIN_BLOCK), _MAX_BLOCK)
+
+    def read(newlines_in_values: bool):
+        return pa_csv.read_csv(
+            path,
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, block_size=block),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=newlines_in_values),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types,
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+
+    # Blocks are cut at line ends. A quoted line break at a cut leaves a record
+    # open at the end of its block, which pyarrow refuses ("out of sync with
+    # chunker", or a wrong field count); only then is the file read again with
+    # quoted line breaks tracked, which is slower.
+    try:
+        table = read(False)
+    except pa.ArrowInvalid:
+        try:
+            table = read(True)
+        except (pa.ArrowException, OSError):
+            raise _Decline from None
+    except (pa.ArrowException, OSError):
+        raise _Decline from None
+    return header, checked, {name: table.column(name) for name in header}
+
+
+def _read_parquet(path: Path, spec: TypedSpec):
+    """Read Parquet columns as text, as the text path does, then into their typed forms."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowException, OSError):
+        raise _Decline from None
+    header = list(table.column_names)
+    checked = _column_set(header, spec)
+    columns = {}
+    for name, column in zip(header, table.columns):
+        try:
+            # the text path's strings: every value cast to text, nulls empty
+            if not pa.types.is_large_string(column.type):
+                column = pc.cast(column, pa.large_string())
+            column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.large_string()), column)
+            wanted = _read_type(checked.get(name), spec)
+            if pa.types.is_dictionary(wanted):
+                column = pc.dictionary_encode(pc.cast(column, pa.string()))
+            elif wanted != pa.large_string():
+                column = pc.cast(column, wanted)
+        except (pa.ArrowException, ValueError):
+            raise _Decline from None
+        columns[name] = column
+    return header, checked, columns
+
+
+# --- checks on typed columns ----------------------------------------------------------------
+
+def _check_and_convert(header: list[str], checked: dict[str, Column], columns: dict, spec: TypedSpec, region):
+    """Check the typed columns (declining at the first broken rule) and convert them."""
+    import pyarrow as pa
+
+    n = len(columns[header[0]])
+    if n == 0:
+        raise _Decline
+    prepared: dict[str, _Prepared] = {}
+    for name in header:
+        column, col = columns[name], checked.get(name)
+        if pa.types.is_dictionary(column.type):
+            prepared[name] = _Dictionary(column, col)
+        elif pa.types.is_floating(column.type):
+            prepared[name] = _Numbers(column, col, region)
+        else:
+            prepared[name] = _Text(column, col)
+    del columns
+
+    dates = prepared[spec.date_column].parse(spec.parse_dates)
+    if spec.year_column:
+        years = prepared[spec.year_column].integers()
+        if (dates.dt.year.to_numpy() != years).any():
+            raise _Decline
+    if spec.unique and not prepared[spec.unique].unique():
+        raise _Decline
+    if spec.pairs:
+        first, second, allowed = spec.pairs
+        _check_pairs(prepared[first], prepared[second], allowed)
+
+    # the text path's convert_columns: output columns in their order, then the rest as text
+    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
+    out = {}
+    for col in spec.output:
+        if col.name in renamed:
+            out[col.name] = prepared[renamed.pop(col.name)].convert(col)
+    for new_name, name in renamed.items():
+        out[new_name] = prepared[name].convert(Column(new_name, "text"))
+    return out, dates
+
+
+class _Prepared:
+    """One column read by pyarrow, checked by its kind; ``convert`` gives the text path's dtype."""
+
+    def convert(self, col: Column) -> pd.Series:
+        raise NotImplementedError
+
+    def integers(self) -> np.ndarray:
+        raise _Decline
+
+    def unique(self) -> bool:
+        return False
+
+    def parse(self, parse_dates) -> pd.Series:
+        raise _Decline
+
+
+class _Text(_Prepared):
+    """Text (including whole numbers kept as text): whitespace ruled out, or trimmed."""
+
+    def __init__(self, column, col: Column | None):
+        self.column = column
+        kind = col.kind if col is not None else "text"
+        if col is not None and col.required and column.null_count:
+            raise _Decline
+        if kind == "int":
+            if not all(_all_digits(chunk) for chunk in column.chunks):
+                raise _Decline
+        elif kind in ("id", "text"):
+            if any(_edge_suspect(chunk) for chunk in column.chunks):
+                self.column = _trimmed(column)
+                if col is not None and col.required and self.column.null_count:
+                    raise _Decline
+        else:  # a kind the typed pass does not check (dates, hashes): the text path checks it
+            raise _Decline
+
+    def _int64(self):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            return pc.cast(self.column, pa.int64())
+        except pa.ArrowInvalid:  # too large for int64: the text path decides
+            raise _Decline from None
+
+    def integers(self) -> np.ndarray:
+        if self.column.null_count:
+            raise _Decline
+        return self._int64().to_numpy()
+
+    def unique(self) -> bool:
+        if self.column.null_count:
+            return False
+        keys = [_string_keys(chunk) for chunk in self.column.chunks]
+        if any(k is None for k in keys):
+            import pyarrow.compute as pc
+
+            return len(pc.unique(self.column)) == len(self.column)
+        keys = np.sort(np.concatenate(keys))
+        # equal strings have equal keys; equal keys of different strings only send the file to the text path
+        return not (keys[1:] == keys[:-1]).any()
+
+    def convert(self, col: Column) -> pd.Series:
+        if col.kind in ("id", "text"):
+            return pd.Series(pd.arrays.ArrowStringArray(self.column))
+        if col.kind == "int":
+            import pyarrow as pa
+
+            return pd.Series(self._int64().to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)).astype("Int64")
+        raise _Decline
+
+
+class _Numbers(_Prepared):
+    """Coordinates and other decimal numbers: no NaN, inside their range."""
+
+    def __init__(self, column, col: Column | None, region):
+        import pyarrow.compute as pc
+
+        if col is None:
+            raise _Decline
+        if col.required and column.null_count:
+            raise _Decline
+        self.values = column.to_numpy()
+        if np.isnan(self.values).sum() != column.null_count:  # 'nan' written in the file
+            raise _Decline
+        if col.kind == "latitude":
+            lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
+        elif col.kind == "longitude":
+            lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
+        else:
+            lo, hi = -np.inf, np.inf
+        if column.null_count < len(self.values):
+            bounds = pc.min_max(column)
+            if bounds["min"].as_py() < lo or bounds["max"].as_py() > hi:
+                raise _Decline
+
+    def convert(self, col: Column) -> pd.Series:
+        if col.kind not in ("latitude", "longitude", "float"):
+            raise _Decline
+        return pd.Series(self.values, dtype="float64")
+
+
+class _Dictionary(_Prepared):
+    """Vocabularies and dates: the distinct values are trimmed and checked once each."""
+
+    def __init__(self, column, col: Column | None):
+        import pyarrow.compute as pc
+
+        if col is None or column.num_chunks == 0:
+            raise _Decline
+        chunks = column.unify_dictionaries().chunks if column.num_chunks > 1 else column.chunks
+        #: the distinct values, trimmed as the text path trims every value
+        self.words = pc.utf8_trim_whitespace(chunks[0].dictionary).to_pylist()
+        #: each record's index into ``words``; -1 where the value is empty
+        self.indices = np.concatenate([pc.fill_null(chunk.indices, -1).to_numpy() for chunk in chunks])
+        counts = np.bincount(self.indices + 1, minlength=len(self.words) + 1)
+        self.used = counts[1:] > 0
+        blank = np.array([w == "" for w in self.words], dtype=bool)
+        if blank.any():  # values of spaces only: empty once trimmed
+            self.indices = np.where(blank[self.indices] & (self.indices >= 0), -1, self.indices)
+        self.missing = bool(counts[0]) or bool((blank & self.used).any())
+        if col.required and self.missing:
+            raise _Decline
+        if col.kind == "category":
+            allowed = {str(a) for a in col.allowed}
+            if any(used and w not in allowed and w != "" for w, used in zip(self.words, self.used)):
+                raise _Decline
+
+    def codes(self, categories: Sequence) -> np.ndarray:
+        """Return each record's position in ``categories`` (matched as text); -1 when missing."""
+        position = {str(c): i for i, c in enumerate(categories)}
+        lookup = np.array([position.get(w, -1) for w in self.words] + [-1], dtype=np.int64)
+        return lookup[self.indices]
+
+    def parse(self, parse_dates) -> pd.Series:
+        if self.missing:
+            raise _Decline
+        parsed = parse_dates(pd.Series(self.words, dtype="str")).to_numpy(dtype="datetime64[ns]")
+        if (np.isnat(parsed) & self.used).any():
+            raise _Decline
+        return pd.Series(parsed[self.indices])
+
+    def convert(self, col: Column) -> pd.Series:
+        import pyarrow as pa
+
+        if col.kind == "category":
+            numeric = all(isinstance(a, int) for a in col.allowed)
+            return pd.Series(
+                pd.Categorical.from_codes(self.codes(col.allowed), categories=list(col.allowed), ordered=numeric)
+            )
+        if col.kind in ("id", "text"):
+            words = pa.array([w or None for w in self.words] + [None], type=pa.large_string())
+            return pd.Series(pd.arrays.ArrowStringArray(words.take(self.indices % len(words))))
+        raise _Decline
+
+
+def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequence[str]]) -> None:
+    """Decline if a record's second value is a known value of another first value."""
+    if not (isinstance(first, _Dictionary) and isinstance(second, _Dictionary)):
+        raise _Decline
+    firsts = list(allowed)
+    seconds = list(dict.fromkeys(s for subs in allowed.values() for s in subs))
+    wrong = np.array([[s not in allowed[f] for s in seconds] + [False] for f in firsts] + [[False] * (len(seconds) + 1)])
+    a, b = first.codes(firsts), second.codes(seconds)
+    if wrong[a, b].any():
+        raise _Decline
+
+
+# --- byte-level helpers on arrow string arrays ------------------------------------------------
+
+def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
+    """Return a (large_)string array's value offsets and its data bytes, as numpy views."""
+    import pyarrow as pa
+
+    _, offsets, data = chunk.buffers()
+    dtype = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    offsets = np.frombuffer(offsets, dtype=dtype)[chunk.offset : chunk.offset + len(chunk) + 1]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    return offsets, data
+
+
+def _all_digits(chunk) -> bool:
+    """Whether every value is made of ASCII digits only (empty values are null)."""
+    offsets, data = _string_buffers(chunk)
+    if len(offsets) < 2 or offsets[-1] == offsets[0]:
+        return True
+    if chunk.null_count and (np.diff(offsets)[chunk.is_null().to_numpy(zero_copy_only=False)] != 0).any():
+        return False
+    return bool(((data[offsets[0] : offsets[-1]] - 48) < 10).all())
+
+
+def _edge_suspect(chunk) -> bool:
+    """Whether a value may begin or end with whitespace.
+
+    Looks only at the first and last byte of each value: space, control
+    characters and any non-ASCII byte (which may be part of a Unicode space)
+    are suspect; a suspect column is trimmed like the text path does.
+    """
+    offsets, data = _string_buffers(chunk)
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    if hi == lo:
+        return False
+    # Between two values, the byte before an offset ends one value and the byte at it starts the next.
+    inner = offsets[1:-1]
+    if len(inner) and (inner[0] <= lo or inner[-1] >= hi):  # empty values at either end
+        inner = inner[(inner > lo) & (inner < hi)]
+    for edges in (data[[lo, hi - 1]], np.take(data, inner), np.take(data, inner - 1)):
+        # suspect: below '!' (0x21) or not ASCII (0x80 and above)
+        if ((edges - 0x21) >= 0x5F).any():
+            return True
+    return False
+
+
+def _trimmed(column):
+    """Trim whitespace around every value, as the text path does; empty values become null."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim_whitespace(column)
+    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
+
+
+_MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
+
+
+def _string_keys(chunk, max_bytes: int = 32) -> np.ndarray | None:
+    """Return a 64-bit key per value (equal values, equal keys), or None for long values.
+
+    The key mixes the value's bytes, eight at a time, and its length.
+    """
+    offsets, data = _string_buffers(chunk)
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    lengths = np.diff(offsets)
+    if not len(lengths):
+        return np.zeros(0, dtype=np.uint64)
+    width = int(lengths.max())
+    if width > max_bytes:
+        return None
+    padded = np.zeros(hi - lo + 8, dtype=np.uint8)
+    padded[: hi - lo] = data[lo:hi]
+    words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    starts = offsets[:-1] - lo
+    with np.errstate(over="ignore"):
+        keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for step in range(0, width, 8):
+            left = np.clip(lengths - step, 0, 8)
+            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[left]
+            keys = (keys ^ word) * np.uint64(0xFF51AFD7ED558CCD)
+            keys ^= keys >> np.uint64(33)
+    return keys
