@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,9 +33,10 @@ import pandas as pd
 
 from .schema import Column
 
-#: Block size for pyarrow's CSV reader: few enough blocks that per-block work
-#: stays small, enough of them to keep every core busy.
-_MIN_BLOCK, _MAX_BLOCK = 1 << 20, 1 << 23
+#: Block size for pyarrow's CSV reader: blocks small enough to parse in the
+#: processor's cache and to keep every core busy, few enough that the work
+#: done per block stays small.
+_MIN_BLOCK, _MAX_BLOCK = 1 << 20, 1 << 22
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
             header, checked, columns = _read_csv(path, head, spec)
         return _check_and_convert(header, checked, columns, spec, region)
     except _Decline:
+        return None
+    except (ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):  # pyarrow's too
+        # Anything unforeseen in a file: the text path is the reference, let it read the file.
         return None
 
 
@@ -211,43 +216,46 @@ def _read_parquet(path: Path, spec: TypedSpec):
 # --- checks on typed columns ----------------------------------------------------------------
 
 def _check_and_convert(header: list[str], checked: dict[str, Column], columns: dict, spec: TypedSpec, region):
-    """Check the typed columns (declining at the first broken rule) and convert them."""
+    """Check the typed columns (declining at the first broken rule) and convert them.
+
+    The columns are checked and converted in a pool of threads: the work is
+    in numpy and pyarrow, which release the GIL.
+    """
     import pyarrow as pa
+
+    def prepare(name: str) -> _Prepared:
+        column, col = columns[name], checked.get(name)
+        if pa.types.is_dictionary(column.type):
+            return _Dictionary(column, col)
+        if pa.types.is_floating(column.type):
+            return _Numbers(column, col, region)
+        return _Text(column, col)
 
     n = len(columns[header[0]])
     if n == 0:
         raise _Decline
-    prepared: dict[str, _Prepared] = {}
-    for name in header:
-        column, col = columns[name], checked.get(name)
-        if pa.types.is_dictionary(column.type):
-            prepared[name] = _Dictionary(column, col)
-        elif pa.types.is_floating(column.type):
-            prepared[name] = _Numbers(column, col, region)
-        else:
-            prepared[name] = _Text(column, col)
-    del columns
-
-    dates = prepared[spec.date_column].parse(spec.parse_dates)
-    if spec.year_column:
-        years = prepared[spec.year_column].integers()
-        if (dates.dt.year.to_numpy() != years).any():
-            raise _Decline
-    if spec.unique and not prepared[spec.unique].unique():
-        raise _Decline
-    if spec.pairs:
-        first, second, allowed = spec.pairs
-        _check_pairs(prepared[first], prepared[second], allowed)
-
     # the text path's convert_columns: output columns in their order, then the rest as text
     renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
-    out = {}
-    for col in spec.output:
-        if col.name in renamed:
-            out[col.name] = prepared[renamed.pop(col.name)].convert(col)
-    for new_name, name in renamed.items():
-        out[new_name] = prepared[name].convert(Column(new_name, "text"))
-    return out, dates
+    outputs = {col.name: col for col in spec.output if col.name in renamed}
+    outputs.update({new: Column(new, "text") for new in renamed if new not in outputs})
+
+    pool = ThreadPoolExecutor(max_workers=min(len(header), os.cpu_count() or 1))
+    try:
+        prepared = dict(zip(header, pool.map(prepare, header)))
+        columns.clear()
+        checks = [pool.submit(prepared[spec.unique].unique)] if spec.unique else []
+        converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
+        dates = prepared[spec.date_column].parse(spec.parse_dates)
+        if spec.year_column and (dates.dt.year.to_numpy() != prepared[spec.year_column].integers()).any():
+            raise _Decline
+        if spec.pairs:
+            first, second, allowed = spec.pairs
+            _check_pairs(prepared[first], prepared[second], allowed)
+        if not all(check.result() for check in checks):
+            raise _Decline
+        return {name: future.result() for name, future in converted.items()}, dates
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Prepared:
@@ -300,14 +308,16 @@ class _Text(_Prepared):
         return self._int64().to_numpy()
 
     def unique(self) -> bool:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         if self.column.null_count:
             return False
-        keys = [_string_keys(chunk) for chunk in self.column.chunks]
-        if any(k is None for k in keys):
-            import pyarrow.compute as pc
-
+        keys = [_string_keys(chunk) for chunk in self.column.chunks]  # block by block: small, cached temporaries
+        if any(k is None for k in keys):  # long values: hash them in pyarrow
             return len(pc.unique(self.column)) == len(self.column)
-        keys = np.sort(np.concatenate(keys))
+        keys = np.concatenate(keys)
+        keys.sort()
         # equal strings have equal keys; equal keys of different strings only send the file to the text path
         return not (keys[1:] == keys[:-1]).any()
 
@@ -355,39 +365,38 @@ class _Dictionary(_Prepared):
     """Vocabularies and dates: the distinct values are trimmed and checked once each."""
 
     def __init__(self, column, col: Column | None):
+        import pyarrow as pa
         import pyarrow.compute as pc
 
         if col is None or column.num_chunks == 0:
             raise _Decline
-        chunks = column.unify_dictionaries().chunks if column.num_chunks > 1 else column.chunks
+        self.column = column.unify_dictionaries() if column.num_chunks > 1 else column
+        dictionary = self.column.chunk(0).dictionary
         #: the distinct values, trimmed as the text path trims every value
-        self.words = pc.utf8_trim_whitespace(chunks[0].dictionary).to_pylist()
+        self.words = pc.utf8_trim_whitespace(dictionary).to_pylist()
+        self.trimmed = self.words != dictionary.to_pylist()
         #: each record's index into ``words``; -1 where the value is empty
-        self.indices = np.concatenate([pc.fill_null(chunk.indices, -1).to_numpy() for chunk in chunks])
-        counts = np.bincount(self.indices + 1, minlength=len(self.words) + 1)
-        self.used = counts[1:] > 0
-        blank = np.array([w == "" for w in self.words], dtype=bool)
-        if blank.any():  # values of spaces only: empty once trimmed
-            self.indices = np.where(blank[self.indices] & (self.indices >= 0), -1, self.indices)
-        self.missing = bool(counts[0]) or bool((blank & self.used).any())
+        self.indices = pc.fill_null(pa.chunked_array([chunk.indices for chunk in self.column.chunks]), -1).to_numpy()
+        # The dictionaries hold only values the records have, so every word is used.
+        self.missing = column.null_count > 0 or "" in self.words  # "" was a value of spaces only
         if col.required and self.missing:
             raise _Decline
         if col.kind == "category":
             allowed = {str(a) for a in col.allowed}
-            if any(used and w not in allowed and w != "" for w, used in zip(self.words, self.used)):
+            if any(w not in allowed and w != "" for w in self.words):
                 raise _Decline
 
     def codes(self, categories: Sequence) -> np.ndarray:
         """Return each record's position in ``categories`` (matched as text); -1 when missing."""
         position = {str(c): i for i, c in enumerate(categories)}
-        lookup = np.array([position.get(w, -1) for w in self.words] + [-1], dtype=np.int64)
-        return lookup[self.indices]
+        dtype = np.int8 if len(categories) < 127 else np.int32
+        return np.array([position.get(w, -1) for w in self.words] + [-1], dtype=dtype)[self.indices]
 
     def parse(self, parse_dates) -> pd.Series:
         if self.missing:
             raise _Decline
         parsed = parse_dates(pd.Series(self.words, dtype="str")).to_numpy(dtype="datetime64[ns]")
-        if (np.isnat(parsed) & self.used).any():
+        if np.isnat(parsed).any():
             raise _Decline
         return pd.Series(parsed[self.indices])
 
@@ -400,8 +409,12 @@ class _Dictionary(_Prepared):
                 pd.Categorical.from_codes(self.codes(col.allowed), categories=list(col.allowed), ordered=numeric)
             )
         if col.kind in ("id", "text"):
-            words = pa.array([w or None for w in self.words] + [None], type=pa.large_string())
-            return pd.Series(pd.arrays.ArrowStringArray(words.take(self.indices % len(words))))
+            if self.trimmed:
+                words = pa.array([w or None for w in self.words], type=pa.large_string())
+                decoded = words.take(pa.chunked_array([chunk.indices for chunk in self.column.chunks]))
+            else:  # the values as they are: decode the dictionaries
+                decoded = self.column.cast(pa.large_string())
+            return pd.Series(pd.arrays.ArrowStringArray(decoded))
         raise _Decline
 
 
@@ -409,11 +422,13 @@ def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequ
     """Decline if a record's second value is a known value of another first value."""
     if not (isinstance(first, _Dictionary) and isinstance(second, _Dictionary)):
         raise _Decline
-    firsts = list(allowed)
-    seconds = list(dict.fromkeys(s for subs in allowed.values() for s in subs))
-    wrong = np.array([[s not in allowed[f] for s in seconds] + [False] for f in firsts] + [[False] * (len(seconds) + 1)])
-    a, b = first.codes(firsts), second.codes(seconds)
-    if wrong[a, b].any():
+    known = {s for subs in allowed.values() for s in subs}
+    # one cell per pair of distinct values (and a last row and column for a missing value)
+    wrong = np.zeros((len(first.words) + 1, len(second.words) + 1), dtype=bool)
+    for i, f in enumerate(first.words):
+        for j, s in enumerate(second.words):
+            wrong[i, j] = f in allowed and s in known and s not in allowed[f]
+    if wrong.any() and wrong[first.indices, second.indices].any():
         raise _Decline
 
 
@@ -433,11 +448,8 @@ def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
 def _all_digits(chunk) -> bool:
     """Whether every value is made of ASCII digits only (empty values are null)."""
     offsets, data = _string_buffers(chunk)
-    if len(offsets) < 2 or offsets[-1] == offsets[0]:
-        return True
-    if chunk.null_count and (np.diff(offsets)[chunk.is_null().to_numpy(zero_copy_only=False)] != 0).any():
-        return False
-    return bool(((data[offsets[0] : offsets[-1]] - 48) < 10).all())
+    values = data[offsets[0] : offsets[-1]]
+    return not len(values) or (values.min() >= 0x30 and values.max() <= 0x39)
 
 
 def _edge_suspect(chunk) -> bool:
@@ -448,16 +460,13 @@ def _edge_suspect(chunk) -> bool:
     are suspect; a suspect column is trimmed like the text path does.
     """
     offsets, data = _string_buffers(chunk)
-    lo, hi = int(offsets[0]), int(offsets[-1])
-    if hi == lo:
+    if offsets[-1] == offsets[0]:
         return False
-    # Between two values, the byte before an offset ends one value and the byte at it starts the next.
-    inner = offsets[1:-1]
-    if len(inner) and (inner[0] <= lo or inner[-1] >= hi):  # empty values at either end
-        inner = inner[(inner > lo) & (inner < hi)]
-    for edges in (data[[lo, hi - 1]], np.take(data, inner), np.take(data, inner - 1)):
-        # suspect: below '!' (0x21) or not ASCII (0x80 and above)
-        if ((edges - 0x21) >= 0x5F).any():
+    # Value i starts at offsets[i] and ends before offsets[i + 1]. For an empty value these bytes
+    # belong to its neighbours (or lie just outside the chunk's values), which can make a column
+    # suspect, never hide one.
+    for edges in (np.take(data, offsets, mode="clip"), np.take(data, offsets - 1, mode="clip")):
+        if edges.min() < 0x21 or edges.max() >= 0x80:  # below '!', or not ASCII
             return True
     return False
 
@@ -474,12 +483,12 @@ def _trimmed(column):
 _MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
 
 
-def _string_keys(chunk, max_bytes: int = 32) -> np.ndarray | None:
-    """Return a 64-bit key per value (equal values, equal keys), or None for long values.
+def _string_keys(array, max_bytes: int = 32) -> np.ndarray | None:
+    """Return a 64-bit key per value (equal values, equal keys), or None if a value is long.
 
     The key mixes the value's bytes, eight at a time, and its length.
     """
-    offsets, data = _string_buffers(chunk)
+    offsets, data = _string_buffers(array)
     lo, hi = int(offsets[0]), int(offsets[-1])
     lengths = np.diff(offsets)
     if not len(lengths):
@@ -489,13 +498,14 @@ def _string_keys(chunk, max_bytes: int = 32) -> np.ndarray | None:
         return None
     padded = np.zeros(hi - lo + 8, dtype=np.uint8)
     padded[: hi - lo] = data[lo:hi]
+    # eight bytes starting at every byte of the values (the last ones padded with zeros)
     words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
     starts = offsets[:-1] - lo
     with np.errstate(over="ignore"):
         keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         for step in range(0, width, 8):
-            left = np.clip(lengths - step, 0, 8)
-            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[left]
-            keys = (keys ^ word) * np.uint64(0xFF51AFD7ED558CCD)
+            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[np.clip(lengths - step, 0, 8)]
+            keys ^= word
+            keys *= np.uint64(0xFF51AFD7ED558CCD)
             keys ^= keys >> np.uint64(33)
     return keys

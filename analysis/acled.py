@@ -193,8 +193,8 @@ def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.
     day = dates.to_numpy(dtype="datetime64[ns]")
     half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D")
     week = codes == 1
-    first = np.where(week, day - half_week, day)
-    last = np.where(week, day + half_week, day)
+    first = np.subtract(day, half_week, out=day.copy(), where=week)
+    last = np.add(day, half_week, out=day.copy(), where=week)
     month_rows = np.flatnonzero(codes == 2)  # few rows: the calendar arithmetic only for them
     month = day[month_rows].astype("datetime64[M]")
     first[month_rows] = month.astype("datetime64[ns]")
@@ -364,7 +364,7 @@ def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Pa
     for name in converted:
         if name not in out:
             out[name] = converted[name]
-    frame = pd.DataFrame(out, index=pd.RangeIndex(n))
+    frame = pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)  # the columns are new: no copy needed
     frame.attrs["path"] = str(path)
     frame.attrs["source_format"] = "acled"
     return frame
