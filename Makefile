@@ -15,7 +15,7 @@ END   ?=
 AREA  ?=
 OUT   ?= build/report
 
-.PHONY: setup test report clean
+.PHONY: setup test report bench clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,14 @@ test: $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m analysis.report --out "$(OUT)" $(if $(DATA),--data "$(DATA)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)") $(if $(AREA),--area "$(AREA)")
+
+# The loading benchmark (by hand; about half an hour and 5 GB of generated files in
+# benchmarks/out/): see the README's section on performance.
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[bench]"
+	$(PY) benchmarks/generate_acled.py --missing
+	$(PY) benchmarks/generate_acled.py --missing --event-dates excel --rows 1000000 --rows 3000000
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf build

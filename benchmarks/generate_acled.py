@@ -206,6 +206,12 @@ def _chunk(rng: np.random.Generator, first_id: int, n: int, places: dict, actors
     return pa.table({name: pa.array(columns[name]) for name in COLUMN_SETS[column_set]})
 
 
+def file_path(rows: int, column_set: str = "current", event_dates: str = "iso", out: Path = OUT) -> Path:
+    """Return where the export of ``rows`` rows of a column set and date form is written."""
+    name = f"acled_{rows}.csv" if column_set == "current" else f"acled_{column_set}_{rows}.csv"
+    return out / (name if event_dates == "iso" else name.replace(".csv", f"_{event_dates}_dates.csv"))
+
+
 def generate(rows: int, *, column_set: str = "current", seed: int = 20200103, out: Path = OUT,
              event_dates: str = "iso") -> Path:
     """Write one synthetic export of ``rows`` rows and return its path.
@@ -213,8 +219,7 @@ def generate(rows: int, *, column_set: str = "current", seed: int = 20200103, ou
     ``event_dates="excel"`` writes the same rows with spreadsheet dates (``9-May-20``).
     """
     out.mkdir(parents=True, exist_ok=True)
-    name = f"acled_{rows}.csv" if column_set == "current" else f"acled_{column_set}_{rows}.csv"
-    path = out / (name if event_dates == "iso" else name.replace(".csv", f"_{event_dates}_dates.csv"))
+    path = file_path(rows, column_set, event_dates, out)
     rng = np.random.default_rng(seed)
     places = _places(rng, max(rows // 30, 500))
     actors = _actors(rng)
@@ -231,8 +236,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--event-dates", choices=["iso", "excel"], default="iso",
                         help="event_date as the export writes it (iso) or as a spreadsheet saves it (excel: 9-May-20)")
     parser.add_argument("--seed", type=int, default=20200103)
+    parser.add_argument("--missing", action="store_true", help="write only the files that are not there yet")
     args = parser.parse_args(argv)
     for rows in args.rows or SIZES:
+        if args.missing and file_path(rows, args.column_set, args.event_dates).is_file():
+            continue
         began = time.perf_counter()
         path = generate(rows, column_set=args.column_set, seed=args.seed, event_dates=args.event_dates)
         print(f"{path.relative_to(ROOT)}: {rows:,} rows, {path.stat().st_size / 2**20:,.0f} MiB, "
