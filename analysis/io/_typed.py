@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import Column
+from ._validate import NUMBER_RE
 from .csv_scan import MAX_FIELD_BYTES
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
@@ -156,9 +157,7 @@ def _read_type(column: Column | None, spec: TypedSpec):
 
     if column is not None and (column.kind == "category" or column.name == spec.date_column):
         return pa.dictionary(pa.int32(), pa.string())
-    if column is not None and column.kind in ("latitude", "longitude", "float"):
-        return pa.float64()
-    return pa.large_string()
+    return pa.large_string()  # numbers too: their text is checked by the text path's rule, then cast
 
 
 def _csv_header(head: bytes) -> list[str]:
@@ -230,7 +229,7 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         column, col = columns[name], checked.get(name)
         if pa.types.is_dictionary(column.type):
             return _Dictionary(column, col, spec.na_text)
-        if pa.types.is_floating(column.type):
+        if col is not None and col.kind in ("latitude", "longitude", "float"):
             return _Numbers(column, col, region)
         return _Text(column, col, spec.na_text)
 
@@ -344,12 +343,17 @@ class _Numbers(_Prepared):
     """Coordinates and other decimal numbers: no NaN, inside their range."""
 
     def __init__(self, column, col: Column | None, region):
+        import pyarrow as pa
         import pyarrow.compute as pc
 
         if col is None:
             raise _Decline
         if col.required and column.null_count:
             raise _Decline
+        # the text as the text path's rule allows it (no whitespace, no 'nan' or 'inf', no oversized field)
+        if _longest(column) > MAX_FIELD_BYTES or pc.all(pc.match_substring_regex(column, NUMBER_RE)).as_py() is False:
+            raise _Decline
+        column = pc.cast(column, pa.float64())
         self.values = column.to_numpy()
         if np.isnan(self.values).sum() != column.null_count:  # 'nan' written in the file
             raise _Decline
