@@ -108,8 +108,8 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
             head = handle.read(1 << 16)
         if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
             raise _Decline
-        _screen_bytes(path)
-        header, checked, columns = _read_csv(path, head, spec)
+        lines = _screen_bytes(path)
+        header, checked, columns = _read_csv(path, head, spec, lines)
         return _check_and_convert(header, checked, columns, spec, region)
     except _Decline:
         return None
@@ -120,23 +120,26 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
 
 # --- reading --------------------------------------------------------------------------------
 
-def _screen_bytes(path: Path) -> None:
+def _screen_bytes(path: Path) -> int:
     """Decline a file with a NUL byte or a carriage return anywhere, or whose last line is unfinished.
 
     Also declines when the last line has an odd number of double quotes: a
     value opened there may never be closed (the text path names that).
+    Returns the number of lines.
     """
-    last = b""
+    last, lines = b"", 0
     with open(path, "rb") as handle:
         while block := handle.read(_SCAN_BLOCK):
             if b"\x00" in block or b"\r" in block:
                 raise _Decline
+            lines += block.count(b"\n")
             last = (last + block)[-(MAX_FIELD_BYTES + 2):]
     if not last.endswith(b"\n"):
         raise _Decline
     final_line = last[:-1].rpartition(b"\n")[2]
     if final_line.count(b'"') % 2:
         raise _Decline
+    return lines
 
 
 def _column_set(header: list[str], spec: TypedSpec) -> dict[str, Column]:
@@ -177,7 +180,7 @@ def _csv_header(head: bytes) -> list[str]:
     return names
 
 
-def _read_csv(path: Path, head: bytes, spec: TypedSpec):
+def _read_csv(path: Path, head: bytes, spec: TypedSpec, lines: int):
     import pyarrow as pa
     from pyarrow import csv as pa_csv
 
@@ -212,7 +215,30 @@ def _read_csv(path: Path, head: bytes, spec: TypedSpec):
             raise _Decline from None
     except (pa.ArrowException, OSError):
         raise _Decline from None
+    if table.num_rows != lines - 1:
+        _check_line_breaks(table, lines)
     return header, checked, {name: table.column(name) for name in header}
+
+
+def _check_line_breaks(table, lines: int) -> None:
+    """Decline unless every line end that is not a record's lies inside a text value, and the last record has none.
+
+    A quote opened and never closed makes pyarrow read on to the end of the
+    file (or lose records); the text path names its line.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    inside = 0
+    for column in table.columns:
+        if not pa.types.is_large_string(column.type):  # categories and dates: a line break is not allowed anyway
+            continue
+        last = column[-1].as_py() if table.num_rows else None
+        if last is not None and "\n" in last:
+            raise _Decline
+        inside += pc.sum(pc.count_substring(column, "\n")).as_py() or 0
+    if table.num_rows + 1 + inside != lines:
+        raise _Decline
 
 
 # --- checks on typed columns ----------------------------------------------------------------
