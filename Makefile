@@ -48,7 +48,7 @@ report: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[bench]"
 	$(PY) benchmarks/generate_acled.py --missing
-	$(PY) benchmarks/generate_acled.py --missing --event-dates excel --rows 1000000 --rows 3000000
+	$(PY) benchmarks/generate_acled.py --missing --event-dates excel --rows 100000 --rows 1000000 --rows 3000000
 	$(PY) benchmarks/run.py
 
 clean:
