@@ -28,7 +28,7 @@ REPORT_OPTIONS := DATA START END AREA ATTACKS TARGET OUT
 $(foreach name,$(REPORT_OPTIONS),$(eval export REPORT_$(name) = $$(value $(name))))
 unexport $(REPORT_OPTIONS)
 
-.PHONY: setup test report clean
+.PHONY: setup test report bench clean
 
 setup: $(STAMP)
 
@@ -45,6 +45,14 @@ test: $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m analysis.report --from-env
+
+# The loading benchmark (by hand; about half an hour and 5 GB of generated files in
+# benchmarks/out/): see the README's section on performance.
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[bench]"
+	$(PY) benchmarks/generate_acled.py --missing
+	$(PY) benchmarks/generate_acled.py --missing --event-dates excel --rows 100000 --rows 1000000 --rows 3000000
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf build

@@ -12,9 +12,13 @@ Usage::
     python benchmarks/generate_acled.py                 # 100,000, 1,000,000 and 3,000,000 rows
     python benchmarks/generate_acled.py --rows 100000   # one size
     python benchmarks/generate_acled.py --column-set older --rows 100000
+    python benchmarks/generate_acled.py --event-dates excel --rows 1000000
 
 Files go to ``benchmarks/out/`` (git-ignored), named ``acled_<rows>.csv``
-(``acled_older_<rows>.csv`` for the older column set).
+(``acled_older_<rows>.csv`` for the older column set). ``--event-dates
+excel`` writes the same rows with ``event_date`` as a spreadsheet saves it
+(``9-May-20``: day without a leading zero, abbreviated month, two-digit
+year), to ``acled_<rows>_excel_dates.csv``.
 """
 
 from __future__ import annotations
@@ -102,8 +106,20 @@ def _actors(rng: np.random.Generator) -> np.ndarray:
     return np.array([f"{g} ({chr(65 + i % 26)}{i})" for i, g in enumerate(groups * 30)])
 
 
+MONTH_ABBREVIATIONS = np.array(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
+
+
+def spreadsheet_dates(dates: np.ndarray) -> np.ndarray:
+    """Write days as a spreadsheet saves them: ``9-May-20``, ``31-Dec-19``."""
+    months = dates.astype("datetime64[M]")
+    day = (dates - months.astype("datetime64[D]")).astype(int) + 1
+    year = np.char.zfill(((months.astype("datetime64[Y]").astype(int) + 1970) % 100).astype(str), 2)
+    return np.char.add(np.char.add(day.astype(str), "-"),
+                       np.char.add(np.char.add(MONTH_ABBREVIATIONS[months.astype(int) % 12], "-"), year))
+
+
 def _chunk(rng: np.random.Generator, first_id: int, n: int, places: dict, actors: np.ndarray,
-           column_set: str) -> pa.Table:
+           column_set: str, event_dates: str = "iso") -> pa.Table:
     """Generate ``n`` rows as an Arrow table of strings in ``column_set`` order."""
     kinds = list(EVENT_SHARES)
     kind = _weighted(rng, n, EVENT_SHARES)
@@ -185,20 +201,31 @@ def _chunk(rng: np.random.Generator, first_id: int, n: int, places: dict, actors
             inter1=to_code(inter1), inter2=to_code(inter2),
         )
         columns["interaction"] = np.char.add(columns["inter1"], columns["inter2"])
+    if event_dates == "excel":
+        columns["event_date"] = spreadsheet_dates(dates)
     return pa.table({name: pa.array(columns[name]) for name in COLUMN_SETS[column_set]})
 
 
-def generate(rows: int, *, column_set: str = "current", seed: int = 20200103, out: Path = OUT) -> Path:
-    """Write one synthetic export of ``rows`` rows and return its path."""
-    out.mkdir(parents=True, exist_ok=True)
+def file_path(rows: int, column_set: str = "current", event_dates: str = "iso", out: Path = OUT) -> Path:
+    """Return where the export of ``rows`` rows of a column set and date form is written."""
     name = f"acled_{rows}.csv" if column_set == "current" else f"acled_{column_set}_{rows}.csv"
-    path = out / name
+    return out / (name if event_dates == "iso" else name.replace(".csv", f"_{event_dates}_dates.csv"))
+
+
+def generate(rows: int, *, column_set: str = "current", seed: int = 20200103, out: Path = OUT,
+             event_dates: str = "iso") -> Path:
+    """Write one synthetic export of ``rows`` rows and return its path.
+
+    ``event_dates="excel"`` writes the same rows with spreadsheet dates (``9-May-20``).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    path = file_path(rows, column_set, event_dates, out)
     rng = np.random.default_rng(seed)
     places = _places(rng, max(rows // 30, 500))
     actors = _actors(rng)
-    with pa_csv.CSVWriter(str(path), _chunk(rng, 1, 1, places, actors, column_set).schema) as writer:
+    with pa_csv.CSVWriter(str(path), _chunk(rng, 1, 1, places, actors, column_set, event_dates).schema) as writer:
         for first in range(0, rows, CHUNK):
-            writer.write_table(_chunk(rng, first + 1, min(CHUNK, rows - first), places, actors, column_set))
+            writer.write_table(_chunk(rng, first + 1, min(CHUNK, rows - first), places, actors, column_set, event_dates))
     return path
 
 
@@ -206,11 +233,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, action="append", help="rows per file (repeatable); default 100k, 1M, 3M")
     parser.add_argument("--column-set", choices=sorted(COLUMN_SETS), default="current")
+    parser.add_argument("--event-dates", choices=["iso", "excel"], default="iso",
+                        help="event_date as the export writes it (iso) or as a spreadsheet saves it (excel: 9-May-20)")
     parser.add_argument("--seed", type=int, default=20200103)
+    parser.add_argument("--missing", action="store_true", help="write only the files that are not there yet")
     args = parser.parse_args(argv)
     for rows in args.rows or SIZES:
+        if args.missing and file_path(rows, args.column_set, args.event_dates).is_file():
+            continue
         began = time.perf_counter()
-        path = generate(rows, column_set=args.column_set, seed=args.seed)
+        path = generate(rows, column_set=args.column_set, seed=args.seed, event_dates=args.event_dates)
         print(f"{path.relative_to(ROOT)}: {rows:,} rows, {path.stat().st_size / 2**20:,.0f} MiB, "
               f"{time.perf_counter() - began:.1f} s")
 

@@ -1,13 +1,21 @@
-"""Measure loading, counting and reporting on synthetic ACLED exports, side by side with their floors.
+"""Measure loading, counting and reporting on synthetic ACLED exports, side by side with plain readers.
 
-Every measurement runs in a fresh Python process, so peak memory (the
-process's maximum resident set size above what it held after its imports)
-belongs to that measurement alone. Timings are the best of ``--repeat`` runs
-in that process. Figures:
+Every figure comes from a fresh Python process that runs its task once, so
+its time includes everything a user waits for after the imports, and its
+peak memory (the process's maximum resident set size above what it held
+after its imports) belongs to that task alone. Each figure is run
+``--repeat`` times, each time in a new process, interleaved with the
+others; the table keeps the best time, the least processor time (every
+thread's, user and system: less disturbed than the time by other work on
+the machine) and the highest peak. Figures:
 
-* ``load_acled`` (full validation) against ``pandas.read_csv(path,
-  engine="pyarrow")`` of the same file, the raw parsing floor: time, peak
-  memory, and the loaded frame's ``memory_usage(deep=True)``;
+* loading each file (100,000, 1,000,000 and 3,000,000 rows, and the same
+  rows with spreadsheet dates like ``31-Dec-20``) with ``load_acled`` (full
+  validation) and with the plain readers a user would reach for instead:
+  ``pandas.read_csv`` with its default engine, ``pandas.read_csv(path,
+  engine="pyarrow")`` and ``polars.read_csv`` (``pip install -e ".[bench]"``);
+  the ratio of ``load_acled`` to the fastest of them, and its peak memory
+  against the loaded frame's ``memory_usage(deep=True)``;
 * weekly and monthly attack counts by location
   (``analysis.stats.periods.attacks_per_period``, non-empty rows only) and the
   timeline's layout (``analysis.viz.timeline.timeline_layout``, no drawing) on
@@ -18,14 +26,16 @@ in that process. Figures:
 
 Usage::
 
-    python benchmarks/generate_acled.py     # once: writes benchmarks/out/acled_*.csv
-    python benchmarks/run.py                # every generated size
-    python benchmarks/run.py --rows 1000000 --repeat 1 --no-report
+    python benchmarks/generate_acled.py                          # once: benchmarks/out/acled_*.csv
+    python benchmarks/generate_acled.py --event-dates excel --rows 1000000 --rows 3000000
+    python benchmarks/run.py                                     # every generated size
+    python benchmarks/run.py --rows 1000000 --repeat 1 --no-report --no-counts
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import platform
@@ -41,6 +51,12 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 SIZES = (100_000, 1_000_000, 3_000_000)
 TARGETS = {"load": 1.5, "memory": 2.0, "counts_s": 0.5, "report_s": 120.0}
+#: The plain readers ``load_acled`` is compared with, by task name, as the table shows them.
+READERS = {
+    "pandas_c": "pandas read_csv",
+    "pandas_pyarrow": 'pandas read_csv(engine="pyarrow")',
+    "polars": "polars read_csv",
+}
 
 
 # --- the child process: one measurement -------------------------------------------------------
@@ -57,14 +73,26 @@ def _peak_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
-def _best(run, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        result = None  # free the previous run's result, so peak memory is one run's
-        began = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - began)
-    return min(times), result
+def _reader(task: str, path: str):
+    """Return the function that reads ``path`` for ``task``, with its imports done."""
+    import pandas as pd
+    import pyarrow.compute  # noqa: F401  (every reader below may use them; imported before the baseline)
+    import pyarrow.csv  # noqa: F401
+
+    if task == "pandas_c":
+        return lambda: pd.read_csv(path)
+    if task == "pandas_pyarrow":
+        return lambda: pd.read_csv(path, engine="pyarrow")
+    if task == "polars":
+        import polars as pl
+
+        return lambda: pl.read_csv(path)
+    sys.path.insert(0, str(ROOT))
+    import analysis
+
+    if task == "load_acled":
+        return lambda: analysis.load_acled(path)
+    raise ValueError(f"unknown task {task!r}")
 
 
 def child(task: str, path: str, repeat: int) -> dict:
@@ -75,47 +103,62 @@ def child(task: str, path: str, repeat: int) -> dict:
         seconds = time.perf_counter() - began
         plotting = sorted(m for m in ("matplotlib", "seaborn") if m in sys.modules)
         return {"seconds": seconds, "plotting_modules": plotting}
+    if task == "counts":
+        return _counts(path, repeat)
 
-    import pandas as pd
-    import pyarrow.csv  # noqa: F401  (imported before the baseline, as both readers need it)
+    read = _reader(task, path)
+    baseline = _rss_bytes()
+    cpu = _cpu_seconds()
+    began = time.perf_counter()
+    try:
+        frame = read()
+    except Exception as exc:  # a refused file is a result too: how long it took to refuse
+        return {"seconds": time.perf_counter() - began, "error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"}
+    seconds = time.perf_counter() - began
+    cpu = _cpu_seconds() - cpu
+    frame_bytes = frame.estimated_size() if task == "polars" else int(frame.memory_usage(deep=True).sum())
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_bytes": _peak_bytes() - baseline, "frame_bytes": frame_bytes,
+            "rows": len(frame)}
 
+
+def _cpu_seconds() -> float:
+    """Processor time of this process so far, every thread, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _counts(path: str, repeat: int) -> dict:
     sys.path.insert(0, str(ROOT))
     import analysis
     import analysis.io.acled  # noqa: F401
     from analysis.stats.periods import attacks_per_period
     from analysis.viz.timeline import timeline_layout
 
-    if task == "read_pyarrow":
-        baseline = _rss_bytes()
-        seconds, frame = _best(lambda: pd.read_csv(path, engine="pyarrow"), repeat)
-    elif task == "load_acled":
-        baseline = _rss_bytes()
-        seconds, frame = _best(lambda: analysis.load_acled(path), repeat)
-    elif task == "counts":
-        events = analysis.load_acled(path)
-        figures = {}
-        for name, freq in (("weekly", "W"), ("monthly", "M")):
-            seconds, counts = _best(
-                lambda: attacks_per_period(events, freq=freq, by="location", include_empty=False), repeat
-            )
-            figures[f"{name}_s"] = seconds
-            figures[f"{name}_rows"] = len(counts)
-            figures[f"{name}_events"] = int(counts["expected"].sum().round())
-        seconds, layout = _best(lambda: timeline_layout(events), repeat)
-        figures["timeline_s"] = seconds
-        figures["timeline_rows"] = len(layout)
-        return figures
-    else:
-        raise ValueError(f"unknown task {task!r}")
-    return {
-        "seconds": seconds,
-        "peak_bytes": _peak_bytes() - baseline,
-        "frame_bytes": int(frame.memory_usage(deep=True).sum()),
-        "rows": len(frame),
-    }
+    def best(run):
+        times, result = [], None
+        for _ in range(repeat):
+            result = None
+            began = time.perf_counter()
+            result = run()
+            times.append(time.perf_counter() - began)
+        return min(times), result
+
+    events = analysis.load_acled(path)
+    figures = {}
+    for name, freq in (("weekly", "W"), ("monthly", "M")):
+        seconds, counts = best(
+            lambda: attacks_per_period(events, freq=freq, by="location", include_empty=False)
+        )
+        figures[f"{name}_s"] = seconds
+        figures[f"{name}_rows"] = len(counts)
+        figures[f"{name}_events"] = int(counts["expected"].sum().round())
+    seconds, layout = best(lambda: timeline_layout(events))
+    figures["timeline_s"] = seconds
+    figures["timeline_rows"] = len(layout)
+    return figures
 
 
-# --- the parent: run the children, print the table ----------------------------------------------
+# --- the parent: run the children, print the tables ---------------------------------------------
 
 def measure(task: str, path: Path | str = "", repeat: int = 1) -> dict:
     """Run ``task`` in a fresh process and return its figures (or the error it printed)."""
@@ -125,6 +168,28 @@ def measure(task: str, path: Path | str = "", repeat: int = 1) -> dict:
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return {"error": last}
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def combine(runs: list[dict]) -> dict:
+    """Keep the best time and the highest peak memory of repeated runs (an error if any run failed)."""
+    failed = [r for r in runs if "error" in r]
+    if failed:
+        return {**failed[0], "seconds": min(r.get("seconds", float("inf")) for r in failed), "runs": len(runs)}
+    best = dict(min(runs, key=lambda r: r["seconds"]))
+    best["peak_bytes"] = max(r["peak_bytes"] for r in runs)
+    best["cpu_seconds"] = min(r["cpu_seconds"] for r in runs)
+    best["runs"] = len(runs)
+    best["all_seconds"] = [round(r["seconds"], 3) for r in runs]
+    return best
+
+
+def measure_loading(path: Path, tasks: list[str], repeat: int) -> dict:
+    """Measure every task on ``path``, ``repeat`` rounds of fresh processes, the tasks interleaved."""
+    runs: dict[str, list[dict]] = {task: [] for task in tasks}
+    for _ in range(repeat):
+        for task in tasks:
+            runs[task].append(measure(task, path))
+    return {task: combine(task_runs) for task, task_runs in runs.items()}
 
 
 def measure_imports(repeat: int = 5) -> dict:
@@ -153,10 +218,16 @@ def machine() -> str:
     import pandas as pd
     import pyarrow as pa
 
+    try:
+        import polars
+
+        polars_version = f", polars {polars.__version__}"
+    except ImportError:
+        polars_version = ""
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return (f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), {memory:.0f} GiB RAM, "
-            f"Python {platform.python_version()}, pandas {pd.__version__}, pyarrow {pa.__version__}, "
-            f"{platform.system()} {platform.release()}")
+            f"Python {platform.python_version()}, pandas {pd.__version__}, pyarrow {pa.__version__}"
+            f"{polars_version}, {platform.system()} {platform.release()}")
 
 
 def _mib(n: float) -> str:
@@ -167,35 +238,68 @@ def _verdict(value: float, target: float) -> str:
     return "met" if value < target else "MISSED"
 
 
-def table(results: dict) -> str:
-    """Format the results as a Markdown table: figure, floor, ratio, target."""
-    lines = ["| measurement | rows | figure | floor | ratio | target | |", "|---|---:|---:|---:|---:|---:|---|"]
-    for rows, r in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
-        n = f"{int(rows):,}"
-        load, floor = r["load_acled"], r["read_pyarrow"]
-        if "error" in load or "error" in floor:
-            lines.append(f"| load | {n} | {load.get('error', '')} | {floor.get('error', '')} | | | |")
+def loading_table(results: dict) -> str:
+    """Format the loading figures as a Markdown table: load_acled, each reader, ratio, memory."""
+    head = ["file", "rows", "`load_acled`", *READERS.values(), "ratio to the fastest", "ratio of processor time",
+            "`load_acled` peak memory", "loaded frame", "peak / frame"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for key, r in sorted(results["loading"].items(), key=lambda kv: (kv[1]["label"], kv[1]["rows"])):
+        load = r["figures"].get("load_acled") or r["figures"].get("typed_stand_in")
+        readers = {t: r["figures"].get(t, {"error": "not run"}) for t in READERS}
+        cells = [r["label"], f"{r['rows']:,}"]
+        said = [f"refused after {r['refused']['seconds']:.2f} s"] if "refused" in r else []
+        if "error" in load:
+            said.append(load["error"])
         else:
-            ratio = load["seconds"] / floor["seconds"]
-            lines.append(f"| `load_acled` time (full validation) | {n} | {load['seconds']:.2f} s | "
-                         f"{floor['seconds']:.2f} s (pyarrow read_csv) | {ratio:.2f}x | < {TARGETS['load']}x | "
-                         f"{_verdict(ratio, TARGETS['load'])} |")
-            ratio = load["peak_bytes"] / load["frame_bytes"]
-            lines.append(f"| `load_acled` peak memory | {n} | {_mib(load['peak_bytes'])} | "
-                         f"{_mib(load['frame_bytes'])} (loaded frame) | {ratio:.2f}x | < {TARGETS['memory']}x | "
-                         f"{_verdict(ratio, TARGETS['memory'])} |")
-            lines.append(f"| pyarrow read_csv peak memory | {n} | {_mib(floor['peak_bytes'])} | "
-                         f"{_mib(floor['frame_bytes'])} (its frame) | {floor['peak_bytes'] / floor['frame_bytes']:.2f}x | | |")
-        counts = r.get("counts", {})
+            said.append(f"{load['seconds']:.2f} s" + (" with a stand-in date parser" if "refused" in r else ""))
+        cells.append("; ".join(said))
+        cells += ["" if f.get("error") == "not run" else f"{f['seconds']:.2f} s" if "error" not in f else "failed"
+                  for f in readers.values()]
+        timed = {t: f["seconds"] for t, f in readers.items() if "error" not in f}
+        if timed and "error" not in load:
+            fastest = min(timed, key=timed.get)
+            ratio = load["seconds"] / timed[fastest]
+            target = f" ({_verdict(ratio, TARGETS['load'])})" if r["rows"] >= 1_000_000 else ""
+            cells.append(f"{ratio:.2f}x of {READERS[fastest].split(' read_csv')[0]}{target}")
+            cpu = {t: f["cpu_seconds"] for t, f in readers.items() if "error" not in f}
+            least = min(cpu, key=cpu.get)
+            cells.append(f"{load['cpu_seconds'] / cpu[least]:.2f}x of {READERS[least].split(' read_csv')[0]}")
+            memory = load["peak_bytes"] / load["frame_bytes"]
+            target = f" ({_verdict(memory, TARGETS['memory'])})" if r["rows"] >= 1_000_000 else ""
+            cells += [_mib(load["peak_bytes"]), _mib(load["frame_bytes"]), f"{memory:.2f}x{target}"]
+        else:
+            cells += ["", "", "", "", ""]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def readers_memory_table(results: dict) -> str:
+    """Peak memory of every reader against its own frame."""
+    lines = ["| reader | file | rows | peak memory | its frame | peak / frame |", "|---|---|---:|---:|---:|---:|"]
+    for r in sorted(results["loading"].values(), key=lambda r: (r["label"], r["rows"])):
+        for task, figures in r["figures"].items():
+            if "error" in figures:
+                continue
+            name = READERS.get(task, f"`{task}`")
+            lines.append(f"| {name} | {r['label']} | {r['rows']:,} | {_mib(figures['peak_bytes'])} | "
+                         f"{_mib(figures['frame_bytes'])} | {figures['peak_bytes'] / figures['frame_bytes']:.2f}x |")
+    return "\n".join(lines)
+
+
+def other_table(results: dict) -> str:
+    """Counting, imports and the whole report."""
+    lines = ["| measurement | rows | figure | floor | ratio | target | |", "|---|---:|---:|---:|---:|---:|---|"]
+    for rows, counts in sorted(results.get("counts", {}).items(), key=lambda kv: int(kv[0])):
+        n = f"{int(rows):,}"
         if "error" in counts:
             lines.append(f"| attack counts by location | {n} | {counts['error']} | | | | |")
-        elif counts:
-            for name in ("weekly", "monthly"):
-                target = f"< {TARGETS['counts_s']} s" if int(rows) == 1_000_000 else ""
-                verdict = _verdict(counts[f"{name}_s"], TARGETS["counts_s"]) if target else ""
-                lines.append(f"| {name} attack counts by location | {n} | {counts[f'{name}_s']:.2f} s | | | "
-                             f"{target} | {verdict} |")
-            lines.append(f"| timeline data (`timeline_layout`) | {n} | {counts['timeline_s']:.2f} s | | | | |")
+            continue
+        for name in ("weekly", "monthly"):
+            target = f"< {TARGETS['counts_s']} s" if int(rows) == 1_000_000 else ""
+            verdict = _verdict(counts[f"{name}_s"], TARGETS["counts_s"]) if target else ""
+            lines.append(f"| {name} attack counts by location | {n} | {counts[f'{name}_s']:.2f} s | | | "
+                         f"{target} | {verdict} |")
+        lines.append(f"| timeline data (`timeline_layout`) | {n} | {counts['timeline_s']:.2f} s | | | | |")
     imports = results.get("imports")
     if imports:
         ratio = imports["analysis"] / imports["pandas"]
@@ -213,7 +317,10 @@ def table(results: dict) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, action="append", help="file sizes to measure (default: all generated)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best is kept)")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure (the best time is kept)")
+    parser.add_argument("--readers", nargs="+", choices=list(READERS), default=list(READERS),
+                        help="plain readers to compare with")
+    parser.add_argument("--no-counts", action="store_true", help="skip the counting measurements")
     parser.add_argument("--no-report", action="store_true", help="skip the whole-report measurement")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--path", default="", help=argparse.SUPPRESS)
@@ -222,27 +329,42 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(child(args.child, args.path, args.repeat)))
         return
 
-    results: dict = {"machine": machine(), "sizes": {}}
-    print(results["machine"], flush=True)
+    results: dict = {"date": datetime.date.today().isoformat(), "machine": machine(), "repeat": args.repeat,
+                     "loading": {}, "counts": {}}
+    print(results["date"], results["machine"], flush=True)
     for rows in args.rows or SIZES:
-        path = OUT / f"acled_{rows}.csv"
-        if not path.is_file():
-            print(f"{path.relative_to(ROOT)} missing: run benchmarks/generate_acled.py --rows {rows}", flush=True)
-            continue
-        repeat = args.repeat if rows <= 1_000_000 else 1
-        size = results["sizes"][str(rows)] = {}
-        for task in ("read_pyarrow", "load_acled", "counts"):
-            size[task] = measure(task, path, repeat)
-            print(f"{rows:>9,} {task}: {size[task]}", flush=True)
-    results["imports"] = measure_imports()
-    print(f"imports: {results['imports']}", flush=True)
+        files = [("ISO dates", OUT / f"acled_{rows}.csv"), ("spreadsheet dates", OUT / f"acled_{rows}_excel_dates.csv")]
+        for label, path in files:
+            if not path.is_file():
+                option = "" if label == "ISO dates" else "--event-dates excel "
+                print(f"{path.relative_to(ROOT)} missing: run benchmarks/generate_acled.py {option}--rows {rows}",
+                      flush=True)
+                continue
+            tasks = ["load_acled", *args.readers]
+            figures = measure_loading(path, tasks, args.repeat)
+            entry = {"label": label, "rows": rows, "path": str(path.relative_to(ROOT)), "figures": figures}
+            results["loading"][f"{label} {rows}"] = entry
+            for task, figure in figures.items():
+                print(f"{rows:>9,} {label}: {task}: {figure}", flush=True)
+        if not args.no_counts and (OUT / f"acled_{rows}.csv").is_file():
+            results["counts"][str(rows)] = measure("counts", OUT / f"acled_{rows}.csv", args.repeat)
+            print(f"{rows:>9,} counts: {results['counts'][str(rows)]}", flush=True)
+    if not args.no_counts:
+        results["imports"] = measure_imports()
+        print(f"imports: {results['imports']}", flush=True)
     report_data = OUT / "acled_100000.csv"
     if not args.no_report and report_data.is_file():
         results["report"] = measure_report(report_data)
         print(f"report: {results['report']}", flush=True)
+    OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     print()
-    print(table(results))
+    print(loading_table(results))
+    print()
+    print(readers_memory_table(results))
+    if results["counts"] or "imports" in results or "report" in results:
+        print()
+        print(other_table(results))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BO
 _DATE_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 #: A whole number: ASCII digits, no sign, no leading zero, at most 18 digits (below 2**63).
 _INT_RE = r"^(0|[1-9][0-9]{0,17})$"
-_NUMBER_RE = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+NUMBER_RE = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _SHA_RE = r"^[0-9a-f]{64}$"
 INT_RULE = ("is not a whole number >= 0 written in digits 0-9 "
             "(no sign, decimal point or leading zero; at most 18 digits)")
@@ -354,7 +354,7 @@ def parse_numbers(values: pd.Series) -> pd.Series:
 
     numbers = _arrow_cast(values, pa.float64())  # pyarrow reads ASCII digits only
     if numbers is None:
-        shaped = values.str.fullmatch(_NUMBER_RE).astype(bool)
+        shaped = values.str.fullmatch(NUMBER_RE).astype(bool)
         numbers = pd.to_numeric(values.where(shaped & (values != "")), errors="coerce")
     return numbers.astype("float64")
 

@@ -21,6 +21,7 @@ way forward with a damaged file.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, Union
 
@@ -38,8 +39,10 @@ from ._validate import (
     checker_for,
     convert_columns,
     file_error,
+    parse_dates,
     read_text_table,
 )
+from ._typed import TypedSpec, read_typed
 from .acled_dates import parse_event_dates
 from ..errors import DroppedRowsWarning
 from .problems import DroppedRows, build_error, dropped_table
@@ -335,6 +338,33 @@ def load_acled(
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
+    typed = None
+    if invalid == "raise" and dayfirst is None:
+        # A clean CSV file is checked on typed columns; any other goes to the text path, which names every problem.
+        typed = read_typed(path, _typed_spec(), region=region)
+    converted, dates, dropped = (*typed, None) if typed is not None else _read_text(path, region, dayfirst, invalid)
+    return _events_frame(converted, dates, path, dropped)
+
+
+def _typed_spec() -> TypedSpec:
+    """Return what the typed pass checks: the rules of :func:`_read_text` for a clean CSV file."""
+    return TypedSpec(
+        column_sets=_SPECS,
+        optional=OPTIONAL_COLUMNS,
+        output=[c for c in schema.EVENTS.columns if c.kind != "date"],
+        rename={"event_id_cnty": "event_id"},
+        date_column="event_date",
+        parse_dates=parse_dates,  # ISO days in DATE_RANGE only: spreadsheet dates go to the text path
+        year_column="year",
+        unique="event_id_cnty",
+        pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
+        na_text=NA_TEXT,
+    )
+
+
+def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
+    """Read an export as text and check it, raising every problem (or dropping the records with one, when
+    ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
     table = _read(path, keep_going=invalid == "drop")
     column_set = _column_set(table)
     columns = _SPECS[column_set]
@@ -362,9 +392,16 @@ def load_acled(
     # Columns beyond the events schema are kept as text, empty values as missing.
     extras = [Column(name, "text") for name in text.columns if name not in schema.EVENTS.column_names]
     converted = convert_columns(text, [c for c in schema.EVENTS.columns if c.kind != "date"] + extras)
+    return converted, dates, dropped
+
+
+def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Path,
+                  dropped: DroppedRows | None = None) -> pd.DataFrame:
+    """Return the events frame: the converted columns (a frame or a mapping of them), date ranges, and
+    the codes ACLED lacks as missing."""
     start, end, basis = _date_ranges(dates, converted["time_precision"])
     derived = {"date_start": start, "date_end": end, "event_date": dates, "date_basis": basis}
-    n = len(converted)
+    n = len(dates)
     out = {}
     for col in schema.EVENTS.columns:
         if col.name in derived:
@@ -373,10 +410,10 @@ def load_acled(
             out[col.name] = converted[col.name]
         else:
             out[col.name] = _missing_column(col, n)
-    for name in converted.columns:
+    for name in converted:
         if name not in out:
             out[name] = converted[name]
-    frame = pd.DataFrame(out, index=pd.RangeIndex(n))
+    frame = pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)  # the columns are new: no copy needed
     frame.attrs["path"] = str(path)
     frame.attrs["source_format"] = "acled"
     if dropped is not None:

@@ -63,8 +63,8 @@ def events_table(
     >>> reports = pd.DataFrame({"event_id": ["EV1", "EV2", "EV2"], "doc_id": ["001_a", "003_c", "001_a"]})
     >>> events_table(events, reports)[["event_id", "when", "kind", "documents"]]
       event_id            when            kind documents
-    1      EV1     12 Mar 2020       US strike       001
-    2      EV2  14-17 Mar 2020  militia attack  001, 003
+    0      EV1     12 Mar 2020       US strike       001
+    1      EV2  14-17 Mar 2020  militia attack  001; 003
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "location", "actor1"])
     numbers = event_numbers(events)

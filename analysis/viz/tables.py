@@ -20,6 +20,8 @@ from ..text import describe_dates
 #: text column with a cell longer than LONG_TEXT characters is at least
 #: LONG_TEXT_WIDTH wide, so it stays readable on a narrow screen.
 SHORT_TEXT, LONG_TEXT, LONG_TEXT_WIDTH = 20, 60, "18em"
+#: Most rows a table shows unless told otherwise (as pandas' display.max_rows).
+MAX_ROWS = 60
 #: Shown for a missing number (a missing text is an empty cell).
 MISSING_NUMBER = "\u2013"
 
@@ -57,7 +59,11 @@ class Table:
     """A frame shown for reading (see :func:`as_table`)."""
 
     def __init__(self, frame: pd.DataFrame, *, headers: Mapping[str, str] | None = None, caption: str | None = None,
-                 empty: str = "Nothing to show.") -> None:
+                 empty: str = "Nothing to show.", limit: int | None = MAX_ROWS) -> None:
+        if limit is not None and len(frame) > limit:
+            shown = f"The first {limit:,} of {len(frame):,} rows."
+            caption = f"{caption} {shown}" if caption else shown
+            frame = frame.iloc[:limit]
         self.frame = frame
         self.caption = caption
         self.empty = empty
@@ -109,6 +115,7 @@ def as_table(
     headers: Mapping[str, str] | None = None,
     caption: str | None = None,
     empty: str = "Nothing to show.",
+    limit: int | None = MAX_ROWS,
 ) -> Table:
     """Show a frame as a table for reading.
 
@@ -130,6 +137,9 @@ def as_table(
         A sentence under the table.
     empty : str, default "Nothing to show."
         The sentence shown instead of an empty table.
+    limit : int or None, default MAX_ROWS
+        Show at most this many rows (the first ones), and say so under the
+        table; None shows them all.
 
     Returns
     -------
@@ -144,4 +154,4 @@ def as_table(
     US         5,150
     UK             \u2013
     """
-    return Table(frame, headers=headers, caption=caption, empty=empty)
+    return Table(frame, headers=headers, caption=caption, empty=empty, limit=limit)

@@ -301,8 +301,8 @@ def _mark_texts(out: pd.DataFrame, numbered: bool) -> pd.Series:
     """Write each mark's text: its numbers (and count, for several events) and its label."""
     label = out["label"].astype("string")
     count = out["mark_events"]
-    if not numbered:  # many events: vectorised, the label or the count
-        return label.where(count == 1, count.astype("string") + " events").astype("string")
+    if not numbered:  # too many events to number or count one by one: only the labels given
+        return label.where(count == 1).astype("string")
     texts = {}
     for mark, members in out.groupby("mark", sort=False):
         keys = number_ranges(members["number"])

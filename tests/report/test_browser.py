@@ -126,11 +126,11 @@ def check_tables(visit: Visit) -> None:
 
 def test_the_alt_text_and_table_checks_can_fail(browser, sample):
     """The sample report's figure keeps nbconvert's placeholder and its table pandas' index: both checks fail."""
-    figure = browser.visit((sample["out"] / "01-figure.html").as_uri())
+    figure = browser.visit((sample.out / "01-figure.html").as_uri())
     assert [image["alt"] for image in figure.probe["images"]] == [NBCONVERT_PLACEHOLDER]
     with pytest.raises(AssertionError, match="placeholder"):
         check_alt_texts(figure)
-    table = browser.visit((sample["out"] / "02-hostile-data.html").as_uri())
+    table = browser.visit((sample.out / "02-hostile-data.html").as_uri())
     with pytest.raises(AssertionError, match="index column"):
         check_tables(table)
 

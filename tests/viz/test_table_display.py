@@ -43,3 +43,10 @@ def test_the_plain_text_is_aligned_and_an_empty_table_is_a_sentence():
         "force  count low", "US         5,150", f"               {MISSING_NUMBER}"]
     empty = as_table(frame().iloc[:0], empty="No attacks in this window.")
     assert empty._repr_html_() == "<p>No attacks in this window.</p>" and repr(empty) == "No attacks in this window."
+
+
+def test_a_long_table_shows_its_first_rows_and_says_so():
+    table = as_table(pd.DataFrame({"week": range(100)}), limit=60)
+    assert len(table.frame) == 60 and table.caption == "The first 60 of 100 rows."
+    assert "<caption>The first 60 of 100 rows.</caption>" in table._repr_html_()
+    assert len(as_table(pd.DataFrame({"week": range(100)}), limit=None).frame) == 100

@@ -1,0 +1,573 @@
+"""Typed pass of the validation engine: a clean file checked on typed columns.
+
+The text path (:mod:`analysis.io._validate`) reads every field as text, trims
+it, checks it and converts it, so that each problem can be named with its
+line, column and value. Most files have no problem, and for them that work
+costs two to three times a plain read. This module reads a CSV file with
+pyarrow's typed parsers instead (coordinates as numbers, vocabulary and date
+columns dictionary-encoded, so each distinct value is checked once), checks
+the same rules on the typed arrays and builds the pandas frame once.
+
+It never reports a problem. Whenever anything is unusual (a header it does
+not know, a value that does not convert, a rule broken, whitespace around a
+value) it returns None, and the caller runs the text path, which finds every
+problem with its line. The typed pass accepts a file only where the text
+path would accept it, and returns the same frame (the tests compare both
+paths), so whether it ran is visible only in the time a load takes.
+
+The entry point is :func:`read_typed`; what to check comes in a
+:class:`TypedSpec`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..schema import Column
+from ._validate import NUMBER_RE
+from .csv_scan import MAX_FIELD_BYTES
+
+#: Block size for pyarrow's CSV reader: blocks small enough to parse in the
+#: processor's cache and to keep every core busy, few enough that the work
+#: done per block stays small. A record must fit in one block, so no block is
+#: larger than the largest field allowed: a longer line (hence any oversized
+#: field, even a number's) makes pyarrow fail and the file go to the text path.
+_MIN_BLOCK = _MAX_BLOCK = MAX_FIELD_BYTES
+#: Size of the blocks in which the file's bytes are screened.
+_SCAN_BLOCK = 1 << 24
+#: The largest whole number written without a leading zero in at most 18 digits.
+_MAX_DIGITS = 18
+
+
+@dataclass(frozen=True)
+class TypedSpec:
+    """What the typed pass checks and how it shapes the result.
+
+    ``column_sets`` maps a column set's name to its checked columns; a
+    file's header must hold exactly one set's names, plus any of
+    ``optional`` (kept as text, unchecked). The result has the columns of
+    ``output`` (after ``rename``) that the file has, in that order, then
+    every other column except ``date_column`` as text, like
+    :func:`analysis.io._validate.convert_columns`. ``date_column`` is parsed
+    with ``parse_dates`` (text to datetime64, NaT where invalid), one call
+    on its distinct values; ``year_column`` must hold each date's year.
+    ``unique`` must not repeat, and ``pairs`` (first column, second column,
+    allowed second values per first value) constrains two vocabularies.
+    """
+
+    column_sets: Mapping[str, Sequence[Column]]
+    output: Sequence[Column]
+    date_column: str
+    parse_dates: Callable[[pd.Series], pd.Series]
+    optional: Sequence[str] = ()
+    rename: Mapping[str, str] = field(default_factory=dict)
+    year_column: str | None = None
+    unique: str | None = None
+    pairs: tuple[str, str, Mapping[str, Sequence[str]]] | None = None
+    #: a value the text path treats specially (R's missing value): any file holding it is declined
+    na_text: str | None = None
+
+
+class _Decline(Exception):
+    """The file is not plainly clean: leave it to the text path."""
+
+
+def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, pd.Series], pd.Series] | None:
+    """Read and check a clean CSV file on typed columns.
+
+    Parameters
+    ----------
+    path : Path
+        An existing file. Only a ``.csv`` file is read; any other (Parquet,
+        JSON, a workbook) is declined.
+    spec : TypedSpec
+        The column sets, checks and result layout.
+    region : tuple of float or None
+        (lat_min, lat_max, lon_min, lon_max) for ``latitude`` and
+        ``longitude`` columns; None for any valid coordinate.
+
+    Returns
+    -------
+    tuple of (dict, Series) or None
+        The converted columns by name, in order (the columns of the text
+        path's ``convert_columns`` frame), and the parsed dates; or None
+        when the file is not plainly clean and the text path must read it.
+    """
+    try:
+        if path.suffix.lower() != ".csv":  # Parquet, JSON, workbooks and anything else: the text path
+            raise _Decline
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+        if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
+            raise _Decline
+        lines = _screen_bytes(path)
+        header, checked, columns = _read_csv(path, head, spec, lines)
+        return _check_and_convert(header, checked, columns, spec, region)
+    except _Decline:
+        return None
+    except (ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):  # pyarrow's too
+        # Anything unforeseen in a file: the text path is the reference, let it read the file.
+        return None
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def _screen_bytes(path: Path) -> int:
+    """Decline a file with a NUL byte or a carriage return anywhere, or whose last line is unfinished.
+
+    Also declines when the last line has an odd number of double quotes: a
+    value opened there may never be closed (the text path names that).
+    Returns the number of lines.
+    """
+    last, lines = b"", 0
+    with open(path, "rb") as handle:
+        while block := handle.read(_SCAN_BLOCK):
+            if b"\x00" in block or b"\r" in block:
+                raise _Decline
+            lines += block.count(b"\n")
+            last = (last + block)[-(MAX_FIELD_BYTES + 2):]
+    if not last.endswith(b"\n"):
+        raise _Decline
+    final_line = last[:-1].rpartition(b"\n")[2]
+    if final_line.count(b'"') % 2:
+        raise _Decline
+    return lines
+
+
+def _column_set(header: list[str], spec: TypedSpec) -> dict[str, Column]:
+    """Return the checked columns of the one set ``header`` holds, by name, or decline."""
+    names = set(header)
+    if len(names) != len(header):
+        raise _Decline
+    for columns in spec.column_sets.values():
+        wanted = {c.name for c in columns}
+        if wanted <= names and not names - wanted - set(spec.optional):
+            return {c.name: c for c in columns}
+    raise _Decline
+
+
+def _read_type(column: Column | None, spec: TypedSpec):
+    """Return the arrow type a column is read as: its parsed or dictionary-encoded form, else text."""
+    import pyarrow as pa
+
+    if column is not None and (column.kind == "category" or column.name == spec.date_column):
+        return pa.dictionary(pa.int32(), pa.string())
+    return pa.large_string()  # numbers too: their text is checked by the text path's rule, then cast
+
+
+def _csv_header(head: bytes) -> list[str]:
+    """Parse the header line as the text path does (byte-order mark dropped, names trimmed)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        raise _Decline
+    first_line, newline, _ = head.partition(b"\n")
+    if not newline or first_line.count(b'"') % 2:  # no record, a header longer than the head read, a quote open
+        raise _Decline
+    try:
+        text = first_line.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        names = next(csv.reader([text], strict=True), [])
+    except (UnicodeDecodeError, csv.Error):
+        raise _Decline from None
+    if not names or any(not name or name != name.strip() or '"' in name for name in names):
+        raise _Decline
+    return names
+
+
+def _read_csv(path: Path, head: bytes, spec: TypedSpec, lines: int):
+    import pyarrow as pa
+    from pyarrow import csv as pa_csv
+
+    header = _csv_header(head)
+    checked = _column_set(header, spec)
+    types = {name: _read_type(checked.get(name), spec) for name in header}
+    block = min(max(path.stat().st_size // (8 * (os.cpu_count() or 1)), _MIN_BLOCK), _MAX_BLOCK)
+
+    def read(newlines_in_values: bool):
+        return pa_csv.read_csv(
+            path,
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, block_size=block),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=newlines_in_values, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types,
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+
+    # Blocks are cut at line ends. A quoted line break at a cut leaves a record
+    # open at the end of its block, which pyarrow refuses ("out of sync with
+    # chunker", or a wrong field count); only then is the file read again with
+    # quoted line breaks tracked, which is slower.
+    try:
+        table = read(False)
+    except pa.ArrowInvalid:
+        try:
+            table = read(True)
+        except (pa.ArrowException, OSError):
+            raise _Decline from None
+    except (pa.ArrowException, OSError):
+        raise _Decline from None
+    if table.num_rows != lines - 1:
+        _check_line_breaks(table, lines)
+    return header, checked, {name: table.column(name) for name in header}
+
+
+def _check_line_breaks(table, lines: int) -> None:
+    """Decline unless every line end that is not a record's lies inside a text value, and the last record has none.
+
+    A quote opened and never closed makes pyarrow read on to the end of the
+    file (or lose records); the text path names its line.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    inside = 0
+    for column in table.columns:
+        if not pa.types.is_large_string(column.type):  # categories and dates: a line break is not allowed anyway
+            continue
+        last = column[-1].as_py() if table.num_rows else None
+        if last is not None and "\n" in last:
+            raise _Decline
+        inside += pc.sum(pc.count_substring(column, "\n")).as_py() or 0
+    if table.num_rows + 1 + inside != lines:
+        raise _Decline
+
+
+# --- checks on typed columns ----------------------------------------------------------------
+
+def _check_and_convert(header: list[str], checked: dict[str, Column], columns: dict, spec: TypedSpec, region):
+    """Check the typed columns (declining at the first broken rule) and convert them.
+
+    The columns are checked and converted in a pool of threads: the work is
+    in numpy and pyarrow, which release the GIL.
+    """
+    import pyarrow as pa
+
+    def prepare(name: str) -> _Prepared:
+        column, col = columns[name], checked.get(name)
+        if pa.types.is_dictionary(column.type):
+            return _Dictionary(column, col, spec.na_text)
+        if col is not None and col.kind in ("latitude", "longitude", "float"):
+            return _Numbers(column, col, region)
+        return _Text(column, col, spec.na_text)
+
+    n = len(columns[header[0]])
+    if n == 0:
+        raise _Decline
+    # the text path's convert_columns: output columns in their order, then the rest as text
+    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
+    outputs = {col.name: col for col in spec.output if col.name in renamed}
+    outputs.update({new: Column(new, "text") for new in renamed if new not in outputs})
+
+    pool = ThreadPoolExecutor(max_workers=min(len(header), os.cpu_count() or 1))
+    try:
+        prepared = dict(zip(header, pool.map(prepare, header)))
+        columns.clear()
+        checks = [pool.submit(prepared[spec.unique].unique)] if spec.unique else []
+        converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
+        dates = prepared[spec.date_column].parse(spec.parse_dates)
+        if spec.year_column and (dates.dt.year.to_numpy() != prepared[spec.year_column].integers()).any():
+            raise _Decline
+        if spec.pairs:
+            first, second, allowed = spec.pairs
+            _check_pairs(prepared[first], prepared[second], allowed)
+        if not all(check.result() for check in checks):
+            raise _Decline
+        return {name: future.result() for name, future in converted.items()}, dates
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Prepared:
+    """One column read by pyarrow, checked by its kind; ``convert`` gives the text path's dtype."""
+
+    def convert(self, col: Column) -> pd.Series:
+        raise NotImplementedError
+
+    def integers(self) -> np.ndarray:
+        raise _Decline
+
+    def unique(self) -> bool:
+        return False
+
+    def parse(self, parse_dates) -> pd.Series:
+        raise _Decline
+
+
+class _Text(_Prepared):
+    """Text (including whole numbers kept as text): whitespace ruled out, or trimmed."""
+
+    def __init__(self, column, col: Column | None, na_text: str | None = None):
+        import pyarrow.compute as pc
+
+        self.column = column
+        kind = col.kind if col is not None else "text"
+        if col is not None and col.required and column.null_count:
+            raise _Decline
+        if _longest(column) > MAX_FIELD_BYTES:
+            raise _Decline
+        if kind == "int":
+            if not all(_plain_whole_numbers(chunk) for chunk in column.chunks):
+                raise _Decline
+        elif kind in ("id", "text"):
+            if any(_edge_suspect(chunk) for chunk in column.chunks):
+                self.column = _trimmed(column)
+                if col is not None and col.required and self.column.null_count:
+                    raise _Decline
+            if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
+                raise _Decline
+        else:  # a kind the typed pass does not check (dates, hashes): the text path checks it
+            raise _Decline
+
+    def _int64(self):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            return pc.cast(self.column, pa.int64())
+        except pa.ArrowInvalid:  # too large for int64: the text path decides
+            raise _Decline from None
+
+    def integers(self) -> np.ndarray:
+        if self.column.null_count:
+            raise _Decline
+        return self._int64().to_numpy()
+
+    def unique(self) -> bool:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if self.column.null_count:
+            return False
+        keys = [_string_keys(chunk) for chunk in self.column.chunks]  # block by block: small, cached temporaries
+        if any(k is None for k in keys):  # long values: hash them in pyarrow
+            return len(pc.unique(self.column)) == len(self.column)
+        keys = np.concatenate(keys)
+        keys.sort()
+        # equal strings have equal keys; equal keys of different strings only send the file to the text path
+        return not (keys[1:] == keys[:-1]).any()
+
+    def convert(self, col: Column) -> pd.Series:
+        if col.kind in ("id", "text"):
+            return pd.Series(pd.arrays.ArrowStringArray(self.column))
+        if col.kind == "int":
+            import pyarrow as pa
+
+            return pd.Series(self._int64().to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)).astype("Int64")
+        raise _Decline
+
+
+class _Numbers(_Prepared):
+    """Coordinates and other decimal numbers: no NaN, inside their range."""
+
+    def __init__(self, column, col: Column | None, region):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if col is None:
+            raise _Decline
+        if col.required and column.null_count:
+            raise _Decline
+        # the text as the text path's rule allows it (no whitespace, no 'nan' or 'inf', no oversized field)
+        if _longest(column) > MAX_FIELD_BYTES or pc.all(pc.match_substring_regex(column, NUMBER_RE)).as_py() is False:
+            raise _Decline
+        column = pc.cast(column, pa.float64())
+        self.values = column.to_numpy()
+        if np.isnan(self.values).sum() != column.null_count:  # 'nan' written in the file
+            raise _Decline
+        if col.kind == "latitude":
+            lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
+        elif col.kind == "longitude":
+            lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
+        else:
+            lo, hi = -np.inf, np.inf
+        if column.null_count < len(self.values):
+            bounds = pc.min_max(column)
+            if bounds["min"].as_py() < lo or bounds["max"].as_py() > hi:
+                raise _Decline
+
+    def convert(self, col: Column) -> pd.Series:
+        if col.kind not in ("latitude", "longitude", "float"):
+            raise _Decline
+        return pd.Series(self.values, dtype="float64")
+
+
+class _Dictionary(_Prepared):
+    """Vocabularies and dates: the distinct values are trimmed and checked once each."""
+
+    def __init__(self, column, col: Column | None, na_text: str | None = None):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if col is None or column.num_chunks == 0:
+            raise _Decline
+        self.column = column.unify_dictionaries() if column.num_chunks > 1 else column
+        dictionary = self.column.chunk(0).dictionary
+        #: the distinct values, trimmed as the text path trims every value
+        self.words = pc.utf8_trim_whitespace(dictionary).to_pylist()
+        self.trimmed = self.words != dictionary.to_pylist()
+        longest = max((len(word.encode()) for word in dictionary.to_pylist()), default=0)
+        if (na_text is not None and na_text in self.words) or longest > MAX_FIELD_BYTES:
+            raise _Decline
+        #: each record's index into ``words``; -1 where the value is empty
+        self.indices = pc.fill_null(pa.chunked_array([chunk.indices for chunk in self.column.chunks]), -1).to_numpy()
+        # The dictionaries hold only values the records have, so every word is used.
+        self.missing = column.null_count > 0 or "" in self.words  # "" was a value of spaces only
+        if col.required and self.missing:
+            raise _Decline
+        if col.kind == "category":
+            allowed = {str(a) for a in col.allowed}
+            if any(w not in allowed and w != "" for w in self.words):
+                raise _Decline
+
+    def codes(self, categories: Sequence) -> np.ndarray:
+        """Return each record's position in ``categories`` (matched as text); -1 when missing."""
+        position = {str(c): i for i, c in enumerate(categories)}
+        dtype = np.int8 if len(categories) < 127 else np.int32
+        return np.array([position.get(w, -1) for w in self.words] + [-1], dtype=dtype)[self.indices]
+
+    def parse(self, parse_dates) -> pd.Series:
+        if self.missing:
+            raise _Decline
+        parsed = parse_dates(pd.Series(self.words, dtype="str")).to_numpy(dtype="datetime64[ns]")
+        if np.isnat(parsed).any():
+            raise _Decline
+        return pd.Series(parsed[self.indices])
+
+    def convert(self, col: Column) -> pd.Series:
+        import pyarrow as pa
+
+        if col.kind == "category":
+            numeric = all(isinstance(a, int) for a in col.allowed)
+            return pd.Series(
+                pd.Categorical.from_codes(self.codes(col.allowed), categories=list(col.allowed), ordered=numeric)
+            )
+        if col.kind in ("id", "text"):
+            if self.trimmed:
+                words = pa.array([w or None for w in self.words], type=pa.large_string())
+                decoded = words.take(pa.chunked_array([chunk.indices for chunk in self.column.chunks]))
+            else:  # the values as they are: decode the dictionaries
+                decoded = self.column.cast(pa.large_string())
+            return pd.Series(pd.arrays.ArrowStringArray(decoded))
+        raise _Decline
+
+
+def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequence[str]]) -> None:
+    """Decline if a record's second value is a known value of another first value."""
+    if not (isinstance(first, _Dictionary) and isinstance(second, _Dictionary)):
+        raise _Decline
+    known = {s for subs in allowed.values() for s in subs}
+    # one cell per pair of distinct values (and a last row and column for a missing value)
+    wrong = np.zeros((len(first.words) + 1, len(second.words) + 1), dtype=bool)
+    for i, f in enumerate(first.words):
+        for j, s in enumerate(second.words):
+            wrong[i, j] = f in allowed and s in known and s not in allowed[f]
+    if wrong.any() and wrong[first.indices, second.indices].any():
+        raise _Decline
+
+
+# --- byte-level helpers on arrow string arrays ------------------------------------------------
+
+def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
+    """Return a (large_)string array's value offsets and its data bytes, as numpy views."""
+    import pyarrow as pa
+
+    _, offsets, data = chunk.buffers()
+    dtype = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    offsets = np.frombuffer(offsets, dtype=dtype)[chunk.offset : chunk.offset + len(chunk) + 1]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    return offsets, data
+
+
+def _plain_whole_numbers(chunk) -> bool:
+    """Whether every value is a whole number as the text path allows it (empty values are null).
+
+    ASCII digits only, at most 18 of them, and no leading zero (``0`` itself is allowed).
+    """
+    offsets, data = _string_buffers(chunk)
+    values = data[offsets[0] : offsets[-1]]
+    if not len(values):
+        return True
+    if values.min() < 0x30 or values.max() > 0x39:
+        return False
+    lengths = np.diff(offsets)
+    present = lengths > 0
+    if lengths.max() > _MAX_DIGITS:
+        return False
+    first = np.take(data, offsets[:-1][present], mode="clip")
+    return not ((first == 0x30) & (lengths[present] > 1)).any()
+
+
+def _longest(column) -> int:
+    """The longest value of a text column, in bytes (0 when all are empty)."""
+    import pyarrow.compute as pc
+
+    longest = pc.max(pc.binary_length(column)).as_py()
+    return longest or 0
+
+
+def _edge_suspect(chunk) -> bool:
+    """Whether a value may begin or end with whitespace.
+
+    Looks only at the first and last byte of each value: space, control
+    characters and any non-ASCII byte (which may be part of a Unicode space)
+    are suspect; a suspect column is trimmed like the text path does.
+    """
+    offsets, data = _string_buffers(chunk)
+    if offsets[-1] == offsets[0]:
+        return False
+    # Value i starts at offsets[i] and ends before offsets[i + 1]. For an empty value these bytes
+    # belong to its neighbours (or lie just outside the chunk's values), which can make a column
+    # suspect, never hide one.
+    for edges in (np.take(data, offsets, mode="clip"), np.take(data, offsets - 1, mode="clip")):
+        if edges.min() < 0x21 or edges.max() >= 0x80:  # below '!', or not ASCII
+            return True
+    return False
+
+
+def _trimmed(column):
+    """Trim whitespace around every value, as the text path does; empty values become null."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim_whitespace(column)
+    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
+
+
+_MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
+
+
+def _string_keys(array, max_bytes: int = 32) -> np.ndarray | None:
+    """Return a 64-bit key per value (equal values, equal keys), or None if a value is long.
+
+    The key mixes the value's bytes, eight at a time, and its length.
+    """
+    offsets, data = _string_buffers(array)
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    lengths = np.diff(offsets)
+    if not len(lengths):
+        return np.zeros(0, dtype=np.uint64)
+    width = int(lengths.max())
+    if width > max_bytes:
+        return None
+    padded = np.zeros(hi - lo + 8, dtype=np.uint8)
+    padded[: hi - lo] = data[lo:hi]
+    # eight bytes starting at every byte of the values (the last ones padded with zeros)
+    words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    starts = offsets[:-1] - lo
+    with np.errstate(over="ignore"):
+        keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for step in range(0, width, 8):
+            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[np.clip(lengths - step, 0, 8)]
+            keys ^= word
+            keys *= np.uint64(0xFF51AFD7ED558CCD)
+            keys ^= keys >> np.uint64(33)
+    return keys

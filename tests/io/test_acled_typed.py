@@ -1,0 +1,329 @@
+"""The typed pass of load_acled: the same frame as the text path for clean files, the text path for any other.
+
+``load_acled`` first reads a file on typed columns (:mod:`analysis.io._typed`)
+and falls back to the text path, which names every problem, when the file
+is not plainly clean. These tests check that a clean file gives exactly the
+text path's frame (values, dtypes, column order, attrs), that the typed pass
+really ran on it, and that a file with one bad value anywhere still gets the
+text path's message naming its line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import string
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_acled import CURRENT_ROWS, broken, current, older, older_rows, write_export  # noqa: F401 (fixtures)
+
+import analysis
+from analysis import DataError, schema
+from analysis.io import _typed, acled
+from analysis.io.acled import COLUMN_SETS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate_acled", ROOT / "benchmarks" / "generate_acled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> dict[str, Path]:
+    """Synthetic exports (the benchmark's generator) of both column sets, 3,000 rows each."""
+    out = tmp_path_factory.mktemp("generated")
+    generate = _generator().generate
+    return {name: generate(3000, column_set=name, out=out) for name in COLUMN_SETS}
+
+
+def typed_frame(path: Path, region=None) -> pd.DataFrame | None:
+    """The frame of the typed pass alone, or None when it declines the file."""
+    typed = _typed.read_typed(path, acled._typed_spec(), region=region)
+    return None if typed is None else acled._events_frame(*typed, path)
+
+
+def text_frame(path: Path, region=None) -> pd.DataFrame:
+    """The frame of the text path alone."""
+    converted, dates, dropped = acled._read_text(path, region, None, "raise")
+    return acled._events_frame(converted, dates, path, dropped)
+
+
+def assert_text_path_only(path: Path) -> pd.DataFrame | None:
+    """The typed pass declined the file, and load_acled gives the text path's frame or its very error."""
+    assert typed_frame(path) is None, "the typed pass accepted a file it must leave to the text path"
+    return assert_same_outcome(path)
+
+
+def assert_same_outcome(path: Path) -> pd.DataFrame | None:
+    """load_acled gives the text path's frame, or its very error (then None)."""
+    try:
+        expected = text_frame(path)
+    except DataError as error:
+        with pytest.raises(DataError) as info:
+            analysis.load_acled(path)
+        assert str(info.value) == str(error)
+        return None
+    assert_identical(analysis.load_acled(path), expected)
+    return expected
+
+
+def assert_identical(left: pd.DataFrame, right: pd.DataFrame) -> None:
+    assert list(left.columns) == list(right.columns)
+    assert list(left.dtypes) == list(right.dtypes)
+    pd.testing.assert_frame_equal(left, right, check_exact=True)
+    assert left.attrs == right.attrs
+
+
+def assert_both_paths_agree(path: Path, region=None) -> pd.DataFrame:
+    """The typed pass ran, and it, the text path and load_acled give the same frame."""
+    fast = typed_frame(path, region)
+    assert fast is not None, "the typed pass declined a clean file"
+    assert_identical(fast, text_frame(path, region))
+    assert_identical(analysis.load_acled(path, region=region), fast)
+    return fast
+
+
+# --- clean files: the typed pass gives the text path's frame ------------------------------------
+
+@pytest.mark.parametrize("column_set", list(COLUMN_SETS))
+def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
+    if column_set == "current":
+        events = assert_both_paths_agree(generated[column_set])
+    else:  # dates written like '27 June 2017': only ISO days are read on the typed pass
+        events = assert_text_path_only(generated[column_set])
+    assert len(events) == 3000
+    assert events["notes"].str.contains('"').any()  # quoted quotes and commas came through
+    assert events["actor2"].isna().any() and events["admin3"].isna().any()
+
+
+@pytest.mark.parametrize("column_set", list(COLUMN_SETS))
+def test_generated_export_as_parquet_is_left_to_the_text_path(generated, column_set, tmp_path):
+    parquet = tmp_path / f"{column_set}.parquet"
+    pd.read_csv(generated[column_set]).to_parquet(parquet, index=False)  # typed columns, as pandas infers them
+    events = assert_text_path_only(parquet)
+    csv_events = analysis.load_acled(generated[column_set])
+    events.attrs, csv_events.attrs = {}, {}
+    pd.testing.assert_frame_equal(events, csv_events)
+
+
+def test_region_applies_on_the_typed_pass(generated):
+    assert_both_paths_agree(generated["current"], region=schema.REGION_BOUNDS)
+    # a region that leaves out part of the file: declined, and the text path names the events
+    assert typed_frame(generated["current"], region=(33.0, 43.0, 25.0, 64.0)) is None
+    with pytest.raises(DataError, match="is outside the region"):
+        analysis.load_acled(generated["current"], region=(33.0, 43.0, 25.0, 64.0))
+
+
+def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):
+    spaced = write_export(tmp_path / "spaced.csv", [{k: f" {v} " if v else v for k, v in r.items()} for r in CURRENT_ROWS],
+                          COLUMN_SETS["current"])
+    bom = write_export(tmp_path / "bom.csv", CURRENT_ROWS, COLUMN_SETS["current"], encoding="utf-8-sig")
+    crlf = write_export(tmp_path / "crlf.csv", CURRENT_ROWS, COLUMN_SETS["current"], newline="\r\n")
+    reordered = write_export(tmp_path / "reordered.csv", [dict(r, population_best="1200") for r in CURRENT_ROWS],
+                             list(reversed(COLUMN_SETS["current"])) + ["population_best"])
+    for path in (current, bom, reordered):
+        assert_both_paths_agree(path)
+    # carriage returns, and dates written like '27 December 2019', are left to the text path
+    for path in (crlf, older):
+        assert_text_path_only(path)
+    # whitespace around whole numbers is left to the text path, which trims it
+    assert typed_frame(spaced) is None
+    assert_identical(analysis.load_acled(spaced), text_frame(spaced))
+
+
+def test_text_columns_with_whitespace_are_trimmed_like_the_text_path(tmp_path):
+    rows = [dict(r) for r in CURRENT_ROWS]
+    rows[0].update(actor1="\u00a0Test Actor A\t", notes=" Invented ", admin3="   ", region="Middle East\u3000")
+    rows[1].update(location=" Test base", inter2="  ", assoc_actor_1="\u00e9t\u00e9")  # non-ASCII, not space
+    rows[2].update(event_type=" Protests ", time_precision="3 ")
+    path = write_export(tmp_path / "padded.csv", rows, COLUMN_SETS["current"])
+    events = assert_both_paths_agree(path)
+    assert events["actor1"][0] == "Test Actor A" and events["notes"][0] == "Invented"
+    assert pd.isna(events["admin3"][0]) and pd.isna(events["inter2"][1])
+    assert events["assoc_actor_1"][1] == "\u00e9t\u00e9"
+
+
+def test_quoted_line_breaks_across_read_blocks(tmp_path, monkeypatch):
+    """Records whose notes span lines, read in blocks far smaller than the file."""
+    rows = []
+    for number in range(401):  # the last record on one line (a quote opened on the last line is declined)
+        row = dict(CURRENT_ROWS[number % 3], event_id_cnty=f"TST{number}")
+        row["notes"] = f"Note {number},\nover \"two\"\nor three lines." if number % 2 else "One line."
+        rows.append(row)
+    path = write_export(tmp_path / "multiline.csv", rows, COLUMN_SETS["current"])
+    monkeypatch.setattr(_typed, "_MIN_BLOCK", 4096)
+    monkeypatch.setattr(_typed, "_MAX_BLOCK", 4096)
+    assert path.stat().st_size > 20 * 4096
+    events = assert_both_paths_agree(path)
+    assert events["notes"][1] == "Note 1,\nover \"two\"\nor three lines."
+
+
+# --- files that are not clean: the text path runs and names the problem -----------------------
+
+@pytest.mark.parametrize(
+    "column, value, rule",
+    [
+        ("fatalities", "many", "is not a whole number >= 0"),
+        ("event_type", "Bombing", "is not allowed"),
+        ("sub_event_type", "Peaceful protest", "is not a sub-event type of"),
+        ("event_date", "2020-02-30", "is not a real day"),
+        ("year", "1990", "is not the year of event_date"),
+        ("latitude", "nan", "is not a number"),
+        ("event_id_cnty", "IRQ1", "is a duplicate id (also on line 2)"),
+        ("actor1", "", "a value is required"),
+    ],
+)
+def test_one_bad_value_on_the_last_line_is_reported_with_its_line(generated, tmp_path, column, value, rule):
+    clean = generated["current"]
+    frame = pd.read_csv(clean, dtype=str, keep_default_na=False)
+    if column == "sub_event_type":
+        frame.loc[len(frame) - 1, "event_type"] = "Explosions/Remote violence"
+    frame.loc[len(frame) - 1, column] = value
+    path = tmp_path / "bad_last_line.csv"
+    frame.to_csv(path, index=False)
+    assert typed_frame(path) is None  # the typed pass declined: the text path ran
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(path)
+    last_line = len(frame) + 1  # one record a line, after the header
+    assert (last_line, column, value) == info.value.problems[0][:3], str(info.value)
+    assert f"line {last_line}, column {column!r}: {value!r}" in str(info.value)
+    assert rule in str(info.value)
+
+
+def test_bad_values_of_the_small_exports_are_declined(tmp_path):
+    for change, column_set in [({"inter1": "Militia"}, "current"), ({"inter1": "State forces"}, "older"),
+                               ({"data_id": "x1"}, "older"), ({"geo_precision": "0"}, "current"),
+                               ({"event_date": "27 Decembre 2019"}, "older"), ({"fatalities": "-0"}, "current"),
+                               ({"fatalities": "\uff11"}, "current"), ({"year": "+2019"}, "current")]:
+        path = broken(tmp_path, change, column_set=column_set)
+        assert typed_frame(path) is None, change
+        with pytest.raises(DataError):
+            analysis.load_acled(path)
+
+
+def test_files_the_typed_pass_does_not_know_go_to_the_text_path(tmp_path):
+    unknown = write_export(tmp_path / "extra.csv", [dict(r, countycode="7") for r in CURRENT_ROWS],
+                           [*COLUMN_SETS["current"], "countycode"])
+    assert assert_text_path_only(unknown)["countycode"].tolist() == ["7"] * len(CURRENT_ROWS)  # kept, as text
+    text = (tmp_path / "nowhere").with_suffix(".csv")
+    text.write_text(",".join(COLUMN_SETS["current"]) + "\n", encoding="utf-8")
+    assert typed_frame(text) is None
+
+
+# --- the loader's rules for messy and hostile files: the typed pass declines, the text path decides --------
+
+def _with_last_row(generated, tmp_path, change: dict) -> Path:
+    """The generated current export with ``change`` made on its last record."""
+    frame = pd.read_csv(generated["current"], dtype=str, keep_default_na=False)
+    for column, value in change.items():
+        frame.loc[len(frame) - 1, column] = value
+    path = tmp_path / "changed.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"fatalities": "07"},  # leading zero
+        {"fatalities": "1234567890123456789"},  # 19 digits
+        {"event_date": "2200-01-01", "year": "2200"},  # after DATE_RANGE
+        {"event_date": "1899-12-31", "year": "1899"},  # before DATE_RANGE
+        {"event_date": "31-Dec-20", "year": "2020"},  # a spreadsheet's date
+        {"actor2": "NA"},  # R's missing value
+        {"assoc_actor_1": " NA "},
+        {"inter1": "1"},  # numeric actor type
+        {"notes": "x" * (1 << 20) + "y"},  # a field over the limit
+        {"latitude": "0." + "0" * (1 << 20) + "1"},  # a number written over the limit
+        {"notes": "a \x00 NUL"},
+    ],
+    ids=lambda change: next(iter(change)) + "=" + repr(next(iter(change.values())))[:20],
+)
+def test_values_under_the_loaders_rules_go_to_the_text_path(generated, tmp_path, change):
+    assert_text_path_only(_with_last_row(generated, tmp_path, change))
+
+
+def test_leading_zero_and_dates_outside_the_range_give_the_same_error_on_both_paths(generated, tmp_path):
+    for change, rule in [({"fatalities": "07"}, "no sign, decimal point or leading zero"),
+                         ({"event_date": "2200-01-01", "year": "2200"}, "from 1900-01-01 to 2199-12-31")]:
+        path = _with_last_row(generated, tmp_path, change)
+        assert_text_path_only(path)
+        with pytest.raises(DataError, match=rule):
+            analysis.load_acled(path)
+    # a day inside the range (2150) loads, the same on both paths
+    late = _with_last_row(generated, tmp_path, {"event_date": "2150-06-01", "year": "2150"})
+    assert assert_both_paths_agree(late)["event_date"].iloc[-1] == pd.Timestamp("2150-06-01")
+
+
+def test_damaged_bytes_go_to_the_text_path(generated, tmp_path):
+    clean = generated["current"].read_bytes()
+    cases = {
+        "cr_only.csv": clean.replace(b"\n", b"\r"),
+        "truncated.csv": clean[: clean.rstrip(b"\n").rfind(b"\n") + 40],  # the last record cut after its first fields
+        "truncated_newline.csv": clean[: clean.rstrip(b"\n").rfind(b"\n") + 40] + b"\n",
+        "open_quote.csv": clean.rstrip(b"\n") + b',"\n',
+        "nul_in_header.csv": clean.replace(b"notes", b"no\x00tes", 1),
+        "blank_line.csv": clean.replace(b"\n", b"\n\n", 2),
+        "quoted_header.csv": b'"event_id_cnty' + clean[len(b'"event_id_cnty"'):],
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert_text_path_only(path)
+
+
+def test_other_formats_and_options_go_to_the_text_path(generated, tmp_path, monkeypatch):
+    json_path = tmp_path / "export.json"
+    frame = pd.read_csv(generated["current"], dtype=str, keep_default_na=False)
+    json_path.write_text(frame.to_json(orient="records"), encoding="utf-8")
+    assert typed_frame(json_path) is None
+    named_txt = tmp_path / "export.txt"
+    named_txt.write_bytes(generated["current"].read_bytes())
+    assert typed_frame(named_txt) is None
+    expected = text_frame(generated["current"])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the typed pass ran")
+
+    monkeypatch.setattr(acled, "read_typed", refuse)
+    for options in ({"invalid": "drop"}, {"dayfirst": True}):
+        assert_identical(analysis.load_acled(generated["current"], **options), expected)
+
+
+# --- the same frame or the same error, whatever the values ---------------------------------------
+
+_PADDING = st.sampled_from(["", "", " ", "\t", "\u00a0", "  "])
+_TEXT = st.text(alphabet=string.ascii_letters + " ,\"'\n\u00e9\u00a0", max_size=12)
+
+
+@st.composite
+def perturbed_rows(draw):
+    """The test rows (either column set) with padding, emptied or changed values in random places."""
+    column_set = draw(st.sampled_from(list(COLUMN_SETS)))
+    rows = [dict(r) for r in (CURRENT_ROWS if column_set == "current" else older_rows())]
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        row = draw(st.sampled_from(rows))
+        column = draw(st.sampled_from(COLUMN_SETS[column_set]))
+        action = draw(st.sampled_from(["pad", "empty", "text", "pad"]))
+        if action == "pad":
+            row[column] = draw(_PADDING) + row[column] + draw(_PADDING)
+        elif action == "empty":
+            row[column] = ""
+        else:
+            row[column] = draw(_TEXT)
+    return column_set, rows
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=perturbed_rows())
+def test_default_load_equals_the_text_path_or_raises_its_error(case, tmp_path):
+    column_set, rows = case
+    path = write_export(tmp_path / "perturbed.csv", rows, COLUMN_SETS[column_set])
+    assert_same_outcome(path)
