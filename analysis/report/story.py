@@ -26,7 +26,6 @@ from ..stats.highlights import Peak, deadliest_events, largest_changes, peak, pe
 from ..stats.posture import force_posture
 from ..stats.selection import event_kind
 from ..text import describe_count, describe_dates, describe_figure, describe_number, join_words
-from ..viz.literal import literal_text
 from .inputs import NotebookData, notebook_data  # noqa: F401  (notebook_data: the examples)
 
 #: The pages of the report, by the name :meth:`Story.heading` takes.
@@ -148,7 +147,7 @@ class Story:
 
         return Markdown(self.nothing(what))
 
-    def chart_title(self, chart: str, default: str) -> str:
+    def chart_title(self, chart: str, default: str = "") -> str:
         """Return a chart's title: ``default`` in the default run, else one that names this run's data.
 
         Parameters
@@ -178,7 +177,7 @@ class Story:
         }
         if chart not in titles:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(titles)}")
-        return literal_text(titles[chart])  # it names places and actors from the data
+        return titles[chart]
 
     def _weekly_words(self) -> str:
         name = self.period_name("weekly")
@@ -637,6 +636,7 @@ class Story:
         """Draw who stands behind this run's events: outlets (and ACLED's source scale), or the coded reports."""
         import matplotlib.pyplot as plt
 
+        from ..viz.figures import headline
         from ..viz.sources import plot_source_scales, plot_sources
 
         if self.data.coded or "source_scale" not in self.events.columns:
@@ -646,7 +646,7 @@ class Story:
             fig, (ax, right) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=[3, 2], layout="constrained")
             plot_sources(self.sources_table, ax=ax)
             plot_source_scales(source_scales(self.events), ax=right)
-        fig.suptitle(self.chart_title("sources", ""), x=0.01, ha="left", fontweight="bold")
+        headline(fig, self.chart_title("sources"), source=self.data.source_line)
         return fig
 
     @cached_property

@@ -22,6 +22,7 @@ from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from .figures import describe
 from .literal import literal_text
 from .style import color_for
 from .timeline import LABEL_FONT_SIZE, chars_across
@@ -148,6 +149,7 @@ def plot_timeline_bands(
     if events.empty:
         ax.set_yticks([])
         note_nothing(ax, "no events in this window")
+        describe(ax, "No events in this window.")
         return ax
     kinds = event_kind(events).cat.remove_unused_categories()
     first = pd.Timestamp(start) if start is not None else events["date_start"].min()
@@ -211,6 +213,12 @@ def plot_timeline_bands(
     ax.set_xlim(*dates_as_numbers([first - pad, last + pd.Timedelta(days=1) + pad]))
     date_axis(ax)
     ax.band_period = period_name
+    peaks = "; ".join(
+        f"{name} peak {counts.loc[counts['lane'].astype(str) == name, 'expected'].max():,.0f} a {period_name}"
+        for name in lanes)
+    describe(ax, f"{len(events):,} events, {describe_dates(first, last)}, drawn as bands of events per {period_name} "
+                 f"in {len(lanes)} lanes by kind ({peaks}); the {len(top)} deadliest labelled: "
+                 + "; ".join(texts) + ".")
     return ax
 
 

@@ -581,9 +581,11 @@ def plot_country_events(
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.tick_params(labelsize=7)
+    where = found.name if found else "the events' area"
     if placed.empty:
         ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=10,
                 bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6)
+        describe(ax, f"Map of {where}: {empty}.")
         return ax
     keys = [placed[label].astype("string").fillna(""), placed["latitude"].round(3), placed["longitude"].round(3)]
     grouped = placed.groupby(keys, sort=False)
@@ -610,4 +612,7 @@ def plot_country_events(
                         fontsize=7.5, color="0.1", zorder=5)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(kinds)), fontsize=8,
               title="dot: a place, sized by its events; colour: its commonest kind", title_fontsize=8)
+    busiest = ", ".join(f"{name} ({count:,})" for name, count in zip(places["name"].head(most), places["events"].head(most)))
+    describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
+                 f"({', '.join(kinds)}); the busiest: {busiest}.")
     return ax

@@ -226,6 +226,7 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
     ax = current_axes(ax)
     if distribution["events"].sum() == 0:
         note_nothing(ax, f"no {what} in this window")
+        describe(ax, f"No {what} in this window.")
         return ax
     sns.barplot(data=distribution, x="killed", y="events", color=OUTCOME_COLORS["killed"], ax=ax)
     for patch, label, count in zip(ax.patches, distribution["killed"], distribution["events"]):
@@ -234,6 +235,8 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
                     textcoords="offset points", ha="center", va="bottom", fontsize=8)
     ax.set_xlabel("people killed in the event (lowest figure reported)")
     ax.set_ylabel(what)
+    describe(ax, f"{what[:1].upper() + what[1:]} by people killed in each (lowest figure reported): " + "; ".join(
+        f"{label}: {count:,}" for label, count in zip(distribution["killed"], distribution["events"])) + ".")
     return ax
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ._axes import current_axes, note_nothing
+from .figures import describe
 from .literal import literal_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,6 +50,7 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
     if table.empty:
         note_nothing(ax, "no sources in this window")
         ax.set_yticks([])
+        describe(ax, "No sources in this window.")
         return ax
     shown = table.head(most).iloc[::-1]
     positions = range(len(shown))
@@ -68,6 +70,10 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
                        fontsize=8, color="0.3", va="top")
         more.set_gid("more")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+    describe(ax, "Events per source, with the events it alone reports: " + "; ".join(
+        f"{name} {events:,} ({only:,} alone)" for name, events, only
+        in zip(table["source"].head(most), table["events"].head(most), table["only_source"].head(most)))
+        + (f"; {len(table) - most:,} more" if len(table) > most else "") + ".")
     return ax
 
 
@@ -88,6 +94,7 @@ def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None 
     ax = current_axes(ax)
     if scales.empty or scales["events"].sum() == 0:
         note_nothing(ax, "no events in this window")
+        describe(ax, "No events in this window.")
         return ax
     shown = scales.head(most).assign(source_scale=lambda frame: frame["source_scale"].map(literal_text))
     sns.barplot(data=shown, y="source_scale", x="events", color=SOURCE_COLORS["only_source"], ax=ax)
@@ -95,4 +102,6 @@ def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None 
         patch.set_gid("scale")
     ax.set_ylabel("")
     ax.set_xlabel("events")
+    describe(ax, "Events by ACLED's source scale: " + "; ".join(
+        f"{name} {count:,}" for name, count in zip(scales["source_scale"].head(most), scales["events"].head(most))) + ".")
     return ax
