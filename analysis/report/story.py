@@ -179,6 +179,35 @@ class Story:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(titles)}")
         return titles[chart]
 
+    def chart_subtitle(self, chart: str, default: str = "") -> str:
+        """Return a chart's subtitle (what it measures): ``default`` in the default run, else this run's.
+
+        ``chart`` as in :meth:`chart_title`.
+        """
+        if self.data.is_default:
+            return default
+        from ..viz.bands import LABELLED
+
+        what = self.data.selection.what
+        counted = "an event known only to a range of days is spread over it"
+        subtitles = {
+            "timeline": (f"Events per {self._band_period()} in a lane for each kind, each lane scaled to its own peak; "
+                         f"the {LABELLED} deadliest marked and labelled" if self.dense
+                         else "Every event in a lane for its kind; bars span the days a date can fall on"),
+            "escalation": (f"Escalation score per {self._weekly_words()}: the Goldstein value of each event's CAMEO "
+                           "code, sign reversed"),
+            "weekly": f"{what[:1].upper() + what[1:]} per {self._weekly_words()}; {counted}",
+            "monthly": f"{what[:1].upper() + what[1:]} per {self.period_name('monthly')}, the largest places in colour "
+                       "(expected count)",
+            "casualties": f"Killed and wounded in {what}, lowest and highest figure reported",
+            "posture": (f"Strategic developments about bases or {self._forces_words()}; a dot is a place, sized by its "
+                        "events" if not self.data.coded else "What happened at each base the reports name, and when"),
+            "sources": "Events each source reports, and those it alone reports",
+        }
+        if chart not in subtitles:
+            raise ValueError(f"chart={chart!r}; use one of {', '.join(subtitles)}")
+        return subtitles[chart]
+
     def _weekly_words(self) -> str:
         name = self.period_name("weekly")
         return "week (Monday to Sunday)" if name == "week" else name
@@ -213,7 +242,7 @@ class Story:
         name : str
             ``"timeline"``, ``"events"``, ``"counting"``, ``"totals"``,
             ``"posture"``, ``"posture table"``, ``"troops"``, ``"reports"``,
-            ``"conflicts"``, ``"passages"`` or ``"sources"``. Sections that
+            ``"matrix"``, ``"conflicts"`` or ``"passages"``. Sections that
             only the coded documents fill are empty ("") for an ACLED file.
         """
         coded = self.data.coded
@@ -246,7 +275,7 @@ class Story:
         if name == "posture table":
             return "## Every change of posture, in order\n\n" + (
                 "The events of the lane \"posture change\" in this window." if coded
-                else f"The first {TABLE_ROWS} of these strategic developments, in date order.")
+                else f"These strategic developments, in date order (at most the first {TABLE_ROWS}).")
         if name == "troops":
             return ("## How many troops?\n\nThe statements of force size in this window, and the last one stated "
                     "before it (carried in), each drawn as a step until the next statement about the same force."
@@ -257,6 +286,9 @@ class Story:
                     "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
                     "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them).")
+        if name == "matrix":
+            return ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
+                    "the darker the cell, the more evidence rows." if coded else "")
         if name == "conflicts":
             return ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                     "with different values, side by side." if coded else "")
@@ -332,7 +364,8 @@ class Story:
         from ..stats.tables import events_table
 
         if self.data.coded:
-            return events_table(self.events, self.data.reports, kinds=["posture change"], limit=TABLE_ROWS)
+            return events_table(self.events, self.data.reports, sources=self.data.sources, kinds=["posture change"],
+                                limit=TABLE_ROWS)
         posture = self.posture_events().head(TABLE_ROWS)
         return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
 
@@ -427,9 +460,9 @@ class Story:
 
         if self.dense:
             ids = set(deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS)["event_id"])
-            return events_table(self.events, self.data.reports,
+            return events_table(self.events, self.data.reports, sources=self.data.sources,
                                 kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
-        return events_table(self.events, self.data.reports, limit=TABLE_ROWS)
+        return events_table(self.events, self.data.reports, sources=self.data.sources, limit=TABLE_ROWS)
 
     def table_note(self) -> str:
         """Say which events the table under the timeline lists."""
@@ -646,7 +679,7 @@ class Story:
             fig, (ax, right) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=[3, 2], layout="constrained")
             plot_sources(self.sources_table, ax=ax)
             plot_source_scales(source_scales(self.events), ax=right)
-        headline(fig, self.chart_title("sources"), source=self.data.source_line)
+        headline(fig, self.chart_title("sources"), subtitle=self.chart_subtitle("sources"), source=self.data.source_line)
         return fig
 
     @cached_property

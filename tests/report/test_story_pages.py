@@ -24,6 +24,7 @@ from report_support import CODED_NAMES, CODED_PHRASES, page_text
 
 import analysis
 from analysis.report.inputs import notebook_data
+from analysis.stats.posture import POSTURE_KINDS
 
 RUNS = {
     "acled-50-area": lambda folder: {"DATA": write_acled(folder / "fifty.csv", 50), "AREA": "Region A"},
@@ -63,10 +64,13 @@ def _data_text(parameters: dict) -> str:
                          area=area.split(";") if area else None)
     tables = [(data.events, ("notes", "location", "actor1", "actor2"))]
     if data.coded:
+        # the coded tables of the run, the bases every map of them shows, and the kinds of the maps' panels
         tables += [(data.reports, ("quote",)), (data.casualties, ("quote",)), (data.troop_levels, ("quote",)),
-                   (data.reported_totals, ("quote", "actor")), (data.sources, ("title", "outlet"))]
-    return " ".join(" ".join(frame[c].dropna().astype(str)) for frame, columns in tables for c in columns
-                    if c in frame.columns)
+                   (data.reported_totals, ("quote", "actor")), (data.sources, ("title", "outlet")),
+                   (data.bases, ("name", "aliases"))]
+    words = " ".join(" ".join(frame[c].dropna().astype(str)) for frame, columns in tables for c in columns
+                     if c in frame.columns)
+    return words + (" " + " ".join(POSTURE_KINDS) if data.coded else "")
 
 
 @pytest.mark.parametrize("name", list(RUNS))
