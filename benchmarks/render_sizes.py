@@ -76,7 +76,7 @@ def render(size: int, *, screenshots: bool) -> dict:
         browser = Chromium(OUT / "chromium-profile")
         try:
             for page in pages:
-                browser.visit(page.resolve().as_uri(), screenshot=SHOTS / f"{size}-{page.stem}.png", full_page=True)
+                browser.visit(page.resolve().as_uri(), screenshot=SHOTS / f"{size}-{page.stem}.png")
         finally:
             browser.close()
     return {"size": size, "seconds": seconds, "notebooks": notebooks, "pages": len(pages), "problems": problems}
