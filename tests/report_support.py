@@ -303,6 +303,8 @@ class Chromium:
         if executable is None:
             raise FileNotFoundError(INSTALL_CHROMIUM)
         profile.mkdir(parents=True, exist_ok=True)
+        # a browser that used this profile before leaves its port behind: read only the new one's
+        (profile / "DevToolsActivePort").unlink(missing_ok=True)
         self.log = (profile / "chromium.log").open("wb")
         self.process = subprocess.Popen(
             [
