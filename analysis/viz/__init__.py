@@ -2,7 +2,9 @@
 
 - :mod:`~analysis.viz.style`: colours and the house style;
 - :mod:`~analysis.viz.literal`: text from the data, drawn exactly as written;
-- :mod:`~analysis.viz.timeline`: the timeline, its layout and its legend;
+- :mod:`~analysis.viz.timeline_layout`: the timeline's layout (lanes, rows, marker sizes, texts);
+- :mod:`~analysis.viz.timeline_labels`: the labels of the events worth naming on it;
+- :mod:`~analysis.viz.timeline`: the timeline drawn, and its legend;
 - :mod:`~analysis.viz.counts`: counts and escalation per period;
 - :mod:`~analysis.viz.ranges`: low-high ranges, casualties, troop levels;
 - :mod:`~analysis.viz.maps`: boundaries and the posture of the bases;

@@ -25,7 +25,7 @@ from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .figures import describe
 from .literal import literal_text
 from .style import color_for
-from .timeline import LABEL_FONT_SIZE, chars_across
+from .timeline_layout import LABEL_FONT_SIZE, chars_across
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
