@@ -7,7 +7,8 @@
 - :mod:`~analysis.viz.timeline`: the timeline drawn, and its legend;
 - :mod:`~analysis.viz.counts`: counts and escalation per period;
 - :mod:`~analysis.viz.ranges`: low-high ranges, casualties, troop levels;
-- :mod:`~analysis.viz.maps`: boundaries and the posture of the bases;
+- :mod:`~analysis.viz.map_layout`: a map's extent, and labels placed to cover nothing;
+- :mod:`~analysis.viz.maps`: boundaries, the posture of the bases, events on a country's map;
 - :mod:`~analysis.viz.documents`: a source document with its cited passages highlighted.
 
 Everything that knows about the page (sizes, positions, colours, label
