@@ -317,13 +317,15 @@ def load_acled(
 
     Examples
     --------
-    >>> events = load_acled("acled_iraq_2019-2020.csv")  # doctest: +SKIP
-    >>> events[["event_id", "date_start", "date_end", "time_precision"]].head(2)  # doctest: +SKIP
-      event_id date_start   date_end time_precision
-    0  IRQ1234 2020-01-03 2020-01-03              1
-    1  IRQ1240 2019-12-01 2019-12-31              3
-    >>> events = load_acled("damaged_export.csv", invalid="drop")  # doctest: +SKIP
-    >>> events.attrs["dropped"].table[["line", "reasons"]]  # doctest: +SKIP
+    The files here stand for an analyst's own exports, so this example is not run by the tests::
+
+        events = load_acled("acled_iraq_2019-2020.csv")
+        events[["event_id", "date_start", "date_end", "time_precision"]].head(2)
+        #   event_id date_start   date_end time_precision
+        # 0  IRQ1234 2020-01-03 2020-01-03              1
+        # 1  IRQ1240 2019-12-01 2019-12-31              3
+        events = load_acled("damaged_export.csv", invalid="drop")
+        events.attrs["dropped"].table[["line", "reasons"]]
     """
     if invalid not in ("raise", "drop"):
         raise ValueError(f"invalid must be 'raise' or 'drop', not {invalid!r}")

@@ -176,7 +176,9 @@ def plot_timeline(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> from analysis import load_events
-    >>> ax = plot_timeline(load_events())  # doctest: +SKIP
+    >>> ax = plot_timeline(load_events())
+    >>> [label.get_text() for label in ax.get_yticklabels()]
+    ['militia attack', 'US strike', 'other violence', 'posture change', 'political', 'protest']
     """
     ax = current_axes(ax)
     if form not in ("auto", "events", "bands"):
