@@ -57,8 +57,10 @@ class TypedSpec:
     ``output`` (after ``rename``) that the file has, in that order, then
     every other column except ``date_column`` as text, like
     :func:`analysis.io._validate.convert_columns`. ``date_column`` is parsed
-    with ``parse_dates`` (text to datetime64, NaT where invalid), one call
-    on its distinct values; ``year_column`` must hold each date's year.
+    with ``parse_dates``, one call on its distinct values and, for each, the
+    ``year_column`` of a record holding it (None without a year column); it
+    returns datetime64 values, NaT where a text is not a date it can prove.
+    ``year_column`` must hold each record's date's year.
     ``unique`` must not repeat, and ``pairs`` (first column, second column,
     allowed second values per first value) constrains two vocabularies.
     """
@@ -66,7 +68,7 @@ class TypedSpec:
     column_sets: Mapping[str, Sequence[Column]]
     output: Sequence[Column]
     date_column: str
-    parse_dates: Callable[[pd.Series], pd.Series]
+    parse_dates: Callable[[pd.Series, np.ndarray | None], np.ndarray]
     optional: Sequence[str] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     year_column: str | None = None
@@ -273,8 +275,9 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         columns.clear()
         checks = [pool.submit(prepared[spec.unique].unique)] if spec.unique else []
         converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
-        dates = prepared[spec.date_column].parse(spec.parse_dates)
-        if spec.year_column and (dates.dt.year.to_numpy() != prepared[spec.year_column].integers()).any():
+        years = prepared[spec.year_column].integers() if spec.year_column else None
+        dates = prepared[spec.date_column].parse(spec.parse_dates, years)
+        if years is not None and (dates.dt.year.to_numpy() != years).any():
             raise _Decline
         if spec.pairs:
             first, second, allowed = spec.pairs
@@ -298,7 +301,7 @@ class _Prepared:
     def unique(self) -> bool:
         return False
 
-    def parse(self, parse_dates) -> pd.Series:
+    def parse(self, parse_dates, years: np.ndarray | None) -> pd.Series:
         raise _Decline
 
 
@@ -434,10 +437,15 @@ class _Dictionary(_Prepared):
         dtype = np.int8 if len(categories) < 127 else np.int32
         return np.array([position.get(w, -1) for w in self.words] + [-1], dtype=dtype)[self.indices]
 
-    def parse(self, parse_dates) -> pd.Series:
+    def parse(self, parse_dates, years: np.ndarray | None) -> pd.Series:
+        """Parse the distinct dates, each with the year of a record holding it (``years``: each record's)."""
         if self.missing:
             raise _Decline
-        parsed = parse_dates(pd.Series(self.words, dtype="str")).to_numpy(dtype="datetime64[ns]")
+        word_years = None
+        if years is not None:
+            word_years = np.zeros(len(self.words), dtype=np.int64)
+            word_years[self.indices] = years  # any record's: the caller checks every record's year
+        parsed = np.asarray(parse_dates(pd.Series(self.words, dtype="str"), word_years), dtype="datetime64[ns]")
         if np.isnat(parsed).any():
             raise _Decline
         return pd.Series(parsed[self.indices])

@@ -39,11 +39,10 @@ from ._validate import (
     checker_for,
     convert_columns,
     file_error,
-    parse_dates,
     read_text_table,
 )
 from ._typed import TypedSpec, read_typed
-from .acled_dates import parse_event_dates
+from .acled_dates import parse_distinct_dates, parse_event_dates
 from ..errors import DroppedRowsWarning
 from .problems import DroppedRows, build_error, dropped_table
 from ..schema import Column
@@ -354,7 +353,7 @@ def _typed_spec() -> TypedSpec:
         output=[c for c in schema.EVENTS.columns if c.kind != "date"],
         rename={"event_id_cnty": "event_id"},
         date_column="event_date",
-        parse_dates=parse_dates,  # ISO days in DATE_RANGE only: spreadsheet dates go to the text path
+        parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
         year_column="year",
         unique="event_id_cnty",
         pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
