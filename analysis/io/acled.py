@@ -200,16 +200,21 @@ def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.
     import pyarrow as pa
 
     codes = precision.cat.codes.to_numpy()  # categories (1, 2, 3) -> codes 0, 1, 2
-    day = dates.to_numpy(dtype="datetime64[D]")
-    half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D")
-    month = day.astype("datetime64[M]")
-    first = np.select([codes == 1, codes == 2], [day - half_week, month.astype("datetime64[D]")], day)
-    last = np.select([codes == 1, codes == 2], [day + half_week, (month + 1).astype("datetime64[D]") - 1], day)
+    day = dates.to_numpy(dtype="datetime64[ns]")  # days (midnight): arithmetic in ns, the unit of the result
+    first, last = day.copy(), day.copy()
+    week = codes == 1
+    half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D").astype("timedelta64[ns]")
+    first[week] -= half_week
+    last[week] += half_week
+    month_rows = np.flatnonzero(codes == 2)  # the calendar month: converted for these records alone
+    month = day[month_rows].astype("datetime64[M]")
+    first[month_rows] = month.astype("datetime64[ns]")
+    last[month_rows] = (month + 1).astype("datetime64[ns]") - np.timedelta64(1, "D")
     texts = pa.array([DATE_BASIS[c] for c in schema.TIME_PRECISION]).take(pa.array(codes))
     basis = texts.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
     return (
-        pd.Series(first.astype("datetime64[ns]"), index=dates.index),
-        pd.Series(last.astype("datetime64[ns]"), index=dates.index),
+        pd.Series(first, index=dates.index),
+        pd.Series(last, index=dates.index),
         pd.Series(basis, index=dates.index),
     )
 
