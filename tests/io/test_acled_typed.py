@@ -333,6 +333,10 @@ def _with_last_row(generated, tmp_path, change: dict) -> Path:
         {"inter1": "1"},  # numeric actor type
         {"notes": "x" * (1 << 20) + "y"},  # a field over the limit
         {"latitude": "0." + "0" * (1 << 20) + "1"},  # a number written over the limit
+        {"latitude": "+33.25"},  # a sign, an exponent: numbers the text path reads, not the typed pass
+        {"longitude": "4.425e1"},
+        {"latitude": "33-25"},  # digits and signs that are not a number
+        {"longitude": "44." + "0" * 70},  # a long but valid number
         {"notes": "a \x00 NUL"},
     ],
     ids=lambda change: next(iter(change)) + "=" + repr(next(iter(change.values())))[:20],
