@@ -52,7 +52,7 @@ def excel_copy(path: Path) -> Path:
 def child(path: str, repeat: int) -> dict:
     sys.path.insert(0, str(ROOT))
     import analysis
-    import analysis.acled  # noqa: F401
+    import analysis.io.acled  # noqa: F401
 
     times, cpu, outcome = [], [], ""
     for _ in range(repeat):

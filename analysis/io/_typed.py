@@ -1,6 +1,6 @@
 """Typed pass of the validation engine: a clean file checked on typed columns.
 
-The text path (:mod:`analysis.io._validate`) reads every field as text, trims
+The text path (:mod:`analysis.io.text_table`, :mod:`analysis.io.rules`) reads every field as text, trims
 it, checks it and converts it, so that each problem can be named with its
 line, column and value. Most files have no problem, and for them that work
 costs two to three times a plain read. This module reads a CSV file with
@@ -32,19 +32,21 @@ import numpy as np
 import pandas as pd
 
 from ..schema import Column
-from ._validate import NUMBER_RE
 from .csv_scan import MAX_FIELD_BYTES
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
 #: processor's cache and to keep every core busy, few enough that the work
-#: done per block stays small. A record must fit in one block, so no block is
-#: larger than the largest field allowed: a longer line (hence any oversized
-#: field, even a number's) makes pyarrow fail and the file go to the text path.
-_MIN_BLOCK = _MAX_BLOCK = MAX_FIELD_BYTES
+#: done per block (by pyarrow, and by the checks, which look at each block's
+#: arrays) stays small. A record must fit in one block: a longer line makes
+#: pyarrow fail and the file go to the text path. A field over the limit of
+#: :data:`MAX_FIELD_BYTES` but within a block is declined by the checks.
+_MIN_BLOCK, _MAX_BLOCK = MAX_FIELD_BYTES, 4 * MAX_FIELD_BYTES
 #: Size of the blocks in which the file's bytes are screened.
-_SCAN_BLOCK = 1 << 24
+_SCAN_BLOCK = 1 << 20
 #: The largest whole number written without a leading zero in at most 18 digits.
 _MAX_DIGITS = 18
+#: The longest decimal number (a coordinate) the typed pass reads; a longer one goes to the text path.
+_MAX_DECIMAL = 64
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,11 @@ class TypedSpec:
     ``optional`` (kept as text, unchecked). The result has the columns of
     ``output`` (after ``rename``) that the file has, in that order, then
     every other column except ``date_column`` as text, like
-    :func:`analysis.io._validate.convert_columns`. ``date_column`` is parsed
-    with ``parse_dates`` (text to datetime64, NaT where invalid), one call
-    on its distinct values; ``year_column`` must hold each date's year.
+    :func:`analysis.io.parse.convert_columns`. ``date_column`` is parsed
+    with ``parse_dates``, one call on its distinct values and, for each, the
+    ``year_column`` of a record holding it (None without a year column); it
+    returns datetime64 values, NaT where a text is not a date it can prove.
+    ``year_column`` must hold each record's date's year.
     ``unique`` must not repeat, and ``pairs`` (first column, second column,
     allowed second values per first value) constrains two vocabularies.
     """
@@ -66,7 +70,7 @@ class TypedSpec:
     column_sets: Mapping[str, Sequence[Column]]
     output: Sequence[Column]
     date_column: str
-    parse_dates: Callable[[pd.Series], pd.Series]
+    parse_dates: Callable[[pd.Series, np.ndarray | None], np.ndarray]
     optional: Sequence[str] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     year_column: str | None = None
@@ -108,8 +112,19 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
             head = handle.read(1 << 16)
         if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
             raise _Decline
-        lines = _screen_bytes(path)
-        header, checked, columns = _read_csv(path, head, spec, lines)
+        if b"\r" in head or b"\x00" in head:  # CRLF line ends, most often: declined before the file is read
+            raise _Decline
+        # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            screened = pool.submit(_screen_bytes, path)
+            try:
+                header, checked, table = _read_csv(path, head, spec)
+            finally:
+                lines = screened.result()
+        if table.num_rows != lines - 1:
+            _check_line_breaks(table, lines)
+        columns = {name: table.column(name) for name in header}
+        del table
         return _check_and_convert(header, checked, columns, spec, region)
     except _Decline:
         return None
@@ -125,15 +140,21 @@ def _screen_bytes(path: Path) -> int:
 
     Also declines when the last line has an odd number of double quotes: a
     value opened there may never be closed (the text path names that).
-    Returns the number of lines.
+    Returns the number of lines. The bytes are read into one buffer, small
+    enough to stay in the processor's cache, and its line ends counted by
+    numpy.
     """
-    last, lines = b"", 0
-    with open(path, "rb") as handle:
-        while block := handle.read(_SCAN_BLOCK):
-            if b"\x00" in block or b"\r" in block:
+    buffer = bytearray(_SCAN_BLOCK)
+    view = np.frombuffer(buffer, dtype=np.uint8)
+    ends = np.empty(_SCAN_BLOCK, dtype=bool)
+    lines = 0
+    with open(path, "rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            if buffer.find(b"\x00", 0, size) >= 0 or buffer.find(b"\r", 0, size) >= 0:
                 raise _Decline
-            lines += block.count(b"\n")
-            last = (last + block)[-(MAX_FIELD_BYTES + 2):]
+            lines += int(np.count_nonzero(np.equal(view[:size], 0x0A, out=ends[:size])))
+        handle.seek(max(handle.tell() - (MAX_FIELD_BYTES + 2), 0))
+        last = handle.read()
     if not last.endswith(b"\n"):
         raise _Decline
     final_line = last[:-1].rpartition(b"\n")[2]
@@ -180,7 +201,7 @@ def _csv_header(head: bytes) -> list[str]:
     return names
 
 
-def _read_csv(path: Path, head: bytes, spec: TypedSpec, lines: int):
+def _read_csv(path: Path, head: bytes, spec: TypedSpec):
     import pyarrow as pa
     from pyarrow import csv as pa_csv
 
@@ -215,9 +236,7 @@ def _read_csv(path: Path, head: bytes, spec: TypedSpec, lines: int):
             raise _Decline from None
     except (pa.ArrowException, OSError):
         raise _Decline from None
-    if table.num_rows != lines - 1:
-        _check_line_breaks(table, lines)
-    return header, checked, {name: table.column(name) for name in header}
+    return header, checked, table
 
 
 def _check_line_breaks(table, lines: int) -> None:
@@ -273,8 +292,9 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         columns.clear()
         checks = [pool.submit(prepared[spec.unique].unique)] if spec.unique else []
         converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
-        dates = prepared[spec.date_column].parse(spec.parse_dates)
-        if spec.year_column and (dates.dt.year.to_numpy() != prepared[spec.year_column].integers()).any():
+        years = prepared[spec.year_column].integers() if spec.year_column else None
+        dates = prepared[spec.date_column].parse(spec.parse_dates, years)
+        if years is not None and (dates.dt.year.to_numpy() != years).any():
             raise _Decline
         if spec.pairs:
             first, second, allowed = spec.pairs
@@ -298,7 +318,7 @@ class _Prepared:
     def unique(self) -> bool:
         return False
 
-    def parse(self, parse_dates) -> pd.Series:
+    def parse(self, parse_dates, years: np.ndarray | None) -> pd.Series:
         raise _Decline
 
 
@@ -312,13 +332,14 @@ class _Text(_Prepared):
         kind = col.kind if col is not None else "text"
         if col is not None and col.required and column.null_count:
             raise _Decline
-        if _longest(column) > MAX_FIELD_BYTES:
-            raise _Decline
-        if kind == "int":
+        if kind == "int":  # at most 18 digits: no field over the limit
             if not all(_plain_whole_numbers(chunk) for chunk in column.chunks):
                 raise _Decline
         elif kind in ("id", "text"):
-            if any(_edge_suspect(chunk) for chunk in column.chunks):
+            shapes = [_text_shape(chunk) for chunk in column.chunks]
+            if max((longest for longest, _ in shapes), default=0) > MAX_FIELD_BYTES:
+                raise _Decline
+            if any(suspect for _, suspect in shapes):
                 self.column = _trimmed(column)
                 if col is not None and col.required and self.column.null_count:
                     raise _Decline
@@ -377,7 +398,7 @@ class _Numbers(_Prepared):
         if col.required and column.null_count:
             raise _Decline
         # the text as the text path's rule allows it (no whitespace, no 'nan' or 'inf', no oversized field)
-        if _longest(column) > MAX_FIELD_BYTES or pc.all(pc.match_substring_regex(column, NUMBER_RE)).as_py() is False:
+        if not all(_plain_decimals(chunk) for chunk in column.chunks):
             raise _Decline
         column = pc.cast(column, pa.float64())
         self.values = column.to_numpy()
@@ -418,7 +439,8 @@ class _Dictionary(_Prepared):
         if (na_text is not None and na_text in self.words) or longest > MAX_FIELD_BYTES:
             raise _Decline
         #: each record's index into ``words``; -1 where the value is empty
-        self.indices = pc.fill_null(pa.chunked_array([chunk.indices for chunk in self.column.chunks]), -1).to_numpy()
+        indices = pa.chunked_array([chunk.indices for chunk in self.column.chunks])
+        self.indices = (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy()
         # The dictionaries hold only values the records have, so every word is used.
         self.missing = column.null_count > 0 or "" in self.words  # "" was a value of spaces only
         if col.required and self.missing:
@@ -434,10 +456,15 @@ class _Dictionary(_Prepared):
         dtype = np.int8 if len(categories) < 127 else np.int32
         return np.array([position.get(w, -1) for w in self.words] + [-1], dtype=dtype)[self.indices]
 
-    def parse(self, parse_dates) -> pd.Series:
+    def parse(self, parse_dates, years: np.ndarray | None) -> pd.Series:
+        """Parse the distinct dates, each with the year of a record holding it (``years``: each record's)."""
         if self.missing:
             raise _Decline
-        parsed = parse_dates(pd.Series(self.words, dtype="str")).to_numpy(dtype="datetime64[ns]")
+        word_years = None
+        if years is not None:
+            word_years = np.zeros(len(self.words), dtype=np.int64)
+            word_years[self.indices] = years  # any record's: the caller checks every record's year
+        parsed = np.asarray(parse_dates(pd.Series(self.words, dtype="str"), word_years), dtype="datetime64[ns]")
         if np.isnat(parsed).any():
             raise _Decline
         return pd.Series(parsed[self.indices])
@@ -506,16 +533,26 @@ def _plain_whole_numbers(chunk) -> bool:
     return not ((first == 0x30) & (lengths[present] > 1)).any()
 
 
-def _longest(column) -> int:
-    """The longest value of a text column, in bytes (0 when all are empty)."""
-    import pyarrow.compute as pc
+def _plain_decimals(chunk) -> bool:
+    """Whether every value is a decimal number written with digits, ``.`` and ``-`` alone (empty values are null).
 
-    longest = pc.max(pc.binary_length(column)).as_py()
-    return longest or 0
+    A value of these bytes that the text path's rule (``NUMBER_RE``) refuses,
+    such as ``1-2`` or ``1.2.3``, makes pyarrow's cast to float64 fail, so the
+    file goes to the text path. Any other byte (a sign ``+``, an exponent,
+    whitespace, ``nan``) sends it there at once, as does a value over
+    :data:`_MAX_DECIMAL` bytes.
+    """
+    offsets, data = _string_buffers(chunk)
+    values = data[offsets[0] : offsets[-1]]
+    if not len(values):
+        return True
+    if values.min() < 0x2D or values.max() > 0x39 or (values == 0x2F).any():  # '-', '.', digits; not '/'
+        return False
+    return int(np.diff(offsets).max()) <= _MAX_DECIMAL
 
 
-def _edge_suspect(chunk) -> bool:
-    """Whether a value may begin or end with whitespace.
+def _text_shape(chunk) -> tuple[int, bool]:
+    """Return the longest value of a text array in bytes, and whether a value may begin or end with whitespace.
 
     Looks only at the first and last byte of each value: space, control
     characters and any non-ASCII byte (which may be part of a Unicode space)
@@ -523,14 +560,16 @@ def _edge_suspect(chunk) -> bool:
     """
     offsets, data = _string_buffers(chunk)
     if offsets[-1] == offsets[0]:
-        return False
+        return 0, False
     # Value i starts at offsets[i] and ends before offsets[i + 1]. For an empty value these bytes
     # belong to its neighbours (or lie just outside the chunk's values), which can make a column
     # suspect, never hide one.
+    suspect = False
     for edges in (np.take(data, offsets, mode="clip"), np.take(data, offsets - 1, mode="clip")):
         if edges.min() < 0x21 or edges.max() >= 0x80:  # below '!', or not ASCII
-            return True
-    return False
+            suspect = True
+            break
+    return int(np.diff(offsets).max()), suspect
 
 
 def _trimmed(column):

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .parse import NUMBER_RE, parse_dates, parse_numbers  # noqa: F401  (imported from here by _typed and acled_dates)
 from .problems import Checker
-from .rules import (  # noqa: F401  (NA_RULE, NA_TEXT, has_value: imported from here by acled_dates)
-    NA_RULE,
-    NA_TEXT,
+from .rules import (
     check_columns,
     check_coordinates_pair,
     check_date_order,
@@ -24,7 +21,6 @@ from .rules import (  # noqa: F401  (NA_RULE, NA_TEXT, has_value: imported from 
     check_low_high,
     check_sub_event_types,
     check_unique,
-    has_value,
 )
 from .text_table import TextTable, checker_for, read_text_table
 from ..schema import REGION_BOUNDS, TableSpec

@@ -30,12 +30,12 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .parse import convert_columns, parse_dates
+from .parse import convert_columns
 from .problems import file_error
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value
 from .text_table import TextTable, checker_for, read_text_table
 from ._typed import TypedSpec, read_typed
-from .acled_dates import parse_event_dates
+from .acled_dates import parse_distinct_dates, parse_event_dates
 from ..errors import DroppedRowsWarning
 from .problems import DroppedRows, build_error, dropped_table
 from ..schema import Column
@@ -193,27 +193,39 @@ def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.
     import pyarrow as pa
 
     codes = precision.cat.codes.to_numpy()  # categories (1, 2, 3) -> codes 0, 1, 2
-    day = dates.to_numpy(dtype="datetime64[D]")
-    half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D")
-    month = day.astype("datetime64[M]")
-    first = np.select([codes == 1, codes == 2], [day - half_week, month.astype("datetime64[D]")], day)
-    last = np.select([codes == 1, codes == 2], [day + half_week, (month + 1).astype("datetime64[D]") - 1], day)
+    day = dates.to_numpy(dtype="datetime64[ns]")  # days (midnight): arithmetic in ns, the unit of the result
+    first, last = day.copy(), day.copy()
+    week = codes == 1
+    half_week = np.timedelta64((schema.WEEK_PRECISION_MAX_DAYS - 1) // 2, "D").astype("timedelta64[ns]")
+    first[week] -= half_week
+    last[week] += half_week
+    month_rows = np.flatnonzero(codes == 2)  # the calendar month: converted for these records alone
+    month = day[month_rows].astype("datetime64[M]")
+    first[month_rows] = month.astype("datetime64[ns]")
+    last[month_rows] = (month + 1).astype("datetime64[ns]") - np.timedelta64(1, "D")
     texts = pa.array([DATE_BASIS[c] for c in schema.TIME_PRECISION]).take(pa.array(codes))
     basis = texts.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
     return (
-        pd.Series(first.astype("datetime64[ns]"), index=dates.index),
-        pd.Series(last.astype("datetime64[ns]"), index=dates.index),
+        pd.Series(first, index=dates.index),
+        pd.Series(last, index=dates.index),
         pd.Series(basis, index=dates.index),
     )
 
 
 def _missing_column(col: Column, n: int) -> pd.Series:
-    """Return an all-missing column of ``col``'s dtype (what the export does not give)."""
+    """Return an all-missing column of ``col``'s dtype (what the export does not give).
+
+    Built from its arrays (all masked, all null): filling a column with a missing scalar is many times
+    slower.
+    """
+    import pyarrow as pa
+
     if col.kind == "int":
-        return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="Int64")
+        return pd.Series(pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)), copy=False)
     if col.kind == "category":
         return pd.Series(pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=list(col.allowed)))
-    return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
+    text = pd.array(pa.chunked_array([pa.nulls(n, pa.large_string())]), dtype="string")
+    return pd.Series(text)
 
 
 def _read(path: Path, *, keep_going: bool) -> TextTable:
@@ -348,7 +360,7 @@ def _typed_spec() -> TypedSpec:
         output=[c for c in schema.EVENTS.columns if c.kind != "date"],
         rename={"event_id_cnty": "event_id"},
         date_column="event_date",
-        parse_dates=parse_dates,  # ISO days in DATE_RANGE only: spreadsheet dates go to the text path
+        parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
         year_column="year",
         unique="event_id_cnty",
         pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),

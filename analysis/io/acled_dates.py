@@ -26,8 +26,10 @@ import re
 import numpy as np
 import pandas as pd
 
-from ._validate import NA_RULE, NA_TEXT, Checker, TextTable, has_value, parse_dates, parse_numbers
-from .problems import show
+from .parse import parse_dates, parse_numbers
+from .problems import Checker, show
+from .rules import NA_RULE, NA_TEXT, has_value
+from .text_table import TextTable
 from ..schema import DATE_RANGE
 
 MONTHS: dict[str, int] = {
@@ -84,12 +86,32 @@ def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
     return days
 
 
+def day_first(parts: np.ndarray) -> bool | None:
+    """Whether the numeric dates among ``parts`` (rows of :func:`_read`) are day-first, as their values say.
+
+    True when a first number is above 12 (or every date reads the same both
+    ways), False when a second number is; None when the file cannot say
+    (both kinds, or no number above 12).
+    """
+    numeric = parts[:, 3] == 2
+    first_big = (numeric & (parts[:, 1] > 12)).any()
+    second_big = (numeric & (parts[:, 2] > 12)).any()
+    if first_big != second_big:
+        return bool(first_big)
+    if not first_big and (parts[numeric, 1] == parts[numeric, 2]).all():
+        return True  # every date reads the same both ways (1/1/2020)
+    return None
+
+
 def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.ndarray, dayfirst: bool | None,
                checker: Checker) -> bool | None:
     """Decide whether numeric dates are day-first; None (after recording why) when the file cannot say."""
     numeric = parts[:, 3] == 2
     if not numeric.any() or dayfirst is not None:
         return dayfirst
+    order = day_first(parts)
+    if order is not None:
+        return order
     first_big = numeric & (parts[:, 1] > 12)
     second_big = numeric & (parts[:, 2] > 12)
     rows_of = lambda distinct: rows[np.isin(codes, np.flatnonzero(distinct))]  # noqa: E731
@@ -103,12 +125,6 @@ def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.
             "a file must write every date in one order",
         )
         return None
-    if first_big.any():
-        return True
-    if second_big.any():
-        return False
-    if (parts[numeric, 1] == parts[numeric, 2]).all():
-        return True  # every date reads the same both ways (1/1/2020)
     row = rows_of(numeric & (parts[:, 1] != parts[:, 2]))[0]
     line = table.lines_of(np.array([row]))[0]
     checker.add(
@@ -118,6 +134,46 @@ def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.
         "dayfirst=False (month first) to load_acled",
     )
     return None
+
+
+def _parts(texts) -> np.ndarray:
+    """Return the rows of :func:`_read` for ``texts``, as an array of shape (len(texts), 5)."""
+    return np.array([_read(str(text)) for text in texts], dtype=np.int64).reshape(len(texts), 5)
+
+
+def _full_years(year: np.ndarray, digits: np.ndarray, given: np.ndarray) -> np.ndarray:
+    """A two-digit year takes the century of ``given`` (the record's year column) when their last digits agree; -1
+    (no day) when they do not."""
+    return np.where(digits == 2, np.where(given % 100 == year, given, -1), year)
+
+
+def parse_distinct_dates(texts: pd.Series, years: np.ndarray) -> np.ndarray:
+    """Parse distinct ``event_date`` texts, each with the year column of a record that holds it.
+
+    For the typed pass of :func:`analysis.io.acled.load_acled`, which reads
+    each distinct text once: the same rules as :func:`parse_event_dates`
+    (ISO days, then the other forms, day-first or month-first decided from
+    all the texts, a two-digit year's century from ``years``). Returns
+    datetime64[ns], NaT for a text that is not a day under these rules, and
+    NaT everywhere when the day order cannot be decided; the caller leaves
+    such a file to :func:`parse_event_dates`, which names the problem. The
+    caller must also check every record's year against its date: a text
+    held by records of different centuries is parsed for one of them.
+    """
+    dates = parse_dates(texts).to_numpy(dtype="datetime64[ns]", copy=True)
+    rest = np.flatnonzero(np.isnat(dates))
+    if not len(rest):
+        return dates
+    parts = _parts(texts.iloc[rest])
+    year, first, second, kind, digits = parts.T
+    order = day_first(parts) if (kind == 2).any() else True
+    if order is None:
+        return np.full(len(dates), np.datetime64("NaT"), dtype="datetime64[ns]")
+    swap = (kind == 2) & (not order)
+    parsed = _days(_full_years(year, digits, years[rest]), np.where(swap, first, second), np.where(swap, second, first))
+    parsed[kind == 0] = np.datetime64("NaT")
+    dates[rest] = parsed.astype("datetime64[ns]")
+    return dates
 
 
 def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | None = None) -> pd.Series:
@@ -161,7 +217,7 @@ def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Ser
     """Parse the dates that are not ISO days, once per distinct text."""
     rows = np.flatnonzero(rest)
     codes, texts = pd.factorize(values.iloc[rows])
-    parts = np.array([_read(str(text)) for text in texts], dtype=np.int64).reshape(len(texts), 5)
+    parts = _parts(texts)
     order = _day_order(table, rows, parts, codes, dayfirst, checker)
     per_row = parts[codes]
     year, first, second, kind, digits = per_row.T

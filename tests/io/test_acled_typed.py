@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_acled import CURRENT_ROWS, broken, current, older, older_rows, write_export  # noqa: F401 (fixtures)
+from test_acled_exports import SPREADSHEET_DATES
 
 import analysis
 from analysis import DataError, schema
@@ -81,6 +82,17 @@ def assert_identical(left: pd.DataFrame, right: pd.DataFrame) -> None:
     assert left.attrs == right.attrs
 
 
+def refused_on_the_typed_pass(frame: pd.DataFrame, tmp_path: Path) -> tuple[DataError, int]:
+    """Write ``frame`` (one record a line); the typed pass declines it and load_acled refuses it: the error, and
+    the file's last line."""
+    path = tmp_path / "bad_last_line.csv"
+    frame.to_csv(path, index=False)
+    assert typed_frame(path) is None  # the typed pass declined: the text path ran
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(path)
+    return info.value, len(frame) + 1  # one record a line, after the header
+
+
 def assert_both_paths_agree(path: Path, region=None) -> pd.DataFrame:
     """The typed pass ran, and it, the text path and load_acled give the same frame."""
     fast = typed_frame(path, region)
@@ -94,10 +106,7 @@ def assert_both_paths_agree(path: Path, region=None) -> pd.DataFrame:
 
 @pytest.mark.parametrize("column_set", list(COLUMN_SETS))
 def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
-    if column_set == "current":
-        events = assert_both_paths_agree(generated[column_set])
-    else:  # dates written like '27 June 2017': only ISO days are read on the typed pass
-        events = assert_text_path_only(generated[column_set])
+    events = assert_both_paths_agree(generated[column_set])  # the older set's dates are written '27 June 2017'
     assert len(events) == 3000
     assert events["notes"].str.contains('"').any()  # quoted quotes and commas came through
     assert events["actor2"].isna().any() and events["admin3"].isna().any()
@@ -128,11 +137,9 @@ def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):
     crlf = write_export(tmp_path / "crlf.csv", CURRENT_ROWS, COLUMN_SETS["current"], newline="\r\n")
     reordered = write_export(tmp_path / "reordered.csv", [dict(r, population_best="1200") for r in CURRENT_ROWS],
                              list(reversed(COLUMN_SETS["current"])) + ["population_best"])
-    for path in (current, bom, reordered):
+    for path in (current, bom, reordered, older):  # the older export's dates are written '27 December 2019'
         assert_both_paths_agree(path)
-    # carriage returns, and dates written like '27 December 2019', are left to the text path
-    for path in (crlf, older):
-        assert_text_path_only(path)
+    assert_text_path_only(crlf)  # carriage returns are left to the text path
     # whitespace around whole numbers is left to the text path, which trims it
     assert typed_frame(spaced) is None
     assert_identical(analysis.load_acled(spaced), text_frame(spaced))
@@ -165,6 +172,96 @@ def test_quoted_line_breaks_across_read_blocks(tmp_path, monkeypatch):
     assert events["notes"][1] == "Note 1,\nover \"two\"\nor three lines."
 
 
+# --- spreadsheet dates: parsed once per distinct text on the typed pass -------------------------
+
+_SPREADSHEET_FORMS = {  # the three test events (2020-01-03, 2019-12-27, 2020-02-15) in each form
+    **SPREADSHEET_DATES,
+    "dd.mm.yyyy": ["03.01.2020", "27.12.2019", "15.02.2020"],
+    "yyyy/m/d": ["2020/1/3", "2019/12/27", "2020/2/15"],
+    "mixed with ISO": ["2020-01-03", "27-Dec-19", "15 February 2020"],
+}
+
+
+@pytest.fixture(scope="module")
+def spreadsheet_export(tmp_path_factory) -> Path:
+    """The benchmark's generator with event_date as a spreadsheet saves it ('9-May-20'), 3,000 rows."""
+    return _generator().generate(3000, out=tmp_path_factory.mktemp("excel"), event_dates="excel")
+
+
+def test_spreadsheet_dates_load_the_same_on_both_paths(spreadsheet_export, generated):
+    assert pd.read_csv(spreadsheet_export, usecols=["event_date"])["event_date"].str.fullmatch(r"\d+-[A-Z][a-z]{2}-\d\d").all()
+    events = assert_both_paths_agree(spreadsheet_export)
+    iso = analysis.load_acled(generated["current"])
+    pd.testing.assert_series_equal(events["event_date"], iso["event_date"])
+
+
+@pytest.mark.parametrize("form", list(_SPREADSHEET_FORMS))
+def test_each_date_form_loads_the_same_on_both_paths(tmp_path, form):
+    rows = [dict(r, event_date=date) for r, date in zip(CURRENT_ROWS, _SPREADSHEET_FORMS[form])]
+    events = assert_both_paths_agree(write_export(tmp_path / "dates.csv", rows, COLUMN_SETS["current"]))
+    assert events["event_date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-01-03", "2019-12-27", "2020-02-15"]
+
+
+@pytest.mark.parametrize(
+    "dates, years",
+    [
+        (["01/03/2020", "12/02/2019", "02/01/2020"], None),  # ambiguous day order
+        (["03/01/2020", "27/12/2019", "02/15/2020"], None),  # both orders
+        (["3-Jan-21", "27-Dec-19", "15-Feb-20"], None),  # a two-digit year that is not the year column's
+        (["29-Feb-00", "27-Dec-19", "15-Feb-20"], ["1900", "2019", "2020"]),  # no leap day in 1900
+        (["31-Jun-20", "27-Dec-19", "15-Feb-20"], None),  # not a real day
+        (["3-Jan-1899", "27-Dec-19", "15-Feb-20"], ["1899", "2019", "2020"]),  # before DATE_RANGE
+        (["3-Janvier-20", "27-Dec-19", "15-Feb-20"], None),  # not a month's name
+    ],
+    ids=["ambiguous", "both orders", "wrong year", "no leap day", "31 June", "1899", "month"],
+)
+def test_dates_the_text_path_refuses_are_declined(tmp_path, dates, years):
+    rows = [dict(r, event_date=date) for r, date in zip(CURRENT_ROWS, dates)]
+    for row, year in zip(rows, years or []):
+        row["year"] = year
+    path = write_export(tmp_path / "dates.csv", rows, COLUMN_SETS["current"])
+    assert typed_frame(path) is None
+    assert_same_outcome(path)
+    with pytest.raises(DataError):
+        analysis.load_acled(path)
+
+
+def test_one_date_text_in_two_centuries_is_left_to_the_text_path(tmp_path):
+    """'1-Jan-20' is 1920 where year says 1920 and 2020 where it says 2020: parsed once, it fits one of them."""
+    rows = [dict(r, event_date=date, year=year)
+            for r, date, year in zip(CURRENT_ROWS, ["1-Jan-20", "1-Jan-20", "15-Feb-20"], ["1920", "2020", "2020"])]
+    path = write_export(tmp_path / "dates.csv", rows, COLUMN_SETS["current"])
+    assert typed_frame(path) is None
+    events = assert_same_outcome(path)
+    assert events["event_date"].dt.strftime("%Y-%m-%d").tolist() == ["1920-01-01", "2020-01-01", "2020-02-15"]
+
+
+@pytest.mark.parametrize(
+    "column, value, rule",
+    [
+        ("event_date", "31-Feb-20", "is not a real day"),
+        ("event_date", "02/15/2020", "mixes day-first dates"),
+        ("year", "2021", "is not the year of event_date"),
+        ("fatalities", "many", "is not a whole number >= 0"),
+    ],
+)
+def test_one_bad_value_on_the_last_line_of_a_spreadsheet_export_is_reported(spreadsheet_export, tmp_path, column,
+                                                                            value, rule):
+    frame = pd.read_csv(spreadsheet_export, dtype=str, keep_default_na=False)
+    last = len(frame) - 1
+    if column != "fatalities":  # the last record dated in 2020 (in the form of the value)
+        frame.loc[last, ["event_date", "year"]] = ["5-Mar-20", "2020"]
+    if value == "02/15/2020":  # a file of day-first numeric dates, but its last one
+        frame["event_date"] = pd.to_datetime(frame["event_date"], format="%d-%b-%y").dt.strftime("%d/%m/%Y")
+        frame["year"] = frame["event_date"].str[-4:]
+        frame.loc[last, "year"] = "2020"
+    frame.loc[last, column] = value
+    error, last_line = refused_on_the_typed_pass(frame, tmp_path)
+    assert f"line {last_line}" in str(error) and rule in str(error), str(error)
+    if value != "02/15/2020":  # a file-level problem names both lines, on line 1
+        assert (last_line, column, value) == error.problems[0][:3], str(error)
+
+
 # --- files that are not clean: the text path runs and names the problem -----------------------
 
 @pytest.mark.parametrize(
@@ -186,15 +283,10 @@ def test_one_bad_value_on_the_last_line_is_reported_with_its_line(generated, tmp
     if column == "sub_event_type":
         frame.loc[len(frame) - 1, "event_type"] = "Explosions/Remote violence"
     frame.loc[len(frame) - 1, column] = value
-    path = tmp_path / "bad_last_line.csv"
-    frame.to_csv(path, index=False)
-    assert typed_frame(path) is None  # the typed pass declined: the text path ran
-    with pytest.raises(DataError) as info:
-        analysis.load_acled(path)
-    last_line = len(frame) + 1  # one record a line, after the header
-    assert (last_line, column, value) == info.value.problems[0][:3], str(info.value)
-    assert f"line {last_line}, column {column!r}: {value!r}" in str(info.value)
-    assert rule in str(info.value)
+    error, last_line = refused_on_the_typed_pass(frame, tmp_path)
+    assert (last_line, column, value) == error.problems[0][:3], str(error)
+    assert f"line {last_line}, column {column!r}: {value!r}" in str(error)
+    assert rule in str(error)
 
 
 def test_bad_values_of_the_small_exports_are_declined(tmp_path):
@@ -236,12 +328,15 @@ def _with_last_row(generated, tmp_path, change: dict) -> Path:
         {"fatalities": "1234567890123456789"},  # 19 digits
         {"event_date": "2200-01-01", "year": "2200"},  # after DATE_RANGE
         {"event_date": "1899-12-31", "year": "1899"},  # before DATE_RANGE
-        {"event_date": "31-Dec-20", "year": "2020"},  # a spreadsheet's date
         {"actor2": "NA"},  # R's missing value
         {"assoc_actor_1": " NA "},
         {"inter1": "1"},  # numeric actor type
         {"notes": "x" * (1 << 20) + "y"},  # a field over the limit
         {"latitude": "0." + "0" * (1 << 20) + "1"},  # a number written over the limit
+        {"latitude": "+33.25"},  # a sign, an exponent: numbers the text path reads, not the typed pass
+        {"longitude": "4.425e1"},
+        {"latitude": "33-25"},  # digits and signs that are not a number
+        {"longitude": "44." + "0" * 70},  # a long but valid number
         {"notes": "a \x00 NUL"},
     ],
     ids=lambda change: next(iter(change)) + "=" + repr(next(iter(change.values())))[:20],
