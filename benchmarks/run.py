@@ -18,7 +18,7 @@ the machine) and the highest peak. Figures:
   against the loaded frame's ``memory_usage(deep=True)``;
 * weekly and monthly attack counts by location
   (``analysis.stats.periods.attacks_per_period``, non-empty rows only) and the
-  timeline's layout (``analysis.viz.timeline.timeline_layout``, no drawing) on
+  timeline's layout (``analysis.viz.timeline_layout.timeline_layout``, no drawing) on
   the loaded events;
 * ``import analysis`` against ``import pandas`` (and whether plotting
   libraries were imported);
@@ -132,7 +132,7 @@ def _counts(path: str, repeat: int) -> dict:
     import analysis
     import analysis.io.acled  # noqa: F401
     from analysis.stats.periods import attacks_per_period
-    from analysis.viz.timeline import timeline_layout
+    from analysis.viz.timeline_layout import timeline_layout
 
     def best(run):
         times, result = [], None

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from analysis.errors import DataError
-from analysis.io._validate import file_error
+from analysis.io.problems import file_error
 from analysis.io.boundaries import BOUNDARIES_FILE, WORLD_BOUNDARIES_FILE, PathLike
 
 #: The packaged files this tool remakes: the region's countries (1:50m), and the world (1:110m, ``--world``).

@@ -4,7 +4,10 @@
   of the same format) and the source documents;
 - :mod:`analysis.io.acled`: ACLED exports, in the events table's columns;
 - :mod:`analysis.io.boundaries`: country boundaries for the maps (GeoJSON);
-- :mod:`analysis.io._validate`: the CSV validation engine the table loaders share.
+- the CSV validation engine the table loaders share: reading a table as
+  text (:mod:`analysis.io.text_table`), the per-column rules
+  (:mod:`analysis.io.rules`), text to dtypes (:mod:`analysis.io.parse`),
+  and the checks of a coded table's spec (:mod:`analysis.io._validate`).
 
 The loaders are also importable from here (``from analysis.io import
 load_events``).

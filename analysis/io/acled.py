@@ -2,9 +2,10 @@
 
 ACLED (the Armed Conflict Location & Event Data Project) publishes one row
 per event. :func:`load_acled` checks an export with the same validation
-engine as the coded tables (:mod:`analysis._validate`) and returns a frame
-with the columns and dtypes of :func:`analysis.load_events`, so every
-aggregation and plotting helper works on it unchanged.
+engine as the coded tables (:mod:`analysis.io.text_table`,
+:mod:`analysis.io.rules`) and returns a frame with the columns and dtypes
+of :func:`analysis.load_events`, so every aggregation and plotting helper
+works on it unchanged.
 
 Two column sets are accepted (see :data:`COLUMN_SETS`): the one ACLED has
 published since its column changes of 20 March 2023, and the older one, which
@@ -29,19 +30,10 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from ._validate import (
-    NA_TEXT,
-    TextTable,
-    has_value,
-    check_columns,
-    check_sub_event_types,
-    check_unique,
-    checker_for,
-    convert_columns,
-    file_error,
-    parse_dates,
-    read_text_table,
-)
+from .parse import convert_columns, parse_dates
+from .problems import file_error
+from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value
+from .text_table import TextTable, checker_for, read_text_table
 from ._typed import TypedSpec, read_typed
 from .acled_dates import parse_event_dates
 from ..errors import DroppedRowsWarning
@@ -325,13 +317,15 @@ def load_acled(
 
     Examples
     --------
-    >>> events = load_acled("acled_iraq_2019-2020.csv")  # doctest: +SKIP
-    >>> events[["event_id", "date_start", "date_end", "time_precision"]].head(2)  # doctest: +SKIP
-      event_id date_start   date_end time_precision
-    0  IRQ1234 2020-01-03 2020-01-03              1
-    1  IRQ1240 2019-12-01 2019-12-31              3
-    >>> events = load_acled("damaged_export.csv", invalid="drop")  # doctest: +SKIP
-    >>> events.attrs["dropped"].table[["line", "reasons"]]  # doctest: +SKIP
+    The files here stand for an analyst's own exports, so this example is not run by the tests::
+
+        events = load_acled("acled_iraq_2019-2020.csv")
+        events[["event_id", "date_start", "date_end", "time_precision"]].head(2)
+        #   event_id date_start   date_end time_precision
+        # 0  IRQ1234 2020-01-03 2020-01-03              1
+        # 1  IRQ1240 2019-12-01 2019-12-31              3
+        events = load_acled("damaged_export.csv", invalid="drop")
+        events.attrs["dropped"].table[["line", "reasons"]]
     """
     if invalid not in ("raise", "drop"):
         raise ValueError(f"invalid must be 'raise' or 'drop', not {invalid!r}")

@@ -1,6 +1,6 @@
 """Read ACLED exports that are not CSV (Parquet, API responses saved as JSON, Excel workbooks) as text.
 
-Each reader returns a :class:`~analysis._validate.TextTable`: every value as
+Each reader returns a :class:`~analysis.io.text_table.TextTable`: every value as
 the text a CSV export would hold, so that the same checks apply to every
 format. Values become text by one rule for all formats:
 
@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._validate import TextTable
+from .text_table import TextTable
 from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
 from ..errors import DataError
 from .problems import build_error, file_error, show

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Union
 
 import numpy as np
 
-from ._validate import file_error
+from .problems import file_error
 from .coded import packaged_data_dir
 
 PathLike = Union[str, Path]

@@ -25,16 +25,11 @@ from typing import Callable, Union
 import pandas as pd
 
 from .. import schema
-from ._validate import (
-    Checker,
-    TextTable,
-    build_error,
-    check_references,
-    convert_columns,
-    file_error,
-    record_lines,
-    validate_table,
-)
+from ._validate import validate_table
+from .parse import convert_columns
+from .problems import Checker, build_error, file_error
+from .rules import check_references
+from .text_table import TextTable, record_lines
 from ..errors import DataError
 
 #: A quote must have at least this many words and characters to identify a

@@ -76,9 +76,11 @@ def build_report(
 
     Examples
     --------
-    >>> build_report("build/report", parameters={"START": "2020-01-01"})  # doctest: +SKIP
-    [1/4] 01-escalation-timeline ... 6.0 s
-    ...
+    Building the report runs every notebook (about a minute), so this example is not run by the tests::
+
+        build_report("build/report", parameters={"START": "2020-01-01"})
+        # [1/4] 01-escalation-timeline ... 6.0 s
+        # ...
     """
     out = Path(out)
     sources = find_notebooks(notebooks)

@@ -317,7 +317,9 @@ def execute_notebook(
 
     Examples
     --------
-    >>> execute_notebook("notebooks/01-escalation-timeline.ipynb")  # doctest: +SKIP
+    Executing a notebook starts a kernel and takes seconds, so this example is not run by the tests::
+
+        execute_notebook("notebooks/01-escalation-timeline.ipynb")
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -419,8 +421,10 @@ def refresh_notebooks(folder: str | Path = NOTEBOOK_DIR, *, pattern: str = "*.ip
 
     Examples
     --------
-    >>> refresh_notebooks()  # doctest: +SKIP
-    [1/4] 01-escalation-timeline ... 6.1 s
+    Refreshing rewrites the committed notebooks, so this example is not run by the tests::
+
+        refresh_notebooks()
+        # [1/4] 01-escalation-timeline ... 6.1 s
     """
     paths = find_notebooks(folder, pattern=pattern)
     for number, path in enumerate(paths, start=1):

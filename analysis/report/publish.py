@@ -53,8 +53,10 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
 
     Examples
     --------
-    >>> check_output_folder("build/report", notebooks=["notebooks"])  # doctest: +SKIP
-    PosixPath('/home/me/analysis/build/report')
+    This example checks a folder of the project's, so it is not run by the tests::
+
+        check_output_folder("build/report", notebooks=["notebooks"])
+        # PosixPath('/home/me/analysis/build/report')
     """
     target = Path(out).expanduser().resolve()
     if target.parent == target:
@@ -174,8 +176,10 @@ def staged_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()) -> I
 
     Examples
     --------
-    >>> with staged_folder("build/report") as stage:  # doctest: +SKIP
-    ...     (stage / "index.html").write_text("<!DOCTYPE html>")
+    This example writes into the project's build folder, so it is not run by the tests::
+
+        with staged_folder("build/report") as stage:
+            (stage / "index.html").write_text("<!DOCTYPE html>")
     """
     target = check_output_folder(out, notebooks=notebooks)
     target.parent.mkdir(parents=True, exist_ok=True)

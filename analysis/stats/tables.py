@@ -192,9 +192,9 @@ def troop_level_statements(levels: pd.DataFrame, sources: pd.DataFrame | None = 
 
     Examples
     --------
-    >>> from analysis import load_troop_levels  # doctest: +SKIP
-    >>> troop_level_statements(load_troop_levels())["compared"].tolist()  # doctest: +SKIP
-    ['first statement', 'first statement', 'overlaps the previous figure (5,150-5,250 fits both): no change shown']
+    >>> from analysis import load_troop_levels
+    >>> troop_level_statements(load_troop_levels())["compared"].tolist()
+    ['first statement', 'overlaps the previous figure (5,150-5,250 fits both): no change shown', 'first statement']
     """
     needed = ["level_id", "date_start", "date_end", "force", "count_low", "count_high", "qualifier", "doc_id"]
     require_columns(levels, needed, "troop levels")

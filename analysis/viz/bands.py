@@ -25,7 +25,7 @@ from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .figures import describe
 from .literal import literal_text
 from .style import color_for
-from .timeline import LABEL_FONT_SIZE, chars_across
+from .timeline_layout import LABEL_FONT_SIZE, chars_across
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -97,6 +97,69 @@ def _deadliest_label(row: pd.Series, killed: float) -> str:
     return f"{place}, {when}: {int(killed):,} killed".lstrip(", ")
 
 
+def _place_labels(offsets: pd.Series, lane_of: np.ndarray, texts: list[str], axis_days: float,
+                  chars: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Place the deadliest events' labels: after their event, or before it near the right edge, in rows.
+
+    ``offsets`` are the events' dates from the start of the axis. Returns the
+    events' positions and the labels' left ends (in days from the start) and
+    the labels' rows above their lanes (:func:`_label_rows`).
+    """
+    char_days = axis_days / chars
+    anchor = (offsets.dt.days).to_numpy(dtype=float)
+    widths = np.array([len(t) + 2 for t in texts], dtype=float) * char_days
+    lefts = np.where(anchor + widths > axis_days, anchor - widths, anchor)
+    rows = _label_rows(lane_of, anchor, lefts, lefts + widths, gap=char_days) if len(texts) else np.array([], int)
+    return anchor, lefts, rows
+
+
+def _stack_bands(lanes: list[str], lane_of: np.ndarray, rows: np.ndarray) -> tuple[dict[str, float], float]:
+    """Stack the lanes from the bottom, each a band with its labels' rows above it: each lane's base, and the top."""
+    base, position = {}, 0.0
+    for name in reversed(lanes):
+        base[name] = position
+        labelled = rows[lane_of == name]
+        position += BAND_HEIGHT + (labelled.max() + 1.2) * LABEL_STEP if len(labelled) else BAND_HEIGHT
+        position += LANE_GAP
+    return base, position
+
+
+def _draw_bands(ax: Axes, counts: pd.DataFrame, lanes: list[str], base: dict[str, float], colors: dict[str, str],
+                period_name: str) -> None:
+    """Draw each lane's band of events per period, scaled to its own peak, and write the peak at its right."""
+    for name in lanes:
+        part = counts[counts["lane"].astype(str) == name].sort_values("period_start")
+        x = dates_as_numbers(part["period_start"])
+        x = np.append(x, dates_as_numbers(part["period_end"].iloc[-1:] + pd.Timedelta(days=1))) if len(part) else x
+        values = part["expected"].to_numpy(dtype=float)
+        peak = float(values.max()) if len(values) else 0.0
+        height = values / peak * BAND_HEIGHT if peak > 0 else values
+        y0 = base[name]
+        band = ax.fill_between(x, y0, y0 + np.append(height, height[-1:]) if len(height) else y0, step="post",
+                               color=colors[name], alpha=0.55, linewidth=0)
+        band.set_gid(f"band:{name}")
+        ax.text(1.005, y0 + BAND_HEIGHT / 2, f"peak {peak:,.0f}\na {period_name}", transform=ax.get_yaxis_transform(),
+                ha="left", va="center", fontsize=7.2, color="0.3")
+
+
+def _draw_deadliest(ax: Axes, dates: pd.Series, lane_of: np.ndarray, rows: np.ndarray, texts: list[str],
+                    base: dict[str, float], *, after: np.ndarray) -> None:
+    """Mark the deadliest events on their lanes' bands, each with a leader line up to its label.
+
+    A label is written after its event where ``after`` is True, else before it.
+    """
+    xs = dates_as_numbers(dates)
+    ys = np.array([base[n] for n in lane_of]) + 0.04
+    marks = ax.scatter(xs, ys, s=30, color="0.1", zorder=4, marker="v")
+    marks.set_gid("deadliest")
+    for xi, yi, name, row, text, is_after in zip(xs, ys, lane_of, rows, texts, after):
+        label_y = base[name] + BAND_HEIGHT + LABEL_STEP * (row + 0.7)
+        ax.plot([xi, xi], [yi, label_y - 0.08], color="0.45", linewidth=0.6, zorder=3)
+        label = ax.text(xi, label_y, f" {literal_text(text)} ", ha="left" if is_after else "right",
+                        va="center", fontsize=LABEL_FONT_SIZE, color="0.1", zorder=5)
+        label.set_gid("label")
+
+
 def plot_timeline_bands(
     events: pd.DataFrame,
     *,
@@ -165,44 +228,12 @@ def plot_timeline_bands(
     chosen = events.iloc[top]
     texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
     axis_days = max((last - first).days + 1, 1)
-    char_days = axis_days / chars_across(ax)
-    anchor = ((chosen["event_date"] - first).dt.days).to_numpy(dtype=float)
-    widths = np.array([len(t) + 2 for t in texts], dtype=float) * char_days
-    lefts = np.where(anchor + widths > axis_days, anchor - widths, anchor)
     lane_of = kinds.iloc[top].astype(str).to_numpy()
-    rows = _label_rows(lane_of, anchor, lefts, lefts + widths, gap=char_days) if len(top) else np.array([], int)
-
-    base, position = {}, 0.0
-    for name in reversed(lanes):
-        base[name] = position
-        labelled = rows[lane_of == name]
-        position += BAND_HEIGHT + (labelled.max() + 1.2) * LABEL_STEP if len(labelled) else BAND_HEIGHT
-        position += LANE_GAP
-    edges = dates_as_numbers(pd.concat([counts["period_start"], counts["period_end"] + pd.Timedelta(days=1)]))
-    for name in lanes:
-        part = counts[counts["lane"].astype(str) == name].sort_values("period_start")
-        x = dates_as_numbers(part["period_start"])
-        x = np.append(x, dates_as_numbers(part["period_end"].iloc[-1:] + pd.Timedelta(days=1))) if len(part) else x
-        values = part["expected"].to_numpy(dtype=float)
-        peak = float(values.max()) if len(values) else 0.0
-        height = values / peak * BAND_HEIGHT if peak > 0 else values
-        y0 = base[name]
-        band = ax.fill_between(x, y0, y0 + np.append(height, height[-1:]) if len(height) else y0, step="post",
-                               color=colors[name], alpha=0.55, linewidth=0)
-        band.set_gid(f"band:{name}")
-        ax.text(1.005, y0 + BAND_HEIGHT / 2, f"peak {peak:,.0f}\na {period_name}", transform=ax.get_yaxis_transform(),
-                ha="left", va="center", fontsize=7.2, color="0.3")
+    anchor, lefts, rows = _place_labels(chosen["event_date"] - first, lane_of, texts, axis_days, chars_across(ax))
+    base, position = _stack_bands(lanes, lane_of, rows)
+    _draw_bands(ax, counts, lanes, base, colors, period_name)
     if len(top):
-        xs = dates_as_numbers(chosen["event_date"])
-        ys = np.array([base[n] for n in lane_of]) + 0.04
-        marks = ax.scatter(xs, ys, s=30, color="0.1", zorder=4, marker="v")
-        marks.set_gid("deadliest")
-        for i, (xi, yi, name, row, text) in enumerate(zip(xs, ys, lane_of, rows, texts)):
-            label_y = base[name] + BAND_HEIGHT + LABEL_STEP * (row + 0.7)
-            ax.plot([xi, xi], [yi, label_y - 0.08], color="0.45", linewidth=0.6, zorder=3)
-            label = ax.text(xi, label_y, f" {literal_text(text)} ", ha="left" if lefts[i] >= anchor[i] else "right",
-                            va="center", fontsize=LABEL_FONT_SIZE, color="0.1", zorder=5)
-            label.set_gid("label")
+        _draw_deadliest(ax, chosen["event_date"], lane_of, rows, texts, base, after=lefts >= anchor)
     ax.set_yticks([base[n] + BAND_HEIGHT / 2 for n in lanes], [literal_text(n) for n in lanes])
     for tick, name in zip(ax.get_yticklabels(), lanes):
         tick.set_color(colors[name])

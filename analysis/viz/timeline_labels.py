@@ -1,0 +1,121 @@
+"""The labels of a timeline's events worth naming, written from the data alone.
+
+:func:`event_labels` names what happened where, with the people killed and
+wounded: ``"Camp Taji: 18 rockets, 3 killed"``. It is one of the label
+functions :func:`analysis.viz.timeline_layout.timeline_layout` takes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .._frames import column_or_na, day_numbers, require_columns
+from ..stats.casualties import event_sizes
+from ..stats.posture import posture_kind
+from ..text import describe_bounds
+
+
+#: Short names of ACLED sub-event types for timeline labels.
+SHORT_NAMES: dict[str, str] = {
+    "Shelling/artillery/missile attack": "rocket attack",
+    "Air/drone strike": "air strike",
+    "Armed clash": "clash",
+    "Non-violent transfer of territory": "handed over",
+    "Peaceful protest": "protest",
+    "Remote explosive/landmine/IED": "IED",
+}
+#: ACLED event types whose events always get a label: the violence.
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+_NO_PLACE = {"unspecified", "iraq", ""}
+
+
+def event_labels(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    bases: pd.DataFrame | None = None,
+    most: int | None = None,
+) -> pd.Series:
+    """Write short labels for the events worth naming on a timeline, from the data alone.
+
+    An event gets a label when it is violent (ACLED's battles, explosions
+    and remote violence, violence against civilians), when someone was
+    killed or wounded in it, or when it happened at a base:
+    ``"<place>: <what>, <n> killed, <n> wounded"``. The place is the base
+    name (or the location; where the location is "unspecified" or only the
+    country, the target, ``actor2``, is named instead: "air strike on
+    Kata'ib Hezbollah"); what happened is the number of rockets where
+    reported, the posture change at a base (:func:`posture_kind`), or the
+    sub-event type in short (:data:`SHORT_NAMES`). Figures are the lowest
+    reported (``1+`` where the documents only say "at least").
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    casualties : DataFrame or None, default None
+        Casualties table; None uses ``fatalities`` for the killed.
+    bases : DataFrame or None, default None
+        Bases table, for base names; None uses the events' ``location``.
+    most : int or None, default None
+        Label at most this many events: those with the most people killed
+        or wounded (then the earliest). None labels every event that
+        qualifies.
+
+    Returns
+    -------
+    Series
+        string, same index as ``events``; missing for events not labelled.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1"], "location": ["Camp Taji"], "base_id": ["taji"],
+    ...                       "event_type": ["Explosions/Remote violence"],
+    ...                       "sub_event_type": ["Shelling/artillery/missile attack"], "category": ["militia attack"],
+    ...                       "projectiles_low": [18], "projectiles_high": [18], "fatalities": [3], "notes": [""]})
+    >>> event_labels(frame).tolist()
+    ['Camp Taji: 18 rockets, 3 killed']
+    """
+    require_columns(events, ["event_id", "location", "sub_event_type"])
+    killed = event_sizes(events, casualties, outcome="killed")
+    wounded = event_sizes(events, casualties, outcome="wounded")
+    open_ended = pd.Series(False, index=events.index)
+    if casualties is not None:
+        open_ids = set(casualties.loc[casualties["count_high"].isna(), "event_id"])
+        open_ended = events["event_id"].isin(open_ids)
+    base_id = column_or_na(events, "base_id").astype("string")
+    place = events["location"].astype("string")
+    if bases is not None:
+        place = base_id.map(dict(zip(bases["base_id"], bases["name"]))).astype("string").fillna(place)
+    target = column_or_na(events, "actor2").astype("string")
+    kind = posture_kind(events)
+    low = column_or_na(events, "projectiles_low").astype("Float64")
+    high = column_or_na(events, "projectiles_high").astype("Float64")
+    hurt = (killed + wounded).to_numpy()
+    violent = column_or_na(events, "event_type").astype("string").isin(VIOLENT_TYPES).fillna(False).to_numpy(dtype=bool)
+    chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy() | violent)
+    if most is not None and len(chosen) > most:
+        order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
+        chosen = np.sort(chosen[order[:most]])
+    labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
+    for i in chosen:
+        if pd.notna(low.iloc[i]):
+            what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
+        elif pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
+            what = str(kind.iloc[i])
+        else:
+            sub = str(events["sub_event_type"].iloc[i])
+            what = SHORT_NAMES.get(sub, sub.lower())
+        where = place.iloc[i]
+        has_place = pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE
+        if not has_place and pd.notna(target.iloc[i]):
+            battle = str(column_or_na(events, "event_type").iloc[i]) == "Battles"
+            what = f"{what} {'with' if battle else 'on'} {target.iloc[i]}"
+        plus = "+" if open_ended.iloc[i] else ""
+        parts = [what]
+        parts += [f"{int(killed.iloc[i])}{plus} killed"] if killed.iloc[i] > 0 else []
+        parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
+        labels.iloc[i] = (f"{where}: " if has_place else "") + ", ".join(parts)
+    return labels
