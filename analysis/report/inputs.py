@@ -24,8 +24,6 @@ from ..stats.selection import AttackSelection, attack_selection, select_events
 from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 
-CODED_ONLY = "{what} needs the coded documents; it has nothing to show for an ACLED file."
-
 #: Environment variable naming a folder where a report build keeps each ACLED file it has checked,
 #: so the notebooks of one run (each in its own kernel) read and validate the file once.
 CACHE_ENV = "ANALYSIS_REPORT_CACHE"
@@ -188,12 +186,6 @@ class NotebookData:
         where = f", in {self.area}" if self.area else ""
         count = len(self.events)
         return f"{count:,} event{'' if count == 1 else 's'} from {self.source_name}{span}{where}."
-
-    def has_coded_tables(self, what: str = "This notebook") -> bool:
-        """Return True for the coded documents; else print that ``what`` has nothing to show."""
-        if not self.coded:
-            print(CODED_ONLY.format(what=what))
-        return self.coded
 
 
 def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:

@@ -107,9 +107,9 @@ class Story(TimelinePage, AttacksPage, PosturePage, SourcesPage):
             "weekly": f"{what[:1].upper() + what[1:]} per {self._weekly_words()}, {where}",
             "monthly": (f"{what[:1].upper() + what[1:]} per {self.period_name('monthly')}, by "
                         f"{'base' if self.data.coded else 'region (admin1)'} (expected count)"),
-            "casualties": f"Killed and wounded in {what}, {where}",
+            "casualties": f"{self._harmed.capitalize()} in {what}, {where}",
             "posture": (f"What happened at each base, {self.data.period_text}" if self.data.coded
-                        else f"Strategic developments about bases or {self._forces_words()}, {where}"),
+                        else f"Strategic developments involving {self._forces_words()}, {where}"),
             "sources": (f"Which report supports how many events, {where}" if self.data.coded
                         else f"Who reported the events: outlets and source scale, {where}"),
         }
@@ -124,21 +124,20 @@ class Story(TimelinePage, AttacksPage, PosturePage, SourcesPage):
         """
         if self.data.is_default:
             return default
-        from ..viz.bands import LABELLED
-
         what = self.data.selection.what
         counted = "an event known only to a range of days is spread over it"
         subtitles = {
             "timeline": (f"Events per {self._band_period()} in a lane for each kind, each lane scaled to its own peak; "
-                         f"the {LABELLED} deadliest marked and labelled" if self.dense
+                         f"{self._labelled_words()} marked and labelled" if self.dense
                          else "Every event in a lane for its kind; bars span the days a date can fall on"),
             "escalation": (f"Escalation score per {self._weekly_words()}: the Goldstein value of each event's CAMEO "
                            "code, sign reversed"),
             "weekly": f"{what[:1].upper() + what[1:]} per {self._weekly_words()}; {counted}",
             "monthly": f"{what[:1].upper() + what[1:]} per {self.period_name('monthly')}, the largest places in colour "
                        "(expected count)",
-            "casualties": f"Killed and wounded in {what}, lowest and highest figure reported",
-            "posture": (f"Strategic developments about bases or {self._forces_words()}; a dot is a place, sized by its "
+            "casualties": (f"Killed and wounded in {what}, lowest and highest figure reported" if self.data.coded
+                           else f"People killed in {what}: ACLED's fatalities, one figure per event"),
+            "posture": (f"Strategic developments involving {self._forces_words()}; a dot is a place, sized by its "
                         "events" if not self.data.coded else "What happened at each base the reports name, and when"),
             "sources": "Events each source reports, and those it alone reports",
         }
@@ -177,17 +176,16 @@ class Story(TimelinePage, AttacksPage, PosturePage, SourcesPage):
             if coded:
                 return ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
                         "kind of change in this window and dates it.")
-            return (f"## Bases and {self._forces_words()}\n\nACLED's strategic developments that change a force's "
+            return (f"## Strategic developments involving {self._forces_words()}\n\nACLED's strategic developments "
+                    "that change a force's "
                     "posture (a base established, ground handed over, a change to a group's activity) involving "
                     + ("foreign or international forces (actors named 'Military Forces of' another country, "
                        "coalitions, missions, the AU, UN or EU)" if self.data.selection.target is None
                        else f"the target ('{self.data.selection.target}' in any actor column)")
                     + f", on a map of {self.data.country or 'the events'} drawn offline from Natural Earth's "
-                    "boundaries. A dot is a place, sized by its events.")
+                    "boundaries. A dot is a place, sized by its events and coloured by the kind of most of them.")
         if name == "posture table":
-            return "## Every change of posture, in order\n\n" + (
-                "The events of the lane \"posture change\" in this window." if coded
-                else f"These strategic developments, in date order (at most the first {TABLE_ROWS}).")
+            return self.posture_table_note()
         if name == "troops":
             return ("## How many troops?\n\nThe statements of force size in this window, and the last one stated "
                     "before it (carried in), each drawn as a step until the next statement about the same force."
@@ -244,7 +242,7 @@ class Story(TimelinePage, AttacksPage, PosturePage, SourcesPage):
                 lead = self._bases_lead()
             else:
                 forces = self._forces_words()
-                title = f"Bases and {forces} in {place}, {period}"
+                title = f"Strategic developments involving {forces} in {place}, {period}"
                 lead = self._posture_lead()
         else:
             if self.data.coded:

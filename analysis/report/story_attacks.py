@@ -5,9 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from ..stats.casualties import killed_distribution
-from ..stats.highlights import deadliest_events, peak, top_values
+from ..stats.highlights import busiest_periods, deadliest_events, peak, top_values
 from ..text import describe_number, join_words
 from .story_shared import ATTACK_ROWS, StoryBase, week_text
+
+
+#: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
+#: weeks), else at most BUSIEST of the busiest.
+ALL_PERIODS = 26
+BUSIEST = 12
 
 
 class AttacksPage(StoryBase):
@@ -84,13 +90,26 @@ class AttacksPage(StoryBase):
         if n == 0:
             return ""
         listed = (f"The {most} deadliest of the {n:,} {what}" if n > most else f"Every one of the {n:,} {what}")
-        extra = "" if self.data.coded else " (ACLED codes neither rockets nor wounded)"
-        return f"## {what[:1].upper() + what[1:]}, one by one\n\n{listed}, in date order, with the killed{extra}."
+        return f"## {what[:1].upper() + what[1:]}, one by one\n\n{listed}, in date order, with the killed."
 
-    def busiest(self, counts: pd.DataFrame, most: int = 12) -> pd.DataFrame:
-        """Return the periods with any event: all up to ``most``, else the ``most`` busiest, in date order."""
+    def busiest(self, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
+        """Return the periods with any event: all up to ``ALL_PERIODS``, else at most ``most`` of the busiest,
+        in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`)."""
         active = counts[counts["possible"] > 0]
-        if len(active) <= most or self.data.is_default:
+        if len(active) <= ALL_PERIODS or self.data.is_default:
             return active
-        top = active.sort_values(["expected", "period_start"], ascending=[False, True], kind="stable").head(most)
-        return top.sort_values("period_start", kind="stable")
+        return busiest_periods(active, most=most)
+
+    def busiest_caption(self, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:
+        """Say which periods the table of :meth:`busiest` lists, and in which order (None in the default run)."""
+        if self.data.is_default:
+            return None
+        active = counts[counts["possible"] > 0]
+        name = self.period_name("weekly")
+        what = self.data.selection.what
+        shown = self.busiest(counts, most)
+        if len(shown) == len(active):
+            return f"All {len(active):,} {name}s with any {what}, in date order."
+        left = active[~active["period_start"].isin(shown["period_start"])]
+        return (f"The {len(shown):,} busiest of the {len(active):,} {name}s with any {what}, in date order; "
+                f"none of the {len(left):,} left out counts more than {left['expected'].max():,.2f}.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..stats.highlights import top_values
-from ..stats.posture import force_posture
+from ..stats.posture import force_posture, posture_per_period
 from ..text import describe_count, describe_dates, describe_number, join_words
 from .story_shared import TABLE_ROWS, StoryBase
 
@@ -25,9 +25,9 @@ class PosturePage(StoryBase):
         posture = self.posture_events()
         forces = self._forces_words()
         if posture.empty:
-            return self.nothing(f"strategic development about bases or {forces}")
+            return self.nothing(f"strategic development involving {forces}")
         kinds = top_values(posture["sub_event_type"], most=5)
-        return (f"ACLED codes {describe_number(len(posture), 'strategic development')} about bases or {forces} "
+        return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
                 f"{self._in_window()}: " + join_words([f"{k} {n:,}" for k, n in kinds.items()]) + ".")
 
     def posture(self) -> str:
@@ -80,5 +80,20 @@ class PosturePage(StoryBase):
         if self.data.coded:
             return events_table(self.events, self.data.reports, sources=self.data.sources, kinds=["posture change"],
                                 limit=TABLE_ROWS)
-        posture = self.posture_events().head(TABLE_ROWS)
+        posture = self.posture_events()
+        if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
+            return posture_per_period(posture, freq=self.period("monthly", "M"), start=self.first, end=self.last)
         return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+
+    def posture_table_note(self) -> str:
+        """Head the posture table and say what it lists: every change in order, or their number per period and kind."""
+        if self.data.coded:
+            return ("## Every change of posture, in order\n\nThe events of the lane \"posture change\" in this "
+                    "window.")
+        n = len(self.posture_events())
+        if n <= TABLE_ROWS:
+            return "## Every change of posture, in order\n\nThese strategic developments, in date order."
+        name = self.period_name("monthly")
+        return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
+                f"one: their number per {name} and kind in this window (one known only to a range of days is spread "
+                "over it).")

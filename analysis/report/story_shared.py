@@ -71,6 +71,18 @@ class StoryBase:
         return int(killed_per_event(events, self.data.casualties).sum()) if len(events) else 0
 
     @property
+    def _harmed(self) -> str:
+        """What the figures count: "killed and wounded" in the coded data, "killed" in ACLED's fatalities."""
+        return "killed and wounded" if self.data.coded else "killed"
+
+    def _labelled_words(self) -> str:
+        """Name the deadliest events the dense timeline labels: "the 8 deadliest", fewer where a tie is left out."""
+        from ..viz.bands import LABELLED
+
+        count = len(deadliest_events(self.events, self.data.casualties, most=LABELLED, split_ties=False))
+        return "the deadliest event" if count == 1 else f"the {count} deadliest"
+
+    @property
     def _fatality_rule(self) -> str:
         return ("lowest figures the reports give" if self.data.coded
                 else "ACLED's fatalities, the lowest figure reported")
@@ -133,14 +145,24 @@ class StoryBase:
         return out
 
     def _deadliest(self, events: pd.DataFrame, what: str) -> list[str]:
-        top = deadliest_events(events, self.data.casualties, most=NAMED)
+        from ..stats.highlights import killed_per_event
+
+        # a tie is named whole or not at all: never one event and not another that killed as many
+        top = deadliest_events(events, self.data.casualties, most=NAMED, split_ties=False)
         if top.empty:
             return [f"No one is reported killed in these {what}."]
+        killed = killed_per_event(events, self.data.casualties)
+        left = killed[killed > 0].sort_values(ascending=False, kind="stable").iloc[len(top):]
         parts = []
         for _, row in top.iterrows():
             place = row["location"] if pd.notna(row["location"]) else "unspecified"
             place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else place
             who = f", {row['actor1']}" + (f" against {row['actor2']}" if pd.notna(row["actor2"]) else "")
             parts.append(f"{row['killed']:,} killed in {place} on {row['when']} ({row['sub_event_type']}{who})")
-        label = "The deadliest" if len(top) > 1 else "The only deadly one"
-        return [f"{label} of the {what}: " + "; ".join(parts) + "."]
+        label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
+        out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
+        if len(left) and len(top) < NAMED:
+            tied = int((left == left.iloc[0]).sum())
+            noun = "more attack" if what == "attacks" else "more event"
+            out.append(f"{describe_number(tied, noun)} killed {describe_figure(left.iloc[0])} each.")
+        return out

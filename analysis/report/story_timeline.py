@@ -40,7 +40,7 @@ class TimelinePage(StoryBase):
 
     def timeline_note(self) -> str:
         """Say how to read the timeline in the form this run's events get."""
-        from ..viz.bands import LABELLED, band_period
+        from ..viz.bands import band_period
 
         if self.events.empty:
             return self.nothing()
@@ -49,19 +49,45 @@ class TimelinePage(StoryBase):
             return (f"**How to read it.** {describe_number(len(self.events), 'event')} are too many to draw one by one. "
                     f"Each lane is a kind of event, and its band rises and falls with the events per {period} "
                     "(each lane scaled to its own peak, written at its right; events known only to a range of days "
-                    f"are spread over them). The {LABELLED} deadliest events are marked and labelled; the table "
-                    f"below lists the {TABLE_ROWS} deadliest.")
+                    f"are spread over them). {self._labelled_words().capitalize()} are marked and labelled; the "
+                    f"table below lists the {len(self._deadliest_ids()):,} deadliest.")
         return ("**How to read it.** Each marker is one event, in a lane for its kind; a filled marker is an event "
                 "whose day is known, a hollow marker on a bar an event known only to a range of days (the bar covers "
-                "every possible day). Markers grow with the people killed or wounded (the lowest figure). Labels name "
-                "the events with the most people killed or wounded; overlapping events in a lane take separate rows.")
+                f"every possible day). Markers grow with the people {self._harmed_or} (the lowest figure). Labels "
+                f"name the events with the most people {self._harmed_or}; overlapping events in a lane take separate "
+                "rows.")
+
+    @property
+    def _harmed_or(self) -> str:
+        return "killed or wounded" if self.data.coded else "killed"
+
+    def events_headers(self) -> dict[str, str]:
+        """The headers of the events table: the coded data's documents, or ACLED's event types and sources."""
+        headers = {"number": "#", "event_id": "id", "actor1": "actor", "actor2": "other actor"}
+        if not self.data.coded:
+            headers.update({"kind": "event type", "documents": "sources"})
+        return headers
+
+    def peaks_caption(self, peaks: pd.DataFrame) -> str:
+        """Say what the table of escalation peaks lists: "The 3 weeks of highest escalation, highest first." """
+        period = self.period_name("weekly")
+        if len(peaks) == 1:
+            return f"The {period} of highest escalation."
+        return f"The {len(peaks)} {period}s of highest escalation, highest first." if len(peaks) else ""
+
+    def _deadliest_ids(self) -> set[str]:
+        """The events the table of a dense timeline lists: at most TABLE_ROWS of the deadliest, never splitting a tie."""
+        if not hasattr(self, "_deadliest_found"):
+            top = deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS, split_ties=False)
+            self._deadliest_found = set(top["event_id"].astype(str))
+        return self._deadliest_found
 
     def events_table(self) -> pd.DataFrame:
         """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense."""
         from ..stats.tables import events_table
 
         if self.dense:
-            ids = set(deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS)["event_id"])
+            ids = self._deadliest_ids()
             return events_table(self.events, self.data.reports, sources=self.data.sources,
                                 kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
         return events_table(self.events, self.data.reports, sources=self.data.sources, limit=TABLE_ROWS)
@@ -73,10 +99,13 @@ class TimelinePage(StoryBase):
         if self.events.empty:
             return self.nothing()
         if self.dense:
-            return f"The {TABLE_ROWS} deadliest of the {n:,} events, in date order, with {sources}."
+            return (f"The {len(self._deadliest_ids()):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
+                    f"listed whole or not at all), in date order, with {sources}; `#` is an "
+                    f"event's place in date order among all {n:,}.")
         if n > TABLE_ROWS:
-            return f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}."
-        return f"Every event, in date order, with {sources}."
+            return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
+                    "number on the timeline.")
+        return f"Every event, in date order, with {sources}; `#` is its number on the timeline."
 
     def timeline(self) -> str:
         """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""

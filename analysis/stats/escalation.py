@@ -5,7 +5,13 @@ The rule
 1. Each event gets the CAMEO code that best matches its ACLED sub-event type
    (:data:`CAMEO_BY_SUB_EVENT_TYPE`), or, for the coded posture changes,
    the code of its project category and sub-event type
-   (:data:`CAMEO_BY_CATEGORY`), which overrides it.
+   (:data:`CAMEO_BY_CATEGORY`), which overrides it. An event is scored
+   from the side of its first actor (``actor1``), as ACLED codes it: a
+   "Non-violent transfer of territory" is actor1 taking control of ground
+   without fighting, 192 "Occupy territory" (-9.5, conflict); the coded
+   posture changes put the coalition, which hands a base over, in actor1,
+   so from its side that transfer is 0874 "Retreat or surrender
+   militarily" (+10).
 2. The code's Goldstein value (Goldstein 1992, "A Conflict-Cooperation Scale
    for WEIS Events Data", Journal of Conflict Resolution 36(2), as extended
    to CAMEO) is the event's weight: -10 for the most conflictual acts (using
@@ -94,18 +100,22 @@ CAMEO_BY_SUB_EVENT_TYPE: dict[str, str] = {
     "Disrupted weapons use": "150",
     "Headquarters or base established": "154",
     "Looting/property destruction": "1712",
-    "Non-violent transfer of territory": "0874",
+    # ACLED: actor1 acquires control of a place without a violent interaction (an advance, not a retreat)
+    "Non-violent transfer of territory": "192",
     "Other": "010",
 }
 
 #: (project category, ACLED sub-event type) -> CAMEO code, overriding the
 #: sub-event type where the coded category says more. The coding rules put
 #: Patriot deployments and fortification under "Other" (a show of force:
-#: 154, mobilize or increase armed forces) and pauses of joint operations,
+#: 154, mobilize or increase armed forces), pauses of joint operations,
 #: suspended training and troop drawdowns under "Change to group/activity"
-#: (160, reduce relations).
+#: (160, reduce relations), and a base handed over, with the coalition that
+#: leaves it as actor1, under "Non-violent transfer of territory": from
+#: actor1's side a retreat (0874), where ACLED's actor1 takes the ground (192).
 CAMEO_BY_CATEGORY: dict[tuple[str, str], str] = {
     ("posture change", "Change to group/activity"): "160",
+    ("posture change", "Non-violent transfer of territory"): "0874",
     ("posture change", "Other"): "154",
 }
 
@@ -115,14 +125,15 @@ CAMEO_BY_CATEGORY: dict[tuple[str, str], str] = {
 RULE_WORDS: dict[tuple[str | None, str], str] = {
     (None, "Armed clash"): "clashes",
     (None, "Air/drone strike"): "air and drone strikes",
-    (None, "Shelling/artillery/missile attack"): "rocket, artillery and missile attacks",
+    (None, "Shelling/artillery/missile attack"): "shelling, artillery and missile attacks",
     (None, "Peaceful protest"): "peaceful protests",
     (None, "Agreement"): "agreements",
-    (None, "Non-violent transfer of territory"): "handovers of a base",
+    (None, "Non-violent transfer of territory"): "ground the first actor takes without fighting",
     (None, "Other"): "statements, resolutions and threats",
     (None, "Change to group/activity"): "changes of a group's activity",
     ("posture change", "Change to group/activity"):
         "pauses, suspended training, troop moves and withdrawals from bases that stay with their hosts",
+    ("posture change", "Non-violent transfer of territory"): "handovers of a base",
     ("posture change", "Other"): "Patriot deployments and fortification",
 }
 

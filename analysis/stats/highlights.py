@@ -159,17 +159,29 @@ def largest_changes(frame: pd.DataFrame, column: str = "expected") -> pd.DataFra
     return pd.DataFrame(rows, columns=columns)
 
 
-def deadliest_positions(killed: np.ndarray, dates: pd.Series, most: int) -> np.ndarray:
+def deadliest_positions(killed: np.ndarray, dates: pd.Series, most: int, *, split_ties: bool = True) -> np.ndarray:
     """Return the positions of the ``most`` events with the most killed (over 0), the earliest first on a tie.
+
+    With ``split_ties=False`` a tie is never split: when the first event
+    left out killed as many as the last one kept, every event with that
+    figure is left out, so none left out killed as many as one listed
+    (fewer than ``most`` then; if even the highest figure is shared by more
+    than ``most`` events, the first ``most`` in date order are kept).
 
     Examples
     --------
-    >>> deadliest_positions(np.array([3.0, 0.0, 9.0, 3.0]), pd.Series(pd.to_datetime(["2025-03-04", "2025-03-01",
-    ...                     "2025-03-09", "2025-03-02"])), 3).tolist()
+    >>> dates = pd.Series(pd.to_datetime(["2025-03-04", "2025-03-01", "2025-03-09", "2025-03-02"]))
+    >>> deadliest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 3).tolist()
     [2, 3, 0]
+    >>> deadliest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 2, split_ties=False).tolist()
+    [2]
     """
     dead = np.flatnonzero(killed > 0)
-    return dead[np.lexsort((dates.to_numpy()[dead], -killed[dead]))][:most]
+    order = dead[np.lexsort((dates.to_numpy()[dead], -killed[dead]))]
+    if split_ties or len(order) <= most:
+        return order[:most]
+    above = order[killed[order] > killed[order[most]]]
+    return above if len(above) else order[:most]
 
 
 def deadliest_events(
@@ -178,6 +190,7 @@ def deadliest_events(
     *,
     most: int = 5,
     kinds: EventSelector = None,
+    split_ties: bool = True,
 ) -> pd.DataFrame:
     """List the events with the most people killed (lowest reported figure), the earliest first on a tie.
 
@@ -191,6 +204,9 @@ def deadliest_events(
         How many events to list (events with no one killed are never listed).
     kinds : callable, sequence of str or None, default None
         Which events (see :func:`analysis.stats.selection.select_kinds`).
+    split_ties : bool, default True
+        False: never list one event and leave out another that killed as
+        many (see :func:`deadliest_positions`).
 
     Returns
     -------
@@ -212,7 +228,7 @@ def deadliest_events(
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "sub_event_type", "actor1"])
     chosen = select_kinds(events, kinds)
     killed = killed_per_event(chosen, casualties).to_numpy(dtype=float)
-    order = deadliest_positions(killed, chosen["event_date"], most)
+    order = deadliest_positions(killed, chosen["event_date"], most, split_ties=split_ties)
     top = chosen.iloc[order]
     return pd.DataFrame({
         "event_id": top["event_id"].astype("string").to_numpy(),
@@ -247,3 +263,37 @@ def top_values(values: pd.Series, *, most: int = 7, other: str = "other") -> pd.
     if rest:
         out[other] = rest
     return out
+
+
+def busiest_periods(counts: pd.DataFrame, most: int = 12, column: str = "expected") -> pd.DataFrame:
+    """Return the periods with any event, at most ``most`` of the busiest, in date order, never splitting a tie.
+
+    A period is left out only with every period as busy as itself, so no
+    period left out counts as many as one kept (fewer than ``most`` rows
+    then; if even the busiest count is shared by more than ``most`` periods,
+    the first ``most`` of those are kept).
+
+    Parameters
+    ----------
+    counts : DataFrame
+        Output of :func:`analysis.stats.periods.attacks_per_period`
+        (``period_start``, ``possible``, ``column``).
+    most : int, default 12
+        Most periods to return.
+    column : str, default "expected"
+        The count that ranks the periods.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-06", "2025-01-13", "2025-01-20"]),
+    ...                       "possible": [1.0, 2.0, 1.0], "expected": [1.0, 2.0, 1.0]})
+    >>> busiest_periods(frame, most=2)["expected"].tolist()
+    [2.0]
+    """
+    active = counts[counts["possible"] > 0]
+    if len(active) <= most:
+        return active
+    ranked = active.sort_values([column, "period_start"], ascending=[False, True], kind="stable")
+    values = ranked[column].to_numpy(dtype=float)
+    kept = ranked[values > values[most]]
+    return (kept if len(kept) else ranked.head(most)).sort_values("period_start", kind="stable")

@@ -319,3 +319,55 @@ def force_posture(
         "notes": column_or_na(chosen, "notes").astype("string"),
     })
     return out.sort_values(["event_date", "date_start", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def posture_per_period(posture: pd.DataFrame, *, freq: str = "M", start: object = None, end: object = None) -> pd.DataFrame:
+    """Count the posture changes per period and kind: a table for more changes than a list can show.
+
+    Parameters
+    ----------
+    posture : DataFrame
+        Output of :func:`force_posture` (``sub_event_type``, ``date_start``,
+        ``date_end``).
+    freq : str, default "M"
+        Period (see :func:`analysis.stats.periods.attacks_per_period`).
+    start, end : date-like or None, default None
+        Window: only its periods are listed (what a change known only to a
+        range of days spreads outside it is left out).
+
+    Returns
+    -------
+    DataFrame
+        One row per period from the first change to the last, in date
+        order: period (dates in words), one column per kind (sub-event
+        type, most frequent first) and ``all``, as ``expected`` counts (a
+        change known only to a range of days is spread over it, so a
+        count can be fractional).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"sub_event_type": ["Agreement", "Agreement", "Other"],
+    ...                       "date_start": pd.to_datetime(["2025-01-02", "2025-02-03", "2025-02-04"]),
+    ...                       "date_end": pd.to_datetime(["2025-01-02", "2025-02-03", "2025-02-04"])})
+    >>> posture_per_period(frame).values.tolist()
+    [['Jan 2025', 1.0, 0.0, 1.0], ['Feb 2025', 1.0, 1.0, 2.0]]
+    """
+    from .periods import attacks_per_period
+
+    kinds = posture["sub_event_type"].astype("string").fillna("unspecified").value_counts()
+    if posture.empty:
+        return pd.DataFrame({"period": pd.Series([], dtype="string"), "all": pd.Series([], dtype="float64")})
+    frame = pd.DataFrame({"date_start": posture["date_start"].to_numpy(), "date_end": posture["date_end"].to_numpy(),
+                          "kind": posture["sub_event_type"].astype("string").fillna("unspecified").to_numpy()})
+    counts = attacks_per_period(frame, freq=freq, by="kind", kinds=None, start=start, end=end,
+                                clip=start is not None or end is not None)
+    table = counts.pivot_table(index=["period_start", "period_end"], columns="kind", values="expected",
+                               aggfunc="sum", fill_value=0.0, observed=True)
+    table = table.reindex(columns=list(kinds.index), fill_value=0.0).reset_index()
+    words = date_texts(table.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    out = pd.DataFrame({"period": words.astype("string").to_numpy()})
+    for kind in kinds.index:
+        out[kind] = table[kind].to_numpy(dtype=float)
+    out["all"] = out[list(kinds.index)].sum(axis=1)
+    out.columns.name = None
+    return out

@@ -40,6 +40,28 @@ LANE_GAP = 0.5
 LABELLED = 8
 #: Height of a row of labels above a band (data units).
 LABEL_STEP = 0.3
+#: Rise of a deadliest-event mark over another in its lane closer than a mark's width (data units).
+MARK_STEP = 0.2
+
+
+def _mark_levels(groups: np.ndarray, anchors: np.ndarray, width: float) -> np.ndarray:
+    """Stack the marks of a lane that would overlap: a mark closer than ``width`` to a lower one goes a level up.
+
+    Examples
+    --------
+    >>> _mark_levels(np.array(["a", "a", "a", "b"]), np.array([10.0, 11.0, 30.0, 10.5]), 2.0).tolist()
+    [0, 1, 0, 0]
+    """
+    levels = np.zeros(len(anchors), dtype=np.int64)
+    placed: dict[object, list[tuple[float, int]]] = {}
+    for i in np.argsort(anchors, kind="stable"):
+        near = {level for x, level in placed.get(groups[i], []) if abs(anchors[i] - x) < width}
+        level = 0
+        while level in near:
+            level += 1
+        levels[i] = level
+        placed.setdefault(groups[i], []).append((anchors[i], level))
+    return levels
 
 
 def _label_rows(groups: np.ndarray, anchors: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
@@ -143,13 +165,14 @@ def _draw_bands(ax: Axes, counts: pd.DataFrame, lanes: list[str], base: dict[str
 
 
 def _draw_deadliest(ax: Axes, dates: pd.Series, lane_of: np.ndarray, rows: np.ndarray, texts: list[str],
-                    base: dict[str, float], *, after: np.ndarray) -> None:
+                    base: dict[str, float], *, after: np.ndarray, levels: np.ndarray) -> None:
     """Mark the deadliest events on their lanes' bands, each with a leader line up to its label.
 
-    A label is written after its event where ``after`` is True, else before it.
+    A label is written after its event where ``after`` is True, else before it; a mark is raised by its
+    ``levels`` (:func:`_mark_levels`) above another it would cover.
     """
     xs = dates_as_numbers(dates)
-    ys = np.array([base[n] for n in lane_of]) + 0.04
+    ys = np.array([base[n] for n in lane_of]) + 0.04 + MARK_STEP * levels
     marks = ax.scatter(xs, ys, s=30, color="0.1", zorder=4, marker="v")
     marks.set_gid("deadliest")
     for xi, yi, name, row, text, is_after in zip(xs, ys, lane_of, rows, texts, after):
@@ -224,7 +247,7 @@ def plot_timeline_bands(
     lanes = list(kinds.cat.categories)
     colors = color_for(lanes)
     killed = killed_per_event(events, casualties).to_numpy(dtype=float)
-    top = deadliest_positions(killed, events["event_date"], most)
+    top = deadliest_positions(killed, events["event_date"], most, split_ties=False)
     chosen = events.iloc[top]
     texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
     axis_days = max((last - first).days + 1, 1)
@@ -233,7 +256,8 @@ def plot_timeline_bands(
     base, position = _stack_bands(lanes, lane_of, rows)
     _draw_bands(ax, counts, lanes, base, colors, period_name)
     if len(top):
-        _draw_deadliest(ax, chosen["event_date"], lane_of, rows, texts, base, after=lefts >= anchor)
+        levels = _mark_levels(lane_of, anchor, 1.6 * axis_days / chars_across(ax))
+        _draw_deadliest(ax, chosen["event_date"], lane_of, rows, texts, base, after=lefts >= anchor, levels=levels)
     ax.set_yticks([base[n] + BAND_HEIGHT / 2 for n in lanes], [literal_text(n) for n in lanes])
     for tick, name in zip(ax.get_yticklabels(), lanes):
         tick.set_color(colors[name])
@@ -247,6 +271,7 @@ def plot_timeline_bands(
     peaks = "; ".join(
         f"{name} peak {counts.loc[counts['lane'].astype(str) == name, 'expected'].max():,.0f} a {period_name}"
         for name in lanes)
+    ax.labelled = len(top)
     describe(ax, f"{len(events):,} events, {describe_dates(first, last)}, drawn as bands of events per {period_name} "
                  f"in {len(lanes)} lanes by kind ({peaks}); the {len(top)} deadliest labelled: "
                  + "; ".join(texts) + ".")
@@ -258,10 +283,16 @@ def bands_legend(ax: Axes, *, most: int = LABELLED) -> object:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    from matplotlib.legend_handler import HandlerTuple
+
     period = getattr(ax, "band_period", "period")
-    handles = [
-        Patch(facecolor="0.45", alpha=0.55, label=f"events per {period}, scaled to each lane's peak"),
-        Line2D([], [], marker="v", linestyle="", color="0.1", label=f"the {most} deadliest events, labelled"),
-    ]
-    return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    labelled = getattr(ax, "labelled", most)
+    # the swatch shows the bands' own colours, one patch per lane
+    bands = tuple(Patch(facecolor=c.get_facecolor()[0], alpha=0.55, linewidth=0) for c in ax.collections
+                  if str(c.get_gid()).startswith("band:")) or (Patch(facecolor="0.45", alpha=0.55),)
+    marks = Line2D([], [], marker="v", linestyle="", color="0.1")
+    what = f"the {labelled} deadliest events, labelled" if labelled != 1 else "the deadliest event, labelled"
+    return ax.legend(handles=[bands, marks], labels=[f"events per {period}, scaled to each lane's peak", what],
+                     handler_map={tuple: HandlerTuple(ndivide=None, pad=0)}, handlelength=max(2.0, 0.6 * len(bands)),
+                     loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
 

@@ -175,14 +175,14 @@ def escalation_key(rules: pd.DataFrame) -> str:
     Returns
     -------
     str
-        ``"How acts count: rocket, artillery and missile attacks, ... 10 up; ..."``.
+        ``"How acts count: shelling, artillery and missile attacks, ... 10 up; ..."``.
 
     Examples
     --------
     >>> from analysis.stats.escalation import cameo_table
     >>> rules = cameo_table().query("sub_event_type == 'Non-violent transfer of territory'")
     >>> escalation_key(rules)
-    'How acts count: handovers of a base 10 down (CAMEO: retreat or surrender militarily).'
+    'How acts count: ground the first actor takes without fighting 9.5 up (CAMEO: occupy territory); handovers of a base 10 down (CAMEO: retreat or surrender militarily).'
     """
     parts = []
     ordered = rules.assign(score=-rules["goldstein"]).sort_values("score", ascending=False, kind="stable")
@@ -257,6 +257,10 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
             color="0.35")
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
+    ax.yaxis.set_major_formatter("{x:,.0f}")  # 175,000 and 1,000,000, never 175000 or an offset "1e6"
+    # the axis spans the periods measured, not matplotlib's margins of a twentieth of the span on each side
+    pad = float(np.min(width)) / 2
+    ax.set_xlim(float(left[0]) - pad, float(left[-1] + width[-1]) + pad)
     date_axis(ax)
     legend = legend_below(ax)
     if rules is not None and len(rules):

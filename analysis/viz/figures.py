@@ -109,6 +109,11 @@ def headline(
     ['headline', 'source']
     """
     fig = figure_of(target)
+    if fig.get_layout_engine() is not None:
+        # a layout engine would move the Axes again at drawing time, under the texts placed here: lay the
+        # figure out once and keep that layout
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")
     for gid in ("headline", "subtitle", "source"):
         for text in [t for t in fig.texts if t.get_gid() == gid]:
             text.remove()

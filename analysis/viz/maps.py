@@ -336,6 +336,60 @@ def plot_posture_panels(
 COUNTRY_PARTS: dict[str, tuple[str, ...]] = {"Somalia": ("Somaliland",), "Cyprus": ("N. Cyprus",), "Serbia": ("Kosovo",)}
 
 
+#: The kind of a place where no kind holds more than half of its events, and its colour.
+MIXED = "mixed kinds"
+MIXED_COLOR = "#A0A0A0"
+
+
+def stable_colors(values: pd.Series) -> dict[str, str]:
+    """Give each value a colour that does not depend on which values the data hold.
+
+    ACLED's strategic developments take their colours in the codebook's
+    order of their sub-event types whether or not all of them occur; other
+    values follow, alphabetically.
+
+    Examples
+    --------
+    >>> stable_colors(pd.Series(["Other"]))["Other"] == stable_colors(pd.Series(["Agreement", "Other"]))["Other"]
+    True
+    """
+    from ..schema import ACLED_SUB_EVENT_TYPES
+    from .style import color_for
+
+    fixed = list(ACLED_SUB_EVENT_TYPES["Strategic developments"])
+    present = sorted(set(values.dropna().astype(str)) - set(fixed))
+    colors = color_for([*fixed, *present])
+    return {value: colors[value] for value in set(values.dropna().astype(str))}
+
+
+def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str = "location") -> pd.DataFrame:
+    """Group events by place: each place's events, and its kind, the ``hue`` of more than half of them, or MIXED.
+
+    Returns
+    -------
+    DataFrame
+        name, latitude, longitude, events, kind; the places with the most
+        events first (then by name).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"location": ["X", "X", "X", "Y", "Y"], "latitude": [1.0] * 3 + [2.0] * 2,
+    ...                       "longitude": [1.0] * 3 + [2.0] * 2, "sub_event_type": ["a", "a", "b", "a", "b"]})
+    >>> place_kinds(frame)[["name", "events", "kind"]].values.tolist()
+    [['X', 3, 'a'], ['Y', 2, 'mixed kinds']]
+    """
+    keys = [points[label].astype("string").fillna(""), points["latitude"].round(3), points["longitude"].round(3)]
+    grouped = points.groupby(keys, sort=False)
+
+    def majority(values: pd.Series) -> str:
+        counts = values.astype("string").value_counts()
+        return str(counts.index[0]) if len(counts) and counts.iloc[0] * 2 > len(values) else MIXED
+
+    places = pd.DataFrame({"events": grouped.size(), "kind": grouped[hue].agg(majority)}).reset_index()
+    places.columns = ["name", "latitude", "longitude", "events", "kind"]
+    return places.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
 def plot_country_events(
     points: pd.DataFrame,
     *,
@@ -355,8 +409,11 @@ def plot_country_events(
     1:110m, :func:`analysis.io.boundaries.load_world_boundaries`) by ISO
     numeric code (ACLED's ``iso``) or name, and highlighted; the map frames
     it and every event. Each place is one dot, sized by its number of
-    events and coloured by its commonest ``hue`` value; the ``most`` places
-    with the most events are named with their count.
+    events (the legend gives the sizes of the smallest and the largest) and
+    coloured by the ``hue`` value of more than half its events, grey where
+    no value has a majority (:func:`place_kinds`); a value keeps its colour
+    whatever the data's size. The ``most`` places with the most events are
+    named with their count.
 
     Parameters
     ----------
@@ -419,20 +476,19 @@ def plot_country_events(
                 bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6)
         describe(ax, f"Map of {where}: {empty}.")
         return ax
-    keys = [placed[label].astype("string").fillna(""), placed["latitude"].round(3), placed["longitude"].round(3)]
-    grouped = placed.groupby(keys, sort=False)
-    places = pd.DataFrame({
-        "events": grouped.size(),
-        "kind": grouped[hue].agg(lambda values: values.astype("string").value_counts().index[0]),
-    }).reset_index()
-    places.columns = ["name", "latitude", "longitude", "events", "kind"]
-    places = places.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    kinds = list(dict.fromkeys(places["kind"]))
-    palette = dict(colors) if colors else color_for(kinds)
+    places = place_kinds(placed, hue=hue, label=label)
+    # the kinds in a fixed order (alphabetical, the mixed places last), so a kind keeps its colour whatever the
+    # data's size or order
+    kinds = sorted(set(places["kind"]) - {MIXED}) + ([MIXED] if (places["kind"] == MIXED).any() else [])
+    palette = {**(dict(colors) if colors else stable_colors(placed[hue])), MIXED: MIXED_COLOR}
     biggest = float(places["events"].max())
+
+    def area(events: object) -> object:
+        return 12 + 160 * np.sqrt(np.asarray(events, dtype=float) / biggest)
+
     for kind in kinds:
         part = places[places["kind"] == kind]
-        dots = ax.scatter(part["longitude"], part["latitude"], s=12 + 160 * np.sqrt(part["events"] / biggest),
+        dots = ax.scatter(part["longitude"], part["latitude"], s=area(part["events"]),
                           color=palette.get(kind, "0.3"), alpha=0.8, edgecolors="white", linewidths=0.5, zorder=4,
                           label=literal_text(kind))
         dots.set_gid(f"places:{kind}")
@@ -442,8 +498,18 @@ def plot_country_events(
     for _, row in places.head(most).iterrows():
         placer.annotate(literal_text(f"{row['name']} ({row['events']:,})"), (row["longitude"], row["latitude"]), gid="place",
                         fontsize=7.5, color="0.1", zorder=5)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(kinds)), fontsize=8,
-              title="dot: a place, sized by its events; colour: its commonest kind", title_fontsize=8)
+    from matplotlib.lines import Line2D
+
+    handles, labels = ax.get_legend_handles_labels()
+    # the size key: the smallest and the largest place drawn
+    for count in sorted({int(places["events"].min()), int(biggest)}):
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.6", markeredgecolor="white",
+                              markersize=float(np.sqrt(area(count))), alpha=0.8))
+        labels.append(f"{count:,} event{'' if count == 1 else 's'}")
+    legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(handles)),
+                       fontsize=8, title=f"a dot is a place, sized by its events; its colour, the kind of most of "
+                       f"them ({MIXED} where no kind has more than half)", title_fontsize=8)
+    legend.set_gid("key")
     busiest = ", ".join(f"{name} ({count:,})" for name, count in zip(places["name"].head(most), places["events"].head(most)))
     describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
                  f"({', '.join(kinds)}); the busiest: {busiest}.")

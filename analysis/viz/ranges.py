@@ -177,22 +177,54 @@ def plot_casualties(
     2
     """
     note = None
+    outcomes = [o for o in ("killed", "wounded") if o in set(counts.get("outcome", pd.Series(dtype=object)).astype(str))]
+    people = " or ".join(outcomes) or "killed"
     if most is not None and y == "attack" and "event_id" in counts.columns and counts["event_id"].nunique() > most:
-        size = counts["count_high"].astype("Float64").fillna(counts["count_low"].astype("Float64"))
-        biggest = size.groupby(counts["event_id"]).max().sort_values(ascending=False, kind="stable")
-        shown = set(biggest.index[:most])
-        rest = counts[~counts["event_id"].isin(shown)]
-        killed = int(rest.loc[rest["outcome"] == "killed", "count_low"].astype("Int64").fillna(0).sum())
-        note = (f"{rest['event_id'].nunique():,} more {what} not shown, with {killed:,} killed in all "
-                f"(lowest figures); the {most} with the highest figures are drawn")
-        counts = counts[counts["event_id"].isin(shown)]
+        counts, note = _highest(counts, most=most, what=what, people=people)
     if not counts.empty and y == "attack" and "group" in counts.columns:
-        counts = counts.assign(attack=counts["attack"].astype(str) + " - " + counts["group"].astype(str))
-    ax = plot_ranges(counts, y=y, hue="outcome", ax=ax, xlabel="people (lowest to highest figure reported)")
+        groups = set(counts["group"].astype(str))
+        if groups != {UNSPLIT}:  # a group only where the figures are split by group
+            counts = counts.assign(attack=counts["attack"].astype(str) + " - " + counts["group"].astype(str))
+    bounds = counts[["count_low", "count_high"]].astype("Float64")
+    single = bool(((bounds["count_low"] == bounds["count_high"]) | bounds.isna().any(axis=1)).fillna(True).all())
+    ax = plot_ranges(counts, y=y, hue="outcome", ax=ax,
+                     xlabel=f"people {people} ({'figure reported' if single else 'lowest to highest figure reported'})")
     if note:
         text = ax.text(0, -0.22, note, transform=ax.transAxes, fontsize=8, color="0.3", va="top")
         text.set_gid("more")
     return ax
+
+
+#: The group of a figure that is not split by group (ACLED's fatalities), which the chart does not write.
+UNSPLIT = "not split by group"
+
+
+def _highest(counts: pd.DataFrame, *, most: int, what: str, people: str) -> tuple[pd.DataFrame, str]:
+    """Keep the attacks with the highest figures, at most ``most``, never splitting a tie; say what the rest hold.
+
+    An attack is left out only with every attack whose figure is as high as
+    its own, so no attack drawn has a lower figure than one left out: when
+    the 16th highest figure is 0, the attacks that killed no one are all
+    left out, not some of them. Only when even the highest figure is shared
+    by more than ``most`` attacks are the first ``most`` in order drawn.
+    """
+    size = counts["count_high"].astype("Float64").fillna(counts["count_low"].astype("Float64")).fillna(0)
+    biggest = size.groupby(counts["event_id"], sort=False).max().sort_values(ascending=False, kind="stable")
+    cut = float(biggest.iloc[most])
+    shown = set(biggest.index[biggest > cut])
+    if not shown:
+        shown = set(biggest.index[:most])
+    rest = counts[~counts["event_id"].isin(shown)]
+    left_out = rest["event_id"].nunique()
+    highest_left = float(biggest[~biggest.index.isin(shown)].max())
+    killed = int(rest.loc[rest["outcome"] == "killed", "count_low"].astype("Int64").fillna(0).sum())
+    drawn = f"the {len(shown):,} with the highest figures are drawn"
+    if highest_left == 0:
+        note = f"{left_out:,} more {what} not shown, in which no one was reported {people}; {drawn}"
+    else:
+        note = (f"{left_out:,} more {what} not shown, each with at most {highest_left:,.0f} {people}, "
+                f"{killed:,} killed in all (lowest figures); {drawn}")
+    return counts[counts["event_id"].isin(shown)], note
 
 
 def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks", ax: Axes | None = None) -> Axes:

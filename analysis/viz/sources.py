@@ -63,7 +63,9 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
     names = [name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "\u2026"
              for name in shown["source"].astype(str)]
     ax.set_yticks(list(positions), [literal_text(name) for name in names])
+    ax.set_title("Outlets behind the most events", loc="left", fontsize=10)
     ax.set_xlabel("events")
+    _count_axis(ax)
     ax.set_xlim(right=float(shown["events"].max()) * 1.25)
     if len(table) > most:
         more = ax.text(0, -0.32, f"{len(table) - most:,} more outlets not shown", transform=ax.transAxes,
@@ -101,7 +103,17 @@ def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None 
     for patch in ax.patches:
         patch.set_gid("scale")
     ax.set_ylabel("")
+    ax.set_title("Events by ACLED's source scale", loc="left", fontsize=10)
     ax.set_xlabel("events")
+    _count_axis(ax)
     describe(ax, "Events by ACLED's source scale: " + "; ".join(
         f"{name} {count:,}" for name, count in zip(scales["source_scale"].head(most), scales["events"].head(most))) + ".")
     return ax
+
+
+def _count_axis(ax: Axes) -> None:
+    """Give a horizontal count axis a few whole-number ticks with thousands separators, so large counts stay apart."""
+    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))

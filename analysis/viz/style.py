@@ -25,7 +25,7 @@ KIND_COLORS: dict[str, str] = {
     "Explosions/Remote violence": "#D55E00",
     "Violence against civilians": "#AA4499",
     "Protests": "#E69F00",
-    "Riots": "#DDCC77",
+    "Riots": "#332288",
     "Strategic developments": "#009E73",
 }
 #: Colours of kinds that have none of their own, taken in turn.

@@ -20,6 +20,9 @@ from ..text import describe_dates
 #: text column with a cell longer than LONG_TEXT characters is at least
 #: LONG_TEXT_WIDTH wide, so it stays readable on a narrow screen.
 SHORT_TEXT, LONG_TEXT, LONG_TEXT_WIDTH = 20, 60, "18em"
+#: A header of at most SHORT_HEADER characters stays on one line over such a column; a longer one
+#: (an explanation) wraps, so that it does not widen the table past the page.
+SHORT_HEADER = 30
 #: Most rows a table shows unless told otherwise (as pandas' display.max_rows).
 MAX_ROWS = 60
 #: Shown for a missing number (a missing text is an empty cell).
@@ -59,7 +62,9 @@ class Table:
     """A frame shown for reading (see :func:`as_table`)."""
 
     def __init__(self, frame: pd.DataFrame, *, headers: Mapping[str, str] | None = None, caption: str | None = None,
-                 empty: str = "Nothing to show.", limit: int | None = MAX_ROWS) -> None:
+                 empty: str = "Nothing to show.", limit: int | None = MAX_ROWS, hide_empty: bool = False) -> None:
+        if hide_empty:
+            frame = frame.loc[:, [column for column in frame.columns if frame[column].notna().any()]]
         if limit is not None and len(frame) > limit:
             shown = f"The first {limit:,} of {len(frame):,} rows."
             caption = f"{caption} {shown}" if caption else shown
@@ -78,16 +83,22 @@ class Table:
             return f"<p>{html.escape(self.empty)}</p>"
         # short values (dates, kinds, ids) stay on one line; long texts keep a readable width on a narrow
         # screen, where the table scrolls sideways instead
-        styles = []
-        for column, numeric in zip(self.cells, self.numeric):
+        # a header wraps unless it is short itself: a long explanation over a column of short numbers would
+        # otherwise make the column, and the table, wider than the page
+        styles, header_styles = [], []
+        for column, numeric, header in zip(self.cells, self.numeric, self.headers):
             longest = max(map(len, column), default=0)
             style = f"text-align:{'right' if numeric else 'left'}"
+            header_style = style
             if longest <= SHORT_TEXT:
                 style += ";white-space:nowrap"
+                header_style += ";white-space:nowrap" if len(header) <= SHORT_HEADER else ""
             elif not numeric and longest > LONG_TEXT:
                 style += f";min-width:{LONG_TEXT_WIDTH}"
+                header_style = style
             styles.append(style)
-        head = "".join(f'<th style="{a}">{html.escape(h)}</th>' for h, a in zip(self.headers, styles))
+            header_styles.append(header_style)
+        head = "".join(f'<th style="{a}">{html.escape(h)}</th>' for h, a in zip(self.headers, header_styles))
         rows = []
         for i in range(len(self.frame)):
             cells = "".join(f'<td style="{a}">{html.escape(column[i])}</td>' for column, a in zip(self.cells, styles))
@@ -116,6 +127,7 @@ def as_table(
     caption: str | None = None,
     empty: str = "Nothing to show.",
     limit: int | None = MAX_ROWS,
+    hide_empty: bool = False,
 ) -> Table:
     """Show a frame as a table for reading.
 
@@ -140,6 +152,9 @@ def as_table(
     limit : int or None, default MAX_ROWS
         Show at most this many rows (the first ones), and say so under the
         table; None shows them all.
+    hide_empty : bool, default False
+        Leave out the columns with no value in any row (a column that only
+        some data fill, such as the coded category in an ACLED run).
 
     Returns
     -------
@@ -154,4 +169,4 @@ def as_table(
     US         5,150
     UK             \u2013
     """
-    return Table(frame, headers=headers, caption=caption, empty=empty, limit=limit)
+    return Table(frame, headers=headers, caption=caption, empty=empty, limit=limit, hide_empty=hide_empty)

@@ -213,11 +213,14 @@ def plot_timeline(
     ax.grid(axis="x", color="0.88", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
     date_axis(ax)
+    # what the marker sizes count, for the legend: the coded casualties table has the wounded, ACLED's
+    # fatalities (used without it) only the killed
+    ax.size_label = "killed or wounded" if casualties is not None else "killed"
     describe(ax, _description(layout))
     return ax
 
 
-def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str = "killed or wounded") -> Any:
+def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str | None = None) -> Any:
     """Add the legend of :func:`plot_timeline`: what filled, hollow, bars and hatched ends mean, and marker sizes.
 
     The hatched end is explained where the timeline has one.
@@ -228,8 +231,10 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
         An Axes drawn by :func:`plot_timeline`.
     sizes : sequence of int, default (1, 5)
         People counts shown in the size key.
-    size_label : str, default "killed or wounded"
-        What the sizes count.
+    size_label : str or None, default None
+        What the sizes count; None for what :func:`plot_timeline` sized the
+        marks by: "killed or wounded" with a casualties table, "killed" with
+        ACLED's fatalities.
 
     Returns
     -------
@@ -247,6 +252,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     """
     if hasattr(ax, "band_period"):
         return bands_legend(ax)
+    if size_label is None:
+        size_label = getattr(ax, "size_label", "killed or wounded")
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

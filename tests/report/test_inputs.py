@@ -18,7 +18,7 @@ def test_notebook_data_selects_the_window_in_every_table():
     assert data.summary().startswith(f"{len(data.events)} events from the 5 coded documents, 1 Mar 2020 to 31 Mar 2020")
 
 
-def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
+def test_notebook_data_reads_an_acled_file(tmp_path):
     columns = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
                "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
@@ -34,11 +34,6 @@ def test_notebook_data_reads_an_acled_file(tmp_path, capsys):
     data = notebook_data(str(path), area="iraq")
     assert not data.coded and data.place_column == "admin1" and data.casualties is None
     assert data.summary() == "1 event from the ACLED file export.csv, 11 Mar 2020 to 11 Mar 2020, in iraq."
-    assert data.has_coded_tables() is False
-    assert capsys.readouterr().out.strip() == (
-        "This notebook needs the coded documents; it has nothing to show for an ACLED file.")
-    assert data.has_coded_tables("This chart") is False
-    assert capsys.readouterr().out.startswith("This chart needs the coded documents")
     assert events_table(data.events)["documents"].tolist() == ["Reuters"]
 
 

@@ -109,3 +109,48 @@ def test_default_only_cells_leave_the_pages_and_the_index_card_of_a_parameterise
     assert [c.cell_type for c in run.cells] == ["code", "code", "code"]
     assert notebook_summary(run) == ("How events unfolded in Somalia", "2,000 events in Somalia.")
     assert not any(re.search("K-1", c.source) for c in run.cells)
+
+
+def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
+    from analysis.stats.periods import attacks_per_period
+    from analysis.stats.posture import force_posture
+
+    data = notebook_data(str(export))
+    story = Story(data)
+    # posture: the foreign forces involved, not "bases or"; all the developments counted per month when too many
+    posture = force_posture(data.events, country=data.country)
+    assert f"ACLED codes {len(posture):,} strategic developments involving foreign forces" in story.posture()
+    assert "bases or" not in story.posture() + story.heading("posture") + story.chart_title("posture")
+    table = story.posture_table()
+    assert len(posture) > 60 and table["all"].sum() == pytest.approx(len(posture), rel=0.02)
+    assert table["period"].iloc[0] == f"{data.window[0]:%b %Y}" and table["period"].iloc[-1] == f"{data.window[1]:%b %Y}"
+    assert f"The {len(posture):,} strategic developments are too many to list" in story.section("posture table")
+    # killed only: ACLED has no wounded and one figure per event
+    assert story.chart_title("casualties").startswith("Killed in ") and "wounded" not in story.chart_subtitle("casualties")
+    assert "rockets" not in story.attacks_note()
+    assert story.events_headers()["documents"] == "sources"
+    # the dense timeline's table: the deadliest, none left out that killed as many as one listed
+    listed = story.events_table()
+    killed = data.events.set_index(data.events["event_id"].astype(str))["fatalities"].astype(int)
+    inside = killed.index.isin(listed["event_id"].astype(str))
+    assert 0 < len(listed) <= 60 and killed[inside].min() > killed[~inside].max()
+    assert story.table_note().startswith(f"The {len(listed)} deadliest of the 2,000 events")
+    # the busiest weeks: a caption says which, and no week left out counts as much as one listed
+    weekly = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0], end=data.window[1])
+    shown = story.busiest(weekly)
+    active = weekly[weekly["possible"] > 0]
+    left = active[~active["period_start"].isin(shown["period_start"])]
+    assert len(shown) <= 12 and left["expected"].max() < shown["expected"].min()
+    assert story.busiest_caption(weekly).startswith(f"The {len(shown)} busiest of the {len(active)} weeks")
+
+
+def test_the_deadliest_named_never_leave_out_a_tie(tmp_path):
+    path = write_acled(tmp_path / "small.csv", 50)
+    frame = pd.read_csv(path)
+    frame["fatalities"] = 0
+    frame.loc[[3, 10, 20, 30], "fatalities"] = [9, 6, 6, 6]  # the 2nd to 4th deadliest tie at 6
+    frame.to_csv(path, index=False)
+    story = Story(notebook_data(str(path)))
+    sentences = story.timeline()
+    assert "The deadliest of the events: 9 killed in" in sentences
+    assert "6 killed in" not in sentences and "3 more events killed 6 each." in sentences

@@ -60,3 +60,32 @@ def test_the_rules_say_in_words_what_a_withdrawal_and_a_handover_count_as():
     key = escalation_key(cameo_table())
     assert "withdrawals from bases that stay with their hosts 4 up (CAMEO: reduce relations)" in key
     assert "handovers of a base 10 down (CAMEO: retreat or surrender militarily)" in key
+
+
+def test_an_acled_transfer_of_territory_is_actor1_taking_ground_and_a_coded_handover_a_retreat():
+    """ACLED's actor1 takes control without fighting (192, conflict); the coded coalition hands a base over (0874)."""
+    acled = make_events([
+        {"date_start": "2025-03-05", "category": None, "event_type": "Strategic developments",
+         "sub_event_type": "Non-violent transfer of territory", "actor1": "Al Shabaab"},
+    ])
+    weights = cameo_weights(acled)
+    assert weights[["cameo_code", "cameo_name"]].iloc[0].tolist() == ["192", "Occupy territory"]
+    assert weights["goldstein"].tolist() == [-9.5]
+    frame = escalation_per_period(acled, freq="W")
+    assert frame[["conflict", "cooperation", "escalation"]].iloc[0].tolist() == [9.5, 0.0, 9.5]
+    rules = cameo_table(acled)
+    assert rules["covers"].tolist() == ["ground the first actor takes without fighting"]
+    assert escalation_key(rules) == "How acts count: ground the first actor takes without fighting 9.5 up (CAMEO: occupy territory)."
+    assert "handover" not in escalation_key(rules) and "retreat" not in escalation_key(rules)
+
+
+def test_the_coded_k1_handover_still_counts_as_the_coalitions_retreat():
+    from analysis import load_events
+
+    events = load_events()
+    handovers = events[events["sub_event_type"] == "Non-violent transfer of territory"]
+    assert len(handovers) >= 1 and set(handovers["category"]) == {"posture change"}
+    assert set(handovers["actor1"]) == {"Military Forces of the United States"}
+    assert set(cameo_weights(handovers)["cameo_code"]) == {"0874"}
+    used = cameo_table(events).set_index(["category", "sub_event_type"])
+    assert used.loc[("posture change", "Non-violent transfer of territory"), "events"] == len(handovers)

@@ -64,3 +64,23 @@ def test_foreign_forces_uses_the_country_given_for_frames_without_one():
                           "actor2": [None, "Global Coalition Against Daesh"]})
     assert foreign_forces(frame, country="Iraq").tolist() == ["Military Forces of the United States",
                                                               "Global Coalition Against Daesh"]
+
+
+def test_posture_per_period_counts_each_kind_per_month_and_spreads_ranged_changes():
+    from analysis.stats.posture import posture_per_period
+
+    posture = pd.DataFrame({
+        "sub_event_type": ["Headquarters or base established", "Non-violent transfer of territory",
+                           "Headquarters or base established", "Headquarters or base established"],
+        "date_start": pd.to_datetime(["2025-01-05", "2025-01-20", "2025-03-30", "2025-03-02"]),
+        "date_end": pd.to_datetime(["2025-01-05", "2025-01-20", "2025-04-02", "2025-03-02"]),
+    })
+    table = posture_per_period(posture)
+    assert table["period"].tolist() == ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"]
+    assert table.columns.tolist() == ["period", "Headquarters or base established", "Non-violent transfer of territory",
+                                      "all"]
+    assert table["Headquarters or base established"].tolist() == [1.0, 0.0, 1.5, 0.5]  # 30 Mar-2 Apr: 2 days each
+    assert table["all"].sum() == 4.0
+    assert posture_per_period(posture.iloc[:0]).empty
+    clipped = posture_per_period(posture, start="2025-01-01", end="2025-03-31")  # 1 and 2 April left out
+    assert clipped["period"].tolist() == ["Jan 2025", "Feb 2025", "Mar 2025"] and clipped["all"].sum() == 3.5

@@ -71,3 +71,30 @@ def test_names_from_the_data_are_drawn_as_written(new_axes):
     ax = plot_timeline_bands(events, ax=new_axes())
     ax.figure.canvas.draw()  # a malformed $...$ read as mathematics would fail here
     assert any(t.get_text().strip().startswith("\\$\\frac{1}{\\$ Town") for t in ax.texts if t.get_gid() == "label")
+
+
+def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
+
+    events = _dense(900).assign(fatalities=0)
+    # 6 events killed 30 (three of them in one lane within two days), then 3 killed 24: with most=8 the cut falls
+    # among the 24s, which are all left out
+    for i, (day, killed) in enumerate([("2025-03-04", 30), ("2025-03-05", 30), ("2025-03-06", 30),
+                                       ("2025-05-01", 30), ("2025-06-01", 30), ("2025-07-01", 30),
+                                       ("2025-08-01", 24), ("2025-08-15", 24), ("2025-09-01", 24)]):
+        row = events.index[3 * i]  # lane Battles
+        events.loc[row, ["date_start", "date_end", "event_date"]] = pd.Timestamp(day)
+        events.loc[row, "fatalities"] = killed
+    ax = plot_timeline_bands(events, most=8, ax=new_axes(figsize=(10, 6)))
+    labels = [t.get_text() for t in ax.texts if t.get_gid() == "label"]
+    assert len(labels) == 6 and all(label.strip().endswith("30 killed") for label in labels)
+    assert ax.labelled == 6
+    marks = next(c for c in ax.collections if c.get_gid() == "deadliest").get_offsets()
+    march = sorted(y for x, y in marks if x < 20160)  # the three of 4-6 March 2025, a day apart
+    assert len(march) == 3 and march[0] < march[1] < march[2]
+    legend = timeline_legend(ax)
+    assert [t.get_text() for t in legend.get_texts()][1] == "the 6 deadliest events, labelled"
+    swatches = {to_hex(p.get_facecolor(), keep_alpha=False) for p in legend.findobj(Rectangle) if p.get_width() < 100}
+    bands = {to_hex(c.get_facecolor()[0], keep_alpha=False) for c in ax.collections if c.get_gid().startswith("band:")}
+    assert swatches == bands  # the legend shows the bands' colours, not a grey of its own

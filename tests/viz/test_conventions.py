@@ -31,3 +31,24 @@ def test_no_plotting_helper_shows_or_saves(module):
     calls = {node.func.attr for node in ast.walk(ast.parse(inspect.getsource(module)))
              if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
     assert not calls & {"show", "savefig"}
+
+
+def _contrast_on_white(color: str) -> float:
+    """WCAG contrast ratio of a colour against white."""
+    from matplotlib.colors import to_rgb
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in to_rgb(color))
+    return 1.05 / (0.2126 * red + 0.7152 * green + 0.0722 * blue + 0.05)
+
+
+def test_every_kind_colour_stands_out_on_a_light_page():
+    from analysis.viz.style import KIND_COLORS
+
+    # a lane's label and its pale bands are drawn in its colour: none may fade into the page (sand, #DDCC77,
+    # was 1.6 to 1)
+    faint = {kind: round(_contrast_on_white(color), 2) for kind, color in KIND_COLORS.items()
+             if _contrast_on_white(color) < 2.0}
+    assert not faint

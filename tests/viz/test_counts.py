@@ -71,3 +71,20 @@ def test_groups_outside_the_runs_palette_are_drawn_together_as_other(new_axes):
     colors = {p.get_gid(): to_hex(p.get_facecolor()) for p in ax.patches if p.get_gid().startswith("expected:")}
     assert colors == {"expected:D": palette["D"].lower(), "expected:B": palette["B"].lower(),
                       "expected:other": palette["other"].lower()}
+
+
+def test_escalation_axes_span_the_periods_and_write_large_scores_in_full(new_axes):
+    import matplotlib.dates as mdates
+
+    measure = pd.DataFrame({
+        "period_start": pd.to_datetime(["2025-01-06", "2025-01-13", "2026-03-23"]),
+        "period_end": pd.to_datetime(["2025-01-12", "2025-01-19", "2026-03-29"]),
+        "events": [1.0, 2.0, 3.0], "conflict": [175_000.0, 1_000_000.0, 10.0], "cooperation": [0.0, 10.0, 0.0],
+    }).assign(escalation=lambda frame: frame["conflict"] - frame["cooperation"])
+    ax = plot_escalation(measure, ax=new_axes(figsize=(10, 4.2)))
+    ax.figure.canvas.draw()
+    low, high = ax.get_xlim()
+    assert mdates.num2date(low).date() >= pd.Timestamp("2025-01-02").date()
+    assert mdates.num2date(high).date() <= pd.Timestamp("2026-04-03").date()  # no weeks drawn past the last period
+    ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert "1,000,000" in ticks and not ax.yaxis.get_offset_text().get_text()

@@ -26,6 +26,26 @@ def test_headline_subtitle_and_source_sit_above_and_below_everything_drawn(new_a
     assert [t.get_text() for t in fig.texts if t.get_gid() == "headline"] == ["Attacks came in three bursts"]
 
 
+def test_headline_stays_clear_of_axes_that_a_layout_engine_placed():
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
+    try:
+        left.barh([0, 1], [12, 5])
+        left.set_yticks([0, 1], ["Islands Post", "Northern Voice"])
+        right.set_title("Events by source scale")
+        headline(fig, "Who reported the events", subtitle="Events each source reports", source="Source: test")
+        fig.canvas.draw()  # drawing must not move the Axes under the texts placed by the headline
+        renderer = fig.canvas.get_renderer()
+        texts = {t.get_gid(): t.get_window_extent(renderer) for t in fig.texts}
+        for ax in (left, right):
+            box = ax.get_tightbbox(renderer)
+            assert texts["subtitle"].y0 >= box.y1 - 1 and texts["headline"].y0 >= texts["subtitle"].y1 - 1
+            assert texts["source"].y1 <= box.y0 + 1
+    finally:
+        plt.close(fig)
+
+
 def test_alt_text_joins_titles_descriptions_and_source(new_axes):
     ax = new_axes()
     describe(ax, "Two bars:   27 Dec 2019 and 11 Mar 2020.")

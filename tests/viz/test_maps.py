@@ -94,3 +94,35 @@ def test_plot_country_events_says_when_the_window_is_empty(new_axes):
                                                     "sub_event_type": []}), country="Somalia", ax=new_axes())
     assert "no events in this window" in [t.get_text() for t in ax.texts]
     assert any(p.get_gid() == "Somalia" for p in ax.patches)
+
+
+def test_a_kind_keeps_its_colour_a_mixed_place_is_grey_and_the_legend_gives_the_sizes(new_axes):
+    from matplotlib.colors import to_hex
+
+    from analysis.viz.maps import MIXED, MIXED_COLOR
+
+    few = pd.DataFrame({"latitude": [2.04, 9.56], "longitude": [45.34, 44.06], "location": ["Town A", "Town B"],
+                        "sub_event_type": ["Headquarters or base established", "Non-violent transfer of territory"]})
+    many = pd.DataFrame({
+        "latitude": [2.04] * 3 + [9.56] * 4 + [0.35] * 2, "longitude": [45.34] * 3 + [44.06] * 4 + [42.55] * 2,
+        "location": ["Town A"] * 3 + ["Town B"] * 4 + ["Town C"] * 2,
+        "sub_event_type": ["Change to group/activity", "Headquarters or base established",
+                           "Non-violent transfer of territory",  # Town A: no kind has a majority
+                           *["Headquarters or base established"] * 3, "Change to group/activity",
+                           *["Non-violent transfer of territory"] * 2],
+    })
+
+    def colours(ax):
+        return {c.get_gid().split(":", 1)[1]: to_hex(c.get_facecolor()[0], keep_alpha=False) for c in ax.collections
+                if str(c.get_gid()).startswith("places:")}
+
+    small = colours(analysis.plot_country_events(few, iso=706, ax=new_axes(figsize=(6, 6))))
+    ax = analysis.plot_country_events(many, iso=706, ax=new_axes(figsize=(6, 6)))
+    large = colours(ax)
+    for kind in ("Headquarters or base established", "Non-violent transfer of territory"):
+        assert small[kind] == large[kind]  # whatever else the data hold
+    assert large[MIXED] == MIXED_COLOR.lower()
+    mixed = next(c for c in ax.collections if c.get_gid() == f"places:{MIXED}")
+    assert len(mixed.get_offsets()) == 1  # Town A only: Town B has 3 of 4 of one kind
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[-2:] == ["2 events", "4 events"]

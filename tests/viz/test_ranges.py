@@ -73,10 +73,34 @@ def test_plot_casualties_draws_the_top_attacks_and_counts_the_rest(new_axes):
              "count_low": i, "count_high": i} for i in range(20)]
     ax = analysis.plot_casualties(pd.DataFrame(rows), most=5, ax=new_axes())
     drawn = [t.get_text() for t in ax.get_yticklabels()]
-    assert drawn == [f"attack {i} - not split by group" for i in range(15, 20)]
+    assert drawn == [f"attack {i}" for i in range(15, 20)]  # one figure per attack: no group written
     # the 15 attacks not drawn killed 0 + 1 + ... + 14 = 105
     assert [t.get_text() for t in ax.texts if t.get_gid() == "more"] == [
-        "15 more attacks not shown, with 105 killed in all (lowest figures); the 5 with the highest figures are drawn"]
+        "15 more attacks not shown, each with at most 14 killed, 105 killed in all (lowest figures); "
+        "the 5 with the highest figures are drawn"]
+    assert ax.get_xlabel() == "people killed (figure reported)"  # no wounded, no range: the axis says neither
+
+
+def test_plot_casualties_never_splits_a_tie_between_drawn_and_left_out(new_axes):
+    killed = [7, 6, 6, 5, 3, 0, 0, 0, 0, 0]  # with most=5 the cut falls among the attacks that killed no one
+    rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
+             "count_low": k, "count_high": k} for i, k in enumerate(killed)]
+    ax = analysis.plot_casualties(pd.DataFrame(rows), most=6, ax=new_axes())
+    assert [t.get_text() for t in ax.get_yticklabels()] == [f"attack {i}" for i in range(5)]
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "more"] == [
+        "5 more attacks not shown, in which no one was reported killed; the 5 with the highest figures are drawn"]
+    tied = analysis.plot_casualties(pd.DataFrame(rows), most=2, ax=new_axes())  # 6 and 6 both drawn, or neither
+    assert [t.get_text() for t in tied.get_yticklabels()] == ["attack 0"]
+
+
+def test_plot_casualties_names_the_group_and_the_range_where_the_figures_have_them(new_axes):
+    rows = [{"event_id": "EV1", "attack": "11 Mar", "group": "US military", "outcome": "killed", "count_low": 2,
+             "count_high": 2},
+            {"event_id": "EV1", "attack": "11 Mar", "group": "US military", "outcome": "wounded", "count_low": 3,
+             "count_high": 5}]
+    ax = analysis.plot_casualties(pd.DataFrame(rows), ax=new_axes())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["11 Mar - US military"]
+    assert ax.get_xlabel() == "people killed or wounded (lowest to highest figure reported)"
 
 
 def test_plot_killed_distribution_draws_a_bar_per_bin(new_axes):

@@ -22,3 +22,18 @@ def test_plot_source_scales_and_empty_inputs(new_axes):
     assert sorted(p.get_width() for p in ax.patches) == [2, 5]
     empty = plot_sources(pd.DataFrame({"source": [], "events": [], "only_source": []}), ax=new_axes())
     assert [t.get_text() for t in empty.texts] == ["no sources in this window"]
+
+
+def test_each_panel_has_a_title_and_large_counts_keep_their_ticks_apart(new_axes):
+    scales = pd.DataFrame({"source_scale": ["Local partner-National", "New media", "National"],
+                           "events": [148_000, 121_000, 60_000]})
+    ax = plot_source_scales(scales, ax=new_axes(figsize=(4.4, 4.2)))
+    assert ax.get_title(loc="left") == "Events by ACLED's source scale"
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    labels = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+    assert any("," in t.get_text() for t in labels)  # 100,000, not 100000
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda box: box.x0)
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:]))
+    outlets = plot_sources(pd.DataFrame({"source": ["Radio X"], "events": [5], "only_source": [3]}), ax=new_axes())
+    assert outlets.get_title(loc="left") == "Outlets behind the most events"

@@ -50,3 +50,15 @@ def test_a_long_table_shows_its_first_rows_and_says_so():
     assert len(table.frame) == 60 and table.caption == "The first 60 of 100 rows."
     assert "<caption>The first 60 of 100 rows.</caption>" in table._repr_html_()
     assert len(as_table(pd.DataFrame({"week": range(100)}), limit=None).frame) == 100
+
+
+def test_a_long_header_wraps_over_short_cells_and_empty_columns_can_be_left_out():
+    rules = pd.DataFrame({"category": pd.array([None, None], dtype="string"), "week": ["3-9 Mar 2025", "10-16 Mar 2025"],
+                          "expected": [2.5, 1.0]})
+    html = as_table(rules)._repr_html_()
+    assert '<td style="text-align:right;white-space:nowrap">2.50</td>' in html  # the numbers stay on one line
+    assert '<th style="text-align:right">expected (an event known only' in html  # the long header wraps
+    assert '<th style="text-align:left;white-space:nowrap">week</th>' in html
+    shown = as_table(rules, hide_empty=True)
+    assert shown.headers[0] == "week" and len(shown.headers) == 2
+    assert as_table(rules).headers[0] == "category"  # kept unless asked

@@ -89,11 +89,13 @@ def test_an_empty_timeline_returns_the_axes(events, new_axes):
     assert [t.get_text() for t in ax.texts] == ["no events to show"]
 
 
-def test_timeline_legend_explains_markers(events, new_axes):
-    ax = plot_timeline(events, ax=new_axes())
+def test_timeline_legend_explains_markers(events, casualties, new_axes):
+    ax = plot_timeline(events, casualties=casualties, ax=new_axes())
     legend = timeline_legend(ax)
     assert [t.get_text() for t in legend.get_texts()][:3] == [
         "day known", "known to a range: bar over the possible days", "1 killed or wounded"]
+    # without a casualties table the marks are sized by the fatalities column (ACLED's): the killed only
+    assert timeline_legend(plot_timeline(events, ax=new_axes())).get_texts()[2].get_text() == "1 killed"
     borrowed = events.assign(date_start_from=pd.array(["text", "text", "event EV002", "text", "text"], dtype="string"))
     legend = timeline_legend(plot_timeline(borrowed, ax=new_axes()))
     assert legend.get_texts()[2].get_text() == "bound borrowed from another event or document"
