@@ -1,6 +1,7 @@
 # Two commands do everything, on a machine with only Python 3:
-#   make report   execute every notebook and render the HTML report
-#   make test     run every test (unit tests, nbval, browser test)
+#   make report     execute every notebook and render the HTML report
+#   make test       run every test (unit tests, doctests, nbval, browser test)
+#   make test-fast  the inner loop: unit tests and doctests, no notebook run, no browser
 # Both create the virtual environment .venv on first use.
 
 PYTHON ?= python3
@@ -28,7 +29,7 @@ REPORT_OPTIONS := DATA START END AREA ATTACKS TARGET OUT
 $(foreach name,$(REPORT_OPTIONS),$(eval export REPORT_$(name) = $$(value $(name))))
 unexport $(REPORT_OPTIONS)
 
-.PHONY: setup test report bench clean
+.PHONY: setup test test-fast report bench clean
 
 setup: $(STAMP)
 
@@ -42,6 +43,11 @@ $(STAMP): pyproject.toml constraints.txt
 # Tests run on every core (pytest-xdist), a test file or a notebook per worker at a time.
 test: $(STAMP)
 	$(PY) -m pytest -n auto --dist loadfile
+
+# The tests marked `report` (they build or render a report: kernels, a browser) and nbval's
+# notebooks are left out; add pytest's own options after, e.g. `make test-fast ARGS=--lf`.
+test-fast: $(STAMP)
+	$(PY) -m pytest -n auto --dist loadfile -m "not report" tests analysis tools $(ARGS)
 
 report: $(STAMP)
 	$(PY) -m analysis.report --from-env

@@ -1,4 +1,4 @@
-"""Checks that apply to the whole test run: nbval compares the notebooks' figures too.
+"""Checks that apply to the whole test run: nbval compares the notebooks' figures too; ``--screenshots DIR``.
 
 (The fixtures of the tests are in tests/conftest.py.)
 """
@@ -10,6 +10,12 @@ import hashlib
 
 import nbformat
 
+
+
+def pytest_addoption(parser):
+    parser.addoption("--screenshots", metavar="DIR", default=None,
+                     help="keep the browser test's screenshots of the report in DIR (by default they go to a "
+                          "temporary folder)")
 
 
 def pytest_collection_modifyitems(items):

@@ -6,14 +6,13 @@ Two reports are made once per test run and looked at by several test modules:
   notebooks written here (a figure; data tables full of markup; prose
   only), which executes them; under pytest-xdist the workers share it;
 - the report of the committed notebooks, rendered from the files as
-  committed, without executing them again: nbval executes them in the same
+  committed (in pytest's temporary folder), without executing them again: nbval executes them in the same
   run and checks that every output, figures included, is what a fresh run
   gives (see the conftest.py beside pyproject.toml).
 """
 
 from __future__ import annotations
 
-import atexit
 import base64
 import contextlib
 import fcntl
@@ -25,7 +24,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import textwrap
 import time
 import urllib.request
@@ -37,8 +35,6 @@ import nbformat
 from analysis import report
 from analysis.report.__main__ import main
 
-ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOT_DIR = ROOT / "build" / "screenshots"
 
 INSTALL_CHROMIUM = (
     "Debian's chromium is needed for the browser test and was not found on PATH. "
@@ -210,10 +206,8 @@ class CommittedReport:
     sources: list[Path]
 
 
-def _render_committed_report() -> CommittedReport:
+def _render_committed_report(out: Path) -> CommittedReport:
     sources = report.find_notebooks(report.NOTEBOOK_DIR)
-    out = Path(tempfile.mkdtemp(prefix="analysis-report-"))
-    atexit.register(shutil.rmtree, out, True)
     return CommittedReport(out, report.render_report(sources, out), sources)
 
 
@@ -233,9 +227,9 @@ def _once(name: str, make) -> object:
     return _made[name]
 
 
-def committed_report() -> CommittedReport:
-    """Return the report of the committed notebooks, rendered the first time it is asked for."""
-    return _once("committed", _render_committed_report)  # type: ignore[return-value]
+def committed_report(tmp_path_factory) -> CommittedReport:
+    """Return the report of the committed notebooks, rendered the first time a test of this process asks for it."""
+    return _once("committed", lambda: _render_committed_report(tmp_path_factory.mktemp("committed-report")))  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------------

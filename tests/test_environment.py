@@ -7,6 +7,7 @@ import functools
 import importlib.metadata
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -78,9 +79,17 @@ def test_import_stays_cheap():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    """Build the wheel from a copy of the project's packaged files, so the build writes nothing in the project."""
+    project = tmp_path_factory.mktemp("project")
+    for name in ("pyproject.toml", "README.md", "analysis", "seeds"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(project)],
         check=True, capture_output=True,
     )
     return next(out.glob("analysis-*.whl"))

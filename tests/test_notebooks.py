@@ -10,6 +10,8 @@ committed to the report, which the browser test then opens.
 
 from __future__ import annotations
 
+import re
+
 import markupsafe
 import nbformat
 import pytest
@@ -20,12 +22,18 @@ from analysis.report.render import render_report
 from analysis.report.safety import find_remote_references
 from analysis.report.summary import notebook_summary
 
+pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
+
 COMMITTED = sorted(NOTEBOOK_DIR.glob(NOTEBOOK_PATTERN))
 REFRESH = "python -m analysis.report --refresh-notebooks"
 
 
-def test_the_project_has_notebooks():
-    assert COMMITTED, f"no notebook matching {NOTEBOOK_PATTERN} in {NOTEBOOK_DIR}"
+def test_the_notebooks_are_numbered_in_reading_order_from_01():
+    """``01-escalation-timeline.ipynb``, ``02-...``: numbered without gaps, lowercase words joined by hyphens."""
+    names = [path.name for path in COMMITTED]
+    assert names, f"no notebook matching {NOTEBOOK_PATTERN} in {NOTEBOOK_DIR}"
+    assert all(re.fullmatch(r"\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb", name) for name in names), names
+    assert [int(name[:2]) for name in names] == list(range(1, len(names) + 1)), names
 
 
 @pytest.mark.parametrize("path", COMMITTED, ids=[p.name for p in COMMITTED])
@@ -38,8 +46,8 @@ def test_a_notebook_is_stored_as_a_fresh_run_in_place_writes_it(path):
         f"{path.name} holds metadata, ids or formatting that `{REFRESH}` would not write")
 
 
-def test_rendering_twice_gives_identical_html(tmp_path):
-    built = committed_report()
+def test_rendering_twice_gives_identical_html(tmp_path, tmp_path_factory):
+    built = committed_report(tmp_path_factory)
     again = render_report(built.sources, tmp_path / "again")
     assert again.read_bytes() == built.index.read_bytes()
     for source in built.sources:
@@ -47,8 +55,8 @@ def test_rendering_twice_gives_identical_html(tmp_path):
         assert (tmp_path / "again" / page).read_bytes() == (built.out / page).read_bytes(), page
 
 
-def test_committed_report_pages_are_self_contained_and_summarised():
-    built = committed_report()
+def test_committed_report_pages_are_self_contained_and_summarised(tmp_path_factory):
+    built = committed_report(tmp_path_factory)
     index = built.index.read_text(encoding="utf-8")
     for source in built.sources:
         page = (built.out / f"{source.stem}.html").read_text(encoding="utf-8")

@@ -6,8 +6,9 @@ a non-empty image, every link of the index must lead to a page of the
 report, and nothing may be requested from outside the report's folder.
 On the committed notebooks' report, also: every image has an alt text of its own,
 no table shows an index column or <NA>, and figures keep their size on a 400-pixel-wide
-screen. Full-page screenshots of the index and of every page are saved to
-build/screenshots/ (1280 px wide) and build/screenshots/narrow-400/.
+screen. Full-page screenshots of the index and of every page are taken 1280 px
+wide and 400 px wide (``narrow-400/``), in the test's temporary folder, or in
+the folder given with ``pytest --screenshots DIR`` to keep them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import pytest
 from report_support import (
     IMG,
     INSTALL_CHROMIUM,
-    SCREENSHOT_DIR,
     SCRIPT,
     Chromium,
     WINDOW,
@@ -27,6 +27,8 @@ from report_support import (
     committed_report,
     sample_report,
 )
+
+pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
 
 
 @pytest.fixture(scope="module")
@@ -138,22 +140,30 @@ def test_the_alt_text_and_table_checks_can_fail(browser, sample):
 NARROW = 400
 
 
-def test_committed_report_in_the_browser_with_screenshots(browser, capsys):
-    built = committed_report()
-    out = built.out
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOT_DIR.glob("**/*.png"):
+@pytest.fixture
+def screenshot_dir(request, tmp_path):
+    """Where the screenshots go: the folder given with ``--screenshots``, else the test's temporary folder."""
+    chosen = request.config.getoption("screenshots")
+    folder = Path(chosen).resolve() if chosen else tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("**/*.png"):
         old.unlink()
-    narrow = SCREENSHOT_DIR / f"narrow-{NARROW}"
+    return folder
+
+
+def test_committed_report_in_the_browser_with_screenshots(browser, screenshot_dir, tmp_path_factory, capsys):
+    built = committed_report(tmp_path_factory)
+    out = built.out
+    narrow = screenshot_dir / f"narrow-{NARROW}"
     shots = {}
-    index = browser.visit(built.index.as_uri(), screenshot=SCREENSHOT_DIR / "index.png")
+    index = browser.visit(built.index.as_uri(), screenshot=screenshot_dir / "index.png")
     thumbnails = sum(1 for path in built.sources if figures_in(path) > 0)
     check_visit(index, out, expected_images=thumbnails)
     check_alt_texts(index)
     assert index.probe["links"] == [f"{p.stem}.html" for p in built.sources]
     for path, link in zip(built.sources, index.probe["resolvedLinks"]):
         visit = browser.visit(link)
-        shots[path.stem] = browser.screenshot(SCREENSHOT_DIR / f"{path.stem}.png")
+        shots[path.stem] = browser.screenshot(screenshot_dir / f"{path.stem}.png")
         check_visit(visit, out, expected_images=figures_in(path))
         check_alt_texts(visit)
         check_tables(visit)
@@ -168,8 +178,8 @@ def test_committed_report_in_the_browser_with_screenshots(browser, capsys):
     finally:
         browser.set_width(*WINDOW)
     expected = sorted(["index.png"] + [f"{p.stem}.png" for p in built.sources])
-    assert sorted(p.name for p in SCREENSHOT_DIR.glob("*.png")) == expected
+    assert sorted(p.name for p in screenshot_dir.glob("*.png")) == expected
     assert sorted(p.name for p in narrow.glob("*.png")) == sorted(f"{p.stem}.png" for p in built.sources)
     with capsys.disabled():
         sizes = ", ".join(f"{name} {w} x {h}" for name, (w, h) in shots.items())
-        print(f"\n[screenshots] full pages in {SCREENSHOT_DIR}: {sizes}; {NARROW} px wide in {narrow}", end="")
+        print(f"\n[screenshots] full pages in {screenshot_dir}: {sizes}; {NARROW} px wide in {narrow}", end="")

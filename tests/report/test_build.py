@@ -8,6 +8,8 @@ import nbformat
 import pytest
 from report_support import sample_report
 
+pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
+
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):

@@ -23,6 +23,8 @@ VALUES = st.recursive(
     max_leaves=10,
 )
 
+pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
+
 
 @given(parameters=st.dictionaries(NAMES, VALUES, max_size=5))
 def test_running_the_parameter_cell_gives_back_the_values(parameters):

@@ -11,6 +11,8 @@ from report_support import make_notebook, run_main
 
 from analysis.report.__main__ import main
 
+pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
+
 
 def test_a_failing_cell_stops_the_build_naming_notebook_cell_and_error(tmp_path, capsys):
     notebooks = tmp_path / "notebooks"

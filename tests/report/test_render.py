@@ -7,6 +7,8 @@ from report_support import live_markup, sample_report
 
 from analysis.report.render import render_report
 
+pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
+
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):

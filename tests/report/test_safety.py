@@ -37,6 +37,7 @@ def test_a_page_that_would_load_a_remote_image_is_refused():
         render_page(nb, name="map")
 
 
+@pytest.mark.report  # builds the sample report: left out by `make test-fast`
 def test_pages_carry_no_cdn_script_mathjax_or_random_ids(sample):
     for page in sorted(sample.out.glob("*.html")):
         text = page.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ def sample(tmp_path_factory):
     return sample_report(tmp_path_factory)
 
 
+@pytest.mark.report  # builds the sample report: left out by `make test-fast`
 def test_index_has_heading_first_sentence_and_thumbnail_of_each_notebook(sample):
     index = (sample.out / "index.html").read_text(encoding="utf-8")
     assert "Rockets &amp; &#34;strikes&#34; &lt; 5 a week" in index
