@@ -120,10 +120,12 @@ CLAIM_FIELDS: tuple[str, ...] = (
 )
 
 #: Where a bound of a date range comes from (``date_start_from`` and
-#: ``date_end_from``): the quotes of the row itself, or the publication range
-#: of the row's own document; any other origin names what the bound is
-#: borrowed from, ``event <event_id>`` or ``document <doc_id>``.
-DATE_ORIGINS: tuple[str, ...] = ("text", "publication date")
+#: ``date_end_from``): the quotes of the row itself, the publication range
+#: of the row's own document, or a convention of the coding that no sentence
+#: states (the first day of the dataset's scope, for a claim that names no
+#: period); any other origin names what the bound is borrowed from,
+#: ``event <event_id>`` or ``document <doc_id>``.
+DATE_ORIGINS: tuple[str, ...] = ("text", "publication date", "convention")
 DATE_ORIGIN_REFERENCES: tuple[str, ...] = ("event", "document")
 
 #: Bounding box (lat_min, lat_max, lon_min, lon_max) of Iraq and its
@@ -177,7 +179,8 @@ def _origin_columns(quotes: str, publication: str) -> tuple[Column, ...]:
     def meaning(bound: str) -> str:
         return (
             f"Where {bound} comes from: `text`, {quotes}, read with the calendar; `publication date`, "
-            f"{publication}; otherwise the event or document it is borrowed from, named by its id."
+            f"{publication}; `convention`, a rule of the coding that no sentence gives (the first day of the scope, for a "
+            f"claim that names no period); otherwise the event or document it is borrowed from, named by its id."
         )
 
     return (
@@ -235,9 +238,11 @@ EVENTS = TableSpec(
     description="One row per real-world event.",
     columns=(
         Column("event_id", "id", meaning="Identifier."),
-        Column("date_start", "date", meaning="Earliest possible date."),
+        Column("date_start", "date", meaning="Earliest possible date; for an event the texts report only as under "
+               "way (date_start_from `publication date`), the first day it is reported under way: it may have begun earlier."),
         Column("date_end", "date", meaning="Latest possible date; equals date_start when the day is known."),
-        Column("event_date", "date", meaning="ACLED event date: the day, or the mid-point of the range."),
+        Column("event_date", "date", meaning="ACLED event date: the day, or the middle one of the days of the range "
+               "that the texts allow (the earlier of the two middle ones); the charts place the event there."),
         Column("time_precision", "category", allowed=TIME_PRECISION, meaning="ACLED time precision."),
         Column("date_basis", "text", meaning="How the date follows from the documents."),
         *_origin_columns("the quotes of the event's reports rows", "the publication range of a document that reports it"),

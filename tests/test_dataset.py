@@ -19,6 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 QUOTED_TABLES = ["reports", "casualties", "troop_levels", "reported_totals", "bases"]
 DATED_TABLES = ["events", "troop_levels", "reported_totals"]
 BOUNDS = ["date_start", "date_end"]
+#: The first day of the scope (README, Methods: "Period"): the start of a claim that names no period.
+SCOPE_START = pd.Timestamp("2019-03-01")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: "Saturday’s attack came two days after X": X fell two days before that Saturday.
+DAYS_APART = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:’|')s\b.*?\bcame (\w+) days? (after|before)\b")
 
 #: A passage the coder quotes in free text (notes, date_basis): between
 #: straight single quotes, the opening one not after a letter (so "Kata'ib"
@@ -155,6 +161,23 @@ def test_borrowed_bounds_name_existing_events_and_documents_and_the_basis_names_
 
 
 @pytest.mark.parametrize("table", DATED_TABLES)
+def test_a_convention_is_the_first_day_of_the_scope_and_says_so(data, table):
+    frame = getattr(data, table)
+    wrong = []
+    for bound in BOUNDS:
+        for key, day, origin, basis in zip(frame.iloc[:, 0], frame[bound], frame[f"{bound}_from"], frame["date_basis"]):
+            if origin == "convention" and (bound != "date_start" or day != SCOPE_START or "convention" not in basis):
+                wrong.append((key, bound, day.date()))
+    assert wrong == []
+
+
+def test_an_event_dated_from_the_publication_date_says_it_was_reported_under_way(data):
+    events = data.events
+    started = events[events["date_start_from"] == "publication date"]
+    assert started.loc[~started["date_basis"].str.contains("under way"), "event_id"].tolist() == []
+
+
+@pytest.mark.parametrize("table", DATED_TABLES)
 def test_a_basis_that_speaks_of_an_inference_borrows_a_bound(data, table):
     frame = getattr(data, table)
     borrowing = {row for row, *_ in borrowed_origins(frame)}
@@ -211,3 +234,65 @@ def test_every_passage_quoted_in_a_date_basis_is_in_a_document(data, table):
         if not any(holds_in_order(text, passage) for text in texts)
     ]
     assert missing == []
+
+
+# --- the day an event is drawn on -------------------------------------------------------------
+
+def weekdays_allowed(passage: str) -> set[int] | None:
+    """Return the weekdays (Monday 0) a dating passage allows its event, or None if it names none.
+
+    A weekday named in the passage is the event's, except in "<weekday>’s X came N days after (before)
+    Y", which puts Y N days before (after) that weekday.
+    """
+    apart = DAYS_APART.search(passage)
+    if apart:
+        day, count, direction = WEEKDAYS.index(apart[1]), NUMBER_WORDS[apart[2].lower()], apart[3]
+        return {(day - count if direction == "after" else day + count) % 7}
+    named = {i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", passage)}
+    return named or None
+
+
+def test_the_weekday_reader_reads_days_apart():
+    assert weekdays_allowed("On Friday, McKenzie said") == {4}
+    assert weekdays_allowed("Saturday’s attack came two days after Iraq and the US jointly reaffirmed") == {3}
+    assert weekdays_allowed("met with Iraqi leaders on Tuesday and acknowledged") == {1}
+    assert weekdays_allowed("Saturday's attack came three days before the vote") == {1}
+    assert weekdays_allowed("in the evening") is None
+
+
+def dating_passages(data) -> pd.Series:
+    """Return, per event, the passages its date rests on: its reports that make no competing claim, and the
+    passages its date_basis quotes."""
+    plain = data.reports[data.reports["claim_field"].isna()].groupby("event_id")["quote"].agg(list)
+    return pd.Series({
+        event_id: plain.get(event_id, []) + quoted_passages(basis)
+        for event_id, basis in zip(data.events["event_id"], data.events["date_basis"])
+    })
+
+
+def test_event_date_is_the_middle_one_of_the_days_the_texts_allow(data):
+    passages = dating_passages(data)
+    wrong, weekday_bound = [], []
+    for event in data.events.itertuples():
+        days = pd.date_range(event.date_start, event.date_end)
+        for passage in passages[event.event_id]:
+            allowed = weekdays_allowed(passage)
+            if allowed is not None:
+                days = days[days.day_of_week.isin(sorted(allowed))]
+                weekday_bound.append(event.event_id)
+        if len(days) == 0 or event.event_date != days[(len(days) - 1) // 2]:
+            wrong.append((event.event_id, event.event_date.date(), event.event_date.day_name()))
+    assert wrong == []
+    assert weekday_bound, "no event's dating passage names a weekday: the weekday rule is not exercised"
+
+
+def test_every_place_is_named_in_a_document():
+    texts = " ".join(analysis.document_text(doc) for doc in analysis.load_sources()["doc_id"])
+    places = pd.read_csv(ROOT / "analysis" / "data" / "places.csv")["place"]
+    assert [place for place in places if place not in texts] == []
+
+
+def test_the_reported_totals_an_event_names_exist(data):
+    named = {total for notes in data.events["notes"] for total in re.findall(r"\bRT\d{3}\b", notes)}
+    assert named, "no event names a reported total"
+    assert named - set(data.reported_totals["total_id"]) == set()

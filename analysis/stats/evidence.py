@@ -199,7 +199,7 @@ def evidence_matrix(reports: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
     >>> from analysis import load_dataset
     >>> data = load_dataset()
     >>> evidence_matrix(data.reports, data.events, data.sources).groupby("doc_id")["rows"].sum().tolist()
-    [24, 18, 18, 16, 29]
+    [26, 16, 18, 16, 29]
     """
     require_columns(reports, ["event_id", "doc_id"], "reports")
     numbers = event_numbers(events)
