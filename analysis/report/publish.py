@@ -47,7 +47,7 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
     Raises
     ------
     OutputFolderError
-        If the folder is, or holds, one of ``notebooks``; if it is a file; or
+        If the path is a loop of symbolic links; if the folder is, or holds, one of ``notebooks``; if it is a file; or
         if it holds anything a report does not (a page ``*.html``, and a
         ``notebooks/`` folder of ``*.ipynb``).
 
@@ -58,7 +58,12 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
         check_output_folder("build/report", notebooks=["notebooks"])
         # PosixPath('/home/me/analysis/build/report')
     """
-    target = Path(out).expanduser().resolve()
+    try:
+        target = Path(out).expanduser().resolve()
+    except RuntimeError:  # pathlib's "Symlink loop from ..." (Python < 3.13)
+        raise OutputFolderError(f"output folder {out}: a loop of symbolic links") from None
+    except OSError as error:
+        raise OutputFolderError(f"output folder {out}: {error.strerror or error}") from None
     if target.parent == target:
         raise OutputFolderError(f"output folder {target} is the root of the file system")
     for folder in notebooks:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from acled_files import write_acled
 
-from analysis.report.inputs import CACHE_ENV, load_checked, notebook_data
+from analysis.report.inputs import notebook_data
 from analysis.stats.tables import events_table
 
 
@@ -39,23 +40,13 @@ def test_notebook_data_reads_an_acled_file(tmp_path):
 
 def test_charts_name_their_source_and_state_findings_only_for_the_default_run(tmp_path):
     data = notebook_data()
-    assert data.default_run
+    assert data.is_default
+    with pytest.deprecated_call():
+        assert data.default_run
     assert data.source_line == "Source: five news reports, Feb-Jul 2020; coded in this project"
     assert data.headline("Attacks came in two bursts", "Attacks per week") == "Attacks came in two bursts"
     window = notebook_data(start="2020-03-01")
-    assert not window.default_run
+    assert not window.is_default
     assert window.headline("Attacks came in two bursts", "Attacks per week") == "Attacks per week"
 
 
-def test_a_build_checks_an_acled_file_once_and_its_notebooks_share_it(tmp_path, monkeypatch):
-    path = write_acled(tmp_path / "export.csv", 20)
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    first = load_checked(path)
-    kept = list((tmp_path / "cache").glob("*.pickle"))
-    assert len(kept) == 1
-    pd.to_pickle(first.iloc[:3], kept[0])  # the next notebook reads what the first kept...
-    assert len(load_checked(path)) == 3
-    write_acled(path, 25)  # ...until the file changes
-    assert len(load_checked(path)) == 25
-    monkeypatch.delenv(CACHE_ENV)
-    assert len(load_checked(path)) == 25 and len(list((tmp_path / "cache").glob("*.pickle"))) == 2

@@ -7,6 +7,7 @@ import sys
 
 import nbformat
 import pytest
+from acled_files import write_acled
 from report_support import make_notebook, run_main
 
 from analysis.report.__main__ import main
@@ -57,40 +58,42 @@ def test_an_error_shown_in_an_output_fails_the_build(tmp_path, capsys):
 def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, monkeypatch, capsys):
     notebooks = tmp_path / "notebooks"
     make_notebook(notebooks / "01-show.ipynb", "# Parameters", "print(repr(DATA), START, END, AREA)",
-                  "print(ATTACKS, '/', TARGET)")
-    (tmp_path / "export.csv").write_text("event_id_cnty\n", encoding="utf-8")
+                  "print(ATTACKS, '/', TARGET)", "print(CHECKED is not None and CHECKED.endswith('checked-events.arrow'))")
+    write_acled(tmp_path / "export.csv", 40)
     monkeypatch.chdir(tmp_path)
     status = main([
         "--notebooks", str(notebooks), "--out", "out", "--data", "export.csv",
-        "--start", "2019-10-01", "--end", "2020-09-30", "--area", "Baghdad",
-        "--attacks", "Air/drone strike;Shelling/artillery/missile attack", "--target", "United States|Coalition",
+        "--start", "2025-01-01", "--end", "2026-03-31", "--area", "Region A",
+        "--attacks", "Armed clash;Shelling/artillery/missile attack", "--target", "United States;Al Shabaab",
     ])  # fmt: skip
     assert status == 0, capsys.readouterr().err
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-show.ipynb", as_version=4)
     assert executed.cells[1].metadata["tags"] == ["parameters"]
     assert executed.cells[2].metadata["tags"] == ["injected-parameters"]
     data = str((tmp_path / "export.csv").resolve())
-    assert executed.cells[3].outputs[0]["text"] == f"{data!r} 2019-10-01 2020-09-30 Baghdad\n"
+    assert executed.cells[3].outputs[0]["text"] == f"{data!r} 2025-01-01 2026-03-31 Region A\n"
     assert executed.cells[4].outputs[0]["text"] == (
-        "Air/drone strike;Shelling/artillery/missile attack / United States|Coalition\n")
+        "Armed clash;Shelling/artillery/missile attack / United States;Al Shabaab\n")
+    assert executed.cells[5].outputs[0]["text"] == "True\n"  # the checked copy, removed when the build ended
+    assert not list(tmp_path.glob(".out.checked*"))
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "export.csv (ACLED export)" in index and str(tmp_path) not in index
-    assert "2019-10-01" in index and "Baghdad" in index and "United States|Coalition" in index
+    assert "2025-01-01" in index and "Region A" in index and "United States;Al Shabaab" in index
 
 
 def test_bad_options_are_refused_before_anything_runs(tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--start", "2020-02-30"])
     assert caught.value.code == 2 and "'2020-02-30' is not a date written YYYY-MM-DD" in capsys.readouterr().err
-    assert main(["--out", str(tmp_path / "out"), "--data", str(tmp_path / "missing.csv")]) == 2
+    assert run_main(["--out", str(tmp_path / "out"), "--data", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv: no such file" in capsys.readouterr().err
     assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--start", "2020-03-01",
                  "--end", "2020-02-01"]) == 2
     assert "--start 2020-03-01 is after --end 2020-02-01" in capsys.readouterr().err
     assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no notebook matching" in capsys.readouterr().err
-    assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--attacks", "Bombing"]) == 2
-    assert "error: --attacks: ATTACKS: 'Bombing' is not an ACLED event type" in capsys.readouterr().err
+    assert run_main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--attacks", "Bombing"]) == 2
+    assert "error: argument --attacks: 'Bombing' is not an ACLED event type" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
