@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         index = build_report(out, parameters=parameters, notebooks=notebooks, timeout=args.timeout)
     except (DataError, spec.OptionError) as error:
-        print(f"error: {_first_line(error)}", file=sys.stderr)
+        print(f"error: {_one_line(error)}", file=sys.stderr)
         return 2
     except NotebookError as error:
         kept = f" (the executed notebook: {error.kept})" if error.kept else ""
@@ -126,10 +126,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _first_line(error: Exception) -> str:
-    """The first line of an error's message (a loader's message may go on to list every problem)."""
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
+def _one_line(error: Exception) -> str:
+    """Say an error in one line: a loader's message listing several problems is cut to the first of them.
+
+    A problem of one row (it names a line) can be left out with ``--invalid drop``, and the line says so.
+    """
+    lines = [line.strip() for line in str(error).strip().splitlines()]
+    text = f"{lines[0]}, the first: {lines[1]}" if len(lines) > 1 else (lines[0] if lines else type(error).__name__)
+    if getattr(error, "line", None) is not None:
+        text += f" ({spec.BY_NAME['INVALID'].flag} drop leaves out the rows that break a rule)"
+    return text
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from acled_files import write_acled
 from report_support import make_notebook, run_main
+from test_inputs import damaged_export
 
 from analysis.report.__main__ import main
 
@@ -105,3 +106,45 @@ def test_python_dash_m_runs_the_command_line(monkeypatch, capsys):
     assert caught.value.code == 0
     usage = capsys.readouterr().out
     assert usage.startswith("usage: python -m analysis.report") and "--refresh-notebooks" in usage
+
+
+def test_a_damaged_file_is_refused_once_before_any_notebook_with_the_loaders_first_problem(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-never.ipynb", "# Never", "print('ran')")
+    path = damaged_export(tmp_path / "damaged.csv")
+    status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path)])
+    printed = capsys.readouterr()
+    assert status == 2 and printed.out == "" and not (tmp_path / "out").exists()
+    assert printed.err == (
+        f"error: {path}: 2 problems, the first: line 4, column 'event_date': '2025-02-30' is not a real day in a form"
+        " ACLED exports or spreadsheets write (2020-12-31, 31 December 2020, 31-Dec-20, 9-May-20, 31-12-20,"
+        " 31/12/2020, 12/31/2020) from 1900-01-01 to 2199-12-31 (--invalid drop leaves out the rows that break a rule)\n")
+
+
+def test_a_name_that_matches_nothing_is_refused_before_any_notebook(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-never.ipynb", "# Never", "print('ran')")
+    status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--area", "Bagdad"])
+    printed = capsys.readouterr()
+    assert status == 2 and printed.out == "" and not (tmp_path / "out").exists()
+    assert printed.err == ("error: AREA: 'Bagdad' matches no governorate (admin1) or country of the data;"
+                           " did you mean 'Baghdad'?\n")
+
+
+def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
+    """The kernel reads the build's checked copy: the loader is never called there, and the dropped rows are counted."""
+    notebooks = tmp_path / "notebooks"
+    make_notebook(
+        notebooks / "01-count.ipynb", "# Count",
+        "import analysis.report.inputs as inputs\ninputs.load_acled = None  # the file is not read again\n"
+        "data = inputs.notebook_data(DATA, invalid=INVALID, checked=CHECKED)\nprint(data.summary())",
+    )
+    path = damaged_export(tmp_path / "damaged.csv")
+    status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path),
+                       "--invalid", "drop"])
+    printed = capsys.readouterr()
+    assert status == 0, printed.err
+    assert printed.out.splitlines()[0] == "damaged.csv: 2 invalid rows left out (INVALID=drop), 28 events kept"
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-count.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"].startswith(
+        "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
