@@ -428,7 +428,8 @@ def markdown_table() -> str:
     rows = ["| option | value | what it does |", "|---|---|---|"]
     for option in OPTIONS:
         default = f" (default: `{option.default}`)" if option.default else ""
-        rows.append(f"| `{option.name}` | `{option.metavar}` | {option.help}{_separated(option)}{default} |")
+        cells = [f"`{option.name}`", f"`{option.metavar}`", f"{option.help}{_separated(option)}{default}"]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(rows)
 
 

@@ -150,3 +150,15 @@ def test_names_that_match_pass_and_the_coded_data_need_no_copy(tmp_path):
     run = check_run({"AREA": "baghdad;Al Anbar", "TARGET": "United States", "ATTACKS": "US strike"}, tmp_path)
     assert CHECKED not in run.parameters and run.dropped == 0 and run.events > 40
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.xfail(strict=True, raises=TypeError,
+                   reason="analysis/report/story_sources.py: SourcesPage.sources_table reads document 004's missing "
+                          "title (pd.NA) with `or`; it must test pd.isna. Remove this mark with that fix.")
+def test_a_window_with_the_document_without_a_title_lists_it():
+    from analysis.report.story import Story
+
+    data = notebook_data(start="2019-12-01", end="2020-07-31")
+    assert data.sources["title"].isna().any()  # document 004 has no title
+    table = Story(data).sources_table
+    assert table["source"].str.endswith("(no title)").sum() == data.sources["title"].isna().sum()

@@ -115,3 +115,11 @@ def test_the_default_run_is_decided_in_one_place(parameters):
 def test_a_default_value_given_is_still_the_default_run():
     assert options_default_run({"INVALID": "raise", "AREA": "", "TARGET": []})
     assert notebook_parameters({"INVALID": "raise", "START": None, "OUT": Path("x")}) == {}
+
+
+def test_the_help_of_attacks_names_the_default_acled_attacks():
+    """The help is written without importing pandas; this keeps it true to analysis.stats.selection."""
+    from analysis.stats.selection import DEFAULT_ACLED_ATTACKS
+
+    help_text = next(option.help for option in OPTIONS if option.name == "ATTACKS")
+    assert f"for DATA, {' and '.join(DEFAULT_ACLED_ATTACKS)})" in help_text
