@@ -141,25 +141,19 @@ def split_names(text: str, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _path(text: str, name: str, *, file: bool) -> Path:
-    utf8_text(text, name)
+def _data(text: str) -> Path:
+    from .publish import resolve_path
+
+    utf8_text(text, "DATA")
     try:
-        path = Path(text).expanduser().resolve()
-    except RuntimeError:  # pathlib's "Symlink loop from ..." (Python < 3.13)
-        raise OptionError(f"{text}: a loop of symbolic links") from None
+        path = resolve_path(text)
+        if not path.is_file():
+            raise ValueError(f"{text}: no such file" if not path.exists() else f"{text}: not a file")
     except OSError as error:
         raise OptionError(f"{text}: {error.strerror or error}") from None
-    if file:
-        try:
-            if not path.is_file():
-                raise OptionError(f"{text}: no such file" if not path.exists() else f"{text}: not a file")
-        except OSError as error:
-            raise OptionError(f"{text}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise OptionError(str(error)) from None
     return path
-
-
-def _data(text: str) -> Path:
-    return _path(text, "DATA", file=True)
 
 
 def _out(text: str) -> Path:
@@ -195,16 +189,13 @@ def _area(text: str) -> tuple[str, ...]:
 
 
 def _attacks(text: str) -> tuple[str, ...]:
+    from ..stats.selection import attack_selection  # the kinds an attack may be, and their spelling
+
     names = split_names(text, "ATTACKS")
-    allowed = (*schema.EVENT_TYPES, *schema.SUB_EVENT_TYPES, *schema.CATEGORIES)
-    folded = {a.casefold(): a for a in allowed}
-    unknown = [n for n in names if n.casefold() not in folded]
-    if unknown:
-        raise OptionError(
-            f"{', '.join(repr(u) for u in unknown)} is not an ACLED event type, sub-event type or "
-            f"category; use any of {', '.join(repr(a) for a in allowed)}"
-        )
-    return tuple(dict.fromkeys(folded[n.casefold()] for n in names))
+    try:
+        return tuple(dict.fromkeys(attack_selection(names).attacks))
+    except ValueError as error:
+        raise OptionError(str(error).removeprefix("ATTACKS: ")) from None
 
 
 def _target(text: str) -> tuple[str, ...]:

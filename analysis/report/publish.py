@@ -28,6 +28,22 @@ class OutputFolderError(RuntimeError):
     """The output folder cannot take a report: it is refused, or another build is writing it."""
 
 
+def resolve_path(path: str | Path) -> Path:
+    """Return ``path`` made absolute, ``~`` and symbolic links resolved; refuse a loop of links in one line.
+
+    Raises
+    ------
+    ValueError
+        ``"<path>: a loop of symbolic links"``, or the system's reason.
+    """
+    try:
+        return Path(path).expanduser().resolve()
+    except RuntimeError:  # pathlib's "Symlink loop from ..." (Python < 3.13)
+        raise ValueError(f"{path}: a loop of symbolic links") from None
+    except OSError as error:
+        raise ValueError(f"{path}: {error.strerror or error}") from None
+
+
 def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()) -> Path:
     """Check that a build may replace ``out`` with a report, before anything runs.
 
@@ -59,11 +75,9 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
         # PosixPath('/home/me/analysis/build/report')
     """
     try:
-        target = Path(out).expanduser().resolve()
-    except RuntimeError:  # pathlib's "Symlink loop from ..." (Python < 3.13)
-        raise OutputFolderError(f"output folder {out}: a loop of symbolic links") from None
-    except OSError as error:
-        raise OutputFolderError(f"output folder {out}: {error.strerror or error}") from None
+        target = resolve_path(out)
+    except ValueError as error:
+        raise OutputFolderError(f"output folder {error}") from None
     if target.parent == target:
         raise OutputFolderError(f"output folder {target} is the root of the file system")
     for folder in notebooks:
