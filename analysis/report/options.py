@@ -101,7 +101,7 @@ ENV_PREFIX = "REPORT_"
 # --- parsers: text -> value, or one line naming what is wrong --------------------------------------
 
 
-def utf8_text(text: str, name: str) -> str:
+def utf8_text(text: str) -> str:
     """Return ``text`` if it is valid UTF-8 text (a byte that is not arrives as a lone surrogate); else refuse it."""
     for position, character in enumerate(text):
         if "\udc80" <= character <= "\udcff":
@@ -113,19 +113,19 @@ def utf8_text(text: str, name: str) -> str:
     return text
 
 
-def split_names(text: str, name: str) -> tuple[str, ...]:
+def split_names(text: str) -> tuple[str, ...]:
     """Split a list-valued option at :data:`LIST_SEPARATOR`; refuse an empty name, too many names or a too long one.
 
     Examples
     --------
-    >>> split_names(" Baghdad ; Kirkuk", "AREA")
+    >>> split_names(" Baghdad ; Kirkuk")
     ('Baghdad', 'Kirkuk')
-    >>> split_names("Baghdad;", "AREA")
+    >>> split_names("Baghdad;")
     Traceback (most recent call last):
     ...
     analysis.report.options.OptionError: 'Baghdad;' has an empty name; separate names with ';', e.g. 'Baghdad;Kirkuk'
     """
-    utf8_text(text, name)
+    utf8_text(text)
     names = [part.strip() for part in text.split(LIST_SEPARATOR)]
     if not any(names):
         raise OptionError(f"{text!r} names nothing; give a name, or several separated by {LIST_SEPARATOR!r}")
@@ -144,7 +144,7 @@ def split_names(text: str, name: str) -> tuple[str, ...]:
 def _data(text: str) -> Path:
     from .publish import resolve_path
 
-    utf8_text(text, "DATA")
+    utf8_text(text)
     try:
         path = resolve_path(text)
         if not path.is_file():
@@ -157,19 +157,19 @@ def _data(text: str) -> Path:
 
 
 def _out(text: str) -> Path:
-    utf8_text(text, "OUT")
+    utf8_text(text)
     return Path(text).expanduser()
 
 
 def _invalid(text: str) -> str:
-    utf8_text(text, "INVALID")
+    utf8_text(text)
     if text not in INVALID_CHOICES:
         raise OptionError(f"{text!r}; use {' or '.join(repr(c) for c in INVALID_CHOICES)}")
     return text
 
 
 def _date(text: str) -> dt.date:
-    utf8_text(text, "date")
+    utf8_text(text)
     day = None
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         try:
@@ -185,13 +185,13 @@ def _date(text: str) -> dt.date:
 
 
 def _area(text: str) -> tuple[str, ...]:
-    return split_names(text, "AREA")
+    return split_names(text)
 
 
 def _attacks(text: str) -> tuple[str, ...]:
     from ..stats.selection import attack_selection  # the kinds an attack may be, and their spelling
 
-    names = split_names(text, "ATTACKS")
+    names = split_names(text)
     try:
         return tuple(dict.fromkeys(attack_selection(names).attacks))
     except ValueError as error:
@@ -199,7 +199,7 @@ def _attacks(text: str) -> tuple[str, ...]:
 
 
 def _target(text: str) -> tuple[str, ...]:
-    names = split_names(text, "TARGET")
+    names = split_names(text)
     if any("|" in n for n in names):
         raise OptionError(f"{text!r}: names are separated by {LIST_SEPARATOR!r}, not '|' (each is plain text)")
     return names
