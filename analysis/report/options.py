@@ -198,10 +198,17 @@ def _attacks(text: str) -> tuple[str, ...]:
         raise OptionError(str(error).removeprefix("ATTACKS: ")) from None
 
 
+#: Characters a ``TARGET`` name may not hold: ``|`` separated names before ``;`` did, and the others are a
+#: pattern's repetitions and escapes, refused so that no search of a name can take more than linear time.
+NOT_IN_TARGET = "|*+?{}\\"
+
+
 def _target(text: str) -> tuple[str, ...]:
     names = split_names(text)
-    if any("|" in n for n in names):
-        raise OptionError(f"{text!r}: names are separated by {LIST_SEPARATOR!r}, not '|' (each is plain text)")
+    held = sorted({character for name in names for character in name if character in NOT_IN_TARGET})
+    if held:
+        raise OptionError(f"{text!r}: a name may not hold {' '.join(held)}; names are plain text, separated by "
+                          f"{LIST_SEPARATOR!r}")
     return names
 
 

@@ -73,7 +73,8 @@ def test_from_environment_reads_the_declared_options_only():
     ("START", pd.Timestamp("2020-03-01 14:00"), dt.date(2020, 3, 1)),
     ("START", dt.date(2020, 3, 1), dt.date(2020, 3, 1)),
     ("ATTACKS", "us strike", ("US strike",)),
-    ("TARGET", ["(a+)+$"], ("(a+)+$",)),
+    ("TARGET", ["Military Forces of the United States (2017-2021)", "U.S. [Army]"],
+     ("Military Forces of the United States (2017-2021)", "U.S. [Army]")),
     ("INVALID", "drop", "drop"),
 ])
 def test_a_notebook_parameter_is_read_as_its_option(name, value, expected):
@@ -84,7 +85,8 @@ def test_a_notebook_parameter_is_read_as_its_option(name, value, expected):
     ("AREA", " ", "AREA: ' ' names nothing"),
     ("AREA", ["Baghdad", ""], "AREA: 'Baghdad;' has an empty name"),
     ("AREA", ["Baghdad;Kirkuk"], "AREA: a name holds ';'"),
-    ("TARGET", "a|", "TARGET: 'a|': names are separated by ';', not '|'"),
+    ("TARGET", "a|", "TARGET: 'a|': a name may not hold |; names are plain text, separated by ';'"),
+    ("TARGET", ["Police (a+)+$"], "TARGET: 'Police (a+)+$': a name may not hold +;"),
     ("START", "2020-3-1", "START: '2020-3-1' is not a date written YYYY-MM-DD"),
     ("END", pd.Timestamp("2262-01-01"), "END: 2262-01-01 is outside 1900-01-01 to 2199-12-31"),
     ("INVALID", "ignore", "INVALID: 'ignore'; use 'raise' or 'drop'"),
