@@ -253,11 +253,14 @@ def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, in
     Raises
     ------
     ValueError
-        If the file was not written by :func:`write_checked` from ``source``
-        as it is now (another file, or the file changed since it was checked).
+        If there is no such file, or it was not written by :func:`write_checked` from
+        ``source`` as it is now (another file, or the file changed since it was checked).
     """
     import pyarrow.feather as feather
 
+    if not Path(path).is_file():
+        raise ValueError(f"{CHECKED}={str(path)!r}: no such file (a build removes its copy when it ends); "
+                         f"set {CHECKED} = None to read the file itself")
     table = feather.read_table(str(path))
     note = json.loads((table.schema.metadata or {}).get(CHECKED_METADATA, b"null"))
     source = Path(source).resolve()

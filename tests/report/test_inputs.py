@@ -129,6 +129,9 @@ def test_the_checked_copy_holds_the_loaders_frame_and_names_its_source(tmp_path)
     write_acled(path, 26)  # the file changed since it was checked
     with pytest.raises(ValueError, match="set CHECKED = None"):
         read_checked(copy, path)
+    copy.unlink()  # an executed notebook run again by hand, after its build ended
+    with pytest.raises(ValueError, match="no such file .a build removes its copy when it ends.; set CHECKED = None"):
+        notebook_data(str(path), checked=copy)
 
 
 @pytest.mark.parametrize(("parameters", "message"), [
