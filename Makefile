@@ -9,24 +9,28 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# Options of `make report` (see README, "Rendering the report"):
-#   DATA=path/to/acled.csv START=YYYY-MM-DD END=YYYY-MM-DD AREA=name OUT=folder
-#   ATTACKS="Battles;Explosions/Remote violence" TARGET="Military Forces of the United States"
-# A value never passes through a shell or through make's own expansion: each option NAME
-# listed in REPORT_OPTIONS is exported, unexpanded ($(value NAME)), as the environment
-# variable REPORT_NAME, and `python -m analysis.report --from-env` reads it from there.
-# The options themselves are not exported (make would expand them). To add an option:
-# give it a default below, add its name to REPORT_OPTIONS, and add the option --name to
-# analysis/report/__main__.py.
-DATA  ?=
-START ?=
-END   ?=
-AREA  ?=
-ATTACKS ?=
-TARGET  ?=
-OUT   ?= build/report
-REPORT_OPTIONS := DATA START END AREA ATTACKS TARGET OUT
-$(foreach name,$(REPORT_OPTIONS),$(eval export REPORT_$(name) = $$(value $(name))))
+# Options of `make report` (make report NAME=value ...): declared once, with their defaults and
+# help, in analysis/report/options.py; `python -m analysis.report --help` and the README
+# ("Rendering the report") list them. A value never passes through a shell or through make's own
+# expansion: each option NAME of REPORT_OPTIONS given on make's command line is exported,
+# unexpanded ($(value NAME)), as the environment variable REPORT_NAME, and
+# `python -m analysis.report --from-env` reads it from there. An option is taken from make's
+# command line only, never from the environment, and is not exported itself (make would expand
+# it). REPORT_OPTIONS and REPORT_<NAME> belong to this Makefile: setting them on the command
+# line is refused, and so is NAME:=value or NAME::=value, which make expands (running any
+# $(shell ...) in it) before it reads this file. NAME!=command runs the command as make reads its
+# command line, before this file too, and looks like NAME=<its output> from here: do not use it.
+# To add an option: declare it in analysis/report/options.py and add its name here.
+ifeq ($(origin REPORT_OPTIONS),command line)
+$(error REPORT_OPTIONS is this Makefile's own; give options as NAME=value (see the README, "Rendering the report"))
+endif
+override REPORT_OPTIONS := DATA INVALID START END AREA ATTACKS TARGET OUT
+$(foreach name,$(REPORT_OPTIONS),$(if $(filter command line,$(origin REPORT_$(name))),\
+  $(error REPORT_$(name) is this Makefile's own; give the option as $(name)=value)))
+$(foreach name,$(REPORT_OPTIONS),$(if $(and $(filter command line,$(origin $(name))),$(filter simple,$(flavor $(name)))),\
+  $(error $(name) was given as $(name):=value, which make expands before reading this Makefile; give $(name)=value)))
+$(foreach name,$(REPORT_OPTIONS),\
+  $(eval export REPORT_$(name) = $$(if $$(filter command line,$$(origin $(name))),$$(value $(name)))))
 unexport $(REPORT_OPTIONS)
 
 .PHONY: setup test test-fast report bench clean

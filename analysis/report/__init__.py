@@ -1,6 +1,7 @@
 """The notebooks' app: their inputs, and the HTML report made by executing them.
 
-- :mod:`~analysis.report.inputs`: what a notebook works on (the coded documents or an ACLED file);
+- :mod:`~analysis.report.options`: the report's options, declared once;
+- :mod:`~analysis.report.inputs`: what a notebook works on (the coded documents or an ACLED file), checked once;
 - :mod:`~analysis.report.story`: a run's words from its data (titles, sections, index cards), over
   each page's sentences (``story_timeline``, ``story_attacks``, ``story_posture``,
   ``story_sources``) and what they share (``story_shared``);
@@ -24,6 +25,9 @@ from .._lazy import lazy_exports
 _EXPORTS: dict[str, str] = {
     "notebook_data": "inputs",
     "NotebookData": "inputs",
+    "check_run": "inputs",
+    "OPTIONS": "options",
+    "OptionError": "options",
     "PROJECT_ROOT": "execute",
     "NOTEBOOK_DIR": "execute",
     "NOTEBOOK_PATTERN": "execute",

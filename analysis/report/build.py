@@ -1,17 +1,14 @@
-"""Build the report: execute every notebook in a fresh kernel, then render the pages and the index."""
+"""Build the report: check the data once, execute every notebook in a fresh kernel, then render the pages and the index."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
-from .inputs import CACHE_ENV
+from .inputs import check_run
 from .publish import staged_folder
 from .render import render_report
 
@@ -26,7 +23,12 @@ def build_report(
 ) -> Path:
     """Execute every notebook in a fresh kernel and render the HTML report, replacing ``out`` only when complete.
 
-    The notebooks ``NN-*.ipynb`` of ``notebooks`` run in reading order, each
+    First the data are checked, once (:func:`analysis.report.inputs.check_run`):
+    the coded documents, or the ACLED file of ``DATA``, loaded and checked, and
+    every ``AREA``, ``ATTACKS`` and ``TARGET`` name matched against them. An
+    ACLED file's checked events are kept beside ``out`` (``.<name>.checked/``,
+    removed when the build ends) and every notebook reads them from there (the
+    ``CHECKED`` parameter). Then the notebooks ``NN-*.ipynb`` of ``notebooks`` run in reading order, each
     in its own kernel with the given parameters (none: they run as
     committed); the executed copies go to ``out/notebooks/``. Progress is
     printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then
@@ -44,8 +46,8 @@ def build_report(
         The output folder (created if needed); it must be new, empty or an
         earlier report, and must not hold the notebooks.
     parameters : mapping or None, default None
-        Notebook parameters, e.g. ``{"DATA": "/abs/export.csv", "START":
-        "2019-10-01"}``, injected after each notebook's ``parameters``
+        Notebook parameters as text, e.g. ``{"DATA": "/abs/export.csv", "START":
+        "2019-10-01"}`` (:func:`analysis.report.options.notebook_parameters`), injected after each notebook's ``parameters``
         cell (:func:`analysis.report.execute.inject_parameters`).
     notebooks : str or Path, default the project's ``notebooks/``
         The folder holding the notebooks.
@@ -62,6 +64,11 @@ def build_report(
 
     Raises
     ------
+    DataError
+        If the data file is invalid (nothing runs).
+    OptionError
+        If a parameter is refused, or an ``AREA``, ``ATTACKS`` or ``TARGET``
+        name matches no event (nothing runs).
     NotebookError
         At the first failing cell or error output, naming the notebook, the
         cell and the error; the partly executed notebook is kept as
@@ -84,42 +91,43 @@ def build_report(
     """
     out = Path(out)
     sources = find_notebooks(notebooks)
-    # the notebooks of one run share the checked data file (see analysis.report.inputs.load_checked)
-    with staged_folder(out, notebooks=[notebooks, NOTEBOOK_DIR]) as stage, \
-            tempfile.TemporaryDirectory(prefix="analysis-report-cache-") as cache, _environment(CACHE_ENV, cache):
-        executed = []
-        for number, source in enumerate(sources, start=1):
-            target = stage / "notebooks" / source.name
-            try:
-                run_with_progress(
-                    number,
-                    len(sources),
-                    source,
-                    lambda s=source, t=target: execute_notebook(
-                        s, parameters=parameters, cwd=s.resolve().parent, output_path=t, timeout=timeout
-                    ),
-                )
-            except NotebookError as error:
-                error.kept = _keep_failed(target, out)
-                raise
-            executed.append(target)
-        render_report(executed, stage, parameters=parameters, show_code=show_code)
+    given = dict(parameters or {})
+    with staged_folder(out, notebooks=[notebooks, NOTEBOOK_DIR]) as stage:
+        scratch = stage.parent / f".{out.resolve().name}.checked"  # a fixed name: the executed notebooks do not vary
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir()
+        try:
+            _build(sources, stage, scratch, given, show_code=show_code, timeout=timeout, out=out)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(_failed_folder(out), ignore_errors=True)  # what an earlier failure kept is out of date
     return out / "index.html"
 
 
-@contextlib.contextmanager
-def _environment(name: str, value: str) -> Iterator[None]:
-    """Set an environment variable (inherited by the kernels) for the duration of a block."""
-    before = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = before
+def _build(sources: list[Path], stage: Path, scratch: Path, given: dict[str, Any], *, show_code: bool, timeout: int,
+           out: Path) -> None:
+    """Check the data, execute the notebooks into ``stage`` and render the pages there."""
+    run = check_run(given, scratch)
+    if run.dropped:
+        print(f"{Path(given['DATA']).name}: {run.dropped:,} invalid row{'' if run.dropped == 1 else 's'} left out "
+              f"(INVALID=drop), {run.events:,} events kept", flush=True)
+    executed = []
+    for number, source in enumerate(sources, start=1):
+        target = stage / "notebooks" / source.name
+        try:
+            run_with_progress(
+                number,
+                len(sources),
+                source,
+                lambda s=source, t=target: execute_notebook(
+                    s, parameters=run.parameters, cwd=s.resolve().parent, output_path=t, timeout=timeout
+                ),
+            )
+        except NotebookError as error:
+            error.kept = _keep_failed(target, out)
+            raise
+        executed.append(target)
+    render_report(executed, stage, parameters=given, show_code=show_code)
 
 
 def _failed_folder(out: Path) -> Path:

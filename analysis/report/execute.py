@@ -21,6 +21,8 @@ from typing import Any
 
 import nbformat
 
+from .options import is_default_run as options_default_run
+
 #: The checkout holding the package, and its notebooks: ``NN-name.ipynb``, in reading order.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
@@ -160,9 +162,29 @@ def _literal(value: Any) -> str:
 DEFAULT_ONLY_TAG = "default-only"
 
 
+def injected_parameters(nb: nbformat.NotebookNode) -> dict[str, Any]:
+    """Return the parameters of a notebook's ``injected-parameters`` cell (:func:`parameters_source`); empty without one.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("DATA = None")])
+    >>> injected_parameters(inject_parameters(nb, {"START": "2020-03-01"}))
+    {'START': '2020-03-01'}
+    """
+    import ast
+
+    values: dict[str, Any] = {}
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            for statement in ast.parse(cell.source).body:
+                if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                    values[getattr(statement.targets[0], "id", "")] = ast.literal_eval(statement.value)
+    return values
+
+
 def is_default_run(nb: nbformat.NotebookNode) -> bool:
-    """Return True if the notebook ran as committed, with no parameters injected (no ``injected-parameters`` cell)."""
-    return not any("injected-parameters" in cell.metadata.get("tags", []) for cell in nb.cells)
+    """Return True if the notebook ran as the committed default run (:func:`analysis.report.options.is_default_run`)."""
+    return options_default_run(injected_parameters(nb))
 
 
 def without_default_only(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -1,32 +1,41 @@
 """What the notebooks work on: the coded documents or an ACLED export, in a window and an area.
 
 Each notebook of the report starts with :func:`notebook_data` on its
-parameters (``DATA``, ``START``, ``END``, ``AREA``, ``ATTACKS``, ``TARGET``)
-and works on the :class:`NotebookData` it returns. Everything a run shares
-between notebooks (which events are attacks, the colour of each place) is
-computed here from the data, so every notebook of a run computes the same.
+parameters (the options of :mod:`analysis.report.options`, read with the same
+parsers) and works on the :class:`NotebookData` it returns. Everything a run
+shares between notebooks (which events are attacks, the colour of each place)
+is computed here from the data, so every notebook of a run computes the same.
+
+A report build checks its data once, before any notebook runs
+(:func:`check_run`): it loads the file, refuses an ``AREA``, ``ATTACKS`` or
+``TARGET`` that matches no event (naming the closest names), and keeps the
+checked events in a file of its own that every notebook then reads
+(the ``CHECKED`` parameter, :func:`write_checked`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import difflib
+import json
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .._frames import as_timestamp
+from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.highlights import top_values
-from ..stats.selection import AttackSelection, attack_selection, select_events
+from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, select_events
 from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
+from .options import CHECKED, LIST_SEPARATOR, OptionError, is_default_run, read_parameter
 
-#: Environment variable naming a folder where a report build keeps each ACLED file it has checked,
-#: so the notebooks of one run (each in its own kernel) read and validate the file once.
-CACHE_ENV = "ANALYSIS_REPORT_CACHE"
+#: Key of the checked copy's schema metadata: JSON naming the file it was checked from.
+CHECKED_METADATA = b"analysis.report.checked"
 
 #: The country of the coded events.
 CODED_COUNTRY = "Iraq"
@@ -57,10 +66,11 @@ class NotebookData:
     selection: AttackSelection = AttackSelection()
     default: bool = False
     file_countries: tuple[str, ...] = ()
+    dropped: int = 0
 
     @property
     def is_default(self) -> bool:
-        """True for the committed default run: the coded documents, every event, no parameter set."""
+        """True for the committed default run: no parameter set (:func:`analysis.report.options.is_default_run`)."""
         return self.default
 
     @property
@@ -154,10 +164,8 @@ class NotebookData:
 
     @property
     def default_run(self) -> bool:
-        """True for the committed default run: the coded documents, every event, no parameter set.
-
-        The run the notebooks' hand-written sentences describe; the same as :attr:`is_default`.
-        """
+        """Deprecated name of :attr:`is_default`."""
+        warnings.warn("NotebookData.default_run is deprecated; use is_default", DeprecationWarning, stacklevel=2)
         return self.default
 
     @property
@@ -173,11 +181,11 @@ class NotebookData:
         """Return a chart's title: the finding for the default run, else a title that holds for any data.
 
         The notebooks' sentences, the findings in chart titles among them,
-        describe the default run (:attr:`default_run`); with other data or
+        describe the default run (:attr:`is_default`); with other data or
         a window they would not hold, so the chart says what it shows
         instead.
         """
-        return finding if self.default_run else otherwise
+        return finding if self.default else otherwise
 
     def summary(self) -> str:
         """Say in one sentence what the notebook shows."""
@@ -185,7 +193,9 @@ class NotebookData:
         span = f", {describe_dates(first, first)} to {describe_dates(last, last)}" if first is not None else ""
         where = f", in {self.area}" if self.area else ""
         count = len(self.events)
-        return f"{count:,} event{'' if count == 1 else 's'} from {self.source_name}{span}{where}."
+        dropped = (f" ({self.dropped:,} invalid row{'' if self.dropped == 1 else 's'} of the file left out)"
+                   if self.dropped else "")
+        return f"{count:,} event{'' if count == 1 else 's'} from {self.source_name}{dropped}{span}{where}."
 
 
 def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
@@ -197,34 +207,82 @@ def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timest
     return table.loc[mask].reset_index(drop=True)
 
 
-def load_checked(path: Path) -> pd.DataFrame:
-    """Load an ACLED file with :func:`load_acled`, once per report build.
+def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path, dropped: int = 0) -> Path:
+    """Keep a checked ACLED file's events for the notebooks of a build: an Arrow IPC file (Feather v2).
 
-    When the build names a cache folder (environment variable
-    :data:`CACHE_ENV`), the checked frame is kept there as Parquet, keyed by
-    the file's path, size and modification time, and the next notebook of the
-    run reads it back instead of parsing and checking the file again. Without
-    the variable (a notebook opened by hand), the file is simply loaded. The
-    frame is kept as a pickle (every dtype comes back as it was), written
-    and read only by the build's own kernels, in its temporary folder.
+    The file holds the frame :func:`analysis.io.acled.load_acled` returned,
+    every dtype as it was, and in its schema metadata, under
+    :data:`CHECKED_METADATA`, JSON naming the ``source`` file (its absolute
+    path, size and modification time) and how many invalid rows were left
+    out. :func:`read_checked` reads it back.
+
+    Parameters
+    ----------
+    events : DataFrame
+        The checked events.
+    path : str or Path
+        Where to write.
+    source : str or Path
+        The ACLED file they were read from.
+    dropped : int, default 0
+        Rows of the file left out (``invalid="drop"``).
+
+    Returns
+    -------
+    Path
+        ``path``.
     """
-    import hashlib
-    import os
+    import pyarrow as pa
+    import pyarrow.feather as feather
 
-    folder = os.environ.get(CACHE_ENV)
-    if not folder:
-        return load_acled(path)
-    stat = path.resolve().stat()
-    key = hashlib.sha256(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
-    cached = Path(folder) / f"{key}.pickle"
-    if cached.is_file():
-        return pd.read_pickle(cached)
-    events = load_acled(path)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".partial")
-    events.to_pickle(partial)
-    partial.replace(cached)
-    return events
+    source = Path(source).resolve()
+    stat = source.stat()
+    note = {"source": str(source), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "dropped": int(dropped)}
+    frame = events.copy(deep=False)
+    frame.attrs = {}
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), CHECKED_METADATA: json.dumps(note).encode()})
+    path = Path(path)
+    feather.write_feather(table, str(path))
+    return path
+
+
+def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, int]:
+    """Read the events :func:`write_checked` kept; return them and the number of invalid rows left out.
+
+    Raises
+    ------
+    ValueError
+        If there is no such file, or it was not written by :func:`write_checked` from
+        ``source`` as it is now (another file, or the file changed since it was checked).
+    """
+    import pyarrow.feather as feather
+
+    if not Path(path).is_file():
+        raise ValueError(f"{CHECKED}={str(path)!r}: no such file (a build removes its copy when it ends); "
+                         f"set {CHECKED} = None to read the file itself")
+    table = feather.read_table(str(path))
+    note = json.loads((table.schema.metadata or {}).get(CHECKED_METADATA, b"null"))
+    source = Path(source).resolve()
+    stat = source.stat()
+    if not isinstance(note, dict) or [note.get("source"), note.get("size"), note.get("mtime_ns")] != [
+            str(source), stat.st_size, stat.st_mtime_ns]:
+        raise ValueError(f"{CHECKED}={str(path)!r} is not the checked copy of {source} as it is now; "
+                         f"set {CHECKED} = None to read the file itself")
+    events = table.to_pandas()
+    events.attrs.update({"path": str(source), "source_format": "acled"})
+    return events, int(note.get("dropped", 0))
+
+
+def load_data(data: Path, invalid: str | None = None) -> tuple[pd.DataFrame, int]:
+    """Load and check an ACLED file; return its events and how many invalid rows were left out.
+
+    The loader's warning about left-out rows is not repeated: the count is returned, for the pages to say.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DroppedRowsWarning)
+        events = load_acled(data, invalid=invalid or "raise")
+    return events, len(events.attrs.get("dropped") or ())
 
 
 def _countries(events: pd.DataFrame) -> list[str]:
@@ -258,6 +316,48 @@ def levels_in_window(levels: pd.DataFrame, start: pd.Timestamp | None, end: pd.T
     return out.sort_values(["date_start", "date_end", "level_id"], kind="stable").reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class NamedTargets(AttackSelection):
+    """An :class:`AttackSelection` whose target is a list of names, each searched as plain text.
+
+    The ``TARGET`` of the report: an attack matches when its ``actor2`` or
+    ``assoc_actor_2`` contains one of :attr:`names`, without regard to case
+    (:func:`names_mask`). No name is read as a pattern, so the search takes
+    time in proportion to the data and the names, whatever they hold.
+    ``target`` is the names joined with ``|``, for the words of the pages.
+    """
+
+    names: tuple[str, ...] = field(default=())
+
+    def mask(self, events: pd.DataFrame) -> pd.Series:
+        """Mark the attacks of ``events`` on one of :attr:`names` (bool Series, same index)."""
+        kinds = AttackSelection(self.attacks, None, self.default).mask(events).to_numpy(dtype=bool)
+        return pd.Series(kinds & names_mask(events, TARGET_COLUMNS, self.names), index=events.index, name="attack")
+
+
+def names_mask(events: pd.DataFrame, columns: Iterable[str], names: Sequence[str]) -> np.ndarray:
+    """Mark the rows where one of ``columns`` contains one of ``names`` as plain text, without regard to case.
+
+    The distinct values are searched, not the rows (fast on millions of
+    events); columns the frame lacks are skipped.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor2": ["Military Forces of the United States (2017-2021)", None, "Police (a+)+$"]})
+    >>> names_mask(frame, ["actor2", "assoc_actor_2"], ["united states (2017", "(a+)+$"]).tolist()
+    [True, False, True]
+    """
+    wanted = [name.casefold() for name in names]
+    found = np.zeros(len(events), dtype=bool)
+    for column in columns:
+        if column not in events.columns:
+            continue
+        text = events[column].astype("string")
+        hits = [value for value in text.dropna().unique() if any(w in value.casefold() for w in wanted)]
+        found |= text.isin(hits).fillna(False).to_numpy(dtype=bool)
+    return found
+
+
 def notebook_data(
     data: object = None,
     *,
@@ -266,26 +366,39 @@ def notebook_data(
     area: str | Sequence[str] | None = None,
     attacks: str | Sequence[str] | None = None,
     target: str | Sequence[str] | None = None,
+    invalid: str | None = None,
+    checked: str | Path | None = None,
 ) -> NotebookData:
     """Load what the notebooks show: the coded documents, or an ACLED export, in a window and an area.
+
+    Every argument is the notebook parameter of the same name in capitals,
+    read as the report's option is (:func:`analysis.report.options.read_parameter`):
+    text as on the command line, names separated by ``;``.
 
     Parameters
     ----------
     data : str, Path or None, default None
         None for the packaged coded dataset; else the path of an ACLED
-        export (CSV or Parquet), read with :func:`analysis.io.acled.load_acled`.
-    start, end : date-like or None, default None
+        export, read with :func:`analysis.io.acled.load_acled`.
+    start, end : str (YYYY-MM-DD), date or None, default None
         Window (see :func:`analysis.stats.selection.select_events`); dated tables (troop levels,
         reported totals) are kept where their dates overlap it.
     area : str, sequence of str or None, default None
         Governorate(s) or country name(s) (see :func:`analysis.stats.selection.select_events`);
         several in one string are separated by ``;`` (``"Baghdad;Kirkuk"``).
-    attacks, target : str, sequence of str or None, default None
-        Which events count as attacks, and on whom (the ``ATTACKS`` and
-        ``TARGET`` parameters, see :func:`analysis.stats.selection.attack_selection`).
+    attacks : str, sequence of str or None, default None
+        Which events count as attacks (see :func:`analysis.stats.selection.attack_selection`).
         None: the coded category "militia attack" for the coded data;
-        ACLED's Battles and Explosions/Remote violence, on any target, for
-        an ACLED file.
+        ACLED's Battles and Explosions/Remote violence for an ACLED file.
+    target : str, sequence of str or None, default None
+        Attacks on whom: names searched as plain text in ``actor2`` and
+        ``assoc_actor_2`` (:class:`NamedTargets`); None: any target.
+    invalid : {"raise", "drop"} or None, default None
+        For an ACLED file: "drop" leaves out the rows that break a rule
+        (:attr:`NotebookData.dropped` counts them); None or "raise" refuses the file.
+    checked : str, Path or None, default None
+        The copy of ``data`` a report build checked (:func:`write_checked`),
+        read instead of ``data``; None reads ``data``.
 
     Returns
     -------
@@ -298,8 +411,8 @@ def notebook_data(
     ------
     DataError
         If a file is invalid.
-    ValueError
-        If ``start`` or ``end`` is not a date, or ``attacks`` names no ACLED type.
+    OptionError
+        If an argument is refused as the report's option would be.
 
     Examples
     --------
@@ -309,16 +422,21 @@ def notebook_data(
     >>> data.summary()  # doctest: +ELLIPSIS
     '... events from the 5 coded documents, 1 Mar 2020 to 31 Mar 2020.'
     """
-    start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
-    if isinstance(area, str) and ";" in area:
-        area = [part.strip() for part in area.split(";") if part.strip()]
-    area_text = None if area is None else (area if isinstance(area, str) else ", ".join(area))
-    coded = data is None or (isinstance(data, str) and not data.strip())
-    selection = attack_selection(attacks, target, coded=coded)
+    values = {"DATA": data, "INVALID": invalid, "START": start, "END": end, "AREA": area, "ATTACKS": attacks,
+              "TARGET": target}
+    values = {name: read_parameter(name, value) for name, value in values.items()}
+    default = is_default_run(values)
+    path, names = values["DATA"], values["TARGET"]
+    start_, end_ = (None if values[n] is None else pd.Timestamp(values[n]) for n in ("START", "END"))
+    area_names = values["AREA"]
+    area_text = None if area_names is None else ", ".join(area_names)
+    coded = path is None
+    selection = attack_selection(values["ATTACKS"], None if names is None else list(names), coded=coded)
+    if names is not None:
+        selection = NamedTargets(selection.attacks, selection.target, selection.default, names=names)
     if coded:
-        default = start_ is None and end_ is None and area is None and selection.default
         dataset = load_dataset()
-        events = select_events(dataset.events, start=start_, end=end_, area=area).reset_index(drop=True)
+        events = select_events(dataset.events, start=start_, end=end_, area=area_names).reset_index(drop=True)
         kept = dataset.events["event_id"].isin(events["event_id"])
         kept_ids = set(dataset.events.loc[kept, "event_id"])
         return NotebookData(
@@ -330,9 +448,134 @@ def notebook_data(
             reported_totals=_overlapping(dataset.reported_totals, start_, end_),
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
         )
-    path = Path(str(data))
-    every = load_checked(path)
-    events = select_events(every, start=start_, end=end_, area=area).reset_index(drop=True)
+    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"])
+    events = select_events(every, start=start_, end=end_, area=area_names).reset_index(drop=True)
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
-                        end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)))
+                        end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
+                        dropped=dropped)
 
+
+# --- checking a run once, before any notebook runs --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckedRun:
+    """What :func:`check_run` found: the parameters to inject, and the data's size.
+
+    Attributes
+    ----------
+    parameters : dict of str to str
+        The run's parameters, with :data:`CHECKED` added for an ACLED file.
+    events : int
+        Events of the data (the whole file, before any window or area).
+    dropped : int
+        Invalid rows of the file left out (``INVALID=drop``).
+    """
+
+    parameters: dict[str, str]
+    events: int
+    dropped: int = 0
+
+
+def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
+    """Check a run's data once, before any notebook runs, and keep it for the notebooks.
+
+    Loads the coded documents, or the ACLED file of ``DATA`` (with
+    ``INVALID``) and keeps its checked events in ``folder`` (:func:`write_checked`);
+    then refuses an ``AREA``, ``ATTACKS`` or ``TARGET`` name that matches no
+    event of the data (:func:`check_matches`).
+
+    Parameters
+    ----------
+    parameters : mapping
+        The notebooks' parameters, as text (:func:`analysis.report.options.notebook_parameters`).
+    folder : str or Path
+        A folder of the build's own, where the checked copy is written.
+
+    Returns
+    -------
+    CheckedRun
+
+    Raises
+    ------
+    DataError
+        If the data file is invalid (the loader's message).
+    OptionError
+        If a name matches no event.
+    """
+    values = {name: read_parameter(name, value) for name, value in parameters.items() if name != CHECKED}
+    path = values.get("DATA")
+    if path is None:
+        events, dropped = load_dataset().events, 0
+    else:
+        events, dropped = load_data(path, values.get("INVALID"))
+    check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
+    parameters = dict(parameters)
+    if path is not None:
+        copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped)
+        parameters[CHECKED] = str(copy)
+    return CheckedRun(parameters=parameters, events=len(events), dropped=dropped)
+
+
+def check_matches(
+    events: pd.DataFrame,
+    *,
+    area: Sequence[str] | None = None,
+    attacks: Sequence[str] | None = None,
+    target: Sequence[str] | None = None,
+) -> None:
+    """Refuse a name of ``AREA``, ``ATTACKS`` or ``TARGET`` that matches no event, naming the closest names.
+
+    An area name is matched as :func:`~analysis.stats.selection.select_events`
+    matches it (``admin1`` or ``country``, whole, without regard to case); a
+    kind against ``event_type``, ``sub_event_type`` and ``category``; a target
+    as :class:`NamedTargets` searches it.
+
+    Raises
+    ------
+    OptionError
+        ``AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?``
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"admin1": ["Baghdad", "Kirkuk"], "country": ["Iraq", "Iraq"]})
+    >>> check_matches(frame, area=["Bagdad"])
+    Traceback (most recent call last):
+    ...
+    analysis.report.options.OptionError: AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?
+    """
+    if area:
+        present = _distinct(events, ["admin1", "country"])
+        folded = {value.strip().casefold() for value in present}
+        _refuse_unmatched("AREA", [n for n in area if n.strip().casefold() not in folded], present,
+                          "governorate (admin1) or country")
+    if attacks:
+        present = _distinct(events, ["event_type", "sub_event_type", "category"])
+        _refuse_unmatched("ATTACKS", [n for n in attacks if n not in set(present)], present,
+                          "event type, sub-event type or category")
+    if target:
+        present = _distinct(events, TARGET_COLUMNS)
+        folded = [value.casefold() for value in present]
+        missing = [n for n in target if not any(n.casefold() in value for value in folded)]
+        actors = sorted({part.strip() for value in present for part in value.split(LIST_SEPARATOR) if part.strip()})
+        _refuse_unmatched("TARGET", missing, actors, "actor2 or assoc_actor_2")
+
+
+def _distinct(events: pd.DataFrame, columns: Iterable[str]) -> list[str]:
+    values: set[str] = set()
+    for column in columns:
+        if column in events.columns:
+            values.update(str(v) for v in events[column].dropna().unique())
+    return sorted(values)
+
+
+def _refuse_unmatched(name: str, missing: Sequence[str], present: Sequence[str], what: str) -> None:
+    if not missing:
+        return
+    first = missing[0]
+    by_fold = {value.casefold(): value for value in present}
+    close = difflib.get_close_matches(first.casefold(), list(by_fold), n=3, cutoff=0.6)
+    hint = ("; did you mean " + " or ".join(repr(by_fold[c]) for c in close) + "?") if close else (
+        "; no name of the data is close" if present else "; the data have none")
+    more = f" (and {len(missing) - 1} more name{'s' if len(missing) > 2 else ''})" if len(missing) > 1 else ""
+    raise OptionError(f"{name}: {first!r} matches no {what} of the data{more}{hint}")

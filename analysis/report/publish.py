@@ -28,6 +28,22 @@ class OutputFolderError(RuntimeError):
     """The output folder cannot take a report: it is refused, or another build is writing it."""
 
 
+def resolve_path(path: str | Path) -> Path:
+    """Return ``path`` made absolute, ``~`` and symbolic links resolved; refuse a loop of links in one line.
+
+    Raises
+    ------
+    ValueError
+        ``"<path>: a loop of symbolic links"``, or the system's reason.
+    """
+    try:
+        return Path(path).expanduser().resolve()
+    except RuntimeError:  # pathlib's "Symlink loop from ..." (Python < 3.13)
+        raise ValueError(f"{path}: a loop of symbolic links") from None
+    except OSError as error:
+        raise ValueError(f"{path}: {error.strerror or error}") from None
+
+
 def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()) -> Path:
     """Check that a build may replace ``out`` with a report, before anything runs.
 
@@ -47,7 +63,7 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
     Raises
     ------
     OutputFolderError
-        If the folder is, or holds, one of ``notebooks``; if it is a file; or
+        If the path is a loop of symbolic links; if the folder is, or holds, one of ``notebooks``; if it is a file; or
         if it holds anything a report does not (a page ``*.html``, and a
         ``notebooks/`` folder of ``*.ipynb``).
 
@@ -58,7 +74,10 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
         check_output_folder("build/report", notebooks=["notebooks"])
         # PosixPath('/home/me/analysis/build/report')
     """
-    target = Path(out).expanduser().resolve()
+    try:
+        target = resolve_path(out)
+    except ValueError as error:
+        raise OutputFolderError(f"output folder {error}") from None
     if target.parent == target:
         raise OutputFolderError(f"output folder {target} is the root of the file system")
     for folder in notebooks:

@@ -4,12 +4,15 @@
 through the environment; no shell and no make expansion ever reads a value.
 The tests pass hostile values (shell commands in every quoting style, make
 functions, newlines) and check that nothing runs, that each value arrives as
-written, and that a failing build exits non-zero.
+written, that the Makefile's own variables cannot be set from make's command
+line, that the options' rules refuse what they should before any notebook
+runs, and that a failing build exits non-zero.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -21,6 +24,7 @@ from report_support import run_main
 
 from analysis.report import __main__ as cli
 from analysis.report import build
+from analysis.report.options import OPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 MAKEFILE = ROOT / "Makefile"
@@ -50,7 +54,7 @@ def make_report(cwd: Path, *assignments: str | bytes, python: str | Path = sys.e
 
 def report_options() -> list[str]:
     """The option names `make report` passes on (REPORT_OPTIONS in the Makefile)."""
-    match = re.search(r"^REPORT_OPTIONS\s*:?=\s*(.+)$", MAKEFILE.read_text(encoding="utf-8"), flags=re.M)
+    match = re.search(r"^override REPORT_OPTIONS\s*:=\s*(.+)$", MAKEFILE.read_text(encoding="utf-8"), flags=re.M)
     assert match, "the Makefile names its report options in REPORT_OPTIONS"
     return match.group(1).split()
 
@@ -73,7 +77,7 @@ def recorder(tmp_path) -> Path:
 
 def test_make_report_passes_every_value_unchanged_and_runs_none(tmp_path, recorder):
     names = report_options()
-    assert names == ["DATA", "START", "END", "AREA", "ATTACKS", "TARGET", "OUT"]
+    assert names == [option.name for option in OPTIONS], "REPORT_OPTIONS lists the options of analysis/report/options.py"
     for number, value in enumerate(HOSTILE):
         result = make_report(tmp_path, *(f"{name}={value}" for name in names), python=recorder)
         assert result.returncode == 0, result.stderr
@@ -85,18 +89,36 @@ def test_make_report_passes_every_value_unchanged_and_runs_none(tmp_path, record
         assert value.encode() not in result.stdout, "a value was pasted into the command line"
 
 
-def test_make_report_without_options_passes_the_defaults(tmp_path, recorder):
-    result = make_report(tmp_path, python=recorder)
+def test_make_report_without_options_passes_none_and_takes_none_from_the_environment(tmp_path, recorder):
+    """The defaults live in analysis/report/options.py; an environment variable such as DATA or TARGET is not an option."""
+    environ = {**os.environ, **{option.name: "from the environment" for option in OPTIONS}}
+    result = subprocess.run(["make", "--no-print-directory", "-f", str(MAKEFILE), "report", f"PY={recorder}", "STAMP="],
+                            cwd=tmp_path, capture_output=True, timeout=120, env=environ)
     assert result.returncode == 0, result.stderr
     environ = json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))["environ"]
-    assert environ == {"REPORT_DATA": "", "REPORT_START": "", "REPORT_END": "", "REPORT_AREA": "",
-                       "REPORT_ATTACKS": "", "REPORT_TARGET": "", "REPORT_OUT": "build/report"}
+    assert environ == {option.env: "" for option in OPTIONS}
+
+
+@pytest.mark.parametrize(("assignment", "refusal"), [
+    ("REPORT_AREA=$(shell touch pwned)", "REPORT_AREA is this Makefile's own; give the option as AREA=value"),
+    ("REPORT_OUT=$$(touch pwned)", "REPORT_OUT is this Makefile's own; give the option as OUT=value"),
+    ("REPORT_OPTIONS=$(shell touch pwned)", "REPORT_OPTIONS is this Makefile's own"),
+    ("AREA:=Baghdad", "AREA was given as AREA:=value, which make expands before reading this Makefile"),
+    ("TARGET::=Baghdad", "TARGET was given as TARGET:=value, which make expands before reading this Makefile"),
+])
+def test_make_refuses_its_own_variables_and_expanded_assignments_on_its_command_line(tmp_path, recorder, assignment,
+                                                                                   refusal):
+    result = make_report(tmp_path, assignment, python=recorder)
+    assert result.returncode != 0
+    assert refusal.encode() in result.stderr and b"Stop." in result.stderr
+    assert not (tmp_path / "record.json").exists(), "the report ran"
+    assert not list(tmp_path.glob("pwned*")) and not (ROOT / "pwned").exists()
 
 
 def test_a_failing_report_fails_make_and_runs_nothing_smuggled_in(tmp_path):
     result = make_report(tmp_path, "DATA=/nonexistent.csv", f"AREA={HOSTILE[0]}")
     assert result.returncode != 0
-    assert b"error: --data /nonexistent.csv: no such file" in result.stderr
+    assert b"error: argument --data: /nonexistent.csv: no such file" in result.stderr
     value = '$(shell touch pwned) `touch pwned` "; touch pwned; echo "'
     result = make_report(tmp_path, f"START={value}")
     assert result.returncode != 0
@@ -127,8 +149,8 @@ def captured(tmp_path, monkeypatch):
         return Path(out) / "index.html"
 
     monkeypatch.setattr(build, "build_report", build_report)
-    for name in ("DATA", "START", "END", "AREA", "ATTACKS", "TARGET", "OUT"):
-        monkeypatch.delenv(f"REPORT_{name}", raising=False)
+    for option in OPTIONS:
+        monkeypatch.delenv(option.env, raising=False)
     return {"notebooks": notebooks, "calls": calls, "out": tmp_path / "out"}
 
 
@@ -183,3 +205,55 @@ def test_a_byte_that_is_not_utf8_in_area_is_refused_before_anything_runs(tmp_pat
     assert result.returncode != 0
     assert b"is not UTF-8 text: byte 0xFE at character 1" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def refused(captured, capsys, *argv: str) -> str:
+    """Run the command line with ``argv``; check it was refused before the build, and return its one line."""
+    status = run_main(["--notebooks", str(captured["notebooks"]), "--out", str(captured["out"]), *argv])
+    err = capsys.readouterr().err
+    assert status == 2 and captured["calls"] == [], err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err, err
+    return err.strip()
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--attacks", ";"], "error: argument --attacks: ';' names nothing; give a name, or several separated by ';'"),
+    (["--area", ";"], "error: argument --area: ';' names nothing"),
+    (["--area", " "], "error: argument --area: ' ' names nothing"),
+    (["--area", "Baghdad;;Kirkuk"], "error: argument --area: 'Baghdad;;Kirkuk' has an empty name"),
+    (["--target", "a;"], "error: argument --target: 'a;' has an empty name"),
+    (["--target", "a|"], "error: argument --target: 'a|': a name may not hold |; names are plain text, separated by ';'"),
+    (["--target", "a||b"], "error: argument --target: 'a||b': a name may not hold |;"),
+    (["--target", r"(\w+\s?)+$"], "error: argument --target: '(\\\\w+\\\\s?)+$': a name may not hold + ? \\;"),
+    (["--target", "x" * 301], "error: argument --target: a name of 301 characters"),
+    (["--target", ";".join(f"n{i}" for i in range(51))], "error: argument --target: 51 names; at most 50"),
+    (["--start", "0001-01-01", "--end", "9999-12-31"],
+     "error: argument --start: 0001-01-01 is outside 1900-01-01 to 2199-12-31, the days a date of the data may be"),
+    (["--end", "9999-12-31"], "error: argument --end: 9999-12-31 is outside 1900-01-01 to 2199-12-31"),
+    (["--invalid", "ignore"], "error: argument --invalid: 'ignore'; use 'raise' or 'drop'"),
+    (["--invalid", "drop"], "error: --invalid applies to an ACLED file: give --data too"),
+])
+def test_values_that_would_mislead_the_pages_are_refused_before_anything_runs(captured, capsys, argv, message):
+    assert refused(captured, capsys, *argv).startswith(message)
+
+
+def test_a_symbolic_link_loop_in_data_or_out_is_one_line(captured, capsys, tmp_path):
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    assert refused(captured, capsys, "--data", str(tmp_path / "loop-a")) == (
+        f"error: argument --data: {tmp_path / 'loop-a'}: a loop of symbolic links")
+    status = run_main(["--notebooks", str(captured["notebooks"]), "--out", str(tmp_path / "loop-a" / "report")])
+    assert status == 2 and captured["calls"] == []
+    assert capsys.readouterr().err == f"error: output folder {tmp_path / 'loop-a' / 'report'}: a loop of symbolic links\n"
+
+
+def test_the_options_reach_the_build_as_text_in_canonical_form(captured, capsys, tmp_path):
+    data = tmp_path / "export.csv"
+    data.write_text("x\n", encoding="utf-8")
+    status = run_main(["--notebooks", str(captured["notebooks"]), "--out", str(captured["out"]), "--data", str(data),
+                       "--invalid", "drop", "--area", " Baghdad ; Kirkuk", "--attacks", "battles;BATTLES",
+                       "--target", "Military Forces of the United States (2017-2021); Global Coalition"])
+    assert status == 0, capsys.readouterr().err
+    assert captured["calls"][0]["parameters"] == {
+        "DATA": str(data.resolve()), "INVALID": "drop", "AREA": "Baghdad;Kirkuk", "ATTACKS": "Battles",
+        "TARGET": "Military Forces of the United States (2017-2021);Global Coalition"}

@@ -7,7 +7,9 @@ import sys
 
 import nbformat
 import pytest
+from acled_files import write_acled
 from report_support import make_notebook, run_main
+from test_inputs import damaged_export
 
 from analysis.report.__main__ import main
 
@@ -59,40 +61,42 @@ def test_an_error_shown_in_an_output_fails_the_build(tmp_path, capsys):
 def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, monkeypatch, capsys):
     notebooks = tmp_path / "notebooks"
     make_notebook(notebooks / "01-show.ipynb", "# Parameters", "print(repr(DATA), START, END, AREA)",
-                  "print(ATTACKS, '/', TARGET)")
-    (tmp_path / "export.csv").write_text("event_id_cnty\n", encoding="utf-8")
+                  "print(ATTACKS, '/', TARGET)", "print(CHECKED is not None and CHECKED.endswith('checked-events.arrow'))")
+    write_acled(tmp_path / "export.csv", 40)
     monkeypatch.chdir(tmp_path)
     status = main([
         "--notebooks", str(notebooks), "--out", "out", "--data", "export.csv",
-        "--start", "2019-10-01", "--end", "2020-09-30", "--area", "Baghdad",
-        "--attacks", "Air/drone strike;Shelling/artillery/missile attack", "--target", "United States|Coalition",
+        "--start", "2025-01-01", "--end", "2026-03-31", "--area", "Region A",
+        "--attacks", "Armed clash;Shelling/artillery/missile attack", "--target", "United States;Al Shabaab",
     ])  # fmt: skip
     assert status == 0, capsys.readouterr().err
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-show.ipynb", as_version=4)
     assert executed.cells[1].metadata["tags"] == ["parameters"]
     assert executed.cells[2].metadata["tags"] == ["injected-parameters"]
     data = str((tmp_path / "export.csv").resolve())
-    assert executed.cells[3].outputs[0]["text"] == f"{data!r} 2019-10-01 2020-09-30 Baghdad\n"
+    assert executed.cells[3].outputs[0]["text"] == f"{data!r} 2025-01-01 2026-03-31 Region A\n"
     assert executed.cells[4].outputs[0]["text"] == (
-        "Air/drone strike;Shelling/artillery/missile attack / United States|Coalition\n")
+        "Armed clash;Shelling/artillery/missile attack / United States;Al Shabaab\n")
+    assert executed.cells[5].outputs[0]["text"] == "True\n"  # the checked copy, removed when the build ended
+    assert not list(tmp_path.glob(".out.checked*"))
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "export.csv (ACLED export)" in index and str(tmp_path) not in index
-    assert "2019-10-01" in index and "Baghdad" in index and "United States|Coalition" in index
+    assert "2025-01-01" in index and "Region A" in index and "United States;Al Shabaab" in index
 
 
 def test_bad_options_are_refused_before_anything_runs(tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--start", "2020-02-30"])
     assert caught.value.code == 2 and "'2020-02-30' is not a date written YYYY-MM-DD" in capsys.readouterr().err
-    assert main(["--out", str(tmp_path / "out"), "--data", str(tmp_path / "missing.csv")]) == 2
+    assert run_main(["--out", str(tmp_path / "out"), "--data", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv: no such file" in capsys.readouterr().err
     assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--start", "2020-03-01",
                  "--end", "2020-02-01"]) == 2
     assert "--start 2020-03-01 is after --end 2020-02-01" in capsys.readouterr().err
     assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no notebook matching" in capsys.readouterr().err
-    assert main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--attacks", "Bombing"]) == 2
-    assert "error: --attacks: ATTACKS: 'Bombing' is not an ACLED event type" in capsys.readouterr().err
+    assert run_main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out"), "--attacks", "Bombing"]) == 2
+    assert "error: argument --attacks: 'Bombing' is not an ACLED event type" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
@@ -104,3 +108,45 @@ def test_python_dash_m_runs_the_command_line(monkeypatch, capsys):
     assert caught.value.code == 0
     usage = capsys.readouterr().out
     assert usage.startswith("usage: python -m analysis.report") and "--refresh-notebooks" in usage
+
+
+def test_a_damaged_file_is_refused_once_before_any_notebook_with_the_loaders_first_problem(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-never.ipynb", "# Never", "print('ran')")
+    path = damaged_export(tmp_path / "damaged.csv")
+    status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path)])
+    printed = capsys.readouterr()
+    assert status == 2 and printed.out == "" and not (tmp_path / "out").exists()
+    assert printed.err == (
+        f"error: {path}: 2 problems, the first: line 4, column 'event_date': '2025-02-30' is not a real day in a form"
+        " ACLED exports or spreadsheets write (2020-12-31, 31 December 2020, 31-Dec-20, 9-May-20, 31-12-20,"
+        " 31/12/2020, 12/31/2020) from 1900-01-01 to 2199-12-31 (--invalid drop leaves out the rows that break a rule)\n")
+
+
+def test_a_name_that_matches_nothing_is_refused_before_any_notebook(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-never.ipynb", "# Never", "print('ran')")
+    status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--area", "Bagdad"])
+    printed = capsys.readouterr()
+    assert status == 2 and printed.out == "" and not (tmp_path / "out").exists()
+    assert printed.err == ("error: AREA: 'Bagdad' matches no governorate (admin1) or country of the data;"
+                           " did you mean 'Baghdad'?\n")
+
+
+def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
+    """The kernel reads the build's checked copy: the loader is never called there, and the dropped rows are counted."""
+    notebooks = tmp_path / "notebooks"
+    make_notebook(
+        notebooks / "01-count.ipynb", "# Count",
+        "import analysis.report.inputs as inputs\ninputs.load_acled = None  # the file is not read again\n"
+        "data = inputs.notebook_data(DATA, invalid=INVALID, checked=CHECKED)\nprint(data.summary())",
+    )
+    path = damaged_export(tmp_path / "damaged.csv")
+    status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path),
+                       "--invalid", "drop"])
+    printed = capsys.readouterr()
+    assert status == 0, printed.err
+    assert printed.out.splitlines()[0] == "damaged.csv: 2 invalid rows left out (INVALID=drop), 28 events kept"
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-count.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"].startswith(
+        "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
