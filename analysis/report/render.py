@@ -212,10 +212,36 @@ def _nav_link(card: PageCard) -> dict[str, str]:
     return {"href": card.href, "title": card.title}
 
 
+def markdown_output_html(source: str) -> str:
+    """Render Markdown that a code cell displayed, as text: raw HTML and images are shown, never honoured.
+
+    The notebooks display Markdown written from the data
+    (:func:`analysis.report.story.tell`), whose values are escaped where
+    they are written (:func:`analysis.text.markdown_text`); this keeps a
+    page safe even from a value that was not. Markdown cells, written by
+    hand, are rendered by nbconvert as usual.
+
+    Examples
+    --------
+    >>> print(markdown_output_html('A <meta http-equiv="refresh"> and ![x](https://example.org/x.png)'))
+    <p>A &lt;meta http-equiv=&quot;refresh&quot;&gt; and ![x](https://example.org/x.png)</p>
+    <BLANKLINE>
+    """
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    class TextImages(IPythonRenderer):
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return self.text(f"![{text}]({url})")
+
+    renderer = TextImages(escape=True, allow_harmful_protocols=False)
+    return MarkdownWithMath(renderer=renderer).render(source)
+
+
 def _html_exporter(*, show_code: bool) -> Any:
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
+        filters={"markdown_output_html": markdown_output_html},
         template_name="report",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=not show_code,
