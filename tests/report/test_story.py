@@ -13,6 +13,7 @@ from analysis.report.execute import DEFAULT_ONLY_TAG, inject_parameters, without
 from analysis.report.inputs import notebook_data
 from analysis.report.story import PAGES, Story, tell
 from analysis.report.summary import notebook_summary
+from analysis.report.words.common import CARD_METADATA
 from analysis.stats.highlights import per_period
 
 #: Names only the five coded reports hold; no page of another run may mention them where the data have none.
@@ -78,11 +79,22 @@ def test_a_window_of_the_coded_data_is_told_from_its_own_events_and_carries_in_t
     assert carried["level_id"].tolist() == ["TL001"]
 
 
-def test_the_default_run_shows_none_of_the_generated_words(capsys):
+def test_the_default_run_shows_none_of_the_generated_words(capsys, monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kwargs: shown.append((obj, kwargs)))
     data = notebook_data()
     assert data.is_default
-    assert tell(data, "# A generated title") is None
+    tell(data, "# A generated title")
+    tell(data, Story(data).heading("timeline"), default="the one-line summary")
+    assert shown == [] and capsys.readouterr().out == "the one-line summary\n"
+    other = notebook_data(start="2020-03-01", end="2020-04-30")
+    heading = Story(other).heading("timeline")
+    tell(other, heading, default="the one-line summary")
     assert capsys.readouterr().out == ""
+    [(markdown, kwargs)] = shown
+    assert markdown.data == heading.markdown and kwargs["metadata"][CARD_METADATA] == heading.card
     assert not notebook_data(area="Baghdad").is_default and not notebook_data(attacks="US strike").is_default
 
 
