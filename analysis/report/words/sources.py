@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...stats.evidence import source_scales
-from ...text import describe_number
+from ...stats.evidence import disputed_points, source_scales
+from ...text import describe_number, in_words
 from ...text import markdown_text as md
 from .common import Escape, Heading, heading, in_window, nothing, percent
 from .facts import Facts, document_label
@@ -97,6 +97,45 @@ def sections(facts: Facts) -> dict[str, str]:
         "passages": ("## The passages the dataset cites\n\nEvery passage of the reports cited for the events of this "
                      "run, by document, with what it claims where reports disagree." if coded else ""),
     }
+
+
+def corroboration_sentence(reports: pd.DataFrame) -> str:
+    """Say how many events rest on a single report and how many are told by three or more.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2"], "doc_id": ["a", "b", "c", "a"]})
+    >>> corroboration_sentence(frame)
+    'Half of the events (1 of 2) rest on a single report; one is told by three.'
+    """
+    per_event = reports.groupby("event_id", observed=True)["doc_id"].nunique()
+    total, single, many = len(per_event), int((per_event == 1).sum()), int((per_event >= 3).sum())
+    share = "Most events" if single * 2 > total else ("Half of the events" if single * 2 == total else "Some events")
+    most = int(per_event.max()) if total else 0
+    upper = "three or more" if most > 4 else ("three or four" if most == 4 else "three")
+    verb = "is" if many == 1 else "are"
+    return f"{share} ({single} of {total}) rest on a single report; {in_words(many)} {verb} told by {upper}."
+
+
+def disputes_sentence(reports: pd.DataFrame) -> str:
+    """Say how many points are disputed, and how many within one report or between reports.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["a", "b"], "claim_field": ["actor", "actor"],
+    ...                       "claim_value": ["x", "y"], "claimant": ["p", "q"], "quote": ["..", ".."],
+    ...                       "report_id": ["RP1", "RP2"]})
+    >>> disputes_sentence(frame)
+    'One point is disputed: none within one report quoting several sides and one between reports.'
+    """
+    points = disputed_points(reports)
+    if points.empty:
+        return "No point is disputed."
+    within = int((points["where"] == "within one report").sum())
+    between = len(points) - within
+    subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
+    within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
 
 
 def plot_sources(facts: Facts) -> object:
