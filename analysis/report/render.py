@@ -16,7 +16,7 @@ from typing import Any
 import nbformat
 
 from .execute import clean_metadata, read_notebook, without_default_only
-from .safety import REPORT_CSP, find_remote_references
+from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
 from .summary import PageCard, describe_parameters, notebook_summary, page_card
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -137,10 +137,11 @@ def render_page(
     exporter = exporter or _html_exporter(show_code=False)
     resources = {
         "metadata": {"name": name, "path": str(folder or ".")},
-        "report_csp": REPORT_CSP,
+        "report_csp": POLICY_PLACEHOLDER,
         "report_nav": dict(nav or {"previous": None, "next": None}),
     }
     page, _ = exporter.from_notebook_node(nb, resources=resources)
+    page = with_policy(page)
     remote = find_remote_references(page)
     if remote:
         raise ValueError(
@@ -179,14 +180,13 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         keep_trailing_newline=True,
     )
     template = environment.get_template("report_index.html.j2")
-    data = (parameters or {}).get("DATA")
-    return template.render(
+    return with_policy(template.render(
         title=_index_title(parameters),
         lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
-        csp=REPORT_CSP,
+        csp=POLICY_PLACEHOLDER,
         parameters=describe_parameters(parameters),
         pages=cards,
-    )
+    ))
 
 
 def _index_title(parameters: Mapping[str, Any] | None) -> str:

@@ -68,7 +68,7 @@ def written_card(nb: nbformat.NotebookNode) -> tuple[str, str] | None:
     Examples
     --------
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("tell(data, story.heading('timeline'))")])
-    >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# A \\<b\\>"},
+    >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# A title"},
     ...                                               metadata={CARD_METADATA: {"title": "A <b>", "summary": ""}})]
     >>> written_card(nb)
     ('A <b>', '')
