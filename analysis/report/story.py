@@ -109,11 +109,15 @@ class Story:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(CHART_PAGES)}")
         return default if self.data.is_default else CHART_PAGES[chart].chart_title(self.facts, chart)
 
-    def chart_subtitle(self, chart: str, default: str = "") -> str:
-        """A chart's subtitle (what it measures), as :meth:`chart_title`."""
+    def chart_subtitle(self, chart: str) -> str:
+        """A chart's subtitle as plain text: what it measures, in every run (``chart`` as in :meth:`chart_title`).
+
+        Unlike a title, which in the default run is the notebook's finding,
+        a subtitle says what the chart counts, which holds for any data.
+        """
         if chart not in CHART_PAGES:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(CHART_PAGES)}")
-        return default if self.data.is_default else CHART_PAGES[chart].chart_subtitle(self.facts, chart)
+        return CHART_PAGES[chart].chart_subtitle(self.facts, chart)
 
     def section(self, name: str) -> str:
         """A section's heading and how to read it (Markdown); "" for a section an ACLED file does not fill.

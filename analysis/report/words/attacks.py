@@ -13,7 +13,7 @@ from ...stats.selection import EventSelector, is_militia_attack, select_kinds
 from ...text import count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
-                     percent, spread_note, week_text, weekly_words)
+                     percent, period_words, spread_note, week_text, weekly_words)
 from .facts import ATTACK_ROWS, Facts
 
 #: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
@@ -50,13 +50,15 @@ def chart_title(facts: Facts, chart: str) -> str:
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
-    """What the weekly, monthly or casualties chart measures, as plain text."""
+    """What the weekly, monthly or casualties chart measures, as plain text, in every run (the default run's too)."""
     what = facts.data.selection.what
     if chart == "weekly":
-        return f"{capital(what)} per {weekly_words(facts)}; an event known only to a range of days is spread over it"
+        return (f"{capital(what)} per {period_words(facts, 'weekly')}; an attack known only to a range of days is "
+                "spread over it")
     if chart == "monthly":
-        return f"{capital(what)} per {facts.period_name('monthly')}, the largest places in colour (expected count)"
-    return (f"Killed and wounded in {what}, lowest and highest figure reported" if facts.coded
+        return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
+                f"{'base' if facts.coded else 'region (admin1)'} (expected count)")
+    return ("Killed and wounded per attack and group: the lowest and highest figure any report gives" if facts.coded
             else f"People killed in {what}: ACLED's fatalities, one figure per event")
 
 

@@ -74,6 +74,12 @@ def weekly_words(facts: Facts) -> str:
     return "week (Monday to Sunday)" if name == "week" else name
 
 
+def period_words(facts: Facts, chart: str) -> str:
+    """Name a chart's period for its subtitle: "week, Monday to Sunday", or "month", "quarter", "year"."""
+    name = facts.period_name(chart)
+    return "week, Monday to Sunday" if name == "week" else name
+
+
 def labelled_words(facts: Facts) -> str:
     """Name the deadliest events the dense timeline labels: "the 8 deadliest", fewer where a tie is left out."""
     return "the deadliest event" if facts.labelled == 1 else f"the {facts.labelled} deadliest"

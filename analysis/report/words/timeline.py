@@ -10,7 +10,7 @@ from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
-                     month_text, nothing, percent, spread_note, week_text, weekly_words)
+                     month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
 from .facts import TABLE_ROWS, Facts
 
 
@@ -44,12 +44,13 @@ def chart_title(facts: Facts, chart: str) -> str:
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
-    """What the timeline or the escalation chart measures, as plain text."""
+    """What the timeline or the escalation chart measures, as plain text, in every run (the default run's too)."""
     if chart == "timeline":
         return (f"Events per {facts.band_period} in a lane for each kind, each lane scaled to its own peak; "
                 f"{labelled_words(facts)} marked and labelled" if facts.dense
-                else "Every event in a lane for its kind; bars span the days a date can fall on")
-    return (f"Escalation score per {weekly_words(facts)}: the Goldstein value of each event's CAMEO code, "
+                else "Every event, numbered as in the table below, in a lane for its kind; bars span the days a "
+                     "date can fall on")
+    return (f"Escalation score per {period_words(facts, 'weekly')}: the Goldstein value of each event's CAMEO code, "
             "sign reversed")
 
 
