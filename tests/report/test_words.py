@@ -22,14 +22,14 @@ def test_the_corroboration_sentence_says_how_many_rest_on_one_report():
 
 
 def test_the_disputes_sentence_tells_one_report_quoting_sides_from_reports_that_differ():
-    reports = pd.DataFrame({
-        "report_id": ["RP1", "RP2", "RP3", "RP4", "RP5"], "event_id": ["EV1", "EV1", "EV2", "EV2", "EV2"],
-        "doc_id": ["a", "a", "a", "b", "b"], "claim_field": ["status", "status", "actor", "actor", "actor"],
-        "claim_value": ["ended", "not ended", "a militia", "Kata'ib Hezbollah", "a militia"],
-        "claimant": ["the US", "the army", "the article", "the article", "the article"], "quote": ["q"] * 5,
-    })
+    claims = [("EV1", "a", "status", "ended"), ("EV1", "a", "status", "not ended"),  # one report, two sides
+              ("EV2", "a", "killed", "2"), ("EV2", "b", "killed", "3"),  # two reports
+              ("EV3", "b", "actor", "x"), ("EV3", "c", "actor", "y"), ("EV4", "c", "actor", "z")]
+    reports = pd.DataFrame(claims, columns=["event_id", "doc_id", "claim_field", "claim_value"]).assign(
+        report_id=[f"RP{i}" for i in range(len(claims))], claimant="the article", quote="q")
     assert disputes_sentence(reports) == (
-        "Two points are disputed: one within one report quoting several sides and one between reports.")
+        "Three points are disputed: one within one report quoting several sides and two between reports.")
+    assert disputes_sentence(reports[reports["event_id"] == "EV4"]) == "No point is disputed."
 
 
 def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(attacks):
