@@ -77,7 +77,7 @@ def written_card(nb: nbformat.NotebookNode) -> tuple[str, str] | None:
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             card = output.get("metadata", {}).get(CARD_METADATA)
             if isinstance(card, Mapping):
-                return str(card.get("title", "")), str(card.get("summary", ""))
+                return str(card.get("title", "")), _shorten(str(card.get("summary", "")))
     return None
 
 
@@ -159,9 +159,12 @@ def _first_sentence(text: str, limit: int = 300) -> str:
             continue  # "U.S.", "e.g." or an initial, not the end of a sentence
         text = text[: match.end()]
         break
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-    return text
+    return _shorten(text, limit)
+
+
+def _shorten(text: str, limit: int = 300) -> str:
+    """Cut a card's sentence at a word to at most ``limit`` characters, marking the cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
