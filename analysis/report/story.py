@@ -130,7 +130,7 @@ class Story:
         for words in PAGE_WORDS.values():
             found = words.sections(self.facts)
             if name in found:
-                return found[name]
+                return found[name]()
         raise ValueError(f"section {name!r} is not one of the story's sections")
 
     def limits(self) -> str:

@@ -3,6 +3,8 @@ and the titles of its charts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -62,17 +64,17 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
             else f"People killed in {what}: ACLED's fatalities, one figure per event")
 
 
-def sections(facts: Facts) -> dict[str, str]:
-    """The page's section headings and how to read them: ``"counting"`` and ``"totals"``."""
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
     return {
-        "counting": ("## Counting events known only to a range of dates\n\n"
+        "counting": lambda: ("## Counting events known only to a range of dates\n\n"
                      "An event known only to a range of days (a week or a month in ACLED's time precision) is "
                      "counted three ways in every period: **certain** if its whole range lies in the period, "
                      "**possible** if its range overlaps the period, and **expected**: its share of its range's days "
                      "in the period. Over all periods each event adds up to exactly one. The bars show *expected*; "
                      "the darker part is *certain* and the dashed outline *possible*.\n\n"
                      + counted(facts)),
-        "totals": ("## Reported totals: aggregate claims, not events\n\nThe reports' claims about many events at "
+        "totals": lambda: ("## Reported totals: aggregate claims, not events\n\nThe reports' claims about many events at "
                    "once whose period overlaps this window, with their wording and source; they are never turned "
                    "into events or added to the counts above." if facts.coded else ""),
     }

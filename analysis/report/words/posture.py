@@ -3,6 +3,8 @@ and the title of its chart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from ...stats.highlights import top_values
@@ -96,26 +98,29 @@ def key_sentences(facts: Facts) -> str:
     return "**What it shows.** " + " ".join(lines)
 
 
-def sections(facts: Facts) -> dict[str, str]:
-    """The page's section headings and how to read them: ``"posture"``, ``"posture table"`` and ``"troops"``."""
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"posture"``,
+    ``"posture table"`` and ``"troops"`` ("" for an ACLED file, which states no troop level)."""
+    return {"posture": lambda: _posture_section(facts), "posture table": lambda: posture_table_note(facts),
+            "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
+                               "stated before it (carried in), each drawn as a step until the next statement about the "
+                               "same force." if facts.coded else "")}
+
+
+def _posture_section(facts: Facts) -> str:
     data = facts.data
     if data.coded:
-        posture = ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
-                   "kind of change in this window and dates it.")
-    else:
-        target = data.selection.target
-        involving = ("foreign or international forces (actors named 'Military Forces of' another country, "
-                     "coalitions, missions, the AU, UN or EU)" if target is None
-                     else f"the target ('{md(target)}' in any actor column)")
-        posture = (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
-                   "that change a force's posture (a base established, ground handed over, a change to a group's "
-                   f"activity) involving {involving}, on a map of {md(data.country or 'the events')} drawn offline "
-                   "from Natural Earth's boundaries. A dot is a place, sized by its events and coloured by the kind "
-                   "of most of them.")
-    troops_section = ("## How many troops?\n\nThe statements of force size in this window, and the last one stated "
-                      "before it (carried in), each drawn as a step until the next statement about the same force."
-                      if data.coded else "")
-    return {"posture": posture, "posture table": posture_table_note(facts), "troops": troops_section}
+        return ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
+                "kind of change in this window and dates it.")
+    target = data.selection.target
+    involving = ("foreign or international forces (actors named 'Military Forces of' another country, "
+                 "coalitions, missions, the AU, UN or EU)" if target is None
+                 else f"the target ('{md(target)}' in any actor column)")
+    return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
+            "that change a force's posture (a base established, ground handed over, a change to a group's "
+            f"activity) involving {involving}, on a map of {md(data.country or 'the events')} drawn offline "
+            "from Natural Earth's boundaries. A dot is a place, sized by its events and coloured by the kind "
+            "of most of them.")
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:

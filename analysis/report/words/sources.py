@@ -3,6 +3,8 @@ title of its chart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from ...stats.evidence import disputed_points, source_scales
@@ -80,21 +82,21 @@ def key_sentences(facts: Facts) -> str:
     return "**What it shows.** " + " ".join(lines)
 
 
-def sections(facts: Facts) -> dict[str, str]:
-    """The page's section headings and how to read them: ``"reports"``, ``"matrix"``, ``"conflicts"`` and
-    ``"passages"`` (those only the coded documents fill are "" for an ACLED file)."""
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"reports"``, ``"matrix"``,
+    ``"conflicts"`` and ``"passages"`` (those only the coded documents fill are "" for an ACLED file)."""
     coded = facts.coded
     return {
-        "reports": ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
+        "reports": lambda: ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
                     "its evidence rows, and the events for which it is the only source." if coded else
                     "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
                     "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
-        "matrix": ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
+        "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
                    "the darker the cell, the more evidence rows." if coded else ""),
-        "conflicts": ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
+        "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
-        "passages": ("## The passages the dataset cites\n\nEvery passage of the reports cited for the events of this "
+        "passages": lambda: ("## The passages the dataset cites\n\nEvery passage of the reports cited for the events of this "
                      "run, by document, with what it claims where reports disagree." if coded else ""),
     }
 

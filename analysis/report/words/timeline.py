@@ -3,6 +3,8 @@ the escalation chart, and the titles of both charts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from ...stats.highlights import peak, top_values
@@ -71,10 +73,10 @@ def timeline_note(facts: Facts) -> str:
             f"name the events with the most people {harmed}; overlapping events in a lane take separate rows.")
 
 
-def sections(facts: Facts) -> dict[str, str]:
-    """The page's section headings and how to read them: ``"timeline"`` and ``"events"``."""
-    return {"timeline": "## The timeline\n\n" + timeline_note(facts),
-            "events": "## The events, in order, with their sources\n\n" + table_note(facts)}
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``."""
+    return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
+            "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts)}
 
 
 def events_headers(facts: Facts) -> dict[str, str]:
