@@ -9,6 +9,7 @@ same notebooks give byte-identical HTML.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -227,14 +228,19 @@ def markdown_output_html(source: str) -> str:
     <p>A &lt;meta http-equiv=&quot;refresh&quot;&gt; and ![x](https://example.org/x.png)</p>
     <BLANKLINE>
     """
+    return _output_markdown().render(source)
+
+
+@functools.cache
+def _output_markdown() -> Any:
+    """nbconvert's Markdown parser with a renderer that escapes raw HTML and writes images as text (built once)."""
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
     class TextImages(IPythonRenderer):
         def image(self, text: str, url: str, title: str | None = None) -> str:
             return self.text(f"![{text}]({url})")
 
-    renderer = TextImages(escape=True, allow_harmful_protocols=False)
-    return MarkdownWithMath(renderer=renderer).render(source)
+    return MarkdownWithMath(renderer=TextImages(escape=True, allow_harmful_protocols=False))
 
 
 def _html_exporter(*, show_code: bool) -> Any:
