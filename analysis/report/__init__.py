@@ -24,6 +24,11 @@ from .._lazy import lazy_exports
 _EXPORTS: dict[str, str] = {
     "notebook_data": "inputs",
     "NotebookData": "inputs",
+    "Story": "story",
+    "tell": "story",
+    "PAGES": "story",
+    "Facts": "words.facts",
+    "Heading": "words.common",
     "PROJECT_ROOT": "execute",
     "NOTEBOOK_DIR": "execute",
     "NOTEBOOK_PATTERN": "execute",

@@ -27,7 +27,7 @@ BUSIEST = 12
 def page_heading(facts: Facts) -> Heading:
     """The page's title and lead: how many attacks, and their share of the events."""
     data = facts.data
-    what, n, attacks = data.selection.what, len(facts.events), data.attacks
+    what, n, attacks = data.selection.what, len(facts.events), facts.attacks
 
     def lead(esc):
         if not len(attacks):
@@ -97,7 +97,7 @@ def counted(facts: Facts) -> str:
 def key_sentences(facts: Facts) -> str:
     """Write the key sentences of the attack counts: what is counted, the peak week, the places, the deadliest."""
     data = facts.data
-    what, attacks = data.selection.what, data.attacks
+    what, attacks = data.selection.what, facts.attacks
     if attacks.empty:
         return nothing(facts, md(what))
     lines = []
@@ -120,7 +120,7 @@ def key_sentences(facts: Facts) -> str:
 def casualties(facts: Facts) -> str:
     """Write the key sentences of the killed per attack: the total, the distribution, the deadliest."""
     data = facts.data
-    attacks = data.attacks
+    attacks = facts.attacks
     if attacks.empty:
         return nothing(facts, md(data.selection.what))
     counts = killed_distribution(attacks, data.casualties, kinds=None)
@@ -145,7 +145,7 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     from ...stats.casualties import attacks_table as table_of
 
     data = facts.data
-    attacks = data.attacks
+    attacks = facts.attacks
     if len(attacks) > most:
         ids = set(deadliest_events(attacks, data.casualties, most=most)["event_id"])
         attacks = attacks[attacks["event_id"].isin(ids)]
@@ -164,7 +164,7 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
 
 def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     """Head the attacks table and say which attacks it lists (Markdown)."""
-    n = len(facts.data.attacks)
+    n = len(facts.attacks)
     what = md(facts.data.selection.what)
     if n == 0:
         return ""

@@ -65,9 +65,15 @@ class Facts:
             return self._per_period[freq]
         return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last)
 
-    def killed_total(self, events: pd.DataFrame) -> int:
-        """The people killed in ``events`` (lowest figures)."""
-        return int(killed_per_event(events, self.data.casualties).sum()) if len(events) else 0
+    @cached_property
+    def killed(self) -> int:
+        """The people killed in all the run's events (lowest figures)."""
+        return int(killed_per_event(self.events, self.data.casualties).sum()) if len(self.events) else 0
+
+    @cached_property
+    def attacks(self) -> pd.DataFrame:
+        """The events counted as attacks (:attr:`NotebookData.attacks`), selected once."""
+        return self.data.attacks
 
     def period(self, chart: str, default: str) -> str:
         """The period a chart counts by: ``default`` in the default run, else what the window's span allows.

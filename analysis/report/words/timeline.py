@@ -26,7 +26,7 @@ def _overview(facts: Facts, esc: Escape) -> list[str]:
     n = len(facts.events)
     if n == 0:
         return [nothing(facts, esc=esc)]
-    killed = facts.killed_total(facts.events)
+    killed = facts.killed
     sentences = [f"{describe_number(n, 'event')} {in_window(facts, esc)}, in which "
                  f"{describe_number(killed, 'person', 'people')} were killed ({fatality_rule(facts)})."]
     found = peak(facts.per_period("W"))
