@@ -8,6 +8,7 @@ read, and nothing of charts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -201,6 +202,32 @@ def join_dates(texts: Sequence[str]) -> str:
         return ", ".join(text[:-5] for text in texts) + texts[0][-5:]
     return ", ".join(texts)
 
+
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>&#.!|~$:])")
+
+
+def markdown_text(value: object) -> str:
+    r"""Write a value from data or options so that Markdown, and the HTML made from it, show it as typed.
+
+    The one rule for every name, place or option that enters a generated
+    sentence or heading: the punctuation that Markdown reads as markup,
+    ``<``, ``>`` and ``&`` included, is escaped with a backslash, so no
+    emphasis, code, link, image, heading, table, strike-through, math,
+    bare URL, HTML tag or character reference can form, whether or not the
+    renderer passes raw HTML through (parentheses, dashes and plus signs
+    only matter after a bracket or at the start of a line). Line breaks and
+    other control characters become a space, so a value cannot start a
+    block of its own. A renderer shows exactly the characters of the value.
+
+    Examples
+    --------
+    >>> print(markdown_text('<meta http-equiv="refresh">'))
+    \<meta http-equiv="refresh"\>
+    >>> print(markdown_text("![x](https://example.org/x.png)"))
+    \!\[x\](https\://example\.org/x\.png)
+    """
+    return _MARKUP.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

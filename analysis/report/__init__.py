@@ -2,9 +2,9 @@
 
 - :mod:`~analysis.report.options`: the report's options, declared once;
 - :mod:`~analysis.report.inputs`: what a notebook works on (the coded documents or an ACLED file), checked once;
-- :mod:`~analysis.report.story`: a run's words from its data (titles, sections, index cards), over
-  each page's sentences (``story_timeline``, ``story_attacks``, ``story_posture``,
-  ``story_sources``) and what they share (``story_shared``);
+- :mod:`~analysis.report.words`: the pages' words for any run but the default, one module of plain
+  functions per page (``timeline``, ``attacks``, ``posture``, ``sources``) over one ``Facts`` object;
+- :mod:`~analysis.report.story`: the notebooks' handle on the words (``Story``, ``tell``);
 - :mod:`~analysis.report.execute`: executing notebooks in fresh kernels, with parameters;
 - :mod:`~analysis.report.render`: the pages and the index, as self-contained HTML;
 - :mod:`~analysis.report.summary`: what the index says of each page;
@@ -28,6 +28,11 @@ _EXPORTS: dict[str, str] = {
     "check_run": "inputs",
     "OPTIONS": "options",
     "OptionError": "options",
+    "Story": "story",
+    "tell": "story",
+    "PAGES": "story",
+    "Facts": "words.facts",
+    "Heading": "words.common",
     "PROJECT_ROOT": "execute",
     "NOTEBOOK_DIR": "execute",
     "NOTEBOOK_PATTERN": "execute",

@@ -9,6 +9,7 @@ same notebooks give byte-identical HTML.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import nbformat
 
 from .execute import clean_metadata, read_notebook, without_default_only
-from .safety import REPORT_CSP, find_remote_references
+from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
 from .summary import PageCard, describe_parameters, notebook_summary, page_card
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -137,10 +138,11 @@ def render_page(
     exporter = exporter or _html_exporter(show_code=False)
     resources = {
         "metadata": {"name": name, "path": str(folder or ".")},
-        "report_csp": REPORT_CSP,
+        "report_csp": POLICY_PLACEHOLDER,
         "report_nav": dict(nav or {"previous": None, "next": None}),
     }
     page, _ = exporter.from_notebook_node(nb, resources=resources)
+    page = with_policy(page)
     remote = find_remote_references(page)
     if remote:
         raise ValueError(
@@ -179,14 +181,13 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         keep_trailing_newline=True,
     )
     template = environment.get_template("report_index.html.j2")
-    data = (parameters or {}).get("DATA")
-    return template.render(
+    return with_policy(template.render(
         title=_index_title(parameters),
         lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
-        csp=REPORT_CSP,
+        csp=POLICY_PLACEHOLDER,
         parameters=describe_parameters(parameters),
         pages=cards,
-    )
+    ))
 
 
 def _index_title(parameters: Mapping[str, Any] | None) -> str:
@@ -212,10 +213,41 @@ def _nav_link(card: PageCard) -> dict[str, str]:
     return {"href": card.href, "title": card.title}
 
 
+def markdown_output_html(source: str) -> str:
+    """Render Markdown that a code cell displayed, as text: raw HTML and images are shown, never honoured.
+
+    The notebooks display Markdown written from the data
+    (:func:`analysis.report.story.tell`), whose values are escaped where
+    they are written (:func:`analysis.text.markdown_text`); this keeps a
+    page safe even from a value that was not. Markdown cells, written by
+    hand, are rendered by nbconvert as usual.
+
+    Examples
+    --------
+    >>> print(markdown_output_html('A <meta http-equiv="refresh"> and ![x](https://example.org/x.png)'))
+    <p>A &lt;meta http-equiv=&quot;refresh&quot;&gt; and ![x](https://example.org/x.png)</p>
+    <BLANKLINE>
+    """
+    return _output_markdown().render(source)
+
+
+@functools.cache
+def _output_markdown() -> Any:
+    """nbconvert's Markdown parser with a renderer that escapes raw HTML and writes images as text (built once)."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    class TextImages(IPythonRenderer):
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return self.text(f"![{text}]({url})")
+
+    return MarkdownWithMath(renderer=TextImages(escape=True, allow_harmful_protocols=False))
+
+
 def _html_exporter(*, show_code: bool) -> Any:
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
+        filters={"markdown_output_html": markdown_output_html},
         template_name="report",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=not show_code,

@@ -2,12 +2,62 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import re
 from html.parser import HTMLParser
 
-#: The policy of every page: no script at all, and images, styles and fonts
-#: only from inside the page, so a page can never fetch anything.
-REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+#: The policy of every page, but for its styles: no script at all, and images only from inside the page,
+#: so a page can never fetch anything. :func:`with_policy` adds the styles the page may apply.
+REPORT_CSP = "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
+#: The only inline style attributes a page may apply: the alignment, wrapping and width of its tables' cells
+#: (:class:`analysis.viz.tables.Table`, and pandas' ``text-align: right;``). Any other ``style=`` (one smuggled
+#: in by a notebook's output) is refused by the browser.
+TABLE_CELL_STYLE = re.compile(r"\s*text-align:\s*(?:left|right|center)\s*(?:;\s*white-space:\s*nowrap\s*)?"
+                              r"(?:;\s*min-width:\s*[0-9.]+em\s*)?;?\s*")
+#: What the templates write as the policy, for :func:`with_policy` to replace.
+POLICY_PLACEHOLDER = "report-policy-placeholder"
+NO_STYLE = "'none'"
+
+
+def _source_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def page_policy(page: str) -> str:
+    """Return a page's Content Security Policy: :data:`REPORT_CSP`, and its own styles named by their hashes.
+
+    A style is applied only when the policy names it: every ``<style>``
+    element of the page (the templates' and nbconvert's styles, and those
+    of tables a notebook displays) and the table cells' style attributes
+    that :data:`TABLE_CELL_STYLE` allows. Without ``'unsafe-inline'`` an
+    attribute such as ``style="position:fixed"``, had one reached a page,
+    is not applied.
+
+    Examples
+    --------
+    >>> policy = page_policy('<style>p {}</style><td style="text-align:left">a</td><div style="position:fixed">')
+    >>> policy.split("; style-src ")[1].split()[1], policy.count("'sha256-")  # the <style> and the cell's style
+    ("'unsafe-hashes'", 2)
+    """
+    styles = [_source_hash(text) for text in re.findall(r"<style\b[^>]*>(.*?)</style>", page, flags=re.S | re.I)]
+    attributes = sorted({value for value in re.findall(r'\sstyle="([^"]*)"', page) if TABLE_CELL_STYLE.fullmatch(value)})
+    sources = list(dict.fromkeys(styles)) + (["'unsafe-hashes'"] + [_source_hash(a) for a in attributes] if attributes else [])
+    return f"{REPORT_CSP}; style-src {' '.join(sources) or NO_STYLE}"
+
+
+def with_policy(page: str) -> str:
+    """Write a page's policy (:func:`page_policy`) where its template wrote :data:`POLICY_PLACEHOLDER`, once.
+
+    Raises
+    ------
+    ValueError
+        If the page does not hold the placeholder exactly once.
+    """
+    if page.count(POLICY_PLACEHOLDER) != 1:
+        raise ValueError("a report page must hold its Content Security Policy exactly once")
+    return page.replace(POLICY_PLACEHOLDER, html.escape(page_policy(page), quote=False))  # within content="..."
 
 
 class _ResourceFinder(HTMLParser):

@@ -1,8 +1,12 @@
 """Say what each page holds, for the index: its heading, first sentence and thumbnail, and the run's parameters.
 
-The summary is read from the notebook's Markdown with a few rules (the
-first heading; the first sentence of the first paragraph after it, past a
-bold run-in label, not ended by an abbreviation such as "U.S." or "e.g.").
+A page whose heading is written from the data carries its card as data: the
+heading's output holds the title and first sentence in its metadata
+(:class:`analysis.report.words.common.Heading`, shown by
+:func:`analysis.report.story.tell`). A page of hand-written Markdown (the
+committed default run) is summarised from that Markdown with a few rules
+(the first heading; the first sentence of the first paragraph after it, past
+a bold run-in label, not ended by an abbreviation such as "U.S." or "e.g.").
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import nbformat
 from ..stats.selection import DEFAULT_ACLED_ATTACKS
 from ..text import join_words
 from .thumbnails import first_figure_alt, thumbnail
+from .words.common import CARD_METADATA
 
 
 @dataclass(frozen=True)
@@ -36,8 +41,13 @@ class PageCard:
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
-    """Return the index card of an executed notebook: its number, page, heading, first sentence and thumbnail."""
-    heading, sentence = notebook_summary(nb)
+    """Return the index card of an executed notebook: its number, page, heading, first sentence and thumbnail.
+
+    The heading and sentence are the card a generated heading carries
+    (:func:`written_card`), else those of the notebook's Markdown
+    (:func:`notebook_summary`).
+    """
+    heading, sentence = written_card(nb) or notebook_summary(nb)
     number = path.stem.split("-", 1)[0]
     image, width, height = thumbnail(nb)
     return PageCard(
@@ -50,6 +60,25 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         thumbnail_height=height,
         thumbnail_alt=first_figure_alt(nb),
     )
+
+
+def written_card(nb: nbformat.NotebookNode) -> tuple[str, str] | None:
+    """Return the title and first sentence that the notebook's first generated heading carries, or None.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("tell(data, story.heading('timeline'))")])
+    >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# A title"},
+    ...                                               metadata={CARD_METADATA: {"title": "A <b>", "summary": ""}})]
+    >>> written_card(nb)
+    ('A <b>', '')
+    """
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            card = output.get("metadata", {}).get(CARD_METADATA)
+            if isinstance(card, Mapping):
+                return str(card.get("title", "")), _shorten(str(card.get("summary", "")))
+    return None
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
@@ -130,9 +159,12 @@ def _first_sentence(text: str, limit: int = 300) -> str:
             continue  # "U.S.", "e.g." or an initial, not the end of a sentence
         text = text[: match.end()]
         break
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-    return text
+    return _shorten(text, limit)
+
+
+def _shorten(text: str, limit: int = 300) -> str:
+    """Cut a card's sentence at a word to at most ``limit`` characters, marking the cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:

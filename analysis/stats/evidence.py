@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
-from ..text import date_texts, describe_dates, in_words
+from ..text import date_texts, describe_dates
 from .selection import event_kind, event_numbers
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
@@ -248,24 +248,6 @@ def corroboration_counts(reports: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"documents": counts.index.to_numpy(dtype=np.int64), "events": counts.to_numpy(dtype=np.int64)})
 
 
-def corroboration_sentence(reports: pd.DataFrame) -> str:
-    """Say how many events rest on a single report and how many are told by three or more.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2"], "doc_id": ["a", "b", "c", "a"]})
-    >>> corroboration_sentence(frame)
-    'Half of the events (1 of 2) rest on a single report; one is told by three.'
-    """
-    per_event = reports.groupby("event_id", observed=True)["doc_id"].nunique()
-    total, single, many = len(per_event), int((per_event == 1).sum()), int((per_event >= 3).sum())
-    share = "Most events" if single * 2 > total else ("Half of the events" if single * 2 == total else "Some events")
-    most = int(per_event.max()) if total else 0
-    upper = "three or more" if most > 4 else ("three or four" if most == 4 else "three")
-    verb = "is" if many == 1 else "are"
-    return f"{share} ({single} of {total}) rest on a single report; {in_words(many)} {verb} told by {upper}."
-
-
 def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
     """List the disputed points: each event and field on which claims differ, within one report or between reports.
 
@@ -295,27 +277,6 @@ def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
     out["where"] = np.where(out["documents"] > 1, "between reports", "within one report")
     return out.astype({"event_id": "string", "claim_field": "string", "claims": "int64", "documents": "int64",
                        "where": "string"})
-
-
-def disputes_sentence(reports: pd.DataFrame) -> str:
-    """Say how many points are disputed, and how many within one report or between reports.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["a", "b"], "claim_field": ["actor", "actor"],
-    ...                       "claim_value": ["x", "y"], "claimant": ["p", "q"], "quote": ["..", ".."],
-    ...                       "report_id": ["RP1", "RP2"]})
-    >>> disputes_sentence(frame)
-    'One point is disputed: none within one report quoting several sides and one between reports.'
-    """
-    points = disputed_points(reports)
-    if points.empty:
-        return "No point is disputed."
-    within = int((points["where"] == "within one report").sum())
-    between = len(points) - within
-    subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
-    within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
-    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
 
 
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 Every function takes an events frame (coded or ACLED) and returns numbers
 in a tidy frame or a small record, nothing worded: the sentences are made
-in :mod:`analysis.report.story`. Killed are the lowest reported figure
+in :mod:`analysis.report.words`. Killed are the lowest reported figure
 (ACLED's ``fatalities``, or the casualties table for the coded events);
 per-period figures spread an event known only to a range of days over its
 days, as every chart does (:mod:`analysis.stats.periods`).

@@ -336,7 +336,16 @@ class AttackSelection:
         return " or ".join(parts) if all(re.fullmatch(r"[\w .:'()-]+", p) for p in parts) else f"'{self.target}'"
 
     def describe(self) -> str:
-        """Say in one sentence which events are counted as attacks (for the page under a chart)."""
+        """Say in one sentence which events are counted as attacks.
+
+        .. deprecated:: 0.1.0
+           The pages' words say it (:func:`analysis.report.words.attacks.counted`,
+           values escaped for Markdown); this method goes in the next release.
+        """
+        import warnings
+
+        warnings.warn("AttackSelection.describe() is deprecated: the report's words say what is counted "
+                      "(analysis.report.words.attacks.counted)", DeprecationWarning, stacklevel=2)
         if not self.attacks:
             kinds = ("events coded as militia attacks (for events without a category, ACLED's "
                      "Shelling/artillery/missile attack)")

@@ -8,7 +8,7 @@ import pandas as pd
 from .._frames import column_or_na, require_columns
 from ..text import count_texts, date_texts, describe_bounds
 from .evidence import document_names
-from .selection import EventSelector, event_kind, event_numbers, is_militia_attack, select_kinds
+from .selection import EventSelector, event_kind, event_numbers, select_kinds
 
 
 def events_table(
@@ -228,51 +228,3 @@ def troop_level_statements(levels: pd.DataFrame, sources: pd.DataFrame | None = 
     columns = ["level_id", "force", "date_start", "date_end", "when", "as_worded", "count_low", "count_high", "value",
                "qualifier", "doc_id", "document", "compared"]
     return out[columns].reset_index(drop=True)
-
-
-def count_floor_note(
-    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = is_militia_attack,
-    what: str = "attacks",
-) -> str:
-    """Say that counts of described events are a floor, and how far reported totals go beyond them.
-
-    Parameters
-    ----------
-    events : DataFrame
-        The events counted.
-    totals : DataFrame or None, default None
-        A reported-totals table; its largest total whose ``measure`` names
-        ``what`` is quoted. None (ACLED exports) says only what the counts
-        are.
-    kinds : callable, sequence of str or None, default is_militia_attack
-        Which events are counted (see :func:`select_kinds`).
-    what : str, default "attacks"
-        What is counted, as the totals' ``measure`` names it.
-
-    Returns
-    -------
-    str
-        One or two sentences.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"category": ["militia attack"], "sub_event_type": ["Shelling/artillery/missile attack"]})
-    >>> count_floor_note(frame)
-    'A floor: the 1 attack described one by one, not every attack there was.'
-    """
-    count = len(select_kinds(events, kinds))
-    noun = what[:-1] if count == 1 and what.endswith("s") else what
-    note = f"A floor: the {count:,} {noun} described one by one, not every {what.rstrip('s')} there was."
-    if totals is None or totals.empty:
-        return note
-    require_columns(totals, ["measure", "count_low", "count_high", "qualifier", "date_start", "date_end"], "reported totals")
-    about = totals[totals["measure"].astype("string").str.contains(what, case=False, regex=False).fillna(False)]
-    about = about[about["count_low"].astype("Float64").fillna(0) > count]
-    if about.empty:
-        return note
-    largest = about.iloc[[int(np.argmax(about["count_low"].astype("Float64").fillna(0).to_numpy(dtype=float)))]]
-    row = largest.iloc[0]
-    actor = column_or_na(largest, "actor").iloc[0]
-    by = f" by {actor}" if pd.notna(actor) else ""
-    return (f"{note} The reports also speak of {count_texts(largest).iloc[0]} {row['measure']}{by} "
-            f"({date_texts(largest).iloc[0]}) that they do not list.")

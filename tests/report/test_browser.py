@@ -91,6 +91,28 @@ def test_the_browser_check_catches_remote_loads_scripts_and_missing_images(brows
         check_visit(visit, tmp_path)
 
 
+def test_the_page_policy_refuses_a_style_the_report_does_not_write(browser, tmp_path):
+    """Without 'unsafe-inline', only the page's own styles and its tables' cell alignment apply."""
+    from analysis.report.render import render_report
+    from analysis.viz.tables import as_table
+
+    table = as_table(__import__("pandas").DataFrame({"place": ["Town A"], "events": [3]}))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("display(table)")])
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": '<div id="cover" style="position:fixed;inset:0;background:red">cover</div>' + table._repr_html_(),
+        "text/plain": "table"})]
+    notebook = tmp_path / "01-style.ipynb"
+    nbformat.write(nb, notebook)
+    render_report([notebook], tmp_path / "report")
+    visit = browser.visit((tmp_path / "report" / "01-style.html").as_uri())
+    refused = [line for line in visit.console if "style" in line and "Content Security Policy" in line]
+    assert len(refused) == 1 and visit.console == refused, visit.console
+    position = browser.call("Runtime.evaluate", returnByValue=True,
+                            expression="getComputedStyle(document.getElementById('cover')).position")
+    assert position["result"]["value"] == "static"  # the smuggled style is not applied
+    assert visit.probe["tables"][0]["leftAligned"]  # the table's own cell styles are
+
+
 def test_sample_report_in_the_browser(browser, sample):
     out = sample.out
     index = browser.visit((out / "index.html").as_uri())

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import nbformat
 import pytest
 from report_support import sample_report
 
 from analysis.report.render import render_page
-from analysis.report.safety import REPORT_CSP, find_remote_references
+from analysis.report.safety import (
+    POLICY_PLACEHOLDER,
+    REPORT_CSP,
+    _source_hash,
+    find_remote_references,
+    page_policy,
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,4 +53,18 @@ def test_pages_carry_no_cdn_script_mathjax_or_random_ids(sample):
         assert find_remote_references(text) == [], page.name
         for forbidden in ("require.js", "require.min.js", "MathJax", "mermaid.esm", "cdnjs", "unpkg", "jsdelivr"):
             assert forbidden not in text, (page.name, forbidden)
-        assert f'content="{REPORT_CSP}"' in text.replace("&#39;", "'"), page.name
+        meta = re.search(r'<meta[^>]*"Content-Security-Policy"[^>]*>', text).group(0)
+        policy = re.search(r'content="([^"]*)"', meta).group(1)
+        assert html.unescape(policy) == page_policy(text.replace(policy, POLICY_PLACEHOLDER)), page.name
+        assert html.unescape(policy).startswith(f"{REPORT_CSP}; style-src 'sha256-"), page.name
+        assert "unsafe-inline" not in text, page.name
+
+
+def test_the_policy_names_the_pages_styles_and_the_cells_alignment_only():
+    page = ('<style>main {}</style><td style="text-align:left;min-width:18em">a</td>'
+            '<tr style="text-align: right;"><div style="position:fixed;inset:0">x</div>')
+    policy = page_policy(page)
+    named = policy.split("; style-src ")[1].split()
+    assert named[1] == "'unsafe-hashes'" and len(named) == 4  # the <style>, the keyword, the two cell styles
+    assert _source_hash("position:fixed;inset:0") not in named and _source_hash("main {}") == named[0]
+    assert page_policy("<p>no style</p>").endswith("style-src 'none'")

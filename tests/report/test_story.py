@@ -13,6 +13,7 @@ from analysis.report.execute import DEFAULT_ONLY_TAG, inject_parameters, without
 from analysis.report.inputs import notebook_data
 from analysis.report.story import PAGES, Story, tell
 from analysis.report.summary import notebook_summary
+from analysis.report.words.common import CARD_METADATA
 from analysis.stats.highlights import per_period
 
 #: Names only the five coded reports hold; no page of another run may mention them where the data have none.
@@ -26,14 +27,14 @@ def export(tmp_path_factory):
 
 
 def _everything(story: Story) -> str:
-    return "\n".join([*(story.heading(page) for page in PAGES), story.timeline(), story.attacks(),
+    return "\n".join([*(story.heading(page).markdown for page in PAGES), story.timeline(), story.attacks(),
                       story.casualties(), story.posture(), story.sources(), story.limits()])
 
 
 def test_an_acled_run_is_told_from_its_data(export):
     data = notebook_data(str(export))
     story = Story(data)
-    heading = story.heading("timeline")
+    heading = story.heading("timeline").markdown
     assert heading.startswith("# How events unfolded in Somalia, ")
     killed = int(data.events["fatalities"].sum())
     assert f"2,000 events in Somalia" in heading and f"{killed:,} people were killed" in heading
@@ -54,7 +55,7 @@ def test_attacks_on_a_target_are_counted_and_named(export):
     assert len(attacks) > 0
     assert attacks["actor2"].astype(str).str.contains("United States").all()
     assert set(attacks["event_type"].astype(str)) <= {"Battles", "Explosions/Remote violence"}
-    heading = Story(data).heading("attacks")
+    heading = Story(data).heading("attacks").markdown
     assert "on Military Forces of the United States" in heading
     assert f"{len(attacks):,} attack" in heading
 
@@ -62,15 +63,15 @@ def test_attacks_on_a_target_are_counted_and_named(export):
 def test_an_empty_window_says_no_events_in_this_window(export):
     story = Story(notebook_data(str(export), start="2030-01-01"))
     for page in PAGES:
-        assert "in this window" in story.heading(page)
-    assert story.heading("timeline").startswith("# How events unfolded in Somalia, from 1 January 2030")
+        assert "in this window" in story.heading(page).markdown
+    assert story.heading("timeline").markdown.startswith("# How events unfolded in Somalia, from 1 January 2030")
 
 
 def test_a_window_of_the_coded_data_is_told_from_its_own_events_and_carries_in_troop_levels():
     data = notebook_data(start="2020-03-01", end="2020-04-30")
     assert not data.is_default
     story = Story(data)
-    assert story.heading("timeline").startswith("# How events unfolded in Iraq, 1 March 2020 to 30 April 2020")
+    assert story.heading("timeline").markdown.startswith("# How events unfolded in Iraq, 1 March 2020 to 30 April 2020")
     text = _everything(story)
     assert "Soleimani" not in text and "December 2019" not in text and "June" not in text
     assert "US about 5,200 (6 February 2020, stated before the window and carried in)" in story.posture()
@@ -78,11 +79,22 @@ def test_a_window_of_the_coded_data_is_told_from_its_own_events_and_carries_in_t
     assert carried["level_id"].tolist() == ["TL001"]
 
 
-def test_the_default_run_shows_none_of_the_generated_words(capsys):
+def test_the_default_run_shows_none_of_the_generated_words(capsys, monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kwargs: shown.append((obj, kwargs)))
     data = notebook_data()
     assert data.is_default
-    assert tell(data, "# A generated title") is None
+    tell(data, "# A generated title")
+    tell(data, Story(data).heading("timeline"), default="the one-line summary")
+    assert shown == [] and capsys.readouterr().out == "the one-line summary\n"
+    other = notebook_data(start="2020-03-01", end="2020-04-30")
+    heading = Story(other).heading("timeline")
+    tell(other, heading, default="the one-line summary")
     assert capsys.readouterr().out == ""
+    [(markdown, kwargs)] = shown
+    assert markdown.data == heading.markdown and kwargs["metadata"][CARD_METADATA] == heading.card
     assert not notebook_data(area="Baghdad").is_default and not notebook_data(attacks="US strike").is_default
 
 
@@ -120,7 +132,7 @@ def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     # posture: the foreign forces involved, not "bases or"; all the developments counted per month when too many
     posture = force_posture(data.events, country=data.country)
     assert f"ACLED codes {len(posture):,} strategic developments involving foreign forces" in story.posture()
-    assert "bases or" not in story.posture() + story.heading("posture") + story.chart_title("posture")
+    assert "bases or" not in story.posture() + story.heading("posture").markdown + story.chart_title("posture")
     table = story.posture_table()
     assert len(posture) > 60 and table["all"].sum() == pytest.approx(len(posture), rel=0.02)
     assert table["period"].iloc[0] == f"{data.window[0]:%b %Y}" and table["period"].iloc[-1] == f"{data.window[1]:%b %Y}"

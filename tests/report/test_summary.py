@@ -45,3 +45,22 @@ def test_notebook_summary_takes_the_first_sentence_after_the_heading(markdown, e
     heading, sentence = notebook_summary(nb)
     assert sentence == expected
     assert heading == ("Attacks" if expected else "")
+
+
+def test_a_generated_heading_gives_its_card_as_data_not_read_back_from_its_markdown(tmp_path):
+    from analysis.report.summary import page_card
+    from analysis.report.words.common import CARD_METADATA
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A hand-written heading\n\nIts first sentence. More."),
+        nbformat.v4.new_code_cell("tell(data, story.heading('timeline'))"),
+    ])
+    card = {"title": "Events in Town *A* [x](https://example.org)", "summary": "3 events in Town *A* e.g. here."}
+    nb.cells[1].outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/markdown": "# Events in Town \\*A\\* \\[x\\](https\\://example\\.org)"},
+        metadata={CARD_METADATA: card})]
+    found = page_card(tmp_path / "01-a.ipynb", nb)
+    assert (found.title, found.summary) == (card["title"], card["summary"])  # markup kept as text, no sentence cut
+    del nb.cells[1].outputs[0]["metadata"][CARD_METADATA]
+    found = page_card(tmp_path / "01-a.ipynb", nb)
+    assert (found.title, found.summary) == ("A hand-written heading", "Its first sentence.")

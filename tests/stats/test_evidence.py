@@ -8,9 +8,7 @@ import analysis
 from analysis.stats.evidence import (
     corroboration,
     corroboration_counts,
-    corroboration_sentence,
     disputed_points,
-    disputes_sentence,
     document_names,
     evidence_matrix,
     event_sources,
@@ -50,10 +48,9 @@ def test_the_evidence_matrix_has_a_cell_per_document_and_event_and_counts_every_
     assert set(zip(disputed["doc_id"], disputed["event_id"])) == set(zip(conflicts["doc_id"], conflicts["event_id"]))
 
 
-def test_corroboration_counts_sentence_and_table_agree():
+def test_corroboration_counts_and_table_agree():
     reports = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2", "EV3", "EV3"], "doc_id": ["a", "b", "c", "a", "a", "b"]})
     assert corroboration_counts(reports).values.tolist() == [[1, 1], [2, 1], [3, 1]]
-    assert corroboration_sentence(reports) == "Some events (1 of 3) rest on a single report; one is told by three."
     table = corroboration(reports)
     assert table["documents"].tolist() == [3, 1, 2] and table["document_names"].tolist()[0] == "a; b; c"
 
@@ -68,8 +65,6 @@ def test_disputed_points_tell_one_report_quoting_sides_from_reports_that_differ(
     points = disputed_points(reports)
     assert points[["event_id", "claims", "documents", "where"]].values.tolist() == [
         ["EV1", 2, 1, "within one report"], ["EV2", 3, 2, "between reports"]]
-    assert disputes_sentence(reports) == (
-        "Two points are disputed: one within one report quoting several sides and one between reports.")
 
 
 # --- ACLED's sources: outlets per event, outlets by events, source scales ---------------------

@@ -9,7 +9,6 @@ import analysis
 from analysis import schema
 from analysis.stats.selection import event_numbers
 from analysis.stats.tables import (
-    count_floor_note,
     events_table,
     reported_totals_table,
     troop_level_statements,
@@ -100,19 +99,3 @@ def test_troop_level_statements_name_a_change_only_where_the_bounds_part():
     levels.loc[1, ["count_low", "count_high"]] = [3500, 4500]
     statements = troop_level_statements(levels).set_index("level_id")
     assert statements.loc["TL2", "compared"] == "lower than the previous figure"
-
-
-def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(attacks):
-    totals = make_table(schema.REPORTED_TOTALS, [
-        {"total_id": "RT1", "date_start": "2019-03-01", "date_end": "2020-03-20", "date_basis": "b",
-         "measure": "rocket attacks", "actor": "Kata'ib Hezbollah", "count_low": 13, "count_high": None,
-         "qualifier": "more than", "doc_id": "d", "quote": "over a dozen rocket attacks"},
-        {"total_id": "RT2", "date_start": "2019-10-01", "date_end": "2019-11-30", "date_basis": "b",
-         "measure": "air strikes", "actor": None, "count_low": 45, "count_high": 45, "qualifier": "exact",
-         "doc_id": "d", "quote": "45 strikes"},
-    ])
-    note = count_floor_note(attacks, totals)
-    assert note == ("A floor: the 3 attacks described one by one, not every attack there was. The reports also "
-                    "speak of more than 12 rocket attacks by Kata'ib Hezbollah (1 Mar 2019 - 20 Mar 2020) that they "
-                    "do not list.")
-    assert count_floor_note(attacks) == "A floor: the 3 attacks described one by one, not every attack there was."

@@ -1,0 +1,245 @@
+"""The attacks page's words (notebook 02): what is counted, the peak week, the places, the killed, the tables,
+and the titles of its charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..._frames import column_or_na, require_columns
+from ...stats.casualties import killed_distribution
+from ...stats.highlights import busiest_periods, deadliest_events, peak, top_values
+from ...stats.selection import EventSelector, is_militia_attack, select_kinds
+from ...text import count_texts, date_texts, describe_number, join_words
+from ...text import markdown_text as md
+from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
+                     percent, period_words, spread_note, week_text, weekly_words)
+from .facts import ATTACK_ROWS, Facts
+
+#: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
+#: weeks), else at most BUSIEST of the busiest.
+ALL_PERIODS = 26
+BUSIEST = 12
+
+
+def page_heading(facts: Facts) -> Heading:
+    """The page's title and lead: how many attacks, and their share of the events."""
+    data = facts.data
+    what, n, attacks = data.selection.what, len(facts.events), facts.attacks
+
+    def lead(esc):
+        if not len(attacks):
+            return [nothing(facts, esc(what), esc)]
+        return [f"The data hold {describe_number(len(attacks), 'attack')} ({esc(what)}), "
+                f"{percent(len(attacks), n)} of the {describe_number(n, 'event')} {in_window(facts, esc)}."]
+
+    return heading(lambda esc: f"How often: {esc(what)} in {esc(data.place)}, {data.period_text}", lead)
+
+
+def chart_title(facts: Facts, chart: str) -> str:
+    """The title of the weekly or monthly counts (``"weekly"``, ``"monthly"``) or the killed (``"casualties"``)."""
+    data = facts.data
+    what = data.selection.what
+    where = f"{data.place}, {data.period_text}"
+    if chart == "weekly":
+        return f"{capital(what)} per {weekly_words(facts)}, {where}"
+    if chart == "monthly":
+        return (f"{capital(what)} per {facts.period_name('monthly')}, by "
+                f"{'base' if data.coded else 'region (admin1)'} (expected count)")
+    return f"{capital(harmed(facts))} in {what}, {where}"
+
+
+def chart_subtitle(facts: Facts, chart: str) -> str:
+    """What the weekly, monthly or casualties chart measures, as plain text, in every run (the default run's too)."""
+    what = facts.data.selection.what
+    if chart == "weekly":
+        return (f"{capital(what)} per {period_words(facts, 'weekly')}; an attack known only to a range of days is "
+                "spread over it")
+    if chart == "monthly":
+        return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
+                f"{'base' if facts.coded else 'region (admin1)'} (expected count)")
+    return ("Killed and wounded per attack and group: the lowest and highest figure any report gives" if facts.coded
+            else f"People killed in {what}: ACLED's fatalities, one figure per event")
+
+
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
+    return {
+        "counting": lambda: ("## Counting events known only to a range of dates\n\n"
+                     "An event known only to a range of days (a week or a month in ACLED's time precision) is "
+                     "counted three ways in every period: **certain** if its whole range lies in the period, "
+                     "**possible** if its range overlaps the period, and **expected**: its share of its range's days "
+                     "in the period. Over all periods each event adds up to exactly one. The bars show *expected*; "
+                     "the darker part is *certain* and the dashed outline *possible*.\n\n"
+                     + counted(facts)),
+        "totals": lambda: ("## Reported totals: aggregate claims, not events\n\nThe reports' claims about many events at "
+                   "once whose period overlaps this window, with their wording and source; they are never turned "
+                   "into events or added to the counts above." if facts.coded else ""),
+    }
+
+
+def counted(facts: Facts) -> str:
+    """Say in one sentence which events are counted as attacks (Markdown), as the option ``ATTACKS`` and
+    ``TARGET`` chose them."""
+    selection = facts.data.selection
+    if not selection.attacks:
+        kinds = ("events coded as militia attacks (for events without a category, ACLED's "
+                 "Shelling/artillery/missile attack)")
+    else:
+        kinds = "ACLED events of type " + join_words([md(name) for name in selection.attacks])
+    whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
+            f"'{md(selection.target)}'" if selection.target is not None else ", whoever the target")
+    return f"Attacks counted: {kinds}{whom}."
+
+
+def key_sentences(facts: Facts) -> str:
+    """Write the key sentences of the attack counts: what is counted, the peak week, the places, the deadliest."""
+    data = facts.data
+    what, attacks = data.selection.what, facts.attacks
+    if attacks.empty:
+        return nothing(facts, md(what))
+    lines = []
+    found = peak(facts.per_period("W", attacks))
+    if found is not None:
+        lines.append(f"{capital(md(what))} peaked in the week of {week_text(found)}: "
+                     f"{describe_number(found.events, 'attack')}{spread_note(found)}.")
+    column = data.place_column
+    if column in attacks.columns:
+        places = top_values(attacks[column].dropna(), most=3)
+        names = data.base_names
+        named = [f"{md(names.get(p, p))} ({count:,})" for p, count in places.items() if p != "other"]
+        if named:
+            word = "base" if data.coded else "region (admin1)"
+            lines.append(f"By {word}, the most attacks were in {join_words(named)}.")
+    lines += changes(facts, facts.per_period("M", attacks), "attack")
+    return "**What it shows.** " + " ".join(lines)
+
+
+def casualties(facts: Facts) -> str:
+    """Write the key sentences of the killed per attack: the total, the distribution, the deadliest."""
+    data = facts.data
+    attacks = facts.attacks
+    if attacks.empty:
+        return nothing(facts, md(data.selection.what))
+    counts = killed_distribution(attacks, data.casualties, kinds=None)
+    total = int(counts["people"].sum())
+    none = int(counts.loc[counts["killed"] == "0", "events"].sum())
+    many = int(counts.loc[counts["killed"].isin(["10-24", "25 or more"]), "events"].sum())
+    lines = [f"**What it shows.** {describe_number(len(attacks), 'attack')} killed "
+             f"{describe_number(total, 'person', 'people')} ({fatality_rule(facts)}); "
+             f"{describe_number(none, 'attack')} killed no one and {describe_number(many, 'attack')} "
+             "killed 10 or more."]
+    lines += deadliest(facts, attacks, "attacks")
+    return " ".join(lines)
+
+
+def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
+    """List the attacks with their figures: all up to ``most``, else the ``most`` deadliest, in date order.
+
+    The coded attacks show projectiles, killed and wounded as the
+    reports word them; ACLED codes neither projectiles nor wounded, so
+    an ACLED file's attacks show their place, kind, actors and killed.
+    """
+    from ...stats.casualties import attacks_table as table_of
+
+    data = facts.data
+    attacks = facts.attacks
+    if len(attacks) > most:
+        ids = set(deadliest_events(attacks, data.casualties, most=most)["event_id"])
+        attacks = attacks[attacks["event_id"].isin(ids)]
+    table = table_of(attacks, data.casualties, kinds=None)
+    if data.coded:
+        return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
+    events = facts.events
+    facts_by_id = events.set_index(events["event_id"].astype("string"))
+    ids = table["event_id"].astype("string")
+    out = table[["event_id", "when", "location"]].copy()
+    for column in ("admin1", "sub_event_type", "actor1", "actor2"):
+        out[column] = facts_by_id[column].reindex(ids).astype("string").to_numpy() if column in facts_by_id else pd.NA
+    out["killed"] = table["killed"]
+    return out.head(most).reset_index(drop=True)
+
+
+def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
+    """Head the attacks table and say which attacks it lists (Markdown)."""
+    n = len(facts.attacks)
+    what = md(facts.data.selection.what)
+    if n == 0:
+        return ""
+    listed = f"The {most} deadliest of the {n:,} {what}" if n > most else f"Every one of the {n:,} {what}"
+    return f"## {capital(what)}, one by one\n\n{listed}, in date order, with the killed."
+
+
+def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
+    """Return the periods with any event: all up to ``ALL_PERIODS``, else at most ``most`` of the busiest,
+    in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`)."""
+    active = counts[counts["possible"] > 0]
+    if len(active) <= ALL_PERIODS or facts.is_default:
+        return active
+    return busiest_periods(active, most=most)
+
+
+def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:
+    """Say which periods the table of :func:`busiest` lists, and in which order (plain text; None in the default
+    run)."""
+    if facts.is_default:
+        return None
+    active = counts[counts["possible"] > 0]
+    name = facts.period_name("weekly")
+    what = facts.data.selection.what
+    shown = busiest(facts, counts, most)
+    if len(shown) == len(active):
+        return f"All {len(active):,} {name}s with any {what}, in date order."
+    left = active[~active["period_start"].isin(shown["period_start"])]
+    return (f"The {len(shown):,} busiest of the {len(active):,} {name}s with any {what}, in date order; "
+            f"none of the {len(left):,} left out counts more than {left['expected'].max():,.2f}.")
+
+
+def count_floor_note(
+    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = is_militia_attack,
+    what: str = "attacks",
+) -> str:
+    """Say that counts of described events are a floor, and how far reported totals go beyond them.
+
+    Parameters
+    ----------
+    events : DataFrame
+        The events counted.
+    totals : DataFrame or None, default None
+        A reported-totals table; its largest total whose ``measure`` names
+        ``what`` is quoted. None (ACLED exports) says only what the counts
+        are.
+    kinds : callable, sequence of str or None, default is_militia_attack
+        Which events are counted (see :func:`select_kinds`).
+    what : str, default "attacks"
+        What is counted, as the totals' ``measure`` names it.
+
+    Returns
+    -------
+    str
+        One or two sentences.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["militia attack"], "sub_event_type": ["Shelling/artillery/missile attack"]})
+    >>> count_floor_note(frame)
+    'A floor: the 1 attack described one by one, not every attack there was.'
+    """
+    count = len(select_kinds(events, kinds))
+    noun = what[:-1] if count == 1 and what.endswith("s") else what
+    note = f"A floor: the {count:,} {noun} described one by one, not every {what.rstrip('s')} there was."
+    if totals is None or totals.empty:
+        return note
+    require_columns(totals, ["measure", "count_low", "count_high", "qualifier", "date_start", "date_end"], "reported totals")
+    about = totals[totals["measure"].astype("string").str.contains(what, case=False, regex=False).fillna(False)]
+    about = about[about["count_low"].astype("Float64").fillna(0) > count]
+    if about.empty:
+        return note
+    largest = about.iloc[[int(np.argmax(about["count_low"].astype("Float64").fillna(0).to_numpy(dtype=float)))]]
+    row = largest.iloc[0]
+    actor = column_or_na(largest, "actor").iloc[0]
+    by = f" by {actor}" if pd.notna(actor) else ""
+    return (f"{note} The reports also speak of {count_texts(largest).iloc[0]} {row['measure']}{by} "
+            f"({date_texts(largest).iloc[0]}) that they do not list.")

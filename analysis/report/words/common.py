@@ -1,0 +1,199 @@
+"""Words more than one page uses: shares, periods, "nothing in this window", the largest changes, the deadliest
+events, and what the data cannot tell.
+
+Every value from the data or the options that enters Markdown goes through
+:func:`analysis.text.markdown_text` (imported here as ``md``), so a name,
+a place or an option is shown as typed, never as markup. Plain text (chart
+titles, table captions) is left as it is: the chart and the table escape it
+for what they draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
+from ...text import describe_dates, describe_figure, describe_number
+from ...text import markdown_text as md
+from .facts import MIN_CHANGE, NAMED, Facts
+
+#: How a value enters text: :func:`md` for Markdown, :class:`str` for plain text.
+Escape = Callable[[object], str]
+
+
+def percent(part: float, whole: float) -> str:
+    """Write ``part`` as a share of ``whole``: "12%", or "under 1%" for a share that rounds to nothing.
+
+    Examples
+    --------
+    >>> percent(3, 25), percent(1, 1000), percent(0, 0)
+    ('12%', 'under 1%', '0%')
+    """
+    if whole <= 0:
+        return "0%"
+    share = 100 * part / whole
+    return f"{share:.0f}%" if share >= 1 or share == 0 else "under 1%"
+
+
+def capital(text: str) -> str:
+    """Start a text with a capital letter, leaving the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
+def week_text(found: Peak) -> str:
+    """Write a peak's week in words: "1-7 March 2020"."""
+    return describe_dates(found.start, found.end, long=True)
+
+
+def month_text(found: Peak) -> str:
+    """Write a peak's month: "March 2020"."""
+    return f"{found.start:%B %Y}"
+
+
+def spread_note(found: Peak) -> str:
+    """Say that a peak's count spreads events known only to a range of days, when it does."""
+    return " (events known only to a range of days counted in proportion)" if found.ranged else ""
+
+
+def harmed(facts: Facts) -> str:
+    """What the figures count: "killed and wounded" in the coded data, "killed" in ACLED's fatalities."""
+    return "killed and wounded" if facts.coded else "killed"
+
+
+def fatality_rule(facts: Facts) -> str:
+    """Which figure of the killed is counted."""
+    return "lowest figures the reports give" if facts.coded else "ACLED's fatalities, the lowest figure reported"
+
+
+def weekly_words(facts: Facts) -> str:
+    """Name the weekly chart's period: "week (Monday to Sunday)", or the coarser period a long window takes."""
+    name = facts.period_name("weekly")
+    return "week (Monday to Sunday)" if name == "week" else name
+
+
+def period_words(facts: Facts, chart: str) -> str:
+    """Name a chart's period for its subtitle: "week, Monday to Sunday", or "month", "quarter", "year"."""
+    name = facts.period_name(chart)
+    return "week, Monday to Sunday" if name == "week" else name
+
+
+def labelled_words(facts: Facts) -> str:
+    """Name the deadliest events the dense timeline labels: "the 8 deadliest", fewer where a tie is left out."""
+    return "the deadliest event" if facts.labelled == 1 else f"the {facts.labelled} deadliest"
+
+
+def forces_words(facts: Facts, esc: Escape = str) -> str:
+    """Name the forces the posture page follows: "foreign forces", or the target as a reader reads it."""
+    selection = facts.data.selection
+    return "foreign forces" if selection.target is None else esc(selection.target_words)
+
+
+def in_window(facts: Facts, esc: Escape = md) -> str:
+    """Say where and when: "in Somalia, 1 January 2025 to 31 March 2026"."""
+    return f"in {esc(facts.data.place)}, {facts.data.period_text}"
+
+
+def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
+    """Say that the window holds nothing: "No events in this window (Region A, 1 March 2020 to 30 April 2020)."
+
+    ``what`` is written by the caller (it may hold an option, already in
+    the form ``esc`` gives).
+    """
+    return f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
+
+
+def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event") -> list[str]:
+    """Write the largest rise and fall from one whole month of the window to the next."""
+    whole = monthly[(monthly["period_start"] >= facts.first) & (monthly["period_end"] <= facts.last)]
+    out = []
+    for _, row in largest_changes(whole.reset_index(drop=True)).iterrows():
+        if abs(row["change"]) < MIN_CHANGE:
+            continue
+        verb = "rise" if row["direction"] == "rise" else "fall"
+        out.append(f"The largest {verb} from one whole month to the next: from "
+                   f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
+                   f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+    return out
+
+
+def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
+    """Name the deadliest of ``events`` (at most NAMED, a tie named whole or not at all): killed, place, date, actors."""
+    # a tie is named whole or not at all: never one event and not another that killed as many
+    top = deadliest_events(events, facts.data.casualties, most=NAMED, split_ties=False)
+    if top.empty:
+        return [f"No one is reported killed in these {what}."]
+    killed = killed_per_event(events, facts.data.casualties)
+    left = killed[killed > 0].sort_values(ascending=False, kind="stable").iloc[len(top):]
+    parts = []
+    for _, row in top.iterrows():
+        place = row["location"] if pd.notna(row["location"]) else "unspecified"
+        place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else md(place)
+        who = f", {md(row['actor1'])}" + (f" against {md(row['actor2'])}" if pd.notna(row["actor2"]) else "")
+        parts.append(f"{row['killed']:,} killed in {place} on {row['when']} ({md(row['sub_event_type'])}{who})")
+    label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
+    out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
+    if len(left) and len(top) < NAMED:
+        tied = int((left == left.iloc[0]).sum())
+        noun = "more attack" if what == "attacks" else "more event"
+        out.append(f"{describe_number(tied, noun)} killed {describe_figure(left.iloc[0])} each.")
+    return out
+
+
+def limits(facts: Facts) -> str:
+    """Write what the data cannot tell, with this run's figures (Markdown)."""
+    events = facts.events
+    n = len(events)
+    ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
+    if facts.coded:
+        dates = (f"- **Exact dates**: {describe_number(ranged, 'event')} of the {n:,} in this window are known "
+                 "only to a range of days; the order of events inside a range is unknown.\n") if n else ""
+        return ("## What the five reports cannot tell\n\n" + dates +
+                "- **Events they do not describe one by one**: attacks the reports give only as totals are not "
+                "events here, so a quiet stretch is not evidence of calm.\n"
+                "- **Anything outside the five reports**: what none of them told is not here at all.")
+    days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a "
+            "week or a month; the charts spread them over their days.\n") if n else ""
+    return ("## What this file cannot tell\n\n"
+            "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
+            "with little reporting.\n" + days +
+            "- **The wounded, and the true toll**: fatalities are the lowest figure reported; ACLED does not count "
+            "the wounded.\n"
+            "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
+            "it; attacks on a force are found by its name in `actor2` and `assoc_actor_2`.")
+
+
+#: The key of a page heading's display metadata that carries its index card (:class:`Heading`).
+CARD_METADATA = "analysis/page"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A page's title and first paragraph, written from the data: Markdown for the page, plain text for the index.
+
+    Attributes
+    ----------
+    title : str
+        The title as plain text.
+    summary : str
+        The first sentence of the lead as plain text (what the index card quotes).
+    markdown : str
+        ``"# <title>\\n\\n<lead>"``, every value from the data escaped.
+    """
+
+    title: str
+    summary: str
+    markdown: str
+
+    @property
+    def card(self) -> dict[str, str]:
+        """The index card's words, as the heading's display metadata carries them."""
+        return {"title": self.title, "summary": self.summary}
+
+
+def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]]) -> Heading:
+    """Make a :class:`Heading` from a page's title and lead, each written once with a value-escaping function."""
+    return Heading(title=title(str), summary=next(iter(lead(str)), ""),
+                   markdown=f"# {title(md)}\n\n{' '.join(lead(md))}")

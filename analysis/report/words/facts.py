@@ -1,0 +1,171 @@
+"""The facts of one run that the words of its pages are written from, each computed once.
+
+:class:`Facts` holds a run's :class:`~analysis.report.inputs.NotebookData`
+and what more than one page's words need: the window, the counts per
+period, the killed, the period a chart counts by, the posture events and
+the sources behind the events. It computes; it writes no sentence (the
+pages' words are in :mod:`analysis.report.words.timeline` and its siblings).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import pandas as pd
+
+from ...stats.highlights import deadliest_events, killed_per_event, per_period
+from ..inputs import NotebookData
+
+#: Rows of the events table under the timeline, of the posture table, and of the attacks table.
+TABLE_ROWS = 60
+ATTACK_ROWS = 40
+#: How many of the deadliest events a sentence names.
+NAMED = 3
+#: Smallest change from one month to the next worth a sentence.
+MIN_CHANGE = 2
+
+#: A chart's period code -> its name in words.
+PERIOD_NAMES = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+class Facts:
+    """One run's data, and the facts its pages' words share.
+
+    Parameters
+    ----------
+    data : NotebookData
+        What the notebook works on.
+    """
+
+    def __init__(self, data: NotebookData) -> None:
+        self.data = data
+        self.events = data.events
+        self.first, self.last = data.window
+        self._per_period: dict[str, pd.DataFrame] = {}
+
+    @property
+    def coded(self) -> bool:
+        """True for the five coded reports, False for an ACLED file."""
+        return self.data.coded
+
+    @property
+    def is_default(self) -> bool:
+        """True for the committed default run (:attr:`NotebookData.is_default`)."""
+        return self.data.is_default
+
+    def per_period(self, freq: str, events: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Events and killed per period of the window (:func:`analysis.stats.highlights.per_period`).
+
+        ``events`` defaults to all the run's events, whose counts are kept
+        for the next call.
+        """
+        if events is None:
+            if freq not in self._per_period:
+                self._per_period[freq] = self.per_period(freq, self.events)
+            return self._per_period[freq]
+        return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last)
+
+    @cached_property
+    def killed(self) -> int:
+        """The people killed in all the run's events (lowest figures)."""
+        return int(killed_per_event(self.events, self.data.casualties).sum()) if len(self.events) else 0
+
+    @cached_property
+    def attacks(self) -> pd.DataFrame:
+        """The events counted as attacks (:attr:`NotebookData.attacks`), selected once."""
+        return self.data.attacks
+
+    def period(self, chart: str, default: str) -> str:
+        """The period a chart counts by: ``default`` in the default run, else what the window's span allows.
+
+        ``chart`` is ``"weekly"`` (weeks, or coarser over long spans) or
+        ``"monthly"`` (months, or coarser); see
+        :func:`analysis.stats.periods.chart_period`.
+        """
+        from ...stats.periods import chart_period
+
+        if self.is_default or self.first is None:
+            return default
+        return chart_period(self.first, self.last, finest="W" if chart == "weekly" else "M")[0]
+
+    def period_name(self, chart: str) -> str:
+        """Name the period of :meth:`period` ("week", "month", "quarter", "year")."""
+        return PERIOD_NAMES[self.period(chart, "W" if chart == "weekly" else "M")]
+
+    @cached_property
+    def dense(self) -> bool:
+        """True when the timeline is drawn as bands (:func:`analysis.viz.bands.timeline_form`)."""
+        from ...viz.bands import timeline_form
+
+        return timeline_form(self.events) == "bands"
+
+    @property
+    def band_period(self) -> str:
+        """The period of the timeline's bands, in words (:func:`analysis.viz.bands.band_period`)."""
+        from ...viz.bands import band_period
+
+        return band_period(self.first, self.last)[1]
+
+    @cached_property
+    def labelled(self) -> int:
+        """How many of the deadliest events the dense timeline labels (a tie is left out whole)."""
+        from ...viz.bands import LABELLED
+
+        return len(deadliest_events(self.events, self.data.casualties, most=LABELLED, split_ties=False))
+
+    @cached_property
+    def deadliest_ids(self) -> set[str]:
+        """The events the table of a dense timeline lists: at most TABLE_ROWS of the deadliest, never splitting a tie."""
+        top = deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS, split_ties=False)
+        return set(top["event_id"].astype(str))
+
+    @cached_property
+    def posture_events(self) -> pd.DataFrame:
+        """The strategic developments about forces (:func:`analysis.stats.posture.force_posture`)."""
+        from ...stats.posture import force_posture
+
+        return force_posture(self.events, target=self.data.selection.target, country=self.data.country)
+
+    @cached_property
+    def sources_table(self) -> pd.DataFrame:
+        """The sources behind the events: ACLED's outlets, or the coded reports.
+
+        For an ACLED file, :func:`analysis.stats.evidence.outlets_table`; for
+        the coded data, one row per report ("001: <title>"): the events of
+        the run it supports and those it alone supports, in the same columns.
+        """
+        from ...stats.evidence import outlets_table
+
+        if not self.coded:
+            return outlets_table(self.events)
+        reports = self.data.reports
+        titles = self.document_titles
+        per_event = reports.groupby("event_id")["doc_id"].nunique()
+        single = set(per_event[per_event == 1].index)
+        rows = [
+            {"source": document_label(doc, titles), "events": group["event_id"].nunique(),
+             "only_source": group.loc[group["event_id"].isin(single), "event_id"].nunique()}
+            for doc, group in reports.groupby("doc_id", sort=True)
+        ]
+        table = pd.DataFrame(rows, columns=["source", "events", "only_source"])
+        table["share"] = table["events"] / max(len(per_event), 1)
+        return table.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    @cached_property
+    def outlets(self) -> pd.DataFrame:
+        """The events by number of outlets (:func:`analysis.stats.evidence.outlets_per_event`)."""
+        from ...stats.evidence import outlets_per_event
+
+        return outlets_per_event(self.events)
+
+    @property
+    def document_titles(self) -> dict[str, object]:
+        """Each coded document's title, by its id (empty without a sources table)."""
+        sources = self.data.sources
+        return {} if sources is None else dict(zip(sources["doc_id"], sources["title"]))
+
+
+def document_label(doc_id: str, titles: dict[str, object]) -> str:
+    """Name a coded document for a table: "001: <title>", or "(no title)" where it has none."""
+    title = titles.get(doc_id)
+    return f"{doc_id.split('_')[0]}: {title if isinstance(title, str) and title else '(no title)'}"

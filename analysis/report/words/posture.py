@@ -1,0 +1,150 @@
+"""The posture page's words (notebook 03): the bases or the forces, what happened to them, the troop levels,
+and the title of its chart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from ...stats.highlights import top_values
+from ...stats.posture import posture_per_period
+from ...text import describe_count, describe_dates, describe_number, join_words
+from ...text import markdown_text as md
+from .common import Escape, Heading, forces_words, heading, in_window, nothing
+from .facts import TABLE_ROWS, Facts
+
+
+def page_heading(facts: Facts) -> Heading:
+    """The page's title and lead: the events at the bases, or ACLED's strategic developments about the forces."""
+    data = facts.data
+    if data.coded:
+        return heading(lambda esc: f"The bases and the troops, {data.period_text}", lambda esc: [bases_lead(facts, esc)])
+    return heading(lambda esc: (f"Strategic developments involving {forces_words(facts, esc)} in {esc(data.place)}, "
+                                f"{data.period_text}"),
+                   lambda esc: [_forces_lead(facts, esc)])
+
+
+def chart_title(facts: Facts, chart: str = "posture") -> str:
+    """The title of the posture map or panels, as plain text."""
+    data = facts.data
+    return (f"What happened at each base, {data.period_text}" if data.coded
+            else f"Strategic developments involving {forces_words(facts)}, {data.place}, {data.period_text}")
+
+
+def chart_subtitle(facts: Facts, chart: str = "posture") -> str:
+    """What the posture chart shows, as plain text."""
+    if facts.coded:
+        return "What happened at each base the reports name, and when"
+    return f"Strategic developments involving {forces_words(facts)}; a dot is a place, sized by its events"
+
+
+def _forces_lead(facts: Facts, esc: Escape) -> str:
+    posture = facts.posture_events
+    forces = forces_words(facts, esc)
+    if posture.empty:
+        return nothing(facts, f"strategic development involving {forces}", esc)
+    kinds = top_values(posture["sub_event_type"], most=5)
+    return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
+            f"{in_window(facts, esc)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
+
+
+def bases_lead(facts: Facts, esc: Escape = md) -> str:
+    """Say how many events happened at how many bases, by kind ("" without a table of bases)."""
+    from ...stats.posture import base_posture
+
+    data = facts.data
+    if data.bases is None:
+        return ""
+    posture = base_posture(facts.events, data.bases)
+    if posture.empty:
+        return nothing(facts, "event at a base", esc)
+    kinds = posture["kind"].value_counts()
+    return (f"{describe_number(posture['event_id'].nunique(), 'event')} at "
+            f"{describe_number(posture['base_id'].nunique(), 'base')} {in_window(facts, esc)}: "
+            + join_words([f"{esc(kind)} {n:,}" for kind, n in kinds.items()]) + ".")
+
+
+def troops(facts: Facts) -> str:
+    """Write the troop levels stated in the window, and the last one before it (carried in)."""
+    levels = facts.data.troop_levels
+    if levels is None or levels.empty:
+        return "No troop level is stated in or before this window."
+    parts = []
+    for _, row in levels.iterrows():
+        when = describe_dates(row["date_start"], row["date_end"], long=True)
+        carried = ", stated before the window and carried in" if bool(row.get("carried_in", False)) else ""
+        parts.append(f"{md(row['force'])} {describe_count(row['qualifier'], row['count_low'], row['count_high'])} "
+                     f"({when}{carried})")
+    return "Troop levels: " + "; ".join(parts) + "."
+
+
+def key_sentences(facts: Facts) -> str:
+    """Write the key sentences of the posture page: what happened to the bases or forces, first and last, where."""
+    if facts.coded:
+        return "**What it shows.** " + bases_lead(facts) + " " + troops(facts)
+    posture = facts.posture_events
+    lines = [_forces_lead(facts, md)]
+    if posture.empty:
+        return "**What it shows.** " + lines[0]
+    forces = top_values(posture["force"], most=3)
+    lines.append("The forces named most: " + join_words([f"{md(f)} ({n:,})" for f, n in forces.items()]) + ".")
+    first, last = posture.iloc[0], posture.iloc[-1]
+    lines.append(f"The first, on {first['when']}: {md(first['sub_event_type'])} ({md(first['force'])}) in "
+                 f"{md(first['location'])}.")
+    if len(posture) > 1:
+        lines.append(f"The last, on {last['when']}: {md(last['sub_event_type'])} ({md(last['force'])}) in "
+                     f"{md(last['location'])}.")
+    return "**What it shows.** " + " ".join(lines)
+
+
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"posture"``,
+    ``"posture table"`` and ``"troops"`` ("" for an ACLED file, which states no troop level)."""
+    return {"posture": lambda: _posture_section(facts), "posture table": lambda: posture_table_note(facts),
+            "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
+                               "stated before it (carried in), each drawn as a step until the next statement about the "
+                               "same force." if facts.coded else "")}
+
+
+def _posture_section(facts: Facts) -> str:
+    data = facts.data
+    if data.coded:
+        return ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
+                "kind of change in this window and dates it.")
+    target = data.selection.target
+    involving = ("foreign or international forces (actors named 'Military Forces of' another country, "
+                 "coalitions, missions, the AU, UN or EU)" if target is None
+                 else f"the target ('{md(target)}' in any actor column)")
+    return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
+            "that change a force's posture (a base established, ground handed over, a change to a group's "
+            f"activity) involving {involving}, on a map of {md(data.country or 'the events')} drawn offline "
+            "from Natural Earth's boundaries. A dot is a place, sized by its events and coloured by the kind "
+            "of most of them.")
+
+
+def posture_table(facts: Facts) -> pd.DataFrame:
+    """List the posture changes: the coded lane "posture change", or ACLED's strategic developments about forces."""
+    from ...stats.tables import events_table
+
+    data = facts.data
+    if data.coded:
+        return events_table(facts.events, data.reports, sources=data.sources, kinds=["posture change"],
+                            limit=TABLE_ROWS)
+    posture = facts.posture_events
+    if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
+        return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last)
+    return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+
+
+def posture_table_note(facts: Facts) -> str:
+    """Head the posture table and say what it lists: every change in order, or their number per period and kind."""
+    if facts.coded:
+        return "## Every change of posture, in order\n\nThe events of the lane \"posture change\" in this window."
+    n = len(facts.posture_events)
+    if n <= TABLE_ROWS:
+        return "## Every change of posture, in order\n\nThese strategic developments, in date order."
+    name = facts.period_name("monthly")
+    return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
+            f"one: their number per {name} and kind in this window (one known only to a range of days is spread "
+            "over it).")

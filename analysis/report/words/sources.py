@@ -1,0 +1,183 @@
+"""The sources page's words (notebook 04): who reported the events, alone or not, the passages cited, and the
+title of its chart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from ...stats.evidence import disputed_points, source_scales
+from ...text import describe_number, in_words
+from ...text import markdown_text as md
+from .common import Escape, Heading, heading, in_window, nothing, percent
+from .facts import Facts, document_label
+
+
+def page_heading(facts: Facts) -> Heading:
+    """The page's title and lead: how many reports or outlets stand behind the events, and how many rest on one."""
+    data = facts.data
+    if data.coded:
+        def title(esc):
+            return f"Sources and evidence, {data.period_text}: what each report contributes"
+    else:
+        def title(esc):
+            return f"Who reported the events: the sources of {esc(data.source_name)}"
+    return heading(title, lambda esc: [lead(facts, esc)])
+
+
+def chart_title(facts: Facts, chart: str = "sources") -> str:
+    """The title of the sources chart, as plain text."""
+    where = f"{facts.data.place}, {facts.data.period_text}"
+    return (f"Which report supports how many events, {where}" if facts.coded
+            else f"Who reported the events: outlets and source scale, {where}")
+
+
+def chart_subtitle(facts: Facts, chart: str = "sources") -> str:
+    """What the sources chart counts, as plain text."""
+    return "Events each source reports, and those it alone reports"
+
+
+def lead(facts: Facts, esc: Escape = md) -> str:
+    """Say how many reports or outlets stand behind the events, and how many events rest on a single one."""
+    events = facts.events
+    if events.empty:
+        return nothing(facts, esc=esc)
+    if facts.coded:
+        reports = facts.data.reports
+        per_event = reports.groupby("event_id")["doc_id"].nunique()
+        single = int((per_event == 1).sum())
+        return (f"{describe_number(reports['doc_id'].nunique(), 'coded report')} support the "
+                f"{describe_number(len(events), 'event')} {in_window(facts, esc)}; "
+                f"{describe_number(single, 'event')} rest on a single report.")
+    if "source" not in events.columns:
+        return "The file has no source column: it does not say who reported the events."
+    table, outlets = facts.sources_table, facts.outlets
+    single = int(outlets.loc[outlets["outlets"] == "1", "events"].sum())
+    return (f"{describe_number(len(table), 'outlet')} stand behind the "
+            f"{describe_number(len(events), 'event')} {in_window(facts, esc)}; "
+            f"{describe_number(single, 'event')} ({percent(single, len(events))}) rest on a single outlet.")
+
+
+def key_sentences(facts: Facts) -> str:
+    """Write the key sentences of the sources page: who reports the most, alone, and at which scale."""
+    events = facts.events
+    first = lead(facts)
+    if facts.coded or events.empty or "source" not in events.columns:
+        return "**What it shows.** " + first
+    table = facts.sources_table
+    lines = [first]
+    if len(table):
+        top = table.iloc[0]
+        lines.append(f"{md(top['source'])} reports the most: {describe_number(top['events'], 'event')} "
+                     f"({percent(top['events'], len(events))}), {top['only_source']:,} of them alone.")
+    outlets = facts.outlets
+    many = int(outlets.loc[outlets["outlets"] == "3 or more", "events"].sum())
+    lines.append(f"{describe_number(many, 'event')} rest on three outlets or more.")
+    if "source_scale" in events.columns:
+        scales = source_scales(events)
+        top_scale = scales.iloc[0]
+        lines.append(f"By ACLED's source scale, {md(top_scale['source_scale'])} comes first, with "
+                     f"{describe_number(top_scale['events'], 'event')}.")
+    return "**What it shows.** " + " ".join(lines)
+
+
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"reports"``, ``"matrix"``,
+    ``"conflicts"`` and ``"passages"`` (those only the coded documents fill are "" for an ACLED file)."""
+    coded = facts.coded
+    return {
+        "reports": lambda: ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
+                    "its evidence rows, and the events for which it is the only source." if coded else
+                    "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
+                    "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
+                    "alone reports (no other outlet confirms them)."),
+        "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
+                   "the darker the cell, the more evidence rows." if coded else ""),
+        "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
+                      "with different values, side by side." if coded else ""),
+        "passages": lambda: ("## The passages the dataset cites\n\nEvery passage of the reports cited for the events of this "
+                     "run, by document, with what it claims where reports disagree." if coded else ""),
+    }
+
+
+def corroboration_sentence(reports: pd.DataFrame) -> str:
+    """Say how many events rest on a single report and how many are told by three or more.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2"], "doc_id": ["a", "b", "c", "a"]})
+    >>> corroboration_sentence(frame)
+    'Half of the events (1 of 2) rest on a single report; one is told by three.'
+    """
+    per_event = reports.groupby("event_id", observed=True)["doc_id"].nunique()
+    total, single, many = len(per_event), int((per_event == 1).sum()), int((per_event >= 3).sum())
+    share = "Most events" if single * 2 > total else ("Half of the events" if single * 2 == total else "Some events")
+    most = int(per_event.max()) if total else 0
+    upper = "three or more" if most > 4 else ("three or four" if most == 4 else "three")
+    verb = "is" if many == 1 else "are"
+    return f"{share} ({single} of {total}) rest on a single report; {in_words(many)} {verb} told by {upper}."
+
+
+def disputes_sentence(reports: pd.DataFrame) -> str:
+    """Say how many points are disputed, and how many within one report or between reports.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["a", "b"], "claim_field": ["actor", "actor"],
+    ...                       "claim_value": ["x", "y"], "claimant": ["p", "q"], "quote": ["..", ".."],
+    ...                       "report_id": ["RP1", "RP2"]})
+    >>> disputes_sentence(frame)
+    'One point is disputed: none within one report quoting several sides and one between reports.'
+    """
+    points = disputed_points(reports)
+    if points.empty:
+        return "No point is disputed."
+    within = int((points["where"] == "within one report").sum())
+    between = len(points) - within
+    subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
+    within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+
+
+def plot_sources(facts: Facts) -> object:
+    """Draw who stands behind this run's events: outlets (and ACLED's source scale), or the coded reports."""
+    import matplotlib.pyplot as plt
+
+    from ...viz.figures import headline
+    from ...viz.sources import plot_source_scales
+    from ...viz.sources import plot_sources as plot_table
+
+    events = facts.events
+    if facts.coded or "source_scale" not in events.columns:
+        fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
+        plot_table(facts.sources_table, ax=ax)
+    else:
+        fig, (ax, right) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=[3, 2], layout="constrained")
+        plot_table(facts.sources_table, ax=ax)
+        plot_source_scales(source_scales(events), ax=right)
+    title = "" if facts.is_default else chart_title(facts)
+    subtitle = "" if facts.is_default else chart_subtitle(facts)
+    headline(fig, title, subtitle=subtitle, source=facts.data.source_line)
+    return fig
+
+
+def passages(facts: Facts) -> pd.DataFrame:
+    """List the passages the window's events rest on: document, event, claim and quote, in document order.
+
+    A run on a window or an area of the coded data shows these instead
+    of the five documents in full, whose other passages concern events
+    outside the run.
+    """
+    reports = facts.data.reports
+    if reports is None:
+        return pd.DataFrame({c: pd.Series([], dtype="string") for c in ("document", "event_id", "claim", "quote")})
+    titles = facts.document_titles
+    ordered = reports.sort_values(["doc_id", "event_id", "report_id"], kind="stable")
+    claim = ordered["claim_field"].astype("string").fillna("") + ": " + ordered["claim_value"].astype("string").fillna("")
+    return pd.DataFrame({
+        "document": [document_label(d, titles) for d in ordered["doc_id"]],
+        "event_id": ordered["event_id"].astype("string").to_numpy(),
+        "claim": claim.where(ordered["claim_field"].notna(), "").astype("string").to_numpy(),
+        "quote": ordered["quote"].astype("string").to_numpy(),
+    }).astype({"document": "string"})

@@ -1,0 +1,161 @@
+"""The timeline page's words (notebook 01): its heading, how to read the timeline, its table, its key sentences,
+the escalation chart, and the titles of both charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from ...stats.highlights import peak, top_values
+from ...stats.selection import event_kind
+from ...text import describe_dates, describe_figure, describe_number, join_words
+from ...text import markdown_text as md
+from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
+                     month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
+from .facts import TABLE_ROWS, Facts
+
+
+def page_heading(facts: Facts) -> Heading:
+    """The page's title and lead: how many events and killed, and the busiest week."""
+    return heading(lambda esc: f"How events unfolded in {esc(facts.data.place)}, {facts.data.period_text}",
+                   lambda esc: _overview(facts, esc))
+
+
+def _overview(facts: Facts, esc: Escape) -> list[str]:
+    n = len(facts.events)
+    if n == 0:
+        return [nothing(facts, esc=esc)]
+    killed = facts.killed
+    sentences = [f"{describe_number(n, 'event')} {in_window(facts, esc)}, in which "
+                 f"{describe_number(killed, 'person', 'people')} were killed ({fatality_rule(facts)})."]
+    found = peak(facts.per_period("W"))
+    if found is not None:
+        sentences.append(f"The busiest week was {week_text(found)}, with {describe_number(found.events, 'event')}"
+                         f"{spread_note(found)}.")
+    return sentences
+
+
+def chart_title(facts: Facts, chart: str) -> str:
+    """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text."""
+    where = f"{facts.data.place}, {facts.data.period_text}"
+    if chart == "timeline":
+        return (f"Events per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
+                else f"Every event in {where}, in lanes by kind")
+    return f"Escalation per {weekly_words(facts)}, {where}: Goldstein weights of CAMEO codes"
+
+
+def chart_subtitle(facts: Facts, chart: str) -> str:
+    """What the timeline or the escalation chart measures, as plain text, in every run (the default run's too)."""
+    if chart == "timeline":
+        return (f"Events per {facts.band_period} in a lane for each kind, each lane scaled to its own peak; "
+                f"{labelled_words(facts)} marked and labelled" if facts.dense
+                else "Every event, numbered as in the table below, in a lane for its kind; bars span the days a "
+                     "date can fall on")
+    return (f"Escalation score per {period_words(facts, 'weekly')}: the Goldstein value of each event's CAMEO code, "
+            "sign reversed")
+
+
+def timeline_note(facts: Facts) -> str:
+    """Say how to read the timeline in the form this run's events get."""
+    if facts.events.empty:
+        return nothing(facts)
+    if facts.dense:
+        return (f"**How to read it.** {describe_number(len(facts.events), 'event')} are too many to draw one by one. "
+                f"Each lane is a kind of event, and its band rises and falls with the events per {facts.band_period} "
+                "(each lane scaled to its own peak, written at its right; events known only to a range of days "
+                f"are spread over them). {capital(labelled_words(facts))} are marked and labelled; the "
+                f"table below lists the {len(facts.deadliest_ids):,} deadliest.")
+    harmed = "killed or wounded" if facts.coded else "killed"
+    return ("**How to read it.** Each marker is one event, in a lane for its kind; a filled marker is an event "
+            "whose day is known, a hollow marker on a bar an event known only to a range of days (the bar covers "
+            f"every possible day). Markers grow with the people {harmed} (the lowest figure). Labels "
+            f"name the events with the most people {harmed}; overlapping events in a lane take separate rows.")
+
+
+def sections(facts: Facts) -> dict[str, Callable[[], str]]:
+    """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``."""
+    return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
+            "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts)}
+
+
+def events_headers(facts: Facts) -> dict[str, str]:
+    """The headers of the events table: the coded data's documents, or ACLED's event types and sources."""
+    headers = {"number": "#", "event_id": "id", "actor1": "actor", "actor2": "other actor"}
+    if not facts.coded:
+        headers.update({"kind": "event type", "documents": "sources"})
+    return headers
+
+
+def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
+    """Say what the table of escalation peaks lists: "The 3 weeks of highest escalation, highest first." """
+    period = facts.period_name("weekly")
+    if len(peaks) == 1:
+        return f"The {period} of highest escalation."
+    return f"The {len(peaks)} {period}s of highest escalation, highest first." if len(peaks) else ""
+
+
+def events_table(facts: Facts) -> pd.DataFrame:
+    """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense."""
+    from ...stats.tables import events_table as table
+
+    data = facts.data
+    if facts.dense:
+        ids = facts.deadliest_ids
+        return table(facts.events, data.reports, sources=data.sources,
+                     kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
+    return table(facts.events, data.reports, sources=data.sources, limit=TABLE_ROWS)
+
+
+def table_note(facts: Facts) -> str:
+    """Say which events the table under the timeline lists."""
+    n = len(facts.events)
+    sources = "the documents behind each" if facts.coded else "ACLED's sources"
+    if facts.events.empty:
+        return nothing(facts)
+    if facts.dense:
+        return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
+                f"listed whole or not at all), in date order, with {sources}; `#` is an "
+                f"event's place in date order among all {n:,}.")
+    if n > TABLE_ROWS:
+        return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
+                "number on the timeline.")
+    return f"Every event, in date order, with {sources}; `#` is its number on the timeline."
+
+
+def key_sentences(facts: Facts) -> str:
+    """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""
+    events = facts.events
+    if events.empty:
+        return nothing(facts)
+    kinds = top_values(event_kind(events).astype("string"), most=10)
+    n = len(events)
+    lines = ["**What it shows.** " + "By kind: " + join_words(
+        [f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()]) + "."]
+    weekly = facts.per_period("W")
+    by_events, by_killed = peak(weekly), peak(weekly, "killed")
+    if by_events is not None:
+        lines.append(f"Events peaked in the week of {week_text(by_events)}: "
+                     f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}.")
+    if by_killed is not None:
+        lines.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)}, "
+                     f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}.")
+    monthly = facts.per_period("M")
+    by_month = peak(monthly)
+    if by_month is not None and len(monthly) > 1:
+        lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}.")
+    lines += changes(facts, monthly)
+    lines += deadliest(facts, events, "events")
+    return " ".join(lines)
+
+
+def escalation(facts: Facts, frame: pd.DataFrame) -> str:
+    """Write the key sentences under the escalation chart: its peak week, and how to read it."""
+    if frame.empty or not (frame["escalation"] > 0).any():
+        return "**What it shows.** " + nothing(facts, "conflict events")
+    row = frame.loc[frame["escalation"].idxmax()]
+    when = describe_dates(row["period_start"], row["period_end"], long=True)
+    return (f"**What it shows.** Escalation, as measured, was highest in the week of {when}: "
+            f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
+            "The measure counts acts, not their size: an attack that killed many and one that killed no one "
+            "weigh the same, and it measures what the sources reported.")

@@ -1,0 +1,48 @@
+"""The words that describe the coded data's tables: how far counts are a floor, corroboration, disputes."""
+
+from __future__ import annotations
+
+import pandas as pd
+from helpers_events import make_table
+
+import analysis
+from analysis import schema
+from analysis.report.words.attacks import count_floor_note
+from analysis.report.words.sources import corroboration_sentence, disputes_sentence
+
+
+def test_the_public_names_of_the_sentences_are_the_words_modules():
+    assert analysis.count_floor_note is count_floor_note
+    assert analysis.corroboration_sentence is corroboration_sentence and analysis.disputes_sentence is disputes_sentence
+
+
+def test_the_corroboration_sentence_says_how_many_rest_on_one_report():
+    reports = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2", "EV3", "EV3"], "doc_id": ["a", "b", "c", "a", "a", "b"]})
+    assert corroboration_sentence(reports) == "Some events (1 of 3) rest on a single report; one is told by three."
+
+
+def test_the_disputes_sentence_tells_one_report_quoting_sides_from_reports_that_differ():
+    claims = [("EV1", "a", "status", "ended"), ("EV1", "a", "status", "not ended"),  # one report, two sides
+              ("EV2", "a", "killed", "2"), ("EV2", "b", "killed", "3"),  # two reports
+              ("EV3", "b", "actor", "x"), ("EV3", "c", "actor", "y"), ("EV4", "c", "actor", "z")]
+    reports = pd.DataFrame(claims, columns=["event_id", "doc_id", "claim_field", "claim_value"]).assign(
+        report_id=[f"RP{i}" for i in range(len(claims))], claimant="the article", quote="q")
+    assert disputes_sentence(reports) == (
+        "Three points are disputed: one within one report quoting several sides and two between reports.")
+    assert disputes_sentence(reports[reports["event_id"] == "EV4"]) == "No point is disputed."
+
+
+def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(attacks):
+    totals = make_table(schema.REPORTED_TOTALS, [
+        {"total_id": "RT1", "date_start": "2019-03-01", "date_end": "2020-03-20", "date_basis": "b",
+         "measure": "rocket attacks", "actor": "Kata'ib Hezbollah", "count_low": 13, "count_high": None,
+         "qualifier": "more than", "doc_id": "d", "quote": "over a dozen rocket attacks"},
+        {"total_id": "RT2", "date_start": "2019-10-01", "date_end": "2019-11-30", "date_basis": "b",
+         "measure": "air strikes", "actor": None, "count_low": 45, "count_high": 45, "qualifier": "exact",
+         "doc_id": "d", "quote": "45 strikes"},
+    ])
+    note = count_floor_note(attacks, totals)
+    assert note == ("A floor: the 3 attacks described one by one, not every attack there was. The reports also "
+                    "speak of more than 12 rocket attacks by Kata'ib Hezbollah (1 Mar 2019 - 20 Mar 2020) that they "
+                    "do not list.")
+    assert count_floor_note(attacks) == "A floor: the 3 attacks described one by one, not every attack there was."
