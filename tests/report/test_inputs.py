@@ -155,9 +155,6 @@ def test_names_that_match_pass_and_the_coded_data_need_no_copy(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="analysis/report/story_sources.py: SourcesPage.sources_table reads document 004's missing "
-                          "title (pd.NA) with `or`; it must test pd.isna. Remove this mark with that fix.")
 def test_a_window_with_the_document_without_a_title_lists_it():
     from analysis.report.story import Story
 
