@@ -127,7 +127,7 @@ def _build(sources: list[Path], stage: Path, scratch: Path, given: dict[str, Any
             error.kept = _keep_failed(target, out)
             raise
         executed.append(target)
-    render_report(executed, stage, parameters=given, show_code=show_code)
+    render_report(executed, stage, parameters=given, show_code=show_code, dropped=run.dropped)
 
 
 def _failed_folder(out: Path) -> Path:

@@ -73,6 +73,10 @@ class Option:
         Whether the option reaches the notebooks as a parameter (``OUT`` does not).
     listed : bool
         Whether the value is a list of names separated by :data:`LIST_SEPARATOR`.
+    label : str
+        The option's name for a reader of the report's index ("From"); empty: not listed there.
+    unset : str
+        What the index says when the option is not given ("the first event").
     """
 
     name: str
@@ -82,6 +86,8 @@ class Option:
     default: str | None = None
     parameter: bool = True
     listed: bool = False
+    label: str = ""
+    unset: str = ""
 
     @property
     def flag(self) -> str:
@@ -215,21 +221,22 @@ def _target(text: str) -> tuple[str, ...]:
 #: Every option of the report, in the order of the command line, the Makefile and the notebooks' cell.
 OPTIONS: tuple[Option, ...] = (
     Option("DATA", "FILE", "the path of an ACLED export (CSV, Parquet, JSON or Excel) instead of the coded documents",
-           _data),
+           _data, label="Data", unset="the coded events of the five source documents"),
     Option("INVALID", "raise|drop",
            "'drop': leave out the rows of DATA that break a rule, and count them; default 'raise': refuse the file",
-           _invalid),
-    Option("START", "YYYY-MM-DD", "first day of the window: events whose dates overlap it are kept", _date),
-    Option("END", "YYYY-MM-DD", "last day of the window", _date),
+           _invalid, label="Invalid rows", unset="none allowed"),
+    Option("START", "YYYY-MM-DD", "first day of the window: events whose dates overlap it are kept", _date,
+           label="From", unset="the first event"),
+    Option("END", "YYYY-MM-DD", "last day of the window", _date, label="To", unset="the last event"),
     Option("AREA", "NAMES", "governorates (admin1) or countries, matched without regard to case", _area,
-           listed=True),
+           listed=True, label="Area", unset="all"),
     Option("ATTACKS", "TYPES",
            "which events are attacks: ACLED event types, sub-event types or coded categories "
            "(default: the coded 'militia attack'; for DATA, Battles and Explosions/Remote violence)", _attacks,
-           listed=True),
+           listed=True, label="Attacks", unset="the coded category 'militia attack'"),
     Option("TARGET", "NAMES",
            "attacks on whom: names searched as plain text, without regard to case, in actor2 and assoc_actor_2 "
-           "(default: any target)", _target, listed=True),
+           "(default: any target)", _target, listed=True, label="Target", unset="any"),
     Option("OUT", "FOLDER", "output folder of the report", _out, default="build/report", parameter=False),
 )
 

@@ -30,6 +30,7 @@ def render_report(
     *,
     parameters: Mapping[str, Any] | None = None,
     show_code: bool = False,
+    dropped: int = 0,
 ) -> Path:
     """Render executed notebooks as HTML pages and an index page.
 
@@ -55,6 +56,8 @@ def render_report(
         (a data file by its name only).
     show_code : bool, default False
         Show the code cells in the pages.
+    dropped : int, default 0
+        Rows of the data file that ``INVALID=drop`` left out, said on the index.
 
     Returns
     -------
@@ -91,7 +94,7 @@ def render_report(
         page = render_page(nb, name=path.stem, title=card.title, exporter=exporter, nav=nav, folder=path.parent)
         _write_page(out / card.href, page)
     index = out / "index.html"
-    _write_page(index, render_index(cards, parameters=parameters))
+    _write_page(index, render_index(cards, parameters=parameters, dropped=dropped))
     return index
 
 
@@ -152,7 +155,7 @@ def render_page(
     return page
 
 
-def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | None = None) -> str:
+def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | None = None, dropped: int = 0) -> str:
     """Render the index page listing the notebook pages.
 
     Parameters
@@ -161,6 +164,8 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         One card per page, in reading order.
     parameters : mapping or None, default None
         The parameters the notebooks ran with.
+    dropped : int, default 0
+        Rows of the data file that ``INVALID=drop`` left out.
 
     Returns
     -------
@@ -185,7 +190,7 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         title=_index_title(parameters),
         lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
         csp=POLICY_PLACEHOLDER,
-        parameters=describe_parameters(parameters),
+        parameters=describe_parameters(parameters, dropped=dropped),
         pages=cards,
     ))
 

@@ -167,17 +167,20 @@ def _shorten(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
-    """List the report's parameters as (label, value) pairs for a reader.
+def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 0) -> list[tuple[str, str]]:
+    """List the report's parameters as (label, value) pairs for a reader, in the order and words of the options' spec.
 
     A data file is named by its file name only, so the report does not
-    depend on where the file sits on a disk.
+    depend on where the file sits on a disk. ``INVALID`` is listed only when
+    it was given, with the number of rows it left out.
 
     Parameters
     ----------
     parameters : mapping or None
-        Notebook parameters (``DATA``, ``START``, ``END``, ``AREA``,
-        ``ATTACKS``, ``TARGET``).
+        Notebook parameters by option name (``DATA``, ``START``, ...:
+        :data:`analysis.report.options.OPTIONS`).
+    dropped : int, default 0
+        Rows of ``DATA`` that ``INVALID=drop`` left out.
 
     Returns
     -------
@@ -188,16 +191,26 @@ def describe_parameters(parameters: Mapping[str, Any] | None) -> list[tuple[str,
     --------
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
     [('Data', 'iraq.csv (ACLED export)'), ('From', '2020-01-01')]
+    >>> describe_parameters({"DATA": "/tmp/iraq.csv", "INVALID": "drop"}, dropped=3)[1]
+    ('Invalid rows', 'drop: 3 rows left out')
     """
+    from .options import OPTIONS
+
     parameters = dict(parameters or {})
     data = parameters.get("DATA")
-    return [
-        ("Data", f"{Path(str(data)).name} (ACLED export)" if data else "the coded events of the five source documents"),
-        ("From", str(parameters.get("START") or "the first event")),
-        ("To", str(parameters.get("END") or "the last event")),
-        ("Area", str(parameters.get("AREA") or "all")),
-        ("Attacks", str(parameters.get("ATTACKS") or (f"{join_words(DEFAULT_ACLED_ATTACKS)} (ACLED event types)"
-                                                     if data else "the coded category 'militia attack'"))),
-        ("Target", str(parameters.get("TARGET") or "any")),
-    ]
+    described = []
+    for option in OPTIONS:
+        value = parameters.get(option.name)
+        if not option.label or (option.name == "INVALID" and not value):
+            continue
+        if option.name == "DATA" and value:
+            text = f"{Path(str(value)).name} (ACLED export)"
+        elif option.name == "INVALID":
+            text = f"{value}: {dropped:,} row{'' if dropped == 1 else 's'} left out" if value == "drop" else str(value)
+        elif option.name == "ATTACKS" and not value and data:
+            text = f"{join_words(DEFAULT_ACLED_ATTACKS)} (ACLED event types)"
+        else:
+            text = str(value or option.unset)
+        described.append((option.label, text))
+    return described
 

@@ -150,3 +150,5 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-count.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"].startswith(
         "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Invalid rows</dt>" in index and "<dd>drop: 2 rows left out</dd>" in index
