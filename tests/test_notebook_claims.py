@@ -108,7 +108,7 @@ def test_the_attack_counts_and_their_titles(data):
 
 
 def test_the_posture_reading_and_its_title(data):
-    says("03-troop-posture.ipynb", "The coalition left three bases in March and dug in at two",
+    says("03-troop-posture.ipynb", "In March the coalition began leaving three bases; it dug in at two others",
          "Camp Taji, attacked three times, is not reported as left",
          "overlap within their rounding (5,150-5,250 and 4,500-5,500)")
     posture = analysis.base_posture(data.events, data.bases)
