@@ -46,6 +46,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 # Tests run on every core (pytest-xdist), a test file or a notebook per worker at a time.
 test: $(STAMP)
+	$(PY) -m ruff check .
 	$(PY) -m pytest -n auto --dist loadfile
 
 # The tests marked `report` (they build or render a report: kernels, a browser) and nbval's
