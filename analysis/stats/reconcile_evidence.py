@@ -240,18 +240,18 @@ def place_findings(measures: pd.DataFrame, rules: Rules) -> np.ndarray:
 
 
 def grade_pairs(measures: pd.DataFrame, rules: Rules) -> pd.Series:
-    """Grade each measured pair by the rules of the README's grade table; missing where no link.
+    """Grade each measured pair by the first rule it meets (the README's grade table); missing where no link.
 
     strong: time within the slack, same place, same type family, same or
-    near actors. plausible: time and place, with the type family or the
-    actors but not both (some actors count with the family). plausible (no
-    place): a coded event without coordinates, with time, type and actors.
-    near miss: type and actors agree, but the windows lie beyond the slack
-    (within ``near_days``) or the place is near, not the same. related:
-    time, with the same place and the type or an actor; or, without a place
-    or at a near one, the family and an actor. Similar notes raise a related
-    link at the same place (or without a coded place) one grade; they never
-    make a link.
+    near actors. plausible: time and place, with the family and some
+    actors, or another family and the same or near actors. plausible (no
+    place): a coded event without coordinates, with time, family and actors.
+    near miss: family and actors agree, but the windows lie beyond the slack
+    (within ``near_days``) or the place is only near. related: time and
+    place with the family or some actor; or time, no coded place or a near
+    one, the family and some actor. Similar notes raise a related link at the
+    same place (or without a coded place, of the same family) to plausible
+    (no place); they never make a link.
     """
     gap = np.abs(measures["gap_days"].to_numpy())
     t, t_near = gap <= rules.slack_days, gap <= rules.near_days
