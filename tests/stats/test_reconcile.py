@@ -463,3 +463,53 @@ def test_the_coded_data_against_an_export_of_its_own_making(tmp_path):
 def test_reconcile_is_exported():
     assert analysis.reconcile is reconcile and "reconcile" in analysis.__all__
     assert dataclasses.is_dataclass(Rules())
+
+
+def test_the_reasons_of_a_near_miss_and_of_a_related_link_in_full(result):
+    near = reasons(result, "EV108", "TST7")
+    assert near[["aspect", "finding"]].values.tolist() == [
+        ["time", "beyond the slack"], ["place", "same place"], ["place", "names the place"],
+        ["type", "same sub-event type"], ["actors", "same actors"], ["actors", "same"], ["actors", "same"],
+        ["attribution", "same"], ["notes", "notes not similar"]]
+    assert near.iloc[0][["value", "limit"]].tolist() == [3.0, 1.0]
+    assert near.iloc[-1]["limit"] == 0.5 and 0 <= near.iloc[-1]["value"] < 0.5
+    related = reasons(result, "EV102", "TST12")
+    assert related[["aspect", "finding", "detail"]].values.tolist() == [
+        ["time", "same window", ""], ["place", "same place", ""], ["place", "names the place", "Taji"],
+        ["type", "same family", "indirect fire / indirect fire"], ["actors", "no shared actor", ""],
+        ["actors", "none", KH], ["actors", "none", US], ["attribution", "different", ""],
+        ["notes", "notes not similar", ""]]
+    assert reasons(result, "EV101", "TST1", "notes")["finding"].tolist() == ["similar notes"]
+
+
+def test_the_other_differences(result):
+    later = difference(result, "EV108", "TST7", "date")
+    assert (later.coded, later.acled, later.delta, later.note) == ("2019-12-27", "2019-12-30", 3.0, "later")
+    place = difference(result, "EV102", "TST2", "place")
+    assert (place.coded, place.acled) == ("Camp Taji", "Taji") and place.delta == pytest.approx(2.17, abs=0.01)
+    assert difference(result, "EV101", "TST1", "geo precision")[["coded", "acled"]].tolist() == ["2", "1"]
+    assert difference(result, "EV101", "TST1", "place") is None  # the same location
+    assert difference(result, "EV102", "TST2", "actor1") is None  # Kataib Hezbollah is Kata'ib Hezbollah
+    assert set(result.differences["field"]) <= set(__import__("analysis.stats.reconcile_findings",
+                                                                fromlist=["FIELDS"]).FIELDS)
+
+
+def test_a_near_place_makes_a_near_miss(export):
+    moved = coded_events().query("event_id == 'EV102'").assign(
+        latitude=33.72, longitude=44.30, location=pd.array(["Somewhere"], dtype="string"),
+        base_id=pd.array([None], dtype="string"))  # about 20 km from ACLED's Taji: beyond 10 km, within 30
+    row = link(reconcile(moved, export), "EV102", "TST2")
+    assert (row.grade, row.place) == ("near miss", "near place") and 10 < row.distance_km < 30
+
+
+def test_a_near_miss_between_two_linked_events_is_left_out(tmp_path):
+    coded = make_events([dict(event_id="EV1", date_start="2020-03-11", actor2=US, **TAJI),
+                         dict(event_id="EV2", date_start="2020-03-14", actor2=US, **TAJI)])
+    rows = [dict(event_date=day, actor1=UAG, actor2=US_ACLED, location="Taji", latitude="33.54", longitude="44.27",
+                 notes=f"On {day[-2:]} March 2020, rockets hit Camp Taji.") for day in ("2020-03-11", "2020-03-14")]
+    links = reconcile(coded, analysis.load_acled(write_acled_events(tmp_path / "e.csv", rows)), bases=BASES).links
+    assert links[["coded_id", "acled_id", "grade"]].values.tolist() == [["EV1", "TST1", "strong"],
+                                                                        ["EV2", "TST2", "strong"]]
+    # alone, the attack of the 14th is a near miss of the 11th's
+    alone = reconcile(coded.iloc[:1], analysis.load_acled(write_acled_events(tmp_path / "f.csv", rows)), bases=BASES)
+    assert alone.links[["acled_id", "grade"]].values.tolist() == [["TST1", "strong"], ["TST2", "near miss"]]
