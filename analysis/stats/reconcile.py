@@ -20,7 +20,7 @@ import pandas as pd
 
 from .._frames import check_dates, require_columns
 from ..errors import DataError
-from .reconcile_checks import check_export, swap_corrections
+from .reconcile_checks import check_export, notes_dates, swap_corrections
 from .reconcile_evidence import (acled_actors, candidate_pairs, grade_pairs, measure_pairs, place_findings,
                                  place_limit_km, place_names)
 from .reconcile_findings import link_differences, link_reasons
@@ -99,10 +99,10 @@ def _frames(coded, bases) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     return coded, bases
 
 
-def _matched_on(acled: pd.DataFrame, rules: Rules) -> tuple[pd.DataFrame, np.ndarray]:
+def _matched_on(acled: pd.DataFrame, stated: pd.Series, rules: Rules) -> tuple[pd.DataFrame, np.ndarray]:
     """Return the export with the windows matched on (swapped days put right) and which rows were."""
     work = acled.copy()
-    fixed = swap_corrections(acled) if rules.fix_swapped_dates else pd.Series(pd.NaT, index=acled.index)
+    fixed = swap_corrections(acled, stated) if rules.fix_swapped_dates else pd.Series(pd.NaT, index=acled.index)
     shift = (fixed - pd.to_datetime(acled["event_date"])).fillna(pd.Timedelta(0))
     work["date_start"], work["date_end"] = acled["date_start"] + shift, acled["date_end"] + shift
     return work, fixed.notna().to_numpy()
@@ -208,8 +208,9 @@ def reconcile(coded, acled: pd.DataFrame, *, bases: pd.DataFrame | None = None,
         raise DataError(f"coded: row {row!r} has no category; a coded event needs one to say whether ACLED codes it",
                         column="category", value=None, rule="required")
     tables = mapping_tables(rules)
-    checks = check_export(acled)
-    work, fixed = _matched_on(acled, rules)
+    stated = notes_dates(acled["notes"])
+    checks = check_export(acled, stated)
+    work, fixed = _matched_on(acled, stated, rules)
 
     in_scope = coded["category"].astype(object).map(tables.scope).to_numpy(dtype=bool)
     scoped = coded.loc[in_scope].reset_index(drop=True)

@@ -71,27 +71,30 @@ def stated_number(notes: pd.Series, pattern: re.Pattern) -> pd.Series:
     return pd.to_numeric(numbers, errors="coerce").astype("Int64")
 
 
-def swap_corrections(acled: pd.DataFrame) -> pd.Series:
+def swap_corrections(acled: pd.DataFrame, stated: pd.Series | None = None) -> pd.Series:
     """Return, for each row whose ``event_date`` has the notes' day with day and month swapped, the notes' day.
 
     Rows without a swap are missing. Only a date whose day and month are
-    both 12 or less can be swapped, and only when the notes say so.
+    both 12 or less can be swapped, and only when the notes say so. ``stated``
+    is :func:`notes_dates` of the notes, when already known.
     """
     require_columns(acled, ["event_date", "notes"], "acled")
-    stated = notes_dates(acled["notes"])
+    stated = notes_dates(acled["notes"]) if stated is None else stated
     day = pd.to_datetime(acled["event_date"])
     swapped = (stated.notna() & (stated != day) & (stated.dt.year == day.dt.year)
                & (stated.dt.month == day.dt.day) & (stated.dt.day == day.dt.month))
     return stated.where(swapped)
 
 
-def check_export(acled: pd.DataFrame) -> pd.DataFrame:
+def check_export(acled: pd.DataFrame, stated: pd.Series | None = None) -> pd.DataFrame:
     """List what is wrong or worth knowing in an ACLED export, before matching.
 
     Parameters
     ----------
     acled : DataFrame
         An export loaded with :func:`analysis.load_acled`.
+    stated : Series, optional
+        :func:`notes_dates` of its notes, when already known.
 
     Returns
     -------
@@ -110,8 +113,8 @@ def check_export(acled: pd.DataFrame) -> pd.DataFrame:
     rows: list[tuple] = []
     ids = acled["event_id"].astype("string")
     day = pd.to_datetime(acled["event_date"])
-    stated = notes_dates(acled["notes"])
-    swapped = swap_corrections(acled)
+    stated = notes_dates(acled["notes"]) if stated is None else stated
+    swapped = swap_corrections(acled, stated)
     outside = stated.notna() & swapped.isna() & ((stated < acled["date_start"]) | (stated > acled["date_end"]))
     for mask, check in ((swapped.notna(), "day and month swapped"), (outside, "date differs from notes")):
         for i in np.flatnonzero(mask.to_numpy()):

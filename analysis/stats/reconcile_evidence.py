@@ -63,6 +63,32 @@ def place_names(coded: pd.DataFrame, bases: pd.DataFrame | None) -> list[dict[st
     return names
 
 
+def _folded(texts: pd.Series) -> pd.Series:
+    """Return texts folded as :func:`_words` folds one, for a whole column at once."""
+    plain = texts.astype("string").fillna("").str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+    return " " + plain.str.lower().str.replace(r"[^a-z0-9]+", " ", regex=True).str.strip() + " "
+
+
+def _named(names: list[dict[str, set[str]]], c: np.ndarray, a: np.ndarray, acled: pd.DataFrame) -> pd.Series:
+    """Return, per pair, the first of the coded event's place names that the ACLED row's location or notes name."""
+    found = pd.Series(pd.NA, index=range(len(c)), dtype="string")
+    wanted = np.flatnonzero([bool(names[ci]) for ci in c])
+    if not len(wanted):
+        return found
+    rows = np.unique(a[wanted])
+    text = acled["location"].astype("string").fillna("") + " " + acled["notes"].astype("string").fillna("")
+    folded = pd.Series(_folded(text.iloc[rows]).to_numpy(), index=rows)
+    for ci in np.unique(c[wanted]):
+        pairs = wanted[c[wanted] == ci]
+        texts = folded.loc[a[pairs]].reset_index(drop=True)
+        hit = pd.Series(pd.NA, index=texts.index, dtype="string")
+        for name, forms in reversed(list(names[ci].items())):  # the first name in order wins
+            pattern = "|".join(re.escape(form) for form in sorted(forms))
+            hit = hit.mask(texts.str.contains(pattern, regex=True).to_numpy(dtype=bool), name)
+        found.iloc[pairs] = hit.to_numpy()
+    return found
+
+
 def candidate_pairs(coded: pd.DataFrame, acled: pd.DataFrame, max_gap_days: int) -> pd.DataFrame:
     """Return the pairs (row positions) whose date windows lie at most ``max_gap_days`` apart, with the signed gap.
 
@@ -88,8 +114,19 @@ def _distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
     return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
+def _kept_words(folded: str) -> frozenset[str]:
+    """Return the words of a folded text that say what it tells: three letters or more, no stop word."""
+    return frozenset(w for w in folded.split() if len(w) >= 3 and w not in STOP_WORDS)
+
+
 def _content_words(text: object) -> frozenset[str]:
-    return frozenset(w for w in _words(text).split() if len(w) >= 3 and w not in STOP_WORDS)
+    return _kept_words(_words(text))
+
+
+def _notes_words(frame: pd.DataFrame, rows: np.ndarray) -> dict[int, frozenset[str]]:
+    """Return the content words of the notes of the rows at positions ``rows``, by position."""
+    folded = _folded(frame["notes"].iloc[rows]).to_numpy(dtype=object)
+    return {int(i): _kept_words(text) for i, text in zip(rows, folded)}
 
 
 def notes_similarity(first: frozenset[str], second: frozenset[str]) -> float:
@@ -133,11 +170,16 @@ def acled_actors(acled: pd.DataFrame, rows: np.ndarray, tables: MappingTables) -
     return out
 
 
-def _actor_findings(coded_row, acled_actors) -> tuple[str, str, dict[str, tuple[str, str]]]:
+def _coded_actors(coded: pd.DataFrame) -> list[list[tuple[str, str]]]:
+    """Return each coded event's actors (actor1 first) with their :func:`actor_key`."""
+    pairs = zip(coded["actor1"].astype(object), coded["actor2"].astype(object))
+    return [[(name, actor_key(name)) for name in names if isinstance(name, str)] for names in pairs]
+
+
+def _actor_findings(coded: list[tuple[str, str]], acled_actors) -> tuple[str, str, dict[str, tuple[str, str]]]:
     """Return the actors finding, the attribution finding and each coded actor's (relation, why)."""
     every, first, second = acled_actors
-    coded = [a for a in (coded_row.actor1, coded_row.actor2) if a is not None and not pd.isna(a)]
-    relation = {a: every.get(actor_key(a), ("none", "")) for a in coded}
+    relation = {name: every.get(key, ("none", "")) for name, key in coded}
     values = {found for found, _ in relation.values()}
     if values == {"same"}:
         actors = "same actors"
@@ -147,12 +189,12 @@ def _actor_findings(coded_row, acled_actors) -> tuple[str, str, dict[str, tuple[
         actors = "some actors"
     else:
         actors = "no shared actor"
-    key = actor_key(coded_row.actor1)
+    key = coded[0][1] if coded else ""
     if first.get(key, ("",))[0] == "same":
         attribution = "same"
     elif first.get(key, ("",))[0] == "near":
         attribution = "near"
-    elif key in second and len(coded) > 1 and actor_key(coded_row.actor2) in first:
+    elif key in second and len(coded) > 1 and coded[1][1] in first:
         attribution = "roles swapped"
     else:
         attribution = "different"
@@ -177,18 +219,7 @@ def measure_pairs(pairs: pd.DataFrame, coded: pd.DataFrame, acled: pd.DataFrame,
                                       acled["latitude"].to_numpy()[a], acled["longitude"].to_numpy()[a])
     out["coded_geo_precision"] = pd.array(coded["geo_precision"].astype("Int64").to_numpy()[c], dtype="Int64")
     out["acled_geo_precision"] = pd.array(acled["geo_precision"].astype("Int64").to_numpy()[a], dtype="Int64")
-    acled_text = (acled["location"].astype("string").fillna("") + " "
-                  + acled["notes"].astype("string").fillna("")).to_numpy(dtype=object)
-    folded: dict[int, str] = {}
-
-    def named(ci: int, ai: int) -> str | None:
-        if not names[ci]:
-            return None
-        if ai not in folded:
-            folded[ai] = _words(acled_text[ai])
-        return next((name for name, forms in names[ci].items() if any(f in folded[ai] for f in forms)), None)
-
-    out["place_named"] = pd.array([named(ci, ai) for ci, ai in zip(c, a)], dtype="string")
+    out["place_named"] = _named(names, c, a, acled)
     coded_sub = coded["sub_event_type"].astype(object).to_numpy()[c]
     acled_sub = acled["sub_event_type"].astype(object).to_numpy()[a]
     out["coded_family"] = [tables.families.get(sub) for sub in coded_sub]
@@ -209,14 +240,12 @@ def measure_pairs(pairs: pd.DataFrame, coded: pd.DataFrame, acled: pd.DataFrame,
               & (acled["date_end"].to_numpy()[a] <= coded["date_end"].to_numpy()[c]))
     out["acled_narrows"] = inside & (out["acled_days"] < out["coded_days"]).to_numpy()
     acled_rows = acled_actors(acled, np.unique(a), tables)
-    coded_rows = list(coded.itertuples(index=False))
+    coded_rows = _coded_actors(coded)
     found = [_actor_findings(coded_rows[ci], acled_rows[ai]) for ci, ai in zip(c, a)]
     out["actors"] = [f[0] for f in found]
     out["attribution"] = [f[1] for f in found]
     out["actor_relations"] = [f[2] for f in found]
-    coded_notes, acled_notes = coded["notes"].to_numpy(dtype=object), acled["notes"].to_numpy(dtype=object)
-    coded_words = {i: _content_words(coded_notes[i]) for i in np.unique(c)}
-    acled_words = {i: _content_words(acled_notes[i]) for i in np.unique(a)}
+    coded_words, acled_words = _notes_words(coded, np.unique(c)), _notes_words(acled, np.unique(a))
     out["notes_similarity"] = [notes_similarity(coded_words[ci], acled_words[ai]) for ci, ai in zip(c, a)]
     return out
 
@@ -248,10 +277,10 @@ def grade_pairs(measures: pd.DataFrame, rules: Rules) -> pd.Series:
     place): a coded event without coordinates, with time, family and actors.
     near miss: family and actors agree, but the windows lie beyond the slack
     (within ``near_days``) or the place is only near. related: time and
-    place with the family or some actor; or time, no coded place or a near
-    one, the family and some actor. Similar notes raise a related link at the
-    same place (or without a coded place, of the same family) to plausible
-    (no place); they never make a link.
+    place with the family or some actor; or time, a near place, the family
+    and some actor. Similar notes raise a related link at the same place to
+    plausible, and a pair without a coded place, of the same family and with
+    some actors, to plausible (no place); they never make a link alone.
     """
     gap = np.abs(measures["gap_days"].to_numpy())
     t, t_near = gap <= rules.slack_days, gap <= rules.near_days
@@ -265,8 +294,8 @@ def grade_pairs(measures: pd.DataFrame, rules: Rules) -> pd.Series:
     plausible = t & p & ((k & a_some) | (~k & a_full))
     no_place = t & n & k & a_full
     near_miss = k & a_full & ((~t & t_near & (p | n)) | (t & p_near))
-    related = t & ((p & (k | a_full | a_some)) | ((n | p_near) & k & (a_full | a_some)))
-    corroborated = related & similar & (p | (n & k))
+    related = t & ((p & (k | a_full | a_some)) | (p_near & k & (a_full | a_some)))
+    corroborated = t & similar & ((related & p) | (n & k & a_some))
     grade = np.select(
         [strong, plausible | (corroborated & p), no_place | (corroborated & n), near_miss, related],
         list(GRADES[:3]) + [GRADES[4], GRADES[3]], "",

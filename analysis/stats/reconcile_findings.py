@@ -124,7 +124,8 @@ def link_differences(links: pd.DataFrame, coded: pd.DataFrame, acled: pd.DataFra
     placeholder = stated_number(acled["notes"], PLACEHOLDER).to_dict()
     stated = stated_number(acled["notes"], PROJECTILES).to_dict()
     coded_rows = _records(coded.loc[coded.index.isin(set(links["coded_id"]))])
-    acled_rows, export_rows = _records(acled), _records(export_dates)
+    acled_rows = _records(acled)
+    export_rows = _records(export_dates.loc[export_dates.index.isin(set(links.loc[links["date_fixed"], "acled_id"]))])
     for link in links.itertuples(index=False):
         ids = (link.coded_id, link.acled_id)
         c, a = coded_rows[link.coded_id], acled_rows[link.acled_id]

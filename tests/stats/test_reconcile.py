@@ -337,7 +337,7 @@ MEASURED = dict(gap_days=0, distance_km=1.0, coded_geo_precision=1, acled_geo_pr
     ({"type": "different family"}, "plausible"),
     ({"type": "same family", "actors": "near actors"}, "strong"),
     ({"distance_km": np.nan, "coded_geo_precision": pd.NA}, "plausible (no place)"),
-    ({"distance_km": np.nan, "coded_geo_precision": pd.NA, "actors": "some actors"}, "related"),
+    ({"distance_km": np.nan, "coded_geo_precision": pd.NA, "actors": "some actors"}, None),
     ({"distance_km": np.nan, "coded_geo_precision": pd.NA, "type": "different family"}, None),
     ({"gap_days": 2}, "near miss"),
     ({"gap_days": -3}, "near miss"),
