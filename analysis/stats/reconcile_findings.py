@@ -138,10 +138,12 @@ def link_differences(links: pd.DataFrame, coded: pd.DataFrame, acled: pd.DataFra
             note = "narrows" if link.acled_narrows else ("earlier" if link.gap_days < 0 else
                                                          "later" if link.gap_days > 0 else "overlaps")
             rows.append((*ids, "date", coded_window, acled_window, float(link.gap_days), note))
-        if pd.notna(c.fatalities) and int(c.fatalities) != int(a.fatalities) or pd.notna(placeholder.get(link.acled_id)):
-            note = f"placeholder (coded as {placeholder.get(link.acled_id)})" if pd.notna(placeholder.get(link.acled_id)) else ""
-            rows.append((*ids, "fatalities", _text(c.fatalities), _text(a.fatalities),
-                         float(int(a.fatalities) - int(c.fatalities)), note))
+        coded_deaths, acled_deaths, stand_in = c.fatalities, a.fatalities, placeholder.get(link.acled_id)
+        known = pd.notna(coded_deaths) and pd.notna(acled_deaths)
+        if (known and int(coded_deaths) != int(acled_deaths)) or pd.notna(stand_in):
+            rows.append((*ids, "fatalities", _text(coded_deaths), _text(acled_deaths),
+                         float(int(acled_deaths) - int(coded_deaths)) if known else np.nan,
+                         f"placeholder (coded as {stand_in})" if pd.notna(stand_in) else ""))
         low, high, count = c.projectiles_low, c.projectiles_high, stated.get(link.acled_id)
         if pd.notna(low) and pd.notna(count) and not (low <= count <= (high if pd.notna(high) else count)):
             coded_count = str(low) if low == high else f"{low}..{_text(high)}"

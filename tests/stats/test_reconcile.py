@@ -257,6 +257,10 @@ def test_each_coded_event_has_one_status(result):
 def test_a_coded_event_outside_the_export_dates_is_said_to_be(export):
     later = make_events([dict(event_id="EV900", date_start="2021-06-01", notes="After the export.")])
     assert status(reconcile(later, export), "EV900").status == "outside the export's dates"
+    empty = reconcile(coded_events(), export.iloc[:0], bases=BASES)
+    assert empty.links.empty and empty.acled_only.empty
+    assert empty.coded["status"].value_counts().to_dict() == {"outside the export's dates": 8, "outside ACLED's scope": 1}
+    assert empty.checks[["check", "found"]].values.tolist() == [["export date", ""]]
 
 
 def test_acled_only_lists_events_in_scope_that_no_coded_event_links(result):
