@@ -258,7 +258,7 @@ def _coded_status(coded, in_scope, acled, links, tables, rules) -> pd.DataFrame:
     first, last = acled["date_start"].min(), acled["date_end"].max()
     slack = pd.Timedelta(days=rules.slack_days)
     outside_dates = ((coded["date_end"] < first - slack) | (coded["date_start"] > last + slack)).to_numpy()
-    outside_dates |= not len(acled)  # an empty export covers no day
+    outside_dates = outside_dates | (len(acled) == 0)  # an empty export covers no day
     n_links = ids.map(count).fillna(0).astype(int).to_numpy()
     n_near = ids.map(near).fillna(0).astype(int).to_numpy()
     status = np.select(
