@@ -50,7 +50,9 @@ class Reconciliation:
         One row per link (a coded event may have several, an ACLED event
         too): ``coded_id``, ``acled_id``, ``grade`` (of ``GRADES``),
         ``needs_review``, ``ambiguous`` (and ``competing``: the other links of
-        the same grade on either side), ``window_to_event``, ``gap_days``
+        the same grade on either side), ``notes_rank`` (1 for the link whose
+        notes are the most similar among the coded event's links of its
+        grade: an order to read ambiguous links in), ``window_to_event``, ``gap_days``
         (signed: ACLED later is positive), ``acled_narrows``, ``coded_days``,
         ``acled_days``, ``distance_km``, ``limit_km``, ``place``,
         ``place_named``, ``type``, ``coded_family``, ``acled_family``,
@@ -136,8 +138,10 @@ def _review(links: pd.DataFrame, rules: Rules) -> pd.DataFrame:
         competing[linked.to_numpy()] += same.to_numpy()
     longer = np.maximum(links["coded_days"], links["acled_days"])
     window = (links["coded_days"] != links["acled_days"]) & (longer > rules.window_days)
+    # among a coded event's links of one grade, the most similar notes first: an order to read them in, not a grade
+    notes_rank = links.groupby(["coded_id", "grade"])["notes_similarity"].rank(method="min", ascending=False)
     return links.assign(competing=competing, ambiguous=competing > 0, window_to_event=window.to_numpy(),
-                        needs_review=(competing > 0) | window.to_numpy())
+                        needs_review=(competing > 0) | window.to_numpy(), notes_rank=notes_rank.astype(int))
 
 
 def _sensitivity(measures: pd.DataFrame, links: pd.DataFrame, rules: Rules) -> tuple[pd.DataFrame, np.ndarray]:
@@ -229,7 +233,7 @@ def reconcile(coded, acled: pd.DataFrame, *, bases: pd.DataFrame | None = None,
     reasons = link_reasons(links, rules.slack_days, rules.similar_notes, rules.window_days, tables)
     exported = acled.set_index("event_id")[["date_start", "date_end"]]
     differences = link_differences(links, coded.set_index("event_id"), work.set_index("event_id"), exported, tables)
-    columns = ["coded_id", "acled_id", "grade", "needs_review", "ambiguous", "competing", "window_to_event",
+    columns = ["coded_id", "acled_id", "grade", "needs_review", "ambiguous", "competing", "notes_rank", "window_to_event",
                "gap_days", "acled_narrows", "coded_days", "acled_days", "distance_km", "limit_km", "place",
                "place_named", "type", "coded_family", "acled_family", "actors", "attribution", "notes_similarity",
                "date_fixed", "holds", "stable"]

@@ -202,6 +202,8 @@ def test_one_coded_event_links_to_two_acled_events_flagged_ambiguous(result):
     rows = result.links.query("coded_id == 'EV104'")
     assert rows["acled_id"].tolist() == ["TST4", "TST5"]
     assert rows["ambiguous"].all() and rows["needs_review"].all() and rows["competing"].tolist() == [1, 1]
+    # TST4's notes share more words with the coded notes ("strikes", "depots") than TST5's
+    assert rows["notes_rank"].tolist() == [1, 2] and rows["notes_similarity"].is_monotonic_decreasing
     assert (rows["actors"] == "near actors").all() and (rows["attribution"] == "same").all()
     actors = reasons(result, "EV104", "TST4", "actors")
     assert actors["finding"].tolist() == ["near actors", "same", "near"]
