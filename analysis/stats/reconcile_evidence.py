@@ -276,9 +276,9 @@ def grade_pairs(measures: pd.DataFrame, rules: Rules) -> pd.Series:
     actors, or another family and the same or near actors. plausible (no
     place): a coded event without coordinates, with time, family and actors.
     near miss: family and actors agree, but the windows lie beyond the slack
-    (within ``near_days``) or the place is only near. related: time and
-    place with the family or some actor; or time, a near place, the family
-    and some actor. Similar notes raise a related link at the same place to
+    (within ``near_days``) or the place is only near. related: time, place
+    and family; or time, a near place, the family and some actor. Similar
+    notes raise a related link at the same place to
     plausible, and a pair without a coded place, of the same family and with
     some actors, to plausible (no place); they never make a link alone.
     """
@@ -294,7 +294,7 @@ def grade_pairs(measures: pd.DataFrame, rules: Rules) -> pd.Series:
     plausible = t & p & ((k & a_some) | (~k & a_full))
     no_place = t & n & k & a_full
     near_miss = k & a_full & ((~t & t_near & (p | n)) | (t & p_near))
-    related = t & ((p & (k | a_full | a_some)) | (p_near & k & (a_full | a_some)))
+    related = t & k & (p | (p_near & (a_full | a_some)))
     corroborated = t & similar & ((related & p) | (n & k & a_some))
     grade = np.select(
         [strong, plausible | (corroborated & p), no_place | (corroborated & n), near_miss, related],

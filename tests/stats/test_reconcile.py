@@ -354,7 +354,7 @@ MEASURED = dict(gap_days=0, distance_km=1.0, coded_geo_precision=1, acled_geo_pr
     ({"distance_km": 31.0}, None),
     ({"distance_km": 50.0, "place_named": "Camp Taji"}, "strong"),
     ({"actors": "no shared actor"}, "related"),
-    ({"type": "different family", "actors": "some actors"}, "related"),
+    ({"type": "different family", "actors": "some actors"}, None),
     ({"type": "different family", "actors": "no shared actor"}, None),
     # similar notes corroborate a related link, never make one
     ({"actors": "no shared actor", "notes_similarity": 0.9}, "plausible"),
