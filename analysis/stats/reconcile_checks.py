@@ -2,8 +2,9 @@
 
 An export can carry damage a loader cannot see: a spreadsheet round-trip
 that swapped day and month where both are 12 or less (the notes say "On 4
-January 2020", ``event_date`` reads 1 April), fatalities that are ACLED's
-placeholders for "several" or "dozens" (the notes say "coded as 3"), empty
+January 2020", ``event_date`` reads 1 April), fatalities that are a
+placeholder set by a coding rule, not a reported count (the notes say
+"coded as 3"), empty
 or repeated ids in a frame built by hand. :func:`check_export` lists them,
 one row per finding; :func:`swap_corrections` gives the days to match on.
 """
