@@ -122,6 +122,7 @@ _EXPORTS: dict[str, str] = {
     "NotebookData": "report.inputs",
     "Story": "report.story",
     "tell": "report.story",
+    "reconcile": "stats.reconcile",
 }
 
 __all__ = sorted(_EXPORTS)

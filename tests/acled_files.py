@@ -168,3 +168,32 @@ def write_acled(path: Path, rows: int, *, seed: int = 7, start: str = "2025-01-0
     table = pa.Table.from_pandas(frame[list(COLUMN_SETS["current"])], preserve_index=False)
     pa_csv.write_csv(table, str(path))
     return Path(path)
+
+
+#: The values of an invented ACLED row that :func:`write_acled_events` starts from.
+EVENT_DEFAULTS: dict[str, str] = {
+    "event_id_cnty": "", "event_date": "", "year": "", "time_precision": "1", "disorder_type": "Political violence",
+    "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+    "actor1": "Unidentified Armed Group (Iraq)", "assoc_actor_1": "", "inter1": "Political militia",
+    "actor2": "", "assoc_actor_2": "", "inter2": "", "interaction": "Political militia only",
+    "civilian_targeting": "", "iso": "368", "region": "Middle East", "country": "Iraq", "admin1": "Baghdad",
+    "admin2": "", "admin3": "", "location": "Test town", "latitude": "33.3", "longitude": "44.4",
+    "geo_precision": "1", "source": "Test Wire", "source_scale": "National", "notes": "", "fatalities": "0",
+    "tags": "", "timestamp": "1600000000",
+}
+
+
+def write_acled_events(path: Path, events: list[dict[str, str]]) -> Path:
+    """Write invented events as an ACLED export (current column set): each row is :data:`EVENT_DEFAULTS`
+    with the given values; ``event_id_cnty`` defaults to TST1, TST2, ... and ``year`` to the year of an
+    ISO ``event_date``."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMN_SETS["current"]), lineterminator="\n")
+        writer.writeheader()
+        for number, event in enumerate(events, start=1):
+            row = {**EVENT_DEFAULTS, "event_id_cnty": f"TST{number}", **event}
+            row["year"] = row["year"] or row["event_date"][:4]
+            writer.writerow(row)
+    return Path(path)
