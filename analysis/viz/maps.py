@@ -2,8 +2,9 @@
 
 Boundaries come from the packaged Natural Earth file
 (:func:`analysis.io.boundaries.load_boundaries`); nothing is downloaded.
-Where the frame and the labels go is :mod:`analysis.viz.map_layout`'s
-work. matplotlib is imported inside the functions.
+Where the frame goes is :mod:`analysis.viz.map_layout`'s work, where the
+labels go :class:`analysis.viz.placement.LabelPlacer`'s. matplotlib is
+imported inside the functions.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from ..text import join_dates
 from ._axes import current_axes
 from .figures import describe
 from .literal import literal_text
-from .map_layout import LabelPlacer, axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
+from .map_layout import axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
+from .placement import LabelPlacer
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

@@ -20,16 +20,9 @@ from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .bands import bands_legend, plot_timeline_bands, timeline_form
 from .figures import describe
 from .literal import literal_text
+from .placement import LABEL_FONT_SIZE, chars_across
 from .style import color_for
-from .timeline_layout import (
-    LABEL_FONT_SIZE,
-    MAX_NUMBERED,
-    LabelSpec,
-    chars_across,
-    marker_area,
-    time_extent,
-    timeline_layout,
-)
+from .timeline_layout import MAX_NUMBERED, LabelSpec, marker_area, time_extent, timeline_layout
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
