@@ -19,7 +19,7 @@ import pandas as pd
 from ..io.boundaries import Boundary, load_boundaries
 from ..text import join_dates
 from ._axes import current_axes
-from .figures import describe
+from .figures import describe, set_title
 from .literal import literal_text
 from .map_layout import axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
 from .placement import LabelPlacer
@@ -318,7 +318,7 @@ def plot_posture_panels(
     for ax, kinds in zip(axes, panels):
         plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, references=references,
                          extent=extent, ax=ax)
-        ax.set_title(literal_text(" or ".join(kinds).capitalize()), fontsize=10.5, loc="left")
+        set_title(ax, " or ".join(kinds).capitalize(), fontsize=10.5, loc="left")
         if not posture["kind"].isin(list(kinds)).any():
             ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=9.5,
                     bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6,
@@ -326,7 +326,7 @@ def plot_posture_panels(
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     if title:
-        axes[0].figure.suptitle(literal_text(title), x=0.02, ha="left", fontweight="bold", fontsize=11.5)
+        set_title(axes[0].figure, title, x=0.02, ha="left", fontweight="bold", fontsize=11.5)
     return axes
 
 

@@ -83,3 +83,20 @@ def test_every_chart_says_what_it_shows_even_when_empty(name, new_axes):
     assert any(ch.isdigit() for ch in " ".join(descriptions(full)))
     empty = plot(frames[name].iloc[:0], ax=new_axes())
     assert descriptions(empty) and alt_text(empty).startswith("Chart: ")
+
+
+@pytest.mark.parametrize("text", ["costs $5", "a \\$ b", "$x^2$", "_hidden", "\u200b_zero width"])
+def test_alt_text_keeps_every_word_as_written_while_the_figure_draws_it_literally(text, new_axes):
+    from analysis.viz.figures import set_title
+    from analysis.viz.literal import literal_text
+
+    ax = new_axes()
+    set_title(ax, f"Panel {text}")
+    set_title(ax.figure, f"Figure {text}")
+    describe(ax, f"Described {text}")
+    fig = headline(ax, f"Headline {text}", subtitle=f"Subtitle {text}", source=f"Source {text}")
+    assert alt_text(fig) == (f"Chart: Headline {text}. Subtitle {text}. Figure {text}. Panel {text}. "
+                             f"Described {text}. Source {text}.")
+    drawn = {t.get_gid(): t.get_text() for t in fig.texts}
+    assert drawn["headline"] == literal_text(f"Headline {text}") and ax.get_title() == literal_text(f"Panel {text}")
+    fig.canvas.draw()  # a text read as mathematics would fail to draw or change here
