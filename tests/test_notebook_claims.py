@@ -34,7 +34,9 @@ def says(notebook: str, *fragments: str) -> None:
 
 @pytest.fixture(scope="module")
 def data():
-    return analysis.notebook_data()
+    from analysis.report import notebook_data
+
+    return notebook_data()
 
 
 def event(data, event_id: str) -> pd.Series:

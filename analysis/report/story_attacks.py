@@ -33,7 +33,7 @@ class AttacksPage(StoryBase):
                          f"{self._spread_note(found)}.")
         column = self.data.place_column
         if column in attacks.columns:
-            places = top_values(attacks[column].dropna(), most=3)
+            places = top_values(attacks[column].dropna(), n=3)
             names = self.data.base_names
             named = [f"{names.get(p, p)} ({count:,})" for p, count in places.items() if p != "other"]
             if named:
@@ -70,7 +70,7 @@ class AttacksPage(StoryBase):
 
         attacks = self.data.attacks
         if len(attacks) > most:
-            ids = set(deadliest_events(attacks, self.data.casualties, most=most)["event_id"])
+            ids = set(deadliest_events(attacks, self.data.casualties, n=most)["event_id"])
             attacks = attacks[attacks["event_id"].isin(ids)]
         table = attacks_table(attacks, self.data.casualties, kinds=None)
         if self.data.coded:
@@ -98,7 +98,7 @@ class AttacksPage(StoryBase):
         active = counts[counts["possible"] > 0]
         if len(active) <= ALL_PERIODS or self.data.is_default:
             return active
-        return busiest_periods(active, most=most)
+        return busiest_periods(active, n=most)
 
     def busiest_caption(self, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:
         """Say which periods the table of :meth:`busiest` lists, and in which order (None in the default run)."""

@@ -26,7 +26,7 @@ class PosturePage(StoryBase):
         forces = self._forces_words()
         if posture.empty:
             return self.nothing(f"strategic development involving {forces}")
-        kinds = top_values(posture["sub_event_type"], most=5)
+        kinds = top_values(posture["sub_event_type"], n=5)
         return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
                 f"{self._in_window()}: " + join_words([f"{k} {n:,}" for k, n in kinds.items()]) + ".")
 
@@ -38,7 +38,7 @@ class PosturePage(StoryBase):
         lines = [self._posture_lead()]
         if posture.empty:
             return "**What it shows.** " + lines[0]
-        forces = top_values(posture["force"], most=3)
+        forces = top_values(posture["force"], n=3)
         lines.append("The forces named most: " + join_words([f"{f} ({n:,})" for f, n in forces.items()]) + ".")
         first, last = posture.iloc[0], posture.iloc[-1]
         lines.append(f"The first, on {first['when']}: {first['sub_event_type']} ({first['force']}) in "
@@ -79,7 +79,7 @@ class PosturePage(StoryBase):
 
         if self.data.coded:
             return events_table(self.events, self.data.reports, sources=self.data.sources, kinds=["posture change"],
-                                limit=TABLE_ROWS)
+                                n=TABLE_ROWS)
         posture = self.posture_events()
         if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
             return posture_per_period(posture, freq=self.period("monthly", "M"), start=self.first, end=self.last)

@@ -79,7 +79,7 @@ class StoryBase:
         """Name the deadliest events the dense timeline labels: "the 8 deadliest", fewer where a tie is left out."""
         from ..viz.bands import LABELLED
 
-        count = len(deadliest_events(self.events, self.data.casualties, most=LABELLED, split_ties=False))
+        count = len(deadliest_events(self.events, self.data.casualties, n=LABELLED, split_ties=False))
         return "the deadliest event" if count == 1 else f"the {count} deadliest"
 
     @property
@@ -148,7 +148,7 @@ class StoryBase:
         from ..stats.highlights import killed_per_event
 
         # a tie is named whole or not at all: never one event and not another that killed as many
-        top = deadliest_events(events, self.data.casualties, most=NAMED, split_ties=False)
+        top = deadliest_events(events, self.data.casualties, n=NAMED, split_ties=False)
         if top.empty:
             return [f"No one is reported killed in these {what}."]
         killed = killed_per_event(events, self.data.casualties)

@@ -78,7 +78,7 @@ class TimelinePage(StoryBase):
     def _deadliest_ids(self) -> set[str]:
         """The events the table of a dense timeline lists: at most TABLE_ROWS of the deadliest, never splitting a tie."""
         if not hasattr(self, "_deadliest_found"):
-            top = deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS, split_ties=False)
+            top = deadliest_events(self.events, self.data.casualties, n=TABLE_ROWS, split_ties=False)
             self._deadliest_found = set(top["event_id"].astype(str))
         return self._deadliest_found
 
@@ -90,7 +90,7 @@ class TimelinePage(StoryBase):
             ids = self._deadliest_ids()
             return events_table(self.events, self.data.reports, sources=self.data.sources,
                                 kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
-        return events_table(self.events, self.data.reports, sources=self.data.sources, limit=TABLE_ROWS)
+        return events_table(self.events, self.data.reports, sources=self.data.sources, n=TABLE_ROWS)
 
     def table_note(self) -> str:
         """Say which events the table under the timeline lists."""
@@ -111,7 +111,7 @@ class TimelinePage(StoryBase):
         """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""
         if self.events.empty:
             return self.nothing()
-        kinds = top_values(event_kind(self.events).astype("string"), most=10)
+        kinds = top_values(event_kind(self.events).astype("string"), n=10)
         n = len(self.events)
         lines = ["**What it shows.** " + "By kind: " + join_words(
             [f"{kind} {count:,} ({percent(count, n)})" for kind, count in kinds.items()]) + "."]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._frames import check_dates, require_columns
+from .._frames import check_dates, require_input
+from .._lazy import renamed_keywords
 from ..stats.highlights import deadliest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
@@ -138,11 +139,12 @@ def _draw_deadliest(ax: Axes, dates: pd.Series, lane_of: np.ndarray, rows: np.nd
         label.set_gid("label")
 
 
+@renamed_keywords(most="n")
 def plot_timeline_bands(
     events: pd.DataFrame,
     *,
     casualties: pd.DataFrame | None = None,
-    most: int = LABELLED,
+    n: int = LABELLED,
     start: object = None,
     end: object = None,
     ax: Axes | None = None,
@@ -156,7 +158,7 @@ def plot_timeline_bands(
         ``date_end``, ``event_date``, ``location``, ``event_type``.
     casualties : DataFrame or None, default None
         The coded casualties table; None uses ``fatalities``.
-    most : int, default LABELLED
+    n : int, default LABELLED
         How many of the deadliest events to mark and label.
     start, end : date-like or None, default None
         The axis; None for the events' extent.
@@ -185,7 +187,8 @@ def plot_timeline_bands(
     ['band:Battles', 'band:Protests', 'deadliest']
     """
     ax = current_axes(ax)
-    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "event_type"])
+    require_input(events, ["event_id", "date_start", "date_end", "event_date", "location", "event_type"],
+                  taker="plot_timeline_bands", maker="load_events or load_acled")
     check_dates(events)
     if events.empty:
         ax.set_yticks([])
@@ -202,7 +205,7 @@ def plot_timeline_bands(
     lanes = list(kinds.cat.categories)
     colors = color_for(lanes)
     killed = killed_per_event(events, casualties).to_numpy(dtype=float)
-    top = deadliest_positions(killed, events["event_date"], most, split_ties=False)
+    top = deadliest_positions(killed, events["event_date"], n, split_ties=False)
     chosen = events.iloc[top]
     texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
     axis_days = max((last - first).days + 1, 1)
@@ -235,7 +238,8 @@ def plot_timeline_bands(
     return ax
 
 
-def bands_legend(ax: Axes, *, most: int = LABELLED) -> object:
+@renamed_keywords(most="n")
+def bands_legend(ax: Axes, *, n: int = LABELLED) -> object:
     """Add the legend of :func:`plot_timeline_bands` below the chart: what a band and a mark mean."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -243,7 +247,7 @@ def bands_legend(ax: Axes, *, most: int = LABELLED) -> object:
     from matplotlib.legend_handler import HandlerTuple
 
     period = getattr(ax, "band_period", "period")
-    labelled = getattr(ax, "labelled", most)
+    labelled = getattr(ax, "labelled", n)
     # the swatch shows the bands' own colours, one patch per lane
     bands = tuple(Patch(facecolor=c.get_facecolor()[0], alpha=0.55, linewidth=0) for c in ax.collections
                   if str(c.get_gid()).startswith("band:")) or (Patch(facecolor="0.45", alpha=0.55),)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._frames import require_input
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .bands import bands_legend, plot_timeline_bands, timeline_form
@@ -173,6 +174,8 @@ def plot_timeline(
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['militia attack', 'US strike', 'other violence', 'posture change', 'political', 'protest']
     """
+    require_input(events, ["event_id", "date_start", "date_end", "event_date"], taker="plot_timeline",
+                  maker="load_events or load_acled")
     ax = current_axes(ax)
     if form not in ("auto", "events", "bands"):
         raise ValueError(f"form={form!r}; use 'auto', 'events' or 'bands'")

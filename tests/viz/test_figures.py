@@ -70,13 +70,15 @@ def test_png_with_alt_is_twice_as_sharp_and_carries_its_size_and_alt_text(new_ax
 @pytest.mark.parametrize("name", ["plot_timeline", "plot_attacks_per_period", "plot_escalation", "plot_troop_levels",
                                   "plot_evidence"])
 def test_every_chart_says_what_it_shows_even_when_empty(name, new_axes):
-    data = analysis.notebook_data()
+    from analysis.report import notebook_data
+
+    data = notebook_data()
     frames = {
         "plot_timeline": data.events,
         "plot_attacks_per_period": analysis.attacks_per_period(data.events),
         "plot_escalation": analysis.escalation_per_period(data.events),
         "plot_troop_levels": data.troop_levels,
-        "plot_evidence": analysis.evidence_matrix(data.reports, data.events, data.sources),
+        "plot_evidence": analysis.evidence_matrix(data.reports, data.sources, data.events),
     }
     plot = getattr(analysis, name)
     full = plot(frames[name], ax=new_axes())

@@ -71,7 +71,7 @@ def test_nothing_reported_returns_the_axes(events, new_axes):
 def test_plot_casualties_draws_the_top_attacks_and_counts_the_rest(new_axes):
     rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
              "count_low": i, "count_high": i} for i in range(20)]
-    ax = analysis.plot_casualties(pd.DataFrame(rows), most=5, ax=new_axes())
+    ax = analysis.plot_casualties(pd.DataFrame(rows), n=5, ax=new_axes())
     drawn = [t.get_text() for t in ax.get_yticklabels()]
     assert drawn == [f"attack {i}" for i in range(15, 20)]  # one figure per attack: no group written
     # the 15 attacks not drawn killed 0 + 1 + ... + 14 = 105
@@ -85,11 +85,11 @@ def test_plot_casualties_never_splits_a_tie_between_drawn_and_left_out(new_axes)
     killed = [7, 6, 6, 5, 3, 0, 0, 0, 0, 0]  # with most=5 the cut falls among the attacks that killed no one
     rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
              "count_low": k, "count_high": k} for i, k in enumerate(killed)]
-    ax = analysis.plot_casualties(pd.DataFrame(rows), most=6, ax=new_axes())
+    ax = analysis.plot_casualties(pd.DataFrame(rows), n=6, ax=new_axes())
     assert [t.get_text() for t in ax.get_yticklabels()] == [f"attack {i}" for i in range(5)]
     assert [t.get_text() for t in ax.texts if t.get_gid() == "more"] == [
         "5 more attacks not shown, in which no one was reported killed; the 5 with the highest figures are drawn"]
-    tied = analysis.plot_casualties(pd.DataFrame(rows), most=2, ax=new_axes())  # 6 and 6 both drawn, or neither
+    tied = analysis.plot_casualties(pd.DataFrame(rows), n=2, ax=new_axes())  # 6 and 6 both drawn, or neither
     assert [t.get_text() for t in tied.get_yticklabels()] == ["attack 0"]
 
 
