@@ -12,7 +12,7 @@ import pandas as pd
 from .. import schema
 from .._frames import column_or_na, require_columns
 from ..text import count_texts, date_texts, describe_bounds
-from .selection import EventSelector, is_militia_attack, select_kinds
+from .selection import MILITIA_ATTACKS_FOR_NOW, EventSelector, default_kinds, select_kinds
 
 _EVENT_FACTS = ["event_id", "date_start", "date_end", "event_date", "location"]
 
@@ -72,7 +72,7 @@ def casualties_per_event(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """Combine the killed and wounded of each event, group and outcome across documents.
 
@@ -90,8 +90,10 @@ def casualties_per_event(
         ``casualties`` is None).
     casualties : DataFrame or None, default None
         A casualties table (``load_casualties()``).
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events to keep (see :func:`select_kinds`).
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
 
     Returns
     -------
@@ -119,10 +121,11 @@ def casualties_per_event(
     >>> casualties = pd.DataFrame({"event_id": ["EV1", "EV1"], "group": ["US military"] * 2,
     ...                            "outcome": ["killed"] * 2, "count_low": [2, 2], "count_high": [2, 3],
     ...                            "qualifier": ["exact", "about"]})
-    >>> casualties_per_event(events, casualties)[["attack", "group", "count_low", "count_high", "as_worded"]]
+    >>> casualties_per_event(events, casualties, kinds=None)[["attack", "group", "count_low", "count_high", "as_worded"]]
                        attack        group  count_low  count_high   as_worded
     0  11 Mar 2020, Camp Taji  US military          2           3  2; about 2
     """
+    kinds = default_kinds(kinds, "casualties_per_event")
     require_columns(events, [*_EVENT_FACTS, "sub_event_type"])
     chosen = select_kinds(events, kinds)
     facts = _event_facts(chosen)
@@ -183,7 +186,7 @@ def attacks_table(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """List the attacks with their projectiles, killed and wounded.
 
@@ -199,8 +202,10 @@ def attacks_table(
         Events.
     casualties : DataFrame or None, default None
         Casualties table; None uses ``fatalities`` as the killed.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events are attacks.
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
 
     Returns
     -------
@@ -223,11 +228,12 @@ def attacks_table(
     ...                        "date_start": pd.to_datetime(["2020-03-11", "2020-03-14"]),
     ...                        "date_end": pd.to_datetime(["2020-03-11", "2020-03-17"]),
     ...                        "event_date": pd.to_datetime(["2020-03-11", "2020-03-15"])})
-    >>> attacks_table(events)[["when", "projectiles", "killed", "wounded"]]
+    >>> attacks_table(events, kinds=None)[["when", "projectiles", "killed", "wounded"]]
                  when   projectiles killed       wounded
     0     11 Mar 2020            18      3  not reported
     1  14-17 Mar 2020  not reported      0  not reported
     """
+    kinds = default_kinds(kinds, "attacks_table")
     chosen = select_kinds(events, kinds)
     out = _event_facts(chosen)
     for column in ("projectiles_low", "projectiles_high"):
@@ -259,7 +265,7 @@ def casualties_by_group(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """Sum the killed and wounded of the selected events by group.
 
@@ -269,8 +275,10 @@ def casualties_by_group(
         Events.
     casualties : DataFrame or None, default None
         Casualties table; None uses ``fatalities``.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events to sum over.
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
 
     Returns
     -------
@@ -293,11 +301,12 @@ def casualties_by_group(
     >>> casualties = pd.DataFrame({"event_id": ["EV1", "EV2", "EV2"], "outcome": ["wounded", "killed", "wounded"],
     ...                            "group": ["US military"] * 3, "count_low": [4, 2, 12], "count_high": [4, 2, None],
     ...                            "qualifier": ["exact", "exact", "at least"]})
-    >>> casualties_by_group(events, casualties)[["group", "outcome", "bounds", "events"]]
+    >>> casualties_by_group(events, casualties, kinds=None)[["group", "outcome", "bounds", "events"]]
              group  outcome      bounds  events
     0  US military  wounded  16 or more       2
     1  US military   killed           2       1
     """
+    kinds = default_kinds(kinds, "casualties_by_group")
     per_event = casualties_per_event(events, casualties, kinds=kinds)
     if per_event.empty:
         return pd.DataFrame({
@@ -325,7 +334,7 @@ def killed_distribution(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """Count the selected events by how many people were killed in each (lowest figure), in :data:`KILLED_BINS`.
 
@@ -346,6 +355,7 @@ def killed_distribution(
     >>> killed_distribution(frame, kinds=None)[["killed", "events"]].values.tolist()[:3]
     [['0', 1], ['1', 0], ['2-4', 1]]
     """
+    kinds = default_kinds(kinds, "killed_distribution")
     chosen = select_kinds(events, kinds)
     killed = event_sizes(chosen, casualties, outcome="killed").to_numpy(dtype=float)
     rows = []

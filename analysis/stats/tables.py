@@ -9,7 +9,14 @@ from .._frames import column_or_na, require_columns
 from .._lazy import renamed_keywords
 from ..text import count_texts, date_texts, describe_bounds
 from .evidence import document_names
-from .selection import EventSelector, event_kind, event_numbers, is_militia_attack, select_kinds
+from .selection import (
+    MILITIA_ATTACKS_FOR_NOW,
+    EventSelector,
+    default_kinds,
+    event_kind,
+    event_numbers,
+    select_kinds,
+)
 
 
 @renamed_keywords(limit="n")
@@ -233,7 +240,7 @@ def troop_level_statements(levels: pd.DataFrame, sources: pd.DataFrame | None = 
 
 
 def count_floor_note(
-    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = is_militia_attack,
+    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
     what: str = "attacks",
 ) -> str:
     """Say that counts of described events are a floor, and how far reported totals go beyond them.
@@ -246,8 +253,10 @@ def count_floor_note(
         A reported-totals table; its largest total whose ``measure`` names
         ``what`` is quoted. None (ACLED exports) says only what the counts
         are.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events are counted (see :func:`select_kinds`).
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
     what : str, default "attacks"
         What is counted, as the totals' ``measure`` names it.
 
@@ -259,9 +268,10 @@ def count_floor_note(
     Examples
     --------
     >>> frame = pd.DataFrame({"category": ["militia attack"], "sub_event_type": ["Shelling/artillery/missile attack"]})
-    >>> count_floor_note(frame)
+    >>> count_floor_note(frame, kinds=None)
     'A floor: the 1 attack described one by one, not every attack there was.'
     """
+    kinds = default_kinds(kinds, "count_floor_note")
     count = len(select_kinds(events, kinds))
     noun = what[:-1] if count == 1 and what.endswith("s") else what
     note = f"A floor: the {count:,} {noun} described one by one, not every {what.rstrip('s')} there was."

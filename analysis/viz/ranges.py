@@ -9,6 +9,7 @@ import pandas as pd
 
 from .._frames import require_input
 from .._lazy import renamed_keywords
+from ..stats.selection import MILITIA_ATTACKS_FOR_NOW
 from ..stats.tables import troop_level_statements
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from ..text import describe_bounds
@@ -406,7 +407,7 @@ def plot_attack_casualties(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: object = None,
+    kinds: object = MILITIA_ATTACKS_FOR_NOW,
     what: str = "attacks",
     ax: Axes | None = None,
 ) -> Axes:
@@ -423,9 +424,10 @@ def plot_attack_casualties(
         Events.
     casualties : DataFrame or None, default None
         The coded casualties table; None uses ``fatalities``.
-    kinds : callable, sequence of str or None, default None
+    kinds : callable, sequence of str or None
         Which events are the attacks (see :func:`analysis.stats.selection.select_kinds`);
-        None: the default selector of :func:`analysis.stats.casualties.casualties_per_event`.
+        None: every event, as in every helper. Left out: militia attacks for
+        one more release, with a DeprecationWarning.
     what : str, default "attacks"
         What the events are, for notes and labels.
     ax : matplotlib Axes, optional
@@ -437,12 +439,11 @@ def plot_attack_casualties(
         The chart; ``ax.casualty_form`` says which form was drawn.
     """
     from ..stats.casualties import casualties_per_event, killed_distribution
-    from ..stats.selection import is_militia_attack, select_kinds
+    from ..stats.selection import default_kinds, select_kinds
 
     require_input(events, ["event_id", "date_start", "date_end", "event_date"], taker="plot_attack_casualties",
                   maker="load_events or load_acled")
-    selector = is_militia_attack if kinds is None else kinds
-    chosen = select_kinds(events, selector)
+    chosen = select_kinds(events, default_kinds(kinds, "plot_attack_casualties"))
     form = casualty_chart_form(len(chosen))
     if form == "distribution":
         ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)

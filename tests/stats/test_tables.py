@@ -7,7 +7,7 @@ from helpers_events import make_events, make_table, troop_levels_sample
 
 import analysis
 from analysis import schema
-from analysis.stats.selection import event_numbers
+from analysis.stats.selection import event_numbers, is_militia_attack
 from analysis.stats.tables import (
     count_floor_note,
     events_table,
@@ -111,8 +111,9 @@ def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(atta
          "measure": "air strikes", "actor": None, "count_low": 45, "count_high": 45, "qualifier": "exact",
          "doc_id": "d", "quote": "45 strikes"},
     ])
-    note = count_floor_note(attacks, totals)
+    note = count_floor_note(attacks, totals, kinds=is_militia_attack)
     assert note == ("A floor: the 3 attacks described one by one, not every attack there was. The reports also "
                     "speak of more than 12 rocket attacks by Kata'ib Hezbollah (1 Mar 2019 - 20 Mar 2020) that they "
                     "do not list.")
-    assert count_floor_note(attacks) == "A floor: the 3 attacks described one by one, not every attack there was."
+    floor = "A floor: the 3 attacks described one by one, not every attack there was."
+    assert count_floor_note(attacks, kinds=is_militia_attack) == floor

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 import analysis
+from analysis.stats.selection import is_militia_attack
 from analysis.viz.figures import PNG_SCALE, alt_text, describe, descriptions, headline, png_with_alt
 
 
@@ -75,7 +76,7 @@ def test_every_chart_says_what_it_shows_even_when_empty(name, new_axes):
     data = notebook_data()
     frames = {
         "plot_timeline": data.events,
-        "plot_attacks_per_period": analysis.attacks_per_period(data.events),
+        "plot_attacks_per_period": analysis.attacks_per_period(data.events, kinds=is_militia_attack),
         "plot_escalation": analysis.escalation_per_period(data.events),
         "plot_troop_levels": data.troop_levels,
         "plot_evidence": analysis.evidence_matrix(data.reports, data.sources, data.events),

@@ -9,6 +9,7 @@ from matplotlib.colors import to_hex
 import analysis
 from analysis import schema
 from analysis.stats.casualties import casualties_per_event
+from analysis.stats.selection import is_militia_attack
 from analysis.viz.ranges import plot_casualties, plot_ranges, plot_troop_levels
 from analysis.viz.style import OUTCOME_COLORS
 
@@ -62,7 +63,7 @@ def test_zero_is_clear_of_the_frame_and_outcomes_differ_in_shape(new_axes):
 
 def test_nothing_reported_returns_the_axes(events, new_axes):
     ax = new_axes()
-    assert plot_casualties(casualties_per_event(events.iloc[:0]), ax=ax) is ax
+    assert plot_casualties(casualties_per_event(events.iloc[:0], kinds=is_militia_attack), ax=ax) is ax
     assert plot_troop_levels(make_table(schema.TROOP_LEVELS, []), ax=ax) is ax
     assert not ax.patches and not ax.lines
     assert [t.get_text() for t in ax.texts] == ["no figures reported", "no troop levels reported"]
