@@ -8,7 +8,7 @@ a :class:`analysis.errors.DataError` naming it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,13 +37,16 @@ def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str = "ev
     --------
     >>> require_columns(pd.DataFrame({"event_id": []}), ["event_id"])
     """
+    needed = ", ".join(repr(c) for c in columns)
+    _refuse_missing(frame, columns, lambda names: f"{what}: missing column(s) {names}; this helper needs {needed}",
+                    "missing column")
+
+
+def _refuse_missing(frame: pd.DataFrame, columns: Sequence[str], message: Callable[[str], str], rule: str) -> None:
+    """Raise a DataError whose message ``message`` writes from the missing columns' names, if any is missing."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise DataError(
-            f"{what}: missing column(s) {', '.join(repr(c) for c in missing)}; "
-            f"this helper needs {', '.join(repr(c) for c in columns)}",
-            column=missing[0], rule="missing column",
-        )
+        raise DataError(message(", ".join(repr(c) for c in missing)), column=missing[0], rule=rule)
 
 
 #: Columns that say what a frame is, for the messages of :func:`require_input` (first match wins).
@@ -104,13 +107,9 @@ def require_input(frame: object, columns: Sequence[str], *, taker: str, maker: s
     """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{taker} takes the frame that {maker} returns; got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise DataError(
-            f"{taker} takes the frame that {maker} returns; got {frame_kind(frame)}, without "
-            f"{', '.join(repr(c) for c in missing)}",
-            column=missing[0], rule="input frame",
-        )
+    _refuse_missing(frame, columns,
+                    lambda names: f"{taker} takes the frame that {maker} returns; got {frame_kind(frame)}, without {names}",
+                    "input frame")
 
 
 def check_dates(events: pd.DataFrame) -> None:
