@@ -78,7 +78,7 @@ def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):
     from matplotlib.patches import Rectangle
 
     events = _dense(900).assign(fatalities=0)
-    # 6 events killed 30 (three of them in one lane within two days), then 3 killed 24: with most=8 the cut falls
+    # 6 events killed 30 (three of them in one lane within two days), then 3 killed 24: with n=8 the cut falls
     # among the 24s, which are all left out
     for i, (day, killed) in enumerate([("2025-03-04", 30), ("2025-03-05", 30), ("2025-03-06", 30),
                                        ("2025-05-01", 30), ("2025-06-01", 30), ("2025-07-01", 30),

@@ -83,7 +83,7 @@ def test_plot_casualties_draws_the_top_attacks_and_counts_the_rest(new_axes):
 
 
 def test_plot_casualties_never_splits_a_tie_between_drawn_and_left_out(new_axes):
-    killed = [7, 6, 6, 5, 3, 0, 0, 0, 0, 0]  # with most=5 the cut falls among the attacks that killed no one
+    killed = [7, 6, 6, 5, 3, 0, 0, 0, 0, 0]  # with n=5 the cut falls among the attacks that killed no one
     rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
              "count_low": k, "count_high": k} for i, k in enumerate(killed)]
     ax = analysis.plot_casualties(pd.DataFrame(rows), n=6, ax=new_axes())
