@@ -170,8 +170,9 @@ def plot_timeline_bands(
     matplotlib Axes
         One filled band per lane (``gid`` ``"band:<lane>"``), the marks of
         the deadliest events (``gid`` ``"deadliest"``) and their labels
-        (``gid`` ``"label"``); ``ax`` carries ``band_period`` (``"week"``...)
-        as an attribute for captions.
+        (``gid`` ``"label"``); ``ax`` carries two attributes, which
+        :func:`bands_legend` and the captions read: ``band_period``
+        (``"week"``...) and ``labelled`` (how many events are labelled).
 
     Examples
     --------

@@ -163,7 +163,8 @@ def plot_timeline(
         marker per mark), one collection of bars per lane with ranged events
         (``gid`` ``"spans:<lane>"``) and of hatched bar ends where bounds are
         borrowed (``"borrowed:<lane>"``), one text per mark with a text
-        (``gid`` ``"label"``).
+        (``gid`` ``"label"``); ``ax`` carries the attribute ``size_label``,
+        what the marker sizes count, which :func:`timeline_legend` reads.
 
     Examples
     --------
