@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..stats.casualties import killed_distribution
 from ..stats.highlights import busiest_periods, deadliest_events, peak, top_values
-from ..text import describe_number, join_words
+from ..text import bounds_texts, describe_number, join_words
 from .story_shared import ATTACK_ROWS, StoryBase, week_text
 
 
@@ -73,6 +73,8 @@ class AttacksPage(StoryBase):
             ids = set(deadliest_events(attacks, self.data.casualties, n=most)["event_id"])
             attacks = attacks[attacks["event_id"].isin(ids)]
         table = attacks_table(attacks, self.data.casualties, kinds=None)
+        for figure in ("projectiles", "killed", "wounded"):  # the figures in words
+            table[figure] = bounds_texts(table[f"{figure}_low"], table[f"{figure}_high"])
         if self.data.coded:
             return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
         facts = self.events.set_index(self.events["event_id"].astype("string"))

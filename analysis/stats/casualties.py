@@ -188,13 +188,14 @@ def attacks_table(
     *,
     kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
-    """List the attacks with their projectiles, killed and wounded.
+    """List the attacks with their projectiles, killed and wounded, as numbers.
 
     Killed and wounded are summed over groups from
     :func:`casualties_per_event` (lows with lows, highs with highs; a high
     bound is open if any part is open). An attack for which no document
-    gives a figure has missing killed or wounded: not reported, which is not
-    the same as none.
+    gives a figure has missing killed or wounded (both bounds missing): not
+    reported, which is not the same as none (0). The figures in words are
+    :func:`analysis.text.bounds_texts` of each pair of bounds.
 
     Parameters
     ----------
@@ -211,9 +212,9 @@ def attacks_table(
     -------
     DataFrame
         One row per attack, in date order: event_id, date_start, date_end,
-        event_date, location, base_id, when, attack, projectiles_low,
+        event_date, location, base_id, when, attack, and projectiles_low,
         projectiles_high, killed_low, killed_high, wounded_low, wounded_high
-        (Int64), and projectiles, killed, wounded (the figures in words).
+        (Int64; a missing high bound is open, both missing is not reported).
 
     Raises
     ------
@@ -228,10 +229,10 @@ def attacks_table(
     ...                        "date_start": pd.to_datetime(["2020-03-11", "2020-03-14"]),
     ...                        "date_end": pd.to_datetime(["2020-03-11", "2020-03-17"]),
     ...                        "event_date": pd.to_datetime(["2020-03-11", "2020-03-15"])})
-    >>> attacks_table(events, kinds=None)[["when", "projectiles", "killed", "wounded"]]
-                 when   projectiles killed       wounded
-    0     11 Mar 2020            18      3  not reported
-    1  14-17 Mar 2020  not reported      0  not reported
+    >>> attacks_table(events, kinds=None)[["when", "projectiles_low", "killed_low", "killed_high", "wounded_low"]]
+                 when  projectiles_low  killed_low  killed_high  wounded_low
+    0     11 Mar 2020               18           3            3         <NA>
+    1  14-17 Mar 2020             <NA>           0            0         <NA>
     """
     kinds = default_kinds(kinds, "attacks_table")
     chosen = select_kinds(events, kinds)
@@ -247,17 +248,6 @@ def attacks_table(
         )
         sums = sums.rename(columns={"count_low": f"{outcome}_low", "count_high": f"{outcome}_high"})
         out = out.merge(sums, left_on="event_id", right_index=True, how="left")
-    out["projectiles"] = [
-        describe_bounds(lo, hi) if not (pd.isna(lo) and pd.isna(hi)) else "not reported"
-        for lo, hi in zip(out["projectiles_low"], out["projectiles_high"])
-    ]
-    for outcome in schema.OUTCOMES:
-        reported = set(per_event.loc[per_event["outcome"] == outcome, "event_id"])
-        out[outcome] = [
-            describe_bounds(lo, hi) if event in reported else "not reported"
-            for event, lo, hi in zip(out["event_id"], out[f"{outcome}_low"], out[f"{outcome}_high"])
-        ]
-    out = out.astype({"projectiles": "string", "killed": "string", "wounded": "string"})
     return out.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
 
 
