@@ -8,7 +8,7 @@ a :class:`analysis.errors.DataError` naming it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,13 +37,79 @@ def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str = "ev
     --------
     >>> require_columns(pd.DataFrame({"event_id": []}), ["event_id"])
     """
+    needed = ", ".join(repr(c) for c in columns)
+    _refuse_missing(frame, columns, lambda names: f"{what}: missing column(s) {names}; this helper needs {needed}",
+                    "missing column")
+
+
+def _refuse_missing(frame: pd.DataFrame, columns: Sequence[str], message: Callable[[str], str], rule: str) -> None:
+    """Raise a DataError whose message ``message`` writes from the missing columns' names, if any is missing."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise DataError(
-            f"{what}: missing column(s) {', '.join(repr(c) for c in missing)}; "
-            f"this helper needs {', '.join(repr(c) for c in columns)}",
-            column=missing[0], rule="missing column",
-        )
+        raise DataError(message(", ".join(repr(c) for c in missing)), column=missing[0], rule=rule)
+
+
+#: Columns that say what a frame is, for the messages of :func:`require_input` (first match wins).
+_KNOWN_FRAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("events", ("event_id", "date_start", "date_end", "event_type")),
+    ("a reports table", ("report_id", "event_id", "doc_id", "quote")),
+    ("a sources table", ("doc_id", "file_name")),
+    ("counts per period", ("period_start", "period_end", "expected")),
+)
+
+
+def frame_kind(frame: pd.DataFrame) -> str:
+    """Say what a frame looks like, for an error message: "events", "counts per period"... or its columns.
+
+    Examples
+    --------
+    >>> frame_kind(pd.DataFrame({"event_id": [], "date_start": [], "date_end": [], "event_type": []}))
+    'events'
+    >>> frame_kind(pd.DataFrame({"a": [], "b": []}))
+    "a frame with columns 'a', 'b'"
+    """
+    for name, columns in _KNOWN_FRAMES:
+        if all(c in frame.columns for c in columns):
+            return name
+    shown = ", ".join(repr(str(c)) for c in list(frame.columns)[:8])
+    more = f" and {len(frame.columns) - 8} more" if len(frame.columns) > 8 else ""
+    return f"a frame with columns {shown}{more}" if len(frame.columns) else "a frame without columns"
+
+
+def require_input(frame: object, columns: Sequence[str], *, taker: str, maker: str) -> None:
+    """Refuse what a helper cannot use, saying which function makes the frame it takes.
+
+    Parameters
+    ----------
+    frame : object
+        What the helper was given.
+    columns : sequence of str
+        Columns the helper needs.
+    taker : str
+        The helper's name ("plot_escalation").
+    maker : str
+        What makes the frame it takes ("escalation_per_period").
+
+    Raises
+    ------
+    TypeError
+        If ``frame`` is not a DataFrame.
+    DataError
+        If it lacks any of ``columns``.
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"event_id": ["EV1"], "date_start": [None], "date_end": [None], "event_type": ["x"]})
+    >>> require_input(events, ["period_start", "escalation"], taker="plot_escalation", maker="escalation_per_period")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.DataError: plot_escalation takes the frame that escalation_per_period returns; got events, without 'period_start', 'escalation'
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{taker} takes the frame that {maker} returns; got {type(frame).__name__}")
+    _refuse_missing(frame, columns,
+                    lambda names: f"{taker} takes the frame that {maker} returns; got {frame_kind(frame)}, without {names}",
+                    "input frame")
 
 
 def check_dates(events: pd.DataFrame) -> None:

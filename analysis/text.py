@@ -188,6 +188,18 @@ def count_texts(frame: pd.DataFrame) -> pd.Series:
     )
 
 
+def bounds_texts(low: pd.Series, high: pd.Series, *, missing: str = "not reported") -> pd.Series:
+    """Write each row's bounds in words (:func:`describe_bounds`), or ``missing`` where neither is known.
+
+    Examples
+    --------
+    >>> bounds_texts(pd.Series([18, None, 3]), pd.Series([18, None, None])).tolist()
+    ['18', 'not reported', '3 or more']
+    """
+    texts = [missing if pd.isna(lo) and pd.isna(hi) else describe_bounds(lo, hi) for lo, hi in zip(low, high)]
+    return pd.Series(texts, index=low.index, dtype="string")
+
+
 def join_dates(texts: Sequence[str]) -> str:
     """Join dates in words, writing a year shared by all of them once, at the end.
 

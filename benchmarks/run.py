@@ -132,6 +132,7 @@ def _counts(path: str, repeat: int) -> dict:
     import analysis
     import analysis.io.acled  # noqa: F401
     from analysis.stats.periods import attacks_per_period
+    from analysis.stats.selection import is_militia_attack
     from analysis.viz.timeline_layout import timeline_layout
 
     def best(run):
@@ -147,7 +148,7 @@ def _counts(path: str, repeat: int) -> dict:
     figures = {}
     for name, freq in (("weekly", "W"), ("monthly", "M")):
         seconds, counts = best(
-            lambda: attacks_per_period(events, freq=freq, by="location", include_empty=False)
+            lambda: attacks_per_period(events, freq=freq, by="location", include_empty=False, kinds=is_militia_attack)
         )
         figures[f"{name}_s"] = seconds
         figures[f"{name}_rows"] = len(counts)

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.stats.selection import is_militia_attack
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -34,7 +35,9 @@ def says(notebook: str, *fragments: str) -> None:
 
 @pytest.fixture(scope="module")
 def data():
-    return analysis.notebook_data()
+    from analysis.report import notebook_data
+
+    return notebook_data()
 
 
 def event(data, event_id: str) -> pd.Series:
@@ -90,7 +93,7 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
 def test_the_june_attack_counts_two_twenty_seconds_in_the_first_week_of_june(data):
     says("02-attack-frequency.ipynb", "The June attack counts 2/22 in the week of 1-7 June",
          "7/22 in each of the next two weeks and 6/22 in the last")
-    weekly = analysis.attacks_per_period(data.events, start=data.window[0], end=data.window[1])
+    weekly = analysis.attacks_per_period(data.events, start=data.window[0], end=data.window[1], kinds=is_militia_attack)
     june = weekly[weekly["period_start"] >= pd.Timestamp("2020-06-01")]
     assert (june["expected"] * 22).round(6).tolist() == [2.0, 7.0, 7.0, 6.0]
 
@@ -99,7 +102,7 @@ def test_the_attack_counts_and_their_titles(data):
     says("02-attack-frequency.ipynb", "The four attacks the reports describe fall in three clusters",
          "Camp Taji was hit three times, K-1 Air Base once", "The two March attacks on Taji were the heaviest",
          "The 11 March attack on Taji was the deadliest", "Four attacks are described one by one")
-    attacks = analysis.attacks_table(data.events, data.casualties)
+    attacks = analysis.attacks_table(data.events, data.casualties, kinds=is_militia_attack)
     assert attacks["base_id"].value_counts().to_dict() == {"taji": 3, "k1": 1}
     assert attacks.sort_values("projectiles_low", ascending=False)["event_id"].tolist()[:2] == ["EV035", "EV023"]
     assert attacks.sort_values("killed_low", ascending=False)["event_id"].iloc[0] == "EV023"

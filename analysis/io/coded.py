@@ -11,7 +11,9 @@ Referenced tables (``events=``, ``sources=``, ``bases=``) may be given as a
 DataFrame already loaded, as a path, or left as None: then the packaged table
 is used when ``path`` is None, and otherwise the file of the standard name
 (``events.csv``, ``sources.csv``, ``bases.csv``) in the same folder as
-``path``.
+``path``. Quotes are checked against the documents in the sources table's
+folder, or in the folder given as ``documents=``, which a sources table
+given as a DataFrame needs.
 """
 
 from __future__ import annotations
@@ -95,9 +97,24 @@ def _finish(table: TextTable, checker: Checker, spec: schema.TableSpec) -> pd.Da
 
 # --- documents ----------------------------------------------------------------------
 
-def _documents_folder(sources: pd.DataFrame) -> Path:
-    folder = sources.attrs.get("folder")
-    return Path(folder) if folder else packaged_documents_dir()
+def _documents_folder(sources: TableArg, documents: PathLike | None, owner_path: PathLike | None = None) -> Path:
+    """Return the folder of a sources table's documents: ``documents``, else the sources file's folder.
+
+    A sources table given as a DataFrame does not say where its documents
+    are: it needs ``documents``. None for both means the packaged table (or,
+    for a table at ``owner_path``, the ``sources.csv`` beside it).
+    """
+    if documents is not None:
+        return Path(documents)
+    if isinstance(sources, pd.DataFrame):
+        raise DataError(
+            "the sources table was given as a DataFrame, which does not say where its documents are; pass "
+            "documents= (the folder holding them), or give sources= as the path of its sources.csv",
+            column="documents", value=None, rule="documents' folder",
+        )
+    if sources is not None:
+        return Path(sources).parent
+    return Path(owner_path).parent if owner_path is not None else packaged_documents_dir()
 
 
 def _document_path(folder: Path, name: str) -> Path | None:
@@ -130,7 +147,7 @@ def _decode_document(data: bytes) -> str:
                          "save it as UTF-8") from None
 
 
-def document_text(doc_id: str, *, sources: TableArg = None) -> str:
+def document_text(doc_id: str, *, sources: TableArg = None, documents: PathLike | None = None) -> str:
     """Return the text of one source document.
 
     Parameters
@@ -139,6 +156,10 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
         The document's id (``sources.doc_id``).
     sources : DataFrame, path or None, default None
         The sources table; None for the packaged one.
+    documents : str, Path or None, default None
+        The folder of the documents; None for the folder of ``sources``
+        (the packaged documents when ``sources`` is None). Required when
+        ``sources`` is a DataFrame.
 
     Returns
     -------
@@ -149,7 +170,8 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
     ------
     DataError
         If ``doc_id`` is not in the sources table, or its document lies
-        outside the sources table's folder or is not UTF-8 text.
+        outside the documents' folder or is not UTF-8 text, or ``sources``
+        is a DataFrame and ``documents`` is None.
 
     Examples
     --------
@@ -157,6 +179,7 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
     >>> text.split()[1]
     '2020-02-06'
     """
+    folder = _documents_folder(sources, documents)
     sources = _resolve(sources, None, schema.SOURCES, load_sources, "sources")
     match = sources.loc[sources["doc_id"] == doc_id, "file_name"]
     if match.empty:
@@ -165,7 +188,7 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
             column="doc_id", value=doc_id, rule="unknown document",
         )
     name = str(match.iloc[0])
-    document = _document_path(_documents_folder(sources), name)
+    document = _document_path(folder, name)
     if document is None:
         raise DataError(f"document {doc_id!r}: {name!r} {_OUTSIDE}", column="file_name", value=name, rule=_OUTSIDE)
     try:
@@ -176,7 +199,7 @@ def document_text(doc_id: str, *, sources: TableArg = None) -> str:
                         value=name, rule=rule) from None
 
 
-def _check_quotes(table: TextTable, checker: Checker, sources: pd.DataFrame) -> None:
+def _check_quotes(table: TextTable, checker: Checker, sources: pd.DataFrame, folder: Path) -> None:
     """Record quotes too short to identify a passage, and quotes that are not verbatim passages of their documents."""
     frame = table.frame
     quotes = frame["quote"]
@@ -184,15 +207,19 @@ def _check_quotes(table: TextTable, checker: Checker, sources: pd.DataFrame) -> 
     short = ((quotes != "") & ((words < MIN_QUOTE_WORDS) | (quotes.str.len() < MIN_QUOTE_CHARS))).to_numpy()
     checker.add_mask(short, "quote", quotes, f"is too short to identify a passage; a quote needs at least "
                                              f"{MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters")
-    texts = {doc: document_text(doc, sources=sources) for doc in set(frame["doc_id"]) if doc in set(sources["doc_id"])}
+    texts = {doc: document_text(doc, sources=sources, documents=folder) for doc in set(frame["doc_id"]) if doc in set(sources["doc_id"])}
     for i, (doc, quote) in enumerate(zip(frame["doc_id"], quotes)):
         if doc in texts and quote and not short[i] and quote not in texts[doc]:
             checker.add(i, "quote", quote, f"does not appear verbatim in document {doc}")
 
 
-def _check_doc_refs(table: TextTable, checker: Checker, sources: pd.DataFrame) -> None:
+def _check_doc_refs(table: TextTable, checker: Checker, sources: TableArg, documents: PathLike | None,
+                    path: Path | None) -> None:
+    """Check the doc_id references and the quotes of a table at ``path`` against its sources and their documents."""
+    folder = _documents_folder(sources, documents, path)
+    sources = _resolve(sources, path, schema.SOURCES, load_sources, "sources")
     check_references(table, "doc_id", sources["doc_id"], "the sources table", checker)
-    _check_quotes(table, checker, sources)
+    _check_quotes(table, checker, sources, folder)
 
 
 # --- loaders ------------------------------------------------------------------------
@@ -249,12 +276,10 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
             _decode_document(data)
         except ValueError as exc:
             checker.add(i, "file_name", name, f"names a document that {exc}")
-    frame = _finish(table, checker, schema.SOURCES)
-    frame.attrs["folder"] = str(folder)
-    return frame
+    return _finish(table, checker, schema.SOURCES)
 
 
-def load_bases(path: PathLike | None = None, *, sources: TableArg = None) -> pd.DataFrame:
+def load_bases(path: PathLike | None = None, *, sources: TableArg = None, documents: PathLike | None = None) -> pd.DataFrame:
     """Load the table of military bases.
 
     Parameters
@@ -263,6 +288,8 @@ def load_bases(path: PathLike | None = None, *, sources: TableArg = None) -> pd.
         A bases table (``bases.csv`` format); None loads the packaged one.
     sources : DataFrame, path or None, default None
         Sources table the quotes are checked against (see module docs).
+    documents : str, Path or None, default None
+        The folder of the sources' documents (see :func:`document_text`).
 
     Returns
     -------
@@ -277,7 +304,7 @@ def load_bases(path: PathLike | None = None, *, sources: TableArg = None) -> pd.
     """
     path = Path(path) if path is not None else None
     table, checker = validate_table(path or _default_path(schema.BASES), schema.BASES)
-    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
+    _check_doc_refs(table, checker, sources, documents, path)
     return _finish(table, checker, schema.BASES)
 
 
@@ -326,7 +353,9 @@ def load_events(
     return _finish(table, checker, schema.EVENTS)
 
 
-def load_reports(path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None) -> pd.DataFrame:
+def load_reports(
+    path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None, documents: PathLike | None = None
+) -> pd.DataFrame:
     """Load the evidence table: which document supports which event, with a quote.
 
     Parameters
@@ -335,6 +364,8 @@ def load_reports(path: PathLike | None = None, *, events: TableArg = None, sourc
         A reports table (``reports.csv`` format); None loads the packaged one.
     events, sources : DataFrame, path or None, default None
         Tables that ``event_id`` and ``doc_id`` must refer to.
+    documents : str, Path or None, default None
+        The folder of the sources' documents (see :func:`document_text`).
 
     Returns
     -------
@@ -348,10 +379,12 @@ def load_reports(path: PathLike | None = None, *, events: TableArg = None, sourc
         If the table is invalid, a reference does not resolve, or a quote is
         not verbatim in its document.
     """
-    return _load_quoted(schema.REPORTS, path, sources, events=events)
+    return _load_quoted(schema.REPORTS, path, sources, documents, events=events)
 
 
-def load_casualties(path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None) -> pd.DataFrame:
+def load_casualties(
+    path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None, documents: PathLike | None = None
+) -> pd.DataFrame:
     """Load killed and wounded by group, as each document reports them.
 
     Parameters
@@ -360,6 +393,8 @@ def load_casualties(path: PathLike | None = None, *, events: TableArg = None, so
         A casualties table; None loads the packaged one.
     events, sources : DataFrame, path or None, default None
         Tables that ``event_id`` and ``doc_id`` must refer to.
+    documents : str, Path or None, default None
+        The folder of the sources' documents (see :func:`document_text`).
 
     Returns
     -------
@@ -373,11 +408,12 @@ def load_casualties(path: PathLike | None = None, *, events: TableArg = None, so
         If the table is invalid, a reference does not resolve, or a quote is
         not verbatim in its document.
     """
-    return _load_quoted(schema.CASUALTIES, path, sources, events=events)
+    return _load_quoted(schema.CASUALTIES, path, sources, documents, events=events)
 
 
 def _load_quoted(
-    spec: schema.TableSpec, path: PathLike | None, sources: TableArg, *, events: TableArg | bool = False
+    spec: schema.TableSpec, path: PathLike | None, sources: TableArg, documents: PathLike | None, *,
+    events: TableArg | bool = False,
 ) -> pd.DataFrame:
     """Load a table whose rows quote a document, checking quotes (and event ids unless ``events`` is False)."""
     path = Path(path) if path is not None else None
@@ -385,11 +421,13 @@ def _load_quoted(
     if events is not False:
         events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
         check_references(table, "event_id", events_frame["event_id"], "the events table", checker)
-    _check_doc_refs(table, checker, _resolve(sources, path, schema.SOURCES, load_sources, "sources"))
+    _check_doc_refs(table, checker, sources, documents, path)
     return _finish(table, checker, spec)
 
 
-def load_troop_levels(path: PathLike | None = None, *, sources: TableArg = None) -> pd.DataFrame:
+def load_troop_levels(
+    path: PathLike | None = None, *, sources: TableArg = None, documents: PathLike | None = None
+) -> pd.DataFrame:
     """Load the statements of force size (US, UK, coalition).
 
     Parameters
@@ -398,6 +436,8 @@ def load_troop_levels(path: PathLike | None = None, *, sources: TableArg = None)
         A troop-levels table; None loads the packaged one.
     sources : DataFrame, path or None, default None
         Sources table the quotes are checked against.
+    documents : str, Path or None, default None
+        The folder of the sources' documents (see :func:`document_text`).
 
     Returns
     -------
@@ -410,10 +450,12 @@ def load_troop_levels(path: PathLike | None = None, *, sources: TableArg = None)
     DataError
         If the table is invalid or a quote is not in its document.
     """
-    return _load_quoted(schema.TROOP_LEVELS, path, sources)
+    return _load_quoted(schema.TROOP_LEVELS, path, sources, documents)
 
 
-def load_reported_totals(path: PathLike | None = None, *, sources: TableArg = None) -> pd.DataFrame:
+def load_reported_totals(
+    path: PathLike | None = None, *, sources: TableArg = None, documents: PathLike | None = None
+) -> pd.DataFrame:
     """Load aggregate claims that are not single events.
 
     Parameters
@@ -422,6 +464,8 @@ def load_reported_totals(path: PathLike | None = None, *, sources: TableArg = No
         A reported-totals table; None loads the packaged one.
     sources : DataFrame, path or None, default None
         Sources table the quotes are checked against.
+    documents : str, Path or None, default None
+        The folder of the sources' documents (see :func:`document_text`).
 
     Returns
     -------
@@ -434,7 +478,7 @@ def load_reported_totals(path: PathLike | None = None, *, sources: TableArg = No
     DataError
         If the table is invalid or a quote is not in its document.
     """
-    return _load_quoted(schema.REPORTED_TOTALS, path, sources)
+    return _load_quoted(schema.REPORTED_TOTALS, path, sources, documents)
 
 
 @dataclass(frozen=True)
@@ -448,6 +492,8 @@ class Dataset:
     casualties: pd.DataFrame
     troop_levels: pd.DataFrame
     reported_totals: pd.DataFrame
+    #: The folder of the sources' documents (for :func:`document_text`).
+    documents: Path
 
 
 def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None = None) -> Dataset:
@@ -466,7 +512,7 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
     Returns
     -------
     Dataset
-        The seven tables as DataFrames.
+        The seven tables as DataFrames, and the folder of the documents.
 
     Raises
     ------
@@ -478,14 +524,15 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
     """
     if folder is None:
         path_of = {name: None for name in schema.TABLES}
-        sources = load_sources(Path(documents) / schema.SOURCES.file_name if documents else None)
+        documents = Path(documents) if documents else packaged_documents_dir()
     else:
         folder = Path(folder)
         path_of = {name: folder / spec.file_name for name, spec in schema.TABLES.items()}
-        sources = load_sources(Path(documents or folder) / schema.SOURCES.file_name)
-    bases = load_bases(path_of["bases"], sources=sources)
+        documents = Path(documents or folder)
+    sources = load_sources(documents / schema.SOURCES.file_name)
+    bases = load_bases(path_of["bases"], sources=sources, documents=documents)
     events = load_events(path_of["events"], bases=bases)
-    reports = load_reports(path_of["reports"], events=events, sources=sources)
+    reports = load_reports(path_of["reports"], events=events, sources=sources, documents=documents)
     unsupported = events.index[~events["event_id"].isin(reports["event_id"])]
     _raise_at_records(
         events,
@@ -497,9 +544,10 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
         bases=bases,
         events=events,
         reports=reports,
-        casualties=load_casualties(path_of["casualties"], events=events, sources=sources),
-        troop_levels=load_troop_levels(path_of["troop_levels"], sources=sources),
-        reported_totals=load_reported_totals(path_of["reported_totals"], sources=sources),
+        casualties=load_casualties(path_of["casualties"], events=events, sources=sources, documents=documents),
+        troop_levels=load_troop_levels(path_of["troop_levels"], sources=sources, documents=documents),
+        reported_totals=load_reported_totals(path_of["reported_totals"], sources=sources, documents=documents),
+        documents=documents,
     )
     _check_date_origins(dataset)
     return dataset

@@ -142,7 +142,7 @@ class NotebookData:
         if column not in self.events.columns or self.events.empty:
             return group_palette([])
         named = self.events[column].dropna()
-        groups = top_values(named, most=len(GROUP_COLORS))
+        groups = top_values(named, n=len(GROUP_COLORS))
         return group_palette([g for g in groups.index if g != "other"])
 
     @property
@@ -288,7 +288,7 @@ def load_data(data: Path, invalid: str | None = None) -> tuple[pd.DataFrame, int
 def _countries(events: pd.DataFrame) -> list[str]:
     if "country" not in events.columns:
         return []
-    return [c for c in top_values(events["country"], most=10**6).index if c != "not known"]
+    return [c for c in top_values(events["country"], n=10**6).index if c != "not known"]
 
 
 def levels_in_window(levels: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import pandas as pd
 from .. import schema
 from .._frames import column_or_na, require_columns
 from ..text import count_texts, date_texts, describe_bounds
-from .selection import EventSelector, is_militia_attack, select_kinds
+from .selection import MILITIA_ATTACKS_FOR_NOW, EventSelector, default_kinds, select_kinds
 
 _EVENT_FACTS = ["event_id", "date_start", "date_end", "event_date", "location"]
 
@@ -72,7 +72,7 @@ def casualties_per_event(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """Combine the killed and wounded of each event, group and outcome across documents.
 
@@ -90,8 +90,10 @@ def casualties_per_event(
         ``casualties`` is None).
     casualties : DataFrame or None, default None
         A casualties table (``load_casualties()``).
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events to keep (see :func:`select_kinds`).
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
 
     Returns
     -------
@@ -119,10 +121,11 @@ def casualties_per_event(
     >>> casualties = pd.DataFrame({"event_id": ["EV1", "EV1"], "group": ["US military"] * 2,
     ...                            "outcome": ["killed"] * 2, "count_low": [2, 2], "count_high": [2, 3],
     ...                            "qualifier": ["exact", "about"]})
-    >>> casualties_per_event(events, casualties)[["attack", "group", "count_low", "count_high", "as_worded"]]
+    >>> casualties_per_event(events, casualties, kinds=None)[["attack", "group", "count_low", "count_high", "as_worded"]]
                        attack        group  count_low  count_high   as_worded
     0  11 Mar 2020, Camp Taji  US military          2           3  2; about 2
     """
+    kinds = default_kinds(kinds, "casualties_per_event")
     require_columns(events, [*_EVENT_FACTS, "sub_event_type"])
     chosen = select_kinds(events, kinds)
     facts = _event_facts(chosen)
@@ -183,15 +186,16 @@ def attacks_table(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
-    """List the attacks with their projectiles, killed and wounded.
+    """List the attacks with their projectiles, killed and wounded, as numbers.
 
     Killed and wounded are summed over groups from
     :func:`casualties_per_event` (lows with lows, highs with highs; a high
     bound is open if any part is open). An attack for which no document
-    gives a figure has missing killed or wounded: not reported, which is not
-    the same as none.
+    gives a figure has missing killed or wounded (both bounds missing): not
+    reported, which is not the same as none (0). The figures in words are
+    :func:`analysis.text.bounds_texts` of each pair of bounds.
 
     Parameters
     ----------
@@ -199,16 +203,18 @@ def attacks_table(
         Events.
     casualties : DataFrame or None, default None
         Casualties table; None uses ``fatalities`` as the killed.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events are attacks.
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
 
     Returns
     -------
     DataFrame
         One row per attack, in date order: event_id, date_start, date_end,
-        event_date, location, base_id, when, attack, projectiles_low,
+        event_date, location, base_id, when, attack, and projectiles_low,
         projectiles_high, killed_low, killed_high, wounded_low, wounded_high
-        (Int64), and projectiles, killed, wounded (the figures in words).
+        (Int64; a missing high bound is open, both missing is not reported).
 
     Raises
     ------
@@ -223,11 +229,12 @@ def attacks_table(
     ...                        "date_start": pd.to_datetime(["2020-03-11", "2020-03-14"]),
     ...                        "date_end": pd.to_datetime(["2020-03-11", "2020-03-17"]),
     ...                        "event_date": pd.to_datetime(["2020-03-11", "2020-03-15"])})
-    >>> attacks_table(events)[["when", "projectiles", "killed", "wounded"]]
-                 when   projectiles killed       wounded
-    0     11 Mar 2020            18      3  not reported
-    1  14-17 Mar 2020  not reported      0  not reported
+    >>> attacks_table(events, kinds=None)[["when", "projectiles_low", "killed_low", "killed_high", "wounded_low"]]
+                 when  projectiles_low  killed_low  killed_high  wounded_low
+    0     11 Mar 2020               18           3            3         <NA>
+    1  14-17 Mar 2020             <NA>           0            0         <NA>
     """
+    kinds = default_kinds(kinds, "attacks_table")
     chosen = select_kinds(events, kinds)
     out = _event_facts(chosen)
     for column in ("projectiles_low", "projectiles_high"):
@@ -241,17 +248,6 @@ def attacks_table(
         )
         sums = sums.rename(columns={"count_low": f"{outcome}_low", "count_high": f"{outcome}_high"})
         out = out.merge(sums, left_on="event_id", right_index=True, how="left")
-    out["projectiles"] = [
-        describe_bounds(lo, hi) if not (pd.isna(lo) and pd.isna(hi)) else "not reported"
-        for lo, hi in zip(out["projectiles_low"], out["projectiles_high"])
-    ]
-    for outcome in schema.OUTCOMES:
-        reported = set(per_event.loc[per_event["outcome"] == outcome, "event_id"])
-        out[outcome] = [
-            describe_bounds(lo, hi) if event in reported else "not reported"
-            for event, lo, hi in zip(out["event_id"], out[f"{outcome}_low"], out[f"{outcome}_high"])
-        ]
-    out = out.astype({"projectiles": "string", "killed": "string", "wounded": "string"})
     return out.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
 
 
@@ -259,7 +255,7 @@ def casualties_by_group(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """Sum the killed and wounded of the selected events by group.
 
@@ -269,8 +265,10 @@ def casualties_by_group(
         Events.
     casualties : DataFrame or None, default None
         Casualties table; None uses ``fatalities``.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events to sum over.
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
 
     Returns
     -------
@@ -293,11 +291,12 @@ def casualties_by_group(
     >>> casualties = pd.DataFrame({"event_id": ["EV1", "EV2", "EV2"], "outcome": ["wounded", "killed", "wounded"],
     ...                            "group": ["US military"] * 3, "count_low": [4, 2, 12], "count_high": [4, 2, None],
     ...                            "qualifier": ["exact", "exact", "at least"]})
-    >>> casualties_by_group(events, casualties)[["group", "outcome", "bounds", "events"]]
+    >>> casualties_by_group(events, casualties, kinds=None)[["group", "outcome", "bounds", "events"]]
              group  outcome      bounds  events
     0  US military  wounded  16 or more       2
     1  US military   killed           2       1
     """
+    kinds = default_kinds(kinds, "casualties_by_group")
     per_event = casualties_per_event(events, casualties, kinds=kinds)
     if per_event.empty:
         return pd.DataFrame({
@@ -325,7 +324,7 @@ def killed_distribution(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
     """Count the selected events by how many people were killed in each (lowest figure), in :data:`KILLED_BINS`.
 
@@ -346,6 +345,7 @@ def killed_distribution(
     >>> killed_distribution(frame, kinds=None)[["killed", "events"]].values.tolist()[:3]
     [['0', 1], ['1', 0], ['2-4', 1]]
     """
+    kinds = default_kinds(kinds, "killed_distribution")
     chosen = select_kinds(events, kinds)
     killed = event_sizes(chosen, casualties, outcome="killed").to_numpy(dtype=float)
     rows = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -171,17 +173,21 @@ def document_names(sources: pd.DataFrame) -> pd.Series:
     return names.rename("document")
 
 
-def evidence_matrix(reports: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Say which document supports which event, with how many evidence rows, and where it takes part in a dispute.
+
+    The arguments come in the order of :func:`corroboration`'s; the order
+    of earlier releases (reports, events, sources) is recognised by the
+    tables' columns and still accepted, with a DeprecationWarning.
 
     Parameters
     ----------
     reports : DataFrame
         A reports table.
-    events : DataFrame
-        The events (every one gets its column, even one no report supports).
     sources : DataFrame
         The sources table (every document gets its row).
+    events : DataFrame
+        The events (every one gets its column, even one no report supports).
 
     Returns
     -------
@@ -198,10 +204,17 @@ def evidence_matrix(reports: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
     --------
     >>> from analysis import load_dataset
     >>> data = load_dataset()
-    >>> evidence_matrix(data.reports, data.events, data.sources).groupby("doc_id")["rows"].sum().tolist()
+    >>> evidence_matrix(data.reports, data.sources, data.events).groupby("doc_id")["rows"].sum().tolist()
     [26, 16, 18, 16, 29]
     """
+    if "file_name" in events.columns and "file_name" not in sources.columns:
+        warnings.warn("evidence_matrix(reports, events, sources) is deprecated and will be removed in the next release; "
+                      "give evidence_matrix(reports, sources, events), as corroboration takes them",
+                      DeprecationWarning, stacklevel=2)
+        sources, events = events, sources
     require_columns(reports, ["event_id", "doc_id"], "reports")
+    require_columns(sources, ["doc_id", "published_start", "published_end"], "sources")
+    require_columns(events, ["event_id", "date_start", "date_end"])
     numbers = event_numbers(events)
     kinds = event_kind(events).astype("string")
     order = np.argsort(numbers.to_numpy(), kind="stable")

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import column_or_na, require_columns
+from .._lazy import renamed_keywords
 from ..text import date_texts
 from .casualties import event_sizes
 from .periods import weighted_per_period
@@ -159,14 +160,14 @@ def largest_changes(frame: pd.DataFrame, column: str = "expected") -> pd.DataFra
     return pd.DataFrame(rows, columns=columns)
 
 
-def deadliest_positions(killed: np.ndarray, dates: pd.Series, most: int, *, split_ties: bool = True) -> np.ndarray:
-    """Return the positions of the ``most`` events with the most killed (over 0), the earliest first on a tie.
+def deadliest_positions(killed: np.ndarray, dates: pd.Series, n: int, *, split_ties: bool = True) -> np.ndarray:
+    """Return the positions of the ``n`` events with the most killed (over 0), the earliest first on a tie.
 
     With ``split_ties=False`` a tie is never split: when the first event
     left out killed as many as the last one kept, every event with that
     figure is left out, so none left out killed as many as one listed
-    (fewer than ``most`` then; if even the highest figure is shared by more
-    than ``most`` events, the first ``most`` in date order are kept).
+    (fewer than ``n`` then; if even the highest figure is shared by more
+    than ``n`` events, the first ``n`` in date order are kept).
 
     Examples
     --------
@@ -178,17 +179,18 @@ def deadliest_positions(killed: np.ndarray, dates: pd.Series, most: int, *, spli
     """
     dead = np.flatnonzero(killed > 0)
     order = dead[np.lexsort((dates.to_numpy()[dead], -killed[dead]))]
-    if split_ties or len(order) <= most:
-        return order[:most]
-    above = order[killed[order] > killed[order[most]]]
-    return above if len(above) else order[:most]
+    if split_ties or len(order) <= n:
+        return order[:n]
+    above = order[killed[order] > killed[order[n]]]
+    return above if len(above) else order[:n]
 
 
+@renamed_keywords(most="n")
 def deadliest_events(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    most: int = 5,
+    n: int = 5,
     kinds: EventSelector = None,
     split_ties: bool = True,
 ) -> pd.DataFrame:
@@ -200,7 +202,7 @@ def deadliest_events(
         Events.
     casualties : DataFrame or None, default None
         The coded casualties table; None uses ``fatalities``.
-    most : int, default 5
+    n : int, default 5
         How many events to list (events with no one killed are never listed).
     kinds : callable, sequence of str or None, default None
         Which events (see :func:`analysis.stats.selection.select_kinds`).
@@ -213,7 +215,7 @@ def deadliest_events(
     DataFrame
         event_id, when (dates in words), event_date, location, admin1,
         sub_event_type, actor1, actor2 (string), killed (int64), at most
-        ``most`` rows, deadliest first.
+        ``n`` rows, deadliest first.
 
     Examples
     --------
@@ -228,7 +230,7 @@ def deadliest_events(
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "sub_event_type", "actor1"])
     chosen = select_kinds(events, kinds)
     killed = killed_per_event(chosen, casualties).to_numpy(dtype=float)
-    order = deadliest_positions(killed, chosen["event_date"], most, split_ties=split_ties)
+    order = deadliest_positions(killed, chosen["event_date"], n, split_ties=split_ties)
     top = chosen.iloc[order]
     return pd.DataFrame({
         "event_id": top["event_id"].astype("string").to_numpy(),
@@ -244,41 +246,43 @@ def deadliest_events(
                "actor1": "string", "actor2": "string", "event_id": "string"})
 
 
-def top_values(values: pd.Series, *, most: int = 7, other: str = "other") -> pd.Series:
-    """Count the values of a column, keeping the ``most`` commonest and summing the rest as ``other``.
+@renamed_keywords(most="n")
+def top_values(values: pd.Series, *, n: int = 7, other: str = "other") -> pd.Series:
+    """Count the values of a column, keeping the ``n`` commonest and summing the rest as ``other``.
 
     Missing values count as ``"not known"``. Ties keep the alphabetical
     order, so the same data always give the same groups.
 
     Examples
     --------
-    >>> top_values(pd.Series(["a", "b", "b", "c", None]), most=1).to_dict()
+    >>> top_values(pd.Series(["a", "b", "b", "c", None]), n=1).to_dict()
     {'b': 2, 'other': 3}
     """
     counts = values.astype("string").fillna("not known").value_counts()
     counts = counts.rename_axis("value").reset_index(name="n").sort_values(["n", "value"], ascending=[False, True])
-    head = counts.iloc[:most]
-    rest = int(counts["n"].iloc[most:].sum())
+    head = counts.iloc[:n]
+    rest = int(counts["n"].iloc[n:].sum())
     out = pd.Series(head["n"].to_numpy(dtype=np.int64), index=head["value"].to_numpy(dtype=object), name="events")
     if rest:
         out[other] = rest
     return out
 
 
-def busiest_periods(counts: pd.DataFrame, most: int = 12, column: str = "expected") -> pd.DataFrame:
-    """Return the periods with any event, at most ``most`` of the busiest, in date order, never splitting a tie.
+@renamed_keywords(most="n")
+def busiest_periods(counts: pd.DataFrame, n: int = 12, column: str = "expected") -> pd.DataFrame:
+    """Return the periods with any event, at most ``n`` of the busiest, in date order, never splitting a tie.
 
     A period is left out only with every period as busy as itself, so no
-    period left out counts as many as one kept (fewer than ``most`` rows
-    then; if even the busiest count is shared by more than ``most`` periods,
-    the first ``most`` of those are kept).
+    period left out counts as many as one kept (fewer than ``n`` rows
+    then; if even the busiest count is shared by more than ``n`` periods,
+    the first ``n`` of those are kept).
 
     Parameters
     ----------
     counts : DataFrame
         Output of :func:`analysis.stats.periods.attacks_per_period`
         (``period_start``, ``possible``, ``column``).
-    most : int, default 12
+    n : int, default 12
         Most periods to return.
     column : str, default "expected"
         The count that ranks the periods.
@@ -287,13 +291,13 @@ def busiest_periods(counts: pd.DataFrame, most: int = 12, column: str = "expecte
     --------
     >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-06", "2025-01-13", "2025-01-20"]),
     ...                       "possible": [1.0, 2.0, 1.0], "expected": [1.0, 2.0, 1.0]})
-    >>> busiest_periods(frame, most=2)["expected"].tolist()
+    >>> busiest_periods(frame, n=2)["expected"].tolist()
     [2.0]
     """
     active = counts[counts["possible"] > 0]
-    if len(active) <= most:
+    if len(active) <= n:
         return active
     ranked = active.sort_values([column, "period_start"], ascending=[False, True], kind="stable")
     values = ranked[column].to_numpy(dtype=float)
-    kept = ranked[values > values[most]]
-    return (kept if len(kept) else ranked.head(most)).sort_values("period_start", kind="stable")
+    kept = ranked[values > values[n]]
+    return (kept if len(kept) else ranked.head(n)).sort_values("period_start", kind="stable")

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import as_list, as_timestamp, day_numbers, require_columns
-from .selection import EventSelector, is_militia_attack, select_events, select_kinds
+from .selection import MILITIA_ATTACKS_FOR_NOW, EventSelector, default_kinds, select_events, select_kinds
 
 WEEKDAYS: tuple[str, ...] = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
@@ -253,7 +253,7 @@ def attacks_per_period(
     freq: str = "W",
     week_start: str = "MON",
     by: str | Sequence[str] | None = None,
-    kinds: EventSelector = is_militia_attack,
+    kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
     start: object = None,
     end: object = None,
     include_empty: bool = True,
@@ -261,10 +261,11 @@ def attacks_per_period(
 ) -> pd.DataFrame:
     """Count attacks (or any events) per period, with events known only to a range of dates counted honestly.
 
-    Which events are attacks is a parameter: by default events of category
-    ``"militia attack"``, or, where an event has no category (ACLED
-    exports), rocket, artillery and missile fire (see
-    :func:`is_militia_attack`); ``kinds=None`` counts every event.
+    Which events are attacks is a parameter: ``kinds=is_militia_attack``
+    counts events of category ``"militia attack"``, or, where an event has
+    no category (ACLED exports), rocket, artillery and missile fire (see
+    :func:`analysis.stats.selection.is_militia_attack`, the default for one
+    more release); ``kinds=None`` counts every event.
 
     The counting rule (``certain``, ``possible``, ``expected``) is the one of
     this module's documentation: ``certain`` counts events whose whole date
@@ -285,8 +286,10 @@ def attacks_per_period(
     by : str, sequence of str or None, default None
         Column(s) to count separately, e.g. ``"base_id"`` or ``"location"``.
         Missing values form a group of their own, so no event is lost.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         Which events to count (see :func:`select_kinds`); None counts all.
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
     start, end : date-like or None, default None
         Window: only events whose range overlaps it are counted, and the
         periods cover at least the window. Periods also cover the whole
@@ -325,6 +328,7 @@ def attacks_per_period(
     0   2020-03-09        1         2       1.5
     1   2020-03-16        0         1       0.5
     """
+    kinds = default_kinds(kinds, "attacks_per_period")
     by_ = as_list(by)
     require_columns(events, ["date_start", "date_end", *by_])
     _parse_freq(freq, week_start)

@@ -8,6 +8,7 @@ them too) and returns rows or values aligned with it.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Union
@@ -29,6 +30,39 @@ ATTACK_SUB_EVENT_TYPES: tuple[str, ...] = ("Shelling/artillery/missile attack",)
 KIND_ORDER: tuple[str, ...] = schema.CATEGORIES + schema.EVENT_TYPES
 
 EventSelector = Union[Callable[[pd.DataFrame], "pd.Series"], Sequence[str], None]
+
+
+class _MilitiaAttacksForNow:
+    """The default of ``kinds=`` in the helpers that selected militia attacks when it was left out.
+
+    ``kinds=`` has one default in every helper: None, every event given (the
+    caller selects). For one release, the helpers whose default was
+    :func:`is_militia_attack` keep it, with a DeprecationWarning
+    (:func:`default_kinds`).
+    """
+
+    def __repr__(self) -> str:
+        return "MILITIA_ATTACKS_FOR_NOW"
+
+
+#: Default of ``kinds=`` for one release in the helpers that selected militia attacks by default.
+MILITIA_ATTACKS_FOR_NOW = _MilitiaAttacksForNow()
+
+
+def default_kinds(kinds: object, helper: str) -> EventSelector:
+    """Return the ``kinds=`` a helper was given; for :data:`MILITIA_ATTACKS_FOR_NOW`, warn and select militia attacks.
+
+    Examples
+    --------
+    >>> default_kinds(None, "attacks_per_period") is None
+    True
+    """
+    if kinds is MILITIA_ATTACKS_FOR_NOW:
+        warnings.warn(f"{helper}() counts only militia attacks when kinds= is left out; in the next release kinds= "
+                      "defaults to None (every event given), as in every helper: pass kinds=is_militia_attack to "
+                      "keep this selection, or kinds=None for every event", DeprecationWarning, stacklevel=3)
+        return is_militia_attack
+    return kinds  # type: ignore[return-value]
 
 
 def event_kind(events: pd.DataFrame) -> pd.Series:
@@ -108,17 +142,19 @@ def _selection_mask(events: pd.DataFrame, kinds: EventSelector) -> np.ndarray:
     return event_kind(events).isin(list(kinds)).to_numpy(dtype=bool)
 
 
-def select_kinds(events: pd.DataFrame, kinds: EventSelector = is_militia_attack) -> pd.DataFrame:
+def select_kinds(events: pd.DataFrame, kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW) -> pd.DataFrame:
     """Keep the events of some kinds.
 
     Parameters
     ----------
     events : DataFrame
         Events.
-    kinds : callable, sequence of str or None, default is_militia_attack
+    kinds : callable, sequence of str or None
         A function returning a boolean Series for ``events``; or kind names
         matched against :func:`event_kind` (categories such as
         ``"US strike"``, or ACLED event types); None keeps every event.
+        Left out, militia attacks for one more release, with a
+        DeprecationWarning (:func:`default_kinds`); then None.
 
     Returns
     -------
@@ -131,7 +167,7 @@ def select_kinds(events: pd.DataFrame, kinds: EventSelector = is_militia_attack)
     >>> select_kinds(frame, ["protest"]).index.tolist()
     [1]
     """
-    return events.loc[_selection_mask(events, kinds)]
+    return events.loc[_selection_mask(events, default_kinds(kinds, "select_kinds"))]
 
 
 def select_events(

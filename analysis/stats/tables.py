@@ -6,18 +6,20 @@ import numpy as np
 import pandas as pd
 
 from .._frames import column_or_na, require_columns
+from .._lazy import renamed_keywords
 from ..text import count_texts, date_texts, describe_bounds
 from .evidence import document_names
 from .selection import EventSelector, event_kind, event_numbers, select_kinds
 
 
+@renamed_keywords(limit="n")
 def events_table(
     events: pd.DataFrame,
     reports: pd.DataFrame | None = None,
     *,
     sources: pd.DataFrame | None = None,
     kinds: EventSelector = None,
-    limit: int | None = None,
+    n: int | None = None,
 ) -> pd.DataFrame:
     """List events in reading order, in words, with the documents (or ACLED sources) behind each.
 
@@ -35,8 +37,8 @@ def events_table(
         the number that starts their id ("001").
     kinds : callable, sequence of str or None, default None
         Which events to list (see :func:`select_kinds`); None lists all.
-    limit : int or None, default None
-        List only the first ``limit`` events (in reading order).
+    n : int or None, default None
+        List only the first ``n`` events (in reading order).
 
     Returns
     -------
@@ -69,8 +71,8 @@ def events_table(
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "location", "actor1"])
     numbers = event_numbers(events)
     chosen = select_kinds(events.assign(_number=numbers), kinds).sort_values("_number", kind="stable")
-    if limit is not None:
-        chosen = chosen.iloc[:limit]
+    if n is not None:
+        chosen = chosen.iloc[:n]
     if reports is not None:
         require_columns(reports, ["event_id", "doc_id"], "reports")
         ids = reports["doc_id"].astype("string")

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._frames import check_dates, require_columns
+from .._frames import check_dates, require_input
+from .._lazy import renamed_keywords
 from ..stats.highlights import deadliest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
@@ -24,8 +25,8 @@ from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .figures import describe
 from .literal import literal_text
+from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
 from .style import color_for
-from .timeline_layout import LABEL_FONT_SIZE, chars_across
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -40,55 +41,9 @@ LANE_GAP = 0.5
 LABELLED = 8
 #: Height of a row of labels above a band (data units).
 LABEL_STEP = 0.3
-#: Rise of a deadliest-event mark over another in its lane closer than a mark's width (data units).
+#: Rise of a deadliest-event mark over another in its lane closer than MARK_WIDTH characters (data units).
 MARK_STEP = 0.2
-
-
-def _mark_levels(groups: np.ndarray, anchors: np.ndarray, width: float) -> np.ndarray:
-    """Stack the marks of a lane that would overlap: a mark closer than ``width`` to a lower one goes a level up.
-
-    Examples
-    --------
-    >>> _mark_levels(np.array(["a", "a", "a", "b"]), np.array([10.0, 11.0, 30.0, 10.5]), 2.0).tolist()
-    [0, 1, 0, 0]
-    """
-    levels = np.zeros(len(anchors), dtype=np.int64)
-    placed: dict[object, list[tuple[float, int]]] = {}
-    for i in np.argsort(anchors, kind="stable"):
-        near = {level for x, level in placed.get(groups[i], []) if abs(anchors[i] - x) < width}
-        level = 0
-        while level in near:
-            level += 1
-        levels[i] = level
-        placed.setdefault(groups[i], []).append((anchors[i], level))
-    return levels
-
-
-def _label_rows(groups: np.ndarray, anchors: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
-    """Stack labels, latest first, so that neither they nor their leader lines overlap.
-
-    A label goes to the lowest row where its text overlaps no label or leader
-    line, above every row where a label covers its event (its leader line
-    would cross that text). Its leader line then occupies the rows below.
-    Going from the latest event back, a label that runs right over later
-    events is lifted above their labels instead of crossing their leaders.
-    """
-    rows = np.zeros(len(left), dtype=np.int64)
-    taken: dict[object, list[list[tuple[float, float]]]] = {}
-    for i in np.lexsort((right, anchors))[::-1]:
-        occupied = taken.setdefault(groups[i], [])
-        covering = [q for q, spans in enumerate(occupied) if any(a < anchors[i] < b for a, b in spans)]
-        row = max(covering) + 1 if covering else 0
-        span = (left[i] - gap, right[i] + gap)
-        while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
-            row += 1
-        while len(occupied) <= row:
-            occupied.append([])
-        occupied[row].append(span)
-        for below in range(row):
-            occupied[below].append((anchors[i] - gap / 2, anchors[i] + gap / 2))
-        rows[i] = row
-    return rows
+MARK_WIDTH = 1.6
 
 
 def timeline_form(events: pd.DataFrame) -> str:
@@ -124,15 +79,16 @@ def _place_labels(offsets: pd.Series, lane_of: np.ndarray, texts: list[str], axi
     """Place the deadliest events' labels: after their event, or before it near the right edge, in rows.
 
     ``offsets`` are the events' dates from the start of the axis. Returns the
-    events' positions and the labels' left ends (in days from the start) and
-    the labels' rows above their lanes (:func:`_label_rows`).
+    events' positions, whether each label follows its event, and the labels'
+    rows above their lanes, stacked latest first so that neither labels nor
+    leader lines overlap (:func:`~analysis.viz.placement.pack_rows`).
     """
     char_days = axis_days / chars
     anchor = (offsets.dt.days).to_numpy(dtype=float)
     widths = np.array([len(t) + 2 for t in texts], dtype=float) * char_days
-    lefts = np.where(anchor + widths > axis_days, anchor - widths, anchor)
-    rows = _label_rows(lane_of, anchor, lefts, lefts + widths, gap=char_days) if len(texts) else np.array([], int)
-    return anchor, lefts, rows
+    after, _, left, right = beside(anchor, anchor, widths, gap=0.0, length=axis_days)
+    rows = pack_rows(left, right, gap=char_days, groups=lane_of, leaders=anchor, latest_first=True)
+    return anchor, after, rows
 
 
 def _stack_bands(lanes: list[str], lane_of: np.ndarray, rows: np.ndarray) -> tuple[dict[str, float], float]:
@@ -169,7 +125,7 @@ def _draw_deadliest(ax: Axes, dates: pd.Series, lane_of: np.ndarray, rows: np.nd
     """Mark the deadliest events on their lanes' bands, each with a leader line up to its label.
 
     A label is written after its event where ``after`` is True, else before it; a mark is raised by its
-    ``levels`` (:func:`_mark_levels`) above another it would cover.
+    ``levels`` above another it would cover.
     """
     xs = dates_as_numbers(dates)
     ys = np.array([base[n] for n in lane_of]) + 0.04 + MARK_STEP * levels
@@ -183,11 +139,12 @@ def _draw_deadliest(ax: Axes, dates: pd.Series, lane_of: np.ndarray, rows: np.nd
         label.set_gid("label")
 
 
+@renamed_keywords(most="n")
 def plot_timeline_bands(
     events: pd.DataFrame,
     *,
     casualties: pd.DataFrame | None = None,
-    most: int = LABELLED,
+    n: int = LABELLED,
     start: object = None,
     end: object = None,
     ax: Axes | None = None,
@@ -201,7 +158,7 @@ def plot_timeline_bands(
         ``date_end``, ``event_date``, ``location``, ``event_type``.
     casualties : DataFrame or None, default None
         The coded casualties table; None uses ``fatalities``.
-    most : int, default LABELLED
+    n : int, default LABELLED
         How many of the deadliest events to mark and label.
     start, end : date-like or None, default None
         The axis; None for the events' extent.
@@ -213,8 +170,9 @@ def plot_timeline_bands(
     matplotlib Axes
         One filled band per lane (``gid`` ``"band:<lane>"``), the marks of
         the deadliest events (``gid`` ``"deadliest"``) and their labels
-        (``gid`` ``"label"``); ``ax`` carries ``band_period`` (``"week"``...)
-        as an attribute for captions.
+        (``gid`` ``"label"``); ``ax`` carries two attributes, which
+        :func:`bands_legend` and the captions read: ``band_period``
+        (``"week"``...) and ``labelled`` (how many events are labelled).
 
     Examples
     --------
@@ -230,7 +188,8 @@ def plot_timeline_bands(
     ['band:Battles', 'band:Protests', 'deadliest']
     """
     ax = current_axes(ax)
-    require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "event_type"])
+    require_input(events, ["event_id", "date_start", "date_end", "event_date", "location", "event_type"],
+                  taker="plot_timeline_bands", maker="load_events or load_acled")
     check_dates(events)
     if events.empty:
         ax.set_yticks([])
@@ -247,17 +206,19 @@ def plot_timeline_bands(
     lanes = list(kinds.cat.categories)
     colors = color_for(lanes)
     killed = killed_per_event(events, casualties).to_numpy(dtype=float)
-    top = deadliest_positions(killed, events["event_date"], most, split_ties=False)
+    top = deadliest_positions(killed, events["event_date"], n, split_ties=False)
     chosen = events.iloc[top]
     texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
     axis_days = max((last - first).days + 1, 1)
     lane_of = kinds.iloc[top].astype(str).to_numpy()
-    anchor, lefts, rows = _place_labels(chosen["event_date"] - first, lane_of, texts, axis_days, chars_across(ax))
+    anchor, after, rows = _place_labels(chosen["event_date"] - first, lane_of, texts, axis_days, chars_across(ax))
     base, position = _stack_bands(lanes, lane_of, rows)
     _draw_bands(ax, counts, lanes, base, colors, period_name)
     if len(top):
-        levels = _mark_levels(lane_of, anchor, 1.6 * axis_days / chars_across(ax))
-        _draw_deadliest(ax, chosen["event_date"], lane_of, rows, texts, base, after=lefts >= anchor, levels=levels)
+        # marks closer than MARK_WIDTH characters stack up, each a level above the one it would cover
+        half = MARK_WIDTH / 2 * axis_days / chars_across(ax)
+        levels = pack_rows(anchor, anchor, gap=half, groups=lane_of)
+        _draw_deadliest(ax, chosen["event_date"], lane_of, rows, texts, base, after=after, levels=levels)
     ax.set_yticks([base[n] + BAND_HEIGHT / 2 for n in lanes], [literal_text(n) for n in lanes])
     for tick, name in zip(ax.get_yticklabels(), lanes):
         tick.set_color(colors[name])
@@ -278,7 +239,8 @@ def plot_timeline_bands(
     return ax
 
 
-def bands_legend(ax: Axes, *, most: int = LABELLED) -> object:
+@renamed_keywords(most="n")
+def bands_legend(ax: Axes, *, n: int = LABELLED) -> object:
     """Add the legend of :func:`plot_timeline_bands` below the chart: what a band and a mark mean."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -286,7 +248,7 @@ def bands_legend(ax: Axes, *, most: int = LABELLED) -> object:
     from matplotlib.legend_handler import HandlerTuple
 
     period = getattr(ax, "band_period", "period")
-    labelled = getattr(ax, "labelled", most)
+    labelled = getattr(ax, "labelled", n)
     # the swatch shows the bands' own colours, one patch per lane
     bands = tuple(Patch(facecolor=c.get_facecolor()[0], alpha=0.55, linewidth=0) for c in ax.collections
                   if str(c.get_gid()).startswith("band:")) or (Patch(facecolor="0.45", alpha=0.55),)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._frames import require_input
 from ..text import date_texts
 from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_below, note_nothing, tag_bars
 from .figures import describe
@@ -16,6 +17,10 @@ from .style import ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
+
+
+#: The columns of :func:`analysis.stats.periods.attacks_per_period` that its chart draws.
+PERIOD_COUNTS = ("period_start", "period_end", "certain", "possible", "expected")
 
 
 def _period_bars(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -82,6 +87,8 @@ def plot_attacks_per_period(
     >>> sorted({p.get_gid() for p in ax.patches})
     ['certain', 'expected', 'possible']
     """
+    require_input(counts, [*PERIOD_COUNTS, *([by] if by else [])], taker="plot_attacks_per_period",
+                  maker="attacks_per_period" + (f" with by={by!r}" if by else ""))
     ax = current_axes(ax)
     ax.set_ylabel(ylabel)
     if counts.empty:
@@ -232,6 +239,10 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     >>> [p.get_gid() for p in ax.patches]
     ['conflict', 'cooperation']
     """
+    require_input(escalation, ["period_start", "period_end", "conflict", "cooperation", "escalation"],
+                  taker="plot_escalation", maker="escalation_per_period")
+    if rules is not None:
+        require_input(rules, ["covers", "goldstein", "cameo_name"], taker="plot_escalation's rules=", maker="cameo_table")
     ax = current_axes(ax)
     ax.set_ylabel("escalation score\n(Goldstein points, sign reversed)")
     if escalation.empty:

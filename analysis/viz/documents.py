@@ -6,10 +6,13 @@ import html
 
 import pandas as pd
 
-from ..io.coded import TableArg, document_text, load_sources
+from .._frames import require_input
+from ..io.coded import PathLike, TableArg, document_text
 
 
-def highlight_quotes(doc_id: str, reports: pd.DataFrame, *, sources: TableArg = None) -> str:
+def highlight_quotes(
+    doc_id: str, reports: pd.DataFrame, *, sources: TableArg = None, documents: PathLike | None = None
+) -> str:
     """Render a document as HTML with every cited passage highlighted.
 
     Each passage quoted by a report row is wrapped in ``<mark>`` whose
@@ -27,6 +30,10 @@ def highlight_quotes(doc_id: str, reports: pd.DataFrame, *, sources: TableArg = 
         casualties or troop levels.
     sources : DataFrame, path or None, default None
         The sources table; None for the packaged one.
+    documents : str, Path or None, default None
+        The folder of the documents; None for the folder of ``sources``
+        (see :func:`analysis.io.coded.document_text`). Required when
+        ``sources`` is a DataFrame.
 
     Returns
     -------
@@ -37,10 +44,11 @@ def highlight_quotes(doc_id: str, reports: pd.DataFrame, *, sources: TableArg = 
     Raises
     ------
     DataError
-        If ``doc_id`` is not in the sources table.
+        If ``doc_id`` is not in the sources table, or ``sources`` is a
+        DataFrame and ``documents`` is None.
     """
-    sources = sources if isinstance(sources, pd.DataFrame) else load_sources(sources)
-    text = document_text(doc_id, sources=sources)
+    require_input(reports, ["doc_id", "quote", "event_id"], taker="highlight_quotes", maker="load_reports")
+    text = document_text(doc_id, sources=sources, documents=documents)
     cited = reports[reports["doc_id"] == doc_id]
     spans: list[tuple[int, int, set[str]]] = []
     for quote, event_id in zip(cited["quote"], cited["event_id"]):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._frames import require_input
 from ._axes import current_axes, note_nothing
 from .figures import describe
 from .style import color_for
@@ -66,6 +67,8 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.patches import Patch, Rectangle
 
+    require_input(matrix, ["doc_id", "document", "event_id", "number", "kind", "rows", "disputed"], taker="plot_evidence",
+                  maker="evidence_matrix")
     ax = current_axes(ax)
     if matrix.empty:
         note_nothing(ax, "no evidence to show")

@@ -1,28 +1,35 @@
 """What a figure says in words: its headline, source line and alternative text, and its PNG for the page.
 
-Every chart helper of :mod:`analysis.viz` records on its Axes, with
-:func:`describe`, what it drew in a sentence built from the data ("4 militia
-attacks per week, 23 Dec 2019 to 28 Jun 2020: ..."). :func:`alt_text` joins
-the figure's titles, those sentences and its source line into the text a
-screen reader reads instead of the image; :func:`png_with_alt` is the
-notebook formatter that stores it beside the PNG, where the report's pages
-find it (``<img alt="...">``). matplotlib is imported inside the functions.
+Every chart helper of :mod:`analysis.viz` records, with :func:`describe`,
+what it drew on an Axes in a sentence built from the data ("4 militia
+attacks per week, 23 Dec 2019 to 28 Jun 2020: ..."); :func:`headline` and
+:func:`set_title` record the figure's headline, subtitle, source line and
+titles as they draw them. These words are kept as written, never escaped,
+in one place: the :class:`Words` of each Figure and Axes
+(:func:`words_of`), which only these functions write and only
+:func:`alt_text` reads. Text is escaped for matplotlib
+(:func:`analysis.viz.literal.literal_text`) only where it is drawn.
+
+:func:`alt_text` joins a figure's words into the text a screen reader reads
+instead of the image; :func:`png_with_alt` is the notebook formatter that
+stores it beside the PNG, where the report's pages find it (``<img
+alt="...">``). matplotlib is imported inside the functions.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import weakref
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .literal import as_written, literal_text
+from .literal import literal_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-#: Where the sentences of an Axes are kept (an attribute of the Axes).
-_DESCRIPTIONS = "_analysis_descriptions"
 #: Resolution of the report's PNGs: twice the figure's dots per inch, shown at
 #: its size in CSS pixels, so figures stay sharp when a reader zooms in.
 PNG_SCALE = 2
@@ -30,6 +37,36 @@ PNG_SCALE = 2
 PNG_COLORS = 256
 #: Gap between the figure's lower edge and its source line, in inches.
 _SOURCE_GAP = 0.08
+
+
+@dataclass
+class Words:
+    """The words of a Figure or of one of its Axes, as written: what its alternative text says.
+
+    A Figure's words are its ``headline``, ``subtitle`` and ``source`` line
+    (:func:`headline`) and its ``title`` (:func:`set_title`); an Axes' words are
+    its ``title`` (:func:`set_title`) and the ``descriptions`` of what the chart
+    helpers drew on it (:func:`describe`). None for a title means "not set
+    here": :func:`alt_text` then reads the title matplotlib holds.
+    """
+
+    headline: str = ""
+    subtitle: str = ""
+    source: str = ""
+    title: str | None = None
+    descriptions: list[str] = field(default_factory=list)
+
+
+#: The words of each Figure and Axes, kept as long as the Figure or Axes lives.
+_WORDS: weakref.WeakKeyDictionary[Any, Words] = weakref.WeakKeyDictionary()
+
+
+def words_of(target: Figure | Axes) -> Words:
+    """Return the :class:`Words` kept for a Figure or an Axes (empty ones the first time)."""
+    found = _WORDS.get(target)
+    if found is None:
+        found = _WORDS[target] = Words()
+    return found
 
 
 def figure_of(target: Figure | Axes) -> Figure:
@@ -46,7 +83,8 @@ def describe(ax: Axes, text: str) -> Axes:
         The Axes a helper drew on.
     text : str
         What it shows, in words, with the figures that matter
-        ("Highest in the week of 9-15 Mar 2020: 27.1 points.").
+        ("Highest in the week of 9-15 Mar 2020: 27.1 points."), as written
+        (it is never drawn, so never escaped).
 
     Returns
     -------
@@ -58,19 +96,50 @@ def describe(ax: Axes, text: str) -> Axes:
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
-    >>> ax = describe(plt.figure().gca(), "Two bars.")
+    >>> ax = describe(plt.figure().gca(), "Two bars of $5.")
     >>> descriptions(ax)
-    ['Two bars.']
+    ['Two bars of $5.']
     """
     text = " ".join(str(text).split())
     if text:
-        ax.__dict__.setdefault(_DESCRIPTIONS, []).append(text)
+        words_of(ax).descriptions.append(text)
     return ax
 
 
 def descriptions(ax: Axes) -> list[str]:
     """Return the sentences recorded on an Axes by :func:`describe` (a copy)."""
-    return list(ax.__dict__.get(_DESCRIPTIONS, []))
+    return list(words_of(ax).descriptions)
+
+
+def set_title(target: Figure | Axes, text: str, **style: Any) -> Any:
+    """Give an Axes its title, or a Figure its title above the Axes, drawn exactly as written.
+
+    The text is escaped for matplotlib where it is drawn and kept as
+    written for the alternative text. ``style`` goes to ``Axes.set_title``
+    or ``Figure.suptitle`` (``loc``, ``fontsize``...).
+
+    Returns
+    -------
+    matplotlib Text
+        The title.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = set_title(ax, "Costs in $")
+    >>> ax.get_title(), alt_text(fig)
+    ('Costs in \\\\$', 'Chart: Costs in $.')
+    """
+    drawn = literal_text(text)
+    if hasattr(target, "suptitle"):
+        made = target.suptitle(drawn, **style)
+    else:
+        made = target.set_title(drawn, **style)
+    words_of(target).title = str(text)
+    return made
 
 
 def headline(
@@ -117,6 +186,8 @@ def headline(
     for gid in ("headline", "subtitle", "source"):
         for text in [t for t in fig.texts if t.get_gid() == gid]:
             text.remove()
+    words = words_of(fig)
+    words.headline, words.subtitle, words.source = title, subtitle or "", source or ""
     renderer = fig.canvas.get_renderer()
     visible = [ax for ax in fig.axes if ax.get_visible()]
     top = max([_top_of(ax, renderer, fig) for ax in visible] + [_box_top(t, renderer, fig) for t in fig.texts
@@ -188,20 +259,17 @@ def alt_text(target: Figure | Axes) -> str:
     'Chart: Attacks per week. One bar of 2 attacks in the week of 9-15 Mar 2020.'
     """
     fig = figure_of(target)
-    texts = {gid: " ".join(t.get_text() for t in fig.texts if t.get_gid() == gid) for gid in ("headline", "subtitle", "source")}
-    parts = [texts["headline"], texts["subtitle"]]
-    if fig.get_suptitle():
-        parts.append(fig.get_suptitle())
+    words = words_of(fig)
+    parts = [words.headline, words.subtitle, fig.get_suptitle() if words.title is None else words.title]
     for ax in fig.axes:
         if not ax.get_visible():
             continue
-        title = ax.get_title() or ax.get_title(loc="left")
-        parts += [title, *descriptions(ax)]
-    parts = [as_written(part) for part in parts if part]
-    body = [" ".join(part.split()).rstrip(".") for part in parts if part.strip()]
+        own = words_of(ax)
+        parts += [(ax.get_title() or ax.get_title(loc="left")) if own.title is None else own.title, *own.descriptions]
+    body = [" ".join(part.split()).rstrip(".") for part in parts if part and part.strip()]
     if not body:
         return ""
-    source = " ".join(as_written(texts["source"]).split())
+    source = " ".join(words.source.split())
     return "Chart: " + ". ".join(body) + "." + (f" {source.rstrip('.')}." if source else "")
 
 

@@ -6,7 +6,9 @@ matplotlib gives two characters a meaning of their own: text between two
 out every entry whose label starts with ``_``. Names, places and notes come
 from files anyone can write, so every text that reaches a chart from the
 data (labels, legends, titles, tick labels) goes through
-:func:`literal_text` first.
+:func:`literal_text` where it is drawn, and nowhere else: the words of a
+figure's alternative text are kept as written
+(:mod:`analysis.viz.figures`).
 """
 
 from __future__ import annotations
@@ -44,12 +46,3 @@ def literal_text(text: object) -> str:
     """
     text = str(text).replace("$", "\\$")
     return _ZERO_WIDTH_SPACE + text if text.startswith("_") else text
-
-
-def as_written(text: str) -> str:
-    """Undo :func:`literal_text`: the text as the data wrote it, for words outside the chart (alt text).
-
-    >>> as_written(literal_text("_underscore costs $5"))
-    '_underscore costs $5'
-    """
-    return text.replace("\\$", "$").replace(_ZERO_WIDTH_SPACE, "")

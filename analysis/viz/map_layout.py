@@ -1,17 +1,17 @@
-"""Where a map's frame and texts go: extents that frame points or a country, and labels that cover nothing.
+"""Where a map's frame and country names go: extents that frame points or a country, names clear of borders.
 
 The drawing is :mod:`analysis.viz.maps`'; this module decides the extent
-of a map (:func:`map_extent`, :func:`extent_of`, :func:`country_extent`),
-where a country's name is written (:func:`label_spot`) and where each
-point's label goes (:class:`LabelPlacer`, which measures the texts with
-the figure's renderer). matplotlib is imported inside the functions.
+of a map (:func:`map_extent`, :func:`extent_of`, :func:`country_extent`)
+and where a country's name is written (:func:`label_spot`). The points'
+labels are placed by :class:`analysis.viz.placement.LabelPlacer`.
+matplotlib is imported inside the functions.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -119,81 +119,3 @@ def label_spot(boundary: Boundary, extent: tuple[float, float, float, float],
             room = np.minimum(room, distance if points is border else distance / 1.5)
     best = int(np.argmax(room))
     return (float(candidates[best, 0]), float(candidates[best, 1])) if room[best] >= _LABEL_ROOM else None
-
-
-class LabelPlacer:
-    """Put point labels where they cover no mark, no other label, no country name and no border.
-
-    Tries eight directions around the point at three distances (the farther
-    ones with a thin leader line back to the point), measuring the texts
-    with the figure's renderer, and keeps the place that overlaps least,
-    the nearest of equals. Borders count less than marks and labels (a
-    label may cross a border where nothing else fits). Deterministic: same
-    input, same places.
-    """
-
-    _DIRECTIONS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
-                   (0, -1, "center", "top"), (0.8, 0.8, "left", "bottom"), (-0.8, 0.8, "right", "bottom"),
-                   (0.8, -0.8, "left", "top"), (-0.8, -0.8, "right", "top"))
-    _DISTANCES = (6.0, 16.0, 28.0)
-
-    def __init__(self, ax: Axes, extent: tuple[float, float, float, float]) -> None:
-        from matplotlib.transforms import Bbox
-
-        self.ax = ax
-        self.renderer = ax.figure.canvas.get_renderer()
-        ax.apply_aspect()
-        self.frame = ax.get_window_extent(self.renderer)
-        self.taken = [t.get_window_extent(self.renderer) for t in ax.texts if t.get_visible()]
-        # the marks themselves, as boxes of their size, so labels do not cover them
-        for collection in ax.collections:
-            sizes = collection.get_sizes()
-            for i, (x, y) in enumerate(ax.transData.transform(collection.get_offsets())):
-                half = max(3.0, math.sqrt(sizes[i % len(sizes)] if len(sizes) else 9.0) / 2 + 1)
-                self.taken.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
-        # borders, as points every few pixels
-        lon_min, lon_max, lat_min, lat_max = extent
-        borders = [patch.get_path().vertices for patch in ax.patches]
-        vertices = np.concatenate(borders) if borders else np.empty((0, 2))
-        vertices = vertices[(vertices[:, 0] >= lon_min) & (vertices[:, 0] <= lon_max)
-                            & (vertices[:, 1] >= lat_min) & (vertices[:, 1] <= lat_max)]
-        self.borders = ax.transData.transform(vertices) if len(vertices) else np.empty((0, 2))
-
-    def _cost(self, box: Any, distance: float) -> float:
-        outside = 0.0 if (self.frame.x0 <= box.x0 and box.x1 <= self.frame.x1
-                          and self.frame.y0 <= box.y0 and box.y1 <= self.frame.y1) else 1e9
-        overlap = 0.0
-        for other in self.taken:
-            width = min(box.x1, other.x1) - max(box.x0, other.x0)
-            height = min(box.y1, other.y1) - max(box.y0, other.y0)
-            overlap += max(width, 0.0) * max(height, 0.0)
-        crossed = 0
-        if len(self.borders):
-            b = self.borders
-            crossed = int(((b[:, 0] > box.x0) & (b[:, 0] < box.x1) & (b[:, 1] > box.y0) & (b[:, 1] < box.y1)).sum())
-        return outside + 100.0 * overlap + 20.0 * crossed + distance
-
-    def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
-        import matplotlib.patheffects as effects
-
-        best = None
-        for distance in self._DISTANCES:
-            for dx, dy, ha, va in self._DIRECTIONS:
-                offset = (dx * distance, dy * distance)
-                label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
-                box = label.get_window_extent(self.renderer)
-                cost = self._cost(box, distance)
-                label.remove()
-                if best is None or cost < best[0]:
-                    best = (cost, offset, ha, va, box, distance)
-            if best[0] < self._DISTANCES[0] + 1:
-                break
-        _, offset, ha, va, box, distance = best
-        arrow = None if distance <= self._DISTANCES[0] else {"arrowstyle": "-", "color": "0.45", "linewidth": 0.6,
-                                                              "shrinkA": 1, "shrinkB": 3}
-        label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
-                                 arrowprops=arrow, **style)
-        label.set_path_effects([effects.withStroke(linewidth=2.4, foreground=(1, 1, 1, 0.85))])
-        label.set_gid(gid)
-        self.taken.append(box)
-        return label

@@ -2,8 +2,9 @@
 
 Boundaries come from the packaged Natural Earth file
 (:func:`analysis.io.boundaries.load_boundaries`); nothing is downloaded.
-Where the frame and the labels go is :mod:`analysis.viz.map_layout`'s
-work. matplotlib is imported inside the functions.
+Where the frame goes is :mod:`analysis.viz.map_layout`'s work, where the
+labels go :class:`analysis.viz.placement.LabelPlacer`'s. matplotlib is
+imported inside the functions.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._frames import require_input
+from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary, load_boundaries
 from ..text import join_dates
 from ._axes import current_axes
-from .figures import describe
+from .figures import describe, set_title
 from .literal import literal_text
-from .map_layout import LabelPlacer, axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
+from .map_layout import axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
+from .placement import LabelPlacer
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -141,6 +145,9 @@ POSTURE_STYLES: dict[str, tuple[str, str]] = {
     "handed over": ("#0072B2", "v"),
 }
 
+#: Columns the posture maps draw from :func:`analysis.stats.posture.base_posture`, and from the bases table.
+POSTURE_COLUMNS = ("base_id", "name", "latitude", "longitude", "kind", "when")
+BASE_COLUMNS = ("base_id", "name", "latitude", "longitude")
 #: The panels of :func:`plot_posture_panels`: kinds drawn together.
 POSTURE_PANELS: tuple[tuple[str, ...], ...] = (
     ("attacked",), ("fortified",), ("Patriot batteries",), ("withdrawn from", "handed over"),
@@ -207,6 +214,8 @@ def plot_posture_map(
     >>> [c.get_gid() for c in ax.collections]
     ['bases']
     """
+    require_input(posture, POSTURE_COLUMNS, taker="plot_posture_map", maker="base_posture")
+    require_input(bases, BASE_COLUMNS, taker="plot_posture_map's bases=", maker="load_bases")
     ax = current_axes(ax)
     points = framed_points(bases, references)
     if extent is None:
@@ -303,6 +312,8 @@ def plot_posture_panels(
     """
     import matplotlib.pyplot as plt
 
+    require_input(posture, POSTURE_COLUMNS, taker="plot_posture_panels", maker="base_posture")
+    require_input(bases, BASE_COLUMNS, taker="plot_posture_panels' bases=", maker="load_bases")
     if axes is None:
         rows = (len(panels) + 1) // 2
         _, grid = plt.subplots(rows, 2, figsize=(10, 4.6 * rows), squeeze=False,
@@ -316,7 +327,7 @@ def plot_posture_panels(
     for ax, kinds in zip(axes, panels):
         plot_posture_map(posture, bases=bases, kinds=kinds, boundaries=boundaries, references=references,
                          extent=extent, ax=ax)
-        ax.set_title(literal_text(" or ".join(kinds).capitalize()), fontsize=10.5, loc="left")
+        set_title(ax, " or ".join(kinds).capitalize(), fontsize=10.5, loc="left")
         if not posture["kind"].isin(list(kinds)).any():
             ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=9.5,
                     bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6,
@@ -324,7 +335,7 @@ def plot_posture_panels(
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     if title:
-        axes[0].figure.suptitle(literal_text(title), x=0.02, ha="left", fontweight="bold", fontsize=11.5)
+        set_title(axes[0].figure, title, x=0.02, ha="left", fontweight="bold", fontsize=11.5)
     return axes
 
 
@@ -390,6 +401,7 @@ def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str
     return places.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+@renamed_keywords(most="n")
 def plot_country_events(
     points: pd.DataFrame,
     *,
@@ -398,7 +410,7 @@ def plot_country_events(
     hue: str = "sub_event_type",
     colors: dict[str, str] | None = None,
     label: str = "location",
-    most: int = 8,
+    n: int = 8,
     empty: str = "no events in this window",
     boundaries: Sequence[Boundary] | None = None,
     ax: Axes | None = None,
@@ -412,7 +424,7 @@ def plot_country_events(
     events (the legend gives the sizes of the smallest and the largest) and
     coloured by the ``hue`` value of more than half its events, grey where
     no value has a majority (:func:`place_kinds`); a value keeps its colour
-    whatever the data's size. The ``most`` places with the most events are
+    whatever the data's size. The ``n`` places with the most events are
     named with their count.
 
     Parameters
@@ -429,7 +441,7 @@ def plot_country_events(
         Value of ``hue`` -> colour; None gives each value a colour in turn.
     label : str, default "location"
         Column naming the places.
-    most : int, default 8
+    n : int, default 8
         How many places to name.
     empty : str, default "no events in this window"
         What the map says when there is nothing to draw.
@@ -459,6 +471,8 @@ def plot_country_events(
     from ..io.boundaries import find_country, load_world_boundaries
     from .style import color_for
 
+    require_input(points, ["latitude", "longitude", hue, label], taker="plot_country_events",
+                  maker="load_events or load_acled")
     ax = current_axes(ax)
     world = list(boundaries) if boundaries is not None else load_world_boundaries()
     found = find_country(world, country, iso)
@@ -495,7 +509,7 @@ def plot_country_events(
     lon_min, lon_max = ax.get_xlim()
     lat_min, lat_max = ax.get_ylim()
     placer = LabelPlacer(ax, (lon_min, lon_max, lat_min, lat_max))
-    for _, row in places.head(most).iterrows():
+    for _, row in places.head(n).iterrows():
         placer.annotate(literal_text(f"{row['name']} ({row['events']:,})"), (row["longitude"], row["latitude"]), gid="place",
                         fontsize=7.5, color="0.1", zorder=5)
     from matplotlib.lines import Line2D
@@ -510,7 +524,7 @@ def plot_country_events(
                        fontsize=8, title=f"a dot is a place, sized by its events; its colour, the kind of most of "
                        f"them ({MIXED} where no kind has more than half)", title_fontsize=8)
     legend.set_gid("key")
-    busiest = ", ".join(f"{name} ({count:,})" for name, count in zip(places["name"].head(most), places["events"].head(most)))
+    busiest = ", ".join(f"{name} ({count:,})" for name, count in zip(places["name"].head(n), places["events"].head(n)))
     describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
                  f"({', '.join(kinds)}); the busiest: {busiest}.")
     return ax

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._frames import require_input
+from .._lazy import renamed_keywords
+from ..stats.selection import MILITIA_ATTACKS_FOR_NOW
 from ..stats.tables import troop_level_statements
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from ..text import describe_bounds
@@ -73,6 +76,8 @@ def plot_ranges(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['a', 'b']
     """
+    require_input(frame, [y, low, high, *([hue] if hue else [])], taker="plot_ranges",
+                  maker="a table of low-high figures (casualties_per_event, attacks_table, load_troop_levels...)")
     ax = current_axes(ax)
     ax.set_xlabel(xlabel)
     if frame.empty:
@@ -137,8 +142,9 @@ def _ranges_description(frame: pd.DataFrame, y: str, low: str, high: str, hue: s
             + (f"; and {more} more rows." if more > 0 else "."))
 
 
+@renamed_keywords(most="n")
 def plot_casualties(
-    counts: pd.DataFrame, *, y: str = "attack", most: int | None = None, what: str = "attacks", ax: Axes | None = None
+    counts: pd.DataFrame, *, y: str = "attack", n: int | None = None, what: str = "attacks", ax: Axes | None = None
 ) -> Axes:
     """Draw killed and wounded as low-high ranges, per attack or per group.
 
@@ -150,8 +156,8 @@ def plot_casualties(
         (``y="group"``).
     y : str, default "attack"
         Column naming the rows.
-    most : int or None, default None
-        With ``y="attack"``, draw only the ``most`` attacks with the highest
+    n : int or None, default None
+        With ``y="attack"``, draw only the ``n`` attacks with the highest
         figures (in date order) and say under the chart how many more there
         are and how many people they killed (``gid`` ``"more"``). None
         draws every row.
@@ -176,11 +182,13 @@ def plot_casualties(
     >>> len([c for c in ax.collections if c.get_gid().startswith("dots")])
     2
     """
+    require_input(counts, [y, "outcome", "count_low", "count_high"], taker="plot_casualties",
+                  maker="casualties_per_event" if y == "attack" else "casualties_by_group")
     note = None
     outcomes = [o for o in ("killed", "wounded") if o in set(counts.get("outcome", pd.Series(dtype=object)).astype(str))]
     people = " or ".join(outcomes) or "killed"
-    if most is not None and y == "attack" and "event_id" in counts.columns and counts["event_id"].nunique() > most:
-        counts, note = _highest(counts, most=most, what=what, people=people)
+    if n is not None and y == "attack" and "event_id" in counts.columns and counts["event_id"].nunique() > n:
+        counts, note = _highest(counts, n=n, what=what, people=people)
     if not counts.empty and y == "attack" and "group" in counts.columns:
         groups = set(counts["group"].astype(str))
         if groups != {UNSPLIT}:  # a group only where the figures are split by group
@@ -199,21 +207,21 @@ def plot_casualties(
 UNSPLIT = "not split by group"
 
 
-def _highest(counts: pd.DataFrame, *, most: int, what: str, people: str) -> tuple[pd.DataFrame, str]:
-    """Keep the attacks with the highest figures, at most ``most``, never splitting a tie; say what the rest hold.
+def _highest(counts: pd.DataFrame, *, n: int, what: str, people: str) -> tuple[pd.DataFrame, str]:
+    """Keep the attacks with the highest figures, at most ``n``, never splitting a tie; say what the rest hold.
 
     An attack is left out only with every attack whose figure is as high as
     its own, so no attack drawn has a lower figure than one left out: when
     the 16th highest figure is 0, the attacks that killed no one are all
     left out, not some of them. Only when even the highest figure is shared
-    by more than ``most`` attacks are the first ``most`` in order drawn.
+    by more than ``n`` attacks are the first ``n`` in order drawn.
     """
     size = counts["count_high"].astype("Float64").fillna(counts["count_low"].astype("Float64")).fillna(0)
     biggest = size.groupby(counts["event_id"], sort=False).max().sort_values(ascending=False, kind="stable")
-    cut = float(biggest.iloc[most])
+    cut = float(biggest.iloc[n])
     shown = set(biggest.index[biggest > cut])
     if not shown:
-        shown = set(biggest.index[:most])
+        shown = set(biggest.index[:n])
     rest = counts[~counts["event_id"].isin(shown)]
     left_out = rest["event_id"].nunique()
     highest_left = float(biggest[~biggest.index.isin(shown)].max())
@@ -255,6 +263,7 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
     """
     import seaborn as sns
 
+    require_input(distribution, ["killed", "events"], taker="plot_killed_distribution", maker="killed_distribution")
     ax = current_axes(ax)
     if distribution["events"].sum() == 0:
         note_nothing(ax, f"no {what} in this window")
@@ -319,6 +328,8 @@ def plot_troop_levels(
     """
     from matplotlib.patches import Rectangle
 
+    require_input(levels, ["level_id", "date_start", "date_end", "force", "count_low", "count_high", "qualifier",
+                           "doc_id"], taker="plot_troop_levels", maker="load_troop_levels")
     ax = current_axes(ax)
     ax.set_ylabel("troops")
     statements = troop_level_statements(levels)
@@ -396,7 +407,7 @@ def plot_attack_casualties(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
-    kinds: object = None,
+    kinds: object = MILITIA_ATTACKS_FOR_NOW,
     what: str = "attacks",
     ax: Axes | None = None,
 ) -> Axes:
@@ -413,9 +424,10 @@ def plot_attack_casualties(
         Events.
     casualties : DataFrame or None, default None
         The coded casualties table; None uses ``fatalities``.
-    kinds : callable, sequence of str or None, default None
+    kinds : callable, sequence of str or None
         Which events are the attacks (see :func:`analysis.stats.selection.select_kinds`);
-        None: the default selector of :func:`analysis.stats.casualties.casualties_per_event`.
+        None: every event, as in every helper. Left out: militia attacks for
+        one more release, with a DeprecationWarning.
     what : str, default "attacks"
         What the events are, for notes and labels.
     ax : matplotlib Axes, optional
@@ -427,15 +439,16 @@ def plot_attack_casualties(
         The chart; ``ax.casualty_form`` says which form was drawn.
     """
     from ..stats.casualties import casualties_per_event, killed_distribution
-    from ..stats.selection import is_militia_attack, select_kinds
+    from ..stats.selection import default_kinds, select_kinds
 
-    selector = is_militia_attack if kinds is None else kinds
-    chosen = select_kinds(events, selector)
+    require_input(events, ["event_id", "date_start", "date_end", "event_date"], taker="plot_attack_casualties",
+                  maker="load_events or load_acled")
+    chosen = select_kinds(events, default_kinds(kinds, "plot_attack_casualties"))
     form = casualty_chart_form(len(chosen))
     if form == "distribution":
         ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)
     else:
         per_event = casualties_per_event(chosen, casualties, kinds=None)
-        ax = plot_casualties(per_event, most=TOP_ATTACKS if form == "top" else None, what=what, ax=ax)
+        ax = plot_casualties(per_event, n=TOP_ATTACKS if form == "top" else None, what=what, ax=ax)
     ax.casualty_form = form
     return ax

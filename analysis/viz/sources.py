@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._frames import require_input
+from .._lazy import renamed_keywords
 from ._axes import current_axes, note_nothing
 from .figures import describe
 from .literal import literal_text
@@ -19,14 +21,15 @@ LABEL_CHARS = 42
 SOURCE_COLORS: dict[str, str] = {"events": "#9DB9D3", "only_source": "#0072B2"}
 
 
-def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None) -> Axes:
+@renamed_keywords(most="n")
+def plot_sources(table: pd.DataFrame, *, n: int = 12, ax: Axes | None = None) -> Axes:
     """Draw the outlets behind the most events: a bar of their events, darker for the events they alone report.
 
     Parameters
     ----------
     table : DataFrame
         Output of :func:`analysis.stats.evidence.outlets_table`.
-    most : int, default 12
+    n : int, default 12
         How many outlets to draw; how many more there are is said under the
         chart (``gid`` ``"more"``).
     ax : matplotlib Axes, optional
@@ -46,13 +49,14 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
     >>> sorted({p.get_gid() for p in plot_sources(frame, ax=plt.figure().gca()).patches})
     ['events', 'only_source']
     """
+    require_input(table, ["source", "events", "only_source"], taker="plot_sources", maker="outlets_table")
     ax = current_axes(ax)
     if table.empty:
         note_nothing(ax, "no sources in this window")
         ax.set_yticks([])
         describe(ax, "No sources in this window.")
         return ax
-    shown = table.head(most).iloc[::-1]
+    shown = table.head(n).iloc[::-1]
     positions = range(len(shown))
     for column, label in (("events", "events it reports"), ("only_source", "events it alone reports")):
         bars = ax.barh(list(positions), shown[column], color=SOURCE_COLORS[column], label=label, height=0.7)
@@ -67,19 +71,20 @@ def plot_sources(table: pd.DataFrame, *, most: int = 12, ax: Axes | None = None)
     ax.set_xlabel("events")
     _count_axis(ax)
     ax.set_xlim(right=float(shown["events"].max()) * 1.25)
-    if len(table) > most:
-        more = ax.text(0, -0.32, f"{len(table) - most:,} more outlets not shown", transform=ax.transAxes,
+    if len(table) > n:
+        more = ax.text(0, -0.32, f"{len(table) - n:,} more outlets not shown", transform=ax.transAxes,
                        fontsize=8, color="0.3", va="top")
         more.set_gid("more")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     describe(ax, "Events per source, with the events it alone reports: " + "; ".join(
         f"{name} {events:,} ({only:,} alone)" for name, events, only
-        in zip(table["source"].head(most), table["events"].head(most), table["only_source"].head(most)))
-        + (f"; {len(table) - most:,} more" if len(table) > most else "") + ".")
+        in zip(table["source"].head(n), table["events"].head(n), table["only_source"].head(n)))
+        + (f"; {len(table) - n:,} more" if len(table) > n else "") + ".")
     return ax
 
 
-def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None = None) -> Axes:
+@renamed_keywords(most="n")
+def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = None) -> Axes:
     """Draw the events by ACLED's ``source_scale`` (:func:`analysis.stats.evidence.source_scales`), largest first.
 
     Examples
@@ -93,12 +98,13 @@ def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None 
     """
     import seaborn as sns
 
+    require_input(scales, ["source_scale", "events"], taker="plot_source_scales", maker="source_scales")
     ax = current_axes(ax)
     if scales.empty or scales["events"].sum() == 0:
         note_nothing(ax, "no events in this window")
         describe(ax, "No events in this window.")
         return ax
-    shown = scales.head(most).assign(source_scale=lambda frame: frame["source_scale"].map(literal_text))
+    shown = scales.head(n).assign(source_scale=lambda frame: frame["source_scale"].map(literal_text))
     sns.barplot(data=shown, y="source_scale", x="events", color=SOURCE_COLORS["only_source"], ax=ax)
     for patch in ax.patches:
         patch.set_gid("scale")
@@ -107,7 +113,7 @@ def plot_source_scales(scales: pd.DataFrame, *, most: int = 10, ax: Axes | None 
     ax.set_xlabel("events")
     _count_axis(ax)
     describe(ax, "Events by ACLED's source scale: " + "; ".join(
-        f"{name} {count:,}" for name, count in zip(scales["source_scale"].head(most), scales["events"].head(most))) + ".")
+        f"{name} {count:,}" for name, count in zip(scales["source_scale"].head(n), scales["events"].head(n))) + ".")
     return ax
 
 

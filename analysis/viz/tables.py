@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from .._lazy import renamed_keywords
 from ..text import describe_dates
 
 #: A column whose cells are at most SHORT_TEXT characters does not wrap; a
@@ -62,13 +63,13 @@ class Table:
     """A frame shown for reading (see :func:`as_table`)."""
 
     def __init__(self, frame: pd.DataFrame, *, headers: Mapping[str, str] | None = None, caption: str | None = None,
-                 empty: str = "Nothing to show.", limit: int | None = MAX_ROWS, hide_empty: bool = False) -> None:
+                 empty: str = "Nothing to show.", n: int | None = MAX_ROWS, hide_empty: bool = False) -> None:
         if hide_empty:
             frame = frame.loc[:, [column for column in frame.columns if frame[column].notna().any()]]
-        if limit is not None and len(frame) > limit:
-            shown = f"The first {limit:,} of {len(frame):,} rows."
+        if n is not None and len(frame) > n:
+            shown = f"The first {n:,} of {len(frame):,} rows."
             caption = f"{caption} {shown}" if caption else shown
-            frame = frame.iloc[:limit]
+            frame = frame.iloc[:n]
         self.frame = frame
         self.caption = caption
         self.empty = empty
@@ -120,13 +121,14 @@ class Table:
         return "\n".join(lines + ([self.caption] if self.caption else []))
 
 
+@renamed_keywords(limit="n")
 def as_table(
     frame: pd.DataFrame,
     *,
     headers: Mapping[str, str] | None = None,
     caption: str | None = None,
     empty: str = "Nothing to show.",
-    limit: int | None = MAX_ROWS,
+    n: int | None = MAX_ROWS,
     hide_empty: bool = False,
 ) -> Table:
     """Show a frame as a table for reading.
@@ -149,7 +151,7 @@ def as_table(
         A sentence under the table.
     empty : str, default "Nothing to show."
         The sentence shown instead of an empty table.
-    limit : int or None, default MAX_ROWS
+    n : int or None, default MAX_ROWS
         Show at most this many rows (the first ones), and say so under the
         table; None shows them all.
     hide_empty : bool, default False
@@ -169,4 +171,4 @@ def as_table(
     US         5,150
     UK             \u2013
     """
-    return Table(frame, headers=headers, caption=caption, empty=empty, limit=limit, hide_empty=hide_empty)
+    return Table(frame, headers=headers, caption=caption, empty=empty, n=n, hide_empty=hide_empty)

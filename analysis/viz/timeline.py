@@ -15,21 +15,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._frames import require_input
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .bands import bands_legend, plot_timeline_bands, timeline_form
 from .figures import describe
 from .literal import literal_text
+from .placement import LABEL_FONT_SIZE, chars_across
 from .style import color_for
-from .timeline_layout import (
-    LABEL_FONT_SIZE,
-    MAX_NUMBERED,
-    LabelSpec,
-    chars_across,
-    marker_area,
-    time_extent,
-    timeline_layout,
-)
+from .timeline_layout import MAX_NUMBERED, LabelSpec, marker_area, time_extent, timeline_layout
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -169,7 +163,8 @@ def plot_timeline(
         marker per mark), one collection of bars per lane with ranged events
         (``gid`` ``"spans:<lane>"``) and of hatched bar ends where bounds are
         borrowed (``"borrowed:<lane>"``), one text per mark with a text
-        (``gid`` ``"label"``).
+        (``gid`` ``"label"``); ``ax`` carries the attribute ``size_label``,
+        what the marker sizes count, which :func:`timeline_legend` reads.
 
     Examples
     --------
@@ -180,6 +175,8 @@ def plot_timeline(
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['militia attack', 'US strike', 'other violence', 'posture change', 'political', 'protest']
     """
+    require_input(events, ["event_id", "date_start", "date_end", "event_date"], taker="plot_timeline",
+                  maker="load_events or load_acled")
     ax = current_axes(ax)
     if form not in ("auto", "events", "bands"):
         raise ValueError(f"form={form!r}; use 'auto', 'events' or 'bands'")

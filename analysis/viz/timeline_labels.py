@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import column_or_na, day_numbers, require_columns
+from .._lazy import renamed_keywords
 from ..stats.casualties import event_sizes
 from ..stats.posture import posture_kind
 from ..text import describe_bounds
@@ -31,12 +32,13 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 _NO_PLACE = {"unspecified", "iraq", ""}
 
 
+@renamed_keywords(most="n")
 def event_labels(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,
     *,
     bases: pd.DataFrame | None = None,
-    most: int | None = None,
+    n: int | None = None,
 ) -> pd.Series:
     """Write short labels for the events worth naming on a timeline, from the data alone.
 
@@ -59,7 +61,7 @@ def event_labels(
         Casualties table; None uses ``fatalities`` for the killed.
     bases : DataFrame or None, default None
         Bases table, for base names; None uses the events' ``location``.
-    most : int or None, default None
+    n : int or None, default None
         Label at most this many events: those with the most people killed
         or wounded (then the earliest). None labels every event that
         qualifies.
@@ -96,9 +98,9 @@ def event_labels(
     hurt = (killed + wounded).to_numpy()
     violent = column_or_na(events, "event_type").astype("string").isin(VIOLENT_TYPES).fillna(False).to_numpy(dtype=bool)
     chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy() | violent)
-    if most is not None and len(chosen) > most:
+    if n is not None and len(chosen) > n:
         order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
-        chosen = np.sort(chosen[order[:most]])
+        chosen = np.sort(chosen[order[:n]])
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
     for i in chosen:
         if pd.notna(low.iloc[i]):

@@ -18,9 +18,10 @@ from :func:`timeline_layout`. How the layout reads:
   row of their lane where neither their bar nor their text overlaps another
   mark's, so no text ever covers a mark or another text.
 
-Texts are measured with a character-width model (:data:`CHAR_WIDTH_EM` of
-:data:`LABEL_FONT_SIZE`), so the layout needs no renderer. The counts behind
-marker sizes come from :func:`analysis.stats.casualties.event_sizes`.
+Texts are measured with a character-width model and placed by
+:mod:`analysis.viz.placement` (:func:`~analysis.viz.placement.beside`,
+:func:`~analysis.viz.placement.pack_rows`), so the layout needs no renderer.
+The counts behind marker sizes come from :func:`analysis.stats.casualties.event_sizes`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import pandas as pd
 from .._frames import check_dates, column_or_na, day_numbers, require_columns
 from ..stats.casualties import event_sizes
 from ..stats.selection import event_kind, event_numbers
+from .placement import CHAR_WIDTH_EM, LABEL_FONT_SIZE, beside, pack_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -45,11 +47,7 @@ LANE_GAP = 0.9
 GREEDY_LIMIT = 5000
 #: Most events that get numbers: beyond this, numbers would not be read.
 MAX_NUMBERED = 100
-#: Font size of the labels, in points.
-LABEL_FONT_SIZE = 7.6
-#: Average width of a label's character, in em (DejaVu Sans averages about
-#: 0.6 em), and the gap between a mark and its text, in characters.
-CHAR_WIDTH_EM = 0.6
+#: The gap between a mark and its text, in characters.
 TEXT_GAP = 0.7
 #: Where a date bound comes from when the row's own document gives it.
 OWN_BOUNDS = ("text", "publication date")
@@ -66,12 +64,6 @@ def marker_area(people: float | pd.Series) -> float | pd.Series:
     (30.0, 100.0)
     """
     return 30.0 + 14.0 * people
-
-
-def chars_across(ax: Axes) -> float:
-    """Return how many label characters fill the width of an Axes (its width in points over a character's)."""
-    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
-    return width_points / (CHAR_WIDTH_EM * LABEL_FONT_SIZE)
 
 
 def _labels(events: pd.DataFrame, label: LabelSpec) -> pd.Series:
@@ -196,30 +188,13 @@ def _mark_texts(out: pd.DataFrame, numbered: bool) -> pd.Series:
     return out["mark"].map(texts).astype("string")
 
 
-def _first_free_rows(groups: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float) -> np.ndarray:
-    """Give each interval, in order of its left end, the lowest row of its group where it overlaps nothing."""
-    rows = np.zeros(len(left), dtype=np.int64)
-    taken: dict[object, list[list[tuple[float, float]]]] = {}
-    for i in np.lexsort((right, left)):
-        occupied = taken.setdefault(groups[i], [])
-        span = (left[i] - gap, right[i] + gap)
-        row = 0
-        while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
-            row += 1
-        if row == len(occupied):
-            occupied.append([])
-        occupied[row].append(span)
-        rows[i] = row
-    return rows
-
-
 def _rows(lanes: np.ndarray, left: np.ndarray, right: np.ndarray, gap: float, max_rows: int) -> np.ndarray:
     """Rows of the marks within their lanes: first free row, or rows in turn for very many marks."""
     rows = np.zeros(len(left), dtype=np.int64)
     for lane in pd.unique(lanes):
         members = np.flatnonzero(lanes == lane)
         if len(members) <= GREEDY_LIMIT:
-            found = _first_free_rows(lanes[members], left[members], right[members], gap)
+            found = pack_rows(left[members], right[members], gap=gap)
             rows[members] = np.minimum(found, max_rows - 1)
         else:
             order = members[np.lexsort((right[members], left[members]))]
@@ -247,13 +222,7 @@ def _place_marks(out: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp, cha
     body_left = np.where(out["is_range"], np.minimum(x_start, x_mid - radius), x_mid - radius)
     body_right = np.where(out["is_range"], np.maximum(x_end, x_mid + radius), x_mid + radius)
     width = out["text"].str.len().fillna(0).to_numpy(dtype=float) * char_days
-    gap = TEXT_GAP * char_days
-    after = body_right + gap + width <= axis_days + gap
-    before_fits = body_left - gap - width >= -gap
-    on_right = after | ~before_fits | (width == 0)
-    text_x = np.where(on_right, body_right + gap, body_left - gap)
-    left = np.where(on_right, body_left, body_left - gap - width)
-    right = np.where(on_right, body_right + gap + width, body_right)
+    on_right, text_x, left, right = beside(body_left, body_right, width, gap=TEXT_GAP * char_days, length=axis_days)
     lanes = out["lane"].astype(str).to_numpy()
     marks = out["mark"].to_numpy()
     leaders = np.flatnonzero(~pd.Series(marks).duplicated().to_numpy())

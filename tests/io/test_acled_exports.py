@@ -528,6 +528,8 @@ def test_notebook_data_reads_an_api_json_export(tmp_path):
     rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in rows_of("current")]
     path = tmp_path / "acled.json"
     path.write_text(json.dumps(api_response(rows)), encoding="utf-8")
-    data = analysis.notebook_data(path)
+    from analysis.report import notebook_data
+
+    data = notebook_data(path)
     assert len(data.events) == 3
     assert np.array_equal(data.events["fatalities"].to_numpy(dtype=int), [10, 1, 0])

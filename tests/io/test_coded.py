@@ -131,6 +131,19 @@ def test_dataset_refuses_an_event_without_a_report(mini):
     assert "EV002" in str(info.value) and "line 3" in str(info.value)
 
 
+def test_a_sources_frame_needs_the_folder_of_its_documents(mini):
+    sources = analysis.load_sources(mini.path("sources"))
+    merged = sources.merge(sources[["doc_id"]], on="doc_id")  # a frame made from it knows no folder either
+    for frame in (sources, merged):
+        with pytest.raises(DataError, match="pass documents="):
+            analysis.load_reports(mini.path("reports"), sources=frame)
+        with pytest.raises(DataError, match="pass documents="):
+            analysis.document_text("doc_a", sources=frame)
+    assert len(analysis.load_reports(mini.path("reports"), sources=merged, documents=mini.folder)) == 2
+    assert analysis.document_text("doc_a", sources=merged, documents=mini.folder).startswith("Rockets hit Camp Taji")
+    assert analysis.load_dataset(mini.folder).documents == mini.folder
+
+
 def test_document_text_refuses_unknown_ids():
     with pytest.raises(DataError, match="not a document"):
         analysis.document_text("999_nothing")
@@ -183,7 +196,7 @@ def test_highlight_quotes_marks_passages_and_escapes_everything(mini):
         ("R1", "E<1>", "doc_a", "rockets hit Taji", None, None, None),
         ("R2", "E2", "doc_a", "hit Taji.", None, None, None),
     ])
-    page = highlight_quotes("doc_a", reports, sources=sources)
+    page = highlight_quotes("doc_a", reports, sources=sources, documents=mini.folder)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>" not in page and "&lt;b&gt;para&lt;/b&gt;" in page
     marks = re.findall(r'<mark title="([^"]*)">([^<]*)</mark>', page)

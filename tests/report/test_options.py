@@ -36,7 +36,7 @@ def test_every_notebook_declares_the_parameters_and_passes_each_to_notebook_data
     (cell,) = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert cell.source == parameters_cell(), f"paste analysis.report.options.parameters_cell() into {path.name}"
     calls = [node for c in nb.cells if c.cell_type == "code" for node in ast.walk(ast.parse(c.source))
-             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "notebook_data"]
+             if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "notebook_data"]
     (call,) = calls
     passed = {keyword.arg.upper(): keyword.value.id for keyword in call.keywords}
     passed["DATA"] = call.args[0].id

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.stats.casualties import attacks_table, casualties_by_group, casualties_per_event
+from analysis.stats.selection import is_militia_attack
+from analysis.text import bounds_texts
 
 
 def test_casualties_per_event_keeps_the_widest_range_across_documents(attacks, casualties):
-    per_event = casualties_per_event(attacks, casualties)
+    per_event = casualties_per_event(attacks, casualties, kinds=is_militia_attack)
     assert per_event[["event_id", "group", "outcome", "count_low", "count_high", "figures"]].astype(object).where(
         per_event.notna(), None).values.tolist() == [
         ["EV001", "US military", "killed", 2, 3, 2],
@@ -20,18 +22,25 @@ def test_casualties_per_event_keeps_the_widest_range_across_documents(attacks, c
 
 
 def test_attacks_table_tells_not_reported_from_none(attacks, casualties):
-    table = attacks_table(attacks, casualties)
+    table = attacks_table(attacks, casualties, kinds=is_militia_attack)
     assert table["event_id"].tolist() == ["EV001", "EV002", "EV004"]
-    assert table["killed"].tolist() == ["3-4", "not reported", "not reported"]
-    assert table["wounded"].tolist() == ["not reported", "1 or more", "not reported"]
-    assert table["projectiles"].tolist() == ["18", "not reported", "not reported"]
+    figures = [c for c in table.columns if c.endswith(("_low", "_high"))]
+    assert figures == ["projectiles_low", "projectiles_high", "killed_low", "killed_high", "wounded_low", "wounded_high"]
+    assert all(str(table[c].dtype) == "Int64" for c in figures)  # numbers stay numbers
+    assert not {"projectiles", "killed", "wounded"} & set(table.columns)
     assert table["killed_low"].tolist()[0] == 3 and table["killed_high"].tolist()[0] == 4
+    # not reported (both bounds missing) is not none (0), and reads so in words
+    assert bounds_texts(table["killed_low"], table["killed_high"]).tolist() == ["3-4", "not reported", "not reported"]
+    assert bounds_texts(table["wounded_low"], table["wounded_high"]).tolist() == ["not reported", "1 or more",
+                                                                                  "not reported"]
+    assert bounds_texts(table["projectiles_low"], table["projectiles_high"]).tolist() == ["18", "not reported",
+                                                                                          "not reported"]
 
 
 def test_without_casualties_the_fatalities_are_the_killed(attacks):
-    table = attacks_table(attacks)
-    assert table["killed"].tolist() == ["3", "0", "0"]
-    by_group = casualties_by_group(attacks)
+    table = attacks_table(attacks, kinds=is_militia_attack)
+    assert table["killed_low"].tolist() == table["killed_high"].tolist() == [3, 0, 0]
+    by_group = casualties_by_group(attacks, kinds=is_militia_attack)
     assert by_group[["group", "outcome", "count_low", "events"]].values.tolist() == [
         ["not split by group", "killed", 3, 3]]
 
@@ -42,4 +51,4 @@ def test_casualties_by_group_sums_bounds_and_keeps_open_ends(attacks, casualties
     assert rows[("US military", "killed")] == (2, 3)
     assert rows[("militia members", "killed")] == (4, 4)
     assert pd.isna(rows[("Iraqi civilians", "wounded")][1])
-    assert casualties_by_group(attacks.iloc[:0], casualties).empty
+    assert casualties_by_group(attacks.iloc[:0], casualties, kinds=is_militia_attack).empty

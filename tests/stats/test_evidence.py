@@ -37,7 +37,7 @@ def test_the_packaged_documents_read_by_outlet_and_date_in_order_of_publication(
 
 def test_the_evidence_matrix_has_a_cell_per_document_and_event_and_counts_every_row():
     data = analysis.load_dataset()
-    matrix = evidence_matrix(data.reports, data.events, data.sources)
+    matrix = evidence_matrix(data.reports, data.sources, data.events)
     assert len(matrix) == len(data.sources) * len(data.events)
     assert matrix["rows"].sum() == len(data.reports)
     assert matrix.groupby("event_id")["rows"].sum().gt(0).all()  # every event has evidence

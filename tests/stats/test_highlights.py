@@ -49,7 +49,7 @@ def test_largest_changes_rise_and_fall_between_consecutive_periods():
 
 
 def test_deadliest_events_lists_the_most_killed_first_and_never_the_unharmed():
-    top = deadliest_events(_events(), most=3)
+    top = deadliest_events(_events(), n=3)
     assert top["killed"].tolist() == [20, 9, 4]
     assert top["location"].tolist() == ["Town 3", "Town 2", "Town 1"]
     assert top["when"].tolist()[0] == "7-20 Apr 2025"
@@ -57,7 +57,7 @@ def test_deadliest_events_lists_the_most_killed_first_and_never_the_unharmed():
 
 
 def test_top_values_groups_the_rest_as_other_with_ties_in_name_order():
-    counts = top_values(pd.Series(["b", "a", "c", "c", None, "d"]), most=2)
+    counts = top_values(pd.Series(["b", "a", "c", "c", None, "d"]), n=2)
     assert counts.to_dict() == {"c": 2, "a": 1, "other": 3}
     assert counts.sum() == 6
 
@@ -68,17 +68,17 @@ def test_busiest_periods_keep_date_order_and_never_split_a_tie():
     starts = pd.date_range("2025-01-06", periods=8, freq="W-MON")
     counts = pd.DataFrame({"period_start": starts, "possible": [3, 0, 1, 5, 1, 1, 2, 1.0],
                            "expected": [3, 0, 1, 5, 1, 1, 2, 1.0]})
-    assert busiest_periods(counts, most=10)["period_start"].tolist() == [starts[i] for i in (0, 2, 3, 4, 5, 6, 7)]
+    assert busiest_periods(counts, n=10)["period_start"].tolist() == [starts[i] for i in (0, 2, 3, 4, 5, 6, 7)]
     # the 4th busiest has 1, like three more: all four are left out, not some of them
-    assert busiest_periods(counts, most=3)["period_start"].tolist() == [starts[0], starts[3], starts[6]]
-    assert busiest_periods(counts, most=4)["period_start"].tolist() == [starts[0], starts[3], starts[6]]
+    assert busiest_periods(counts, n=3)["period_start"].tolist() == [starts[0], starts[3], starts[6]]
+    assert busiest_periods(counts, n=4)["period_start"].tolist() == [starts[0], starts[3], starts[6]]
     flat = counts.assign(expected=1.0, possible=1.0)  # every week alike: the first ones in order
-    assert busiest_periods(flat, most=2)["period_start"].tolist() == [starts[0], starts[1]]
+    assert busiest_periods(flat, n=2)["period_start"].tolist() == [starts[0], starts[1]]
 
 
 def test_deadliest_events_can_leave_a_tie_out_whole():
     events = make_events([{"date_start": f"2025-03-0{i + 1}", "fatalities": k, "location": f"Town {i}"}
                           for i, k in enumerate([7, 6, 6, 2])])
-    assert deadliest_events(events, most=2)["location"].tolist() == ["Town 0", "Town 1"]  # Town 2 also killed 6
-    assert deadliest_events(events, most=2, split_ties=False)["location"].tolist() == ["Town 0"]
-    assert deadliest_events(events, most=3, split_ties=False)["location"].tolist() == ["Town 0", "Town 1", "Town 2"]
+    assert deadliest_events(events, n=2)["location"].tolist() == ["Town 0", "Town 1"]  # Town 2 also killed 6
+    assert deadliest_events(events, n=2, split_ties=False)["location"].tolist() == ["Town 0"]
+    assert deadliest_events(events, n=3, split_ties=False)["location"].tolist() == ["Town 0", "Town 1", "Town 2"]

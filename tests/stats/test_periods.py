@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.stats.periods import WEEKDAYS, attacks_per_period, period_edges, weighted_per_period
-from analysis.stats.selection import select_events
+from analysis.stats.selection import is_militia_attack, select_events
 
 
 FREQS = ["D", "3D", "W", "2W", "M", "2M", "Q", "Y"]
@@ -30,11 +30,11 @@ def test_period_edges_start_on_the_week_day_and_cover_the_span():
 @pytest.mark.parametrize("freq, week_start", [("fortnight", "MON"), ("W", "Funday"), ("0W", "MON")])
 def test_bad_period_options_are_refused(attacks, freq, week_start):
     with pytest.raises(ValueError):
-        attacks_per_period(attacks, freq=freq, week_start=week_start)
+        attacks_per_period(attacks, freq=freq, week_start=week_start, kinds=is_militia_attack)
 
 
 def test_attacks_per_week_counts_a_ranged_event_honestly(attacks):
-    counts = attacks_per_period(attacks, freq="W")
+    counts = attacks_per_period(attacks, freq="W", kinds=is_militia_attack)
     assert counts["period_start"].dt.strftime("%Y-%m-%d").tolist() == [
         "2020-03-09", "2020-03-16", "2020-03-23", "2020-03-30"]
     assert counts["period_end"].dt.strftime("%a").unique().tolist() == ["Sun"]
@@ -46,14 +46,14 @@ def test_attacks_per_week_counts_a_ranged_event_honestly(attacks):
 
 
 def test_the_week_start_day_moves_the_bins(attacks):
-    counts = attacks_per_period(attacks, freq="W", week_start="SAT")
+    counts = attacks_per_period(attacks, freq="W", week_start="SAT", kinds=is_militia_attack)
     # weeks from Saturday 14 March: the ranged event now lies in one week
     assert counts.loc[counts["period_start"] == "2020-03-14", ["certain", "possible", "expected"]].values.tolist() == [
         [1, 1, 1.0]]
 
 
 def test_attacks_per_month_by_base_keeps_missing_groups(attacks):
-    counts = attacks_per_period(attacks, freq="M", by="base_id")
+    counts = attacks_per_period(attacks, freq="M", by="base_id", kinds=is_militia_attack)
     assert counts.columns.tolist() == ["period_start", "period_end", "base_id", "certain", "possible", "expected"]
     march = counts[counts["period_start"] == "2020-03-01"]
     assert march["base_id"].iloc[0] == "taji" and pd.isna(march["base_id"].iloc[1])
@@ -63,15 +63,15 @@ def test_attacks_per_month_by_base_keeps_missing_groups(attacks):
 
 
 def test_include_empty_false_drops_only_empty_rows(attacks):
-    full = attacks_per_period(attacks, freq="W", by="base_id")
-    sparse = attacks_per_period(attacks, freq="W", by="base_id", include_empty=False)
+    full = attacks_per_period(attacks, freq="W", by="base_id", kinds=is_militia_attack)
+    sparse = attacks_per_period(attacks, freq="W", by="base_id", include_empty=False, kinds=is_militia_attack)
     assert (sparse["possible"] > 0).all()
     assert len(sparse) == (full["possible"] > 0).sum()
     assert sparse["expected"].sum() == full["expected"].sum() == 3.0
 
 
 def test_a_window_extends_the_periods_and_filters_events(attacks):
-    counts = attacks_per_period(attacks, freq="M", start="2020-01-01", end="2020-03-31")
+    counts = attacks_per_period(attacks, freq="M", start="2020-01-01", end="2020-03-31", kinds=is_militia_attack)
     assert counts["period_start"].dt.month.tolist() == [1, 2, 3]
     assert counts["expected"].tolist() == [0.0, 0.0, 2.0]
 
@@ -87,7 +87,7 @@ def test_every_packaged_event_is_counted_once():
     events = analysis.load_events()
     counts = attacks_per_period(events, freq="W", kinds=None)
     assert counts["expected"].sum() == pytest.approx(len(events))
-    assert attacks_per_period(events, freq="M")["expected"].sum() == pytest.approx(
+    assert attacks_per_period(events, freq="M", kinds=is_militia_attack)["expected"].sum() == pytest.approx(
         (events["category"] == "militia attack").sum())
 
 
@@ -105,7 +105,7 @@ def _periods_overlapped(events: pd.DataFrame, counts: pd.DataFrame) -> np.ndarra
 @settings(max_examples=120, deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS), week_start=st.sampled_from(WEEKDAYS))
 def test_every_event_is_counted_exactly_once_in_expected(events, freq, week_start):
-    counts = attacks_per_period(events, freq=freq, week_start=week_start)
+    counts = attacks_per_period(events, freq=freq, week_start=week_start, kinds=is_militia_attack)
     assert counts["expected"].sum() == pytest.approx(len(events))
     overlapped = _periods_overlapped(events, counts)
     # certain counts the events whose range lies in one period, once; possible counts every period touched
@@ -118,7 +118,7 @@ def test_every_event_is_counted_exactly_once_in_expected(events, freq, week_star
 @settings(max_examples=80, deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS), week_start=st.sampled_from(WEEKDAYS))
 def test_periods_are_contiguous_and_start_on_the_right_day(events, freq, week_start):
-    counts = attacks_per_period(events, freq=freq, week_start=week_start)
+    counts = attacks_per_period(events, freq=freq, week_start=week_start, kinds=is_militia_attack)
     if counts.empty:
         return
     starts, ends = counts["period_start"], counts["period_end"]
@@ -133,13 +133,13 @@ def test_periods_are_contiguous_and_start_on_the_right_day(events, freq, week_st
 @settings(max_examples=80, deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS))
 def test_totals_by_group_match_the_input(events, freq):
-    counts = attacks_per_period(events, freq=freq, by="base_id")
+    counts = attacks_per_period(events, freq=freq, by="base_id", kinds=is_militia_attack)
     totals = counts.groupby(counts["base_id"].fillna("none"))["expected"].sum()
     expected = events["base_id"].fillna("none").value_counts()
     assert sorted(totals.index) == sorted(expected.index)
     for base, number in expected.items():
         assert totals[base] == pytest.approx(number)
-    sparse = attacks_per_period(events, freq=freq, by="base_id", include_empty=False)
+    sparse = attacks_per_period(events, freq=freq, by="base_id", include_empty=False, kinds=is_militia_attack)
     assert sparse["expected"].sum() == pytest.approx(len(events))
 
 
@@ -153,7 +153,7 @@ def test_events_in_a_window_are_counted_once(events, freq, window):
     start = BASE + pd.Timedelta(days=window[0])
     end = start + pd.Timedelta(days=window[1])
     inside = ((events["date_end"] >= start) & (events["date_start"] <= end)).sum()
-    counts = attacks_per_period(events, freq=freq, start=start, end=end)
+    counts = attacks_per_period(events, freq=freq, start=start, end=end, kinds=is_militia_attack)
     assert counts["expected"].sum() == pytest.approx(inside)
     assert len(select_events(events, start=start, end=end)) == inside
     assert counts["period_start"].min() <= start and counts["period_end"].max() >= end
@@ -169,7 +169,7 @@ def test_weights_are_spread_without_loss(events, freq, weight):
 @pytest.mark.parametrize("freq", FREQS)
 @pytest.mark.parametrize("by", [None, "base_id"])
 def test_empty_input_gives_an_empty_well_typed_frame(freq, by):
-    counts = attacks_per_period(make_events([]), freq=freq, by=by)
+    counts = attacks_per_period(make_events([]), freq=freq, by=by, kinds=is_militia_attack)
     assert counts.empty
     expected_columns = ["period_start", "period_end", *([by] if by else []), "certain", "possible", "expected"]
     assert counts.columns.tolist() == expected_columns

@@ -107,3 +107,17 @@ def test_target_matches_names_literally_or_as_a_pattern_in_actor2_and_its_associ
     chosen = attack_selection(None, ["Military Forces of the United States (2021-)"])
     assert chosen.mask(events).tolist() == [True, False, False, False]
     assert chosen.what.endswith("on Military Forces of the United States (2021-)")
+
+
+def test_kinds_left_out_still_means_militia_attacks_for_one_release_with_a_warning(attacks):
+    from analysis.stats.casualties import attacks_table
+    from analysis.stats.periods import attacks_per_period
+    from analysis.stats.selection import is_militia_attack
+
+    with pytest.warns(DeprecationWarning, match=r"attacks_per_period\(\) counts only militia attacks .* kinds=None"):
+        old = attacks_per_period(attacks, freq="M")
+    pd.testing.assert_frame_equal(old, attacks_per_period(attacks, freq="M", kinds=is_militia_attack))
+    every = attacks_per_period(attacks, freq="M", kinds=None)
+    assert every["expected"].sum() == len(attacks) > old["expected"].sum()
+    with pytest.warns(DeprecationWarning, match=r"attacks_table\(\)"):
+        assert len(attacks_table(attacks)) == int(is_militia_attack(attacks).sum())

@@ -24,7 +24,7 @@ SOURCES = pd.DataFrame({
 def test_events_table_lists_events_in_order_with_their_numbers_and_documents(attacks):
     reports = pd.DataFrame({"event_id": ["EV002", "EV002", "EV001"],
                             "doc_id": ["003_abc", "001_def", "001_def"]})
-    table = events_table(attacks.iloc[::-1], reports, limit=3)
+    table = events_table(attacks.iloc[::-1], reports, n=3)
     assert table["event_id"].tolist() == ["EV001", "EV002", "EV003"]
     assert table["number"].tolist() == [1, 2, 3]
     assert table["documents"].tolist()[:2] == ["001", "001; 003"] and pd.isna(table["documents"].iloc[2])

@@ -51,7 +51,7 @@ def test_bands_follow_each_lanes_weekly_counts_and_label_the_deadliest(new_axes)
 def test_labels_of_the_deadliest_never_overlap(new_axes):
     events = _dense(2000, days=60)
     ax = new_axes(figsize=(10, 6))
-    plot_timeline_bands(events, most=8, ax=ax)
+    plot_timeline_bands(events, n=8, ax=ax)
     renderer = ax.figure.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "label"]
     assert len(boxes) == 8
@@ -78,7 +78,7 @@ def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):
     from matplotlib.patches import Rectangle
 
     events = _dense(900).assign(fatalities=0)
-    # 6 events killed 30 (three of them in one lane within two days), then 3 killed 24: with most=8 the cut falls
+    # 6 events killed 30 (three of them in one lane within two days), then 3 killed 24: with n=8 the cut falls
     # among the 24s, which are all left out
     for i, (day, killed) in enumerate([("2025-03-04", 30), ("2025-03-05", 30), ("2025-03-06", 30),
                                        ("2025-05-01", 30), ("2025-06-01", 30), ("2025-07-01", 30),
@@ -86,7 +86,7 @@ def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):
         row = events.index[3 * i]  # lane Battles
         events.loc[row, ["date_start", "date_end", "event_date"]] = pd.Timestamp(day)
         events.loc[row, "fatalities"] = killed
-    ax = plot_timeline_bands(events, most=8, ax=new_axes(figsize=(10, 6)))
+    ax = plot_timeline_bands(events, n=8, ax=new_axes(figsize=(10, 6)))
     labels = [t.get_text() for t in ax.texts if t.get_gid() == "label"]
     assert len(labels) == 6 and all(label.strip().endswith("30 killed") for label in labels)
     assert ax.labelled == 6

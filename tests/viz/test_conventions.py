@@ -52,3 +52,42 @@ def test_every_kind_colour_stands_out_on_a_light_page():
     faint = {kind: round(_contrast_on_white(color), 2) for kind, color in KIND_COLORS.items()
              if _contrast_on_white(color) < 2.0}
     assert not faint
+
+
+def _wrong_input(name: str):
+    """A frame each plotter cannot use: events for those taking a table, a table of counts for those taking events."""
+    from helpers_events import make_events
+
+    from analysis.stats.periods import attacks_per_period
+
+    events = make_events([{"date_start": "2020-03-11", "location": "Camp Taji"}])
+    takes_events = {"plot_timeline", "plot_timeline_bands", "plot_attack_casualties", "plot_country_events"}
+    if name in takes_events:
+        return attacks_per_period(events, kinds=None), "counts per period", "load_events or load_acled"
+    return events, "events", None
+
+
+PUBLIC_PLOTTERS = sorted(name for name in __import__("analysis").__all__ if name.startswith("plot_"))
+MAKERS = {"plot_attacks_per_period": "attacks_per_period", "plot_escalation": "escalation_per_period",
+          "plot_casualties": "casualties_per_event", "plot_killed_distribution": "killed_distribution",
+          "plot_troop_levels": "load_troop_levels", "plot_posture_map": "base_posture",
+          "plot_posture_panels": "base_posture", "plot_sources": "outlets_table", "plot_source_scales": "source_scales",
+          "plot_evidence": "evidence_matrix", "plot_ranges": "a table of low-high figures"}
+
+
+@pytest.mark.parametrize("name", PUBLIC_PLOTTERS)
+def test_every_plotter_refuses_a_frame_it_cannot_draw_and_names_what_makes_the_right_one(name, new_axes):
+    import analysis
+    from analysis import DataError
+
+    frame, what, maker = _wrong_input(name)
+    maker = maker or MAKERS[name]
+    keywords = {"y": "attack"} if name == "plot_ranges" else {}
+    keywords |= {"bases": frame} if name.startswith("plot_posture") else {}
+    keywords |= {} if name == "plot_posture_panels" else {"ax": new_axes()}
+    with pytest.raises(DataError) as info:
+        getattr(analysis, name)(frame, **keywords)
+    assert str(info.value).startswith(f"{name} takes the frame that {maker}")
+    assert f"got {what}, without " in str(info.value)
+    with pytest.raises(TypeError, match=f"{name} takes the frame that .* got list"):
+        getattr(analysis, name)([1, 2], **keywords)

@@ -9,6 +9,7 @@ from matplotlib.colors import to_hex
 import analysis
 from analysis.stats.escalation import escalation_per_period
 from analysis.stats.periods import attacks_per_period
+from analysis.stats.selection import is_militia_attack
 from analysis.viz.counts import plot_attacks_per_period, plot_escalation
 
 
@@ -17,7 +18,7 @@ def _patches(ax, gid: str) -> list:
 
 
 def test_attacks_per_period_draws_expected_certain_and_possible(events, new_axes):
-    counts = attacks_per_period(events, freq="W")
+    counts = attacks_per_period(events, freq="W", kinds=is_militia_attack)
     ax = plot_attacks_per_period(counts, ax=new_axes())
     for gid in ("expected", "certain", "possible"):
         bars = _patches(ax, gid)
@@ -27,7 +28,7 @@ def test_attacks_per_period_draws_expected_certain_and_possible(events, new_axes
 
 
 def test_attacks_per_period_by_group_stacks_expected(events, new_axes):
-    counts = attacks_per_period(events, freq="M", by="base_id")
+    counts = attacks_per_period(events, freq="M", by="base_id", kinds=is_militia_attack)
     ax = plot_attacks_per_period(counts, by="base_id", ax=new_axes())
     stacked = {p.get_gid() for p in ax.patches if p.get_gid().startswith("expected:")}
     assert stacked == {"expected:k1", "expected:taji"}
@@ -50,7 +51,7 @@ def test_escalation_bars_and_line_match_the_measure(events, new_axes):
 
 def test_nothing_to_count_returns_the_axes(events, new_axes):
     ax = new_axes()
-    assert plot_attacks_per_period(attacks_per_period(events.iloc[:0]), ax=ax) is ax
+    assert plot_attacks_per_period(attacks_per_period(events.iloc[:0], kinds=is_militia_attack), ax=ax) is ax
     assert plot_escalation(escalation_per_period(events.iloc[:0]), ax=ax) is ax
     assert not ax.patches
     assert [t.get_text() for t in ax.texts] == ["nothing to count", "nothing to measure"]

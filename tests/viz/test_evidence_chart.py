@@ -10,7 +10,7 @@ from analysis.viz.evidence import DISPUTE_MARK, plot_evidence
 
 def test_the_heatmap_has_a_cell_per_document_and_event_and_crosses_the_disputes(new_axes):
     data = analysis.load_dataset()
-    matrix = analysis.evidence_matrix(data.reports, data.events, data.sources)
+    matrix = analysis.evidence_matrix(data.reports, data.sources, data.events)
     ax = plot_evidence(matrix, ax=new_axes(figsize=(10, 3)))
     (mesh,) = [c for c in ax.collections if c.get_gid() == "evidence"]  # seaborn's heatmap
     values = np.asarray(mesh.get_array()).reshape(len(data.sources), len(data.events))

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 import analysis
+from analysis.stats.selection import is_militia_attack
 from analysis.viz.figures import PNG_SCALE, alt_text, describe, descriptions, headline, png_with_alt
 
 
@@ -70,16 +71,35 @@ def test_png_with_alt_is_twice_as_sharp_and_carries_its_size_and_alt_text(new_ax
 @pytest.mark.parametrize("name", ["plot_timeline", "plot_attacks_per_period", "plot_escalation", "plot_troop_levels",
                                   "plot_evidence"])
 def test_every_chart_says_what_it_shows_even_when_empty(name, new_axes):
-    data = analysis.notebook_data()
+    from analysis.report import notebook_data
+
+    data = notebook_data()
     frames = {
         "plot_timeline": data.events,
-        "plot_attacks_per_period": analysis.attacks_per_period(data.events),
+        "plot_attacks_per_period": analysis.attacks_per_period(data.events, kinds=is_militia_attack),
         "plot_escalation": analysis.escalation_per_period(data.events),
         "plot_troop_levels": data.troop_levels,
-        "plot_evidence": analysis.evidence_matrix(data.reports, data.events, data.sources),
+        "plot_evidence": analysis.evidence_matrix(data.reports, data.sources, data.events),
     }
     plot = getattr(analysis, name)
     full = plot(frames[name], ax=new_axes())
     assert any(ch.isdigit() for ch in " ".join(descriptions(full)))
     empty = plot(frames[name].iloc[:0], ax=new_axes())
     assert descriptions(empty) and alt_text(empty).startswith("Chart: ")
+
+
+@pytest.mark.parametrize("text", ["costs $5", "a \\$ b", "$x^2$", "_hidden", "\u200b_zero width"])
+def test_alt_text_keeps_every_word_as_written_while_the_figure_draws_it_literally(text, new_axes):
+    from analysis.viz.figures import set_title
+    from analysis.viz.literal import literal_text
+
+    ax = new_axes()
+    set_title(ax, f"Panel {text}")
+    set_title(ax.figure, f"Figure {text}")
+    describe(ax, f"Described {text}")
+    fig = headline(ax, f"Headline {text}", subtitle=f"Subtitle {text}", source=f"Source {text}")
+    assert alt_text(fig) == (f"Chart: Headline {text}. Subtitle {text}. Figure {text}. Panel {text}. "
+                             f"Described {text}. Source {text}.")
+    drawn = {t.get_gid(): t.get_text() for t in fig.texts}
+    assert drawn["headline"] == literal_text(f"Headline {text}") and ax.get_title() == literal_text(f"Panel {text}")
+    fig.canvas.draw()  # a text read as mathematics would fail to draw or change here

@@ -16,6 +16,7 @@ from helpers_events import make_events
 
 from analysis.io.boundaries import Boundary
 from analysis.stats.periods import attacks_per_period
+from analysis.stats.selection import is_militia_attack
 from analysis.viz.counts import plot_attacks_per_period
 from analysis.viz.literal import literal_text
 from analysis.viz.maps import plot_boundaries, plot_posture_panels
@@ -70,7 +71,7 @@ def test_timeline_lanes_labels_and_lane_legend_are_literal(new_axes):
 
 def test_counts_legend_keeps_every_group_as_written(new_axes):
     events = make_events([{"date_start": f"2020-03-0{day}", "admin1": name} for day, name in enumerate(HOSTILE, 1)])
-    counts = attacks_per_period(events, freq="W", by="admin1")
+    counts = attacks_per_period(events, freq="W", by="admin1", kinds=is_militia_attack)
     ax = plot_attacks_per_period(counts, by="admin1", names={"$x^2$": "$x^2$ (named)"}, ax=new_axes())
     assert legend_texts(ax)[:3] == [BROKEN, "$x^2$ (named)", HIDDEN]
     shown = drawn(ax.figure)

@@ -78,7 +78,7 @@ def test_plot_country_events_frames_the_country_and_names_the_busiest_places(new
         "location": ["Town A", "Town A", "Town A", "Town B", "Town C"],
         "sub_event_type": ["Headquarters or base established"] * 3 + ["Change to group/activity"] * 2,
     })
-    ax = analysis.plot_country_events(points, iso=706, most=2, ax=new_axes(figsize=(6, 6)))
+    ax = analysis.plot_country_events(points, iso=706, n=2, ax=new_axes(figsize=(6, 6)))
     somalia = next(p for p in ax.patches if p.get_gid() == "Somalia")
     assert somalia.get_facecolor() != next(p for p in ax.patches if p.get_gid() == "Ethiopia").get_facecolor()
     lon_min, lon_max = ax.get_xlim()

@@ -9,6 +9,7 @@ from matplotlib.colors import to_hex
 import analysis
 from analysis import schema
 from analysis.stats.casualties import casualties_per_event
+from analysis.stats.selection import is_militia_attack
 from analysis.viz.ranges import plot_casualties, plot_ranges, plot_troop_levels
 from analysis.viz.style import OUTCOME_COLORS
 
@@ -62,7 +63,7 @@ def test_zero_is_clear_of_the_frame_and_outcomes_differ_in_shape(new_axes):
 
 def test_nothing_reported_returns_the_axes(events, new_axes):
     ax = new_axes()
-    assert plot_casualties(casualties_per_event(events.iloc[:0]), ax=ax) is ax
+    assert plot_casualties(casualties_per_event(events.iloc[:0], kinds=is_militia_attack), ax=ax) is ax
     assert plot_troop_levels(make_table(schema.TROOP_LEVELS, []), ax=ax) is ax
     assert not ax.patches and not ax.lines
     assert [t.get_text() for t in ax.texts] == ["no figures reported", "no troop levels reported"]
@@ -71,7 +72,7 @@ def test_nothing_reported_returns_the_axes(events, new_axes):
 def test_plot_casualties_draws_the_top_attacks_and_counts_the_rest(new_axes):
     rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
              "count_low": i, "count_high": i} for i in range(20)]
-    ax = analysis.plot_casualties(pd.DataFrame(rows), most=5, ax=new_axes())
+    ax = analysis.plot_casualties(pd.DataFrame(rows), n=5, ax=new_axes())
     drawn = [t.get_text() for t in ax.get_yticklabels()]
     assert drawn == [f"attack {i}" for i in range(15, 20)]  # one figure per attack: no group written
     # the 15 attacks not drawn killed 0 + 1 + ... + 14 = 105
@@ -82,14 +83,14 @@ def test_plot_casualties_draws_the_top_attacks_and_counts_the_rest(new_axes):
 
 
 def test_plot_casualties_never_splits_a_tie_between_drawn_and_left_out(new_axes):
-    killed = [7, 6, 6, 5, 3, 0, 0, 0, 0, 0]  # with most=5 the cut falls among the attacks that killed no one
+    killed = [7, 6, 6, 5, 3, 0, 0, 0, 0, 0]  # with n=5 the cut falls among the attacks that killed no one
     rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
              "count_low": k, "count_high": k} for i, k in enumerate(killed)]
-    ax = analysis.plot_casualties(pd.DataFrame(rows), most=6, ax=new_axes())
+    ax = analysis.plot_casualties(pd.DataFrame(rows), n=6, ax=new_axes())
     assert [t.get_text() for t in ax.get_yticklabels()] == [f"attack {i}" for i in range(5)]
     assert [t.get_text() for t in ax.texts if t.get_gid() == "more"] == [
         "5 more attacks not shown, in which no one was reported killed; the 5 with the highest figures are drawn"]
-    tied = analysis.plot_casualties(pd.DataFrame(rows), most=2, ax=new_axes())  # 6 and 6 both drawn, or neither
+    tied = analysis.plot_casualties(pd.DataFrame(rows), n=2, ax=new_axes())  # 6 and 6 both drawn, or neither
     assert [t.get_text() for t in tied.get_yticklabels()] == ["attack 0"]
 
 

@@ -10,7 +10,7 @@ from analysis.viz.sources import plot_source_scales, plot_sources
 def test_plot_sources_draws_the_top_outlets_and_counts_the_rest(new_axes):
     table = pd.DataFrame({"source": [f"Outlet {i}" for i in range(15)], "events": list(range(30, 15, -1)),
                           "only_source": [3] * 15})
-    ax = plot_sources(table, most=12, ax=new_axes())
+    ax = plot_sources(table, n=12, ax=new_axes())
     events = [p for p in ax.patches if p.get_gid() == "events"]
     assert len(events) == 12 and max(p.get_width() for p in events) == 30
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "Outlet 0"  # the largest on top

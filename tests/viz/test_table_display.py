@@ -46,10 +46,10 @@ def test_the_plain_text_is_aligned_and_an_empty_table_is_a_sentence():
 
 
 def test_a_long_table_shows_its_first_rows_and_says_so():
-    table = as_table(pd.DataFrame({"week": range(100)}), limit=60)
+    table = as_table(pd.DataFrame({"week": range(100)}), n=60)
     assert len(table.frame) == 60 and table.caption == "The first 60 of 100 rows."
     assert "<caption>The first 60 of 100 rows.</caption>" in table._repr_html_()
-    assert len(as_table(pd.DataFrame({"week": range(100)}), limit=None).frame) == 100
+    assert len(as_table(pd.DataFrame({"week": range(100)}), n=None).frame) == 100
 
 
 def test_a_long_header_wraps_over_short_cells_and_empty_columns_can_be_left_out():

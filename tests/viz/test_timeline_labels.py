@@ -16,6 +16,6 @@ def test_event_labels_name_place_rockets_casualties_and_every_violent_event(atta
 
 
 def test_event_labels_keep_the_most_hurt_events(attacks, casualties):
-    labels = event_labels(attacks, casualties, most=1)
+    labels = event_labels(attacks, casualties, n=1)
     assert labels.dropna().tolist() == ["air strike, 4 killed"]
     assert labels.index.equals(attacks.index)

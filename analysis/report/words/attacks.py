@@ -12,7 +12,7 @@ from ..._frames import column_or_na, require_columns
 from ...stats.casualties import killed_distribution
 from ...stats.highlights import busiest_periods, deadliest_events, peak, top_values
 from ...stats.selection import EventSelector, is_militia_attack, select_kinds
-from ...text import count_texts, date_texts, describe_number, join_words
+from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
                      percent, period_words, spread_note, week_text, weekly_words)
@@ -107,7 +107,7 @@ def key_sentences(facts: Facts) -> str:
                      f"{describe_number(found.events, 'attack')}{spread_note(found)}.")
     column = data.place_column
     if column in attacks.columns:
-        places = top_values(attacks[column].dropna(), most=3)
+        places = top_values(attacks[column].dropna(), n=3)
         names = data.base_names
         named = [f"{md(names.get(p, p))} ({count:,})" for p, count in places.items() if p != "other"]
         if named:
@@ -147,9 +147,11 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     data = facts.data
     attacks = facts.attacks
     if len(attacks) > most:
-        ids = set(deadliest_events(attacks, data.casualties, most=most)["event_id"])
+        ids = set(deadliest_events(attacks, data.casualties, n=most)["event_id"])
         attacks = attacks[attacks["event_id"].isin(ids)]
     table = table_of(attacks, data.casualties, kinds=None)
+    for figure in ("projectiles", "killed", "wounded"):  # the figures in words
+        table[figure] = bounds_texts(table[f"{figure}_low"], table[f"{figure}_high"])
     if data.coded:
         return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
     events = facts.events
@@ -178,7 +180,7 @@ def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataF
     active = counts[counts["possible"] > 0]
     if len(active) <= ALL_PERIODS or facts.is_default:
         return active
-    return busiest_periods(active, most=most)
+    return busiest_periods(active, n=most)
 
 
 def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:
@@ -198,7 +200,7 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
 
 
 def count_floor_note(
-    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = is_militia_attack,
+    events: pd.DataFrame, totals: pd.DataFrame | None = None, *, kinds: EventSelector = None,
     what: str = "attacks",
 ) -> str:
     """Say that counts of described events are a floor, and how far reported totals go beyond them.
@@ -211,8 +213,8 @@ def count_floor_note(
         A reported-totals table; its largest total whose ``measure`` names
         ``what`` is quoted. None (ACLED exports) says only what the counts
         are.
-    kinds : callable, sequence of str or None, default is_militia_attack
-        Which events are counted (see :func:`select_kinds`).
+    kinds : callable, sequence of str or None, default None
+        Which events are counted (see :func:`select_kinds`); None: every event given.
     what : str, default "attacks"
         What is counted, as the totals' ``measure`` names it.
 

@@ -122,7 +122,7 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event") -> list[st
 def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
     """Name the deadliest of ``events`` (at most NAMED, a tie named whole or not at all): killed, place, date, actors."""
     # a tie is named whole or not at all: never one event and not another that killed as many
-    top = deadliest_events(events, facts.data.casualties, most=NAMED, split_ties=False)
+    top = deadliest_events(events, facts.data.casualties, n=NAMED, split_ties=False)
     if top.empty:
         return [f"No one is reported killed in these {what}."]
     killed = killed_per_event(events, facts.data.casualties)

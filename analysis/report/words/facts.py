@@ -111,12 +111,12 @@ class Facts:
         """How many of the deadliest events the dense timeline labels (a tie is left out whole)."""
         from ...viz.bands import LABELLED
 
-        return len(deadliest_events(self.events, self.data.casualties, most=LABELLED, split_ties=False))
+        return len(deadliest_events(self.events, self.data.casualties, n=LABELLED, split_ties=False))
 
     @cached_property
     def deadliest_ids(self) -> set[str]:
         """The events the table of a dense timeline lists: at most TABLE_ROWS of the deadliest, never splitting a tie."""
-        top = deadliest_events(self.events, self.data.casualties, most=TABLE_ROWS, split_ties=False)
+        top = deadliest_events(self.events, self.data.casualties, n=TABLE_ROWS, split_ties=False)
         return set(top["event_id"].astype(str))
 
     @cached_property

@@ -44,7 +44,7 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
     forces = forces_words(facts, esc)
     if posture.empty:
         return nothing(facts, f"strategic development involving {forces}", esc)
-    kinds = top_values(posture["sub_event_type"], most=5)
+    kinds = top_values(posture["sub_event_type"], n=5)
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
             f"{in_window(facts, esc)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
 
@@ -87,7 +87,7 @@ def key_sentences(facts: Facts) -> str:
     lines = [_forces_lead(facts, md)]
     if posture.empty:
         return "**What it shows.** " + lines[0]
-    forces = top_values(posture["force"], most=3)
+    forces = top_values(posture["force"], n=3)
     lines.append("The forces named most: " + join_words([f"{md(f)} ({n:,})" for f, n in forces.items()]) + ".")
     first, last = posture.iloc[0], posture.iloc[-1]
     lines.append(f"The first, on {first['when']}: {md(first['sub_event_type'])} ({md(first['force'])}) in "
@@ -130,7 +130,7 @@ def posture_table(facts: Facts) -> pd.DataFrame:
     data = facts.data
     if data.coded:
         return events_table(facts.events, data.reports, sources=data.sources, kinds=["posture change"],
-                            limit=TABLE_ROWS)
+                            n=TABLE_ROWS)
     posture = facts.posture_events
     if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
         return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last)

@@ -104,7 +104,7 @@ def events_table(facts: Facts) -> pd.DataFrame:
         ids = facts.deadliest_ids
         return table(facts.events, data.reports, sources=data.sources,
                      kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
-    return table(facts.events, data.reports, sources=data.sources, limit=TABLE_ROWS)
+    return table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
 
 
 def table_note(facts: Facts) -> str:
@@ -128,7 +128,7 @@ def key_sentences(facts: Facts) -> str:
     events = facts.events
     if events.empty:
         return nothing(facts)
-    kinds = top_values(event_kind(events).astype("string"), most=10)
+    kinds = top_values(event_kind(events).astype("string"), n=10)
     n = len(events)
     lines = ["**What it shows.** " + "By kind: " + join_words(
         [f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()]) + "."]

@@ -1,0 +1,73 @@
+"""Where marks and texts go: rows where nothing overlaps, texts beside their marks, leader lines never crossed."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.viz.placement import beside, pack_rows
+
+intervals = st.lists(
+    st.tuples(st.floats(0, 100), st.floats(0, 20), st.sampled_from("ab")), min_size=1, max_size=40)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(intervals, st.floats(0, 3))
+def test_intervals_of_a_row_never_overlap_and_each_takes_the_lowest_free_row(items, gap):
+    left = np.array([x for x, _, _ in items])
+    right = left + np.array([w for _, w, _ in items])
+    groups = np.array([g for _, _, g in items])
+    rows = pack_rows(left, right, gap=gap, groups=groups)
+    spans = [(lo - gap, hi + gap) for lo, hi in zip(left, right)]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if groups[i] == groups[j] and rows[i] == rows[j]:
+                assert not _overlap(spans[i], spans[j])
+    # an interval is on row r > 0 only because each row below holds one it overlaps
+    for i in range(len(items)):
+        for below in range(rows[i]):
+            assert any(_overlap(spans[i], spans[j]) for j in range(len(items))
+                       if j != i and groups[j] == groups[i] and rows[j] == below)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0.5, 30)), min_size=1, max_size=25))
+def test_labels_placed_latest_first_keep_clear_of_the_leaders_of_those_placed_before(items):
+    anchor = np.array([x for x, _ in items])
+    left = anchor.copy()
+    right = anchor + np.array([w for _, w in items])
+    gap = 0.5
+    rows = pack_rows(left, right, gap=gap, leaders=anchor, latest_first=True)
+    placed = np.empty(len(items), dtype=int)
+    placed[np.lexsort((right, anchor))[::-1]] = np.arange(len(items))  # when each label was placed
+    span = [(lo - gap, hi + gap) for lo, hi in zip(left, right)]
+    for i in range(len(items)):
+        for j in range(len(items)):
+            if i != j and rows[i] == rows[j]:
+                assert not _overlap(span[i], span[j])
+            if placed[j] < placed[i] and rows[j] > rows[i]:  # j's leader rises through the row of i
+                assert not _overlap(span[i], (anchor[j] - gap / 2, anchor[j] + gap / 2))
+            if placed[j] < placed[i] and span[j][0] < anchor[i] < span[j][1]:
+                assert rows[i] > rows[j]  # above a label that covers its point
+
+
+def test_close_points_stack_up_lane_by_lane():
+    anchors = np.array([10.0, 11.0, 30.0, 10.5, 11.5])
+    levels = pack_rows(anchors, anchors, gap=1.0, groups=np.array(["a", "a", "a", "b", "a"]))
+    assert levels.tolist() == [0, 1, 0, 0, 2]
+
+
+def test_a_text_goes_after_its_mark_unless_it_would_run_past_the_axis():
+    start = np.array([1.0, 80.0, 60.0, 99.0])
+    end = start + 1.0
+    width = np.array([10.0, 30.0, 70.0, 0.0])
+    after, text_x, left, right = beside(start, end, width, gap=1.0, length=100.0)
+    assert after.tolist() == [True, False, False, True]  # the third fits neither side: more room before it
+    assert text_x.tolist() == [3.0, 79.0, 59.0, 101.0]
+    assert left.tolist() == [1.0, 49.0, -11.0, 99.0]
+    assert right.tolist() == [13.0, 81.0, 61.0, 101.0]
