@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from helpers_events import make_table
 
 import analysis
 from analysis import schema
 from analysis.report.words.attacks import count_floor_note
 from analysis.report.words.sources import corroboration_sentence, disputes_sentence
+from analysis.stats.selection import is_militia_attack
 
 
-def test_the_public_names_of_the_sentences_are_the_words_modules():
-    assert analysis.count_floor_note is count_floor_note
-    assert analysis.corroboration_sentence is corroboration_sentence and analysis.disputes_sentence is disputes_sentence
+def test_the_old_public_names_of_the_sentences_lead_to_the_words_modules_with_a_warning():
+    with pytest.warns(DeprecationWarning, match="analysis.report.words.attacks.count_floor_note"):
+        assert analysis.count_floor_note is count_floor_note
+    with pytest.warns(DeprecationWarning, match="analysis.report.words.sources"):
+        assert analysis.corroboration_sentence is corroboration_sentence and analysis.disputes_sentence is disputes_sentence
 
 
 def test_the_corroboration_sentence_says_how_many_rest_on_one_report():
@@ -41,8 +45,8 @@ def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(atta
          "measure": "air strikes", "actor": None, "count_low": 45, "count_high": 45, "qualifier": "exact",
          "doc_id": "d", "quote": "45 strikes"},
     ])
-    note = count_floor_note(attacks, totals)
+    note = count_floor_note(attacks, totals, kinds=is_militia_attack)
     assert note == ("A floor: the 3 attacks described one by one, not every attack there was. The reports also "
                     "speak of more than 12 rocket attacks by Kata'ib Hezbollah (1 Mar 2019 - 20 Mar 2020) that they "
                     "do not list.")
-    assert count_floor_note(attacks) == "A floor: the 3 attacks described one by one, not every attack there was."
+    assert count_floor_note(attacks, kinds=is_militia_attack) == "A floor: the 3 attacks described one by one, not every attack there was."
