@@ -19,7 +19,7 @@ import difflib
 import json
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -316,48 +316,6 @@ def levels_in_window(levels: pd.DataFrame, start: pd.Timestamp | None, end: pd.T
     return out.sort_values(["date_start", "date_end", "level_id"], kind="stable").reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class NamedTargets(AttackSelection):
-    """An :class:`AttackSelection` whose target is a list of names, each searched as plain text.
-
-    The ``TARGET`` of the report: an attack matches when its ``actor2`` or
-    ``assoc_actor_2`` contains one of :attr:`names`, without regard to case
-    (:func:`names_mask`). No name is read as a pattern, so the search takes
-    time in proportion to the data and the names, whatever they hold.
-    ``target`` is the names joined with ``|``, for the words of the pages.
-    """
-
-    names: tuple[str, ...] = field(default=())
-
-    def mask(self, events: pd.DataFrame) -> pd.Series:
-        """Mark the attacks of ``events`` on one of :attr:`names` (bool Series, same index)."""
-        kinds = AttackSelection(self.attacks, None, self.default).mask(events).to_numpy(dtype=bool)
-        return pd.Series(kinds & names_mask(events, TARGET_COLUMNS, self.names), index=events.index, name="attack")
-
-
-def names_mask(events: pd.DataFrame, columns: Iterable[str], names: Sequence[str]) -> np.ndarray:
-    """Mark the rows where one of ``columns`` contains one of ``names`` as plain text, without regard to case.
-
-    The distinct values are searched, not the rows (fast on millions of
-    events); columns the frame lacks are skipped.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"actor2": ["Military Forces of the United States (2017-2021)", None, "Police (a+)+$"]})
-    >>> names_mask(frame, ["actor2", "assoc_actor_2"], ["united states (2017", "(a+)+$"]).tolist()
-    [True, False, True]
-    """
-    wanted = [name.casefold() for name in names]
-    found = np.zeros(len(events), dtype=bool)
-    for column in columns:
-        if column not in events.columns:
-            continue
-        text = events[column].astype("string")
-        hits = [value for value in text.dropna().unique() if any(w in value.casefold() for w in wanted)]
-        found |= text.isin(hits).fillna(False).to_numpy(dtype=bool)
-    return found
-
-
 def notebook_data(
     data: object = None,
     *,
@@ -392,7 +350,7 @@ def notebook_data(
         ACLED's Battles and Explosions/Remote violence for an ACLED file.
     target : str, sequence of str or None, default None
         Attacks on whom: names searched as plain text in ``actor2`` and
-        ``assoc_actor_2`` (:class:`NamedTargets`); None: any target.
+        ``assoc_actor_2`` (:func:`analysis.stats.selection.target_mask`); None: any target.
     invalid : {"raise", "drop"} or None, default None
         For an ACLED file: "drop" leaves out the rows that break a rule
         (:attr:`NotebookData.dropped` counts them); None or "raise" refuses the file.
@@ -431,9 +389,7 @@ def notebook_data(
     area_names = values["AREA"]
     area_text = None if area_names is None else ", ".join(area_names)
     coded = path is None
-    selection = attack_selection(values["ATTACKS"], None if names is None else list(names), coded=coded)
-    if names is not None:
-        selection = NamedTargets(selection.attacks, selection.target, selection.default, names=names)
+    selection = attack_selection(values["ATTACKS"], names, coded=coded)
     if coded:
         dataset = load_dataset()
         events = select_events(dataset.events, start=start_, end=end_, area=area_names).reset_index(drop=True)
@@ -529,7 +485,7 @@ def check_matches(
     An area name is matched as :func:`~analysis.stats.selection.select_events`
     matches it (``admin1`` or ``country``, whole, without regard to case); a
     kind against ``event_type``, ``sub_event_type`` and ``category``; a target
-    as :class:`NamedTargets` searches it.
+    as :func:`analysis.stats.selection.target_mask` searches it.
 
     Raises
     ------

@@ -204,9 +204,10 @@ def _attacks(text: str) -> tuple[str, ...]:
         raise OptionError(str(error).removeprefix("ATTACKS: ")) from None
 
 
-#: Characters a ``TARGET`` name may not hold: ``|`` separated names before ``;`` did, and the others are a
-#: pattern's repetitions and escapes, refused so that no search of a name can take more than linear time.
-NOT_IN_TARGET = "|*+?{}\\"
+#: Characters a ``TARGET`` name may not hold: ``|`` separated names before ``;`` did, and is refused so that
+#: an old ``a|b`` is not searched as one name. Every other character is plain text
+#: (:func:`analysis.stats.selection.target_mask`).
+NOT_IN_TARGET = "|"
 
 
 def _target(text: str) -> tuple[str, ...]:

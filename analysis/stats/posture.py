@@ -228,15 +228,17 @@ def foreign_forces(events: pd.DataFrame, *, country: str | None = None) -> pd.Se
     return found
 
 
-def involved_forces(events: pd.DataFrame, target: str | None = None, *, country: str | None = None) -> pd.Series:
+def involved_forces(
+    events: pd.DataFrame, target: str | Sequence[str] | None = None, *, country: str | None = None
+) -> pd.Series:
     """Name the force each event involves: one matching ``target`` in any actor column, else a foreign force.
 
     Parameters
     ----------
     events : DataFrame
         Events.
-    target : str or None, default None
-        As the ``TARGET`` parameter (:func:`analysis.stats.selection.target_mask`),
+    target : str, sequence of str or None, default None
+        Names, as the ``TARGET`` parameter (:func:`analysis.stats.selection.target_mask`),
         searched here in every actor column, since a force can be the actor
         of a posture change as well as its object. None: foreign forces
         (:func:`foreign_forces`).
@@ -254,7 +256,7 @@ def involved_forces(events: pd.DataFrame, target: str | None = None, *, country:
     for column in ACTOR_COLUMNS:
         if column not in events.columns:
             continue
-        hit = target_mask(events[[column]].rename(columns={column: "actor2"}), target)
+        hit = target_mask(events, target, columns=[column])
         found = found.mask(found.isna() & hit, events[column].astype("string"))
     return found
 
@@ -262,7 +264,7 @@ def involved_forces(events: pd.DataFrame, target: str | None = None, *, country:
 def force_posture(
     events: pd.DataFrame,
     *,
-    target: str | None = None,
+    target: str | Sequence[str] | None = None,
     country: str | None = None,
     sub_event_types: Sequence[str] = ACLED_POSTURE_SUB_EVENT_TYPES,
 ) -> pd.DataFrame:
@@ -277,8 +279,8 @@ def force_posture(
     ----------
     events : DataFrame
         Events (ACLED exports, or the coded events).
-    target : str or None, default None
-        The ``TARGET`` parameter; None for foreign forces.
+    target : str, sequence of str or None, default None
+        The ``TARGET`` names (:func:`analysis.stats.selection.target_mask`); None for foreign forces.
     country : str or None, default None
         The country of events without a ``country`` column.
     sub_event_types : sequence of str, default ACLED_POSTURE_SUB_EVENT_TYPES

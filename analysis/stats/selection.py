@@ -297,12 +297,14 @@ DEFAULT_ACLED_ATTACKS: tuple[str, ...] = ("Battles", "Explosions/Remote violence
 TARGET_COLUMNS: tuple[str, ...] = ("actor2", "assoc_actor_2")
 
 _SEPARATORS = re.compile(r"\s*[;,|]\s*")
+#: Names of a target are separated by ``;`` only: actor names hold commas ("Police Forces of Iraq (2020-), Basra").
+_TARGET_SEPARATOR = re.compile(r"\s*;\s*")
 
 
-def _names(value: str | Sequence[str] | None) -> tuple[str, ...]:
+def _names(value: str | Sequence[str] | None, *, separators: re.Pattern = _SEPARATORS) -> tuple[str, ...]:
     if value is None:
         return ()
-    parts = _SEPARATORS.split(value) if isinstance(value, str) else [str(v) for v in value]
+    parts = separators.split(value) if isinstance(value, str) else [str(v) for v in value]
     return tuple(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
 
 
@@ -321,18 +323,16 @@ class AttackSelection:
         ``category`` is one of them. Empty: the coded category
         ``"militia attack"`` (and, for events without a category, the
         sub-event type ``Shelling/artillery/missile attack``).
-    target : str or None
-        Text searched, without regard to case, in ``actor2`` and
-        ``assoc_actor_2``: an event matches when one of them contains it
-        literally or matches it as a regular expression (so
-        ``"Military Forces of the United States|Global Coalition"`` matches
-        either). None: any target.
+    target : tuple of str
+        Names searched as plain text, without regard to case, in ``actor2``
+        and ``assoc_actor_2`` (:func:`target_mask`): an event matches when
+        one of them contains one of the names. Empty: any target.
     default : bool
         True when neither was chosen by the user.
     """
 
     attacks: tuple[str, ...] = ()
-    target: str | None = None
+    target: tuple[str, ...] = ()
     default: bool = True
 
     def __call__(self, events: pd.DataFrame) -> pd.Series:
@@ -348,8 +348,8 @@ class AttackSelection:
                     chosen |= is_one_of(events[column], self.attacks)
         else:
             chosen = is_militia_attack(events).to_numpy(dtype=bool)
-        if self.target is not None:
-            chosen &= target_mask(events, self.target)
+        if self.target:
+            chosen = chosen & target_mask(events, self.target)
         return pd.Series(chosen, index=events.index, name="attack")
 
     @property
@@ -361,15 +361,12 @@ class AttackSelection:
             noun = "battles and remote violence"
         else:
             noun = join_words([SHORT_ATTACK_NAMES.get(a, a) for a in self.attacks])
-        return noun if self.target is None else f"{noun} on {self.target_words}"
+        return f"{noun} on {self.target_words}" if self.target else noun
 
     @property
     def target_words(self) -> str:
-        """The target as a reader reads it: alternatives of a pattern joined with "or"."""
-        if self.target is None:
-            return "any target"
-        parts = [p.strip() for p in self.target.split("|") if p.strip()]
-        return " or ".join(parts) if all(re.fullmatch(r"[\w .:'()-]+", p) for p in parts) else f"'{self.target}'"
+        """The target as a reader reads it: its names joined with "or" ("any target" when there is none)."""
+        return " or ".join(self.target) if self.target else "any target"
 
     def describe(self) -> str:
         """Say in one sentence which events are counted as attacks.
@@ -388,7 +385,7 @@ class AttackSelection:
         else:
             kinds = "ACLED events of type " + join_words(self.attacks)
         whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
-                f"'{self.target}'" if self.target is not None else ", whoever the target")
+                f"'{self.target_words}'" if self.target else ", whoever the target")
         return f"Attacks counted: {kinds}{whom}."
 
 
@@ -408,42 +405,50 @@ SHORT_ATTACK_NAMES: dict[str, str] = {
 }
 
 
-def target_mask(events: pd.DataFrame, target: str) -> np.ndarray:
-    """Mark the events whose ``actor2`` or ``assoc_actor_2`` contains ``target`` or matches it as a pattern.
+def target_mask(
+    events: pd.DataFrame, target: str | Sequence[str], *, columns: Sequence[str] = TARGET_COLUMNS
+) -> np.ndarray:
+    """Mark the events whose ``actor2`` or ``assoc_actor_2`` contains one of the names of ``target``.
 
-    ``target`` is read two ways, and either is a match: as alternatives
-    separated by ``|``, each searched literally (so names with brackets
-    such as "(2017-2021)" work as written), and as a regular expression.
-    Case is ignored. Only the columns of :data:`TARGET_COLUMNS` the frame
-    has are searched (the coded events have no ``assoc_actor_2``).
+    Each name is searched as plain text, without regard to case: brackets,
+    dots and ``+`` mean those characters ("(2017-2021)", "U.S."), and the
+    search takes time in proportion to the data and the names, whatever
+    they hold. Only the distinct values of each column are searched, so it
+    stays fast on millions of events; columns the frame lacks are skipped
+    (the coded events have no ``assoc_actor_2``).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events.
+    target : str or sequence of str
+        The names; one string may hold several, separated by ``;``.
+    columns : sequence of str, default TARGET_COLUMNS
+        The columns searched.
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per event.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"actor2": ["Military Forces of the United States (2017-2021)", None],
     ...                       "assoc_actor_2": [None, "Global Coalition Against Daesh"]})
-    >>> target_mask(frame, "Military Forces of the United States (2017-2021)|Global Coalition").tolist()
+    >>> target_mask(frame, "Military Forces of the United States (2017-2021); global coalition").tolist()
     [True, True]
+    >>> target_mask(frame, r"(\\w+\\s?)+$").tolist()  # plain text, not a pattern
+    [False, False]
     """
-    pattern = _target_pattern(target)
-    literals = [part.strip().casefold() for part in target.split("|") if part.strip()]
+    wanted = [name.casefold() for name in _names(target, separators=_TARGET_SEPARATOR)]
     found = np.zeros(len(events), dtype=bool)
-    for column in TARGET_COLUMNS:
+    for column in columns:
         if column not in events.columns:
             continue
         text = events[column].astype("string")
-        # search the distinct names, not the rows: fast on millions of events
-        names = pd.Series(text.dropna().unique(), dtype=object)
-        hits = {name for name in names if any(w in name.casefold() for w in literals) or pattern.search(name)}
+        hits = [value for value in text.dropna().unique() if any(w in value.casefold() for w in wanted)]
         found |= text.isin(hits).fillna(False).to_numpy(dtype=bool)
     return found
-
-
-def _target_pattern(target: str) -> re.Pattern:
-    try:
-        return re.compile(target, re.IGNORECASE)
-    except re.error:
-        # not a pattern: match it literally
-        return re.compile(re.escape(target), re.IGNORECASE)
 
 
 def attack_selection(
@@ -462,10 +467,9 @@ def attack_selection(
         data, the category ``"militia attack"``; for an ACLED file,
         :data:`DEFAULT_ACLED_ATTACKS`.
     target : str, sequence of str or None, default None
-        A name or pattern searched in ``actor2`` and ``assoc_actor_2``
-        (see :func:`target_mask`); a list of names is joined with ``|``,
-        each still matched literally.
-        None or empty: any target.
+        Names searched as plain text in ``actor2`` and ``assoc_actor_2``
+        (see :func:`target_mask`), as a list or one string separated by
+        ``;``. None or empty: any target.
     coded : bool, default False
         Whether the data are the coded documents (they keep their own
         category as the default).
@@ -497,12 +501,8 @@ def attack_selection(
             f"category; use any of {', '.join(repr(a) for a in allowed)}"
         )
     names = tuple(folded[n.casefold()] for n in names)
-    if isinstance(target, str) or target is None:
-        target_text = (target or "").strip() or None
-    else:
-        # names as alternatives: each is also matched literally (see target_mask)
-        target_text = "|".join(str(t).strip() for t in target if str(t).strip()) or None
-    default = not names and target_text is None
+    targets = _names(target, separators=_TARGET_SEPARATOR)
+    default = not names and not targets
     if not names and not coded:
         names = DEFAULT_ACLED_ATTACKS
-    return AttackSelection(attacks=names, target=target_text, default=default)
+    return AttackSelection(attacks=names, target=targets, default=default)

@@ -11,7 +11,8 @@ from acled_files import write_acled
 
 from analysis.errors import DataError
 from analysis.io.acled import load_acled
-from analysis.report.inputs import check_run, names_mask, notebook_data, read_checked, write_checked
+from analysis.report.inputs import check_run, notebook_data, read_checked, write_checked
+from analysis.stats.selection import target_mask
 from analysis.report.options import CHECKED, OptionError
 from analysis.stats.tables import events_table
 
@@ -77,9 +78,9 @@ def test_a_target_is_plain_text_never_a_pattern():
     name = "Unidentified Armed Group (Iraq) (a+)+$ and Allied Forces of the Western Coalition 2019-2021"
     events = pd.DataFrame({"actor2": [name, "a" * 88, "Police Forces of Iraq", None],
                            "assoc_actor_2": [None, None, "Militia (Iraq); Tribal Militia", "(a+)+$"]})
-    assert names_mask(events, ["actor2", "assoc_actor_2"], ["(a+)+$"]).tolist() == [True, False, False, True]
-    assert names_mask(events, ["actor2", "assoc_actor_2"], [r"(\w+\s?)+$"]).tolist() == [False] * 4
-    assert names_mask(events, ["actor2", "assoc_actor_2"], ["tribal militia", "POLICE"]).tolist() == [
+    assert target_mask(events, ["(a+)+$"]).tolist() == [True, False, False, True]
+    assert target_mask(events, [r"(\w+\s?)+$"]).tolist() == [False] * 4
+    assert target_mask(events, ["tribal militia", "POLICE"]).tolist() == [
         False, False, True, False]
 
 

@@ -92,7 +92,7 @@ def test_attack_selection_reads_types_and_refuses_unknown_names():
         attack_selection("Battles, Bombing")
 
 
-def test_target_matches_names_literally_or_as_a_pattern_in_actor2_and_its_associates():
+def test_target_matches_names_as_plain_text_in_actor2_and_its_associates():
     events = _acled_like([
         {"date_start": "2025-03-03", "actor2": "Military Forces of the United States (2021-)"},
         {"date_start": "2025-03-03", "actor2": "Military Forces of Somalia (2022-)",
@@ -100,9 +100,10 @@ def test_target_matches_names_literally_or_as_a_pattern_in_actor2_and_its_associ
         {"date_start": "2025-03-03", "actor1": "Military Forces of the United States (2021-)", "actor2": "Al Shabaab"},
         {"date_start": "2025-03-03", "actor2": None},
     ])
-    both = "Military Forces of the United States (2021-)|Global Coalition"
+    both = "Military Forces of the United States (2021-); Global Coalition"
     assert target_mask(events, both).tolist() == [True, True, False, False]
-    assert target_mask(events, r"United States \(20\d\d-\)").tolist() == [True, False, False, False]
+    assert target_mask(events, ["united states (2021-)", "global coalition"]).tolist() == [True, True, False, False]
+    assert target_mask(events, r"United States \(20\d\d-\)").tolist() == [False] * 4  # not a pattern
     assert target_mask(events, "somalia").tolist() == [False, True, False, False]
     chosen = attack_selection(None, ["Military Forces of the United States (2021-)"])
     assert chosen.mask(events).tolist() == [True, False, False, False]

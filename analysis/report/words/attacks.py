@@ -11,7 +11,7 @@ import pandas as pd
 from ..._frames import column_or_na, require_columns
 from ...stats.casualties import killed_distribution
 from ...stats.highlights import busiest_periods, deadliest_events, peak, top_values
-from ...stats.selection import EventSelector, is_militia_attack, select_kinds
+from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
@@ -90,7 +90,7 @@ def counted(facts: Facts) -> str:
     else:
         kinds = "ACLED events of type " + join_words([md(name) for name in selection.attacks])
     whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
-            f"'{md(selection.target)}'" if selection.target is not None else ", whoever the target")
+            f"'{md('; '.join(selection.target))}'" if selection.target else ", whoever the target")
     return f"Attacks counted: {kinds}{whom}."
 
 

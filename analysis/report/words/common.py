@@ -88,7 +88,7 @@ def labelled_words(facts: Facts) -> str:
 def forces_words(facts: Facts, esc: Escape = str) -> str:
     """Name the forces the posture page follows: "foreign forces", or the target as a reader reads it."""
     selection = facts.data.selection
-    return "foreign forces" if selection.target is None else esc(selection.target_words)
+    return "foreign forces" if not selection.target else esc(selection.target_words)
 
 
 def in_window(facts: Facts, esc: Escape = md) -> str:

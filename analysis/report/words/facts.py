@@ -124,7 +124,7 @@ class Facts:
         """The strategic developments about forces (:func:`analysis.stats.posture.force_posture`)."""
         from ...stats.posture import force_posture
 
-        return force_posture(self.events, target=self.data.selection.target, country=self.data.country)
+        return force_posture(self.events, target=self.data.selection.target or None, country=self.data.country)
 
     @cached_property
     def sources_table(self) -> pd.DataFrame:

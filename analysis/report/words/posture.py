@@ -114,8 +114,8 @@ def _posture_section(facts: Facts) -> str:
                 "kind of change in this window and dates it.")
     target = data.selection.target
     involving = ("foreign or international forces (actors named 'Military Forces of' another country, "
-                 "coalitions, missions, the AU, UN or EU)" if target is None
-                 else f"the target ('{md(target)}' in any actor column)")
+                 "coalitions, missions, the AU, UN or EU)" if not target
+                 else f"the target ('{md('; '.join(target))}' in any actor column)")
     return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
             "that change a force's posture (a base established, ground handed over, a change to a group's "
             f"activity) involving {involving}, on a map of {md(data.country or 'the events')} drawn offline "
