@@ -129,41 +129,77 @@ def link_differences(links: pd.DataFrame, coded: pd.DataFrame, acled: pd.DataFra
     for link in links.itertuples(index=False):
         ids = (link.coded_id, link.acled_id)
         c, a = coded_rows[link.coded_id], acled_rows[link.acled_id]
-        coded_window, acled_window = _window(c.date_start, c.date_end), _window(a.date_start, a.date_end)
-        if link.date_fixed:
-            original = export_rows[link.acled_id]
-            rows.append((*ids, "date", coded_window, _window(original.date_start, original.date_end),
-                         float(link.gap_days), "day and month swapped in the export"))
-        elif coded_window != acled_window:
-            note = "narrows" if link.acled_narrows else ("earlier" if link.gap_days < 0 else
-                                                         "later" if link.gap_days > 0 else "overlaps")
-            rows.append((*ids, "date", coded_window, acled_window, float(link.gap_days), note))
-        coded_deaths, acled_deaths, stand_in = c.fatalities, a.fatalities, placeholder.get(link.acled_id)
-        known = pd.notna(coded_deaths) and pd.notna(acled_deaths)
-        if (known and int(coded_deaths) != int(acled_deaths)) or pd.notna(stand_in):
-            rows.append((*ids, "fatalities", _text(coded_deaths), _text(acled_deaths),
-                         float(int(acled_deaths) - int(coded_deaths)) if known else np.nan,
-                         f"placeholder (coded as {stand_in})" if pd.notna(stand_in) else ""))
-        low, high, count = c.projectiles_low, c.projectiles_high, stated.get(link.acled_id)
-        if pd.notna(low) and pd.notna(count) and not (low <= count <= (high if pd.notna(high) else count)):
-            coded_count = str(low) if low == high else f"{low}..{_text(high)}"
-            rows.append((*ids, "projectiles", coded_count, str(count), float(count - low), "stated in the notes"))
-        if c.sub_event_type != a.sub_event_type:
-            same_family = tables.families.get(c.sub_event_type) == tables.families.get(a.sub_event_type)
-            rows.append((*ids, "type", f"{c.event_type}: {c.sub_event_type}", f"{a.event_type}: {a.sub_event_type}",
-                         np.nan, "same family" if same_family else "different family"))
-        for column in ("actor1", "actor2"):
-            differs, note = _actor_difference(getattr(c, column), getattr(a, column), tables)
-            if differs:
-                rows.append((*ids, column, _text(getattr(c, column)), _text(getattr(a, column)), np.nan, note))
-        if _text(c.location).casefold() != _text(a.location).casefold():
-            rows.append((*ids, "place", _text(c.location), _text(a.location), link.distance_km, ""))
-        for field, column in (("time precision", "time_precision"), ("geo precision", "geo_precision")):
-            if _text(getattr(c, column)) != _text(getattr(a, column)):
-                rows.append((*ids, field, _text(getattr(c, column)), _text(getattr(a, column)), np.nan, ""))
+        original = export_rows.get(link.acled_id) if link.date_fixed else None
+        found = [_date_difference(link, c, a, original),
+                 _fatalities_difference(c, a, placeholder.get(link.acled_id)),
+                 _projectiles_difference(c, stated.get(link.acled_id)),
+                 _type_difference(c, a, tables),
+                 *(_actor_row(column, c, a, tables) for column in ("actor1", "actor2")),
+                 _place_difference(link, c, a),
+                 *(_precision_difference(field, column, c, a)
+                   for field, column in (("time precision", "time_precision"), ("geo precision", "geo_precision")))]
+        rows.extend((*ids, *row) for row in found if row is not None)
     frame = pd.DataFrame(rows, columns=list(_DIFFERENCE_COLUMNS))
     return frame.astype({"coded_id": "string", "acled_id": "string", "field": "string", "coded": "string",
                          "acled": "string", "delta": float, "note": "string"})
+
+
+# Each finder returns one difference of a link as (field, coded, acled, delta, note), or None when the two agree.
+
+
+def _date_difference(link, c, a, original) -> tuple | None:
+    coded_window, acled_window = _window(c.date_start, c.date_end), _window(a.date_start, a.date_end)
+    if original is not None:
+        return ("date", coded_window, _window(original.date_start, original.date_end), float(link.gap_days),
+                "day and month swapped in the export")
+    if coded_window == acled_window:
+        return None
+    note = "narrows" if link.acled_narrows else ("earlier" if link.gap_days < 0 else
+                                                 "later" if link.gap_days > 0 else "overlaps")
+    return "date", coded_window, acled_window, float(link.gap_days), note
+
+
+def _fatalities_difference(c, a, stand_in) -> tuple | None:
+    coded_deaths, acled_deaths = c.fatalities, a.fatalities
+    known = pd.notna(coded_deaths) and pd.notna(acled_deaths)
+    if not ((known and int(coded_deaths) != int(acled_deaths)) or pd.notna(stand_in)):
+        return None
+    return ("fatalities", _text(coded_deaths), _text(acled_deaths),
+            float(int(acled_deaths) - int(coded_deaths)) if known else np.nan,
+            f"placeholder (coded as {stand_in})" if pd.notna(stand_in) else "")
+
+
+def _projectiles_difference(c, count) -> tuple | None:
+    low, high = c.projectiles_low, c.projectiles_high
+    if pd.isna(low) or pd.isna(count) or low <= count <= (high if pd.notna(high) else count):
+        return None
+    coded_count = str(low) if low == high else f"{low}..{_text(high)}"
+    return "projectiles", coded_count, str(count), float(count - low), "stated in the notes"
+
+
+def _type_difference(c, a, tables: MappingTables) -> tuple | None:
+    if c.sub_event_type == a.sub_event_type:
+        return None
+    same_family = tables.families.get(c.sub_event_type) == tables.families.get(a.sub_event_type)
+    return ("type", f"{c.event_type}: {c.sub_event_type}", f"{a.event_type}: {a.sub_event_type}", np.nan,
+            "same family" if same_family else "different family")
+
+
+def _actor_row(column: str, c, a, tables: MappingTables) -> tuple | None:
+    differs, note = _actor_difference(getattr(c, column), getattr(a, column), tables)
+    return (column, _text(getattr(c, column)), _text(getattr(a, column)), np.nan, note) if differs else None
+
+
+def _place_difference(link, c, a) -> tuple | None:
+    if _text(c.location).casefold() == _text(a.location).casefold():
+        return None
+    return "place", _text(c.location), _text(a.location), link.distance_km, ""
+
+
+def _precision_difference(field: str, column: str, c, a) -> tuple | None:
+    if _text(getattr(c, column)) == _text(getattr(a, column)):
+        return None
+    return field, _text(getattr(c, column)), _text(getattr(a, column)), np.nan, ""
 
 
 __all__ = ["ASPECTS", "FIELDS", "link_reasons", "link_differences"]
