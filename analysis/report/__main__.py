@@ -29,6 +29,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from . import options as spec
@@ -65,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Stop(Exception):
+    """The command line stops with one line on standard error and an exit status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
@@ -76,54 +85,71 @@ def main(argv: Sequence[str] | None = None) -> int:
     values = {option.name: getattr(args, option.name) for option in spec.OPTIONS}
     try:
         spec.check_together(values)
+        out = str(values["OUT"] or spec.BY_NAME["OUT"].default)
+        # The options are checked before the builder is imported: nbformat takes seconds to import.
+        from .execute import NOTEBOOK_DIR
+
+        notebooks = args.notebooks or str(NOTEBOOK_DIR)
+        if args.refresh_notebooks:
+            count = _refresh(notebooks)
+            print(f"Refreshed {count} notebooks in {time.perf_counter() - started:.1f} s")
+            return 0
+        _check_inputs(notebooks, out)
+        index = _build(out, spec.notebook_parameters(values), notebooks, args.timeout)
     except spec.OptionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    out = str(values["OUT"] or spec.BY_NAME["OUT"].default)
-    parameters = spec.notebook_parameters(values)
-    # The options are checked before the builder is imported: nbformat takes seconds to import.
-    from ..errors import DataError
-    from .build import build_report
-    from .execute import NOTEBOOK_DIR, NotebookError, find_notebooks, refresh_notebooks
+    except _Stop as stop:
+        print(f"error: {stop}", file=sys.stderr)
+        return stop.status
+    print(f"Report written to {index} in {time.perf_counter() - started:.1f} s")
+    return 0
 
-    notebooks = args.notebooks or str(NOTEBOOK_DIR)
+
+def _refresh(notebooks: str) -> int:
+    from .execute import NotebookError, refresh_notebooks
+
     try:
-        if args.refresh_notebooks:
-            paths = refresh_notebooks(notebooks)
-            print(f"Refreshed {len(paths)} notebooks in {time.perf_counter() - started:.1f} s")
-            return 0
+        return len(refresh_notebooks(notebooks))
+    except NotebookError as error:
+        raise _Stop(str(error), 1) from error
+
+
+def _check_inputs(notebooks: str, out: str) -> None:
+    """Refuse a folder without notebooks (status 1) or an output folder a report may not replace (status 2)."""
+    from .execute import NOTEBOOK_DIR, NotebookError, find_notebooks
+
+    try:
         find_notebooks(notebooks)
         check_output_folder(out, notebooks=[notebooks, NOTEBOOK_DIR])
     except NotebookError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+        raise _Stop(str(error), 1) from error
     except (FileNotFoundError, OutputFolderError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        raise _Stop(str(error), 2) from error
     except OSError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+        raise _Stop(str(error), 1) from error
+
+
+def _build(out: str, parameters: dict, notebooks: str, timeout: int) -> Path:
+    """Build the report; say each failure in one line, with the exit status it gives."""
+    from ..errors import DataError
+    from .build import build_report
+    from .execute import NotebookError
+
     try:
-        index = build_report(out, parameters=parameters, notebooks=notebooks, timeout=args.timeout)
+        return build_report(out, parameters=parameters, notebooks=notebooks, timeout=timeout)
     except (DataError, spec.OptionError) as error:
-        print(f"error: {_one_line(error)}", file=sys.stderr)
-        return 2
+        raise _Stop(_one_line(error), 2) from error
     except NotebookError as error:
         kept = f" (the executed notebook: {error.kept})" if error.kept else ""
-        print(f"error: {error}{kept}", file=sys.stderr)
-        return 1
+        raise _Stop(f"{error}{kept}", 1) from error
     except OutputFolderError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        raise _Stop(str(error), 2) from error
     except OSError as error:
-        print(f"error: the report could not be written to {out} ({error}); an earlier report there is as it was",
-              file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print(f"error: interrupted; the previous report in {out} is unchanged", file=sys.stderr)
-        return 130
-    print(f"Report written to {index} in {time.perf_counter() - started:.1f} s")
-    return 0
+        raise _Stop(f"the report could not be written to {out} ({error}); an earlier report there is as it was",
+                    1) from error
+    except KeyboardInterrupt as error:
+        raise _Stop(f"interrupted; the previous report in {out} is unchanged", 130) from error
 
 
 def _one_line(error: Exception) -> str:
