@@ -46,21 +46,25 @@ def describe_count(qualifier: object, low: object, high: object) -> str:
     """
     low_, high_ = _whole(low), _whole(high)
     word = str(qualifier) if qualifier is not None and not pd.isna(qualifier) else "exact"
-    if word == "about" and low_ is not None and high_ is not None:
-        return f"about {(low_ + high_) // 2:,}"
-    if word == "less than" and high_ is not None:
-        return f"less than {high_ + 1:,}"
-    if word == "more than" and low_ is not None:
-        return f"more than {low_ - 1:,}"
     if word in ("dozens", "several"):
         return word
-    if word == "at least" and low_ is not None:
-        return f"at least {low_:,}"
+    worded = _WORDED.get(word)
+    if worded is not None and all(bound is not None for bound in worded[0](low_, high_)):
+        return worded[1](low_, high_)
     if low_ is not None and (high_ is None or high_ == low_):
         return f"{low_:,}" if high_ is not None else f"{low_:,} or more"
     if low_ is not None:
         return f"{low_:,} to {high_:,}"
     return f"at most {high_:,}" if high_ is not None else "?"
+
+
+#: Qualifiers written back from their bounds: (the bounds it needs, how it reads).
+_WORDED = {
+    "about": (lambda low, high: (low, high), lambda low, high: f"about {(low + high) // 2:,}"),
+    "less than": (lambda low, high: (high,), lambda low, high: f"less than {high + 1:,}"),
+    "more than": (lambda low, high: (low,), lambda low, high: f"more than {low - 1:,}"),
+    "at least": (lambda low, high: (low,), lambda low, high: f"at least {low:,}"),
+}
 
 
 def describe_bounds(low: object, high: object) -> str:
