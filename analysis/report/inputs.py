@@ -501,20 +501,28 @@ def check_matches(
     analysis.report.options.OptionError: AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?
     """
     if area:
-        present = _distinct(events, ["admin1", "country"])
-        folded = {value.strip().casefold() for value in present}
-        _refuse_unmatched("AREA", [n for n in area if n.strip().casefold() not in folded], present,
-                          "governorate (admin1) or country")
+        _check_area(events, area)
     if attacks:
         present = _distinct(events, ["event_type", "sub_event_type", "category"])
         _refuse_unmatched("ATTACKS", [n for n in attacks if n not in set(present)], present,
                           "event type, sub-event type or category")
     if target:
-        present = _distinct(events, TARGET_COLUMNS)
-        folded = [value.casefold() for value in present]
-        missing = [n for n in target if not any(n.casefold() in value for value in folded)]
-        actors = sorted({part.strip() for value in present for part in value.split(LIST_SEPARATOR) if part.strip()})
-        _refuse_unmatched("TARGET", missing, actors, "actor2 or assoc_actor_2")
+        _check_target(events, target)
+
+
+def _check_area(events: pd.DataFrame, area: Sequence[str]) -> None:
+    present = _distinct(events, ["admin1", "country"])
+    folded = {value.strip().casefold() for value in present}
+    _refuse_unmatched("AREA", [n for n in area if n.strip().casefold() not in folded], present,
+                      "governorate (admin1) or country")
+
+
+def _check_target(events: pd.DataFrame, target: Sequence[str]) -> None:
+    present = _distinct(events, TARGET_COLUMNS)
+    folded = [value.casefold() for value in present]
+    missing = [n for n in target if not any(n.casefold() in value for value in folded)]
+    actors = sorted({part.strip() for value in present for part in value.split(LIST_SEPARATOR) if part.strip()})
+    _refuse_unmatched("TARGET", missing, actors, "actor2 or assoc_actor_2")
 
 
 def _distinct(events: pd.DataFrame, columns: Iterable[str]) -> list[str]:
