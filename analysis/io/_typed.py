@@ -33,6 +33,8 @@ import pandas as pd
 
 from ..schema import Column
 from .csv_scan import MAX_FIELD_BYTES
+from .parse import _string_buffers
+from .rules import NUMBER_KINDS, column_problems
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
 #: processor's cache and to keep every core busy, few enough that the work
@@ -43,10 +45,6 @@ from .csv_scan import MAX_FIELD_BYTES
 _MIN_BLOCK, _MAX_BLOCK = MAX_FIELD_BYTES, 4 * MAX_FIELD_BYTES
 #: Size of the blocks in which the file's bytes are screened.
 _SCAN_BLOCK = 1 << 20
-#: The largest whole number written without a leading zero in at most 18 digits.
-_MAX_DIGITS = 18
-#: The longest decimal number (a coordinate) the typed pass reads; a longer one goes to the text path.
-_MAX_DECIMAL = 64
 
 
 @dataclass(frozen=True)
@@ -274,7 +272,7 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         column, col = columns[name], checked.get(name)
         if pa.types.is_dictionary(column.type):
             return _Dictionary(column, col, spec.na_text)
-        if col is not None and col.kind in ("latitude", "longitude", "float"):
+        if col is not None and col.kind in NUMBER_KINDS:
             return _Numbers(column, col, region)
         return _Text(column, col, spec.na_text)
 
@@ -322,6 +320,14 @@ class _Prepared:
         raise _Decline
 
 
+def _obey(col: Column, values, region=None) -> np.ndarray | None:
+    """Decline unless ``values`` break none of the rules of ``col``; return the numbers of a number column."""
+    problems, numbers = column_problems(col, values, region=region)
+    if any(mask.any() for mask, _ in problems):
+        raise _Decline
+    return numbers
+
+
 class _Text(_Prepared):
     """Text (including whole numbers kept as text): whitespace ruled out, or trimmed."""
 
@@ -330,32 +336,24 @@ class _Text(_Prepared):
 
         self.column = column
         kind = col.kind if col is not None else "text"
-        if col is not None and col.required and column.null_count:
-            raise _Decline
-        if kind == "int":  # at most 18 digits: no field over the limit
-            if not all(_plain_whole_numbers(chunk) for chunk in column.chunks):
-                raise _Decline
-        elif kind in ("id", "text"):
+        if kind in ("id", "text"):
             shapes = [_text_shape(chunk) for chunk in column.chunks]
             if max((longest for longest, _ in shapes), default=0) > MAX_FIELD_BYTES:
                 raise _Decline
             if any(suspect for _, suspect in shapes):
                 self.column = _trimmed(column)
-                if col is not None and col.required and self.column.null_count:
-                    raise _Decline
             if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
                 raise _Decline
-        else:  # a kind the typed pass does not check (dates, hashes): the text path checks it
+        elif kind != "int":  # a kind the typed pass does not read (dates, hashes): the text path reads it
             raise _Decline
+        if col is not None:
+            _obey(col, self.column)
 
     def _int64(self):
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        try:
-            return pc.cast(self.column, pa.int64())
-        except pa.ArrowInvalid:  # too large for int64: the text path decides
-            raise _Decline from None
+        return pc.cast(self.column, pa.int64())  # whole numbers of at most 18 digits: below 2**63
 
     def integers(self) -> np.ndarray:
         if self.column.null_count:
@@ -387,33 +385,12 @@ class _Text(_Prepared):
 
 
 class _Numbers(_Prepared):
-    """Coordinates and other decimal numbers: no NaN, inside their range."""
+    """Coordinates and other decimal numbers, read by the rules that check them."""
 
-    def __init__(self, column, col: Column | None, region):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        if col is None:
+    def __init__(self, column, col: Column, region):
+        if max((int(np.diff(_string_buffers(chunk)[0]).max(initial=0)) for chunk in column.chunks), default=0) > MAX_FIELD_BYTES:
             raise _Decline
-        if col.required and column.null_count:
-            raise _Decline
-        # the text as the text path's rule allows it (no whitespace, no 'nan' or 'inf', no oversized field)
-        if not all(_plain_decimals(chunk) for chunk in column.chunks):
-            raise _Decline
-        column = pc.cast(column, pa.float64())
-        self.values = column.to_numpy()
-        if np.isnan(self.values).sum() != column.null_count:  # 'nan' written in the file
-            raise _Decline
-        if col.kind == "latitude":
-            lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
-        elif col.kind == "longitude":
-            lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
-        else:
-            lo, hi = -np.inf, np.inf
-        if column.null_count < len(self.values):
-            bounds = pc.min_max(column)
-            if bounds["min"].as_py() < lo or bounds["max"].as_py() > hi:
-                raise _Decline
+        self.values = _obey(col, column, region)
 
     def convert(self, col: Column) -> pd.Series:
         if col.kind not in ("latitude", "longitude", "float"):
@@ -443,12 +420,7 @@ class _Dictionary(_Prepared):
         self.indices = (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy()
         # The dictionaries hold only values the records have, so every word is used.
         self.missing = column.null_count > 0 or "" in self.words  # "" was a value of spaces only
-        if col.required and self.missing:
-            raise _Decline
-        if col.kind == "category":
-            allowed = {str(a) for a in col.allowed}
-            if any(w not in allowed and w != "" for w in self.words):
-                raise _Decline
+        _obey(col, pa.array(self.words + ([""] if column.null_count else []), type=pa.string()))
 
     def codes(self, categories: Sequence) -> np.ndarray:
         """Return each record's position in ``categories`` (matched as text); -1 when missing."""
@@ -502,54 +474,6 @@ def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequ
 
 
 # --- byte-level helpers on arrow string arrays ------------------------------------------------
-
-def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
-    """Return a (large_)string array's value offsets and its data bytes, as numpy views."""
-    import pyarrow as pa
-
-    _, offsets, data = chunk.buffers()
-    dtype = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-    offsets = np.frombuffer(offsets, dtype=dtype)[chunk.offset : chunk.offset + len(chunk) + 1]
-    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
-    return offsets, data
-
-
-def _plain_whole_numbers(chunk) -> bool:
-    """Whether every value is a whole number as the text path allows it (empty values are null).
-
-    ASCII digits only, at most 18 of them, and no leading zero (``0`` itself is allowed).
-    """
-    offsets, data = _string_buffers(chunk)
-    values = data[offsets[0] : offsets[-1]]
-    if not len(values):
-        return True
-    if values.min() < 0x30 or values.max() > 0x39:
-        return False
-    lengths = np.diff(offsets)
-    present = lengths > 0
-    if lengths.max() > _MAX_DIGITS:
-        return False
-    first = np.take(data, offsets[:-1][present], mode="clip")
-    return not ((first == 0x30) & (lengths[present] > 1)).any()
-
-
-def _plain_decimals(chunk) -> bool:
-    """Whether every value is a decimal number written with digits, ``.`` and ``-`` alone (empty values are null).
-
-    A value of these bytes that the text path's rule (``NUMBER_RE``) refuses,
-    such as ``1-2`` or ``1.2.3``, makes pyarrow's cast to float64 fail, so the
-    file goes to the text path. Any other byte (a sign ``+``, an exponent,
-    whitespace, ``nan``) sends it there at once, as does a value over
-    :data:`_MAX_DECIMAL` bytes.
-    """
-    offsets, data = _string_buffers(chunk)
-    values = data[offsets[0] : offsets[-1]]
-    if not len(values):
-        return True
-    if values.min() < 0x2D or values.max() > 0x39 or (values == 0x2F).any():  # '-', '.', digits; not '/'
-        return False
-    return int(np.diff(offsets).max()) <= _MAX_DECIMAL
-
 
 def _text_shape(chunk) -> tuple[int, bool]:
     """Return the longest value of a text array in bytes, and whether a value may begin or end with whitespace.

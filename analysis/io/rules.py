@@ -14,24 +14,29 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .parse import parse_dates, parse_numbers
+from .parse import arrow_text, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers
 from .problems import Checker
 from .text_table import TextTable
 from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column
 
-#: A whole number: ASCII digits, no sign, no leading zero, at most 18 digits (below 2**63).
-_INT_RE = r"^(0|[1-9][0-9]{0,17})$"
-_SHA_RE = r"^[0-9a-f]{64}$"
 INT_RULE = ("is not a whole number >= 0 written in digits 0-9 "
             "(no sign, decimal point or leading zero; at most 18 digits)")
 DATE_RULE = f"is not a real day written YYYY-MM-DD from {DATE_RANGE[0]} to {DATE_RANGE[1]}"
 NUMBER_RULE = "is not a number (digits 0-9 with an optional sign and decimal point, e.g. 33.2625)"
+EMPTY_RULE = "is empty; a value is required"
 #: What R writes for a missing value; read as missing in the columns a loader names.
 NA_TEXT = "NA"
 NA_RULE = "is NA (R's mark of a missing value); a value is required"
+_SHA_RE = r"^[0-9a-f]{64}$"
+_SHA_RULE = "is not a SHA-256 hex digest (64 lowercase hex digits)"
 _ORIGIN_RE = "^(?:" + "|".join(DATE_ORIGINS) + "|(?:" + "|".join(DATE_ORIGIN_REFERENCES) + r") \S+)$"
 _ORIGIN_FORMS = [repr(o) for o in DATE_ORIGINS] + [f"'{kind} <id>'" for kind in DATE_ORIGIN_REFERENCES]
 _ORIGIN_RULE = f"is not a date origin; expected {', '.join(_ORIGIN_FORMS[:-1])} or {_ORIGIN_FORMS[-1]}"
+#: Text kinds checked by a pattern: (pattern, rule).
+_PATTERNS = {"origin": (_ORIGIN_RE, _ORIGIN_RULE), "sha256": (_SHA_RE, _SHA_RULE)}
+NUMBER_KINDS = ("latitude", "longitude", "float")
+#: The kinds whose values have a form or a vocabulary to check.
+_FORMS = ("date", "int", "category", *NUMBER_KINDS, *_PATTERNS)
 
 
 def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
@@ -41,58 +46,88 @@ def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
     return f"one of {shown}" + (f" (and {more} more)" if more > 0 else "")
 
 
+def value_range(kind: str, region) -> tuple[float, float, str] | None:
+    """Return (lowest, highest, what they bound) for a coordinate kind; None for any other kind.
+
+    ``region`` is (lat_min, lat_max, lon_min, lon_max), or None for any
+    valid latitude or longitude.
+    """
+    if kind == "latitude":
+        return (region[0], region[1], "the region") if region else (-90.0, 90.0, "the valid range")
+    if kind == "longitude":
+        return (region[2], region[3], "the region") if region else (-180.0, 180.0, "the valid range")
+    return None
+
+
+def column_problems(col: Column, values, *, region=REGION_BOUNDS, na: bool = False
+                    ) -> tuple[list[tuple[np.ndarray, str]], np.ndarray | None]:
+    """Return what breaks the rules of ``col`` among ``values``, and the numbers read from a number column.
+
+    The one statement of a column's rules, whichever path reads the file:
+    ``values`` is text (a pandas Series, or a pyarrow array of every value
+    or of a column's distinct values), empty or missing where the file has
+    no value. Returns (mask, rule) pairs, one mask of ``values`` per rule, in
+    the order a message lists them: R's ``NA`` where ``na`` says it means a
+    missing value, empty required values, then the form of the kind (a date,
+    a whole number, a number within :func:`value_range`, a value of the
+    vocabulary, a date origin, a SHA-256 digest).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not (col.required or na or col.kind in _FORMS):
+        return [], None
+    array = arrow_text(values)
+    blank = ~filled_mask(array)
+    empty = blank
+    problems = []
+    if na:
+        is_na = as_mask(pc.equal(array, NA_TEXT))
+        if col.required:
+            problems.append((is_na, NA_RULE))
+        if is_na.any():
+            empty = empty | is_na
+    if col.required:
+        problems.append((blank, EMPTY_RULE))
+    filled = ~empty
+    numbers = None
+    if col.kind == "date":
+        problems.append((filled & parse_dates(pd.Series(array.to_pandas())).isna().to_numpy(), DATE_RULE))
+    elif col.kind == "int":
+        problems.append((filled & not_whole_numbers(array), INT_RULE))
+    elif col.kind in NUMBER_KINDS:
+        numbers, bad = read_numbers(array)
+        problems.append((filled & bad, NUMBER_RULE))
+        bounds = value_range(col.kind, region)
+        if bounds is not None:
+            lo, hi, what = bounds
+            with np.errstate(invalid="ignore"):
+                outside = filled & ((numbers < lo) | (numbers > hi))
+            problems.append((outside, f"is outside {what}: {col.kind} must be from {lo} to {hi}"))
+    elif col.kind == "category":
+        allowed = [str(a) for a in col.allowed]
+        known = as_mask(pc.is_in(array, value_set=pa.array(allowed, type=array.type)))
+        problems.append((filled & ~known, f"is not allowed; expected {describe_allowed(allowed)}"))
+    elif col.kind in _PATTERNS:
+        pattern, rule = _PATTERNS[col.kind]
+        problems.append((filled & ~as_mask(pc.match_substring_regex(array, pattern)), rule))
+    return problems, numbers
+
+
 def check_columns(
     table: TextTable, columns: Sequence[Column], checker: Checker, *, region=REGION_BOUNDS, na_columns=frozenset()
 ) -> None:
-    """Check every column of ``columns`` present in the table by its kind.
+    """Record in ``checker`` what breaks the rules of :func:`column_problems` in every column present.
 
-    Empty required values, malformed dates, counts, coordinates, hashes and
-    values outside a vocabulary are recorded in ``checker``. In the columns
-    named in ``na_columns``, ``NA`` counts as a missing value (refused where
-    a value is required).
+    In the columns named in ``na_columns``, ``NA`` counts as a missing value
+    (refused where a value is required).
     """
     frame = table.frame
     for col in columns:
-        if col.name not in frame.columns:
-            continue
-        values = frame[col.name]
-        blank = (values == "").to_numpy(dtype=bool)
-        empty = blank
-        if col.name in na_columns:
-            na = (values == NA_TEXT).to_numpy(dtype=bool)
-            if col.required:
-                checker.add_mask(na, col.name, values, NA_RULE)
-            empty = blank | na
-        if col.required:
-            checker.add_mask(blank, col.name, values, "is empty; a value is required")
-        filled = ~empty
-        if col.kind == "date":
-            bad = filled & ~_valid_dates(values).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, DATE_RULE)
-        elif col.kind == "int":
-            bad = filled & ~values.str.fullmatch(_INT_RE).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, INT_RULE)
-        elif col.kind in ("latitude", "longitude", "float"):
-            numbers = parse_numbers(values)
-            checker.add_mask(filled & numbers.isna().to_numpy(), col.name, values, NUMBER_RULE)
-            if col.kind == "latitude":
-                lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
-            elif col.kind == "longitude":
-                lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
-            else:
-                continue
-            outside = filled & (numbers.notna() & ((numbers < lo) | (numbers > hi))).to_numpy()
-            what = "the region" if region else "the valid range"
-            checker.add_mask(outside, col.name, values, f"is outside {what}: {col.kind} must be from {lo} to {hi}")
-        elif col.kind == "category":
-            allowed = [str(a) for a in col.allowed]
-            bad = filled & ~values.isin(allowed).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, f"is not allowed; expected {describe_allowed(allowed)}")
-        elif col.kind == "origin":
-            checker.add_mask(filled & ~values.str.fullmatch(_ORIGIN_RE), col.name, values, _ORIGIN_RULE)
-        elif col.kind == "sha256":
-            bad = filled & ~values.str.fullmatch(_SHA_RE).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, "is not a SHA-256 hex digest (64 lowercase hex digits)")
+        if col.name in frame.columns:
+            values = frame[col.name]
+            for mask, rule in column_problems(col, values, region=region, na=col.name in na_columns)[0]:
+                checker.add_mask(mask, col.name, values, rule)
 
 
 def has_value(values: pd.Series, text: str) -> bool:
@@ -133,8 +168,8 @@ def check_low_high(table: TextTable, low: str, high: str, checker: Checker) -> N
     frame = table.frame
     if low not in frame or high not in frame:
         return
-    lo = pd.to_numeric(frame[low].where(frame[low].str.fullmatch(_INT_RE)), errors="coerce")
-    hi = pd.to_numeric(frame[high].where(frame[high].str.fullmatch(_INT_RE)), errors="coerce")
+    lo = pd.to_numeric(frame[low].where(~not_whole_numbers(frame[low])), errors="coerce")
+    hi = pd.to_numeric(frame[high].where(~not_whole_numbers(frame[high])), errors="coerce")
     bad = lo.notna() & hi.notna() & (lo > hi)
     checker.add_mask(bad, low, frame[low], f"is greater than {high} ({'/'.join(frame[high][bad].head(1))}); expected {low} <= {high}")
 
