@@ -33,8 +33,8 @@ import pandas as pd
 
 from ..schema import Column
 from .csv_scan import MAX_FIELD_BYTES
-from .parse import _string_buffers
-from .rules import NUMBER_KINDS, column_problems
+from .parse import string_buffers
+from .rules import NUMBER_KINDS, column_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
 #: processor's cache and to keep every core busy, few enough that the work
@@ -361,18 +361,7 @@ class _Text(_Prepared):
         return self._int64().to_numpy()
 
     def unique(self) -> bool:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        if self.column.null_count:
-            return False
-        keys = [_string_keys(chunk) for chunk in self.column.chunks]  # block by block: small, cached temporaries
-        if any(k is None for k in keys):  # long values: hash them in pyarrow
-            return len(pc.unique(self.column)) == len(self.column)
-        keys = np.concatenate(keys)
-        keys.sort()
-        # equal strings have equal keys; equal keys of different strings only send the file to the text path
-        return not (keys[1:] == keys[:-1]).any()
+        return not len(repeated(self.column)[0])
 
     def convert(self, col: Column) -> pd.Series:
         if col.kind in ("id", "text"):
@@ -388,7 +377,7 @@ class _Numbers(_Prepared):
     """Coordinates and other decimal numbers, read by the rules that check them."""
 
     def __init__(self, column, col: Column, region):
-        if max((int(np.diff(_string_buffers(chunk)[0]).max(initial=0)) for chunk in column.chunks), default=0) > MAX_FIELD_BYTES:
+        if max((int(np.diff(string_buffers(chunk)[0]).max(initial=0)) for chunk in column.chunks), default=0) > MAX_FIELD_BYTES:
             raise _Decline
         self.values = _obey(col, column, region)
 
@@ -482,7 +471,7 @@ def _text_shape(chunk) -> tuple[int, bool]:
     characters and any non-ASCII byte (which may be part of a Unicode space)
     are suspect; a suspect column is trimmed like the text path does.
     """
-    offsets, data = _string_buffers(chunk)
+    offsets, data = string_buffers(chunk)
     if offsets[-1] == offsets[0]:
         return 0, False
     # Value i starts at offsets[i] and ends before offsets[i + 1]. For an empty value these bytes
@@ -503,34 +492,3 @@ def _trimmed(column):
 
     trimmed = pc.utf8_trim_whitespace(column)
     return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
-
-
-_MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
-
-
-def _string_keys(array, max_bytes: int = 32) -> np.ndarray | None:
-    """Return a 64-bit key per value (equal values, equal keys), or None if a value is long.
-
-    The key mixes the value's bytes, eight at a time, and its length.
-    """
-    offsets, data = _string_buffers(array)
-    lo, hi = int(offsets[0]), int(offsets[-1])
-    lengths = np.diff(offsets)
-    if not len(lengths):
-        return np.zeros(0, dtype=np.uint64)
-    width = int(lengths.max())
-    if width > max_bytes:
-        return None
-    padded = np.zeros(hi - lo + 8, dtype=np.uint8)
-    padded[: hi - lo] = data[lo:hi]
-    # eight bytes starting at every byte of the values (the last ones padded with zeros)
-    words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
-    starts = offsets[:-1] - lo
-    with np.errstate(over="ignore"):
-        keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        for step in range(0, width, 8):
-            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[np.clip(lengths - step, 0, 8)]
-            keys ^= word
-            keys *= np.uint64(0xFF51AFD7ED558CCD)
-            keys ^= keys >> np.uint64(33)
-    return keys

@@ -50,14 +50,14 @@ def filled_mask(array) -> np.ndarray:
     """Return, per value of a pyarrow (chunked) string array, whether it is neither missing nor empty text."""
     parts = []
     for chunk in arrow_text(array).chunks:
-        filled = np.diff(_string_buffers(chunk)[0]) > 0
+        filled = np.diff(string_buffers(chunk)[0]) > 0
         if chunk.null_count:
             filled &= np.asarray(chunk.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
         parts.append(filled)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 
-def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
+def string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
     """Return a (large_)string array's value offsets and its data bytes, as numpy views."""
     import pyarrow as pa
 
@@ -70,7 +70,7 @@ def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
 
 def _all_whole_numbers(chunk) -> bool:
     """Whether every value of a chunk matches WHOLE_RE or is empty, judged on its bytes in one pass."""
-    offsets, data = _string_buffers(chunk)
+    offsets, data = string_buffers(chunk)
     values = data[offsets[0] : offsets[-1]]
     if not len(values):
         return True
@@ -90,7 +90,7 @@ def _only_decimal_bytes(chunk) -> bool:
     For such text pyarrow's cast to float64 reads exactly the values that
     match NUMBER_RE and fails on any other (``1-2``, ``1.2.3``, ``-``).
     """
-    offsets, data = _string_buffers(chunk)
+    offsets, data = string_buffers(chunk)
     values = data[offsets[0] : offsets[-1]]
     return not len(values) or not (values.min() < 0x2D or values.max() > 0x39 or (values == 0x2F).any())
 

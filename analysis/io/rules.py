@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .parse import arrow_text, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers
+from .parse import arrow_text, string_buffers, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers
 from .problems import Checker
 from .text_table import TextTable
 from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column
@@ -148,18 +148,77 @@ def _valid_dates(values: pd.Series) -> pd.Series:
     return parse_dates(values).notna()
 
 
+_MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
+
+
+def _string_keys(array, max_bytes: int = 32) -> np.ndarray | None:
+    """Return a 64-bit key per value of a string array (equal values, equal keys), or None if a value is long.
+
+    The key mixes the value's bytes, eight at a time, and its length.
+    """
+    offsets, data = string_buffers(array)
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    lengths = np.diff(offsets)
+    if not len(lengths):
+        return np.zeros(0, dtype=np.uint64)
+    width = int(lengths.max())
+    if width > max_bytes:
+        return None
+    padded = np.zeros(hi - lo + 8, dtype=np.uint8)
+    padded[: hi - lo] = data[lo:hi]
+    # eight bytes starting at every byte of the values (the last ones padded with zeros)
+    words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    starts = offsets[:-1] - lo
+    with np.errstate(over="ignore"):
+        keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for step in range(0, width, 8):
+            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[np.clip(lengths - step, 0, 8)]
+            keys ^= word
+            keys *= np.uint64(0xFF51AFD7ED558CCD)
+            keys ^= keys >> np.uint64(33)
+    return keys
+
+
+def _may_repeat(array) -> np.ndarray | None:
+    """Return a mask of the values that may repeat another (all that do, and a few that share a key), or None
+    when none does.
+
+    Short values are hashed block by block (small temporaries that stay in
+    the processor's cache); equal values have equal keys, so a column whose
+    keys are all different has no repeat, which is the usual answer.
+    """
+    keys = [_string_keys(chunk) for chunk in array.chunks]
+    if any(k is None for k in keys):  # long values: every value is a candidate
+        return np.ones(len(array), dtype=bool)
+    keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
+    ordered = np.sort(keys)
+    shared = ordered[1:][ordered[1:] == ordered[:-1]]
+    return np.isin(keys, shared) if len(shared) else None
+
+
+def repeated(values) -> tuple[np.ndarray, np.ndarray]:
+    """Return the records whose value repeats an earlier one (empty values aside), and the record of its first use."""
+    array = arrow_text(values)
+    candidates = _may_repeat(array)
+    none = np.array([], dtype=np.int64)
+    if candidates is None:
+        return none, none
+    rows = np.flatnonzero(candidates & filled_mask(array))
+    subset = pd.Series(array.take(rows).to_pandas(), dtype=object)
+    rows = rows[subset.duplicated(keep=False).to_numpy()]
+    if not len(rows):
+        return none, none
+    repeats = pd.Series(array.take(rows).to_pandas(), dtype=object)
+    later = repeats.duplicated(keep="first").to_numpy()
+    first_of = dict(zip(repeats[~later], rows[~later]))
+    return rows[later], np.array([first_of[v] for v in repeats[later]], dtype=np.int64)
+
+
 def check_unique(table: TextTable, column: str, checker: Checker) -> None:
     """Record every repeat of a value of an identifier column (naming the line of its first use)."""
     values = table.frame[column]
-    duplicated = (values.duplicated(keep=False) & (values != "")).to_numpy(dtype=bool)
-    if not duplicated.any():
-        return
-    rows = np.flatnonzero(duplicated)
-    repeated = values.iloc[rows]
-    first_of = dict(zip(repeated.drop_duplicates(keep="first"), rows[~repeated.duplicated(keep="first").to_numpy()]))
-    later = rows[repeated.duplicated(keep="first").to_numpy()]
-    first_lines = table.lines_of(np.array([first_of[v] for v in values.iloc[later]], dtype=np.int64))
-    rules = [f"is a duplicate id (also on line {line}); ids must be unique" for line in first_lines]
+    later, first = repeated(values)
+    rules = [f"is a duplicate id (also on line {line}); ids must be unique" for line in table.lines_of(first)]
     checker.add_records(later, column, values, rules)
 
 
