@@ -34,7 +34,7 @@ import pandas as pd
 from ..schema import Column
 from .csv_scan import MAX_FIELD_BYTES
 from .parse import string_buffers
-from .rules import NUMBER_KINDS, column_problems, repeated
+from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
 #: processor's cache and to keep every core busy, few enough that the work
@@ -449,16 +449,10 @@ class _Dictionary(_Prepared):
 
 
 def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequence[str]]) -> None:
-    """Decline if a record's second value is a known value of another first value."""
+    """Decline if a record's second value belongs to another first value than its own."""
     if not (isinstance(first, _Dictionary) and isinstance(second, _Dictionary)):
         raise _Decline
-    known = {s for subs in allowed.values() for s in subs}
-    # one cell per pair of distinct values (and a last row and column for a missing value)
-    wrong = np.zeros((len(first.words) + 1, len(second.words) + 1), dtype=bool)
-    for i, f in enumerate(first.words):
-        for j, s in enumerate(second.words):
-            wrong[i, j] = f in allowed and s in known and s not in allowed[f]
-    if wrong.any() and wrong[first.indices, second.indices].any():
+    if any(mask.any() for mask, _ in pair_problems((first.indices, first.words), (second.indices, second.words), allowed)):
         raise _Decline
 
 

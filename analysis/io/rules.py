@@ -271,27 +271,35 @@ def check_event_dates(table: TextTable, checker: Checker) -> None:
     )
 
 
+def pair_problems(first: tuple[np.ndarray, Sequence[str]], second: tuple[np.ndarray, Sequence[str]],
+                  pairs: dict[str, tuple[str, ...]]) -> list[tuple[np.ndarray, str]]:
+    """Return the records whose second value belongs to another first value than theirs, as (mask, rule) per first value.
+
+    ``first`` and ``second`` are each column's codes (one per record, -1
+    where empty) and distinct values; ``pairs`` gives the second values each
+    first value allows. A second value that no first value allows is the
+    vocabulary's concern, not this rule's.
+    """
+    (first_codes, first_words), (second_codes, second_words) = first, second
+    known = {s for subs in pairs.values() for s in subs}
+    # one cell per (first, second) pair of distinct values: is the pair wrong?
+    wrong = np.array([[f in pairs and s in known and s not in pairs[f] for s in second_words] for f in first_words],
+                     dtype=bool).reshape(len(first_words), len(second_words))
+    if not wrong.any():
+        return []
+    bad = (first_codes >= 0) & (second_codes >= 0)
+    bad[bad] = wrong[first_codes[bad], second_codes[bad]]
+    return [(bad & (first_codes == number), f"is not a sub-event type of {word!r}; expected {describe_allowed(pairs[word])}")
+            for number, word in enumerate(first_words) if word in pairs]
+
+
 def check_sub_event_types(table: TextTable, pairs: dict[str, tuple[str, ...]], checker: Checker) -> None:
     """Record sub-event types that do not belong to the row's event type."""
     frame = table.frame
     if "event_type" not in frame or "sub_event_type" not in frame:
         return
-    valid = {(t, s) for t, subs in pairs.items() for s in subs}
-    known_subs = {s for subs in pairs.values() for s in subs}
-    types, type_values = pd.factorize(frame["event_type"])
-    subs, sub_values = pd.factorize(frame["sub_event_type"])
-    # one cell per (event type, sub-event type) present: is the pair wrong?
-    wrong = np.array(
-        [[t in pairs and s in known_subs and (t, s) not in valid for s in sub_values] for t in type_values],
-        dtype=bool,
-    ).reshape(len(type_values), len(sub_values))
-    bad = (types >= 0) & (subs >= 0)
-    bad[bad] = wrong[types[bad], subs[bad]]
-    for number, event_type in enumerate(type_values):
-        if event_type not in pairs:
-            continue
-        checker.add_mask(bad & (types == number), "sub_event_type", frame["sub_event_type"],
-                         f"is not a sub-event type of {event_type!r}; expected {describe_allowed(pairs[event_type])}")
+    for mask, rule in pair_problems(pd.factorize(frame["event_type"]), pd.factorize(frame["sub_event_type"]), pairs):
+        checker.add_mask(mask, "sub_event_type", frame["sub_event_type"], rule)
 
 
 def check_coordinates_pair(table: TextTable, checker: Checker, *, precision: str | None = "geo_precision") -> None:
