@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import Column
+from .acled_dates import not_the_year
 from .csv_scan import MAX_FIELD_BYTES
 from .parse import string_buffers
 from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
@@ -292,7 +293,7 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
         years = prepared[spec.year_column].integers() if spec.year_column else None
         dates = prepared[spec.date_column].parse(spec.parse_dates, years)
-        if years is not None and (dates.dt.year.to_numpy() != years).any():
+        if years is not None and not_the_year(dates, years).any():
             raise _Decline
         if spec.pairs:
             first, second, allowed = spec.pairs

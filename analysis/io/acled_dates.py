@@ -147,6 +147,14 @@ def _full_years(year: np.ndarray, digits: np.ndarray, given: np.ndarray) -> np.n
     return np.where(digits == 2, np.where(given % 100 == year, given, -1), year)
 
 
+def not_the_year(dates, years) -> np.ndarray:
+    """Return, per record, whether its date and its ``year`` column are both known and disagree."""
+    days = np.asarray(dates, dtype="datetime64[D]")
+    years = np.asarray(years, dtype=np.float64)
+    date_years = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    return ~np.isnat(days) & np.isfinite(years) & (date_years != years)
+
+
 def parse_distinct_dates(texts: pd.Series, years: np.ndarray) -> np.ndarray:
     """Parse distinct ``event_date`` texts, each with the year column of a record that holds it.
 
@@ -208,8 +216,7 @@ def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | No
         dates = _other_forms(table, values, years, rest, dates, dayfirst, checker)
     else:
         checker.add_mask(dates.isna().to_numpy() & ~empty, "event_date", values, DATE_RULE)
-    mismatch = (dates.notna() & years.notna() & (dates.dt.year != years)).to_numpy()
-    checker.add_mask(mismatch, "year", table.frame["year"], YEAR_RULE)
+    checker.add_mask(not_the_year(dates, years), "year", table.frame["year"], YEAR_RULE)
     return dates
 
 
@@ -233,11 +240,10 @@ def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Ser
     # a two-digit year takes the century of the row's year column
     row_years = years.to_numpy()[rows]
     known = np.isfinite(row_years) & (np.abs(row_years) < 10_000)
-    full_year = np.where(known, row_years, 0).astype(np.int64)
+    given = np.where(known, row_years, -1).astype(np.int64)
     two_digit = digits == 2
-    century_ok = known & (full_year % 100 == year)
-    year = np.where(two_digit, np.where(century_ok, full_year, -1), year)
-    parsed = _days(year, month, day)
+    century_ok = known & (given % 100 == year)
+    parsed = _days(_full_years(year, digits, given), month, day)
     parsed[unreadable] = np.datetime64("NaT")
     bad = ~unreadable & np.isnat(parsed)
     # a two-digit year that is not the year column's is a year problem (reported below), not a bad date
