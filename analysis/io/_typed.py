@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..errors import DataError
 from ..schema import Column
 from .acled_dates import not_the_year
 from .csv_scan import MAX_FIELD_BYTES
@@ -52,9 +53,9 @@ _SCAN_BLOCK = 1 << 20
 class TypedSpec:
     """What the typed pass checks and how it shapes the result.
 
-    ``column_sets`` maps a column set's name to its checked columns; a
-    file's header must hold exactly one set's names, plus any of
-    ``optional`` (kept as text, unchecked). The result has the columns of
+    ``columns_of`` returns the checked columns of a file's header (the
+    loader's own rule; any exception declines the file); the header's other
+    columns are kept as text, unchecked. The result has the columns of
     ``output`` (after ``rename``) that the file has, in that order, then
     every other column except ``date_column`` as text, like
     :func:`analysis.io.parse.convert_columns`. ``date_column`` is parsed
@@ -66,11 +67,10 @@ class TypedSpec:
     allowed second values per first value) constrains two vocabularies.
     """
 
-    column_sets: Mapping[str, Sequence[Column]]
+    columns_of: Callable[[list[str]], Sequence[Column]]
     output: Sequence[Column]
     date_column: str
     parse_dates: Callable[[pd.Series, np.ndarray | None], np.ndarray]
-    optional: Sequence[str] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     year_column: str | None = None
     unique: str | None = None
@@ -163,15 +163,13 @@ def _screen_bytes(path: Path) -> int:
 
 
 def _column_set(header: list[str], spec: TypedSpec) -> dict[str, Column]:
-    """Return the checked columns of the one set ``header`` holds, by name, or decline."""
-    names = set(header)
-    if len(names) != len(header):
+    """Return the checked columns of ``header`` by name, or decline."""
+    if len(set(header)) != len(header):
         raise _Decline
-    for columns in spec.column_sets.values():
-        wanted = {c.name for c in columns}
-        if wanted <= names and not names - wanted - set(spec.optional):
-            return {c.name: c for c in columns}
-    raise _Decline
+    try:
+        return {c.name: c for c in spec.columns_of(header)}
+    except DataError:
+        raise _Decline from None
 
 
 def _read_type(column: Column | None, spec: TypedSpec):

@@ -137,21 +137,21 @@ MONADIC_MISSING: frozenset[str] = frozenset({"actor2", "assoc_actor_2", "inter2"
 _DERIVED = tuple(name for name in schema.EVENTS.column_names if all(name not in cols for cols in COLUMN_SETS.values()))
 
 
-def _column_set(table: TextTable) -> str:
-    """Return the name of the column set of ``table``'s header, or raise.
+def _column_set(header: list[str], path: Path | str = "") -> str:
+    """Return the name of the column set of a file's header, or raise a DataError naming ``path``.
 
     A header with every column of a set (in any order) is that set; its
     other columns are kept as text. A header without ``actor2`` and
     ``inter2`` is ACLED's monadic layout, refused by name.
     """
-    header = set(table.header)
-    misses = {name: [c for c in cols if c not in header] for name, cols in COLUMN_SETS.items()}
+    names = set(header)
+    misses = {name: [c for c in cols if c not in names] for name, cols in COLUMN_SETS.items()}
     for name in COLUMN_SETS:
         if not misses[name]:
-            taken = [c for c in table.header if c in _DERIVED]
+            taken = [c for c in header if c in _DERIVED]
             if taken:
                 raise file_error(
-                    table.path,
+                    path,
                     f"has column(s) {', '.join(taken)}, which are not ACLED's and whose names the loader gives to "
                     "columns it derives from the export; rename them",
                     line=1, column=", ".join(taken),
@@ -160,7 +160,7 @@ def _column_set(table: TextTable) -> str:
     for name, missing in misses.items():
         if {"actor2", "inter2"} <= set(missing) <= MONADIC_MISSING:
             raise file_error(
-                table.path,
+                path,
                 "is ACLED's monadic layout (one row per actor: it has no actor2, assoc_actor_2 or inter2, and each "
                 "event_id_cnty appears once per actor); load_acled reads the dyadic layout, one row per event with "
                 "both actors: download the export again in the dyadic layout (ACLED's default)",
@@ -169,7 +169,7 @@ def _column_set(table: TextTable) -> str:
     closest = min(COLUMN_SETS, key=lambda name: len(misses[name]))
     other = next(name for name in COLUMN_SETS if name != closest)
     raise file_error(
-        table.path,
+        path,
         f"is not an ACLED export: the header is closest to ACLED's {closest} column set but lacks "
         f"{', '.join(misses[closest])}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
         f"or the {other} ones ({', '.join(COLUMN_SETS[other])}), in any order; other columns are kept as text",
@@ -355,8 +355,7 @@ def load_acled(
 def _typed_spec() -> TypedSpec:
     """Return what the typed pass checks: the rules of :func:`_read_text` for a clean CSV file."""
     return TypedSpec(
-        column_sets=_SPECS,
-        optional=OPTIONAL_COLUMNS,
+        columns_of=lambda header: _SPECS[_column_set(header)],
         output=[c for c in schema.EVENTS.columns if c.kind != "date"],
         rename={"event_id_cnty": "event_id"},
         date_column="event_date",
@@ -372,7 +371,7 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
     table = _read(path, keep_going=invalid == "drop")
-    column_set = _column_set(table)
+    column_set = _column_set(table.header, table.path)
     columns = _SPECS[column_set]
     if column_set == "current":
         _actor_type_names(table)

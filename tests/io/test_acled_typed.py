@@ -300,10 +300,16 @@ def test_bad_values_of_the_small_exports_are_declined(tmp_path):
             analysis.load_acled(path)
 
 
+def test_columns_of_a_users_own_are_kept_as_text_on_both_paths(tmp_path):
+    extra = write_export(tmp_path / "extra.csv", [dict(r, countycode="7") for r in CURRENT_ROWS],
+                         [*COLUMN_SETS["current"], "countycode"])
+    assert assert_both_paths_agree(extra)["countycode"].tolist() == ["7"] * len(CURRENT_ROWS)
+
+
 def test_files_the_typed_pass_does_not_know_go_to_the_text_path(tmp_path):
-    unknown = write_export(tmp_path / "extra.csv", [dict(r, countycode="7") for r in CURRENT_ROWS],
-                           [*COLUMN_SETS["current"], "countycode"])
-    assert assert_text_path_only(unknown)["countycode"].tolist() == ["7"] * len(CURRENT_ROWS)  # kept, as text
+    taken = write_export(tmp_path / "taken.csv", [dict(r, date_start="x") for r in CURRENT_ROWS],
+                         [*COLUMN_SETS["current"], "date_start"])  # a name the loader gives to a derived column
+    assert_text_path_only(taken)
     text = (tmp_path / "nowhere").with_suffix(".csv")
     text.write_text(",".join(COLUMN_SETS["current"]) + "\n", encoding="utf-8")
     assert typed_frame(text) is None
