@@ -35,7 +35,7 @@ from ..errors import DataError
 from ..schema import Column
 from .acled_dates import not_the_year
 from .csv_scan import MAX_FIELD_BYTES
-from .parse import string_buffers
+from .parse import as_int64, as_text, categorical, string_buffers
 from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
@@ -348,27 +348,106 @@ class _Text(_Prepared):
         if col is not None:
             _obey(col, self.column)
 
-    def _int64(self):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        return pc.cast(self.column, pa.int64())  # whole numbers of at most 18 digits: below 2**63
-
     def integers(self) -> np.ndarray:
         if self.column.null_count:
             raise _Decline
-        return self._int64().to_numpy()
+        return as_int64(self.column).to_numpy(dtype=np.int64)
 
     def unique(self) -> bool:
         return not len(repeated(self.column)[0])
 
     def convert(self, col: Column) -> pd.Series:
         if col.kind in ("id", "text"):
-            return pd.Series(pd.arrays.ArrowStringArray(self.column))
+            return as_text(self.column)
         if col.kind == "int":
-            import pyarrow as pa
+            return as_int64(self.column)
+        raise _Decline
 
-            return pd.Series(self._int64().to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)).astype("Int64")
+
+class _Numbers(_Prepared):
+    """Coordinates and other decimal numbers, read by the rules that check them."""
+
+    def __init__(self, column, col: Column, region):
+        if max((int(np.diff(string_buffers(chunk)[0]).max(initial=0)) for chunk in column.chunks), default=0) > MAX_FIELD_BYTES:
+            raise _Decline
+        self.values = _obey(col, column, region)
+
+    def convert(self, col: Column) -> pd.Series:
+        if col.kind not in ("latitude", "longitude", "float"):
+            raise _Decline
+        return pd.Series(self.values, dtype="float64")
+
+
+class _Dictionary(_Prepared):
+    """Vocabularies and dates: the distinct values are trimmed and checked once each."""
+
+    def __init__(self, column, col: Column | None, na_text: str | None = None):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if col is None or column.num_chunks == 0:
+            raise _Decline
+        self.column = column.unify_dictionaries() if column.num_chunks > 1 else column
+        dictionary = self.column.chunk(0).dictionary
+        #: the distinct values, trimmed as the text path trims every value
+        self.words = pc.utf8_trim_whitespace(dictionary).to_pylist()
+        self.trimmed = self.words != dictionary.to_pylist()
+        longest = max((len(word.encode()) for word in dictionary.to_pylist()), default=0)
+        if (na_text is not None and na_text in self.words) or longest > MAX_FIELD_BYTES:
+            raise _Decline
+        #: each record's index into ``words``; -1 where the value is empty
+        indices = pa.chunked_array([chunk.indices for chunk in self.column.chunks])
+        self.indices = (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy()
+        # The dictionaries hold only values the records have, so every word is used.
+        self.missing = column.null_count > 0 or "" in self.words  # "" was a value of spaces only
+        _obey(col, pa.array(self.words + ([""] if column.null_count else []), type=pa.string()))
+
+    def parse(self, parse_dates, years: np.ndarray | None) -> pd.Series:
+        raise _Decline
+
+
+def _obey(col: Column, values, region=None) -> np.ndarray | None:
+    """Decline unless ``values`` break none of the rules of ``col``; return the numbers of a number column."""
+    problems, numbers = column_problems(col, values, region=region)
+    if any(mask.any() for mask, _ in problems):
+        raise _Decline
+    return numbers
+
+
+class _Text(_Prepared):
+    """Text (including whole numbers kept as text): whitespace ruled out, or trimmed."""
+
+    def __init__(self, column, col: Column | None, na_text: str | None = None):
+        import pyarrow.compute as pc
+
+        self.column = column
+        kind = col.kind if col is not None else "text"
+        if kind in ("id", "text"):
+            shapes = [_text_shape(chunk) for chunk in column.chunks]
+            if max((longest for longest, _ in shapes), default=0) > MAX_FIELD_BYTES:
+                raise _Decline
+            if any(suspect for _, suspect in shapes):
+                self.column = _trimmed(column)
+            if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
+                raise _Decline
+        elif kind != "int":  # a kind the typed pass does not read (dates, hashes): the text path reads it
+            raise _Decline
+        if col is not None:
+            _obey(col, self.column)
+
+    def integers(self) -> np.ndarray:
+        if self.column.null_count:
+            raise _Decline
+        return as_int64(self.column).to_numpy(dtype=np.int64)
+
+    def unique(self) -> bool:
+        return not len(repeated(self.column)[0])
+
+    def convert(self, col: Column) -> pd.Series:
+        if col.kind in ("id", "text"):
+            return as_text(self.column)
+        if col.kind == "int":
+            return as_int64(self.column)
         raise _Decline
 
 
@@ -433,17 +512,14 @@ class _Dictionary(_Prepared):
         import pyarrow as pa
 
         if col.kind == "category":
-            numeric = all(isinstance(a, int) for a in col.allowed)
-            return pd.Series(
-                pd.Categorical.from_codes(self.codes(col.allowed), categories=list(col.allowed), ordered=numeric)
-            )
+            return categorical(col, self.indices, self.words)
         if col.kind in ("id", "text"):
             if self.trimmed:
                 words = pa.array([w or None for w in self.words], type=pa.large_string())
                 decoded = words.take(pa.chunked_array([chunk.indices for chunk in self.column.chunks]))
             else:  # the values as they are: decode the dictionaries
                 decoded = self.column.cast(pa.large_string())
-            return pd.Series(pd.arrays.ArrowStringArray(decoded))
+            return as_text(decoded)
         raise _Decline
 
 

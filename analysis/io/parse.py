@@ -181,27 +181,42 @@ def within_range(dates: pd.Series) -> pd.Series:
     return pd.Series(days.astype("datetime64[ns]"), index=dates.index)
 
 
-def as_categorical(values: pd.Series, categories: Sequence, *, ordered: bool = False) -> pd.Series:
-    """Return text as a categorical of ``categories`` (matched by their text); other values missing.
+def categorical(col: Column, codes: np.ndarray, words: Sequence) -> pd.Series:
+    """Return records as a categorical of ``col``'s vocabulary (matched by their text), other values missing.
 
-    Factorizes once and maps the few distinct values, instead of hashing
-    every value against the categories.
+    ``codes`` gives each record's position in ``words`` (its column's
+    distinct values), -1 where empty: the few distinct values are mapped,
+    not every record. Integer vocabularies (precision codes) are ordered.
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    position = {str(c): i for i, c in enumerate(categories)}
-    lookup = np.array([position.get(str(u), -1) for u in uniques] + [-1], dtype=np.int64)
-    return pd.Series(
-        pd.Categorical.from_codes(lookup[codes], categories=list(categories), ordered=ordered), index=values.index
-    )
+    position = {str(c): i for i, c in enumerate(col.allowed)}
+    dtype = np.int8 if len(col.allowed) < 127 else np.int32
+    lookup = np.array([position.get(str(w), -1) for w in words] + [-1], dtype=dtype)
+    ordered = all(isinstance(a, int) for a in col.allowed)
+    return pd.Series(pd.Categorical.from_codes(lookup[codes], categories=list(col.allowed), ordered=ordered))
 
 
-def _int64(values: pd.Series) -> pd.Series:
+def _present(array):
+    """Return a pyarrow text array with empty values missing."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    numbers = _arrow_cast(values, pa.int64(), {pa.int64(): pd.Int64Dtype()}.get)
-    if numbers is None:
-        numbers = pd.to_numeric(values.where(values != ""))
-    return numbers.astype("Int64")
+    if (~filled_mask(array)).sum() == array.null_count:
+        return array
+    return pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
+
+
+def as_text(values) -> pd.Series:
+    """Return text values as a ``string`` Series, empty values missing."""
+    return pd.Series(pd.arrays.ArrowStringArray(_present(arrow_text(values))))
+
+
+def as_int64(values) -> pd.Series:
+    """Return whole numbers written as :data:`WHOLE_RE` allows as an ``Int64`` Series, empty values missing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    numbers = pc.cast(_present(arrow_text(values)), pa.int64())  # at most 18 digits: below 2**63
+    return pd.Series(numbers.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)).astype("Int64")
 
 
 def convert_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
@@ -217,18 +232,16 @@ def convert_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFr
         if col.name not in frame:
             continue
         values = frame[col.name]
-        missing = values == ""
         if col.kind == "date":
-            out[col.name] = parse_dates(values)
+            out[col.name] = parse_dates(values).reset_index(drop=True)
         elif col.kind == "int":
-            out[col.name] = _int64(values)
+            out[col.name] = as_int64(values)
         elif col.kind in ("latitude", "longitude", "float"):
-            out[col.name] = parse_numbers(values)
+            out[col.name] = pd.Series(read_numbers(values)[0])
         elif col.kind == "category":
-            numeric = all(isinstance(a, int) for a in col.allowed)
-            out[col.name] = as_categorical(values, col.allowed, ordered=numeric)
+            out[col.name] = categorical(col, *pd.factorize(values, use_na_sentinel=True))
         else:
-            out[col.name] = (values.where(~missing) if missing.any() else values).astype("string")
+            out[col.name] = as_text(values)
     specified = {c.name for c in columns}
     for name in frame.columns:
         if name not in specified:
