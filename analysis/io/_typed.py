@@ -21,7 +21,6 @@ The entry point is :func:`read_typed`; what to check comes in a
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,7 +33,7 @@ import pandas as pd
 from ..errors import DataError
 from ..schema import Column
 from .acled_dates import not_the_year
-from .csv_scan import MAX_FIELD_BYTES
+from .csv_scan import MAX_FIELD_BYTES, read_header
 from .parse import as_int64, as_text, categorical, string_buffers
 from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
 
@@ -117,7 +116,7 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
         with ThreadPoolExecutor(max_workers=1) as pool:
             screened = pool.submit(_screen_bytes, path)
             try:
-                header, checked, table = _read_csv(path, head, spec)
+                header, checked, table = _read_csv(path, spec)
             finally:
                 lines = screened.result()
         if table.num_rows != lines - 1:
@@ -181,28 +180,22 @@ def _read_type(column: Column | None, spec: TypedSpec):
     return pa.large_string()  # numbers too: their text is checked by the text path's rule, then cast
 
 
-def _csv_header(head: bytes) -> list[str]:
-    """Parse the header line as the text path does (byte-order mark dropped, names trimmed)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
-        raise _Decline
-    first_line, newline, _ = head.partition(b"\n")
-    if not newline or first_line.count(b'"') % 2:  # no record, a header longer than the head read, a quote open
-        raise _Decline
+def _csv_header(path: Path) -> list[str]:
+    """Return the header's names as the text path reads them; decline a header it would refuse or rename."""
     try:
-        text = first_line.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        names = next(csv.reader([text], strict=True), [])
-    except (UnicodeDecodeError, csv.Error):
+        names = read_header(path).names
+    except DataError:
         raise _Decline from None
-    if not names or any(not name or name != name.strip() or '"' in name for name in names):
+    if not all(names):  # the text path names an empty one 'Unnamed: N'
         raise _Decline
     return names
 
 
-def _read_csv(path: Path, head: bytes, spec: TypedSpec):
+def _read_csv(path: Path, spec: TypedSpec):
     import pyarrow as pa
     from pyarrow import csv as pa_csv
 
-    header = _csv_header(head)
+    header = _csv_header(path)
     checked = _column_set(header, spec)
     types = {name: _read_type(checked.get(name), spec) for name in header}
     block = min(max(path.stat().st_size // (8 * (os.cpu_count() or 1)), _MIN_BLOCK), _MAX_BLOCK)
