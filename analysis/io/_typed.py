@@ -33,8 +33,8 @@ import pandas as pd
 from ..errors import DataError
 from ..schema import Column
 from .acled_dates import not_the_year
-from .csv_scan import MAX_FIELD_BYTES, read_header
-from .parse import as_int64, as_text, categorical, string_buffers
+from .csv_scan import MAX_FIELD_BYTES, oversized, read_header
+from .parse import as_int64, as_text, categorical, string_buffers, trimmed
 from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
@@ -264,6 +264,8 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         column, col = columns[name], checked.get(name)
         if pa.types.is_dictionary(column.type):
             return _Dictionary(column, col, spec.na_text)
+        if oversized(column).any():  # the text path names the field
+            raise _Decline
         if col is not None and col.kind in NUMBER_KINDS:
             return _Numbers(column, col, region)
         return _Text(column, col, spec.na_text)
@@ -329,11 +331,8 @@ class _Text(_Prepared):
         self.column = column
         kind = col.kind if col is not None else "text"
         if kind in ("id", "text"):
-            shapes = [_text_shape(chunk) for chunk in column.chunks]
-            if max((longest for longest, _ in shapes), default=0) > MAX_FIELD_BYTES:
-                raise _Decline
-            if any(suspect for _, suspect in shapes):
-                self.column = _trimmed(column)
+            if any(_may_need_trimming(chunk) for chunk in column.chunks):
+                self.column = trimmed(column)
             if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
                 raise _Decline
         elif kind != "int":  # a kind the typed pass does not read (dates, hashes): the text path reads it
@@ -361,8 +360,6 @@ class _Numbers(_Prepared):
     """Coordinates and other decimal numbers, read by the rules that check them."""
 
     def __init__(self, column, col: Column, region):
-        if max((int(np.diff(string_buffers(chunk)[0]).max(initial=0)) for chunk in column.chunks), default=0) > MAX_FIELD_BYTES:
-            raise _Decline
         self.values = _obey(col, column, region)
 
     def convert(self, col: Column) -> pd.Series:
@@ -383,10 +380,9 @@ class _Dictionary(_Prepared):
         self.column = column.unify_dictionaries() if column.num_chunks > 1 else column
         dictionary = self.column.chunk(0).dictionary
         #: the distinct values, trimmed as the text path trims every value
-        self.words = pc.utf8_trim_whitespace(dictionary).to_pylist()
+        self.words = trimmed(dictionary).to_pylist()
         self.trimmed = self.words != dictionary.to_pylist()
-        longest = max((len(word.encode()) for word in dictionary.to_pylist()), default=0)
-        if (na_text is not None and na_text in self.words) or longest > MAX_FIELD_BYTES:
+        if (na_text is not None and na_text in self.words) or oversized(dictionary).any():
             raise _Decline
         #: each record's index into ``words``; -1 where the value is empty
         indices = pa.chunked_array([chunk.indices for chunk in self.column.chunks])
@@ -433,8 +429,8 @@ def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequ
 
 # --- byte-level helpers on arrow string arrays ------------------------------------------------
 
-def _text_shape(chunk) -> tuple[int, bool]:
-    """Return the longest value of a text array in bytes, and whether a value may begin or end with whitespace.
+def _may_need_trimming(chunk) -> bool:
+    """Return whether a value of a text array may begin or end with whitespace.
 
     Looks only at the first and last byte of each value: space, control
     characters and any non-ASCII byte (which may be part of a Unicode space)
@@ -442,22 +438,11 @@ def _text_shape(chunk) -> tuple[int, bool]:
     """
     offsets, data = string_buffers(chunk)
     if offsets[-1] == offsets[0]:
-        return 0, False
+        return False
     # Value i starts at offsets[i] and ends before offsets[i + 1]. For an empty value these bytes
     # belong to its neighbours (or lie just outside the chunk's values), which can make a column
     # suspect, never hide one.
-    suspect = False
     for edges in (np.take(data, offsets, mode="clip"), np.take(data, offsets - 1, mode="clip")):
         if edges.min() < 0x21 or edges.max() >= 0x80:  # below '!', or not ASCII
-            suspect = True
-            break
-    return int(np.diff(offsets).max()), suspect
-
-
-def _trimmed(column):
-    """Trim whitespace around every value, as the text path does; empty values become null."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    trimmed = pc.utf8_trim_whitespace(column)
-    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
+            return True
+    return False

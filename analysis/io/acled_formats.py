@@ -28,13 +28,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .text_table import TextTable
-from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
+from .csv_scan import MAX_COLUMNS
+from .parse import trimmed
+from .text_table import TextTable, record_oversized
 from ..errors import DataError
 from .problems import build_error, file_error, show
-
-_OVERSIZED = f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"
-
 
 # --- shared ------------------------------------------------------------------------------------
 
@@ -70,10 +68,8 @@ def _finish(path: Path, header: list[str], columns: list[pd.Series], lines: np.n
             row = int(np.flatnonzero(nul)[0])
             raise file_error(path, "contains a NUL character; text has none (is the file damaged?)",
                              line=int(lines[row]), column=name, value=values.iloc[row].replace("\x00", "\\x00"))
-        over = np.flatnonzero((values.str.len() > MAX_FIELD_BYTES).to_numpy(dtype=bool))
-        if len(over):
-            table.read_problems.append((over, name, _OVERSIZED))
-        frame[name] = values.str.strip()
+        record_oversized(table, name, values)
+        frame[name] = trimmed(values).to_pandas()
     table.frame = pd.DataFrame(frame, index=pd.RangeIndex(len(lines)))
     if len(table.frame) == 0:
         if table.skipped:

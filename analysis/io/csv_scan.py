@@ -38,6 +38,8 @@ from .problems import file_error
 MAX_COLUMNS = 1000
 #: Most bytes one field (one value) may hold: 1 MiB.
 MAX_FIELD_BYTES = 1 << 20
+#: What a field over MAX_FIELD_BYTES breaks.
+FIELD_RULE = f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"
 #: Most bytes one record (one row, over one or more lines) may hold: 16 MiB.
 MAX_RECORD_BYTES = 16 << 20
 _BLOCK = 1 << 24
@@ -59,6 +61,14 @@ def field_limit(limit: int):
         yield
     finally:
         csv.field_size_limit(old)
+
+
+def oversized(values) -> np.ndarray:
+    """Return, per text value (a pandas Series or a pyarrow array), whether it holds more than MAX_FIELD_BYTES bytes."""
+    from .parse import arrow_text, string_buffers
+
+    parts = [np.diff(string_buffers(chunk)[0]) > MAX_FIELD_BYTES for chunk in arrow_text(values).chunks]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 
 # --- the header ---------------------------------------------------------------------------
@@ -336,7 +346,7 @@ def record_lines(path: Path) -> np.ndarray:
 
 
 __all__ = [
-    "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
+    "FIELD_RULE", "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "oversized", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
     "numbered_rows", "overlong_line", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
     "unclosed_quote_line", "where",
 ]

@@ -57,6 +57,13 @@ def filled_mask(array) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 
+def trimmed(values):
+    """Return text values as a pyarrow chunked array with whitespace around each value removed, as every table is read."""
+    import pyarrow.compute as pc
+
+    return pc.utf8_trim_whitespace(arrow_text(values))
+
+
 def string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
     """Return a (large_)string array's value offsets and its data bytes, as numpy views."""
     import pyarrow as pa
@@ -200,7 +207,8 @@ def _present(array):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if (~filled_mask(array)).sum() == array.null_count:
+    # missing values take no bytes: any other value of none is empty text
+    if not any(np.count_nonzero(np.diff(string_buffers(chunk)[0]) == 0) > chunk.null_count for chunk in array.chunks):
         return array
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
 

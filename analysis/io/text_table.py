@@ -23,11 +23,12 @@ import numpy as np
 import pandas as pd
 
 from .csv_scan import (
-    MAX_FIELD_BYTES,
+    FIELD_RULE,
     MAX_RECORD_BYTES,
     check_utf8,
     field_limit,
     numbered_rows,
+    oversized,
     ragged_rule,
     read_header,
     read_records,
@@ -36,6 +37,7 @@ from .csv_scan import (
     unclosed_quote_line,
 )
 from .csv_scan import record_lines as file_record_lines
+from .parse import trimmed
 from .problems import Checker, build_error, file_error
 
 
@@ -220,28 +222,18 @@ def _parse(table: TextTable, facts, keep_going: bool) -> None:
     frame = {}
     for name in header:  # trim one column at a time, freeing the untrimmed one, to keep memory flat
         column = columns.pop(0)
-        _find_oversized(table, name, column)
-        frame[name] = _trim(column)
+        record_oversized(table, name, column)
+        frame[name] = trimmed(column).to_pandas()
     table.frame = pd.DataFrame(frame)
     if table.skipped:  # the last record was cut off inside a quoted value
         table.frame = table.frame.iloc[:-1].reset_index(drop=True)
 
 
-def _trim(column) -> pd.Series:
-    import pyarrow.compute as pc
-
-    return pc.utf8_trim_whitespace(column).to_pandas()
-
-
-def _find_oversized(table: TextTable, name: str, column) -> None:
-    """Record the values of ``column`` longer than MAX_FIELD_BYTES (one pass over the lengths)."""
-    import pyarrow.compute as pc
-
-    lengths = pc.binary_length(column)
-    longest = pc.max(lengths).as_py()
-    if longest is not None and longest > MAX_FIELD_BYTES:
-        over = pc.greater(lengths, MAX_FIELD_BYTES).to_numpy(zero_copy_only=False)
-        table.read_problems.append((np.flatnonzero(over), name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
+def record_oversized(table: TextTable, name: str, values) -> None:
+    """Record the values of a column longer than MAX_FIELD_BYTES bytes."""
+    over = np.flatnonzero(oversized(values))
+    if len(over):
+        table.read_problems.append((over, name, FIELD_RULE))
 
 
 def _check_end(table: TextTable, arrow, facts, keep_going: bool) -> None:
@@ -295,7 +287,4 @@ def _read_with_csv(table: TextTable, keep_going: bool) -> None:
     table.skipped = [(line, ragged_rule(fields, width, last, end - line + 1), fields)
                      for line, fields, end, last in records.ragged]
     for name in table.header:
-        sizes = table.frame[name].str.len()
-        over = np.flatnonzero((sizes > MAX_FIELD_BYTES).to_numpy())
-        if len(over):
-            table.read_problems.append((over, name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
+        record_oversized(table, name, table.frame[name])
