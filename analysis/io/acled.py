@@ -380,7 +380,7 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
     # the columns of ACLED's that hold R's NA (checked once: most files have none)
     na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
                            if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
-    check_columns(table, [c for c in columns if c.kind != "acled_date"], checker, region=region, na_columns=na_columns)
+    check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, "event_id_cnty", checker)
     check_sub_event_types(table, schema.ACLED_SUB_EVENT_TYPES, checker)

@@ -26,9 +26,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .parse import parse_dates, parse_numbers
+from .parse import filled_mask, parse_dates, read_numbers
 from .problems import Checker, show
-from .rules import NA_RULE, NA_TEXT, has_value
+from .rules import NA_TEXT, has_value
 from .text_table import TextTable
 from ..schema import DATE_RANGE
 
@@ -198,6 +198,8 @@ def parse_distinct_dates(texts: pd.Series, years: np.ndarray) -> np.ndarray:
 def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | None = None) -> pd.Series:
     """Parse ``event_date`` in any form this module reads; record bad days, ambiguity and year mismatches.
 
+    Empty values and R's ``NA`` are left to the column rules (:func:`analysis.io.rules.column_problems`).
+
     Parameters
     ----------
     table : TextTable
@@ -215,13 +217,11 @@ def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | No
         was recorded).
     """
     values = table.frame["event_date"]
-    na = (values == NA_TEXT).to_numpy() if has_value(values, NA_TEXT) else np.zeros(len(values), dtype=bool)
-    checker.add_mask(na, "event_date", values, NA_RULE)
-    empty = (values == "").to_numpy()
-    checker.add_mask(empty, "event_date", values, "is empty; a value is required")
-    empty = empty | na
+    empty = ~filled_mask(values)  # empty and NA values are the column rules' concern
+    if has_value(values, NA_TEXT):
+        empty |= (values == NA_TEXT).to_numpy()
     dates = parse_dates(values)
-    years = parse_numbers(table.frame["year"])
+    years = pd.Series(read_numbers(table.frame["year"])[0])
     rest = (dates.isna().to_numpy() & ~empty)
     if rest.any():
         dates = _other_forms(table, values, years, rest, dates, dayfirst, checker)

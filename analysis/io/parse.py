@@ -164,11 +164,6 @@ def _arrow_cast(values: pd.Series, arrow_type, types_mapper=None) -> pd.Series |
         return None
 
 
-def parse_numbers(values: pd.Series) -> pd.Series:
-    """Return text as float64: NaN where a value is empty or not a number written in ASCII digits."""
-    return pd.Series(read_numbers(values)[0], index=values.index)
-
-
 def parse_dates(values: pd.Series) -> pd.Series:
     """Return text dates written YYYY-MM-DD as datetime64[ns]: NaT where empty, not a real day or outside DATE_RANGE."""
     import pyarrow as pa
