@@ -110,8 +110,9 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
             head = handle.read(1 << 16)
         if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
             raise _Decline
-        if b"\r" in head or b"\x00" in head:  # CRLF line ends, most often: declined before the file is read
+        if b"\x00" in head:  # declined before the file is read
             raise _Decline
+        _carriage_returns(head, len(head), False)  # a lone carriage return: declined before the file is read
         # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
         with ThreadPoolExecutor(max_workers=1) as pool:
             screened = pool.submit(_screen_bytes, path)
@@ -133,8 +134,26 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
 
 # --- reading --------------------------------------------------------------------------------
 
+def _carriage_returns(buffer, size: int, pending: bool) -> bool:
+    """Decline unless every carriage return in ``buffer[:size]`` ends a line (CR LF).
+
+    ``pending`` says that the previous buffer ended with a carriage return,
+    so this one must begin with a line feed; returns whether this one ends
+    with a carriage return. A lone carriage return (an old Mac line end, or
+    one inside a value) sends the file to the text path.
+    """
+    if pending and (size == 0 or buffer[0] != 0x0A):
+        raise _Decline
+    if buffer.find(b"\r", 0, size) < 0:
+        return False
+    ends_with_cr = buffer[size - 1] == 0x0D
+    if buffer.count(b"\r", 0, size) - ends_with_cr != buffer.count(b"\r\n", 0, size):
+        raise _Decline
+    return ends_with_cr
+
+
 def _screen_bytes(path: Path) -> int:
-    """Decline a file with a NUL byte or a carriage return anywhere, or whose last line is unfinished.
+    """Decline a file with a NUL byte or a lone carriage return anywhere, or whose last line is unfinished.
 
     Also declines when the last line has an odd number of double quotes: a
     value opened there may never be closed (the text path names that).
@@ -145,12 +164,15 @@ def _screen_bytes(path: Path) -> int:
     buffer = bytearray(_SCAN_BLOCK)
     view = np.frombuffer(buffer, dtype=np.uint8)
     ends = np.empty(_SCAN_BLOCK, dtype=bool)
-    lines = 0
+    lines, pending = 0, False
     with open(path, "rb", buffering=0) as handle:
         while size := handle.readinto(buffer):
-            if buffer.find(b"\x00", 0, size) >= 0 or buffer.find(b"\r", 0, size) >= 0:
+            if buffer.find(b"\x00", 0, size) >= 0:
                 raise _Decline
+            pending = _carriage_returns(buffer, size, pending)
             lines += int(np.count_nonzero(np.equal(view[:size], 0x0A, out=ends[:size])))
+        if pending:
+            raise _Decline
         handle.seek(max(handle.tell() - (MAX_FIELD_BYTES + 2), 0))
         last = handle.read()
     if not last.endswith(b"\n"):

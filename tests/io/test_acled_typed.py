@@ -137,9 +137,8 @@ def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):
     crlf = write_export(tmp_path / "crlf.csv", CURRENT_ROWS, COLUMN_SETS["current"], newline="\r\n")
     reordered = write_export(tmp_path / "reordered.csv", [dict(r, population_best="1200") for r in CURRENT_ROWS],
                              list(reversed(COLUMN_SETS["current"])) + ["population_best"])
-    for path in (current, bom, reordered, older):  # the older export's dates are written '27 December 2019'
+    for path in (current, bom, crlf, reordered, older):  # the older export's dates are written '27 December 2019'
         assert_both_paths_agree(path)
-    assert_text_path_only(crlf)  # carriage returns are left to the text path
     # whitespace around whole numbers is left to the text path, which trims it
     assert typed_frame(spaced) is None
     assert_identical(analysis.load_acled(spaced), text_frame(spaced))
@@ -372,6 +371,45 @@ def test_leading_zero_and_dates_outside_the_range_give_the_same_error_on_both_pa
     # a day inside the range (2150) loads, the same on both paths
     late = _with_last_row(generated, tmp_path, {"event_date": "2150-06-01", "year": "2150"})
     assert assert_both_paths_agree(late)["event_date"].iloc[-1] == pd.Timestamp("2150-06-01")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["crlf", "crlf_bom"])
+def test_windows_line_ends_take_the_typed_pass_and_load_as_with_lf(generated, tmp_path, bom):
+    clean = generated["current"].read_bytes()
+    # a quoted value holding a Windows line break too, as a spreadsheet writes one
+    assert b'"District 11-2"' in clean
+    data = bom + clean.replace(b"\n", b"\r\n").replace(b'"District 11-2"', b'"District\r\n11-2"', 1)
+    path = tmp_path / "windows.csv"
+    path.write_bytes(data)
+    lf = tmp_path / "unix.csv"
+    lf.write_bytes(data.replace(b"\r\n", b"\n"))
+    windows = assert_both_paths_agree(path)
+    expected = text_frame(lf)
+    expected.attrs["path"] = str(path)
+    row = expected.index[expected["admin2"] == "District\n11-2"]
+    assert len(row) == 1 and windows.loc[row[0], "admin2"] == "District\r\n11-2"
+    expected.loc[row[0], "admin2"] = "District\r\n11-2"
+    assert_identical(windows, expected)
+
+
+def test_line_ends_split_between_screened_blocks(generated, tmp_path, monkeypatch):
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes(generated["current"].read_bytes().replace(b"\n", b"\r\n"))
+    split = windows.read_bytes().index(b"\r\n", 4000) + 1
+    monkeypatch.setattr(_typed, "_SCAN_BLOCK", split)  # the first block ends between a CR and its LF
+    assert typed_frame(windows) is not None
+    lone = tmp_path / "lone.csv"
+    lone.write_bytes(windows.read_bytes()[: -2] + b"\r")  # the file ends with a lone carriage return
+    assert typed_frame(lone) is None
+
+
+def test_a_lone_carriage_return_goes_to_the_text_path(generated, tmp_path):
+    clean = generated["current"].read_bytes().replace(b"\n", b"\r\n")
+    for name, data in {"in_value.csv": clean.replace(b'"District 11-2"', b'"District\r11-2"', 1),
+                       "mixed_ends.csv": clean.replace(b"\r\n", b"\r", 3)}.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert_text_path_only(path)
 
 
 def test_damaged_bytes_go_to_the_text_path(generated, tmp_path):
