@@ -146,8 +146,10 @@ def _carriage_returns(buffer, size: int, pending: bool) -> bool:
         raise _Decline
     if buffer.find(b"\r", 0, size) < 0:
         return False
-    ends_with_cr = buffer[size - 1] == 0x0D
-    if buffer.count(b"\r", 0, size) - ends_with_cr != buffer.count(b"\r\n", 0, size):
+    view = np.frombuffer(buffer, dtype=np.uint8, count=size)
+    ends_with_cr = bool(view[-1] == 0x0D)
+    before_line_feeds = view[:-1][view[1:] == 0x0A]
+    if np.count_nonzero(view == 0x0D) - ends_with_cr != np.count_nonzero(before_line_feeds == 0x0D):
         raise _Decline
     return ends_with_cr
 
