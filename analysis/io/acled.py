@@ -347,24 +347,9 @@ def load_acled(
     typed = None
     if invalid == "raise" and dayfirst is None:
         # A clean CSV file is checked on typed columns; any other goes to the text path, which names every problem.
-        typed = read_typed(path, _typed_spec(), region=region)
+        typed = read_typed(path, RULES, region=region)
     converted, dates, dropped = (*typed, None) if typed is not None else _read_text(path, region, dayfirst, invalid)
     return _events_frame(converted, dates, path, dropped)
-
-
-def _typed_spec() -> TypedSpec:
-    """Return what the typed pass checks: the rules of :func:`_read_text` for a clean CSV file."""
-    return TypedSpec(
-        columns_of=lambda header: _SPECS[_column_set(header)],
-        output=[c for c in schema.EVENTS.columns if c.kind != "date"],
-        rename={"event_id_cnty": "event_id"},
-        date_column="event_date",
-        parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
-        year_column="year",
-        unique="event_id_cnty",
-        pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
-        na_text=NA_TEXT,
-    )
 
 
 def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
@@ -382,8 +367,8 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
                            if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
     check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
-    check_unique(table, "event_id_cnty", checker)
-    check_sub_event_types(table, schema.ACLED_SUB_EVENT_TYPES, checker)
+    check_unique(table, RULES.unique, checker)
+    check_sub_event_types(table, RULES.pairs[2], checker)
     dropped = None
     if invalid == "drop" and not checker.file_level() and (checker or table.skipped):
         table, dates, dropped = _drop_invalid(table, dates, checker)
@@ -393,11 +378,26 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
         values = table.frame[name]
         table.frame[name] = values.where(values != NA_TEXT, "")
 
-    text = table.frame.rename(columns={"event_id_cnty": "event_id"}).drop(columns=["event_date"])
+    text = table.frame.rename(columns=RULES.rename).drop(columns=[RULES.date_column])
     # Columns beyond the events schema are kept as text, empty values as missing.
     extras = [Column(name, "text") for name in text.columns if name not in schema.EVENTS.column_names]
-    converted = convert_columns(text, [c for c in schema.EVENTS.columns if c.kind != "date"] + extras)
+    converted = convert_columns(text, [*RULES.output, *extras])
     return converted, dates, dropped
+
+
+#: The rules of an export beyond each column's own, and the frame's layout: one description that the typed pass
+#: (:func:`analysis.io._typed.read_typed`) and the text path (:func:`_read_text`) both follow.
+RULES = TypedSpec(
+    columns_of=lambda header: _SPECS[_column_set(header)],
+    output=[c for c in schema.EVENTS.columns if c.kind != "date"],
+    rename={"event_id_cnty": "event_id"},
+    date_column="event_date",
+    parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
+    year_column="year",
+    unique="event_id_cnty",
+    pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
+    na_text=NA_TEXT,
+)
 
 
 def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Path,

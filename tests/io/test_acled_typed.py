@@ -46,7 +46,7 @@ def generated(tmp_path_factory) -> dict[str, Path]:
 
 def typed_frame(path: Path, region=None) -> pd.DataFrame | None:
     """The frame of the typed pass alone, or None when it declines the file."""
-    typed = _typed.read_typed(path, acled._typed_spec(), region=region)
+    typed = _typed.read_typed(path, acled.RULES, region=region)
     return None if typed is None else acled._events_frame(*typed, path)
 
 
