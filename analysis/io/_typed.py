@@ -34,7 +34,7 @@ from ..errors import DataError
 from ..schema import Column
 from .acled_dates import not_the_year
 from .csv_scan import MAX_FIELD_BYTES, oversized, read_header
-from .parse import as_int64, as_text, categorical, string_buffers, trimmed
+from .parse import as_int64, as_text, categorical, layout, string_buffers, trimmed
 from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
@@ -282,25 +282,13 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
     The columns are checked and converted in a pool of threads: the work is
     in numpy and pyarrow, which release the GIL.
     """
-    import pyarrow as pa
+    if len(columns[header[0]]) == 0:
+        raise _Decline
+    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
+    outputs = {col.name: col for col in layout(renamed, spec.output)}  # the text path's layout
 
     def prepare(name: str) -> _Prepared:
-        column, col = columns[name], checked.get(name)
-        if pa.types.is_dictionary(column.type):
-            return _Dictionary(column, col, spec.na_text)
-        if oversized(column).any():  # the text path names the field
-            raise _Decline
-        if col is not None and col.kind in NUMBER_KINDS:
-            return _Numbers(column, col, region)
-        return _Text(column, col, spec.na_text)
-
-    n = len(columns[header[0]])
-    if n == 0:
-        raise _Decline
-    # the text path's convert_columns: output columns in their order, then the rest as text
-    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
-    outputs = {col.name: col for col in spec.output if col.name in renamed}
-    outputs.update({new: Column(new, "text") for new in renamed if new not in outputs})
+        return _prepare(columns[name], checked.get(name), spec, region)
 
     pool = ThreadPoolExecutor(max_workers=min(len(header), os.cpu_count() or 1))
     try:
@@ -320,6 +308,19 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         return {name: future.result() for name, future in converted.items()}, dates
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepare(column, col: Column | None, spec: TypedSpec, region) -> _Prepared:
+    """Check one column read by pyarrow by the rules of ``col`` (None: a column kept as text)."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(column.type):
+        return _Dictionary(column, col, spec.na_text)
+    if oversized(column).any():  # the text path names the field
+        raise _Decline
+    if col is not None and col.kind in NUMBER_KINDS:
+        return _Numbers(column, col, region)
+    return _Text(column, col, spec.na_text)
 
 
 class _Prepared:

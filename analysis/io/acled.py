@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .parse import convert_columns
+from .parse import convert_columns, layout
 from .problems import file_error
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value
 from .text_table import TextTable, checker_for, read_text_table
@@ -379,9 +379,7 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
         table.frame[name] = values.where(values != NA_TEXT, "")
 
     text = table.frame.rename(columns=RULES.rename).drop(columns=[RULES.date_column])
-    # Columns beyond the events schema are kept as text, empty values as missing.
-    extras = [Column(name, "text") for name in text.columns if name not in schema.EVENTS.column_names]
-    converted = convert_columns(text, [*RULES.output, *extras])
+    converted = convert_columns(text, layout(text.columns, RULES.output))  # other columns as text
     return converted, dates, dropped
 
 

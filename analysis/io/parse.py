@@ -222,6 +222,12 @@ def as_int64(values) -> pd.Series:
     return pd.Series(numbers.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)).astype("Int64")
 
 
+def layout(names, columns: Sequence[Column]) -> list[Column]:
+    """Return the columns of a converted table, in order: those of ``columns`` among ``names``, then the others as text."""
+    specified = {c.name for c in columns}
+    return [c for c in columns if c.name in names] + [Column(name, "text") for name in names if name not in specified]
+
+
 def convert_columns(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
     """Return a frame with the specified columns first, in their dtypes, then extra columns as text.
 
