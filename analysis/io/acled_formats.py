@@ -233,30 +233,40 @@ def read_json(path: Path, *, keep_going: bool = False) -> TextTable:
     if not isinstance(records[0], dict):
         raise file_error(path, "holds records that are not JSON objects", line=2, value=show(records[0]))
     header = _header(path, list(records[0]))
-    keys = list(records[0])
-    rows, lines, skipped, problems = [], [], [], []
+    return _table(path, header, _json_rows(path, records, list(records[0])), keep_going)
+
+
+def _json_rows(path: Path, records: list, keys: list):
+    """Yield (line, cells, rule, fields) per record: its cells, or the rule it breaks and what it holds."""
     for number, record in enumerate(records):
         line = number + 2
         if not isinstance(record, dict):
-            rule, fields = "is not a JSON object (one record)", [json.dumps(record)[:200]]
+            yield line, None, "is not a JSON object (one record)", [json.dumps(record)[:200]]
         elif list(record) != keys and set(record) != set(keys):
             missing = [k for k in keys if k not in record]
             extra = [k for k in record if k not in keys]
-            rule = ("has other fields than the first record: "
-                    + "; ".join(part for part in (f"lacks {', '.join(missing)}" if missing else "",
-                                                  f"has {', '.join(extra)}" if extra else "") if part))
-            fields = [_cell(path, record.get(k), line, k) for k in keys]
+            parts = [f"lacks {', '.join(missing)}"] * bool(missing) + [f"has {', '.join(extra)}"] * bool(extra)
+            yield (line, None, "has other fields than the first record: " + "; ".join(parts),
+                   [_cell(path, record.get(k), line, k) for k in keys])
         else:
-            rows.append([_cell(path, record[k], line, k) for k in keys])
+            yield line, [_cell(path, record[k], line, k) for k in keys], None, None
+
+
+def _table(path: Path, header: list[str], rows, keep_going: bool) -> TextTable:
+    """Return the table of (line, cells, rule, fields) rows: a row that breaks a rule is refused, or with
+    ``keep_going`` skipped and reported."""
+    values, lines, skipped, problems = [], [], [], []
+    for line, cells, rule, fields in rows:
+        if rule is None:
+            values.append(cells)
             lines.append(line)
-            continue
-        if keep_going:
+        elif keep_going:
             skipped.append((line, rule, fields))
         else:
             problems.append((line, None, None, rule))
     if problems:
         raise build_error(str(path), problems)
-    columns = [pd.Series([row[i] for row in rows], dtype="str") for i in range(len(keys))]
+    columns = [pd.Series([row[i] for row in values], dtype="str") for i in range(len(header))]
     return _finish(path, header, columns, np.array(lines, dtype=np.int64), skipped)
 
 
@@ -309,26 +319,21 @@ def _read_sheet(path: Path, sheet, keep_going: bool) -> TextTable:
         raise file_error(path, "has an empty first row; the first row of the first sheet must hold the column names",
                          line=1)
     header = _header(path, names)
+    return _table(path, header, _sheet_rows(path, rows, header), keep_going)
+
+
+def _sheet_rows(path: Path, rows, header: list[str]):
+    """Yield (line, cells, rule, fields) per row that holds a value, as :func:`_json_rows` does."""
     width = len(header)
-    values, lines, skipped, problems = [], [], [], []
     for number, row in enumerate(rows, start=2):
         if row is None or all(cell is None or cell == "" for cell in row):
             continue
         cells = [_cell_text(path, cell, number, header[i] if i < width else None) for i, cell in enumerate(row)]
         beyond = [cell for cell in cells[width:] if cell.strip()]
         if beyond:
-            rule = f"has a value beyond the header's {width} columns ({show(beyond[0])})"
-            if keep_going:
-                skipped.append((number, rule, cells[:width]))
-            else:
-                problems.append((number, None, None, rule))
-            continue
-        values.append(cells[:width] + [""] * (width - len(cells)))
-        lines.append(number)
-    if problems:
-        raise build_error(str(path), problems)
-    columns = [pd.Series([row[i] for row in values], dtype="str") for i in range(width)]
-    return _finish(path, header, columns, np.array(lines, dtype=np.int64), skipped)
+            yield number, None, f"has a value beyond the header's {width} columns ({show(beyond[0])})", cells[:width]
+        else:
+            yield number, cells[:width] + [""] * (width - len(cells)), None, None
 
 
 def _cell_text(path: Path, value, line: int, column: str | None) -> str:
