@@ -30,7 +30,7 @@ import pandas as pd
 
 from .csv_scan import MAX_COLUMNS
 from .parse import trimmed
-from .text_table import TextTable, record_oversized
+from .text_table import TextTable, column_names, record_oversized, repeated_names
 from ..errors import DataError
 from .problems import build_error, file_error, show
 
@@ -43,16 +43,10 @@ def _header(path: Path, names: list, *, line: int = 1) -> list[str]:
     header = [str(name).strip() if name is not None else "" for name in names]
     if any("\x00" in name for name in header):
         raise file_error(path, "has a NUL character in a column name; text has none (is the file damaged?)", line=line)
-    header = [name or f"Unnamed: {position}" for position, name in enumerate(header)]
-    seen: dict[str, int] = {}
-    problems = []
-    for position, name in enumerate(header):
-        if name in seen:
-            problems.append((line, name, name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); "
-                                               "column names must be unique"))
-        seen.setdefault(name, position)
-    if problems:
-        raise build_error(str(path), problems)
+    header = column_names(header)
+    repeats = repeated_names(header)
+    if repeats:
+        raise build_error(str(path), [(line, name, name, rule) for name, rule in repeats])
     return header
 
 
@@ -108,10 +102,9 @@ def _parquet_text(path: Path, name: str, column):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
     kind = column.type
-    if pa.types.is_dictionary(kind):
-        column = column.cast(kind.value_type)
-        kind = column.type
     if pa.types.is_nested(kind):
         valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
         row = int(valid[0]) if len(valid) else 0
@@ -126,35 +119,61 @@ def _parquet_text(path: Path, name: str, column):
             column = column.cast(pa.large_binary() if pa.types.is_large_string(kind) else pa.binary())
             kind = column.type
     if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
-        try:
-            return pc.cast(column, pa.string())
-        except pa.ArrowInvalid:
-            for row, value in enumerate(column.to_pylist()):
-                try:
-                    (value or b"").decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise file_error(path, f"is not UTF-8 text (byte 0x{value[exc.start]:02X} at position "
-                                           f"{exc.start}); store text as UTF-8", line=row + 2, column=name,
-                                     value=value.decode("latin-1")) from None
-            raise
-    if pa.types.is_floating(kind):
-        text = pc.cast(column, pa.string())
-        whole = pc.and_(pc.is_finite(column), pc.equal(pc.floor(column), column))
-        plain = pc.less(pc.abs(column), 1e15)
-        text = pc.if_else(pc.and_(whole, plain), pc.binary_join_element_wise(text, ".0", ""), text)
-        return pc.if_else(pc.is_nan(column), pa.scalar(None, pa.string()), text)
-    if pa.types.is_date(kind):
-        return pc.strftime(column, format="%Y-%m-%d")
-    if pa.types.is_timestamp(kind):
-        day = pc.strftime(column, format="%Y-%m-%d")
-        midnight = pc.and_(pc.and_(pc.equal(pc.hour(column), 0), pc.equal(pc.minute(column), 0)),
-                           pc.and_(pc.equal(pc.second(column), 0), pc.equal(pc.subsecond(column), 0)))
-        return pc.if_else(midnight, day, pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
+        return _utf8(path, name, column)
+    for is_kind, text in ((pa.types.is_floating, _float_text), (pa.types.is_date, _day_text),
+                          (pa.types.is_timestamp, _timestamp_text)):
+        if is_kind(kind):
+            return text(column)
     try:
         return pc.cast(column, pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         raise file_error(path, f"has the Parquet type {kind}, which cannot be read as text; store text or numbers",
                          line=1, column=name) from None
+
+
+def _utf8(path: Path, name: str, column):
+    """Return bytes as text, or refuse the first value that is not UTF-8."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        return pc.cast(column, pa.string())
+    except pa.ArrowInvalid:
+        for row, value in enumerate(column.to_pylist()):
+            try:
+                (value or b"").decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise file_error(path, f"is not UTF-8 text (byte 0x{value[exc.start]:02X} at position "
+                                       f"{exc.start}); store text as UTF-8", line=row + 2, column=name,
+                                 value=value.decode("latin-1")) from None
+        raise
+
+
+def _float_text(column):
+    """Floating-point numbers keep their decimal point (``1.0``); NaN is missing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.cast(column, pa.string())
+    whole = pc.and_(pc.is_finite(column), pc.equal(pc.floor(column), column))
+    plain = pc.less(pc.abs(column), 1e15)
+    text = pc.if_else(pc.and_(whole, plain), pc.binary_join_element_wise(text, ".0", ""), text)
+    return pc.if_else(pc.is_nan(column), pa.scalar(None, pa.string()), text)
+
+
+def _day_text(column):
+    import pyarrow.compute as pc
+
+    return pc.strftime(column, format="%Y-%m-%d")
+
+
+def _timestamp_text(column):
+    """A timestamp at midnight is its day; any other keeps its time."""
+    import pyarrow.compute as pc
+
+    midnight = pc.and_(pc.and_(pc.equal(pc.hour(column), 0), pc.equal(pc.minute(column), 0)),
+                       pc.and_(pc.equal(pc.second(column), 0), pc.equal(pc.subsecond(column), 0)))
+    return pc.if_else(midnight, _day_text(column), pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
 
 
 def read_parquet(path: Path) -> TextTable:

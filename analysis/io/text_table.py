@@ -100,6 +100,23 @@ def record_lines(text: str) -> list[int]:
         return [start for start, _ in numbered_rows(csv.reader(io.StringIO(text, newline="")))][1:]
 
 
+def column_names(names: list[str]) -> list[str]:
+    """Return a header's names, an empty one named ``Unnamed: N`` (N its position from 0) as pandas does."""
+    return [name or f"Unnamed: {position}" for position, name in enumerate(names)]
+
+
+def repeated_names(header: list[str]) -> list[tuple[str, str]]:
+    """Return (name, rule) for each column name that repeats an earlier one."""
+    seen: dict[str, int] = {}
+    repeats = []
+    for position, name in enumerate(header):
+        if name in seen:
+            repeats.append((name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); "
+                                  "column names must be unique"))
+        seen.setdefault(name, position)
+    return repeats
+
+
 def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_going: bool = False) -> TextTable:
     """Read a CSV file with every field as text, refusing malformed files.
 
@@ -138,16 +155,12 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_goin
     if not path.is_file():
         raise file_error(path, "file not found")
     header_line = read_header(path)
-    header = [name or f"Unnamed: {position}" for position, name in enumerate(header_line.names)]
+    header = column_names(header_line.names)
     table = TextTable(path=path, frame=pd.DataFrame(), header=header)
     checker = Checker(table)
-
-    seen: dict[str, int] = {}
-    for position, name in enumerate(header):
-        if name in seen:
-            checker.add(None, name, name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); column names must be unique")
-        seen.setdefault(name, position)
-    missing = [c for c in required if c not in seen]
+    for name, rule in repeated_names(header):
+        checker.add(None, name, name, rule)
+    missing = [c for c in required if c not in header]
     if missing:
         if len(header) == 1 and any(d in header[0] for d in ";\t|"):
             delimiter = next(d for d in ";\t|" if d in header[0])
