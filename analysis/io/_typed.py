@@ -1,22 +1,22 @@
-"""Typed pass of the validation engine: a clean file checked on typed columns.
+"""Typed pass of the validation engine: a clean CSV file read on typed columns and checked by the loader's rules.
 
-The text path (:mod:`analysis.io.text_table`, :mod:`analysis.io.rules`) reads every field as text, trims
-it, checks it and converts it, so that each problem can be named with its
-line, column and value. Most files have no problem, and for them that work
-costs two to three times a plain read. This module reads a CSV file with
-pyarrow's typed parsers instead (coordinates as numbers, vocabulary and date
-columns dictionary-encoded, so each distinct value is checked once), checks
-the same rules on the typed arrays and builds the pandas frame once.
+The text path (:mod:`analysis.io.text_table`) reads every field as text and
+trims it, so that each problem can be named with its line, column and value.
+Most files have no problem, and for them that work costs two to three times
+a plain read. This module reads a CSV file with pyarrow instead (vocabulary
+and date columns dictionary-encoded, so each distinct value is checked
+once), checks the columns by the rules of :mod:`analysis.io.rules` (the same
+functions the text path names problems with) and builds the pandas frame
+once, with the conversions of :mod:`analysis.io.parse`.
 
-It never reports a problem. Whenever anything is unusual (a header it does
-not know, a value that does not convert, a rule broken, whitespace around a
-value) it returns None, and the caller runs the text path, which finds every
-problem with its line. The typed pass accepts a file only where the text
-path would accept it, and returns the same frame (the tests compare both
-paths), so whether it ran is visible only in the time a load takes.
+It never reports a problem. Whenever anything is unusual (a header the
+loader would refuse, a rule broken, a lone carriage return, a line that is
+not what it seems) it returns None, and the caller runs the text path, which
+finds every problem with its line. The tests compare both paths, so whether
+it ran is visible only in the time a load takes.
 
-The entry point is :func:`read_typed`; what to check comes in a
-:class:`TypedSpec`.
+The entry point is :func:`read_typed`; what an export must satisfy beyond
+each column's own rules comes in a :class:`TypedSpec`.
 """
 
 from __future__ import annotations
@@ -318,9 +318,7 @@ def _prepare(column, col: Column | None, spec: TypedSpec, region) -> _Prepared:
         return _Dictionary(column, col, spec.na_text)
     if oversized(column).any():  # the text path names the field
         raise _Decline
-    if col is not None and col.kind in NUMBER_KINDS:
-        return _Numbers(column, col, region)
-    return _Text(column, col, spec.na_text)
+    return _Text(column, col, spec.na_text, region)
 
 
 class _Prepared:
@@ -348,9 +346,9 @@ def _obey(col: Column, values, region=None) -> np.ndarray | None:
 
 
 class _Text(_Prepared):
-    """Text (including whole numbers kept as text): whitespace ruled out, or trimmed."""
+    """A column read as text: text and identifiers (trimmed where they may need it), whole and decimal numbers."""
 
-    def __init__(self, column, col: Column | None, na_text: str | None = None):
+    def __init__(self, column, col: Column | None, na_text: str | None = None, region=None):
         import pyarrow.compute as pc
 
         self.column = column
@@ -360,10 +358,10 @@ class _Text(_Prepared):
                 self.column = trimmed(column)
             if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
                 raise _Decline
-        elif kind != "int":  # a kind the typed pass does not read (dates, hashes): the text path reads it
+        elif kind != "int" and kind not in NUMBER_KINDS:  # dates, hashes: the text path reads them
             raise _Decline
-        if col is not None:
-            _obey(col, self.column)
+        #: the values of a number column, read by the rule that checks them
+        self.numbers = _obey(col, self.column, region) if col is not None else None
 
     def integers(self) -> np.ndarray:
         if self.column.null_count:
@@ -378,19 +376,9 @@ class _Text(_Prepared):
             return as_text(self.column)
         if col.kind == "int":
             return as_int64(self.column)
+        if col.kind in NUMBER_KINDS and self.numbers is not None:
+            return pd.Series(self.numbers, dtype="float64")
         raise _Decline
-
-
-class _Numbers(_Prepared):
-    """Coordinates and other decimal numbers, read by the rules that check them."""
-
-    def __init__(self, column, col: Column, region):
-        self.values = _obey(col, column, region)
-
-    def convert(self, col: Column) -> pd.Series:
-        if col.kind not in ("latitude", "longitude", "float"):
-            raise _Decline
-        return pd.Series(self.values, dtype="float64")
 
 
 class _Dictionary(_Prepared):

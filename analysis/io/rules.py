@@ -1,10 +1,17 @@
-"""The per-column rules of a table read as text: what makes a value, a row or a pair of columns wrong.
+"""The rules of a table's values: what makes a value, a row or a pair of columns wrong, stated once.
 
-Each check looks at whole columns at once (vectorized pandas operations)
-and records what breaks a rule in a :class:`~analysis.io.problems.Checker`
-as (record, column, value, rule); nothing is raised here. The checks run
-on a :class:`~analysis.io.text_table.TextTable` before its columns are
-converted (:mod:`analysis.io.parse`).
+:func:`column_problems` is the one statement of a column's own rules (a
+required value, R's ``NA``, the form of its kind, bounds, a vocabulary);
+:func:`repeated` and :func:`pair_problems` say which records repeat an
+identifier or pair two values wrongly. They take text as pandas or
+pyarrow holds it and return masks, so that both ways of reading a file
+follow them: the typed pass (:mod:`analysis.io._typed`) declines a file
+when any mask holds a record, and the ``check_*`` functions here record
+each record in a :class:`~analysis.io.problems.Checker` as (record, column,
+value, rule), so the text path names its line. Nothing is raised here. The
+coded tables' rules between columns (``check_low_high``,
+``check_date_order``, ``check_event_dates``, ``check_coordinates_pair``,
+``check_references``) are read on the text path alone.
 """
 
 from __future__ import annotations
