@@ -81,13 +81,9 @@ class Header:
     text: str
 
 
-def read_header(path: Path) -> Header:
-    """Read and check the header line: at most :data:`MAX_FIELD_BYTES` long, UTF-8, quotes closed."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(MAX_FIELD_BYTES + 1)
-    except OSError as exc:
-        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
+def _first_line(path: Path, head: bytes) -> bytes:
+    """Return the first line of a file's first bytes (without a byte-order mark), refusing an empty file,
+    UTF-16 and a line too long to be a header."""
     if not head.strip():
         raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
     start = head[:4096]
@@ -100,7 +96,17 @@ def read_header(path: Path) -> Header:
             path, f"the first line is longer than {MAX_FIELD_BYTES:,} bytes, so it is not a header of column names",
             line=1,
         )
-    raw = head[: end.start()] if end else head
+    return head[: end.start()] if end else head
+
+
+def read_header(path: Path) -> Header:
+    """Read and check the header line: at most :data:`MAX_FIELD_BYTES` long, UTF-8, quotes closed."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(MAX_FIELD_BYTES + 1)
+    except OSError as exc:
+        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
+    raw = _first_line(path, head)
     if not raw.strip():
         raise file_error(path, "the first line is empty; the header (the column names) must be the first line", line=1)
     if b"\x00" in raw:
