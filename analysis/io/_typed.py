@@ -35,7 +35,7 @@ from ..schema import Column
 from .acled_dates import not_the_year
 from .csv_scan import MAX_FIELD_BYTES, oversized, read_header
 from .parse import as_int64, as_text, categorical, layout, string_buffers, trimmed
-from .rules import NUMBER_KINDS, column_problems, pair_problems, repeated
+from .rules import NUMBER_KINDS, column_problems, has_value, pair_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
 #: processor's cache and to keep every core busy, few enough that the work
@@ -349,14 +349,12 @@ class _Text(_Prepared):
     """A column read as text: text and identifiers (trimmed where they may need it), whole and decimal numbers."""
 
     def __init__(self, column, col: Column | None, na_text: str | None = None, region=None):
-        import pyarrow.compute as pc
-
         self.column = column
         kind = col.kind if col is not None else "text"
         if kind in ("id", "text"):
             if any(_may_need_trimming(chunk) for chunk in column.chunks):
                 self.column = trimmed(column)
-            if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
+            if na_text is not None and has_value(self.column, na_text):
                 raise _Decline
         elif kind != "int" and kind not in NUMBER_KINDS:  # dates, hashes: the text path reads them
             raise _Decline

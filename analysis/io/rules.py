@@ -137,18 +137,11 @@ def check_columns(
                 checker.add_mask(mask, col.name, values, rule)
 
 
-def has_value(values: pd.Series, text: str) -> bool:
-    """Return whether any value equals ``text`` (one pyarrow pass, no boolean Series)."""
-    import pyarrow as pa
+def has_value(values, text: str) -> bool:
+    """Return whether any value (of a pandas Series or a pyarrow array) equals ``text``, in one pyarrow pass."""
     import pyarrow.compute as pc
 
-    array = values.array
-    if hasattr(array, "__arrow_array__"):
-        try:
-            return bool(pc.any(pc.equal(array.__arrow_array__(), text)).as_py())
-        except (pa.ArrowException, TypeError):
-            pass
-    return bool((values == text).any())
+    return bool(pc.any(pc.equal(arrow_text(values), text)).as_py())
 
 
 def _valid_dates(values: pd.Series) -> pd.Series:
