@@ -132,6 +132,33 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
         return None
 
 
+def check_columns_read(header: list[str], columns: list, spec: TypedSpec, *, region=None
+                       ) -> tuple[dict[str, pd.Series], pd.Series] | None:
+    """Check and convert a table's columns already held as pyarrow text (a Parquet file's), as :func:`read_typed`.
+
+    Returns None, as :func:`read_typed` does, when a rule breaks or a value
+    holds a NUL character; the text path then names the problem.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        checked = _column_set(header, spec)
+        read = {}
+        for name, column in zip(header, columns):
+            column = column.cast(pa.large_string())
+            if pc.any(pc.match_substring(column, "\x00")).as_py():
+                raise _Decline
+            if pa.types.is_dictionary(_read_type(checked.get(name), spec)):
+                column = pc.dictionary_encode(column)
+            read[name] = column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
+        return _check_and_convert(header, checked, read, spec, region)
+    except _Decline:
+        return None
+    except (ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):  # pyarrow's too
+        return None
+
+
 # --- reading --------------------------------------------------------------------------------
 
 def _carriage_returns(buffer, size: int, pending: bool) -> bool:

@@ -34,9 +34,9 @@ from .parse import convert_columns, layout
 from .problems import file_error
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value
 from .text_table import TextTable, checker_for, read_text_table
-from ._typed import TypedSpec, read_typed
+from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
-from ..errors import DroppedRowsWarning
+from ..errors import DataError, DroppedRowsWarning
 from .problems import DroppedRows, build_error, dropped_table
 from ..schema import Column
 
@@ -346,10 +346,27 @@ def load_acled(
         raise file_error(path, "file not found")
     typed = None
     if invalid == "raise" and dayfirst is None:
-        # A clean CSV file is checked on typed columns; any other goes to the text path, which names every problem.
-        typed = read_typed(path, RULES, region=region)
+        # A clean CSV or Parquet file is checked on typed columns; any other goes to the text path, which names
+        # every problem.
+        typed = read_typed(path, RULES, region=region) or _read_typed_parquet(path, region)
     converted, dates, dropped = (*typed, None) if typed is not None else _read_text(path, region, dayfirst, invalid)
     return _events_frame(converted, dates, path, dropped)
+
+
+def _read_typed_parquet(path: Path, region):
+    """Check a Parquet file's columns, as text by the formats' one rule, on the typed pass; None to leave it to the
+    text path."""
+    from . import acled_formats
+
+    if path.suffix.lower() not in (".parquet", ".pq"):
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"PAR1":
+                return None
+    try:
+        header, columns = acled_formats.parquet_columns(path)
+    except DataError:
+        return None  # the text path raises it again
+    return check_columns_read(header, columns, RULES, region=region)
 
 
 def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:

@@ -176,8 +176,8 @@ def _timestamp_text(column):
     return pc.if_else(midnight, _day_text(column), pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
 
 
-def read_parquet(path: Path) -> TextTable:
-    """Read a Parquet file as a table of text (see the module docstring for the rules)."""
+def parquet_columns(path: Path) -> tuple[list[str], list]:
+    """Read a Parquet file's header and its columns as pyarrow text (see the module docstring for the rules)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -194,14 +194,23 @@ def read_parquet(path: Path) -> TextTable:
     columns = []
     for name, column in zip(header, arrow.columns):
         try:
-            text = _parquet_text(path, name, column)
+            columns.append(_parquet_text(path, name, column))
         except DataError:
             raise
         except (pa.ArrowException, TypeError, ValueError) as exc:
             raise file_error(path, f"has the Parquet type {column.type}, which cannot be read as text ({exc}); "
                                    "store text or numbers", line=1, column=name) from None
-        columns.append(text.to_pandas(types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get))
-    return _finish(path, header, columns, np.arange(arrow.num_rows, dtype=np.int64) + 2)
+    return header, columns
+
+
+def read_parquet(path: Path) -> TextTable:
+    """Read a Parquet file as a table of text (see the module docstring for the rules)."""
+    import pyarrow as pa
+
+    header, columns = parquet_columns(path)
+    mapper = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get
+    rows = len(columns[0]) if columns else 0
+    return _finish(path, header, [c.to_pandas(types_mapper=mapper) for c in columns], np.arange(rows, dtype=np.int64) + 2)
 
 
 # --- JSON (ACLED's API) ---------------------------------------------------------------------
@@ -363,4 +372,4 @@ def _cell_text(path: Path, value, line: int, column: str | None) -> str:
                          column=column, value=str(value)) from None
 
 
-__all__ = ["read_json", "read_parquet", "read_xlsx"]
+__all__ = ["parquet_columns", "read_json", "read_parquet", "read_xlsx"]

@@ -113,13 +113,28 @@ def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
 
 
 @pytest.mark.parametrize("column_set", list(COLUMN_SETS))
-def test_generated_export_as_parquet_is_left_to_the_text_path(generated, column_set, tmp_path):
+def test_generated_export_as_parquet_takes_the_typed_pass_too(generated, column_set, tmp_path):
     parquet = tmp_path / f"{column_set}.parquet"
     pd.read_csv(generated[column_set]).to_parquet(parquet, index=False)  # typed columns, as pandas infers them
-    events = assert_text_path_only(parquet)
+    assert typed_frame(parquet) is None  # the CSV reader declines it
+    fast = acled._read_typed_parquet(parquet, None)
+    assert fast is not None, "the typed pass declined a clean Parquet file"
+    events = acled._events_frame(*fast, parquet)
+    assert_identical(events, text_frame(parquet))
+    assert_identical(analysis.load_acled(parquet), events)
     csv_events = analysis.load_acled(generated[column_set])
     events.attrs, csv_events.attrs = {}, {}
     pd.testing.assert_frame_equal(events, csv_events)
+
+
+def test_a_parquet_file_with_a_bad_value_is_named_by_the_text_path(generated, tmp_path):
+    frame = pd.read_csv(generated["current"])
+    frame.loc[len(frame) - 1, "event_type"] = "Riot"  # not ACLED's vocabulary
+    parquet = tmp_path / "bad.parquet"
+    frame.to_parquet(parquet, index=False)
+    assert acled._read_typed_parquet(parquet, None) is None
+    with pytest.raises(DataError, match=r"bad.parquet, line 3001, column 'event_type': 'Riot' is not allowed"):
+        analysis.load_acled(parquet)
 
 
 def test_region_applies_on_the_typed_pass(generated):
