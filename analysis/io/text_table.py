@@ -13,8 +13,6 @@ and writing the message is :mod:`analysis.io.problems`'.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,17 +24,15 @@ from .csv_scan import (
     FIELD_RULE,
     MAX_RECORD_BYTES,
     check_utf8,
-    field_limit,
-    numbered_rows,
     oversized,
     ragged_rule,
     read_header,
     read_records,
+    record_lines,
     refuse_nul,
     scan,
     unclosed_quote_line,
 )
-from .csv_scan import record_lines as file_record_lines
 from .parse import trimmed
 from .problems import Checker, build_error, file_error
 
@@ -69,7 +65,7 @@ class TextTable:
     def record_lines(self) -> np.ndarray:
         """Return the line on which each record starts."""
         if self.lines is None:
-            self.lines = file_record_lines(self.path)
+            self.lines = record_lines(self.path)
         return self.lines
 
     def lines_of(self, records: np.ndarray) -> np.ndarray:
@@ -88,16 +84,6 @@ def checker_for(table: TextTable) -> Checker:
     for records, column, rule in table.read_problems:
         checker.add_records(records, column, table.frame[column], rule)
     return checker
-
-
-def record_lines(text: str) -> list[int]:
-    """Return the physical line (1-based) on which each record of a CSV text starts.
-
-    The header is line 1. Blank lines are skipped, as pandas skips them, so
-    record ``i`` here is row ``i`` of the frame.
-    """
-    with field_limit(MAX_RECORD_BYTES):
-        return [start for start, _ in numbered_rows(csv.reader(io.StringIO(text, newline="")))][1:]
 
 
 def column_names(names: list[str]) -> list[str]:
