@@ -21,6 +21,7 @@ each column's own rules comes in a :class:`TypedSpec`.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -82,6 +83,21 @@ class _Decline(Exception):
     """The file is not plainly clean: leave it to the text path."""
 
 
+def _or_none(read: Callable) -> Callable:
+    """Return ``read``, returning None where it declines a file or meets anything unforeseen in it (pyarrow's
+    errors too): the text path is the reference, and reads the file."""
+
+    @functools.wraps(read)
+    def reading(*args, **kwargs):
+        try:
+            return read(*args, **kwargs)
+        except (_Decline, ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):
+            return None
+
+    return reading
+
+
+@_or_none
 def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, pd.Series], pd.Series] | None:
     """Read and check a clean CSV file on typed columns.
 
@@ -103,35 +119,30 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
         path's ``convert_columns`` frame), and the parsed dates; or None
         when the file is not plainly clean and the text path must read it.
     """
-    try:
-        if path.suffix.lower() != ".csv":  # Parquet, JSON, workbooks and anything else: the text path
-            raise _Decline
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-        if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
-            raise _Decline
-        if b"\x00" in head:  # declined before the file is read
-            raise _Decline
-        _carriage_returns(head, len(head), False)  # a lone carriage return: declined before the file is read
-        # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            screened = pool.submit(_screen_bytes, path)
-            try:
-                header, checked, table = _read_csv(path, spec)
-            finally:
-                lines = screened.result()
-        if table.num_rows != lines - 1:
-            _check_line_breaks(table, lines)
-        columns = {name: table.column(name) for name in header}
-        del table
-        return _check_and_convert(header, checked, columns, spec, region)
-    except _Decline:
-        return None
-    except (ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):  # pyarrow's too
-        # Anything unforeseen in a file: the text path is the reference, let it read the file.
-        return None
+    if path.suffix.lower() != ".csv":  # Parquet, JSON, workbooks and anything else: the text path
+        raise _Decline
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
+        raise _Decline
+    if b"\x00" in head:  # declined before the file is read
+        raise _Decline
+    _carriage_returns(head, len(head), False)  # a lone carriage return: declined before the file is read
+    # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        screened = pool.submit(_screen_bytes, path)
+        try:
+            header, checked, table = _read_csv(path, spec)
+        finally:
+            lines = screened.result()
+    if table.num_rows != lines - 1:
+        _check_line_breaks(table, lines)
+    columns = {name: table.column(name) for name in header}
+    del table
+    return _check_and_convert(header, checked, columns, spec, region)
 
 
+@_or_none
 def check_columns_read(header: list[str], columns: list, spec: TypedSpec, *, region=None
                        ) -> tuple[dict[str, pd.Series], pd.Series] | None:
     """Check and convert a table's columns already held as pyarrow text (a Parquet file's), as :func:`read_typed`.
@@ -142,21 +153,16 @@ def check_columns_read(header: list[str], columns: list, spec: TypedSpec, *, reg
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    try:
-        checked = _column_set(header, spec)
-        read = {}
-        for name, column in zip(header, columns):
-            column = column.cast(pa.large_string())
-            if pc.any(pc.match_substring(column, "\x00")).as_py():
-                raise _Decline
-            if pa.types.is_dictionary(_read_type(checked.get(name), spec)):
-                column = pc.dictionary_encode(column)
-            read[name] = column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
-        return _check_and_convert(header, checked, read, spec, region)
-    except _Decline:
-        return None
-    except (ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):  # pyarrow's too
-        return None
+    checked = _column_set(header, spec)
+    read = {}
+    for name, column in zip(header, columns):
+        column = column.cast(pa.large_string())
+        if pc.any(pc.match_substring(column, "\x00")).as_py():
+            raise _Decline
+        if pa.types.is_dictionary(_read_type(checked.get(name), spec)):
+            column = pc.dictionary_encode(column)
+        read[name] = column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
+    return _check_and_convert(header, checked, read, spec, region)
 
 
 # --- reading --------------------------------------------------------------------------------
