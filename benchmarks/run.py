@@ -10,7 +10,8 @@ thread's, user and system: less disturbed than the time by other work on
 the machine) and the highest peak. Figures:
 
 * loading each file (100,000, 1,000,000 and 3,000,000 rows, and the same
-  rows with spreadsheet dates like ``31-Dec-20``) with ``load_acled`` (full
+  rows with spreadsheet dates like ``31-Dec-20``; each with LF line ends
+  and, in a copy this script writes, CRLF) with ``load_acled`` (full
   validation) and with the plain readers a user would reach for instead:
   ``pandas.read_csv`` with its default engine, ``pandas.read_csv(path,
   engine="pyarrow")`` and ``polars.read_csv`` (``pip install -e ".[bench]"``);
@@ -315,12 +316,26 @@ def other_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def with_windows_line_ends(path: Path) -> Path:
+    """Return a copy of a generated file with CRLF line ends (as Excel or Windows save it), written if missing."""
+    crlf = path.with_name(path.stem + "_crlf.csv")
+    if not crlf.is_file() or crlf.stat().st_mtime < path.stat().st_mtime:
+        partial = crlf.with_suffix(".partial")
+        with open(path, "rb") as source, open(partial, "wb") as target:
+            while block := source.read(1 << 24):
+                target.write(block.replace(b"\n", b"\r\n"))  # the generator writes LF alone, never CR
+        partial.replace(crlf)
+    return crlf
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, action="append", help="file sizes to measure (default: all generated)")
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure (the best time is kept)")
     parser.add_argument("--readers", nargs="+", choices=list(READERS), default=list(READERS),
                         help="plain readers to compare with")
+    parser.add_argument("--line-ends", nargs="+", choices=["LF", "CRLF"], default=["LF", "CRLF"],
+                        help="line ends of the files to load (CRLF: a copy of each generated file, written once)")
     parser.add_argument("--no-counts", action="store_true", help="skip the counting measurements")
     parser.add_argument("--no-report", action="store_true", help="skip the whole-report measurement")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -335,10 +350,13 @@ def main(argv: list[str] | None = None) -> None:
     print(results["date"], results["machine"], flush=True)
     for rows in args.rows or SIZES:
         files = [("ISO dates", OUT / f"acled_{rows}.csv"), ("spreadsheet dates", OUT / f"acled_{rows}_excel_dates.csv")]
-        for label, path in files:
-            if not path.is_file():
-                option = "" if label == "ISO dates" else "--event-dates excel "
-                print(f"{path.relative_to(ROOT)} missing: run benchmarks/generate_acled.py {option}--rows {rows}",
+        for label, path in [(f"{label}, {ends}", path) for ends in args.line_ends for label, path in files]:
+            lf = path
+            if path.is_file() and label.endswith("CRLF"):
+                path = with_windows_line_ends(path)
+            if not lf.is_file():
+                option = "" if label.startswith("ISO dates") else "--event-dates excel "
+                print(f"{lf.relative_to(ROOT)} missing: run benchmarks/generate_acled.py {option}--rows {rows}",
                       flush=True)
                 continue
             tasks = ["load_acled", *args.readers]

@@ -1,27 +1,27 @@
-"""Typed pass of the validation engine: a clean file checked on typed columns.
+"""Typed pass of the validation engine: a clean CSV file read on typed columns and checked by the loader's rules.
 
-The text path (:mod:`analysis.io.text_table`, :mod:`analysis.io.rules`) reads every field as text, trims
-it, checks it and converts it, so that each problem can be named with its
-line, column and value. Most files have no problem, and for them that work
-costs two to three times a plain read. This module reads a CSV file with
-pyarrow's typed parsers instead (coordinates as numbers, vocabulary and date
-columns dictionary-encoded, so each distinct value is checked once), checks
-the same rules on the typed arrays and builds the pandas frame once.
+The text path (:mod:`analysis.io.text_table`) reads every field as text and
+trims it, so that each problem can be named with its line, column and value.
+Most files have no problem, and for them that work costs two to three times
+a plain read. This module reads a CSV file with pyarrow instead (vocabulary
+and date columns dictionary-encoded, so each distinct value is checked
+once), checks the columns by the rules of :mod:`analysis.io.rules` (the same
+functions the text path names problems with) and builds the pandas frame
+once, with the conversions of :mod:`analysis.io.parse`.
 
-It never reports a problem. Whenever anything is unusual (a header it does
-not know, a value that does not convert, a rule broken, whitespace around a
-value) it returns None, and the caller runs the text path, which finds every
-problem with its line. The typed pass accepts a file only where the text
-path would accept it, and returns the same frame (the tests compare both
-paths), so whether it ran is visible only in the time a load takes.
+It never reports a problem. Whenever anything is unusual (a header the
+loader would refuse, a rule broken, a lone carriage return, a line that is
+not what it seems) it returns None, and the caller runs the text path, which
+finds every problem with its line. The tests compare both paths, so whether
+it ran is visible only in the time a load takes.
 
-The entry point is :func:`read_typed`; what to check comes in a
-:class:`TypedSpec`.
+The entry point is :func:`read_typed`; what an export must satisfy beyond
+each column's own rules comes in a :class:`TypedSpec`.
 """
 
 from __future__ import annotations
 
-import csv
+import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -31,8 +31,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..errors import DataError
 from ..schema import Column
-from .csv_scan import MAX_FIELD_BYTES
+from .acled_dates import not_the_year
+from .csv_scan import MAX_FIELD_BYTES, oversized, read_header
+from .parse import as_int64, as_text, categorical, layout, string_buffers, trimmed
+from .rules import NUMBER_KINDS, column_problems, has_value, pair_problems, repeated
 
 #: Block size for pyarrow's CSV reader: blocks small enough to parse in the
 #: processor's cache and to keep every core busy, few enough that the work
@@ -43,19 +47,15 @@ from .csv_scan import MAX_FIELD_BYTES
 _MIN_BLOCK, _MAX_BLOCK = MAX_FIELD_BYTES, 4 * MAX_FIELD_BYTES
 #: Size of the blocks in which the file's bytes are screened.
 _SCAN_BLOCK = 1 << 20
-#: The largest whole number written without a leading zero in at most 18 digits.
-_MAX_DIGITS = 18
-#: The longest decimal number (a coordinate) the typed pass reads; a longer one goes to the text path.
-_MAX_DECIMAL = 64
 
 
 @dataclass(frozen=True)
 class TypedSpec:
     """What the typed pass checks and how it shapes the result.
 
-    ``column_sets`` maps a column set's name to its checked columns; a
-    file's header must hold exactly one set's names, plus any of
-    ``optional`` (kept as text, unchecked). The result has the columns of
+    ``columns_of`` returns the checked columns of a file's header (the
+    loader's own rule; any exception declines the file); the header's other
+    columns are kept as text, unchecked. The result has the columns of
     ``output`` (after ``rename``) that the file has, in that order, then
     every other column except ``date_column`` as text, like
     :func:`analysis.io.parse.convert_columns`. ``date_column`` is parsed
@@ -67,11 +67,10 @@ class TypedSpec:
     allowed second values per first value) constrains two vocabularies.
     """
 
-    column_sets: Mapping[str, Sequence[Column]]
+    columns_of: Callable[[list[str]], Sequence[Column]]
     output: Sequence[Column]
     date_column: str
     parse_dates: Callable[[pd.Series, np.ndarray | None], np.ndarray]
-    optional: Sequence[str] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     year_column: str | None = None
     unique: str | None = None
@@ -84,6 +83,21 @@ class _Decline(Exception):
     """The file is not plainly clean: leave it to the text path."""
 
 
+def _or_none(read: Callable) -> Callable:
+    """Return ``read``, returning None where it declines a file or meets anything unforeseen in it (pyarrow's
+    errors too): the text path is the reference, and reads the file."""
+
+    @functools.wraps(read)
+    def reading(*args, **kwargs):
+        try:
+            return read(*args, **kwargs)
+        except (_Decline, ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):
+            return None
+
+    return reading
+
+
+@_or_none
 def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, pd.Series], pd.Series] | None:
     """Read and check a clean CSV file on typed columns.
 
@@ -105,38 +119,76 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
         path's ``convert_columns`` frame), and the parsed dates; or None
         when the file is not plainly clean and the text path must read it.
     """
-    try:
-        if path.suffix.lower() != ".csv":  # Parquet, JSON, workbooks and anything else: the text path
+    if path.suffix.lower() != ".csv":  # Parquet, JSON, workbooks and anything else: the text path
+        raise _Decline
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
+        raise _Decline
+    if b"\x00" in head:  # declined before the file is read
+        raise _Decline
+    _carriage_returns(head, len(head), False)  # a lone carriage return: declined before the file is read
+    # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        screened = pool.submit(_screen_bytes, path)
+        try:
+            header, checked, table = _read_csv(path, spec)
+        finally:
+            lines = screened.result()
+    if table.num_rows != lines - 1:
+        _check_line_breaks(table, lines)
+    columns = {name: table.column(name) for name in header}
+    del table
+    return _check_and_convert(header, checked, columns, spec, region)
+
+
+@_or_none
+def check_columns_read(header: list[str], columns: list, spec: TypedSpec, *, region=None
+                       ) -> tuple[dict[str, pd.Series], pd.Series] | None:
+    """Check and convert a table's columns already held as pyarrow text (a Parquet file's), as :func:`read_typed`.
+
+    Returns None, as :func:`read_typed` does, when a rule breaks or a value
+    holds a NUL character; the text path then names the problem.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    checked = _column_set(header, spec)
+    read = {}
+    for name, column in zip(header, columns):
+        column = column.cast(pa.large_string())
+        if pc.any(pc.match_substring(column, "\x00")).as_py():
             raise _Decline
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-        if head[:4] in (b"PAR1", b"PK\x03\x04") or head.lstrip(b"\xef\xbb\xbf \t\n")[:1] in (b"{", b"["):
-            raise _Decline
-        if b"\r" in head or b"\x00" in head:  # CRLF line ends, most often: declined before the file is read
-            raise _Decline
-        # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            screened = pool.submit(_screen_bytes, path)
-            try:
-                header, checked, table = _read_csv(path, head, spec)
-            finally:
-                lines = screened.result()
-        if table.num_rows != lines - 1:
-            _check_line_breaks(table, lines)
-        columns = {name: table.column(name) for name in header}
-        del table
-        return _check_and_convert(header, checked, columns, spec, region)
-    except _Decline:
-        return None
-    except (ArithmeticError, LookupError, NotImplementedError, TypeError, ValueError):  # pyarrow's too
-        # Anything unforeseen in a file: the text path is the reference, let it read the file.
-        return None
+        if pa.types.is_dictionary(_read_type(checked.get(name), spec)):
+            column = pc.dictionary_encode(column)
+        read[name] = column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
+    return _check_and_convert(header, checked, read, spec, region)
 
 
 # --- reading --------------------------------------------------------------------------------
 
+def _carriage_returns(buffer, size: int, pending: bool) -> bool:
+    """Decline unless every carriage return in ``buffer[:size]`` ends a line (CR LF).
+
+    ``pending`` says that the previous buffer ended with a carriage return,
+    so this one must begin with a line feed; returns whether this one ends
+    with a carriage return. A lone carriage return (an old Mac line end, or
+    one inside a value) sends the file to the text path.
+    """
+    if pending and (size == 0 or buffer[0] != 0x0A):
+        raise _Decline
+    if buffer.find(b"\r", 0, size) < 0:
+        return False
+    view = np.frombuffer(buffer, dtype=np.uint8, count=size)
+    ends_with_cr = bool(view[-1] == 0x0D)
+    before_line_feeds = view[:-1][view[1:] == 0x0A]
+    if np.count_nonzero(view == 0x0D) - ends_with_cr != np.count_nonzero(before_line_feeds == 0x0D):
+        raise _Decline
+    return ends_with_cr
+
+
 def _screen_bytes(path: Path) -> int:
-    """Decline a file with a NUL byte or a carriage return anywhere, or whose last line is unfinished.
+    """Decline a file with a NUL byte or a lone carriage return anywhere, or whose last line is unfinished.
 
     Also declines when the last line has an odd number of double quotes: a
     value opened there may never be closed (the text path names that).
@@ -147,12 +199,15 @@ def _screen_bytes(path: Path) -> int:
     buffer = bytearray(_SCAN_BLOCK)
     view = np.frombuffer(buffer, dtype=np.uint8)
     ends = np.empty(_SCAN_BLOCK, dtype=bool)
-    lines = 0
+    lines, pending = 0, False
     with open(path, "rb", buffering=0) as handle:
         while size := handle.readinto(buffer):
-            if buffer.find(b"\x00", 0, size) >= 0 or buffer.find(b"\r", 0, size) >= 0:
+            if buffer.find(b"\x00", 0, size) >= 0:
                 raise _Decline
+            pending = _carriage_returns(buffer, size, pending)
             lines += int(np.count_nonzero(np.equal(view[:size], 0x0A, out=ends[:size])))
+        if pending:
+            raise _Decline
         handle.seek(max(handle.tell() - (MAX_FIELD_BYTES + 2), 0))
         last = handle.read()
     if not last.endswith(b"\n"):
@@ -164,15 +219,13 @@ def _screen_bytes(path: Path) -> int:
 
 
 def _column_set(header: list[str], spec: TypedSpec) -> dict[str, Column]:
-    """Return the checked columns of the one set ``header`` holds, by name, or decline."""
-    names = set(header)
-    if len(names) != len(header):
+    """Return the checked columns of ``header`` by name, or decline."""
+    if len(set(header)) != len(header):
         raise _Decline
-    for columns in spec.column_sets.values():
-        wanted = {c.name for c in columns}
-        if wanted <= names and not names - wanted - set(spec.optional):
-            return {c.name: c for c in columns}
-    raise _Decline
+    try:
+        return {c.name: c for c in spec.columns_of(header)}
+    except DataError:
+        raise _Decline from None
 
 
 def _read_type(column: Column | None, spec: TypedSpec):
@@ -184,28 +237,22 @@ def _read_type(column: Column | None, spec: TypedSpec):
     return pa.large_string()  # numbers too: their text is checked by the text path's rule, then cast
 
 
-def _csv_header(head: bytes) -> list[str]:
-    """Parse the header line as the text path does (byte-order mark dropped, names trimmed)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
-        raise _Decline
-    first_line, newline, _ = head.partition(b"\n")
-    if not newline or first_line.count(b'"') % 2:  # no record, a header longer than the head read, a quote open
-        raise _Decline
+def _csv_header(path: Path) -> list[str]:
+    """Return the header's names as the text path reads them; decline a header it would refuse or rename."""
     try:
-        text = first_line.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        names = next(csv.reader([text], strict=True), [])
-    except (UnicodeDecodeError, csv.Error):
+        names = read_header(path).names
+    except DataError:
         raise _Decline from None
-    if not names or any(not name or name != name.strip() or '"' in name for name in names):
+    if not all(names):  # the text path names an empty one 'Unnamed: N'
         raise _Decline
     return names
 
 
-def _read_csv(path: Path, head: bytes, spec: TypedSpec):
+def _read_csv(path: Path, spec: TypedSpec):
     import pyarrow as pa
     from pyarrow import csv as pa_csv
 
-    header = _csv_header(head)
+    header = _csv_header(path)
     checked = _column_set(header, spec)
     types = {name: _read_type(checked.get(name), spec) for name in header}
     block = min(max(path.stat().st_size // (8 * (os.cpu_count() or 1)), _MIN_BLOCK), _MAX_BLOCK)
@@ -268,23 +315,13 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
     The columns are checked and converted in a pool of threads: the work is
     in numpy and pyarrow, which release the GIL.
     """
-    import pyarrow as pa
+    if len(columns[header[0]]) == 0:
+        raise _Decline
+    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
+    outputs = {col.name: col for col in layout(renamed, spec.output)}  # the text path's layout
 
     def prepare(name: str) -> _Prepared:
-        column, col = columns[name], checked.get(name)
-        if pa.types.is_dictionary(column.type):
-            return _Dictionary(column, col, spec.na_text)
-        if col is not None and col.kind in ("latitude", "longitude", "float"):
-            return _Numbers(column, col, region)
-        return _Text(column, col, spec.na_text)
-
-    n = len(columns[header[0]])
-    if n == 0:
-        raise _Decline
-    # the text path's convert_columns: output columns in their order, then the rest as text
-    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
-    outputs = {col.name: col for col in spec.output if col.name in renamed}
-    outputs.update({new: Column(new, "text") for new in renamed if new not in outputs})
+        return _prepare(columns[name], checked.get(name), spec, region)
 
     pool = ThreadPoolExecutor(max_workers=min(len(header), os.cpu_count() or 1))
     try:
@@ -294,7 +331,7 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
         years = prepared[spec.year_column].integers() if spec.year_column else None
         dates = prepared[spec.date_column].parse(spec.parse_dates, years)
-        if years is not None and (dates.dt.year.to_numpy() != years).any():
+        if years is not None and not_the_year(dates, years).any():
             raise _Decline
         if spec.pairs:
             first, second, allowed = spec.pairs
@@ -304,6 +341,17 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         return {name: future.result() for name, future in converted.items()}, dates
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepare(column, col: Column | None, spec: TypedSpec, region) -> _Prepared:
+    """Check one column read by pyarrow by the rules of ``col`` (None: a column kept as text)."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(column.type):
+        return _Dictionary(column, col, spec.na_text)
+    if oversized(column).any():  # the text path names the field
+        raise _Decline
+    return _Text(column, col, spec.na_text, region)
 
 
 class _Prepared:
@@ -322,103 +370,46 @@ class _Prepared:
         raise _Decline
 
 
+def _obey(col: Column, values, region=None) -> np.ndarray | None:
+    """Decline unless ``values`` break none of the rules of ``col``; return the numbers of a number column."""
+    problems, numbers = column_problems(col, values, region=region)
+    if any(mask.any() for mask, _ in problems):
+        raise _Decline
+    return numbers
+
+
 class _Text(_Prepared):
-    """Text (including whole numbers kept as text): whitespace ruled out, or trimmed."""
+    """A column read as text: text and identifiers (trimmed where they may need it), whole and decimal numbers."""
 
-    def __init__(self, column, col: Column | None, na_text: str | None = None):
-        import pyarrow.compute as pc
-
+    def __init__(self, column, col: Column | None, na_text: str | None = None, region=None):
         self.column = column
         kind = col.kind if col is not None else "text"
-        if col is not None and col.required and column.null_count:
+        if kind in ("id", "text"):
+            if any(_may_need_trimming(chunk) for chunk in column.chunks):
+                self.column = trimmed(column)
+            if na_text is not None and has_value(self.column, na_text):
+                raise _Decline
+        elif kind != "int" and kind not in NUMBER_KINDS:  # dates, hashes: the text path reads them
             raise _Decline
-        if kind == "int":  # at most 18 digits: no field over the limit
-            if not all(_plain_whole_numbers(chunk) for chunk in column.chunks):
-                raise _Decline
-        elif kind in ("id", "text"):
-            shapes = [_text_shape(chunk) for chunk in column.chunks]
-            if max((longest for longest, _ in shapes), default=0) > MAX_FIELD_BYTES:
-                raise _Decline
-            if any(suspect for _, suspect in shapes):
-                self.column = _trimmed(column)
-                if col is not None and col.required and self.column.null_count:
-                    raise _Decline
-            if na_text is not None and pc.any(pc.equal(self.column, na_text)).as_py():
-                raise _Decline
-        else:  # a kind the typed pass does not check (dates, hashes): the text path checks it
-            raise _Decline
-
-    def _int64(self):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        try:
-            return pc.cast(self.column, pa.int64())
-        except pa.ArrowInvalid:  # too large for int64: the text path decides
-            raise _Decline from None
+        #: the values of a number column, read by the rule that checks them
+        self.numbers = _obey(col, self.column, region) if col is not None else None
 
     def integers(self) -> np.ndarray:
         if self.column.null_count:
             raise _Decline
-        return self._int64().to_numpy()
+        return as_int64(self.column).to_numpy(dtype=np.int64)
 
     def unique(self) -> bool:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        if self.column.null_count:
-            return False
-        keys = [_string_keys(chunk) for chunk in self.column.chunks]  # block by block: small, cached temporaries
-        if any(k is None for k in keys):  # long values: hash them in pyarrow
-            return len(pc.unique(self.column)) == len(self.column)
-        keys = np.concatenate(keys)
-        keys.sort()
-        # equal strings have equal keys; equal keys of different strings only send the file to the text path
-        return not (keys[1:] == keys[:-1]).any()
+        return not len(repeated(self.column)[0])
 
     def convert(self, col: Column) -> pd.Series:
         if col.kind in ("id", "text"):
-            return pd.Series(pd.arrays.ArrowStringArray(self.column))
+            return as_text(self.column)
         if col.kind == "int":
-            import pyarrow as pa
-
-            return pd.Series(self._int64().to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)).astype("Int64")
+            return as_int64(self.column)
+        if col.kind in NUMBER_KINDS and self.numbers is not None:
+            return pd.Series(self.numbers, dtype="float64")
         raise _Decline
-
-
-class _Numbers(_Prepared):
-    """Coordinates and other decimal numbers: no NaN, inside their range."""
-
-    def __init__(self, column, col: Column | None, region):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        if col is None:
-            raise _Decline
-        if col.required and column.null_count:
-            raise _Decline
-        # the text as the text path's rule allows it (no whitespace, no 'nan' or 'inf', no oversized field)
-        if not all(_plain_decimals(chunk) for chunk in column.chunks):
-            raise _Decline
-        column = pc.cast(column, pa.float64())
-        self.values = column.to_numpy()
-        if np.isnan(self.values).sum() != column.null_count:  # 'nan' written in the file
-            raise _Decline
-        if col.kind == "latitude":
-            lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
-        elif col.kind == "longitude":
-            lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
-        else:
-            lo, hi = -np.inf, np.inf
-        if column.null_count < len(self.values):
-            bounds = pc.min_max(column)
-            if bounds["min"].as_py() < lo or bounds["max"].as_py() > hi:
-                raise _Decline
-
-    def convert(self, col: Column) -> pd.Series:
-        if col.kind not in ("latitude", "longitude", "float"):
-            raise _Decline
-        return pd.Series(self.values, dtype="float64")
 
 
 class _Dictionary(_Prepared):
@@ -433,28 +424,16 @@ class _Dictionary(_Prepared):
         self.column = column.unify_dictionaries() if column.num_chunks > 1 else column
         dictionary = self.column.chunk(0).dictionary
         #: the distinct values, trimmed as the text path trims every value
-        self.words = pc.utf8_trim_whitespace(dictionary).to_pylist()
+        self.words = trimmed(dictionary).to_pylist()
         self.trimmed = self.words != dictionary.to_pylist()
-        longest = max((len(word.encode()) for word in dictionary.to_pylist()), default=0)
-        if (na_text is not None and na_text in self.words) or longest > MAX_FIELD_BYTES:
+        if (na_text is not None and na_text in self.words) or oversized(dictionary).any():
             raise _Decline
         #: each record's index into ``words``; -1 where the value is empty
         indices = pa.chunked_array([chunk.indices for chunk in self.column.chunks])
         self.indices = (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy()
         # The dictionaries hold only values the records have, so every word is used.
         self.missing = column.null_count > 0 or "" in self.words  # "" was a value of spaces only
-        if col.required and self.missing:
-            raise _Decline
-        if col.kind == "category":
-            allowed = {str(a) for a in col.allowed}
-            if any(w not in allowed and w != "" for w in self.words):
-                raise _Decline
-
-    def codes(self, categories: Sequence) -> np.ndarray:
-        """Return each record's position in ``categories`` (matched as text); -1 when missing."""
-        position = {str(c): i for i, c in enumerate(categories)}
-        dtype = np.int8 if len(categories) < 127 else np.int32
-        return np.array([position.get(w, -1) for w in self.words] + [-1], dtype=dtype)[self.indices]
+        _obey(col, pa.array(self.words + ([""] if column.null_count else []), type=pa.string()))
 
     def parse(self, parse_dates, years: np.ndarray | None) -> pd.Series:
         """Parse the distinct dates, each with the year of a record holding it (``years``: each record's)."""
@@ -473,140 +452,41 @@ class _Dictionary(_Prepared):
         import pyarrow as pa
 
         if col.kind == "category":
-            numeric = all(isinstance(a, int) for a in col.allowed)
-            return pd.Series(
-                pd.Categorical.from_codes(self.codes(col.allowed), categories=list(col.allowed), ordered=numeric)
-            )
+            return categorical(col, self.indices, self.words)
         if col.kind in ("id", "text"):
             if self.trimmed:
                 words = pa.array([w or None for w in self.words], type=pa.large_string())
                 decoded = words.take(pa.chunked_array([chunk.indices for chunk in self.column.chunks]))
             else:  # the values as they are: decode the dictionaries
                 decoded = self.column.cast(pa.large_string())
-            return pd.Series(pd.arrays.ArrowStringArray(decoded))
+            return as_text(decoded)
         raise _Decline
 
 
 def _check_pairs(first: _Prepared, second: _Prepared, allowed: Mapping[str, Sequence[str]]) -> None:
-    """Decline if a record's second value is a known value of another first value."""
+    """Decline if a record's second value belongs to another first value than its own."""
     if not (isinstance(first, _Dictionary) and isinstance(second, _Dictionary)):
         raise _Decline
-    known = {s for subs in allowed.values() for s in subs}
-    # one cell per pair of distinct values (and a last row and column for a missing value)
-    wrong = np.zeros((len(first.words) + 1, len(second.words) + 1), dtype=bool)
-    for i, f in enumerate(first.words):
-        for j, s in enumerate(second.words):
-            wrong[i, j] = f in allowed and s in known and s not in allowed[f]
-    if wrong.any() and wrong[first.indices, second.indices].any():
+    if any(mask.any() for mask, _ in pair_problems((first.indices, first.words), (second.indices, second.words), allowed)):
         raise _Decline
 
 
 # --- byte-level helpers on arrow string arrays ------------------------------------------------
 
-def _string_buffers(chunk) -> tuple[np.ndarray, np.ndarray]:
-    """Return a (large_)string array's value offsets and its data bytes, as numpy views."""
-    import pyarrow as pa
-
-    _, offsets, data = chunk.buffers()
-    dtype = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-    offsets = np.frombuffer(offsets, dtype=dtype)[chunk.offset : chunk.offset + len(chunk) + 1]
-    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
-    return offsets, data
-
-
-def _plain_whole_numbers(chunk) -> bool:
-    """Whether every value is a whole number as the text path allows it (empty values are null).
-
-    ASCII digits only, at most 18 of them, and no leading zero (``0`` itself is allowed).
-    """
-    offsets, data = _string_buffers(chunk)
-    values = data[offsets[0] : offsets[-1]]
-    if not len(values):
-        return True
-    if values.min() < 0x30 or values.max() > 0x39:
-        return False
-    lengths = np.diff(offsets)
-    present = lengths > 0
-    if lengths.max() > _MAX_DIGITS:
-        return False
-    first = np.take(data, offsets[:-1][present], mode="clip")
-    return not ((first == 0x30) & (lengths[present] > 1)).any()
-
-
-def _plain_decimals(chunk) -> bool:
-    """Whether every value is a decimal number written with digits, ``.`` and ``-`` alone (empty values are null).
-
-    A value of these bytes that the text path's rule (``NUMBER_RE``) refuses,
-    such as ``1-2`` or ``1.2.3``, makes pyarrow's cast to float64 fail, so the
-    file goes to the text path. Any other byte (a sign ``+``, an exponent,
-    whitespace, ``nan``) sends it there at once, as does a value over
-    :data:`_MAX_DECIMAL` bytes.
-    """
-    offsets, data = _string_buffers(chunk)
-    values = data[offsets[0] : offsets[-1]]
-    if not len(values):
-        return True
-    if values.min() < 0x2D or values.max() > 0x39 or (values == 0x2F).any():  # '-', '.', digits; not '/'
-        return False
-    return int(np.diff(offsets).max()) <= _MAX_DECIMAL
-
-
-def _text_shape(chunk) -> tuple[int, bool]:
-    """Return the longest value of a text array in bytes, and whether a value may begin or end with whitespace.
+def _may_need_trimming(chunk) -> bool:
+    """Return whether a value of a text array may begin or end with whitespace.
 
     Looks only at the first and last byte of each value: space, control
     characters and any non-ASCII byte (which may be part of a Unicode space)
     are suspect; a suspect column is trimmed like the text path does.
     """
-    offsets, data = _string_buffers(chunk)
+    offsets, data = string_buffers(chunk)
     if offsets[-1] == offsets[0]:
-        return 0, False
+        return False
     # Value i starts at offsets[i] and ends before offsets[i + 1]. For an empty value these bytes
     # belong to its neighbours (or lie just outside the chunk's values), which can make a column
     # suspect, never hide one.
-    suspect = False
     for edges in (np.take(data, offsets, mode="clip"), np.take(data, offsets - 1, mode="clip")):
         if edges.min() < 0x21 or edges.max() >= 0x80:  # below '!', or not ASCII
-            suspect = True
-            break
-    return int(np.diff(offsets).max()), suspect
-
-
-def _trimmed(column):
-    """Trim whitespace around every value, as the text path does; empty values become null."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    trimmed = pc.utf8_trim_whitespace(column)
-    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
-
-
-_MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
-
-
-def _string_keys(array, max_bytes: int = 32) -> np.ndarray | None:
-    """Return a 64-bit key per value (equal values, equal keys), or None if a value is long.
-
-    The key mixes the value's bytes, eight at a time, and its length.
-    """
-    offsets, data = _string_buffers(array)
-    lo, hi = int(offsets[0]), int(offsets[-1])
-    lengths = np.diff(offsets)
-    if not len(lengths):
-        return np.zeros(0, dtype=np.uint64)
-    width = int(lengths.max())
-    if width > max_bytes:
-        return None
-    padded = np.zeros(hi - lo + 8, dtype=np.uint8)
-    padded[: hi - lo] = data[lo:hi]
-    # eight bytes starting at every byte of the values (the last ones padded with zeros)
-    words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
-    starts = offsets[:-1] - lo
-    with np.errstate(over="ignore"):
-        keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        for step in range(0, width, 8):
-            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[np.clip(lengths - step, 0, 8)]
-            keys ^= word
-            keys *= np.uint64(0xFF51AFD7ED558CCD)
-            keys ^= keys >> np.uint64(33)
-    return keys
+            return True
+    return False

@@ -30,13 +30,13 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .parse import convert_columns
+from .parse import convert_columns, layout
 from .problems import file_error
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value
 from .text_table import TextTable, checker_for, read_text_table
-from ._typed import TypedSpec, read_typed
+from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
-from ..errors import DroppedRowsWarning
+from ..errors import DataError, DroppedRowsWarning
 from .problems import DroppedRows, build_error, dropped_table
 from ..schema import Column
 
@@ -137,21 +137,21 @@ MONADIC_MISSING: frozenset[str] = frozenset({"actor2", "assoc_actor_2", "inter2"
 _DERIVED = tuple(name for name in schema.EVENTS.column_names if all(name not in cols for cols in COLUMN_SETS.values()))
 
 
-def _column_set(table: TextTable) -> str:
-    """Return the name of the column set of ``table``'s header, or raise.
+def _column_set(header: list[str], path: Path | str = "") -> str:
+    """Return the name of the column set of a file's header, or raise a DataError naming ``path``.
 
     A header with every column of a set (in any order) is that set; its
     other columns are kept as text. A header without ``actor2`` and
     ``inter2`` is ACLED's monadic layout, refused by name.
     """
-    header = set(table.header)
-    misses = {name: [c for c in cols if c not in header] for name, cols in COLUMN_SETS.items()}
+    names = set(header)
+    misses = {name: [c for c in cols if c not in names] for name, cols in COLUMN_SETS.items()}
     for name in COLUMN_SETS:
         if not misses[name]:
-            taken = [c for c in table.header if c in _DERIVED]
+            taken = [c for c in header if c in _DERIVED]
             if taken:
                 raise file_error(
-                    table.path,
+                    path,
                     f"has column(s) {', '.join(taken)}, which are not ACLED's and whose names the loader gives to "
                     "columns it derives from the export; rename them",
                     line=1, column=", ".join(taken),
@@ -160,7 +160,7 @@ def _column_set(table: TextTable) -> str:
     for name, missing in misses.items():
         if {"actor2", "inter2"} <= set(missing) <= MONADIC_MISSING:
             raise file_error(
-                table.path,
+                path,
                 "is ACLED's monadic layout (one row per actor: it has no actor2, assoc_actor_2 or inter2, and each "
                 "event_id_cnty appears once per actor); load_acled reads the dyadic layout, one row per event with "
                 "both actors: download the export again in the dyadic layout (ACLED's default)",
@@ -169,7 +169,7 @@ def _column_set(table: TextTable) -> str:
     closest = min(COLUMN_SETS, key=lambda name: len(misses[name]))
     other = next(name for name in COLUMN_SETS if name != closest)
     raise file_error(
-        table.path,
+        path,
         f"is not an ACLED export: the header is closest to ACLED's {closest} column set but lacks "
         f"{', '.join(misses[closest])}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
         f"or the {other} ones ({', '.join(COLUMN_SETS[other])}), in any order; other columns are kept as text",
@@ -346,33 +346,34 @@ def load_acled(
         raise file_error(path, "file not found")
     typed = None
     if invalid == "raise" and dayfirst is None:
-        # A clean CSV file is checked on typed columns; any other goes to the text path, which names every problem.
-        typed = read_typed(path, _typed_spec(), region=region)
+        # A clean CSV or Parquet file is checked on typed columns; any other goes to the text path, which names
+        # every problem.
+        typed = read_typed(path, RULES, region=region) or _read_typed_parquet(path, region)
     converted, dates, dropped = (*typed, None) if typed is not None else _read_text(path, region, dayfirst, invalid)
     return _events_frame(converted, dates, path, dropped)
 
 
-def _typed_spec() -> TypedSpec:
-    """Return what the typed pass checks: the rules of :func:`_read_text` for a clean CSV file."""
-    return TypedSpec(
-        column_sets=_SPECS,
-        optional=OPTIONAL_COLUMNS,
-        output=[c for c in schema.EVENTS.columns if c.kind != "date"],
-        rename={"event_id_cnty": "event_id"},
-        date_column="event_date",
-        parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
-        year_column="year",
-        unique="event_id_cnty",
-        pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
-        na_text=NA_TEXT,
-    )
+def _read_typed_parquet(path: Path, region):
+    """Check a Parquet file's columns, as text by the formats' one rule, on the typed pass; None to leave it to the
+    text path."""
+    from . import acled_formats
+
+    if path.suffix.lower() not in (".parquet", ".pq"):
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"PAR1":
+                return None
+    try:
+        header, columns = acled_formats.parquet_columns(path)
+    except DataError:
+        return None  # the text path raises it again
+    return check_columns_read(header, columns, RULES, region=region)
 
 
 def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
     table = _read(path, keep_going=invalid == "drop")
-    column_set = _column_set(table)
+    column_set = _column_set(table.header, table.path)
     columns = _SPECS[column_set]
     if column_set == "current":
         _actor_type_names(table)
@@ -381,10 +382,10 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
     # the columns of ACLED's that hold R's NA (checked once: most files have none)
     na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
                            if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
-    check_columns(table, [c for c in columns if c.kind != "acled_date"], checker, region=region, na_columns=na_columns)
+    check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
-    check_unique(table, "event_id_cnty", checker)
-    check_sub_event_types(table, schema.ACLED_SUB_EVENT_TYPES, checker)
+    check_unique(table, RULES.unique, checker)
+    check_sub_event_types(table, RULES.pairs[2], checker)
     dropped = None
     if invalid == "drop" and not checker.file_level() and (checker or table.skipped):
         table, dates, dropped = _drop_invalid(table, dates, checker)
@@ -394,11 +395,24 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
         values = table.frame[name]
         table.frame[name] = values.where(values != NA_TEXT, "")
 
-    text = table.frame.rename(columns={"event_id_cnty": "event_id"}).drop(columns=["event_date"])
-    # Columns beyond the events schema are kept as text, empty values as missing.
-    extras = [Column(name, "text") for name in text.columns if name not in schema.EVENTS.column_names]
-    converted = convert_columns(text, [c for c in schema.EVENTS.columns if c.kind != "date"] + extras)
+    text = table.frame.rename(columns=RULES.rename).drop(columns=[RULES.date_column])
+    converted = convert_columns(text, layout(text.columns, RULES.output))  # other columns as text
     return converted, dates, dropped
+
+
+#: The rules of an export beyond each column's own, and the frame's layout: one description that the typed pass
+#: (:func:`analysis.io._typed.read_typed`) and the text path (:func:`_read_text`) both follow.
+RULES = TypedSpec(
+    columns_of=lambda header: _SPECS[_column_set(header)],
+    output=[c for c in schema.EVENTS.columns if c.kind != "date"],
+    rename={"event_id_cnty": "event_id"},
+    date_column="event_date",
+    parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
+    year_column="year",
+    unique="event_id_cnty",
+    pairs=("event_type", "sub_event_type", schema.ACLED_SUB_EVENT_TYPES),
+    na_text=NA_TEXT,
+)
 
 
 def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Path,

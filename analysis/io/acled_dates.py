@@ -26,9 +26,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .parse import parse_dates, parse_numbers
+from .parse import filled_mask, parse_dates, read_numbers
 from .problems import Checker, show
-from .rules import NA_RULE, NA_TEXT, has_value
+from .rules import NA_TEXT, has_value
 from .text_table import TextTable
 from ..schema import DATE_RANGE
 
@@ -147,6 +147,29 @@ def _full_years(year: np.ndarray, digits: np.ndarray, given: np.ndarray) -> np.n
     return np.where(digits == 2, np.where(given % 100 == year, given, -1), year)
 
 
+def _read_forms(parts: np.ndarray, given: np.ndarray, order: bool | None) -> np.ndarray:
+    """Return the days of dates read by :func:`_read` (rows of ``parts``), NaT where there is none.
+
+    A two-digit year takes the century of ``given`` (the record's year
+    column, -1 where unknown); numeric dates are day-first when ``order`` is
+    True, month-first when False, and unread when it is None.
+    """
+    year, first, second, kind, digits = parts.T
+    numeric = kind == 2
+    swap = numeric & (order is False)
+    parsed = _days(_full_years(year, digits, given), np.where(swap, first, second), np.where(swap, second, first))
+    parsed[(kind == 0) | (numeric & (order is None))] = np.datetime64("NaT")
+    return parsed
+
+
+def not_the_year(dates, years) -> np.ndarray:
+    """Return, per record, whether its date and its ``year`` column are both known and disagree."""
+    days = np.asarray(dates, dtype="datetime64[D]")
+    years = np.asarray(years, dtype=np.float64)
+    date_years = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    return ~np.isnat(days) & np.isfinite(years) & (date_years != years)
+
+
 def parse_distinct_dates(texts: pd.Series, years: np.ndarray) -> np.ndarray:
     """Parse distinct ``event_date`` texts, each with the year column of a record that holds it.
 
@@ -165,19 +188,17 @@ def parse_distinct_dates(texts: pd.Series, years: np.ndarray) -> np.ndarray:
     if not len(rest):
         return dates
     parts = _parts(texts.iloc[rest])
-    year, first, second, kind, digits = parts.T
-    order = day_first(parts) if (kind == 2).any() else True
+    order = day_first(parts) if (parts[:, 3] == 2).any() else True
     if order is None:
         return np.full(len(dates), np.datetime64("NaT"), dtype="datetime64[ns]")
-    swap = (kind == 2) & (not order)
-    parsed = _days(_full_years(year, digits, years[rest]), np.where(swap, first, second), np.where(swap, second, first))
-    parsed[kind == 0] = np.datetime64("NaT")
-    dates[rest] = parsed.astype("datetime64[ns]")
+    dates[rest] = _read_forms(parts, years[rest], order).astype("datetime64[ns]")
     return dates
 
 
 def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | None = None) -> pd.Series:
     """Parse ``event_date`` in any form this module reads; record bad days, ambiguity and year mismatches.
+
+    Empty values and R's ``NA`` are left to the column rules (:func:`analysis.io.rules.column_problems`).
 
     Parameters
     ----------
@@ -196,20 +217,17 @@ def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | No
         was recorded).
     """
     values = table.frame["event_date"]
-    na = (values == NA_TEXT).to_numpy() if has_value(values, NA_TEXT) else np.zeros(len(values), dtype=bool)
-    checker.add_mask(na, "event_date", values, NA_RULE)
-    empty = (values == "").to_numpy()
-    checker.add_mask(empty, "event_date", values, "is empty; a value is required")
-    empty = empty | na
+    empty = ~filled_mask(values)  # empty and NA values are the column rules' concern
+    if has_value(values, NA_TEXT):
+        empty |= (values == NA_TEXT).to_numpy()
     dates = parse_dates(values)
-    years = parse_numbers(table.frame["year"])
+    years = pd.Series(read_numbers(table.frame["year"])[0])
     rest = (dates.isna().to_numpy() & ~empty)
     if rest.any():
         dates = _other_forms(table, values, years, rest, dates, dayfirst, checker)
     else:
         checker.add_mask(dates.isna().to_numpy() & ~empty, "event_date", values, DATE_RULE)
-    mismatch = (dates.notna() & years.notna() & (dates.dt.year != years)).to_numpy()
-    checker.add_mask(mismatch, "year", table.frame["year"], YEAR_RULE)
+    checker.add_mask(not_the_year(dates, years), "year", table.frame["year"], YEAR_RULE)
     return dates
 
 
@@ -220,30 +238,17 @@ def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Ser
     parts = _parts(texts)
     order = _day_order(table, rows, parts, codes, dayfirst, checker)
     per_row = parts[codes]
-    year, first, second, kind, digits = per_row.T
-    numeric = kind == 2
-    if order is None:
-        unreadable = (kind == 0) | numeric  # the file-level problem explains the numeric ones
-        day, month = first, second
-    else:
-        unreadable = kind == 0
-        swap = numeric & (not order)
-        day = np.where(swap, second, first)
-        month = np.where(swap, first, second)
     # a two-digit year takes the century of the row's year column
     row_years = years.to_numpy()[rows]
     known = np.isfinite(row_years) & (np.abs(row_years) < 10_000)
-    full_year = np.where(known, row_years, 0).astype(np.int64)
+    given = np.where(known, row_years, -1).astype(np.int64)
+    parsed = _read_forms(per_row, given, order)
+    year, _, _, kind, digits = per_row.T
+    unreadable = (kind == 0) | ((kind == 2) & (order is None))  # the file-level problem explains the numeric ones
     two_digit = digits == 2
-    century_ok = known & (full_year % 100 == year)
-    year = np.where(two_digit, np.where(century_ok, full_year, -1), year)
-    parsed = _days(year, month, day)
-    parsed[unreadable] = np.datetime64("NaT")
-    bad = ~unreadable & np.isnat(parsed)
     # a two-digit year that is not the year column's is a year problem (reported below), not a bad date
-    wrong_century = two_digit & known & ~century_ok & ~unreadable
-    report = unreadable & ~(numeric & (order is None))
-    report |= bad & ~wrong_century & ~(two_digit & ~known)
+    wrong_century = two_digit & known & (given % 100 != year) & ~unreadable
+    report = (kind == 0) | (~unreadable & np.isnat(parsed) & ~wrong_century & ~(two_digit & ~known))
     out = dates.to_numpy(dtype="datetime64[ns]").copy()
     out[rows] = parsed.astype("datetime64[ns]")
     mask = np.zeros(len(values), dtype=bool)

@@ -28,13 +28,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .text_table import TextTable
-from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
+from .csv_scan import MAX_COLUMNS
+from .parse import trimmed
+from .text_table import TextTable, column_names, record_oversized, repeated_names
 from ..errors import DataError
 from .problems import build_error, file_error, show
-
-_OVERSIZED = f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"
-
 
 # --- shared ------------------------------------------------------------------------------------
 
@@ -45,16 +43,10 @@ def _header(path: Path, names: list, *, line: int = 1) -> list[str]:
     header = [str(name).strip() if name is not None else "" for name in names]
     if any("\x00" in name for name in header):
         raise file_error(path, "has a NUL character in a column name; text has none (is the file damaged?)", line=line)
-    header = [name or f"Unnamed: {position}" for position, name in enumerate(header)]
-    seen: dict[str, int] = {}
-    problems = []
-    for position, name in enumerate(header):
-        if name in seen:
-            problems.append((line, name, name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); "
-                                               "column names must be unique"))
-        seen.setdefault(name, position)
-    if problems:
-        raise build_error(str(path), problems)
+    header = column_names(header)
+    repeats = repeated_names(header)
+    if repeats:
+        raise build_error(str(path), [(line, name, name, rule) for name, rule in repeats])
     return header
 
 
@@ -70,10 +62,8 @@ def _finish(path: Path, header: list[str], columns: list[pd.Series], lines: np.n
             row = int(np.flatnonzero(nul)[0])
             raise file_error(path, "contains a NUL character; text has none (is the file damaged?)",
                              line=int(lines[row]), column=name, value=values.iloc[row].replace("\x00", "\\x00"))
-        over = np.flatnonzero((values.str.len() > MAX_FIELD_BYTES).to_numpy(dtype=bool))
-        if len(over):
-            table.read_problems.append((over, name, _OVERSIZED))
-        frame[name] = values.str.strip()
+        record_oversized(table, name, values)
+        frame[name] = trimmed(values).to_pandas()
     table.frame = pd.DataFrame(frame, index=pd.RangeIndex(len(lines)))
     if len(table.frame) == 0:
         if table.skipped:
@@ -112,10 +102,9 @@ def _parquet_text(path: Path, name: str, column):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
     kind = column.type
-    if pa.types.is_dictionary(kind):
-        column = column.cast(kind.value_type)
-        kind = column.type
     if pa.types.is_nested(kind):
         valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
         row = int(valid[0]) if len(valid) else 0
@@ -130,30 +119,11 @@ def _parquet_text(path: Path, name: str, column):
             column = column.cast(pa.large_binary() if pa.types.is_large_string(kind) else pa.binary())
             kind = column.type
     if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
-        try:
-            return pc.cast(column, pa.string())
-        except pa.ArrowInvalid:
-            for row, value in enumerate(column.to_pylist()):
-                try:
-                    (value or b"").decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise file_error(path, f"is not UTF-8 text (byte 0x{value[exc.start]:02X} at position "
-                                           f"{exc.start}); store text as UTF-8", line=row + 2, column=name,
-                                     value=value.decode("latin-1")) from None
-            raise
-    if pa.types.is_floating(kind):
-        text = pc.cast(column, pa.string())
-        whole = pc.and_(pc.is_finite(column), pc.equal(pc.floor(column), column))
-        plain = pc.less(pc.abs(column), 1e15)
-        text = pc.if_else(pc.and_(whole, plain), pc.binary_join_element_wise(text, ".0", ""), text)
-        return pc.if_else(pc.is_nan(column), pa.scalar(None, pa.string()), text)
-    if pa.types.is_date(kind):
-        return pc.strftime(column, format="%Y-%m-%d")
-    if pa.types.is_timestamp(kind):
-        day = pc.strftime(column, format="%Y-%m-%d")
-        midnight = pc.and_(pc.and_(pc.equal(pc.hour(column), 0), pc.equal(pc.minute(column), 0)),
-                           pc.and_(pc.equal(pc.second(column), 0), pc.equal(pc.subsecond(column), 0)))
-        return pc.if_else(midnight, day, pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
+        return _utf8(path, name, column)
+    for is_kind, text in ((pa.types.is_floating, _float_text), (pa.types.is_date, _day_text),
+                          (pa.types.is_timestamp, _timestamp_text)):
+        if is_kind(kind):
+            return text(column)
     try:
         return pc.cast(column, pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -161,8 +131,53 @@ def _parquet_text(path: Path, name: str, column):
                          line=1, column=name) from None
 
 
-def read_parquet(path: Path) -> TextTable:
-    """Read a Parquet file as a table of text (see the module docstring for the rules)."""
+def _utf8(path: Path, name: str, column):
+    """Return bytes as text, or refuse the first value that is not UTF-8."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        return pc.cast(column, pa.string())
+    except pa.ArrowInvalid:
+        for row, value in enumerate(column.to_pylist()):
+            try:
+                (value or b"").decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise file_error(path, f"is not UTF-8 text (byte 0x{value[exc.start]:02X} at position "
+                                       f"{exc.start}); store text as UTF-8", line=row + 2, column=name,
+                                 value=value.decode("latin-1")) from None
+        raise
+
+
+def _float_text(column):
+    """Floating-point numbers keep their decimal point (``1.0``); NaN is missing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.cast(column, pa.string())
+    whole = pc.and_(pc.is_finite(column), pc.equal(pc.floor(column), column))
+    plain = pc.less(pc.abs(column), 1e15)
+    text = pc.if_else(pc.and_(whole, plain), pc.binary_join_element_wise(text, ".0", ""), text)
+    return pc.if_else(pc.is_nan(column), pa.scalar(None, pa.string()), text)
+
+
+def _day_text(column):
+    import pyarrow.compute as pc
+
+    return pc.strftime(column, format="%Y-%m-%d")
+
+
+def _timestamp_text(column):
+    """A timestamp at midnight is its day; any other keeps its time."""
+    import pyarrow.compute as pc
+
+    midnight = pc.and_(pc.and_(pc.equal(pc.hour(column), 0), pc.equal(pc.minute(column), 0)),
+                       pc.and_(pc.equal(pc.second(column), 0), pc.equal(pc.subsecond(column), 0)))
+    return pc.if_else(midnight, _day_text(column), pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
+
+
+def parquet_columns(path: Path) -> tuple[list[str], list]:
+    """Read a Parquet file's header and its columns as pyarrow text (see the module docstring for the rules)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -179,14 +194,23 @@ def read_parquet(path: Path) -> TextTable:
     columns = []
     for name, column in zip(header, arrow.columns):
         try:
-            text = _parquet_text(path, name, column)
+            columns.append(_parquet_text(path, name, column))
         except DataError:
             raise
         except (pa.ArrowException, TypeError, ValueError) as exc:
             raise file_error(path, f"has the Parquet type {column.type}, which cannot be read as text ({exc}); "
                                    "store text or numbers", line=1, column=name) from None
-        columns.append(text.to_pandas(types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get))
-    return _finish(path, header, columns, np.arange(arrow.num_rows, dtype=np.int64) + 2)
+    return header, columns
+
+
+def read_parquet(path: Path) -> TextTable:
+    """Read a Parquet file as a table of text (see the module docstring for the rules)."""
+    import pyarrow as pa
+
+    header, columns = parquet_columns(path)
+    mapper = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get
+    rows = len(columns[0]) if columns else 0
+    return _finish(path, header, [c.to_pandas(types_mapper=mapper) for c in columns], np.arange(rows, dtype=np.int64) + 2)
 
 
 # --- JSON (ACLED's API) ---------------------------------------------------------------------
@@ -237,30 +261,40 @@ def read_json(path: Path, *, keep_going: bool = False) -> TextTable:
     if not isinstance(records[0], dict):
         raise file_error(path, "holds records that are not JSON objects", line=2, value=show(records[0]))
     header = _header(path, list(records[0]))
-    keys = list(records[0])
-    rows, lines, skipped, problems = [], [], [], []
+    return _table(path, header, _json_rows(path, records, list(records[0])), keep_going)
+
+
+def _json_rows(path: Path, records: list, keys: list):
+    """Yield (line, cells, rule, fields) per record: its cells, or the rule it breaks and what it holds."""
     for number, record in enumerate(records):
         line = number + 2
         if not isinstance(record, dict):
-            rule, fields = "is not a JSON object (one record)", [json.dumps(record)[:200]]
+            yield line, None, "is not a JSON object (one record)", [json.dumps(record)[:200]]
         elif list(record) != keys and set(record) != set(keys):
             missing = [k for k in keys if k not in record]
             extra = [k for k in record if k not in keys]
-            rule = ("has other fields than the first record: "
-                    + "; ".join(part for part in (f"lacks {', '.join(missing)}" if missing else "",
-                                                  f"has {', '.join(extra)}" if extra else "") if part))
-            fields = [_cell(path, record.get(k), line, k) for k in keys]
+            parts = [f"lacks {', '.join(missing)}"] * bool(missing) + [f"has {', '.join(extra)}"] * bool(extra)
+            yield (line, None, "has other fields than the first record: " + "; ".join(parts),
+                   [_cell(path, record.get(k), line, k) for k in keys])
         else:
-            rows.append([_cell(path, record[k], line, k) for k in keys])
+            yield line, [_cell(path, record[k], line, k) for k in keys], None, None
+
+
+def _table(path: Path, header: list[str], rows, keep_going: bool) -> TextTable:
+    """Return the table of (line, cells, rule, fields) rows: a row that breaks a rule is refused, or with
+    ``keep_going`` skipped and reported."""
+    values, lines, skipped, problems = [], [], [], []
+    for line, cells, rule, fields in rows:
+        if rule is None:
+            values.append(cells)
             lines.append(line)
-            continue
-        if keep_going:
+        elif keep_going:
             skipped.append((line, rule, fields))
         else:
             problems.append((line, None, None, rule))
     if problems:
         raise build_error(str(path), problems)
-    columns = [pd.Series([row[i] for row in rows], dtype="str") for i in range(len(keys))]
+    columns = [pd.Series([row[i] for row in values], dtype="str") for i in range(len(header))]
     return _finish(path, header, columns, np.array(lines, dtype=np.int64), skipped)
 
 
@@ -313,26 +347,21 @@ def _read_sheet(path: Path, sheet, keep_going: bool) -> TextTable:
         raise file_error(path, "has an empty first row; the first row of the first sheet must hold the column names",
                          line=1)
     header = _header(path, names)
+    return _table(path, header, _sheet_rows(path, rows, header), keep_going)
+
+
+def _sheet_rows(path: Path, rows, header: list[str]):
+    """Yield (line, cells, rule, fields) per row that holds a value, as :func:`_json_rows` does."""
     width = len(header)
-    values, lines, skipped, problems = [], [], [], []
     for number, row in enumerate(rows, start=2):
         if row is None or all(cell is None or cell == "" for cell in row):
             continue
         cells = [_cell_text(path, cell, number, header[i] if i < width else None) for i, cell in enumerate(row)]
         beyond = [cell for cell in cells[width:] if cell.strip()]
         if beyond:
-            rule = f"has a value beyond the header's {width} columns ({show(beyond[0])})"
-            if keep_going:
-                skipped.append((number, rule, cells[:width]))
-            else:
-                problems.append((number, None, None, rule))
-            continue
-        values.append(cells[:width] + [""] * (width - len(cells)))
-        lines.append(number)
-    if problems:
-        raise build_error(str(path), problems)
-    columns = [pd.Series([row[i] for row in values], dtype="str") for i in range(width)]
-    return _finish(path, header, columns, np.array(lines, dtype=np.int64), skipped)
+            yield number, None, f"has a value beyond the header's {width} columns ({show(beyond[0])})", cells[:width]
+        else:
+            yield number, cells[:width] + [""] * (width - len(cells)), None, None
 
 
 def _cell_text(path: Path, value, line: int, column: str | None) -> str:
@@ -343,4 +372,4 @@ def _cell_text(path: Path, value, line: int, column: str | None) -> str:
                          column=column, value=str(value)) from None
 
 
-__all__ = ["read_json", "read_parquet", "read_xlsx"]
+__all__ = ["parquet_columns", "read_json", "read_parquet", "read_xlsx"]

@@ -119,6 +119,18 @@ def _read_feature_collection(path: Path) -> dict[str, Any]:
     return data
 
 
+def _polygons(geometry: dict, path: Path, where: str) -> list:
+    """Return the polygons of a Polygon or MultiPolygon geometry, each a list of rings, or raise."""
+    kind = geometry.get("type")
+    if kind not in ("Polygon", "MultiPolygon"):
+        raise file_error(path, "must be a Polygon or MultiPolygon", column=f"{where}.geometry.type", value=kind)
+    coordinates = geometry.get("coordinates")
+    polygons = [coordinates] if kind == "Polygon" else coordinates
+    if not isinstance(polygons, list) or not all(isinstance(p, list) and p for p in polygons):
+        raise file_error(path, "must hold a list of rings per polygon", column=f"{where}.geometry.coordinates")
+    return polygons
+
+
 def _boundary(feature: Any, index: int, path: Path) -> Boundary:
     """Return one feature as a Boundary, or raise a DataError naming the file and the feature."""
     where = f"features[{index}]"
@@ -127,18 +139,8 @@ def _boundary(feature: Any, index: int, path: Path) -> Boundary:
     if not isinstance(name, str) or not name:
         raise file_error(path, "every feature needs a 'name' property", column=f"{where}.properties.name", value=name)
     where = f"{where} ({name})"
-    geometry = feature.get("geometry") or {}
-    kind = geometry.get("type")
-    coordinates = geometry.get("coordinates")
-    if kind == "Polygon":
-        polygons = [coordinates]
-    elif kind == "MultiPolygon":
-        polygons = coordinates
-    else:
-        raise file_error(path, "must be a Polygon or MultiPolygon", column=f"{where}.geometry.type", value=kind)
-    if not isinstance(polygons, list) or not all(isinstance(p, list) and p for p in polygons):
-        raise file_error(path, "must hold a list of rings per polygon", column=f"{where}.geometry.coordinates")
-    rings = [_ring_array(ring, path, f"{where}.geometry.coordinates") for polygon in polygons for ring in polygon]
+    rings = [_ring_array(ring, path, f"{where}.geometry.coordinates")
+             for polygon in _polygons(feature.get("geometry") or {}, path, where) for ring in polygon]
     iso_a3 = properties.get("iso_a3")
     numeric = feature.get("id")
     iso_n3 = int(numeric) if isinstance(numeric, (int, str)) and str(numeric).isdigit() else None

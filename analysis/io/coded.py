@@ -31,7 +31,8 @@ from ._validate import validate_table
 from .parse import convert_columns
 from .problems import Checker, build_error, file_error
 from .rules import check_references
-from .text_table import TextTable, record_lines
+from .csv_scan import record_lines
+from .text_table import TextTable
 from ..errors import DataError
 
 #: A quote must have at least this many words and characters to identify a
@@ -558,7 +559,7 @@ def _raise_at_records(frame: pd.DataFrame, problems: list[tuple[int, str, object
     if not problems:
         return
     path = frame.attrs["path"]
-    lines = record_lines(Path(path).read_text(encoding="utf-8-sig"))
+    lines = record_lines(Path(path))
     raise build_error(path, [(lines[i], column, value, rule) for i, column, value, rule in problems])
 
 

@@ -38,6 +38,8 @@ from .problems import file_error
 MAX_COLUMNS = 1000
 #: Most bytes one field (one value) may hold: 1 MiB.
 MAX_FIELD_BYTES = 1 << 20
+#: What a field over MAX_FIELD_BYTES breaks.
+FIELD_RULE = f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"
 #: Most bytes one record (one row, over one or more lines) may hold: 16 MiB.
 MAX_RECORD_BYTES = 16 << 20
 _BLOCK = 1 << 24
@@ -61,6 +63,14 @@ def field_limit(limit: int):
         csv.field_size_limit(old)
 
 
+def oversized(values) -> np.ndarray:
+    """Return, per text value (a pandas Series or a pyarrow array), whether it holds more than MAX_FIELD_BYTES bytes."""
+    from .parse import arrow_text, string_buffers
+
+    parts = [np.diff(string_buffers(chunk)[0]) > MAX_FIELD_BYTES for chunk in arrow_text(values).chunks]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
 # --- the header ---------------------------------------------------------------------------
 
 @dataclass
@@ -71,13 +81,9 @@ class Header:
     text: str
 
 
-def read_header(path: Path) -> Header:
-    """Read and check the header line: at most :data:`MAX_FIELD_BYTES` long, UTF-8, quotes closed."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(MAX_FIELD_BYTES + 1)
-    except OSError as exc:
-        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
+def _first_line(path: Path, head: bytes) -> bytes:
+    """Return the first line of a file's first bytes (without a byte-order mark), refusing an empty file,
+    UTF-16 and a line too long to be a header."""
     if not head.strip():
         raise file_error(path, "the file is empty; expected a header line and at least one record", line=1)
     start = head[:4096]
@@ -90,7 +96,17 @@ def read_header(path: Path) -> Header:
             path, f"the first line is longer than {MAX_FIELD_BYTES:,} bytes, so it is not a header of column names",
             line=1,
         )
-    raw = head[: end.start()] if end else head
+    return head[: end.start()] if end else head
+
+
+def read_header(path: Path) -> Header:
+    """Read and check the header line: at most :data:`MAX_FIELD_BYTES` long, UTF-8, quotes closed."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(MAX_FIELD_BYTES + 1)
+    except OSError as exc:
+        raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
+    raw = _first_line(path, head)
     if not raw.strip():
         raise file_error(path, "the first line is empty; the header (the column names) must be the first line", line=1)
     if b"\x00" in raw:
@@ -336,7 +352,7 @@ def record_lines(path: Path) -> np.ndarray:
 
 
 __all__ = [
-    "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
+    "FIELD_RULE", "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "oversized", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
     "numbered_rows", "overlong_line", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
     "unclosed_quote_line", "where",
 ]

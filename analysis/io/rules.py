@@ -1,10 +1,17 @@
-"""The per-column rules of a table read as text: what makes a value, a row or a pair of columns wrong.
+"""The rules of a table's values: what makes a value, a row or a pair of columns wrong, stated once.
 
-Each check looks at whole columns at once (vectorized pandas operations)
-and records what breaks a rule in a :class:`~analysis.io.problems.Checker`
-as (record, column, value, rule); nothing is raised here. The checks run
-on a :class:`~analysis.io.text_table.TextTable` before its columns are
-converted (:mod:`analysis.io.parse`).
+:func:`column_problems` is the one statement of a column's own rules (a
+required value, R's ``NA``, the form of its kind, bounds, a vocabulary);
+:func:`repeated` and :func:`pair_problems` say which records repeat an
+identifier or pair two values wrongly. They take text as pandas or
+pyarrow holds it and return masks, so that both ways of reading a file
+follow them: the typed pass (:mod:`analysis.io._typed`) declines a file
+when any mask holds a record, and the ``check_*`` functions here record
+each record in a :class:`~analysis.io.problems.Checker` as (record, column,
+value, rule), so the text path names its line. Nothing is raised here. The
+coded tables' rules between columns (``check_low_high``,
+``check_date_order``, ``check_event_dates``, ``check_coordinates_pair``,
+``check_references``) are read on the text path alone.
 """
 
 from __future__ import annotations
@@ -14,24 +21,29 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .parse import parse_dates, parse_numbers
+from .parse import arrow_text, string_buffers, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers
 from .problems import Checker
 from .text_table import TextTable
 from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column
 
-#: A whole number: ASCII digits, no sign, no leading zero, at most 18 digits (below 2**63).
-_INT_RE = r"^(0|[1-9][0-9]{0,17})$"
-_SHA_RE = r"^[0-9a-f]{64}$"
 INT_RULE = ("is not a whole number >= 0 written in digits 0-9 "
             "(no sign, decimal point or leading zero; at most 18 digits)")
 DATE_RULE = f"is not a real day written YYYY-MM-DD from {DATE_RANGE[0]} to {DATE_RANGE[1]}"
 NUMBER_RULE = "is not a number (digits 0-9 with an optional sign and decimal point, e.g. 33.2625)"
+EMPTY_RULE = "is empty; a value is required"
 #: What R writes for a missing value; read as missing in the columns a loader names.
 NA_TEXT = "NA"
 NA_RULE = "is NA (R's mark of a missing value); a value is required"
+_SHA_RE = r"^[0-9a-f]{64}$"
+_SHA_RULE = "is not a SHA-256 hex digest (64 lowercase hex digits)"
 _ORIGIN_RE = "^(?:" + "|".join(DATE_ORIGINS) + "|(?:" + "|".join(DATE_ORIGIN_REFERENCES) + r") \S+)$"
 _ORIGIN_FORMS = [repr(o) for o in DATE_ORIGINS] + [f"'{kind} <id>'" for kind in DATE_ORIGIN_REFERENCES]
 _ORIGIN_RULE = f"is not a date origin; expected {', '.join(_ORIGIN_FORMS[:-1])} or {_ORIGIN_FORMS[-1]}"
+#: Text kinds checked by a pattern: (pattern, rule).
+_PATTERNS = {"origin": (_ORIGIN_RE, _ORIGIN_RULE), "sha256": (_SHA_RE, _SHA_RULE)}
+NUMBER_KINDS = ("latitude", "longitude", "float")
+#: The kinds whose values have a form or a vocabulary to check.
+_FORMS = ("date", "int", "category", *NUMBER_KINDS, *_PATTERNS)
 
 
 def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
@@ -41,90 +53,172 @@ def describe_allowed(allowed: Sequence, limit: int = 12) -> str:
     return f"one of {shown}" + (f" (and {more} more)" if more > 0 else "")
 
 
-def check_columns(
-    table: TextTable, columns: Sequence[Column], checker: Checker, *, region=REGION_BOUNDS, na_columns=frozenset()
-) -> None:
-    """Check every column of ``columns`` present in the table by its kind.
+def value_range(kind: str, region) -> tuple[float, float, str] | None:
+    """Return (lowest, highest, what they bound) for a coordinate kind; None for any other kind.
 
-    Empty required values, malformed dates, counts, coordinates, hashes and
-    values outside a vocabulary are recorded in ``checker``. In the columns
-    named in ``na_columns``, ``NA`` counts as a missing value (refused where
-    a value is required).
+    ``region`` is (lat_min, lat_max, lon_min, lon_max), or None for any
+    valid latitude or longitude.
     """
-    frame = table.frame
-    for col in columns:
-        if col.name not in frame.columns:
-            continue
-        values = frame[col.name]
-        blank = (values == "").to_numpy(dtype=bool)
-        empty = blank
-        if col.name in na_columns:
-            na = (values == NA_TEXT).to_numpy(dtype=bool)
-            if col.required:
-                checker.add_mask(na, col.name, values, NA_RULE)
-            empty = blank | na
-        if col.required:
-            checker.add_mask(blank, col.name, values, "is empty; a value is required")
-        filled = ~empty
-        if col.kind == "date":
-            bad = filled & ~_valid_dates(values).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, DATE_RULE)
-        elif col.kind == "int":
-            bad = filled & ~values.str.fullmatch(_INT_RE).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, INT_RULE)
-        elif col.kind in ("latitude", "longitude", "float"):
-            numbers = parse_numbers(values)
-            checker.add_mask(filled & numbers.isna().to_numpy(), col.name, values, NUMBER_RULE)
-            if col.kind == "latitude":
-                lo, hi = (region[0], region[1]) if region else (-90.0, 90.0)
-            elif col.kind == "longitude":
-                lo, hi = (region[2], region[3]) if region else (-180.0, 180.0)
-            else:
-                continue
-            outside = filled & (numbers.notna() & ((numbers < lo) | (numbers > hi))).to_numpy()
-            what = "the region" if region else "the valid range"
-            checker.add_mask(outside, col.name, values, f"is outside {what}: {col.kind} must be from {lo} to {hi}")
-        elif col.kind == "category":
-            allowed = [str(a) for a in col.allowed]
-            bad = filled & ~values.isin(allowed).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, f"is not allowed; expected {describe_allowed(allowed)}")
-        elif col.kind == "origin":
-            checker.add_mask(filled & ~values.str.fullmatch(_ORIGIN_RE), col.name, values, _ORIGIN_RULE)
-        elif col.kind == "sha256":
-            bad = filled & ~values.str.fullmatch(_SHA_RE).to_numpy(dtype=bool)
-            checker.add_mask(bad, col.name, values, "is not a SHA-256 hex digest (64 lowercase hex digits)")
+    if kind == "latitude":
+        return (region[0], region[1], "the region") if region else (-90.0, 90.0, "the valid range")
+    if kind == "longitude":
+        return (region[2], region[3], "the region") if region else (-180.0, 180.0, "the valid range")
+    return None
 
 
-def has_value(values: pd.Series, text: str) -> bool:
-    """Return whether any value equals ``text`` (one pyarrow pass, no boolean Series)."""
+def column_problems(col: Column, values, *, region=REGION_BOUNDS, na: bool = False
+                    ) -> tuple[list[tuple[np.ndarray, str]], np.ndarray | None]:
+    """Return what breaks the rules of ``col`` among ``values``, and the numbers read from a number column.
+
+    The one statement of a column's rules, whichever path reads the file:
+    ``values`` is text (a pandas Series, or a pyarrow array of every value
+    or of a column's distinct values), empty or missing where the file has
+    no value. Returns (mask, rule) pairs, one mask of ``values`` per rule, in
+    the order a message lists them: R's ``NA`` where ``na`` says it means a
+    missing value, empty required values, then the form of the kind (a date,
+    a whole number, a number within :func:`value_range`, a value of the
+    vocabulary, a date origin, a SHA-256 digest).
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = values.array
-    if hasattr(array, "__arrow_array__"):
-        try:
-            return bool(pc.any(pc.equal(array.__arrow_array__(), text)).as_py())
-        except (pa.ArrowException, TypeError):
-            pass
-    return bool((values == text).any())
+    if not (col.required or na or col.kind in _FORMS):
+        return [], None
+    array = arrow_text(values)
+    blank = ~filled_mask(array)
+    empty = blank
+    problems = []
+    if na:
+        is_na = as_mask(pc.equal(array, NA_TEXT))
+        if col.required:
+            problems.append((is_na, NA_RULE))
+        if is_na.any():
+            empty = empty | is_na
+    if col.required:
+        problems.append((blank, EMPTY_RULE))
+    filled = ~empty
+    numbers = None
+    if col.kind == "date":
+        problems.append((filled & parse_dates(pd.Series(array.to_pandas())).isna().to_numpy(), DATE_RULE))
+    elif col.kind == "int":
+        problems.append((filled & not_whole_numbers(array), INT_RULE))
+    elif col.kind in NUMBER_KINDS:
+        numbers, bad = read_numbers(array)
+        problems.append((filled & bad, NUMBER_RULE))
+        bounds = value_range(col.kind, region)
+        if bounds is not None:
+            lo, hi, what = bounds
+            with np.errstate(invalid="ignore"):
+                outside = filled & ((numbers < lo) | (numbers > hi))
+            problems.append((outside, f"is outside {what}: {col.kind} must be from {lo} to {hi}"))
+    elif col.kind == "category":
+        allowed = [str(a) for a in col.allowed]
+        known = as_mask(pc.is_in(array, value_set=pa.array(allowed, type=array.type)))
+        problems.append((filled & ~known, f"is not allowed; expected {describe_allowed(allowed)}"))
+    elif col.kind in _PATTERNS:
+        pattern, rule = _PATTERNS[col.kind]
+        problems.append((filled & ~as_mask(pc.match_substring_regex(array, pattern)), rule))
+    return problems, numbers
+
+
+def check_columns(
+    table: TextTable, columns: Sequence[Column], checker: Checker, *, region=REGION_BOUNDS, na_columns=frozenset()
+) -> None:
+    """Record in ``checker`` what breaks the rules of :func:`column_problems` in every column present.
+
+    In the columns named in ``na_columns``, ``NA`` counts as a missing value
+    (refused where a value is required).
+    """
+    frame = table.frame
+    for col in columns:
+        if col.name in frame.columns:
+            values = frame[col.name]
+            for mask, rule in column_problems(col, values, region=region, na=col.name in na_columns)[0]:
+                checker.add_mask(mask, col.name, values, rule)
+
+
+def has_value(values, text: str) -> bool:
+    """Return whether any value (of a pandas Series or a pyarrow array) equals ``text``, in one pyarrow pass."""
+    import pyarrow.compute as pc
+
+    return bool(pc.any(pc.equal(arrow_text(values), text)).as_py())
 
 
 def _valid_dates(values: pd.Series) -> pd.Series:
     return parse_dates(values).notna()
 
 
+_MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
+
+
+def _string_keys(array, max_bytes: int = 32) -> np.ndarray | None:
+    """Return a 64-bit key per value of a string array (equal values, equal keys), or None if a value is long.
+
+    The key mixes the value's bytes, eight at a time, and its length.
+    """
+    offsets, data = string_buffers(array)
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    lengths = np.diff(offsets)
+    if not len(lengths):
+        return np.zeros(0, dtype=np.uint64)
+    width = int(lengths.max())
+    if width > max_bytes:
+        return None
+    padded = np.zeros(hi - lo + 8, dtype=np.uint8)
+    padded[: hi - lo] = data[lo:hi]
+    # eight bytes starting at every byte of the values (the last ones padded with zeros)
+    words = np.ndarray(shape=(hi - lo + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    starts = offsets[:-1] - lo
+    with np.errstate(over="ignore"):
+        keys = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for step in range(0, width, 8):
+            word = words[np.minimum(starts + step, hi - lo)] & _MASKS[np.clip(lengths - step, 0, 8)]
+            keys ^= word
+            keys *= np.uint64(0xFF51AFD7ED558CCD)
+            keys ^= keys >> np.uint64(33)
+    return keys
+
+
+def _may_repeat(array) -> np.ndarray | None:
+    """Return a mask of the values that may repeat another (all that do, and a few that share a key), or None
+    when none does.
+
+    Short values are hashed block by block (small temporaries that stay in
+    the processor's cache); equal values have equal keys, so a column whose
+    keys are all different has no repeat, which is the usual answer.
+    """
+    keys = [_string_keys(chunk) for chunk in array.chunks]
+    if any(k is None for k in keys):  # long values: every value is a candidate
+        return np.ones(len(array), dtype=bool)
+    keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
+    ordered = np.sort(keys)
+    shared = ordered[1:][ordered[1:] == ordered[:-1]]
+    return np.isin(keys, shared) if len(shared) else None
+
+
+def repeated(values) -> tuple[np.ndarray, np.ndarray]:
+    """Return the records whose value repeats an earlier one (empty values aside), and the record of its first use."""
+    array = arrow_text(values)
+    candidates = _may_repeat(array)
+    none = np.array([], dtype=np.int64)
+    if candidates is None:
+        return none, none
+    rows = np.flatnonzero(candidates & filled_mask(array))
+    subset = pd.Series(array.take(rows).to_pandas(), dtype=object)
+    rows = rows[subset.duplicated(keep=False).to_numpy()]
+    if not len(rows):
+        return none, none
+    repeats = pd.Series(array.take(rows).to_pandas(), dtype=object)
+    later = repeats.duplicated(keep="first").to_numpy()
+    first_of = dict(zip(repeats[~later], rows[~later]))
+    return rows[later], np.array([first_of[v] for v in repeats[later]], dtype=np.int64)
+
+
 def check_unique(table: TextTable, column: str, checker: Checker) -> None:
     """Record every repeat of a value of an identifier column (naming the line of its first use)."""
     values = table.frame[column]
-    duplicated = (values.duplicated(keep=False) & (values != "")).to_numpy(dtype=bool)
-    if not duplicated.any():
-        return
-    rows = np.flatnonzero(duplicated)
-    repeated = values.iloc[rows]
-    first_of = dict(zip(repeated.drop_duplicates(keep="first"), rows[~repeated.duplicated(keep="first").to_numpy()]))
-    later = rows[repeated.duplicated(keep="first").to_numpy()]
-    first_lines = table.lines_of(np.array([first_of[v] for v in values.iloc[later]], dtype=np.int64))
-    rules = [f"is a duplicate id (also on line {line}); ids must be unique" for line in first_lines]
+    later, first = repeated(values)
+    rules = [f"is a duplicate id (also on line {line}); ids must be unique" for line in table.lines_of(first)]
     checker.add_records(later, column, values, rules)
 
 
@@ -133,8 +227,8 @@ def check_low_high(table: TextTable, low: str, high: str, checker: Checker) -> N
     frame = table.frame
     if low not in frame or high not in frame:
         return
-    lo = pd.to_numeric(frame[low].where(frame[low].str.fullmatch(_INT_RE)), errors="coerce")
-    hi = pd.to_numeric(frame[high].where(frame[high].str.fullmatch(_INT_RE)), errors="coerce")
+    lo = pd.to_numeric(frame[low].where(~not_whole_numbers(frame[low])), errors="coerce")
+    hi = pd.to_numeric(frame[high].where(~not_whole_numbers(frame[high])), errors="coerce")
     bad = lo.notna() & hi.notna() & (lo > hi)
     checker.add_mask(bad, low, frame[low], f"is greater than {high} ({'/'.join(frame[high][bad].head(1))}); expected {low} <= {high}")
 
@@ -177,27 +271,35 @@ def check_event_dates(table: TextTable, checker: Checker) -> None:
     )
 
 
+def pair_problems(first: tuple[np.ndarray, Sequence[str]], second: tuple[np.ndarray, Sequence[str]],
+                  pairs: dict[str, tuple[str, ...]]) -> list[tuple[np.ndarray, str]]:
+    """Return the records whose second value belongs to another first value than theirs, as (mask, rule) per first value.
+
+    ``first`` and ``second`` are each column's codes (one per record, -1
+    where empty) and distinct values; ``pairs`` gives the second values each
+    first value allows. A second value that no first value allows is the
+    vocabulary's concern, not this rule's.
+    """
+    (first_codes, first_words), (second_codes, second_words) = first, second
+    known = {s for subs in pairs.values() for s in subs}
+    # one cell per (first, second) pair of distinct values: is the pair wrong?
+    wrong = np.array([[f in pairs and s in known and s not in pairs[f] for s in second_words] for f in first_words],
+                     dtype=bool).reshape(len(first_words), len(second_words))
+    if not wrong.any():
+        return []
+    bad = (first_codes >= 0) & (second_codes >= 0)
+    bad[bad] = wrong[first_codes[bad], second_codes[bad]]
+    return [(bad & (first_codes == number), f"is not a sub-event type of {word!r}; expected {describe_allowed(pairs[word])}")
+            for number, word in enumerate(first_words) if word in pairs]
+
+
 def check_sub_event_types(table: TextTable, pairs: dict[str, tuple[str, ...]], checker: Checker) -> None:
     """Record sub-event types that do not belong to the row's event type."""
     frame = table.frame
     if "event_type" not in frame or "sub_event_type" not in frame:
         return
-    valid = {(t, s) for t, subs in pairs.items() for s in subs}
-    known_subs = {s for subs in pairs.values() for s in subs}
-    types, type_values = pd.factorize(frame["event_type"])
-    subs, sub_values = pd.factorize(frame["sub_event_type"])
-    # one cell per (event type, sub-event type) present: is the pair wrong?
-    wrong = np.array(
-        [[t in pairs and s in known_subs and (t, s) not in valid for s in sub_values] for t in type_values],
-        dtype=bool,
-    ).reshape(len(type_values), len(sub_values))
-    bad = (types >= 0) & (subs >= 0)
-    bad[bad] = wrong[types[bad], subs[bad]]
-    for number, event_type in enumerate(type_values):
-        if event_type not in pairs:
-            continue
-        checker.add_mask(bad & (types == number), "sub_event_type", frame["sub_event_type"],
-                         f"is not a sub-event type of {event_type!r}; expected {describe_allowed(pairs[event_type])}")
+    for mask, rule in pair_problems(pd.factorize(frame["event_type"]), pd.factorize(frame["sub_event_type"]), pairs):
+        checker.add_mask(mask, "sub_event_type", frame["sub_event_type"], rule)
 
 
 def check_coordinates_pair(table: TextTable, checker: Checker, *, precision: str | None = "geo_precision") -> None:

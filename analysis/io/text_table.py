@@ -13,8 +13,6 @@ and writing the message is :mod:`analysis.io.problems`'.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,19 +21,19 @@ import numpy as np
 import pandas as pd
 
 from .csv_scan import (
-    MAX_FIELD_BYTES,
+    FIELD_RULE,
     MAX_RECORD_BYTES,
     check_utf8,
-    field_limit,
-    numbered_rows,
+    oversized,
     ragged_rule,
     read_header,
     read_records,
+    record_lines,
     refuse_nul,
     scan,
     unclosed_quote_line,
 )
-from .csv_scan import record_lines as file_record_lines
+from .parse import trimmed
 from .problems import Checker, build_error, file_error
 
 
@@ -67,7 +65,7 @@ class TextTable:
     def record_lines(self) -> np.ndarray:
         """Return the line on which each record starts."""
         if self.lines is None:
-            self.lines = file_record_lines(self.path)
+            self.lines = record_lines(self.path)
         return self.lines
 
     def lines_of(self, records: np.ndarray) -> np.ndarray:
@@ -88,14 +86,21 @@ def checker_for(table: TextTable) -> Checker:
     return checker
 
 
-def record_lines(text: str) -> list[int]:
-    """Return the physical line (1-based) on which each record of a CSV text starts.
+def column_names(names: list[str]) -> list[str]:
+    """Return a header's names, an empty one named ``Unnamed: N`` (N its position from 0) as pandas does."""
+    return [name or f"Unnamed: {position}" for position, name in enumerate(names)]
 
-    The header is line 1. Blank lines are skipped, as pandas skips them, so
-    record ``i`` here is row ``i`` of the frame.
-    """
-    with field_limit(MAX_RECORD_BYTES):
-        return [start for start, _ in numbered_rows(csv.reader(io.StringIO(text, newline="")))][1:]
+
+def repeated_names(header: list[str]) -> list[tuple[str, str]]:
+    """Return (name, rule) for each column name that repeats an earlier one."""
+    seen: dict[str, int] = {}
+    repeats = []
+    for position, name in enumerate(header):
+        if name in seen:
+            repeats.append((name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); "
+                                  "column names must be unique"))
+        seen.setdefault(name, position)
+    return repeats
 
 
 def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_going: bool = False) -> TextTable:
@@ -136,16 +141,12 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_goin
     if not path.is_file():
         raise file_error(path, "file not found")
     header_line = read_header(path)
-    header = [name or f"Unnamed: {position}" for position, name in enumerate(header_line.names)]
+    header = column_names(header_line.names)
     table = TextTable(path=path, frame=pd.DataFrame(), header=header)
     checker = Checker(table)
-
-    seen: dict[str, int] = {}
-    for position, name in enumerate(header):
-        if name in seen:
-            checker.add(None, name, name, f"is a duplicated column name (fields {seen[name] + 1} and {position + 1}); column names must be unique")
-        seen.setdefault(name, position)
-    missing = [c for c in required if c not in seen]
+    for name, rule in repeated_names(header):
+        checker.add(None, name, name, rule)
+    missing = [c for c in required if c not in header]
     if missing:
         if len(header) == 1 and any(d in header[0] for d in ";\t|"):
             delimiter = next(d for d in ";\t|" if d in header[0])
@@ -220,28 +221,18 @@ def _parse(table: TextTable, facts, keep_going: bool) -> None:
     frame = {}
     for name in header:  # trim one column at a time, freeing the untrimmed one, to keep memory flat
         column = columns.pop(0)
-        _find_oversized(table, name, column)
-        frame[name] = _trim(column)
+        record_oversized(table, name, column)
+        frame[name] = trimmed(column).to_pandas()
     table.frame = pd.DataFrame(frame)
     if table.skipped:  # the last record was cut off inside a quoted value
         table.frame = table.frame.iloc[:-1].reset_index(drop=True)
 
 
-def _trim(column) -> pd.Series:
-    import pyarrow.compute as pc
-
-    return pc.utf8_trim_whitespace(column).to_pandas()
-
-
-def _find_oversized(table: TextTable, name: str, column) -> None:
-    """Record the values of ``column`` longer than MAX_FIELD_BYTES (one pass over the lengths)."""
-    import pyarrow.compute as pc
-
-    lengths = pc.binary_length(column)
-    longest = pc.max(lengths).as_py()
-    if longest is not None and longest > MAX_FIELD_BYTES:
-        over = pc.greater(lengths, MAX_FIELD_BYTES).to_numpy(zero_copy_only=False)
-        table.read_problems.append((np.flatnonzero(over), name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
+def record_oversized(table: TextTable, name: str, values) -> None:
+    """Record the values of a column longer than MAX_FIELD_BYTES bytes."""
+    over = np.flatnonzero(oversized(values))
+    if len(over):
+        table.read_problems.append((over, name, FIELD_RULE))
 
 
 def _check_end(table: TextTable, arrow, facts, keep_going: bool) -> None:
@@ -295,7 +286,4 @@ def _read_with_csv(table: TextTable, keep_going: bool) -> None:
     table.skipped = [(line, ragged_rule(fields, width, last, end - line + 1), fields)
                      for line, fields, end, last in records.ragged]
     for name in table.header:
-        sizes = table.frame[name].str.len()
-        over = np.flatnonzero((sizes > MAX_FIELD_BYTES).to_numpy())
-        if len(over):
-            table.read_problems.append((over, name, f"is longer than {MAX_FIELD_BYTES:,} bytes, the most a field may hold"))
+        record_oversized(table, name, table.frame[name])

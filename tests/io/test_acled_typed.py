@@ -46,7 +46,7 @@ def generated(tmp_path_factory) -> dict[str, Path]:
 
 def typed_frame(path: Path, region=None) -> pd.DataFrame | None:
     """The frame of the typed pass alone, or None when it declines the file."""
-    typed = _typed.read_typed(path, acled._typed_spec(), region=region)
+    typed = _typed.read_typed(path, acled.RULES, region=region)
     return None if typed is None else acled._events_frame(*typed, path)
 
 
@@ -113,13 +113,28 @@ def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
 
 
 @pytest.mark.parametrize("column_set", list(COLUMN_SETS))
-def test_generated_export_as_parquet_is_left_to_the_text_path(generated, column_set, tmp_path):
+def test_generated_export_as_parquet_takes_the_typed_pass_too(generated, column_set, tmp_path):
     parquet = tmp_path / f"{column_set}.parquet"
     pd.read_csv(generated[column_set]).to_parquet(parquet, index=False)  # typed columns, as pandas infers them
-    events = assert_text_path_only(parquet)
+    assert typed_frame(parquet) is None  # the CSV reader declines it
+    fast = acled._read_typed_parquet(parquet, None)
+    assert fast is not None, "the typed pass declined a clean Parquet file"
+    events = acled._events_frame(*fast, parquet)
+    assert_identical(events, text_frame(parquet))
+    assert_identical(analysis.load_acled(parquet), events)
     csv_events = analysis.load_acled(generated[column_set])
     events.attrs, csv_events.attrs = {}, {}
     pd.testing.assert_frame_equal(events, csv_events)
+
+
+def test_a_parquet_file_with_a_bad_value_is_named_by_the_text_path(generated, tmp_path):
+    frame = pd.read_csv(generated["current"])
+    frame.loc[len(frame) - 1, "event_type"] = "Riot"  # not ACLED's vocabulary
+    parquet = tmp_path / "bad.parquet"
+    frame.to_parquet(parquet, index=False)
+    assert acled._read_typed_parquet(parquet, None) is None
+    with pytest.raises(DataError, match=r"bad.parquet, line 3001, column 'event_type': 'Riot' is not allowed"):
+        analysis.load_acled(parquet)
 
 
 def test_region_applies_on_the_typed_pass(generated):
@@ -137,9 +152,8 @@ def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):
     crlf = write_export(tmp_path / "crlf.csv", CURRENT_ROWS, COLUMN_SETS["current"], newline="\r\n")
     reordered = write_export(tmp_path / "reordered.csv", [dict(r, population_best="1200") for r in CURRENT_ROWS],
                              list(reversed(COLUMN_SETS["current"])) + ["population_best"])
-    for path in (current, bom, reordered, older):  # the older export's dates are written '27 December 2019'
+    for path in (current, bom, crlf, reordered, older):  # the older export's dates are written '27 December 2019'
         assert_both_paths_agree(path)
-    assert_text_path_only(crlf)  # carriage returns are left to the text path
     # whitespace around whole numbers is left to the text path, which trims it
     assert typed_frame(spaced) is None
     assert_identical(analysis.load_acled(spaced), text_frame(spaced))
@@ -300,10 +314,16 @@ def test_bad_values_of_the_small_exports_are_declined(tmp_path):
             analysis.load_acled(path)
 
 
+def test_columns_of_a_users_own_are_kept_as_text_on_both_paths(tmp_path):
+    extra = write_export(tmp_path / "extra.csv", [dict(r, countycode="7") for r in CURRENT_ROWS],
+                         [*COLUMN_SETS["current"], "countycode"])
+    assert assert_both_paths_agree(extra)["countycode"].tolist() == ["7"] * len(CURRENT_ROWS)
+
+
 def test_files_the_typed_pass_does_not_know_go_to_the_text_path(tmp_path):
-    unknown = write_export(tmp_path / "extra.csv", [dict(r, countycode="7") for r in CURRENT_ROWS],
-                           [*COLUMN_SETS["current"], "countycode"])
-    assert assert_text_path_only(unknown)["countycode"].tolist() == ["7"] * len(CURRENT_ROWS)  # kept, as text
+    taken = write_export(tmp_path / "taken.csv", [dict(r, date_start="x") for r in CURRENT_ROWS],
+                         [*COLUMN_SETS["current"], "date_start"])  # a name the loader gives to a derived column
+    assert_text_path_only(taken)
     text = (tmp_path / "nowhere").with_suffix(".csv")
     text.write_text(",".join(COLUMN_SETS["current"]) + "\n", encoding="utf-8")
     assert typed_frame(text) is None
@@ -333,16 +353,27 @@ def _with_last_row(generated, tmp_path, change: dict) -> Path:
         {"inter1": "1"},  # numeric actor type
         {"notes": "x" * (1 << 20) + "y"},  # a field over the limit
         {"latitude": "0." + "0" * (1 << 20) + "1"},  # a number written over the limit
-        {"latitude": "+33.25"},  # a sign, an exponent: numbers the text path reads, not the typed pass
-        {"longitude": "4.425e1"},
         {"latitude": "33-25"},  # digits and signs that are not a number
-        {"longitude": "44." + "0" * 70},  # a long but valid number
+        {"latitude": "inf"},  # pyarrow reads it as a number; the rule does not
         {"notes": "a \x00 NUL"},
     ],
     ids=lambda change: next(iter(change)) + "=" + repr(next(iter(change.values())))[:20],
 )
 def test_values_under_the_loaders_rules_go_to_the_text_path(generated, tmp_path, change):
     assert_text_path_only(_with_last_row(generated, tmp_path, change))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"latitude": "+33.25"},  # a sign, an exponent: numbers as the rule allows them
+        {"longitude": "4.425e1"},
+        {"longitude": "44." + "0" * 70},  # a long but valid number
+    ],
+    ids=lambda change: next(iter(change)) + "=" + repr(next(iter(change.values())))[:20],
+)
+def test_numbers_in_any_form_the_rule_allows_load_the_same_on_both_paths(generated, tmp_path, change):
+    assert_both_paths_agree(_with_last_row(generated, tmp_path, change))
 
 
 def test_leading_zero_and_dates_outside_the_range_give_the_same_error_on_both_paths(generated, tmp_path):
@@ -355,6 +386,45 @@ def test_leading_zero_and_dates_outside_the_range_give_the_same_error_on_both_pa
     # a day inside the range (2150) loads, the same on both paths
     late = _with_last_row(generated, tmp_path, {"event_date": "2150-06-01", "year": "2150"})
     assert assert_both_paths_agree(late)["event_date"].iloc[-1] == pd.Timestamp("2150-06-01")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["crlf", "crlf_bom"])
+def test_windows_line_ends_take_the_typed_pass_and_load_as_with_lf(generated, tmp_path, bom):
+    clean = generated["current"].read_bytes()
+    # a quoted value holding a Windows line break too, as a spreadsheet writes one
+    assert b'"District 11-2"' in clean
+    data = bom + clean.replace(b"\n", b"\r\n").replace(b'"District 11-2"', b'"District\r\n11-2"', 1)
+    path = tmp_path / "windows.csv"
+    path.write_bytes(data)
+    lf = tmp_path / "unix.csv"
+    lf.write_bytes(data.replace(b"\r\n", b"\n"))
+    windows = assert_both_paths_agree(path)
+    expected = text_frame(lf)
+    expected.attrs["path"] = str(path)
+    row = expected.index[expected["admin2"] == "District\n11-2"]
+    assert len(row) == 1 and windows.loc[row[0], "admin2"] == "District\r\n11-2"
+    expected.loc[row[0], "admin2"] = "District\r\n11-2"
+    assert_identical(windows, expected)
+
+
+def test_line_ends_split_between_screened_blocks(generated, tmp_path, monkeypatch):
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes(generated["current"].read_bytes().replace(b"\n", b"\r\n"))
+    split = windows.read_bytes().index(b"\r\n", 4000) + 1
+    monkeypatch.setattr(_typed, "_SCAN_BLOCK", split)  # the first block ends between a CR and its LF
+    assert typed_frame(windows) is not None
+    lone = tmp_path / "lone.csv"
+    lone.write_bytes(windows.read_bytes()[: -2] + b"\r")  # the file ends with a lone carriage return
+    assert typed_frame(lone) is None
+
+
+def test_a_lone_carriage_return_goes_to_the_text_path(generated, tmp_path):
+    clean = generated["current"].read_bytes().replace(b"\n", b"\r\n")
+    for name, data in {"in_value.csv": clean.replace(b'"District 11-2"', b'"District\r11-2"', 1),
+                       "mixed_ends.csv": clean.replace(b"\r\n", b"\r", 3)}.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert_text_path_only(path)
 
 
 def test_damaged_bytes_go_to_the_text_path(generated, tmp_path):
