@@ -11,7 +11,6 @@ import hashlib
 import nbformat
 
 
-
 def pytest_addoption(parser):
     parser.addoption("--screenshots", metavar="DIR", default=None,
                      help="keep the browser test's screenshots of the report in DIR (by default they go to a "

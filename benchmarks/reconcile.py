@@ -29,8 +29,9 @@ OUT = HERE / "out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import analysis  # noqa: E402
 from acled_files import write_acled  # noqa: E402
+
+import analysis  # noqa: E402
 
 
 def export(size: int):

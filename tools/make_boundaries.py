@@ -26,8 +26,8 @@ from typing import Any
 import numpy as np
 
 from analysis.errors import DataError
-from analysis.io.problems import file_error
 from analysis.io.boundaries import BOUNDARIES_FILE, WORLD_BOUNDARIES_FILE, PathLike
+from analysis.io.problems import file_error
 
 #: The packaged files this tool remakes: the region's countries (1:50m), and the world (1:110m, ``--world``).
 PACKAGED_FILE = Path(__file__).resolve().parents[1] / "analysis" / "data" / BOUNDARIES_FILE

@@ -21,8 +21,15 @@ import pandas as pd
 from .._frames import check_dates, require_columns
 from ..errors import DataError
 from .reconcile_checks import check_export, notes_dates, swap_corrections
-from .reconcile_evidence import (acled_actors, candidate_pairs, grade_pairs, measure_pairs, place_findings,
-                                 place_limit_km, place_names)
+from .reconcile_evidence import (
+    acled_actors,
+    candidate_pairs,
+    grade_pairs,
+    measure_pairs,
+    place_findings,
+    place_limit_km,
+    place_names,
+)
 from .reconcile_findings import link_differences, link_reasons
 from .reconcile_rules import GRADES, Rules, actor_key, mapping_tables
 

@@ -12,8 +12,8 @@ from acled_files import write_acled
 from analysis.errors import DataError
 from analysis.io.acled import load_acled
 from analysis.report.inputs import check_run, notebook_data, read_checked, write_checked
-from analysis.stats.selection import target_mask
 from analysis.report.options import CHECKED, OptionError
+from analysis.stats.selection import target_mask
 from analysis.stats.tables import events_table
 
 
