@@ -16,6 +16,7 @@ from ...text import bounds_texts, count_texts, date_texts, describe_number, join
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
                      percent, period_words, spread_note, week_text, weekly_words)
+from .counting import counting_rule, partial_note
 from .facts import ATTACK_ROWS, Facts
 
 #: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
@@ -46,8 +47,9 @@ def chart_title(facts: Facts, chart: str) -> str:
     if chart == "weekly":
         return f"{capital(what)} per {weekly_words(facts)}, {where}"
     if chart == "monthly":
+        how = "expected count" if data.date_rule == "range" else "counted on event_date"
         return (f"{capital(what)} per {facts.period_name('monthly')}, by "
-                f"{'base' if data.coded else 'region (admin1)'} (expected count)")
+                f"{'base' if data.coded else 'region (admin1)'} ({how})")
     return f"{capital(harmed(facts))} in {what}, {where}"
 
 
@@ -55,11 +57,13 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
     """What the weekly, monthly or casualties chart measures, as plain text, in every run (the default run's too)."""
     what = facts.data.selection.what
     if chart == "weekly":
-        return (f"{capital(what)} per {period_words(facts, 'weekly')}; an attack known only to a range of days is "
-                "spread over it")
+        how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
+               else "each counted on its event_date, as ACLED's tools count")
+        return f"{capital(what)} per {period_words(facts, 'weekly')}; {how}"
     if chart == "monthly":
+        how = "expected count" if facts.data.date_rule == "range" else "counted on event_date"
         return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
-                f"{'base' if facts.coded else 'region (admin1)'} (expected count)")
+                f"{'base' if facts.coded else 'region (admin1)'} ({how})")
     return ("Killed and wounded per attack and group: the lowest and highest figure any report gives" if facts.coded
             else f"People killed in {what}: ACLED's fatalities, one figure per event")
 
@@ -67,7 +71,9 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
     return {
-        "counting": lambda: ("## Counting events known only to a range of dates\n\n"
+        "counting": lambda: (("## Counting events known only to a range of dates\n\n" + counting_rule(facts)
+                              + "\n\n" + counted(facts)) if facts.data.date_rule == "event_date" else
+                             "## Counting events known only to a range of dates\n\n"
                      "An event known only to a range of days (a week or a month in ACLED's time precision) is "
                      "counted three ways in every period: **certain** if its whole range lies in the period, "
                      "**possible** if its range overlaps the period, and **expected**: its share of its range's days "
@@ -114,7 +120,8 @@ def key_sentences(facts: Facts) -> str:
             word = "base" if data.coded else "region (admin1)"
             lines.append(f"By {word}, the most attacks were in {join_words(named)}.")
     lines += changes(facts, facts.per_period("M", attacks), "attack")
-    return "**What it shows.** " + " ".join(lines)
+    note = partial_note(facts, facts.period("monthly", "M"))
+    return "**What it shows.** " + " ".join(lines + ([note] if note else []))
 
 
 def casualties(facts: Facts) -> str:

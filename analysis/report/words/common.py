@@ -155,7 +155,8 @@ def limits(facts: Facts) -> str:
                 "events here, so a quiet stretch is not evidence of calm.\n"
                 "- **Anything outside the five reports**: what none of them told is not here at all.")
     days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a "
-            "week or a month; the charts spread them over their days.\n") if n else ""
+            "week or a month; they are counted on their `event_date`, the middle of it, as ACLED's tools "
+            "count them.\n") if n else ""
     return ("## What this file cannot tell\n\n"
             "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
             "with little reporting.\n" + days +

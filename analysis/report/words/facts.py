@@ -63,7 +63,8 @@ class Facts:
             if freq not in self._per_period:
                 self._per_period[freq] = self.per_period(freq, self.events)
             return self._per_period[freq]
-        return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last)
+        return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last,
+                          dates=self.data.date_rule)
 
     @cached_property
     def killed(self) -> int:

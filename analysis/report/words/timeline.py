@@ -13,6 +13,7 @@ from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
                      month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
+from .counting import counting_rule, partial_note, period_text
 from .facts import TABLE_ROWS, Facts
 
 
@@ -146,6 +147,7 @@ def key_sentences(facts: Facts) -> str:
         lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}.")
     lines += changes(facts, monthly)
     lines += deadliest(facts, events, "events")
+    lines += [note for note in (partial_note(facts, facts.period("monthly", "M")), counting_rule(facts)) if note]
     return " ".join(lines)
 
 
@@ -154,8 +156,10 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     if frame.empty or not (frame["escalation"] > 0).any():
         return "**What it shows.** " + nothing(facts, "conflict events")
     row = frame.loc[frame["escalation"].idxmax()]
-    when = describe_dates(row["period_start"], row["period_end"], long=True)
-    return (f"**What it shows.** Escalation, as measured, was highest in the week of {when}: "
+    freq = facts.period("weekly", "W")
+    when = (f"the week of {describe_dates(row['period_start'], row['period_end'], long=True)}" if freq == "W"
+            else period_text(row, freq))
+    return (f"**What it shows.** Escalation, as measured, was highest in {when}: "
             f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             "weigh the same, and it measures what the sources reported.")
