@@ -133,18 +133,45 @@ def by_actor_type(events: pd.DataFrame, side: int = 1, names: Sequence[str] = ()
     return _counted(actor_type(events, side, names), fatalities(events), "actor_type")
 
 
-def by_column(events: pd.DataFrame, column: str) -> pd.DataFrame:
+def by_column(events: pd.DataFrame, column: str, names: Sequence[str] = ()) -> pd.DataFrame:
     """Count events and fatalities by a column's values (``disorder_type``, ``interaction``, ``event_type``...).
 
     Returns
     -------
     DataFrame
         ``column``, events, fatalities (int64); a missing value is
-        :data:`NONE`; most events first.
+        :data:`NONE`; most events first. ``interaction`` is named as
+        :func:`interaction` names it (``names`` for an older export's codes).
     """
     require_columns(events, [column])
+    if column == "interaction":
+        return _counted(interaction(events, names), fatalities(events), column)
     values = events[column].astype("string").str.strip()
     return _counted(values.mask(values == ""), fatalities(events), column)
+
+
+def interaction(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
+    """Return each event's ``interaction`` as a current export writes it ("State forces-Rebel group").
+
+    An older export's two-digit codes (the two actor types' codes, the
+    smaller first; 0 for no second actor) become ``"<type>-<type>"`` or
+    ``"<type> only"`` with the types named by ``names``; other values are
+    kept as written.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"interaction": ["12", "30", "State forces-Civilians"]})
+    >>> interaction(frame, ["State forces", "Rebel group", "Political militia"]).tolist()
+    ['State forces-Rebel group', 'Political militia only', 'State forces-Civilians']
+    """
+    require_columns(events, ["interaction"])
+    values = events["interaction"].astype("string").str.strip()
+    codes = {str(code): name for code, name in enumerate(names, start=1)}
+    named = {}
+    for value in values.dropna().unique():
+        if len(value) == 2 and value[0] in codes and (value[1] in codes or value[1] == "0"):
+            named[value] = f"{codes[value[0]]} only" if value[1] == "0" else f"{codes[value[0]]}-{codes[value[1]]}"
+    return values.where(~values.isin(list(named)), values.map(named)).mask(values == "").rename("interaction")
 
 
 def civilian_targeting(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:

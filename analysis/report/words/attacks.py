@@ -71,7 +71,7 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
     return {
-        "counting": lambda: (("## Counting events known only to a range of dates\n\n" + counting_rule(facts)
+        "counting": lambda: (("## How events are counted in time\n\n" + counting_rule(facts)
                               + "\n\n" + counted(facts)) if facts.data.date_rule == "event_date" else
                              "## Counting events known only to a range of dates\n\n"
                      "An event known only to a range of days (a week or a month in ACLED's time precision) is "
@@ -119,7 +119,7 @@ def key_sentences(facts: Facts) -> str:
         if named:
             word = "base" if data.coded else "region (admin1)"
             lines.append(f"By {word}, the most attacks were in {join_words(named)}.")
-    lines += changes(facts, facts.per_period("M", attacks), "attack")
+    lines += changes(facts, facts.per_period("M", attacks), "attack", attacks)
     note = partial_note(facts, facts.period("monthly", "M"))
     return "**What it shows.** " + " ".join(lines + ([note] if note else []))
 

@@ -105,8 +105,15 @@ def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
     return f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
 
 
-def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event") -> list[str]:
-    """Write the largest rise and fall from one whole month of the window to the next."""
+def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event", events: pd.DataFrame | None = None) -> list[str]:
+    """Write the largest rise and fall from one whole month of the window to the next.
+
+    For an ACLED file each is followed by whether it coincides with a change
+    of outlets (:func:`analysis.report.words.coverage.change_sources`);
+    ``events`` are the events ``monthly`` counts (default: all the run's).
+    """
+    from .coverage import change_sources
+
     whole = monthly[(monthly["period_start"] >= facts.first) & (monthly["period_end"] <= facts.last)]
     out = []
     for _, row in largest_changes(whole.reset_index(drop=True)).iterrows():
@@ -116,6 +123,9 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event") -> list[st
         out.append(f"The largest {verb} from one whole month to the next: from "
                    f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
                    f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+        note = change_sources(facts, facts.events if events is None else events, row, noun)
+        if note:
+            out.append(note)
     return out
 
 

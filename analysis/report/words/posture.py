@@ -134,7 +134,11 @@ def posture_table(facts: Facts) -> pd.DataFrame:
     posture = facts.posture_events
     if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
         return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last)
-    return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+    listed = posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+    if "fatalities" not in posture.columns:
+        return listed
+    return listed.assign(killed=posture["fatalities"].to_numpy())[
+        ["event_id", "when", "sub_event_type", "force", "location", "admin1", "killed", "notes"]]
 
 
 def posture_table_note(facts: Facts) -> str:

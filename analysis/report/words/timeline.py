@@ -103,9 +103,24 @@ def events_table(facts: Facts) -> pd.DataFrame:
     data = facts.data
     if facts.dense:
         ids = facts.deadliest_ids
-        return table(facts.events, data.reports, sources=data.sources,
-                     kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
-    return table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
+        listed = table(facts.events, data.reports, sources=data.sources,
+                       kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
+    else:
+        listed = table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
+    return listed if facts.coded else with_killed(facts, listed)
+
+
+def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
+    """Add the killed of each listed event (ACLED's fatalities) after its actors, as every events table shows them."""
+    from ...stats.highlights import killed_per_event
+
+    killed = pd.Series(killed_per_event(facts.events, facts.data.casualties).to_numpy(),
+                       index=facts.events["event_id"].astype("string").to_numpy())
+    killed = killed[~killed.index.duplicated()]
+    out = listed.copy()
+    out.insert(out.columns.get_loc("actor2") + 1 if "actor2" in out.columns else len(out.columns), "killed",
+               pd.array(killed.reindex(out["event_id"].astype("string")).round().to_numpy(), dtype="Int64"))
+    return out
 
 
 def table_note(facts: Facts) -> str:
