@@ -92,9 +92,9 @@ def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str
     killed = fatalities(events)
     sides = []
     for side in (1, 2):
-        names = events[f"actor{side}"].astype("string").str.strip()
+        actor = events[f"actor{side}"].astype("string").str.strip()
         types = actor_type(events, side, names) if f"inter{side}" in events.columns else pd.Series(pd.NA, index=events.index)
-        sides.append(pd.DataFrame({"row": np.arange(len(events)), "actor": names.to_numpy(),
+        sides.append(pd.DataFrame({"row": np.arange(len(events)), "actor": actor.to_numpy(),
                                    "actor_type": types.astype("string").to_numpy(), "killed": killed.to_numpy(),
                                    "side": side}))
     long = pd.concat(sides, ignore_index=True)

@@ -26,7 +26,7 @@ def caveats(facts: Facts) -> str:
     if "notes" in events.columns and "fatalities" in events.columns:
         placeholders = placeholder_fatalities(events)
         count = int(placeholders["events"].sum())
-        figures = join_words([f"{row.coded_as:,} ({describe_number(row.events, 'event')})"
+        figures = join_words([f"{row.coded_as:,} in {describe_number(row.events, 'event')}"
                               for row in placeholders.itertuples()])
         lines.append(f"- **Placeholder fatalities**: {describe_number(count, 'event')} ({percent(count, n)}) "
                      "have notes saying their fatalities were coded to a set figure because the sources gave none "

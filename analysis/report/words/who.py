@@ -92,6 +92,9 @@ def civilians(facts: Facts) -> str:
     how = ("ACLED's `civilian_targeting`" if "civilian_targeting" in events.columns
            else "Violence against civilians, or a second actor of type Civilians (this export has no "
                 "`civilian_targeting`)")
+    if not marked["events"]:
+        return (f"**Civilians.** No event has civilians as its main target ({how}); ACLED's type Violence against "
+                f"civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
     return (f"**Civilians.** Civilians were the main target of {describe_number(int(marked['events']), 'event')} "
             f"({percent(marked['events'], len(events))}; {how}), in which "
             f"{describe_number(int(marked['fatalities']), 'person', 'people')} were killed; ACLED's type Violence "
