@@ -268,3 +268,16 @@ def test_the_escalation_peak_is_named_by_the_charts_period(tmp_path):
     text = story.escalation(frame)
     assert "highest in July 2020" in text and "week" not in text.split(":")[0]
     assert np.isclose(frame["events"].sum(), len(events))
+
+
+def test_posture_changes_per_period_count_on_event_date():
+    from analysis.stats.posture import posture_per_period
+
+    frame = pd.DataFrame({"sub_event_type": ["Agreement", "Agreement"],
+                          "date_start": pd.to_datetime(["2025-01-28", "2025-02-03"]),
+                          "date_end": pd.to_datetime(["2025-02-03", "2025-02-03"]),
+                          "event_date": pd.to_datetime(["2025-01-31", "2025-02-03"])})
+    by_date = posture_per_period(frame, dates="event_date")
+    assert by_date[["period", "all"]].values.tolist() == [["Jan 2025", 1.0], ["Feb 2025", 1.0]]
+    spread = posture_per_period(frame)
+    assert spread["all"].tolist() == pytest.approx([4 / 7, 1 + 3 / 7])
