@@ -261,7 +261,8 @@ def conflict_events() -> list[dict[str, str]]:
                 "interaction": f"{inter1}-{inter2}" if inter2 else f"{inter1} only",
                 "civilian_targeting": civilians, "country": country, "iso": "368" if country == "Iraq" else "760",
                 "admin1": admin1, "location": f"{admin1} town {k % 4}",
-                "latitude": "36.8" if country == "Iraq" else "35.3", "longitude": "43.0" if country == "Iraq" else "40.1",
+                "latitude": "36.8" if country == "Iraq" else "35.3",
+                "longitude": "43.0" if country == "Iraq" else "40.1",
                 "geo_precision": str(1 + (k % 10 == 9) + (k % 20 == 19)), "source": source, "notes": notes,
                 "fatalities": str(fatalities), "timestamp": str(1_600_000_000 + number * 3600),
             })

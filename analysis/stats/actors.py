@@ -11,10 +11,10 @@ Fatalities are ACLED's ``fatalities`` (missing counts 0).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
-
-from collections.abc import Sequence
 
 from .._frames import require_columns
 
@@ -93,7 +93,8 @@ def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str
     sides = []
     for side in (1, 2):
         actor = events[f"actor{side}"].astype("string").str.strip()
-        types = actor_type(events, side, names) if f"inter{side}" in events.columns else pd.Series(pd.NA, index=events.index)
+        types = (actor_type(events, side, names) if f"inter{side}" in events.columns
+                 else pd.Series(pd.NA, index=events.index))
         sides.append(pd.DataFrame({"row": np.arange(len(events)), "actor": actor.to_numpy(),
                                    "actor_type": types.astype("string").to_numpy(), "killed": killed.to_numpy(),
                                    "side": side}))

@@ -45,7 +45,8 @@ def outlets_per_period(events: pd.DataFrame, *, freq: str = "M", start: object =
     [['2025-05-01', 'X', '1'], ['2025-05-01', 'Y', '1'], ['2025-06-01', 'X', '1'], ['2025-06-01', 'Y', '1']]
     """
     require_columns(events, ["event_id", "event_date", "source"])
-    columns = {"period_start": pd.Series([], dtype="datetime64[ns]"), "period_end": pd.Series([], dtype="datetime64[ns]"),
+    columns = {"period_start": pd.Series([], dtype="datetime64[ns]"),
+               "period_end": pd.Series([], dtype="datetime64[ns]"),
                "source": pd.Series([], dtype="string"), "events": pd.Series([], dtype=np.int64)}
     if events.empty:
         return pd.DataFrame(columns)

@@ -36,8 +36,15 @@ import numpy as np
 import pandas as pd
 
 from .._frames import as_list, as_timestamp, day_numbers, require_columns
-from .selection import (MILITIA_ATTACKS_FOR_NOW, EventSelector, date_rule, default_kinds, on_event_date, select_events,
-                        select_kinds)
+from .selection import (
+    MILITIA_ATTACKS_FOR_NOW,
+    EventSelector,
+    date_rule,
+    default_kinds,
+    on_event_date,
+    select_events,
+    select_kinds,
+)
 
 WEEKDAYS: tuple[str, ...] = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 

@@ -13,8 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-
 from acled_files import OLDER_TYPE_CODES, conflict_events, write_acled_conflicts, write_acled_events, write_acled_older
+
 from analysis.report.inputs import notebook_data
 from analysis.report.story import Story
 from analysis.report.words.facts import Facts
@@ -128,7 +128,8 @@ def test_the_most_active_actors_with_their_events_and_killed(story, raw):
     for row in top.itertuples():
         assert f"{md(row.actor)} ({row.type}: {row.events} events, {row.killed} killed)" in text
     table = story.actors_table()
-    assert table[["actor", "events", "killed"]].values.tolist() == expected[["actor", "events", "killed"]].values.tolist()
+    columns = ["actor", "events", "killed"]
+    assert table[columns].values.tolist() == expected[columns].values.tolist()
 
 
 def test_fatalities_by_actor_type_interaction_and_disorder_type(story, raw):
@@ -281,3 +282,24 @@ def test_posture_changes_per_period_count_on_event_date():
     assert by_date[["period", "all"]].values.tolist() == [["Jan 2025", 1.0], ["Feb 2025", 1.0]]
     spread = posture_per_period(frame)
     assert spread["all"].tolist() == pytest.approx([4 / 7, 1 + 3 / 7])
+
+
+def test_places_tied_with_the_third_are_named_whole_and_one_place_is_said_once(tmp_path):
+    regions = ["Anbar"] * 3 + ["Babil"] * 2 + ["Basra"] * 2 + ["Kirkuk"] * 2 + ["Ninewa"]
+    events = [{"event_date": f"2020-03-{k + 2:02d}", "admin1": region} for k, region in enumerate(regions)]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "tie.csv", events)))).attacks()
+    counts = pd.Series(regions).value_counts()
+    tied = sorted(counts[counts >= counts.iloc[2]].index)
+    assert len(tied) == 4
+    assert (f"the most attacks were in Anbar ({counts['Anbar']}), Babil ({counts['Babil']}), Basra "
+            f"({counts['Basra']}) and Kirkuk ({counts['Kirkuk']}).") in text
+    one = Story(notebook_data(str(write_acled_events(tmp_path / "one.csv", events[:3])))).attacks()
+    assert "All of them were in one region (admin1), Anbar." in one
+
+
+def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
+    events = [{"event_date": f"2020-03-{k % 28 + 1:02d}", "fatalities": "2" if k < 5 else "0"} for k in range(45)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "few-deadly.csv", events))))
+    table = story.attacks_table()
+    assert len(table) == 5 == sum(1 for e in events if e["fatalities"] != "0")
+    assert f"The 5 of the 45 {md(story.data.selection.what)} that killed anyone" in story.attacks_note()

@@ -48,7 +48,8 @@ def test_older_numeric_codes_are_named_and_code_zero_is_no_actor():
 
 
 def test_interaction_codes_of_older_exports_are_named_as_current_ones_write_them():
-    frame = pd.DataFrame({"interaction": ["28", "60", "Rebel group-Civilians", "", "99"], "fatalities": [1, 0, 2, 0, 0]})
+    frame = pd.DataFrame({"interaction": ["28", "60", "Rebel group-Civilians", "", "99"],
+                          "fatalities": [1, 0, 2, 0, 0]})
     named = actors.interaction(frame, TYPES)
     assert named.tolist()[:3] == ["Rebel group-External/Other forces", "Protesters only", "Rebel group-Civilians"]
     assert pd.isna(named.iloc[3]) and named.iloc[4] == "99"

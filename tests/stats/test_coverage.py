@@ -16,7 +16,8 @@ def frame():
 
 def test_each_outlet_counts_in_the_month_of_the_event_date():
     counts = outlets_per_period(frame())
-    assert counts.assign(month=counts["period_start"].dt.strftime("%b"))[["month", "source", "events"]].values.tolist() == [
+    months = counts.assign(month=counts["period_start"].dt.strftime("%b"))
+    assert months[["month", "source", "events"]].values.tolist() == [
         ["May", "X", 2], ["May", "Y", 1], ["Jun", "Local", 2], ["Jun", "X", 1], ["Jun", "Y", 1]]
 
 

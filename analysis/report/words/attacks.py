@@ -15,7 +15,7 @@ from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
-                     percent, period_words, spread_note, week_text, weekly_words)
+                     percent, period_words, spread_note, top_whole, week_text, weekly_words)
 from .counting import counting_rule, partial_note
 from .facts import ATTACK_ROWS, Facts
 
@@ -23,6 +23,8 @@ from .facts import ATTACK_ROWS, Facts
 #: weeks), else at most BUSIEST of the busiest.
 ALL_PERIODS = 26
 BUSIEST = 12
+#: How many places the attacks sentence names (a tie at the last named whole, up to twice as many).
+PLACES_NAMED = 3
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -113,15 +115,29 @@ def key_sentences(facts: Facts) -> str:
                      f"{describe_number(found.events, 'attack')}{spread_note(found)}.")
     column = data.place_column
     if column in attacks.columns:
-        places = top_values(attacks[column].dropna(), n=3)
-        names = data.base_names
-        named = [f"{md(names.get(p, p))} ({count:,})" for p, count in places.items() if p != "other"]
-        if named:
-            word = "base" if data.coded else "region (admin1)"
-            lines.append(f"By {word}, the most attacks were in {join_words(named)}.")
+        lines += _places(facts, attacks, column)
     lines += changes(facts, facts.per_period("M", attacks), "attack", attacks)
     note = partial_note(facts, facts.period("monthly", "M"))
     return "**What it shows.** " + " ".join(lines + ([note] if note else []))
+
+
+def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
+    """Name the places with the most attacks (a tie named whole), or the one place all of them were in."""
+    data = facts.data
+    counts = top_values(attacks[column].dropna(), n=len(attacks))
+    table = pd.DataFrame({"place": counts.index, "events": counts.to_numpy()})
+    if table.empty:
+        return []
+    names = data.base_names
+    word = "base" if data.coded else "region (admin1)"
+    if len(table) == 1:
+        return [f"All of them were in one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
+    shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)
+    named = [f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()]
+    text = f"By {word}, the most attacks were in {join_words(named)}." if named else ""
+    if left:
+        text += f" {left:,} places tie with {describe_number(each, 'attack')} each."
+    return [text.strip()]
 
 
 def casualties(facts: Facts) -> str:
@@ -177,7 +193,13 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     what = md(facts.data.selection.what)
     if n == 0:
         return ""
-    listed = f"The {most} deadliest of the {n:,} {what}" if n > most else f"Every one of the {n:,} {what}"
+    shown = len(attacks_table(facts, most))
+    if n <= most:
+        listed = f"Every one of the {n:,} {what}"
+    elif shown < most:
+        listed = f"The {shown:,} of the {n:,} {what} that killed anyone (the others killed no one)"
+    else:
+        listed = f"The {shown:,} deadliest of the {n:,} {what}"
     return f"## {capital(what)}, one by one\n\n{listed}, in date order, with the killed."
 
 

@@ -38,6 +38,23 @@ def percent(part: float, whole: float) -> str:
     return f"{share:.0f}%" if share >= 1 or share == 0 else "under 1%"
 
 
+def top_whole(table: pd.DataFrame, n: int, limit: int) -> tuple[pd.DataFrame, int, int]:
+    """Keep the first ``n`` rows of a table sorted by ``events``, a tie at the last row kept whole.
+
+    When the whole tie would pass ``limit`` rows, the tie is left out whole
+    instead. Returns the rows kept, how many tied rows were left out, and
+    their events each (0 when none was).
+    """
+    if len(table) <= n:
+        return table, 0, 0
+    last = table["events"].iloc[n - 1]
+    kept = table[table["events"] >= last]
+    if len(kept) <= limit:
+        return kept.reset_index(drop=True), 0, 0
+    above = table[table["events"] > last]
+    return above.reset_index(drop=True), int((table["events"] == last).sum()), int(last)
+
+
 def capital(text: str) -> str:
     """Start a text with a capital letter, leaving the rest as it is."""
     return text[:1].upper() + text[1:]

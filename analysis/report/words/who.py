@@ -9,7 +9,7 @@ from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
 from ...text import describe_number, join_words
 from ...text import markdown_text as md
-from .common import percent
+from .common import percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
@@ -17,23 +17,6 @@ ACTOR_ROWS = 15
 ACTOR_LIMIT = 30
 #: How many actor types, interactions and disorder types a sentence names.
 TYPES_NAMED = 4
-
-
-def top_whole(table: pd.DataFrame, n: int, limit: int) -> tuple[pd.DataFrame, int, int]:
-    """Keep the first ``n`` rows of a table sorted by ``events``, a tie at the last row kept whole.
-
-    When the whole tie would pass ``limit`` rows, the tie is left out whole
-    instead. Returns the rows kept, how many tied rows were left out, and
-    their events each (0 when none was).
-    """
-    if len(table) <= n:
-        return table, 0, 0
-    last = table["events"].iloc[n - 1]
-    kept = table[table["events"] >= last]
-    if len(kept) <= limit:
-        return kept.reset_index(drop=True), 0, 0
-    above = table[table["events"] > last]
-    return above.reset_index(drop=True), int((table["events"] == last).sum()), int(last)
 
 
 def listing(parts: list[str]) -> str:
@@ -102,7 +85,7 @@ def civilians(facts: Facts) -> str:
 
 
 def actors_table(facts: Facts) -> pd.DataFrame:
-    """The most active actors (at most ACTOR_ROWS, a tie listed whole up to ACTOR_LIMIT): actor, type, events, killed."""
+    """The most active actors (at most ACTOR_ROWS, a tie listed whole up to ACTOR_LIMIT), with their figures."""
     table = stats.actors_table(facts.events, names=ACTOR_TYPES)
     shown, _, _ = top_whole(table, ACTOR_ROWS, ACTOR_LIMIT)
     return shown[["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]].rename(
