@@ -282,6 +282,14 @@ class Story:
         """:func:`analysis.report.words.coverage.sources_over_time`."""
         return coverage_words.sources_over_time(self.facts)
 
+    def outlets_over_time(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.coverage.outlets_over_time`."""
+        return coverage_words.outlets_over_time(self.facts)
+
+    def outlets_over_time_note(self) -> str:
+        """:func:`analysis.report.words.coverage.outlets_over_time_note`."""
+        return coverage_words.outlets_over_time_note(self.facts)
+
     def caveats(self) -> str:
         """:func:`analysis.report.words.caveats.caveats`."""
         return caveat_words.caveats(self.facts)

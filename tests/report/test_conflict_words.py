@@ -303,3 +303,15 @@ def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
     table = story.attacks_table()
     assert len(table) == 5 == sum(1 for e in events if e["fatalities"] != "0")
     assert f"The 5 of the 45 {md(story.data.selection.what)} that killed anyone" in story.attacks_note()
+
+
+def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
+    table = story.outlets_over_time().set_index("source")
+    outlets = raw.assign(outlet=raw["source"].str.split("; ")).explode("outlet")
+    expected = pd.crosstab(outlets["outlet"], outlets["event_date"].dt.strftime("%B %Y"))
+    for outlet in expected.index:
+        for month in expected.columns:
+            assert table.loc[outlet, month] == expected.loc[outlet, month]
+        assert table.loc[outlet, "all"] == expected.loc[outlet].sum()
+    assert table.loc["Local Network", ["March 2020", "April 2020", "May 2020"]].tolist() == [0, 0, 0]
+    assert "per month of their event_date" in story.outlets_over_time_note()

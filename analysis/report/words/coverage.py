@@ -8,7 +8,7 @@ import pandas as pd
 from ...stats.coverage import change_coverage, outlet_spans, outlets_per_period
 from ...text import describe_number, join_words
 from ...text import markdown_text as md
-from .facts import Facts
+from .facts import PERIOD_NAMES, Facts
 
 #: A change coincides with new (or vanished) outlets when their events make at least this share of it.
 COINCIDES = 0.5
@@ -76,3 +76,54 @@ def sources_over_time(facts: Facts) -> str:
         more = f", and {len(chosen) - OUTLETS_NAMED:,} more" if len(chosen) > OUTLETS_NAMED else ""
         lines.append(f"{label}: {join_words(named)}{more}.")
     return " ".join(lines)
+
+
+#: Rows of the table of outlets over time (a tie at the last row listed whole, up to twice as many), and its
+#: most columns: a longer run is counted by a coarser period.
+OUTLET_ROWS = 10
+OUTLET_COLUMNS = 24
+COARSER = {"W": "M", "M": "Q", "Q": "Y"}
+
+
+def outlets_period(facts: Facts) -> str:
+    """The period the table of outlets over time counts by: the monthly chart's, coarser while it gives too many."""
+    from ...stats.periods import period_edges
+
+    freq = facts.period("monthly", "M")
+    while freq in COARSER and len(period_edges(facts.first, facts.last, freq=freq)) - 1 > OUTLET_COLUMNS:
+        freq = COARSER[freq]
+    return freq
+
+
+def outlets_over_time(facts: Facts) -> pd.DataFrame:
+    """The most active outlets' events per period (a column per period, then ``all``); empty for the coded data."""
+    from .common import top_whole
+    from .counting import period_text
+
+    if facts.coded or facts.events.empty or "source" not in facts.events.columns:
+        return pd.DataFrame()
+    freq = outlets_period(facts)
+    counts = outlets_per_period(facts.events, freq=freq, start=facts.first, end=facts.last)
+    if counts.empty:
+        return pd.DataFrame()
+    totals = counts.groupby("source")["events"].sum().rename_axis("source").reset_index()
+    totals = totals.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    shown, _, _ = top_whole(totals, OUTLET_ROWS, 2 * OUTLET_ROWS)
+    periods = counts[["period_start", "period_end"]].drop_duplicates().sort_values("period_start")
+    labels = {row.period_start: period_text(pd.Series(row._asdict()), freq) for row in periods.itertuples()}
+    wide = counts[counts["source"].isin(shown["source"])].pivot_table(
+        index="source", columns="period_start", values="events", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=shown["source"], columns=list(labels), fill_value=0).astype("int64")
+    wide.columns = [labels[c] for c in wide.columns]
+    wide["all"] = shown.set_index("source")["events"].astype("int64")
+    return wide.reset_index()
+
+
+def outlets_over_time_note(facts: Facts) -> str:
+    """Say what the table of outlets over time lists (plain text, its caption)."""
+    table = outlets_over_time(facts)
+    if table.empty:
+        return ""
+    name = PERIOD_NAMES[outlets_period(facts)]
+    return (f"The events of the {len(table):,} outlets behind most events (a tie listed whole), per {name} of their "
+            "event_date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")
