@@ -224,8 +224,10 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     if len(shown) == len(active):
         return f"All {len(active):,} {name}s with any {what}, in date order."
     left = active[~active["period_start"].isin(shown["period_start"])]
+    most_left = left["expected"].max()
+    figure = f"{most_left:,.0f}" if facts.data.date_rule == "event_date" else f"{most_left:,.2f}"
     return (f"The {len(shown):,} busiest of the {len(active):,} {name}s with any {what}, in date order; "
-            f"none of the {len(left):,} left out counts more than {left['expected'].max():,.2f}.")
+            f"none of the {len(left):,} left out counts more than {figure}.")
 
 
 def count_floor_note(
