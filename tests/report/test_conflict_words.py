@@ -315,3 +315,17 @@ def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
         assert table.loc[outlet, "all"] == expected.loc[outlet].sum()
     assert table.loc["Local Network", ["March 2020", "April 2020", "May 2020"]].tolist() == [0, 0, 0]
     assert "per month of their event_date" in story.outlets_over_time_note()
+
+
+def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
+    hostile = "<script>x</script> *Wire* `code`"
+    events = [{"event_date": f"2020-03-{d:02d}", "source": "Test Wire"} for d in range(1, 29)]
+    events += [{"event_date": f"2020-04-{d:02d}", "source": "Test Wire"} for d in range(1, 3)]
+    events += [{"event_date": f"2020-05-{d:02d}", "source": hostile, "notes": "coded as 3"} for d in range(1, 31)]
+    events += [{"event_date": "2020-06-01", "source": "Test Wire"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "hostile-outlet.csv", events))))
+    texts = {"timeline": story.timeline(), "coverage": story.sources_over_time(), "caveats": story.caveats()}
+    for name, text in texts.items():
+        assert md(hostile) in text, name
+        assert not re.search(r"(?<!\\)<script", text) and not re.search(r"(?<!\\)\*Wire", text), name
+    assert f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30" in texts["timeline"]
