@@ -329,3 +329,12 @@ def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
         assert md(hostile) in text, name
         assert not re.search(r"(?<!\\)<script", text) and not re.search(r"(?<!\\)\*Wire", text), name
     assert f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30" in texts["timeline"]
+
+
+def test_no_whole_month_change_is_claimed_for_a_file_of_two_partial_months(tmp_path):
+    days = pd.date_range("2020-04-27", "2020-05-09")
+    events = [{"event_date": f"{day:%Y-%m-%d}"} for day in days for _ in range(1 + (day.month == 5))]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "short.csv", events)))).timeline()
+    assert "from one whole month to the next" not in text
+    assert "The first month (April 2020) is partial: the data cover 27-30 April 2020" in text
+    assert "The last month (May 2020) is partial: the data cover 1-9 May 2020" in text
