@@ -338,3 +338,11 @@ def test_no_whole_month_change_is_claimed_for_a_file_of_two_partial_months(tmp_p
     assert "from one whole month to the next" not in text
     assert "The first month (April 2020) is partial: the data cover 27-30 April 2020" in text
     assert "The last month (May 2020) is partial: the data cover 1-9 May 2020" in text
+
+
+def test_a_tied_peak_is_shown_whole(tmp_path):
+    events = [{"event_date": day} for day in ["2020-03-02", "2020-03-03", "2020-03-17", "2020-03-18", "2020-03-25"]]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "tied.csv", events)))).timeline()
+    weeks = pd.Series(pd.to_datetime([e["event_date"] for e in events])).dt.to_period("W-SUN").value_counts()
+    assert (weeks == weeks.max()).sum() == 2
+    assert "Events peaked in the week of 2-8 March 2020: 2 events (as many in the week of 16-22 March 2020)." in text

@@ -15,7 +15,7 @@ from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
-                     percent, period_words, spread_note, top_whole, week_text, weekly_words)
+                     percent, period_words, spread_note, tie_note, top_whole, week_text, weekly_words)
 from .counting import counting_rule, partial_note
 from .facts import ATTACK_ROWS, Facts
 
@@ -109,10 +109,11 @@ def key_sentences(facts: Facts) -> str:
     if attacks.empty:
         return nothing(facts, md(what))
     lines = []
-    found = peak(facts.per_period("W", attacks))
+    weekly = facts.per_period("W", attacks)
+    found = peak(weekly)
     if found is not None:
         lines.append(f"{capital(md(what))} peaked in the week of {week_text(found)}: "
-                     f"{describe_number(found.events, 'attack')}{spread_note(found)}.")
+                     f"{describe_number(found.events, 'attack')}{spread_note(found)}{tie_note(weekly, found)}.")
     column = data.place_column
     if column in attacks.columns:
         lines += _places(facts, attacks, column)

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
-from ...text import describe_dates, describe_figure, describe_number
+from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
 
@@ -68,6 +69,23 @@ def week_text(found: Peak) -> str:
 def month_text(found: Peak) -> str:
     """Write a peak's month: "March 2020"."""
     return f"{found.start:%B %Y}"
+
+
+def tie_note(frame: pd.DataFrame, found: Peak | None, column: str = "expected", name: str = "week") -> str:
+    """Name the other periods that tie with a peak, so a tie is shown whole: " (as many in the week of 10-16 March)".
+
+    ``frame`` is the per-period frame the peak was found in; "" when no
+    other period ties.
+    """
+    if found is None or frame.empty:
+        return ""
+    values = frame[column].to_numpy(dtype=float)
+    tied = frame[np.isclose(values, found.value) & (frame["period_start"] != found.start).to_numpy()]
+    if tied.empty:
+        return ""
+    when = [describe_dates(row.period_start, row.period_end, long=True) if name == "week"
+            else f"{row.period_start:%B %Y}" for row in tied.itertuples()]
+    return f" (as many in the {name}{'s' if len(when) > 1 else ''} of {join_words(when)})"
 
 
 def spread_note(found: Peak) -> str:
@@ -122,7 +140,8 @@ def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
     return f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
 
 
-def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event", events: pd.DataFrame | None = None) -> list[str]:
+def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
+            events: pd.DataFrame | None = None) -> list[str]:
     """Write the largest rise and fall from one whole month of the window to the next.
 
     For an ACLED file each is followed by whether it coincides with a change

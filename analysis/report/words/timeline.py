@@ -12,7 +12,7 @@ from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
-                     month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
+                     month_text, nothing, percent, period_words, spread_note, tie_note, week_text, weekly_words)
 from .counting import counting_rule, partial_note, period_text
 from .facts import TABLE_ROWS, Facts
 
@@ -152,14 +152,17 @@ def key_sentences(facts: Facts) -> str:
     by_events, by_killed = peak(weekly), peak(weekly, "killed")
     if by_events is not None:
         lines.append(f"Events peaked in the week of {week_text(by_events)}: "
-                     f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}.")
+                     f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}"
+                     f"{tie_note(weekly, by_events)}.")
     if by_killed is not None:
         lines.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)}, "
-                     f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}.")
+                     f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
+                     f"{tie_note(weekly, by_killed, 'killed')}.")
     monthly = facts.per_period("M")
     by_month = peak(monthly)
     if by_month is not None and len(monthly) > 1:
-        lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}.")
+        lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}"
+                     f"{tie_note(monthly, by_month, name='month')}.")
     lines += changes(facts, monthly)
     lines += deadliest(facts, events, "events")
     lines += [note for note in (partial_note(facts, facts.period("monthly", "M")), counting_rule(facts)) if note]
