@@ -54,7 +54,7 @@ def who(facts: Facts) -> str:
 
 
 def _actors(facts: Facts) -> str:
-    table = stats.actors_table(facts.events, names=ACTOR_TYPES)
+    table = facts.actors
     if table.empty:
         return "No actor is named."
     shown, left, each = top_whole(table, NAMED, 2 * NAMED)
@@ -86,7 +86,7 @@ def civilians(facts: Facts) -> str:
 
 def actors_table(facts: Facts) -> pd.DataFrame:
     """The most active actors (at most ACTOR_ROWS, a tie listed whole up to ACTOR_LIMIT), with their figures."""
-    table = stats.actors_table(facts.events, names=ACTOR_TYPES)
+    table = facts.actors
     shown, _, _ = top_whole(table, ACTOR_ROWS, ACTOR_LIMIT)
     return shown[["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]].rename(
         columns={"fatalities": "killed"})
@@ -98,7 +98,7 @@ ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events
 
 def actors_note(facts: Facts) -> str:
     """Say what the table of actors lists (plain text, the table's caption)."""
-    table = stats.actors_table(facts.events, names=ACTOR_TYPES)
+    table = facts.actors
     shown, left, each = top_whole(table, ACTOR_ROWS, ACTOR_LIMIT)
     text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), with the events each "
             "is first or second actor in and the people killed in them (an event's dead count under both its actors)."
