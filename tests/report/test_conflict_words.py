@@ -141,6 +141,10 @@ def test_fatalities_by_actor_type_interaction_and_disorder_type(story, raw):
         sentence = text.split(label)[1].split(".")[0]
         for row in sums.itertuples():
             assert f"{md(getattr(row, column))}: {row.events} events, {row.killed} killed" in sentence
+    second = raw[raw["inter2"] != ""].groupby("inter2").agg(events=("fatalities", "size"), killed=("fatalities", "sum"))
+    sentence = text.split("By the second actor's type")[1].split(".")[0]
+    for row in second.sort_values(["events", "killed"], ascending=False).head(4).itertuples():
+        assert f"{row.Index}: {row.events} events, {row.killed} killed" in sentence
 
 
 def test_civilian_targeting_is_its_own_measure(story, raw):

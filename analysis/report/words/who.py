@@ -41,6 +41,12 @@ def who(facts: Facts) -> str:
         types = stats.by_actor_type(events, 1, ACTOR_TYPES).head(TYPES_NAMED)
         lines.append("By the first actor's type (ACLED's `inter1`): " + listing(
             [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
+    if "inter2" in events.columns:
+        types = stats.by_actor_type(events, 2, ACTOR_TYPES)
+        types = types[types["actor_type"] != stats.NONE].head(TYPES_NAMED)
+        if len(types):
+            lines.append("By the second actor's type (`inter2`, the other side): " + listing(
+                [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
     if "interaction" in events.columns:
         pairs = stats.by_column(events, "interaction", ACTOR_TYPES).head(TYPES_NAMED)
         lines.append("The most frequent interactions: " + listing(
