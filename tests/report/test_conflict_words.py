@@ -332,7 +332,8 @@ def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
     for name, text in texts.items():
         assert md(hostile) in text, name
         assert not re.search(r"(?<!\\)<script", text) and not re.search(r"(?<!\\)\*Wire", text), name
-    assert f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30" in texts["timeline"]
+    rise = f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30"
+    assert rise in texts["timeline"]
 
 
 def test_no_whole_month_change_is_claimed_for_a_file_of_two_partial_months(tmp_path):
