@@ -351,3 +351,10 @@ def test_a_tied_peak_is_shown_whole(tmp_path):
     weeks = pd.Series(pd.to_datetime([e["event_date"] for e in events])).dt.to_period("W-SUN").value_counts()
     assert (weeks == weeks.max()).sum() == 2
     assert "Events peaked in the week of 2-8 March 2020: 2 events (as many in the week of 16-22 March 2020)." in text
+
+
+def test_an_empty_window_has_no_conflict_words_and_empty_tables(export):
+    story = Story(notebook_data(str(export), start="2030-01-01"))
+    assert story.who() == "" and story.sources_over_time() == "" and story.caveats() == ""
+    assert story.actors_table().empty and story.actors_note() == ""
+    assert story.outlets_over_time().empty and story.outlets_over_time_note() == ""

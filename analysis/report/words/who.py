@@ -105,6 +105,8 @@ ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events
 def actors_note(facts: Facts) -> str:
     """Say what the table of actors lists (plain text, the table's caption)."""
     table = facts.actors
+    if table.empty:
+        return ""
     shown, left, each = top_whole(table, ACTOR_ROWS, ACTOR_LIMIT)
     text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), with the events each "
             "is first or second actor in and the people killed in them (an event's dead count under both its actors)."
