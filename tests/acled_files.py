@@ -197,3 +197,99 @@ def write_acled_events(path: Path, events: list[dict[str, str]]) -> Path:
             row["year"] = row["year"] or row["event_date"][:4]
             writer.writerow(row)
     return Path(path)
+
+
+#: The conflicts of :func:`write_acled_conflicts`: (actor1, inter1, actor2, inter2, assoc_actor_2, event type,
+#: sub-event type, civilian targeting, disorder type, country, admin1).
+CONFLICTS: dict[str, tuple[str, ...]] = {
+    "turkey-pkk": ("Military Forces of Turkey (2016-)", "External/Other forces", "PKK: Kurdistan Workers Party",
+                   "Rebel group", "", "Explosions/Remote violence", "Air/drone strike", "", "Political violence",
+                   "Iraq", "Duhok"),
+    "militia-base": ("Unidentified Armed Group (Iraq)", "Political militia", "Military Forces of Iraq (2018-)",
+                     "State forces", "Military Forces of the United States (2017-); Contractors (United States)",
+                     "Explosions/Remote violence", "Shelling/artillery/missile attack", "", "Political violence",
+                     "Iraq", "Kirkuk"),
+    "is-civilians": ("Islamic State (Iraq)", "Rebel group", "Civilians (Iraq)", "Civilians", "",
+                     "Violence against civilians", "Attack", "Civilian targeting", "Political violence", "Iraq",
+                     "Diyala"),
+    "protests": ("Protesters (Iraq)", "Protesters", "", "", "", "Protests", "Peaceful protest", "",
+                 "Demonstrations", "Iraq", "Baghdad"),
+    "syria-battles": ("Military Forces of Syria (2000-)", "State forces", "Islamic State (Syria)", "Rebel group", "",
+                      "Battles", "Armed clash", "", "Political violence", "Syria", "Deir ez-Zor"),
+}
+#: ACLED's actor type names in the order of their older numeric codes (1-8).
+OLDER_TYPE_CODES = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
+                    "Civilians", "External/Other forces")
+
+
+def conflict_events() -> list[dict[str, str]]:
+    """Invented events, March-August 2020, in Iraq and Syria: five conflicts, civilian targeting, associated actors
+    on the militia's target, placeholder fatalities, dates known only to a week or a month near a month's end, and
+    an outlet, Local Network, that first reports in June and carries most of June's events alone."""
+    rows: list[dict[str, str]] = []
+    per_month = {3: 20, 4: 22, 5: 18, 6: 60, 7: 26, 8: 24}
+    names = list(CONFLICTS)
+    number = 0
+    for month, count in per_month.items():
+        for k in range(count):
+            number += 1
+            conflict = names[(number * 7 + k) % len(names)]
+            (actor1, inter1, actor2, inter2, assoc2, event_type, sub, civilians, disorder, country,
+             admin1) = CONFLICTS[conflict]
+            day = 2 + (k * 5) % 27
+            precision = "1"
+            if k == 3:  # known only to the week: event_date is its middle, near the month's end
+                precision, day = "2", 30 if month in (4, 6) else 29
+            if k == 4:  # known only to the month: event_date is its middle
+                precision, day = "3", 15
+            source = "Shafaq News" if k % 3 else "Shafaq News; Rudaw"
+            if month == 6 and k < 40:
+                source = "Local Network"
+            if month >= 7 and k % 4 == 0:
+                source = "Local Network; Rudaw"
+            if month == 8 and "Rudaw" in source:
+                source = source.replace("; Rudaw", "")  # Rudaw's last report is in July
+            violent = disorder == "Political violence"
+            placeholder = violent and k % 9 == 5
+            fatalities = 3 if placeholder else ((number * 3) % 7 if violent else 0)
+            notes = (f"Event {number}: {sub.lower()} in {admin1}. "
+                     + ("Fatalities unknown; coded as 3." if placeholder else f"{fatalities} fatalities."))
+            rows.append({
+                "event_date": f"2020-{month:02d}-{day:02d}", "time_precision": precision,
+                "disorder_type": disorder, "event_type": event_type, "sub_event_type": sub,
+                "actor1": actor1, "inter1": inter1, "actor2": actor2, "inter2": inter2, "assoc_actor_2": assoc2,
+                "interaction": f"{inter1}-{inter2}" if inter2 else f"{inter1} only",
+                "civilian_targeting": civilians, "country": country, "iso": "368" if country == "Iraq" else "760",
+                "admin1": admin1, "location": f"{admin1} town {k % 4}",
+                "latitude": "36.8" if country == "Iraq" else "35.3",
+                "longitude": "43.0" if country == "Iraq" else "40.1",
+                "geo_precision": str(1 + (k % 10 == 9) + (k % 20 == 19)), "source": source, "notes": notes,
+                "fatalities": str(fatalities), "timestamp": str(1_600_000_000 + number * 3600),
+            })
+    return rows
+
+
+def write_acled_conflicts(path: Path) -> Path:
+    """Write :func:`conflict_events` as an ACLED export in the current column set."""
+    return write_acled_events(path, conflict_events())
+
+
+def write_acled_older(path: Path, events: list[dict[str, str]]) -> Path:
+    """Write invented events as an export in ACLED's older column set: numeric actor type codes, two-digit
+    interaction codes, and no ``disorder_type``, ``civilian_targeting`` or ``tags``."""
+    import csv
+
+    code = {name: str(i) for i, name in enumerate(OLDER_TYPE_CODES, start=1)} | {"": "0"}
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMN_SETS["older"]), lineterminator="\n")
+        writer.writeheader()
+        for number, event in enumerate(events, start=1):
+            row = {**EVENT_DEFAULTS, "event_id_cnty": f"TST{number}", **event}
+            one, two = code[row["inter1"]], code[row["inter2"]]
+            pair = sorted([one, two]) if two != "0" else [one, two]
+            writer.writerow({
+                **{name: row.get(name, "") for name in COLUMN_SETS["older"]},
+                "data_id": str(number), "event_id_no_cnty": str(number), "year": row["event_date"][:4],
+                "inter1": one, "inter2": two, "interaction": "".join(pair), "iso3": "IRQ",
+            })
+    return Path(path)

@@ -156,10 +156,22 @@ class NotebookData:
         return {} if self.bases is None else dict(zip(self.bases["base_id"], self.bases["name"]))
 
     @property
+    def date_rule(self) -> str:
+        """How this run places an event in time (:data:`analysis.stats.selection.DATE_RULES`).
+
+        ``"range"`` for the coded data (every day a date can fall on, counted
+        as certain, possible and expected); ``"event_date"`` for an ACLED
+        file, whose events are selected and counted on their ``event_date``
+        as ACLED's own tools count them, so its totals match theirs.
+        """
+        return "range" if self.coded else "event_date"
+
+    @property
     def window(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-        """First and last day to show: the window given, else the events' extent."""
-        first = self.start if self.start is not None else (self.events["date_start"].min() if len(self.events) else None)
-        last = self.end if self.end is not None else (self.events["date_end"].max() if len(self.events) else None)
+        """First and last day to show: the window given, else the events' extent (by :attr:`date_rule`)."""
+        low, high = ("date_start", "date_end") if self.date_rule == "range" else ("event_date", "event_date")
+        first = self.start if self.start is not None else (self.events[low].min() if len(self.events) else None)
+        last = self.end if self.end is not None else (self.events[high].max() if len(self.events) else None)
         return first, last
 
     @property
@@ -405,7 +417,7 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
         )
     every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"])
-    events = select_events(every, start=start_, end=end_, area=area_names).reset_index(drop=True)
+    events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date").reset_index(drop=True)
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
                         dropped=dropped)

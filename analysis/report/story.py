@@ -21,10 +21,13 @@ import pandas as pd
 
 from .inputs import NotebookData, notebook_data  # noqa: F401  (notebook_data: the examples)
 from .words import attacks as attack_words
+from .words import caveats as caveat_words
 from .words import common
+from .words import coverage as coverage_words
 from .words import posture as posture_words
 from .words import sources as source_words
 from .words import timeline as timeline_words
+from .words import who as who_words
 from .words.common import CARD_METADATA, Heading
 from .words.facts import ATTACK_ROWS, Facts
 
@@ -198,6 +201,22 @@ class Story:
         """:func:`analysis.report.words.timeline.escalation`."""
         return timeline_words.escalation(self.facts, escalation)
 
+    def who(self) -> str:
+        """:func:`analysis.report.words.who.who`."""
+        return who_words.who(self.facts)
+
+    def actors_table(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.who.actors_table`."""
+        return who_words.actors_table(self.facts)
+
+    def actors_headers(self) -> dict[str, str]:
+        """The headers of :meth:`actors_table` (:data:`analysis.report.words.who.ACTOR_HEADERS`)."""
+        return dict(who_words.ACTOR_HEADERS)
+
+    def actors_note(self) -> str:
+        """:func:`analysis.report.words.who.actors_note`."""
+        return who_words.actors_note(self.facts)
+
     # --- notebook 02: the attacks ------------------------------------------------------------
 
     def attacks(self) -> str:
@@ -258,6 +277,22 @@ class Story:
     def plot_sources(self) -> object:
         """:func:`analysis.report.words.sources.plot_sources`."""
         return source_words.plot_sources(self.facts)
+
+    def sources_over_time(self) -> str:
+        """:func:`analysis.report.words.coverage.sources_over_time`."""
+        return coverage_words.sources_over_time(self.facts)
+
+    def outlets_over_time(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.coverage.outlets_over_time`."""
+        return coverage_words.outlets_over_time(self.facts)
+
+    def outlets_over_time_note(self) -> str:
+        """:func:`analysis.report.words.coverage.outlets_over_time_note`."""
+        return coverage_words.outlets_over_time_note(self.facts)
+
+    def caveats(self) -> str:
+        """:func:`analysis.report.words.caveats.caveats`."""
+        return caveat_words.caveats(self.facts)
 
     def passages(self) -> pd.DataFrame:
         """:func:`analysis.report.words.sources.passages`."""

@@ -215,6 +215,7 @@ def escalation_per_period(
     by_sub_event_type: Mapping[str, str] | None = None,
     by_category: Mapping[tuple[str, str], str] | None = None,
     clip: bool = False,
+    dates: str = "range",
 ) -> pd.DataFrame:
     """Sum Goldstein weights per period: conflict, cooperation and escalation.
 
@@ -239,6 +240,9 @@ def escalation_per_period(
     clip : bool, default False
         Keep only the periods that overlap the window (see
         :func:`analysis.stats.periods.clip_to_window`).
+    dates : {"range", "event_date"}, default "range"
+        Place each event over its range of days, or on its ``event_date``
+        (:data:`analysis.stats.selection.DATE_RULES`).
 
     Returns
     -------
@@ -274,7 +278,7 @@ def escalation_per_period(
             "conflict": np.where(goldstein < 0, -goldstein, 0.0),
             "cooperation": np.where(goldstein > 0, goldstein, 0.0),
         },
-        freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip,
+        freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip, dates=dates,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
     columns = ["period_start", "period_end", *as_list(by), "events", "conflict", "cooperation", "escalation"]

@@ -52,6 +52,7 @@ def per_period(
     kinds: EventSelector = None,
     start: object = None,
     end: object = None,
+    dates: str = "range",
 ) -> pd.DataFrame:
     """Count events and killed per period, inside a window.
 
@@ -68,6 +69,9 @@ def per_period(
         Which events (see :func:`analysis.stats.selection.select_kinds`).
     start, end : date-like or None, default None
         The window: only its periods are kept.
+    dates : {"range", "event_date"}, default "range"
+        Count each event over its range of days, or on its ``event_date``
+        (:data:`analysis.stats.selection.DATE_RULES`).
 
     Returns
     -------
@@ -90,7 +94,7 @@ def per_period(
     cas = None if casualties is None else casualties[casualties["event_id"].isin(chosen["event_id"])]
     killed = killed_per_event(chosen, cas) if len(chosen) else pd.Series([], dtype=float)
     frame = weighted_per_period(chosen, {"killed": killed.to_numpy(dtype=float)}, freq=freq, start=start, end=end,
-                                clip=True)
+                                clip=True, dates=dates)
     frame["ranged"] = (frame["possible"] - frame["certain"]).astype(np.int64)
     return frame
 

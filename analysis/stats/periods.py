@@ -18,7 +18,11 @@ both inclusive). For each period (a week, a month...) three counts are given:
     exactly 1, so the ``expected`` column sums to the number of events.
 
 ``certain <= expected <= possible`` holds in every period; the three are
-equal when every date is known to the day. The results are tidy frames: one
+equal when every date is known to the day. ``dates="event_date"`` counts
+each event on its recorded day instead (ACLED's ``event_date``, the middle
+of a week or month known only to that), as ACLED's own tools count, so the
+three are equal and the totals match theirs
+(:data:`analysis.stats.selection.DATE_RULES`). The results are tidy frames: one
 row per period (and group), with real dtypes, so they chain with pandas and
 seaborn.
 """
@@ -32,7 +36,15 @@ import numpy as np
 import pandas as pd
 
 from .._frames import as_list, as_timestamp, day_numbers, require_columns
-from .selection import MILITIA_ATTACKS_FOR_NOW, EventSelector, default_kinds, select_events, select_kinds
+from .selection import (
+    MILITIA_ATTACKS_FOR_NOW,
+    EventSelector,
+    date_rule,
+    default_kinds,
+    on_event_date,
+    select_events,
+    select_kinds,
+)
 
 WEEKDAYS: tuple[str, ...] = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
@@ -258,6 +270,7 @@ def attacks_per_period(
     end: object = None,
     include_empty: bool = True,
     clip: bool = False,
+    dates: str = "range",
 ) -> pd.DataFrame:
     """Count attacks (or any events) per period, with events known only to a range of dates counted honestly.
 
@@ -302,6 +315,9 @@ def attacks_per_period(
         (see :func:`clip_to_window`): a window shows its own periods, and
         ``attrs["outside"]`` says how much of the events' weight fell in
         the periods left out.
+    dates : {"range", "event_date"}, default "range"
+        Count each event over its range of days, or on its ``event_date``
+        (:data:`analysis.stats.selection.DATE_RULES`).
 
     Returns
     -------
@@ -332,6 +348,8 @@ def attacks_per_period(
     by_ = as_list(by)
     require_columns(events, ["date_start", "date_end", *by_])
     _parse_freq(freq, week_start)
+    if date_rule(dates) == "event_date":
+        events = on_event_date(events)
     chosen = select_events(select_kinds(events, kinds), start=start, end=end)
     frame = _period_frame(
         chosen,
@@ -357,6 +375,7 @@ def weighted_per_period(
     end: object = None,
     include_empty: bool = True,
     clip: bool = False,
+    dates: str = "range",
 ) -> pd.DataFrame:
     """Sum per-event weights per period, spreading ranged events by the ``expected`` rule.
 
@@ -370,7 +389,7 @@ def weighted_per_period(
     weights : dict of str to array-like
         Output column name -> one weight per event (aligned with ``events``;
         missing weights count 0).
-    freq, week_start, by, start, end, include_empty, clip
+    freq, week_start, by, start, end, include_empty, clip, dates
         As in :func:`attacks_per_period`.
 
     Returns
@@ -399,6 +418,8 @@ def weighted_per_period(
     _parse_freq(freq, week_start)
     if not events.index.is_unique:
         raise ValueError("events has a duplicated index; reset it (events.reset_index(drop=True)) first")
+    if date_rule(dates) == "event_date":
+        events = on_event_date(events)
     arrays = {}
     for name, values in weights.items():
         if isinstance(values, pd.Series):
@@ -461,6 +482,35 @@ def clip_to_window(frame: pd.DataFrame, start: object = None, end: object = None
     out = frame.loc[keep].reset_index(drop=True)
     out.attrs["outside"] = {c: float(frame.loc[~keep, c].sum()) for c in numeric}
     return out
+
+
+def partial_periods(frame: pd.DataFrame, first: object, last: object) -> pd.Series:
+    """Mark the periods of a per-period frame that the span ``first``..``last`` covers only in part.
+
+    A chart's first and last bars often cover days outside the data (a
+    window that starts on 15 March, a file that ends on 9 May): their counts
+    are not comparable with a whole period's.
+
+    Returns
+    -------
+    Series of bool
+        One value per row of ``frame``: True where the period starts before
+        ``first`` or ends after ``last``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2020-03-01", "2020-04-01"]),
+    ...                       "period_end": pd.to_datetime(["2020-03-31", "2020-04-30"])})
+    >>> partial_periods(frame, "2020-03-15", "2020-04-30").tolist()
+    [True, False]
+    """
+    first_, last_ = as_timestamp(first, "first"), as_timestamp(last, "last")
+    partial = np.zeros(len(frame), dtype=bool)
+    if first_ is not None:
+        partial |= (frame["period_start"] < first_).to_numpy()
+    if last_ is not None:
+        partial |= (frame["period_end"] > last_).to_numpy()
+    return pd.Series(partial, index=frame.index, name="partial")
 
 
 #: Periods a chart uses by the span it covers, finest first: weeks up to 18 months, months up to ten

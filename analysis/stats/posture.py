@@ -323,7 +323,8 @@ def force_posture(
     return out.sort_values(["event_date", "date_start", "event_id"], kind="stable").reset_index(drop=True)
 
 
-def posture_per_period(posture: pd.DataFrame, *, freq: str = "M", start: object = None, end: object = None) -> pd.DataFrame:
+def posture_per_period(posture: pd.DataFrame, *, freq: str = "M", start: object = None, end: object = None,
+                       dates: str = "range") -> pd.DataFrame:
     """Count the posture changes per period and kind: a table for more changes than a list can show.
 
     Parameters
@@ -336,6 +337,9 @@ def posture_per_period(posture: pd.DataFrame, *, freq: str = "M", start: object 
     start, end : date-like or None, default None
         Window: only its periods are listed (what a change known only to a
         range of days spreads outside it is left out).
+    dates : {"range", "event_date"}, default "range"
+        Count each change over its range of days, or on its ``event_date``
+        (:data:`analysis.stats.selection.DATE_RULES`).
 
     Returns
     -------
@@ -360,9 +364,10 @@ def posture_per_period(posture: pd.DataFrame, *, freq: str = "M", start: object 
     if posture.empty:
         return pd.DataFrame({"period": pd.Series([], dtype="string"), "all": pd.Series([], dtype="float64")})
     frame = pd.DataFrame({"date_start": posture["date_start"].to_numpy(), "date_end": posture["date_end"].to_numpy(),
+                          **({"event_date": posture["event_date"].to_numpy()} if dates == "event_date" else {}),
                           "kind": posture["sub_event_type"].astype("string").fillna("unspecified").to_numpy()})
     counts = attacks_per_period(frame, freq=freq, by="kind", kinds=None, start=start, end=end,
-                                clip=start is not None or end is not None)
+                                clip=start is not None or end is not None, dates=dates)
     table = counts.pivot_table(index=["period_start", "period_end"], columns="kind", values="expected",
                                aggfunc="sum", fill_value=0.0, observed=True)
     table = table.reindex(columns=list(kinds.index), fill_value=0.0).reset_index()

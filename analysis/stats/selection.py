@@ -170,18 +170,46 @@ def select_kinds(events: pd.DataFrame, kinds: EventSelector = MILITIA_ATTACKS_FO
     return events.loc[_selection_mask(events, default_kinds(kinds, "select_kinds"))]
 
 
+#: How an event is placed in time: ``"range"``, over every day its date can fall on (the coded data's
+#: rule, :mod:`analysis.stats.periods`); ``"event_date"``, on the day recorded in ``event_date`` (the middle
+#: of a week or month known only to that), as ACLED Explorer and acledR count, so totals match theirs.
+DATE_RULES: tuple[str, ...] = ("range", "event_date")
+
+
+def date_rule(dates: str) -> str:
+    """Check a date rule's name (:data:`DATE_RULES`) and return it."""
+    if dates not in DATE_RULES:
+        raise ValueError(f"dates={dates!r}; use one of {', '.join(map(repr, DATE_RULES))}")
+    return dates
+
+
+def on_event_date(events: pd.DataFrame) -> pd.DataFrame:
+    """Return the events each placed on its recorded day: ``date_start`` and ``date_end`` set to ``event_date``.
+
+    Raises
+    ------
+    DataError
+        If the events have no ``event_date`` (the coded events have none).
+    """
+    require_columns(events, ["event_date"])
+    return events.assign(date_start=events["event_date"], date_end=events["event_date"])
+
+
 def select_events(
     events: pd.DataFrame,
     *,
     start: object = None,
     end: object = None,
     area: str | Sequence[str] | None = None,
+    dates: str = "range",
 ) -> pd.DataFrame:
     """Keep the events of a time window and an area.
 
     An event is in the window when its date range overlaps it: a range
-    event of 28 Feb - 5 Mar is in a window starting 1 March. Nothing else
-    is dropped, and the rows are returned unchanged, in their order.
+    event of 28 Feb - 5 Mar is in a window starting 1 March; with
+    ``dates="event_date"``, when its recorded day (ACLED's ``event_date``)
+    is in it, as ACLED's own tools select. Nothing else is dropped, and the
+    rows are returned unchanged, in their order.
 
     Parameters
     ----------
@@ -194,6 +222,8 @@ def select_events(
     area : str, sequence of str or None, default None
         Governorate(s) (``admin1``) or country name(s) (``country``),
         matched without regard to case; None keeps every place.
+    dates : {"range", "event_date"}, default "range"
+        How an event is placed in time (:data:`DATE_RULES`).
 
     Returns
     -------
@@ -220,11 +250,12 @@ def select_events(
     start_, end_ = as_timestamp(start, "start"), as_timestamp(end, "end")
     if start_ is not None and end_ is not None and end_ < start_:
         raise ValueError(f"end={end!r} is before start={start!r}")
+    dated = on_event_date(events) if date_rule(dates) == "event_date" else events
     mask = np.ones(len(events), dtype=bool)
     if start_ is not None:
-        mask &= (events["date_end"] >= start_).to_numpy()
+        mask &= (dated["date_end"] >= start_).to_numpy()
     if end_ is not None:
-        mask &= (events["date_start"] <= end_).to_numpy()
+        mask &= (dated["date_start"] <= end_).to_numpy()
     if area is not None:
         wanted = [area] if isinstance(area, str) else list(area)
         wanted = {str(a).strip().casefold() for a in wanted}

@@ -192,3 +192,30 @@ def test_clip_to_window_keeps_the_windows_periods_and_counts_what_fell_outside()
     assert weekly["expected"].sum() + weekly.attrs["outside"]["expected"] == unclipped["expected"].sum()
     escalation = analysis.escalation_per_period(events, start="2020-03-02", end="2020-03-15", clip=True)
     assert escalation["period_start"].min() == pd.Timestamp("2020-03-02") and "outside" in escalation.attrs
+
+
+def test_event_date_counting_puts_each_event_whole_in_the_period_of_its_event_date():
+    from analysis.stats.periods import attacks_per_period, partial_periods, weighted_per_period
+
+    frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-03-01", "2020-03-27"]),
+                          "date_end": pd.to_datetime(["2020-03-31", "2020-04-02"]),
+                          "event_date": pd.to_datetime(["2020-03-15", "2020-03-30"])})
+    by_date = attacks_per_period(frame, freq="M", kinds=None, dates="event_date")
+    assert by_date[["certain", "possible", "expected"]].values.tolist() == [[2, 2, 2.0]]
+    spread = attacks_per_period(frame, freq="M", kinds=None)
+    assert spread["expected"].tolist() == pytest.approx([1 + 5 / 7, 2 / 7])
+    weighted = weighted_per_period(frame, {"killed": [4, 6]}, freq="M", dates="event_date")
+    assert weighted["killed"].tolist() == [10.0]
+    with pytest.raises(ValueError, match="dates='day'"):
+        attacks_per_period(frame, kinds=None, dates="day")
+    assert partial_periods(by_date, "2020-03-02", "2020-03-31").tolist() == [True]
+    assert partial_periods(by_date, "2020-03-01", "2020-03-31").tolist() == [False]
+
+
+def test_event_date_counting_needs_event_date():
+    from analysis.errors import DataError
+    from analysis.stats.periods import attacks_per_period
+
+    frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-03-01"]), "date_end": pd.to_datetime(["2020-03-02"])})
+    with pytest.raises(DataError, match="event_date"):
+        attacks_per_period(frame, kinds=None, dates="event_date")

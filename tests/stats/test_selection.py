@@ -122,3 +122,14 @@ def test_kinds_left_out_still_means_militia_attacks_for_one_release_with_a_warni
     assert every["expected"].sum() == len(attacks) > old["expected"].sum()
     with pytest.warns(DeprecationWarning, match=r"attacks_table\(\)"):
         assert len(attacks_table(attacks)) == int(is_militia_attack(attacks).sum())
+
+
+def test_a_window_selects_on_event_date_when_asked():
+    from analysis.stats.selection import select_events
+
+    frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-02-24", "2020-03-01"]),
+                          "date_end": pd.to_datetime(["2020-03-02", "2020-03-31"]),
+                          "event_date": pd.to_datetime(["2020-02-27", "2020-03-15"])})
+    assert select_events(frame, start="2020-03-01").index.tolist() == [0, 1]
+    assert select_events(frame, start="2020-03-01", dates="event_date").index.tolist() == [1]
+    assert select_events(frame, end="2020-02-29", dates="event_date").index.tolist() == [0]

@@ -15,13 +15,16 @@ from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
-                     percent, period_words, spread_note, week_text, weekly_words)
+                     percent, period_words, spread_note, tie_note, top_whole, week_text, weekly_words)
+from .counting import counting_rule, partial_note
 from .facts import ATTACK_ROWS, Facts
 
 #: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
 #: weeks), else at most BUSIEST of the busiest.
 ALL_PERIODS = 26
 BUSIEST = 12
+#: How many places the attacks sentence names (a tie at the last named whole, up to twice as many).
+PLACES_NAMED = 3
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -46,8 +49,9 @@ def chart_title(facts: Facts, chart: str) -> str:
     if chart == "weekly":
         return f"{capital(what)} per {weekly_words(facts)}, {where}"
     if chart == "monthly":
+        how = "expected count" if data.date_rule == "range" else "counted on event_date"
         return (f"{capital(what)} per {facts.period_name('monthly')}, by "
-                f"{'base' if data.coded else 'region (admin1)'} (expected count)")
+                f"{'base' if data.coded else 'region (admin1)'} ({how})")
     return f"{capital(harmed(facts))} in {what}, {where}"
 
 
@@ -55,11 +59,13 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
     """What the weekly, monthly or casualties chart measures, as plain text, in every run (the default run's too)."""
     what = facts.data.selection.what
     if chart == "weekly":
-        return (f"{capital(what)} per {period_words(facts, 'weekly')}; an attack known only to a range of days is "
-                "spread over it")
+        how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
+               else "each counted on its event_date, as ACLED's tools count")
+        return f"{capital(what)} per {period_words(facts, 'weekly')}; {how}"
     if chart == "monthly":
+        how = "expected count" if facts.data.date_rule == "range" else "counted on event_date"
         return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
-                f"{'base' if facts.coded else 'region (admin1)'} (expected count)")
+                f"{'base' if facts.coded else 'region (admin1)'} ({how})")
     return ("Killed and wounded per attack and group: the lowest and highest figure any report gives" if facts.coded
             else f"People killed in {what}: ACLED's fatalities, one figure per event")
 
@@ -67,7 +73,9 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
     return {
-        "counting": lambda: ("## Counting events known only to a range of dates\n\n"
+        "counting": lambda: (("## How events are counted in time\n\n" + counting_rule(facts)
+                              + "\n\n" + counted(facts)) if facts.data.date_rule == "event_date" else
+                             "## Counting events known only to a range of dates\n\n"
                      "An event known only to a range of days (a week or a month in ACLED's time precision) is "
                      "counted three ways in every period: **certain** if its whole range lies in the period, "
                      "**possible** if its range overlaps the period, and **expected**: its share of its range's days "
@@ -101,20 +109,36 @@ def key_sentences(facts: Facts) -> str:
     if attacks.empty:
         return nothing(facts, md(what))
     lines = []
-    found = peak(facts.per_period("W", attacks))
+    weekly = facts.per_period("W", attacks)
+    found = peak(weekly)
     if found is not None:
         lines.append(f"{capital(md(what))} peaked in the week of {week_text(found)}: "
-                     f"{describe_number(found.events, 'attack')}{spread_note(found)}.")
+                     f"{describe_number(found.events, 'attack')}{spread_note(found)}{tie_note(weekly, found)}.")
     column = data.place_column
     if column in attacks.columns:
-        places = top_values(attacks[column].dropna(), n=3)
-        names = data.base_names
-        named = [f"{md(names.get(p, p))} ({count:,})" for p, count in places.items() if p != "other"]
-        if named:
-            word = "base" if data.coded else "region (admin1)"
-            lines.append(f"By {word}, the most attacks were in {join_words(named)}.")
-    lines += changes(facts, facts.per_period("M", attacks), "attack")
-    return "**What it shows.** " + " ".join(lines)
+        lines += _places(facts, attacks, column)
+    lines += changes(facts, facts.per_period("M", attacks), "attack", attacks)
+    note = partial_note(facts, facts.period("monthly", "M"))
+    return "**What it shows.** " + " ".join(lines + ([note] if note else []))
+
+
+def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
+    """Name the places with the most attacks (a tie named whole), or the one place all of them were in."""
+    data = facts.data
+    counts = top_values(attacks[column].dropna(), n=len(attacks))
+    table = pd.DataFrame({"place": counts.index, "events": counts.to_numpy()})
+    if table.empty:
+        return []
+    names = data.base_names
+    word = "base" if data.coded else "region (admin1)"
+    if len(table) == 1:
+        return [f"All of them were in one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
+    shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)
+    named = [f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()]
+    text = f"By {word}, the most attacks were in {join_words(named)}." if named else ""
+    if left:
+        text += f" {left:,} places tie with {describe_number(each, 'attack')} each."
+    return [text.strip()]
 
 
 def casualties(facts: Facts) -> str:
@@ -170,7 +194,13 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     what = md(facts.data.selection.what)
     if n == 0:
         return ""
-    listed = f"The {most} deadliest of the {n:,} {what}" if n > most else f"Every one of the {n:,} {what}"
+    shown = len(attacks_table(facts, most))
+    if n <= most:
+        listed = f"Every one of the {n:,} {what}"
+    elif shown < most:
+        listed = f"The {shown:,} of the {n:,} {what} that killed anyone (the others killed no one)"
+    else:
+        listed = f"The {shown:,} deadliest of the {n:,} {what}"
     return f"## {capital(what)}, one by one\n\n{listed}, in date order, with the killed."
 
 
@@ -195,8 +225,10 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     if len(shown) == len(active):
         return f"All {len(active):,} {name}s with any {what}, in date order."
     left = active[~active["period_start"].isin(shown["period_start"])]
+    most_left = left["expected"].max()
+    figure = f"{most_left:,.0f}" if facts.data.date_rule == "event_date" else f"{most_left:,.2f}"
     return (f"The {len(shown):,} busiest of the {len(active):,} {name}s with any {what}, in date order; "
-            f"none of the {len(left):,} left out counts more than {left['expected'].max():,.2f}.")
+            f"none of the {len(left):,} left out counts more than {figure}.")
 
 
 def count_floor_note(

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
-from ...text import describe_dates, describe_figure, describe_number
+from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
 
@@ -38,6 +39,23 @@ def percent(part: float, whole: float) -> str:
     return f"{share:.0f}%" if share >= 1 or share == 0 else "under 1%"
 
 
+def top_whole(table: pd.DataFrame, n: int, limit: int) -> tuple[pd.DataFrame, int, int]:
+    """Keep the first ``n`` rows of a table sorted by ``events``, a tie at the last row kept whole.
+
+    When the whole tie would pass ``limit`` rows, the tie is left out whole
+    instead. Returns the rows kept, how many tied rows were left out, and
+    their events each (0 when none was).
+    """
+    if len(table) <= n:
+        return table, 0, 0
+    last = table["events"].iloc[n - 1]
+    kept = table[table["events"] >= last]
+    if len(kept) <= limit:
+        return kept.reset_index(drop=True), 0, 0
+    above = table[table["events"] > last]
+    return above.reset_index(drop=True), int((table["events"] == last).sum()), int(last)
+
+
 def capital(text: str) -> str:
     """Start a text with a capital letter, leaving the rest as it is."""
     return text[:1].upper() + text[1:]
@@ -51,6 +69,23 @@ def week_text(found: Peak) -> str:
 def month_text(found: Peak) -> str:
     """Write a peak's month: "March 2020"."""
     return f"{found.start:%B %Y}"
+
+
+def tie_note(frame: pd.DataFrame, found: Peak | None, column: str = "expected", name: str = "week") -> str:
+    """Name the other periods that tie with a peak, so a tie is shown whole: " (as many in the week of 10-16 March)".
+
+    ``frame`` is the per-period frame the peak was found in; "" when no
+    other period ties.
+    """
+    if found is None or frame.empty:
+        return ""
+    values = frame[column].to_numpy(dtype=float)
+    tied = frame[np.isclose(values, found.value) & (frame["period_start"] != found.start).to_numpy()]
+    if tied.empty:
+        return ""
+    when = [describe_dates(row.period_start, row.period_end, long=True) if name == "week"
+            else f"{row.period_start:%B %Y}" for row in tied.itertuples()]
+    return f" (as many in the {name}{'s' if len(when) > 1 else ''} of {join_words(when)})"
 
 
 def spread_note(found: Peak) -> str:
@@ -105,8 +140,16 @@ def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
     return f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
 
 
-def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event") -> list[str]:
-    """Write the largest rise and fall from one whole month of the window to the next."""
+def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
+            events: pd.DataFrame | None = None) -> list[str]:
+    """Write the largest rise and fall from one whole month of the window to the next.
+
+    For an ACLED file each is followed by whether it coincides with a change
+    of outlets (:func:`analysis.report.words.coverage.change_sources`);
+    ``events`` are the events ``monthly`` counts (default: all the run's).
+    """
+    from .coverage import change_sources
+
     whole = monthly[(monthly["period_start"] >= facts.first) & (monthly["period_end"] <= facts.last)]
     out = []
     for _, row in largest_changes(whole.reset_index(drop=True)).iterrows():
@@ -116,6 +159,9 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event") -> list[st
         out.append(f"The largest {verb} from one whole month to the next: from "
                    f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
                    f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+        note = change_sources(facts, facts.events if events is None else events, row, noun)
+        if note:
+            out.append(note)
     return out
 
 
@@ -155,7 +201,8 @@ def limits(facts: Facts) -> str:
                 "events here, so a quiet stretch is not evidence of calm.\n"
                 "- **Anything outside the five reports**: what none of them told is not here at all.")
     days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a "
-            "week or a month; the charts spread them over their days.\n") if n else ""
+            "week or a month; they are counted on their `event_date`, the middle of it, as ACLED's tools "
+            "count them.\n") if n else ""
     return ("## What this file cannot tell\n\n"
             "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
             "with little reporting.\n" + days +

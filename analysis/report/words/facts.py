@@ -2,8 +2,8 @@
 
 :class:`Facts` holds a run's :class:`~analysis.report.inputs.NotebookData`
 and what more than one page's words need: the window, the counts per
-period, the killed, the period a chart counts by, the posture events and
-the sources behind the events. It computes; it writes no sentence (the
+period, the killed, the period a chart counts by, the posture events, the
+sources behind the events and an ACLED run's actors. It computes; it writes no sentence (the
 pages' words are in :mod:`analysis.report.words.timeline` and its siblings).
 """
 
@@ -63,7 +63,8 @@ class Facts:
             if freq not in self._per_period:
                 self._per_period[freq] = self.per_period(freq, self.events)
             return self._per_period[freq]
-        return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last)
+        return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last,
+                          dates=self.data.date_rule)
 
     @cached_property
     def killed(self) -> int:
@@ -150,6 +151,14 @@ class Facts:
         table = pd.DataFrame(rows, columns=["source", "events", "only_source"])
         table["share"] = table["events"] / max(len(per_event), 1)
         return table.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        """Every actor of an ACLED run with its events and killed (:func:`analysis.stats.actors.actors_table`)."""
+        from ...io.acled import ACTOR_TYPES
+        from ...stats.actors import actors_table
+
+        return actors_table(self.events, names=ACTOR_TYPES)
 
     @cached_property
     def outlets(self) -> pd.DataFrame:

@@ -133,8 +133,13 @@ def posture_table(facts: Facts) -> pd.DataFrame:
                             n=TABLE_ROWS)
     posture = facts.posture_events
     if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
-        return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last)
-    return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+        return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last,
+                                  dates=facts.data.date_rule)
+    listed = posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+    if "fatalities" not in posture.columns:
+        return listed
+    return listed.assign(killed=posture["fatalities"].to_numpy())[
+        ["event_id", "when", "sub_event_type", "force", "location", "admin1", "killed", "notes"]]
 
 
 def posture_table_note(facts: Facts) -> str:
@@ -146,5 +151,5 @@ def posture_table_note(facts: Facts) -> str:
         return "## Every change of posture, in order\n\nThese strategic developments, in date order."
     name = facts.period_name("monthly")
     return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
-            f"one: their number per {name} and kind in this window (one known only to a range of days is spread "
-            "over it).")
+            f"one: their number per {name} and kind in this window (each counted on its `event_date`, as ACLED's "
+            "tools count).")

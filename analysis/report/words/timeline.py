@@ -12,7 +12,8 @@ from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
-                     month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
+                     month_text, nothing, percent, period_words, spread_note, tie_note, week_text, weekly_words)
+from .counting import counting_rule, partial_note, period_text
 from .facts import TABLE_ROWS, Facts
 
 
@@ -102,9 +103,24 @@ def events_table(facts: Facts) -> pd.DataFrame:
     data = facts.data
     if facts.dense:
         ids = facts.deadliest_ids
-        return table(facts.events, data.reports, sources=data.sources,
-                     kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
-    return table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
+        listed = table(facts.events, data.reports, sources=data.sources,
+                       kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
+    else:
+        listed = table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
+    return listed if facts.coded else with_killed(facts, listed)
+
+
+def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
+    """Add the killed of each listed event (ACLED's fatalities) after its actors, as every events table shows them."""
+    from ...stats.highlights import killed_per_event
+
+    killed = pd.Series(killed_per_event(facts.events, facts.data.casualties).to_numpy(),
+                       index=facts.events["event_id"].astype("string").to_numpy())
+    killed = killed[~killed.index.duplicated()]
+    out = listed.copy()
+    out.insert(out.columns.get_loc("actor2") + 1 if "actor2" in out.columns else len(out.columns), "killed",
+               pd.array(killed.reindex(out["event_id"].astype("string")).round().to_numpy(), dtype="Int64"))
+    return out
 
 
 def table_note(facts: Facts) -> str:
@@ -136,16 +152,20 @@ def key_sentences(facts: Facts) -> str:
     by_events, by_killed = peak(weekly), peak(weekly, "killed")
     if by_events is not None:
         lines.append(f"Events peaked in the week of {week_text(by_events)}: "
-                     f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}.")
+                     f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}"
+                     f"{tie_note(weekly, by_events)}.")
     if by_killed is not None:
         lines.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)}, "
-                     f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}.")
+                     f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
+                     f"{tie_note(weekly, by_killed, 'killed')}.")
     monthly = facts.per_period("M")
     by_month = peak(monthly)
     if by_month is not None and len(monthly) > 1:
-        lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}.")
+        lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}"
+                     f"{tie_note(monthly, by_month, name='month')}.")
     lines += changes(facts, monthly)
     lines += deadliest(facts, events, "events")
+    lines += [note for note in (partial_note(facts, facts.period("monthly", "M")), counting_rule(facts)) if note]
     return " ".join(lines)
 
 
@@ -154,8 +174,10 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     if frame.empty or not (frame["escalation"] > 0).any():
         return "**What it shows.** " + nothing(facts, "conflict events")
     row = frame.loc[frame["escalation"].idxmax()]
-    when = describe_dates(row["period_start"], row["period_end"], long=True)
-    return (f"**What it shows.** Escalation, as measured, was highest in the week of {when}: "
+    freq = facts.period("weekly", "W")
+    when = (f"the week of {describe_dates(row['period_start'], row['period_end'], long=True)}" if freq == "W"
+            else period_text(row, freq))
+    return (f"**What it shows.** Escalation, as measured, was highest in {when}: "
             f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             "weigh the same, and it measures what the sources reported.")

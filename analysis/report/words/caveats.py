@@ -1,0 +1,55 @@
+"""ACLED's caveats with an export's own figures, in words (the sources page, notebook 04): placeholder fatalities,
+single sources, geo- and time-precision, the export's date, revisions and deletions."""
+
+from __future__ import annotations
+
+from ...stats.caveats import export_date, placeholder_fatalities, precision_shares, single_source
+from ...text import describe_number, join_words
+from ...text import markdown_text as md
+from .common import percent
+from .facts import Facts
+
+#: How many outlets the single-source caveat names.
+ALONE_NAMED = 3
+#: What ACLED's precision codes mean, for the caveats' words.
+GEO_PRECISION = {"1": "the place itself", "2": "a place near it", "3": "only the region (admin area)"}
+TIME_PRECISION = {"1": "the day", "2": "only the week", "3": "only the month"}
+
+
+def caveats(facts: Facts) -> str:
+    """Write ACLED's caveats with this run's figures (Markdown bullets); "" for the coded data or no events."""
+    events = facts.events
+    n = len(events)
+    if facts.coded or n == 0:
+        return ""
+    lines = ["## ACLED's caveats, measured on this file", ""]
+    if "notes" in events.columns and "fatalities" in events.columns:
+        placeholders = placeholder_fatalities(events)
+        count = int(placeholders["events"].sum())
+        figures = join_words([f"{row.coded_as:,} in {describe_number(row.events, 'event')}"
+                              for row in placeholders.itertuples()])
+        lines.append(f"- **Placeholder fatalities**: {describe_number(count, 'event')} ({percent(count, n)}) "
+                     "have notes saying their fatalities were coded to a set figure because the sources gave none "
+                     f"(coded as {figures}); their toll is a convention, not a report." if count else
+                     "- **Placeholder fatalities**: no event's notes say its fatalities were coded to a set figure "
+                     "(\"coded as 3\"), so every toll is one the sources reported.")
+    if "source" in events.columns:
+        single, alone = single_source(events)
+        named = join_words([f"{md(row.source)} ({row.only_source:,})" for row in alone.head(ALONE_NAMED).itertuples()])
+        lines.append(f"- **Single sources**: {describe_number(single, 'event')} ({percent(single, n)}) rest on one "
+                     "outlet" + (f"; the outlets that carry most events alone: {named}" if len(alone) else "")
+                     + ". An outlet with a side in the conflict colours what it alone reports.")
+    for column, meanings, label in (("geo_precision", GEO_PRECISION, "Places"),
+                                    ("time_precision", TIME_PRECISION, "Dates")):
+        if column not in events.columns:
+            continue
+        shares = precision_shares(events, column)
+        parts = [f"{meanings.get(row.precision, md(row.precision))} {percent(row.events, n)}"
+                 for row in shares.itertuples() if row.events]
+        lines.append(f"- **{label}** (`{column}`): known to {join_words(parts)} of the events.")
+    when = export_date(events)
+    if when is not None:
+        lines.append(f"- **The export's date**: its latest row was changed on {when:%d %B %Y} (the largest "
+                     "`timestamp`). ACLED revises and deletes events after publication, so a later export can "
+                     "differ from this one, in the past as well as the present.")
+    return "\n".join(lines)

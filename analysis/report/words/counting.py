@@ -1,0 +1,63 @@
+"""How a run's pages count events in time: the rule a page uses, the dates known only to a range, and the partial
+first and last periods of its charts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...stats.periods import partial_periods
+from ...text import describe_dates, describe_number
+from .common import percent
+from .facts import PERIOD_NAMES, Facts
+
+
+def counting_rule(facts: Facts) -> str:
+    """Say which rule the page's counts use, and how many events it places only approximately (Markdown)."""
+    if facts.data.date_rule == "range":
+        return ("Each event is counted over every day its date can fall on: **certain** where its whole range "
+                "lies in a period, **possible** where it overlaps it, **expected** by its share of days.")
+    events = facts.events
+    n = len(events)
+    ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
+    rule = ("Each event is counted in the period of its `event_date`, as ACLED Explorer and acledR count, so "
+            "the totals match ACLED's own tools.")
+    if not ranged:
+        return rule
+    return (f"{rule} {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a week or a "
+            "month; their `event_date` is the middle of it, so each may belong to a neighbouring period "
+            "(a note on the count, not a change to it).")
+
+
+def partial_note(facts: Facts, freq: str) -> str:
+    """Say which of the first and last periods of ``freq`` the data cover only in part, or "" when both are whole.
+
+    "The first month (March 2025) is partial: the data cover 15 March 2025 to 31 March 2025."
+    """
+    frame = facts.per_period(freq)
+    if frame.empty or facts.first is None:
+        return ""
+    partial = partial_periods(frame, facts.first, facts.last)
+    name = PERIOD_NAMES.get(freq, "period")
+    out = []
+    for position, row_at in (("first", 0), ("last", len(frame) - 1)):
+        if position == "last" and len(frame) == 1:
+            break
+        if not partial.iloc[row_at]:
+            continue
+        row = frame.iloc[row_at]
+        covered = (max(row["period_start"], facts.first), min(row["period_end"], facts.last))
+        out.append(f"The {position} {name} ({period_text(row, freq)}) is partial: the data cover "
+                   f"{describe_dates(*covered, long=True)}, so its count is not comparable with a whole {name}'s.")
+    return " ".join(out)
+
+
+def period_text(row: pd.Series, freq: str) -> str:
+    """Name one period of a per-period frame as the chart counts it: "March 2025", "Q1 2025", "2025" or its days."""
+    start = row["period_start"]
+    if freq == "M":
+        return f"{start:%B %Y}"
+    if freq == "Q":
+        return f"Q{start.quarter} {start.year}"
+    if freq == "Y":
+        return f"{start.year}"
+    return describe_dates(start, row["period_end"], long=True)

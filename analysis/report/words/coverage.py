@@ -1,0 +1,129 @@
+"""Is a change real, in an ACLED run's words: whether a rise or fall coincides with a change in the outlets, and
+the outlets that appear or vanish over the run (shown on the sources page, notebook 04)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...stats.coverage import change_coverage, outlet_spans, outlets_per_period
+from ...text import describe_number, join_words
+from ...text import markdown_text as md
+from .facts import PERIOD_NAMES, Facts
+
+#: A change coincides with new (or vanished) outlets when their events make at least this share of it.
+COINCIDES = 0.5
+#: How many new and vanishing outlets a sentence names.
+OUTLETS_NAMED = 5
+
+
+def per_outlet(facts: Facts, events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each outlet's events per month of the window (:func:`analysis.stats.coverage.outlets_per_period`)."""
+    return outlets_per_period(facts.events if events is None else events, freq="M", start=facts.first, end=facts.last)
+
+
+def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: str = "event") -> str:
+    """Say whether a month-to-month change coincides with a change in the outlets (Markdown), "" for the coded data.
+
+    ``change`` is a row of :func:`analysis.stats.highlights.largest_changes`.
+    "The rise in June 2025 coincides with a new source, Local Network, which accounts for 422 of June 2025's
+    events."
+    """
+    if facts.coded or "source" not in events.columns:
+        return ""
+    rise = change["direction"] == "rise"
+    month = change["to_start"] if rise else change["from_start"]
+    when = f"{month:%B %Y}"
+    found = change_coverage(per_outlet(facts, events), change["from_start"], change["to_start"])
+    found = found[found["status"] == ("new" if rise else "gone")]
+    size = abs(float(change["change"]))
+    carried = int(found["events"].sum())
+    plural = noun + "s"
+    if found.empty:
+        return (f"The {'rise' if rise else 'fall'} does not coincide with a change of sources: every outlet of "
+                + (f"{when} had reported before." if rise else f"{when} reported again later."))
+    names = join_words([f"{md(row.source)}" + (f" ({row.events:,})" if len(found) > 1 else "")
+                        for row in found.head(OUTLETS_NAMED).itertuples()])
+    more = f" and {len(found) - OUTLETS_NAMED:,} more" if len(found) > OUTLETS_NAMED else ""
+    what = ("a new source" if len(found) == 1 else "new sources") if rise else \
+        ("a source that stops after it" if len(found) == 1 else "sources that stop after it")
+    verb = ("accounts" if len(found) == 1 else "account") if rise else "accounted"
+    if carried >= COINCIDES * size:
+        return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}{more}, which "
+                f"{verb} for {carried:,} of {when}'s {plural}: the change may be one of coverage.")
+    return (f"{'New sources' if rise else 'Sources that stop after it'} ({names}{more}) {verb} for only "
+            f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
+
+
+def sources_over_time(facts: Facts) -> str:
+    """Say which outlets appear after the first month and which stop before the last (Markdown); "" for coded data."""
+    if facts.coded or facts.events.empty:
+        return ""
+    spans = outlet_spans(per_outlet(facts))
+    if spans.empty:
+        return ""
+    months = spans["last_period"].max().to_period("M") - spans["first_period"].min().to_period("M")
+    if months.n < 1:
+        return ""
+    lines = ["**Sources over time.**"]
+    for flag, label, column in (("new", "Outlets that first report after the first month", "first_period"),
+                                ("gone", "Outlets whose last report is before the last month", "last_period")):
+        chosen = spans[spans[flag]]
+        if chosen.empty:
+            lines.append(f"{label}: none.")
+            continue
+        named = [f"{md(row.source)} ({'from' if flag == 'new' else 'until'} {getattr(row, column):%B %Y}, "
+                 f"{describe_number(row.events, 'event')})" for row in chosen.head(OUTLETS_NAMED).itertuples()]
+        more = f", and {len(chosen) - OUTLETS_NAMED:,} more" if len(chosen) > OUTLETS_NAMED else ""
+        lines.append(f"{label}: {join_words(named)}{more}.")
+    return " ".join(lines)
+
+
+#: Rows of the table of outlets over time (a tie at the last row listed whole, up to twice as many), and its
+#: most columns: a longer run is counted by a coarser period.
+OUTLET_ROWS = 10
+OUTLET_COLUMNS = 24
+COARSER = {"W": "M", "M": "Q", "Q": "Y"}
+
+
+def outlets_period(facts: Facts) -> str:
+    """The period the table of outlets over time counts by: the monthly chart's, coarser while it gives too many."""
+    from ...stats.periods import period_edges
+
+    freq = facts.period("monthly", "M")
+    while freq in COARSER and len(period_edges(facts.first, facts.last, freq=freq)) - 1 > OUTLET_COLUMNS:
+        freq = COARSER[freq]
+    return freq
+
+
+def outlets_over_time(facts: Facts) -> pd.DataFrame:
+    """The most active outlets' events per period (a column per period, then ``all``); empty for the coded data."""
+    from .common import top_whole
+    from .counting import period_text
+
+    if facts.coded or facts.events.empty or "source" not in facts.events.columns:
+        return pd.DataFrame()
+    freq = outlets_period(facts)
+    counts = outlets_per_period(facts.events, freq=freq, start=facts.first, end=facts.last)
+    if counts.empty:
+        return pd.DataFrame()
+    totals = counts.groupby("source")["events"].sum().rename_axis("source").reset_index()
+    totals = totals.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    shown, _, _ = top_whole(totals, OUTLET_ROWS, 2 * OUTLET_ROWS)
+    periods = counts[["period_start", "period_end"]].drop_duplicates().sort_values("period_start")
+    labels = {row.period_start: period_text(pd.Series(row._asdict()), freq) for row in periods.itertuples()}
+    wide = counts[counts["source"].isin(shown["source"])].pivot_table(
+        index="source", columns="period_start", values="events", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=shown["source"], columns=list(labels), fill_value=0).astype("int64")
+    wide.columns = [labels[c] for c in wide.columns]
+    wide["all"] = shown.set_index("source")["events"].astype("int64")
+    return wide.reset_index()
+
+
+def outlets_over_time_note(facts: Facts) -> str:
+    """Say what the table of outlets over time lists (plain text, its caption)."""
+    table = outlets_over_time(facts)
+    if table.empty:
+        return ""
+    name = PERIOD_NAMES[outlets_period(facts)]
+    return (f"The events of the {len(table):,} outlets behind most events (a tie listed whole), per {name} of their "
+            "event_date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")

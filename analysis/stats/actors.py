@@ -1,0 +1,212 @@
+"""Who fought whom and who died: ACLED's actors, actor types, interactions, disorder types and civilian targeting.
+
+Every function takes an events frame as :func:`analysis.io.acled.load_acled`
+returns it and gives a tidy frame of counts (events, fatalities), no
+sentence. Actor types are named as the export names them; an older
+export's numeric codes (1-8) are read as the names given in ``names``
+(the report passes ACLED's codebook names,
+:data:`analysis.io.acled.ACTOR_TYPES`; this layer reads no loader).
+Fatalities are ACLED's ``fatalities`` (missing counts 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .._frames import require_columns
+
+#: ACLED's marker of an event whose main target was civilians (``civilian_targeting``).
+CIVILIAN_TARGETING = "Civilian targeting"
+#: The event type ACLED gives to violence against civilians.
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+#: The name a missing actor type, disorder type or interaction gets in the tables.
+NONE = "(none)"
+
+
+def fatalities(events: pd.DataFrame) -> pd.Series:
+    """Return each event's fatalities as whole numbers (missing: 0)."""
+    require_columns(events, ["fatalities"])
+    return pd.to_numeric(events["fatalities"], errors="coerce").fillna(0).astype(np.int64)
+
+
+def actor_type(events: pd.DataFrame, side: int = 1, names: Sequence[str] = ()) -> pd.Series:
+    """Return the actor type of ``actor1`` (``side=1``) or ``actor2`` (``side=2``), named as ACLED names it.
+
+    Older exports' numeric codes become ``names[code - 1]`` (codes without
+    a name are kept as written), and a missing type (or code 0, no second
+    actor) is missing.
+    """
+    column = f"inter{side}"
+    require_columns(events, [column])
+    codes = {str(code): name for code, name in enumerate(names, start=1)}
+    values = events[column].astype("string").str.strip()
+    values = values.where(~values.isin(list(codes)), values.map(codes))
+    return values.mask(values.isin(["", "0"])).rename("actor_type")
+
+
+def _counted(keys: pd.Series, killed: pd.Series, name: str) -> pd.DataFrame:
+    frame = pd.DataFrame({name: keys.astype("string").fillna(NONE).to_numpy(), "killed": killed.to_numpy()})
+    grouped = frame.groupby(name, sort=False)
+    table = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()}).reset_index()
+    table["events"] = table["events"].astype(np.int64)
+    table["fatalities"] = table["fatalities"].astype(np.int64)
+    return table.sort_values(["events", "fatalities", name], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str] = ()) -> pd.DataFrame:
+    """Count each named actor's events and the fatalities in them, as ``actor1`` or ``actor2``.
+
+    An event counts once for each of its two actors (an actor named on both
+    sides counts it once), so the fatalities of an event appear under both.
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events with ``actor1``, ``actor2``, ``inter1``, ``inter2`` and ``fatalities``.
+    n : int or None, default None
+        Keep the ``n`` most active actors, and every actor tied with the
+        last of them (a tie is kept whole); None keeps all.
+    names : sequence of str, default ()
+        The actor types' names, for an older export's codes (:func:`actor_type`).
+
+    Returns
+    -------
+    DataFrame
+        actor, actor_type (the type ACLED gives it most often), events,
+        fatalities, as_actor1, as_actor2 (int64), most events first, then
+        most fatalities, then by name.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor1": ["A", "A", "B"], "actor2": ["B", None, None],
+    ...                       "inter1": ["Rebel group", "Rebel group", "State forces"],
+    ...                       "inter2": ["State forces", None, None], "fatalities": [3, 1, 0]})
+    >>> actors_table(frame)[["actor", "events", "fatalities"]].values.tolist()
+    [['A', 2, 4], ['B', 2, 3]]
+    """
+    require_columns(events, ["actor1", "actor2", "fatalities"])
+    killed = fatalities(events)
+    sides = []
+    for side in (1, 2):
+        actor = events[f"actor{side}"].astype("string").str.strip()
+        types = (actor_type(events, side, names) if f"inter{side}" in events.columns
+                 else pd.Series(pd.NA, index=events.index))
+        sides.append(pd.DataFrame({"row": np.arange(len(events)), "actor": actor.to_numpy(),
+                                   "actor_type": types.astype("string").to_numpy(), "killed": killed.to_numpy(),
+                                   "side": side}))
+    long = pd.concat(sides, ignore_index=True)
+    long = long[long["actor"].notna() & (long["actor"] != "")]
+    if long.empty:
+        return pd.DataFrame({"actor": pd.Series([], dtype="string"), "actor_type": pd.Series([], dtype="string"),
+                             **{c: pd.Series([], dtype=np.int64)
+                                for c in ("events", "fatalities", "as_actor1", "as_actor2")}})
+    once = long.drop_duplicates(["row", "actor"])
+    grouped = once.groupby("actor", sort=False)
+    table = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()})
+    sides_count = long.groupby(["actor", "side"]).size().unstack(fill_value=0)
+    for side in (1, 2):
+        table[f"as_actor{side}"] = sides_count[side] if side in sides_count.columns else 0
+    typed = long.dropna(subset=["actor_type"])
+    common = (typed.groupby(["actor", "actor_type"]).size().reset_index(name="k")
+              .sort_values(["actor", "k", "actor_type"], ascending=[True, False, True], kind="stable")
+              .drop_duplicates("actor").set_index("actor")["actor_type"])
+    table["actor_type"] = common.reindex(table.index).astype("string")
+    table = table.reset_index()[["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]]
+    for column in ("events", "fatalities", "as_actor1", "as_actor2"):
+        table[column] = table[column].astype(np.int64)
+    table["actor"] = table["actor"].astype("string")
+    table = table.sort_values(["events", "fatalities", "actor"], ascending=[False, False, True],
+                              kind="stable").reset_index(drop=True)
+    if n is not None and len(table) > n:
+        table = table[table["events"] >= table["events"].iloc[n - 1]].reset_index(drop=True)
+    return table
+
+
+def by_actor_type(events: pd.DataFrame, side: int = 1, names: Sequence[str] = ()) -> pd.DataFrame:
+    """Count events and fatalities by the actor type of ``actor1`` (or ``actor2``): actor_type, events, fatalities.
+
+    ``names`` as in :func:`actor_type`.
+    """
+    return _counted(actor_type(events, side, names), fatalities(events), "actor_type")
+
+
+def by_column(events: pd.DataFrame, column: str, names: Sequence[str] = ()) -> pd.DataFrame:
+    """Count events and fatalities by a column's values (``disorder_type``, ``interaction``, ``event_type``...).
+
+    Returns
+    -------
+    DataFrame
+        ``column``, events, fatalities (int64); a missing value is
+        :data:`NONE`; most events first. ``interaction`` is named as
+        :func:`interaction` names it (``names`` for an older export's codes).
+    """
+    require_columns(events, [column])
+    if column == "interaction":
+        return _counted(interaction(events, names), fatalities(events), column)
+    values = events[column].astype("string").str.strip()
+    return _counted(values.mask(values == ""), fatalities(events), column)
+
+
+def interaction(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
+    """Return each event's ``interaction`` as a current export writes it ("State forces-Rebel group").
+
+    An older export's two-digit codes (the two actor types' codes, the
+    smaller first; 0 for no second actor) become ``"<type>-<type>"`` or
+    ``"<type> only"`` with the types named by ``names``; other values are
+    kept as written.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"interaction": ["12", "30", "State forces-Civilians"]})
+    >>> interaction(frame, ["State forces", "Rebel group", "Political militia"]).tolist()
+    ['State forces-Rebel group', 'Political militia only', 'State forces-Civilians']
+    """
+    require_columns(events, ["interaction"])
+    values = events["interaction"].astype("string").str.strip()
+    codes = {str(code): name for code, name in enumerate(names, start=1)}
+    named = {}
+    for value in values.dropna().unique():
+        if len(value) == 2 and value[0] in codes and (value[1] in codes or value[1] == "0"):
+            named[value] = f"{codes[value[0]]} only" if value[1] == "0" else f"{codes[value[0]]}-{codes[value[1]]}"
+    return values.where(~values.isin(list(named)), values.map(named)).mask(values == "").rename("interaction")
+
+
+def civilian_targeting(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
+    """Mark the events whose main target was civilians.
+
+    ACLED's ``civilian_targeting`` marks them in current exports; an older
+    export has no such column, so there its events of type Violence against
+    civilians, and those whose second actor is of type Civilians, are marked
+    (``names`` as in :func:`actor_type`).
+    """
+    if "civilian_targeting" in events.columns:
+        marked = events["civilian_targeting"].astype("string").str.strip().str.casefold()
+        return (marked == CIVILIAN_TARGETING.casefold()).fillna(False).astype(bool).rename("civilian_targeting")
+    mask = events["event_type"].astype("string") == VIOLENCE_AGAINST_CIVILIANS
+    if "inter2" in events.columns:
+        mask |= (actor_type(events, 2, names) == "Civilians").fillna(False)
+    return mask.fillna(False).astype(bool).rename("civilian_targeting")
+
+
+def civilian_summary(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.DataFrame:
+    """Count civilian targeting as its own measure: one row each for the events marked, and Violence against civilians.
+
+    Returns
+    -------
+    DataFrame
+        measure (``"civilian_targeting"``, ``"violence_against_civilians"``),
+        events, fatalities (int64), share (float64, of all events).
+    """
+    killed = fatalities(events)
+    rows = []
+    for name, mask in (("civilian_targeting", civilian_targeting(events, names)),
+                       ("violence_against_civilians",
+                        (events["event_type"].astype("string") == VIOLENCE_AGAINST_CIVILIANS).fillna(False))):
+        mask = mask.to_numpy(dtype=bool)
+        rows.append({"measure": name, "events": int(mask.sum()), "fatalities": int(killed[mask].sum()),
+                     "share": float(mask.sum() / len(events)) if len(events) else 0.0})
+    return pd.DataFrame(rows)

@@ -1,0 +1,135 @@
+"""Is a change real: ACLED's outlets over time, the outlets that appear or vanish, and their share of a change.
+
+An event's outlets are those in its ``source`` cell
+(:func:`analysis.stats.evidence.event_sources`), and an event falls in the
+period of its ``event_date`` (ACLED's own counting). A rise that coincides
+with a new outlet may be a change in coverage rather than in the conflict;
+these frames let a reader see it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .._frames import require_columns
+from .evidence import event_sources
+from .periods import period_edges
+
+
+def outlets_per_period(events: pd.DataFrame, *, freq: str = "M", start: object = None,
+                       end: object = None) -> pd.DataFrame:
+    """Count each outlet's events per period, each event in the period of its ``event_date``.
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events with ``event_id``, ``event_date`` and ``source``.
+    freq : str, default "M"
+        The period (:func:`analysis.stats.periods.period_edges`).
+    start, end : date-like or None, default None
+        The first and last day the periods must cover; None: the events'.
+
+    Returns
+    -------
+    DataFrame
+        period_start, period_end (datetime64), source (string), events
+        (int64); only the pairs with events, by period then most events
+        then outlet.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "source": ["X; Y", "X", "Y"],
+    ...                       "event_date": pd.to_datetime(["2025-05-03", "2025-06-01", "2025-06-02"])})
+    >>> outlets_per_period(frame)[["period_start", "source", "events"]].astype(str).values.tolist()
+    [['2025-05-01', 'X', '1'], ['2025-05-01', 'Y', '1'], ['2025-06-01', 'X', '1'], ['2025-06-01', 'Y', '1']]
+    """
+    require_columns(events, ["event_id", "event_date", "source"])
+    columns = {"period_start": pd.Series([], dtype="datetime64[ns]"),
+               "period_end": pd.Series([], dtype="datetime64[ns]"),
+               "source": pd.Series([], dtype="string"), "events": pd.Series([], dtype=np.int64)}
+    if events.empty:
+        return pd.DataFrame(columns)
+    dates = events["event_date"]
+    first = dates.min() if start is None else pd.Timestamp(start)
+    last = dates.max() if end is None else pd.Timestamp(end)
+    edges = period_edges(min(first, dates.min()), max(last, dates.max()), freq=freq)
+    period = np.searchsorted(edges.to_numpy(), dates.to_numpy(), side="right") - 1
+    by_id = pd.Series(period, index=events["event_id"].astype("string").to_numpy())
+    rows = event_sources(events)
+    if rows.empty:
+        return pd.DataFrame(columns)
+    rows["period"] = by_id.loc[~by_id.index.duplicated()].reindex(rows["event_id"]).to_numpy()
+    counted = rows.groupby(["period", "source"], sort=False).size().rename("events").reset_index()
+    counted["period_start"] = edges[counted["period"].to_numpy()]
+    counted["period_end"] = edges[counted["period"].to_numpy() + 1] - pd.Timedelta(days=1)
+    counted["events"] = counted["events"].astype(np.int64)
+    counted["source"] = counted["source"].astype("string")
+    out = counted.sort_values(["period", "events", "source"], ascending=[True, False, True], kind="stable")
+    return out[list(columns)].reset_index(drop=True)
+
+
+def outlet_spans(per_period: pd.DataFrame) -> pd.DataFrame:
+    """Each outlet's first and last period with events, its events, and whether it is new or vanishes.
+
+    Parameters
+    ----------
+    per_period : DataFrame
+        Output of :func:`outlets_per_period`.
+
+    Returns
+    -------
+    DataFrame
+        source, first_period, last_period (datetime64: period starts), events
+        (int64), new (bool: its first period is after the data's first),
+        gone (bool: its last period is before the data's last); most events
+        first, then by outlet.
+    """
+    if per_period.empty:
+        return pd.DataFrame({"source": pd.Series([], dtype="string"),
+                             "first_period": pd.Series([], dtype="datetime64[ns]"),
+                             "last_period": pd.Series([], dtype="datetime64[ns]"),
+                             "events": pd.Series([], dtype=np.int64),
+                             "new": pd.Series([], dtype=bool), "gone": pd.Series([], dtype=bool)})
+    grouped = per_period.groupby("source", sort=False)
+    spans = pd.DataFrame({"first_period": grouped["period_start"].min(), "last_period": grouped["period_start"].max(),
+                          "events": grouped["events"].sum().astype(np.int64)}).rename_axis("source").reset_index()
+    spans["new"] = spans["first_period"] > per_period["period_start"].min()
+    spans["gone"] = spans["last_period"] < per_period["period_start"].max()
+    spans["source"] = spans["source"].astype("string")
+    return spans.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def change_coverage(per_period: pd.DataFrame, before: object, after: object) -> pd.DataFrame:
+    """The outlets behind a change from the period starting ``before`` to the one starting ``after``.
+
+    An outlet is ``"new"`` when it has events in ``after`` and none in any
+    earlier period, ``"gone"`` when it has events in ``before`` and none in
+    any later period.
+
+    Returns
+    -------
+    DataFrame
+        source (string), status (``"new"`` or ``"gone"``), events (int64:
+        its events in ``after`` for a new outlet, in ``before`` for one
+        gone), most events first, then by outlet.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": list("abcd"), "source": ["X", "X", "X; Local", "Local"],
+    ...                       "event_date": pd.to_datetime(["2025-05-03", "2025-06-01", "2025-06-02", "2025-06-09"])})
+    >>> change_coverage(outlets_per_period(frame), "2025-05-01", "2025-06-01").values.tolist()
+    [['Local', 'new', 2]]
+    """
+    before_, after_ = pd.Timestamp(before), pd.Timestamp(after)
+    spans = outlet_spans(per_period).set_index("source")
+    frames = []
+    for status, when, is_it in (("new", after_, spans["first_period"] == after_),
+                                ("gone", before_, spans["last_period"] == before_)):
+        names = spans.index[is_it.to_numpy()]
+        there = per_period[(per_period["period_start"] == when) & per_period["source"].isin(names)]
+        frames.append(pd.DataFrame({"source": there["source"].astype("string").to_numpy(), "status": status,
+                                    "events": there["events"].astype(np.int64).to_numpy()}))
+    out = pd.concat(frames, ignore_index=True)
+    out["events"] = out["events"].astype(np.int64)
+    return out.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)

@@ -1,0 +1,360 @@
+"""The conflict analysis of an ACLED run, sentence by sentence: each figure checked against pandas on the file.
+
+The file is :func:`tests.acled_files.write_acled_conflicts`: five conflicts in Iraq and Syria, civilian
+targeting, associated actors on the militia's target, placeholder fatalities, dates known only to a week or
+a month, and an outlet that first reports in June. The expected figures are computed here from the CSV as
+pandas reads it, not from the package's loader or counting.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from acled_files import OLDER_TYPE_CODES, conflict_events, write_acled_conflicts, write_acled_events, write_acled_older
+
+from analysis.report.inputs import notebook_data
+from analysis.report.story import Story
+from analysis.report.words.facts import Facts
+from analysis.stats.periods import attacks_per_period
+from analysis.text import markdown_text as md
+
+WINDOW = ("2020-03-15", "2020-08-31")
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    return write_acled_conflicts(tmp_path_factory.mktemp("conflicts") / "conflicts.csv")
+
+
+@pytest.fixture(scope="module")
+def raw(export):
+    frame = pd.read_csv(export, dtype=str, keep_default_na=False)
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    frame["fatalities"] = frame["fatalities"].astype(int)
+    return frame
+
+
+@pytest.fixture(scope="module")
+def story(export):
+    return Story(notebook_data(str(export)))
+
+
+@pytest.fixture(scope="module")
+def window_story(export):
+    return Story(notebook_data(str(export), start=WINDOW[0], end=WINDOW[1]))
+
+
+def month_counts(frame: pd.DataFrame) -> pd.Series:
+    return frame.groupby(frame["event_date"].dt.to_period("M")).size()
+
+
+# --- counting by event_date -------------------------------------------------------------------
+
+@pytest.mark.parametrize("window", [None, WINDOW], ids=["whole file", "window from mid-March"])
+def test_monthly_and_weekly_totals_equal_the_count_by_event_date(export, raw, window):
+    data = notebook_data(str(export), start=window[0] if window else None, end=window[1] if window else None)
+    chosen = raw if window is None else raw[(raw["event_date"] >= window[0]) & (raw["event_date"] <= window[1])]
+    facts = Facts(data)
+    monthly = facts.per_period("M")
+    expected = month_counts(chosen)
+    counted = monthly.set_index(monthly["period_start"].dt.to_period("M"))["expected"]
+    assert counted[counted > 0].astype(int).to_dict() == expected.to_dict()
+    assert (monthly["certain"] == monthly["possible"]).all()  # no event spread over two periods
+    assert monthly["expected"].sum() == len(chosen) == len(data.events)
+    weekly = facts.per_period("W")
+    by_week = chosen.groupby(chosen["event_date"].dt.to_period("W-SUN")).size()
+    assert weekly.loc[weekly["expected"] > 0, "expected"].astype(int).tolist() == by_week.tolist()
+    killed = chosen.groupby(chosen["event_date"].dt.to_period("M"))["fatalities"].sum()
+    assert monthly.loc[monthly["expected"] > 0, "killed"].astype(int).tolist() == killed.tolist()
+
+
+def test_the_notebooks_charts_count_by_event_date_too(export, raw):
+    data = notebook_data(str(export), start=WINDOW[0], end=WINDOW[1])
+    chosen = raw[(raw["event_date"] >= WINDOW[0]) & raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    counts = attacks_per_period(data.events, freq="M", kinds=data.selection, start=data.window[0],
+                                end=data.window[1], clip=True, dates=data.date_rule)
+    assert counts["expected"].tolist() == month_counts(chosen).astype(float).tolist()
+    assert counts["period_start"].min() == pd.Timestamp("2020-03-01")  # no bar before the data
+
+
+def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note(story, raw):
+    text = story.timeline()
+    ranged = int((raw["time_precision"] != "1").sum())
+    assert "counted in the period of its `event_date`, as ACLED Explorer and acledR count" in text
+    share = round(100 * ranged / len(raw))
+    assert f"{ranged} events ({share}%) are known only to a week or a month" in text
+    assert "How events are counted in time" in story.section("counting")
+
+
+def test_a_partial_first_and_last_month_is_marked(story, window_story, raw):
+    first, last = raw["event_date"].min(), raw["event_date"].max()
+    text = story.timeline()
+    assert (f"The first month ({first:%B %Y}) is partial: the data cover {first.day}-{first.days_in_month} "
+            f"{first:%B %Y}") in text
+    assert f"The last month ({last:%B %Y}) is partial: the data cover 1-{last.day} {last:%B %Y}" in text
+    windowed = window_story.timeline()
+    assert "The first month (March 2020) is partial: the data cover 15-31 March 2020" in windowed
+    assert "The last month" not in windowed  # the window ends on 31 August: a whole month
+
+
+def test_the_coded_data_keeps_its_own_rule():
+    story = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
+    assert story.data.date_rule == "range"
+    assert "**certain**" in story.timeline() and "event_date" not in story.timeline()
+
+
+# --- who fought whom ----------------------------------------------------------------------------
+
+def actors_by_pandas(raw: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for index, event in raw.iterrows():
+        for actor, kind in {event["actor1"]: event["inter1"], event["actor2"]: event["inter2"]}.items():
+            if actor:
+                rows.append({"actor": actor, "type": kind, "killed": event["fatalities"]})
+    frame = pd.DataFrame(rows)
+    table = frame.groupby("actor").agg(events=("killed", "size"), killed=("killed", "sum"), type=("type", "first"))
+    return table.reset_index().sort_values(["events", "killed", "actor"], ascending=[False, False, True])
+
+
+def test_the_most_active_actors_with_their_events_and_killed(story, raw):
+    text = story.who()
+    expected = actors_by_pandas(raw)
+    named = re.findall(r"\(([^()]*?): (\d+) events, (\d+) killed\)", text.split("By the first")[0])
+    top = expected[expected["events"] >= expected["events"].iloc[2]]  # the top three, a tie kept whole
+    assert len(named) == len(top)
+    for row in top.itertuples():
+        assert f"{md(row.actor)} ({row.type}: {row.events} events, {row.killed} killed)" in text
+    table = story.actors_table()
+    columns = ["actor", "events", "killed"]
+    assert table[columns].values.tolist() == expected[columns].values.tolist()
+
+
+def test_fatalities_by_actor_type_interaction_and_disorder_type(story, raw):
+    text = story.who()
+    for column, label in (("inter1", "By the first actor's type"), ("interaction", "The most frequent interactions"),
+                          ("disorder_type", "By disorder type")):
+        sums = raw.groupby(column).agg(events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
+        sums = sums.sort_values(["events", "killed", column], ascending=[False, False, True]).head(4)
+        sentence = text.split(label)[1].split(".")[0]
+        for row in sums.itertuples():
+            assert f"{md(getattr(row, column))}: {row.events} events, {row.killed} killed" in sentence
+    second = raw[raw["inter2"] != ""].groupby("inter2").agg(events=("fatalities", "size"), killed=("fatalities", "sum"))
+    sentence = text.split("By the second actor's type")[1].split(".")[0]
+    for row in second.sort_values(["events", "killed"], ascending=False).head(4).itertuples():
+        assert f"{row.Index}: {row.events} events, {row.killed} killed" in sentence
+
+
+def test_civilian_targeting_is_its_own_measure(story, raw):
+    marked = raw[raw["civilian_targeting"] == "Civilian targeting"]
+    vac = raw[raw["event_type"] == "Violence against civilians"]
+    text = story.who()
+    assert (f"Civilians were the main target of {len(marked)} events ({round(100 * len(marked) / len(raw))}%; "
+            f"ACLED's `civilian_targeting`), in which {marked['fatalities'].sum()} people were killed") in text
+    assert f"Violence against civilians holds {len(vac)} events, {vac['fatalities'].sum()} killed" in text
+
+
+def test_the_older_column_set_is_told_with_what_it_has(tmp_path, raw):
+    story = Story(notebook_data(str(write_acled_older(tmp_path / "older.csv", conflict_events()))))
+    text = story.who()
+    assert "disorder type" not in text  # the older exports have none
+    pkk = raw[(raw["actor1"] == "PKK: Kurdistan Workers Party") | (raw["actor2"] == "PKK: Kurdistan Workers Party")]
+    assert f"{md('PKK: Kurdistan Workers Party')} (Rebel group: {len(pkk)} events" in text
+    codes = {name: i for i, name in enumerate(OLDER_TYPE_CODES, start=1)}
+    pair = sorted([codes["External/Other forces"], codes["Rebel group"]])
+    assert f"{OLDER_TYPE_CODES[pair[0] - 1]}-{OLDER_TYPE_CODES[pair[1] - 1]}: {len(pkk)} events" in text
+    civilians = raw[raw["event_type"] == "Violence against civilians"]
+    assert f"Civilians were the main target of {len(civilians)} events" in text
+    assert "this export has no `civilian_targeting`" in text
+
+
+def test_hostile_actor_names_are_shown_as_typed(tmp_path):
+    hostile = "<img src=x onerror=alert(1)> *PKK* [x](http://e.org)"
+    path = write_acled_events(tmp_path / "hostile.csv", [
+        {"event_date": "2020-03-02", "actor1": hostile, "inter1": "Rebel group", "fatalities": "2",
+         "interaction": "Rebel group only"}])
+    text = Story(notebook_data(str(path))).who()
+    assert md(hostile) in text
+    assert not re.search(r"(?<!\\)<img", text) and not re.search(r"(?<!\\)\*PKK", text)
+
+
+# --- is the change real ---------------------------------------------------------------------------
+
+def test_the_rise_coincides_with_a_new_source(story, raw):
+    counts = month_counts(raw)
+    whole = counts.iloc[1:-1]  # March and August are partial
+    change = whole.diff()
+    month = change.idxmax()
+    seen_before = raw.loc[raw["event_date"].dt.to_period("M") < month, "source"].str.split("; ").explode()
+    in_month = raw[raw["event_date"].dt.to_period("M") == month]
+    new = sorted(set(in_month["source"].str.split("; ").explode()) - set(seen_before))
+    assert new == ["Local Network"]
+    carried = int(in_month["source"].str.contains("Local Network").sum())
+    assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, which accounts "
+            f"for {carried} of {month.strftime('%B %Y')}'s events") in story.timeline()
+
+
+def test_a_change_without_new_sources_says_so(story, raw):
+    counts = month_counts(raw).iloc[1:-1]
+    month = counts.diff().idxmin()
+    earlier = month - 1
+    later = set(raw.loc[raw["event_date"].dt.to_period("M") > earlier, "source"].str.split("; ").explode())
+    before = set(raw.loc[raw["event_date"].dt.to_period("M") == earlier, "source"].str.split("; ").explode())
+    assert before <= later
+    assert (f"The fall does not coincide with a change of sources: every outlet of {earlier.strftime('%B %Y')} "
+            "reported again later.") in story.timeline()
+
+
+def test_sources_over_time_name_new_and_vanishing_outlets(story, raw):
+    outlets = raw.assign(outlet=raw["source"].str.split("; ")).explode("outlet")
+    month = outlets["event_date"].dt.to_period("M")
+    spans = outlets.assign(month=month).groupby("outlet").agg(first=("month", "min"), last=("month", "max"),
+                                                               events=("month", "size"))
+    text = story.sources_over_time()
+    assert f"Local Network (from June 2020, {spans.loc['Local Network', 'events']} events)" in text
+    assert spans.loc["Local Network", "first"] == month.min() + 3
+    assert f"Rudaw (until July 2020, {spans.loc['Rudaw', 'events']} events)" in text
+    assert "Shafaq News" not in text  # it reports in every month
+
+
+# --- caveats ----------------------------------------------------------------------------------------
+
+def test_caveats_are_computed_from_the_file(story, raw):
+    text = story.caveats()
+    n = len(raw)
+    coded = raw[raw["notes"].str.contains("coded as 3")]
+    assert f"**Placeholder fatalities**: {len(coded)} events ({round(100 * len(coded) / n)}%)" in text
+    assert f"coded as 3 in {len(coded)} events" in text
+    single = raw[~raw["source"].str.contains(";")]
+    assert f"**Single sources**: {len(single)} events ({round(100 * len(single) / n)}%) rest on one outlet" in text
+    alone = single["source"].value_counts()
+    assert f"carry most events alone: {alone.index[0]} ({alone.iloc[0]}) and {alone.index[1]} ({alone.iloc[1]})" in text
+    for column, word in (("geo_precision", "the place itself"), ("time_precision", "the day")):
+        share = round(100 * (raw[column] == "1").mean())
+        assert f"known to {word} {share}%" in text
+    latest = pd.Timestamp(int(raw["timestamp"].astype(int).max()), unit="s")
+    assert f"its latest row was changed on {latest:%d %B %Y}" in text
+
+
+# --- tables and period words ------------------------------------------------------------------------
+
+def test_every_events_table_has_a_killed_column(story, raw):
+    table = story.events_table()
+    killed = raw.set_index("event_id_cnty")["fatalities"]
+    assert "killed" in table.columns
+    assert table["killed"].astype(int).tolist() == killed.reindex(table["event_id"]).tolist()
+    posture = story.posture_table()
+    assert posture.empty or "killed" in posture.columns
+
+
+def test_assoc_actors_on_the_target_count(export, raw):
+    data = notebook_data(str(export), target="Military Forces of the United States", start=WINDOW[0])
+    hit = raw[(raw["event_date"] >= WINDOW[0])
+              & raw["event_type"].isin(["Battles", "Explosions/Remote violence"])
+              & (raw["actor2"] + raw["assoc_actor_2"]).str.contains("Military Forces of the United States")]
+    assert len(hit) > 0 and (hit["actor2"] == "Military Forces of Iraq (2018-)").all()
+    assert len(data.attacks) == len(hit)
+    month = month_counts(hit).idxmax()
+    assert (f"to {month_counts(hit).max()} in {month.strftime('%B %Y')}") in Story(data).attacks()
+
+
+def test_the_escalation_peak_is_named_by_the_charts_period(tmp_path):
+    events = [{"event_date": f"{year}-{month:02d}-10", "event_type": "Battles", "sub_event_type": "Armed clash",
+               "disorder_type": "Political violence"} for year in (2019, 2020) for month in range(1, 13)]
+    events += [{"event_date": "2020-07-11", "event_type": "Battles", "sub_event_type": "Armed clash"}] * 3
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "two-years.csv", events))))
+    assert story.period("weekly", "W") == "M"
+    from analysis.stats.escalation import escalation_per_period
+
+    frame = escalation_per_period(story.data.events, freq="M", start=story.data.window[0], end=story.data.window[1],
+                                  clip=True, dates=story.data.date_rule)
+    text = story.escalation(frame)
+    assert "highest in July 2020" in text and "week" not in text.split(":")[0]
+    assert np.isclose(frame["events"].sum(), len(events))
+
+
+def test_posture_changes_per_period_count_on_event_date():
+    from analysis.stats.posture import posture_per_period
+
+    frame = pd.DataFrame({"sub_event_type": ["Agreement", "Agreement"],
+                          "date_start": pd.to_datetime(["2025-01-28", "2025-02-03"]),
+                          "date_end": pd.to_datetime(["2025-02-03", "2025-02-03"]),
+                          "event_date": pd.to_datetime(["2025-01-31", "2025-02-03"])})
+    by_date = posture_per_period(frame, dates="event_date")
+    assert by_date[["period", "all"]].values.tolist() == [["Jan 2025", 1.0], ["Feb 2025", 1.0]]
+    spread = posture_per_period(frame)
+    assert spread["all"].tolist() == pytest.approx([4 / 7, 1 + 3 / 7])
+
+
+def test_places_tied_with_the_third_are_named_whole_and_one_place_is_said_once(tmp_path):
+    regions = ["Anbar"] * 3 + ["Babil"] * 2 + ["Basra"] * 2 + ["Kirkuk"] * 2 + ["Ninewa"]
+    events = [{"event_date": f"2020-03-{k + 2:02d}", "admin1": region} for k, region in enumerate(regions)]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "tie.csv", events)))).attacks()
+    counts = pd.Series(regions).value_counts()
+    tied = sorted(counts[counts >= counts.iloc[2]].index)
+    assert len(tied) == 4
+    assert (f"the most attacks were in Anbar ({counts['Anbar']}), Babil ({counts['Babil']}), Basra "
+            f"({counts['Basra']}) and Kirkuk ({counts['Kirkuk']}).") in text
+    one = Story(notebook_data(str(write_acled_events(tmp_path / "one.csv", events[:3])))).attacks()
+    assert "All of them were in one region (admin1), Anbar." in one
+
+
+def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
+    events = [{"event_date": f"2020-03-{k % 28 + 1:02d}", "fatalities": "2" if k < 5 else "0"} for k in range(45)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "few-deadly.csv", events))))
+    table = story.attacks_table()
+    assert len(table) == 5 == sum(1 for e in events if e["fatalities"] != "0")
+    assert f"The 5 of the 45 {md(story.data.selection.what)} that killed anyone" in story.attacks_note()
+
+
+def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
+    table = story.outlets_over_time().set_index("source")
+    outlets = raw.assign(outlet=raw["source"].str.split("; ")).explode("outlet")
+    expected = pd.crosstab(outlets["outlet"], outlets["event_date"].dt.strftime("%B %Y"))
+    for outlet in expected.index:
+        for month in expected.columns:
+            assert table.loc[outlet, month] == expected.loc[outlet, month]
+        assert table.loc[outlet, "all"] == expected.loc[outlet].sum()
+    assert table.loc["Local Network", ["March 2020", "April 2020", "May 2020"]].tolist() == [0, 0, 0]
+    assert "per month of their event_date" in story.outlets_over_time_note()
+
+
+def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
+    hostile = "<script>x</script> *Wire* `code`"
+    events = [{"event_date": f"2020-03-{d:02d}", "source": "Test Wire"} for d in range(1, 29)]
+    events += [{"event_date": f"2020-04-{d:02d}", "source": "Test Wire"} for d in range(1, 3)]
+    events += [{"event_date": f"2020-05-{d:02d}", "source": hostile, "notes": "coded as 3"} for d in range(1, 31)]
+    events += [{"event_date": "2020-06-01", "source": "Test Wire"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "hostile-outlet.csv", events))))
+    texts = {"timeline": story.timeline(), "coverage": story.sources_over_time(), "caveats": story.caveats()}
+    for name, text in texts.items():
+        assert md(hostile) in text, name
+        assert not re.search(r"(?<!\\)<script", text) and not re.search(r"(?<!\\)\*Wire", text), name
+    rise = f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30"
+    assert rise in texts["timeline"]
+
+
+def test_no_whole_month_change_is_claimed_for_a_file_of_two_partial_months(tmp_path):
+    days = pd.date_range("2020-04-27", "2020-05-09")
+    events = [{"event_date": f"{day:%Y-%m-%d}"} for day in days for _ in range(1 + (day.month == 5))]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "short.csv", events)))).timeline()
+    assert "from one whole month to the next" not in text
+    assert "The first month (April 2020) is partial: the data cover 27-30 April 2020" in text
+    assert "The last month (May 2020) is partial: the data cover 1-9 May 2020" in text
+
+
+def test_a_tied_peak_is_shown_whole(tmp_path):
+    events = [{"event_date": day} for day in ["2020-03-02", "2020-03-03", "2020-03-17", "2020-03-18", "2020-03-25"]]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "tied.csv", events)))).timeline()
+    weeks = pd.Series(pd.to_datetime([e["event_date"] for e in events])).dt.to_period("W-SUN").value_counts()
+    assert (weeks == weeks.max()).sum() == 2
+    assert "Events peaked in the week of 2-8 March 2020: 2 events (as many in the week of 16-22 March 2020)." in text
+
+
+def test_an_empty_window_has_no_conflict_words_and_empty_tables(export):
+    story = Story(notebook_data(str(export), start="2030-01-01"))
+    assert story.who() == "" and story.sources_over_time() == "" and story.caveats() == ""
+    assert story.actors_table().empty and story.actors_note() == ""
+    assert story.outlets_over_time().empty and story.outlets_over_time_note() == ""

@@ -1,0 +1,66 @@
+"""Actors, actor types, interactions and civilian targeting counted from ACLED events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.stats import actors
+
+TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians",
+         "External/Other forces")
+
+
+def events(**columns):
+    base = {"actor1": ["A", "A", "B", "C"], "actor2": ["B", None, "A", ""],
+            "inter1": ["Rebel group", "Rebel group", "State forces", "Civilians"],
+            "inter2": ["State forces", None, "Rebel group", None], "fatalities": [3, 1, 5, None],
+            "event_type": ["Battles", "Battles", "Battles", "Violence against civilians"]}
+    return pd.DataFrame({**base, **columns})
+
+
+def test_an_event_counts_once_for_each_of_its_actors_and_its_dead_under_both():
+    table = actors.actors_table(events())
+    assert table[["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]].values.tolist() == [
+        ["A", "Rebel group", 3, 9, 2, 1], ["B", "State forces", 2, 8, 1, 1], ["C", "Civilians", 1, 0, 1, 0]]
+
+
+def test_an_actor_on_both_sides_of_one_event_counts_it_once():
+    table = actors.actors_table(events(actor2=["A", None, None, None]))
+    assert table.set_index("actor").loc["A", "events"] == 2
+
+
+def test_a_tie_at_the_last_row_is_kept_whole():
+    frame = events(actor1=["A", "B", "C", "D"], actor2=[None] * 4)
+    assert actors.actors_table(frame, n=2)["actor"].tolist() == ["C", "A", "B", "D"]  # by killed within the tie
+    assert actors.actors_table(events(), n=1)["actor"].tolist() == ["A"]
+
+
+def test_no_actor_gives_an_empty_typed_table():
+    table = actors.actors_table(events(actor1=[""] * 4, actor2=[None] * 4))
+    assert table.empty and str(table["events"].dtype) == "int64"
+
+
+def test_older_numeric_codes_are_named_and_code_zero_is_no_actor():
+    frame = events(inter1=["2", "2", "1", "7"], inter2=["1", "0", "2", "0"])
+    assert actors.actor_type(frame, 1, TYPES).tolist() == ["Rebel group", "Rebel group", "State forces", "Civilians"]
+    assert actors.actor_type(frame, 2, TYPES).isna().tolist() == [False, True, False, True]
+    assert actors.by_actor_type(frame, 1, TYPES)["actor_type"].tolist() == ["Rebel group", "State forces", "Civilians"]
+
+
+def test_interaction_codes_of_older_exports_are_named_as_current_ones_write_them():
+    frame = pd.DataFrame({"interaction": ["28", "60", "Rebel group-Civilians", "", "99"],
+                          "fatalities": [1, 0, 2, 0, 0]})
+    named = actors.interaction(frame, TYPES)
+    assert named.tolist()[:3] == ["Rebel group-External/Other forces", "Protesters only", "Rebel group-Civilians"]
+    assert pd.isna(named.iloc[3]) and named.iloc[4] == "99"
+    assert actors.NONE in actors.by_column(frame, "interaction", TYPES)["interaction"].tolist()
+
+
+def test_civilian_targeting_uses_the_column_or_falls_back_on_type_and_target():
+    frame = events(civilian_targeting=["", "Civilian targeting", None, ""])
+    assert actors.civilian_targeting(frame).tolist() == [False, True, False, False]
+    older = events(inter2=["7", None, None, None])
+    assert actors.civilian_targeting(older, TYPES).tolist() == [True, False, False, True]
+    summary = actors.civilian_summary(frame).set_index("measure")
+    assert summary.loc["civilian_targeting", ["events", "fatalities"]].tolist() == [1, 1]
+    assert summary.loc["violence_against_civilians", "share"] == 0.25

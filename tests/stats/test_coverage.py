@@ -1,0 +1,42 @@
+"""ACLED's outlets over time, and the outlets behind a change."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.stats.coverage import change_coverage, outlet_spans, outlets_per_period
+
+
+def frame():
+    return pd.DataFrame({"event_id": list("abcdef"),
+                         "source": ["X; Y", "X", "X; Local", "Local", "Y", None],
+                         "event_date": pd.to_datetime(["2025-05-03", "2025-05-20", "2025-06-02", "2025-06-09",
+                                                       "2025-06-30", "2025-07-01"])})
+
+
+def test_each_outlet_counts_in_the_month_of_the_event_date():
+    counts = outlets_per_period(frame())
+    months = counts.assign(month=counts["period_start"].dt.strftime("%b"))
+    assert months[["month", "source", "events"]].values.tolist() == [
+        ["May", "X", 2], ["May", "Y", 1], ["Jun", "Local", 2], ["Jun", "X", 1], ["Jun", "Y", 1]]
+
+
+def test_spans_mark_new_and_vanishing_outlets():
+    spans = outlet_spans(outlets_per_period(frame())).set_index("source")
+    assert spans.loc["Local", ["new", "gone"]].tolist() == [True, False]
+    assert spans.loc["X", ["new", "gone"]].tolist() == [False, False]
+
+
+def test_change_coverage_names_new_and_gone_outlets_with_their_events():
+    data = pd.concat([frame(), pd.DataFrame({"event_id": ["g"], "source": ["Local"],
+                                             "event_date": pd.to_datetime(["2025-07-04"])})], ignore_index=True)
+    counts = outlets_per_period(data)
+    assert change_coverage(counts, "2025-05-01", "2025-06-01").values.tolist() == [["Local", "new", 2]]
+    gone = change_coverage(counts, "2025-06-01", "2025-07-01")
+    assert sorted(gone.values.tolist()) == [["X", "gone", 1], ["Y", "gone", 1]]
+
+
+def test_no_events_or_no_sources_give_empty_frames():
+    assert outlets_per_period(frame().iloc[:0]).empty
+    assert outlets_per_period(frame().assign(source=None)).empty
+    assert outlet_spans(outlets_per_period(frame().iloc[:0])).empty
