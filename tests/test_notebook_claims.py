@@ -74,15 +74,20 @@ def test_violence_came_in_two_bursts(data):
 def test_the_escalation_reading_follows_the_weekly_scores(data):
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March",
          "the two weeks of the K-1 attack and of the Soleimani strike (23 December - 5 January) come next, then the "
-         "week of 16-22 March",
-         "only the K-1 handover counts as a retreat (10 points down, spread over 26-31 March, so two thirds of it fall",
-         "count as reduced relations (4 points up each)")
+         "week of 2-8 March, when a US Marine was killed fighting ISIS",
+         "The week of 23-29 March turns to retreat: the K-1 handover counts 10 points down, spread over 26-31 March, "
+         "so two thirds of it fall in that week",
+         "so April, with no violence reported, shows no conflict")
     weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
     weekly = weekly.set_index("period_start")
     order = weekly.sort_values("escalation", ascending=False).index[:4].strftime("%Y-%m-%d").tolist()
-    assert order == ["2020-03-09", "2019-12-23", "2019-12-30", "2020-03-16"]
+    assert order == ["2020-03-09", "2019-12-23", "2019-12-30", "2020-03-02"]
+    marine = event(data, "EV022")
+    assert marine["fatalities"] == 1 and marine["date_start"] <= pd.Timestamp("2020-03-08")
     week = weekly.loc[pd.Timestamp("2020-03-23")]
-    assert week["escalation"] > 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
+    assert week["escalation"] < 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
+    april = weekly[(weekly.index >= pd.Timestamp("2020-04-06")) & (weekly.index < pd.Timestamp("2020-05-01"))]
+    assert (april["conflict"] == 0).all() and (april["nonviolent"] > 0).all()
     k1 = event(data, "EV041")
     assert (k1["date_start"], k1["date_end"], k1["sub_event_type"]) == (
         pd.Timestamp("2020-03-26"), pd.Timestamp("2020-03-31"), "Non-violent transfer of territory")
