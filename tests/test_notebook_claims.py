@@ -104,7 +104,8 @@ def test_the_june_attack_counts_two_twenty_seconds_in_the_first_week_of_june(dat
 
 
 def test_the_attack_counts_and_their_titles(data):
-    says("02-attack-frequency.ipynb", "The four attacks the reports describe fall in three clusters",
+    says("02-attack-frequency.ipynb", "The four attacks the reports describe came in the two bursts of the timeline "
+         "and once more", "came in two bursts, late December and mid-March, and once in June",
          "Camp Taji was hit three times, K-1 Air Base once", "The two March attacks on Taji were the heaviest",
          "The 11 March attack on Taji was the deadliest", "Four attacks are described one by one")
     attacks = analysis.attacks_table(data.events, data.casualties, kinds=is_militia_attack)
@@ -118,7 +119,8 @@ def test_the_attack_counts_and_their_titles(data):
 def test_the_posture_reading_and_its_title(data):
     says("03-troop-posture.ipynb", "In March the coalition began leaving three bases; it dug in at two others",
          "Camp Taji, attacked three times, is not reported as left",
-         "overlap within their rounding (5,150-5,250 and 4,500-5,500)")
+         "overlap within their rounding (5,150-5,250 and 4,500-5,500)",
+         "Reported US numbers barely moved: about 5,200 in February, about 5,000 in April")
     posture = analysis.base_posture(data.events, data.bases)
     left = posture[posture["kind"].isin(["withdrawn from", "handed over"])]
     assert sorted(left["base_id"]) == ["al-qaim", "k1", "qayyarah-west"]
@@ -126,7 +128,10 @@ def test_the_posture_reading_and_its_title(data):
     dug_in = posture[posture["kind"].isin(["fortified", "Patriot batteries"])]
     assert sorted(dug_in["base_id"].unique()) == ["al-asad", "erbil"]
     levels = analysis.troop_level_statements(data.troop_levels)
-    assert levels.loc[levels["force"] == "US", ["count_low", "count_high"]].values.tolist() == [[5150, 5250], [4500, 5500]]
+    us = levels[levels["force"] == "US"]
+    assert us[["count_low", "count_high"]].values.tolist() == [[5150, 5250], [4500, 5500]]
+    assert us["as_worded"].tolist() == ["about 5,200", "about 5,000"]
+    assert [d.month for d in us["date_start"]] == [2, 4] and [d.month for d in us["date_end"]] == [2, 4]
 
 
 def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
