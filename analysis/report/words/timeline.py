@@ -115,8 +115,8 @@ def table_note(facts: Facts) -> str:
         return nothing(facts)
     if facts.dense:
         return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
-                f"listed whole or not at all), in date order, with {sources}; `#` is an "
-                f"event's place in date order among all {n:,}.")
+                f"listed whole or not at all), in date order, with {sources}; `#` is the "
+                "number in an event's id, as on the timeline.")
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
                 "number on the timeline.")
