@@ -1,7 +1,9 @@
 """The labels of a timeline's events worth naming, written from the data alone.
 
-:func:`event_labels` names what happened where, with the people killed and
-wounded: ``"Camp Taji: 18 rockets, 3 killed"``. It is one of the label
+:func:`event_labels` gives an event's headline where the data have one
+(``"US strike kills Soleimani at Baghdad airport"``); otherwise it names what
+happened where, with the people killed and wounded:
+``"Camp Taji: 18 rockets, 3 killed"``. It is one of the label
 functions :func:`analysis.viz.timeline_layout.timeline_layout` takes.
 """
 
@@ -44,7 +46,9 @@ def event_labels(
 
     An event gets a label when it is violent (ACLED's battles, explosions
     and remote violence, violence against civilians), when someone was
-    killed or wounded in it, or when it happened at a base:
+    killed or wounded in it, or when it happened at a base. The label is the
+    event's ``headline`` where the events have one (the coded events do: a
+    short title written from the event's own quotes); otherwise
     ``"<place>: <what>, <n> killed, <n> wounded"``. The place is the base
     name (or the location; where the location is "unspecified" or only the
     country, the target, ``actor2``, is named instead: "air strike on
@@ -79,6 +83,8 @@ def event_labels(
     ...                       "projectiles_low": [18], "projectiles_high": [18], "fatalities": [3], "notes": [""]})
     >>> event_labels(frame).tolist()
     ['Camp Taji: 18 rockets, 3 killed']
+    >>> event_labels(frame.assign(headline=["Rockets kill three at Camp Taji"])).tolist()
+    ['Rockets kill three at Camp Taji']
     """
     require_columns(events, ["event_id", "location", "sub_event_type"])
     killed = event_sizes(events, casualties, outcome="killed")
@@ -102,7 +108,11 @@ def event_labels(
         order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
         chosen = np.sort(chosen[order[:n]])
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
+    headlines = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
     for i in chosen:
+        if pd.notna(headlines.iloc[i]):
+            labels.iloc[i] = headlines.iloc[i]
+            continue
         if pd.notna(low.iloc[i]):
             what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
         elif pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
