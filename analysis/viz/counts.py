@@ -13,7 +13,7 @@ from ..text import date_texts
 from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_below, note_nothing, tag_bars
 from .figures import describe
 from .literal import literal_text
-from .style import ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
+from .style import COUNT_COLORS, ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -98,10 +98,10 @@ def plot_attacks_per_period(
     described = _count_description(counts, by, names, ylabel)
     if by is None:
         left, width = _period_bars(counts)
-        bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color="#E9A27A",
+        bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color=COUNT_COLORS["expected"],
                       label="expected (ranged dates spread over their days)")
         tag_bars(bars, "expected")
-        bars = ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color="#B2430F",
+        bars = ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"],
                       label="certain (whole date range in the period)")
         tag_bars(bars, "certain")
     else:

@@ -15,13 +15,14 @@ import pandas as pd
 from .._frames import require_input
 from ._axes import current_axes, note_nothing
 from .figures import describe
+from . import style
 from .style import color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 #: Shades of the cells: no evidence, one row, two, three or more.
-EVIDENCE_SHADES = ("#FFFFFF", "#C6DBEF", "#6BAED6", "#2171B5")
+EVIDENCE_SHADES = style.EVIDENCE_SHADES
 #: Mark of a document's claim on a disputed point of an event.
 DISPUTE_MARK = "\u2715"
 
