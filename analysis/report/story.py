@@ -32,8 +32,9 @@ from .words.facts import ATTACK_ROWS, Facts
 PAGE_WORDS = {"timeline": timeline_words, "attacks": attack_words, "posture": posture_words, "sources": source_words}
 PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
 #: Each chart's page.
-CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words, "weekly": attack_words,
-               "monthly": attack_words, "casualties": attack_words, "posture": posture_words, "sources": source_words}
+CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
+               "weekly": attack_words, "monthly": attack_words, "casualties": attack_words, "posture": posture_words,
+               "sources": source_words}
 
 
 def tell(data: NotebookData, text: str | Heading, *, default: str | None = None) -> None:

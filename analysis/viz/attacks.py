@@ -113,8 +113,8 @@ def plot_attacks(
     """
     from ..stats.casualties import attacks_table
 
-    require_input(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "sub_event_type", "location"],
-                  taker="plot_attacks", maker="load_events or load_acled")
+    require_input(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "sub_event_type",
+                           "location"], taker="plot_attacks", maker="load_events or load_acled")
     ax = current_axes(ax)
     chosen = select_kinds(events, kinds)
     if chosen.empty:

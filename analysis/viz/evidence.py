@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_input
+from . import style
 from ._axes import current_axes, note_nothing
 from .figures import describe
-from . import style
 from .style import color_for
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -8,9 +8,9 @@ import pandas as pd
 
 from .._frames import require_input
 from .._lazy import renamed_keywords
+from . import style
 from ._axes import current_axes, note_nothing
 from .figures import describe
-from . import style
 from .literal import literal_text
 
 if TYPE_CHECKING:  # pragma: no cover

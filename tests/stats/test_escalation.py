@@ -95,7 +95,8 @@ def test_an_acled_transfer_of_territory_is_actor1_taking_ground_and_a_coded_hand
     assert frame[["conflict", "cooperation", "escalation", "nonviolent"]].iloc[0].tolist() == [0.0, 0.0, 0.0, 9.5]
     rules = cameo_table(acled)
     assert rules["covers"].tolist() == ["ground the first actor takes without fighting"]
-    assert escalation_key(rules) == "How acts count: not counted, as no violence: ground the first actor takes without fighting."
+    assert escalation_key(rules) == ("How acts count: not counted, as no violence: ground the first actor takes "
+                                     "without fighting.")
     assert "handover" not in escalation_key(rules) and "retreat" not in escalation_key(rules)
 
 

@@ -58,7 +58,8 @@ def _getters(artist) -> tuple[str, ...]:
     """The colour getters of what an artist draws: a line without a line style draws only its markers."""
     if type(artist).__name__ == "Line2D":
         line = ("get_color",) if artist.get_linestyle() not in ("None", "", " ") else ()
-        markers = ("get_markerfacecolor", "get_markeredgecolor") if artist.get_marker() not in (None, "None", "") else ()
+        drawn = artist.get_marker() not in (None, "None", "")
+        markers = ("get_markerfacecolor", "get_markeredgecolor") if drawn else ()
         return line + markers
     return ("get_facecolor", "get_edgecolor", "get_color")
 

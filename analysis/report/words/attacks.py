@@ -55,7 +55,8 @@ def chart_title(facts: Facts, chart: str) -> str:
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
-    """What the attacks, weekly, monthly or casualties chart measures, as plain text, in every run (the default run's too)."""
+    """What the attacks, weekly, monthly or casualties chart measures, as plain text, in every run (the default
+    run's too)."""
     what = facts.data.selection.what
     if chart == "attacks":
         return ("Each attack on its date, a bar over its possible days where only a range is known, with the rockets "
