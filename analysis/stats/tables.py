@@ -45,9 +45,10 @@ def events_table(
     DataFrame
         number (int64: the number in the event's id,
         :func:`analysis.stats.selection.event_keys`, the numbers on the
-        timeline), event_id, when, kind, location, actor1,
-        actor2, what (the notes), documents (string columns), in reading
-        order.
+        timeline), event_id, when, kind, headline (the event's short
+        title for readers, only when the events have one), location,
+        actor1, actor2, what (the notes), documents (string columns), in
+        reading order.
 
     Raises
     ------
@@ -95,12 +96,15 @@ def events_table(
         "event_id": chosen["event_id"].astype("string"),
         "when": date_texts(chosen),
         "kind": event_kind(chosen).astype("string"),
+        "headline": column_or_na(chosen, "headline").astype("string"),
         "location": chosen["location"].astype("string"),
         "actor1": chosen["actor1"].astype("string"),
         "actor2": column_or_na(chosen, "actor2").astype("string"),
         "what": column_or_na(chosen, "notes").astype("string"),
         "documents": documented.astype("string"),
     })
+    if "headline" not in events.columns or events["headline"].isna().all():
+        out = out.drop(columns="headline")
     return out.reset_index(drop=True)
 
 
