@@ -39,16 +39,19 @@ def attack_chart_form(attacks: int) -> str:
 
 
 def _facts(row: pd.Series) -> str:
-    """What an attack was and cost, in words: "18 rockets, 3 killed", "no one killed or wounded"."""
+    """What an attack was and cost, in words: "18 rockets, 3 killed", "no one killed or wounded", "no one killed".
+
+    >>> row = pd.Series({"projectiles_low": pd.NA, "killed_low": 0, "killed_high": 0, "killed": "0",
+    ...                  "wounded_low": pd.NA, "wounded_high": pd.NA, "wounded": "not reported"})
+    >>> _facts(row)
+    'no one killed'
+    """
     parts = []
     if pd.notna(row["projectiles_low"]):
         parts.append(f"{row['projectiles']} rocket{'s' if row['projectiles_high'] != 1 else ''}")
-    hurt = []
-    for outcome in ("killed", "wounded"):
-        if pd.notna(row[f"{outcome}_low"]) and row[f"{outcome}_high"] != 0:
-            hurt.append(f"{row[outcome]} {outcome}")
-    known = pd.notna(row["killed_low"]) or pd.notna(row["wounded_low"])
-    parts += hurt or (["no one killed or wounded"] if known else [])
+    known = [outcome for outcome in ("killed", "wounded") if pd.notna(row[f"{outcome}_low"])]
+    hurt = [f"{row[outcome]} {outcome}" for outcome in known if row[f"{outcome}_high"] != 0]
+    parts += hurt or ([f"no one {' or '.join(known)}"] if known else [])  # a figure not given is not a zero
     return ", ".join(parts) if parts else "no figures reported"
 
 
