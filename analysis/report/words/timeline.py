@@ -53,7 +53,7 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
                 else "Every event, numbered as in the table below, in a lane for its kind; bars span the days a "
                      "date can fall on")
     return (f"Escalation score per {period_words(facts, 'weekly')}: the Goldstein value of each event's CAMEO code, "
-            "sign reversed")
+            "sign reversed; only acts of violence count as conflict")
 
 
 def timeline_note(facts: Facts) -> str:
