@@ -41,6 +41,7 @@ def event_labels(
     *,
     bases: pd.DataFrame | None = None,
     n: int | None = None,
+    headlines: bool = False,
 ) -> pd.Series:
     """Write short labels for the events worth naming on a timeline, from the data alone.
 
@@ -69,6 +70,9 @@ def event_labels(
         Label at most this many events: those with the most people killed
         or wounded (then the earliest). None labels every event that
         qualifies.
+    headlines : bool, default False
+        Also label every other event that has a headline, with it, so that
+        each mark of a timeline is named (the coded events have one each).
 
     Returns
     -------
@@ -85,6 +89,10 @@ def event_labels(
     ['Camp Taji: 18 rockets, 3 killed']
     >>> event_labels(frame.assign(headline=["Rockets kill three at Camp Taji"])).tolist()
     ['Rockets kill three at Camp Taji']
+    >>> quiet = frame.assign(event_type=["Strategic developments"], sub_event_type=["Other"], base_id=[None],
+    ...                      projectiles_low=[None], fatalities=[0], headline=["Envoy speaks"])
+    >>> event_labels(quiet).tolist(), event_labels(quiet, headlines=True).tolist()
+    ([<NA>], ['Envoy speaks'])
     """
     require_columns(events, ["event_id", "location", "sub_event_type"])
     killed = event_sizes(events, casualties, outcome="killed")
@@ -108,10 +116,10 @@ def event_labels(
         order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
         chosen = np.sort(chosen[order[:n]])
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
-    headlines = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
+    titles = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
     for i in chosen:
-        if pd.notna(headlines.iloc[i]):
-            labels.iloc[i] = headlines.iloc[i]
+        if pd.notna(titles.iloc[i]):
+            labels.iloc[i] = titles.iloc[i]
             continue
         if pd.notna(low.iloc[i]):
             what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
@@ -130,4 +138,6 @@ def event_labels(
         parts += [f"{int(killed.iloc[i])}{plus} killed"] if killed.iloc[i] > 0 else []
         parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
         labels.iloc[i] = (f"{where}: " if has_place else "") + ", ".join(parts)
+    if headlines:
+        labels = labels.fillna(titles)
     return labels

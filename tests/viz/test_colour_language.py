@@ -116,7 +116,7 @@ def figures():
         return fig.gca()
 
     ax = new("timeline", figsize=(10, 7.6))
-    labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15)
+    labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)
     analysis.plot_timeline(data.events, label=labels, casualties=data.casualties, ax=ax)
     analysis.timeline_legend(ax)
     weekly = analysis.escalation_per_period(data.events, clip=True, start=data.window[0], end=data.window[1])
