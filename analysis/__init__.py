@@ -52,6 +52,7 @@ _EXPORTS: dict[str, str] = {
     "is_militia_attack": "stats.selection",
     "target_mask": "stats.selection",
     "event_numbers": "stats.selection",
+    "event_keys": "stats.selection",
     "clip_to_window": "stats.periods",
     # counting
     "period_edges": "stats.periods",
@@ -104,6 +105,8 @@ _EXPORTS: dict[str, str] = {
     "timeline_form": "viz.bands",
     "event_labels": "viz.timeline_labels",
     "plot_timeline_bands": "viz.bands",
+    "plot_attacks": "viz.attacks",
+    "attack_chart_form": "viz.attacks",
     "plot_attacks_per_period": "viz.counts",
     "plot_escalation": "viz.counts",
     "plot_ranges": "viz.ranges",

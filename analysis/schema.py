@@ -260,6 +260,9 @@ EVENTS = TableSpec(
         Column("projectiles_low", "int", required=False, meaning="Fewest rockets or missiles reported."),
         Column("projectiles_high", "int", required=False, meaning="Most rockets or missiles reported."),
         Column("fatalities", "int", meaning="ACLED rule: the lowest reported figure."),
+        Column("headline", "text", required=False,
+               meaning="Short title for readers (charts, tables, tooltips), written only from the quotes of the event's "
+               "reports rows; empty in ACLED exports, which have none."),
         Column("notes", "text", meaning="Short description, with conflicting reports named."),
     ),
 )

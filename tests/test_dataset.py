@@ -296,3 +296,72 @@ def test_the_reported_totals_an_event_names_exist(data):
     named = {total for notes in data.events["notes"] for total in re.findall(r"\bRT\d{3}\b", notes)}
     assert named, "no event names a reported total"
     assert named - set(data.reported_totals["total_id"]) == set()
+
+
+#: How the documents write the one abbreviation the headlines use for a name: a headline's "US" is
+#: found in a quote that says "US", "U.S.", "United States" or "American".
+HEADLINE_ALIASES = {"us": ("us", "united states", "american", "americans")}
+#: Words that count a headline must find in its quotes (besides names, words with a capital letter).
+HEADLINE_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                         "dozen", "dozens", "hundreds", "thousands")
+
+
+#: A two-letter abbreviation written with dots: "U.S." is "US".
+_ABBREVIATION = re.compile(r"\b([A-Z])\.([A-Z])\.")
+
+
+def _plain_words(text: str) -> list[str]:
+    """Words of ``text``, casefolded, with curly apostrophes straightened and dots in abbreviations dropped."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = _ABBREVIATION.sub(r"\1\2", text)
+    return [word.removesuffix("'s").strip("'") for word in re.findall(r"[\w']+", text.casefold())]
+
+
+def headline_key_words(headline: str) -> list[str]:
+    """The words of a headline that state facts: names and places (capitalised words, the first one too), numbers."""
+    words = re.findall(r"[\w']+(?:-[\w']+)*", _ABBREVIATION.sub(r"\1\2", headline))
+    keys = []
+    for word in words:
+        for part in word.split("-"):
+            if not part:
+                continue
+            named = part[:1].isupper()
+            number = any(c.isdigit() for c in part) or part.casefold() in HEADLINE_NUMBER_WORDS
+            if named or number:
+                keys.append(part.casefold().removesuffix("'s"))
+    return keys
+
+
+def headline_words_missing(headline: str, quotes: str) -> list[str]:
+    """The key words of ``headline`` that ``quotes`` do not hold (names through their aliases)."""
+    found = set(_plain_words(quotes))
+    text = " ".join(_plain_words(quotes))
+    missing = []
+    for key in headline_key_words(headline):
+        aliases = HEADLINE_ALIASES.get(key, (key,))
+        if not any((alias in found) if " " not in alias else (alias in text) for alias in aliases):
+            missing.append(key)
+    return missing
+
+
+def test_headline_key_words_are_names_places_and_numbers():
+    assert headline_key_words("25 rockets hit Taji, wounding three US troops") == ["25", "taji", "three", "us"]
+    assert headline_key_words("Abdul-Mahdi leaves Parliament's resolution") == ["abdul", "mahdi", "parliament"]
+    assert headline_key_words("Rockets hit K-1") == ["rockets", "k", "1"]
+    # A name the quotes do not give is found missing; an alias of "US" is not.
+    assert headline_words_missing("US strike kills Suleimani", "the United States killed Soleimani") == ["suleimani"]
+    assert headline_words_missing("Two rockets hit Taji", "three rockets hit Taji") == ["two"]
+    assert headline_words_missing("U.S. troops leave", "American troops left") == []
+
+
+def test_every_event_has_a_headline_written_from_its_own_quotes(data):
+    """Each headline's names, places and numbers are words of the event's own evidence quotes."""
+    quotes = data.reports.groupby("event_id")["quote"].agg(" ".join)
+    assert data.events["headline"].notna().all(), "every coded event needs a headline"
+    problems = {}
+    for event_id, headline in zip(data.events["event_id"], data.events["headline"]):
+        assert len(headline) <= 70, (event_id, "a headline is short: at most 70 characters")
+        missing = headline_words_missing(headline, quotes.get(event_id, ""))
+        if missing:
+            problems[event_id] = (headline, missing)
+    assert not problems, problems

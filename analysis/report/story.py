@@ -35,8 +35,9 @@ from .words.facts import ATTACK_ROWS, Facts
 PAGE_WORDS = {"timeline": timeline_words, "attacks": attack_words, "posture": posture_words, "sources": source_words}
 PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
 #: Each chart's page.
-CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "weekly": attack_words,
-               "monthly": attack_words, "casualties": attack_words, "posture": posture_words, "sources": source_words}
+CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
+               "weekly": attack_words, "monthly": attack_words, "casualties": attack_words, "posture": posture_words,
+               "sources": source_words}
 
 
 def tell(data: NotebookData, text: str | Heading, *, default: str | None = None) -> None:
@@ -105,7 +106,7 @@ class Story:
     def chart_title(self, chart: str, default: str = "") -> str:
         """A chart's title as plain text: ``default`` in the default run, else one that names this run's data.
 
-        ``chart`` is ``"timeline"``, ``"escalation"``, ``"weekly"``,
+        ``chart`` is ``"timeline"``, ``"escalation"``, ``"attacks"``, ``"weekly"``,
         ``"monthly"``, ``"casualties"``, ``"posture"`` or ``"sources"``.
         """
         if chart not in CHART_PAGES:

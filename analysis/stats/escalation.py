@@ -19,9 +19,17 @@ The rule
 3. Weights are summed per period, an event known only to a range of dates
    spreading its weight over the days of its range (the ``expected`` rule
    of :mod:`analysis.stats.periods`), so each event's weight is counted once.
-4. ``conflict`` sums the magnitudes of the negative weights, ``cooperation``
-   the positive weights, and ``escalation = conflict - cooperation`` (the
-   negated Goldstein sum).
+4. ``conflict`` sums the magnitudes of the negative weights of hostile acts
+   only: acts of violence, the events of :data:`HOSTILE_SUB_EVENT_TYPES`
+   (ACLED's battles, explosions and remote violence, violence against
+   civilians and riots, and excessive force against protesters). A
+   negative weight of an act without violence (a protest, a show of force
+   such as a Patriot deployment or a fortified base, reduced relations
+   such as a pause of joint operations or a withdrawal, ground taken
+   without fighting) is not conflict: it is kept apart in ``nonviolent``
+   and counts in no score, so no week shows conflict where nothing violent
+   happened. ``cooperation`` sums the positive weights, and
+   ``escalation = conflict - cooperation``.
 
 Sources of the numbers
 ----------------------
@@ -44,9 +52,18 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from .._frames import as_list, column_or_na, require_columns
 from ..text import date_texts
 from .periods import weighted_per_period
+
+#: ACLED event types whose acts are violence: the only acts counted as conflict.
+HOSTILE_EVENT_TYPES: tuple[str, ...] = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+#: Sub-event types counted as conflict: those of :data:`HOSTILE_EVENT_TYPES`, and the violent repression of a protest.
+HOSTILE_SUB_EVENT_TYPES: frozenset[str] = frozenset(
+    [sub for kind in HOSTILE_EVENT_TYPES for sub in schema.ACLED_SUB_EVENT_TYPES[kind]]
+    + ["Excessive force against protesters"]
+)
 
 #: CAMEO code -> (name in the CAMEO codebook, Goldstein value in GDELT's
 #: CAMEO.goldsteinscale.txt). Only the codes this module maps to.
@@ -136,6 +153,28 @@ RULE_WORDS: dict[tuple[str | None, str], str] = {
     ("posture change", "Non-violent transfer of territory"): "handovers of a base",
     ("posture change", "Other"): "Patriot deployments and fortification",
 }
+
+
+def hostile_acts(events: pd.DataFrame) -> np.ndarray:
+    """Say which events are hostile acts, counted as conflict: violence (:data:`HOSTILE_SUB_EVENT_TYPES`).
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``sub_event_type``.
+
+    Returns
+    -------
+    ndarray
+        bool, one per event.
+
+    Examples
+    --------
+    >>> hostile_acts(pd.DataFrame({"sub_event_type": ["Air/drone strike", "Other", None]})).tolist()
+    [True, False, False]
+    """
+    require_columns(events, ["sub_event_type"])
+    return events["sub_event_type"].astype("string").isin(HOSTILE_SUB_EVENT_TYPES).fillna(False).to_numpy(dtype=bool)
 
 
 def cameo_weights(
@@ -249,7 +288,9 @@ def escalation_per_period(
     DataFrame
         One row per period (and group): period_start, period_end, the ``by``
         columns, events (float64, the ``expected`` count of events),
-        conflict, cooperation and escalation (float64).
+        conflict (hostile acts only), cooperation, escalation and
+        nonviolent (the negative weights of acts without violence, in no
+        score) (float64).
 
     Raises
     ------
@@ -271,17 +312,20 @@ def escalation_per_period(
     """
     weights = cameo_weights(events, by_sub_event_type=by_sub_event_type, by_category=by_category)
     goldstein = weights["goldstein"].fillna(0.0).to_numpy()
+    hostile = hostile_acts(events)
     frame = weighted_per_period(
         events,
         {
             "events": np.ones(len(events)),
-            "conflict": np.where(goldstein < 0, -goldstein, 0.0),
+            "conflict": np.where((goldstein < 0) & hostile, -goldstein, 0.0),
             "cooperation": np.where(goldstein > 0, goldstein, 0.0),
+            "nonviolent": np.where((goldstein < 0) & ~hostile, -goldstein, 0.0),
         },
         freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip, dates=dates,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
-    columns = ["period_start", "period_end", *as_list(by), "events", "conflict", "cooperation", "escalation"]
+    columns = ["period_start", "period_end", *as_list(by), "events", "conflict", "cooperation", "escalation",
+               "nonviolent"]
     out = frame[columns]
     out.attrs = dict(frame.attrs)
     return out
@@ -301,7 +345,9 @@ def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
     DataFrame
         category (missing for the general rules), sub_event_type, cameo_code,
         cameo_name, goldstein, covers (the acts the rule covers, in words:
-        :data:`RULE_WORDS`), and ``events`` (Int64) when ``events`` is given.
+        :data:`RULE_WORDS`), hostile (bool: a negative weight counts as
+        conflict only for a hostile act, :func:`hostile_acts`), and
+        ``events`` (Int64) when ``events`` is given.
 
     Examples
     --------
@@ -318,6 +364,7 @@ def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
          for c, s in zip(table["category"], table["sub_event_type"])],
         dtype="string",
     )
+    table["hostile"] = hostile_acts(table)
     if events is None:
         return table
     require_columns(events, ["sub_event_type"])

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .._frames import require_columns
 from ..text import date_texts, describe_dates
-from .selection import event_kind, event_numbers
+from .selection import event_keys, event_kind, event_numbers
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 
@@ -67,9 +67,10 @@ def corroboration(
         The sources table: documents named by outlet and date
         (:func:`document_names`), in order of publication; None lists their ids.
     events : DataFrame or None, default None
-        The events: adds each event's number in reading order
-        (:func:`analysis.stats.selection.event_numbers`), dates in words and
-        kind, and sorts the rows by number.
+        The events: adds each event's number (the number in its id,
+        :func:`analysis.stats.selection.event_keys`), dates in words and
+        kind, and sorts the rows in reading order
+        (:func:`analysis.stats.selection.event_numbers`).
 
     Returns
     -------
@@ -98,10 +99,11 @@ def corroboration(
     out = out.reset_index().astype({"event_id": "string", "document_names": "string"})
     if events is None:
         return out
-    facts = pd.DataFrame({"number": event_numbers(events).to_numpy(), "event_id": events["event_id"].astype("string"),
+    facts = pd.DataFrame({"order": event_numbers(events).to_numpy(), "number": event_keys(events).to_numpy(),
+                          "event_id": events["event_id"].astype("string"),
                           "when": date_texts(events).to_numpy(), "kind": event_kind(events).astype("string").to_numpy()})
-    out = facts.merge(out, on="event_id", how="left", validate="one_to_one").sort_values("number", kind="stable")
-    return out.reset_index(drop=True)
+    out = facts.merge(out, on="event_id", how="left", validate="one_to_one").sort_values("order", kind="stable")
+    return out.drop(columns="order").reset_index(drop=True)
 
 
 def events_per_document(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -195,7 +197,8 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
         Tidy, one row per document and event, documents in order of
         publication and events in reading order
         (:func:`analysis.stats.selection.event_numbers`): doc_id, document
-        (:func:`document_names`), event_id, number (int64), kind (string),
+        (:func:`document_names`), event_id, number (int64, the number in
+        the event's id, :func:`analysis.stats.selection.event_keys`), kind (string),
         rows (int64, the document's evidence rows for the event, 0 for none)
         and disputed (bool: the document makes a claim on a point of the
         event that is disputed, :func:`list_conflicts`).
@@ -215,9 +218,9 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
     require_columns(reports, ["event_id", "doc_id"], "reports")
     require_columns(sources, ["doc_id", "published_start", "published_end"], "sources")
     require_columns(events, ["event_id", "date_start", "date_end"])
-    numbers = event_numbers(events)
+    numbers = event_keys(events)
     kinds = event_kind(events).astype("string")
-    order = np.argsort(numbers.to_numpy(), kind="stable")
+    order = np.argsort(event_numbers(events).to_numpy(), kind="stable")
     ordered = pd.DataFrame({"event_id": events["event_id"].astype("string").to_numpy()[order],
                             "number": numbers.to_numpy()[order], "kind": kinds.to_numpy()[order]})
     documents = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")

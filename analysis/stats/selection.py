@@ -317,6 +317,48 @@ def event_numbers(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd
     return pd.Series(numbers, index=events.index, name="number")
 
 
+#: An event id that ends in its number: any prefix without digits, then the digits ("EV035", "IRQ12345").
+_NUMBERED_ID = r"^\D*(\d+)$"
+
+
+def event_keys(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd.Series:
+    """Give each event the number a reader sees for it everywhere: the number in its id.
+
+    The number of ``EV035`` is 35 on the timeline, in the evidence heatmap
+    and in every table, whatever subset of the events is shown. When the
+    ids do not all end in a number, or two ids share one (ids of several
+    countries, say), the events are numbered in reading order instead
+    (:func:`event_numbers`), which depends on the events given.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id`` (and, for the fallback, the columns of
+        :func:`event_numbers`).
+    kinds : Series or None, default None
+        The events' kinds, passed on to :func:`event_numbers`.
+
+    Returns
+    -------
+    Series
+        int64 numbers, named ``number``, same index as ``events``.
+
+    Examples
+    --------
+    >>> event_keys(pd.DataFrame({"event_id": ["EV035", "EV003"]})).tolist()
+    [35, 3]
+    """
+    require_columns(events, ["event_id"])
+    if events.empty:
+        return pd.Series(np.zeros(0, dtype=np.int64), index=events.index, name="number")
+    digits = events["event_id"].astype("string").str.extract(_NUMBERED_ID, expand=False)
+    if digits.notna().all():
+        numbers = digits.astype("int64")
+        if numbers.is_unique:
+            return pd.Series(numbers.to_numpy(), index=events.index, name="number")
+    return event_numbers(events, kinds=kinds)
+
+
 # --- which events are attacks, and on whom: the ATTACKS and TARGET parameters -----------------
 
 #: ACLED event types counted as attacks in an ACLED file when no ``ATTACKS`` is given: armed clashes

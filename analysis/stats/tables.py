@@ -9,7 +9,7 @@ from .._frames import column_or_na, require_columns
 from .._lazy import renamed_keywords
 from ..text import count_texts, date_texts, describe_bounds
 from .evidence import document_names
-from .selection import EventSelector, event_kind, event_numbers, select_kinds
+from .selection import EventSelector, event_keys, event_kind, event_numbers, select_kinds
 
 
 @renamed_keywords(limit="n")
@@ -43,11 +43,12 @@ def events_table(
     Returns
     -------
     DataFrame
-        number (int64: the event's number in reading order among all of
-        ``events``, :func:`analysis.stats.selection.event_numbers`, the
-        numbers on the timeline), event_id, when, kind, location, actor1,
-        actor2, what (the notes), documents (string columns), in reading
-        order.
+        number (int64: the number in the event's id,
+        :func:`analysis.stats.selection.event_keys`, the numbers on the
+        timeline), event_id, when, kind, headline (the event's short
+        title for readers, only when the events have one), location,
+        actor1, actor2, what (the notes), documents (string columns), in
+        reading order.
 
     Raises
     ------
@@ -69,8 +70,8 @@ def events_table(
     1      EV2  14-17 Mar 2020  militia attack  001; 003
     """
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "location", "actor1"])
-    numbers = event_numbers(events)
-    chosen = select_kinds(events.assign(_number=numbers), kinds).sort_values("_number", kind="stable")
+    chosen = select_kinds(events.assign(_order=event_numbers(events), _number=event_keys(events)), kinds)
+    chosen = chosen.sort_values("_order", kind="stable")
     if n is not None:
         chosen = chosen.iloc[:n]
     if reports is not None:
@@ -95,12 +96,15 @@ def events_table(
         "event_id": chosen["event_id"].astype("string"),
         "when": date_texts(chosen),
         "kind": event_kind(chosen).astype("string"),
+        "headline": column_or_na(chosen, "headline").astype("string"),
         "location": chosen["location"].astype("string"),
         "actor1": chosen["actor1"].astype("string"),
         "actor2": column_or_na(chosen, "actor2").astype("string"),
         "what": column_or_na(chosen, "notes").astype("string"),
         "documents": documented.astype("string"),
     })
+    if "headline" not in events.columns or events["headline"].isna().all():
+        out = out.drop(columns="headline")
     return out.reset_index(drop=True)
 
 

@@ -13,7 +13,7 @@ from ..text import date_texts
 from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_below, note_nothing, tag_bars
 from .figures import describe
 from .literal import literal_text
-from .style import ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
+from .style import COUNT_COLORS, ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -98,10 +98,10 @@ def plot_attacks_per_period(
     described = _count_description(counts, by, names, ylabel)
     if by is None:
         left, width = _period_bars(counts)
-        bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color="#E9A27A",
+        bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color=COUNT_COLORS["expected"],
                       label="expected (ranged dates spread over their days)")
         tag_bars(bars, "expected")
-        bars = ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color="#B2430F",
+        bars = ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"],
                       label="certain (whole date range in the period)")
         tag_bars(bars, "certain")
     else:
@@ -172,12 +172,15 @@ def escalation_key(rules: pd.DataFrame) -> str:
 
     Scores are Goldstein values with the sign reversed, so conflict counts
     up and cooperation down; acts with the same score are listed together.
+    Acts of negative weight without violence (``hostile`` False) count in
+    no score: they are listed last as "not counted".
 
     Parameters
     ----------
     rules : DataFrame
         Output of :func:`analysis.stats.escalation.cameo_table` (``covers``,
-        ``goldstein``, ``cameo_name``).
+        ``goldstein``, ``cameo_name`` and, optionally, ``hostile``; without
+        it every act counts).
 
     Returns
     -------
@@ -187,17 +190,22 @@ def escalation_key(rules: pd.DataFrame) -> str:
     Examples
     --------
     >>> from analysis.stats.escalation import cameo_table
-    >>> rules = cameo_table().query("sub_event_type == 'Non-violent transfer of territory'")
+    >>> rules = cameo_table().query("sub_event_type in ['Non-violent transfer of territory', 'Air/drone strike']")
     >>> escalation_key(rules)
-    'How acts count: ground the first actor takes without fighting 9.5 up (CAMEO: occupy territory); handovers of a base 10 down (CAMEO: retreat or surrender militarily).'
+    'How acts count: air and drone strikes 10 up (CAMEO: employ aerial weapons); handovers of a base 10 down (CAMEO: retreat or surrender militarily); not counted, as no violence: ground the first actor takes without fighting.'
     """
     parts = []
-    ordered = rules.assign(score=-rules["goldstein"]).sort_values("score", ascending=False, kind="stable")
+    hostile = rules["hostile"].to_numpy(dtype=bool) if "hostile" in rules else np.ones(len(rules), dtype=bool)
+    idle = (rules["goldstein"].to_numpy(dtype=float) < 0) & ~hostile
+    ordered = rules[~idle].assign(score=-rules.loc[~idle, "goldstein"]).sort_values("score", ascending=False,
+                                                                                   kind="stable")
     for score, group in ordered.groupby("score", sort=False):
         covers = ", ".join(dict.fromkeys(group["covers"].astype(str)))
         names = list(dict.fromkeys(group["cameo_name"].astype(str)))
         act = f" (CAMEO: {names[0].split(',')[0].lower()})" if len(names) == 1 else ""
         parts.append(f"{covers} {_signed(float(score))}{act}")
+    if idle.any():
+        parts.append("not counted, as no violence: " + ", ".join(dict.fromkeys(rules.loc[idle, "covers"].astype(str))))
     return "How acts count: " + "; ".join(parts) + "." if parts else ""
 
 
@@ -251,7 +259,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         return ax
     left, width = _period_bars(escalation)
     bars = ax.bar(left, escalation["conflict"], width=width * 0.86, align="edge", color=ESCALATION_COLORS["conflict"],
-                  label="conflict (up)")
+                  label="conflict: acts of violence (up)")
     tag_bars(bars, "conflict")
     bars = ax.bar(left, -escalation["cooperation"], width=width * 0.86, align="edge",
                   color=ESCALATION_COLORS["cooperation"], label="retreat or cooperation (down)")

@@ -11,12 +11,15 @@ from ..io.coded import PathLike, TableArg, document_text
 
 
 def highlight_quotes(
-    doc_id: str, reports: pd.DataFrame, *, sources: TableArg = None, documents: PathLike | None = None
+    doc_id: str, reports: pd.DataFrame, *, sources: TableArg = None, documents: PathLike | None = None,
+    events: pd.DataFrame | None = None,
 ) -> str:
     """Render a document as HTML with every cited passage highlighted.
 
     Each passage quoted by a report row is wrapped in ``<mark>`` whose
-    ``title`` names the events it supports; overlapping passages are merged
+    ``title`` names the events it supports (with ``events``, each by its id
+    and headline: "EV003 US strike kills Soleimani at Baghdad airport");
+    overlapping passages are merged
     into one highlight naming all their events. All text is HTML-escaped, so
     markup in a document or a quote shows as text.
 
@@ -34,6 +37,9 @@ def highlight_quotes(
         The folder of the documents; None for the folder of ``sources``
         (see :func:`analysis.io.coded.document_text`). Required when
         ``sources`` is a DataFrame.
+    events : DataFrame or None, default None
+        The events, to name each by its headline as well as its id (where
+        they have a ``headline``).
 
     Returns
     -------
@@ -56,6 +62,10 @@ def highlight_quotes(
         if start >= 0:
             spans.append((start, start + len(quote), {str(event_id)}))
     spans.sort()
+    titles: dict[str, str] = {}
+    if events is not None and "headline" in events.columns:
+        named = events[events["headline"].notna()]
+        titles = dict(zip(named["event_id"].astype(str), named["headline"].astype(str)))
     merged: list[tuple[int, int, set[str]]] = []
     for start, end, ids in spans:
         if merged and start < merged[-1][1]:
@@ -67,7 +77,7 @@ def highlight_quotes(
     position = 0
     for start, end, ids in merged:
         pieces.append(html.escape(text[position:start]))
-        title = html.escape(", ".join(sorted(ids)), quote=True)
+        title = html.escape("; ".join(f"{i} {titles[i]}" if i in titles else i for i in sorted(ids)), quote=True)
         pieces.append(f'<mark title="{title}">{html.escape(text[start:end])}</mark>')
         position = end
     pieces.append(html.escape(text[position:]))

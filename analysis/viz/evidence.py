@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_input
+from . import style
 from ._axes import current_axes, note_nothing
 from .figures import describe
 from .style import color_for
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 #: Shades of the cells: no evidence, one row, two, three or more.
-EVIDENCE_SHADES = ("#FFFFFF", "#C6DBEF", "#6BAED6", "#2171B5")
+EVIDENCE_SHADES = style.EVIDENCE_SHADES
 #: Mark of a document's claim on a disputed point of an event.
 DISPUTE_MARK = "\u2715"
 
@@ -75,7 +76,7 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         describe(ax, "No evidence to show.")
         return ax
     documents = list(dict.fromkeys(matrix["document"]))
-    columns = matrix.drop_duplicates("event_id").sort_values("number", kind="stable")
+    columns = matrix.drop_duplicates("event_id")  # in the matrix's order: reading order
     rows = matrix.pivot(index="document", columns="number", values="rows").loc[documents, columns["number"]]
     disputed = matrix.pivot(index="document", columns="number", values="disputed").loc[documents, columns["number"]]
     cmap = ListedColormap(list(EVIDENCE_SHADES))
@@ -95,7 +96,7 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         ax.text(j + 0.5, -0.55, str(int(count)), ha="center", va="bottom", fontsize=7, color="0.3")
     for i, count in enumerate((rows > 0).sum(axis=1)):
         ax.text(len(columns) + 0.3, i + 0.5, f"{int(count)} events", ha="left", va="center", fontsize=8, color="0.3")
-    ax.set_xlabel("events, numbered in date order as in the events tables")
+    ax.set_xlabel("events in date order, each by the number of its id (EV035 is 35), as in the tables")
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelsize=7, length=0, rotation=0)
     ax.tick_params(axis="y", labelsize=8.5, length=0)

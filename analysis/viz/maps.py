@@ -25,6 +25,7 @@ from .figures import describe, set_title
 from .literal import literal_text
 from .map_layout import axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
 from .placement import LabelPlacer
+from .style import KIND_COLORS
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -137,12 +138,14 @@ def plot_boundaries(
 # --- posture of the bases ---------------------------------------------------------------
 
 #: Colour and marker of each kind of change at a base.
+#: An attack on a base takes the colour of the militia attacks, every other change the colour of the
+#: posture changes (the report's colour language, :mod:`analysis.viz.style`); the marker tells them apart.
 POSTURE_STYLES: dict[str, tuple[str, str]] = {
-    "attacked": ("#D55E00", "X"),
-    "fortified": ("#E69F00", "s"),
-    "Patriot batteries": ("#AA4499", "^"),
-    "withdrawn from": ("#0072B2", "v"),
-    "handed over": ("#0072B2", "v"),
+    "attacked": (KIND_COLORS["militia attack"], "X"),
+    "fortified": (KIND_COLORS["posture change"], "s"),
+    "Patriot batteries": (KIND_COLORS["posture change"], "^"),
+    "withdrawn from": (KIND_COLORS["posture change"], "v"),
+    "handed over": (KIND_COLORS["posture change"], "v"),
 }
 
 #: Columns the posture maps draw from :func:`analysis.stats.posture.base_posture`, and from the bases table.

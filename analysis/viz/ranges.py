@@ -281,6 +281,15 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
     return ax
 
 
+def _change_words(force: str, before: str, after: str, compared: str) -> str:
+    """Say how a force's figure moved from one statement to the next, for a reader."""
+    if compared.startswith("lower"):
+        return f"{force}: down, {before} then {after}"
+    if compared.startswith("higher"):
+        return f"{force}: up, {before} then {after}"
+    return f"{force}: barely moved, {before} then {after} (within their rounding)"
+
+
 def plot_troop_levels(
     levels: pd.DataFrame, *, start: object = None, end: object = None, ax: Axes | None = None
 ) -> Axes:
@@ -292,9 +301,10 @@ def plot_troop_levels(
     shape says how it was worded (diamond "about", down triangle "less
     than", up triangle "more than"/"at least", circle exact), and a label
     with the wording and the dates. Nothing is drawn between statements:
-    the reports say nothing about those days. Where two statements about a
-    force overlap, a note says that they show no change
-    (:func:`analysis.stats.tables.troop_level_statements`).
+    the reports say nothing about those days. A note says in words how each
+    statement stands to the previous one about the same force
+    (:func:`analysis.stats.tables.troop_level_statements`): "US: barely
+    moved, about 5,200 then about 5,000 (within their rounding)".
 
     Parameters
     ----------
@@ -360,9 +370,11 @@ def plot_troop_levels(
         text = ax.annotate(f"{row['force']}: {row['as_worded']} ({row['when']})", (x1, high), xytext=(4, 2),
                            textcoords="offset points", fontsize=8.5, color=color, va="bottom")
         text.set_gid("level")
+    previous = statements["as_worded"].shift(1)
     compared = statements[statements["compared"] != "first statement"]
-    for number, (_, row) in enumerate(compared.iterrows()):
-        note = ax.text(0.01, 0.97 - 0.08 * number, f"{row['force']}: {row['as_worded']} {row['compared']}",
+    for number, (i, row) in enumerate(compared.iterrows()):
+        note = ax.text(0.01, 0.97 - 0.08 * number, _change_words(row["force"], previous[i], row["as_worded"],
+                                                                  row["compared"]),
                        transform=ax.transAxes, ha="left", va="top", fontsize=8.5, color="0.2")
         note.set_gid("compared")
     ax.set_ylim(bottom=0, top=top * 1.3)

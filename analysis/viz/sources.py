@@ -8,6 +8,7 @@ import pandas as pd
 
 from .._frames import require_input
 from .._lazy import renamed_keywords
+from . import style
 from ._axes import current_axes, note_nothing
 from .figures import describe
 from .literal import literal_text
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Longest outlet name drawn in full; longer ones are cut with an ellipsis.
 LABEL_CHARS = 42
 #: Colours of all events of an outlet and of the events it alone reports.
-SOURCE_COLORS: dict[str, str] = {"events": "#9DB9D3", "only_source": "#0072B2"}
+SOURCE_COLORS = style.SOURCE_COLORS
 
 
 @renamed_keywords(most="n")

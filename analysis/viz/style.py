@@ -1,7 +1,14 @@
-"""The charts' look: one colour per kind of event, outcome and force, and the house style.
+"""The charts' look: the report's one colour language, and the house style.
 
-A colour means the same thing in every chart of the report (colour-blind
-safe: Okabe-Ito and Tol). matplotlib is imported only inside
+A colour means the same thing in every chart of the report. Hues are kept
+for kinds of event (:data:`KIND_COLORS`, colour-blind safe: Okabe-Ito and
+Tol), one hue per kind in a run; everything that is not a kind of event
+(killed and wounded, forces, places, outlets, the escalation score, counts
+of evidence) is drawn in neutral greys and labelled directly or in a key, so
+no reader takes it for a kind. A run names its kinds in one vocabulary, the
+coded categories or ACLED's event types; a hue may stand for a kind of each
+("militia attack" and ACLED's "Explosions/Remote violence"), as the two
+never share a run. matplotlib is imported only inside
 :func:`use_report_style`.
 """
 
@@ -13,11 +20,11 @@ from functools import partial
 from .figures import png_with_alt
 
 #: One colour per kind of event (colour-blind safe, Okabe-Ito and Tol), so a
-#: kind looks the same in every chart.
+#: kind looks the same in every chart; the hues are kept for kinds.
 KIND_COLORS: dict[str, str] = {
     "militia attack": "#D55E00",
     "US strike": "#0072B2",
-    "other violence": "#7F7F7F",
+    "other violence": "#882255",
     "posture change": "#009E73",
     "political": "#AA4499",
     "protest": "#E69F00",
@@ -29,16 +36,22 @@ KIND_COLORS: dict[str, str] = {
     "Strategic developments": "#009E73",
 }
 #: Colours of kinds that have none of their own, taken in turn.
-_EXTRA_COLORS = ("#56B4E9", "#117733", "#332288", "#999933", "#44AA99", "#661100", "#6699CC", "#888888")
-#: Killed and wounded, in every chart that splits them: Tol's indigo and
-#: Okabe-Ito's orange differ in hue and lightness for every kind of colour
-#: blindness.
-OUTCOME_COLORS: dict[str, str] = {"killed": "#332288", "wounded": "#E69F00"}
-#: Conflict and retreat or cooperation, in the escalation chart (Okabe-Ito
-#: vermillion and blue: not the red and green that colour-blind readers confuse).
-ESCALATION_COLORS: dict[str, str] = {"conflict": "#D55E00", "cooperation": "#0072B2"}
-#: Whose troops, in the troop-level chart.
-FORCE_COLORS: dict[str, str] = {"US": "#0072B2", "UK": "#AA4499", "coalition": "#009E73"}
+_EXTRA_COLORS = ("#56B4E9", "#117733", "#999933", "#44AA99", "#661100", "#CC6677", "#DDAA33", "#6699CC")
+#: Killed and wounded, in every chart that splits them: near-black and mid-grey (they differ in
+#: lightness and in marker shape), not the hue of a kind.
+OUTCOME_COLORS: dict[str, str] = {"killed": "#1A1A1A", "wounded": "#8C8C8C"}
+#: Conflict (acts of violence) and retreat or cooperation, in the escalation chart: dark and light grey,
+#: up and down, each named on the axis.
+ESCALATION_COLORS: dict[str, str] = {"conflict": "#3D3D3D", "cooperation": "#ABABAB"}
+#: Whose troops, in the troop-level chart: greys, each statement labelled with its force.
+FORCE_COLORS: dict[str, str] = {"US": "#333333", "UK": "#7A7A7A", "coalition": "#A8A8A8"}
+#: Counts per period (expected and certain), in the counting charts: greys, as a count is no kind.
+COUNT_COLORS: dict[str, str] = {"expected": "#B8B8B8", "certain": "#4A4A4A"}
+#: Counts of evidence rows (0, 1, 2, 3 or more) in the evidence heatmap: a sequential grey scale,
+#: which no reader takes for a kind.
+EVIDENCE_SHADES: tuple[str, ...] = ("#FFFFFF", "#D4D4D4", "#8F8F8F", "#404040")
+#: All events of an outlet and the events it alone reports, in the outlets chart.
+SOURCE_COLORS: dict[str, str] = {"events": "#C4C4C4", "only_source": "#4A4A4A"}
 
 
 def color_for(kinds: Sequence[str]) -> dict[str, str]:
@@ -70,10 +83,11 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
     return colors
 
 
-#: Colours of groups (places, forces, outlets) in the order of their size: Okabe-Ito's seven
-#: colour-blind-safe colours, then grey for "other". At most seven groups get their own colour.
-GROUP_COLORS: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
-OTHER_COLOR = "#A0A0A0"
+#: Colours of groups (places, bases, outlets) in the order of their size: a neutral scale from dark
+#: to light grey (the hues are the kinds'), each group named in the key; then a pale grey for
+#: "other". At most six groups get their own shade.
+GROUP_COLORS: tuple[str, ...] = ("#262626", "#4D4D4D", "#707070", "#939393", "#B5B5B5", "#D0D0D0")
+OTHER_COLOR = "#E3E3E3"
 OTHER = "other"
 
 
@@ -99,7 +113,7 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str
     Examples
     --------
     >>> group_palette(["Banaadir", "Lower Shabelle"])
-    {'Banaadir': '#0072B2', 'Lower Shabelle': '#E69F00', 'other': '#A0A0A0'}
+    {'Banaadir': '#262626', 'Lower Shabelle': '#4D4D4D', 'other': '#E3E3E3'}
     """
     named = [g for g in dict.fromkeys(str(g) for g in groups) if g != other][: len(GROUP_COLORS)]
     palette = dict(zip(named, GROUP_COLORS))

@@ -99,14 +99,14 @@ def _description(layout: pd.DataFrame) -> str:
     counts = layout.groupby("lane", observed=True).size()
     lanes = ", ".join(f"{name} {count}" for name, count in counts.items())
     first, last = layout["date_start"].min(), layout["date_end"].max()
-    numbered = layout["text"].notna().any() and layout["number"].max() <= MAX_NUMBERED
+    numbered = layout["text"].notna().any() and len(layout) <= MAX_NUMBERED
     labelled = marks[marks["label"].notna()]
     named = "; ".join(f"{n} {label}" for n, label in zip(labelled["number"], labelled["label"]))
     grouped = marks[marks["mark_events"] > 1]
     parts = [f"{len(layout)} events from {describe_dates(first, first)} to {describe_dates(last, last)}, "
              f"in lanes by kind (events per lane: {lanes})."]
     if numbered:
-        parts.append(f"Events are numbered 1 to {len(layout)} in date order, as in the events table.")
+        parts.append("Each event carries the number of its id (EV035 is 35), as in the events table.")
     if len(grouped):
         parts.append(f"{len(grouped)} marks stand for several events with the same dates "
                      f"({int(grouped['mark_events'].sum())} events in all).")

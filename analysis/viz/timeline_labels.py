@@ -1,7 +1,9 @@
 """The labels of a timeline's events worth naming, written from the data alone.
 
-:func:`event_labels` names what happened where, with the people killed and
-wounded: ``"Camp Taji: 18 rockets, 3 killed"``. It is one of the label
+:func:`event_labels` gives an event's headline where the data have one
+(``"US strike kills Soleimani at Baghdad airport"``); otherwise it names what
+happened where, with the people killed and wounded:
+``"Camp Taji: 18 rockets, 3 killed"``. It is one of the label
 functions :func:`analysis.viz.timeline_layout.timeline_layout` takes.
 """
 
@@ -39,12 +41,15 @@ def event_labels(
     *,
     bases: pd.DataFrame | None = None,
     n: int | None = None,
+    headlines: bool = False,
 ) -> pd.Series:
     """Write short labels for the events worth naming on a timeline, from the data alone.
 
     An event gets a label when it is violent (ACLED's battles, explosions
     and remote violence, violence against civilians), when someone was
-    killed or wounded in it, or when it happened at a base:
+    killed or wounded in it, or when it happened at a base. The label is the
+    event's ``headline`` where the events have one (the coded events do: a
+    short title written from the event's own quotes); otherwise
     ``"<place>: <what>, <n> killed, <n> wounded"``. The place is the base
     name (or the location; where the location is "unspecified" or only the
     country, the target, ``actor2``, is named instead: "air strike on
@@ -65,6 +70,9 @@ def event_labels(
         Label at most this many events: those with the most people killed
         or wounded (then the earliest). None labels every event that
         qualifies.
+    headlines : bool, default False
+        Also label every other event that has a headline, with it, so that
+        each mark of a timeline is named (the coded events have one each).
 
     Returns
     -------
@@ -79,6 +87,12 @@ def event_labels(
     ...                       "projectiles_low": [18], "projectiles_high": [18], "fatalities": [3], "notes": [""]})
     >>> event_labels(frame).tolist()
     ['Camp Taji: 18 rockets, 3 killed']
+    >>> event_labels(frame.assign(headline=["Rockets kill three at Camp Taji"])).tolist()
+    ['Rockets kill three at Camp Taji']
+    >>> quiet = frame.assign(event_type=["Strategic developments"], sub_event_type=["Other"], base_id=[None],
+    ...                      projectiles_low=[None], fatalities=[0], headline=["Envoy speaks"])
+    >>> event_labels(quiet).tolist(), event_labels(quiet, headlines=True).tolist()
+    ([<NA>], ['Envoy speaks'])
     """
     require_columns(events, ["event_id", "location", "sub_event_type"])
     killed = event_sizes(events, casualties, outcome="killed")
@@ -102,7 +116,11 @@ def event_labels(
         order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
         chosen = np.sort(chosen[order[:n]])
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
+    titles = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
     for i in chosen:
+        if pd.notna(titles.iloc[i]):
+            labels.iloc[i] = titles.iloc[i]
+            continue
         if pd.notna(low.iloc[i]):
             what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
         elif pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
@@ -120,4 +138,6 @@ def event_labels(
         parts += [f"{int(killed.iloc[i])}{plus} killed"] if killed.iloc[i] > 0 else []
         parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
         labels.iloc[i] = (f"{where}: " if has_place else "") + ", ".join(parts)
+    if headlines:
+        labels = labels.fillna(titles)
     return labels

@@ -11,9 +11,9 @@ from :func:`timeline_layout`. How the layout reads:
   the bar a hatched end on that side;
 - events of a lane with the same dates, the same kind of bounds and no label
   of their own are one mark, labelled with their numbers and their count;
-- every mark carries its events' numbers in reading order
-  (:func:`analysis.stats.selection.event_numbers`, the numbers of the events
-  tables) and, where given, a label; the text sits on the mark's own row,
+- every mark carries its events' numbers, the numbers in their ids
+  (:func:`analysis.stats.selection.event_keys`, the numbers of the events
+  tables), in reading order and, where given, a label; the text sits on the mark's own row,
   after its bar (before it near the right edge), and marks go to the first
   row of their lane where neither their bar nor their text overlaps another
   mark's, so no text ever covers a mark or another text.
@@ -34,7 +34,7 @@ import pandas as pd
 
 from .._frames import check_dates, column_or_na, day_numbers, require_columns
 from ..stats.casualties import event_sizes
-from ..stats.selection import event_kind, event_numbers
+from ..stats.selection import event_keys, event_kind, event_numbers
 from .placement import CHAR_WIDTH_EM, LABEL_FONT_SIZE, beside, pack_rows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -117,8 +117,8 @@ def _events_in_lanes(
     timeline of millions of events never copies their notes.
     """
     kinds = event_kind(events)
-    numbers = event_numbers(events, kinds=kinds)
-    order = np.argsort(numbers.to_numpy(), kind="stable")
+    order = np.argsort(event_numbers(events, kinds=kinds).to_numpy(), kind="stable")
+    numbers = event_keys(events, kinds=kinds)
     if lane == "category":
         lanes = kinds
     else:

@@ -200,5 +200,10 @@ def test_highlight_quotes_marks_passages_and_escapes_everything(mini):
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>" not in page and "&lt;b&gt;para&lt;/b&gt;" in page
     marks = re.findall(r'<mark title="([^"]*)">([^<]*)</mark>', page)
-    assert marks == [("E2, E&lt;1&gt;", "rockets hit Taji.")]
+    assert marks == [("E2; E&lt;1&gt;", "rockets hit Taji.")]
     assert page.count("<p>") == 2
+    # with the events, each is named by its headline too, escaped like the rest
+    events = pd.DataFrame({"event_id": ["E2", "E<1>"], "headline": ["Rockets \"hit\" Taji", None]})
+    page = highlight_quotes("doc_a", reports, sources=sources, documents=mini.folder, events=events)
+    (title,) = re.findall(r'<mark title="([^"]*)">', page)
+    assert title == "E2 Rockets &quot;hit&quot; Taji; E&lt;1&gt;"

@@ -58,8 +58,27 @@ def test_the_rules_say_in_words_what_a_withdrawal_and_a_handover_count_as():
     assert "withdrawals from bases" in table.loc[("posture change", "Change to group/activity"), "covers"]
     assert table.loc[("posture change", "Change to group/activity"), "goldstein"] == -4.0
     key = escalation_key(cameo_table())
-    assert "withdrawals from bases that stay with their hosts 4 up (CAMEO: reduce relations)" in key
     assert "handovers of a base 10 down (CAMEO: retreat or surrender militarily)" in key
+    idle = key.split("not counted, as no violence: ", 1)[1]
+    assert "withdrawals from bases that stay with their hosts" in idle
+    assert "Patriot deployments and fortification" in idle and "peaceful protests" in idle
+    assert "air and drone strikes" not in idle
+
+
+def test_only_violence_counts_as_conflict_so_a_week_of_posture_moves_shows_none():
+    """A Patriot deployment and a withdrawal weigh -7.2 and -4, but no act of violence: the week has no conflict."""
+    events = make_events([
+        {"date_start": "2020-04-07", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Other"},
+        {"date_start": "2020-04-08", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Change to group/activity"},
+        {"date_start": "2020-04-15", "category": "protest", "event_type": "Protests", "sub_event_type": "Peaceful protest"},
+        {"date_start": "2020-04-16", "category": "militia attack"},
+    ])
+    frame = escalation_per_period(events, freq="W")
+    assert frame["conflict"].tolist() == [0.0, 10.0]
+    assert frame["nonviolent"].tolist() == [7.2 + 4.0, 6.5]
+    assert frame["escalation"].tolist() == [0.0, 10.0]
 
 
 def test_an_acled_transfer_of_territory_is_actor1_taking_ground_and_a_coded_handover_a_retreat():
@@ -72,10 +91,12 @@ def test_an_acled_transfer_of_territory_is_actor1_taking_ground_and_a_coded_hand
     assert weights[["cameo_code", "cameo_name"]].iloc[0].tolist() == ["192", "Occupy territory"]
     assert weights["goldstein"].tolist() == [-9.5]
     frame = escalation_per_period(acled, freq="W")
-    assert frame[["conflict", "cooperation", "escalation"]].iloc[0].tolist() == [9.5, 0.0, 9.5]
+    # ground taken without fighting is no violence: kept apart, in no score
+    assert frame[["conflict", "cooperation", "escalation", "nonviolent"]].iloc[0].tolist() == [0.0, 0.0, 0.0, 9.5]
     rules = cameo_table(acled)
     assert rules["covers"].tolist() == ["ground the first actor takes without fighting"]
-    assert escalation_key(rules) == "How acts count: ground the first actor takes without fighting 9.5 up (CAMEO: occupy territory)."
+    assert escalation_key(rules) == ("How acts count: not counted, as no violence: ground the first actor takes "
+                                     "without fighting.")
     assert "handover" not in escalation_key(rules) and "retreat" not in escalation_key(rules)
 
 

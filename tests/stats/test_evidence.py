@@ -41,8 +41,11 @@ def test_the_evidence_matrix_has_a_cell_per_document_and_event_and_counts_every_
     assert len(matrix) == len(data.sources) * len(data.events)
     assert matrix["rows"].sum() == len(data.reports)
     assert matrix.groupby("event_id")["rows"].sum().gt(0).all()  # every event has evidence
-    numbers = matrix.drop_duplicates("event_id")["number"].tolist()
-    assert numbers == list(range(1, len(data.events) + 1))
+    columns = matrix.drop_duplicates("event_id")
+    # events in reading order, each by the number of its id (EV035 is 35)
+    assert columns["number"].tolist() == [int(i[2:]) for i in columns["event_id"]]
+    order = analysis.event_numbers(data.events.set_index("event_id").loc[columns["event_id"]].reset_index())
+    assert order.tolist() == list(range(1, len(data.events) + 1))
     disputed = matrix[matrix["disputed"]]
     conflicts = analysis.list_conflicts(data.reports)
     assert set(zip(disputed["doc_id"], disputed["event_id"])) == set(zip(conflicts["doc_id"], conflicts["event_id"]))

@@ -7,7 +7,7 @@ from helpers_events import make_events, make_table, troop_levels_sample
 
 import analysis
 from analysis import schema
-from analysis.stats.selection import event_numbers
+from analysis.stats.selection import event_keys, event_numbers
 from analysis.stats.tables import (
     events_table,
     reported_totals_table,
@@ -37,7 +37,24 @@ def test_events_table_lists_events_in_order_with_their_numbers_and_documents(att
 def test_events_table_keeps_the_numbers_of_all_events_when_it_lists_some_kinds(events):
     table = events_table(events, kinds=["posture change"])
     assert table["event_id"].tolist() == ["EV005"]
-    assert table["number"].tolist() == [int(event_numbers(events)[events["event_id"] == "EV005"].iloc[0])]
+    # the number in the id, whatever subset is listed or shown (the timeline's and the heatmap's too)
+    assert table["number"].tolist() == [5] == events_table(events.iloc[::2], kinds=["posture change"])["number"].tolist()
+    assert event_keys(events.iloc[:2]).tolist() == [int(i[2:]) for i in events["event_id"].iloc[:2]]
+
+
+def test_event_keys_fall_back_to_reading_order_where_ids_do_not_end_in_a_number():
+    events = make_events([{"date_start": "2020-03-11", "event_id": "first"},
+                          {"date_start": "2020-01-11", "event_id": "second"}])
+    assert event_keys(events).tolist() == event_numbers(events).tolist() == [2, 1]
+    twice = events.assign(event_id=["IRQ7", "SYR7"])  # two countries' ids with one number: not unique
+    assert event_keys(twice).tolist() == [2, 1]
+
+
+def test_events_table_gives_each_event_its_headline_where_the_data_have_one(events):
+    titled = events.assign(headline=pd.array(["Rockets hit Taji"] + [None] * (len(events) - 1), dtype="string"))
+    table = events_table(titled)
+    assert table.loc[table["event_id"] == events["event_id"].iloc[0], "headline"].tolist() == ["Rockets hit Taji"]
+    assert "headline" not in events_table(events).columns  # an ACLED file has none: no empty column
 
 
 def test_event_numbers_follow_dates_then_kind_so_same_dated_events_are_consecutive():

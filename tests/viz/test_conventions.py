@@ -61,7 +61,8 @@ def _wrong_input(name: str):
     from analysis.stats.periods import attacks_per_period
 
     events = make_events([{"date_start": "2020-03-11", "location": "Camp Taji"}])
-    takes_events = {"plot_timeline", "plot_timeline_bands", "plot_attack_casualties", "plot_country_events"}
+    takes_events = {"plot_timeline", "plot_timeline_bands", "plot_attacks", "plot_attack_casualties",
+                    "plot_country_events"}
     if name in takes_events:
         return attacks_per_period(events, kinds=None), "counts per period", "load_events or load_acled"
     return events, "events", None

@@ -49,7 +49,7 @@ def test_troop_levels_draw_each_statement_over_its_own_days_and_no_change_betwee
     assert markers == ["D", "D", "v"]
     assert all(len(line.get_xdata()) == 1 for line in ax.lines)  # no line joins two statements
     (note,) = [t.get_text() for t in ax.texts if t.get_gid() == "compared"]
-    assert note == "US: about 5,000 overlaps the previous figure (5,150-5,250 fits both): no change shown"
+    assert note == "US: barely moved, about 5,200 then about 5,000 (within their rounding)"
 
 
 def test_zero_is_clear_of_the_frame_and_outcomes_differ_in_shape(new_axes):

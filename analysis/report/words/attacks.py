@@ -42,10 +42,13 @@ def page_heading(facts: Facts) -> Heading:
 
 
 def chart_title(facts: Facts, chart: str) -> str:
-    """The title of the weekly or monthly counts (``"weekly"``, ``"monthly"``) or the killed (``"casualties"``)."""
+    """The title of the attacks one by one (``"attacks"``), the weekly or monthly counts (``"weekly"``,
+    ``"monthly"``) or the killed (``"casualties"``)."""
     data = facts.data
     what = data.selection.what
     where = f"{data.place}, {data.period_text}"
+    if chart == "attacks":
+        return f"{capital(what)}, one by one, {where}"
     if chart == "weekly":
         return f"{capital(what)} per {weekly_words(facts)}, {where}"
     if chart == "monthly":
@@ -56,8 +59,13 @@ def chart_title(facts: Facts, chart: str) -> str:
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
-    """What the weekly, monthly or casualties chart measures, as plain text, in every run (the default run's too)."""
+    """What the attacks, weekly, monthly or casualties chart measures, as plain text, in every run (the default
+    run's too)."""
     what = facts.data.selection.what
+    if chart == "attacks":
+        return ("Each attack on its date, a bar over its possible days where only a range is known, with the rockets "
+                "and the killed and wounded the reports give (the lowest figures)" if facts.coded
+                else "Each attack on its date, with ACLED's fatalities")
     if chart == "weekly":
         how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
                else "each counted on its event_date, as ACLED's tools count")

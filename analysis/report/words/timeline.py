@@ -54,7 +54,7 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
                 else "Every event, numbered as in the table below, in a lane for its kind; bars span the days a "
                      "date can fall on")
     return (f"Escalation score per {period_words(facts, 'weekly')}: the Goldstein value of each event's CAMEO code, "
-            "sign reversed")
+            "sign reversed; only acts of violence count as conflict")
 
 
 def timeline_note(facts: Facts) -> str:
@@ -131,8 +131,8 @@ def table_note(facts: Facts) -> str:
         return nothing(facts)
     if facts.dense:
         return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
-                f"listed whole or not at all), in date order, with {sources}; `#` is an "
-                f"event's place in date order among all {n:,}.")
+                f"listed whole or not at all), in date order, with {sources}; `#` is the "
+                "number in an event's id, as on the timeline.")
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
                 "number on the timeline.")

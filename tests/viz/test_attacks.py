@@ -1,0 +1,28 @@
+"""A thin series drawn once: a dot per attack with its date range, its headline and its figures."""
+
+from __future__ import annotations
+
+import analysis
+from analysis.stats.selection import is_militia_attack
+from analysis.viz.attacks import attack_chart_form
+from analysis.viz.ranges import PER_ATTACK_MAX
+
+
+def test_each_coded_attack_is_one_dot_with_its_range_headline_and_figures(new_axes):
+    data = analysis.load_dataset()
+    ax = analysis.plot_attacks(data.events, data.casualties, kinds=is_militia_attack, ax=new_axes(figsize=(10, 3)))
+    dots = [c.get_gid() for c in ax.collections if str(c.get_gid()).startswith("attack:")]
+    assert dots == ["attack:EV001", "attack:EV023", "attack:EV035", "attack:EV046"]
+    assert len([line for line in ax.lines if line.get_gid() == "range"]) == 1  # only the June attack is a range
+    titles = [t.get_text() for t in ax.texts if t.get_gid() == "title"]
+    assert titles[1] == "23 Rockets kill two US soldiers and a British soldier at Camp Taji"
+    facts = [t.get_text() for t in ax.texts if t.get_gid() == "facts"]
+    # the deadliest attack reads as such without adding rows: killed summed over groups
+    assert facts == ["1 killed", "18 rockets, 3 killed", "25 rockets, 3 wounded", "2 rockets, no one killed or wounded"]
+
+
+def test_the_form_follows_the_number_of_attacks_and_nothing_is_an_empty_chart(new_axes):
+    assert attack_chart_form(PER_ATTACK_MAX) == "dots" and attack_chart_form(PER_ATTACK_MAX + 1) == "counts"
+    events = analysis.load_events()
+    ax = analysis.plot_attacks(events, kinds=lambda frame: frame["event_id"] == "none", ax=new_axes())
+    assert [t.get_text() for t in ax.texts] == ["no attacks"]

@@ -1,0 +1,184 @@
+"""One colour language for the whole report: a hue stands for one kind of event, everything else is grey.
+
+The figures of the default run are drawn as the notebooks draw them, and every colour of every artist is
+collected: a coloured (not grey) mark must be a kind's colour or a tint of it, and where a key or a label
+names what it stands for, the name is that kind (or, on the posture maps, a change that belongs to it).
+"""
+
+from __future__ import annotations
+
+import colorsys
+import itertools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex, to_rgba
+
+import analysis
+from analysis import schema
+from analysis.viz import style
+from analysis.viz.maps import MIXED_COLOR
+
+#: Each run names its kinds in one vocabulary: the coded categories, or ACLED's event types.
+VOCABULARIES = {"coded": schema.CATEGORIES, "ACLED": schema.EVENT_TYPES}
+#: Names a key may give a kind's colour besides the kind's own: the posture maps' changes at a base.
+KIND_PARTS = {"attacked": "militia attack", "fortified": "posture change", "Patriot batteries": "posture change",
+              "withdrawn from": "posture change", "handed over": "posture change"}
+#: A hue this close to a kind's (on the colour wheel, 0 to 1) is that kind's, lighter or darker.
+SAME_HUE = 0.02
+
+
+def _hsv(color) -> tuple[float, float, float, float]:
+    red, green, blue, alpha = to_rgba(color)
+    return (*colorsys.rgb_to_hsv(red, green, blue), alpha)
+
+
+def is_grey(color) -> bool:
+    """A colour a reader reads as no colour: grey, black, white, or invisible."""
+    _, saturation, value, alpha = _hsv(color)
+    return alpha == 0 or saturation < 0.12 or value < 0.15
+
+
+def _hue_distance(a: float, b: float) -> float:
+    return min(abs(a - b), 1 - abs(a - b))
+
+
+def kind_of(color, kinds) -> str | None:
+    """The kind whose colour ``color`` is, or a tint of (its hue); None for a colour of no kind."""
+    if to_hex(color, keep_alpha=False) in {style.KIND_COLORS[k].lower() for k in kinds}:
+        return next(k for k in kinds if style.KIND_COLORS[k].lower() == to_hex(color, keep_alpha=False))
+    hue = _hsv(color)[0]
+    near = [(round(_hue_distance(hue, _hsv(style.KIND_COLORS[k])[0]), 4), k) for k in kinds]
+    distance, kind = min(near)
+    return kind if distance <= SAME_HUE else None
+
+
+def _getters(artist) -> tuple[str, ...]:
+    """The colour getters of what an artist draws: a line without a line style draws only its markers."""
+    if type(artist).__name__ == "Line2D":
+        line = ("get_color",) if artist.get_linestyle() not in ("None", "", " ") else ()
+        drawn = artist.get_marker() not in (None, "None", "")
+        markers = ("get_markerfacecolor", "get_markeredgecolor") if drawn else ()
+        return line + markers
+    return ("get_facecolor", "get_edgecolor", "get_color")
+
+
+def _colours(artist) -> list:
+    """Every colour an artist draws with (faces, edges, lines, markers, text)."""
+    found = []
+    for getter in _getters(artist):
+        if hasattr(artist, getter):
+            try:
+                value = getattr(artist, getter)()
+            except (TypeError, ValueError):
+                continue
+            if isinstance(value, str) or (np.ndim(value) == 1 and len(value) in (3, 4)):
+                found.append(value)
+            elif np.ndim(value) == 2:
+                found.extend(list(value))
+    return [c for c in found if not (isinstance(c, str) and c in ("none", "auto"))]
+
+
+def named_colours(fig) -> list[tuple[str, object]]:
+    """(name, colour) of everything a figure names: key entries, coloured tick labels, ``kind:`` marks."""
+    named = []
+    for ax in fig.axes:
+        legends = [ax.get_legend(), *[c for c in ax.get_children() if type(c).__name__ == "Legend"]]
+        for legend in dict.fromkeys(legend for legend in legends if legend is not None):
+            for handle, text in zip(legend.legend_handles, legend.get_texts()):
+                named += [(text.get_text(), c) for c in _colours(handle)]
+        for tick in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
+            named.append((tick.get_text(), tick.get_color()))
+        for artist in ax.get_children():
+            gid = str(artist.get_gid())
+            if gid.startswith("kind:"):
+                named += [(gid.split(":", 1)[1], c) for c in _colours(artist)]
+    return named
+
+
+def every_colour(fig) -> list:
+    return [c for ax in fig.axes for artist in ax.findobj() for c in _colours(artist)]
+
+
+@pytest.fixture(scope="module")
+def figures():
+    """The figures of the default run, drawn as the notebooks draw them."""
+    from analysis.report import notebook_data
+
+    analysis.use_report_style()
+    data = notebook_data()
+    drawn = {}
+
+    def new(name, **figure):
+        fig = plt.figure(**figure)
+        drawn[name] = fig
+        return fig.gca()
+
+    ax = new("timeline", figsize=(10, 7.6))
+    labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)
+    analysis.plot_timeline(data.events, label=labels, casualties=data.casualties, ax=ax)
+    analysis.timeline_legend(ax)
+    weekly = analysis.escalation_per_period(data.events, clip=True, start=data.window[0], end=data.window[1])
+    analysis.plot_escalation(weekly, rules=analysis.cameo_table(data.events), ax=new("escalation"))
+    counts = analysis.attacks_per_period(data.events, kinds=data.selection)
+    analysis.plot_attacks_per_period(counts, ax=new("weekly"))
+    monthly = analysis.attacks_per_period(data.events, freq="M", by=data.place_column, kinds=data.selection)
+    analysis.plot_attacks_per_period(monthly, by=data.place_column, names=data.base_names, colors=data.palette,
+                                     ax=new("monthly"))
+    analysis.plot_attacks(data.events, data.casualties, kinds=data.selection, ax=new("attacks"))
+    analysis.plot_attack_casualties(data.events, data.casualties, kinds=data.selection, ax=new("casualties"))
+    analysis.plot_troop_levels(data.troop_levels, ax=new("troops"))
+    analysis.plot_evidence(analysis.evidence_matrix(data.reports, data.sources, data.events), ax=new("evidence"))
+    axes = analysis.plot_posture_panels(analysis.base_posture(data.events, data.bases), bases=data.bases)
+    drawn["posture"] = axes[0].figure
+    yield drawn
+    for fig in drawn.values():
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES)
+def test_each_kind_of_a_run_has_a_hue_of_its_own(vocabulary):
+    kinds = VOCABULARIES[vocabulary]
+    for a, b in itertools.combinations(kinds, 2):
+        gap = _hue_distance(_hsv(style.KIND_COLORS[a])[0], _hsv(style.KIND_COLORS[b])[0])
+        assert gap > 2 * SAME_HUE, (a, b)
+        assert not is_grey(style.KIND_COLORS[a]), a
+
+
+def test_what_is_not_a_kind_is_grey():
+    """Killed and wounded, forces, places, outlets, counts and the escalation score take no kind's hue."""
+    palettes = [style.OUTCOME_COLORS.values(), style.ESCALATION_COLORS.values(), style.FORCE_COLORS.values(),
+                style.EVIDENCE_SHADES, style.SOURCE_COLORS.values(), style.COUNT_COLORS.values(),
+                style.GROUP_COLORS, [style.OTHER_COLOR, MIXED_COLOR]]
+    assert [c for c in itertools.chain(*palettes) if not is_grey(c)] == []
+    # the evidence counts are one sequential scale, lighter to darker
+    assert np.all(np.diff([_hsv(c)[2] for c in style.EVIDENCE_SHADES]) < 0)
+
+
+def test_is_grey_and_kind_of_tell_a_kind_from_a_grey():
+    kinds = VOCABULARIES["coded"]
+    assert is_grey("#8C8C8C") and not is_grey(style.KIND_COLORS["US strike"])
+    assert kind_of("#0072B2", kinds) == "US strike" and kind_of("#99C7E0", kinds) == "US strike"  # a tint
+    # the heatmap's old "3 or more" blue reads as the US strikes' hue: a key naming it otherwise is refused below
+    assert kind_of("#2171B5", kinds) == "US strike" and kind_of("#E69F00", kinds) == "protest"
+
+
+def test_no_colour_stands_for_two_meanings_across_the_default_runs_figures(figures):
+    kinds = VOCABULARIES["coded"]
+    meanings: dict[str, set[str]] = {}
+    for name, fig in figures.items():
+        for colour in every_colour(fig):
+            if not is_grey(colour):
+                kind = kind_of(colour, kinds)
+                assert kind is not None, f"{name}: {to_hex(colour)} is the colour of no kind of event"
+                meanings.setdefault(kind, set()).add(to_hex(colour, keep_alpha=False))
+        for label, colour in named_colours(fig):
+            if label and not is_grey(colour):
+                kind = kind_of(colour, kinds)
+                assert KIND_PARTS.get(label, label) == kind, f"{name}: {label!r} is drawn in the colour of {kind!r}"
+    # each kind's hue (with its tints) names that kind alone: no hue is shared by two kinds
+    hues = {kind: {round(_hsv(c)[0], 2) for c in colours} for kind, colours in meanings.items()}
+    for a, b in itertools.combinations(hues, 2):
+        assert not hues[a] & hues[b], (a, b)
+    assert {"militia attack", "US strike", "posture change", "political"} <= set(meanings)
