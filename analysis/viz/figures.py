@@ -129,8 +129,8 @@ def set_title(target: Figure | Axes, text: str, **style: Any) -> Any:
     >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
-    >>> _ = set_title(ax, "Costs in $")
-    >>> ax.get_title(), alt_text(fig)
+    >>> _ = set_title(ax, "Costs in $", loc="left")
+    >>> ax.get_title(loc="left"), alt_text(fig)
     ('Costs in \\\\$', 'Chart: Costs in $.')
     """
     drawn = literal_text(text)
