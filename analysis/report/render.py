@@ -20,6 +20,7 @@ from typing import Any
 import nbformat
 
 from .execute import clean_metadata, read_notebook, without_default_only
+from .options import is_default_run
 from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
 from .summary import PageCard, describe_parameters, notebook_summary, page_card
 
@@ -166,7 +167,8 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
     cards : sequence of PageCard
         One card per page, in reading order.
     parameters : mapping or None, default None
-        The parameters the notebooks ran with.
+        The parameters the notebooks ran with; listed under the dateline
+        (the first page's, :attr:`PageCard.dateline`) when any is set.
     dropped : int, default 0
         Rows of the data file that ``INVALID=drop`` left out.
 
@@ -189,11 +191,12 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         keep_trailing_newline=True,
     )
     template = environment.get_template("report_index.html.j2")
+    chosen = not is_default_run(dict(parameters or {}))
     return with_policy(template.render(
         title=_index_title(parameters),
-        lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
+        dateline=next((card.dateline for card in cards if card.dateline), None),
         csp=POLICY_PLACEHOLDER,
-        parameters=describe_parameters(parameters, dropped=dropped),
+        parameters=describe_parameters(parameters, dropped=dropped) if chosen or dropped else [],
         pages=cards,
     ))
 

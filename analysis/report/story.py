@@ -25,7 +25,7 @@ from .words import common
 from .words import posture as posture_words
 from .words import sources as source_words
 from .words import timeline as timeline_words
-from .words.common import CARD_METADATA, Heading
+from .words.common import CARD_METADATA, DATELINE_METADATA, Dateline, Heading
 from .words.facts import ATTACK_ROWS, Facts
 
 #: The pages of the report, by the name :meth:`Story.heading` takes, and the module of each page's words.
@@ -34,6 +34,19 @@ PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
 #: Each chart's page.
 CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "weekly": attack_words,
                "monthly": attack_words, "casualties": attack_words, "posture": posture_words, "sources": source_words}
+
+
+def say(line: Dateline) -> None:
+    """Show a page's dateline as Markdown, in every run, the default run's too; the index reads it from its metadata.
+
+    Examples
+    --------
+    >>> say(Story(notebook_data()).dateline("timeline"))  # doctest: +ELLIPSIS
+    <IPython.core.display.Markdown object>
+    """
+    from IPython.display import Markdown, display
+
+    display(Markdown(line.markdown), metadata={DATELINE_METADATA: line.card})
 
 
 def tell(data: NotebookData, text: str | Heading, *, default: str | None = None) -> None:
@@ -98,6 +111,12 @@ class Story:
         if page not in PAGE_WORDS:
             raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
         return PAGE_WORDS[page].page_heading(self.facts)
+
+    def dateline(self, page: str) -> Dateline:
+        """A page's dateline (:func:`analysis.report.words.common.dateline`), in every run; ``page`` as in :meth:`heading`."""
+        if page not in PAGE_WORDS:
+            raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
+        return PAGE_WORDS[page].dateline(self.facts)
 
     def chart_title(self, chart: str, default: str = "") -> str:
         """A chart's title as plain text: ``default`` in the default run, else one that names this run's data.
@@ -264,4 +283,4 @@ class Story:
         return source_words.passages(self.facts)
 
 
-__all__ = ["PAGES", "Story", "tell"]
+__all__ = ["PAGES", "Story", "say", "tell"]

@@ -17,6 +17,8 @@ from ...text import markdown_text as md
 from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
                      percent, period_words, spread_note, week_text, weekly_words)
 from .facts import ATTACK_ROWS, Facts
+from .common import Dateline
+from .common import dateline as common_dateline
 
 #: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
 #: weeks), else at most BUSIEST of the busiest.
@@ -245,3 +247,8 @@ def count_floor_note(
     by = f" by {actor}" if pd.notna(actor) else ""
     return (f"{note} The reports also speak of {count_texts(largest).iloc[0]} {row['measure']}{by} "
             f"({date_texts(largest).iloc[0]}) that they do not list.")
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the attacks it counts."""
+    return common_dateline(facts, describe_number(len(facts.attacks), "attack"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
-from ...text import describe_dates, describe_figure, describe_number
+from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
 
@@ -163,6 +163,60 @@ def limits(facts: Facts) -> str:
             "the wounded.\n"
             "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
             "it; attacks on a force are found by its name in `actor2` and `assoc_actor_2`.")
+
+
+#: The key of a dateline's display metadata that carries it as plain text, for the index (:class:`Dateline`).
+DATELINE_METADATA = "analysis/dateline"
+#: How many of an ACLED file's outlets a dateline names.
+DATELINE_OUTLETS = 3
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a page is about, where, when and from which sources, named: Markdown for the page, plain text for the index."""
+
+    text: str
+    markdown: str
+
+    @property
+    def card(self) -> dict[str, str]:
+        """The dateline as its display metadata carries it."""
+        return {"dateline": self.text}
+
+
+def dateline(facts: Facts, what: str) -> Dateline:
+    """Open a page: the place and the window, what the page counts (``what``, plain text) and the sources, named.
+
+    The coded reports are named by outlet and date of publication ("outlet
+    not named" where the text names none); an ACLED file by its name and
+    the outlets behind the most events.
+    """
+    def write(esc: Escape) -> str:
+        first, last = facts.data.window
+        when = (f"{describe_dates(first, first, long=True)} to {describe_dates(last, last, long=True)}"
+                if first is not None and last is not None else facts.data.period_text)
+        where = f"{esc(capital(str(facts.data.place)))}, {when}"
+        return f"{where}. {capital(what)}, from {_sources_words(facts, esc)}."
+
+    return Dateline(text=write(str), markdown=f"*{write(md)}*")
+
+
+def _sources_words(facts: Facts, esc: Escape) -> str:
+    data = facts.data
+    if facts.coded and data.sources is not None:
+        ordered = data.sources.sort_values("published_start", kind="stable")
+        named = [f"{esc(o) if isinstance(o, str) and o.strip() else 'outlet not named'} "
+                 f"({describe_dates(a, b, long=True)})"
+                 for o, a, b in zip(ordered["outlet"], ordered["published_start"], ordered["published_end"])]
+        return f"{in_words(len(named))} news report{'' if len(named) == 1 else 's'}: {'; '.join(named)}"
+    name = esc(data.source_name.removeprefix("the ACLED file "))
+    outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
+    top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
+    if not top:
+        return f"ACLED ({name})"
+    rest = len(outlets) - len(top)
+    listed = join_words(top + ([describe_number(rest, "other outlet")] if rest > 0 else []))
+    return f"ACLED ({name}), as reported by {listed}"
 
 
 #: The key of a page heading's display metadata that carries its index card (:class:`Heading`).

@@ -13,6 +13,8 @@ from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
 from .common import Escape, Heading, forces_words, heading, in_window, nothing
 from .facts import TABLE_ROWS, Facts
+from .common import Dateline
+from .common import dateline as common_dateline
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -148,3 +150,8 @@ def posture_table_note(facts: Facts) -> str:
     return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
             f"one: their number per {name} and kind in this window (one known only to a range of days is spread "
             "over it).")
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the changes of posture it follows."""
+    return common_dateline(facts, describe_number(len(facts.posture_events), "change of posture", "changes of posture"))

@@ -12,6 +12,8 @@ from ...text import describe_number, in_words
 from ...text import markdown_text as md
 from .common import Escape, Heading, heading, in_window, nothing, percent
 from .facts import Facts, document_label
+from .common import Dateline
+from .common import dateline as common_dateline
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -181,3 +183,8 @@ def passages(facts: Facts) -> pd.DataFrame:
         "claim": claim.where(ordered["claim_field"].notna(), "").astype("string").to_numpy(),
         "quote": ordered["quote"].astype("string").to_numpy(),
     }).astype({"document": "string"})
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the events whose sources it sets out."""
+    return common_dateline(facts, describe_number(len(facts.events), "event"))

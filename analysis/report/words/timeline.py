@@ -14,6 +14,8 @@ from ...text import markdown_text as md
 from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
                      month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
 from .facts import TABLE_ROWS, Facts
+from .common import Dateline
+from .common import dateline as common_dateline
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -159,3 +161,8 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
             f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             "weigh the same, and it measures what the sources reported.")
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the events it places on the timeline."""
+    return common_dateline(facts, describe_number(len(facts.events), "event"))
