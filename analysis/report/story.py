@@ -201,6 +201,10 @@ class Story:
         """:func:`analysis.report.words.timeline.events_table`."""
         return timeline_words.events_table(self.facts)
 
+    def coding_notes(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.timeline.coding_notes`."""
+        return timeline_words.coding_notes(self.facts)
+
     def events_headers(self) -> dict[str, str]:
         """:func:`analysis.report.words.timeline.events_headers`."""
         return timeline_words.events_headers(self.facts)
