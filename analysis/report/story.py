@@ -201,9 +201,12 @@ class Story:
         """:func:`analysis.report.words.timeline.events_table`."""
         return timeline_words.events_table(self.facts)
 
-    def coding_notes(self) -> pd.DataFrame:
-        """:func:`analysis.report.words.timeline.coding_notes`."""
-        return timeline_words.coding_notes(self.facts)
+    def coding_notes(self, page: str = "timeline") -> pd.DataFrame:
+        """The coder's notes of the events a page's table lists: ``page`` is ``"timeline"`` or ``"posture"``."""
+        words = {"timeline": timeline_words, "posture": posture_words}
+        if page not in words:
+            raise ValueError(f"page={page!r}; use 'timeline' or 'posture'")
+        return words[page].coding_notes(self.facts)
 
     def events_headers(self) -> dict[str, str]:
         """:func:`analysis.report.words.timeline.events_headers`."""

@@ -14,11 +14,10 @@ from ...stats.highlights import busiest_periods, deadliest_events, peak, top_val
 from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
-from .common import (Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window, nothing,
-                     percent, period_words, spread_note, week_text, weekly_words)
-from .facts import ATTACK_ROWS, Facts
-from .common import Dateline
+from .common import (Dateline, Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window,
+                     nothing, percent, period_words, spread_note, week_text, weekly_words)
 from .common import dateline as common_dateline
+from .facts import ATTACK_ROWS, Facts
 
 #: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
 #: weeks), else at most BUSIEST of the busiest.

@@ -10,6 +10,7 @@ for what they draw.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -140,6 +141,49 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         noun = "more attack" if what == "attacks" else "more event"
         out.append(f"{describe_number(tied, noun)} killed {describe_figure(left.iloc[0])} each.")
     return out
+
+
+def reader_sentence(notes: object) -> str:
+    """The first sentence of an event's notes, without the bracketed references a coder adds.
+
+    Examples
+    --------
+    >>> reader_sentence("Rocket attack on K-1 (document 001: 'an American (civilian)'). Document 002 says more.")
+    'Rocket attack on K-1.'
+    """
+    if not isinstance(notes, str):
+        return ""
+    text = notes
+    while True:
+        shorter = re.sub(r"\s*\([^()]*\)", "", text)
+        if shorter == text:
+            break
+        text = shorter
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
+    return first if first.endswith((".", "!", "?")) else first + "."
+
+
+def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
+    """Write a table's ``what`` for a reader: each event's headline where the data give one, else :func:`reader_sentence`.
+
+    The coder's notes whole go to the page's "How this was coded" part (:func:`notes_of`).
+    """
+    if "what" not in listed.columns or "event_id" not in listed.columns:
+        return listed
+    by_id = facts.events.set_index(facts.events["event_id"].astype("string"))
+    headlines = by_id["headline"].dropna() if "headline" in by_id.columns else pd.Series(dtype="string")
+    listed = listed.copy()
+    listed["what"] = [str(headlines[i]) if i in headlines.index else reader_sentence(notes)
+                      for i, notes in zip(listed["event_id"].astype("string"), listed["what"])]
+    return listed
+
+
+def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
+    """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists."""
+    notes = facts.events.set_index(facts.events["event_id"].astype("string"))
+    columns = [c for c in ("notes", "date_basis") if c in notes.columns]
+    ids = listed[["event_id"]].astype({"event_id": "string"})
+    return ids.join(notes[columns], on="event_id").reset_index(drop=True)
 
 
 def limits(facts: Facts) -> str:

@@ -11,10 +11,9 @@ from ...stats.highlights import top_values
 from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
-from .common import Escape, Heading, forces_words, heading, in_window, nothing
-from .facts import TABLE_ROWS, Facts
-from .common import Dateline
+from .common import Dateline, Escape, Heading, forces_words, heading, in_window, notes_of, nothing, reader_what
 from .common import dateline as common_dateline
+from .facts import TABLE_ROWS, Facts
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -131,12 +130,18 @@ def posture_table(facts: Facts) -> pd.DataFrame:
 
     data = facts.data
     if data.coded:
-        return events_table(facts.events, data.reports, sources=data.sources, kinds=["posture change"],
-                            n=TABLE_ROWS)
+        return reader_what(facts, events_table(facts.events, data.reports, sources=data.sources,
+                                               kinds=["posture change"], n=TABLE_ROWS))
     posture = facts.posture_events
     if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
         return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last)
     return posture[["event_id", "when", "sub_event_type", "force", "location", "admin1", "notes"]]
+
+
+def coding_notes(facts: Facts) -> pd.DataFrame:
+    """The coder's notes of the changes the posture table lists, whole (none for a table of counts)."""
+    listed = posture_table(facts)
+    return notes_of(facts, listed) if "event_id" in listed.columns else listed.iloc[0:0]
 
 
 def posture_table_note(facts: Facts) -> str:

@@ -10,10 +10,9 @@ import pandas as pd
 from ...stats.evidence import disputed_points, source_scales
 from ...text import describe_number, in_words
 from ...text import markdown_text as md
-from .common import Escape, Heading, heading, in_window, nothing, percent
-from .facts import Facts, document_label
-from .common import Dateline
+from .common import Dateline, Escape, Heading, heading, in_window, nothing, percent
 from .common import dateline as common_dateline
+from .facts import Facts, document_label
 
 
 def page_heading(facts: Facts) -> Heading:

@@ -3,7 +3,6 @@ the escalation chart, and the titles of both charts."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -12,11 +11,11 @@ from ...stats.highlights import peak, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
-from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
-                     month_text, nothing, percent, period_words, spread_note, week_text, weekly_words)
-from .facts import TABLE_ROWS, Facts
-from .common import Dateline
+from .common import (Dateline, Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window,
+                     labelled_words, month_text, notes_of, nothing, percent, period_words, reader_what, spread_note,
+                     week_text, weekly_words)
 from .common import dateline as common_dateline
+from .facts import TABLE_ROWS, Facts
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -101,9 +100,9 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
 def events_table(facts: Facts) -> pd.DataFrame:
     """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense.
 
-    ``what`` says what happened for a reader: the event's headline where the
-    data give one, else the first sentence of its notes without the
-    coder's bracketed references; the notes whole are in :func:`coding_notes`.
+    ``what`` says what happened for a reader
+    (:func:`analysis.report.words.common.reader_what`); the notes whole are
+    in :func:`coding_notes`.
     """
     from ...stats.tables import events_table as table
 
@@ -114,40 +113,12 @@ def events_table(facts: Facts) -> pd.DataFrame:
                        kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
     else:
         listed = table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
-    if "what" in listed.columns:
-        by_id = facts.events.set_index(facts.events["event_id"].astype("string"))
-        headlines = by_id["headline"] if "headline" in by_id.columns else pd.Series(dtype="string")
-        listed["what"] = [str(headlines[i]) if i in headlines.index and pd.notna(headlines[i]) else reader_sentence(w)
-                          for i, w in zip(listed["event_id"].astype("string"), listed["what"])]
-    return listed
-
-
-def reader_sentence(notes: object) -> str:
-    """The first sentence of an event's notes, without the bracketed references a coder adds.
-
-    Examples
-    --------
-    >>> reader_sentence("Rocket attack on K-1 (document 001: 'an American (civilian)'). Document 002 says more.")
-    'Rocket attack on K-1.'
-    """
-    if not isinstance(notes, str):
-        return ""
-    text = notes
-    while True:
-        shorter = re.sub(r"\s*\([^()]*\)", "", text)
-        if shorter == text:
-            break
-        text = shorter
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
-    return first if first.endswith((".", "!", "?")) else first + "."
+    return reader_what(facts, listed)
 
 
 def coding_notes(facts: Facts) -> pd.DataFrame:
     """The coder's notes of the events the table lists, whole: for the page's "How this was coded" part."""
-    listed = events_table(facts)
-    notes = facts.events.set_index(facts.events["event_id"].astype("string"))
-    columns = [c for c in ("notes", "date_basis") if c in notes.columns]
-    return listed[["event_id"]].join(notes[columns], on="event_id").reset_index(drop=True)
+    return notes_of(facts, events_table(facts))
 
 
 def table_note(facts: Facts) -> str:
