@@ -236,9 +236,11 @@ def dateline(facts: Facts, what: str) -> Dateline:
     the outlets behind the most events.
     """
     def write(esc: Escape) -> str:
+        # the span the page's title names (the window, or the events' dates); the default run's hand-written
+        # title names months, so its dateline gives the first and last day any event can fall on
         first, last = facts.data.window
         when = (f"{describe_dates(first, first, long=True)} to {describe_dates(last, last, long=True)}"
-                if first is not None and last is not None else facts.data.period_text)
+                if facts.is_default and first is not None and last is not None else facts.data.period_text)
         where = f"{esc(capital(str(facts.data.place)))}, {when}"
         return f"{where}. {capital(what)}, from {_sources_words(facts, esc)}."
 
