@@ -141,9 +141,9 @@ class Story:
     def section(self, name: str) -> str:
         """A section's heading and how to read it (Markdown); "" for a section an ACLED file does not fill.
 
-        ``name`` is one of ``"timeline"``, ``"events"`` (timeline page),
+        ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"`` (timeline page),
         ``"counting"``, ``"totals"`` (attacks), ``"posture"``,
-        ``"posture table"``, ``"troops"`` (posture), ``"reports"``,
+        ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
         ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources).
         """
         for words in PAGE_WORDS.values():

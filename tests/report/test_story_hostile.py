@@ -62,6 +62,7 @@ def hostile(tmp_path_factory):
     texts = [story.heading(page) for page in PAGES] + [story.dateline(page) for page in PAGES]
     texts += [story.section(name) for name in ("timeline", "events", "counting", "totals", "posture",
                                                "posture table", "troops", "reports", "matrix", "conflicts",
+                                               "coding", "posture coding",
                                                "passages")]
     texts += [story.timeline(), story.attacks(), story.casualties(), story.posture(), story.sources(),
               story.limits(), story.attacks_note(), story.posture_table_note()]

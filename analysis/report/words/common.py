@@ -186,6 +186,14 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     return ids.join(notes[columns], on="event_id").reset_index(drop=True)
 
 
+def notes_heading(facts: Facts, listed: str) -> str:
+    """Head the part at the end of a page that gives the notes of the events a table lists (``listed``, plain words)."""
+    if facts.coded:
+        return (f"## How this was coded\n\nFor {listed}, the coder's notes whole (which report says what, how the "
+                "place and the dates were read) and how the dates follow from the reports.")
+    return f"## The events' notes\n\nFor {listed}, ACLED's notes, as the file gives them."
+
+
 def limits(facts: Facts) -> str:
     """Write what the data cannot tell, with this run's figures (Markdown)."""
     events = facts.events

@@ -11,7 +11,8 @@ from ...stats.highlights import top_values
 from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
-from .common import Dateline, Escape, Heading, forces_words, heading, in_window, notes_of, nothing, reader_what
+from .common import (Dateline, Escape, Heading, forces_words, heading, in_window, notes_heading, notes_of, nothing,
+                     reader_what)
 from .common import dateline as common_dateline
 from .facts import TABLE_ROWS, Facts
 
@@ -101,8 +102,11 @@ def key_sentences(facts: Facts) -> str:
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"posture"``,
-    ``"posture table"`` and ``"troops"`` ("" for an ACLED file, which states no troop level)."""
+    ``"posture table"``, ``"troops"`` ("" for an ACLED file, which states no troop level) and ``"posture coding"``
+    ("" when the table counts changes instead of listing them)."""
     return {"posture": lambda: _posture_section(facts), "posture table": lambda: posture_table_note(facts),
+            "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
+                                       if "event_id" in posture_table(facts).columns else ""),
             "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
                                "stated before it (carried in), each drawn as a step until the next statement about the "
                                "same force." if facts.coded else "")}

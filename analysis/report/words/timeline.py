@@ -12,7 +12,7 @@ from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (Dateline, Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window,
-                     labelled_words, month_text, notes_of, nothing, percent, period_words, reader_what, spread_note,
+                     labelled_words, month_text, notes_heading, notes_of, nothing, percent, period_words, reader_what, spread_note,
                      week_text, weekly_words)
 from .common import dateline as common_dateline
 from .facts import TABLE_ROWS, Facts
@@ -76,9 +76,11 @@ def timeline_note(facts: Facts) -> str:
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
-    """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``."""
+    """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``,
+    ``"coding"``."""
     return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
-            "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts)}
+            "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts),
+            "coding": lambda: notes_heading(facts, "the events of the table above")}
 
 
 def events_headers(facts: Facts) -> dict[str, str]:
