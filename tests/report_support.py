@@ -275,6 +275,17 @@ _PROBE = """
                      .every((td) => getComputedStyle(td).textAlign === "left"),
     })),
     pageWidth: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+    // elements that reach past the viewport's right edge (or start left of it), and tables wider than their column
+    tooWide: [...document.body.querySelectorAll("*")].filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && (box.right > document.documentElement.clientWidth + 1 || box.left < -1);
+    }).map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().width)} px`
+                        + ` ${(element.innerText || element.getAttribute("alt") || "").slice(0, 40)}`),
+    wideTables: [...document.querySelectorAll("table")].filter(
+        (table) => table.getBoundingClientRect().width > table.parentElement.clientWidth + 1)
+      .map((table) => `${Math.round(table.getBoundingClientRect().width)} px in ${table.parentElement.clientWidth} px: `
+                      + table.innerText.slice(0, 40)),
     decodeErrors: decodeErrors.filter((error) => error !== null),
     links: anchors.map((a) => a.getAttribute("href")),
     resolvedLinks: anchors.map((a) => a.href),

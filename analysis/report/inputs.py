@@ -182,12 +182,18 @@ class NotebookData:
 
     @property
     def source_line(self) -> str:
-        """Name the data under every chart: the coded reports and their dates, or the ACLED file."""
+        """Name the data under every chart: the outlets of the coded reports and their months, or the ACLED file.
+
+        Examples
+        --------
+        >>> notebook_data().source_line
+        'Source: news reports by Associated Press, Military Times, The Media Line and two that name no outlet, Feb-Jul 2020; events coded by this project'
+        """
         if not self.coded or self.sources is None:
             return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
         first, last = self.sources["published_start"].min(), self.sources["published_end"].max()
         months = f"{first:%b}-{last:%b %Y}" if first.year == last.year else f"{first:%b %Y}-{last:%b %Y}"
-        return f"Source: {in_words(len(self.sources))} news reports, {months}; coded in this project"
+        return f"Source: news reports by {named_outlets(self.sources)}, {months}; events coded by this project"
 
     def headline(self, finding: str, otherwise: str) -> str:
         """Return a chart's title: the finding for the default run, else a title that holds for any data.
@@ -208,6 +214,28 @@ class NotebookData:
         dropped = (f" ({self.dropped:,} invalid row{'' if self.dropped == 1 else 's'} of the file left out)"
                    if self.dropped else "")
         return f"{count:,} event{'' if count == 1 else 's'} from {self.source_name}{dropped}{span}{where}."
+
+
+def named_outlets(sources: pd.DataFrame) -> str:
+    """Name the outlets of a sources table in order of publication, and count the reports that name none.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"outlet": ["AP", None, "AP", None, "The Media Line"],
+    ...                       "published_start": pd.to_datetime(["2020-02-06", "2020-03-29", "2020-03-01",
+    ...                                                          "2020-04-01", "2020-06-06"])})
+    >>> named_outlets(frame)
+    'AP, The Media Line and two that name no outlet'
+    >>> named_outlets(frame.iloc[[1]])
+    'one that names no outlet'
+    """
+    ordered = sources.sort_values("published_start", kind="stable")
+    outlets = ordered["outlet"].astype("string")
+    named = list(dict.fromkeys(str(name) for name in outlets.dropna() if str(name).strip()))
+    unnamed = len(ordered) - int(outlets.fillna("").str.strip().ne("").sum())
+    if unnamed:
+        named.append(f"{in_words(unnamed)} that name{'s' if unnamed == 1 else ''} no outlet")
+    return join_words(named)
 
 
 def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:

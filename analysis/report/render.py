@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
+import itertools
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from typing import Any
 import nbformat
 
 from .execute import clean_metadata, read_notebook, without_default_only
+from .options import is_default_run
 from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
 from .summary import PageCard, describe_parameters, notebook_summary, page_card
 
@@ -163,7 +167,8 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
     cards : sequence of PageCard
         One card per page, in reading order.
     parameters : mapping or None, default None
-        The parameters the notebooks ran with.
+        The parameters the notebooks ran with; listed under the dateline
+        (the first page's, :attr:`PageCard.dateline`) when any is set.
     dropped : int, default 0
         Rows of the data file that ``INVALID=drop`` left out.
 
@@ -186,11 +191,12 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         keep_trailing_newline=True,
     )
     template = environment.get_template("report_index.html.j2")
+    chosen = not is_default_run(dict(parameters or {}))
     return with_policy(template.render(
         title=_index_title(parameters),
-        lead="Each page below was made by executing one notebook of the project in a fresh kernel.",
+        dateline=next((card.dateline for card in cards if card.dateline), None),
         csp=POLICY_PLACEHOLDER,
-        parameters=describe_parameters(parameters, dropped=dropped),
+        parameters=describe_parameters(parameters, dropped=dropped) if chosen or dropped else [],
         pages=cards,
     ))
 
@@ -248,11 +254,56 @@ def _output_markdown() -> Any:
     return MarkdownWithMath(renderer=TextImages(escape=True, allow_harmful_protocols=False))
 
 
+_TABLE = re.compile(r"(<table\b[^>]*>)(.*?)(</table>)", re.S | re.I)
+_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S | re.I)
+_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S | re.I)
+
+
+def labelled_tables(page: str) -> str:
+    """Give every body cell of a table its column's name, ``data-label``, for the cards a narrow screen shows.
+
+    Under 600 px the pages show each row of a table as a card, each value
+    under its column's name (the page's style writes ``data-label`` before
+    the value). The names are the header cells' text, as escaped as they
+    were; a cell that already has a label, or a table without a header
+    row, is left as it is.
+
+    Examples
+    --------
+    >>> labelled_tables('<table><thead><tr><th>a &amp; b</th><th>c</th></tr></thead>'
+    ...                 '<tbody><tr><td>1</td><td style="x">2</td></tr></tbody></table>')
+    '<table><thead><tr><th>a &amp; b</th><th>c</th></tr></thead><tbody><tr><td data-label="a &amp; b">1</td><td data-label="c" style="x">2</td></tr></tbody></table>'
+    """
+    def table(match: re.Match[str]) -> str:
+        inner = match.group(2)
+        head = re.search(r"<thead\b[^>]*>(.*?)</thead>", inner, re.S | re.I)
+        if head is None:
+            return match.group(0)
+        names = [re.sub(r"<[^>]+>", "", cell.group(3)).strip() for cell in _CELL.finditer(head.group(1))]
+
+        def row(found: re.Match[str]) -> str:
+            position = itertools.count()
+
+            def cell(c: re.Match[str]) -> str:
+                i = next(position)
+                if c.group(1).lower() != "td" or i >= len(names) or "data-label" in c.group(2):
+                    return c.group(0)
+                label = html.escape(html.unescape(names[i]), quote=True)
+                return f'<td data-label="{label}"{c.group(2)}>{c.group(3)}</td>'
+
+            return found.group(1) + _CELL.sub(cell, found.group(2)) + found.group(3)
+
+        body_start = head.end()
+        return match.group(1) + inner[:body_start] + _ROW.sub(row, inner[body_start:]) + match.group(3)
+
+    return _TABLE.sub(table, page)
+
+
 def _html_exporter(*, show_code: bool) -> Any:
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
-        filters={"markdown_output_html": markdown_output_html},
+        filters={"markdown_output_html": markdown_output_html, "labelled_tables": labelled_tables},
         template_name="report",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=not show_code,

@@ -28,7 +28,7 @@ from .words import posture as posture_words
 from .words import sources as source_words
 from .words import timeline as timeline_words
 from .words import who as who_words
-from .words.common import CARD_METADATA, Heading
+from .words.common import CARD_METADATA, DATELINE_METADATA, Dateline, Heading
 from .words.facts import ATTACK_ROWS, Facts
 
 #: The pages of the report, by the name :meth:`Story.heading` takes, and the module of each page's words.
@@ -38,6 +38,19 @@ PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
 CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
                "weekly": attack_words, "monthly": attack_words, "casualties": attack_words, "posture": posture_words,
                "sources": source_words}
+
+
+def say(line: Dateline) -> None:
+    """Show a page's dateline as Markdown, in every run, the default run's too; the index reads it from its metadata.
+
+    Examples
+    --------
+    >>> say(Story(notebook_data()).dateline("timeline"))  # doctest: +ELLIPSIS
+    <IPython.core.display.Markdown object>
+    """
+    from IPython.display import Markdown, display
+
+    display(Markdown(line.markdown), metadata={DATELINE_METADATA: line.card})
 
 
 def tell(data: NotebookData, text: str | Heading, *, default: str | None = None) -> None:
@@ -103,6 +116,12 @@ class Story:
             raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
         return PAGE_WORDS[page].page_heading(self.facts)
 
+    def dateline(self, page: str) -> Dateline:
+        """A page's dateline (:func:`analysis.report.words.common.dateline`), in every run; ``page`` as in :meth:`heading`."""
+        if page not in PAGE_WORDS:
+            raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
+        return PAGE_WORDS[page].dateline(self.facts)
+
     def chart_title(self, chart: str, default: str = "") -> str:
         """A chart's title as plain text: ``default`` in the default run, else one that names this run's data.
 
@@ -126,9 +145,9 @@ class Story:
     def section(self, name: str) -> str:
         """A section's heading and how to read it (Markdown); "" for a section an ACLED file does not fill.
 
-        ``name`` is one of ``"timeline"``, ``"events"`` (timeline page),
+        ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"`` (timeline page),
         ``"counting"``, ``"totals"`` (attacks), ``"posture"``,
-        ``"posture table"``, ``"troops"`` (posture), ``"reports"``,
+        ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
         ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources).
         """
         for words in PAGE_WORDS.values():
@@ -185,6 +204,13 @@ class Story:
     def events_table(self) -> pd.DataFrame:
         """:func:`analysis.report.words.timeline.events_table`."""
         return timeline_words.events_table(self.facts)
+
+    def coding_notes(self, page: str = "timeline") -> pd.DataFrame:
+        """The coder's notes of the events a page's table lists: ``page`` is ``"timeline"`` or ``"posture"``."""
+        words = {"timeline": timeline_words, "posture": posture_words}
+        if page not in words:
+            raise ValueError(f"page={page!r}; use 'timeline' or 'posture'")
+        return words[page].coding_notes(self.facts)
 
     def events_headers(self) -> dict[str, str]:
         """:func:`analysis.report.words.timeline.events_headers`."""
@@ -300,4 +326,4 @@ class Story:
         return source_words.passages(self.facts)
 
 
-__all__ = ["PAGES", "Story", "tell"]
+__all__ = ["PAGES", "Story", "say", "tell"]

@@ -23,7 +23,7 @@ import nbformat
 from ..stats.selection import DEFAULT_ACLED_ATTACKS
 from ..text import join_words
 from .thumbnails import first_figure_alt, thumbnail
-from .words.common import CARD_METADATA
+from .words.common import CARD_METADATA, DATELINE_METADATA
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class PageCard:
     thumbnail_width: int | None
     thumbnail_height: int | None
     thumbnail_alt: str | None = None
+    dateline: str | None = None
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
@@ -59,7 +60,27 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         thumbnail_width=width,
         thumbnail_height=height,
         thumbnail_alt=first_figure_alt(nb),
+        dateline=written_dateline(nb),
     )
+
+
+def written_dateline(nb: nbformat.NotebookNode) -> str | None:
+    """Return the dateline the notebook showed (:func:`analysis.report.story.say`) as plain text, or None.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("say(story.dateline('timeline'))")])
+    >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "*Iraq.*"},
+    ...                                               metadata={DATELINE_METADATA: {"dateline": "Iraq <b>."}})]
+    >>> written_dateline(nb)
+    'Iraq <b>.'
+    """
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            found = output.get("metadata", {}).get(DATELINE_METADATA)
+            if isinstance(found, Mapping) and found.get("dateline"):
+                return str(found["dateline"])
+    return None
 
 
 def written_card(nb: nbformat.NotebookNode) -> tuple[str, str] | None:

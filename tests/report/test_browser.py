@@ -5,10 +5,11 @@ opened (see report_support.py): each must load, every figure must decode to
 a non-empty image, every link of the index must lead to a page of the
 report, and nothing may be requested from outside the report's folder.
 On the committed notebooks' report, also: every image has an alt text of its own,
-no table shows an index column or <NA>, and figures keep their size on a 400-pixel-wide
-screen. Full-page screenshots of the index and of every page are taken 1280 px
-wide and 400 px wide (``narrow-400/``), in the test's temporary folder, or in
-the folder given with ``pytest --screenshots DIR`` to keep them.
+no table shows an index column or <NA>; and at 360, 768 and 1,400 px wide, no element is
+wider than the window, no table wider than its column, and figures scale down to the column.
+Full-page screenshots of the index and of every page are taken at each of those widths
+(``360px/``, ``768px/``, ``1400px/``), in the test's temporary folder, or in the folder given
+with ``pytest --screenshots DIR`` to keep them.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from report_support import (
     IMG,
     INSTALL_CHROMIUM,
     SCRIPT,
-    Chromium,
     WINDOW,
+    Chromium,
     Visit,
     committed_report,
     sample_report,
@@ -159,7 +160,8 @@ def test_the_alt_text_and_table_checks_can_fail(browser, sample):
         check_tables(table)
 
 
-NARROW = 400
+#: The widths every page is laid out at: a phone, a tablet, a desktop window.
+WIDTHS = (360, 768, 1400)
 
 
 @pytest.fixture
@@ -173,35 +175,66 @@ def screenshot_dir(request, tmp_path):
     return folder
 
 
+def check_fits(visit: Visit, width: int) -> None:
+    """Assert nothing on the page is wider than the window, and no table wider than its column."""
+    probe = visit.probe
+    assert probe["tooWide"] == [], f"{visit.url} at {width} px: wider than the window: {probe['tooWide'][:5]}"
+    assert probe["wideTables"] == [], f"{visit.url} at {width} px: tables wider than their column: {probe['wideTables']}"
+    assert probe["pageWidth"] <= probe["viewport"], f"{visit.url} at {width} px: the page is {probe['pageWidth']} px wide"
+
+
+def test_the_fit_check_catches_a_wide_table_and_a_wide_figure(browser, tmp_path):
+    """A table and a figure wider than a 360-pixel window both fail the check."""
+    page = tmp_path / "wide.html"
+    page.write_text('<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"></head><body>'
+                    '<div style="width:300px"><table><tr><td style="white-space:nowrap">' + "word " * 80
+                    + '</td></tr></table></div><div class="figure" style="width:900px">a wide figure</div>'
+                    '</body></html>', encoding="utf-8")
+    browser.set_width(360, mobile=True)
+    try:
+        visit = browser.visit(page.as_uri())
+    finally:
+        browser.set_width(*WINDOW)
+    assert visit.probe["wideTables"] and any(entry.startswith("div.figure") for entry in visit.probe["tooWide"])
+    with pytest.raises(AssertionError, match="wider than"):
+        check_fits(visit, 360)
+
+
 def test_committed_report_in_the_browser_with_screenshots(browser, screenshot_dir, tmp_path_factory, capsys):
+    """Every page and the index, at a phone's, a tablet's and a desktop's width: nothing wider than the window."""
     built = committed_report(tmp_path_factory)
     out = built.out
-    narrow = screenshot_dir / f"narrow-{NARROW}"
-    shots = {}
-    index = browser.visit(built.index.as_uri(), screenshot=screenshot_dir / "index.png")
+    index = browser.visit(built.index.as_uri())
     thumbnails = sum(1 for path in built.sources if figures_in(path) > 0)
     check_visit(index, out, expected_images=thumbnails)
     check_alt_texts(index)
     assert index.probe["links"] == [f"{p.stem}.html" for p in built.sources]
-    for path, link in zip(built.sources, index.probe["resolvedLinks"]):
-        visit = browser.visit(link)
-        shots[path.stem] = browser.screenshot(screenshot_dir / f"{path.stem}.png")
+    links = dict(zip((path.stem for path in built.sources), index.probe["resolvedLinks"]))
+    for path in built.sources:
+        visit = browser.visit(links[path.stem])
         check_visit(visit, out, expected_images=figures_in(path))
         check_alt_texts(visit)
         check_tables(visit)
-        # the whole page, not only the first window: taller than the window for every page with figures
-        assert shots[path.stem][1] > 0 and (figures_in(path) == 0 or shots[path.stem][1] > WINDOW[1]), path.stem
-    browser.set_width(NARROW, mobile=True)
+    shots = {}
     try:
-        for path, link in zip(built.sources, index.probe["resolvedLinks"]):
-            visit = browser.visit(link, screenshot=narrow / f"{path.stem}.png")
-            for image in visit.probe["images"]:  # a figure keeps its size and scrolls sideways, not shrunk to 400 px
-                assert image["declared"] and image["shown"] >= image["declared"] - 1, (path.stem, image)
+        for width in WIDTHS:
+            browser.set_width(width, mobile=width < 600)
+            folder = screenshot_dir / f"{width}px"
+            visit = browser.visit(built.index.as_uri(), screenshot=folder / "index.png")
+            check_fits(visit, width)
+            for path in built.sources:
+                visit = browser.visit(links[path.stem])
+                shots[(width, path.stem)] = browser.screenshot(folder / f"{path.stem}.png")
+                check_fits(visit, width)
+                for image in visit.probe["images"]:  # a figure fits the column, and is never drawn larger than made
+                    assert 0 < image["shown"] <= min(image["declared"], width), (width, path.stem, image)
+                # the whole page, not only the first window: taller than the window for every page with figures
+                assert figures_in(path) == 0 or shots[(width, path.stem)][1] > WINDOW[1], (width, path.stem)
     finally:
         browser.set_width(*WINDOW)
-    expected = sorted(["index.png"] + [f"{p.stem}.png" for p in built.sources])
-    assert sorted(p.name for p in screenshot_dir.glob("*.png")) == expected
-    assert sorted(p.name for p in narrow.glob("*.png")) == sorted(f"{p.stem}.png" for p in built.sources)
+    for width in WIDTHS:
+        names = sorted(p.name for p in (screenshot_dir / f"{width}px").glob("*.png"))
+        assert names == sorted(["index.png"] + [f"{p.stem}.png" for p in built.sources]), width
     with capsys.disabled():
-        sizes = ", ".join(f"{name} {w} x {h}" for name, (w, h) in shots.items())
-        print(f"\n[screenshots] full pages in {screenshot_dir}: {sizes}; {NARROW} px wide in {narrow}", end="")
+        sizes = ", ".join(f"{name} at {width} px {w} x {h}" for (width, name), (w, h) in shots.items())
+        print(f"\n[screenshots] in {screenshot_dir}/<width>px: {sizes}", end="")

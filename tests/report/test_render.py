@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from report_support import live_markup, sample_report
 
@@ -18,10 +20,10 @@ def sample(tmp_path_factory):
 def test_text_from_the_data_is_escaped_in_tables_highlights_and_streams(sample):
     page = (sample.out / "02-hostile-data.html").read_text(encoding="utf-8")
     assert live_markup(page) == []
-    # the DataFrame table
-    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in page
-    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td>" in page
-    assert "<td>Kata'ib Hizballah &amp; others</td>" in page
+    # the DataFrame table (each cell labelled with its column's name, for a narrow screen's cards)
+    assert re.search(r'<td data-label="[^"<>]*">&lt;script&gt;alert\(1\)&lt;/script&gt;</td>', page)
+    assert re.search(r'<td data-label="[^"<>]*">&lt;img src=x onerror=alert\(1\)&gt;</td>', page)
+    assert re.search(r"<td data-label=\"[^\"<>]*\">Kata'ib Hizballah &amp; others</td>", page)
     # highlight_quotes: the document's markup is text, the marks are real
     assert "<mark title=\"EV001\">&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in page
     assert "&lt;img src=x onerror=alert(1)&gt;</mark>" in page
@@ -40,3 +42,17 @@ def test_rendering_the_same_notebooks_twice_gives_identical_html(sample, tmp_pat
     render_report(executed, tmp_path / "again")
     for page in sorted(sample.out.glob("*.html")):
         assert (tmp_path / "again" / page.name).read_bytes() == page.read_bytes(), page.name
+
+
+def test_table_cells_carry_their_column_name_escaped_for_the_narrow_cards():
+    """A header holding markup or quotes labels its cells as text; a table without a header row is left alone."""
+    from analysis.report.render import labelled_tables
+
+    table = ('<table class="report-table"><thead><tr><th>a &quot;b&quot; &lt;script&gt;</th><th>n</th></tr></thead>'
+             '<tbody><tr><td>x</td><td>1</td></tr><tr><td>y</td><td>2</td></tr></tbody></table>')
+    labelled = labelled_tables(table)
+    assert labelled.count('<td data-label="a &quot;b&quot; &lt;script&gt;">') == 2
+    assert labelled.count('<td data-label="n">') == 2
+    assert "<script" not in labelled
+    bare = "<table><tr><td>x</td></tr></table>"
+    assert labelled_tables(bare) == bare

@@ -24,7 +24,7 @@ from analysis.report.inputs import notebook_data
 from analysis.report.render import render_report
 from analysis.report.safety import find_remote_references
 from analysis.report.story import PAGES, Story
-from analysis.report.words.common import CARD_METADATA
+from analysis.report.words.common import CARD_METADATA, DATELINE_METADATA, Dateline
 from analysis.text import markdown_text
 
 #: One hostile value per field, each naming its field so a leak says where it came from.
@@ -59,16 +59,18 @@ def hostile(tmp_path_factory):
     data = notebook_data(str(hostile_path), area=HOSTILE["admin1"], target="[actor2](https://evil.example/actor2)")
     assert len(data.events) == 60 and len(data.attacks) > 0  # the options chose the hostile rows
     story = Story(data)
-    texts = [story.heading(page) for page in PAGES]
+    texts = [story.heading(page) for page in PAGES] + [story.dateline(page) for page in PAGES]
     texts += [story.section(name) for name in ("timeline", "events", "counting", "totals", "posture",
                                                "posture table", "troops", "reports", "matrix", "conflicts",
+                                               "coding", "posture coding",
                                                "passages")]
     texts += [story.timeline(), story.attacks(), story.casualties(), story.posture(), story.sources(),
               story.limits(), story.attacks_note(), story.posture_table_note()]
     outputs = []
     for text in texts:
         markdown = text.markdown if hasattr(text, "markdown") else text
-        metadata = {CARD_METADATA: text.card} if hasattr(text, "card") else {}
+        metadata = ({DATELINE_METADATA if isinstance(text, Dateline) else CARD_METADATA: text.card}
+                    if hasattr(text, "card") else {})
         outputs.append(nbformat.v4.new_output("display_data", data={"text/markdown": markdown}, metadata=metadata))
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("tell(data, text)")])
     nb.cells[0].outputs = outputs
@@ -122,6 +124,15 @@ def test_the_index_card_and_title_hold_the_values_as_text(hostile):
     assert html.unescape(title) == f"How events unfolded in {HOSTILE['admin1']}, " + hostile["data"].period_text
     assert html.escape(HOSTILE["admin1"], quote=False) in index or html.escape(HOSTILE["admin1"]) in index
     assert "<b>admin1</b>" not in index and "evil.example/admin1.png\"" not in index
+
+
+def test_the_dateline_names_the_outlets_as_text_on_the_page_and_the_index(hostile):
+    """The dateline (place, window, sources named) holds ACLED's outlet and the file's name as typed, never as markup."""
+    index = hostile["index"]
+    dateline = re.search(r'<p class="dateline">(.*?)</p>', index, flags=re.S).group(1)
+    assert html.unescape(dateline).startswith(f"{HOSTILE['admin1']}, ")
+    assert HOSTILE["source"] in html.unescape(dateline) and "<script>" not in dateline
+    assert FILE_NAME in html.unescape(dateline) and "<b>file" not in dateline
 
 
 def test_a_markdown_output_cannot_carry_html_or_an_image_into_the_page(tmp_path):

@@ -64,3 +64,17 @@ def test_a_generated_heading_gives_its_card_as_data_not_read_back_from_its_markd
     del nb.cells[1].outputs[0]["metadata"][CARD_METADATA]
     found = page_card(tmp_path / "01-a.ipynb", nb)
     assert (found.title, found.summary) == ("A hand-written heading", "Its first sentence.")
+
+
+def test_the_index_opens_with_the_dateline_and_lists_the_options_only_for_a_run_with_options():
+    """The default run's index shows the first page's dateline and no option list; a run with options shows both."""
+    from analysis.report.render import render_index
+    from analysis.report.summary import PageCard
+
+    cards = [PageCard("01", "01-a.html", "A", "First.", None, None, None, dateline=None),
+             PageCard("02", "02-b.html", "B", "Second.", None, None, None, dateline="Iraq, 2020. 4 attacks, from <AP>.")]
+    default = render_index(cards, parameters={"START": None, "AREA": ""})
+    assert '<p class="dateline">Iraq, 2020. 4 attacks, from &lt;AP&gt;.</p>' in default
+    assert "parameters" not in default.split("<body>")[1] and "the first event" not in default
+    chosen = render_index(cards, parameters={"AREA": "Baghdad"})
+    assert '<dl class="parameters">' in chosen and "<dd>Baghdad</dd>" in chosen and 'class="dateline"' in chosen

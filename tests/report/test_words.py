@@ -50,3 +50,18 @@ def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(atta
                     "speak of more than 12 rocket attacks by Kata'ib Hezbollah (1 Mar 2019 - 20 Mar 2020) that they "
                     "do not list.")
     assert count_floor_note(attacks, kinds=is_militia_attack) == "A floor: the 3 attacks described one by one, not every attack there was."
+
+
+def test_every_page_opens_with_a_dateline_that_names_the_reports_outlets_and_dates():
+    """The coded run's dateline names each report by outlet (or 'outlet not named') and publication date."""
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import PAGES, Story
+
+    story = Story(notebook_data())
+    lines = {page: story.dateline(page) for page in PAGES}
+    text = lines["timeline"].text
+    assert text.startswith("Iraq, 27 December 2019 to 27 June 2020. 48 events, from five news reports: ")
+    for named in ("Associated Press (6 February 2020)", "Military Times (16-20 March 2020)",
+                  "outlet not named (29 March 2020)", "outlet not named (April 2020)", "The Media Line (6 June - 3 July 2020)"):
+        assert named in text
+    assert "4 attacks" in lines["attacks"].text and lines["timeline"].markdown == f"*{text}*"

@@ -10,6 +10,7 @@ for what they draw.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
-from ...text import describe_dates, describe_figure, describe_number, join_words
+from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
 
@@ -188,6 +189,57 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
     return out
 
 
+def reader_sentence(notes: object) -> str:
+    """The first sentence of an event's notes, without the bracketed references a coder adds.
+
+    Examples
+    --------
+    >>> reader_sentence("Rocket attack on K-1 (document 001: 'an American (civilian)'). Document 002 says more.")
+    'Rocket attack on K-1.'
+    """
+    if not isinstance(notes, str):
+        return ""
+    text = notes
+    while True:
+        shorter = re.sub(r"\s*\([^()]*\)", "", text)
+        if shorter == text:
+            break
+        text = shorter
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
+    return first if first.endswith((".", "!", "?")) else first + "."
+
+
+def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
+    """Write a table's ``what`` for a reader: each event's headline where the data give one, else :func:`reader_sentence`.
+
+    The coder's notes whole go to the page's "How this was coded" part (:func:`notes_of`).
+    """
+    if "what" not in listed.columns or "event_id" not in listed.columns:
+        return listed
+    by_id = facts.events.set_index(facts.events["event_id"].astype("string"))
+    headlines = by_id["headline"].dropna() if "headline" in by_id.columns else pd.Series(dtype="string")
+    listed = listed.copy()
+    listed["what"] = [str(headlines[i]) if i in headlines.index else reader_sentence(notes)
+                      for i, notes in zip(listed["event_id"].astype("string"), listed["what"])]
+    return listed
+
+
+def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
+    """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists."""
+    notes = facts.events.set_index(facts.events["event_id"].astype("string"))
+    columns = [c for c in ("notes", "date_basis") if c in notes.columns]
+    ids = listed[["event_id"]].astype({"event_id": "string"})
+    return ids.join(notes[columns], on="event_id").reset_index(drop=True)
+
+
+def notes_heading(facts: Facts, listed: str) -> str:
+    """Head the part at the end of a page that gives the notes of the events a table lists (``listed``, plain words)."""
+    if facts.coded:
+        return (f"## How this was coded\n\nFor {listed}, the coder's notes whole (which report says what, how the "
+                "place and the dates were read) and how the dates follow from the reports.")
+    return f"## The events' notes\n\nFor {listed}, ACLED's notes, as the file gives them."
+
+
 def limits(facts: Facts) -> str:
     """Write what the data cannot tell, with this run's figures (Markdown)."""
     events = facts.events
@@ -210,6 +262,62 @@ def limits(facts: Facts) -> str:
             "the wounded.\n"
             "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
             "it; attacks on a force are found by its name in `actor2` and `assoc_actor_2`.")
+
+
+#: The key of a dateline's display metadata that carries it as plain text, for the index (:class:`Dateline`).
+DATELINE_METADATA = "analysis/dateline"
+#: How many of an ACLED file's outlets a dateline names.
+DATELINE_OUTLETS = 3
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a page is about, where, when and from which sources, named: Markdown for the page, plain text for the index."""
+
+    text: str
+    markdown: str
+
+    @property
+    def card(self) -> dict[str, str]:
+        """The dateline as its display metadata carries it."""
+        return {"dateline": self.text}
+
+
+def dateline(facts: Facts, what: str) -> Dateline:
+    """Open a page: the place and the window, what the page counts (``what``, plain text) and the sources, named.
+
+    The coded reports are named by outlet and date of publication ("outlet
+    not named" where the text names none); an ACLED file by its name and
+    the outlets behind the most events.
+    """
+    def write(esc: Escape) -> str:
+        # the span the page's title names (the window, or the events' dates); the default run's hand-written
+        # title names months, so its dateline gives the first and last day any event can fall on
+        first, last = facts.data.window
+        when = (f"{describe_dates(first, first, long=True)} to {describe_dates(last, last, long=True)}"
+                if facts.is_default and first is not None and last is not None else facts.data.period_text)
+        where = f"{esc(capital(str(facts.data.place)))}, {when}"
+        return f"{where}. {capital(what)}, from {_sources_words(facts, esc)}."
+
+    return Dateline(text=write(str), markdown=f"*{write(md)}*")
+
+
+def _sources_words(facts: Facts, esc: Escape) -> str:
+    data = facts.data
+    if facts.coded and data.sources is not None:
+        ordered = data.sources.sort_values("published_start", kind="stable")
+        named = [f"{esc(o) if isinstance(o, str) and o.strip() else 'outlet not named'} "
+                 f"({describe_dates(a, b, long=True)})"
+                 for o, a, b in zip(ordered["outlet"], ordered["published_start"], ordered["published_end"])]
+        return f"{in_words(len(named))} news report{'' if len(named) == 1 else 's'}: {'; '.join(named)}"
+    name = esc(data.source_name.removeprefix("the ACLED file "))
+    outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
+    top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
+    if not top:
+        return f"ACLED ({name})"
+    rest = len(outlets) - len(top)
+    listed = join_words(top + ([describe_number(rest, "other outlet")] if rest > 0 else []))
+    return f"ACLED ({name}), as reported by {listed}"
 
 
 #: The key of a page heading's display metadata that carries its index card (:class:`Heading`).

@@ -11,7 +11,9 @@ from ...stats.highlights import top_values
 from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
-from .common import Escape, Heading, forces_words, heading, in_window, nothing
+from .common import (Dateline, Escape, Heading, forces_words, heading, in_window, notes_heading, notes_of, nothing,
+                     reader_what)
+from .common import dateline as common_dateline
 from .facts import TABLE_ROWS, Facts
 
 
@@ -100,8 +102,11 @@ def key_sentences(facts: Facts) -> str:
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"posture"``,
-    ``"posture table"`` and ``"troops"`` ("" for an ACLED file, which states no troop level)."""
+    ``"posture table"``, ``"troops"`` ("" for an ACLED file, which states no troop level) and ``"posture coding"``
+    ("" when the table counts changes instead of listing them)."""
     return {"posture": lambda: _posture_section(facts), "posture table": lambda: posture_table_note(facts),
+            "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
+                                       if "event_id" in posture_table(facts).columns else ""),
             "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
                                "stated before it (carried in), each drawn as a step until the next statement about the "
                                "same force." if facts.coded else "")}
@@ -129,8 +134,8 @@ def posture_table(facts: Facts) -> pd.DataFrame:
 
     data = facts.data
     if data.coded:
-        return events_table(facts.events, data.reports, sources=data.sources, kinds=["posture change"],
-                            n=TABLE_ROWS)
+        return reader_what(facts, events_table(facts.events, data.reports, sources=data.sources,
+                                               kinds=["posture change"], n=TABLE_ROWS))
     posture = facts.posture_events
     if len(posture) > TABLE_ROWS:  # too many to list: how many per period and kind, over the whole window
         return posture_per_period(posture, freq=facts.period("monthly", "M"), start=facts.first, end=facts.last,
@@ -140,6 +145,12 @@ def posture_table(facts: Facts) -> pd.DataFrame:
         return listed
     return listed.assign(killed=posture["fatalities"].to_numpy())[
         ["event_id", "when", "sub_event_type", "force", "location", "admin1", "killed", "notes"]]
+
+
+def coding_notes(facts: Facts) -> pd.DataFrame:
+    """The coder's notes of the changes the posture table lists, whole (none for a table of counts)."""
+    listed = posture_table(facts)
+    return notes_of(facts, listed) if "event_id" in listed.columns else listed.iloc[0:0]
 
 
 def posture_table_note(facts: Facts) -> str:
@@ -153,3 +164,8 @@ def posture_table_note(facts: Facts) -> str:
     return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
             f"one: their number per {name} and kind in this window (each counted on its `event_date`, as ACLED's "
             "tools count).")
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the changes of posture it follows."""
+    return common_dateline(facts, describe_number(len(facts.posture_events), "change of posture", "changes of posture"))

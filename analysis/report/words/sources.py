@@ -10,7 +10,8 @@ import pandas as pd
 from ...stats.evidence import disputed_points, source_scales
 from ...text import describe_number, in_words
 from ...text import markdown_text as md
-from .common import Escape, Heading, heading, in_window, nothing, percent
+from .common import Dateline, Escape, Heading, heading, in_window, nothing, percent
+from .common import dateline as common_dateline
 from .facts import Facts, document_label
 
 
@@ -181,3 +182,8 @@ def passages(facts: Facts) -> pd.DataFrame:
         "claim": claim.where(ordered["claim_field"].notna(), "").astype("string").to_numpy(),
         "quote": ordered["quote"].astype("string").to_numpy(),
     }).astype({"document": "string"})
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the events whose sources it sets out."""
+    return common_dateline(facts, describe_number(len(facts.events), "event"))

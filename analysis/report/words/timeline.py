@@ -11,8 +11,10 @@ from ...stats.highlights import peak, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
-from .common import (Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window, labelled_words,
-                     month_text, nothing, percent, period_words, spread_note, tie_note, week_text, weekly_words)
+from .common import (Dateline, Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window,
+                     labelled_words, month_text, notes_heading, notes_of, nothing, percent, period_words, reader_what,
+                     spread_note, tie_note, week_text, weekly_words)
+from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, period_text
 from .facts import TABLE_ROWS, Facts
 
@@ -75,9 +77,11 @@ def timeline_note(facts: Facts) -> str:
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
-    """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``."""
+    """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``,
+    ``"coding"``."""
     return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
-            "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts)}
+            "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts),
+            "coding": lambda: notes_heading(facts, "the events of the table above")}
 
 
 def events_headers(facts: Facts) -> dict[str, str]:
@@ -97,7 +101,12 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
 
 
 def events_table(facts: Facts) -> pd.DataFrame:
-    """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense."""
+    """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense.
+
+    ``what`` says what happened for a reader
+    (:func:`analysis.report.words.common.reader_what`); the notes whole are
+    in :func:`coding_notes`.
+    """
     from ...stats.tables import events_table as table
 
     data = facts.data
@@ -107,7 +116,7 @@ def events_table(facts: Facts) -> pd.DataFrame:
                        kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
     else:
         listed = table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
-    return listed if facts.coded else with_killed(facts, listed)
+    return reader_what(facts, listed if facts.coded else with_killed(facts, listed))
 
 
 def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
@@ -121,6 +130,11 @@ def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     out.insert(out.columns.get_loc("actor2") + 1 if "actor2" in out.columns else len(out.columns), "killed",
                pd.array(killed.reindex(out["event_id"].astype("string")).round().to_numpy(), dtype="Int64"))
     return out
+
+
+def coding_notes(facts: Facts) -> pd.DataFrame:
+    """The coder's notes of the events the table lists, whole: for the page's "How this was coded" part."""
+    return notes_of(facts, events_table(facts))
 
 
 def table_note(facts: Facts) -> str:
@@ -181,3 +195,8 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
             f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             "weigh the same, and it measures what the sources reported.")
+
+
+def dateline(facts: Facts) -> Dateline:
+    """The page's dateline: the events it places on the timeline."""
+    return common_dateline(facts, describe_number(len(facts.events), "event"))

@@ -1,0 +1,174 @@
+"""The passages each event rests on, each with a sentence of context either side and its citation, as HTML.
+
+The sources page quotes, for every event, the passages of the reports that
+the coding cites for it: the passage marked, the sentence before and the
+sentence after it within its paragraph, and the report it comes from
+(outlet, title, date of publication). The reports are never reproduced
+whole, and nothing outside a cited passage's paragraph is shown (no page
+furniture a scraper kept). Every text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..io.coded import PathLike, TableArg, document_text
+from ..stats.selection import event_numbers
+from ..text import describe_dates
+
+#: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A cited passage of a report, with the sentence before and after it in its paragraph."""
+
+    doc_id: str
+    before: str
+    lead: str
+    quote: str
+    tail: str
+    after: str
+    start: int
+
+
+def _sentence_starts(paragraph: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(paragraph)]
+
+
+def in_context(text: str, start: int, end: int) -> tuple[str, str, str, str, str]:
+    """Return a passage in its context: the sentence before, the start of its own sentence, the passage, the rest
+    of its sentence, the sentence after.
+
+    Only the passage's paragraph (its line) is read.
+
+    Examples
+    --------
+    >>> text = "Title line\\nOne thing. Then rockets hit the base on Friday. Nobody was hurt. Later.\\nPlease comment!"
+    >>> start = text.index("rockets hit")
+    >>> in_context(text, start, start + len("rockets hit the base"))
+    ('One thing.', 'Then ', 'rockets hit the base', ' on Friday.', 'Nobody was hurt.')
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    paragraph = text[line_start:line_end]
+    first, last = start - line_start, end - line_start
+    starts = _sentence_starts(paragraph)
+    own = max(s for s in starts if s <= first)
+    following = [s for s in starts if s >= last]
+    own_end = following[0] if following else len(paragraph)
+    previous = [s for s in starts if s < own]
+    before = paragraph[previous[-1]:own] if previous else ""
+    after_end = following[1] if len(following) > 1 else len(paragraph)
+    after = paragraph[own_end:after_end] if following else ""
+    return (before.strip(), paragraph[own:first].lstrip(), paragraph[first:last], paragraph[last:own_end].rstrip(),
+            after.strip())
+
+
+def event_passages(
+    event_id: str, reports: pd.DataFrame, *, sources: TableArg = None, documents: PathLike | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> list[Passage]:
+    """List the passages an event rests on, in its context, one per sentence cited, by report and place in it.
+
+    Parameters
+    ----------
+    event_id : str
+        The event.
+    reports : DataFrame
+        Report rows (``event_id``, ``doc_id``, ``quote``).
+    sources, documents
+        As for :func:`analysis.io.coded.document_text`.
+    texts : mapping or None, default None
+        The documents' texts by id, when already read.
+    """
+    rows = reports[reports["event_id"].astype("string") == event_id]
+    spans: list[tuple[str, int, int]] = []
+    read: dict[str, str] = dict(texts or {})
+    for doc_id, quote in zip(rows["doc_id"].astype(str), rows["quote"]):
+        if doc_id not in read:
+            read[doc_id] = document_text(doc_id, sources=sources, documents=documents)
+        start = read[doc_id].find(quote) if isinstance(quote, str) and quote else -1
+        if start >= 0:
+            spans.append((doc_id, start, start + len(quote)))
+    merged: list[tuple[str, int, int]] = []
+    for doc_id, start, end in sorted(spans):
+        if merged and merged[-1][0] == doc_id and start < merged[-1][2]:  # overlapping quotes: one passage
+            merged[-1] = (doc_id, merged[-1][1], max(merged[-1][2], end))
+        else:
+            merged.append((doc_id, start, end))
+    return [Passage(doc_id, *in_context(read[doc_id], start, end), start) for doc_id, start, end in merged]
+
+
+def citation(row: pd.Series) -> str:
+    """Cite a report as a reader would: outlet, title, date ("outlet not named", "no headline" where it has none).
+
+    Examples
+    --------
+    >>> citation(pd.Series({"outlet": None, "title": "Bases", "published_start": pd.Timestamp("2020-04-01"),
+    ...                     "published_end": pd.Timestamp("2020-04-30")}))
+    'outlet not named, \u201cBases\u201d, April 2020'
+    """
+    outlet = row["outlet"] if isinstance(row["outlet"], str) and row["outlet"].strip() else "outlet not named"
+    title = f"\u201c{row['title']}\u201d" if isinstance(row["title"], str) and row["title"].strip() else "no headline"
+    return f"{outlet}, {title}, {describe_dates(row['published_start'], row['published_end'], long=True)}"
+
+
+def event_label(row: pd.Series) -> str:
+    """Name an event for a reader: its id, its headline where the data give one (else its kind and place), its date."""
+    headline = row.get("headline")
+    what = (str(headline) if isinstance(headline, str) and headline.strip()
+            else f"{row['category'] if isinstance(row.get('category'), str) else row['sub_event_type']}, "
+                 f"{row['location']}")
+    return f"{row['event_id']}: {what} ({describe_dates(row['date_start'], row['date_end'])})"
+
+
+def passages_html(
+    events: pd.DataFrame, reports: pd.DataFrame, sources: pd.DataFrame, *, documents: PathLike | None = None
+) -> str:
+    """Show, event by event in date order, the passages each rests on: context, the passage marked, the citation.
+
+    Parameters
+    ----------
+    events : DataFrame
+        The events to show (``event_id``, dates, ``category``, ``location``; ``headline`` if there).
+    reports : DataFrame
+        Report rows (``event_id``, ``doc_id``, ``quote``).
+    sources : DataFrame
+        The sources table, loaded (its documents in its folder, or in ``documents``).
+    documents : str, Path or None, default None
+        The documents' folder (None: the packaged documents).
+
+    Returns
+    -------
+    str
+        ``<div class="report-passages">``: for each event a heading naming
+        it, then each passage as a ``<blockquote>`` (the cited passage in
+        ``<mark>``) followed by its citation. Every text is escaped.
+    """
+    order = event_numbers(events).sort_values(kind="stable").index
+    cited = {str(row["doc_id"]): row for _, row in sources.iterrows()}
+    read_from = None if documents is None else sources  # None: the packaged documents
+    texts = {doc: document_text(doc, sources=read_from, documents=documents) for doc in cited}
+    parts = ['<div class="report-passages">']
+    for _, event in events.loc[order].iterrows():
+        found = event_passages(str(event["event_id"]), reports, texts=texts)
+        if not found:
+            continue
+        parts.append(f"<h4>{html.escape(event_label(event))}</h4>")
+        for passage in found:
+            source = cited.get(passage.doc_id)
+            cite = citation(source) if source is not None else passage.doc_id
+            sentence = (f"{html.escape(passage.lead)}<mark>{html.escape(passage.quote)}</mark>"
+                        f"{html.escape(passage.tail)}")
+            context = " ".join(x for x in (html.escape(passage.before), sentence, html.escape(passage.after)) if x)
+            parts.append(f"<blockquote><p>{context}</p></blockquote><p class=\"cite\">{html.escape(cite)}</p>")
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,69 @@
+"""The passages each event rests on: in context, cited, nothing of the report outside a cited paragraph, all escaped."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from analysis.report.passages import event_passages, in_context, passages_html
+from analysis.report.words.common import reader_sentence
+
+DOCUMENT = ("A headline\n"
+            "First fact. <script>alert(1)</script> rockets hit Camp Taji on Friday. Two soldiers died. More news.\n"
+            "Please enter your comment!\n"
+            "Another paragraph says the base was left. Nothing else.\n")
+
+
+@pytest.fixture
+def coded(tmp_path):
+    (tmp_path / "doc_a.txt").write_text(DOCUMENT, encoding="utf-8")
+    sources = pd.DataFrame({
+        "doc_id": ["doc_a"], "file_name": ["doc_a.txt"], "sha256": [hashlib.sha256(DOCUMENT.encode()).hexdigest()],
+        "title": ["Rockets & <b>bases</b>"], "outlet": [None],
+        "published_start": pd.to_datetime(["2020-04-01"]), "published_end": pd.to_datetime(["2020-04-30"])})
+    events = pd.DataFrame({
+        "event_id": ["EV2", "EV1"], "category": ["posture change", "militia attack"], "sub_event_type": ["x", "y"],
+        "event_type": ["Strategic developments", "Explosions/Remote violence"],
+        "location": ["Camp <i>Taji</i>", "Camp Taji"],
+        "date_start": pd.to_datetime(["2020-03-20", "2020-03-13"]), "date_end": pd.to_datetime(["2020-03-29", "2020-03-13"]),
+        "event_date": pd.to_datetime(["2020-03-24", "2020-03-13"])})
+    reports = pd.DataFrame({"event_id": ["EV1", "EV1", "EV2"], "doc_id": ["doc_a"] * 3,
+                            "quote": ["<script>alert(1)</script> rockets hit Camp Taji", "rockets hit Camp Taji on Friday",
+                                      "the base was left"]})
+    return events, reports, sources, tmp_path
+
+
+def test_a_passage_comes_with_the_sentence_before_and_after_it_within_its_paragraph():
+    start = DOCUMENT.index("rockets hit")
+    before, lead, quote, tail, after = in_context(DOCUMENT, start, start + len("rockets hit Camp Taji"))
+    assert (before, quote, tail, after) == ("First fact.", "rockets hit Camp Taji", " on Friday.", "Two soldiers died.")
+    assert lead == "<script>alert(1)</script> "
+    start = DOCUMENT.index("the base was left")
+    assert in_context(DOCUMENT, start, start + 17) == ("", "Another paragraph says ", "the base was left", ".",
+                                                       "Nothing else.")
+
+
+def test_overlapping_quotes_of_an_event_make_one_passage(coded):
+    events, reports, sources, folder = coded
+    found = event_passages("EV1", reports, texts={"doc_a": DOCUMENT})
+    assert len(found) == 1 and found[0].quote == "<script>alert(1)</script> rockets hit Camp Taji on Friday"
+
+
+def test_the_passages_page_quotes_in_context_cites_the_report_and_escapes_everything(coded):
+    events, reports, sources, folder = coded
+    page = passages_html(events, reports, sources, documents=folder)
+    assert "<script" not in page and "<b>" not in page and "<i>" not in page
+    assert "Please enter your comment" not in page and "A headline" not in page and "More news" not in page
+    # events in date order, each named above its passages, visible without hovering
+    assert page.index("<h4>EV1: militia attack, Camp Taji (13 Mar 2020)</h4>") < page.index("<h4>EV2:")
+    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt; rockets hit Camp Taji on Friday</mark>." in page
+    assert "title=" not in page
+    assert page.count('<p class="cite">outlet not named, \u201cRockets &amp; &lt;b&gt;bases&lt;/b&gt;\u201d, April 2020</p>') == 2
+
+
+def test_the_reader_sentence_drops_the_coders_references():
+    assert reader_sentence("US strike (document 003; document 004: 'an air raid') that killed two. Documents 000 "
+                           "and 001 name only one.") == "US strike that killed two."
+    assert reader_sentence(None) == ""
