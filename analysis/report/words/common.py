@@ -218,7 +218,7 @@ def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
         return listed
     by_id = facts.events.set_index(facts.events["event_id"].astype("string"))
     headlines = by_id["headline"].dropna() if "headline" in by_id.columns else pd.Series(dtype="string")
-    listed = listed.copy()
+    listed = listed.drop(columns="headline", errors="ignore")  # the headline is the "what", not a column twice
     listed["what"] = [str(headlines[i]) if i in headlines.index else reader_sentence(notes)
                       for i, notes in zip(listed["event_id"].astype("string"), listed["what"])]
     return listed
