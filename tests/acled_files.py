@@ -197,3 +197,21 @@ def write_acled_events(path: Path, events: list[dict[str, str]]) -> Path:
             row["year"] = row["year"] or row["event_date"][:4]
             writer.writerow(row)
     return Path(path)
+
+
+def write_acled_deletions(path: Path, deletions: list[tuple[str, str]]) -> Path:
+    """Write a list of deleted events as ACLED publishes it: ``event_id_cnty`` and ``deleted_timestamp``, as CSV
+    (or, for a ``.json`` path, as the API's response object)."""
+    import csv
+    import json
+
+    rows = [{"event_id_cnty": event, "deleted_timestamp": stamp} for event, stamp in deletions]
+    if Path(path).suffix == ".json":
+        Path(path).write_text(json.dumps({"status": 200, "success": True, "count": len(rows), "data": rows}),
+                              encoding="utf-8")
+        return Path(path)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["event_id_cnty", "deleted_timestamp"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return Path(path)

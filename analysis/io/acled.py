@@ -251,7 +251,7 @@ def _read(path: Path, *, keep_going: bool) -> TextTable:
 
 
 def load_acled(
-    path: PathLike,
+    path: PathLike | list[PathLike],
     *,
     region: tuple[float, float, float, float] | None = None,
     dayfirst: bool | None = None,
@@ -279,7 +279,10 @@ def load_acled(
         (``.xlsx``, first sheet; needs the optional package ``openpyxl``),
         with the current or the older column set (:data:`COLUMN_SETS`) in
         any order. Other columns (ACLED's population columns, a user's own)
-        are kept, as text.
+        are kept, as text. A list of exports is combined by
+        :func:`analysis.io.acled_updates.combine_acled`: the latest row
+        (by ``timestamp``) of each event, with a report in
+        ``frame.attrs["combined"]``.
     region : tuple of float or None, default None
         (lat_min, lat_max, lon_min, lon_max) that every event must fall in,
         e.g. ``schema.REGION_BOUNDS``; None checks only that coordinates are
@@ -341,6 +344,10 @@ def load_acled(
     """
     if invalid not in ("raise", "drop"):
         raise ValueError(f"invalid must be 'raise' or 'drop', not {invalid!r}")
+    if isinstance(path, (list, tuple)):  # several exports: the latest row of each event
+        from .acled_updates import combine_acled
+
+        return combine_acled(path, region=region, dayfirst=dayfirst, invalid=invalid)
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
