@@ -69,8 +69,11 @@ def _as_frame(export: ExportLike, **options) -> pd.DataFrame:
 class CombinedExports:
     """What :func:`combine_acled` kept of each export and what it replaced.
 
-    ``files`` has one row per export: ``file``, ``records`` (rows read),
-    ``kept`` and ``superseded`` (``records == kept + superseded``).
+    ``files`` has one row per export: ``file``, ``records`` (rows loaded),
+    ``kept`` and ``superseded`` (``records == kept + superseded``), and
+    ``dropped``, the invalid records :func:`load_acled` left out with
+    ``invalid="drop"`` (listed in that file's ``attrs["dropped"]``, here
+    ``dropped_rows``).
     ``superseded`` has one row per row left out: ``event_id_cnty``, the
     ``file`` and ``timestamp`` of the row left out, and the ``kept_file``
     and ``kept_timestamp`` of the row that replaced it.
@@ -78,6 +81,8 @@ class CombinedExports:
 
     files: pd.DataFrame
     superseded: pd.DataFrame
+    #: each export's :class:`~analysis.io.problems.DroppedRows` (None where nothing was dropped), by file
+    dropped_rows: dict | None = None
 
 
 def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
@@ -109,9 +114,9 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
 
         events = combine_acled(["iraq_2024-01.csv", "iraq_2024-06.csv"])
         events.attrs["combined"].files
-        #                file  records  kept  superseded
-        # 0  iraq_2024-01.csv     5210  5101         109
-        # 1  iraq_2024-06.csv     4978  4978           0
+        #                file  records  kept  superseded  dropped
+        # 0  iraq_2024-01.csv     5210  5101         109        0
+        # 1  iraq_2024-06.csv     4978  4978           0        0
     """
     if isinstance(paths, (str, Path, pd.DataFrame)) or not len(paths):
         raise ValueError("combine_acled takes a list of exports (paths or frames), at least one")
@@ -146,9 +151,12 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
     })
     records = np.bincount(source, minlength=len(frames))
     kept = np.bincount(source[keep], minlength=len(frames))
-    files = pd.DataFrame({"file": names, "records": records, "kept": kept, "superseded": records - kept})
+    dropped = [len(f.attrs["dropped"]) if "dropped" in f.attrs else 0 for f in frames]
+    files = pd.DataFrame({"file": names, "records": records, "kept": kept, "superseded": records - kept,
+                          "dropped": dropped})
     out.attrs.update(path=", ".join(names), source_format="acled",
-                     combined=CombinedExports(files=files, superseded=superseded))
+                     combined=CombinedExports(files=files, superseded=superseded,
+                                              dropped_rows={n: f.attrs.get("dropped") for n, f in zip(names, frames)}))
     return out
 
 

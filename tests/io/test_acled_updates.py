@@ -44,8 +44,8 @@ def test_combined_exports_keep_the_latest_row_of_each_event(two_exports):
     report = events.attrs["combined"]
     files = report.files.set_index("file")
     # rows in equal rows out: every row is kept or listed as superseded
-    assert files.loc[str(old)].tolist() == [3, 1, 2]  # TST2 replaced by a later timestamp, TST1 by a tie
-    assert files.loc[str(new)].tolist() == [3, 3, 0]
+    assert files.loc[str(old)].tolist() == [3, 1, 2, 0]  # TST2 replaced by a later timestamp, TST1 by a tie
+    assert files.loc[str(new)].tolist() == [3, 3, 0, 0]
     assert int(files["records"].sum()) == len(events) + len(report.superseded)
     superseded = report.superseded.set_index("event_id_cnty")
     assert superseded.loc["TST2", "timestamp"] == 1600000000
@@ -107,3 +107,14 @@ def test_compare_of_an_export_with_itself_is_empty(two_exports):
     old, _ = two_exports
     changes = analysis.compare_acled(old, old)
     assert changes.added.empty and changes.deleted.empty and changes.changed.empty
+
+
+def test_records_dropped_while_combining_are_counted(two_exports):
+    old, new = two_exports
+    new.write_text(new.read_text(encoding="utf-8").replace("TST4,2020-01-07", "TST4,2020-02-31"), encoding="utf-8")
+    with pytest.warns(analysis.errors.DroppedRowsWarning):
+        events = analysis.load_acled([old, new], invalid="drop")
+    report = events.attrs["combined"]
+    assert report.files["dropped"].tolist() == [0, 1]
+    assert report.dropped_rows[str(new)].table["line"].tolist() == [4]
+    assert "TST4" not in _ids(events)
