@@ -221,11 +221,8 @@ def _missing_column(col: Column, n: int) -> pd.Series:
     return pd.Series(text)
 
 
-def _read(path: Path, *, keep_going: bool, sep: str | None = None) -> TextTable:
-    """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
-    separator its header shows)."""
-    from . import acled_formats, acled_layouts
-
+def _format(path: Path) -> str:
+    """Return the format of an export: "parquet", "xlsx", "xls", "json" or "csv", from its name and first bytes."""
     try:
         with open(path, "rb") as handle:
             magic = handle.read(8)
@@ -233,12 +230,27 @@ def _read(path: Path, *, keep_going: bool, sep: str | None = None) -> TextTable:
         raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
     suffix = path.suffix.lower()
     if suffix in (".parquet", ".pq") or magic.startswith(b"PAR1"):
-        return acled_formats.read_parquet(path)
+        return "parquet"
     if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK\x03\x04"):
-        return acled_formats.read_xlsx(path, keep_going=keep_going)
+        return "xlsx"
     if suffix == ".xls" or magic.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    return "json" if suffix == ".json" else "csv"
+
+
+def _read(path: Path, *, keep_going: bool, sep: str | None = None) -> TextTable:
+    """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
+    separator its header shows)."""
+    from . import acled_formats, acled_layouts
+
+    kind = _format(path)
+    if kind == "parquet":
+        return acled_formats.read_parquet(path)
+    if kind == "xlsx":
+        return acled_formats.read_xlsx(path, keep_going=keep_going)
+    if kind == "xls":
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
-    if suffix == ".json":
+    if kind == "json":
         return acled_formats.read_json(path, keep_going=keep_going)
     if sep == ";" or (sep is None and acled_layouts.semicolon_header(path, "event_id_cnty")):
         table = acled_layouts.read_semicolon(path, keep_going=keep_going)
@@ -414,7 +426,9 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
     if column_set == "current":
         _actor_type_names(table)
 
-    table, truncated = _cut_padded_record(table, columns)
+    truncated = None
+    if _format(path) == "csv":  # a download cut off: only a text file ends mid-record
+        table, truncated = _cut_padded_record(table, columns)
     checker = checker_for(table)
     acled_layouts.add_problems(checker, folded)
     if truncated is not None and invalid == "raise":

@@ -123,11 +123,10 @@ def add_problems(checker: Checker, problems: list) -> None:
 
 def semicolon_header(path: Path, required: str) -> bool:
     """Return whether ``path``'s header holds ``required`` only when its values are split at semicolons."""
-    names = read_header(path).names
-    if required in names:
+    header = read_header(path)
+    if required in header.names:
         return False
-    text = read_header(path).text
-    return required in [name.strip().strip('"') for name in text.split(";")]
+    return required in [name.strip().strip('"') for name in header.text.split(";")]
 
 
 def read_semicolon(path: Path, *, keep_going: bool = False) -> TextTable:

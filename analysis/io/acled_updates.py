@@ -321,6 +321,10 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     before, after = _as_frame(old, **options), _as_frame(new, **options)
     id_old, id_new = _id_column(before), _id_column(after)
     old_ids, new_ids = before[id_old].astype(object), after[id_new].astype(object)
+    for which, ids in (("old", old_ids), ("new", new_ids)):
+        if ids.duplicated().any():
+            raise ValueError(f"the {which} export repeats event {ids[ids.duplicated()].iloc[0]!r}; "
+                             "compare exports with one row per event (combine_acled keeps the latest)")
     added = after[~new_ids.isin(old_ids)].reset_index(drop=True)
     deleted = before[~old_ids.isin(new_ids)].reset_index(drop=True)
     both = pd.Index(new_ids[new_ids.isin(old_ids)])

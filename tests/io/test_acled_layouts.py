@@ -158,3 +158,25 @@ def test_a_new_sub_event_type_is_refused_by_default_and_loaded_with_a_warning(tm
         warnings.simplefilter("error")  # a file within the vocabulary loads without a warning
         same(analysis.load_acled(export(tmp_path, rows_of("current"), "current", name="ok.csv"),
                                  new_sub_event_types="warn"), clean(tmp_path, "current"))
+
+
+def test_a_monadic_event_whose_rows_disagree_is_dropped_on_request(tmp_path):
+    rows = monadic_rows("current")
+    rows[1]["fatalities"] = "12"
+    path = export(tmp_path, rows, "current", columns=monadic_columns("current"))
+    with pytest.warns(errors.DroppedRowsWarning):
+        events = analysis.load_acled(path, invalid="drop")
+    assert events["event_id"].tolist() == ["TST2", "TST3"]
+    assert events.attrs["dropped"].table["line"].tolist() == [2]
+
+
+def test_a_json_record_with_empty_values_is_not_called_truncated(tmp_path):
+    import json
+
+    rows = rows_of("current")
+    for name in ("fatalities", "timestamp"):
+        rows[2][name] = None
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"status": 200, "success": True, "data": rows}), encoding="utf-8")
+    message = refused(path)
+    assert "line 4, column 'fatalities': '' is empty; a value is required" in message and "truncated" not in message

@@ -118,3 +118,12 @@ def test_records_dropped_while_combining_are_counted(two_exports):
     assert report.files["dropped"].tolist() == [0, 1]
     assert report.dropped_rows[str(new)].table["line"].tolist() == [4]
     assert "TST4" not in _ids(events)
+
+
+def test_compare_refuses_a_frame_that_repeats_an_event(two_exports):
+    import pandas as pd
+
+    old, new = two_exports
+    frame = analysis.load_acled(old)
+    with pytest.raises(ValueError, match="the new export repeats event 'TST1'"):
+        analysis.compare_acled(old, pd.concat([frame, frame.iloc[:1]], ignore_index=True))
