@@ -183,14 +183,14 @@ EVENT_DEFAULTS: dict[str, str] = {
 }
 
 
-def write_acled_events(path: Path, events: list[dict[str, str]]) -> Path:
+def write_acled_events(path: Path, events: list[dict[str, str]], *, newline: str = "\n") -> Path:
     """Write invented events as an ACLED export (current column set): each row is :data:`EVENT_DEFAULTS`
     with the given values; ``event_id_cnty`` defaults to TST1, TST2, ... and ``year`` to the year of an
-    ISO ``event_date``."""
+    ISO ``event_date``; lines end with ``newline``."""
     import csv
 
     with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(COLUMN_SETS["current"]), lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMN_SETS["current"]), lineterminator=newline)
         writer.writeheader()
         for number, event in enumerate(events, start=1):
             row = {**EVENT_DEFAULTS, "event_id_cnty": f"TST{number}", **event}
@@ -199,9 +199,9 @@ def write_acled_events(path: Path, events: list[dict[str, str]]) -> Path:
     return Path(path)
 
 
-def write_acled_deletions(path: Path, deletions: list[tuple[str, str]]) -> Path:
+def write_acled_deletions(path: Path, deletions: list[tuple[str, str]], *, newline: str = "\n") -> Path:
     """Write a list of deleted events as ACLED publishes it: ``event_id_cnty`` and ``deleted_timestamp``, as CSV
-    (or, for a ``.json`` path, as the API's response object)."""
+    with lines ending in ``newline`` (or, for a ``.json`` path, as the API's response object)."""
     import csv
     import json
 
@@ -211,7 +211,7 @@ def write_acled_deletions(path: Path, deletions: list[tuple[str, str]]) -> Path:
                               encoding="utf-8")
         return Path(path)
     with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["event_id_cnty", "deleted_timestamp"], lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=["event_id_cnty", "deleted_timestamp"], lineterminator=newline)
         writer.writeheader()
         writer.writerows(rows)
     return Path(path)

@@ -14,9 +14,11 @@ type (``inter``) codes instead of ``disorder_type``, ``civilian_targeting``
 and ``tags``; other columns are kept as text. Exports as analysts hold them
 load too: CSV, Parquet, API responses saved as JSON and Excel workbooks
 (:mod:`analysis.acled_formats`), dates re-saved by a spreadsheet
-(:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``. ACLED's
-monadic layout is refused by name, and ``invalid="drop"`` is the explicit
-way forward with a damaged file.
+(:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``, semicolons
+between values, and ACLED's monadic layout, folded to one row per event
+(:mod:`analysis.io.acled_layouts`); ``invalid="drop"`` is the explicit way
+forward with a damaged file. Several exports, ACLED's deletions and two
+exports compared: :mod:`analysis.io.acled_updates`.
 """
 
 from __future__ import annotations
@@ -345,7 +347,8 @@ def load_acled(
     ------
     DataError
         If the file is missing, not UTF-8, not one of the formats above,
-        lacks a column of both column sets (or is ACLED's monadic layout),
+        lacks a column of both column sets (or is ACLED's monadic layout
+        with rows of one event that disagree, or a third row of an event),
         has a ragged or truncated record, breaks a size limit, or has any
         invalid value: a date that is not a real day in a form listed in the
         README, a ``year`` that is not the date's, a precision code other
@@ -417,7 +420,7 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
     folded: list = []
     monadic = acled_layouts.monadic_columns(table.header, COLUMN_SETS, MONADIC_MISSING)
     if monadic is not None:
-        table = acled_layouts.fold_monadic(table, monadic, folded, ACTOR_TYPES)
+        table, folded = acled_layouts.fold_monadic(table, monadic, ACTOR_TYPES)
     column_set = _column_set(table.header, table.path)
     columns = _SPECS[column_set]
     output = RULES.output

@@ -64,14 +64,17 @@ def _interaction(inter1: pd.Series, inter2: pd.Series, column_set: str, actor_ty
     return pd.Series([one(a, b) for a, b in zip(inter1, inter2)], index=inter1.index, dtype="str")
 
 
-def fold_monadic(table: TextTable, column_set: str, checker_rules: list, actor_types: tuple[str, ...]) -> TextTable:
-    """Return ``table`` (ACLED's monadic layout) as one row per event, in the order of each event's first row.
+def fold_monadic(table: TextTable, column_set: str, actor_types: tuple[str, ...]) -> tuple[TextTable, list]:
+    """Return ``table`` (ACLED's monadic layout) as one row per event, in the order of each event's first row,
+    and its problems.
 
-    Problems (a third row of an event, two rows that disagree) are appended
-    to ``checker_rules`` as (records, column, values, rules) for a
-    :class:`~analysis.io.problems.Checker` of the returned table; each names
-    the line of the row at fault.
+    The problems (a third row of an event, two rows that disagree) are
+    (records, column, values, rules) for a
+    :class:`~analysis.io.problems.Checker` of the returned table (see
+    :func:`add_problems`); each names the line of the row at fault.
+    ``actor_types`` are the codebook's actor types, in code order.
     """
+    problems: list = []
     frame = table.frame
     lines = table.record_lines()
     ids = frame["event_id_cnty"]
@@ -82,11 +85,15 @@ def fold_monadic(table: TextTable, column_set: str, checker_rules: list, actor_t
     events = frame.iloc[firsts].reset_index(drop=True)
     position = pd.Series(np.arange(len(firsts)), index=ids.iloc[firsts].where(named[firsts], None))
     position = position[position.index.notna()]
+    event_of = np.empty(len(frame), dtype=np.int64)  # each row's event, as a record of the folded table
+    event_of[firsts] = np.arange(len(firsts))
+    later = np.flatnonzero(rank >= 1)
+    event_of[later] = position.loc[ids.iloc[later].to_numpy()].to_numpy()
     empty_second = "0" if column_set == "older" else ""
     for one, other in ACTOR_COLUMNS.items():
         events[other] = empty_second if other == "inter2" else ""
     seconds = np.flatnonzero(rank == 1)
-    at = position.loc[ids.iloc[seconds].to_numpy()].to_numpy()
+    at = event_of[seconds]
     for one, other in ACTOR_COLUMNS.items():
         if one in frame:
             events.loc[at, other] = frame[one].iloc[seconds].to_numpy()
@@ -99,18 +106,25 @@ def fold_monadic(table: TextTable, column_set: str, checker_rules: list, actor_t
             rules = [f"differs from line {line}, the event's second row, which gives {value!r}; the rows of one event "
                      "must agree in every column but actor1, assoc_actor_1 and inter1"
                      for line, value in zip(lines[seconds][differ], theirs[differ])]
-            checker_rules.append((at[differ], name, events[name], rules))
+            problems.append((at[differ], name, events[name], rules))
     extra = np.flatnonzero(rank >= 2)
     if len(extra):
         rules = [f"has a third row for another actor on line {line}; ACLED's monadic layout has at most two rows "
                  "per event (actor1's and actor2's)" for line in lines[extra]]
-        checker_rules.append((position.loc[ids.iloc[extra].to_numpy()].to_numpy(), "event_id_cnty", events["event_id_cnty"], rules))
+        problems.append((event_of[extra], "event_id_cnty", events["event_id_cnty"], rules))
     if "interaction" not in events:
         events["interaction"] = _interaction(events["inter1"], events["inter2"], column_set, actor_types)
+    for records, column, rule in table.read_problems:  # found while reading (an oversized field): on its event
+        for second in (False, True):
+            rows = records[(rank[records] >= 1) == second]
+            if len(rows):
+                name = ACTOR_COLUMNS.get(column, column) if second else column
+                problems.append((event_of[rows], name, events[name], rule))
     header = list(table.header)
     after = header.index("inter1") + 1 if "inter1" in header else len(header)
     header[after:after] = [c for c in events if c not in header]  # ACLED's place: after actor1's columns
-    return TextTable(path=table.path, frame=events[header], header=header, lines=event_lines, skipped=table.skipped)
+    folded = TextTable(path=table.path, frame=events[header], header=header, lines=event_lines, skipped=table.skipped)
+    return folded, problems
 
 
 def add_problems(checker: Checker, problems: list) -> None:

@@ -180,3 +180,12 @@ def test_a_json_record_with_empty_values_is_not_called_truncated(tmp_path):
     path.write_text(json.dumps({"status": 200, "success": True, "data": rows}), encoding="utf-8")
     message = refused(path)
     assert "line 4, column 'fatalities': '' is empty; a value is required" in message and "truncated" not in message
+
+
+def test_an_oversized_field_of_a_second_monadic_row_is_named_on_its_event(tmp_path):
+    from analysis.io.csv_scan import MAX_FIELD_BYTES
+
+    rows = monadic_rows("current")
+    rows[1]["actor1"] = "x" * (MAX_FIELD_BYTES + 1)  # actor2 of TST1
+    message = refused(export(tmp_path, rows, "current", columns=monadic_columns("current")))
+    assert "line 2, column 'actor2': 'xxx" in message and "the most a field may hold" in message

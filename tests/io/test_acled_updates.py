@@ -17,20 +17,25 @@ def _ids(frame):
     return frame[column].tolist()
 
 
+@pytest.fixture(params=["\n", "\r\n"], ids=["LF", "CRLF"])
+def newline(request):
+    return request.param
+
+
 @pytest.fixture
-def two_exports(tmp_path):
+def two_exports(tmp_path, newline):
     """An old export (TST1-TST3) and a newer one that revises TST2, drops TST3 and adds TST4."""
     old = write_acled_events(tmp_path / "old.csv", [
         {"event_date": "2020-01-03", "fatalities": "1", "timestamp": "1600000000"},
         {"event_date": "2020-01-04", "fatalities": "2", "actor2": "", "timestamp": "1600000000"},
         {"event_date": "2020-01-05", "fatalities": "0", "timestamp": "1600000000"},
-    ])
+    ], newline=newline)
     new = write_acled_events(tmp_path / "new.csv", [
         {"event_id_cnty": "TST2", "event_date": "2020-01-06", "fatalities": "5",
          "actor2": "Civilians (Iraq)", "inter2": "Civilians", "timestamp": "1600000500"},
         {"event_id_cnty": "TST1", "event_date": "2020-01-03", "fatalities": "1", "timestamp": "1600000000"},
         {"event_id_cnty": "TST4", "event_date": "2020-01-07", "fatalities": "3", "timestamp": "1600000600"},
-    ])
+    ], newline=newline)
     return old, new
 
 
@@ -66,17 +71,20 @@ def test_combine_refuses_one_path():
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
-def test_deletions_remove_events_deleted_after_their_last_change(two_exports, tmp_path, suffix):
+def test_deletions_remove_events_deleted_after_their_last_change(two_exports, tmp_path, suffix, newline):
     old, _ = two_exports
     deletions = write_acled_deletions(tmp_path / f"deleted{suffix}", [
         ("TST1", "1600000100"),  # deleted after its row: removed
         ("TST2", "1599999999"),  # its row changed after the deletion: kept
         ("TST9", "1600000100"),  # not in the export
-    ])
+        ("TST3", "1500000000"),  # listed twice: its latest deletion, after its row, counts
+        ("TST3", "1600000200"),
+    ], newline=newline)
     events = analysis.apply_deletions(analysis.load_acled(old), deletions)
-    assert _ids(events) == ["TST2", "TST3"]
+    assert _ids(events) == ["TST2"]
     applied = events.attrs["deletions"]
-    assert applied.removed["event_id_cnty"].tolist() == ["TST1"]
+    assert applied.removed["event_id_cnty"].tolist() == ["TST1", "TST3"]
+    assert applied.removed["deleted_timestamp"].tolist() == [1600000100, 1600000200]
     assert applied.kept_newer["event_id_cnty"].tolist() == ["TST2"]
     assert applied.absent == 1
 
@@ -111,7 +119,7 @@ def test_compare_of_an_export_with_itself_is_empty(two_exports):
 
 def test_records_dropped_while_combining_are_counted(two_exports):
     old, new = two_exports
-    new.write_text(new.read_text(encoding="utf-8").replace("TST4,2020-01-07", "TST4,2020-02-31"), encoding="utf-8")
+    new.write_bytes(new.read_bytes().replace(b"TST4,2020-01-07", b"TST4,2020-02-31"))
     with pytest.warns(analysis.errors.DroppedRowsWarning):
         events = analysis.load_acled([old, new], invalid="drop")
     report = events.attrs["combined"]
