@@ -135,12 +135,22 @@ def add_problems(checker: Checker, problems: list) -> None:
 
 # --- semicolons ------------------------------------------------------------------------------
 
+def _header_names(path: Path, delimiter: str) -> list[str] | None:
+    """Return the names of ``path``'s first line split at ``delimiter`` (quotes read as CSV), or None if the line is
+    not UTF-8 text (the comma reader names that problem)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            line = handle.readline(MAX_FIELD_BYTES + 1).rstrip("\r\n")
+        return [name.strip() for name in next(csv.reader([line], delimiter=delimiter), [])]
+    except (UnicodeDecodeError, csv.Error, OSError):
+        return None
+
+
 def semicolon_header(path: Path, required: str) -> bool:
     """Return whether ``path``'s header holds ``required`` only when its values are split at semicolons."""
-    header = read_header(path)
-    if required in header.names:
+    if required in (_header_names(path, ",") or []):
         return False
-    return required in [name.strip().strip('"') for name in header.text.split(";")]
+    return required in (_header_names(path, ";") or [])
 
 
 def read_semicolon(path: Path, *, keep_going: bool = False) -> TextTable:
@@ -152,8 +162,10 @@ def read_semicolon(path: Path, *, keep_going: bool = False) -> TextTable:
     """
     from .acled_formats import _header, _table
 
-    header_line = read_header(path)
-    names = next(csv.reader([header_line.text], delimiter=";"))
+    names = _header_names(path, ";")
+    if names is None:
+        read_header(path)  # names a first line that is not UTF-8 text
+        raise file_error(path, "the header could not be read as CSV with semicolons", line=1)
     header = _header(path, names)
     width = len(header)
 

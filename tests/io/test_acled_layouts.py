@@ -96,6 +96,15 @@ def test_semicolon_file_is_detected_and_reads_decimal_commas(tmp_path, column_se
     same(analysis.load_acled(path, sep=";"), clean(tmp_path, column_set))
 
 
+def test_semicolon_file_with_every_value_quoted(tmp_path):
+    path = tmp_path / "quoted.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMN_SETS["current"], delimiter=";", quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerows(rows_of("current"))
+    same(analysis.load_acled(path), clean(tmp_path, "current"))
+
+
 def test_semicolon_file_problems_name_line_and_column(tmp_path):
     rows = rows_of("current")
     rows[2]["fatalities"] = "many"
