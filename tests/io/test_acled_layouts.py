@@ -77,9 +77,9 @@ def test_a_third_row_of_a_monadic_event_is_refused(tmp_path):
 
 # --- semicolons -----------------------------------------------------------------------------------------
 
-def semicolon_export(path, rows, columns, newline="\n"):
+def semicolon_export(path, rows, columns, newline="\n", quoting=csv.QUOTE_MINIMAL):
     with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, delimiter=";", lineterminator=newline)
+        writer = csv.DictWriter(handle, fieldnames=columns, delimiter=";", lineterminator=newline, quoting=quoting)
         writer.writeheader()
         writer.writerows(rows)
     return path
@@ -97,11 +97,7 @@ def test_semicolon_file_is_detected_and_reads_decimal_commas(tmp_path, column_se
 
 
 def test_semicolon_file_with_every_value_quoted(tmp_path):
-    path = tmp_path / "quoted.csv"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMN_SETS["current"], delimiter=";", quoting=csv.QUOTE_ALL)
-        writer.writeheader()
-        writer.writerows(rows_of("current"))
+    path = semicolon_export(tmp_path / "quoted.csv", rows_of("current"), COLUMN_SETS["current"], quoting=csv.QUOTE_ALL)
     same(analysis.load_acled(path), clean(tmp_path, "current"))
 
 
