@@ -135,3 +135,19 @@ def test_compare_refuses_a_frame_that_repeats_an_event(two_exports):
     frame = analysis.load_acled(old)
     with pytest.raises(ValueError, match="the new export repeats event 'TST1'"):
         analysis.compare_acled(old, pd.concat([frame, frame.iloc[:1]], ignore_index=True))
+
+
+def test_frames_with_event_id_cnty_and_utc_timestamps_are_taken_as_they_are(two_exports, tmp_path):
+    import pandas as pd
+
+    old, new = two_exports
+    frames = []
+    for path in (old, new):  # the identifier under ACLED's name, the time of the last change as a UTC datetime
+        frame = analysis.load_acled(path).rename(columns={"event_id": "event_id_cnty"})
+        frame["timestamp"] = pd.to_datetime(pd.to_numeric(frame["timestamp"]), unit="s", utc=True)
+        frames.append(frame)
+    events = analysis.combine_acled(frames)
+    assert events.iloc[_ids(events).index("TST2")]["fatalities"] == 5
+    assert events.attrs["combined"].superseded["kept_timestamp"].tolist() == [1600000000, 1600000500]
+    deletions = write_acled_deletions(tmp_path / "deleted.csv", [("TST4", "1600000601")])
+    assert "TST4" not in _ids(analysis.apply_deletions(events, deletions))
