@@ -183,14 +183,14 @@ EVENT_DEFAULTS: dict[str, str] = {
 }
 
 
-def write_acled_events(path: Path, events: list[dict[str, str]]) -> Path:
+def write_acled_events(path: Path, events: list[dict[str, str]], *, newline: str = "\n") -> Path:
     """Write invented events as an ACLED export (current column set): each row is :data:`EVENT_DEFAULTS`
     with the given values; ``event_id_cnty`` defaults to TST1, TST2, ... and ``year`` to the year of an
-    ISO ``event_date``."""
+    ISO ``event_date``; lines end with ``newline``."""
     import csv
 
     with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(COLUMN_SETS["current"]), lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMN_SETS["current"]), lineterminator=newline)
         writer.writeheader()
         for number, event in enumerate(events, start=1):
             row = {**EVENT_DEFAULTS, "event_id_cnty": f"TST{number}", **event}
@@ -292,4 +292,21 @@ def write_acled_older(path: Path, events: list[dict[str, str]]) -> Path:
                 "data_id": str(number), "event_id_no_cnty": str(number), "year": row["event_date"][:4],
                 "inter1": one, "inter2": two, "interaction": "".join(pair), "iso3": "IRQ",
             })
+
+
+def write_acled_deletions(path: Path, deletions: list[tuple[str, str]], *, newline: str = "\n") -> Path:
+    """Write a list of deleted events as ACLED publishes it: ``event_id_cnty`` and ``deleted_timestamp``, as CSV
+    with lines ending in ``newline`` (or, for a ``.json`` path, as the API's response object)."""
+    import csv
+    import json
+
+    rows = [{"event_id_cnty": event, "deleted_timestamp": stamp} for event, stamp in deletions]
+    if Path(path).suffix == ".json":
+        Path(path).write_text(json.dumps({"status": 200, "success": True, "count": len(rows), "data": rows}),
+                              encoding="utf-8")
+        return Path(path)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["event_id_cnty", "deleted_timestamp"], lineterminator=newline)
+        writer.writeheader()
+        writer.writerows(rows)
     return Path(path)

@@ -2,7 +2,9 @@
 
 - :mod:`analysis.io.coded`: the coded tables (packaged, or a user's own files
   of the same format) and the source documents;
-- :mod:`analysis.io.acled`: ACLED exports, in the events table's columns;
+- :mod:`analysis.io.acled`: ACLED exports, in the events table's columns
+  (:mod:`analysis.io.acled_layouts`: the monadic layout and semicolon files;
+  :mod:`analysis.io.acled_updates`: several exports, deletions, revisions);
 - :mod:`analysis.io.boundaries`: country boundaries for the maps (GeoJSON);
 - the validation engine the table loaders share: the rules of a table's
   values, stated once (:mod:`analysis.io.rules`), text to dtypes

@@ -14,13 +14,16 @@ type (``inter``) codes instead of ``disorder_type``, ``civilian_targeting``
 and ``tags``; other columns are kept as text. Exports as analysts hold them
 load too: CSV, Parquet, API responses saved as JSON and Excel workbooks
 (:mod:`analysis.acled_formats`), dates re-saved by a spreadsheet
-(:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``. ACLED's
-monadic layout is refused by name, and ``invalid="drop"`` is the explicit
-way forward with a damaged file.
+(:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``, semicolons
+between values, and ACLED's monadic layout, folded to one row per event
+(:mod:`analysis.io.acled_layouts`); ``invalid="drop"`` is the explicit way
+forward with a damaged file. Several exports, ACLED's deletions and two
+exports compared: :mod:`analysis.io.acled_updates`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,7 +35,7 @@ import pandas as pd
 from .. import schema
 from .parse import convert_columns, layout
 from .problems import file_error
-from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value
+from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
 from .text_table import TextTable, checker_for, read_text_table
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
@@ -141,8 +144,9 @@ def _column_set(header: list[str], path: Path | str = "") -> str:
     """Return the name of the column set of a file's header, or raise a DataError naming ``path``.
 
     A header with every column of a set (in any order) is that set; its
-    other columns are kept as text. A header without ``actor2`` and
-    ``inter2`` is ACLED's monadic layout, refused by name.
+    other columns are kept as text. ACLED's monadic layout (no ``actor2``
+    and ``inter2``) is no set: the text path folds it first
+    (:func:`analysis.io.acled_layouts.fold_monadic`).
     """
     names = set(header)
     misses = {name: [c for c in cols if c not in names] for name, cols in COLUMN_SETS.items()}
@@ -157,15 +161,6 @@ def _column_set(header: list[str], path: Path | str = "") -> str:
                     line=1, column=", ".join(taken),
                 )
             return name
-    for name, missing in misses.items():
-        if {"actor2", "inter2"} <= set(missing) <= MONADIC_MISSING:
-            raise file_error(
-                path,
-                "is ACLED's monadic layout (one row per actor: it has no actor2, assoc_actor_2 or inter2, and each "
-                "event_id_cnty appears once per actor); load_acled reads the dyadic layout, one row per event with "
-                "both actors: download the export again in the dyadic layout (ACLED's default)",
-                line=1, column=", ".join(missing),
-            )
     closest = min(COLUMN_SETS, key=lambda name: len(misses[name]))
     other = next(name for name in COLUMN_SETS if name != closest)
     raise file_error(
@@ -228,10 +223,8 @@ def _missing_column(col: Column, n: int) -> pd.Series:
     return pd.Series(text)
 
 
-def _read(path: Path, *, keep_going: bool) -> TextTable:
-    """Read an export of any accepted format as a table of text."""
-    from . import acled_formats
-
+def _format(path: Path) -> str:
+    """Return the format of an export: "parquet", "xlsx", "xls", "json" or "csv", from its name and first bytes."""
     try:
         with open(path, "rb") as handle:
             magic = handle.read(8)
@@ -239,23 +232,46 @@ def _read(path: Path, *, keep_going: bool) -> TextTable:
         raise file_error(path, f"could not be read ({exc.strerror or exc})") from None
     suffix = path.suffix.lower()
     if suffix in (".parquet", ".pq") or magic.startswith(b"PAR1"):
-        return acled_formats.read_parquet(path)
+        return "parquet"
     if suffix in (".xlsx", ".xlsm") or magic.startswith(b"PK\x03\x04"):
-        return acled_formats.read_xlsx(path, keep_going=keep_going)
+        return "xlsx"
     if suffix == ".xls" or magic.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    return "json" if suffix == ".json" else "csv"
+
+
+def _read(path: Path, *, keep_going: bool, sep: str | None = None) -> TextTable:
+    """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
+    separator its header shows)."""
+    from . import acled_formats, acled_layouts
+
+    kind = _format(path)
+    if kind == "parquet":
+        return acled_formats.read_parquet(path)
+    if kind == "xlsx":
+        return acled_formats.read_xlsx(path, keep_going=keep_going)
+    if kind == "xls":
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
-    if suffix == ".json":
+    if kind == "json":
         return acled_formats.read_json(path, keep_going=keep_going)
+    if sep == ";" or (sep is None and acled_layouts.semicolon_header(path, "event_id_cnty")):
+        table = acled_layouts.read_semicolon(path, keep_going=keep_going)
+        for name in ("latitude", "longitude"):  # a semicolon file's decimal mark is the comma
+            if name in table.frame:
+                table.frame[name] = acled_layouts.decimal_commas(table.frame[name])
+        return table
     # the column set is checked by _column_set; requiring the id here names another delimiter
     return read_text_table(path, required=["event_id_cnty"], keep_going=keep_going)
 
 
 def load_acled(
-    path: PathLike,
+    path: PathLike | list[PathLike],
     *,
     region: tuple[float, float, float, float] | None = None,
     dayfirst: bool | None = None,
     invalid: Literal["raise", "drop"] = "raise",
+    sep: Literal[",", ";"] | None = None,
+    new_sub_event_types: Literal["raise", "warn"] = "raise",
 ) -> pd.DataFrame:
     """Load an ACLED export and return it in the package's events schema.
 
@@ -279,7 +295,10 @@ def load_acled(
         (``.xlsx``, first sheet; needs the optional package ``openpyxl``),
         with the current or the older column set (:data:`COLUMN_SETS`) in
         any order. Other columns (ACLED's population columns, a user's own)
-        are kept, as text.
+        are kept, as text. A list of exports is combined by
+        :func:`analysis.io.acled_updates.combine_acled`: the latest row
+        (by ``timestamp``) of each event, with a report in
+        ``frame.attrs["combined"]``.
     region : tuple of float or None, default None
         (lat_min, lat_max, lon_min, lon_max) that every event must fall in,
         e.g. ``schema.REGION_BOUNDS``; None checks only that coordinates are
@@ -298,6 +317,17 @@ def load_acled(
         ``frame.attrs["dropped"]`` (a :class:`~analysis.io.problems.DroppedRows`
         whose ``table`` is a DataFrame). Problems of the whole file (its
         header, encoding, an ambiguous date order...) are raised either way.
+    sep : {",", ";"} or None, default None
+        What separates a CSV file's values. None reads commas, or semicolons
+        when the header holds ``event_id_cnty`` only split at semicolons (a
+        spreadsheet's export in a locale with decimal commas); in a
+        semicolon file, coordinates written with a decimal comma
+        (``33,2625``) are read as numbers.
+    new_sub_event_types : {"raise", "warn"}, default "raise"
+        What to do with a sub-event type outside the codebook's vocabulary
+        (:data:`analysis.schema.ACLED_SUB_EVENT_TYPES`). "raise" refuses it;
+        "warn" loads it, as a further category of ``sub_event_type``, and
+        emits one :class:`NewValuesWarning` naming each new value.
 
     Returns
     -------
@@ -317,7 +347,8 @@ def load_acled(
     ------
     DataError
         If the file is missing, not UTF-8, not one of the formats above,
-        lacks a column of both column sets (or is ACLED's monadic layout),
+        lacks a column of both column sets (or is ACLED's monadic layout
+        with rows of one event that disagree, or a third row of an event),
         has a ragged or truncated record, breaks a size limit, or has any
         invalid value: a date that is not a real day in a form listed in the
         README, a ``year`` that is not the date's, a precision code other
@@ -341,15 +372,25 @@ def load_acled(
     """
     if invalid not in ("raise", "drop"):
         raise ValueError(f"invalid must be 'raise' or 'drop', not {invalid!r}")
+    if sep not in (None, ",", ";"):
+        raise ValueError(f"sep must be ',', ';' or None, not {sep!r}")
+    if new_sub_event_types not in ("raise", "warn"):
+        raise ValueError(f"new_sub_event_types must be 'raise' or 'warn', not {new_sub_event_types!r}")
+    if isinstance(path, (list, tuple)):  # several exports: the latest row of each event
+        from .acled_updates import combine_acled
+
+        return combine_acled(path, region=region, dayfirst=dayfirst, invalid=invalid, sep=sep,
+                             new_sub_event_types=new_sub_event_types)
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
     typed = None
-    if invalid == "raise" and dayfirst is None:
+    if invalid == "raise" and dayfirst is None and sep != ";":
         # A clean CSV or Parquet file is checked on typed columns; any other goes to the text path, which names
         # every problem.
         typed = read_typed(path, RULES, region=region) or _read_typed_parquet(path, region)
-    converted, dates, dropped = (*typed, None) if typed is not None else _read_text(path, region, dayfirst, invalid)
+    converted, dates, dropped = (*typed, None) if typed is not None else _read_text(
+        path, region, dayfirst, invalid, sep=sep, new_sub_event_types=new_sub_event_types)
     return _events_frame(converted, dates, path, dropped)
 
 
@@ -369,16 +410,33 @@ def _read_typed_parquet(path: Path, region):
     return check_columns_read(header, columns, RULES, region=region)
 
 
-def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
+def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event_types="raise"
+               ) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
-    table = _read(path, keep_going=invalid == "drop")
+    from . import acled_layouts
+
+    table = _read(path, keep_going=invalid == "drop", sep=sep)
+    folded: list = []
+    monadic = acled_layouts.monadic_columns(table.header, COLUMN_SETS, MONADIC_MISSING)
+    if monadic is not None:
+        table, folded = acled_layouts.fold_monadic(table, monadic, ACTOR_TYPES)
     column_set = _column_set(table.header, table.path)
     columns = _SPECS[column_set]
+    output = RULES.output
+    if new_sub_event_types == "warn":
+        columns, output = _with_new_sub_event_types(table, columns, output)
     if column_set == "current":
         _actor_type_names(table)
 
+    truncated = None
+    if _format(path) == "csv":  # a download cut off: only a text file ends mid-record
+        table, truncated = _cut_padded_record(table, columns)
     checker = checker_for(table)
+    acled_layouts.add_problems(checker, folded)
+    if truncated is not None and invalid == "raise":
+        line, column, value, rule = truncated
+        checker.add(None, column, value, rule, line=line)
     # the columns of ACLED's that hold R's NA (checked once: most files have none)
     na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
                            if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
@@ -396,8 +454,46 @@ def _read_text(path: Path, region, dayfirst, invalid) -> tuple[pd.DataFrame, pd.
         table.frame[name] = values.where(values != NA_TEXT, "")
 
     text = table.frame.rename(columns=RULES.rename).drop(columns=[RULES.date_column])
-    converted = convert_columns(text, layout(text.columns, RULES.output))  # other columns as text
+    converted = convert_columns(text, layout(text.columns, output))  # other columns as text
     return converted, dates, dropped
+
+
+class NewValuesWarning(UserWarning):
+    """A value outside the codebook's vocabulary was loaded, as asked (``new_sub_event_types="warn"``)."""
+
+
+def _with_new_sub_event_types(table: TextTable, columns, output):
+    """Return the column specs with the file's sub-event types outside the vocabulary allowed, warning of them."""
+    values = table.frame["sub_event_type"]
+    new = sorted(set(values[(values != "") & (values != NA_TEXT) & ~values.isin(schema.SUB_EVENT_TYPES)]))
+    if not new:
+        return columns, output
+
+    def widen(specs):
+        return [dataclasses.replace(c, allowed=(*c.allowed, *new)) if c.name == "sub_event_type" else c
+                for c in specs]
+
+    warnings.warn(
+        f"{table.name}: loaded {len(new)} sub-event type(s) outside ACLED's codebook vocabulary: "
+        f"{', '.join(repr(v) for v in new)}; they are kept as further categories of sub_event_type",
+        NewValuesWarning, stacklevel=4,
+    )
+    return tuple(widen(columns)), widen(output)
+
+
+def _cut_padded_record(table: TextTable, columns):
+    """Take out a last record cut off and padded with empty fields; return the table and (line, column, value,
+    rule) of that record (None when the last record is whole). The record joins ``table.skipped``."""
+    cut = padded_truncation(table.frame, columns)
+    if cut is None or len(table.frame) < 2:
+        return table, None
+    stop, column, rule = cut
+    lines = table.record_lines()
+    line, fields = int(lines[-1]), table.frame.iloc[-1].tolist()
+    kept = TextTable(path=table.path, frame=table.frame.iloc[:-1], header=table.header, lines=lines[:-1],
+                     read_problems=[p for p in table.read_problems if not (p[0] >= len(lines) - 1).any()],
+                     skipped=[*table.skipped, (line, rule, fields)])
+    return kept, (line, column, fields[stop], rule)
 
 
 #: The rules of an export beyond each column's own, and the frame's layout: one description that the typed pass
@@ -465,4 +561,4 @@ def _drop_invalid(table: TextTable, dates: pd.Series, checker) -> tuple[TextTabl
     return kept, dates.iloc[keep].reset_index(drop=True), dropped
 
 
-__all__ = ["load_acled", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "DATE_BASIS", "MONADIC_MISSING", "OPTIONAL_COLUMNS"]
+__all__ = ["load_acled", "NewValuesWarning", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "DATE_BASIS", "MONADIC_MISSING", "OPTIONAL_COLUMNS"]

@@ -322,3 +322,27 @@ def check_references(table: TextTable, column: str, targets: Iterable[str], targ
     target_index = pd.Index(list(targets))
     bad = (values != "") & ~values.isin(target_index)
     checker.add_mask(bad, column, values, f"does not match any id in {target_name}")
+
+
+def padded_truncation(frame: pd.DataFrame, columns: Sequence[Column]) -> tuple[int, str, str] | None:
+    """Return where the last record stops when it was cut off and padded with empty fields, or None.
+
+    A record cut off mid-value and padded to the header's width ends with a
+    run of empty fields that holds two or more required values: returns the
+    position of the last field with a value, its column, and the rule, so
+    the record is named once as truncated rather than once per empty value.
+    """
+    if not len(frame):
+        return None
+    last = frame.iloc[-1].to_numpy()
+    names = list(frame.columns)
+    filled = np.flatnonzero(last != "")
+    stop = int(filled[-1]) if len(filled) else -1
+    required = {c.name for c in columns if c.required}
+    empty_required = [name for name in names[stop + 1:] if name in required]
+    if stop < 0 or len(empty_required) < 2:
+        return None
+    rule = (f"is truncated: the last record stops in column {names[stop]!r} and its {len(names) - stop - 1} fields "
+            f"after it are empty, {len(empty_required)} of them required ({', '.join(empty_required)}); "
+            "the file ends there (an interrupted download?)")
+    return stop, names[stop], rule

@@ -375,20 +375,7 @@ def test_a_file_cut_inside_the_last_quoted_value_is_refused_or_dropped(tmp_path)
     assert events["event_id"].tolist() == ["TST1", "TST2"] and events.attrs["dropped"].table["line"].tolist() == [5]
 
 
-# --- 8. the monadic layout -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("column_set", SETS)
-def test_monadic_layout_is_refused_by_name(tmp_path, column_set):
-    columns = [c for c in COLUMN_SETS[column_set] if c not in ("actor2", "assoc_actor_2", "inter2")]
-    rows = []
-    for row in rows_of(column_set):  # one row per actor, the event id repeated
-        rows.append(dict(row))
-        if row["actor2"]:
-            rows.append(dict(row, actor1=row["actor2"], inter1=row["inter2"]))
-    message = refused(export(tmp_path, rows, column_set, columns=columns))
-    assert "line 1" in message and "is ACLED's monadic layout (one row per actor" in message
-    assert "download the export again in the dyadic layout" in message
-
+# --- 8. the monadic layout: folded to one row per event, see test_acled_layouts.py ------------------------
 
 # --- 9. counts in messages are true --------------------------------------------------------------------------
 

@@ -1,0 +1,352 @@
+"""ACLED exports kept up to date: several exports combined, ACLED's deletions applied, two exports compared.
+
+ACLED revises events after it publishes them: each row carries the Unix
+time of its last change (``timestamp``), a later export may hold a newer
+version of an event, and ACLED publishes the events it has deleted (a list
+of ``event_id_cnty`` and ``deleted_timestamp``). :func:`combine_acled`
+keeps, for each event, the row with the latest ``timestamp``;
+:func:`apply_deletions` removes the events deleted after their row's last
+change; :func:`compare_acled` says what changed between two exports. None
+drops a row silently: each returns, beside its frame, a ledger of every row
+it left out and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import numpy as np
+import pandas as pd
+
+from ..schema import Column
+from .acled import load_acled
+from .problems import file_error
+from .rules import check_columns
+from .text_table import checker_for, read_text_table
+
+PathLike = Union[str, Path]
+ExportLike = Union[str, Path, pd.DataFrame]
+
+#: The columns of ACLED's list of deleted events, and their rules.
+DELETION_COLUMNS: tuple[Column, ...] = (
+    Column("event_id_cnty", "id", meaning="The deleted event's identifier."),
+    Column("deleted_timestamp", "int", meaning="Unix time of the deletion."),
+)
+#: The fields :func:`compare_acled` compares, in this order: dates, type, actors, place, fatalities, text.
+COMPARED_FIELDS: tuple[str, ...] = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+    "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "location", "admin1", "admin2",
+    "admin3", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source", "source_scale", "tags",
+)
+
+
+def _id_column(frame: pd.DataFrame) -> str:
+    """Return the column holding ACLED's event identifier (``event_id_cnty``, or ``event_id`` after renaming)."""
+    for name in ("event_id_cnty", "event_id"):
+        if name in frame.columns:
+            return name
+    raise ValueError("the frame has no event_id_cnty (or event_id) column; load it with analysis.load_acled")
+
+
+def _seconds(values: pd.Series) -> np.ndarray:
+    """Return Unix seconds of a ``timestamp`` column, text of digits or a datetime column."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        stamps = pd.to_datetime(values, utc=True)
+        return ((stamps - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(seconds=1)).to_numpy(dtype=np.int64)
+    return pd.to_numeric(values).to_numpy(dtype=np.int64)
+
+
+def _as_frame(export: ExportLike, **options) -> pd.DataFrame:
+    return export if isinstance(export, pd.DataFrame) else load_acled(export, **options)
+
+
+# --- several exports -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CombinedExports:
+    """What :func:`combine_acled` kept of each export and what it replaced.
+
+    ``files`` has one row per export: ``file``, ``records`` (rows loaded),
+    ``kept`` and ``superseded`` (``records == kept + superseded``), and
+    ``dropped``, the invalid records :func:`load_acled` left out with
+    ``invalid="drop"`` (listed in that file's ``attrs["dropped"]``, here
+    ``dropped_rows``).
+    ``superseded`` has one row per row left out: ``event_id_cnty``, the
+    ``file`` and ``timestamp`` of the row left out, and the ``kept_file``
+    and ``kept_timestamp`` of the row that replaced it.
+    """
+
+    files: pd.DataFrame
+    superseded: pd.DataFrame
+    #: each export's :class:`~analysis.io.problems.DroppedRows` (None where nothing was dropped), by file
+    dropped_rows: dict | None = None
+
+
+def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
+    """Combine several ACLED exports, keeping for each event the row with the latest ``timestamp``.
+
+    Parameters
+    ----------
+    paths : sequence of str, Path or DataFrame
+        The exports, oldest first: each a file :func:`load_acled` reads
+        (with ``options``) or a frame it returned. Where two rows of an
+        event have the same ``timestamp``, the one from the later export in
+        this order is kept.
+    **options
+        Passed to :func:`load_acled` for each file (``region``,
+        ``dayfirst``, ``invalid``, ...).
+
+    Returns
+    -------
+    DataFrame
+        One row per event, in the exports' order (each event where its kept
+        row stands), with the columns of :func:`load_acled` (the columns
+        all exports share, in the first one's order). ``frame.attrs["combined"]``
+        is a :class:`CombinedExports`: per file, rows read, kept and
+        superseded, and every superseded row.
+
+    Examples
+    --------
+    The files stand for an analyst's exports, so this is not run by the tests::
+
+        events = combine_acled(["iraq_2024-01.csv", "iraq_2024-06.csv"])
+        events.attrs["combined"].files
+        #                file  records  kept  superseded  dropped
+        # 0  iraq_2024-01.csv     5210  5101         109        0
+        # 1  iraq_2024-06.csv     4978  4978           0        0
+    """
+    if isinstance(paths, (str, Path, pd.DataFrame)) or not len(paths):
+        raise ValueError("combine_acled takes a list of exports (paths or frames), at least one")
+    frames = [_as_frame(p, **options) for p in paths]
+    names = [f.attrs.get("path", f"frame {i + 1}") if isinstance(p, pd.DataFrame) else str(p)
+             for i, (p, f) in enumerate(zip(paths, frames))]
+    shared = [c for c in frames[0].columns if all(c in f.columns for f in frames[1:])]
+    parts = []
+    for number, frame in enumerate(frames):
+        part = frame[shared].copy()
+        part.attrs = {}
+        parts.append(part)
+    combined = pd.concat(parts, ignore_index=True)
+    ident = _id_column(combined)
+    source = np.repeat(np.arange(len(frames)), [len(f) for f in frames])
+    stamps = _seconds(combined["timestamp"])
+    order = pd.DataFrame({"id": combined[ident].astype(object).to_numpy(), "stamp": stamps, "source": source,
+                          "row": np.arange(len(combined))})
+    latest = order.sort_values(["id", "stamp", "source", "row"], kind="stable").drop_duplicates("id", keep="last")
+    kept_row = pd.Series(latest["row"].to_numpy(), index=latest["id"].to_numpy())
+    keep = np.zeros(len(combined), dtype=bool)
+    keep[latest["row"].to_numpy()] = True
+    out = combined[keep].reset_index(drop=True)
+    left = order[~keep]
+    winner = kept_row.loc[left["id"].to_numpy()].to_numpy()
+    superseded = pd.DataFrame({
+        "event_id_cnty": left["id"].to_numpy(),
+        "file": [names[s] for s in left["source"]],
+        "timestamp": left["stamp"].to_numpy(),
+        "kept_file": [names[s] for s in source[winner]],
+        "kept_timestamp": stamps[winner],
+    })
+    records = np.bincount(source, minlength=len(frames))
+    kept = np.bincount(source[keep], minlength=len(frames))
+    dropped = [len(f.attrs["dropped"]) if "dropped" in f.attrs else 0 for f in frames]
+    files = pd.DataFrame({"file": names, "records": records, "kept": kept, "superseded": records - kept,
+                          "dropped": dropped})
+    out.attrs.update(path=", ".join(names), source_format="acled",
+                     combined=CombinedExports(files=files, superseded=superseded,
+                                              dropped_rows={n: f.attrs.get("dropped") for n, f in zip(names, frames)}))
+    return out
+
+
+# --- deletions -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeletionsApplied:
+    """What :func:`apply_deletions` did.
+
+    ``removed`` has one row per event removed (``event_id_cnty``, the row's
+    ``timestamp``, ``deleted_timestamp``); ``kept_newer`` one per listed
+    event kept because its row changed after the deletion; ``absent`` counts
+    the listed events the frame does not hold.
+    """
+
+    removed: pd.DataFrame
+    kept_newer: pd.DataFrame
+    absent: int
+
+
+def read_deletions(path: PathLike) -> pd.DataFrame:
+    """Read ACLED's list of deleted events (CSV, or JSON as the API returns it) and check it.
+
+    Returns
+    -------
+    DataFrame
+        ``event_id_cnty`` (string) and ``deleted_timestamp`` (Int64), one row
+        per record, in file order; other columns are dropped.
+
+    Raises
+    ------
+    DataError
+        If a column is missing, an ``event_id_cnty`` is empty, or a
+        ``deleted_timestamp`` is not a whole number; the message names the
+        file, line, column and value.
+    """
+    from .acled_formats import read_json
+
+    path = Path(path)
+    if not path.is_file():
+        raise file_error(path, "file not found")
+    names = [c.name for c in DELETION_COLUMNS]
+    if path.suffix.lower() == ".json":
+        table = read_json(path)
+        missing = [n for n in names if n not in table.header]
+        if missing:
+            raise file_error(path, f"is not a list of ACLED deletions: it lacks {', '.join(missing)}; expected "
+                                   f"the fields {', '.join(names)}", line=2, column=", ".join(missing))
+    else:
+        table = read_text_table(path, required=names)
+    checker = checker_for(table)
+    check_columns(table, DELETION_COLUMNS, checker)
+    checker.raise_if_any()
+    frame = table.frame
+    return pd.DataFrame({
+        "event_id_cnty": frame["event_id_cnty"].astype("string"),
+        "deleted_timestamp": pd.to_numeric(frame["deleted_timestamp"]).astype("Int64"),
+    })
+
+
+def apply_deletions(events: pd.DataFrame, deletions: PathLike | pd.DataFrame) -> pd.DataFrame:
+    """Remove the events ACLED deleted after their row's last change.
+
+    An event listed with a ``deleted_timestamp`` later than its row's
+    ``timestamp`` is removed; one whose row changed at or after the deletion
+    (ACLED restored or re-coded it) is kept. An event listed more than once
+    counts by its latest deletion.
+
+    Parameters
+    ----------
+    events : DataFrame
+        A frame :func:`load_acled` or :func:`combine_acled` returned.
+    deletions : str, Path or DataFrame
+        ACLED's list of deleted events: a CSV or JSON file read by
+        :func:`read_deletions`, or its frame.
+
+    Returns
+    -------
+    DataFrame
+        ``events`` without the deleted events, in the same order;
+        ``frame.attrs["deletions"]`` is a :class:`DeletionsApplied` listing
+        every removed event (rows in equal rows out plus rows removed).
+
+    Examples
+    --------
+    Not run by the tests (the files stand for an analyst's own)::
+
+        events = apply_deletions(load_acled("iraq.csv"), "acled_deleted.csv")
+        len(events.attrs["deletions"].removed)
+    """
+    listed = deletions if isinstance(deletions, pd.DataFrame) else read_deletions(deletions)
+    latest = listed.groupby(listed["event_id_cnty"].astype(object))["deleted_timestamp"].max()
+    ident = _id_column(events)
+    ids = events[ident].astype(object)
+    deleted_at = ids.map(latest)
+    on_list = deleted_at.notna().to_numpy()
+    stamps = _seconds(events["timestamp"])
+    deleted = np.where(on_list, deleted_at.fillna(0).to_numpy(dtype=np.int64), 0)
+    remove = on_list & (deleted > stamps)
+    newer = on_list & ~remove
+
+    def ledger(mask):
+        return pd.DataFrame({"event_id_cnty": ids[mask].to_numpy(), "timestamp": stamps[mask],
+                             "deleted_timestamp": deleted[mask]})
+
+    out = events[~remove].reset_index(drop=True)
+    out.attrs = {**events.attrs, "deletions": DeletionsApplied(
+        removed=ledger(remove), kept_newer=ledger(newer), absent=int(len(latest) - ids[on_list].nunique()))}
+    return out
+
+
+# --- two exports compared --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExportChanges:
+    """What changed from one export to another, by ``event_id_cnty``.
+
+    ``added`` and ``deleted`` are the rows of the events only the new or
+    only the old export holds; ``changed`` has one row per field that
+    differs in an event both hold: ``event_id_cnty``, ``field``, ``old``,
+    ``new`` (as text; empty where missing).
+    """
+
+    added: pd.DataFrame
+    deleted: pd.DataFrame
+    changed: pd.DataFrame
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Return values as comparable text: days as YYYY-MM-DD, missing as empty."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        values = values.dt.strftime("%Y-%m-%d")
+    return values.astype(object).where(values.notna(), "").astype(str)
+
+
+def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = COMPARED_FIELDS,
+                  **options) -> ExportChanges:
+    """Compare two exports event by event: the events added, deleted and changed, with the fields that changed.
+
+    Parameters
+    ----------
+    old, new : str, Path or DataFrame
+        The earlier and the later export: files :func:`load_acled` reads
+        (with ``options``) or frames it returned.
+    fields : sequence of str, default COMPARED_FIELDS
+        The fields compared (those both exports have): dates, types, actors,
+        place, fatalities, notes and sources.
+
+    Returns
+    -------
+    ExportChanges
+        ``added``, ``deleted`` (rows) and ``changed`` (one row per event and
+        field that differ, sorted by event and in the order of ``fields``).
+
+    Examples
+    --------
+    Not run by the tests::
+
+        changes = compare_acled("iraq_2024-01.csv", "iraq_2024-06.csv")
+        changes.changed.query("field == 'fatalities'")
+    """
+    before, after = _as_frame(old, **options), _as_frame(new, **options)
+    id_old, id_new = _id_column(before), _id_column(after)
+    old_ids, new_ids = before[id_old].astype(object), after[id_new].astype(object)
+    for which, ids in (("old", old_ids), ("new", new_ids)):
+        if ids.duplicated().any():
+            raise ValueError(f"the {which} export repeats event {ids[ids.duplicated()].iloc[0]!r}; "
+                             "compare exports with one row per event (combine_acled keeps the latest)")
+    added = after[~new_ids.isin(old_ids)].reset_index(drop=True)
+    deleted = before[~old_ids.isin(new_ids)].reset_index(drop=True)
+    both = pd.Index(new_ids[new_ids.isin(old_ids)])
+    a = before.set_axis(old_ids.to_numpy()).loc[both]
+    b = after.set_axis(new_ids.to_numpy()).loc[both]
+    parts = []
+    for rank, name in enumerate(f for f in fields if f in before.columns and f in after.columns):
+        was, now = _text(a[name]).to_numpy(), _text(b[name]).to_numpy()
+        differ = was != now
+        if differ.any():
+            parts.append(pd.DataFrame({"event_id_cnty": both[differ], "field": name, "old": was[differ],
+                                       "new": now[differ], "_rank": rank}))
+    columns = ["event_id_cnty", "field", "old", "new"]
+    if parts:
+        changed = pd.concat(parts, ignore_index=True)
+        position = pd.Series(np.arange(len(both)), index=both)
+        changed["_order"] = position.loc[changed["event_id_cnty"]].to_numpy()
+        changed = changed.sort_values(["_order", "_rank"], kind="stable")[columns].reset_index(drop=True)
+    else:
+        changed = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    return ExportChanges(added=added, deleted=deleted, changed=changed.astype("string"))
+
+
+__all__ = ["combine_acled", "apply_deletions", "read_deletions", "compare_acled", "CombinedExports",
+           "DeletionsApplied", "ExportChanges", "COMPARED_FIELDS", "DELETION_COLUMNS"]
