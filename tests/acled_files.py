@@ -292,6 +292,7 @@ def write_acled_older(path: Path, events: list[dict[str, str]]) -> Path:
                 "data_id": str(number), "event_id_no_cnty": str(number), "year": row["event_date"][:4],
                 "inter1": one, "inter2": two, "interaction": "".join(pair), "iso3": "IRQ",
             })
+    return Path(path)
 
 
 def write_acled_deletions(path: Path, deletions: list[tuple[str, str]], *, newline: str = "\n") -> Path:
