@@ -7,8 +7,25 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 
 import nbformat
+import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Property tests draw 30 examples each in the everyday runs (make test, make test-fast), so the suite
+# keeps its minute; `HYPOTHESIS_PROFILE=thorough make test` draws 300 for a deeper search. No example database:
+# the tests write nothing in the project (a failing example is printed, with how to reproduce it).
+settings.register_profile("everyday", max_examples=30, database=None)
+settings.register_profile("thorough", max_examples=300, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "everyday"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """Keep what Hypothesis stores between runs (the constants it collects) in pytest's temporary folder."""
+    set_hypothesis_home_dir(config._tmp_path_factory.getbasetemp() / "hypothesis")
 
 
 def pytest_addoption(parser):

@@ -486,7 +486,7 @@ def perturbed_rows(draw):
     return column_set, rows
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=perturbed_rows())
 def test_default_load_equals_the_text_path_or_raises_its_error(case, tmp_path):
     column_set, rows = case

@@ -102,7 +102,7 @@ def _periods_overlapped(events: pd.DataFrame, counts: pd.DataFrame) -> np.ndarra
     return ((starts[None, :] <= last) & (first <= ends[None, :])).sum(axis=1)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS), week_start=st.sampled_from(WEEKDAYS))
 def test_every_event_is_counted_exactly_once_in_expected(events, freq, week_start):
     counts = attacks_per_period(events, freq=freq, week_start=week_start, kinds=is_militia_attack)
@@ -115,7 +115,7 @@ def test_every_event_is_counted_exactly_once_in_expected(events, freq, week_star
     assert (counts["expected"] <= counts["possible"] + 1e-9).all()
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS), week_start=st.sampled_from(WEEKDAYS))
 def test_periods_are_contiguous_and_start_on_the_right_day(events, freq, week_start):
     counts = attacks_per_period(events, freq=freq, week_start=week_start, kinds=is_militia_attack)
@@ -130,7 +130,7 @@ def test_periods_are_contiguous_and_start_on_the_right_day(events, freq, week_st
         assert set(starts.dt.day) == {1}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS))
 def test_totals_by_group_match_the_input(events, freq):
     counts = attacks_per_period(events, freq=freq, by="base_id", kinds=is_militia_attack)
@@ -143,7 +143,7 @@ def test_totals_by_group_match_the_input(events, freq):
     assert sparse["expected"].sum() == pytest.approx(len(events))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(
     events=ranged_events(),
     freq=st.sampled_from(FREQS),
@@ -159,7 +159,7 @@ def test_events_in_a_window_are_counted_once(events, freq, window):
     assert counts["period_start"].min() <= start and counts["period_end"].max() >= end
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(events=ranged_events(), freq=st.sampled_from(FREQS), weight=st.floats(-10, 10, allow_nan=False))
 def test_weights_are_spread_without_loss(events, freq, weight):
     frame = weighted_per_period(events, {"w": [weight] * len(events)}, freq=freq)

@@ -16,7 +16,7 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(intervals, st.floats(0, 3))
 def test_intervals_of_a_row_never_overlap_and_each_takes_the_lowest_free_row(items, gap):
     left = np.array([x for x, _, _ in items])
@@ -35,7 +35,7 @@ def test_intervals_of_a_row_never_overlap_and_each_takes_the_lowest_free_row(ite
                        if j != i and groups[j] == groups[i] and rows[j] == below)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.floats(0, 100), st.floats(0.5, 30)), min_size=1, max_size=25))
 def test_labels_placed_latest_first_keep_clear_of_the_leaders_of_those_placed_before(items):
     anchor = np.array([x for x, _ in items])

@@ -83,7 +83,7 @@ def test_timeline_labels_from_event_ids_and_acled_lanes(attacks):
     assert list(timeline_layout(acled).attrs["lanes"]) == ["Explosions/Remote violence"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(events=ranged_events(max_size=25), chars=st.integers(20, 200))
 def test_no_mark_or_text_overlaps_another_in_its_row(events, chars):
     labels = pd.Series([f"event number {i}" if i % 3 else None for i in range(len(events))], index=events.index,
