@@ -94,12 +94,12 @@ def test_alt_text_keeps_every_word_as_written_while_the_figure_draws_it_literall
     from analysis.viz.literal import literal_text
 
     ax = new_axes()
-    set_title(ax, f"Panel {text}")
+    set_title(ax, f"Panel {text}", loc="left")
     set_title(ax.figure, f"Figure {text}")
     describe(ax, f"Described {text}")
     fig = headline(ax, f"Headline {text}", subtitle=f"Subtitle {text}", source=f"Source {text}")
     assert alt_text(fig) == (f"Chart: Headline {text}. Subtitle {text}. Figure {text}. Panel {text}. "
                              f"Described {text}. Source {text}.")
     drawn = {t.get_gid(): t.get_text() for t in fig.texts}
-    assert drawn["headline"] == literal_text(f"Headline {text}") and ax.get_title() == literal_text(f"Panel {text}")
+    assert drawn["headline"] == literal_text(f"Headline {text}") and ax.get_title(loc="left") == literal_text(f"Panel {text}")
     fig.canvas.draw()  # a text read as mathematics would fail to draw or change here
