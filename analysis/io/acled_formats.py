@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .csv_scan import MAX_COLUMNS
+from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORD_BYTES
 from .parse import trimmed
 from .text_table import TextTable, column_names, record_oversized, repeated_names
 from ..errors import DataError
@@ -41,6 +41,8 @@ def _header(path: Path, names: list, *, line: int = 1) -> list[str]:
     if len(names) > MAX_COLUMNS:
         raise file_error(path, f"has {len(names):,} columns; a table may have at most {MAX_COLUMNS:,}", line=line)
     header = [str(name).strip() if name is not None else "" for name in names]
+    for name in header:
+        _refuse_surrogate(path, name, line, None)
     if any("\x00" in name for name in header):
         raise file_error(path, "has a NUL character in a column name; text has none (is the file damaged?)", line=line)
     header = column_names(header)
@@ -215,8 +217,42 @@ def read_parquet(path: Path) -> TextTable:
 
 # --- JSON (ACLED's API) ---------------------------------------------------------------------
 
+#: Most bytes a JSON file may hold: it is read whole, and parsing takes about four times its size in memory.
+MAX_JSON_BYTES = 256 << 20
+
+
+class _Object(dict):
+    """A JSON object, with the first key it repeats (None when it repeats none)."""
+
+    repeated = None
+
+
+def _object(pairs: list) -> _Object:
+    """Return a JSON object's pairs as an :class:`_Object`, noting a repeated key instead of keeping its last value."""
+    record = _Object(pairs)
+    if len(record) != len(pairs):
+        seen = set()
+        record.repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+    return record
+
+
+def _refuse_surrogate(path: Path, text: str, line: int, column: str | None) -> None:
+    """Refuse a text holding a lone surrogate (JSON's ``\\ud800`` alone): it is not a character and cannot be written."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise file_error(path, f"holds a lone surrogate (\\u{ord(text[exc.start]):04x}, half of a pair that "
+                                   "JSON writes for one character) which is not a character; expected text",
+                             line=line, column=column, value=text.encode("utf-8", "backslashreplace").decode()) from None
+
+
 def _records(path: Path) -> list:
     """Return the list of records of an API response (or of a bare list)."""
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        raise file_error(path, f"is a JSON file of {size:,} bytes; a JSON file may hold at most {MAX_JSON_BYTES:,} "
+                               "(it is read whole): save a larger export as CSV or Parquet", line=1)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -225,7 +261,7 @@ def _records(path: Path) -> list:
         raise file_error(path, f"contains the byte 0x{raw[exc.start]:02X}, which is not UTF-8; save it as UTF-8",
                          line=line) from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_object)
     except ValueError as exc:  # JSONDecodeError, or a number too long to convert
         if not isinstance(exc, json.JSONDecodeError):
             raise file_error(path, f"is not JSON that can be read ({exc})", line=1) from None
@@ -234,6 +270,9 @@ def _records(path: Path) -> list:
     except RecursionError:
         raise file_error(path, "is JSON nested too deeply to be an ACLED response", line=1) from None
     if isinstance(document, dict):
+        if document.repeated is not None:
+            raise file_error(path, f"repeats the key {document.repeated!r} in the response object; a key may appear "
+                                   "once (which would count?)", line=1)
         if document.get("success") is False or document.get("status") not in (None, 200, "200"):
             error = document.get("error") or document.get("message") or "no reason given"
             raise file_error(path, f"is an ACLED API response that reports a failure (status "
@@ -270,6 +309,9 @@ def _json_rows(path: Path, records: list, keys: list):
         line = number + 2
         if not isinstance(record, dict):
             yield line, None, "is not a JSON object (one record)", [json.dumps(record)[:200]]
+        elif record.repeated is not None:
+            raise file_error(path, "repeats a field in one record; a field may appear once (which value would "
+                                   "count?)", line=line, column=record.repeated)
         elif list(record) != keys and set(record) != set(keys):
             missing = [k for k in keys if k not in record]
             extra = [k for k in record if k not in keys]
@@ -299,6 +341,9 @@ def _table(path: Path, header: list[str], rows, keep_going: bool) -> TextTable:
 
 
 def _cell(path: Path, value, line: int, column: str) -> str:
+    if isinstance(value, str):
+        _refuse_surrogate(path, value, line, column)
+        return value
     try:
         return _python_text(value)
     except TypeError as exc:
