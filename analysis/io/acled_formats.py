@@ -114,14 +114,15 @@ def _parquet_text(path: Path, name: str, column):
         raise file_error(path, f"holds values of the Parquet type {kind} (lists or records), not one value per "
                                "cell; store text or numbers", line=row + 2, column=name,
                          value=str(column[row].as_py()))
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
         try:
             column.validate(full=True)  # a damaged file can hold text that is not UTF-8
-            return column
+            return column.cast(pa.large_string()) if pa.types.is_string_view(kind) else column
         except pa.ArrowInvalid:
-            column = column.cast(pa.large_binary() if pa.types.is_large_string(kind) else pa.binary())
+            column = column.cast(pa.large_binary())
             kind = column.type
-    if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
+    if (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+            or pa.types.is_binary_view(kind)):
         return _utf8(path, name, column)
     for is_kind, text in ((pa.types.is_floating, _float_text), (pa.types.is_date, _day_text),
                           (pa.types.is_timestamp, _timestamp_text)):
