@@ -382,13 +382,13 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def _scan_part(path: Path, archive, name: str, tag, limit: int, what: str) -> tuple[int, int, bytes]:
+def _scan_part(path: Path, archive, name: str, tag, limit: int, what: str) -> tuple[int, int, bytes, int]:
     """Return how many elements ``tag`` matches in a part of the archive, the most bytes from one to the next
-    (or to the end), and the start of the largest; stop at more than ``limit`` elements.
+    (or to the end), the start of the largest and its number (from 1); refuse more than ``limit`` elements.
 
     Refuses a part that declares a document type (XML entities, which can expand without bound).
     """
-    count, largest, head, previous, seen, data = 0, 0, b"", 0, 0, b""
+    count, largest, head, previous, seen, data, number = 0, 0, b"", 0, 0, b"", 0
     with archive.open(name) as stream:
         while True:
             block = stream.read(1 << 20)
@@ -401,7 +401,7 @@ def _scan_part(path: Path, archive, name: str, tag, limit: int, what: str) -> tu
                     break
                 at = seen + match.start()
                 if count and at - previous > largest:
-                    largest, head = at - previous, last_head
+                    largest, head, number = at - previous, last_head, count
                 count += 1
                 if count > limit:
                     raise _workbook_error(path, f"holds more than {limit:,} {what}; a table may hold at most that many",
@@ -412,8 +412,8 @@ def _scan_part(path: Path, archive, name: str, tag, limit: int, what: str) -> tu
             seen += end
             data = data[end:]
     if count and seen + len(data) - previous > largest:
-        largest, head = seen + len(data) - previous, last_head
-    return count, largest, head
+        largest, head, number = seen + len(data) - previous, last_head, count
+    return count, largest, head, number
 
 
 def _check_archive(path: Path) -> None:
@@ -439,10 +439,12 @@ def _check_archive(path: Path) -> None:
                           f"and a workbook's parts expand at most {MAX_XLSX_RATIO} times (a zip bomb?)")
         for name in archive.namelist():
             if name.lower().endswith("sharedstrings.xml"):
-                _, largest, _ = _scan_part(path, archive, name, _TEXT_TAG, MAX_SHARED_STRINGS, "distinct texts")
+                count, largest, _, number = _scan_part(path, archive, name, _TEXT_TAG, MAX_SHARED_STRINGS,
+                                                       "distinct texts")
                 if largest > MAX_RECORD_BYTES:
-                    raise _workbook_error(path, f"holds a text of {largest:,} bytes of XML; a field may hold at "
-                                                f"most {MAX_FIELD_BYTES:,} bytes")
+                    raise _workbook_error(path, f"holds a shared text (number {number:,} of {count:,}) of "
+                                                f"{largest:,} bytes of XML; a field may hold at most "
+                                                f"{MAX_FIELD_BYTES:,} bytes")
 
 
 def _check_sheet(path: Path, archive, name: str) -> None:
@@ -456,7 +458,7 @@ def _check_sheet(path: Path, archive, name: str) -> None:
         if _column_number(last) > MAX_COLUMNS:
             raise _workbook_error(path, f"declares cells up to column {last} ({_column_number(last):,}); a table may "
                                         f"have at most {MAX_COLUMNS:,} columns", line=1)
-    _, largest, head = _scan_part(path, archive, name, _ROW_TAG, EXCEL_MAX_ROWS, "rows")
+    _, largest, head, _ = _scan_part(path, archive, name, _ROW_TAG, EXCEL_MAX_ROWS, "rows")
     if largest > MAX_RECORD_BYTES:
         number = _ROW_NUMBER.search(head)
         raise _workbook_error(path, f"has a row of {largest:,} bytes of XML; a record may be at most "

@@ -510,13 +510,29 @@ def workbook(tmp_path) -> Path:
 
 
 def rewritten(base: Path, part: str, change) -> Path:
+    """Return a copy of a workbook with one part changed (or added, when the workbook lacks it: ``change(b"")``)."""
     import zipfile
     path = base.with_name("changed.xlsx")
     with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
+        names = source.namelist()
+        for name in names:
             data = source.read(name)
             target.writestr(name, change(data) if name == part else data)
+        if part not in names:
+            target.writestr(part, change(b""))
     return path
+
+
+def test_a_workbook_cell_over_the_field_limit_in_bytes_is_refused(tmp_path):
+    import re
+    rng = random.Random(FUZZ_SEED)
+    letters = bytes(ord("a") + i % 26 for i in range(256))
+    # 800 Ki characters, 1.1 MiB of UTF-8; random letters, so that the part does not expand like a zip bomb
+    text = "é".encode() * (300 * 1024) + rng.randbytes(500 * 1024).translate(letters)
+    cell = b'<c r="AB3" t="inlineStr"><is><t>' + text + b"</t></is></c>"
+    path = rewritten(workbook(tmp_path), SHEET, lambda b: re.sub(rb'<c r="AB3"[^>]*>.*?</c>', lambda _: cell, b, flags=re.S))
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "notes") and "is longer than 1,048,576 bytes" in str(error)
 
 
 def test_a_stale_dimension_does_not_hide_rows(tmp_path):
@@ -564,3 +580,28 @@ def test_a_workbook_part_that_declares_a_huge_size_is_refused_before_reading(tmp
     path.write_bytes(bytes(data))
     error = refusal(analysis.load_acled, path)
     assert "of 3,221,225,472 bytes stored in" in str(error) and "expand at most 100 times" in str(error)
+
+
+SHARED = b"".join([b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+                   *[b"<si><t>text %d</t></si>" % i for i in range(11)], b"</sst>"])
+
+
+def test_too_many_shared_texts_are_refused_before_openpyxl_reads_them(tmp_path, monkeypatch):
+    from analysis.io import acled_formats
+    monkeypatch.setattr(acled_formats, "MAX_SHARED_STRINGS", 10)
+    path = rewritten(workbook(tmp_path), "xl/sharedStrings.xml", lambda _: SHARED)
+    assert "holds more than 10 distinct texts; a table may hold at most that many" in str(
+        refusal(analysis.load_acled, path))
+
+
+@pytest.mark.parametrize("part, change, line, words", [
+    ("xl/sharedStrings.xml", lambda _: SHARED.replace(b"text 3", b"t" * 5000), None,
+     "holds a shared text (number 4 of 11) of 5,016 bytes of XML; a field may hold at most"),
+    (SHEET, lambda b: b.replace(b"<t>Test base</t>", b"<t>" + b"b" * 5000 + b"</t>"), 3,
+     "has a row of"),
+])
+def test_texts_and_rows_over_the_record_limit_are_refused_before_reading(tmp_path, monkeypatch, part, change, line, words):
+    from analysis.io import acled_formats
+    monkeypatch.setattr(acled_formats, "MAX_RECORD_BYTES", 4096)  # the limit (16 MiB) made small: small files
+    error = refusal(analysis.load_acled, rewritten(workbook(tmp_path), part, change))
+    assert error.line == line and words in str(error)
