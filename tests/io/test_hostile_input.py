@@ -605,3 +605,12 @@ def test_texts_and_rows_over_the_record_limit_are_refused_before_reading(tmp_pat
     monkeypatch.setattr(acled_formats, "MAX_RECORD_BYTES", 4096)  # the limit (16 MiB) made small: small files
     error = refusal(analysis.load_acled, rewritten(workbook(tmp_path), part, change))
     assert error.line == line and words in str(error)
+
+
+def test_a_document_over_the_size_bound_is_refused_without_reading_it_whole(mini, monkeypatch):
+    from analysis.io import coded
+    document = mini.folder / "doc_a.txt"
+    monkeypatch.setattr(coded, "MAX_DOCUMENT_BYTES", document.stat().st_size - 1)
+    error = refusal(analysis.load_sources, mini.path("sources"))
+    assert (error.line, error.column, error.value) == (2, "file_name", "doc_a.txt")
+    assert f"is longer than {document.stat().st_size - 1:,} bytes, the most a source document may hold" in str(error)
