@@ -276,7 +276,7 @@ def load_acled(
         or CR line ends are accepted), a Parquet file (``.parquet`` or
         ``.pq``), an ACLED API response saved as JSON (``.json``: the
         response object or a bare list of records) or an Excel workbook
-        (``.xlsx``, first sheet; needs the optional package ``openpyxl``),
+        (``.xlsx``, first visible sheet; needs the optional package ``openpyxl``),
         with the current or the older column set (:data:`COLUMN_SETS`) in
         any order. Other columns (ACLED's population columns, a user's own)
         are kept, as text.

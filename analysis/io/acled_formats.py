@@ -16,6 +16,14 @@ A value that cannot be one cell of a table (a list, a record, bytes that are
 not UTF-8) is refused, naming its row. Records are numbered like lines of the
 same rows written as CSV: the header is line 1, the first record line 2 (in
 a workbook, the sheet's row number).
+
+Each format is bounded as CSV is, and checked before it is read where its
+size can lie: a JSON file by its size (:data:`MAX_JSON_BYTES`), a Parquet
+file by the cells it declares (:data:`MAX_PARQUET_CELLS_PER_BYTE`), a
+workbook by its archive (how far each part expands, its shared texts, the
+sheet's declared columns, rows and row sizes); the limits of
+:mod:`analysis.io.csv_scan` (columns, field bytes, record bytes) hold in
+every format.
 """
 
 from __future__ import annotations
@@ -180,6 +188,21 @@ def _timestamp_text(column):
     return pc.if_else(midnight, _day_text(column), pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
 
 
+#: Most cells a Parquet file may declare per byte of the file. Real exports take tens of bytes per record (ids,
+#: notes and timestamps differ from record to record), below one cell per byte; a file of a few kilobytes that
+#: declares a hundred million cells would take gigabytes to read.
+MAX_PARQUET_CELLS_PER_BYTE = 64
+
+
+def _check_parquet_size(path: Path, rows: int, columns: int) -> None:
+    """Refuse a Parquet file that declares far more cells than its size can honestly hold, before reading it."""
+    size = max(path.stat().st_size, 1)
+    if rows * columns > MAX_PARQUET_CELLS_PER_BYTE * size:
+        raise file_error(path, f"declares {rows:,} records of {columns:,} columns in {size:,} bytes, more than "
+                               f"{MAX_PARQUET_CELLS_PER_BYTE} cells per byte of the file: it would take far more "
+                               "memory to read than its size says (a decompression bomb?)", line=1)
+
+
 def parquet_columns(path: Path) -> tuple[list[str], list]:
     """Read a Parquet file's header and its columns as pyarrow text (see the module docstring for the rules)."""
     import pyarrow as pa
@@ -191,6 +214,7 @@ def parquet_columns(path: Path) -> tuple[list[str], list]:
     except Exception as exc:  # noqa: BLE001  (a damaged file raises many kinds)
         raise file_error(path, f"could not be read as Parquet ({type(exc).__name__}: {exc})", line=1) from None
     header = _header(path, names)
+    _check_parquet_size(path, parquet.metadata.num_rows, len(names))
     try:
         arrow = parquet.read()
     except Exception as exc:  # noqa: BLE001

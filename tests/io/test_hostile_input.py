@@ -614,3 +614,12 @@ def test_a_document_over_the_size_bound_is_refused_without_reading_it_whole(mini
     error = refusal(analysis.load_sources, mini.path("sources"))
     assert (error.line, error.column, error.value) == (2, "file_name", "doc_a.txt")
     assert f"is longer than {document.stat().st_size - 1:,} bytes, the most a source document may hold" in str(error)
+
+
+def test_a_parquet_file_declaring_far_more_cells_than_its_size_is_refused_before_reading(tmp_path):
+    rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
+    frame = pd.DataFrame([rows[0]] * 50_000)  # one record repeated: a few kilobytes once encoded
+    frame.to_parquet(tmp_path / "bomb.parquet", index=False)
+    error = refusal(analysis.load_acled, tmp_path / "bomb.parquet")
+    assert error.line == 1 and "declares 50,000 records of 31 columns in" in str(error)
+    assert "cells per byte of the file" in str(error)
