@@ -235,7 +235,9 @@ def _refuse_byte(path: Path, offset: int, header: list[str]):
 
 # --- quotes that close a value in the middle of it ---------------------------------------
 
-_DELIMITERS = np.array([ord(","), ord("\r"), ord("\n")], dtype=np.uint8)
+#: Per byte value: whether it ends a value (a comma or a line end).
+_ENDS_VALUE = np.zeros(256, dtype=bool)
+_ENDS_VALUE[[0x2C, 0x0D, 0x0A]] = True
 #: What a double quote that closes a quoted value in the middle of it breaks (the csv module's strict mode).
 STRAY_QUOTE_RULE = ("has a double quote inside a quoted value that is not doubled (\"\"): the value seems to end "
                     "there, and the text after it would be glued on; write a quote inside a value as \"\"")
@@ -247,24 +249,25 @@ def may_have_stray_quote(block, *, starts_file: bool = False) -> bool:
 
     Such a quote is an odd run of quotes with no delimiter (comma, line end)
     on either side (a run at the block's edge is not looked at: a stray
-    quote exactly there is missed). A literal
-    quote in an unquoted value (``12" gun``, which the csv module accepts)
+    quote exactly there is missed). A literal quote in an unquoted value (``12" gun``, which the csv module accepts)
     looks the same: the caller confirms with :func:`stray_quote`.
     """
     view = np.frombuffer(block, dtype=np.uint8) if not isinstance(block, np.ndarray) else block
     quotes = np.flatnonzero(view == 0x22)
-    if not len(quotes):
+    if len(quotes) == 0:
         return False
-    starts = np.ones(len(quotes), dtype=bool)
-    starts[1:] = np.diff(quotes) != 1
-    first = quotes[starts]
-    last = quotes[np.append(np.flatnonzero(starts)[1:] - 1, len(quotes) - 1)]
-    odd = (last - first) % 2 == 0
-    before = ~np.isin(view[np.maximum(first - 1, 0)], _DELIMITERS) & (first > 0)
+    new_run = np.empty(len(quotes), dtype=bool)  # runs of quotes: where each begins and ends
+    new_run[0] = True
+    np.not_equal(np.diff(quotes), 1, out=new_run[1:])
+    ends_run = np.empty(len(quotes), dtype=bool)
+    ends_run[-1] = True
+    ends_run[:-1] = new_run[1:]
+    first, last = quotes[new_run], quotes[ends_run]
+    odd = ((last - first) & 1 == 0) & (first > 0) & (last < len(view) - 1)
     if starts_file and bytes(view[:3]) == b"\xef\xbb\xbf":
-        before &= first != 3
-    after = ~np.isin(view[np.minimum(last + 1, len(view) - 1)], _DELIMITERS) & (last < len(view) - 1)
-    return bool((odd & before & after).any())
+        odd &= first != 3
+    first, last = first[odd], last[odd]
+    return bool((~_ENDS_VALUE[view[first - 1]] & ~_ENDS_VALUE[view[last + 1]]).any())
 
 
 def stray_quote(path: Path, header: list[str]) -> None:
