@@ -323,7 +323,7 @@ def load_acled(
         README, a ``year`` that is not the date's, a precision code other
         than 1-3, an event or sub-event type outside ACLED's vocabulary or
         of another event type, an actor type outside ACLED's, a fatality
-        count that is not a whole number, coordinates outside the valid
+        count that is not a whole number (or is above 100,000), coordinates outside the valid
         range (or ``region``), a repeated ``event_id_cnty``. The message
         names the file, the line, the column, the value and the rule.
 
