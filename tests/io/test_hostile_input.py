@@ -623,3 +623,10 @@ def test_a_parquet_file_declaring_far_more_cells_than_its_size_is_refused_before
     error = refusal(analysis.load_acled, tmp_path / "bomb.parquet")
     assert error.line == 1 and "declares 50,000 records of 31 columns in" in str(error)
     assert "cells per byte of the file" in str(error)
+
+
+def test_a_formula_with_its_stored_value_loads_the_value(tmp_path):
+    import re
+    change = lambda b: re.sub(rb'<c r="AC3"[^>]*>.*?</c>', b'<c r="AC3"><f>0+1</f><v>1</v></c>', b, flags=re.S)
+    path = rewritten(workbook(tmp_path), SHEET, change)
+    assert analysis.load_acled(path)["fatalities"].tolist() == [int(r["fatalities"]) for r in CURRENT_ROWS]
