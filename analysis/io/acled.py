@@ -292,7 +292,7 @@ def load_acled(
         or CR line ends are accepted), a Parquet file (``.parquet`` or
         ``.pq``), an ACLED API response saved as JSON (``.json``: the
         response object or a bare list of records) or an Excel workbook
-        (``.xlsx``, first sheet; needs the optional package ``openpyxl``),
+        (``.xlsx``, first visible sheet; needs the optional package ``openpyxl``),
         with the current or the older column set (:data:`COLUMN_SETS`) in
         any order. Other columns (ACLED's population columns, a user's own)
         are kept, as text. A list of exports is combined by
@@ -354,7 +354,7 @@ def load_acled(
         README, a ``year`` that is not the date's, a precision code other
         than 1-3, an event or sub-event type outside ACLED's vocabulary or
         of another event type, an actor type outside ACLED's, a fatality
-        count that is not a whole number, coordinates outside the valid
+        count that is not a whole number (or is above 100,000), coordinates outside the valid
         range (or ``region``), a repeated ``event_id_cnty``. The message
         names the file, the line, the column, the value and the rule.
 

@@ -16,6 +16,14 @@ A value that cannot be one cell of a table (a list, a record, bytes that are
 not UTF-8) is refused, naming its row. Records are numbered like lines of the
 same rows written as CSV: the header is line 1, the first record line 2 (in
 a workbook, the sheet's row number).
+
+Each format is bounded as CSV is, and checked before it is read where its
+size can lie: a JSON file by its size (:data:`MAX_JSON_BYTES`), a Parquet
+file by the cells it declares (:data:`MAX_PARQUET_CELLS_PER_BYTE`), a
+workbook by its archive (how far each part expands, its shared texts, the
+sheet's declared columns, rows and row sizes); the limits of
+:mod:`analysis.io.csv_scan` (columns, field bytes, record bytes) hold in
+every format.
 """
 
 from __future__ import annotations
@@ -23,12 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .csv_scan import MAX_COLUMNS
+from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORD_BYTES
 from .parse import trimmed
 from .text_table import TextTable, column_names, record_oversized, repeated_names
 from ..errors import DataError
@@ -41,6 +50,8 @@ def _header(path: Path, names: list, *, line: int = 1) -> list[str]:
     if len(names) > MAX_COLUMNS:
         raise file_error(path, f"has {len(names):,} columns; a table may have at most {MAX_COLUMNS:,}", line=line)
     header = [str(name).strip() if name is not None else "" for name in names]
+    for name in header:
+        _refuse_surrogate(path, name, line, None)
     if any("\x00" in name for name in header):
         raise file_error(path, "has a NUL character in a column name; text has none (is the file damaged?)", line=line)
     header = column_names(header)
@@ -111,14 +122,15 @@ def _parquet_text(path: Path, name: str, column):
         raise file_error(path, f"holds values of the Parquet type {kind} (lists or records), not one value per "
                                "cell; store text or numbers", line=row + 2, column=name,
                          value=str(column[row].as_py()))
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
         try:
             column.validate(full=True)  # a damaged file can hold text that is not UTF-8
-            return column
+            return column.cast(pa.large_string()) if pa.types.is_string_view(kind) else column
         except pa.ArrowInvalid:
-            column = column.cast(pa.large_binary() if pa.types.is_large_string(kind) else pa.binary())
+            column = column.cast(pa.large_binary())
             kind = column.type
-    if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
+    if (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+            or pa.types.is_binary_view(kind)):
         return _utf8(path, name, column)
     for is_kind, text in ((pa.types.is_floating, _float_text), (pa.types.is_date, _day_text),
                           (pa.types.is_timestamp, _timestamp_text)):
@@ -176,6 +188,21 @@ def _timestamp_text(column):
     return pc.if_else(midnight, _day_text(column), pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
 
 
+#: Most cells a Parquet file may declare per byte of the file. Real exports take tens of bytes per record (ids,
+#: notes and timestamps differ from record to record), below one cell per byte; a file of a few kilobytes that
+#: declares a hundred million cells would take gigabytes to read.
+MAX_PARQUET_CELLS_PER_BYTE = 64
+
+
+def _check_parquet_size(path: Path, rows: int, columns: int) -> None:
+    """Refuse a Parquet file that declares far more cells than its size can honestly hold, before reading it."""
+    size = max(path.stat().st_size, 1)
+    if rows * columns > MAX_PARQUET_CELLS_PER_BYTE * size:
+        raise file_error(path, f"declares {rows:,} records of {columns:,} columns in {size:,} bytes, more than "
+                               f"{MAX_PARQUET_CELLS_PER_BYTE} cells per byte of the file: it would take far more "
+                               "memory to read than its size says (a decompression bomb?)", line=1)
+
+
 def parquet_columns(path: Path) -> tuple[list[str], list]:
     """Read a Parquet file's header and its columns as pyarrow text (see the module docstring for the rules)."""
     import pyarrow as pa
@@ -187,6 +214,7 @@ def parquet_columns(path: Path) -> tuple[list[str], list]:
     except Exception as exc:  # noqa: BLE001  (a damaged file raises many kinds)
         raise file_error(path, f"could not be read as Parquet ({type(exc).__name__}: {exc})", line=1) from None
     header = _header(path, names)
+    _check_parquet_size(path, parquet.metadata.num_rows, len(names))
     try:
         arrow = parquet.read()
     except Exception as exc:  # noqa: BLE001
@@ -215,8 +243,42 @@ def read_parquet(path: Path) -> TextTable:
 
 # --- JSON (ACLED's API) ---------------------------------------------------------------------
 
+#: Most bytes a JSON file may hold: it is read whole, and parsing takes about four times its size in memory.
+MAX_JSON_BYTES = 256 << 20
+
+
+class _Object(dict):
+    """A JSON object, with the first key it repeats (None when it repeats none)."""
+
+    repeated = None
+
+
+def _object(pairs: list) -> _Object:
+    """Return a JSON object's pairs as an :class:`_Object`, noting a repeated key instead of keeping its last value."""
+    record = _Object(pairs)
+    if len(record) != len(pairs):
+        seen = set()
+        record.repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+    return record
+
+
+def _refuse_surrogate(path: Path, text: str, line: int, column: str | None) -> None:
+    """Refuse a text holding a lone surrogate (JSON's ``\\ud800`` alone): it is not a character and cannot be written."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise file_error(path, f"holds a lone surrogate (\\u{ord(text[exc.start]):04x}, half of a pair that "
+                                   "JSON writes for one character) which is not a character; expected text",
+                             line=line, column=column, value=text.encode("utf-8", "backslashreplace").decode()) from None
+
+
 def _records(path: Path) -> list:
     """Return the list of records of an API response (or of a bare list)."""
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        raise file_error(path, f"is a JSON file of {size:,} bytes; a JSON file may hold at most {MAX_JSON_BYTES:,} "
+                               "(it is read whole): save a larger export as CSV or Parquet", line=1)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -225,7 +287,7 @@ def _records(path: Path) -> list:
         raise file_error(path, f"contains the byte 0x{raw[exc.start]:02X}, which is not UTF-8; save it as UTF-8",
                          line=line) from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_object)
     except ValueError as exc:  # JSONDecodeError, or a number too long to convert
         if not isinstance(exc, json.JSONDecodeError):
             raise file_error(path, f"is not JSON that can be read ({exc})", line=1) from None
@@ -234,6 +296,9 @@ def _records(path: Path) -> list:
     except RecursionError:
         raise file_error(path, "is JSON nested too deeply to be an ACLED response", line=1) from None
     if isinstance(document, dict):
+        if document.repeated is not None:
+            raise file_error(path, f"repeats the key {document.repeated!r} in the response object; a key may appear "
+                                   "once (which would count?)", line=1)
         if document.get("success") is False or document.get("status") not in (None, 200, "200"):
             error = document.get("error") or document.get("message") or "no reason given"
             raise file_error(path, f"is an ACLED API response that reports a failure (status "
@@ -270,6 +335,9 @@ def _json_rows(path: Path, records: list, keys: list):
         line = number + 2
         if not isinstance(record, dict):
             yield line, None, "is not a JSON object (one record)", [json.dumps(record)[:200]]
+        elif record.repeated is not None:
+            raise file_error(path, "repeats a field in one record; a field may appear once (which value would "
+                                   "count?)", line=line, column=record.repeated)
         elif list(record) != keys and set(record) != set(keys):
             missing = [k for k in keys if k not in record]
             extra = [k for k in record if k not in keys]
@@ -299,6 +367,9 @@ def _table(path: Path, header: list[str], rows, keep_going: bool) -> TextTable:
 
 
 def _cell(path: Path, value, line: int, column: str) -> str:
+    if isinstance(value, str):
+        _refuse_surrogate(path, value, line, column)
+        return value
     try:
         return _python_text(value)
     except TypeError as exc:
@@ -309,13 +380,137 @@ def _cell(path: Path, value, line: int, column: str) -> str:
 
 # --- Excel workbooks -------------------------------------------------------------------------
 
-def read_xlsx(path: Path, *, keep_going: bool = False) -> TextTable:
-    """Read the first sheet of an Excel workbook (.xlsx) as a table of text.
+#: Excel's own limit of rows in a sheet; a row numbered above it is damage (or a "row bomb").
+EXCEL_MAX_ROWS = 1_048_576
+#: Most times a part of a workbook may expand from its compressed size (real sheets and their texts expand
+#: about 5 to 30 times; a part over 1 MiB that expands more is a "zip bomb").
+MAX_XLSX_RATIO = 100
+#: Most distinct texts (shared strings) a workbook may hold: more than the texts of Excel's largest sheet of an
+#: export (1,048,576 events) would be; openpyxl keeps every one in memory.
+MAX_SHARED_STRINGS = 5_000_000
+_TAIL = 64  # bytes kept between blocks while scanning a part: an element's opening tag fits
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_TEXT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="([A-Z]{1,3})\d+(?::([A-Z]{1,3})\d+)?"')
+
+
+def _workbook_error(path: Path, rule: str, **where) -> DataError:
+    return file_error(path, f"is an Excel workbook that {rule}", **where)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _scan_part(path: Path, archive, name: str, tag, limit: int, what: str) -> tuple[int, int, bytes, int]:
+    """Return how many elements ``tag`` matches in a part of the archive, the most bytes from one to the next
+    (or to the end), the start of the largest and its number (from 1); refuse more than ``limit`` elements.
+
+    Refuses a part that declares a document type (XML entities, which can expand without bound).
+    """
+    count, largest, head, previous, seen, data, number = 0, 0, b"", 0, 0, b"", 0
+    with archive.open(name) as stream:
+        while True:
+            block = stream.read(1 << 20)
+            data += block
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                raise _workbook_error(path, f"declares XML entities in {name}; a workbook has none")
+            end = len(data) if not block else len(data) - _TAIL
+            for match in tag.finditer(data):
+                if match.start() >= end:
+                    break
+                at = seen + match.start()
+                if count and at - previous > largest:
+                    largest, head, number = at - previous, last_head, count
+                count += 1
+                if count > limit:
+                    raise _workbook_error(path, f"holds more than {limit:,} {what}; a table may hold at most that many",
+                                          line=1)
+                previous, last_head = at, data[match.start(): match.start() + _TAIL]
+            if not block:
+                break
+            seen += end
+            data = data[end:]
+    if count and seen + len(data) - previous > largest:
+        largest, head, number = seen + len(data) - previous, last_head, count
+    return count, largest, head, number
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook whose parts would cost far more to read than its size says, before openpyxl reads it.
+
+    Every part: its declared size (which Python's zipfile never reads past)
+    at most :data:`MAX_XLSX_RATIO` times its compressed size. Shared strings:
+    at most :data:`MAX_SHARED_STRINGS`, none over :data:`MAX_RECORD_BYTES` of
+    XML.
+    """
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise file_error(path, f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+    with archive:
+        for info in archive.infolist():
+            if info.file_size > MAX_FIELD_BYTES and info.file_size > MAX_XLSX_RATIO * max(info.compress_size, 1):
+                raise _workbook_error(
+                    path, f"holds a part ({info.filename}) of {info.file_size:,} bytes stored in "
+                          f"{info.compress_size:,}: it expands {info.file_size // max(info.compress_size, 1):,} times, "
+                          f"and a workbook's parts expand at most {MAX_XLSX_RATIO} times (a zip bomb?)")
+        for name in archive.namelist():
+            if name.lower().endswith("sharedstrings.xml"):
+                count, largest, _, number = _scan_part(path, archive, name, _TEXT_TAG, MAX_SHARED_STRINGS,
+                                                       "distinct texts")
+                if largest > MAX_RECORD_BYTES:
+                    raise _workbook_error(path, f"holds a shared text (number {number:,} of {count:,}) of "
+                                                f"{largest:,} bytes of XML; a field may hold at most "
+                                                f"{MAX_FIELD_BYTES:,} bytes")
+
+
+def _check_sheet(path: Path, archive, name: str) -> None:
+    """Refuse a sheet that declares more columns than a table may have, has more rows than Excel allows, or a row of
+    more than :data:`MAX_RECORD_BYTES` of XML."""
+    with archive.open(name) as stream:
+        start = stream.read(1 << 16)
+    declared = _DIMENSION.search(start)
+    if declared:
+        last = (declared.group(2) or declared.group(1)).decode()
+        if _column_number(last) > MAX_COLUMNS:
+            raise _workbook_error(path, f"declares cells up to column {last} ({_column_number(last):,}); a table may "
+                                        f"have at most {MAX_COLUMNS:,} columns", line=1)
+    _, largest, head, _ = _scan_part(path, archive, name, _ROW_TAG, EXCEL_MAX_ROWS, "rows")
+    if largest > MAX_RECORD_BYTES:
+        number = _ROW_NUMBER.search(head)
+        raise _workbook_error(path, f"has a row of {largest:,} bytes of XML; a record may be at most "
+                                    f"{MAX_RECORD_BYTES:,} bytes", line=int(number.group(1)) if number else None)
+
+
+def _sheet(path: Path, book, sheet: str | None):
+    """Return the sheet named ``sheet``, else the first sheet that is not hidden (the one a reader sees first)."""
+    if sheet is not None:
+        if sheet not in book.sheetnames:
+            raise _workbook_error(path, f"has no sheet {sheet!r}; its sheets are {', '.join(map(repr, book.sheetnames))}")
+        return book[sheet]
+    visible = [ws for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+    if not visible:
+        raise _workbook_error(path, "has no visible sheet; a workbook shows at least one")
+    return visible[0]
+
+
+def read_xlsx(path: Path, *, keep_going: bool = False, sheet: str | None = None) -> TextTable:
+    """Read the first visible sheet of an Excel workbook (.xlsx), or the sheet named ``sheet``, as a table of text.
 
     Row 1 holds the column names; rows with no value are skipped, as blank
     lines of a CSV file; a value beyond the header's last column is refused
     (or, with ``keep_going``, its row is skipped and reported). Lines are
-    the sheet's row numbers.
+    the sheet's row numbers. Every row is read, whatever range the sheet
+    declares; merged cells and formulas without a stored value are refused,
+    naming the cell. The archive is checked before anything is read (see
+    :func:`_check_archive`).
     """
     try:
         import openpyxl
@@ -324,12 +519,15 @@ def read_xlsx(path: Path, *, keep_going: bool = False) -> TextTable:
             path, "is an Excel workbook; reading it needs the optional package openpyxl, which is not installed: "
                   "pip install openpyxl (or pip install 'analysis[xlsx]'), or save the sheet as CSV (UTF-8)",
         ) from None
+    _check_archive(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise file_error(path, f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
     try:
-        return _read_sheet(path, book.worksheets[0], keep_going)
+        chosen = _sheet(path, book, sheet)
+        _check_sheet(path, book._archive, chosen._worksheet_path)
+        return _read_sheet(path, book, chosen, keep_going)
     except DataError:
         raise
     except Exception as exc:  # noqa: BLE001  (damaged sheet XML raises many kinds)
@@ -338,23 +536,78 @@ def read_xlsx(path: Path, *, keep_going: bool = False) -> TextTable:
         book.close()
 
 
-def _read_sheet(path: Path, sheet, keep_going: bool) -> TextTable:
-    rows = sheet.iter_rows(values_only=True)
-    names = list(next(rows, ()) or ())
+#: What a formula cell without a stored value reads as (openpyxl would read it as an empty cell).
+_NO_VALUE = object()
+
+
+def _parser(book, sheet):
+    """Return a parser of ``sheet``'s rows that marks formulas without a stored value (see :data:`_NO_VALUE`)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if element.find(FORMULA_TAG) is not None and element.find(VALUE_TAG) is None:
+                cell["value"] = _NO_VALUE
+            return cell
+
+    return Parser(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
+                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+
+
+def _cell_name(row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(column)}{row}"
+
+
+def _values(path: Path, parser):
+    """Yield (row number, values) for each row of the sheet's XML, every row whatever the declared range."""
+    for number, cells in parser.parse():
+        if number > EXCEL_MAX_ROWS:
+            raise _workbook_error(path, f"has a row numbered {number:,}; Excel's sheets have at most "
+                                        f"{EXCEL_MAX_ROWS:,} rows (is it damaged?)", line=number)
+        values: list = []
+        for cell in cells:
+            column, value = cell["column"], cell["value"]
+            if value is _NO_VALUE:
+                raise _workbook_error(path, f"has a formula without a stored value in cell {_cell_name(number, column)}; "
+                                            "open and save it in a spreadsheet (which stores each formula's value), "
+                                            "or paste the values", line=number)
+            if value is None:
+                continue
+            if column > MAX_COLUMNS:
+                raise _workbook_error(path, f"has a value in cell {_cell_name(number, column)}, beyond "
+                                            f"{MAX_COLUMNS:,} columns, the most a table may have", line=number)
+            values.extend([None] * (column - len(values)))
+            values[column - 1] = value
+        yield number, values
+
+
+def _read_sheet(path: Path, book, sheet, keep_going: bool) -> TextTable:
+    parser = _parser(book, sheet)
+    rows = _values(path, parser)
+    number, names = next(rows, (1, []))
     while names and names[-1] is None:
         names.pop()
-    if not names:
-        raise file_error(path, "has an empty first row; the first row of the first sheet must hold the column names",
-                         line=1)
+    if number != 1 or not names:
+        raise file_error(path, f"has an empty first row; the first row of the sheet {sheet.title!r} must hold the "
+                               "column names", line=1)
     header = _header(path, names)
-    return _table(path, header, _sheet_rows(path, rows, header), keep_going)
+    rows = list(_sheet_rows(path, rows, header))  # merged ranges are listed after the rows
+    merged = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
+    if merged:
+        raise _workbook_error(path, f"has merged cells ({', '.join(str(m.ref) for m in merged[:5])}); a merged range "
+                                    "holds one value, in its first cell, and the others would be read as missing: "
+                                    "unmerge them and fill each cell", line=1)
+    return _table(path, header, rows, keep_going)
 
 
 def _sheet_rows(path: Path, rows, header: list[str]):
     """Yield (line, cells, rule, fields) per row that holds a value, as :func:`_json_rows` does."""
     width = len(header)
-    for number, row in enumerate(rows, start=2):
-        if row is None or all(cell is None or cell == "" for cell in row):
+    for number, row in rows:
+        if all(cell is None or cell == "" for cell in row):
             continue
         cells = [_cell_text(path, cell, number, header[i] if i < width else None) for i, cell in enumerate(row)]
         beyond = [cell for cell in cells[width:] if cell.strip()]

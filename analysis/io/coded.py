@@ -135,6 +135,20 @@ _OUTSIDE = ("names a file outside the sources table's folder; a document must li
             "relative path without '..'")
 
 
+#: Most bytes a source document may hold: a news report is a few kilobytes, and every document is read whole.
+MAX_DOCUMENT_BYTES = 16 << 20
+
+
+def _read_document(document: Path) -> bytes:
+    """Return a document's bytes; raise ValueError for one over :data:`MAX_DOCUMENT_BYTES`, before reading it."""
+    with open(document, "rb") as handle:
+        data = handle.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ValueError(f"is longer than {MAX_DOCUMENT_BYTES:,} bytes, the most a source document may hold "
+                         "(a news report is a few kilobytes)")
+    return data
+
+
 def _decode_document(data: bytes) -> str:
     """Return a document's text; raise ValueError naming the first byte that is not UTF-8 text."""
     if b"\x00" in data:
@@ -193,7 +207,7 @@ def document_text(doc_id: str, *, sources: TableArg = None, documents: PathLike 
     if document is None:
         raise DataError(f"document {doc_id!r}: {name!r} {_OUTSIDE}", column="file_name", value=name, rule=_OUTSIDE)
     try:
-        return _decode_document(document.read_bytes())
+        return _decode_document(_read_document(document))
     except (ValueError, OSError) as exc:
         rule = str(exc)
         raise DataError(f"document {doc_id!r}: {document} {rule}", path=str(document), column="file_name",
@@ -265,9 +279,12 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
             checker.add(i, "file_name", name, f"names a document that does not exist in {folder}")
             continue
         try:
-            data = document.read_bytes()
+            data = _read_document(document)
         except OSError as exc:
             checker.add(i, "file_name", name, f"names a document that could not be read ({exc.strerror or exc})")
+            continue
+        except ValueError as exc:
+            checker.add(i, "file_name", name, f"names a document that {exc}")
             continue
         actual = hashlib.sha256(data).hexdigest()
         if expected and actual != expected:

@@ -233,6 +233,70 @@ def _refuse_byte(path: Path, offset: int, header: list[str]):
     )
 
 
+# --- quotes that close a value in the middle of it ---------------------------------------
+
+#: Per byte value: whether it ends a value (a comma or a line end).
+_ENDS_VALUE = np.zeros(256, dtype=bool)
+_ENDS_VALUE[[0x2C, 0x0D, 0x0A]] = True
+#: What a double quote that closes a quoted value in the middle of it breaks (the csv module's strict mode).
+STRAY_QUOTE_RULE = ("has a double quote inside a quoted value that is not doubled (\"\"): the value seems to end "
+                    "there, and the text after it would be glued on; write a quote inside a value as \"\"")
+
+
+def may_have_stray_quote(block, *, starts_file: bool = False) -> bool:
+    """Return whether a block of a CSV file (bytes, or a numpy view of them) may hold a quote that closes a
+    quoted value in its middle.
+
+    Such a quote is an odd run of quotes with no delimiter (comma, line end)
+    on either side (a run at the block's edge is not looked at: a stray
+    quote exactly there is missed). A literal quote in an unquoted value (``12" gun``, which the csv module accepts)
+    looks the same: the caller confirms with :func:`stray_quote`.
+    """
+    view = np.frombuffer(block, dtype=np.uint8) if not isinstance(block, np.ndarray) else block
+    quotes = np.flatnonzero(view == 0x22)
+    if len(quotes) == 0:
+        return False
+    new_run = np.empty(len(quotes), dtype=bool)  # runs of quotes: where each begins and ends
+    new_run[0] = True
+    np.not_equal(np.diff(quotes), 1, out=new_run[1:])
+    ends_run = np.empty(len(quotes), dtype=bool)
+    ends_run[-1] = True
+    ends_run[:-1] = new_run[1:]
+    first, last = quotes[new_run], quotes[ends_run]
+    odd = ((last - first) & 1 == 0) & (first > 0) & (last < len(view) - 1)
+    if starts_file and bytes(view[:3]) == b"\xef\xbb\xbf":
+        odd &= first != 3
+    first, last = first[odd], last[odd]
+    return bool((~_ENDS_VALUE[view[first - 1]] & ~_ENDS_VALUE[view[last + 1]]).any())
+
+
+def stray_quote(path: Path, header: list[str]) -> None:
+    """Raise a DataError naming the line and column of a quote that closes a quoted value in its middle (as the
+    csv module's strict mode refuses it), if the file has one."""
+    if not any(may_have_stray_quote(block, starts_file=number == 0) for number, block in enumerate(_blocks(path))):
+        return
+    with field_limit(MAX_RECORD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        line = 0
+        try:
+            for _ in reader:
+                line = reader.line_num
+        except csv.Error as exc:
+            if "expected after" in str(exc):  # other damage (a quote open to the end) is named elsewhere
+                _refuse_stray_quote(path, line + 1, reader.line_num, header)
+
+
+def _refuse_stray_quote(path: Path, start: int, end: int, header: list[str]):
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        text = "".join(line for number, line in enumerate(handle, start=1) if start <= number <= end)
+    column, shown = None, text.strip()[:200]
+    for index, value in enumerate(next(csv.reader([text]), [])):
+        if '"' in value and index < len(header):
+            column, shown = header[index], value
+            break
+    raise file_error(path, STRAY_QUOTE_RULE, line=end, column=column, value=shown)
+
+
 # --- diagnosis of files the fast parser refuses ---------------------------------------------
 
 def overlong_line(path: Path, limit: int = MAX_RECORD_BYTES) -> int | None:
@@ -353,6 +417,6 @@ def record_lines(path: Path) -> np.ndarray:
 
 __all__ = [
     "FIELD_RULE", "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "oversized", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
-    "numbered_rows", "overlong_line", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
+    "may_have_stray_quote", "numbered_rows", "overlong_line", "STRAY_QUOTE_RULE", "stray_quote", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
     "unclosed_quote_line", "where",
 ]

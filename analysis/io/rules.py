@@ -31,6 +31,9 @@ INT_RULE = ("is not a whole number >= 0 written in digits 0-9 "
 DATE_RULE = f"is not a real day written YYYY-MM-DD from {DATE_RANGE[0]} to {DATE_RANGE[1]}"
 NUMBER_RULE = "is not a number (digits 0-9 with an optional sign and decimal point, e.g. 33.2625)"
 EMPTY_RULE = "is empty; a value is required"
+#: The most a count may plausibly be, per column: far above any event reported (ACLED's deadliest single
+#: events count thousands), far below what a date axis or a sum can hold.
+PLAUSIBLE_MAX = {"fatalities": 100_000}
 #: What R writes for a missing value; read as missing in the columns a loader names.
 NA_TEXT = "NA"
 NA_RULE = "is NA (R's mark of a missing value); a value is required"
@@ -101,7 +104,10 @@ def column_problems(col: Column, values, *, region=REGION_BOUNDS, na: bool = Fal
     if col.kind == "date":
         problems.append((filled & parse_dates(pd.Series(array.to_pandas())).isna().to_numpy(), DATE_RULE))
     elif col.kind == "int":
-        problems.append((filled & not_whole_numbers(array), INT_RULE))
+        not_whole = not_whole_numbers(array)
+        problems.append((filled & not_whole, INT_RULE))
+        if col.name in PLAUSIBLE_MAX:
+            problems.append((_above(array, filled & ~not_whole, PLAUSIBLE_MAX[col.name]), max_rule(col.name)))
     elif col.kind in NUMBER_KINDS:
         numbers, bad = read_numbers(array)
         problems.append((filled & bad, NUMBER_RULE))
@@ -119,6 +125,23 @@ def column_problems(col: Column, values, *, region=REGION_BOUNDS, na: bool = Fal
         pattern, rule = _PATTERNS[col.kind]
         problems.append((filled & ~as_mask(pc.match_substring_regex(array, pattern)), rule))
     return problems, numbers
+
+
+def max_rule(name: str) -> str:
+    """Return the rule a count above its plausible maximum (:data:`PLAUSIBLE_MAX`) breaks."""
+    return (f"is more {name} than any single event has had; at most {PLAUSIBLE_MAX[name]:,} "
+            "(a value pasted into the wrong column, or a typing error?)")
+
+
+def _above(array, whole: np.ndarray, limit: int) -> np.ndarray:
+    """Return, per value, whether it is a whole number (``whole``: per value, written as one) above ``limit``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not whole.any():
+        return whole
+    digits = pc.if_else(pa.array(whole), array, "0")  # at most 18 digits: below 2**63
+    return whole & as_mask(pc.greater(pc.cast(digits, pa.int64()), limit))
 
 
 def check_columns(

@@ -31,6 +31,7 @@ from .csv_scan import (
     record_lines,
     refuse_nul,
     scan,
+    stray_quote,
     unclosed_quote_line,
 )
 from .parse import trimmed
@@ -216,6 +217,7 @@ def _parse(table: TextTable, facts, keep_going: bool) -> None:
         _read_with_csv(table, keep_going)
         return
     _check_end(table, arrow, facts, keep_going)
+    stray_quote(path, header)  # pyarrow reads on after a quote that closes a value in its middle
     columns = arrow.columns
     del arrow
     frame = {}

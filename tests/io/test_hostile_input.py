@@ -417,3 +417,216 @@ def test_mutated_json_parquet_and_excel_files_load_or_raise_data_error(tmp_path)
         if name.endswith(".json"):
             assert len(frame) == len(json.loads(data.decode("utf-8-sig"))["data"])
     assert loaded > 0
+
+
+# --- JSON: repeated keys, lone surrogates, size ------------------------------------------------------------
+
+def json_rows():
+    return [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
+
+
+@pytest.mark.parametrize("change, line, column, words", [
+    (lambda t: t.replace('"fatalities": "1"', '"fatalities": "400", "fatalities": "4"'), 3, "fatalities",
+     "repeats a field in one record"),
+    (lambda t: '{"status": 200, "success": true, "data": %s, "data": []}' % t, 1, None, "repeats the key 'data'"),
+    (lambda t: t.replace('"Test town"', '"Test \\ud800town"', 1), 2, "location", "holds a lone surrogate (\\ud800"),
+])
+def test_json_repeated_keys_and_lone_surrogates_are_refused(tmp_path, change, line, column, words):
+    path = tmp_path / "api.json"
+    path.write_text(change(json.dumps(json_rows())), encoding="utf-8")
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (line, column) and words in str(error)
+
+
+def test_a_json_file_over_the_size_bound_is_refused_unread(tmp_path, monkeypatch):
+    from analysis.io import acled_formats
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(json_rows()), encoding="utf-8")
+    monkeypatch.setattr(acled_formats, "MAX_JSON_BYTES", path.stat().st_size - 1)
+    assert "a JSON file may hold at most" in str(refusal(analysis.load_acled, path))
+
+
+# --- the 1 MiB field limit in bytes, in every format --------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", ["json", "parquet"])  # a workbook's cell holds at most 32,767 characters
+def test_the_field_limit_counts_bytes_in_every_format(tmp_path, suffix):
+    from test_acled_exports import write_workbook
+    rows = json_rows()
+    rows[1]["notes"] = "é" * (600 * 1024)  # 600 Ki characters, 1.2 MiB of UTF-8
+    path = tmp_path / f"wide.{suffix}"
+    if suffix == "json":
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    elif suffix == "parquet":
+        pd.DataFrame(rows).to_parquet(path, index=False)
+    else:
+        write_workbook(path, rows, COLUMN_SETS["current"])
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "notes") and "is longer than 1,048,576 bytes" in str(error)
+
+
+def test_a_parquet_string_view_that_is_not_utf8_is_refused_at_load(tmp_path):
+    notes = pa.array([b"ok", b"\xff bad", b"fine"], pa.binary_view()).view(pa.string_view())
+    error = refusal(analysis.load_acled, parquet_with(tmp_path, "notes", notes))
+    assert (error.line, error.column) == (3, "notes") and "is not UTF-8 text (byte 0xFF" in str(error)
+
+
+# --- CSV: a quote that closes a quoted value in its middle; counts above a plausible maximum ------------------
+
+def test_a_stray_quote_inside_a_quoted_value_is_refused_with_its_line(tmp_path):
+    path = acled_with(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",Test base,", ',"Town "quoted 119",', 1), encoding="utf-8")
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "location") and "inside a quoted value that is not doubled" in str(error)
+    path.write_text(text.replace(",Test base,", ',"Town ""quoted"" 119",', 1), encoding="utf-8")
+    assert analysis.load_acled(path)["location"][1] == 'Town "quoted" 119'
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json"])
+def test_fatalities_above_the_plausible_maximum_are_refused(tmp_path, suffix):
+    rows = json_rows()
+    rows[1]["fatalities"] = "999999999999999999"
+    path = tmp_path / f"many.{suffix}"
+    if suffix == "csv":
+        write_export(path, rows, COLUMN_SETS["current"])
+    else:
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "fatalities") and "at most 100,000" in str(error)
+    rows[1]["fatalities"] = "100000"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    if suffix == "json":
+        assert analysis.load_acled(path)["fatalities"][1] == 100_000
+
+
+# --- workbooks: what the reader sees, and what they cost ----------------------------------------------------
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def workbook(tmp_path) -> Path:
+    from test_acled_exports import write_workbook
+    return write_workbook(tmp_path / "base.xlsx", CURRENT_ROWS, COLUMN_SETS["current"])
+
+
+def rewritten(base: Path, part: str, change) -> Path:
+    """Return a copy of a workbook with one part changed (or added, when the workbook lacks it: ``change(b"")``)."""
+    import zipfile
+    path = base.with_name("changed.xlsx")
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        for name in names:
+            data = source.read(name)
+            target.writestr(name, change(data) if name == part else data)
+        if part not in names:
+            target.writestr(part, change(b""))
+    return path
+
+
+def test_a_workbook_cell_over_the_field_limit_in_bytes_is_refused(tmp_path):
+    import re
+    rng = random.Random(FUZZ_SEED)
+    letters = bytes(ord("a") + i % 26 for i in range(256))
+    # 800 Ki characters, 1.1 MiB of UTF-8; random letters, so that the part does not expand like a zip bomb
+    text = "é".encode() * (300 * 1024) + rng.randbytes(500 * 1024).translate(letters)
+    cell = b'<c r="AB3" t="inlineStr"><is><t>' + text + b"</t></is></c>"
+    path = rewritten(workbook(tmp_path), SHEET, lambda b: re.sub(rb'<c r="AB3"[^>]*>.*?</c>', lambda _: cell, b, flags=re.S))
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "notes") and "is longer than 1,048,576 bytes" in str(error)
+
+
+def test_a_stale_dimension_does_not_hide_rows(tmp_path):
+    import re
+    path = rewritten(workbook(tmp_path), SHEET, lambda b: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:AE2"', b))
+    assert analysis.load_acled(path)["event_id"].tolist() == [r["event_id_cnty"] for r in CURRENT_ROWS]
+
+
+def test_a_hidden_first_sheet_is_not_read(tmp_path):
+    import openpyxl
+    book = openpyxl.load_workbook(workbook(tmp_path))
+    hidden = book.create_sheet("old", 0)
+    hidden.append(["not", "the", "data"])
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "hidden.xlsx")
+    assert len(analysis.load_acled(tmp_path / "hidden.xlsx")) == len(CURRENT_ROWS)
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (lambda b: b.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="Q3:Q4"/></mergeCells>'),
+     1, "has merged cells (Q3:Q4)"),
+    (lambda b: __import__("re").sub(rb'<c r="AC3"[^>]*>.*?</c>', b'<c r="AC3"><f>1+1</f></c>', b), 3,
+     "a formula without a stored value in cell AC3"),
+    (lambda b: b.replace(b"</sheetData>", b'<row r="999999999"><c r="A999999999" t="inlineStr"><is><t>x</t></is></c>'
+                                          b'</row></sheetData>'), 999999999, "Excel's sheets have at most 1,048,576 rows"),
+    (lambda b: __import__("re").sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', b), 1,
+     "declares cells up to column XFD (16,384); a table may have at most 1,000 columns"),
+    (lambda b: b.replace(b"</row></sheetData>", b'<c r="ALN4" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'), 4,
+     "has a value in cell ALN4, beyond 1,000 columns"),
+    (lambda b: b.replace(b"<sheetData>", b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]><sheetData>"), None, "declares XML entities"),
+])
+def test_workbook_damage_is_refused_naming_the_cell(tmp_path, change, line, words):
+    error = refusal(analysis.load_acled, rewritten(workbook(tmp_path), SHEET, change))
+    assert error.line == line and words in str(error)
+
+
+def test_a_workbook_part_that_declares_a_huge_size_is_refused_before_reading(tmp_path):
+    import struct
+    data = bytearray(workbook(tmp_path).read_bytes())
+    name = SHEET.encode()
+    # the central directory entry of the sheet: its uncompressed size at offset 24 says 3 GiB
+    entry = data.rindex(b"PK\x01\x02", 0, data.rindex(name))
+    data[entry + 24: entry + 28] = struct.pack("<I", 3 << 30)
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(bytes(data))
+    error = refusal(analysis.load_acled, path)
+    assert "of 3,221,225,472 bytes stored in" in str(error) and "expand at most 100 times" in str(error)
+
+
+SHARED = b"".join([b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+                   *[b"<si><t>text %d</t></si>" % i for i in range(11)], b"</sst>"])
+
+
+def test_too_many_shared_texts_are_refused_before_openpyxl_reads_them(tmp_path, monkeypatch):
+    from analysis.io import acled_formats
+    monkeypatch.setattr(acled_formats, "MAX_SHARED_STRINGS", 10)
+    path = rewritten(workbook(tmp_path), "xl/sharedStrings.xml", lambda _: SHARED)
+    assert "holds more than 10 distinct texts; a table may hold at most that many" in str(
+        refusal(analysis.load_acled, path))
+
+
+@pytest.mark.parametrize("part, change, line, words", [
+    ("xl/sharedStrings.xml", lambda _: SHARED.replace(b"text 3", b"t" * 5000), None,
+     "holds a shared text (number 4 of 11) of 5,016 bytes of XML; a field may hold at most"),
+    (SHEET, lambda b: b.replace(b"<t>Test base</t>", b"<t>" + b"b" * 5000 + b"</t>"), 3,
+     "has a row of"),
+])
+def test_texts_and_rows_over_the_record_limit_are_refused_before_reading(tmp_path, monkeypatch, part, change, line, words):
+    from analysis.io import acled_formats
+    monkeypatch.setattr(acled_formats, "MAX_RECORD_BYTES", 4096)  # the limit (16 MiB) made small: small files
+    error = refusal(analysis.load_acled, rewritten(workbook(tmp_path), part, change))
+    assert error.line == line and words in str(error)
+
+
+def test_a_document_over_the_size_bound_is_refused_without_reading_it_whole(mini, monkeypatch):
+    from analysis.io import coded
+    document = mini.folder / "doc_a.txt"
+    monkeypatch.setattr(coded, "MAX_DOCUMENT_BYTES", document.stat().st_size - 1)
+    error = refusal(analysis.load_sources, mini.path("sources"))
+    assert (error.line, error.column, error.value) == (2, "file_name", "doc_a.txt")
+    assert f"is longer than {document.stat().st_size - 1:,} bytes, the most a source document may hold" in str(error)
+
+
+def test_a_parquet_file_declaring_far_more_cells_than_its_size_is_refused_before_reading(tmp_path):
+    rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
+    frame = pd.DataFrame([rows[0]] * 50_000)  # one record repeated: a few kilobytes once encoded
+    frame.to_parquet(tmp_path / "bomb.parquet", index=False)
+    error = refusal(analysis.load_acled, tmp_path / "bomb.parquet")
+    assert error.line == 1 and "declares 50,000 records of 31 columns in" in str(error)
+    assert "cells per byte of the file" in str(error)
+
+
+def test_a_formula_with_its_stored_value_loads_the_value(tmp_path):
+    import re
+    change = lambda b: re.sub(rb'<c r="AC3"[^>]*>.*?</c>', b'<c r="AC3"><f>0+1</f><v>1</v></c>', b, flags=re.S)
+    path = rewritten(workbook(tmp_path), SHEET, change)
+    assert analysis.load_acled(path)["fatalities"].tolist() == [int(r["fatalities"]) for r in CURRENT_ROWS]
