@@ -35,7 +35,6 @@ import nbformat
 from analysis import report
 from analysis.report.__main__ import main
 
-
 INSTALL_CHROMIUM = (
     "Debian's chromium is needed for the browser test and was not found on PATH. "
     "Install it with: sudo apt-get update && sudo apt-get install -y chromium"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..schema import REGION_BOUNDS, TableSpec
 from .problems import Checker
 from .rules import (
     check_columns,
@@ -23,7 +24,6 @@ from .rules import (
     check_unique,
 )
 from .text_table import TextTable, checker_for, read_text_table
-from ..schema import REGION_BOUNDS, TableSpec
 
 
 def validate_table(path: str | Path, spec: TableSpec, *, region=REGION_BOUNDS, pairs=None) -> tuple[TextTable, Checker]:

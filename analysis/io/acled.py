@@ -33,15 +33,14 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .parse import convert_columns, layout
-from .problems import file_error
-from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
-from .text_table import TextTable, checker_for, read_text_table
+from ..errors import DataError, DroppedRowsWarning
+from ..schema import Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
-from ..errors import DataError, DroppedRowsWarning
-from .problems import DroppedRows, build_error, dropped_table
-from ..schema import Column
+from .parse import convert_columns, layout
+from .problems import DroppedRows, build_error, dropped_table, file_error
+from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
+from .text_table import TextTable, checker_for, read_text_table
 
 PathLike = Union[str, Path]
 

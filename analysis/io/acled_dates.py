@@ -26,11 +26,11 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..schema import DATE_RANGE
 from .parse import filled_mask, parse_dates, read_numbers
 from .problems import Checker, show
 from .rules import NA_TEXT, has_value
 from .text_table import TextTable
-from ..schema import DATE_RANGE
 
 MONTHS: dict[str, int] = {
     name: number

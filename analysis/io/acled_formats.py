@@ -37,11 +37,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..errors import DataError
 from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORD_BYTES
 from .parse import trimmed
-from .text_table import TextTable, column_names, record_oversized, repeated_names
-from ..errors import DataError
 from .problems import build_error, file_error, show
+from .text_table import TextTable, column_names, record_oversized, repeated_names
 
 # --- shared ------------------------------------------------------------------------------------
 
@@ -413,6 +413,7 @@ def _scan_part(path: Path, archive, name: str, tag, limit: int, what: str) -> tu
     Refuses a part that declares a document type (XML entities, which can expand without bound).
     """
     count, largest, head, previous, seen, data, number = 0, 0, b"", 0, 0, b"", 0
+    last_head = b""
     with archive.open(name) as stream:
         while True:
             block = stream.read(1 << 20)

@@ -15,8 +15,8 @@ from typing import Any, NamedTuple, Union
 
 import numpy as np
 
-from .problems import file_error
 from .coded import packaged_data_dir
+from .problems import file_error
 
 PathLike = Union[str, Path]
 

@@ -27,13 +27,13 @@ from typing import Callable, Union
 import pandas as pd
 
 from .. import schema
+from ..errors import DataError
 from ._validate import validate_table
+from .csv_scan import record_lines
 from .parse import convert_columns
 from .problems import Checker, build_error, file_error
 from .rules import check_references
-from .csv_scan import record_lines
 from .text_table import TextTable
-from ..errors import DataError
 
 #: A quote must have at least this many words and characters to identify a
 #: passage of its document (the coded tables' shortest has 6 words and 36

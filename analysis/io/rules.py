@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .parse import arrow_text, string_buffers, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers
+from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column
+from .parse import arrow_text, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers, string_buffers
 from .problems import Checker
 from .text_table import TextTable
-from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column
 
 INT_RULE = ("is not a whole number >= 0 written in digits 0-9 "
             "(no sign, decimal point or leading zero; at most 18 digits)")

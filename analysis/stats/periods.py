@@ -168,11 +168,11 @@ def _spread(
     per_day = weight / (end_day - start_day + 1)
     many = ~one
     expected = np.bincount(cell[one], weights=weight[one], minlength=size).astype(float)
-    f, l, w = first[many], last[many], per_day[many]
-    expected += np.bincount(cell[many], weights=w * (edges[f + 1] - start_day[many]), minlength=size)
-    expected += np.bincount(codes[many] * n + l, weights=w * (end_day[many] + 1 - edges[l]), minlength=size)
+    fi, la, w = first[many], last[many], per_day[many]
+    expected += np.bincount(cell[many], weights=w * (edges[fi + 1] - start_day[many]), minlength=size)
+    expected += np.bincount(codes[many] * n + la, weights=w * (end_day[many] + 1 - edges[la]), minlength=size)
     r = row[many]
-    middle = np.bincount(r + f + 1, weights=w, minlength=wide) - np.bincount(r + l, weights=w, minlength=wide)
+    middle = np.bincount(r + fi + 1, weights=w, minlength=wide) - np.bincount(r + la, weights=w, minlength=wide)
     widths = np.diff(edges).astype(float)
     expected += (middle.reshape(n_groups, n + 1).cumsum(axis=1)[:, :n] * widths).ravel()
     # running sums leave rounding dust (1e-17) where nothing falls: make it a clean zero

@@ -242,10 +242,9 @@ def plot_timeline_bands(
 @renamed_keywords(most="n")
 def bands_legend(ax: Axes, *, n: int = LABELLED) -> object:
     """Add the legend of :func:`plot_timeline_bands` below the chart: what a band and a mark mean."""
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-
-    from matplotlib.legend_handler import HandlerTuple
 
     period = getattr(ax, "band_period", "period")
     labelled = getattr(ax, "labelled", n)

@@ -472,7 +472,6 @@ def plot_country_events(
     ['places:Headquarters or base established']
     """
     from ..io.boundaries import find_country, load_world_boundaries
-    from .style import color_for
 
     require_input(points, ["latitude", "longitude", hue, label], taker="plot_country_events",
                   maker="load_events or load_acled")

@@ -11,8 +11,8 @@ from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..stats.selection import MILITIA_ATTACKS_FOR_NOW
 from ..stats.tables import troop_level_statements
-from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from ..text import describe_bounds
+from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .figures import describe
 from .literal import literal_text
 from .style import FORCE_COLORS, OUTCOME_COLORS, color_for

@@ -18,7 +18,6 @@ from ..stats.casualties import event_sizes
 from ..stats.posture import posture_kind
 from ..text import describe_bounds
 
-
 #: Short names of ACLED sub-event types for timeline labels.
 SHORT_NAMES: dict[str, str] = {
     "Shelling/artillery/missile attack": "rocket attack",

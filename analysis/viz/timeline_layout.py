@@ -38,7 +38,7 @@ from ..stats.selection import event_keys, event_kind, event_numbers
 from .placement import CHAR_WIDTH_EM, LABEL_FONT_SIZE, beside, pack_rows
 
 if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
+    pass
 
 #: Vertical layout, in rows: lanes are LANE_GAP rows apart.
 LANE_GAP = 0.9

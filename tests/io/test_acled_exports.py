@@ -16,12 +16,12 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from test_acled import CURRENT_ROWS, older_rows, refused, write_export
 
 import analysis
+import analysis.errors as errors
 from analysis import DataError, schema
 from analysis.io.acled import ACTOR_TYPES, COLUMN_SETS
-import analysis.errors as errors
-from test_acled import CURRENT_ROWS, older_rows, refused, write_export
 
 SETS = ["current", "older"]
 

@@ -10,12 +10,12 @@ import csv
 import warnings
 
 import pytest
-
-import analysis
-from analysis.io.acled import COLUMN_SETS, NewValuesWarning
-import analysis.errors as errors
 from test_acled import write_export
 from test_acled_exports import SETS, clean, export, refused, rows_of, same
+
+import analysis
+import analysis.errors as errors
+from analysis.io.acled import COLUMN_SETS, NewValuesWarning
 
 MONADIC_DROPS = ("actor2", "assoc_actor_2", "inter2")
 

@@ -145,7 +145,7 @@ def test_region_applies_on_the_typed_pass(generated):
         analysis.load_acled(generated["current"], region=(33.0, 43.0, 25.0, 64.0))
 
 
-def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):
+def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):  # noqa: F811 (fixtures)
     spaced = write_export(tmp_path / "spaced.csv", [{k: f" {v} " if v else v for k, v in r.items()} for r in CURRENT_ROWS],
                           COLUMN_SETS["current"])
     bom = write_export(tmp_path / "bom.csv", CURRENT_ROWS, COLUMN_SETS["current"], encoding="utf-8-sig")

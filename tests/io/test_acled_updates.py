@@ -6,10 +6,10 @@ Every file is written here from invented rows (tests/acled_files.py), never ACLE
 from __future__ import annotations
 
 import pytest
+from acled_files import write_acled_deletions, write_acled_events
 
 import analysis
 from analysis import DataError
-from acled_files import write_acled_deletions, write_acled_events
 
 
 def _ids(frame):

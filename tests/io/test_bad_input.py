@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from conftest import LOADERS
 from analysis import DataError, schema
+from conftest import LOADERS
 
 TABLES = list(LOADERS)
 

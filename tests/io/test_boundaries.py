@@ -14,7 +14,6 @@ from analysis import schema
 from analysis.errors import DataError
 from analysis.io.boundaries import find_country, load_boundaries, load_world_boundaries, packaged_boundaries_path
 
-
 DATA = Path(analysis.__file__).resolve().parent / "data"
 
 

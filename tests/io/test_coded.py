@@ -10,10 +10,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from conftest import LOADERS
-from analysis import DataError, schema
+from analysis import DataError, corroboration, events_per_document, highlight_quotes, list_conflicts, schema
 from analysis.io import coded as io
-from analysis import corroboration, events_per_document, highlight_quotes, list_conflicts
+from conftest import LOADERS
 
 EXPECTED_DTYPE = {
     "id": "string", "text": "string", "sha256": "string", "date": "datetime64[ns]", "int": "Int64",

@@ -20,11 +20,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from test_acled import CURRENT_ROWS, write_export
 
 import analysis
 from analysis import DataError
 from analysis.io.acled import COLUMN_SETS
-from test_acled import CURRENT_ROWS, write_export
 
 MiB = 1 << 20
 
@@ -627,6 +627,8 @@ def test_a_parquet_file_declaring_far_more_cells_than_its_size_is_refused_before
 
 def test_a_formula_with_its_stored_value_loads_the_value(tmp_path):
     import re
-    change = lambda b: re.sub(rb'<c r="AC3"[^>]*>.*?</c>', b'<c r="AC3"><f>0+1</f><v>1</v></c>', b, flags=re.S)
+    def change(xml: bytes) -> bytes:
+        return re.sub(rb'<c r="AC3"[^>]*>.*?</c>', b'<c r="AC3"><f>0+1</f><v>1</v></c>', xml, flags=re.S)
+
     path = rewritten(workbook(tmp_path), SHEET, change)
     assert analysis.load_acled(path)["fatalities"].tolist() == [int(r["fatalities"]) for r in CURRENT_ROWS]

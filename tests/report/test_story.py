@@ -37,7 +37,7 @@ def test_an_acled_run_is_told_from_its_data(export):
     heading = story.heading("timeline").markdown
     assert heading.startswith("# How events unfolded in Somalia, ")
     killed = int(data.events["fatalities"].sum())
-    assert f"2,000 events in Somalia" in heading and f"{killed:,} people were killed" in heading
+    assert "2,000 events in Somalia" in heading and f"{killed:,} people were killed" in heading
     # the file's burst week is the peak, and the sentence gives the chart's own figure
     weekly = per_period(data.events, freq="W", start=data.window[0], end=data.window[1])
     top = weekly.loc[weekly["expected"].idxmax()]

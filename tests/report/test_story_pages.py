@@ -16,7 +16,6 @@ import html
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from acled_files import write_acled

@@ -13,7 +13,6 @@ import analysis
 from analysis.stats.periods import WEEKDAYS, attacks_per_period, period_edges, weighted_per_period
 from analysis.stats.selection import is_militia_attack, select_events
 
-
 FREQS = ["D", "3D", "W", "2W", "M", "2M", "Q", "Y"]
 
 

@@ -11,7 +11,6 @@ import pytest
 from analysis.errors import DataError
 from analysis.io.boundaries import load_boundaries, load_world_boundaries
 
-
 # --- a hand-made topology ------------------------------------------------------
 # Quantized with scale (0.5, 0.25) and translate (10, 20): a position (i, j)
 # is (10 + 0.5 i, 20 + 0.25 j). Arcs are delta-encoded.

@@ -9,7 +9,6 @@ import pytest
 
 from analysis.viz import counts, evidence, maps, ranges, timeline
 
-
 PLOTTERS = [
     (timeline, "plot_timeline"), (counts, "plot_attacks_per_period"), (counts, "plot_escalation"),
     (ranges, "plot_ranges"), (ranges, "plot_casualties"), (ranges, "plot_troop_levels"), (maps, "plot_posture_map"),

@@ -14,8 +14,25 @@ from ...stats.highlights import busiest_periods, deadliest_events, peak, top_val
 from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
-from .common import (Dateline, Heading, capital, changes, deadliest, fatality_rule, harmed, heading, in_window,
-                     nothing, percent, period_words, spread_note, tie_note, top_whole, week_text, weekly_words)
+from .common import (
+    Dateline,
+    Heading,
+    capital,
+    changes,
+    deadliest,
+    fatality_rule,
+    harmed,
+    heading,
+    in_window,
+    nothing,
+    percent,
+    period_words,
+    spread_note,
+    tie_note,
+    top_whole,
+    week_text,
+    weekly_words,
+)
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note
 from .facts import ATTACK_ROWS, Facts

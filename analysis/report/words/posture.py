@@ -11,8 +11,18 @@ from ...stats.highlights import top_values
 from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
-from .common import (Dateline, Escape, Heading, forces_words, heading, in_window, notes_heading, notes_of, nothing,
-                     reader_what)
+from .common import (
+    Dateline,
+    Escape,
+    Heading,
+    forces_words,
+    heading,
+    in_window,
+    notes_heading,
+    notes_of,
+    nothing,
+    reader_what,
+)
 from .common import dateline as common_dateline
 from .facts import TABLE_ROWS, Facts
 

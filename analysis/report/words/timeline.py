@@ -11,9 +11,29 @@ from ...stats.highlights import peak, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
-from .common import (Dateline, Escape, Heading, capital, changes, deadliest, fatality_rule, heading, in_window,
-                     labelled_words, month_text, notes_heading, notes_of, nothing, percent, period_words, reader_what,
-                     spread_note, tie_note, week_text, weekly_words)
+from .common import (
+    Dateline,
+    Escape,
+    Heading,
+    capital,
+    changes,
+    deadliest,
+    fatality_rule,
+    heading,
+    in_window,
+    labelled_words,
+    month_text,
+    notes_heading,
+    notes_of,
+    nothing,
+    percent,
+    period_words,
+    reader_what,
+    spread_note,
+    tie_note,
+    week_text,
+    weekly_words,
+)
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, period_text
 from .facts import TABLE_ROWS, Facts
