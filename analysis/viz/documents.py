@@ -55,24 +55,49 @@ def highlight_quotes(
     """
     require_input(reports, ["doc_id", "quote", "event_id"], taker="highlight_quotes", maker="load_reports")
     text = document_text(doc_id, sources=sources, documents=documents)
-    cited = reports[reports["doc_id"] == doc_id]
-    spans: list[tuple[int, int, set[str]]] = []
+    merged = _merged_spans(_quoted_spans(text, reports[reports["doc_id"] == doc_id]))
+    body = _marked_text(text, merged, _event_titles(events))
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    return '<div class="document">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+
+
+#: A passage of a document: its start and end offsets, and the ids of the events it supports.
+_Span = tuple[int, int, set[str]]
+
+
+def _quoted_spans(text: str, cited: pd.DataFrame) -> list[_Span]:
+    """Where each report row's quote is found in the document's text, in order; a quote not found has none."""
+    spans: list[_Span] = []
     for quote, event_id in zip(cited["quote"], cited["event_id"]):
         start = text.find(quote) if isinstance(quote, str) and quote else -1
         if start >= 0:
             spans.append((start, start + len(quote), {str(event_id)}))
     spans.sort()
-    titles: dict[str, str] = {}
-    if events is not None and "headline" in events.columns:
-        named = events[events["headline"].notna()]
-        titles = dict(zip(named["event_id"].astype(str), named["headline"].astype(str)))
-    merged: list[tuple[int, int, set[str]]] = []
+    return spans
+
+
+def _merged_spans(spans: list[_Span]) -> list[_Span]:
+    """Join the passages that overlap into one, naming the events of all of them."""
+    merged: list[_Span] = []
     for start, end, ids in spans:
         if merged and start < merged[-1][1]:
             last_start, last_end, last_ids = merged[-1]
             merged[-1] = (last_start, max(last_end, end), last_ids | ids)
         else:
             merged.append((start, end, ids))
+    return merged
+
+
+def _event_titles(events: pd.DataFrame | None) -> dict[str, str]:
+    """Each event's headline by its id, for the events that have one."""
+    if events is None or "headline" not in events.columns:
+        return {}
+    named = events[events["headline"].notna()]
+    return dict(zip(named["event_id"].astype(str), named["headline"].astype(str)))
+
+
+def _marked_text(text: str, merged: list[_Span], titles: dict[str, str]) -> str:
+    """The document's text escaped for HTML, each passage in a ``<mark>`` whose title names its events."""
     pieces: list[str] = []
     position = 0
     for start, end, ids in merged:
@@ -81,6 +106,4 @@ def highlight_quotes(
         pieces.append(f'<mark title="{title}">{html.escape(text[start:end])}</mark>')
         position = end
     pieces.append(html.escape(text[position:]))
-    body = "".join(pieces)
-    paragraphs = [p for p in body.split("\n") if p.strip()]
-    return '<div class="document">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+    return "".join(pieces)

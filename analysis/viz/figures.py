@@ -178,20 +178,13 @@ def headline(
     ['headline', 'source']
     """
     fig = figure_of(target)
-    if fig.get_layout_engine() is not None:
-        # a layout engine would move the Axes again at drawing time, under the texts placed here: lay the
-        # figure out once and keep that layout
-        fig.draw_without_rendering()
-        fig.set_layout_engine("none")
-    for gid in ("headline", "subtitle", "source"):
-        for text in [t for t in fig.texts if t.get_gid() == gid]:
-            text.remove()
+    _freeze_layout(fig)
+    _remove_headline_texts(fig)
     words = words_of(fig)
     words.headline, words.subtitle, words.source = title, subtitle or "", source or ""
     renderer = fig.canvas.get_renderer()
     visible = [ax for ax in fig.axes if ax.get_visible()]
-    top = max([_top_of(ax, renderer, fig) for ax in visible] + [_box_top(t, renderer, fig) for t in fig.texts
-                                                                   if t.get_gid() not in ("source",)], default=1.0)
+    top = _top_of_drawing(fig, renderer, visible)
     width_in = fig.get_figwidth()
     left = min([_left_of(ax, renderer, fig) for ax in visible], default=0.0)
     if subtitle:
@@ -206,6 +199,27 @@ def headline(
                  fontsize=7.5, color="0.4", gid="source")
     return fig
 
+
+def _freeze_layout(fig: Figure) -> None:
+    """Lay a figure out once with its layout engine, then keep that layout."""
+    if fig.get_layout_engine() is not None:
+        # a layout engine would move the Axes again at drawing time, under the texts placed here: lay the
+        # figure out once and keep that layout
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")
+
+
+def _remove_headline_texts(fig: Figure) -> None:
+    """Take away the headline, subtitle and source line a figure already has, so a new headline replaces them."""
+    for gid in ("headline", "subtitle", "source"):
+        for text in [t for t in fig.texts if t.get_gid() == gid]:
+            text.remove()
+
+
+def _top_of_drawing(fig: Figure, renderer: Any, visible: list[Axes]) -> float:
+    """The top of everything drawn on a figure, in figure coordinates, but its source line."""
+    return max([_top_of(ax, renderer, fig) for ax in visible] + [_box_top(t, renderer, fig) for t in fig.texts
+                                                                  if t.get_gid() not in ("source",)], default=1.0)
 
 def _wrap(text: str, width_in: float, size: float) -> str:
     """Break a line to fit a figure's width (about 0.55 em a character)."""

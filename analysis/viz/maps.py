@@ -224,6 +224,18 @@ def plot_posture_map(
     if extent is None:
         extent = map_extent(points, margin=0.9, aspect=axes_shape(ax))
     plot_boundaries(boundaries, ax=ax, labels=True, extent=extent, avoid=points.to_numpy(dtype=float))
+    _frame_map(ax)
+    _draw_places(ax, bases, references)
+    chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
+    when = chosen.groupby("base_id", sort=False)["when"].agg(join_dates)
+    _draw_posture_marks(ax, chosen)
+    _label_places(LabelPlacer(ax, extent), bases, when, references)
+    describe(ax, _posture_map_description(bases, references, chosen, when))
+    return ax
+
+
+def _frame_map(ax: Axes) -> None:
+    """Take the axes off a map and draw its edge as a thin grey frame."""
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.set_xticks([])
@@ -232,22 +244,31 @@ def plot_posture_map(
         spine.set_visible(True)
         spine.set_color("0.6")
         spine.set_linewidth(0.6)
+
+
+def _draw_places(ax: Axes, bases: pd.DataFrame, references: pd.DataFrame | None) -> None:
+    """Draw every base as a small grey dot and every reference point as a black square."""
     dots = ax.scatter(bases["longitude"], bases["latitude"], s=14, color="0.45", zorder=3)
     dots.set_gid("bases")
     if references is not None and len(references):
         squares = ax.scatter(references["longitude"], references["latitude"], s=22, marker="s", color="0.1", zorder=3)
         squares.set_gid("references")
-    chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
-    when = chosen.groupby("base_id", sort=False)["when"].agg(join_dates)
+
+
+def _draw_posture_marks(ax: Axes, chosen: pd.DataFrame) -> None:
+    """Mark the bases of each kind of posture change with that kind's marker and colour."""
     for kind in dict.fromkeys(chosen["kind"]):
         part = chosen[chosen["kind"] == kind].drop_duplicates("base_id")
         color, marker = POSTURE_STYLES.get(str(kind), ("0.2", "o"))
         marks = ax.scatter(part["longitude"], part["latitude"], s=90, marker=marker, color=color,
                            edgecolors="white", linewidths=0.8, zorder=4, label=literal_text(str(kind)))
         marks.set_gid(f"posture:{kind}")
+
+
+def _label_places(placed: LabelPlacer, bases: pd.DataFrame, when: pd.Series, references: pd.DataFrame | None) -> None:
+    """Name the marked bases first (bold, with their dates), then the other bases, then the reference points."""
     ordered = sorted(zip(bases["base_id"], bases["name"], bases["longitude"], bases["latitude"]),
                      key=lambda base: base[0] not in when.index)
-    placed = LabelPlacer(ax, extent)
     for base_id, name, lon, lat in ordered:
         marked = base_id in when.index
         text = f"{name}\n{when[base_id]}" if marked else str(name)
@@ -258,14 +279,18 @@ def plot_posture_map(
         for name, lon, lat in zip(references["name"], references["longitude"], references["latitude"]):
             placed.annotate(literal_text(str(name)), (lon, lat), gid=f"place:{name}", fontsize=7, style="italic", color="0.1",
                             zorder=5)
+
+
+def _posture_map_description(bases: pd.DataFrame, references: pd.DataFrame | None, chosen: pd.DataFrame,
+                             when: pd.Series) -> str:
+    """Say in words what a posture map shows: its bases, its reference points and what is marked where."""
     marked_bases = chosen.drop_duplicates(["base_id", "kind"])
     described = "; ".join(f"{name} {kind} {when_}" for name, kind, when_ in
                           zip(marked_bases["name"], marked_bases["kind"], marked_bases["base_id"].map(when)))
-    describe(ax, f"Map of {len(bases)} bases: {', '.join(map(str, bases['name']))}"
-             + (f", with {', '.join(map(str, references['name']))} for reference" if references is not None
-                and len(references) else "")
-             + (f". Marked: {described}." if described else ". None marked."))
-    return ax
+    return (f"Map of {len(bases)} bases: {', '.join(map(str, bases['name']))}"
+            + (f", with {', '.join(map(str, references['name']))} for reference" if references is not None
+               and len(references) else "")
+            + (f". Marked: {described}." if described else ". None marked."))
 
 
 def plot_posture_panels(

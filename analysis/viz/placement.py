@@ -97,13 +97,9 @@ def pack_rows(
     taken: dict[object, list[list[tuple[float, float]]]] = {}
     for i in order[::-1] if latest_first else order:
         occupied = taken.setdefault(None if groups is None else groups[i], [])
-        row = 0
-        if leaders is not None:
-            covering = [q for q, spans in enumerate(occupied) if any(a < leaders[i] < b for a, b in spans)]
-            row = max(covering) + 1 if covering else 0
+        row = 0 if leaders is None else _row_above_leader(occupied, leaders[i])
         span = (left[i] - gap, right[i] + gap)
-        while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
-            row += 1
+        row = _first_free_row(occupied, span, row)
         while len(occupied) <= row:
             occupied.append([])
         occupied[row].append(span)
@@ -112,6 +108,19 @@ def pack_rows(
                 occupied[below].append((leaders[i] - gap / 2, leaders[i] + gap / 2))
         rows[i] = row
     return rows
+
+
+def _row_above_leader(occupied: list[list[tuple[float, float]]], point: float) -> int:
+    """The lowest row above every row where a span placed before covers ``point``."""
+    covering = [q for q, spans in enumerate(occupied) if any(a < point < b for a, b in spans)]
+    return max(covering) + 1 if covering else 0
+
+
+def _first_free_row(occupied: list[list[tuple[float, float]]], span: tuple[float, float], row: int) -> int:
+    """The first row from ``row`` up where ``span`` overlaps no span placed before."""
+    while row < len(occupied) and any(a < span[1] and span[0] < b for a, b in occupied[row]):
+        row += 1
+    return row
 
 
 def beside(

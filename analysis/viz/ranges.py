@@ -85,6 +85,22 @@ def plot_ranges(
         describe(ax, "No figures reported.")
         ax.set_yticks([])
         return ax
+    rows, position, hues, colors, offsets, top = _ranges_layout(frame, y, low, high, hue)
+    for h in hues:
+        part = frame if not hue else frame[frame[hue].astype(str) == h]
+        ys = np.array([position[str(v)] for v in part[y]]) + offsets[h]
+        _draw_hue_ranges(ax, ys, part[low].astype("Float64"), part[high].astype("Float64"), h, colors[h], top)
+    _style_ranges_axes(ax, position, len(rows), top)
+    if hue:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
+    describe(ax, _ranges_description(frame, y, low, high, hue, xlabel))
+    return ax
+
+
+def _ranges_layout(
+    frame: pd.DataFrame, y: str, low: str, high: str, hue: str | None,
+) -> tuple[list[str], dict[str, int], list[str], dict[str, str], dict[str, float], float]:
+    """Place a chart of ranges: the rows top to bottom, each hue's colour and offset, and the largest figure."""
     rows = list(dict.fromkeys(frame[y].astype(str)))
     position = {name: len(rows) - 1 - i for i, name in enumerate(rows)}
     hues = list(dict.fromkeys(frame[hue].astype(str))) if hue else [""]
@@ -92,31 +108,41 @@ def plot_ranges(
     offsets = {h: ((len(hues) - 1) / 2 - i) * 0.3 for i, h in enumerate(hues)}
     bounds = pd.concat([frame[low], frame[high]]).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     top = max(float(np.nanmax(bounds)) if np.isfinite(bounds).any() else 1.0, 1.0)
-    for h in hues:
-        part = frame if not hue else frame[frame[hue].astype(str) == h]
-        ys = np.array([position[str(v)] for v in part[y]]) + offsets[h]
-        lows = part[low].astype("Float64")
-        highs = part[high].astype("Float64")
-        for yi, lo, hi in zip(ys, lows, highs):
-            if pd.isna(lo) and pd.isna(hi):
-                ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
-                continue
-            start = 0.0 if pd.isna(lo) else float(lo)
-            end = top * 1.08 if pd.isna(hi) else float(hi)
-            line = ax.plot([start, end], [yi, yi], color=colors[h], linewidth=2,
-                           linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
-            line.set_gid("range")
-            if pd.isna(hi):
-                ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
-                            arrowprops={"arrowstyle": "->", "color": colors[h], "linewidth": 1.5})
-                ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=colors[h])
-        dots_x = np.concatenate([lows.dropna().to_numpy(dtype=float), highs.dropna().to_numpy(dtype=float)])
-        dots_y = np.concatenate([ys[lows.notna().to_numpy()], ys[highs.notna().to_numpy()]])
-        dots = ax.scatter(dots_x, dots_y, s=30, color=colors[h], marker=OUTCOME_MARKERS.get(h, "o"), zorder=3,
-                          label=literal_text(h) if h else None)
-        dots.set_gid(f"dots:{h}")
+    return rows, position, hues, colors, offsets, top
+
+
+def _draw_hue_ranges(ax: Axes, ys: np.ndarray, lows: pd.Series, highs: pd.Series, h: str, color: str,
+                     top: float) -> None:
+    """Draw one hue's ranges, then its dots on every known bound."""
+    for yi, lo, hi in zip(ys, lows, highs):
+        _draw_range(ax, yi, lo, hi, color, top)
+    dots_x = np.concatenate([lows.dropna().to_numpy(dtype=float), highs.dropna().to_numpy(dtype=float)])
+    dots_y = np.concatenate([ys[lows.notna().to_numpy()], ys[highs.notna().to_numpy()]])
+    dots = ax.scatter(dots_x, dots_y, s=30, color=color, marker=OUTCOME_MARKERS.get(h, "o"), zorder=3,
+                      label=literal_text(h) if h else None)
+    dots.set_gid(f"dots:{h}")
+
+
+def _draw_range(ax: Axes, yi: float, lo: object, hi: object, color: str, top: float) -> None:
+    """Draw one row's range: a line, dashed from 0 without a low, an arrow without a high, a note without both."""
+    if pd.isna(lo) and pd.isna(hi):
+        ax.text(0, yi, " not reported", va="center", fontsize=7.5, color="0.45")
+        return
+    start = 0.0 if pd.isna(lo) else float(lo)
+    end = top * 1.08 if pd.isna(hi) else float(hi)
+    line = ax.plot([start, end], [yi, yi], color=color, linewidth=2,
+                   linestyle="--" if pd.isna(lo) else "-", solid_capstyle="butt")[0]
+    line.set_gid("range")
+    if pd.isna(hi):
+        ax.annotate("", xy=(end + top * 0.04, yi), xytext=(end, yi),
+                    arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.5})
+        ax.text(end + top * 0.05, yi, " or more", va="center", fontsize=7.5, color=color)
+
+
+def _style_ranges_axes(ax: Axes, position: dict[str, int], n_rows: int, top: float) -> None:
+    """Label the rows and set the limits and grid of a chart of ranges."""
     ax.set_yticks(list(position.values()), [literal_text(name) for name in position])
-    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_ylim(-0.7, n_rows - 0.3)
     # zero sits clear of the frame: the left spine is hidden and 0 is a grid line like the others
     ax.set_xlim(left=-max(top * 0.06, 0.4), right=top * 1.3)
     ax.spines["left"].set_visible(False)
@@ -124,10 +150,6 @@ def plot_ranges(
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x", color="0.88", linewidth=0.6)
     ax.set_axisbelow(True)
-    if hue:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
-    describe(ax, _ranges_description(frame, y, low, high, hue, xlabel))
-    return ax
 
 
 def _ranges_description(frame: pd.DataFrame, y: str, low: str, high: str, hue: str | None, xlabel: str) -> str:

@@ -47,17 +47,36 @@ def _is_number(values: pd.Series) -> bool:
 def _format_column(values: pd.Series) -> tuple[list[str], bool]:
     """Return a column's cells as text, and whether it is numeric (aligned right)."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        return [MISSING_NUMBER if pd.isna(v) else describe_dates(v, v) for v in values], False
+        return _format_dates(values), False
     if pd.api.types.is_bool_dtype(values):
-        return ["" if pd.isna(v) else ("yes" if v else "no") for v in values], False
+        return _format_flags(values), False
     if _is_number(values):
-        numbers = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-        known = numbers[~np.isnan(numbers)]
-        whole = bool(np.all(np.equal(np.mod(known, 1), 0)))
-        pattern = "{:,.0f}" if whole else "{:,.2f}"
-        return [MISSING_NUMBER if np.isnan(v) else pattern.format(v) for v in numbers], True
-    return ["" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v) for v in values], False
+        return _format_numbers(values), True
+    return _format_texts(values), False
 
+
+def _format_dates(values: pd.Series) -> list[str]:
+    """Dates in words; a missing date is :data:`MISSING_NUMBER`."""
+    return [MISSING_NUMBER if pd.isna(v) else describe_dates(v, v) for v in values]
+
+
+def _format_flags(values: pd.Series) -> list[str]:
+    """True and false as "yes" and "no"; a missing flag is blank."""
+    return ["" if pd.isna(v) else ("yes" if v else "no") for v in values]
+
+
+def _format_numbers(values: pd.Series) -> list[str]:
+    """Numbers with thousands separators, two decimals unless every known one is whole; a missing one is :data:`MISSING_NUMBER`."""
+    numbers = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    known = numbers[~np.isnan(numbers)]
+    whole = bool(np.all(np.equal(np.mod(known, 1), 0)))
+    pattern = "{:,.0f}" if whole else "{:,.2f}"
+    return [MISSING_NUMBER if np.isnan(v) else pattern.format(v) for v in numbers]
+
+
+def _format_texts(values: pd.Series) -> list[str]:
+    """Anything else as its text (lists and tuples too); a missing value is blank."""
+    return ["" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v) for v in values]
 
 class Table:
     """A frame shown for reading (see :func:`as_table`)."""

@@ -96,47 +96,75 @@ def event_labels(
     require_columns(events, ["event_id", "location", "sub_event_type"])
     killed = event_sizes(events, casualties, outcome="killed")
     wounded = event_sizes(events, casualties, outcome="wounded")
-    open_ended = pd.Series(False, index=events.index)
-    if casualties is not None:
-        open_ids = set(casualties.loc[casualties["count_high"].isna(), "event_id"])
-        open_ended = events["event_id"].isin(open_ids)
+    open_ended = _open_ended(events, casualties)
     base_id = column_or_na(events, "base_id").astype("string")
-    place = events["location"].astype("string")
-    if bases is not None:
-        place = base_id.map(dict(zip(bases["base_id"], bases["name"]))).astype("string").fillna(place)
+    place = _places(events, base_id, bases)
     target = column_or_na(events, "actor2").astype("string")
-    kind = posture_kind(events)
+    event_type = column_or_na(events, "event_type").astype("string")
     low = column_or_na(events, "projectiles_low").astype("Float64")
     high = column_or_na(events, "projectiles_high").astype("Float64")
-    hurt = (killed + wounded).to_numpy()
-    violent = column_or_na(events, "event_type").astype("string").isin(VIOLENT_TYPES).fillna(False).to_numpy(dtype=bool)
-    chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy() | violent)
-    if n is not None and len(chosen) > n:
-        order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
-        chosen = np.sort(chosen[order[:n]])
+    kind = posture_kind(events)
+    chosen = _events_worth_naming(events, (killed + wounded).to_numpy(), base_id, event_type, n)
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
     titles = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
     for i in chosen:
         if pd.notna(titles.iloc[i]):
             labels.iloc[i] = titles.iloc[i]
             continue
-        if pd.notna(low.iloc[i]):
-            what = f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
-        elif pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
-            what = str(kind.iloc[i])
-        else:
-            sub = str(events["sub_event_type"].iloc[i])
-            what = SHORT_NAMES.get(sub, sub.lower())
-        where = place.iloc[i]
-        has_place = pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE
-        if not has_place and pd.notna(target.iloc[i]):
-            battle = str(column_or_na(events, "event_type").iloc[i]) == "Battles"
-            what = f"{what} {'with' if battle else 'on'} {target.iloc[i]}"
-        plus = "+" if open_ended.iloc[i] else ""
-        parts = [what]
-        parts += [f"{int(killed.iloc[i])}{plus} killed"] if killed.iloc[i] > 0 else []
-        parts += [f"{int(wounded.iloc[i])}{plus} wounded"] if wounded.iloc[i] > 0 else []
-        labels.iloc[i] = (f"{where}: " if has_place else "") + ", ".join(parts)
+        labels.iloc[i] = _written_label(
+            _what_happened(events, i, low, high, kind), place.iloc[i], target.iloc[i], str(event_type.iloc[i]) == "Battles",
+            killed.iloc[i], wounded.iloc[i], "+" if open_ended.iloc[i] else "",
+        )
     if headlines:
         labels = labels.fillna(titles)
     return labels
+
+
+def _open_ended(events: pd.DataFrame, casualties: pd.DataFrame | None) -> pd.Series:
+    """Whether each event has a casualty figure open at the top (the documents say "at least")."""
+    if casualties is None:
+        return pd.Series(False, index=events.index)
+    open_ids = set(casualties.loc[casualties["count_high"].isna(), "event_id"])
+    return events["event_id"].isin(open_ids)
+
+
+def _places(events: pd.DataFrame, base_id: pd.Series, bases: pd.DataFrame | None) -> pd.Series:
+    """The place of each event: its base's name where the bases table has one, else its location."""
+    place = events["location"].astype("string")
+    if bases is not None:
+        place = base_id.map(dict(zip(bases["base_id"], bases["name"]))).astype("string").fillna(place)
+    return place
+
+
+def _events_worth_naming(
+    events: pd.DataFrame, hurt: np.ndarray, base_id: pd.Series, event_type: pd.Series, n: int | None,
+) -> np.ndarray:
+    """Positions of the events to label: violent, with people hurt, or at a base; the ``n`` most hurt, then earliest."""
+    violent = event_type.isin(VIOLENT_TYPES).fillna(False).to_numpy(dtype=bool)
+    chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy() | violent)
+    if n is not None and len(chosen) > n:
+        order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
+        chosen = np.sort(chosen[order[:n]])
+    return chosen
+
+
+def _what_happened(events: pd.DataFrame, i: int, low: pd.Series, high: pd.Series, kind: pd.Series) -> str:
+    """What happened in event ``i``, in short: its rockets, its posture change at a base, or its sub-event type."""
+    if pd.notna(low.iloc[i]):
+        return f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
+    if pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
+        return str(kind.iloc[i])
+    sub = str(events["sub_event_type"].iloc[i])
+    return SHORT_NAMES.get(sub, sub.lower())
+
+
+def _written_label(what: str, where: object, target: object, battle: bool, killed: float, wounded: float,
+                   plus: str) -> str:
+    """``"<place>: <what>, <n> killed, <n> wounded"``, naming the target instead where the place says nothing."""
+    has_place = pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE
+    if not has_place and pd.notna(target):
+        what = f"{what} {'with' if battle else 'on'} {target}"
+    parts = [what]
+    parts += [f"{int(killed)}{plus} killed"] if killed > 0 else []
+    parts += [f"{int(wounded)}{plus} wounded"] if wounded > 0 else []
+    return (f"{where}: " if has_place else "") + ", ".join(parts)
