@@ -111,27 +111,62 @@ def _python_text(value) -> str:
 def _parquet_text(path: Path, name: str, column):
     """Return one Parquet column as pyarrow text, by the rules of the module docstring."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
-    kind = column.type
-    if pa.types.is_nested(kind):
-        valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
-        row = int(valid[0]) if len(valid) else 0
-        raise file_error(path, f"holds values of the Parquet type {kind} (lists or records), not one value per "
-                               "cell; store text or numbers", line=row + 2, column=name,
-                         value=str(column[row].as_py()))
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
-        try:
-            column.validate(full=True)  # a damaged file can hold text that is not UTF-8
-            return column.cast(pa.large_string()) if pa.types.is_string_view(kind) else column
-        except pa.ArrowInvalid:
-            column = column.cast(pa.large_binary())
-            kind = column.type
-    if (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
-            or pa.types.is_binary_view(kind)):
+    if pa.types.is_nested(column.type):
+        _refuse_nested(path, name, column)
+    if _is_text_type(column.type):
+        text = _valid_text(column)
+        if text is not None:
+            return text
+        column = column.cast(pa.large_binary())
+    if _is_bytes_type(column.type):
         return _utf8(path, name, column)
+    return _scalar_text(path, name, column)
+
+
+def _is_text_type(kind) -> bool:
+    """Return whether ``kind`` is a pyarrow text type."""
+    import pyarrow as pa
+
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind)
+
+
+def _is_bytes_type(kind) -> bool:
+    """Return whether ``kind`` is a pyarrow bytes type."""
+    import pyarrow as pa
+
+    return (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+            or pa.types.is_binary_view(kind))
+
+
+def _refuse_nested(path: Path, name: str, column) -> None:
+    """Refuse a column of lists or records, naming its first value."""
+    valid = np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))
+    row = int(valid[0]) if len(valid) else 0
+    raise file_error(path, f"holds values of the Parquet type {column.type} (lists or records), not one value per "
+                           "cell; store text or numbers", line=row + 2, column=name,
+                     value=str(column[row].as_py()))
+
+
+def _valid_text(column):
+    """Return a text column as pyarrow text, or None if it holds text that is not UTF-8 (a damaged file can)."""
+    import pyarrow as pa
+
+    try:
+        column.validate(full=True)
+    except pa.ArrowInvalid:
+        return None
+    return column.cast(pa.large_string()) if pa.types.is_string_view(column.type) else column
+
+
+def _scalar_text(path: Path, name: str, column):
+    """Return a column of numbers, days, times or other single values as text, or refuse its type."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = column.type
     for is_kind, text in ((pa.types.is_floating, _float_text), (pa.types.is_date, _day_text),
                           (pa.types.is_timestamp, _timestamp_text)):
         if is_kind(kind):

@@ -64,6 +64,83 @@ def _interaction(inter1: pd.Series, inter2: pd.Series, column_set: str, actor_ty
     return pd.Series([one(a, b) for a, b in zip(inter1, inter2)], index=inter1.index, dtype="str")
 
 
+def _event_rows(ids: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return each row's rank within its event (0 for its first row), the positions of the events' first rows, and
+    each row's event, as a record of the folded table.
+
+    A row without an id is an event of its own (and refused for its empty id).
+    """
+    named = ids.ne("").to_numpy()
+    rank = ids.groupby(ids, sort=False).cumcount().to_numpy().copy()
+    rank[~named] = 0
+    firsts = np.flatnonzero(rank == 0)
+    position = pd.Series(np.arange(len(firsts)), index=ids.iloc[firsts].where(named[firsts], None))
+    position = position[position.index.notna()]
+    event_of = np.empty(len(ids), dtype=np.int64)
+    event_of[firsts] = np.arange(len(firsts))
+    later = np.flatnonzero(rank >= 1)
+    event_of[later] = position.loc[ids.iloc[later].to_numpy()].to_numpy()
+    return rank, firsts, event_of
+
+
+def _add_second_actors(events: pd.DataFrame, frame: pd.DataFrame, seconds: np.ndarray, at: np.ndarray,
+                       column_set: str) -> None:
+    """Fill ``events``' second actor's columns from the actor columns of each event's second row (at ``seconds``
+    of ``frame``, for the events ``at``); an event without a second row keeps them empty."""
+    empty_second = "0" if column_set == "older" else ""
+    for other in ACTOR_COLUMNS.values():
+        events[other] = empty_second if other == "inter2" else ""
+    for one, other in ACTOR_COLUMNS.items():
+        if one in frame:
+            events.loc[at, other] = frame[one].iloc[seconds].to_numpy()
+
+
+def _disagreements(events: pd.DataFrame, frame: pd.DataFrame, seconds: np.ndarray, at: np.ndarray,
+                   lines: np.ndarray) -> list:
+    """Return the problems of the second rows that disagree with their event's first row in a shared column."""
+    problems: list = []
+    for name in (c for c in frame.columns if c not in ACTOR_COLUMNS):
+        theirs = frame[name].iloc[seconds].to_numpy()
+        differ = events[name].to_numpy()[at] != theirs
+        if differ.any():
+            rules = [f"differs from line {line}, the event's second row, which gives {value!r}; the rows of one event "
+                     "must agree in every column but actor1, assoc_actor_1 and inter1"
+                     for line, value in zip(lines[seconds][differ], theirs[differ])]
+            problems.append((at[differ], name, events[name], rules))
+    return problems
+
+
+def _third_rows(events: pd.DataFrame, rank: np.ndarray, event_of: np.ndarray, lines: np.ndarray) -> list:
+    """Return the problem of the rows past an event's second, if there are any."""
+    extra = np.flatnonzero(rank >= 2)
+    if not len(extra):
+        return []
+    rules = [f"has a third row for another actor on line {line}; ACLED's monadic layout has at most two rows "
+             "per event (actor1's and actor2's)" for line in lines[extra]]
+    return [(event_of[extra], "event_id_cnty", events["event_id_cnty"], rules)]
+
+
+def _read_problems_on_events(table: TextTable, events: pd.DataFrame, rank: np.ndarray, event_of: np.ndarray) -> list:
+    """Return the problems found while reading ``table`` (an oversized field), each on its event: a second row's
+    actor column becomes the event's second actor's."""
+    problems: list = []
+    for records, column, rule in table.read_problems:
+        for second in (False, True):
+            rows = records[(rank[records] >= 1) == second]
+            if len(rows):
+                name = ACTOR_COLUMNS.get(column, column) if second else column
+                problems.append((event_of[rows], name, events[name], rule))
+    return problems
+
+
+def _folded_header(header: list[str], events: pd.DataFrame) -> list[str]:
+    """Return ``header`` with the folded table's new columns in ACLED's place: after actor1's columns."""
+    header = list(header)
+    after = header.index("inter1") + 1 if "inter1" in header else len(header)
+    header[after:after] = [c for c in events if c not in header]
+    return header
+
+
 def fold_monadic(table: TextTable, column_set: str, actor_types: tuple[str, ...]) -> tuple[TextTable, list]:
     """Return ``table`` (ACLED's monadic layout) as one row per event, in the order of each event's first row,
     and its problems.
@@ -74,56 +151,19 @@ def fold_monadic(table: TextTable, column_set: str, actor_types: tuple[str, ...]
     :func:`add_problems`); each names the line of the row at fault.
     ``actor_types`` are the codebook's actor types, in code order.
     """
-    problems: list = []
     frame = table.frame
     lines = table.record_lines()
-    ids = frame["event_id_cnty"]
-    named = ids.ne("").to_numpy()
-    rank = ids.groupby(ids, sort=False).cumcount().to_numpy().copy()
-    rank[~named] = 0  # a row without an id is an event of its own (and refused for its empty id)
-    firsts = np.flatnonzero(rank == 0)
+    rank, firsts, event_of = _event_rows(frame["event_id_cnty"])
     events = frame.iloc[firsts].reset_index(drop=True)
-    position = pd.Series(np.arange(len(firsts)), index=ids.iloc[firsts].where(named[firsts], None))
-    position = position[position.index.notna()]
-    event_of = np.empty(len(frame), dtype=np.int64)  # each row's event, as a record of the folded table
-    event_of[firsts] = np.arange(len(firsts))
-    later = np.flatnonzero(rank >= 1)
-    event_of[later] = position.loc[ids.iloc[later].to_numpy()].to_numpy()
-    empty_second = "0" if column_set == "older" else ""
-    for one, other in ACTOR_COLUMNS.items():
-        events[other] = empty_second if other == "inter2" else ""
     seconds = np.flatnonzero(rank == 1)
     at = event_of[seconds]
-    for one, other in ACTOR_COLUMNS.items():
-        if one in frame:
-            events.loc[at, other] = frame[one].iloc[seconds].to_numpy()
-    event_lines = lines[firsts]
-    shared = [c for c in frame.columns if c not in ACTOR_COLUMNS]
-    for name in shared:
-        theirs = frame[name].iloc[seconds].to_numpy()
-        differ = events[name].to_numpy()[at] != theirs
-        if differ.any():
-            rules = [f"differs from line {line}, the event's second row, which gives {value!r}; the rows of one event "
-                     "must agree in every column but actor1, assoc_actor_1 and inter1"
-                     for line, value in zip(lines[seconds][differ], theirs[differ])]
-            problems.append((at[differ], name, events[name], rules))
-    extra = np.flatnonzero(rank >= 2)
-    if len(extra):
-        rules = [f"has a third row for another actor on line {line}; ACLED's monadic layout has at most two rows "
-                 "per event (actor1's and actor2's)" for line in lines[extra]]
-        problems.append((event_of[extra], "event_id_cnty", events["event_id_cnty"], rules))
+    _add_second_actors(events, frame, seconds, at, column_set)
+    problems = _disagreements(events, frame, seconds, at, lines) + _third_rows(events, rank, event_of, lines)
     if "interaction" not in events:
         events["interaction"] = _interaction(events["inter1"], events["inter2"], column_set, actor_types)
-    for records, column, rule in table.read_problems:  # found while reading (an oversized field): on its event
-        for second in (False, True):
-            rows = records[(rank[records] >= 1) == second]
-            if len(rows):
-                name = ACTOR_COLUMNS.get(column, column) if second else column
-                problems.append((event_of[rows], name, events[name], rule))
-    header = list(table.header)
-    after = header.index("inter1") + 1 if "inter1" in header else len(header)
-    header[after:after] = [c for c in events if c not in header]  # ACLED's place: after actor1's columns
-    folded = TextTable(path=table.path, frame=events[header], header=header, lines=event_lines, skipped=table.skipped)
+    problems += _read_problems_on_events(table, events, rank, event_of)
+    header = _folded_header(table.header, events)
+    folded = TextTable(path=table.path, frame=events[header], header=header, lines=lines[firsts], skipped=table.skipped)
     return folded, problems
 
 

@@ -121,43 +121,70 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
     if isinstance(paths, (str, Path, pd.DataFrame)) or not len(paths):
         raise ValueError("combine_acled takes a list of exports (paths or frames), at least one")
     frames = [_as_frame(p, **options) for p in paths]
-    names = [f.attrs.get("path", f"frame {i + 1}") if isinstance(p, pd.DataFrame) else str(p)
-             for i, (p, f) in enumerate(zip(paths, frames))]
+    names = _export_names(paths, frames)
+    combined = _stacked(frames)
+    source = np.repeat(np.arange(len(frames)), [len(f) for f in frames])
+    stamps = _seconds(combined["timestamp"])
+    order = pd.DataFrame({"id": combined[_id_column(combined)].astype(object).to_numpy(), "stamp": stamps,
+                          "source": source, "row": np.arange(len(combined))})
+    keep, kept_row = _latest_rows(order)
+    out = combined[keep].reset_index(drop=True)
+    superseded = _superseded_rows(order, keep, kept_row, names, stamps)
+    out.attrs.update(path=", ".join(names), source_format="acled",
+                     combined=CombinedExports(files=_files_ledger(frames, names, source, keep), superseded=superseded,
+                                              dropped_rows={n: f.attrs.get("dropped") for n, f in zip(names, frames)}))
+    return out
+
+
+def _export_names(paths: Sequence[ExportLike], frames: list[pd.DataFrame]) -> list[str]:
+    """Return the name of each export: its path, or a frame's ``attrs["path"]`` (``frame 2`` where it has none)."""
+    return [f.attrs.get("path", f"frame {i + 1}") if isinstance(p, pd.DataFrame) else str(p)
+            for i, (p, f) in enumerate(zip(paths, frames))]
+
+
+def _stacked(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Return the rows of every frame, one after another, in the columns all share (in the first one's order)."""
     shared = [c for c in frames[0].columns if all(c in f.columns for f in frames[1:])]
     parts = []
-    for number, frame in enumerate(frames):
+    for frame in frames:
         part = frame[shared].copy()
         part.attrs = {}
         parts.append(part)
-    combined = pd.concat(parts, ignore_index=True)
-    ident = _id_column(combined)
-    source = np.repeat(np.arange(len(frames)), [len(f) for f in frames])
-    stamps = _seconds(combined["timestamp"])
-    order = pd.DataFrame({"id": combined[ident].astype(object).to_numpy(), "stamp": stamps, "source": source,
-                          "row": np.arange(len(combined))})
+    return pd.concat(parts, ignore_index=True)
+
+
+def _latest_rows(order: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
+    """Return which rows of ``order`` (``id``, ``stamp``, ``source``, ``row``) are kept, the latest of each event
+    (by ``stamp``, then the later export, then the later row), and the row kept, by event id."""
     latest = order.sort_values(["id", "stamp", "source", "row"], kind="stable").drop_duplicates("id", keep="last")
     kept_row = pd.Series(latest["row"].to_numpy(), index=latest["id"].to_numpy())
-    keep = np.zeros(len(combined), dtype=bool)
+    keep = np.zeros(len(order), dtype=bool)
     keep[latest["row"].to_numpy()] = True
-    out = combined[keep].reset_index(drop=True)
+    return keep, kept_row
+
+
+def _superseded_rows(order: pd.DataFrame, keep: np.ndarray, kept_row: pd.Series, names: list[str],
+                     stamps: np.ndarray) -> pd.DataFrame:
+    """Return one row per row left out: its event, file and timestamp, and the file and timestamp of the row kept."""
     left = order[~keep]
     winner = kept_row.loc[left["id"].to_numpy()].to_numpy()
-    superseded = pd.DataFrame({
+    source = order["source"].to_numpy()
+    return pd.DataFrame({
         "event_id_cnty": left["id"].to_numpy(),
         "file": [names[s] for s in left["source"]],
         "timestamp": left["stamp"].to_numpy(),
         "kept_file": [names[s] for s in source[winner]],
         "kept_timestamp": stamps[winner],
     })
+
+
+def _files_ledger(frames: list[pd.DataFrame], names: list[str], source: np.ndarray, keep: np.ndarray) -> pd.DataFrame:
+    """Return, per export, the rows loaded, kept, superseded and dropped by :func:`load_acled` as invalid."""
     records = np.bincount(source, minlength=len(frames))
     kept = np.bincount(source[keep], minlength=len(frames))
     dropped = [len(f.attrs["dropped"]) if "dropped" in f.attrs else 0 for f in frames]
-    files = pd.DataFrame({"file": names, "records": records, "kept": kept, "superseded": records - kept,
-                          "dropped": dropped})
-    out.attrs.update(path=", ".join(names), source_format="acled",
-                     combined=CombinedExports(files=files, superseded=superseded,
-                                              dropped_rows={n: f.attrs.get("dropped") for n, f in zip(names, frames)}))
-    return out
+    return pd.DataFrame({"file": names, "records": records, "kept": kept, "superseded": records - kept,
+                         "dropped": dropped})
 
 
 # --- deletions -------------------------------------------------------------------------------

@@ -82,12 +82,19 @@ def column_problems(col: Column, values, *, region=REGION_BOUNDS, na: bool = Fal
     a whole number, a number within :func:`value_range`, a value of the
     vocabulary, a date origin, a SHA-256 digest).
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if not (col.required or na or col.kind in _FORMS):
         return [], None
     array = arrow_text(values)
+    problems, empty = _missing_problems(col, array, na)
+    form, numbers = _form_problems(col, array, ~empty, region)
+    return problems + form, numbers
+
+
+def _missing_problems(col: Column, array, na: bool) -> tuple[list[tuple[np.ndarray, str]], np.ndarray]:
+    """Return the problems of missing values in ``array`` (R's ``NA`` where ``na`` says it means one, then empty
+    required values), and which values are missing."""
+    import pyarrow.compute as pc
+
     blank = ~filled_mask(array)
     empty = blank
     problems = []
@@ -99,31 +106,54 @@ def column_problems(col: Column, values, *, region=REGION_BOUNDS, na: bool = Fal
             empty = empty | is_na
     if col.required:
         problems.append((blank, EMPTY_RULE))
-    filled = ~empty
-    numbers = None
+    return problems, empty
+
+
+def _form_problems(col: Column, array, filled: np.ndarray, region) -> tuple[list[tuple[np.ndarray, str]],
+                                                                              np.ndarray | None]:
+    """Return the problems of the ``filled`` values of ``array`` with the form of ``col``'s kind, and the numbers
+    read from a number column."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if col.kind == "date":
-        problems.append((filled & parse_dates(pd.Series(array.to_pandas())).isna().to_numpy(), DATE_RULE))
-    elif col.kind == "int":
-        not_whole = not_whole_numbers(array)
-        problems.append((filled & not_whole, INT_RULE))
-        if col.name in PLAUSIBLE_MAX:
-            problems.append((_above(array, filled & ~not_whole, PLAUSIBLE_MAX[col.name]), max_rule(col.name)))
-    elif col.kind in NUMBER_KINDS:
-        numbers, bad = read_numbers(array)
-        problems.append((filled & bad, NUMBER_RULE))
-        bounds = value_range(col.kind, region)
-        if bounds is not None:
-            lo, hi, what = bounds
-            with np.errstate(invalid="ignore"):
-                outside = filled & ((numbers < lo) | (numbers > hi))
-            problems.append((outside, f"is outside {what}: {col.kind} must be from {lo} to {hi}"))
-    elif col.kind == "category":
+        return [(filled & parse_dates(pd.Series(array.to_pandas())).isna().to_numpy(), DATE_RULE)], None
+    if col.kind == "int":
+        return _whole_number_problems(col, array, filled), None
+    if col.kind in NUMBER_KINDS:
+        return _number_problems(col, array, filled, region)
+    if col.kind == "category":
         allowed = [str(a) for a in col.allowed]
         known = as_mask(pc.is_in(array, value_set=pa.array(allowed, type=array.type)))
-        problems.append((filled & ~known, f"is not allowed; expected {describe_allowed(allowed)}"))
-    elif col.kind in _PATTERNS:
+        return [(filled & ~known, f"is not allowed; expected {describe_allowed(allowed)}")], None
+    if col.kind in _PATTERNS:
         pattern, rule = _PATTERNS[col.kind]
-        problems.append((filled & ~as_mask(pc.match_substring_regex(array, pattern)), rule))
+        return [(filled & ~as_mask(pc.match_substring_regex(array, pattern)), rule)], None
+    return [], None
+
+
+def _whole_number_problems(col: Column, array, filled: np.ndarray) -> list[tuple[np.ndarray, str]]:
+    """Return the problems of a whole-number column: values that are not one, and counts above the plausible
+    maximum of the column (:data:`PLAUSIBLE_MAX`)."""
+    not_whole = not_whole_numbers(array)
+    problems = [(filled & not_whole, INT_RULE)]
+    if col.name in PLAUSIBLE_MAX:
+        problems.append((_above(array, filled & ~not_whole, PLAUSIBLE_MAX[col.name]), max_rule(col.name)))
+    return problems
+
+
+def _number_problems(col: Column, array, filled: np.ndarray, region) -> tuple[list[tuple[np.ndarray, str]],
+                                                                                np.ndarray]:
+    """Return the problems of a number column (values that are not a number, numbers outside
+    :func:`value_range`) and the numbers read."""
+    numbers, bad = read_numbers(array)
+    problems = [(filled & bad, NUMBER_RULE)]
+    bounds = value_range(col.kind, region)
+    if bounds is not None:
+        lo, hi, what = bounds
+        with np.errstate(invalid="ignore"):
+            outside = filled & ((numbers < lo) | (numbers > hi))
+        problems.append((outside, f"is outside {what}: {col.kind} must be from {lo} to {hi}"))
     return problems, numbers
 
 

@@ -39,19 +39,36 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     carried = int(found["events"].sum())
     plural = noun + "s"
     if found.empty:
-        return (f"The {'rise' if rise else 'fall'} does not coincide with a change of sources: every outlet of "
-                + (f"{when} had reported before." if rise else f"{when} reported again later."))
+        return _no_change_of_sources(rise, when)
+    names = _outlets_named(found)
+    what, verb = _outlet_words(rise, len(found))
+    if carried >= COINCIDES * size:
+        return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}, which "
+                f"{verb} for {carried:,} of {when}'s {plural}: the change may be one of coverage.")
+    return (f"{'New sources' if rise else 'Sources that stop after it'} ({names}) {verb} for only "
+            f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
+
+
+def _no_change_of_sources(rise: bool, when: str) -> str:
+    """Say that a rise (or fall) in the month ``when`` does not coincide with new (or vanishing) outlets."""
+    return (f"The {'rise' if rise else 'fall'} does not coincide with a change of sources: every outlet of "
+            + (f"{when} had reported before." if rise else f"{when} reported again later."))
+
+
+def _outlets_named(found: pd.DataFrame) -> str:
+    """Name the first :data:`OUTLETS_NAMED` outlets of ``found`` (Markdown), each with its events where there are
+    several, and how many more there are."""
     names = join_words([f"{md(row.source)}" + (f" ({row.events:,})" if len(found) > 1 else "")
                         for row in found.head(OUTLETS_NAMED).itertuples()])
     more = f" and {len(found) - OUTLETS_NAMED:,} more" if len(found) > OUTLETS_NAMED else ""
-    what = ("a new source" if len(found) == 1 else "new sources") if rise else \
-        ("a source that stops after it" if len(found) == 1 else "sources that stop after it")
-    verb = ("accounts" if len(found) == 1 else "account") if rise else "accounted"
-    if carried >= COINCIDES * size:
-        return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}{more}, which "
-                f"{verb} for {carried:,} of {when}'s {plural}: the change may be one of coverage.")
-    return (f"{'New sources' if rise else 'Sources that stop after it'} ({names}{more}) {verb} for only "
-            f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
+    return names + more
+
+
+def _outlet_words(rise: bool, count: int) -> tuple[str, str]:
+    """Return what ``count`` new (or vanishing) outlets are called, and the verb for their share of the events."""
+    if rise:
+        return ("a new source" if count == 1 else "new sources"), ("accounts" if count == 1 else "account")
+    return ("a source that stops after it" if count == 1 else "sources that stop after it"), "accounted"
 
 
 def sources_over_time(facts: Facts) -> str:
