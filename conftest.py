@@ -48,6 +48,16 @@ def pytest_collection_modifyitems(items):
             continue
         notebook.skip_compare = tuple(key for key in notebook.skip_compare if key != "image/png")
         item.compare_outputs = _comparing_figures(item.compare_outputs)
+    _slow_first(items)
+
+
+def _slow_first(items):
+    """Put the tests that build reports or run notebooks first, so the workers of ``-n auto`` start them first
+    and fill the rest of the run with the quick tests, instead of waiting on a report at the end."""
+    def slow(item):
+        return item.get_closest_marker("report") is not None or str(item.fspath).endswith(".ipynb")
+
+    items.sort(key=lambda item: not slow(item))  # stable: each file's tests stay in their order
 
 
 def _comparing_figures(compare):

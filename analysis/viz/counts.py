@@ -95,8 +95,8 @@ def plot_attacks_per_period(
         note_nothing(ax, "nothing to count")
         describe(ax, f"No {ylabel} to count.")
         return ax
-    described = _count_description(counts, by, names, ylabel)
     if by is None:
+        described = _count_description(counts, by, names, ylabel)
         left, width = _period_bars(counts)
         bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color=COUNT_COLORS["expected"],
                       label="expected (ranged dates spread over their days)")
@@ -118,6 +118,7 @@ def plot_attacks_per_period(
             present = set(group_of)
             groups = [g for g in colors if g in present]
             colors = {**dict(colors), other: colors.get(other, OTHER_COLOR)}
+        described = _count_description(counts, by, names, ylabel, groups=groups)
         bottom = pd.Series(0.0, index=totals["period_start"])
         for group in groups:
             part = counts[(group_of == group).to_numpy()].groupby("period_start")["expected"].sum()
@@ -143,14 +144,14 @@ def plot_attacks_per_period(
     return ax
 
 
-def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str, str] | None, what: str) -> str:
-    """Say in words what a chart of counts per period shows: the periods with any count."""
+def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str, str] | None, what: str,
+                       groups: list[str] | None = None) -> str:
+    """Say in words what a chart of counts per period shows: the periods with any count, and the groups drawn."""
     periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     first, last = periods.iloc[0].split(" - ")[0], periods.iloc[-1]
     text = f"Bars of {what} per period from {first} to {last}"
     if by is not None:
-        groups = [str((names or {}).get(g, g)) for g in dict.fromkeys(counts[by].astype("string").fillna("not known"))]
-        text += f", stacked by {', '.join(groups)}"
+        text += f", stacked by {', '.join(str((names or {}).get(g, g)) for g in groups or [])}"
         counts = counts.groupby(["period_start", "period_end"], sort=True)[["certain", "possible", "expected"]].sum()
         counts = counts.reset_index()
         periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))

@@ -106,3 +106,34 @@ def test_boundary_names_are_literal(new_axes):
     boundaries = [Boundary(BROKEN, [square]), Boundary(HIDDEN, [square + [6.0, 0.0]])]
     ax = plot_boundaries(boundaries, ax=new_axes(), highlight=[BROKEN], extent=(40.0, 52.0, 30.0, 36.0))
     assert {BROKEN.upper(), HIDDEN.upper()} <= set(drawn(ax.figure))
+
+
+def test_a_very_long_or_direction_changing_name_is_cut_and_drawn_left_to_right(new_axes):
+    """A 10,000-character place is cut to DRAWN_CHARS where drawn (the figure keeps its size); a right-to-left
+    override is removed, so it cannot reverse a legend; the alternative text keeps both names whole."""
+    from analysis.viz.figures import alt_text
+    from analysis.viz.literal import DRAWN_CHARS
+
+    long_name, reversing = "Ba" * 5_000, "Kirkuk \u202eevoba"
+    events = make_events([{"date_start": "2020-03-02", "admin1": long_name},
+                          {"date_start": "2020-03-03", "admin1": reversing}])
+    counts = attacks_per_period(events, freq="W", by="admin1", kinds=is_militia_attack)
+    ax = plot_attacks_per_period(counts, by="admin1", ax=new_axes())
+    shown = drawn(ax.figure)
+    assert max(len(text) for text in shown) <= DRAWN_CHARS
+    assert long_name[: DRAWN_CHARS - 1] + "…" in shown and "Kirkuk evoba" in shown
+    assert not any("\u202e" in text for text in shown)
+    assert ax.figure.get_size_inches()[0] * ax.figure.dpi < 3000
+    assert long_name in alt_text(ax.figure) and reversing in alt_text(ax.figure)
+
+
+def test_the_alt_text_of_counts_names_the_groups_drawn_not_every_group_of_the_data(new_axes):
+    from analysis.viz.figures import alt_text
+
+    places = [f"Region {i}" for i in range(40)]
+    events = make_events([{"date_start": "2020-03-02", "admin1": place} for place in places])
+    counts = attacks_per_period(events, freq="W", by="admin1", kinds=is_militia_attack)
+    palette = {"Region 0": "#0072B2", "Region 1": "#E69F00", "other": "#BBBBBB"}
+    ax = plot_attacks_per_period(counts, by="admin1", colors=palette, ax=new_axes())
+    text = alt_text(ax.figure)
+    assert "stacked by Region 0, Region 1, other" in text and "Region 39" not in text
