@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Options of `make report` (make report NAME=value ...): declared once, with their defaults and
-# help, in analysis/report/options.py; `python -m analysis.report --help` and the README
+# help, in analysis/report/options.py; `python -m analysis.report --help` and docs/report.md
 # ("Rendering the report") list them. A value never passes through a shell or through make's own
 # expansion: each option NAME of REPORT_OPTIONS given on make's command line is exported,
 # unexpanded ($(value NAME)), as the environment variable REPORT_NAME, and
@@ -22,7 +22,7 @@ STAMP  := $(VENV)/.installed
 # command line, before this file too, and looks like NAME=<its output> from here: do not use it.
 # To add an option: declare it in analysis/report/options.py and add its name here.
 ifeq ($(origin REPORT_OPTIONS),command line)
-$(error REPORT_OPTIONS is this Makefile's own; give options as NAME=value (see the README, "Rendering the report"))
+$(error REPORT_OPTIONS is this Makefile's own; give options as NAME=value (see docs/report.md, "Rendering the report"))
 endif
 override REPORT_OPTIONS := DATA INVALID START END AREA ATTACKS TARGET OUT
 $(foreach name,$(REPORT_OPTIONS),$(if $(filter command line,$(origin REPORT_$(name))),\
@@ -58,7 +58,7 @@ report: $(STAMP)
 	$(PY) -m analysis.report --from-env
 
 # The loading benchmark (by hand; about half an hour and 5 GB of generated files in
-# benchmarks/out/): see the README's section on performance.
+# benchmarks/out/): see docs/performance.md.
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[bench]"
 	$(PY) benchmarks/generate_acled.py --missing

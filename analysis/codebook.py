@@ -1,8 +1,8 @@
 """Print the data dictionary of the coded tables as Markdown.
 
-``python -m analysis.codebook`` writes the text of the README's data
-dictionary section; a test checks that the README holds exactly this text,
-so the two cannot drift apart.
+``python -m analysis.codebook`` writes the text of the data dictionary in
+``docs/data-dictionary.md``; a test checks that the page holds exactly this
+text, so the two cannot drift apart.
 """
 
 from __future__ import annotations

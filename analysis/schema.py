@@ -1,7 +1,7 @@
 """Column specifications and controlled vocabularies of the coded tables.
 
 This module is the single source of truth for what a valid table looks like:
-the loaders validate against it, the README's data dictionary describes it,
+the loaders validate against it, docs/data-dictionary.md describes it,
 and the tests check that the two agree.
 
 Each table is a :class:`TableSpec`: an ordered tuple of :class:`Column`
@@ -95,7 +95,7 @@ CASUALTY_GROUPS: tuple[str, ...] = (
 OUTCOMES: tuple[str, ...] = ("killed", "wounded")
 FORCES: tuple[str, ...] = ("US", "UK", "coalition")
 #: How a reported figure was worded; the low/high bounds follow from it
-#: (see the README's coding rules).
+#: (see the coding rules in docs/methods.md).
 QUALIFIERS: tuple[str, ...] = (
     "exact",
     "about",

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUOTED_TABLES = ["reports", "casualties", "troop_levels", "reported_totals", "bases"]
 DATED_TABLES = ["events", "troop_levels", "reported_totals"]
 BOUNDS = ["date_start", "date_end"]
-#: The first day of the scope (README, Methods: "Period"): the start of a claim that names no period.
+#: The first day of the scope (docs/methods.md, "Period"): the start of a claim that names no period.
 SCOPE_START = pd.Timestamp("2019-03-01")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -100,8 +100,8 @@ def test_fatalities_are_never_above_the_lowest_reported_killed(data):
     assert with_deaths <= set(killed["event_id"]), "events with fatalities need their killed in casualties"
 
 
-def test_readme_data_dictionary_is_current():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_data_dictionary_page_is_current():
+    readme = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     section = readme.split("<!-- section: data dictionary -->\n", 1)[1].split("<!-- end section: data dictionary -->")[0]
     assert section == "## Data dictionary\n\n" + data_dictionary(), "run: python -m analysis.codebook"
 

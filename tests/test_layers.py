@@ -1,4 +1,4 @@
-"""The package's layers: no module imports from a layer above its own, and the README's tree lists every module."""
+"""The package's layers: no module imports from a layer above its own, and docs/layout.md lists every module."""
 
 from __future__ import annotations
 
@@ -72,8 +72,8 @@ def test_the_checker_resolves_relative_imports():
 
 
 def readme_layout() -> dict[str, str]:
-    """Return the README's tree of the package: each module's path (``io/acled.py``) and its one-line job."""
-    text = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    """Return the layout page's tree of the package: each module's path (``io/acled.py``) and its one-line job."""
+    text = (PACKAGE.parent / "docs" / "layout.md").read_text(encoding="utf-8")
     tree = text.split("The package, one line per module", 1)[1].split("```", 2)[1]
     listed, folders = {}, []
     for line in tree.splitlines():
@@ -90,9 +90,9 @@ def readme_layout() -> dict[str, str]:
     return listed
 
 
-def test_the_readme_lists_every_module_with_its_job_and_no_other():
+def test_the_layout_page_lists_every_module_with_its_job_and_no_other():
     modules = {str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"}
     listed = readme_layout()
-    assert sorted(modules - set(listed)) == [], "modules missing from the README's Layout tree"
-    assert sorted(set(listed) - modules) == [], "the README's Layout tree lists modules that do not exist"
-    assert [name for name, job in listed.items() if not job] == [], "a module in the Layout tree has no job"
+    assert sorted(modules - set(listed)) == [], "modules missing from the tree in docs/layout.md"
+    assert sorted(set(listed) - modules) == [], "the tree in docs/layout.md lists modules that do not exist"
+    assert [name for name, job in listed.items() if not job] == [], "a module in the tree of docs/layout.md has no job"

@@ -349,8 +349,8 @@ def load_acled(
         lacks a column of both column sets (or is ACLED's monadic layout
         with rows of one event that disagree, or a third row of an event),
         has a ragged or truncated record, breaks a size limit, or has any
-        invalid value: a date that is not a real day in a form listed in the
-        README, a ``year`` that is not the date's, a precision code other
+        invalid value: a date that is not a real day in a form listed in
+        docs/acled.md, a ``year`` that is not the date's, a precision code other
         than 1-3, an event or sub-event type outside ACLED's vocabulary or
         of another event type, an actor type outside ACLED's, a fatality
         count that is not a whole number (or is above 100,000), coordinates outside the valid

@@ -12,7 +12,7 @@ Every option of ``make report`` and ``python -m analysis.report`` is one
   given, as text (:func:`notebook_parameters`);
 - what a notebook does with them: :func:`analysis.report.inputs.notebook_data`
   reads them with the same parsers (:func:`read_parameter`);
-- the README's table of options (:func:`markdown_table`; a test checks it);
+- the table of options in docs/report.md (:func:`markdown_table`; a test checks it);
 - whether a run is the committed default run (:func:`is_default_run`).
 
 A list-valued option (``AREA``, ``ATTACKS``, ``TARGET``) separates its names
@@ -61,9 +61,9 @@ class Option:
     name : str
         The option's name in capitals: the make variable and the notebook parameter (``AREA``).
     metavar : str
-        What the value is, in a word or two, for the usage line and the README (``NAMES``).
+        What the value is, in a word or two, for the usage line and docs/report.md (``NAMES``).
     help : str
-        What the option does, in one sentence: ``--help``, the README's table and the notebooks' cell.
+        What the option does, in one sentence: ``--help``, the table in docs/report.md and the notebooks' cell.
     parse : callable
         Text -> value; raises :class:`OptionError` (one line) for a refused value. The value is
         a ``str``, a ``datetime.date``, a ``Path`` or a tuple of names.
@@ -430,7 +430,7 @@ def parameters_cell() -> str:
 
 
 def markdown_table() -> str:
-    """Write the README's table of options (a test checks the README holds it)."""
+    """Write the table of options of docs/report.md (a test checks the page holds it)."""
     rows = ["| option | value | what it does |", "|---|---|---|"]
     for option in OPTIONS:
         default = f" (default: `{option.default}`)" if option.default else ""

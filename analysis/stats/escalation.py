@@ -137,7 +137,7 @@ CAMEO_BY_CATEGORY: dict[tuple[str, str], str] = {
 }
 
 
-#: What each rule covers, in the coding's words (the README's Methods), for
+#: What each rule covers, in the coding's words (docs/methods.md), for
 #: tables and chart keys; a rule not named here covers its sub-event type.
 RULE_WORDS: dict[tuple[str | None, str], str] = {
     (None, "Armed clash"): "clashes",

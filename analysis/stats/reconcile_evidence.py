@@ -269,7 +269,7 @@ def place_findings(measures: pd.DataFrame, rules: Rules) -> np.ndarray:
 
 
 def grade_pairs(measures: pd.DataFrame, rules: Rules) -> pd.Series:
-    """Grade each measured pair by the first rule it meets (the README's grade table); missing where no link.
+    """Grade each measured pair by the first rule it meets (the grade table of docs/acled.md); missing where no link.
 
     strong: time within the slack, same place, same type family, same or
     near actors. plausible: time and place, with the family and some

@@ -1,6 +1,6 @@
 """The rules of a reconciliation: thresholds, and the mapping tables that say what corresponds.
 
-Three small tables shipped in ``analysis/data/`` (documented in the README,
+Three small tables shipped in ``analysis/data/`` (documented in docs/acled.md,
 "Reconciling with an ACLED export") carry the judgements that are not code:
 
 - ``reconcile_scope.csv``: which coded categories ACLED codes at all;
@@ -27,7 +27,7 @@ import pandas as pd
 from .. import schema
 from ..errors import DataError
 
-#: Grades of a link, strongest first (see the README for the rule of each).
+#: Grades of a link, strongest first (see docs/acled.md for the rule of each).
 GRADES: tuple[str, ...] = ("strong", "plausible", "plausible (no place)", "related", "near miss")
 #: How an ACLED actor relates to a coded actor in the actors table.
 RELATIONS: tuple[str, ...] = ("same", "near")

@@ -6,7 +6,7 @@ event) is a band whose height follows its events per week, month or quarter
 (scaled to the lane's own peak, which is written beside it), and only the
 deadliest events are marked and labelled; the events table lists them and
 the rest. :func:`timeline_form` says which form a frame gets; the
-thresholds are constants here, measured on generated files (README).
+thresholds are constants here, measured on generated files (docs/performance.md).
 """
 
 from __future__ import annotations

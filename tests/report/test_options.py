@@ -1,4 +1,4 @@
-"""The report's options, declared once: the notebooks, the README and the command line follow from the declaration."""
+"""The report's options, declared once: the notebooks, docs/report.md and the command line follow from the declaration."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ def test_every_notebook_declares_the_parameters_and_passes_each_to_notebook_data
 
 
 def test_the_readme_table_of_options_is_the_declaration():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme, "paste analysis.report.options.markdown_table() into the README"
+    readme = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "paste analysis.report.options.markdown_table() into docs/report.md"
     assert markdown_table().count("\n") == len(OPTIONS) + 1
 
 
