@@ -358,3 +358,12 @@ def test_an_empty_window_has_no_conflict_words_and_empty_tables(export):
     assert story.who() == "" and story.sources_over_time() == "" and story.caveats() == ""
     assert story.actors_table().empty and story.actors_note() == ""
     assert story.outlets_over_time().empty and story.outlets_over_time_note() == ""
+
+
+def test_a_new_source_too_small_for_the_rise_is_named_with_its_share_in_the_singular(tmp_path):
+    events = [{"event_date": f"2020-03-{d:02d}", "source": "Test Wire"} for d in (1, 15, 31)]
+    events += [{"event_date": f"2020-04-{d:02d}", "source": "Test Wire"} for d in range(1, 20)]
+    events += [{"event_date": "2020-04-30", "source": "Late Radio"}]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "small-newcomer.csv", events)))).timeline()
+    assert "from 3 events in March 2020 to 20 in April 2020" in text, text
+    assert "A new source (Late Radio) accounts for only 1 of April 2020's events, less than" in text, text

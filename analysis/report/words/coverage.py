@@ -45,7 +45,7 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     if carried >= COINCIDES * size:
         return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}, which "
                 f"{verb} for {carried:,} of {when}'s {plural}: the change may be one of coverage.")
-    return (f"{'New sources' if rise else 'Sources that stop after it'} ({names}) {verb} for only "
+    return (f"{what[:1].upper()}{what[1:]} ({names}) {verb} for only "
             f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
 
 
