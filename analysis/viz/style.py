@@ -93,6 +93,29 @@ OTHER = "other"
 HEADLINE_PLACES = ("figure", "text")
 
 
+def shades(color: str, n: int) -> list[str]:
+    """Give ``n`` shades of one colour, dark to light, each keeping its hue (a kind's parts, told apart by lightness).
+
+    The colour is mixed with black (at most 45%) for the dark end and with
+    white (at most 55%) for the light end, which changes neither its hue nor
+    makes it grey.
+
+    Examples
+    --------
+    >>> shades("#009E73", 3)
+    ['#00573F', '#009E73', '#8CD3C0']
+    """
+    import numpy as np
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb = np.array(to_rgb(color))
+    found = []
+    for step in np.linspace(-1.0, 1.0, n) if n > 1 else [0.0]:
+        mixed = rgb * (1 + 0.45 * step) if step < 0 else rgb + (1 - rgb) * 0.55 * step
+        found.append(to_hex(np.clip(mixed, 0, 1)).upper())
+    return found
+
+
 def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
     """Give the largest groups a colour each, in order, and everything else the grey of ``other``.
 
