@@ -129,6 +129,8 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str
     groups : sequence of str
         Groups, largest first; only the first ``len(GROUP_COLORS)`` get a
         colour (an ``other`` among them is skipped).
+    other : str, default "other"
+        The name of everything else.
 
     Returns
     -------
