@@ -197,10 +197,14 @@ def acled_figures(tmp_path_factory):
                                           dates=data.date_rule)
     analysis.plot_attacks_per_period(monthly, by=data.place_column, names=data.base_names, colors=data.palette,
                                      ax=new("monthly"))
-    analysis.plot_attacks(data.events, data.casualties, kinds=data.selection, ax=new("attacks"))
+    if analysis.attack_chart_form(int(data.selection(data.events).sum())) == "dots":
+        analysis.plot_attacks(data.events, data.casualties, kinds=data.selection, ax=new("attacks"))
     analysis.plot_attack_casualties(data.events, data.casualties, kinds=data.selection, what=data.selection.what,
                                     ax=new("casualties"))
-    analysis.plot_country_events(story.posture_events(), country=data.country, iso=data.iso, ax=new("posture"))
+    # the country and its neighbours only: the other countries of the world file are drawn alike, and slowly
+    near = [b for b in analysis.load_world_boundaries() if b.name in ("Somalia", "Somaliland", "Ethiopia", "Kenya")]
+    analysis.plot_country_events(story.posture_events(), country=data.country, iso=data.iso, boundaries=near,
+                                 ax=new("posture"))
     drawn["sources"] = story.plot_sources()
     yield drawn
     for fig in drawn.values():
