@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-
 from acled_files import write_acled, write_acled_conflicts
 
 from analysis import report
