@@ -264,30 +264,13 @@ class CommittedReport:
     sources: list[Path]
 
 
-def _render_committed_report(out: Path) -> CommittedReport:
-    sources = report.find_notebooks(report.NOTEBOOK_DIR)
-    return CommittedReport(out, report.render_report(sources, out), sources)
-
-
-_made: dict[str, object] = {}
-
-
-def _once(name: str, make) -> object:
-    """Make a report once per test run; a failure is remembered, so every test reports it quickly."""
-    if f"{name} error" in _made:
-        raise _made[f"{name} error"]  # type: ignore[misc]
-    if name not in _made:
-        try:
-            _made[name] = make()
-        except Exception as error:
-            _made[f"{name} error"] = error
-            raise
-    return _made[name]
-
-
 def committed_report(tmp_path_factory) -> CommittedReport:
-    """Return the report of the committed notebooks, rendered the first time a test of this process asks for it."""
-    return _once("committed", lambda: _render_committed_report(tmp_path_factory.mktemp("committed-report")))  # type: ignore[return-value]
+    """Return the report of the committed notebooks, rendered the first time a test of the run asks for it
+    (:func:`built_once`)."""
+    sources = report.find_notebooks(report.NOTEBOOK_DIR)
+    folder, record = built_once(tmp_path_factory, "committed-report",
+                                lambda folder: {"index": str(report.render_report(sources, folder / "report"))})
+    return CommittedReport(folder / "report", Path(record["index"]), sources)
 
 
 # ---------------------------------------------------------------------------

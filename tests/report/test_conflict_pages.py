@@ -17,6 +17,7 @@ from report_support import TARGET, page_text, story_runs
 
 pytestmark = pytest.mark.report  # builds a report: left out by `make test-fast`
 
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     run = story_runs(tmp_path_factory)["acled-conflicts"]
