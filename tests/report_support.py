@@ -1,6 +1,6 @@
 """Shared by the report's tests: sample notebooks, the two reports they look at, a headless browser.
 
-Two reports are made once per test run and looked at by several test modules:
+Reports are made once per test run and looked at by several test modules:
 
 - the sample report, built by the command line's ``main`` from three small
   notebooks written here (a figure; data tables full of markup; prose
@@ -8,7 +8,9 @@ Two reports are made once per test run and looked at by several test modules:
 - the report of the committed notebooks, rendered from the files as
   committed (in pytest's temporary folder), without executing them again: nbval executes them in the same
   run and checks that every output, figures included, is what a fresh run
-  gives (see the conftest.py beside pyproject.toml).
+  gives (see the conftest.py beside pyproject.toml);
+- three reports of other runs (:data:`RUNS`: two ACLED-format files written by the tests, and a window of the
+  coded data), built by the command line.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import textwrap
 import time
 import urllib.request
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from acled_files import write_acled, write_acled_conflicts
 
 from analysis import report
 from analysis.report.__main__ import main
@@ -174,23 +178,78 @@ def _build_sample_report(base: Path) -> tuple[int, str]:
     return status, printed.getvalue()
 
 
-def sample_report(tmp_path_factory) -> SampleReport:
-    """Return the sample report, built the first time any test of the run asks for it.
+def built_once(tmp_path_factory, name: str, build) -> tuple[Path, dict]:
+    """Run ``build(folder)`` once per test run and return the folder and the JSON record ``build`` returned.
 
-    With pytest-xdist the workers share it: the first builds it in a folder
-    they all see, under a lock, and the others read it.
+    With pytest-xdist the workers share what was built: the first to ask
+    builds it in a folder they all see, under a lock, and the others wait and
+    read it. A build that fails leaves no record, so the next test to ask
+    tries again and reports the failure too.
     """
     base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "sample-report"
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
     with open(f"{folder}.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         built = folder / "built.json"
         if not built.exists():
-            status, stdout = _build_sample_report(folder)
-            built.write_text(json.dumps({"status": status, "stdout": stdout}), encoding="utf-8")
-    record = json.loads(built.read_text(encoding="utf-8"))
+            folder.mkdir(parents=True, exist_ok=True)
+            built.write_text(json.dumps(build(folder)), encoding="utf-8")
+    return folder, json.loads(built.read_text(encoding="utf-8"))
+
+
+def sample_report(tmp_path_factory) -> SampleReport:
+    """Return the sample report, built the first time any test of the run asks for it (:func:`built_once`)."""
+    def build(folder: Path) -> dict:
+        status, stdout = _build_sample_report(folder)
+        return {"status": status, "stdout": stdout}
+
+    folder, record = built_once(tmp_path_factory, "sample-report", build)
     return SampleReport(folder / "notebooks", folder / "report", record["status"], record["stdout"],
                         folder / "sources.csv")
+
+
+# ---------------------------------------------------------------------------
+# Reports of runs other than the default, each built by the command line
+# ---------------------------------------------------------------------------
+
+#: The target of the ACLED runs: named in ``actor2`` of the large file, only in ``assoc_actor_2`` in the conflicts.
+TARGET = "Military Forces of the United States"
+
+#: Each run's options, as functions of the folder its files are written to. ``acled-conflicts``: five conflicts in
+#: Iraq and Syria, civilian targeting, a source that first reports in June, in a window that starts mid-March;
+#: ``acled-5000-area-target``: two regions of a 5,000-event file, attacks on a target; ``coded-window-area``: a
+#: window and an area of the coded data.
+RUNS = {
+    "acled-conflicts": lambda folder: {"DATA": str(write_acled_conflicts(folder / "conflicts.csv")),
+                                       "START": "2020-03-15", "TARGET": TARGET},
+    "acled-5000-area-target": lambda folder: {"DATA": str(write_acled(folder / "five-thousand.csv", 5000)),
+                                              "AREA": "Region A;Region B", "TARGET": TARGET},
+    "coded-window-area": lambda folder: {"START": "2020-03-01", "END": "2020-04-30", "AREA": "Baghdad;Kirkuk"},
+}
+
+
+def story_runs(tmp_path_factory) -> dict[str, dict]:
+    """Return the reports of :data:`RUNS`, built once per test run (:func:`built_once`), side by side, each by
+    ``python -m analysis.report`` in its own process: for each run its options (``parameters``), the report's
+    folder (``out``) and what the command printed (``stdout``)."""
+    def build(folder: Path) -> dict:
+        processes = {}
+        for name, make in RUNS.items():
+            parameters = make(folder)
+            command = [sys.executable, "-m", "analysis.report", "--out", str(folder / name)]
+            for key, value in parameters.items():
+                command += [f"--{key.lower()}", value]
+            processes[name] = (parameters, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                                            text=True))
+        built = {}
+        for name, (parameters, process) in processes.items():
+            out, err = process.communicate(timeout=900)
+            assert process.returncode == 0, f"{name}: {err}"
+            built[name] = {"parameters": parameters, "out": str(folder / name), "stdout": out}
+        return built
+
+    _, record = built_once(tmp_path_factory, "story-runs", build)
+    return {name: {**run, "out": Path(run["out"])} for name, run in record.items()}
 
 
 # ---------------------------------------------------------------------------
@@ -205,30 +264,13 @@ class CommittedReport:
     sources: list[Path]
 
 
-def _render_committed_report(out: Path) -> CommittedReport:
-    sources = report.find_notebooks(report.NOTEBOOK_DIR)
-    return CommittedReport(out, report.render_report(sources, out), sources)
-
-
-_made: dict[str, object] = {}
-
-
-def _once(name: str, make) -> object:
-    """Make a report once per test run; a failure is remembered, so every test reports it quickly."""
-    if f"{name} error" in _made:
-        raise _made[f"{name} error"]  # type: ignore[misc]
-    if name not in _made:
-        try:
-            _made[name] = make()
-        except Exception as error:
-            _made[f"{name} error"] = error
-            raise
-    return _made[name]
-
-
 def committed_report(tmp_path_factory) -> CommittedReport:
-    """Return the report of the committed notebooks, rendered the first time a test of this process asks for it."""
-    return _once("committed", lambda: _render_committed_report(tmp_path_factory.mktemp("committed-report")))  # type: ignore[return-value]
+    """Return the report of the committed notebooks, rendered the first time a test of the run asks for it
+    (:func:`built_once`)."""
+    sources = report.find_notebooks(report.NOTEBOOK_DIR)
+    folder, record = built_once(tmp_path_factory, "committed-report",
+                                lambda folder: {"index": str(report.render_report(sources, folder / "report"))})
+    return CommittedReport(folder / "report", Path(record["index"]), sources)
 
 
 # ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ given as a DataFrame needs.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Union
@@ -561,7 +561,37 @@ def load_dataset(folder: PathLike | None = None, *, documents: PathLike | None =
         event without a report, or a date origin (``date_start_from``,
         ``date_end_from``) naming an event or document the dataset does not
         have, or the event's own row.
+
+    Notes
+    -----
+    The packaged dataset is read and checked once per process, and again when
+    any of its files changes (size or modification time); each call returns its
+    own copy of the tables.
     """
+    if folder is None and documents is None:
+        return _packaged_dataset()
+    return _load_dataset(folder, documents)
+
+
+#: The packaged dataset as last loaded, under the name, size and modification time of each packaged file.
+_packaged: dict[tuple, Dataset] = {}
+
+
+def _packaged_dataset() -> Dataset:
+    """Return a copy of the packaged dataset, loading it if it was not loaded yet or one of its files changed."""
+    key = tuple((path.name, stat.st_size, stat.st_mtime_ns)
+                for folder in (packaged_data_dir(), packaged_documents_dir())
+                for path in sorted(folder.iterdir()) if path.is_file() for stat in [path.stat()])
+    if key not in _packaged:
+        loaded = _load_dataset(None, None)
+        _packaged.clear()
+        _packaged[key] = loaded
+    kept = _packaged[key]
+    return replace(kept, **{field.name: getattr(kept, field.name).copy() for field in fields(kept)
+                            if isinstance(getattr(kept, field.name), pd.DataFrame)})
+
+
+def _load_dataset(folder: PathLike | None, documents: PathLike | None) -> Dataset:
     if folder is None:
         path_of = {name: None for name in schema.TABLES}
         documents = Path(documents) if documents else packaged_documents_dir()

@@ -367,6 +367,7 @@ def execute_notebook(
         record_timing=False,
         coalesce_streams=True,
         on_cell_start=on_cell_start,
+        shutdown_kernel="immediate",  # the run is over and its outputs are in hand: no need to wait for an exit
     )
     failure: NotebookError | None = None
     try:

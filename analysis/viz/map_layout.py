@@ -100,6 +100,10 @@ def label_spot(boundary: Boundary, extent: tuple[float, float, float, float],
     from matplotlib.path import Path as MplPath
 
     lon_min, lon_max, lat_min, lat_max = extent
+    border = np.concatenate(boundary.rings)
+    (west, south), (east, north) = border.min(axis=0), border.max(axis=0)
+    if west > lon_max or east < lon_min or south > lat_max or north < lat_min:
+        return None  # the country lies outside the map: no grid point can be inside it
     xs, ys = np.meshgrid(np.linspace(lon_min, lon_max, 60), np.linspace(lat_min, lat_max, 60))
     grid = np.column_stack([xs.ravel(), ys.ravel()])
     inside = np.zeros(len(grid), dtype=bool)
@@ -108,7 +112,6 @@ def label_spot(boundary: Boundary, extent: tuple[float, float, float, float],
     candidates = grid[inside]
     if not len(candidates):
         return None
-    border = np.concatenate(boundary.rings)
     border = border[(border[:, 0] >= lon_min - 1) & (border[:, 0] <= lon_max + 1)
                     & (border[:, 1] >= lat_min - 1) & (border[:, 1] <= lat_max + 1)]
     room = np.minimum.reduce([candidates[:, 0] - lon_min, lon_max - candidates[:, 0],

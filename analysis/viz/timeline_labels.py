@@ -20,7 +20,7 @@ from ..text import describe_bounds
 
 #: Short names of ACLED sub-event types for timeline labels.
 SHORT_NAMES: dict[str, str] = {
-    "Shelling/artillery/missile attack": "rocket attack",
+    "Shelling/artillery/missile attack": "shelling or missile attack",  # ACLED does not say rockets
     "Air/drone strike": "air strike",
     "Armed clash": "clash",
     "Non-violent transfer of territory": "handed over",

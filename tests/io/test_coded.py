@@ -61,6 +61,23 @@ def test_packaged_dataset_is_consistent():
     assert ((dates["event_date"] >= dates["date_start"]) & (dates["event_date"] <= dates["date_end"])).all()
 
 
+def test_the_packaged_dataset_is_read_once_and_again_when_a_file_changes(tmp_path, monkeypatch):
+    import shutil
+
+    data, documents = tmp_path / "data", tmp_path / "documents"
+    shutil.copytree(io.packaged_data_dir(), data)
+    shutil.copytree(io.packaged_documents_dir(), documents)
+    monkeypatch.setattr(io, "packaged_data_dir", lambda: data)
+    monkeypatch.setattr(io, "packaged_documents_dir", lambda: documents)
+    first = io.load_dataset()
+    headline = first.events.loc[0, "headline"]
+    first.events.loc[0, "headline"] = "changed by the caller"
+    assert io.load_dataset().events.loc[0, "headline"] == headline  # a caller's change stays with that caller
+    text = (data / "events.csv").read_text(encoding="utf-8")
+    (data / "events.csv").write_text(text.replace(headline, "Edited in the file", 1), encoding="utf-8")
+    assert io.load_dataset().events.loc[0, "headline"] == "Edited in the file"  # a changed file is read again
+
+
 def test_documents_folder_is_found_in_a_checkout_and_in_a_wheel(tmp_path, monkeypatch):
     checkout = io.packaged_documents_dir()
     assert (checkout / "sources.csv").is_file()

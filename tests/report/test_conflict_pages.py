@@ -1,7 +1,8 @@
 """The report of an ACLED file with several conflicts, read as a reader reads its pages: who fought whom, whether
 June's rise is one of coverage, the caveats, the counting rule, each figure checked against pandas on the file.
 
-One report is built: :func:`tests.acled_files.write_acled_conflicts` (Iraq and Syria, five conflicts, civilian
+The report is the run ``acled-conflicts`` of ``report_support.RUNS``, built once for this module and
+test_story_pages.py: :func:`tests.acled_files.write_acled_conflicts` (Iraq and Syria, five conflicts, civilian
 targeting, associated actors on the target, a source that first reports in June) in a window that starts in
 mid-March, with a target named only in ``assoc_actor_2``.
 """
@@ -9,34 +10,24 @@ mid-March, with a target named only in ``assoc_actor_2``.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
-from acled_files import write_acled_conflicts
-from report_support import page_text
+from report_support import TARGET, page_text, story_runs
 
 pytestmark = pytest.mark.report  # builds a report: left out by `make test-fast`
-
-START = "2020-03-15"
-TARGET = "Military Forces of the United States"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("conflict-report")
-    data = write_acled_conflicts(folder / "conflicts.csv")
-    command = [sys.executable, "-m", "analysis.report", "--out", str(folder / "report"), "--data", str(data),
-               "--start", START, "--target", TARGET]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr
-    raw = pd.read_csv(data, dtype=str, keep_default_na=False)
+    run = story_runs(tmp_path_factory)["acled-conflicts"]
+    start = run["parameters"]["START"]
+    raw = pd.read_csv(run["parameters"]["DATA"], dtype=str, keep_default_na=False)
     raw["event_date"] = pd.to_datetime(raw["event_date"])
     raw["fatalities"] = raw["fatalities"].astype(int)
-    raw = raw[raw["event_date"] >= START]
+    raw = raw[raw["event_date"] >= start]
     pages = {path.name[:2]: page_text(path.read_text(encoding="utf-8"))
-             for path in (folder / "report").glob("[0-9][0-9]-*.html")}
+             for path in run["out"].glob("[0-9][0-9]-*.html")}
     return raw, {key: re.sub(r"\s+", " ", text) for key, text in pages.items()}
 
 

@@ -1,8 +1,8 @@
 """Reports of runs other than the default tell the story of their own data, at every size.
 
 Three reports are built once, side by side, each by the command line in its
-own process: ACLED-format files written here of 50 events (an area of it)
-and of 5,000 events (attacks on a target), and a window and an area of the
+own process (``report_support.RUNS``, shared with test_conflict_pages.py): an ACLED-format file of five
+conflicts in a window, two regions of a 5,000-event file (attacks on a target), and a window and an area of the
 coded data. Every page must have a figure, and no page may carry a sentence
 true only of the five coded reports: the names they hold (K-1, Taji,
 Soleimani...) appear only where the run's own data hold them. ``benchmarks/render_sizes.py`` builds and
@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 
 import pytest
-from acled_files import write_acled
-from report_support import CODED_NAMES, CODED_PHRASES, page_text
+from report_support import CODED_NAMES, CODED_PHRASES, RUNS, TARGET, page_text, story_runs
 
 import analysis
 from analysis.report.inputs import notebook_data
@@ -27,34 +24,10 @@ from analysis.stats.posture import POSTURE_KINDS
 
 pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
 
-RUNS = {
-    "acled-50-area": lambda folder: {"DATA": write_acled(folder / "fifty.csv", 50), "AREA": "Region A"},
-    "acled-5000-target": lambda folder: {"DATA": write_acled(folder / "five-thousand.csv", 5000),
-                                         "TARGET": "Military Forces of the United States"},
-    "coded-window-area": lambda folder: {"START": "2020-03-01", "END": "2020-04-30", "AREA": "Baghdad;Kirkuk"},
-}
-OPTIONS = {"DATA": "--data", "START": "--start", "END": "--end", "AREA": "--area", "ATTACKS": "--attacks",
-           "TARGET": "--target"}
-
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("story-runs")
-    processes = {}
-    for name, make in RUNS.items():
-        parameters = make(folder)
-        command = [sys.executable, "-m", "analysis.report", "--out", str(folder / name)]
-        for key, value in parameters.items():
-            command += [OPTIONS[key], str(value)]
-        processes[name] = (parameters, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                                        text=True))
-    built = {}
-    for name, (parameters, process) in processes.items():
-        out, err = process.communicate(timeout=900)
-        assert process.returncode == 0, f"{name}: {err}"
-        built[name] = {"parameters": parameters, "out": folder / name, "stdout": out}
-        print(f"[story] {name}: {out.strip().splitlines()[-1]}")
-    return built
+    return story_runs(tmp_path_factory)
 
 
 def _data_text(parameters: dict) -> str:
@@ -92,30 +65,33 @@ def test_every_page_has_a_figure_and_no_sentence_true_only_of_the_coded_reports(
         assert "How the escalation unfolded" not in seen and "How often were US-led forces attacked" not in seen
 
 
+#: Where each run's events are, as its pages name it.
+PLACES = {"acled-conflicts": "Iraq and Syria", "acled-5000-area-target": "Region A, Region B",
+          "coded-window-area": "Baghdad, Kirkuk"}
+
+
 @pytest.mark.parametrize("name", list(RUNS))
 def test_index_cards_are_titled_from_the_data(runs, name):
     index = page_text((runs[name]["out"] / "index.html").read_text(encoding="utf-8"))
-    place = "Somalia" if "DATA" in runs[name]["parameters"] else "Iraq"
-    assert f"How events unfolded in {runs[name]['parameters'].get('AREA', place).replace(';', ', ')}" in index or (
-        f"How events unfolded in {place}" in index)
+    assert f"How events unfolded in {PLACES[name]}" in index
     for title in ("How often", "Who reported the events" if "DATA" in runs[name]["parameters"] else "Sources and evidence"):
         assert title in index
 
 
 def test_the_target_and_the_empty_window_are_said_on_the_page(runs):
-    attacks = page_text((runs["acled-5000-target"]["out"] / "02-attack-frequency.html").read_text(encoding="utf-8"))
-    assert "on Military Forces of the United States" in attacks
-    assert "match 'Military Forces of the United States'" in attacks  # what is counted, stated on the page
+    attacks = page_text((runs["acled-5000-area-target"]["out"] / "02-attack-frequency.html").read_text(encoding="utf-8"))
+    assert f"on {TARGET}" in attacks
+    assert f"match '{TARGET}'" in attacks  # what is counted, stated on the page
     window = page_text((runs["coded-window-area"]["out"] / "03-troop-posture.html").read_text(encoding="utf-8"))
     assert "stated before the window and carried in" in window
 
 
 def test_the_timeline_takes_the_form_its_size_needs(runs):
-    small = (runs["acled-50-area"]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
-    large = (runs["acled-5000-target"]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
+    small = (runs["acled-conflicts"]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
+    large = (runs["acled-5000-area-target"]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
     assert "Each marker is one event" in page_text(small)
     assert "are too many to draw one by one" in page_text(large)
-    assert analysis.timeline_form(analysis.load_acled(runs["acled-5000-target"]["parameters"]["DATA"])) == "bands"
+    assert analysis.timeline_form(analysis.load_acled(runs["acled-5000-area-target"]["parameters"]["DATA"])) == "bands"
 
 
 def test_killed_per_attack_takes_the_form_its_size_needs(runs):
@@ -123,8 +99,8 @@ def test_killed_per_attack_takes_the_form_its_size_needs(runs):
     def alts(name):
         page = (runs[name]["out"] / "02-attack-frequency.html").read_text(encoding="utf-8")
         return " ".join(html.unescape(alt) for alt in re.findall(r'<img[^>]+alt="([^"]*)"', page))
-    assert "by people killed in each" not in alts("acled-50-area")
-    large = alts("acled-5000-target")
+    assert "by people killed in each" not in alts("acled-conflicts")
+    large = alts("acled-5000-area-target")
     assert "by people killed in each (lowest figure reported): 0: " in large
     assert "25 or more: " in large
 

@@ -9,8 +9,8 @@ from analysis.viz.timeline_labels import event_labels
 
 def test_event_labels_name_place_rockets_casualties_and_every_violent_event(attacks, casualties):
     labels = event_labels(attacks, casualties)
-    assert labels.tolist() == ["Camp Taji: 18 rockets, 3 killed", "Camp Taji: rocket attack, 1+ wounded",
-                               "air strike, 4 killed", "K-1 Air Base: rocket attack"]
+    assert labels.tolist() == ["Camp Taji: 18 rockets, 3 killed", "Camp Taji: shelling or missile attack, 1+ wounded",
+                               "air strike, 4 killed", "K-1 Air Base: shelling or missile attack"]
     target = attacks.assign(actor2=pd.array([None, None, "Kata'ib Hezbollah", None], dtype="string"))
     assert event_labels(target, casualties).iloc[2] == "air strike on Kata'ib Hezbollah, 4 killed"
 
