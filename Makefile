@@ -33,7 +33,7 @@ $(foreach name,$(REPORT_OPTIONS),\
   $(eval export REPORT_$(name) = $$(if $$(filter command line,$$(origin $(name))),$$(value $(name)))))
 unexport $(REPORT_OPTIONS)
 
-.PHONY: setup test test-fast report bench clean
+.PHONY: setup test test-fast report docs bench clean
 
 setup: $(STAMP)
 
@@ -56,6 +56,12 @@ test-fast: $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m analysis.report --from-env
+
+# The API reference, from the numpydoc docstrings (docs/api/), written whole to build/docs/:
+# a warning fails the build, and so does a page that would load anything from elsewhere.
+docs: $(STAMP)
+	rm -rf build/docs
+	$(PY) -m sphinx -b html -E -W --keep-going -q docs/api build/docs
 
 # The loading benchmark (by hand; about half an hour and 5 GB of generated files in
 # benchmarks/out/): see docs/performance.md.

@@ -12,6 +12,24 @@ class DataError(ValueError):
     ``problems`` is a sequence of every problem found, in line order, as
     ``(line, column, value, rule)`` tuples, so callers can act on them
     without parsing the message.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, for a reader: the file, line, column, bad value and rule.
+    path : str or None, default None
+        The file the bad value is in.
+    line : int or None, default None
+        Its line in the file (the header is line 1).
+    column : str or None, default None
+        Its column.
+    value : object, default None
+        The bad value, as read.
+    rule : str or None, default None
+        The rule it breaks: what is allowed.
+    problems : list of tuple or None, default None
+        Every problem found, as ``(line, column, value, rule)``; None: the
+        one given by ``line``, ``column``, ``value`` and ``rule``.
     """
 
     def __init__(

@@ -207,6 +207,12 @@ class DeletionsApplied:
 def read_deletions(path: PathLike) -> pd.DataFrame:
     """Read ACLED's list of deleted events (CSV, or JSON as the API returns it) and check it.
 
+    Parameters
+    ----------
+    path : str or Path
+        The file of deletions: CSV with ``event_id_cnty`` and
+        ``deleted_timestamp`` columns, or JSON as ACLED's API returns it.
+
     Returns
     -------
     DataFrame
@@ -331,6 +337,8 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     fields : sequence of str, default COMPARED_FIELDS
         The fields compared (those both exports have): dates, types, actors,
         place, fatalities, notes and sources.
+    **options
+        Passed to :func:`load_acled` for a file (``invalid=``, say).
 
     Returns
     -------

@@ -155,6 +155,11 @@ def packaged_world_boundaries_path() -> Path:
 def load_world_boundaries() -> list[Boundary]:
     """Load the packaged boundaries of every country (Natural Earth 1:110m), for maps of any country.
 
+    Returns
+    -------
+    list of Boundary
+        One per country, with its name, ISO codes and rings.
+
     Examples
     --------
     >>> world = load_world_boundaries()

@@ -501,7 +501,29 @@ def load_reported_totals(
 
 @dataclass(frozen=True)
 class Dataset:
-    """Every coded table, loaded and checked against each other."""
+    """Every coded table, loaded and checked against each other.
+
+    Made by :func:`load_dataset`; each table as its own loader returns it.
+
+    Parameters
+    ----------
+    sources : DataFrame
+        The documents (:func:`load_sources`).
+    bases : DataFrame
+        The bases and places (:func:`load_bases`).
+    events : DataFrame
+        The events (:func:`load_events`).
+    reports : DataFrame
+        The evidence: one quote per event and document (:func:`load_reports`).
+    casualties : DataFrame
+        Killed and wounded per event (:func:`load_casualties`).
+    troop_levels : DataFrame
+        Reported troop numbers (:func:`load_troop_levels`).
+    reported_totals : DataFrame
+        Totals the documents give (:func:`load_reported_totals`).
+    documents : Path
+        The folder of the sources' documents (for :func:`document_text`).
+    """
 
     sources: pd.DataFrame
     bases: pd.DataFrame

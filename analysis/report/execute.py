@@ -426,7 +426,7 @@ def refresh_notebooks(folder: str | Path = NOTEBOOK_DIR, *, pattern: str = "*.ip
     ----------
     folder : str or Path, default the project's ``notebooks/``
         The folder holding the notebooks.
-    pattern : str, default "*.ipynb"
+    pattern : str, default ``"*.ipynb"``
         Which notebooks to execute (glob pattern), in name order.
 
     Returns
@@ -462,7 +462,7 @@ def find_notebooks(folder: str | Path = NOTEBOOK_DIR, *, pattern: str = NOTEBOOK
     ----------
     folder : str or Path, default the project's ``notebooks/``
         The folder holding the notebooks.
-    pattern : str, default "[0-9][0-9]-*.ipynb"
+    pattern : str, default ``"[0-9][0-9]-*.ipynb"``
         Glob pattern of the notebooks to include.
 
     Returns

@@ -131,7 +131,8 @@ def event_label(row: pd.Series) -> str:
 
 
 def passages_html(
-    events: pd.DataFrame, reports: pd.DataFrame, sources: pd.DataFrame, *, documents: PathLike | None = None
+    events: pd.DataFrame, reports: pd.DataFrame, sources: pd.DataFrame, *, documents: PathLike | None = None,
+    empty: str = "No cited passages.",
 ) -> str:
     """Show, event by event in date order, the passages each rests on: context, the passage marked, the citation.
 
@@ -145,13 +146,16 @@ def passages_html(
         The sources table, loaded (its documents in its folder, or in ``documents``).
     documents : str, Path or None, default None
         The documents' folder (None: the packaged documents).
+    empty : str, default "No cited passages."
+        What to say, as plain text, when no event of ``events`` has a passage.
 
     Returns
     -------
     str
         ``<div class="report-passages">``: for each event a heading naming
         it, then each passage as a ``<blockquote>`` (the cited passage in
-        ``<mark>``) followed by its citation. Every text is escaped.
+        ``<mark>``) followed by its citation; or ``empty`` in a paragraph.
+        Every text is escaped.
     """
     order = event_numbers(events).sort_values(kind="stable").index
     cited = {str(row["doc_id"]): row for _, row in sources.iterrows()}
@@ -170,5 +174,7 @@ def passages_html(
                         f"{html.escape(passage.tail)}")
             context = " ".join(x for x in (html.escape(passage.before), sentence, html.escape(passage.after)) if x)
             parts.append(f"<blockquote><p>{context}</p></blockquote><p class=\"cite\">{html.escape(cite)}</p>")
+    if len(parts) == 1:
+        parts.append(f"<p>{html.escape(empty)}</p>")
     parts.append("</div>")
     return "".join(parts)

@@ -321,9 +321,5 @@ class Story:
         """:func:`analysis.report.words.caveats.caveats`."""
         return caveat_words.caveats(self.facts)
 
-    def passages(self) -> pd.DataFrame:
-        """:func:`analysis.report.words.sources.passages`."""
-        return source_words.passages(self.facts)
-
 
 __all__ = ["PAGES", "Story", "say", "tell"]

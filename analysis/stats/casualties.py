@@ -331,6 +331,17 @@ def killed_distribution(
     The form of the per-attack chart when there are too many attacks to
     show one by one.
 
+    Parameters
+    ----------
+    events : DataFrame
+        Events, with ``fatalities`` (an ACLED file) or with their killed in ``casualties``.
+    casualties : DataFrame or None, default None
+        The coded casualties table, for the coded events; None for ACLED's ``fatalities``.
+    kinds : callable, sequence of str or None
+        Which events to count (see :func:`select_kinds`).
+        Left out: militia attacks for one more release, with a
+        DeprecationWarning; then None, every event, as in every helper.
+
     Returns
     -------
     DataFrame

@@ -431,6 +431,16 @@ def outlets_table(events: pd.DataFrame) -> pd.DataFrame:
 def outlets_per_event(events: pd.DataFrame) -> pd.DataFrame:
     """Count the events by how many outlets stand behind each: none, 1, 2, 3 or more.
 
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events, with ``event_id`` and ``source`` (outlets separated by ``;``).
+
+    Returns
+    -------
+    DataFrame
+        ``outlets`` (the four groups, in that order) and ``events`` (int64).
+
     Examples
     --------
     >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "source": ["Radio X; Daily Y", "Radio X", None]})
@@ -447,6 +457,17 @@ def outlets_per_event(events: pd.DataFrame) -> pd.DataFrame:
 
 def source_scales(events: pd.DataFrame) -> pd.DataFrame:
     """Count the events by ACLED's ``source_scale`` (local, national, international...), most first.
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events, with ``source_scale``.
+
+    Returns
+    -------
+    DataFrame
+        ``source_scale`` (``"not given"`` where empty) and ``events``, most
+        events first, ties alphabetically.
 
     Examples
     --------

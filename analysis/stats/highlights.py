@@ -102,6 +102,20 @@ def per_period(
 def peak(frame: pd.DataFrame, column: str = "expected") -> Peak | None:
     """Return the period of :func:`per_period` with the highest ``column`` (the earliest on a tie), or None if all are 0.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        What :func:`per_period` returns.
+    column : str, default "expected"
+        The column to rank by (``"expected"`` events, ``"killed"``...).
+
+    Returns
+    -------
+    Peak or None
+        The period's first and last day, its value of ``column``, its
+        expected events and whether events known only to a range of days
+        contribute; None when every period is 0.
+
     Examples
     --------
     >>> frame = pd.DataFrame({"event_id": ["a", "b"], "fatalities": [3, 1],
@@ -256,6 +270,20 @@ def top_values(values: pd.Series, *, n: int = 7, other: str = "other") -> pd.Ser
 
     Missing values count as ``"not known"``. Ties keep the alphabetical
     order, so the same data always give the same groups.
+
+    Parameters
+    ----------
+    values : Series
+        The column's values.
+    n : int, default 7
+        How many values keep a count of their own.
+    other : str, default "other"
+        The name of the rest.
+
+    Returns
+    -------
+    Series
+        ``events`` per value, commonest first, then ``other`` (when any are left).
 
     Examples
     --------

@@ -30,6 +30,16 @@ if TYPE_CHECKING:  # pragma: no cover
 def attack_chart_form(attacks: int) -> str:
     """Say which form a run's attacks take: ``"dots"`` (a dot per attack) or ``"counts"`` (per period).
 
+    Parameters
+    ----------
+    attacks : int
+        How many attacks the run has.
+
+    Returns
+    -------
+    str
+        ``"dots"`` up to :data:`analysis.viz.ranges.PER_ATTACK_MAX` attacks, else ``"counts"``.
+
     Examples
     --------
     >>> attack_chart_form(4), attack_chart_form(400)

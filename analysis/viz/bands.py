@@ -49,6 +49,16 @@ MARK_WIDTH = 1.6
 def timeline_form(events: pd.DataFrame) -> str:
     """Say which timeline a frame gets: ``"events"`` (a marker per event) or ``"bands"`` (counts per period).
 
+    Parameters
+    ----------
+    events : DataFrame
+        The events to draw.
+
+    Returns
+    -------
+    str
+        ``"bands"`` above :data:`DENSE_EVENTS` events, else ``"events"``.
+
     Examples
     --------
     >>> timeline_form(pd.DataFrame({"event_id": range(10)})), timeline_form(pd.DataFrame({"event_id": range(301)}))

@@ -14,6 +14,15 @@ in one place: the :class:`Words` of each Figure and Axes
 instead of the image; :func:`png_with_alt` is the notebook formatter that
 stores it beside the PNG, where the report's pages find it (``<img
 alt="...">``). matplotlib is imported inside the functions.
+
+Where a figure's headline goes: :func:`headline` always draws it (with the
+subtitle and the source line) in the figure, so a chart shown or saved on
+its own carries its words. The report's notebooks ask the formatter for
+the headline as text instead (``use_report_style(headlines="text")``):
+:func:`png_with_alt` then leaves those three texts out of the PNG and hands
+them over, as written, in the output's metadata; the report's page writes
+them as HTML text above and below the image, where they reflow on a phone
+rather than shrink with the picture.
 """
 
 from __future__ import annotations
@@ -37,6 +46,9 @@ PNG_SCALE = 2
 PNG_COLORS = 256
 #: Gap between the figure's lower edge and its source line, in inches.
 _SOURCE_GAP = 0.08
+#: The texts :func:`headline` draws (their gids, and the :class:`Words` fields that hold them), which a
+#: page can write as text around the image instead (:func:`png_with_alt`).
+PAGE_WORDS = ("headline", "subtitle", "source")
 
 
 @dataclass
@@ -211,9 +223,8 @@ def _freeze_layout(fig: Figure) -> None:
 
 def _remove_headline_texts(fig: Figure) -> None:
     """Take away the headline, subtitle and source line a figure already has, so a new headline replaces them."""
-    for gid in ("headline", "subtitle", "source"):
-        for text in [t for t in fig.texts if t.get_gid() == gid]:
-            text.remove()
+    for text in [t for t in fig.texts if t.get_gid() in PAGE_WORDS]:
+        text.remove()
 
 
 def _top_of_drawing(fig: Figure, renderer: Any, visible: list[Axes]) -> float:
@@ -287,7 +298,7 @@ def alt_text(target: Figure | Axes) -> str:
     return "Chart: " + ". ".join(body) + "." + (f" {source.rstrip('.')}." if source else "")
 
 
-def png_with_alt(fig: Figure, **print_kwargs: Any) -> tuple[str, dict[str, Any]] | None:
+def png_with_alt(fig: Figure, *, words_as_text: bool = False, **print_kwargs: Any) -> tuple[str, dict[str, Any]] | None:
     """Render a figure as a PNG for a notebook, with its size and alternative text as output metadata.
 
     The PNG has :data:`PNG_SCALE` times the figure's resolution, is stored
@@ -299,6 +310,11 @@ def png_with_alt(fig: Figure, **print_kwargs: Any) -> tuple[str, dict[str, Any]]
     ----------
     fig : matplotlib Figure
         The figure.
+    words_as_text : bool, default False
+        Leave the headline, subtitle and source line that :func:`headline`
+        drew out of the PNG, and give them as written in the metadata
+        (``headline``, ``subtitle``, ``source``), for a page to write as
+        text around the image. The figure itself keeps them.
     **print_kwargs
         Passed to ``savefig`` (e.g. ``bbox_inches="tight"``,
         ``metadata={"Software": None}``).
@@ -308,13 +324,31 @@ def png_with_alt(fig: Figure, **print_kwargs: Any) -> tuple[str, dict[str, Any]]
     tuple of (str, dict) or None
         The base64 PNG and its metadata; None for a figure with nothing
         drawn (as IPython's own formatter does).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig = headline(plt.figure().gca(), "Attacks came in <two> bursts", source="Source: test")
+    >>> _, metadata = png_with_alt(fig, words_as_text=True, bbox_inches="tight")
+    >>> metadata["headline"], metadata["source"], [t.get_visible() for t in fig.texts]
+    ('Attacks came in <two> bursts', 'Source: test', [True, True])
     """
     if not fig.axes and not fig.lines and not fig.images and not fig.texts:
         return None
     from PIL import Image
 
+    # texts that only tight bounding boxes leave out when hidden: the PNG is cropped to what stays drawn
+    hidden = [t for t in fig.texts if t.get_gid() in PAGE_WORDS and t.get_visible()] if words_as_text else []
     buffer = io.BytesIO()
-    fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi * PNG_SCALE, **print_kwargs)
+    try:
+        for text in hidden:
+            text.set_visible(False)
+        fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi * PNG_SCALE, **print_kwargs)
+    finally:
+        for text in hidden:
+            text.set_visible(True)
     image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
     width, height = image.size
     # 256 colours hold a chart's flat fills and anti-aliased text; the file is a third of the size
@@ -326,4 +360,10 @@ def png_with_alt(fig: Figure, **print_kwargs: Any) -> tuple[str, dict[str, Any]]
     alt = alt_text(fig)
     if alt:
         metadata["alt"] = alt
+    if words_as_text:
+        words = words_of(fig)
+        for name in PAGE_WORDS:
+            text = " ".join(getattr(words, name).split())
+            if text:
+                metadata[name] = text
     return base64.b64encode(data).decode("ascii"), metadata

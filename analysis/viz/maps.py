@@ -383,24 +383,33 @@ MIXED_COLOR = "#A0A0A0"
 
 
 def stable_colors(values: pd.Series) -> dict[str, str]:
-    """Give each value a colour that does not depend on which values the data hold.
+    """Give each value a colour that does not depend on which values the data hold, in the report's colour language.
 
-    ACLED's strategic developments take their colours in the codebook's
-    order of their sub-event types whether or not all of them occur; other
-    values follow, alphabetically.
+    A kind of event keeps its hue (:data:`analysis.viz.style.KIND_COLORS`).
+    ACLED's sub-event types take shades of their event type's hue, dark to
+    light in the codebook's order whether or not all of them occur, so a
+    strategic development is green wherever it is drawn and no sub-type
+    borrows the hue of another kind. Other values take the neutral grey
+    scale (:data:`analysis.viz.style.GROUP_COLORS`), alphabetically.
 
     Examples
     --------
     >>> stable_colors(pd.Series(["Other"]))["Other"] == stable_colors(pd.Series(["Agreement", "Other"]))["Other"]
     True
+    >>> stable_colors(pd.Series(["Protests", "Agreement", "some label"]))
+    {'Protests': '#E69F00', 'Agreement': '#00573F', 'some label': '#262626'}
     """
     from ..schema import ACLED_SUB_EVENT_TYPES
-    from .style import color_for
+    from .style import GROUP_COLORS, KIND_COLORS, shades
 
-    fixed = list(ACLED_SUB_EVENT_TYPES["Strategic developments"])
-    present = sorted(set(values.dropna().astype(str)) - set(fixed))
-    colors = color_for([*fixed, *present])
-    return {value: colors[value] for value in set(values.dropna().astype(str))}
+    sub_types: dict[str, str] = {}
+    for event_type, subs in ACLED_SUB_EVENT_TYPES.items():
+        if event_type in KIND_COLORS:
+            sub_types.update(zip(subs, shades(KIND_COLORS[event_type], len(subs))))
+    present = list(dict.fromkeys(values.dropna().astype(str)))
+    others = sorted(v for v in present if v not in KIND_COLORS and v not in sub_types)
+    grey = {value: GROUP_COLORS[i % len(GROUP_COLORS)] for i, value in enumerate(others)}
+    return {value: KIND_COLORS.get(value) or sub_types.get(value) or grey[value] for value in present}
 
 
 def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str = "location") -> pd.DataFrame:

@@ -88,6 +88,20 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, ax: Axes | None = None) ->
 def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = None) -> Axes:
     """Draw the events by ACLED's ``source_scale`` (:func:`analysis.stats.evidence.source_scales`), largest first.
 
+    Parameters
+    ----------
+    scales : DataFrame
+        What :func:`analysis.stats.evidence.source_scales` returns.
+    n : int, default 10
+        How many scales to draw.
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        ``ax``, with a bar per scale (a sentence when there are no events).
+
     Examples
     --------
     >>> import matplotlib

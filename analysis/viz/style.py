@@ -89,6 +89,31 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
 GROUP_COLORS: tuple[str, ...] = ("#262626", "#4D4D4D", "#707070", "#939393", "#B5B5B5", "#D0D0D0")
 OTHER_COLOR = "#E3E3E3"
 OTHER = "other"
+#: Where a notebook shows a chart's headline (:func:`use_report_style`): drawn in the image, or as the page's text.
+HEADLINE_PLACES = ("figure", "text")
+
+
+def shades(color: str, n: int) -> list[str]:
+    """Give ``n`` shades of one colour, dark to light, each keeping its hue (a kind's parts, told apart by lightness).
+
+    The colour is mixed with black (at most 45%) for the dark end and with
+    white (at most 55%) for the light end, which changes neither its hue nor
+    makes it grey.
+
+    Examples
+    --------
+    >>> shades("#009E73", 3)
+    ['#00573F', '#009E73', '#8CD3C0']
+    """
+    import numpy as np
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb = np.array(to_rgb(color))
+    found = []
+    for step in np.linspace(-1.0, 1.0, n) if n > 1 else [0.0]:
+        mixed = rgb * (1 + 0.45 * step) if step < 0 else rgb + (1 - rgb) * 0.55 * step
+        found.append(to_hex(np.clip(mixed, 0, 1)).upper())
+    return found
 
 
 def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
@@ -104,6 +129,8 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str
     groups : sequence of str
         Groups, largest first; only the first ``len(GROUP_COLORS)`` get a
         colour (an ``other`` among them is skipped).
+    other : str, default "other"
+        The name of everything else.
 
     Returns
     -------
@@ -121,7 +148,7 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str
     return palette
 
 
-def use_report_style() -> None:
+def use_report_style(*, headlines: str = "figure") -> None:
     """Set the charts' style and make notebook figures reproducible byte for byte.
 
     Sets matplotlib's rcParams (size, fonts, no top and right spines) and,
@@ -131,14 +158,40 @@ def use_report_style() -> None:
     the figure's resolution and with the figure's alternative text
     (:func:`analysis.viz.figures.png_with_alt`).
 
+    Parameters
+    ----------
+    headlines : {"figure", "text"}, default "figure"
+        Where a notebook shows the headline, subtitle and source line that
+        :func:`analysis.headline` gives a chart. ``"figure"``: drawn in the
+        image, as everywhere outside a notebook (``savefig``, a script). ``"text"``: left
+        out of the notebook's PNG and stored, as written, in the output's
+        metadata, from which the report's page writes them as HTML text
+        above and below the image (they reflow on a phone instead of
+        shrinking with the picture). JupyterLab shows that metadata to no
+        one, so ``"text"`` is for notebooks rendered by the report
+        (``python -m analysis.report``); the figure itself keeps its words
+        either way, and the alternative text holds them.
+
     Returns
     -------
     None
 
+    Raises
+    ------
+    ValueError
+        If ``headlines`` is neither ``"figure"`` nor ``"text"``.
+
     Examples
     --------
     >>> use_report_style()
+    >>> use_report_style(headlines="title")
+    Traceback (most recent call last):
+    ...
+    ValueError: headlines='title' is not allowed: use 'figure' (drawn in the image) or 'text' (written by the report's page)
     """
+    if headlines not in HEADLINE_PLACES:
+        raise ValueError(f"headlines={headlines!r} is not allowed: use 'figure' (drawn in the image) or "
+                         "'text' (written by the report's page)")
     import matplotlib as mpl
 
     mpl.rcParams.update({
@@ -176,6 +229,6 @@ def use_report_style() -> None:
     from matplotlib.figure import Figure
 
     shell.display_formatter.formatters["image/png"].for_type(
-        Figure, partial(png_with_alt, **config.print_figure_kwargs)
+        Figure, partial(png_with_alt, words_as_text=headlines == "text", **config.print_figure_kwargs)
     )
 

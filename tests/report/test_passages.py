@@ -67,3 +67,9 @@ def test_the_reader_sentence_drops_the_coders_references():
     assert reader_sentence("US strike (document 003; document 004: 'an air raid') that killed two. Documents 000 "
                            "and 001 name only one.") == "US strike that killed two."
     assert reader_sentence(None) == ""
+
+
+def test_events_without_a_cited_passage_are_said_in_a_sentence(coded):
+    events, reports, sources, folder = coded
+    page = passages_html(events, reports.iloc[:0], sources, documents=folder, empty="No cited <passages>.")
+    assert page == '<div class="report-passages"><p>No cited &lt;passages&gt;.</p></div>'

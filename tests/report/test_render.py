@@ -56,3 +56,26 @@ def test_table_cells_carry_their_column_name_escaped_for_the_narrow_cards():
     assert "<script" not in labelled
     bare = "<table><tr><td>x</td></tr></table>"
     assert labelled_tables(bare) == bare
+
+
+def test_a_chart_headline_given_as_text_is_written_escaped_above_its_image():
+    """The page writes the headline and subtitle above the image and the source line under it, as text."""
+    import nbformat
+
+    from analysis.report.render import render_page
+
+    words = {"headline": "Attacks <script>alert(1)</script> & rose", "subtitle": "Per week <i>x</i>",
+             "source": "Source: <img src=x onerror=alert(1)>"}
+    figure = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"},
+                                    metadata={"image/png": {"width": 400, "height": 200, "alt": "Chart: a", **words}})
+    plain = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"},
+                                   metadata={"image/png": {"width": 400, "height": 200, "alt": "Chart: b"}})
+    cell = nbformat.v4.new_code_cell("plt.show()", outputs=[figure, plain])
+    page = render_page(nbformat.v4.new_notebook(cells=[cell]), name="figure")
+    assert live_markup(page) == []
+    headline = page.index('<h3 class="chart-headline">Attacks &lt;script&gt;alert(1)&lt;/script&gt; &amp; rose</h3>')
+    subtitle = page.index('<p class="chart-subtitle">Per week &lt;i&gt;x&lt;/i&gt;</p>')
+    image = page.index('alt="Chart: a"')
+    source = page.index('<p class="chart-source">Source: &lt;img src=x onerror=alert(1)&gt;</p>')
+    assert headline < subtitle < image < source < page.index('alt="Chart: b"')
+    assert page.count('class="chart-headline"') == 1 and page.count('class="chart-source"') == 1

@@ -58,7 +58,8 @@ def test_every_page_has_a_figure_and_no_sentence_true_only_of_the_coded_reports(
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert re.search(r'<img[^>]+src="data:image/png;base64,', text), f"{name}/{page.name}: no figure"
-        seen = page_text(text)
+        # the documents' own words around a cited passage (page 04) are a quotation, not the page's sentences
+        seen = page_text(re.sub(r"<blockquote>.*?</blockquote>", " ", text, flags=re.S))
         found = [n for n in forbidden if n.casefold() in seen.casefold()]
         assert not found, f"{name}/{page.name} says {found}, which its data do not hold"
         assert "How the escalation unfolded" not in seen and "How often were US-led forces attacked" not in seen
@@ -102,3 +103,16 @@ def test_killed_per_attack_takes_the_form_its_size_needs(runs):
     large = alts("acled-5000-area-target")
     assert "by people killed in each (lowest figure reported): 0: " in large
     assert "25 or more: " in large
+
+
+def test_a_window_of_the_coded_data_shows_its_events_passages_in_context_as_the_default_run_does(runs):
+    run = runs["coded-window-area"]
+    page = (run["out"] / "04-sources-and-evidence.html").read_text(encoding="utf-8")
+    passages = page[page.index('<div class="report-passages">'):]
+    named = re.findall(r"<h4>(EV\d+): ", passages)
+    area = run["parameters"]["AREA"].split(";")
+    window = notebook_data(start=run["parameters"]["START"], end=run["parameters"]["END"], area=area).events
+    # each event of the run that a report cites, and no other, in date order, with its passages marked and cited
+    assert named and set(named) <= set(window["event_id"].astype(str)) and len(named) == len(set(named))
+    assert passages.count("<mark>") >= len(named) and '<p class="cite">' in passages
+    assert "The passages each event rests on" in page_text(page)

@@ -1,8 +1,9 @@
 """One colour language for the whole report: a hue stands for one kind of event, everything else is grey.
 
-The figures of the default run are drawn as the notebooks draw them, and every colour of every artist is
-collected: a coloured (not grey) mark must be a kind's colour or a tint of it, and where a key or a label
-names what it stands for, the name is that kind (or, on the posture maps, a change that belongs to it).
+The figures of the default run, and those of an ACLED run on a file the tests write, are drawn as the notebooks
+draw them, and every colour of every artist is collected: a coloured (not grey) mark must be a kind's colour or a
+tint of it, and where a key or a label names what it stands for, the name is that kind (or, on the posture maps, a
+change that belongs to it).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from analysis.viz.maps import MIXED_COLOR
 
 #: Each run names its kinds in one vocabulary: the coded categories, or ACLED's event types.
 VOCABULARIES = {"coded": schema.CATEGORIES, "ACLED": schema.EVENT_TYPES}
-#: Names a key may give a kind's colour besides the kind's own: the posture maps' changes at a base.
+#: Names a key may give a kind's colour besides the kind's own: the posture maps' changes at a base, and ACLED's
+#: sub-event types (in shades of their event type's colour).
 KIND_PARTS = {"attacked": "militia attack", "fortified": "posture change", "Patriot batteries": "posture change",
-              "withdrawn from": "posture change", "handed over": "posture change"}
+              "withdrawn from": "posture change", "handed over": "posture change",
+              **{sub: kind for kind, subs in schema.ACLED_SUB_EVENT_TYPES.items() for sub in subs}}
 #: A hue this close to a kind's (on the colour wheel, 0 to 1) is that kind's, lighter or darker.
 SAME_HUE = 0.02
 
@@ -164,8 +167,52 @@ def test_is_grey_and_kind_of_tell_a_kind_from_a_grey():
     assert kind_of("#2171B5", kinds) == "US strike" and kind_of("#E69F00", kinds) == "protest"
 
 
-def test_no_colour_stands_for_two_meanings_across_the_default_runs_figures(figures):
-    kinds = VOCABULARIES["coded"]
+@pytest.fixture(scope="module")
+def acled_figures(tmp_path_factory):
+    """The figures of an ACLED run (a written file of 80 events), drawn as the notebooks draw them."""
+    from acled_files import write_acled
+
+    from analysis.report import notebook_data
+    from analysis.report.story import Story
+
+    analysis.use_report_style()
+    data = notebook_data(write_acled(tmp_path_factory.mktemp("colours") / "export.csv", 80))
+    story = Story(data)
+    drawn = {}
+
+    def new(name, **figure):
+        fig = plt.figure(**figure)
+        drawn[name] = fig
+        return fig.gca()
+
+    labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)
+    analysis.plot_timeline(data.events, label=labels, casualties=data.casualties, ax=new("timeline", figsize=(10, 7.6)))
+    analysis.timeline_legend(drawn["timeline"].axes[0])
+    weekly = analysis.escalation_per_period(data.events, clip=True, start=data.window[0], end=data.window[1],
+                                            dates=data.date_rule)
+    analysis.plot_escalation(weekly, rules=analysis.cameo_table(data.events), ax=new("escalation"))
+    counts = analysis.attacks_per_period(data.events, kinds=data.selection, dates=data.date_rule)
+    analysis.plot_attacks_per_period(counts, ax=new("weekly"))
+    monthly = analysis.attacks_per_period(data.events, freq="M", by=data.place_column, kinds=data.selection,
+                                          dates=data.date_rule)
+    analysis.plot_attacks_per_period(monthly, by=data.place_column, names=data.base_names, colors=data.palette,
+                                     ax=new("monthly"))
+    if analysis.attack_chart_form(int(data.selection(data.events).sum())) == "dots":
+        analysis.plot_attacks(data.events, data.casualties, kinds=data.selection, ax=new("attacks"))
+    analysis.plot_attack_casualties(data.events, data.casualties, kinds=data.selection, what=data.selection.what,
+                                    ax=new("casualties"))
+    # the country and its neighbours only: the other countries of the world file are drawn alike, and slowly
+    near = [b for b in analysis.load_world_boundaries() if b.name in ("Somalia", "Somaliland", "Ethiopia", "Kenya")]
+    analysis.plot_country_events(story.posture_events(), country=data.country, iso=data.iso, boundaries=near,
+                                 ax=new("posture"))
+    drawn["sources"] = story.plot_sources()
+    yield drawn
+    for fig in drawn.values():
+        plt.close(fig)
+
+
+def check_one_meaning_per_colour(figures, kinds) -> dict[str, set[str]]:
+    """Assert no colour of the figures stands for two meanings; return each kind's colours."""
     meanings: dict[str, set[str]] = {}
     for name, fig in figures.items():
         for colour in every_colour(fig):
@@ -181,4 +228,23 @@ def test_no_colour_stands_for_two_meanings_across_the_default_runs_figures(figur
     hues = {kind: {round(_hsv(c)[0], 2) for c in colours} for kind, colours in meanings.items()}
     for a, b in itertools.combinations(hues, 2):
         assert not hues[a] & hues[b], (a, b)
+    return meanings
+
+
+def test_no_colour_stands_for_two_meanings_across_the_default_runs_figures(figures):
+    meanings = check_one_meaning_per_colour(figures, VOCABULARIES["coded"])
     assert {"militia attack", "US strike", "posture change", "political"} <= set(meanings)
+
+
+def test_no_colour_stands_for_two_meanings_across_an_acled_runs_figures(acled_figures):
+    meanings = check_one_meaning_per_colour(acled_figures, VOCABULARIES["ACLED"])
+    assert {"Battles", "Explosions/Remote violence", "Protests", "Strategic developments"} <= set(meanings)
+
+
+def test_the_colour_check_fails_on_a_colour_named_for_another_kind(new_axes):
+    """A key that gives the US strikes' blue to a place is refused: the check can fail."""
+    ax = new_axes()
+    ax.bar([0], [1], color=style.KIND_COLORS["US strike"], label="Camp Taji")
+    ax.legend()
+    with pytest.raises(AssertionError, match="'Camp Taji' is drawn in the colour of 'US strike'"):
+        check_one_meaning_per_colour({"bars": ax.figure}, VOCABULARIES["coded"])

@@ -103,3 +103,27 @@ def test_alt_text_keeps_every_word_as_written_while_the_figure_draws_it_literall
     drawn = {t.get_gid(): t.get_text() for t in fig.texts}
     assert drawn["headline"] == literal_text(f"Headline {text}") and ax.get_title(loc="left") == literal_text(f"Panel {text}")
     fig.canvas.draw()  # a text read as mathematics would fail to draw or change here
+
+
+def test_png_with_alt_can_leave_the_headline_to_the_page_and_the_figure_keeps_it(new_axes):
+    """As text, the words leave the PNG (which is cropped to the chart) and travel as written in its metadata."""
+    ax = new_axes(figsize=(4, 2))
+    ax.bar([1, 2], [3, 4])
+    hostile = "Attacks <script>alert(1)</script> & $x$ *rose*"
+    fig = headline(ax, hostile, subtitle="Attacks   per week", source="Source: <b>test</b>")
+    kwargs = {"bbox_inches": "tight", "metadata": {"Software": None}}
+    drawn_data, drawn = png_with_alt(fig, **kwargs)
+    text_data, as_text = png_with_alt(fig, words_as_text=True, **kwargs)
+    assert not {"headline", "subtitle", "source"} & set(drawn)
+    assert (as_text["headline"], as_text["subtitle"], as_text["source"]) == (hostile, "Attacks per week",
+                                                                             "Source: <b>test</b>")
+    assert as_text["alt"] == drawn["alt"] and as_text["alt"].startswith(f"Chart: {hostile}.")
+    # the image lost the headline and subtitle above the chart and the source line under it
+    assert as_text["height"] < drawn["height"] - 25 and as_text["width"] <= drawn["width"]
+    assert [t.get_visible() for t in fig.texts] == [True, True, True]  # the figure keeps its words
+    assert png_with_alt(fig, **kwargs)[0] == drawn_data and text_data != drawn_data
+
+
+def test_report_style_refuses_a_headline_place_it_does_not_know():
+    with pytest.raises(ValueError, match="headlines='page' is not allowed: use 'figure'"):
+        analysis.use_report_style(headlines="page")

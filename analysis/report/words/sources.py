@@ -12,7 +12,7 @@ from ...text import describe_number, in_words
 from ...text import markdown_text as md
 from .common import Dateline, Escape, Heading, heading, in_window, nothing, percent
 from .common import dateline as common_dateline
-from .facts import Facts, document_label
+from .facts import Facts
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -97,8 +97,10 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
                    "the darker the cell, the more evidence rows." if coded else ""),
         "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
-        "passages": lambda: ("## The passages the dataset cites\n\nEvery passage of the reports cited for the events of this "
-                     "run, by document, with what it claims where reports disagree." if coded else ""),
+        "passages": lambda: ("## The passages each event rests on\n\nFor every event of this run, in date order, the "
+                     "passages of the reports that the coding cites for it: the passage marked, with the sentence "
+                     "before and after it, and the report it comes from (outlet, title, date of publication)."
+                     if coded else ""),
     }
 
 
@@ -161,27 +163,6 @@ def plot_sources(facts: Facts) -> object:
     subtitle = "" if facts.is_default else chart_subtitle(facts)
     headline(fig, title, subtitle=subtitle, source=facts.data.source_line)
     return fig
-
-
-def passages(facts: Facts) -> pd.DataFrame:
-    """List the passages the window's events rest on: document, event, claim and quote, in document order.
-
-    A run on a window or an area of the coded data shows these instead
-    of the five documents in full, whose other passages concern events
-    outside the run.
-    """
-    reports = facts.data.reports
-    if reports is None:
-        return pd.DataFrame({c: pd.Series([], dtype="string") for c in ("document", "event_id", "claim", "quote")})
-    titles = facts.document_titles
-    ordered = reports.sort_values(["doc_id", "event_id", "report_id"], kind="stable")
-    claim = ordered["claim_field"].astype("string").fillna("") + ": " + ordered["claim_value"].astype("string").fillna("")
-    return pd.DataFrame({
-        "document": [document_label(d, titles) for d in ordered["doc_id"]],
-        "event_id": ordered["event_id"].astype("string").to_numpy(),
-        "claim": claim.where(ordered["claim_field"].notna(), "").astype("string").to_numpy(),
-        "quote": ordered["quote"].astype("string").to_numpy(),
-    }).astype({"document": "string"})
 
 
 def dateline(facts: Facts) -> Dateline:
