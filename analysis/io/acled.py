@@ -11,8 +11,10 @@ Two column sets are accepted (see :data:`COLUMN_SETS`): the one ACLED has
 published since its column changes of 20 March 2023, and the older one, which
 still had ``data_id``, ``event_id_no_cnty`` and ``iso3`` and numeric actor
 type (``inter``) codes instead of ``disorder_type``, ``civilian_targeting``
-and ``tags``; other columns are kept as text. Exports as analysts hold them
-load too: CSV, Parquet, API responses saved as JSON and Excel workbooks
+and ``tags``; the frame keeps ACLED's columns under ACLED's names (typed,
+with both the names and the codes of actor types), other columns as text.
+Exports as analysts hold them load too: CSV, Parquet, API responses saved
+as JSON and Excel workbooks
 (:mod:`analysis.acled_formats`), dates re-saved by a spreadsheet
 (:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``, semicolons
 between values, and ACLED's monadic layout, folded to one row per event
@@ -380,15 +382,21 @@ def load_acled(
     -------
     DataFrame
         The columns of ``schema.EVENTS`` with the dtypes of
-        :func:`analysis.load_events`: ``event_id`` from ``event_id_cnty``,
-        the date range, ``time_precision``, ``event_type``,
-        ``sub_event_type``, ``actor1``, ``actor2``, ``location``, ``admin1``,
-        coordinates, ``geo_precision``, ``fatalities`` and ``notes`` carried
-        over; ``category``, ``base_id`` and the projectile counts missing
-        (ACLED does not code them). Every other column of the export
-        (``source``, ``country``, ``inter1``, ...) follows, as text; in
-        ACLED's columns ``NA`` is read as missing, and numeric actor types
-        of a current export (``inter1``/``inter2`` 1-8) as their names.
+        :func:`analysis.load_events`: ``event_id`` (the value of
+        ``event_id_cnty``), the date range, ``time_precision``,
+        ``event_type``, ``sub_event_type``, ``actor1``, ``actor2``,
+        ``location``, ``admin1``, coordinates, ``geo_precision``,
+        ``fatalities`` and ``notes`` carried over; the project's own columns
+        (:data:`PROJECT_COLUMNS`: ``category``, ``base_id``, ...) missing, as
+        ACLED does not code them. Every other column of the export follows
+        under its own name, in the file's order: ``event_id_cnty`` (so the
+        frame merges with another ACLED file ``on="event_id_cnty"``),
+        ``year`` (``Int64``), ``timestamp`` (a UTC datetime),
+        ``inter1``/``inter2`` (the codebook's names, :data:`ACTOR_TYPES`, in
+        both column sets), each followed by its code (``inter1_code``,
+        ``inter2_code``: ``Int64``, 0 for no actor), the rest as text. In
+        ACLED's columns ``NA`` is read as missing. docs/acled.md lists every
+        column.
 
     Raises
     ------
@@ -410,10 +418,10 @@ def load_acled(
     The files here stand for an analyst's own exports, so this example is not run by the tests::
 
         events = load_acled("acled_iraq_2019-2020.csv")
-        events[["event_id", "date_start", "date_end", "time_precision"]].head(2)
-        #   event_id date_start   date_end time_precision
-        # 0  IRQ1234 2020-01-03 2020-01-03              1
-        # 1  IRQ1240 2019-12-01 2019-12-31              3
+        events[["event_id_cnty", "date_start", "date_end", "time_precision"]].head(2)
+        #   event_id_cnty date_start   date_end time_precision
+        # 0       IRQ1234 2020-01-03 2020-01-03              1
+        # 1       IRQ1240 2019-12-01 2019-12-31              3
         events = load_acled("damaged_export.csv", invalid="drop")
         events.attrs["dropped"].table[["line", "reasons"]]
     """
