@@ -183,6 +183,15 @@ def test_actor_types_are_the_codebooks_names_and_codes_in_both_column_sets(curre
         assert named.tolist() == events["inter1_code"].tolist()
 
 
+def test_a_current_and_an_older_export_of_the_same_events_differ_only_in_interactions_form(current, older):
+    changes = analysis.compare_acled(older, current)
+    assert changes.added.empty and changes.deleted.empty
+    assert changes.changed["field"].unique().tolist() == ["interaction"]  # each set's own form, kept as written
+    combined = analysis.combine_acled([older, current])
+    assert isinstance(combined["inter1"].dtype, pd.CategoricalDtype) and str(combined["timestamp"].dtype) == (
+        "datetime64[s, UTC]")
+
+
 def test_project_columns_are_all_missing_and_dropping_them_leaves_acleds(current):
     events = analysis.load_acled(current)
     assert set(PROJECT_COLUMNS) <= set(schema.EVENTS.column_names)
