@@ -60,8 +60,10 @@ ACTOR_TYPES: tuple[str, ...] = (
 #: Numeric actor type codes of older exports: 1 state forces ... 8
 #: external/other forces; 0 in ``inter2`` when there is no second actor.
 ACTOR_TYPE_CODES: tuple[int, ...] = tuple(range(0, 9))
-#: Each actor type's code (:data:`ACTOR_TYPES` in order from 1; 0 for none), by its name and by its digits.
-_ACTOR_TYPE_CODE = {**{name: code for code, name in enumerate(ACTOR_TYPES, start=1)},
+#: Each actor type's name by its code's digits (:data:`ACTOR_TYPES` in order from 1).
+_ACTOR_TYPE_NAME = {str(code): name for code, name in enumerate(ACTOR_TYPES, start=1)}
+#: Each actor type's code (0 for none), by its name and by its digits.
+_ACTOR_TYPE_CODE = {**{name: int(code) for code, name in _ACTOR_TYPE_NAME.items()},
                     **{str(code): code for code in ACTOR_TYPE_CODES}}
 #: The column the loader adds after each actor type column: its numeric code, in both column sets.
 ACTOR_CODE_COLUMNS: dict[str, str] = {"inter1": "inter1_code", "inter2": "inter2_code"}
@@ -187,8 +189,7 @@ def _column_set(header: list[str], path: Path | str = "") -> str:
 
 def _actor_type_names(table: TextTable) -> None:
     """Replace ACLED's numeric actor type codes (1-8; 0 for no second actor) by their names, in place."""
-    names = {str(code): name for code, name in enumerate(ACTOR_TYPES, start=1)}
-    for column, codes in (("inter1", names), ("inter2", {**names, "0": ""})):
+    for column, codes in (("inter1", _ACTOR_TYPE_NAME), ("inter2", {**_ACTOR_TYPE_NAME, "0": ""})):
         values = table.frame[column]
         coded = values.isin(list(codes)).to_numpy()
         if coded.any():
