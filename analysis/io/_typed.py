@@ -55,10 +55,11 @@ class TypedSpec:
 
     ``columns_of`` returns the checked columns of a file's header (the
     loader's own rule; any exception declines the file); the header's other
-    columns are kept as text, unchecked. The result has the columns of
-    ``output`` (after ``rename``) that the file has, in that order, then
-    every other column except ``date_column`` as text, like
-    :func:`analysis.io.parse.convert_columns`. ``date_column`` is parsed
+    columns are kept as text, unchecked. ``copies`` adds columns that copy
+    one of the file's (output name -> the file's column, which stays too).
+    The result has the columns of ``output`` that the file (with its copies)
+    has, in that order, then every other column except ``date_column`` as
+    text, like :func:`analysis.io.parse.convert_columns`. ``date_column`` is parsed
     with ``parse_dates``, one call on its distinct values and, for each, the
     ``year_column`` of a record holding it (None without a year column); it
     returns datetime64 values, NaT where a text is not a date it can prove.
@@ -71,7 +72,7 @@ class TypedSpec:
     output: Sequence[Column]
     date_column: str
     parse_dates: Callable[[pd.Series, np.ndarray | None], np.ndarray]
-    rename: Mapping[str, str] = field(default_factory=dict)
+    copies: Mapping[str, str] = field(default_factory=dict)
     year_column: str | None = None
     unique: str | None = None
     pairs: tuple[str, str, Mapping[str, Sequence[str]]] | None = None
@@ -319,8 +320,9 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
     """
     if len(columns[header[0]]) == 0:
         raise _Decline
-    renamed = {spec.rename.get(name, name): name for name in header if name != spec.date_column}
-    outputs = {col.name: col for col in layout(renamed, spec.output)}  # the text path's layout
+    reads = {name: name for name in header if name != spec.date_column}  # each output column: the file's it reads
+    reads.update({copy: source for copy, source in spec.copies.items() if source in reads})
+    outputs = {col.name: col for col in layout(reads, spec.output)}  # the text path's layout
 
     def prepare(name: str) -> _Prepared:
         return _prepare(columns[name], checked.get(name), spec, region)
@@ -330,7 +332,7 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         prepared = dict(zip(header, pool.map(prepare, header)))
         columns.clear()
         checks = [pool.submit(prepared[spec.unique].unique)] if spec.unique else []
-        converted = {name: pool.submit(prepared[renamed[name]].convert, col) for name, col in outputs.items()}
+        converted = {name: pool.submit(prepared[reads[name]].convert, col) for name, col in outputs.items()}
         years = prepared[spec.year_column].integers() if spec.year_column else None
         dates = prepared[spec.date_column].parse(spec.parse_dates, years)
         if years is not None and not_the_year(dates, years).any():

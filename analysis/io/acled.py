@@ -11,8 +11,10 @@ Two column sets are accepted (see :data:`COLUMN_SETS`): the one ACLED has
 published since its column changes of 20 March 2023, and the older one, which
 still had ``data_id``, ``event_id_no_cnty`` and ``iso3`` and numeric actor
 type (``inter``) codes instead of ``disorder_type``, ``civilian_targeting``
-and ``tags``; other columns are kept as text. Exports as analysts hold them
-load too: CSV, Parquet, API responses saved as JSON and Excel workbooks
+and ``tags``; the frame keeps ACLED's columns under ACLED's names (typed,
+with both the names and the codes of actor types), other columns as text.
+Exports as analysts hold them load too: CSV, Parquet, API responses saved
+as JSON and Excel workbooks
 (:mod:`analysis.acled_formats`), dates re-saved by a spreadsheet
 (:mod:`analysis.acled_dates`), numeric actor types, R's ``NA``, semicolons
 between values, and ACLED's monadic layout, folded to one row per event
@@ -37,7 +39,7 @@ from ..errors import DataError, DroppedRowsWarning
 from ..schema import Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
-from .parse import convert_columns, layout
+from .parse import as_int64, convert_columns, layout
 from .problems import DroppedRows, build_error, dropped_table, file_error
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
 from .text_table import TextTable, checker_for, read_text_table
@@ -58,6 +60,13 @@ ACTOR_TYPES: tuple[str, ...] = (
 #: Numeric actor type codes of older exports: 1 state forces ... 8
 #: external/other forces; 0 in ``inter2`` when there is no second actor.
 ACTOR_TYPE_CODES: tuple[int, ...] = tuple(range(0, 9))
+#: Each actor type's name by its code's digits (:data:`ACTOR_TYPES` in order from 1).
+_ACTOR_TYPE_NAME = {str(code): name for code, name in enumerate(ACTOR_TYPES, start=1)}
+#: Each actor type's code (0 for none), by its name and by its digits.
+_ACTOR_TYPE_CODE = {**{name: int(code) for code, name in _ACTOR_TYPE_NAME.items()},
+                    **{str(code): code for code in ACTOR_TYPE_CODES}}
+#: The column the loader adds after each actor type column: its numeric code, in both column sets.
+ACTOR_CODE_COLUMNS: dict[str, str] = {"inter1": "inter1_code", "inter2": "inter2_code"}
 
 _SHARED: tuple[Column, ...] = (
     Column("event_id_cnty", "id", meaning="Event identifier: country acronym and number."),
@@ -136,7 +145,13 @@ DATE_BASIS: dict[int, str] = {
 #: Columns a monadic export (one row per actor) lacks, of which actor2 and inter2 always.
 MONADIC_MISSING: frozenset[str] = frozenset({"actor2", "assoc_actor_2", "inter2", "interaction"})
 #: Names the loader gives to columns it derives; a user's column may not have them.
-_DERIVED = tuple(name for name in schema.EVENTS.column_names if all(name not in cols for cols in COLUMN_SETS.values()))
+_DERIVED = (*(name for name in schema.EVENTS.column_names if all(name not in cols for cols in COLUMN_SETS.values())),
+            *ACTOR_CODE_COLUMNS.values())
+#: The events schema's columns that only the coded events fill: in a frame of ``load_acled`` they are there, all
+#: missing, so that every helper takes it as it takes the coded events (``frame.drop(columns=list(PROJECT_COLUMNS))``
+#: leaves ACLED's columns and those derived from them).
+PROJECT_COLUMNS: tuple[str, ...] = ("date_start_from", "date_end_from", "category", "base_id", "projectiles_low",
+                                    "projectiles_high", "headline")
 
 
 def _column_set(header: list[str], path: Path | str = "") -> str:
@@ -174,12 +189,48 @@ def _column_set(header: list[str], path: Path | str = "") -> str:
 
 def _actor_type_names(table: TextTable) -> None:
     """Replace ACLED's numeric actor type codes (1-8; 0 for no second actor) by their names, in place."""
-    names = {str(code): name for code, name in enumerate(ACTOR_TYPES, start=1)}
-    for column, codes in (("inter1", names), ("inter2", {**names, "0": ""})):
+    for column, codes in (("inter1", _ACTOR_TYPE_NAME), ("inter2", {**_ACTOR_TYPE_NAME, "0": ""})):
         values = table.frame[column]
         coded = values.isin(list(codes)).to_numpy()
         if coded.any():
             table.frame[column] = values.where(~coded, values.map(codes))
+
+
+def _actor_types(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return a checked actor type column (names, or codes 0-8) as the codebook's names and as codes.
+
+    The names are a categorical of :data:`ACTOR_TYPES`, missing where there
+    is no actor type (empty, or code 0); the codes are ``Int64``, 1-8, and 0
+    where there is none, ACLED's code for no second actor.
+    """
+    positions, words = pd.factorize(values, use_na_sentinel=True)  # a handful of distinct values
+    lookup = np.array([_ACTOR_TYPE_CODE[str(word)] for word in words] + [0], dtype=np.int8)  # -1 (missing): 0
+    codes = lookup[positions]
+    names = pd.Categorical.from_codes(codes - 1, categories=list(ACTOR_TYPES))  # code 0: -1, missing
+    return pd.Series(names), pd.Series(pd.arrays.IntegerArray(codes.astype(np.int64), np.zeros(len(codes), bool)))
+
+
+def _utc_times(values: pd.Series) -> pd.Series:
+    """Return checked Unix times (whole seconds, as text) as UTC datetimes in seconds, which hold any of them."""
+    seconds = as_int64(values).to_numpy(dtype=np.int64, na_value=np.iinfo(np.int64).min)  # that value is NaT
+    return pd.Series(seconds.view("datetime64[s]")).dt.tz_localize("UTC")
+
+
+def _acled_dtypes(converted: Mapping[str, pd.Series]) -> dict[str, pd.Series]:
+    """Return the converted columns with ACLED's own in their dtypes: ``year`` ``Int64``, ``timestamp`` a UTC
+    datetime, ``inter1`` and ``inter2`` the codebook's names, each followed by its code (:data:`ACTOR_CODE_COLUMNS`).
+    """
+    out = {}
+    for name, values in converted.items():
+        if name == "year":
+            out[name] = as_int64(values)
+        elif name == "timestamp":
+            out[name] = _utc_times(values)
+        elif name in ACTOR_CODE_COLUMNS:
+            out[name], out[ACTOR_CODE_COLUMNS[name]] = _actor_types(values)
+        else:
+            out[name] = values
+    return out
 
 
 def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -332,15 +383,21 @@ def load_acled(
     -------
     DataFrame
         The columns of ``schema.EVENTS`` with the dtypes of
-        :func:`analysis.load_events`: ``event_id`` from ``event_id_cnty``,
-        the date range, ``time_precision``, ``event_type``,
-        ``sub_event_type``, ``actor1``, ``actor2``, ``location``, ``admin1``,
-        coordinates, ``geo_precision``, ``fatalities`` and ``notes`` carried
-        over; ``category``, ``base_id`` and the projectile counts missing
-        (ACLED does not code them). Every other column of the export
-        (``source``, ``country``, ``inter1``, ...) follows, as text; in
-        ACLED's columns ``NA`` is read as missing, and numeric actor types
-        of a current export (``inter1``/``inter2`` 1-8) as their names.
+        :func:`analysis.load_events`: ``event_id`` (the value of
+        ``event_id_cnty``), the date range, ``time_precision``,
+        ``event_type``, ``sub_event_type``, ``actor1``, ``actor2``,
+        ``location``, ``admin1``, coordinates, ``geo_precision``,
+        ``fatalities`` and ``notes`` carried over; the project's own columns
+        (:data:`PROJECT_COLUMNS`: ``category``, ``base_id``, ...) missing, as
+        ACLED does not code them. Every other column of the export follows
+        under its own name, in the file's order: ``event_id_cnty`` (so the
+        frame merges with another ACLED file ``on="event_id_cnty"``),
+        ``year`` (``Int64``), ``timestamp`` (a UTC datetime),
+        ``inter1``/``inter2`` (the codebook's names, :data:`ACTOR_TYPES`, in
+        both column sets), each followed by its code (``inter1_code``,
+        ``inter2_code``: ``Int64``, 0 for no actor), the rest as text. In
+        ACLED's columns ``NA`` is read as missing. docs/acled.md lists every
+        column.
 
     Raises
     ------
@@ -362,10 +419,10 @@ def load_acled(
     The files here stand for an analyst's own exports, so this example is not run by the tests::
 
         events = load_acled("acled_iraq_2019-2020.csv")
-        events[["event_id", "date_start", "date_end", "time_precision"]].head(2)
-        #   event_id date_start   date_end time_precision
-        # 0  IRQ1234 2020-01-03 2020-01-03              1
-        # 1  IRQ1240 2019-12-01 2019-12-31              3
+        events[["event_id_cnty", "date_start", "date_end", "time_precision"]].head(2)
+        #   event_id_cnty date_start   date_end time_precision
+        # 0       IRQ1234 2020-01-03 2020-01-03              1
+        # 1       IRQ1240 2019-12-01 2019-12-31              3
         events = load_acled("damaged_export.csv", invalid="drop")
         events.attrs["dropped"].table[["line", "reasons"]]
     """
@@ -452,7 +509,8 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
         values = table.frame[name]
         table.frame[name] = values.where(values != NA_TEXT, "")
 
-    text = table.frame.rename(columns=RULES.rename).drop(columns=[RULES.date_column])
+    text = table.frame.drop(columns=[RULES.date_column])
+    text = text.assign(**{copy: text[source] for copy, source in RULES.copies.items()})
     converted = convert_columns(text, layout(text.columns, output))  # other columns as text
     return converted, dates, dropped
 
@@ -500,7 +558,7 @@ def _cut_padded_record(table: TextTable, columns):
 RULES = TypedSpec(
     columns_of=lambda header: _SPECS[_column_set(header)],
     output=[c for c in schema.EVENTS.columns if c.kind != "date"],
-    rename={"event_id_cnty": "event_id"},
+    copies={"event_id": "event_id_cnty"},  # the events schema's id; ACLED's stays, under its own name
     date_column="event_date",
     parse_dates=parse_distinct_dates,  # ISO days, then spreadsheet dates: the text path's rules
     year_column="year",
@@ -514,6 +572,7 @@ def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Pa
                   dropped: DroppedRows | None = None) -> pd.DataFrame:
     """Return the events frame: the converted columns (a frame or a mapping of them), date ranges, and
     the codes ACLED lacks as missing."""
+    converted = _acled_dtypes(converted)
     start, end, basis = _date_ranges(dates, converted["time_precision"])
     derived = {"date_start": start, "date_end": end, "event_date": dates, "date_basis": basis}
     n = len(dates)
@@ -560,4 +619,5 @@ def _drop_invalid(table: TextTable, dates: pd.Series, checker) -> tuple[TextTabl
     return kept, dates.iloc[keep].reset_index(drop=True), dropped
 
 
-__all__ = ["load_acled", "NewValuesWarning", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "DATE_BASIS", "MONADIC_MISSING", "OPTIONAL_COLUMNS"]
+__all__ = ["load_acled", "NewValuesWarning", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "ACTOR_CODE_COLUMNS",
+           "DATE_BASIS", "MONADIC_MISSING", "OPTIONAL_COLUMNS", "PROJECT_COLUMNS"]

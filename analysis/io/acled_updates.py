@@ -44,7 +44,8 @@ COMPARED_FIELDS: tuple[str, ...] = (
 
 
 def _id_column(frame: pd.DataFrame) -> str:
-    """Return the column holding ACLED's event identifier (``event_id_cnty``, or ``event_id`` after renaming)."""
+    """Return the column holding ACLED's event identifier: ``event_id_cnty``, as :func:`load_acled` keeps it, or
+    ``event_id`` (the same value) in a frame without it."""
     for name in ("event_id_cnty", "event_id"):
         if name in frame.columns:
             return name

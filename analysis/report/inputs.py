@@ -28,6 +28,7 @@ import pandas as pd
 from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
+from ..stats.caveats import export_date
 from ..stats.highlights import top_values
 from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, select_events
 from ..text import describe_dates, in_words, join_words
@@ -67,6 +68,8 @@ class NotebookData:
     default: bool = False
     file_countries: tuple[str, ...] = ()
     dropped: int = 0
+    #: an ACLED file's date: its latest ``timestamp``, of the whole file (:func:`analysis.stats.caveats.export_date`)
+    exported: pd.Timestamp | None = None
 
     @property
     def is_default(self) -> bool:
@@ -448,7 +451,7 @@ def notebook_data(
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date").reset_index(drop=True)
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
-                        dropped=dropped)
+                        dropped=dropped, exported=export_date(every))
 
 
 # --- checking a run once, before any notebook runs --------------------------------------------------

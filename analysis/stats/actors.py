@@ -2,9 +2,10 @@
 
 Every function takes an events frame as :func:`analysis.io.acled.load_acled`
 returns it and gives a tidy frame of counts (events, fatalities), no
-sentence. Actor types are named as the export names them; an older
-export's numeric codes (1-8) are read as the names given in ``names``
-(the report passes ACLED's codebook names,
+sentence. Actor types are read from ``inter1`` and ``inter2``, which hold
+the codebook's names in both column sets; ``interaction`` keeps what the
+file wrote, and an older export's two-digit codes are named by the names
+given in ``names`` (the report passes ACLED's codebook names,
 :data:`analysis.io.acled.ACTOR_TYPES`; this layer reads no loader).
 Fatalities are ACLED's ``fatalities`` (missing counts 0).
 """
@@ -32,19 +33,13 @@ def fatalities(events: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(events["fatalities"], errors="coerce").fillna(0).astype(np.int64)
 
 
-def actor_type(events: pd.DataFrame, side: int = 1, names: Sequence[str] = ()) -> pd.Series:
-    """Return the actor type of ``actor1`` (``side=1``) or ``actor2`` (``side=2``), named as ACLED names it.
-
-    Older exports' numeric codes become ``names[code - 1]`` (codes without
-    a name are kept as written), and a missing type (or code 0, no second
-    actor) is missing.
-    """
+def actor_type(events: pd.DataFrame, side: int = 1) -> pd.Series:
+    """Return the actor type of ``actor1`` (``side=1``) or ``actor2`` (``side=2``): ``inter1`` or ``inter2``, the
+    codebook's name (missing where there is none)."""
     column = f"inter{side}"
     require_columns(events, [column])
-    codes = {str(code): name for code, name in enumerate(names, start=1)}
     values = events[column].astype("string").str.strip()
-    values = values.where(~values.isin(list(codes)), values.map(codes))
-    return values.mask(values.isin(["", "0"])).rename("actor_type")
+    return values.mask(values == "").rename("actor_type")
 
 
 def _counted(keys: pd.Series, killed: pd.Series, name: str) -> pd.DataFrame:
@@ -57,7 +52,7 @@ def _counted(keys: pd.Series, killed: pd.Series, name: str) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
-def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str] = ()) -> pd.DataFrame:
+def actors_table(events: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
     """Count each named actor's events and the fatalities in them, as ``actor1`` or ``actor2``.
 
     An event counts once for each of its two actors (an actor named on both
@@ -70,8 +65,6 @@ def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str
     n : int or None, default None
         Keep the ``n`` most active actors, and every actor tied with the
         last of them (a tie is kept whole); None keeps all.
-    names : sequence of str, default ()
-        The actor types' names, for an older export's codes (:func:`actor_type`).
 
     Returns
     -------
@@ -93,7 +86,7 @@ def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str
     sides = []
     for side in (1, 2):
         actor = events[f"actor{side}"].astype("string").str.strip()
-        types = (actor_type(events, side, names) if f"inter{side}" in events.columns
+        types = (actor_type(events, side) if f"inter{side}" in events.columns
                  else pd.Series(pd.NA, index=events.index))
         sides.append(pd.DataFrame({"row": np.arange(len(events)), "actor": actor.to_numpy(),
                                    "actor_type": types.astype("string").to_numpy(), "killed": killed.to_numpy(),
@@ -126,12 +119,9 @@ def actors_table(events: pd.DataFrame, n: int | None = None, names: Sequence[str
     return table
 
 
-def by_actor_type(events: pd.DataFrame, side: int = 1, names: Sequence[str] = ()) -> pd.DataFrame:
-    """Count events and fatalities by the actor type of ``actor1`` (or ``actor2``): actor_type, events, fatalities.
-
-    ``names`` as in :func:`actor_type`.
-    """
-    return _counted(actor_type(events, side, names), fatalities(events), "actor_type")
+def by_actor_type(events: pd.DataFrame, side: int = 1) -> pd.DataFrame:
+    """Count events and fatalities by the actor type of ``actor1`` (or ``actor2``): actor_type, events, fatalities."""
+    return _counted(actor_type(events, side), fatalities(events), "actor_type")
 
 
 def by_column(events: pd.DataFrame, column: str, names: Sequence[str] = ()) -> pd.DataFrame:
@@ -175,24 +165,23 @@ def interaction(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
     return values.where(~values.isin(list(named)), values.map(named)).mask(values == "").rename("interaction")
 
 
-def civilian_targeting(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
+def civilian_targeting(events: pd.DataFrame) -> pd.Series:
     """Mark the events whose main target was civilians.
 
     ACLED's ``civilian_targeting`` marks them in current exports; an older
     export has no such column, so there its events of type Violence against
-    civilians, and those whose second actor is of type Civilians, are marked
-    (``names`` as in :func:`actor_type`).
+    civilians, and those whose second actor is of type Civilians, are marked.
     """
     if "civilian_targeting" in events.columns:
         marked = events["civilian_targeting"].astype("string").str.strip().str.casefold()
         return (marked == CIVILIAN_TARGETING.casefold()).fillna(False).astype(bool).rename("civilian_targeting")
     mask = events["event_type"].astype("string") == VIOLENCE_AGAINST_CIVILIANS
     if "inter2" in events.columns:
-        mask |= (actor_type(events, 2, names) == "Civilians").fillna(False)
+        mask |= (actor_type(events, 2) == "Civilians").fillna(False)
     return mask.fillna(False).astype(bool).rename("civilian_targeting")
 
 
-def civilian_summary(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.DataFrame:
+def civilian_summary(events: pd.DataFrame) -> pd.DataFrame:
     """Count civilian targeting as its own measure: one row each for the events marked, and Violence against civilians.
 
     Returns
@@ -203,7 +192,7 @@ def civilian_summary(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Data
     """
     killed = fatalities(events)
     rows = []
-    for name, mask in (("civilian_targeting", civilian_targeting(events, names)),
+    for name, mask in (("civilian_targeting", civilian_targeting(events)),
                        ("violence_against_civilians",
                         (events["event_type"].astype("string") == VIOLENCE_AGAINST_CIVILIANS).fillna(False))):
         mask = mask.to_numpy(dtype=bool)

@@ -86,11 +86,20 @@ def single_source(events: pd.DataFrame) -> tuple[int, pd.DataFrame]:
 
 
 def export_date(events: pd.DataFrame) -> pd.Timestamp | None:
-    """Return the latest ``timestamp`` (Unix seconds of a row's last change) as a UTC time: when the data were drawn.
+    """Return the latest ``timestamp`` (the time of a row's last change) as a UTC time: when the data were drawn.
 
-    None when the events have no readable timestamp.
+    ``timestamp`` is a UTC datetime, as :func:`analysis.io.acled.load_acled`
+    gives it (a datetime without a time zone is read as UTC), or Unix
+    seconds (numbers or text). None when the events have no readable
+    timestamp.
     """
     if "timestamp" not in events.columns or events.empty:
         return None
-    seconds = pd.to_numeric(events["timestamp"], errors="coerce").dropna()
+    stamps = events["timestamp"]
+    if pd.api.types.is_datetime64_any_dtype(stamps):
+        latest = stamps.max()
+        if pd.isna(latest):
+            return None
+        return latest.tz_convert("UTC") if latest.tzinfo is not None else latest.tz_localize("UTC")
+    seconds = pd.to_numeric(stamps, errors="coerce").dropna()
     return pd.Timestamp(int(seconds.max()), unit="s", tz="UTC") if len(seconds) else None

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .._frames import require_columns
 from ..text import in_words
+from .caveats import export_date
 
 #: What the checks find, one value of the ``check`` column each.
 CHECKS: tuple[str, ...] = (
@@ -129,8 +130,8 @@ def check_export(acled: pd.DataFrame, stated: pd.Series | None = None) -> pd.Dat
         rows.append(("empty id", None, "event_id", "", f"an id (row {i})"))
     for i in np.flatnonzero((ids.duplicated(keep="first") & ~empty).to_numpy()):
         rows.append(("duplicate id", ids.iloc[i], "event_id", ids.iloc[i], "each id once"))
-    stamps = pd.to_numeric(acled["timestamp"], errors="coerce") if "timestamp" in acled.columns else pd.Series(dtype=float)
-    latest = f"{pd.Timestamp(int(stamps.max()), unit='s'):%Y-%m-%d}" if stamps.notna().any() else ""
+    when = export_date(acled)
+    latest = f"{when:%Y-%m-%d}" if when is not None else ""
     rows.append(("export date", None, "timestamp", latest, "the day of the latest change (UTC)"))
     if len(acled):
         span = f"{acled['date_start'].min():%Y-%m-%d}..{acled['date_end'].max():%Y-%m-%d}"

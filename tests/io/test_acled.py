@@ -14,7 +14,7 @@ import pytest
 
 import analysis
 from analysis import DataError, schema
-from analysis.io.acled import COLUMN_SETS, DATE_BASIS
+from analysis.io.acled import ACTOR_CODE_COLUMNS, ACTOR_TYPES, COLUMN_SETS, DATE_BASIS, PROJECT_COLUMNS
 
 # One event per time precision code, in the current column set.
 CURRENT_ROWS: list[dict[str, str]] = [
@@ -136,27 +136,91 @@ def test_dates_become_ranges_by_time_precision(current):
     assert ((events["date_end"] - events["date_start"]).dt.days + 1).tolist() == [1, 7, 29]
 
 
-def test_codes_the_export_does_not_have_are_missing(current):
+def test_acled_columns_follow_under_their_own_names_with_the_actor_type_codes_after_the_types(current):
     events = analysis.load_acled(current)
-    for name in ("category", "base_id", "projectiles_low", "projectiles_high"):
-        assert events[name].isna().all(), name
-    assert list(events["category"].cat.categories) == list(schema.CATEGORIES)
-
-
-def test_other_acled_columns_are_kept_as_text(current):
-    events = analysis.load_acled(current)
-    extras = [c for c in COLUMN_SETS["current"] if c not in schema.EVENTS.column_names and c != "event_id_cnty"]
+    extras = [c for c in COLUMN_SETS["current"] if c not in schema.EVENTS.column_names]
+    for name, code in ACTOR_CODE_COLUMNS.items():
+        extras.insert(extras.index(name) + 1, code)
     assert list(events.columns[len(schema.EVENTS.columns):]) == extras
     assert events["source"].tolist() == ["Test Wire", "Test Paper", "Test Radio"]
-    assert events["inter1"].tolist() == ["External/Other forces", "Political militia", "Protesters"]
     assert events["tags"].isna().tolist() == [True, True, False]
     assert str(events["source"].dtype) == "string"
+    assert str(events["interaction"].dtype) == "string" and events["iso"].tolist() == ["368"] * 3
+
+
+def test_event_id_cnty_is_kept_and_event_id_holds_the_same_value(current, tmp_path):
+    events = analysis.load_acled(current)
+    assert events["event_id_cnty"].tolist() == events["event_id"].tolist() == ["TST1", "TST2", "TST3"]
+    # a frame joins another ACLED file by ACLED's identifier, as loaded
+    later = write_export(tmp_path / "later.csv", [{**CURRENT_ROWS[1], "fatalities": "4"}], COLUMN_SETS["current"])
+    joined = events.merge(analysis.load_acled(later), on="event_id_cnty", suffixes=("_old", "_new"))
+    assert joined[["event_id_cnty", "fatalities_old", "fatalities_new"]].values.tolist() == [["TST2", 1, 4]]
+
+
+def test_year_is_a_whole_number_and_timestamp_a_utc_time(current, older):
+    for events in (analysis.load_acled(current), analysis.load_acled(older)):
+        assert str(events["year"].dtype) == "Int64" and events["year"].tolist() == [2020, 2019, 2020]
+        assert str(events["timestamp"].dtype) == "datetime64[s, UTC]"
+        assert events["timestamp"].iloc[0] == pd.Timestamp(1580000000, unit="s", tz="UTC")
+        assert (events["timestamp"] - pd.Timestamp(0, tz="UTC")).dt.total_seconds().tolist() == [
+            1580000000, 1580000001, 1580000002]
+
+
+def test_actor_types_are_the_codebooks_names_and_codes_in_both_column_sets(current, older, tmp_path):
+    numeric = write_export(tmp_path / "numeric.csv", [{**r, "inter1": INTER_CODES[r["inter1"]],
+                                                       "inter2": INTER_CODES[r["inter2"]]} for r in CURRENT_ROWS],
+                           COLUMN_SETS["current"])
+    for path in (current, older, numeric):
+        events = analysis.load_acled(path)
+        assert events["inter1"].tolist() == ["External/Other forces", "Political militia", "Protesters"], path.name
+        assert list(events["inter1"].cat.categories) == list(ACTOR_TYPES)
+        assert events["inter2"].iloc[0] == "Political militia" and events["inter2"].iloc[1:].isna().all()
+        assert str(events["inter1_code"].dtype) == "Int64"
+        assert events["inter1_code"].tolist() == [8, 3, 6]
+        assert events["inter2_code"].tolist() == [3, 0, 0]  # 0: no second actor, ACLED's code for it
+        # each code is the name's place in the codebook's list
+        named = events["inter1"].astype(str).map(lambda name: ACTOR_TYPES.index(name) + 1)
+        assert named.tolist() == events["inter1_code"].tolist()
+
+
+def test_a_current_and_an_older_export_of_the_same_events_differ_only_in_interactions_form(current, older):
+    changes = analysis.compare_acled(older, current)
+    assert changes.added.empty and changes.deleted.empty
+    assert changes.changed["field"].unique().tolist() == ["interaction"]  # each set's own form, kept as written
+    combined = analysis.combine_acled([older, current])
+    assert isinstance(combined["inter1"].dtype, pd.CategoricalDtype) and str(combined["timestamp"].dtype) == (
+        "datetime64[s, UTC]")
+
+
+def test_project_columns_are_all_missing_and_dropping_them_leaves_acleds(current):
+    events = analysis.load_acled(current)
+    assert set(PROJECT_COLUMNS) <= set(schema.EVENTS.column_names)
+    for name in PROJECT_COLUMNS:
+        assert events[name].isna().all(), name
+    assert list(events["category"].cat.categories) == list(schema.CATEGORIES)
+    own = events.drop(columns=list(PROJECT_COLUMNS))
+    derived = {"event_id", "date_start", "date_end", "date_basis", *ACTOR_CODE_COLUMNS.values()}
+    assert set(own.columns) == set(COLUMN_SETS["current"]) | derived
+
+
+def test_the_frames_columns_are_listed_in_docs(current, older):
+    """docs/acled.md lists every column of the frame, in order, for both column sets."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "acled.md").read_text(encoding="utf-8")
+    table = text[text.index("| column | dtype | what it holds |"):]
+    table = table[: table.index("\n\n")]
+    listed = [line.split("|")[1].strip().strip("`") for line in table.splitlines()[2:]]
+    for name in [c for c in listed if "`" in c]:  # a row of several columns
+        listed[listed.index(name):listed.index(name) + 1] = name.replace("`", "").split(", ")
+    new, old = (list(analysis.load_acled(path).columns) for path in (current, older))
+    assert [c for c in listed if c in new] == new  # in the order of the current column set's frame
+    assert set(listed) == set(new) | set(old)
 
 
 def test_older_column_set_loads_the_same_events(current, older):
     new, old = analysis.load_acled(current), analysis.load_acled(older)
     pd.testing.assert_frame_equal(new[schema.EVENTS.column_names], old[schema.EVENTS.column_names])
-    assert old["inter1"].tolist() == ["8", "3", "6"]
+    shared = ["event_id_cnty", "year", "inter1", "inter1_code", "inter2", "inter2_code", "timestamp"]
+    pd.testing.assert_frame_equal(new[shared], old[shared])
     assert old["data_id"].tolist() == ["9001", "9002", "9003"]
     assert "disorder_type" not in old.columns
 

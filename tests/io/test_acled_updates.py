@@ -137,14 +137,15 @@ def test_compare_refuses_a_frame_that_repeats_an_event(two_exports):
         analysis.compare_acled(old, pd.concat([frame, frame.iloc[:1]], ignore_index=True))
 
 
-def test_frames_with_event_id_cnty_and_utc_timestamps_are_taken_as_they_are(two_exports, tmp_path):
+def test_frames_keyed_by_event_id_alone_with_unix_seconds_are_taken_too(two_exports, tmp_path):
     import pandas as pd
 
     old, new = two_exports
     frames = []
-    for path in (old, new):  # the identifier under ACLED's name, the time of the last change as a UTC datetime
-        frame = analysis.load_acled(path).rename(columns={"event_id": "event_id_cnty"})
-        frame["timestamp"] = pd.to_datetime(pd.to_numeric(frame["timestamp"]), unit="s", utc=True)
+    for path in (old, new):  # the events schema's identifier alone, the time of the last change as Unix seconds
+        frame = analysis.load_acled(path).drop(columns="event_id_cnty")
+        frame["timestamp"] = (frame["timestamp"] - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(seconds=1)
+        assert frame["timestamp"].dtype.kind == "i"
         frames.append(frame)
     events = analysis.combine_acled(frames)
     assert events.iloc[_ids(events).index("TST2")]["fatalities"] == 5

@@ -16,7 +16,7 @@ import pytest
 from acled_files import OLDER_TYPE_CODES, conflict_events, write_acled_conflicts, write_acled_events, write_acled_older
 
 from analysis.report.inputs import notebook_data
-from analysis.report.story import Story
+from analysis.report.story import PAGES, Story
 from analysis.report.words.facts import Facts
 from analysis.stats.periods import attacks_per_period
 from analysis.text import markdown_text as md
@@ -236,6 +236,21 @@ def test_caveats_are_computed_from_the_file(story, raw):
         assert f"known to {word} {share}%" in text
     latest = pd.Timestamp(int(raw["timestamp"].astype(int).max()), unit="s")
     assert f"its latest row was changed on {latest:%d %B %Y}" in text
+
+
+def test_every_pages_dateline_gives_the_files_date_the_window_notwithstanding(story, raw, tmp_path):
+    latest = pd.Timestamp(int(raw["timestamp"].astype(int).max()), unit="s")
+    for page in PAGES:
+        line = story.dateline(page)
+        assert f"data as of {latest.day} {latest:%B %Y}" in line.text and "data as of" in line.markdown, page
+    # a window that leaves out the row changed last still gives the file's date: 5 March 2021, not 2 February
+    revised = write_acled_events(tmp_path / "revised.csv", [
+        {"event_date": "2020-01-05", "timestamp": "1612224000"}, {"event_date": "2020-02-05", "timestamp": "1614902400"}])
+    window = Story(notebook_data(str(revised), end="2020-01-31"))
+    assert len(window.facts.events) == 1
+    for page in PAGES:
+        assert "data as of 5 March 2021" in window.dateline(page).text, page
+    assert "data as of" not in Story(notebook_data()).dateline("timeline").text  # the coded reports have no export
 
 
 # --- tables and period words ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from report_support import CODED_NAMES, CODED_PHRASES, RUNS, TARGET, page_text, 
 
 import analysis
 from analysis.report.inputs import notebook_data
+from analysis.stats.caveats import export_date
 from analysis.stats.posture import POSTURE_KINDS
 
 pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
@@ -55,11 +56,16 @@ def test_every_page_has_a_figure_and_no_sentence_true_only_of_the_coded_reports(
     forbidden = [n for n in CODED_NAMES if n not in own] + (list(CODED_PHRASES) if acled else [])
     pages = sorted(run["out"].glob("[0-9][0-9]-*.html"))
     assert len(pages) == 4
+    exported = export_date(analysis.load_acled(run["parameters"]["DATA"])) if acled else None
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert re.search(r'<img[^>]+src="data:image/png;base64,', text), f"{name}/{page.name}: no figure"
         # the documents' own words around a cited passage (page 04) are a quotation, not the page's sentences
         seen = page_text(re.sub(r"<blockquote>.*?</blockquote>", " ", text, flags=re.S))
+        if acled:  # the export's date, in the page's dateline
+            assert f"data as of {exported.day} {exported:%B %Y}" in seen, f"{name}/{page.name}: no export date"
+        else:
+            assert "data as of" not in seen
         found = [n for n in forbidden if n.casefold() in seen.casefold()]
         assert not found, f"{name}/{page.name} says {found}, which its data do not hold"
         assert "How the escalation unfolded" not in seen and "How often were US-led forces attacked" not in seen

@@ -40,11 +40,11 @@ def test_no_actor_gives_an_empty_typed_table():
     assert table.empty and str(table["events"].dtype) == "int64"
 
 
-def test_older_numeric_codes_are_named_and_code_zero_is_no_actor():
-    frame = events(inter1=["2", "2", "1", "7"], inter2=["1", "0", "2", "0"])
-    assert actors.actor_type(frame, 1, TYPES).tolist() == ["Rebel group", "Rebel group", "State forces", "Civilians"]
-    assert actors.actor_type(frame, 2, TYPES).isna().tolist() == [False, True, False, True]
-    assert actors.by_actor_type(frame, 1, TYPES)["actor_type"].tolist() == ["Rebel group", "State forces", "Civilians"]
+def test_actor_types_are_read_from_the_named_columns_and_an_empty_one_is_none():
+    frame = events(inter2=["State forces", "", "Rebel group", None])
+    assert actors.actor_type(frame, 1).tolist() == ["Rebel group", "Rebel group", "State forces", "Civilians"]
+    assert actors.actor_type(frame, 2).isna().tolist() == [False, True, False, True]
+    assert actors.by_actor_type(frame, 1)["actor_type"].tolist() == ["Rebel group", "State forces", "Civilians"]
 
 
 def test_interaction_codes_of_older_exports_are_named_as_current_ones_write_them():
@@ -59,8 +59,8 @@ def test_interaction_codes_of_older_exports_are_named_as_current_ones_write_them
 def test_civilian_targeting_uses_the_column_or_falls_back_on_type_and_target():
     frame = events(civilian_targeting=["", "Civilian targeting", None, ""])
     assert actors.civilian_targeting(frame).tolist() == [False, True, False, False]
-    older = events(inter2=["7", None, None, None])
-    assert actors.civilian_targeting(older, TYPES).tolist() == [True, False, False, True]
+    older = events(inter2=["Civilians", None, None, None])
+    assert actors.civilian_targeting(older).tolist() == [True, False, False, True]
     summary = actors.civilian_summary(frame).set_index("measure")
     assert summary.loc["civilian_targeting", ["events", "fatalities"]].tolist() == [1, 1]
     assert summary.loc["violence_against_civilians", "share"] == 0.25

@@ -31,3 +31,12 @@ def test_the_export_date_is_the_latest_timestamp_and_none_without_one():
     assert caveats.export_date(frame) == pd.Timestamp("2023-11-14 22:13:20", tz="UTC")
     assert caveats.export_date(frame.drop(columns="timestamp")) is None
     assert caveats.export_date(pd.DataFrame({"timestamp": ["x"]})) is None
+
+
+def test_the_export_date_of_utc_datetimes_as_the_loader_gives_them():
+    stamps = pd.Series([1600000000, 1700000000, None], dtype="Int64")
+    utc = pd.DataFrame({"timestamp": pd.to_datetime(stamps, unit="s", utc=True)})
+    assert caveats.export_date(utc) == pd.Timestamp("2023-11-14 22:13:20", tz="UTC")
+    naive = utc.assign(timestamp=utc["timestamp"].dt.tz_localize(None))
+    assert caveats.export_date(naive) == pd.Timestamp("2023-11-14 22:13:20", tz="UTC")
+    assert caveats.export_date(utc.iloc[2:]) is None

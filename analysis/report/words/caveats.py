@@ -3,7 +3,7 @@ single sources, geo- and time-precision, the export's date, revisions and deleti
 
 from __future__ import annotations
 
-from ...stats.caveats import export_date, placeholder_fatalities, precision_shares, single_source
+from ...stats.caveats import placeholder_fatalities, precision_shares, single_source
 from ...text import describe_number, join_words
 from ...text import markdown_text as md
 from .common import percent
@@ -47,7 +47,7 @@ def caveats(facts: Facts) -> str:
         parts = [f"{meanings.get(row.precision, md(row.precision))} {percent(row.events, n)}"
                  for row in shares.itertuples() if row.events]
         lines.append(f"- **{label}** (`{column}`): known to {join_words(parts)} of the events.")
-    when = export_date(events)
+    when = facts.data.exported
     if when is not None:
         lines.append(f"- **The export's date**: its latest row was changed on {when:%d %B %Y} (the largest "
                      "`timestamp`). ACLED revises and deletes events after publication, so a later export can "

@@ -287,8 +287,9 @@ def dateline(facts: Facts, what: str) -> Dateline:
     """Open a page: the place and the window, what the page counts (``what``, plain text) and the sources, named.
 
     The coded reports are named by outlet and date of publication ("outlet
-    not named" where the text names none); an ACLED file by its name and
-    the outlets behind the most events.
+    not named" where the text names none); an ACLED file by its name, the
+    export's date (its latest ``timestamp``: "data as of 14 November 2023")
+    and the outlets behind the most events.
     """
     def write(esc: Escape) -> str:
         # the span the page's title names (the window, or the events' dates); the default run's hand-written
@@ -311,6 +312,8 @@ def _sources_words(facts: Facts, esc: Escape) -> str:
                  for o, a, b in zip(ordered["outlet"], ordered["published_start"], ordered["published_end"])]
         return f"{in_words(len(named))} news report{'' if len(named) == 1 else 's'}: {'; '.join(named)}"
     name = esc(data.source_name.removeprefix("the ACLED file "))
+    if data.exported is not None:
+        name += f", data as of {describe_dates(data.exported, data.exported, long=True)}"
     outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
     top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
     if not top:

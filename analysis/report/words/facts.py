@@ -155,10 +155,9 @@ class Facts:
     @cached_property
     def actors(self) -> pd.DataFrame:
         """Every actor of an ACLED run with its events and killed (:func:`analysis.stats.actors.actors_table`)."""
-        from ...io.acled import ACTOR_TYPES
         from ...stats.actors import actors_table
 
-        return actors_table(self.events, names=ACTOR_TYPES)
+        return actors_table(self.events)
 
     @cached_property
     def outlets(self) -> pd.DataFrame:

@@ -38,11 +38,11 @@ def who(facts: Facts) -> str:
         return ""
     lines = [f"**Who.** {_actors(facts)}"]
     if "inter1" in events.columns:
-        types = stats.by_actor_type(events, 1, ACTOR_TYPES).head(TYPES_NAMED)
+        types = stats.by_actor_type(events, 1).head(TYPES_NAMED)
         lines.append("By the first actor's type (ACLED's `inter1`): " + listing(
             [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
     if "inter2" in events.columns:
-        types = stats.by_actor_type(events, 2, ACTOR_TYPES)
+        types = stats.by_actor_type(events, 2)
         types = types[types["actor_type"] != stats.NONE].head(TYPES_NAMED)
         if len(types):
             lines.append("By the second actor's type (`inter2`, the other side): " + listing(
@@ -76,7 +76,7 @@ def _actors(facts: Facts) -> str:
 def civilians(facts: Facts) -> str:
     """Write civilian targeting as its own measure (Markdown): the events whose main target was civilians."""
     events = facts.events
-    summary = stats.civilian_summary(events, ACTOR_TYPES).set_index("measure")
+    summary = stats.civilian_summary(events).set_index("measure")
     marked, vac = summary.loc["civilian_targeting"], summary.loc["violence_against_civilians"]
     how = ("ACLED's `civilian_targeting`" if "civilian_targeting" in events.columns
            else "Violence against civilians, or a second actor of type Civilians (this export has no "
