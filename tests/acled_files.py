@@ -340,16 +340,17 @@ COMPARISON_EVENTS: list[dict[str, str]] = [
     dict(event_date="2020-03-14", event_type="Battles", sub_event_type="Armed clash", actor1=UAG_ACLED,
          actor2=US_ACLED, location="Taji", latitude="33.54", longitude="44.27",
          notes="On 14 March 2020, rockets hit Camp Taji, wounding three US troops."),
-    # attacks on sites hosting US forces that the coded data lacks: four in January 2020, one in February
-    *[dict(event_date=day, actor1=UAG_ACLED, actor2=US_ACLED, location=place, latitude=lat, longitude=lon,
-           fatalities=deaths, notes=f"On {int(day[-2:])} {month} 2020, rockets hit {place}, which hosts US troops."
-                                    + (" (coded as 3)" if deaths == "3" else ""))
-      for day, month, place, lat, lon, deaths in (
-          ("2020-01-08", "January", "Ain al Asad Airbase", "33.79", "42.44", "0"),
-          ("2020-01-14", "January", "Balad Airbase", "33.94", "44.36", "0"),
-          ("2020-01-20", "January", "Baghdad - Green Zone", "33.3", "44.39", "3"),
-          ("2020-01-26", "January", "Baghdad - Green Zone", "33.3", "44.39", "0"),
-          ("2020-02-16", "February", "Baghdad - Green Zone", "33.3", "44.39", "0"))],
+    # attacks on sites hosting US forces that the coded data lacks: four in January 2020, one in March
+    *[dict(event_date=day, actor1=UAG_ACLED, actor2=US_ACLED, location=place, admin1=admin1, latitude=lat,
+           longitude=lon, fatalities=deaths,
+           notes=f"On {int(day[-2:])} {month} 2020, rockets hit {place}, which hosts US troops."
+                 + (" (coded as 3)" if deaths == "3" else ""))
+      for day, month, place, admin1, lat, lon, deaths in (
+          ("2020-01-08", "January", "Ain al Asad Airbase", "Al Anbar", "33.79", "42.44", "0"),
+          ("2020-01-14", "January", "Balad Airbase", "Salah al-Din", "33.94", "44.36", "0"),
+          ("2020-01-20", "January", "Baghdad - Green Zone", "Baghdad", "33.3", "44.39", "3"),
+          ("2020-01-26", "January", "Baghdad - Green Zone", "Baghdad", "33.3", "44.39", "0"),
+          ("2020-03-17", "March", "Baghdad - Green Zone", "Baghdad", "33.3", "44.39", "0"))],
     # a clash without foreign forces (not in scope), and an event before the coded span
     dict(event_date="2020-03-20", event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State (Iraq)",
          actor2="Military Forces of Iraq (2018-)", location="Tarmiyah", latitude="33.67", longitude="44.39",
@@ -360,7 +361,8 @@ COMPARISON_EVENTS: list[dict[str, str]] = [
 ]
 
 
-def write_acled_comparison(path: Path, *, changes: dict[str, str] | None = None) -> Path:
-    """Write :data:`COMPARISON_EVENTS` as an ACLED export (see :func:`write_acled_events`); ``changes`` sets the same
-    values in every row (hostile text, say)."""
-    return write_acled_events(path, [{**event, **(changes or {})} for event in COMPARISON_EVENTS])
+def write_acled_comparison(path: Path, *, changes: dict[int, dict[str, str]] | None = None) -> Path:
+    """Write :data:`COMPARISON_EVENTS` as an ACLED export (see :func:`write_acled_events`); ``changes`` sets values
+    of some rows, by their index (hostile text, say)."""
+    changes = changes or {}
+    return write_acled_events(path, [{**event, **changes.get(i, {})} for i, event in enumerate(COMPARISON_EVENTS)])

@@ -93,10 +93,7 @@ def build_report(
     """
     out = Path(out)
     given = dict(parameters or {})
-    sources = [(path, "") for path in find_notebooks(notebooks)]
-    # a page of one option (COMPARE: notebooks/compare/) is built only when the option is given, after the others
-    sources += [(path, page) for page, name in PAGES.items() if given.get(name)
-                for path in find_notebooks(Path(notebooks) / page)]
+    sources = report_notebooks(notebooks, given)
     with staged_folder(out, notebooks=[notebooks, NOTEBOOK_DIR]) as stage:
         scratch = stage.parent / f".{out.resolve().name}.checked"  # a fixed name: the executed notebooks do not vary
         shutil.rmtree(scratch, ignore_errors=True)
@@ -109,8 +106,25 @@ def build_report(
     return out / "index.html"
 
 
-def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: dict[str, Any], *, show_code: bool, timeout: int,
-           out: Path) -> None:
+def report_notebooks(notebooks: str | Path, parameters: Mapping[str, Any]) -> list[tuple[Path, str]]:
+    """List the notebooks a build runs, in reading order, each with its page (:func:`analysis.report.options.page_parameters`).
+
+    The notebooks ``NN-*.ipynb`` of ``notebooks`` are every run's pages (page
+    ""); a page of one option (``COMPARE``: ``notebooks/compare/``) follows
+    them only when the option is given.
+
+    Examples
+    --------
+    >>> [(path.name, page) for path, page in report_notebooks(NOTEBOOK_DIR, {"COMPARE": "x.csv"})][-2:]
+    [('04-sources-and-evidence.ipynb', ''), ('05-compared-with-acled.ipynb', 'compare')]
+    """
+    sources = [(path, "") for path in find_notebooks(notebooks)]
+    return sources + [(path, page) for page, name in PAGES.items() if parameters.get(name)
+                      for path in find_notebooks(Path(notebooks) / page)]
+
+
+def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: dict[str, Any], *, show_code: bool,
+           timeout: int, out: Path) -> None:
     """Check the data, execute the notebooks into ``stage`` and render the pages there."""
     run = check_run(given, scratch)
     if run.dropped:

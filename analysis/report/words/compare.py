@@ -21,10 +21,11 @@ import pandas as pd
 
 from ...stats.reconcile import VARIANTS, Reconciliation, reconcile
 from ...stats.reconcile_summary import lacking_by_month, scope_by_family
-from ...stats.selection import event_keys
+from ...stats.selection import event_keys, select_events
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from ..inputs import NotebookData
+from ..options import read_parameter
 from .common import Dateline, Escape, Heading, capital, heading, reader_sentence
 from .common import dateline as common_dateline
 from .facts import Facts
@@ -75,13 +76,15 @@ class Compared:
         return self.result.links.loc[(self.result.links["grade"] != "near miss").to_numpy()]
 
 
-def compare(data: NotebookData, export: pd.DataFrame) -> Compared:
-    """Reconcile the coded events of a run with an export (in the run's area), for the page's words."""
-    from ...stats.selection import select_events
+def compare(data: NotebookData, export: pd.DataFrame, *, area: object = None) -> Compared:
+    """Reconcile the coded events of a run with an export, for the page's words.
 
+    ``area`` is the run's ``AREA`` (read as the option is): the export's
+    events outside it are left out, as the coded events outside it are.
+    """
     if not data.coded:
         raise ValueError("the coded events are compared with an export; this run is of an ACLED file")
-    area = None if data.area is None else [name.strip() for name in data.area.split(",")]
+    area = read_parameter("AREA", area)
     export = select_events(export, area=area, dates="event_date") if area else export
     name = Path(str(export.attrs.get("path", "the export"))).name
     return Compared(data=data, export=export.reset_index(drop=True), name=name,
@@ -103,7 +106,10 @@ def event_name(compared: Compared, event_id: str) -> str:
 def acled_name(compared: Compared, acled_id: str, esc: Escape = md) -> str:
     """Name an ACLED event by its ``event_id_cnty``, date, type and place ("IRQ1234, 2 January 2020, Air/drone strike in Baghdad")."""
     row = compared.acled.loc[acled_id]
-    return (f"{esc(acled_id)}, {describe_dates(row['event_date'], row['event_date'], long=True)}, "
+    checks = compared.result.checks
+    swapped = checks.loc[((checks["check"] == "day and month swapped") & (checks["event_id"] == acled_id)).to_numpy()]
+    noted = f" ({_dates(swapped['expected'].iloc[0])} in its notes)" if len(swapped) else ""
+    return (f"{esc(acled_id)}, {describe_dates(row['event_date'], row['event_date'], long=True)}{noted}, "
             f"{esc(row['sub_event_type'])} in {esc(row['location'])}")
 
 
@@ -128,7 +134,8 @@ def page_heading(compared: Compared) -> Heading:
                 f"{describe_number(outside, 'coded event')} are statements, talks, votes or plans, which ACLED "
                 "does not code: they are outside its scope, not missing from it.",
                 f"In the coded events' span ACLED has {describe_number(len(scope), 'event')} involving US or "
-                f"coalition forces, and the coded data lacks {lacking:,} of them, so its counts are a floor."]
+                "coalition forces, and " + (f"the coded data lacks {lacking:,} of them, so its counts are a floor."
+                                            if lacking else "the coded data has every one of them.")]
 
     return heading(title, lead)
 
@@ -171,7 +178,7 @@ def _reason(row) -> str:
                 "same family": f"kinds of one family ({detail})"}.get(finding, f"different kinds ({detail})")
     if row.aspect == "actors":
         if finding == "near":
-            return f"near actors: {detail}"
+            return f"({detail})"  # why an actor is near, told after the finding
         return finding if finding in ("same actors", "near actors", "some actors", "no shared actor") else ""
     if row.aspect == "attribution":
         return {"same": "same first actor", "near": "near first actor", "roles swapped": "actors' roles swapped"}.get(
@@ -187,8 +194,13 @@ def reasons_text(compared: Compared, coded_id: str, acled_id: str) -> str:
     """Say why a link holds, in plain words separated by "; " (escaped by the table that shows it)."""
     reasons = compared.result.reasons
     rows = reasons.loc[((reasons["coded_id"] == coded_id) & (reasons["acled_id"] == acled_id)).to_numpy()]
-    said = [_reason(row) for row in rows.itertuples(index=False)]
-    return "; ".join(dict.fromkeys(s for s in said if s))
+    said: list[str] = []
+    for text in (_reason(row) for row in rows.itertuples(index=False)):
+        if text.startswith("(") and said:
+            said[-1] += f" {text}"
+        elif text and text not in said:
+            said.append(text)
+    return "; ".join(said)
 
 
 def found(compared: Compared) -> str:
@@ -312,9 +324,11 @@ def lacking(compared: Compared) -> str:
     lines = [f"{head}\n\nIn the coded events' span the export has {describe_number(total, 'event')} involving US "
              f"or coalition forces; no coded event links to {missing:,} of them. Kind by kind:\n"]
     for row in table.loc[(table["acled"] > 0).to_numpy()].itertuples():
-        lines.append(f"- **{md(row.family or 'of no family')}**: ACLED {row.acled:,}, the coded data "
-                     f"{row.coded:,} ({row.coded_linked:,} of them linked); the coded data lacks "
-                     f"{row.acled_lacking:,}" + (", so its count is a floor" if row.acled_lacking else "") + ".")
+        linked = ("every one linked to a coded event" if row.acled_lacking == 0 else
+                  f"{row.acled_linked:,} linked to a coded event and {row.acled_lacking:,} not")
+        floor = ": its count of this kind is a floor" if row.acled_lacking else ""
+        lines.append(f"- **{md(row.family or 'of no family')}**: ACLED has {row.acled:,}, {linked}; the coded data "
+                     f"has {row.coded:,} of this kind{floor}.")
     worst = table.sort_values(["acled_lacking", "family"], ascending=[False, True], kind="stable").iloc[0]
     if worst["acled_lacking"]:
         month = lacking_by_month(compared.result, compared.data.events, worst["family"]).iloc[0]
@@ -355,7 +369,7 @@ def checks(compared: Compared) -> str:
     lines = ["## What the export's checks found\n"]
     swapped = frame.loc[(frame["check"] == "day and month swapped").to_numpy()]
     if len(swapped):
-        named = join_words([f"{md(r.event_id)} reads {md(r.found)} where its notes say {md(r.expected)}"
+        named = join_words([f"{md(r.event_id)} reads {_dates(r.found)} where its notes say {_dates(r.expected)}"
                             for r in swapped.itertuples()])
         lines.append(f"- **Day and month swapped** in {describe_number(len(swapped), 'row')}, as a spreadsheet "
                      f"does: {named}. {'It is' if len(swapped) == 1 else 'They are'} matched on the notes' day.")
@@ -364,8 +378,8 @@ def checks(compared: Compared) -> str:
     other = frame.loc[(frame["check"] == "date differs from notes").to_numpy()]
     if len(other):
         lines.append(f"- **Dates beside the notes**: in {describe_number(len(other), 'row')} the notes give a day "
-                     "outside the row's dates (" + join_words([f"{md(r.event_id)}: {md(r.found)}, notes "
-                                                               f"{md(r.expected)}" for r in other.itertuples()]) + ").")
+                     "outside the row's dates (" + join_words([f"{md(r.event_id)}: {_dates(r.found)}, notes "
+                                                               f"{_dates(r.expected)}" for r in other.itertuples()]) + ").")
     stand_in = frame.loc[(frame["check"] == "placeholder fatalities").to_numpy()]
     n = len(compared.export)
     lines.append(f"- **Placeholder fatalities** in {describe_number(len(stand_in), 'row')} of {n:,}: the notes say "
