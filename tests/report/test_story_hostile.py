@@ -96,6 +96,21 @@ class _Elements(HTMLParser):
             self.tags.append((tag, dict(attrs)))
 
 
+def assert_no_markup_from_the_data(page: str, *, tables: bool = False) -> None:
+    """Assert a page's body holds only the tags the words' own Markdown makes: no link, image, handler or style from
+    the data (with ``tables``, the only style is the tables' own alignment of their cells)."""
+    parser = _Elements()
+    parser.feed(page)
+    tags = parser.tags
+    assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
+    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") != "index.html" and not
+                str(a.get("href", "")).startswith("#")], "a link from the data"
+    assert not [a for t, a in tags if t == "img"], "an image from the data"
+    assert not [a for t, a in tags if any(k.startswith("on") for k in a)]
+    assert not [(t, a) for t, a in tags if "style" in a and not (
+        tables and t in ("td", "th") and a["style"].startswith("text-align:"))]
+
+
 def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
     page = hostile["page"]
     seen = page_text(page)
@@ -106,14 +121,7 @@ def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
     for field in ("location", "actor1", "actor2", "admin1", "country", "source", "source_scale", "file name"):
         value = HOSTILE.get(field, FILE_NAME)
         assert markdown_text(value) in words, f"{field} never reaches the prose: the test would not see it leak"
-    parser = _Elements()
-    parser.feed(page)
-    tags = parser.tags
-    assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
-    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") != "index.html" and not
-                str(a.get("href", "")).startswith("#")], "a link from the data"
-    assert not [a for t, a in tags if t == "img"], "an image from the data"
-    assert not [a for t, a in tags if "style" in a or any(k.startswith("on") for k in a)]
+    assert_no_markup_from_the_data(page)
     assert "<strong>bold</strong>" not in page and "<code>code</code>" not in page and "<em>em</em>" not in page
     assert find_remote_references(page) == []
 
@@ -203,17 +211,7 @@ def test_the_comparison_page_shows_every_hostile_value_of_the_export_as_typed(ho
     for field, value in {**COMPARED_HOSTILE, "file name": FILE_NAME}.items():
         assert markdown_text(value) in words or value in tables, f"{field} never reaches the page"
         assert value in seen, f"{field}: not shown as typed"
-    parser = _Elements()
-    parser.feed(page)
-    tags = parser.tags
-    assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
-    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") != "index.html" and not
-                str(a.get("href", "")).startswith("#")], "a link from the data"
-    assert not [a for t, a in tags if t == "img"], "an image from the data"
-    assert not [a for t, a in tags if any(k.startswith("on") for k in a)]
-    # the tables' own alignment, on their cells, is the only style
-    assert not [(t, a) for t, a in tags if "style" in a and (t not in ("td", "th") or not
-                                                              a["style"].startswith("text-align:"))]
+    assert_no_markup_from_the_data(page, tables=True)
     assert "<i>Group</i>" not in page and "<code>code</code>" not in page and "<em>place</em>" not in page
     assert find_remote_references(page) == []
     title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
