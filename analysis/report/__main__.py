@@ -3,11 +3,13 @@
 ::
 
     python -m analysis.report [--out O] [--data D] [--invalid drop] [--start S] [--end E] [--area A] [--attacks T] [--target N]
+                              [--compare C]
     python -m analysis.report --from-env
     python -m analysis.report --refresh-notebooks
 
 The first form executes every ``notebooks/NN-*.ipynb`` in reading order, each
-in a fresh kernel, and writes one HTML page per notebook plus ``index.html``.
+in a fresh kernel, and writes one HTML page per notebook plus ``index.html``;
+with ``--compare`` the page of ``notebooks/compare/`` follows them.
 The options are declared in :mod:`analysis.report.options`. With
 ``--from-env`` each option not given on the command line is read from the
 environment variable ``REPORT_<OPTION>`` (``REPORT_AREA`` for ``--area``;
