@@ -73,6 +73,20 @@ def test_the_heading_says_when_the_coded_data_lacks_nothing(tmp_path):
     assert "the coded data has every one of them." in heading.markdown and "floor" not in heading.markdown
 
 
+def test_an_export_with_nothing_in_scope_is_said_to_have_nothing(tmp_path):
+    outside = write_acled_events(tmp_path / "outside.csv", COMPARISON_EVENTS[-2:])  # no US forces among the actors
+    compared = words.compare(notebook_data(), analysis.load_acled(outside))
+    heading = words.page_heading(compared)
+    assert heading.summary.startswith("ACLED has none of the")
+    assert "the export has no event involving US or coalition forces." in heading.markdown
+    assert words.found(compared) == "## Which coded events ACLED has\n\nNo coded event has a counterpart in this export."
+    assert words.lacking(compared).endswith("The export has no event involving US or coalition forces in the coded "
+                                            "events' span.")
+    assert words.lacking_table(compared).empty
+    assert words.differences(compared).endswith("No coded event is linked to an ACLED event, so nothing is compared "
+                                                "field by field.")
+
+
 def test_the_links_are_listed_with_their_grade_and_reasons(compared, coded):
     table = words.found_table(compared)
     numbers = [coded.loc[event_id, "number"] for event_id in sorted(STANDS_FOR.values())]
@@ -84,7 +98,9 @@ def test_the_links_are_listed_with_their_grade_and_reasons(compared, coded):
     days = (coded.loc["EV046", "date_end"] - coded.loc["EV046", "date_start"]).days + 1
     assert f"ACLED narrows {days} days to 1 day" in june["why"] and june["grade"] == "strong, needs review"
     strike = table.set_index("no.").loc[coded.loc["EV003", "number"], "why"]
-    assert strike.startswith("ACLED dates it 1 day earlier, within the slack of 1 day; 0 km apart")
+    assert strike.startswith("ACLED dates it 1 day earlier; 0 km apart; ACLED names Baghdad International Airport")
+    clash = table.set_index("no.").loc[coded.loc["EV035", "number"], "why"]
+    assert "different kinds (indirect fire and armed clash)" in clash
     swapped = table.set_index("no.").loc[coded.loc["EV023", "number"], "why"]
     assert "matched on the day its notes give (the export swapped day and month)" in swapped
     assert words.found(compared).startswith(f"## Which coded events ACLED has\n\nACLED has {len(STANDS_FOR)} coded "

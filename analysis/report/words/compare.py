@@ -130,12 +130,14 @@ def page_heading(compared: Compared) -> Heading:
         return f"The coded events beside the ACLED export {esc(compared.name)}"
 
     def lead(esc: Escape) -> list[str]:
-        return [f"ACLED has {found:,} of the {n - outside:,} coded events of kinds it codes; the other "
-                f"{describe_number(outside, 'coded event')} are statements, talks, votes or plans, which ACLED "
-                "does not code: they are outside its scope, not missing from it.",
-                f"In the coded events' span ACLED has {describe_number(len(scope), 'event')} involving US or "
+        has = f"{found:,}" if found else "none"
+        span = ("In the coded events' span the export has no event involving US or coalition forces." if not len(scope)
+                else f"In the coded events' span ACLED has {describe_number(len(scope), 'event')} involving US or "
                 "coalition forces, and " + (f"the coded data lacks {lacking:,} of them, so its counts are a floor."
-                                            if lacking else "the coded data has every one of them.")]
+                                            if lacking else "the coded data has every one of them."))
+        return [f"ACLED has {has} of the {n - outside:,} coded events of kinds it codes; the other "
+                f"{describe_number(outside, 'coded event')} are statements, talks, votes or plans, which ACLED "
+                "does not code: they are outside its scope, not missing from it.", span]
 
     return heading(title, lead)
 
@@ -163,19 +165,17 @@ def _reason(row) -> str:
             return f"ACLED narrows {int(limit)} days to {describe_number(int(value), 'day')}"
         if finding == "matched on the notes' day":
             return "matched on the day its notes give (the export swapped day and month)"
-        days = describe_number(abs(int(value)), "day")
-        side = "earlier" if value < 0 else "later"
-        slack = f", within the slack of {describe_number(int(limit), 'day')}" if finding == "within the slack" else ""
-        return f"ACLED dates it {days} {side}{slack}"
+        return f"ACLED dates it {describe_number(abs(int(value)), 'day')} {'earlier' if value < 0 else 'later'}"
     if row.aspect == "place":
         if finding == "names the place":
             return f"ACLED names {detail}"
         if finding == "no coded place":
             return "no coded place to compare"
-        return f"{value:,.0f} km apart ({finding}; limit {limit:,.0f} km)"
+        return f"{value:,.0f} km apart" + ("" if finding == "same place" else f" ({finding})")
     if row.aspect == "type":
+        kinds = detail.replace(" / ", " and ")
         return {"same sub-event type": "same kind of event",
-                "same family": f"kinds of one family ({detail})"}.get(finding, f"different kinds ({detail})")
+                "same family": f"kinds of one family ({kinds})"}.get(finding, f"different kinds ({kinds})")
     if row.aspect == "actors":
         if finding == "near":
             return f"({detail})"  # why an actor is near, told after the finding
@@ -265,6 +265,8 @@ def differences(compared: Compared) -> str:
     linked = set(zip(compared.linked["coded_id"], compared.linked["acled_id"]))
     frame = frame.loc[[pair in linked for pair in zip(frame["coded_id"], frame["acled_id"])]]
     lines = ["## What differs"]
+    if not linked:
+        return lines[0] + "\n\nNo coded event is linked to an ACLED event, so nothing is compared field by field."
     if frame.empty or not frame["field"].isin(list(TOLD)).any():
         return lines[0] + "\n\nThe linked events agree on their dates, fatalities, actors and kind."
     for field, title in TOLD.items():
