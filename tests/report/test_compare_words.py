@@ -159,8 +159,23 @@ def test_what_the_coded_data_lacks_kind_by_kind_and_the_busiest_month(compared, 
             "lacks; it has none of that kind in that month.") in text
     table = words.lacking_table(compared)
     assert table["ACLED event"].tolist() == LACKED
-    assert table["fatalities"].tolist() == lacked["fatalities"].astype(int).tolist()
+    placeholder = lacked["notes"].str.contains(r"coded as \d+")
+    assert table["fatalities"].tolist() == [f"{n} (a placeholder)" if p else n
+                                            for n, p in zip(lacked["fatalities"], placeholder)]
+    assert placeholder.sum() == 1
     assert words.lacking_caption(compared) == "ACLED's events in scope that no coded event links to (by date)"
+
+
+def test_the_chart_follows_the_kind_the_coded_data_lacks_most_of(compared, rows):
+    family, months = words.chart_months(compared)
+    assert family == "indirect fire"  # the five rows the coded data lacks are all shelling
+    lacked = rows.loc[LACKED]
+    january = int(lacked["event_date"].str.startswith("2020-01").sum())
+    assert words.chart_title(compared, family, months) == (
+        f"ACLED has {len(lacked)} events of indirect fire that the coded data lacks, {january} of them in January 2020")
+    assert words.chart_subtitle(family).startswith("ACLED's events of indirect fire involving US or coalition forces")
+    assert words.chart_source(compared).endswith("; ACLED, comparison.csv")
+    assert int(months["acled_lacking"].sum()) == len(lacked)
 
 
 def test_the_export_checks_are_said(compared, rows):

@@ -150,6 +150,7 @@ def test_compare_adds_its_page_last_and_only_it_takes_the_export(runs):
     page = (out / "05-compared-with-acled.html").read_text(encoding="utf-8")
     seen = page_text(page)
     assert 'href="04-sources-and-evidence.html"' in page
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', page), "no chart of what the coded data lacks"
     for part in ("Which coded events ACLED has", "What differs", "Outside ACLED's scope", "What the coded data lacks",
                  "What the export's checks found", "How this was compared"):
         assert part in seen

@@ -331,19 +331,56 @@ def lacking(compared: Compared) -> str:
         floor = ": its count of this kind is a floor" if row.acled_lacking else ""
         lines.append(f"- **{md(row.family or 'of no family')}**: ACLED has {row.acled:,}, {linked}; the coded data "
                      f"has {row.coded:,} of this kind{floor}.")
-    worst = table.sort_values(["acled_lacking", "family"], ascending=[False, True], kind="stable").iloc[0]
-    if worst["acled_lacking"]:
-        month = lacking_by_month(compared.result, compared.data.events, worst["family"]).iloc[0]
+    family, months = chart_months(compared)
+    month = months.iloc[0]
+    if month["acled_lacking"]:
         coded = "none" if month["coded"] == 0 else in_words(int(month["coded"]))
         lines.append(f"\nThe most in one month: {describe_number(int(month['acled_lacking']), 'event')} of "
-                     f"{md(worst['family'])} in {month['month']:%B %Y} that the coded data lacks; it has {coded} "
+                     f"{md(family)} in {month['month']:%B %Y} that the coded data lacks; it has {coded} "
                      "of that kind in that month.")
     return "\n".join(lines)
 
 
+def chart_months(compared: Compared) -> tuple[str, pd.DataFrame]:
+    """Choose the kind the chart and the month sentence follow (the one the coded data lacks most ACLED events of,
+    then the one with most ACLED events) and count it month by month (most lacking first); ("", empty) without any
+    ACLED event in scope."""
+    table = scope_by_family(compared.result, compared.data.events)
+    table = table.loc[(table["acled"] > 0).to_numpy() & table["family"].notna().to_numpy()]
+    if table.empty:
+        return "", lacking_by_month(compared.result, compared.data.events, "")
+    family = str(table.sort_values(["acled_lacking", "acled", "family"], ascending=[False, False, True],
+                                   kind="stable").iloc[0]["family"])
+    return family, lacking_by_month(compared.result, compared.data.events, family)
+
+
+def chart_title(compared: Compared, family: str, months: pd.DataFrame) -> str:
+    """Title the chart with its finding (plain text): how many ACLED events of the kind the coded data lacks, and when most."""
+    lacking = int(months["acled_lacking"].sum())
+    if not lacking:
+        return f"The coded data has every event of {family} that ACLED has in its span"
+    top = months.iloc[0]
+    return (f"ACLED has {describe_number(lacking, f'event of {family}', f'events of {family}')} that the coded data "
+            f"lacks, {int(top['acled_lacking'])} of them in {top['month']:%B %Y}")
+
+
+def chart_subtitle(family: str) -> str:
+    """Say what the chart measures (plain text)."""
+    return (f"ACLED's events of {family} involving US or coalition forces, per month, linked to a coded event or not; "
+            "dots: the coded events of that kind")
+
+
+def chart_source(compared: Compared) -> str:
+    """Name both sources under the chart (plain text)."""
+    return f"{compared.data.source_line}; ACLED, {compared.name}"
+
+
 def lacking_table(compared: Compared) -> pd.DataFrame:
-    """List the ACLED events in scope that no coded event links to, by date (at most :data:`LACKING_SHOWN`)."""
+    """List the ACLED events in scope that no coded event links to, by date (at most :data:`LACKING_SHOWN`); fatalities
+    the notes call a placeholder say so."""
     only = compared.result.acled_only.sort_values(["event_date", "event_id"], kind="stable").head(LACKING_SHOWN)
+    checks = compared.result.checks
+    stand_ins = set(checks.loc[(checks["check"] == "placeholder fatalities").to_numpy(), "event_id"])
     return pd.DataFrame({
         "ACLED event": only["event_id"].astype("string").to_numpy(),
         "date": [describe_dates(d, d) for d in only["event_date"]],
@@ -351,7 +388,8 @@ def lacking_table(compared: Compared) -> pd.DataFrame:
         "place": only["location"].astype("string").to_numpy(),
         "actors": [join_words([str(a) for a in pair if isinstance(a, str) and a]) for pair in
                    zip(only["actor1"], only["actor2"])],
-        "fatalities": only["fatalities"].to_numpy(),
+        "fatalities": [f"{n} (a placeholder)" if i in stand_ins else str(n)
+                       for i, n in zip(only["event_id"].astype("string"), only["fatalities"])],
     })
 
 
