@@ -73,6 +73,20 @@ def test_the_heading_says_when_the_coded_data_lacks_nothing(tmp_path):
     assert "the coded data has every one of them." in heading.markdown and "floor" not in heading.markdown
 
 
+def test_coded_events_outside_the_exports_dates_are_said_to_be(tmp_path, coded):
+    scoped = coded.loc[coded["category"] != "political"]
+    later = write_acled_events(tmp_path / "later.csv", [{**COMPARISON_EVENTS[0], "event_date": "2021-06-01"}])
+    heading = words.page_heading(words.compare(notebook_data(), analysis.load_acled(later)))
+    assert heading.summary.startswith(f"The export covers 1 June 2021, outside the dates of the {len(scoped)} coded "
+                                      "events of kinds ACLED codes, so it can have none of them;")
+    march = write_acled_events(tmp_path / "march.csv", [COMPARISON_EVENTS[4]])  # 14 March 2020 only
+    day, slack = pd.Timestamp(COMPARISON_EVENTS[4]["event_date"]), pd.Timedelta(days=1)
+    outside = int(((scoped["date_end"] < day - slack) | (scoped["date_start"] > day + slack)).sum())
+    heading = words.page_heading(words.compare(notebook_data(), analysis.load_acled(march)))
+    assert heading.summary.startswith(f"ACLED has 1 of the {len(scoped)} coded events of kinds it codes; {outside} of "
+                                      "them fall outside the export's dates (14 March 2020); the other")
+
+
 def test_an_export_with_nothing_in_scope_is_said_to_have_nothing(tmp_path):
     outside = write_acled_events(tmp_path / "outside.csv", COMPARISON_EVENTS[-2:])  # no US forces among the actors
     compared = words.compare(notebook_data(), analysis.load_acled(outside))

@@ -125,6 +125,10 @@ def page_heading(compared: Compared) -> Heading:
     found = int((status["status"] == "linked").sum())
     scope = compared.result.acled_scope
     lacking = int((~scope["linked"]).sum())
+    undated = int((status["status"] == "outside the export's dates").sum())
+    checks = compared.result.checks
+    dates = checks.loc[(checks["check"] == "export dates").to_numpy(), "found"]
+    span_text = _dates(str(dates.iloc[0])) if len(dates) else ""
 
     def title(esc: Escape) -> str:
         return f"The coded events beside the ACLED export {esc(compared.name)}"
@@ -135,9 +139,14 @@ def page_heading(compared: Compared) -> Heading:
                 else f"In the coded events' span ACLED has {describe_number(len(scope), 'event')} involving US or "
                 "coalition forces, and " + (f"the coded data lacks {lacking:,} of them, so its counts are a floor."
                                             if lacking else "the coded data has every one of them."))
-        return [f"ACLED has {has} of the {n - outside:,} coded events of kinds it codes; the other "
-                f"{describe_number(outside, 'coded event')} are statements, talks, votes or plans, which ACLED "
-                "does not code: they are outside its scope, not missing from it.", span]
+        scoped = (f"the other {describe_number(outside, 'coded event')} are statements, talks, votes or plans, which "
+                  "ACLED does not code: they are outside its scope, not missing from it.")
+        covers = f"covers {span_text}" if span_text else "has no events"
+        if undated and undated == n - outside:
+            return [f"The export {covers}, outside the dates of the {n - outside:,} coded events of kinds ACLED codes, "
+                    f"so it can have none of them; {scoped}", span]
+        beyond = f"; {undated:,} of them fall outside the export's dates ({span_text})" if undated else ""
+        return [f"ACLED has {has} of the {n - outside:,} coded events of kinds it codes{beyond}; {scoped}", span]
 
     return heading(title, lead)
 
