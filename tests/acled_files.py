@@ -311,3 +311,58 @@ def write_acled_deletions(path: Path, deletions: list[tuple[str, str]], *, newli
         writer.writeheader()
         writer.writerows(rows)
     return Path(path)
+
+
+#: An export of the coded data's own making, for the page that sets the coded events beside one (``COMPARE``):
+#: each row says which coded event it stands for and what it reproduces of real exports.
+US_ACLED, UAG_ACLED = "Military Forces of the United States (2017-2021)", "Unidentified Armed Group (Iraq)"
+#: The Soleimani strike as an export has it: dated a day earlier (overnight), with placeholder fatalities.
+SOLEIMANI_STRIKE: dict[str, str] = dict(
+    event_date="2020-01-02", sub_event_type="Air/drone strike", actor1=US_ACLED, inter1="External/Other forces",
+    actor2="Military Forces of Iran (1989-)", inter2="External/Other forces",
+    location="Baghdad International Airport", latitude="33.2625", longitude="44.2346", fatalities="10",
+    notes="On 2 January 2020, a US drone strike near Baghdad International Airport killed Qassem Soleimani "
+          "and others (fatalities coded as 10).")
+COMPARISON_EVENTS: list[dict[str, str]] = [
+    SOLEIMANI_STRIKE,  # EV003
+    # EV023, the 11 March Taji attack: saved with day and month swapped (11 March read as 3 November)
+    dict(event_date="2020-11-03", actor1="Kataib Hezbollah", actor2=US_ACLED, location="Taji", latitude="33.54",
+         longitude="44.27", fatalities="3",
+         notes="On 11 March 2020, 15 Katyusha rockets hit Camp Taji base, killing 2 US soldiers and a UK soldier."),
+    # EV046, the June Taji attack: ACLED narrows the coded three weeks to 13 June
+    dict(event_date="2020-06-13", actor1=UAG_ACLED, actor2=US_ACLED, location="Taji", latitude="33.54",
+         longitude="44.27", notes="On 13 June 2020, two rockets landed inside Camp Taji, which hosts US troops."),
+    # EV001, the K-1 attack: ACLED names Kata'ib Hezbollah where the coded data leaves the attacker unnamed
+    dict(event_date="2019-12-27", actor1="Kataib Hezbollah", actor2=US_ACLED, location="Kirkuk", admin1="Kirkuk",
+         latitude="35.4695", longitude="44.3489", fatalities="1",
+         notes="On 27 December 2019, rockets hit K1 base, killing a US contractor."),
+    # EV035, the 14 March Taji attack: the same day, coded by ACLED as an armed clash
+    dict(event_date="2020-03-14", event_type="Battles", sub_event_type="Armed clash", actor1=UAG_ACLED,
+         actor2=US_ACLED, location="Taji", latitude="33.54", longitude="44.27",
+         notes="On 14 March 2020, rockets hit Camp Taji, wounding three US troops."),
+    # attacks on sites hosting US forces that the coded data lacks: four in January 2020, one in March
+    *[dict(event_date=day, actor1=UAG_ACLED, actor2=US_ACLED, location=place, admin1=admin1, latitude=lat,
+           longitude=lon, fatalities=deaths,
+           notes=f"On {int(day[-2:])} {month} 2020, rockets hit {place}, which hosts US troops."
+                 + (" (coded as 3)" if deaths == "3" else ""))
+      for day, month, place, admin1, lat, lon, deaths in (
+          ("2020-01-08", "January", "Ain al Asad Airbase", "Al Anbar", "33.79", "42.44", "0"),
+          ("2020-01-14", "January", "Balad Airbase", "Salah al-Din", "33.94", "44.36", "0"),
+          ("2020-01-20", "January", "Baghdad - Green Zone", "Baghdad", "33.3", "44.39", "3"),
+          ("2020-01-26", "January", "Baghdad - Green Zone", "Baghdad", "33.3", "44.39", "0"),
+          ("2020-03-17", "March", "Baghdad - Green Zone", "Baghdad", "33.3", "44.39", "0"))],
+    # a clash without foreign forces (not in scope), and an event before the coded span
+    dict(event_date="2020-03-20", event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State (Iraq)",
+         actor2="Military Forces of Iraq (2018-)", location="Tarmiyah", latitude="33.67", longitude="44.39",
+         notes="On 20 March 2020, IS fighters clashed with the Iraqi army."),
+    dict(event_date="2019-11-01", event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State (Iraq)",
+         actor2="Military Forces of Iraq (2018-)", location="Tarmiyah", latitude="33.67", longitude="44.39",
+         notes="On 1 November 2019, IS fighters clashed with the Iraqi army."),
+]
+
+
+def write_acled_comparison(path: Path, *, changes: dict[int, dict[str, str]] | None = None) -> Path:
+    """Write :data:`COMPARISON_EVENTS` as an ACLED export (see :func:`write_acled_events`); ``changes`` sets values
+    of some rows, by their index (hostile text, say)."""
+    changes = changes or {}
+    return write_acled_events(path, [{**event, **changes.get(i, {})} for i, event in enumerate(COMPARISON_EVENTS)])

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from acled_files import write_acled, write_acled_conflicts
+from acled_files import write_acled, write_acled_comparison, write_acled_conflicts
 
 from analysis import report
 from analysis.report.__main__ import main
@@ -218,13 +218,15 @@ TARGET = "Military Forces of the United States"
 #: Each run's options, as functions of the folder its files are written to. ``acled-conflicts``: five conflicts in
 #: Iraq and Syria, civilian targeting, a source that first reports in June, in a window that starts mid-March;
 #: ``acled-5000-area-target``: two regions of a 5,000-event file, attacks on a target; ``coded-window-area``: a
-#: window and an area of the coded data.
+#: window and an area of the coded data, compared with an ACLED-format export (a fifth page).
 RUNS = {
     "acled-conflicts": lambda folder: {"DATA": str(write_acled_conflicts(folder / "conflicts.csv")),
                                        "START": "2020-03-15", "TARGET": TARGET},
     "acled-5000-area-target": lambda folder: {"DATA": str(write_acled(folder / "five-thousand.csv", 5000)),
                                               "AREA": "Region A;Region B", "TARGET": TARGET},
-    "coded-window-area": lambda folder: {"START": "2020-03-01", "END": "2020-04-30", "AREA": "Baghdad;Kirkuk"},
+    # with an export to compare with: the coded run gains a fifth page
+    "coded-window-area": lambda folder: {"START": "2020-03-01", "END": "2020-04-30", "AREA": "Baghdad;Kirkuk",
+                                         "COMPARE": str(write_acled_comparison(folder / "comparison.csv"))},
 }
 
 

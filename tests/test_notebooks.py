@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from report_support import committed_report, live_markup
 
-from analysis.report.execute import NOTEBOOK_DIR, NOTEBOOK_PATTERN, clean_metadata, read_notebook
+from analysis.report.execute import NOTEBOOK_DIR, NOTEBOOK_PATTERN, clean_metadata, find_notebooks, read_notebook
 from analysis.report.render import render_report
 from analysis.report.safety import find_remote_references
 from analysis.report.summary import notebook_summary
@@ -44,6 +44,19 @@ def test_a_notebook_is_stored_as_a_fresh_run_in_place_writes_it(path):
     written = nbformat.writes(clean_metadata(nb))
     assert path.read_text(encoding="utf-8") == written + "\n", (
         f"{path.name} holds metadata, ids or formatting that `{REFRESH}` would not write")
+
+
+def test_the_page_of_compare_is_stored_without_outputs_and_left_out_of_the_default_runs():
+    """notebooks/compare/ holds the page built only with COMPARE: it needs an export, so it is stored unexecuted
+    (nbval leaves it out: conftest.py; tests/report/test_story_pages.py builds it once), and neither the default
+    report nor ``--refresh-notebooks`` runs it."""
+    (path,) = sorted((NOTEBOOK_DIR / "compare").glob("*.ipynb"))
+    nb = read_notebook(path)
+    assert all(cell.get("outputs", []) == [] and cell.get("execution_count") is None for cell in nb.cells)
+    assert path.read_text(encoding="utf-8") == nbformat.writes(clean_metadata(nb)) + "\n"
+    assert re.fullmatch(r"\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.ipynb", path.name) and int(path.name[:2]) == len(COMMITTED) + 1
+    assert path not in find_notebooks(NOTEBOOK_DIR) and path not in find_notebooks(NOTEBOOK_DIR, pattern="*.ipynb")
+    assert 'collect_ignore = ["notebooks/compare"]' in (NOTEBOOK_DIR.parent / "conftest.py").read_text(encoding="utf-8")
 
 
 def test_rendering_twice_gives_identical_html(tmp_path, tmp_path_factory):

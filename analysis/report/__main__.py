@@ -3,11 +3,13 @@
 ::
 
     python -m analysis.report [--out O] [--data D] [--invalid drop] [--start S] [--end E] [--area A] [--attacks T] [--target N]
+                              [--compare C]
     python -m analysis.report --from-env
     python -m analysis.report --refresh-notebooks
 
 The first form executes every ``notebooks/NN-*.ipynb`` in reading order, each
-in a fresh kernel, and writes one HTML page per notebook plus ``index.html``.
+in a fresh kernel, and writes one HTML page per notebook plus ``index.html``;
+with ``--compare`` the page of ``notebooks/compare/`` follows them.
 The options are declared in :mod:`analysis.report.options`. With
 ``--from-env`` each option not given on the command line is read from the
 environment variable ``REPORT_<OPTION>`` (``REPORT_AREA`` for ``--area``;
@@ -94,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             count = _refresh(notebooks)
             print(f"Refreshed {count} notebooks in {time.perf_counter() - started:.1f} s")
             return 0
-        _check_inputs(notebooks, out)
+        _check_inputs(notebooks, out, values)
         index = _build(out, spec.notebook_parameters(values), notebooks, args.timeout)
     except spec.OptionError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -115,12 +117,14 @@ def _refresh(notebooks: str) -> int:
         raise _Stop(str(error), 1) from error
 
 
-def _check_inputs(notebooks: str, out: str) -> None:
-    """Refuse a folder without notebooks (status 1) or an output folder a report may not replace (status 2)."""
-    from .execute import NOTEBOOK_DIR, NotebookError, find_notebooks
+def _check_inputs(notebooks: str, out: str, values: dict) -> None:
+    """Refuse a folder without notebooks, or without the page of an option given, or an output folder a report may
+    not replace (status 2)."""
+    from .build import report_notebooks
+    from .execute import NOTEBOOK_DIR, NotebookError
 
     try:
-        find_notebooks(notebooks)
+        report_notebooks(notebooks, values)
         check_output_folder(out, notebooks=[notebooks, NOTEBOOK_DIR])
     except NotebookError as error:
         raise _Stop(str(error), 1) from error
@@ -139,7 +143,7 @@ def _build(out: str, parameters: dict, notebooks: str, timeout: int) -> Path:
     try:
         return build_report(out, parameters=parameters, notebooks=notebooks, timeout=timeout)
     except (DataError, spec.OptionError) as error:
-        raise _Stop(_one_line(error), 2) from error
+        raise _Stop(_one_line(error, droppable=_of_data(error, parameters)), 2) from error
     except NotebookError as error:
         kept = f" (the executed notebook: {error.kept})" if error.kept else ""
         raise _Stop(f"{error}{kept}", 1) from error
@@ -152,14 +156,24 @@ def _build(out: str, parameters: dict, notebooks: str, timeout: int) -> Path:
         raise _Stop(f"interrupted; the previous report in {out} is unchanged", 130) from error
 
 
-def _one_line(error: Exception) -> str:
+def _of_data(error: Exception, parameters: dict) -> bool:
+    """Whether an error is the file of ``DATA``'s (``INVALID`` applies to it, not to the export of ``COMPARE``)."""
+    path = getattr(error, "path", None)
+    data = parameters.get("DATA")
+    if not data or path is None:
+        return path is None or not parameters.get("COMPARE")
+    return Path(str(path)).resolve() == Path(str(data)).resolve()
+
+
+def _one_line(error: Exception, *, droppable: bool = True) -> str:
     """Say an error in one line: a loader's message listing several problems is cut to the first of them.
 
-    A problem of one row (it names a line) can be left out with ``--invalid drop``, and the line says so.
+    A problem of one row (it names a line) of ``DATA`` (``droppable``) can be left out with ``--invalid drop``,
+    and the line says so.
     """
     lines = [line.strip() for line in str(error).strip().splitlines()]
     text = f"{lines[0]}, the first: {lines[1]}" if len(lines) > 1 else (lines[0] if lines else type(error).__name__)
-    if getattr(error, "line", None) is not None:
+    if droppable and getattr(error, "line", None) is not None:
         text += f" ({spec.BY_NAME['INVALID'].flag} drop leaves out the rows that break a rule)"
     return text
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
 from .inputs import check_run
+from .options import PAGES, page_parameters
 from .publish import staged_folder
 from .render import render_report
 
@@ -28,7 +29,8 @@ def build_report(
     every ``AREA``, ``ATTACKS`` and ``TARGET`` name matched against them. An
     ACLED file's checked events are kept beside ``out`` (``.<name>.checked/``,
     removed when the build ends) and every notebook reads them from there (the
-    ``CHECKED`` parameter). Then the notebooks ``NN-*.ipynb`` of ``notebooks`` run in reading order, each
+    ``CHECKED`` parameter); so is the export of ``COMPARE``, whose page
+    (``notebooks/compare/``) is built, last, only when it is given. Then the notebooks ``NN-*.ipynb`` of ``notebooks`` run in reading order, each
     in its own kernel with the given parameters (none: they run as
     committed); the executed copies go to ``out/notebooks/``. Progress is
     printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then
@@ -90,8 +92,8 @@ def build_report(
         # ...
     """
     out = Path(out)
-    sources = find_notebooks(notebooks)
     given = dict(parameters or {})
+    sources = report_notebooks(notebooks, given)
     with staged_folder(out, notebooks=[notebooks, NOTEBOOK_DIR]) as stage:
         scratch = stage.parent / f".{out.resolve().name}.checked"  # a fixed name: the executed notebooks do not vary
         shutil.rmtree(scratch, ignore_errors=True)
@@ -104,23 +106,40 @@ def build_report(
     return out / "index.html"
 
 
-def _build(sources: list[Path], stage: Path, scratch: Path, given: dict[str, Any], *, show_code: bool, timeout: int,
-           out: Path) -> None:
+def report_notebooks(notebooks: str | Path, parameters: Mapping[str, Any]) -> list[tuple[Path, str]]:
+    """List the notebooks a build runs, in reading order, each with its page (:func:`analysis.report.options.page_parameters`).
+
+    The notebooks ``NN-*.ipynb`` of ``notebooks`` are every run's pages (page
+    ""); a page of one option (``COMPARE``: ``notebooks/compare/``) follows
+    them only when the option is given.
+
+    Examples
+    --------
+    >>> [(path.name, page) for path, page in report_notebooks(NOTEBOOK_DIR, {"COMPARE": "x.csv"})][-2:]
+    [('04-sources-and-evidence.ipynb', ''), ('05-compared-with-acled.ipynb', 'compare')]
+    """
+    sources = [(path, "") for path in find_notebooks(notebooks)]
+    return sources + [(path, page) for page, name in PAGES.items() if parameters.get(name)
+                      for path in find_notebooks(Path(notebooks) / page)]
+
+
+def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: dict[str, Any], *, show_code: bool,
+           timeout: int, out: Path) -> None:
     """Check the data, execute the notebooks into ``stage`` and render the pages there."""
     run = check_run(given, scratch)
     if run.dropped:
         print(f"{Path(given['DATA']).name}: {run.dropped:,} invalid row{'' if run.dropped == 1 else 's'} left out "
               f"(INVALID=drop), {run.events:,} events kept", flush=True)
     executed = []
-    for number, source in enumerate(sources, start=1):
+    for number, (source, page) in enumerate(sources, start=1):
         target = stage / "notebooks" / source.name
         try:
             run_with_progress(
                 number,
                 len(sources),
                 source,
-                lambda s=source, t=target: execute_notebook(
-                    s, parameters=run.parameters, cwd=s.resolve().parent, output_path=t, timeout=timeout
+                lambda s=source, t=target, p=page_parameters(run.parameters, page): execute_notebook(
+                    s, parameters=p, cwd=s.resolve().parent, output_path=t, timeout=timeout
                 ),
             )
         except NotebookError as error:

@@ -33,7 +33,15 @@ from ..stats.highlights import top_values
 from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, select_events
 from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
-from .options import CHECKED, LIST_SEPARATOR, OptionError, is_default_run, read_parameter
+from .options import (
+    CHECKED,
+    COMPARE_CHECKED,
+    LIST_SEPARATOR,
+    OptionError,
+    check_together,
+    is_default_run,
+    read_parameter,
+)
 
 #: Key of the checked copy's schema metadata: JSON naming the file it was checked from.
 CHECKED_METADATA = b"analysis.report.checked"
@@ -464,7 +472,8 @@ class CheckedRun:
     Attributes
     ----------
     parameters : dict of str to str
-        The run's parameters, with :data:`CHECKED` added for an ACLED file.
+        The run's parameters, with :data:`CHECKED` added for an ACLED file and
+        ``COMPARE_CHECKED`` for the export of ``COMPARE``.
     events : int
         Events of the data (the whole file, before any window or area).
     dropped : int
@@ -480,7 +489,8 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     """Check a run's data once, before any notebook runs, and keep it for the notebooks.
 
     Loads the coded documents, or the ACLED file of ``DATA`` (with
-    ``INVALID``) and keeps its checked events in ``folder`` (:func:`write_checked`);
+    ``INVALID``) and keeps its checked events in ``folder`` (:func:`write_checked`),
+    and the export of ``COMPARE`` likewise (``COMPARE_CHECKED``);
     then refuses an ``AREA``, ``ATTACKS`` or ``TARGET`` name that matches no
     event of the data (:func:`check_matches`).
 
@@ -502,8 +512,10 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     OptionError
         If a name matches no event.
     """
-    values = {name: read_parameter(name, value) for name, value in parameters.items() if name != CHECKED}
-    path = values.get("DATA")
+    values = {name: read_parameter(name, value) for name, value in parameters.items()
+              if name not in (CHECKED, COMPARE_CHECKED)}
+    check_together(values)
+    path, compare = values.get("DATA"), values.get("COMPARE")
     if path is None:
         events, dropped = load_dataset().events, 0
     else:
@@ -513,7 +525,26 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     if path is not None:
         copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped)
         parameters[CHECKED] = str(copy)
+    if compare is not None:
+        export, _ = load_data(compare)
+        parameters[COMPARE_CHECKED] = str(write_checked(export, Path(folder) / "compared-events.arrow", source=compare))
     return CheckedRun(parameters=parameters, events=len(events), dropped=dropped)
+
+
+def compared_export(compare: object, checked: str | Path | None = None) -> pd.DataFrame:
+    """Load the ACLED export of ``COMPARE``, or the copy of it a report build checked (``COMPARE_CHECKED``).
+
+    Raises
+    ------
+    DataError
+        If the file is invalid.
+    OptionError
+        If ``compare`` is refused as the option would be, or not given.
+    """
+    path = read_parameter("COMPARE", compare)
+    if path is None:
+        raise OptionError("COMPARE: give the path of an ACLED export to compare the coded events with")
+    return read_checked(checked, path)[0] if checked else load_data(path)[0]
 
 
 def check_matches(

@@ -6,10 +6,11 @@ Every option of ``make report`` and ``python -m analysis.report`` is one
 - the command line (``--data``, ``--start``, ...: :func:`add_arguments`) and
   ``--from-env`` (the environment variable ``REPORT_<NAME>``: :attr:`Option.env`);
 - the Makefile's ``REPORT_OPTIONS`` (a test checks it lists :data:`OPTIONS`);
-- the notebooks' parameters: every option but ``OUT`` is a variable of each
+- the notebooks' parameters: every option but ``OUT`` and ``COMPARE`` is a variable of each
   notebook's cell tagged ``parameters`` (:func:`parameters_cell` writes that cell;
   a test checks every notebook holds it), and the builder injects the options
-  given, as text (:func:`notebook_parameters`);
+  given, as text (:func:`notebook_parameters`); ``COMPARE`` is a parameter of its own
+  page only (:attr:`Option.page`, :func:`page_parameters`), a page built only when it is given;
 - what a notebook does with them: :func:`analysis.report.inputs.notebook_data`
   reads them with the same parsers (:func:`read_parameter`);
 - the table of options in docs/report.md (:func:`markdown_table`; a test checks it);
@@ -77,6 +78,9 @@ class Option:
         The option's name for a reader of the report's index ("From"); empty: not listed there.
     unset : str
         What the index says when the option is not given ("the first event").
+    page : str
+        The one page the option reaches as a parameter: the folder of its notebook under ``notebooks/``
+        (``compare``), built only when the option is given; empty: every page.
     """
 
     name: str
@@ -88,6 +92,7 @@ class Option:
     listed: bool = False
     label: str = ""
     unset: str = ""
+    page: str = ""
 
     @property
     def flag(self) -> str:
@@ -238,19 +243,29 @@ OPTIONS: tuple[Option, ...] = (
     Option("TARGET", "NAMES",
            "attacks on whom: names searched as plain text, without regard to case, in actor2 and assoc_actor_2 "
            "(default: any target)", _target, listed=True, label="Target", unset="any"),
+    Option("COMPARE", "FILE",
+           "the path of an ACLED export to set the coded events beside, on a page of its own (the coded data only)",
+           _data, label="Compared with", page="compare"),
     Option("OUT", "FOLDER", "output folder of the report", _out, default="build/report", parameter=False),
 )
 
 #: The options by name.
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
 
-#: The notebooks' parameters that are options, in the order of their cell.
-PARAMETERS: tuple[str, ...] = tuple(option.name for option in OPTIONS if option.parameter)
+#: The parameters of every notebook that are options, in the order of their cell.
+PARAMETERS: tuple[str, ...] = tuple(option.name for option in OPTIONS if option.parameter and not option.page)
 
 #: The parameter a report build adds for an ACLED file, last in the notebooks' cell: the copy of ``DATA``
 #: it checked once, which every notebook reads instead of ``DATA`` (:func:`analysis.report.inputs.write_checked`).
 CHECKED = "CHECKED"
 CHECKED_HELP = "set by the report's build: its checked copy of DATA, read instead of DATA"
+#: The parameter a report build adds for ``COMPARE``, on its page only: the copy of the export it checked once.
+COMPARE_CHECKED = "COMPARE_CHECKED"
+COMPARE_CHECKED_HELP = "set by the report's build: its checked copy of COMPARE, read instead of COMPARE"
+#: The parameters a build adds, and the page each reaches ("": every page).
+_ADDED: dict[str, tuple[str, str]] = {CHECKED: ("", CHECKED_HELP), COMPARE_CHECKED: ("compare", COMPARE_CHECKED_HELP)}
+#: The pages built only when their option is given: folder under ``notebooks/`` -> the option.
+PAGES: dict[str, str] = {option.page: option.name for option in OPTIONS if option.page}
 
 
 def parse_option(name: str, text: str) -> Any:
@@ -281,7 +296,8 @@ def as_text(name: str, value: Any) -> str:
 
 
 def check_together(values: Mapping[str, Any]) -> None:
-    """Refuse options that do not go together: a window ending before it starts, ``INVALID`` without ``DATA``.
+    """Refuse options that do not go together: a window ending before it starts, ``INVALID`` without ``DATA``,
+    ``COMPARE`` with ``DATA``.
 
     Parameters
     ----------
@@ -297,6 +313,9 @@ def check_together(values: Mapping[str, Any]) -> None:
         raise OptionError(f"{BY_NAME['START'].flag} {start} is after {BY_NAME['END'].flag} {end}")
     if values.get("INVALID") is not None and values.get("DATA") is None:
         raise OptionError(f"{BY_NAME['INVALID'].flag} applies to an ACLED file: give {BY_NAME['DATA'].flag} too")
+    if values.get("COMPARE") is not None and values.get("DATA") is not None:
+        raise OptionError(f"{BY_NAME['COMPARE'].flag} sets the coded events beside an ACLED export; "
+                          f"it does not apply to {BY_NAME['DATA'].flag}: give one or the other")
 
 
 def notebook_parameters(values: Mapping[str, Any]) -> dict[str, str]:
@@ -304,6 +323,8 @@ def notebook_parameters(values: Mapping[str, Any]) -> dict[str, str]:
 
     An option not given is left out, so a run with none injects nothing and
     is the committed default run. ``INVALID=raise``, the default, is left out too.
+    An option of one page (``COMPARE``) is there too; :func:`page_parameters` keeps each
+    notebook's own.
 
     Examples
     --------
@@ -312,12 +333,25 @@ def notebook_parameters(values: Mapping[str, Any]) -> dict[str, str]:
     {'START': '2020-01-01', 'AREA': 'Baghdad;Kirkuk'}
     """
     parameters = {}
-    for name in PARAMETERS:
+    for name in (option.name for option in OPTIONS if option.parameter):
         value = values.get(name)
         if value is None or (name == "INVALID" and value == "raise"):
             continue
         parameters[name] = as_text(name, value)
     return parameters
+
+
+def page_parameters(parameters: Mapping[str, Any], page: str = "") -> dict[str, Any]:
+    """Keep the parameters one notebook takes: every page's, and those of its own ``page`` (its folder's name).
+
+    Examples
+    --------
+    >>> given = {"START": "2020-01-01", "COMPARE": "/x.csv", "COMPARE_CHECKED": "/c.arrow"}
+    >>> page_parameters(given), page_parameters(given, "compare") == given
+    ({'START': '2020-01-01'}, True)
+    """
+    pages = {option.name: option.page for option in OPTIONS} | {name: added[0] for name, added in _ADDED.items()}
+    return {name: value for name, value in parameters.items() if pages.get(name, "") in ("", page)}
 
 
 def read_parameter(name: str, value: Any) -> Any:
@@ -418,13 +452,15 @@ def from_environment(environ: Mapping[str, str]) -> list[str]:
     return [f"{option.flag}={environ[option.env]}" for option in OPTIONS if environ.get(option.env)]
 
 
-def parameters_cell() -> str:
+def parameters_cell(page: str = "") -> str:
     """Write the source of the notebooks' cell tagged ``parameters``: each parameter None, with its help.
 
-    Every notebook of the report holds exactly this cell (a test checks it).
+    Every notebook of the report holds exactly this cell (a test checks it);
+    a page's own notebook (``page``: its folder) holds its options too.
     """
-    helps = {name: BY_NAME[name].help + _separated(BY_NAME[name]) for name in PARAMETERS}
-    helps[CHECKED] = CHECKED_HELP
+    names = [*PARAMETERS, *(option.name for option in OPTIONS if page and option.parameter and option.page == page)]
+    helps = {name: BY_NAME[name].help + _separated(BY_NAME[name]) for name in names}
+    helps |= {name: text for name, (where, text) in _ADDED.items() if where in ("", page)}
     width = max(len(name) for name in helps)
     return "\n".join(f"{name.ljust(width)} = None  # {text}" for name, text in helps.items())
 

@@ -20,7 +20,7 @@ from typing import Any
 import nbformat
 
 from .execute import clean_metadata, read_notebook, without_default_only
-from .options import is_default_run
+from .options import PAGES, is_default_run
 from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
 from .summary import PageCard, describe_parameters, notebook_summary, page_card
 
@@ -191,7 +191,8 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
         keep_trailing_newline=True,
     )
     template = environment.get_template("report_index.html.j2")
-    chosen = not is_default_run(dict(parameters or {}))
+    given = dict(parameters or {})
+    chosen = not is_default_run(given) or any(given.get(name) for name in PAGES.values())
     return with_policy(template.render(
         title=_index_title(parameters),
         dateline=next((card.dateline for card in cards if card.dateline), None),
@@ -212,7 +213,7 @@ def _index_title(parameters: Mapping[str, Any] | None) -> str:
     parameters = dict(parameters or {})
     if parameters.get("DATA"):
         return f"Conflict events in {Path(str(parameters['DATA'])).name}"
-    chosen = {k: v for k, v in parameters.items() if v}
+    chosen = {k: v for k, v in parameters.items() if v and k not in PAGES.values()}  # a page's option adds a page
     if not chosen:
         return SEED_TITLE
     window = f"{chosen.get('START', 'the first event')} to {chosen.get('END', 'the last event')}"

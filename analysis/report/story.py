@@ -78,6 +78,19 @@ def tell(data: NotebookData, text: str | Heading, *, default: str | None = None)
         if default is not None:
             print(default)
         return
+    show(text)
+
+
+def show(text: str | Heading) -> None:
+    """Show ``text`` as Markdown in every run, the default run's too (a page built only when its option is given).
+
+    A :class:`~analysis.report.words.common.Heading` carries its index card
+    in the output's metadata; nothing is shown for an empty text.
+
+    Examples
+    --------
+    >>> show("")
+    """
     from IPython.display import Markdown, display
 
     if isinstance(text, Heading):

@@ -193,7 +193,7 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
 
     A data file is named by its file name only, so the report does not
     depend on where the file sits on a disk. ``INVALID`` is listed only when
-    it was given, with the number of rows it left out.
+    it was given, with the number of rows it left out; ``COMPARE`` only when it was given.
 
     Parameters
     ----------
@@ -222,9 +222,9 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
     described = []
     for option in OPTIONS:
         value = parameters.get(option.name)
-        if not option.label or (option.name == "INVALID" and not value):
+        if not option.label or (option.name in ("INVALID", "COMPARE") and not value):
             continue
-        if option.name == "DATA" and value:
+        if option.name in ("DATA", "COMPARE") and value:
             text = f"{Path(str(value)).name} (ACLED export)"
         elif option.name == "INVALID":
             text = f"{value}: {dropped:,} row{'' if dropped == 1 else 's'} left out" if value == "drop" else str(value)

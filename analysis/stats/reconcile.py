@@ -78,6 +78,9 @@ class Reconciliation:
         The ACLED events in scope (in the coded events' span, with a focus
         actor) that no coded event links to, with ``family`` and
         ``near_misses``.
+    acled_scope : DataFrame
+        Every ACLED event in scope: ``event_id``, ``event_date`` (the notes'
+        day where the export swapped day and month), ``family`` and ``linked`` (a coded event links to it; ``acled_only`` holds the others).
     checks : DataFrame
         The export's checks (see ``check_export``).
     sensitivity : DataFrame
@@ -97,6 +100,7 @@ class Reconciliation:
     sensitivity: pd.DataFrame
     rules: Rules
     versions: dict
+    acled_scope: pd.DataFrame
 
 
 def _frames(coded, bases) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -114,6 +118,7 @@ def _matched_on(acled: pd.DataFrame, stated: pd.Series, rules: Rules) -> tuple[p
     fixed = swap_corrections(acled, stated) if rules.fix_swapped_dates else pd.Series(pd.NaT, index=acled.index)
     shift = (fixed - pd.to_datetime(acled["event_date"])).fillna(pd.Timedelta(0))
     work["date_start"], work["date_end"] = acled["date_start"] + shift, acled["date_end"] + shift
+    work["event_date"] = pd.to_datetime(acled["event_date"]) + shift
     return work, fixed.notna().to_numpy()
 
 
@@ -240,6 +245,7 @@ def reconcile(coded, acled: pd.DataFrame, *, bases: pd.DataFrame | None = None,
     reasons = link_reasons(links, rules.slack_days, rules.similar_notes, rules.window_days, tables)
     exported = acled.set_index("event_id")[["date_start", "date_end"]]
     differences = link_differences(links, coded.set_index("event_id"), work.set_index("event_id"), exported, tables)
+    acled_only, acled_scope = _acled_only(coded.loc[in_scope], work, links, tables, rules)
     columns = ["coded_id", "acled_id", "grade", "needs_review", "ambiguous", "competing", "notes_rank", "window_to_event",
                "gap_days", "acled_narrows", "coded_days", "acled_days", "distance_km", "limit_km", "place",
                "place_named", "type", "coded_family", "acled_family", "actors", "attribution", "notes_similarity",
@@ -250,11 +256,12 @@ def reconcile(coded, acled: pd.DataFrame, *, bases: pd.DataFrame | None = None,
         reasons=reasons,
         differences=differences,
         coded=_coded_status(coded, in_scope, work, links, tables, rules),
-        acled_only=_acled_only(coded.loc[in_scope], work, links, tables, rules),
+        acled_only=acled_only,
         checks=checks,
         sensitivity=summary,
         rules=rules,
         versions=dict(tables.versions),
+        acled_scope=acled_scope,
     )
 
 
@@ -291,25 +298,31 @@ def _coded_status(coded, in_scope, acled, links, tables, rules) -> pd.DataFrame:
                "best_grade": "string"})
 
 
-def _acled_only(scoped, acled, links, tables, rules) -> pd.DataFrame:
-    """Return the ACLED events in scope (the coded span, a focus actor) that no coded event links to."""
+def _acled_only(scoped, acled, links, tables, rules) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the ACLED events in scope (the coded span, a focus actor) that no coded event links to, and every
+    ACLED event in scope with whether one does."""
     slack = pd.Timedelta(days=rules.slack_days)
     if not len(scoped):
-        return acled.iloc[:0].assign(family=pd.Series(dtype="string"), near_misses=pd.Series(dtype=int))
-    in_span = ((acled["date_end"] >= scoped["date_start"].min() - slack)
-               & (acled["date_start"] <= scoped["date_end"].max() + slack)).to_numpy()
-    rows = np.flatnonzero(in_span)
+        rows = np.array([], dtype=int)
+    else:
+        in_span = ((acled["date_end"] >= scoped["date_start"].min() - slack)
+                   & (acled["date_start"] <= scoped["date_end"].max() + slack)).to_numpy()
+        rows = np.flatnonzero(in_span)
     focus = {actor_key(a) for a in rules.focus_actors}
     actors = acled_actors(acled, rows, tables)
     with_focus = [i for i in rows if focus & set(actors[int(i)][0])]
     linked = set(links.loc[links["grade"] != "near miss", "acled_id"])
     near = links.loc[links["grade"] == "near miss"].groupby("acled_id").size()
-    only = acled.iloc[with_focus]
-    only = only.loc[~only["event_id"].isin(linked).to_numpy()]
-    return only.assign(
-        family=only["sub_event_type"].astype(object).map(tables.families).astype("string"),
-        near_misses=only["event_id"].map(near).fillna(0).astype(int),
-    ).reset_index(drop=True)
+    scope = acled.iloc[with_focus]
+    family = scope["sub_event_type"].astype(object).map(tables.families).astype("string")
+    is_linked = scope["event_id"].isin(linked).to_numpy()
+    every = pd.DataFrame({"event_id": scope["event_id"].astype("string").to_numpy(),
+                          "event_date": pd.to_datetime(scope["event_date"]).to_numpy(),
+                          "family": family.to_numpy(), "linked": is_linked})
+    only = scope.loc[~is_linked]
+    only = only.assign(family=family.loc[~is_linked],
+                       near_misses=only["event_id"].map(near).fillna(0).astype(int)).reset_index(drop=True)
+    return only, every
 
 
 __all__ = ["GRADES", "STATUSES", "VARIANTS", "Reconciliation", "Rules", "reconcile"]

@@ -56,6 +56,19 @@ def note_nothing(ax: Axes, text: str) -> None:
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="0.4")
 
 
+def counted_axes(ax: Axes | None, what: str, empty: bool) -> tuple[Axes, bool]:
+    """Start a chart of counts: the Axes (:func:`current_axes`) with ``what`` is counted on its y axis; when there
+    is nothing (``empty``), say so on the chart and in its alternative text. Returns the Axes and ``empty``."""
+    from .figures import describe
+
+    ax = current_axes(ax)
+    ax.set_ylabel(what)
+    if empty:
+        note_nothing(ax, "nothing to count")
+        describe(ax, f"No {what} to count.")
+    return ax, empty
+
+
 def note_below(ax: Axes, anchor: Any, text: str, *, gid: str, size: float = 8.0) -> Any:
     """Write a note under an artist of the chart (its legend), from the Axes' left edge, wrapped to its width."""
     import textwrap

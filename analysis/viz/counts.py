@@ -10,7 +10,16 @@ import pandas as pd
 
 from .._frames import require_input
 from ..text import date_texts
-from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_below, note_nothing, tag_bars
+from ._axes import (
+    counted_axes,
+    current_axes,
+    date_axis,
+    dates_as_numbers,
+    legend_below,
+    note_below,
+    note_nothing,
+    tag_bars,
+)
 from .figures import describe
 from .literal import literal_text
 from .style import COUNT_COLORS, ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
@@ -89,11 +98,8 @@ def plot_attacks_per_period(
     """
     require_input(counts, [*PERIOD_COUNTS, *([by] if by else [])], taker="plot_attacks_per_period",
                   maker="attacks_per_period" + (f" with by={by!r}" if by else ""))
-    ax = current_axes(ax)
-    ax.set_ylabel(ylabel)
-    if counts.empty:
-        note_nothing(ax, "nothing to count")
-        describe(ax, f"No {ylabel} to count.")
+    ax, empty = counted_axes(ax, ylabel, counts.empty)
+    if empty:
         return ax
     if by is None:
         described = _count_description(counts, by, names, ylabel)

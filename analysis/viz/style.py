@@ -52,6 +52,9 @@ COUNT_COLORS: dict[str, str] = {"expected": "#B8B8B8", "certain": "#4A4A4A"}
 EVIDENCE_SHADES: tuple[str, ...] = ("#FFFFFF", "#D4D4D4", "#8F8F8F", "#404040")
 #: All events of an outlet and the events it alone reports, in the outlets chart.
 SOURCE_COLORS: dict[str, str] = {"events": "#C4C4C4", "only_source": "#4A4A4A"}
+#: ACLED's events linked to a coded event and those the coded data lacks, and the coded events, in the chart of
+#: the page that sets the coded events beside an export: greys, as a count is no kind.
+COMPARE_COLORS: dict[str, str] = {"linked": "#4A4A4A", "lacking": "#C4C4C4", "coded": "#1A1A1A"}
 
 
 def color_for(kinds: Sequence[str]) -> dict[str, str]:

@@ -236,6 +236,16 @@ def test_values_that_would_mislead_the_pages_are_refused_before_anything_runs(ca
     assert refused(captured, capsys, *argv).startswith(message)
 
 
+def test_compare_applies_to_the_coded_data_only(captured, capsys, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text("event_id_cnty\n", encoding="utf-8")  # refused before it is read
+    assert refused(captured, capsys, "--data", str(export), "--compare", str(export)) == (
+        "error: --compare sets the coded events beside an ACLED export; it does not apply to --data: give one or "
+        "the other")
+    missing = refused(captured, capsys, "--compare", str(tmp_path / "none.csv"))
+    assert missing.startswith("error: argument --compare: ") and missing.endswith("none.csv: no such file")
+
+
 def test_a_symbolic_link_loop_in_data_or_out_is_one_line(captured, capsys, tmp_path):
     (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
     (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")

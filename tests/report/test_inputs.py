@@ -11,8 +11,8 @@ from acled_files import write_acled
 
 from analysis.errors import DataError
 from analysis.io.acled import load_acled
-from analysis.report.inputs import check_run, notebook_data, read_checked, write_checked
-from analysis.report.options import CHECKED, OptionError
+from analysis.report.inputs import check_run, compared_export, notebook_data, read_checked, write_checked
+from analysis.report.options import CHECKED, COMPARE_CHECKED, OptionError
 from analysis.stats.selection import target_mask
 from analysis.stats.tables import events_table
 
@@ -118,6 +118,21 @@ def test_invalid_drop_keeps_the_valid_rows_and_counts_the_others(tmp_path):
     assert data.summary().startswith("28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
     read = notebook_data(str(path), invalid="drop")  # without the copy: the file itself, the same events
     assert read.dropped == 2 and read.events.equals(data.events)
+
+
+def test_the_export_to_compare_with_is_checked_once_and_kept_for_its_page(tmp_path):
+    path = write_acled(tmp_path / "export.csv", 25)
+    run = check_run({"COMPARE": str(path)}, tmp_path)
+    copy = Path(run.parameters[COMPARE_CHECKED])
+    assert copy.parent == tmp_path and CHECKED not in run.parameters and run.events > 25  # the coded events' count
+    assert compared_export(str(path), copy).equals(load_acled(path))
+    assert compared_export(str(path)).equals(load_acled(path))  # without the copy: the file itself
+    with pytest.raises(DataError, match="2 problems"):  # a damaged export is refused before any notebook runs
+        check_run({"COMPARE": str(damaged_export(tmp_path / "damaged.csv"))}, tmp_path)
+    with pytest.raises(OptionError, match="does not apply to --data"):
+        check_run({"DATA": str(path), "COMPARE": str(path)}, tmp_path)
+    with pytest.raises(OptionError, match="COMPARE: give the path of an ACLED export"):
+        compared_export(None)
 
 
 def test_the_checked_copy_holds_the_loaders_frame_and_names_its_source(tmp_path):

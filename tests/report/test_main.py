@@ -123,6 +123,21 @@ def test_a_damaged_file_is_refused_once_before_any_notebook_with_the_loaders_fir
         " 31/12/2020, 12/31/2020) from 1900-01-01 to 2199-12-31 (--invalid drop leaves out the rows that break a rule)\n")
 
 
+def test_a_damaged_export_to_compare_with_is_refused_before_any_notebook_without_the_hint_of_invalid(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    make_notebook(notebooks / "01-never.ipynb", "# Never", "print('ran')")
+    argv = ["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--compare",
+            str(damaged_export(tmp_path / "damaged.csv"))]
+    assert run_main(argv) == 2  # no page for COMPARE in this folder of notebooks
+    assert capsys.readouterr().err == f"error: no notebook matching '[0-9][0-9]-*.ipynb' in {notebooks / 'compare'}\n"
+    make_notebook(notebooks / "compare" / "05-never.ipynb", "# Never", "print('ran')")
+    status = run_main(argv)
+    printed = capsys.readouterr()
+    assert status == 2 and printed.out == "" and not (tmp_path / "out").exists()
+    assert printed.err.startswith(f"error: {tmp_path / 'damaged.csv'}: 2 problems, the first: line 4")
+    assert "--invalid" not in printed.err  # INVALID applies to DATA, not to the export of COMPARE
+
+
 def test_a_name_that_matches_nothing_is_refused_before_any_notebook(tmp_path, capsys):
     notebooks = tmp_path / "notebooks"
     make_notebook(notebooks / "01-never.ipynb", "# Never", "print('ran')")

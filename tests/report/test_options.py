@@ -16,12 +16,15 @@ from analysis.report.execute import NOTEBOOK_DIR, find_notebooks, inject_paramet
 from analysis.report.inputs import notebook_data
 from analysis.report.options import (
     CHECKED,
+    COMPARE_CHECKED,
     OPTIONS,
+    PAGES,
     PARAMETERS,
     OptionError,
     from_environment,
     markdown_table,
     notebook_parameters,
+    page_parameters,
     parameters_cell,
     read_parameter,
 )
@@ -42,6 +45,27 @@ def test_every_notebook_declares_the_parameters_and_passes_each_to_notebook_data
     passed["DATA"] = call.args[0].id
     assert passed == {name: name for name in (*PARAMETERS, CHECKED)}
     assert set(inspect.signature(notebook_data).parameters) == {name.lower() for name in (*PARAMETERS, CHECKED)}
+
+
+def test_the_page_of_compare_declares_its_own_parameters_and_passes_them_on():
+    """The notebook of COMPARE's page holds every page's parameters and its own; the export reaches only it."""
+    (path,) = find_notebooks(NOTEBOOK_DIR / "compare")
+    nb = read_notebook(path)
+    (cell,) = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert cell.source == parameters_cell("compare") != parameters_cell()
+    names = [line.split("=")[0].strip() for line in cell.source.splitlines()]
+    assert names == [*PARAMETERS, "COMPARE", CHECKED, COMPARE_CHECKED]  # every page's, in their order, first
+    calls = {getattr(node.func, "attr", getattr(node.func, "id", "")): node for c in nb.cells if c.cell_type == "code"
+             for node in ast.walk(ast.parse(c.source)) if isinstance(node, ast.Call)}
+    assert [a.id for a in calls["compared_export"].args] == ["COMPARE", "COMPARE_CHECKED"]
+    assert {k.arg: k.value.id for k in calls["compare"].keywords} == {"area": "AREA"}
+    assert {k.arg.upper() for k in calls["notebook_data"].keywords} | {"DATA"} == {*PARAMETERS, CHECKED}
+    given = {"START": "2020-01-01", "COMPARE": "/x.csv", COMPARE_CHECKED: "/c.arrow", CHECKED: "/d.arrow"}
+    assert page_parameters(given) == {"START": "2020-01-01", CHECKED: "/d.arrow"}
+    assert page_parameters(given, "compare") == given
+    assert "COMPARE" not in PARAMETERS and PAGES == {"compare": "COMPARE"}
+    assert notebook_parameters({"COMPARE": Path("/x.csv")}) == {"COMPARE": "/x.csv"}
+    assert options_default_run({"COMPARE": "/x.csv"}) is True  # the other pages run as committed
 
 
 def test_the_readme_table_of_options_is_the_declaration():

@@ -96,6 +96,21 @@ class _Elements(HTMLParser):
             self.tags.append((tag, dict(attrs)))
 
 
+def assert_no_markup_from_the_data(page: str, *, tables: bool = False) -> None:
+    """Assert a page's body holds only the tags the words' own Markdown makes: no link, image, handler or style from
+    the data (with ``tables``, the only style is the tables' own alignment of their cells)."""
+    parser = _Elements()
+    parser.feed(page)
+    tags = parser.tags
+    assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
+    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") != "index.html" and not
+                str(a.get("href", "")).startswith("#")], "a link from the data"
+    assert not [a for t, a in tags if t == "img"], "an image from the data"
+    assert not [a for t, a in tags if any(k.startswith("on") for k in a)]
+    assert not [(t, a) for t, a in tags if "style" in a and not (
+        tables and t in ("td", "th") and a["style"].startswith("text-align:"))]
+
+
 def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
     page = hostile["page"]
     seen = page_text(page)
@@ -106,14 +121,7 @@ def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
     for field in ("location", "actor1", "actor2", "admin1", "country", "source", "source_scale", "file name"):
         value = HOSTILE.get(field, FILE_NAME)
         assert markdown_text(value) in words, f"{field} never reaches the prose: the test would not see it leak"
-    parser = _Elements()
-    parser.feed(page)
-    tags = parser.tags
-    assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
-    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") != "index.html" and not
-                str(a.get("href", "")).startswith("#")], "a link from the data"
-    assert not [a for t, a in tags if t == "img"], "an image from the data"
-    assert not [a for t, a in tags if "style" in a or any(k.startswith("on") for k in a)]
+    assert_no_markup_from_the_data(page)
     assert "<strong>bold</strong>" not in page and "<code>code</code>" not in page and "<em>em</em>" not in page
     assert find_remote_references(page) == []
 
@@ -147,3 +155,65 @@ def test_a_markdown_output_cannot_carry_html_or_an_image_into_the_page(tmp_path)
     assert "<meta http-equiv=\"refresh\"" not in page and '<div style="position:fixed">' not in page
     assert "![x](https://evil.example/x.png)" in page_text(page) and find_remote_references(page) == []
     assert 'href="javascript:' not in page
+
+
+#: The export's fields the page that sets the coded events beside it shows, each hostile in some rows: an id of a
+#: linked row and of a row the coded data lacks, every place, the attacker of the K-1 attack (a difference) and of
+#: the rows the coded data lacks (their list).
+COMPARED_HOSTILE = {
+    "event_id_cnty": "IRQ<b>1</b>[id](https://evil.example/id)",
+    "location": '<img src=x onerror=alert("place")> *place*',
+    "actor1": "<i>Group</i> [actor1](https://evil.example/actor1) `code`",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_comparison(tmp_path_factory):
+    from acled_files import COMPARISON_EVENTS, write_acled_comparison
+
+    from analysis import as_table, load_acled
+    from analysis.report.words import compare as words
+
+    folder = tmp_path_factory.mktemp("hostile-comparison")
+    lacked = [i for i, row in enumerate(COMPARISON_EVENTS) if row["notes"].endswith("which hosts US troops.")
+              and "Taji" not in row["notes"]]
+    changes = {i: {"location": COMPARED_HOSTILE["location"]} for i in range(len(COMPARISON_EVENTS))}
+    for i in (1, lacked[0]):
+        changes[i]["event_id_cnty"] = COMPARED_HOSTILE["event_id_cnty"] + str(i)
+    for i in (3, *lacked):
+        changes[i]["actor1"] = COMPARED_HOSTILE["actor1"]
+    path = write_acled_comparison(folder / FILE_NAME, changes=changes)
+    compared = words.compare(notebook_data(), load_acled(path))
+    texts = [words.page_heading(compared), words.dateline(compared), words.found(compared),
+             words.differences(compared), words.without_counterpart(compared), words.outside_scope(compared),
+             words.lacking(compared), words.checks(compared), words.method(compared)]
+    tables = [as_table(words.found_table(compared)), as_table(words.lacking_table(compared),
+                                                              caption=words.lacking_caption(compared))]
+    outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": getattr(t, "markdown", t)},
+                                      metadata={CARD_METADATA: t.card} if hasattr(t, "summary") else {})
+               for t in texts]
+    outputs += [nbformat.v4.new_output("display_data", data={"text/html": t._repr_html_()}) for t in tables]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("show(text)")])
+    nb.cells[0].outputs = outputs
+    notebook = folder / "05-hostile.ipynb"
+    nbformat.write(nb, notebook)
+    index = render_report([notebook], folder / "report")
+    return {"words": "\n".join(getattr(t, "markdown", t) for t in texts),
+            "tables": [t._repr_html_() for t in tables],
+            "page": (folder / "report" / "05-hostile.html").read_text(encoding="utf-8"),
+            "index": index.read_text(encoding="utf-8")}
+
+
+def test_the_comparison_page_shows_every_hostile_value_of_the_export_as_typed(hostile_comparison):
+    page, words = hostile_comparison["page"], hostile_comparison["words"]
+    seen = page_text(page)
+    tables = "\n".join(html.unescape(t) for t in hostile_comparison["tables"])
+    for field, value in {**COMPARED_HOSTILE, "file name": FILE_NAME}.items():
+        assert markdown_text(value) in words or value in tables, f"{field} never reaches the page"
+        assert value in seen, f"{field}: not shown as typed"
+    assert_no_markup_from_the_data(page, tables=True)
+    assert "<i>Group</i>" not in page and "<code>code</code>" not in page and "<em>place</em>" not in page
+    assert find_remote_references(page) == []
+    title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
+    assert html.unescape(title) == f"The coded events beside the ACLED export {FILE_NAME}"
+    assert "<b>file" not in hostile_comparison["index"]

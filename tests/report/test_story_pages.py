@@ -19,11 +19,15 @@ import pytest
 from report_support import CODED_NAMES, CODED_PHRASES, RUNS, TARGET, page_text, story_runs
 
 import analysis
+from analysis.report.execute import NOTEBOOK_DIR, find_notebooks, injected_parameters, read_notebook
 from analysis.report.inputs import notebook_data
 from analysis.stats.caveats import export_date
 from analysis.stats.posture import POSTURE_KINDS
 
 pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
+
+#: The pages every run builds (a page of one option, such as COMPARE's, is checked on its own).
+EVERY_RUN = [path.stem for path in find_notebooks(NOTEBOOK_DIR)]
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +58,9 @@ def test_every_page_has_a_figure_and_no_sentence_true_only_of_the_coded_reports(
     own = _data_text(run["parameters"])
     acled = "DATA" in run["parameters"]
     forbidden = [n for n in CODED_NAMES if n not in own] + (list(CODED_PHRASES) if acled else [])
-    pages = sorted(run["out"].glob("[0-9][0-9]-*.html"))
-    assert len(pages) == 4
+    pages = [run["out"] / f"{stem}.html" for stem in EVERY_RUN]
+    assert sorted(run["out"].glob("[0-9][0-9]-*.html")) == sorted(pages + (
+        [run["out"] / "05-compared-with-acled.html"] if "COMPARE" in run["parameters"] else []))
     exported = export_date(analysis.load_acled(run["parameters"]["DATA"])) if acled else None
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -122,3 +127,28 @@ def test_a_window_of_the_coded_data_shows_its_events_passages_in_context_as_the_
     assert named and set(named) <= set(window["event_id"].astype(str)) and len(named) == len(set(named))
     assert passages.count("<mark>") >= len(named) and '<p class="cite">' in passages
     assert "The passages each event rests on" in page_text(page)
+
+
+def test_compare_adds_its_page_last_and_only_it_takes_the_export(runs):
+    """The coded run with COMPARE: a fifth page, after the others, listed on the index with the export; the four
+    pages run without the export's parameters, the fifth with the export checked once before any notebook ran."""
+    run = runs["coded-window-area"]
+    out = run["out"]
+    index = page_text((out / "index.html").read_text(encoding="utf-8"))
+    assert "Compared with" in index and "comparison.csv (ACLED export)" in index
+    assert index.index("Sources and evidence") < index.index("The coded events beside the ACLED export comparison.csv")
+    for stem in EVERY_RUN:
+        assert not {"COMPARE", "COMPARE_CHECKED"} & set(injected_parameters(read_notebook(out / "notebooks" / f"{stem}.ipynb")))
+    given = injected_parameters(read_notebook(out / "notebooks" / "05-compared-with-acled.ipynb"))
+    assert given["COMPARE"] == str(run["parameters"]["COMPARE"]) and given["COMPARE_CHECKED"].endswith(".arrow")
+    assert "[5/5] 05-compared-with-acled" in run["stdout"]
+    page = (out / "05-compared-with-acled.html").read_text(encoding="utf-8")
+    seen = page_text(page)
+    assert 'href="04-sources-and-evidence.html"' in page
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', page), "no chart of what the coded data lacks"
+    for part in ("Which coded events ACLED has", "What differs", "Outside ACLED's scope", "What the coded data lacks",
+                 "What the export's checks found", "How this was compared"):
+        assert part in seen
+    # the window and the area hold the two March attacks on Taji; the export's 17 March attack is what they lack
+    assert "TST2, 3 November 2020 (11 March 2020 in its notes)" in seen and "TST5, 14 March 2020" in seen
+    assert "TST10" in seen

@@ -15,7 +15,7 @@ import dataclasses
 import numpy as np
 import pandas as pd
 import pytest
-from acled_files import write_acled_events
+from acled_files import SOLEIMANI_STRIKE, write_acled_events
 from helpers_events import make_events
 
 import analysis
@@ -67,11 +67,7 @@ BASES = pd.DataFrame({"base_id": ["taji", "al-asad", "k1"], "name": ["Camp Taji"
 
 EXPORT = [
     # TST1: the strike, dated a day earlier (overnight), at 0 km, with more fatalities (a placeholder)
-    dict(event_date="2020-01-02", sub_event_type="Air/drone strike", actor1=US_ACLED, inter1="External/Other forces",
-         actor2="Military Forces of Iran (1989-)", inter2="External/Other forces",
-         location="Baghdad International Airport", latitude="33.2625", longitude="44.2346", fatalities="10",
-         notes="On 2 January 2020, a US drone strike near Baghdad International Airport killed Qassem Soleimani "
-               "and others (fatalities coded as 10)."),
+    SOLEIMANI_STRIKE,
     # TST2: the Taji attack, 2 km off, with 15 rockets for 18 and the UK as an associated actor
     dict(event_date="2020-03-11", actor1="Kataib Hezbollah", actor2=US_ACLED, location="Taji", latitude="33.54",
          longitude="44.27", fatalities="3", assoc_actor_2="Military Forces of the United Kingdom (2019-)",

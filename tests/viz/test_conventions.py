@@ -7,12 +7,12 @@ import inspect
 
 import pytest
 
-from analysis.viz import counts, evidence, maps, ranges, timeline
+from analysis.viz import counts, evidence, maps, ranges, reconcile, timeline
 
 PLOTTERS = [
     (timeline, "plot_timeline"), (counts, "plot_attacks_per_period"), (counts, "plot_escalation"),
     (ranges, "plot_ranges"), (ranges, "plot_casualties"), (ranges, "plot_troop_levels"), (maps, "plot_posture_map"),
-    (maps, "plot_boundaries"), (evidence, "plot_evidence"),
+    (maps, "plot_boundaries"), (evidence, "plot_evidence"), (reconcile, "plot_compared_months"),
 ]
 
 
