@@ -29,7 +29,7 @@ from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.highlights import top_values
-from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, select_events
+from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, involving, select_events
 from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import CHECKED, LIST_SEPARATOR, OptionError, is_default_run, read_parameter
@@ -445,7 +445,8 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
         )
     every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"])
-    events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date").reset_index(drop=True)
+    events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
+    events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
                         dropped=dropped)

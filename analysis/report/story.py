@@ -262,6 +262,14 @@ class Story:
         """:func:`analysis.report.words.attacks.attacks_note`."""
         return attack_words.attacks_note(self.facts, most)
 
+    def perpetrators(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.attacks.perpetrators`."""
+        return attack_words.perpetrators(self.facts)
+
+    def perpetrators_note(self) -> str:
+        """:func:`analysis.report.words.attacks.perpetrators_note`."""
+        return attack_words.perpetrators_note(self.facts)
+
     def busiest(self, counts: pd.DataFrame, most: int = attack_words.BUSIEST) -> pd.DataFrame:
         """:func:`analysis.report.words.attacks.busiest`."""
         return attack_words.busiest(self.facts, counts, most)

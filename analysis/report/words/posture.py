@@ -58,7 +58,7 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
         return nothing(facts, f"strategic development involving {forces}", esc)
     kinds = top_values(posture["sub_event_type"], n=5)
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
-            f"{in_window(facts, esc)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
+            f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
 
 
 def bases_lead(facts: Facts, esc: Escape = md) -> str:

@@ -21,6 +21,7 @@ from .common import (
     fatality_rule,
     heading,
     in_window,
+    involved,
     labelled_words,
     month_text,
     notes_heading,
@@ -41,7 +42,8 @@ from .facts import TABLE_ROWS, Facts
 
 def page_heading(facts: Facts) -> Heading:
     """The page's title and lead: how many events and killed, and the busiest week."""
-    return heading(lambda esc: f"How events unfolded in {esc(facts.data.place)}, {facts.data.period_text}",
+    return heading(lambda esc: (f"How events{involved(facts, esc)} unfolded in {esc(facts.data.place)}, "
+                                f"{facts.data.period_text}"),
                    lambda esc: _overview(facts, esc))
 
 
@@ -62,9 +64,10 @@ def _overview(facts: Facts, esc: Escape) -> list[str]:
 def chart_title(facts: Facts, chart: str) -> str:
     """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text."""
     where = f"{facts.data.place}, {facts.data.period_text}"
+    who = involved(facts, str)
     if chart == "timeline":
-        return (f"Events per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
-                else f"Every event in {where}, in lanes by kind")
+        return (f"Events{who} per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
+                else f"Every event{who} in {where}, in lanes by kind")
     return f"Escalation per {weekly_words(facts)}, {where}: Goldstein weights of CAMEO codes"
 
 
