@@ -37,6 +37,9 @@ from .options import CHECKED, LIST_SEPARATOR, OptionError, is_default_run, read_
 #: Key of the checked copy's schema metadata: JSON naming the file it was checked from.
 CHECKED_METADATA = b"analysis.report.checked"
 
+#: The file beside an ACLED run's report that holds the run's events in full, as CSV (its tables list a few dozen).
+EVENTS_FILE = "events.csv"
+
 #: The country of the coded events.
 CODED_COUNTRY = "Iraq"
 CODED_ISO = 368
@@ -450,6 +453,44 @@ def notebook_data(
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
                         dropped=dropped)
+
+
+def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | None:
+    """Write the events of an ACLED run (its window, area and target) in full to :data:`EVENTS_FILE` in ``folder``.
+
+    The report's tables list a few dozen events; this file is where the
+    rest are. Columns as the loader gives them; days as ``YYYY-MM-DD``.
+
+    Parameters
+    ----------
+    parameters : mapping
+        The notebooks' parameters, as text (with ``CHECKED``, the build's checked copy).
+    folder : str or Path
+        Where to write.
+
+    Returns
+    -------
+    Path or None
+        The file written; None for the coded data (no file is written).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as pa_csv
+
+    values = {name.lower(): value for name, value in parameters.items()}
+    if not values.get("data"):
+        return None
+    events = notebook_data(**values).events
+    table = pa.Table.from_pandas(events, preserve_index=False)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type):  # a day written as a day; a time (ACLED's timestamp) kept
+            column = table.column(i)
+            midnight = pc.all(pc.equal(pc.cast(pc.cast(column, pa.date32()), field.type), column)).as_py()
+            if midnight is not False:
+                table = table.set_column(i, field.name, pc.cast(column, pa.date32()))
+    path = Path(folder) / EVENTS_FILE
+    pa_csv.write_csv(table, str(path))
+    return path
 
 
 # --- checking a run once, before any notebook runs --------------------------------------------------

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .._frames import column_or_na, is_one_of, require_columns
+from ..schema import ACLED_ACTOR_TYPES as ACTOR_TYPES
 from ..text import date_texts
-from ..io.acled import ACTOR_TYPES
 from .selection import ACTOR_COLUMNS as SELECTION_ACTOR_COLUMNS
 from .selection import is_militia_attack, target_mask
 

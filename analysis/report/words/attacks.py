@@ -28,12 +28,12 @@ from .common import (
     percent,
     period_words,
     reader_sentence,
-    with_associates,
     spread_note,
     tie_note,
     top_whole,
     week_text,
     weekly_words,
+    with_associates,
 )
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note

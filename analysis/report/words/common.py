@@ -308,11 +308,12 @@ class Dateline:
 
     text: str
     markdown: str
+    report_title: str = ""
 
     @property
     def card(self) -> dict[str, str]:
-        """The dateline as its display metadata carries it."""
-        return {"dateline": self.text}
+        """The dateline as its display metadata carries it, with the report's title where there is one."""
+        return {"dateline": self.text, **({"report_title": self.report_title} if self.report_title else {})}
 
 
 def dateline(facts: Facts, what: str) -> Dateline:
@@ -331,7 +332,20 @@ def dateline(facts: Facts, what: str) -> Dateline:
         where = f"{esc(capital(str(facts.data.place)))}, {when}"
         return f"{where}. {capital(what)}, from {_sources_words(facts, esc)}."
 
-    return Dateline(text=write(str), markdown=f"*{write(md)}*")
+    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=report_title(facts))
+
+
+def report_title(facts: Facts) -> str:
+    """Title the whole report of an ACLED run from its data: what, whom, where and when (plain text; "" for the
+    coded data, whose index has a title of its own).
+
+    "Conflict events in Iraq and Syria, 15 March 2020 to 29 August 2020"; with a ``TARGET``, "Conflict events
+    involving <target> in ..."; an ``AREA`` is the place.
+    """
+    if facts.coded:
+        return ""
+    data = facts.data
+    return f"Conflict events{involved(facts, str)} in {data.place}, {data.period_text}"
 
 
 def _sources_words(facts: Facts, esc: Escape) -> str:

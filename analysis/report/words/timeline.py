@@ -169,11 +169,22 @@ def table_note(facts: Facts) -> str:
     if facts.dense:
         return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
                 f"listed whole or not at all), in date order, with {sources}; `#` is the "
-                "number in an event's id, as on the timeline.")
+                "number in an event's id, as on the timeline." + rest_note(facts))
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
-                "number on the timeline.")
+                "number on the timeline." + rest_note(facts))
     return f"Every event, in date order, with {sources}; `#` is its number on the timeline."
+
+
+def rest_note(facts: Facts) -> str:
+    """Say where the events a table leaves out are: the CSV the build writes beside an ACLED run's report
+    (:func:`analysis.report.inputs.write_events`); "" for the coded data."""
+    from ..inputs import EVENTS_FILE
+
+    if facts.coded:
+        return ""
+    return (f" All {len(facts.events):,} events of this run, with every column of the file, are in "
+            f"[{EVENTS_FILE}]({EVENTS_FILE}), beside this report.")
 
 
 def key_sentences(facts: Facts) -> str:
