@@ -375,6 +375,9 @@ def plot_posture_panels(
 COUNTRY_PARTS: dict[str, tuple[str, ...]] = {"Somalia": ("Somaliland",), "Cyprus": ("N. Cyprus",), "Serbia": ("Kosovo",)}
 
 
+#: How many places a map of events names, by default (the biggest dots).
+NAMED_PLACES = 8
+
 #: The kind of a place where no kind holds more than half of its events, and its colour.
 MIXED = "mixed kinds"
 MIXED_COLOR = "#A0A0A0"
@@ -444,7 +447,7 @@ def plot_country_events(
     size: str = "events",
     colors: dict[str, str] | None = None,
     label: str = "location",
-    n: int = 8,
+    n: int = NAMED_PLACES,
     empty: str = "no events in this window",
     boundaries: Sequence[Boundary] | None = None,
     ax: Axes | None = None,
@@ -482,7 +485,7 @@ def plot_country_events(
         Value of ``hue`` -> colour; None gives each value a colour in turn.
     label : str, default "location"
         Column naming the places.
-    n : int, default 8
+    n : int, default NAMED_PLACES (8)
         How many places to name (the biggest dots), each once: a place
         whose name another named place already carries is not named again.
     empty : str, default "no events in this window"

@@ -206,19 +206,22 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
 
 
 def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:
-    """Name each event's actor with its associated actors, as ACLED lists them: "A (with B; C)".
+    """Name each event's actor with its associated actors (ACLED's list, separated by ";"): "A with B and C".
 
     Examples
     --------
     >>> with_associates(pd.Series(["Police Forces of Iraq", "PKK", None]),
     ...                 pd.Series(["Military Forces of the United States; Contractors", None, "Civilians"])).tolist()
-    ['Police Forces of Iraq (with Military Forces of the United States; Contractors)', 'PKK', 'Civilians']
+    ['Police Forces of Iraq with Military Forces of the United States and Contractors', 'PKK', 'Civilians']
     """
     actors = actors.astype("string").reset_index(drop=True)
     associates = associates.astype("string").reset_index(drop=True)
-    both = actors.notna() & associates.notna()
-    out = actors.where(~both, actors + " (with " + associates + ")")
-    return out.fillna(associates)
+    listed = pd.Series([join_words([part.strip() for part in value.split(";") if part.strip()])
+                        if isinstance(value, str) else pd.NA for value in associates.astype(object).where(
+                            associates.notna(), None)], dtype="string").mask(lambda v: v == "")
+    both = actors.notna() & listed.notna()
+    out = actors.where(~both, actors + " with " + listed)
+    return out.fillna(listed)
 
 
 def reader_sentence(notes: object) -> str:

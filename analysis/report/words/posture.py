@@ -37,8 +37,7 @@ def page_heading(facts: Facts) -> Heading:
         return heading(lambda esc: f"The bases and the troops, {data.period_text}", lambda esc: [bases_lead(facts, esc)])
     return heading(lambda esc: (f"Where the events{involved(facts, esc)} took place in {esc(data.place)}, "
                                 f"{data.period_text}, and the moves of {forces_words(facts, esc)}"),
-                   lambda esc: [text for text in (where_words.where(facts, esc).removeprefix("**Where.** "),
-                                                  _forces_lead(facts, esc)) if text])
+                   lambda esc: [text for text in (where_words.where_lead(facts, esc), _forces_lead(facts, esc)) if text])
 
 
 def chart_title(facts: Facts, chart: str = "posture") -> str:

@@ -173,18 +173,19 @@ def table_note(facts: Facts) -> str:
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
                 "number on the timeline." + rest_note(facts))
-    return f"Every event, in date order, with {sources}; `#` is its number on the timeline."
+    return f"Every event, in date order, with {sources}; `#` is its number on the timeline." + rest_note(facts)
 
 
 def rest_note(facts: Facts) -> str:
-    """Say where the events a table leaves out are: the CSV the build writes beside an ACLED run's report
-    (:func:`analysis.report.inputs.write_events`); "" for the coded data."""
+    """Say where the run's events are in full: the CSV the build writes beside an ACLED run's report
+    (:func:`analysis.report.inputs.write_events`), where the events a table leaves out are; "" for the coded data."""
     from ..inputs import EVENTS_FILE
 
     if facts.coded:
         return ""
-    return (f" All {len(facts.events):,} events of this run, with every column of the file, are in "
-            f"[{EVENTS_FILE}]({EVENTS_FILE}), beside this report.")
+    n = len(facts.events)
+    every = "The event of this run is" if n == 1 else f"All {n:,} events of this run are"
+    return f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, with every column of the file."
 
 
 def key_sentences(facts: Facts) -> str:

@@ -23,8 +23,6 @@ LEVEL_NAMES = {"admin1": ("region (admin1)", "regions (admin1)"), "admin2": ("di
 AREA_ROWS = 20
 #: How many areas a sentence names.
 AREAS_NAMED = 3
-#: How many places the map names.
-MAP_NAMED = 8
 
 
 def levels(facts: Facts) -> list[str]:
@@ -77,13 +75,25 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
             "are counted on their event_date.")
 
 
+def where_lead(facts: Facts, esc: Escape = md) -> str:
+    """Say in one sentence where the events took place: how many places and regions, and the busiest regions (the
+    page's lead; "" for the coded data)."""
+    return next(iter(_sentences(facts, esc)), "")
+
+
 def where(facts: Facts, esc: Escape = md) -> str:
-    """Say where the events took place: how many places and regions, the busiest, and the largest changes."""
+    """Say what the map and the tables show beyond the lead: the deadliest region, the busiest districts, and the
+    largest changes from one whole period to the next ("" when there is nothing more to say)."""
+    rest = _sentences(facts, esc)[1:]
+    return "**What it shows.** " + " ".join(rest) if rest else ""
+
+
+def _sentences(facts: Facts, esc: Escape) -> list[str]:
     events = facts.events
     if facts.coded:
-        return ""
+        return []
     if events.empty:
-        return nothing(facts, esc=esc)
+        return [nothing(facts, esc=esc)]
     lines = []
     from ...stats.places import locations
 
@@ -107,8 +117,7 @@ def where(facts: Facts, esc: Escape = md) -> str:
                              f"{describe_number(deadliest['fatalities'], 'person', 'people')} killed.")
         else:
             lines.append(f"By {singular}, the most events were in {named}.")
-    lines += _changes(facts, esc)
-    return "**Where.** " + " ".join(lines)
+    return lines + _changes(facts, esc)
 
 
 def _changes(facts: Facts, esc: Escape) -> list[str]:
@@ -139,10 +148,18 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
     return f"Where the events{involved(facts, str)} took place, {facts.data.place}, {facts.data.period_text}"
 
 
+def _named(facts: Facts) -> str:
+    """The places the map names: "the 8 biggest", or "every place" when there are no more."""
+    from ...stats.places import locations
+    from ...viz.maps import NAMED_PLACES
+
+    places = locations(facts.events) if {"latitude", "longitude", "location"} <= set(facts.events.columns) else []
+    return f"the {NAMED_PLACES} biggest" if len(places) > NAMED_PLACES else "every place"
+
+
 def chart_subtitle(facts: Facts, chart: str = "where") -> str:
     """What the events map shows, as plain text."""
-    return (f"A dot is a place, sized by its events and coloured by the event type of most of them; the "
-            f"{MAP_NAMED} biggest named")
+    return f"A dot is a place, sized by its events and coloured by the event type of most of them; {_named(facts)} named"
 
 
 def section(facts: Facts) -> str:
@@ -153,5 +170,5 @@ def section(facts: Facts) -> str:
             f"Every event of this run on a map of {md(join_words(data.countries) or 'the events')} drawn offline "
             "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
-            f"of them (grey where none has more than half); the {MAP_NAMED} biggest are named. Under it, the events "
+            f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
             f"and the people killed by region (admin1){districts}, and the change from one whole period to the next.")
