@@ -95,8 +95,10 @@ def test_every_page_has_a_figure_and_no_sentence_true_only_of_the_coded_reports(
 def test_index_cards_are_titled_from_the_data(runs, name):
     index = page_text((runs[name]["out"] / "index.html").read_text(encoding="utf-8"))
     place = "Somalia" if "DATA" in runs[name]["parameters"] else "Iraq"
-    assert f"How events unfolded in {runs[name]['parameters'].get('AREA', place).replace(';', ', ')}" in index or (
-        f"How events unfolded in {place}" in index)
+    target = runs[name]["parameters"].get("TARGET")
+    who = f" involving {target}" if target and "DATA" in runs[name]["parameters"] else ""  # every page follows it
+    assert f"How events{who} unfolded in {runs[name]['parameters'].get('AREA', place).replace(';', ', ')}" in index or (
+        f"How events{who} unfolded in {place}" in index)
     for title in ("How often", "Who reported the events" if "DATA" in runs[name]["parameters"] else "Sources and evidence"):
         assert title in index
 
