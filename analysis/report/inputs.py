@@ -435,7 +435,8 @@ def notebook_data(
     selection = attack_selection(values["ATTACKS"], names, coded=coded)
     if coded:
         dataset = load_dataset()
-        events = select_events(dataset.events, start=start_, end=end_, area=area_names).reset_index(drop=True)
+        events = select_events(dataset.events, start=start_, end=end_, area=area_names)
+        events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
         kept = dataset.events["event_id"].isin(events["event_id"])
         kept_ids = set(dataset.events.loc[kept, "event_id"])
         return NotebookData(
