@@ -339,16 +339,18 @@ def dateline(facts: Facts, what: str) -> Dateline:
 
 
 def report_title(facts: Facts) -> str:
-    """Title the whole report of an ACLED run from its data: what, whom, where and when (plain text; "" for the
-    coded data, whose index has a title of its own).
+    """Title the whole report from its data: what, whom, where and when (plain text; "" in the default run, whose
+    index has the title of the five reports' story).
 
     "Conflict events in Iraq and Syria, 15 March 2020 to 29 August 2020"; with a ``TARGET``, "Conflict events
-    involving <target> in ..."; an ``AREA`` is the place.
+    involving <target> in ..."; an ``AREA`` is the place; for the coded data, "The five coded reports: events in
+    Iraq, ...".
     """
-    if facts.coded:
+    if facts.is_default:
         return ""
     data = facts.data
-    return f"Conflict events{involved(facts, str)} in {data.place}, {data.period_text}"
+    what = "The five coded reports: events" if facts.coded else "Conflict events"
+    return f"{what}{involved(facts, str)} in {data.place}, {data.period_text}"
 
 
 def _sources_words(facts: Facts, esc: Escape) -> str:

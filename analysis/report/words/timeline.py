@@ -185,7 +185,7 @@ def rest_note(facts: Facts) -> str:
         return ""
     n = len(facts.events)
     every = "The event of this run is" if n == 1 else f"All {n:,} events of this run are"
-    return f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, with every column of the file."
+    return f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, with all their columns."
 
 
 def key_sentences(facts: Facts) -> str:
