@@ -16,6 +16,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # --- ACLED vocabulary ------------------------------------------------------
+#: ACLED's actor types (``inter1``, ``inter2``), in the order of the older exports' numeric codes (1-8); the last,
+#: External/Other forces, is foreign and international forces.
+ACLED_ACTOR_TYPES: tuple[str, ...] = (
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
+)
+
 # Event types and their sub-event types, as in ACLED's codebook.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (

@@ -217,6 +217,9 @@ CONFLICTS: dict[str, tuple[str, ...]] = {
     "syria-battles": ("Military Forces of Syria (2000-)", "State forces", "Islamic State (Syria)", "Rebel group", "",
                       "Battles", "Armed clash", "", "Political violence", "Syria", "Deir ez-Zor"),
 }
+#: Where each admin1 of :data:`CONFLICTS` is (latitude, longitude of its first town; the others lie north-west of it).
+PLACES: dict[str, tuple[float, float]] = {"Duhok": (36.85, 43.0), "Kirkuk": (35.3, 44.4), "Diyala": (33.75, 45.2),
+                                          "Baghdad": (33.3, 44.4), "Deir ez-Zor": (35.0, 40.4)}
 #: ACLED's actor type names in the order of their older numeric codes (1-8).
 OLDER_TYPE_CODES = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
                     "Civilians", "External/Other forces")
@@ -261,8 +264,8 @@ def conflict_events() -> list[dict[str, str]]:
                 "interaction": f"{inter1}-{inter2}" if inter2 else f"{inter1} only",
                 "civilian_targeting": civilians, "country": country, "iso": "368" if country == "Iraq" else "760",
                 "admin1": admin1, "location": f"{admin1} town {k % 4}",
-                "latitude": "36.8" if country == "Iraq" else "35.3",
-                "longitude": "43.0" if country == "Iraq" else "40.1",
+                "latitude": f"{PLACES[admin1][0] + 0.15 * (k % 4):.2f}",
+                "longitude": f"{PLACES[admin1][1] - 0.2 * (k % 4):.2f}",
                 "geo_precision": str(1 + (k % 10 == 9) + (k % 20 == 19)), "source": source, "notes": notes,
                 "fatalities": str(fatalities), "timestamp": str(1_600_000_000 + number * 3600),
             })

@@ -36,7 +36,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import DataError, DroppedRowsWarning
-from ..schema import Column
+from ..schema import ACLED_ACTOR_TYPES, Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
 from .parse import as_int64, convert_columns, layout
@@ -46,17 +46,8 @@ from .text_table import TextTable, checker_for, read_text_table
 
 PathLike = Union[str, Path]
 
-#: Actor types of ACLED's current exports (``inter1``, ``inter2``).
-ACTOR_TYPES: tuple[str, ...] = (
-    "State forces",
-    "Rebel group",
-    "Political militia",
-    "Identity militia",
-    "Rioters",
-    "Protesters",
-    "Civilians",
-    "External/Other forces",
-)
+#: Actor types of ACLED's current exports (``inter1``, ``inter2``): :data:`analysis.schema.ACLED_ACTOR_TYPES`.
+ACTOR_TYPES: tuple[str, ...] = ACLED_ACTOR_TYPES
 #: Numeric actor type codes of older exports: 1 state forces ... 8
 #: external/other forces; 0 in ``inter2`` when there is no second actor.
 ACTOR_TYPE_CODES: tuple[int, ...] = tuple(range(0, 9))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
-from .inputs import check_run
+from .inputs import check_run, write_events
 from .options import PAGES, page_parameters
 from .publish import staged_folder
 from .render import render_report
@@ -33,8 +33,10 @@ def build_report(
     (``notebooks/compare/``) is built, last, only when it is given. Then the notebooks ``NN-*.ipynb`` of ``notebooks`` run in reading order, each
     in its own kernel with the given parameters (none: they run as
     committed); the executed copies go to ``out/notebooks/``. Progress is
-    printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then
-    ``render_report`` writes one page per notebook and ``index.html``.
+    printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then, for an ACLED
+    file, the run's events are written in full to ``events.csv``
+    (:func:`analysis.report.inputs.write_events`), and ``render_report``
+    writes one page per notebook and ``index.html``.
 
     Everything is written to a folder beside ``out`` and moved into place
     when complete (:func:`analysis.report.publish.staged_folder`): a build
@@ -146,6 +148,7 @@ def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: d
             error.kept = _keep_failed(target, out)
             raise
         executed.append(target)
+    write_events(run.parameters, stage)  # the run's events in full, which the pages' tables name
     render_report(executed, stage, parameters=given, show_code=show_code, dropped=run.dropped)
 
 

@@ -30,7 +30,7 @@ from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.caveats import export_date
 from ..stats.highlights import top_values
-from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, select_events
+from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, involving, select_events
 from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
@@ -45,6 +45,9 @@ from .options import (
 
 #: Key of the checked copy's schema metadata: JSON naming the file it was checked from.
 CHECKED_METADATA = b"analysis.report.checked"
+
+#: The file beside an ACLED run's report that holds the run's events in full, as CSV (its tables list a few dozen).
+EVENTS_FILE = "events.csv"
 
 #: The country of the coded events.
 CODED_COUNTRY = "Iraq"
@@ -443,7 +446,8 @@ def notebook_data(
     selection = attack_selection(values["ATTACKS"], names, coded=coded)
     if coded:
         dataset = load_dataset()
-        events = select_events(dataset.events, start=start_, end=end_, area=area_names).reset_index(drop=True)
+        events = select_events(dataset.events, start=start_, end=end_, area=area_names)
+        events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
         kept = dataset.events["event_id"].isin(events["event_id"])
         kept_ids = set(dataset.events.loc[kept, "event_id"])
         return NotebookData(
@@ -456,10 +460,49 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
         )
     every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"])
-    events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date").reset_index(drop=True)
+    events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
+    events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
                         dropped=dropped, exported=export_date(every))
+
+
+def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | None:
+    """Write the events of an ACLED run (its window, area and target) in full to :data:`EVENTS_FILE` in ``folder``.
+
+    The report's tables list a few dozen events; this file is where the
+    rest are. Columns as the loader gives them; days as ``YYYY-MM-DD``.
+
+    Parameters
+    ----------
+    parameters : mapping
+        The notebooks' parameters, as text (with ``CHECKED``, the build's checked copy).
+    folder : str or Path
+        Where to write.
+
+    Returns
+    -------
+    Path or None
+        The file written; None for the coded data (no file is written).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as pa_csv
+
+    values = {name.lower(): value for name, value in parameters.items()}
+    if not values.get("data"):
+        return None
+    events = notebook_data(**values).events
+    table = pa.Table.from_pandas(events, preserve_index=False)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type):  # a day written as a day; a time (ACLED's timestamp) kept
+            column = table.column(i)
+            midnight = pc.all(pc.equal(pc.cast(pc.cast(column, pa.date32()), field.type), column)).as_py()
+            if midnight is not False:
+                table = table.set_column(i, field.name, pc.cast(column, pa.date32()))
+    path = Path(folder) / EVENTS_FILE
+    pa_csv.write_csv(table, str(path))
+    return path
 
 
 # --- checking a run once, before any notebook runs --------------------------------------------------

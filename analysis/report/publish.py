@@ -64,8 +64,8 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
     ------
     OutputFolderError
         If the path is a loop of symbolic links; if the folder is, or holds, one of ``notebooks``; if it is a file; or
-        if it holds anything a report does not (a page ``*.html``, and a
-        ``notebooks/`` folder of ``*.ipynb``).
+        if it holds anything a report does not (a page ``*.html``, an ACLED
+        run's ``events.csv``, and a ``notebooks/`` folder of ``*.ipynb``).
 
     Examples
     --------
@@ -99,9 +99,12 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
 
 
 def _not_part_of_a_report(folder: Path) -> Path | None:
-    """Return the first entry of ``folder`` that a report does not hold (pages, and notebooks/*.ipynb), or None."""
+    """Return the first entry of ``folder`` that a report does not hold (pages, an ACLED run's events file, and
+    notebooks/*.ipynb), or None."""
+    from .inputs import EVENTS_FILE
+
     for entry in sorted(folder.iterdir()):
-        if entry.is_file() and not entry.is_symlink() and entry.suffix == ".html":
+        if entry.is_file() and not entry.is_symlink() and (entry.suffix == ".html" or entry.name == EVENTS_FILE):
             continue
         if entry.name == "notebooks" and entry.is_dir() and not entry.is_symlink():
             for inner in sorted(entry.iterdir()):

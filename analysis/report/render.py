@@ -194,7 +194,7 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
     given = dict(parameters or {})
     chosen = not is_default_run(given) or any(given.get(name) for name in PAGES.values())
     return with_policy(template.render(
-        title=_index_title(parameters),
+        title=next((card.report_title for card in cards if card.report_title), None) or _index_title(parameters),
         dateline=next((card.dateline for card in cards if card.dateline), None),
         csp=POLICY_PLACEHOLDER,
         parameters=describe_parameters(parameters, dropped=dropped) if chosen or dropped else [],
@@ -203,7 +203,8 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
 
 
 def _index_title(parameters: Mapping[str, Any] | None) -> str:
-    """Title the index: the data file's name; for the coded data, the seed title, or the window and area chosen.
+    """Title the index when no page gives the report's title (an ACLED run's first dateline does): the data file's
+    name; for the coded data, the seed title, or the window and area chosen.
 
     Examples
     --------

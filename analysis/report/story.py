@@ -27,6 +27,7 @@ from .words import coverage as coverage_words
 from .words import posture as posture_words
 from .words import sources as source_words
 from .words import timeline as timeline_words
+from .words import where as where_words
 from .words import who as who_words
 from .words.common import CARD_METADATA, DATELINE_METADATA, Dateline, Heading
 from .words.facts import ATTACK_ROWS, Facts
@@ -37,7 +38,7 @@ PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
 #: Each chart's page.
 CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
                "weekly": attack_words, "monthly": attack_words, "casualties": attack_words, "posture": posture_words,
-               "sources": source_words}
+               "where": where_words, "sources": source_words}
 
 
 def say(line: Dateline) -> None:
@@ -139,7 +140,7 @@ class Story:
         """A chart's title as plain text: ``default`` in the default run, else one that names this run's data.
 
         ``chart`` is ``"timeline"``, ``"escalation"``, ``"attacks"``, ``"weekly"``,
-        ``"monthly"``, ``"casualties"``, ``"posture"`` or ``"sources"``.
+        ``"monthly"``, ``"casualties"``, ``"posture"``, ``"where"`` or ``"sources"``.
         """
         if chart not in CHART_PAGES:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(CHART_PAGES)}")
@@ -160,7 +161,7 @@ class Story:
 
         ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"`` (timeline page),
         ``"counting"``, ``"totals"`` (attacks), ``"posture"``,
-        ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
+        ``"forces"``, ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
         ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources).
         """
         for words in PAGE_WORDS.values():
@@ -275,6 +276,14 @@ class Story:
         """:func:`analysis.report.words.attacks.attacks_note`."""
         return attack_words.attacks_note(self.facts, most)
 
+    def perpetrators(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.attacks.perpetrators`."""
+        return attack_words.perpetrators(self.facts)
+
+    def perpetrators_note(self) -> str:
+        """:func:`analysis.report.words.attacks.perpetrators_note`."""
+        return attack_words.perpetrators_note(self.facts)
+
     def busiest(self, counts: pd.DataFrame, most: int = attack_words.BUSIEST) -> pd.DataFrame:
         """:func:`analysis.report.words.attacks.busiest`."""
         return attack_words.busiest(self.facts, counts, most)
@@ -291,6 +300,22 @@ class Story:
 
     def posture_events(self) -> pd.DataFrame:
         return self.facts.posture_events
+
+    def where(self) -> str:
+        """:func:`analysis.report.words.where.where`."""
+        return where_words.where(self.facts)
+
+    def area_levels(self) -> list[str]:
+        """:func:`analysis.report.words.where.levels`."""
+        return where_words.levels(self.facts)
+
+    def areas_table(self, level: str = "admin1") -> pd.DataFrame:
+        """:func:`analysis.report.words.where.areas_table`."""
+        return where_words.areas_table(self.facts, level)
+
+    def areas_note(self, level: str = "admin1") -> str:
+        """:func:`analysis.report.words.where.areas_note`."""
+        return where_words.areas_note(self.facts, level)
 
     def posture_table(self) -> pd.DataFrame:
         """:func:`analysis.report.words.posture.posture_table`."""

@@ -39,6 +39,7 @@ class PageCard:
     thumbnail_height: int | None
     thumbnail_alt: str | None = None
     dateline: str | None = None
+    report_title: str | None = None
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
@@ -61,11 +62,15 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         thumbnail_height=height,
         thumbnail_alt=first_figure_alt(nb),
         dateline=written_dateline(nb),
+        report_title=written_dateline(nb, "report_title"),
     )
 
 
-def written_dateline(nb: nbformat.NotebookNode) -> str | None:
+def written_dateline(nb: nbformat.NotebookNode, key: str = "dateline") -> str | None:
     """Return the dateline the notebook showed (:func:`analysis.report.story.say`) as plain text, or None.
+
+    ``key="report_title"`` returns the title of the whole report that an ACLED run's dateline carries
+    (:attr:`analysis.report.words.common.Dateline.report_title`) instead.
 
     Examples
     --------
@@ -78,8 +83,8 @@ def written_dateline(nb: nbformat.NotebookNode) -> str | None:
     for cell in nb.cells:
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             found = output.get("metadata", {}).get(DATELINE_METADATA)
-            if isinstance(found, Mapping) and found.get("dateline"):
-                return str(found["dateline"])
+            if isinstance(found, Mapping) and found.get(key):
+                return str(found[key])
     return None
 
 

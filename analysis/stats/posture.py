@@ -8,7 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .._frames import column_or_na, is_one_of, require_columns
+from ..schema import ACLED_ACTOR_TYPES as ACTOR_TYPES
 from ..text import date_texts
+from .selection import ACTOR_COLUMNS as SELECTION_ACTOR_COLUMNS
 from .selection import is_militia_attack, target_mask
 
 #: What happened at a base, in the order of the map's panels.
@@ -164,16 +166,22 @@ ACLED_POSTURE_SUB_EVENT_TYPES: tuple[str, ...] = (
 )
 
 #: Actor columns searched for the forces an event involves.
-ACTOR_COLUMNS: tuple[str, ...] = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+ACTOR_COLUMNS = SELECTION_ACTOR_COLUMNS
+#: The actor column whose type ACLED gives in ``inter1`` and ``inter2``; associated actors have no type of their own.
+TYPED_COLUMNS: dict[str, int] = {"actor1": 1, "actor2": 2}
+#: ACLED's actor type of foreign and international forces (code 8 in older exports).
+EXTERNAL_FORCES = ACTOR_TYPES[-1]
 
 #: International forces in ACLED's actor names: coalitions, missions, peacekeepers, and the
 #: ``AU:``/``UN:``/``EU:``/``NATO:`` prefixes of its multinational actors.
 INTERNATIONAL_PATTERN = r"\b(?:Coalition|NATO|Mission|Multinational|Peacekeep\w*)\b|^(?:AU|UN|EU|NATO):"
 
-_FORCES_OF = re.compile(r"^Military Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: \[.*\])?$")
+_FORCES_OF = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: \[.*\])?$")
+_SEPARATOR = re.compile(r"\s*;\s*")
 
 
-def _foreign(name: str, country: str) -> bool:
+def _named_foreign(name: str, country: str) -> bool:
+    """Whether an actor without a type is named as a foreign force: another country's forces, or an international one."""
     if re.search(INTERNATIONAL_PATTERN, name):
         return True
     match = _FORCES_OF.match(name)
@@ -183,17 +191,22 @@ def _foreign(name: str, country: str) -> bool:
 def foreign_forces(events: pd.DataFrame, *, country: str | None = None) -> pd.Series:
     """Name, for each event, the foreign or international force it involves (missing if none).
 
-    A force is foreign when an actor column (:data:`ACTOR_COLUMNS`) names
-    "Military Forces of" another country than the event's ``country``
-    (ACLED's spelling, e.g. "Military Forces of the United States
-    (2021-)" in Somalia), or an international force
-    (:data:`INTERNATIONAL_PATTERN`: a coalition, a mission, NATO, the AU, UN
-    or EU).
+    An actor ACLED gives a type (``actor1`` by ``inter1``, ``actor2`` by
+    ``inter2``) is foreign when that type is External/Other forces (code 8
+    in older exports), whatever its name: another state's forces, a
+    multinational mission, a contractor; an actor of any other type is not
+    (Somaliland's forces are State forces in Somalia). An actor without a
+    type (the associated actors, each name of ``assoc_actor_1`` and
+    ``assoc_actor_2`` on its own, or a frame without ``inter1``/``inter2``)
+    is foreign when its name says so: "Military Forces of" or "Police
+    Forces of" another country than the event's ``country``, or an
+    international force (:data:`INTERNATIONAL_PATTERN`: a coalition, a
+    mission, NATO, the AU, UN or EU).
 
     Parameters
     ----------
     events : DataFrame
-        Events with some of the actor columns.
+        Events with some of the actor columns (:data:`ACTOR_COLUMNS`).
     country : str or None, default None
         The country of events that have no ``country`` column (the coded
         events: "Iraq").
@@ -206,25 +219,42 @@ def foreign_forces(events: pd.DataFrame, *, country: str | None = None) -> pd.Se
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"country": ["Somalia", "Somalia"],
-    ...                       "actor1": ["Military Forces of the United States (2021-)", "Military Forces of Somalia (2022-)"],
-    ...                       "actor2": [None, "Al Shabaab"]})
+    >>> frame = pd.DataFrame({"country": ["Somalia", "Somalia", "Somalia"],
+    ...                       "actor1": ["Military Forces of the United States (2021-)",
+    ...                                  "Military Forces of Somaliland (2017-)", "Al Shabaab"],
+    ...                       "inter1": ["External/Other forces", "State forces", "Rebel group"],
+    ...                       "assoc_actor_1": [None, None, "Clan Militia; AU: African Union Mission (2022-)"]})
     >>> foreign_forces(frame).tolist()
-    ['Military Forces of the United States (2021-)', <NA>]
+    ['Military Forces of the United States (2021-)', <NA>, 'AU: African Union Mission (2022-)']
     """
+    from .actors import actor_type
+
     where = (events["country"].astype("string") if "country" in events.columns
              else pd.Series(country or "", index=events.index, dtype="string")).fillna(country or "")
     found = pd.Series(pd.NA, index=events.index, dtype="string")
     for column in ACTOR_COLUMNS:
         if column not in events.columns:
             continue
-        names = events[column].astype("string")
-        pairs = pd.DataFrame({"name": names, "country": where}).dropna().drop_duplicates()
-        foreign = {(n, c) for n, c in zip(pairs["name"], pairs["country"]) if _foreign(n, c)}
-        if not foreign:
-            continue
-        hit = pd.Series([(n, c) in foreign for n, c in zip(names.fillna(""), where)], index=events.index)
-        found = found.mask(found.isna() & hit, names)
+        names = events[column].astype("string").str.strip()
+        side = TYPED_COLUMNS.get(column)
+        typed = (actor_type(events, side, ACTOR_TYPES) if side and f"inter{side}" in events.columns
+                 else pd.Series(pd.NA, index=events.index, dtype="string"))
+        by_type = (typed == EXTERNAL_FORCES).fillna(False).to_numpy(dtype=bool)
+        untyped = typed.isna().to_numpy() & names.notna().to_numpy()
+        force = pd.Series(pd.NA, index=events.index, dtype="string")
+        force[by_type] = names[by_type]
+        pairs = pd.DataFrame({"name": names[untyped], "country": where[untyped]}).drop_duplicates()
+        named = {}
+        for value, place in zip(pairs["name"], pairs["country"]):
+            parts = [part for part in _SEPARATOR.split(value) if part] if side is None else [value]
+            hit = next((part for part in parts if _named_foreign(part, place)), None)
+            if hit is not None:
+                named[(value, place)] = hit
+        if named:
+            keys = pd.Series(list(zip(names.fillna(""), where)), index=events.index)
+            by_name = keys.map(named).astype("string")
+            force = force.mask(force.isna() & pd.Series(untyped, index=events.index), by_name)
+        found = found.mask(found.isna(), force)
     return found
 
 

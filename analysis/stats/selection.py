@@ -368,6 +368,8 @@ DEFAULT_ACLED_ATTACKS: tuple[str, ...] = ("Battles", "Explosions/Remote violence
 
 #: Columns searched for the ``TARGET`` of an attack: the second actor and the actors associated with it.
 TARGET_COLUMNS: tuple[str, ...] = ("actor2", "assoc_actor_2")
+#: Every actor column: the events a target is involved in, as actor or as target (:func:`involving`).
+ACTOR_COLUMNS: tuple[str, ...] = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 
 _SEPARATORS = re.compile(r"\s*[;,|]\s*")
 #: Names of a target are separated by ``;`` only: actor names hold commas ("Police Forces of Iraq (2020-), Basra").
@@ -522,6 +524,24 @@ def target_mask(
         hits = [value for value in text.dropna().unique() if any(w in value.casefold() for w in wanted)]
         found |= text.isin(hits).fillna(False).to_numpy(dtype=bool)
     return found
+
+
+def involving(events: pd.DataFrame, target: str | Sequence[str] | None) -> np.ndarray:
+    """Mark the events a target is involved in: its names in any actor column (:data:`ACTOR_COLUMNS`).
+
+    The names are searched as :func:`target_mask` searches them; with no
+    name (None or empty), every event is marked.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor1": ["Military Forces of the United States (2017-)", "Al Shabaab", "PKK"],
+    ...                       "assoc_actor_2": [None, "Military Forces of the United States (2017-)", None]})
+    >>> involving(frame, "military forces of the united states").tolist()
+    [True, True, False]
+    """
+    if not target:
+        return np.ones(len(events), dtype=bool)
+    return target_mask(events, target, columns=ACTOR_COLUMNS)
 
 
 def attack_selection(

@@ -19,7 +19,7 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary, load_boundaries
-from ..text import join_dates
+from ..text import join_dates, join_words
 from ._axes import current_axes
 from .figures import describe, set_title
 from .literal import literal_text
@@ -377,6 +377,9 @@ def plot_posture_panels(
 COUNTRY_PARTS: dict[str, tuple[str, ...]] = {"Somalia": ("Somaliland",), "Cyprus": ("N. Cyprus",), "Serbia": ("Kosovo",)}
 
 
+#: How many places a map of events names, by default (the biggest dots).
+NAMED_PLACES = 8
+
 #: The kind of a place where no kind holds more than half of its events, and its colour.
 MIXED = "mixed kinds"
 MIXED_COLOR = "#A0A0A0"
@@ -413,13 +416,14 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
 
 
 def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str = "location") -> pd.DataFrame:
-    """Group events by place: each place's events, and its kind, the ``hue`` of more than half of them, or MIXED.
+    """Group events by place (:func:`analysis.stats.places.locations`): each place's events, fatalities, and its kind,
+    the ``hue`` of more than half of them, or MIXED.
 
     Returns
     -------
     DataFrame
-        name, latitude, longitude, events, kind; the places with the most
-        events first (then by name).
+        name, names, latitude, longitude, events, fatalities, kind; the
+        places with the most events first (then by name).
 
     Examples
     --------
@@ -428,39 +432,46 @@ def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str
     >>> place_kinds(frame)[["name", "events", "kind"]].values.tolist()
     [['X', 3, 'a'], ['Y', 2, 'mixed kinds']]
     """
-    keys = [points[label].astype("string").fillna(""), points["latitude"].round(3), points["longitude"].round(3)]
-    grouped = points.groupby(keys, sort=False)
+    from ..stats.places import locations
+
+    places = locations(points, label=label)
+    located = points.assign(_lat=pd.to_numeric(points["latitude"], errors="coerce").round(3),
+                            _lon=pd.to_numeric(points["longitude"], errors="coerce").round(3)).dropna(
+                                subset=["_lat", "_lon"])
 
     def majority(values: pd.Series) -> str:
         counts = values.astype("string").value_counts()
         return str(counts.index[0]) if len(counts) and counts.iloc[0] * 2 > len(values) else MIXED
 
-    places = pd.DataFrame({"events": grouped.size(), "kind": grouped[hue].agg(majority)}).reset_index()
-    places.columns = ["name", "latitude", "longitude", "events", "kind"]
-    return places.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    kinds = located.groupby(["_lat", "_lon"], sort=False)[hue].agg(majority)
+    keys = list(zip(places["latitude"].round(3), places["longitude"].round(3)))
+    return places.assign(kind=[kinds.get(key, MIXED) for key in keys])
 
 
 @renamed_keywords(most="n")
 def plot_country_events(
     points: pd.DataFrame,
     *,
-    country: str | None = None,
+    country: str | Sequence[str] | None = None,
     iso: object = None,
     hue: str = "sub_event_type",
+    size: str = "events",
     colors: dict[str, str] | None = None,
     label: str = "location",
-    n: int = 8,
+    n: int = NAMED_PLACES,
     empty: str = "no events in this window",
     boundaries: Sequence[Boundary] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw events on a map of their own country, offline, coloured by kind, the busiest places named.
+    """Draw events on a map of their own country or countries, offline, coloured by kind, the busiest places named.
 
-    The country is found in the packaged world boundaries (Natural Earth
-    1:110m, :func:`analysis.io.boundaries.load_world_boundaries`) by ISO
-    numeric code (ACLED's ``iso``) or name, and highlighted; the map frames
-    it and every event. Each place is one dot, sized by its number of
-    events (the legend gives the sizes of the smallest and the largest) and
+    The countries are found in the packaged world boundaries (Natural Earth
+    1:110m, :func:`analysis.io.boundaries.load_world_boundaries`), the first
+    by ISO numeric code (ACLED's ``iso``) or name, the others by name, and
+    highlighted; the map frames them and every event. Each place (a pair of
+    coordinates, named by its busiest location, :func:`place_kinds`) is one
+    dot, sized by its events or its fatalities (the legend gives the sizes
+    of the smallest and the largest) and
     coloured by the ``hue`` value of more than half its events, grey where
     no value has a majority (:func:`place_kinds`); a value keeps its colour
     whatever the data's size. The ``n`` places with the most events are
@@ -472,16 +483,22 @@ def plot_country_events(
         Events with ``latitude``, ``longitude``, ``hue`` and ``label``
         columns (rows without coordinates are left out and counted in the
         legend title).
-    country, iso : str, int or None
-        The country (see :func:`analysis.io.boundaries.find_country`).
+    country : str, sequence of str or None
+        The country, or the countries (see :func:`analysis.io.boundaries.find_country`).
+    iso : int, str or None
+        The ISO numeric code of the (first) country.
     hue : str, default "sub_event_type"
         Column giving the colour.
+    size : {"events", "fatalities"}, default "events"
+        What a dot's size counts: the place's events, or the people killed
+        in them (ACLED's ``fatalities``, which ``points`` must then hold).
     colors : dict or None, default None
         Value of ``hue`` -> colour; None gives each value a colour in turn.
     label : str, default "location"
         Column naming the places.
-    n : int, default 8
-        How many places to name.
+    n : int, default NAMED_PLACES (8)
+        How many places to name (the biggest dots), each once: a place
+        whose name another named place already carries is not named again.
     empty : str, default "no events in this window"
         What the map says when there is nothing to draw.
     boundaries : sequence of Boundary or None, default None
@@ -509,20 +526,25 @@ def plot_country_events(
     """
     from ..io.boundaries import find_country, load_world_boundaries
 
-    require_input(points, ["latitude", "longitude", hue, label], taker="plot_country_events",
-                  maker="load_events or load_acled")
+    if size not in ("events", "fatalities"):
+        raise ValueError(f"size={size!r}; use 'events' or 'fatalities'")
+    require_input(points, ["latitude", "longitude", hue, label, *(["fatalities"] if size == "fatalities" else [])],
+                  taker="plot_country_events", maker="load_events or load_acled")
     ax = current_axes(ax)
     world = list(boundaries) if boundaries is not None else load_world_boundaries()
-    found = find_country(world, country, iso)
+    names = [country] if country is None or isinstance(country, str) else list(country)
+    found = list({b.name: b for b in (find_country(world, name, iso if k == 0 else None)
+                                      for k, name in enumerate(names or [None])) if b is not None}.values())
     placed = points.dropna(subset=["latitude", "longitude"])
-    extent = country_extent(found, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
+    frame = Boundary("", [ring for b in found for ring in b.rings]) if found else None
+    extent = country_extent(frame, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
     if extent is not None:
-        highlight = [found.name, *COUNTRY_PARTS.get(found.name, ())] if found else []
+        highlight = [part for b in found for part in (b.name, *COUNTRY_PARTS.get(b.name, ()))]
         plot_boundaries(world, ax=ax, highlight=highlight, extent=extent, labels=True)
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.tick_params(labelsize=7)
-    where = found.name if found else "the events' area"
+    where = join_words([b.name for b in found]) if found else "the events' area"
     if placed.empty:
         ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=10,
                 bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6)
@@ -533,36 +555,48 @@ def plot_country_events(
     # data's size or order
     kinds = sorted(set(places["kind"]) - {MIXED}) + ([MIXED] if (places["kind"] == MIXED).any() else [])
     palette = {**(dict(colors) if colors else stable_colors(placed[hue])), MIXED: MIXED_COLOR}
-    biggest = float(places["events"].max())
+    biggest = max(float(places[size].max()), 1.0)
 
-    def area(events: object) -> object:
-        return 12 + 160 * np.sqrt(np.asarray(events, dtype=float) / biggest)
+    def area(counts: object) -> object:
+        return 12 + 160 * np.sqrt(np.asarray(counts, dtype=float) / biggest)
 
+    places = places.sort_values([size, "events", "name"], ascending=[False, False, True], kind="stable")
     for kind in kinds:
         part = places[places["kind"] == kind]
-        dots = ax.scatter(part["longitude"], part["latitude"], s=area(part["events"]),
+        dots = ax.scatter(part["longitude"], part["latitude"], s=area(part[size]),
                           color=palette.get(kind, "0.3"), alpha=0.8, edgecolors="white", linewidths=0.5, zorder=4,
                           label=literal_text(kind))
         dots.set_gid(f"places:{kind}")
     lon_min, lon_max = ax.get_xlim()
     lat_min, lat_max = ax.get_ylim()
     placer = LabelPlacer(ax, (lon_min, lon_max, lat_min, lat_max))
-    for _, row in places.head(n).iterrows():
-        placer.annotate(literal_text(f"{row['name']} ({row['events']:,})"), (row["longitude"], row["latitude"]), gid="place",
-                        fontsize=7.5, color="0.1", zorder=5)
+    named = _named_places(places, n, size)
+    for _, row in named.iterrows():
+        placer.annotate(literal_text(row["label"]), (row["longitude"], row["latitude"]), gid="place", fontsize=7.5,
+                        color="0.1", zorder=5)
     from matplotlib.lines import Line2D
 
     handles, labels = ax.get_legend_handles_labels()
     # the size key: the smallest and the largest place drawn
-    for count in sorted({int(places["events"].min()), int(biggest)}):
+    for count in sorted({int(places[size].min()), int(places[size].max())}):
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.6", markeredgecolor="white",
                               markersize=float(np.sqrt(area(count))), alpha=0.8))
-        labels.append(f"{count:,} event{'' if count == 1 else 's'}")
+        labels.append(f"{count:,} event{'' if count == 1 else 's'}" if size == "events" else f"{count:,} killed")
+    measure = "its events" if size == "events" else "the people killed in its events"
     legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(handles)),
-                       fontsize=8, title=f"a dot is a place, sized by its events; its colour, the kind of most of "
+                       fontsize=8, title=f"a dot is a place, sized by {measure}; its colour, the kind of most of "
                        f"them ({MIXED} where no kind has more than half)", title_fontsize=8)
     legend.set_gid("key")
-    busiest = ", ".join(f"{name} ({count:,})" for name, count in zip(places["name"].head(n), places["events"].head(n)))
     describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
-                 f"({', '.join(kinds)}); the busiest: {busiest}.")
+                 f"({', '.join(kinds)}); the biggest: {', '.join(named['label'])}.")
     return ax
+
+
+def _named_places(places: pd.DataFrame, n: int, size: str) -> pd.DataFrame:
+    """The ``n`` biggest places, each name once (a place named like a bigger one is left out), with their labels:
+    "Town A (3)", "Town A and 2 more (5)" for a place several names share, "(4 killed)" by fatalities."""
+    top = places.drop_duplicates("name").head(n)
+    more = top["names"].astype(int) - 1
+    names = [f"{name} and {k} more" if k > 0 else str(name) for name, k in zip(top["name"], more)]
+    counts = [f"{value:,}" if size == "events" else f"{value:,} killed" for value in top[size]]
+    return top.assign(label=[f"{name} ({count})" for name, count in zip(names, counts)])

@@ -1,10 +1,11 @@
 """The report of an ACLED file with several conflicts, read as a reader reads its pages: who fought whom, whether
-June's rise is one of coverage, the caveats, the counting rule, each figure checked against pandas on the file.
+June's rise is one of coverage, where, the target's attacks and their perpetrators, the caveats, the counting
+rule, the events in full beside the report and the index's title, each figure checked against pandas on the file.
 
 The report is the run ``acled-conflicts`` of ``report_support.RUNS``, built once for this module and
 test_story_pages.py: :func:`tests.acled_files.write_acled_conflicts` (Iraq and Syria, five conflicts, civilian
 targeting, associated actors on the target, a source that first reports in June) in a window that starts in
-mid-March, with a target named only in ``assoc_actor_2``.
+mid-March, with a target named only in ``assoc_actor_2``: every page follows the events that involve it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from report_support import TARGET, page_text, story_runs
 
 pytestmark = pytest.mark.report  # builds a report: left out by `make test-fast`
 
+ACTOR_COLUMNS = ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2"]
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
@@ -26,21 +29,23 @@ def built(tmp_path_factory):
     raw["event_date"] = pd.to_datetime(raw["event_date"])
     raw["fatalities"] = raw["fatalities"].astype(int)
     raw = raw[raw["event_date"] >= start]
+    raw = raw[raw[ACTOR_COLUMNS].apply(lambda column: column.str.contains(TARGET, regex=False)).any(axis=1)]
     pages = {path.name[:2]: page_text(path.read_text(encoding="utf-8"))
              for path in run["out"].glob("[0-9][0-9]-*.html")}
-    return raw, {key: re.sub(r"\s+", " ", text) for key, text in pages.items()}
+    pages["index"] = page_text((run["out"] / "index.html").read_text(encoding="utf-8"))
+    return raw, {key: re.sub(r"\s+", " ", text) for key, text in pages.items()}, run["out"]
 
 
 def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
-    raw, pages = built
+    raw, pages, _ = built
     page = pages["01"]
-    assert f"{len(raw)} events in Iraq and Syria" in page
+    assert f"How events involving {TARGET} unfolded in Iraq, 15 March 2020 to" in page
+    assert f"{len(raw)} events involving {TARGET} in Iraq" in page
     killed = raw.groupby("disorder_type")["fatalities"].agg(["size", "sum"])
     row = killed.loc["Political violence"]
     assert f"Political violence: {row['size']} events, {row['sum']} killed" in page
-    marked = raw[raw["civilian_targeting"] == "Civilian targeting"]
-    assert f"Civilians were the main target of {len(marked)} events" in page
-    assert f"in which {marked['fatalities'].sum()} people were killed" in page
+    assert (raw["civilian_targeting"] == "Civilian targeting").sum() == 0  # the target's events spare civilians
+    assert "No event has civilians as its main target" in page
     assert "The first month (March 2020) is partial: the data cover 15-31 March 2020" in page
     assert "counted in the period of its event_date , as ACLED Explorer and acledR count" in page  # code span
     june = raw[raw["event_date"].dt.month == 6]
@@ -55,16 +60,61 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     assert f" {top.index[0]} " in page and f" {top.iloc[0]} " in page
 
 
-def test_the_attacks_page_follows_the_target_named_in_the_associated_actors(built):
-    raw, pages = built
+def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(built):
+    raw, pages, _ = built
+    page = pages["02"]
     hit = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])
               & raw["assoc_actor_2"].str.contains(TARGET, regex=False)]
-    assert f"The data hold {len(hit)} attacks" in pages["02"]
-    assert "How events are counted in time" in pages["02"]
+    assert f"The data hold {len(hit)} attacks" in page
+    assert f"of the {len(raw)} events involving {TARGET} in Iraq" in page
+    assert "How events are counted in time" in page
+    # every attack listed: perpetrator, the attacked with its associated actors, the killed, what happened
+    assert " id when location admin1 sub-event type perpetrator attacked killed what " in page
+    deadliest = hit.sort_values(["fatalities", "event_date"], ascending=[False, True]).iloc[0]
+    first_sentence = deadliest["notes"].split(". ")[0] + "."
+    assert (f" {deadliest['event_id_cnty']} {deadliest['event_date']:%-d %b %Y} {deadliest['location']} "
+            f"{deadliest['admin1']} {deadliest['sub_event_type']} {deadliest['actor1']} {deadliest['actor2']} with "
+            f"{' and '.join(deadliest['assoc_actor_2'].split('; '))} {deadliest['fatalities']} {first_sentence} ") in page
+    # attacks by perpetrator, in a sentence and a table
+    by = hit.groupby("actor1")["fatalities"].agg(["size", "sum"]).sort_values("size", ascending=False)
+    name, row = by.index[0], by.iloc[0]
+    assert (f"By perpetrator (ACLED's actor1 ): {name} ({row['size']} attacks, "
+            f"{round(100 * row['size'] / len(hit))}%; {row['sum']} people killed)") in page
+    assert f" perpetrator actor type attacks killed {name} Political militia {row['size']} {row['sum']} " in page
+
+
+def test_the_where_page_maps_and_counts_the_events_by_region_and_month(built):
+    raw, pages, _ = built
+    page = pages["03"]
+    places = raw.groupby(["latitude", "longitude"]).ngroups
+    regions = raw.groupby("admin1")["fatalities"].agg(["size", "sum"]).sort_values("size", ascending=False)
+    assert len(regions) == 1
+    region, row = regions.index[0], regions.iloc[0]
+    assert (f"The {len(raw)} events involving {TARGET} took place at {places} places in 1 region (admin1) of Iraq; "
+            f"the most in {region} ({row['size']} events, {row['sum']} killed).") in page
+    month = raw["event_date"].dt.to_period("M")
+    june, july = raw[month == "2020-06"], raw[month == "2020-07"]
+    assert (" region (admin1) events killed events, June 2020 events, July 2020 change in events change in killed "
+            f"{region} {row['size']} {row['sum']} {len(june)} {len(july)} {len(july) - len(june)} "
+            f"{july['fatalities'].sum() - june['fatalities'].sum()} ") in page
+    assert "Chart: Where the events involving" in page and f"at {places} places" in page  # the map's alt text
+
+
+def test_the_events_are_in_full_beside_the_report_and_the_index_says_what_the_report_is_about(built):
+    raw, pages, report = built
+    written = pd.read_csv(report / "events.csv", dtype=str, keep_default_na=False)
+    assert sorted(written["event_id"]) == sorted(raw["event_id_cnty"])
+    assert written.set_index("event_id").loc[raw["event_id_cnty"], "fatalities"].astype(int).tolist() == (
+        raw["fatalities"].tolist())
+    assert f"All {len(raw)} events of this run are in events.csv beside this report" in pages["01"]
+    last = raw["event_date"].max()
+    assert pages["index"].startswith(f" Conflict events involving {TARGET} in Iraq, 15 March 2020 to "
+                                     f"{last:%-d %B %Y} ")
+    assert "conflicts.csv" not in pages["index"].split("Iraq, 15 March 2020")[0]
 
 
 def test_the_sources_page_shows_the_outlets_over_time_and_the_caveats(built):
-    raw, pages = built
+    raw, pages, _ = built
     page = pages["04"]
     outlets = raw.assign(outlet=raw["source"].str.split("; ")).explode("outlet")
     local = outlets[outlets["outlet"] == "Local Network"]

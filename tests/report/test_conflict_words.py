@@ -382,3 +382,28 @@ def test_a_new_source_too_small_for_the_rise_is_named_with_its_share_in_the_sing
     text = Story(notebook_data(str(write_acled_events(tmp_path / "small-newcomer.csv", events)))).timeline()
     assert "from 3 events in March 2020 to 20 in April 2020" in text, text
     assert "A new source (Late Radio) accounts for only 1 of April 2020's events, less than" in text, text
+
+
+# --- where --------------------------------------------------------------------------------------------
+
+def test_where_the_events_took_place_by_region_and_the_change_between_the_last_two_whole_months(story, raw):
+    regions = raw.groupby("admin1")["fatalities"].agg(["size", "sum"]).sort_values(["size", "sum"], ascending=False)
+    top = regions[regions["size"] >= regions["size"].iloc[2]]  # a tie at the third named whole
+    named = [f"{name} ({row['size']} events, {row['sum']} killed)" for name, row in top.iterrows()]
+    places = raw.groupby(["latitude", "longitude"]).ngroups
+    lead = story.heading("posture").markdown
+    assert (f"The {len(raw)} events took place at {places} places in {len(regions)} regions (admin1) of Iraq and "
+            f"Syria; the most in {', '.join(named[:-1])} and {named[-1]}.") in lead
+    month = raw["event_date"].dt.to_period("M")
+    june, july = (raw[month == m].groupby("admin1").size() for m in ("2020-06", "2020-07"))
+    table = story.areas_table().set_index("region (admin1)")
+    assert table["events"].to_dict() == regions["size"].to_dict()
+    assert table["events, June 2020"].to_dict() == june.to_dict()
+    assert table["change in events"].to_dict() == (july - june).to_dict()
+    change = july - june
+    fell = sorted(change[change == change.min()].index,
+                  key=lambda name: (-regions.loc[name, "size"], -regions.loc[name, "sum"], name))  # as the table
+    assert (f"From June 2020 to July 2020, the last two whole months, events fell most in {', '.join(fell[:-1])} and "
+            f"{fell[-1]} (by {-change.min()} each).") in story.where()
+    assert "All 5 regions (admin1) with events, most events first" in story.areas_note()
+    assert story.area_levels() == ["admin1"]  # the file names no admin2

@@ -75,6 +75,19 @@ def test_a_target_without_attacks_on_the_coded_data_counts_the_attacks_on_it():
     assert not data.is_default
 
 
+def test_every_page_follows_a_target_its_events_are_those_that_involve_it():
+    from analysis.io.coded import load_dataset
+
+    every = load_dataset().events
+    wanted = "military forces of the united states"
+    involved = every[every[["actor1", "actor2"]].apply(lambda c: c.str.casefold().str.contains(wanted, regex=False))
+                     .fillna(False).any(axis=1)]
+    data = notebook_data(target="Military Forces of the UNITED STATES")
+    assert 0 < len(data.events) < len(every)
+    assert data.events["event_id"].tolist() == involved["event_id"].tolist()
+    assert set(data.casualties["event_id"]) <= set(involved["event_id"])
+
+
 def test_a_target_is_plain_text_never_a_pattern():
     """A pattern such as ``(\\w+\\s?)+$`` would match the second name, and takes exponential time on a name it misses."""
     name = "Unidentified Armed Group (Iraq) (a+)+$ and Allied Forces of the Western Coalition 2019-2021"

@@ -20,7 +20,7 @@ import pytest
 from acled_files import write_acled
 from report_support import page_text
 
-from analysis.report.inputs import notebook_data
+from analysis.report.inputs import EVENTS_FILE, notebook_data
 from analysis.report.render import render_report
 from analysis.report.safety import find_remote_references
 from analysis.report.story import PAGES, Story
@@ -103,8 +103,8 @@ def assert_no_markup_from_the_data(page: str, *, tables: bool = False) -> None:
     parser.feed(page)
     tags = parser.tags
     assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
-    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") != "index.html" and not
-                str(a.get("href", "")).startswith("#")], "a link from the data"
+    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") not in ("index.html", EVENTS_FILE) and not
+                str(a.get("href", "")).startswith("#")], "a link from the data"  # events.csv: the build's own file
     assert not [a for t, a in tags if t == "img"], "an image from the data"
     assert not [a for t, a in tags if any(k.startswith("on") for k in a)]
     assert not [(t, a) for t, a in tags if "style" in a and not (
@@ -129,7 +129,9 @@ def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
 def test_the_index_card_and_title_hold_the_values_as_text(hostile):
     index, page = hostile["index"], hostile["page"]
     title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
-    assert html.unescape(title) == f"How events unfolded in {HOSTILE['admin1']}, " + hostile["data"].period_text
+    target = hostile["data"].selection.target_words  # every page follows the target
+    assert html.unescape(title) == (f"How events involving {target} unfolded in {HOSTILE['admin1']}, "
+                                    + hostile["data"].period_text)
     assert html.escape(HOSTILE["admin1"], quote=False) in index or html.escape(HOSTILE["admin1"]) in index
     assert "<b>admin1</b>" not in index and "evil.example/admin1.png\"" not in index
 

@@ -84,7 +84,9 @@ PLACES = {"acled-conflicts": "Iraq and Syria", "acled-5000-area-target": "Region
 @pytest.mark.parametrize("name", list(RUNS))
 def test_index_cards_are_titled_from_the_data(runs, name):
     index = page_text((runs[name]["out"] / "index.html").read_text(encoding="utf-8"))
-    assert f"How events unfolded in {PLACES[name]}" in index
+    target = runs[name]["parameters"].get("TARGET")
+    who = f" involving {target}" if target and "DATA" in runs[name]["parameters"] else ""  # every page follows it
+    assert f"How events{who} unfolded in {PLACES[name]}" in index
     for title in ("How often", "Who reported the events" if "DATA" in runs[name]["parameters"] else "Sources and evidence"):
         assert title in index
 

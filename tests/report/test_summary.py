@@ -78,3 +78,23 @@ def test_the_index_opens_with_the_dateline_and_lists_the_options_only_for_a_run_
     assert "parameters" not in default.split("<body>")[1] and "the first event" not in default
     chosen = render_index(cards, parameters={"AREA": "Baghdad"})
     assert '<dl class="parameters">' in chosen and "<dd>Baghdad</dd>" in chosen and 'class="dateline"' in chosen
+
+
+def test_the_index_is_titled_by_the_report_title_a_pages_dateline_carries():
+    """An ACLED run's index says what the report is about (countries, dates) from the data, never the file's name."""
+    import nbformat
+
+    from analysis.report.render import render_index
+    from analysis.report.summary import PageCard, written_dateline
+    from analysis.report.words.common import DATELINE_METADATA
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("say(story.dateline('timeline'))")])
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "*Iraq.*"}, metadata={
+        DATELINE_METADATA: {"dateline": "Iraq.", "report_title": "Conflict events in Iraq <and> Syria, 2020"}})]
+    title = written_dateline(nb, "report_title")
+    assert title == "Conflict events in Iraq <and> Syria, 2020"
+    card = PageCard("01", "01-a.html", "A", "First.", None, None, None, dateline="Iraq.", report_title=title)
+    page = render_index([card], parameters={"DATA": "/data/export-2020.csv"})
+    assert "<title>Conflict events in Iraq &lt;and&gt; Syria, 2020</title>" in page and "export-2020.csv</h1>" not in page
+    assert "Conflict events in export-2020.csv" in render_index([PageCard("01", "01-a.html", "A", "First.", None, None,
+                                                                          None)], parameters={"DATA": "/x/export-2020.csv"})

@@ -126,3 +126,25 @@ def test_a_kind_keeps_its_colour_a_mixed_place_is_grey_and_the_legend_gives_the_
     assert len(mixed.get_offsets()) == 1  # Town A only: Town B has 3 of 4 of one kind
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels[-2:] == ["2 events", "4 events"]
+
+
+def test_a_map_of_several_countries_sizes_dots_by_fatalities_and_names_each_place_once(new_axes):
+    points = pd.DataFrame({
+        "latitude": [35.47, 35.47, 35.47, 35.0, 36.2], "longitude": [44.39, 44.39, 44.39, 40.4, 44.0],
+        "location": ["Kirkuk", "Kirkuk city", "Kirkuk", "Deir ez-Zor", "Kirkuk"],  # a second place named Kirkuk
+        "event_type": ["Battles"] * 5, "fatalities": [1, 0, 0, 9, 2],
+    })
+    ax = analysis.plot_country_events(points, country=["Iraq", "Syria"], iso=368, hue="event_type", size="fatalities",
+                                      n=3, ax=new_axes(figsize=(6, 6)))
+    highlighted = {p.get_gid(): p.get_facecolor() for p in ax.patches}
+    assert highlighted["Iraq"] == highlighted["Syria"] != highlighted["Turkey"]
+    dots = next(c for c in ax.collections if c.get_gid() == "places:Battles")
+    sizes = dict(zip(map(tuple, dots.get_offsets().round(2).tolist()), dots.get_sizes()))
+    assert sizes[(40.4, 35.0)] > sizes[(44.0, 36.2)] > sizes[(44.39, 35.47)]  # 9 killed, 2, 1
+    names = sorted(t.get_text() for t in ax.texts if t.get_gid() == "place")
+    assert names == ["Deir ez-Zor (9 killed)", "Kirkuk (2 killed)"]  # the smaller Kirkuk is not named again
+    assert [t.get_text() for t in ax.get_legend().get_texts()][-2:] == ["1 killed", "9 killed"]
+    from analysis.viz.maps import _named_places, place_kinds  # the labels by events, without drawing a second map
+
+    by_events = _named_places(place_kinds(points, hue="event_type"), 3, "events")
+    assert by_events["label"].tolist() == ["Kirkuk and 1 more (3)", "Deir ez-Zor (1)"]  # two names at one place

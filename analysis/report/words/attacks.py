@@ -27,11 +27,13 @@ from .common import (
     nothing,
     percent,
     period_words,
+    reader_sentence,
     spread_note,
     tie_note,
     top_whole,
     week_text,
     weekly_words,
+    with_associates,
 )
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note
@@ -43,6 +45,10 @@ ALL_PERIODS = 26
 BUSIEST = 12
 #: How many places the attacks sentence names (a tie at the last named whole, up to twice as many).
 PLACES_NAMED = 3
+#: How many perpetrators the table of attacks by perpetrator lists (a tie at the last kept whole, up to twice as
+#: many), and how many the sentence names.
+PERPETRATORS = 15
+PERPETRATORS_NAMED = 3
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -182,7 +188,9 @@ def casualties(facts: Facts) -> str:
              f"{describe_number(none, 'attack')} killed no one and {describe_number(many, 'attack')} "
              "killed 10 or more."]
     lines += deadliest(facts, attacks, "attacks")
-    return " ".join(lines)
+    if not facts.coded:
+        lines.append(perpetrators_sentence(facts))
+    return " ".join(line for line in lines if line)
 
 
 def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
@@ -206,12 +214,64 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
         return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
     events = facts.events
     facts_by_id = events.set_index(events["event_id"].astype("string"))
+    facts_by_id = facts_by_id[~facts_by_id.index.duplicated()]
     ids = table["event_id"].astype("string")
-    out = table[["event_id", "when", "location"]].copy()
-    for column in ("admin1", "sub_event_type", "actor1", "actor2"):
-        out[column] = facts_by_id[column].reindex(ids).astype("string").to_numpy() if column in facts_by_id else pd.NA
-    out["killed"] = table["killed"]
+
+    def column(name: str) -> pd.Series:
+        values = facts_by_id[name].reindex(ids) if name in facts_by_id else pd.Series(pd.NA, index=ids)
+        return values.astype("string").str.strip().mask(lambda v: v == "").reset_index(drop=True)
+
+    out = table[["event_id", "when", "location"]].copy().reset_index(drop=True)
+    out["admin1"] = column("admin1")
+    out["sub_event_type"] = column("sub_event_type")
+    out["perpetrator"] = with_associates(column("actor1"), column("assoc_actor_1"))
+    out["attacked"] = with_associates(column("actor2"), column("assoc_actor_2"))
+    out["killed"] = table["killed"].to_numpy()
+    out["what"] = [reader_sentence(notes) for notes in column("notes").astype(object).where(lambda v: v.notna(), None)]
     return out.head(most).reset_index(drop=True)
+
+
+def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
+    """Count an ACLED run's attacks by perpetrator (its first actor, ``actor1``): perpetrator, actor type, attacks, killed.
+
+    Most attacks first; the ``most`` first, a tie at the last kept whole (up to twice as many, else left out
+    whole). Empty for the coded data, whose attacks' figures are by group (:func:`casualties`).
+    """
+    from ...io.acled import ACTOR_TYPES
+    from ...stats.actors import actors_table
+
+    attacks = facts.attacks
+    if facts.coded or attacks.empty or "actor1" not in attacks.columns:
+        return pd.DataFrame(columns=["perpetrator", "actor type", "attacks", "killed"])
+    first = attacks.assign(actor2=pd.NA, inter2=pd.NA) if "inter2" in attacks.columns else attacks.assign(actor2=pd.NA)
+    table = actors_table(first, names=ACTOR_TYPES)
+    shown, _, _ = top_whole(table, most, 2 * most)
+    return shown.rename(columns={"actor": "perpetrator", "actor_type": "actor type", "events": "attacks",
+                                 "fatalities": "killed"})[["perpetrator", "actor type", "attacks", "killed"]]
+
+
+def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
+    """Say what the table of attacks by perpetrator lists (plain text, a table's caption)."""
+    what = facts.data.selection.what
+    everyone = perpetrators(facts, most=max(len(facts.attacks), 1))
+    shown = perpetrators(facts, most)
+    if everyone.empty:
+        return ""
+    which = ("The one perpetrator" if len(everyone) == 1 else f"All {len(everyone):,} perpetrators"
+             if len(shown) == len(everyone) else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
+    return (f"{which} of the {len(facts.attacks):,} {what} (ACLED's first actor, actor1), with the attacks each "
+            "carried out and the people killed in them.")
+
+
+def perpetrators_sentence(facts: Facts) -> str:
+    """Name the perpetrators of the most attacks (a tie named whole), with their attacks and killed (Markdown)."""
+    table = perpetrators(facts, PERPETRATORS_NAMED)
+    if table.empty:
+        return ""
+    n = len(facts.attacks)
+    named = [f"{md(row.perpetrator)} ({describe_number(row.attacks, 'attack')}, {percent(row.attacks, n)}; "
+             f"{describe_number(row.killed, 'person', 'people')} killed)" for row in table.itertuples()]
+    return f"By perpetrator (ACLED's `actor1`): {join_words(named)}."
 
 
 def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
@@ -227,7 +287,10 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
         listed = f"The {shown:,} of the {n:,} {what} that killed anyone (the others killed no one)"
     else:
         listed = f"The {shown:,} deadliest of the {n:,} {what}"
-    return f"## {capital(what)}, one by one\n\n{listed}, in date order, with the killed."
+    with_what = (" with the killed" if facts.coded else
+                 ": when, where, who attacked whom (each side with its associated actors), the killed and what "
+                 "happened (the first sentence of ACLED's notes)")
+    return f"## {capital(what)}, one by one\n\n{listed}, in date order{with_what}."
 
 
 def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:

@@ -127,9 +127,17 @@ def forces_words(facts: Facts, esc: Escape = str) -> str:
     return "foreign forces" if not selection.target else esc(selection.target_words)
 
 
-def in_window(facts: Facts, esc: Escape = md) -> str:
-    """Say where and when: "in Somalia, 1 January 2025 to 31 March 2026"."""
-    return f"in {esc(facts.data.place)}, {facts.data.period_text}"
+def involved(facts: Facts, esc: Escape = md) -> str:
+    """Say whom a run's events involve: " involving <target>" when a ``TARGET`` is given (every page follows it), else ""."""
+    selection = facts.data.selection
+    return f" involving {esc(selection.target_words)}" if selection.target else ""
+
+
+def in_window(facts: Facts, esc: Escape = md, *, involving: bool = True) -> str:
+    """Say whom, where and when: "in Somalia, 1 January 2025 to 31 March 2026", after " involving <target>" in a run
+    with a ``TARGET`` (:func:`involved`; ``involving=False`` leaves it out, for words that name the target already)."""
+    whom = involved(facts, esc).strip() if involving else ""
+    return f"{whom + ' ' if whom else ''}in {esc(facts.data.place)}, {facts.data.period_text}"
 
 
 def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
@@ -174,11 +182,19 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         return [f"No one is reported killed in these {what}."]
     killed = killed_per_event(events, facts.data.casualties)
     left = killed[killed > 0].sort_values(ascending=False, kind="stable").iloc[len(top):]
+    by_id = events.drop_duplicates("event_id").set_index(events["event_id"].drop_duplicates().astype("string"))
+    ids = top["event_id"].astype("string")
+
+    def side(actor: str, associates: str) -> pd.Series:  # an actor with its associated actors, where the data have them
+        named = top[actor].astype("string").reset_index(drop=True)
+        return named if associates not in by_id else with_associates(named, by_id[associates].reindex(ids))
+
+    first, second = side("actor1", "assoc_actor_1"), side("actor2", "assoc_actor_2")
     parts = []
-    for _, row in top.iterrows():
+    for k, (_, row) in enumerate(top.iterrows()):
         place = row["location"] if pd.notna(row["location"]) else "unspecified"
         place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else md(place)
-        who = f", {md(row['actor1'])}" + (f" against {md(row['actor2'])}" if pd.notna(row["actor2"]) else "")
+        who = f", {md(first[k])}" + (f" against {md(second[k])}" if pd.notna(second[k]) else "")
         parts.append(f"{row['killed']:,} killed in {place} on {row['when']} ({md(row['sub_event_type'])}{who})")
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
     out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
@@ -187,6 +203,25 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         noun = "more attack" if what == "attacks" else "more event"
         out.append(f"{describe_number(tied, noun)} killed {describe_figure(left.iloc[0])} each.")
     return out
+
+
+def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:
+    """Name each event's actor with its associated actors (ACLED's list, separated by ";"): "A with B and C".
+
+    Examples
+    --------
+    >>> with_associates(pd.Series(["Police Forces of Iraq", "PKK", None]),
+    ...                 pd.Series(["Military Forces of the United States; Contractors", None, "Civilians"])).tolist()
+    ['Police Forces of Iraq with Military Forces of the United States and Contractors', 'PKK', 'Civilians']
+    """
+    actors = actors.astype("string").reset_index(drop=True)
+    associates = associates.astype("string").reset_index(drop=True)
+    listed = pd.Series([join_words([part.strip() for part in value.split(";") if part.strip()])
+                        if isinstance(value, str) else pd.NA for value in associates.astype(object).where(
+                            associates.notna(), None)], dtype="string").mask(lambda v: v == "")
+    both = actors.notna() & listed.notna()
+    out = actors.where(~both, actors + " with " + listed)
+    return out.fillna(listed)
 
 
 def reader_sentence(notes: object) -> str:
@@ -276,11 +311,12 @@ class Dateline:
 
     text: str
     markdown: str
+    report_title: str = ""
 
     @property
     def card(self) -> dict[str, str]:
-        """The dateline as its display metadata carries it."""
-        return {"dateline": self.text}
+        """The dateline as its display metadata carries it, with the report's title where there is one."""
+        return {"dateline": self.text, **({"report_title": self.report_title} if self.report_title else {})}
 
 
 def dateline(facts: Facts, what: str) -> Dateline:
@@ -300,7 +336,22 @@ def dateline(facts: Facts, what: str) -> Dateline:
         where = f"{esc(capital(str(facts.data.place)))}, {when}"
         return f"{where}. {capital(what)}, from {_sources_words(facts, esc)}."
 
-    return Dateline(text=write(str), markdown=f"*{write(md)}*")
+    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=report_title(facts))
+
+
+def report_title(facts: Facts) -> str:
+    """Title the whole report from its data: what, whom, where and when (plain text; "" in the default run, whose
+    index has the title of the five reports' story).
+
+    "Conflict events in Iraq and Syria, 15 March 2020 to 29 August 2020"; with a ``TARGET``, "Conflict events
+    involving <target> in ..."; an ``AREA`` is the place; for the coded data, "The five coded reports: events in
+    Iraq, ...".
+    """
+    if facts.is_default:
+        return ""
+    data = facts.data
+    what = "The five coded reports: events" if facts.coded else "Conflict events"
+    return f"{what}{involved(facts, str)} in {data.place}, {data.period_text}"
 
 
 def _sources_words(facts: Facts, esc: Escape) -> str:

@@ -42,6 +42,7 @@ class Facts:
         self.events = data.events
         self.first, self.last = data.window
         self._per_period: dict[str, pd.DataFrame] = {}
+        self._areas: dict[str, pd.DataFrame] = {}
 
     @property
     def coded(self) -> bool:
@@ -158,6 +159,33 @@ class Facts:
         from ...stats.actors import actors_table
 
         return actors_table(self.events)
+
+    @cached_property
+    def compared(self) -> tuple[tuple[pd.Timestamp, pd.Timestamp], tuple[pd.Timestamp, pd.Timestamp], str] | None:
+        """The last two whole periods of the monthly chart's period (months, or coarser over long windows): the
+        previous one and the last one, each as its first and last day, and the period's code; None with fewer."""
+        from ...stats.periods import partial_periods
+
+        if self.first is None:
+            return None
+        freq = self.period("monthly", "M")
+        frame = self.per_period(freq)
+        whole = frame[~partial_periods(frame, self.first, self.last).to_numpy(dtype=bool)] if len(frame) else frame
+        if len(whole) < 2:
+            return None
+        previous, last = whole.iloc[-2], whole.iloc[-1]
+        return ((previous["period_start"], previous["period_end"]), (last["period_start"], last["period_end"]), freq)
+
+    def areas(self, level: str = "admin1") -> pd.DataFrame:
+        """Events and fatalities by admin area (``"admin1"``, or ``"admin2"`` within its admin1), with the change
+        between the :attr:`compared` periods (:func:`analysis.stats.places.events_by_area`); kept for the next call."""
+        from ...stats.places import events_by_area
+
+        if level not in self._areas:
+            columns = ["admin1", "admin2"] if level == "admin2" else [level]
+            previous, last = self.compared[:2] if self.compared else (None, None)
+            self._areas[level] = events_by_area(self.events, columns, previous=previous, last=last)
+        return self._areas[level]
 
     @cached_property
     def outlets(self) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from ...stats.highlights import top_values
 from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
+from . import where as where_words
 from .common import (
     Dateline,
     Escape,
@@ -18,6 +19,7 @@ from .common import (
     forces_words,
     heading,
     in_window,
+    involved,
     notes_heading,
     notes_of,
     nothing,
@@ -28,13 +30,14 @@ from .facts import TABLE_ROWS, Facts
 
 
 def page_heading(facts: Facts) -> Heading:
-    """The page's title and lead: the events at the bases, or ACLED's strategic developments about the forces."""
+    """The page's title and lead: the events at the bases; for an ACLED file, where the events took place and
+    ACLED's strategic developments about the forces."""
     data = facts.data
     if data.coded:
         return heading(lambda esc: f"The bases and the troops, {data.period_text}", lambda esc: [bases_lead(facts, esc)])
-    return heading(lambda esc: (f"Strategic developments involving {forces_words(facts, esc)} in {esc(data.place)}, "
-                                f"{data.period_text}"),
-                   lambda esc: [_forces_lead(facts, esc)])
+    return heading(lambda esc: (f"Where the events{involved(facts, esc)} took place in {esc(data.place)}, "
+                                f"{data.period_text}, and the moves of {forces_words(facts, esc)}"),
+                   lambda esc: [text for text in (where_words.where_lead(facts, esc), _forces_lead(facts, esc)) if text])
 
 
 def chart_title(facts: Facts, chart: str = "posture") -> str:
@@ -58,7 +61,7 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
         return nothing(facts, f"strategic development involving {forces}", esc)
     kinds = top_values(posture["sub_event_type"], n=5)
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
-            f"{in_window(facts, esc)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
+            f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
 
 
 def bases_lead(facts: Facts, esc: Escape = md) -> str:
@@ -111,10 +114,13 @@ def key_sentences(facts: Facts) -> str:
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
-    """The page's section headings and how to read them, each written when called: ``"posture"``,
+    """The page's section headings and how to read them, each written when called: ``"posture"`` (for an ACLED
+    file, where the events took place), ``"forces"`` (an ACLED file's strategic developments; "" for the coded data),
     ``"posture table"``, ``"troops"`` ("" for an ACLED file, which states no troop level) and ``"posture coding"``
     ("" when the table counts changes instead of listing them)."""
-    return {"posture": lambda: _posture_section(facts), "posture table": lambda: posture_table_note(facts),
+    return {"posture": lambda: (where_words.section(facts) if not facts.coded else _posture_section(facts)),
+            "forces": lambda: "" if facts.coded else _posture_section(facts),
+            "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
                                        if "event_id" in posture_table(facts).columns else ""),
             "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
@@ -128,14 +134,16 @@ def _posture_section(facts: Facts) -> str:
         return ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
                 "kind of change in this window and dates it.")
     target = data.selection.target
-    involving = ("foreign or international forces (actors named 'Military Forces of' another country, "
-                 "coalitions, missions, the AU, UN or EU)" if not target
+    involving = ("foreign or international forces (actors of ACLED's type External/Other forces; among the "
+                 "associated actors, which have no type, those named 'Military Forces of' or 'Police Forces of' "
+                 "another country, coalitions, missions, the AU, UN or EU)" if not target
                  else f"the target ('{md('; '.join(target))}' in any actor column)")
+    mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} drawn offline from Natural Earth's "
+              "boundaries. A dot is a place, sized by its events and coloured by the kind of most of them"
+              if len(facts.posture_events) else "")
     return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
             "that change a force's posture (a base established, ground handed over, a change to a group's "
-            f"activity) involving {involving}, on a map of {md(data.country or 'the events')} drawn offline "
-            "from Natural Earth's boundaries. A dot is a place, sized by its events and coloured by the kind "
-            "of most of them.")
+            f"activity) involving {involving}{mapped}.")
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:
@@ -177,5 +185,7 @@ def posture_table_note(facts: Facts) -> str:
 
 
 def dateline(facts: Facts) -> Dateline:
-    """The page's dateline: the changes of posture it follows."""
+    """The page's dateline: the changes of posture it follows; for an ACLED file, the events it maps."""
+    if not facts.coded:
+        return common_dateline(facts, describe_number(len(facts.events), "event"))
     return common_dateline(facts, describe_number(len(facts.posture_events), "change of posture", "changes of posture"))

@@ -10,7 +10,7 @@ import pandas as pd
 from ...stats.evidence import disputed_points, source_scales
 from ...text import describe_number, in_words
 from ...text import markdown_text as md
-from .common import Dateline, Escape, Heading, heading, in_window, nothing, percent
+from .common import Dateline, Escape, Heading, heading, in_window, involved, nothing, percent
 from .common import dateline as common_dateline
 from .facts import Facts
 
@@ -23,7 +23,7 @@ def page_heading(facts: Facts) -> Heading:
             return f"Sources and evidence, {data.period_text}: what each report contributes"
     else:
         def title(esc):
-            return f"Who reported the events: the sources of {esc(data.source_name)}"
+            return f"Who reported the events{involved(facts, esc)}: the sources of {esc(data.source_name)}"
     return heading(title, lambda esc: [lead(facts, esc)])
 
 

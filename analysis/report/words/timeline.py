@@ -21,6 +21,7 @@ from .common import (
     fatality_rule,
     heading,
     in_window,
+    involved,
     labelled_words,
     month_text,
     notes_heading,
@@ -41,7 +42,8 @@ from .facts import TABLE_ROWS, Facts
 
 def page_heading(facts: Facts) -> Heading:
     """The page's title and lead: how many events and killed, and the busiest week."""
-    return heading(lambda esc: f"How events unfolded in {esc(facts.data.place)}, {facts.data.period_text}",
+    return heading(lambda esc: (f"How events{involved(facts, esc)} unfolded in {esc(facts.data.place)}, "
+                                f"{facts.data.period_text}"),
                    lambda esc: _overview(facts, esc))
 
 
@@ -62,9 +64,10 @@ def _overview(facts: Facts, esc: Escape) -> list[str]:
 def chart_title(facts: Facts, chart: str) -> str:
     """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text."""
     where = f"{facts.data.place}, {facts.data.period_text}"
+    who = involved(facts, str)
     if chart == "timeline":
-        return (f"Events per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
-                else f"Every event in {where}, in lanes by kind")
+        return (f"Events{who} per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
+                else f"Every event{who} in {where}, in lanes by kind")
     return f"Escalation per {weekly_words(facts)}, {where}: Goldstein weights of CAMEO codes"
 
 
@@ -166,11 +169,23 @@ def table_note(facts: Facts) -> str:
     if facts.dense:
         return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
                 f"listed whole or not at all), in date order, with {sources}; `#` is the "
-                "number in an event's id, as on the timeline.")
+                "number in an event's id, as on the timeline." + rest_note(facts))
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
-                "number on the timeline.")
-    return f"Every event, in date order, with {sources}; `#` is its number on the timeline."
+                "number on the timeline." + rest_note(facts))
+    return f"Every event, in date order, with {sources}; `#` is its number on the timeline." + rest_note(facts)
+
+
+def rest_note(facts: Facts) -> str:
+    """Say where the run's events are in full: the CSV the build writes beside an ACLED run's report
+    (:func:`analysis.report.inputs.write_events`), where the events a table leaves out are; "" for the coded data."""
+    from ..inputs import EVENTS_FILE
+
+    if facts.coded:
+        return ""
+    n = len(facts.events)
+    every = "The event of this run is" if n == 1 else f"All {n:,} events of this run are"
+    return f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, with all their columns."
 
 
 def key_sentences(facts: Facts) -> str:

@@ -1,0 +1,174 @@
+"""Where the events of an ACLED run took place (notebook 03): the map's title, the admin areas' tables, their sentences.
+
+The counts are :mod:`analysis.stats.places`' (through :meth:`Facts.areas`);
+this module names them for a reader: regions (``admin1``) and districts
+(``admin2``, where the file has them), with the events and killed of the
+window and the change from the previous whole period of the chart's to the
+last one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...text import describe_number, join_words
+from ...text import markdown_text as md
+from .common import Escape, involved, nothing, top_whole
+from .counting import period_text
+from .facts import PERIOD_NAMES, Facts
+
+#: How the tables and sentences name each admin level.
+LEVEL_NAMES = {"admin1": ("region (admin1)", "regions (admin1)"), "admin2": ("district (admin2)", "districts (admin2)")}
+#: Rows of an admin area table (a tie at the last kept whole, up to twice as many).
+AREA_ROWS = 20
+#: How many areas a sentence names.
+AREAS_NAMED = 3
+
+
+def levels(facts: Facts) -> list[str]:
+    """The admin levels the run's events name places by: ``admin1``, and ``admin2`` where any event has one."""
+    from ...stats.places import area_levels
+
+    return [] if facts.coded else area_levels(facts.events)
+
+
+def _compared_words(facts: Facts) -> tuple[str, str] | None:
+    compared = facts.compared
+    if compared is None:
+        return None
+    previous, last, freq = compared
+    return (period_text(pd.Series({"period_start": previous[0], "period_end": previous[1]}), freq),
+            period_text(pd.Series({"period_start": last[0], "period_end": last[1]}), freq))
+
+
+def areas_table(facts: Facts, level: str = "admin1") -> pd.DataFrame:
+    """The admin areas of one level with the most events, for reading: events, killed, and the change between the
+    last two whole periods (a tie at the last row kept whole)."""
+    table = facts.areas(level)
+    shown, _, _ = top_whole(table, AREA_ROWS, 2 * AREA_ROWS)
+    names = {c: LEVEL_NAMES[c][0] for c in ("admin1", "admin2")}
+    names["fatalities"] = "killed"
+    words = _compared_words(facts)
+    if words is not None:
+        before, after = words
+        names.update({"events_previous": f"events, {before}", "events_last": f"events, {after}",
+                      "events_change": "change in events", "fatalities_change": "change in killed"})
+        shown = shown.drop(columns=["fatalities_previous", "fatalities_last"])
+    return shown.rename(columns=names)
+
+
+def areas_note(facts: Facts, level: str = "admin1") -> str:
+    """Say what an admin area table lists (plain text, the table's caption)."""
+    everyone = facts.areas(level)
+    shown = areas_table(facts, level)
+    singular, plural = LEVEL_NAMES[level]
+    which = (f"The one {singular} with events" if len(everyone) == 1 else f"All {len(everyone):,} {plural} with events, "
+             "most events first" if len(shown) == len(everyone)
+             else f"The {len(shown):,} {plural} with the most events, of {len(everyone):,}, most events first")
+    words = _compared_words(facts)
+    name = PERIOD_NAMES.get(facts.compared[2], "period") if facts.compared else ""
+    change = (f"; then the events in {words[0]} and {words[1]}, the last two whole {name}s of the window, and the "
+              "change in events and in killed from the one to the other" if words else
+              "; the window holds fewer than two whole months, so no change from one to the next is shown")
+    within = " (each within its region)" if level == "admin2" else ""
+    return (f"{which}{within}: the events and the people killed in the window (ACLED's fatalities){change}. Events "
+            "are counted on their event_date.")
+
+
+def where_lead(facts: Facts, esc: Escape = md) -> str:
+    """Say in one sentence where the events took place: how many places and regions, and the busiest regions (the
+    page's lead; "" for the coded data)."""
+    return next(iter(_sentences(facts, esc)), "")
+
+
+def where(facts: Facts, esc: Escape = md) -> str:
+    """Say what the map and the tables show beyond the lead: the deadliest region, the busiest districts, and the
+    largest changes from one whole period to the next ("" when there is nothing more to say)."""
+    rest = _sentences(facts, esc)[1:]
+    return "**What it shows.** " + " ".join(rest) if rest else ""
+
+
+def _sentences(facts: Facts, esc: Escape) -> list[str]:
+    events = facts.events
+    if facts.coded:
+        return []
+    if events.empty:
+        return [nothing(facts, esc=esc)]
+    lines = []
+    from ...stats.places import locations
+
+    places = locations(events) if {"latitude", "longitude", "location"} <= set(events.columns) else None
+    at = f" at {describe_number(len(places), 'place')}" if places is not None and len(places) else ""
+    countries = facts.data.countries
+    of = f" of {esc(join_words(countries))}" if countries else ""
+    for level in levels(facts):
+        table = facts.areas(level)
+        singular, plural = LEVEL_NAMES[level]
+        shown, _, _ = top_whole(table, AREAS_NAMED, 2 * AREAS_NAMED)
+        named = join_words([f"{esc(row[level])} ({describe_number(row['events'], 'event')}, "
+                            f"{row['fatalities']:,} killed)" for _, row in shown.iterrows()])
+        if level == "admin1":
+            regions = describe_number(len(table), singular, plural)
+            lines.append(f"The {describe_number(len(events), 'event')}{involved(facts, esc)} took place{at} in "
+                         f"{regions}{of}; the most in {named}.")
+            deadliest = table.sort_values(["fatalities", "events"], ascending=False, kind="stable").iloc[0]
+            if deadliest["fatalities"] > 0 and deadliest["admin1"] != table.iloc[0]["admin1"]:
+                lines.append(f"The deadliest {singular} was {esc(deadliest['admin1'])}, with "
+                             f"{describe_number(deadliest['fatalities'], 'person', 'people')} killed.")
+        else:
+            lines.append(f"By {singular}, the most events were in {named}.")
+    return lines + _changes(facts, esc)
+
+
+def _changes(facts: Facts, esc: Escape) -> list[str]:
+    words = _compared_words(facts)
+    if words is None or "admin1" not in levels(facts):
+        return []
+    table = facts.areas("admin1")
+    before, after = words
+    name = PERIOD_NAMES.get(facts.compared[2], "period")
+    parts = []
+    for verb, change in (("rose", int(table["events_change"].max())), ("fell", int(table["events_change"].min()))):
+        if (verb == "rose" and change <= 0) or (verb == "fell" and change >= 0):
+            continue
+        tied = table[table["events_change"] == change]  # a tie named whole
+        if len(tied) == 1:
+            row = tied.iloc[0]
+            parts.append(f"{verb} most in {esc(row['admin1'])} (from {row['events_previous']:,} to "
+                         f"{row['events_last']:,})")
+        else:
+            parts.append(f"{verb} most in {join_words([esc(a) for a in tied['admin1']])} (by {abs(change):,} each)")
+    if not parts:
+        return [f"From {before} to {after}, the last two whole {name}s, no region's events changed."]
+    return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."]
+
+
+def chart_title(facts: Facts, chart: str = "where") -> str:
+    """The title of the events map, as plain text."""
+    return f"Where the events{involved(facts, str)} took place, {facts.data.place}, {facts.data.period_text}"
+
+
+def _named(facts: Facts) -> str:
+    """The places the map names: "the 8 biggest", or "every place" when there are no more."""
+    from ...stats.places import locations
+    from ...viz.maps import NAMED_PLACES
+
+    places = locations(facts.events) if {"latitude", "longitude", "location"} <= set(facts.events.columns) else []
+    return f"the {NAMED_PLACES} biggest" if len(places) > NAMED_PLACES else "every place"
+
+
+def chart_subtitle(facts: Facts, chart: str = "where") -> str:
+    """What the events map shows, as plain text."""
+    return f"A dot is a place, sized by its events and coloured by the event type of most of them; {_named(facts)} named"
+
+
+def section(facts: Facts) -> str:
+    """Head the part of the page on where the events took place, and say how to read the map and the tables."""
+    data = facts.data
+    districts = " and district (admin2)" if "admin2" in levels(facts) else ""
+    return ("## Where the events took place\n\n"
+            f"Every event of this run on a map of {md(join_words(data.countries) or 'the events')} drawn offline "
+            "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
+            "by the location with the most of them), sized by its events and coloured by the event type of most "
+            f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
+            f"and the people killed by region (admin1){districts}, and the change from one whole period to the next.")
