@@ -237,7 +237,7 @@ def foreign_forces(events: pd.DataFrame, *, country: str | None = None) -> pd.Se
             continue
         names = events[column].astype("string").str.strip()
         side = TYPED_COLUMNS.get(column)
-        typed = (actor_type(events, side, ACTOR_TYPES) if side and f"inter{side}" in events.columns
+        typed = (actor_type(events, side) if side and f"inter{side}" in events.columns
                  else pd.Series(pd.NA, index=events.index, dtype="string"))
         by_type = (typed == EXTERNAL_FORCES).fillna(False).to_numpy(dtype=bool)
         untyped = typed.isna().to_numpy() & names.notna().to_numpy()

@@ -87,17 +87,18 @@ def test_posture_per_period_counts_each_kind_per_month_and_spreads_ranged_change
 
 
 def test_foreign_forces_go_by_actor_type_and_associated_actors_by_name():
-    """External/Other forces (code 8 in older exports) are foreign whatever their name; another type never is; an
-    associated actor, which has no type, is foreign when named as another country's or an international force."""
+    """External/Other forces (code 8; the loader names the codes of both column sets) are foreign whatever their name;
+    another type never is; an associated actor, which has no type, is foreign when named as another country's or an
+    international force."""
     frame = pd.DataFrame({
         "country": ["Somalia"] * 5,
         "actor1": ["Military Forces of Somaliland (2017-)", "Private Security Forces (Kenya)", "Al Shabaab",
                    "Military Forces of Somalia (2022-)", "Al Shabaab"],
-        "inter1": ["State forces", "External/Other forces", "Rebel group", "1", "2"],
+        "inter1": ["State forces", "External/Other forces", "Rebel group", "State forces", "Rebel group"],
         "assoc_actor_1": [None, None, None, "Clan Militia (Somalia); Military Forces of Ethiopia (1991-)", None],
         "actor2": ["Military Forces of Kenya (2022-)", None, "Police Forces of Somalia (2022-)", None,
                    "Global Coalition Forces"],
-        "inter2": ["State forces", None, "State forces", "0", "8"],
+        "inter2": ["State forces", None, "State forces", None, "External/Other forces"],
     })
     assert foreign_forces(frame).tolist() == [pd.NA, "Private Security Forces (Kenya)", pd.NA,
                                               "Military Forces of Ethiopia (1991-)", "Global Coalition Forces"]

@@ -237,14 +237,13 @@ def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
     Most attacks first; the ``most`` first, a tie at the last kept whole (up to twice as many, else left out
     whole). Empty for the coded data, whose attacks' figures are by group (:func:`casualties`).
     """
-    from ...io.acled import ACTOR_TYPES
     from ...stats.actors import actors_table
 
     attacks = facts.attacks
     if facts.coded or attacks.empty or "actor1" not in attacks.columns:
         return pd.DataFrame(columns=["perpetrator", "actor type", "attacks", "killed"])
     first = attacks.assign(actor2=pd.NA, inter2=pd.NA) if "inter2" in attacks.columns else attacks.assign(actor2=pd.NA)
-    table = actors_table(first, names=ACTOR_TYPES)
+    table = actors_table(first)
     shown, _, _ = top_whole(table, most, 2 * most)
     return shown.rename(columns={"actor": "perpetrator", "actor_type": "actor type", "events": "attacks",
                                  "fatalities": "killed"})[["perpetrator", "actor type", "attacks", "killed"]]
