@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
-from .inputs import check_run, write_events
+from .inputs import check_run, write_events, write_links
 from .options import PAGES, page_parameters
 from .publish import staged_folder
 from .render import render_report
@@ -35,7 +35,8 @@ def build_report(
     committed); the executed copies go to ``out/notebooks/``. Progress is
     printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then, for an ACLED
     file, the run's events are written in full to ``events.csv``
-    (:func:`analysis.report.inputs.write_events`), and ``render_report``
+    (:func:`analysis.report.inputs.write_events`), with ``COMPARE`` every link of the comparison to
+    ``links.csv`` (:func:`analysis.report.inputs.write_links`), and ``render_report``
     writes one page per notebook and ``index.html``.
 
     Everything is written to a folder beside ``out`` and moved into place
@@ -149,6 +150,7 @@ def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: d
             raise
         executed.append(target)
     write_events(run.parameters, stage)  # the run's events in full, which the pages' tables name
+    write_links(page_parameters(run.parameters, "compare"), stage)  # with COMPARE, every link of its page
     render_report(executed, stage, parameters=given, show_code=show_code, dropped=run.dropped)
 
 

@@ -48,6 +48,8 @@ CHECKED_METADATA = b"analysis.report.checked"
 
 #: The file beside an ACLED run's report that holds the run's events in full, as CSV (its tables list a few dozen).
 EVENTS_FILE = "events.csv"
+#: The file beside a report with COMPARE that holds every link of the comparison, with its measurements.
+LINKS_FILE = "links.csv"
 
 #: The country of the coded events.
 CODED_COUNTRY = "Iraq"
@@ -502,6 +504,38 @@ def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | No
                 table = table.set_column(i, field.name, pc.cast(column, pa.date32()))
     path = Path(folder) / EVENTS_FILE
     pa_csv.write_csv(table, str(path))
+    return path
+
+
+def write_links(parameters: Mapping[str, str], folder: str | Path) -> Path | None:
+    """Write every link of a run's comparison with ``COMPARE`` to :data:`LINKS_FILE` in ``folder``.
+
+    One row per link, as :func:`analysis.reconcile` gives them (``Reconciliation.links``: the coded
+    event, ACLED's ``event_id_cnty``, the grade, whether it needs review, and each measurement), for the
+    coded events of the run's window and area, as the comparison page counts them.
+
+    Parameters
+    ----------
+    parameters : mapping
+        The comparison page's parameters, as text (``COMPARE`` and the build's checked copy ``COMPARE_CHECKED``,
+        ``START``, ``END``, ``AREA``).
+    folder : str or Path
+        Where to write.
+
+    Returns
+    -------
+    Path or None
+        The file written; None when the run has no ``COMPARE`` (no file is written).
+    """
+    from .words.compare import compare
+
+    values = {name.lower(): value for name, value in parameters.items()}
+    if not values.get("compare"):
+        return None
+    data = notebook_data(values.get("data"), start=values.get("start"), end=values.get("end"), area=values.get("area"))
+    compared = compare(data, compared_export(values["compare"], values.get("compare_checked")), area=values.get("area"))
+    path = Path(folder) / LINKS_FILE
+    compared.result.links.to_csv(path, index=False, lineterminator="\n")
     return path
 
 

@@ -122,10 +122,11 @@ def test_a_folder_holding_anything_but_a_report_is_refused(tmp_path, entry, show
     assert snapshot(out) == {**before, entry: hashlib.sha256(b"keep me").hexdigest()}
 
 
-def test_an_earlier_reports_events_file_is_part_of_a_report_and_replaced(tmp_path):
+@pytest.mark.parametrize("name", ["events.csv", "links.csv"])
+def test_an_earlier_reports_events_or_links_file_is_part_of_a_report_and_replaced(tmp_path, name):
     out = tmp_path / "report"
     old_report(out)
-    (out / "events.csv").write_text("event_id\nA1\n", encoding="utf-8")
+    (out / name).write_text("event_id\nA1\n", encoding="utf-8")
     with staged_folder(out) as stage:
         (stage / "index.html").write_text("new", encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]

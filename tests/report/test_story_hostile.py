@@ -20,7 +20,7 @@ import pytest
 from acled_files import write_acled
 from report_support import page_text
 
-from analysis.report.inputs import EVENTS_FILE, notebook_data
+from analysis.report.inputs import EVENTS_FILE, LINKS_FILE, notebook_data
 from analysis.report.render import render_report
 from analysis.report.safety import find_remote_references
 from analysis.report.story import PAGES, Story
@@ -103,8 +103,8 @@ def assert_no_markup_from_the_data(page: str, *, tables: bool = False) -> None:
     parser.feed(page)
     tags = parser.tags
     assert not [t for t, _ in tags if t not in OWN_TAGS | {"body", "main", "nav", "br", "hr"}]
-    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") not in ("index.html", EVENTS_FILE) and not
-                str(a.get("href", "")).startswith("#")], "a link from the data"  # events.csv: the build's own file
+    assert not [(t, a) for t, a in tags if t == "a" and a.get("href") not in ("index.html", EVENTS_FILE, LINKS_FILE) and not
+                str(a.get("href", "")).startswith("#")], "a link from the data"  # events.csv, links.csv: the build's own files
     assert not [a for t, a in tags if t == "img"], "an image from the data"
     assert not [a for t, a in tags if any(k.startswith("on") for k in a)]
     assert not [(t, a) for t, a in tags if "style" in a and not (

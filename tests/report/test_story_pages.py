@@ -15,12 +15,13 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
 import pytest
 from report_support import CODED_NAMES, CODED_PHRASES, RUNS, TARGET, page_text, story_runs
 
 import analysis
 from analysis.report.execute import NOTEBOOK_DIR, find_notebooks, injected_parameters, read_notebook
-from analysis.report.inputs import notebook_data
+from analysis.report.inputs import LINKS_FILE, notebook_data
 from analysis.stats.caveats import export_date
 from analysis.stats.posture import POSTURE_KINDS
 
@@ -154,3 +155,9 @@ def test_compare_adds_its_page_last_and_only_it_takes_the_export(runs):
     # the window and the area hold the two March attacks on Taji; the export's 17 March attack is what they lack
     assert "TST2, 3 November 2020 (11 March 2020 in its notes)" in seen and "TST5, 14 March 2020" in seen
     assert "TST10" in seen
+    # every link of the page, with what was measured, in links.csv beside it
+    assert f'href="{LINKS_FILE}"' in page
+    links = pd.read_csv(out / LINKS_FILE, dtype=str)
+    shown = re.findall(r"<td[^>]*>(TST\d+), ", page)
+    assert not links.empty and set(links.loc[links["grade"] != "near miss", "acled_id"]) == set(shown)
+    assert {"coded_id", "acled_id", "grade", "needs_review", "distance_km", "gap_days"} <= set(links.columns)

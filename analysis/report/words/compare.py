@@ -24,7 +24,7 @@ from ...stats.reconcile_summary import lacking_by_month, scope_by_family
 from ...stats.selection import event_keys, select_events
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
-from ..inputs import NotebookData
+from ..inputs import LINKS_FILE, NotebookData
 from ..options import read_parameter
 from .common import Dateline, Escape, Heading, capital, heading, reader_sentence
 from .common import dateline as common_dateline
@@ -229,7 +229,7 @@ def found(compared: Compared) -> str:
         lines.append(f"{capital(describe_number(review, 'link'))} need{'s' if review == 1 else ''} review: another "
                      "link is as good, or a window of weeks is set against a single day.")
     lines.append("A link is a judgement with its reasons, not a fact.")
-    return " ".join(lines)
+    return " ".join(lines) + f" Every link, with what was measured, is in [{LINKS_FILE}]({LINKS_FILE}) beside this report."
 
 
 def found_table(compared: Compared) -> pd.DataFrame:
