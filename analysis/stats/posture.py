@@ -227,35 +227,38 @@ def foreign_forces(events: pd.DataFrame, *, country: str | None = None) -> pd.Se
     >>> foreign_forces(frame).tolist()
     ['Military Forces of the United States (2021-)', <NA>, 'AU: African Union Mission (2022-)']
     """
-    from .actors import actor_type
-
     where = (events["country"].astype("string") if "country" in events.columns
              else pd.Series(country or "", index=events.index, dtype="string")).fillna(country or "")
     found = pd.Series(pd.NA, index=events.index, dtype="string")
     for column in ACTOR_COLUMNS:
-        if column not in events.columns:
-            continue
-        names = events[column].astype("string").str.strip()
-        side = TYPED_COLUMNS.get(column)
-        typed = (actor_type(events, side) if side and f"inter{side}" in events.columns
-                 else pd.Series(pd.NA, index=events.index, dtype="string"))
-        by_type = (typed == EXTERNAL_FORCES).fillna(False).to_numpy(dtype=bool)
-        untyped = typed.isna().to_numpy() & names.notna().to_numpy()
-        force = pd.Series(pd.NA, index=events.index, dtype="string")
-        force[by_type] = names[by_type]
-        pairs = pd.DataFrame({"name": names[untyped], "country": where[untyped]}).drop_duplicates()
-        named = {}
-        for value, place in zip(pairs["name"], pairs["country"]):
-            parts = [part for part in _SEPARATOR.split(value) if part] if side is None else [value]
-            hit = next((part for part in parts if _named_foreign(part, place)), None)
-            if hit is not None:
-                named[(value, place)] = hit
-        if named:
-            keys = pd.Series(list(zip(names.fillna(""), where)), index=events.index)
-            by_name = keys.map(named).astype("string")
-            force = force.mask(force.isna() & pd.Series(untyped, index=events.index), by_name)
-        found = found.mask(found.isna(), force)
+        if column in events.columns:
+            found = found.mask(found.isna(), _column_forces(events, column, where))
     return found
+
+
+def _column_forces(events: pd.DataFrame, column: str, where: pd.Series) -> pd.Series:
+    """The foreign force one actor column names, event by event (:func:`foreign_forces`)."""
+    from .actors import actor_type
+
+    names = events[column].astype("string").str.strip()
+    side = TYPED_COLUMNS.get(column)
+    typed = (actor_type(events, side) if side and f"inter{side}" in events.columns
+             else pd.Series(pd.NA, index=events.index, dtype="string"))
+    by_type = (typed == EXTERNAL_FORCES).fillna(False).to_numpy(dtype=bool)
+    untyped = typed.isna().to_numpy() & names.notna().to_numpy()
+    force = pd.Series(pd.NA, index=events.index, dtype="string")
+    force[by_type] = names[by_type]
+    pairs = pd.DataFrame({"name": names[untyped], "country": where[untyped]}).drop_duplicates()
+    named = {}
+    for value, place in zip(pairs["name"], pairs["country"]):
+        parts = [part for part in _SEPARATOR.split(value) if part] if side is None else [value]
+        hit = next((part for part in parts if _named_foreign(part, place)), None)
+        if hit is not None:
+            named[(value, place)] = hit
+    if not named:
+        return force
+    keys = pd.Series(list(zip(names.fillna(""), where)), index=events.index)
+    return force.mask(force.isna() & pd.Series(untyped, index=events.index), keys.map(named).astype("string"))
 
 
 def involved_forces(
