@@ -20,6 +20,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_acled import CURRENT_ROWS, write_export
 
 import analysis
@@ -632,3 +634,27 @@ def test_a_formula_with_its_stored_value_loads_the_value(tmp_path):
 
     path = rewritten(workbook(tmp_path), SHEET, change)
     assert analysis.load_acled(path)["fatalities"].tolist() == [int(r["fatalities"]) for r in CURRENT_ROWS]
+
+
+@pytest.mark.parametrize("edge", [0, 1], ids=["block-starts-at-the-quote", "block-ends-at-the-quote"])
+def test_a_stray_quote_at_the_edge_of_a_screened_block_is_refused(tmp_path, monkeypatch, edge):
+    from analysis.io import _typed, csv_scan
+    path = acled_with(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",Test base,", ',"Town "quoted 119",', 1), encoding="utf-8")
+    quote = path.read_bytes().index(b'"Town "') + len('"Town ')
+    for module, name in ((csv_scan, "_BLOCK"), (_typed, "_SCAN_BLOCK")):  # both passes screen the file by blocks
+        monkeypatch.setattr(module, name, quote + edge)  # one block boundary just before or just after the quote
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "location") and "inside a quoted value that is not doubled" in str(error)
+    path.write_text(text.replace(",Test base,", ',"Town ""quoted"" 119",', 1), encoding="utf-8")  # "" split by the edge
+    assert analysis.load_acled(path)["location"][1] == 'Town "quoted" 119'
+
+
+@given(data=st.lists(st.sampled_from([b'"', b'""', b",", b"\n", b"\r\n", b"a", b" ", b"\xef", b"\xef\xbb\xbf"]), max_size=30).map(b"".join))
+def test_screening_blocks_finds_what_screening_the_whole_file_finds(data):
+    from analysis.io.csv_scan import QuoteScreen
+    whole = QuoteScreen().may_have_stray_quote(data)
+    for cut in range(1, len(data)):  # every block size: every byte is at an edge for one of them
+        screen = QuoteScreen()
+        assert any([screen.may_have_stray_quote(data[at: at + cut]) for at in range(0, len(data), cut)]) == whole, cut
