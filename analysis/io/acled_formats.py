@@ -609,8 +609,9 @@ def read_xlsx(path: Path, *, keep_going: bool = False, sheet: str | None = None)
 _NO_VALUE = object()
 
 
-def _parser(book, sheet):
-    """Return a parser of ``sheet``'s rows that marks formulas without a stored value (see :data:`_NO_VALUE`)."""
+def _parser(book, sheet, source):
+    """Return a parser of ``sheet``'s rows (its XML, opened as ``source``) that marks formulas without a stored value
+    (see :data:`_NO_VALUE`)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -620,7 +621,7 @@ def _parser(book, sheet):
                 cell["value"] = _NO_VALUE
             return cell
 
-    return Parser(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
+    return Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
 
 
@@ -654,7 +655,11 @@ def _values(path: Path, parser):
 
 
 def _read_sheet(path: Path, book, sheet, keep_going: bool) -> TextTable:
-    parser = _parser(book, sheet)
+    with sheet._get_source() as source:  # closed here: a part left open keeps the workbook's file open
+        return _read_rows(path, sheet, _parser(book, sheet, source), keep_going)
+
+
+def _read_rows(path: Path, sheet, parser, keep_going: bool) -> TextTable:
     rows = _values(path, parser)
     number, names = next(rows, (1, []))
     while names and names[-1] is None:

@@ -2,7 +2,9 @@
 
 One test per kind of damage that once let another exception out (or loaded silently), then a seeded
 mutation fuzzer whose referee is Python's own csv module: every mutated file either loads, with the
-records the csv module sees, or is refused with a DataError.
+records the csv module sees, or is refused with a DataError; and a fuzzer that grows JSON, Parquet and
+workbook files past each resource limit (a field, the columns, the rows), which must end in the
+DataError naming that limit.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_acled import CURRENT_ROWS, write_export
 
@@ -419,6 +421,164 @@ def test_mutated_json_parquet_and_excel_files_load_or_raise_data_error(tmp_path)
         if name.endswith(".json"):
             assert len(frame) == len(json.loads(data.decode("utf-8-sig"))["data"])
     assert loaded > 0
+
+
+# --- the fuzzer at the resource limits: a field, the columns and the rows grown past each -------------------
+#
+# Each example grows one file (JSON, Parquet or a workbook) to its limit and `over` units past it: a field past
+# 1 MiB, columns past 1,000, rows past the format's bound. Past a limit the loader must raise its DataError naming
+# the limit; at a field's or a row count's limit exactly (over == 0) the file loads. The bounds on rows that would
+# take a large file (a JSON file's 256 MiB, a Parquet file's 64 cells per byte, a sheet's count of rows) are made
+# small here; a row numbered past Excel's own 1,048,576 is tried as it is.
+
+LIMITED_COLUMNS = ["notes", "location", "actor1", "source", "event_date", "fatalities"]
+SMALL_JSON_BYTES = 32 << 10
+SMALL_CELLS_PER_BYTE = 2
+
+
+def field_text(size: int, char: str, seed: int) -> str:
+    """Return a text of exactly ``size`` UTF-8 bytes: ``char`` repeated, then random letters (which a workbook's
+    archive cannot compress like a zip bomb)."""
+    repeated = char * (size // 2 // len(char.encode()))
+    letters = bytes(ord("a") + i % 26 for i in range(256))
+    return repeated + random.Random(seed).randbytes(size - len(repeated.encode())).translate(letters).decode()
+
+
+@pytest.fixture(scope="module")
+def limit_bases(tmp_path_factory):
+    from test_acled_exports import write_workbook
+    folder = tmp_path_factory.mktemp("limits")
+    write_workbook(folder / "base.xlsx", CURRENT_ROWS, COLUMN_SETS["current"], notes=False)
+    return folder
+
+
+def with_sheet(book: bytes, change) -> bytes:
+    """Return a workbook whose sheet's XML is changed."""
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
+                                                                       compresslevel=1) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == SHEET else data)
+    return out.getvalue()
+
+
+def inline(cell: str, text: str) -> bytes:
+    return f'<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>'.encode()
+
+
+def grown(kind: str, form: str, over: int, draw: dict, book: bytes) -> tuple[bytes, dict]:
+    """Return the bytes of a file of format ``form`` grown ``over`` past the limit of ``kind``, and the limits
+    patched for it."""
+    import re
+
+    from openpyxl.utils import get_column_letter
+
+    from analysis.io.csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
+    rows, names = json_rows(), list(COLUMN_SETS["current"])
+    if kind == "field":
+        text = field_text(MAX_FIELD_BYTES + over, draw["char"], draw["seed"])
+        if form == "xlsx":
+            cell = f"{get_column_letter(names.index(draw['column']) + 1)}{draw['record'] + 2}"
+            return with_sheet(book, lambda x: re.sub(rf'<c r="{cell}"[^>]*>.*?</c>'.encode(),
+                                                     lambda _: inline(cell, text), x, flags=re.S)), {}
+        rows[draw["record"]][draw["column"]] = text
+    elif kind == "columns":
+        extra = [f"extra {i}" for i in range(MAX_COLUMNS + over - len(names))]
+        if form == "xlsx":
+            last = get_column_letter(MAX_COLUMNS + over)
+            if draw["declare"]:  # the sheet says how far its cells go
+                book = with_sheet(book, lambda x: x.replace(b'<dimension ref="A1:AE4"', f'<dimension ref="A1:{last}4"'.encode()))
+            line = draw["record"] + 1  # the header (1) or a record: a value beyond the last column
+            header = b"".join(inline(f"{get_column_letter(len(names) + 1 + i)}1", n) for i, n in enumerate(extra))
+            cells = header if line == 1 else inline(f"{last}{line}", "beyond")
+            return with_sheet(book, lambda x: re.sub(rf'(<row r="{line}"[^>]*>.*?)</row>'.encode(),
+                                                     lambda m: m.group(1) + cells + b"</row>", x, count=1, flags=re.S)), {}
+        if form == "parquet":  # one array for every added column: a table of 1,000 columns built in milliseconds
+            table, filler = pa.Table.from_pylist(rows), pa.array(["v"] * len(rows))
+            table = pa.table([*table.columns, *[filler] * len(extra)], names=[*names, *extra])
+            buffer = io.BytesIO()
+            pq.write_table(table, buffer, compression="none", use_dictionary=False, write_statistics=False)
+            return buffer.getvalue(), {}
+        rows = [dict(row, **dict.fromkeys(extra, "v")) for row in rows]
+    elif form == "json":  # rows: records added until the file passes its bound, spaces making the size exact
+        data = json.dumps(rows).encode()
+        while len(data) < SMALL_JSON_BYTES - 1000:
+            rows.append(dict(rows[-1], event_id_cnty=f"TST{len(rows) + 1}"))
+            data = json.dumps(rows).encode()
+        return data + b" " * (SMALL_JSON_BYTES + over - len(data)), {"MAX_JSON_BYTES": SMALL_JSON_BYTES}
+    elif form == "parquet":  # rows repeated until the file declares more cells than its size can hold
+        count = 64
+        while True:
+            table = pa.Table.from_pylist([dict(rows[2], event_id_cnty=f"TST{i}") for i in range(count)])
+            buffer = io.BytesIO()
+            pq.write_table(table, buffer)
+            if count * len(names) > SMALL_CELLS_PER_BYTE * len(buffer.getvalue()) + over:
+                return buffer.getvalue(), {"MAX_PARQUET_CELLS_PER_BYTE": SMALL_CELLS_PER_BYTE}
+            count *= 2
+    elif draw["declare"]:  # a sheet: a row numbered past Excel's last (1,048,576)
+        from analysis.io.acled_formats import EXCEL_MAX_ROWS
+        number = EXCEL_MAX_ROWS + over
+        return with_sheet(book, lambda x: x.replace(b"</sheetData>", re.search(rb'<row r="4">.*?</row>', x, re.S).group()
+                                                    .replace(b'4"', f'{number}"'.encode()).replace(b"TST3", b"TST4")
+                                                    + b"</sheetData>")), {}
+    else:  # a sheet: more rows than a (small) bound, numbered on
+        added = draw["record"] + 1
+        copies = b"".join(re.search(rb'<row r="4">.*?</row>', book_sheet(book), re.S).group()
+                          .replace(b'4"', f'{5 + i}"'.encode()).replace(b"TST3", f"TST{4 + i}".encode()) for i in range(added))
+        return with_sheet(book, lambda x: x.replace(b"</sheetData>", copies + b"</sheetData>")), {
+            "EXCEL_MAX_ROWS": 4 + added - over}
+    if form == "json":
+        return json.dumps(rows, ensure_ascii=False).encode(), {}
+    buffer = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rows), buffer, write_statistics=False)
+    return buffer.getvalue(), {}
+
+
+def book_sheet(book: bytes) -> bytes:
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        return archive.read(SHEET)
+
+
+@settings(deadline=None)
+@example(form="xlsx", kind="rows", over=0, column="notes", record=0, char="x", seed=0, declare=True)  # row 1,048,576
+@given(form=st.sampled_from(["json", "parquet", "xlsx"]), kind=st.sampled_from(["field", "columns", "rows"]),
+       over=st.integers(0, 3), column=st.sampled_from(LIMITED_COLUMNS), record=st.integers(0, 2),
+       char=st.sampled_from(["x", "é", "€", "𝄞"]), seed=st.integers(0, 2**16), declare=st.booleans())
+def test_files_grown_past_a_resource_limit_end_in_its_data_error(limit_bases, form, kind, over, column, record, char,
+                                                                 seed, declare):
+    from analysis.io import acled_formats
+    from analysis.io.csv_scan import FIELD_RULE, MAX_COLUMNS
+    folder = limit_bases
+    book = (folder / "base.xlsx").read_bytes()
+    exact = over == 0 and (kind == "field" or (kind == "rows" and form != "parquet"))  # at the limit: it loads
+    over = max(over, 0 if exact else 1)
+    if exact and column in ("event_date", "fatalities"):
+        column = "notes"  # a long value there is refused by the column's own rule
+    draw = {"column": column, "record": record, "char": char, "seed": seed, "declare": declare}
+    data, limits = grown(kind, form, over, draw, book)
+    path = folder / f"grown.{form}"
+    path.write_bytes(data)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in limits.items():
+            patch.setattr(acled_formats, name, value)
+        if exact:
+            frame = analysis.load_acled(path)
+            assert len(frame) > len(CURRENT_ROWS) or frame[column].astype(str).str.len().max() > 300_000
+            return
+        error = refusal(analysis.load_acled, path)
+    message = str(error)
+    if kind == "field":
+        assert (record + 2, column, FIELD_RULE) in [(p[0], p[1], p[3]) for p in error.problems], message
+    elif kind == "columns":
+        assert f"a table may have at most {MAX_COLUMNS:,}" in message or f"beyond {MAX_COLUMNS:,} columns" in message, message
+    else:
+        bound = {"json": f"may hold at most {SMALL_JSON_BYTES:,}", "parquet": f"more than {SMALL_CELLS_PER_BYTE} cells per byte",
+                 "xlsx": "Excel's sheets have at most 1,048,576 rows" if declare else
+                 f"holds more than {limits.get('EXCEL_MAX_ROWS', 0):,} rows"}[form]
+        assert bound in message, message
 
 
 # --- JSON: repeated keys, lone surrogates, size ------------------------------------------------------------
