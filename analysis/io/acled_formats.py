@@ -573,7 +573,9 @@ def read_xlsx(path: Path, *, keep_going: bool = False, sheet: str | None = None)
     With no ``sheet``, a workbook that shows several sheets is read from the
     first and one :class:`OtherSheetsWarning` names the others. A ``sheet``
     is read even when hidden (naming it is the choice); a name the workbook
-    lacks is refused, naming its sheets. Row 1 holds the column names; rows with no value are skipped, as blank
+    lacks is refused, naming its sheets.
+
+    Row 1 holds the column names; rows with no value are skipped, as blank
     lines of a CSV file; a value beyond the header's last column is refused
     (or, with ``keep_going``, its row is skipped and reported). Lines are
     the sheet's row numbers. Every row is read, whatever range the sheet
