@@ -8,6 +8,7 @@ read, and nothing of charts.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 
@@ -244,6 +245,27 @@ def markdown_text(value: object) -> str:
     \!\[x\](https\://example\.org/x\.png)
     """
     return _MARKUP.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))
+
+
+def did_you_mean(name: str, names: Sequence[str]) -> str:
+    """Name the names closest to ``name`` (without regard to case) as a question, for a message that refuses it.
+
+    The one rule for every "did you mean" of the package: at most three
+    names, close by :func:`difflib.get_close_matches` (a ratio of 0.6), as
+    they are written among ``names``; an empty text when none is close.
+
+    Examples
+    --------
+    >>> did_you_mean("Bagdad", ["Baghdad", "Basra", "Kirkuk"])
+    "did you mean 'Baghdad'?"
+    >>> did_you_mean("events", ["Events", "Events (old)", "Notes"])
+    "did you mean 'Events' or 'Events (old)'?"
+    >>> did_you_mean("zzz", ["Baghdad"])
+    ''
+    """
+    by_fold = {value.casefold(): value for value in names}
+    close = difflib.get_close_matches(name.casefold(), list(by_fold), n=3, cutoff=0.6)
+    return ("did you mean " + " or ".join(repr(by_fold[c]) for c in close) + "?") if close else ""
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -34,7 +34,7 @@ import pandas as pd
 from ..errors import DataError
 from ..schema import Column
 from .acled_dates import not_the_year
-from .csv_scan import MAX_FIELD_BYTES, may_have_stray_quote, oversized, read_header
+from .csv_scan import MAX_FIELD_BYTES, QuoteScreen, oversized, read_header
 from .parse import as_int64, as_text, categorical, layout, string_buffers, trimmed
 from .rules import NUMBER_KINDS, column_problems, has_value, pair_problems, repeated
 
@@ -200,13 +200,13 @@ def _screen_bytes(path: Path) -> int:
     buffer = bytearray(_SCAN_BLOCK)
     view = np.frombuffer(buffer, dtype=np.uint8)
     ends = np.empty(_SCAN_BLOCK, dtype=bool)
-    lines, pending = 0, False
+    lines, pending, quotes = 0, False, QuoteScreen()
     with open(path, "rb", buffering=0) as handle:
         while size := handle.readinto(buffer):
             if buffer.find(b"\x00", 0, size) >= 0:
                 raise _Decline
             pending = _carriage_returns(buffer, size, pending)
-            if may_have_stray_quote(view[:size], starts_file=lines == 0 and handle.tell() == size):  # the text path names it
+            if quotes.may_have_stray_quote(view[:size]):  # the text path names it
                 raise _Decline
             lines += int(np.count_nonzero(np.equal(view[:size], 0x0A, out=ends[:size])))
         if pending:

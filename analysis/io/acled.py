@@ -281,16 +281,20 @@ def _format(path: Path) -> str:
     return "json" if suffix == ".json" else "csv"
 
 
-def _read(path: Path, *, keep_going: bool, sep: str | None = None) -> TextTable:
+#: The formats that are not workbooks, as a message names them (a ``sheet`` given with one is refused).
+_NOT_WORKBOOKS = {"csv": "a CSV file", "json": "a JSON file", "parquet": "a Parquet file"}
+
+
+def _read(path: Path, *, keep_going: bool, sep: str | None = None, sheet: str | None = None) -> TextTable:
     """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
-    separator its header shows)."""
+    separator its header shows; of a workbook, the sheet named ``sheet``)."""
     from . import acled_formats, acled_layouts
 
     kind = _format(path)
     if kind == "parquet":
         return acled_formats.read_parquet(path)
     if kind == "xlsx":
-        return acled_formats.read_xlsx(path, keep_going=keep_going)
+        return acled_formats.read_xlsx(path, keep_going=keep_going, sheet=sheet)
     if kind == "xls":
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
     if kind == "json":
@@ -313,6 +317,7 @@ def load_acled(
     invalid: Literal["raise", "drop"] = "raise",
     sep: Literal[",", ";"] | None = None,
     new_sub_event_types: Literal["raise", "warn"] = "raise",
+    sheet: str | None = None,
 ) -> pd.DataFrame:
     """Load an ACLED export and return it in the package's events schema.
 
@@ -333,7 +338,7 @@ def load_acled(
         or CR line ends are accepted), a Parquet file (``.parquet`` or
         ``.pq``), an ACLED API response saved as JSON (``.json``: the
         response object or a bare list of records) or an Excel workbook
-        (``.xlsx``, first visible sheet; needs the optional package ``openpyxl``),
+        (``.xlsx``, the first visible sheet or ``sheet``; needs the optional package ``openpyxl``),
         with the current or the older column set (:data:`COLUMN_SETS`) in
         any order. Other columns (ACLED's population columns, a user's own)
         are kept, as text. A list of exports is combined by
@@ -369,6 +374,15 @@ def load_acled(
         (:data:`analysis.schema.ACLED_SUB_EVENT_TYPES`). "raise" refuses it;
         "warn" loads it, as a further category of ``sub_event_type``, and
         emits one :class:`NewValuesWarning` naming each new value.
+    sheet : str or None, default None
+        The sheet of an Excel workbook to read, by its name as its tab
+        shows it (case included); a hidden sheet is read too when named.
+        None reads the first visible sheet and, when the workbook shows
+        other sheets, emits one
+        :class:`~analysis.io.acled_formats.OtherSheetsWarning` naming them.
+        A name the workbook lacks is refused, naming its sheets (and the
+        closest name); a ``sheet`` given with a file that is not a
+        workbook is refused.
 
     Returns
     -------
@@ -402,8 +416,10 @@ def load_acled(
         than 1-3, an event or sub-event type outside ACLED's vocabulary or
         of another event type, an actor type outside ACLED's, a fatality
         count that is not a whole number (or is above 100,000), coordinates outside the valid
-        range (or ``region``), a repeated ``event_id_cnty``. The message
-        names the file, the line, the column, the value and the rule.
+        range (or ``region``), a repeated ``event_id_cnty``; or if
+        ``sheet`` names no sheet of the workbook, or is given with a file
+        that is not a workbook. The message names the file, the line, the
+        column, the value and the rule.
 
     Examples
     --------
@@ -423,21 +439,26 @@ def load_acled(
         raise ValueError(f"sep must be ',', ';' or None, not {sep!r}")
     if new_sub_event_types not in ("raise", "warn"):
         raise ValueError(f"new_sub_event_types must be 'raise' or 'warn', not {new_sub_event_types!r}")
+    if sheet is not None and not isinstance(sheet, str):
+        raise ValueError(f"sheet must be the name of a workbook's sheet (text) or None, not {sheet!r}")
     if isinstance(path, (list, tuple)):  # several exports: the latest row of each event
         from .acled_updates import combine_acled
 
         return combine_acled(path, region=region, dayfirst=dayfirst, invalid=invalid, sep=sep,
-                             new_sub_event_types=new_sub_event_types)
+                             new_sub_event_types=new_sub_event_types, sheet=sheet)
     path = Path(path)
     if not path.is_file():
         raise file_error(path, "file not found")
+    if sheet is not None and _format(path) in _NOT_WORKBOOKS:
+        raise file_error(path, f"is {_NOT_WORKBOOKS[_format(path)]}, not an Excel workbook: sheet={sheet!r} names a "
+                               "sheet of a workbook (.xlsx); leave sheet out to read this file", line=1)
     typed = None
     if invalid == "raise" and dayfirst is None and sep != ";":
         # A clean CSV or Parquet file is checked on typed columns; any other goes to the text path, which names
         # every problem.
         typed = read_typed(path, RULES, region=region) or _read_typed_parquet(path, region)
     converted, dates, dropped = (*typed, None) if typed is not None else _read_text(
-        path, region, dayfirst, invalid, sep=sep, new_sub_event_types=new_sub_event_types)
+        path, region, dayfirst, invalid, sep=sep, new_sub_event_types=new_sub_event_types, sheet=sheet)
     return _events_frame(converted, dates, path, dropped)
 
 
@@ -457,13 +478,13 @@ def _read_typed_parquet(path: Path, region):
     return check_columns_read(header, columns, RULES, region=region)
 
 
-def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event_types="raise"
+def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event_types="raise", sheet=None
                ) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
     from . import acled_layouts
 
-    table = _read(path, keep_going=invalid == "drop", sep=sep)
+    table = _read(path, keep_going=invalid == "drop", sep=sep, sheet=sheet)
     folded: list = []
     monadic = acled_layouts.monadic_columns(table.header, COLUMN_SETS, MONADIC_MISSING)
     if monadic is not None:

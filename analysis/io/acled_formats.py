@@ -32,12 +32,14 @@ import datetime as dt
 import json
 import math
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..errors import DataError
+from ..text import did_you_mean
 from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORD_BYTES
 from .parse import trimmed
 from .problems import build_error, file_error, show
@@ -525,20 +527,53 @@ def _check_sheet(path: Path, archive, name: str) -> None:
                                     f"{MAX_RECORD_BYTES:,} bytes", line=int(number.group(1)) if number else None)
 
 
+class OtherSheetsWarning(UserWarning):
+    """A workbook shows other sheets than the one read: name the sheet to read with ``sheet=``."""
+
+
+#: Most sheet names a message lists.
+_NAMES_SHOWN = 20
+
+
+def _sheet_names(sheets) -> str:
+    """List sheets by name, a hidden one marked so, the first :data:`_NAMES_SHOWN` only."""
+    names = [repr(ws.title) + ("" if _visible(ws) else " (hidden)") for ws in sheets]
+    more = f" and {len(names) - _NAMES_SHOWN:,} more" if len(names) > _NAMES_SHOWN else ""
+    return ", ".join(names[:_NAMES_SHOWN]) + more
+
+
+def _visible(sheet) -> bool:
+    return getattr(sheet, "sheet_state", "visible") == "visible"
+
+
 def _sheet(path: Path, book, sheet: str | None):
-    """Return the sheet named ``sheet``, else the first sheet that is not hidden (the one a reader sees first)."""
+    """Return the sheet named ``sheet`` (hidden or not: naming it is the reader's choice), else the first sheet that
+    is not hidden (the one a reader sees first), warning when the workbook shows others."""
+    sheets = book.worksheets
     if sheet is not None:
-        if sheet not in book.sheetnames:
-            raise _workbook_error(path, f"has no sheet {sheet!r}; its sheets are {', '.join(map(repr, book.sheetnames))}")
-        return book[sheet]
-    visible = [ws for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        named = [ws for ws in sheets if ws.title == sheet]
+        if not named:
+            close = did_you_mean(sheet, [ws.title for ws in sheets])
+            raise _workbook_error(path, f"has no sheet {sheet!r}; its sheets are {_sheet_names(sheets)}"
+                                        + (f": {close}" if close else ""))
+        return named[0]
+    visible = [ws for ws in sheets if _visible(ws)]
     if not visible:
         raise _workbook_error(path, "has no visible sheet; a workbook shows at least one")
+    if len(visible) > 1:
+        warnings.warn(f"{path}: read the sheet {visible[0].title!r}, the first one shown; the workbook shows other "
+                      f"sheets too ({_sheet_names(visible[1:])}): name the sheet to read with sheet=",
+                      OtherSheetsWarning, stacklevel=6)  # the caller of load_acled
     return visible[0]
 
 
 def read_xlsx(path: Path, *, keep_going: bool = False, sheet: str | None = None) -> TextTable:
     """Read the first visible sheet of an Excel workbook (.xlsx), or the sheet named ``sheet``, as a table of text.
+
+    With no ``sheet``, a workbook that shows several sheets is read from the
+    first and one :class:`OtherSheetsWarning` names the others. A ``sheet``
+    is read even when hidden (naming it is the choice); a name the workbook
+    lacks is refused, naming its sheets.
 
     Row 1 holds the column names; rows with no value are skipped, as blank
     lines of a CSV file; a value beyond the header's last column is refused
@@ -576,8 +611,9 @@ def read_xlsx(path: Path, *, keep_going: bool = False, sheet: str | None = None)
 _NO_VALUE = object()
 
 
-def _parser(book, sheet):
-    """Return a parser of ``sheet``'s rows that marks formulas without a stored value (see :data:`_NO_VALUE`)."""
+def _parser(book, sheet, source):
+    """Return a parser of ``sheet``'s rows (its XML, opened as ``source``) that marks formulas without a stored value
+    (see :data:`_NO_VALUE`)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -587,7 +623,7 @@ def _parser(book, sheet):
                 cell["value"] = _NO_VALUE
             return cell
 
-    return Parser(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
+    return Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
 
 
@@ -621,7 +657,11 @@ def _values(path: Path, parser):
 
 
 def _read_sheet(path: Path, book, sheet, keep_going: bool) -> TextTable:
-    parser = _parser(book, sheet)
+    with sheet._get_source() as source:  # closed here: a part left open keeps the workbook's file open
+        return _read_rows(path, sheet, _parser(book, sheet, source), keep_going)
+
+
+def _read_rows(path: Path, sheet, parser, keep_going: bool) -> TextTable:
     rows = _values(path, parser)
     number, names = next(rows, (1, []))
     while names and names[-1] is None:
@@ -661,4 +701,4 @@ def _cell_text(path: Path, value, line: int, column: str | None) -> str:
                          column=column, value=str(value)) from None
 
 
-__all__ = ["parquet_columns", "read_json", "read_parquet", "read_xlsx"]
+__all__ = ["OtherSheetsWarning", "parquet_columns", "read_json", "read_parquet", "read_xlsx"]

@@ -46,9 +46,9 @@ _BLOCK = 1 << 24
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
-def _blocks(path: Path, size: int = _BLOCK) -> Iterator[bytes]:
+def _blocks(path: Path) -> Iterator[bytes]:
     with open(path, "rb") as handle:
-        while block := handle.read(size):
+        while block := handle.read(_BLOCK):
             yield block
 
 
@@ -243,37 +243,84 @@ STRAY_QUOTE_RULE = ("has a double quote inside a quoted value that is not double
                     "there, and the text after it would be glued on; write a quote inside a value as \"\"")
 
 
-def may_have_stray_quote(block, *, starts_file: bool = False) -> bool:
-    """Return whether a block of a CSV file (bytes, or a numpy view of them) may hold a quote that closes a
-    quoted value in its middle.
+_BOM = b"\xef\xbb\xbf"
 
-    Such a quote is an odd run of quotes with no delimiter (comma, line end)
-    on either side (a run at the block's edge is not looked at: a stray
-    quote exactly there is missed). A literal quote in an unquoted value (``12" gun``, which the csv module accepts)
-    looks the same: the caller confirms with :func:`stray_quote`.
+
+class QuoteScreen:
+    """Screen a CSV file's bytes, block after block from its start, for a quote that may close a quoted value in
+    its middle.
+
+    Such a quote is an odd run of quotes with no delimiter on either side
+    (a comma, a line end, or the file's start or end). A run that meets the
+    edge of a block is judged with the next block: the screen carries the
+    quotes that end a block and the byte before them, so a stray quote is
+    found wherever the blocks are cut. A literal quote in an unquoted value
+    (``12" gun``, which the csv module accepts) looks the same: the caller
+    confirms with :func:`stray_quote`.
     """
-    view = np.frombuffer(block, dtype=np.uint8) if not isinstance(block, np.ndarray) else block
-    quotes = np.flatnonzero(view == 0x22)
-    if len(quotes) == 0:
-        return False
-    new_run = np.empty(len(quotes), dtype=bool)  # runs of quotes: where each begins and ends
-    new_run[0] = True
-    np.not_equal(np.diff(quotes), 1, out=new_run[1:])
-    ends_run = np.empty(len(quotes), dtype=bool)
-    ends_run[-1] = True
-    ends_run[:-1] = new_run[1:]
-    first, last = quotes[new_run], quotes[ends_run]
-    odd = ((last - first) & 1 == 0) & (first > 0) & (last < len(view) - 1)
-    if starts_file and bytes(view[:3]) == b"\xef\xbb\xbf":
-        odd &= first != 3
-    first, last = first[odd], last[odd]
-    return bool((~_ENDS_VALUE[view[first - 1]] & ~_ENDS_VALUE[view[last + 1]]).any())
+
+    def __init__(self) -> None:
+        self._run = 0  # quotes that end the bytes seen so far
+        self._before = 0x0A  # the byte before them (the file's start counts as a line end)
+        self._head = 0  # how many of the file's first bytes were checked for a byte-order mark (3: all)
+
+    def may_have_stray_quote(self, block) -> bool:
+        """Screen the next block (bytes, or a numpy view of them); return whether the bytes so far may hold a
+        stray quote that this block completes."""
+        view = np.frombuffer(block, dtype=np.uint8) if not isinstance(block, np.ndarray) else block
+        if self._head < len(_BOM):
+            view = self._skip_byte_order_mark(view)
+        if len(view) == 0:
+            return False
+        quotes = np.flatnonzero(view == 0x22)
+        if len(quotes) == 0:
+            found = self._seam(0, view[0])
+            self._run, self._before = 0, view[-1]
+            return found
+        new_run = np.empty(len(quotes), dtype=bool)  # runs of quotes: where each begins and ends
+        new_run[0] = True
+        np.not_equal(np.diff(quotes), 1, out=new_run[1:])
+        ends_run = np.empty(len(quotes), dtype=bool)
+        ends_run[-1] = True
+        ends_run[:-1] = new_run[1:]
+        first, last = quotes[new_run], quotes[ends_run]
+        leading = int(last[0]) + 1 if first[0] == 0 else 0
+        if leading == len(view):  # quotes only: the run goes on
+            self._run += leading
+            return False
+        found = self._seam(leading, view[leading])
+        odd = ((last - first) & 1 == 0) & (first > 0) & (last < len(view) - 1)  # runs inside the block
+        inside_first, inside_last = first[odd], last[odd]
+        found |= bool((~_ENDS_VALUE[view[inside_first - 1]] & ~_ENDS_VALUE[view[inside_last + 1]]).any())
+        if last[-1] == len(view) - 1:  # a run at the end: judged with the next block (or the file's end, a delimiter)
+            self._run, self._before = len(view) - int(first[-1]), view[first[-1] - 1]
+        else:
+            self._run, self._before = 0, view[-1]
+        return found
+
+    def _skip_byte_order_mark(self, view):
+        """Return the block without the part of a byte-order mark it holds (which precedes the file's text)."""
+        matched = self._head
+        while matched < len(_BOM) and matched - self._head < len(view) and view[matched - self._head] == _BOM[matched]:
+            matched += 1
+        skipped = matched - self._head
+        if matched < len(_BOM) and skipped < len(view):  # no byte-order mark: its first bytes were text
+            self._before = _BOM[matched - 1] if matched else self._before
+            matched = len(_BOM)
+        self._head = matched
+        return view[skipped:]
+
+    def _seam(self, leading: int, after) -> bool:
+        """Judge the run carried from the previous blocks, continued by ``leading`` quotes and followed by ``after``."""
+        run = self._run + leading
+        return bool(run % 2 == 1 and not _ENDS_VALUE[self._before] and not _ENDS_VALUE[after])
 
 
 def stray_quote(path: Path, header: list[str]) -> None:
     """Raise a DataError naming the line and column of a quote that closes a quoted value in its middle (as the
     csv module's strict mode refuses it), if the file has one."""
-    if not any(may_have_stray_quote(block, starts_file=number == 0) for number, block in enumerate(_blocks(path))):
+    screen = QuoteScreen()
+    if not any(screen.may_have_stray_quote(block) for block in _blocks(path)):
         return
     with field_limit(MAX_RECORD_BYTES), open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, strict=True)
@@ -417,6 +464,6 @@ def record_lines(path: Path) -> np.ndarray:
 
 __all__ = [
     "FIELD_RULE", "Header", "MAX_COLUMNS", "field_limit", "MAX_FIELD_BYTES", "oversized", "MAX_RECORD_BYTES", "Records", "Scan", "check_utf8",
-    "may_have_stray_quote", "numbered_rows", "overlong_line", "STRAY_QUOTE_RULE", "stray_quote", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
+    "QuoteScreen", "numbered_rows", "overlong_line", "STRAY_QUOTE_RULE", "stray_quote", "ragged_rule", "read_header", "read_records", "record_lines", "refuse_nul", "scan",
     "unclosed_quote_line", "where",
 ]

@@ -15,7 +15,6 @@ checked events in a file of its own that every notebook then reads
 
 from __future__ import annotations
 
-import difflib
 import json
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +30,7 @@ from ..io.coded import load_dataset
 from ..stats.caveats import export_date
 from ..stats.highlights import top_values
 from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, involving, select_events
-from ..text import describe_dates, in_words, join_words
+from ..text import describe_dates, did_you_mean, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
     CHECKED,
@@ -688,9 +687,7 @@ def _refuse_unmatched(name: str, missing: Sequence[str], present: Sequence[str],
     if not missing:
         return
     first = missing[0]
-    by_fold = {value.casefold(): value for value in present}
-    close = difflib.get_close_matches(first.casefold(), list(by_fold), n=3, cutoff=0.6)
-    hint = ("; did you mean " + " or ".join(repr(by_fold[c]) for c in close) + "?") if close else (
-        "; no name of the data is close" if present else "; the data have none")
+    close = did_you_mean(first, present)
+    hint = f"; {close}" if close else ("; no name of the data is close" if present else "; the data have none")
     more = f" (and {len(missing) - 1} more name{'s' if len(missing) > 2 else ''})" if len(missing) > 1 else ""
     raise OptionError(f"{name}: {first!r} matches no {what} of the data{more}{hint}")

@@ -22,6 +22,7 @@ import analysis
 import analysis.errors as errors
 from analysis import DataError, schema
 from analysis.io.acled import ACTOR_TYPES, COLUMN_SETS
+from analysis.io.acled_formats import OtherSheetsWarning
 
 SETS = ["current", "older"]
 
@@ -292,7 +293,8 @@ def test_json_value_that_is_a_list_is_refused(tmp_path):
 
 # --- 6. Excel workbooks --------------------------------------------------------------------------------
 
-def write_workbook(path, rows, columns, *, typed=False):
+def write_workbook(path, rows, columns, *, typed=False, notes=True):
+    """Write the rows to the workbook's first sheet ('Sheet'), and a second sheet of notes unless told not to."""
     import openpyxl
     book = openpyxl.Workbook()
     sheet = book.active
@@ -309,7 +311,8 @@ def write_workbook(path, rows, columns, *, typed=False):
                 value = pd.Timestamp(value).to_pydatetime()  # a date cell, as a spreadsheet stores it
             cells.append(value if value != "" else None)
         sheet.append(cells)
-    book.create_sheet("notes").append(["a second sheet is ignored"])
+    if notes:
+        book.create_sheet("notes").append(["a second sheet is read only when named"])
     book.save(path)
     return path
 
@@ -317,19 +320,91 @@ def write_workbook(path, rows, columns, *, typed=False):
 @pytest.mark.parametrize("column_set", SETS)
 def test_excel_workbook_loads_like_the_csv(tmp_path, column_set):
     path = write_workbook(tmp_path / "acled.xlsx", rows_of(column_set), COLUMN_SETS[column_set])
-    same(analysis.load_acled(path), clean(tmp_path, column_set))
+    with pytest.warns(OtherSheetsWarning) as caught:
+        frame = analysis.load_acled(path)
+    same(frame, clean(tmp_path, column_set))
+    [warned] = [w for w in caught if w.category is OtherSheetsWarning]
+    assert str(warned.message) == (
+        f"{path}: read the sheet 'Sheet', the first one shown; the workbook shows other sheets too ('notes'): "
+        "name the sheet to read with sheet=")
 
 
 def test_excel_workbook_with_number_and_date_cells_loads_like_the_csv(tmp_path):
-    path = write_workbook(tmp_path / "typed.xlsx", rows_of("current"), COLUMN_SETS["current"], typed=True)
+    path = write_workbook(tmp_path / "typed.xlsx", rows_of("current"), COLUMN_SETS["current"], typed=True, notes=False)
     same(analysis.load_acled(path), clean(tmp_path, "current"))
 
 
 def test_excel_workbook_bad_value_names_the_sheet_row(tmp_path):
     rows = rows_of("current")
     rows[1]["fatalities"] = "many"
-    path = write_workbook(tmp_path / "bad.xlsx", rows, COLUMN_SETS["current"])
+    path = write_workbook(tmp_path / "bad.xlsx", rows, COLUMN_SETS["current"], notes=False)
     assert "line 3, column 'fatalities': 'many' is not a whole number" in refused(path)
+
+
+def workbook_of_sheets(path, *sheets):
+    """Write a workbook of (title, state, rows) sheets, rows of ACLED's current columns; no rows: a note."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, state, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.sheet_state = state
+        sheet.append(list(COLUMN_SETS["current"]) if rows else ["a note, not events"])
+        for row in rows:
+            sheet.append([row[c] or None for c in COLUMN_SETS["current"]])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("state", ["visible", "veryHidden"])  # "hidden" takes the path of "veryHidden"
+def test_the_sheet_named_is_read_whatever_its_place_and_state(tmp_path, state):
+    rows = rows_of("current")
+    path = workbook_of_sheets(tmp_path / "acled.xlsx", ("About", "visible", []), ("Events", state, rows),
+                              ("Old", "visible", rows[:1]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OtherSheetsWarning)  # a sheet named: no warning of the others
+        frame = analysis.load_acled(path, sheet="Events")
+    assert frame["event_id"].tolist() == [r["event_id_cnty"] for r in rows]
+    others = "'Events', 'Old'" if state == "visible" else "'Old'"  # the sheets shown
+    with pytest.warns(OtherSheetsWarning) as caught:
+        assert "has columns but no records" in refused(path)  # without sheet: the first visible one
+    [warned] = [w for w in caught if w.category is OtherSheetsWarning]
+    assert f"read the sheet 'About', the first one shown; the workbook shows other sheets too ({others})" in str(
+        warned.message)
+
+
+def test_a_sheet_the_workbook_lacks_is_refused_naming_its_sheets(tmp_path):
+    rows = rows_of("current")
+    path = workbook_of_sheets(tmp_path / "acled.xlsx", ("Events 2020", "visible", rows), ("old", "hidden", rows))
+    assert ("is an Excel workbook that has no sheet 'events 2021'; its sheets are 'Events 2020', 'old' (hidden): "
+            "did you mean 'Events 2020'?") in refused(path, sheet="events 2021")
+    message = refused(path, sheet="Notes")
+    assert message.endswith("has no sheet 'Notes'; its sheets are 'Events 2020', 'old' (hidden)")
+    with pytest.raises(ValueError, match="sheet must be the name of a workbook's sheet"):
+        analysis.load_acled(path, sheet=0)
+
+
+def test_the_sheet_is_passed_to_each_export_combined(tmp_path):
+    rows = rows_of("current")
+    first = workbook_of_sheets(tmp_path / "first.xlsx", ("About", "visible", []), ("Events", "visible", rows[:2]))
+    second = workbook_of_sheets(tmp_path / "second.xlsx", ("Events", "visible", rows[1:]))
+    frame = analysis.load_acled([first, second], sheet="Events")
+    assert frame["event_id"].tolist() == [r["event_id_cnty"] for r in rows]
+
+
+@pytest.mark.parametrize("name, what", [("acled.csv", "a CSV file"), ("acled.json", "a JSON file"),
+                                        ("acled.parquet", "a Parquet file")])
+def test_a_sheet_given_with_a_file_that_is_not_a_workbook_is_refused(tmp_path, name, what):
+    rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in rows_of("current")]
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        write_export(path, rows, COLUMN_SETS["current"])
+    elif name.endswith(".json"):
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    else:
+        pd.DataFrame(rows).to_parquet(path, index=False)
+    assert (f"line 1: is {what}, not an Excel workbook: sheet='Events' names a sheet of a workbook (.xlsx); "
+            "leave sheet out to read this file") in refused(path, sheet="Events")
 
 
 def test_excel_without_openpyxl_says_what_to_install(tmp_path, monkeypatch):

@@ -2,7 +2,9 @@
 
 One test per kind of damage that once let another exception out (or loaded silently), then a seeded
 mutation fuzzer whose referee is Python's own csv module: every mutated file either loads, with the
-records the csv module sees, or is refused with a DataError.
+records the csv module sees, or is refused with a DataError; and a fuzzer that grows JSON, Parquet and
+workbook files past each resource limit (a field, the columns, the rows), which must end in the
+DataError naming that limit.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from test_acled import CURRENT_ROWS, write_export
 
 import analysis
@@ -419,6 +423,166 @@ def test_mutated_json_parquet_and_excel_files_load_or_raise_data_error(tmp_path)
     assert loaded > 0
 
 
+# --- the fuzzer at the resource limits: a field, the columns and the rows grown past each -------------------
+#
+# Each example grows one file (JSON, Parquet or a workbook) to its limit and `over` units past it: a field past
+# 1 MiB, columns past 1,000, rows past the format's bound. Past a limit the loader must raise its DataError naming
+# the limit; at a field's or a row count's limit exactly (over == 0) the file loads. The bounds on rows that would
+# take a large file (a JSON file's 256 MiB, a Parquet file's 64 cells per byte, a sheet's count of rows) are made
+# small here; a row numbered past Excel's own 1,048,576 is tried as it is.
+
+LIMITED_COLUMNS = ["notes", "location", "actor1", "source", "event_date", "fatalities"]
+SMALL_JSON_BYTES = 32 << 10
+SMALL_CELLS_PER_BYTE = 2
+
+
+def field_text(size: int, char: str, seed: int) -> str:
+    """Return a text of exactly ``size`` UTF-8 bytes: ``char`` repeated, then random letters (which a workbook's
+    archive cannot compress like a zip bomb)."""
+    repeated = char * (size // 2 // len(char.encode()))
+    letters = bytes(ord("a") + i % 26 for i in range(256))
+    return repeated + random.Random(seed).randbytes(size - len(repeated.encode())).translate(letters).decode()
+
+
+@pytest.fixture(scope="module")
+def limit_bases(tmp_path_factory):
+    from test_acled_exports import write_workbook
+    folder = tmp_path_factory.mktemp("limits")
+    write_workbook(folder / "base.xlsx", CURRENT_ROWS, COLUMN_SETS["current"], notes=False)
+    return folder
+
+
+def with_sheet(book: bytes, change) -> bytes:
+    """Return a workbook whose sheet's XML is changed."""
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
+                                                                       compresslevel=1) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == SHEET else data)
+    return out.getvalue()
+
+
+def inline(cell: str, text: str) -> bytes:
+    return f'<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>'.encode()
+
+
+def grown(kind: str, form: str, over: int, draw: dict, book: bytes) -> tuple[bytes, dict, int]:
+    """Return the bytes of a file of format ``form`` grown ``over`` past the limit of ``kind`` (``draw`` says where
+    and how), the limits patched for it and the number of records it holds."""
+    import re
+
+    from openpyxl.utils import get_column_letter
+
+    from analysis.io.csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES
+    rows, names = json_rows(), list(COLUMN_SETS["current"])
+    if kind == "field":
+        text = field_text(MAX_FIELD_BYTES + over, draw["char"], draw["seed"])
+        if form == "xlsx":
+            cell = f"{get_column_letter(names.index(draw['column']) + 1)}{draw['record'] + 2}"
+            return with_sheet(book, lambda x: re.sub(rf'<c r="{cell}"[^>]*>.*?</c>'.encode(),
+                                                     lambda _: inline(cell, text), x, flags=re.S)), {}, len(rows)
+        rows[draw["record"]][draw["column"]] = text
+    elif kind == "columns":
+        extra = [f"extra {i}" for i in range(MAX_COLUMNS + over - len(names))]
+        if form == "xlsx":
+            last = get_column_letter(MAX_COLUMNS + over)
+            if draw["declare"]:  # the sheet says how far its cells go
+                book = with_sheet(book, lambda x: x.replace(b'<dimension ref="A1:AE4"', f'<dimension ref="A1:{last}4"'.encode()))
+            line = draw["record"] + 1  # the header (1) or a record: a value beyond the last column
+            header = b"".join(inline(f"{get_column_letter(len(names) + 1 + i)}1", n) for i, n in enumerate(extra))
+            cells = header if line == 1 else inline(f"{last}{line}", "beyond")
+            return with_sheet(book, lambda x: re.sub(rf'(<row r="{line}"[^>]*>.*?)</row>'.encode(),
+                                                     lambda m: m.group(1) + cells + b"</row>", x, count=1, flags=re.S)), {}, len(rows)
+        if form == "parquet":  # one array for every added column: a table of 1,000 columns built in milliseconds
+            table, filler = pa.Table.from_pylist(rows), pa.array(["v"] * len(rows))
+            table = pa.table([*table.columns, *[filler] * len(extra)], names=[*names, *extra])
+            buffer = io.BytesIO()
+            pq.write_table(table, buffer, compression="none", use_dictionary=False, write_statistics=False)
+            return buffer.getvalue(), {}, len(rows)
+        rows = [dict(row, **dict.fromkeys(extra, "v")) for row in rows]
+    elif form == "json":  # rows: records added until the file passes its bound, spaces making the size exact
+        data = json.dumps(rows).encode()
+        while len(data) < SMALL_JSON_BYTES - 1000:
+            rows.append(dict(rows[-1], event_id_cnty=f"TST{len(rows) + 1}"))
+            data = json.dumps(rows).encode()
+        return data + b" " * (SMALL_JSON_BYTES + over - len(data)), {"MAX_JSON_BYTES": SMALL_JSON_BYTES}, len(rows)
+    elif form == "parquet":  # rows repeated until the file declares more cells than its size can hold
+        count = 64
+        while True:
+            table = pa.Table.from_pylist([dict(rows[2], event_id_cnty=f"TST{i}") for i in range(count)])
+            buffer = io.BytesIO()
+            pq.write_table(table, buffer)
+            if count * len(names) > SMALL_CELLS_PER_BYTE * len(buffer.getvalue()) + over:
+                return buffer.getvalue(), {"MAX_PARQUET_CELLS_PER_BYTE": SMALL_CELLS_PER_BYTE}, count
+            count *= 2
+    elif draw["declare"]:  # a sheet: a row that declares a number past Excel's last (1,048,576)
+        from analysis.io.acled_formats import EXCEL_MAX_ROWS
+        number = EXCEL_MAX_ROWS + over
+        return with_sheet(book, lambda x: x.replace(b"</sheetData>", re.search(rb'<row r="4">.*?</row>', x, re.S).group()
+                                                    .replace(b'4"', f'{number}"'.encode()).replace(b"TST3", b"TST4")
+                                                    + b"</sheetData>")), {}, len(rows) + 1
+    else:  # a sheet: more rows than a (small) bound, numbered on
+        added = draw["record"] + 1
+        copies = b"".join(re.search(rb'<row r="4">.*?</row>', book_sheet(book), re.S).group()
+                          .replace(b'4"', f'{5 + i}"'.encode()).replace(b"TST3", f"TST{4 + i}".encode()) for i in range(added))
+        return with_sheet(book, lambda x: x.replace(b"</sheetData>", copies + b"</sheetData>")), {
+            "EXCEL_MAX_ROWS": 4 + added - over}, len(rows) + added
+    if form == "json":
+        return json.dumps(rows, ensure_ascii=False).encode(), {}, len(rows)
+    buffer = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rows), buffer, write_statistics=False)
+    return buffer.getvalue(), {}, len(rows)
+
+
+def book_sheet(book: bytes) -> bytes:
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        return archive.read(SHEET)
+
+
+@settings(deadline=None)
+@example(form="xlsx", kind="rows", over=0, column="notes", record=0, char="x", seed=0, declare=True)  # row 1,048,576
+@given(form=st.sampled_from(["json", "parquet", "xlsx"]), kind=st.sampled_from(["field", "columns", "rows"]),
+       over=st.integers(0, 3), column=st.sampled_from(LIMITED_COLUMNS), record=st.integers(0, 2),
+       char=st.sampled_from(["x", "é", "€", "𝄞"]), seed=st.integers(0, 2**16), declare=st.booleans())
+def test_files_grown_past_a_resource_limit_end_in_its_data_error(limit_bases, form, kind, over, column, record, char,
+                                                                 seed, declare):
+    from analysis.io import acled_formats
+    from analysis.io.csv_scan import FIELD_RULE, MAX_COLUMNS, MAX_FIELD_BYTES
+    folder = limit_bases
+    book = (folder / "base.xlsx").read_bytes()
+    exact = over == 0 and (kind == "field" or (kind == "rows" and form != "parquet"))  # at the limit: it loads
+    over = max(over, 0 if exact else 1)
+    if exact and column in ("event_date", "fatalities"):
+        column = "notes"  # a long value there is refused by the column's own rule
+    draw = {"column": column, "record": record, "char": char, "seed": seed, "declare": declare}
+    data, limits, records = grown(kind, form, over, draw, book)
+    path = folder / f"grown.{form}"
+    path.write_bytes(data)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in limits.items():
+            patch.setattr(acled_formats, name, value)
+        if exact:
+            frame = analysis.load_acled(path)
+            assert len(frame) == records
+            if kind == "field":  # kept whole
+                assert len(frame[column].iloc[record].encode()) == MAX_FIELD_BYTES
+            return
+        error = refusal(analysis.load_acled, path)
+    message = str(error)
+    if kind == "field":
+        assert (record + 2, column, FIELD_RULE) in [(p[0], p[1], p[3]) for p in error.problems], message
+    elif kind == "columns":
+        assert f"a table may have at most {MAX_COLUMNS:,}" in message or f"beyond {MAX_COLUMNS:,} columns" in message, message
+    else:
+        bound = {"json": f"may hold at most {SMALL_JSON_BYTES:,}", "parquet": f"more than {SMALL_CELLS_PER_BYTE} cells per byte",
+                 "xlsx": "Excel's sheets have at most 1,048,576 rows" if declare else
+                 f"holds more than {limits.get('EXCEL_MAX_ROWS', 0):,} rows"}[form]
+        assert bound in message, message
+
+
 # --- JSON: repeated keys, lone surrogates, size ------------------------------------------------------------
 
 def json_rows():
@@ -506,7 +670,7 @@ SHEET = "xl/worksheets/sheet1.xml"
 
 def workbook(tmp_path) -> Path:
     from test_acled_exports import write_workbook
-    return write_workbook(tmp_path / "base.xlsx", CURRENT_ROWS, COLUMN_SETS["current"])
+    return write_workbook(tmp_path / "base.xlsx", CURRENT_ROWS, COLUMN_SETS["current"], notes=False)
 
 
 def rewritten(base: Path, part: str, change) -> Path:
@@ -632,3 +796,27 @@ def test_a_formula_with_its_stored_value_loads_the_value(tmp_path):
 
     path = rewritten(workbook(tmp_path), SHEET, change)
     assert analysis.load_acled(path)["fatalities"].tolist() == [int(r["fatalities"]) for r in CURRENT_ROWS]
+
+
+@pytest.mark.parametrize("edge", [0, 1], ids=["block-starts-at-the-quote", "block-ends-at-the-quote"])
+def test_a_stray_quote_at_the_edge_of_a_screened_block_is_refused(tmp_path, monkeypatch, edge):
+    from analysis.io import _typed, csv_scan
+    path = acled_with(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",Test base,", ',"Town "quoted 119",', 1), encoding="utf-8")
+    quote = path.read_bytes().index(b'"Town "') + len('"Town ')
+    for module, name in ((csv_scan, "_BLOCK"), (_typed, "_SCAN_BLOCK")):  # both passes screen the file by blocks
+        monkeypatch.setattr(module, name, quote + edge)  # one block boundary just before or just after the quote
+    error = refusal(analysis.load_acled, path)
+    assert (error.line, error.column) == (3, "location") and "inside a quoted value that is not doubled" in str(error)
+    path.write_text(text.replace(",Test base,", ',"Town ""quoted"" 119",', 1), encoding="utf-8")  # "" split by the edge
+    assert analysis.load_acled(path)["location"][1] == 'Town "quoted" 119'
+
+
+@given(data=st.lists(st.sampled_from([b'"', b'""', b",", b"\n", b"\r\n", b"a", b" ", b"\xef", b"\xef\xbb\xbf"]), max_size=30).map(b"".join))
+def test_screening_blocks_finds_what_screening_the_whole_file_finds(data):
+    from analysis.io.csv_scan import QuoteScreen
+    whole = QuoteScreen().may_have_stray_quote(data)
+    for cut in range(1, len(data)):  # every block size: every byte is at an edge for one of them
+        screen = QuoteScreen()
+        assert any([screen.may_have_stray_quote(data[at: at + cut]) for at in range(0, len(data), cut)]) == whole, cut
