@@ -109,8 +109,9 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
 
     Two lanes: below, the coded events in ACLED's scope, each a bar over its
     dates (a dot where the day is known) labelled with its number; above,
-    ACLED's events in scope as dots (dark: linked, light: no coded event
-    links to it), those of one day stacked. A line joins a coded event to
+    ACLED's events in scope as dots (dark: linked, in the rows nearest the
+    coded lane; light, above them: no coded event links to it), those of
+    one day stacked. A line joins a coded event to
     each ACLED event it is linked to: solid for a strong link, dashed for a
     plausible one, dotted for a related one (near misses are not drawn: the
     legend says so); an open ring halfway along marks a link that needs
@@ -189,11 +190,14 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
     for i, text in enumerate(texts):
         ax.text(text_x[i] + origin, coded_y[i], text, ha="left" if after[i] else "right", va="center",
                 fontsize=LABEL_FONT_SIZE, color="0.15", gid="number")
-    # ACLED's lane, above: dots, those of one day stacked
+    # ACLED's lane, above: dots, those of one day stacked, the linked ones in the rows nearest the coded lane
     x = dates_as_numbers(acled["date"]) - origin
-    acled_rows = np.minimum(pack_rows(x - dot, x + dot, gap=dot * 0.2), _ACLED_ROWS - 1)
-    acled_y = _LANE_GAP + acled_rows * _ROW * 0.5
     linked = acled["linked"].to_numpy(dtype=bool)
+    acled_rows = np.zeros(len(acled), dtype=np.int64)
+    acled_rows[linked] = np.minimum(pack_rows(x[linked] - dot, x[linked] + dot, gap=dot * 0.2), _ACLED_ROWS - 1)
+    acled_rows[~linked] = np.minimum(pack_rows(x[~linked] - dot, x[~linked] + dot, gap=dot * 0.2), _ACLED_ROWS - 1) + \
+        acled_rows[linked].max(initial=-1) + 1
+    acled_y = _LANE_GAP + acled_rows * _ROW * 0.5
     for shown, gid, label in ((linked, "acled", "ACLED event, linked"),
                               (~linked, "acled lacking", "ACLED event, no coded event links to it")):
         ax.plot(x[shown] + origin, acled_y[shown], linestyle="none", marker="o", markersize=5,

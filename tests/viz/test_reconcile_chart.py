@@ -53,7 +53,7 @@ WINDOWS = pd.DataFrame({"number": [3, 12, 23, 46],
                         "start": pd.to_datetime(["2020-01-03", "2020-01-05", "2020-03-11", "2020-06-06"]),
                         "end": pd.to_datetime(["2020-01-03", "2020-01-20", "2020-03-11", "2020-06-27"])})
 ACLED = pd.DataFrame({"event_id": ["A1", "A2", "A3", "A4", "A5", "A6"],
-                      "date": pd.to_datetime(["2020-01-02", "2020-01-08", "2020-01-08", "2020-03-11", "2020-06-13",
+                      "date": pd.to_datetime(["2020-01-02", "2020-01-08", "2020-01-07", "2020-03-11", "2020-06-13",
                                               "2020-06-20"]),
                       "linked": [True, True, False, True, True, True]})
 LINKS = pd.DataFrame({"number": [3, 12, 23, 46, 46, 12],
@@ -90,6 +90,10 @@ def test_each_link_is_a_line_from_its_coded_event_to_its_acled_event_styled_by_g
     dots = {line.get_gid(): to_hex(line.get_color()) for line in ax.lines if line.get_gid() in ("acled", "acled lacking")}
     assert dots == {"acled": COMPARE_COLORS["linked"].lower(), "acled lacking": COMPARE_COLORS["lacking"].lower()}
     assert {to_hex(line.get_color()) for line in lines} == {COMPARE_COLORS["linked"].lower()}
+    # ACLED's events of one day are stacked, not drawn over each other; the linked ones nearest the coded lane
+    heights = {gid: list(line.get_ydata()) for gid, line in ((line.get_gid(), line) for line in ax.lines)
+               if gid in ("acled", "acled lacking")}
+    assert min(heights["acled lacking"]) > max(heights["acled"])
     assert descriptions(ax) == [
         "4 coded events in ACLED's scope, as bars over their dates, and 6 ACLED events in scope, as dots, 5 of them "
         "linked; 5 links drawn: 2 strong, 1 plausible, 1 plausible (no place) and 1 related, 2 of them needing "
