@@ -4,8 +4,10 @@
 ACLED events in scope (the coded span, a focus actor), family by family of
 sub-event types, with how many of each side are linked; :func:`lacking_by_month`
 counts, month by month, the ACLED events of one family that no coded event
-links to, beside the coded events of that family. Numbers only: the words
-are written where the report writes its words.
+links to, beside the coded events of that family; :func:`link_timeline` sets
+the coded events' windows beside the dates of ACLED's events, with the links
+between them and their grades. Numbers only: the words are written where the
+report writes its words.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 
 from .reconcile import Reconciliation
 from .reconcile_rules import mapping_tables
+from .selection import event_keys
 
 _FAMILY_COLUMNS = ("family", "acled", "acled_linked", "acled_lacking", "coded", "coded_linked")
 
@@ -88,4 +91,48 @@ def lacking_by_month(result: Reconciliation, coded: pd.DataFrame, family: str) -
     return table.astype({"acled": int, "acled_lacking": int, "coded": int}).reset_index(drop=True)
 
 
-__all__ = ["coded_families", "scope_by_family", "lacking_by_month"]
+def link_timeline(result: Reconciliation, coded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Set the coded events in ACLED's scope beside ACLED's events in scope, with the links between them (not the near
+    misses).
+
+    Parameters
+    ----------
+    result : Reconciliation
+        What :func:`analysis.reconcile` returned for ``coded``.
+    coded : DataFrame
+        The coded events reconciled (``event_id``, ``date_start``, ``date_end``).
+
+    Returns
+    -------
+    tuple of DataFrame
+        ``windows``: the coded events in ACLED's scope, ``number`` (the
+        number a reader sees for each, :func:`~analysis.stats.selection.event_keys`),
+        ``event_id``, ``start`` and ``end``, by start; ``acled``: ACLED's
+        events in scope, ``event_id``, ``date`` (the notes' day where the
+        export swapped day and month) and ``linked``, by date; ``links``:
+        ``number``, ``acled_id``, ``grade`` and ``needs_review``, in the
+        order of the result's links.
+    """
+    numbers = pd.Series(event_keys(coded).to_numpy(), index=coded["event_id"].astype("string").to_numpy())
+    status = result.coded
+    inside = set(status.loc[status["in_scope"].to_numpy(dtype=bool), "event_id"].astype(str))
+    ours = coded.loc[coded["event_id"].astype(str).isin(inside).to_numpy()]
+    windows = pd.DataFrame({"number": numbers.reindex(ours["event_id"].astype("string")).to_numpy(dtype="int64"),
+                            "event_id": ours["event_id"].astype("string").to_numpy(),
+                            "start": pd.to_datetime(ours["date_start"]).to_numpy(),
+                            "end": pd.to_datetime(ours["date_end"]).to_numpy()})
+    windows = windows.sort_values(["start", "end", "number"], kind="stable").reset_index(drop=True)
+    scope = result.acled_scope
+    acled = pd.DataFrame({"event_id": scope["event_id"].astype("string").to_numpy(),
+                          "date": pd.to_datetime(scope["event_date"]).to_numpy(),
+                          "linked": scope["linked"].to_numpy(dtype=bool)})
+    acled = acled.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+    links = result.links.loc[(result.links["grade"] != "near miss").to_numpy()]
+    links = pd.DataFrame({"number": numbers.reindex(links["coded_id"].astype("string")).to_numpy(dtype="int64"),
+                          "acled_id": links["acled_id"].astype("string").to_numpy(),
+                          "grade": links["grade"].astype("string").to_numpy(),
+                          "needs_review": links["needs_review"].to_numpy(dtype=bool)})
+    return windows, acled, links
+
+
+__all__ = ["coded_families", "scope_by_family", "lacking_by_month", "link_timeline"]

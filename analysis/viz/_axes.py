@@ -6,6 +6,7 @@ stays cheap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,11 +32,14 @@ def date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
 
 
-def legend_below(ax: Axes, columns: int = 3) -> Any:
-    """Put the legend under the x axis, so it never hides data."""
-    entries = len(ax.get_legend_handles_labels()[0])
-    return ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, entries)),
-                     handletextpad=0.4, columnspacing=1.4)
+def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), **style: Any) -> Any:
+    """Put the legend under the x axis, so it never hides data; its entries in the order of the labels in ``order``
+    (the others after them, as drawn), ``style`` passed to matplotlib (a title, say)."""
+    handles, labels = ax.get_legend_handles_labels()
+    ranked = sorted(range(len(labels)), key=lambda k: list(order).index(labels[k]) if labels[k] in order else len(order))
+    return ax.legend([handles[k] for k in ranked], [labels[k] for k in ranked], loc="upper center",
+                     bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, len(labels))), handletextpad=0.4,
+                     columnspacing=1.4, **style)
 
 
 def tag_bars(bars: Any, gid: str) -> None:

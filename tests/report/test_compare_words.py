@@ -192,6 +192,43 @@ def test_the_chart_follows_the_kind_the_coded_data_lacks_most_of(compared, rows)
     assert int(months["acled_lacking"].sum()) == len(lacked)
 
 
+def test_the_chart_of_links_sets_the_coded_windows_beside_acleds_dates(compared, coded, rows):
+    windows, acled, links = words.chart_links(compared)
+    in_scope = coded.loc[coded["category"] != "political"]
+    assert sorted(windows["number"]) == sorted(in_scope["number"])
+    by_number = windows.set_index("number")
+    assert (by_number.loc[in_scope["number"], "start"].to_numpy() == in_scope["date_start"].to_numpy()).all()
+    assert (by_number.loc[in_scope["number"], "end"].to_numpy() == in_scope["date_end"].to_numpy()).all()
+    assert set(acled["event_id"]) == set(STANDS_FOR) | set(LACKED)  # the rows in scope; the two out of it are not
+    assert acled.set_index("event_id")["linked"].to_dict() == {i: i in STANDS_FOR for i in acled["event_id"]}
+    # the row saved with day and month swapped is set at its notes' day, as it is matched
+    assert acled.set_index("event_id").loc["TST2", "date"] == pd.Timestamp("2020-03-11")
+    assert rows.loc["TST2", "event_date"] != "2020-03-11"
+    assert {(n, a) for n, a in zip(links["number"], links["acled_id"])} == {
+        (coded.loc[event_id, "number"], acled_id) for acled_id, event_id in STANDS_FOR.items()}
+    assert links.set_index("acled_id").loc["TST3", "needs_review"]  # the June window set against one day
+    assert words.links_chart_title(windows, links) == (
+        f"ACLED has {len(STANDS_FOR)} of the {len(in_scope)} coded events in its scope, "
+        f"{int((links['grade'] == 'strong').sum())} through a strong link")
+
+
+@pytest.mark.parametrize(("grades", "review", "title"), [
+    ([], [], "ACLED has none of the 3 coded events in its scope"),
+    (["strong", "strong"], [False, True], "ACLED has 1 of the 3 coded events in its scope, every one through a "
+                                          "strong link"),
+    (["related", "plausible"], [True, True], "ACLED has 2 of the 3 coded events in its scope, none through a "
+                                             "strong link"),
+])
+def test_the_chart_of_links_is_titled_with_what_acled_has(grades, review, title):
+    windows = pd.DataFrame({"number": [4, 5, 6], "start": pd.to_datetime(["2020-01-01"] * 3),
+                            "end": pd.to_datetime(["2020-01-02"] * 3)})
+    numbers = [4, 4] if grades == ["strong", "strong"] else [4, 5][: len(grades)]
+    links = pd.DataFrame({"number": numbers, "acled_id": [f"A{i}" for i in range(len(grades))], "grade": grades,
+                          "needs_review": review})
+    assert words.links_chart_title(windows, links) == title
+    assert words.links_chart_title(windows.iloc[:0], links.iloc[:0]) == "No coded event is of a kind ACLED codes"
+
+
 def test_the_export_checks_are_said(compared, rows):
     text = words.checks(compared)
     placeholders = int(rows["notes"].str.contains(r"coded as \d+").sum())

@@ -161,3 +161,10 @@ def test_compare_adds_its_page_last_and_only_it_takes_the_export(runs):
     shown = re.findall(r"<td[^>]*>(TST\d+), ", page)
     assert not links.empty and set(links.loc[links["grade"] != "near miss", "acled_id"]) == set(shown)
     assert {"coded_id", "acled_id", "grade", "needs_review", "distance_km", "gap_days"} <= set(links.columns)
+    # two charts: first the coded windows beside ACLED's events with a line for each link, then the months
+    alts = [html.unescape(alt) for alt in re.findall(r'<img[^>]+alt="([^"]*)"', page)]
+    assert len(alts) == 2 and "links drawn" in alts[0] and "events of indirect fire in ACLED" in alts[1]
+    drawn = links.loc[links["grade"] != "near miss"]
+    assert f"; {len(drawn)} links drawn: " in alts[0]
+    for link in drawn.itertuples():
+        assert f"{int(link.coded_id.removeprefix('EV'))} to {link.acled_id} ({link.grade}" in alts[0]

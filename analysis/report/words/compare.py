@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...stats.reconcile import VARIANTS, Reconciliation, reconcile
-from ...stats.reconcile_summary import lacking_by_month, scope_by_family
+from ...stats.reconcile_summary import lacking_by_month, link_timeline, scope_by_family
 from ...stats.selection import event_keys, select_events
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
@@ -238,6 +238,27 @@ def found_table(compared: Compared) -> pd.DataFrame:
              acled_name(compared, link.acled_id, str), link.grade + (", needs review" if link.needs_review else ""),
              reasons_text(compared, link.coded_id, link.acled_id)) for link in compared.linked.itertuples()]
     return pd.DataFrame(rows, columns=["no.", "coded event", "ACLED event", "grade", "why"])
+
+
+def chart_links(compared: Compared) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The coded events in ACLED's scope, ACLED's events in scope and the links between them, for the chart of links
+    (:func:`analysis.stats.reconcile_summary.link_timeline`)."""
+    return link_timeline(compared.result, compared.data.events)
+
+
+def links_chart_title(windows: pd.DataFrame, links: pd.DataFrame) -> str:
+    """Title the chart of links with its finding (plain text): how many of the coded events in ACLED's scope it has,
+    and how many of those through a strong link (the links that need review are marked on the chart)."""
+    if windows.empty:
+        return "No coded event is of a kind ACLED codes"
+    n = len(windows)
+    found = links["number"].nunique()
+    if not found:
+        return f"ACLED has none of the {n:,} coded events in its scope"
+    strong = links.loc[(links["grade"] == "strong").to_numpy(), "number"].nunique()
+    how = ("every one through a strong link" if strong == found else
+           "none through a strong link" if not strong else f"{strong:,} through a strong link")
+    return f"ACLED has {found:,} of the {n:,} coded events in its scope, {how}"
 
 
 # --- what differs -----------------------------------------------------------------------------------
@@ -490,5 +511,5 @@ def method(compared: Compared) -> str:
 
 
 __all__ = ["Compared", "compare", "event_name", "acled_name", "page_heading", "dateline", "found", "found_table",
-           "reasons_text", "differences", "outside_scope", "without_counterpart", "lacking", "lacking_table",
-           "lacking_caption", "checks", "method"]
+           "reasons_text", "chart_links", "links_chart_title", "differences", "outside_scope", "without_counterpart",
+           "lacking", "lacking_table", "lacking_caption", "checks", "method"]
