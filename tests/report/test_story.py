@@ -31,6 +31,22 @@ def _everything(story: Story) -> str:
                       story.casualties(), story.posture(), story.sources(), story.limits()])
 
 
+def test_a_large_run_takes_the_forms_its_size_needs(export, close_figures):
+    """Above 300 events the timeline is drawn as bands and its note says why; above 200 attacks the killed per
+    attack are a distribution (the builds of tests/report/test_story_pages.py show the small forms on a page)."""
+    import analysis
+    from analysis.viz.figures import alt_text
+
+    data = notebook_data(str(export))
+    assert len(data.events) > 300 and int(data.selection(data.events).sum()) > 200
+    assert analysis.timeline_form(data.events) == "bands"
+    assert f"{len(data.events):,} events are too many to draw one by one" in Story(data).section("timeline")
+    ax = analysis.plot_attack_casualties(data.events, data.casualties, kinds=data.selection,
+                                         what=data.selection.what)
+    alt = alt_text(ax)
+    assert "by people killed in each (lowest figure reported): 0: " in alt and "25 or more: " in alt
+
+
 def test_an_acled_run_is_told_from_its_data(export):
     data = notebook_data(str(export))
     story = Story(data)
