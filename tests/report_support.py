@@ -464,6 +464,13 @@ class Chromium:
                 visit.dialogs.append(f"{params.get('type')}: {params.get('message')}")
         return visit
 
+    def probe(self) -> dict:
+        """Measure the page already open again, as laid out now (after :meth:`set_width`), without reloading it."""
+        evaluated = self.call("Runtime.evaluate", expression=_PROBE, awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in evaluated:
+            raise RuntimeError(f"the probe failed: {evaluated['exceptionDetails']}")
+        return json.loads(evaluated["result"]["value"])
+
     def screenshot(self, path: Path) -> tuple[int, int]:
         """Save the whole page, not only the window, as a PNG; return its width and height in pixels."""
         metrics = self.call("Page.getLayoutMetrics")

@@ -214,32 +214,36 @@ def test_committed_report_in_the_browser_with_screenshots(browser, screenshot_di
     out = built.out
     thumbnails = sum(1 for path in built.sources if figures_in(path) > 0)
     shots = {}
+    desktop, *narrower = sorted(WIDTHS, reverse=True)
+    pages = [(built.index, None)] + [(path, path) for path in built.sources]
+    links = {}
     try:
-        for width in WIDTHS:
-            browser.set_width(width, mobile=width < 600)
-            folder = screenshot_dir / f"{width}px"
-            shoot = width in shot_widths
-            desktop = width == WIDTHS[-1]  # what loads, the alt texts and the tables are checked once, here
-            index = browser.visit(built.index.as_uri(), screenshot=folder / "index.png" if shoot else None)
-            check_fits(index, width)
-            if desktop:
-                check_visit(index, out, expected_images=thumbnails)
-                check_alt_texts(index)
-                assert index.probe["links"] == [f"{p.stem}.html" for p in built.sources]
-            links = dict(zip((path.stem for path in built.sources), index.probe["resolvedLinks"]))
-            for path in built.sources:
-                visit = browser.visit(links[path.stem])
+        for page, source in pages:
+            # each page is opened once, at the desktop's width: what loads, the alt texts and the tables are checked
+            # there; then the window is narrowed and the same page measured again at each width, laid out anew
+            name = "index" if source is None else source.stem
+            browser.set_width(desktop)
+            visit = browser.visit(page.as_uri() if source is None else links[name],
+                                  screenshot=screenshot_dir / f"{desktop}px" / f"{name}.png" if source is None else None)
+            check_visit(visit, out, expected_images=thumbnails if source is None else figures_in(source))
+            check_alt_texts(visit)
+            if source is None:
+                assert visit.probe["links"] == [f"{p.stem}.html" for p in built.sources]
+                links = dict(zip((path.stem for path in built.sources), visit.probe["resolvedLinks"]))
+            else:
+                check_tables(visit)
+            for width in [desktop, *narrower]:
+                if width != desktop:
+                    browser.set_width(width, mobile=width < 600)
+                    visit = Visit(url=visit.url, probe=browser.probe())
                 check_fits(visit, width)
-                if desktop:
-                    check_visit(visit, out, expected_images=figures_in(path))
-                    check_alt_texts(visit)
-                    check_tables(visit)
-                for image in visit.probe["images"]:  # a figure fits the column, and is never drawn larger than made
-                    assert 0 < image["shown"] <= min(image["declared"], width), (width, path.stem, image)
-                if shoot:
-                    shots[(width, path.stem)] = browser.screenshot(folder / f"{path.stem}.png")
+                for image in visit.probe["images"] if source is not None else ():  # a page's figures (not thumbnails)
+                    # fit the column, and are never drawn larger than made
+                    assert 0 < image["shown"] <= min(image["declared"], width), (width, name, image)
+                if width in shot_widths and (width != desktop or source is not None):
+                    shots[(width, name)] = browser.screenshot(screenshot_dir / f"{width}px" / f"{name}.png")
                     # the whole page, not only the first window: taller than the window for every page with figures
-                    assert figures_in(path) == 0 or shots[(width, path.stem)][1] > WINDOW[1], (width, path.stem)
+                    assert source is None or figures_in(source) == 0 or shots[(width, name)][1] > WINDOW[1], (width, name)
     finally:
         browser.set_width(*WINDOW)
     for width in shot_widths:
