@@ -27,6 +27,9 @@ from analysis.io import _typed, acled
 from analysis.io.acled import COLUMN_SETS
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Rows of the generated exports: enough for every shape the generator writes (dates, places, quoted notes); the
+#: read blocks are made small where a test needs a file longer than its blocks.
+ROWS = 600
 
 
 def _generator():
@@ -38,10 +41,10 @@ def _generator():
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> dict[str, Path]:
-    """Synthetic exports (the benchmark's generator) of both column sets, 3,000 rows each."""
+    """Synthetic exports (the benchmark's generator) of both column sets, :data:`ROWS` rows each."""
     out = tmp_path_factory.mktemp("generated")
     generate = _generator().generate
-    return {name: generate(3000, column_set=name, out=out) for name in COLUMN_SETS}
+    return {name: generate(ROWS, column_set=name, out=out) for name in COLUMN_SETS}
 
 
 def typed_frame(path: Path, region=None) -> pd.DataFrame | None:
@@ -107,7 +110,7 @@ def assert_both_paths_agree(path: Path, region=None) -> pd.DataFrame:
 @pytest.mark.parametrize("column_set", list(COLUMN_SETS))
 def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
     events = assert_both_paths_agree(generated[column_set])  # the older set's dates are written '27 June 2017'
-    assert len(events) == 3000
+    assert len(events) == ROWS
     assert events["notes"].str.contains('"').any()  # quoted quotes and commas came through
     assert events["actor2"].isna().any() and events["admin3"].isna().any()
 
@@ -133,7 +136,7 @@ def test_a_parquet_file_with_a_bad_value_is_named_by_the_text_path(generated, tm
     parquet = tmp_path / "bad.parquet"
     frame.to_parquet(parquet, index=False)
     assert acled._read_typed_parquet(parquet, None) is None
-    with pytest.raises(DataError, match=r"bad.parquet, line 3001, column 'event_type': 'Riot' is not allowed"):
+    with pytest.raises(DataError, match=rf"bad.parquet, line {ROWS + 1}, column 'event_type': 'Riot' is not allowed"):
         analysis.load_acled(parquet)
 
 
@@ -198,8 +201,8 @@ _SPREADSHEET_FORMS = {  # the three test events (2020-01-03, 2019-12-27, 2020-02
 
 @pytest.fixture(scope="module")
 def spreadsheet_export(tmp_path_factory) -> Path:
-    """The benchmark's generator with event_date as a spreadsheet saves it ('9-May-20'), 3,000 rows."""
-    return _generator().generate(3000, out=tmp_path_factory.mktemp("excel"), event_dates="excel")
+    """The benchmark's generator with event_date as a spreadsheet saves it ('9-May-20'), :data:`ROWS` rows."""
+    return _generator().generate(ROWS, out=tmp_path_factory.mktemp("excel"), event_dates="excel")
 
 
 def test_spreadsheet_dates_load_the_same_on_both_paths(spreadsheet_export, generated):
