@@ -333,18 +333,24 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
         columns.clear()
         checks = [pool.submit(prepared[spec.unique].unique)] if spec.unique else []
         converted = {name: pool.submit(prepared[reads[name]].convert, col) for name, col in outputs.items()}
-        years = prepared[spec.year_column].integers() if spec.year_column else None
-        dates = prepared[spec.date_column].parse(spec.parse_dates, years)
-        if years is not None and not_the_year(dates, years).any():
-            raise _Decline
-        if spec.pairs:
-            first, second, allowed = spec.pairs
-            _check_pairs(prepared[first], prepared[second], allowed)
+        dates = _dates_and_pairs(prepared, spec)
         if not all(check.result() for check in checks):
             raise _Decline
         return {name: future.result() for name, future in converted.items()}, dates
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _dates_and_pairs(prepared: dict[str, _Prepared], spec: TypedSpec) -> pd.Series:
+    """Parse the dates (declining where one is not in its record's year) and check the pairs of columns."""
+    years = prepared[spec.year_column].integers() if spec.year_column else None
+    dates = prepared[spec.date_column].parse(spec.parse_dates, years)
+    if years is not None and not_the_year(dates, years).any():
+        raise _Decline
+    if spec.pairs:
+        first, second, allowed = spec.pairs
+        _check_pairs(prepared[first], prepared[second], allowed)
+    return dates
 
 
 def _prepare(column, col: Column | None, spec: TypedSpec, region) -> _Prepared:

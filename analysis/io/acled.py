@@ -482,9 +482,30 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
                ) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
+    table = _read(path, keep_going=invalid == "drop", sep=sep, sheet=sheet)
+    table, folded, column_set, columns, output = _text_layout(table, new_sub_event_types)
+    truncated = None
+    if _format(path) == "csv":  # a download cut off: only a text file ends mid-record
+        table, truncated = _cut_padded_record(table, columns)
+    # the columns of ACLED's that hold R's NA (checked once: most files have none)
+    na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
+                           if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
+    table, dates, dropped = _check_text(table, columns, folded, truncated, na_columns, region, dayfirst, invalid)
+    for name in sorted(na_columns):
+        values = table.frame[name]
+        table.frame[name] = values.where(values != NA_TEXT, "")
+
+    text = table.frame.drop(columns=[RULES.date_column])
+    text = text.assign(**{copy: text[source] for copy, source in RULES.copies.items()})
+    converted = convert_columns(text, layout(text.columns, output))  # other columns as text
+    return converted, dates, dropped
+
+
+def _text_layout(table: TextTable, new_sub_event_types: str):
+    """Fold a one-row-per-actor table to one row per event, and find its column set and the specs its columns are
+    checked by; return the table, the folding's problems, the column set's name, the specs and the output specs."""
     from . import acled_layouts
 
-    table = _read(path, keep_going=invalid == "drop", sep=sep, sheet=sheet)
     folded: list = []
     monadic = acled_layouts.monadic_columns(table.header, COLUMN_SETS, MONADIC_MISSING)
     if monadic is not None:
@@ -496,35 +517,28 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
         columns, output = _with_new_sub_event_types(table, columns, output)
     if column_set == "current":
         _actor_type_names(table)
+    return table, folded, column_set, columns, output
 
-    truncated = None
-    if _format(path) == "csv":  # a download cut off: only a text file ends mid-record
-        table, truncated = _cut_padded_record(table, columns)
+
+def _check_text(table: TextTable, columns, folded: list, truncated, na_columns: frozenset, region, dayfirst,
+                invalid: str) -> tuple[TextTable, pd.Series, DroppedRows | None]:
+    """Check every rule on the text table, raising every problem (or dropping the records with one, when
+    ``invalid`` is ``"drop"``); return the table, the dates and the dropped records."""
+    from . import acled_layouts
+
     checker = checker_for(table)
     acled_layouts.add_problems(checker, folded)
     if truncated is not None and invalid == "raise":
         line, column, value, rule = truncated
         checker.add(None, column, value, rule, line=line)
-    # the columns of ACLED's that hold R's NA (checked once: most files have none)
-    na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
-                           if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
     check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, RULES.unique, checker)
     check_sub_event_types(table, RULES.pairs[2], checker)
-    dropped = None
     if invalid == "drop" and not checker.file_level() and (checker or table.skipped):
-        table, dates, dropped = _drop_invalid(table, dates, checker)
-    else:
-        checker.raise_if_any()
-    for name in sorted(na_columns):
-        values = table.frame[name]
-        table.frame[name] = values.where(values != NA_TEXT, "")
-
-    text = table.frame.drop(columns=[RULES.date_column])
-    text = text.assign(**{copy: text[source] for copy, source in RULES.copies.items()})
-    converted = convert_columns(text, layout(text.columns, output))  # other columns as text
-    return converted, dates, dropped
+        return _drop_invalid(table, dates, checker)
+    checker.raise_if_any()
+    return table, dates, None
 
 
 class NewValuesWarning(UserWarning):

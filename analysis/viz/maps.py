@@ -524,26 +524,13 @@ def plot_country_events(
     >>> [c.get_gid() for c in ax.collections]
     ['places:Headquarters or base established']
     """
-    from ..io.boundaries import find_country, load_world_boundaries
-
     if size not in ("events", "fatalities"):
         raise ValueError(f"size={size!r}; use 'events' or 'fatalities'")
     require_input(points, ["latitude", "longitude", hue, label, *(["fatalities"] if size == "fatalities" else [])],
                   taker="plot_country_events", maker="load_events or load_acled")
     ax = current_axes(ax)
-    world = list(boundaries) if boundaries is not None else load_world_boundaries()
-    names = [country] if country is None or isinstance(country, str) else list(country)
-    found = list({b.name: b for b in (find_country(world, name, iso if k == 0 else None)
-                                      for k, name in enumerate(names or [None])) if b is not None}.values())
     placed = points.dropna(subset=["latitude", "longitude"])
-    frame = Boundary("", [ring for b in found for ring in b.rings]) if found else None
-    extent = country_extent(frame, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
-    if extent is not None:
-        highlight = [part for b in found for part in (b.name, *COUNTRY_PARTS.get(b.name, ()))]
-        plot_boundaries(world, ax=ax, highlight=highlight, extent=extent, labels=True)
-        ax.set_xlabel("")
-        ax.set_ylabel("")
-        ax.tick_params(labelsize=7)
+    found = _draw_countries(ax, placed, country, iso, boundaries)
     where = join_words([b.name for b in found]) if found else "the events' area"
     if placed.empty:
         ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=10,
@@ -574,10 +561,38 @@ def plot_country_events(
     for _, row in named.iterrows():
         placer.annotate(literal_text(row["label"]), (row["longitude"], row["latitude"]), gid="place", fontsize=7.5,
                         color="0.1", zorder=5)
+    _places_key(ax, places, size, area)
+    describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
+                 f"({', '.join(kinds)}); the biggest: {', '.join(named['label'])}.")
+    return ax
+
+
+def _draw_countries(ax: Axes, placed: pd.DataFrame, country: str | Sequence[str] | None, iso: object,
+                    boundaries: Sequence[Boundary] | None) -> list[Boundary]:
+    """Draw the world's boundaries framed on the countries (found by name, the first also by ISO code) and the
+    events' coordinates, the countries highlighted; return the countries found."""
+    from ..io.boundaries import find_country, load_world_boundaries
+
+    world = list(boundaries) if boundaries is not None else load_world_boundaries()
+    names = [country] if country is None or isinstance(country, str) else list(country)
+    found = list({b.name: b for b in (find_country(world, name, iso if k == 0 else None)
+                                      for k, name in enumerate(names or [None])) if b is not None}.values())
+    frame = Boundary("", [ring for b in found for ring in b.rings]) if found else None
+    extent = country_extent(frame, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
+    if extent is not None:
+        highlight = [part for b in found for part in (b.name, *COUNTRY_PARTS.get(b.name, ()))]
+        plot_boundaries(world, ax=ax, highlight=highlight, extent=extent, labels=True)
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.tick_params(labelsize=7)
+    return found
+
+
+def _places_key(ax: Axes, places: pd.DataFrame, size: str, area) -> None:
+    """The legend of :func:`plot_country_events`: a dot per kind, and the smallest and largest place's size."""
     from matplotlib.lines import Line2D
 
     handles, labels = ax.get_legend_handles_labels()
-    # the size key: the smallest and the largest place drawn
     for count in sorted({int(places[size].min()), int(places[size].max())}):
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.6", markeredgecolor="white",
                               markersize=float(np.sqrt(area(count))), alpha=0.8))
@@ -587,9 +602,6 @@ def plot_country_events(
                        fontsize=8, title=f"a dot is a place, sized by {measure}; its colour, the kind of most of "
                        f"them ({MIXED} where no kind has more than half)", title_fontsize=8)
     legend.set_gid("key")
-    describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
-                 f"({', '.join(kinds)}); the biggest: {', '.join(named['label'])}.")
-    return ax
 
 
 def _named_places(places: pd.DataFrame, n: int, size: str) -> pd.DataFrame:

@@ -161,7 +161,24 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
     length *= 1.04
     char_days = length / chars_across(ax)
     dot = _DOT_CHARS * char_days
-    # the coded lane, below: bars (or dots) with their numbers beside them, packed in rows downwards
+    middle, coded_y, rows = _coded_lane(ax, windows, links, origin, length, char_days, dot)
+    x, acled_y, acled_rows = _acled_lane(ax, acled, origin, dot)
+    _draw_links(ax, links, windows, acled, (middle + origin, coded_y + _ROW * 0.21), (x + origin, acled_y))
+    ax.set_xlim(origin, origin + length)
+    ax.set_ylim(-(rows.max(initial=0) + 0.8) * _ROW, _LANE_GAP + (acled_rows.max(initial=0) * 0.5 + 0.8) * _ROW)
+    ax.set_yticks([0, _LANE_GAP], ["coded", "ACLED"])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    date_axis(ax)
+    legend_below(ax, 4, order=_LEGEND_ORDER, title="links by grade; near misses are not drawn", title_fontsize=8)
+    _describe_links(ax, windows, acled, links)
+    return ax
+
+
+def _coded_lane(ax: Axes, windows: pd.DataFrame, links: pd.DataFrame, origin: float, length: float,
+                char_days: float, dot: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw the coded lane, below: bars (or dots) with their numbers beside them, packed in rows downwards; return
+    each event's middle (from ``origin``), its height and its row."""
     left = dates_as_numbers(windows["start"]) - origin
     right = dates_as_numbers(windows["end"]) + 1 - origin
     known = (windows["start"] == windows["end"]).to_numpy()
@@ -190,7 +207,12 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
     for i, text in enumerate(texts):
         ax.text(text_x[i] + origin, coded_y[i], text, ha="left" if after[i] else "right", va="center",
                 fontsize=LABEL_FONT_SIZE, color="0.15", gid="number")
-    # ACLED's lane, above: dots, those of one day stacked, the linked ones in the rows nearest the coded lane
+    return middle, coded_y, rows
+
+
+def _acled_lane(ax: Axes, acled: pd.DataFrame, origin: float, dot: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw ACLED's lane, above: dots, those of one day stacked, the linked ones in the rows nearest the coded lane;
+    return each event's x (from ``origin``), its height and its row."""
     x = dates_as_numbers(acled["date"]) - origin
     linked = acled["linked"].to_numpy(dtype=bool)
     acled_rows = np.zeros(len(acled), dtype=np.int64)
@@ -202,7 +224,13 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
                               (~linked, "acled lacking", "ACLED event, no coded event links to it")):
         ax.plot(x[shown] + origin, acled_y[shown], linestyle="none", marker="o", markersize=5,
                 color=COMPARE_COLORS["linked" if gid == "acled" else "lacking"], label=label, gid=gid)
-    # a line for each link, from the coded event's middle to the ACLED event
+    return x, acled_y, acled_rows
+
+
+def _draw_links(ax: Axes, links: pd.DataFrame, windows: pd.DataFrame, acled: pd.DataFrame,
+                coded_at: tuple[np.ndarray, np.ndarray], acled_at: tuple[np.ndarray, np.ndarray]) -> None:
+    """Draw a line for each link, from the coded event (``coded_at``: x, y) to the ACLED event (``acled_at``),
+    styled by grade, with a ring halfway along where the link needs review."""
     at_number = pd.Series(np.arange(len(windows)), index=windows["number"].to_numpy())
     at_acled = pd.Series(np.arange(len(acled)), index=acled["event_id"].astype(str).to_numpy())
     at_acled = at_acled[~at_acled.index.duplicated()]
@@ -212,7 +240,7 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
         if i is None or j is None or link.grade not in LINK_STYLES:
             continue
         style, label = LINK_STYLES[link.grade]
-        start, end = (middle[i] + origin, coded_y[i] + _ROW * 0.21), (x[j] + origin, acled_y[j])
+        start, end = (coded_at[0][i], coded_at[1][i]), (acled_at[0][j], acled_at[1][j])
         ax.plot([start[0], end[0]], [start[1], end[1]], linestyle=style, linewidth=1.1,
                 color=COMPARE_COLORS["linked"], label=label if label not in drawn else None, gid="link", zorder=1)
         drawn.add(label)
@@ -221,15 +249,6 @@ def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.Da
                     markersize=7, markerfacecolor="white", markeredgecolor=COMPARE_COLORS["coded"],
                     label="needs review" if "needs review" not in drawn else None, gid="review", zorder=3)
             drawn.add("needs review")
-    ax.set_xlim(origin, origin + length)
-    ax.set_ylim(-(rows.max(initial=0) + 0.8) * _ROW, _LANE_GAP + (acled_rows.max(initial=0) * 0.5 + 0.8) * _ROW)
-    ax.set_yticks([0, _LANE_GAP], ["coded", "ACLED"])
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    date_axis(ax)
-    legend_below(ax, 4, order=_LEGEND_ORDER, title="links by grade; near misses are not drawn", title_fontsize=8)
-    _describe_links(ax, windows, acled, links)
-    return ax
 
 
 def _describe_links(ax: Axes, windows: pd.DataFrame, acled: pd.DataFrame, links: pd.DataFrame) -> None:

@@ -162,41 +162,62 @@ def dateline(compared: Compared) -> Dateline:
 # --- which coded events ACLED has -----------------------------------------------------------------
 
 
+def _time_reason(row) -> str:
+    finding, value, limit = row.finding, row.value, row.limit
+    fixed = {"same window": "same day", "overlapping windows": "dates overlap",
+             "matched on the notes' day": "matched on the day its notes give (the export swapped day and month)"}
+    if finding in fixed:
+        return fixed[finding]
+    if finding == "ACLED narrows the window":
+        return f"ACLED narrows {int(limit)} days to {describe_number(int(value), 'day')}"
+    return f"ACLED dates it {describe_number(abs(int(value)), 'day')} {'earlier' if value < 0 else 'later'}"
+
+
+def _place_reason(row) -> str:
+    if row.finding == "names the place":
+        return f"ACLED names {row.detail}"
+    if row.finding == "no coded place":
+        return "no coded place to compare"
+    return f"{row.value:,.0f} km apart" + ("" if row.finding == "same place" else f" ({row.finding})")
+
+
+def _type_reason(row) -> str:
+    kinds = row.detail.replace(" / ", " and ")
+    return {"same sub-event type": "same kind of event",
+            "same family": f"kinds of one family ({kinds})"}.get(row.finding, f"different kinds ({kinds})")
+
+
+def _actors_reason(row) -> str:
+    if row.finding == "near":
+        return f"({row.detail})"  # why an actor is near, told after the finding
+    return row.finding if row.finding in ("same actors", "near actors", "some actors", "no shared actor") else ""
+
+
+def _attribution_reason(row) -> str:
+    return {"same": "same first actor", "near": "near first actor", "roles swapped": "actors' roles swapped"}.get(
+        row.finding, "different first actor")
+
+
+def _review_reason(row) -> str:
+    if row.finding == "ambiguous":
+        return f"needs review: {describe_number(int(row.value), 'other link')} as good"
+    return f"needs review: a window of {int(row.value)} days set against one event"
+
+
+#: How each aspect of a link's reasons is said (any other aspect: why the link needs review).
+_REASONS = {
+    "time": _time_reason,
+    "place": _place_reason,
+    "type": _type_reason,
+    "actors": _actors_reason,
+    "attribution": _attribution_reason,
+    "notes": lambda row: "similar notes" if row.finding == "similar notes" else "",
+}
+
+
 def _reason(row) -> str:
     """Say one reason of a link in words, or "" for one not worth telling a reader."""
-    finding, value, limit, detail = row.finding, row.value, row.limit, row.detail
-    if row.aspect == "time":
-        if finding == "same window":
-            return "same day"
-        if finding == "overlapping windows":
-            return "dates overlap"
-        if finding == "ACLED narrows the window":
-            return f"ACLED narrows {int(limit)} days to {describe_number(int(value), 'day')}"
-        if finding == "matched on the notes' day":
-            return "matched on the day its notes give (the export swapped day and month)"
-        return f"ACLED dates it {describe_number(abs(int(value)), 'day')} {'earlier' if value < 0 else 'later'}"
-    if row.aspect == "place":
-        if finding == "names the place":
-            return f"ACLED names {detail}"
-        if finding == "no coded place":
-            return "no coded place to compare"
-        return f"{value:,.0f} km apart" + ("" if finding == "same place" else f" ({finding})")
-    if row.aspect == "type":
-        kinds = detail.replace(" / ", " and ")
-        return {"same sub-event type": "same kind of event",
-                "same family": f"kinds of one family ({kinds})"}.get(finding, f"different kinds ({kinds})")
-    if row.aspect == "actors":
-        if finding == "near":
-            return f"({detail})"  # why an actor is near, told after the finding
-        return finding if finding in ("same actors", "near actors", "some actors", "no shared actor") else ""
-    if row.aspect == "attribution":
-        return {"same": "same first actor", "near": "near first actor", "roles swapped": "actors' roles swapped"}.get(
-            finding, "different first actor")
-    if row.aspect == "notes":
-        return "similar notes" if finding == "similar notes" else ""
-    if finding == "ambiguous":
-        return f"needs review: {describe_number(int(value), 'other link')} as good"
-    return f"needs review: a window of {int(value)} days set against one event"
+    return _REASONS.get(row.aspect, _review_reason)(row)
 
 
 def reasons_text(compared: Compared, coded_id: str, acled_id: str) -> str:
