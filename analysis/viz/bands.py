@@ -23,7 +23,7 @@ from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
-from .figures import describe
+from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
 from .style import color_for
@@ -180,9 +180,9 @@ def plot_timeline_bands(
     matplotlib Axes
         One filled band per lane (``gid`` ``"band:<lane>"``), the marks of
         the deadliest events (``gid`` ``"deadliest"``) and their labels
-        (``gid`` ``"label"``); ``ax`` carries two attributes, which
-        :func:`bands_legend` and the captions read: ``band_period``
-        (``"week"``...) and ``labelled`` (how many events are labelled).
+        (``gid`` ``"label"``); its key (:func:`analysis.viz.figures.key_of`),
+        which :func:`bands_legend` reads, holds ``period`` (``"week"``...)
+        and ``labelled`` (how many events are labelled).
 
     Examples
     --------
@@ -238,11 +238,10 @@ def plot_timeline_bands(
     pad = pd.Timedelta(days=max(axis_days / 80, 1))
     ax.set_xlim(*dates_as_numbers([first - pad, last + pd.Timedelta(days=1) + pad]))
     date_axis(ax)
-    ax.band_period = period_name
     peaks = "; ".join(
         f"{name} peak {counts.loc[counts['lane'].astype(str) == name, 'expected'].max():,.0f} a {period_name}"
         for name in lanes)
-    ax.labelled = len(top)
+    set_key(ax, period=period_name, labelled=len(top))
     describe(ax, f"{len(events):,} events, {describe_dates(first, last)}, drawn as bands of events per {period_name} "
                  f"in {len(lanes)} lanes by kind ({peaks}); the {len(top)} deadliest labelled: "
                  + "; ".join(texts) + ".")
@@ -256,8 +255,8 @@ def bands_legend(ax: Axes, *, n: int = LABELLED) -> object:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    period = getattr(ax, "band_period", "period")
-    labelled = getattr(ax, "labelled", n)
+    key = key_of(ax)
+    period, labelled = key.get("period", "period"), key.get("labelled", n)
     # the swatch shows the bands' own colours, one patch per lane
     bands = tuple(Patch(facecolor=c.get_facecolor()[0], alpha=0.55, linewidth=0) for c in ax.collections
                   if str(c.get_gid()).startswith("band:")) or (Patch(facecolor="0.45", alpha=0.55),)

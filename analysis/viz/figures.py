@@ -57,9 +57,10 @@ class Words:
 
     A Figure's words are its ``headline``, ``subtitle`` and ``source`` line
     (:func:`headline`) and its ``title`` (:func:`set_title`); an Axes' words are
-    its ``title`` (:func:`set_title`) and the ``descriptions`` of what the chart
-    helpers drew on it (:func:`describe`). None for a title means "not set
-    here": :func:`alt_text` then reads the title matplotlib holds.
+    its ``title`` (:func:`set_title`), the ``descriptions`` of what the chart
+    helpers drew on it (:func:`describe`) and what its legend says (``key``,
+    :func:`set_key`). None for a title means "not set here": :func:`alt_text`
+    then reads the title matplotlib holds.
     """
 
     headline: str = ""
@@ -67,6 +68,9 @@ class Words:
     source: str = ""
     title: str | None = None
     descriptions: list[str] = field(default_factory=list)
+    #: What an Axes' key (its legend) says, as the helper that drew it left it for its legend function
+    #: (:func:`set_key`): the period of a band, how many events are labelled, what a marker's size counts.
+    key: dict[str, Any] = field(default_factory=dict)
 
 
 #: The words of each Figure and Axes, kept as long as the Figure or Axes lives.
@@ -116,6 +120,26 @@ def describe(ax: Axes, text: str) -> Axes:
     if text:
         words_of(ax).descriptions.append(text)
     return ax
+
+
+def set_key(ax: Axes, **values: Any) -> Axes:
+    """Record what an Axes' key says (``period="week"``, ``labelled=6``...), for the legend function that draws it.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> key_of(set_key(plt.figure().gca(), period="week"))
+    {'period': 'week'}
+    """
+    words_of(ax).key.update(values)
+    return ax
+
+
+def key_of(ax: Axes) -> dict[str, Any]:
+    """Return what :func:`set_key` recorded on an Axes (a copy; empty where a helper recorded nothing)."""
+    return dict(words_of(ax).key)
 
 
 def descriptions(ax: Axes) -> list[str]:

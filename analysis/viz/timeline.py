@@ -19,7 +19,7 @@ from .._frames import require_input
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .bands import bands_legend, plot_timeline_bands, timeline_form
-from .figures import describe
+from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, chars_across
 from .style import color_for
@@ -163,8 +163,9 @@ def plot_timeline(
         marker per mark), one collection of bars per lane with ranged events
         (``gid`` ``"spans:<lane>"``) and of hatched bar ends where bounds are
         borrowed (``"borrowed:<lane>"``), one text per mark with a text
-        (``gid`` ``"label"``); ``ax`` carries the attribute ``size_label``,
-        what the marker sizes count, which :func:`timeline_legend` reads.
+        (``gid`` ``"label"``); its key (:func:`analysis.viz.figures.key_of`)
+        holds ``sizes``, what the marker sizes count, which
+        :func:`timeline_legend` reads.
 
     Examples
     --------
@@ -212,7 +213,7 @@ def plot_timeline(
     date_axis(ax)
     # what the marker sizes count, for the legend: the coded casualties table has the wounded, ACLED's
     # fatalities (used without it) only the killed
-    ax.size_label = "killed or wounded" if casualties is not None else "killed"
+    set_key(ax, sizes="killed or wounded" if casualties is not None else "killed")
     describe(ax, _description(layout))
     return ax
 
@@ -247,10 +248,11 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     >>> timeline_legend(plt.figure().gca()).get_texts()[0].get_text()
     'day known'
     """
-    if hasattr(ax, "band_period"):
+    key = key_of(ax)
+    if "period" in key:
         return bands_legend(ax)
     if size_label is None:
-        size_label = getattr(ax, "size_label", "killed or wounded")
+        size_label = key.get("sizes", "killed or wounded")
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

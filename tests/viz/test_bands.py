@@ -8,6 +8,7 @@ import pytest
 from helpers_events import make_events
 
 from analysis.viz.bands import DENSE_EVENTS, band_period, plot_timeline_bands, timeline_form
+from analysis.viz.figures import key_of
 from analysis.viz.timeline import plot_timeline, timeline_legend
 
 
@@ -89,7 +90,7 @@ def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):
     ax = plot_timeline_bands(events, n=8, ax=new_axes(figsize=(10, 6)))
     labels = [t.get_text() for t in ax.texts if t.get_gid() == "label"]
     assert len(labels) == 6 and all(label.strip().endswith("30 killed") for label in labels)
-    assert ax.labelled == 6
+    assert key_of(ax)["labelled"] == 6 and key_of(ax)["period"] == "week"
     marks = next(c for c in ax.collections if c.get_gid() == "deadliest").get_offsets()
     march = sorted(y for x, y in marks if x < 20160)  # the three of 4-6 March 2025, a day apart
     assert len(march) == 3 and march[0] < march[1] < march[2]
