@@ -135,7 +135,8 @@ def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
     says("04-sources-and-evidence.ipynb", "The events told by three or four reports are the K-1 attack, the Soleimani "
          "strike, the parliament's resolution, the 11 March Taji attack, and one that joins documents by inference, "
          "the Patriot batteries",
-         "the K-1 and 11 March attacks and the Soleimani strike \" \"on three or four")
+         "Most events rest on a single report; five on three or four: the K-1 and 11 March attacks, the \" "
+         "\"Soleimani strike, the parliament's vote and the Patriot batteries")
     per_event = data.reports.groupby("event_id")["doc_id"].nunique()
     assert sorted(per_event[per_event >= 3].index) == ["EV001", "EV003", "EV006", "EV023", "EV037"]
     assert per_event.max() == 4

@@ -65,3 +65,14 @@ def test_every_page_opens_with_a_dateline_that_names_the_reports_outlets_and_dat
                   "outlet not named (29 March 2020)", "outlet not named (April 2020)", "The Media Line (6 June - 3 July 2020)"):
         assert named in text
     assert "4 attacks" in lines["attacks"].text and lines["timeline"].markdown == f"*{text}*"
+
+
+def test_the_posture_pages_dateline_counts_the_changes_its_table_lists():
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    for data in (notebook_data(), notebook_data(start="2020-03-01", end="2020-04-30")):
+        story = Story(data)
+        listed = story.posture_table()
+        assert len(listed) > 1
+        assert f"{len(listed)} changes of posture" in story.dateline("posture").text

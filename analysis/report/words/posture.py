@@ -188,4 +188,8 @@ def dateline(facts: Facts) -> Dateline:
     """The page's dateline: the changes of posture it follows; for an ACLED file, the events it maps."""
     if not facts.coded:
         return common_dateline(facts, describe_number(len(facts.events), "event"))
-    return common_dateline(facts, describe_number(len(facts.posture_events), "change of posture", "changes of posture"))
+    from ...stats.selection import event_kind
+
+    # the changes the page's table lists: the events of the lane "posture change"
+    listed = int((event_kind(facts.events) == "posture change").sum())
+    return common_dateline(facts, describe_number(listed, "change of posture", "changes of posture"))
