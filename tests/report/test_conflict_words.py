@@ -407,3 +407,20 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
             f"{fell[-1]} (by {-change.min()} each).") in story.where()
     assert "All 5 regions (admin1) with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
+
+
+def test_a_tie_at_the_escalation_peak_is_said_whole(tmp_path):
+    """Two months with the same score, as written: both are named, in date order, with the score once."""
+    events = [{"event_date": f"{year}-{month:02d}-10", "event_type": "Battles", "sub_event_type": "Armed clash",
+               "disorder_type": "Political violence"} for year in (2019, 2020) for month in range(1, 13)]
+    events += [{"event_date": day, "event_type": "Battles", "sub_event_type": "Armed clash"}
+               for day in ("2020-07-11", "2020-07-12", "2019-03-11", "2019-03-12")]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "tie.csv", events))))
+    from analysis.stats.escalation import escalation_per_period
+
+    frame = escalation_per_period(story.data.events, freq="M", start=story.data.window[0], end=story.data.window[1],
+                                  clip=True, dates=story.data.date_rule)
+    top = frame["escalation"].max()
+    assert (frame["escalation"] == top).sum() == 2
+    text = story.escalation(frame)
+    assert f"highest, at {round(top)} Goldstein points, in March 2019 and July 2020 (from 3 events each)" in text

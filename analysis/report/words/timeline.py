@@ -222,12 +222,22 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     """Write the key sentences under the escalation chart: its peak week, and how to read it."""
     if frame.empty or not (frame["escalation"] > 0).any():
         return "**What it shows.** " + nothing(facts, "conflict events")
-    row = frame.loc[frame["escalation"].idxmax()]
+    shown = describe_figure(frame["escalation"].max())
+    # every period at the peak as written (a tie is said whole), in date order
+    peaks = frame.loc[(frame["escalation"].map(describe_figure) == shown).to_numpy()].sort_values("period_start")
     freq = facts.period("weekly", "W")
-    when = (f"the week of {describe_dates(row['period_start'], row['period_end'], long=True)}" if freq == "W"
-            else period_text(row, freq))
-    return (f"**What it shows.** Escalation, as measured, was highest in {when}: "
-            f"{describe_figure(row['escalation'])} Goldstein points, from {describe_number(row['events'], 'event')}. "
+    whens = [describe_dates(row["period_start"], row["period_end"], long=True) if freq == "W" else period_text(row, freq)
+             for _, row in peaks.iterrows()]
+    events = join_words([describe_number(n, "event") for n in peaks["events"]])
+    if len(peaks) == 1:
+        peak = (f"highest in {'the week of ' if freq == 'W' else ''}{whens[0]}: {shown} Goldstein points, "
+                f"from {events}")
+    else:
+        periods = f"{'the weeks of ' if freq == 'W' else ''}{join_words(whens)}"
+        counts = peaks["events"].unique()
+        each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
+        peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
+    return (f"**What it shows.** Escalation, as measured, was {peak}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             "weigh the same, and it measures what the sources reported.")
 
