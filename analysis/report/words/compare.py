@@ -519,9 +519,11 @@ def method(compared: Compared) -> str:
         "at most \"plausible (no place)\".",
         "- **Kind and actors**: sub-event types through their families (`reconcile_families.csv`), ACLED's actor "
         "names through `reconcile_actors.csv` (the same actor, or a near one with its reason).",
-        "- **Grades**: strong (time, place, kind and actors agree); plausible (time and place, with the kind or "
-        "the actors only near); plausible (no place); related (time, place and kind); near miss (kind and actors, "
-        f"just beyond the time or the place). Similar notes (at least {rules.similar_notes:.0%} of the shorter "
+        "- **Grades** (the first rule a pair meets; `analysis.stats.reconcile_evidence.grade_pairs`): strong (the "
+        "same time and place, kinds of one family, the same or near actors); plausible (the same time and place, "
+        "with kinds of one family and some actors in common, or kinds of two families and the same or near actors); "
+        "plausible (no place) (no coded place; time, family and the same or near actors); near miss (family and "
+        "actors, just beyond the time or the place); related (time, place and family). Similar notes (at least {rules.similar_notes:.0%} of the shorter "
         "note's words) corroborate a link, never make one.",
         f"- **Sensitivity**: graded again under {describe_number(len(VARIANTS), 'other threshold')} "
         f"({join_words([v[0] for v in VARIANTS])}), {held:,} of the {len(links):,} links keep their grade under "
