@@ -21,7 +21,7 @@ from .figures import describe
 from .literal import literal_text
 from .ranges import PER_ATTACK_MAX
 from .style import color_for
-from .timeline_layout import marker_area
+from .timeline_layout import NUMBER_SEPARATOR, marker_area
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -122,7 +122,7 @@ def plot_attacks(
     ...                       "projectiles_high": [18], "fatalities": [3]})
     >>> ax = plot_attacks(frame, ax=plt.figure().gca())
     >>> [t.get_text() for t in ax.texts]
-    ['23 Camp Taji', '18 rockets, 3 killed']
+    ['23 · Camp Taji', '18 rockets, 3 killed']
     """
     from ..stats.casualties import attacks_table
 
@@ -165,7 +165,7 @@ def plot_attacks(
         facts = _facts(row)
         after = x1 < middle
         offset, align = (x1 + 1.5, "left") if after else (x0 - 1.5, "right")
-        title = ax.text(offset, y + 0.08, literal_text(f"{keys[row['event_id']]} {titles[row['event_id']]}"),
+        title = ax.text(offset, y + 0.08, literal_text(f"{keys[row['event_id']]}{NUMBER_SEPARATOR}{titles[row['event_id']]}"),
                         ha=align, va="bottom", fontsize=9, color="0.1")
         title.set_gid("title")
         figures = ax.text(offset, y - 0.08, literal_text(facts), ha=align, va="top", fontsize=8.5, color="0.35")

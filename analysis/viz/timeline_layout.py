@@ -47,6 +47,9 @@ LANE_GAP = 0.9
 GREEDY_LIMIT = 5000
 #: Most events that get numbers: beyond this, numbers would not be read.
 MAX_NUMBERED = 100
+#: Between an event's number and its label on a chart ("35 · 25 rockets hit Taji"), so that a number never reads
+#: as part of the label's own figures.
+NUMBER_SEPARATOR = " · "
 #: The gap between a mark and its text, in characters.
 TEXT_GAP = 0.7
 #: Where a date bound comes from when the row's own document gives it.
@@ -184,7 +187,7 @@ def _mark_texts(out: pd.DataFrame, numbered: bool) -> pd.Series:
         if len(members) > 1:
             texts[mark] = f"{keys} ({len(members)} events)"
         else:
-            texts[mark] = keys if pd.isna(first) else f"{keys} {first}"
+            texts[mark] = keys if pd.isna(first) else f"{keys}{NUMBER_SEPARATOR}{first}"
     return out["mark"].map(texts).astype("string")
 
 

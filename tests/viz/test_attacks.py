@@ -15,7 +15,7 @@ def test_each_coded_attack_is_one_dot_with_its_range_headline_and_figures(new_ax
     assert dots == ["attack:EV001", "attack:EV023", "attack:EV035", "attack:EV046"]
     assert len([line for line in ax.lines if line.get_gid() == "range"]) == 1  # only the June attack is a range
     titles = [t.get_text() for t in ax.texts if t.get_gid() == "title"]
-    assert titles[1] == "23 Rockets kill two US soldiers and a British soldier at Camp Taji"
+    assert titles[1] == "23 · Rockets kill two US soldiers and a British soldier at Camp Taji"
     facts = [t.get_text() for t in ax.texts if t.get_gid() == "facts"]
     # the deadliest attack reads as such without adding rows: killed summed over groups
     assert facts == ["1 killed", "18 rockets, 3 killed", "25 rockets, 3 wounded", "2 rockets, no one killed or wounded"]

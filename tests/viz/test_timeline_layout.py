@@ -38,7 +38,7 @@ def test_timeline_layout_puts_overlapping_events_on_separate_rows():
 def test_every_event_carries_its_number_and_its_label_on_its_own_row():
     events = make_events([{"date_start": f"2020-03-{day:02d}"} for day in (1, 2, 3, 5, 20)])
     layout = timeline_layout(events, label=pd.Series(["a long label for an attack"] * 5), chars_per_axis=60)
-    assert layout["text"].tolist() == [f"{n} a long label for an attack" for n in range(1, 6)]
+    assert layout["text"].tolist() == [f"{n} · a long label for an attack" for n in range(1, 6)]
     assert len(set(layout["row"].iloc[:4])) == 4  # four labelled events close together take four rows
     assert (layout["text_ha"] == "left").iloc[:4].all() and layout["text_ha"].iloc[4] == "right"  # near the end
 
