@@ -424,3 +424,16 @@ def test_a_tie_at_the_escalation_peak_is_said_whole(tmp_path):
     assert (frame["escalation"] == top).sum() == 2
     text = story.escalation(frame)
     assert f"highest, at {round(top)} Goldstein points, in March 2019 and July 2020 (from 3 events each)" in text
+
+
+def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw):
+    """When more attacks share the highest toll than the sentence names, it says how many, then names the first."""
+    from analysis.report.words.common import NAMED, deadliest
+
+    attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    top = attacks["fatalities"].max()
+    tied = int((attacks["fatalities"] == top).sum())
+    assert tied > NAMED  # the file's attacks: more share the highest toll than a sentence names
+    sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
+    assert sentence.startswith(f"{tied} attacks killed {top} each, the most of the attacks; the first {NAMED}: ")
+    assert sentence.count(f"{top} killed in ") == NAMED

@@ -196,12 +196,16 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else md(place)
         who = f", {md(first[k])}" + (f" against {md(second[k])}" if pd.notna(second[k]) else "")
         parts.append(f"{row['killed']:,} killed in {place} on {row['when']} ({md(row['sub_event_type'])}{who})")
+    noun = "attack" if what == "attacks" else "event"
+    most = int((killed == killed.max()).sum())
+    if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name the first
+        return [f"{capital(describe_number(most, noun))} killed {describe_figure(killed.max())} each, the most of the "
+                f"{what}; the first {len(top)}: " + "; ".join(parts) + "."]
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
     out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
     if len(left) and len(top) < NAMED:
         tied = int((left == left.iloc[0]).sum())
-        noun = "more attack" if what == "attacks" else "more event"
-        out.append(f"{describe_number(tied, noun)} killed {describe_figure(left.iloc[0])} each.")
+        out.append(f"{describe_number(tied, f'more {noun}')} killed {describe_figure(left.iloc[0])} each.")
     return out
 
 
