@@ -325,6 +325,10 @@ class Story:
         """:func:`analysis.report.words.posture.posture_table_note`."""
         return posture_words.posture_table_note(self.facts)
 
+    def lists_posture(self) -> bool:
+        """:func:`analysis.report.words.posture.listed`."""
+        return posture_words.listed(self.facts)
+
     # --- notebook 04: the sources ------------------------------------------------------------
 
     def sources(self) -> str:

@@ -98,6 +98,10 @@ def test_the_where_page_maps_and_counts_the_events_by_region_and_month(built):
             f"{region} {row['size']} {row['sum']} {len(june)} {len(july)} {len(july) - len(june)} "
             f"{july['fatalities'].sum() - june['fatalities'].sum()} ") in page
     assert "Chart: Where the events involving" in page and f"at {places} places" in page  # the map's alt text
+    # none of the target's events is a strategic development: said in the lead and its section, with no empty table
+    # of changes after it
+    assert "No strategic development involving" in page and "No changes of posture" not in page
+    assert "Every change of posture" not in page
 
 
 def test_the_events_are_in_full_beside_the_report_and_the_index_says_what_the_report_is_about(built):

@@ -437,3 +437,12 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
     assert sentence.startswith(f"{tied} attacks killed {top} each, the most of the attacks; the first {NAMED}: ")
     assert sentence.count(f"{top} killed in ") == NAMED
+
+
+def test_a_file_without_changes_of_posture_says_so_once(story):
+    """The section on foreign forces says there is none; no empty table, under its heading, says it again."""
+    assert story.facts.posture_events.empty
+    assert "No strategic development involving" in story.section("forces") + story.posture()
+    assert not story.lists_posture()
+    assert story.section("posture table") == "" and story.section("posture coding") == ""
+    assert Story(notebook_data()).lists_posture()  # the coded data's table says when a window has none

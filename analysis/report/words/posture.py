@@ -122,7 +122,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
             "forces": lambda: "" if facts.coded else _posture_section(facts),
             "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
-                                       if "event_id" in posture_table(facts).columns else ""),
+                                       if "event_id" in posture_table(facts).columns and listed(facts) else ""),
             "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
                                "stated before it (carried in), each drawn as a step until the next statement about the "
                                "same force." if facts.coded else "")}
@@ -171,11 +171,19 @@ def coding_notes(facts: Facts) -> pd.DataFrame:
     return notes_of(facts, listed) if "event_id" in listed.columns else listed.iloc[0:0]
 
 
+def listed(facts: Facts) -> bool:
+    """Whether the page lists changes of posture: always for the coded data (its table says when there is none);
+    for an ACLED file, only when it has strategic developments involving forces (the page says when it has none)."""
+    return facts.coded or not facts.posture_events.empty
+
+
 def posture_table_note(facts: Facts) -> str:
     """Head the posture table and say what it lists: every change in order, or their number per period and kind."""
     if facts.coded:
         return "## Every change of posture, in order\n\nThe events of the lane \"posture change\" in this window."
     n = len(facts.posture_events)
+    if n == 0:
+        return ""  # the page has said there is none (its section on foreign forces): no empty table under a heading
     if n <= TABLE_ROWS:
         return "## Every change of posture, in order\n\nThese strategic developments, in date order."
     name = facts.period_name("monthly")
