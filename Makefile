@@ -5,6 +5,10 @@
 # Both create the virtual environment .venv on first use.
 
 PYTHON ?= python3
+# Python writes its bytecode caches (__pycache__, ignored by git) even where the machine's environment says not to
+# (PYTHONDONTWRITEBYTECODE, set on some CI images): otherwise every test worker, notebook kernel and report build
+# compiles the package again and pytest rewrites every test module's assertions again (about 5 s of `make test`).
+unexport PYTHONDONTWRITEBYTECODE
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
