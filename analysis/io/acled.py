@@ -288,13 +288,13 @@ _NOT_WORKBOOKS = {"csv": "a CSV file", "json": "a JSON file", "parquet": "a Parq
 def _read(path: Path, *, keep_going: bool, sep: str | None = None, sheet: str | None = None) -> TextTable:
     """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
     separator its header shows; of a workbook, the sheet named ``sheet``)."""
-    from . import acled_formats, acled_layouts
+    from . import acled_formats, acled_layouts, workbooks
 
     kind = _format(path)
     if kind == "parquet":
         return acled_formats.read_parquet(path)
     if kind == "xlsx":
-        return acled_formats.read_xlsx(path, keep_going=keep_going, sheet=sheet)
+        return workbooks.read_xlsx(path, keep_going=keep_going, sheet=sheet)
     if kind == "xls":
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
     if kind == "json":
@@ -379,7 +379,7 @@ def load_acled(
         shows it (case included); a hidden sheet is read too when named.
         None reads the first visible sheet and, when the workbook shows
         other sheets, emits one
-        :class:`~analysis.io.acled_formats.OtherSheetsWarning` naming them.
+        :class:`~analysis.io.workbooks.OtherSheetsWarning` naming them.
         A name the workbook lacks is refused, naming its sheets (and the
         closest name); a ``sheet`` given with a file that is not a
         workbook is refused.

@@ -22,7 +22,7 @@ import analysis
 import analysis.errors as errors
 from analysis import DataError, schema
 from analysis.io.acled import ACTOR_TYPES, COLUMN_SETS
-from analysis.io.acled_formats import OtherSheetsWarning
+from analysis.io.workbooks import OtherSheetsWarning
 
 SETS = ["current", "older"]
 

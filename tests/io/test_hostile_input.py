@@ -518,7 +518,7 @@ def grown(kind: str, form: str, over: int, draw: dict, book: bytes) -> tuple[byt
                 return buffer.getvalue(), {"MAX_PARQUET_CELLS_PER_BYTE": SMALL_CELLS_PER_BYTE}, count
             count *= 2
     elif draw["declare"]:  # a sheet: a row that declares a number past Excel's last (1,048,576)
-        from analysis.io.acled_formats import EXCEL_MAX_ROWS
+        from analysis.io.workbooks import EXCEL_MAX_ROWS
         number = EXCEL_MAX_ROWS + over
         return with_sheet(book, lambda x: x.replace(b"</sheetData>", re.search(rb'<row r="4">.*?</row>', x, re.S).group()
                                                     .replace(b'4"', f'{number}"'.encode()).replace(b"TST3", b"TST4")
@@ -549,7 +549,7 @@ def book_sheet(book: bytes) -> bytes:
        char=st.sampled_from(["x", "é", "€", "𝄞"]), seed=st.integers(0, 2**16), declare=st.booleans())
 def test_files_grown_past_a_resource_limit_end_in_its_data_error(limit_bases, form, kind, over, column, record, char,
                                                                  seed, declare):
-    from analysis.io import acled_formats
+    from analysis.io import acled_formats, workbooks
     from analysis.io.csv_scan import FIELD_RULE, MAX_COLUMNS, MAX_FIELD_BYTES
     folder = limit_bases
     book = (folder / "base.xlsx").read_bytes()
@@ -562,8 +562,8 @@ def test_files_grown_past_a_resource_limit_end_in_its_data_error(limit_bases, fo
     path = folder / f"grown.{form}"
     path.write_bytes(data)
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in limits.items():
-            patch.setattr(acled_formats, name, value)
+        for name, value in limits.items():  # a workbook's limits are kept by its reader, the others by the formats'
+            patch.setattr(workbooks if hasattr(workbooks, name) else acled_formats, name, value)
         if exact:
             frame = analysis.load_acled(path)
             assert len(frame) == records
@@ -751,8 +751,8 @@ SHARED = b"".join([b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml
 
 
 def test_too_many_shared_texts_are_refused_before_openpyxl_reads_them(tmp_path, monkeypatch):
-    from analysis.io import acled_formats
-    monkeypatch.setattr(acled_formats, "MAX_SHARED_STRINGS", 10)
+    from analysis.io import workbooks
+    monkeypatch.setattr(workbooks, "MAX_SHARED_STRINGS", 10)
     path = rewritten(workbook(tmp_path), "xl/sharedStrings.xml", lambda _: SHARED)
     assert "holds more than 10 distinct texts; a table may hold at most that many" in str(
         refusal(analysis.load_acled, path))
@@ -765,8 +765,8 @@ def test_too_many_shared_texts_are_refused_before_openpyxl_reads_them(tmp_path, 
      "has a row of"),
 ])
 def test_texts_and_rows_over_the_record_limit_are_refused_before_reading(tmp_path, monkeypatch, part, change, line, words):
-    from analysis.io import acled_formats
-    monkeypatch.setattr(acled_formats, "MAX_RECORD_BYTES", 4096)  # the limit (16 MiB) made small: small files
+    from analysis.io import workbooks
+    monkeypatch.setattr(workbooks, "MAX_RECORD_BYTES", 4096)  # the limit (16 MiB) made small: small files
     error = refusal(analysis.load_acled, rewritten(workbook(tmp_path), part, change))
     assert error.line == line and words in str(error)
 
