@@ -11,6 +11,7 @@ committed to the report, which the browser test then opens.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markupsafe
 import nbformat
@@ -80,3 +81,13 @@ def test_committed_report_pages_are_self_contained_and_summarised(tmp_path_facto
         assert sentence, f"{source.name} has no sentence after its heading for the index"
         assert f"<h2>{markupsafe.escape(heading)}</h2>" in index
         assert f"<p>{markupsafe.escape(sentence)}</p>" in index
+
+
+def test_every_report_notebook_writes_its_chart_headlines_as_page_text():
+    """Every page's charts carry their headlines as text above the image (they reflow on a phone), the page built
+    only with COMPARE included."""
+    notebooks = sorted(Path(NOTEBOOK_DIR).glob("**/[0-9][0-9]-*.ipynb"))
+    assert len(notebooks) == 5
+    for path in notebooks:
+        code = "".join(cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+        assert 'analysis.use_report_style(headlines="text")' in code, path.name
