@@ -820,3 +820,24 @@ def test_screening_blocks_finds_what_screening_the_whole_file_finds(data):
     for cut in range(1, len(data)):  # every block size: every byte is at an edge for one of them
         screen = QuoteScreen()
         assert any([screen.may_have_stray_quote(data[at: at + cut]) for at in range(0, len(data), cut)]) == whole, cut
+
+
+def _stray_run(data: bytes) -> bool:
+    """The screen's rule written plainly: an odd run of quotes with neither a delimiter nor the file's edge beside it."""
+    from itertools import groupby
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    position, ends = 0, b",\r\n"
+    for byte, run in groupby(data):
+        size = len(list(run))
+        if byte == 0x22 and size % 2 and 0 < position and position + size < len(data):
+            if data[position - 1] not in ends and data[position + size] not in ends:
+                return True
+        position += size
+    return False
+
+
+@given(data=st.lists(st.sampled_from([b'"', b'""', b'"""', b",", b"\n", b"\r\n", b"a", b" ", b"\xef\xbb\xbf"]),
+                     max_size=40).map(b"".join))
+def test_screening_a_block_finds_exactly_the_stray_runs(data):
+    from analysis.io.csv_scan import QuoteScreen
+    assert QuoteScreen().may_have_stray_quote(data) == _stray_run(data)
