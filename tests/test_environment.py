@@ -65,6 +65,7 @@ def test_environment_yml_installs_the_package():
     assert re.search(r"- pip:\n\s+- (-e )?\.\s*$", (ROOT / "environment.yml").read_text(), re.M)
 
 
+@pytest.mark.slow
 def test_import_stays_cheap():
     """Loading, counting and the notebooks' inputs load neither the plotting libraries nor the report's."""
     code = (
@@ -95,6 +96,7 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("analysis-*.whl"))
 
 
+@pytest.mark.slow
 def test_wheel_carries_documents_and_tables(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     documents = {p.name for p in (ROOT / "seeds").glob("*.txt")}
@@ -104,6 +106,7 @@ def test_wheel_carries_documents_and_tables(wheel):
     assert tables and {f"analysis/data/{t}" for t in tables} <= names
 
 
+@pytest.mark.slow
 def test_installed_wheel_loads_events_from_another_folder(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -147,6 +150,7 @@ def _distribution(module: str) -> str:
     return _name(_distributions()[module][0])
 
 
+@pytest.mark.slow
 def test_every_import_is_declared_in_the_group_that_needs_it():
     core, notebooks, dev = _declared(), _declared("notebooks"), _declared("notebooks", "dev")
     optional = _declared("notebooks", "xlsx")  # imported inside the function that needs it

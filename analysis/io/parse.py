@@ -147,32 +147,25 @@ def read_numbers(values) -> tuple[np.ndarray, np.ndarray]:
     return numbers, filled & ~as_mask(shaped)
 
 
-def _arrow_cast(values: pd.Series, arrow_type, types_mapper=None) -> pd.Series | None:
-    """Cast text to ``arrow_type`` in pyarrow (empty -> missing); None if a value does not parse.
+def parse_dates(values) -> pd.Series:
+    """Return text dates written YYYY-MM-DD as datetime64[ns]: NaT where empty, not a real day or outside DATE_RANGE.
 
-    A fast path for pyarrow-backed text: one cast in C++ instead of pandas'
-    element-wise parsers. Callers fall back to pandas when it returns None.
+    ``values`` is a pandas Series of text (the result keeps its index) or a
+    pyarrow text array. The texts of the right shape are cast to days in
+    one pyarrow call; only when one of them is not a real day (2020-02-30)
+    are they read one by one.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    array = arrow_text(values)
+    shaped = pc.if_else(pc.match_substring_regex(array, _DATE_RE), array, pa.scalar(None, array.type))
     try:
-        arrow = pa.array(values.where(values != "").array)
-        converted = pc.cast(arrow, arrow_type).to_pandas(date_as_object=False, types_mapper=types_mapper)
-        return pd.Series(converted, index=values.index)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, TypeError):
-        return None
-
-
-def parse_dates(values: pd.Series) -> pd.Series:
-    """Return text dates written YYYY-MM-DD as datetime64[ns]: NaT where empty, not a real day or outside DATE_RANGE."""
-    import pyarrow as pa
-
-    shaped = values.str.fullmatch(_DATE_RE).astype(bool)
-    dates = _arrow_cast(values.where(shaped, ""), pa.date32())
-    if dates is None:
-        dates = pd.to_datetime(values.where(shaped), format="%Y-%m-%d", errors="coerce")
-    return within_range(dates)
+        days = pc.cast(shaped, pa.date32()).to_numpy(zero_copy_only=False)
+    except pa.ArrowInvalid:
+        days = pd.to_datetime(pd.Series(shaped.to_pandas()), format="%Y-%m-%d", errors="coerce").to_numpy()
+    index = values.index if isinstance(values, pd.Series) else None
+    return within_range(pd.Series(np.asarray(days, dtype="datetime64[D]"), index=index))
 
 
 def within_range(dates: pd.Series) -> pd.Series:

@@ -117,7 +117,7 @@ def _form_problems(col: Column, array, filled: np.ndarray, region) -> tuple[list
     import pyarrow.compute as pc
 
     if col.kind == "date":
-        return [(filled & parse_dates(pd.Series(array.to_pandas())).isna().to_numpy(), DATE_RULE)], None
+        return [(filled & parse_dates(array).isna().to_numpy(), DATE_RULE)], None
     if col.kind == "int":
         return _whole_number_problems(col, array, filled), None
     if col.kind in NUMBER_KINDS:

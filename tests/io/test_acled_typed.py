@@ -115,6 +115,7 @@ def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
     assert events["actor2"].isna().any() and events["admin3"].isna().any()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("column_set", list(COLUMN_SETS))
 def test_generated_export_as_parquet_takes_the_typed_pass_too(generated, column_set, tmp_path):
     parquet = tmp_path / f"{column_set}.parquet"
@@ -148,6 +149,7 @@ def test_region_applies_on_the_typed_pass(generated):
         analysis.load_acled(generated["current"], region=(33.0, 43.0, 25.0, 64.0))
 
 
+@pytest.mark.slow
 def test_small_exports_of_the_tests_load_the_same(current, older, tmp_path):  # noqa: F811 (fixtures)
     spaced = write_export(tmp_path / "spaced.csv", [{k: f" {v} " if v else v for k, v in r.items()} for r in CURRENT_ROWS],
                           COLUMN_SETS["current"])
@@ -212,6 +214,7 @@ def test_spreadsheet_dates_load_the_same_on_both_paths(spreadsheet_export, gener
     pd.testing.assert_series_equal(events["event_date"], iso["event_date"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("form", list(_SPREADSHEET_FORMS))
 def test_each_date_form_loads_the_same_on_both_paths(tmp_path, form):
     rows = [dict(r, event_date=date) for r, date in zip(CURRENT_ROWS, _SPREADSHEET_FORMS[form])]
@@ -219,6 +222,7 @@ def test_each_date_form_loads_the_same_on_both_paths(tmp_path, form):
     assert events["event_date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-01-03", "2019-12-27", "2020-02-15"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "dates, years",
     [
@@ -344,6 +348,7 @@ def _with_last_row(generated, tmp_path, change: dict) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "change",
     [
@@ -489,6 +494,7 @@ def perturbed_rows(draw):
     return column_set, rows
 
 
+@pytest.mark.slow
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=perturbed_rows())
 def test_default_load_equals_the_text_path_or_raises_its_error(case, tmp_path):

@@ -122,6 +122,7 @@ def test_a_field_over_128_kib_with_another_error_names_the_error(tmp_path):
     assert analysis.load_acled(path)["notes"][1] == "x" * 200_000  # a long note under the limit loads
 
 
+@pytest.mark.slow
 def test_a_10_mb_note_is_refused_by_the_field_limit(tmp_path):
     error = refusal(analysis.load_acled, acled_with(tmp_path, notes="y" * (10 * MiB)))
     assert (error.line, error.column) == (3, "notes")
@@ -143,6 +144,7 @@ def test_a_stray_opening_quote_in_a_large_export_names_its_line(tmp_path, notes,
     assert error.line == at + 1 and words in str(error)
 
 
+@pytest.mark.slow
 def test_a_line_of_17_mib_is_refused_without_reading_it_whole(tmp_path):
     path = tmp_path / "commas.csv"
     header = ",".join(COLUMN_SETS["current"])
@@ -349,6 +351,7 @@ def referee(data: bytes, frame: pd.DataFrame, id_column: str, frame_id: str) -> 
     assert ids == frame[frame_id].tolist(), "the csv module reads other ids"
 
 
+@pytest.mark.slow
 def test_mutated_files_load_as_the_csv_module_reads_them_or_raise_data_error(tmp_path, mini):
     acled = write_export(tmp_path / "acled.csv", CURRENT_ROWS, COLUMN_SETS["current"]).read_bytes()
     bases = analysis.load_bases(mini.path("bases"))
@@ -391,6 +394,7 @@ def flip_bytes(data: bytes, rng: random.Random) -> bytes:
     return bytes(damaged)
 
 
+@pytest.mark.slow
 def test_mutated_json_parquet_and_excel_files_load_or_raise_data_error(tmp_path):
     rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
     api = json.dumps({"status": 200, "success": True, "count": 3, "data": rows}).encode()
@@ -542,6 +546,7 @@ def book_sheet(book: bytes) -> bytes:
         return archive.read(SHEET)
 
 
+@pytest.mark.slow
 @settings(deadline=None)
 @example(form="xlsx", kind="rows", over=0, column="notes", record=0, char="x", seed=0, declare=True)  # row 1,048,576
 @given(form=st.sampled_from(["json", "parquet", "xlsx"]), kind=st.sampled_from(["field", "columns", "rows"]),
@@ -780,6 +785,7 @@ def test_a_document_over_the_size_bound_is_refused_without_reading_it_whole(mini
     assert f"is longer than {document.stat().st_size - 1:,} bytes, the most a source document may hold" in str(error)
 
 
+@pytest.mark.slow
 def test_a_parquet_file_declaring_far_more_cells_than_its_size_is_refused_before_reading(tmp_path):
     rows = [{c: r[c] for c in COLUMN_SETS["current"]} for r in CURRENT_ROWS]
     frame = pd.DataFrame([rows[0]] * 50_000)  # one record repeated: a few kilobytes once encoded

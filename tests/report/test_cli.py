@@ -75,6 +75,7 @@ def recorder(tmp_path) -> Path:
     return script
 
 
+@pytest.mark.slow
 def test_make_report_passes_every_value_unchanged_and_runs_none(tmp_path, recorder):
     names = report_options()
     assert names == [option.name for option in OPTIONS], "REPORT_OPTIONS lists the options of analysis/report/options.py"

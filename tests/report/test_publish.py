@@ -66,6 +66,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_report_as_it_was(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_previous_report_and_the_next_build_cleans_up(tmp_path):
     out = tmp_path / "report"
     before = old_report(out)
@@ -155,6 +156,7 @@ def executed(tmp_path, monkeypatch) -> Path:
     return notebooks
 
 
+@pytest.mark.slow
 def test_a_full_disk_while_writing_the_pages_leaves_the_previous_report(tmp_path, executed, monkeypatch, capsys):
     out = tmp_path / "report"
     before = old_report(out)

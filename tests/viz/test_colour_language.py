@@ -231,11 +231,13 @@ def check_one_meaning_per_colour(figures, kinds) -> dict[str, set[str]]:
     return meanings
 
 
+@pytest.mark.slow
 def test_no_colour_stands_for_two_meanings_across_the_default_runs_figures(figures):
     meanings = check_one_meaning_per_colour(figures, VOCABULARIES["coded"])
     assert {"militia attack", "US strike", "posture change", "political"} <= set(meanings)
 
 
+@pytest.mark.slow
 def test_no_colour_stands_for_two_meanings_across_an_acled_runs_figures(acled_figures):
     meanings = check_one_meaning_per_colour(acled_figures, VOCABULARIES["ACLED"])
     assert {"Battles", "Explosions/Remote violence", "Protests", "Strategic developments"} <= set(meanings)

@@ -58,6 +58,7 @@ def test_timeline_draws_a_span_per_ranged_event(events, new_axes):
     assert width == pytest.approx(29.0)  # 3 to 31 January, both days included
 
 
+@pytest.mark.slow
 def test_timeline_texts_cover_no_other_text_and_no_marker(new_axes):
     events = analysis.load_events()
     casualties = analysis.load_casualties()
