@@ -96,7 +96,7 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         ax.text(j + 0.5, -0.55, str(int(count)), ha="center", va="bottom", fontsize=7, color="0.3")
     for i, count in enumerate((rows > 0).sum(axis=1)):
         ax.text(len(columns) + 0.3, i + 0.5, f"{int(count)} events", ha="left", va="center", fontsize=8, color="0.3")
-    ax.set_xlabel("events in date order, each by the number of its id (EV035 is 35), as in the tables")
+    ax.set_xlabel("events in date order, numbered as on the timeline and in the tables")
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelsize=7, length=0, rotation=0)
     ax.tick_params(axis="y", labelsize=8.5, length=0)
