@@ -32,11 +32,10 @@ POINT_WORDS: dict[str, str] = {
     "reason": "why",
 }
 
-#: A reference to one document or several: "document 001", "Documents 000 and 002", "documents 000, 001, 002, 003".
-_DOCUMENTS = re.compile(r"\b([Dd])ocuments? (\d{3}(?:(?:, and |, | and )\d{3})*)\b")
+#: A reference to one document or several ("document 001", "Documents 000 and 002", "documents 000, 001, 002,
+#: 003"), or a document's number alone in brackets ("'near' (000)"); one pattern, so a name put in is not read again.
+_DOCUMENTS = re.compile(r"\b([Dd])ocuments? (\d{3}(?:(?:, and |, | and )\d{3})*)\b|\((\d{3})\)")
 _NUMBER = re.compile(r"\d{3}")
-#: A document's number alone in brackets: "'near' (000)".
-_BRACKETED = re.compile(r"\((\d{3})\)")
 #: An event's id that ends in its number ("EV035"), the form of the coded data's ids.
 _EVENT_ID = re.compile(r"\bEV0*(\d+)\b")
 #: The coder's terms in the notes, in words (applied in this order).
@@ -111,6 +110,8 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
     names = document_references(sources)
 
     def documents(match: re.Match[str]) -> str:
+        if match.group(3) is not None:  # a number alone in brackets
+            return f"({names.get(match.group(3), match.group(3))})"
         numbers = _NUMBER.findall(match.group(2))
         if not all(number in names for number in numbers):
             return match.group(0)
@@ -118,7 +119,6 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
         return named[:1].upper() + named[1:] if match.group(1) == "D" else named
 
     text = _DOCUMENTS.sub(documents, text)
-    text = _BRACKETED.sub(lambda match: f"({names.get(match.group(1), match.group(1))})", text)
     text = _EVENT_ID.sub(lambda match: f"event {int(match.group(1))}", text)
     text = _CLAIM.sub(lambda match: f"claims on {point_words(match.group(1))}", text)
     for pattern, words in _TERMS:
