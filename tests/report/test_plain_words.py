@@ -93,7 +93,7 @@ def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(stor
         assert not CODER_WORDS.search(text), (name, CODER_WORDS.search(text))
         if "number" in table.columns:
             assert set(table["number"]) <= set(keys), name
-    assert tables["attacks"][["number", "what"]].values.tolist()[0] == [
+    assert tables["attacks"][["number", "attack"]].values.tolist()[0] == [
         1, "Militia rocket at K-1 base in Kirkuk kills American contractor"]
     assert "kind" not in tables["posture"].columns  # every row is a posture change
     assert tables["notes"]["number"].tolist() == tables["events"]["number"].tolist()

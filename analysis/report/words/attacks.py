@@ -213,7 +213,7 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
         table[figure] = bounds_texts(table[f"{figure}_low"], table[f"{figure}_high"])
     if data.coded:  # each attack by its number and headline, as on the pages
         listed = table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
-        listed.insert(1, "what", headlines_of(facts.events, listed["event_id"]).to_numpy())
+        listed.insert(1, "attack", headlines_of(facts.events, listed["event_id"]).to_numpy())
         return numbered(facts.events, listed.reset_index(drop=True))
     events = facts.events
     facts_by_id = events.set_index(events["event_id"].astype("string"))
