@@ -130,6 +130,13 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     assert weights[["EV033", "EV040"]].tolist() == [-4.0, -4.0]
 
 
+def test_the_escalation_measure_counts_acts_not_their_size(data):
+    says("01-escalation-timeline.ipynb", "25 rockets and 2 rockets both count 10 points")
+    assert (event(data, "EV035")["projectiles_low"], event(data, "EV046")["projectiles_low"]) == (25, 2)
+    weights = analysis.cameo_weights(data.events).set_index("event_id")["goldstein"]
+    assert weights[["EV035", "EV046"]].tolist() == [-10.0, -10.0]
+
+
 def test_the_june_attack_counts_two_twenty_seconds_in_the_first_week_of_june(data):
     says("02-attack-frequency.ipynb", "The June attack counts 2/22 in the week of 1-7 June",
          "7/22 in each of the next two weeks and 6/22 in the last")

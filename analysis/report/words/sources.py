@@ -90,12 +90,12 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     coded = facts.coded
     return {
         "reports": lambda: ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
-                    "its evidence rows, and the events for which it is the only source." if coded else
+                    "the passages the coding cites from it, and the events for which it is the only source." if coded else
                     "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
                     "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
         "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
-                   "the darker the cell, the more evidence rows." if coded else ""),
+                   "the darker the cell, the more passages of the report the event rests on." if coded else ""),
         "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
         "passages": lambda: ("## The passages each event rests on\n\nFor every event of this run, in date order, the "
