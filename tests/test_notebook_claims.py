@@ -243,3 +243,35 @@ def test_what_the_five_reports_cannot_tell(data):
     assert int(sources["title"].isna().sum()) == 1 and int(sources["outlet"].isna().sum()) == 2
     days = (sources["published_end"] - sources["published_start"]).dt.days
     assert sorted(days[days > 7].tolist()) == [27, 29]  # four weeks (6 Jun - 3 Jul) and a month (April)
+
+
+def test_most_political_events_and_most_ranges_are_as_the_pages_say(data):
+    says("01-escalation-timeline.ipynb", "Many events, the political ones above all, are known only to ranges of days",
+         "Most of those ranges start from another event (\"after the strike\", \"in response\") or another document")
+    says("04-sources-and-evidence.ipynb", "the Associated Press report is the only source of most of the political "
+         "events of January and February")
+    lanes = analysis.event_kind(data.events).to_numpy()
+    ranged = data.events["date_end"] > data.events["date_start"]
+    political = data.events[lanes == "political"]
+    assert int(ranged[lanes == "political"].sum()) * 2 > len(political)  # 23 of 27
+    borrowed = data.events.loc[ranged, "date_start_from"].astype("string").str.match(r"(event|document) ")
+    assert int(borrowed.fillna(False).sum()) * 2 > int(ranged.sum())  # 32 of 39
+    early = political.loc[political["date_start"] < pd.Timestamp("2020-03-01"), "event_id"]
+    reports = data.reports.astype({"event_id": str, "doc_id": str})
+    single = reports.groupby("event_id")["doc_id"].nunique() == 1
+    ap = data.sources.loc[data.sources["outlet"] == "Associated Press", "doc_id"].astype(str).item()
+    ap_alone = set(reports.loc[reports["doc_id"] == ap, "event_id"]) & set(single[single].index)
+    assert len(set(early.astype(str)) & ap_alone) * 2 > len(early)  # 11 of 12
+
+
+def test_the_totals_and_troop_figures_the_pages_quote(data):
+    says("02-attack-frequency.ipynb", "\"45 strikes ... in October and November\"",
+         "Kata'ib Hezbollah alone \"believed to be responsible for over a dozen\"")
+    says("03-troop-posture.ipynb", "The United Kingdom had \"less than 400\"")
+    totals = data.reported_totals
+    strikes = totals[totals["count_low"] == 45]
+    assert len(strikes) == 1 and strikes["date_start"].dt.month.item() == 10 and strikes["date_end"].dt.month.item() == 11
+    hezbollah = totals[totals["actor"] == "Kata'ib Hezbollah"]
+    assert hezbollah[["count_low", "qualifier"]].values.tolist() == [[13, "more than"]]
+    uk = data.troop_levels[data.troop_levels["force"] == "UK"]
+    assert uk[["count_high", "qualifier"]].values.tolist() == [[399, "less than"]]
