@@ -10,7 +10,7 @@ import pytest
 from analysis.report.story import Story
 from analysis.report.words.attacks import totals_table
 from analysis.report.words.plain import POINT_WORDS, numbered, plain_notes
-from analysis.report.words.sources import disputes_table
+from analysis.report.words.sources import corroboration_table, disputes_table
 from analysis.schema import CLAIM_FIELDS
 from analysis.stats.selection import event_keys
 from analysis.viz.tables import as_table
@@ -86,6 +86,7 @@ def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(stor
     tables = {"events": story.events_table(), "posture": story.posture_table(), "attacks": story.attacks_table(),
               "notes": story.coding_notes(), "posture notes": story.coding_notes("posture"),
               "disputes": disputes_table(data.reports, data.sources, data.events),
+              "reports per event": corroboration_table(data.reports, data.sources, data.events),
               "totals": totals_table(data.reported_totals, data.sources)}
     for name, table in tables.items():
         assert "event_id" not in table.columns, name
@@ -97,3 +98,5 @@ def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(stor
         1, "Militia rocket at K-1 base in Kirkuk kills American contractor"]
     assert "kind" not in tables["posture"].columns  # every row is a posture change
     assert tables["notes"]["number"].tolist() == tables["events"]["number"].tolist()
+    assert tables["reports per event"][["number", "what"]].values.tolist()[2] == [
+        3, "US strike kills Soleimani at Baghdad airport"]

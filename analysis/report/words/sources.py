@@ -144,6 +144,33 @@ def disputes_sentence(reports: pd.DataFrame) -> str:
     return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
 
 
+def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """List every event with the reports that tell it, for a reader: by its number and headline, not its id.
+
+    :func:`analysis.stats.evidence.corroboration` of ``events``, with each
+    event's headline (``what``) after its number.
+
+    Examples
+    --------
+    >>> reports = pd.DataFrame({"event_id": ["EV7", "EV7"], "doc_id": ["000_a", "001_b"]})
+    >>> sources = pd.DataFrame({"doc_id": ["000_a", "001_b"], "outlet": ["AP", None], "title": [None, None],
+    ...                         "published_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
+    ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
+    >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"], "category": ["militia attack"],
+    ...                        "event_type": ["Explosions/Remote violence"],
+    ...                        "date_start": pd.to_datetime(["2020-03-11"]), "date_end": pd.to_datetime(["2020-03-11"]),
+    ...                        "event_date": pd.to_datetime(["2020-03-11"])})
+    >>> table = corroboration_table(reports, sources, events)
+    >>> table.columns.tolist(), table["what"].tolist(), table["documents"].tolist()
+    (['number', 'what', 'when', 'kind', 'documents', 'document_names'], ['Rockets hit a base'], [2])
+    """
+    from ...stats.evidence import corroboration
+
+    table = corroboration(reports, sources, events).reset_index(drop=True)
+    table.insert(table.columns.get_loc("event_id") + 1, "what", headlines_of(events, table["event_id"]).to_numpy())
+    return numbered(events, table)
+
+
 def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """List the competing claims for a reader: the event by its number and headline, the point in words.
 
