@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..io.coded import PathLike, TableArg, document_text
-from ..stats.selection import event_numbers
+from ..stats.selection import event_keys, event_numbers
 from ..text import describe_dates
 
 #: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space.
@@ -121,13 +121,14 @@ def citation(row: pd.Series) -> str:
     return f"{outlet}, {title}, {describe_dates(row['published_start'], row['published_end'], long=True)}"
 
 
-def event_label(row: pd.Series) -> str:
-    """Name an event for a reader: its id, its headline where the data give one (else its kind and place), its date."""
+def event_label(row: pd.Series, number: int) -> str:
+    """Name an event for a reader: its number on the pages, its headline where the data give one (else its kind and
+    place), its date: "35 · 25 rockets hit Taji, wounding three US troops (14 Mar 2020)"."""
     headline = row.get("headline")
     what = (str(headline) if isinstance(headline, str) and headline.strip()
             else f"{row['category'] if isinstance(row.get('category'), str) else row['sub_event_type']}, "
                  f"{row['location']}")
-    return f"{row['event_id']}: {what} ({describe_dates(row['date_start'], row['date_end'])})"
+    return f"{number} \u00b7 {what} ({describe_dates(row['date_start'], row['date_end'])})"
 
 
 def passages_html(
@@ -158,15 +159,16 @@ def passages_html(
         Every text is escaped.
     """
     order = event_numbers(events).sort_values(kind="stable").index
+    numbers = event_keys(events)  # the number each event carries on the timeline and in every table
     cited = {str(row["doc_id"]): row for _, row in sources.iterrows()}
     read_from = None if documents is None else sources  # None: the packaged documents
     texts = {doc: document_text(doc, sources=read_from, documents=documents) for doc in cited}
     parts = ['<div class="report-passages">']
-    for _, event in events.loc[order].iterrows():
+    for index, event in events.loc[order].iterrows():
         found = event_passages(str(event["event_id"]), reports, texts=texts)
         if not found:
             continue
-        parts.append(f"<h4>{html.escape(event_label(event))}</h4>")
+        parts.append(f"<h4>{html.escape(event_label(event, int(numbers[index])))}</h4>")
         for passage in found:
             source = cited.get(passage.doc_id)
             cite = citation(source) if source is not None else passage.doc_id

@@ -96,13 +96,13 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         ax.text(j + 0.5, -0.55, str(int(count)), ha="center", va="bottom", fontsize=7, color="0.3")
     for i, count in enumerate((rows > 0).sum(axis=1)):
         ax.text(len(columns) + 0.3, i + 0.5, f"{int(count)} events", ha="left", va="center", fontsize=8, color="0.3")
-    ax.set_xlabel("events in date order, each by the number of its id (EV035 is 35), as in the tables")
+    ax.set_xlabel("events in date order, numbered as on the timeline and in the tables")
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelsize=7, length=0, rotation=0)
     ax.tick_params(axis="y", labelsize=8.5, length=0)
-    ax.text(-0.15, -0.55, "documents per event", ha="right", va="bottom", fontsize=7, color="0.3")
+    ax.text(-0.15, -0.55, "reports per event", ha="right", va="bottom", fontsize=7, color="0.3")
     shades = [Patch(facecolor=c, edgecolor="0.7", label=label)
-              for c, label in zip(EVIDENCE_SHADES[1:], ("1 evidence row", "2 rows", "3 or more"))]
+              for c, label in zip(EVIDENCE_SHADES[1:], ("1 passage cited", "2 passages", "3 or more"))]
     kinds = [Patch(facecolor=c, label=k) for k, c in colors.items()]
     dispute = [ax.scatter([], [], marker="$\u2715$", color="0.1", s=30, label="claim on a disputed point")]
     ax.legend(handles=shades + dispute + kinds, loc="upper left", bbox_to_anchor=(0.0, -0.16), ncol=5,

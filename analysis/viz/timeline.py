@@ -106,7 +106,7 @@ def _description(layout: pd.DataFrame) -> str:
     parts = [f"{len(layout)} events from {describe_dates(first, first)} to {describe_dates(last, last)}, "
              f"in lanes by kind (events per lane: {lanes})."]
     if numbered:
-        parts.append("Each event carries the number of its id (EV035 is 35), as in the events table.")
+        parts.append("Each event carries its number, as in the events table.")
     if len(grouped):
         parts.append(f"{len(grouped)} marks stand for several events with the same dates "
                      f"({int(grouped['mark_events'].sum())} events in all).")

@@ -56,8 +56,9 @@ def test_the_passages_page_quotes_in_context_cites_the_report_and_escapes_everyt
     page = passages_html(events, reports, sources, documents=folder)
     assert "<script" not in page and "<b>" not in page and "<i>" not in page
     assert "Please enter your comment" not in page and "A headline" not in page and "More news" not in page
-    # events in date order, each named above its passages, visible without hovering
-    assert page.index("<h4>EV1: militia attack, Camp Taji (13 Mar 2020)</h4>") < page.index("<h4>EV2:")
+    # events in date order, each named above its passages by its number on the pages (not the coder's id)
+    assert page.index("<h4>1 \u00b7 militia attack, Camp Taji (13 Mar 2020)</h4>") < page.index("<h4>2 \u00b7 ")
+    assert "EV1" not in page and "EV2" not in page
     assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt; rockets hit Camp Taji on Friday</mark>." in page
     assert "title=" not in page
     assert page.count('<p class="cite">outlet not named, \u201cRockets &amp; &lt;b&gt;bases&lt;/b&gt;\u201d, April 2020</p>') == 2

@@ -24,6 +24,7 @@ from analysis.report.execute import NOTEBOOK_DIR, find_notebooks, injected_param
 from analysis.report.inputs import LINKS_FILE, notebook_data
 from analysis.stats.caveats import export_date
 from analysis.stats.posture import POSTURE_KINDS
+from analysis.stats.selection import event_keys
 
 pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
 
@@ -113,11 +114,12 @@ def test_a_window_of_the_coded_data_shows_its_events_passages_in_context_as_the_
     run = runs["coded-window-area"]
     page = (run["out"] / "04-sources-and-evidence.html").read_text(encoding="utf-8")
     passages = page[page.index('<div class="report-passages">'):]
-    named = re.findall(r"<h4>(EV\d+): ", passages)
+    named = re.findall(r"<h4>(\d+) \u00b7 ", passages)  # each event by its number on the pages, not its id
     area = run["parameters"]["AREA"].split(";")
     window = notebook_data(start=run["parameters"]["START"], end=run["parameters"]["END"], area=area).events
     # each event of the run that a report cites, and no other, in date order, with its passages marked and cited
-    assert named and set(named) <= set(window["event_id"].astype(str)) and len(named) == len(set(named))
+    assert named and set(named) <= set(event_keys(window).astype(str)) and len(named) == len(set(named))
+    assert not re.search(r"\bEV\d+", page_text(passages))
     assert passages.count("<mark>") >= len(named) and '<p class="cite">' in passages
     assert "The passages each event rests on" in page_text(page)
 

@@ -38,6 +38,7 @@ from .common import (
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note
 from .facts import ATTACK_ROWS, Facts
+from .plain import headlines_of, numbered, plain_notes
 
 #: The table of busy periods lists every period with an attack up to ALL_PERIODS of them (half a year of
 #: weeks), else at most BUSIEST of the busiest.
@@ -210,8 +211,10 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     table = table_of(attacks, data.casualties, kinds=None)
     for figure in ("projectiles", "killed", "wounded"):  # the figures in words
         table[figure] = bounds_texts(table[f"{figure}_low"], table[f"{figure}_high"])
-    if data.coded:
-        return table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
+    if data.coded:  # each attack by its number and headline, as on the pages
+        listed = table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
+        listed.insert(1, "attack", headlines_of(facts.events, listed["event_id"]).to_numpy())
+        return numbered(facts.events, listed.reset_index(drop=True))
     events = facts.events
     facts_by_id = events.set_index(events["event_id"].astype("string"))
     facts_by_id = facts_by_id[~facts_by_id.index.duplicated()]
@@ -229,6 +232,29 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     out["killed"] = table["killed"].to_numpy()
     out["what"] = [reader_sentence(notes) for notes in column("notes").astype(object).where(lambda v: v.notna(), None)]
     return out.head(most).reset_index(drop=True)
+
+
+def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """List the coded data's reported totals for a reader: the events and rows their measures name, in words.
+
+    :func:`analysis.stats.tables.reported_totals_table`, its ``measure``
+    written by :func:`analysis.report.words.plain.plain_notes`.
+
+    Examples
+    --------
+    >>> totals = pd.DataFrame({"measure": ["bases left (EV033 is one)"], "actor": ["US"], "count_low": [2],
+    ...                        "count_high": [None], "qualifier": ["at least"], "doc_id": ["000_a"],
+    ...                        "quote": ["some bases"], "date_start": pd.to_datetime(["2020-03-11"]),
+    ...                        "date_end": pd.to_datetime(["2020-03-29"])})
+    >>> totals_table(totals, None)["measure"].tolist()
+    ['bases left (event 33 is one)']
+    """
+    from ...stats.tables import reported_totals_table
+
+    table = reported_totals_table(totals, sources)
+    table["measure"] = pd.array([plain_notes(text, sources) for text in table["measure"].astype(object)],
+                                dtype="string")
+    return table
 
 
 def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from ...stats.highlights import Peak, deadliest_events, killed_per_event, larges
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
+from .plain import numbered, plain_notes
 
 #: How a value enters text: :func:`md` for Markdown, :class:`str` for plain text.
 Escape = Callable[[object], str]
@@ -264,11 +265,22 @@ def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
 
 
 def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
-    """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists."""
+    """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists.
+
+    The coded events are shown by their number on the pages, and their notes
+    name the reports and the events as the pages do
+    (:func:`analysis.report.words.plain.plain_notes`).
+    """
     notes = facts.events.set_index(facts.events["event_id"].astype("string"))
     columns = [c for c in ("notes", "date_basis") if c in notes.columns]
     ids = listed[["event_id"]].astype({"event_id": "string"})
-    return ids.join(notes[columns], on="event_id").reset_index(drop=True)
+    out = ids.join(notes[columns], on="event_id").reset_index(drop=True)
+    if not facts.coded:
+        return out
+    sources = facts.data.sources
+    for column in columns:
+        out[column] = pd.array([plain_notes(text, sources) for text in out[column].astype(object)], dtype="string")
+    return numbered(facts.events, out)
 
 
 def notes_heading(facts: Facts, listed: str) -> str:

@@ -27,6 +27,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .facts import TABLE_ROWS, Facts
+from .plain import numbered
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -122,7 +123,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
             "forces": lambda: "" if facts.coded else _posture_section(facts),
             "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
-                                       if "event_id" in posture_table(facts).columns and listed(facts) else ""),
+                                       if "event_id" in _listed(facts).columns and listed(facts) else ""),
             "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
                                "stated before it (carried in), each drawn as a step until the next statement about the "
                                "same force." if facts.coded else "")}
@@ -147,7 +148,17 @@ def _posture_section(facts: Facts) -> str:
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:
-    """List the posture changes: the coded lane "posture change", or ACLED's strategic developments about forces."""
+    """List the posture changes: the coded lane "posture change", or ACLED's strategic developments about forces.
+
+    The coded changes are shown by their number on the pages, without the
+    coder's id or their kind (every one is a posture change).
+    """
+    listed_ = _listed(facts)
+    return numbered(facts.events, listed_).drop(columns="kind", errors="ignore") if facts.coded else listed_
+
+
+def _listed(facts: Facts) -> pd.DataFrame:
+    """The posture changes :func:`posture_table` lists, with their ids (their notes are found by them)."""
     from ...stats.tables import events_table
 
     data = facts.data
@@ -167,8 +178,8 @@ def posture_table(facts: Facts) -> pd.DataFrame:
 
 def coding_notes(facts: Facts) -> pd.DataFrame:
     """The coder's notes of the changes the posture table lists, whole (none for a table of counts)."""
-    listed = posture_table(facts)
-    return notes_of(facts, listed) if "event_id" in listed.columns else listed.iloc[0:0]
+    listed_ = _listed(facts)
+    return notes_of(facts, listed_) if "event_id" in listed_.columns else listed_.iloc[0:0]
 
 
 def listed(facts: Facts) -> bool:

@@ -13,6 +13,7 @@ from ...text import markdown_text as md
 from .common import Dateline, Escape, Heading, heading, in_window, involved, nothing, percent
 from .common import dateline as common_dateline
 from .facts import Facts
+from .plain import headlines_of, numbered, plain_notes, point_words
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -89,12 +90,12 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     coded = facts.coded
     return {
         "reports": lambda: ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
-                    "its evidence rows, and the events for which it is the only source." if coded else
+                    "the passages the coding cites from it, and the events for which it is the only source." if coded else
                     "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
                     "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
         "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
-                   "the darker the cell, the more evidence rows." if coded else ""),
+                   "the darker the cell, the more passages of the report the event rests on." if coded else ""),
         "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
         "passages": lambda: ("## The passages each event rests on\n\nFor every event of this run, in date order, the "
@@ -141,6 +142,67 @@ def disputes_sentence(reports: pd.DataFrame) -> str:
     subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
     within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
     return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+
+
+def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """List every event with the reports that tell it, for a reader: by its number and headline, not its id.
+
+    :func:`analysis.stats.evidence.corroboration` of ``events``, with each
+    event's headline (``what``) after its number.
+
+    Examples
+    --------
+    >>> reports = pd.DataFrame({"event_id": ["EV7", "EV7"], "doc_id": ["000_a", "001_b"]})
+    >>> sources = pd.DataFrame({"doc_id": ["000_a", "001_b"], "outlet": ["AP", None], "title": [None, None],
+    ...                         "published_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
+    ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
+    >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"], "category": ["militia attack"],
+    ...                        "event_type": ["Explosions/Remote violence"],
+    ...                        "date_start": pd.to_datetime(["2020-03-11"]), "date_end": pd.to_datetime(["2020-03-11"]),
+    ...                        "event_date": pd.to_datetime(["2020-03-11"])})
+    >>> table = corroboration_table(reports, sources, events)
+    >>> table.columns.tolist(), table["what"].tolist(), table["documents"].tolist()
+    (['number', 'what', 'when', 'kind', 'documents', 'document_names'], ['Rockets hit a base'], [2])
+    """
+    from ...stats.evidence import corroboration
+
+    table = corroboration(reports, sources, events).reset_index(drop=True)
+    table.insert(table.columns.get_loc("event_id") + 1, "what", headlines_of(events, table["event_id"]).to_numpy())
+    return numbered(events, table)
+
+
+def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """List the competing claims for a reader: the event by its number and headline, the point in words.
+
+    One row per claim (:func:`analysis.stats.evidence.list_conflicts`):
+    number, event (its headline), point (:func:`analysis.report.words.plain.point_words`),
+    claim (the reports and events it names as the pages name them), claimant, document.
+
+    Examples
+    --------
+    >>> reports = pd.DataFrame({"event_id": ["EV7", "EV7"], "doc_id": ["000_a", "001_b"],
+    ...                         "claim_field": ["actor", "actor"], "claim_value": ["a militia", "as in document 000"],
+    ...                         "claimant": ["the article", "the article"], "quote": ["..", ".."],
+    ...                         "report_id": ["RP1", "RP2"]})
+    >>> sources = pd.DataFrame({"doc_id": ["000_a", "001_b"], "outlet": ["AP", None], "title": [None, None],
+    ...                         "published_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
+    ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
+    >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"]})
+    >>> [str(value) for value in disputes_table(reports, sources, events).iloc[1]]
+    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'outlet not named, Apr 2020']
+    """
+    from ...stats.evidence import list_conflicts
+
+    conflicts = list_conflicts(reports, sources).reset_index(drop=True)
+    out = pd.DataFrame({
+        "event_id": conflicts["event_id"].astype("string"),
+        "event": headlines_of(events, conflicts["event_id"]),
+        "point": pd.array([point_words(p) for p in conflicts["claim_field"]], dtype="string"),
+        "claim": pd.array([plain_notes(c, sources) for c in conflicts["claim_value"].astype(object)], dtype="string"),
+        "claimant": conflicts["claimant"].astype("string"),
+        "document": conflicts["document"].astype("string"),
+    })
+    return numbered(events, out)
 
 
 def plot_sources(facts: Facts) -> object:

@@ -38,6 +38,7 @@ from .common import (
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, period_text
 from .facts import TABLE_ROWS, Facts
+from .plain import numbered
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -128,8 +129,15 @@ def events_table(facts: Facts) -> pd.DataFrame:
 
     ``what`` says what happened for a reader
     (:func:`analysis.report.words.common.reader_what`); the notes whole are
-    in :func:`coding_notes`.
+    in :func:`coding_notes`. The coded events are shown by their number on
+    the pages, not by the coder's id.
     """
+    listed = _listed(facts)
+    return numbered(facts.events, listed) if facts.coded else listed
+
+
+def _listed(facts: Facts) -> pd.DataFrame:
+    """The events :func:`events_table` lists, with their ids (their notes are found by them)."""
     from ...stats.tables import events_table as table
 
     data = facts.data
@@ -157,7 +165,7 @@ def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
 
 def coding_notes(facts: Facts) -> pd.DataFrame:
     """The coder's notes of the events the table lists, whole: for the page's "How this was coded" part."""
-    return notes_of(facts, events_table(facts))
+    return notes_of(facts, _listed(facts))
 
 
 def table_note(facts: Facts) -> str:

@@ -1,0 +1,102 @@
+"""The coder's words as a reader reads them: reports by outlet and date, events by their number, points in words."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis.report.story import Story
+from analysis.report.words.attacks import totals_table
+from analysis.report.words.plain import POINT_WORDS, numbered, plain_notes
+from analysis.report.words.sources import corroboration_table, disputes_table
+from analysis.schema import CLAIM_FIELDS
+from analysis.stats.selection import event_keys
+from analysis.viz.tables import as_table
+
+#: What a reader must not meet in a page's body: an event's id, a row id of the totals, a document by its number.
+CODER_WORDS = re.compile(r"\bEV\d+|\bRT\d+|[Dd]ocuments? \d{3}|\b(?:date_basis|date_start|event_date|claim_field)\b")
+
+SOURCES = pd.DataFrame({
+    "doc_id": ["000_a", "001_b", "002_c"], "outlet": [None, None, "Military <b>Times</b>"],
+    "published_start": pd.to_datetime(["2020-03-29", "2020-04-01", "2020-03-16"]),
+    "published_end": pd.to_datetime(["2020-03-29", "2020-04-30", "2020-03-20"]),
+})
+
+
+@pytest.fixture(scope="module")
+def story():
+    from analysis.report import notebook_data
+
+    return Story(notebook_data())
+
+
+def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_by_number():
+    note = ("Documents 000, 001 and 002 tell it; document 002's 'deadly'; 'near' (000); the same strike as EV003 "
+            "(see date_basis); date_start is the first day (reports, claim_field date); in reported_totals (RT013).")
+    assert plain_notes(note, SOURCES) == (
+        "The report of 29 Mar 2020, the report of Apr 2020 and Military <b>Times</b> (16-20 Mar 2020) tell it; "
+        "Military <b>Times</b> (16-20 Mar 2020)'s 'deadly'; 'near' (the report of 29 Mar 2020); the same strike as "
+        "event 3 (see how the dates follow from the reports); the start date is the first day (claims on when); in "
+        "the reported totals (notebook 02).")
+
+
+def test_a_reference_the_sources_cannot_name_stays_as_written_and_a_missing_note_stays_missing():
+    assert plain_notes("documents 000 and 007 agree", SOURCES) == "documents 000 and 007 agree"
+    assert plain_notes("as document 001 says", None) == "as document 001 says"
+    assert plain_notes(None, SOURCES) is None and pd.isna(plain_notes(pd.NA, SOURCES))
+    # two unnamed reports of the same dates keep their numbers apart
+    twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
+                           published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
+    assert plain_notes("documents 000 and 001", twins) == "the report of Apr 2020 (000) and the report of Apr 2020 (001)"
+
+
+def test_every_point_a_claim_can_be_about_is_said_in_words():
+    assert set(POINT_WORDS) == set(CLAIM_FIELDS)
+    assert all(words != point and "_" not in words for point, words in POINT_WORDS.items())
+
+
+def test_a_table_shows_its_events_by_number_not_by_id():
+    events = pd.DataFrame({"event_id": ["EV035", "EV003"]})
+    listed = numbered(events, pd.DataFrame({"event_id": ["EV035", "EV009"], "what": ["a", "b"]}))
+    assert listed.columns.tolist() == ["number", "what"]
+    assert listed["number"].tolist()[0] == 35 and pd.isna(listed["number"].iloc[1])  # EV009 is not among the events
+    kept = numbered(events, pd.DataFrame({"number": [7], "event_id": ["EV035"]}))
+    assert kept.columns.tolist() == ["number"] and kept["number"].tolist() == [7]
+
+
+def test_the_disputes_table_words_points_and_claims_and_shows_a_hostile_outlet_as_text():
+    reports = pd.DataFrame({"event_id": ["EV7", "EV7"], "doc_id": ["000_a", "002_c"], "claim_field": ["reason"] * 2,
+                            "claim_value": ["<i>rockets</i>", "as document 000 says"], "claimant": ["x", "y"],
+                            "quote": ["..", ".."], "report_id": ["RP1", "RP2"]})
+    events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets & <script>"]})
+    table = disputes_table(reports, SOURCES.assign(title=None), events)
+    assert table.columns.tolist() == ["number", "event", "point", "claim", "claimant", "document"]
+    assert table["point"].tolist() == ["why", "why"]
+    assert table["claim"].tolist() == ["<i>rockets</i>", "as the report of 29 Mar 2020 says"]
+    page = as_table(table)._repr_html_()
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+    assert "Rockets &amp; &lt;script&gt;" in page and "Military &lt;b&gt;Times&lt;/b&gt;" in page
+
+
+def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(story):
+    data = story.data
+    keys = pd.Series(event_keys(data.events).to_numpy(), index=data.events["event_id"].to_numpy())
+    tables = {"events": story.events_table(), "posture": story.posture_table(), "attacks": story.attacks_table(),
+              "notes": story.coding_notes(), "posture notes": story.coding_notes("posture"),
+              "disputes": disputes_table(data.reports, data.sources, data.events),
+              "reports per event": corroboration_table(data.reports, data.sources, data.events),
+              "totals": totals_table(data.reported_totals, data.sources)}
+    for name, table in tables.items():
+        assert "event_id" not in table.columns, name
+        text = " ".join(table.astype("string").fillna("").to_numpy().ravel())
+        assert not CODER_WORDS.search(text), (name, CODER_WORDS.search(text))
+        if "number" in table.columns:
+            assert set(table["number"]) <= set(keys), name
+    assert tables["attacks"][["number", "attack"]].values.tolist()[0] == [
+        1, "Militia rocket at K-1 base in Kirkuk kills American contractor"]
+    assert "kind" not in tables["posture"].columns  # every row is a posture change
+    assert tables["notes"]["number"].tolist() == tables["events"]["number"].tolist()
+    assert tables["reports per event"][["number", "what"]].values.tolist()[2] == [
+        3, "US strike kills Soleimani at Baghdad airport"]
