@@ -55,7 +55,7 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     actors = pd.concat([raw[["actor1"]].rename(columns={"actor1": "actor"}),
                         raw[["actor2"]].rename(columns={"actor2": "actor"})])
     top = actors[actors["actor"] != ""]["actor"].value_counts()
-    assert " events killed as actor1 as actor2 " in page  # the actors table's headers
+    assert " events killed as first actor as second actor " in page  # the actors table's headers
     assert " actor other actor killed " in page  # the events table's killed column
     assert f" {top.index[0]} " in page and f" {top.iloc[0]} " in page
 
@@ -78,7 +78,7 @@ def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(buil
     # attacks by perpetrator, in a sentence and a table
     by = hit.groupby("actor1")["fatalities"].agg(["size", "sum"]).sort_values("size", ascending=False)
     name, row = by.index[0], by.iloc[0]
-    assert (f"By perpetrator (ACLED's actor1 ): {name} ({row['size']} attacks, "
+    assert (f"By perpetrator (ACLED's first actor): {name} ({row['size']} attacks, "
             f"{round(100 * row['size'] / len(hit))}%; {row['sum']} people killed)") in page
     assert f" perpetrator actor type attacks killed {name} Political militia {row['size']} {row['sum']} " in page
 

@@ -68,6 +68,15 @@ class Facts:
                           dates=self.data.date_rule)
 
     @cached_property
+    def escalation(self) -> pd.DataFrame:
+        """The escalation measure per period of the weekly chart, as notebook 01 draws it
+        (:func:`analysis.stats.escalation.escalation_per_period`)."""
+        from ...stats.escalation import escalation_per_period
+
+        return escalation_per_period(self.events, freq=self.period("weekly", "W"), start=self.first, end=self.last,
+                                     clip=True, dates=self.data.date_rule)
+
+    @cached_property
     def killed(self) -> int:
         """The people killed in all the run's events (lowest figures)."""
         return int(killed_per_event(self.events, self.data.casualties).sum()) if len(self.events) else 0
@@ -100,6 +109,14 @@ class Facts:
         from ...viz.bands import timeline_form
 
         return timeline_form(self.events) == "bands"
+
+    @cached_property
+    def numbered(self) -> bool:
+        """True when the timeline writes every event's number on its mark: drawn one by one and few enough
+        (:data:`analysis.viz.timeline_layout.MAX_NUMBERED`)."""
+        from ...viz.timeline_layout import MAX_NUMBERED
+
+        return not self.dense and len(self.events) <= MAX_NUMBERED
 
     @property
     def band_period(self) -> str:
