@@ -559,3 +559,14 @@ def test_the_body_names_columns_in_plain_words(story):
         assert column not in text, column
     # a sentence starts with a capital, a count of none included (no event here rests on three outlets)
     assert "No events rest on three outlets or more." in story.sources()
+
+
+def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
+    """Above 40 attacks the table lists the deadliest: none left out killed as many as one listed, and the
+    sentence over it says how many it lists and why."""
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)].set_index("event_id_cnty")["fatalities"]
+    table = story.attacks_table()
+    listed = attacks.index.isin(table["event_id"])
+    assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
+    assert (f"The {len(table)} deadliest of the {len(attacks)} battles and remote violence (at most 40, a tie listed "
+            "whole or not at all)") in story.attacks_note()

@@ -240,7 +240,8 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     data = facts.data
     attacks = facts.attacks
     if len(attacks) > most:
-        ids = set(deadliest_events(attacks, data.casualties, n=most)["event_id"])
+        # a tie is listed whole or not at all: no attack left out killed as many as one listed
+        ids = set(deadliest_events(attacks, data.casualties, n=most, split_ties=False)["event_id"])
         attacks = attacks[attacks["event_id"].isin(ids)]
     table = table_of(attacks, data.casualties, kinds=None)
     for figure in ("projectiles", "killed", "wounded"):  # the figures in words
@@ -315,10 +316,13 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     if n == 0:
         return ""
     shown = len(attacks_table(facts, most))
+    killers = int((killed_per_event(facts.attacks, facts.data.casualties) > 0).sum())
     if n <= most:
         listed = f"Every one of the {n:,} {what}"
-    elif shown < most:
+    elif shown == killers:
         listed = f"The {shown:,} of the {n:,} {what} that killed anyone (the others killed no one)"
+    elif shown < most:
+        listed = f"The {shown:,} deadliest of the {n:,} {what} (at most {most}, a tie listed whole or not at all)"
     else:
         listed = f"The {shown:,} deadliest of the {n:,} {what}"
     with_what = (" with the killed" if facts.coded else
