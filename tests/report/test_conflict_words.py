@@ -570,3 +570,22 @@ def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
     assert (f"The {len(table)} deadliest of the {len(attacks)} battles and remote violence (at most 40, a tie listed "
             "whole or not at all)") in story.attacks_note()
+
+
+def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
+    """Where more than three weeks share the most attacks, none is a peak: the headline says the most any week had
+    and how many weeks had it; one kind of strategic development is named as such, not as "the most"."""
+    from acled_files import write_acled
+
+    path = write_acled(tmp_path / "few.csv", 25)
+    raw = pd.read_csv(path, parse_dates=["event_date"])
+    story = Story(notebook_data(str(path)))
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    _, top, others = _peak_words(attacks["event_date"])
+    assert others > 2
+    assert story.chart_title("weekly") == (f"Battles and remote violence in Somalia: at most {top} in a week, in "
+                                           f"{others + 1} weeks")
+    posture = story.facts.posture_events
+    assert posture["sub_event_type"].nunique() == 1
+    assert story.chart_title("posture").endswith(
+        f"involving foreign forces in Somalia: {'all ' if len(posture) > 1 else ''}{posture['sub_event_type'].iloc[0]}")
