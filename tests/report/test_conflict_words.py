@@ -523,19 +523,25 @@ def test_the_busy_weeks_table_shows_one_count_when_the_three_agree(story, raw):
 
 
 def test_every_numbered_mark_of_the_timeline_is_in_the_table_or_the_subtitle_says_where(tmp_path, export):
-    """The timeline numbers every mark up to 100 events, the table lists the first 60: a mark the table leaves out
-    is said to be in events.csv, and a timeline too full to number is not said to be numbered."""
+    """The timeline numbers every mark up to 100 events, the table lists at most 60: a mark the table leaves out
+    is said to be in events.csv, a timeline too full to number is not said to be numbered, and every event the
+    timeline labels, the deadliest, is in the table, whatever its date."""
     from acled_files import write_acled
 
+    from analysis.viz.timeline_labels import event_labels
     from analysis.viz.timeline_layout import timeline_layout
 
     seen = set()
     for path in (write_acled(tmp_path / "forty.csv", 40), write_acled(tmp_path / "eighty.csv", 80), export):
         data = notebook_data(str(path))
         story = Story(data)
-        layout = timeline_layout(data.events, casualties=data.casualties, start=data.window[0], end=data.window[1])
+        labels = event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)  # as notebook 01
+        layout = timeline_layout(data.events, label=labels, casualties=data.casualties, start=data.window[0],
+                                 end=data.window[1])
         drawn = {int(n) for n, text in zip(layout["number"], layout["text"]) if pd.notna(text) and text[:1].isdigit()}
         listed = set(story.events_table()["number"].astype(int))
+        labelled = set(layout.loc[layout["label"].notna(), "number"].astype(int))
+        assert labelled and labelled <= listed
         subtitle, note = story.chart_subtitle("timeline"), story.table_note()
         if not drawn:
             seen.add("none")
@@ -546,7 +552,7 @@ def test_every_numbered_mark_of_the_timeline_is_in_the_table_or_the_subtitle_say
             assert "numbered as in the table below" in subtitle
         else:
             seen.add("some in the file")
-            assert (f"the first {len(listed)} in the table below, all {len(data.events)} in events.csv"
+            assert (f"the {len(listed)} deadliest in the table below, all {len(data.events)} in events.csv"
                     in subtitle)
             assert "events.csv" in note
     assert seen == {"none", "all listed", "some in the file"}

@@ -139,6 +139,13 @@ class Facts:
         return set(top["event_id"].astype(str))
 
     @cached_property
+    def lists_deadliest(self) -> bool:
+        """True when the table under the timeline lists the deadliest events (:attr:`deadliest_ids`), not every
+        event: more than TABLE_ROWS of them, some killing anyone. So the events the timeline labels, the deadliest,
+        are in the table, whatever their dates."""
+        return self.dense or (len(self.events) > TABLE_ROWS and bool(self.deadliest_ids))
+
+    @cached_property
     def posture_events(self) -> pd.DataFrame:
         """The strategic developments about forces (:func:`analysis.stats.posture.force_posture`)."""
         from ...stats.posture import force_posture

@@ -111,8 +111,9 @@ def _numbers_words(facts: Facts) -> str:
     if not facts.numbered:
         return ", too many to number,"
     if len(facts.events) > TABLE_ROWS and not facts.coded:
-        return (f", numbered by its id (the first {TABLE_ROWS} in the table below, all {len(facts.events):,} in "
-                f"{EVENTS_FILE}),")
+        listed = (f"the {len(facts.deadliest_ids):,} deadliest" if facts.lists_deadliest
+                  else f"the first {TABLE_ROWS}")
+        return f", numbered by its id ({listed} in the table below, all {len(facts.events):,} in {EVENTS_FILE}),"
     return ", numbered as in the table below,"
 
 
@@ -158,7 +159,8 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
 
 
 def events_table(facts: Facts) -> pd.DataFrame:
-    """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense.
+    """List the events under the timeline: every one, or the deadliest above TABLE_ROWS (:attr:`Facts.lists_deadliest`),
+    in date order.
 
     ``what`` says what happened for a reader
     (:func:`analysis.report.words.common.reader_what`); the notes whole are
@@ -167,7 +169,7 @@ def events_table(facts: Facts) -> pd.DataFrame:
     from ...stats.tables import events_table as table
 
     data = facts.data
-    if facts.dense:
+    if facts.lists_deadliest:
         ids = facts.deadliest_ids
         listed = table(facts.events, data.reports, sources=data.sources,
                        kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
@@ -202,7 +204,7 @@ def table_note(facts: Facts) -> str:
         return nothing(facts)
     # the timeline numbers its marks only when it draws few enough events one by one (Facts.numbered)
     number = "is an event's number on the timeline" if facts.numbered else "is the number in an event's id"
-    if facts.dense:
+    if facts.lists_deadliest:
         return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
                 f"listed whole or not at all), in date order, with {sources}; `#` {number}." + rest_note(facts))
     if n > TABLE_ROWS:
