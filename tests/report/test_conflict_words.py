@@ -595,3 +595,14 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
     assert posture["sub_event_type"].nunique() == 1
     assert story.chart_title("posture").endswith(
         f"involving foreign forces in Somalia: {'all ' if len(posture) > 1 else ''}{posture['sub_event_type'].iloc[0]}")
+
+
+def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_date(story):
+    """The escalation of an ACLED run is counted on event_date: its table's header and the sentence under the chart
+    say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
+    assert story.peaks_headers()["events"] == "events (each on its event_date)"
+    assert "Each event counts in the week of its `event_date`" in story.escalation(story.facts.escalation)
+    coded = Story(notebook_data(None))
+    assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over the days of its range)",
+                                     "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",
+                                     "escalation": "net score"}

@@ -158,6 +158,15 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
     return f"The {len(peaks)} {period}s of highest escalation, highest first." if len(peaks) else ""
 
 
+def peaks_headers(facts: Facts) -> dict[str, str]:
+    """The headers of the table of escalation peaks: its events are spread over their ranges of days, or, for an
+    ACLED file, each counted on its event_date (as the measure is)."""
+    spread = ("each spread evenly over the days of its range" if facts.data.date_rule == "range"
+              else "each on its event_date")
+    return {"period": facts.period_name("weekly"), "events": f"events ({spread})", "conflict": "conflict (up)",
+            "cooperation": "retreat or cooperation (down)", "escalation": "net score"}
+
+
 def events_table(facts: Facts) -> pd.DataFrame:
     """List the events under the timeline: every one, or the deadliest above TABLE_ROWS (:attr:`Facts.lists_deadliest`),
     in date order.
@@ -268,9 +277,12 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         counts = peaks["events"].unique()
         each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
+    counted = ("" if facts.data.date_rule == "range" else
+               f" Each event counts in the {facts.period_name('weekly')} of its `event_date`, as on the other charts: "
+               "not spread over the days of a range, which the rule above does for the coded data.")
     return (f"**What it shows.** Escalation, as measured, was {peak}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
-            "weigh the same, and it measures what the sources reported.")
+            f"weigh the same, and it measures what the sources reported.{counted}")
 
 
 def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.DataFrame] | None:
