@@ -303,6 +303,12 @@ _PROBE = """
   const decodeErrors = await Promise.all(images.map(
     (image) => image.decode().then(() => null, (error) => image.src.slice(0, 80) + ": " + error)));
   const anchors = [...document.querySelectorAll("a[href]")];
+  const inScrollingFrame = (element) => {
+    for (let above = element.parentElement; above && above !== document.body; above = above.parentElement) {
+      if (["auto", "scroll"].includes(getComputedStyle(above).overflowX)) return true;
+    }
+    return false;
+  };
   return JSON.stringify({
     title: document.title,
     images: images.map((image) => ({src: image.src.slice(0, 40), width: image.naturalWidth,
@@ -318,10 +324,12 @@ _PROBE = """
     })),
     pageWidth: document.documentElement.scrollWidth,
     viewport: document.documentElement.clientWidth,
-    // elements that reach past the viewport's right edge (or start left of it), and tables wider than their column
+    // elements that reach past the viewport's right edge (or start left of it), and tables wider than their column;
+    // what a frame that scrolls sideways holds is reached by scrolling it (the frame itself must fit)
     tooWide: [...document.body.querySelectorAll("*")].filter((element) => {
       const box = element.getBoundingClientRect();
-      return box.width > 0 && (box.right > document.documentElement.clientWidth + 1 || box.left < -1);
+      return box.width > 0 && (box.right > document.documentElement.clientWidth + 1 || box.left < -1)
+        && !inScrollingFrame(element);
     }).map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().width)} px`
                         + ` ${(element.innerText || element.getAttribute("alt") || "").slice(0, 40)}`),
     wideTables: [...document.querySelectorAll("table")].filter(

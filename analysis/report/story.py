@@ -238,6 +238,10 @@ class Story:
         """:func:`analysis.report.words.timeline.peaks_caption`."""
         return timeline_words.peaks_caption(self.facts, peaks)
 
+    def peaks_headers(self) -> dict[str, str]:
+        """:func:`analysis.report.words.timeline.peaks_headers`."""
+        return timeline_words.peaks_headers(self.facts)
+
     def escalation(self, escalation: pd.DataFrame) -> str:
         """:func:`analysis.report.words.timeline.escalation`."""
         return timeline_words.escalation(self.facts, escalation)

@@ -484,6 +484,25 @@ def clip_to_window(frame: pd.DataFrame, start: object = None, end: object = None
     return out
 
 
+def counts_agree(counts: pd.DataFrame) -> bool:
+    """Tell whether the three counts of :func:`attacks_per_period` are one: ``certain``, ``possible`` and
+    ``expected`` equal in every row.
+
+    They are when every event counted falls in one period: its day is known, or it is counted on one date (ACLED's
+    ``event_date``). Then a chart or a table has one count per period to show, not three, and no uncertainty to
+    explain. An empty frame agrees.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"certain": [1, 0], "possible": [2, 1], "expected": [1.5, 0.5]})
+    >>> counts_agree(frame), counts_agree(frame.assign(certain=[2, 1], expected=[2.0, 1.0]))
+    (False, True)
+    """
+    certain = counts["certain"].to_numpy(dtype=float)
+    return bool(np.array_equal(certain, counts["possible"].to_numpy(dtype=float))
+                and np.allclose(certain, counts["expected"].to_numpy(dtype=float), rtol=0.0, atol=1e-9))
+
+
 def partial_periods(frame: pd.DataFrame, first: object, last: object) -> pd.Series:
     """Mark the periods of a per-period frame that the span ``first``..``last`` covers only in part.
 

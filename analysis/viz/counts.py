@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_input
+from ..stats.periods import counts_agree
 from ..text import date_texts
 from ._axes import (
     counted_axes,
@@ -51,9 +52,13 @@ def plot_attacks_per_period(
     """Draw counts per period: expected as bars, with certain and possible shown beside them.
 
     Without ``by``: a bar per period up to ``expected``, a darker bar up to
-    ``certain``, and an outline up to ``possible``; where every date is
-    known to the day the three coincide. With ``by``: ``expected`` stacked by
-    group, and the outline of the periods' total ``possible``.
+    ``certain``, and an outline up to ``possible``. With ``by``:
+    ``expected`` stacked by group, and the outline of the periods' total
+    ``possible``. Where the three counts are one in every period
+    (:func:`analysis.stats.periods.counts_agree`: every event known to its
+    day, or counted on ACLED's ``event_date``), one count is drawn, plainly:
+    a bar per period (``gid`` ``"count"``), or the groups stacked, with no
+    outline and no legend of certain, possible and expected.
 
     Parameters
     ----------
@@ -83,7 +88,8 @@ def plot_attacks_per_period(
     matplotlib Axes
         Bars with ``gid`` ``"expected"`` (or ``"expected:<group>"`` with
         ``by``), ``"certain"``, ``"possible"``, one per period each, and the
-        note (``gid`` ``"note"``).
+        note (``gid`` ``"note"``); where the counts agree, ``"count"`` (or
+        ``"expected:<group>"``) only.
 
     Examples
     --------
@@ -101,7 +107,13 @@ def plot_attacks_per_period(
     ax, empty = counted_axes(ax, ylabel, counts.empty)
     if empty:
         return ax
-    if by is None:
+    one = counts_agree(counts)
+    if by is None and one:
+        described = _count_description(counts, by, names, ylabel, one=True)
+        left, width = _period_bars(counts)
+        tag_bars(ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"]),
+                 "count")
+    elif by is None:
         described = _count_description(counts, by, names, ylabel)
         left, width = _period_bars(counts)
         bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color=COUNT_COLORS["expected"],
@@ -124,7 +136,7 @@ def plot_attacks_per_period(
             present = set(group_of)
             groups = [g for g in colors if g in present]
             colors = {**dict(colors), other: colors.get(other, OTHER_COLOR)}
-        described = _count_description(counts, by, names, ylabel, groups=groups)
+        described = _count_description(counts, by, names, ylabel, groups=groups, one=one)
         bottom = pd.Series(0.0, index=totals["period_start"])
         for group in groups:
             part = counts[(group_of == group).to_numpy()].groupby("period_start")["expected"].sum()
@@ -135,15 +147,17 @@ def plot_attacks_per_period(
             tag_bars(bars, f"expected:{group}")
             bottom = bottom + part.to_numpy()
         counts = totals
-    left, width = _period_bars(counts)
-    bars = ax.bar(left, counts["possible"], width=width * 0.86, align="edge", facecolor="none",
-                  edgecolor="0.35", linewidth=0.8, linestyle="--", label="possible (date range overlaps the period)")
-    tag_bars(bars, "possible")
+    if not one:
+        left, width = _period_bars(counts)
+        bars = ax.bar(left, counts["possible"], width=width * 0.86, align="edge", facecolor="none",
+                      edgecolor="0.35", linewidth=0.8, linestyle="--", label="possible (date range overlaps the period)")
+        tag_bars(bars, "possible")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
     date_axis(ax)
-    legend = legend_below(ax)
+    # one count and no groups: the axis names it, so no legend (a note then hangs under the axis's label)
+    legend = legend_below(ax) if ax.get_legend_handles_labels()[1] else ax.xaxis.label
     if note:
         note_below(ax, legend, note, gid="note")
     describe(ax, described)
@@ -151,7 +165,7 @@ def plot_attacks_per_period(
 
 
 def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str, str] | None, what: str,
-                       groups: list[str] | None = None) -> str:
+                       groups: list[str] | None = None, one: bool = False) -> str:
     """Say in words what a chart of counts per period shows: the periods with any count, and the groups drawn."""
     periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     first, last = periods.iloc[0].split(" - ")[0], periods.iloc[-1]
@@ -162,7 +176,8 @@ def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str,
         counts = counts.reset_index()
         periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     busy = counts["possible"] > 0
-    shown = [f"{periods[i]}: {counts['certain'][i]:g} certain, {counts['possible'][i]:g} possible, "
+    shown = [f"{periods[i]}: {counts['certain'][i]:g}" if one else
+             f"{periods[i]}: {counts['certain'][i]:g} certain, {counts['possible'][i]:g} possible, "
              f"{counts['expected'][i]:.2f} expected" for i in counts.index[busy][:8]]
     more = int(busy.sum()) - len(shown)
     return text + ". " + "; ".join(shown) + (f"; and {more} more periods." if more > 0 else ".")

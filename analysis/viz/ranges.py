@@ -242,13 +242,15 @@ def _highest(counts: pd.DataFrame, *, n: int, what: str, people: str) -> tuple[p
     biggest = size.groupby(counts["event_id"], sort=False).max().sort_values(ascending=False, kind="stable")
     cut = float(biggest.iloc[n])
     shown = set(biggest.index[biggest > cut])
-    if not shown:
+    drawn = f"the {len(shown):,} with the highest figures are drawn"
+    if not shown:  # even the highest figure is shared by more than n: the first n of them, and the note says so
         shown = set(biggest.index[:n])
+        drawn = (f"the first {len(shown):,} of the {int((biggest == cut).sum()):,} with the highest figure, "
+                 f"{cut:,.0f} {people}, are drawn")
     rest = counts[~counts["event_id"].isin(shown)]
     left_out = rest["event_id"].nunique()
     highest_left = float(biggest[~biggest.index.isin(shown)].max())
     killed = int(rest.loc[rest["outcome"] == "killed", "count_low"].astype("Int64").fillna(0).sum())
-    drawn = f"the {len(shown):,} with the highest figures are drawn"
     if highest_left == 0:
         note = f"{left_out:,} more {what} not shown, in which no one was reported {people}; {drawn}"
     else:

@@ -152,7 +152,7 @@ def test_civilian_targeting_is_its_own_measure(story, raw):
     vac = raw[raw["event_type"] == "Violence against civilians"]
     text = story.who()
     assert (f"Civilians were the main target of {len(marked)} events ({round(100 * len(marked) / len(raw))}%; "
-            f"ACLED's `civilian_targeting`), in which {marked['fatalities'].sum()} people were killed") in text
+            f"as ACLED marks civilian targeting), in which {marked['fatalities'].sum()} people were killed") in text
     assert f"Violence against civilians holds {len(vac)} events, {vac['fatalities'].sum()} killed" in text
 
 
@@ -167,7 +167,7 @@ def test_the_older_column_set_is_told_with_what_it_has(tmp_path, raw):
     assert f"{OLDER_TYPE_CODES[pair[0] - 1]}-{OLDER_TYPE_CODES[pair[1] - 1]}: {len(pkk)} events" in text
     civilians = raw[raw["event_type"] == "Violence against civilians"]
     assert f"Civilians were the main target of {len(civilians)} events" in text
-    assert "this export has no `civilian_targeting`" in text
+    assert "this export does not mark civilian targeting" in text
 
 
 def test_hostile_actor_names_are_shown_as_typed(tmp_path):
@@ -446,3 +446,163 @@ def test_a_file_without_changes_of_posture_says_so_once(story):
     assert not story.lists_posture()
     assert story.section("posture table") == "" and story.section("posture coding") == ""
     assert Story(notebook_data()).lists_posture()  # the coded data's table says when a window has none
+
+
+# --- what a newcomer reads: headlines, one count where the three agree, numbered marks -------------------------
+
+ATTACK_TYPES = ("Battles", "Explosions/Remote violence")
+
+
+def _peak_words(dates: pd.Series, weekly: bool = True) -> tuple[str, int, int]:
+    """The busiest week (Monday to Sunday) or month of these dates, counted with pandas: its words, its count and
+    how many other periods count as many."""
+    from analysis.text import describe_dates
+
+    starts = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")) if weekly else dates.dt.to_period("M")
+    counts = starts.value_counts()
+    top = counts.max()
+    first = counts[counts == top].index.min()
+    when = (f"the week of {describe_dates(first, first + pd.Timedelta(days=6), long=True)}" if weekly
+            else f"{first:%B %Y}")
+    return when, int(top), int((counts == top).sum()) - 1
+
+
+def _tie(others: int, name: str = "week") -> str:
+    return f" (as many in {others} other {name}{'s' if others > 1 else ''})" if others else ""
+
+
+def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
+    """Each chart of an ACLED run is headed by what it shows, its number counted here with pandas from the CSV,
+    not by a label ("Battles and remote violence per week ...")."""
+    place = "Iraq and Syria"
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    when, top, others = _peak_words(raw["event_date"])
+    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top}{_tie(others)}"
+    when, top, others = _peak_words(attacks["event_date"])
+    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top}"
+                                           f"{_tie(others)}")
+    month, top, others = _peak_words(attacks["event_date"], weekly=False)
+    regions = attacks["admin1"].value_counts()
+    most = sorted(regions[regions == regions.max()].index)
+    assert story.chart_title("monthly") == (
+        f"Battles and remote violence in {place} peaked in {month}: {top}{_tie(others, 'month')}; the most over the "
+        f"window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
+    assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
+                                               f"{attacks['fatalities'].sum()} people, at most "
+                                               f"{attacks['fatalities'].max()} in one attack")
+    regions = raw["admin1"].value_counts()
+    assert regions.iloc[0] > regions.iloc[1]
+    assert story.chart_title("where") == f"{regions.index[0]} had the most events in {place}: {regions.iloc[0]} of {len(raw)}"
+    outlets = raw["source"].str.split("; ")
+    counts = outlets.explode().value_counts()
+    alone = int((outlets.str.len() == 1)[outlets.str[0] == counts.index[0]].sum())
+    assert story.chart_title("sources") == (f"{counts.index[0]} reported the most events in {place}: "
+                                            f"{counts.iloc[0]} of {len(raw)}, {alone} of them alone")
+    # the escalation headline names the peak the sentence under the chart names, at the same score
+    title = story.chart_title("escalation")
+    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points", title).groups()
+    assert f"highest, at {score} Goldstein points, in {weeks} (" in story.escalation(story.facts.escalation)
+    for chart in ("timeline", "weekly", "monthly", "escalation", "where", "sources"):
+        assert "per week" not in story.chart_title(chart) and "event_date" not in story.chart_title(chart)
+
+
+def test_the_busy_weeks_table_shows_one_count_when_the_three_agree(story, raw):
+    """Counted on event_date, an ACLED run's certain, possible and expected counts are equal: the table shows the
+    one count, headed by what it counts, not three equal columns."""
+    data = story.data
+    weekly = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0],
+                                end=data.window[1], clip=True, dates=data.date_rule)
+    table = story.busiest(weekly)
+    assert list(table.columns) == ["period_start", "period_end", "battles and remote violence"]
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    weeks = (attacks["event_date"] - pd.to_timedelta(attacks["event_date"].dt.day_of_week, unit="D")).value_counts()
+    assert dict(zip(table["period_start"], table["battles and remote violence"])) == weeks.to_dict()
+    # counted over their ranges, the same events keep the three counts
+    ranged = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0], end=data.window[1])
+    assert {"certain", "possible", "expected"} <= set(story.busiest(ranged).columns)
+
+
+def test_every_numbered_mark_of_the_timeline_is_in_the_table_or_the_subtitle_says_where(tmp_path, export):
+    """The timeline numbers every mark up to 100 events, the table lists at most 60: a mark the table leaves out
+    is said to be in events.csv, a timeline too full to number is not said to be numbered, and every event the
+    timeline labels, the deadliest, is in the table, whatever its date."""
+    from acled_files import write_acled
+
+    from analysis.viz.timeline_labels import event_labels
+    from analysis.viz.timeline_layout import timeline_layout
+
+    seen = set()
+    for path in (write_acled(tmp_path / "forty.csv", 40), write_acled(tmp_path / "eighty.csv", 80), export):
+        data = notebook_data(str(path))
+        story = Story(data)
+        labels = event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)  # as notebook 01
+        layout = timeline_layout(data.events, label=labels, casualties=data.casualties, start=data.window[0],
+                                 end=data.window[1])
+        drawn = {int(n) for n, text in zip(layout["number"], layout["text"]) if pd.notna(text) and text[:1].isdigit()}
+        listed = set(story.events_table()["number"].astype(int))
+        labelled = set(layout.loc[layout["label"].notna(), "number"].astype(int))
+        assert labelled and labelled <= listed
+        subtitle, note = story.chart_subtitle("timeline"), story.table_note()
+        if not drawn:
+            seen.add("none")
+            assert "numbered" not in subtitle and "too many to number" in subtitle
+            assert "on the timeline" not in note and "`#` is the number in an event's id" in note
+        elif drawn <= listed:
+            seen.add("all listed")
+            assert "numbered as in the table below" in subtitle
+        else:
+            seen.add("some in the file")
+            assert (f"the {len(listed)} deadliest in the table below, all {len(data.events)} in events.csv"
+                    in subtitle)
+            assert "events.csv" in note
+    assert seen == {"none", "all listed", "some in the file"}
+
+
+def test_the_body_names_columns_in_plain_words(story):
+    """A reader's sentences say "the first actor's type" and "civilian targeting", not ACLED's column names."""
+    text = story.who() + story.casualties() + story.perpetrators_note() + " ".join(story.actors_headers().values())
+    for column in ("inter1", "inter2", "civilian_targeting", "actor1", "actor2"):
+        assert column not in text, column
+    # a sentence starts with a capital, a count of none included (no event here rests on three outlets)
+    assert "No events rest on three outlets or more." in story.sources()
+
+
+def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
+    """Above 40 attacks the table lists the deadliest: none left out killed as many as one listed, and the
+    sentence over it says how many it lists and why."""
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)].set_index("event_id_cnty")["fatalities"]
+    table = story.attacks_table()
+    listed = attacks.index.isin(table["event_id"])
+    assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
+    assert (f"The {len(table)} deadliest of the {len(attacks)} battles and remote violence (at most 40, a tie listed "
+            "whole or not at all)") in story.attacks_note()
+
+
+def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
+    """Where more than three weeks share the most attacks, none is a peak: the headline says the most any week had
+    and how many weeks had it; one kind of strategic development is named as such, not as "the most"."""
+    from acled_files import write_acled
+
+    path = write_acled(tmp_path / "few.csv", 25)
+    raw = pd.read_csv(path, parse_dates=["event_date"])
+    story = Story(notebook_data(str(path)))
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    _, top, others = _peak_words(attacks["event_date"])
+    assert others > 2
+    assert story.chart_title("weekly") == (f"Battles and remote violence in Somalia: at most {top} in a week, in "
+                                           f"{others + 1} weeks")
+    posture = story.facts.posture_events
+    assert posture["sub_event_type"].nunique() == 1
+    assert story.chart_title("posture").endswith(
+        f"involving foreign forces in Somalia: {'all ' if len(posture) > 1 else ''}{posture['sub_event_type'].iloc[0]}")
+
+
+def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_date(story):
+    """The escalation of an ACLED run is counted on event_date: its table's header and the sentence under the chart
+    say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
+    assert story.peaks_headers()["events"] == "events (each on its event_date)"
+    assert "Each event counts in the week of its `event_date`" in story.escalation(story.facts.escalation)
+    coded = Story(notebook_data(None))
+    assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over the days of its range)",
+                                     "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",
+                                     "escalation": "net score"}

@@ -154,7 +154,11 @@ def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     assert table["period"].iloc[0] == f"{data.window[0]:%b %Y}" and table["period"].iloc[-1] == f"{data.window[1]:%b %Y}"
     assert f"The {len(posture):,} strategic developments are too many to list" in story.section("posture table")
     # killed only: ACLED has no wounded and one figure per event
-    assert story.chart_title("casualties").startswith("Killed in ") and "wounded" not in story.chart_subtitle("casualties")
+    # ... and the title states the killed, from the file (not a label: "Killed in ...")
+    killed = data.attacks["fatalities"].astype(int)
+    assert story.chart_title("casualties") == (f"Battles and remote violence in {data.place} killed {killed.sum():,} "
+                                               f"people, at most {killed.max()} in one attack")
+    assert "wounded" not in story.chart_subtitle("casualties") + story.chart_title("casualties")
     assert "rockets" not in story.attacks_note()
     assert story.events_headers()["documents"] == "sources"
     # the dense timeline's table: the deadliest, none left out that killed as many as one listed

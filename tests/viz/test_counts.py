@@ -89,3 +89,28 @@ def test_escalation_axes_span_the_periods_and_write_large_scores_in_full(new_axe
     assert mdates.num2date(high).date() <= pd.Timestamp("2026-04-03").date()  # no weeks drawn past the last period
     ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert "1,000,000" in ticks and not ax.yaxis.get_offset_text().get_text()
+
+
+def test_one_count_per_period_is_drawn_plainly_when_the_three_agree(events, new_axes):
+    """Counted on one date each (ACLED's event_date), certain, possible and expected are one: one bar per period,
+    no outline of possible and no legend explaining an uncertainty the counts do not have."""
+    from analysis.viz.figures import alt_text
+
+    counts = attacks_per_period(events, freq="W", kinds=None, dates="event_date")
+    assert (counts["certain"] == counts["possible"]).all()  # the data decide, not the kind of file
+    ax = plot_attacks_per_period(counts, ax=new_axes())
+    assert {p.get_gid() for p in ax.patches} == {"count"}
+    assert [b.get_height() for b in _patches(ax, "count")] == pytest.approx(counts["certain"].tolist())
+    assert ax.get_legend() is None
+    busy = counts[counts["certain"] > 0].iloc[0]
+    assert "certain" not in alt_text(ax.figure) and "expected" not in alt_text(ax.figure)
+    assert f": {busy['certain']}" in alt_text(ax.figure)
+    # by group: the groups stacked, their legend only
+    monthly = attacks_per_period(events, freq="M", by="base_id", kinds=None, dates="event_date")
+    ax = plot_attacks_per_period(monthly, by="base_id", ax=new_axes())
+    assert not _patches(ax, "possible")
+    assert "possible (date range overlaps the period)" not in [t.get_text() for t in ax.get_legend().get_texts()]
+    # the same events counted over their ranges keep the three counts and their legend
+    ranged = plot_attacks_per_period(attacks_per_period(events, freq="W", kinds=None), ax=new_axes())
+    assert {p.get_gid() for p in ranged.patches} == {"expected", "certain", "possible"}
+    assert len(ranged.get_legend().get_texts()) == 3

@@ -94,6 +94,19 @@ def test_plot_casualties_never_splits_a_tie_between_drawn_and_left_out(new_axes)
     assert [t.get_text() for t in tied.get_yticklabels()] == ["attack 0"]
 
 
+def test_a_highest_figure_shared_by_more_than_are_drawn_is_said_in_the_note(new_axes):
+    """When more attacks share the highest figure than can be drawn, the first are drawn and the note says how many
+    share it, so "each with at most 6 killed" does not read as if none left out killed as many."""
+    killed = [6, 6, 6, 6, 2, 0]
+    rows = [{"event_id": f"EV{i}", "attack": f"attack {i}", "group": "not split by group", "outcome": "killed",
+             "count_low": k, "count_high": k} for i, k in enumerate(killed)]
+    ax = analysis.plot_casualties(pd.DataFrame(rows), n=3, ax=new_axes())
+    assert len(ax.get_yticklabels()) == 3
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "more"] == [
+        "3 more attacks not shown, each with at most 6 killed, 8 killed in all (lowest figures); the first 3 of the 4 "
+        "with the highest figure, 6 killed, are drawn"]
+
+
 def test_plot_casualties_names_the_group_and_the_range_where_the_figures_have_them(new_axes):
     rows = [{"event_id": "EV1", "attack": "11 Mar", "group": "US military", "outcome": "killed", "count_low": 2,
              "count_high": 2},

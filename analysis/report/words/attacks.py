@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..._frames import column_or_na, require_columns
 from ...stats.casualties import killed_distribution
-from ...stats.highlights import busiest_periods, deadliest_events, peak, top_values
+from ...stats.highlights import busiest_periods, deadliest_events, killed_per_event, peak, top_values
+from ...stats.periods import counts_agree
 from ...stats.selection import EventSelector, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
 from ...text import markdown_text as md
@@ -36,7 +37,7 @@ from .common import (
     with_associates,
 )
 from .common import dateline as common_dateline
-from .counting import counting_rule, partial_note
+from .counting import counting_rule, partial_note, peak_headline
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
 
@@ -68,10 +69,18 @@ def page_heading(facts: Facts) -> Heading:
 
 def chart_title(facts: Facts, chart: str) -> str:
     """The title of the attacks one by one (``"attacks"``), the weekly or monthly counts (``"weekly"``,
-    ``"monthly"``) or the killed (``"casualties"``)."""
+    ``"monthly"``) or the killed (``"casualties"``).
+
+    An ACLED run's titles state what the chart shows, with its number (:func:`_finding`); a window of the coded
+    data, whose counts spread ranged dates and whose figures are killed and wounded, keeps titles that name the
+    chart.
+    """
     data = facts.data
     what = data.selection.what
     where = f"{data.place}, {data.period_text}"
+    finding = "" if facts.coded or facts.attacks.empty else _finding(facts, chart)
+    if finding:
+        return finding
     if chart == "attacks":
         return f"{capital(what)}, one by one, {where}"
     if chart == "weekly":
@@ -81,6 +90,32 @@ def chart_title(facts: Facts, chart: str) -> str:
         return (f"{capital(what)} per {facts.period_name('monthly')}, by "
                 f"{'base' if data.coded else 'region (admin1)'} ({how})")
     return f"{capital(harmed(facts))} in {what}, {where}"
+
+
+def _finding(facts: Facts, chart: str) -> str:
+    """State what an ACLED run's chart of attacks shows, as plain text: the peak period of the weekly or monthly
+    counts (with the region of the most attacks, a tie named whole), or the killed and the most in one attack."""
+    data = facts.data
+    what, attacks = data.selection.what, facts.attacks
+    if chart in ("weekly", "monthly"):
+        freq = facts.period(chart, "W" if chart == "weekly" else "M")
+        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}")
+        column = data.place_column
+        if chart == "weekly" or not found or column not in attacks.columns:
+            return found
+        counts = top_values(attacks[column].dropna(), n=len(attacks))
+        if counts.empty:
+            return found
+        most = counts[counts == counts.iloc[0]]
+        names = join_words([str(data.base_names.get(name, name)) for name in most.index])
+        each = " each" if len(most) > 1 else ""
+        return f"{found}; the most over the window in {names} ({counts.iloc[0]:,}{each})"
+    killed = killed_per_event(attacks, data.casualties)
+    total, most = int(killed.sum()), int(killed.max())
+    if not total:
+        return f"No {what} in {data.place} killed anyone, as ACLED codes them"
+    return (f"{capital(what)} in {data.place} killed {describe_number(total, 'person', 'people')}, "
+            f"at most {most:,} in one attack")
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
@@ -206,7 +241,8 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     data = facts.data
     attacks = facts.attacks
     if len(attacks) > most:
-        ids = set(deadliest_events(attacks, data.casualties, n=most)["event_id"])
+        # a tie is listed whole or not at all: no attack left out killed as many as one listed
+        ids = set(deadliest_events(attacks, data.casualties, n=most, split_ties=False)["event_id"])
         attacks = attacks[attacks["event_id"].isin(ids)]
     table = table_of(attacks, data.casualties, kinds=None)
     for figure in ("projectiles", "killed", "wounded"):  # the figures in words
@@ -284,7 +320,7 @@ def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
         return ""
     which = ("The one perpetrator" if len(everyone) == 1 else f"All {len(everyone):,} perpetrators"
              if len(shown) == len(everyone) else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
-    return (f"{which} of the {len(facts.attacks):,} {what} (ACLED's first actor, actor1), with the attacks each "
+    return (f"{which} of the {len(facts.attacks):,} {what} (ACLED's first actor), with the attacks each "
             "carried out and the people killed in them.")
 
 
@@ -296,7 +332,7 @@ def perpetrators_sentence(facts: Facts) -> str:
     n = len(facts.attacks)
     named = [f"{md(row.perpetrator)} ({describe_number(row.attacks, 'attack')}, {percent(row.attacks, n)}; "
              f"{describe_number(row.killed, 'person', 'people')} killed)" for row in table.itertuples()]
-    return f"By perpetrator (ACLED's `actor1`): {join_words(named)}."
+    return f"By perpetrator (ACLED's first actor): {join_words(named)}."
 
 
 def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
@@ -306,10 +342,13 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     if n == 0:
         return ""
     shown = len(attacks_table(facts, most))
+    killers = int((killed_per_event(facts.attacks, facts.data.casualties) > 0).sum())
     if n <= most:
         listed = f"Every one of the {n:,} {what}"
-    elif shown < most:
+    elif shown == killers:
         listed = f"The {shown:,} of the {n:,} {what} that killed anyone (the others killed no one)"
+    elif shown < most:
+        listed = f"The {shown:,} deadliest of the {n:,} {what} (at most {most}, a tie listed whole or not at all)"
     else:
         listed = f"The {shown:,} deadliest of the {n:,} {what}"
     with_what = (" with the killed" if facts.coded else
@@ -320,11 +359,18 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
 
 def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
     """Return the periods with any event: all up to ``ALL_PERIODS``, else at most ``most`` of the busiest,
-    in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`)."""
+    in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
+
+    Where the three counts are one (:func:`analysis.stats.periods.counts_agree`: every event counted on one
+    date), the table has one count per period, headed by what is counted, instead of three equal columns.
+    """
     active = counts[counts["possible"] > 0]
-    if len(active) <= ALL_PERIODS or facts.is_default:
+    if len(active) > ALL_PERIODS and not facts.is_default:
+        active = busiest_periods(active, n=most)
+    if not counts_agree(counts):
         return active
-    return busiest_periods(active, n=most)
+    counted = [name for name in active.columns if name not in ("certain", "possible", "expected")]
+    return active[counted].assign(**{facts.data.selection.what: active["certain"].to_numpy()})
 
 
 def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:

@@ -61,3 +61,30 @@ def period_text(row: pd.Series, freq: str) -> str:
     if freq == "Y":
         return f"{start.year}"
     return describe_dates(start, row["period_end"], long=True)
+
+
+def peak_headline(frame: pd.DataFrame, freq: str, what: str, column: str = "expected") -> str:
+    """State where a chart of counts per period peaks, as its headline (plain text; "" when every period is 0).
+
+    ``frame`` is the chart's counts per period (:meth:`Facts.per_period`), ``freq`` its period and ``what`` what
+    it counts, where: "Battles and remote violence in Iraq peaked in the week of 1-7 June 2020: 9 (as many in 2
+    other weeks)". A tie is counted, not hidden (the page's sentences name the tied periods); where more than three
+    periods share the top, none is a peak: "Battles and remote violence in Somalia: at most 1 in a week, in 12
+    weeks".
+    """
+    from ...stats.highlights import peak
+    from ...text import describe_figure
+
+    found = peak(frame, column)
+    if found is None:
+        return ""
+    row = pd.Series({"period_start": found.start, "period_end": found.end})
+    name = PERIOD_NAMES.get(freq, "period")
+    when = f"the week of {period_text(row, freq)}" if freq == "W" else period_text(row, freq)
+    values = frame[column].to_numpy(dtype=float)
+    others = int((abs(values - found.value) < 1e-9).sum()) - 1
+    what = what[:1].upper() + what[1:]
+    if others > 2:  # no one period stands out: say the most any had, and how many had it
+        return f"{what}: at most {describe_figure(found.value)} in a {name}, in {describe_number(others + 1, name)}"
+    tie = f" (as many in {describe_number(others, f'other {name}')})" if others else ""
+    return f"{what} peaked in {when}: {describe_figure(found.value)}{tie}"

@@ -68,6 +68,15 @@ class Facts:
                           dates=self.data.date_rule)
 
     @cached_property
+    def escalation(self) -> pd.DataFrame:
+        """The escalation measure per period of the weekly chart, as notebook 01 draws it
+        (:func:`analysis.stats.escalation.escalation_per_period`)."""
+        from ...stats.escalation import escalation_per_period
+
+        return escalation_per_period(self.events, freq=self.period("weekly", "W"), start=self.first, end=self.last,
+                                     clip=True, dates=self.data.date_rule)
+
+    @cached_property
     def killed(self) -> int:
         """The people killed in all the run's events (lowest figures)."""
         return int(killed_per_event(self.events, self.data.casualties).sum()) if len(self.events) else 0
@@ -101,6 +110,14 @@ class Facts:
 
         return timeline_form(self.events) == "bands"
 
+    @cached_property
+    def numbered(self) -> bool:
+        """True when the timeline writes every event's number on its mark: drawn one by one and few enough
+        (:data:`analysis.viz.timeline_layout.MAX_NUMBERED`)."""
+        from ...viz.timeline_layout import MAX_NUMBERED
+
+        return not self.dense and len(self.events) <= MAX_NUMBERED
+
     @property
     def band_period(self) -> str:
         """The period of the timeline's bands, in words (:func:`analysis.viz.bands.band_period`)."""
@@ -120,6 +137,13 @@ class Facts:
         """The events the table of a dense timeline lists: at most TABLE_ROWS of the deadliest, never splitting a tie."""
         top = deadliest_events(self.events, self.data.casualties, n=TABLE_ROWS, split_ties=False)
         return set(top["event_id"].astype(str))
+
+    @cached_property
+    def lists_deadliest(self) -> bool:
+        """True when the table under the timeline lists the deadliest events (:attr:`deadliest_ids`), not every
+        event: more than TABLE_ROWS of them, some killing anyone. So the events the timeline labels, the deadliest,
+        are in the table, whatever their dates."""
+        return self.dense or (len(self.events) > TABLE_ROWS and bool(self.deadliest_ids))
 
     @cached_property
     def posture_events(self) -> pd.DataFrame:

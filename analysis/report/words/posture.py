@@ -44,8 +44,18 @@ def page_heading(facts: Facts) -> Heading:
 def chart_title(facts: Facts, chart: str = "posture") -> str:
     """The title of the posture map or panels, as plain text."""
     data = facts.data
-    return (f"What happened at each base, {data.period_text}" if data.coded
-            else f"Strategic developments involving {forces_words(facts)}, {data.place}, {data.period_text}")
+    if data.coded:
+        return f"What happened at each base, {data.period_text}"
+    posture = facts.posture_events
+    if posture.empty:
+        return f"Strategic developments involving {forces_words(facts)}, {data.place}, {data.period_text}"
+    kinds = top_values(posture["sub_event_type"], n=len(posture))
+    first = kinds[kinds == kinds.iloc[0]]
+    coded = f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces_words(facts)} in {data.place}"
+    if len(kinds) == 1:
+        return f"{coded}: {'all ' if len(posture) > 1 else ''}{kinds.index[0]}"
+    each = " each" if len(first) > 1 else ""
+    return f"{coded}; the most: {join_words([str(kind) for kind in first.index])} ({int(first.iloc[0]):,}{each})"
 
 
 def chart_subtitle(facts: Facts, chart: str = "posture") -> str:

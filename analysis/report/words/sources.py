@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pandas as pd
 
 from ...stats.evidence import disputed_points, source_scales
-from ...text import describe_number, in_words
+from ...text import describe_number, in_words, join_words
 from ...text import markdown_text as md
-from .common import Dateline, Escape, Heading, heading, in_window, involved, nothing, percent
+from .common import Dateline, Escape, Heading, capital, heading, in_window, involved, nothing, percent
 from .common import dateline as common_dateline
 from .facts import Facts
 from .plain import headlines_of, numbered, plain_notes, point_words
@@ -29,10 +29,21 @@ def page_heading(facts: Facts) -> Heading:
 
 
 def chart_title(facts: Facts, chart: str = "sources") -> str:
-    """The title of the sources chart, as plain text."""
+    """The title of the sources chart, as plain text: for an ACLED run the outlet behind the most events, a tie named
+    whole ("Shafaq News reported the most events in Iraq and Syria: 117 of 170, 84 of them alone")."""
     where = f"{facts.data.place}, {facts.data.period_text}"
-    return (f"Which report supports how many events, {where}" if facts.coded
-            else f"Who reported the events: outlets and source scale, {where}")
+    if facts.coded:
+        return f"Which report supports how many events, {where}"
+    table = facts.sources_table if "source" in facts.events.columns else pd.DataFrame()
+    if table.empty:
+        return f"Who reported the events: outlets and source scale, {where}"
+    top = table[table["events"] == table["events"].iloc[0]]
+    names = join_words([str(name) for name in top["source"]])
+    most = f"{names} reported the most events{involved(facts, str)} in {facts.data.place}"
+    if len(top) > 1:
+        return f"{most}: {int(top['events'].iloc[0]):,} each of {len(facts.events):,}"
+    return (f"{most}: {int(top['events'].iloc[0]):,} of {len(facts.events):,}, "
+            f"{int(top['only_source'].iloc[0]):,} of them alone")
 
 
 def chart_subtitle(facts: Facts, chart: str = "sources") -> str:
@@ -75,7 +86,7 @@ def key_sentences(facts: Facts) -> str:
                      f"({percent(top['events'], len(events))}), {top['only_source']:,} of them alone.")
     outlets = facts.outlets
     many = int(outlets.loc[outlets["outlets"] == "3 or more", "events"].sum())
-    lines.append(f"{describe_number(many, 'event')} rest on three outlets or more.")
+    lines.append(f"{capital(describe_number(many, 'event'))} rest on three outlets or more.")
     if "source_scale" in events.columns:
         scales = source_scales(events)
         top_scale = scales.iloc[0]

@@ -36,7 +36,7 @@ from .common import (
     weekly_words,
 )
 from .common import dateline as common_dateline
-from .counting import counting_rule, partial_note, period_text
+from .counting import counting_rule, partial_note, peak_headline, period_text
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -63,24 +63,59 @@ def _overview(facts: Facts, esc: Escape) -> list[str]:
 
 
 def chart_title(facts: Facts, chart: str) -> str:
-    """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text."""
+    """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text.
+
+    An ACLED run's titles state what the chart shows, with its number: "Events in Iraq and Syria peaked in the week
+    of 8-14 June 2020: 15 (as many in 2 other weeks)", "Escalation in Iraq and Syria peaked in the week of ...: 117
+    Goldstein points". A window of the coded data, whose counts spread ranged dates, keeps titles that name the chart.
+    """
     where = f"{facts.data.place}, {facts.data.period_text}"
     who = involved(facts, str)
+    if not facts.coded:
+        finding = (peak_headline(facts.per_period(facts.period("weekly", "W")), facts.period("weekly", "W"),
+                                 f"events{who} in {facts.data.place}") if chart == "timeline"
+                   else _escalation_headline(facts))
+        if finding:
+            return finding
     if chart == "timeline":
         return (f"Events{who} per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
                 else f"Every event{who} in {where}, in lanes by kind")
     return f"Escalation per {weekly_words(facts)}, {where}: Goldstein weights of CAMEO codes"
 
 
+def _escalation_headline(facts: Facts) -> str:
+    """State the escalation chart's peak, as its headline: "" when nothing violent was measured."""
+    found = _escalation_peaks(facts, facts.escalation)
+    if found is None:
+        return ""
+    whens, shown, _ = found
+    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points"
+
+
 def chart_subtitle(facts: Facts, chart: str) -> str:
     """What the timeline or the escalation chart measures, as plain text, in every run (the default run's too)."""
     if chart == "timeline":
-        return (f"Events per {facts.band_period} in a lane for each kind, each lane scaled to its own peak; "
-                f"{labelled_words(facts)} marked and labelled" if facts.dense
-                else "Every event, numbered as in the table below, in a lane for its kind; bars span the days a "
-                     "date can fall on")
+        if facts.dense:
+            return (f"Events per {facts.band_period} in a lane for each kind, each lane scaled to its own peak; "
+                    f"{labelled_words(facts)} marked and labelled")
+        return f"Every event{_numbers_words(facts)} in a lane for its kind; bars span the days a date can fall on"
     return (f"Escalation score per {period_words(facts, 'weekly')}: the Goldstein value of each event's CAMEO code, "
             "sign reversed; only acts of violence count as conflict")
+
+
+def _numbers_words(facts: Facts) -> str:
+    """Say where a reader finds the events the timeline draws one by one: ", numbered as in the table below,", or,
+    when the table lists only the first, that the rest are in the events file, or that they are too many to
+    number (the timeline then names the deadliest only)."""
+    from ..inputs import EVENTS_FILE
+
+    if not facts.numbered:
+        return ", too many to number,"
+    if len(facts.events) > TABLE_ROWS and not facts.coded:
+        listed = (f"the {len(facts.deadliest_ids):,} deadliest" if facts.lists_deadliest
+                  else f"the first {TABLE_ROWS}")
+        return f", numbered by its id ({listed} in the table below, all {len(facts.events):,} in {EVENTS_FILE}),"
+    return ", numbered as in the table below,"
 
 
 def timeline_note(facts: Facts) -> str:
@@ -124,8 +159,18 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
     return f"The {len(peaks)} {period}s of highest escalation, highest first." if len(peaks) else ""
 
 
+def peaks_headers(facts: Facts) -> dict[str, str]:
+    """The headers of the table of escalation peaks: its events are spread over their ranges of days, or, for an
+    ACLED file, each counted on its event_date (as the measure is)."""
+    spread = ("each spread evenly over the days of its range" if facts.data.date_rule == "range"
+              else "each on its event_date")
+    return {"period": facts.period_name("weekly"), "events": f"events ({spread})", "conflict": "conflict (up)",
+            "cooperation": "retreat or cooperation (down)", "escalation": "net score"}
+
+
 def events_table(facts: Facts) -> pd.DataFrame:
-    """List the events under the timeline: the first in date order, or the deadliest when the timeline is dense.
+    """List the events under the timeline: every one, or the deadliest above TABLE_ROWS (:attr:`Facts.lists_deadliest`),
+    in date order.
 
     ``what`` says what happened for a reader
     (:func:`analysis.report.words.common.reader_what`); the notes whole are
@@ -141,7 +186,7 @@ def _listed(facts: Facts) -> pd.DataFrame:
     from ...stats.tables import events_table as table
 
     data = facts.data
-    if facts.dense:
+    if facts.lists_deadliest:
         ids = facts.deadliest_ids
         listed = table(facts.events, data.reports, sources=data.sources,
                        kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
@@ -174,13 +219,14 @@ def table_note(facts: Facts) -> str:
     sources = "the documents behind each" if facts.coded else "ACLED's sources"
     if facts.events.empty:
         return nothing(facts)
-    if facts.dense:
+    # the timeline numbers its marks only when it draws few enough events one by one (Facts.numbered)
+    number = "is an event's number on the timeline" if facts.numbered else "is the number in an event's id"
+    if facts.lists_deadliest:
         return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
-                f"listed whole or not at all), in date order, with {sources}; `#` is the "
-                "number in an event's id, as on the timeline." + rest_note(facts))
+                f"listed whole or not at all), in date order, with {sources}; `#` {number}." + rest_note(facts))
     if n > TABLE_ROWS:
-        return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` is an event's "
-                "number on the timeline." + rest_note(facts))
+        return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` {number}."
+                + rest_note(facts))
     return f"Every event, in date order, with {sources}; `#` is its number on the timeline." + rest_note(facts)
 
 
@@ -228,26 +274,38 @@ def key_sentences(facts: Facts) -> str:
 
 def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     """Write the key sentences under the escalation chart: its peak week, and how to read it."""
-    if frame.empty or not (frame["escalation"] > 0).any():
+    found = _escalation_peaks(facts, frame)
+    if found is None:
         return "**What it shows.** " + nothing(facts, "conflict events")
+    periods, shown, peaks = found
+    events = join_words([describe_number(n, "event") for n in peaks["events"]])
+    if len(peaks) == 1:
+        peak = f"highest in {periods}: {shown} Goldstein points, from {events}"
+    else:
+        counts = peaks["events"].unique()
+        each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
+        peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
+    counted = ("" if facts.data.date_rule == "range" else
+               f" Each event counts in the {facts.period_name('weekly')} of its `event_date`, as on the other charts: "
+               "not spread over the days of a range, which the rule above does for the coded data.")
+    return (f"**What it shows.** Escalation, as measured, was {peak}. "
+            "The measure counts acts, not their size: an attack that killed many and one that killed no one "
+            f"weigh the same, and it measures what the sources reported.{counted}")
+
+
+def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.DataFrame] | None:
+    """Find the escalation measure's peak, a tie whole: the periods in words ("the weeks of 8-14 June 2020 and
+    22-28 June 2020"), the score as written, and the periods' rows; None when no period has a positive score."""
+    if frame.empty or not (frame["escalation"] > 0).any():
+        return None
     shown = describe_figure(frame["escalation"].max())
     # every period at the peak as written (a tie is said whole), in date order
     peaks = frame.loc[(frame["escalation"].map(describe_figure) == shown).to_numpy()].sort_values("period_start")
     freq = facts.period("weekly", "W")
     whens = [describe_dates(row["period_start"], row["period_end"], long=True) if freq == "W" else period_text(row, freq)
              for _, row in peaks.iterrows()]
-    events = join_words([describe_number(n, "event") for n in peaks["events"]])
-    if len(peaks) == 1:
-        peak = (f"highest in {'the week of ' if freq == 'W' else ''}{whens[0]}: {shown} Goldstein points, "
-                f"from {events}")
-    else:
-        periods = f"{'the weeks of ' if freq == 'W' else ''}{join_words(whens)}"
-        counts = peaks["events"].unique()
-        each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
-        peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
-    return (f"**What it shows.** Escalation, as measured, was {peak}. "
-            "The measure counts acts, not their size: an attack that killed many and one that killed no one "
-            "weigh the same, and it measures what the sources reported.")
+    weeks = "the week of " if len(whens) == 1 else "the weeks of "
+    return f"{weeks if freq == 'W' else ''}{join_words(whens)}", shown, peaks
 
 
 def dateline(facts: Facts) -> Dateline:

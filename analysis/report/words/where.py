@@ -144,8 +144,18 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
 
 
 def chart_title(facts: Facts, chart: str = "where") -> str:
-    """The title of the events map, as plain text."""
-    return f"Where the events{involved(facts, str)} took place, {facts.data.place}, {facts.data.period_text}"
+    """The title of the events map, as plain text: the region (``admin1``) with the most events, a tie named whole
+    ("Diyala had the most events in Iraq and Syria: 36 of 170"), or where the file names no region, what it maps."""
+    who = involved(facts, str)
+    table = facts.areas("admin1") if "admin1" in levels(facts) else pd.DataFrame()
+    if table.empty:
+        return f"Where the events{who} took place, {facts.data.place}, {facts.data.period_text}"
+    top = table[table["events"] == table["events"].iloc[0]]
+    if len(table) == 1:
+        return f"All {len(facts.events):,} events{who} in {facts.data.place} were in {top['admin1'].iloc[0]}"
+    each = " each" if len(top) > 1 else ""
+    return (f"{join_words([str(name) for name in top['admin1']])} had the most events{who} in {facts.data.place}: "
+            f"{int(top['events'].iloc[0]):,}{each} of {len(facts.events):,}")
 
 
 def _named(facts: Facts) -> str:

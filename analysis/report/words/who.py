@@ -39,13 +39,13 @@ def who(facts: Facts) -> str:
     lines = [f"**Who.** {_actors(facts)}"]
     if "inter1" in events.columns:
         types = stats.by_actor_type(events, 1).head(TYPES_NAMED)
-        lines.append("By the first actor's type (ACLED's `inter1`): " + listing(
+        lines.append("By the first actor's type: " + listing(
             [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
     if "inter2" in events.columns:
         types = stats.by_actor_type(events, 2)
         types = types[types["actor_type"] != stats.NONE].head(TYPES_NAMED)
         if len(types):
-            lines.append("By the second actor's type (`inter2`, the other side): " + listing(
+            lines.append("By the second actor's type (the other side): " + listing(
                 [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
     if "interaction" in events.columns:
         pairs = stats.by_column(events, "interaction", ACTOR_TYPES).head(TYPES_NAMED)
@@ -78,9 +78,9 @@ def civilians(facts: Facts) -> str:
     events = facts.events
     summary = stats.civilian_summary(events).set_index("measure")
     marked, vac = summary.loc["civilian_targeting"], summary.loc["violence_against_civilians"]
-    how = ("ACLED's `civilian_targeting`" if "civilian_targeting" in events.columns
-           else "Violence against civilians, or a second actor of type Civilians (this export has no "
-                "`civilian_targeting`)")
+    how = ("as ACLED marks civilian targeting" if "civilian_targeting" in events.columns
+           else "Violence against civilians, or a second actor of type Civilians: this export does not mark "
+                "civilian targeting")
     if not marked["events"]:
         return (f"**Civilians.** No event has civilians as its main target ({how}); ACLED's type Violence against "
                 f"civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
@@ -99,7 +99,7 @@ def actors_table(facts: Facts) -> pd.DataFrame:
 
 
 ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events", "killed": "killed",
-                 "as_actor1": "as actor1", "as_actor2": "as actor2"}
+                 "as_actor1": "as first actor", "as_actor2": "as second actor"}
 
 
 def actors_note(facts: Facts) -> str:
