@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,10 @@ from .rules import NUMBER_KINDS, column_problems, has_value, pair_problems, repe
 _MIN_BLOCK, _MAX_BLOCK = MAX_FIELD_BYTES, 4 * MAX_FIELD_BYTES
 #: Size of the blocks in which the file's bytes are screened.
 _SCAN_BLOCK = 1 << 20
+#: Files smaller than this are screened and checked in the calling thread: starting the threads
+#: costs more than they save (measured: 13 ms instead of 17 for 500 records, 53 ms instead of 60
+#: for 20,000 records or 9 MB; the threads win on a file of 44 MB).
+_THREADED_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,36 @@ class TypedSpec:
     pairs: tuple[str, str, Mapping[str, Sequence[str]]] | None = None
     #: a value the text path treats specially (R's missing value): any file holding it is declined
     na_text: str | None = None
+
+
+class _Inline:
+    """An executor that runs each task at once, in the calling thread (for small files)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def submit(self, task, *args) -> Future:
+        future = Future()
+        try:
+            future.set_result(task(*args))
+        except BaseException as exc:  # kept for result(), as a thread pool keeps it
+            future.set_exception(exc)
+        return future
+
+    def map(self, task, items):
+        return [task(item) for item in items]
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _pool(workers: int, size: int):
+    """Return a pool of ``workers`` threads for work on ``size`` bytes, or an inline executor below
+    :data:`_THREADED_BYTES`."""
+    return ThreadPoolExecutor(max_workers=workers) if size >= _THREADED_BYTES else _Inline()
 
 
 class _Decline(Exception):
@@ -130,7 +164,7 @@ def read_typed(path: Path, spec: TypedSpec, *, region=None) -> tuple[dict[str, p
         raise _Decline
     _carriage_returns(head, len(head), False)  # a lone carriage return: declined before the file is read
     # The bytes are screened while pyarrow parses the file (it releases the GIL), on another core if one is free.
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with _pool(1, path.stat().st_size) as pool:
         screened = pool.submit(_screen_bytes, path)
         try:
             header, checked, table = _read_csv(path, spec)
@@ -327,7 +361,7 @@ def _check_and_convert(header: list[str], checked: dict[str, Column], columns: d
     def prepare(name: str) -> _Prepared:
         return _prepare(columns[name], checked.get(name), spec, region)
 
-    pool = ThreadPoolExecutor(max_workers=min(len(header), os.cpu_count() or 1))
+    pool = _pool(min(len(header), os.cpu_count() or 1), sum(column.nbytes for column in columns.values()))
     try:
         prepared = dict(zip(header, pool.map(prepare, header)))
         columns.clear()

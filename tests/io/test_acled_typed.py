@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import string
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -113,6 +114,20 @@ def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
     assert len(events) == ROWS
     assert events["notes"].str.contains('"').any()  # quoted quotes and commas came through
     assert events["actor2"].isna().any() and events["admin3"].isna().any()
+
+
+def test_large_files_are_screened_and_checked_in_threads_to_the_same_frame_and_declines(generated, tmp_path,
+                                                                                         monkeypatch):
+    small_files = typed_frame(generated["current"])  # under _THREADED_BYTES: in the calling thread
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes(generated["current"].read_bytes().replace(b',"', b',"a"b', 1))
+    assert typed_frame(stray) is None
+    started = []
+    monkeypatch.setattr(_typed, "_THREADED_BYTES", 0)
+    monkeypatch.setattr(_typed, "ThreadPoolExecutor", lambda **kw: started.append(kw) or ThreadPoolExecutor(**kw))
+    assert_identical(typed_frame(generated["current"]), small_files)
+    assert typed_frame(stray) is None  # the screen's decline reaches the caller from its thread
+    assert len(started) == 3  # the screen's pool and the checks' pool, then the screen's for the stray quote
 
 
 @pytest.mark.slow
