@@ -97,8 +97,27 @@ def load_boundaries(path: PathLike | None = None) -> list[Boundary]:
     2
     """
     path = packaged_boundaries_path() if path is None else Path(path)
+    if path in (packaged_boundaries_path(), packaged_world_boundaries_path()):
+        return _packaged(path)
+    return _read_boundaries(path)
+
+
+def _read_boundaries(path: Path) -> list[Boundary]:
     data = _read_feature_collection(path)
     return [_boundary(feature, index, path) for index, feature in enumerate(data["features"])]
+
+
+#: The packaged files' boundaries as last read, under each file's size and modification time (every map reads them).
+_packaged_read: dict[Path, tuple[tuple[int, int], list[Boundary]]] = {}
+
+
+def _packaged(path: Path) -> list[Boundary]:
+    """Return a copy of a packaged file's boundaries, reading it if it was not read yet or changed since."""
+    stat = path.stat()
+    key = (stat.st_size, stat.st_mtime_ns)
+    if _packaged_read.get(path, (None,))[0] != key:
+        _packaged_read[path] = (key, _read_boundaries(path))
+    return [b._replace(rings=[ring.copy() for ring in b.rings]) for b in _packaged_read[path][1]]
 
 
 def _read_feature_collection(path: Path) -> dict[str, Any]:

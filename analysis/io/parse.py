@@ -165,15 +165,13 @@ def parse_dates(values) -> pd.Series:
     except pa.ArrowInvalid:
         days = pd.to_datetime(pd.Series(shaped.to_pandas()), format="%Y-%m-%d", errors="coerce").to_numpy()
     index = values.index if isinstance(values, pd.Series) else None
-    return within_range(pd.Series(np.asarray(days, dtype="datetime64[D]"), index=index))
+    return pd.Series(within_range(np.asarray(days, dtype="datetime64[D]")).astype("datetime64[ns]"), index=index)
 
 
-def within_range(dates: pd.Series) -> pd.Series:
-    """Return dates as datetime64[ns], NaT where outside :data:`schema.DATE_RANGE` (checked before the cast)."""
-    days = dates.to_numpy(dtype="datetime64[D]") if len(dates) else np.array([], dtype="datetime64[D]")
+def within_range(days: np.ndarray) -> np.ndarray:
+    """Return days (datetime64[D]) with NaT where outside :data:`schema.DATE_RANGE` (checked before any cast)."""
     outside = (days < np.datetime64(DATE_RANGE[0])) | (days > np.datetime64(DATE_RANGE[1]))
-    days = np.where(outside, np.datetime64("NaT"), days)
-    return pd.Series(days.astype("datetime64[ns]"), index=dates.index)
+    return np.where(outside, np.datetime64("NaT"), days) if outside.any() else days
 
 
 def categorical(col: Column, codes: np.ndarray, words: Sequence) -> pd.Series:

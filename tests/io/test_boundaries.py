@@ -152,3 +152,22 @@ def test_world_boundaries_find_a_country_by_iso_code_or_acled_name():
     somalia = find_country(world, iso=706)
     points = np.concatenate(somalia.rings)
     assert 40 < points[:, 0].min() < points[:, 0].max() < 52 and -2 < points[:, 1].min() < points[:, 1].max() < 13
+
+
+def test_packaged_boundaries_are_read_once_and_each_caller_gets_its_own_copy(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.io import boundaries
+    shutil.copy(DATA / "boundaries.geojson", tmp_path / "boundaries.geojson")
+    monkeypatch.setattr(boundaries, "packaged_data_dir", lambda: tmp_path)
+    reads = []
+    read = boundaries._read_boundaries
+    monkeypatch.setattr(boundaries, "_read_boundaries", lambda path: reads.append(path) or read(path))
+    first = load_boundaries()
+    first[0].rings[0][0] = (0.0, 0.0)  # a caller's change stays with the caller
+    second = load_boundaries()
+    assert len(reads) == 1 and tuple(second[0].rings[0][0]) != (0.0, 0.0)
+    data = json.loads((tmp_path / "boundaries.geojson").read_text(encoding="utf-8"))
+    data["features"] = data["features"][:1]
+    (tmp_path / "boundaries.geojson").write_text(json.dumps(data), encoding="utf-8")  # another size: read again
+    assert len(load_boundaries()) == 1 and len(reads) == 2
