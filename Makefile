@@ -54,11 +54,10 @@ test: $(STAMP)
 	$(PY) -m pytest -n auto --dist loadfile
 
 # The tests marked `report` (they build or render a report: kernels, a browser) or `slow` (sweeps,
-# fuzzers, large files, the wheel) and nbval's notebooks are left out, and each property test tries
-# 20 cases instead of 100 (the `quick` profile of tests/conftest.py); `make test` runs everything.
+# fuzzers, large files, the wheel) and nbval's notebooks are left out; `make test` runs everything.
 # Add pytest's own options after, e.g. `make test-fast ARGS=--lf`.
 test-fast: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadfile -m "not report and not slow" --hypothesis-profile=quick tests analysis tools $(ARGS)
+	$(PY) -m pytest -n auto --dist loadfile -m "not report and not slow" tests analysis tools $(ARGS)
 
 report: $(STAMP)
 	$(PY) -m analysis.report --from-env

@@ -14,14 +14,9 @@ from pathlib import Path
 
 import helpers_events
 import pytest
-from hypothesis import settings
 
 import analysis
 from analysis import schema
-
-#: `make test-fast` tries fewer cases in each property test (`--hypothesis-profile=quick`); `make test` keeps
-#: Hypothesis' default of 100.
-settings.register_profile("quick", max_examples=20)
 
 #: Loader of each table, by table name.
 LOADERS = {
