@@ -108,6 +108,7 @@ def assert_both_paths_agree(path: Path, region=None) -> pd.DataFrame:
 
 # --- clean files: the typed pass gives the text path's frame ------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("column_set", list(COLUMN_SETS))
 def test_generated_export_loads_the_same_on_both_paths(generated, column_set):
     events = assert_both_paths_agree(generated[column_set])  # the older set's dates are written '27 June 2017'
@@ -272,6 +273,7 @@ def test_one_date_text_in_two_centuries_is_left_to_the_text_path(tmp_path):
     assert events["event_date"].dt.strftime("%Y-%m-%d").tolist() == ["1920-01-01", "2020-01-01", "2020-02-15"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "column, value, rule",
     [
@@ -300,6 +302,7 @@ def test_one_bad_value_on_the_last_line_of_a_spreadsheet_export_is_reported(spre
 
 # --- files that are not clean: the text path runs and names the problem -----------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "column, value, rule",
     [
@@ -386,6 +389,7 @@ def test_values_under_the_loaders_rules_go_to_the_text_path(generated, tmp_path,
     assert_text_path_only(_with_last_row(generated, tmp_path, change))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "change",
     [
@@ -399,6 +403,7 @@ def test_numbers_in_any_form_the_rule_allows_load_the_same_on_both_paths(generat
     assert_both_paths_agree(_with_last_row(generated, tmp_path, change))
 
 
+@pytest.mark.slow
 def test_leading_zero_and_dates_outside_the_range_give_the_same_error_on_both_paths(generated, tmp_path):
     for change, rule in [({"fatalities": "07"}, "no sign, decimal point or leading zero"),
                          ({"event_date": "2200-01-01", "year": "2200"}, "from 1900-01-01 to 2199-12-31")]:
@@ -411,6 +416,7 @@ def test_leading_zero_and_dates_outside_the_range_give_the_same_error_on_both_pa
     assert assert_both_paths_agree(late)["event_date"].iloc[-1] == pd.Timestamp("2150-06-01")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["crlf", "crlf_bom"])
 def test_windows_line_ends_take_the_typed_pass_and_load_as_with_lf(generated, tmp_path, bom):
     clean = generated["current"].read_bytes()

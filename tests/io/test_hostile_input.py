@@ -129,6 +129,7 @@ def test_a_10_mb_note_is_refused_by_the_field_limit(tmp_path):
     assert "is longer than 1,048,576 bytes, the most a field may hold" in str(error)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("notes, at, words", [
     ("A note, with commas, " * 30, 1500, "has 85 fields; the header has 31 (a badly quoted line?)"),  # closed by the next quote
     ("A note without commas. " * 30, 100, "has a field longer than 1,048,576 characters"),  # open to the end of the file
@@ -692,6 +693,7 @@ def rewritten(base: Path, part: str, change) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_workbook_cell_over_the_field_limit_in_bytes_is_refused(tmp_path):
     import re
     rng = random.Random(FUZZ_SEED)

@@ -67,12 +67,14 @@ def test_the_heading_counts_what_acled_has_what_is_outside_its_scope_and_what_th
             f"lacks {len(LACKED)} of them, so its counts are a floor.") in heading.markdown
 
 
+@pytest.mark.slow
 def test_the_heading_says_when_the_coded_data_lacks_nothing(tmp_path):
     only = write_acled_events(tmp_path / "linked.csv", COMPARISON_EVENTS[:5])
     heading = words.page_heading(words.compare(notebook_data(), analysis.load_acled(only)))
     assert "the coded data has every one of them." in heading.markdown and "floor" not in heading.markdown
 
 
+@pytest.mark.slow
 def test_coded_events_outside_the_exports_dates_are_said_to_be(tmp_path, coded):
     scoped = coded.loc[coded["category"] != "political"]
     later = write_acled_events(tmp_path / "later.csv", [{**COMPARISON_EVENTS[0], "event_date": "2021-06-01"}])
@@ -87,6 +89,7 @@ def test_coded_events_outside_the_exports_dates_are_said_to_be(tmp_path, coded):
                                       "them fall outside the export's dates (14 March 2020); the other")
 
 
+@pytest.mark.slow
 def test_an_export_with_nothing_in_scope_is_said_to_have_nothing(tmp_path):
     outside = write_acled_events(tmp_path / "outside.csv", COMPARISON_EVENTS[-2:])  # no US forces among the actors
     compared = words.compare(notebook_data(), analysis.load_acled(outside))

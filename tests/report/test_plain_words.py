@@ -80,6 +80,7 @@ def test_the_disputes_table_words_points_and_claims_and_shows_a_hostile_outlet_a
     assert "Rockets &amp; &lt;script&gt;" in page and "Military &lt;b&gt;Times&lt;/b&gt;" in page
 
 
+@pytest.mark.slow
 def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(story):
     data = story.data
     keys = pd.Series(event_keys(data.events).to_numpy(), index=data.events["event_id"].to_numpy())

@@ -40,6 +40,7 @@ def test_find_remote_references(page, expected):
     assert find_remote_references(page) == expected
 
 
+@pytest.mark.slow
 def test_a_page_that_would_load_a_remote_image_is_refused():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Map\n\n![tiles](https://tile.example/1/2/3.png)")])
     with pytest.raises(ValueError, match=r"would load 'https://tile.example/1/2/3.png'"):

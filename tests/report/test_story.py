@@ -47,6 +47,7 @@ def test_a_large_run_takes_the_forms_its_size_needs(export, close_figures):
     assert "by people killed in each (lowest figure reported): 0: " in alt and "25 or more: " in alt
 
 
+@pytest.mark.slow
 def test_an_acled_run_is_told_from_its_data(export):
     data = notebook_data(str(export))
     story = Story(data)
@@ -139,6 +140,7 @@ def test_default_only_cells_leave_the_pages_and_the_index_card_of_a_parameterise
     assert not any(re.search("K-1", c.source) for c in run.cells)
 
 
+@pytest.mark.slow
 def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     from analysis.stats.periods import attacks_per_period
     from analysis.stats.posture import force_posture

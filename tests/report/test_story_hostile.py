@@ -111,6 +111,7 @@ def assert_no_markup_from_the_data(page: str, *, tables: bool = False) -> None:
         tables and t in ("td", "th") and a["style"].startswith("text-align:"))]
 
 
+@pytest.mark.slow
 def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
     page = hostile["page"]
     seen = page_text(page)
@@ -206,6 +207,7 @@ def hostile_comparison(tmp_path_factory):
             "index": index.read_text(encoding="utf-8")}
 
 
+@pytest.mark.slow
 def test_the_comparison_page_shows_every_hostile_value_of_the_export_as_typed(hostile_comparison):
     page, words = hostile_comparison["page"], hostile_comparison["words"]
     seen = page_text(page)

@@ -252,6 +252,7 @@ def test_each_coded_event_has_one_status(result):
     assert by_id.loc["EV109", "status"] == "no counterpart"
 
 
+@pytest.mark.slow
 def test_a_coded_event_outside_the_export_dates_is_said_to_be(export):
     later = make_events([dict(event_id="EV900", date_start="2021-06-01", notes="After the export.")])
     assert status(reconcile(later, export), "EV900").status == "outside the export's dates"
@@ -278,6 +279,7 @@ def test_place_by_precision_and_by_name(result):
     assert place[["finding", "detail"]].values.tolist() == [["same place", ""], ["names the place", "Camp Taji"]]
 
 
+@pytest.mark.slow
 def test_a_named_base_is_place_evidence_beyond_the_distance_limit(export):
     far = coded_events().query("event_id == 'EV102'").assign(latitude=33.9, longitude=44.6)  # about 50 km off
     with_base = link(reconcile(far, export, bases=BASES), "EV102", "TST2")
@@ -441,6 +443,7 @@ def test_bad_frames_are_refused(export):
         reconcile("events.csv", export)
 
 
+@pytest.mark.slow
 def test_the_coded_data_against_an_export_of_its_own_making(tmp_path):
     """The packaged coded events: statements are outside ACLED's scope; the Soleimani strike (dated a day
     earlier by ACLED) and the 11 March Taji attack are found, with the dataset's bases."""
@@ -504,6 +507,7 @@ def test_a_near_place_makes_a_near_miss(export):
     assert (row.grade, row.place) == ("near miss", "near place") and 10 < row.distance_km < 30
 
 
+@pytest.mark.slow
 def test_a_near_miss_between_two_linked_events_is_left_out(tmp_path):
     coded = make_events([dict(event_id="EV1", date_start="2020-03-11", actor2=US, **TAJI),
                          dict(event_id="EV2", date_start="2020-03-14", actor2=US, **TAJI)])

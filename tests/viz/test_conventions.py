@@ -75,6 +75,7 @@ MAKERS = {"plot_attacks_per_period": "attacks_per_period", "plot_escalation": "e
           "plot_evidence": "evidence_matrix", "plot_ranges": "a table of low-high figures"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", PUBLIC_PLOTTERS)
 def test_every_plotter_refuses_a_frame_it_cannot_draw_and_names_what_makes_the_right_one(name, new_axes):
     import analysis

@@ -68,6 +68,7 @@ def test_png_with_alt_is_twice_as_sharp_and_carries_its_size_and_alt_text(new_ax
     assert png_with_alt(ax.figure, bbox_inches="tight", metadata={"Software": None})[0] == data  # same bytes again
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["plot_timeline", "plot_attacks_per_period", "plot_escalation", "plot_troop_levels",
                                   "plot_evidence"])
 def test_every_chart_says_what_it_shows_even_when_empty(name, new_axes):

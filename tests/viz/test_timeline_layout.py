@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from helpers_events import make_events, ranged_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,6 +84,7 @@ def test_timeline_labels_from_event_ids_and_acled_lanes(attacks):
     assert list(timeline_layout(acled).attrs["lanes"]) == ["Explosions/Remote violence"]
 
 
+@pytest.mark.slow
 @settings(deadline=None)
 @given(events=ranged_events(max_size=25), chars=st.integers(20, 200))
 def test_no_mark_or_text_overlaps_another_in_its_row(events, chars):
