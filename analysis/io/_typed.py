@@ -202,22 +202,28 @@ def check_columns_read(header: list[str], columns: list, spec: TypedSpec, *, reg
 
 # --- reading --------------------------------------------------------------------------------
 
-def _carriage_returns(buffer, size: int, pending: bool) -> bool:
+def _carriage_returns(buffer, size: int, pending: bool, line_feeds: np.ndarray | None = None,
+                      scratch: np.ndarray | None = None) -> bool:
     """Decline unless every carriage return in ``buffer[:size]`` ends a line (CR LF).
 
     ``pending`` says that the previous buffer ended with a carriage return,
     so this one must begin with a line feed; returns whether this one ends
     with a carriage return. A lone carriage return (an old Mac line end, or
-    one inside a value) sends the file to the text path.
+    one inside a value) sends the file to the text path. ``line_feeds``, the
+    mask of the buffer's line feeds, and ``scratch``, a mask as long, may
+    be given (the screen keeps them from block to block).
     """
     if pending and (size == 0 or buffer[0] != 0x0A):
         raise _Decline
     if buffer.find(b"\r", 0, size) < 0:
         return False
     view = np.frombuffer(buffer, dtype=np.uint8, count=size)
-    ends_with_cr = bool(view[-1] == 0x0D)
-    before_line_feeds = view[:-1][view[1:] == 0x0A]
-    if np.count_nonzero(view == 0x0D) - ends_with_cr != np.count_nonzero(before_line_feeds == 0x0D):
+    if line_feeds is None:
+        line_feeds, scratch = view == 0x0A, np.empty(size, dtype=bool)
+    returns = np.equal(view, 0x0D, out=scratch[:size])
+    ends_with_cr = bool(returns[-1])
+    count = np.count_nonzero(returns) - ends_with_cr
+    if count != np.count_nonzero(np.logical_and(returns[:-1], line_feeds[1:size], out=returns[:-1])):
         raise _Decline
     return ends_with_cr
 
@@ -233,16 +239,17 @@ def _screen_bytes(path: Path) -> int:
     """
     buffer = bytearray(_SCAN_BLOCK)
     view = np.frombuffer(buffer, dtype=np.uint8)
-    ends = np.empty(_SCAN_BLOCK, dtype=bool)
+    ends, scratch = np.empty(_SCAN_BLOCK, dtype=bool), np.empty(_SCAN_BLOCK, dtype=bool)
     lines, pending, quotes = 0, False, QuoteScreen()
     with open(path, "rb", buffering=0) as handle:
         while size := handle.readinto(buffer):
             if buffer.find(b"\x00", 0, size) >= 0:
                 raise _Decline
-            pending = _carriage_returns(buffer, size, pending)
+            line_feeds = np.equal(view[:size], 0x0A, out=ends[:size])
+            pending = _carriage_returns(buffer, size, pending, line_feeds, scratch)
             if quotes.may_have_stray_quote(view[:size]):  # the text path names it
                 raise _Decline
-            lines += int(np.count_nonzero(np.equal(view[:size], 0x0A, out=ends[:size])))
+            lines += int(np.count_nonzero(line_feeds))
         if pending:
             raise _Decline
         handle.seek(max(handle.tell() - (MAX_FIELD_BYTES + 2), 0))

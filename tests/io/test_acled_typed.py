@@ -522,3 +522,20 @@ def test_default_load_equals_the_text_path_or_raises_its_error(case, tmp_path):
     column_set, rows = case
     path = write_export(tmp_path / "perturbed.csv", rows, COLUMN_SETS[column_set])
     assert_same_outcome(path)
+
+
+@given(data=st.lists(st.sampled_from([b"\r", b"\n", b"\r\n", b"a", b","]), min_size=1, max_size=40).map(b"".join),
+       block=st.integers(min_value=1, max_value=8))
+def test_the_screen_declines_exactly_the_files_with_a_carriage_return_not_ending_a_line(data, block, tmp_path_factory):
+    path = tmp_path_factory.mktemp("screen") / "lines.csv"
+    data += b"\n"  # a finished last line: the screen declines any other
+    path.write_bytes(data)
+    lone = any(data[i] == 0x0D and data[i + 1: i + 2] != b"\n" for i in range(len(data)))
+    import unittest.mock
+    with unittest.mock.patch.object(_typed, "_SCAN_BLOCK", block):  # a block edge between CR and LF too
+        try:
+            lines = _typed._screen_bytes(path)
+        except _typed._Decline:
+            assert lone
+        else:
+            assert not lone and lines == data.count(b"\n")
