@@ -21,8 +21,9 @@ from ..io.coded import PathLike, TableArg, document_text
 from ..stats.selection import event_keys, event_numbers
 from ..text import describe_dates
 
-#: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+#: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space and a word that does
+#: not start in lower case ("an anti-US. collection" goes on).
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?![a-z])")
 
 
 @dataclass(frozen=True)

@@ -74,3 +74,12 @@ def test_events_without_a_cited_passage_are_said_in_a_sentence(coded):
     events, reports, sources, folder = coded
     page = passages_html(events, reports.iloc[:0], sources, documents=folder, empty="No cited <passages>.")
     assert page == '<div class="report-passages"><p>No cited &lt;passages&gt;.</p></div>'
+
+
+def test_a_full_stop_before_a_lower_case_word_does_not_end_the_sentence():
+    # the Associated Press text has "marched in an anti-US. collection inspired by a radical clergyman": the
+    # context sentence must not stop at "anti-US."
+    text = "The parliament voted. Tens of thousands marched in an anti-US. collection inspired by a cleric. Then calm."
+    start = text.index("The parliament")
+    assert in_context(text, start, start + len("The parliament voted")) == (
+        "", "", "The parliament voted", ".", "Tens of thousands marched in an anti-US. collection inspired by a cleric.")
