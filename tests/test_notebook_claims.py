@@ -275,3 +275,21 @@ def test_the_totals_and_troop_figures_the_pages_quote(data):
     assert hezbollah[["count_low", "qualifier"]].values.tolist() == [[13, "more than"]]
     uk = data.troop_levels[data.troop_levels["force"] == "UK"]
     assert uk[["count_high", "qualifier"]].values.tolist() == [[399, "less than"]]
+
+
+def test_the_timeline_reading_puts_each_event_in_the_lane_the_chart_draws_it_in(data):
+    # the pause of joint operations and the fortification of Irbil are drawn in the posture lane, not the political
+    # one; K-1's month is what the report of April says (the end of March is an inference); the Patriot batteries
+    # moved into Iraq in March and stood at Ain al-Asad and Irbil by the end of April
+    says("01-escalation-timeline.ipynb", "January and early February then fill the political lane (the Iraqi "
+         "parliament's non-binding resolution for the withdrawal of foreign forces, the calls on US troops to leave) "
+         "and the posture lane (the pause of joint operations against the Islamic State, US troops fortifying the "
+         "base at Irbil)", "K-1 Air Base (handed over in March), while Patriot batteries moved into Iraq, to stand at "
+         "Ain al-Asad and Irbil by the end of April")
+    lanes = pd.Series(analysis.event_kind(data.events).to_numpy(), index=data.events["event_id"].to_numpy())
+    assert lanes[["EV006", "EV009"]].tolist() == ["political", "political"]
+    assert lanes[["EV004", "EV010"]].tolist() == ["posture change", "posture change"]
+    k1, moving = event(data, "EV041"), event(data, "EV037")
+    assert k1["date_start"].month == k1["date_end"].month == 3 and moving["date_end"] < pd.Timestamp("2020-04-01")
+    patriots = data.events.set_index("event_id").loc[["EV038", "EV039"]]
+    assert (patriots["date_end"] == pd.Timestamp("2020-04-30")).all()
