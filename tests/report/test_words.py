@@ -76,3 +76,17 @@ def test_the_posture_pages_dateline_counts_the_changes_its_table_lists():
         listed = story.posture_table()
         assert len(listed) > 1
         assert f"{len(listed)} changes of posture" in story.dateline("posture").text
+
+
+def test_the_troop_section_of_a_window_says_what_the_chart_draws():
+    # the chart draws each statement over its own days and nothing between them: a statement carried in from before
+    # the window is in the table, not on the chart, and a window with no statement of its own has an empty chart
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    march = Story(notebook_data(start="2020-03-01", end="2020-03-31")).section("troops")
+    assert "step" not in march and "nothing between them" in march
+    assert "carried in); the chart, which shows the window's days only, does not draw it" in march
+    assert march.endswith("No statement of force size falls in this window, so the chart is empty.")
+    spring = Story(notebook_data(start="2020-02-01", end="2020-04-30")).section("troops")
+    assert "carried in" not in spring and "empty" not in spring
