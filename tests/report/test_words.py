@@ -90,3 +90,24 @@ def test_the_troop_section_of_a_window_says_what_the_chart_draws():
     assert march.endswith("No statement of force size falls in this window, so the chart is empty.")
     spring = Story(notebook_data(start="2020-02-01", end="2020-04-30")).section("troops")
     assert "carried in" not in spring and "empty" not in spring
+
+
+def test_the_attack_words_of_a_window_do_not_say_an_attack_without_a_figure_killed_no_one():
+    # in March 2020 the 11 March attack killed three and the 14 March attack has no figure for the killed (the table
+    # says "not reported"): "2 attacks killed 3 people; 1 attack killed no one" misread both; and one week is one
+    import analysis
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+    from analysis.report.words.attacks import killed_sentence
+
+    data = notebook_data(start="2020-03-01", end="2020-03-31")
+    story = Story(data)
+    assert story.casualties().startswith(
+        "**What it shows.** The 2 attacks killed 3 people (lowest figures the reports give); no one was reported "
+        "killed in 1 attack, and none killed 10 or more.")
+    weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
+                                         start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
+    assert story.busiest_caption(weekly) == "The one week with any militia attacks."
+    assert killed_sentence(3, 40, 0, 2, "rule") == "The 3 attacks killed 40 people (rule); 2 attacks killed 10 or more."
+    assert killed_sentence(1, 3, 0, 0, "rule") == "The attack killed 3 people (rule)."
+    assert killed_sentence(4, 0, 4, 0, "rule") == "No one was reported killed in the 4 attacks (rule)."
