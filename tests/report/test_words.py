@@ -111,3 +111,17 @@ def test_the_attack_words_of_a_window_do_not_say_an_attack_without_a_figure_kill
     assert killed_sentence(3, 40, 0, 2, "rule") == "The 3 attacks killed 40 people (rule); 2 attacks killed 10 or more."
     assert killed_sentence(1, 3, 0, 0, "rule") == "The attack killed 3 people (rule)."
     assert killed_sentence(4, 0, 4, 0, "rule") == "No one was reported killed in the 4 attacks (rule)."
+
+
+def test_a_windows_dateline_names_only_the_reports_its_events_rest_on():
+    # no event of March 2020 rests on the Associated Press report of 6 February: the dateline named it all the same,
+    # while the sources page said four reports support the window's events
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    march = Story(notebook_data(start="2020-03-01", end="2020-03-31")).dateline("timeline").text
+    assert march == ("Iraq, 1 March 2020 to 31 March 2020. 26 events, from four of the five news reports: Military "
+                     "Times (16-20 March 2020); outlet not named (29 March 2020); outlet not named (April 2020); The "
+                     "Media Line (6 June - 3 July 2020).")
+    june = Story(notebook_data(start="2020-06-01", end="2020-06-30")).dateline("timeline").text
+    assert june.endswith("3 events, from one of the five news reports: The Media Line (6 June - 3 July 2020).")
