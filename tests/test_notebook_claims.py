@@ -306,3 +306,24 @@ def test_the_posture_reading_says_what_the_associated_press_saw_at_irbil(data):
     quotes = " ".join(data.reports.loc[data.reports["event_id"] == "EV010", "quote"])
     assert "reinforced barricades" in quotes and "new barricades" not in quotes
     assert "new barricades" not in text_of("03-troop-posture.ipynb")
+
+
+def test_the_disputes_reading_says_which_claims_differ_only_in_precision(data):
+    # "a militia", "Kata'ib Hezbollah" and "Iran-backed militias" do not contradict each other: Military Times calls
+    # Kata'ib Hezbollah an Iran-backed militia
+    says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision or wording rather than in "
+         "substance: who fired (a militia, Kata'ib Hezbollah and Iran-backed militias can all be true at once, as "
+         "Military Times calls Kata'ib Hezbollah an Iran-backed militia)")
+    military_times = data.sources.loc[data.sources["outlet"] == "Military Times", "doc_id"].astype(str).item()
+    quotes = data.reports.loc[data.reports["doc_id"].astype(str) == military_times, "quote"]
+    assert quotes.str.contains("an Iran-backed militia known as Kataib Hezbollah", regex=False).any()
+    claims = data.reports[(data.reports["event_id"].isin(["EV001", "EV023"]))
+                          & (data.reports["claim_field"] == "actor")]["claim_value"].dropna().str.lower()
+    assert claims.str.contains("militia|hezbollah|pro-iranian").all()
+
+
+def test_the_totals_are_claims_about_many_events_not_only_attacks(data):
+    # the reported totals the sentence quotes count attacks, air strikes and militiamen killed
+    says("02-attack-frequency.ipynb", "The reports also make claims about many events at once")
+    measures = data.reported_totals["measure"].astype(str)
+    assert measures.str.contains("killed").any() and measures.str.contains("air strikes").any()
