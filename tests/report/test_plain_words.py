@@ -16,7 +16,7 @@ from analysis.stats.selection import event_keys
 from analysis.viz.tables import as_table
 
 #: What a reader must not meet in a page's body: an event's id, a row id of the totals, a document by its number.
-CODER_WORDS = re.compile(r"\bEV\d+|\bRT\d+|[Dd]ocuments? \d{3}|\b(?:date_basis|date_start|event_date|claim_field)\b")
+CODER_WORDS = re.compile(r"\bEV\d+|\bRT\d+|[Dd]ocuments? \d{3}|\b(?:date_basis|date_start|event_date|claim_field|reported_totals)\b")
 
 SOURCES = pd.DataFrame({
     "doc_id": ["000_a", "001_b", "002_c"], "outlet": [None, None, "Military <b>Times</b>"],
@@ -63,6 +63,11 @@ def test_a_publication_date_written_after_a_report_is_not_said_twice():
     # a date that is not the publication date stays, and so does a bracket that is no date
     assert plain_notes("document 000 (28 March 2020) and document 001 (EV030, EV032)", SOURCES) == (
         "the report of 29 Mar 2020 (28 March 2020) and the report of Apr 2020 (event 30, event 32)")
+
+
+def test_the_table_of_reported_totals_is_named_in_words_with_or_without_a_row_id():
+    assert plain_notes("the number of bases is in reported_totals.", SOURCES) == (
+        "the number of bases is in the reported totals (notebook 02).")
 
 
 def test_a_coders_term_that_starts_a_sentence_is_written_with_a_capital():
