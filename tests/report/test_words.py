@@ -108,6 +108,7 @@ def test_the_attack_words_of_a_window_do_not_say_an_attack_without_a_figure_kill
     weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
                                          start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
     assert story.busiest_caption(weekly) == "The one week with any militia attacks."
+    assert "All of them were at one base, Camp Taji." in story.attacks()  # a base, not a region: at, not in
     assert killed_sentence(3, 40, 0, 2, "rule") == "The 3 attacks killed 40 people (rule); 2 attacks killed 10 or more."
     assert killed_sentence(1, 3, 0, 0, "rule") == "The attack killed 3 people (rule)."
     assert killed_sentence(4, 0, 4, 0, "rule") == "No one was reported killed in the 4 attacks (rule)."

@@ -198,12 +198,12 @@ def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
     if table.empty:
         return []
     names = data.base_names
-    word = "base" if data.coded else "region (admin1)"
+    word, at = ("base", "at") if data.coded else ("region (admin1)", "in")
     if len(table) == 1:
-        return [f"All of them were in one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
+        return [f"All of them were {at} one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
     shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)
     named = [f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()]
-    text = f"By {word}, the most attacks were in {join_words(named)}." if named else ""
+    text = f"By {word}, the most attacks were {at} {join_words(named)}." if named else ""
     if left:
         text += f" {left:,} places tie with {describe_number(each, 'attack')} each."
     return [text.strip()]
