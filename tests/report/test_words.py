@@ -126,3 +126,25 @@ def test_a_windows_dateline_names_only_the_reports_its_events_rest_on():
                      "Media Line (6 June - 3 July 2020).")
     june = Story(notebook_data(start="2020-06-01", end="2020-06-30")).dateline("timeline").text
     assert june.endswith("3 events, from one of the five news reports: The Media Line (6 June - 3 July 2020).")
+
+
+def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
+    # the chart named the reports by the coder's number and a cut title ("000: US consolidates troop presence in
+    # Ir...") under the title "Outlets behind the most events", while every table says "outlet not named, 29 Mar 2020"
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    fig = Story(notebook_data(start="2020-03-01", end="2020-03-31")).plot_sources()
+    try:
+        ax = fig.axes[0]
+        assert [label.get_text() for label in ax.get_yticklabels()][::-1] == [
+            "outlet not named, 29 Mar 2020", "Military Times, 16-20 Mar 2020", "outlet not named, Apr 2020",
+            "The Media Line, 6 Jun - 3 Jul 2020"]
+        assert ax.get_title(loc="left") == "Reports behind the most events"
+    finally:
+        plt.close(fig)
