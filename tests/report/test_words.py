@@ -148,3 +148,16 @@ def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
         assert ax.get_title(loc="left") == "Reports behind the most events"
     finally:
         plt.close(fig)
+
+
+def test_a_coded_windows_timeline_note_says_every_event_is_labelled():
+    # the coded events are all labelled with their headlines; the note said only the deadliest were
+    import analysis
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    data = notebook_data(start="2020-03-01", end="2020-03-31")
+    note = Story(data).timeline_note()
+    assert "Every event is labelled with its number and its headline;" in note and "the most people" not in note
+    labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)
+    assert len(labels) == len(data.events) > 15
