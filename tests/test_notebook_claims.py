@@ -109,7 +109,8 @@ def test_only_the_11_march_attack_is_attributed_to_a_named_group(data):
 def test_the_escalation_reading_follows_the_weekly_scores(data):
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March",
          "the two weeks of the K-1 attack and of the Soleimani strike (23 December - 5 January) come next, then the "
-         "week of 2-8 March, when a US Marine was killed fighting ISIS",
+         "week of 2-8 March, which holds seven of the ten days on which a US Marine may have been killed fighting ISIS "
+         "(\"in early March\")",
          "The week of 23-29 March turns to retreat: the K-1 handover counts 10 points down, spread over 26-31 March, "
          "so two thirds of it fall in that week",
          "so April, with no violence reported, shows no conflict")
@@ -119,6 +120,9 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     assert order == ["2020-03-09", "2019-12-23", "2019-12-30", "2020-03-02"]
     marine = event(data, "EV022")
     assert marine["fatalities"] == 1 and marine["date_start"] <= pd.Timestamp("2020-03-08")
+    # the report says only "in early March" (read as 1-10 March): the Marine's death is not known to fall in that week
+    days = pd.date_range(marine["date_start"], marine["date_end"])
+    assert (len(days), int(((days >= "2020-03-02") & (days <= "2020-03-08")).sum())) == (10, 7)
     week = weekly.loc[pd.Timestamp("2020-03-23")]
     assert week["escalation"] < 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
     april = weekly[(weekly.index >= pd.Timestamp("2020-04-06")) & (weekly.index < pd.Timestamp("2020-05-01"))]
