@@ -134,6 +134,17 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     assert weights[["EV033", "EV040"]].tolist() == [-4.0, -4.0]
 
 
+def test_the_escalation_reading_spreads_the_march_strikes_over_their_range(data):
+    # the US strikes that answered the Taji attack are dated only to 11-29 March: the peak week holds a share of them
+    says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March (the two Taji attacks, and a "
+         "share of the US strikes that answered them, which are dated only to 11-29 March)")
+    strikes = event(data, "EV025")
+    assert (strikes["date_start"], strikes["date_end"]) == (pd.Timestamp("2020-03-11"), pd.Timestamp("2020-03-29"))
+    weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
+    peak = weekly.set_index("period_start").loc[pd.Timestamp("2020-03-09"), "conflict"]
+    assert peak == pytest.approx(10 + 10 + 10 * 5 / 19 + 10 * 2 / 10)  # two attacks, 5 of 19 strike days, 2 of 10 Marine days
+
+
 def test_the_escalation_measure_counts_acts_not_their_size(data):
     says("01-escalation-timeline.ipynb", "25 rockets and 2 rockets both count 10 points")
     assert (event(data, "EV035")["projectiles_low"], event(data, "EV046")["projectiles_low"]) == (25, 2)
