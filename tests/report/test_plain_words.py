@@ -60,6 +60,11 @@ def test_a_publication_date_written_after_a_report_is_not_said_twice():
                        "and document 001 (published in April 2020) and document 000 (29 March 2020).", SOURCES) == (
         "Military <b>Times</b> (16-20 Mar 2020; upper bound its latest publication date) and the report of Apr 2020 "
         "and the report of 29 Mar 2020.")
+    # two reports that read the same keep their numbers apart, and the rest of the bracket its own
+    twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
+                           published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
+    assert plain_notes("Document 001 (published April 2020; upper bound 30 April) says so.", twins) == (
+        "The report of Apr 2020 (001) (upper bound 30 April) says so.")
     # a date that is not the publication date stays, and so does a bracket that is no date
     assert plain_notes("document 000 (28 March 2020) and document 001 (EV030, EV032)", SOURCES) == (
         "the report of 29 Mar 2020 (28 March 2020) and the report of Apr 2020 (event 30, event 32)")

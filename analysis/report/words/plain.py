@@ -168,7 +168,9 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
             rest = match.group("rest")
             bracket = ""
             if rest:
-                named = f"{named[:-1]}; {rest})" if named.endswith(")") else f"{named} ({rest})"
+                # "Associated Press (6 Feb 2020; upper bound ...)": into the name's own brackets, where they hold dates
+                dated = references[numbers[0]][0] is not None and not references[numbers[0]][2]
+                named = f"{named[:-1]}; {rest})" if dated else f"{named} ({rest})"
         named += bracket
         return named[:1].upper() + named[1:] if match.group("case") == "D" else named
 
