@@ -128,6 +128,7 @@ def test_a_windows_dateline_names_only_the_reports_its_events_rest_on():
     assert june.endswith("3 events, from one of the five news reports: The Media Line (6 June - 3 July 2020).")
 
 
+@pytest.mark.slow  # draws the chart of a window run (0.4 s)
 def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
     # the chart named the reports by the coder's number and a cut title ("000: US consolidates troop presence in
     # Ir...") under the title "Outlets behind the most events", while every table says "outlet not named, 29 Mar 2020"
