@@ -365,3 +365,10 @@ def test_every_event_has_a_headline_written_from_its_own_quotes(data):
         if missing:
             problems[event_id] = (headline, missing)
     assert not problems, problems
+
+
+def test_headlines_capitalise_a_title_before_a_name(data):
+    # "Prime minister Abdul-Mahdi says the troops should leave": a title before a name is capitalised
+    headlines = data.events["headline"].dropna()
+    assert not headlines.str.contains(r"\b(?:Prime|Foreign|Defence|Defense) minister [A-Z]").any()
+    assert headlines.str.contains("Prime Minister Abdul-Mahdi", regex=False).any()

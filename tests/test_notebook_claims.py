@@ -109,7 +109,8 @@ def test_only_the_11_march_attack_is_attributed_to_a_named_group(data):
 def test_the_escalation_reading_follows_the_weekly_scores(data):
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March",
          "the two weeks of the K-1 attack and of the Soleimani strike (23 December - 5 January) come next, then the "
-         "week of 2-8 March, when a US Marine was killed fighting ISIS",
+         "week of 2-8 March, which holds seven of the ten days on which a US Marine may have been killed fighting ISIS "
+         "(\"in early March\")",
          "The week of 23-29 March turns to retreat: the K-1 handover counts 10 points down, spread over 26-31 March, "
          "so two thirds of it fall in that week",
          "so April, with no violence reported, shows no conflict")
@@ -119,6 +120,9 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     assert order == ["2020-03-09", "2019-12-23", "2019-12-30", "2020-03-02"]
     marine = event(data, "EV022")
     assert marine["fatalities"] == 1 and marine["date_start"] <= pd.Timestamp("2020-03-08")
+    # the report says only "in early March" (read as 1-10 March): the Marine's death is not known to fall in that week
+    days = pd.date_range(marine["date_start"], marine["date_end"])
+    assert (len(days), int(((days >= "2020-03-02") & (days <= "2020-03-08")).sum())) == (10, 7)
     week = weekly.loc[pd.Timestamp("2020-03-23")]
     assert week["escalation"] < 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
     april = weekly[(weekly.index >= pd.Timestamp("2020-04-06")) & (weekly.index < pd.Timestamp("2020-05-01"))]
@@ -128,6 +132,17 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
         pd.Timestamp("2020-03-26"), pd.Timestamp("2020-03-31"), "Non-violent transfer of territory")
     weights = analysis.cameo_weights(data.events).set_index("event_id")["goldstein"]
     assert weights[["EV033", "EV040"]].tolist() == [-4.0, -4.0]
+
+
+def test_the_escalation_reading_spreads_the_march_strikes_over_their_range(data):
+    # the US strikes that answered the Taji attack are dated only to 11-29 March: the peak week holds a share of them
+    says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March (the two Taji attacks, and a "
+         "share of the US strikes that answered them, which are dated only to 11-29 March)")
+    strikes = event(data, "EV025")
+    assert (strikes["date_start"], strikes["date_end"]) == (pd.Timestamp("2020-03-11"), pd.Timestamp("2020-03-29"))
+    weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
+    peak = weekly.set_index("period_start").loc[pd.Timestamp("2020-03-09"), "conflict"]
+    assert peak == pytest.approx(10 + 10 + 10 * 5 / 19 + 10 * 2 / 10)  # two attacks, 5 of 19 strike days, 2 of 10 Marine days
 
 
 def test_the_escalation_measure_counts_acts_not_their_size(data):
@@ -163,12 +178,14 @@ def test_what_the_attack_figures_leave_out(data):
 
 def test_the_attack_counts_and_their_titles(data):
     says("02-attack-frequency.ipynb", "The four attacks the reports describe came in the two bursts of the timeline "
-         "and once more", "The four attacks described one by one came in two bursts, late December and mid-March, "
-         "and once in \" \"June",
+         "and once more", "The four attacks described one by one: one in late December, two in mid-March, one in June",
+         "The table under the chart, of the weeks with any attack, gives all three",
          "Four attacks are described one by one", "Four attacks make a thin series, drawn once")
     attacks = analysis.attacks_table(data.events, data.casualties, kinds=is_militia_attack)
     assert attacks["base_id"].value_counts().to_dict() == {"taji": 3, "k1": 1}
     assert [d.strftime("%Y-%m") for d in attacks["event_date"]] == ["2019-12", "2020-03", "2020-03", "2020-06"]
+    march = attacks.loc[attacks["event_date"].dt.month == 3, "event_date"]
+    assert march.dt.day.between(11, 20).all()  # mid-March: one burst, not two
     assert analysis.attack_chart_form(len(attacks)) == "dots"
 
 
@@ -222,15 +239,18 @@ def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
 
 
 def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
-    says("04-sources-and-evidence.ipynb", "The events told by three or four reports are the K-1 attack, the Soleimani "
-         "strike, the parliament's resolution, the 11 March Taji attack, and one that joins documents by inference, "
-         "the Patriot batteries",
+    # the chart's title names the five events; the sentence under the table adds only what the title does not say
+    says("04-sources-and-evidence.ipynb", "One of those five, the Patriot batteries, joins its reports by an "
+         "inference: that the three speak of the same deployment",
          "36 of the 48 events rest on a single report; five on three or four: the K-1 and 11 March attacks, the \" "
          "\"Soleimani strike, the parliament's vote and the Patriot batteries")
     per_event = data.reports.groupby("event_id")["doc_id"].nunique()
     assert (int((per_event == 1).sum()), len(per_event), len(data.events)) == (36, 48, 48)
     assert sorted(per_event[per_event >= 3].index) == ["EV001", "EV003", "EV006", "EV023", "EV037"]
-    assert per_event.max() == 4
+    assert per_event.max() == 4 and per_event["EV037"] == 3
+    assert "an inference" in event(data, "EV037")["notes"]
+    text = text_of("04-sources-and-evidence.ipynb")
+    assert text.count("the parliament's resolution, the 11 March Taji attack") == 0  # the five are named once
 
 
 def test_what_the_five_reports_cannot_tell(data):
@@ -275,3 +295,50 @@ def test_the_totals_and_troop_figures_the_pages_quote(data):
     assert hezbollah[["count_low", "qualifier"]].values.tolist() == [[13, "more than"]]
     uk = data.troop_levels[data.troop_levels["force"] == "UK"]
     assert uk[["count_high", "qualifier"]].values.tolist() == [[399, "less than"]]
+
+
+def test_the_timeline_reading_puts_each_event_in_the_lane_the_chart_draws_it_in(data):
+    # the pause of joint operations and the fortification of Irbil are drawn in the posture lane, not the political
+    # one; K-1's month is what the report of April says (the end of March is an inference); the Patriot batteries
+    # moved into Iraq in March and stood at Ain al-Asad and Irbil by the end of April
+    says("01-escalation-timeline.ipynb", "January and early February then fill the political lane (the Iraqi "
+         "parliament's non-binding resolution for the withdrawal of foreign forces, the calls on US troops to leave) "
+         "and the posture lane (the pause of joint operations against the Islamic State, US troops fortifying the "
+         "base at Irbil)", "K-1 Air Base (handed over in March), while Patriot batteries moved into Iraq, to stand at "
+         "Ain al-Asad and Irbil by the end of April")
+    lanes = pd.Series(analysis.event_kind(data.events).to_numpy(), index=data.events["event_id"].to_numpy())
+    assert lanes[["EV006", "EV009"]].tolist() == ["political", "political"]
+    assert lanes[["EV004", "EV010"]].tolist() == ["posture change", "posture change"]
+    k1, moving = event(data, "EV041"), event(data, "EV037")
+    assert k1["date_start"].month == k1["date_end"].month == 3 and moving["date_end"] < pd.Timestamp("2020-04-01")
+    patriots = data.events.set_index("event_id").loc[["EV038", "EV039"]]
+    assert (patriots["date_end"] == pd.Timestamp("2020-04-30")).all()
+
+
+def test_the_posture_reading_says_what_the_associated_press_saw_at_irbil(data):
+    # the barricades at Irbil were reinforced, not new; the watchtower was new
+    says("03-troop-posture.ipynb", "a new watchtower and reinforced barricades at Irbil after the Soleimani strike")
+    quotes = " ".join(data.reports.loc[data.reports["event_id"] == "EV010", "quote"])
+    assert "reinforced barricades" in quotes and "new barricades" not in quotes
+    assert "new barricades" not in text_of("03-troop-posture.ipynb")
+
+
+def test_the_disputes_reading_says_which_claims_differ_only_in_precision(data):
+    # "a militia", "Kata'ib Hezbollah" and "Iran-backed militias" do not contradict each other: Military Times calls
+    # Kata'ib Hezbollah an Iran-backed militia
+    says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision or wording rather than in "
+         "substance: who fired (a militia, Kata'ib Hezbollah and Iran-backed militias can all be true at once, as "
+         "Military Times calls Kata'ib Hezbollah an Iran-backed militia)")
+    military_times = data.sources.loc[data.sources["outlet"] == "Military Times", "doc_id"].astype(str).item()
+    quotes = data.reports.loc[data.reports["doc_id"].astype(str) == military_times, "quote"]
+    assert quotes.str.contains("an Iran-backed militia known as Kataib Hezbollah", regex=False).any()
+    claims = data.reports[(data.reports["event_id"].isin(["EV001", "EV023"]))
+                          & (data.reports["claim_field"] == "actor")]["claim_value"].dropna().str.lower()
+    assert claims.str.contains("militia|hezbollah|pro-iranian").all()
+
+
+def test_the_totals_are_claims_about_many_events_not_only_attacks(data):
+    # the reported totals the sentence quotes count attacks, air strikes and militiamen killed
+    says("02-attack-frequency.ipynb", "The reports also make claims about many events at once")
+    measures = data.reported_totals["measure"].astype(str)
+    assert measures.str.contains("killed").any() and measures.str.contains("air strikes").any()

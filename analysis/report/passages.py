@@ -21,8 +21,9 @@ from ..io.coded import PathLike, TableArg, document_text
 from ..stats.selection import event_keys, event_numbers
 from ..text import describe_dates
 
-#: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+#: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space and a word that does
+#: not start in lower case ("an anti-US. collection" goes on).
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,14 @@ def in_context(text: str, start: int, end: int) -> tuple[str, str, str, str, str
     >>> in_context(text, start, start + len("rockets hit the base"))
     ('One thing.', 'Then ', 'rockets hit the base', ' on Friday.', 'Nobody was hurt.')
     """
+    before_start, own, own_end, after_end = _bounds(text, start, end)
+    return (text[before_start:own].strip(), text[own:start].lstrip(), text[start:end], text[end:own_end].rstrip(),
+            text[own_end:after_end].strip())
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int, int, int]:
+    """Where, in ``text``, the sentence before a passage starts, its own sentence starts and ends, and the sentence
+    after it ends (within the passage's paragraph, its line)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -65,11 +74,9 @@ def in_context(text: str, start: int, end: int) -> tuple[str, str, str, str, str
     following = [s for s in starts if s >= last]
     own_end = following[0] if following else len(paragraph)
     previous = [s for s in starts if s < own]
-    before = paragraph[previous[-1]:own] if previous else ""
-    after_end = following[1] if len(following) > 1 else len(paragraph)
-    after = paragraph[own_end:after_end] if following else ""
-    return (before.strip(), paragraph[own:first].lstrip(), paragraph[first:last], paragraph[last:own_end].rstrip(),
-            after.strip())
+    before_start = previous[-1] if previous else own
+    after_end = (following[1] if len(following) > 1 else len(paragraph)) if following else own_end
+    return line_start + before_start, line_start + own, line_start + own_end, line_start + after_end
 
 
 def event_passages(
@@ -121,6 +128,40 @@ def citation(row: pd.Series) -> str:
     return f"{outlet}, {title}, {describe_dates(row['published_start'], row['published_end'], long=True)}"
 
 
+def _shown_once(found: list[Passage], texts: Mapping[str, str]) -> list[tuple[str, str, list[str]]]:
+    """Each stretch of a report a reader sees, once, with every passage it holds: passages of one report whose
+    contexts (the sentence before, their own, the sentence after) overlap are one block with several marks, not
+    the same sentences shown again for each."""
+    blocks: list[list] = []  # [doc_id, context start, context end, quotes]
+    for passage in found:
+        text = texts[passage.doc_id]
+        first, _, _, last = _bounds(text, passage.start, passage.start + len(passage.quote))
+        block = blocks[-1] if blocks else None
+        if block is not None and block[0] == passage.doc_id and first < block[2]:
+            block[2] = max(block[2], last)
+            block[3].append(passage.quote)
+        else:
+            blocks.append([passage.doc_id, first, last, [passage.quote]])
+    return [(doc_id, texts[doc_id][first:last].strip(), quotes) for doc_id, first, last, quotes in blocks]
+
+
+def _marked(context: str, quotes: list[str]) -> str:
+    """The context as HTML, each quote marked where it stands (in reading order), every text escaped."""
+    spans, at = [], 0
+    for quote in sorted(quotes, key=context.find):
+        start = context.find(quote, at)
+        if start < 0:  # not in the context: cannot happen for a passage's own quote, kept whole if it does
+            continue
+        spans.append((start, start + len(quote)))
+        at = start + len(quote)
+    out, at = [], 0
+    for start, end in spans:
+        out.append(f"{html.escape(context[at:start])}<mark>{html.escape(context[start:end])}</mark>")
+        at = end
+    out.append(html.escape(context[at:]))
+    return "".join(out)
+
+
 def event_label(row: pd.Series, number: int) -> str:
     """Name an event for a reader: its number on the pages, its headline where the data give one (else its kind and
     place), its date: "35 · 25 rockets hit Taji, wounding three US troops (14 Mar 2020)"."""
@@ -169,13 +210,11 @@ def passages_html(
         if not found:
             continue
         parts.append(f"<h4>{html.escape(event_label(event, int(numbers[index])))}</h4>")
-        for passage in found:
-            source = cited.get(passage.doc_id)
-            cite = citation(source) if source is not None else passage.doc_id
-            sentence = (f"{html.escape(passage.lead)}<mark>{html.escape(passage.quote)}</mark>"
-                        f"{html.escape(passage.tail)}")
-            context = " ".join(x for x in (html.escape(passage.before), sentence, html.escape(passage.after)) if x)
-            parts.append(f"<blockquote><p>{context}</p></blockquote><p class=\"cite\">{html.escape(cite)}</p>")
+        for doc_id, context, quotes in _shown_once(found, texts):
+            source = cited.get(doc_id)
+            cite = citation(source) if source is not None else doc_id
+            parts.append(f"<blockquote><p>{_marked(context, quotes)}</p></blockquote>"
+                         f"<p class=\"cite\">{html.escape(cite)}</p>")
     if len(parts) == 1:
         parts.append(f"<p>{html.escape(empty)}</p>")
     parts.append("</div>")

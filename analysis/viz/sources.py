@@ -23,7 +23,7 @@ SOURCE_COLORS = style.SOURCE_COLORS
 
 
 @renamed_keywords(most="n")
-def plot_sources(table: pd.DataFrame, *, n: int = 12, ax: Axes | None = None) -> Axes:
+def plot_sources(table: pd.DataFrame, *, n: int = 12, what: str = "outlets", ax: Axes | None = None) -> Axes:
     """Draw the outlets behind the most events: a bar of their events, darker for the events they alone report.
 
     Parameters
@@ -33,6 +33,9 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, ax: Axes | None = None) ->
     n : int, default 12
         How many outlets to draw; how many more there are is said under the
         chart (``gid`` ``"more"``).
+    what : str, default "outlets"
+        What the rows are, in the plural, for the title and the note of
+        those not shown ("reports" for the coded documents).
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -68,12 +71,12 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, ax: Axes | None = None) ->
     names = [name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "\u2026"
              for name in shown["source"].astype(str)]
     ax.set_yticks(list(positions), [literal_text(name) for name in names])
-    ax.set_title("Outlets behind the most events", loc="left", fontsize=10)
+    ax.set_title(literal_text(f"{what[:1].upper()}{what[1:]} behind the most events"), loc="left", fontsize=10)
     ax.set_xlabel("events")
     _count_axis(ax)
     ax.set_xlim(right=float(shown["events"].max()) * 1.25)
     if len(table) > n:
-        more = ax.text(0, -0.32, f"{len(table) - n:,} more outlets not shown", transform=ax.transAxes,
+        more = ax.text(0, -0.32, literal_text(f"{len(table) - n:,} more {what} not shown"), transform=ax.transAxes,
                        fontsize=8, color="0.3", va="top")
         more.set_gid("more")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)

@@ -74,3 +74,34 @@ def test_events_without_a_cited_passage_are_said_in_a_sentence(coded):
     events, reports, sources, folder = coded
     page = passages_html(events, reports.iloc[:0], sources, documents=folder, empty="No cited <passages>.")
     assert page == '<div class="report-passages"><p>No cited &lt;passages&gt;.</p></div>'
+
+
+def test_a_full_stop_before_a_lower_case_word_does_not_end_the_sentence():
+    # the Associated Press text has "marched in an anti-US. collection inspired by a radical clergyman": the
+    # context sentence must not stop at "anti-US."
+    text = "The parliament voted. Tens of thousands marched in an anti-US. collection inspired by a cleric. Then calm."
+    start = text.index("The parliament")
+    assert in_context(text, start, start + len("The parliament voted")) == (
+        "", "", "The parliament voted", ".", "Tens of thousands marched in an anti-US. collection inspired by a cleric.")
+
+
+def test_quotes_of_one_report_in_the_same_sentences_are_one_block_with_several_marks(tmp_path):
+    # three quotes of the Associated Press in two sentences were shown as the same block three times
+    text = ("Title\nDiplomats were told a committee was set up, but officials said it was not. "
+            "The envoy said \u201cthere has been no real involvement\u201d. Other news.\n")
+    (tmp_path / "doc_a.txt").write_text(text, encoding="utf-8")
+    sources = pd.DataFrame({
+        "doc_id": ["doc_a"], "file_name": ["doc_a.txt"], "sha256": [hashlib.sha256(text.encode()).hexdigest()],
+        "title": ["T"], "outlet": ["AP"], "published_start": pd.to_datetime(["2020-02-06"]),
+        "published_end": pd.to_datetime(["2020-02-06"])})
+    events = pd.DataFrame({"event_id": ["EV5"], "category": ["political"], "sub_event_type": ["Other"],
+                           "event_type": ["Strategic developments"], "location": ["Baghdad"],
+                           "date_start": pd.to_datetime(["2020-01-03"]), "date_end": pd.to_datetime(["2020-01-23"]),
+                           "event_date": pd.to_datetime(["2020-01-13"])})
+    reports = pd.DataFrame({"event_id": ["EV5"] * 3, "doc_id": ["doc_a"] * 3,
+                            "quote": ["there has been no real involvement", "officials said it was not",
+                                      "Diplomats were told a committee was set up"]})
+    page = passages_html(events, reports, sources, documents=tmp_path)
+    assert page.count("<blockquote>") == 1 and page.count('<p class="cite">') == 1
+    assert ("<mark>Diplomats were told a committee was set up</mark>, but <mark>officials said it was not</mark>. "
+            "The envoy said \u201c<mark>there has been no real involvement</mark>\u201d.") in page

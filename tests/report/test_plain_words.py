@@ -16,7 +16,7 @@ from analysis.stats.selection import event_keys
 from analysis.viz.tables import as_table
 
 #: What a reader must not meet in a page's body: an event's id, a row id of the totals, a document by its number.
-CODER_WORDS = re.compile(r"\bEV\d+|\bRT\d+|[Dd]ocuments? \d{3}|\b(?:date_basis|date_start|event_date|claim_field)\b")
+CODER_WORDS = re.compile(r"\bEV\d+|\bRT\d+|[Dd]ocuments? \d{3}|\b(?:date_basis|date_start|event_date|claim_field|reported_totals)\b")
 
 SOURCES = pd.DataFrame({
     "doc_id": ["000_a", "001_b", "002_c"], "outlet": [None, None, "Military <b>Times</b>"],
@@ -37,9 +37,49 @@ def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_b
             "(see date_basis); date_start is the first day (reports, claim_field date); in reported_totals (RT013).")
     assert plain_notes(note, SOURCES) == (
         "The report of 29 Mar 2020, the report of Apr 2020 and Military <b>Times</b> (16-20 Mar 2020) tell it; "
-        "Military <b>Times</b> (16-20 Mar 2020)'s 'deadly'; 'near' (the report of 29 Mar 2020); the same strike as "
+        "Military <b>Times</b>'s 'deadly'; 'near' (the report of 29 Mar 2020); the same strike as "
         "event 3 (see how the dates follow from the reports); the start date is the first day (claims on when); in "
         "the reported totals (notebook 02).")
+
+
+def test_a_possessive_of_a_report_reads_as_english_without_its_dates_in_brackets():
+    # "Military Times (16-20 Mar 2020)'s 'retaliatory airstrikes'" reads badly: the possessive keeps the outlet,
+    # or the date as an adjective where the text names none
+    note = "it takes document 002's 'retaliatory airstrikes' to be document 000's retaliation; against document 001's own reading"
+    assert plain_notes(note, SOURCES) == ("it takes Military <b>Times</b>'s 'retaliatory airstrikes' to be the 29 Mar "
+                                          "2020 report's retaliation; against the Apr 2020 report's own reading")
+    assert plain_notes("Documents 000 and 002's words", SOURCES) == (
+        "The report of 29 Mar 2020 and Military <b>Times</b> (16-20 Mar 2020)'s words")
+
+
+def test_a_publication_date_written_after_a_report_is_not_said_twice():
+    # "Associated Press (6 Feb 2020) (6 February 2020, upper bound: its publication date)" said the date twice
+    assert plain_notes("Document 000 (29 March 2020, upper bound: its publication date) reports it.", SOURCES) == (
+        "The report of 29 Mar 2020 (upper bound: its publication date) reports it.")
+    assert plain_notes("Document 002 (published 16 to 20 March 2020; upper bound its latest publication date) "
+                       "and document 001 (published in April 2020) and document 000 (29 March 2020).", SOURCES) == (
+        "Military <b>Times</b> (16-20 Mar 2020; upper bound its latest publication date) and the report of Apr 2020 "
+        "and the report of 29 Mar 2020.")
+    # two reports that read the same keep their numbers apart, and the rest of the bracket its own
+    twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
+                           published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
+    assert plain_notes("Document 001 (published April 2020; upper bound 30 April) says so.", twins) == (
+        "The report of Apr 2020 (001) (upper bound 30 April) says so.")
+    # a date that is not the publication date stays, and so does a bracket that is no date
+    assert plain_notes("document 000 (28 March 2020) and document 001 (EV030, EV032)", SOURCES) == (
+        "the report of 29 Mar 2020 (28 March 2020) and the report of Apr 2020 (event 30, event 32)")
+
+
+def test_the_table_of_reported_totals_is_named_in_words_with_or_without_a_row_id():
+    assert plain_notes("the number of bases is in reported_totals.", SOURCES) == (
+        "the number of bases is in the reported totals (notebook 02).")
+
+
+def test_a_coders_term_that_starts_a_sentence_is_written_with_a_capital():
+    assert plain_notes("Their start is not given. event_date is that of the attack; see date_basis.", SOURCES) == (
+        "Their start is not given. The date drawn on the timeline is that of the attack; see how the dates follow "
+        "from the reports.")
+    assert plain_notes("date_start is the first day", SOURCES) == "The start date is the first day"
 
 
 def test_a_reference_the_sources_cannot_name_stays_as_written_and_a_missing_note_stays_missing():

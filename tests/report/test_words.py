@@ -76,3 +76,89 @@ def test_the_posture_pages_dateline_counts_the_changes_its_table_lists():
         listed = story.posture_table()
         assert len(listed) > 1
         assert f"{len(listed)} changes of posture" in story.dateline("posture").text
+
+
+def test_the_troop_section_of_a_window_says_what_the_chart_draws():
+    # the chart draws each statement over its own days and nothing between them: a statement carried in from before
+    # the window is in the table, not on the chart, and a window with no statement of its own has an empty chart
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    march = Story(notebook_data(start="2020-03-01", end="2020-03-31")).section("troops")
+    assert "step" not in march and "nothing between them" in march
+    assert "carried in); the chart, which shows the window's days only, does not draw it" in march
+    assert march.endswith("No statement of force size falls in this window, so the chart is empty.")
+    spring = Story(notebook_data(start="2020-02-01", end="2020-04-30")).section("troops")
+    assert "carried in" not in spring and "empty" not in spring
+
+
+def test_the_attack_words_of_a_window_do_not_say_an_attack_without_a_figure_killed_no_one():
+    # in March 2020 the 11 March attack killed three and the 14 March attack has no figure for the killed (the table
+    # says "not reported"): "2 attacks killed 3 people; 1 attack killed no one" misread both; and one week is one
+    import analysis
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+    from analysis.report.words.attacks import killed_sentence
+
+    data = notebook_data(start="2020-03-01", end="2020-03-31")
+    story = Story(data)
+    assert story.casualties().startswith(
+        "**What it shows.** The 2 attacks killed 3 people (lowest figures the reports give); no one was reported "
+        "killed in 1 attack, and none killed 10 or more.")
+    weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
+                                         start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
+    assert story.busiest_caption(weekly) == "The one week with any militia attacks."
+    assert "All of them were at one base, Camp Taji." in story.attacks()  # a base, not a region: at, not in
+    assert killed_sentence(3, 40, 0, 2, "rule") == "The 3 attacks killed 40 people (rule); 2 attacks killed 10 or more."
+    assert killed_sentence(1, 3, 0, 0, "rule") == "The attack killed 3 people (rule)."
+    assert killed_sentence(4, 0, 4, 0, "rule") == "No one was reported killed in the 4 attacks (rule)."
+
+
+def test_a_windows_dateline_names_only_the_reports_its_events_rest_on():
+    # no event of March 2020 rests on the Associated Press report of 6 February: the dateline named it all the same,
+    # while the sources page said four reports support the window's events
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    march = Story(notebook_data(start="2020-03-01", end="2020-03-31")).dateline("timeline").text
+    assert march == ("Iraq, 1 March 2020 to 31 March 2020. 26 events, from four of the five news reports: Military "
+                     "Times (16-20 March 2020); outlet not named (29 March 2020); outlet not named (April 2020); The "
+                     "Media Line (6 June - 3 July 2020).")
+    june = Story(notebook_data(start="2020-06-01", end="2020-06-30")).dateline("timeline").text
+    assert june.endswith("3 events, from one of the five news reports: The Media Line (6 June - 3 July 2020).")
+
+
+@pytest.mark.slow  # draws the chart of a window run (0.4 s)
+def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
+    # the chart named the reports by the coder's number and a cut title ("000: US consolidates troop presence in
+    # Ir...") under the title "Outlets behind the most events", while every table says "outlet not named, 29 Mar 2020"
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    fig = Story(notebook_data(start="2020-03-01", end="2020-03-31")).plot_sources()
+    try:
+        ax = fig.axes[0]
+        assert [label.get_text() for label in ax.get_yticklabels()][::-1] == [
+            "outlet not named, 29 Mar 2020", "Military Times, 16-20 Mar 2020", "outlet not named, Apr 2020",
+            "The Media Line, 6 Jun - 3 Jul 2020"]
+        assert ax.get_title(loc="left") == "Reports behind the most events"
+    finally:
+        plt.close(fig)
+
+
+def test_a_coded_windows_timeline_note_says_every_event_is_labelled():
+    # the coded events are all labelled with their headlines; the note said only the deadliest were
+    import analysis
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    data = notebook_data(start="2020-03-01", end="2020-03-31")
+    note = Story(data).timeline_note()
+    assert "Every event is labelled with its number and its headline;" in note and "the most people" not in note
+    labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)
+    assert len(labels) == len(data.events) > 15

@@ -198,12 +198,12 @@ def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
     if table.empty:
         return []
     names = data.base_names
-    word = "base" if data.coded else "region (admin1)"
+    word, at = ("base", "at") if data.coded else ("region (admin1)", "in")
     if len(table) == 1:
-        return [f"All of them were in one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
+        return [f"All of them were {at} one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
     shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)
     named = [f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()]
-    text = f"By {word}, the most attacks were in {join_words(named)}." if named else ""
+    text = f"By {word}, the most attacks were {at} {join_words(named)}." if named else ""
     if left:
         text += f" {left:,} places tie with {describe_number(each, 'attack')} each."
     return [text.strip()]
@@ -219,14 +219,32 @@ def casualties(facts: Facts) -> str:
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
     many = int(counts.loc[counts["killed"].isin(["10-24", "25 or more"]), "events"].sum())
-    lines = [f"**What it shows.** {describe_number(len(attacks), 'attack')} killed "
-             f"{describe_number(total, 'person', 'people')} ({fatality_rule(facts)}); "
-             f"{describe_number(none, 'attack')} killed no one and {describe_number(many, 'attack')} "
-             "killed 10 or more."]
+    lines = ["**What it shows.** " + killed_sentence(len(attacks), total, none, many, fatality_rule(facts))]
     lines += deadliest(facts, attacks, "attacks")
     if not facts.coded:
         lines.append(perpetrators_sentence(facts))
     return " ".join(line for line in lines if line)
+
+
+def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str) -> str:
+    """Say how many the attacks killed in all, in how many no one was reported killed (a zero or no figure: the
+    attack is not known to have killed no one) and how many killed 10 or more.
+
+    Examples
+    --------
+    >>> killed_sentence(2, 3, 1, 0, "lowest figures")
+    'The 2 attacks killed 3 people (lowest figures); no one was reported killed in 1 attack, and none killed 10 or more.'
+    >>> killed_sentence(1, 0, 1, 0, "lowest figures")
+    'No one was reported killed in the attack (lowest figures).'
+    """
+    those = "the attack" if attacks == 1 else f"the {attacks:,} attacks"
+    if killed == 0:
+        return f"No one was reported killed in {those} ({rule})."
+    text = f"{those[:1].upper()}{those[1:]} killed {describe_number(killed, 'person', 'people')} ({rule})"
+    if attacks == 1:
+        return text + "."
+    unknown = f"no one was reported killed in {describe_number(none, 'attack')}, and " if none else ""
+    return text + f"; {unknown}{describe_number(many, 'attack') if many else 'none'} killed 10 or more."
 
 
 def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
@@ -383,7 +401,8 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     what = facts.data.selection.what
     shown = busiest(facts, counts, most)
     if len(shown) == len(active):
-        return f"All {len(active):,} {name}s with any {what}, in date order."
+        return (f"The one {name} with any {what}." if len(active) == 1
+                else f"All {len(active):,} {name}s with any {what}, in date order.")
     left = active[~active["period_start"].isin(shown["period_start"])]
     most_left = left["expected"].max()
     figure = f"{most_left:,.0f}" if facts.data.date_rule == "event_date" else f"{most_left:,.2f}"

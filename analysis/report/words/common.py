@@ -374,10 +374,19 @@ def _sources_words(facts: Facts, esc: Escape) -> str:
     data = facts.data
     if facts.coded and data.sources is not None:
         ordered = data.sources.sort_values("published_start", kind="stable")
+        every = len(ordered)
+        # a window or an area names the reports its events rest on, of the five
+        if data.reports is not None and "event_id" in data.events.columns:
+            ids = set(data.events["event_id"].astype("string"))
+            used = set(data.reports.loc[data.reports["event_id"].astype("string").isin(ids), "doc_id"].astype("string"))
+            if 0 < len(used) < every:
+                ordered = ordered[ordered["doc_id"].astype("string").isin(used)]
         named = [f"{esc(o) if isinstance(o, str) and o.strip() else 'outlet not named'} "
                  f"({describe_dates(a, b, long=True)})"
                  for o, a, b in zip(ordered["outlet"], ordered["published_start"], ordered["published_end"])]
-        return f"{in_words(len(named))} news report{'' if len(named) == 1 else 's'}: {'; '.join(named)}"
+        of = f" of the {in_words(every)}" if len(named) < every else ""
+        return (f"{in_words(len(named))}{of} news report{'' if len(named) == 1 and not of else 's'}: "
+                f"{'; '.join(named)}")
     name = esc(data.source_name.removeprefix("the ACLED file "))
     if data.exported is not None:
         name += f", data as of {describe_dates(data.exported, data.exported, long=True)}"

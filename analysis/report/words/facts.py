@@ -157,19 +157,22 @@ class Facts:
         """The sources behind the events: ACLED's outlets, or the coded reports.
 
         For an ACLED file, :func:`analysis.stats.evidence.outlets_table`; for
-        the coded data, one row per report ("001: <title>"): the events of
-        the run it supports and those it alone supports, in the same columns.
+        the coded data, one row per report, named as every table of the
+        pages names it ("outlet not named, 29 Mar 2020",
+        :func:`analysis.stats.evidence.document_names`): the events of the
+        run it supports and those it alone supports, in the same columns.
         """
-        from ...stats.evidence import outlets_table
+        from ...stats.evidence import document_names, outlets_table
 
         if not self.coded:
             return outlets_table(self.events)
         reports = self.data.reports
-        titles = self.document_titles
+        sources = self.data.sources
+        names = document_names(sources) if sources is not None else pd.Series(dtype="string")
         per_event = reports.groupby("event_id")["doc_id"].nunique()
         single = set(per_event[per_event == 1].index)
         rows = [
-            {"source": document_label(doc, titles), "events": group["event_id"].nunique(),
+            {"source": str(names.get(str(doc), str(doc).split("_")[0])), "events": group["event_id"].nunique(),
              "only_source": group.loc[group["event_id"].isin(single), "event_id"].nunique()}
             for doc, group in reports.groupby("doc_id", sort=True)
         ]
@@ -217,15 +220,3 @@ class Facts:
         from ...stats.evidence import outlets_per_event
 
         return outlets_per_event(self.events)
-
-    @property
-    def document_titles(self) -> dict[str, object]:
-        """Each coded document's title, by its id (empty without a sources table)."""
-        sources = self.data.sources
-        return {} if sources is None else dict(zip(sources["doc_id"], sources["title"]))
-
-
-def document_label(doc_id: str, titles: dict[str, object]) -> str:
-    """Name a coded document for a table: "001: <title>", or "(no title)" where it has none."""
-    title = titles.get(doc_id)
-    return f"{doc_id.split('_')[0]}: {title if isinstance(title, str) and title else '(no title)'}"

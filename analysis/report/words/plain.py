@@ -34,13 +34,18 @@ POINT_WORDS: dict[str, str] = {
 
 #: A reference to one document or several ("document 001", "Documents 000 and 002", "documents 000, 001, 002,
 #: 003"), or a document's number alone in brackets ("'near' (000)"); one pattern, so a name put in is not read again.
-_DOCUMENTS = re.compile(r"\b([Dd])ocuments? (\d{3}(?:(?:, and |, | and )\d{3})*)\b|\((\d{3})\)")
+_DOCUMENTS = re.compile(r"\b(?P<case>[Dd])ocuments? (?P<numbers>\d{3}(?:(?:, and |, | and )\d{3})*)\b(?P<own>'s)?"
+                        r"(?P<bracket> \((?:published (?:in )?)?(?P<dates>(?:\d{1,2} (?:to \d{1,2} )?)?[A-Z][a-z]+ \d{4})"
+                        r"(?:[,;] (?P<rest>[^()]*))?\))?|\((?P<alone>\d{3})\)")
+#: How the coder writes a publication date after a document: "6 February 2020", "16 to 20 March 2020", "April 2020".
+_DAY_RANGE = re.compile(r"(?:(\d{1,2}) (?:to (\d{1,2}) )?)?([A-Z][a-z]+ \d{4})")
 _NUMBER = re.compile(r"\d{3}")
 #: An event's id that ends in its number ("EV035"), the form of the coded data's ids.
 _EVENT_ID = re.compile(r"\bEV0*(\d+)\b")
 #: The coder's terms in the notes, in words (applied in this order).
 _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\breported_totals \(RT\d+\)"), "the reported totals (notebook 02)"),
+    (re.compile(r"\breported_totals\b"), "the reported totals (notebook 02)"),
     (re.compile(r" \(RT\d+\)"), ""),
     (re.compile(r"\bRT\d+\b"), "another reported total"),
     (re.compile(r"\bdate_basis\b"), "how the dates follow from the reports"),
@@ -61,6 +66,49 @@ def point_words(point: object) -> str:
     return POINT_WORDS.get(str(point), str(point))
 
 
+def _references(sources: pd.DataFrame | None) -> dict[str, tuple[str | None, str, bool, pd.Timestamp, pd.Timestamp]]:
+    """Each document's number -> its outlet (None where the text names none), its dates in words, whether another
+    document would read the same, and its first and last possible days of publication."""
+    if sources is None or sources.empty:
+        return {}
+    numbers = sources["doc_id"].astype("string").str.split("_").str[0].tolist()
+    outlets = [outlet if isinstance(outlet, str) and outlet.strip() else None for outlet in sources["outlet"]]
+    dates = [describe_dates(start, end) for start, end in zip(sources["published_start"], sources["published_end"])]
+    repeated = pd.Series(list(zip(outlets, dates))).duplicated(keep=False).tolist()
+    return {number: (outlet, when, twice, pd.Timestamp(start), pd.Timestamp(end))
+            for number, outlet, when, twice, start, end in zip(numbers, outlets, dates, repeated,
+                                                                 sources["published_start"], sources["published_end"])}
+
+
+def _name(reference: tuple[str | None, str, bool, pd.Timestamp, pd.Timestamp], number: str, *,
+          own: bool = False) -> str:
+    """A document as a sentence cites it; ``own``: as its possessive ("Military Times's", "the Apr 2020 report's"),
+    which carries no dates in brackets, as a possessive before brackets reads badly."""
+    outlet, dates, twice, _, _ = reference
+    apart = f" ({number})" if twice else ""
+    if own:
+        return f"{outlet}'s{apart}" if outlet else f"the {dates} report's{apart}"
+    return f"{outlet} ({dates}){apart}" if outlet else f"the report of {dates}{apart}"
+
+
+def _is_publication(words: str, start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """Whether a date the coder wrote after a document ("6 February 2020", "16 to 20 March 2020", "April 2020") is
+    the whole span it can have been published in."""
+    match = _DAY_RANGE.fullmatch(words)
+    if match is None:
+        return False
+    first, last, month = match.groups()
+    try:
+        month_start = pd.Timestamp(f"1 {month}")
+    except ValueError:
+        return False
+    if first is None:
+        span = (month_start, month_start + pd.offsets.MonthEnd(0))
+    else:
+        span = (month_start.replace(day=int(first)), month_start.replace(day=int(last or first)))
+    return span == (start.normalize(), end.normalize())
+
+
 def document_references(sources: pd.DataFrame | None) -> dict[str, str]:
     """Name each document, by the number that starts its id, as a sentence cites it.
 
@@ -76,15 +124,7 @@ def document_references(sources: pd.DataFrame | None) -> dict[str, str]:
     >>> document_references(sources)
     {'000': 'the report of 29 Mar 2020', '002': 'Military Times (16-20 Mar 2020)'}
     """
-    if sources is None or sources.empty:
-        return {}
-    numbers = sources["doc_id"].astype("string").str.split("_").str[0].tolist()
-    names = []
-    for outlet, start, end in zip(sources["outlet"], sources["published_start"], sources["published_end"]):
-        dates = describe_dates(start, end)
-        names.append(f"{outlet} ({dates})" if isinstance(outlet, str) and outlet.strip() else f"the report of {dates}")
-    repeated = pd.Series(names).duplicated(keep=False).tolist()
-    return {number: f"{name} ({number})" if twice else name for number, name, twice in zip(numbers, names, repeated)}
+    return {number: _name(reference, number) for number, reference in _references(sources).items()}
 
 
 def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
@@ -107,23 +147,45 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
     """
     if not isinstance(text, str):
         return text
-    names = document_references(sources)
+    references = _references(sources)
 
     def documents(match: re.Match[str]) -> str:
-        if match.group(3) is not None:  # a number alone in brackets
-            return f"({names.get(match.group(3), match.group(3))})"
-        numbers = _NUMBER.findall(match.group(2))
-        if not all(number in names for number in numbers):
+        if match.group("alone") is not None:  # a number alone in brackets
+            number = match.group("alone")
+            return f"({_name(references[number], number)})" if number in references else match.group(0)
+        numbers = _NUMBER.findall(match.group("numbers"))
+        if not all(number in references for number in numbers):
             return match.group(0)
-        named = _NUMBER.sub(lambda number: names[number.group(0)], match.group(2))
-        return named[:1].upper() + named[1:] if match.group(1) == "D" else named
+        own = match.group("own") is not None and len(numbers) == 1
+        named = _NUMBER.sub(lambda number: _name(references[number.group(0)], number.group(0), own=own),
+                            match.group("numbers"))
+        if match.group("own") is not None and not own:
+            named += "'s"
+        bracket = match.group("bracket") or ""
+        if bracket and len(numbers) == 1 and not own and _is_publication(match.group("dates"),
+                                                                         *references[numbers[0]][3:]):
+            # the name already dates the document: the coder's date after it is not said twice
+            rest = match.group("rest")
+            bracket = ""
+            if rest:
+                # "Associated Press (6 Feb 2020; upper bound ...)": into the name's own brackets, where they hold dates
+                dated = references[numbers[0]][0] is not None and not references[numbers[0]][2]
+                named = f"{named[:-1]}; {rest})" if dated else f"{named} ({rest})"
+        named += bracket
+        return named[:1].upper() + named[1:] if match.group("case") == "D" else named
 
     text = _DOCUMENTS.sub(documents, text)
     text = _EVENT_ID.sub(lambda match: f"event {int(match.group(1))}", text)
     text = _CLAIM.sub(lambda match: f"claims on {point_words(match.group(1))}", text)
     for pattern, words in _TERMS:
-        text = pattern.sub(words, text)
+        text = pattern.sub(lambda match, words=words: _at_start(match, words), text)
     return text
+
+
+def _at_start(match: re.Match[str], words: str) -> str:
+    """The words for a coder's term, capitalised where the term starts the note or a sentence."""
+    before = match.string[:match.start()].rstrip(" ")
+    return words[:1].upper() + words[1:] if words and (not before or before.endswith((".", "!", "?"))) else words
 
 
 def numbered(events: pd.DataFrame, listed: pd.DataFrame) -> pd.DataFrame:

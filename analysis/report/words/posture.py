@@ -134,9 +134,26 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
             "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
                                        if "event_id" in _listed(facts).columns and listed(facts) else ""),
-            "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
-                               "stated before it (carried in), each drawn as a step until the next statement about the "
-                               "same force." if facts.coded else "")}
+            "troops": lambda: _troops_section(facts) if facts.coded else ""}
+
+
+def _troops_section(facts: Facts) -> str:
+    """How to read the troop chart of a coded run: each statement over its own days, nothing between them, so a
+    statement made before the window (carried in, in the table) is not drawn."""
+    levels = facts.data.troop_levels
+    if levels is None or levels.empty:
+        carried = pd.Series(dtype=bool)
+    else:
+        carried = (levels["carried_in"] if "carried_in" in levels.columns
+                   else pd.Series(False, index=levels.index)).fillna(False).astype(bool)
+    text = ("## How many troops?\n\nThe statements of force size in this window, each drawn over the days it can "
+            "refer to, nothing between them.")
+    if carried.any():
+        text += (" The last statement before the window is in the table (carried in); the chart, which shows the "
+                 "window's days only, does not draw it.")
+    if not (~carried).any():
+        text += " No statement of force size falls in this window, so the chart is empty."
+    return text
 
 
 def _posture_section(facts: Facts) -> str:

@@ -227,7 +227,7 @@ def plot_sources(facts: Facts) -> object:
     events = facts.events
     if facts.coded or "source_scale" not in events.columns:
         fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
-        plot_table(facts.sources_table, ax=ax)
+        plot_table(facts.sources_table, what="reports" if facts.coded else "outlets", ax=ax)
     else:
         fig, (ax, right) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=[3, 2], layout="constrained")
         plot_table(facts.sources_table, ax=ax)

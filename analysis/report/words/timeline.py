@@ -129,10 +129,13 @@ def timeline_note(facts: Facts) -> str:
                 f"are spread over them). {capital(labelled_words(facts))} are marked and labelled; the "
                 f"table below lists the {len(facts.deadliest_ids):,} deadliest.")
     harmed = "killed or wounded" if facts.coded else "killed"
+    # the coded events have headlines, and every one is labelled with it (analysis.event_labels)
+    labels = ("Every event is labelled with its number and its headline" if facts.coded
+              else f"Labels name the events with the most people {harmed}")
     return ("**How to read it.** Each marker is one event, in a lane for its kind; a filled marker is an event "
             "whose day is known, a hollow marker on a bar an event known only to a range of days (the bar covers "
-            f"every possible day). Markers grow with the people {harmed} (the lowest figure). Labels "
-            f"name the events with the most people {harmed}; overlapping events in a lane take separate rows.")
+            f"every possible day). Markers grow with the people {harmed} (the lowest figure). {labels}; "
+            "overlapping events in a lane take separate rows.")
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
