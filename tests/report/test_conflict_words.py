@@ -196,15 +196,24 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
             f"for {carried} of {month.strftime('%B %Y')}'s events") in story.timeline()
 
 
-def test_a_change_without_new_sources_says_so(story, raw):
+def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw):
+    """Every outlet of June reports again in July, but Local Network's events collapse while the others' hold: the
+    fall is not said to be free of any change of sources."""
     counts = month_counts(raw).iloc[1:-1]
     month = counts.diff().idxmin()
     earlier = month - 1
     later = set(raw.loc[raw["event_date"].dt.to_period("M") > earlier, "source"].str.split("; ").explode())
     before = set(raw.loc[raw["event_date"].dt.to_period("M") == earlier, "source"].str.split("; ").explode())
-    assert before <= later
-    assert (f"The fall does not coincide with a change of sources: every outlet of {earlier.strftime('%B %Y')} "
-            "reported again later.") in story.timeline()
+    assert before <= later  # no outlet vanishes
+    local = raw["source"].str.contains("Local Network")
+    months = raw["event_date"].dt.to_period("M")
+    with_it = [int((local & (months == m)).sum()) for m in (earlier, month)]
+    rest = [int((~local & (months == m)).sum()) for m in (earlier, month)]
+    text = story.timeline()
+    assert "The fall does not coincide with a change of sources" not in text
+    assert (f"The fall after {earlier:%B %Y} is one outlet's: Local Network reported {with_it[0]} of {earlier:%B %Y}'s "
+            f"events and {with_it[1]} of {month:%B %Y}'s, while the events it did not report went from {rest[0]} to "
+            f"{rest[1]}: the change may be one of coverage.") in text
 
 
 def test_sources_over_time_name_new_and_vanishing_outlets(story, raw):
@@ -606,3 +615,37 @@ def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_da
     assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over the days of its range)",
                                      "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",
                                      "escalation": "net score"}
+
+
+def _months(counts: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.Series]:
+    """Events of outlets per month (``{outlet: [May, June]}``) and the change from May to June 2025."""
+    rows = [{"event_id": f"{outlet}{month}{k}", "source": outlet, "event_date": pd.Timestamp(f"2025-0{month}-10")}
+            for outlet, (may, june) in counts.items() for month, n in ((5, may), (6, june)) for k in range(n)]
+    before, after = (sum(c[i] for c in counts.values()) for i in (0, 1))
+    change = pd.Series({"direction": "rise" if after > before else "fall", "before": before, "after": after,
+                        "change": after - before,
+                        "from_start": pd.Timestamp("2025-05-01"), "from_end": pd.Timestamp("2025-05-31"),
+                        "to_start": pd.Timestamp("2025-06-01"), "to_end": pd.Timestamp("2025-06-30")})
+    return pd.DataFrame(rows), change
+
+
+def test_a_change_one_outlet_carries_is_said_to_be_its_own():
+    from analysis.report.words.coverage import _one_outlet
+
+    events, change = _months({"Wire": [30, 5], "Radio": [20, 19]})  # Wire's collapse; Radio holds
+    assert _one_outlet(events, change, "event") == (
+        "The fall after May 2025 is one outlet's: Wire reported 30 of May 2025's events and 5 of June 2025's, while "
+        "the events it did not report went from 20 to 19: the change may be one of coverage.")
+    events, change = _months({"Wire": [5, 30], "Radio": [20, 21]})
+    assert _one_outlet(events, change, "attack").startswith("The rise in June 2025 is one outlet's: Wire reported 5 of ")
+
+
+def test_a_change_every_outlet_shares_is_no_outlets_own():
+    """Violence that doubles doubles every outlet's events: the largest outlet carries most of the rise, yet the
+    change is not its own."""
+    from analysis.report.words.coverage import _one_outlet
+
+    events, change = _months({"Wire": [70, 140], "Radio": [30, 60]})
+    assert _one_outlet(events, change, "event") == ""
+    events, change = _months({"Wire": [40, 10], "Radio": [20, 5]})
+    assert _one_outlet(events, change, "event") == ""
