@@ -454,7 +454,11 @@ def test_a_file_without_changes_of_posture_says_so_once(story):
     assert "No strategic development involving" in story.section("forces") + story.posture()
     assert not story.lists_posture()
     assert story.section("posture table") == "" and story.section("posture coding") == ""
-    assert Story(notebook_data()).lists_posture()  # the coded data's table says when a window has none
+    assert not story.lists_posture("notes")
+    coded = Story(notebook_data())
+    assert coded.lists_posture() and coded.lists_posture("notes")  # the coded data's tables say when a window has none
+    with pytest.raises(ValueError, match="use 'changes' or 'notes'"):
+        coded.lists_posture("bases")
 
 
 # --- what a newcomer reads: headlines, one count where the three agree, numbered marks -------------------------

@@ -133,7 +133,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
             "forces": lambda: "" if facts.coded else _posture_section(facts),
             "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
-                                       if "event_id" in _listed(facts).columns and listed(facts) else ""),
+                                       if notes_listed(facts) else ""),
             "troops": lambda: ("## How many troops?\n\nThe statements of force size in this window, and the last one "
                                "stated before it (carried in), each drawn as a step until the next statement about the "
                                "same force." if facts.coded else "")}
@@ -196,6 +196,12 @@ def listed(facts: Facts) -> bool:
     """Whether the page lists changes of posture: always for the coded data (its table says when there is none);
     for an ACLED file, only when it has strategic developments involving forces (the page says when it has none)."""
     return facts.coded or not facts.posture_events.empty
+
+
+def notes_listed(facts: Facts) -> bool:
+    """Whether the page lists the coder's notes of its changes of posture: only when its table lists the changes one
+    by one (a table of their number per period has no notes to show, and no empty table says there is none)."""
+    return listed(facts) and "event_id" in _listed(facts).columns
 
 
 def posture_table_note(facts: Facts) -> str:
