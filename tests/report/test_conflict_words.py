@@ -614,7 +614,12 @@ def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_da
     """The escalation of an ACLED run is counted on event_date: its table's header and the sentence under the chart
     say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
     assert story.peaks_headers()["events"] == "events (each on its event_date)"
-    assert "Each event counts in the week of its `event_date`" in story.escalation(story.facts.escalation)
+    sentence = story.escalation(story.facts.escalation)
+    assert "Each event counts in the week of its `event_date`" in sentence
+    # the rule for the coded data is written above the chart and at the end of the page, not "above" alone
+    assert "the rule above" not in sentence
+    assert ("spreading an event over the days of its range, as the paragraph above the chart and the rule at the end "
+            "of the page describe it, is done for the coded data only.") in sentence
     coded = Story(notebook_data(None))
     assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over the days of its range)",
                                      "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",

@@ -286,8 +286,9 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     counted = ("" if facts.data.date_rule == "range" else
-               f" Each event counts in the {facts.period_name('weekly')} of its `event_date`, as on the other charts: "
-               "not spread over the days of a range, which the rule above does for the coded data.")
+               f" Each event counts in the {facts.period_name('weekly')} of its `event_date`, as on the other charts; "
+               "spreading an event over the days of its range, as the paragraph above the chart and the rule at the "
+               "end of the page describe it, is done for the coded data only.")
     return (f"**What it shows.** Escalation, as measured, was {peak}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             f"weigh the same, and it measures what the sources reported.{counted}")
