@@ -170,6 +170,17 @@ def test_the_older_column_set_is_told_with_what_it_has(tmp_path, raw):
     assert "this export does not mark civilian targeting" in text
 
 
+def test_two_actors_and_one_perpetrator_are_said_in_plain_english(tmp_path):
+    """"Both actors", never "All 2 actors"; "The one perpetrator"."""
+    path = write_acled_events(tmp_path / "two.csv", [
+        {"event_date": "2020-03-02", "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Army",
+         "inter1": "State forces", "actor2": "Rebels", "inter2": "Rebel group", "fatalities": "2",
+         "interaction": "State forces-Rebel group"}])
+    story = Story(notebook_data(str(path)))
+    assert story.actors_note().startswith("Both actors, with the events each is first or second actor in")
+    assert story.perpetrators_note().startswith("The one perpetrator of the 1 ")
+
+
 def test_hostile_actor_names_are_shown_as_typed(tmp_path):
     hostile = "<img src=x onerror=alert(1)> *PKK* [x](http://e.org)"
     path = write_acled_events(tmp_path / "hostile.csv", [

@@ -13,7 +13,7 @@ from ...stats.casualties import killed_distribution
 from ...stats.highlights import busiest_periods, deadliest_events, killed_per_event, peak, top_values
 from ...stats.periods import counts_agree
 from ...stats.selection import EventSelector, select_kinds
-from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
+from ...text import bounds_texts, count_texts, date_texts, describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -318,8 +318,8 @@ def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
     shown = perpetrators(facts, most)
     if everyone.empty:
         return ""
-    which = ("The one perpetrator" if len(everyone) == 1 else f"All {len(everyone):,} perpetrators"
-             if len(shown) == len(everyone) else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
+    which = (describe_all(len(everyone), "perpetrator") if len(shown) == len(everyone)
+             else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
     return (f"{which} of the {len(facts.attacks):,} {what} (ACLED's first actor), with the attacks each "
             "carried out and the people killed in them.")
 
@@ -383,7 +383,7 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     what = facts.data.selection.what
     shown = busiest(facts, counts, most)
     if len(shown) == len(active):
-        return f"All {len(active):,} {name}s with any {what}, in date order."
+        return f"{describe_all(len(active), name)} with any {what}, in date order."
     left = active[~active["period_start"].isin(shown["period_start"])]
     most_left = left["expected"].max()
     figure = f"{most_left:,.0f}" if facts.data.date_rule == "event_date" else f"{most_left:,.2f}"

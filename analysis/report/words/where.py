@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text import describe_number, join_words
+from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import Escape, involved, nothing, top_whole
 from .counting import period_text
@@ -62,8 +62,8 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
     everyone = facts.areas(level)
     shown = areas_table(facts, level)
     singular, plural = LEVEL_NAMES[level]
-    which = (f"The one {singular} with events" if len(everyone) == 1 else f"All {len(everyone):,} {plural} with events, "
-             "most events first" if len(shown) == len(everyone)
+    which = (f"{describe_all(len(everyone), singular, plural)} with events"
+             + ("" if len(everyone) == 1 else ", most events first") if len(shown) == len(everyone)
              else f"The {len(shown):,} {plural} with the most events, of {len(everyone):,}, most events first")
     words = _compared_words(facts)
     name = PERIOD_NAMES.get(facts.compared[2], "period") if facts.compared else ""

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
-from ...text import describe_number, join_words
+from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import percent, top_whole
 from .facts import NAMED, Facts
@@ -111,8 +111,8 @@ def actors_note(facts: Facts) -> str:
     text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), with the events each "
             "is first or second actor in and the people killed in them (an event's dead count under both its actors)."
             if len(shown) < len(table) else
-            f"All {len(table):,} actors, with the events each is first or second actor in and the people killed in "
-            "them (an event's dead count under both its actors).")
+            f"{describe_all(len(table), 'actor')}, with the events each is first or second actor in and the people "
+            "killed in them (an event's dead count under both its actors).")
     if left:
         text += f" {left:,} more actors have {each:,} events each."
     return text
