@@ -591,6 +591,15 @@ def test_the_body_names_columns_in_plain_words(story):
     assert "No events rest on three outlets or more." in story.sources()
 
 
+def test_the_sources_page_says_its_lead_once(story, raw):
+    """The heading says how many outlets stand behind the events; the sentences under the chart do not say it again."""
+    outlets = raw["source"].str.split("; ").explode().nunique()
+    lead = f"{outlets} outlets stand behind the {len(raw)} events in Iraq and Syria"
+    assert lead in story.heading("sources").markdown
+    assert lead not in story.sources()
+    assert story.sources().startswith("**What it shows.** Shafaq News reports the most: ")
+
+
 def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     """Above 40 attacks the table lists the deadliest: none left out killed as many as one listed, and the
     sentence over it says how many it lists and why."""

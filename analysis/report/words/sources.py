@@ -79,7 +79,7 @@ def key_sentences(facts: Facts) -> str:
     if facts.coded or events.empty or "source" not in events.columns:
         return "**What it shows.** " + first
     table = facts.sources_table
-    lines = [first]
+    lines = []  # the page's heading, just above, has said how many outlets stand behind the events: not again
     if len(table):
         top = table.iloc[0]
         lines.append(f"{md(top['source'])} reports the most: {describe_number(top['events'], 'event')} "
