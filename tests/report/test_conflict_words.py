@@ -678,3 +678,20 @@ def test_a_change_every_outlet_shares_is_no_outlets_own():
     assert _one_outlet(events, change, "event") == ""
     events, change = _months({"Wire": [40, 10], "Radio": [20, 5]})
     assert _one_outlet(events, change, "event") == ""
+
+
+def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_path):
+    """Timestamps before the last event cannot be the rows' times of change: the dateline says "data as of" only of a
+    timestamp on or after every event, and the caveat says the export's date is not known."""
+    path = write_acled_events(tmp_path / "stamped.csv", [
+        {"event_date": day, "fatalities": "1", "timestamp": "1600000000"}  # 13 September 2020
+        for day in ("2021-03-02", "2021-03-09")])
+    story = Story(notebook_data(str(path)))
+    line = story.dateline("timeline").text
+    assert "data as of" not in line and "latest timestamp 13 September 2020, before its last event" in line
+    assert ("- **The export's date**: its largest `timestamp` is 13 September 2020, before its last event (9 March "
+            "2021), so the timestamps do not say when the rows last changed, and the export's date is not known (it "
+            "holds events of 9 March 2021, so it is from that day or later).") in story.caveats()
+    # no note says a toll was set by rule: none is known to be a placeholder, which is not that every toll was reported
+    assert ("no event's notes say its fatalities were coded to a set figure (\"coded as 3\"), so none is known to be a "
+            "placeholder.") in story.caveats()

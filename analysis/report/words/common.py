@@ -380,7 +380,11 @@ def _sources_words(facts: Facts, esc: Escape) -> str:
         return f"{in_words(len(named))} news report{'' if len(named) == 1 else 's'}: {'; '.join(named)}"
     name = esc(data.source_name.removeprefix("the ACLED file "))
     if data.exported is not None:
-        name += f", data as of {describe_dates(data.exported, data.exported, long=True)}"
+        from ...stats.caveats import stamp_before_events
+
+        stamped = describe_dates(data.exported, data.exported, long=True)
+        name += (f", data as of {stamped}" if stamp_before_events(data.exported, facts.events) is None
+                 else f", latest timestamp {stamped}, before its last event")
     outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
     top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
     if not top:
