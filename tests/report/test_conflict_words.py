@@ -83,7 +83,7 @@ def test_the_notebooks_charts_count_by_event_date_too(export, raw):
 def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note(story, raw):
     text = story.timeline()
     ranged = int((raw["time_precision"] != "1").sum())
-    assert "counted in the period of its `event_date`, as ACLED Explorer and acledR count" in text
+    assert "counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR count" in text
     share = round(100 * ranged / len(raw))
     assert f"{ranged} events ({share}%) are known only to a week or a month" in text
     assert "How events are counted in time" in story.section("counting")
@@ -333,7 +333,7 @@ def test_places_tied_with_the_third_are_named_whole_and_one_place_is_said_once(t
     assert (f"the most attacks were in Anbar ({counts['Anbar']}), Babil ({counts['Babil']}), Basra "
             f"({counts['Basra']}) and Kirkuk ({counts['Kirkuk']}).") in text
     one = Story(notebook_data(str(write_acled_events(tmp_path / "one.csv", events[:3])))).attacks()
-    assert "All of them were in one region (admin1), Anbar." in one
+    assert "All of them were in one region, Anbar." in one
 
 
 def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
@@ -353,7 +353,7 @@ def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
             assert table.loc[outlet, month] == expected.loc[outlet, month]
         assert table.loc[outlet, "all"] == expected.loc[outlet].sum()
     assert table.loc["Local Network", ["March 2020", "April 2020", "May 2020"]].tolist() == [0, 0, 0]
-    assert "per month of their event_date" in story.outlets_over_time_note()
+    assert "per month of ACLED's date" in story.outlets_over_time_note()
 
 
 def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
@@ -412,11 +412,11 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     named = [f"{name} ({row['size']} events, {row['sum']} killed)" for name, row in top.iterrows()]
     places = raw.groupby(["latitude", "longitude"]).ngroups
     lead = story.heading("posture").markdown
-    assert (f"The {len(raw)} events took place at {places} places in {len(regions)} regions (admin1) of Iraq and "
+    assert (f"The {len(raw)} events took place at {places} places in {len(regions)} regions of Iraq and "
             f"Syria; the most in {', '.join(named[:-1])} and {named[-1]}.") in lead
     month = raw["event_date"].dt.to_period("M")
     june, july = (raw[month == m].groupby("admin1").size() for m in ("2020-06", "2020-07"))
-    table = story.areas_table().set_index("region (admin1)")
+    table = story.areas_table().set_index("region")
     assert table["events"].to_dict() == regions["size"].to_dict()
     assert table["events, June 2020"].to_dict() == june.to_dict()
     assert table["change in events"].to_dict() == (july - june).to_dict()
@@ -425,7 +425,7 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
                   key=lambda name: (-regions.loc[name, "size"], -regions.loc[name, "sum"], name))  # as the table
     assert (f"From June 2020 to July 2020, the last two whole months, events fell most in {', '.join(fell[:-1])} and "
             f"{fell[-1]} (by {-change.min()} each).") in story.where()
-    assert "All 5 regions (admin1) with events, most events first" in story.areas_note()
+    assert "All 5 regions with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
 
 
@@ -591,6 +591,30 @@ def test_the_body_names_columns_in_plain_words(story):
     assert "No events rest on three outlets or more." in story.sources()
 
 
+@pytest.mark.slow  # builds every word of two runs
+def test_no_page_names_acleds_columns_to_its_reader(story, window_story):
+    """A reader of an ACLED run's pages reads of "the date ACLED gives", a region, the second actor and its
+    associated actors, the source scale and how precisely a date is known, not of ACLED's columns."""
+    from analysis.report.story import CHART_PAGES as CHARTS
+    from analysis.report.story import PAGE_WORDS
+
+    for run in (story, window_story):
+        names = [name for words in PAGE_WORDS.values() for name in words.sections(run.facts)]
+        texts = [run.section(name) for name in names] + [run.heading(page).markdown for page in PAGES]
+        texts += [run.dateline(page).text for page in PAGES] + [run.chart_title(chart) for chart in CHARTS]
+        texts += [run.chart_subtitle(chart) for chart in CHARTS]
+        texts += [run.timeline(), run.attacks(), run.casualties(), run.who(), run.where(), run.posture(),
+                  run.sources(), run.sources_over_time(), run.outlets_over_time_note(), run.caveats(), run.limits(),
+                  run.escalation(run.facts.escalation), run.areas_note(), run.attacks_note(), run.table_note(),
+                  run.posture_table_note(), run.perpetrators_note(), run.actors_note()]
+        texts += list(run.peaks_headers().values()) + list(run.areas_table().columns)
+        texts += run.coding_notes("timeline")["date_basis"].astype(str).tolist()
+        text = "\n".join(texts)
+        for column in ("event_date", "admin1", "admin2", "time_precision", "geo_precision", "source_scale",
+                       "timestamp", "assoc_actor", "actor2", "inter1", "civilian_targeting", "sub_event_type"):
+            assert column not in text, column
+
+
 def test_the_sources_page_says_its_lead_once(story, raw):
     """The heading says how many outlets stand behind the events; the sentences under the chart do not say it again."""
     outlets = raw["source"].str.split("; ").explode().nunique()
@@ -633,9 +657,9 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
 def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_date(story):
     """The escalation of an ACLED run is counted on event_date: its table's header and the sentence under the chart
     say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
-    assert story.peaks_headers()["events"] == "events (each on its event_date)"
+    assert story.peaks_headers()["events"] == "events (each on ACLED's date)"
     sentence = story.escalation(story.facts.escalation)
-    assert "Each event counts in the week of its `event_date`" in sentence
+    assert "Each event counts in the week of ACLED's date" in sentence
     # the rule for the coded data is written above the chart and at the end of the page, not "above" alone
     assert "the rule above" not in sentence
     assert ("spreading an event over the days of its range, as the paragraph above the chart and the rule at the end "
@@ -689,8 +713,8 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
     assert "data as of" not in line and "latest timestamp 13 September 2020, before its last event" in line
-    assert ("- **The export's date**: its largest `timestamp` is 13 September 2020, before its last event (9 March "
-            "2021), so the timestamps do not say when the rows last changed, and the export's date is not known (it "
+    assert ("- **The export's date**: its rows' latest time of change is 13 September 2020, before its last event (9 "
+            "March 2021), so these times are not when the rows last changed, and the export's date is not known (it "
             "holds events of 9 March 2021, so it is from that day or later).") in story.caveats()
     # no note says a toll was set by rule: none is known to be a placeholder, which is not that every toll was reported
     assert ("no event's notes say its fatalities were coded to a set figure (\"coded as 3\"), so none is known to be a "

@@ -86,9 +86,9 @@ def chart_title(facts: Facts, chart: str) -> str:
     if chart == "weekly":
         return f"{capital(what)} per {weekly_words(facts)}, {where}"
     if chart == "monthly":
-        how = "expected count" if data.date_rule == "range" else "counted on event_date"
+        how = "expected count" if data.date_rule == "range" else "each counted on ACLED's date"
         return (f"{capital(what)} per {facts.period_name('monthly')}, by "
-                f"{'base' if data.coded else 'region (admin1)'} ({how})")
+                f"{'base' if data.coded else 'region'} ({how})")
     return f"{capital(harmed(facts))} in {what}, {where}"
 
 
@@ -128,12 +128,12 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
                 else "Each attack on its date, with ACLED's fatalities")
     if chart == "weekly":
         how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
-               else "each counted on its event_date, as ACLED's tools count")
+               else "each counted on ACLED's date, as ACLED's tools count")
         return f"{capital(what)} per {period_words(facts, 'weekly')}; {how}"
     if chart == "monthly":
-        how = "expected count" if facts.data.date_rule == "range" else "counted on event_date"
+        how = "expected count" if facts.data.date_rule == "range" else "each counted on ACLED's date"
         return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
-                f"{'base' if facts.coded else 'region (admin1)'} ({how})")
+                f"{'base' if facts.coded else 'region'} ({how})")
     return ("Killed and wounded per attack and group: the lowest and highest figure any report gives" if facts.coded
             else f"People killed in {what}: ACLED's fatalities, one figure per event")
 
@@ -165,7 +165,7 @@ def counted(facts: Facts) -> str:
                  "Shelling/artillery/missile attack)")
     else:
         kinds = "ACLED events of type " + join_words([md(name) for name in selection.attacks])
-    whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
+    whom = (" whose second actor or its associated actors match "
             f"'{md('; '.join(selection.target))}'" if selection.target else ", whoever the target")
     return f"Attacks counted: {kinds}{whom}."
 
@@ -198,7 +198,7 @@ def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
     if table.empty:
         return []
     names = data.base_names
-    word = "base" if data.coded else "region (admin1)"
+    word = "base" if data.coded else "region"
     if len(table) == 1:
         return [f"All of them were in one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
     shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)

@@ -46,18 +46,18 @@ def caveats(facts: Facts) -> str:
         shares = precision_shares(events, column)
         parts = [f"{meanings.get(row.precision, md(row.precision))} {percent(row.events, n)}"
                  for row in shares.itertuples() if row.events]
-        lines.append(f"- **{label}** (`{column}`): known to {join_words(parts)} of the events.")
+        lines.append(f"- **{label}**: known to {join_words(parts)} of the events.")
     when = facts.data.exported
     later = stamp_before_events(when, events)
     if when is not None and later is not None:
         stamped, last = (describe_dates(day, day, long=True) for day in (when, later))
-        lines.append(f"- **The export's date**: its largest `timestamp` is {stamped}, before its last event "
-                     f"({last}), so the timestamps do not say when the rows last changed, and the export's date is "
+        lines.append(f"- **The export's date**: its rows' latest time of change is {stamped}, before its last event "
+                     f"({last}), so these times are not when the rows last changed, and the export's date is "
                      f"not known (it holds events of {last}, so it is from that day or later). "
                      "ACLED revises and deletes events after publication, so a later export can differ from this "
                      "one, in the past as well as the present.")
     elif when is not None:
-        lines.append(f"- **The export's date**: its latest row was changed on {when:%d %B %Y} (the largest "
-                     "`timestamp`). ACLED revises and deletes events after publication, so a later export can "
-                     "differ from this one, in the past as well as the present.")
+        lines.append(f"- **The export's date**: its latest row was changed on {when:%d %B %Y} (the latest time of "
+                     "change its rows give). ACLED revises and deletes events after publication, so a later export "
+                     "can differ from this one, in the past as well as the present.")
     return "\n".join(lines)

@@ -264,8 +264,21 @@ def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     return listed
 
 
+def _acled_date_words() -> dict[str, str]:
+    """What each of ACLED's time precision codes says of an event's date, in a reader's words, by the loader's
+    wording (:data:`analysis.io.acled.DATE_BASIS`)."""
+    from ...io.acled import DATE_BASIS
+
+    return {DATE_BASIS[1]: "the day is known",
+            DATE_BASIS[2]: "only the week is known; the date given is its middle, give or take 3 days",
+            DATE_BASIS[3]: "only the month is known"}
+
+
 def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists.
+
+    For an ACLED file, how precisely each date is known is said in words ("only the month is known"), not as
+    the column ``time_precision`` and its code.
 
     The coded events are shown by their number on the pages, and their notes
     name the reports and the events as the pages do
@@ -276,6 +289,8 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     ids = listed[["event_id"]].astype({"event_id": "string"})
     out = ids.join(notes[columns], on="event_id").reset_index(drop=True)
     if not facts.coded:
+        if "date_basis" in out.columns:  # ACLED's time precision, not its column's name and code
+            out["date_basis"] = out["date_basis"].replace(_acled_date_words())
         return out
     sources = facts.data.sources
     for column in columns:
@@ -304,15 +319,15 @@ def limits(facts: Facts) -> str:
                 "events here, so a quiet stretch is not evidence of calm.\n"
                 "- **Anything outside the five reports**: what none of them told is not here at all.")
     days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a "
-            "week or a month; they are counted on their `event_date`, the middle of it, as ACLED's tools "
-            "count them.\n") if n else ""
+            "week or a month; they are counted on the middle of it, the date ACLED gives them, as ACLED's "
+            "tools count them.\n") if n else ""
     return ("## What this file cannot tell\n\n"
             "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
             "with little reporting.\n" + days +
             "- **The wounded, and the true toll**: fatalities are the lowest figure reported; ACLED does not count "
             "the wounded.\n"
             "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
-            "it; attacks on a force are found by its name in `actor2` and `assoc_actor_2`.")
+            "it; attacks on a force are found by its name among the second actor and its associated actors.")
 
 
 #: The key of a dateline's display metadata that carries it as plain text, for the index (:class:`Dateline`).

@@ -465,7 +465,7 @@ def checks(compared: Compared) -> str:
         lines.append(f"- **Day and month swapped** in {describe_number(len(swapped), 'row')}, as a spreadsheet "
                      f"does: {named}. {'It is' if len(swapped) == 1 else 'They are'} matched on the notes' day.")
     else:
-        lines.append("- **Day and month**: no row's `event_date` has the day and month of its notes swapped.")
+        lines.append("- **Day and month**: no row's date has the day and month of its notes swapped.")
     other = frame.loc[(frame["check"] == "date differs from notes").to_numpy()]
     if len(other):
         lines.append(f"- **Dates beside the notes**: in {describe_number(len(other), 'row')} the notes give a day "

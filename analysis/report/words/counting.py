@@ -19,12 +19,12 @@ def counting_rule(facts: Facts) -> str:
     events = facts.events
     n = len(events)
     ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
-    rule = ("Each event is counted in the period of its `event_date`, as ACLED Explorer and acledR count, so "
-            "the totals match ACLED's own tools.")
+    rule = ("Each event is counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR "
+            "count, so the totals match ACLED's own tools.")
     if not ranged:
         return rule
     return (f"{rule} {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a week or a "
-            "month; their `event_date` is the middle of it, so each may belong to a neighbouring period "
+            "month; ACLED dates each to the middle of it, so each may belong to a neighbouring period "
             "(a note on the count, not a change to it).")
 
 

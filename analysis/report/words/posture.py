@@ -215,7 +215,7 @@ def posture_table_note(facts: Facts) -> str:
         return "## Every change of posture, in order\n\nThese strategic developments, in date order."
     name = facts.period_name("monthly")
     return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
-            f"one: their number per {name} and kind in this window (each counted on its `event_date`, as ACLED's "
+            f"one: their number per {name} and kind in this window (each counted on ACLED's date, as ACLED's "
             "tools count).")
 
 

@@ -102,8 +102,8 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     return {
         "reports": lambda: ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
                     "the passages the coding cites from it, and the events for which it is the only source." if coded else
-                    "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
-                    "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
+                    "## Who reported the events\n\nACLED names the outlets behind each event and their reach (its "
+                    "source scale: local, national, international ...). The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
         "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
                    "the darker the cell, the more passages of the report the event rests on." if coded else ""),

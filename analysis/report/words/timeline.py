@@ -163,7 +163,7 @@ def peaks_headers(facts: Facts) -> dict[str, str]:
     """The headers of the table of escalation peaks: its events are spread over their ranges of days, or, for an
     ACLED file, each counted on its event_date (as the measure is)."""
     spread = ("each spread evenly over the days of its range" if facts.data.date_rule == "range"
-              else "each on its event_date")
+              else "each on ACLED's date")
     return {"period": facts.period_name("weekly"), "events": f"events ({spread})", "conflict": "conflict (up)",
             "cooperation": "retreat or cooperation (down)", "escalation": "net score"}
 
@@ -286,7 +286,7 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     counted = ("" if facts.data.date_rule == "range" else
-               f" Each event counts in the {facts.period_name('weekly')} of its `event_date`, as on the other charts; "
+               f" Each event counts in the {facts.period_name('weekly')} of ACLED's date, as on the other charts; "
                "spreading an event over the days of its range, as the paragraph above the chart and the rule at the "
                "end of the page describe it, is done for the coded data only.")
     return (f"**What it shows.** Escalation, as measured, was {peak}. "

@@ -18,7 +18,7 @@ from .counting import period_text
 from .facts import PERIOD_NAMES, Facts
 
 #: How the tables and sentences name each admin level.
-LEVEL_NAMES = {"admin1": ("region (admin1)", "regions (admin1)"), "admin2": ("district (admin2)", "districts (admin2)")}
+LEVEL_NAMES = {"admin1": ("region", "regions"), "admin2": ("district", "districts")}
 #: Rows of an admin area table (a tie at the last kept whole, up to twice as many).
 AREA_ROWS = 20
 #: How many areas a sentence names.
@@ -72,7 +72,7 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
               "; the window holds fewer than two whole months, so no change from one to the next is shown")
     within = " (each within its region)" if level == "admin2" else ""
     return (f"{which}{within}: the events and the people killed in the window (ACLED's fatalities){change}. Events "
-            "are counted on their event_date.")
+            "are counted on ACLED's date.")
 
 
 def where_lead(facts: Facts, esc: Escape = md) -> str:
@@ -175,10 +175,10 @@ def chart_subtitle(facts: Facts, chart: str = "where") -> str:
 def section(facts: Facts) -> str:
     """Head the part of the page on where the events took place, and say how to read the map and the tables."""
     data = facts.data
-    districts = " and district (admin2)" if "admin2" in levels(facts) else ""
+    districts = " and district (its second)" if "admin2" in levels(facts) else ""
     return ("## Where the events took place\n\n"
             f"Every event of this run on a map of {md(join_words(data.countries) or 'the events')} drawn offline "
             "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
             f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
-            f"and the people killed by region (admin1){districts}, and the change from one whole period to the next.")
+            f"and the people killed by region (the country's first administrative division){districts}, and the change from one whole period to the next.")
