@@ -425,6 +425,13 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
                   key=lambda name: (-regions.loc[name, "size"], -regions.loc[name, "sum"], name))  # as the table
     assert (f"From June 2020 to July 2020, the last two whole months, events fell most in {', '.join(fell[:-1])} and "
             f"{fell[-1]} (by {-change.min()} each).") in story.where()
+    # the fall between the two months is Local Network's: the page of places says so too
+    local = raw["source"].str.contains("Local Network")
+    with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    rest = [int((~local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    assert (f"The fall after June 2020 is one outlet's: Local Network reported {with_it[0]} of June 2020's events and "
+            f"{with_it[1]} of July 2020's, while the events it did not report went from {rest[0]} to {rest[1]}: the "
+            "change may be one of coverage.") in story.where()
     assert "All 5 regions with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
 

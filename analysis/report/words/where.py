@@ -140,7 +140,27 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
             parts.append(f"{verb} most in {join_words([esc(a) for a in tied['admin1']])} (by {abs(change):,} each)")
     if not parts:
         return [f"From {before} to {after}, the last two whole {name}s, no region's events changed."]
-    return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."]
+    return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."] + _coverage(facts)
+
+
+def _coverage(facts: Facts) -> list[str]:
+    """Say whether the change of all the events between the last two whole months coincides with a change of the
+    outlets (:func:`analysis.report.words.coverage.change_sources`); nothing for coarser periods or no change."""
+    from .coverage import change_sources
+
+    (from_start, from_end), (to_start, to_end), freq = facts.compared
+    if facts.coded or freq != "M" or "event_date" not in facts.events.columns:
+        return []
+    dates = facts.events["event_date"]
+    before = int(((dates >= from_start) & (dates <= from_end)).sum())
+    after = int(((dates >= to_start) & (dates <= to_end)).sum())
+    if before == after:
+        return []
+    row = pd.Series({"direction": "rise" if after > before else "fall", "before": before, "after": after,
+                     "change": after - before, "from_start": from_start, "from_end": from_end,
+                     "to_start": to_start, "to_end": to_end})
+    note = change_sources(facts, facts.events, row)
+    return [note] if note else []
 
 
 def chart_title(facts: Facts, chart: str = "where") -> str:
