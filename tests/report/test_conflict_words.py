@@ -507,17 +507,25 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     not by a label ("Battles and remote violence per week ...")."""
     place = "Iraq and Syria"
     attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    # every peak is in June, when Local Network first reports and carries most events and attacks: the headline says so
+    new = ", as a new source began reporting"
+    june = raw["event_date"].dt.to_period("M") == "2020-06"
+    local = raw["source"].str.contains("Local Network")
+    assert raw.loc[local, "event_date"].min() >= pd.Timestamp("2020-06-01")
+    assert 2 * (june & local).sum() >= june.sum() and 2 * (june & local & raw.index.isin(attacks.index)).sum() >= (
+        june & raw.index.isin(attacks.index)).sum()
     when, top, others = _peak_words(raw["event_date"])
-    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top}{_tie(others)}"
+    assert "June 2020" in when
+    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top}{_tie(others)}{new}"
     when, top, others = _peak_words(attacks["event_date"])
     assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top}"
-                                           f"{_tie(others)}")
+                                           f"{_tie(others)}{new}")
     month, top, others = _peak_words(attacks["event_date"], weekly=False)
     regions = attacks["admin1"].value_counts()
     most = sorted(regions[regions == regions.max()].index)
     assert story.chart_title("monthly") == (
-        f"Battles and remote violence in {place} peaked in {month}: {top}{_tie(others, 'month')}; the most over the "
-        f"window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
+        f"Battles and remote violence in {place} peaked in {month}: {top}{_tie(others, 'month')}{new}; the most over "
+        f"the window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
     assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
                                                f"{attacks['fatalities'].sum()} people, at most "
                                                f"{attacks['fatalities'].max()} in one attack")
@@ -531,7 +539,7 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
                                             f"{counts.iloc[0]} of {len(raw)}, {alone} of them alone")
     # the escalation headline names the peak the sentence under the chart names, at the same score
     title = story.chart_title("escalation")
-    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points", title).groups()
+    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points{new}", title).groups()
     assert f"highest, at {score} Goldstein points, in {weeks} (" in story.escalation(story.facts.escalation)
     for chart in ("timeline", "weekly", "monthly", "escalation", "where", "sources"):
         assert "per week" not in story.chart_title(chart) and "event_date" not in story.chart_title(chart)
@@ -726,3 +734,15 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
     # no note says a toll was set by rule: none is known to be a placeholder, which is not that every toll was reported
     assert ("no event's notes say its fatalities were coded to a set figure (\"coded as 3\"), so none is known to be a "
             "placeholder.") in story.caveats()
+
+
+def test_a_peak_without_a_new_source_is_not_said_to_have_one(tmp_path):
+    """Two outlets from the first month on, a burst in the second: the peak's headline names no new source; and a
+    new outlet that carries less than half of its first month is not said to be behind it."""
+    rows = [{"event_date": f"2020-0{m}-{d:02d}", "source": source, "fatalities": "1"}
+            for m, days in ((3, 4), (4, 12), (5, 4)) for d in range(1, days + 1) for source in ("Wire", "Radio")]
+    rows += [{"event_date": "2020-04-20", "source": "Newcomer", "fatalities": "1"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "burst.csv", rows))))
+    for chart in ("timeline", "weekly", "monthly", "escalation"):
+        assert "new source" not in story.chart_title(chart), chart
+    assert story.chart_title("monthly").startswith("Battles and remote violence in Iraq peaked in April 2020: 25")

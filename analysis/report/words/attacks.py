@@ -38,6 +38,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, peak_headline
+from .coverage import new_source_note
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
 
@@ -99,7 +100,8 @@ def _finding(facts: Facts, chart: str) -> str:
     what, attacks = data.selection.what, facts.attacks
     if chart in ("weekly", "monthly"):
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
-        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}")
+        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}",
+                              note=lambda day: new_source_note(facts, attacks, day))
         column = data.place_column
         if chart == "weekly" or not found or column not in attacks.columns:
             return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...stats.coverage import change_coverage, outlet_shift, outlet_spans, outlets_per_period
+from ...stats.evidence import event_sources
 from ...text import describe_number, join_words
 from ...text import markdown_text as md
 from .facts import PERIOD_NAMES, Facts
@@ -83,6 +84,27 @@ def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
             f"reported {row['before']:,} of {first}'s {noun}s and {row['after']:,} of {second}'s, while the {noun}s "
             f"it did not report went from {row['rest_before']:,} to {row['rest_after']:,}: the change may be one of "
             "coverage.")
+
+
+def new_source_note(facts: Facts, events: pd.DataFrame, when: object) -> str:
+    """Say, for a chart's headline, that its peak falls in the month a new source began reporting and carries at
+    least :data:`COINCIDES` of that month's ``events`` (", as a new source began reporting"); "" otherwise and for
+    the coded data."""
+    if facts.coded or events.empty or "source" not in events.columns or when is None:
+        return ""
+    month = pd.Timestamp(when).to_period("M").to_timestamp()
+    counts = per_outlet(facts, events)
+    spans = outlet_spans(counts)
+    new = spans.loc[spans["new"].to_numpy(dtype=bool) & (spans["first_period"] == month).to_numpy(), "source"]
+    if new.empty:
+        return ""
+    dates = events["event_date"]
+    inside = ((dates >= month) & (dates < month + pd.offsets.MonthBegin(1))).to_numpy()
+    rows = event_sources(events.loc[inside])
+    carried = int(rows.loc[rows["source"].isin(new).to_numpy(), "event_id"].nunique())
+    if carried < COINCIDES * int(inside.sum()):
+        return ""
+    return ", as a new source began reporting" if len(new) == 1 else ", as new sources began reporting"
 
 
 def _no_change_of_sources(rise: bool, when: str) -> str:

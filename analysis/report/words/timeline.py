@@ -37,6 +37,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, peak_headline, period_text
+from .coverage import new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -73,7 +74,8 @@ def chart_title(facts: Facts, chart: str) -> str:
     who = involved(facts, str)
     if not facts.coded:
         finding = (peak_headline(facts.per_period(facts.period("weekly", "W")), facts.period("weekly", "W"),
-                                 f"events{who} in {facts.data.place}") if chart == "timeline"
+                                 f"events{who} in {facts.data.place}",
+                                 note=lambda day: new_source_note(facts, facts.events, day)) if chart == "timeline"
                    else _escalation_headline(facts))
         if finding:
             return finding
@@ -88,8 +90,9 @@ def _escalation_headline(facts: Facts) -> str:
     found = _escalation_peaks(facts, facts.escalation)
     if found is None:
         return ""
-    whens, shown, _ = found
-    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points"
+    whens, shown, peaks = found
+    note = new_source_note(facts, facts.events, peaks["period_start"].iloc[0])
+    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points{note}"
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
