@@ -462,7 +462,10 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     tied = int((attacks["fatalities"] == top).sum())
     assert tied > NAMED  # the file's attacks: more share the highest toll than a sentence names
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
-    assert sentence.startswith(f"{tied} attacks killed {top} each, the most of the attacks; the first {NAMED}: ")
+    assert sentence.startswith(f"{tied} attacks killed {top} each, more than any other attack; the first {NAMED} by "
+                               "date: ")
+    dates = re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)
+    assert dates == sorted(dates, key=lambda day: pd.Timestamp(day))  # "the first" are the earliest
     assert sentence.count(f"{top} killed in ") == NAMED
 
 
