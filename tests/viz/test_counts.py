@@ -49,14 +49,14 @@ def test_escalation_bars_and_line_match_the_measure(events, new_axes):
     assert list(line.get_ydata()) == pytest.approx(measure["escalation"].tolist())
 
 
-def test_the_escalation_legend_says_when_nothing_pushes_a_week_down(new_axes):
-    """Only acts of violence: the legend's grey swatch is not a kind of bar the chart draws, and says so."""
+def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
+    """Only acts of violence: the legend has no swatch for bars the chart does not draw."""
     strikes = pd.DataFrame({"event_id": ["EV1", "EV2"], "sub_event_type": ["Air/drone strike", "Armed clash"],
                             "date_start": pd.to_datetime(["2020-01-03", "2020-01-20"]),
                             "date_end": pd.to_datetime(["2020-01-03", "2020-01-20"])})
     ax = plot_escalation(escalation_per_period(strikes), ax=new_axes())
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "retreat or cooperation (down): none here" in labels
+    assert labels == ["net: conflict minus retreat or cooperation", "conflict: acts of violence (up)"]
     handover = pd.concat([strikes, pd.DataFrame({"event_id": ["EV3"], "sub_event_type": ["Non-violent transfer of territory"],
                                                  "category": ["posture change"],
                                                  "date_start": pd.to_datetime(["2020-01-10"]),
