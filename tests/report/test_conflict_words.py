@@ -85,7 +85,9 @@ def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note(story,
     ranged = int((raw["time_precision"] != "1").sum())
     assert "counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR count" in text
     share = round(100 * ranged / len(raw))
-    assert f"{ranged} events ({share}%) are known only to a week or a month" in text
+    # of all the events, said so, also on the page of attacks, whose count is of attacks
+    assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in text
+    assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in story.section("counting")
     assert "How events are counted in time" in story.section("counting")
 
 

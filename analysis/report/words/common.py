@@ -318,9 +318,9 @@ def limits(facts: Facts) -> str:
                 "- **Events they do not describe one by one**: attacks the reports give only as totals are not "
                 "events here, so a quiet stretch is not evidence of calm.\n"
                 "- **Anything outside the five reports**: what none of them told is not here at all.")
-    days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a "
-            "week or a month; they are counted on the middle of it, the date ACLED gives them, as ACLED's "
-            "tools count them.\n") if n else ""
+    days = (f"- **Exact days**: {ranged:,} of the {describe_number(n, 'event')} ({percent(ranged, n)}) are known "
+            "only to a week or a month; they are counted on the middle of it, the date ACLED gives them, as "
+            "ACLED's tools count them.\n") if n else ""
     return ("## What this file cannot tell\n\n"
             "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
             "with little reporting.\n" + days +

@@ -23,8 +23,8 @@ def counting_rule(facts: Facts) -> str:
             "count, so the totals match ACLED's own tools.")
     if not ranged:
         return rule
-    return (f"{rule} {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a week or a "
-            "month; ACLED dates each to the middle of it, so each may belong to a neighbouring period "
+    return (f"{rule} {ranged:,} of the {describe_number(n, 'event')} ({percent(ranged, n)}) are known only to a "
+            "week or a month; ACLED dates each to the middle of it, so each may belong to a neighbouring period "
             "(a note on the count, not a change to it).")
 
 
