@@ -635,6 +635,13 @@ def test_no_page_names_acleds_columns_to_its_reader(story, window_story):
             assert column not in text, column
 
 
+def test_one_source_scale_is_a_sentence_not_a_panel_of_one_bar(story, raw, close_figures):
+    assert raw["source_scale"].nunique() == 1
+    assert f"Every event's source scale (how far its outlets reach) is {raw['source_scale'].iloc[0]}." in story.sources()
+    assert "comes first" not in story.sources()
+    assert len(story.plot_sources().axes) == 1  # the outlets only
+
+
 def test_the_sources_page_says_its_lead_once(story, raw):
     """The heading says how many outlets stand behind the events; the sentences under the chart do not say it again."""
     outlets = raw["source"].str.split("; ").explode().nunique()

@@ -90,7 +90,12 @@ def key_sentences(facts: Facts) -> str:
     if "source_scale" in events.columns:
         scales = source_scales(events)
         top_scale = scales.iloc[0]
-        lines.append(f"By ACLED's source scale, {md(top_scale['source_scale'])} comes first, with "
+        one = len(scales) == 1
+        lines.append("The file gives no event's source scale (how far its outlets reach)."
+                     if one and top_scale["source_scale"] == "not given" else
+                     f"Every event's source scale (how far its outlets reach) is {md(top_scale['source_scale'])}."
+                     if one else
+                     f"By ACLED's source scale, {md(top_scale['source_scale'])} comes first, with "
                      f"{describe_number(top_scale['events'], 'event')}.")
     return "**What it shows.** " + " ".join(lines)
 
@@ -225,7 +230,8 @@ def plot_sources(facts: Facts) -> object:
     from ...viz.sources import plot_sources as plot_table
 
     events = facts.events
-    if facts.coded or "source_scale" not in events.columns:
+    # a panel of source scales only where there are several: one bar of every event says nothing a sentence does not
+    if facts.coded or "source_scale" not in events.columns or len(source_scales(events)) < 2:
         fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
         plot_table(facts.sources_table, ax=ax)
     else:
