@@ -183,6 +183,13 @@ def test_two_actors_and_one_perpetrator_are_said_in_plain_english(tmp_path):
     assert story.perpetrators_note().startswith("The one perpetrator of the 1 ")
 
 
+def test_civilian_targeting_is_its_own_paragraph_under_its_own_label(story, raw):
+    """"Civilian targeting." heads the measure, not "Civilians. Civilians were ..."."""
+    targeted = int((raw["civilian_targeting"] != "").sum())
+    assert f"**Civilian targeting.** Civilians were the main target of {targeted} events" in story.who()
+    assert "Civilians.** Civilians" not in story.who()
+
+
 def test_hostile_actor_names_are_shown_as_typed(tmp_path):
     hostile = "<img src=x onerror=alert(1)> *PKK* [x](http://e.org)"
     path = write_acled_events(tmp_path / "hostile.csv", [

@@ -82,9 +82,10 @@ def civilians(facts: Facts) -> str:
            else "Violence against civilians, or a second actor of type Civilians: this export does not mark "
                 "civilian targeting")
     if not marked["events"]:
-        return (f"**Civilians.** No event has civilians as its main target ({how}); ACLED's type Violence against "
-                f"civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
-    return (f"**Civilians.** Civilians were the main target of {describe_number(int(marked['events']), 'event')} "
+        return (f"**Civilian targeting.** No event has civilians as its main target ({how}); ACLED's type Violence "
+                f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
+    return (f"**Civilian targeting.** Civilians were the main target of "
+            f"{describe_number(int(marked['events']), 'event')} "
             f"({percent(marked['events'], len(events))}; {how}), in which "
             f"{describe_number(int(marked['fatalities']), 'person', 'people')} were killed; ACLED's type Violence "
             f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
