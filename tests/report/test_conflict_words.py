@@ -747,9 +747,9 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
     assert "data as of" not in line and "latest timestamp 13 September 2020, before its last event" in line
-    assert ("- **The export's date**: its rows' latest time of change is 13 September 2020, before its last event (9 "
-            "March 2021), so these times are not when the rows last changed, and the export's date is not known (it "
-            "holds events of 9 March 2021, so it is from that day or later).") in story.caveats()
+    assert ("- **The export's date**: not known. Its rows' times of change end on 13 September 2020, before its last "
+            "event (9 March 2021), so they cannot be when the rows last changed; it holds events of 9 March 2021, so it "
+            "is from that day or later.") in story.caveats()
     # no note says a toll was set by rule: none is known to be a placeholder, which is not that every toll was reported
     assert ("no event's notes say its fatalities were coded to a set figure (\"coded as 3\"), so none is known to be a "
             "placeholder.") in story.caveats()

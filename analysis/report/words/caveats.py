@@ -51,13 +51,13 @@ def caveats(facts: Facts) -> str:
     later = stamp_before_events(when, events)
     if when is not None and later is not None:
         stamped, last = (describe_dates(day, day, long=True) for day in (when, later))
-        lines.append(f"- **The export's date**: its rows' latest time of change is {stamped}, before its last event "
-                     f"({last}), so these times are not when the rows last changed, and the export's date is "
-                     f"not known (it holds events of {last}, so it is from that day or later). "
+        lines.append(f"- **The export's date**: not known. Its rows' times of change end on {stamped}, before its "
+                     f"last event ({last}), so they cannot be when the rows last changed; it holds events of {last}, "
+                     "so it is from that day or later. "
                      "ACLED revises and deletes events after publication, so a later export can differ from this "
                      "one, in the past as well as the present.")
     elif when is not None:
-        lines.append(f"- **The export's date**: its latest row was changed on {when:%d %B %Y} (the latest time of "
-                     "change its rows give). ACLED revises and deletes events after publication, so a later export "
-                     "can differ from this one, in the past as well as the present.")
+        lines.append(f"- **The export's date**: its latest row was changed on {describe_dates(when, when, long=True)}. "
+                     "ACLED revises and deletes events after publication, so a later export can differ from this one, "
+                     "in the past as well as the present.")
     return "\n".join(lines)
