@@ -438,7 +438,8 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     local = raw["source"].str.contains("Local Network")
     with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
     rest = [int((~local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
-    assert (f"The fall after June 2020 is one outlet's: Local Network reported {with_it[0]} of June 2020's events and "
+    assert (f"In all, events fell from {sum(with_it[:1] + rest[:1])} to {with_it[1] + rest[1]}. The fall after June "
+            f"2020 is one outlet's: Local Network reported {with_it[0]} of June 2020's events and "
             f"{with_it[1]} of July 2020's, while the events it did not report went from {rest[0]} to {rest[1]}: the "
             "change may be one of coverage.") in story.where()
     assert "All 5 regions with events, most events first" in story.areas_note()

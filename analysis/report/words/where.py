@@ -160,7 +160,8 @@ def _coverage(facts: Facts) -> list[str]:
                      "change": after - before, "from_start": from_start, "from_end": from_end,
                      "to_start": to_start, "to_end": to_end})
     note = change_sources(facts, facts.events, row)
-    return [note] if note else []
+    total = f"In all, events {'rose' if after > before else 'fell'} from {before:,} to {after:,}."
+    return [total, note] if note else [total]
 
 
 def chart_title(facts: Facts, chart: str = "where") -> str:
