@@ -163,6 +163,20 @@ def describe_figure(value: float) -> str:
     return f"{value:,.1f}" if abs(value) < 10 else f"about {round(value):,}"
 
 
+def describe_all(count: int, noun: str, plural: str | None = None) -> str:
+    """Open a sentence about every one of ``count`` things: "The one actor", "Both actors", "All 9 actors".
+
+    Examples
+    --------
+    >>> describe_all(1, "actor"), describe_all(2, "actor"), describe_all(1200, "region")
+    ('The one actor', 'Both actors', 'All 1,200 regions')
+    """
+    many = plural or noun + "s"
+    if count == 1:
+        return f"The one {noun}"
+    return f"Both {many}" if count == 2 else f"All {count:,} {many}"
+
+
 def join_words(words: Sequence[str], last: str = "and") -> str:
     """Join words as a sentence does: "a", "a and b", "a, b and c".
 

@@ -329,9 +329,14 @@ class Story:
         """:func:`analysis.report.words.posture.posture_table_note`."""
         return posture_words.posture_table_note(self.facts)
 
-    def lists_posture(self) -> bool:
-        """:func:`analysis.report.words.posture.listed`."""
-        return posture_words.listed(self.facts)
+    def lists_posture(self, what: str = "changes") -> bool:
+        """Whether the page lists its changes of posture (``what="changes"``,
+        :func:`analysis.report.words.posture.listed`) or their notes (``"notes"``,
+        :func:`analysis.report.words.posture.notes_listed`)."""
+        rules = {"changes": posture_words.listed, "notes": posture_words.notes_listed}
+        if what not in rules:
+            raise ValueError(f"what={what!r}; use 'changes' or 'notes'")
+        return rules[what](self.facts)
 
     # --- notebook 04: the sources ------------------------------------------------------------
 

@@ -103,3 +103,24 @@ def export_date(events: pd.DataFrame) -> pd.Timestamp | None:
         return latest.tz_convert("UTC") if latest.tzinfo is not None else latest.tz_localize("UTC")
     seconds = pd.to_numeric(stamps, errors="coerce").dropna()
     return pd.Timestamp(int(seconds.max()), unit="s", tz="UTC") if len(seconds) else None
+
+
+def stamp_before_events(exported: pd.Timestamp | None, events: pd.DataFrame) -> pd.Timestamp | None:
+    """Return the latest ``event_date`` of ``events`` when it is after the export's date (:func:`export_date`, a
+    UTC time), else None: such timestamps cannot be the rows' times of change, and do not date the export.
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"event_date": pd.to_datetime(["2025-03-01", "2026-03-31"])})
+    >>> stamp_before_events(pd.Timestamp("2025-06-15 15:56", tz="UTC"), events)
+    Timestamp('2026-03-31 00:00:00')
+    >>> stamp_before_events(pd.Timestamp("2026-04-02", tz="UTC"), events) is None
+    True
+    """
+    if exported is None or events.empty or "event_date" not in events.columns:
+        return None
+    latest = events["event_date"].max()
+    if pd.isna(latest):
+        return None
+    day = exported.tz_convert("UTC").tz_localize(None).normalize() if exported.tzinfo else exported.normalize()
+    return latest if latest > day else None

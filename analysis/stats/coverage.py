@@ -133,3 +133,54 @@ def change_coverage(per_period: pd.DataFrame, before: object, after: object) -> 
     out = pd.concat(frames, ignore_index=True)
     out["events"] = out["events"].astype(np.int64)
     return out.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def outlet_shift(events: pd.DataFrame, before: object, after: object) -> pd.DataFrame:
+    """Each outlet's events in two periods beside the events it does not report: is a change one outlet's?
+
+    A change that one outlet carries while the events it does not report
+    hold steady may be a change in that outlet's coverage rather than in
+    the conflict, even when no outlet appears or vanishes.
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events with ``event_id``, ``event_date`` and ``source``.
+    before, after : date-like
+        The first and last days of the two periods, as ``(start, end)`` pairs:
+        each event counts in the period its ``event_date`` falls in.
+
+    Returns
+    -------
+    DataFrame
+        source (string); before, after (int64: the events it reports in each
+        period); rest_before, rest_after (int64: the events of the period it
+        does not report); most events in either period first, then by outlet.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": list("abcde"), "source": ["X", "Local", "Local", "X", "Local; X"],
+    ...                       "event_date": pd.to_datetime(["2025-05-03", "2025-05-09", "2025-05-10",
+    ...                                                     "2025-06-01", "2025-06-02"])})
+    >>> may, june = ("2025-05-01", "2025-05-31"), ("2025-06-01", "2025-06-30")
+    >>> outlet_shift(frame, may, june).values.tolist()
+    [['Local', 2, 1, 1, 1], ['X', 1, 2, 2, 0]]
+    """
+    require_columns(events, ["event_id", "event_date", "source"])
+    dates = events["event_date"]
+    ids = events["event_id"].astype("string")
+    totals, members = {}, {}
+    for name, (start, end) in (("before", before), ("after", after)):
+        inside = ((dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()
+        kept = ids[inside].drop_duplicates()
+        totals[name] = len(kept)
+        rows = event_sources(events.loc[inside])
+        members[name] = rows.drop_duplicates(["event_id", "source"]).groupby("source").size()
+    out = pd.DataFrame({"before": members["before"], "after": members["after"]}).fillna(0).astype(np.int64)
+    out = out.rename_axis("source").reset_index()
+    out["rest_before"] = (totals["before"] - out["before"]).astype(np.int64)
+    out["rest_after"] = (totals["after"] - out["after"]).astype(np.int64)
+    out["source"] = out["source"].astype("string")
+    out["most"] = out[["before", "after"]].max(axis=1)
+    out = out.sort_values(["most", "source"], ascending=[False, True], kind="stable").drop(columns="most")
+    return out.reset_index(drop=True)

@@ -283,8 +283,10 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     bars = ax.bar(left, escalation["conflict"], width=width * 0.86, align="edge", color=ESCALATION_COLORS["conflict"],
                   label="conflict: acts of violence (up)")
     tag_bars(bars, "conflict")
+    # the legend names only what is drawn: no swatch for bars of no height (the axis still says which way is down)
+    down = "retreat or cooperation (down)" if (escalation["cooperation"] > 0).any() else "_nolegend_"
     bars = ax.bar(left, -escalation["cooperation"], width=width * 0.86, align="edge",
-                  color=ESCALATION_COLORS["cooperation"], label="retreat or cooperation (down)")
+                  color=ESCALATION_COLORS["cooperation"], label=down)
     tag_bars(bars, "cooperation")
     (line,) = ax.plot(left + width / 2, escalation["escalation"], color="0.15", marker="o", markersize=3,
                       linewidth=1.2, label="net: conflict minus retreat or cooperation")

@@ -392,15 +392,22 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
     ACLED's sub-event types take shades of their event type's hue, dark to
     light in the codebook's order whether or not all of them occur, so a
     strategic development is green wherever it is drawn and no sub-type
-    borrows the hue of another kind. Other values take the neutral grey
-    scale (:data:`analysis.viz.style.GROUP_COLORS`), alphabetically.
+    borrows the hue of another kind; the three that change a force's posture
+    (:data:`analysis.stats.posture.ACLED_POSTURE_SUB_EVENT_TYPES`, drawn
+    together on the posture map) take the darkest, the middle and the
+    lightest shade, not three neighbours of eight. Other values take the
+    neutral grey scale (:data:`analysis.viz.style.GROUP_COLORS`),
+    alphabetically.
 
     Examples
     --------
     >>> stable_colors(pd.Series(["Other"]))["Other"] == stable_colors(pd.Series(["Agreement", "Other"]))["Other"]
     True
     >>> stable_colors(pd.Series(["Protests", "Agreement", "some label"]))
-    {'Protests': '#E69F00', 'Agreement': '#00573F', 'some label': '#262626'}
+    {'Protests': '#E69F00', 'Agreement': '#006B4E', 'some label': '#262626'}
+    >>> stable_colors(pd.Series(["Change to group/activity", "Headquarters or base established",
+    ...                          "Non-violent transfer of territory"]))
+    {'Change to group/activity': '#00573F', 'Headquarters or base established': '#14A67E', 'Non-violent transfer of territory': '#8CD3C0'}
     """
     from ..schema import ACLED_SUB_EVENT_TYPES
     from .style import GROUP_COLORS, KIND_COLORS, shades
@@ -408,11 +415,24 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
     sub_types: dict[str, str] = {}
     for event_type, subs in ACLED_SUB_EVENT_TYPES.items():
         if event_type in KIND_COLORS:
-            sub_types.update(zip(subs, shades(KIND_COLORS[event_type], len(subs))))
+            sub_types.update(zip(_spread(subs), shades(KIND_COLORS[event_type], len(subs))))
     present = list(dict.fromkeys(values.dropna().astype(str)))
     others = sorted(v for v in present if v not in KIND_COLORS and v not in sub_types)
     grey = {value: GROUP_COLORS[i % len(GROUP_COLORS)] for i, value in enumerate(others)}
     return {value: KIND_COLORS.get(value) or sub_types.get(value) or grey[value] for value in present}
+
+
+def _spread(subs: Sequence[str]) -> list[str]:
+    """Order an event type's sub-types for its shades: those that change a force's posture at the darkest, middle and
+    lightest places, the others in the codebook's order between them."""
+    from ..stats.posture import ACLED_POSTURE_SUB_EVENT_TYPES
+
+    spread = sorted((s for s in subs if s in ACLED_POSTURE_SUB_EVENT_TYPES), key=list(subs).index)
+    if len(spread) != 3:
+        return list(subs)
+    rest = iter(s for s in subs if s not in spread)
+    places = {0: spread[0], len(subs) // 2: spread[1], len(subs) - 1: spread[2]}
+    return [places[i] if i in places else next(rest) for i in range(len(subs))]
 
 
 def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str = "location") -> pd.DataFrame:

@@ -238,8 +238,7 @@ def _highest(counts: pd.DataFrame, *, n: int, what: str, people: str) -> tuple[p
     left out, not some of them. Only when even the highest figure is shared
     by more than ``n`` attacks are the first ``n`` in order drawn.
     """
-    size = counts["count_high"].astype("Float64").fillna(counts["count_low"].astype("Float64")).fillna(0)
-    biggest = size.groupby(counts["event_id"], sort=False).max().sort_values(ascending=False, kind="stable")
+    biggest = _attack_figures(counts).sort_values(ascending=False, kind="stable")
     cut = float(biggest.iloc[n])
     shown = set(biggest.index[biggest > cut])
     drawn = f"the {len(shown):,} with the highest figures are drawn"
@@ -426,17 +425,39 @@ TOP_ATTACKS = 15
 DISTRIBUTION_ABOVE = 200
 
 
-def casualty_chart_form(attacks: int) -> str:
+def casualty_chart_form(attacks: int, *, highest_shared: int = 1) -> str:
     """Say which form the per-attack casualty chart takes: ``"each"``, ``"top"`` or ``"distribution"``.
+
+    ``highest_shared`` is how many attacks share the highest figure: when
+    more share it than :data:`TOP_ATTACKS`, the top attacks would be as many
+    identical dots, which show nothing of the rest, so the chart is the
+    distribution instead.
 
     Examples
     --------
     >>> casualty_chart_form(4), casualty_chart_form(40), casualty_chart_form(5000)
     ('each', 'top', 'distribution')
+    >>> casualty_chart_form(101, highest_shared=16)
+    'distribution'
     """
     if attacks <= PER_ATTACK_MAX:
         return "each"
-    return "top" if attacks <= DISTRIBUTION_ABOVE else "distribution"
+    return "top" if attacks <= DISTRIBUTION_ABOVE and highest_shared <= TOP_ATTACKS else "distribution"
+
+
+def _attack_figures(counts: pd.DataFrame) -> pd.Series:
+    """Each attack's figure, as the chart ranks attacks: the highest figure reported of any outcome and group, else
+    the lowest, else 0; by ``event_id`` in the order of ``counts``."""
+    size = counts["count_high"].astype("Float64").fillna(counts["count_low"].astype("Float64")).fillna(0)
+    return size.groupby(counts["event_id"], sort=False).max()
+
+
+def _highest_shared(per_event: pd.DataFrame) -> int:
+    """How many attacks of :func:`analysis.stats.casualties.casualties_per_event` share the highest figure."""
+    if per_event.empty:
+        return 0
+    figures = _attack_figures(per_event)
+    return int((figures == figures.max()).sum())
 
 
 def plot_attack_casualties(
@@ -452,7 +473,8 @@ def plot_attack_casualties(
     Up to :data:`PER_ATTACK_MAX` attacks: one row per attack and group
     (:func:`plot_casualties`); up to :data:`DISTRIBUTION_ABOVE`: the
     :data:`TOP_ATTACKS` with the highest figures and a count of the rest;
-    beyond: how many attacks killed how many (:func:`plot_killed_distribution`).
+    beyond, or when more attacks than that share the highest figure: how
+    many attacks killed how many (:func:`plot_killed_distribution`).
 
     Parameters
     ----------
@@ -481,10 +503,12 @@ def plot_attack_casualties(
                   maker="load_events or load_acled")
     chosen = select_kinds(events, default_kinds(kinds, "plot_attack_casualties"))
     form = casualty_chart_form(len(chosen))
+    per_event = casualties_per_event(chosen, casualties, kinds=None) if form != "distribution" else None
+    if form == "top":
+        form = casualty_chart_form(len(chosen), highest_shared=_highest_shared(per_event))
     if form == "distribution":
         ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)
     else:
-        per_event = casualties_per_event(chosen, casualties, kinds=None)
         ax = plot_casualties(per_event, n=TOP_ATTACKS if form == "top" else None, what=what, ax=ax)
     ax.casualty_form = form
     return ax

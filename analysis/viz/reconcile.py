@@ -63,10 +63,11 @@ def plot_compared_months(months: pd.DataFrame, *, what: str = "events", ax: Axes
     width = dates_as_numbers(starts + pd.offsets.MonthBegin(1)) - left
     linked = (months["acled"] - months["acled_lacking"]).to_numpy(dtype=float)
     lacking = months["acled_lacking"].to_numpy(dtype=float)
+    # the legend names only what is drawn: no swatch for bars of no height
     tag_bars(ax.bar(left, linked, width=width * 0.8, align="edge", color=COMPARE_COLORS["linked"],
-                    label="in ACLED, linked to a coded event"), "linked")
+                    label="in ACLED, linked to a coded event" if linked.any() else "_nolegend_"), "linked")
     tag_bars(ax.bar(left, lacking, bottom=linked, width=width * 0.8, align="edge", color=COMPARE_COLORS["lacking"],
-                    label="in ACLED, not in the coded data"), "lacking")
+                    label="in ACLED, not in the coded data" if lacking.any() else "_nolegend_"), "lacking")
     coded = months["coded"].to_numpy(dtype=float)
     shown = coded > 0
     ax.plot(left[shown] + width[shown] * 0.4, coded[shown], linestyle="none", marker="o", markersize=6,
@@ -223,7 +224,8 @@ def _acled_lane(ax: Axes, acled: pd.DataFrame, origin: float, dot: float) -> tup
     for shown, gid, label in ((linked, "acled", "ACLED event, linked"),
                               (~linked, "acled lacking", "ACLED event, no coded event links to it")):
         ax.plot(x[shown] + origin, acled_y[shown], linestyle="none", marker="o", markersize=5,
-                color=COMPARE_COLORS["linked" if gid == "acled" else "lacking"], label=label, gid=gid)
+                color=COMPARE_COLORS["linked" if gid == "acled" else "lacking"],
+                label=label if shown.any() else "_nolegend_", gid=gid)  # the legend names only what is drawn
     return x, acled_y, acled_rows
 
 

@@ -10,6 +10,7 @@ not through the loaders or the reconciliation's summaries.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from importlib import resources
@@ -251,6 +252,24 @@ def test_how_this_was_compared_gives_the_rules_and_the_tables_versions(compared)
     for name in ("scope", "families", "actors"):
         digest = hashlib.sha256((DATA / f"reconcile_{name}.csv").read_bytes()).hexdigest()[:12]
         assert f"`{name}` {digest}" in text
+
+
+def test_how_this_was_compared_writes_every_threshold_as_a_figure(compared):
+    """No rule's threshold reaches the page as the code that should have written it."""
+    text = words.method(compared)
+    assert "{" not in text and "}" not in text
+    assert f"Similar notes (at least {Rules().similar_notes:.0%} of the shorter note's words)" in text
+    held = int(compared.linked["stable"].sum())
+    assert f"{held:,} of the {len(compared.linked):,} links keep their grade under every one." in text
+
+
+def test_how_this_was_compared_says_there_is_no_link_to_grade_again(compared):
+    """With no link, the sensitivity says so instead of counting "0 of the 0 links"."""
+    result = dataclasses.replace(compared.result, links=compared.result.links.iloc[0:0])  # an export that links to nothing
+    unlinked = dataclasses.replace(compared, result=result)
+    text = words.method(unlinked)
+    assert "0 of the" not in text
+    assert "- **Sensitivity**: no coded event is linked, so no link is graded again under 7 other thresholds (" in text
 
 
 def test_the_area_leaves_the_export_outside_it_out(export_path, rows):

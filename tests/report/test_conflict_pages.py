@@ -47,7 +47,7 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     assert (raw["civilian_targeting"] == "Civilian targeting").sum() == 0  # the target's events spare civilians
     assert "No event has civilians as its main target" in page
     assert "The first month (March 2020) is partial: the data cover 15-31 March 2020" in page
-    assert "counted in the period of its event_date , as ACLED Explorer and acledR count" in page  # code span
+    assert "counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR count" in page
     june = raw[raw["event_date"].dt.month == 6]
     carried = int(june["source"].str.contains("Local Network").sum())
     assert (f"The rise in June 2020 coincides with a new source, Local Network, which accounts for {carried} of "
@@ -95,11 +95,11 @@ def test_the_where_page_maps_and_counts_the_events_by_region_and_month(built):
     regions = raw.groupby("admin1")["fatalities"].agg(["size", "sum"]).sort_values("size", ascending=False)
     assert len(regions) == 1
     region, row = regions.index[0], regions.iloc[0]
-    assert (f"The {len(raw)} events involving {TARGET} took place at {places} places in 1 region (admin1) of Iraq; "
+    assert (f"The {len(raw)} events involving {TARGET} took place at {places} places in 1 region of Iraq; "
             f"the most in {region} ({row['size']} events, {row['sum']} killed).") in page
     month = raw["event_date"].dt.to_period("M")
     june, july = raw[month == "2020-06"], raw[month == "2020-07"]
-    assert (" region (admin1) events killed events, June 2020 events, July 2020 change in events change in killed "
+    assert (" region events killed events, June 2020 events, July 2020 change in events change in killed "
             f"{region} {row['size']} {row['sum']} {len(june)} {len(july)} {len(july) - len(june)} "
             f"{july['fatalities'].sum() - june['fatalities'].sum()} ") in page
     # the map's headline states the finding (one region holds them all), and its alt text starts with it
@@ -134,4 +134,4 @@ def test_the_sources_page_shows_the_outlets_over_time_and_the_caveats(built):
     assert f"Placeholder fatalities : {len(coded)} events ({round(100 * len(coded) / len(raw))}%)" in page
     single = raw[~raw["source"].str.contains(";")]
     assert f"{len(single)} events ({round(100 * len(single) / len(raw))}%) rest on one outlet" in page
-    assert "per month of their event_date" in page
+    assert "per month of ACLED's date" in page

@@ -83,9 +83,11 @@ def test_the_notebooks_charts_count_by_event_date_too(export, raw):
 def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note(story, raw):
     text = story.timeline()
     ranged = int((raw["time_precision"] != "1").sum())
-    assert "counted in the period of its `event_date`, as ACLED Explorer and acledR count" in text
+    assert "counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR count" in text
     share = round(100 * ranged / len(raw))
-    assert f"{ranged} events ({share}%) are known only to a week or a month" in text
+    # of all the events, said so, also on the page of attacks, whose count is of attacks
+    assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in text
+    assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in story.section("counting")
     assert "How events are counted in time" in story.section("counting")
 
 
@@ -170,6 +172,24 @@ def test_the_older_column_set_is_told_with_what_it_has(tmp_path, raw):
     assert "this export does not mark civilian targeting" in text
 
 
+def test_two_actors_and_one_perpetrator_are_said_in_plain_english(tmp_path):
+    """"Both actors", never "All 2 actors"; "The one perpetrator"."""
+    path = write_acled_events(tmp_path / "two.csv", [
+        {"event_date": "2020-03-02", "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Army",
+         "inter1": "State forces", "actor2": "Rebels", "inter2": "Rebel group", "fatalities": "2",
+         "interaction": "State forces-Rebel group"}])
+    story = Story(notebook_data(str(path)))
+    assert story.actors_note().startswith("Both actors, with the events each is first or second actor in")
+    assert story.perpetrators_note().startswith("The one perpetrator of the 1 ")
+
+
+def test_civilian_targeting_is_its_own_paragraph_under_its_own_label(story, raw):
+    """"Civilian targeting." heads the measure, not "Civilians. Civilians were ..."."""
+    targeted = int((raw["civilian_targeting"] != "").sum())
+    assert f"**Civilian targeting.** Civilians were the main target of {targeted} events" in story.who()
+    assert "Civilians.** Civilians" not in story.who()
+
+
 def test_hostile_actor_names_are_shown_as_typed(tmp_path):
     hostile = "<img src=x onerror=alert(1)> *PKK* [x](http://e.org)"
     path = write_acled_events(tmp_path / "hostile.csv", [
@@ -196,15 +216,24 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
             f"for {carried} of {month.strftime('%B %Y')}'s events") in story.timeline()
 
 
-def test_a_change_without_new_sources_says_so(story, raw):
+def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw):
+    """Every outlet of June reports again in July, but Local Network's events collapse while the others' hold: the
+    fall is not said to be free of any change of sources."""
     counts = month_counts(raw).iloc[1:-1]
     month = counts.diff().idxmin()
     earlier = month - 1
     later = set(raw.loc[raw["event_date"].dt.to_period("M") > earlier, "source"].str.split("; ").explode())
     before = set(raw.loc[raw["event_date"].dt.to_period("M") == earlier, "source"].str.split("; ").explode())
-    assert before <= later
-    assert (f"The fall does not coincide with a change of sources: every outlet of {earlier.strftime('%B %Y')} "
-            "reported again later.") in story.timeline()
+    assert before <= later  # no outlet vanishes
+    local = raw["source"].str.contains("Local Network")
+    months = raw["event_date"].dt.to_period("M")
+    with_it = [int((local & (months == m)).sum()) for m in (earlier, month)]
+    rest = [int((~local & (months == m)).sum()) for m in (earlier, month)]
+    text = story.timeline()
+    assert "The fall does not coincide with a change of sources" not in text
+    assert (f"The fall after {earlier:%B %Y} is one outlet's: Local Network reported {with_it[0]} of {earlier:%B %Y}'s "
+            f"events and {with_it[1]} of {month:%B %Y}'s, while the events it did not report went from {rest[0]} to "
+            f"{rest[1]}: the change may be one of coverage.") in text
 
 
 def test_sources_over_time_name_new_and_vanishing_outlets(story, raw):
@@ -313,7 +342,7 @@ def test_places_tied_with_the_third_are_named_whole_and_one_place_is_said_once(t
     assert (f"the most attacks were in Anbar ({counts['Anbar']}), Babil ({counts['Babil']}), Basra "
             f"({counts['Basra']}) and Kirkuk ({counts['Kirkuk']}).") in text
     one = Story(notebook_data(str(write_acled_events(tmp_path / "one.csv", events[:3])))).attacks()
-    assert "All of them were in one region (admin1), Anbar." in one
+    assert "All of them were in one region, Anbar." in one
 
 
 def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
@@ -333,7 +362,7 @@ def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
             assert table.loc[outlet, month] == expected.loc[outlet, month]
         assert table.loc[outlet, "all"] == expected.loc[outlet].sum()
     assert table.loc["Local Network", ["March 2020", "April 2020", "May 2020"]].tolist() == [0, 0, 0]
-    assert "per month of their event_date" in story.outlets_over_time_note()
+    assert "per month of ACLED's date" in story.outlets_over_time_note()
 
 
 def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
@@ -392,11 +421,11 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     named = [f"{name} ({row['size']} events, {row['sum']} killed)" for name, row in top.iterrows()]
     places = raw.groupby(["latitude", "longitude"]).ngroups
     lead = story.heading("posture").markdown
-    assert (f"The {len(raw)} events took place at {places} places in {len(regions)} regions (admin1) of Iraq and "
+    assert (f"The {len(raw)} events took place at {places} places in {len(regions)} regions of Iraq and "
             f"Syria; the most in {', '.join(named[:-1])} and {named[-1]}.") in lead
     month = raw["event_date"].dt.to_period("M")
     june, july = (raw[month == m].groupby("admin1").size() for m in ("2020-06", "2020-07"))
-    table = story.areas_table().set_index("region (admin1)")
+    table = story.areas_table().set_index("region")
     assert table["events"].to_dict() == regions["size"].to_dict()
     assert table["events, June 2020"].to_dict() == june.to_dict()
     assert table["change in events"].to_dict() == (july - june).to_dict()
@@ -405,7 +434,15 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
                   key=lambda name: (-regions.loc[name, "size"], -regions.loc[name, "sum"], name))  # as the table
     assert (f"From June 2020 to July 2020, the last two whole months, events fell most in {', '.join(fell[:-1])} and "
             f"{fell[-1]} (by {-change.min()} each).") in story.where()
-    assert "All 5 regions (admin1) with events, most events first" in story.areas_note()
+    # the fall between the two months is Local Network's: the page of places says so too
+    local = raw["source"].str.contains("Local Network")
+    with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    rest = [int((~local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    assert (f"In all, events fell from {sum(with_it[:1] + rest[:1])} to {with_it[1] + rest[1]}. The fall after June "
+            f"2020 is one outlet's: Local Network reported {with_it[0]} of June 2020's events and "
+            f"{with_it[1]} of July 2020's, while the events it did not report went from {rest[0]} to {rest[1]}: the "
+            "change may be one of coverage.") in story.where()
+    assert "All 5 regions with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
 
 
@@ -435,7 +472,10 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     tied = int((attacks["fatalities"] == top).sum())
     assert tied > NAMED  # the file's attacks: more share the highest toll than a sentence names
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
-    assert sentence.startswith(f"{tied} attacks killed {top} each, the most of the attacks; the first {NAMED}: ")
+    assert sentence.startswith(f"{tied} attacks killed {top} each, more than any other attack; the first {NAMED} by "
+                               "date: ")
+    dates = re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)
+    assert dates == sorted(dates, key=lambda day: pd.Timestamp(day))  # "the first" are the earliest
     assert sentence.count(f"{top} killed in ") == NAMED
 
 
@@ -445,7 +485,11 @@ def test_a_file_without_changes_of_posture_says_so_once(story):
     assert "No strategic development involving" in story.section("forces") + story.posture()
     assert not story.lists_posture()
     assert story.section("posture table") == "" and story.section("posture coding") == ""
-    assert Story(notebook_data()).lists_posture()  # the coded data's table says when a window has none
+    assert not story.lists_posture("notes")
+    coded = Story(notebook_data())
+    assert coded.lists_posture() and coded.lists_posture("notes")  # the coded data's tables say when a window has none
+    with pytest.raises(ValueError, match="use 'changes' or 'notes'"):
+        coded.lists_posture("bases")
 
 
 # --- what a newcomer reads: headlines, one count where the three agree, numbered marks -------------------------
@@ -476,17 +520,25 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     not by a label ("Battles and remote violence per week ...")."""
     place = "Iraq and Syria"
     attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    # every peak is in June, when Local Network first reports and carries most events and attacks: the headline says so
+    new = ", as a new source began reporting"
+    june = raw["event_date"].dt.to_period("M") == "2020-06"
+    local = raw["source"].str.contains("Local Network")
+    assert raw.loc[local, "event_date"].min() >= pd.Timestamp("2020-06-01")
+    assert 2 * (june & local).sum() >= june.sum() and 2 * (june & local & raw.index.isin(attacks.index)).sum() >= (
+        june & raw.index.isin(attacks.index)).sum()
     when, top, others = _peak_words(raw["event_date"])
-    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top}{_tie(others)}"
+    assert "June 2020" in when
+    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top}{_tie(others)}{new}"
     when, top, others = _peak_words(attacks["event_date"])
     assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top}"
-                                           f"{_tie(others)}")
+                                           f"{_tie(others)}{new}")
     month, top, others = _peak_words(attacks["event_date"], weekly=False)
     regions = attacks["admin1"].value_counts()
     most = sorted(regions[regions == regions.max()].index)
     assert story.chart_title("monthly") == (
-        f"Battles and remote violence in {place} peaked in {month}: {top}{_tie(others, 'month')}; the most over the "
-        f"window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
+        f"Battles and remote violence in {place} peaked in {month}: {top}{_tie(others, 'month')}{new}; the most over "
+        f"the window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
     assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
                                                f"{attacks['fatalities'].sum()} people, at most "
                                                f"{attacks['fatalities'].max()} in one attack")
@@ -500,7 +552,7 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
                                             f"{counts.iloc[0]} of {len(raw)}, {alone} of them alone")
     # the escalation headline names the peak the sentence under the chart names, at the same score
     title = story.chart_title("escalation")
-    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points", title).groups()
+    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points{new}", title).groups()
     assert f"highest, at {score} Goldstein points, in {weeks} (" in story.escalation(story.facts.escalation)
     for chart in ("timeline", "weekly", "monthly", "escalation", "where", "sources"):
         assert "per week" not in story.chart_title(chart) and "event_date" not in story.chart_title(chart)
@@ -567,6 +619,46 @@ def test_the_body_names_columns_in_plain_words(story):
     assert "No events rest on three outlets or more." in story.sources()
 
 
+@pytest.mark.slow  # builds every word of two runs
+def test_no_page_names_acleds_columns_to_its_reader(story, window_story):
+    """A reader of an ACLED run's pages reads of "the date ACLED gives", a region, the second actor and its
+    associated actors, the source scale and how precisely a date is known, not of ACLED's columns."""
+    from analysis.report.story import CHART_PAGES as CHARTS
+    from analysis.report.story import PAGE_WORDS
+
+    for run in (story, window_story):
+        names = [name for words in PAGE_WORDS.values() for name in words.sections(run.facts)]
+        texts = [run.section(name) for name in names] + [run.heading(page).markdown for page in PAGES]
+        texts += [run.dateline(page).text for page in PAGES] + [run.chart_title(chart) for chart in CHARTS]
+        texts += [run.chart_subtitle(chart) for chart in CHARTS]
+        texts += [run.timeline(), run.attacks(), run.casualties(), run.who(), run.where(), run.posture(),
+                  run.sources(), run.sources_over_time(), run.outlets_over_time_note(), run.caveats(), run.limits(),
+                  run.escalation(run.facts.escalation), run.areas_note(), run.attacks_note(), run.table_note(),
+                  run.posture_table_note(), run.perpetrators_note(), run.actors_note()]
+        texts += list(run.peaks_headers().values()) + list(run.areas_table().columns)
+        texts += run.coding_notes("timeline")["date_basis"].astype(str).tolist()
+        text = "\n".join(texts)
+        for column in ("event_date", "admin1", "admin2", "time_precision", "geo_precision", "source_scale",
+                       "timestamp", "assoc_actor", "actor2", "inter1", "civilian_targeting", "sub_event_type"):
+            assert column not in text, column
+
+
+def test_one_source_scale_is_a_sentence_not_a_panel_of_one_bar(story, raw, close_figures):
+    assert raw["source_scale"].nunique() == 1
+    assert f"Every event's source scale (how far its outlets reach) is {raw['source_scale'].iloc[0]}." in story.sources()
+    assert "comes first" not in story.sources()
+    assert len(story.plot_sources().axes) == 1  # the outlets only
+
+
+def test_the_sources_page_says_its_lead_once(story, raw):
+    """The heading says how many outlets stand behind the events; the sentences under the chart do not say it again."""
+    outlets = raw["source"].str.split("; ").explode().nunique()
+    lead = f"{outlets} outlets stand behind the {len(raw)} events in Iraq and Syria"
+    assert lead in story.heading("sources").markdown
+    assert lead not in story.sources()
+    assert story.sources().startswith("**What it shows.** Shafaq News reports the most: ")
+
+
 def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     """Above 40 attacks the table lists the deadliest: none left out killed as many as one listed, and the
     sentence over it says how many it lists and why."""
@@ -600,9 +692,77 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
 def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_date(story):
     """The escalation of an ACLED run is counted on event_date: its table's header and the sentence under the chart
     say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
-    assert story.peaks_headers()["events"] == "events (each on its event_date)"
-    assert "Each event counts in the week of its `event_date`" in story.escalation(story.facts.escalation)
+    assert story.peaks_headers()["events"] == "events (each on ACLED's date)"
+    sentence = story.escalation(story.facts.escalation)
+    assert "Each event counts in the week of ACLED's date" in sentence
+    # the rule for the coded data is written above the chart and at the end of the page, not "above" alone
+    assert "the rule above" not in sentence
+    assert ("spreading an event over the days of its range, as the paragraph above the chart and the rule at the end "
+            "of the page describe it, is done for the coded data only.") in sentence
     coded = Story(notebook_data(None))
     assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over the days of its range)",
                                      "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",
                                      "escalation": "net score"}
+
+
+def _months(counts: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.Series]:
+    """Events of outlets per month (``{outlet: [May, June]}``) and the change from May to June 2025."""
+    rows = [{"event_id": f"{outlet}{month}{k}", "source": outlet, "event_date": pd.Timestamp(f"2025-0{month}-10")}
+            for outlet, (may, june) in counts.items() for month, n in ((5, may), (6, june)) for k in range(n)]
+    before, after = (sum(c[i] for c in counts.values()) for i in (0, 1))
+    change = pd.Series({"direction": "rise" if after > before else "fall", "before": before, "after": after,
+                        "change": after - before,
+                        "from_start": pd.Timestamp("2025-05-01"), "from_end": pd.Timestamp("2025-05-31"),
+                        "to_start": pd.Timestamp("2025-06-01"), "to_end": pd.Timestamp("2025-06-30")})
+    return pd.DataFrame(rows), change
+
+
+def test_a_change_one_outlet_carries_is_said_to_be_its_own():
+    from analysis.report.words.coverage import _one_outlet
+
+    events, change = _months({"Wire": [30, 5], "Radio": [20, 19]})  # Wire's collapse; Radio holds
+    assert _one_outlet(events, change, "event") == (
+        "The fall after May 2025 is one outlet's: Wire reported 30 of May 2025's events and 5 of June 2025's, while "
+        "the events it did not report went from 20 to 19: the change may be one of coverage.")
+    events, change = _months({"Wire": [5, 30], "Radio": [20, 21]})
+    assert _one_outlet(events, change, "attack").startswith("The rise in June 2025 is one outlet's: Wire reported 5 of ")
+
+
+def test_a_change_every_outlet_shares_is_no_outlets_own():
+    """Violence that doubles doubles every outlet's events: the largest outlet carries most of the rise, yet the
+    change is not its own."""
+    from analysis.report.words.coverage import _one_outlet
+
+    events, change = _months({"Wire": [70, 140], "Radio": [30, 60]})
+    assert _one_outlet(events, change, "event") == ""
+    events, change = _months({"Wire": [40, 10], "Radio": [20, 5]})
+    assert _one_outlet(events, change, "event") == ""
+
+
+def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_path):
+    """Timestamps before the last event cannot be the rows' times of change: the dateline says "data as of" only of a
+    timestamp on or after every event, and the caveat says the export's date is not known."""
+    path = write_acled_events(tmp_path / "stamped.csv", [
+        {"event_date": day, "fatalities": "1", "timestamp": "1600000000"}  # 13 September 2020
+        for day in ("2021-03-02", "2021-03-09")])
+    story = Story(notebook_data(str(path)))
+    line = story.dateline("timeline").text
+    assert "data as of" not in line and "latest timestamp 13 September 2020, before its last event" in line
+    assert ("- **The export's date**: not known. Its rows' times of change end on 13 September 2020, before its last "
+            "event (9 March 2021), so they cannot be when the rows last changed; it holds events of 9 March 2021, so it "
+            "is from that day or later.") in story.caveats()
+    # no note says a toll was set by rule: none is known to be a placeholder, which is not that every toll was reported
+    assert ("no event's notes say its fatalities were coded to a set figure (\"coded as 3\"), so none is known to be a "
+            "placeholder.") in story.caveats()
+
+
+def test_a_peak_without_a_new_source_is_not_said_to_have_one(tmp_path):
+    """Two outlets from the first month on, a burst in the second: the peak's headline names no new source; and a
+    new outlet that carries less than half of its first month is not said to be behind it."""
+    rows = [{"event_date": f"2020-0{m}-{d:02d}", "source": source, "fatalities": "1"}
+            for m, days in ((3, 4), (4, 12), (5, 4)) for d in range(1, days + 1) for source in ("Wire", "Radio")]
+    rows += [{"event_date": "2020-04-20", "source": "Newcomer", "fatalities": "1"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "burst.csv", rows))))
+    for chart in ("timeline", "weekly", "monthly", "escalation"):
+        assert "new source" not in story.chart_title(chart), chart
+    assert story.chart_title("monthly").startswith("Battles and remote violence in Iraq peaked in April 2020: 25")

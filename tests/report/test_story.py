@@ -155,6 +155,8 @@ def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     assert len(posture) > 60 and table["all"].sum() == pytest.approx(len(posture), rel=0.02)
     assert table["period"].iloc[0] == f"{data.window[0]:%b %Y}" and table["period"].iloc[-1] == f"{data.window[1]:%b %Y}"
     assert f"The {len(posture):,} strategic developments are too many to list" in story.section("posture table")
+    # a table of counts has no notes: no notes' table, which would say "No changes of posture" under 191 of them
+    assert story.lists_posture() and not story.lists_posture("notes") and story.section("posture coding") == ""
     # killed only: ACLED has no wounded and one figure per event
     # ... and the title states the killed, from the file (not a label: "Killed in ...")
     killed = data.attacks["fatalities"].astype(int)

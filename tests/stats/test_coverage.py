@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.stats.coverage import change_coverage, outlet_spans, outlets_per_period
+from analysis.stats.coverage import change_coverage, outlet_shift, outlet_spans, outlets_per_period
 
 
 def frame():
@@ -40,3 +40,13 @@ def test_no_events_or_no_sources_give_empty_frames():
     assert outlets_per_period(frame().iloc[:0]).empty
     assert outlets_per_period(frame().assign(source=None)).empty
     assert outlet_spans(outlets_per_period(frame().iloc[:0])).empty
+
+
+def test_outlet_shift_counts_each_outlets_events_and_the_rest_in_two_periods():
+    may, june = ("2025-05-01", "2025-05-31"), ("2025-06-01", "2025-06-30")
+    shift = outlet_shift(frame(), may, june).set_index("source")
+    # May: a (X; Y), b (X); June: c (X; Local), d (Local), e (Y); f (July, no source) in neither
+    assert shift.loc["X"].tolist() == [2, 1, 0, 2]
+    assert shift.loc["Local"].tolist() == [0, 2, 2, 1]
+    assert shift.loc["Y"].tolist() == [1, 1, 1, 2]
+    assert shift.index.tolist() == ["Local", "X", "Y"]  # most events in either period first, then by outlet

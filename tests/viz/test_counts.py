@@ -49,6 +49,24 @@ def test_escalation_bars_and_line_match_the_measure(events, new_axes):
     assert list(line.get_ydata()) == pytest.approx(measure["escalation"].tolist())
 
 
+def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
+    """Only acts of violence: the legend has no swatch for bars the chart does not draw."""
+    strikes = pd.DataFrame({"event_id": ["EV1", "EV2"], "sub_event_type": ["Air/drone strike", "Armed clash"],
+                            "date_start": pd.to_datetime(["2020-01-03", "2020-01-20"]),
+                            "date_end": pd.to_datetime(["2020-01-03", "2020-01-20"])})
+    ax = plot_escalation(escalation_per_period(strikes), ax=new_axes())
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["net: conflict minus retreat or cooperation", "conflict: acts of violence (up)"]
+    handover = pd.concat([strikes, pd.DataFrame({"event_id": ["EV3"], "sub_event_type": ["Non-violent transfer of territory"],
+                                                 "category": ["posture change"],
+                                                 "date_start": pd.to_datetime(["2020-01-10"]),
+                                                 "date_end": pd.to_datetime(["2020-01-10"])})], ignore_index=True)
+    measure = escalation_per_period(handover)
+    assert (measure["cooperation"] > 0).any()
+    ax = plot_escalation(measure, ax=new_axes())
+    assert "retreat or cooperation (down)" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
 def test_nothing_to_count_returns_the_axes(events, new_axes):
     ax = new_axes()
     assert plot_attacks_per_period(attacks_per_period(events.iloc[:0], kinds=is_militia_attack), ax=ax) is ax

@@ -148,3 +148,16 @@ def test_a_map_of_several_countries_sizes_dots_by_fatalities_and_names_each_plac
 
     by_events = _named_places(place_kinds(points, hue="event_type"), 3, "events")
     assert by_events["label"].tolist() == ["Kirkuk and 1 more (3)", "Deir ez-Zor (1)"]  # two names at one place
+
+
+def test_the_posture_maps_three_kinds_are_told_apart_by_lightness():
+    """The three strategic developments that change a force's posture are drawn together: darkest, middle and
+    lightest of the green, not three neighbours of eight shades."""
+    from matplotlib.colors import to_rgb
+
+    from analysis.stats.posture import ACLED_POSTURE_SUB_EVENT_TYPES
+    from analysis.viz.maps import stable_colors
+
+    colours = stable_colors(pd.Series(list(ACLED_POSTURE_SUB_EVENT_TYPES)))
+    lightness = sorted(float(np.dot(to_rgb(c), [0.2126, 0.7152, 0.0722])) for c in colours.values())
+    assert min(b - a for a, b in zip(lightness, lightness[1:])) > 0.15

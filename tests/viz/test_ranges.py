@@ -128,3 +128,20 @@ def test_plot_killed_distribution_draws_a_bar_per_bin(new_axes):
     assert [p.get_height() for p in ax.patches] == [2, 0, 1, 0, 1, 1]
     empty = analysis.plot_killed_distribution(distribution.assign(events=0), ax=new_axes())
     assert "no attacks in this window" in [t.get_text() for t in empty.texts]
+
+
+def _acled_attacks(killed: list[int]) -> pd.DataFrame:
+    days = pd.date_range("2020-03-02", periods=len(killed), freq="D")
+    return pd.DataFrame({"event_id": [f"TST{i}" for i in range(len(killed))], "date_start": days, "date_end": days,
+                         "event_date": days, "fatalities": killed, "sub_event_type": "Armed clash", "location": "Town"})
+
+
+def test_a_highest_figure_shared_by_more_attacks_than_are_drawn_gives_the_distribution(new_axes):
+    """101 attacks, 16 of which killed 6 (the most): fifteen identical dots would show nothing of the rest, so the
+    chart counts how many attacks killed how many."""
+    ax = analysis.plot_attack_casualties(_acled_attacks([6] * 16 + [2] * 72 + [0] * 13), kinds=None, ax=new_axes())
+    assert ax.casualty_form == "distribution"
+    assert [p.get_height() for p in ax.patches] == [13, 0, 72, 16, 0, 0]  # 0, 1, 2-4, 5-9, 10-24, 25 or more
+    # fewer at the top than are drawn: the top attacks, as before
+    top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [2] * 85 + [0] * 13), kinds=None, ax=new_axes())
+    assert top.casualty_form == "top" and len(top.get_yticklabels()) == 3

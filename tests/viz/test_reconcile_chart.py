@@ -138,6 +138,15 @@ def test_events_without_links_are_drawn_and_said_to_have_none(new_axes):
     ax = plot_compared_links(WINDOWS, ACLED.assign(linked=False), LINKS.iloc[:0], ax=new_axes())
     assert not _links(ax) and len([t for t in ax.texts if t.get_gid() == "number"]) == len(WINDOWS)
     assert descriptions(ax)[0].endswith("0 of them linked; no links drawn.")
+    # the legend names only what is drawn: no swatch of a linked ACLED event where none is
+    assert "ACLED event, linked" not in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "ACLED event, no coded event links to it" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_months_without_a_linked_event_have_no_swatch_of_one(new_axes):
+    ax = plot_compared_months(MONTHS.assign(acled_lacking=MONTHS["acled"]), ax=new_axes())
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "in ACLED, linked to a coded event" not in labels and "in ACLED, not in the coded data" in labels
 
 
 @pytest.mark.parametrize("frame", ["windows", "acled", "links"])

@@ -13,7 +13,7 @@ from ...stats.casualties import killed_distribution
 from ...stats.highlights import busiest_periods, deadliest_events, killed_per_event, peak, top_values
 from ...stats.periods import counts_agree
 from ...stats.selection import EventSelector, select_kinds
-from ...text import bounds_texts, count_texts, date_texts, describe_number, join_words
+from ...text import bounds_texts, count_texts, date_texts, describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -38,6 +38,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, peak_headline
+from .coverage import new_source_note
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
 
@@ -86,9 +87,9 @@ def chart_title(facts: Facts, chart: str) -> str:
     if chart == "weekly":
         return f"{capital(what)} per {weekly_words(facts)}, {where}"
     if chart == "monthly":
-        how = "expected count" if data.date_rule == "range" else "counted on event_date"
+        how = "expected count" if data.date_rule == "range" else "each counted on ACLED's date"
         return (f"{capital(what)} per {facts.period_name('monthly')}, by "
-                f"{'base' if data.coded else 'region (admin1)'} ({how})")
+                f"{'base' if data.coded else 'region'} ({how})")
     return f"{capital(harmed(facts))} in {what}, {where}"
 
 
@@ -99,7 +100,8 @@ def _finding(facts: Facts, chart: str) -> str:
     what, attacks = data.selection.what, facts.attacks
     if chart in ("weekly", "monthly"):
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
-        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}")
+        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}",
+                              note=lambda day: new_source_note(facts, attacks, day))
         column = data.place_column
         if chart == "weekly" or not found or column not in attacks.columns:
             return found
@@ -128,12 +130,12 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
                 else "Each attack on its date, with ACLED's fatalities")
     if chart == "weekly":
         how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
-               else "each counted on its event_date, as ACLED's tools count")
+               else "each counted on ACLED's date, as ACLED's tools count")
         return f"{capital(what)} per {period_words(facts, 'weekly')}; {how}"
     if chart == "monthly":
-        how = "expected count" if facts.data.date_rule == "range" else "counted on event_date"
+        how = "expected count" if facts.data.date_rule == "range" else "each counted on ACLED's date"
         return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
-                f"{'base' if facts.coded else 'region (admin1)'} ({how})")
+                f"{'base' if facts.coded else 'region'} ({how})")
     return ("Killed and wounded per attack and group: the lowest and highest figure any report gives" if facts.coded
             else f"People killed in {what}: ACLED's fatalities, one figure per event")
 
@@ -165,7 +167,7 @@ def counted(facts: Facts) -> str:
                  "Shelling/artillery/missile attack)")
     else:
         kinds = "ACLED events of type " + join_words([md(name) for name in selection.attacks])
-    whom = (" whose second actor or its associated actors (actor2, assoc_actor_2) match "
+    whom = (" whose second actor or its associated actors match "
             f"'{md('; '.join(selection.target))}'" if selection.target else ", whoever the target")
     return f"Attacks counted: {kinds}{whom}."
 
@@ -198,7 +200,7 @@ def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
     if table.empty:
         return []
     names = data.base_names
-    word, at = ("base", "at") if data.coded else ("region (admin1)", "in")
+    word, at = ("base", "at") if data.coded else ("region", "in")
     if len(table) == 1:
         return [f"All of them were {at} one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
     shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)
@@ -336,8 +338,8 @@ def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
     shown = perpetrators(facts, most)
     if everyone.empty:
         return ""
-    which = ("The one perpetrator" if len(everyone) == 1 else f"All {len(everyone):,} perpetrators"
-             if len(shown) == len(everyone) else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
+    which = (describe_all(len(everyone), "perpetrator") if len(shown) == len(everyone)
+             else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
     return (f"{which} of the {len(facts.attacks):,} {what} (ACLED's first actor), with the attacks each "
             "carried out and the people killed in them.")
 
@@ -401,8 +403,7 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     what = facts.data.selection.what
     shown = busiest(facts, counts, most)
     if len(shown) == len(active):
-        return (f"The one {name} with any {what}." if len(active) == 1
-                else f"All {len(active):,} {name}s with any {what}, in date order.")
+        return f"{describe_all(len(active), name)} with any {what}" + (", in date order." if len(active) > 1 else ".")
     left = active[~active["period_start"].isin(shown["period_start"])]
     most_left = left["expected"].max()
     figure = f"{most_left:,.0f}" if facts.data.date_rule == "event_date" else f"{most_left:,.2f}"

@@ -3,8 +3,8 @@ single sources, geo- and time-precision, the export's date, revisions and deleti
 
 from __future__ import annotations
 
-from ...stats.caveats import placeholder_fatalities, precision_shares, single_source
-from ...text import describe_number, join_words
+from ...stats.caveats import placeholder_fatalities, precision_shares, single_source, stamp_before_events
+from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
 from .common import percent
 from .facts import Facts
@@ -32,7 +32,7 @@ def caveats(facts: Facts) -> str:
                      "have notes saying their fatalities were coded to a set figure because the sources gave none "
                      f"(coded as {figures}); their toll is a convention, not a report." if count else
                      "- **Placeholder fatalities**: no event's notes say its fatalities were coded to a set figure "
-                     "(\"coded as 3\"), so every toll is one the sources reported.")
+                     "(\"coded as 3\"), so none is known to be a placeholder.")
     if "source" in events.columns:
         single, alone = single_source(events)
         named = join_words([f"{md(row.source)} ({row.only_source:,})" for row in alone.head(ALONE_NAMED).itertuples()])
@@ -46,10 +46,18 @@ def caveats(facts: Facts) -> str:
         shares = precision_shares(events, column)
         parts = [f"{meanings.get(row.precision, md(row.precision))} {percent(row.events, n)}"
                  for row in shares.itertuples() if row.events]
-        lines.append(f"- **{label}** (`{column}`): known to {join_words(parts)} of the events.")
+        lines.append(f"- **{label}**: known to {join_words(parts)} of the events.")
     when = facts.data.exported
-    if when is not None:
-        lines.append(f"- **The export's date**: its latest row was changed on {when:%d %B %Y} (the largest "
-                     "`timestamp`). ACLED revises and deletes events after publication, so a later export can "
-                     "differ from this one, in the past as well as the present.")
+    later = stamp_before_events(when, events)
+    if when is not None and later is not None:
+        stamped, last = (describe_dates(day, day, long=True) for day in (when, later))
+        lines.append(f"- **The export's date**: not known. Its rows' times of change end on {stamped}, before its "
+                     f"last event ({last}), so they cannot be when the rows last changed; it holds events of {last}, "
+                     "so it is from that day or later. "
+                     "ACLED revises and deletes events after publication, so a later export can differ from this "
+                     "one, in the past as well as the present.")
+    elif when is not None:
+        lines.append(f"- **The export's date**: its latest row was changed on {describe_dates(when, when, long=True)}. "
+                     "ACLED revises and deletes events after publication, so a later export can differ from this one, "
+                     "in the past as well as the present.")
     return "\n".join(lines)

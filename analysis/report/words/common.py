@@ -200,8 +200,8 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
     noun = "attack" if what == "attacks" else "event"
     most = int((killed == killed.max()).sum())
     if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name the first
-        return [f"{capital(describe_number(most, noun))} killed {describe_figure(killed.max())} each, the most of the "
-                f"{what}; the first {len(top)}: " + "; ".join(parts) + "."]
+        return [f"{capital(describe_number(most, noun))} killed {describe_figure(killed.max())} each, more than any "
+                f"other {noun}; the first {len(top)} by date: " + "; ".join(parts) + "."]
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
     out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
     if len(left) and len(top) < NAMED:
@@ -264,8 +264,21 @@ def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     return listed
 
 
+def _acled_date_words() -> dict[str, str]:
+    """What each of ACLED's time precision codes says of an event's date, in a reader's words, by the loader's
+    wording (:data:`analysis.io.acled.DATE_BASIS`)."""
+    from ...io.acled import DATE_BASIS
+
+    return {DATE_BASIS[1]: "the day is known",
+            DATE_BASIS[2]: "only the week is known; the date given is its middle, give or take 3 days",
+            DATE_BASIS[3]: "only the month is known"}
+
+
 def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists.
+
+    For an ACLED file, how precisely each date is known is said in words ("only the month is known"), not as
+    the column ``time_precision`` and its code.
 
     The coded events are shown by their number on the pages, and their notes
     name the reports and the events as the pages do
@@ -276,6 +289,8 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     ids = listed[["event_id"]].astype({"event_id": "string"})
     out = ids.join(notes[columns], on="event_id").reset_index(drop=True)
     if not facts.coded:
+        if "date_basis" in out.columns:  # ACLED's time precision, not its column's name and code
+            out["date_basis"] = out["date_basis"].replace(_acled_date_words())
         return out
     sources = facts.data.sources
     for column in columns:
@@ -303,16 +318,16 @@ def limits(facts: Facts) -> str:
                 "- **Events they do not describe one by one**: attacks the reports give only as totals are not "
                 "events here, so a quiet stretch is not evidence of calm.\n"
                 "- **Anything outside the five reports**: what none of them told is not here at all.")
-    days = (f"- **Exact days**: {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a "
-            "week or a month; they are counted on their `event_date`, the middle of it, as ACLED's tools "
-            "count them.\n") if n else ""
+    days = (f"- **Exact days**: {ranged:,} of the {describe_number(n, 'event')} ({percent(ranged, n)}) are known "
+            "only to a week or a month; they are counted on the middle of it, the date ACLED gives them, as "
+            "ACLED's tools count them.\n") if n else ""
     return ("## What this file cannot tell\n\n"
             "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
             "with little reporting.\n" + days +
             "- **The wounded, and the true toll**: fatalities are the lowest figure reported; ACLED does not count "
             "the wounded.\n"
             "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
-            "it; attacks on a force are found by its name in `actor2` and `assoc_actor_2`.")
+            "it; attacks on a force are found by its name among the second actor and its associated actors.")
 
 
 #: The key of a dateline's display metadata that carries it as plain text, for the index (:class:`Dateline`).
@@ -389,7 +404,11 @@ def _sources_words(facts: Facts, esc: Escape) -> str:
                 f"{'; '.join(named)}")
     name = esc(data.source_name.removeprefix("the ACLED file "))
     if data.exported is not None:
-        name += f", data as of {describe_dates(data.exported, data.exported, long=True)}"
+        from ...stats.caveats import stamp_before_events
+
+        stamped = describe_dates(data.exported, data.exported, long=True)
+        name += (f", data as of {stamped}" if stamp_before_events(data.exported, facts.events) is None
+                 else f", latest timestamp {stamped}, before its last event")
     outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
     top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
     if not top:

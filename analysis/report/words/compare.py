@@ -465,7 +465,7 @@ def checks(compared: Compared) -> str:
         lines.append(f"- **Day and month swapped** in {describe_number(len(swapped), 'row')}, as a spreadsheet "
                      f"does: {named}. {'It is' if len(swapped) == 1 else 'They are'} matched on the notes' day.")
     else:
-        lines.append("- **Day and month**: no row's `event_date` has the day and month of its notes swapped.")
+        lines.append("- **Day and month**: no row's date has the day and month of its notes swapped.")
     other = frame.loc[(frame["check"] == "date differs from notes").to_numpy()]
     if len(other):
         lines.append(f"- **Dates beside the notes**: in {describe_number(len(other), 'row')} the notes give a day "
@@ -500,6 +500,8 @@ def method(compared: Compared) -> str:
     versions = join_words([f"`{md(name)}` {md(digest)}" for name, digest in result.versions.items()])
     links = compared.linked
     held = int(links["stable"].sum()) if len(links) else 0
+    variants = (f"graded again under {describe_number(len(VARIANTS), 'other threshold')} "
+                f"({join_words([v[0] for v in VARIANTS])})")
     lines = [
         "## How this was compared",
         "",
@@ -523,11 +525,11 @@ def method(compared: Compared) -> str:
         "same time and place, kinds of one family, the same or near actors); plausible (the same time and place, "
         "with kinds of one family and some actors in common, or kinds of two families and the same or near actors); "
         "plausible (no place) (no coded place; time, family and the same or near actors); near miss (family and "
-        "actors, just beyond the time or the place); related (time, place and family). Similar notes (at least {rules.similar_notes:.0%} of the shorter "
-        "note's words) corroborate a link, never make one.",
-        f"- **Sensitivity**: graded again under {describe_number(len(VARIANTS), 'other threshold')} "
-        f"({join_words([v[0] for v in VARIANTS])}), {held:,} of the {len(links):,} links keep their grade under "
-        "every one.",
+        "actors, just beyond the time or the place); related (time, place and family). Similar notes (at least "
+        f"{rules.similar_notes:.0%} of the shorter note's words) corroborate a link, never make one.",
+        f"- **Sensitivity**: {variants}, {held:,} of the {describe_number(len(links), 'link')} keep their grade "
+        "under every one." if len(links) else
+        f"- **Sensitivity**: no coded event is linked, so no link is {variants}.",
         f"- **Mapping tables** (SHA-256, first 12 digits): {versions}.",
     ]
     return "\n".join(lines)

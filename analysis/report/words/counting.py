@@ -19,12 +19,12 @@ def counting_rule(facts: Facts) -> str:
     events = facts.events
     n = len(events)
     ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
-    rule = ("Each event is counted in the period of its `event_date`, as ACLED Explorer and acledR count, so "
-            "the totals match ACLED's own tools.")
+    rule = ("Each event is counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR "
+            "count, so the totals match ACLED's own tools.")
     if not ranged:
         return rule
-    return (f"{rule} {describe_number(ranged, 'event')} ({percent(ranged, n)}) are known only to a week or a "
-            "month; their `event_date` is the middle of it, so each may belong to a neighbouring period "
+    return (f"{rule} {ranged:,} of the {describe_number(n, 'event')} ({percent(ranged, n)}) are known only to a "
+            "week or a month; ACLED dates each to the middle of it, so each may belong to a neighbouring period "
             "(a note on the count, not a change to it).")
 
 
@@ -63,14 +63,15 @@ def period_text(row: pd.Series, freq: str) -> str:
     return describe_dates(start, row["period_end"], long=True)
 
 
-def peak_headline(frame: pd.DataFrame, freq: str, what: str, column: str = "expected") -> str:
+def peak_headline(frame: pd.DataFrame, freq: str, what: str, column: str = "expected", note: object = None) -> str:
     """State where a chart of counts per period peaks, as its headline (plain text; "" when every period is 0).
 
     ``frame`` is the chart's counts per period (:meth:`Facts.per_period`), ``freq`` its period and ``what`` what
     it counts, where: "Battles and remote violence in Iraq peaked in the week of 1-7 June 2020: 9 (as many in 2
     other weeks)". A tie is counted, not hidden (the page's sentences name the tied periods); where more than three
     periods share the top, none is a peak: "Battles and remote violence in Somalia: at most 1 in a week, in 12
-    weeks".
+    weeks". ``note``, a function of the peak's first day, writes what follows the peak's figure (a change of
+    sources, :func:`analysis.report.words.coverage.new_source_note`).
     """
     from ...stats.highlights import peak
     from ...text import describe_figure
@@ -87,4 +88,4 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, column: str = "expe
     if others > 2:  # no one period stands out: say the most any had, and how many had it
         return f"{what}: at most {describe_figure(found.value)} in a {name}, in {describe_number(others + 1, name)}"
     tie = f" (as many in {describe_number(others, f'other {name}')})" if others else ""
-    return f"{what} peaked in {when}: {describe_figure(found.value)}{tie}"
+    return f"{what} peaked in {when}: {describe_figure(found.value)}{tie}{note(found.start) if note else ''}"

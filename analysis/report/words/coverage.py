@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...stats.coverage import change_coverage, outlet_spans, outlets_per_period
+from ...stats.coverage import change_coverage, outlet_shift, outlet_spans, outlets_per_period
+from ...stats.evidence import event_sources
 from ...text import describe_number, join_words
 from ...text import markdown_text as md
 from .facts import PERIOD_NAMES, Facts
@@ -38,6 +39,10 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     size = abs(float(change["change"]))
     carried = int(found["events"].sum())
     plural = noun + "s"
+    if found.empty or carried < COINCIDES * size:
+        one = _one_outlet(events, change, noun)
+        if one:
+            return one
     if found.empty:
         return _no_change_of_sources(rise, when)
     names = _outlets_named(found)
@@ -47,6 +52,59 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
                 f"{verb} for {carried:,} of {when}'s {plural}: the change may be one of coverage.")
     return (f"{what[:1].upper()}{what[1:]} ({names}) {verb} for only "
             f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
+
+
+#: A change is one outlet's when the events it does not report change, in proportion, by less than this share of
+#: the change of all the events (a real change moves every outlet's events alike).
+REST_STEADY = 0.5
+
+
+def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
+    """Say that a change is one outlet's (Markdown): its events carry most of the change while the events it does
+    not report hold steady; "" when no outlet's does.
+
+    "The fall after June 2020 is one outlet's: Local Network reported 40 of June 2020's events and 7 of July
+    2020's, while the events it did not report went from 20 to 19: the change may be one of coverage."
+    """
+    before, after = float(change["before"]), float(change["after"])
+    if before <= 0 or after <= 0:
+        return ""
+    shift = outlet_shift(events, (change["from_start"], change["from_end"]), (change["to_start"], change["to_end"]))
+    total = after / before - 1
+    moved = (shift["after"] - shift["before"]) * (1 if total > 0 else -1)
+    steady = shift["rest_before"].gt(0) & (
+        (shift["rest_after"] / shift["rest_before"].where(shift["rest_before"] > 0) - 1).abs() < REST_STEADY * abs(total))
+    chosen = shift[(moved >= COINCIDES * abs(after - before)) & steady]
+    if chosen.empty:
+        return ""
+    row = chosen.iloc[0]
+    rise = total > 0
+    first, second = f"{change['from_start']:%B %Y}", f"{change['to_start']:%B %Y}"
+    return (f"The {'rise in ' + second if rise else 'fall after ' + first} is one outlet's: {md(row['source'])} "
+            f"reported {row['before']:,} of {first}'s {noun}s and {row['after']:,} of {second}'s, while the {noun}s "
+            f"it did not report went from {row['rest_before']:,} to {row['rest_after']:,}: the change may be one of "
+            "coverage.")
+
+
+def new_source_note(facts: Facts, events: pd.DataFrame, when: object) -> str:
+    """Say, for a chart's headline, that its peak falls in the month a new source began reporting and carries at
+    least :data:`COINCIDES` of that month's ``events`` (", as a new source began reporting"); "" otherwise and for
+    the coded data."""
+    if facts.coded or events.empty or "source" not in events.columns or when is None:
+        return ""
+    month = pd.Timestamp(when).to_period("M").to_timestamp()
+    counts = per_outlet(facts, events)
+    spans = outlet_spans(counts)
+    new = spans.loc[spans["new"].to_numpy(dtype=bool) & (spans["first_period"] == month).to_numpy(), "source"]
+    if new.empty:
+        return ""
+    dates = events["event_date"]
+    inside = ((dates >= month) & (dates < month + pd.offsets.MonthBegin(1))).to_numpy()
+    rows = event_sources(events.loc[inside])
+    carried = int(rows.loc[rows["source"].isin(new).to_numpy(), "event_id"].nunique())
+    if carried < COINCIDES * int(inside.sum()):
+        return ""
+    return ", as a new source began reporting" if len(new) == 1 else ", as new sources began reporting"
 
 
 def _no_change_of_sources(rise: bool, when: str) -> str:
@@ -142,5 +200,5 @@ def outlets_over_time_note(facts: Facts) -> str:
     if table.empty:
         return ""
     name = PERIOD_NAMES[outlets_period(facts)]
-    return (f"The events of the {len(table):,} outlets behind most events (a tie listed whole), per {name} of their "
-            "event_date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")
+    return (f"The events of the {len(table):,} outlets behind most events (a tie listed whole), per {name} of "
+            "ACLED's date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")

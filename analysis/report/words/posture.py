@@ -133,7 +133,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
             "forces": lambda: "" if facts.coded else _posture_section(facts),
             "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
-                                       if "event_id" in _listed(facts).columns and listed(facts) else ""),
+                                       if notes_listed(facts) else ""),
             "troops": lambda: _troops_section(facts) if facts.coded else ""}
 
 
@@ -215,6 +215,12 @@ def listed(facts: Facts) -> bool:
     return facts.coded or not facts.posture_events.empty
 
 
+def notes_listed(facts: Facts) -> bool:
+    """Whether the page lists the coder's notes of its changes of posture: only when its table lists the changes one
+    by one (a table of their number per period has no notes to show, and no empty table says there is none)."""
+    return listed(facts) and "event_id" in _listed(facts).columns
+
+
 def posture_table_note(facts: Facts) -> str:
     """Head the posture table and say what it lists: every change in order, or their number per period and kind."""
     if facts.coded:
@@ -226,7 +232,7 @@ def posture_table_note(facts: Facts) -> str:
         return "## Every change of posture, in order\n\nThese strategic developments, in date order."
     name = facts.period_name("monthly")
     return (f"## Changes of posture per {name}\n\nThe {n:,} strategic developments are too many to list one by "
-            f"one: their number per {name} and kind in this window (each counted on its `event_date`, as ACLED's "
+            f"one: their number per {name} and kind in this window (each counted on ACLED's date, as ACLED's "
             "tools count).")
 
 

@@ -79,7 +79,7 @@ def key_sentences(facts: Facts) -> str:
     if facts.coded or events.empty or "source" not in events.columns:
         return "**What it shows.** " + first
     table = facts.sources_table
-    lines = [first]
+    lines = []  # the page's heading, just above, has said how many outlets stand behind the events: not again
     if len(table):
         top = table.iloc[0]
         lines.append(f"{md(top['source'])} reports the most: {describe_number(top['events'], 'event')} "
@@ -90,7 +90,12 @@ def key_sentences(facts: Facts) -> str:
     if "source_scale" in events.columns:
         scales = source_scales(events)
         top_scale = scales.iloc[0]
-        lines.append(f"By ACLED's source scale, {md(top_scale['source_scale'])} comes first, with "
+        one = len(scales) == 1
+        lines.append("The file gives no event's source scale (how far its outlets reach)."
+                     if one and top_scale["source_scale"] == "not given" else
+                     f"Every event's source scale (how far its outlets reach) is {md(top_scale['source_scale'])}."
+                     if one else
+                     f"By ACLED's source scale, {md(top_scale['source_scale'])} comes first, with "
                      f"{describe_number(top_scale['events'], 'event')}.")
     return "**What it shows.** " + " ".join(lines)
 
@@ -102,8 +107,8 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     return {
         "reports": lambda: ("## The reports\n\nWhat each coded report contributes to this window: the events it supports, "
                     "the passages the coding cites from it, and the events for which it is the only source." if coded else
-                    "## Who reported the events\n\nACLED's `source` column names the outlets behind each event and "
-                    "`source_scale` their reach. The chart counts the events each outlet reports, and those it "
+                    "## Who reported the events\n\nACLED names the outlets behind each event and their reach (its "
+                    "source scale: local, national, international ...). The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
         "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
                    "the darker the cell, the more passages of the report the event rests on." if coded else ""),
@@ -225,7 +230,8 @@ def plot_sources(facts: Facts) -> object:
     from ...viz.sources import plot_sources as plot_table
 
     events = facts.events
-    if facts.coded or "source_scale" not in events.columns:
+    # a panel of source scales only where there are several: one bar of every event says nothing a sentence does not
+    if facts.coded or "source_scale" not in events.columns or len(source_scales(events)) < 2:
         fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
         plot_table(facts.sources_table, what="reports" if facts.coded else "outlets", ax=ax)
     else:

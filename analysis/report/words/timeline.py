@@ -37,6 +37,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .counting import counting_rule, partial_note, peak_headline, period_text
+from .coverage import new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -73,7 +74,8 @@ def chart_title(facts: Facts, chart: str) -> str:
     who = involved(facts, str)
     if not facts.coded:
         finding = (peak_headline(facts.per_period(facts.period("weekly", "W")), facts.period("weekly", "W"),
-                                 f"events{who} in {facts.data.place}") if chart == "timeline"
+                                 f"events{who} in {facts.data.place}",
+                                 note=lambda day: new_source_note(facts, facts.events, day)) if chart == "timeline"
                    else _escalation_headline(facts))
         if finding:
             return finding
@@ -88,8 +90,9 @@ def _escalation_headline(facts: Facts) -> str:
     found = _escalation_peaks(facts, facts.escalation)
     if found is None:
         return ""
-    whens, shown, _ = found
-    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points"
+    whens, shown, peaks = found
+    note = new_source_note(facts, facts.events, peaks["period_start"].iloc[0])
+    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points{note}"
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
@@ -166,7 +169,7 @@ def peaks_headers(facts: Facts) -> dict[str, str]:
     """The headers of the table of escalation peaks: its events are spread over their ranges of days, or, for an
     ACLED file, each counted on its event_date (as the measure is)."""
     spread = ("each spread evenly over the days of its range" if facts.data.date_rule == "range"
-              else "each on its event_date")
+              else "each on ACLED's date")
     return {"period": facts.period_name("weekly"), "events": f"events ({spread})", "conflict": "conflict (up)",
             "cooperation": "retreat or cooperation (down)", "escalation": "net score"}
 
@@ -289,8 +292,9 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     counted = ("" if facts.data.date_rule == "range" else
-               f" Each event counts in the {facts.period_name('weekly')} of its `event_date`, as on the other charts: "
-               "not spread over the days of a range, which the rule above does for the coded data.")
+               f" Each event counts in the {facts.period_name('weekly')} of ACLED's date, as on the other charts; "
+               "spreading an event over the days of its range, as the paragraph above the chart and the rule at the "
+               "end of the page describe it, is done for the coded data only.")
     return (f"**What it shows.** Escalation, as measured, was {peak}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             f"weigh the same, and it measures what the sources reported.{counted}")

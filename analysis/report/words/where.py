@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text import describe_number, join_words
+from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import Escape, involved, nothing, top_whole
 from .counting import period_text
 from .facts import PERIOD_NAMES, Facts
 
 #: How the tables and sentences name each admin level.
-LEVEL_NAMES = {"admin1": ("region (admin1)", "regions (admin1)"), "admin2": ("district (admin2)", "districts (admin2)")}
+LEVEL_NAMES = {"admin1": ("region", "regions"), "admin2": ("district", "districts")}
 #: Rows of an admin area table (a tie at the last kept whole, up to twice as many).
 AREA_ROWS = 20
 #: How many areas a sentence names.
@@ -62,8 +62,8 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
     everyone = facts.areas(level)
     shown = areas_table(facts, level)
     singular, plural = LEVEL_NAMES[level]
-    which = (f"The one {singular} with events" if len(everyone) == 1 else f"All {len(everyone):,} {plural} with events, "
-             "most events first" if len(shown) == len(everyone)
+    which = (f"{describe_all(len(everyone), singular, plural)} with events"
+             + ("" if len(everyone) == 1 else ", most events first") if len(shown) == len(everyone)
              else f"The {len(shown):,} {plural} with the most events, of {len(everyone):,}, most events first")
     words = _compared_words(facts)
     name = PERIOD_NAMES.get(facts.compared[2], "period") if facts.compared else ""
@@ -72,7 +72,7 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
               "; the window holds fewer than two whole months, so no change from one to the next is shown")
     within = " (each within its region)" if level == "admin2" else ""
     return (f"{which}{within}: the events and the people killed in the window (ACLED's fatalities){change}. Events "
-            "are counted on their event_date.")
+            "are counted on ACLED's date.")
 
 
 def where_lead(facts: Facts, esc: Escape = md) -> str:
@@ -140,7 +140,28 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
             parts.append(f"{verb} most in {join_words([esc(a) for a in tied['admin1']])} (by {abs(change):,} each)")
     if not parts:
         return [f"From {before} to {after}, the last two whole {name}s, no region's events changed."]
-    return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."]
+    return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."] + _coverage(facts)
+
+
+def _coverage(facts: Facts) -> list[str]:
+    """Say whether the change of all the events between the last two whole months coincides with a change of the
+    outlets (:func:`analysis.report.words.coverage.change_sources`); nothing for coarser periods or no change."""
+    from .coverage import change_sources
+
+    (from_start, from_end), (to_start, to_end), freq = facts.compared
+    if facts.coded or freq != "M" or "event_date" not in facts.events.columns:
+        return []
+    dates = facts.events["event_date"]
+    before = int(((dates >= from_start) & (dates <= from_end)).sum())
+    after = int(((dates >= to_start) & (dates <= to_end)).sum())
+    if before == after:
+        return []
+    row = pd.Series({"direction": "rise" if after > before else "fall", "before": before, "after": after,
+                     "change": after - before, "from_start": from_start, "from_end": from_end,
+                     "to_start": to_start, "to_end": to_end})
+    note = change_sources(facts, facts.events, row)
+    total = f"In all, events {'rose' if after > before else 'fell'} from {before:,} to {after:,}."
+    return [total, note] if note else [total]
 
 
 def chart_title(facts: Facts, chart: str = "where") -> str:
@@ -175,10 +196,10 @@ def chart_subtitle(facts: Facts, chart: str = "where") -> str:
 def section(facts: Facts) -> str:
     """Head the part of the page on where the events took place, and say how to read the map and the tables."""
     data = facts.data
-    districts = " and district (admin2)" if "admin2" in levels(facts) else ""
+    districts = " and district (its second)" if "admin2" in levels(facts) else ""
     return ("## Where the events took place\n\n"
             f"Every event of this run on a map of {md(join_words(data.countries) or 'the events')} drawn offline "
             "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
             f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
-            f"and the people killed by region (admin1){districts}, and the change from one whole period to the next.")
+            f"and the people killed by region (the country's first administrative division){districts}, and the change from one whole period to the next.")

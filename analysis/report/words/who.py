@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
-from ...text import describe_number, join_words
+from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import percent, top_whole
 from .facts import NAMED, Facts
@@ -82,9 +82,10 @@ def civilians(facts: Facts) -> str:
            else "Violence against civilians, or a second actor of type Civilians: this export does not mark "
                 "civilian targeting")
     if not marked["events"]:
-        return (f"**Civilians.** No event has civilians as its main target ({how}); ACLED's type Violence against "
-                f"civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
-    return (f"**Civilians.** Civilians were the main target of {describe_number(int(marked['events']), 'event')} "
+        return (f"**Civilian targeting.** No event has civilians as its main target ({how}); ACLED's type Violence "
+                f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
+    return (f"**Civilian targeting.** Civilians were the main target of "
+            f"{describe_number(int(marked['events']), 'event')} "
             f"({percent(marked['events'], len(events))}; {how}), in which "
             f"{describe_number(int(marked['fatalities']), 'person', 'people')} were killed; ACLED's type Violence "
             f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
@@ -111,8 +112,8 @@ def actors_note(facts: Facts) -> str:
     text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), with the events each "
             "is first or second actor in and the people killed in them (an event's dead count under both its actors)."
             if len(shown) < len(table) else
-            f"All {len(table):,} actors, with the events each is first or second actor in and the people killed in "
-            "them (an event's dead count under both its actors).")
+            f"{describe_all(len(table), 'actor')}, with the events each is first or second actor in and the people "
+            "killed in them (an event's dead count under both its actors).")
     if left:
         text += f" {left:,} more actors have {each:,} events each."
     return text
