@@ -183,9 +183,10 @@ def plot_timeline(
         raise ValueError(f"form={form!r}; use 'auto', 'events' or 'bands'")
     if form == "bands" or (form == "auto" and timeline_form(events) == "bands"):
         return plot_timeline_bands(events, casualties=casualties, start=start, end=end, ax=ax)
+    chars = chars_across(ax)
     layout = timeline_layout(
         events, lane=lane, size=size, label=label, casualties=casualties, number=number, collapse=collapse,
-        start=start, end=end, chars_per_axis=chars_across(ax),
+        start=start, end=end, chars_per_axis=chars,
     )
     if layout.empty:
         ax.set_yticks([])
@@ -198,15 +199,16 @@ def plot_timeline(
     for name, centre in lanes.items():
         _draw_lane(ax, marks, name, centre, colors[name])
     _draw_texts(ax, marks)
-    ax.set_yticks(list(lanes.values()), [literal_text(name) for name in lanes])
-    for tick, name in zip(ax.get_yticklabels(), lanes):
+    first, last = time_extent(layout["x_start"], layout["x_end"], start, end)
+    pad = max((last - first) / 80, pd.Timedelta(days=1))
+    names = _lane_name_places(marks, lanes, first - pad, (last - first) / chars)
+    ax.set_yticks(list(names.values()), [literal_text(name) for name in names])
+    for tick, name in zip(ax.get_yticklabels(), names):
         tick.set_color(colors[name])
         tick.set_fontweight("bold")
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.set_ylim(-0.5, layout.attrs["height"] + 0.5)
-    first, last = time_extent(layout["x_start"], layout["x_end"], start, end)
-    pad = max((last - first) / 80, pd.Timedelta(days=1))
     ax.set_xlim(*dates_as_numbers([first - pad, last + pad]))
     ax.grid(axis="x", color="0.88", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
@@ -216,6 +218,25 @@ def plot_timeline(
     set_key(ax, sizes="killed or wounded" if casualties is not None else "killed")
     describe(ax, _description(layout))
     return ax
+
+
+def _lane_name_places(marks: pd.DataFrame, lanes: dict[str, float], left: pd.Timestamp,
+                      char_time: pd.Timedelta) -> dict[str, float]:
+    """Where each lane's name goes, left of the axis: the lane's centre, or, where a text written before its mark
+    runs into the margin in that row, the lane's free row nearest the centre (the name would cover the text)."""
+    before = marks["text_ha"] == "right"
+    starts = marks["text_x"] - marks["text"].str.len().fillna(0).astype(float) * char_time
+    in_margin = marks.loc[before & (starts < left)]
+    places = {}
+    for name, centre in lanes.items():
+        covered = in_margin.loc[in_margin["lane"] == name, "y"].to_numpy(dtype=float)
+
+        def free(y: float) -> bool:
+            return not (np.abs(covered - y) < 0.75).any()
+
+        rows = sorted(set(marks.loc[marks["lane"] == name, "y"]), key=lambda y: abs(y - centre))
+        places[name] = centre if free(centre) else next((y for y in rows if free(y)), centre)
+    return places
 
 
 def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str | None = None) -> Any:

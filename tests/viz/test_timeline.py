@@ -77,6 +77,25 @@ def test_timeline_texts_cover_no_other_text_and_no_marker(new_axes):
                 assert not any(b.contains(x, y) for b in boxes), (collection.get_gid(), x, y)
 
 
+@pytest.mark.slow
+def test_a_lanes_name_never_covers_a_text_that_runs_into_the_margin(new_axes):
+    # March 2020: the political lane's middle rows carry long headlines written before bars that reach the end of
+    # the month, which run left of the axis, where the lane names are
+    events = analysis.load_events()
+    events = events[(events["date_end"] >= "2020-03-01") & (events["date_start"] <= "2020-03-31")]
+    casualties = analysis.load_casualties()
+    labels = event_labels(events, casualties, bases=analysis.load_bases(), headlines=True)
+    ax = new_axes(figsize=(10, 7.6))
+    plot_timeline(events, label=labels, casualties=casualties, start="2020-03-01", end="2020-03-31", ax=ax)
+    renderer = ax.figure.canvas.get_renderer()
+    names = {t.get_text(): t.get_window_extent(renderer) for t in ax.get_yticklabels()}
+    texts = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "label"]
+    in_margin = [b for b in texts if b.x0 < ax.get_window_extent(renderer).x0]
+    assert len(in_margin) > 1  # the case this test is about
+    assert {name for name, box in names.items() if any(box.overlaps(b) for b in texts)} == set()
+    assert len(ax.get_yticks()) == len(names) == events["category"].nunique()  # every lane keeps its name
+
+
 def test_timeline_on_acled_events_uses_event_types(events, new_axes):
     acled = events.assign(category=pd.Categorical([None] * len(events), categories=schema.CATEGORIES))
     ax = plot_timeline(acled, ax=new_axes())
