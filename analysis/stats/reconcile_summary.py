@@ -91,6 +91,16 @@ def lacking_by_month(result: Reconciliation, coded: pd.DataFrame, family: str) -
     return table.astype({"acled": int, "acled_lacking": int, "coded": int}).reset_index(drop=True)
 
 
+def coded_outside_months(result: Reconciliation, coded: pd.DataFrame, family: str, months: pd.DataFrame) -> int:
+    """Count the coded events of one family whose dates overlap none of the months of ``months`` (what
+    :func:`lacking_by_month` returns): the events its ``coded`` column, and a chart of it, cannot show."""
+    if months.empty:
+        return 0
+    ours = coded.loc[(coded_families(result, coded) == family).fillna(False).to_numpy()]
+    first, last = months["month"].min(), months["month"].max() + pd.offsets.MonthEnd(0)
+    return int(((ours["date_end"] < first) | (ours["date_start"] > last)).sum())
+
+
 def link_timeline(result: Reconciliation, coded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Set the coded events in ACLED's scope beside ACLED's events in scope, with the links between them (not the near
     misses).
@@ -135,4 +145,4 @@ def link_timeline(result: Reconciliation, coded: pd.DataFrame) -> tuple[pd.DataF
     return windows, acled, links
 
 
-__all__ = ["coded_families", "scope_by_family", "lacking_by_month", "link_timeline"]
+__all__ = ["coded_families", "scope_by_family", "lacking_by_month", "coded_outside_months", "link_timeline"]

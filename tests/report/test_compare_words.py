@@ -280,3 +280,20 @@ def test_the_area_leaves_the_export_outside_it_out(export_path, rows):
 def test_an_acled_run_is_not_compared(export_path):
     with pytest.raises(ValueError, match="this run is of an ACLED file"):
         words.compare(notebook_data(str(export_path)), analysis.load_acled(export_path))
+
+
+@pytest.mark.slow
+def test_coded_events_before_or_after_the_charts_months_are_said_not_to_be_drawn(tmp_path, coded):
+    from acled_files import write_acled_conflicts
+    compared = words.compare(notebook_data(), analysis.load_acled(write_acled_conflicts(tmp_path / "conflicts.csv")))
+    family, months = words.chart_months(compared)
+    assert family == "indirect fire"
+    first, last = months["month"].min(), months["month"].max() + pd.offsets.MonthEnd(0)
+    fire = coded.loc[coded["sub_event_type"] == "Shelling/artillery/missile attack"]
+    outside = fire.loc[(fire["date_end"] < first) | (fire["date_start"] > last)]
+    assert list(outside.index) == ["EV001"]  # the K-1 attack of December 2019; the export begins in March 2020
+    assert (f"The chart below covers the months of ACLED's events of indirect fire, {first:%B %Y} to "
+            f"{months['month'].max():%B %Y}; 1 coded event of this kind falls outside them and is not drawn."
+            ) in words.lacking(compared)
+    assert "outside them" not in words.lacking(words.compare(notebook_data(), analysis.load_acled(
+        write_acled_comparison(tmp_path / "comparison.csv"))))  # its months hold every coded event of the kind

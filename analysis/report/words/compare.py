@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...stats.reconcile import VARIANTS, Reconciliation, reconcile
-from ...stats.reconcile_summary import lacking_by_month, link_timeline, scope_by_family
+from ...stats.reconcile_summary import coded_outside_months, lacking_by_month, link_timeline, scope_by_family
 from ...stats.selection import event_keys, select_events
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
@@ -389,6 +389,13 @@ def lacking(compared: Compared) -> str:
         lines.append(f"\nThe most in one month: {describe_number(int(month['acled_lacking']), 'event')} of "
                      f"{md(family)} in {month['month']:%B %Y} that the coded data lacks; it has {coded} "
                      "of that kind in that month.")
+    outside = coded_outside_months(compared.result, compared.data.events, family, months)
+    if outside:
+        first, last = months["month"].min(), months["month"].max()
+        span = f"{first:%B %Y}" if first == last else f"{first:%B %Y} to {last:%B %Y}"
+        lines.append(f"The chart below covers the months of ACLED's events of {md(family)}, {span}; "
+                     f"{describe_number(outside, 'coded event')} of this kind "
+                     f"{'falls outside them and is' if outside == 1 else 'fall outside them and are'} not drawn.")
     return "\n".join(lines)
 
 
