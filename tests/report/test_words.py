@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pandas as pd
 import pytest
 from helpers_events import make_table
@@ -162,3 +164,16 @@ def test_a_coded_windows_timeline_note_says_every_event_is_labelled():
     assert "Every event is labelled with its number and its headline;" in note and "the most people" not in note
     labels = analysis.event_labels(data.events, data.casualties, bases=data.bases, n=15, headlines=True)
     assert len(labels) == len(data.events) > 15
+
+
+def test_the_deadliest_are_killed_at_a_base_and_in_a_place_that_is_not_one():
+    from analysis.report.inputs import notebook_data
+    from analysis.report.words.common import deadliest
+    from analysis.report.words.facts import Facts
+    events = pd.read_csv(resources.files("analysis") / "data" / "events.csv", dtype=str, keep_default_na=False)
+    facts = Facts(notebook_data())
+    sentence = deadliest(facts, facts.events, "events")[0]
+    taji = events.loc[events["event_id"] == "EV023"].iloc[0]  # the deadliest attack, at a base
+    assert taji["base_id"] and f"3 killed at {taji['location']} on 11 Mar 2020" in sentence
+    soleimani = events.loc[events["event_id"] == "EV003"].iloc[0]  # at no base
+    assert not soleimani["base_id"] and f"2 killed in {soleimani['location']} on 3 Jan 2020" in sentence

@@ -191,12 +191,16 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         return named if associates not in by_id else with_associates(named, by_id[associates].reindex(ids))
 
     first, second = side("actor1", "assoc_actor_1"), side("actor2", "assoc_actor_2")
+    # killed at a base (the coded events name their base), in a town
+    at_base = (by_id["base_id"].reindex(ids).fillna("").astype(str).str.strip() != "").to_numpy() \
+        if "base_id" in by_id else [False] * len(top)
     parts = []
     for k, (_, row) in enumerate(top.iterrows()):
         place = row["location"] if pd.notna(row["location"]) else "unspecified"
         place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else md(place)
+        at = "at" if at_base[k] else "in"
         who = f", {md(first[k])}" + (f" against {md(second[k])}" if pd.notna(second[k]) else "")
-        parts.append(f"{row['killed']:,} killed in {place} on {row['when']} ({md(row['sub_event_type'])}{who})")
+        parts.append(f"{row['killed']:,} killed {at} {place} on {row['when']} ({md(row['sub_event_type'])}{who})")
     noun = "attack" if what == "attacks" else "event"
     most = int((killed == killed.max()).sum())
     if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name the first
