@@ -314,7 +314,12 @@ _PROBE = """
     images: images.map((image) => ({src: image.src.slice(0, 40), width: image.naturalWidth,
                                     height: image.naturalHeight, alt: image.getAttribute("alt"),
                                     shown: image.getBoundingClientRect().width,
-                                    declared: Number(image.getAttribute("width")) || null})),
+                                    declared: Number(image.getAttribute("width")) || null,
+                                    // cut by its frame (it scrolls sideways), and whether a line under it says so
+                                    cut: (image.closest(".figure-frame") || image).scrollWidth >
+                                         (image.closest(".figure-frame") || image).clientWidth + 1,
+                                    hinted: [...(image.closest(".report-figure") || image).querySelectorAll(".scroll-hint")]
+                                              .some((hint) => getComputedStyle(hint).display !== "none")})),
     tables: [...document.querySelectorAll("table")].map((table) => ({
       rowHeaders: table.querySelectorAll("tbody th").length,
       emptyCorner: [...table.querySelectorAll("thead th")].some((th) => th.textContent.trim() === ""),
