@@ -218,14 +218,16 @@ def _parse(table: TextTable, facts, keep_going: bool) -> None:
         return
     _check_end(table, arrow, facts, keep_going)
     stray_quote(path, header)  # pyarrow reads on after a quote that closes a value in its middle
+    import pyarrow as pa
+
     columns = arrow.columns
     del arrow
-    frame = {}
+    frame = []
     for name in header:  # trim one column at a time, freeing the untrimmed one, to keep memory flat
         column = columns.pop(0)
         record_oversized(table, name, column)
-        frame[name] = trimmed(column).to_pandas()
-    table.frame = pd.DataFrame(frame)
+        frame.append(trimmed(column))
+    table.frame = pa.table(frame, names=header).to_pandas()  # one frame built at once, not column by column
     if table.skipped:  # the last record was cut off inside a quoted value
         table.frame = table.frame.iloc[:-1].reset_index(drop=True)
 
