@@ -197,10 +197,6 @@ def has_value(values, text: str) -> bool:
     return bool(pc.any(pc.equal(arrow_text(values), text)).as_py())
 
 
-def _valid_dates(values: pd.Series) -> pd.Series:
-    return parse_dates(values).notna()
-
-
 _MASKS = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [(1 << 64) - 1], dtype=np.uint64)
 
 
@@ -291,8 +287,7 @@ def check_date_order(table: TextTable, start: str, end: str, checker: Checker) -
     frame = table.frame
     if start not in frame or end not in frame:
         return
-    s = pd.to_datetime(frame[start].where(_valid_dates(frame[start])), format="%Y-%m-%d", errors="coerce")
-    e = pd.to_datetime(frame[end].where(_valid_dates(frame[end])), format="%Y-%m-%d", errors="coerce")
+    s, e = parse_dates(frame[start]), parse_dates(frame[end])  # NaT where not a valid date
     bad = s.notna() & e.notna() & (s > e)
     checker.add_mask(bad, end, frame[end], f"is before {start}; a date range must not end before it starts")
 
@@ -303,10 +298,7 @@ def check_event_dates(table: TextTable, checker: Checker) -> None:
     needed = {"date_start", "date_end", "event_date", "time_precision"}
     if not needed <= set(frame.columns):
         return
-    parse = {
-        c: pd.to_datetime(frame[c].where(_valid_dates(frame[c])), format="%Y-%m-%d", errors="coerce")
-        for c in ("date_start", "date_end", "event_date")
-    }
+    parse = {c: parse_dates(frame[c]) for c in ("date_start", "date_end", "event_date")}  # NaT where not valid
     s, e, d = parse["date_start"], parse["date_end"], parse["event_date"]
     ok = s.notna() & e.notna() & (s <= e)
     outside = ok & d.notna() & ((d < s) | (d > e))
