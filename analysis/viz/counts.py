@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_input
-from ..stats.periods import counts_agree
+from ..stats.periods import counts_agree, partial_periods
 from ..text import date_texts
 from ._axes import (
     counted_axes,
@@ -46,6 +46,7 @@ def plot_attacks_per_period(
     names: Mapping[str, str] | None = None,
     colors: Mapping[str, str] | None = None,
     note: str | None = None,
+    covered: tuple[object, object] | None = None,
     ax: Axes | None = None,
     ylabel: str = "attacks",
 ) -> Axes:
@@ -78,6 +79,13 @@ def plot_attacks_per_period(
     note : str or None, default None
         A sentence written under the chart (e.g. that the counts are a
         floor: :func:`analysis.stats.tables.count_floor_note`).
+    covered : (first, last) or None, default None
+        The first and last day the data cover. A period they cover only in
+        part (:func:`analysis.stats.periods.partial_periods`: a window that
+        starts mid-month, an export that ends before the month does) is
+        hatched in white (``gid`` ``"partial"``) and the legend says so: its
+        count is not comparable with a whole period's. None: no period is
+        marked.
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default "attacks"
@@ -152,6 +160,8 @@ def plot_attacks_per_period(
         bars = ax.bar(left, counts["possible"], width=width * 0.86, align="edge", facecolor="none",
                       edgecolor="0.35", linewidth=0.8, linestyle="--", label="possible (date range overlaps the period)")
         tag_bars(bars, "possible")
+    if covered is not None:
+        described += _mark_partial(ax, counts, covered)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -162,6 +172,25 @@ def plot_attacks_per_period(
         note_below(ax, legend, note, gid="note")
     describe(ax, described)
     return ax
+
+
+def _mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object]) -> str:
+    """Hatch the bars of the periods the data cover only in part, up to the highest count drawn, with a legend entry;
+    return what the alternative text adds ("" where every period is whole)."""
+    partial = partial_periods(periods, *covered).to_numpy(dtype=bool)
+    if not partial.any():
+        return ""
+    left, width = _period_bars(periods[partial])
+    bars = ax.bar(left, periods.loc[partial, "possible"].to_numpy(dtype=float), width=width * 0.86, align="edge",
+                  facecolor="none", edgecolor="white", hatch="////", linewidth=0)
+    tag_bars(bars, "partial")
+    # the legend's swatch, after the others: the hatch on a bar's grey (the hatch alone is white on white), drawn
+    # as a bar of no size
+    key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor=COUNT_COLORS["certain"], edgecolor="white",
+                 hatch="////", linewidth=0, label="partial period: the data cover part of it")
+    tag_bars(key, "partial key")
+    shown = date_texts(periods[partial].rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    return f" Hatched, the periods the data cover only in part: {', '.join(shown)}."
 
 
 def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str, str] | None, what: str,

@@ -132,3 +132,28 @@ def test_one_count_per_period_is_drawn_plainly_when_the_three_agree(events, new_
     ranged = plot_attacks_per_period(attacks_per_period(events, freq="W", kinds=None), ax=new_axes())
     assert {p.get_gid() for p in ranged.patches} == {"expected", "certain", "possible"}
     assert len(ranged.get_legend().get_texts()) == 3
+
+
+def test_periods_the_data_cover_only_in_part_are_hatched_and_the_legend_says_so(events, new_axes):
+    from analysis.viz._axes import dates_as_numbers
+    from analysis.viz.figures import alt_text
+
+    first, last = pd.Timestamp("2020-03-15"), pd.Timestamp("2020-06-10")  # mid-month to mid-month
+    monthly = attacks_per_period(events, freq="M", by="base_id", kinds=None, dates="event_date", start=first,
+                                 end=last, clip=True)
+    months = monthly.drop_duplicates("period_start").sort_values("period_start")
+    cut = months[(months["period_start"] < first) | (months["period_end"] > last)]
+    assert len(cut) == 2 and len(months) > 2  # March and June; the months between are whole
+    ax = plot_attacks_per_period(monthly, by="base_id", covered=(first, last), ax=new_axes())
+    hatched = _patches(ax, "partial")
+    assert [b.get_x() for b in hatched] == pytest.approx(list(dates_as_numbers(cut["period_start"])))
+    assert all(b.get_hatch() == "////" for b in hatched)
+    totals = monthly.groupby("period_start")["possible"].sum()
+    assert [b.get_height() for b in hatched] == pytest.approx(totals[cut["period_start"]].tolist())
+    assert "partial period: the data cover part of it" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Hatched, the periods the data cover only in part:" in alt_text(ax.figure)
+    # whole periods, or no span given: nothing hatched, no legend entry
+    whole = plot_attacks_per_period(monthly, by="base_id", covered=(months["period_start"].min(),
+                                                                    months["period_end"].max()), ax=new_axes())
+    assert not _patches(whole, "partial")
+    assert not _patches(plot_attacks_per_period(monthly, by="base_id", ax=new_axes()), "partial")
