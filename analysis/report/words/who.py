@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
-from ...text import describe_all, describe_number, join_words
+from ...text import describe_all, describe_number
 from ...text import markdown_text as md
 from .common import percent, top_whole
 from .facts import NAMED, Facts
@@ -22,6 +22,12 @@ TYPES_NAMED = 4
 def listing(parts: list[str]) -> str:
     """Join parts that hold commas themselves: "a; b; c"."""
     return "; ".join(parts)
+
+
+def _lower_first(text: str) -> str:
+    """Write a name of the codebook inside a sentence: "Rebel group" -> "rebel group"."""
+    text = str(text)
+    return text[:1].lower() + text[1:]
 
 
 def _figures(events: int, killed: int) -> str:
@@ -64,9 +70,10 @@ def _actors(facts: Facts) -> str:
     if table.empty:
         return "No actor is named."
     shown, left, each = top_whole(table, NAMED, 2 * NAMED)
-    named = [f"{md(row.actor)} ({md(row.actor_type) if pd.notna(row.actor_type) else 'type not given'}: "
-             f"{_figures(row.events, row.fatalities)})" for row in shown.itertuples()]
-    text = ("The most active actors, as first or second actor: " + join_words(named) + "." if named
+    # ACLED's names hold brackets of their own ("Civilians (Iraq)"): the type follows after a comma, not in a bracket
+    named = [f"{md(row.actor)}, {md(_lower_first(row.actor_type)) if pd.notna(row.actor_type) else 'type not given'}: "
+             f"{_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
+    text = ("The most active actors, as first or second actor: " + listing(named) + "." if named
             else "")
     if left:
         text += f" {describe_number(left, 'actor')} tie with {describe_number(each, 'event')} each."
