@@ -342,3 +342,12 @@ def test_the_totals_are_claims_about_many_events_not_only_attacks(data):
     says("02-attack-frequency.ipynb", "The reports also make claims about many events at once")
     measures = data.reported_totals["measure"].astype(str)
     assert measures.str.contains("killed").any() and measures.str.contains("air strikes").any()
+
+
+def test_the_numbers_no_event_carries_are_the_ones_the_timeline_page_names():
+    events = pd.read_csv(Path(analysis.__file__).parent / "data" / "events.csv", dtype=str, keep_default_na=False)
+    numbers = set(events["event_id"].str.extract(r"(\d+)$")[0].astype(int))
+    unused = sorted(set(range(1, max(numbers) + 1)) - numbers)
+    says("01-escalation-timeline.ipynb",
+         f"so {len(numbers)} events carry numbers up to {max(numbers)}: "
+         f"{' and '.join(map(str, unused))} belonged to rows taken out when the coding was revised")
