@@ -63,6 +63,11 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(text: str) -> str:
+    """Write a name inside a sentence, its first letter small: "Rebel group" -> "rebel group"."""
+    return text[:1].lower() + text[1:]
+
+
 def week_text(found: Peak) -> str:
     """Write a peak's week in words: "1-7 March 2020"."""
     return describe_dates(found.start, found.end, long=True)

@@ -9,7 +9,7 @@ from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
 from ...text import describe_all, describe_number
 from ...text import markdown_text as md
-from .common import percent, top_whole
+from .common import lower_first, percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
@@ -22,12 +22,6 @@ TYPES_NAMED = 4
 def listing(parts: list[str]) -> str:
     """Join parts that hold commas themselves: "a; b; c"."""
     return "; ".join(parts)
-
-
-def _lower_first(text: str) -> str:
-    """Write a name of the codebook inside a sentence: "Rebel group" -> "rebel group"."""
-    text = str(text)
-    return text[:1].lower() + text[1:]
 
 
 def _figures(events: int, killed: int) -> str:
@@ -71,7 +65,7 @@ def _actors(facts: Facts) -> str:
         return "No actor is named."
     shown, left, each = top_whole(table, NAMED, 2 * NAMED)
     # ACLED's names hold brackets of their own ("Civilians (Iraq)"): the type follows after a comma, not in a bracket
-    named = [f"{md(row.actor)}, {md(_lower_first(row.actor_type)) if pd.notna(row.actor_type) else 'type not given'}: "
+    named = [f"{md(row.actor)}, {md(lower_first(str(row.actor_type))) if pd.notna(row.actor_type) else 'type not given'}: "
              f"{_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
     text = ("The most active actors, as first or second actor: " + listing(named) + "." if named
             else "")
