@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import os
 
@@ -39,6 +40,22 @@ def pytest_configure(config):
     run = config._tmp_path_factory.getbasetemp()
     user = next((folder for folder in (run, *run.parents) if folder.name.startswith("pytest-of-")), run)
     set_hypothesis_home_dir(user / "hypothesis")
+
+
+def pytest_collection_finish(session):
+    """Let the garbage collector pass over what collection imported, and run it less often.
+
+    Every worker holds pandas, pyarrow, matplotlib and the project's modules:
+    hundreds of thousands of objects that live as long as the run. Frozen,
+    they are no longer walked by each collection; with a first-generation
+    threshold of 50,000 new objects instead of 700, the collector runs a
+    seventieth as often while frames and figures are built and dropped by
+    the thousand. Measured on `make test-fast`: 2 s less processor time
+    (6%). Cycles are still collected, later.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def pytest_addoption(parser):

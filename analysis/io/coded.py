@@ -14,10 +14,15 @@ is used when ``path`` is None, and otherwise the file of the standard name
 ``path``. Quotes are checked against the documents in the sources table's
 folder, or in the folder given as ``documents=``, which a sources table
 given as a DataFrame needs.
+
+A loader called without arguments (the packaged table) reads and checks its
+files once per process, and again when any packaged file changes (its size
+or modification time); each call returns its own copy.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, fields, replace
 from importlib import resources
@@ -69,6 +74,37 @@ def _default_path(spec: schema.TableSpec) -> Path:
     if spec is schema.SOURCES:
         return packaged_documents_dir() / spec.file_name
     return packaged_data_dir() / spec.file_name
+
+
+def _packaged_key() -> tuple:
+    """Return the path, size and modification time of every packaged file: what the packaged tables are read from."""
+    return tuple((str(path), stat.st_size, stat.st_mtime_ns)
+                 for folder in (packaged_data_dir(), packaged_documents_dir())
+                 for path in sorted(folder.iterdir()) if path.is_file() for stat in [path.stat()])
+
+
+#: The packaged tables as last loaded, by loader, under :func:`_packaged_key`.
+_packaged_tables: dict[str, tuple[tuple, pd.DataFrame]] = {}
+
+
+def _packaged_once(load: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Let ``load`` called without arguments (the packaged table) read and check its files once per process.
+
+    Each call returns its own copy; the files are read and checked again when
+    any packaged file changes (its size or modification time). A call with
+    any argument reads its files every time.
+    """
+    @functools.wraps(load)
+    def loading(*args, **kwargs) -> pd.DataFrame:
+        if args or kwargs:
+            return load(*args, **kwargs)
+        key = _packaged_key()
+        kept = _packaged_tables.get(load.__name__)
+        if kept is None or kept[0] != key:
+            kept = _packaged_tables[load.__name__] = (key, load())
+        return kept[1].copy()
+
+    return loading
 
 
 def _resolve(arg: TableArg, owner_path: PathLike | None, spec: schema.TableSpec, loader: Callable, keyword: str) -> pd.DataFrame:
@@ -239,6 +275,7 @@ def _check_doc_refs(table: TextTable, checker: Checker, sources: TableArg, docum
 
 # --- loaders ------------------------------------------------------------------------
 
+@_packaged_once
 def load_sources(path: PathLike | None = None) -> pd.DataFrame:
     """Load the table of source documents and check every document's checksum.
 
@@ -297,6 +334,7 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
     return _finish(table, checker, schema.SOURCES)
 
 
+@_packaged_once
 def load_bases(path: PathLike | None = None, *, sources: TableArg = None, documents: PathLike | None = None) -> pd.DataFrame:
     """Load the table of military bases.
 
@@ -326,6 +364,7 @@ def load_bases(path: PathLike | None = None, *, sources: TableArg = None, docume
     return _finish(table, checker, schema.BASES)
 
 
+@_packaged_once
 def load_events(
     path: PathLike | None = None,
     *,
@@ -371,6 +410,7 @@ def load_events(
     return _finish(table, checker, schema.EVENTS)
 
 
+@_packaged_once
 def load_reports(
     path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None, documents: PathLike | None = None
 ) -> pd.DataFrame:
@@ -400,6 +440,7 @@ def load_reports(
     return _load_quoted(schema.REPORTS, path, sources, documents, events=events)
 
 
+@_packaged_once
 def load_casualties(
     path: PathLike | None = None, *, events: TableArg = None, sources: TableArg = None, documents: PathLike | None = None
 ) -> pd.DataFrame:
@@ -443,6 +484,7 @@ def _load_quoted(
     return _finish(table, checker, spec)
 
 
+@_packaged_once
 def load_troop_levels(
     path: PathLike | None = None, *, sources: TableArg = None, documents: PathLike | None = None
 ) -> pd.DataFrame:
@@ -471,6 +513,7 @@ def load_troop_levels(
     return _load_quoted(schema.TROOP_LEVELS, path, sources, documents)
 
 
+@_packaged_once
 def load_reported_totals(
     path: PathLike | None = None, *, sources: TableArg = None, documents: PathLike | None = None
 ) -> pd.DataFrame:
@@ -579,9 +622,7 @@ _packaged: dict[tuple, Dataset] = {}
 
 def _packaged_dataset() -> Dataset:
     """Return a copy of the packaged dataset, loading it if it was not loaded yet or one of its files changed."""
-    key = tuple((path.name, stat.st_size, stat.st_mtime_ns)
-                for folder in (packaged_data_dir(), packaged_documents_dir())
-                for path in sorted(folder.iterdir()) if path.is_file() for stat in [path.stat()])
+    key = _packaged_key()
     if key not in _packaged:
         loaded = _load_dataset(None, None)
         _packaged.clear()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 
 import analysis
 from analysis import DataError, corroboration, events_per_document, highlight_quotes, list_conflicts, schema
 from analysis.io import coded as io
+from analysis.io._validate import validate_table
 from conftest import LOADERS
 
 EXPECTED_DTYPE = {
@@ -76,6 +79,35 @@ def test_the_packaged_dataset_is_read_once_and_again_when_a_file_changes(tmp_pat
     text = (data / "events.csv").read_text(encoding="utf-8")
     (data / "events.csv").write_text(text.replace(headline, "Edited in the file", 1), encoding="utf-8")
     assert io.load_dataset().events.loc[0, "headline"] == "Edited in the file"  # a changed file is read again
+
+
+@pytest.mark.parametrize("table", ["events", "sources", "reports"])
+def test_a_packaged_table_is_read_once_and_again_when_any_packaged_file_changes(tmp_path, monkeypatch, table):
+    import shutil
+
+    data, documents = tmp_path / "data", tmp_path / "documents"
+    shutil.copytree(io.packaged_data_dir(), data)
+    shutil.copytree(io.packaged_documents_dir(), documents)
+    monkeypatch.setattr(io, "packaged_data_dir", lambda: data)
+    monkeypatch.setattr(io, "packaged_documents_dir", lambda: documents)
+    load = getattr(io, f"load_{table}")
+    reads = []
+    monkeypatch.setattr(io, "validate_table", lambda path, spec, **options: reads.append(path.name) or validate_table(path, spec, **options))
+    first = load()
+    read_first = len(reads)
+    first.iloc[0, 0] = "changed by the caller"
+    second = load()
+    assert len(reads) == read_first and second.iloc[0, 0] != "changed by the caller"  # no file read; its own copy
+    assert second.attrs["path"] == first.attrs["path"]
+    # A file the table does not come from, but which it is checked against, changes: everything is read again.
+    stat = (data / "bases.csv").stat()
+    os.utime(data / "bases.csv", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert_frame_equal(load(), second)
+    assert len(reads) == 2 * read_first
+    # A call with an argument always reads its file.
+    io.load_sources(documents / "sources.csv")
+    io.load_sources(documents / "sources.csv")
+    assert len(reads) == 2 * read_first + 2
 
 
 def test_documents_folder_is_found_in_a_checkout_and_in_a_wheel(tmp_path, monkeypatch):
