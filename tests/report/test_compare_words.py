@@ -25,6 +25,9 @@ from analysis.report.words import compare as words
 from analysis.stats.reconcile import Rules
 from analysis.text import describe_dates
 
+# Slow: every test builds the comparison page's words from an export file and the coded tables.
+pytestmark = pytest.mark.slow
+
 DATA = resources.files("analysis") / "data"
 #: The export's rows that stand for coded events (TST1 is the first row).
 STANDS_FOR = {"TST1": "EV003", "TST2": "EV023", "TST3": "EV046", "TST4": "EV001", "TST5": "EV035"}

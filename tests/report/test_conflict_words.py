@@ -21,6 +21,9 @@ from analysis.report.words.facts import Facts
 from analysis.stats.periods import attacks_per_period
 from analysis.text import markdown_text as md
 
+# Slow: every test builds a run's words from an export file (see docs/report.md, How it is tested).
+pytestmark = pytest.mark.slow
+
 WINDOW = ("2020-03-15", "2020-08-31")
 
 

@@ -27,6 +27,9 @@ from analysis.report.story import PAGES, Story
 from analysis.report.words.common import CARD_METADATA, DATELINE_METADATA, Dateline
 from analysis.text import markdown_text
 
+# Slow: every test builds a run's pages or words from a file of hostile values.
+pytestmark = pytest.mark.slow
+
 #: One hostile value per field, each naming its field so a leak says where it came from.
 HOSTILE = {
     "location": '<meta http-equiv="refresh" content="0;url=https://evil.example/location">',
