@@ -10,18 +10,7 @@ import gc
 import hashlib
 import os
 
-import nbformat
 import pytest
-from hypothesis import settings
-from hypothesis.configuration import set_hypothesis_home_dir
-
-# Property tests draw 30 examples each in the everyday runs (make test, make test-fast), so the suite
-# keeps its minute; `HYPOTHESIS_PROFILE=thorough make test` draws 300 for a deeper search. No example database:
-# the tests write nothing in the project (a failing example is printed, with how to reproduce it).
-settings.register_profile("everyday", max_examples=30, database=None)
-settings.register_profile("thorough", max_examples=300, database=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "everyday"))
-
 
 #: nbval leaves out the notebook of the page built only when COMPARE is given: it needs an export, which the
 #: repository does not hold; tests/report/test_compare_page.py executes it once on an export the tests write.
@@ -30,13 +19,27 @@ collect_ignore = ["notebooks/compare"]
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
-    """Keep what Hypothesis stores between runs in pytest's temporary folder for this user, never in the project.
+    """Choose Hypothesis' profile, and keep what it stores between runs in pytest's temporary folder for this user.
 
-    That folder outlives a run (pytest keeps each run's own folder beneath
-    it), so the constants Hypothesis collects from the project's modules at
+    Property tests draw 30 examples each in the everyday runs (make test,
+    make test-fast), so the suite keeps its minute; `HYPOTHESIS_PROFILE=thorough
+    make test` draws 300 for a deeper search. No example database: the tests
+    write nothing in the project (a failing example is printed, with how to
+    reproduce it).
+
+    What Hypothesis stores lives in pytest's folder for the user, which outlives
+    a run (pytest keeps each run's own folder beneath it), so the constants Hypothesis collects from the project's modules at
     collection are read back instead of being collected again by every
     worker of every run (0.7 s each).
     """
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # the process that only starts `-n auto`'s workers runs no test: it need not import Hypothesis
+    from hypothesis import settings
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    settings.register_profile("everyday", max_examples=30, database=None)
+    settings.register_profile("thorough", max_examples=300, database=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "everyday"))
     run = config._tmp_path_factory.getbasetemp()
     user = next((folder for folder in (run, *run.parents) if folder.name.startswith("pytest-of-")), run)
     set_hypothesis_home_dir(user / "hypothesis")
@@ -103,6 +106,8 @@ def _figure_digests(outputs):
     for output in outputs:
         png = output.get("data", {}).get("image/png")
         if png is not None:
+            import nbformat
+
             output = nbformat.from_dict(output)
             data = base64.b64decode(png)
             output.data["image/png"] = f"PNG of {len(data):,} bytes, SHA-256 {hashlib.sha256(data).hexdigest()}"

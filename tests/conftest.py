@@ -12,22 +12,24 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import helpers_events
 import pytest
 
 import analysis
 from analysis import schema
 
-#: Loader of each table, by table name.
-LOADERS = {
-    "sources": analysis.load_sources,
-    "bases": analysis.load_bases,
-    "events": analysis.load_events,
-    "reports": analysis.load_reports,
-    "casualties": analysis.load_casualties,
-    "troop_levels": analysis.load_troop_levels,
-    "reported_totals": analysis.load_reported_totals,
-}
+
+def _loader(table: str):
+    """Return a function calling ``analysis.load_<table>``, which is imported (with pandas) at the first call."""
+    def load(*args, **kwargs):
+        return getattr(analysis, f"load_{table}")(*args, **kwargs)
+
+    return load
+
+
+#: Loader of each table, by table name. This module imports no pandas: pytest's controlling process
+#: reads it before it starts the workers of `-n auto`, which then wait for those imports.
+LOADERS = {table: _loader(table) for table in
+           ("sources", "bases", "events", "reports", "casualties", "troop_levels", "reported_totals")}
 
 DOC_TEXT = (
     "Rockets hit Camp Taji on March 11, killing two US soldiers.\n"
@@ -130,18 +132,24 @@ def mini(tmp_path: Path) -> MiniDataset:
 @pytest.fixture
 def attacks():
     """Four events: an attack on Taji (18 rockets, 3 killed), a ranged attack, a US strike, an attack in Kirkuk."""
+    import helpers_events
+
     return helpers_events.attacks_sample()
 
 
 @pytest.fixture
 def casualties():
     """The casualties of ``attacks``, two documents differing on the first."""
+    import helpers_events
+
     return helpers_events.casualties_sample()
 
 
 @pytest.fixture
 def events():
     """Five events of four kinds, two of them known only to a range of days."""
+    import helpers_events
+
     return helpers_events.mixed_events_sample()
 
 
