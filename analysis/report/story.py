@@ -12,7 +12,9 @@ nothing in the default run, so the committed notebooks keep their outputs.
 
 :class:`Story` only routes a notebook's call to the page's function
 (``story.timeline()`` is :func:`analysis.report.words.timeline.key_sentences`);
-each page's words are in its own module of :mod:`analysis.report.words`.
+each page's words are in its own module of :mod:`analysis.report.words`. It
+remembers the page its notebook opened with (:meth:`Story.heading`), for the
+words a report says once and its other pages point to (:meth:`Story.limits`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from .words.facts import ATTACK_ROWS, Facts
 #: The pages of the report, by the name :meth:`Story.heading` takes, and the module of each page's words.
 PAGE_WORDS = {"timeline": timeline_words, "attacks": attack_words, "posture": posture_words, "sources": source_words}
 PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
+#: The page that says in full what the data cannot tell; every other page points to it (:meth:`Story.limits`).
+LIMITS_PAGE = PAGES[0]
 #: Each chart's page.
 CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
                "weekly": attack_words, "monthly": attack_words, "casualties": attack_words, "posture": posture_words,
@@ -107,34 +111,41 @@ class Story:
     ----------
     data : NotebookData
         What the notebook works on.
+    page : str or None, default None
+        The page the story tells, one of :data:`PAGES`, for the words that differ by page (:meth:`limits`);
+        None until a notebook opens its page with :meth:`heading`, which then sets it.
 
     Examples
     --------
     >>> story = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
     >>> story.heading("timeline").title
     'How events unfolded in Iraq, 1 March 2020 to 30 April 2020'
+    >>> story.page
+    'timeline'
     """
 
-    def __init__(self, data: NotebookData) -> None:
+    def __init__(self, data: NotebookData, page: str | None = None) -> None:
         self.data = data
         self.facts = Facts(data)
+        self.page = None if page is None else _page(page)
 
     # --- what spans the pages -------------------------------------------------------------------
 
     def heading(self, page: str) -> Heading:
         """A page's title and first paragraph: Markdown for the page, title and first sentence for the index card.
 
-        ``page`` is one of :data:`PAGES`.
+        ``page`` is one of :data:`PAGES`. A notebook opens its page with its
+        heading: the first page a story heads is the page it tells
+        (:attr:`page`), unless it was given one.
         """
-        if page not in PAGE_WORDS:
-            raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
+        page = _page(page)
+        if self.page is None:
+            self.page = page
         return PAGE_WORDS[page].page_heading(self.facts)
 
     def dateline(self, page: str) -> Dateline:
         """A page's dateline (:func:`analysis.report.words.common.dateline`), in every run; ``page`` as in :meth:`heading`."""
-        if page not in PAGE_WORDS:
-            raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
-        return PAGE_WORDS[page].dateline(self.facts)
+        return PAGE_WORDS[_page(page)].dateline(self.facts)
 
     def chart_title(self, chart: str, default: str = "") -> str:
         """A chart's title as plain text: ``default`` in the default run, else one that names this run's data.
@@ -170,9 +181,18 @@ class Story:
                 return found[name]()
         raise ValueError(f"section {name!r} is not one of the story's sections")
 
-    def limits(self) -> str:
-        """What the data cannot tell, with this run's figures (Markdown)."""
-        return common.limits(self.facts)
+    def limits(self, page: str | None = None) -> str:
+        """What the data cannot tell, with this run's figures (Markdown): in full on the report's first page
+        (:data:`LIMITS_PAGE`), and on every other page one line that points there
+        (:func:`analysis.report.words.common.limits`).
+
+        ``page`` is the page it is written for (:data:`PAGES`); None for the
+        story's own (:attr:`page`), and in full when the story has none.
+        """
+        page = self.page if page is None else _page(page)
+        if page is None or page == LIMITS_PAGE:
+            return common.limits(self.facts)
+        return common.limits(self.facts, first_page=PAGE_WORDS[LIMITS_PAGE].page_heading(self.facts).title)
 
     def nothing(self, what: str = "events") -> str:
         """Say, as plain text for a table, that the window holds nothing: "No events in this window (...)."."""
@@ -371,6 +391,13 @@ class Story:
     def caveats(self) -> str:
         """:func:`analysis.report.words.caveats.caveats`."""
         return caveat_words.caveats(self.facts)
+
+
+def _page(page: str) -> str:
+    """Return ``page`` when it is one of :data:`PAGES`, else refuse it, naming them."""
+    if page not in PAGE_WORDS:
+        raise ValueError(f"page={page!r}; use one of {', '.join(PAGES)}")
+    return page
 
 
 __all__ = ["PAGES", "Story", "say", "tell"]

@@ -105,10 +105,26 @@ def test_the_where_page_maps_and_counts_the_events_by_region_and_month(built):
     # the map's headline states the finding (one region holds them all), and its alt text starts with it
     assert f"Chart: All {len(raw)} events involving {TARGET} in Iraq were in {region}." in page
     assert f"at {places} places" in page
-    # none of the target's events is a strategic development: said in the lead and its section, with no empty table
-    # of changes after it
-    assert "No strategic development involving" in page and "No changes of posture" not in page
+    # none of the target's events is a strategic development: said once, in the lead (not again under the section on
+    # the target's developments), with no empty table of changes after it
+    assert page.count("No strategic development involving") == 1 and "No changes of posture" not in page
     assert "Every change of posture" not in page
+
+
+def test_what_the_file_cannot_tell_is_said_in_full_on_the_first_page_and_pointed_to_from_the_others(built):
+    """A reader who reads the pages in order reads the file's limits once, at the end of the first page; each
+    other page names them and says where they are, in one line."""
+    _, pages, _ = built
+    numbered = sorted(key for key in pages if key != "index")
+    assert numbered == ["01", "02", "03", "04"]
+    for caveat in ("a quiet week may be a week with little reporting", "ACLED does not count the wounded",
+                   "the second actor is the side an event was directed at only as ACLED codes it"):
+        assert [key for key in numbered if caveat in pages[key]] == ["01"], caveat
+    title = re.search(r"How events involving \D+? unfolded in Iraq, 15 March 2020 to \d+ \w+ 2020", pages["01"])
+    assert title, pages["01"][:300]
+    pointer = ("What this file cannot tell (what went unreported; the wounded, and the true toll; who was the target) "
+               f"is set out at the end of the first page, \u201c{title.group()}\u201d.")
+    assert [key for key in numbered if pointer in pages[key]] == ["02", "03", "04"]
 
 
 def test_the_events_are_in_full_beside_the_report_and_the_index_says_what_the_report_is_about(built):

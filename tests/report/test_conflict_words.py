@@ -485,9 +485,11 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
 
 
 def test_a_file_without_changes_of_posture_says_so_once(story):
-    """The section on foreign forces says there is none; no empty table, under its heading, says it again."""
+    """The page's lead says there is none; neither the section on foreign forces nor an empty table under its
+    heading says it again (the sentences under the section repeated the lead's, word for word)."""
     assert story.facts.posture_events.empty
-    assert "No strategic development involving" in story.section("forces") + story.posture()
+    assert "No strategic development involving" in story.heading("posture").markdown
+    assert "No strategic development involving" not in story.section("forces") + story.posture()
     assert not story.lists_posture()
     assert story.section("posture table") == "" and story.section("posture coding") == ""
     assert not story.lists_posture("notes")
@@ -637,7 +639,8 @@ def test_no_page_names_acleds_columns_to_its_reader(story, window_story):
         texts += [run.dateline(page).text for page in PAGES] + [run.chart_title(chart) for chart in CHARTS]
         texts += [run.chart_subtitle(chart) for chart in CHARTS]
         texts += [run.timeline(), run.attacks(), run.casualties(), run.who(), run.where(), run.posture(),
-                  run.sources(), run.sources_over_time(), run.outlets_over_time_note(), run.caveats(), run.limits(),
+                  run.sources(), run.sources_over_time(), run.outlets_over_time_note(), run.caveats(),
+                  *(run.limits(page) for page in PAGES),
                   run.escalation(run.facts.escalation), run.areas_note(), run.attacks_note(), run.table_note(),
                   run.posture_table_note(), run.perpetrators_note(), run.actors_note()]
         texts += list(run.peaks_headers().values()) + list(run.areas_table().columns)

@@ -28,7 +28,7 @@ def export(tmp_path_factory):
 
 def _everything(story: Story) -> str:
     return "\n".join([*(story.heading(page).markdown for page in PAGES), story.timeline(), story.attacks(),
-                      story.casualties(), story.posture(), story.sources(), story.limits()])
+                      story.casualties(), story.posture(), story.sources(), *(story.limits(page) for page in PAGES)])
 
 
 def test_a_large_run_takes_the_forms_its_size_needs(export, close_figures):
@@ -149,7 +149,8 @@ def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     story = Story(data)
     # posture: the foreign forces involved, not "bases or"; all the developments counted per month when too many
     posture = force_posture(data.events, country=data.country)
-    assert f"ACLED codes {len(posture):,} strategic developments involving foreign forces" in story.posture()
+    counted = f"ACLED codes {len(posture):,} strategic developments involving foreign forces"
+    assert counted in story.heading("posture").markdown and counted not in story.posture()  # the lead says it, once
     assert "bases or" not in story.posture() + story.heading("posture").markdown + story.chart_title("posture")
     table = story.posture_table()
     assert len(posture) > 60 and table["all"].sum() == pytest.approx(len(posture), rel=0.02)

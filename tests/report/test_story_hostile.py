@@ -68,7 +68,7 @@ def hostile(tmp_path_factory):
                                                "coding", "posture coding",
                                                "passages")]
     texts += [story.timeline(), story.attacks(), story.casualties(), story.posture(), story.sources(),
-              story.limits(), story.attacks_note(), story.posture_table_note()]
+              story.limits("timeline"), story.limits("attacks"), story.attacks_note(), story.posture_table_note()]
     outputs = []
     for text in texts:
         markdown = text.markdown if hasattr(text, "markdown") else text

@@ -315,28 +315,42 @@ def notes_heading(facts: Facts, listed: str) -> str:
     return f"## The events' notes\n\nFor {listed}, ACLED's notes, as the file gives them."
 
 
-def limits(facts: Facts) -> str:
-    """Write what the data cannot tell, with this run's figures (Markdown)."""
-    events = facts.events
-    n = len(events)
-    ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
+def limits(facts: Facts, first_page: str | None = None) -> str:
+    """Write what the data cannot tell, with this run's figures (Markdown): in full, or a pointer to where it is.
+
+    The report says it in full once, at the end of its first page; each other page points there in one line,
+    naming what is said, so a reader who reads the pages in order reads it once and one who lands on a later page
+    still finds it. ``first_page`` is the first page's title (plain text) on a page that points to it; None writes
+    it in full. An ACLED file's dates known only to a week or a month are not among them: the pages that count
+    events in time say so with their counts (:func:`analysis.report.words.counting.counting_rule`).
+    """
+    title, items = _limits(facts)
+    if first_page is None:
+        return f"## {title}\n\n" + "\n".join(f"- **{label}**: {text}" for label, text in items)
+    named = "; ".join(lower_first(label) for label, _ in items)
+    return f"**{title}** ({named}) is set out at the end of the first page, \u201c{md(first_page)}\u201d."
+
+
+def _limits(facts: Facts) -> tuple[str, list[tuple[str, str]]]:
+    """The heading of what the data cannot tell, and each thing it cannot tell: its label and its sentence."""
     if facts.coded:
-        dates = (f"- **Exact dates**: {describe_number(ranged, 'event')} of the {n:,} in this window are known "
-                 "only to a range of days; the order of events inside a range is unknown.\n") if n else ""
-        return ("## What the five reports cannot tell\n\n" + dates +
-                "- **Events they do not describe one by one**: attacks the reports give only as totals are not "
-                "events here, so a quiet stretch is not evidence of calm.\n"
-                "- **Anything outside the five reports**: what none of them told is not here at all.")
-    days = (f"- **Exact days**: {ranged:,} of the {describe_number(n, 'event')} ({percent(ranged, n)}) are known "
-            "only to a week or a month; they are counted on the middle of it, the date ACLED gives them, as "
-            "ACLED's tools count them.\n") if n else ""
-    return ("## What this file cannot tell\n\n"
-            "- **What went unreported**: ACLED codes the events its sources report, so a quiet week may be a week "
-            "with little reporting.\n" + days +
-            "- **The wounded, and the true toll**: fatalities are the lowest figure reported; ACLED does not count "
-            "the wounded.\n"
-            "- **Who was the target**: the second actor is the side an event was directed at only as ACLED codes "
-            "it; attacks on a force are found by its name among the second actor and its associated actors.")
+        events = facts.events
+        n = len(events)
+        ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
+        dates = [("Exact dates", f"{describe_number(ranged, 'event')} of the {n:,} in this window are known only to "
+                  "a range of days; the order of events inside a range is unknown.")] if n else []
+        return "What the five reports cannot tell", [
+            *dates,
+            ("Events they do not describe one by one", "attacks the reports give only as totals are not events here, "
+             "so a quiet stretch is not evidence of calm."),
+            ("Anything outside the five reports", "what none of them told is not here at all.")]
+    return "What this file cannot tell", [
+        ("What went unreported", "ACLED codes the events its sources report, so a quiet week may be a week with "
+         "little reporting."),
+        ("The wounded, and the true toll", "fatalities are the lowest figure reported; ACLED does not count the "
+         "wounded."),
+        ("Who was the target", "the second actor is the side an event was directed at only as ACLED codes it; "
+         "attacks on a force are found by its name among the second actor and its associated actors.")]
 
 
 #: The key of a dateline's display metadata that carries it as plain text, for the index (:class:`Dateline`).

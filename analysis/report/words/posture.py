@@ -106,15 +106,19 @@ def troops(facts: Facts) -> str:
 
 
 def key_sentences(facts: Facts) -> str:
-    """Write the key sentences of the posture page: what happened to the bases or forces, first and last, where."""
+    """Write the key sentences of the posture page, under its charts: the troop levels; for an ACLED file, the forces
+    named most and the first and last change ("" when it has none).
+
+    How many events happened at the bases, or how many strategic developments involve the forces, is the page's lead
+    (:func:`page_heading`): said there, not again here.
+    """
     if facts.coded:
-        return "**What it shows.** " + bases_lead(facts) + " " + troops(facts)
+        return "**What it shows.** " + troops(facts)
     posture = facts.posture_events
-    lines = [_forces_lead(facts, md)]
     if posture.empty:
-        return "**What it shows.** " + lines[0]
+        return ""
     forces = top_values(posture["force"], n=3)
-    lines.append("The forces named most: " + join_words([f"{md(f)} ({n:,})" for f, n in forces.items()]) + ".")
+    lines = ["The forces named most: " + join_words([f"{md(f)} ({n:,})" for f, n in forces.items()]) + "."]
     first, last = posture.iloc[0], posture.iloc[-1]
     lines.append(f"The first, on {first['when']}: {md(first['sub_event_type'])} ({md(first['force'])}) in "
                  f"{md(first['location'])}.")

@@ -73,13 +73,16 @@ def lead(facts: Facts, esc: Escape = md) -> str:
 
 
 def key_sentences(facts: Facts) -> str:
-    """Write the key sentences of the sources page: who reports the most, alone, and at which scale."""
+    """Write the key sentences of the sources page: who reports the most, alone, and at which scale; "" where the
+    page's lead (:func:`lead`) has said all there is (the coded reports, no events, no source column).
+
+    The lead, just above, says how many reports or outlets stand behind the events: not again here.
+    """
     events = facts.events
-    first = lead(facts)
     if facts.coded or events.empty or "source" not in events.columns:
-        return "**What it shows.** " + first
+        return ""
     table = facts.sources_table
-    lines = []  # the page's heading, just above, has said how many outlets stand behind the events: not again
+    lines = []
     if len(table):
         top = table.iloc[0]
         lines.append(f"{md(top['source'])} reports the most: {describe_number(top['events'], 'event')} "

@@ -71,8 +71,9 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
               "change in events and in killed from the one to the other" if words else
               "; the window holds fewer than two whole months, so no change from one to the next is shown")
     within = " (each within its region)" if level == "admin2" else ""
-    return (f"{which}{within}: the events and the people killed in the window (ACLED's fatalities){change}. Events "
-            "are counted on ACLED's date.")
+    # how the events are counted is said under the first table (its regions), not again under the second
+    counted = " Events are counted on ACLED's date." if level == levels(facts)[0] else ""
+    return f"{which}{within}: the events and the people killed in the window (ACLED's fatalities){change}.{counted}"
 
 
 def where_lead(facts: Facts, esc: Escape = md) -> str:
