@@ -12,9 +12,7 @@ nothing in the default run, so the committed notebooks keep their outputs.
 
 :class:`Story` only routes a notebook's call to the page's function
 (``story.timeline()`` is :func:`analysis.report.words.timeline.key_sentences`);
-each page's words are in its own module of :mod:`analysis.report.words`. It
-remembers the page its notebook opened with (:meth:`Story.heading`), for the
-words a report says once and its other pages point to (:meth:`Story.limits`).
+each page's words are in its own module of :mod:`analysis.report.words`.
 """
 
 from __future__ import annotations
@@ -111,37 +109,26 @@ class Story:
     ----------
     data : NotebookData
         What the notebook works on.
-    page : str or None, default None
-        The page the story tells, one of :data:`PAGES`, for the words that differ by page (:meth:`limits`);
-        None until a notebook opens its page with :meth:`heading`, which then sets it.
 
     Examples
     --------
     >>> story = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
     >>> story.heading("timeline").title
     'How events unfolded in Iraq, 1 March 2020 to 30 April 2020'
-    >>> story.page
-    'timeline'
     """
 
-    def __init__(self, data: NotebookData, page: str | None = None) -> None:
+    def __init__(self, data: NotebookData) -> None:
         self.data = data
         self.facts = Facts(data)
-        self.page = None if page is None else _page(page)
 
     # --- what spans the pages -------------------------------------------------------------------
 
     def heading(self, page: str) -> Heading:
         """A page's title and first paragraph: Markdown for the page, title and first sentence for the index card.
 
-        ``page`` is one of :data:`PAGES`. A notebook opens its page with its
-        heading: the first page a story heads is the page it tells
-        (:attr:`page`), unless it was given one.
+        ``page`` is one of :data:`PAGES`.
         """
-        page = _page(page)
-        if self.page is None:
-            self.page = page
-        return PAGE_WORDS[page].page_heading(self.facts)
+        return PAGE_WORDS[_page(page)].page_heading(self.facts)
 
     def dateline(self, page: str) -> Dateline:
         """A page's dateline (:func:`analysis.report.words.common.dateline`), in every run; ``page`` as in :meth:`heading`."""
@@ -187,10 +174,9 @@ class Story:
         (:func:`analysis.report.words.common.limits`).
 
         ``page`` is the page it is written for (:data:`PAGES`); None for the
-        story's own (:attr:`page`), and in full when the story has none.
+        list in full, outside the report's pages.
         """
-        page = self.page if page is None else _page(page)
-        if page is None or page == LIMITS_PAGE:
+        if page is None or _page(page) == LIMITS_PAGE:
             return common.limits(self.facts)
         return common.limits(self.facts, first_page=PAGE_WORDS[LIMITS_PAGE].page_heading(self.facts).title)
 

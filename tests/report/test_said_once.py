@@ -61,7 +61,7 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None) -> tup
         if not data.coded:
             texts += [story.who(), story.actors_note()]
         texts += [story.section("events"), story.peaks_caption(analysis.escalation_peaks(escalation)),
-                  story.escalation(escalation), story.limits(), story.section("coding")]
+                  story.escalation(escalation), story.limits(page), story.section("coding")]
     elif page == "attacks":
         weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
                                              start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
@@ -69,20 +69,20 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None) -> tup
                   story.attacks_note(), story.casualties()]
         if not data.coded:
             texts += [story.perpetrators_note()]
-        texts += [story.section("totals"), story.limits()]
+        texts += [story.section("totals"), story.limits(page)]
     elif page == "posture":
         texts += [story.section("posture")]
         if not data.coded:
             texts += [story.where(), *(story.areas_note(level) for level in story.area_levels()),
                       story.section("forces")]
-        texts += [story.posture(), story.section("posture table"), story.section("troops"), story.limits(),
+        texts += [story.posture(), story.section("posture table"), story.section("troops"), story.limits(page),
                   story.section("posture coding")]
     else:
         texts += [story.section("reports"), story.sources(), story.sources_over_time()]
         if not data.coded:
             texts += [story.outlets_over_time_note()]
         texts += [story.caveats(), *(story.section(name) for name in ("matrix", "conflicts", "passages")),
-                  story.limits()]
+                  story.limits(page)]
     return texts, story.called
 
 
@@ -162,7 +162,8 @@ def test_what_the_data_cannot_tell_is_said_in_full_on_the_first_page_and_pointed
     it is said on the first page, and each other page names what it holds and where, in one line."""
     coded = notebook_data(start="2020-03-01", end="2020-04-30", area="Baghdad;Kirkuk")
     for run, data in {"ACLED": small["developments"], "coded": coded}.items():
-        limits = {page: Story(data, page=page).limits() for page in PAGES}
+        story = Story(data)
+        limits = {page: story.limits(page) for page in PAGES}
         title = "What the five reports cannot tell" if data.coded else "What this file cannot tell"
         assert [page for page in PAGES if limits[page].startswith(f"## {title}")] == [PAGES[0]] == [LIMITS_PAGE], run
         labels = re.findall(r"^- \*\*(.+?)\*\*: ", limits[LIMITS_PAGE], flags=re.MULTILINE)
@@ -174,21 +175,14 @@ def test_what_the_data_cannot_tell_is_said_in_full_on_the_first_page_and_pointed
                                f"out at the end of the first page, \u201c{md(first_title)}\u201d."), (run, page)
 
 
-def test_a_story_tells_the_page_its_notebook_opens_with(small):
-    """The notebooks call ``story.limits()`` without a page: the story takes it from the heading the notebook
-    opened with, so the first page says it in full and the attacks page points to it."""
-    data = small["developments"]
-    first, later = Story(data), Story(data)
-    first.heading("timeline")
-    later.heading("attacks")
-    later.heading("timeline")  # the page a notebook opens with stays the story's page
-    assert (first.page, later.page, Story(data).page) == ("timeline", "attacks", None)
-    assert first.limits() == Story(data).limits() == later.limits("timeline")  # no page known: in full
-    assert later.limits() == Story(data, page="attacks").limits() != first.limits()
+def test_the_limits_are_written_for_the_page_they_are_asked_for(small):
+    """Each notebook asks for the limits of its own page: in full on the first page (and without a page, outside
+    the report's pages), a pointer on the others; a page that is not one of the report's is refused."""
+    story = Story(small["developments"])
+    assert story.limits() == story.limits("timeline") != story.limits("attacks")
+    assert story.limits("attacks") == story.limits("posture") == story.limits("sources")
     with pytest.raises(ValueError, match="page='where'; use one of timeline, attacks, posture, sources"):
-        Story(data, page="where")
-    with pytest.raises(ValueError, match="page='where'; use one of"):
-        first.limits("where")
+        story.limits("where")
 
 
 # --- every page of three runs, read whole ----------------------------------------------------------------------
