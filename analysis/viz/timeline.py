@@ -93,12 +93,16 @@ def _draw_texts(ax: Axes, marks: pd.DataFrame) -> None:
         text.set_gid("label")
 
 
-def _description(layout: pd.DataFrame) -> str:
-    """Say in words what the timeline shows (for its alternative text)."""
+def _description(layout: pd.DataFrame, axis: tuple[pd.Timestamp, pd.Timestamp]) -> str:
+    """Say in words what the timeline shows (for its alternative text); ``axis``, its first and last day.
+
+    The dates said are those drawn: a range that runs past the axis (a week that ends after the window) is
+    said to end where the axis does, as the chart shows it.
+    """
     marks = layout.drop_duplicates("mark")
     counts = layout.groupby("lane", observed=True).size()
     lanes = ", ".join(f"{name} {count}" for name, count in counts.items())
-    first, last = layout["date_start"].min(), layout["date_end"].max()
+    first, last = max(layout["date_start"].min(), axis[0]), min(layout["date_end"].max(), axis[1])
     numbered = layout["text"].notna().any() and len(layout) <= MAX_NUMBERED
     labelled = marks[marks["label"].notna()]
     named = "; ".join(f"{n} {label}" for n, label in zip(labelled["number"], labelled["label"]))
@@ -216,7 +220,7 @@ def plot_timeline(
     # what the marker sizes count, for the legend: the coded casualties table has the wounded, ACLED's
     # fatalities (used without it) only the killed
     set_key(ax, sizes="killed or wounded" if casualties is not None else "killed")
-    describe(ax, _description(layout))
+    describe(ax, _description(layout, (first, last - pd.Timedelta(days=1))))
     return ax
 
 

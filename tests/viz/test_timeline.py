@@ -32,6 +32,18 @@ def test_borrowed_bounds_are_marked_and_drawn_hatched(new_axes):
     assert len(hatched.get_paths()) == 3 and hatched.get_hatch() == "/////"
 
 
+def test_the_alternative_text_gives_the_dates_the_axis_shows(new_axes):
+    # an event known only to a week that ends after the window was said to run "to 1 Sep 2020" under a title
+    # that ends the window on 29 August, where the chart cuts its bar
+    from analysis.viz.figures import descriptions
+
+    events = make_events([{"date_start": "2020-08-03"}, {"date_start": "2020-08-26", "date_end": "2020-09-01"}])
+    inside = descriptions(plot_timeline(events, ax=new_axes()))[0]
+    assert inside.startswith("2 events from 3 Aug 2020 to 1 Sep 2020,")
+    window = descriptions(plot_timeline(events, start="2020-08-01", end="2020-08-29", ax=new_axes()))[0]
+    assert window.startswith("2 events from 3 Aug 2020 to 29 Aug 2020,")
+
+
 def test_timeline_draws_one_marker_per_mark_coloured_by_kind(events, new_axes):
     ax = new_axes()
     assert plot_timeline(events, ax=ax) is ax
