@@ -161,7 +161,7 @@ def plot_attacks_per_period(
                       edgecolor="0.35", linewidth=0.8, linestyle="--", label="possible (date range overlaps the period)")
         tag_bars(bars, "possible")
     if covered is not None:
-        described += _mark_partial(ax, counts, covered)
+        described += _mark_partial(ax, counts, covered, [counts["possible"]], COUNT_COLORS["certain"])
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -174,19 +174,25 @@ def plot_attacks_per_period(
     return ax
 
 
-def _mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object]) -> str:
-    """Hatch the bars of the periods the data cover only in part, up to the highest count drawn, with a legend entry;
-    return what the alternative text adds ("" where every period is whole)."""
+def _mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object], heights: list[pd.Series],
+                  swatch: str) -> str:
+    """Hatch the bars of the periods the data cover only in part, with a legend entry; return what the alternative
+    text adds ("" where every period is whole).
+
+    ``heights`` are the bars drawn per period (the highest count, or the bars up and down), hatched over their
+    whole height; ``swatch`` is the colour the legend shows the hatch on.
+    """
     partial = partial_periods(periods, *covered).to_numpy(dtype=bool)
     if not partial.any():
         return ""
     left, width = _period_bars(periods[partial])
-    bars = ax.bar(left, periods.loc[partial, "possible"].to_numpy(dtype=float), width=width * 0.86, align="edge",
-                  facecolor="none", edgecolor="white", hatch="////", linewidth=0)
-    tag_bars(bars, "partial")
-    # the legend's swatch, after the others: the hatch on a bar's grey (the hatch alone is white on white), drawn
+    for height in heights:
+        bars = ax.bar(left, height.to_numpy(dtype=float)[partial], width=width * 0.86, align="edge",
+                      facecolor="none", edgecolor="white", hatch="////", linewidth=0)
+        tag_bars(bars, "partial")
+    # the legend's swatch, after the others: the hatch on a bar's colour (the hatch alone is white on white), drawn
     # as a bar of no size
-    key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor=COUNT_COLORS["certain"], edgecolor="white",
+    key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor=swatch, edgecolor="white",
                  hatch="////", linewidth=0, label="partial period: the data cover part of it")
     tag_bars(key, "partial key")
     shown = date_texts(periods[partial].rename(columns={"period_start": "date_start", "period_end": "date_end"}))
@@ -260,7 +266,8 @@ def escalation_key(rules: pd.DataFrame) -> str:
     return "How acts count: " + "; ".join(parts) + "." if parts else ""
 
 
-def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
+def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
+                    covered: tuple[object, object] | None = None, ax: Axes | None = None) -> Axes:
     """Draw the escalation score per period: conflict up, cooperation down, the net as a line.
 
     The score is the Goldstein value of each act with its sign reversed
@@ -275,6 +282,11 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         Output of :func:`analysis.stats.escalation.cameo_table` for the
         events measured: written under the chart as the key of how each act
         counts (what a withdrawal counts as, for one).
+    covered : (first, last) or None, default None
+        The days the data cover (a run's window): a period that runs past
+        them is hatched in white over its bars (``gid`` ``"partial"``), and
+        the legend and the alternative text say so, as in
+        :func:`plot_attacks_per_period`. None: no period is marked.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -320,6 +332,10 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     (line,) = ax.plot(left + width / 2, escalation["escalation"], color="0.15", marker="o", markersize=3,
                       linewidth=1.2, label="net: conflict minus retreat or cooperation")
     line.set_gid("escalation")
+    described = _escalation_description(escalation)
+    if covered is not None:
+        described += _mark_partial(ax, escalation, covered, [escalation["conflict"], -escalation["cooperation"]],
+                                   ESCALATION_COLORS["conflict"])
     ax.axhline(0, color="0.3", linewidth=0.8)
     top = max(float(escalation["conflict"].max()), 1.0)
     bottom = max(float(escalation["cooperation"].max()), 0.0)
@@ -337,7 +353,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     legend = legend_below(ax)
     if rules is not None and len(rules):
         note_below(ax, legend, escalation_key(rules), gid="key")
-    describe(ax, _escalation_description(escalation))
+    describe(ax, described)
     return ax
 
 

@@ -49,6 +49,27 @@ def test_escalation_bars_and_line_match_the_measure(events, new_axes):
     assert list(line.get_ydata()) == pytest.approx(measure["escalation"].tolist())
 
 
+def test_escalation_periods_the_data_cover_only_in_part_are_hatched_up_and_down(events, new_axes):
+    # the weekly attack counts hatched a week the window cuts; the escalation chart above them on the same page
+    # drew that week as a whole one
+    from analysis.viz._axes import dates_as_numbers
+    from analysis.viz.figures import alt_text
+
+    measure = escalation_per_period(events, freq="M")
+    first, last = measure["period_start"].iloc[0] + pd.Timedelta(days=14), measure["period_end"].iloc[-1]
+    ax = plot_escalation(measure, covered=(first, last), ax=new_axes())
+    hatched = _patches(ax, "partial")
+    assert len(hatched) == 2 and all(b.get_hatch() == "////" for b in hatched)  # the first month, up and down
+    assert [b.get_x() for b in hatched] == pytest.approx([dates_as_numbers(measure["period_start"].iloc[:1])[0]] * 2)
+    assert sorted(b.get_height() for b in hatched) == pytest.approx(
+        sorted([measure["conflict"].iloc[0], -measure["cooperation"].iloc[0]]))
+    assert "partial period: the data cover part of it" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Hatched, the periods the data cover only in part:" in alt_text(ax.figure)
+    whole = plot_escalation(measure, covered=(measure["period_start"].iloc[0], last), ax=new_axes())
+    assert not _patches(whole, "partial")
+    assert "partial period" not in [t.get_text() for t in whole.get_legend().get_texts()]
+
+
 def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
     """Only acts of violence: the legend has no swatch for bars the chart does not draw."""
     strikes = pd.DataFrame({"event_id": ["EV1", "EV2"], "sub_event_type": ["Air/drone strike", "Armed clash"],
