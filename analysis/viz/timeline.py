@@ -219,7 +219,9 @@ def plot_timeline(
     date_axis(ax)
     # what the marker sizes count, for the legend: the coded casualties table has the wounded, ACLED's
     # fatalities (used without it) only the killed
-    set_key(ax, sizes="killed or wounded" if casualties is not None else "killed")
+    ranged = marks["is_range"].to_numpy(dtype=bool)
+    set_key(ax, sizes="killed or wounded" if casualties is not None else "killed",
+            dated=tuple(form for form, drawn in (("day", not ranged.all()), ("range", ranged.any())) if drawn))
     describe(ax, _description(layout, (first, last - pd.Timedelta(days=1))))
     return ax
 
@@ -246,7 +248,8 @@ def _lane_name_places(marks: pd.DataFrame, lanes: dict[str, float], left: pd.Tim
 def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str | None = None) -> Any:
     """Add the legend of :func:`plot_timeline`: what filled, hollow, bars and hatched ends mean, and marker sizes.
 
-    The hatched end is explained where the timeline has one.
+    Each is explained where the timeline has one: no swatch for ranges where every event's day is known, nor
+    for a hatched end where no bound is borrowed.
 
     Parameters
     ----------
@@ -281,11 +284,13 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [
-        Line2D([], [], marker="o", linestyle="", markerfacecolor="0.3", markeredgecolor="0.3", label="day known"),
-        Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="0.3",
-               label="known to a range: bar over the possible days"),
-    ]
+    # only the forms drawn (every form where the Axes does not say: a legend drawn before any timeline)
+    dated = key.get("dated", ("day", "range"))
+    handles = [handle for form, handle in (
+        ("day", Line2D([], [], marker="o", linestyle="", markerfacecolor="0.3", markeredgecolor="0.3",
+                       label="day known")),
+        ("range", Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="0.3",
+                         label="known to a range: bar over the possible days"))) if form in dated]
     if any(str(c.get_gid()).startswith("borrowed:") for c in ax.collections):
         handles.append(Patch(facecolor="none", edgecolor="0.3", hatch="/////", linewidth=0,
                              label="bound borrowed from another event or document"))

@@ -137,8 +137,18 @@ def test_the_legend_keys_have_the_size_of_the_markers_they_explain(new_axes):
     events = make_events([{"date_start": "2020-01-03", "fatalities": 1}, {"date_start": "2020-03-11", "fatalities": 5}])
     ax = plot_timeline(events, ax=new_axes())
     drawn = sorted(ax.collections[0].get_sizes())
-    keys = [h.get_markersize() ** 2 for h in timeline_legend(ax, sizes=(1, 5)).legend_handles[2:]]
+    keys = [h.get_markersize() ** 2 for h in timeline_legend(ax, sizes=(1, 5)).legend_handles[1:]]  # after "day known"
     assert keys == pytest.approx(drawn)
+
+
+def test_the_legend_explains_only_the_date_forms_drawn(new_axes):
+    # a window whose every event is known to the day had a swatch "known to a range: bar over the possible days"
+    days = make_events([{"date_start": "2020-01-03"}, {"date_start": "2020-03-11"}])
+    texts = [t.get_text() for t in timeline_legend(plot_timeline(days, ax=new_axes())).get_texts()]
+    assert texts[0] == "day known" and not any(text.startswith("known to a range") for text in texts)
+    ranges = make_events([{"date_start": "2020-01-03", "date_end": "2020-01-09"}])
+    texts = [t.get_text() for t in timeline_legend(plot_timeline(ranges, ax=new_axes())).get_texts()]
+    assert texts[0] == "known to a range: bar over the possible days" and "day known" not in texts
 
 
 def test_drawing_the_same_timeline_twice_gives_the_same_png_bytes(events, tmp_path, new_axes):
