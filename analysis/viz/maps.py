@@ -608,19 +608,33 @@ def _draw_countries(ax: Axes, placed: pd.DataFrame, country: str | Sequence[str]
     return found
 
 
+def _key_sizes(smallest: int, largest: int) -> list[int]:
+    """The sizes the key of a map of places shows: the largest place's, and a size a reader can tell from it.
+
+    The smallest place's where it is at most a quarter of the largest (7 and 10 events drew two dots of nearly
+    one size), else a quarter of the largest, rounded down (at least 1); the largest alone where that is 1 too.
+
+    >>> _key_sizes(1, 35), _key_sizes(7, 10), _key_sizes(1, 1)
+    ([1, 35], [2, 10], [1])
+    """
+    small = smallest if smallest * 4 <= largest else max(largest // 4, 1)
+    return sorted({small, largest})
+
+
 def _places_key(ax: Axes, places: pd.DataFrame, size: str, area) -> None:
-    """The legend of :func:`plot_country_events`: a dot per kind, and the smallest and largest place's size."""
+    """The legend of :func:`plot_country_events`: a dot per kind, and two sizes (:func:`_key_sizes`)."""
     from matplotlib.lines import Line2D
 
     handles, labels = ax.get_legend_handles_labels()
-    for count in sorted({int(places[size].min()), int(places[size].max())}):
+    for count in _key_sizes(int(places[size].min()), int(places[size].max())):
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.6", markeredgecolor="white",
                               markersize=float(np.sqrt(area(count))), alpha=0.8))
         labels.append(f"{count:,} event{'' if count == 1 else 's'}" if size == "events" else f"{count:,} killed")
     measure = "its events" if size == "events" else "the people killed in its events"
+    mixed = f" ({MIXED} where no kind has more than half)" if (places["kind"] == MIXED).any() else ""
     legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(3, len(handles)),
                        fontsize=8, title=f"a dot is a place, sized by {measure}; its colour, the kind of most of "
-                       f"them ({MIXED} where no kind has more than half)", title_fontsize=8)
+                       f"them{mixed}", title_fontsize=8)
     legend.set_gid("key")
 
 

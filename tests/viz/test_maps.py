@@ -125,7 +125,12 @@ def test_a_kind_keeps_its_colour_a_mixed_place_is_grey_and_the_legend_gives_the_
     mixed = next(c for c in ax.collections if c.get_gid() == f"places:{MIXED}")
     assert len(mixed.get_offsets()) == 1  # Town A only: Town B has 3 of 4 of one kind
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels[-2:] == ["2 events", "4 events"]
+    # the largest place's size and one a reader can tell from it: the smallest place's (2) drew nearly as big a dot
+    assert labels[-2:] == ["1 event", "4 events"]
+    # the key's title explains the grey of a mixed place only where one is drawn
+    assert f"({MIXED} where no kind has more than half)" in ax.get_legend().get_title().get_text()
+    plain = analysis.plot_country_events(few, iso=706, ax=new_axes(figsize=(6, 6))).get_legend().get_title().get_text()
+    assert plain.startswith("a dot is a place") and MIXED not in plain
 
 
 def test_a_map_of_several_countries_sizes_dots_by_fatalities_and_names_each_place_once(new_axes):
