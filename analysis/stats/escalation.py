@@ -55,6 +55,7 @@ import pandas as pd
 from .. import schema
 from .._frames import as_list, column_or_na, require_columns
 from ..text import date_texts
+from .highlights import highest_positions
 from .periods import weighted_per_period
 
 #: ACLED event types whose acts are violence: the only acts counted as conflict.
@@ -396,7 +397,10 @@ def escalation_peaks(escalation: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     DataFrame
         Up to ``n`` rows with escalation above 0: period (the dates in
         words, "9-15 Mar 2020"), period_start, period_end, events, conflict,
-        cooperation, escalation; ties keep date order.
+        cooperation, escalation; ties keep date order. A tie is never split:
+        periods as high as the first one left out are left out too
+        (:func:`analysis.stats.highlights.highest_positions`), so no period
+        left out is as high as one listed.
 
     Examples
     --------
@@ -405,8 +409,9 @@ def escalation_peaks(escalation: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     >>> escalation_peaks(escalation_per_period(frame))["period"].tolist()
     ['9-15 Mar 2020']
     """
-    rising = escalation[escalation["escalation"] > 0]
-    top = rising.sort_values("escalation", ascending=False, kind="stable").head(n)
+    order = highest_positions(escalation["escalation"].to_numpy(dtype=float), escalation["period_start"], n,
+                              split_ties=False)
+    top = escalation.iloc[order]
     out = top.assign(period=date_texts(top.rename(columns={"period_start": "date_start", "period_end": "date_end"})))
     columns = ["period", "period_start", "period_end", "events", "conflict", "cooperation", "escalation"]
     return out[columns].reset_index(drop=True)

@@ -178,28 +178,29 @@ def largest_changes(frame: pd.DataFrame, column: str = "expected") -> pd.DataFra
     return pd.DataFrame(rows, columns=columns)
 
 
-def deadliest_positions(killed: np.ndarray, dates: pd.Series, n: int, *, split_ties: bool = True) -> np.ndarray:
-    """Return the positions of the ``n`` events with the most killed (over 0), the earliest first on a tie.
+def highest_positions(values: np.ndarray, dates: pd.Series, n: int, *, split_ties: bool = True) -> np.ndarray:
+    """Return the positions of the ``n`` highest values over 0 (the most killed, the highest escalation), the
+    earliest first on a tie.
 
-    With ``split_ties=False`` a tie is never split: when the first event
-    left out killed as many as the last one kept, every event with that
-    figure is left out, so none left out killed as many as one listed
-    (fewer than ``n`` then; if even the highest figure is shared by more
-    than ``n`` events, the first ``n`` in date order are kept).
+    With ``split_ties=False`` a tie is never split: when the first row
+    left out has as high a value as the last one kept, every row with that
+    value is left out, so none left out is as high as one listed (fewer
+    than ``n`` then; if even the highest value is shared by more than
+    ``n`` rows, the first ``n`` in date order are kept).
 
     Examples
     --------
     >>> dates = pd.Series(pd.to_datetime(["2025-03-04", "2025-03-01", "2025-03-09", "2025-03-02"]))
-    >>> deadliest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 3).tolist()
+    >>> highest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 3).tolist()
     [2, 3, 0]
-    >>> deadliest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 2, split_ties=False).tolist()
+    >>> highest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 2, split_ties=False).tolist()
     [2]
     """
-    dead = np.flatnonzero(killed > 0)
-    order = dead[np.lexsort((dates.to_numpy()[dead], -killed[dead]))]
+    above_zero = np.flatnonzero(values > 0)
+    order = above_zero[np.lexsort((dates.to_numpy()[above_zero], -values[above_zero]))]
     if split_ties or len(order) <= n:
         return order[:n]
-    above = order[killed[order] > killed[order[n]]]
+    above = order[values[order] > values[order[n]]]
     return above if len(above) else order[:n]
 
 
@@ -226,7 +227,7 @@ def deadliest_events(
         Which events (see :func:`analysis.stats.selection.select_kinds`).
     split_ties : bool, default True
         False: never list one event and leave out another that killed as
-        many (see :func:`deadliest_positions`).
+        many (see :func:`highest_positions`).
 
     Returns
     -------
@@ -248,7 +249,7 @@ def deadliest_events(
     require_columns(events, ["event_id", "date_start", "date_end", "event_date", "location", "sub_event_type", "actor1"])
     chosen = select_kinds(events, kinds)
     killed = killed_per_event(chosen, casualties).to_numpy(dtype=float)
-    order = deadliest_positions(killed, chosen["event_date"], n, split_ties=split_ties)
+    order = highest_positions(killed, chosen["event_date"], n, split_ties=split_ties)
     top = chosen.iloc[order]
     return pd.DataFrame({
         "event_id": top["event_id"].astype("string").to_numpy(),

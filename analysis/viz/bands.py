@@ -18,7 +18,7 @@ import pandas as pd
 
 from .._frames import check_dates, require_input
 from .._lazy import renamed_keywords
-from ..stats.highlights import deadliest_positions, killed_per_event
+from ..stats.highlights import highest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
 from ..text import describe_dates
@@ -216,7 +216,7 @@ def plot_timeline_bands(
     lanes = list(kinds.cat.categories)
     colors = color_for(lanes)
     killed = killed_per_event(events, casualties).to_numpy(dtype=float)
-    top = deadliest_positions(killed, events["event_date"], n, split_ties=False)
+    top = highest_positions(killed, events["event_date"], n, split_ties=False)
     chosen = events.iloc[top]
     texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
     axis_days = max((last - first).days + 1, 1)

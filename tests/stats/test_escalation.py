@@ -53,6 +53,20 @@ def test_the_peaks_are_the_weeks_of_highest_escalation_in_words():
     assert peaks["escalation"].tolist() == [20.0, 10.0]
 
 
+def test_a_tie_at_the_last_peak_is_left_out_whole():
+    # a window's table of "3 weeks of highest escalation" listed two weeks at 27 points and left out a third at 27
+    events = make_events([
+        *({"date_start": day, "category": "militia attack"} for day in ("2020-03-10", "2020-03-11", "2020-03-12")),
+        *({"date_start": day, "category": "militia attack"} for day in ("2020-05-05", "2020-05-06")),
+        *({"date_start": day, "category": "militia attack"} for day in ("2020-06-09", "2020-06-10")),
+        *({"date_start": day, "category": "militia attack"} for day in ("2020-06-23", "2020-06-24")),
+    ])
+    measure = escalation_per_period(events, freq="W")
+    assert escalation_peaks(measure, n=3)["period"].tolist() == ["9-15 Mar 2020"]  # three weeks tie at 20
+    assert escalation_peaks(measure, n=4)["period"].tolist() == [
+        "9-15 Mar 2020", "4-10 May 2020", "8-14 Jun 2020", "22-28 Jun 2020"]
+
+
 def test_the_rules_say_in_words_what_a_withdrawal_and_a_handover_count_as():
     table = cameo_table().set_index(["category", "sub_event_type"])
     assert "withdrawals from bases" in table.loc[("posture change", "Change to group/activity"), "covers"]
