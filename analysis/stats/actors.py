@@ -119,6 +119,38 @@ def actors_table(events: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
     return table
 
 
+def by_pair(events: pd.DataFrame) -> pd.DataFrame:
+    """Count events and fatalities by pair of actors: who fought whom (``actor1`` against ``actor2``).
+
+    Returns
+    -------
+    DataFrame
+        actor1, actor2 (:data:`NONE` where an event has no second actor),
+        events, fatalities (int64); most events first, then most killed,
+        then by name.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor1": ["A", "A", "B"], "actor2": ["C", "C", ""], "fatalities": [2, 1, 0]})
+    >>> by_pair(frame).values.tolist()
+    [['A', 'C', 2, 3], ['B', '(none)', 1, 0]]
+    """
+    require_columns(events, ["actor1", "actor2"])
+    frame = pd.DataFrame({f"actor{side}": _names(events[f"actor{side}"]) for side in (1, 2)})
+    frame["killed"] = fatalities(events).to_numpy()
+    grouped = frame.groupby(["actor1", "actor2"], sort=False)
+    table = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()}).reset_index()
+    table = table.astype({"events": np.int64, "fatalities": np.int64})
+    return table.sort_values(["events", "fatalities", "actor1", "actor2"], ascending=[False, False, True, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _names(values: pd.Series) -> np.ndarray:
+    """An actor column's names, trimmed, :data:`NONE` where there is none."""
+    names = values.astype("string").str.strip()
+    return names.mask(names == "").fillna(NONE).to_numpy(dtype=object)
+
+
 def by_actor_type(events: pd.DataFrame, side: int = 1) -> pd.DataFrame:
     """Count events and fatalities by the actor type of ``actor1`` (or ``actor2``): actor_type, events, fatalities."""
     return _counted(actor_type(events, side), fatalities(events), "actor_type")

@@ -9,7 +9,7 @@ from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
 from ...text import describe_all, describe_number
 from ...text import markdown_text as md
-from .common import lower_first, percent, top_whole
+from .common import percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
@@ -29,49 +29,63 @@ def _figures(events: int, killed: int) -> str:
 
 
 def who(facts: Facts) -> str:
-    """Write who fought whom and who died (Markdown): actors, actor types, interactions, disorder types, civilians.
+    """Write who fought whom and who died (Markdown): pairs of actors, actor types, interactions, disorder types,
+    civilians.
 
-    "" for the coded data, whose actors the timeline's table names.
+    A breakdown whose figures are those of the pairs, one for one (each actor type or interaction one pair's),
+    is left out: it would say the same events and killed again under other names. "" for the coded data, whose
+    actors the timeline's table names.
     """
     events = facts.events
     if facts.coded or events.empty:
         return ""
-    lines = [f"**Who.** {_actors(facts)}"]
+    pairs = stats.by_pair(events)
+    lines = [f"**Who.** {_pairs(pairs)}"]
+    said = sorted(zip(pairs["events"], pairs["fatalities"]))
+
+    def breakdown(label: str, table: pd.DataFrame, column: str, shown: pd.DataFrame | None = None) -> None:
+        if sorted(zip(table["events"], table["fatalities"])) == said:
+            return
+        rows = (table if shown is None else shown).head(TYPES_NAMED)
+        if len(rows):
+            lines.append(f"{label}: " + listing(
+                [f"{md(getattr(row, column))}: {_figures(row.events, row.fatalities)}" for row in rows.itertuples()])
+                + ".")
+
     if "inter1" in events.columns:
-        types = stats.by_actor_type(events, 1).head(TYPES_NAMED)
-        lines.append("By the first actor's type: " + listing(
-            [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
+        breakdown("By the first actor's type", stats.by_actor_type(events, 1), "actor_type")
     if "inter2" in events.columns:
         types = stats.by_actor_type(events, 2)
-        types = types[types["actor_type"] != stats.NONE].head(TYPES_NAMED)
-        if len(types):
-            lines.append("By the second actor's type (the other side): " + listing(
-                [f"{md(row.actor_type)}: {_figures(row.events, row.fatalities)}" for row in types.itertuples()]) + ".")
+        breakdown("By the second actor's type (the other side)", types, "actor_type",
+                  types[types["actor_type"] != stats.NONE])
     if "interaction" in events.columns:
-        pairs = stats.by_column(events, "interaction", ACTOR_TYPES).head(TYPES_NAMED)
-        lines.append("The most frequent interactions: " + listing(
-            [f"{md(row.interaction)}: {_figures(row.events, row.fatalities)}" for row in pairs.itertuples()]) + ".")
+        breakdown("The most frequent interactions", stats.by_column(events, "interaction", ACTOR_TYPES), "interaction")
     if "disorder_type" in events.columns:
-        kinds = stats.by_column(events, "disorder_type").head(TYPES_NAMED)
-        lines.append("By disorder type: " + listing(
-            [f"{md(row.disorder_type)}: {_figures(row.events, row.fatalities)}" for row in kinds.itertuples()]) + ".")
+        breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
     return " ".join(lines)
 
 
-def _actors(facts: Facts) -> str:
-    table = facts.actors
-    if table.empty:
+def _pairs(pairs: pd.DataFrame) -> str:
+    """Who fought whom: the pairs of first and second actor with the most events (the table under the text gives
+    every actor with its type)."""
+    if pairs.empty:
         return "No actor is named."
-    shown, left, each = top_whole(table, NAMED, 2 * NAMED)
-    # ACLED's names hold brackets of their own ("Civilians (Iraq)"): the type follows after a comma, not in a bracket
-    named = [f"{md(row.actor)}, {md(lower_first(str(row.actor_type))) if pd.notna(row.actor_type) else 'type not given'}: "
-             f"{_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
-    text = ("The most active actors, as first or second actor: " + listing(named) + "." if named
-            else "")
+
+    def pair(row) -> str:
+        return (f"{md(row.actor1)} against {md(row.actor2)}" if row.actor2 != stats.NONE
+                else f"{md(row.actor1)}, with no other side")
+
+    if len(pairs) == 1:
+        row = next(pairs.itertuples())
+        return (f"Who fought whom: {pair(row)}, in all {describe_number(row.events, 'event')} "
+                f"({row.fatalities:,} killed).")
+    shown, left, each = top_whole(pairs, NAMED, 2 * NAMED)
+    named = [f"{pair(row)}: {_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
+    text = "Who fought whom, most events first (the first actor against the second): " + listing(named) + "."
     if left:
-        text += f" {describe_number(left, 'actor')} tie with {describe_number(each, 'event')} each."
-    return text.strip()
+        text += f" {describe_number(left, 'other pair')} tie with {describe_number(each, 'event')} each."
+    return text
 
 
 def civilians(facts: Facts) -> str:
