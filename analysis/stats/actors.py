@@ -12,6 +12,7 @@ Fatalities are ACLED's ``fatalities`` (missing counts 0).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,64 +53,84 @@ def _counted(keys: pd.Series, killed: pd.Series, name: str) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
-def actors_table(events: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
-    """Count each named actor's events and the fatalities in them, as ``actor1`` or ``actor2``.
+#: The columns of :func:`actors_table` that count an actor's roles.
+ROLE_COLUMNS = ("as_actor1", "as_actor2", "as_associated")
+#: What separates the names of ``assoc_actor_1`` and ``assoc_actor_2``.
+NAME_SEPARATOR = re.compile(r"\s*;\s*")
 
-    An event counts once for each of its two actors (an actor named on both
-    sides counts it once), so the fatalities of an event appear under both.
+
+def actors_table(events: pd.DataFrame, n: int | None = None, *, associated: bool = True) -> pd.DataFrame:
+    """Count each named actor's events and the fatalities in them, as ``actor1``, ``actor2`` or an associated actor.
+
+    An event counts once for each actor it names (an actor named in two
+    roles counts it once), so the fatalities of an event appear under each.
 
     Parameters
     ----------
     events : DataFrame
-        ACLED events with ``actor1``, ``actor2``, ``inter1``, ``inter2`` and ``fatalities``.
+        ACLED events with ``actor1``, ``actor2``, ``inter1``, ``inter2`` and
+        ``fatalities``, and ``assoc_actor_1`` and ``assoc_actor_2`` where
+        the file has them (names separated by semicolons).
     n : int or None, default None
         Keep the ``n`` most active actors, and every actor tied with the
         last of them (a tie is kept whole); None keeps all.
+    associated : bool, default True
+        Count the associated actors too (ACLED gives them no type); False
+        counts ``actor1`` and ``actor2`` alone.
 
     Returns
     -------
     DataFrame
-        actor, actor_type (the type ACLED gives it most often), events,
-        fatalities, as_actor1, as_actor2 (int64), most events first, then
-        most fatalities, then by name.
+        actor, actor_type (the type ACLED gives it most often; missing for
+        an actor only ever associated), events, fatalities, as_actor1,
+        as_actor2, as_associated (int64), most events first, then most
+        fatalities, then by name.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"actor1": ["A", "A", "B"], "actor2": ["B", None, None],
     ...                       "inter1": ["Rebel group", "Rebel group", "State forces"],
-    ...                       "inter2": ["State forces", None, None], "fatalities": [3, 1, 0]})
-    >>> actors_table(frame)[["actor", "events", "fatalities"]].values.tolist()
-    [['A', 2, 4], ['B', 2, 3]]
+    ...                       "inter2": ["State forces", None, None], "fatalities": [3, 1, 0],
+    ...                       "assoc_actor_2": ["C; D", None, None]})
+    >>> actors_table(frame)[["actor", "events", "fatalities", "as_associated"]].values.tolist()
+    [['A', 2, 4, 0], ['B', 2, 3, 0], ['C', 1, 3, 1], ['D', 1, 3, 1]]
     """
     require_columns(events, ["actor1", "actor2", "fatalities"])
     killed = fatalities(events)
+    rows = np.arange(len(events))
     sides = []
     for side in (1, 2):
         actor = events[f"actor{side}"].astype("string").str.strip()
         types = (actor_type(events, side) if f"inter{side}" in events.columns
                  else pd.Series(pd.NA, index=events.index))
-        sides.append(pd.DataFrame({"row": np.arange(len(events)), "actor": actor.to_numpy(),
+        sides.append(pd.DataFrame({"row": rows, "actor": actor.to_numpy(),
                                    "actor_type": types.astype("string").to_numpy(), "killed": killed.to_numpy(),
-                                   "side": side}))
+                                   "role": f"as_actor{side}"}))
+    for column in ("assoc_actor_1", "assoc_actor_2") if associated else ():
+        if column in events.columns:
+            names = events[column].astype("string").str.strip().str.split(NAME_SEPARATOR)
+            listed = pd.DataFrame({"row": rows, "actor": names.to_numpy(), "killed": killed.to_numpy()})
+            listed = listed.explode("actor")
+            sides.append(listed.assign(actor=listed["actor"].astype("string"), actor_type=pd.NA,
+                                       role="as_associated"))
     long = pd.concat(sides, ignore_index=True)
     long = long[long["actor"].notna() & (long["actor"] != "")]
     if long.empty:
         return pd.DataFrame({"actor": pd.Series([], dtype="string"), "actor_type": pd.Series([], dtype="string"),
-                             **{c: pd.Series([], dtype=np.int64)
-                                for c in ("events", "fatalities", "as_actor1", "as_actor2")}})
+                             **{c: pd.Series([], dtype=np.int64) for c in ("events", "fatalities", *ROLE_COLUMNS)}})
     once = long.drop_duplicates(["row", "actor"])
     grouped = once.groupby("actor", sort=False)
     table = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()})
-    sides_count = long.groupby(["actor", "side"]).size().unstack(fill_value=0)
-    for side in (1, 2):
-        table[f"as_actor{side}"] = sides_count[side] if side in sides_count.columns else 0
+    roles = long.drop_duplicates(["row", "actor", "role"]).groupby(["actor", "role"]).size().unstack(fill_value=0)
+    for role in ROLE_COLUMNS:
+        table[role] = roles[role].reindex(table.index, fill_value=0) if role in roles.columns else 0
     typed = long.dropna(subset=["actor_type"])
     common = (typed.groupby(["actor", "actor_type"]).size().reset_index(name="k")
               .sort_values(["actor", "k", "actor_type"], ascending=[True, False, True], kind="stable")
               .drop_duplicates("actor").set_index("actor")["actor_type"])
     table["actor_type"] = common.reindex(table.index).astype("string")
-    table = table.reset_index()[["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]]
-    for column in ("events", "fatalities", "as_actor1", "as_actor2"):
+    table = table.reset_index()[["actor", "actor_type", "events", "fatalities", *ROLE_COLUMNS]]
+    for column in ("events", "fatalities", *ROLE_COLUMNS):
         table[column] = table[column].astype(np.int64)
     table["actor"] = table["actor"].astype("string")
     table = table.sort_values(["events", "fatalities", "actor"], ascending=[False, False, True],

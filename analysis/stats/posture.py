@@ -10,6 +10,7 @@ import pandas as pd
 from .._frames import column_or_na, is_one_of, require_columns
 from ..schema import ACLED_ACTOR_TYPES as ACTOR_TYPES
 from ..text import date_texts
+from .actors import NAME_SEPARATOR
 from .selection import ACTOR_COLUMNS as SELECTION_ACTOR_COLUMNS
 from .selection import is_militia_attack, target_mask
 
@@ -177,7 +178,6 @@ EXTERNAL_FORCES = ACTOR_TYPES[-1]
 INTERNATIONAL_PATTERN = r"\b(?:Coalition|NATO|Mission|Multinational|Peacekeep\w*)\b|^(?:AU|UN|EU|NATO):"
 
 _FORCES_OF = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: \[.*\])?$")
-_SEPARATOR = re.compile(r"\s*;\s*")
 
 
 def _named_foreign(name: str, country: str) -> bool:
@@ -251,7 +251,7 @@ def _column_forces(events: pd.DataFrame, column: str, where: pd.Series) -> pd.Se
     pairs = pd.DataFrame({"name": names[untyped], "country": where[untyped]}).drop_duplicates()
     named = {}
     for value, place in zip(pairs["name"], pairs["country"]):
-        parts = [part for part in _SEPARATOR.split(value) if part] if side is None else [value]
+        parts = [part for part in NAME_SEPARATOR.split(value) if part] if side is None else [value]
         hit = next((part for part in parts if _named_foreign(part, place)), None)
         if hit is not None:
             named[(value, place)] = hit

@@ -116,7 +116,11 @@ def test_the_coded_data_keeps_its_own_rule():
 def actors_by_pandas(raw: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for index, event in raw.iterrows():
-        for actor, kind in {event["actor1"]: event["inter1"], event["actor2"]: event["inter2"]}.items():
+        associated = [name.strip() for column in ("assoc_actor_1", "assoc_actor_2")
+                      for name in str(event.get(column) or "").split(";") if name.strip()]
+        named = {event["actor1"]: event["inter1"], event["actor2"]: event["inter2"]}
+        named.update({name: named.get(name) for name in associated})  # no type of their own
+        for actor, kind in named.items():
             if actor:
                 rows.append({"actor": actor, "type": kind, "killed": event["fatalities"]})
     frame = pd.DataFrame(rows)
@@ -139,6 +143,10 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
         assert sentence == f"{md(row.actor1)}{other}: {row.events} events, {row.killed} killed"
     expected = actors_by_pandas(raw)
     table = story.actors_table()
+    # the militia's target's associated actors are counted, with the type ACLED does not give them said
+    us = table[table["actor"] == "Military Forces of the United States (2017-)"].iloc[0]
+    assert us["as_associated"] == us["events"] > 0 and us["actor_type"] == "none given"
+    assert "first, second or associated actor" in story.actors_note()
     columns = ["actor", "events", "killed"]
     assert table[columns].values.tolist() == expected[columns].values.tolist()
 

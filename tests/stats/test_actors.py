@@ -24,6 +24,19 @@ def test_an_event_counts_once_for_each_of_its_actors_and_its_dead_under_both():
         ["A", "Rebel group", 3, 9, 2, 1], ["B", "State forces", 2, 8, 1, 1], ["C", "Civilians", 1, 0, 1, 0]]
 
 
+def test_associated_actors_count_each_event_once_without_a_type_of_their_own():
+    # the US forces named among a militia attack's targets (assoc_actor_2) were counted nowhere
+    frame = events(assoc_actor_1=[None, "D; B", None, ""], assoc_actor_2=["D ;E", None, None, None])
+    table = actors.actors_table(frame).set_index("actor")
+    assert table.loc["D", ["events", "fatalities", "as_associated", "as_actor1", "as_actor2"]].tolist() == [2, 4, 2, 0, 0]
+    assert table.loc["E", "events"] == 1 and pd.isna(table.loc["E", "actor_type"])
+    # B is second actor of event 1 and associated in event 2: two events, its type from its own role
+    assert table.loc["B", ["events", "as_actor1", "as_actor2", "as_associated"]].tolist() == [3, 1, 1, 1]
+    assert table.loc["B", "actor_type"] == "State forces"
+    first_and_second = actors.actors_table(frame, associated=False)
+    assert set(first_and_second["actor"]) == {"A", "B", "C"} and not first_and_second["as_associated"].any()
+
+
 def test_an_actor_on_both_sides_of_one_event_counts_it_once():
     table = actors.actors_table(events(actor2=["A", None, None, None]))
     assert table.set_index("actor").loc["A", "events"] == 2

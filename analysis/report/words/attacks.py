@@ -325,7 +325,7 @@ def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
     if facts.coded or attacks.empty or "actor1" not in attacks.columns:
         return pd.DataFrame(columns=["perpetrator", "actor type", "attacks", "killed"])
     first = attacks.assign(actor2=pd.NA, inter2=pd.NA) if "inter2" in attacks.columns else attacks.assign(actor2=pd.NA)
-    table = actors_table(first)
+    table = actors_table(first, associated=False)
     shown, _, _ = top_whole(table, most, 2 * most)
     return shown.rename(columns={"actor": "perpetrator", "actor_type": "actor type", "events": "attacks",
                                  "fatalities": "killed"})[["perpetrator", "actor type", "attacks", "killed"]]

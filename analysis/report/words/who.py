@@ -110,12 +110,16 @@ def actors_table(facts: Facts) -> pd.DataFrame:
     """The most active actors (at most ACTOR_ROWS, a tie listed whole up to ACTOR_LIMIT), with their figures."""
     table = facts.actors
     shown, _, _ = top_whole(table, ACTOR_ROWS, ACTOR_LIMIT)
-    return shown[["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]].rename(
+    columns = ["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]
+    if shown["as_associated"].any():  # the export names associated actors
+        columns.append("as_associated")
+    # ACLED gives an associated actor no type: said, not a blank cell
+    return shown[columns].assign(actor_type=shown["actor_type"].fillna("none given")).rename(
         columns={"fatalities": "killed"})
 
 
 ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events", "killed": "killed",
-                 "as_actor1": "as first actor", "as_actor2": "as second actor"}
+                 "as_actor1": "as first actor", "as_actor2": "as second actor", "as_associated": "as associated actor"}
 
 
 def actors_note(facts: Facts) -> str:
@@ -124,11 +128,11 @@ def actors_note(facts: Facts) -> str:
     if table.empty:
         return ""
     shown, left, each = top_whole(table, ACTOR_ROWS, ACTOR_LIMIT)
-    text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), with the events each "
-            "is first or second actor in and the people killed in them (an event's dead count under both its actors)."
-            if len(shown) < len(table) else
-            f"{describe_all(len(table), 'actor')}, with the events each is first or second actor in and the people "
-            "killed in them (an event's dead count under both its actors).")
+    roles = ("first, second or associated actor" if table["as_associated"].any() else "first or second actor")
+    how = (f"with the events each is {roles} in and the people killed in them (an event's dead count under each of "
+           "its actors)")
+    text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), {how}."
+            if len(shown) < len(table) else f"{describe_all(len(table), 'actor')}, {how}.")
     if left:
         text += f" {left:,} more actors have {each:,} events each."
     return text
