@@ -67,8 +67,9 @@ def chart_title(facts: Facts, chart: str) -> str:
     """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text.
 
     An ACLED run's titles state what the chart shows, with its number: "Events in Iraq and Syria peaked in the week
-    of 8-14 June 2020: 15 events (as many in 2 other weeks)", "Escalation in Iraq and Syria peaked in the week of ...: 117
-    Goldstein points". A window of the coded data, whose counts spread ranged dates, keeps titles that name the chart.
+    of 8-14 June 2020: 15 events (as many in 2 other weeks)", "Escalation in Iraq and Syria peaked in the week of
+    ...: 117 Goldstein points". A window of the coded data, whose counts spread ranged dates, keeps titles that name
+    the chart.
     """
     where = f"{facts.data.place}, {facts.data.period_text}"
     who = involved(facts, str)
