@@ -108,3 +108,20 @@ def test_an_outlets_change_says_plainly_whether_the_other_outlets_held():
     assert _one_outlet(events, change, "attack") == (
         "Wire reported 5 of December 2024's attacks and 30 of January 2025's; without Wire, December 2024 and "
         "January 2025 both had 1 attack: the rise is one outlet's, and may be one of coverage.")
+
+
+def test_names_in_the_new_sentences_are_escaped(tmp_path):
+    """A region and tied outlets named with Markdown's marks reach the sentences as text."""
+    from analysis.text import markdown_text as md
+
+    region, outlets = "*Diy_ala* [x](y)", ("<b>Wire</b>", "Radio *one*")
+    events = [{"event_date": f"2020-0{month}-{day:02d}", "admin1": region, "source": outlets[k % 2]}
+              for month in (5, 6) for k, day in enumerate((4, 11, 18, 25))]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "hostile.csv", events)),
+                                start="2020-05-01", end="2020-06-30"))
+    lead, sources = story.heading("posture").markdown, story.sources()
+    assert f"all in {md(region)} (0 killed)" in lead and region not in lead
+    assert f"{md(outlets[0])} and {md(outlets[1])} report the most, 4 events each" in sources
+    assert outlets[0] not in sources and outlets[1] not in sources
+    text = story.attacks()
+    assert f"All of them were in one region, {md(region)}." in text and region not in text

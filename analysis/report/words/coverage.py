@@ -11,7 +11,8 @@ from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
 from .facts import PERIOD_NAMES, Facts
 
-#: A change coincides with new (or vanished) outlets when their events make at least this share of it.
+#: A change coincides with new (or vanished) outlets when their events make at least this share of it; a peak, when
+#: new outlets report at least this share of the peak period's events (:func:`new_source_note`).
 COINCIDES = 0.5
 #: How many new and vanishing outlets a sentence names.
 OUTLETS_NAMED = 5
