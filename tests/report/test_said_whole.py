@@ -42,6 +42,15 @@ def test_one_region_is_named_not_called_the_most(one_region):
     lead = one_region.heading("posture").markdown
     assert "The 13 events took place in Iraq, all in Diyala (26 killed), at 3 places." in lead
     assert "the most" not in lead and "1 region" not in lead
+    assert one_region.chart_title("where") == "All 13 events in Iraq were in Diyala"
+
+
+def test_a_run_of_one_region_titles_its_map_by_its_places(tmp_path):
+    """Where the run's area is its one region, the map's title does not say the region's events were in it."""
+    events = [{"event_date": f"2020-05-{day:02d}", "admin1": "Diyala", "latitude": f"{33 + day / 10:.1f}"}
+              for day in (4, 5, 6)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "area.csv", events)), area="Diyala"))
+    assert story.chart_title("where") == "The 3 events in Diyala took place at 3 places"
 
 
 def test_the_change_of_one_region_is_said_once(one_region):

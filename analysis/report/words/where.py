@@ -96,10 +96,8 @@ def _sentences(facts: Facts, esc: Escape) -> list[str]:
     if events.empty:
         return [nothing(facts, esc=esc)]
     lines = []
-    from ...stats.places import locations
-
-    places = locations(events) if {"latitude", "longitude", "location"} <= set(events.columns) else None
-    at = f" at {describe_number(len(places), 'place')}" if places is not None and len(places) else ""
+    places = _locations(events)
+    at = f" at {describe_number(len(places), 'place')}" if len(places) else ""
     countries = facts.data.countries
     of = f" of {esc(join_words(countries))}" if countries else ""
     for level in levels(facts):
@@ -189,6 +187,11 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
     if table.empty:
         return f"Where the events{who} took place, {facts.data.place}, {facts.data.period_text}"
     top = table[table["events"] == table["events"].iloc[0]]
+    if len(table) == 1 and str(top["admin1"].iloc[0]) == facts.data.place:  # the run's area is the one region
+        places = len(_locations(facts.events))
+        if places:
+            return (f"The {describe_number(len(facts.events), 'event')}{who} in {facts.data.place} took place at "
+                    f"{describe_number(places, 'place')}")
     if len(table) == 1:
         return f"All {len(facts.events):,} events{who} in {facts.data.place} were in {top['admin1'].iloc[0]}"
     each = " each" if len(top) > 1 else ""
@@ -196,12 +199,18 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
             f"{int(top['events'].iloc[0]):,}{each} of {len(facts.events):,}")
 
 
+def _locations(events: pd.DataFrame) -> pd.DataFrame:
+    """The places the map draws (:func:`analysis.stats.places.locations`); none where the file has no coordinates."""
+    from ...stats.places import locations
+
+    return locations(events) if {"latitude", "longitude", "location"} <= set(events.columns) else pd.DataFrame()
+
+
 def _named(facts: Facts) -> str:
     """The places the map names: "the 8 biggest", or "every place" when there are no more."""
-    from ...stats.places import locations
     from ...viz.maps import NAMED_PLACES
 
-    places = locations(facts.events) if {"latitude", "longitude", "location"} <= set(facts.events.columns) else []
+    places = _locations(facts.events)
     return f"the {NAMED_PLACES} biggest" if len(places) > NAMED_PLACES else "every place"
 
 
