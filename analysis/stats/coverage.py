@@ -100,6 +100,33 @@ def outlet_spans(per_period: pd.DataFrame) -> pd.DataFrame:
     return spans.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+def first_reports(events: pd.DataFrame) -> pd.Series:
+    """Each outlet's first day: the earliest ``event_date`` of the events it reports.
+
+    Returns
+    -------
+    Series
+        The first day (datetime64) by outlet (index ``source``), earliest
+        first, then by outlet.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "source": ["X; Y", "X", "Y"],
+    ...                       "event_date": pd.to_datetime(["2025-06-03", "2025-05-01", "2025-06-02"])})
+    >>> first_reports(frame).dt.strftime("%Y-%m-%d").to_dict()
+    {'X': '2025-05-01', 'Y': '2025-06-02'}
+    """
+    require_columns(events, ["event_id", "event_date", "source"])
+    rows = event_sources(events)
+    ids = events["event_id"].astype("string").to_numpy()
+    dates = pd.Series(events["event_date"].to_numpy(), index=ids)
+    rows["first"] = dates.loc[~dates.index.duplicated()].reindex(rows["event_id"].astype("string")).to_numpy()
+    firsts = rows.groupby("source")["first"].min().rename_axis("source").reset_index()
+    firsts = firsts.sort_values(["first", "source"], kind="stable")
+    return pd.Series(firsts["first"].to_numpy(), index=pd.Index(firsts["source"].astype("string"), name="source"),
+                     name="first", dtype="datetime64[ns]")
+
+
 def change_coverage(per_period: pd.DataFrame, before: object, after: object) -> pd.DataFrame:
     """The outlets behind a change from the period starting ``before`` to the one starting ``after``.
 

@@ -266,9 +266,10 @@ def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw
     rest = [int((~local & (months == m)).sum()) for m in (earlier, month)]
     text = story.timeline()
     assert "The fall does not coincide with a change of sources" not in text
-    assert (f"The fall after {earlier:%B %Y} is one outlet's: Local Network reported {with_it[0]} of {earlier:%B %Y}'s "
-            f"events and {with_it[1]} of {month:%B %Y}'s, while the events it did not report went from {rest[0]} to "
-            f"{rest[1]}: the change may be one of coverage.") in text
+    assert rest[0] != rest[1]  # the other outlets' events moved a little: their figures are said
+    assert (f"Local Network reported {with_it[0]} of {earlier:%B %Y}'s events and {with_it[1]} of {month:%B %Y}'s; "
+            f"the other outlets' events went from {rest[0]} to {rest[1]}: the fall is one outlet's, and may be one "
+            "of coverage.") in text
 
 
 def test_sources_over_time_name_new_and_vanishing_outlets(story, raw):
@@ -473,10 +474,9 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     local = raw["source"].str.contains("Local Network")
     with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
     rest = [int((~local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
-    assert (f"In all, events fell from {sum(with_it[:1] + rest[:1])} to {with_it[1] + rest[1]}. The fall after June "
-            f"2020 is one outlet's: Local Network reported {with_it[0]} of June 2020's events and "
-            f"{with_it[1]} of July 2020's, while the events it did not report went from {rest[0]} to {rest[1]}: the "
-            "change may be one of coverage.") in story.where()
+    assert (f"In all, events fell from {sum(with_it[:1] + rest[:1])} to {with_it[1] + rest[1]}. Local Network "
+            f"reported {with_it[0]} of June 2020's events and {with_it[1]} of July 2020's; the other outlets' events "
+            f"went from {rest[0]} to {rest[1]}: the fall is one outlet's, and may be one of coverage.") in story.where()
     assert "All 5 regions with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
 
@@ -507,8 +507,8 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     tied = int((attacks["fatalities"] == top).sum())
     assert tied > NAMED  # the file's attacks: more share the highest toll than a sentence names
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
-    assert sentence.startswith(f"{tied} attacks killed {top} each, more than any other attack; the first {NAMED} by "
-                               "date: ")
+    assert sentence.startswith(f"{tied} attacks killed {top} people each, the most of any attack; the first {NAMED} "
+                               "by date: ")
     dates = re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)
     assert dates == sorted(dates, key=lambda day: pd.Timestamp(day))  # "the first" are the earliest
     assert sentence.count(f"{top} killed in ") == NAMED
@@ -539,13 +539,29 @@ def _peak_words(dates: pd.Series, weekly: bool = True) -> tuple[str, int, int]:
     how many other periods count as many."""
     from analysis.text import describe_dates
 
+    first, last, counts = _peak_days(dates, weekly)
+    top = counts.max()
+    when = (f"the week of {describe_dates(first, last, long=True)}" if weekly else f"{first:%B %Y}")
+    return when, int(top), int((counts == top).sum()) - 1
+
+
+def _peak_days(dates: pd.Series, weekly: bool = True) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
+    """The first and last days of the busiest week or month of these dates (the earliest on a tie), and the counts."""
     starts = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")) if weekly else dates.dt.to_period("M")
     counts = starts.value_counts()
-    top = counts.max()
-    first = counts[counts == top].index.min()
-    when = (f"the week of {describe_dates(first, first + pd.Timedelta(days=6), long=True)}" if weekly
-            else f"{first:%B %Y}")
-    return when, int(top), int((counts == top).sum()) - 1
+    first = counts[counts == counts.max()].index.min()
+    if weekly:
+        return first, first + pd.Timedelta(days=6), counts
+    return first.start_time, first.end_time.normalize(), counts
+
+
+def _new_source(raw: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """What a headline says of Local Network, which carries the peak: it began reporting in the peak period, or
+    had begun on its first day."""
+    began = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    if first <= began <= last:
+        return ", as a new source began reporting"
+    return f"; Local Network had begun reporting on {began.day} {began:%B %Y}"
 
 
 def _tie(others: int, name: str = "week") -> str:
@@ -557,8 +573,8 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     not by a label ("Battles and remote violence per week ...")."""
     place = "Iraq and Syria"
     attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
-    # every peak is in June, when Local Network first reports and carries most events and attacks: the headline says so
-    new = ", as a new source began reporting"
+    # every peak is in June, when Local Network first reports and carries most events and attacks: the headline says
+    # so, as beginning with the peak where its first event falls in the peak period, else with its first day
     june = raw["event_date"].dt.to_period("M") == "2020-06"
     local = raw["source"].str.contains("Local Network")
     assert raw.loc[local, "event_date"].min() >= pd.Timestamp("2020-06-01")
@@ -566,15 +582,20 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
         june & raw.index.isin(attacks.index)).sum()
     when, top, others = _peak_words(raw["event_date"])
     assert "June 2020" in when
-    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top}{_tie(others)}{new}"
+    new = _new_source(raw, *_peak_days(raw["event_date"])[:2])
+    assert new.startswith("; Local Network had begun reporting on 2 June 2020")  # the week of 8-14 June
+    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top} events{_tie(others)}{new}"
     when, top, others = _peak_words(attacks["event_date"])
-    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top}"
+    new = _new_source(raw, *_peak_days(attacks["event_date"])[:2])
+    assert new == ", as a new source began reporting"  # the week of 1-7 June
+    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top} attacks"
                                            f"{_tie(others)}{new}")
     month, top, others = _peak_words(attacks["event_date"], weekly=False)
+    new = _new_source(raw, *_peak_days(attacks["event_date"], weekly=False)[:2])
     regions = attacks["admin1"].value_counts()
     most = sorted(regions[regions == regions.max()].index)
     assert story.chart_title("monthly") == (
-        f"Battles and remote violence in {place} peaked in {month}: {top}{_tie(others, 'month')}{new}; the most over "
+        f"Battles and remote violence in {place} peaked in {month}: {top} attacks{_tie(others, 'month')}{new}; the most over "
         f"the window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
     assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
                                                f"{attacks['fatalities'].sum()} people, at most "
@@ -589,6 +610,7 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
                                             f"{counts.iloc[0]} of {len(raw)}, {alone} of them alone")
     # the escalation headline names the peak the sentence under the chart names, at the same score
     title = story.chart_title("escalation")
+    new = "; Local Network had begun reporting on 2 June 2020"  # the weeks of 8-14 and 22-28 June
     weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points{new}", title).groups()
     assert f"highest, at {score} Goldstein points, in {weeks} (" in story.escalation(story.facts.escalation)
     for chart in ("timeline", "weekly", "monthly", "escalation", "where", "sources"):
@@ -719,8 +741,8 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
     attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
     _, top, others = _peak_words(attacks["event_date"])
     assert others > 2
-    assert story.chart_title("weekly") == (f"Battles and remote violence in Somalia: at most {top} in a week, in "
-                                           f"{others + 1} weeks")
+    assert story.chart_title("weekly") == (f"Battles and remote violence in Somalia: at most {top} "
+                                           f"attack{'s' if top > 1 else ''} in a week, in {others + 1} weeks")
     posture = story.facts.posture_events
     assert posture["sub_event_type"].nunique() == 1
     assert story.chart_title("posture").endswith(
@@ -760,10 +782,11 @@ def test_a_change_one_outlet_carries_is_said_to_be_its_own():
 
     events, change = _months({"Wire": [30, 5], "Radio": [20, 19]})  # Wire's collapse; Radio holds
     assert _one_outlet(events, change, "event") == (
-        "The fall after May 2025 is one outlet's: Wire reported 30 of May 2025's events and 5 of June 2025's, while "
-        "the events it did not report went from 20 to 19: the change may be one of coverage.")
+        "Wire reported 30 of May 2025's events and 5 of June 2025's; the other outlets' events went from 20 to 19: "
+        "the fall is one outlet's, and may be one of coverage.")
     events, change = _months({"Wire": [5, 30], "Radio": [20, 21]})
-    assert _one_outlet(events, change, "attack").startswith("The rise in June 2025 is one outlet's: Wire reported 5 of ")
+    assert _one_outlet(events, change, "attack").startswith("Wire reported 5 of May 2025's attacks and 30 of ")
+    assert _one_outlet(events, change, "attack").endswith(": the rise is one outlet's, and may be one of coverage.")
 
 
 def test_a_change_every_outlet_shares_is_no_outlets_own():

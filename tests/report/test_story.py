@@ -190,4 +190,4 @@ def test_the_deadliest_named_never_leave_out_a_tie(tmp_path):
     story = Story(notebook_data(str(path)))
     sentences = story.timeline()
     assert "The deadliest of the events: 9 killed in" in sentences
-    assert "6 killed in" not in sentences and "3 more events killed 6 each." in sentences
+    assert "6 killed in" not in sentences and "3 more events killed 6 people each." in sentences

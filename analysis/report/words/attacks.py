@@ -100,8 +100,8 @@ def _finding(facts: Facts, chart: str) -> str:
     what, attacks = data.selection.what, facts.attacks
     if chart in ("weekly", "monthly"):
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
-        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}",
-                              note=lambda day: new_source_note(facts, attacks, day))
+        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", "attack",
+                              note=lambda start, end: new_source_note(facts, attacks, start, end))
         column = data.place_column
         if chart == "weekly" or not found or column not in attacks.columns:
             return found
@@ -110,6 +110,10 @@ def _finding(facts: Facts, chart: str) -> str:
             return found
         most = counts[counts == counts.iloc[0]]
         names = join_words([str(data.base_names.get(name, name)) for name in most.index])
+        if len(counts) == 1:
+            return f"{found}; all in {names}"
+        if len(most) == len(counts):  # every place has as many: none has the most
+            return f"{found}; {counts.iloc[0]:,} each in {names} over the window"
         each = " each" if len(most) > 1 else ""
         return f"{found}; the most over the window in {names} ({counts.iloc[0]:,}{each})"
     killed = killed_per_event(attacks, data.casualties)
@@ -204,8 +208,14 @@ def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
     if len(table) == 1:
         return [f"All of them were {at} one {word}, {md(names.get(table['place'][0], table['place'][0]))}."]
     shown, left, each = top_whole(table, PLACES_NAMED, 2 * PLACES_NAMED)
-    named = [f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()]
-    text = f"By {word}, the most attacks were {at} {join_words(named)}." if named else ""
+    if shown.empty:
+        named = ""
+    elif len(shown) > 1 and shown["events"].nunique() == 1:  # a tie said once: "Duhok and Kirkuk, 31 each"
+        named = f"{join_words([md(names.get(p, p)) for p in shown['place']])}, {shown['events'].iloc[0]:,} each"
+    else:
+        named = join_words([f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()])
+    most = "the" if len(shown) == len(table) else "the most"  # every place named: none is "the most"
+    text = f"By {word}, {most} attacks were {at} {named}." if named else ""
     if left:
         text += f" {left:,} places tie with {describe_number(each, 'attack')} each."
     return [text.strip()]

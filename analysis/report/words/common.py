@@ -209,13 +209,14 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
     noun = "attack" if what == "attacks" else "event"
     most = int((killed == killed.max()).sum())
     if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name the first
-        return [f"{capital(describe_number(most, noun))} killed {describe_figure(killed.max())} each, more than any "
-                f"other {noun}; the first {len(top)} by date: " + "; ".join(parts) + "."]
+        return [f"{capital(describe_number(most, noun))} killed {describe_number(killed.max(), 'person', 'people')} "
+                f"each, the most of any {noun}; the first {len(top)} by date: " + "; ".join(parts) + "."]
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
     out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
     if len(left) and len(top) < NAMED:
         tied = int((left == left.iloc[0]).sum())
-        out.append(f"{describe_number(tied, f'more {noun}')} killed {describe_figure(left.iloc[0])} each.")
+        out.append(f"{describe_number(tied, f'more {noun}')} killed {describe_number(left.iloc[0], 'person', 'people')} "
+                   "each.")
     return out
 
 

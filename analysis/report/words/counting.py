@@ -63,18 +63,19 @@ def period_text(row: pd.Series, freq: str) -> str:
     return describe_dates(start, row["period_end"], long=True)
 
 
-def peak_headline(frame: pd.DataFrame, freq: str, what: str, column: str = "expected", note: object = None) -> str:
+def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: str = "expected",
+                  note: object = None) -> str:
     """State where a chart of counts per period peaks, as its headline (plain text; "" when every period is 0).
 
-    ``frame`` is the chart's counts per period (:meth:`Facts.per_period`), ``freq`` its period and ``what`` what
-    it counts, where: "Battles and remote violence in Iraq peaked in the week of 1-7 June 2020: 9 (as many in 2
-    other weeks)". A tie is counted, not hidden (the page's sentences name the tied periods); where more than three
-    periods share the top, none is a peak: "Battles and remote violence in Somalia: at most 1 in a week, in 12
-    weeks". ``note``, a function of the peak's first day, writes what follows the peak's figure (a change of
-    sources, :func:`analysis.report.words.coverage.new_source_note`).
+    ``frame`` is the chart's counts per period (:meth:`Facts.per_period`), ``freq`` its period, ``what`` what
+    it counts, where, and ``noun`` the unit of its figure: "Battles and remote violence in Iraq peaked in the week
+    of 1-7 June 2020: 9 attacks (as many in 2 other weeks)". A tie is counted, not hidden (the page's sentences
+    name the tied periods); where more than three periods share the top, none is a peak: "Battles and remote
+    violence in Somalia: at most 1 attack in a week, in 12 weeks". ``note``, a function of the peak period's first
+    and last days, writes what follows the peak's figure (a change of sources,
+    :func:`analysis.report.words.coverage.new_source_note`).
     """
     from ...stats.highlights import peak
-    from ...text import describe_figure
 
     found = peak(frame, column)
     if found is None:
@@ -86,6 +87,8 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, column: str = "expe
     others = int((abs(values - found.value) < 1e-9).sum()) - 1
     what = what[:1].upper() + what[1:]
     if others > 2:  # no one period stands out: say the most any had, and how many had it
-        return f"{what}: at most {describe_figure(found.value)} in a {name}, in {describe_number(others + 1, name)}"
+        most = describe_number(found.value, noun)
+        return f"{what}: at most {most} in a {name}, in {describe_number(others + 1, name)}"
     tie = f" (as many in {describe_number(others, f'other {name}')})" if others else ""
-    return f"{what} peaked in {when}: {describe_figure(found.value)}{tie}{note(found.start) if note else ''}"
+    after = note(found.start, found.end) if note else ""
+    return f"{what} peaked in {when}: {describe_number(found.value, noun)}{tie}{after}"

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...stats.coverage import change_coverage, outlet_shift, outlet_spans, outlets_per_period
+from ...stats.coverage import change_coverage, first_reports, outlet_shift, outlet_spans, outlets_per_period
 from ...stats.evidence import event_sources
-from ...text import describe_number, join_words
+from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
 from .facts import PERIOD_NAMES, Facts
 
-#: A change coincides with new (or vanished) outlets when their events make at least this share of it.
+#: A change coincides with new (or vanished) outlets when their events make at least this share of it; a peak, when
+#: new outlets report at least this share of the peak period's events (:func:`new_source_note`).
 COINCIDES = 0.5
 #: How many new and vanishing outlets a sentence names.
 OUTLETS_NAMED = 5
@@ -63,8 +64,9 @@ def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
     """Say that a change is one outlet's (Markdown): its events carry most of the change while the events it does
     not report hold steady; "" when no outlet's does.
 
-    "The fall after June 2020 is one outlet's: Local Network reported 40 of June 2020's events and 7 of July
-    2020's, while the events it did not report went from 20 to 19: the change may be one of coverage."
+    "Local Network reported 40 of June 2020's events and 7 of July 2020's; the other outlets' events went from 20 to
+    19: the fall is one outlet's, and may be one of coverage." Where the other outlets' events did not change at
+    all: "...; without Local Network, June and July 2020 both had 16 events: the fall is one outlet's, ..."
     """
     before, after = float(change["before"]), float(change["after"])
     if before <= 0 or after <= 0:
@@ -78,33 +80,58 @@ def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
     if chosen.empty:
         return ""
     row = chosen.iloc[0]
-    rise = total > 0
-    first, second = f"{change['from_start']:%B %Y}", f"{change['to_start']:%B %Y}"
-    return (f"The {'rise in ' + second if rise else 'fall after ' + first} is one outlet's: {md(row['source'])} "
-            f"reported {row['before']:,} of {first}'s {noun}s and {row['after']:,} of {second}'s, while the {noun}s "
-            f"it did not report went from {row['rest_before']:,} to {row['rest_after']:,}: the change may be one of "
-            "coverage.")
+    first, second = change["from_start"], change["to_start"]
+    name = md(row["source"])
+    if row["rest_before"] == row["rest_after"]:
+        rest = f"without {name}, {_two_months(first, second)} both had {describe_number(row['rest_before'], noun)}"
+    else:
+        rest = f"the other outlets' {noun}s went from {row['rest_before']:,} to {row['rest_after']:,}"
+    return (f"{name} reported {row['before']:,} of {first:%B %Y}'s {noun}s and {row['after']:,} of {second:%B %Y}'s; "
+            f"{rest}: the {'rise' if total > 0 else 'fall'} is one outlet's, and may be one of coverage.")
 
 
-def new_source_note(facts: Facts, events: pd.DataFrame, when: object) -> str:
-    """Say, for a chart's headline, that its peak falls in the month a new source began reporting and carries at
-    least :data:`COINCIDES` of that month's ``events`` (", as a new source began reporting"); "" otherwise and for
-    the coded data."""
-    if facts.coded or events.empty or "source" not in events.columns or when is None:
+def _two_months(first: pd.Timestamp, second: pd.Timestamp) -> str:
+    """Name two months together, their year once where they share it: "June and July 2020"."""
+    if first.year == second.year:
+        return f"{first:%B} and {second:%B %Y}"
+    return f"{first:%B %Y} and {second:%B %Y}"
+
+
+def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
+    """Say, after a chart's headline figure, whether new sources carry its peak (plain text; "" for the coded data).
+
+    ``start`` and ``end`` are the first and last days of the peak period. The new sources are those that first
+    report after the run's first month (:func:`analysis.stats.coverage.outlet_spans`) and report events of the
+    peak; they count when they carry at least :data:`COINCIDES` of the period's ``events``. Those whose first
+    event falls in the period itself began reporting with the peak (", as a new source began reporting"); those
+    that began before it are named with their first day ("; Local Network had begun reporting on 2 June 2020");
+    "" when the new sources carry less.
+    """
+    if facts.coded or events.empty or "source" not in events.columns or start is None:
         return ""
-    month = pd.Timestamp(when).to_period("M").to_timestamp()
-    counts = per_outlet(facts, events)
-    spans = outlet_spans(counts)
-    new = spans.loc[spans["new"].to_numpy(dtype=bool) & (spans["first_period"] == month).to_numpy(), "source"]
-    if new.empty:
-        return ""
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    spans = outlet_spans(per_outlet(facts))
+    firsts = first_reports(facts.events).reindex(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
     dates = events["event_date"]
-    inside = ((dates >= month) & (dates < month + pd.offsets.MonthBegin(1))).to_numpy()
+    inside = ((dates >= first) & (dates <= last)).to_numpy()
     rows = event_sources(events.loc[inside])
-    carried = int(rows.loc[rows["source"].isin(new).to_numpy(), "event_id"].nunique())
-    if carried < COINCIDES * int(inside.sum()):
+    total = int(events.loc[inside, "event_id"].nunique())
+
+    def carry(names: pd.Index) -> bool:
+        carried = rows.loc[rows["source"].isin(names).to_numpy(), "event_id"].nunique()
+        return total > 0 and len(names) > 0 and carried >= COINCIDES * total
+
+    began = firsts.index[(firsts >= first).to_numpy() & (firsts <= last).to_numpy()]
+    if carry(began):
+        return ", as a new source began reporting" if len(began) == 1 else ", as new sources began reporting"
+    earlier = firsts[(firsts < first).to_numpy() & firsts.index.isin(rows["source"])]
+    if not carry(earlier.index):
         return ""
-    return ", as a new source began reporting" if len(new) == 1 else ", as new sources began reporting"
+    if len(earlier) == 1:
+        return f"; {earlier.index[0]} had begun reporting on {describe_dates(earlier.iloc[0], earlier.iloc[0], long=True)}"
+    named = [f"{name} (from {describe_dates(day, day, long=True)})" for name, day in earlier.head(2).items()]
+    more = [f"{len(earlier) - 2:,} more"] if len(earlier) > 2 else []
+    return f"; new sources had begun reporting: {join_words(named + more)}"
 
 
 def _no_change_of_sources(rise: bool, when: str) -> str:

@@ -37,13 +37,19 @@ def chart_title(facts: Facts, chart: str = "sources") -> str:
     table = facts.sources_table if "source" in facts.events.columns else pd.DataFrame()
     if table.empty:
         return f"Who reported the events: outlets and source scale, {where}"
-    top = table[table["events"] == table["events"].iloc[0]]
+    top = _most(table)
     names = join_words([str(name) for name in top["source"]])
     most = f"{names} reported the most events{involved(facts, str)} in {facts.data.place}"
     if len(top) > 1:
         return f"{most}: {int(top['events'].iloc[0]):,} each of {len(facts.events):,}"
     return (f"{most}: {int(top['events'].iloc[0]):,} of {len(facts.events):,}, "
             f"{int(top['only_source'].iloc[0]):,} of them alone")
+
+
+def _most(table: pd.DataFrame) -> pd.DataFrame:
+    """The outlets of the sources table (most events first) behind the most events, a tie whole; the chart's title
+    and the sentences under it name the same."""
+    return table[table["events"] == table["events"].iloc[0]] if len(table) else table
 
 
 def chart_subtitle(facts: Facts, chart: str = "sources") -> str:
@@ -83,10 +89,20 @@ def key_sentences(facts: Facts) -> str:
         return ""
     table = facts.sources_table
     lines = []
-    if len(table):
-        top = table.iloc[0]
-        lines.append(f"{md(top['source'])} reports the most: {describe_number(top['events'], 'event')} "
-                     f"({percent(top['events'], len(events))}), {top['only_source']:,} of them alone.")
+    top = _most(table)
+    if len(top) == 1:
+        row = top.iloc[0]
+        lines.append(f"{md(row['source'])} reports the most: {describe_number(row['events'], 'event')} "
+                     f"({percent(row['events'], len(events))}), {row['only_source']:,} of them alone.")
+    elif len(top) > 1:  # a tie at the top said whole, as the chart's title says it
+        most, rows = int(top["events"].iloc[0]), list(top.itertuples())
+        if top["only_source"].nunique() == 1:
+            alone = f", {rows[0].only_source:,} of them alone each"
+        else:
+            alone = (f"; {md(rows[0].source)} reports {rows[0].only_source:,} of its alone, "
+                     + join_words([f"{md(row.source)} {row.only_source:,}" for row in rows[1:]]))
+        lines.append(f"{join_words([md(name) for name in top['source']])} report the most, "
+                     f"{describe_number(most, 'event')} each ({percent(most, len(events))} each){alone}.")
     outlets = facts.outlets
     many = int(outlets.loc[outlets["outlets"] == "3 or more", "events"].sum())
     lines.append(f"{capital(describe_number(many, 'event'))} rest on three outlets or more.")

@@ -67,15 +67,17 @@ def chart_title(facts: Facts, chart: str) -> str:
     """The title of the timeline (``"timeline"``) or the escalation chart (``"escalation"``), as plain text.
 
     An ACLED run's titles state what the chart shows, with its number: "Events in Iraq and Syria peaked in the week
-    of 8-14 June 2020: 15 (as many in 2 other weeks)", "Escalation in Iraq and Syria peaked in the week of ...: 117
-    Goldstein points". A window of the coded data, whose counts spread ranged dates, keeps titles that name the chart.
+    of 8-14 June 2020: 15 events (as many in 2 other weeks)", "Escalation in Iraq and Syria peaked in the week of
+    ...: 117 Goldstein points". A window of the coded data, whose counts spread ranged dates, keeps titles that name
+    the chart.
     """
     where = f"{facts.data.place}, {facts.data.period_text}"
     who = involved(facts, str)
     if not facts.coded:
         finding = (peak_headline(facts.per_period(facts.period("weekly", "W")), facts.period("weekly", "W"),
-                                 f"events{who} in {facts.data.place}",
-                                 note=lambda day: new_source_note(facts, facts.events, day)) if chart == "timeline"
+                                 f"events{who} in {facts.data.place}", "event",
+                                 note=lambda start, end: new_source_note(facts, facts.events, start, end))
+                   if chart == "timeline"
                    else _escalation_headline(facts))
         if finding:
             return finding
@@ -91,7 +93,7 @@ def _escalation_headline(facts: Facts) -> str:
     if found is None:
         return ""
     whens, shown, peaks = found
-    note = new_source_note(facts, facts.events, peaks["period_start"].iloc[0])
+    note = new_source_note(facts, facts.events, peaks["period_start"].iloc[0], peaks["period_end"].iloc[0])
     return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points{note}"
 
 

@@ -96,10 +96,8 @@ def _sentences(facts: Facts, esc: Escape) -> list[str]:
     if events.empty:
         return [nothing(facts, esc=esc)]
     lines = []
-    from ...stats.places import locations
-
-    places = locations(events) if {"latitude", "longitude", "location"} <= set(events.columns) else None
-    at = f" at {describe_number(len(places), 'place')}" if places is not None and len(places) else ""
+    places = _locations(events)
+    at = f" at {describe_number(len(places), 'place')}" if len(places) else ""
     countries = facts.data.countries
     of = f" of {esc(join_words(countries))}" if countries else ""
     for level in levels(facts):
@@ -108,16 +106,23 @@ def _sentences(facts: Facts, esc: Escape) -> list[str]:
         shown, _, _ = top_whole(table, AREAS_NAMED, 2 * AREAS_NAMED)
         named = join_words([f"{esc(row[level])} ({describe_number(row['events'], 'event')}, "
                             f"{row['fatalities']:,} killed)" for _, row in shown.iterrows()])
+        every = len(shown) == len(table)  # every area named: none is "the most"
         if level == "admin1":
-            regions = describe_number(len(table), singular, plural)
-            lines.append(f"The {describe_number(len(events), 'event')}{involved(facts, esc)} took place{at} in "
-                         f"{regions}{of}; the most in {named}.")
+            opening = f"The {describe_number(len(events), 'event')}{involved(facts, esc)} took place"
+            if len(table) == 1:
+                row = table.iloc[0]
+                lines.append(f"{opening}{' in ' + esc(join_words(countries)) + ',' if countries else ''} all in "
+                             f"{esc(row['admin1'])} ({row['fatalities']:,} killed){',' + at if at else ''}.")
+            else:
+                regions = describe_number(len(table), singular, plural)
+                lines.append(f"{opening}{at} in {regions}{of}{': ' if every else '; the most in '}{named}.")
             deadliest = table.sort_values(["fatalities", "events"], ascending=False, kind="stable").iloc[0]
             if deadliest["fatalities"] > 0 and deadliest["admin1"] != table.iloc[0]["admin1"]:
                 lines.append(f"The deadliest {singular} was {esc(deadliest['admin1'])}, with "
                              f"{describe_number(deadliest['fatalities'], 'person', 'people')} killed.")
         else:
-            lines.append(f"By {singular}, the most events were in {named}.")
+            lines.append(f"By {singular}, {'all' if len(table) == 1 else 'the'} events were in {named}." if every
+                         else f"By {singular}, the most events were in {named}.")
     return lines + _changes(facts, esc)
 
 
@@ -128,6 +133,14 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
     table = facts.areas("admin1")
     before, after = words
     name = PERIOD_NAMES.get(facts.compared[2], "period")
+    if len(table) == 1:  # one region: its change is the whole change, said once
+        row = table.iloc[0]
+        first, last = int(row["events_previous"]), int(row["events_last"])
+        if first == last:
+            return [f"From {before} to {after}, the last two whole {name}s, the events in {esc(row['admin1'])} "
+                    f"held at {first:,}."]
+        return ([f"From {before} to {after}, the last two whole {name}s, the events in {esc(row['admin1'])} "
+                 f"{'rose' if last > first else 'fell'} from {first:,} to {last:,}."] + _coverage(facts, total=False))
     parts = []
     for verb, change in (("rose", int(table["events_change"].max())), ("fell", int(table["events_change"].min()))):
         if (verb == "rose" and change <= 0) or (verb == "fell" and change >= 0):
@@ -144,9 +157,10 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
     return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."] + _coverage(facts)
 
 
-def _coverage(facts: Facts) -> list[str]:
-    """Say whether the change of all the events between the last two whole months coincides with a change of the
-    outlets (:func:`analysis.report.words.coverage.change_sources`); nothing for coarser periods or no change."""
+def _coverage(facts: Facts, total: bool = True) -> list[str]:
+    """Say how all the events changed between the last two whole months (unless ``total`` is False: the sentence
+    before said it) and whether the change coincides with a change of the outlets
+    (:func:`analysis.report.words.coverage.change_sources`); nothing for coarser periods or no change."""
     from .coverage import change_sources
 
     (from_start, from_end), (to_start, to_end), freq = facts.compared
@@ -161,8 +175,8 @@ def _coverage(facts: Facts) -> list[str]:
                      "change": after - before, "from_start": from_start, "from_end": from_end,
                      "to_start": to_start, "to_end": to_end})
     note = change_sources(facts, facts.events, row)
-    total = f"In all, events {'rose' if after > before else 'fell'} from {before:,} to {after:,}."
-    return [total, note] if note else [total]
+    said = [f"In all, events {'rose' if after > before else 'fell'} from {before:,} to {after:,}."] if total else []
+    return said + ([note] if note else [])
 
 
 def chart_title(facts: Facts, chart: str = "where") -> str:
@@ -173,6 +187,11 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
     if table.empty:
         return f"Where the events{who} took place, {facts.data.place}, {facts.data.period_text}"
     top = table[table["events"] == table["events"].iloc[0]]
+    if len(table) == 1 and str(top["admin1"].iloc[0]) == facts.data.place:  # the run's area is the one region
+        places = len(_locations(facts.events))
+        if places:
+            return (f"The {describe_number(len(facts.events), 'event')}{who} in {facts.data.place} took place at "
+                    f"{describe_number(places, 'place')}")
     if len(table) == 1:
         return f"All {len(facts.events):,} events{who} in {facts.data.place} were in {top['admin1'].iloc[0]}"
     each = " each" if len(top) > 1 else ""
@@ -180,12 +199,18 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
             f"{int(top['events'].iloc[0]):,}{each} of {len(facts.events):,}")
 
 
+def _locations(events: pd.DataFrame) -> pd.DataFrame:
+    """The places the map draws (:func:`analysis.stats.places.locations`); none where the file has no coordinates."""
+    from ...stats.places import locations
+
+    return locations(events) if {"latitude", "longitude", "location"} <= set(events.columns) else pd.DataFrame()
+
+
 def _named(facts: Facts) -> str:
     """The places the map names: "the 8 biggest", or "every place" when there are no more."""
-    from ...stats.places import locations
     from ...viz.maps import NAMED_PLACES
 
-    places = locations(facts.events) if {"latitude", "longitude", "location"} <= set(facts.events.columns) else []
+    places = _locations(facts.events)
     return f"the {NAMED_PLACES} biggest" if len(places) > NAMED_PLACES else "every place"
 
 
