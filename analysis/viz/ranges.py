@@ -425,24 +425,24 @@ TOP_ATTACKS = 15
 DISTRIBUTION_ABOVE = 200
 
 
-def casualty_chart_form(attacks: int, *, highest_shared: int = 1) -> str:
+def casualty_chart_form(attacks: int, *, top_figures: int = 2) -> str:
     """Say which form the per-attack casualty chart takes: ``"each"``, ``"top"`` or ``"distribution"``.
 
-    ``highest_shared`` is how many attacks share the highest figure: when
-    more share it than :data:`TOP_ATTACKS`, the top attacks would be as many
-    identical dots, which show nothing of the rest, so the chart is the
-    distribution instead.
+    ``top_figures`` is how many different figures the top attacks would
+    show (:func:`_top_figures`): where it is one, they would be as many
+    identical dots (11 attacks that killed 6 each), which show nothing of
+    the rest, so the chart is the distribution instead.
 
     Examples
     --------
     >>> casualty_chart_form(4), casualty_chart_form(40), casualty_chart_form(5000)
     ('each', 'top', 'distribution')
-    >>> casualty_chart_form(101, highest_shared=16)
+    >>> casualty_chart_form(101, top_figures=1)
     'distribution'
     """
     if attacks <= PER_ATTACK_MAX:
         return "each"
-    return "top" if attacks <= DISTRIBUTION_ABOVE and highest_shared <= TOP_ATTACKS else "distribution"
+    return "top" if attacks <= DISTRIBUTION_ABOVE and top_figures > 1 else "distribution"
 
 
 def _attack_figures(counts: pd.DataFrame) -> pd.Series:
@@ -452,12 +452,14 @@ def _attack_figures(counts: pd.DataFrame) -> pd.Series:
     return size.groupby(counts["event_id"], sort=False).max()
 
 
-def _highest_shared(per_event: pd.DataFrame) -> int:
-    """How many attacks of :func:`analysis.stats.casualties.casualties_per_event` share the highest figure."""
+def _top_figures(per_event: pd.DataFrame) -> int:
+    """How many different figures the :data:`TOP_ATTACKS` deadliest attacks of
+    :func:`analysis.stats.casualties.casualties_per_event` show, each figure's attacks drawn all or none (the
+    first figure's first attacks where even its attacks are too many)."""
     if per_event.empty:
         return 0
-    figures = _attack_figures(per_event)
-    return int((figures == figures.max()).sum())
+    shared = _attack_figures(per_event).value_counts().sort_index(ascending=False).to_numpy()
+    return max(int((np.cumsum(shared) <= TOP_ATTACKS).sum()), 1)
 
 
 def plot_attack_casualties(
@@ -505,7 +507,7 @@ def plot_attack_casualties(
     form = casualty_chart_form(len(chosen))
     per_event = casualties_per_event(chosen, casualties, kinds=None) if form != "distribution" else None
     if form == "top":
-        form = casualty_chart_form(len(chosen), highest_shared=_highest_shared(per_event))
+        form = casualty_chart_form(len(chosen), top_figures=_top_figures(per_event))
     if form == "distribution":
         ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)
     else:

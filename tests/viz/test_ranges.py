@@ -142,6 +142,11 @@ def test_a_highest_figure_shared_by_more_attacks_than_are_drawn_gives_the_distri
     ax = analysis.plot_attack_casualties(_acled_attacks([6] * 16 + [2] * 72 + [0] * 13), kinds=None, ax=new_axes())
     assert ax.casualty_form == "distribution"
     assert [p.get_height() for p in ax.patches] == [13, 0, 72, 16, 0, 0]  # 0, 1, 2-4, 5-9, 10-24, 25 or more
-    # fewer at the top than are drawn: the top attacks, as before
-    top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [2] * 85 + [0] * 13), kinds=None, ax=new_axes())
-    assert top.casualty_form == "top" and len(top.get_yticklabels()) == 3
+    # the top attacks show more than one figure: the top attacks, their two figures' attacks whole
+    top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [5] * 4 + [2] * 81 + [0] * 13), kinds=None,
+                                          ax=new_axes())
+    assert top.casualty_form == "top" and len(top.get_yticklabels()) == 7
+    # fewer share the highest figure than can be drawn, but the next figure's attacks do not fit: the top would be
+    # 11 identical dots (a run's 11 attacks that killed 6 each over 51 more), so the distribution
+    alike = analysis.plot_attack_casualties(_acled_attacks([6] * 11 + [5] * 10 + [2] * 41), kinds=None, ax=new_axes())
+    assert alike.casualty_form == "distribution"
