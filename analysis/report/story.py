@@ -194,7 +194,8 @@ class Story:
         return self.facts.events.empty or (what == self.data.selection.what and self.facts.attacks.empty)
 
     def show(self, table: pd.DataFrame, what: str = "events") -> object:
-        """Return a table to display, or, when it is empty, the sentence saying so (as Markdown).
+        """Return a table to display, or, when it is empty, the sentence saying so (as Markdown; empty where the
+        page's lead has said it, :meth:`said_nothing`).
 
         In the default run the table is returned whatever it holds, so the
         committed notebooks keep their outputs.
@@ -205,7 +206,7 @@ class Story:
 
         from ..text import markdown_text
 
-        return Markdown(common.nothing(self.facts, markdown_text(what)))
+        return Markdown("" if self.said_nothing(what) else common.nothing(self.facts, markdown_text(what)))
 
     def period(self, chart: str, default: str) -> str:
         """The period a chart counts by (:meth:`analysis.report.words.facts.Facts.period`)."""

@@ -237,6 +237,10 @@ def test_the_attacks_dateline_counts_what_the_page_counts_by_its_name(small, tmp
     line = Story(notebook_data(str(path), target=hostile)).dateline("attacks")
     assert f". No battles and remote violence on {hostile}, from ACLED" in line.text
     assert f". No battles and remote violence on {md(hostile)}, from ACLED" in line.markdown and md(hostile) != hostile
+    # the coded data's own category is counted as attacks, the default run's dateline as committed
+    coded = Story(notebook_data(start="2020-03-01", end="2020-04-30", target="United States"))
+    assert ". 2 attacks on United States, from four of the five news reports" in coded.dateline("attacks").text
+    assert "The data hold 2 attacks on United States, 10% of the 20 events" in coded.heading("attacks").markdown
 
 
 # --- every page of four runs, read whole ----------------------------------------------------------------------

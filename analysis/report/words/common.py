@@ -159,7 +159,7 @@ def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
     """Count what the run selects as attacks, by the name the attacks page's title gives it (the selection's
     ``what``): "no battles and remote violence", "1 event of battles and remote violence", "16 events of
     battles and remote violence on <target>"; the coded data's own category, militia attacks, counts as
-    "4 attacks".
+    "4 attacks" ("4 attacks on <target>").
 
     The attacks page's lead and its dateline both count with it, so they name what is counted alike.
     """
@@ -168,7 +168,7 @@ def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
     if not n:
         return f"no {what}"
     if not selection.attacks:
-        return describe_number(n, "attack")
+        return describe_number(n, "attack") + (f" on {esc(selection.target_words)}" if selection.target else "")
     return f"{describe_number(n, 'event')} of {what}"
 
 
