@@ -140,7 +140,7 @@ def render_page(
     >>> "<title>Hello</title>" in render_page(nb, name="hello")
     True
     """
-    nb = clean_metadata(copy.deepcopy(nb))
+    nb = without_empty_outputs(clean_metadata(copy.deepcopy(nb)))
     nb.metadata["title"] = title or notebook_summary(nb)[0] or name
     exporter = exporter or _html_exporter(show_code=False)
     resources = {
@@ -157,6 +157,25 @@ def render_page(
             f" ({len(remote)} remote reference(s)); embed the resource in the notebook instead"
         )
     return page
+
+
+def without_empty_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Leave out the outputs that show nothing (every form of them empty: a table with nothing to list, whose page
+    has said so), so no blank space stands where they were. The notebook is modified in place and returned.
+
+    Examples
+    --------
+    >>> cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", {"text/html": ""}),
+    ...                                           nbformat.v4.new_output("display_data", {"text/html": "<p>A</p>"})])
+    >>> [o.data["text/html"] for o in without_empty_outputs(nbformat.v4.new_notebook(cells=[cell])).cells[0].outputs]
+    ['<p>A</p>']
+    """
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [output for output in cell.outputs
+                            if output.get("output_type") not in ("display_data", "execute_result")
+                            or any(str(value).strip() for value in output.get("data", {}).values())]
+    return nb
 
 
 def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | None = None, dropped: int = 0) -> str:

@@ -181,11 +181,21 @@ class Story:
         return common.limits(self.facts, first_page=PAGE_WORDS[LIMITS_PAGE].page_heading(self.facts).title)
 
     def nothing(self, what: str = "events") -> str:
-        """Say, as plain text for a table, that the window holds nothing: "No events in this window (...)."."""
-        return common.nothing(self.facts, what, str)
+        """Say, as plain text for an empty table, that the window holds nothing: "No events in this window (...).".
+
+        "" where the page's lead has said it (:meth:`said_nothing`), so a page whose window is empty says so once,
+        not again under each of its sections.
+        """
+        return "" if self.said_nothing(what) else common.nothing(self.facts, what, str)
+
+    def said_nothing(self, what: str = "events") -> bool:
+        """Whether the page's lead says the window holds no ``what``: every page's lead says the window holds no
+        event, the attacks page's that it holds none of what it counts (``what`` the selection's name)."""
+        return self.facts.events.empty or (what == self.data.selection.what and self.facts.attacks.empty)
 
     def show(self, table: pd.DataFrame, what: str = "events") -> object:
-        """Return a table to display, or, when it is empty, the sentence saying so (as Markdown).
+        """Return a table to display, or, when it is empty, the sentence saying so (as Markdown; empty where the
+        page's lead has said it, :meth:`said_nothing`).
 
         In the default run the table is returned whatever it holds, so the
         committed notebooks keep their outputs.
@@ -196,7 +206,7 @@ class Story:
 
         from ..text import markdown_text
 
-        return Markdown(common.nothing(self.facts, markdown_text(what)))
+        return Markdown("" if self.said_nothing(what) else common.nothing(self.facts, markdown_text(what)))
 
     def period(self, chart: str, default: str) -> str:
         """The period a chart counts by (:meth:`analysis.report.words.facts.Facts.period`)."""

@@ -60,6 +60,21 @@ def note_nothing(ax: Axes, text: str) -> None:
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="0.4")
 
 
+def nothing_to_draw(ax: Axes, text: str, alt: str) -> None:
+    """Leave a chart with nothing to draw undrawn: say why in the middle of its Axes (``text``) and in its
+    alternative text (``alt``), and close a figure that is this Axes alone, so that showing the figures shows no
+    empty frame (the words beside the chart say what the window lacks). An Axes among others stays, with its
+    sentence, for the figure's other charts."""
+    from .figures import describe
+
+    note_nothing(ax, text)
+    describe(ax, alt)
+    if len(ax.figure.axes) == 1:
+        import matplotlib.pyplot as plt
+
+        plt.close(ax.figure)
+
+
 def counted_axes(ax: Axes | None, what: str, empty: bool) -> tuple[Axes, bool]:
     """Start a chart of counts: the Axes (:func:`current_axes`) with ``what`` is counted on its y axis; when there
     is nothing (``empty``), say so on the chart and in its alternative text. Returns the Axes and ``empty``."""

@@ -16,7 +16,7 @@ import pandas as pd
 from .._frames import column_or_na, require_input
 from ..stats.selection import EventSelector, event_keys, event_kind, select_kinds
 from ..text import bounds_texts
-from ._axes import current_axes, date_axis, dates_as_numbers, note_below, note_nothing
+from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw
 from .figures import describe
 from .literal import literal_text
 from .ranges import PER_ATTACK_MAX
@@ -85,6 +85,10 @@ def plot_attacks(
     and, in grey, the rockets and the killed and wounded the reports give
     (summed over groups, the lowest figures: "18 rockets, 3 killed").
 
+    With no attack, nothing is drawn: the Axes says "no attacks", and a figure
+    that is this chart alone is closed, so it is not shown as an empty frame
+    (:func:`analysis.viz._axes.nothing_to_draw`).
+
     Parameters
     ----------
     events : DataFrame
@@ -131,8 +135,7 @@ def plot_attacks(
     ax = current_axes(ax)
     chosen = select_kinds(events, kinds)
     if chosen.empty:
-        note_nothing(ax, "no attacks")
-        describe(ax, "No attacks to draw.")
+        nothing_to_draw(ax, "no attacks", "No attacks to draw.")
         return ax
     table = attacks_table(chosen, casualties, kinds=None)
     for column in ("projectiles", "killed", "wounded"):

@@ -22,7 +22,7 @@ from ..stats.highlights import highest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_kind
 from ..text import describe_dates
-from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
@@ -203,8 +203,7 @@ def plot_timeline_bands(
     check_dates(events)
     if events.empty:
         ax.set_yticks([])
-        note_nothing(ax, "no events in this window")
-        describe(ax, "No events in this window.")
+        nothing_to_draw(ax, "no events in this window", "No events in this window.")
         return ax
     kinds = event_kind(events).cat.remove_unused_categories()
     first = pd.Timestamp(start) if start is not None else events["date_start"].min()

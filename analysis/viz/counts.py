@@ -18,7 +18,7 @@ from ._axes import (
     dates_as_numbers,
     legend_below,
     note_below,
-    note_nothing,
+    nothing_to_draw,
     tag_bars,
 )
 from .figures import describe
@@ -317,8 +317,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     ax = current_axes(ax)
     ax.set_ylabel("escalation score\n(Goldstein points, sign reversed)")
     if escalation.empty:
-        note_nothing(ax, "nothing to measure")
-        describe(ax, "Nothing to measure.")
+        nothing_to_draw(ax, "nothing to measure", "Nothing to measure.")
         return ax
     left, width = _period_bars(escalation)
     bars = ax.bar(left, escalation["conflict"], width=width * 0.86, align="edge", color=ESCALATION_COLORS["conflict"],

@@ -218,7 +218,7 @@ def headline(
     _remove_headline_texts(fig)
     words = words_of(fig)
     words.headline, words.subtitle, words.source = title, subtitle or "", source or ""
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     visible = [ax for ax in fig.axes if ax.get_visible()]
     top = _top_of_drawing(fig, renderer, visible)
     width_in = fig.get_figwidth()
@@ -234,6 +234,16 @@ def headline(
         fig.text(left, bottom - _SOURCE_GAP / fig.get_figheight(), literal_text(_wrap(source, width_in, 7.5)), ha="left", va="top",
                  fontsize=7.5, color="0.4", gid="source")
     return fig
+
+
+def _renderer(fig: Figure) -> Any:
+    """The renderer that measures a figure's texts, a figure closed by pyplot's too (its canvas is then matplotlib's
+    base canvas, which measures nothing: an Agg canvas takes its place)."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    return fig.canvas.get_renderer()
 
 
 def _freeze_layout(fig: Figure) -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from . import style
-from ._axes import current_axes, note_nothing
+from ._axes import current_axes, note_nothing, nothing_to_draw
 from .figures import describe
 from .literal import literal_text
 
@@ -56,9 +56,8 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, what: str = "outlets", ax:
     require_input(table, ["source", "events", "only_source"], taker="plot_sources", maker="outlets_table")
     ax = current_axes(ax)
     if table.empty:
-        note_nothing(ax, "no sources in this window")
         ax.set_yticks([])
-        describe(ax, "No sources in this window.")
+        nothing_to_draw(ax, "no sources in this window", "No sources in this window.")
         return ax
     shown = table.head(n).iloc[::-1]
     positions = range(len(shown))

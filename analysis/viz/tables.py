@@ -99,8 +99,8 @@ class Table:
         self.numeric = [numeric for _, numeric in formatted]
 
     def _repr_html_(self) -> str:
-        if self.frame.empty:
-            return f"<p>{html.escape(self.empty)}</p>"
+        if self.frame.empty:  # an empty sentence shows nothing: not even an empty paragraph
+            return f"<p>{html.escape(self.empty)}</p>" if self.empty else ""
         # short values (dates, kinds, ids) stay on one line; long texts keep a readable width on a narrow
         # screen, where the table scrolls sideways instead
         # a header wraps unless it is short itself: a long explanation over a column of short numbers would
@@ -169,7 +169,7 @@ def as_table(
     caption : str or None, default None
         A sentence under the table.
     empty : str, default "Nothing to show."
-        The sentence shown instead of an empty table.
+        The sentence shown instead of an empty table; "" shows nothing (the page has said it already).
     n : int or None, default MAX_ROWS
         Show at most this many rows (the first ones), and say so under the
         table; None shows them all.

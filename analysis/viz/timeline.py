@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._frames import require_input
 from ..text import describe_dates
-from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .bands import bands_legend, plot_timeline_bands, timeline_form
 from .figures import describe, key_of, set_key
 from .literal import literal_text
@@ -194,8 +194,7 @@ def plot_timeline(
     )
     if layout.empty:
         ax.set_yticks([])
-        note_nothing(ax, "no events to show")
-        describe(ax, "No events to show.")
+        nothing_to_draw(ax, "no events to show", "No events to show.")
         return ax
     lanes = layout.attrs["lanes"]
     colors = color_for(list(lanes))

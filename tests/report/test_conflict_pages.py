@@ -65,7 +65,7 @@ def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(buil
     page = pages["02"]
     hit = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])
               & raw["assoc_actor_2"].str.contains(TARGET, regex=False)]
-    assert f"The data hold {len(hit)} attacks" in page
+    assert f"The data hold {len(hit)} events of battles and remote violence on {TARGET}, " in page
     assert f"of the {len(raw)} events involving {TARGET} in Iraq" in page
     assert "How events are counted in time" in page
     # counted on event_date, the busy weeks are one count, not three equal columns, under a headline that states

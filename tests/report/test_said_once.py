@@ -2,9 +2,10 @@
 
 Each page's words are written as its notebook writes them (:func:`page_words`): a story of its own, opened with the
 page's heading, and every text the notebook shows, in its order. The rules are checked on a file of four events
-(unit tests), and every page of three runs is read whole (marked slow): the ACLED file of five conflicts in a window,
-an area and a target (no strategic development involves the target), a file whose foreign forces have strategic
-developments and regions of two levels, and a window and an area of the coded data.
+(unit tests), and every page of four runs is read whole (marked slow): the ACLED file of five conflicts in a window,
+an area and a target (no strategic development involves the target), the same file in a window and an area with
+events but no attack, a file whose foreign forces have strategic developments and regions of two levels, and a
+window and an area of the coded data.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from acled_files import write_acled, write_acled_conflicts, write_acled_events
 
@@ -50,37 +53,52 @@ class Recorded(Story):
         return found
 
 
-def page_words(data: NotebookData, page: str, facts: Facts | None = None) -> tuple[list[str], set[str]]:
-    """What a page's notebook shows of a run's words, in its order: the texts, and the story's calls that wrote
-    them (a section by its name). ``facts``, the run's facts, computed once for all its pages."""
+def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
+               tables: bool = True) -> tuple[list[str], set[str]]:
+    """What a page's notebook shows of a run's words, in its order: the texts, each empty table's sentence
+    (:func:`empty`; ``tables=False`` leaves the tables out, for a run whose tables all hold rows), and the story's
+    calls that wrote them (a section by its name). ``facts``, the run's facts, computed once for all its pages."""
     story = Recorded(data, facts)
+
+    def empty(table: Callable[[], pd.DataFrame], sentence: str) -> str:
+        """The sentence the notebook gives for a table when it is empty, else none."""
+        return "" if not tables or len(table()) else sentence
+
     texts = [story.heading(page).markdown]
     if page == "timeline":
         escalation = story.facts.escalation
+        peaks = analysis.escalation_peaks(escalation)
         texts += [story.section("timeline"), story.timeline()]
         if not data.coded:
-            texts += [story.who(), story.actors_note()]
-        texts += [story.section("events"), story.peaks_caption(analysis.escalation_peaks(escalation)),
-                  story.escalation(escalation), story.limits(page), story.section("coding")]
+            texts += [story.who(), story.actors_note(), empty(lambda: story.actors_table(), story.nothing("actors"))]
+        texts += [story.section("events"), empty(lambda: story.events_table(), story.nothing()), story.peaks_caption(peaks),
+                  empty(lambda: peaks, story.nothing("weeks to measure")), story.escalation(escalation), story.limits(page),
+                  story.section("coding"), empty(lambda: story.coding_notes(), story.nothing())]
     elif page == "attacks":
         weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
                                              start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
-        texts += [story.section("counting"), story.busiest_caption(weekly) or "", story.attacks(),
-                  story.attacks_note(), story.casualties()]
+        what = data.selection.what
+        texts += [story.section("counting"), story.busiest_caption(weekly) or "",
+                  empty(lambda: story.busiest(weekly), story.nothing(what)), story.attacks(), story.attacks_note(),
+                  empty(lambda: story.attacks_table(), story.nothing(what)), story.casualties()]
         if not data.coded:
-            texts += [story.perpetrators_note()]
+            texts += [story.perpetrators_note(), empty(lambda: story.perpetrators(), story.nothing(what))]
         texts += [story.section("totals"), story.limits(page)]
     elif page == "posture":
         texts += [story.section("posture")]
         if not data.coded:
-            texts += [story.where(), *(story.areas_note(level) for level in story.area_levels()),
+            texts += [story.where(), *(text for level in story.area_levels() for text in
+                                       (story.areas_note(level), empty(lambda: story.areas_table(level), story.nothing()))),
                       story.section("forces")]
-        texts += [story.posture(), story.section("posture table"), story.section("troops"), story.limits(page),
-                  story.section("posture coding")]
+        texts += [story.posture(), story.section("posture table"),
+                  empty(lambda: story.posture_table(), story.nothing("changes of posture")) if story.lists_posture() else "",
+                  story.section("troops"), story.limits(page), story.section("posture coding"),
+                  empty(lambda: story.coding_notes("posture"), story.nothing("changes of posture"))
+                  if story.lists_posture("notes") else ""]
     else:
         texts += [story.section("reports"), story.sources(), story.sources_over_time()]
         if not data.coded:
-            texts += [story.outlets_over_time_note()]
+            texts += [story.outlets_over_time_note(), empty(lambda: story.outlets_over_time(), story.nothing("outlets"))]
         texts += [story.caveats(), *(story.section(name) for name in ("matrix", "conflicts", "passages")),
                   story.limits(page)]
     return texts, story.called
@@ -118,10 +136,12 @@ SMALL = [
     {"event_date": "2020-04-15", "time_precision": "3", "admin1": "Kirkuk", "actor2": US,
      "inter2": "External/Other forces", "fatalities": "1"},
 ]
-#: The small file's runs: its foreign forces' strategic developments, the target's in an area, and a target none of
-#: whose events is a strategic development.
+#: The small file's runs: its foreign forces' strategic developments, the target's in an area, a target none of
+#: whose events is a strategic development, a window with events but none of the kinds the attacks page counts
+#: (its two strategic developments), and a window with no event at all.
 SMALL_RUNS = {"developments": {}, "target's developments": {"area": "Kirkuk", "target": "Military Forces of the United States"},
-              "no development": {"area": "Kirkuk", "target": "Military Forces of Iraq"}}
+              "no development": {"area": "Kirkuk", "target": "Military Forces of Iraq"},
+              "no attack": {"start": "2020-03-05", "end": "2020-04-10"}, "empty window": {"start": "2030-01-01"}}
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +205,45 @@ def test_the_limits_are_written_for_the_page_they_are_asked_for(small):
         story.limits("where")
 
 
-# --- every page of three runs, read whole ----------------------------------------------------------------------
+@pytest.mark.parametrize(("run", "page"), [("no attack", "attacks"), *(("empty window", page) for page in PAGES)])
+def test_a_page_whose_window_holds_none_of_its_kind_says_so_once(small, run, page):
+    """The lead says the window holds none of what the page counts; the sections, their sentences and their
+    empty tables under it say nothing more (the attacks page of an ACLED file said it six times)."""
+    data = small[run]
+    texts, _ = page_words(data, page)
+    said = [sentence for text in texts for sentence in sentences(text) if " in this window (" in sentence]
+    lead = sentences(Story(data).heading(page).markdown)
+    assert said and set(said) <= set(lead) and repeated(texts) == [], (run, page, said)
+    if run == "no attack" and page == "attacks":
+        assert said == ["No battles and remote violence in this window (Iraq, 5 March 2020 to 10 April 2020)."]
+        story = Story(data)
+        assert story.nothing(data.selection.what) == story.attacks() == story.casualties() == ""
+        assert story.nothing("actors") == "No actors in this window (Iraq, 5 March 2020 to 10 April 2020)."
+
+
+def test_the_attacks_dateline_counts_what_the_page_counts_by_its_name(small, tmp_path):
+    """The dateline counts what the title and the lead count, by the selection's name: "No battles and remote
+    violence", "2 events of battles and remote violence", never "attacks" for events of those types; a target
+    in it is escaped for Markdown."""
+    lines = {run: Story(small[run]).dateline("attacks") for run in ("no attack", "developments")}
+    assert lines["no attack"].text.startswith("Iraq, 5 March 2020 to 10 April 2020. No battles and remote violence, "
+                                              "from ACLED (small.csv")
+    assert lines["developments"].text.startswith("Iraq, 2 March 2020 to 15 April 2020. 2 events of battles and remote "
+                                                 "violence, from ACLED (small.csv")
+    assert "The data hold 2 events of battles and remote violence, 50% of the 4 events in Iraq" in \
+        Story(small["developments"]).heading("attacks").markdown
+    hostile = "Forces [of] *Iraq*_"
+    path = write_acled_events(tmp_path / "small.csv", SMALL)
+    line = Story(notebook_data(str(path), target=hostile)).dateline("attacks")
+    assert f". No battles and remote violence on {hostile}, from ACLED" in line.text
+    assert f". No battles and remote violence on {md(hostile)}, from ACLED" in line.markdown and md(hostile) != hostile
+    # the coded data's own category is counted as attacks, the default run's dateline as committed
+    coded = Story(notebook_data(start="2020-03-01", end="2020-04-30", target="United States"))
+    assert ". 2 attacks on United States, from four of the five news reports" in coded.dateline("attacks").text
+    assert "The data hold 2 attacks on United States, 10% of the 20 events" in coded.heading("attacks").markdown
+
+
+# --- every page of four runs, read whole ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def words(tmp_path_factory) -> dict[tuple[str, str], tuple[list[str], set[str]]]:
@@ -197,13 +255,19 @@ def words(tmp_path_factory) -> dict[tuple[str, str], tuple[list[str], set[str]]]
                                                             target="Military Forces of the United States"),
         "foreign forces' strategic developments": notebook_data(str(write_acled(folder / "forces.csv", 60))),
         "coded window and area": notebook_data(start="2020-03-01", end="2020-04-30", area="Baghdad;Kirkuk"),
+        "conflicts, an area's window without attacks": notebook_data(conflicts, start="2020-05-01", end="2020-06-30",
+                                                                     area="Diyala"),
     }
     assert runs["conflicts, window, area and target"].events.pipe(len) > 0
+    quiet = runs["conflicts, an area's window without attacks"]
+    assert len(quiet.events) > 0 and not len(quiet.attacks)
     facts = {run: Facts(data) for run, data in runs.items()}
-    return {(run, page): page_words(data, page, facts[run]) for run, data in runs.items() for page in PAGES}
+    # the tables' sentences where some say the window holds nothing; the other runs' tables all hold rows
+    return {(run, page): page_words(data, page, facts[run], tables=data is quiet) for run, data in runs.items()
+            for page in PAGES}
 
 
-@pytest.mark.slow  # builds every page's words of three runs
+@pytest.mark.slow  # builds every page's words of four runs
 @pytest.mark.parametrize("page", PAGES)
 def test_the_page_words_follow_the_notebooks_calls(words, page):
     """Every text the page's notebook shows (each ``tell`` of the story's words, each table's caption, each
@@ -215,7 +279,7 @@ def test_the_page_words_follow_the_notebooks_calls(words, page):
     assert shown and not shown - set.union(*(called for (_, on), (_, called) in words.items() if on == page))
 
 
-@pytest.mark.slow  # builds every page's words of three runs
+@pytest.mark.slow  # builds every page's words of four runs
 def test_no_page_says_a_sentence_twice(words):
     """A reader of a page meets each sentence once: its lead is not said again under its chart (the posture and
     the coded sources pages said theirs twice), how events are counted is said under the first table of places,
@@ -224,7 +288,7 @@ def test_no_page_says_a_sentence_twice(words):
         assert repeated(texts) == [], (run, page)
 
 
-@pytest.mark.slow  # builds every page's words of three runs
+@pytest.mark.slow  # builds every page's words of four runs
 def test_every_caveat_of_an_acled_file_is_still_said(words):
     """Said once, each caveat is said: what went unreported, the wounded and the true toll and who was the target
     on the first page; the dates known only to a week or a month with the counts of the first two pages, and

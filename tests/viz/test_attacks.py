@@ -21,8 +21,17 @@ def test_each_coded_attack_is_one_dot_with_its_range_headline_and_figures(new_ax
     assert facts == ["1 killed", "18 rockets, 3 killed", "25 rockets, 3 wounded", "2 rockets, no one killed or wounded"]
 
 
-def test_the_form_follows_the_number_of_attacks_and_nothing_is_an_empty_chart(new_axes):
+def test_the_form_follows_the_number_of_attacks_and_nothing_is_not_shown(new_axes):
+    """With no attack there is nothing to draw: a figure that is the chart alone is closed (showing the figures
+    shows no empty frame, though its headline can still be set); an Axes among others says why it is empty."""
+    import matplotlib.pyplot as plt
+
     assert attack_chart_form(PER_ATTACK_MAX) == "dots" and attack_chart_form(PER_ATTACK_MAX + 1) == "counts"
     events = analysis.load_events()
-    ax = analysis.plot_attacks(events, kinds=lambda frame: frame["event_id"] == "none", ax=new_axes())
-    assert [t.get_text() for t in ax.texts] == ["no attacks"]
+    none = lambda frame: frame["event_id"] == "none"  # noqa: E731
+    ax = analysis.plot_attacks(events, kinds=none, ax=new_axes())
+    assert [t.get_text() for t in ax.texts] == ["no attacks"] and ax.figure.number not in plt.get_fignums()
+    analysis.headline(ax, "A title", subtitle="A subtitle", source="Source: test")  # as the notebook does next
+    fig, (left, right) = plt.subplots(1, 2)
+    analysis.plot_attacks(events, kinds=none, ax=left)
+    assert [t.get_text() for t in left.texts] == ["no attacks"] and fig.number in plt.get_fignums()

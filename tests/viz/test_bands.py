@@ -62,8 +62,11 @@ def test_labels_of_the_deadliest_never_overlap(new_axes):
 
 
 def test_an_empty_window_says_so(new_axes):
+    import matplotlib.pyplot as plt
+
     ax = plot_timeline_bands(_dense(5).iloc[:0], ax=new_axes())
     assert [t.get_text() for t in ax.texts] == ["no events in this window"]
+    assert ax.figure.number not in plt.get_fignums()  # the chart alone, with nothing drawn: not shown
 
 
 def test_names_from_the_data_are_drawn_as_written(new_axes):

@@ -94,6 +94,11 @@ def test_nothing_to_count_returns_the_axes(events, new_axes):
     assert plot_escalation(escalation_per_period(events.iloc[:0]), ax=ax) is ax
     assert not ax.patches
     assert [t.get_text() for t in ax.texts] == ["nothing to count", "nothing to measure"]
+    # a figure that is the escalation chart alone, with nothing to measure, is not shown as an empty frame
+    import matplotlib.pyplot as plt
+
+    alone = plot_escalation(escalation_per_period(events.iloc[:0]), ax=new_axes())
+    assert alone.figure.number not in plt.get_fignums()
 
 
 def test_groups_outside_the_runs_palette_are_drawn_together_as_other(new_axes):

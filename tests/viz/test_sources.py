@@ -22,6 +22,9 @@ def test_plot_source_scales_and_empty_inputs(new_axes):
     assert sorted(p.get_width() for p in ax.patches) == [2, 5]
     empty = plot_sources(pd.DataFrame({"source": [], "events": [], "only_source": []}), ax=new_axes())
     assert [t.get_text() for t in empty.texts] == ["no sources in this window"]
+    import matplotlib.pyplot as plt
+
+    assert empty.figure.number not in plt.get_fignums()  # the chart alone, with nothing drawn: not shown
 
 
 def test_each_panel_has_a_title_and_large_counts_keep_their_ticks_apart(new_axes):

@@ -43,6 +43,9 @@ def test_the_plain_text_is_aligned_and_an_empty_table_is_a_sentence():
         "force  count low", "US         5,150", f"               {MISSING_NUMBER}"]
     empty = as_table(frame().iloc[:0], empty="No attacks in this window.")
     assert empty._repr_html_() == "<p>No attacks in this window.</p>" and repr(empty) == "No attacks in this window."
+    # a page that has said it already gives no sentence: the table shows nothing, not an empty paragraph
+    said = as_table(frame().iloc[:0], empty="")
+    assert said._repr_html_() == "" and repr(said) == ""
 
 
 def test_a_long_table_shows_its_first_rows_and_says_so():

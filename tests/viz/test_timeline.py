@@ -119,6 +119,9 @@ def test_an_empty_timeline_returns_the_axes(events, new_axes):
     assert plot_timeline(events.iloc[:0], ax=ax) is ax
     assert not ax.collections
     assert [t.get_text() for t in ax.texts] == ["no events to show"]
+    import matplotlib.pyplot as plt
+
+    assert ax.figure.number not in plt.get_fignums()  # the chart alone, with nothing drawn: not shown
 
 
 def test_timeline_legend_explains_markers(events, casualties, new_axes):

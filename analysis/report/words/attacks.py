@@ -20,6 +20,7 @@ from .common import (
     Heading,
     capital,
     changes,
+    counted_as,
     deadliest,
     fatality_rule,
     harmed,
@@ -62,7 +63,7 @@ def page_heading(facts: Facts) -> Heading:
     def lead(esc):
         if not len(attacks):
             return [nothing(facts, esc(what), esc)]
-        return [f"The data hold {describe_number(len(attacks), 'attack')} ({esc(what)}), "
+        return [f"The data hold {counted_as(facts, len(attacks), esc)}, "
                 f"{percent(len(attacks), n)} of the {describe_number(n, 'event')} {in_window(facts, esc)}."]
 
     return heading(lambda esc: f"How often: {esc(what)} in {esc(data.place)}, {data.period_text}", lead)
@@ -180,8 +181,8 @@ def key_sentences(facts: Facts) -> str:
     """Write the key sentences of the attack counts: what is counted, the peak week, the places, the deadliest."""
     data = facts.data
     what, attacks = data.selection.what, facts.attacks
-    if attacks.empty:
-        return nothing(facts, md(what))
+    if attacks.empty:  # the page's lead says the window holds none
+        return ""
     lines = []
     weekly = facts.per_period("W", attacks)
     found = peak(weekly)
@@ -225,8 +226,8 @@ def casualties(facts: Facts) -> str:
     """Write the key sentences of the killed per attack: the total, the distribution, the deadliest."""
     data = facts.data
     attacks = facts.attacks
-    if attacks.empty:
-        return nothing(facts, md(data.selection.what))
+    if attacks.empty:  # the page's lead says the window holds none
+        return ""
     counts = killed_distribution(attacks, data.casualties, kinds=None)
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
@@ -470,5 +471,5 @@ def count_floor_note(
 
 
 def dateline(facts: Facts) -> Dateline:
-    """The page's dateline: the attacks it counts."""
-    return common_dateline(facts, describe_number(len(facts.attacks), "attack"))
+    """The page's dateline: what it counts, named as its title and lead name it (:func:`counted_as`)."""
+    return common_dateline(facts, lambda esc: counted_as(facts, len(facts.attacks), esc))

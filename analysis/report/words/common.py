@@ -155,6 +155,23 @@ def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
     return f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
 
 
+def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
+    """Count what the run selects as attacks, by the name the attacks page's title gives it (the selection's
+    ``what``): "no battles and remote violence", "1 event of battles and remote violence", "16 events of
+    battles and remote violence on <target>"; the coded data's own category, militia attacks, counts as
+    "4 attacks" ("4 attacks on <target>").
+
+    The attacks page's lead and its dateline both count with it, so they name what is counted alike.
+    """
+    selection = facts.data.selection
+    what = esc(selection.what)
+    if not n:
+        return f"no {what}"
+    if not selection.attacks:
+        return describe_number(n, "attack") + (f" on {esc(selection.target_words)}" if selection.target else "")
+    return f"{describe_number(n, 'event')} of {what}"
+
+
 def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
             events: pd.DataFrame | None = None) -> list[str]:
     """Write the largest rise and fall from one whole month of the window to the next.
@@ -374,8 +391,11 @@ class Dateline:
         return {"dateline": self.text, **({"report_title": self.report_title} if self.report_title else {})}
 
 
-def dateline(facts: Facts, what: str) -> Dateline:
-    """Open a page: the place and the window, what the page counts (``what``, plain text) and the sources, named.
+def dateline(facts: Facts, what: str | Callable[[Escape], str]) -> Dateline:
+    """Open a page: the place and the window, what the page counts (``what``) and the sources, named.
+
+    ``what`` is plain text with no value from the data or the options in it, or, where it holds one (the
+    attacks' target), a function that writes it with a value-escaping function.
 
     The coded reports are named by outlet and date of publication ("outlet
     not named" where the text names none); an ACLED file by its name, the
@@ -389,7 +409,8 @@ def dateline(facts: Facts, what: str) -> Dateline:
         when = (f"{describe_dates(first, first, long=True)} to {describe_dates(last, last, long=True)}"
                 if facts.is_default and first is not None and last is not None else facts.data.period_text)
         where = f"{esc(capital(str(facts.data.place)))}, {when}"
-        return f"{where}. {capital(what)}, from {_sources_words(facts, esc)}."
+        counted = what(esc) if callable(what) else what
+        return f"{where}. {capital(counted)}, from {_sources_words(facts, esc)}."
 
     return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=report_title(facts))
 

@@ -125,8 +125,8 @@ def _numbers_words(facts: Facts) -> str:
 
 def timeline_note(facts: Facts) -> str:
     """Say how to read the timeline in the form this run's events get."""
-    if facts.events.empty:
-        return nothing(facts)
+    if facts.events.empty:  # the page's lead says the window holds no event
+        return ""
     if facts.dense:
         return (f"**How to read it.** {describe_number(len(facts.events), 'event')} are too many to draw one by one. "
                 f"Each lane is a kind of event, and its band rises and falls with the events per {facts.band_period} "
@@ -225,8 +225,8 @@ def table_note(facts: Facts) -> str:
     """Say which events the table under the timeline lists."""
     n = len(facts.events)
     sources = "the documents behind each" if facts.coded else "ACLED's sources"
-    if facts.events.empty:
-        return nothing(facts)
+    if facts.events.empty:  # the page's lead says the window holds no event
+        return ""
     # the timeline numbers its marks only when it draws few enough events one by one (Facts.numbered)
     number = "is an event's number on the timeline" if facts.numbered else "is the number in an event's id"
     if facts.lists_deadliest:
@@ -253,8 +253,8 @@ def rest_note(facts: Facts) -> str:
 def key_sentences(facts: Facts) -> str:
     """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""
     events = facts.events
-    if events.empty:
-        return nothing(facts)
+    if events.empty:  # the page's lead says the window holds no event
+        return ""
     kinds = top_values(event_kind(events).astype("string"), n=10)
     n = len(events)
     lines = ["**What it shows.** " + "By kind: " + join_words(
@@ -283,8 +283,8 @@ def key_sentences(facts: Facts) -> str:
 def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     """Write the key sentences under the escalation chart: its peak week, and how to read it."""
     found = _escalation_peaks(facts, frame)
-    if found is None:
-        return "**What it shows.** " + nothing(facts, "conflict events")
+    if found is None:  # no event at all is said by the page's lead; events, none of them conflict, here
+        return "" if facts.events.empty else "**What it shows.** " + nothing(facts, "conflict events")
     periods, shown, peaks = found
     events = join_words([describe_number(n, "event") for n in peaks["events"]])
     if len(peaks) == 1:
