@@ -61,6 +61,15 @@ def pytest_collection_finish(session):
     gc.set_threshold(50_000, 20, 20)
 
 
+def pytest_runtest_teardown(item):
+    """Close the figures a test or a docstring's example left open (pyplot keeps them until closed)."""
+    import sys
+
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
+
 def pytest_addoption(parser):
     parser.addoption("--screenshots", metavar="DIR", default=None,
                      help="keep the browser test's screenshots of the report in DIR (by default they go to a "

@@ -484,11 +484,15 @@ class Chromium:
             raise RuntimeError(f"the probe failed: {evaluated['exceptionDetails']}")
         return json.loads(evaluated["result"]["value"])
 
-    def screenshot(self, path: Path) -> tuple[int, int]:
-        """Save the whole page, not only the window, as a PNG; return its width and height in pixels."""
+    def page_size(self) -> tuple[int, int]:
+        """Return the whole page's width and height in pixels, as laid out now (not only the window's)."""
         metrics = self.call("Page.getLayoutMetrics")
         size = metrics.get("cssContentSize") or metrics["contentSize"]
-        width, height = int(round(size["width"])), int(round(size["height"]))
+        return int(round(size["width"])), int(round(size["height"]))
+
+    def screenshot(self, path: Path) -> tuple[int, int]:
+        """Save the whole page, not only the window, as a PNG; return its width and height in pixels."""
+        width, height = self.page_size()
         shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                          clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
         path.parent.mkdir(parents=True, exist_ok=True)

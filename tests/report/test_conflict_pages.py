@@ -41,9 +41,13 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     page = pages["01"]
     assert f"How events involving {TARGET} unfolded in Iraq, 15 March 2020 to" in page
     assert f"{len(raw)} events involving {TARGET} in Iraq" in page
-    killed = raw.groupby("disorder_type")["fatalities"].agg(["size", "sum"])
-    row = killed.loc["Political violence"]
-    assert f"Political violence: {row['size']} events, {row['sum']} killed" in page
+    # one pair of actors fought every event of the target: said once, as who fought whom (its disorder type, the
+    # same events and killed, is not said again)
+    assert raw[["actor1", "actor2"]].drop_duplicates().shape[0] == 1
+    first, second = raw["actor1"].iloc[0], raw["actor2"].iloc[0]
+    assert (f"Who fought whom: {first} against {second}, in all {len(raw)} events "
+            f"({raw['fatalities'].sum()} killed).") in page
+    assert "Political violence:" not in page
     assert (raw["civilian_targeting"] == "Civilian targeting").sum() == 0  # the target's events spare civilians
     assert "No event has civilians as its main target" in page
     assert "The first month (March 2020) is partial: the data cover 15-31 March 2020" in page
