@@ -92,6 +92,11 @@ def test_the_most_killed_by_one_event_is_said_in_people(two_regions):
     assert sentence.startswith("6 events killed 6 people each, the most of any event; the first 3 by date: ")
 
 
+def test_the_fatalities_peak_says_its_unit(one_region):
+    # "Fatalities peaked in the week of 4-10 May 2020: 12, in 3 events": a bare number after the colon
+    assert "Fatalities peaked in the week of 22-28 June 2020: 10 killed, in 5 events" in one_region.timeline()
+
+
 def _months(counts: dict[str, list[int]], months: tuple[str, str] = ("2025-05", "2025-06")) -> tuple:
     """Events of outlets in two months (``{outlet: [first, second]}``) and the change from the one to the other."""
     starts = [pd.Timestamp(f"{month}-01") for month in months]

@@ -266,7 +266,7 @@ def key_sentences(facts: Facts) -> str:
                      f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}"
                      f"{tie_note(weekly, by_events)}.")
     if by_killed is not None:
-        lines.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)}, "
+        lines.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} killed, "
                      f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
                      f"{tie_note(weekly, by_killed, 'killed')}.")
     monthly = facts.per_period("M")
