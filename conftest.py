@@ -66,7 +66,7 @@ def pytest_runtest_teardown(item):
     import sys
 
     pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None:
+    if pyplot is not None and pyplot.get_fignums():  # closing runs the garbage collector: only where one is open
         pyplot.close("all")
 
 
