@@ -182,7 +182,9 @@ def _mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object
     ``heights`` are the bars drawn per period (the highest count, or the bars up and down), hatched over their
     whole height; ``swatch`` is the colour the legend shows the hatch on.
     """
-    partial = partial_periods(periods, *covered).to_numpy(dtype=bool)
+    # a period drawn with no bar (nothing counted in it) has nothing to hatch, and the legend no hatch to explain
+    drawn = np.any([height.to_numpy(dtype=float) != 0 for height in heights], axis=0)
+    partial = partial_periods(periods, *covered).to_numpy(dtype=bool) & drawn
     if not partial.any():
         return ""
     left, width = _period_bars(periods[partial])

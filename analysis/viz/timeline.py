@@ -294,7 +294,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
         handles.append(Patch(facecolor="none", edgecolor="0.3", hatch="/////", linewidth=0,
                              label="bound borrowed from another event or document"))
     for count in sizes:
-        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="0.3",
+        # filled light grey: a hollow circle is the legend's mark of an event known only to a range
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.8", markeredgecolor="0.3",
                               markersize=float(np.sqrt(marker_area(count))), label=literal_text(f"{count} {size_label}")))
     return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=3,
                      handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)

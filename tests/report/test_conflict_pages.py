@@ -45,8 +45,8 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     # same events and killed, is not said again)
     assert raw[["actor1", "actor2"]].drop_duplicates().shape[0] == 1
     first, second = raw["actor1"].iloc[0], raw["actor2"].iloc[0]
-    assert (f"Who fought whom: {first} against {second}, in all {len(raw)} events "
-            f"({raw['fatalities'].sum()} killed).") in page
+    assert (f"All {len(raw)} events, in which {raw['fatalities'].sum()} people were killed, set {first} against "
+            f"{second}.") in page
     assert "Political violence:" not in page
     assert (raw["civilian_targeting"] == "Civilian targeting").sum() == 0  # the target's events spare civilians
     assert "No event has civilians as its main target" in page

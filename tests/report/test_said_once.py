@@ -175,6 +175,9 @@ def test_the_posture_page_says_its_lead_once(small, run):
         assert "The first, on 5 Apr 2020: Non-violent transfer of territory" in story.posture()
     else:  # nothing more to say: no paragraph under the section's heading says it again
         assert story.posture() == ""
+        # but the section, a heading over a definition, says in three words that there were none
+        assert story.section("forces").endswith(". There were none in this window.")
+    assert developments is None or "There were none" not in story.section("forces")
 
 
 def test_what_the_data_cannot_tell_is_said_in_full_on_the_first_page_and_pointed_to_from_the_others(small):

@@ -97,6 +97,19 @@ def test_the_fatalities_peak_says_its_unit(one_region):
     assert "Fatalities peaked in the week of 22-28 June 2020: 10 killed, in 5 events" in one_region.timeline()
 
 
+def test_a_tie_of_fatalities_is_said_in_people_killed():
+    # "12 killed, in 3 events (as many in the week of 15-21 June 2020)" read as 3 events in June too
+    from analysis.report.words.common import tie_note
+    from analysis.stats.highlights import peak
+
+    weeks = pd.DataFrame({"period_start": pd.to_datetime(["2020-05-04", "2020-06-15"]),
+                          "period_end": pd.to_datetime(["2020-05-10", "2020-06-21"]),
+                          "killed": [12.0, 12.0], "events": [3, 4], "expected": [3.0, 4.0], "ranged": [False, False]})
+    assert tie_note(weeks, peak(weeks, "killed"), "killed") == " (as many killed in the week of 15-21 June 2020)"
+    assert tie_note(weeks.assign(expected=[4.0, 4.0]), peak(weeks.assign(expected=[4.0, 4.0]))) == (
+        " (as many in the week of 15-21 June 2020)")
+
+
 def _months(counts: dict[str, list[int]], months: tuple[str, str] = ("2025-05", "2025-06")) -> tuple:
     """Events of outlets in two months (``{outlet: [first, second]}``) and the change from the one to the other."""
     starts = [pd.Timestamp(f"{month}-01") for month in months]

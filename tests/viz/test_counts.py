@@ -68,6 +68,12 @@ def test_escalation_periods_the_data_cover_only_in_part_are_hatched_up_and_down(
     whole = plot_escalation(measure, covered=(measure["period_start"].iloc[0], last), ax=new_axes())
     assert not _patches(whole, "partial")
     assert "partial period" not in [t.get_text() for t in whole.get_legend().get_texts()]
+    # a partial period with nothing counted has no bar to hatch: no legend entry for a hatch not drawn
+    quiet = measure.assign(conflict=0.0, cooperation=0.0, escalation=0.0)
+    nothing = plot_escalation(quiet, covered=(first, last), ax=new_axes())
+    assert not _patches(nothing, "partial")
+    assert "partial period" not in [t.get_text() for t in nothing.get_legend().get_texts()]
+    assert "Hatched" not in alt_text(nothing.figure)
 
 
 def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
@@ -168,13 +174,16 @@ def test_periods_the_data_cover_only_in_part_are_hatched_and_the_legend_says_so(
     monthly = attacks_per_period(events, freq="M", by="base_id", kinds=None, dates="event_date", start=first,
                                  end=last, clip=True)
     months = monthly.drop_duplicates("period_start").sort_values("period_start")
-    cut = months[(months["period_start"] < first) | (months["period_end"] > last)]
-    assert len(cut) == 2 and len(months) > 2  # March and June; the months between are whole
+    partial = months[(months["period_start"] < first) | (months["period_end"] > last)]
+    assert len(partial) == 2 and len(months) > 2  # March and June; the months between are whole
+    totals = monthly.groupby("period_start")["possible"].sum()
+    # only a bar drawn can be hatched: June counts nothing here, so March alone is
+    cut = partial[(totals[partial["period_start"]] > 0).to_numpy()]
+    assert len(cut) == 1
     ax = plot_attacks_per_period(monthly, by="base_id", covered=(first, last), ax=new_axes())
     hatched = _patches(ax, "partial")
     assert [b.get_x() for b in hatched] == pytest.approx(list(dates_as_numbers(cut["period_start"])))
     assert all(b.get_hatch() == "////" for b in hatched)
-    totals = monthly.groupby("period_start")["possible"].sum()
     assert [b.get_height() for b in hatched] == pytest.approx(totals[cut["period_start"]].tolist())
     assert "partial period: the data cover part of it" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert "Hatched, the periods the data cover only in part:" in alt_text(ax.figure)

@@ -144,6 +144,17 @@ def test_the_legend_keys_have_the_size_of_the_markers_they_explain(new_axes):
     assert keys == pytest.approx(drawn)
 
 
+def test_the_size_keys_are_not_drawn_as_the_mark_of_a_range(new_axes):
+    # the size keys were hollow circles, the legend's mark of "known to a range"
+    from matplotlib.colors import to_rgba
+
+    ranges = make_events([{"date_start": "2020-01-03", "date_end": "2020-01-09", "fatalities": 2}])
+    handles = timeline_legend(plot_timeline(ranges, ax=new_axes()), sizes=(1, 5)).legend_handles
+    faces = [to_rgba(h.get_markerfacecolor()) for h in handles]
+    assert faces[0] == (1.0, 1.0, 1.0, 1.0)  # the range's mark: hollow (white)
+    assert all(face[3] == 1.0 and face[:3] != (1.0, 1.0, 1.0) for face in faces[1:])  # the sizes: filled
+
+
 def test_the_legend_explains_only_the_date_forms_drawn(new_axes):
     # a window whose every event is known to the day had a swatch "known to a range: bar over the possible days"
     days = make_events([{"date_start": "2020-01-03"}, {"date_start": "2020-03-11"}])

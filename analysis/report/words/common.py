@@ -92,7 +92,8 @@ def tie_note(frame: pd.DataFrame, found: Peak | None, column: str = "expected", 
         return ""
     when = [describe_dates(row.period_start, row.period_end, long=True) if name == "week"
             else f"{row.period_start:%B %Y}" for row in tied.itertuples()]
-    return f" (as many in the {name}{'s' if len(when) > 1 else ''} of {join_words(when)})"
+    unit = " killed" if column == "killed" else ""  # "12 killed, in 3 events (as many killed in ...)", not events
+    return f" (as many{unit} in the {name}{'s' if len(when) > 1 else ''} of {join_words(when)})"
 
 
 def spread_note(found: Peak) -> str:

@@ -173,9 +173,12 @@ def _posture_section(facts: Facts) -> str:
     mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} drawn offline from Natural Earth's "
               "boundaries. A dot is a place, sized by its events and coloured by the kind of most of them"
               if len(facts.posture_events) else "")
+    # with none, the section says so in three words (the lead says it in full): a heading over a definition alone
+    # read as if the page had lost its content
+    none = "" if len(facts.posture_events) else " There were none in this window."
     return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
             "that change a force's posture (a base established, ground handed over, a change to a group's "
-            f"activity) involving {involving}{mapped}.")
+            f"activity) involving {involving}{mapped}.{none}")
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:

@@ -294,9 +294,7 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     counted = ("" if facts.data.date_rule == "range" else
-               f" Each event counts in the {facts.period_name('weekly')} of ACLED's date, as on the other charts; "
-               "spreading an event over the days of its range, as the paragraph above the chart and the rule at the "
-               "end of the page describe it, is done for the coded data only.")
+               f" Each event counts in the {facts.period_name('weekly')} of ACLED's date, as on the other charts.")
     return (f"**What it shows.** Escalation, as measured, was {peak}. "
             "The measure counts acts, not their size: an attack that killed many and one that killed no one "
             f"weigh the same, and it measures what the sources reported.{counted}")

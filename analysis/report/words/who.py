@@ -1,4 +1,4 @@
-"""Who fought whom and who died, in an ACLED run's words: the most active actors, actor types, interactions,
+"""Who fought whom and who died, in an ACLED run's words: the pairs of actors, actor types, interactions,
 disorder types and civilian targeting (shown on the timeline page, notebook 01)."""
 
 from __future__ import annotations
@@ -76,13 +76,15 @@ def _pairs(pairs: pd.DataFrame) -> str:
         return (f"{md(row.actor1)} against {md(row.actor2)}" if row.actor2 != stats.NONE
                 else f"{md(row.actor1)}, with no other side")
 
-    if len(pairs) == 1:
+    if len(pairs) == 1:  # "fought" would be wrong for attacks on civilians: the pair is said as ACLED sets it
         row = next(pairs.itertuples())
-        return (f"Who fought whom: {pair(row)}, in all {describe_number(row.events, 'event')} "
-                f"({row.fatalities:,} killed).")
+        killed = describe_number(row.fatalities, "person", "people")
+        sides = (f"set {md(row.actor1)} against {md(row.actor2)}" if row.actor2 != stats.NONE
+                 else f"had {md(row.actor1)} alone, with no other side")
+        return f"{describe_all(row.events, 'event')}, in which {killed} {'was' if row.fatalities == 1 else 'were'} killed, {sides}."
     shown, left, each = top_whole(pairs, NAMED, 2 * NAMED)
     named = [f"{pair(row)}: {_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
-    text = "Who fought whom, most events first (the first actor against the second): " + listing(named) + "."
+    text = "The pairs of actors with the most events, the first actor against the second: " + listing(named) + "."
     if left:
         text += f" {describe_number(left, 'other pair')} tie with {describe_number(each, 'event')} each."
     return text
