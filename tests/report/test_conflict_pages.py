@@ -137,7 +137,7 @@ def test_the_events_are_in_full_beside_the_report_and_the_index_says_what_the_re
     assert sorted(written["event_id"]) == sorted(raw["event_id_cnty"])
     assert written.set_index("event_id").loc[raw["event_id_cnty"], "fatalities"].astype(int).tolist() == (
         raw["fatalities"].tolist())
-    assert f"All {len(raw)} events of this run are in events.csv beside this report" in pages["01"]
+    assert f"All {len(raw)} events are in events.csv beside this report" in pages["01"]
     last = raw["event_date"].max()
     assert pages["index"].startswith(f" Conflict events involving {TARGET} in Iraq, 15 March 2020 to "
                                      f"{last:%-d %B %Y} ")

@@ -129,11 +129,11 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
                     "## Who reported the events\n\nACLED names the outlets behind each event and their reach (its "
                     "source scale: local, national, international ...). The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
-        "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event of this run; "
+        "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event; "
                    "the darker the cell, the more passages of the report the event rests on." if coded else ""),
         "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
-        "passages": lambda: ("## The passages each event rests on\n\nFor every event of this run, in date order, the "
+        "passages": lambda: ("## The passages each event rests on\n\nFor every event, in date order, the "
                      "passages of the reports that the coding cites for it: the passage marked, with the sentence "
                      "before and after it, and the report it comes from (outlet, title, date of publication)."
                      if coded else ""),

@@ -246,7 +246,7 @@ def rest_note(facts: Facts) -> str:
     if facts.coded:
         return ""
     n = len(facts.events)
-    every = "The event of this run is" if n == 1 else f"All {n:,} events of this run are"
+    every = "The one event is" if n == 1 else f"All {n:,} events are"
     return f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, with all their columns."
 
 
