@@ -303,4 +303,4 @@ def test_every_caveat_of_an_acled_file_is_still_said(words):
         assert caveat in first and caveat not in attacks + sources, caveat
     for page in (first, attacks):
         assert "are known only to a week or a month; ACLED dates each to the middle of it" in page
-    assert "- **Dates**: known to the day " in sources
+    assert "- **Dates**: known to the day for " in sources

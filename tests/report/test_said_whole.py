@@ -110,6 +110,13 @@ def test_a_tie_of_fatalities_is_said_in_people_killed():
         " (as many in the week of 15-21 June 2020)")
 
 
+def test_one_precision_for_every_event_is_said_as_such(one_region):
+    # "Dates: known to the day 100% of the events"
+    caveats = one_region.caveats()
+    assert "- **Dates**: every event is known to the day." in caveats
+    assert "- **Places**: every event is known to the place itself." in caveats
+
+
 def _months(counts: dict[str, list[int]], months: tuple[str, str] = ("2025-05", "2025-06")) -> tuple:
     """Events of outlets in two months (``{outlet: [first, second]}``) and the change from the one to the other."""
     starts = [pd.Timestamp(f"{month}-01") for month in months]

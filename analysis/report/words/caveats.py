@@ -12,8 +12,8 @@ from .facts import Facts
 #: How many outlets the single-source caveat names.
 ALONE_NAMED = 3
 #: What ACLED's precision codes mean, for the caveats' words.
-GEO_PRECISION = {"1": "the place itself", "2": "a place near it", "3": "only the region (admin area)"}
-TIME_PRECISION = {"1": "the day", "2": "only the week", "3": "only the month"}
+GEO_PRECISION = {"1": "the place itself", "2": "a place near it", "3": "the region only (admin area)"}
+TIME_PRECISION = {"1": "the day", "2": "the week only", "3": "the month only"}
 
 
 def caveats(facts: Facts) -> str:
@@ -44,9 +44,13 @@ def caveats(facts: Facts) -> str:
         if column not in events.columns:
             continue
         shares = precision_shares(events, column)
-        parts = [f"{meanings.get(row.precision, md(row.precision))} {percent(row.events, n)}"
-                 for row in shares.itertuples() if row.events]
-        lines.append(f"- **{label}**: known to {join_words(parts)} of the events.")
+        shares = shares[shares["events"] > 0]
+        # counts, which add up (rounded shares summed to 101%); one precision for all is said as such
+        parts = [f"to {meanings.get(row.precision, md(row.precision))} for "
+                 f"{describe_number(row.events, 'event') if k == 0 else f'{row.events:,}'}"
+                 for k, row in enumerate(shares.itertuples())]
+        lines.append(f"- **{label}**: every event is known to {meanings.get(shares['precision'].iloc[0], 'one')}."
+                     if len(shares) == 1 else f"- **{label}**: known {join_words(parts)}.")
     when = facts.data.exported
     later = stamp_before_events(when, events)
     if when is not None and later is not None:
