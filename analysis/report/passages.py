@@ -20,6 +20,8 @@ import pandas as pd
 from ..io.coded import PathLike, TableArg, document_text
 from ..stats.selection import event_keys, event_numbers
 from ..text import describe_dates
+from .words.common import capital
+from .words.plain import document_references
 
 #: Where a sentence ends: after ., ! or ? (and a closing quote or bracket), before white space and a word that does
 #: not start in lower case ("an anti-US. collection" goes on).
@@ -114,20 +116,6 @@ def event_passages(
     return [Passage(doc_id, *in_context(read[doc_id], start, end), start) for doc_id, start, end in merged]
 
 
-def citation(row: pd.Series) -> str:
-    """Cite a report as a reader would: outlet, title, date ("outlet not named", "no headline" where it has none).
-
-    Examples
-    --------
-    >>> citation(pd.Series({"outlet": None, "title": "Bases", "published_start": pd.Timestamp("2020-04-01"),
-    ...                     "published_end": pd.Timestamp("2020-04-30")}))
-    'outlet not named, \u201cBases\u201d, April 2020'
-    """
-    outlet = row["outlet"] if isinstance(row["outlet"], str) and row["outlet"].strip() else "outlet not named"
-    title = f"\u201c{row['title']}\u201d" if isinstance(row["title"], str) and row["title"].strip() else "no headline"
-    return f"{outlet}, {title}, {describe_dates(row['published_start'], row['published_end'], long=True)}"
-
-
 def _shown_once(found: list[Passage], texts: Mapping[str, str]) -> list[tuple[str, str, list[str]]]:
     """Each stretch of a report a reader sees, once, with every passage it holds: passages of one report whose
     contexts (the sentence before, their own, the sentence after) overlap are one block with several marks, not
@@ -202,6 +190,9 @@ def passages_html(
     order = event_numbers(events).sort_values(kind="stable").index
     numbers = event_keys(events)  # the number each event carries on the timeline and in every table
     cited = {str(row["doc_id"]): row for _, row in sources.iterrows()}
+    # each report by its outlet and dates, as every sentence of the pages names it (its title is in the table of
+    # the reports, once: a title as long as an article's first line stood under each of its 19 passages)
+    names = document_references(sources)
     read_from = None if documents is None else sources  # None: the packaged documents
     texts = {doc: document_text(doc, sources=read_from, documents=documents) for doc in cited}
     parts = ['<div class="report-passages">']
@@ -211,8 +202,7 @@ def passages_html(
             continue
         parts.append(f"<h4>{html.escape(event_label(event, int(numbers[index])))}</h4>")
         for doc_id, context, quotes in _shown_once(found, texts):
-            source = cited.get(doc_id)
-            cite = citation(source) if source is not None else doc_id
+            cite = capital(names.get(doc_id.split("_")[0], doc_id))
             parts.append(f"<blockquote><p>{_marked(context, quotes)}</p></blockquote>"
                          f"<p class=\"cite\">{html.escape(cite)}</p>")
     if len(parts) == 1:

@@ -61,7 +61,9 @@ def test_the_passages_page_quotes_in_context_cites_the_report_and_escapes_everyt
     assert "EV1" not in page and "EV2" not in page
     assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt; rockets hit Camp Taji on Friday</mark>." in page
     assert "title=" not in page
-    assert page.count('<p class="cite">outlet not named, \u201cRockets &amp; &lt;b&gt;bases&lt;/b&gt;\u201d, April 2020</p>') == 2
+    # cited by outlet and dates as every sentence names a report; its title, in the table of reports, is not
+    # repeated under each passage
+    assert page.count('<p class="cite">The report of Apr 2020</p>') == 2 and "Rockets &amp;" not in page
 
 
 def test_the_reader_sentence_drops_the_coders_references():
