@@ -220,6 +220,11 @@ def test_a_page_whose_window_holds_none_of_its_kind_says_so_once(small, run, pag
     if run == "no attack" and page == "attacks":
         assert said == ["No battles and remote violence in this window (Iraq, 5 March 2020 to 10 April 2020)."]
         story = Story(data)
+        # and what the window does hold, by kind, counted with pandas: the page has nothing else to show
+        kinds = data.events["event_type"].str.lower().value_counts()
+        listed = (f"all {kinds.index[0]}" if len(kinds) == 1 else
+                  " and ".join(f"{kind} ({count})" for kind, count in kinds.items()))  # two kinds at most here
+        assert lead[-1] == f"The window's {len(data.events)} events were {listed}.", lead
         assert story.nothing(data.selection.what) == story.attacks() == story.casualties() == ""
         assert story.nothing("actors") == "No actors in this window (Iraq, 5 March 2020 to 10 April 2020)."
 

@@ -12,7 +12,7 @@ from ..._frames import column_or_na, require_columns
 from ...stats.casualties import killed_distribution
 from ...stats.highlights import busiest_periods, deadliest_events, killed_per_event, peak, top_values
 from ...stats.periods import counts_agree
-from ...stats.selection import EventSelector, select_kinds
+from ...stats.selection import EventSelector, event_kind, select_kinds
 from ...text import bounds_texts, count_texts, date_texts, describe_all, describe_number, join_words
 from ...text import markdown_text as md
 from .common import (
@@ -26,6 +26,7 @@ from .common import (
     harmed,
     heading,
     in_window,
+    lower_first,
     nothing,
     percent,
     period_words,
@@ -55,14 +56,26 @@ PERPETRATORS = 15
 PERPETRATORS_NAMED = 3
 
 
+#: How many kinds of event the lead of a window without attacks names.
+KINDS_NAMED = 4
+
+
 def page_heading(facts: Facts) -> Heading:
     """The page's title and lead: how many attacks, and their share of the events."""
     data = facts.data
     what, n, attacks = data.selection.what, len(facts.events), facts.attacks
 
     def lead(esc):
-        if not len(attacks):
-            return [nothing(facts, esc(what), esc)]
+        if not len(attacks):  # and what the window does hold, where it holds events: the page has nothing else
+            said = [nothing(facts, esc(what), esc)]
+            if n:
+                kinds = top_values(event_kind(facts.events).astype("string"), n=KINDS_NAMED)
+                listed = (f"all {esc(lower_first(str(kinds.index[0])))}" if len(kinds) == 1 else join_words(
+                    [f"{esc(lower_first(str(kind)))} ({count:,})" for kind, count in kinds.items()]))
+                others = n - int(kinds.sum())
+                said.append(f"The window's {describe_number(n, 'event')} were {listed}"
+                            f"{f', and {others:,} of other kinds' if others else ''}.")
+            return said
         return [f"The data hold {counted_as(facts, len(attacks), esc)}, "
                 f"{percent(len(attacks), n)} of the {describe_number(n, 'event')} {in_window(facts, esc)}."]
 
