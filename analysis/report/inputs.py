@@ -82,6 +82,8 @@ class NotebookData:
     dropped: int = 0
     #: an ACLED file's date: its latest ``timestamp``, of the whole file (:func:`analysis.stats.caveats.export_date`)
     exported: pd.Timestamp | None = None
+    #: the first and last day of the whole file's (or the coded data's) events, before the window and the area
+    file_span: tuple[pd.Timestamp, pd.Timestamp] | None = None
 
     @property
     def is_default(self) -> bool:
@@ -459,13 +461,21 @@ def notebook_data(
             troop_levels=dataset.troop_levels if default else levels_in_window(dataset.troop_levels, start_, end_),
             reported_totals=_overlapping(dataset.reported_totals, start_, end_),
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
+            file_span=_span(dataset.events["date_start"], dataset.events["date_end"]),
         )
     every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"])
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
     events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
-                        dropped=dropped, exported=export_date(every))
+                        dropped=dropped, exported=export_date(every),
+                        file_span=_span(every["event_date"], every["event_date"]))
+
+
+def _span(first: pd.Series, last: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first of ``first`` and the last of ``last``; None where there is no date."""
+    first, last = first.min(), last.max()
+    return None if pd.isna(first) or pd.isna(last) else (pd.Timestamp(first), pd.Timestamp(last))
 
 
 def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | None:

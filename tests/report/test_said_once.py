@@ -217,6 +217,10 @@ def test_a_page_whose_window_holds_none_of_its_kind_says_so_once(small, run, pag
     said = [sentence for text in texts for sentence in sentences(text) if " in this window (" in sentence]
     lead = sentences(Story(data).heading(page).markdown)
     assert said and set(said) <= set(lead) and repeated(texts) == [], (run, page, said)
+    if run == "empty window":  # and where the file's events are, so a reader can choose another window
+        days = pd.to_datetime(pd.Series([event["event_date"] for event in SMALL]))
+        assert (f"The file's events run from {days.min().day} {days.min():%B %Y} to "
+                f"{days.max().day} {days.max():%B %Y}.") in lead, lead
     if run == "no attack" and page == "attacks":
         assert said == ["No battles and remote violence in this window (Iraq, 5 March 2020 to 10 April 2020)."]
         story = Story(data)

@@ -21,6 +21,7 @@ from .common import (
     capital,
     changes,
     counted_as,
+    data_span,
     deadliest,
     fatality_rule,
     harmed,
@@ -67,7 +68,7 @@ def page_heading(facts: Facts) -> Heading:
 
     def lead(esc):
         if not len(attacks):  # and what the window does hold, where it holds events: the page has nothing else
-            said = [nothing(facts, esc(what), esc)]
+            said = [nothing(facts, esc(what), esc) + data_span(facts)]
             if n:
                 kinds = top_values(event_kind(facts.events).astype("string"), n=KINDS_NAMED)
                 listed = (f"all {esc(lower_first(str(kinds.index[0])))}" if len(kinds) == 1 else join_words(

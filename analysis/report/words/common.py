@@ -148,12 +148,25 @@ def in_window(facts: Facts, esc: Escape = md, *, involving: bool = True) -> str:
 
 
 def nothing(facts: Facts, what: str = "events", esc: Escape = md) -> str:
-    """Say that the window holds nothing: "No events in this window (Region A, 1 March 2020 to 30 April 2020)."
+    """Say that the window holds nothing: "No events in this window (Region A, 1 March 2020 to 30 April 2020).",
+    and, for events, where the data's events are: "The file's events run from 2 March 2020 to 29 August 2020."
 
     ``what`` is written by the caller (it may hold an option, already in
     the form ``esc`` gives).
     """
-    return f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
+    said = f"No {what} in this window ({esc(facts.data.place)}, {facts.data.period_text})."
+    return said + data_span(facts) if what == "events" else said
+
+
+def data_span(facts: Facts) -> str:
+    """Say where the data's events are, for a window that holds none, so a reader can choose another: " The
+    file's events run from 2 March 2020 to 29 August 2020." ("" where the window holds events)."""
+    span = facts.data.file_span
+    if span is None or len(facts.events):
+        return ""
+    whose = "The coded events run" if facts.coded else "The file's events run"
+    return (f" {whose} from {describe_dates(span[0], span[0], long=True)} to "
+            f"{describe_dates(span[1], span[1], long=True)}.")
 
 
 def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
