@@ -160,8 +160,11 @@ class Story:
         ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"`` (timeline page),
         ``"counting"``, ``"totals"`` (attacks), ``"posture"``,
         ``"forces"``, ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
-        ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources).
+        ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources). A window that holds no event has no section: its
+        lead says so (:meth:`said_nothing`), and a heading over nothing read as a page that lost its content.
         """
+        if self.facts.events.empty and not self.data.is_default:
+            return ""
         for words in PAGE_WORDS.values():
             found = words.sections(self.facts)
             if name in found:

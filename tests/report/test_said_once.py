@@ -217,7 +217,10 @@ def test_a_page_whose_window_holds_none_of_its_kind_says_so_once(small, run, pag
     said = [sentence for text in texts for sentence in sentences(text) if " in this window (" in sentence]
     lead = sentences(Story(data).heading(page).markdown)
     assert said and set(said) <= set(lead) and repeated(texts) == [], (run, page, said)
-    if run == "empty window":  # and where the file's events are, so a reader can choose another window
+    if run == "empty window":  # no section heads nothing; and where the file's events are, to choose another window
+        story = Story(data)
+        assert [name for name in ("timeline", "events", "counting", "totals", "posture", "forces", "reports")
+                if story.section(name)] == []
         days = pd.to_datetime(pd.Series([event["event_date"] for event in SMALL]))
         assert (f"The file's events run from {days.min().day} {days.min():%B %Y} to "
                 f"{days.max().day} {days.max():%B %Y}.") in lead, lead

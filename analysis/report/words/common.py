@@ -340,7 +340,10 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
 
 
 def notes_heading(facts: Facts, listed: str) -> str:
-    """Head the part at the end of a page that gives the notes of the events a table lists (``listed``, plain words)."""
+    """Head the part at the end of a page that gives the notes of the events a table lists (``listed``, plain words);
+    "" where the window holds no event (no table, no notes)."""
+    if facts.events.empty:
+        return ""
     if facts.coded:
         return (f"## How this was coded\n\nFor {listed}, the coder's notes whole (which report says what, how the "
                 "place and the dates were read) and how the dates follow from the reports.")
