@@ -387,7 +387,8 @@ def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
     story = Story(notebook_data(str(write_acled_events(tmp_path / "few-deadly.csv", events))))
     table = story.attacks_table()
     assert len(table) == 5 == sum(1 for e in events if e["fatalities"] != "0")
-    assert f"The 5 of the 45 {md(story.data.selection.what)} that killed anyone" in story.attacks_note()
+    # the selection's name after "events of": "45 battles and remote violence" read the category as a plural noun
+    assert f"The 5 of the 45 events of {md(story.data.selection.what)} that killed anyone" in story.attacks_note()
 
 
 def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
@@ -727,7 +728,7 @@ def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     table = story.attacks_table()
     listed = attacks.index.isin(table["event_id"])
     assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
-    assert (f"The {len(table)} deadliest of the {len(attacks)} battles and remote violence (at most 40, a tie listed "
+    assert (f"The {len(table)} deadliest of the {len(attacks)} events of battles and remote violence (at most 40, a tie listed "
             "whole or not at all)") in story.attacks_note()
 
 

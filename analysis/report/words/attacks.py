@@ -358,14 +358,13 @@ def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
 
 def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
     """Say what the table of attacks by perpetrator lists (plain text, a table's caption)."""
-    what = facts.data.selection.what
     everyone = perpetrators(facts, most=max(len(facts.attacks), 1))
     shown = perpetrators(facts, most)
     if everyone.empty:
         return ""
     which = (describe_all(len(everyone), "perpetrator") if len(shown) == len(everyone)
              else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
-    return (f"{which} of the {len(facts.attacks):,} {what} (ACLED's first actor), with the attacks each "
+    return (f"{which} of the {counted_as(facts, len(facts.attacks))} (ACLED's first actor), with the attacks each "
             "carried out and the people killed in them.")
 
 
@@ -388,14 +387,15 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
         return ""
     shown = len(attacks_table(facts, most))
     killers = int((killed_per_event(facts.attacks, facts.data.casualties) > 0).sum())
+    counted = counted_as(facts, n, md)  # "62 events of battles and remote violence", the selection's name a noun
     if n <= most:
-        listed = f"Every one of the {n:,} {what}"
+        listed = f"Every one of the {counted}"
     elif shown == killers:
-        listed = f"The {shown:,} of the {n:,} {what} that killed anyone (the others killed no one)"
+        listed = f"The {shown:,} of the {counted} that killed anyone (the others killed no one)"
     elif shown < most:
-        listed = f"The {shown:,} deadliest of the {n:,} {what} (at most {most}, a tie listed whole or not at all)"
+        listed = f"The {shown:,} deadliest of the {counted} (at most {most}, a tie listed whole or not at all)"
     else:
-        listed = f"The {shown:,} deadliest of the {n:,} {what}"
+        listed = f"The {shown:,} deadliest of the {counted}"
     with_what = (" with the killed" if facts.coded else
                  ": when, where, who attacked whom (each side with its associated actors), the killed and what "
                  "happened (the first sentence of ACLED's notes)")
