@@ -101,11 +101,14 @@ def civilians(facts: Facts) -> str:
     if not marked["events"]:
         return (f"**Civilian targeting.** No event has civilians as its main target ({how}); ACLED's type Violence "
                 f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
+    same = (int(vac["events"]), int(vac["fatalities"])) == (int(marked["events"]), int(marked["fatalities"]))
+    vac_words = ("as many events and killed" if same  # the figures once, not twice in one sentence
+                 else _figures(int(vac["events"]), int(vac["fatalities"])))
     return (f"**Civilian targeting.** Civilians were the main target of "
             f"{describe_number(int(marked['events']), 'event')} "
             f"({percent(marked['events'], len(events))}; {how}), in which "
             f"{describe_number(int(marked['fatalities']), 'person', 'people')} were killed; ACLED's type Violence "
-            f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
+            f"against civilians holds {vac_words}.")
 
 
 def actors_table(facts: Facts) -> pd.DataFrame:
