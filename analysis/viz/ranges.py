@@ -298,7 +298,7 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
         ax.annotate(f"{count:,}", (patch.get_x() + patch.get_width() / 2, patch.get_height()), xytext=(0, 2),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8)
     ax.set_xlabel("people killed in the event (lowest figure reported)")
-    ax.set_ylabel(what)
+    ax.set_ylabel(f"events ({what})" if what != "events" else what)  # a count of events, whatever they are called
     describe(ax, f"{what[:1].upper() + what[1:]} by people killed in each (lowest figure reported): " + "; ".join(
         f"{label}: {count:,}" for label, count in zip(distribution["killed"], distribution["events"])) + ".")
     return ax

@@ -142,6 +142,7 @@ def test_a_highest_figure_shared_by_more_attacks_than_are_drawn_gives_the_distri
     ax = analysis.plot_attack_casualties(_acled_attacks([6] * 16 + [2] * 72 + [0] * 13), kinds=None, ax=new_axes())
     assert ax.casualty_form == "distribution"
     assert [p.get_height() for p in ax.patches] == [13, 0, 72, 16, 0, 0]  # 0, 1, 2-4, 5-9, 10-24, 25 or more
+    assert ax.get_ylabel() == "events (attacks)"  # the axis counts events, whatever the selection calls them
     # the top attacks show more than one figure: the top attacks, their two figures' attacks whole
     top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [5] * 4 + [2] * 81 + [0] * 13), kinds=None,
                                           ax=new_axes())
