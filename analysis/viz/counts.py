@@ -297,8 +297,9 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     matplotlib Axes
         Bars with ``gid`` ``"conflict"`` (height ``conflict``) and
         ``"cooperation"`` (height ``-cooperation``), one per period each, the
-        line ``gid`` ``"escalation"`` and, with ``rules``, the key's text
-        (``gid`` ``"key"``).
+        line ``gid`` ``"escalation"`` where any period has cooperation (with
+        none, the net is the conflict and the line would trace its bars) and,
+        with ``rules``, the key's text (``gid`` ``"key"``).
 
     Examples
     --------
@@ -330,9 +331,10 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     bars = ax.bar(left, -escalation["cooperation"], width=width * 0.86, align="edge",
                   color=ESCALATION_COLORS["cooperation"], label=down)
     tag_bars(bars, "cooperation")
-    (line,) = ax.plot(left + width / 2, escalation["escalation"], color="0.15", marker="o", markersize=3,
-                      linewidth=1.2, label="net: conflict minus retreat or cooperation")
-    line.set_gid("escalation")
+    if (escalation["cooperation"] > 0).any():  # with no cooperation the net is the conflict: a line over the bars
+        (line,) = ax.plot(left + width / 2, escalation["escalation"], color="0.15", marker="o", markersize=3,
+                          linewidth=1.2, label="net: conflict minus retreat or cooperation")
+        line.set_gid("escalation")
     described = _escalation_description(escalation)
     if covered is not None:
         described += _mark_partial(ax, escalation, covered, [escalation["conflict"], -escalation["cooperation"]],

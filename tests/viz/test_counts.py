@@ -47,6 +47,12 @@ def test_escalation_bars_and_line_match_the_measure(events, new_axes):
     assert [b.get_height() for b in _patches(ax, "cooperation")] == pytest.approx((-measure["cooperation"]).tolist())
     (line,) = [line for line in ax.lines if line.get_gid() == "escalation"]
     assert list(line.get_ydata()) == pytest.approx(measure["escalation"].tolist())
+    assert (measure["cooperation"] > 0).any()
+    # with no cooperation the net is the conflict: no line tracing the bars, no legend entry for it
+    violent = measure.assign(cooperation=0.0, escalation=measure["conflict"])
+    plain = plot_escalation(violent, ax=new_axes())
+    assert not [line for line in plain.lines if line.get_gid() == "escalation"]
+    assert not any(t.get_text().startswith("net:") for t in plain.get_legend().get_texts())
 
 
 def test_escalation_periods_the_data_cover_only_in_part_are_hatched_up_and_down(events, new_axes):
@@ -83,7 +89,7 @@ def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
                             "date_end": pd.to_datetime(["2020-01-03", "2020-01-20"])})
     ax = plot_escalation(escalation_per_period(strikes), ax=new_axes())
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["net: conflict minus retreat or cooperation", "conflict: acts of violence (up)"]
+    assert labels == ["conflict: acts of violence (up)"]  # no net line either: with no cooperation it is the conflict
     handover = pd.concat([strikes, pd.DataFrame({"event_id": ["EV3"], "sub_event_type": ["Non-violent transfer of territory"],
                                                  "category": ["posture change"],
                                                  "date_start": pd.to_datetime(["2020-01-10"]),
