@@ -270,7 +270,7 @@ def escalation_key(rules: pd.DataFrame) -> str:
 
 def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
                     covered: tuple[object, object] | None = None, ax: Axes | None = None) -> Axes:
-    """Draw the escalation score per period: conflict up, cooperation down, the net as a line.
+    """Draw the escalation score per period: conflict up, cooperation down and, where there is any, the net.
 
     The score is the Goldstein value of each act with its sign reversed
     (``escalation = conflict - cooperation``), so the picture and the axis
