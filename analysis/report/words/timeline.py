@@ -93,7 +93,11 @@ def _escalation_headline(facts: Facts) -> str:
     if found is None:
         return ""
     whens, shown, peaks = found
-    note = new_source_note(facts, facts.events, peaks["period_start"].iloc[0], peaks["period_end"].iloc[0])
+    start = peaks["period_start"].iloc[0]
+    busiest = peak(facts.per_period(facts.period("weekly", "W")))
+    # the timeline's title above says it of the same week: a new source is named once on the page
+    note = ("" if busiest is not None and busiest.start == start else
+            new_source_note(facts, facts.events, start, peaks["period_end"].iloc[0]))
     return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points{note}"
 
 
