@@ -13,7 +13,7 @@ from ..stats.selection import MILITIA_ATTACKS_FOR_NOW
 from ..stats.tables import troop_level_statements
 from ..text import describe_bounds
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
-from .figures import describe
+from .figures import describe, set_key
 from .literal import literal_text
 from .style import FORCE_COLORS, OUTCOME_COLORS, color_for
 
@@ -496,7 +496,7 @@ def plot_attack_casualties(
     Returns
     -------
     matplotlib Axes
-        The chart; ``ax.casualty_form`` says which form was drawn.
+        The chart; its key (:func:`analysis.viz.figures.key_of`) holds ``form``, which form was drawn.
     """
     from ..stats.casualties import casualties_per_event, killed_distribution
     from ..stats.selection import default_kinds, select_kinds
@@ -512,5 +512,5 @@ def plot_attack_casualties(
         ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)
     else:
         ax = plot_casualties(per_event, n=TOP_ATTACKS if form == "top" else None, what=what, ax=ax)
-    ax.casualty_form = form
+    set_key(ax, form=form)
     return ax

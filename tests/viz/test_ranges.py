@@ -10,6 +10,7 @@ import analysis
 from analysis import schema
 from analysis.stats.casualties import casualties_per_event
 from analysis.stats.selection import is_militia_attack
+from analysis.viz.figures import key_of
 from analysis.viz.ranges import plot_casualties, plot_ranges, plot_troop_levels
 from analysis.viz.style import OUTCOME_COLORS
 
@@ -140,14 +141,14 @@ def test_a_highest_figure_shared_by_more_attacks_than_are_drawn_gives_the_distri
     """101 attacks, 16 of which killed 6 (the most): fifteen identical dots would show nothing of the rest, so the
     chart counts how many attacks killed how many."""
     ax = analysis.plot_attack_casualties(_acled_attacks([6] * 16 + [2] * 72 + [0] * 13), kinds=None, ax=new_axes())
-    assert ax.casualty_form == "distribution"
+    assert key_of(ax)["form"] == "distribution"
     assert [p.get_height() for p in ax.patches] == [13, 0, 72, 16, 0, 0]  # 0, 1, 2-4, 5-9, 10-24, 25 or more
     assert ax.get_ylabel() == "events (attacks)"  # the axis counts events, whatever the selection calls them
     # the top attacks show more than one figure: the top attacks, their two figures' attacks whole
     top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [5] * 4 + [2] * 81 + [0] * 13), kinds=None,
                                           ax=new_axes())
-    assert top.casualty_form == "top" and len(top.get_yticklabels()) == 7
+    assert key_of(top)["form"] == "top" and len(top.get_yticklabels()) == 7
     # fewer share the highest figure than can be drawn, but the next figure's attacks do not fit: the top would be
     # 11 identical dots (a run's 11 attacks that killed 6 each over 51 more), so the distribution
     alike = analysis.plot_attack_casualties(_acled_attacks([6] * 11 + [5] * 10 + [2] * 41), kinds=None, ax=new_axes())
-    assert alike.casualty_form == "distribution"
+    assert key_of(alike)["form"] == "distribution"
