@@ -55,9 +55,10 @@ test: $(STAMP)
 
 # The tests marked `report` (they build or render a report: kernels, a browser) or `slow` (sweeps,
 # fuzzers, large files, the wheel) and nbval's notebooks are left out; `make test` runs everything.
+# Property tests draw 10 examples each here, 30 in `make test` (conftest.py); HYPOTHESIS_PROFILE chooses.
 # Add pytest's own options after, e.g. `make test-fast ARGS=--lf`.
 test-fast: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadfile -m "not report and not slow" tests analysis tools $(ARGS)
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-inner} $(PY) -m pytest -n auto --dist loadfile -m "not report and not slow" tests analysis tools $(ARGS)
 
 report: $(STAMP)
 	$(PY) -m analysis.report --from-env
