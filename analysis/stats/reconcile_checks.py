@@ -19,7 +19,7 @@ import pandas as pd
 
 from .._frames import require_columns
 from ..text import in_words
-from .caveats import export_date
+from .caveats import PLACEHOLDER, export_date
 
 #: What the checks find, one value of the ``check`` column each.
 CHECKS: tuple[str, ...] = (
@@ -35,8 +35,6 @@ _MONTHS = {name.lower(): number for number in range(1, 13)
            for name in (calendar.month_name[number], calendar.month_abbr[number])}
 _NOTES_DATE = re.compile(r"\b([0-3]?[0-9])\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?,?\s+((?:19|20|21)[0-9]{2})\b",
                          re.IGNORECASE)
-#: ACLED's note of a placeholder fatality count, e.g. "(fatalities coded as 3)".
-PLACEHOLDER = re.compile(r"\bcoded as ([0-9]+)\b", re.IGNORECASE)
 _NUMBER_WORDS = {in_words(number): number for number in range(1, 21)} | {"a": 1, "an": 1, "single": 1}
 #: A count of projectiles stated in notes: "18 rockets", "two Katyusha rockets", "a mortar shell".
 PROJECTILES = re.compile(
