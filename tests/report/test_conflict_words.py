@@ -519,6 +519,18 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     assert sentence.count(f"{top} killed in ") == NAMED
 
 
+def test_a_file_without_changes_of_posture_names_the_events_its_foreign_forces_are_actors_in(story, raw):
+    """"No strategic development" must not read as "no foreign forces": the lead counts the events that name them."""
+    typed = raw["inter1"].eq("External/Other forces") | raw["inter2"].eq("External/Other forces")
+    assoc = raw["assoc_actor_1"].fillna("") + ";" + raw["assoc_actor_2"].fillna("")
+    named = typed | assoc.str.contains("Military Forces of (?!Iraq)", regex=True)
+    lead = story.heading("posture").markdown
+    turkey = int((raw["actor1"] == "Military Forces of Turkey (2016-)").sum())
+    assert f"Yet foreign forces are actors in {int(named.sum())} of its {len(raw)} events" in lead
+    assert f"Military Forces of Turkey (2016-) in {turkey}" in lead
+    assert lead.count("Yet foreign forces") == 1
+
+
 def test_a_file_without_changes_of_posture_says_so_once(story):
     """The page's lead says there is none; neither the section on foreign forces nor an empty table under its
     heading says it again (the sentences under the section repeated the lead's, word for word)."""

@@ -69,10 +69,26 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
     posture = facts.posture_events
     forces = forces_words(facts, esc)
     if posture.empty:
-        return nothing(facts, f"strategic development involving {forces}", esc)
+        return nothing(facts, f"strategic development involving {forces}", esc) + _forces_in_events(facts, esc)
     kinds = top_values(posture["sub_event_type"], n=5)
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
             f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
+
+
+def _forces_in_events(facts: Facts, esc: Escape) -> str:
+    """Say in how many of the window's events the forces are actors, and which ("" in none): where none of its
+    strategic developments involves them, a reader must not take the page's "none" for their absence."""
+    from ...stats.posture import involved_forces
+
+    named = involved_forces(facts.events, facts.data.selection.target or None, country=facts.data.country).dropna()
+    if named.empty:
+        return ""
+    forces = top_values(named, n=3)
+    listed = join_words([f"{esc(force)} in {n:,}" for force, n in forces.items()])
+    more = "" if len(forces) == named.nunique() else f", and {describe_number(named.nunique() - len(forces), 'other')}"
+    return (f" Yet {forces_words(facts, esc)} are actors in "
+            f"{len(named):,} of its {describe_number(len(facts.events), 'event')}, none of them a strategic "
+            f"development: {listed}{more}.")
 
 
 def bases_lead(facts: Facts, esc: Escape = md) -> str:
