@@ -113,6 +113,7 @@ _EXPORTS: dict[str, str] = {
     "attack_chart_form": "viz.attacks",
     "plot_attacks_per_period": "viz.counts",
     "plot_escalation": "viz.counts",
+    "mark_days": "viz.counts",
     "plot_ranges": "viz.ranges",
     "plot_casualties": "viz.ranges",
     "plot_attack_casualties": "viz.ranges",

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._frames import require_input
 from ..stats.periods import counts_agree, partial_periods
-from ..text import date_texts
+from ..text import date_texts, describe_dates
 from ._axes import (
     counted_axes,
     current_axes,
@@ -372,3 +372,54 @@ def _escalation_description(escalation: pd.DataFrame) -> str:
         text += (f" Retreat or cooperation in {int(down.sum())} periods, most in {periods[most]} "
                  f"({escalation['cooperation'][most]:.1f} points down).")
     return text
+
+
+def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str = "marked") -> Axes:
+    """Draw a dashed vertical line at each day of ``marks`` on a chart over dates, labelled at its top.
+
+    For a day that explains a change, drawn on the chart the change is seen
+    on: the first report of a source that carries a peak ("Local Network's
+    first report"), a ceasefire, a new coding rule.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes or None
+        A chart whose x axis is dates (every chart of :mod:`analysis.viz`
+        over time); None for the current Axes.
+    marks : mapping of str to date-like
+        Label -> day. Labels are drawn exactly as written
+        (:func:`analysis.viz.literal.literal_text`).
+    what : str, default "marked"
+        How the figure's alternative text introduces the days ("Marked:
+        Local Network's first report, 2 Jun 2020.").
+
+    Returns
+    -------
+    matplotlib Axes
+        ``ax``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from analysis.viz.figures import descriptions
+    >>> ax = plt.figure().gca()
+    >>> _ = ax.bar(dates_as_numbers(pd.to_datetime(["2020-06-01"])), [9.0])
+    >>> descriptions(mark_days(ax, {"Local Network's first report": "2020-06-02"}))
+    ["Marked: Local Network's first report, 2 Jun 2020."]
+    """
+    import matplotlib.transforms as mtransforms
+
+    ax = current_axes(ax)
+    if not marks:
+        return ax
+    days = pd.to_datetime(pd.Series(list(marks.values()), index=list(marks.keys()))).sort_values(kind="stable")
+    top = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
+    for (label, day), x in zip(days.items(), dates_as_numbers(days)):
+        ax.axvline(x, color="0.25", linestyle=(0, (4, 3)), linewidth=1.0, zorder=4, gid="day-mark")
+        ax.text(x, 0.99, " " + literal_text(label), transform=top, ha="left", va="top", fontsize=8, color="0.2",
+                gid="day-mark-label", zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5})
+    texts = [describe_dates(day, day) for day in days]
+    describe(ax, f"{what[:1].upper()}{what[1:]}: " + "; ".join(f"{label}, {when}" for label, when in zip(days.index, texts)) + ".")
+    return ax

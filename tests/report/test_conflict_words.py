@@ -254,6 +254,20 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
             f"for {carried} of {month.strftime('%B %Y')}'s events") in story.timeline()
 
 
+def test_the_peak_a_new_source_carries_marks_its_first_report(story, raw):
+    """The days a chart marks are those of the sources its title names: the first report of each."""
+    from analysis.report.words.coverage import carrying_sources, first_report_marks, new_source_note
+
+    first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    june = (pd.Timestamp("2020-06-08"), pd.Timestamp("2020-06-14"))
+    assert first_report_marks(story.facts, story.facts.events, *june) == {"Local Network's first report": first_day}
+    assert new_source_note(story.facts, story.facts.events, *june) == (
+        f"; Local Network had begun reporting on {first_day.day} June 2020")
+    march = (pd.Timestamp("2020-03-09"), pd.Timestamp("2020-03-15"))  # before it: nothing to mark, nothing said
+    assert carrying_sources(story.facts, story.facts.events, *march).empty
+    assert new_source_note(story.facts, story.facts.events, *march) == ""
+
+
 def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw):
     """Every outlet of June reports again in July, but Local Network's events collapse while the others' hold: the
     fall is not said to be free of any change of sources."""

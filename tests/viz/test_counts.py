@@ -198,3 +198,20 @@ def test_periods_the_data_cover_only_in_part_are_hatched_and_the_legend_says_so(
                                                                     months["period_end"].max()), ax=new_axes())
     assert not _patches(whole, "partial")
     assert not _patches(plot_attacks_per_period(monthly, by="base_id", ax=new_axes()), "partial")
+
+
+def test_marked_days_are_dashed_lines_at_their_dates_with_their_labels_as_written(attacks, new_axes):
+    from analysis.viz._axes import dates_as_numbers
+    from analysis.viz.counts import mark_days
+    from analysis.viz.figures import descriptions
+
+    counts = attacks_per_period(attacks, freq="W", kinds=is_militia_attack)
+    ax = plot_attacks_per_period(counts, ax=new_axes())
+    marks = {"$x$ Outlet's first report": "2020-03-17", "_Other": "2020-03-12"}
+    mark_days(ax, marks, what="first reports")
+    lines = [line for line in ax.lines if line.get_gid() == "day-mark"]
+    assert [line.get_xdata()[0] for line in lines] == list(dates_as_numbers(pd.to_datetime(["2020-03-12", "2020-03-17"])))
+    labels = [text for text in ax.texts if text.get_gid() == "day-mark-label"]
+    assert [text.get_text() for text in labels] == [" \u200b_Other", " \\$x\\$ Outlet's first report"]  # by date, literal
+    assert descriptions(ax)[-1] == "First reports: _Other, 12 Mar 2020; $x$ Outlet's first report, 17 Mar 2020."
+    assert mark_days(ax, {}) is ax and len([line for line in ax.lines if line.get_gid() == "day-mark"]) == 2

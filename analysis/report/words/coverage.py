@@ -97,18 +97,17 @@ def _two_months(first: pd.Timestamp, second: pd.Timestamp) -> str:
     return f"{first:%B %Y} and {second:%B %Y}"
 
 
-def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
-    """Say, after a chart's headline figure, whether new sources carry its peak (plain text; "" for the coded data).
+def carrying_sources(facts: Facts, events: pd.DataFrame, start: object, end: object) -> pd.Series:
+    """Return the new sources that carry a peak, each with the day of its first report (empty for the coded data).
 
     ``start`` and ``end`` are the first and last days of the peak period. The new sources are those that first
     report after the run's first month (:func:`analysis.stats.coverage.outlet_spans`) and report events of the
-    peak; they count when they carry at least :data:`COINCIDES` of the period's ``events``. Those whose first
-    event falls in the period itself began reporting with the peak (", as a new source began reporting"); those
-    that began before it are named with their first day ("; Local Network had begun reporting on 2 June 2020");
-    "" when the new sources carry less.
+    peak; they carry it when they report at least :data:`COINCIDES` of the period's ``events``: those whose first
+    report falls in the period itself, else those that began before it. Sorted by first report.
     """
+    none = pd.Series([], dtype="datetime64[ns]")
     if facts.coded or events.empty or "source" not in events.columns or start is None:
-        return ""
+        return none
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     spans = outlet_spans(per_outlet(facts))
     firsts = first_reports(facts.events).reindex(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
@@ -121,17 +120,36 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
         carried = rows.loc[rows["source"].isin(names).to_numpy(), "event_id"].nunique()
         return total > 0 and len(names) > 0 and carried >= COINCIDES * total
 
-    began = firsts.index[(firsts >= first).to_numpy() & (firsts <= last).to_numpy()]
-    if carry(began):
-        return ", as a new source began reporting" if len(began) == 1 else ", as new sources began reporting"
+    began = firsts[(firsts >= first).to_numpy() & (firsts <= last).to_numpy()]
+    if carry(began.index):
+        return began.sort_values(kind="stable")
     earlier = firsts[(firsts < first).to_numpy() & firsts.index.isin(rows["source"])]
-    if not carry(earlier.index):
+    return earlier.sort_values(kind="stable") if carry(earlier.index) else none
+
+
+def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
+    """Say, after a chart's headline figure, whether new sources carry its peak (plain text; "" for the coded data).
+
+    The sources are :func:`carrying_sources`'. Those whose first report falls in the period itself began
+    reporting with the peak (", as a new source began reporting"); those that began before it are named with
+    their first day ("; Local Network had begun reporting on 2 June 2020"); "" when none carries it.
+    """
+    found = carrying_sources(facts, events, start, end)
+    if found.empty:
         return ""
-    if len(earlier) == 1:
-        return f"; {earlier.index[0]} had begun reporting on {describe_dates(earlier.iloc[0], earlier.iloc[0], long=True)}"
-    named = [f"{name} (from {describe_dates(day, day, long=True)})" for name, day in earlier.head(2).items()]
-    more = [f"{len(earlier) - 2:,} more"] if len(earlier) > 2 else []
+    if (found >= pd.Timestamp(start)).all():
+        return ", as a new source began reporting" if len(found) == 1 else ", as new sources began reporting"
+    if len(found) == 1:
+        return f"; {found.index[0]} had begun reporting on {describe_dates(found.iloc[0], found.iloc[0], long=True)}"
+    named = [f"{name} (from {describe_dates(day, day, long=True)})" for name, day in found.head(2).items()]
+    more = [f"{len(found) - 2:,} more"] if len(found) > 2 else []
     return f"; new sources had begun reporting: {join_words(named + more)}"
+
+
+def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:
+    """Return the days to mark on a chart whose peak new sources carry (:func:`carrying_sources`): "Local Network's
+    first report" -> its day (plain text, drawn as written by :func:`analysis.viz.counts.mark_days`)."""
+    return {f"{name}'s first report": day for name, day in carrying_sources(facts, events, start, end).items()}
 
 
 def _no_change_of_sources(rise: bool, when: str) -> str:
