@@ -315,11 +315,15 @@ _PROBE = """
                                     height: image.naturalHeight, alt: image.getAttribute("alt"),
                                     shown: image.getBoundingClientRect().width,
                                     declared: Number(image.getAttribute("width")) || null,
-                                    // cut by its frame (it scrolls sideways), and whether a line under it says so
+                                    // cut by its frame (it scrolls sideways), and whether a line says so
                                     cut: (image.closest(".figure-frame") || image).scrollWidth >
                                          (image.closest(".figure-frame") || image).clientWidth + 1,
                                     hinted: [...(image.closest(".report-figure") || image).querySelectorAll(".scroll-hint")]
-                                              .some((hint) => getComputedStyle(hint).display !== "none")})),
+                                              .some((hint) => getComputedStyle(hint).display !== "none"),
+                                    // the line comes before the image: read before its left part is taken for the whole
+                                    hintedAbove: [...(image.closest(".report-figure") || image).querySelectorAll(".scroll-hint")]
+                                              .some((hint) => getComputedStyle(hint).display !== "none" &&
+                                                    (hint.compareDocumentPosition(image) & Node.DOCUMENT_POSITION_FOLLOWING))})),
     tables: [...document.querySelectorAll("table")].map((table) => ({
       rowHeaders: table.querySelectorAll("tbody th").length,
       emptyCorner: [...table.querySelectorAll("thead th")].some((th) => th.textContent.trim() === ""),
