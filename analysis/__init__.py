@@ -99,6 +99,7 @@ _EXPORTS: dict[str, str] = {
     "outlets_table": "stats.evidence",
     "outlets_per_event": "stats.evidence",
     "source_scales": "stats.evidence",
+    "events_by_outlet_age": "stats.coverage",
     # charts
     "use_report_style": "viz.style",
     "group_palette": "viz.style",
@@ -124,6 +125,7 @@ _EXPORTS: dict[str, str] = {
     "plot_country_events": "viz.maps",
     "plot_sources": "viz.sources",
     "plot_source_scales": "viz.sources",
+    "plot_outlet_ages": "viz.sources",
     "plot_evidence": "viz.evidence",
     "highlight_quotes": "viz.documents",
 }

@@ -211,3 +211,58 @@ def outlet_shift(events: pd.DataFrame, before: object, after: object) -> pd.Data
     out["most"] = out[["before", "after"]].max(axis=1)
     out = out.sort_values(["most", "source"], ascending=[False, True], kind="stable").drop(columns="most")
     return out.reset_index(drop=True)
+
+
+def events_by_outlet_age(events: pd.DataFrame, *, freq: str = "M", start: object = None,
+                         end: object = None) -> pd.DataFrame:
+    """Count each period's events by whether an outlet of the first period reports them, or only later outlets.
+
+    An outlet is new when its first period is after the data's first
+    (:func:`outlet_spans`). An event that only new outlets report would not
+    be in the data without them: a rise made of such events may be one of
+    coverage. An event without a source counts with the established ones.
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events with ``event_id``, ``event_date`` and ``source``.
+    freq, start, end
+        As in :func:`outlets_per_period`.
+
+    Returns
+    -------
+    DataFrame
+        period_start, period_end (datetime64), established, new_only (int64:
+        the events an outlet of the first period reports, and those that only
+        new outlets report); one row per period from the first to the last,
+        empty periods as zeros.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": list("abcd"), "source": ["X", "X; Local", "Local", "Local"],
+    ...                       "event_date": pd.to_datetime(["2025-05-03", "2025-06-01", "2025-06-02", "2025-06-09"])})
+    >>> events_by_outlet_age(frame)[["established", "new_only"]].values.tolist()
+    [[1, 0], [1, 2]]
+    """
+    require_columns(events, ["event_id", "event_date", "source"])
+    empty = pd.DataFrame({"period_start": pd.Series([], dtype="datetime64[ns]"),
+                          "period_end": pd.Series([], dtype="datetime64[ns]"),
+                          "established": pd.Series([], dtype=np.int64), "new_only": pd.Series([], dtype=np.int64)})
+    if events.empty:
+        return empty
+    dates = events["event_date"]
+    first = dates.min() if start is None else min(pd.Timestamp(start), dates.min())
+    last = dates.max() if end is None else max(pd.Timestamp(end), dates.max())
+    edges = period_edges(first, last, freq=freq)
+    spans = outlet_spans(outlets_per_period(events, freq=freq, start=start, end=end))
+    new = set(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
+    rows = event_sources(events)
+    rows["old"] = ~rows["source"].isin(new).to_numpy()
+    established = rows.groupby("event_id")["old"].any()
+    ids = events["event_id"].astype("string")
+    new_only = ids.map(~established).fillna(False).to_numpy(dtype=bool)  # no source: established
+    period = np.searchsorted(edges.to_numpy(), dates.to_numpy(), side="right") - 1
+    n = len(edges) - 1
+    counts = {"established": np.bincount(period[~new_only], minlength=n), "new_only": np.bincount(period[new_only], minlength=n)}
+    return pd.DataFrame({"period_start": edges[:-1], "period_end": edges[1:] - pd.Timedelta(days=1),
+                         **{name: values.astype(np.int64) for name, values in counts.items()}})

@@ -9,7 +9,7 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from . import style
-from ._axes import current_axes, note_nothing, nothing_to_draw
+from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, nothing_to_draw, tag_bars
 from .figures import describe
 from .literal import literal_text
 
@@ -131,6 +131,63 @@ def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
     _count_axis(ax)
     describe(ax, "Events by ACLED's source scale: " + "; ".join(
         f"{name} {count:,}" for name, count in zip(scales["source_scale"].head(n), scales["events"].head(n))) + ".")
+    return ax
+
+
+def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", ax: Axes | None = None) -> Axes:
+    """Draw each period's events stacked by outlet age: those an outlet of the first period reports, and on top those
+    that only outlets which began later report (a rise made of these may be one of coverage).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Output of :func:`analysis.stats.coverage.events_by_outlet_age`.
+    period : str, default "month"
+        The name of its periods, for the legend ("an outlet of the first month").
+    ax : matplotlib Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib Axes
+        Bars with ``gid`` ``"established"`` and ``"new_only"``, one of each per period.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2025-05-01", "2025-06-01"]),
+    ...                       "period_end": pd.to_datetime(["2025-05-31", "2025-06-30"]),
+    ...                       "established": [4, 5], "new_only": [0, 7]})
+    >>> ax = plot_outlet_ages(frame, ax=plt.figure().gca())
+    >>> [float(p.get_height()) for p in ax.patches if p.get_gid() == "new_only"]
+    [0.0, 7.0]
+    """
+    require_input(frame, ["period_start", "period_end", "established", "new_only"], taker="plot_outlet_ages",
+                  maker="events_by_outlet_age")
+    ax = current_axes(ax)
+    if frame.empty or not (frame["established"].sum() + frame["new_only"].sum()):
+        nothing_to_draw(ax, "no events in this window", "No events in this window.")
+        return ax
+    left = dates_as_numbers(frame["period_start"])
+    width = (dates_as_numbers(frame["period_end"]) + 1.0 - left) * 0.86
+    established = frame["established"].to_numpy(dtype=float)
+    labels = {"established": f"reported by an outlet of the first {period}",
+              "new_only": "reported only by outlets that began later"}
+    tag_bars(ax.bar(left, established, width=width, align="edge", color=style.OUTLET_AGE_COLORS["established"],
+                    label=labels["established"]), "established")
+    tag_bars(ax.bar(left, frame["new_only"].to_numpy(dtype=float), bottom=established, width=width, align="edge",
+                    color=style.OUTLET_AGE_COLORS["new_only"], label=labels["new_only"]), "new_only")
+    ax.set_ylabel("events")
+    date_axis(ax)
+    legend_below(ax, 2)
+    from ..text import date_texts
+
+    periods = date_texts(frame.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    shown = [f"{when} {int(old):,} + {int(new):,}" for when, old, new
+             in zip(periods, frame["established"], frame["new_only"]) if old or new]
+    describe(ax, f"Events per {period}, {labels['established']} + {labels['new_only']}: " + "; ".join(shown) + ".")
     return ax
 
 

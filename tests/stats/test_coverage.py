@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.stats.coverage import change_coverage, outlet_shift, outlet_spans, outlets_per_period
+from analysis.stats.coverage import (
+    change_coverage,
+    events_by_outlet_age,
+    outlet_shift,
+    outlet_spans,
+    outlets_per_period,
+)
 
 
 def frame():
@@ -50,3 +56,15 @@ def test_outlet_shift_counts_each_outlets_events_and_the_rest_in_two_periods():
     assert shift.loc["Local"].tolist() == [0, 2, 2, 1]
     assert shift.loc["Y"].tolist() == [1, 1, 1, 2]
     assert shift.index.tolist() == ["Local", "X", "Y"]  # most events in either period first, then by outlet
+
+
+def test_events_that_only_later_outlets_report_are_counted_apart_month_by_month():
+    # May's outlets X and Y; Local begins in June: d (Local alone) is new-only, c (X too) is not; f has no source
+    ages = events_by_outlet_age(frame())
+    assert ages["period_start"].dt.strftime("%b").tolist() == ["May", "Jun", "Jul"]
+    assert ages[["established", "new_only"]].values.tolist() == [[2, 0], [2, 1], [1, 0]]
+    assert ages[["established", "new_only"]].to_numpy().sum() == len(frame())  # every event once
+    window = events_by_outlet_age(frame(), start="2025-04-01", end="2025-08-31")  # empty months as zeros
+    assert window["period_start"].dt.strftime("%b").tolist() == ["Apr", "May", "Jun", "Jul", "Aug"]
+    assert window[["established", "new_only"]].values.tolist() == [[0, 0], [2, 0], [2, 1], [1, 0], [0, 0]]
+    assert events_by_outlet_age(frame().iloc[:0]).empty

@@ -72,7 +72,8 @@ MAKERS = {"plot_attacks_per_period": "attacks_per_period", "plot_escalation": "e
           "plot_casualties": "casualties_per_event", "plot_killed_distribution": "killed_distribution",
           "plot_troop_levels": "load_troop_levels", "plot_posture_map": "base_posture",
           "plot_posture_panels": "base_posture", "plot_sources": "outlets_table", "plot_source_scales": "source_scales",
-          "plot_evidence": "evidence_matrix", "plot_ranges": "a table of low-high figures"}
+          "plot_evidence": "evidence_matrix", "plot_ranges": "a table of low-high figures",
+          "plot_outlet_ages": "events_by_outlet_age"}
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.viz.sources import plot_source_scales, plot_sources
 
@@ -40,3 +41,21 @@ def test_each_panel_has_a_title_and_large_counts_keep_their_ticks_apart(new_axes
     assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:]))
     outlets = plot_sources(pd.DataFrame({"source": ["Radio X"], "events": [5], "only_source": [3]}), ax=new_axes())
     assert outlets.get_title(loc="left") == "Outlets behind the most events"
+
+
+def test_outlet_ages_stack_the_later_outlets_events_on_the_established_ones(new_axes):
+    from analysis import DataError
+    from analysis.viz.sources import plot_outlet_ages
+
+    ages = pd.DataFrame({"period_start": pd.to_datetime(["2025-05-01", "2025-06-01", "2025-07-01"]),
+                         "period_end": pd.to_datetime(["2025-05-31", "2025-06-30", "2025-07-31"]),
+                         "established": [4, 5, 3], "new_only": [0, 7, 1]})
+    ax = plot_outlet_ages(ages, ax=new_axes())
+    old = [p for p in ax.patches if p.get_gid() == "established"]
+    new = [p for p in ax.patches if p.get_gid() == "new_only"]
+    assert [p.get_height() for p in old] == [4, 5, 3] and [p.get_height() for p in new] == [0, 7, 1]
+    assert [p.get_y() for p in new] == [4, 5, 3]  # on top of the established
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "reported by an outlet of the first month", "reported only by outlets that began later"]
+    with pytest.raises(DataError, match="plot_outlet_ages takes the frame that events_by_outlet_age returns"):
+        plot_outlet_ages(pd.DataFrame({"event_id": ["a"], "source": ["X"]}), ax=new_axes())
