@@ -435,17 +435,18 @@ class Dateline:
         return {"dateline": self.text, **({"report_title": self.report_title} if self.report_title else {})}
 
 
-def dateline(facts: Facts, what: str | Callable[[Escape], str]) -> Dateline:
-    """Open a page with what its title and lead do not say: where its events come from, and, in the default run,
-    what the page counts (``what``).
+def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *, lead_counts: bool = True) -> Dateline:
+    """Open a page with what its title and lead do not say: where its events come from, and what the page counts
+    (``what``) where the lead does not count it.
 
     A page's title names the place and the window and its lead counts the events, so the dateline does not say
     them again: it names the sources, "From ACLED (conflicts.csv, data as of 20 September 2020), as reported by
     Shafaq News, Local Network and Rudaw." The default run's hand-written title and question give no count, so
-    there the dateline opens with it: "48 events, from five news reports: ...".
+    there the dateline opens with ``what``: "48 events, from five news reports: ...". ``lead_counts=False``
+    says that the page's lead counts something else, so every run's dateline says ``what``.
 
     ``what`` is plain text with no value from the data or the options in it, or, where it holds one (the
-    attacks' target), a function that writes it with a value-escaping function.
+    attacks' target), a function that writes it with a value-escaping function; None where the title says it.
 
     The coded reports are named by outlet and date of publication ("outlet
     not named" where the text names none); an ACLED file by its name, the
@@ -453,10 +454,10 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str]) -> Dateline:
     and the outlets behind the most events.
     """
     def write(esc: Escape) -> str:
-        if not facts.is_default:
-            return f"From {_sources_words(facts, esc)}."
-        counted = what(esc) if callable(what) else what
-        return f"{capital(counted)}, from {_sources_words(facts, esc)}."
+        sources = _sources_words(facts, esc)
+        if what is None or (lead_counts and not facts.is_default):
+            return f"From {sources}."
+        return f"{capital(what(esc) if callable(what) else what)}, from {sources}."
 
     return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=report_title(facts))
 
