@@ -78,8 +78,8 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
         weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
                                              start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
         what = data.selection.what
-        texts += [story.busiest_caption(weekly) or "",
-                  empty(lambda: story.busiest(weekly), story.nothing(what)), story.attacks(), story.attacks_note(),
+        texts += [story.attacks(), story.busiest_caption(weekly) or "",
+                  empty(lambda: story.busiest(weekly), story.nothing(what)), story.attacks_note(),
                   empty(lambda: story.attacks_table(), story.nothing(what)), story.casualties()]
         if not data.coded:
             texts += [story.perpetrators_note(), empty(lambda: story.perpetrators(), story.nothing(what))]
