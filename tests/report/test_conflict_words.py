@@ -846,3 +846,21 @@ def test_a_peak_without_a_new_source_is_not_said_to_have_one(tmp_path):
     for chart in ("timeline", "weekly", "monthly", "escalation"):
         assert "new source" not in story.chart_title(chart), chart
     assert story.chart_title("monthly").startswith("Battles and remote violence in Iraq peaked in April 2020: 25")
+
+
+def test_the_findings_under_a_chart_are_a_lead_and_a_list_of_separate_items(story):
+    """A reader finds the point in one sentence, then each further finding on its own line: the timeline's findings
+    were one paragraph of shares, peaks, changes, the deadliest events and how events are counted."""
+    for text in (story.timeline(), story.attacks(), story.casualties(), story.who()):
+        lead, _, rest = text.partition("\n\n")
+        assert lead.startswith("**") and "\n" not in lead
+        assert len(re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", lead.split("** ", 1)[1])) == 1, lead
+        items = [line for line in rest.splitlines() if line.startswith("- ")]
+        assert items and all(line.startswith(("- ", "  - ")) for line in rest.splitlines()), text
+    timeline = story.timeline().splitlines()
+    assert timeline[0].startswith("**What it shows.** Events peaked in the week of ")
+    assert [line[:14] for line in timeline if line.startswith("- ")][:3] == ["- By kind: Exp", "- Fatalities p",
+                                                                             "- The busiest "]
+    # the deadliest events, one a line under the finding that counts them
+    named = [line for line in timeline if line.startswith("  - ")]
+    assert named and all(re.match(r"  - \d+ killed (in|at) ", line) for line in named)

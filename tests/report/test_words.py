@@ -177,3 +177,29 @@ def test_the_deadliest_are_killed_at_a_base_and_in_a_place_that_is_not_one():
     assert taji["base_id"] and f"3 killed at {taji['location']} on 11 Mar 2020" in sentence
     soleimani = events.loc[events["event_id"] == "EV003"].iloc[0]  # at no base
     assert not soleimani["base_id"] and f"2 killed in {soleimani['location']} on 3 Jan 2020" in sentence
+
+
+def test_the_methods_parts_close_their_pages_in_the_notebooks():
+    """How a page counts in time is its methods part, after its findings and what the data cannot tell: the attacks
+    page opened with it, before its first chart (the default run's certain/possible/expected, an ACLED run's
+    counting rule), and the timeline page said it among the findings under its chart."""
+    import json
+
+    from analysis.report.execute import NOTEBOOK_DIR
+
+    def sources(name: str) -> list[str]:
+        cells = json.loads((NOTEBOOK_DIR / name).read_text(encoding="utf-8"))["cells"]
+        return ["".join(cell["source"]) for cell in cells]
+
+    def at(cells: list[str], start: str) -> int:
+        return next(k for k, cell in enumerate(cells) if cell.startswith(start))
+
+    attacks = sources("02-attack-frequency.ipynb")
+    first_chart = at(attacks, "weekly = analysis.attacks_per_period")
+    assert at(attacks, "## ") > first_chart  # no section between the question and the first chart
+    methods = at(attacks, "## Counting attacks known only to a range of dates")
+    assert methods > at(attacks, "## What the five reports cannot tell") and methods > at(attacks, "tell(data, story.limits(")
+    assert at(attacks, 'tell(data, story.section("counting"))') == methods + 1 == len(attacks) - 1
+    timeline = sources("01-escalation-timeline.ipynb")
+    dates = at(timeline, 'tell(data, story.section("dates"))')
+    assert at(timeline, 'tell(data, story.section("coding"))') < dates < at(timeline, "## How the escalation score is counted")
