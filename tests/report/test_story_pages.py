@@ -84,12 +84,23 @@ PLACES = {"acled-conflicts": "Iraq", "coded-window-area": "Baghdad, Kirkuk"}
 
 @pytest.mark.parametrize("name", list(RUNS))
 def test_index_cards_are_titled_from_the_data(runs, name):
-    index = page_text((runs[name]["out"] / "index.html").read_text(encoding="utf-8"))
+    """The index's title names the place and the window; its cards and the links between pages do not say them
+    again (each card's title and sentence repeated them, under a title that gives them)."""
+    raw = (runs[name]["out"] / "index.html").read_text(encoding="utf-8")
+    index = page_text(raw)
     target = runs[name]["parameters"].get("TARGET")
     who = f" involving {target}" if target and "DATA" in runs[name]["parameters"] else ""  # every page follows it
-    assert f"How events{who} unfolded in {PLACES[name]}" in index
+    title = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", raw, flags=re.S).group(1)).strip()
+    scope = title[title.index(f" in {PLACES[name]}, "):]
+    cards = [html.unescape(re.sub(r"<[^>]+>", "", card)) for card in re.findall(r"<li>(.*?)</li>", raw, flags=re.S)]
+    assert len(cards) >= 4 and not [card for card in cards if scope in card], scope
+    assert f"How events{who} unfolded" in index
     for title in ("How often", "Who reported the events" if "DATA" in runs[name]["parameters"] else "Sources and evidence"):
         assert title in index
+    attacks = (runs[name]["out"] / "02-attack-frequency.html").read_text(encoding="utf-8")
+    links = re.search(r'<nav[^>]*>(.*?)</nav>', attacks, flags=re.S).group(1)
+    assert f"How events{who} unfolded" in html.unescape(links) and scope not in html.unescape(links)
+    assert scope in html.unescape(re.search(r"<h1[^>]*>(.*?)<a ", attacks, flags=re.S).group(1))  # the page's own title
 
 
 def test_the_target_and_the_empty_window_are_said_on_the_page(runs):

@@ -428,11 +428,15 @@ class Dateline:
     text: str
     markdown: str
     report_title: str = ""
+    #: The words of the place and the window the report's title names (" in Iraq, 1 March 2020 to 30 April 2020"),
+    #: which the index's cards and the links between pages leave out of each page's title and first sentence.
+    scope: str = ""
 
     @property
     def card(self) -> dict[str, str]:
-        """The dateline as its display metadata carries it, with the report's title where there is one."""
-        return {"dateline": self.text, **({"report_title": self.report_title} if self.report_title else {})}
+        """The dateline as its display metadata carries it, with the report's title and scope where there are."""
+        return {"dateline": self.text, **({"report_title": self.report_title, "scope": self.scope}
+                                          if self.report_title else {})}
 
 
 def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *, lead_counts: bool = True) -> Dateline:
@@ -459,7 +463,9 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
             return f"From {sources}."
         return f"{capital(what(esc) if callable(what) else what)}, from {sources}."
 
-    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=report_title(facts))
+    title = report_title(facts)
+    scope = f" in {facts.data.place}, {facts.data.period_text}" if title else ""
+    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=title, scope=scope)
 
 
 def report_title(facts: Facts) -> str:
