@@ -179,7 +179,7 @@ def test_what_the_attack_figures_leave_out(data):
 def test_the_attack_counts_and_their_titles(data):
     says("02-attack-frequency.ipynb", "The four attacks the reports describe came in the two bursts of the timeline "
          "and once more", "The four attacks described one by one: one in late December, two in mid-March, one in June",
-         "The table under the chart, of the weeks with any attack, gives all three",
+         "The table under the first chart, of the weeks with any attack, gives all three",
          "Four attacks are described one by one", "Four attacks make a thin series, drawn once")
     attacks = analysis.attacks_table(data.events, data.casualties, kinds=is_militia_attack)
     assert attacks["base_id"].value_counts().to_dict() == {"taji": 3, "k1": 1}
@@ -219,13 +219,14 @@ def test_the_posture_page_counts_statements_and_bases_and_dates_the_moves(data):
 
 
 def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
-    # the hand-written list under the disputes table: seven points within one report, seven between reports
-    says("04-sources-and-evidence.ipynb", "Within one report: whether the pause of joint operations ended, whether the "
-         "Iraqi committee on the US presence was set up, what the March US strikes hit",
-         "why the withdrawal from al-Qaim came about", "why K-1 was left", "why the troops were re-positioned",
-         "and who fired the June rockets. Between reports: who fired at K-1 and at Taji on 11 March",
-         "where exactly the Soleimani strike hit, how the parliament's resolution is worded, what the Patriot "
-         "batteries were for", "and when K-1 was left and whether it changed hands")
+    # the hand-written lists under the disputes table, a point a line: seven points within one report, seven between
+    # reports (who fired at K-1 and at Taji, when K-1 was left and whether it changed hands: two points a line)
+    says("04-sources-and-evidence.ipynb", "**Within one report:** - whether the pause of joint operations ended; - whether "
+         "the Iraqi committee on the US presence was set up; - what the March US strikes hit",
+         "- why the withdrawal from al-Qaim came about", "- why K-1 was left", "- why the troops were re-positioned",
+         "- who fired the June rockets. **Between reports:** - who fired at K-1 and at Taji on 11 March",
+         "- where exactly the Soleimani strike hit; - how the parliament's resolution is worded; - what the Patriot "
+         "batteries were for", "- when K-1 was left and whether it changed hands")
     from analysis.stats.evidence import disputed_points
 
     points = disputed_points(data.reports)

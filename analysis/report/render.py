@@ -22,7 +22,7 @@ import nbformat
 from .execute import clean_metadata, read_notebook, without_default_only
 from .options import PAGES, is_default_run
 from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
-from .summary import PageCard, describe_parameters, notebook_summary, page_card
+from .summary import PageCard, briefly, describe_parameters, notebook_summary, page_card
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 SEED_TITLE = "Rockets, strikes and pull-backs: US forces and Iran-backed militias in Iraq, 2019-2020"
@@ -89,16 +89,19 @@ def render_report(
     paths = [Path(p) for p in notebooks]
     loaded = [without_default_only(clean_metadata(read_notebook(p))) for p in paths]
     cards = [page_card(p, nb) for p, nb in zip(paths, loaded)]
+    # the links between pages and the index's cards leave out the place and the window the report's title names
+    scope = next((card.scope for card in cards if card.scope), None)
+    short = [briefly(card, scope) for card in cards]
     exporter = _html_exporter(show_code=show_code)
     for position, (path, nb, card) in enumerate(zip(paths, loaded, cards)):
         nav = {
-            "previous": _nav_link(cards[position - 1]) if position > 0 else None,
-            "next": _nav_link(cards[position + 1]) if position + 1 < len(cards) else None,
+            "previous": _nav_link(short[position - 1]) if position > 0 else None,
+            "next": _nav_link(short[position + 1]) if position + 1 < len(cards) else None,
         }
         page = render_page(nb, name=path.stem, title=card.title, exporter=exporter, nav=nav, folder=path.parent)
         _write_page(out / card.href, page)
     index = out / "index.html"
-    _write_page(index, render_index(cards, parameters=parameters, dropped=dropped))
+    _write_page(index, render_index(short, parameters=parameters, dropped=dropped))
     return index
 
 

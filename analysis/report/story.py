@@ -157,7 +157,7 @@ class Story:
     def section(self, name: str) -> str:
         """A section's heading and how to read it (Markdown); "" for a section an ACLED file does not fill.
 
-        ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"`` (timeline page),
+        ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"``, ``"dates"`` (timeline page),
         ``"counting"``, ``"totals"`` (attacks), ``"posture"``,
         ``"forces"``, ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
         ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources). A window that holds no event has no section: its

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -40,6 +40,7 @@ class PageCard:
     thumbnail_alt: str | None = None
     dateline: str | None = None
     report_title: str | None = None
+    scope: str | None = None
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
@@ -63,7 +64,26 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         thumbnail_alt=first_figure_alt(nb),
         dateline=written_dateline(nb),
         report_title=written_dateline(nb, "report_title"),
+        scope=written_dateline(nb, "scope"),
     )
+
+
+def briefly(card: PageCard, scope: str | None) -> PageCard:
+    """Return the card as the index and the links between pages show it: its title and sentence without the place
+    and the window that the report's title names (``scope``, :attr:`analysis.report.words.common.Dateline.scope`),
+    which each page's title and lead repeat.
+
+    Examples
+    --------
+    >>> card = PageCard("01", "01-a.html", "How events unfolded in Iraq, 1-2 May", "4 events in Iraq, 1-2 May, all.",
+    ...                 None, None, None)
+    >>> short = briefly(card, " in Iraq, 1-2 May")
+    >>> short.title, short.summary
+    ('How events unfolded', '4 events, all.')
+    """
+    if not scope:
+        return card
+    return replace(card, title=card.title.replace(scope, "") or card.title, summary=card.summary.replace(scope, ""))
 
 
 def written_dateline(nb: nbformat.NotebookNode, key: str = "dateline") -> str | None:

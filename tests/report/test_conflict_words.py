@@ -83,32 +83,39 @@ def test_the_notebooks_charts_count_by_event_date_too(export, raw):
     assert counts["period_start"].min() == pd.Timestamp("2020-03-01")  # no bar before the data
 
 
-def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note(story, raw):
-    text = story.timeline()
+def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note_in_the_methods_part(story, raw):
+    """How events are counted in time is said in a methods part of its own on the timeline's page and the attacks'
+    page, never among the findings under a chart."""
     ranged = int((raw["time_precision"] != "1").sum())
-    assert "counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR count" in text
     share = round(100 * ranged / len(raw))
     # of all the events, said so, also on the page of attacks, whose count is of attacks
-    assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in text
-    assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in story.section("counting")
-    assert "How events are counted in time" in story.section("counting")
+    for section in (story.section("dates"), story.section("counting")):
+        assert section.startswith("## How events are counted in time\n\n")
+        assert "counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR count" in section
+        assert f"{ranged} of the {len(raw)} events ({share}%) are known only to a week or a month" in section
+    for findings in (story.timeline(), story.attacks()):
+        assert "ACLED Explorer" not in findings and "known only to a week or a month" not in findings
 
 
 def test_a_partial_first_and_last_month_is_marked(story, window_story, raw):
     first, last = raw["event_date"].min(), raw["event_date"].max()
-    text = story.timeline()
+    # the findings say it short, beside the monthly figures; the methods part says it whole
+    assert (f"- {first:%B %Y} and {last:%B %Y}, the first and last months, are covered only in part."
+            in story.timeline().splitlines())
+    text = story.section("dates")
     assert (f"The first month ({first:%B %Y}) is partial: the data cover {first.day}-{first.days_in_month} "
             f"{first:%B %Y}") in text
     assert f"The last month ({last:%B %Y}) is partial: the data cover 1-{last.day} {last:%B %Y}" in text
-    windowed = window_story.timeline()
+    windowed = window_story.section("dates")
     assert "The first month (March 2020) is partial: the data cover 15-31 March 2020" in windowed
     assert "The last month" not in windowed  # the window ends on 31 August: a whole month
+    assert "- March 2020, the first month, is covered only in part." in window_story.timeline().splitlines()
 
 
 def test_the_coded_data_keeps_its_own_rule():
     story = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
     assert story.data.date_rule == "range"
-    assert "**certain**" in story.timeline() and "event_date" not in story.timeline()
+    assert "**certain**" in story.section("dates") and "event_date" not in story.section("dates")
 
 
 # --- who fought whom ----------------------------------------------------------------------------
@@ -135,7 +142,7 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
     pairs = raw.assign(actor2=raw["actor2"].replace("", "(none)")).groupby(["actor1", "actor2"]).agg(
         events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
     pairs = pairs.sort_values(["events", "killed", "actor1", "actor2"], ascending=[False, False, True, True])
-    said = re.search(r"the first actor against the second: (.*?killed)\. ", text).group(1).split("; ")
+    said = re.search(r"the first actor against the second: (.*?killed)\.\n", text).group(1).split("; ")
     top = pairs[pairs["events"] >= pairs["events"].iloc[2]]  # the top three, a tie kept whole
     assert len(said) == len(top)
     for row, sentence in zip(top.itertuples(), said):
@@ -438,8 +445,9 @@ def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
 def test_no_whole_month_change_is_claimed_for_a_file_of_two_partial_months(tmp_path):
     days = pd.date_range("2020-04-27", "2020-05-09")
     events = [{"event_date": f"{day:%Y-%m-%d}"} for day in days for _ in range(1 + (day.month == 5))]
-    text = Story(notebook_data(str(write_acled_events(tmp_path / "short.csv", events)))).timeline()
-    assert "from one whole month to the next" not in text
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "short.csv", events))))
+    assert "from one whole month to the next" not in story.timeline()
+    text = story.section("dates")
     assert "The first month (April 2020) is partial: the data cover 27-30 April 2020" in text
     assert "The last month (May 2020) is partial: the data cover 1-9 May 2020" in text
 
@@ -527,7 +535,7 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     assert tied > NAMED  # the file's attacks: more share the highest toll than a sentence names
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
     assert sentence.startswith(f"{tied} attacks killed {top} people each, the most of any attack; the first {NAMED} "
-                               "by date: ")
+                               "by date:\n  - ")  # a list under the finding, one event a line
     dates = re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)
     assert dates == sorted(dates, key=lambda day: pd.Timestamp(day))  # "the first" are the earliest
     assert sentence.count(f"{top} killed in ") == NAMED
@@ -782,12 +790,13 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
         f"involving foreign forces in Somalia: {'all ' if len(posture) > 1 else ''}{posture['sub_event_type'].iloc[0]}")
 
 
-def test_the_escalation_table_and_sentence_say_each_event_counts_on_its_event_date(story):
-    """The escalation of an ACLED run is counted on event_date: its table's header and the sentence under the chart
+def test_the_escalation_table_and_the_rule_say_each_event_counts_on_its_event_date(story):
+    """The escalation of an ACLED run is counted on event_date: its table's header and the rule at the end of the page
     say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
     assert story.peaks_headers()["events"] == "events (each on ACLED's date)"
     sentence = story.escalation(story.facts.escalation)
-    assert "Each event counts in the week of ACLED's date" in sentence
+    # the rule at the end of the page says how an event with one date counts, not the findings under the chart
+    assert "ACLED's date" not in sentence
     # the paragraph above the chart and the rule at the end of the page say it for both kinds of data (an event with
     # one date counts in its week); the sentence no longer says they describe the coded data only
     assert "the rule above" not in sentence and "coded data only" not in sentence
@@ -863,3 +872,21 @@ def test_a_peak_without_a_new_source_is_not_said_to_have_one(tmp_path):
     for chart in ("timeline", "weekly", "monthly", "escalation"):
         assert "new source" not in story.chart_title(chart), chart
     assert story.chart_title("monthly").startswith("Battles and remote violence in Iraq peaked in April 2020: 25")
+
+
+def test_the_findings_under_a_chart_are_a_lead_and_a_list_of_separate_items(story):
+    """A reader finds the point in one sentence, then each further finding on its own line: the timeline's findings
+    were one paragraph of shares, peaks, changes, the deadliest events and how events are counted."""
+    for text in (story.timeline(), story.attacks(), story.casualties(), story.who()):
+        lead, _, rest = text.partition("\n\n")
+        assert lead.startswith("**") and "\n" not in lead
+        assert len(re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", lead.split("** ", 1)[1])) == 1, lead
+        items = [line for line in rest.splitlines() if line.startswith("- ")]
+        assert items and all(line.startswith(("- ", "  - ")) for line in rest.splitlines()), text
+    timeline = story.timeline().splitlines()
+    assert timeline[0].startswith("**What it shows.** Events peaked in the week of ")
+    assert [line[:14] for line in timeline if line.startswith("- ")][:3] == ["- By kind: Exp", "- Fatalities p",
+                                                                             "- The busiest "]
+    # the deadliest events, one a line under the finding that counts them
+    named = [line for line in timeline if line.startswith("  - ")]
+    assert named and all(re.match(r"  - \d+ killed (in|at) ", line) for line in named)

@@ -73,17 +73,17 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
             texts += [story.who(), story.actors_note(), empty(lambda: story.actors_table(), story.nothing("actors"))]
         texts += [story.section("events"), empty(lambda: story.events_table(), story.nothing()), story.peaks_caption(peaks),
                   empty(lambda: peaks, story.nothing("weeks to measure")), story.escalation(escalation), story.limits(page),
-                  story.section("coding"), empty(lambda: story.coding_notes(), story.nothing())]
+                  story.section("coding"), empty(lambda: story.coding_notes(), story.nothing()), story.section("dates")]
     elif page == "attacks":
         weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
                                              start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
         what = data.selection.what
-        texts += [story.section("counting"), story.busiest_caption(weekly) or "",
-                  empty(lambda: story.busiest(weekly), story.nothing(what)), story.attacks(), story.attacks_note(),
+        texts += [story.attacks(), story.busiest_caption(weekly) or "",
+                  empty(lambda: story.busiest(weekly), story.nothing(what)), story.attacks_note(),
                   empty(lambda: story.attacks_table(), story.nothing(what)), story.casualties()]
         if not data.coded:
             texts += [story.perpetrators_note(), empty(lambda: story.perpetrators(), story.nothing(what))]
-        texts += [story.section("totals"), story.limits(page)]
+        texts += [story.section("totals"), story.limits(page), story.section("counting")]
     elif page == "posture":
         texts += [story.section("posture")]
         if not data.coded:
@@ -237,26 +237,22 @@ def test_a_page_whose_window_holds_none_of_its_kind_says_so_once(small, run, pag
         assert story.nothing("actors") == "No actors in this window (Iraq, 5 March 2020 to 10 April 2020)."
 
 
-def test_the_attacks_dateline_counts_what_the_page_counts_by_its_name(small, tmp_path):
-    """The dateline counts what the title and the lead count, by the selection's name: "No battles and remote
-    violence", "2 events of battles and remote violence", never "attacks" for events of those types; a target
-    in it is escaped for Markdown."""
+def test_the_attacks_lead_counts_what_the_page_counts_by_its_name_and_the_dateline_only_names_the_sources(small):
+    """The lead counts what the title counts, by the selection's name ("2 events of battles and remote violence",
+    never "attacks" for events of those types); the dateline under it does not count them again, nor name the place
+    and the window the title names: it names where the events come from. The default run's hand-written question
+    counts nothing, so its dateline counts the attacks, as committed."""
     lines = {run: Story(small[run]).dateline("attacks") for run in ("no attack", "developments")}
-    assert lines["no attack"].text.startswith("Iraq, 5 March 2020 to 10 April 2020. No battles and remote violence, "
-                                              "from ACLED (small.csv")
-    assert lines["developments"].text.startswith("Iraq, 2 March 2020 to 15 April 2020. 2 events of battles and remote "
-                                                 "violence, from ACLED (small.csv")
+    for line in lines.values():
+        assert line.text.startswith("From ACLED (small.csv, data as of ")
+        assert "battles and remote violence" not in line.text and "Iraq" not in line.text and "2020 to" not in line.text
     assert "The data hold 2 events of battles and remote violence, 50% of the 4 events in Iraq" in \
         Story(small["developments"]).heading("attacks").markdown
-    hostile = "Forces [of] *Iraq*_"
-    path = write_acled_events(tmp_path / "small.csv", SMALL)
-    line = Story(notebook_data(str(path), target=hostile)).dateline("attacks")
-    assert f". No battles and remote violence on {hostile}, from ACLED" in line.text
-    assert f". No battles and remote violence on {md(hostile)}, from ACLED" in line.markdown and md(hostile) != hostile
-    # the coded data's own category is counted as attacks, the default run's dateline as committed
+    # the coded data's own category is counted as attacks
     coded = Story(notebook_data(start="2020-03-01", end="2020-04-30", target="United States"))
-    assert ". 2 attacks on United States, from four of the five news reports" in coded.dateline("attacks").text
+    assert coded.dateline("attacks").text.startswith("From four of the five news reports: Military Times")
     assert "The data hold 2 attacks on United States, 10% of the 20 events" in coded.heading("attacks").markdown
+    assert Story(notebook_data()).dateline("attacks").text.startswith("4 attacks, from five news reports: ")
 
 
 # --- every page of four runs, read whole ----------------------------------------------------------------------

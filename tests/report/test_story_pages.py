@@ -84,12 +84,23 @@ PLACES = {"acled-conflicts": "Iraq", "coded-window-area": "Baghdad, Kirkuk"}
 
 @pytest.mark.parametrize("name", list(RUNS))
 def test_index_cards_are_titled_from_the_data(runs, name):
-    index = page_text((runs[name]["out"] / "index.html").read_text(encoding="utf-8"))
+    """The index's title names the place and the window; its cards and the links between pages do not say them
+    again (each card's title and sentence repeated them, under a title that gives them)."""
+    raw = (runs[name]["out"] / "index.html").read_text(encoding="utf-8")
+    index = page_text(raw)
     target = runs[name]["parameters"].get("TARGET")
     who = f" involving {target}" if target and "DATA" in runs[name]["parameters"] else ""  # every page follows it
-    assert f"How events{who} unfolded in {PLACES[name]}" in index
+    title = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", raw, flags=re.S).group(1)).strip()
+    scope = title[title.index(f" in {PLACES[name]}, "):]
+    cards = [html.unescape(re.sub(r"<[^>]+>", "", card)) for card in re.findall(r"<li>(.*?)</li>", raw, flags=re.S)]
+    assert len(cards) >= 4 and not [card for card in cards if scope in card], scope
+    assert f"How events{who} unfolded" in index
     for title in ("How often", "Who reported the events" if "DATA" in runs[name]["parameters"] else "Sources and evidence"):
         assert title in index
+    attacks = (runs[name]["out"] / "02-attack-frequency.html").read_text(encoding="utf-8")
+    links = re.search(r'<nav[^>]*>(.*?)</nav>', attacks, flags=re.S).group(1)
+    assert f"How events{who} unfolded" in html.unescape(links) and scope not in html.unescape(links)
+    assert scope in html.unescape(re.search(r"<h1[^>]*>(.*?)<a ", attacks, flags=re.S).group(1))  # the page's own title
 
 
 def test_the_target_and_the_empty_window_are_said_on_the_page(runs):
@@ -160,3 +171,46 @@ def test_compare_adds_its_page_last_and_only_it_takes_the_export(runs):
     assert f"; {len(drawn)} links drawn: " in alts[0]
     for link in drawn.itertuples():
         assert f"{int(link.coded_id.removeprefix('EV'))} to {link.acled_id} ({link.grade}" in alts[0]
+
+
+#: The headings of a page's methods part: how it counts in time, and how the escalation score is counted.
+METHODS = ("How events are counted in time", "Counting events known only to a range of dates",
+           "Counting attacks known only to a range of dates", "How the escalation score is counted")
+#: Where one sentence ends and the next begins.
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def _dateline(page: str) -> str:
+    """The page's dateline, as a reader reads it: the first italic paragraph after the title."""
+    after = page[page.index("</h1>"):]
+    return html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<p><em>(.*?)</em></p>", after, flags=re.S).group(1)))
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_a_page_opens_with_its_finding_and_keeps_its_methods_for_its_end(runs, name):
+    """A reader finds a page's point at once: the dateline under the title names where the events come from, not
+    the place and the window the title names nor the count the lead gives (it repeated all three); the first
+    section after the lead is a finding, not how the page counts (the attacks page opened with its counting rule);
+    the methods come after every finding; and the findings under a chart are a lead sentence and a list, not one
+    paragraph of every figure."""
+    run = runs[name]
+    for stem in EVERY_RUN:
+        page = (run["out"] / f"{stem}.html").read_text(encoding="utf-8")
+        # the title, and the lead after it (the sources page's title names the file, its lead the window)
+        opening = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1.*?</p>", page, flags=re.S).group(0)))
+        dateline = _dateline(page)
+        window = re.search(r"\d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}", opening)
+        assert window and window.group(0) not in dateline, (name, stem, dateline)
+        assert PLACES[name] not in dateline and not re.search(r"\d events?\b", dateline), (name, stem, dateline)
+        assert re.search(r"(^From|, from) (ACLED|(one|two|three|four|five)( of the five)? news reports?)", dateline)
+        headings = [html.unescape(h) for h in re.findall(r"<h[23][^>]*>([^<]*)", page[page.index("</h1>"):])]
+        assert headings and headings[0] not in METHODS, (name, stem, headings)
+        findings = [m.start() for m in re.finditer(r"<strong>What it shows\.</strong>", page)]
+        for method in (h for h in headings if h in METHODS):
+            assert page.index(f">{method}<") > max(findings, default=0), (name, stem, method)
+        for lead in re.findall(r"<p><strong>What it shows\.</strong>(.*?)</p>\s*(?:<ul>)?", page, flags=re.S):
+            assert len(SENTENCE.split(re.sub(r"<[^>]+>", "", lead).strip())) <= 2, (name, stem, lead)
+    for stem in ("01-escalation-timeline", "02-attack-frequency"):
+        page = (run["out"] / f"{stem}.html").read_text(encoding="utf-8")
+        items = re.search(r"<strong>What it shows\.</strong>.*?</p>\s*<ul>(.*?)</ul>", page, flags=re.S)
+        assert items and items.group(1).count("<li>") >= 2, (name, stem)

@@ -24,6 +24,7 @@ from .common import (
     data_span,
     deadliest,
     fatality_rule,
+    findings,
     harmed,
     heading,
     in_window,
@@ -40,7 +41,7 @@ from .common import (
     with_associates,
 )
 from .common import dateline as common_dateline
-from .counting import counting_rule, partial_note, peak_headline
+from .counting import partial_caveat, partial_note, peak_headline, time_section
 from .coverage import new_source_note
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
@@ -162,15 +163,15 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
     return {
-        "counting": lambda: (("## How events are counted in time\n\n" + counting_rule(facts)
-                              + "\n\n" + counted(facts)) if facts.data.date_rule == "event_date" else
+        "counting": lambda: (time_section(facts, counted(facts)) if facts.data.date_rule == "event_date" else
                              "## Counting events known only to a range of dates\n\n"
                      "An event known only to a range of days (a week or a month in ACLED's time precision) is "
                      "counted three ways in every period: **certain** if its whole range lies in the period, "
                      "**possible** if its range overlaps the period, and **expected**: its share of its range's days "
                      "in the period. Over all periods each event adds up to exactly one. The bars show *expected*; "
                      "the darker part is *certain* and the dashed outline *possible*.\n\n"
-                     + counted(facts)),
+                     + "\n\n".join(part for part in (partial_note(facts, facts.period("monthly", "M")), counted(facts))
+                                   if part)),
         "totals": lambda: ("## Reported totals: aggregate claims, not events\n\nThe reports' claims about many events at "
                    "once whose period overlaps this window, with their wording and source; they are never turned "
                    "into events or added to the counts above." if facts.coded else ""),
@@ -192,23 +193,22 @@ def counted(facts: Facts) -> str:
 
 
 def key_sentences(facts: Facts) -> str:
-    """Write the key sentences of the attack counts: what is counted, the peak week, the places, the deadliest."""
+    """Write the findings of the attack counts (:func:`~analysis.report.words.common.findings`): the peak week
+    first, then each a bullet: the places, the largest changes, the partial months."""
     data = facts.data
     what, attacks = data.selection.what, facts.attacks
     if attacks.empty:  # the page's lead says the window holds none
         return ""
-    lines = []
     weekly = facts.per_period("W", attacks)
     found = peak(weekly)
-    if found is not None:
-        lines.append(f"{capital(md(what))} peaked in the week of {week_text(found)}: "
-                     f"{describe_number(found.events, 'attack')}{spread_note(found)}{tie_note(weekly, found)}.")
+    lead = (f"{capital(md(what))} peaked in the week of {week_text(found)}: "
+            f"{describe_number(found.events, 'attack')}{spread_note(found)}{tie_note(weekly, found)}."
+            if found is not None else "")
     column = data.place_column
-    if column in attacks.columns:
-        lines += _places(facts, attacks, column)
-    lines += changes(facts, facts.per_period("M", attacks), "attack", attacks)
-    note = partial_note(facts, facts.period("monthly", "M"))
-    return "**What it shows.** " + " ".join(lines + ([note] if note else []))
+    items = _places(facts, attacks, column) if column in attacks.columns else []
+    items += changes(facts, facts.per_period("M", attacks), "attack", attacks)
+    items.append(partial_caveat(facts, facts.period("monthly", "M")))
+    return findings("What it shows", lead, items)
 
 
 def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
@@ -246,11 +246,10 @@ def casualties(facts: Facts) -> str:
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
     many = int(counts.loc[counts["killed"].isin(["10-24", "25 or more"]), "events"].sum())
-    lines = ["**What it shows.** " + killed_sentence(len(attacks), total, none, many, fatality_rule(facts))]
-    lines += deadliest(facts, attacks, "attacks")
+    items = deadliest(facts, attacks, "attacks")
     if not facts.coded:
-        lines.append(perpetrators_sentence(facts))
-    return " ".join(line for line in lines if line)
+        items.append(perpetrators_sentence(facts))
+    return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts)), items)
 
 
 def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str) -> str:

@@ -68,6 +68,33 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def findings(label: str, lead: str, items: list[str]) -> str:
+    """Write a part of findings to be read at a glance (Markdown): the run-in label and the lead finding as one
+    paragraph, then each further finding as a bullet of its own; "" when there is nothing to say.
+
+    An item may hold a list of its own, each line indented under it ("...:\n  - one\n  - two").
+
+    Examples
+    --------
+    >>> print(findings("What it shows", "Events peaked in May.", ["By kind: A 3.", "", "June was partial."]))
+    **What it shows.** Events peaked in May.
+    <BLANKLINE>
+    - By kind: A 3.
+    - June was partial.
+    """
+    items = [item for item in items if item]
+    if not lead and items:
+        lead, items = items[0], items[1:]
+    if not lead:
+        return ""
+    return f"**{label}.** {lead}" + ("\n\n" + "\n".join(f"- {item}" for item in items) if items else "")
+
+
+def sublist(parts: list[str]) -> str:
+    """Write parts as a list under a bullet, one line each (:func:`findings`)."""
+    return "".join(f"\n  - {part}" for part in parts)
+
+
 def week_text(found: Peak) -> str:
     """Write a peak's week in words: "1-7 March 2020"."""
     return describe_dates(found.start, found.end, long=True)
@@ -188,10 +215,10 @@ def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
 
 def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
             events: pd.DataFrame | None = None) -> list[str]:
-    """Write the largest rise and fall from one whole month of the window to the next.
+    """Write the largest rise and fall from one whole month of the window to the next, each a finding of its own.
 
     For an ACLED file each is followed by whether it coincides with a change
-    of outlets (:func:`analysis.report.words.coverage.change_sources`);
+    of outlets (:func:`analysis.report.words.coverage.change_sources`), in the same finding;
     ``events`` are the events ``monthly`` counts (default: all the run's).
     """
     from .coverage import change_sources
@@ -202,17 +229,17 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
         if abs(row["change"]) < MIN_CHANGE:
             continue
         verb = "rise" if row["direction"] == "rise" else "fall"
-        out.append(f"The largest {verb} from one whole month to the next: from "
-                   f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
-                   f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+        said = (f"The largest {verb} from one whole month to the next: from "
+                f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
+                f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
         note = change_sources(facts, facts.events if events is None else events, row, noun)
-        if note:
-            out.append(note)
+        out.append(f"{said} {note}" if note else said)
     return out
 
 
 def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
-    """Name the deadliest of ``events`` (at most NAMED, a tie named whole or not at all): killed, place, date, actors."""
+    """Name the deadliest of ``events`` (at most NAMED, a tie named whole or not at all): killed, place, date, actors;
+    several are listed one a line (:func:`sublist`), each a finding's list."""
     # a tie is named whole or not at all: never one event and not another that killed as many
     top = deadliest_events(events, facts.data.casualties, n=NAMED, split_ties=False)
     if top.empty:
@@ -241,9 +268,9 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
     most = int((killed == killed.max()).sum())
     if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name the first
         return [f"{capital(describe_number(most, noun))} killed {describe_number(killed.max(), 'person', 'people')} "
-                f"each, the most of any {noun}; the first {len(top)} by date: " + "; ".join(parts) + "."]
+                f"each, the most of any {noun}; the first {len(top)} by date:" + sublist(parts)]
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
-    out = [f"{label} of the {what}: " + "; ".join(parts) + "."]
+    out = [f"{label} of the {what}: {parts[0]}." if len(parts) == 1 else f"{label} of the {what}:" + sublist(parts)]
     if len(left) and len(top) < NAMED:
         tied = int((left == left.iloc[0]).sum())
         out.append(f"{describe_number(tied, f'more {noun}')} killed {describe_number(left.iloc[0], 'person', 'people')} "
@@ -396,23 +423,34 @@ DATELINE_OUTLETS = 3
 
 @dataclass(frozen=True)
 class Dateline:
-    """What a page is about, where, when and from which sources, named: Markdown for the page, plain text for the index."""
+    """Where a page's events come from, named (:func:`dateline`): Markdown for the page, plain text for the index."""
 
     text: str
     markdown: str
     report_title: str = ""
+    #: The words of the place and the window the report's title names (" in Iraq, 1 March 2020 to 30 April 2020"),
+    #: which the index's cards and the links between pages leave out of each page's title and first sentence.
+    scope: str = ""
 
     @property
     def card(self) -> dict[str, str]:
-        """The dateline as its display metadata carries it, with the report's title where there is one."""
-        return {"dateline": self.text, **({"report_title": self.report_title} if self.report_title else {})}
+        """The dateline as its display metadata carries it, with the report's title and scope where there are."""
+        return {"dateline": self.text, **({"report_title": self.report_title, "scope": self.scope}
+                                          if self.report_title else {})}
 
 
-def dateline(facts: Facts, what: str | Callable[[Escape], str]) -> Dateline:
-    """Open a page: the place and the window, what the page counts (``what``) and the sources, named.
+def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *, lead_counts: bool = True) -> Dateline:
+    """Open a page with what its title and lead do not say: where its events come from, and what the page counts
+    (``what``) where the lead does not count it.
+
+    A page's title names the place and the window and its lead counts the events, so the dateline does not say
+    them again: it names the sources, "From ACLED (conflicts.csv, data as of 20 September 2020), as reported by
+    Shafaq News, Local Network and Rudaw." The default run's hand-written title and question give no count, so
+    there the dateline opens with ``what``: "48 events, from five news reports: ...". ``lead_counts=False``
+    says that the page's lead counts something else, so every run's dateline says ``what``.
 
     ``what`` is plain text with no value from the data or the options in it, or, where it holds one (the
-    attacks' target), a function that writes it with a value-escaping function.
+    attacks' target), a function that writes it with a value-escaping function; None where the title says it.
 
     The coded reports are named by outlet and date of publication ("outlet
     not named" where the text names none); an ACLED file by its name, the
@@ -420,16 +458,14 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str]) -> Dateline:
     and the outlets behind the most events.
     """
     def write(esc: Escape) -> str:
-        # the span the page's title names (the window, or the events' dates); the default run's hand-written
-        # title names months, so its dateline gives the first and last day any event can fall on
-        first, last = facts.data.window
-        when = (f"{describe_dates(first, first, long=True)} to {describe_dates(last, last, long=True)}"
-                if facts.is_default and first is not None and last is not None else facts.data.period_text)
-        where = f"{esc(capital(str(facts.data.place)))}, {when}"
-        counted = what(esc) if callable(what) else what
-        return f"{where}. {capital(counted)}, from {_sources_words(facts, esc)}."
+        sources = _sources_words(facts, esc)
+        if what is None or (lead_counts and not facts.is_default):
+            return f"From {sources}."
+        return f"{capital(what(esc) if callable(what) else what)}, from {sources}."
 
-    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=report_title(facts))
+    title = report_title(facts)
+    scope = f" in {facts.data.place}, {facts.data.period_text}" if title else ""
+    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=title, scope=scope)
 
 
 def report_title(facts: Facts) -> str:

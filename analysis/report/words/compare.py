@@ -152,11 +152,9 @@ def page_heading(compared: Compared) -> Heading:
 
 
 def dateline(compared: Compared) -> Dateline:
-    """The page's dateline: the coded reports, named, beside the export."""
-    facts = Facts(compared.data)
-    plain = common_dateline(facts, f"the coded events set beside the ACLED export {compared.name}")
-    marked = common_dateline(facts, f"the coded events set beside the ACLED export {md(compared.name)}")
-    return Dateline(text=plain.text, markdown=marked.markdown)
+    """The page's dateline: the coded reports, named (the title names the export they are set beside)."""
+    line = common_dateline(Facts(compared.data))
+    return Dateline(text=line.text, markdown=line.markdown)
 
 
 # --- which coded events ACLED has -----------------------------------------------------------------

@@ -1,12 +1,12 @@
 """How a run's pages count events in time: the rule a page uses, the dates known only to a range, and the partial
-first and last periods of its charts."""
+first and last periods of its charts; the methods part at a page's end that says so (:func:`time_section`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from ...stats.periods import partial_periods
-from ...text import describe_dates, describe_number
+from ...text import describe_dates, describe_number, join_words
 from .common import percent
 from .facts import PERIOD_NAMES, Facts
 
@@ -29,15 +29,38 @@ def counting_rule(facts: Facts) -> str:
 
 
 def partial_note(facts: Facts, freq: str) -> str:
-    """Say which of the first and last periods of ``freq`` the data cover only in part, or "" when both are whole.
+    """Say which of the first and last periods of ``freq`` the data cover only in part, or "" when both are whole:
+    the methods' words (:func:`time_section`); the findings say it short (:func:`partial_caveat`).
 
-    "The first month (March 2025) is partial: the data cover 15 March 2025 to 31 March 2025."
+    "The first month (March 2025) is partial: the data cover 15 March 2025 to 31 March 2025, so its count is not
+    comparable with a whole month's."
     """
+    name = PERIOD_NAMES.get(freq, "period")
+    return " ".join(f"The {position} {name} ({period_text(row, freq)}) is partial: the data cover "
+                    f"{describe_dates(*covered, long=True)}, so its count is not comparable with a whole {name}'s."
+                    for position, row, covered in _partial(facts, freq))
+
+
+def partial_caveat(facts: Facts, freq: str) -> str:
+    """Say short, beside the findings it qualifies, which periods of ``freq`` are partial ("" when none is):
+    "March 2020 and August 2020, the first and last months, are covered only in part." """
+    found = _partial(facts, freq)
+    if not found:
+        return ""
+    name = PERIOD_NAMES.get(freq, "period")
+    named = join_words([period_text(row, freq) for _, row, _ in found])
+    which = (f"the first and last {name}s, are" if len(found) == 2
+             else f"the {found[0][0]} {name}, is")
+    return f"{named}, {which} covered only in part."
+
+
+def _partial(facts: Facts, freq: str) -> list[tuple[str, pd.Series, tuple[pd.Timestamp, pd.Timestamp]]]:
+    """The first and last periods of ``freq`` the data cover only in part: "first" or "last", the period's row and
+    the days the data cover of it."""
     frame = facts.per_period(freq)
     if frame.empty or facts.first is None:
-        return ""
+        return []
     partial = partial_periods(frame, facts.first, facts.last)
-    name = PERIOD_NAMES.get(freq, "period")
     out = []
     for position, row_at in (("first", 0), ("last", len(frame) - 1)):
         if position == "last" and len(frame) == 1:
@@ -45,10 +68,15 @@ def partial_note(facts: Facts, freq: str) -> str:
         if not partial.iloc[row_at]:
             continue
         row = frame.iloc[row_at]
-        covered = (max(row["period_start"], facts.first), min(row["period_end"], facts.last))
-        out.append(f"The {position} {name} ({period_text(row, freq)}) is partial: the data cover "
-                   f"{describe_dates(*covered, long=True)}, so its count is not comparable with a whole {name}'s.")
-    return " ".join(out)
+        out.append((position, row, (max(row["period_start"], facts.first), min(row["period_end"], facts.last))))
+    return out
+
+
+def time_section(facts: Facts, *more: str) -> str:
+    """The methods part that says how a page counts events in time (Markdown): the rule, the dates known only to
+    a range, the partial first and last months, and ``more`` (a page's own words on it), each a paragraph."""
+    parts = [counting_rule(facts), partial_note(facts, facts.period("monthly", "M")), *more]
+    return "## How events are counted in time\n\n" + "\n\n".join(part for part in parts if part)
 
 
 def period_text(row: pd.Series, freq: str) -> str:

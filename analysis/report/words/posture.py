@@ -16,6 +16,7 @@ from .common import (
     Dateline,
     Escape,
     Heading,
+    findings,
     forces_words,
     heading,
     in_window,
@@ -141,7 +142,7 @@ def key_sentences(facts: Facts) -> str:
     if len(posture) > 1:
         lines.append(f"The last, on {last['when']}: {md(last['sub_event_type'])} ({md(last['force'])}) in "
                      f"{md(last['location'])}.")
-    return "**What it shows.** " + " ".join(lines)
+    return findings("What it shows", lines[0], lines[1:])
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
@@ -267,4 +268,5 @@ def dateline(facts: Facts) -> Dateline:
 
     # the changes the page's table lists: the events of the lane "posture change"
     listed = int((event_kind(facts.events) == "posture change").sum())
-    return common_dateline(facts, describe_number(listed, "change of posture", "changes of posture"))
+    # the lead counts the events at the bases, not the changes of posture: the dateline counts them in every run
+    return common_dateline(facts, describe_number(listed, "change of posture", "changes of posture"), lead_counts=False)

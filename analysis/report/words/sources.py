@@ -10,7 +10,7 @@ import pandas as pd
 from ...stats.evidence import disputed_points, source_scales
 from ...text import describe_number, in_words, join_words
 from ...text import markdown_text as md
-from .common import Dateline, Escape, Heading, capital, heading, in_window, involved, nothing, percent
+from .common import Dateline, Escape, Heading, capital, findings, heading, in_window, involved, nothing, percent
 from .common import dateline as common_dateline
 from .facts import Facts
 from .plain import headlines_of, numbered, plain_notes, point_words
@@ -116,7 +116,7 @@ def key_sentences(facts: Facts) -> str:
                      if one else
                      f"By ACLED's source scale, {md(top_scale['source_scale'])} comes first, with "
                      f"{describe_number(top_scale['events'], 'event')}.")
-    return "**What it shows.** " + " ".join(lines)
+    return findings("What it shows", lines[0], lines[1:])
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:

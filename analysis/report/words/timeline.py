@@ -19,6 +19,7 @@ from .common import (
     changes,
     deadliest,
     fatality_rule,
+    findings,
     heading,
     in_window,
     involved,
@@ -36,7 +37,7 @@ from .common import (
     weekly_words,
 )
 from .common import dateline as common_dateline
-from .counting import counting_rule, partial_note, peak_headline, period_text
+from .counting import partial_caveat, peak_headline, period_text, time_section
 from .coverage import new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
@@ -149,10 +150,11 @@ def timeline_note(facts: Facts) -> str:
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``,
-    ``"coding"``."""
+    ``"coding"``, and ``"dates"``, the methods part on how the page counts events in time."""
     return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
             "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts),
-            "coding": lambda: notes_heading(facts, "the events of the table above")}
+            "coding": lambda: notes_heading(facts, "the events of the table above"),
+            "dates": lambda: time_section(facts)}
 
 
 def events_headers(facts: Facts) -> dict[str, str]:
@@ -255,33 +257,34 @@ def rest_note(facts: Facts) -> str:
 
 
 def key_sentences(facts: Facts) -> str:
-    """Write the key sentences under the timeline: kinds, peak week and month, deadliest events, largest changes."""
+    """Write the findings under the timeline (:func:`~analysis.report.words.common.findings`): the peak week first,
+    then each a bullet: the kinds, the deadliest week, the busiest month, the largest changes, the deadliest
+    events, the partial months. How events are counted in time is the methods part's (:func:`sections`)."""
     events = facts.events
     if events.empty:  # the page's lead says the window holds no event
         return ""
     kinds = top_values(event_kind(events).astype("string"), n=10)
     n = len(events)
-    lines = ["**What it shows.** " + "By kind: " + join_words(
-        [f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()]) + "."]
     weekly = facts.per_period("W")
     by_events, by_killed = peak(weekly), peak(weekly, "killed")
-    if by_events is not None:
-        lines.append(f"Events peaked in the week of {week_text(by_events)}: "
-                     f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}"
-                     f"{tie_note(weekly, by_events)}.")
+    lead = (f"Events peaked in the week of {week_text(by_events)}: "
+            f"{describe_number(by_events.events, 'event')}{spread_note(by_events)}"
+            f"{tie_note(weekly, by_events)}." if by_events is not None else "")
+    items = ["By kind: " + join_words([f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()])
+             + "."]
     if by_killed is not None:
-        lines.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} killed, "
-                     f"in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
+        items.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} "
+                     f"killed, in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
                      f"{tie_note(weekly, by_killed, 'killed')}.")
     monthly = facts.per_period("M")
     by_month = peak(monthly)
     if by_month is not None and len(monthly) > 1:
-        lines.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}"
+        items.append(f"The busiest month was {month_text(by_month)}, with {describe_number(by_month.events, 'event')}"
                      f"{tie_note(monthly, by_month, name='month')}.")
-    lines += changes(facts, monthly)
-    lines += deadliest(facts, events, "events")
-    lines += [note for note in (partial_note(facts, facts.period("monthly", "M")), counting_rule(facts)) if note]
-    return " ".join(lines)
+    items += changes(facts, monthly)
+    items += deadliest(facts, events, "events")
+    items.append(partial_caveat(facts, facts.period("monthly", "M")))
+    return findings("What it shows", lead, items)
 
 
 def escalation(facts: Facts, frame: pd.DataFrame) -> str:
@@ -297,11 +300,9 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         counts = peaks["events"].unique()
         each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
-    counted = ("" if facts.data.date_rule == "range" else
-               f" Each event counts in the {facts.period_name('weekly')} of ACLED's date, as on the other charts.")
-    return (f"**What it shows.** Escalation, as measured, was {peak}. "
-            "The measure counts acts, not their size: an attack that killed many and one that killed no one "
-            f"weigh the same, and it measures what the sources reported.{counted}")
+    return findings("What it shows", f"Escalation, as measured, was {peak}.",
+                    ["The measure counts acts, not their size: an attack that killed many and one that killed no one "
+                     "weigh the same, and it measures what the sources reported."])
 
 
 def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.DataFrame] | None:

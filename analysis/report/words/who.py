@@ -9,7 +9,7 @@ from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
 from ...text import describe_all, describe_number
 from ...text import markdown_text as md
-from .common import percent, top_whole
+from .common import findings, percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
@@ -29,8 +29,8 @@ def _figures(events: int, killed: int) -> str:
 
 
 def who(facts: Facts) -> str:
-    """Write who fought whom and who died (Markdown): pairs of actors, actor types, interactions, disorder types,
-    civilians.
+    """Write who fought whom and who died (Markdown): the pairs of actors first, then each a bullet: actor types,
+    interactions, disorder types, civilians (:func:`~analysis.report.words.common.findings`).
 
     A breakdown whose figures are those of the pairs, one for one (each actor type or interaction one pair's),
     is left out: it would say the same events and killed again under other names. "" for the coded data, whose
@@ -40,7 +40,7 @@ def who(facts: Facts) -> str:
     if facts.coded or events.empty:
         return ""
     pairs = stats.by_pair(events)
-    lines = [f"**Who.** {_pairs(pairs)}"]
+    lines: list[str] = []
     said = sorted(zip(pairs["events"], pairs["fatalities"]))
 
     def breakdown(label: str, table: pd.DataFrame, column: str, shown: pd.DataFrame | None = None) -> None:
@@ -63,7 +63,7 @@ def who(facts: Facts) -> str:
     if "disorder_type" in events.columns:
         breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
-    return " ".join(lines)
+    return findings("Who", _pairs(pairs), lines)
 
 
 def _pairs(pairs: pd.DataFrame) -> str:
