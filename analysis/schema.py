@@ -78,6 +78,9 @@ TIME_PRECISION: tuple[int, ...] = (1, 2, 3)
 #: part of a region, coded to that town; 3 only a larger region is known,
 #: coded to its capital.
 GEO_PRECISION: tuple[int, ...] = (1, 2, 3)
+#: Days of the week, Monday first (Python's ``date.weekday()`` order): an event the texts place on "a Saturday"
+#: of a range of days fell on one of that range's Saturdays (``events.weekday``).
+WEEKDAY_NAMES: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Longest span, in days, that time precision 2 ("a week or a similar period")
 #: may cover; longer ranges are precision 3.
 WEEK_PRECISION_MAX_DAYS = 7
@@ -257,6 +260,10 @@ EVENTS = TableSpec(
         Column("event_date", "date", meaning="ACLED event date: the day, or the middle one of the days of the range "
                "that the texts allow (the earlier of the two middle ones); the charts place the event there."),
         Column("time_precision", "category", allowed=TIME_PRECISION, meaning="ACLED time precision."),
+        Column("weekday", "category", allowed=WEEKDAY_NAMES, required=False,
+               meaning="The day of the week the texts give where they give no date (\"a Saturday\" of June): only "
+               "that weekday of the range is possible, and date_start, date_end and event_date fall on it; empty "
+               "when any day of the range is possible. The counts per period spread the event over those days only."),
         Column("date_basis", "text", meaning="How the date follows from the documents."),
         *_origin_columns("the quotes of the event's reports rows", "the publication range of a document that reports it"),
         Column("event_type", "category", allowed=EVENT_TYPES, meaning="ACLED event type."),

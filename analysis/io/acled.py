@@ -141,8 +141,8 @@ _DERIVED = (*(name for name in schema.EVENTS.column_names if all(name not in col
 #: The events schema's columns that only the coded events fill: in a frame of ``load_acled`` they are there, all
 #: missing, so that every helper takes it as it takes the coded events (``frame.drop(columns=list(PROJECT_COLUMNS))``
 #: leaves ACLED's columns and those derived from them).
-PROJECT_COLUMNS: tuple[str, ...] = ("date_start_from", "date_end_from", "category", "base_id", "projectiles_low",
-                                    "projectiles_high", "headline")
+PROJECT_COLUMNS: tuple[str, ...] = ("weekday", "date_start_from", "date_end_from", "category", "base_id",
+                                    "projectiles_low", "projectiles_high", "headline")
 
 
 def _column_set(header: list[str], path: Path | str = "") -> str:

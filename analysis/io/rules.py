@@ -21,7 +21,15 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..schema import DATE_ORIGIN_REFERENCES, DATE_ORIGINS, DATE_RANGE, REGION_BOUNDS, WEEK_PRECISION_MAX_DAYS, Column
+from ..schema import (
+    DATE_ORIGIN_REFERENCES,
+    DATE_ORIGINS,
+    DATE_RANGE,
+    REGION_BOUNDS,
+    WEEK_PRECISION_MAX_DAYS,
+    WEEKDAY_NAMES,
+    Column,
+)
 from .parse import arrow_text, as_mask, filled_mask, not_whole_numbers, parse_dates, read_numbers, string_buffers
 from .problems import Checker
 from .text_table import TextTable
@@ -314,6 +322,22 @@ def check_event_dates(table: TextTable, checker: Checker) -> None:
         f"does not match the date range: 1 when date_start == date_end, 2 for a range of up to "
         f"{WEEK_PRECISION_MAX_DAYS} days, 3 for longer ranges",
     )
+    if "weekday" in frame:
+        _check_weekdays(frame, parse, checker)
+
+
+def _check_weekdays(frame: pd.DataFrame, dates: dict[str, pd.Series], checker: Checker) -> None:
+    """Record the dates of an event with a weekday that do not fall on it (a valid date of a known weekday only)."""
+    weekday = frame["weekday"]
+    wanted = weekday.map({name: i for i, name in enumerate(WEEKDAY_NAMES)})  # NaN: empty or not a weekday
+    for column, days in dates.items():
+        bad = (wanted.notna() & days.notna() & (days.dt.day_of_week != wanted)).to_numpy(dtype=bool)
+        if not bad.any():
+            continue
+        rules = [f"is a {WEEKDAY_NAMES[day]}, not a {name} (the row's weekday); date_start, date_end and event_date "
+                 "of an event with a weekday fall on it"
+                 for day, name in zip(days[bad].dt.day_of_week, weekday[bad])]
+        checker.add_records(np.flatnonzero(bad), column, frame[column], rules)
 
 
 def pair_problems(first: tuple[np.ndarray, Sequence[str]], second: tuple[np.ndarray, Sequence[str]],

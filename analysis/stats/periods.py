@@ -17,6 +17,11 @@ both inclusive). For each period (a week, a month...) three counts are given:
     0.5 in a period of 1-5 March. Over all periods an event adds up to
     exactly 1, so the ``expected`` column sums to the number of events.
 
+An event known to fall on one weekday of its range (a ``weekday`` column,
+"a Saturday" of June) has only those days as possible days: ``possible``
+counts the periods holding one of them, ``certain`` the period holding all
+of them, and ``expected`` gives each of them an equal share.
+
 ``certain <= expected <= possible`` holds in every period; the three are
 equal when every date is known to the day. ``dates="event_date"`` counts
 each event on its recorded day instead (ACLED's ``event_date``, the middle
@@ -36,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import as_list, as_timestamp, day_numbers, require_columns
+from ..schema import WEEKDAY_NAMES
 from .selection import (
     MILITIA_ATTACKS_FOR_NOW,
     EventSelector,
@@ -143,12 +149,14 @@ def _spread(
     edges: np.ndarray,
     weights: np.ndarray | None = None,
     bins: tuple[np.ndarray, np.ndarray] | None = None,
+    weekday: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Count (or sum weights of) ranged events per group and period; the rule of the module docs.
 
     ``bins`` are the first and last period of each event, when already
-    known. Returns flat arrays of length ``n_groups * n_periods``
-    (group-major).
+    known; ``weekday`` the one weekday each event fell on (0 Monday ... 6
+    Sunday; -1 any day of its range). Returns flat arrays of length
+    ``n_groups * n_periods`` (group-major).
     """
     n = len(edges) - 1
     size = n_groups * n
@@ -157,6 +165,14 @@ def _spread(
         bins = (np.searchsorted(edges, start_day, side="right") - 1, np.searchsorted(edges, end_day, side="right") - 1)
     first, last = bins
     weight = np.ones(len(start_day)) if weights is None else np.asarray(weights, dtype=float)
+    if weekday is not None:
+        days = _weekdays_in_range(start_day, end_day, weekday)
+        if days is not None:  # the events of one weekday: spread over those days; the others by their ranges
+            on, (day_event, day) = days
+            rest = _spread(start_day[~on], end_day[~on], codes[~on], n_groups, edges,
+                           None if weights is None else weight[~on], (first[~on], last[~on]))
+            fixed = _spread_days(day_event, day, codes[on], n_groups, edges, weight[on], weights is not None)
+            return {name: rest[name] + fixed[name] for name in rest}
     one = first == last
     cell = codes * n + first
     certain = np.bincount(cell[one], weights=None if weights is None else weight[one], minlength=size)
@@ -178,6 +194,59 @@ def _spread(
     # running sums leave rounding dust (1e-17) where nothing falls: make it a clean zero
     expected[np.abs(expected) < 1e-9] = 0.0
     return {"certain": certain, "possible": possible, "expected": expected}
+
+
+def _weekdays_in_range(start_day: np.ndarray, end_day: np.ndarray, weekday: np.ndarray):
+    """Return which events are known to one weekday of a range of days, and those days.
+
+    None if there is none; else a boolean mask over the events and the
+    days (day numbers) of each such event, as (event position among them,
+    day) arrays. An event whose range holds no day of its weekday (a file
+    the loaders would refuse) keeps its whole range.
+    """
+    # 1970-01-01 (day 0) was a Thursday: weekday 3 when Monday is 0
+    first = start_day + (weekday - (start_day + 3)) % 7
+    count = np.where(weekday >= 0, (end_day - first) // 7 + 1, 0)
+    on = (weekday >= 0) & (count > 0) & (end_day > start_day)
+    if not on.any():
+        return None
+    count, first = count[on], first[on]
+    event = np.repeat(np.arange(len(count)), count)
+    nth = np.arange(len(event)) - np.repeat(np.cumsum(count) - count, count)
+    return on, (event, first[event] + 7 * nth)
+
+
+def _spread_days(
+    event: np.ndarray, day: np.ndarray, codes: np.ndarray, n_groups: int, edges: np.ndarray, weight: np.ndarray,
+    weighted: bool,
+) -> dict[str, np.ndarray]:
+    """Count events known to a set of possible days (``day`` of each ``event``) by the rule of the module docs.
+
+    ``certain`` where all of an event's days fall in one period,
+    ``possible`` in every period holding one of them, ``expected`` an equal
+    share of its weight on each day.
+    """
+    n = len(edges) - 1
+    size = n_groups * n
+    period = np.searchsorted(edges, day, side="right") - 1
+    days = np.bincount(event, minlength=len(codes))
+    expected = np.bincount(codes[event] * n + period, weights=(weight / days)[event], minlength=size).astype(float)
+    pairs = np.unique(event * n + period)  # each (event, period) once
+    possible = np.bincount(codes[pairs // n] * n + pairs % n, minlength=size)
+    firsts, lasts = np.full(len(codes), n), np.full(len(codes), -1)
+    np.minimum.at(firsts, event, period)
+    np.maximum.at(lasts, event, period)
+    one = firsts == lasts
+    certain = np.bincount(codes[one] * n + firsts[one], weights=weight[one] if weighted else None, minlength=size)
+    return {"certain": certain, "possible": possible, "expected": expected}
+
+
+def _weekday_numbers(events: pd.DataFrame) -> np.ndarray | None:
+    """Return each event's weekday (0 Monday ... 6 Sunday; -1 where empty), or None without a ``weekday`` column."""
+    if "weekday" not in events:
+        return None
+    numbers = events["weekday"].astype("object").map({name: i for i, name in enumerate(WEEKDAY_NAMES)})
+    return numbers.fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _covering_edges(
@@ -223,9 +292,10 @@ def _period_frame(
         return _empty_period_frame(events, by, weights)
     start_day, end_day = day_numbers(events["date_start"]), day_numbers(events["date_end"])
     bins = (np.searchsorted(edges, start_day, side="right") - 1, np.searchsorted(edges, end_day, side="right") - 1)
-    counts = _spread(start_day, end_day, codes, n_groups, edges, bins=bins)
+    weekday = _weekday_numbers(events)
+    counts = _spread(start_day, end_day, codes, n_groups, edges, bins=bins, weekday=weekday)
     extra = {
-        name: _spread(start_day, end_day, codes, n_groups, edges, weights=values, bins=bins)["expected"]
+        name: _spread(start_day, end_day, codes, n_groups, edges, weights=values, bins=bins, weekday=weekday)["expected"]
         for name, values in weights.items()
     }
     # rows period-major (sorted by period, then group); the arrays are group-major

@@ -163,6 +163,7 @@ BAD_VALUES = [
     ("events", 0, "event_type", "Bombing", "not allowed"),
     ("events", 0, "time_precision", "5", "not allowed"),
     ("events", 0, "category", "skirmish", "not allowed"),
+    ("events", 0, "weekday", "Sat", "not allowed"),
     ("casualties", 0, "group", "Martians", "not allowed"),
     ("casualties", 0, "outcome", "missing", "not allowed"),
     ("troop_levels", 0, "force", "NATO", "not allowed"),
@@ -202,6 +203,21 @@ def test_bad_value(mini, table, row, column, value, rule):
     error = raises(mini, table)
     assert_names(error, mini, table, line=row + 2, column=column, value=value if value else None, rule=rule)
     assert error.line == row + 2 and error.column == column
+
+
+def test_an_event_with_a_weekday_has_its_dates_on_it(mini):
+    # "a Saturday" between Saturday 14 and Saturday 21 March: both ends and event_date are Saturdays
+    mini.rows["events"][1].update(date_start="2020-03-14", date_end="2020-03-21", event_date="2020-03-14",
+                                  time_precision="3", weekday="Saturday")
+    mini.write("events")
+    assert load(mini, "events")["weekday"].astype("string").tolist() == [pd.NA, "Saturday"]
+    mini.rows["events"][0]["weekday"] = "Saturday"  # 11 March 2020 was a Wednesday
+    mini.write("events")
+    error = raises(mini, "events")
+    assert_names(error, mini, "events", line=2, column="date_start", value="2020-03-11",
+                 rule="is a Wednesday, not a Saturday")
+    assert {(column, value) for _, column, value, _ in error.problems} == {
+        ("date_start", "2020-03-11"), ("date_end", "2020-03-11"), ("event_date", "2020-03-11")}
 
 
 @pytest.mark.parametrize(

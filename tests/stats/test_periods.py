@@ -90,7 +90,56 @@ def test_every_packaged_event_is_counted_once():
         (events["category"] == "militia attack").sum())
 
 
+def test_an_event_known_to_a_weekday_counts_only_on_its_possible_days():
+    # "a Saturday" of 6-27 June 2020: the four Saturdays, one in each week from Monday
+    saturdays = pd.DataFrame({"date_start": pd.to_datetime(["2020-06-06"]), "date_end": pd.to_datetime(["2020-06-27"]),
+                              "weekday": ["Saturday"]})
+    weekly = attacks_per_period(saturdays, freq="W", kinds=None)
+    assert weekly["expected"].tolist() == [0.25] * 4
+    assert weekly["possible"].tolist() == [1] * 4 and weekly["certain"].sum() == 0
+    daily = attacks_per_period(saturdays, freq="D", kinds=None, include_empty=False)
+    assert daily["period_start"].dt.day_name().unique().tolist() == ["Saturday"]
+    assert daily["expected"].tolist() == [0.25] * 4
+    # weeks from Sunday 7 June put the first Saturday alone in the week before
+    assert attacks_per_period(saturdays, freq="W", week_start="SUN", kinds=None)["expected"].tolist() == [0.25] * 4
+    # all four Saturdays in June: certain in June
+    monthly = attacks_per_period(saturdays, freq="M", kinds=None)
+    assert monthly[["certain", "possible", "expected"]].values.tolist() == [[1, 1, 1.0]]
+    assert weighted_per_period(saturdays, {"score": [-8.0]}, freq="W")["score"].tolist() == [-2.0] * 4
+    # without the weekday the 22 days share the event
+    anyday = attacks_per_period(saturdays.drop(columns="weekday"), freq="W", kinds=None)
+    assert anyday["expected"].round(4).tolist() == [round(2 / 22, 4), round(7 / 22, 4), round(7 / 22, 4), round(6 / 22, 4)]
+
+
 # --- properties ---------------------------------------------------------------------------
+
+
+def _possible_days(start: pd.Timestamp, end: pd.Timestamp, weekday) -> pd.DatetimeIndex:
+    """The days an event may have fallen on, listed one by one: its range's days of its weekday, if it has any."""
+    days = pd.date_range(start, end, freq="D")
+    if isinstance(weekday, str) and len(days) > 1:
+        on = days[days.day_name() == weekday]
+        return on if len(on) else days
+    return days
+
+
+@settings(deadline=None)
+@given(events=ranged_events(max_size=12), freq=st.sampled_from(FREQS), data=st.data())
+def test_events_known_to_a_weekday_are_counted_on_its_days_only(events, freq, data):
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", None, None]
+    events = events.assign(weekday=[data.draw(st.sampled_from(names)) for _ in range(len(events))])
+    counts = attacks_per_period(events, freq=freq, kinds=is_militia_attack)
+    starts, ends = counts["period_start"].to_numpy(), counts["period_end"].to_numpy()
+    certain, possible, expected = np.zeros(len(counts)), np.zeros(len(counts)), np.zeros(len(counts))
+    for start, end, weekday in zip(events["date_start"], events["date_end"], events["weekday"]):
+        days = _possible_days(start, end, weekday).to_numpy()
+        inside = (starts[:, None] <= days[None, :]) & (days[None, :] <= ends[:, None])  # period x day
+        expected += inside.sum(axis=1) / len(days)
+        possible += inside.any(axis=1)
+        certain += inside.all(axis=1)
+    assert counts["expected"].to_numpy() == pytest.approx(expected)
+    assert counts["possible"].tolist() == possible.astype(int).tolist()
+    assert counts["certain"].tolist() == certain.astype(int).tolist()
 
 
 def _periods_overlapped(events: pd.DataFrame, counts: pd.DataFrame) -> np.ndarray:
