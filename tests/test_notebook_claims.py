@@ -152,21 +152,29 @@ def test_the_escalation_measure_counts_acts_not_their_size(data):
     assert weights[["EV035", "EV046"]].tolist() == [-10.0, -10.0]
 
 
-def test_the_june_attack_counts_two_twenty_seconds_in_the_first_week_of_june(data):
-    says("02-attack-frequency.ipynb", "The June attack counts 2/22 in the week of 1-7 June",
-         "7/22 in each of the next two weeks and 6/22 in the last")
+def test_the_june_attack_counts_a_quarter_in_each_week_of_june(data):
+    says("02-attack-frequency.ipynb", "The June attack's possible days are its four Saturdays, one in each week of June, "
+         "so it counts 1/4 in each of")
     weekly = analysis.attacks_per_period(data.events, start=data.window[0], end=data.window[1], kinds=is_militia_attack)
     june = weekly[weekly["period_start"] >= pd.Timestamp("2020-06-01")]
-    assert (june["expected"] * 22).round(6).tolist() == [2.0, 7.0, 7.0, 6.0]
+    assert june["expected"].tolist() == [0.25] * 4 and june["possible"].tolist() == [1] * 4
 
 
-def test_the_june_attack_has_twenty_two_possible_days_four_of_them_saturdays(data):
-    says("02-attack-frequency.ipynb", "only between 6 and 27 June 2020 (the rule below spreads it over all 22 days of "
-         "that range, although only its four Saturdays are possible)")
+def test_the_june_attack_fell_on_one_of_four_saturdays(data):
+    says("02-attack-frequency.ipynb", "only between 6 and 27 June 2020: one of four Saturdays, 6, 13, 20 or 27 June.")
     june = event(data, "EV046")
     days = pd.date_range(june["date_start"], june["date_end"])
-    assert (june["date_start"], june["date_end"]) == (pd.Timestamp("2020-06-06"), pd.Timestamp("2020-06-27"))
-    assert (len(days), int((days.day_of_week == 5).sum())) == (22, 4)
+    assert (june["date_start"], june["date_end"], june["weekday"]) == (
+        pd.Timestamp("2020-06-06"), pd.Timestamp("2020-06-27"), "Saturday")
+    assert days[days.day_of_week == 5].day.tolist() == [6, 13, 20, 27]
+
+
+def test_the_escalation_measure_says_what_pushes_a_week_down(data):
+    says("01-escalation-timeline.ipynb", "a retreat (a base handed over) or an act of cooperation (an agreement) pushes "
+         "it down;")
+    weights = analysis.cameo_weights(data.events)["goldstein"].fillna(0).to_numpy()
+    down = data.events.loc[weights > 0, "sub_event_type"].astype(str)
+    assert set(down) == {"Non-violent transfer of territory", "Agreement"}
 
 
 def test_what_the_attack_figures_leave_out(data):

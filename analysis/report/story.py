@@ -144,6 +144,19 @@ class Story:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(CHART_PAGES)}")
         return default if self.data.is_default else CHART_PAGES[chart].chart_title(self.facts, chart)
 
+    def first_report_marks(self, chart: str) -> dict[str, pd.Timestamp]:
+        """The days to mark on a chart over time (:func:`analysis.viz.counts.mark_days`): the first report of each new
+        source that carries the peak its title names ("Local Network's first report"); none for the coded data.
+
+        ``chart`` is ``"timeline"``, ``"escalation"``, ``"weekly"`` or ``"monthly"``.
+        """
+        pages = {"timeline": timeline_words, "escalation": timeline_words, "weekly": attack_words,
+                 "monthly": attack_words}
+        if chart not in pages:
+            raise ValueError(f"chart={chart!r}; use one of {', '.join(pages)}")
+        span = pages[chart].peak_span(self.facts, chart)
+        return {} if span is None else coverage_words.first_report_marks(self.facts, *span)
+
     def chart_subtitle(self, chart: str) -> str:
         """A chart's subtitle as plain text: what it measures, in every run (``chart`` as in :meth:`chart_title`).
 
@@ -378,6 +391,10 @@ class Story:
     def sources_over_time(self) -> str:
         """:func:`analysis.report.words.coverage.sources_over_time`."""
         return coverage_words.sources_over_time(self.facts)
+
+    def plot_outlet_ages(self) -> object:
+        """:func:`analysis.report.words.coverage.plot_outlet_ages`."""
+        return coverage_words.plot_outlet_ages(self.facts)
 
     def outlets_over_time(self) -> pd.DataFrame:
         """:func:`analysis.report.words.coverage.outlets_over_time`."""

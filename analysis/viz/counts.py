@@ -409,17 +409,20 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str = "mark
     >>> descriptions(mark_days(ax, {"Local Network's first report": "2020-06-02"}))
     ["Marked: Local Network's first report, 2 Jun 2020."]
     """
+    import matplotlib.patheffects as patheffects
     import matplotlib.transforms as mtransforms
 
     ax = current_axes(ax)
     if not marks:
         return ax
     days = pd.to_datetime(pd.Series(list(marks.values()), index=list(marks.keys()))).sort_values(kind="stable")
-    top = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
+    above = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
+    halo = [patheffects.withStroke(linewidth=3.2, foreground="white")]  # seen over dark bars as over the background
     for (label, day), x in zip(days.items(), dates_as_numbers(days)):
-        ax.axvline(x, color="0.25", linestyle=(0, (4, 3)), linewidth=1.0, zorder=4, gid="day-mark")
-        ax.text(x, 0.99, " " + literal_text(label), transform=top, ha="left", va="top", fontsize=8, color="0.2",
-                gid="day-mark-label", zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5})
+        ax.axvline(x, color="0.1", linestyle=(0, (4, 2.5)), linewidth=1.2, zorder=4, gid="day-mark", path_effects=halo)
+        # above the plotting area, where it covers no bar
+        ax.text(x, 1.01, literal_text(label), transform=above, ha="center", va="bottom", fontsize=8, color="0.1",
+                gid="day-mark-label", clip_on=False)
     texts = [describe_dates(day, day) for day in days]
     describe(ax, f"{what[:1].upper()}{what[1:]}: " + "; ".join(f"{label}, {when}" for label, when in zip(days.index, texts)) + ".")
     return ax

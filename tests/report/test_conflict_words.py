@@ -890,3 +890,26 @@ def test_the_findings_under_a_chart_are_a_lead_and_a_list_of_separate_items(stor
     # the deadliest events, one a line under the finding that counts them
     named = [line for line in timeline if line.startswith("  - ")]
     assert named and all(re.match(r"  - \d+ killed (in|at) ", line) for line in named)
+
+
+def test_the_chart_of_outlet_ages_says_how_many_events_only_later_outlets_report(story, raw):
+    from analysis.report.words.coverage import outlet_ages_title
+
+    months = raw["event_date"].dt.to_period("M")
+    outlets = raw["source"].str.split("; ")
+    first = {name for names in outlets[months == months.min()] for name in names}
+    later_only = outlets.map(lambda names: not set(names) & first)
+    per_month = later_only.groupby(months).sum()
+    assert outlet_ages_title(story.facts) == (
+        f"{int(later_only.sum())} of the {len(raw)} events are reported only by outlets that began after "
+        f"{months.min().strftime('%B %Y')}; {int(per_month.max())} of them in {per_month.idxmax().strftime('%B %Y')}")
+    assert outlet_ages_title(Story(notebook_data()).facts) == ""  # the coded data: no outlets
+
+
+def test_each_chart_over_time_marks_the_first_report_of_the_new_source_its_title_names(story, raw):
+    first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    for chart in ("timeline", "escalation", "weekly", "monthly"):
+        assert story.first_report_marks(chart) == {"Local Network's first report": first_day}, chart
+    assert Story(notebook_data()).first_report_marks("escalation") == {}  # the coded data: no outlets
+    with pytest.raises(ValueError, match="use one of timeline, escalation, weekly, monthly"):
+        story.first_report_marks("where")

@@ -109,6 +109,15 @@ def chart_title(facts: Facts, chart: str) -> str:
     return f"{capital(harmed(facts))} in {what}, {where}"
 
 
+def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp] | None:
+    """The attacks of the weekly or monthly chart (``chart``) and the first and last days of the peak its title names;
+    None where it names none."""
+    if chart not in ("weekly", "monthly") or facts.attacks.empty:
+        return None
+    busiest = peak(facts.per_period(facts.period(chart, "W" if chart == "weekly" else "M"), facts.attacks))
+    return None if busiest is None else (facts.attacks, busiest.start, busiest.end)
+
+
 def _finding(facts: Facts, chart: str) -> str:
     """State what an ACLED run's chart of attacks shows, as plain text: the peak period of the weekly or monthly
     counts (with the region of the most attacks, a tie named whole), or the killed and the most in one attack."""

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...stats.coverage import change_coverage, first_reports, outlet_shift, outlet_spans, outlets_per_period
+from ...stats.coverage import (
+    change_coverage,
+    events_by_outlet_age,
+    first_reports,
+    outlet_shift,
+    outlet_spans,
+    outlets_per_period,
+)
 from ...stats.evidence import event_sources
 from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
@@ -247,3 +254,45 @@ def outlets_over_time_note(facts: Facts) -> str:
     name = PERIOD_NAMES[outlets_period(facts)]
     return (f"The events of the {len(table):,} outlets behind most events (a tie listed whole), per {name} of "
             "ACLED's date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")
+
+
+def outlet_ages(facts: Facts) -> tuple[pd.DataFrame, str]:
+    """Each period's events by outlet age (:func:`analysis.stats.coverage.events_by_outlet_age`), in the periods of
+    the table of outlets over time, and the name of those periods; empty for the coded data."""
+    freq = outlets_period(facts)
+    if facts.coded or facts.events.empty or "source" not in facts.events.columns:
+        return pd.DataFrame(), PERIOD_NAMES[freq]
+    return events_by_outlet_age(facts.events, freq=freq, start=facts.first, end=facts.last), PERIOD_NAMES[freq]
+
+
+def outlet_ages_title(facts: Facts) -> str:
+    """The chart of outlet ages' title, its finding: how many events only later outlets report, and when most
+    ("" when there is none: no chart, the sentence on sources over time says so)."""
+    from .counting import period_text
+
+    ages, name = outlet_ages(facts)
+    if ages.empty or not ages["new_only"].sum():
+        return ""
+    most = ages.loc[ages["new_only"].idxmax()]
+    total = int(ages["established"].sum() + ages["new_only"].sum())
+    first = period_text(ages.iloc[0], outlets_period(facts))
+    return (f"{int(ages['new_only'].sum()):,} of the {describe_number(total, 'event')} are reported only by outlets "
+            f"that began after {first}; {int(most['new_only']):,} of them in {period_text(most, outlets_period(facts))}")
+
+
+def plot_outlet_ages(facts: Facts) -> object:
+    """Draw each period's events by outlet age, with its title (None when no event rests on later outlets alone)."""
+    import matplotlib.pyplot as plt
+
+    from ...viz.figures import headline
+    from ...viz.sources import plot_outlet_ages as plot_ages
+
+    title = outlet_ages_title(facts)
+    if not title:
+        return None
+    ages, name = outlet_ages(facts)
+    fig, ax = plt.subplots(figsize=(10, 3.4), layout="constrained")
+    plot_ages(ages, period=name, ax=ax)
+    headline(fig, title, subtitle=f"Events per {name}: those an outlet of the first {name} reports, and on top those "
+             "only later outlets report (a rise made of these may be one of coverage)", source=facts.data.source_line)
+    return fig

@@ -88,6 +88,19 @@ def chart_title(facts: Facts, chart: str) -> str:
     return f"Escalation per {weekly_words(facts)}, {where}: Goldstein weights of CAMEO codes"
 
 
+def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp] | None:
+    """The events of the timeline (``"timeline"``) or escalation chart and the first and last days of the peak its
+    title names; None where it names none."""
+    if chart == "escalation":
+        found = _escalation_peaks(facts, facts.escalation)
+        if found is None:
+            return None
+        peaks = found[2]
+        return facts.events, peaks["period_start"].iloc[0], peaks["period_end"].iloc[0]
+    busiest = peak(facts.per_period(facts.period("weekly", "W")))
+    return None if busiest is None else (facts.events, busiest.start, busiest.end)
+
+
 def _escalation_headline(facts: Facts) -> str:
     """State the escalation chart's peak, as its headline: "" when nothing violent was measured."""
     found = _escalation_peaks(facts, facts.escalation)
