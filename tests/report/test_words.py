@@ -177,3 +177,24 @@ def test_the_deadliest_are_killed_at_a_base_and_in_a_place_that_is_not_one():
     assert taji["base_id"] and f"3 killed at {taji['location']} on 11 Mar 2020" in sentence
     soleimani = events.loc[events["event_id"] == "EV003"].iloc[0]  # at no base
     assert not soleimani["base_id"] and f"2 killed in {soleimani['location']} on 3 Jan 2020" in sentence
+
+
+def test_the_timeline_note_says_how_many_of_a_tie_too_large_to_label_whole_are_labelled():
+    # "Labels name the events with the most people killed" while 5 of the 20 that killed the most had none
+    from types import SimpleNamespace
+
+    from helpers_events import make_events
+
+    from analysis.report.words.timeline import labels_words
+    from analysis.viz.timeline_labels import NAMED_EVENTS
+
+    days = pd.date_range("2020-03-01", periods=NAMED_EVENTS + 5 + 10)
+    events = make_events([{"date_start": day.strftime("%Y-%m-%d"), "fatalities": 6 if i < NAMED_EVENTS + 5 else 2}
+                          for i, day in enumerate(days)])
+    facts = SimpleNamespace(events=events, data=SimpleNamespace(casualties=None))
+    words = labels_words(facts, "killed")
+    assert words.startswith("Labels, each after its event's number, name the events with the most people killed")
+    assert f"{NAMED_EVENTS} of the {NAMED_EVENTS + 5} events with 6 killed are labelled" in words
+    # no tie split: no count
+    few = SimpleNamespace(events=events.iloc[NAMED_EVENTS:], data=SimpleNamespace(casualties=None))
+    assert "of the" not in labels_words(few, "killed")
