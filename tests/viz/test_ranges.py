@@ -118,7 +118,7 @@ def test_plot_casualties_names_the_group_and_the_range_where_the_figures_have_th
     assert ax.get_xlabel() == "people killed or wounded (lowest to highest figure reported)"
 
 
-def test_plot_killed_distribution_draws_a_bar_per_bin(new_axes):
+def test_plot_killed_distribution_draws_a_bar_per_bin_wide_bins_past_ten_killed(new_axes):
     from analysis.stats.casualties import killed_distribution
 
     frame = pd.DataFrame({"event_id": list("abcde"), "fatalities": [0, 0, 3, 12, 40],
@@ -142,7 +142,9 @@ def test_a_highest_figure_shared_by_more_attacks_than_are_drawn_gives_the_distri
     chart counts how many attacks killed how many."""
     ax = analysis.plot_attack_casualties(_acled_attacks([6] * 16 + [2] * 72 + [0] * 13), kinds=None, ax=new_axes())
     assert key_of(ax)["form"] == "distribution"
-    assert [p.get_height() for p in ax.patches] == [13, 0, 72, 16, 0, 0]  # 0, 1, 2-4, 5-9, 10-24, 25 or more
+    # at most 6 killed: a bar per figure, so the 16 at the highest figure stand apart and no bar is empty past it
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "2", "3", "4", "5", "6"]
+    assert [p.get_height() for p in ax.patches] == [13, 0, 72, 0, 0, 0, 16]
     assert ax.get_ylabel() == "events (attacks)"  # the axis counts events, whatever the selection calls them
     # the top attacks show more than one figure: the top attacks, their two figures' attacks whole
     top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [5] * 4 + [2] * 81 + [0] * 13), kinds=None,

@@ -245,7 +245,7 @@ def casualties(facts: Facts) -> str:
     counts = killed_distribution(attacks, data.casualties, kinds=None)
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
-    many = int(counts.loc[counts["killed"].isin(["10-24", "25 or more"]), "events"].sum())
+    many = int(counts.loc[counts["lowest"] >= 10, "events"].sum())
     lines = ["**What it shows.** " + killed_sentence(len(attacks), total, none, many, fatality_rule(facts))]
     lines += deadliest(facts, attacks, "attacks")
     if not facts.coded:
