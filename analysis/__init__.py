@@ -109,6 +109,7 @@ _EXPORTS: dict[str, str] = {
     "timeline_legend": "viz.timeline",
     "timeline_form": "viz.bands",
     "event_labels": "viz.timeline_labels",
+    "NAMED_EVENTS": "viz.timeline_labels",
     "plot_timeline_bands": "viz.bands",
     "plot_attacks": "viz.attacks",
     "attack_chart_form": "viz.attacks",

@@ -7,6 +7,7 @@ casualties table (ACLED exports), an event's ``fatalities`` are its killed.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import schema
@@ -314,10 +315,33 @@ def casualties_by_group(
 
 
 
-#: Bins of killed per event for the distribution chart: (label, lowest, highest).
+#: Bins of killed per event for the distribution chart when some event killed more than :data:`FIGURE_BINS_UP_TO`:
+#: (label, lowest, highest).
 KILLED_BINS: tuple[tuple[str, int, float], ...] = (
     ("0", 0, 0), ("1", 1, 1), ("2-4", 2, 4), ("5-9", 5, 9), ("10-24", 10, 24), ("25 or more", 25, float("inf")),
 )
+#: Up to this many killed in the deadliest event, the distribution has a bin per figure (0, 1, 2, ... the highest),
+#: so no bin stays empty between the figures and the events at the highest figure are seen as such.
+FIGURE_BINS_UP_TO = 10
+
+
+def killed_bins(highest: float) -> tuple[tuple[str, int, float], ...]:
+    """Return the bins of killed per event for events whose deadliest killed ``highest``: (label, lowest, highest).
+
+    A bin per figure from 0 to ``highest`` (at least to 1) when ``highest`` is at most :data:`FIGURE_BINS_UP_TO`,
+    else :data:`KILLED_BINS`.
+
+    Examples
+    --------
+    >>> [label for label, _, _ in killed_bins(3)]
+    ['0', '1', '2', '3']
+    >>> [label for label, _, _ in killed_bins(40)]
+    ['0', '1', '2-4', '5-9', '10-24', '25 or more']
+    """
+    if highest > FIGURE_BINS_UP_TO:
+        return KILLED_BINS
+    top = max(int(np.ceil(highest)), 1)
+    return tuple((str(k), k, float(k)) for k in range(top + 1))
 
 
 def killed_distribution(
@@ -326,7 +350,8 @@ def killed_distribution(
     *,
     kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
 ) -> pd.DataFrame:
-    """Count the selected events by how many people were killed in each (lowest figure), in :data:`KILLED_BINS`.
+    """Count the selected events by how many people were killed in each (lowest figure), in the bins of
+    :func:`killed_bins`: a bin per figure when the deadliest killed few, else :data:`KILLED_BINS`.
 
     The form of the per-attack chart when there are too many attacks to
     show one by one.
@@ -345,9 +370,10 @@ def killed_distribution(
     Returns
     -------
     DataFrame
-        killed (the bin's label, string), events (int64), people (int64:
-        the killed summed over the bin's events); every bin, empty ones
-        as 0.
+        killed (the bin's label, string), lowest (int64, the bin's lowest
+        figure), events (int64), people (int64: the killed summed over the
+        bin's events); every bin, empty ones as 0. A figure between two
+        bins' lowest (2.5, say) counts in the lower bin.
 
     Examples
     --------
@@ -355,14 +381,17 @@ def killed_distribution(
     ...                       "sub_event_type": ["Armed clash"] * 3})
     >>> killed_distribution(frame, kinds=None)[["killed", "events"]].values.tolist()[:3]
     [['0', 1], ['1', 0], ['2-4', 1]]
+    >>> killed_distribution(frame.assign(fatalities=[0, 3, 3]), kinds=None)["killed"].tolist()
+    ['0', '1', '2', '3']
     """
     kinds = default_kinds(kinds, "killed_distribution")
     chosen = select_kinds(events, kinds)
     killed = event_sizes(chosen, casualties, outcome="killed").to_numpy(dtype=float)
-    rows = []
-    for label, low, high in KILLED_BINS:
-        inside = (killed >= low) & (killed <= high)
-        rows.append({"killed": label, "events": int(inside.sum()), "people": int(killed[inside].sum())})
+    bins = killed_bins(killed.max() if len(killed) else 0.0)
+    lows = np.array([low for _, low, _ in bins], dtype=float)
+    which = np.searchsorted(lows, killed, side="right") - 1  # every figure in a bin: none falls between two
+    rows = [{"killed": label, "lowest": low, "events": int((which == i).sum()), "people": int(killed[which == i].sum())}
+            for i, (label, low, _) in enumerate(bins)]
     out = pd.DataFrame(rows)
     out["killed"] = out["killed"].astype("string")
-    return out.astype({"events": "int64", "people": "int64"})
+    return out.astype({"lowest": "int64", "events": "int64", "people": "int64"})

@@ -204,6 +204,21 @@ def highest_positions(values: np.ndarray, dates: pd.Series, n: int, *, split_tie
     return above if len(above) else order[:n]
 
 
+def spread_evenly(count: int, m: int) -> np.ndarray:
+    """Return ``m`` of the positions ``0 .. count - 1``, spread evenly over them: the fair choice of some events of a
+    tie in date order, which leaves out events all along the period, never only the last ones.
+
+    Examples
+    --------
+    >>> spread_evenly(20, 15).tolist()
+    [0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19]
+    >>> spread_evenly(5, 1).tolist(), spread_evenly(3, 5).tolist()
+    ([2], [0, 1, 2])
+    """
+    m = max(min(m, count), 0)
+    return np.floor((np.arange(m) + 0.5) * count / m).astype(np.int64) if m else np.zeros(0, dtype=np.int64)
+
+
 @renamed_keywords(most="n")
 def deadliest_events(
     events: pd.DataFrame,

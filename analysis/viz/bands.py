@@ -20,13 +20,14 @@ from .._frames import check_dates, require_input
 from .._lazy import renamed_keywords
 from ..stats.highlights import highest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
-from ..stats.selection import event_kind
+from ..stats.selection import event_keys, event_kind
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
 from .style import color_for
+from .timeline_layout import NUMBER_SEPARATOR
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -78,10 +79,11 @@ def band_period(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
     return chart_period(first, last)
 
 
-def _deadliest_label(row: pd.Series, killed: float) -> str:
+def _deadliest_label(row: pd.Series, killed: float, number: int) -> str:
+    """``"<number> · <place>, <dates>: <n> killed"``: the number is the one in the event's id, as in the events table."""
     place = str(row["location"]) if pd.notna(row["location"]) else ""
     when = describe_dates(row["date_start"], row["date_end"])
-    return f"{place}, {when}: {int(killed):,} killed".lstrip(", ")
+    return f"{number}{NUMBER_SEPARATOR}" + f"{place}, {when}: {int(killed):,} killed".lstrip(", ")
 
 
 def _place_labels(offsets: pd.Series, lane_of: np.ndarray, texts: list[str], axis_days: float,
@@ -217,7 +219,8 @@ def plot_timeline_bands(
     killed = killed_per_event(events, casualties).to_numpy(dtype=float)
     top = highest_positions(killed, events["event_date"], n, split_ties=False)
     chosen = events.iloc[top]
-    texts = [_deadliest_label(row, k) for (_, row), k in zip(chosen.iterrows(), killed[top])]
+    numbers = event_keys(events).to_numpy()[top]
+    texts = [_deadliest_label(row, k, n) for (_, row), k, n in zip(chosen.iterrows(), killed[top], numbers)]
     axis_days = max((last - first).days + 1, 1)
     lane_of = kinds.iloc[top].astype(str).to_numpy()
     anchor, after, rows = _place_labels(chosen["event_date"] - first, lane_of, texts, axis_days, chars_across(ax))

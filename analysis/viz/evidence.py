@@ -16,7 +16,7 @@ from .._frames import require_input
 from . import style
 from ._axes import current_axes, note_nothing
 from .figures import describe
-from .style import color_for
+from .style import color_for, mark_color
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -85,7 +85,7 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                 square=False, xticklabels=True, yticklabels=True)
     ax.collections[0].set_gid("evidence")
     for (i, j) in zip(*np.nonzero(disputed.to_numpy(dtype=bool))):
-        color = "white" if rows.iloc[i, j] >= 2 else "0.1"
+        color = mark_color(EVIDENCE_SHADES[int(min(rows.iloc[i, j], 3))])  # dark on light cells, light on dark
         ax.text(j + 0.5, i + 0.52, DISPUTE_MARK, ha="center", va="center", fontsize=7.5, color=color,
                 fontweight="bold", gid="disputed")
     colors = color_for(list(dict.fromkeys(columns["kind"].fillna("unknown"))))

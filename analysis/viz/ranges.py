@@ -304,13 +304,86 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
     return ax
 
 
-def _change_words(force: str, before: str, after: str, compared: str) -> str:
-    """Say how a force's figure moved from one statement to the next, for a reader."""
-    if compared.startswith("lower"):
-        return f"{force}: down, {before} then {after}"
-    if compared.startswith("higher"):
-        return f"{force}: up, {before} then {after}"
-    return f"{force}: barely moved, {before} then {after} (within their rounding)"
+#: The troop chart breaks its value axis when some forces' figures all lie under 1/BREAK_RATIO of the highest and
+#: every box of the others starts well above them (a force of 400 beside one of 5,000): the small figures get the
+#: lower LOW_SHARE of the height, the break GAP_SHARE, the large figures the rest.
+BREAK_RATIO = 4.0
+LOW_SHARE, GAP_SHARE = 0.34, 0.08
+
+
+def troop_axis_break(statements: pd.DataFrame) -> tuple[float, float, float] | None:
+    """Return where the troop chart's value axis breaks: the top of its lower part, the bottom of its upper part,
+    and the top of the axis; None when every figure reads on one scale from 0.
+
+    ``statements`` are :func:`analysis.stats.tables.troop_level_statements`'s rows. A box open below (``count_low``
+    missing) starts at 0, so a large figure open below never lets the axis break.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"count_low": [5150, 4500, None], "count_high": [5250, 5500, 399],
+    ...                       "value": [5200, 5000, 399]})
+    >>> troop_axis_break(frame)
+    (600.0, 4000.0, 6000.0)
+    >>> troop_axis_break(frame.assign(count_low=[5150, None, None])) is None
+    True
+    """
+    tops = statements["count_high"].astype("Float64").fillna(statements["value"].astype("Float64"))
+    tops = tops.to_numpy(dtype=float, na_value=np.nan)
+    lows = statements["count_low"].astype("Float64").fillna(0).to_numpy(dtype=float, na_value=0.0)
+    largest = np.nanmax(tops) if len(tops) else np.nan
+    if not np.isfinite(largest) or largest <= 0:
+        return None
+    small = tops < largest / BREAK_RATIO
+    if not small.any() or small.all():
+        return None
+    below, above = float(np.nanmax(tops[small])), float(lows[~small].min())
+    if above < 2 * below:  # a box of the large figures reaches down to the small ones
+        return None
+    span = max(largest - above, 0.1 * largest)
+    step = 10 ** np.floor(np.log10(span)) / 2  # round the upper part's ends to half a power of ten
+    return (float(np.ceil(below * 1.5 / 100) * 100), float(np.floor((above - 0.3 * span) / step) * step),
+            float(np.ceil((largest + 0.5 * span) / step) * step))
+
+
+def _break_axis(ax: Axes, low_top: float, high_bottom: float, top: float) -> None:
+    """Give ``ax`` a value axis broken between ``low_top`` and ``high_bottom``, with ticks on each part and a break
+    mark on the spine (``gid`` ``"break"``)."""
+    from matplotlib.ticker import MaxNLocator
+
+    xs = [0.0, low_top, high_bottom, top]
+    ys = [0.0, LOW_SHARE, LOW_SHARE + GAP_SHARE, 1.0]
+
+    def forward(values: np.ndarray) -> np.ndarray:
+        return _piecewise(values, xs, ys)
+
+    def inverse(values: np.ndarray) -> np.ndarray:
+        return _piecewise(values, ys, xs)
+
+    ax.set_yscale("function", functions=(forward, inverse))
+    ax.set_ylim(0, top)
+    # no tick at the break's own ends, where two labels would touch
+    lower = [t for t in MaxNLocator(3).tick_values(0, low_top) if 0 <= t < low_top]
+    upper = [t for t in MaxNLocator(4).tick_values(high_bottom, top) if high_bottom < t <= top]
+    ax.set_yticks(lower + upper)
+    from matplotlib.patches import Rectangle
+
+    transform = ax.get_yaxis_transform()  # x in axes coordinates, y in data
+    gap = ax.add_patch(Rectangle((-0.01, low_top), 0.02, high_bottom - low_top, transform=transform,
+                                 facecolor="white", edgecolor="none", clip_on=False, zorder=5))
+    gap.set_gid("break")
+    for y in (low_top, high_bottom):
+        mark = ax.plot([0], [y], transform=transform, marker=[(-1, -0.5), (1, 0.5)], markersize=9, color="0.2",
+                       linestyle="", clip_on=False, zorder=6)[0]
+        mark.set_gid("break")
+
+
+def _piecewise(values: np.ndarray, xs: list[float], ys: list[float]) -> np.ndarray:
+    """Map ``values`` piecewise linearly through the points (xs, ys), extended linearly past both ends."""
+    values = np.asarray(values, dtype=float)
+    out = np.interp(values, xs, ys)
+    below, above = values < xs[0], values > xs[-1]
+    out = np.where(below, ys[0] + (values - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]), out)
+    return np.where(above, ys[-1] + (values - xs[-1]) * (ys[-1] - ys[-2]) / (xs[-1] - xs[-2]), out)
 
 
 def plot_troop_levels(
@@ -324,10 +397,13 @@ def plot_troop_levels(
     shape says how it was worded (diamond "about", down triangle "less
     than", up triangle "more than"/"at least", circle exact), and a label
     with the wording and the dates. Nothing is drawn between statements:
-    the reports say nothing about those days. A note says in words how each
-    statement stands to the previous one about the same force
-    (:func:`analysis.stats.tables.troop_level_statements`): "US: barely
-    moved, about 5,200 then about 5,000 (within their rounding)".
+    the reports say nothing about those days. Where a force's figures are
+    small beside another's (400 beside 5,000), the value axis is broken
+    (:func:`troop_axis_break`), so that the small force has a scale of its
+    own and its box and arrow stand clear of the axis. How each statement
+    stands to the previous one about the same force
+    (:func:`analysis.stats.tables.troop_level_statements`) is said in the
+    chart's description, not on it: the table of statements says it.
 
     Parameters
     ----------
@@ -345,8 +421,8 @@ def plot_troop_levels(
         One box per statement (``gid`` ``"band"``), one marker per
         statement (``gid`` ``"figure:<force>"``), one label per statement
         (``gid`` ``"level"``), an arrow (``gid`` ``"open"``) pointing the way
-        a bound is open, and a note per pair of statements compared (``gid``
-        ``"compared"``).
+        a bound is open, and, where the axis is broken, the break's marks
+        (``gid`` ``"break"``).
 
     Examples
     --------
@@ -393,14 +469,12 @@ def plot_troop_levels(
         text = ax.annotate(f"{row['force']}: {row['as_worded']} ({row['when']})", (x1, high), xytext=(4, 2),
                            textcoords="offset points", fontsize=8.5, color=color, va="bottom")
         text.set_gid("level")
-    previous = statements["as_worded"].shift(1)
     compared = statements[statements["compared"] != "first statement"]
-    for number, (i, row) in enumerate(compared.iterrows()):
-        note = ax.text(0.01, 0.97 - 0.08 * number, _change_words(row["force"], previous[i], row["as_worded"],
-                                                                  row["compared"]),
-                       transform=ax.transAxes, ha="left", va="top", fontsize=8.5, color="0.2")
-        note.set_gid("compared")
-    ax.set_ylim(bottom=0, top=top * 1.3)
+    broken = troop_axis_break(statements)
+    if broken is None:
+        ax.set_ylim(bottom=0, top=top * 1.3)
+    else:
+        _break_axis(ax, *broken)
     first = pd.Timestamp(start) if start is not None else statements["date_start"].min()
     last = pd.Timestamp(end) + pd.Timedelta(days=1) if end is not None else statements["date_end"].max() + pd.Timedelta(days=1)
     pad = max((last - first) / 40, pd.Timedelta(days=1))
@@ -412,8 +486,10 @@ def plot_troop_levels(
     described = "; ".join(f"{r['force']} {r['as_worded']} ({r['when']}, {describe_bounds(r['count_low'], r['count_high'])})"
                           for _, r in statements.iterrows())
     changes = "; ".join(f"{r['force']}: {r['compared']}" for _, r in compared.iterrows())
+    scale = ("" if broken is None else
+             f" The troop axis is broken between {broken[0]:,.0f} and {broken[1]:,.0f}, so the small figures read.")
     describe(ax, f"Boxes of troop numbers over the dates each statement covers, nothing between them: {described}."
-             + (f" {changes}." if changes else ""))
+             + (f" {changes}." if changes else "") + scale)
     return ax
 
 

@@ -121,6 +121,37 @@ def shades(color: str, n: int) -> list[str]:
     return found
 
 
+def mark_color(fill: str) -> str:
+    """Give the colour of a mark drawn on an area of colour ``fill``: near-black or white, whichever contrasts more
+    with it (WCAG contrast of relative luminances), so a mark is dark on light and middle greys, light on dark ones.
+
+    Examples
+    --------
+    >>> [mark_color(c) for c in ("#FFFFFF", "#D4D4D4", "#8F8F8F", "#404040")]
+    ['#1A1A1A', '#1A1A1A', '#1A1A1A', '#FFFFFF']
+    """
+    dark, light = "#1A1A1A", "#FFFFFF"
+    return light if contrast(fill, light) > contrast(fill, dark) else dark
+
+
+def contrast(one: str, other: str) -> float:
+    """Return the WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white).
+
+    Examples
+    --------
+    >>> round(contrast("#000000", "#FFFFFF"), 1), round(contrast("#8F8F8F", "#FFFFFF"), 1)
+    (21.0, 3.2)
+    """
+    from matplotlib.colors import to_rgb
+
+    def luminance(color: str) -> float:
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(color)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
     """Give the largest groups a colour each, in order, and everything else the grey of ``other``.
 

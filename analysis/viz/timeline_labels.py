@@ -9,12 +9,15 @@ functions :func:`analysis.viz.timeline_layout.timeline_layout` takes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from .._frames import column_or_na, day_numbers, require_columns
 from .._lazy import renamed_keywords
 from ..stats.casualties import event_sizes
+from ..stats.highlights import spread_evenly
 from ..stats.posture import posture_kind
 from ..text import describe_bounds
 
@@ -30,7 +33,21 @@ SHORT_NAMES: dict[str, str] = {
 #: ACLED event types whose events always get a label: the violence.
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
+#: How many events a timeline drawn one by one labels when its events have no headlines (an ACLED file's):
+#: notebook 01 passes it to :func:`event_labels`, and the page's words say it.
+NAMED_EVENTS = 15
+
 _NO_PLACE = {"unspecified", "iraq", ""}
+
+
+@dataclass(frozen=True)
+class LabelTie:
+    """A tie that a limit on labels splits: ``labelled`` of the ``tied`` events with ``hurt`` people killed or
+    wounded get a label (:func:`label_tie`)."""
+
+    hurt: float
+    labelled: int
+    tied: int
 
 
 @renamed_keywords(most="n")
@@ -67,8 +84,10 @@ def event_labels(
         Bases table, for base names; None uses the events' ``location``.
     n : int or None, default None
         Label at most this many events: those with the most people killed
-        or wounded (then the earliest). None labels every event that
-        qualifies.
+        or wounded. Where the last places go to some of several events with
+        as many hurt, those are chosen spread evenly over their dates
+        (:func:`analysis.stats.highlights.spread_evenly`; :func:`label_tie`
+        says how many of how many). None labels every event that qualifies.
     headlines : bool, default False
         Also label every other event that has a headline, with it, so that
         each mark of a timeline is named (the coded events have one each).
@@ -104,7 +123,7 @@ def event_labels(
     low = column_or_na(events, "projectiles_low").astype("Float64")
     high = column_or_na(events, "projectiles_high").astype("Float64")
     kind = posture_kind(events)
-    chosen = _events_worth_naming(events, (killed + wounded).to_numpy(), base_id, event_type, n)
+    chosen, _ = _events_worth_naming(events, (killed + wounded).to_numpy(), base_id, event_type, n)
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
     titles = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
     for i in chosen:
@@ -138,14 +157,40 @@ def _places(events: pd.DataFrame, base_id: pd.Series, bases: pd.DataFrame | None
 
 def _events_worth_naming(
     events: pd.DataFrame, hurt: np.ndarray, base_id: pd.Series, event_type: pd.Series, n: int | None,
-) -> np.ndarray:
-    """Positions of the events to label: violent, with people hurt, or at a base; the ``n`` most hurt, then earliest."""
+) -> tuple[np.ndarray, LabelTie | None]:
+    """Positions of the events to label, in order: violent, with people hurt, or at a base; the ``n`` most hurt,
+    some of a tie at the last places spread over its dates. Also the tie split, if any."""
     violent = event_type.isin(VIOLENT_TYPES).fillna(False).to_numpy(dtype=bool)
     chosen = np.flatnonzero((hurt > 0) | base_id.notna().to_numpy() | violent)
-    if n is not None and len(chosen) > n:
-        order = np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))
-        chosen = np.sort(chosen[order[:n]])
-    return chosen
+    if n is None or len(chosen) <= n:
+        return chosen, None
+    ranked = chosen[np.lexsort((day_numbers(events["event_date"].iloc[chosen]), -hurt[chosen]))]
+    last = hurt[ranked[n - 1]]
+    above = ranked[hurt[ranked] > last]
+    tied = ranked[hurt[ranked] == last]  # in date order
+    if len(above) + len(tied) <= n:  # the limit falls between two figures: no tie is split
+        return np.sort(ranked[:n]), None
+    picked = tied[spread_evenly(len(tied), n - len(above))]
+    return np.sort(np.concatenate([above, picked])), LabelTie(float(last), len(picked), len(tied))
+
+
+def label_tie(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *, n: int | None) -> LabelTie | None:
+    """Say which tie :func:`event_labels` splits when it labels at most ``n`` events: the people hurt in the tied
+    events, how many of them are labelled and how many there are; None when no tie is split.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c", "d"], "location": ["X"] * 4, "event_type": ["Battles"] * 4,
+    ...                       "sub_event_type": ["Armed clash"] * 4, "fatalities": [9, 2, 2, 2],
+    ...                       "event_date": pd.to_datetime(["2020-01-01", "2020-01-02", "2020-01-03", "2020-01-04"])})
+    >>> label_tie(frame, n=2), label_tie(frame, n=4)
+    (LabelTie(hurt=2.0, labelled=1, tied=3), None)
+    """
+    require_columns(events, ["event_id", "event_date"])
+    hurt = (event_sizes(events, casualties, outcome="killed") + event_sizes(events, casualties, outcome="wounded"))
+    base_id = column_or_na(events, "base_id").astype("string")
+    event_type = column_or_na(events, "event_type").astype("string")
+    return _events_worth_naming(events, hurt.to_numpy(), base_id, event_type, n)[1]
 
 
 def _what_happened(events: pd.DataFrame, i: int, low: pd.Series, high: pd.Series, kind: pd.Series) -> str:

@@ -13,7 +13,9 @@ from :func:`timeline_layout`. How the layout reads:
   of their own are one mark, labelled with their numbers and their count;
 - every mark carries its events' numbers, the numbers in their ids
   (:func:`analysis.stats.selection.event_keys`, the numbers of the events
-  tables), in reading order and, where given, a label; the text sits on the mark's own row,
+  tables), in reading order and, where given, a label (above
+  :data:`MAX_NUMBERED` events, only the labelled marks, each label after
+  its event's number); the text sits on the mark's own row,
   after its bar (before it near the right edge), and marks go to the first
   row of their lane where neither their bar nor their text overlaps another
   mark's, so no text ever covers a mark or another text.
@@ -174,12 +176,14 @@ def _group_marks(out: pd.DataFrame, collapse: bool) -> None:
     out["mark_events"] = out.groupby("mark")["event_id"].transform("size").astype("int64")
 
 
-def _mark_texts(out: pd.DataFrame, numbered: bool) -> pd.Series:
-    """Write each mark's text: its numbers (and count, for several events) and its label."""
+def _mark_texts(out: pd.DataFrame, number: bool) -> pd.Series:
+    """Write each mark's text: its numbers (and count, for several events) and its label; above MAX_NUMBERED events,
+    only the labels, each after its event's number (without ``number``, the labels alone)."""
     label = out["label"].astype("string")
     count = out["mark_events"]
-    if not numbered:  # too many events to number or count one by one: only the labels given
-        return label.where(count == 1).astype("string")
+    if not number or len(out) > MAX_NUMBERED:  # too many events to number or count one by one
+        texts = out["number"].astype("string") + NUMBER_SEPARATOR + label if number else label
+        return texts.where(count == 1).astype("string")
     texts = {}
     for mark, members in out.groupby("mark", sort=False):
         keys = number_ranges(members["number"])
@@ -337,7 +341,7 @@ def timeline_layout(
     check_dates(events)
     out = _events_in_lanes(events, lane, size, casualties, label)
     _group_marks(out, collapse)
-    out["text"] = _mark_texts(out, numbered=number and len(out) <= MAX_NUMBERED)
+    out["text"] = _mark_texts(out, number)
     first, last = time_extent(out["x_start"], out["x_end"], start, end)
     _place_marks(out, first, last, chars_per_axis, max_rows)
     _stack_lanes(out)

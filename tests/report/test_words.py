@@ -203,3 +203,24 @@ def test_the_methods_parts_close_their_pages_in_the_notebooks():
     timeline = sources("01-escalation-timeline.ipynb")
     dates = at(timeline, 'tell(data, story.section("dates"))')
     assert at(timeline, 'tell(data, story.section("coding"))') < dates < at(timeline, "## How the escalation score is counted")
+
+
+def test_the_timeline_note_says_how_many_of_a_tie_too_large_to_label_whole_are_labelled():
+    # "Labels name the events with the most people killed" while 5 of the 20 that killed the most had none
+    from types import SimpleNamespace
+
+    from helpers_events import make_events
+
+    from analysis.report.words.timeline import labels_words
+    from analysis.viz.timeline_labels import NAMED_EVENTS
+
+    days = pd.date_range("2020-03-01", periods=NAMED_EVENTS + 5 + 10)
+    events = make_events([{"date_start": day.strftime("%Y-%m-%d"), "fatalities": 6 if i < NAMED_EVENTS + 5 else 2}
+                          for i, day in enumerate(days)])
+    facts = SimpleNamespace(events=events, data=SimpleNamespace(casualties=None))
+    words = labels_words(facts, "killed")
+    assert words.startswith("Labels, each after its event's number, name the events with the most people killed")
+    assert f"{NAMED_EVENTS} of the {NAMED_EVENTS + 5} events with 6 killed are labelled" in words
+    # no tie split: no count
+    few = SimpleNamespace(events=events.iloc[NAMED_EVENTS:], data=SimpleNamespace(casualties=None))
+    assert "of the" not in labels_words(few, "killed")

@@ -52,3 +52,20 @@ def test_casualties_by_group_sums_bounds_and_keeps_open_ends(attacks, casualties
     assert rows[("militia members", "killed")] == (4, 4)
     assert pd.isna(rows[("Iraqi civilians", "wounded")][1])
     assert casualties_by_group(attacks.iloc[:0], casualties, kinds=is_militia_attack).empty
+
+
+def test_the_killed_distribution_has_a_bin_per_figure_up_to_ten_killed_and_wide_bins_beyond():
+    from analysis.stats.casualties import FIGURE_BINS_UP_TO, KILLED_BINS, killed_distribution
+
+    def counts(killed: list[float]) -> dict[str, int]:
+        frame = pd.DataFrame({"event_id": [f"e{i}" for i in range(len(killed))], "fatalities": killed,
+                              "sub_event_type": ["Armed clash"] * len(killed)})
+        out = killed_distribution(frame, kinds=None)
+        assert out["events"].sum() == len(killed) and out["people"].sum() == int(sum(killed))  # none dropped
+        return dict(zip(out["killed"], out["events"]))
+
+    assert counts([0, 2, 6, 6]) == {"0": 1, "1": 0, "2": 1, "3": 0, "4": 0, "5": 0, "6": 2}
+    assert list(counts([0, FIGURE_BINS_UP_TO])) == [str(k) for k in range(FIGURE_BINS_UP_TO + 1)]
+    assert list(counts([0, FIGURE_BINS_UP_TO + 1])) == [label for label, _, _ in KILLED_BINS]
+    assert counts([0, 0]) == {"0": 2, "1": 0}  # no one killed: still a scale, not a lone bar
+    assert counts([2.5, 30]) == {"0": 0, "1": 0, "2-4": 1, "5-9": 0, "10-24": 0, "25 or more": 1}

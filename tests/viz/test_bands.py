@@ -74,7 +74,7 @@ def test_names_from_the_data_are_drawn_as_written(new_axes):
     events.loc[events["fatalities"].astype(int).idxmax(), "location"] = "$\\frac{1}{$ Town"
     ax = plot_timeline_bands(events, ax=new_axes())
     ax.figure.canvas.draw()  # a malformed $...$ read as mathematics would fail here
-    assert any(t.get_text().strip().startswith("\\$\\frac{1}{\\$ Town") for t in ax.texts if t.get_gid() == "label")
+    assert any(" · \\$\\frac{1}{\\$ Town" in t.get_text() for t in ax.texts if t.get_gid() == "label")
 
 
 def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):

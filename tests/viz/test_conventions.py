@@ -34,13 +34,9 @@ def test_no_plotting_helper_shows_or_saves(module):
 
 def _contrast_on_white(color: str) -> float:
     """WCAG contrast ratio of a colour against white."""
-    from matplotlib.colors import to_rgb
+    from analysis.viz.style import contrast
 
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(c) for c in to_rgb(color))
-    return 1.05 / (0.2126 * red + 0.7152 * green + 0.0722 * blue + 0.05)
+    return contrast(color, "#FFFFFF")
 
 
 def test_every_kind_colour_stands_out_on_a_light_page():

@@ -21,3 +21,19 @@ def test_the_heatmap_has_a_cell_per_document_and_event_and_crosses_the_disputes(
     in_order = data.events.iloc[np.argsort(analysis.event_numbers(data.events).to_numpy(), kind="stable")]
     assert [t.get_text() for t in ax.get_xticklabels()] == [str(int(i[2:])) for i in in_order["event_id"]]
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "Associated Press, 6 Feb 2020"
+
+
+def test_a_cross_is_dark_on_light_and_middle_cells_and_light_on_dark_ones(new_axes):
+    # white crosses on the middle grey of two passages (3.3 to 1) were barely visible
+    import pandas as pd
+
+    from analysis.viz.style import EVIDENCE_SHADES, contrast
+
+    frame = pd.DataFrame({"doc_id": ["a"] * 4, "document": ["A, 1 Jan 2020"] * 4,
+                          "event_id": ["EV1", "EV2", "EV3", "EV4"], "number": [1, 2, 3, 4],
+                          "kind": ["US strike"] * 4, "rows": [0, 1, 2, 5], "disputed": [True] * 4})
+    ax = plot_evidence(frame, ax=new_axes(figsize=(4, 2)))
+    crosses = sorted((t for t in ax.texts if t.get_gid() == "disputed"), key=lambda t: t.get_position()[0])
+    for cross, shade in zip(crosses, EVIDENCE_SHADES):
+        assert contrast(cross.get_color(), shade) >= 4.5, (shade, cross.get_color())
+    assert contrast(crosses[-1].get_color(), "#000000") > 10  # light on the darkest cell

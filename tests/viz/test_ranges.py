@@ -10,7 +10,7 @@ import analysis
 from analysis import schema
 from analysis.stats.casualties import casualties_per_event
 from analysis.stats.selection import is_militia_attack
-from analysis.viz.figures import key_of
+from analysis.viz.figures import alt_text, key_of
 from analysis.viz.ranges import plot_casualties, plot_ranges, plot_troop_levels
 from analysis.viz.style import OUTCOME_COLORS
 
@@ -49,8 +49,29 @@ def test_troop_levels_draw_each_statement_over_its_own_days_and_no_change_betwee
     markers = sorted(line.get_marker() for line in ax.lines if str(line.get_gid()).startswith("figure:"))
     assert markers == ["D", "D", "v"]
     assert all(len(line.get_xdata()) == 1 for line in ax.lines)  # no line joins two statements
-    (note,) = [t.get_text() for t in ax.texts if t.get_gid() == "compared"]
-    assert note == "US: barely moved, about 5,200 then about 5,000 (within their rounding)"
+    # how the two US figures compare is the chart's title and the statements table's, not a note on the chart
+    assert not [t for t in ax.texts if t.get_gid() == "compared"]
+    assert "US: overlaps the previous figure (5,150-5,250 fits both): no change shown." in alt_text(ax)
+
+
+def test_a_small_force_beside_a_large_one_gets_a_scale_of_its_own_clear_of_the_axis(new_axes):
+    # on one 0-7,000 scale "less than 400" sat on the x-axis and its downward arrow was cut by it
+    ax = plot_troop_levels(troop_levels_sample(), ax=new_axes())
+    ax.figure.canvas.draw()
+    bottom, height = ax.bbox.y0, ax.bbox.height
+    (uk,) = [line for line in ax.lines if line.get_gid() == "figure:UK"]
+    marker_y = ax.transData.transform((uk.get_xdata()[0], uk.get_ydata()[0]))[1]
+    assert (marker_y - bottom) / height > 0.2
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "open"]
+    arrow_end = marker_y - 16 * ax.figure.dpi / 72  # the arrow runs 16 points down from the figure
+    assert arrow_end > bottom + 5
+    assert len([line for line in ax.lines if line.get_gid() == "break"]) == 2  # a mark at each end of the gap
+    ticks = ax.get_yticks()
+    assert ticks.min() == 0 and ticks.max() >= 5500 and not ((ticks > 600) & (ticks < 4000)).any()
+    assert "The troop axis is broken between 600 and 4,000" in alt_text(ax)
+    # one force alone, or figures of a size: one scale from 0, no break
+    us_only = plot_troop_levels(troop_levels_sample().iloc[:2], ax=new_axes())
+    assert not [line for line in us_only.lines if line.get_gid() == "break"] and us_only.get_yscale() == "linear"
 
 
 def test_zero_is_clear_of_the_frame_and_outcomes_differ_in_shape(new_axes):
@@ -118,7 +139,7 @@ def test_plot_casualties_names_the_group_and_the_range_where_the_figures_have_th
     assert ax.get_xlabel() == "people killed or wounded (lowest to highest figure reported)"
 
 
-def test_plot_killed_distribution_draws_a_bar_per_bin(new_axes):
+def test_plot_killed_distribution_draws_a_bar_per_bin_wide_bins_past_ten_killed(new_axes):
     from analysis.stats.casualties import killed_distribution
 
     frame = pd.DataFrame({"event_id": list("abcde"), "fatalities": [0, 0, 3, 12, 40],
@@ -142,7 +163,9 @@ def test_a_highest_figure_shared_by_more_attacks_than_are_drawn_gives_the_distri
     chart counts how many attacks killed how many."""
     ax = analysis.plot_attack_casualties(_acled_attacks([6] * 16 + [2] * 72 + [0] * 13), kinds=None, ax=new_axes())
     assert key_of(ax)["form"] == "distribution"
-    assert [p.get_height() for p in ax.patches] == [13, 0, 72, 16, 0, 0]  # 0, 1, 2-4, 5-9, 10-24, 25 or more
+    # at most 6 killed: a bar per figure, so the 16 at the highest figure stand apart and no bar is empty past it
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "2", "3", "4", "5", "6"]
+    assert [p.get_height() for p in ax.patches] == [13, 0, 72, 0, 0, 0, 16]
     assert ax.get_ylabel() == "events (attacks)"  # the axis counts events, whatever the selection calls them
     # the top attacks show more than one figure: the top attacks, their two figures' attacks whole
     top = analysis.plot_attack_casualties(_acled_attacks([6] * 3 + [5] * 4 + [2] * 81 + [0] * 13), kinds=None,

@@ -115,3 +115,18 @@ def test_no_mark_or_text_overlaps_another_in_its_row(events, chars):
     for _, row in spans.groupby(["lane", "row"]):
         row = row.sort_values("left")
         assert (row["left"].iloc[1:].to_numpy() >= row["right"].iloc[:-1].to_numpy() - 1e-9).all()
+
+
+def test_above_the_numbered_limit_each_label_still_carries_its_events_number():
+    # 120 events are too many to number every mark, but two identical labels ("Camp Taji: ..., 6 killed") must
+    # still be told apart and found in the events table, by the number in the event's id
+    events = make_events([{"date_start": (pd.Timestamp("2020-01-01") + pd.Timedelta(days=i)).strftime("%Y-%m-%d"),
+                           "fatalities": 6 if i in (29, 43) else 0} for i in range(120)])
+    labels = pd.Series(pd.NA, index=events.index, dtype="string")
+    labels[[29, 43]] = "Camp Taji: clash, 6 killed"
+    layout = timeline_layout(events, label=labels).set_index("event_id")
+    texts = layout["text"].dropna()
+    assert texts.to_dict() == {"EV030": "30 · Camp Taji: clash, 6 killed", "EV044": "44 · Camp Taji: clash, 6 killed"}
+    # without numbers asked for, the labels alone
+    assert timeline_layout(events, label=labels, number=False)["text"].dropna().tolist() == [
+        "Camp Taji: clash, 6 killed"] * 2

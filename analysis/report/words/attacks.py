@@ -254,7 +254,7 @@ def casualties(facts: Facts) -> str:
     counts = killed_distribution(attacks, data.casualties, kinds=None)
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
-    many = int(counts.loc[counts["killed"].isin(["10-24", "25 or more"]), "events"].sum())
+    many = int(counts.loc[counts["lowest"] >= 10, "events"].sum())
     items = deadliest(facts, attacks, "attacks")
     if not facts.coded:
         items.append(perpetrators_sentence(facts))

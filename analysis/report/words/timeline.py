@@ -154,11 +154,25 @@ def timeline_note(facts: Facts) -> str:
     harmed = "killed or wounded" if facts.coded else "killed"
     # the coded events have headlines, and every one is labelled with it (analysis.event_labels)
     labels = ("Every event is labelled with its number and its headline" if facts.coded
-              else f"Labels name the events with the most people {harmed}")
+              else labels_words(facts, harmed))
     return ("**How to read it.** Each marker is one event, in a lane for its kind; a filled marker is an event "
             "whose day is known, a hollow marker on a bar an event known only to a range of days (the bar covers "
             f"every possible day). Markers grow with the people {harmed} (the lowest figure). {labels}; "
             "overlapping events in a lane take separate rows.")
+
+
+def labels_words(facts: Facts, harmed: str) -> str:
+    """Say which events the timeline drawn one by one labels (:data:`analysis.viz.timeline_labels.NAMED_EVENTS` of
+    them, as notebook 01 asks), each after its number, and, where the limit splits a tie, how many of how many."""
+    from ...viz.timeline_labels import NAMED_EVENTS, label_tie
+
+    words = f"Labels, each after its event's number, name the events with the most people {harmed}"
+    tie = label_tie(facts.events, facts.data.casualties, n=NAMED_EVENTS)
+    if tie is None:
+        return words
+    hurt = f"{describe_figure(tie.hurt)} {harmed}" if tie.hurt > 0 else f"no one {harmed}"
+    return (f"{words}: there is room for {NAMED_EVENTS}, so {tie.labelled} of the {tie.tied} events with {hurt} "
+            "are labelled, chosen evenly across the period")
 
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
