@@ -54,6 +54,14 @@ from .selection import (
 
 WEEKDAYS: tuple[str, ...] = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
+#: The three counts named for a reader, with the rule of each (the module docs): the headers of their table, and
+#: the legend of their chart.
+COUNT_NAMES: dict[str, str] = {
+    "certain": "certain (all its possible days in the period)",
+    "possible": "possible (one of its possible days in the period)",
+    "expected": "expected (an event known only to a range of days counts a share of 1 in each period it may fall in)",
+}
+
 _FREQ_RE = re.compile(r"^\s*(\d*)\s*([DWMQY])\s*$", re.IGNORECASE)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_input
-from ..stats.periods import counts_agree, partial_periods
+from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
 from ..text import date_texts, describe_dates
 from ._axes import (
     counted_axes,
@@ -125,10 +125,10 @@ def plot_attacks_per_period(
         described = _count_description(counts, by, names, ylabel)
         left, width = _period_bars(counts)
         bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color=COUNT_COLORS["expected"],
-                      label="expected (ranged dates spread over their days)")
+                      label="expected (ranged dates spread over their possible days)")
         tag_bars(bars, "expected")
         bars = ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"],
-                      label="certain (whole date range in the period)")
+                      label=COUNT_NAMES["certain"])
         tag_bars(bars, "certain")
     else:
         totals = counts.groupby("period_start", sort=True)[["possible"]].sum().reset_index()
@@ -158,7 +158,7 @@ def plot_attacks_per_period(
     if not one:
         left, width = _period_bars(counts)
         bars = ax.bar(left, counts["possible"], width=width * 0.86, align="edge", facecolor="none",
-                      edgecolor="0.35", linewidth=0.8, linestyle="--", label="possible (date range overlaps the period)")
+                      edgecolor="0.35", linewidth=0.8, linestyle="--", label=COUNT_NAMES["possible"])
         tag_bars(bars, "possible")
     if covered is not None:
         described += _mark_partial(ax, counts, covered, [counts["possible"]], COUNT_COLORS["certain"])

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._lazy import renamed_keywords
+from ..stats.periods import COUNT_NAMES
 from ..text import describe_dates
 
 #: A column whose cells are at most SHORT_TEXT characters does not wrap; a
@@ -33,9 +34,7 @@ MISSING_NUMBER = "\u2013"
 DEFAULT_HEADERS: dict[str, str] = {
     "period_start": "from",
     "period_end": "to",
-    "certain": "certain (whole date range in the period)",
-    "possible": "possible (date range overlaps the period)",
-    "expected": "expected (an event known only to a range of days counts a share of 1 in each period it may fall in)",
+    **COUNT_NAMES,
     "events": "events",
 }
 

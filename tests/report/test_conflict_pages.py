@@ -16,6 +16,8 @@ import pandas as pd
 import pytest
 from report_support import TARGET, page_text, story_runs
 
+from analysis.stats.periods import COUNT_NAMES
+
 pytestmark = pytest.mark.report  # builds a report: left out by `make test-fast`
 
 ACTOR_COLUMNS = ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2"]
@@ -74,7 +76,7 @@ def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(buil
     assert "How events are counted in time" in page
     # counted on event_date, the busy weeks are one count, not three equal columns, under a headline that states
     # the peak (the chart's bars are checked at function level: tests/viz/test_counts.py)
-    assert "certain (whole date range in the period)" not in page and "expected (an event known" not in page
+    assert COUNT_NAMES["certain"] not in page and "expected (an event known" not in page
     assert f" from to battles and remote violence on {TARGET} " in page
     assert f"Battles and remote violence on {TARGET} in Iraq peaked in the week of " in page
     # every attack listed: perpetrator, the attacked with its associated actors, the killed, what happened

@@ -8,7 +8,7 @@ from matplotlib.colors import to_hex
 
 import analysis
 from analysis.stats.escalation import escalation_per_period
-from analysis.stats.periods import attacks_per_period
+from analysis.stats.periods import COUNT_NAMES, attacks_per_period
 from analysis.stats.selection import is_militia_attack
 from analysis.viz.counts import plot_attacks_per_period, plot_escalation
 
@@ -165,7 +165,7 @@ def test_one_count_per_period_is_drawn_plainly_when_the_three_agree(events, new_
     monthly = attacks_per_period(events, freq="M", by="base_id", kinds=None, dates="event_date")
     ax = plot_attacks_per_period(monthly, by="base_id", ax=new_axes())
     assert not _patches(ax, "possible")
-    assert "possible (date range overlaps the period)" not in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert COUNT_NAMES["possible"] not in [t.get_text() for t in ax.get_legend().get_texts()]
     # the same events counted over their ranges keep the three counts and their legend
     ranged = plot_attacks_per_period(attacks_per_period(events, freq="W", kinds=None), ax=new_axes())
     assert {p.get_gid() for p in ranged.patches} == {"expected", "certain", "possible"}

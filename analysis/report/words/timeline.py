@@ -203,7 +203,7 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
 def peaks_headers(facts: Facts) -> dict[str, str]:
     """The headers of the table of escalation peaks: its events are spread over their ranges of days, or, for an
     ACLED file, each counted on its event_date (as the measure is)."""
-    spread = ("each spread evenly over the days of its range" if facts.data.date_rule == "range"
+    spread = ("each spread evenly over its possible days" if facts.data.date_rule == "range"
               else "each on ACLED's date")
     return {"period": facts.period_name("weekly"), "events": f"events ({spread})", "conflict": "conflict (up)",
             "cooperation": "retreat or cooperation (down)", "escalation": "net score"}
