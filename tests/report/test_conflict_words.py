@@ -915,3 +915,15 @@ def test_each_chart_over_time_marks_the_first_report_of_the_new_source_its_title
     assert Story(notebook_data()).first_report_marks("escalation") == {}  # the coded data: no outlets
     with pytest.raises(ValueError, match="use one of timeline, escalation, weekly, monthly"):
         story.first_report_marks("where")
+
+
+def test_the_killed_of_the_pages_say_how_many_are_acleds_placeholder_figures(story, raw):
+    """A total of the killed that holds figures ACLED set by rule ("coded as 3") says so beside it, for the events it
+    counts: the whole file on the timeline page, the attacks on the attacks page."""
+    placeholder = raw["notes"].str.contains("coded as 3")
+    attack = raw["event_type"].isin(["Battles", "Explosions/Remote violence"])
+    for text, chosen in ((story.heading("timeline").markdown, placeholder),
+                         (story.casualties(), placeholder & attack)):
+        killed, events = int(raw.loc[chosen, "fatalities"].sum()), int(chosen.sum())
+        assert killed and f"Of these, {killed} are in {events} events whose toll no source gave" in text
+    assert "Of these" not in Story(notebook_data()).heading("timeline").markdown  # the coded data: no placeholders

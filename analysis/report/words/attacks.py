@@ -32,6 +32,7 @@ from .common import (
     nothing,
     percent,
     period_words,
+    placeholder_note,
     reader_sentence,
     spread_note,
     tie_note,
@@ -255,7 +256,7 @@ def casualties(facts: Facts) -> str:
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
     many = int(counts.loc[counts["lowest"] >= 10, "events"].sum())
-    items = deadliest(facts, attacks, "attacks")
+    items = [note for note in [placeholder_note(facts, attacks)] if note] + deadliest(facts, attacks, "attacks")
     if not facts.coded:
         items.append(perpetrators_sentence(facts))
     return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts)), items)

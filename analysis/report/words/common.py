@@ -138,6 +138,23 @@ def fatality_rule(facts: Facts) -> str:
     return "lowest figures the reports give" if facts.coded else "ACLED's fatalities, the lowest figure reported"
 
 
+def placeholder_note(facts: Facts, events: pd.DataFrame) -> str:
+    """Say how many of ``events``' killed are ACLED's placeholder figures, set by rule where no source gave a toll
+    ("coded as 3" in the notes; :func:`analysis.stats.caveats.placeholder_fatalities`): "" for the coded data or
+    where there is none. Beside the total it qualifies, so no reader takes a convention for a report."""
+    from ...stats.caveats import placeholder_fatalities
+
+    if facts.coded or events.empty or not {"notes", "fatalities"} <= set(events.columns):
+        return ""
+    found = placeholder_fatalities(events)
+    killed, count = int(found["fatalities"].sum()), int(found["events"].sum())
+    if not killed:
+        return ""
+    figures = join_words([f"{figure:,}" for figure in found["coded_as"]], "or")
+    return (f"Of these, {killed:,} {'is' if killed == 1 else 'are'} in {describe_number(count, 'event')} whose toll "
+            f"no source gave: a figure ACLED sets by rule (its notes say \"coded as {figures}\"), not a report.")
+
+
 def weekly_words(facts: Facts) -> str:
     """Name the weekly chart's period: "week (Monday to Sunday)", or the coarser period a long window takes."""
     name = facts.period_name("weekly")

@@ -30,6 +30,7 @@ from .common import (
     nothing,
     percent,
     period_words,
+    placeholder_note,
     reader_what,
     spread_note,
     tie_note,
@@ -57,6 +58,9 @@ def _overview(facts: Facts, esc: Escape) -> list[str]:
     killed = facts.killed
     sentences = [f"{describe_number(n, 'event')} {in_window(facts, esc)}, in which "
                  f"{describe_number(killed, 'person', 'people')} were killed ({fatality_rule(facts)})."]
+    placeholders = placeholder_note(facts, facts.events)
+    if placeholders:
+        sentences.append(placeholders)
     found = peak(facts.per_period("W"))
     if found is not None:
         sentences.append(f"The busiest week was {week_text(found)}, with {describe_number(found.events, 'event')}"
