@@ -186,9 +186,33 @@ def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
     return f"{describe_number(n, 'event')} of {what}"
 
 
+def two_whole(count: int, name: str = "month") -> str:
+    """Name the two whole periods a change is measured between, by how many whole periods the window holds: the
+    last two of three or more, the window's own two of two ("" with fewer: no change is measured).
+
+    Examples
+    --------
+    >>> two_whole(5), two_whole(2), two_whole(1)
+    ('the last two whole months', 'the two whole months of the window', '')
+    """
+    return "" if count < 2 else f"the last two whole {name}s" if count > 2 else f"the two whole {name}s of the window"
+
+
+def fewer_than_two_whole(count: int, name: str = "month") -> str:
+    """Say why no change from one whole period to the next is measured: "the window holds only one whole month".
+
+    Examples
+    --------
+    >>> fewer_than_two_whole(1), fewer_than_two_whole(0, "quarter")
+    ('the window holds only one whole month', 'the window holds no whole quarter')
+    """
+    return f"the window holds {'only one' if count == 1 else 'no'} whole {name}"
+
+
 def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
             events: pd.DataFrame | None = None) -> list[str]:
-    """Write the largest rise and fall from one whole month of the window to the next.
+    """Write the largest rise and fall from one whole month of the window to the next; of a window with only two
+    whole months, the one change between them (nothing with fewer).
 
     For an ACLED file each is followed by whether it coincides with a change
     of outlets (:func:`analysis.report.words.coverage.change_sources`);
@@ -202,9 +226,14 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
         if abs(row["change"]) < MIN_CHANGE:
             continue
         verb = "rise" if row["direction"] == "rise" else "fall"
-        out.append(f"The largest {verb} from one whole month to the next: from "
-                   f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
-                   f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+        if len(whole) == 2:  # one change only: no "largest"
+            out.append(f"From {row['from_start']:%B %Y} to {row['to_start']:%B %Y}, {two_whole(2)}, {noun}s "
+                       f"{'rose' if verb == 'rise' else 'fell'} from {describe_figure(row['before'])} to "
+                       f"{describe_figure(row['after'])}.")
+        else:
+            out.append(f"The largest {verb} from one whole month to the next: from "
+                       f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
+                       f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
         note = change_sources(facts, facts.events if events is None else events, row, noun)
         if note:
             out.append(note)
