@@ -30,3 +30,44 @@ def test_the_map_frames_the_bases_and_its_labels_cover_nothing(close_figures):
         points = np.concatenate([ax.transData.transform(c.get_offsets()) for c in ax.collections])
         covered = [(t.get_text(), tuple(xy)) for t, box in zip(labels, boxes) for xy in points if box.contains(*xy)]
         assert covered == []
+
+
+def _gap(box, centre) -> float:
+    """Pixels from a text's box to a point."""
+    dx = max(box.x0 - centre[0], 0.0, centre[0] - box.x1)
+    dy = max(box.y0 - centre[1], 0.0, centre[1] - box.y1)
+    return float(np.hypot(dx, dy))
+
+
+def test_a_map_label_keeps_nearer_its_own_place_than_a_neighbouring_one(new_axes):
+    """Town B's dot sits just past where Town A's label would end on its right, without touching it: the label goes
+    where it is clearly nearer Town A's dot (or on a leader line, clear of Town B's)."""
+    from analysis.viz.placement import LabelPlacer
+
+    ax = new_axes(figsize=(4, 4))
+    ax.figure.set_dpi(100)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    town_a, town_b = (3.0, 5.0), (5.35, 5.0)
+    ax.scatter([town_a[0], town_b[0]], [town_a[1], town_b[1]], s=40)
+    label = LabelPlacer(ax, (0, 10, 0, 10)).annotate("Town A (12)", town_a, gid="place", fontsize=7.5)
+    box = label.get_window_extent(ax.figure.canvas.get_renderer())
+    a, b = ax.transData.transform([town_a, town_b])
+    dot = np.sqrt(40) / 2  # the dots' radius, in pixels at 100 dpi
+    clearance = LabelPlacer.CLEARANCE * 100 / 72
+    if label.arrow_patch is None:  # beside its dot: nearer it than Town B's, by the clearance
+        assert _gap(box, a) - dot + clearance <= _gap(box, b) - dot
+    else:  # on a leader line: clear of Town B's dot
+        assert _gap(box, b) - dot >= clearance
+    assert _gap(box, b) - dot > 2 * clearance  # not next to Town B at all
+
+
+def test_a_map_label_alone_stays_beside_its_dot(new_axes):
+    from analysis.viz.placement import LabelPlacer
+
+    ax = new_axes(figsize=(4, 4))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.scatter([3.0, 8.0], [5.0, 1.0], s=40)
+    label = LabelPlacer(ax, (0, 10, 0, 10)).annotate("Town A (12)", (3.0, 5.0), gid="place", fontsize=7.5)
+    assert label.arrow_patch is None and label.xyann[0] > 0 and label.xyann[1] == 0  # the first place tried: right
