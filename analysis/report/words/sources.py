@@ -158,8 +158,14 @@ def corroboration_sentence(reports: pd.DataFrame) -> str:
     return f"{share} ({single} of {total}) rest on a single report; {in_words(many)} {verb} told by {upper}."
 
 
+#: How the disputes table says the claims of a point differ (:data:`analysis.stats.evidence.CLAIM_DIFFERENCES`).
+DIFFERENCE_WORDS = {"contradict": "contradict each other", "precision": "differ only in precision",
+                    "wording": "differ only in wording"}
+
+
 def disputes_sentence(reports: pd.DataFrame) -> str:
-    """Say how many points are disputed, and how many within one report or between reports.
+    """Say how many points are disputed, how many within one report or between reports, and on how many more the
+    claims differ only in precision or wording (the evidence chart marks those apart from the disputes).
 
     Examples
     --------
@@ -168,15 +174,21 @@ def disputes_sentence(reports: pd.DataFrame) -> str:
     ...                       "report_id": ["RP1", "RP2"]})
     >>> disputes_sentence(frame)
     'One point is disputed: none within one report quoting several sides and one between reports.'
+    >>> disputes_sentence(frame.assign(event_id="EV2", claim_value=["11 March", "11-29 March"]))
+    'No point is disputed; on one, the claims differ only in precision or wording.'
     """
     points = disputed_points(reports)
+    alike = int((points["difference"] != "contradict").sum())
+    points = points[points["difference"] == "contradict"]
+    more = (f"; on {in_words(alike)}{' more' if len(points) else ''}, the claims differ only in precision or wording"
+            if alike else "")
     if points.empty:
-        return "No point is disputed."
+        return f"No point is disputed{more}."
     within = int((points["where"] == "within one report").sum())
     between = len(points) - within
     subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
     within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
-    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports{more}."
 
 
 def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -211,7 +223,9 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
 
     One row per claim (:func:`analysis.stats.evidence.list_conflicts`):
     number, event (its headline), point (:func:`analysis.report.words.plain.point_words`),
-    claim (the reports and events it names as the pages name them), claimant, document.
+    claim (the reports and events it names as the pages name them), claimant, document, and "the claims": how
+    the claims on the point differ (:data:`DIFFERENCE_WORDS`: they contradict each other, or differ only in
+    precision or wording, as the evidence chart marks them).
 
     Examples
     --------
@@ -224,7 +238,7 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
     ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
     >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"]})
     >>> [str(value) for value in disputes_table(reports, sources, events).iloc[1]]
-    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'outlet not named, Apr 2020']
+    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'outlet not named, Apr 2020', 'contradict each other']
     """
     from ...stats.evidence import list_conflicts
 
@@ -236,6 +250,7 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
         "claim": pd.array([plain_notes(c, sources) for c in conflicts["claim_value"].astype(object)], dtype="string"),
         "claimant": conflicts["claimant"].astype("string"),
         "document": conflicts["document"].astype("string"),
+        "the claims": conflicts["difference"].map(DIFFERENCE_WORDS).astype("string"),
     })
     return numbered(events, out)
 
