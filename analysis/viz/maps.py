@@ -20,7 +20,7 @@ from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary, load_boundaries
 from ..text import join_dates, join_words
-from ._axes import current_axes
+from ._axes import current_axes, nothing_to_draw
 from .figures import describe, set_title
 from .literal import literal_text
 from .map_layout import axes_shape, events_extent, extent_of, framed_points, label_spot, map_extent
@@ -523,7 +523,9 @@ def plot_country_events(
         How many places to name (the biggest dots), each once: a place
         whose name another named place already carries is not named again.
     empty : str, default "no events in this window"
-        What the map says when there is nothing to draw.
+        What the map says when there is nothing to draw (its figure, when
+        the map is alone on it, is closed, so no empty map is shown:
+        :func:`analysis.viz._axes.nothing_to_draw`).
     boundaries : sequence of Boundary or None, default None
         None for the packaged world file.
     ax : matplotlib Axes, optional
@@ -555,10 +557,8 @@ def plot_country_events(
     placed = points.dropna(subset=["latitude", "longitude"])
     found = _draw_countries(ax, placed, country, iso, boundaries)
     where = join_words([b.name for b in found]) if found else "the events' area"
-    if placed.empty:
-        ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=10,
-                bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6)
-        describe(ax, f"Map of {where}: {empty}.")
+    if placed.empty:  # the words beside the map say what the window lacks: no empty map is shown
+        nothing_to_draw(ax, empty, f"Map of {where}: {empty}.")
         return ax
     places = place_kinds(placed, hue=hue, label=label)
     # the kinds in a fixed order (alphabetical, the mixed places last), so a kind keeps its colour whatever the

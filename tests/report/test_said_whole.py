@@ -177,3 +177,20 @@ def test_names_in_the_new_sentences_are_escaped(tmp_path):
     assert outlets[0] not in sources and outlets[1] not in sources
     text = story.attacks()
     assert f"All of them were in one region, {md(region)}." in text and region not in text
+
+
+def test_a_window_without_events_says_so_once_on_each_page_with_where_the_data_are(tmp_path):
+    from analysis.report.story import PAGES
+    from analysis.report.words.common import EMPTY_WINDOW
+
+    events = [{"event_date": "2020-05-04", "admin1": "Diyala"}, {"event_date": "2020-06-02", "admin1": "Diyala"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "far.csv", events)), start="2021-01-01",
+                                end="2021-02-01"))
+    for page in PAGES:
+        heading = story.heading(page)
+        assert heading.card[EMPTY_WINDOW] is True, page
+        lead = heading.markdown.split("\n\n", 1)[1]
+        assert lead.count("in this window") == 1, (page, lead)  # not again for the forces, say
+        assert lead.endswith("The file's events run from 4 May 2020 to 2 June 2020."), (page, lead)
+    assert EMPTY_WINDOW not in Story(notebook_data(str(write_acled_events(tmp_path / "near.csv", events)))).heading(
+        "posture").card

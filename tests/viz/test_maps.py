@@ -117,6 +117,9 @@ def test_plot_country_events_says_when_the_window_is_empty(new_axes):
                                                     "sub_event_type": []}), country="Somalia", ax=new_axes())
     assert "no events in this window" in [t.get_text() for t in ax.texts]
     assert any(p.get_gid() == "Somalia" for p in ax.patches)
+    import matplotlib.pyplot as plt
+
+    assert ax.figure.number not in plt.get_fignums()  # an empty map alone on its figure is not shown
 
 
 def test_a_kind_keeps_its_colour_a_mixed_place_is_grey_and_the_legend_gives_the_sizes(new_axes):

@@ -511,6 +511,8 @@ def _sources_words(facts: Facts, esc: Escape) -> str:
 
 #: The key of a page heading's display metadata that carries its index card (:class:`Heading`).
 CARD_METADATA = "analysis/page"
+#: The key of a page's card that marks a window without any event (:attr:`Heading.empty`).
+EMPTY_WINDOW = "empty_window"
 
 
 @dataclass(frozen=True)
@@ -525,16 +527,22 @@ class Heading:
         The first sentence of the lead as plain text (what the index card quotes).
     markdown : str
         ``"# <title>\\n\\n<lead>"``, every value from the data escaped.
+    empty : bool, default False
+        The run's window holds no event: the lead says so, and the page
+        shows nothing else written for the events (its card says so,
+        :data:`EMPTY_WINDOW`, read by :func:`analysis.report.render.render_report`).
     """
 
     title: str
     summary: str
     markdown: str
+    empty: bool = False
 
     @property
-    def card(self) -> dict[str, str]:
-        """The index card's words, as the heading's display metadata carries them."""
-        return {"title": self.title, "summary": self.summary}
+    def card(self) -> dict[str, object]:
+        """The index card's words, as the heading's display metadata carries them (and, for a window without
+        events, :data:`EMPTY_WINDOW`)."""
+        return {"title": self.title, "summary": self.summary, **({EMPTY_WINDOW: True} if self.empty else {})}
 
 
 def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]]) -> Heading:
