@@ -13,6 +13,7 @@ from analysis import schema
 from analysis.report.words.attacks import count_floor_note
 from analysis.report.words.sources import corroboration_sentence, disputes_sentence
 from analysis.stats.selection import is_militia_attack
+from analysis.text import in_words
 
 
 def test_the_old_public_names_of_the_sentences_lead_to_the_words_modules_with_a_warning():
@@ -177,3 +178,18 @@ def test_the_deadliest_are_killed_at_a_base_and_in_a_place_that_is_not_one():
     assert taji["base_id"] and f"3 killed at {taji['location']} on 11 Mar 2020" in sentence
     soleimani = events.loc[events["event_id"] == "EV003"].iloc[0]  # at no base
     assert not soleimani["base_id"] and f"2 killed in {soleimani['location']} on 3 Jan 2020" in sentence
+
+
+def test_the_disputes_sentence_counts_what_the_evidence_chart_marks():
+    """The sentence under the disputes table and the chart's marks tell the same points apart: those whose claims
+    contradict each other (crossed) and those whose claims differ only in precision or wording."""
+    data = analysis.load_dataset()
+    conflicts = analysis.list_conflicts(data.reports)
+    matrix = analysis.evidence_matrix(data.reports, data.sources, data.events)
+    crossed = set(matrix.loc[matrix["disputed"], "event_id"])
+    contradict = conflicts.loc[conflicts["difference"] == "contradict"]
+    points = contradict.drop_duplicates(["event_id", "claim_field"])
+    alike = conflicts.loc[conflicts["difference"] != "contradict"].drop_duplicates(["event_id", "claim_field"])
+    assert crossed == set(contradict["event_id"])
+    assert f"on {in_words(len(points))} the claims contradict each other, on {in_words(len(alike))} they differ only " \
+           "in precision or wording." in disputes_sentence(data.reports)

@@ -164,8 +164,9 @@ DIFFERENCE_WORDS = {"contradict": "contradict each other", "precision": "differ 
 
 
 def disputes_sentence(reports: pd.DataFrame) -> str:
-    """Say how many points are disputed, how many within one report or between reports, and on how many more the
-    claims differ only in precision or wording (the evidence chart marks those apart from the disputes).
+    """Say how many points have competing claims, how many within one report or between reports, and, where some
+    claims differ only in precision or wording (the evidence chart marks those apart), on how many they contradict
+    each other.
 
     Examples
     --------
@@ -174,21 +175,27 @@ def disputes_sentence(reports: pd.DataFrame) -> str:
     ...                       "report_id": ["RP1", "RP2"]})
     >>> disputes_sentence(frame)
     'One point is disputed: none within one report quoting several sides and one between reports.'
-    >>> disputes_sentence(frame.assign(event_id="EV2", claim_value=["11 March", "11-29 March"]))
-    'No point is disputed; on one, the claims differ only in precision or wording.'
+    >>> disputes_sentence(pd.concat([frame, frame.assign(event_id="EV2", claim_value=["11 March", "11-29 March"])]))
+    'Two points have competing claims: none within one report quoting several sides and two between reports; on one \
+the claims contradict each other, on one they differ only in precision or wording.'
     """
     points = disputed_points(reports)
-    alike = int((points["difference"] != "contradict").sum())
-    points = points[points["difference"] == "contradict"]
-    more = (f"; on {in_words(alike)}{' more' if len(points) else ''}, the claims differ only in precision or wording"
-            if alike else "")
     if points.empty:
-        return f"No point is disputed{more}."
+        return "No point is disputed."
     within = int((points["where"] == "within one report").sum())
     between = len(points) - within
-    subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
     within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
-    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports{more}."
+    alike = int((points["difference"] != "contradict").sum())
+    one = len(points) == 1
+    if not alike:
+        subject = f"{in_words(len(points)).capitalize()} point{' is' if one else 's are'} disputed"
+        return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+    subject = f"{in_words(len(points)).capitalize()} point{' has' if one else 's have'} competing claims"
+    contradict = len(points) - alike
+    how = (f"on {in_words(contradict)} the claims contradict each other, on {in_words(alike)} they differ only in "
+           "precision or wording" if contradict else
+           f"on {'it' if one else 'each'}, the claims differ only in precision or wording")
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports; {how}."
 
 
 def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
