@@ -117,8 +117,7 @@ def claim_readings(readings: pd.DataFrame | None = None) -> dict[tuple[str, str]
         path = readings.attrs.get("path", "claim readings")
     missing = [c for c in _READING_COLUMNS if c not in readings.columns]
     if missing:
-        raise DataError(f"{path}: missing column(s) {', '.join(map(repr, missing))}; expected "
-                        f"{', '.join(_READING_COLUMNS)}", path=path, column=missing[0], rule="required column")
+        raise _problem(path, None, missing[0], None, f"is missing; the columns are {', '.join(_READING_COLUMNS)}")
     text = readings.astype("string").fillna("")
     allowed = {"difference": CLAIM_DIFFERENCES[1:], "claim_field": tuple(CLAIM_FIELDS)}
     seen: dict[tuple[str, str], int] = {}
@@ -126,20 +125,23 @@ def claim_readings(readings: pd.DataFrame | None = None) -> dict[tuple[str, str]
         line = row + 2  # the header is line 1
         for column, value in (("claim_field", field), ("difference", difference)):
             if value not in allowed[column]:
-                rule = f"is not allowed; use one of {', '.join(allowed[column])}"
-                raise DataError(f"{path}, line {line}, column {column!r}: {value!r} {rule}", path=path, line=line,
-                                column=column, value=value, rule=rule)
-        if not why.strip() or not event_id.strip():
-            column = "why" if event_id.strip() else "event_id"
-            raise DataError(f"{path}, line {line}, column {column!r}: empty; say which point and why its claims do "
-                            "not contradict each other", path=path, line=line, column=column, value="",
-                            rule="required")
+                raise _problem(path, line, column, value, f"is not allowed; use one of {', '.join(allowed[column])}")
+        for column, value in (("event_id", event_id), ("why", why)):
+            if not value.strip():
+                raise _problem(path, line, column, value,
+                               "is empty; say which point, and why its claims do not contradict each other")
         if (event_id, field) in seen:
-            rule = f"is read twice (line {seen[(event_id, field)]} and line {line}); read each point once"
-            raise DataError(f"{path}, line {line}, column 'event_id': {event_id!r} {field!r} {rule}", path=path,
-                            line=line, column="event_id", value=event_id, rule=rule)
+            raise _problem(path, line, "event_id", event_id, f"is read twice, with {field!r} (line "
+                           f"{seen[(event_id, field)]} and line {line}); read each point once")
         seen[(event_id, field)] = line
     return {(e, f): d for e, f, d in text[["event_id", "claim_field", "difference"]].itertuples(index=False)}
+
+
+def _problem(path: str, line: int | None, column: str, value: object, rule: str) -> DataError:
+    """The error of a claim readings table: its path, line, column, the value and what is allowed."""
+    where = f"{path}, line {line}, column {column!r}" if line is not None else f"{path}, column {column!r}"
+    return DataError(f"{where}: {value!r} {rule}" if value is not None else f"{where}: {rule}", path=path, line=line,
+                     column=column, value=value, rule=rule)
 
 
 def claim_difference(values: list[object], reading: str | None = None) -> str:

@@ -156,3 +156,11 @@ def test_outlets_per_event_and_source_scales_count_every_event():
     assert per_event.values.tolist() == [["none", 1], ["1", 2], ["2", 1], ["3 or more", 1]]
     assert per_event["events"].sum() == len(ACLED_EVENTS)
     assert source_scales(ACLED_EVENTS).values.tolist() == [["Local", 2], ["National", 2], ["not given", 1]]
+
+
+def test_every_packaged_claim_reading_is_of_a_point_with_competing_claims():
+    from analysis.stats.evidence import claim_readings
+
+    points = disputed_points(analysis.load_reports())
+    competing = set(zip(points["event_id"], points["claim_field"]))
+    assert set(claim_readings()) <= competing  # no reading of a point that the coding no longer disputes
