@@ -66,6 +66,9 @@ def test_a_window_of_two_whole_months_is_not_called_their_last_two(one_region):
     assert "From May 2020 to June 2020, the two whole months of the window, events rose from 4 to 9." in texts[1]
     assert "largest rise" not in texts[1]
     assert "then the events in May 2020 and June 2020, the two whole months of the window, and the change" in texts[2]
+    from analysis.report.words.where import section
+
+    assert section(one_region.facts).endswith(", and the change between the two whole months of the window.")
 
 
 @pytest.mark.parametrize(("end", "said"), [("2020-06-15", "the window holds only one whole month"),
@@ -75,6 +78,9 @@ def test_a_window_of_fewer_than_two_whole_months_says_how_many_it_holds(tmp_path
     story = Story(notebook_data(str(write_acled_events(tmp_path / "short.csv", events)), start="2020-05-01", end=end))
     assert f"; {said}, so no change from one to the next is shown." in story.areas_note("admin1")
     assert "whole months" not in story.where() + story.timeline()
+    from analysis.report.words.where import section
+
+    assert "change" not in section(story.facts)  # no change is shown: the section does not promise one
 
 
 def test_a_tie_at_the_top_of_the_outlets_is_said_whole(one_region):

@@ -238,4 +238,5 @@ def section(facts: Facts) -> str:
             "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
             f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
-            f"and the people killed by region (the country's first administrative division){districts}, and the change from one whole period to the next.")
+            f"and the people killed by region (the country's first administrative division){districts}"
+            + (f", and the change between {_two_whole(facts)}." if facts.compared else "."))
