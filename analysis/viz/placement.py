@@ -182,8 +182,10 @@ class LabelPlacer:
     must be nearer its own mark than any other's by :attr:`CLEARANCE`, so a
     reader does not attach it to the neighbouring place; a label on a leader
     line, which shows whose it is, must keep :attr:`CLEARANCE` from every
-    other mark. Borders count less than marks and labels (a label may cross
-    a border where nothing else fits). Deterministic: same input, same places.
+    other mark, and its line must cross no other label and no other mark, as
+    no label may cover a line drawn before it. Borders count less than marks
+    and labels (a label may cross a border where nothing else fits).
+    Deterministic: same input, same places.
     """
 
     _DIRECTIONS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
@@ -205,6 +207,8 @@ class LabelPlacer:
         ax.apply_aspect()
         self.frame = ax.get_window_extent(self.renderer)
         self.taken = [t.get_window_extent(self.renderer) for t in ax.texts if t.get_visible()]
+        self.labels = list(self.taken)  # the texts alone, which a leader line must not cross
+        self.leaders = np.empty((0, 2))  # the leader lines drawn, as points every few pixels
         # the marks themselves, as boxes of their size, so labels do not cover them; and as circles (centre and
         # radius, in pixels), so that a label keeps nearer its own mark than another place's
         self.pixels = ax.figure.dpi / 72
@@ -259,6 +263,33 @@ class LabelPlacer:
             limit = clearance
         return int((gaps[~own] < limit).sum())
 
+    @staticmethod
+    def _leader(box: Any, centre: np.ndarray, radius: float) -> np.ndarray:
+        """Points every two pixels or so along a label's leader line, from its text's middle to its mark's edge."""
+        start = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+        length = float(np.hypot(*(centre - start)))
+        steps = max(int(length / 2), 2)
+        along = np.linspace(0.0, max(1.0 - radius / max(length, 1e-9), 0.0), steps)[:, None]
+        return start + along * (centre - start)
+
+    def _crossings(self, box: Any, line: np.ndarray | None, own: np.ndarray) -> int:
+        """Count what a label and its leader line (None: no line) run across: the points of lines drawn before
+        inside the label; the line's points inside another label or another place's mark."""
+        inside = ((self.leaders[:, 0] > box.x0) & (self.leaders[:, 0] < box.x1) & (self.leaders[:, 1] > box.y0)
+                  & (self.leaders[:, 1] < box.y1))
+        count = int(inside.sum())
+        if line is None:
+            return count
+        line = line[~((line[:, 0] > box.x0) & (line[:, 0] < box.x1) & (line[:, 1] > box.y0) & (line[:, 1] < box.y1))]
+        for other in self.labels:
+            count += int(((line[:, 0] > other.x0) & (line[:, 0] < other.x1) & (line[:, 1] > other.y0)
+                          & (line[:, 1] < other.y1)).any())
+        others = self.marks[~own]
+        if len(others) and len(line):
+            near = np.hypot(line[:, None, 0] - others[None, :, 0], line[:, None, 1] - others[None, :, 1]) < others[:, 2]
+            count += int(near.any(axis=0).sum())
+        return count
+
     def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
         """Write ``text`` (as matplotlib draws it) for the point ``xy`` where it covers least and stays nearest its
         own mark; return the annotation."""
@@ -268,21 +299,24 @@ class LabelPlacer:
         # the marks drawn at this point (its dot, and a marker over it) are its own
         own = np.hypot(self.marks[:, 0] - centre[0], self.marks[:, 1] - centre[1]) < 1.0
         # the distances are from the edge of a small mark: a bigger mark moves its label out by as much more
-        beyond = max(float(self.marks[own, 2].max()) / self.pixels - self._SMALLEST, 0.0) if own.any() else 0.0
+        radius = float(self.marks[own, 2].max()) if own.any() else 0.0
+        beyond = max(radius / self.pixels - self._SMALLEST, 0.0)
         best = None
         for distance in self._DISTANCES:
             for dx, dy, ha, va in self._DIRECTIONS:
                 offset = (dx * (distance + beyond), dy * (distance + beyond))
                 label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
                 box = label.get_window_extent(self.renderer)
+                leader = distance > self._DISTANCES[0]
+                line = self._leader(box, centre, radius) if leader else None
                 cost = (self._cost(box, distance)
-                        + self._NEAR_COST * self._near_others(box, own, leader=distance > self._DISTANCES[0]))
+                        + self._NEAR_COST * (self._near_others(box, own, leader=leader) + self._crossings(box, line, own)))
                 label.remove()
                 if best is None or cost < best[0]:
-                    best = (cost, offset, ha, va, box, distance)
+                    best = (cost, offset, ha, va, box, distance, line)
             if best[0] < self._DISTANCES[0] + 1:
                 break
-        _, offset, ha, va, box, distance = best
+        _, offset, ha, va, box, distance, line = best
         arrow = None if distance <= self._DISTANCES[0] else {"arrowstyle": "-", "color": "0.45", "linewidth": 0.6,
                                                               "shrinkA": 1, "shrinkB": 3}
         label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
@@ -290,4 +324,7 @@ class LabelPlacer:
         label.set_path_effects([effects.withStroke(linewidth=2.4, foreground=(1, 1, 1, 0.85))])
         label.set_gid(gid)
         self.taken.append(box)
+        self.labels.append(box)
+        if line is not None:
+            self.leaders = np.concatenate([self.leaders, line])
         return label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import analysis
 from analysis.stats.posture import base_posture
@@ -71,3 +72,34 @@ def test_a_map_label_alone_stays_beside_its_dot(new_axes):
     ax.scatter([3.0, 8.0], [5.0, 1.0], s=40)
     label = LabelPlacer(ax, (0, 10, 0, 10)).annotate("Town A (12)", (3.0, 5.0), gid="place", fontsize=7.5)
     assert label.arrow_patch is None and label.xyann[0] > 0 and label.xyann[1] == 0  # the first place tried: right
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_leader_line_runs_across_another_label(new_axes, seed):
+    """Clusters of big dots send some labels out on leader lines: none crosses another label's text."""
+    from matplotlib.text import Text
+
+    from analysis.viz.placement import LabelPlacer
+
+    ax = new_axes(figsize=(4, 4))
+    ax.figure.set_dpi(100)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    rng = np.random.default_rng(seed)
+    points = np.column_stack([4 + rng.uniform(0, 3, 8), 4 + rng.uniform(0, 3, 8)])
+    ax.scatter(points[:, 0], points[:, 1], s=160)
+    placer = LabelPlacer(ax, (0, 10, 0, 10))
+    labels = [placer.annotate(f"Town {k} (1{k})", tuple(xy), gid="place", fontsize=7.5) for k, xy in enumerate(points)]
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [Text.get_window_extent(label, renderer) for label in labels]  # the texts, without their lines
+    crossed = []
+    for k, (label, box) in enumerate(zip(labels, boxes)):
+        if label.arrow_patch is None:
+            continue
+        start = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])  # a leader starts at its text's middle
+        line = start + np.linspace(0, 1, 200)[:, None] * (ax.transData.transform(points[k]) - start)
+        crossed += [(k, j) for j, other in enumerate(boxes) if j != k
+                    and ((line[:, 0] > other.x0) & (line[:, 0] < other.x1)
+                         & (line[:, 1] > other.y0) & (line[:, 1] < other.y1)).any()]
+    assert any(label.arrow_patch is not None for label in labels) and crossed == []
