@@ -286,6 +286,19 @@ _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", 
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 
 
+def figures_for_words(text: str) -> str:
+    """Write the counts a text spells out (one to twenty, a word alone) in figures, so two wordings of a count
+    compare equal.
+
+    Examples
+    --------
+    >>> figures_for_words("Two rockets, twenty-one and none")
+    '2 rockets, twenty-one and none'
+    """
+    numbers = {word: str(n) for n, word in enumerate(_WORDS) if n}
+    return re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", lambda m: numbers.get(m.group(0).casefold(), m.group(0)), text)
+
+
 def in_words(number: int) -> str:
     """Write a count as a sentence would: in words up to twenty, in figures above.
 

@@ -245,6 +245,13 @@ def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
     assert by_where["between reports"] == {("EV001", "actor"), ("EV023", "actor"), ("EV003", "location"),
                                            ("EV006", "status"), ("EV037", "reason"), ("EV041", "date"),
                                            ("EV041", "status")}
+    # the text says which differ in precision or wording rather than in substance (who fired, where the Soleimani
+    # strike hit, how the resolution is worded): the evidence chart marks exactly those apart from the disputes
+    says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision or wording rather than in "
+         "substance: who fired", "where the Soleimani strike hit, and how the resolution is worded")
+    alike = set(zip(*[points.loc[points["difference"] != "contradict", c] for c in ("event_id", "claim_field")]))
+    assert alike == {("EV001", "actor"), ("EV023", "actor"), ("EV046", "actor"), ("EV003", "location"),
+                     ("EV006", "status")}
 
 
 def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):

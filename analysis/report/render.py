@@ -22,7 +22,7 @@ import nbformat
 from .execute import clean_metadata, read_notebook, without_default_only
 from .options import PAGES, is_default_run
 from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
-from .summary import PageCard, briefly, describe_parameters, notebook_summary, page_card
+from .summary import PageCard, briefly, describe_parameters, notebook_summary, page_card, window_is_empty
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 SEED_TITLE = "Rockets, strikes and pull-backs: US forces and Iran-backed militias in Iraq, 2019-2020"
@@ -46,7 +46,9 @@ def render_report(
     after it and a thumbnail of its first figure; all text is escaped. A
     notebook run with parameters loses its cells tagged ``default-only``
     (prose true of the committed default run only), so its page and card
-    start with the heading it wrote from its data.
+    start with the heading it wrote from its data; a page whose window
+    holds no event shows only the words written from the data
+    (:func:`only_what_the_window_holds`).
 
     Parameters
     ----------
@@ -87,7 +89,7 @@ def render_report(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = [Path(p) for p in notebooks]
-    loaded = [without_default_only(clean_metadata(read_notebook(p))) for p in paths]
+    loaded = [only_what_the_window_holds(without_default_only(clean_metadata(read_notebook(p)))) for p in paths]
     cards = [page_card(p, nb) for p, nb in zip(paths, loaded)]
     # the links between pages and the index's cards leave out the place and the window the report's title names
     scope = next((card.scope for card in cards if card.scope), None)
@@ -160,6 +162,32 @@ def render_page(
             f" ({len(remote)} remote reference(s)); embed the resource in the notebook instead"
         )
     return page
+
+
+def only_what_the_window_holds(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Leave a page whose window holds no event (:func:`analysis.report.summary.window_is_empty`) with the words
+    written from its data alone: its heading, which says the window is empty and where the data are, its dateline
+    and what the data cannot tell. Its hand-written Markdown, which explains charts and tables, and its figures and
+    tables, which show nothing, are left out. Any other notebook is returned as it is; the one given is not modified.
+
+    Examples
+    --------
+    >>> from .words.common import CARD_METADATA, EMPTY_WINDOW
+    >>> heading = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+    ...     "display_data", {"text/markdown": "# Nothing"}, metadata={CARD_METADATA: {EMPTY_WINDOW: True}})])
+    >>> chart = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", {"image/png": "iVBO"})])
+    >>> nb = nbformat.v4.new_notebook(cells=[heading, nbformat.v4.new_markdown_cell("## A chart"), chart])
+    >>> [(c.cell_type, len(c.get("outputs", []))) for c in only_what_the_window_holds(nb).cells]
+    [('code', 1), ('code', 0)]
+    """
+    if not window_is_empty(nb):
+        return nb
+    nb = copy.deepcopy(nb)
+    nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+    for cell in nb.cells:
+        cell.outputs = [output for output in cell.outputs if "text/markdown" in output.get("data", {})
+                        or output.get("output_type") in ("stream", "error")]
+    return nb
 
 
 def without_empty_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

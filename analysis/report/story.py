@@ -17,6 +17,8 @@ each page's words are in its own module of :mod:`analysis.report.words`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from .inputs import NotebookData, notebook_data  # noqa: F401  (notebook_data: the examples)
@@ -128,7 +130,8 @@ class Story:
 
         ``page`` is one of :data:`PAGES`.
         """
-        return PAGE_WORDS[_page(page)].page_heading(self.facts)
+        written = PAGE_WORDS[_page(page)].page_heading(self.facts)
+        return replace(written, empty=self.facts.events.empty and not self.data.is_default)
 
     def dateline(self, page: str) -> Dateline:
         """A page's dateline (:func:`analysis.report.words.common.dateline`), in every run; ``page`` as in :meth:`heading`."""

@@ -23,7 +23,7 @@ import nbformat
 from ..stats.selection import DEFAULT_ACLED_ATTACKS
 from ..text import join_words
 from .thumbnails import first_figure_alt, thumbnail
-from .words.common import CARD_METADATA, DATELINE_METADATA
+from .words.common import CARD_METADATA, DATELINE_METADATA, EMPTY_WINDOW
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,26 @@ def written_card(nb: nbformat.NotebookNode) -> tuple[str, str] | None:
             if isinstance(card, Mapping):
                 return str(card.get("title", "")), _shorten(str(card.get("summary", "")))
     return None
+
+
+def window_is_empty(nb: nbformat.NotebookNode) -> bool:
+    """Return True if the notebook's generated heading says its window holds no event
+    (:attr:`analysis.report.words.common.Heading.empty`).
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("tell(data, story.heading('timeline'))")])
+    >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "# A title"},
+    ...                                               metadata={CARD_METADATA: {"title": "A", EMPTY_WINDOW: True}})]
+    >>> window_is_empty(nb)
+    True
+    """
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            card = output.get("metadata", {}).get(CARD_METADATA)
+            if isinstance(card, Mapping):
+                return bool(card.get(EMPTY_WINDOW))
+    return False
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> tuple[str, str]:

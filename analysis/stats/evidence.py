@@ -2,24 +2,178 @@
 
 from __future__ import annotations
 
+import calendar
+import re
+import unicodedata
 import warnings
+from importlib import resources
+from io import BytesIO
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
-from ..text import date_texts, describe_dates
+from ..errors import DataError
+from ..schema import CLAIM_FIELDS
+from ..text import date_texts, describe_dates, figures_for_words
 from .selection import event_keys, event_kind, event_numbers
 
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 
+#: How the competing claims on a point differ: they contradict each other, or they differ only in precision (one
+#: tells more exactly what another tells: a day within a range, a group within a wider one) or in wording.
+CLAIM_DIFFERENCES: tuple[str, ...] = ("contradict", "precision", "wording")
+#: The coded readings of competing claims that do not contradict each other, shipped in ``analysis/data``: one row
+#: per point (event_id, claim_field), its ``difference`` ("precision" or "wording") and ``why``.
+CLAIM_READINGS = "claim_readings.csv"
+_READING_COLUMNS = ("event_id", "claim_field", "difference", "why")
 
-def list_conflicts(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
-    """List the claims on which documents or claimants disagree.
+_MONTHS = {name.casefold(): name.casefold() for name in calendar.month_name[1:]}
+_MONTHS.update({abbr.casefold(): name.casefold() for abbr, name in zip(calendar.month_abbr[1:], calendar.month_name[1:])})
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_DAYS = re.compile(rf"(\d{{1,2}})(?:\s*(?:-|\u2013|to)\s*(\d{{1,2}}))?\s+({_MONTH})\.?(?:,?\s+(\d{{4}}))?")
 
-    A conflict is an (event_id, claim_field) pair with more than one distinct
-    ``claim_value`` among the report rows. Every competing row is returned, so
-    the claims stand side by side.
+
+def _day_first(value: object) -> str:
+    """A claim case-folded, its quotes straight, its counts in figures, its dates day first ("11 march")."""
+    text = unicodedata.normalize("NFKC", str(value)).replace("\u2019", "'").replace("\u2018", "'")
+    text = figures_for_words(text).casefold()
+    text = _MONTH_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    return _ORDINAL.sub(r"\1", text)
+
+
+def claim_key(value: object) -> str:
+    """Reduce a claim to what it says, so that claims worded alike compare equal.
+
+    Case, quotes, punctuation and spaces do not count, nor how a count
+    ("two", "2") or a date ("March 11", "11 March", "Mar. 11th") is written.
+
+    Examples
+    --------
+    >>> claim_key("March 11") == claim_key("11 March") == claim_key("Mar. 11th")
+    True
+    >>> claim_key("Two rockets") == claim_key("2 rockets"), claim_key("2 rockets") == claim_key("3 rockets")
+    (True, False)
+    """
+    text = _day_first(value)
+    for short, month in _MONTHS.items():
+        text = re.sub(rf"\b{short}\b\.?", month, text)
+    return " ".join(re.findall(r"\w+", text))
+
+
+def claim_days(value: object) -> tuple[int | None, int, int, int] | None:
+    """Read a claim that is a date and nothing more: ``(year or None, month, first day, last day)``; None otherwise.
+
+    Examples
+    --------
+    >>> claim_days("11-29 March"), claim_days("March 14, 2020"), claim_days("after 11 March")
+    ((None, 3, 11, 29), (2020, 3, 14, 14), None)
+    """
+    found = _DAYS.fullmatch(_day_first(value).strip().rstrip("."))
+    if found is None:
+        return None
+    first, last, month, year = found.groups()
+    number = list(calendar.month_name).index(_MONTHS[month].capitalize())
+    return (int(year) if year else None, number, int(first), int(last or first))
+
+
+def _nested(a: tuple[int | None, int, int, int], b: tuple[int | None, int, int, int]) -> bool:
+    """Whether one date claim lies within the other (a day within a range, a range within a wider one)."""
+    if a[1] != b[1] or (a[0] is not None and b[0] is not None and a[0] != b[0]):
+        return False
+    return (b[2] <= a[2] and a[3] <= b[3]) or (a[2] <= b[2] and b[3] <= a[3])
+
+
+def claim_readings(readings: pd.DataFrame | None = None) -> dict[tuple[str, str], str]:
+    """Return the coded readings of points whose claims do not contradict each other: (event_id, claim_field) ->
+    "precision" or "wording".
+
+    Parameters
+    ----------
+    readings : DataFrame or None, default None
+        A table in the columns of :data:`CLAIM_READINGS` (event_id,
+        claim_field, difference, why); None reads the packaged file.
+
+    Raises
+    ------
+    DataError
+        If a column is missing, a row's ``difference`` is not "precision" or
+        "wording", its ``claim_field`` is not a claim field, its ``why`` is
+        empty, or a point is read twice (naming the file, line, column and value).
+
+    Examples
+    --------
+    >>> claim_readings()[("EV003", "location")]
+    'precision'
+    """
+    if readings is None:
+        data = (resources.files("analysis.data") / CLAIM_READINGS).read_bytes()
+        readings = pd.read_csv(BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+        path = f"analysis/data/{CLAIM_READINGS}"
+    else:
+        path = readings.attrs.get("path", "claim readings")
+    missing = [c for c in _READING_COLUMNS if c not in readings.columns]
+    if missing:
+        raise _problem(path, None, missing[0], None, f"is missing; the columns are {', '.join(_READING_COLUMNS)}")
+    text = readings.astype("string").fillna("")
+    allowed = {"difference": CLAIM_DIFFERENCES[1:], "claim_field": tuple(CLAIM_FIELDS)}
+    seen: dict[tuple[str, str], int] = {}
+    for row, (event_id, field, difference, why) in enumerate(text[list(_READING_COLUMNS)].itertuples(index=False)):
+        line = row + 2  # the header is line 1
+        for column, value in (("claim_field", field), ("difference", difference)):
+            if value not in allowed[column]:
+                raise _problem(path, line, column, value, f"is not allowed; use one of {', '.join(allowed[column])}")
+        for column, value in (("event_id", event_id), ("why", why)):
+            if not value.strip():
+                raise _problem(path, line, column, value,
+                               "is empty; say which point, and why its claims do not contradict each other")
+        if (event_id, field) in seen:
+            raise _problem(path, line, "event_id", event_id, f"is read twice, with {field!r} (line "
+                           f"{seen[(event_id, field)]} and line {line}); read each point once")
+        seen[(event_id, field)] = line
+    return {(e, f): d for e, f, d in text[["event_id", "claim_field", "difference"]].itertuples(index=False)}
+
+
+def _problem(path: str, line: int | None, column: str, value: object, rule: str) -> DataError:
+    """The error of a claim readings table: its path, line, column, the value and what is allowed."""
+    where = f"{path}, line {line}, column {column!r}" if line is not None else f"{path}, column {column!r}"
+    return DataError(f"{where}: {value!r} {rule}" if value is not None else f"{where}: {rule}", path=path, line=line,
+                     column=column, value=value, rule=rule)
+
+
+def claim_difference(values: list[object], reading: str | None = None) -> str:
+    """Say how competing claims on one point differ (:data:`CLAIM_DIFFERENCES`): as coded (``reading``), else
+    "precision" where every claim is a date and each pair nests (a day within a range), else "contradict".
+
+    Examples
+    --------
+    >>> claim_difference(["11 March", "11-29 March"]), claim_difference(["11 March", "14 March"])
+    ('precision', 'contradict')
+    >>> claim_difference(["a militia", "Kata'ib Hezbollah"], "precision")
+    'precision'
+    """
+    if reading is not None:
+        return reading
+    days = [claim_days(v) for v in dict.fromkeys(values)]
+    if all(d is not None for d in days) and all(_nested(a, b) for a, b in combinations(days, 2)):
+        return "precision"
+    return "contradict"
+
+
+def list_conflicts(reports: pd.DataFrame, sources: pd.DataFrame | None = None, *,
+                   readings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """List the claims on which documents or claimants disagree, and how they differ.
+
+    A conflict is an (event_id, claim_field) pair with more than one
+    distinct claim among the report rows, claims worded alike counting as
+    one (:func:`claim_key`: "March 11" and "11 March", "two" and "2"). Every
+    competing row is returned, so the claims stand side by side, with how
+    the claims of its point differ (:func:`claim_difference`): they
+    contradict each other, or differ only in precision or in wording (as
+    coded in :data:`CLAIM_READINGS`, or a day within a range).
 
     Parameters
     ----------
@@ -28,14 +182,17 @@ def list_conflicts(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -
     sources : DataFrame or None, default None
         The sources table: adds a ``document`` column naming each document by
         outlet and date (:func:`document_names`).
+    readings : DataFrame or None, default None
+        The readings of points whose claims do not contradict each other
+        (:func:`claim_readings`); None reads the packaged file.
 
     Returns
     -------
     DataFrame
         Columns event_id, claim_field, claim_value, doc_id, claimant, quote,
-        report_id (and document, with ``sources``); one row per competing
-        report, sorted by event and field. Empty (same columns) when nothing
-        conflicts.
+        report_id, difference (string, :data:`CLAIM_DIFFERENCES`) (and
+        document, with ``sources``); one row per competing report, sorted by
+        event and field. Empty (same columns) when nothing conflicts.
 
     Examples
     --------
@@ -46,9 +203,15 @@ def list_conflicts(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -
     """
     claims = reports.loc[reports["claim_field"].notna() & reports["claim_value"].notna(), _CONFLICT_COLUMNS]
     claims = claims.astype({"claim_field": "string"})
-    distinct = claims.groupby(["event_id", "claim_field"])["claim_value"].transform("nunique")
+    keys = claims["claim_value"].map(claim_key)
+    distinct = keys.groupby([claims["event_id"], claims["claim_field"]]).transform("nunique")
     out = claims[distinct > 1].sort_values(["event_id", "claim_field", "doc_id", "report_id"], kind="stable")
     out = out.reset_index(drop=True)
+    coded = claim_readings(readings)
+    differences = {point: claim_difference(list(part), coded.get((str(point[0]), str(point[1]))))
+                   for point, part in out.groupby(["event_id", "claim_field"], sort=False)["claim_value"]}
+    out["difference"] = pd.array([differences[point] for point in zip(out["event_id"], out["claim_field"])],
+                                 dtype="string")
     if sources is not None:
         out["document"] = out["doc_id"].astype("string").map(document_names(sources)).astype("string")
     return out
@@ -199,9 +362,11 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
         (:func:`analysis.stats.selection.event_numbers`): doc_id, document
         (:func:`document_names`), event_id, number (int64, the number in
         the event's id, :func:`analysis.stats.selection.event_keys`), kind (string),
-        rows (int64, the document's evidence rows for the event, 0 for none)
-        and disputed (bool: the document makes a claim on a point of the
-        event that is disputed, :func:`list_conflicts`).
+        rows (int64, the document's evidence rows for the event, 0 for none),
+        disputed (bool: the document makes a claim on a point of the event
+        where the claims contradict each other, :func:`list_conflicts`) and
+        differs (bool: not disputed, but the document makes a claim on a
+        point where the claims differ only in precision or wording).
 
     Examples
     --------
@@ -231,11 +396,14 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
     counts = reports.groupby(["doc_id", "event_id"], observed=True).size()
     pairs = list(zip(grid["doc_id"], grid["event_id"]))
     grid["rows"] = np.array([counts.get(pair, 0) for pair in pairs], dtype=np.int64)
-    disputed = set()
+    disputed, differs = set(), set()
     if {"claim_field", "claim_value"} <= set(reports.columns):
         conflicts = list_conflicts(reports)
-        disputed = set(zip(conflicts["doc_id"].astype("string"), conflicts["event_id"].astype("string")))
+        cells = list(zip(conflicts["doc_id"].astype("string"), conflicts["event_id"].astype("string")))
+        disputed = {cell for cell, how in zip(cells, conflicts["difference"]) if how == "contradict"}
+        differs = set(cells) - disputed
     grid["disputed"] = np.array([pair in disputed for pair in pairs], dtype=bool)
+    grid["differs"] = np.array([pair in differs for pair in pairs], dtype=bool)
     return grid.astype({"doc_id": "string", "document": "string", "event_id": "string", "kind": "string"})
 
 
@@ -265,7 +433,8 @@ def corroboration_counts(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
-    """List the disputed points: each event and field on which claims differ, within one report or between reports.
+    """List the disputed points: each event and field on which claims differ, within one report or between reports,
+    and how (:func:`list_conflicts`).
 
     Parameters
     ----------
@@ -277,7 +446,9 @@ def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         One row per disputed point, by event and field: event_id,
         claim_field (string), claims (int64, competing rows), documents
-        (int64), where ("within one report" or "between reports").
+        (int64), where ("within one report" or "between reports"),
+        difference (string: "contradict", "precision" or "wording",
+        :data:`CLAIM_DIFFERENCES`).
 
     Examples
     --------
@@ -289,10 +460,12 @@ def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
     """
     conflicts = list_conflicts(reports)
     grouped = conflicts.groupby(["event_id", "claim_field"], sort=True, observed=True)
-    out = pd.DataFrame({"claims": grouped.size(), "documents": grouped["doc_id"].nunique()}).reset_index()
+    out = pd.DataFrame({"claims": grouped.size(), "documents": grouped["doc_id"].nunique(),
+                        "difference": grouped["difference"].first()}).reset_index()
     out["where"] = np.where(out["documents"] > 1, "between reports", "within one report")
-    return out.astype({"event_id": "string", "claim_field": "string", "claims": "int64", "documents": "int64",
-                       "where": "string"})
+    return out[["event_id", "claim_field", "claims", "documents", "where", "difference"]].astype(
+        {"event_id": "string", "claim_field": "string", "claims": "int64", "documents": "int64", "where": "string",
+         "difference": "string"})
 
 
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""Draw the evidence: which document supports which event, and where documents take part in a dispute.
+"""Draw the evidence: which document supports which event, and where documents take part in a dispute, or only
+word or tell more or less exactly what another claim says.
 
 seaborn draws the document-by-event matrix as a heatmap; the numbers come
 from :func:`analysis.stats.evidence.evidence_matrix`. seaborn and matplotlib
@@ -23,8 +24,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Shades of the cells: no evidence, one row, two, three or more.
 EVIDENCE_SHADES = style.EVIDENCE_SHADES
-#: Mark of a document's claim on a disputed point of an event.
+#: Mark of a document's claim on a disputed point of an event: claims that contradict each other.
 DISPUTE_MARK = "\u2715"
+#: Mark of a document's claim on a point where the claims differ only in precision or wording.
+DIFFERS_MARK = "\u2248"
+#: What each mark means, as the legend says it.
+MARK_MEANINGS = {DISPUTE_MARK: "claims that contradict each other",
+                 DIFFERS_MARK: "claims that differ only in precision or wording"}
+#: Each mark as the legend draws it (mathtext).
+_LEGEND_MARKERS = {DISPUTE_MARK: "$\u2715$", DIFFERS_MARK: r"$\approx$"}
 
 
 def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
@@ -33,8 +41,11 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     One row per document (in order of publication), one column per event
     (in reading order, labelled with the events' numbers and a strip in
     the colour of their kind); a cell's shade counts the document's
-    evidence rows for the event (none, 1, 2, 3 or more) and a cross marks a
-    document's claim on a disputed point of the event. The number of events
+    evidence rows for the event (none, 1, 2, 3 or more); a cross marks a
+    document's claim on a point of the event where the claims contradict
+    each other, and a wavy equals sign (:data:`DIFFERS_MARK`) a claim on a
+    point where they differ only in precision or wording (``differs``, where
+    the matrix has it); the legend says which is which. The number of events
     each document supports is written at the end of its row, the number of
     documents behind each event above its column.
 
@@ -49,8 +60,10 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     -------
     matplotlib Axes
         The heatmap (seaborn's QuadMesh, ``gid`` ``"evidence"``), one cross
-        per disputed cell (texts with ``gid`` ``"disputed"``), one kind patch
-        per event (``gid`` ``"kind:<kind>"``).
+        per disputed cell (texts with ``gid`` ``"disputed"``), one wavy
+        equals sign per cell whose claims differ only in precision or wording
+        (``gid`` ``"differs"``), one kind patch per event (``gid``
+        ``"kind:<kind>"``).
 
     Examples
     --------
@@ -79,15 +92,18 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     columns = matrix.drop_duplicates("event_id")  # in the matrix's order: reading order
     rows = matrix.pivot(index="document", columns="number", values="rows").loc[documents, columns["number"]]
     disputed = matrix.pivot(index="document", columns="number", values="disputed").loc[documents, columns["number"]]
+    differs = (matrix.pivot(index="document", columns="number", values="differs").loc[documents, columns["number"]]
+               if "differs" in matrix.columns else disputed & False) & ~disputed
     cmap = ListedColormap(list(EVIDENCE_SHADES))
     norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 1e9], cmap.N)
     sns.heatmap(rows.clip(upper=3), ax=ax, cmap=cmap, norm=norm, cbar=False, linewidths=0.6, linecolor="0.85",
                 square=False, xticklabels=True, yticklabels=True)
     ax.collections[0].set_gid("evidence")
-    for (i, j) in zip(*np.nonzero(disputed.to_numpy(dtype=bool))):
-        color = mark_color(EVIDENCE_SHADES[int(min(rows.iloc[i, j], 3))])  # dark on light cells, light on dark
-        ax.text(j + 0.5, i + 0.52, DISPUTE_MARK, ha="center", va="center", fontsize=7.5, color=color,
-                fontweight="bold", gid="disputed")
+    for mark, gid, cells in ((DISPUTE_MARK, "disputed", disputed), (DIFFERS_MARK, "differs", differs)):
+        for (i, j) in zip(*np.nonzero(cells.to_numpy(dtype=bool))):
+            color = mark_color(EVIDENCE_SHADES[int(min(rows.iloc[i, j], 3))])  # dark on light cells, light on dark
+            ax.text(j + 0.5, i + 0.52, mark, ha="center", va="center", fontsize=7.5, color=color,
+                    fontweight="bold", gid=gid)
     colors = color_for(list(dict.fromkeys(columns["kind"].fillna("unknown"))))
     for j, kind in enumerate(columns["kind"].fillna("unknown")):
         ax.add_patch(Rectangle((j + 0.06, -0.42), 0.88, 0.3, color=colors[kind], clip_on=False, gid=f"kind:{kind}"))
@@ -104,15 +120,16 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     shades = [Patch(facecolor=c, edgecolor="0.7", label=label)
               for c, label in zip(EVIDENCE_SHADES[1:], ("1 passage cited", "2 passages", "3 or more"))]
     kinds = [Patch(facecolor=c, label=k) for k, c in colors.items()]
-    dispute = [ax.scatter([], [], marker="$\u2715$", color="0.1", s=30, label="claim on a disputed point")]
-    ax.legend(handles=shades + dispute + kinds, loc="upper left", bbox_to_anchor=(0.0, -0.16), ncol=5,
+    marks = [ax.scatter([], [], marker=_LEGEND_MARKERS[mark], color="0.1", s=40, linewidths=0, label=meaning)
+             for mark, meaning in MARK_MEANINGS.items() if (disputed if mark == DISPUTE_MARK else differs).any().any()]
+    ax.legend(handles=shades + marks + kinds, loc="upper left", bbox_to_anchor=(0.0, -0.16), ncol=5,
               handletextpad=0.4, columnspacing=1.2, borderaxespad=0.0, fontsize=8)
-    describe(ax, _evidence_description(matrix, documents, rows, disputed, columns))
+    describe(ax, _evidence_description(matrix, documents, rows, disputed, differs, columns))
     return ax
 
 
 def _evidence_description(matrix: pd.DataFrame, documents: list[str], rows: pd.DataFrame, disputed: pd.DataFrame,
-                          columns: pd.DataFrame) -> str:
+                          differs: pd.DataFrame, columns: pd.DataFrame) -> str:
     per_document = "; ".join(f"{name} supports {int((rows.loc[name] > 0).sum())} events" for name in documents)
     per_event = (rows > 0).sum(axis=0)
     spread = per_event.value_counts().sort_index()
@@ -124,5 +141,8 @@ def _evidence_description(matrix: pd.DataFrame, documents: list[str], rows: pd.D
         text += f" Events told by three or more documents: numbers {', '.join(map(str, many))}."
     marked = int(disputed.to_numpy(dtype=bool).sum())
     if marked:
-        text += f" {marked} cells mark a claim on a disputed point."
+        text += f" {marked} cells mark a claim that another contradicts."
+    alike = int(differs.to_numpy(dtype=bool).sum())
+    if alike:
+        text += f" {alike} cells mark a claim that others tell only more or less exactly, or in other words."
     return text

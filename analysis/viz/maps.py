@@ -20,10 +20,10 @@ from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary, load_boundaries
 from ..text import join_dates, join_words
-from ._axes import current_axes
+from ._axes import current_axes, nothing_to_draw
 from .figures import describe, set_title
 from .literal import literal_text
-from .map_layout import axes_shape, country_extent, extent_of, framed_points, label_spot, map_extent
+from .map_layout import axes_shape, events_extent, extent_of, framed_points, label_spot, map_extent
 from .placement import LabelPlacer
 from .style import KIND_COLORS
 
@@ -488,7 +488,10 @@ def plot_country_events(
     The countries are found in the packaged world boundaries (Natural Earth
     1:110m, :func:`analysis.io.boundaries.load_world_boundaries`), the first
     by ISO numeric code (ACLED's ``iso``) or name, the others by name, and
-    highlighted; the map frames them and every event. Each place (a pair of
+    highlighted; the map frames them and every event, or, where the events
+    fill a small part of the countries (the events of one region), the
+    events alone, with a margin and at least a few hundred kilometres across
+    (:func:`analysis.viz.map_layout.events_extent`). Each place (a pair of
     coordinates, named by its busiest location, :func:`place_kinds`) is one
     dot, sized by its events or its fatalities (the legend gives the sizes
     of the smallest and the largest) and
@@ -520,7 +523,9 @@ def plot_country_events(
         How many places to name (the biggest dots), each once: a place
         whose name another named place already carries is not named again.
     empty : str, default "no events in this window"
-        What the map says when there is nothing to draw.
+        What the map says when there is nothing to draw (its figure, when
+        the map is alone on it, is closed, so no empty map is shown:
+        :func:`analysis.viz._axes.nothing_to_draw`).
     boundaries : sequence of Boundary or None, default None
         None for the packaged world file.
     ax : matplotlib Axes, optional
@@ -552,10 +557,8 @@ def plot_country_events(
     placed = points.dropna(subset=["latitude", "longitude"])
     found = _draw_countries(ax, placed, country, iso, boundaries)
     where = join_words([b.name for b in found]) if found else "the events' area"
-    if placed.empty:
-        ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color="0.25", fontsize=10,
-                bbox={"facecolor": "white", "edgecolor": "0.7", "boxstyle": "round,pad=0.4"}, zorder=6)
-        describe(ax, f"Map of {where}: {empty}.")
+    if placed.empty:  # the words beside the map say what the window lacks: no empty map is shown
+        nothing_to_draw(ax, empty, f"Map of {where}: {empty}.")
         return ax
     places = place_kinds(placed, hue=hue, label=label)
     # the kinds in a fixed order (alphabetical, the mixed places last), so a kind keeps its colour whatever the
@@ -590,7 +593,8 @@ def plot_country_events(
 def _draw_countries(ax: Axes, placed: pd.DataFrame, country: str | Sequence[str] | None, iso: object,
                     boundaries: Sequence[Boundary] | None) -> list[Boundary]:
     """Draw the world's boundaries framed on the countries (found by name, the first also by ISO code) and the
-    events' coordinates, the countries highlighted; return the countries found."""
+    events' coordinates, or on the events alone where they fill a small part of that (:func:`events_extent`: the
+    events of one region), the countries highlighted; return the countries found."""
     from ..io.boundaries import find_country, load_world_boundaries
 
     world = list(boundaries) if boundaries is not None else load_world_boundaries()
@@ -598,10 +602,12 @@ def _draw_countries(ax: Axes, placed: pd.DataFrame, country: str | Sequence[str]
     found = list({b.name: b for b in (find_country(world, name, iso if k == 0 else None)
                                       for k, name in enumerate(names or [None])) if b is not None}.values())
     frame = Boundary("", [ring for b in found for ring in b.rings]) if found else None
-    extent = country_extent(frame, placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float))
+    lon, lat = placed["longitude"].to_numpy(dtype=float), placed["latitude"].to_numpy(dtype=float)
+    extent = events_extent(frame, lon, lat, aspect=axes_shape(ax))
     if extent is not None:
         highlight = [part for b in found for part in (b.name, *COUNTRY_PARTS.get(b.name, ()))]
-        plot_boundaries(world, ax=ax, highlight=highlight, extent=extent, labels=True)
+        plot_boundaries(world, ax=ax, highlight=highlight, extent=extent, labels=True,
+                        avoid=np.column_stack([lon, lat]) if len(lon) else None)
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.tick_params(labelsize=7)

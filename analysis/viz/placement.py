@@ -8,7 +8,8 @@ Every chart that places texts uses these, and nothing else:
 - :func:`beside` puts a text after its mark, or before it where it would
   run past the end of the axis (the timeline and the dense timeline);
 - :class:`LabelPlacer` puts point labels on a map where they cover no mark,
-  no label and no border (the maps).
+  no label and no border, each nearer its own mark than any other place's
+  (the maps).
 
 Texts on a time axis are measured with a character-width model
 (:data:`CHAR_WIDTH_EM` of :data:`LABEL_FONT_SIZE`, :func:`chars_across`), so
@@ -170,20 +171,33 @@ def beside(
 
 
 class LabelPlacer:
-    """Put point labels on a map where they cover no mark, no other label, no country name and no border.
+    """Put point labels on a map where they cover no mark, no other label, no country name and no border, each
+    nearest its own place.
 
     Tries eight directions around the point at three distances (the farther
     ones with a thin leader line back to the point), measuring the texts
-    with the figure's renderer, and keeps the place that overlaps least,
-    the nearest of equals. Borders count less than marks and labels (a
-    label may cross a border where nothing else fits). Deterministic: same
-    input, same places.
+    with the figure's renderer, and keeps the place that costs least, the
+    nearest of equals. A label costs by what it covers, and by the other
+    places' marks it comes near: a label beside its point (no leader line)
+    must be nearer its own mark than any other's by :attr:`CLEARANCE`, so a
+    reader does not attach it to the neighbouring place; a label on a leader
+    line, which shows whose it is, must keep :attr:`CLEARANCE` from every
+    other mark, and its line must cross no other label and no other mark, as
+    no label may cover a line drawn before it. Borders count less than marks
+    and labels (a label may cross a border where nothing else fits).
+    Deterministic: same input, same places.
     """
 
     _DIRECTIONS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
                    (0, -1, "center", "top"), (0.8, 0.8, "left", "bottom"), (-0.8, 0.8, "right", "bottom"),
                    (0.8, -0.8, "left", "top"), (-0.8, -0.8, "right", "top"))
     _DISTANCES = (6.0, 16.0, 28.0)
+    #: Half the width of the smallest mark, in points (with a point of room).
+    _SMALLEST = 3.0
+    #: Room, in points, a label keeps from another place's mark beyond its distance to its own.
+    CLEARANCE = 5.0
+    #: The cost of a label too near another place's mark: as much as covering a mark.
+    _NEAR_COST = 5000.0
 
     def __init__(self, ax: Axes, extent: tuple[float, float, float, float]) -> None:
         from matplotlib.transforms import Bbox
@@ -193,12 +207,20 @@ class LabelPlacer:
         ax.apply_aspect()
         self.frame = ax.get_window_extent(self.renderer)
         self.taken = [t.get_window_extent(self.renderer) for t in ax.texts if t.get_visible()]
-        # the marks themselves, as boxes of their size, so labels do not cover them
+        self.labels = list(self.taken)  # the texts alone, which a leader line must not cross
+        self.leaders = np.empty((0, 2))  # the leader lines drawn, as points every few pixels
+        # the marks themselves, as boxes of their size, so labels do not cover them; and as circles (centre and
+        # radius, in pixels), so that a label keeps nearer its own mark than another place's
+        self.pixels = ax.figure.dpi / 72
+        marks = []
         for collection in ax.collections:
             sizes = collection.get_sizes()
             for i, (x, y) in enumerate(ax.transData.transform(collection.get_offsets())):
-                half = max(3.0, math.sqrt(sizes[i % len(sizes)] if len(sizes) else 9.0) / 2 + 1)
+                # a marker's size is its area in points squared; its half-width, plus a point, in pixels
+                half = max(self._SMALLEST, math.sqrt(sizes[i % len(sizes)] if len(sizes) else 9.0) / 2 + 1) * self.pixels
                 self.taken.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+                marks.append((x, y, half))
+        self.marks = np.array(marks, dtype=float).reshape(-1, 3)
         # borders, as points every few pixels
         lon_min, lon_max, lat_min, lat_max = extent
         borders = [patch.get_path().vertices for patch in ax.patches]
@@ -221,23 +243,80 @@ class LabelPlacer:
             crossed = int(((b[:, 0] > box.x0) & (b[:, 0] < box.x1) & (b[:, 1] > box.y0) & (b[:, 1] < box.y1)).sum())
         return outside + 100.0 * overlap + 20.0 * crossed + distance
 
+    def _gaps(self, box: Any) -> np.ndarray:
+        """The room, in pixels, between a box and the edge of each mark (0 where they touch or overlap)."""
+        x, y, radius = self.marks[:, 0], self.marks[:, 1], self.marks[:, 2]
+        dx = np.maximum.reduce([box.x0 - x, np.zeros_like(x), x - box.x1])
+        dy = np.maximum.reduce([box.y0 - y, np.zeros_like(y), y - box.y1])
+        return np.maximum(np.hypot(dx, dy) - radius, 0.0)
+
+    def _near_others(self, box: Any, own: np.ndarray, leader: bool) -> int:
+        """Count the other places' marks too near a label: nearer than its own mark (plus :attr:`CLEARANCE`), or,
+        for a label on a leader line, within :attr:`CLEARANCE`."""
+        if not len(self.marks):
+            return 0
+        gaps = self._gaps(box)
+        clearance = self.CLEARANCE * self.pixels
+        if own.any():
+            limit = clearance if leader else float(gaps[own].min()) + clearance
+        else:  # a point without a mark: only the clearance
+            limit = clearance
+        return int((gaps[~own] < limit).sum())
+
+    @staticmethod
+    def _leader(box: Any, centre: np.ndarray, radius: float) -> np.ndarray:
+        """Points every two pixels or so along a label's leader line, from its text's middle to its mark's edge."""
+        start = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+        length = float(np.hypot(*(centre - start)))
+        steps = max(int(length / 2), 2)
+        along = np.linspace(0.0, max(1.0 - radius / max(length, 1e-9), 0.0), steps)[:, None]
+        return start + along * (centre - start)
+
+    def _crossings(self, box: Any, line: np.ndarray | None, own: np.ndarray) -> int:
+        """Count what a label and its leader line (None: no line) run across: the points of lines drawn before
+        inside the label; the line's points inside another label or another place's mark."""
+        inside = ((self.leaders[:, 0] > box.x0) & (self.leaders[:, 0] < box.x1) & (self.leaders[:, 1] > box.y0)
+                  & (self.leaders[:, 1] < box.y1))
+        count = int(inside.sum())
+        if line is None:
+            return count
+        line = line[~((line[:, 0] > box.x0) & (line[:, 0] < box.x1) & (line[:, 1] > box.y0) & (line[:, 1] < box.y1))]
+        for other in self.labels:
+            count += int(((line[:, 0] > other.x0) & (line[:, 0] < other.x1) & (line[:, 1] > other.y0)
+                          & (line[:, 1] < other.y1)).any())
+        others = self.marks[~own]
+        if len(others) and len(line):
+            near = np.hypot(line[:, None, 0] - others[None, :, 0], line[:, None, 1] - others[None, :, 1]) < others[:, 2]
+            count += int(near.any(axis=0).sum())
+        return count
+
     def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
-        """Write ``text`` (as matplotlib draws it) for the point ``xy`` where it covers least; return the annotation."""
+        """Write ``text`` (as matplotlib draws it) for the point ``xy`` where it covers least and stays nearest its
+        own mark; return the annotation."""
         import matplotlib.patheffects as effects
 
+        centre = self.ax.transData.transform(xy)
+        # the marks drawn at this point (its dot, and a marker over it) are its own
+        own = np.hypot(self.marks[:, 0] - centre[0], self.marks[:, 1] - centre[1]) < 1.0
+        # the distances are from the edge of a small mark: a bigger mark moves its label out by as much more
+        radius = float(self.marks[own, 2].max()) if own.any() else 0.0
+        beyond = max(radius / self.pixels - self._SMALLEST, 0.0)
         best = None
         for distance in self._DISTANCES:
             for dx, dy, ha, va in self._DIRECTIONS:
-                offset = (dx * distance, dy * distance)
+                offset = (dx * (distance + beyond), dy * (distance + beyond))
                 label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
                 box = label.get_window_extent(self.renderer)
-                cost = self._cost(box, distance)
+                leader = distance > self._DISTANCES[0]
+                line = self._leader(box, centre, radius) if leader else None
+                cost = (self._cost(box, distance)
+                        + self._NEAR_COST * (self._near_others(box, own, leader=leader) + self._crossings(box, line, own)))
                 label.remove()
                 if best is None or cost < best[0]:
-                    best = (cost, offset, ha, va, box, distance)
+                    best = (cost, offset, ha, va, box, distance, line)
             if best[0] < self._DISTANCES[0] + 1:
                 break
-        _, offset, ha, va, box, distance = best
+        _, offset, ha, va, box, distance, line = best
         arrow = None if distance <= self._DISTANCES[0] else {"arrowstyle": "-", "color": "0.45", "linewidth": 0.6,
                                                               "shrinkA": 1, "shrinkB": 3}
         label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
@@ -245,4 +324,7 @@ class LabelPlacer:
         label.set_path_effects([effects.withStroke(linewidth=2.4, foreground=(1, 1, 1, 0.85))])
         label.set_gid(gid)
         self.taken.append(box)
+        self.labels.append(box)
+        if line is not None:
+            self.leaders = np.concatenate([self.leaders, line])
         return label

@@ -472,7 +472,7 @@ def test_a_new_source_too_small_for_the_rise_is_named_with_its_share_in_the_sing
     events += [{"event_date": f"2020-04-{d:02d}", "source": "Test Wire"} for d in range(1, 20)]
     events += [{"event_date": "2020-04-30", "source": "Late Radio"}]
     text = Story(notebook_data(str(write_acled_events(tmp_path / "small-newcomer.csv", events)))).timeline()
-    assert "from 3 events in March 2020 to 20 in April 2020" in text, text
+    assert "From March 2020 to April 2020, the two whole months of the window, events rose from 3 to 20." in text, text
     assert "A new source (Late Radio) accounts for only 1 of April 2020's events, less than" in text, text
 
 

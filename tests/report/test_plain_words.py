@@ -112,7 +112,8 @@ def test_the_disputes_table_words_points_and_claims_and_shows_a_hostile_outlet_a
                             "quote": ["..", ".."], "report_id": ["RP1", "RP2"]})
     events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets & <script>"]})
     table = disputes_table(reports, SOURCES.assign(title=None), events)
-    assert table.columns.tolist() == ["number", "event", "point", "claim", "claimant", "document"]
+    assert table.columns.tolist() == ["number", "event", "point", "claim", "claimant", "document",
+                                     "the claims"]
     assert table["point"].tolist() == ["why", "why"]
     assert table["claim"].tolist() == ["<i>rockets</i>", "as the report of 29 Mar 2020 says"]
     page = as_table(table)._repr_html_()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from report_support import live_markup, sample_report
@@ -79,3 +80,34 @@ def test_a_chart_headline_given_as_text_is_written_escaped_above_its_image():
     source = page.index('<p class="chart-source">Source: &lt;img src=x onerror=alert(1)&gt;</p>')
     assert headline < subtitle < image < source < page.index('alt="Chart: b"')
     assert page.count('class="chart-headline"') == 1 and page.count('class="chart-source"') == 1
+
+
+def test_a_page_of_a_window_without_events_keeps_only_the_words_written_from_the_data(tmp_path):
+    """The committed timeline notebook, as a run of an empty window sees it: its hand-written Markdown that is not
+    default-only (the escalation measure, how it is counted) explains charts that are not drawn, and its figures
+    and tables show nothing: the page says once that the window is empty, and where the data are."""
+    import nbformat
+    from acled_files import write_acled_events
+    from report_support import page_text
+
+    from analysis.report.execute import inject_parameters, read_notebook, without_default_only
+    from analysis.report.inputs import notebook_data
+    from analysis.report.render import only_what_the_window_holds, render_page
+    from analysis.report.story import Story
+    from analysis.report.words.common import CARD_METADATA
+
+    path = write_acled_events(tmp_path / "far.csv", [{"event_date": "2020-05-04"}])
+    story = Story(notebook_data(str(path), start="2021-01-01", end="2021-02-01"))
+    notebook = Path(__file__).resolve().parents[2] / "notebooks" / "01-escalation-timeline.ipynb"
+    nb = without_default_only(inject_parameters(read_notebook(notebook),
+                                                {"DATA": str(path), "START": "2021-01-01", "END": "2021-02-01"}))
+    assert any(cell.cell_type == "markdown" for cell in nb.cells)  # what the page must leave out
+    heading = story.heading("timeline")
+    first = next(cell for cell in nb.cells if cell.cell_type == "code" and "story.heading" in cell.source)
+    first.outputs = [nbformat.v4.new_output("display_data", {"text/markdown": heading.markdown},
+                                            metadata={CARD_METADATA: heading.card})]
+    page = render_page(only_what_the_window_holds(nb), name="01-escalation-timeline")
+    text = page_text(page)
+    assert text.count("No events in this window") == 1 and "The file's events run from 4 May 2020" in text
+    assert "<img" not in page and "<table" not in page and "Nothing to show" not in text
+    assert "An escalation measure" not in text and "How the escalation score is counted" not in text

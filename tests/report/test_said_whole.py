@@ -55,8 +55,32 @@ def test_a_run_of_one_region_titles_its_map_by_its_places(tmp_path):
 
 def test_the_change_of_one_region_is_said_once(one_region):
     text = one_region.where()
-    assert "From May 2020 to June 2020, the last two whole months, the events in Diyala rose from 4 to 9." in text
+    assert "From May 2020 to June 2020, the two whole months of the window, the events in Diyala rose from 4 to 9." in text
     assert "rose most" not in text and "In all" not in text
+
+
+def test_a_window_of_two_whole_months_is_not_called_their_last_two(one_region):
+    """May and June are the window's only whole months: not "the last two", and their one change is no "largest"."""
+    texts = [one_region.where(), one_region.timeline(), one_region.areas_note("admin1")]
+    assert not any("last two" in text for text in texts)
+    assert "From May 2020 to June 2020, the two whole months of the window, events rose from 4 to 9." in texts[1]
+    assert "largest rise" not in texts[1]
+    assert "then the events in May 2020 and June 2020, the two whole months of the window, and the change" in texts[2]
+    from analysis.report.words.where import section
+
+    assert section(one_region.facts).endswith(", and the change between the two whole months of the window.")
+
+
+@pytest.mark.parametrize(("end", "said"), [("2020-06-15", "the window holds only one whole month"),
+                                           ("2020-05-20", "the window holds no whole month")])
+def test_a_window_of_fewer_than_two_whole_months_says_how_many_it_holds(tmp_path, end, said):
+    events = [{"event_date": day, "admin1": "Diyala"} for day in ("2020-05-04", "2020-05-18", "2020-06-02")]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "short.csv", events)), start="2020-05-01", end=end))
+    assert f"; {said}, so no change from one to the next is shown." in story.areas_note("admin1")
+    assert "whole months" not in story.where() + story.timeline()
+    from analysis.report.words.where import section
+
+    assert "change" not in section(story.facts)  # no change is shown: the section does not promise one
 
 
 def test_a_tie_at_the_top_of_the_outlets_is_said_whole(one_region):
@@ -159,3 +183,20 @@ def test_names_in_the_new_sentences_are_escaped(tmp_path):
     assert outlets[0] not in sources and outlets[1] not in sources
     text = story.attacks()
     assert f"All of them were in one region, {md(region)}." in text and region not in text
+
+
+def test_a_window_without_events_says_so_once_on_each_page_with_where_the_data_are(tmp_path):
+    from analysis.report.story import PAGES
+    from analysis.report.words.common import EMPTY_WINDOW
+
+    events = [{"event_date": "2020-05-04", "admin1": "Diyala"}, {"event_date": "2020-06-02", "admin1": "Diyala"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "far.csv", events)), start="2021-01-01",
+                                end="2021-02-01"))
+    for page in PAGES:
+        heading = story.heading(page)
+        assert heading.card[EMPTY_WINDOW] is True, page
+        lead = heading.markdown.split("\n\n", 1)[1]
+        assert lead.count("in this window") == 1, (page, lead)  # not again for the forces, say
+        assert lead.endswith("The file's events run from 4 May 2020 to 2 June 2020."), (page, lead)
+    assert EMPTY_WINDOW not in Story(notebook_data(str(write_acled_events(tmp_path / "near.csv", events)))).heading(
+        "posture").card

@@ -13,6 +13,7 @@ from analysis import schema
 from analysis.report.words.attacks import count_floor_note
 from analysis.report.words.sources import corroboration_sentence, disputes_sentence
 from analysis.stats.selection import is_militia_attack
+from analysis.text import in_words
 
 
 def test_the_old_public_names_of_the_sentences_lead_to_the_words_modules_with_a_warning():
@@ -224,3 +225,18 @@ def test_the_timeline_note_says_how_many_of_a_tie_too_large_to_label_whole_are_l
     # no tie split: no count
     few = SimpleNamespace(events=events.iloc[NAMED_EVENTS:], data=SimpleNamespace(casualties=None))
     assert "of the" not in labels_words(few, "killed")
+
+
+def test_the_disputes_sentence_counts_what_the_evidence_chart_marks():
+    """The sentence under the disputes table and the chart's marks tell the same points apart: those whose claims
+    contradict each other (crossed) and those whose claims differ only in precision or wording."""
+    data = analysis.load_dataset()
+    conflicts = analysis.list_conflicts(data.reports)
+    matrix = analysis.evidence_matrix(data.reports, data.sources, data.events)
+    crossed = set(matrix.loc[matrix["disputed"], "event_id"])
+    contradict = conflicts.loc[conflicts["difference"] == "contradict"]
+    points = contradict.drop_duplicates(["event_id", "claim_field"])
+    alike = conflicts.loc[conflicts["difference"] != "contradict"].drop_duplicates(["event_id", "claim_field"])
+    assert crossed == set(contradict["event_id"])
+    assert f"on {in_words(len(points))} the claims contradict each other, on {in_words(len(alike))} they differ only " \
+           "in precision or wording." in disputes_sentence(data.reports)

@@ -46,9 +46,67 @@ def test_the_evidence_matrix_has_a_cell_per_document_and_event_and_counts_every_
     assert columns["number"].tolist() == [int(i[2:]) for i in columns["event_id"]]
     order = analysis.event_numbers(data.events.set_index("event_id").loc[columns["event_id"]].reset_index())
     assert order.tolist() == list(range(1, len(data.events) + 1))
-    disputed = matrix[matrix["disputed"]]
+    disputed, differs = matrix[matrix["disputed"]], matrix[matrix["differs"]]
     conflicts = analysis.list_conflicts(data.reports)
-    assert set(zip(disputed["doc_id"], disputed["event_id"])) == set(zip(conflicts["doc_id"], conflicts["event_id"]))
+    contradicted = conflicts[conflicts["difference"] == "contradict"]
+    assert set(zip(disputed["doc_id"], disputed["event_id"])) == set(zip(contradicted["doc_id"], contradicted["event_id"]))
+    every = set(zip(conflicts["doc_id"], conflicts["event_id"]))
+    assert set(zip(differs["doc_id"], differs["event_id"])) == every - set(zip(disputed["doc_id"], disputed["event_id"]))
+    assert not (matrix["disputed"] & matrix["differs"]).any()
+
+
+def _claims(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
+    """Reports rows of (event_id, doc_id, claim_field, claim_value)."""
+    frame = pd.DataFrame(list(rows), columns=["event_id", "doc_id", "claim_field", "claim_value"])
+    return frame.assign(report_id=[f"RP{i}" for i in range(len(rows))], claimant="the article", quote="q")
+
+
+def test_claims_worded_differently_are_one_claim_and_a_day_within_a_range_differs_only_in_precision():
+    reports = _claims(("EV1", "a", "date", "March 11"), ("EV1", "b", "date", "11 March"),  # one date, two wordings
+                      ("EV2", "a", "projectiles", "two rockets"), ("EV2", "b", "projectiles", "2 Rockets"),
+                      ("EV3", "a", "date", "11-29 March"), ("EV3", "b", "date", "14 March"),  # a day within a range
+                      ("EV4", "a", "date", "11 March"), ("EV4", "b", "date", "14 March"),  # two days
+                      ("EV5", "a", "actor", "a militia"), ("EV5", "b", "actor", "Kata'ib Hezbollah"))
+    readings = pd.DataFrame({"event_id": ["EV5"], "claim_field": ["actor"], "difference": ["precision"],
+                             "why": ["Kata'ib Hezbollah is a militia"]})
+    conflicts = analysis.list_conflicts(reports, readings=readings)
+    assert dict(zip(conflicts["event_id"], conflicts["difference"])) == {
+        "EV3": "precision", "EV4": "contradict", "EV5": "precision"}
+    assert analysis.list_conflicts(reports, readings=readings.iloc[:0]).groupby("event_id")["difference"].first()[
+        "EV5"] == "contradict"  # a reading the coding does not give is a contradiction
+    sources = pd.DataFrame({"doc_id": ["a", "b"], "published_start": pd.to_datetime(["2020-03-01", "2020-03-02"]),
+                            "published_end": pd.to_datetime(["2020-03-01", "2020-03-02"]), "outlet": ["A", "B"]})
+    events = pd.DataFrame({"event_id": [f"EV{i}" for i in range(1, 6)], "event_type": ["Battles"] * 5,
+                           "event_date": pd.to_datetime(["2020-03-11"] * 5),
+                           "date_start": pd.to_datetime(["2020-03-11"] * 5),
+                           "date_end": pd.to_datetime(["2020-03-11"] * 5)})
+    matrix = evidence_matrix(reports, sources, events).set_index(["doc_id", "event_id"])
+    assert matrix.loc[("a", "EV4"), "disputed"] and matrix.loc[("b", "EV4"), "disputed"]
+    assert matrix.loc[("a", "EV3"), "differs"] and not matrix.loc[("a", "EV3"), "disputed"]
+    assert not matrix.loc[[("a", "EV1"), ("b", "EV2")], ["disputed", "differs"]].to_numpy().any()
+
+
+def test_a_bad_claim_reading_is_refused_with_its_line_column_and_value():
+    from analysis.errors import DataError
+    from analysis.stats.evidence import claim_readings
+
+    readings = pd.DataFrame({"event_id": ["EV1", "EV2"], "claim_field": ["actor", "actor"],
+                             "difference": ["precision", "<b>same</b>"], "why": ["x", "y"]})
+    readings.attrs["path"] = "readings.csv"
+    try:
+        claim_readings(readings)
+    except DataError as error:
+        assert (error.path, error.line, error.column, error.value) == ("readings.csv", 3, "difference", "<b>same</b>")
+        assert "precision, wording" in str(error)
+    else:
+        raise AssertionError("a bad difference was accepted")
+    twice = pd.concat([readings.iloc[:1]] * 2, ignore_index=True)
+    try:
+        claim_readings(twice)
+    except DataError as error:
+        assert error.line == 3 and "read twice" in str(error)
+    else:
+        raise AssertionError("a point read twice was accepted")
 
 
 def test_corroboration_counts_and_table_agree():
@@ -98,3 +156,11 @@ def test_outlets_per_event_and_source_scales_count_every_event():
     assert per_event.values.tolist() == [["none", 1], ["1", 2], ["2", 1], ["3 or more", 1]]
     assert per_event["events"].sum() == len(ACLED_EVENTS)
     assert source_scales(ACLED_EVENTS).values.tolist() == [["Local", 2], ["National", 2], ["not given", 1]]
+
+
+def test_every_packaged_claim_reading_is_of_a_point_with_competing_claims():
+    from analysis.stats.evidence import claim_readings
+
+    points = disputed_points(analysis.load_reports())
+    competing = set(zip(points["event_id"], points["claim_field"]))
+    assert set(claim_readings()) <= competing  # no reading of a point that the coding no longer disputes

@@ -111,6 +111,11 @@ def test_nothing_to_count_returns_the_axes(events, new_axes):
 
     alone = plot_escalation(escalation_per_period(events.iloc[:0]), ax=new_axes())
     assert alone.figure.number not in plt.get_fignums()
+    # a window without events has its weeks, each of no event: a row of zeros is nothing to measure either
+    window = escalation_per_period(events.iloc[:0], freq="W", start="2021-01-01", end="2021-02-01", clip=True)
+    assert len(window) and not window["events"].any()
+    zeros = plot_escalation(window, ax=new_axes())
+    assert zeros.figure.number not in plt.get_fignums() and not zeros.patches
 
 
 def test_groups_outside_the_runs_palette_are_drawn_together_as_other(new_axes):

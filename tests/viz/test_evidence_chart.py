@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 import analysis
-from analysis.viz.evidence import DISPUTE_MARK, plot_evidence
+from analysis.viz.evidence import DIFFERS_MARK, DISPUTE_MARK, MARK_MEANINGS, plot_evidence
 
 
 def test_the_heatmap_has_a_cell_per_document_and_event_and_crosses_the_disputes(new_axes):
@@ -17,6 +17,11 @@ def test_the_heatmap_has_a_cell_per_document_and_event_and_crosses_the_disputes(
     assert values.sum() == matrix["rows"].clip(upper=3).sum()
     crosses = [t for t in ax.texts if t.get_gid() == "disputed"]
     assert len(crosses) == int(matrix["disputed"].sum()) and {t.get_text() for t in crosses} == {DISPUTE_MARK}
+    # claims that differ only in precision or wording have a mark of their own, and the legend says which is which
+    alike = [t for t in ax.texts if t.get_gid() == "differs"]
+    assert len(alike) == int(matrix["differs"].sum()) > 0 and {t.get_text() for t in alike} == {DIFFERS_MARK}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert MARK_MEANINGS[DISPUTE_MARK] in legend and MARK_MEANINGS[DIFFERS_MARK] in legend
     # each event by the number of its id (EV035 is 35), in date order, as on the timeline and in the tables
     in_order = data.events.iloc[np.argsort(analysis.event_numbers(data.events).to_numpy(), kind="stable")]
     assert [t.get_text() for t in ax.get_xticklabels()] == [str(int(i[2:])) for i in in_order["event_id"]]

@@ -89,11 +89,37 @@ def test_plot_country_events_frames_the_country_and_names_the_busiest_places(new
     assert names == ["Town A (3)", "Town B (1)"]
 
 
+def test_a_map_of_one_regions_events_frames_them_with_the_country_around(new_axes):
+    """Events of one governorate: the map frames them with a margin, not all of Iraq and its neighbours; one place
+    alone still shows a few hundred kilometres around it; events across the country keep the country's frame."""
+    from analysis.viz.map_layout import EVENTS_SPAN
+
+    diyala = pd.DataFrame({"latitude": [33.75, 33.9, 34.05, 34.2], "longitude": [45.2, 45.0, 44.8, 44.6],
+                           "location": ["Town 0", "Town 1", "Town 2", "Town 3"], "event_type": ["Battles"] * 4})
+    ax = analysis.plot_country_events(diyala, country="Iraq", iso=368, hue="event_type", ax=new_axes(figsize=(8, 8)))
+    (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
+    assert 42.5 < west < 44.6 and 45.2 < east < 47 and 32 < south < 33.75 and 34.2 < north < 36
+    assert "Iraq" in [p.get_gid() for p in ax.patches]  # the country's outline, for context
+    one = analysis.plot_country_events(diyala.head(1), country="Iraq", iso=368, hue="event_type",
+                                       ax=new_axes(figsize=(8, 8)))
+    (west, east), (south, north) = one.get_xlim(), one.get_ylim()
+    assert north - south >= EVENTS_SPAN - 1e-9 and west < 45.2 - 1 and east > 45.2 + 1
+    across = pd.DataFrame({"latitude": [37.0, 30.5, 33.3], "longitude": [42.8, 47.8, 44.4],
+                           "location": ["Duhok", "Basra", "Baghdad"], "event_type": ["Battles"] * 3})
+    whole = analysis.plot_country_events(across, country="Iraq", iso=368, hue="event_type",
+                                         ax=new_axes(figsize=(8, 8)))
+    (west, east), (south, north) = whole.get_xlim(), whole.get_ylim()
+    assert west < 38.8 and east > 48.6 and south < 29.1 and north > 37.4  # all of Iraq
+
+
 def test_plot_country_events_says_when_the_window_is_empty(new_axes):
     ax = analysis.plot_country_events(pd.DataFrame({"latitude": [], "longitude": [], "location": [],
                                                     "sub_event_type": []}), country="Somalia", ax=new_axes())
     assert "no events in this window" in [t.get_text() for t in ax.texts]
     assert any(p.get_gid() == "Somalia" for p in ax.patches)
+    import matplotlib.pyplot as plt
+
+    assert ax.figure.number not in plt.get_fignums()  # an empty map alone on its figure is not shown
 
 
 def test_a_kind_keeps_its_colour_a_mixed_place_is_grey_and_the_legend_gives_the_sizes(new_axes):

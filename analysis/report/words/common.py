@@ -230,9 +230,33 @@ def counted_as(facts: Facts, n: int, esc: Escape = str) -> str:
     return f"{describe_number(n, 'event')} of {what}"
 
 
+def two_whole(count: int, name: str = "month") -> str:
+    """Name the two whole periods a change is measured between, by how many whole periods the window holds: the
+    last two of three or more, the window's own two of two ("" with fewer: no change is measured).
+
+    Examples
+    --------
+    >>> two_whole(5), two_whole(2), two_whole(1)
+    ('the last two whole months', 'the two whole months of the window', '')
+    """
+    return "" if count < 2 else f"the last two whole {name}s" if count > 2 else f"the two whole {name}s of the window"
+
+
+def fewer_than_two_whole(count: int, name: str = "month") -> str:
+    """Say why no change from one whole period to the next is measured: "the window holds only one whole month".
+
+    Examples
+    --------
+    >>> fewer_than_two_whole(1), fewer_than_two_whole(0, "quarter")
+    ('the window holds only one whole month', 'the window holds no whole quarter')
+    """
+    return f"the window holds {'only one' if count == 1 else 'no'} whole {name}"
+
+
 def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
             events: pd.DataFrame | None = None) -> list[str]:
-    """Write the largest rise and fall from one whole month of the window to the next, each a finding of its own.
+    """Write the largest rise and fall from one whole month of the window to the next, each a finding of its own;
+    of a window with only two whole months, the one change between them (nothing with fewer).
 
     For an ACLED file each is followed by whether it coincides with a change
     of outlets (:func:`analysis.report.words.coverage.change_sources`), in the same finding;
@@ -246,9 +270,14 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
         if abs(row["change"]) < MIN_CHANGE:
             continue
         verb = "rise" if row["direction"] == "rise" else "fall"
-        said = (f"The largest {verb} from one whole month to the next: from "
-                f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
-                f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
+        if len(whole) == 2:  # one change only: no "largest"
+            said = (f"From {row['from_start']:%B %Y} to {row['to_start']:%B %Y}, {two_whole(2)}, {noun}s "
+                    f"{'rose' if verb == 'rise' else 'fell'} from {describe_figure(row['before'])} to "
+                    f"{describe_figure(row['after'])}.")
+        else:
+            said = (f"The largest {verb} from one whole month to the next: from "
+                    f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
+                    f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
         note = change_sources(facts, facts.events if events is None else events, row, noun)
         out.append(f"{said} {note}" if note else said)
     return out
@@ -535,6 +564,8 @@ def _sources_words(facts: Facts, esc: Escape) -> str:
 
 #: The key of a page heading's display metadata that carries its index card (:class:`Heading`).
 CARD_METADATA = "analysis/page"
+#: The key of a page's card that marks a window without any event (:attr:`Heading.empty`).
+EMPTY_WINDOW = "empty_window"
 
 
 @dataclass(frozen=True)
@@ -549,16 +580,22 @@ class Heading:
         The first sentence of the lead as plain text (what the index card quotes).
     markdown : str
         ``"# <title>\\n\\n<lead>"``, every value from the data escaped.
+    empty : bool, default False
+        The run's window holds no event: the lead says so, and the page
+        shows nothing else written for the events (its card says so,
+        :data:`EMPTY_WINDOW`, read by :func:`analysis.report.render.render_report`).
     """
 
     title: str
     summary: str
     markdown: str
+    empty: bool = False
 
     @property
-    def card(self) -> dict[str, str]:
-        """The index card's words, as the heading's display metadata carries them."""
-        return {"title": self.title, "summary": self.summary}
+    def card(self) -> dict[str, object]:
+        """The index card's words, as the heading's display metadata carries them (and, for a window without
+        events, :data:`EMPTY_WINDOW`)."""
+        return {"title": self.title, "summary": self.summary, **({EMPTY_WINDOW: True} if self.empty else {})}
 
 
 def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]]) -> Heading:

@@ -188,16 +188,22 @@ class Facts:
         return actors_table(self.events)
 
     @cached_property
-    def compared(self) -> tuple[tuple[pd.Timestamp, pd.Timestamp], tuple[pd.Timestamp, pd.Timestamp], str] | None:
-        """The last two whole periods of the monthly chart's period (months, or coarser over long windows): the
-        previous one and the last one, each as its first and last day, and the period's code; None with fewer."""
+    def whole_periods(self) -> pd.DataFrame:
+        """The whole periods of the window, of the monthly chart's period (months, or coarser over long windows):
+        the rows of :meth:`per_period` that the window covers from their first day to their last."""
         from ...stats.periods import partial_periods
 
         if self.first is None:
-            return None
+            return pd.DataFrame({"period_start": [], "period_end": []})
+        frame = self.per_period(self.period("monthly", "M"))
+        return frame[~partial_periods(frame, self.first, self.last).to_numpy(dtype=bool)] if len(frame) else frame
+
+    @cached_property
+    def compared(self) -> tuple[tuple[pd.Timestamp, pd.Timestamp], tuple[pd.Timestamp, pd.Timestamp], str] | None:
+        """The last two of the :attr:`whole_periods`: the previous one and the last one, each as its first and
+        last day, and the period's code; None with fewer."""
+        whole = self.whole_periods
         freq = self.period("monthly", "M")
-        frame = self.per_period(freq)
-        whole = frame[~partial_periods(frame, self.first, self.last).to_numpy(dtype=bool)] if len(frame) else frame
         if len(whole) < 2:
             return None
         previous, last = whole.iloc[-2], whole.iloc[-1]

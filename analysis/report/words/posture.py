@@ -69,8 +69,9 @@ def chart_subtitle(facts: Facts, chart: str = "posture") -> str:
 def _forces_lead(facts: Facts, esc: Escape) -> str:
     posture = facts.posture_events
     forces = forces_words(facts, esc)
-    if posture.empty:
-        return nothing(facts, f"strategic development involving {forces}", esc) + _forces_in_events(facts, esc)
+    if posture.empty:  # a window without any event: the lead has said it, once
+        return "" if facts.events.empty else (nothing(facts, f"strategic development involving {forces}", esc)
+                                              + _forces_in_events(facts, esc))
     kinds = top_values(posture["sub_event_type"], n=5)
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
             f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")

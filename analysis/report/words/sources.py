@@ -158,8 +158,15 @@ def corroboration_sentence(reports: pd.DataFrame) -> str:
     return f"{share} ({single} of {total}) rest on a single report; {in_words(many)} {verb} told by {upper}."
 
 
+#: How the disputes table says the claims of a point differ (:data:`analysis.stats.evidence.CLAIM_DIFFERENCES`).
+DIFFERENCE_WORDS = {"contradict": "contradict each other", "precision": "differ only in precision",
+                    "wording": "differ only in wording"}
+
+
 def disputes_sentence(reports: pd.DataFrame) -> str:
-    """Say how many points are disputed, and how many within one report or between reports.
+    """Say how many points have competing claims, how many within one report or between reports, and, where some
+    claims differ only in precision or wording (the evidence chart marks those apart), on how many they contradict
+    each other.
 
     Examples
     --------
@@ -168,15 +175,27 @@ def disputes_sentence(reports: pd.DataFrame) -> str:
     ...                       "report_id": ["RP1", "RP2"]})
     >>> disputes_sentence(frame)
     'One point is disputed: none within one report quoting several sides and one between reports.'
+    >>> disputes_sentence(pd.concat([frame, frame.assign(event_id="EV2", claim_value=["11 March", "11-29 March"])]))
+    'Two points have competing claims: none within one report quoting several sides and two between reports; on one \
+the claims contradict each other, on one they differ only in precision or wording.'
     """
     points = disputed_points(reports)
     if points.empty:
         return "No point is disputed."
     within = int((points["where"] == "within one report").sum())
     between = len(points) - within
-    subject = f"{in_words(len(points)).capitalize()} point{' is' if len(points) == 1 else 's are'} disputed"
     within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
-    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+    alike = int((points["difference"] != "contradict").sum())
+    one = len(points) == 1
+    if not alike:
+        subject = f"{in_words(len(points)).capitalize()} point{' is' if one else 's are'} disputed"
+        return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
+    subject = f"{in_words(len(points)).capitalize()} point{' has' if one else 's have'} competing claims"
+    contradict = len(points) - alike
+    how = (f"on {in_words(contradict)} the claims contradict each other, on {in_words(alike)} they differ only in "
+           "precision or wording" if contradict else
+           f"on {'it' if one else 'each'}, the claims differ only in precision or wording")
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports; {how}."
 
 
 def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -211,7 +230,9 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
 
     One row per claim (:func:`analysis.stats.evidence.list_conflicts`):
     number, event (its headline), point (:func:`analysis.report.words.plain.point_words`),
-    claim (the reports and events it names as the pages name them), claimant, document.
+    claim (the reports and events it names as the pages name them), claimant, document, and "the claims": how
+    the claims on the point differ (:data:`DIFFERENCE_WORDS`: they contradict each other, or differ only in
+    precision or wording, as the evidence chart marks them).
 
     Examples
     --------
@@ -224,7 +245,7 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
     ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
     >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"]})
     >>> [str(value) for value in disputes_table(reports, sources, events).iloc[1]]
-    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'outlet not named, Apr 2020']
+    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'outlet not named, Apr 2020', 'contradict each other']
     """
     from ...stats.evidence import list_conflicts
 
@@ -236,6 +257,7 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
         "claim": pd.array([plain_notes(c, sources) for c in conflicts["claim_value"].astype(object)], dtype="string"),
         "claimant": conflicts["claimant"].astype("string"),
         "document": conflicts["document"].astype("string"),
+        "the claims": conflicts["difference"].map(DIFFERENCE_WORDS).astype("string"),
     })
     return numbered(events, out)
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
-from .common import Escape, involved, nothing, top_whole
+from .common import Escape, fewer_than_two_whole, involved, nothing, top_whole, two_whole
 from .counting import period_text
 from .facts import PERIOD_NAMES, Facts
 
@@ -66,14 +66,24 @@ def areas_note(facts: Facts, level: str = "admin1") -> str:
              + ("" if len(everyone) == 1 else ", most events first") if len(shown) == len(everyone)
              else f"The {len(shown):,} {plural} with the most events, of {len(everyone):,}, most events first")
     words = _compared_words(facts)
-    name = PERIOD_NAMES.get(facts.compared[2], "period") if facts.compared else ""
-    change = (f"; then the events in {words[0]} and {words[1]}, the last two whole {name}s of the window, and the "
+    name = _period_name(facts)
+    change = (f"; then the events in {words[0]} and {words[1]}, {_two_whole(facts)}, and the "
               "change in events and in killed from the one to the other" if words else
-              "; the window holds fewer than two whole months, so no change from one to the next is shown")
+              f"; {fewer_than_two_whole(len(facts.whole_periods), name)}, so no change from one to the next is shown")
     within = " (each within its region)" if level == "admin2" else ""
     # how the events are counted is said under the first table (its regions), not again under the second
     counted = " Events are counted on ACLED's date." if level == levels(facts)[0] else ""
     return f"{which}{within}: the events and the people killed in the window (ACLED's fatalities){change}.{counted}"
+
+
+def _period_name(facts: Facts) -> str:
+    """The name of the period the changes are measured by ("month", or coarser over long windows)."""
+    return PERIOD_NAMES.get(facts.period("monthly", "M"), "period")
+
+
+def _two_whole(facts: Facts) -> str:
+    """Name the two whole periods compared (:func:`analysis.report.words.common.two_whole`)."""
+    return two_whole(len(facts.whole_periods), _period_name(facts))
 
 
 def where_lead(facts: Facts, esc: Escape = md) -> str:
@@ -132,14 +142,14 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
         return []
     table = facts.areas("admin1")
     before, after = words
-    name = PERIOD_NAMES.get(facts.compared[2], "period")
+    which = _two_whole(facts)
     if len(table) == 1:  # one region: its change is the whole change, said once
         row = table.iloc[0]
         first, last = int(row["events_previous"]), int(row["events_last"])
         if first == last:
-            return [f"From {before} to {after}, the last two whole {name}s, the events in {esc(row['admin1'])} "
+            return [f"From {before} to {after}, {which}, the events in {esc(row['admin1'])} "
                     f"held at {first:,}."]
-        return ([f"From {before} to {after}, the last two whole {name}s, the events in {esc(row['admin1'])} "
+        return ([f"From {before} to {after}, {which}, the events in {esc(row['admin1'])} "
                  f"{'rose' if last > first else 'fell'} from {first:,} to {last:,}."] + _coverage(facts, total=False))
     parts = []
     for verb, change in (("rose", int(table["events_change"].max())), ("fell", int(table["events_change"].min()))):
@@ -153,8 +163,8 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
         else:
             parts.append(f"{verb} most in {join_words([esc(a) for a in tied['admin1']])} (by {abs(change):,} each)")
     if not parts:
-        return [f"From {before} to {after}, the last two whole {name}s, no region's events changed."]
-    return [f"From {before} to {after}, the last two whole {name}s, events {' and '.join(parts)}."] + _coverage(facts)
+        return [f"From {before} to {after}, {which}, no region's events changed."]
+    return [f"From {before} to {after}, {which}, events {' and '.join(parts)}."] + _coverage(facts)
 
 
 def _coverage(facts: Facts, total: bool = True) -> list[str]:
@@ -228,4 +238,5 @@ def section(facts: Facts) -> str:
             "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
             f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
-            f"and the people killed by region (the country's first administrative division){districts}, and the change from one whole period to the next.")
+            f"and the people killed by region (the country's first administrative division){districts}"
+            + (f", and the change between {_two_whole(facts)}." if facts.compared else "."))
