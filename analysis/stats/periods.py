@@ -174,7 +174,7 @@ def _spread(
     first, last = bins
     weight = np.ones(len(start_day)) if weights is None else np.asarray(weights, dtype=float)
     if weekday is not None:
-        days = _weekdays_in_range(start_day, end_day, weekday)
+        days = weekday_days(start_day, end_day, weekday)
         if days is not None:  # the events of one weekday: spread over those days; the others by their ranges
             on, (day_event, day) = days
             rest = _spread(start_day[~on], end_day[~on], codes[~on], n_groups, edges,
@@ -204,7 +204,7 @@ def _spread(
     return {"certain": certain, "possible": possible, "expected": expected}
 
 
-def _weekdays_in_range(start_day: np.ndarray, end_day: np.ndarray, weekday: np.ndarray):
+def weekday_days(start_day: np.ndarray, end_day: np.ndarray, weekday: np.ndarray):
     """Return which events are known to one weekday of a range of days, and those days.
 
     None if there is none; else a boolean mask over the events and the
@@ -249,7 +249,7 @@ def _spread_days(
     return {"certain": certain, "possible": possible, "expected": expected}
 
 
-def _weekday_numbers(events: pd.DataFrame) -> np.ndarray | None:
+def weekday_numbers(events: pd.DataFrame) -> np.ndarray | None:
     """Return each event's weekday (0 Monday ... 6 Sunday; -1 where empty), or None without a ``weekday`` column."""
     if "weekday" not in events:
         return None
@@ -300,7 +300,7 @@ def _period_frame(
         return _empty_period_frame(events, by, weights)
     start_day, end_day = day_numbers(events["date_start"]), day_numbers(events["date_end"])
     bins = (np.searchsorted(edges, start_day, side="right") - 1, np.searchsorted(edges, end_day, side="right") - 1)
-    weekday = _weekday_numbers(events)
+    weekday = weekday_numbers(events)
     counts = _spread(start_day, end_day, codes, n_groups, edges, bins=bins, weekday=weekday)
     extra = {
         name: _spread(start_day, end_day, codes, n_groups, edges, weights=values, bins=bins, weekday=weekday)["expected"]

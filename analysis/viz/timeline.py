@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._frames import require_input
+from .._frames import day_numbers, require_input
+from ..stats.periods import weekday_days
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .bands import bands_legend, plot_timeline_bands, timeline_form
@@ -73,12 +74,32 @@ def _draw_lane(ax: Axes, marks: pd.DataFrame, name: str, centre: float, color: s
                                   alpha=0.9, zorder=1)
             ends.set_gid(f"borrowed:{name}")
             ax.add_collection(ends)
+        _draw_possible_days(ax, ranged, name, color)
     fills = np.where(rows["is_range"].to_numpy(dtype=bool), "white", color)
     points = ax.scatter(
         dates_as_numbers(rows["event_date"]) + 0.5, rows["y"].to_numpy(), s=rows["marker_size"].to_numpy(),
         facecolors=list(fills), edgecolors=color, linewidths=1.2, zorder=3, label=literal_text(name),
     )
     points.set_gid(f"events:{name}")
+
+
+def _draw_possible_days(ax: Axes, ranged: pd.DataFrame, name: str, color: str) -> None:
+    """Tick, across the bar of an event known to one weekday of its range ("a Saturday" of June), each of its
+    possible days: the bar spans the range, the ticks the only days it may have fallen on."""
+    from matplotlib.collections import LineCollection
+
+    found = weekday_days(day_numbers(ranged["date_start"]), day_numbers(ranged["date_end"]),
+                         ranged["weekday"].to_numpy(dtype=np.int64))
+    if found is None:
+        return
+    on, (event, day) = found
+    y = ranged["y"].to_numpy(dtype=float)[on][event]
+    x = day.astype(float) + 0.5  # the middle of the day, as the markers (matplotlib's day 0 is 1970-01-01)
+    half = BAR_HEIGHT / 2
+    ticks = LineCollection([[(a, b - half), (a, b + half)] for a, b in zip(x, y)], colors=color, linewidths=1.6,
+                           zorder=2)
+    ticks.set_gid(f"possible-days:{name}")
+    ax.add_collection(ticks)
 
 
 def _draw_texts(ax: Axes, marks: pd.DataFrame) -> None:
@@ -293,6 +314,9 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     if any(str(c.get_gid()).startswith("borrowed:") for c in ax.collections):
         handles.append(Patch(facecolor="none", edgecolor="0.3", hatch="/////", linewidth=0,
                              label="bound borrowed from another event or document"))
+    if any(str(c.get_gid()).startswith("possible-days:") for c in ax.collections):
+        handles.append(Line2D([], [], marker="|", linestyle="", color="0.3", markersize=9, markeredgewidth=1.6,
+                              label="possible day, where the reports name the weekday"))
     for count in sizes:
         # filled light grey: a hollow circle is the legend's mark of an event known only to a range
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.8", markeredgecolor="0.3",

@@ -36,6 +36,7 @@ import pandas as pd
 
 from .._frames import check_dates, column_or_na, day_numbers, require_columns
 from ..stats.casualties import event_sizes
+from ..stats.periods import weekday_numbers
 from ..stats.selection import event_keys, event_kind, event_numbers
 from .placement import CHAR_WIDTH_EM, LABEL_FONT_SIZE, beside, pack_rows
 
@@ -147,6 +148,9 @@ def _events_in_lanes(
         "event_date": events["event_date"].to_numpy()[order],
         "start_borrowed": _borrowed(events, "date_start_from")[order],
         "end_borrowed": _borrowed(events, "date_end_from")[order],
+        # the one weekday an event fell on, where the reports give one (0 Monday ... 6 Sunday; -1 any day)
+        "weekday": (np.full(len(events), -1, dtype=np.int64) if (days := weekday_numbers(events)) is None
+                    else days)[order],
         "size_value": values[order],
         "label": labels,
     })
@@ -167,6 +171,7 @@ def _group_marks(out: pd.DataFrame, collapse: bool) -> None:
             "start": day_numbers(out["date_start"]), "end": day_numbers(out["date_end"]),
             "middle": day_numbers(out["event_date"]),
             "bounds": out["start_borrowed"].to_numpy(dtype=np.int64) * 2 + out["end_borrowed"].to_numpy(dtype=np.int64),
+            "weekday": out["weekday"].to_numpy(dtype=np.int64),
             "size": out["marker_size"].to_numpy(dtype=float),
             "own": np.where(labelled, np.arange(len(out)), -1),  # a labelled event keeps a mark of its own
         })
@@ -316,7 +321,9 @@ def timeline_layout(
         mark_events (int64, events in the mark), row (int64, 0 at the top of
         the lane), y (float64), date_start, date_end, event_date, x_start,
         x_end (datetime64; x_end is the day after date_end), is_range,
-        start_borrowed, end_borrowed (bool), size_value, marker_size (float64,
+        start_borrowed, end_borrowed (bool), weekday (int64: the one weekday
+        the event fell on, 0 Monday ... 6 Sunday, -1 any day of its range),
+        size_value, marker_size (float64,
         points squared), label (string, the label given), text (string, what
         the mark says: numbers, count and label), text_x (datetime64, where
         the text starts, or ends for ``"right"``), text_ha (categorical:
@@ -346,6 +353,6 @@ def timeline_layout(
     _place_marks(out, first, last, chars_per_axis, max_rows)
     _stack_lanes(out)
     columns = ["event_id", "number", "lane", "mark", "mark_events", "row", "y", "date_start", "date_end", "event_date",
-               "x_start", "x_end", "is_range", "start_borrowed", "end_borrowed", "size_value", "marker_size", "label",
-               "text", "text_x", "text_ha"]
+               "x_start", "x_end", "is_range", "start_borrowed", "end_borrowed", "weekday", "size_value", "marker_size",
+               "label", "text", "text_x", "text_ha"]
     return out[columns]

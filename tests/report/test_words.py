@@ -240,3 +240,13 @@ def test_the_disputes_sentence_counts_what_the_evidence_chart_marks():
     assert crossed == set(contradict["event_id"])
     assert f"on {in_words(len(points))} the claims contradict each other, on {in_words(len(alike))} they differ only " \
            "in precision or wording." in disputes_sentence(data.reports)
+
+
+def test_the_timeline_note_explains_the_ticks_only_where_an_event_is_known_to_a_weekday():
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    june = Story(notebook_data(start="2020-06-01", end="2020-06-30")).timeline_note()  # the Saturday attack
+    march = Story(notebook_data(start="2020-03-01", end="2020-03-31")).timeline_note()
+    ticks = "where the reports name the weekday, it spans the range and ticks mark the only days"
+    assert ticks in june and ticks not in march

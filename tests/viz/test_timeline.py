@@ -174,3 +174,20 @@ def test_drawing_the_same_timeline_twice_gives_the_same_png_bytes(events, tmp_pa
         ax.figure.savefig(path, metadata={"Software": None})
         outputs.append(path.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_an_event_known_to_a_weekday_ticks_its_possible_days_on_its_bar(new_axes):
+    events = make_events([{"date_start": "2020-06-06", "date_end": "2020-06-27", "event_date": "2020-06-13"},
+                          {"date_start": "2020-06-01", "date_end": "2020-06-10", "event_date": "2020-06-05"}])
+    events["weekday"] = pd.Series(["Saturday", None], dtype="string")
+    ax = plot_timeline(events, ax=new_axes())
+    ticks = [c for c in ax.collections if str(c.get_gid()).startswith("possible-days:")]
+    assert len(ticks) == 1
+    xs = sorted(segment[0][0] for segment in ticks[0].get_segments())
+    saturdays = pd.to_datetime(["2020-06-06", "2020-06-13", "2020-06-20", "2020-06-27"])
+    assert xs == [float((day - pd.Timestamp("1970-01-01")).days) + 0.5 for day in saturdays]
+    labels = [t.get_text() for t in timeline_legend(ax).get_texts()]
+    assert "possible day, where the reports name the weekday" in labels
+    plain = plot_timeline(events.drop(columns="weekday"), ax=new_axes())  # no weekday: no ticks, no key
+    assert not [c for c in plain.collections if str(c.get_gid()).startswith("possible-days:")]
+    assert "possible day, where the reports name the weekday" not in [t.get_text() for t in timeline_legend(plain).get_texts()]

@@ -161,8 +161,19 @@ def timeline_note(facts: Facts) -> str:
               else labels_words(facts, harmed))
     return ("**How to read it.** Each marker is one event, in a lane for its kind; a filled marker is an event "
             "whose day is known, a hollow marker on a bar an event known only to a range of days (the bar covers "
-            f"every possible day). Markers grow with the people {harmed} (the lowest figure). {labels}; "
+            f"every possible day{_weekday_words(facts)}). Markers grow with the people {harmed} (the lowest figure). {labels}; "
             "overlapping events in a lane take separate rows.")
+
+
+def _weekday_words(facts: Facts) -> str:
+    """Say what the ticks on a bar mean, where an event's reports name its weekday ("" where none does)."""
+    from ...stats.periods import weekday_numbers
+
+    days = weekday_numbers(facts.events)
+    ranged = (facts.events["date_end"] > facts.events["date_start"]).to_numpy(dtype=bool) if len(facts.events) else []
+    if days is None or not (days[ranged] >= 0).any():
+        return ""
+    return "; where the reports name the weekday, it spans the range and ticks mark the only days the event may have fallen on"
 
 
 def labels_words(facts: Facts, harmed: str) -> str:
