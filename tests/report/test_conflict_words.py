@@ -218,14 +218,26 @@ def test_the_older_column_set_is_told_with_what_it_has(tmp_path, raw):
 
 
 def test_two_actors_and_one_perpetrator_are_said_in_plain_english(tmp_path):
-    """"Both actors", never "All 2 actors"; "The one perpetrator"."""
+    """"Both actors", never "All 2 actors"; "The one perpetrator" (or "first actor", of a battle)."""
     path = write_acled_events(tmp_path / "two.csv", [
         {"event_date": "2020-03-02", "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Army",
          "inter1": "State forces", "actor2": "Rebels", "inter2": "Rebel group", "fatalities": "2",
          "interaction": "State forces-Rebel group"}])
     story = Story(notebook_data(str(path)))
     assert story.actors_note().startswith("Both actors, with the events each is first or second actor in")
-    assert story.perpetrators_note().startswith("The one perpetrator of the 1 ")
+    # a battle has two sides, neither named the attacker: its actors are the first and the second
+    assert story.perpetrators_note().startswith("The one first actor of the 1 ")
+    assert list(story.perpetrators().columns)[0] == "first actor"
+    assert {"first actor", "second actor"} <= set(story.attacks_table().columns)
+    assert "who fought whom" in story.attacks_note()
+    strike = write_acled_events(tmp_path / "strike.csv", [
+        {"event_date": "2020-03-02", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+         "actor1": "Army", "inter1": "State forces", "actor2": "Rebels", "inter2": "Rebel group", "fatalities": "2",
+         "interaction": "State forces-Rebel group"}])
+    one_sided = Story(notebook_data(str(strike)))
+    assert one_sided.perpetrators_note().startswith("The one perpetrator of the 1 ")
+    assert {"perpetrator", "attacked"} <= set(one_sided.attacks_table().columns)
+    assert "who attacked whom" in one_sided.attacks_note()
 
 
 def test_civilian_targeting_is_its_own_paragraph_under_its_own_label(story, raw):

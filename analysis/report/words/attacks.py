@@ -317,8 +317,9 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     out = table[["event_id", "when", "location"]].copy().reset_index(drop=True)
     out["admin1"] = column("admin1")
     out["sub_event_type"] = column("sub_event_type")
-    out["perpetrator"] = with_associates(column("actor1"), column("assoc_actor_1"))
-    out["attacked"] = with_associates(column("actor2"), column("assoc_actor_2"))
+    first, second = actor_roles(facts)
+    out[first] = with_associates(column("actor1"), column("assoc_actor_1"))
+    out[second] = with_associates(column("actor2"), column("assoc_actor_2"))
     out["killed"] = table["killed"].to_numpy()
     out["what"] = [reader_sentence(notes) for notes in column("notes").astype(object).where(lambda v: v.notna(), None)]
     return out.head(most).reset_index(drop=True)
@@ -347,6 +348,14 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def actor_roles(facts: Facts) -> tuple[str, str]:
+    """Name the first and second actor of the run's attacks: "perpetrator" and "attacked", or, where battles are
+    among them, "first actor" and "second actor": in a battle ACLED's first actor is one side, not the attacker."""
+    attacks = facts.attacks
+    battles = "event_type" in attacks.columns and bool(attacks["event_type"].astype("string").eq("Battles").any())
+    return ("first actor", "second actor") if battles else ("perpetrator", "attacked")
+
+
 def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
     """Count an ACLED run's attacks by perpetrator (its first actor, ``actor1``): perpetrator, actor type, attacks, killed.
 
@@ -356,13 +365,14 @@ def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
     from ...stats.actors import actors_table
 
     attacks = facts.attacks
+    role = actor_roles(facts)[0]
     if facts.coded or attacks.empty or "actor1" not in attacks.columns:
-        return pd.DataFrame(columns=["perpetrator", "actor type", "attacks", "killed"])
+        return pd.DataFrame(columns=[role, "actor type", "attacks", "killed"])
     first = attacks.assign(actor2=pd.NA, inter2=pd.NA) if "inter2" in attacks.columns else attacks.assign(actor2=pd.NA)
     table = actors_table(first, associated=False)
     shown, _, _ = top_whole(table, most, 2 * most)
-    return shown.rename(columns={"actor": "perpetrator", "actor_type": "actor type", "events": "attacks",
-                                 "fatalities": "killed"})[["perpetrator", "actor type", "attacks", "killed"]]
+    return shown.rename(columns={"actor": role, "actor_type": "actor type", "events": "attacks",
+                                 "fatalities": "killed"})[[role, "actor type", "attacks", "killed"]]
 
 
 def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
@@ -371,10 +381,14 @@ def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
     shown = perpetrators(facts, most)
     if everyone.empty:
         return ""
-    which = (describe_all(len(everyone), "perpetrator") if len(shown) == len(everyone)
-             else f"The {len(shown):,} perpetrators with the most of the {len(everyone):,}")
-    return (f"{which} of the {counted_as(facts, len(facts.attacks))} (ACLED's first actor), with the attacks each "
-            "carried out and the people killed in them.")
+    role = actor_roles(facts)[0]
+    which = (describe_all(len(everyone), role) if len(shown) == len(everyone)
+             else f"The {len(shown):,} {role}s with the most of the {len(everyone):,}")
+    if role == "perpetrator":
+        return (f"{which} of the {counted_as(facts, len(facts.attacks))} (ACLED's first actor), with the attacks each "
+                "carried out and the people killed in them.")
+    return (f"{which} of the {counted_as(facts, len(facts.attacks))} (the attacker, or in a battle one side), with "
+            "the attacks each took part in and the people killed in them.")
 
 
 def perpetrators_sentence(facts: Facts) -> str:
@@ -383,9 +397,12 @@ def perpetrators_sentence(facts: Facts) -> str:
     if table.empty:
         return ""
     n = len(facts.attacks)
-    named = [f"{md(row.perpetrator)} ({describe_number(row.attacks, 'attack')}, {percent(row.attacks, n)}; "
-             f"{describe_number(row.killed, 'person', 'people')} killed)" for row in table.itertuples()]
-    return f"By perpetrator (ACLED's first actor): {join_words(named)}."
+    role = actor_roles(facts)[0]
+    named = [f"{md(name)} ({describe_number(attacks, 'attack')}, {percent(attacks, n)}; "
+             f"{describe_number(killed, 'person', 'people')} killed)"
+             for name, attacks, killed in zip(table[role], table["attacks"], table["killed"])]
+    how = "ACLED's first actor" if role == "perpetrator" else "the attacker, or in a battle one side"
+    return f"By {role} ({how}): {join_words(named)}."
 
 
 def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
@@ -405,8 +422,10 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
         listed = f"The {shown:,} deadliest of the {counted} (at most {most}, a tie listed whole or not at all)"
     else:
         listed = f"The {shown:,} deadliest of the {counted}"
+    who = ("who attacked whom" if actor_roles(facts)[0] == "perpetrator" else
+           "who fought whom (ACLED's first and second actor: in a battle neither is named the attacker)")
     with_what = (" with the killed" if facts.coded else
-                 ": when, where, who attacked whom (each side with its associated actors), the killed and what "
+                 f": when, where, {who} (each side with its associated actors), the killed and what "
                  "happened (the first sentence of ACLED's notes)")
     return f"## {capital(what)}, one by one\n\n{listed}, in date order{with_what}."
 
