@@ -16,6 +16,13 @@ from .._frames import require_columns
 from .evidence import event_sources
 from .periods import period_edges
 
+#: The ages of the outlets behind an event, oldest first (:func:`events_by_outlet_age`), each with what it means.
+OUTLET_AGES: dict[str, str] = {
+    "established": "reported only by outlets of the first {period}",
+    "shared": "reported by a later outlet and one of the first {period}",
+    "new_only": "reported only by outlets that began later",
+}
+
 
 def outlets_per_period(events: pd.DataFrame, *, freq: str = "M", start: object = None,
                        end: object = None) -> pd.DataFrame:
@@ -215,12 +222,15 @@ def outlet_shift(events: pd.DataFrame, before: object, after: object) -> pd.Data
 
 def events_by_outlet_age(events: pd.DataFrame, *, freq: str = "M", start: object = None,
                          end: object = None) -> pd.DataFrame:
-    """Count each period's events by whether an outlet of the first period reports them, or only later outlets.
+    """Count each period's events by the age of the outlets that report them: only outlets of the first period,
+    a later outlet with one of those, or only later outlets.
 
     An outlet is new when its first period is after the data's first
     (:func:`outlet_spans`). An event that only new outlets report would not
     be in the data without them: a rise made of such events may be one of
-    coverage. An event without a source counts with the established ones.
+    coverage. The events no new outlet reports are what the data would
+    hold without the new outlets. An event without a source counts with
+    the first.
 
     Parameters
     ----------
@@ -232,22 +242,23 @@ def events_by_outlet_age(events: pd.DataFrame, *, freq: str = "M", start: object
     Returns
     -------
     DataFrame
-        period_start, period_end (datetime64), established, new_only (int64:
-        the events an outlet of the first period reports, and those that only
-        new outlets report); one row per period from the first to the last,
-        empty periods as zeros.
+        period_start, period_end (datetime64), established (int64: the
+        events no new outlet reports), shared (a new outlet and one of the
+        first period), new_only (only new outlets); one row per period from
+        the first to the last, empty periods as zeros.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"event_id": list("abcd"), "source": ["X", "X; Local", "Local", "Local"],
     ...                       "event_date": pd.to_datetime(["2025-05-03", "2025-06-01", "2025-06-02", "2025-06-09"])})
-    >>> events_by_outlet_age(frame)[["established", "new_only"]].values.tolist()
-    [[1, 0], [1, 2]]
+    >>> events_by_outlet_age(frame)[["established", "shared", "new_only"]].values.tolist()
+    [[1, 0, 0], [0, 1, 2]]
     """
     require_columns(events, ["event_id", "event_date", "source"])
+    names = list(OUTLET_AGES)
     empty = pd.DataFrame({"period_start": pd.Series([], dtype="datetime64[ns]"),
                           "period_end": pd.Series([], dtype="datetime64[ns]"),
-                          "established": pd.Series([], dtype=np.int64), "new_only": pd.Series([], dtype=np.int64)})
+                          **{name: pd.Series([], dtype=np.int64) for name in names}})
     if events.empty:
         return empty
     dates = events["event_date"]
@@ -257,12 +268,14 @@ def events_by_outlet_age(events: pd.DataFrame, *, freq: str = "M", start: object
     spans = outlet_spans(outlets_per_period(events, freq=freq, start=start, end=end))
     new = set(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
     rows = event_sources(events)
-    rows["old"] = ~rows["source"].isin(new).to_numpy()
-    established = rows.groupby("event_id")["old"].any()
+    rows["new"] = rows["source"].isin(new).to_numpy()
+    grouped = rows.groupby("event_id")["new"]
     ids = events["event_id"].astype("string")
-    new_only = ids.map(~established).fillna(False).to_numpy(dtype=bool)  # no source: established
+    any_new = ids.map(grouped.any()).fillna(False).to_numpy(dtype=bool)  # no source: no new outlet
+    all_new = ids.map(grouped.all()).fillna(False).to_numpy(dtype=bool)
+    age = np.where(all_new, 2, np.where(any_new, 1, 0))  # the position in OUTLET_AGES
     period = np.searchsorted(edges.to_numpy(), dates.to_numpy(), side="right") - 1
     n = len(edges) - 1
-    counts = {"established": np.bincount(period[~new_only], minlength=n), "new_only": np.bincount(period[new_only], minlength=n)}
     return pd.DataFrame({"period_start": edges[:-1], "period_end": edges[1:] - pd.Timedelta(days=1),
-                         **{name: values.astype(np.int64) for name, values in counts.items()}})
+                         **{name: np.bincount(period[age == k], minlength=n).astype(np.int64)
+                            for k, name in enumerate(names)}})

@@ -420,7 +420,8 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str = "mark
     above = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
     halo = [patheffects.withStroke(linewidth=3.2, foreground="white")]  # seen over dark bars as over the background
     for (label, day), x in zip(days.items(), dates_as_numbers(days)):
-        ax.axvline(x, color="0.1", linestyle=(0, (4, 2.5)), linewidth=1.2, zorder=4, gid="day-mark", path_effects=halo)
+        # over bars and bands, under markers and labels (zorder 3 and 4), which stay readable
+        ax.axvline(x, color="0.1", linestyle=(0, (4, 2.5)), linewidth=1.2, zorder=2.5, gid="day-mark", path_effects=halo)
         # above the plotting area, where it covers no bar
         ax.text(x, 1.01, literal_text(label), transform=above, ha="center", va="bottom", fontsize=8, color="0.1",
                 gid="day-mark-label", clip_on=False)

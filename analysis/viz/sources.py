@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .._frames import require_input
@@ -135,22 +136,23 @@ def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
 
 
 def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", ax: Axes | None = None) -> Axes:
-    """Draw each period's events stacked by outlet age: those an outlet of the first period reports, and on top those
-    that only outlets which began later report (a rise made of these may be one of coverage).
+    """Draw each period's events stacked by the age of their outlets: those only outlets of the first period report,
+    those a later outlet reports with one of them, and on top those only later outlets report (a rise made of these
+    may be one of coverage).
 
     Parameters
     ----------
     frame : DataFrame
         Output of :func:`analysis.stats.coverage.events_by_outlet_age`.
     period : str, default "month"
-        The name of its periods, for the legend ("an outlet of the first month").
+        The name of its periods, for the legend ("outlets of the first month").
     ax : matplotlib Axes, optional
         Where to draw.
 
     Returns
     -------
     matplotlib Axes
-        Bars with ``gid`` ``"established"`` and ``"new_only"``, one of each per period.
+        Bars with ``gid`` ``"established"``, ``"shared"`` and ``"new_only"``, one of each per period.
 
     Examples
     --------
@@ -159,35 +161,36 @@ def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", ax: Axes | N
     >>> import matplotlib.pyplot as plt
     >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2025-05-01", "2025-06-01"]),
     ...                       "period_end": pd.to_datetime(["2025-05-31", "2025-06-30"]),
-    ...                       "established": [4, 5], "new_only": [0, 7]})
+    ...                       "established": [4, 5], "shared": [0, 1], "new_only": [0, 7]})
     >>> ax = plot_outlet_ages(frame, ax=plt.figure().gca())
     >>> [float(p.get_height()) for p in ax.patches if p.get_gid() == "new_only"]
     [0.0, 7.0]
     """
-    require_input(frame, ["period_start", "period_end", "established", "new_only"], taker="plot_outlet_ages",
+    from ..stats.coverage import OUTLET_AGES
+    from ..text import date_texts
+
+    require_input(frame, ["period_start", "period_end", *OUTLET_AGES], taker="plot_outlet_ages",
                   maker="events_by_outlet_age")
     ax = current_axes(ax)
-    if frame.empty or not (frame["established"].sum() + frame["new_only"].sum()):
+    if frame.empty or not frame[list(OUTLET_AGES)].to_numpy().sum():
         nothing_to_draw(ax, "no events in this window", "No events in this window.")
         return ax
     left = dates_as_numbers(frame["period_start"])
     width = (dates_as_numbers(frame["period_end"]) + 1.0 - left) * 0.86
-    established = frame["established"].to_numpy(dtype=float)
-    labels = {"established": f"reported by an outlet of the first {period}",
-              "new_only": "reported only by outlets that began later"}
-    tag_bars(ax.bar(left, established, width=width, align="edge", color=style.OUTLET_AGE_COLORS["established"],
-                    label=labels["established"]), "established")
-    tag_bars(ax.bar(left, frame["new_only"].to_numpy(dtype=float), bottom=established, width=width, align="edge",
-                    color=style.OUTLET_AGE_COLORS["new_only"], label=labels["new_only"]), "new_only")
+    labels = {age: meaning.format(period=period) for age, meaning in OUTLET_AGES.items()}
+    bottom = np.zeros(len(frame))
+    for age in OUTLET_AGES:
+        heights = frame[age].to_numpy(dtype=float)
+        tag_bars(ax.bar(left, heights, bottom=bottom, width=width, align="edge", color=style.OUTLET_AGE_COLORS[age],
+                        label=labels[age]), age)
+        bottom = bottom + heights
     ax.set_ylabel("events")
     date_axis(ax)
-    legend_below(ax, 2)
-    from ..text import date_texts
-
+    legend_below(ax, 1)
     periods = date_texts(frame.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
-    shown = [f"{when} {int(old):,} + {int(new):,}" for when, old, new
-             in zip(periods, frame["established"], frame["new_only"]) if old or new]
-    describe(ax, f"Events per {period}, {labels['established']} + {labels['new_only']}: " + "; ".join(shown) + ".")
+    shown = [f"{when} " + " + ".join(f"{int(row[age]):,}" for age in OUTLET_AGES)
+             for when, (_, row) in zip(periods, frame.iterrows()) if row[list(OUTLET_AGES)].sum()]
+    describe(ax, f"Events per {period}, " + " + ".join(labels.values()) + ": " + "; ".join(shown) + ".")
     return ax
 
 

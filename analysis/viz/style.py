@@ -52,8 +52,10 @@ COUNT_COLORS: dict[str, str] = {"expected": "#B8B8B8", "certain": "#4A4A4A"}
 EVIDENCE_SHADES: tuple[str, ...] = ("#FFFFFF", "#D4D4D4", "#8F8F8F", "#404040")
 #: All events of an outlet and the events it alone reports, in the outlets chart.
 SOURCE_COLORS: dict[str, str] = {"events": "#C4C4C4", "only_source": "#4A4A4A"}
-#: The events an outlet of the first period reports and those only later outlets report: greys, as a count is no kind.
-OUTLET_AGE_COLORS: dict[str, str] = {"established": "#4A4A4A", "new_only": "#C4C4C4"}
+#: The events by the age of their outlets (:data:`analysis.stats.coverage.OUTLET_AGES`): greys, as a count is no
+#: kind, the darkest for the events only later outlets report, as the darker bar of the outlets' chart is the events
+#: one outlet alone reports.
+OUTLET_AGE_COLORS: dict[str, str] = {"established": "#D0D0D0", "shared": "#8C8C8C", "new_only": "#2E2E2E"}
 #: ACLED's events linked to a coded event and those the coded data lacks, and the coded events, in the chart of
 #: the page that sets the coded events beside an export: greys, as a count is no kind.
 COMPARE_COLORS: dict[str, str] = {"linked": "#4A4A4A", "lacking": "#C4C4C4", "coded": "#1A1A1A"}

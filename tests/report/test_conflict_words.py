@@ -711,7 +711,7 @@ def test_every_numbered_mark_of_the_timeline_is_in_the_table_or_the_subtitle_say
             seen.add("none")
             marks = layout[layout["label"].notna()]
             assert all(text.startswith(f"{n} · ") for n, text in zip(marks["number"], marks["text"]))
-            assert "numbered" not in subtitle and "too many to number" in subtitle
+            assert "numbered as in" not in subtitle and "the labelled ones numbered" in subtitle
             assert "on the timeline" not in note and "`#` is the number in an event's id" in note
         elif drawn <= listed:
             seen.add("all listed")

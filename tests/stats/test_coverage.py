@@ -59,12 +59,16 @@ def test_outlet_shift_counts_each_outlets_events_and_the_rest_in_two_periods():
 
 
 def test_events_that_only_later_outlets_report_are_counted_apart_month_by_month():
-    # May's outlets X and Y; Local begins in June: d (Local alone) is new-only, c (X too) is not; f has no source
+    # May's outlets X and Y; Local begins in June: d (Local alone) is new-only, c (X and Local) shared; f has no source
     ages = events_by_outlet_age(frame())
+    columns = ["established", "shared", "new_only"]
     assert ages["period_start"].dt.strftime("%b").tolist() == ["May", "Jun", "Jul"]
-    assert ages[["established", "new_only"]].values.tolist() == [[2, 0], [2, 1], [1, 0]]
-    assert ages[["established", "new_only"]].to_numpy().sum() == len(frame())  # every event once
+    assert ages[columns].values.tolist() == [[2, 0, 0], [1, 1, 1], [1, 0, 0]]
+    assert ages[columns].to_numpy().sum() == len(frame())  # every event once
+    # the events no new outlet reports are those the new outlet does not report (outlet_shift's rest)
+    shift = outlet_shift(frame(), ("2025-05-01", "2025-05-31"), ("2025-06-01", "2025-06-30")).set_index("source")
+    assert ages["established"].iloc[1] == shift.loc["Local", "rest_after"]
     window = events_by_outlet_age(frame(), start="2025-04-01", end="2025-08-31")  # empty months as zeros
     assert window["period_start"].dt.strftime("%b").tolist() == ["Apr", "May", "Jun", "Jul", "Aug"]
-    assert window[["established", "new_only"]].values.tolist() == [[0, 0], [2, 0], [2, 1], [1, 0], [0, 0]]
+    assert window[columns].values.tolist() == [[0, 0, 0], [2, 0, 0], [1, 1, 1], [1, 0, 0], [0, 0, 0]]
     assert events_by_outlet_age(frame().iloc[:0]).empty

@@ -49,13 +49,13 @@ def test_outlet_ages_stack_the_later_outlets_events_on_the_established_ones(new_
 
     ages = pd.DataFrame({"period_start": pd.to_datetime(["2025-05-01", "2025-06-01", "2025-07-01"]),
                          "period_end": pd.to_datetime(["2025-05-31", "2025-06-30", "2025-07-31"]),
-                         "established": [4, 5, 3], "new_only": [0, 7, 1]})
-    ax = plot_outlet_ages(ages, ax=new_axes())
-    old = [p for p in ax.patches if p.get_gid() == "established"]
-    new = [p for p in ax.patches if p.get_gid() == "new_only"]
-    assert [p.get_height() for p in old] == [4, 5, 3] and [p.get_height() for p in new] == [0, 7, 1]
-    assert [p.get_y() for p in new] == [4, 5, 3]  # on top of the established
+                         "established": [4, 5, 3], "shared": [0, 2, 1], "new_only": [0, 7, 1]})
+    ax = plot_outlet_ages(ages, period="week", ax=new_axes())
+    bars = {gid: [p for p in ax.patches if p.get_gid() == gid] for gid in ("established", "shared", "new_only")}
+    assert [[p.get_height() for p in bars[gid]] for gid in bars] == [[4, 5, 3], [0, 2, 1], [0, 7, 1]]
+    assert [p.get_y() for p in bars["shared"]] == [4, 5, 3] and [p.get_y() for p in bars["new_only"]] == [4, 7, 4]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "reported by an outlet of the first month", "reported only by outlets that began later"]
+        "reported only by outlets of the first week", "reported by a later outlet and one of the first week",
+        "reported only by outlets that began later"]
     with pytest.raises(DataError, match="plot_outlet_ages takes the frame that events_by_outlet_age returns"):
         plot_outlet_ages(pd.DataFrame({"event_id": ["a"], "source": ["X"]}), ax=new_axes())

@@ -274,7 +274,7 @@ def outlet_ages_title(facts: Facts) -> str:
     if ages.empty or not ages["new_only"].sum():
         return ""
     most = ages.loc[ages["new_only"].idxmax()]
-    total = int(ages["established"].sum() + ages["new_only"].sum())
+    total = int(ages[["established", "shared", "new_only"]].to_numpy().sum())
     first = period_text(ages.iloc[0], outlets_period(facts))
     return (f"{int(ages['new_only'].sum()):,} of the {describe_number(total, 'event')} are reported only by outlets "
             f"that began after {first}; {int(most['new_only']):,} of them in {period_text(most, outlets_period(facts))}")
@@ -293,6 +293,6 @@ def plot_outlet_ages(facts: Facts) -> object:
     ages, name = outlet_ages(facts)
     fig, ax = plt.subplots(figsize=(10, 3.4), layout="constrained")
     plot_ages(ages, period=name, ax=ax)
-    headline(fig, title, subtitle=f"Events per {name}: those an outlet of the first {name} reports, and on top those "
+    headline(fig, title, subtitle=f"Events per {name} by the age of the outlets that report them; on top, those "
              "only later outlets report (a rise made of these may be one of coverage)", source=facts.data.source_line)
     return fig

@@ -132,12 +132,12 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
 
 def _numbers_words(facts: Facts) -> str:
     """Say where a reader finds the events the timeline draws one by one: ", numbered as in the table below,", or,
-    when the table lists only the first, that the rest are in the events file, or that they are too many to
-    number (the timeline then names the deadliest only)."""
+    when the table lists only the first, that the rest are in the events file, or, where they are too many to
+    number each, that the labelled ones (the deadliest) carry their numbers."""
     from ..inputs import EVENTS_FILE
 
     if not facts.numbered:
-        return ", too many to number,"
+        return ", the labelled ones numbered,"
     if len(facts.events) > TABLE_ROWS and not facts.coded:
         listed = (f"the {len(facts.deadliest_ids):,} deadliest" if facts.lists_deadliest
                   else f"the first {TABLE_ROWS}")
