@@ -939,3 +939,11 @@ def test_the_killed_of_the_pages_say_how_many_are_acleds_placeholder_figures(sto
         killed, events = int(raw.loc[chosen, "fatalities"].sum()), int(chosen.sum())
         assert killed and f"Of these, {killed} are in {events} events whose toll no source gave" in text
     assert "Of these" not in Story(notebook_data()).heading("timeline").markdown  # the coded data: no placeholders
+
+
+def test_the_timeline_lead_leaves_the_peak_week_to_the_title_right_under_it(story):
+    """The lead, the timeline's title and the finding under it said the same peak week three times on one screen."""
+    week = re.search(r"peaked in the week of ([^:]+):", story.chart_title("timeline")).group(1)
+    assert week not in story.heading("timeline").markdown
+    coded = Story(notebook_data(start="2020-03-01", end="2020-03-31"))  # its title names no peak: the lead does
+    assert "The busiest week was" in coded.heading("timeline").markdown

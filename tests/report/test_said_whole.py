@@ -98,6 +98,11 @@ def test_a_peak_names_the_new_sources_first_day_unless_it_began_in_the_peak(one_
     assert new_source_note(facts, events, day("2020-06-01"), day("2020-06-07")) == ", as a new source began reporting"
     assert new_source_note(facts, events, day("2020-06-01"), day("2020-06-30")) == ", as a new source began reporting"
     assert new_source_note(facts, events, day("2020-06-08"), day("2020-06-14")) == ""  # Wire's week
+    # 22-25 June: four events, Local Network's alone; 22-26 June adds one that Wire reports too
+    assert new_source_note(facts, events, day("2020-06-22"), day("2020-06-25")) == (
+        "; all 4 from Local Network alone, which had begun reporting on 2 June 2020")
+    assert new_source_note(facts, events, day("2020-06-22"), day("2020-06-26")) == (
+        "; Local Network had begun reporting on 2 June 2020")
 
 
 def test_two_regions_tied_are_named_with_their_count_once(two_regions):

@@ -112,9 +112,14 @@ def carrying_sources(facts: Facts, events: pd.DataFrame, start: object, end: obj
     peak; they carry it when they report at least :data:`COINCIDES` of the period's ``events``: those whose first
     report falls in the period itself, else those that began before it. Sorted by first report.
     """
+    return _carrying(facts, events, start, end)[0]
+
+
+def _carrying(facts: Facts, events: pd.DataFrame, start: object, end: object) -> tuple[pd.Series, int, int]:
+    """:func:`carrying_sources`, with how many of the period's events the sources report alone, and its events."""
     none = pd.Series([], dtype="datetime64[ns]")
     if facts.coded or events.empty or "source" not in events.columns or start is None:
-        return none
+        return none, 0, 0
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     spans = outlet_spans(per_outlet(facts))
     firsts = first_reports(facts.events).reindex(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
@@ -123,15 +128,20 @@ def carrying_sources(facts: Facts, events: pd.DataFrame, start: object, end: obj
     rows = event_sources(events.loc[inside])
     total = int(events.loc[inside, "event_id"].nunique())
 
-    def carry(names: pd.Index) -> bool:
-        carried = rows.loc[rows["source"].isin(names).to_numpy(), "event_id"].nunique()
-        return total > 0 and len(names) > 0 and carried >= COINCIDES * total
+    def carried(names: pd.Index) -> int:
+        return int(rows.loc[rows["source"].isin(names).to_numpy(), "event_id"].nunique())
+
+    def alone(names: pd.Index) -> int:  # the events no other outlet reports
+        others = set(rows.loc[~rows["source"].isin(names).to_numpy(), "event_id"])
+        return int(rows.loc[rows["source"].isin(names).to_numpy() & ~rows["event_id"].isin(others).to_numpy(),
+                            "event_id"].nunique())
 
     began = firsts[(firsts >= first).to_numpy() & (firsts <= last).to_numpy()]
-    if carry(began.index):
-        return began.sort_values(kind="stable")
     earlier = firsts[(firsts < first).to_numpy() & firsts.index.isin(rows["source"])]
-    return earlier.sort_values(kind="stable") if carry(earlier.index) else none
+    for found in (began, earlier):
+        if total > 0 and len(found) > 0 and carried(found.index) >= COINCIDES * total:
+            return found.sort_values(kind="stable"), alone(found.index), total
+    return none, 0, total
 
 
 def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
@@ -139,11 +149,19 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
 
     The sources are :func:`carrying_sources`'. Those whose first report falls in the period itself began
     reporting with the peak (", as a new source began reporting"); those that began before it are named with
-    their first day ("; Local Network had begun reporting on 2 June 2020"); "" when none carries it.
+    their first day ("; Local Network had begun reporting on 2 June 2020"); "" when none carries it. Where they
+    alone report every event of the peak, it says so ("; all 4 from Local Network alone, which had begun ...").
     """
-    found = carrying_sources(facts, events, start, end)
+    found, alone, total = _carrying(facts, events, start, end)
     if found.empty:
         return ""
+    if alone == total > 1:  # (one event "all 1 from" is no finding)
+        who = (f"{found.index[0]} alone" if len(found) == 1 else f"{describe_number(len(found), 'new source')} alone")
+        if (found >= pd.Timestamp(start)).all():
+            return f", all {total:,} from {who}, new in that period"
+        began = describe_dates(found.iloc[0], found.iloc[0], long=True)
+        return f"; all {total:,} from {who}, which had begun reporting on {began}" if len(found) == 1 else (
+            f"; all {total:,} from {who}")
     if (found >= pd.Timestamp(start)).all():
         return ", as a new source began reporting" if len(found) == 1 else ", as new sources began reporting"
     if len(found) == 1:

@@ -62,7 +62,7 @@ def _overview(facts: Facts, esc: Escape) -> list[str]:
     if placeholders:
         sentences.append(placeholders)
     found = peak(facts.per_period("W"))
-    if found is not None:
+    if found is not None and facts.coded:  # an ACLED run's timeline title states its peak, right under the lead
         sentences.append(f"The busiest week was {week_text(found)}, with {describe_number(found.events, 'event')}"
                          f"{spread_note(found)}.")
     return sentences
