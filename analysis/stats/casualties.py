@@ -13,6 +13,7 @@ import pandas as pd
 from .. import schema
 from .._frames import column_or_na, require_columns
 from ..text import count_texts, date_texts, describe_bounds
+from .caveats import placeholder_figures
 from .selection import MILITIA_ATTACKS_FOR_NOW, EventSelector, default_kinds, select_kinds
 
 _EVENT_FACTS = ["event_id", "date_start", "date_end", "event_date", "location"]
@@ -372,7 +373,9 @@ def killed_distribution(
     DataFrame
         killed (the bin's label, string), lowest (int64, the bin's lowest
         figure), events (int64), people (int64: the killed summed over the
-        bin's events); every bin, empty ones as 0. A figure between two
+        bin's events), placeholders (int64: its events whose figure ACLED
+        set by rule, :func:`analysis.stats.caveats.placeholder_figures`);
+        every bin, empty ones as 0. A figure between two
         bins' lowest (2.5, say) counts in the lower bin.
 
     Examples
@@ -390,8 +393,10 @@ def killed_distribution(
     bins = killed_bins(killed.max() if len(killed) else 0.0)
     lows = np.array([low for _, low, _ in bins], dtype=float)
     which = np.searchsorted(lows, killed, side="right") - 1  # every figure in a bin: none falls between two
-    rows = [{"killed": label, "lowest": low, "events": int((which == i).sum()), "people": int(killed[which == i].sum())}
+    set_by_rule = placeholder_figures(chosen).notna().to_numpy(dtype=bool)
+    rows = [{"killed": label, "lowest": low, "events": int((which == i).sum()), "people": int(killed[which == i].sum()),
+             "placeholders": int(((which == i) & set_by_rule).sum())}
             for i, (label, low, _) in enumerate(bins)]
     out = pd.DataFrame(rows)
     out["killed"] = out["killed"].astype("string")
-    return out.astype({"lowest": "int64", "events": "int64", "people": "int64"})
+    return out.astype({"lowest": "int64", "events": "int64", "people": "int64", "placeholders": "int64"})

@@ -19,6 +19,20 @@ from .evidence import outlets_per_event, outlets_table
 PLACEHOLDER = re.compile(r"\bcoded\s+as\s+(\d+)\b", re.IGNORECASE)
 
 
+def placeholder_figures(events: pd.DataFrame) -> pd.Series:
+    """Return, event by event, the fatality figure its notes say ACLED set by rule ("coded as 3"), missing where they
+    say none (every event without a ``notes`` column).
+
+    Examples
+    --------
+    >>> placeholder_figures(pd.DataFrame({"notes": ["3 killed", "Unknown fatalities coded as 3.", None]})).tolist()
+    [<NA>, 3, <NA>]
+    """
+    if "notes" not in events.columns:
+        return pd.Series(pd.NA, index=events.index, dtype="Int64")
+    return pd.to_numeric(events["notes"].astype("string").str.extract(PLACEHOLDER, expand=False)).astype("Int64")
+
+
 def placeholder_fatalities(events: pd.DataFrame) -> pd.DataFrame:
     """Count the events whose notes say their fatalities are a placeholder ("coded as 3"), by the figure stated.
 
@@ -36,10 +50,10 @@ def placeholder_fatalities(events: pd.DataFrame) -> pd.DataFrame:
     [[3, 1, 3], [10, 1, 10]]
     """
     require_columns(events, ["notes", "fatalities"])
-    figure = events["notes"].astype("string").str.extract(PLACEHOLDER, expand=False)
+    figure = placeholder_figures(events)
     found = figure.notna().to_numpy(dtype=bool)
     killed = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0).astype(np.int64)
-    frame = pd.DataFrame({"coded_as": figure[found].astype(np.int64).to_numpy(), "killed": killed[found].to_numpy()})
+    frame = pd.DataFrame({"coded_as": figure[found].to_numpy(dtype=np.int64), "killed": killed[found].to_numpy()})
     grouped = frame.groupby("coded_as", sort=True)
     out = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()}).reset_index()
     return out.astype({"coded_as": np.int64, "events": np.int64, "fatalities": np.int64})

@@ -293,14 +293,31 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
         describe(ax, f"No {what} in this window.")
         return ax
     sns.barplot(data=distribution, x="killed", y="events", color=OUTCOME_COLORS["killed"], ax=ax)
-    for patch, label, count in zip(ax.patches, distribution["killed"], distribution["events"]):
+    bars = list(ax.patches)
+    for patch, label, count in zip(bars, distribution["killed"], distribution["events"]):
         patch.set_gid(f"killed:{label}")
         ax.annotate(f"{count:,}", (patch.get_x() + patch.get_width() / 2, patch.get_height()), xytext=(0, 2),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8)
     ax.set_xlabel("people killed in the event (lowest figure reported)")
     ax.set_ylabel(f"events ({what})" if what != "events" else what)  # a count of events, whatever they are called
-    describe(ax, f"{what[:1].upper() + what[1:]} by people killed in each (lowest figure reported): " + "; ".join(
-        f"{label}: {count:,}" for label, count in zip(distribution["killed"], distribution["events"])) + ".")
+    described = f"{what[:1].upper() + what[1:]} by people killed in each (lowest figure reported): " + "; ".join(
+        f"{label}: {count:,}" for label, count in zip(distribution["killed"], distribution["events"])) + "."
+    set_by_rule = (distribution["placeholders"] if "placeholders" in distribution.columns
+                   else pd.Series(0, index=distribution.index))
+    if set_by_rule.sum():  # the part of a bar whose figure no source gave, hatched from its foot
+        from matplotlib.patches import Patch, Rectangle
+
+        for patch, count in zip(bars, set_by_rule):
+            if count:
+                ax.add_patch(Rectangle((patch.get_x(), 0), patch.get_width(), float(count), facecolor="white",
+                                       edgecolor=OUTCOME_COLORS["killed"], hatch="////", linewidth=0.8,
+                                       gid="placeholders"))
+        ax.legend(handles=[Patch(facecolor="white", edgecolor=OUTCOME_COLORS["killed"], hatch="////",
+                                 label="a figure ACLED set by rule, no source giving one (\"coded as\" in its notes)")],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
+        described += " Of these, set by ACLED's rule where no source gave a figure: " + "; ".join(
+            f"{label}: {count:,}" for label, count in zip(distribution["killed"], set_by_rule) if count) + "."
+    describe(ax, described)
     return ax
 
 

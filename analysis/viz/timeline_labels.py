@@ -17,6 +17,7 @@ import pandas as pd
 from .._frames import column_or_na, day_numbers, require_columns
 from .._lazy import renamed_keywords
 from ..stats.casualties import event_sizes
+from ..stats.caveats import placeholder_figures
 from ..stats.highlights import spread_evenly
 from ..stats.posture import posture_kind
 from ..text import describe_bounds
@@ -123,6 +124,7 @@ def event_labels(
     low = column_or_na(events, "projectiles_low").astype("Float64")
     high = column_or_na(events, "projectiles_high").astype("Float64")
     kind = posture_kind(events)
+    set_by_rule = placeholder_figures(events).notna().to_numpy(dtype=bool)  # a toll ACLED set where none was given
     chosen, _ = _events_worth_naming(events, (killed + wounded).to_numpy(), base_id, event_type, n)
     labels = pd.Series(pd.NA, index=events.index, dtype="string", name="label")
     titles = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
@@ -132,7 +134,7 @@ def event_labels(
             continue
         labels.iloc[i] = _written_label(
             _what_happened(events, i, low, high, kind), place.iloc[i], target.iloc[i], str(event_type.iloc[i]) == "Battles",
-            killed.iloc[i], wounded.iloc[i], "+" if open_ended.iloc[i] else "",
+            killed.iloc[i], wounded.iloc[i], "+" if open_ended.iloc[i] else "", bool(set_by_rule[i]),
         )
     if headlines:
         labels = labels.fillna(titles)
@@ -204,12 +206,16 @@ def _what_happened(events: pd.DataFrame, i: int, low: pd.Series, high: pd.Series
 
 
 def _written_label(what: str, where: object, target: object, battle: bool, killed: float, wounded: float,
-                   plus: str) -> str:
-    """``"<place>: <what>, <n> killed, <n> wounded"``, naming the target instead where the place says nothing."""
+                   plus: str, set_by_rule: bool = False) -> str:
+    """``"<place>: <what>, <n> killed, <n> wounded"``, naming the target instead where the place says nothing; a
+    toll ACLED set by rule is said as such ("toll not reported (ACLED codes 3)")."""
     has_place = pd.notna(where) and str(where).strip().casefold() not in _NO_PLACE
     if not has_place and pd.notna(target):
         what = f"{what} {'with' if battle else 'on'} {target}"
     parts = [what]
-    parts += [f"{int(killed)}{plus} killed"] if killed > 0 else []
+    if killed > 0 and set_by_rule:
+        parts += [f"toll not reported (ACLED codes {int(killed)})"]
+    else:
+        parts += [f"{int(killed)}{plus} killed"] if killed > 0 else []
     parts += [f"{int(wounded)}{plus} wounded"] if wounded > 0 else []
     return (f"{where}: " if has_place else "") + ", ".join(parts)

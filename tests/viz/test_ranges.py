@@ -152,6 +152,25 @@ def test_plot_killed_distribution_draws_a_bar_per_bin_wide_bins_past_ten_killed(
     assert "no attacks in this window" in [t.get_text() for t in empty.texts]
 
 
+def test_the_events_whose_figure_acled_set_by_rule_are_hatched_in_their_bar(new_axes):
+    from analysis.stats.casualties import killed_distribution
+    from analysis.viz.figures import descriptions
+
+    frame = pd.DataFrame({"event_id": list("abcd"), "fatalities": [3, 3, 3, 1], "sub_event_type": ["Armed clash"] * 4,
+                          "notes": ["Fatalities unknown; coded as 3.", "3 killed.", "Unknown fatalities CODED  AS 3",
+                                    "1 killed."]})
+    distribution = killed_distribution(frame, kinds=None)
+    assert distribution["placeholders"].tolist() == [0, 0, 0, 2] and distribution["events"].tolist() == [0, 1, 0, 3]
+    ax = analysis.plot_killed_distribution(distribution, ax=new_axes())
+    hatched = [p for p in ax.patches if p.get_gid() == "placeholders"]
+    assert [p.get_height() for p in hatched] == [2.0]
+    assert hatched[0].get_x() == [p for p in ax.patches if p.get_gid() == "killed:3"][0].get_x()
+    assert "set by ACLED's rule where no source gave a figure: 3: 2." in descriptions(ax)[-1]
+    plain = analysis.plot_killed_distribution(killed_distribution(frame.drop(columns="notes"), kinds=None),
+                                              ax=new_axes())
+    assert not [p for p in plain.patches if p.get_gid() == "placeholders"] and plain.get_legend() is None
+
+
 def _acled_attacks(killed: list[int]) -> pd.DataFrame:
     days = pd.date_range("2020-03-02", periods=len(killed), freq="D")
     return pd.DataFrame({"event_id": [f"TST{i}" for i in range(len(killed))], "date_start": days, "date_end": days,

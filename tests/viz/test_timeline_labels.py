@@ -47,3 +47,11 @@ def test_a_tie_too_large_to_label_whole_is_labelled_across_its_dates_and_counted
     assert label_tie(events, n=15) == LabelTie(hurt=6.0, labelled=15, tied=20)
     # no tie split: the limit falls between two figures, or every event is labelled
     assert label_tie(events, n=20) is None and label_tie(events, n=None) is None
+
+
+def test_a_toll_acled_set_by_rule_is_labelled_as_not_reported():
+    frame = pd.DataFrame({"event_id": ["a", "b"], "location": ["Town A", "Town B"], "sub_event_type": ["Attack"] * 2,
+                          "event_type": ["Violence against civilians"] * 2, "fatalities": [3, 3],
+                          "notes": ["Fatalities unknown; coded as 3.", "Three civilians were killed."]})
+    assert event_labels(frame).tolist() == ["Town A: attack, toll not reported (ACLED codes 3)",
+                                            "Town B: attack, 3 killed"]
