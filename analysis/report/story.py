@@ -395,6 +395,10 @@ class Story:
         """:func:`analysis.report.words.coverage.sources_over_time`."""
         return coverage_words.sources_over_time(self.facts)
 
+    def plot_pairs(self) -> object:
+        """:func:`analysis.report.words.who.plot_pairs`."""
+        return who_words.plot_pairs(self.facts)
+
     def plot_outlet_ages(self) -> object:
         """:func:`analysis.report.words.coverage.plot_outlet_ages`."""
         return coverage_words.plot_outlet_ages(self.facts)

@@ -166,6 +166,20 @@ def by_pair(events: pd.DataFrame) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
+def pair_of(events: pd.DataFrame) -> pd.Series:
+    """Name each event's pair of actors as :func:`by_pair` counts them: "A against B", or "A, no other side".
+
+    Examples
+    --------
+    >>> pair_of(pd.DataFrame({"actor1": ["A", "B"], "actor2": ["C", None]})).tolist()
+    ['A against C', 'B, no other side']
+    """
+    require_columns(events, ["actor1", "actor2"])
+    first, second = _names(events["actor1"]), _names(events["actor2"])
+    names = [f"{a}, no other side" if b == NONE else f"{a} against {b}" for a, b in zip(first, second)]
+    return pd.Series(names, index=events.index, dtype="string", name="pair")
+
+
 def _names(values: pd.Series) -> np.ndarray:
     """An actor column's names, trimmed, :data:`NONE` where there is none."""
     names = values.astype("string").str.strip()

@@ -35,11 +35,25 @@ def date_axis(ax: Axes) -> None:
 def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), **style: Any) -> Any:
     """Put the legend under the x axis, so it never hides data; its entries in the order of the labels in ``order``
     (the others after them, as drawn), ``style`` passed to matplotlib (a title, say)."""
+    from matplotlib.font_manager import FontProperties
+
     handles, labels = ax.get_legend_handles_labels()
     ranked = sorted(range(len(labels)), key=lambda k: list(order).index(labels[k]) if labels[k] in order else len(order))
+    # no more columns than the figure's width holds: long labels (pairs of actors) take fewer, never a clipped legend
+    size = FontProperties(size=plt_rc("legend.fontsize")).get_size_in_points()
+    room = ax.figure.get_figwidth() * 72 / (0.6 * size)  # characters across the figure
+    longest = max((len(label) for label in labels), default=1) + 6  # and the swatch and the space after it
+    fits = max(1, int(room // longest))
     return ax.legend([handles[k] for k in ranked], [labels[k] for k in ranked], loc="upper center",
-                     bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, len(labels))), handletextpad=0.4,
+                     bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, len(labels), fits)), handletextpad=0.4,
                      columnspacing=1.4, **style)
+
+
+def plt_rc(name: str) -> Any:
+    """Return a matplotlib setting (``legend.fontsize``...)."""
+    import matplotlib
+
+    return matplotlib.rcParams[name]
 
 
 def tag_bars(bars: Any, gid: str) -> None:

@@ -947,3 +947,21 @@ def test_the_timeline_lead_leaves_the_peak_week_to_the_title_right_under_it(stor
     assert week not in story.heading("timeline").markdown
     coded = Story(notebook_data(start="2020-03-01", end="2020-03-31"))  # its title names no peak: the lead does
     assert "The busiest week was" in coded.heading("timeline").markdown
+
+
+def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_the_busiest(story, raw):
+    from analysis.report.words.who import OTHER_PAIRS, pair_groups, pairs_title
+
+    pairs = raw.groupby(["actor1", raw["actor2"].fillna("")]).size().sort_values(ascending=False)
+    (first, second), most = pairs.index[0], int(pairs.iloc[0])
+    tied = int((pairs == most).sum())
+    assert pairs_title(story.facts).startswith("Who fought whom: ")
+    assert pairs_title(story.facts).endswith(f" had the most events, {most}{' each' if tied > 1 else ''} of {len(raw)}")
+    if tied == 1:
+        assert f"{first} against {second}" in pairs_title(story.facts)
+    groups, names = pair_groups(story.facts)
+    assert len(groups) == len(raw) and (groups == OTHER_PAIRS).sum() == len(raw) - pairs.head(len(names)).sum()
+    figure = story.plot_pairs()
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert legend[:len(names)] == names
+    assert Story(notebook_data()).plot_pairs() is None  # the coded data: the timeline's table names the actors

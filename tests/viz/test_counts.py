@@ -220,3 +220,13 @@ def test_marked_days_are_dashed_lines_at_their_dates_with_their_labels_as_writte
     assert [text.get_text() for text in labels] == ["\u200b_Other", "\\$x\\$ Outlet's first report"]  # by date, literal
     assert descriptions(ax)[-1] == "First reports: _Other, 12 Mar 2020; $x$ Outlet's first report, 17 Mar 2020."
     assert mark_days(ax, {}) is ax and len([line for line in ax.lines if line.get_gid() == "day-mark"]) == 2
+
+
+def test_a_legend_of_long_names_takes_no_more_columns_than_the_figure_holds(events, new_axes):
+    counts = attacks_per_period(events.assign(pair=["A" * 60, "B" * 60, "C" * 60, "D" * 60, "E" * 60]), freq="M",
+                                by="pair", kinds=None)
+    wide = plot_attacks_per_period(counts, by="pair", ax=new_axes(figsize=(10, 4)))
+    short = plot_attacks_per_period(counts.assign(pair=counts["pair"].str[:3]), by="pair", ax=new_axes(figsize=(10, 4)))
+    assert wide.get_legend()._ncols < short.get_legend()._ncols == 3
+    renderer = wide.figure.canvas.get_renderer()
+    assert wide.get_legend().get_window_extent(renderer).width <= wide.figure.bbox.width  # nothing clipped

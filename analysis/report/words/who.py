@@ -141,3 +141,55 @@ def actors_note(facts: Facts) -> str:
     if left:
         text += f" {left:,} more actors have {each:,} events each."
     return text
+
+
+#: Pairs of actors the chart of pairs over time colours, each its own (a tie at the last kept whole, up to twice as
+#: many); the others are drawn together as "other pairs".
+PAIRS_DRAWN = 5
+OTHER_PAIRS = "other pairs"
+
+
+def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
+    """Each event's pair of actors, the pairs with the most events named and the others :data:`OTHER_PAIRS`, and the
+    named pairs, most events first."""
+    pairs = stats.by_pair(facts.events)
+    shown, _, _ = top_whole(pairs, PAIRS_DRAWN, 2 * PAIRS_DRAWN)
+    names = stats.pair_of(shown).tolist()
+    every = stats.pair_of(facts.events)
+    return every.where(every.isin(names), OTHER_PAIRS), names
+
+
+def pairs_title(facts: Facts) -> str:
+    """The chart of pairs over time's title, its finding: the pair with the most events, and its share."""
+    pairs = stats.by_pair(facts.events)
+    top = pairs[pairs["events"] == pairs["events"].iloc[0]]
+    names = stats.pair_of(top)
+    each = " each" if len(top) > 1 else ""
+    who = " and ".join(names) if len(top) <= 2 else f"{len(top)} pairs"
+    return (f"Who fought whom: {who} had the most events, {int(top['events'].iloc[0]):,}{each} of "
+            f"{len(facts.events):,}")
+
+
+def plot_pairs(facts: Facts) -> object:
+    """Draw an ACLED run's events per period stacked by pair of actors, with its title (None for the coded data, a
+    window without events, or one pair only: the sentence says it all)."""
+    import matplotlib.pyplot as plt
+
+    from ...stats.periods import attacks_per_period
+    from ...viz.counts import plot_attacks_per_period
+    from ...viz.figures import headline
+    from ...viz.style import group_palette
+
+    if facts.coded or facts.events.empty or len(stats.by_pair(facts.events)) < 2:
+        return None
+    groups, names = pair_groups(facts)
+    freq = facts.period("monthly", "M")
+    counts = attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=freq, by="pair", kinds=None,
+                                start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
+    plot_attacks_per_period(counts, by="pair", colors=group_palette(names, other=OTHER_PAIRS),
+                            covered=(facts.first, facts.last), ylabel="events", ax=ax)
+    headline(fig, pairs_title(facts), subtitle=f"Events per {facts.period_name('monthly')}, by pair of actors (the "
+             "first actor against the second); the pairs with the most events each in its shade",
+             source=facts.data.source_line)
+    return fig
