@@ -368,3 +368,16 @@ def test_the_numbers_no_event_carries_are_the_ones_the_timeline_page_names():
     says("01-escalation-timeline.ipynb",
          f"so {len(numbers)} events carry numbers up to {max(numbers)}: "
          f"{' and '.join(map(str, unused))} belonged to rows taken out when the coding was revised")
+
+
+def test_junes_downward_bars_are_the_joint_statement_spread_over_its_thursdays(data):
+    says("01-escalation-timeline.ipynb", "June's small downward bars** are the joint US-Iraqi statement that the US will "
+         "reduce its troops, an agreement (8 points of cooperation), spread over the four Thursdays",
+         "of the political lane only the June agreement counts")
+    weights = analysis.cameo_weights(data.events)["goldstein"].fillna(0)
+    political = data.events["category"].astype(str) == "political"
+    assert data.events.loc[political & (weights > 0), "event_id"].tolist() == ["EV045"]
+    assert weights[political & (weights > 0)].tolist() == [8.0]
+    weekly = analysis.escalation_per_period(data.events, freq="W")
+    june = weekly[weekly["period_start"] >= pd.Timestamp("2020-06-01")]
+    assert june["cooperation"].tolist() == [2.0] * 4

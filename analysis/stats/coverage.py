@@ -20,7 +20,7 @@ from .periods import period_edges
 OUTLET_AGES: dict[str, str] = {
     "established": "reported only by outlets of the first {period}",
     "shared": "reported by a later outlet and one of the first {period}",
-    "new_only": "reported only by outlets that began later",
+    "new_only": "reported only by outlets first cited later{later}",
 }
 
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._frames import column_or_na, require_input
+from .._frames import column_or_na, day_numbers, require_input
+from ..stats.periods import weekday_days, weekday_numbers
 from ..stats.selection import EventSelector, event_keys, event_kind, select_kinds
 from ..text import bounds_texts
 from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw
@@ -46,6 +47,21 @@ def attack_chart_form(attacks: int) -> str:
     ('dots', 'counts')
     """
     return "dots" if attacks <= PER_ATTACK_MAX else "counts"
+
+
+def _possible_days(events: pd.DataFrame) -> dict[str, list[int]]:
+    """Each event's possible days (day numbers) where the reports name its weekday; an empty list elsewhere."""
+    out: dict[str, list[int]] = {str(event): [] for event in events["event_id"]}
+    weekday = weekday_numbers(events)
+    if weekday is None:
+        return out
+    found = weekday_days(day_numbers(events["date_start"]), day_numbers(events["date_end"]), weekday)
+    if found is not None:
+        on, (event, day) = found
+        ids = events["event_id"].astype(str).to_numpy()[on]
+        for k, d in zip(event, day):
+            out[ids[k]].append(int(d))
+    return out
 
 
 def _facts(row: pd.Series) -> str:
@@ -151,6 +167,7 @@ def plot_attacks(
     left, right = dates_as_numbers([first - pad, last + pad])
     middle = (left + right) / 2
     n = len(table)
+    possible = _possible_days(chosen)
     described = []
     for row_number, (_, row) in enumerate(table.iterrows()):
         y = n - 1 - row_number
@@ -161,6 +178,9 @@ def plot_attacks(
         if ranged:
             (bar,) = ax.plot([x0, x1], [y, y], color=color, alpha=0.45, linewidth=7, solid_capstyle="butt")
             bar.set_gid("range")
+            for day in possible[row["event_id"]]:  # where the reports name the weekday: its days, ticked on the bar
+                (tick,) = ax.plot([day + 0.5] * 2, [y - 0.13, y + 0.13], color=color, linewidth=1.6, zorder=2)
+                tick.set_gid("possible-day")
         hurt = sum(float(row[f"{outcome}_low"]) for outcome in ("killed", "wounded") if pd.notna(row[f"{outcome}_low"]))
         dot = ax.scatter([x], [y], s=float(marker_area(float(hurt))), facecolors="white" if ranged else color,
                          edgecolors=color, linewidths=1.4, zorder=3)

@@ -418,7 +418,7 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str = "mark
         return ax
     days = pd.to_datetime(pd.Series(list(marks.values()), index=list(marks.keys()))).sort_values(kind="stable")
     above = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
-    halo = [patheffects.withStroke(linewidth=3.2, foreground="white")]  # seen over dark bars as over the background
+    halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]  # seen over dark bars as over the background
     for (label, day), x in zip(days.items(), dates_as_numbers(days)):
         # over bars and bands, under markers and labels (zorder 3 and 4), which stay readable
         ax.axvline(x, color="0.1", linestyle=(0, (4, 2.5)), linewidth=1.2, zorder=2.5, gid="day-mark", path_effects=halo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -135,7 +136,8 @@ def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
     return ax
 
 
-def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", ax: Axes | None = None) -> Axes:
+def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", later: Sequence[str] = (),
+                     ax: Axes | None = None) -> Axes:
     """Draw each period's events stacked by the age of their outlets: those only outlets of the first period report,
     those a later outlet reports with one of them, and on top those only later outlets report (a rise made of these
     may be one of coverage).
@@ -146,6 +148,8 @@ def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", ax: Axes | N
         Output of :func:`analysis.stats.coverage.events_by_outlet_age`.
     period : str, default "month"
         The name of its periods, for the legend ("outlets of the first month").
+    later : sequence of str, default ()
+        The outlets first cited later, named in the legend (at most three; how many more otherwise).
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -177,12 +181,14 @@ def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", ax: Axes | N
         return ax
     left = dates_as_numbers(frame["period_start"])
     width = (dates_as_numbers(frame["period_end"]) + 1.0 - left) * 0.86
-    labels = {age: meaning.format(period=period) for age, meaning in OUTLET_AGES.items()}
+    named = list(later)[:3] + ([f"{len(later) - 3:,} more"] if len(later) > 3 else [])
+    labels = {age: meaning.format(period=period, later=f" ({', '.join(named)})" if named else "")
+              for age, meaning in OUTLET_AGES.items()}
     bottom = np.zeros(len(frame))
     for age in OUTLET_AGES:
         heights = frame[age].to_numpy(dtype=float)
         tag_bars(ax.bar(left, heights, bottom=bottom, width=width, align="edge", color=style.OUTLET_AGE_COLORS[age],
-                        label=labels[age]), age)
+                        label=literal_text(labels[age])), age)
         bottom = bottom + heights
     ax.set_ylabel("events")
     date_axis(ax)

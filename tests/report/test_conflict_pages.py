@@ -80,7 +80,7 @@ def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(buil
     assert f" from to battles and remote violence on {TARGET} " in page
     assert f"Battles and remote violence on {TARGET} in Iraq peaked in the week of " in page
     # every attack listed: perpetrator, the attacked with its associated actors, the killed, what happened
-    assert " id when location admin1 sub-event type perpetrator attacked killed what " in page
+    assert " id when location region sub-event type perpetrator attacked killed what " in page
     deadliest = hit.sort_values(["fatalities", "event_date"], ascending=[False, True]).iloc[0]
     first_sentence = deadliest["notes"].split(". ")[0] + "."
     assert (f" {deadliest['event_id_cnty']} {deadliest['event_date']:%-d %b %Y} {deadliest['location']} "

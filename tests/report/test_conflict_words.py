@@ -915,7 +915,7 @@ def test_the_chart_of_outlet_ages_says_how_many_events_only_later_outlets_report
     later_only = outlets.map(lambda names: not set(names) & first)
     per_month = later_only.groupby(months).sum()
     assert outlet_ages_title(story.facts) == (
-        f"{int(later_only.sum())} of the {len(raw)} events are reported only by outlets that began after "
+        f"{int(later_only.sum())} of the {len(raw)} events are reported only by outlets this file first cites after "
         f"{months.min().strftime('%B %Y')}; {int(per_month.max())} of them in {per_month.idxmax().strftime('%B %Y')}")
     assert outlet_ages_title(Story(notebook_data()).facts) == ""  # the coded data: no outlets
 
@@ -949,19 +949,26 @@ def test_the_timeline_lead_leaves_the_peak_week_to_the_title_right_under_it(stor
     assert "The busiest week was" in coded.heading("timeline").markdown
 
 
-def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_the_busiest(story, raw):
+def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(story, raw, tmp_path):
     from analysis.report.words.who import OTHER_PAIRS, pair_groups, pairs_title
 
     pairs = raw.groupby(["actor1", raw["actor2"].fillna("")]).size().sort_values(ascending=False)
-    (first, second), most = pairs.index[0], int(pairs.iloc[0])
-    tied = int((pairs == most).sum())
-    assert pairs_title(story.facts).startswith("Who fought whom: ")
-    assert pairs_title(story.facts).endswith(f" had the most events, {most}{' each' if tied > 1 else ''} of {len(raw)}")
-    if tied == 1:
-        assert f"{first} against {second}" in pairs_title(story.facts)
+    months = raw.groupby([raw["actor1"], raw["actor2"].fillna(""), raw["event_date"].dt.to_period("M")]).size()
+    peaks = {months.loc[pair].idxmax() for pair in pairs.index[:5]}
+    # the file's five pairs are alike (33 to 36 events), and every one peaked in June 2020: the title says both
+    assert pairs.iloc[4] >= 0.9 * pairs.iloc[0] and peaks == {pd.Period("2020-06")}
+    assert pairs_title(story.facts) == (f"Who fought whom: 5 pairs of actors, {pairs.iloc[4]} to {pairs.iloc[0]} "
+                                        "events each; every one of them peaked in June 2020")
     groups, names = pair_groups(story.facts)
     assert len(groups) == len(raw) and (groups == OTHER_PAIRS).sum() == len(raw) - pairs.head(len(names)).sum()
     figure = story.plot_pairs()
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert legend[:len(names)] == names
+    assert [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "day-mark-label"] == [
+        "Local Network's first report"]
+    # a pair well ahead is named as the one with the most events
+    uneven = write_acled_events(tmp_path / "uneven.csv", [
+        {"event_date": f"2020-03-{day:02d}", "actor1": "A", "actor2": "B" if day < 20 else "C"} for day in range(1, 25)])
+    assert pairs_title(Story(notebook_data(str(uneven))).facts).startswith(
+        "Who fought whom: A against B had the most events, 19 of 24")
     assert Story(notebook_data()).plot_pairs() is None  # the coded data: the timeline's table names the actors

@@ -35,3 +35,13 @@ def test_the_form_follows_the_number_of_attacks_and_nothing_is_not_shown(new_axe
     fig, (left, right) = plt.subplots(1, 2)
     analysis.plot_attacks(events, kinds=none, ax=left)
     assert [t.get_text() for t in left.texts] == ["no attacks"] and fig.number in plt.get_fignums()
+
+
+def test_an_attack_known_to_a_weekday_ticks_its_possible_days(new_axes):
+    import pandas as pd
+
+    data = analysis.load_dataset()
+    ax = analysis.plot_attacks(data.events, data.casualties, kinds=analysis.is_militia_attack, ax=new_axes())
+    ticks = sorted(line.get_xdata()[0] for line in ax.lines if line.get_gid() == "possible-day")
+    saturdays = pd.to_datetime(["2020-06-06", "2020-06-13", "2020-06-20", "2020-06-27"])  # the June attack's
+    assert ticks == [(day - pd.Timestamp("1970-01-01")).days + 0.5 for day in saturdays]

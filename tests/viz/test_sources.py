@@ -56,6 +56,18 @@ def test_outlet_ages_stack_the_later_outlets_events_on_the_established_ones(new_
     assert [p.get_y() for p in bars["shared"]] == [4, 5, 3] and [p.get_y() for p in bars["new_only"]] == [4, 7, 4]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         "reported only by outlets of the first week", "reported by a later outlet and one of the first week",
-        "reported only by outlets that began later"]
+        "reported only by outlets first cited later"]
     with pytest.raises(DataError, match="plot_outlet_ages takes the frame that events_by_outlet_age returns"):
         plot_outlet_ages(pd.DataFrame({"event_id": ["a"], "source": ["X"]}), ax=new_axes())
+
+
+def test_the_outlets_first_cited_later_are_named_in_the_legend(new_axes):
+    from analysis.viz.sources import plot_outlet_ages
+
+    ages = pd.DataFrame({"period_start": pd.to_datetime(["2025-05-01"]), "period_end": pd.to_datetime(["2025-05-31"]),
+                         "established": [4], "shared": [1], "new_only": [2]})
+    one = plot_outlet_ages(ages, later=["Local $News"], ax=new_axes())
+    assert [t.get_text() for t in one.get_legend().get_texts()][-1] == (
+        "reported only by outlets first cited later (Local \\$News)")  # drawn as written
+    five = plot_outlet_ages(ages, later=["A", "B", "C", "D", "E"], ax=new_axes())
+    assert [t.get_text() for t in five.get_legend().get_texts()][-1].endswith("(A, B, C, 2 more)")

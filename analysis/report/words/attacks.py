@@ -155,8 +155,13 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
     run's too)."""
     what = facts.data.selection.what
     if chart == "attacks":
-        return ("Each attack on its date, a bar over its possible days where only a range is known, with the rockets "
-                "and the killed and wounded the reports give (the lowest figures)" if facts.coded
+        from ...stats.periods import weekday_numbers
+
+        weekday = weekday_numbers(facts.attacks)
+        ticks = (" (ticked on the days of the weekday the reports name)"
+                 if weekday is not None and (weekday >= 0).any() else "")
+        return (f"Each attack on its date, a bar over its possible days where only a range is known{ticks}, with the "
+                "rockets and the killed and wounded the reports give (the lowest figures)" if facts.coded
                 else "Each attack on its date, with ACLED's fatalities")
     if chart == "weekly":
         how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"

@@ -344,15 +344,22 @@ def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:
 
 
 def reader_sentence(notes: object) -> str:
-    """The first sentence of an event's notes, without the bracketed references a coder adds.
+    """The first sentence of an event's notes, without the bracketed references a coder adds, and, where the notes say
+    ACLED set the toll by rule ("coded as 3"), that it was not reported.
 
     Examples
     --------
     >>> reader_sentence("Rocket attack on K-1 (document 001: 'an American (civilian)'). Document 002 says more.")
     'Rocket attack on K-1.'
+    >>> reader_sentence("Attack in Diyala. Fatalities unknown; coded as 3.")
+    'Attack in Diyala. Toll not reported (ACLED codes 3).'
     """
+    from ...stats.caveats import PLACEHOLDER
+
     if not isinstance(notes, str):
         return ""
+    rule = PLACEHOLDER.search(notes)
+    toll = f" Toll not reported (ACLED codes {rule.group(1)})." if rule else ""
     text = notes
     while True:
         shorter = re.sub(r"\s*\([^()]*\)", "", text)
@@ -360,7 +367,7 @@ def reader_sentence(notes: object) -> str:
             break
         text = shorter
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
-    return first if first.endswith((".", "!", "?")) else first + "."
+    return (first if first.endswith((".", "!", "?")) else first + ".") + toll
 
 
 def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:

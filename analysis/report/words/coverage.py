@@ -295,7 +295,8 @@ def outlet_ages_title(facts: Facts) -> str:
     total = int(ages[["established", "shared", "new_only"]].to_numpy().sum())
     first = period_text(ages.iloc[0], outlets_period(facts))
     return (f"{int(ages['new_only'].sum()):,} of the {describe_number(total, 'event')} are reported only by outlets "
-            f"that began after {first}; {int(most['new_only']):,} of them in {period_text(most, outlets_period(facts))}")
+            f"this file first cites after {first}; {int(most['new_only']):,} of them in "
+            f"{period_text(most, outlets_period(facts))}")
 
 
 def plot_outlet_ages(facts: Facts) -> object:
@@ -309,8 +310,11 @@ def plot_outlet_ages(facts: Facts) -> object:
     if not title:
         return None
     ages, name = outlet_ages(facts)
+    spans = outlet_spans(outlets_per_period(facts.events, freq=outlets_period(facts), start=facts.first,
+                                            end=facts.last))
+    later = spans.loc[spans["new"].to_numpy(dtype=bool), "source"].astype(str).tolist()  # most events first
     fig, ax = plt.subplots(figsize=(10, 3.4), layout="constrained")
-    plot_ages(ages, period=name, ax=ax)
+    plot_ages(ages, period=name, later=later, ax=ax)
     headline(fig, title, subtitle=f"Events per {name} by the age of the outlets that report them; on top, those "
              "only later outlets report (a rise made of these may be one of coverage)", source=facts.data.source_line)
     return fig

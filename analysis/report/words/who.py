@@ -159,15 +159,45 @@ def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
     return every.where(every.isin(names), OTHER_PAIRS), names
 
 
+#: Pairs whose events differ by no more than this share of the most are said as alike, not ranked ("5 pairs of
+#: actors, 33 to 36 events each"): a lead of a few events is no finding.
+ALIKE_SHARE = 0.1
+
+
+def _pair_counts(facts: Facts) -> pd.DataFrame:
+    """The chart's counts per period and pair (:func:`pair_groups`), as it draws them."""
+    from ...stats.periods import attacks_per_period
+
+    groups, _ = pair_groups(facts)
+    return attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=facts.period("monthly", "M"),
+                              by="pair", kinds=None, start=facts.first, end=facts.last, dates=facts.data.date_rule)
+
+
 def pairs_title(facts: Facts) -> str:
-    """The chart of pairs over time's title, its finding: the pair with the most events, and its share."""
-    pairs = stats.by_pair(facts.events)
-    top = pairs[pairs["events"] == pairs["events"].iloc[0]]
-    names = stats.pair_of(top)
-    each = " each" if len(top) > 1 else ""
-    who = " and ".join(names) if len(top) <= 2 else f"{len(top)} pairs"
-    return (f"Who fought whom: {who} had the most events, {int(top['events'].iloc[0]):,}{each} of "
-            f"{len(facts.events):,}")
+    """The chart of pairs over time's title, its finding: the pair with the most events (or, where the pairs drawn
+    are alike, how many and their range), and the one period in which every pair drawn peaked, where there is one."""
+    from .counting import period_text
+
+    groups, names = pair_groups(facts)
+    sizes = groups[groups != OTHER_PAIRS].value_counts().reindex(names)
+    most, least = int(sizes.max()), int(sizes.min())
+    if len(names) > 1 and most - least <= ALIKE_SHARE * most:
+        lead = f"{len(names)} pairs of actors, {least:,} to {most:,} events each"
+    else:
+        top = sizes[sizes == most]
+        lead = (f"{' and '.join(top.index)} had the most events, {most:,}{' each' if len(top) > 1 else ''} of "
+                f"{len(facts.events):,}")
+    counts = _pair_counts(facts)
+    counts = counts[counts["pair"].isin(names)]
+    peaks = set()
+    for _, part in counts.groupby("pair", observed=True):
+        top = part[part["expected"] == part["expected"].max()]
+        peaks.add(top["period_start"].iloc[0] if len(top) == 1 else None)
+    if len(names) > 1 and len(peaks) == 1 and None not in peaks:
+        when = counts[counts["period_start"] == next(iter(peaks))].iloc[0]
+        every = "both" if len(names) == 2 else "every one of them"
+        lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
+    return f"Who fought whom: {lead}"
 
 
 def plot_pairs(facts: Facts) -> object:
@@ -175,20 +205,24 @@ def plot_pairs(facts: Facts) -> object:
     window without events, or one pair only: the sentence says it all)."""
     import matplotlib.pyplot as plt
 
-    from ...stats.periods import attacks_per_period
     from ...viz.counts import plot_attacks_per_period
     from ...viz.figures import headline
     from ...viz.style import group_palette
 
     if facts.coded or facts.events.empty or len(stats.by_pair(facts.events)) < 2:
         return None
-    groups, names = pair_groups(facts)
-    freq = facts.period("monthly", "M")
-    counts = attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=freq, by="pair", kinds=None,
-                                start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    from ...stats.highlights import peak
+    from ...viz.counts import mark_days
+    from .coverage import first_report_marks
+
+    _, names = pair_groups(facts)
+    counts = _pair_counts(facts)
     fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
     plot_attacks_per_period(counts, by="pair", colors=group_palette(names, other=OTHER_PAIRS),
                             covered=(facts.first, facts.last), ylabel="events", ax=ax)
+    busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
+    if busiest is not None:
+        mark_days(ax, first_report_marks(facts, facts.events, busiest.start, busiest.end))
     headline(fig, pairs_title(facts), subtitle=f"Events per {facts.period_name('monthly')}, by pair of actors (the "
              "first actor against the second); the pairs with the most events each in its shade",
              source=facts.data.source_line)
