@@ -21,7 +21,7 @@ from urllib.parse import quote
 import nbformat
 
 from ..stats.selection import DEFAULT_ACLED_ATTACKS
-from ..text import join_words
+from ..text import describe_dates, join_words
 from .thumbnails import first_figure_alt, thumbnail
 from .words.common import CARD_METADATA, DATELINE_METADATA, EMPTY_WINDOW
 
@@ -256,7 +256,7 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
     Examples
     --------
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
-    [('Data', 'iraq.csv (ACLED export)'), ('From', '2020-01-01')]
+    [('Data', 'iraq.csv (ACLED export)'), ('From', '1 January 2020')]
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "INVALID": "drop"}, dropped=3)[1]
     ('Invalid rows', 'drop: 3 rows left out')
     """
@@ -275,6 +275,11 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
             text = f"{value}: {dropped:,} row{'' if dropped == 1 else 's'} left out" if value == "drop" else str(value)
         elif option.name == "ATTACKS" and not value and data:
             text = f"{join_words(DEFAULT_ACLED_ATTACKS)} (ACLED event types)"
+        elif option.name in ("START", "END") and value:  # a day, as the pages write it
+            import pandas as pd
+
+            day = pd.Timestamp(str(value))
+            text = describe_dates(day, day, long=True)
         else:
             text = str(value or option.unset)
         described.append((option.label, text))

@@ -81,7 +81,7 @@ def test_options_are_injected_as_parameters_after_the_parameters_cell(tmp_path, 
     assert not list(tmp_path.glob(".out.checked*"))
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "export.csv (ACLED export)" in index and str(tmp_path) not in index
-    assert "2025-01-01" in index and "Region A" in index and "United States;Al Shabaab" in index
+    assert "1 January 2025" in index and "31 March 2026" in index and "Region A" in index and "United States;Al Shabaab" in index
 
 
 def test_bad_options_are_refused_before_anything_runs(tmp_path, capsys):
