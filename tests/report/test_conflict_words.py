@@ -781,8 +781,8 @@ def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     table = story.attacks_table()
     listed = attacks.index.isin(table["event_id"])
     assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
-    assert (f"The {len(table)} deadliest of the {len(attacks)} events of battles and remote violence (at most 40, a tie listed "
-            "whole or not at all)") in story.attacks_note()
+    assert (f"The {len(table)} deadliest of the {len(attacks)} events of battles and remote violence (those tied at "
+            "the 40th place are left out together)") in story.attacks_note()
 
 
 def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):

@@ -23,6 +23,7 @@ from .common import (
     counted_as,
     data_span,
     deadliest,
+    deadliest_listed,
     fatality_rule,
     findings,
     harmed,
@@ -424,7 +425,7 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     elif shown == killers:
         listed = f"The {shown:,} of the {counted} that killed anyone (the others killed no one)"
     elif shown < most:
-        listed = f"The {shown:,} deadliest of the {counted} (at most {most}, a tie listed whole or not at all)"
+        listed = deadliest_listed(shown, counted, most)
     else:
         listed = f"The {shown:,} deadliest of the {counted}"
     who = ("who attacked whom" if actor_roles(facts)[0] == "perpetrator" else

@@ -343,6 +343,24 @@ def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:
     return out.fillna(listed)
 
 
+def deadliest_listed(shown: int, counted: str, most: int) -> str:
+    """Name the deadliest events a table lists where a tie at its last place was left out whole: "The 55 deadliest
+    of the 170 events (those tied at the 60th place are left out together)"."""
+    return f"The {shown:,} deadliest of the {counted} (those tied at the {ordinal(most)} place are left out together)"
+
+
+def ordinal(number: int) -> str:
+    """Write a place: "1st", "2nd", "3rd", "60th".
+
+    Examples
+    --------
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 21, 60)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '21st', '60th']
+    """
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number:,}{suffix}"
+
+
 def reader_sentence(notes: object) -> str:
     """The first sentence of an event's notes, without the bracketed references a coder adds, and, where the notes say
     ACLED set the toll by rule ("coded as 3"), that it was not reported.

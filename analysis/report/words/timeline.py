@@ -18,6 +18,7 @@ from .common import (
     capital,
     changes,
     deadliest,
+    deadliest_listed,
     fatality_rule,
     findings,
     heading,
@@ -278,8 +279,8 @@ def table_note(facts: Facts) -> str:
     # the timeline numbers its marks only when it draws few enough events one by one (Facts.numbered)
     number = "is an event's number on the timeline" if facts.numbered else "is the number in an event's id"
     if facts.lists_deadliest:
-        return (f"The {len(facts.deadliest_ids):,} deadliest of the {n:,} events (at most {TABLE_ROWS}, a tie "
-                f"listed whole or not at all), in date order, with {sources}; `#` {number}." + rest_note(facts))
+        return (f"{deadliest_listed(len(facts.deadliest_ids), f'{n:,} events', TABLE_ROWS)}, in date order, with "
+                f"{sources}; `#` {number}." + rest_note(facts))
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` {number}."
                 + rest_note(facts))
