@@ -343,6 +343,23 @@ def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:
     return out.fillna(listed)
 
 
+#: Counts whose largest and smallest differ by no more than this share of the largest are said as alike, not
+#: ranked ("5 pairs of actors, 33 to 36 events each"): a lead of a few events is no finding.
+ALIKE_SHARE = 0.1
+
+
+def alike(counts) -> bool:
+    """True for two or more counts that differ by no more than :data:`ALIKE_SHARE` of the largest.
+
+    Examples
+    --------
+    >>> alike([36, 34, 34, 33, 33]), alike([36, 20]), alike([36])
+    (True, False, False)
+    """
+    values = [int(value) for value in counts]
+    return len(values) > 1 and max(values) - min(values) <= ALIKE_SHARE * max(values)
+
+
 def deadliest_listed(shown: int, counted: str, most: int) -> str:
     """Name the deadliest events a table lists where a tie at its last place was left out whole: "The 55 deadliest
     of the 170 events (those tied at the 60th place are left out together)"."""

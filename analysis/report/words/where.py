@@ -13,7 +13,7 @@ import pandas as pd
 
 from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
-from .common import Escape, fewer_than_two_whole, involved, nothing, top_whole, two_whole
+from .common import Escape, alike, fewer_than_two_whole, involved, nothing, top_whole, two_whole
 from .counting import period_text
 from .facts import PERIOD_NAMES, Facts
 
@@ -204,6 +204,11 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
                     f"{describe_number(places, 'place')}")
     if len(table) == 1:
         return f"All {len(facts.events):,} events{who} in {facts.data.place} were in {top['admin1'].iloc[0]}"
+    if alike(table["events"]):  # no region stands out: how evenly they share the events is the finding
+        least, most = int(table["events"].min()), int(table["events"].max())
+        each = f"{most:,} each" if least == most else f"{least:,} to {most:,} each"
+        return (f"The {describe_number(len(facts.events), 'event')}{who} in {facts.data.place} are spread over "
+                f"{len(table):,} regions, {each}")
     each = " each" if len(top) > 1 else ""
     return (f"{join_words([str(name) for name in top['admin1']])} had the most events{who} in {facts.data.place}: "
             f"{int(top['events'].iloc[0]):,}{each} of {len(facts.events):,}")

@@ -9,7 +9,7 @@ from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
 from ...text import describe_all, describe_number
 from ...text import markdown_text as md
-from .common import findings, percent, top_whole
+from .common import alike, findings, percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
@@ -159,11 +159,6 @@ def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
     return every.where(every.isin(names), OTHER_PAIRS), names
 
 
-#: Pairs whose events differ by no more than this share of the most are said as alike, not ranked ("5 pairs of
-#: actors, 33 to 36 events each"): a lead of a few events is no finding.
-ALIKE_SHARE = 0.1
-
-
 def _pair_counts(facts: Facts) -> pd.DataFrame:
     """The chart's counts per period and pair (:func:`pair_groups`), as it draws them."""
     from ...stats.periods import attacks_per_period
@@ -181,7 +176,7 @@ def pairs_title(facts: Facts) -> str:
     groups, names = pair_groups(facts)
     sizes = groups[groups != OTHER_PAIRS].value_counts().reindex(names)
     most, least = int(sizes.max()), int(sizes.min())
-    if len(names) > 1 and most - least <= ALIKE_SHARE * most:
+    if alike(sizes):
         lead = f"{len(names)} pairs of actors, {least:,} to {most:,} events each"
     else:
         top = sizes[sizes == most]
