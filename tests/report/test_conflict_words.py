@@ -644,10 +644,12 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     month, top, others = _peak_words(attacks["event_date"], weekly=False)
     new = _new_source(raw, *_peak_days(attacks["event_date"], weekly=False)[:2])
     regions = attacks["admin1"].value_counts()
-    most = sorted(regions[regions == regions.max()].index)
+    # Deir ez-Zor and Duhok 34, Kirkuk 33: alike, so no region is said to have the most
+    assert regions.min() >= 0.9 * regions.max() and len(regions) == 3
     assert story.chart_title("monthly") == (
-        f"Battles and remote violence in {place} peaked in {month}: {top} attacks{_tie(others, 'month')}{new}; the most over "
-        f"the window in {' and '.join(most)} ({regions.max()}{' each' if len(most) > 1 else ''})")
+        f"Battles and remote violence in {place} peaked in {month}: {top} attacks{_tie(others, 'month')}{new}; "
+        f"{regions.min()} to {regions.max()} each in {', '.join(sorted(regions.index)[:-1])} and "
+        f"{sorted(regions.index)[-1]} over the window")
     assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
                                                f"{attacks['fatalities'].sum()} people, at most "
                                                f"{attacks['fatalities'].max()} in one attack")

@@ -18,6 +18,7 @@ from ...text import markdown_text as md
 from .common import (
     Dateline,
     Heading,
+    alike,
     capital,
     changes,
     counted_as,
@@ -141,6 +142,9 @@ def _finding(facts: Facts, chart: str) -> str:
             return f"{found}; all in {names}"
         if len(most) == len(counts):  # every place has as many: none has the most
             return f"{found}; {counts.iloc[0]:,} each in {names} over the window"
+        if alike(counts):  # a lead of a few attacks is no finding
+            every = join_words([str(data.base_names.get(name, name)) for name in counts.index])
+            return (f"{found}; {int(counts.min()):,} to {int(counts.max()):,} each in {every} over the window")
         each = " each" if len(most) > 1 else ""
         return f"{found}; the most over the window in {names} ({counts.iloc[0]:,}{each})"
     killed = killed_per_event(attacks, data.casualties)
