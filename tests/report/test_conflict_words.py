@@ -986,3 +986,17 @@ def test_a_region_well_ahead_heads_the_map_and_regions_alike_are_said_as_alike(t
     even = rows[:3] + rows[6:]  # three each
     alike = Story(notebook_data(str(write_acled_events(tmp_path / "even.csv", even))))
     assert alike.chart_title("where") == "The 6 events in Iraq are spread over 2 regions, 3 each"
+
+
+def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):
+    """In the conflicts export every violent event weighs 9 or 10 and nothing pulls a week down: the chart follows
+    the count of violent events, and the page says it; the coded data, with a handover and an agreement, do not."""
+    from analysis.stats.escalation import cameo_weights, hostile_acts
+
+    weights = cameo_weights(story.facts.events)["goldstein"]
+    violent = weights[hostile_acts(story.facts.events) & (weights < 0).to_numpy()]
+    assert sorted(set(-violent)) == [9.0, 10.0] and not (weights > 0).any()
+    said = "Here every violent event weighs 9 or 10 points and none is a retreat or an act of cooperation"
+    assert said in story.escalation(story.facts.escalation)
+    coded = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
+    assert "Here every violent event" not in coded.escalation(coded.facts.escalation)

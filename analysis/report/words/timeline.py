@@ -345,7 +345,22 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     return findings("What it shows", f"Escalation, as measured, was {peak}.",
                     ["The measure counts acts, not their size: an attack that killed many and one that killed no one "
-                     "weigh the same, and it measures what the sources reported."])
+                     "weigh the same, and it measures what the sources reported.", _what_it_adds(facts)])
+
+
+def _what_it_adds(facts: Facts) -> str:
+    """Say what the escalation chart adds to the counts where its weights are near one figure and nothing pulls a week
+    down: then it follows the count of violent events ("" where it does more)."""
+    from ...stats.escalation import cameo_weights, hostile_acts
+
+    weights = cameo_weights(facts.events)["goldstein"]
+    violent = weights[hostile_acts(facts.events) & (weights < 0).to_numpy()]  # what the chart counts as conflict
+    down = weights[weights > 0]
+    if violent.empty or not down.empty or violent.max() - violent.min() > 1:
+        return ""
+    points = join_words([describe_figure(value) for value in sorted({-float(value) for value in violent})], "or")
+    return (f"Here every violent event weighs {points} points and none is a retreat or an act of cooperation, so the "
+            "chart follows the number of violent events week by week: a reader can take it as that count.")
 
 
 def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.DataFrame] | None:
