@@ -184,9 +184,9 @@ def _posture_section(facts: Facts) -> str:
         return ("## What happened at each base\n\nEvery base the reports name, on a map; each panel marks one "
                 "kind of change in this window and dates it.")
     target = data.selection.target
-    involving = ("foreign or international forces (actors of ACLED's type External/Other forces; among the "
-                 "associated actors, which have no type, those named 'Military Forces of' or 'Police Forces of' "
-                 "another country, coalitions, missions, the AU, UN or EU)" if not target
+    # the rule that finds them (ACLED's actor types, and the names of the associated actors) is in docs/report.md
+    involving = ("foreign or international forces (another country's forces, a coalition, or a mission of the UN, "
+                 "AU or EU)" if not target
                  else f"the target ('{md('; '.join(target))}' in any actor column)")
     mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} drawn offline from Natural Earth's "
               "boundaries. A dot is a place, sized by its events and coloured by the kind of most of them"
