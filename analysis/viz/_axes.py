@@ -36,14 +36,17 @@ def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), **sty
     """Put the legend under the x axis, so it never hides data; its entries in the order of the labels in ``order``
     (the others after them, as drawn), ``style`` passed to matplotlib (a title, say)."""
     from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
 
     handles, labels = ax.get_legend_handles_labels()
     ranked = sorted(range(len(labels)), key=lambda k: list(order).index(labels[k]) if labels[k] in order else len(order))
     # no more columns than the figure's width holds: long labels (pairs of actors) take fewer, never a clipped legend
-    size = FontProperties(size=plt_rc("legend.fontsize")).get_size_in_points()
-    room = ax.figure.get_figwidth() * 72 / (0.6 * size)  # characters across the figure
-    longest = max((len(label) for label in labels), default=1) + 6  # and the swatch and the space after it
-    fits = max(1, int(room // longest))
+    font = FontProperties(size=plt_rc("legend.fontsize"))
+    size = font.get_size_in_points()
+    widest = max((TextToPath().get_text_width_height_descent(label, font, ismath=False)[0] for label in labels),
+                 default=size)
+    column = widest + (plt_rc("legend.handlelength") + 0.4 + 1.4) * size  # the swatch and the spaces around it
+    fits = max(1, int((ax.figure.get_figwidth() * 72 - 2 * size) // column))
     return ax.legend([handles[k] for k in ranked], [labels[k] for k in ranked], loc="upper center",
                      bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, len(labels), fits)), handletextpad=0.4,
                      columnspacing=1.4, **style)

@@ -161,7 +161,7 @@ def plot_attacks_per_period(
                       edgecolor="0.35", linewidth=0.8, linestyle="--", label=COUNT_NAMES["possible"])
         tag_bars(bars, "possible")
     if covered is not None:
-        described += _mark_partial(ax, counts, covered, [counts["possible"]], COUNT_COLORS["certain"])
+        described += mark_partial(ax, counts, covered, [counts["possible"]], COUNT_COLORS["certain"])
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -174,7 +174,7 @@ def plot_attacks_per_period(
     return ax
 
 
-def _mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object], heights: list[pd.Series],
+def mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object], heights: list[pd.Series],
                   swatch: str) -> str:
     """Hatch the bars of the periods the data cover only in part, with a legend entry; return what the alternative
     text adds ("" where every period is whole).
@@ -338,7 +338,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         line.set_gid("escalation")
     described = _escalation_description(escalation)
     if covered is not None:
-        described += _mark_partial(ax, escalation, covered, [escalation["conflict"], -escalation["cooperation"]],
+        described += mark_partial(ax, escalation, covered, [escalation["conflict"], -escalation["cooperation"]],
                                    ESCALATION_COLORS["conflict"])
     ax.axhline(0, color="0.3", linewidth=0.8)
     top = max(float(escalation["conflict"].max()), 1.0)

@@ -12,6 +12,7 @@ from .._frames import require_input
 from .._lazy import renamed_keywords
 from . import style
 from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, nothing_to_draw, tag_bars
+from .counts import mark_partial
 from .figures import describe
 from .literal import literal_text
 
@@ -137,7 +138,7 @@ def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
 
 
 def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", later: Sequence[str] = (),
-                     ax: Axes | None = None) -> Axes:
+                     covered: tuple[object, object] | None = None, ax: Axes | None = None) -> Axes:
     """Draw each period's events stacked by the age of their outlets: those only outlets of the first period report,
     those a later outlet reports with one of them, and on top those only later outlets report (a rise made of these
     may be one of coverage).
@@ -150,6 +151,9 @@ def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", later: Seque
         The name of its periods, for the legend ("outlets of the first month").
     later : sequence of str, default ()
         The outlets first cited later, named in the legend (at most three; how many more otherwise).
+    covered : (date-like, date-like) or None, default None
+        The first and last days the data cover: a period they cover only in part is hatched, as on the other
+        charts over time.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -190,13 +194,17 @@ def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", later: Seque
         tag_bars(ax.bar(left, heights, bottom=bottom, width=width, align="edge", color=style.OUTLET_AGE_COLORS[age],
                         label=literal_text(labels[age])), age)
         bottom = bottom + heights
+    described = ""
+    if covered is not None:
+        described = mark_partial(ax, frame, covered, [frame[list(OUTLET_AGES)].sum(axis=1)],
+                                 style.OUTLET_AGE_COLORS["established"])
     ax.set_ylabel("events")
     date_axis(ax)
     legend_below(ax, 1)
     periods = date_texts(frame.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     shown = [f"{when} " + " + ".join(f"{int(row[age]):,}" for age in OUTLET_AGES)
              for when, (_, row) in zip(periods, frame.iterrows()) if row[list(OUTLET_AGES)].sum()]
-    describe(ax, f"Events per {period}, " + " + ".join(labels.values()) + ": " + "; ".join(shown) + ".")
+    describe(ax, f"Events per {period}, " + " + ".join(labels.values()) + ": " + "; ".join(shown) + "." + described)
     return ax
 
 

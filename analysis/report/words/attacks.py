@@ -266,7 +266,7 @@ def casualties(facts: Facts) -> str:
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
     many = int(counts.loc[counts["lowest"] >= 10, "events"].sum())
-    items = [note for note in [placeholder_note(facts, attacks)] if note] + deadliest(facts, attacks, "attacks")
+    items = [note for note in [placeholder_note(facts, attacks, total)] if note] + deadliest(facts, attacks, "attacks")
     if not facts.coded:
         items.append(perpetrators_sentence(facts))
     return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts)), items)
@@ -436,7 +436,7 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
            "who fought whom (ACLED's first and second actor: in a battle neither is named the attacker)")
     with_what = (" with the killed" if facts.coded else
                  f": when, where, {who} (each side with its associated actors), the killed and what "
-                 "happened (the first sentence of ACLED's notes)")
+                 "happened (the first sentence of ACLED's notes, and whether ACLED set the toll by rule)")
     return f"## {capital(what)}, one by one\n\n{listed}, in date order{with_what}."
 
 

@@ -138,7 +138,7 @@ def fatality_rule(facts: Facts) -> str:
     return "lowest figures the reports give" if facts.coded else "ACLED's fatalities, the lowest figure reported"
 
 
-def placeholder_note(facts: Facts, events: pd.DataFrame) -> str:
+def placeholder_note(facts: Facts, events: pd.DataFrame, total: int | None = None) -> str:
     """Say how many of ``events``' killed are ACLED's placeholder figures, set by rule where no source gave a toll
     ("coded as 3" in the notes; :func:`analysis.stats.caveats.placeholder_fatalities`): "" for the coded data or
     where there is none. Beside the total it qualifies, so no reader takes a convention for a report."""
@@ -151,7 +151,8 @@ def placeholder_note(facts: Facts, events: pd.DataFrame) -> str:
     if not killed:
         return ""
     figures = join_words([f"{figure:,}" for figure in found["coded_as"]], "or")
-    return (f"Of these, {killed:,} {'is' if killed == 1 else 'are'} in {describe_number(count, 'event')} whose toll "
+    these = "Of these" if total is None else f"Of the {total:,} killed"
+    return (f"{these}, {killed:,} {'is' if killed == 1 else 'are'} in {describe_number(count, 'event')} whose toll "
             f"no source gave: a figure ACLED sets by rule (its notes say \"coded as {figures}\"), not a report.")
 
 
@@ -362,8 +363,9 @@ def alike(counts) -> bool:
 
 def deadliest_listed(shown: int, counted: str, most: int) -> str:
     """Name the deadliest events a table lists where a tie at its last place was left out whole: "The 55 deadliest
-    of the 170 events (those tied at the 60th place are left out together)"."""
-    return f"The {shown:,} deadliest of the {counted} (those tied at the {ordinal(most)} place are left out together)"
+    of the 170 events (the table has room for 60; those tied at the 60th place are left out together)"."""
+    return (f"The {shown:,} deadliest of the {counted} (the table has room for {most:,}; those tied at the "
+            f"{ordinal(most)} place are left out together)")
 
 
 def ordinal(number: int) -> str:

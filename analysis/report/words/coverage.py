@@ -294,9 +294,10 @@ def outlet_ages_title(facts: Facts) -> str:
     most = ages.loc[ages["new_only"].idxmax()]
     total = int(ages[["established", "shared", "new_only"]].to_numpy().sum())
     first = period_text(ages.iloc[0], outlets_period(facts))
-    return (f"{int(ages['new_only'].sum()):,} of the {describe_number(total, 'event')} are reported only by outlets "
-            f"this file first cites after {first}; {int(most['new_only']):,} of them in "
-            f"{period_text(most, outlets_period(facts))}")
+    alone = int(ages["new_only"].sum())
+    share = "all" if int(most["new_only"]) == alone else f"{int(most['new_only']):,}"
+    return (f"{alone:,} of the {describe_number(total, 'event')} are reported only by outlets this file first cites "
+            f"after {first}; {share} of them in {period_text(most, outlets_period(facts))}")
 
 
 def plot_outlet_ages(facts: Facts) -> object:
@@ -314,7 +315,7 @@ def plot_outlet_ages(facts: Facts) -> object:
                                             end=facts.last))
     later = spans.loc[spans["new"].to_numpy(dtype=bool), "source"].astype(str).tolist()  # most events first
     fig, ax = plt.subplots(figsize=(10, 3.4), layout="constrained")
-    plot_ages(ages, period=name, later=later, ax=ax)
+    plot_ages(ages, period=name, later=later, covered=(facts.first, facts.last), ax=ax)
     headline(fig, title, subtitle=f"Events per {name} by the age of the outlets that report them; on top, those "
              "only later outlets report (a rise made of these may be one of coverage)", source=facts.data.source_line)
     return fig

@@ -196,7 +196,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     ``"coding"``, and ``"dates"``, the methods part on how the page counts events in time."""
     return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
             "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts),
-            "coding": lambda: notes_heading(facts, "the events of the table above"),
+            "coding": lambda: notes_heading(facts, "the events of the events table"),
             "dates": lambda: time_section(facts)}
 
 
