@@ -644,10 +644,24 @@ def _places_key(ax: Axes, places: pd.DataFrame, size: str, area) -> None:
     legend.set_gid("key")
 
 
+def named_places(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "events") -> pd.DataFrame:
+    """The ``n`` biggest places of ``places`` (sorted, biggest first), each name once (a place named like a bigger one
+    is left out); a tie at the last is never split: left out whole, so no place unnamed is as big as one named
+    (unless even the biggest are more than ``n``: then the first ``n``)."""
+    ranked = places.drop_duplicates("name")
+    if len(ranked) <= n:
+        return ranked
+    values = ranked[size].to_numpy()
+    if values[n - 1] == values[n]:
+        above = ranked[values > values[n]]
+        return above if len(above) else ranked.head(n)
+    return ranked.head(n)
+
+
 def _named_places(places: pd.DataFrame, n: int, size: str) -> pd.DataFrame:
-    """The ``n`` biggest places, each name once (a place named like a bigger one is left out), with their labels:
-    "Town A (3)", "Town A and 2 more (5)" for a place several names share, "(4 killed)" by fatalities."""
-    top = places.drop_duplicates("name").head(n)
+    """The places :func:`named_places` names, with their labels: "Town A (3)", "Town A and 2 more (5)" for a place
+    several names share, "(4 killed)" by fatalities."""
+    top = named_places(places, n, size)
     more = top["names"].astype(int) - 1
     names = [f"{name} and {k} more" if k > 0 else str(name) for name, k in zip(top["name"], more)]
     counts = [f"{value:,}" if size == "events" else f"{value:,} killed" for value in top[size]]

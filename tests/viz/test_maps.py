@@ -86,7 +86,10 @@ def test_plot_country_events_frames_the_country_and_names_the_busiest_places(new
     assert sorted(c.get_gid() for c in ax.collections) == ["places:Change to group/activity",
                                                            "places:Headquarters or base established"]
     names = sorted(t.get_text() for t in ax.texts if t.get_gid() == "place")
-    assert names == ["Town A (3)", "Town B (1)"]
+    assert names == ["Town A (3)"]  # Towns B and C tie at the 2nd place (1 event each): a tie is left out whole
+    three = analysis.plot_country_events(points, iso=706, n=3, ax=new_axes(figsize=(6, 6)))
+    assert sorted(t.get_text() for t in three.texts if t.get_gid() == "place") == ["Town A (3)", "Town B (1)",
+                                                                                   "Town C (1)"]
 
 
 def test_a_map_of_one_regions_events_frames_them_with_the_country_around(new_axes):
@@ -192,3 +195,13 @@ def test_the_posture_maps_three_kinds_are_told_apart_by_lightness():
     colours = stable_colors(pd.Series(list(ACLED_POSTURE_SUB_EVENT_TYPES)))
     lightness = sorted(float(np.dot(to_rgb(c), [0.2126, 0.7152, 0.0722])) for c in colours.values())
     assert min(b - a for a, b in zip(lightness, lightness[1:])) > 0.15
+
+
+def test_the_places_named_never_split_a_tie_at_the_last():
+    from analysis.viz.maps import named_places
+
+    places = pd.DataFrame({"name": list("ABCDEF"), "events": [10, 10, 9, 8, 8, 8]})
+    assert named_places(places, 4)["name"].tolist() == ["A", "B", "C"]  # D, E and F tie at the 4th: all left out
+    assert named_places(places, 3)["name"].tolist() == ["A", "B", "C"]
+    assert named_places(places, 1)["name"].tolist() == ["A"]  # the biggest tie: the first kept
+    assert named_places(places, 6)["name"].tolist() == list("ABCDEF")

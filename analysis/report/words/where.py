@@ -222,11 +222,13 @@ def _locations(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _named(facts: Facts) -> str:
-    """The places the map names: "the 8 biggest", or "every place" when there are no more."""
-    from ...viz.maps import NAMED_PLACES
+    """The places the map names: "the 8 biggest" (fewer where a tie at the last is left out whole), or "every place"
+    when there are no more."""
+    from ...viz.maps import named_places
 
     places = _locations(facts.events)
-    return f"the {NAMED_PLACES} biggest" if len(places) > NAMED_PLACES else "every place"
+    named = len(named_places(places)) if len(places) else 0
+    return "every place" if named == len(places) else ("the biggest" if named == 1 else f"the {named} biggest")
 
 
 def chart_subtitle(facts: Facts, chart: str = "where") -> str:
