@@ -469,7 +469,11 @@ def test_a_tied_peak_is_shown_whole(tmp_path):
     text = Story(notebook_data(str(write_acled_events(tmp_path / "tied.csv", events)))).timeline()
     weeks = pd.Series(pd.to_datetime([e["event_date"] for e in events])).dt.to_period("W-SUN").value_counts()
     assert (weeks == weeks.max()).sum() == 2
-    assert "Events peaked in the week of 2-8 March 2020: 2 events (as many in the week of 16-22 March 2020)." in text
+    story = Story(notebook_data(str(tmp_path / "tied.csv")))
+    assert story.chart_title("timeline").startswith("Events in Iraq peaked in the week of 2-8 March 2020: 2 events "
+                                                    "(as many in 1 other week)")
+    # the title counts the ties; the findings under it name them
+    assert "The peak week, 2-8 March 2020, is shared (as many in the week of 16-22 March 2020)." in text
 
 
 def test_an_empty_window_has_no_conflict_words_and_empty_tables(export):
@@ -906,9 +910,10 @@ def test_the_findings_under_a_chart_are_a_lead_and_a_list_of_separate_items(stor
         items = [line for line in rest.splitlines() if line.startswith("- ")]
         assert items and all(line.startswith(("- ", "  - ")) for line in rest.splitlines()), text
     timeline = story.timeline().splitlines()
-    assert timeline[0].startswith("**What it shows.** Events peaked in the week of ")
-    assert [line[:14] for line in timeline if line.startswith("- ")][:3] == ["- By kind: Exp", "- Fatalities p",
-                                                                             "- The busiest "]
+    # the title right above states the peak week: the findings lead with the next one, and name the tied weeks
+    assert timeline[0].startswith("**What it shows.** By kind: ")
+    assert [line[:16] for line in timeline if line.startswith("- ")][:3] == ["- The peak week,", "- Fatalities pea",
+                                                                             "- The busiest mo"]
     # the deadliest events, one a line under the finding that counts them
     named = [line for line in timeline if line.startswith("  - ")]
     assert named and all(re.match(r"  - \d+ killed (in|at) ", line) for line in named)

@@ -18,6 +18,7 @@ from ...text import markdown_text as md
 from .common import (
     Dateline,
     Heading,
+    after_the_title,
     alike,
     capital,
     changes,
@@ -228,7 +229,9 @@ def key_sentences(facts: Facts) -> str:
     items = _places(facts, attacks, column) if column in attacks.columns else []
     items += changes(facts, facts.per_period("M", attacks), "attack", attacks)
     items.append(partial_caveat(facts, facts.period("monthly", "M")))
-    return findings("What it shows", lead, items)
+    ties = tie_note(weekly, found)
+    shared = f"The peak week, {week_text(found)}, is shared{ties}." if ties else ""
+    return findings("What it shows", *after_the_title(facts, lead, items, shared))
 
 
 def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:

@@ -105,6 +105,16 @@ def month_text(found: Peak) -> str:
     return f"{found.start:%B %Y}"
 
 
+def after_the_title(facts: Facts, lead: str, items: list[str], shared: str) -> tuple[str, list[str]]:
+    """Where an ACLED run's chart title right above states the peak, the findings under it do not say it again:
+    the first further finding leads, and ``shared`` (the peak's ties, which the title only counts) comes first among
+    the others. The coded data's titles name the chart, so their findings keep the peak as their lead."""
+    rest = [item for item in items if item]
+    if facts.coded or not lead or not rest:
+        return lead, items
+    return rest[0], ([shared] if shared else []) + rest[1:]
+
+
 def tie_note(frame: pd.DataFrame, found: Peak | None, column: str = "expected", name: str = "week") -> str:
     """Name the other periods that tie with a peak, so a tie is shown whole: " (as many in the week of 10-16 March)".
 

@@ -15,6 +15,7 @@ from .common import (
     Dateline,
     Escape,
     Heading,
+    after_the_title,
     capital,
     changes,
     deadliest,
@@ -327,7 +328,9 @@ def key_sentences(facts: Facts) -> str:
     items += changes(facts, monthly)
     items += deadliest(facts, events, "events")
     items.append(partial_caveat(facts, facts.period("monthly", "M")))
-    return findings("What it shows", lead, items)
+    ties = tie_note(weekly, by_events)
+    shared = f"The peak week, {week_text(by_events)}, is shared{ties}." if ties else ""
+    return findings("What it shows", *after_the_title(facts, lead, items, shared))
 
 
 def escalation(facts: Facts, frame: pd.DataFrame) -> str:
