@@ -167,16 +167,16 @@ def by_pair(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def pair_of(events: pd.DataFrame) -> pd.Series:
-    """Name each event's pair of actors as :func:`by_pair` counts them: "A against B", or "A, no other side".
+    """Name each event's pair of actors as :func:`by_pair` counts them: "A against B", or "A alone" (no second actor).
 
     Examples
     --------
     >>> pair_of(pd.DataFrame({"actor1": ["A", "B"], "actor2": ["C", None]})).tolist()
-    ['A against C', 'B, no other side']
+    ['A against C', 'B alone']
     """
     require_columns(events, ["actor1", "actor2"])
     first, second = _names(events["actor1"]), _names(events["actor2"])
-    names = [f"{a}, no other side" if b == NONE else f"{a} against {b}" for a, b in zip(first, second)]
+    names = [f"{a} alone" if b == NONE else f"{a} against {b}" for a, b in zip(first, second)]
     return pd.Series(names, index=events.index, dtype="string", name="pair")
 
 

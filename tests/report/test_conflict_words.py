@@ -985,6 +985,11 @@ def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(st
         {"event_date": f"2020-03-{day:02d}", "actor1": "A", "actor2": "B" if day < 20 else "C"} for day in range(1, 25)])
     assert pairs_title(Story(notebook_data(str(uneven))).facts).startswith(
         "Who fought whom: A against B had the most events, 19 of 24")
+    one_sided = write_acled_events(tmp_path / "alone.csv", [
+        {"event_date": f"2020-03-{day:02d}", "actor1": "Protesters", "actor2": "" if day < 20 else "C"}
+        for day in range(1, 25)])
+    assert pairs_title(Story(notebook_data(str(one_sided))).facts).startswith(
+        "Who fought whom: Protesters alone had the most events, 19 of 24")
     assert Story(notebook_data()).plot_pairs() is None  # the coded data: the timeline's table names the actors
 
 

@@ -435,11 +435,12 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
         listed = deadliest_listed(shown, counted, most)
     else:
         listed = f"The {shown:,} deadliest of the {counted}"
-    who = ("who attacked whom" if actor_roles(facts)[0] == "perpetrator" else
-           "who fought whom (ACLED's first and second actor: in a battle neither is named the attacker)")
+    who = ("who attacked whom (each side with its associated actors)" if actor_roles(facts)[0] == "perpetrator" else
+           "who fought whom (ACLED's first and second actor, each with its associated actors; in a battle neither "
+           "is named the attacker)")
     with_what = (" with the killed" if facts.coded else
-                 f": when, where, {who} (each side with its associated actors), the killed and what "
-                 "happened (the first sentence of ACLED's notes, and whether ACLED set the toll by rule)")
+                 f": when, where, {who}, the killed and what happened (the first sentence of ACLED's notes, and "
+                 "whether ACLED set the toll by rule)")
     return f"## {capital(what)}, one by one\n\n{listed}, in date order{with_what}."
 
 
