@@ -237,9 +237,10 @@ def _screen_bytes(path: Path) -> int:
     enough to stay in the processor's cache, and its line ends counted by
     numpy.
     """
-    buffer = bytearray(_SCAN_BLOCK)
+    block = min(_SCAN_BLOCK, max(path.stat().st_size, 1))  # a small file: a buffer of its size (zeroed: it costs)
+    buffer = bytearray(block)
     view = np.frombuffer(buffer, dtype=np.uint8)
-    ends, scratch = np.empty(_SCAN_BLOCK, dtype=bool), np.empty(_SCAN_BLOCK, dtype=bool)
+    ends, scratch = np.empty(block, dtype=bool), np.empty(block, dtype=bool)
     lines, pending, quotes = 0, False, QuoteScreen()
     with open(path, "rb", buffering=0) as handle:
         while size := handle.readinto(buffer):

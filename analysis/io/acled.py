@@ -39,7 +39,7 @@ from ..errors import DataError, DroppedRowsWarning
 from ..schema import ACLED_ACTOR_TYPES, Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
-from .parse import as_int64, convert_columns, layout
+from .parse import as_int64, convert_columns, frame_of, layout, vocabulary_codes
 from .problems import DroppedRows, build_error, dropped_table, file_error
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
 from .text_table import TextTable, checker_for, read_text_table
@@ -197,8 +197,8 @@ def _actor_types(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     positions, words = pd.factorize(values, use_na_sentinel=True)  # a handful of distinct values
     lookup = np.array([_ACTOR_TYPE_CODE[str(word)] for word in words] + [0], dtype=np.int8)  # -1 (missing): 0
     codes = lookup[positions]
-    names = pd.Categorical.from_codes(codes - 1, categories=list(ACTOR_TYPES))  # code 0: -1, missing
-    return pd.Series(names), pd.Series(pd.arrays.IntegerArray(codes.astype(np.int64), np.zeros(len(codes), bool)))
+    names = vocabulary_codes(Column("actor type", "category", allowed=ACTOR_TYPES), codes - 1)  # code 0: -1, missing
+    return names, pd.Series(pd.arrays.IntegerArray(codes.astype(np.int64), np.zeros(len(codes), bool)))
 
 
 def _utc_times(values: pd.Series) -> pd.Series:
@@ -259,7 +259,7 @@ def _missing_column(col: Column, n: int) -> pd.Series:
     if col.kind == "int":
         return pd.Series(pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)), copy=False)
     if col.kind == "category":
-        return pd.Series(pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), categories=list(col.allowed)))
+        return vocabulary_codes(col, np.full(n, -1, dtype=np.int8))
     text = pd.array(pa.chunked_array([pa.nulls(n, pa.large_string())]), dtype="string")
     return pd.Series(text)
 
@@ -613,7 +613,7 @@ def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Pa
     for name in converted:
         if name not in out:
             out[name] = converted[name]
-    frame = pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)  # the columns are new: no copy needed
+    frame = frame_of(out, n)
     frame.attrs["path"] = str(path)
     frame.attrs["source_format"] = "acled"
     if dropped is not None:
