@@ -320,6 +320,10 @@ _PROBE = """
                                          (image.closest(".figure-frame") || image).clientWidth + 1,
                                     hinted: [...(image.closest(".report-figure") || image).querySelectorAll(".scroll-hint")]
                                               .some((hint) => getComputedStyle(hint).display !== "none"),
+                                    // a box above the figure enlarges it (shown on a phone only)
+                                    zoomable: [...(image.closest(".report-figure") || image).querySelectorAll("label.zoom")]
+                                              .some((box) => getComputedStyle(box).display !== "none" &&
+                                                    (box.compareDocumentPosition(image) & Node.DOCUMENT_POSITION_FOLLOWING)),
                                     // the line comes before the image: read before its left part is taken for the whole
                                     hintedAbove: [...(image.closest(".report-figure") || image).querySelectorAll(".scroll-hint")]
                                               .some((hint) => getComputedStyle(hint).display !== "none" &&
@@ -487,6 +491,15 @@ class Chromium:
         if "exceptionDetails" in evaluated:
             raise RuntimeError(f"the probe failed: {evaluated['exceptionDetails']}")
         return json.loads(evaluated["result"]["value"])
+
+    def click_all(self, selector: str) -> int:
+        """Click every element the CSS selector finds on the page open now (as a reader would); return how many."""
+        expression = f"(() => {{ const found = [...document.querySelectorAll({json.dumps(selector)})];" \
+                     " found.forEach((element) => element.click()); return found.length; })()"
+        evaluated = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in evaluated:
+            raise RuntimeError(f"clicking {selector} failed: {evaluated['exceptionDetails']}")
+        return evaluated["result"]["value"]
 
     def page_size(self) -> tuple[int, int]:
         """Return the whole page's width and height in pixels, as laid out now (not only the window's)."""

@@ -162,7 +162,7 @@ def test_the_alt_text_and_table_checks_can_fail(browser, sample):
 
 #: The widths every page is laid out at: a phone, a tablet, a desktop window.
 WIDTHS = (360, 768, 1400)
-#: The width a figure keeps on a phone's screen (under 600 px), scrolling sideways in its frame.
+#: The width a figure takes on a phone's screen (under 600 px) when the reader enlarges it, scrolling sideways in its frame.
 PHONE_FIGURE = 720
 
 
@@ -204,6 +204,22 @@ def test_the_fit_check_catches_a_wide_table_and_a_wide_figure(browser, tmp_path)
         check_fits(visit, 360)
 
 
+def check_enlarged(browser: Chromium, width: int, name: str) -> None:
+    """Tick every figure's box to enlarge it: each keeps 720 px (its labels at 0.72 of their size or more), or
+    its own width if smaller, scrolling sideways in its frame, which fits, and a line above it says so; untick
+    them: each fits the screen again."""
+    boxes = browser.click_all("input.zoom-toggle")
+    enlarged = browser.probe()
+    check_fits(Visit(url=name, probe=enlarged), width)
+    images = [image for image in enlarged["images"] if image["zoomable"]]
+    assert len(images) == boxes > 0, (width, name, boxes)
+    for image in images:
+        assert image["shown"] == pytest.approx(min(image["declared"], PHONE_FIGURE)), (width, name, image)
+        assert image["cut"] and image["hinted"] and image["hintedAbove"], (width, name, image)
+    browser.click_all("input.zoom-toggle")
+    assert not any(image["cut"] or image["hinted"] for image in browser.probe()["images"]), (width, name)
+
+
 def test_committed_report_in_the_browser(browser, screenshot_dir, tmp_path_factory, capsys):
     """Every page and the index, at a phone's, a tablet's and a desktop's width: nothing wider than the window.
 
@@ -241,16 +257,13 @@ def test_committed_report_in_the_browser(browser, screenshot_dir, tmp_path_facto
                     visit = Visit(url=visit.url, probe=browser.probe())
                 check_fits(visit, width)
                 for image in visit.probe["images"] if source is not None else ():  # a page's figures (not thumbnails)
-                    # never drawn larger than made; they fit the column, but on a phone keep 720 px (their labels at
-                    # 0.72 of their size or more), scrolling sideways in their frame, which fits (check_fits)
-                    assert 0 < image["shown"] <= image["declared"], (width, name, image)
-                    # a figure cut by its frame says so above it, and only then
-                    assert image["hinted"] == image["hintedAbove"] == image["cut"], (width, name, image)
-                    if width < 600:
-                        assert image["shown"] == pytest.approx(min(image["declared"], PHONE_FIGURE)), (width, name)
-                        assert image["cut"], (width, name)
-                    else:
-                        assert image["shown"] <= width, (width, name, image)
+                    # never drawn larger than made, they fit the column, whole, at every width; on a phone a box above
+                    # each one wider than the screen offers to enlarge it
+                    assert 0 < image["shown"] <= min(image["declared"], width), (width, name, image)
+                    assert not image["cut"] and not image["hinted"], (width, name, image)
+                    assert image["zoomable"] == (width < 600 and image["declared"] > 360), (width, name, image)
+                if width < 600 and source is not None:
+                    check_enlarged(browser, width, name)
                 if width in shot_widths and (width != desktop or source is not None):
                     shots[(width, name)] = browser.screenshot(screenshot_dir / f"{width}px" / f"{name}.png")
                 if width == desktop and source is not None:
