@@ -252,7 +252,7 @@ def test_the_attacks_lead_counts_what_the_page_counts_by_its_name_and_the_dateli
     coded = Story(notebook_data(start="2020-03-01", end="2020-04-30", target="United States"))
     assert coded.dateline("attacks").text.startswith("From four of the five news reports: Military Times")
     assert "The data hold 2 attacks on United States, 10% of the 20 events" in coded.heading("attacks").markdown
-    assert Story(notebook_data()).dateline("attacks").text.startswith("4 attacks, from five news reports: ")
+    assert Story(notebook_data()).dateline("attacks").text.startswith("4 attacks, from four of the five news reports: ")
 
 
 # --- every page of four runs, read whole ----------------------------------------------------------------------

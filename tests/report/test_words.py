@@ -131,6 +131,25 @@ def test_a_windows_dateline_names_only_the_reports_its_events_rest_on():
     assert june == "From one of the five news reports: The Media Line (6 June - 3 July 2020)."
 
 
+def test_a_pages_dateline_names_only_the_reports_that_tell_the_events_it_counts():
+    # the attacks page named the Associated Press report, which tells none of the four attacks, and the posture page
+    # The Media Line, which tells none of the changes of posture
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    data = notebook_data()
+    story = Story(data)
+    outlets = dict(zip(data.sources["doc_id"], data.sources["outlet"].fillna("")))
+    for page, events in (("attacks", story.facts.attacks), ("posture", data.events[data.events["category"] == "posture change"])):
+        told = {outlets[doc] for doc in data.reports.loc[data.reports["event_id"].isin(events["event_id"]), "doc_id"]}
+        line = story.dateline(page).text
+        named = [outlet for outlet in ("Associated Press", "Military Times", "The Media Line") if outlet in line]
+        assert named == [outlet for outlet in ("Associated Press", "Military Times", "The Media Line") if outlet in told]
+        assert "of the five news reports" in line
+    assert "Associated Press" not in story.dateline("attacks").text
+    assert "The Media Line" not in story.dateline("posture").text
+
+
 @pytest.mark.slow  # draws the chart of a window run (0.4 s)
 def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
     # the chart named the reports by the coder's number and a cut title ("000: US consolidates troop presence in

@@ -528,4 +528,4 @@ def count_floor_note(
 
 def dateline(facts: Facts) -> Dateline:
     """The page's dateline: what it counts, named as its title and lead name it (:func:`counted_as`)."""
-    return common_dateline(facts, lambda esc: counted_as(facts, len(facts.attacks), esc))
+    return common_dateline(facts, lambda esc: counted_as(facts, len(facts.attacks), esc), events=facts.attacks)

@@ -539,7 +539,8 @@ class Dateline:
                                           if self.report_title else {})}
 
 
-def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *, lead_counts: bool = True) -> Dateline:
+def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *, lead_counts: bool = True,
+             events: pd.DataFrame | None = None) -> Dateline:
     """Open a page with what its title and lead do not say: where its events come from, and what the page counts
     (``what``) where the lead does not count it.
 
@@ -547,7 +548,9 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
     them again: it names the sources, "From ACLED (conflicts.csv, data as of 20 September 2020), as reported by
     Shafaq News, Local Network and Rudaw." The default run's hand-written title and question give no count, so
     there the dateline opens with ``what``: "48 events, from five news reports: ...". ``lead_counts=False``
-    says that the page's lead counts something else, so every run's dateline says ``what``.
+    says that the page's lead counts something else, so every run's dateline says ``what``. ``events`` are the
+    events the page counts (the run's events if None): of the coded reports, only those that tell one of them are
+    named.
 
     ``what`` is plain text with no value from the data or the options in it, or, where it holds one (the
     attacks' target), a function that writes it with a value-escaping function; None where the title says it.
@@ -558,7 +561,7 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
     and the outlets behind the most events.
     """
     def write(esc: Escape) -> str:
-        sources = _sources_words(facts, esc)
+        sources = _sources_words(facts, esc, facts.events if events is None else events)
         if what is None or (lead_counts and not facts.is_default):
             return f"From {sources}."
         return f"{capital(what(esc) if callable(what) else what)}, from {sources}."
@@ -583,14 +586,14 @@ def report_title(facts: Facts) -> str:
     return f"{what}{involved(facts, str)} in {data.place}, {data.period_text}"
 
 
-def _sources_words(facts: Facts, esc: Escape) -> str:
+def _sources_words(facts: Facts, esc: Escape, events: pd.DataFrame) -> str:
     data = facts.data
     if facts.coded and data.sources is not None:
         ordered = data.sources.sort_values("published_start", kind="stable")
         every = len(ordered)
-        # a window or an area names the reports its events rest on, of the five
-        if data.reports is not None and "event_id" in data.events.columns:
-            ids = set(data.events["event_id"].astype("string"))
+        # a page, a window or an area names the reports its events rest on, of the five
+        if data.reports is not None and "event_id" in events.columns:
+            ids = set(events["event_id"].astype("string"))
             used = set(data.reports.loc[data.reports["event_id"].astype("string").isin(ids), "doc_id"].astype("string"))
             if 0 < len(used) < every:
                 ordered = ordered[ordered["doc_id"].astype("string").isin(used)]

@@ -268,6 +268,7 @@ def dateline(facts: Facts) -> Dateline:
     from ...stats.selection import event_kind
 
     # the changes the page's table lists: the events of the lane "posture change"
-    listed = int((event_kind(facts.events) == "posture change").sum())
+    listed = facts.events[(event_kind(facts.events) == "posture change").to_numpy()]
     # the lead counts the events at the bases, not the changes of posture: the dateline counts them in every run
-    return common_dateline(facts, describe_number(listed, "change of posture", "changes of posture"), lead_counts=False)
+    return common_dateline(facts, describe_number(len(listed), "change of posture", "changes of posture"),
+                           lead_counts=False, events=listed)
