@@ -142,3 +142,16 @@ def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(stor
     assert tables["notes"]["number"].tolist() == tables["events"]["number"].tolist()
     assert tables["reports per event"][["number", "what"]].values.tolist()[2] == [
         3, "US strike kills Soleimani at Baghdad airport"]
+
+
+def test_no_note_a_page_shows_sends_its_reader_to_the_projects_files():
+    # "(see the Methods, docs/methods.md)" reached the pages: a reader of the report has no such file
+    from analysis.report.inputs import notebook_data
+
+    data = notebook_data()
+    notes = [*data.events["notes"], *data.events["date_basis"], *data.reported_totals["date_basis"],
+             *data.troop_levels["date_basis"]]
+    said = [plain_notes(note, data.sources) for note in notes if isinstance(note, str)]
+    assert not [note for note in said if "docs/" in note or ".md" in note]
+    convention = [note for note in said if "1 March 2019 by convention" in note]
+    assert convention and all('the first day of "the spring of 2019"' in note for note in convention)

@@ -49,6 +49,10 @@ _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r" \(RT\d+\)"), ""),
     (re.compile(r"\bRT\d+\b"), "another reported total"),
     (re.compile(r"\bdate_basis\b"), "how the dates follow from the reports"),
+    # the coding's rules are the project's documentation, which a page's reader does not have: said where they apply
+    (re.compile(r"by the scope convention \(see the Methods, docs/methods\.md\)"),
+     "by convention, the first day of \"the spring of 2019\" in which, one report says, the attacks began"),
+    (re.compile(r" \(see the Methods, docs/methods\.md\)"), ""),
     (re.compile(r"\bdate_start\b"), "the start date"),
     (re.compile(r"\bevent_date\b"), "the date drawn on the timeline"),
 )
