@@ -287,6 +287,22 @@ def test_the_peak_a_new_source_carries_marks_its_first_report(story, raw):
     assert new_source_note(story.facts, story.facts.events, *march) == ""
 
 
+def test_the_peak_of_the_killed_says_how_many_a_new_source_reports(story, raw):
+    # "Fatalities peaked in the week of 8-14 June 2020: 41 killed" read as a real escalation: most of them are in
+    # events of an outlet that had begun reporting that month
+    week = raw[(raw["event_date"] >= "2020-06-08") & (raw["event_date"] <= "2020-06-14")]
+    local = week["source"].str.contains("Local Network")
+    first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    assert int(week["fatalities"].sum()) == 41 and int(week.loc[local, "fatalities"].sum()) == 32
+    assert (f"Fatalities peaked in the week of 8-14 June 2020: 41 killed, in {len(week)} events; "
+            f"{int(week.loc[local, 'fatalities'].sum())} of them in events that Local Network reports, which had begun "
+            f"reporting on {first_day.day} June 2020.") in story.timeline()
+    march = (pd.Timestamp("2020-03-09"), pd.Timestamp("2020-03-15"))  # no new source then: nothing said
+    from analysis.report.words.coverage import killed_source_note
+
+    assert killed_source_note(story.facts, story.facts.events, *march) == ""
+
+
 def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw):
     """Every outlet of June reports again in July, but Local Network's events collapse while the others' hold: the
     fall is not said to be free of any change of sources."""

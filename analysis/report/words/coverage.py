@@ -115,33 +115,42 @@ def carrying_sources(facts: Facts, events: pd.DataFrame, start: object, end: obj
     return _carrying(facts, events, start, end)[0]
 
 
-def _carrying(facts: Facts, events: pd.DataFrame, start: object, end: object) -> tuple[pd.Series, int, int]:
-    """:func:`carrying_sources`, with how many of the period's events the sources report alone, and its events."""
+def _carrying(facts: Facts, events: pd.DataFrame, start: object, end: object, *, killed: bool = False
+              ) -> tuple[pd.Series, int, int, int]:
+    """:func:`carrying_sources`, with how many of the period's events the sources report alone, its events, and how
+    many of them the sources report; with ``killed``, the people killed in those events instead of the events."""
     none = pd.Series([], dtype="datetime64[ns]")
     if facts.coded or events.empty or "source" not in events.columns or start is None:
-        return none, 0, 0
+        return none, 0, 0, 0
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     spans = outlet_spans(per_outlet(facts))
     firsts = first_reports(facts.events).reindex(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
     dates = events["event_date"]
     inside = ((dates >= first) & (dates <= last)).to_numpy()
     rows = event_sources(events.loc[inside])
-    total = int(events.loc[inside, "event_id"].nunique())
+    weight = (events.loc[inside].drop_duplicates("event_id").set_index("event_id")["fatalities"].fillna(0).astype(int)
+              if killed else None)
+
+    def measure(ids) -> int:  # the events, or the people killed in them
+        ids = pd.unique(pd.Series(ids, dtype=object))
+        return int(weight.reindex(ids).sum()) if killed else len(ids)
+
+    total = measure(events.loc[inside, "event_id"])
 
     def carried(names: pd.Index) -> int:
-        return int(rows.loc[rows["source"].isin(names).to_numpy(), "event_id"].nunique())
+        return measure(rows.loc[rows["source"].isin(names).to_numpy(), "event_id"])
 
     def alone(names: pd.Index) -> int:  # the events no other outlet reports
         others = set(rows.loc[~rows["source"].isin(names).to_numpy(), "event_id"])
-        return int(rows.loc[rows["source"].isin(names).to_numpy() & ~rows["event_id"].isin(others).to_numpy(),
-                            "event_id"].nunique())
+        return measure(rows.loc[rows["source"].isin(names).to_numpy() & ~rows["event_id"].isin(others).to_numpy(),
+                                "event_id"])
 
     began = firsts[(firsts >= first).to_numpy() & (firsts <= last).to_numpy()]
     earlier = firsts[(firsts < first).to_numpy() & firsts.index.isin(rows["source"])]
     for found in (began, earlier):
         if total > 0 and len(found) > 0 and carried(found.index) >= COINCIDES * total:
-            return found.sort_values(kind="stable"), alone(found.index), total
-    return none, 0, total
+            return found.sort_values(kind="stable"), alone(found.index), total, carried(found.index)
+    return none, 0, total, 0
 
 
 def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
@@ -152,7 +161,7 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
     their first day ("; Local Network had begun reporting on 2 June 2020"); "" when none carries it. Where they
     alone report every event of the peak, it says so ("; all 4 from Local Network alone, which had begun ...").
     """
-    found, alone, total = _carrying(facts, events, start, end)
+    found, alone, total, _ = _carrying(facts, events, start, end)
     if found.empty:
         return ""
     if alone == total > 1:  # (one event "all 1 from" is no finding)
@@ -169,6 +178,23 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
     named = [f"{name} (from {describe_dates(day, day, long=True)})" for name, day in found.head(2).items()]
     more = [f"{len(found) - 2:,} more"] if len(found) > 2 else []
     return f"; new sources had begun reporting: {join_words(named + more)}"
+
+
+def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
+    """Say, after a peak of the killed, how many of them new sources report (plain text; "" for the coded data, or
+    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of them in events that Local Network
+    reports, which had begun reporting on 2 June 2020". The sources are found as :func:`carrying_sources` finds
+    them, weighing each event by its killed."""
+    found, alone, total, carried = _carrying(facts, events, start, end, killed=True)
+    if found.empty:
+        return ""
+    who = found.index[0] if len(found) == 1 else describe_number(len(found), "new source")
+    verb = "reports" if len(found) == 1 else "report"
+    share = (f"all of them in events that only {who} {verb}" if alone == total else
+             f"{carried:,} of them in events that {who} {verb}")
+    if len(found) == 1 and found.iloc[0] < pd.Timestamp(start):
+        return f"; {share}, which had begun reporting on {describe_dates(found.iloc[0], found.iloc[0], long=True)}"
+    return f"; {share}, new in that period" if (found >= pd.Timestamp(start)).all() else f"; {share}"
 
 
 def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:

@@ -41,7 +41,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .counting import partial_caveat, peak_headline, period_text, time_section
-from .coverage import new_source_note
+from .coverage import killed_source_note, new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -319,7 +319,8 @@ def key_sentences(facts: Facts) -> str:
     if by_killed is not None:
         items.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} "
                      f"killed, in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
-                     f"{tie_note(weekly, by_killed, 'killed')}.")
+                     f"{tie_note(weekly, by_killed, 'killed')}"
+                     f"{md(killed_source_note(facts, events, by_killed.start, by_killed.end))}.")
     monthly = facts.per_period("M")
     by_month = peak(monthly)
     if by_month is not None and len(monthly) > 1:
