@@ -159,6 +159,7 @@ def plot_timeline_bands(
     n: int = LABELLED,
     start: object = None,
     end: object = None,
+    dates: str = "range",
     ax: Axes | None = None,
 ) -> Axes:
     """Draw events in lanes by kind as bands of events per period, with the deadliest events labelled.
@@ -174,6 +175,10 @@ def plot_timeline_bands(
         How many of the deadliest events to mark and label.
     start, end : date-like or None, default None
         The axis; None for the events' extent.
+    dates : {"range", "event_date"}, default "range"
+        Count each event over its range of days, or on its ``event_date``
+        (:func:`analysis.stats.periods.attacks_per_period`), as the page's
+        other counts do: a lane's peak is then the same figure as theirs.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -212,8 +217,8 @@ def plot_timeline_bands(
     last = pd.Timestamp(end) if end is not None else events["date_end"].max()
     freq, period_name = band_period(first, last)
     frame = pd.DataFrame({"date_start": events["date_start"].to_numpy(), "date_end": events["date_end"].to_numpy(),
-                          "lane": kinds.to_numpy()})
-    counts = attacks_per_period(frame, freq=freq, by="lane", kinds=None, start=first, end=last, clip=True)
+                          "event_date": events["event_date"].to_numpy(), "lane": kinds.to_numpy()})
+    counts = attacks_per_period(frame, freq=freq, by="lane", kinds=None, start=first, end=last, clip=True, dates=dates)
     lanes = list(kinds.cat.categories)
     colors = color_for(lanes)
     killed = killed_per_event(events, casualties).to_numpy(dtype=float)

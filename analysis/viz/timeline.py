@@ -155,6 +155,7 @@ def plot_timeline(
     start: object = None,
     end: object = None,
     form: str = "auto",
+    dates: str = "range",
     ax: Axes | None = None,
 ) -> Axes:
     """Draw events on a shared time axis, in lanes by kind, every event numbered or labelled.
@@ -178,6 +179,10 @@ def plot_timeline(
         labelled (:func:`analysis.viz.bands.plot_timeline_bands`; ``lane``,
         ``size`` and ``label`` do not apply); ``"auto"``: bands above
         :data:`analysis.viz.bands.DENSE_EVENTS` events.
+    dates : {"range", "event_date"}, default "range"
+        How the bands count an event in time, as the page's other counts do
+        (:func:`analysis.stats.periods.attacks_per_period`); the markers draw
+        every event over its range whatever this says.
     ax : matplotlib Axes, optional
         Where to draw; the current Axes if None.
 
@@ -207,7 +212,7 @@ def plot_timeline(
     if form not in ("auto", "events", "bands"):
         raise ValueError(f"form={form!r}; use 'auto', 'events' or 'bands'")
     if form == "bands" or (form == "auto" and timeline_form(events) == "bands"):
-        return plot_timeline_bands(events, casualties=casualties, start=start, end=end, ax=ax)
+        return plot_timeline_bands(events, casualties=casualties, start=start, end=end, dates=dates, ax=ax)
     chars = chars_across(ax)
     layout = timeline_layout(
         events, lane=lane, size=size, label=label, casualties=casualties, number=number, collapse=collapse,
