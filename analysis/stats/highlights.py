@@ -99,6 +99,34 @@ def per_period(
     return frame
 
 
+#: A peak stands apart from the other periods when it holds at least this many times their median, and at least
+#: :data:`STANDS_APART_EVENTS` events (a handful of events in a quiet series is no outlier).
+STANDS_APART_TIMES = 5
+STANDS_APART_EVENTS = 20
+
+
+def stands_apart(frame: pd.DataFrame, found: Peak | None, column: str = "expected") -> float | None:
+    """Return the median of the periods of ``frame`` when the peak ``found`` stands apart from them (an outlier: at
+    least :data:`STANDS_APART_TIMES` times their median and :data:`STANDS_APART_EVENTS` events), else None.
+
+    Examples
+    --------
+    >>> def highest(value):
+    ...     return Peak(start=pd.Timestamp("2025-03-03"), end=pd.Timestamp("2025-03-09"), value=value, events=value,
+    ...                 ranged=False)
+    >>> stands_apart(pd.DataFrame({"expected": [30.0, 40.0, 35.0, 600.0]}), highest(600.0))
+    37.5
+    >>> stands_apart(pd.DataFrame({"expected": [30.0, 40.0, 35.0, 100.0]}), highest(100.0)) is None
+    True
+    """
+    if found is None or frame.empty:
+        return None
+    median = float(frame[column].median())
+    if found.value < STANDS_APART_EVENTS or found.value < STANDS_APART_TIMES * max(median, 1.0):
+        return None
+    return median
+
+
 def peak(frame: pd.DataFrame, column: str = "expected") -> Peak | None:
     """Return the period of :func:`per_period` with the highest ``column`` (the earliest on a tie), or None if all are 0.
 

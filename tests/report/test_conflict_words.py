@@ -303,6 +303,22 @@ def test_the_peak_of_the_killed_says_how_many_a_new_source_reports(story, raw):
     assert killed_source_note(story.facts, story.facts.events, *march) == ""
 
 
+def test_a_week_far_above_the_others_is_said_to_stand_apart(story, tmp_path):
+    # a week of 625 events against a median of 35.5 was headlined as the peak with nothing said of how far it stood
+    from acled_files import write_acled
+
+    path = write_acled(tmp_path / "burst.csv", 400)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    days = pd.to_datetime(frame["event_date"])
+    weeks = days.dt.to_period("W-SUN").value_counts().reindex(
+        pd.period_range(days.min(), days.max(), freq="W-SUN"), fill_value=0)
+    top, median = int(weeks.max()), float(weeks.median())
+    assert top >= 5 * median and top >= 20
+    text = Story(notebook_data(str(path))).timeline()
+    assert f"stands apart: {top} events, {top / median:,.0f} times the median week's {median:g}." in text
+    assert "stands apart" not in story.timeline()  # the conflicts' busiest week is like its neighbours
+
+
 def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw):
     """Every outlet of June reports again in July, but Local Network's events collapse while the others' hold: the
     fall is not said to be free of any change of sources."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ...stats.highlights import peak, top_values
+from ...stats.highlights import peak, stands_apart, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
@@ -316,6 +316,11 @@ def key_sentences(facts: Facts) -> str:
             f"{tie_note(weekly, by_events)}." if by_events is not None else "")
     items = ["By kind: " + join_words([f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()])
              + "."]
+    median = stands_apart(weekly, by_events)
+    if median is not None:
+        items.insert(0, f"The week of {week_text(by_events)} stands apart: {describe_figure(by_events.events)} events, "
+                        f"{by_events.events / median:,.0f} times the median week's "
+                        f"{f'{median:,.1f}'.removesuffix('.0')}.")
     if by_killed is not None:
         items.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} "
                      f"killed, in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
