@@ -39,12 +39,18 @@ DEFAULT_HEADERS: dict[str, str] = {
 }
 
 
+#: Columns of numbers that name a row rather than count (an event's number, "2858"): shown without separators.
+NAMING_COLUMNS = frozenset({"number"})
+
+
 def _is_number(values: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
 
 
-def _format_column(values: pd.Series) -> tuple[list[str], bool]:
+def _format_column(values: pd.Series, name: object = None) -> tuple[list[str], bool]:
     """Return a column's cells as text, and whether it is numeric (aligned right)."""
+    if name in NAMING_COLUMNS and pd.api.types.is_integer_dtype(values):
+        return [MISSING_NUMBER if pd.isna(v) else str(int(v)) for v in values], True
     if pd.api.types.is_datetime64_any_dtype(values):
         return _format_dates(values), False
     if pd.api.types.is_bool_dtype(values):
@@ -93,7 +99,7 @@ class Table:
         self.empty = empty
         names = {**DEFAULT_HEADERS, **dict(headers or {})}
         self.headers = [names.get(str(column), str(column).replace("_", " ")) for column in frame.columns]
-        formatted = [_format_column(frame[column]) for column in frame.columns]
+        formatted = [_format_column(frame[column], column) for column in frame.columns]
         self.cells = [cells for cells, _ in formatted]
         self.numeric = [numeric for _, numeric in formatted]
 
@@ -154,8 +160,9 @@ def as_table(
     No index column; a missing number shows as a dash and a missing text as
     an empty cell, never ``<NA>``; text is aligned left and numbers right;
     a numeric column whose values are all whole shows them without
-    decimals (``5,200``, not ``5200.0``), others with two; dates read
-    ``6 Feb 2020``. All text is HTML-escaped.
+    decimals (``5,200``, not ``5200.0``), others with two, and a column of
+    :data:`NAMING_COLUMNS` (an event's ``number``) without separators
+    (``2858``); dates read ``6 Feb 2020``. All text is HTML-escaped.
 
     Parameters
     ----------

@@ -116,3 +116,11 @@ def test_troop_level_statements_name_a_change_only_where_the_bounds_part():
     levels.loc[1, ["count_low", "count_high"]] = [3500, 4500]
     statements = troop_level_statements(levels).set_index("level_id")
     assert statements.loc["TL2", "compared"] == "lower than the previous figure"
+
+
+def test_an_events_number_is_shown_as_written_not_as_a_count():
+    # an ACLED event numbered 2858 (its id SOM2858) read "2,858" in the '#' column; counts keep their separators
+    table = analysis.as_table(pd.DataFrame({"number": pd.array([2858, 41, None], dtype="Int64"),
+                                   "events": [2858, 41, 1200]}))
+    assert table.cells[0] == ["2858", "41", "\u2013"] and table.numeric[0]
+    assert table.cells[1] == ["2,858", "41", "1,200"]
