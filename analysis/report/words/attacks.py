@@ -184,7 +184,8 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"counting"``, ``"totals"``."""
     return {
-        "counting": lambda: (time_section(facts, counted(facts)) if facts.data.date_rule == "event_date" else
+        "counting": lambda: (time_section(facts, counted(facts), events=facts.attacks)
+                             if facts.data.date_rule == "event_date" else
                              "## Counting events known only to a range of dates\n\n"
                      "An event known only to a range of days (a week or a month in ACLED's time precision) is "
                      "counted three ways in every period: **certain** if its whole range lies in the period, "

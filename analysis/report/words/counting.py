@@ -11,19 +11,21 @@ from .common import percent
 from .facts import PERIOD_NAMES, Facts
 
 
-def counting_rule(facts: Facts) -> str:
-    """Say which rule the page's counts use, and how many events it places only approximately (Markdown)."""
+def counting_rule(facts: Facts, events: pd.DataFrame | None = None) -> str:
+    """Say which rule the page's counts use, and how many of the ``events`` it counts (the run's if None) it places
+    only approximately (Markdown)."""
     if facts.data.date_rule == "range":
         return ("Each event is counted over every day its date can fall on: **certain** where its whole range "
                 "lies in a period, **possible** where it overlaps it, **expected** by its share of days.")
-    events = facts.events
+    here = "" if events is None else " counted here"
+    events = facts.events if events is None else events
     n = len(events)
     ranged = int((events["date_end"] > events["date_start"]).sum()) if n else 0
     rule = ("Each event is counted in the period of the one date ACLED gives it, as ACLED Explorer and acledR "
             "count, so the totals match ACLED's own tools.")
     if not ranged:
         return rule
-    return (f"{rule} {ranged:,} of the {describe_number(n, 'event')} ({percent(ranged, n)}) are known only to a "
+    return (f"{rule} {ranged:,} of the {describe_number(n, 'event')}{here} ({percent(ranged, n)}) are known only to a "
             "week or a month; ACLED dates each to the middle of it, so each may belong to a neighbouring period "
             "(a note on the count, not a change to it).")
 
@@ -72,10 +74,11 @@ def _partial(facts: Facts, freq: str) -> list[tuple[str, pd.Series, tuple[pd.Tim
     return out
 
 
-def time_section(facts: Facts, *more: str) -> str:
-    """The methods part that says how a page counts events in time (Markdown): the rule, the dates known only to
-    a range, the partial first and last months, and ``more`` (a page's own words on it), each a paragraph."""
-    parts = [counting_rule(facts), partial_note(facts, facts.period("monthly", "M")), *more]
+def time_section(facts: Facts, *more: str, events: pd.DataFrame | None = None) -> str:
+    """The methods part that says how a page counts events in time (Markdown): the rule, how many of the page's
+    ``events`` (the run's if None) are known only to a range, the partial first and last months, and ``more`` (a
+    page's own words on it), each a paragraph."""
+    parts = [counting_rule(facts, events), partial_note(facts, facts.period("monthly", "M")), *more]
     return "## How events are counted in time\n\n" + "\n\n".join(part for part in parts if part)
 
 
