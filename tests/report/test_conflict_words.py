@@ -103,6 +103,19 @@ def test_the_counting_rule_and_the_dates_known_only_to_a_range_are_a_note_in_the
         assert "ACLED Explorer" not in findings and "known only to a week or a month" not in findings
 
 
+def test_the_table_of_weeks_says_which_of_its_weeks_the_data_cover_in_part(story, raw):
+    # the chart hatched the last week, which the data end inside, and the table listed it bare
+    data = story.facts.data
+    weekly = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0], end=data.window[1],
+                                clip=True, dates=data.date_rule)
+    last_day = raw["event_date"].max()
+    last_week = weekly["period_start"].max()
+    assert last_day < last_week + pd.Timedelta(days=6)  # the data stop inside the last week
+    assert story.busiest_caption(weekly).endswith(
+        f"{last_week.day}-{(last_week + pd.Timedelta(days=6)).day} {last_week:%B %Y}, the last week, is covered only "
+        "in part.")
+
+
 def test_a_partial_first_and_last_month_is_marked(story, window_story, raw):
     first, last = raw["event_date"].min(), raw["event_date"].max()
     # the findings say it short, beside the monthly figures; the methods part says it whole

@@ -45,7 +45,7 @@ from .common import (
     with_associates,
 )
 from .common import dateline as common_dateline
-from .counting import partial_caveat, partial_note, peak_headline, time_section
+from .counting import partial_caveat, partial_note, partial_starts, peak_headline, time_section
 from .coverage import new_source_note
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
@@ -470,13 +470,18 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     name = facts.period_name("weekly")
     what = facts.data.selection.what
     shown = busiest(facts, counts, most)
+    freq = facts.period("weekly", "W")
+    # a partial first or last week in the table is said, as its bar is hatched
+    partial = (f" {partial_caveat(facts, freq)}" if shown["period_start"].isin(partial_starts(facts, freq)).any()
+               else "")
     if len(shown) == len(active):
-        return f"{describe_all(len(active), name)} with any {what}" + (", in date order." if len(active) > 1 else ".")
+        return (f"{describe_all(len(active), name)} with any {what}" + (", in date order." if len(active) > 1 else ".")
+                + partial)
     left = active[~active["period_start"].isin(shown["period_start"])]
     most_left = left["expected"].max()
     figure = f"{most_left:,.0f}" if facts.data.date_rule == "event_date" else f"{most_left:,.2f}"
     return (f"The {len(shown):,} busiest of the {len(active):,} {name}s with any {what}, in date order; "
-            f"none of the {len(left):,} left out counts more than {figure}.")
+            f"none of the {len(left):,} left out counts more than {figure}.{partial}")
 
 
 def count_floor_note(

@@ -56,6 +56,11 @@ def partial_caveat(facts: Facts, freq: str) -> str:
     return f"{named}, {which} covered only in part."
 
 
+def partial_starts(facts: Facts, freq: str) -> list[pd.Timestamp]:
+    """The first days of the first and last periods of ``freq`` that the data cover only in part (none, one or two)."""
+    return [row["period_start"] for _, row, _ in _partial(facts, freq)]
+
+
 def _partial(facts: Facts, freq: str) -> list[tuple[str, pd.Series, tuple[pd.Timestamp, pd.Timestamp]]]:
     """The first and last periods of ``freq`` the data cover only in part: "first" or "last", the period's row and
     the days the data cover of it."""
