@@ -694,7 +694,7 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     when, top, others = _peak_words(attacks["event_date"])
     new = _new_source(raw, *_peak_days(attacks["event_date"])[:2])
     assert new == ", as a new source began reporting"  # the week of 1-7 June
-    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top} attacks"
+    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top} events"
                                            f"{_tie(others)}{new}")
     month, top, others = _peak_words(attacks["event_date"], weekly=False)
     new = _new_source(raw, *_peak_days(attacks["event_date"], weekly=False)[:2])
@@ -702,12 +702,12 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     # Deir ez-Zor and Duhok 34, Kirkuk 33: alike, so no region is said to have the most
     assert regions.min() >= 0.9 * regions.max() and len(regions) == 3
     assert story.chart_title("monthly") == (
-        f"Battles and remote violence in {place} peaked in {month}: {top} attacks{_tie(others, 'month')}{new}; "
+        f"Battles and remote violence in {place} peaked in {month}: {top} events{_tie(others, 'month')}{new}; "
         f"{regions.min()} to {regions.max()} each in {', '.join(sorted(regions.index)[:-1])} and "
         f"{sorted(regions.index)[-1]} over the window")
     assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
                                                f"{attacks['fatalities'].sum()} people, at most "
-                                               f"{attacks['fatalities'].max()} in one attack")
+                                               f"{attacks['fatalities'].max()} in one event")  # a battle is no attack
     regions = raw["admin1"].value_counts()
     # the five regions hold 33 to 36 events: within a tenth of each other, none is said to lead
     assert regions.iloc[0] > regions.iloc[1] and regions.iloc[-1] >= 0.9 * regions.iloc[0]
@@ -857,7 +857,7 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
     _, top, others = _peak_words(attacks["event_date"])
     assert others > 2
     assert story.chart_title("weekly") == (f"Battles and remote violence in Somalia: at most {top} "
-                                           f"attack{'s' if top > 1 else ''} in a week, in {others + 1} weeks")
+                                           f"event{'s' if top > 1 else ''} in a week, in {others + 1} weeks")
     posture = story.facts.posture_events
     assert posture["sub_event_type"].nunique() == 1
     assert story.chart_title("posture").endswith(
@@ -1065,3 +1065,11 @@ def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):
     assert said in story.escalation(story.facts.escalation)
     coded = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
     assert "Here every violent event" not in coded.escalation(coded.facts.escalation)
+
+
+def test_an_event_of_a_selection_with_battles_is_an_event_and_of_one_without_an_attack(story, export):
+    # a battle has two sides and no attacker: "292 attacks", "at most 16 in one attack" named battles attacks
+    assert story.chart_title("casualties").endswith(" in one event")
+    assert "events of battles and remote violence" in story.heading("attacks").markdown
+    shelling = Story(notebook_data(str(export), attacks=["Explosions/Remote violence"]))
+    assert shelling.chart_title("casualties").endswith(" in one attack")

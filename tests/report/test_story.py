@@ -166,7 +166,7 @@ def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     # ... and the title states the killed, from the file (not a label: "Killed in ...")
     killed = data.attacks["fatalities"].astype(int)
     assert story.chart_title("casualties") == (f"Battles and remote violence in {data.place} killed {killed.sum():,} "
-                                               f"people, at most {killed.max()} in one attack")
+                                               f"people, at most {killed.max()} in one event")
     assert "wounded" not in story.chart_subtitle("casualties") + story.chart_title("casualties")
     assert "rockets" not in story.attacks_note()
     assert story.events_headers()["documents"] == "sources"

@@ -129,7 +129,7 @@ def _finding(facts: Facts, chart: str) -> str:
     what, attacks = data.selection.what, facts.attacks
     if chart in ("weekly", "monthly"):
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
-        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", "attack",
+        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
                               note=lambda start, end: new_source_note(facts, attacks, start, end))
         column = data.place_column
         if chart == "weekly" or not found or column not in attacks.columns:
@@ -153,7 +153,7 @@ def _finding(facts: Facts, chart: str) -> str:
     if not total:
         return f"No {what} in {data.place} killed anyone, as ACLED codes them"
     return (f"{capital(what)} in {data.place} killed {describe_number(total, 'person', 'people')}, "
-            f"at most {most:,} in one attack")
+            f"at most {most:,} in one {unit(facts)}")
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
@@ -224,11 +224,11 @@ def key_sentences(facts: Facts) -> str:
     weekly = facts.per_period("W", attacks)
     found = peak(weekly)
     lead = (f"{capital(md(what))} peaked in the week of {week_text(found)}: "
-            f"{describe_number(found.events, 'attack')}{spread_note(found)}{tie_note(weekly, found)}."
+            f"{describe_number(found.events, unit(facts))}{spread_note(found)}{tie_note(weekly, found)}."
             if found is not None else "")
     column = data.place_column
     items = _places(facts, attacks, column) if column in attacks.columns else []
-    items += changes(facts, facts.per_period("M", attacks), "attack", attacks)
+    items += changes(facts, facts.per_period("M", attacks), unit(facts), attacks)
     items.append(partial_caveat(facts, facts.period("monthly", "M")))
     ties = tie_note(weekly, found)
     shared = f"The peak week, {week_text(found)}, is shared{ties}." if ties else ""
@@ -254,9 +254,9 @@ def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:
     else:
         named = join_words([f"{md(names.get(row.place, row.place))} ({row.events:,})" for row in shown.itertuples()])
     most = "the" if len(shown) == len(table) else "the most"  # every place named: none is "the most"
-    text = f"By {word}, {most} attacks were {at} {named}." if named else ""
+    text = f"By {word}, {most} {unit(facts)}s were {at} {named}." if named else ""
     if left:
-        text += f" {left:,} places tie with {describe_number(each, 'attack')} each."
+        text += f" {left:,} places tie with {describe_number(each, unit(facts))} each."
     return [text.strip()]
 
 
@@ -273,12 +273,13 @@ def casualties(facts: Facts) -> str:
     items = [note for note in [placeholder_note(facts, attacks, total)] if note] + deadliest(facts, attacks, "attacks")
     if not facts.coded:
         items.append(perpetrators_sentence(facts))
-    return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts)), items)
+    return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts), unit(facts)),
+                    items)
 
 
-def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str) -> str:
+def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str, noun: str = "attack") -> str:
     """Say how many the attacks killed in all, in how many no one was reported killed (a zero or no figure: the
-    attack is not known to have killed no one) and how many killed 10 or more.
+    attack is not known to have killed no one) and how many killed 10 or more; each of them a ``noun``.
 
     Examples
     --------
@@ -287,14 +288,14 @@ def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str) 
     >>> killed_sentence(1, 0, 1, 0, "lowest figures")
     'No one was reported killed in the attack (lowest figures).'
     """
-    those = "the attack" if attacks == 1 else f"the {attacks:,} attacks"
+    those = f"the {noun}" if attacks == 1 else f"the {attacks:,} {noun}s"
     if killed == 0:
         return f"No one was reported killed in {those} ({rule})."
     text = f"{those[:1].upper()}{those[1:]} killed {describe_number(killed, 'person', 'people')} ({rule})"
     if attacks == 1:
         return text + "."
-    unknown = f"no one was reported killed in {describe_number(none, 'attack')}, and " if none else ""
-    return text + f"; {unknown}{describe_number(many, 'attack') if many else 'none'} killed 10 or more."
+    unknown = f"no one was reported killed in {describe_number(none, noun)}, and " if none else ""
+    return text + f"; {unknown}{describe_number(many, noun) if many else 'none'} killed 10 or more."
 
 
 def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
@@ -362,12 +363,22 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _has_battles(facts: Facts) -> bool:
+    """Whether battles are among the run's attacks: a battle has two sides, neither of them named the attacker."""
+    attacks = facts.attacks
+    return "event_type" in attacks.columns and bool(attacks["event_type"].astype("string").eq("Battles").any())
+
+
 def actor_roles(facts: Facts) -> tuple[str, str]:
     """Name the first and second actor of the run's attacks: "perpetrator" and "attacked", or, where battles are
     among them, "first actor" and "second actor": in a battle ACLED's first actor is one side, not the attacker."""
-    attacks = facts.attacks
-    battles = "event_type" in attacks.columns and bool(attacks["event_type"].astype("string").eq("Battles").any())
-    return ("first actor", "second actor") if battles else ("perpetrator", "attacked")
+    return ("first actor", "second actor") if _has_battles(facts) else ("perpetrator", "attacked")
+
+
+def unit(facts: Facts) -> str:
+    """What one of the run's attacks is called in a count: "attack", or "event" where battles are among them (a
+    battle is no attack): "292 events", "at most 20 in one event"."""
+    return "event" if _has_battles(facts) else "attack"
 
 
 def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
