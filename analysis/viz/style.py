@@ -25,7 +25,7 @@ from .figures import png_with_alt
 #: One colour per kind of event (colour-blind safe, Okabe-Ito and Tol), so a
 #: kind looks the same in every chart; the hues are kept for kinds, and the
 #: kinds of one run differ in hue and lightness, not only by a shade of
-#: purple (Battles wine, Violence against civilians sky blue).
+#: purple (Battles wine, Violence against civilians blue).
 KIND_COLORS: dict[str, str] = {
     "militia attack": "#D55E00",
     "US strike": "#0072B2",
@@ -35,13 +35,13 @@ KIND_COLORS: dict[str, str] = {
     "protest": "#E69F00",
     "Battles": "#882255",
     "Explosions/Remote violence": "#D55E00",
-    "Violence against civilians": "#56B4E9",
+    "Violence against civilians": "#0072B2",
     "Protests": "#E69F00",
     "Riots": "#332288",
     "Strategic developments": "#009E73",
 }
 #: Colours of kinds that have none of their own, taken in turn.
-_EXTRA_COLORS = ("#117733", "#999933", "#44AA99", "#661100", "#CC6677", "#DDAA33", "#6699CC")
+_EXTRA_COLORS = ("#56B4E9", "#117733", "#999933", "#44AA99", "#661100", "#CC6677", "#DDAA33", "#6699CC")
 #: Killed and wounded, in every chart that splits them: near-black and mid-grey (they differ in
 #: lightness and in marker shape), not the hue of a kind.
 OUTCOME_COLORS: dict[str, str] = {"killed": "#1A1A1A", "wounded": "#8C8C8C"}
@@ -83,7 +83,7 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
     Examples
     --------
     >>> color_for(["US strike", "something else"])
-    {'US strike': '#0072B2', 'something else': '#117733'}
+    {'US strike': '#0072B2', 'something else': '#56B4E9'}
     """
     colors, spare = {}, 0
     for kind in kinds:
@@ -102,7 +102,7 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
 #: a group set apart (:func:`group_palette`). At most six groups get their own colour.
 GROUP_COLORS: tuple[str, ...] = ("#CC6677", "#AA88DD", "#117733", "#DDCC77", "#009988", "#663399")
 OTHER_COLOR = "#E3E3E3"
-APART_COLOR = "#5E5E5E"
+APART_COLOR = "#8C8C8C"
 #: Values that are neither a kind nor a group of a chart of groups (a label of no kind on a map of kinds): a
 #: neutral scale from dark to light grey, so they take neither a kind's hue nor a group's colour.
 GREY_SCALE: tuple[str, ...] = ("#262626", "#4D4D4D", "#707070", "#939393", "#B5B5B5", "#D0D0D0")
@@ -196,7 +196,7 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER, apart: str | Non
     >>> group_palette(["Banaadir", "Lower Shabelle"])
     {'Banaadir': '#CC6677', 'Lower Shabelle': '#AA88DD', 'other': '#E3E3E3'}
     >>> group_palette(["A against B"], other="other pairs", apart="one actor alone")
-    {'A against B': '#CC6677', 'other pairs': '#E3E3E3', 'one actor alone': '#5E5E5E'}
+    {'A against B': '#CC6677', 'other pairs': '#E3E3E3', 'one actor alone': '#8C8C8C'}
     """
     named = [g for g in dict.fromkeys(str(g) for g in groups) if g not in (other, apart)][: len(GROUP_COLORS)]
     palette = dict(zip(named, GROUP_COLORS))

@@ -258,7 +258,7 @@ def plot_pairs(facts: Facts) -> object:
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
     if busiest is not None:
         mark_days(ax, first_report_marks(facts, facts.events, busiest.start, busiest.end))
-    apart = "; the events with no second actor apart, in dark grey" if alone else ""
+    apart = "; the events with no second actor apart, in mid grey" if alone else ""
     headline(fig, pairs_title(facts), subtitle=f"Events per {facts.period_name('monthly')}, by pair of actors (the "
              f"first actor against the second); the pairs with the most events each in its colour{apart}",
              source=facts.data.source_line)
