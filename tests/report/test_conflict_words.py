@@ -143,7 +143,7 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
     pairs = raw[raw["actor2"] != ""].groupby(["actor1", "actor2"]).agg(
         events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
     pairs = pairs.sort_values(["events", "killed", "actor1", "actor2"], ascending=[False, False, True, True])
-    said = re.search(r"the first actor against the second: (.*?killed)\. ", text).group(1).split("; ")
+    said = re.search(r"the first actor against the second: (.*?killed)\.\n", text).group(1).split("; ")
     top = pairs[pairs["events"] >= pairs["events"].iloc[2]]  # the top three, a tie kept whole
     assert len(said) == len(top)
     for row, sentence in zip(top.itertuples(), said):

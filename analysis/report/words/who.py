@@ -63,18 +63,19 @@ def who(facts: Facts) -> str:
     if "disorder_type" in events.columns:
         breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
-    return findings("Who", _pairs(pairs), lines)
+    lead, alone = _pairs(pairs)
+    return findings("Who", lead, [alone, *lines])
 
 
-def _pairs(pairs: pd.DataFrame) -> str:
+def _pairs(pairs: pd.DataFrame) -> tuple[str, str]:
     """Who fought whom: the pairs of first and second actor with the most events, ranked among the events with a
-    second actor, then how many events name one actor alone (the table under the text gives every actor with its
-    type)."""
+    second actor (the lead), and how many events name one actor alone (a finding of its own; "" for none). The
+    table under the text gives every actor with its type."""
     if pairs.empty:
-        return "No actor is named."
+        return "No actor is named.", ""
     one_sided = pairs["actor2"] == stats.NONE
     two, alone = pairs[~one_sided], pairs[one_sided]
-    return " ".join(part for part in (_two_sided(two, alone.empty), _one_sided(alone, two.empty)) if part)
+    return _two_sided(two, alone.empty), _one_sided(alone, two.empty)
 
 
 def _two_sided(pairs: pd.DataFrame, every: bool) -> str:
@@ -117,8 +118,9 @@ def _one_sided(alone: pd.DataFrame, only: bool) -> str:
     named = [f"{md(row.actor1)}: {_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
     rest = alone.iloc[len(shown):]
     if len(rest):
-        named.append(f"{describe_number(len(rest), 'other actor')}: {describe_number(int(rest['events'].sum()), 'event')}")
-    return f"{lead}. The actors alone with the most events: {listing(named)}."
+        named.append(f"{describe_number(len(rest), 'other actor')}: "
+                     f"{describe_number(int(rest['events'].sum()), 'event')}")
+    return f"{lead}; the actors alone with the most events: {listing(named)}."
 
 
 def civilians(facts: Facts) -> str:
