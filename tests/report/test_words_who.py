@@ -55,3 +55,8 @@ def test_the_chart_groups_the_events_with_no_second_actor_apart_from_the_pairs()
 def test_the_actor_table_says_its_killed_are_those_of_the_actors_events():
     # "killed" read as the people an actor killed or lost; it counts everyone killed in the events it is in
     assert who.ACTOR_HEADERS["killed"] == "killed in its events"
+
+
+def test_the_chart_of_pairs_names_no_pair_where_no_event_has_a_second_actor():
+    groups, names = who.pair_groups(SimpleNamespace(events=frame([("Protesters", "", 3, 0), ("Rioters", None, 1, 0)])))
+    assert names == [] and set(groups) == {who.ONE_ACTOR}

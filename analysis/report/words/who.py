@@ -210,6 +210,8 @@ def pairs_title(facts: Facts) -> str:
     from .counting import period_text
 
     groups, names = pair_groups(facts)
+    if not names:
+        return "Who fought whom: no event has a second actor"
     sizes = groups[groups.isin(names)].value_counts().reindex(names)
     most, least = int(sizes.max()), int(sizes.min())
     if alike(sizes):
