@@ -180,6 +180,20 @@ def pair_of(events: pd.DataFrame) -> pd.Series:
     return pd.Series(names, index=events.index, dtype="string", name="pair")
 
 
+def alone(events: pd.DataFrame) -> pd.Series:
+    """Mark the events with no second actor (a protest with no other side, a base set up): one actor alone, no pair.
+
+    :func:`by_pair` counts them under ``actor2`` :data:`NONE`.
+
+    Examples
+    --------
+    >>> alone(pd.DataFrame({"actor1": ["A", "B", "C"], "actor2": ["C", None, " "]})).tolist()
+    [False, True, True]
+    """
+    require_columns(events, ["actor2"])
+    return pd.Series(_names(events["actor2"]) == NONE, index=events.index, dtype=bool, name="alone")
+
+
 def _names(values: pd.Series) -> np.ndarray:
     """An actor column's names, trimmed, :data:`NONE` where there is none."""
     names = values.astype("string").str.strip()

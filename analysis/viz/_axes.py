@@ -32,9 +32,10 @@ def date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
 
 
-def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), **style: Any) -> Any:
+def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), rows: bool = False, **style: Any) -> Any:
     """Put the legend under the x axis, so it never hides data; its entries in the order of the labels in ``order``
-    (the others after them, as drawn), ``style`` passed to matplotlib (a title, say)."""
+    (the others after them, as drawn), read column by column, or row by row with ``rows`` (:func:`by_rows`: a
+    stack's groups, largest first, read across), ``style`` passed to matplotlib (a title, say)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
@@ -47,9 +48,26 @@ def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), **sty
                  default=size)
     column = widest + (plt_rc("legend.handlelength") + 0.4 + 1.4) * size  # the swatch and the spaces around it
     fits = max(1, int((ax.figure.get_figwidth() * 72 - 2 * size) // column))
+    ncol = max(1, min(columns, len(labels), fits))
+    if rows:
+        ranked = by_rows(ranked, ncol)
     return ax.legend([handles[k] for k in ranked], [labels[k] for k in ranked], loc="upper center",
-                     bbox_to_anchor=(0.5, -0.13), ncol=max(1, min(columns, len(labels), fits)), handletextpad=0.4,
-                     columnspacing=1.4, **style)
+                     bbox_to_anchor=(0.5, -0.13), ncol=ncol, handletextpad=0.4, columnspacing=1.4, **style)
+
+
+def by_rows(entries: Sequence[Any], columns: int) -> list[Any]:
+    """Order a legend's entries so that it reads row by row: matplotlib fills a legend column by column (the
+    first columns one entry longer where the entries do not fill the last row), so the entries are given to it
+    column by column of the rows they should read in.
+
+    Examples
+    --------
+    >>> by_rows(["a", "b", "c", "d", "e"], 3)  # read as: a b c / d e
+    ['a', 'd', 'b', 'e', 'c']
+    """
+    rows = -(-len(entries) // columns) if columns else 0
+    return [entries[row * columns + column] for column in range(columns) for row in range(rows)
+            if row * columns + column < len(entries)]
 
 
 def plt_rc(name: str) -> Any:

@@ -167,7 +167,7 @@ def plot_attacks_per_period(
     ax.set_axisbelow(True)
     date_axis(ax)
     # one count and no groups: the axis names it, so no legend (a note then hangs under the axis's label)
-    legend = legend_below(ax) if ax.get_legend_handles_labels()[1] else ax.xaxis.label
+    legend = legend_below(ax, rows=by is not None) if ax.get_legend_handles_labels()[1] else ax.xaxis.label
     if note:
         note_below(ax, legend, note, gid="note")
     describe(ax, described)

@@ -396,7 +396,7 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
     (:data:`analysis.stats.posture.ACLED_POSTURE_SUB_EVENT_TYPES`, drawn
     together on the posture map) take the darkest, the middle and the
     lightest shade, not three neighbours of eight. Other values take the
-    neutral grey scale (:data:`analysis.viz.style.GROUP_COLORS`),
+    neutral grey scale (:data:`analysis.viz.style.GREY_SCALE`),
     alphabetically.
 
     Examples
@@ -410,7 +410,7 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
     {'Change to group/activity': '#00573F', 'Headquarters or base established': '#14A67E', 'Non-violent transfer of territory': '#8CD3C0'}
     """
     from ..schema import ACLED_SUB_EVENT_TYPES
-    from .style import GROUP_COLORS, KIND_COLORS, shades
+    from .style import GREY_SCALE, KIND_COLORS, shades
 
     sub_types: dict[str, str] = {}
     for event_type, subs in ACLED_SUB_EVENT_TYPES.items():
@@ -418,7 +418,7 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
             sub_types.update(zip(_spread(subs), shades(KIND_COLORS[event_type], len(subs))))
     present = list(dict.fromkeys(values.dropna().astype(str)))
     others = sorted(v for v in present if v not in KIND_COLORS and v not in sub_types)
-    grey = {value: GROUP_COLORS[i % len(GROUP_COLORS)] for i, value in enumerate(others)}
+    grey = {value: GREY_SCALE[i % len(GREY_SCALE)] for i, value in enumerate(others)}
     return {value: KIND_COLORS.get(value) or sub_types.get(value) or grey[value] for value in present}
 
 

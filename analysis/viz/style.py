@@ -2,14 +2,17 @@
 
 A colour means the same thing in every chart of the report. Hues are kept
 for kinds of event (:data:`KIND_COLORS`, colour-blind safe: Okabe-Ito and
-Tol), one hue per kind in a run; everything that is not a kind of event
-(killed and wounded, forces, places, outlets, the escalation score, counts
-of evidence) is drawn in neutral greys and labelled directly or in a key, so
-no reader takes it for a kind. A run names its kinds in one vocabulary, the
-coded categories or ACLED's event types; a hue may stand for a kind of each
-("militia attack" and ACLED's "Explosions/Remote violence"), as the two
-never share a run. matplotlib is imported only inside
-:func:`use_report_style`.
+Tol), one hue per kind in a run. Groups that a chart stacks (places, pairs
+of actors) take a qualitative palette of their own (:data:`GROUP_COLORS`,
+Paul Tol's muted and vibrant schemes), whose hues are none of the kinds',
+each group named in the chart's key, in a chart that draws no kind;
+everything else that is not a kind of event (killed and wounded, forces,
+outlets, the escalation score, counts of evidence, "other") is drawn in
+neutral greys and labelled directly or in a key, so no reader takes it for
+a kind. A run names its kinds in one vocabulary, the coded categories or
+ACLED's event types; a hue may stand for a kind of each ("militia attack"
+and ACLED's "Explosions/Remote violence"), as the two never share a run.
+matplotlib is imported only inside :func:`use_report_style`.
 """
 
 from __future__ import annotations
@@ -20,17 +23,19 @@ from functools import partial
 from .figures import png_with_alt
 
 #: One colour per kind of event (colour-blind safe, Okabe-Ito and Tol), so a
-#: kind looks the same in every chart; the hues are kept for kinds.
+#: kind looks the same in every chart; the hues are kept for kinds, and the
+#: kinds of one run differ in hue and lightness, not only by a shade of
+#: purple (Battles wine, Violence against civilians blue).
 KIND_COLORS: dict[str, str] = {
     "militia attack": "#D55E00",
     "US strike": "#0072B2",
-    "other violence": "#882255",
+    "other violence": "#332288",
     "posture change": "#009E73",
     "political": "#AA4499",
     "protest": "#E69F00",
     "Battles": "#882255",
     "Explosions/Remote violence": "#D55E00",
-    "Violence against civilians": "#AA4499",
+    "Violence against civilians": "#0072B2",
     "Protests": "#E69F00",
     "Riots": "#332288",
     "Strategic developments": "#009E73",
@@ -90,11 +95,17 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
     return colors
 
 
-#: Colours of groups (places, bases, outlets) in the order of their size: a neutral scale from dark
-#: to light grey (the hues are the kinds'), each group named in the key; then a pale grey for
-#: "other". At most six groups get their own shade.
-GROUP_COLORS: tuple[str, ...] = ("#262626", "#4D4D4D", "#707070", "#939393", "#B5B5B5", "#D0D0D0")
+#: Colours of groups (places, bases, pairs of actors) in the order of their size: a qualitative palette of
+#: clearly distinct colours (mostly from Paul Tol's muted and vibrant schemes, made for colour-blind readers;
+#: neighbours in a stack differ in lightness too), whose hues are none of the kinds' (:data:`KIND_COLORS`),
+#: each group named in the key of a chart that draws no kind; then a pale grey for "other", and a dark grey for
+#: a group set apart (:func:`group_palette`). At most six groups get their own colour.
+GROUP_COLORS: tuple[str, ...] = ("#CC6677", "#AA88DD", "#117733", "#DDCC77", "#009988", "#663399")
 OTHER_COLOR = "#E3E3E3"
+APART_COLOR = "#8C8C8C"
+#: Values that are neither a kind nor a group of a chart of groups (a label of no kind on a map of kinds): a
+#: neutral scale from dark to light grey, so they take neither a kind's hue nor a group's colour.
+GREY_SCALE: tuple[str, ...] = ("#262626", "#4D4D4D", "#707070", "#939393", "#B5B5B5", "#D0D0D0")
 OTHER = "other"
 #: Where a notebook shows a chart's headline (:func:`use_report_style`): drawn in the image, or as the page's text.
 HEADLINE_PLACES = ("figure", "text")
@@ -154,7 +165,7 @@ def contrast(one: str, other: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
+def group_palette(groups: Sequence[str], *, other: str = OTHER, apart: str | None = None) -> dict[str, str]:
     """Give the largest groups a colour each, in order, and everything else the grey of ``other``.
 
     Compute it once per run from all the events (for example the places
@@ -166,23 +177,32 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str
     ----------
     groups : sequence of str
         Groups, largest first; only the first ``len(GROUP_COLORS)`` get a
-        colour (an ``other`` among them is skipped).
+        colour (an ``other`` or ``apart`` among them is skipped).
     other : str, default "other"
         The name of everything else.
+    apart : str or None, default None
+        A group that is no group of the kind ranked (the events with no
+        second actor, among pairs of actors): drawn in a grey of its own,
+        after ``other``.
 
     Returns
     -------
     dict of str to str
-        Group -> hex colour, ending with ``other`` -> :data:`OTHER_COLOR`.
+        Group -> hex colour, then ``other`` -> :data:`OTHER_COLOR`, then
+        ``apart`` -> :data:`APART_COLOR`.
 
     Examples
     --------
     >>> group_palette(["Banaadir", "Lower Shabelle"])
-    {'Banaadir': '#262626', 'Lower Shabelle': '#4D4D4D', 'other': '#E3E3E3'}
+    {'Banaadir': '#CC6677', 'Lower Shabelle': '#AA88DD', 'other': '#E3E3E3'}
+    >>> group_palette(["A against B"], other="other pairs", apart="one actor alone")
+    {'A against B': '#CC6677', 'other pairs': '#E3E3E3', 'one actor alone': '#8C8C8C'}
     """
-    named = [g for g in dict.fromkeys(str(g) for g in groups) if g != other][: len(GROUP_COLORS)]
+    named = [g for g in dict.fromkeys(str(g) for g in groups) if g not in (other, apart)][: len(GROUP_COLORS)]
     palette = dict(zip(named, GROUP_COLORS))
     palette[other] = OTHER_COLOR
+    if apart is not None:
+        palette[apart] = APART_COLOR
     return palette
 
 

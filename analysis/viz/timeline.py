@@ -246,6 +246,7 @@ def plot_timeline(
     # fatalities (used without it) only the killed
     ranged = marks["is_range"].to_numpy(dtype=bool)
     set_key(ax, sizes="killed or wounded" if casualties is not None else "killed",
+            no_one=bool((marks["size_value"] == 0).any()),
             dated=tuple(form for form, drawn in (("day", not ranged.all()), ("range", ranged.any())) if drawn))
     describe(ax, _description(layout, (first, last - pd.Timedelta(days=1))))
     return ax
@@ -270,7 +271,12 @@ def _lane_name_places(marks: pd.DataFrame, lanes: dict[str, float], left: pd.Tim
     return places
 
 
-def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str | None = None) -> Any:
+#: People counts the size key shows, after the mark of an event in which no one was killed (the smallest dot,
+#: :func:`~analysis.viz.timeline_layout.marker_area` of 0) where the timeline has one.
+SIZE_KEYS = (1, 5)
+
+
+def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label: str | None = None) -> Any:
     """Add the legend of :func:`plot_timeline`: what filled, hollow, bars and hatched ends mean, and marker sizes.
 
     Each is explained where the timeline has one: no swatch for ranges where every event's day is known, nor
@@ -280,8 +286,10 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     ----------
     ax : matplotlib Axes
         An Axes drawn by :func:`plot_timeline`.
-    sizes : sequence of int, default (1, 5)
-        People counts shown in the size key.
+    sizes : sequence of int or None, default None
+        People counts shown in the size key; None: :data:`SIZE_KEYS`, after
+        0 ("no one killed", the smallest dot) where the timeline draws an
+        event in which no one was killed.
     size_label : str or None, default None
         What the sizes count; None for what :func:`plot_timeline` sized the
         marks by: "killed or wounded" with a casualties table, "killed" with
@@ -306,6 +314,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
         return bands_legend(ax)
     if size_label is None:
         size_label = key.get("sizes", "killed or wounded")
+    if sizes is None:
+        sizes = ((0,) if key.get("no_one", False) else ()) + SIZE_KEYS
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -325,6 +335,7 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] = (1, 5), size_label: str 
     for count in sizes:
         # filled light grey: a hollow circle is the legend's mark of an event known only to a range
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.8", markeredgecolor="0.3",
-                              markersize=float(np.sqrt(marker_area(count))), label=literal_text(f"{count} {size_label}")))
+                              markersize=float(np.sqrt(marker_area(count))),
+                              label=literal_text(f"{'no one' if count == 0 else count} {size_label}")))
     return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=3,
                      handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)

@@ -61,7 +61,7 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     actors = pd.concat([raw[["actor1"]].rename(columns={"actor1": "actor"}),
                         raw[["actor2"]].rename(columns={"actor2": "actor"})])
     top = actors[actors["actor"] != ""]["actor"].value_counts()
-    assert " events killed as first actor as second actor " in page  # the actors table's headers
+    assert " events killed in its events as first actor as second actor " in page  # the actors table's headers
     assert " actor other actor killed " in page  # the events table's killed column
     assert f" {top.index[0]} " in page and f" {top.iloc[0]} " in page
 

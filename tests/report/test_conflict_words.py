@@ -158,15 +158,17 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
     # the text says who fought whom, pair by pair; the table under it lists every actor with its type (the text
     # listed the most active actors, as the table does)
     text = story.who()
-    pairs = raw.assign(actor2=raw["actor2"].replace("", "(none)")).groupby(["actor1", "actor2"]).agg(
+    # (the pairs ranked among the events with a second actor; the protests, one actor alone, said apart)
+    pairs = raw[raw["actor2"] != ""].groupby(["actor1", "actor2"]).agg(
         events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
     pairs = pairs.sort_values(["events", "killed", "actor1", "actor2"], ascending=[False, False, True, True])
     said = re.search(r"the first actor against the second: (.*?killed)\.\n", text).group(1).split("; ")
     top = pairs[pairs["events"] >= pairs["events"].iloc[2]]  # the top three, a tie kept whole
     assert len(said) == len(top)
     for row, sentence in zip(top.itertuples(), said):
-        other = f" against {md(row.actor2)}" if row.actor2 != "(none)" else ", with no other side"
-        assert sentence == f"{md(row.actor1)}{other}: {row.events} events, {row.killed} killed"
+        assert sentence == f"{md(row.actor1)} against {md(row.actor2)}: {row.events} events, {row.killed} killed"
+    alone = raw[raw["actor2"] == ""]
+    assert len(alone) and f"{len(alone)} events name one actor alone, with no second actor" in text
     expected = actors_by_pandas(raw)
     table = story.actors_table()
     # the militia's target's associated actors are counted, with the type ACLED does not give them said
@@ -1015,20 +1017,31 @@ def test_the_timeline_lead_leaves_the_peak_week_to_the_title_right_under_it(stor
 
 
 def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(story, raw, tmp_path):
-    from analysis.report.words.who import OTHER_PAIRS, pair_groups, pairs_title
+    from matplotlib.colors import to_hex
 
-    pairs = raw.groupby(["actor1", raw["actor2"].fillna("")]).size().sort_values(ascending=False)
-    months = raw.groupby([raw["actor1"], raw["actor2"].fillna(""), raw["event_date"].dt.to_period("M")]).size()
-    peaks = {months.loc[pair].idxmax() for pair in pairs.index[:5]}
-    # the file's five pairs are alike (33 to 36 events), and every one peaked in June 2020: the title says both
-    assert pairs.iloc[4] >= 0.9 * pairs.iloc[0] and peaks == {pd.Period("2020-06")}
-    assert pairs_title(story.facts) == (f"Who fought whom: 5 pairs of actors, {pairs.iloc[4]} to {pairs.iloc[0]} "
+    from analysis.report.words.who import ONE_ACTOR, OTHER_PAIRS, pair_groups, pairs_title
+    from analysis.viz._axes import by_rows
+
+    paired = raw[raw["actor2"] != ""]  # the protests, one actor alone, are no pair
+    pairs = paired.groupby(["actor1", "actor2"]).size().sort_values(ascending=False)
+    months = paired.groupby([paired["actor1"], paired["actor2"], paired["event_date"].dt.to_period("M")]).size()
+    peaks = {months.loc[pair].idxmax() for pair in pairs.index}
+    # the file's four pairs are alike (33 to 36 events), and every one peaked in June 2020: the title says both
+    assert len(pairs) == 4 and pairs.iloc[-1] >= 0.9 * pairs.iloc[0] and peaks == {pd.Period("2020-06")}
+    assert pairs_title(story.facts) == (f"Who fought whom: 4 pairs of actors, {pairs.iloc[-1]} to {pairs.iloc[0]} "
                                         "events each; every one of them peaked in June 2020")
     groups, names = pair_groups(story.facts)
-    assert len(groups) == len(raw) and (groups == OTHER_PAIRS).sum() == len(raw) - pairs.head(len(names)).sum()
+    alone = int((raw["actor2"] == "").sum())
+    assert len(groups) == len(raw) and (groups == ONE_ACTOR).sum() == alone
+    assert (groups == OTHER_PAIRS).sum() == len(raw) - alone - pairs.head(len(names)).sum()
     figure = story.plot_pairs()
-    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
-    assert legend[:len(names)] == names
+    legend = figure.axes[0].get_legend()
+    texts = [t.get_text() for t in legend.get_texts()]
+    columns = legend._ncols  # matplotlib fills a legend column by column: the pairs are given so as to read across
+    read = [*names, f"{ONE_ACTOR}, no second actor ({alone} events)", "partial period: the data cover part of it"]
+    assert OTHER_PAIRS not in texts and by_rows(read, columns) == texts  # four pairs, all named: no other pairs
+    colours = {t.get_text(): to_hex(h.get_facecolor()) for t, h in zip(legend.get_texts(), legend.legend_handles)}
+    assert len({colours[name] for name in names}) == len(names)  # each pair its own colour
     assert [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "day-mark-label"] == [
         "Local Network's first report"]
     # a pair well ahead is named as the one with the most events
@@ -1036,11 +1049,12 @@ def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(st
         {"event_date": f"2020-03-{day:02d}", "actor1": "A", "actor2": "B" if day < 20 else "C"} for day in range(1, 25)])
     assert pairs_title(Story(notebook_data(str(uneven))).facts).startswith(
         "Who fought whom: A against B had the most events, 19 of 24")
+    # protesters with no second side are no pair: the pairs are ranked among the events with a second actor
     one_sided = write_acled_events(tmp_path / "alone.csv", [
-        {"event_date": f"2020-03-{day:02d}", "actor1": "Protesters", "actor2": "" if day < 20 else "C"}
-        for day in range(1, 25)])
+        {"event_date": f"2020-03-{day:02d}", "actor1": "Protesters" if day < 14 else "A",
+         "actor2": "" if day < 14 else ("B" if day < 22 else "C")} for day in range(1, 25)])
     assert pairs_title(Story(notebook_data(str(one_sided))).facts).startswith(
-        "Who fought whom: Protesters alone had the most events, 19 of 24")
+        "Who fought whom: A against B had the most events, 8 of 11 with a second actor")
     assert Story(notebook_data()).plot_pairs() is None  # the coded data: the timeline's table names the actors
 
 

@@ -77,3 +77,12 @@ def test_civilian_targeting_uses_the_column_or_falls_back_on_type_and_target():
     summary = actors.civilian_summary(frame).set_index("measure")
     assert summary.loc["civilian_targeting", ["events", "fatalities"]].tolist() == [1, 1]
     assert summary.loc["violence_against_civilians", "share"] == 0.25
+
+
+def test_an_event_with_no_second_actor_is_alone_and_counted_apart_from_the_pairs():
+    frame = events()  # actor2: B, missing, A, blank
+    assert actors.alone(frame).tolist() == [False, True, False, True]
+    pairs = actors.by_pair(frame)
+    # by_pair counts them under a second actor NONE, which alone() marks
+    alone = pairs[pairs["actor2"] == actors.NONE]
+    assert int(alone["events"].sum()) == int(actors.alone(frame).sum()) == 2

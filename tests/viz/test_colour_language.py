@@ -1,9 +1,10 @@
-"""One colour language for the whole report: a hue stands for one kind of event, everything else is grey.
+"""One colour language for the whole report: a hue stands for one kind of event, the groups of a stacked chart
+take colours of their own, everything else is grey.
 
 The figures of the default run, and those of an ACLED run on a file the tests write, are drawn as the notebooks
 draw them, and every colour of every artist is collected: a coloured (not grey) mark must be a kind's colour or a
-tint of it, and where a key or a label names what it stands for, the name is that kind (or, on the posture maps, a
-change that belongs to it).
+tint of it, or, in a chart of groups that draws no kind, a group's colour; where a key or a label names what it
+stands for, the name is that kind (or, on the posture maps, a change that belongs to it), or a group that is no kind.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ KIND_PARTS = {"attacked": "militia attack", "fortified": "posture change", "Patr
               **{sub: kind for kind, subs in schema.ACLED_SUB_EVENT_TYPES.items() for sub in subs}}
 #: A hue this close to a kind's (on the colour wheel, 0 to 1) is that kind's, lighter or darker.
 SAME_HUE = 0.02
+#: Two colours a reader tells apart at a glance, in a key and in a stack: at least this far apart in CIELAB (the
+#: distance of 1976). Battles' wine and Violence against civilians' purple were 25.5 apart, and read as one magenta.
+DISTINCT = 30.0
 
 
 def _hsv(color) -> tuple[float, float, float, float]:
@@ -41,6 +45,20 @@ def is_grey(color) -> bool:
     """A colour a reader reads as no colour: grey, black, white, or invisible."""
     _, saturation, value, alpha = _hsv(color)
     return alpha == 0 or saturation < 0.12 or value < 0.15
+
+
+def lab(color) -> np.ndarray:
+    """A colour in CIELAB (D65), where distances are about as far apart as colours look."""
+    rgb = np.array(to_rgba(color)[:3])
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    f = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(f > 216 / 24389, np.cbrt(f), (24389 / 27 * f + 16) / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def apart(one, other) -> float:
+    return float(np.linalg.norm(lab(one) - lab(other)))
 
 
 def _hue_distance(a: float, b: float) -> float:
@@ -149,11 +167,34 @@ def test_each_kind_of_a_run_has_a_hue_of_its_own(vocabulary):
         assert not is_grey(style.KIND_COLORS[a]), a
 
 
+@pytest.mark.parametrize("vocabulary", VOCABULARIES)
+def test_the_kinds_of_a_run_look_clearly_apart(vocabulary):
+    """Battles and Violence against civilians were two magentas a reader could not tell apart on the timeline."""
+    kinds = VOCABULARIES[vocabulary]
+    close = [(a, b) for a, b in itertools.combinations(kinds, 2)
+             if apart(style.KIND_COLORS[a], style.KIND_COLORS[b]) < DISTINCT]
+    assert close == []
+    assert apart("#882255", "#AA4499") < DISTINCT  # the old pair: the check fails on it
+
+
+def test_the_groups_of_a_stack_take_distinct_colours_that_are_no_kinds():
+    """The places or pairs of a stacked chart were six near-identical greys: each now has a colour of its own,
+    clearly apart from the others and from "other" and the group set apart, and of no kind's hue."""
+    shades = [*style.GROUP_COLORS, style.OTHER_COLOR, style.APART_COLOR]
+    assert [(a, b) for a, b in itertools.combinations(shades, 2) if apart(a, b) < DISTINCT] == []
+    every_kind = [*schema.CATEGORIES, *schema.EVENT_TYPES]
+    assert [c for c in style.GROUP_COLORS if is_grey(c) or kind_of(c, every_kind) is not None] == []
+    assert is_grey(style.OTHER_COLOR) and is_grey(style.APART_COLOR)
+    palette = style.group_palette(["A", "B", "one alone"], other="other pairs", apart="one alone")
+    assert palette == {"A": style.GROUP_COLORS[0], "B": style.GROUP_COLORS[1], "other pairs": style.OTHER_COLOR,
+                       "one alone": style.APART_COLOR}
+
+
 def test_what_is_not_a_kind_is_grey():
-    """Killed and wounded, forces, places, outlets, counts and the escalation score take no kind's hue."""
+    """Killed and wounded, forces, outlets, counts and the escalation score take no kind's hue."""
     palettes = [style.OUTCOME_COLORS.values(), style.ESCALATION_COLORS.values(), style.FORCE_COLORS.values(),
                 style.EVIDENCE_SHADES, style.SOURCE_COLORS.values(), style.COUNT_COLORS.values(),
-                style.GROUP_COLORS, [style.OTHER_COLOR, MIXED_COLOR]]
+                style.GREY_SCALE, [style.OTHER_COLOR, style.APART_COLOR, MIXED_COLOR]]
     assert [c for c in itertools.chain(*palettes) if not is_grey(c)] == []
     # the evidence counts are one sequential scale, lighter to darker
     assert np.all(np.diff([_hsv(c)[2] for c in style.EVIDENCE_SHADES]) < 0)
@@ -211,17 +252,27 @@ def acled_figures(tmp_path_factory):
         plt.close(fig)
 
 
+def is_group(colour) -> bool:
+    return to_hex(colour, keep_alpha=False) in {c.lower() for c in style.GROUP_COLORS}
+
+
 def check_one_meaning_per_colour(figures, kinds) -> dict[str, set[str]]:
     """Assert no colour of the figures stands for two meanings; return each kind's colours."""
     meanings: dict[str, set[str]] = {}
     for name, fig in figures.items():
-        for colour in every_colour(fig):
-            if not is_grey(colour):
-                kind = kind_of(colour, kinds)
-                assert kind is not None, f"{name}: {to_hex(colour)} is the colour of no kind of event"
-                meanings.setdefault(kind, set()).add(to_hex(colour, keep_alpha=False))
+        colours = [c for c in every_colour(fig) if not is_grey(c)]
+        groups = [c for c in colours if is_group(c)]
+        for colour in colours:
+            if groups:  # a chart of groups draws no kind
+                assert is_group(colour), f"{name}: {to_hex(colour)} is drawn beside groups' colours"
+                continue
+            kind = kind_of(colour, kinds)
+            assert kind is not None, f"{name}: {to_hex(colour)} is the colour of no kind of event"
+            meanings.setdefault(kind, set()).add(to_hex(colour, keep_alpha=False))
         for label, colour in named_colours(fig):
-            if label and not is_grey(colour):
+            if label and not is_grey(colour) and is_group(colour):
+                assert label not in kinds and label not in KIND_PARTS, f"{name}: the group {label!r} is a kind"
+            elif label and not is_grey(colour):
                 kind = kind_of(colour, kinds)
                 assert KIND_PARTS.get(label, label) == kind, f"{name}: {label!r} is drawn in the colour of {kind!r}"
     # each kind's hue (with its tints) names that kind alone: no hue is shared by two kinds
@@ -249,4 +300,14 @@ def test_the_colour_check_fails_on_a_colour_named_for_another_kind(new_axes):
     ax.bar([0], [1], color=style.KIND_COLORS["US strike"], label="Camp Taji")
     ax.legend()
     with pytest.raises(AssertionError, match="'Camp Taji' is drawn in the colour of 'US strike'"):
+        check_one_meaning_per_colour({"bars": ax.figure}, VOCABULARIES["coded"])
+
+
+def test_the_colour_check_fails_on_a_kind_drawn_beside_groups(new_axes):
+    """A group's colour means a group only in a chart of groups: a kind drawn beside it is refused."""
+    ax = new_axes()
+    ax.bar([0], [1], color=style.GROUP_COLORS[0], label="Camp Taji")
+    ax.bar([1], [1], color=style.KIND_COLORS["US strike"], label="US strike")
+    ax.legend()
+    with pytest.raises(AssertionError, match="is drawn beside groups' colours"):
         check_one_meaning_per_colour({"bars": ax.figure}, VOCABULARIES["coded"])

@@ -127,10 +127,10 @@ def test_an_empty_timeline_returns_the_axes(events, new_axes):
 def test_timeline_legend_explains_markers(events, casualties, new_axes):
     ax = plot_timeline(events, casualties=casualties, ax=new_axes())
     legend = timeline_legend(ax)
-    assert [t.get_text() for t in legend.get_texts()][:3] == [
-        "day known", "known to a range: bar over the possible days", "1 killed or wounded"]
+    assert [t.get_text() for t in legend.get_texts()][:4] == [
+        "day known", "known to a range: bar over the possible days", "no one killed or wounded", "1 killed or wounded"]
     # without a casualties table the marks are sized by the fatalities column (ACLED's): the killed only
-    assert timeline_legend(plot_timeline(events, ax=new_axes())).get_texts()[2].get_text() == "1 killed"
+    assert timeline_legend(plot_timeline(events, ax=new_axes())).get_texts()[3].get_text() == "1 killed"
     borrowed = events.assign(date_start_from=pd.array(["text", "text", "event EV002", "text", "text"], dtype="string"))
     legend = timeline_legend(plot_timeline(borrowed, ax=new_axes()))
     assert legend.get_texts()[2].get_text() == "bound borrowed from another event or document"
@@ -142,6 +142,20 @@ def test_the_legend_keys_have_the_size_of_the_markers_they_explain(new_axes):
     drawn = sorted(ax.collections[0].get_sizes())
     keys = [h.get_markersize() ** 2 for h in timeline_legend(ax, sizes=(1, 5)).legend_handles[1:]]  # after "day known"
     assert keys == pytest.approx(drawn)
+
+
+def test_the_size_key_shows_the_dot_of_an_event_in_which_no_one_was_killed(new_axes):
+    # the many dots of events with no one killed, the smallest, had no entry: the key began at "1 killed"
+    events = make_events([{"date_start": "2020-01-03", "fatalities": 0}, {"date_start": "2020-02-11", "fatalities": 1},
+                          {"date_start": "2020-03-11", "fatalities": 5}])
+    ax = plot_timeline(events, ax=new_axes())
+    legend = timeline_legend(ax)
+    assert [t.get_text() for t in legend.get_texts()][1:] == ["no one killed", "1 killed", "5 killed"]
+    keys = [h.get_markersize() ** 2 for h in legend.legend_handles[1:]]
+    assert keys == pytest.approx(sorted(ax.collections[0].get_sizes()))  # the smallest dot is no one killed
+    # a timeline with no such dot has no such entry
+    deadly = make_events([{"date_start": "2020-01-03", "fatalities": 2}])
+    assert "no one killed" not in [t.get_text() for t in timeline_legend(plot_timeline(deadly, ax=new_axes())).get_texts()]
 
 
 def test_the_size_keys_are_not_drawn_as_the_mark_of_a_range(new_axes):

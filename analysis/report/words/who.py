@@ -9,7 +9,7 @@ from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
 from ...text import describe_all, describe_number
 from ...text import markdown_text as md
-from .common import alike, findings, percent, top_whole
+from .common import alike, capital, findings, lower_first, percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
@@ -63,31 +63,64 @@ def who(facts: Facts) -> str:
     if "disorder_type" in events.columns:
         breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
-    return findings("Who", _pairs(pairs), lines)
+    lead, alone = _pairs(pairs)
+    return findings("Who", lead, [alone, *lines])
 
 
-def _pairs(pairs: pd.DataFrame) -> str:
-    """Who fought whom: the pairs of first and second actor with the most events (the table under the text gives
-    every actor with its type)."""
+def _pairs(pairs: pd.DataFrame) -> tuple[str, str]:
+    """Who fought whom: the pairs of first and second actor with the most events, ranked among the events with a
+    second actor (the lead), and how many events name one actor alone (a finding of its own; "" for none). The
+    table under the text gives every actor with its type."""
     if pairs.empty:
-        return "No actor is named."
+        return "No actor is named.", ""
+    one_sided = pairs["actor2"] == stats.NONE
+    two, alone = pairs[~one_sided], pairs[one_sided]
+    return _two_sided(two, alone.empty), _one_sided(alone, two.empty)
 
-    def pair(row) -> str:
-        return (f"{md(row.actor1)} against {md(row.actor2)}" if row.actor2 != stats.NONE
-                else f"{md(row.actor1)}, with no other side")
 
+def _two_sided(pairs: pd.DataFrame, every: bool) -> str:
+    """The pairs with a second actor, most events first ("" for none); ``every``: they hold every event."""
+    if pairs.empty:
+        return ""
     if len(pairs) == 1:  # "fought" would be wrong for attacks on civilians: the pair is said as ACLED sets it
         row = next(pairs.itertuples())
         killed = describe_number(row.fatalities, "person", "people")
-        sides = (f"set {md(row.actor1)} against {md(row.actor2)}" if row.actor2 != stats.NONE
-                 else f"had {md(row.actor1)} alone, with no other side")
-        return f"{describe_all(row.events, 'event')}, in which {killed} {'was' if row.fatalities == 1 else 'were'} killed, {sides}."
+        which = (describe_all(row.events, "event") if every
+                 else describe_all(row.events, "event with a second actor", "events with a second actor"))
+        return (f"{which}, in which {killed} {'was' if row.fatalities == 1 else 'were'} killed, set "
+                f"{md(row.actor1)} against {md(row.actor2)}.")
     shown, left, each = top_whole(pairs, NAMED, 2 * NAMED)
-    named = [f"{pair(row)}: {_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
+    named = [f"{md(row.actor1)} against {md(row.actor2)}: {_figures(row.events, row.fatalities)}"
+             for row in shown.itertuples()]
     text = "The pairs of actors with the most events, the first actor against the second: " + listing(named) + "."
     if left:
         text += f" {describe_number(left, 'other pair')} tie with {describe_number(each, 'event')} each."
     return text
+
+
+def _one_sided(alone: pd.DataFrame, only: bool) -> str:
+    """How many events name one actor alone, with no second actor, and the actors with the most of them ("" for
+    none): no pair, so not ranked with the pairs; ``only``: no event has a second actor."""
+    if alone.empty:
+        return ""
+    events = int(alone["events"].sum())
+    if only:
+        lead = f"No event has a second actor: {lower_first(describe_all(events, 'event'))} name one actor alone"
+    else:
+        lead = (f"{capital(describe_number(events, 'event'))} {'names' if events == 1 else 'name'} one actor alone, "
+                "with no second actor, not ranked as a pair")
+    if len(alone) == 1:
+        row = next(alone.itertuples())
+        return f"{lead}: {'it' if events == 1 else 'all of them'} {md(row.actor1)}, {row.fatalities:,} killed."
+    shown, left, each = top_whole(alone, NAMED, NAMED)
+    if shown.empty:  # every actor alone ties: none is ahead
+        return f"{lead}: {describe_number(left, 'actor')}, {describe_number(each, 'event')} each."
+    named = [f"{md(row.actor1)}: {_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
+    rest = alone.iloc[len(shown):]
+    if len(rest):
+        named.append(f"{describe_number(len(rest), 'other actor')}: "
+                     f"{describe_number(int(rest['events'].sum()), 'event')}")
+    return f"{lead}; the actors alone with the most events: {listing(named)}."
 
 
 def civilians(facts: Facts) -> str:
@@ -123,7 +156,7 @@ def actors_table(facts: Facts) -> pd.DataFrame:
         columns={"fatalities": "killed"})
 
 
-ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events", "killed": "killed",
+ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events", "killed": "killed in its events",
                  "as_actor1": "as first actor", "as_actor2": "as second actor", "as_associated": "as associated actor"}
 
 
@@ -144,19 +177,21 @@ def actors_note(facts: Facts) -> str:
 
 
 #: Pairs of actors the chart of pairs over time colours, each its own (a tie at the last kept whole, up to twice as
-#: many); the others are drawn together as "other pairs".
+#: many), ranked among the events with a second actor; the other pairs are drawn together as "other pairs", and the
+#: events with no second actor together as "one actor alone" (no pair, so never ranked as one).
 PAIRS_DRAWN = 5
 OTHER_PAIRS = "other pairs"
+ONE_ACTOR = "one actor alone"
 
 
 def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
-    """Each event's pair of actors, the pairs with the most events named and the others :data:`OTHER_PAIRS`, and the
-    named pairs, most events first."""
+    """Each event's pair of actors, the pairs with the most events named, the other pairs :data:`OTHER_PAIRS` and the
+    events with no second actor :data:`ONE_ACTOR`; and the named pairs, most events first."""
     pairs = stats.by_pair(facts.events)
-    shown, _, _ = top_whole(pairs, PAIRS_DRAWN, 2 * PAIRS_DRAWN)
+    shown, _, _ = top_whole(pairs[pairs["actor2"] != stats.NONE], PAIRS_DRAWN, 2 * PAIRS_DRAWN)
     names = stats.pair_of(shown).tolist()
     every = stats.pair_of(facts.events)
-    return every.where(every.isin(names), OTHER_PAIRS), names
+    return every.where(every.isin(names), OTHER_PAIRS).mask(stats.alone(facts.events), ONE_ACTOR), names
 
 
 def _pair_counts(facts: Facts) -> pd.DataFrame:
@@ -169,19 +204,23 @@ def _pair_counts(facts: Facts) -> pd.DataFrame:
 
 
 def pairs_title(facts: Facts) -> str:
-    """The chart of pairs over time's title, its finding: the pair with the most events (or, where the pairs drawn
-    are alike, how many and their range), and the one period in which every pair drawn peaked, where there is one."""
+    """The chart of pairs over time's title, its finding: the pair with the most events of those with a second actor
+    (or, where the pairs drawn are alike, how many and their range), and the one period in which every pair drawn
+    peaked, where there is one."""
     from .counting import period_text
 
     groups, names = pair_groups(facts)
-    sizes = groups[groups != OTHER_PAIRS].value_counts().reindex(names)
+    if not names:
+        return "Who fought whom: no event has a second actor"
+    sizes = groups[groups.isin(names)].value_counts().reindex(names)
     most, least = int(sizes.max()), int(sizes.min())
     if alike(sizes):
         lead = f"{len(names)} pairs of actors, {least:,} to {most:,} events each"
     else:
         top = sizes[sizes == most]
+        two = int((groups != ONE_ACTOR).sum())
         lead = (f"{' and '.join(top.index)} had the most events, {most:,}{' each' if len(top) > 1 else ''} of "
-                f"{len(facts.events):,}")
+                f"{two:,}{'' if two == len(groups) else ' with a second actor'}")
     counts = _pair_counts(facts)
     counts = counts[counts["pair"].isin(names)]
     peaks = set()
@@ -197,28 +236,34 @@ def pairs_title(facts: Facts) -> str:
 
 def plot_pairs(facts: Facts) -> object:
     """Draw an ACLED run's events per period stacked by pair of actors, with its title (None for the coded data, a
-    window without events, or one pair only: the sentence says it all)."""
+    window without events, or fewer than two pairs with a second actor: the sentence says it all)."""
     import matplotlib.pyplot as plt
 
     from ...viz.counts import plot_attacks_per_period
     from ...viz.figures import headline
     from ...viz.style import group_palette
 
-    if facts.coded or facts.events.empty or len(stats.by_pair(facts.events)) < 2:
+    if facts.coded or facts.events.empty:
+        return None
+    pairs = stats.by_pair(facts.events)
+    if (pairs["actor2"] != stats.NONE).sum() < 2:
         return None
     from ...stats.highlights import peak
     from ...viz.counts import mark_days
     from .coverage import first_report_marks
 
-    _, names = pair_groups(facts)
+    groups, names = pair_groups(facts)
+    alone = int((groups == ONE_ACTOR).sum())
     counts = _pair_counts(facts)
     fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
-    plot_attacks_per_period(counts, by="pair", colors=group_palette(names, other=OTHER_PAIRS),
+    plot_attacks_per_period(counts, by="pair", colors=group_palette(names, other=OTHER_PAIRS, apart=ONE_ACTOR),
+                            names={ONE_ACTOR: f"{ONE_ACTOR}, no second actor ({describe_number(alone, 'event')})"},
                             covered=(facts.first, facts.last), ylabel="events", ax=ax)
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
     if busiest is not None:
         mark_days(ax, first_report_marks(facts, facts.events, busiest.start, busiest.end))
+    apart = "; the events with no second actor apart, in mid grey" if alone else ""
     headline(fig, pairs_title(facts), subtitle=f"Events per {facts.period_name('monthly')}, by pair of actors (the "
-             "first actor against the second); the pairs with the most events each in its shade",
+             f"first actor against the second); the pairs with the most events each in its colour{apart}",
              source=facts.data.source_line)
     return fig

@@ -1,0 +1,62 @@
+"""Who fought whom, in words: pairs ranked among the events with a second actor, one actor alone said apart."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+from analysis.report.words import who
+from analysis.stats import actors
+
+
+def frame(rows: list[tuple[str, str, int, int]]) -> pd.DataFrame:
+    """Events from (actor1, actor2, how many, killed in each)."""
+    return pd.DataFrame([{"actor1": one, "actor2": two, "fatalities": killed}
+                         for one, two, count, killed in rows for _ in range(count)])
+
+
+#: As in an export of Somalia: the actors alone (protesters, one side's own moves) outnumber any pair.
+SOMALIA = frame([("Protesters", "", 6, 0), ("Al Shabaab", "", 5, 1), ("Rioters", "", 4, 0),
+                 ("Al Shabaab", "Civilians", 3, 2), ("Al Shabaab", "Military Forces", 2, 1), ("Clan Militia", "Al Shabaab", 1, 3)])
+
+
+def test_the_pairs_are_ranked_among_the_events_with_a_second_actor_and_the_actors_alone_said_apart():
+    lead, alone = who._pairs(actors.by_pair(SOMALIA))
+    # the old sentence named "Protesters, with no other side" and two more actors alone as the top three pairs
+    assert lead == ("The pairs of actors with the most events, the first actor against the second: "
+                    "Al Shabaab against Civilians: 3 events, 6 killed; Al Shabaab against Military Forces: "
+                    "2 events, 2 killed; Clan Militia against Al Shabaab: 1 event, 3 killed.")
+    assert alone == ("15 events name one actor alone, with no second actor, not ranked as a pair; the actors alone "
+                     "with the most events: Protesters: 6 events, 0 killed; Al Shabaab: 5 events, 5 killed; "
+                     "Rioters: 4 events, 0 killed.")
+
+
+def test_events_all_one_sided_or_all_paired_are_said_so():
+    lead, alone = who._pairs(actors.by_pair(frame([("Protesters", "", 3, 0), ("Rioters", "", 1, 0)])))
+    assert lead == "" and alone.startswith("No event has a second actor: all 4 events name one actor alone;")
+    lead, alone = who._pairs(actors.by_pair(frame([("A", "B", 2, 1), ("C", "D", 1, 0)])))
+    assert lead.startswith("The pairs of actors with the most events") and alone == ""
+    assert who._pairs(actors.by_pair(frame([("A", "B", 2, 1), ("P", "", 3, 0)]))) == (
+        "Both events with a second actor, in which 2 people were killed, set A against B.",
+        "3 events name one actor alone, with no second actor, not ranked as a pair: all of them P, 0 killed.")
+
+
+def test_the_chart_groups_the_events_with_no_second_actor_apart_from_the_pairs():
+    groups, names = who.pair_groups(SimpleNamespace(events=SOMALIA))
+    assert names == ["Al Shabaab against Civilians", "Al Shabaab against Military Forces",
+                     "Clan Militia against Al Shabaab"]
+    assert groups.value_counts().to_dict() == {who.ONE_ACTOR: 15, "Al Shabaab against Civilians": 3,
+                                               "Al Shabaab against Military Forces": 2,
+                                               "Clan Militia against Al Shabaab": 1}
+    assert (groups == who.ONE_ACTOR).tolist() == actors.alone(SOMALIA).tolist()
+
+
+def test_the_actor_table_says_its_killed_are_those_of_the_actors_events():
+    # "killed" read as the people an actor killed or lost; it counts everyone killed in the events it is in
+    assert who.ACTOR_HEADERS["killed"] == "killed in its events"
+
+
+def test_the_chart_of_pairs_names_no_pair_where_no_event_has_a_second_actor():
+    groups, names = who.pair_groups(SimpleNamespace(events=frame([("Protesters", "", 3, 0), ("Rioters", None, 1, 0)])))
+    assert names == [] and set(groups) == {who.ONE_ACTOR}
