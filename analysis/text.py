@@ -163,6 +163,24 @@ def describe_figure(value: float) -> str:
     return f"{value:,.1f}" if abs(value) < 10 else f"about {round(value):,}"
 
 
+def describe_points(value: float) -> str:
+    """Write a score in points: whole numbers with separators and no decimals, anything else with one decimal.
+
+    The escalation measure's points are whole or halves for an ACLED file (Goldstein values such as 9.5) and
+    fractions for the coded data (an event spread over its possible days); every table, sentence and alternative
+    text writes them so.
+
+    Examples
+    --------
+    >>> describe_points(4533.0), describe_points(393.5), describe_points(-6.5), describe_points(24.63)
+    ('4,533', '393.5', '-6.5', '24.6')
+    """
+    rounded = round(float(value), 1)
+    if rounded == round(rounded):
+        return f"{round(rounded):,}"
+    return f"{rounded:,.1f}"
+
+
 def describe_all(count: int, noun: str, plural: str | None = None) -> str:
     """Open a sentence about every one of ``count`` things: "The one actor", "Both actors", "All 9 actors".
 

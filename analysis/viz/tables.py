@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .._lazy import renamed_keywords
+from ..stats.escalation import POINT_COLUMNS
 from ..stats.periods import COUNT_NAMES
-from ..text import describe_dates
+from ..text import describe_dates, describe_points
 
 #: A column whose cells are at most SHORT_TEXT characters does not wrap; a
 #: text column with a cell longer than LONG_TEXT characters is at least
@@ -43,12 +44,16 @@ def _is_number(values: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
 
 
-def _format_column(values: pd.Series) -> tuple[list[str], bool]:
-    """Return a column's cells as text, and whether it is numeric (aligned right)."""
+def _format_column(values: pd.Series, name: object = None) -> tuple[list[str], bool]:
+    """Return a column's cells as text, and whether it is numeric (aligned right); a column of points
+    (:data:`analysis.stats.escalation.POINT_COLUMNS`) is written as points, each cell on its own."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return _format_dates(values), False
     if pd.api.types.is_bool_dtype(values):
         return _format_flags(values), False
+    if _is_number(values) and name in POINT_COLUMNS:
+        numbers = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        return [MISSING_NUMBER if np.isnan(v) else describe_points(v) for v in numbers], True
     if _is_number(values):
         return _format_numbers(values), True
     return _format_texts(values), False
@@ -93,7 +98,7 @@ class Table:
         self.empty = empty
         names = {**DEFAULT_HEADERS, **dict(headers or {})}
         self.headers = [names.get(str(column), str(column).replace("_", " ")) for column in frame.columns]
-        formatted = [_format_column(frame[column]) for column in frame.columns]
+        formatted = [_format_column(frame[column], column) for column in frame.columns]
         self.cells = [cells for cells, _ in formatted]
         self.numeric = [numeric for _, numeric in formatted]
 
@@ -154,7 +159,9 @@ def as_table(
     No index column; a missing number shows as a dash and a missing text as
     an empty cell, never ``<NA>``; text is aligned left and numbers right;
     a numeric column whose values are all whole shows them without
-    decimals (``5,200``, not ``5200.0``), others with two; dates read
+    decimals (``5,200``, not ``5200.0``), others with two, and a column of
+    the escalation measure's points each point as written in sentences
+    (``4,533``, ``393.5``: :func:`analysis.text.describe_points`); dates read
     ``6 Feb 2020``. All text is HTML-escaped.
 
     Parameters

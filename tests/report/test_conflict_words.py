@@ -814,26 +814,48 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
 
 
 def test_the_escalation_table_and_the_rule_say_each_event_counts_on_its_event_date(story):
-    """The escalation of an ACLED run is counted on event_date: its table's header and the rule at the end of the page
-    say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
+    """The escalation of an ACLED run is counted on event_date: its table's header, the paragraph over the chart and
+    the rule at the end of the page say so; the coded data keep theirs (a range spread over its days). Neither says
+    the other's: an ACLED page read of "the coded reports' data", "the coded posture changes" and a base handed over
+    as a retreat, which only the coded data hold."""
     assert story.peaks_headers()["events"] == "events (each on ACLED's date)"
     sentence = story.escalation(story.facts.escalation)
     # the rule at the end of the page says how an event with one date counts, not the findings under the chart
     assert "ACLED's date" not in sentence
-    # the paragraph above the chart and the rule at the end of the page say it for both kinds of data (an event with
-    # one date counts in its week); the sentence no longer says they describe the coded data only
     assert "the rule above" not in sentence and "coded data only" not in sentence
-    from analysis.report.execute import NOTEBOOK_DIR
-    page = (NOTEBOOK_DIR / "01-escalation-timeline.ipynb").read_text(encoding="utf-8")
-    import json
-
-    words = " ".join(" ".join("".join(cell["source"]).split()) for cell in json.loads(page)["cells"])
-    assert "in an ACLED file every event counts whole on the one date ACLED gives it" in words
-    assert "ACLED gives every event one date, in whose week it counts" in page
     coded = Story(notebook_data(None))
+    acled_words = story.section("escalation") + story.section("scoring")
+    coded_words = coded.section("escalation") + coded.section("scoring")
+    assert "Every event counts whole in the week of the one date ACLED gives it." in acled_words
+    assert "each event whole in the week of the one date ACLED gives it" in acled_words
+    assert "spreads its points over its possible days" in coded_words
+    assert "spreading its value evenly over its possible days" in coded_words
+    for coded_only in ("coded", "handed over", "handing a base over", "retreat (", "posture changes", "range of days"):
+        assert coded_only not in acled_words, coded_only
+    for acled_only in ("ACLED gives", "ACLED file", "in ACLED"):
+        assert acled_only not in coded_words, acled_only
+    # both kinds of run read ACLED's meaning of the sub-event type from its one definition
+    assert "in ACLED a non-violent transfer of territory is ground the first actor takes without fighting" in acled_words
+    assert "the coalition handing a base over to its host: a retreat" in coded_words
     assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over its possible days)",
+                                     "scored": "of them scored (an act of violence or of cooperation)",
                                      "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",
                                      "escalation": "net score"}
+
+
+def test_the_escalation_words_are_chosen_by_the_kind_of_data_in_one_place():
+    """The notebook shows the escalation measure's paragraph and its rule from the page's words, in every run: no
+    Markdown cell of the notebook writes them, so no run reads the other kind of data's sentences."""
+    import json
+
+    from analysis.report.execute import NOTEBOOK_DIR
+
+    cells = json.loads((NOTEBOOK_DIR / "01-escalation-timeline.ipynb").read_text(encoding="utf-8"))["cells"]
+    markdown = " ".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    assert "## An escalation measure" not in markdown and "## How the escalation score is counted" not in markdown
+    code = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    assert sum(cell.startswith('show(story.section("escalation"))') for cell in code) == 1
+    assert sum(cell.startswith('show(story.section("scoring"))') for cell in code) == 1
 
 
 def _months(counts: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.Series]:
