@@ -181,6 +181,25 @@ def describe_points(value: float) -> str:
     return f"{rounded:,.1f}"
 
 
+def describe_scored(events: float, scored: float, each: bool = False) -> str:
+    """Count a period's events and those of them that add points to the escalation score (acts of violence or of
+    cooperation; a protest or a statement adds none): the peak's sentence and the chart's alternative text say it
+    alike. ``each`` for periods that share the figures.
+
+    Examples
+    --------
+    >>> describe_scored(15, 12), describe_scored(12, 12), describe_scored(15, 12, each=True)
+    ('15 events, 12 of them scored', '12 events', '15 events each, 12 of them scored')
+    >>> describe_scored(3, 0)
+    '3 events, none of them scored'
+    """
+    counted = describe_number(events, "event") + (" each" if each else "")
+    figure = describe_figure(scored)
+    if figure == describe_figure(events):
+        return counted
+    return f"{counted}, {'none' if figure == '0' else figure} of them scored"
+
+
 def describe_all(count: int, noun: str, plural: str | None = None) -> str:
     """Open a sentence about every one of ``count`` things: "The one actor", "Both actors", "All 9 actors".
 

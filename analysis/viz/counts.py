@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._frames import require_input
 from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
-from ..text import date_texts, describe_dates, describe_figure, describe_points
+from ..text import date_texts, describe_dates, describe_points, describe_scored
 from ._axes import (
     counted_axes,
     current_axes,
@@ -379,10 +379,7 @@ def _escalation_description(escalation: pd.DataFrame) -> str:
     counted = {"events", "scored"} <= set(escalation.columns)
 
     def scored(i: object) -> str:
-        if not counted:
-            return ""
-        return (f" ({describe_figure(escalation['scored'][i])} of {describe_figure(escalation['events'][i])} events "
-                "scored)")
+        return f", from {describe_scored(escalation['events'][i], escalation['scored'][i])}" if counted else ""
 
     highest = "; ".join(f"{periods[i]} {describe_points(escalation['escalation'][i])} points{scored(i)}"
                         for i in top.index if escalation["escalation"][i] > 0)

@@ -1036,3 +1036,61 @@ def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):
     assert said in story.escalation(story.facts.escalation)
     coded = Story(notebook_data(start="2020-03-01", end="2020-04-30"))
     assert "Here every violent event" not in coded.escalation(coded.facts.escalation)
+
+
+def test_the_escalation_peak_counts_the_events_that_scored_apart_from_the_protests(story, raw):
+    """The peak read "117 Goldstein points ... (from 15 events each)" while 3 of each week's 15 events were protests,
+    which score nothing: the sentence says how many scored, as the table under the chart counts them."""
+    import analysis
+
+    frame = story.facts.escalation
+    peaks = frame[frame["escalation"] == frame["escalation"].max()]
+    counts = set()
+    for row in peaks.itertuples():
+        week = raw[(raw["event_date"] >= row.period_start) & (raw["event_date"] <= row.period_end)]
+        counts.add((len(week), int((week["event_type"] != "Protests").sum())))
+    assert len(counts) == 1
+    (events, scored), = counts
+    assert scored < events  # the peak weeks hold protests
+    sentence = story.escalation(frame)
+    assert f"(from {events} events each, {scored} of them scored)" in sentence
+    table = analysis.escalation_peaks(frame)
+    assert table[["events", "scored"]].iloc[0].tolist() == [events, scored]
+    assert story.peaks_headers()["scored"] == "of them scored (an act of violence or of cooperation)"
+
+
+def test_the_scoring_table_says_an_act_without_violence_is_not_counted(story, raw):
+    """The table at the end of the page showed "Peaceful protest ... -6.50 ... hostile: no", read as 6.5 points a
+    protest: an act without violence reads "not counted", its value on the scale beside it; a scored act its value."""
+    rules = story.rules_table().set_index("sub_event_type")
+    assert rules.loc["Peaceful protest", "goldstein"] == "not counted (-6.5 on the scale)"
+    assert rules.loc["Armed clash", "goldstein"] == "-10" and rules.loc["Attack", "goldstein"] == "-9"
+    assert "hostile" not in rules.columns
+    assert rules.loc["Peaceful protest", "events"] == (raw["sub_event_type"] == "Peaceful protest").sum()
+    assert set(story.rules_headers()) >= set(rules.reset_index().columns) - {"events"}
+
+
+def test_a_non_violent_transfer_of_territory_has_acleds_one_meaning_wherever_it_is_explained(story):
+    """The posture page called it "ground handed over", the escalation table "ground the first actor takes without
+    fighting" (ACLED's meaning), the timeline's labels "handed over": all read the one definition now."""
+    from analysis.schema import ACLED_POSTURE_MEANINGS
+    from analysis.stats.escalation import cameo_table
+    from analysis.viz.timeline_labels import SHORT_NAMES
+
+    meaning = ACLED_POSTURE_MEANINGS["Non-violent transfer of territory"]
+    assert meaning == "ground the first actor takes without fighting"
+    forces = story.section("forces")
+    assert f"({', '.join(ACLED_POSTURE_MEANINGS.values())})" in forces and "handed over" not in forces
+    rules = cameo_table().set_index("sub_event_type")
+    assert rules.loc["Non-violent transfer of territory", "covers"].iloc[0] == meaning  # ACLED's rule, not the coded
+    assert SHORT_NAMES["Non-violent transfer of territory"] == meaning
+
+
+def test_who_was_the_target_is_said_in_a_readers_words(story):
+    """What the file cannot tell ended with "attacks on a force are found by its name among the second actor and its
+    associated actors": the tool's filter, not what ACLED's actor fields say about who was hit."""
+    limits = story.limits()
+    said = re.search(r"\*\*Who was the target\*\*: (.*)", limits).group(1)
+    assert "found by its name" not in said and "associated actors" not in said.split("not who was harmed")[1]
+    assert said.startswith("ACLED names the sides of an event (the first actor, the second and the actors associated "
+                           "with each), not who was harmed")

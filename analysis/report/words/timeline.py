@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...stats.highlights import peak, top_values
 from ...stats.selection import event_kind
-from ...text import describe_dates, describe_figure, describe_number, describe_points, join_words
+from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -420,26 +420,17 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     if found is None:  # no event at all is said by the page's lead; events, none of them conflict, here
         return "" if facts.events.empty else "**What it shows.** " + nothing(facts, "conflict events")
     periods, shown, peaks = found
-    counts = list(dict.fromkeys(zip(peaks["events"], peaks["scored"])))
+    # each peak's events and those of them that scored, as the table under the chart and its alt text count them
+    counts = list(zip(peaks["events"], peaks["scored"]))
     if len(peaks) == 1:
-        peak = f"highest in {periods}: {shown} Goldstein points, from {_scored_words(*counts[0])}"
+        peak = f"highest in {periods}: {shown} Goldstein points, from {describe_scored(*counts[0])}"
     else:
-        each = (_scored_words(*counts[0], each=True) if len(counts) == 1
-                else join_words([_scored_words(events, scored) for events, scored in zip(peaks["events"], peaks["scored"])]))
+        each = (describe_scored(*counts[0], each=True) if len(set(counts)) == 1
+                else join_words([describe_scored(*count) for count in counts]))
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     return findings("What it shows", f"Escalation, as measured, was {peak}.",
                     ["The measure counts acts, not their size: an attack that killed many and one that killed no one "
                      "weigh the same, and it measures what the sources reported.", _what_it_adds(facts)])
-
-
-def _scored_words(events: float, scored: float, each: bool = False) -> str:
-    """Count a period's events and those that add points (acts of violence or cooperation): "15 events, 12 of them
-    scored"; "12 events" where every one scored; ``each`` for periods that share the figures ("15 events each, 12
-    of them scored")."""
-    counted = describe_number(events, "event") + (" each" if each else "")
-    if describe_figure(scored) == describe_figure(events):
-        return counted
-    return f"{counted}, {'none' if describe_figure(scored) == '0' else describe_figure(scored)} of them scored"
 
 
 def _what_it_adds(facts: Facts) -> str:
