@@ -217,12 +217,22 @@ def escalation_note(facts: Facts) -> str:
         dates = "An event known only to a range of days spreads its points over its possible days."
     else:
         down = "an act of cooperation (an agreement) pushes it down"
-        idle = "protests and the other strategic developments (a base established, ground taken without fighting) " \
-               "count nothing"
+        idle = (f"protests and the strategic developments other than an agreement (such as "
+                f"{_idle_developments(' or ')}) count nothing")
         dates = f"Every event counts whole in the {week} of the one date ACLED gives it."
     return (f"## An escalation measure\n\nEach {week} gets a score from a published scale of how hostile an act "
             f"is: an act of violence (a clash, an air strike, a shelling) pushes the {week} up; {down}; {idle}. "
             f"{dates} How each kind of event is scored, and where the scale comes from, is at the end of the page.")
+
+
+def _idle_developments(last: str) -> str:
+    """The strategic developments of a force's posture that score nothing, as ACLED means them, the last joined by
+    ``last``: "a base established or ground the first actor takes without fighting"
+    (:data:`analysis.schema.ACLED_POSTURE_MEANINGS`)."""
+    from ...schema import ACLED_POSTURE_MEANINGS
+
+    kinds = ("Headquarters or base established", "Non-violent transfer of territory")
+    return last.join(ACLED_POSTURE_MEANINGS[kind] for kind in kinds)
 
 
 def scoring_section(facts: Facts) -> str:
@@ -247,7 +257,7 @@ def scoring_section(facts: Facts) -> str:
         side = (f"in ACLED a non-violent transfer of territory is {ACLED_POSTURE_MEANINGS[transfer]} "
                 "(\"Occupy territory\"), no violence")
         summed = f"Values are summed per {week}, each event whole in the {week} of the one date ACLED gives it."
-        idle = "a protest, a base established or ground taken without fighting"
+        idle = f"a protest, {_idle_developments(' or ')}"
     return ("## How the escalation score is counted\n\n"
             f"**The rule.** Each event gets the CAMEO event code that matches {matched}, and that code's value on the "
             "Goldstein conflict-cooperation scale, from -10 (using force) to +10 (a military retreat). An event is "
