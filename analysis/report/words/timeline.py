@@ -453,7 +453,7 @@ def _what_it_adds(facts: Facts) -> str:
     down = weights[weights > 0]
     if violent.empty or not down.empty or violent.max() - violent.min() > 1:
         return ""
-    points = join_words([describe_figure(value) for value in sorted({-float(value) for value in violent})], "or")
+    points = join_words([describe_points(value) for value in sorted({-float(value) for value in violent})], "or")
     return (f"Here every violent event weighs {points} points and none is a retreat or an act of cooperation, so the "
             "chart follows the number of violent events week by week: a reader can take it as that count.")
 
