@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ...schema import ACLED_POSTURE_MEANINGS
 from ...stats.highlights import peak, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
@@ -229,8 +230,6 @@ def _idle_developments(last: str) -> str:
     """The strategic developments of a force's posture that score nothing, as ACLED means them, the last joined by
     ``last``: "a base established or ground the first actor takes without fighting"
     (:data:`analysis.schema.ACLED_POSTURE_MEANINGS`)."""
-    from ...schema import ACLED_POSTURE_MEANINGS
-
     kinds = ("Headquarters or base established", "Non-violent transfer of territory")
     return last.join(ACLED_POSTURE_MEANINGS[kind] for kind in kinds)
 
@@ -240,8 +239,6 @@ def scoring_section(facts: Facts) -> str:
     data meet it (the coded posture changes and their handed-over base, or ACLED's non-violent transfer of
     territory, :data:`analysis.schema.ACLED_POSTURE_MEANINGS`) and the scale's sources; the table of the rules
     these events use follows it (:func:`rules_table`)."""
-    from ...schema import ACLED_POSTURE_MEANINGS
-
     week = facts.period_name("weekly")
     transfer = "Non-violent transfer of territory"
     if facts.coded:
