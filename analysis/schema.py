@@ -67,6 +67,15 @@ ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 EVENT_TYPES: tuple[str, ...] = tuple(ACLED_SUB_EVENT_TYPES)
+#: What ACLED's codebook means by the strategic developments that change a force's posture, in a reader's words
+#: (the first actor is ``actor1``): the one definition the pages, the escalation measure's table and the posture
+#: map use. ACLED's "Non-violent transfer of territory" is the first actor taking control of a place without a
+#: violent interaction: an advance, not ground handed over.
+ACLED_POSTURE_MEANINGS: dict[str, str] = {
+    "Headquarters or base established": "a base established",
+    "Non-violent transfer of territory": "ground the first actor takes without fighting",
+    "Change to group/activity": "a change to a group's activity",
+}
 SUB_EVENT_TYPES: tuple[str, ...] = tuple(
     sub for subs in ACLED_SUB_EVENT_TYPES.values() for sub in subs
 )

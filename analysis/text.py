@@ -163,6 +163,43 @@ def describe_figure(value: float) -> str:
     return f"{value:,.1f}" if abs(value) < 10 else f"about {round(value):,}"
 
 
+def describe_points(value: float) -> str:
+    """Write a score in points: whole numbers with separators and no decimals, anything else with one decimal.
+
+    The escalation measure's points are whole or halves for an ACLED file (Goldstein values such as 9.5) and
+    fractions for the coded data (an event spread over its possible days); every table, sentence and alternative
+    text writes them so.
+
+    Examples
+    --------
+    >>> describe_points(4533.0), describe_points(393.5), describe_points(-6.5), describe_points(24.63)
+    ('4,533', '393.5', '-6.5', '24.6')
+    """
+    rounded = round(float(value), 1)
+    if rounded == round(rounded):
+        return f"{round(rounded):,}"
+    return f"{rounded:,.1f}"
+
+
+def describe_scored(events: float, scored: float, each: bool = False) -> str:
+    """Count a period's events and those of them that add points to the escalation score (acts of violence or of
+    cooperation; a protest or a statement adds none): the peak's sentence and the chart's alternative text say it
+    alike. ``each`` for periods that share the figures.
+
+    Examples
+    --------
+    >>> describe_scored(15, 12), describe_scored(12, 12), describe_scored(15, 12, each=True)
+    ('15 events, 12 of them scored', '12 events', '15 events each, 12 of them scored')
+    >>> describe_scored(3, 0)
+    '3 events, none of them scored'
+    """
+    counted = describe_number(events, "event") + (" each" if each else "")
+    figure = describe_figure(scored)
+    if figure == describe_figure(events):
+        return counted
+    return f"{counted}, {'none' if figure == '0' else figure} of them scored"
+
+
 def describe_all(count: int, noun: str, plural: str | None = None) -> str:
     """Open a sentence about every one of ``count`` things: "The one actor", "Both actors", "All 9 actors".
 

@@ -540,11 +540,13 @@ class Chromium:
 CODED_NAMES = ("K-1", "Taji", "Soleimani", "Muhandis", "Kata'ib Hezbollah", "Irbil", "Ain al-Asad", "al-Qaim",
                "Qayyarah", "Patriot", "US-led forces", "December 2019")
 #: What the hand-written prose says of the five documents, and words true only of what they code (bases handed
-#: over, rockets, the wounded, casualties split by group, totals beside events described one by one); a page of
-#: an ACLED file never says them.
+#: over, a handover as a retreat, the coded posture changes, ranges of days spread, rockets, the wounded,
+#: casualties split by group, totals beside events described one by one); a page of an ACLED file never says them.
 CODED_PHRASES = ("five reports", "five coded reports", "the reports trace", "five articles", "handovers of a base",
                  "rocket", "killed or wounded", "killed and wounded", "not split by group", "needs the coded documents",
-                 "described one by one", "about bases or")
+                 "described one by one", "about bases or", "coded reports' data", "coded posture changes",
+                 "handing a base over", "handed over", "counts as a retreat", "spreads its points",
+                 "spreading its value")
 
 
 def page_text(page: str) -> str:

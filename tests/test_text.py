@@ -29,3 +29,12 @@ def test_join_dates_writes_a_shared_year_once():
     assert join_dates(["27 Dec 2019", "26-31 Mar 2020"]) == "27 Dec 2019, 26-31 Mar 2020"
     assert join_dates(["11 Mar 2020", "14-17 Mar 2020", "11 Mar 2020"]) == "11 Mar, 14-17 Mar 2020"
     assert join_dates(["Apr 2020"]) == "Apr 2020"
+
+
+def test_points_are_whole_without_decimals_and_halves_as_a_half():
+    """The escalation measure's points read alike in tables, sentences and alternative texts: "4,533", not
+    "4,533.00" or "4533.0"; "393.5", not "393.50" or "about 394"."""
+    from analysis.text import describe_points
+
+    assert [describe_points(v) for v in (4533.0, 393.5, 388.0, -9.5, 0.0, 24.63, 1_000_000.0)] == [
+        "4,533", "393.5", "388", "-9.5", "0", "24.6", "1,000,000"]

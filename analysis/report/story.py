@@ -174,6 +174,7 @@ class Story:
         """A section's heading and how to read it (Markdown); "" for a section an ACLED file does not fill.
 
         ``name`` is one of ``"timeline"``, ``"events"``, ``"coding"``, ``"dates"`` (timeline page),
+        ``"escalation"``, ``"scoring"`` (the escalation measure, shown in every run, the default run's too),
         ``"counting"``, ``"totals"`` (attacks), ``"posture"``,
         ``"forces"``, ``"posture table"``, ``"troops"``, ``"posture coding"`` (posture), ``"reports"``,
         ``"matrix"``, ``"conflicts"``, ``"passages"`` (sources). A window that holds no event has no section: its
@@ -280,6 +281,14 @@ class Story:
     def escalation(self, escalation: pd.DataFrame) -> str:
         """:func:`analysis.report.words.timeline.escalation`."""
         return timeline_words.escalation(self.facts, escalation)
+
+    def rules_table(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.timeline.rules_table`."""
+        return timeline_words.rules_table(self.facts)
+
+    def rules_headers(self) -> dict[str, str]:
+        """The headers of :meth:`rules_table` (:data:`analysis.report.words.timeline.RULES_HEADERS`)."""
+        return dict(timeline_words.RULES_HEADERS)
 
     def who(self) -> str:
         """:func:`analysis.report.words.who.who`."""

@@ -66,6 +66,10 @@ HOSTILE_SUB_EVENT_TYPES: frozenset[str] = frozenset(
     + ["Excessive force against protesters"]
 )
 
+#: The columns of :func:`escalation_per_period` and :func:`cameo_table` that hold points of the Goldstein scale:
+#: every table writes them as :func:`analysis.text.describe_points` does ("4,533", "393.5").
+POINT_COLUMNS: tuple[str, ...] = ("conflict", "cooperation", "escalation", "nonviolent", "goldstein")
+
 #: CAMEO code -> (name in the CAMEO codebook, Goldstein value in GDELT's
 #: CAMEO.goldsteinscale.txt). Only the codes this module maps to.
 CAMEO_CODES: dict[str, tuple[str, float]] = {
@@ -146,7 +150,7 @@ RULE_WORDS: dict[tuple[str | None, str], str] = {
     (None, "Shelling/artillery/missile attack"): "shelling, artillery and missile attacks",
     (None, "Peaceful protest"): "peaceful protests",
     (None, "Agreement"): "agreements",
-    (None, "Non-violent transfer of territory"): "ground the first actor takes without fighting",
+    (None, "Non-violent transfer of territory"): schema.ACLED_POSTURE_MEANINGS["Non-violent transfer of territory"],
     (None, "Other"): "statements, resolutions and threats",
     (None, "Change to group/activity"): "changes of a group's activity",
     ("posture change", "Change to group/activity"):
@@ -288,8 +292,10 @@ def escalation_per_period(
     -------
     DataFrame
         One row per period (and group): period_start, period_end, the ``by``
-        columns, events (float64, the ``expected`` count of events),
-        conflict (hostile acts only), cooperation, escalation and
+        columns, events (float64, the ``expected`` count of events), scored
+        (float64, the ``expected`` count of the events that add points to a
+        score: acts of violence and of cooperation; a protest or a statement
+        adds none), conflict (hostile acts only), cooperation, escalation and
         nonviolent (the negative weights of acts without violence, in no
         score) (float64).
 
@@ -318,6 +324,7 @@ def escalation_per_period(
         events,
         {
             "events": np.ones(len(events)),
+            "scored": (((goldstein < 0) & hostile) | (goldstein > 0)).astype(float),
             "conflict": np.where((goldstein < 0) & hostile, -goldstein, 0.0),
             "cooperation": np.where(goldstein > 0, goldstein, 0.0),
             "nonviolent": np.where((goldstein < 0) & ~hostile, -goldstein, 0.0),
@@ -325,8 +332,8 @@ def escalation_per_period(
         freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip, dates=dates,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
-    columns = ["period_start", "period_end", *as_list(by), "events", "conflict", "cooperation", "escalation",
-               "nonviolent"]
+    columns = ["period_start", "period_end", *as_list(by), "events", "scored", "conflict", "cooperation",
+               "escalation", "nonviolent"]
     out = frame[columns]
     out.attrs = dict(frame.attrs)
     return out
@@ -396,8 +403,8 @@ def escalation_peaks(escalation: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     -------
     DataFrame
         Up to ``n`` rows with escalation above 0: period (the dates in
-        words, "9-15 Mar 2020"), period_start, period_end, events, conflict,
-        cooperation, escalation; ties keep date order. A tie is never split:
+        words, "9-15 Mar 2020"), period_start, period_end, events, scored,
+        conflict, cooperation, escalation; ties keep date order. A tie is never split:
         periods as high as the first one left out are left out too
         (:func:`analysis.stats.highlights.highest_positions`), so no period
         left out is as high as one listed.
@@ -413,5 +420,5 @@ def escalation_peaks(escalation: pd.DataFrame, n: int = 3) -> pd.DataFrame:
                               split_ties=False)
     top = escalation.iloc[order]
     out = top.assign(period=date_texts(top.rename(columns={"period_start": "date_start", "period_end": "date_end"})))
-    columns = ["period", "period_start", "period_end", "events", "conflict", "cooperation", "escalation"]
+    columns = ["period", "period_start", "period_end", "events", "scored", "conflict", "cooperation", "escalation"]
     return out[columns].reset_index(drop=True)

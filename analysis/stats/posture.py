@@ -9,6 +9,7 @@ import pandas as pd
 
 from .._frames import column_or_na, is_one_of, require_columns
 from ..schema import ACLED_ACTOR_TYPES as ACTOR_TYPES
+from ..schema import ACLED_POSTURE_MEANINGS
 from ..text import date_texts
 from .actors import NAME_SEPARATOR
 from .selection import ACTOR_COLUMNS as SELECTION_ACTOR_COLUMNS
@@ -159,12 +160,9 @@ def place_points(events: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
 # --- ACLED: bases and foreign forces ------------------------------------------------------
 
 #: ACLED sub-event types of strategic developments that change a force's posture: a base set up,
-#: ground handed over, a group's activity changed (withdrawals, redeployments, suspensions).
-ACLED_POSTURE_SUB_EVENT_TYPES: tuple[str, ...] = (
-    "Headquarters or base established",
-    "Non-violent transfer of territory",
-    "Change to group/activity",
-)
+#: ground taken without fighting, a group's activity changed (withdrawals, redeployments, suspensions);
+#: what each means is :data:`analysis.schema.ACLED_POSTURE_MEANINGS`.
+ACLED_POSTURE_SUB_EVENT_TYPES: tuple[str, ...] = tuple(ACLED_POSTURE_MEANINGS)
 
 #: Actor columns searched for the forces an event involves.
 ACTOR_COLUMNS = SELECTION_ACTOR_COLUMNS
@@ -304,8 +302,9 @@ def force_posture(
     """List the strategic developments about bases and foreign forces: what ACLED says of a force's posture.
 
     An event is listed when its sub-event type is one of
-    ``sub_event_types`` (a base established, ground handed over, a change to
-    a group's activity) and it involves the target forces, or, without a
+    ``sub_event_types`` (:data:`analysis.schema.ACLED_POSTURE_MEANINGS`: a
+    base established, ground taken without fighting, a change to a group's
+    activity) and it involves the target forces, or, without a
     target, a foreign force (:func:`involved_forces`).
 
     Parameters

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._frames import require_input
 from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
-from ..text import date_texts, describe_dates
+from ..text import date_texts, describe_dates, describe_points, describe_scored
 from ._axes import (
     counted_axes,
     current_axes,
@@ -201,12 +201,22 @@ def mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object]
     return f" Hatched, the periods the data cover only in part: {', '.join(shown)}."
 
 
+def _span_words(frame: pd.DataFrame) -> str:
+    """Say which days a chart's periods span, as readable dates: "from Jan 2025 to Mar 2026" where the periods are
+    whole months, else from the first period's first day to the last period's last day, "from 30 Dec 2024 to 5 Apr
+    2026" (a week's own range, "30 Mar - 5 Apr 2026", read as a range inside a range)."""
+    periods = date_texts(frame.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    if not periods.str.match(r"\d").any():
+        return f"from {periods.iloc[0]} to {periods.iloc[-1]}"
+    first, last = frame["period_start"].iloc[0], frame["period_end"].iloc[-1]
+    return f"from {describe_dates(first, first)} to {describe_dates(last, last)}"
+
+
 def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str, str] | None, what: str,
                        groups: list[str] | None = None, one: bool = False) -> str:
     """Say in words what a chart of counts per period shows: the periods with any count, and the groups drawn."""
     periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
-    first, last = periods.iloc[0].split(" - ")[0], periods.iloc[-1]
-    text = f"Bars of {what} per period from {first} to {last}"
+    text = f"Bars of {what} per period {_span_words(counts)}"
     if by is not None:
         text += f", stacked by {', '.join(str((names or {}).get(g, g)) for g in groups or [])}"
         counts = counts.groupby(["period_start", "period_end"], sort=True)[["certain", "possible", "expected"]].sum()
@@ -362,16 +372,23 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
 
 
 def _escalation_description(escalation: pd.DataFrame) -> str:
+    """Say in words what the escalation chart shows: its span, its three highest periods with their points and, where
+    the frame counts them, the events that scored of all the period's events; the retreat or cooperation."""
     periods = date_texts(escalation.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     top = escalation["escalation"].nlargest(3)
-    highest = "; ".join(f"{periods[i]} {escalation['escalation'][i]:.1f}" for i in top.index if escalation["escalation"][i] > 0)
+    counted = {"events", "scored"} <= set(escalation.columns)
+
+    def scored(i: object) -> str:
+        return f", from {describe_scored(escalation['events'][i], escalation['scored'][i])}" if counted else ""
+
+    highest = "; ".join(f"{periods[i]} {describe_points(escalation['escalation'][i])} points{scored(i)}"
+                        for i in top.index if escalation["escalation"][i] > 0)
     down = escalation["cooperation"] > 0
-    first, last = periods.iloc[0].split(" - ")[0], periods.iloc[-1]
-    text = f"Escalation score per period from {first} to {last}; highest: {highest}."
+    text = f"Escalation score per period {_span_words(escalation)}; highest: {highest}."
     if down.any():
         most = escalation["cooperation"].idxmax()
         text += (f" Retreat or cooperation in {int(down.sum())} periods, most in {periods[most]} "
-                 f"({escalation['cooperation'][most]:.1f} points down).")
+                 f"({describe_points(escalation['cooperation'][most])} points down).")
     return text
 
 

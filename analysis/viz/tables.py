@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .._lazy import renamed_keywords
+from ..stats.escalation import POINT_COLUMNS
 from ..stats.periods import COUNT_NAMES
-from ..text import describe_dates
+from ..text import describe_dates, describe_points
 
 #: A column whose cells are at most SHORT_TEXT characters does not wrap; a
 #: text column with a cell longer than LONG_TEXT characters is at least
@@ -48,13 +49,18 @@ def _is_number(values: pd.Series) -> bool:
 
 
 def _format_column(values: pd.Series, name: object = None) -> tuple[list[str], bool]:
-    """Return a column's cells as text, and whether it is numeric (aligned right)."""
+    """Return a column's cells as text, and whether it is numeric (aligned right); a column of points
+    (:data:`analysis.stats.escalation.POINT_COLUMNS`) is written as points, each cell on its own, and a column of
+    :data:`NAMING_COLUMNS` as written."""
     if name in NAMING_COLUMNS and pd.api.types.is_integer_dtype(values):
         return [MISSING_NUMBER if pd.isna(v) else str(int(v)) for v in values], True
     if pd.api.types.is_datetime64_any_dtype(values):
         return _format_dates(values), False
     if pd.api.types.is_bool_dtype(values):
         return _format_flags(values), False
+    if _is_number(values) and name in POINT_COLUMNS:
+        numbers = values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        return [MISSING_NUMBER if np.isnan(v) else describe_points(v) for v in numbers], True
     if _is_number(values):
         return _format_numbers(values), True
     return _format_texts(values), False
@@ -161,8 +167,10 @@ def as_table(
     an empty cell, never ``<NA>``; text is aligned left and numbers right;
     a numeric column whose values are all whole shows them without
     decimals (``5,200``, not ``5200.0``), others with two, and a column of
-    :data:`NAMING_COLUMNS` (an event's ``number``) without separators
-    (``2858``); dates read ``6 Feb 2020``. All text is HTML-escaped.
+    the escalation measure's points each point as written in sentences
+    (``4,533``, ``393.5``: :func:`analysis.text.describe_points`), and a
+    column of :data:`NAMING_COLUMNS` (an event's ``number``) without
+    separators (``2858``); dates read ``6 Feb 2020``. All text is HTML-escaped.
 
     Parameters
     ----------

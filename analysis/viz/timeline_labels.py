@@ -16,6 +16,7 @@ import pandas as pd
 
 from .._frames import column_or_na, day_numbers, require_columns
 from .._lazy import renamed_keywords
+from ..schema import ACLED_POSTURE_MEANINGS
 from ..stats.casualties import event_sizes
 from ..stats.caveats import placeholder_figures
 from ..stats.highlights import spread_evenly
@@ -27,7 +28,8 @@ SHORT_NAMES: dict[str, str] = {
     "Shelling/artillery/missile attack": "shelling or missile attack",  # ACLED does not say rockets
     "Air/drone strike": "air strike",
     "Armed clash": "clash",
-    "Non-violent transfer of territory": "handed over",
+    # ACLED's meaning, an advance: the coded base handed over is named by its posture kind instead
+    "Non-violent transfer of territory": ACLED_POSTURE_MEANINGS["Non-violent transfer of territory"],
     "Peaceful protest": "protest",
     "Remote explosive/landmine/IED": "IED",
 }

@@ -867,26 +867,48 @@ def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
 
 
 def test_the_escalation_table_and_the_rule_say_each_event_counts_on_its_event_date(story):
-    """The escalation of an ACLED run is counted on event_date: its table's header and the rule at the end of the page
-    say so, where the rule written for the coded data speaks of spreading a range; the coded data keep theirs."""
+    """The escalation of an ACLED run is counted on event_date: its table's header, the paragraph over the chart and
+    the rule at the end of the page say so; the coded data keep theirs (a range spread over its days). Neither says
+    the other's: an ACLED page read of "the coded reports' data", "the coded posture changes" and a base handed over
+    as a retreat, which only the coded data hold."""
     assert story.peaks_headers()["events"] == "events (each on ACLED's date)"
     sentence = story.escalation(story.facts.escalation)
     # the rule at the end of the page says how an event with one date counts, not the findings under the chart
     assert "ACLED's date" not in sentence
-    # the paragraph above the chart and the rule at the end of the page say it for both kinds of data (an event with
-    # one date counts in its week); the sentence no longer says they describe the coded data only
     assert "the rule above" not in sentence and "coded data only" not in sentence
-    from analysis.report.execute import NOTEBOOK_DIR
-    page = (NOTEBOOK_DIR / "01-escalation-timeline.ipynb").read_text(encoding="utf-8")
-    import json
-
-    words = " ".join(" ".join("".join(cell["source"]).split()) for cell in json.loads(page)["cells"])
-    assert "in an ACLED file every event counts whole on the one date ACLED gives it" in words
-    assert "ACLED gives every event one date, in whose week it counts" in page
     coded = Story(notebook_data(None))
+    acled_words = story.section("escalation") + story.section("scoring")
+    coded_words = coded.section("escalation") + coded.section("scoring")
+    assert "Every event counts whole in the week of the one date ACLED gives it." in acled_words
+    assert "each event whole in the week of the one date ACLED gives it" in acled_words
+    assert "spreads its points over its possible days" in coded_words
+    assert "spreading its value evenly over its possible days" in coded_words
+    for coded_only in ("coded", "handed over", "handing a base over", "retreat (", "posture changes", "range of days"):
+        assert coded_only not in acled_words, coded_only
+    for acled_only in ("ACLED gives", "ACLED file", "in ACLED"):
+        assert acled_only not in coded_words, acled_only
+    # both kinds of run read ACLED's meaning of the sub-event type from its one definition
+    assert "in ACLED a non-violent transfer of territory is ground the first actor takes without fighting" in acled_words
+    assert "the coalition handing a base over to its host: a retreat" in coded_words
     assert coded.peaks_headers() == {"period": "week", "events": "events (each spread evenly over its possible days)",
+                                     "scored": "of them scored (an act of violence or of cooperation)",
                                      "conflict": "conflict (up)", "cooperation": "retreat or cooperation (down)",
                                      "escalation": "net score"}
+
+
+def test_the_escalation_words_are_chosen_by_the_kind_of_data_in_one_place():
+    """The notebook shows the escalation measure's paragraph and its rule from the page's words, in every run: no
+    Markdown cell of the notebook writes them, so no run reads the other kind of data's sentences."""
+    import json
+
+    from analysis.report.execute import NOTEBOOK_DIR
+
+    cells = json.loads((NOTEBOOK_DIR / "01-escalation-timeline.ipynb").read_text(encoding="utf-8"))["cells"]
+    markdown = " ".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    assert "## An escalation measure" not in markdown and "## How the escalation score is counted" not in markdown
+    code = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    assert sum(cell.startswith('show(story.section("escalation"))') for cell in code) == 1
+    assert sum(cell.startswith('show(story.section("scoring"))') for cell in code) == 1
 
 
 def _months(counts: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.Series]:
@@ -1087,3 +1109,61 @@ def test_an_event_of_a_selection_with_battles_is_an_event_and_of_one_without_an_
     assert "events of battles and remote violence" in story.heading("attacks").markdown
     shelling = Story(notebook_data(str(export), attacks=["Explosions/Remote violence"]))
     assert shelling.chart_title("casualties").endswith(" in one attack")
+
+
+def test_the_escalation_peak_counts_the_events_that_scored_apart_from_the_protests(story, raw):
+    """The peak read "117 Goldstein points ... (from 15 events each)" while 3 of each week's 15 events were protests,
+    which score nothing: the sentence says how many scored, as the table under the chart counts them."""
+    import analysis
+
+    frame = story.facts.escalation
+    peaks = frame[frame["escalation"] == frame["escalation"].max()]
+    counts = set()
+    for row in peaks.itertuples():
+        week = raw[(raw["event_date"] >= row.period_start) & (raw["event_date"] <= row.period_end)]
+        counts.add((len(week), int((week["event_type"] != "Protests").sum())))
+    assert len(counts) == 1
+    (events, scored), = counts
+    assert scored < events  # the peak weeks hold protests
+    sentence = story.escalation(frame)
+    assert f"(from {events} events each, {scored} of them scored)" in sentence
+    table = analysis.escalation_peaks(frame)
+    assert table[["events", "scored"]].iloc[0].tolist() == [events, scored]
+    assert story.peaks_headers()["scored"] == "of them scored (an act of violence or of cooperation)"
+
+
+def test_the_scoring_table_says_an_act_without_violence_is_not_counted(story, raw):
+    """The table at the end of the page showed "Peaceful protest ... -6.50 ... hostile: no", read as 6.5 points a
+    protest: an act without violence reads "not counted", its value on the scale beside it; a scored act its value."""
+    rules = story.rules_table().set_index("sub_event_type")
+    assert rules.loc["Peaceful protest", "goldstein"] == "not counted (-6.5 on the scale)"
+    assert rules.loc["Armed clash", "goldstein"] == "-10" and rules.loc["Attack", "goldstein"] == "-9"
+    assert "hostile" not in rules.columns
+    assert rules.loc["Peaceful protest", "events"] == (raw["sub_event_type"] == "Peaceful protest").sum()
+    assert set(story.rules_headers()) >= set(rules.reset_index().columns) - {"events"}
+
+
+def test_a_non_violent_transfer_of_territory_has_acleds_one_meaning_wherever_it_is_explained(story):
+    """The posture page called it "ground handed over", the escalation table "ground the first actor takes without
+    fighting" (ACLED's meaning), the timeline's labels "handed over": all read the one definition now."""
+    from analysis.schema import ACLED_POSTURE_MEANINGS
+    from analysis.stats.escalation import cameo_table
+    from analysis.viz.timeline_labels import SHORT_NAMES
+
+    meaning = ACLED_POSTURE_MEANINGS["Non-violent transfer of territory"]
+    assert meaning == "ground the first actor takes without fighting"
+    forces = story.section("forces")
+    assert f"({', '.join(ACLED_POSTURE_MEANINGS.values())})" in forces and "handed over" not in forces
+    rules = cameo_table().set_index("sub_event_type")
+    assert rules.loc["Non-violent transfer of territory", "covers"].iloc[0] == meaning  # ACLED's rule, not the coded
+    assert SHORT_NAMES["Non-violent transfer of territory"] == meaning
+
+
+def test_who_was_the_target_is_said_in_a_readers_words(story):
+    """What the file cannot tell ended with "attacks on a force are found by its name among the second actor and its
+    associated actors": the tool's filter, not what ACLED's actor fields say about who was hit."""
+    limits = story.limits()
+    said = re.search(r"\*\*Who was the target\*\*: (.*)", limits).group(1)
+    assert "found by its name" not in said and "associated actors" not in said.split("not who was harmed")[1]
+    assert said.startswith("ACLED names the sides of an event (the first actor, the second and the actors associated "
+                           "with each), not who was harmed")

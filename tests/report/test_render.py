@@ -83,9 +83,9 @@ def test_a_chart_headline_given_as_text_is_written_escaped_above_its_image():
 
 
 def test_a_page_of_a_window_without_events_keeps_only_the_words_written_from_the_data(tmp_path):
-    """The committed timeline notebook, as a run of an empty window sees it: its hand-written Markdown that is not
-    default-only (the escalation measure, how it is counted) explains charts that are not drawn, and its figures
-    and tables show nothing: the page says once that the window is empty, and where the data are."""
+    """The committed timeline notebook, as a run of an empty window sees it: the sections that explain charts not
+    drawn (the escalation measure, how it is counted) are written empty, and its figures and tables show nothing:
+    the page says once that the window is empty, and where the data are."""
     import nbformat
     from acled_files import write_acled_events
     from report_support import page_text
@@ -101,7 +101,9 @@ def test_a_page_of_a_window_without_events_keeps_only_the_words_written_from_the
     notebook = Path(__file__).resolve().parents[2] / "notebooks" / "01-escalation-timeline.ipynb"
     nb = without_default_only(inject_parameters(read_notebook(notebook),
                                                 {"DATA": str(path), "START": "2021-01-01", "END": "2021-02-01"}))
-    assert any(cell.cell_type == "markdown" for cell in nb.cells)  # what the page must leave out
+    # the escalation measure's paragraph and rule are the page's words, written from the data: none for a window
+    # without events (they were Markdown cells, which the page had to leave out)
+    assert story.section("escalation") == "" and story.section("scoring") == ""
     heading = story.heading("timeline")
     first = next(cell for cell in nb.cells if cell.cell_type == "code" and "story.heading" in cell.source)
     first.outputs = [nbformat.v4.new_output("display_data", {"text/markdown": heading.markdown},

@@ -71,9 +71,11 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
         texts += [story.section("timeline"), story.timeline()]
         if not data.coded:
             texts += [story.who(), story.actors_note(), empty(lambda: story.actors_table(), story.nothing("actors"))]
-        texts += [story.section("events"), empty(lambda: story.events_table(), story.nothing()), story.peaks_caption(peaks),
+        texts += [story.section("events"), empty(lambda: story.events_table(), story.nothing()),
+                  story.section("escalation"), story.peaks_caption(peaks),
                   empty(lambda: peaks, story.nothing("weeks to measure")), story.escalation(escalation), story.limits(page),
-                  story.section("coding"), empty(lambda: story.coding_notes(), story.nothing()), story.section("dates")]
+                  story.section("coding"), empty(lambda: story.coding_notes(), story.nothing()), story.section("dates"),
+                  story.section("scoring")]
     elif page == "attacks":
         weekly = analysis.attacks_per_period(data.events, freq=story.period("weekly", "W"), kinds=data.selection,
                                              start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
@@ -308,7 +310,8 @@ def test_every_caveat_of_an_acled_file_is_still_said(words):
     run = "conflicts, window, area and target"
     first, attacks, sources = ("\n".join(words[run, page][0]) for page in ("timeline", "attacks", "sources"))
     for caveat in ("a quiet week may be a week with little reporting", "ACLED does not count the wounded",
-                   "the second actor is the side an event was directed at only as ACLED codes it"):
+                   "the second actor is the side an event was directed at only as ACLED codes it",
+                   "not who was harmed"):
         assert caveat in first and caveat not in attacks + sources, caveat
     for page in (first, attacks):
         assert "are known only to a week or a month; ACLED dates each to the middle of it" in page

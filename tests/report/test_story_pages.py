@@ -214,3 +214,32 @@ def test_a_page_opens_with_its_finding_and_keeps_its_methods_for_its_end(runs, n
         page = (run["out"] / f"{stem}.html").read_text(encoding="utf-8")
         items = re.search(r"<strong>What it shows\.</strong>.*?</p>\s*<ul>(.*?)</ul>", page, flags=re.S)
         assert items and items.group(1).count("<li>") >= 2, (name, stem)
+
+
+#: What each run's escalation part says of how its events count, and its rule of a transfer of territory.
+ESCALATION_WORDS = {
+    "acled-conflicts": ("Every event counts whole in the week of the one date ACLED gives it.",
+                        "in ACLED a non-violent transfer of territory is ground the first actor takes without fighting"),
+    "coded-window-area": ("An event known only to a range of days spreads its points over its possible days.",
+                          "in the coded data a non-violent transfer of territory is the coalition handing a base over"),
+}
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_the_escalation_part_speaks_of_its_own_data_and_writes_points_alike(runs, name):
+    """Each run's timeline page explains the escalation measure for its kind of data alone (an ACLED page read of
+    the coded reports' ranges and handovers), writes its points as whole numbers or halves in the table, the
+    sentences and the alt text ("4,533.00" and "4533.0" before), and spans the chart's weeks with readable dates."""
+    page = (runs[name]["out"] / "01-escalation-timeline.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", page_text(page))
+    counts, rule = ESCALATION_WORDS[name]
+    assert counts in text and rule in text
+    other = ESCALATION_WORDS["coded-window-area" if name == "acled-conflicts" else "acled-conflicts"]
+    assert not [words for words in other if words in text]
+    table = re.search(r"<table[^>]*><caption>The (\d+ weeks|week) of highest escalation.*?</table>", page, flags=re.S)
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", table.group(0))
+    points = cells[3::6] + cells[4::6] + cells[5::6]  # conflict, cooperation, net score
+    assert points and all(re.fullmatch(r"[\d,]+(\.\d)?", cell) for cell in points), points
+    alt = re.search(r'alt="Chart: Escalation[^"]*"', page).group(0)
+    assert re.search(r"Escalation score per period from \d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4}; highest: ", alt)
+    assert not re.search(r"\d\.\d\d|\d\.0\b", alt), alt

@@ -222,7 +222,7 @@ def test_the_methods_parts_close_their_pages_in_the_notebooks():
     assert at(attacks, 'tell(data, story.section("counting"))') == methods + 1 == len(attacks) - 1
     timeline = sources("01-escalation-timeline.ipynb")
     dates = at(timeline, 'tell(data, story.section("dates"))')
-    assert at(timeline, 'tell(data, story.section("coding"))') < dates < at(timeline, "## How the escalation score is counted")
+    assert at(timeline, 'tell(data, story.section("coding"))') < dates < at(timeline, 'show(story.section("scoring"))')
 
 
 def test_the_timeline_note_says_how_many_of_a_tie_too_large_to_label_whole_are_labelled():

@@ -124,3 +124,21 @@ def test_the_coded_k1_handover_still_counts_as_the_coalitions_retreat():
     assert set(cameo_weights(handovers)["cameo_code"]) == {"0874"}
     used = cameo_table(events).set_index(["category", "sub_event_type"])
     assert used.loc[("posture change", "Non-violent transfer of territory"), "events"] == len(handovers)
+
+
+def test_a_week_counts_the_events_that_scored_apart_from_those_that_add_nothing():
+    """A week of two strikes, a riot, an agreement and three protests: its 7 events are counted, and the 4 that add
+    points (violence, cooperation) apart from the protests, which score nothing; the peaks table carries both, so
+    a page's "from 7 events" is not read as 7 acts scored."""
+    events = make_events([
+        {"date_start": "2025-03-04", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
+        {"date_start": "2025-03-05", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
+        {"date_start": "2025-03-05", "event_type": "Riots", "sub_event_type": "Mob violence"},
+        {"date_start": "2025-03-06", "event_type": "Strategic developments", "sub_event_type": "Agreement"},
+        *[{"date_start": "2025-03-07", "event_type": "Protests", "sub_event_type": "Peaceful protest"}] * 3,
+    ])
+    frame = escalation_per_period(events, freq="W", dates="event_date")
+    assert frame[["events", "scored"]].iloc[0].tolist() == [7.0, 4.0]
+    assert frame["escalation"].tolist() == [10 + 10 + 7.5 - 8]
+    peaks = escalation_peaks(frame)
+    assert peaks[["events", "scored"]].iloc[0].tolist() == [7.0, 4.0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
@@ -230,3 +232,23 @@ def test_a_legend_of_long_names_takes_no_more_columns_than_the_figure_holds(even
     assert wide.get_legend()._ncols < short.get_legend()._ncols == 3
     renderer = wide.figure.canvas.get_renderer()
     assert wide.get_legend().get_window_extent(renderer).width <= wide.figure.bbox.width  # nothing clipped
+
+
+def test_the_escalation_charts_alt_text_writes_points_as_the_page_does_and_its_span_as_dates(new_axes):
+    """The alt text read "highest: 3-9 Mar 2025 4533.0" over a span "from 30 Dec 2024 to 30 Mar - 5 Apr 2026" (a
+    week's own range inside the span's): points as the table and sentences write them, with the events that scored
+    of the period's events, from the same frame, and the span from its first day to its last."""
+    from helpers_events import make_events
+
+    from analysis.viz.figures import descriptions
+
+    rows = [{"date_start": "2024-12-31", "event_type": "Battles", "sub_event_type": "Armed clash"},
+            {"date_start": "2025-03-04", "event_type": "Battles", "sub_event_type": "Government regains territory"},
+            {"date_start": "2025-03-05", "event_type": "Protests", "sub_event_type": "Peaceful protest"},
+            {"date_start": "2026-04-01", "event_type": "Battles", "sub_event_type": "Armed clash"}]
+    measure = escalation_per_period(make_events(rows), freq="W", dates="event_date")
+    text = " ".join(descriptions(plot_escalation(measure, ax=new_axes())))
+    assert "Escalation score per period from 30 Dec 2024 to 5 Apr 2026; highest: " in text
+    assert "30 Dec 2024 - 5 Jan 2025 10 points, from 1 event; " in text
+    assert "3-9 Mar 2025 9.5 points, from 2 events, 1 of them scored" in text
+    assert not re.search(r"\d\.0\b", text)

@@ -65,3 +65,15 @@ def test_a_long_header_wraps_over_short_cells_and_empty_columns_can_be_left_out(
     shown = as_table(rules, hide_empty=True)
     assert shown.headers[0] == "week" and len(shown.headers) == 2
     assert as_table(rules).headers[0] == "category"  # kept unless asked
+
+
+def test_a_table_of_escalation_points_writes_each_point_as_the_sentences_do():
+    """The week of 4,533 points read "4,533.00" beside "393.50" (two decimals for a column not all whole), while
+    another run's table read "117": points are whole without decimals, halves as .5, aligned right as numbers."""
+    frame = pd.DataFrame({"period": ["3-9 Mar 2025", "16-22 Mar 2026", "15-21 Dec 2025"],
+                          "events": [625.0, 55.0, 53.0], "conflict": [4533.0, 393.5, 388.0],
+                          "cooperation": [0.0, 0.0, 8.0], "escalation": [4533.0, 393.5, 380.0]})
+    table = as_table(frame)
+    assert table.cells[2:] == [["4,533", "393.5", "388"], ["0", "0", "8"], ["4,533", "393.5", "380"]]
+    assert table.numeric[2:] == [True, True, True]
+    assert table.cells[1] == ["625", "55", "53"]  # a count is no point: its own rule

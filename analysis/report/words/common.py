@@ -511,8 +511,10 @@ def _limits(facts: Facts) -> tuple[str, list[tuple[str, str]]]:
          "little reporting."),
         ("The wounded, and the true toll", "fatalities are the lowest figure reported; ACLED does not count the "
          "wounded."),
-        ("Who was the target", "the second actor is the side an event was directed at only as ACLED codes it; "
-         "attacks on a force are found by its name among the second actor and its associated actors.")]
+        ("Who was the target", "ACLED names the sides of an event (the first actor, the second and the actors "
+         "associated with each), not who was harmed: the second actor is the side an event was directed at only as "
+         "ACLED codes it, and a force named beside a side, such as foreign troops with an army, may or may not have "
+         "been hit.")]
 
 
 #: The key of a dateline's display metadata that carries it as plain text, for the index (:class:`Dateline`).

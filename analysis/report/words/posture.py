@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ...schema import ACLED_POSTURE_MEANINGS
 from ...stats.highlights import top_values
 from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
@@ -195,8 +196,8 @@ def _posture_section(facts: Facts) -> str:
     # read as if the page had lost its content
     none = "" if len(facts.posture_events) else " There were none in this window."
     return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
-            "that change a force's posture (a base established, ground handed over, a change to a group's "
-            f"activity) involving {involving}{mapped}.{none}")
+            f"that change a force's posture ({', '.join(ACLED_POSTURE_MEANINGS.values())}) involving "
+            f"{involving}{mapped}.{none}")
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:

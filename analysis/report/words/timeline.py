@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ...schema import ACLED_POSTURE_MEANINGS
 from ...stats.highlights import peak, stands_apart, top_values
 from ...stats.selection import event_kind
-from ...text import describe_dates, describe_figure, describe_number, join_words
+from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -194,11 +195,97 @@ def labels_words(facts: Facts, harmed: str) -> str:
 
 def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     """The page's section headings and how to read them, each written when called: ``"timeline"``, ``"events"``,
-    ``"coding"``, and ``"dates"``, the methods part on how the page counts events in time."""
+    ``"coding"``, ``"escalation"`` (the escalation chart's, :func:`escalation_note`), and the methods parts:
+    ``"dates"``, how the page counts events in time, and ``"scoring"``, how the escalation score is counted
+    (:func:`scoring_section`)."""
     return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
             "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts),
             "coding": lambda: notes_heading(facts, "the events of the events table"),
-            "dates": lambda: time_section(facts)}
+            "dates": lambda: time_section(facts),
+            "escalation": lambda: escalation_note(facts),
+            "scoring": lambda: scoring_section(facts)}
+
+
+def escalation_note(facts: Facts) -> str:
+    """Head the escalation chart and say how to read it (Markdown), in every run, the default run's too: what
+    pushes a period up or down and what counts nothing, and how a date places an event, as this run's data count
+    it (the coded reports' ranges of days spread, an ACLED file's one date whole). Like a chart's subtitle it says
+    what is measured, not what was found."""
+    week = facts.period_name("weekly")
+    if facts.coded:
+        down = "a retreat (a base handed over) or an act of cooperation (an agreement) pushes it down"
+        idle = "other statements, protests and other moves of troops count nothing"
+        dates = "An event known only to a range of days spreads its points over its possible days."
+    else:
+        down = "an act of cooperation (an agreement) pushes it down"
+        idle = (f"protests and the strategic developments other than an agreement (such as "
+                f"{_idle_developments(' or ')}) count nothing")
+        dates = f"Every event counts whole in the {week} of the one date ACLED gives it."
+    return (f"## An escalation measure\n\nEach {week} gets a score from a published scale of how hostile an act "
+            f"is: an act of violence (a clash, an air strike, a shelling) pushes the {week} up; {down}; {idle}. "
+            f"{dates} How each kind of event is scored, and where the scale comes from, is at the end of the page.")
+
+
+def _idle_developments(last: str) -> str:
+    """The strategic developments of a force's posture that score nothing, as ACLED means them, the last joined by
+    ``last``: "a base established or ground the first actor takes without fighting"
+    (:data:`analysis.schema.ACLED_POSTURE_MEANINGS`)."""
+    kinds = ("Headquarters or base established", "Non-violent transfer of territory")
+    return last.join(ACLED_POSTURE_MEANINGS[kind] for kind in kinds)
+
+
+def scoring_section(facts: Facts) -> str:
+    """The methods part on how the escalation score is counted (Markdown), in every run: the rule as this run's
+    data meet it (the coded posture changes and their handed-over base, or ACLED's non-violent transfer of
+    territory, :data:`analysis.schema.ACLED_POSTURE_MEANINGS`) and the scale's sources; the table of the rules
+    these events use follows it (:func:`rules_table`)."""
+    week = facts.period_name("weekly")
+    transfer = "Non-violent transfer of territory"
+    if facts.coded:
+        matched = "its ACLED sub-event type (for the coded posture changes: its category and sub-event type)"
+        side = ("in the coded data a non-violent transfer of territory is the coalition handing a base over to its "
+                "host: a retreat, which counts in cooperation")
+        summed = (f"Values are summed per {week}, an event dated only to a range of days spreading its value evenly "
+                  "over its possible days (the days of the range, or only those of the weekday the reports give), so "
+                  "each event counts once.")
+        idle = "a protest, a show of force or a withdrawal"
+    else:
+        matched = "its ACLED sub-event type"
+        side = (f"in ACLED a non-violent transfer of territory is {ACLED_POSTURE_MEANINGS[transfer]} "
+                "(\"Occupy territory\"), no violence")
+        summed = f"Values are summed per {week}, each event whole in the {week} of the one date ACLED gives it."
+        idle = f"a protest, {_idle_developments(' or ')}"
+    return ("## How the escalation score is counted\n\n"
+            f"**The rule.** Each event gets the CAMEO event code that matches {matched}, and that code's value on the "
+            "Goldstein conflict-cooperation scale, from -10 (using force) to +10 (a military retreat). An event is "
+            f"scored from the side of its first actor: {side}. {summed} *Conflict* sums the negative values of acts "
+            "of violence only (battles, explosions and remote violence, violence against civilians, riots); "
+            f"{idle} is no violence and counts in no score, so no {week} shows conflict where nothing violent "
+            "happened. *Cooperation* sums the positive values, and *escalation = conflict - cooperation*.\n\n"
+            "**Sources.** Code names from the CAMEO codebook (Schrodt 2012, version 1.1b3); Goldstein values from "
+            "the GDELT Project's lookup file CAMEO.goldsteinscale.txt (Goldstein 1992, *Journal of Conflict "
+            "Resolution* 36(2)). The table lists the rules these events use and how many events each applies to; "
+            "an act that is no violence adds nothing, whatever its value on the scale.")
+
+
+def rules_table(facts: Facts) -> pd.DataFrame:
+    """List the escalation rules this run's events use (:func:`analysis.stats.escalation.cameo_table`), for
+    reading: the value of an act that counts in no score (no violence, of negative value) reads "not counted",
+    with its value on the scale beside it, so no reader takes it for points added."""
+    from ...stats.escalation import cameo_table
+
+    rules = cameo_table(facts.events)
+    idle = (rules["goldstein"] < 0).to_numpy() & ~rules["hostile"].to_numpy(dtype=bool)
+    values = [f"not counted ({describe_points(value)} on the scale)" if skip else describe_points(value)
+              for value, skip in zip(rules["goldstein"], idle)]
+    return rules.drop(columns="hostile").assign(goldstein=pd.Series(values, index=rules.index, dtype="string"))
+
+
+#: The headers of :func:`rules_table`.
+RULES_HEADERS: dict[str, str] = {
+    "category": "category (for the posture changes)", "sub_event_type": "ACLED sub-event type",
+    "cameo_code": "CAMEO code", "cameo_name": "CAMEO act", "goldstein": "Goldstein value",
+    "covers": "acts it covers here"}
 
 
 def events_headers(facts: Facts) -> dict[str, str]:
@@ -222,7 +309,8 @@ def peaks_headers(facts: Facts) -> dict[str, str]:
     ACLED file, each counted on its event_date (as the measure is)."""
     spread = ("each spread evenly over its possible days" if facts.data.date_rule == "range"
               else "each on ACLED's date")
-    return {"period": facts.period_name("weekly"), "events": f"events ({spread})", "conflict": "conflict (up)",
+    return {"period": facts.period_name("weekly"), "events": f"events ({spread})",
+            "scored": "of them scored (an act of violence or of cooperation)", "conflict": "conflict (up)",
             "cooperation": "retreat or cooperation (down)", "escalation": "net score"}
 
 
@@ -345,12 +433,13 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     if found is None:  # no event at all is said by the page's lead; events, none of them conflict, here
         return "" if facts.events.empty else "**What it shows.** " + nothing(facts, "conflict events")
     periods, shown, peaks = found
-    events = join_words([describe_number(n, "event") for n in peaks["events"]])
+    # each peak's events and those of them that scored, as the table under the chart and its alt text count them
+    counts = list(zip(peaks["events"], peaks["scored"]))
     if len(peaks) == 1:
-        peak = f"highest in {periods}: {shown} Goldstein points, from {events}"
+        peak = f"highest in {periods}: {shown} Goldstein points, from {describe_scored(*counts[0])}"
     else:
-        counts = peaks["events"].unique()
-        each = f"{describe_number(counts[0], 'event')} each" if len(counts) == 1 else events
+        each = (describe_scored(*counts[0], each=True) if len(set(counts)) == 1
+                else join_words([describe_scored(*count) for count in counts]))
         peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
     return findings("What it shows", f"Escalation, as measured, was {peak}.",
                     ["The measure counts acts, not their size: an attack that killed many and one that killed no one "
@@ -367,7 +456,7 @@ def _what_it_adds(facts: Facts) -> str:
     down = weights[weights > 0]
     if violent.empty or not down.empty or violent.max() - violent.min() > 1:
         return ""
-    points = join_words([describe_figure(value) for value in sorted({-float(value) for value in violent})], "or")
+    points = join_words([describe_points(value) for value in sorted({-float(value) for value in violent})], "or")
     return (f"Here every violent event weighs {points} points and none is a retreat or an act of cooperation, so the "
             "chart follows the number of violent events week by week: a reader can take it as that count.")
 
@@ -377,9 +466,9 @@ def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.D
     22-28 June 2020"), the score as written, and the periods' rows; None when no period has a positive score."""
     if frame.empty or not (frame["escalation"] > 0).any():
         return None
-    shown = describe_figure(frame["escalation"].max())
+    shown = describe_points(frame["escalation"].max())
     # every period at the peak as written (a tie is said whole), in date order
-    peaks = frame.loc[(frame["escalation"].map(describe_figure) == shown).to_numpy()].sort_values("period_start")
+    peaks = frame.loc[(frame["escalation"].map(describe_points) == shown).to_numpy()].sort_values("period_start")
     freq = facts.period("weekly", "W")
     whens = [describe_dates(row["period_start"], row["period_end"], long=True) if freq == "W" else period_text(row, freq)
              for _, row in peaks.iterrows()]
