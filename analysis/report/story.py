@@ -312,6 +312,11 @@ class Story:
         """:func:`analysis.report.words.attacks.key_sentences`."""
         return attack_words.key_sentences(self.facts)
 
+    def units(self) -> str:
+        """What the attacks charts count, for their axis: "attacks", or "events" where battles are among them
+        (:func:`analysis.report.words.attacks.unit`)."""
+        return f"{attack_words.unit(self.facts)}s"
+
     def casualties(self) -> str:
         """:func:`analysis.report.words.attacks.casualties`."""
         return attack_words.casualties(self.facts)

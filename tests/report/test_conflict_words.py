@@ -1109,6 +1109,7 @@ def test_an_event_of_a_selection_with_battles_is_an_event_and_of_one_without_an_
     assert "events of battles and remote violence" in story.heading("attacks").markdown
     shelling = Story(notebook_data(str(export), attacks=["Explosions/Remote violence"]))
     assert shelling.chart_title("casualties").endswith(" in one attack")
+    assert (story.units(), shelling.units(), Story(notebook_data()).units()) == ("events", "attacks", "attacks")
 
 
 def test_the_escalation_peak_counts_the_events_that_scored_apart_from_the_protests(story, raw):
