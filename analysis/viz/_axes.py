@@ -124,12 +124,26 @@ def counted_axes(ax: Axes | None, what: str, empty: bool) -> tuple[Axes, bool]:
 
 
 def note_below(ax: Axes, anchor: Any, text: str, *, gid: str, size: float = 8.0) -> Any:
-    """Write a note under an artist of the chart (its legend), from the Axes' left edge, wrapped to its width."""
+    """Write a note under an artist of the chart (its legend, or its x axis), from the Axes' left edge, wrapped to
+    its width.
+
+    Under an axis the note is placed at a distance from the Axes' bottom, in points, that the axis' tick labels
+    take now: placed relative to the axis itself, it was measured on the figure before a tight bounding box
+    moved it, and drawn outside the saved image (its room left blank).
+    """
     import textwrap
 
+    from matplotlib.axis import Axis
+
     chars = int(ax.get_position().width * ax.figure.get_figwidth() * 72 / (0.55 * size))
-    note = ax.annotate(textwrap.fill(" ".join(text.split()), chars), xy=(0, 0), xycoords=("axes fraction", anchor),
-                       xytext=(0, -6), textcoords="offset points", ha="left", va="top", fontsize=size, color="0.25",
-                       annotation_clip=False)
+    xycoords, below = ("axes fraction", anchor), 6.0
+    if isinstance(anchor, Axis):
+        renderer = ax.figure.canvas.get_renderer()
+        labels = anchor.get_tightbbox(renderer)
+        xycoords = "axes fraction"
+        below += max(ax.get_window_extent(renderer).y0 - labels.y0, 0.0) * 72 / ax.figure.dpi
+    note = ax.annotate(textwrap.fill(" ".join(text.split()), chars), xy=(0, 0), xycoords=xycoords,
+                       xytext=(0, -below), textcoords="offset points", ha="left", va="top", fontsize=size,
+                       color="0.25", annotation_clip=False)
     note.set_gid(gid)
     return note

@@ -328,7 +328,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     if rules is not None:
         require_input(rules, ["covers", "goldstein", "cameo_name"], taker="plot_escalation's rules=", maker="cameo_table")
     ax = current_axes(ax)
-    ax.set_ylabel("escalation score\n(Goldstein points, sign reversed)")
+    ax.set_ylabel("escalation score\n(points of hostility)")
     if escalation.empty or ("events" in escalation.columns and not escalation["events"].any()):
         # no event in any period: a row of zeros would draw a measure of nothing
         nothing_to_draw(ax, "nothing to measure", "Nothing to measure.")

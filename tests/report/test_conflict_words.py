@@ -591,7 +591,7 @@ def test_a_tie_at_the_escalation_peak_is_said_whole(tmp_path):
     top = frame["escalation"].max()
     assert (frame["escalation"] == top).sum() == 2
     text = story.escalation(frame)
-    assert f"highest, at {round(top)} Goldstein points, in March 2019 and July 2020 (from 3 events each)" in text
+    assert f"highest, at {round(top)} points, in March 2019 and July 2020 (from 3 events each)" in text
 
 
 def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw):
@@ -726,8 +726,8 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     # the new source is named by the timeline's title, of the same first week (8-14 June): not again here
     new = "; Local Network had begun reporting on 2 June 2020"
     assert story.chart_title("timeline").endswith(new) and "Local Network" not in title
-    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) Goldstein points", title).groups()
-    assert f"highest, at {score} Goldstein points, in {weeks} (" in story.escalation(story.facts.escalation)
+    weeks, score = re.fullmatch(rf"Escalation in {place} peaked in (.+): ([\d,]+) points", title).groups()
+    assert f"highest, at {score} points, in {weeks} (" in story.escalation(story.facts.escalation)
     for chart in ("timeline", "weekly", "monthly", "escalation", "where", "sources"):
         assert "per week" not in story.chart_title(chart) and "event_date" not in story.chart_title(chart)
 

@@ -45,3 +45,21 @@ def test_an_attack_known_to_a_weekday_ticks_its_possible_days(new_axes):
     ticks = sorted(line.get_xdata()[0] for line in ax.lines if line.get_gid() == "possible-day")
     saturdays = pd.to_datetime(["2020-06-06", "2020-06-13", "2020-06-20", "2020-06-27"])  # the June attack's
     assert ticks == [(day - pd.Timestamp("1970-01-01")).days + 0.5 for day in saturdays]
+
+
+def test_the_note_under_the_attacks_is_drawn_in_the_saved_image(new_axes):
+    # placed relative to the x axis, the note ("A floor: ...") was measured before the tight bounding box moved the
+    # figure and drawn outside the saved image: its room at the bottom stayed blank
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    data = analysis.load_dataset()
+    ax = analysis.plot_attacks(data.events, data.casualties, kinds=is_militia_attack, note="A floor: " + "words " * 30,
+                               ax=new_axes(figsize=(10, 3)))
+    buffer = io.BytesIO()
+    ax.figure.savefig(buffer, format="png", bbox_inches="tight", dpi=60)
+    pixels = np.asarray(Image.open(buffer).convert("L"))
+    bottom = pixels[int(len(pixels) * 0.92):]  # the note's last line
+    assert (bottom < 128).sum() > 50

@@ -76,7 +76,7 @@ def chart_title(facts: Facts, chart: str) -> str:
 
     An ACLED run's titles state what the chart shows, with its number: "Events in Iraq and Syria peaked in the week
     of 8-14 June 2020: 15 events (as many in 2 other weeks)", "Escalation in Iraq and Syria peaked in the week of
-    ...: 117 Goldstein points". A window of the coded data, whose counts spread ranged dates, keeps titles that name
+    ...: 117 points". A window of the coded data, whose counts spread ranged dates, keeps titles that name
     the chart.
     """
     where = f"{facts.data.place}, {facts.data.period_text}"
@@ -92,7 +92,7 @@ def chart_title(facts: Facts, chart: str) -> str:
     if chart == "timeline":
         return (f"Events{who} per {facts.band_period} in {where}, by kind; the deadliest labelled" if facts.dense
                 else f"Every event{who} in {where}, in lanes by kind")
-    return f"Escalation per {weekly_words(facts)}, {where}: Goldstein weights of CAMEO codes"
+    return f"Escalation per {weekly_words(facts)}, {where}: each act's points of hostility"
 
 
 def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp] | None:
@@ -119,7 +119,7 @@ def _escalation_headline(facts: Facts) -> str:
     # the timeline's title above says it of the same week: a new source is named once on the page
     note = ("" if busiest is not None and busiest.start == start else
             new_source_note(facts, facts.events, start, peaks["period_end"].iloc[0]))
-    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} Goldstein points{note}"
+    return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} points{note}"
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
@@ -129,8 +129,8 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
             return (f"Events per {facts.band_period} in a lane for each kind, each lane scaled to its own peak; "
                     f"{labelled_words(facts)} marked and labelled")
         return f"Every event{_numbers_words(facts)} in a lane for its kind; bars span the days a date can fall on"
-    return (f"Escalation score per {period_words(facts, 'weekly')}: the Goldstein value of each event's CAMEO code, "
-            "sign reversed; only acts of violence count as conflict")
+    return (f"Escalation score per {period_words(facts, 'weekly')}: each act's points on a published scale of "
+            "hostility (how each act counts: at the end of the page); only acts of violence count as conflict")
 
 
 def _numbers_words(facts: Facts) -> str:
@@ -436,11 +436,11 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     # each peak's events and those of them that scored, as the table under the chart and its alt text count them
     counts = list(zip(peaks["events"], peaks["scored"]))
     if len(peaks) == 1:
-        peak = f"highest in {periods}: {shown} Goldstein points, from {describe_scored(*counts[0])}"
+        peak = f"highest in {periods}: {shown} points, from {describe_scored(*counts[0])}"
     else:
         each = (describe_scored(*counts[0], each=True) if len(set(counts)) == 1
                 else join_words([describe_scored(*count) for count in counts]))
-        peak = f"highest, at {shown} Goldstein points, in {periods} (from {each})"
+        peak = f"highest, at {shown} points, in {periods} (from {each})"
     return findings("What it shows", f"Escalation, as measured, was {peak}.",
                     ["The measure counts acts, not their size: an attack that killed many and one that killed no one "
                      "weigh the same, and it measures what the sources reported.", _what_it_adds(facts)])
