@@ -3,7 +3,7 @@
 The sources page quotes, for every event, the passages of the reports that
 the coding cites for it: the passage marked, the sentence before and the
 sentence after it within its paragraph, and the report it comes from
-(outlet, title, date of publication). The reports are never reproduced
+(its outlet and date of publication). The reports are never reproduced
 whole, and nothing outside a cited passage's paragraph is shown (no page
 furniture a scraper kept). Every text is HTML-escaped.
 """

@@ -844,7 +844,7 @@ def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     listed = attacks.index.isin(table["event_id"])
     assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
     assert (f"The {len(table)} deadliest of the {len(attacks)} events of battles and remote violence (the table has "
-            "room for 40; those tied at the 40th place are left out together)") in story.attacks_note()
+            "room for 40, not for every event tied for 40th place, so none of those is listed)") in story.attacks_note()
 
 
 def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):
@@ -954,7 +954,7 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
         for day in ("2021-03-02", "2021-03-09")])
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
-    assert "data as of" not in line and "latest timestamp 13 September 2020, before its last event" in line
+    assert "data as of" not in line and "its rows last changed on 13 September 2020, before the date of its last event" in line
     assert ("- **The export's date**: not known. Its rows' times of change end on 13 September 2020, before its last "
             "event (9 March 2021), so they cannot be when the rows last changed; it holds events of 9 March 2021, so it "
             "is from that day or later.") in story.caveats()

@@ -373,9 +373,10 @@ def alike(counts) -> bool:
 
 def deadliest_listed(shown: int, counted: str, most: int) -> str:
     """Name the deadliest events a table lists where a tie at its last place was left out whole: "The 55 deadliest
-    of the 170 events (the table has room for 60; those tied at the 60th place are left out together)"."""
-    return (f"The {shown:,} deadliest of the {counted} (the table has room for {most:,}; those tied at the "
-            f"{ordinal(most)} place are left out together)")
+    of the 170 events (the table has room for 60, not for every event tied for 60th place, so none of those is
+    listed)"."""
+    return (f"The {shown:,} deadliest of the {counted} (the table has room for {most:,}, not for every event tied "
+            f"for {ordinal(most)} place, so none of those is listed)")
 
 
 def ordinal(number: int) -> str:
@@ -611,7 +612,7 @@ def _sources_words(facts: Facts, esc: Escape, events: pd.DataFrame) -> str:
 
         stamped = describe_dates(data.exported, data.exported, long=True)
         name += (f", data as of {stamped}" if stamp_before_events(data.exported, facts.events) is None
-                 else f", latest timestamp {stamped}, before its last event")
+                 else f", its rows last changed on {stamped}, before the date of its last event")
     outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
     top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
     if not top:

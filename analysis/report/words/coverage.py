@@ -296,7 +296,7 @@ def outlets_over_time_note(facts: Facts) -> str:
     if table.empty:
         return ""
     name = PERIOD_NAMES[outlets_period(facts)]
-    return (f"The events of the {len(table):,} outlets behind most events (a tie listed whole), per {name} of "
+    return (f"The events of the {len(table):,} outlets behind most events (all those tied at the last place listed), per {name} of "
             "ACLED's date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")
 
 

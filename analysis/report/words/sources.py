@@ -135,7 +135,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
                       "with different values, side by side." if coded else ""),
         "passages": lambda: ("## The passages each event rests on\n\nFor every event, in date order, the "
                      "passages of the reports that the coding cites for it: the passage marked, with the sentence "
-                     "before and after it, and the report it comes from (outlet, title, date of publication)."
+                     "before and after it, and the report it comes from (its outlet and date of publication)."
                      if coded else ""),
     }
 

@@ -169,7 +169,7 @@ def actors_note(facts: Facts) -> str:
     roles = ("first, second or associated actor" if table["as_associated"].any() else "first or second actor")
     how = (f"with the events each is {roles} in and the people killed in them (an event's dead count under each of "
            "its actors)")
-    text = (f"The {len(shown):,} most active of the {len(table):,} actors (a tie listed whole), {how}."
+    text = (f"The {len(shown):,} most active of the {len(table):,} actors (all those tied at the last place listed), {how}."
             if len(shown) < len(table) else f"{describe_all(len(table), 'actor')}, {how}.")
     if left:
         text += f" {left:,} more actors have {each:,} events each."
