@@ -153,6 +153,11 @@ CLAIM_FIELDS: tuple[str, ...] = (
 DATE_ORIGINS: tuple[str, ...] = ("text", "publication date", "convention")
 DATE_ORIGIN_REFERENCES: tuple[str, ...] = ("event", "document")
 
+#: The first day of the coded dataset's scope: the first day of "the spring of 2019" in which, one report says, the
+#: attacks began (docs/methods.md, "Period"); a bound of origin ``convention`` is this day. The scope ends with the
+#: last report's publication.
+SCOPE_START: str = "2019-03-01"
+
 #: Bounding box (lat_min, lat_max, lon_min, lon_max) of Iraq and its
 #: neighbours; coded coordinates must fall inside it.
 REGION_BOUNDS: tuple[float, float, float, float] = (12.0, 43.0, 25.0, 64.0)

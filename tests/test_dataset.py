@@ -372,3 +372,15 @@ def test_headlines_capitalise_a_title_before_a_name(data):
     headlines = data.events["headline"].dropna()
     assert not headlines.str.contains(r"\b(?:Prime|Foreign|Defence|Defense) minister [A-Z]").any()
     assert headlines.str.contains("Prime Minister Abdul-Mahdi", regex=False).any()
+
+
+def test_every_bound_of_origin_convention_is_the_first_day_of_the_scope(data):
+    # the scope's first day is written once (schema.SCOPE_START), for the rows and for the charts that mark what the
+    # reports cover
+    from analysis.schema import SCOPE_START
+
+    for table in (data.events, data.reported_totals, data.troop_levels):
+        if "date_start_from" in table.columns:
+            starts = table.loc[table["date_start_from"] == "convention", "date_start"]
+            assert (starts == pd.Timestamp(SCOPE_START)).all()
+    assert (data.reported_totals["date_start_from"] == "convention").sum() > 0

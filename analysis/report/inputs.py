@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
@@ -189,6 +190,18 @@ class NotebookData:
         low, high = ("date_start", "date_end") if self.date_rule == "range" else ("event_date", "event_date")
         first = self.start if self.start is not None else (self.events[low].min() if len(self.events) else None)
         last = self.end if self.end is not None else (self.events[high].max() if len(self.events) else None)
+        return first, last
+
+    @property
+    def covered(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        """The days the data cover, where a chart marks a first or last period they cover in part: the window given;
+        without one, for the coded reports the days they can speak of (:data:`analysis.schema.SCOPE_START` to the last
+        report's publication), in which the weeks of the first and last events are whole; for an ACLED file its
+        events' extent (:attr:`window`)."""
+        first, last = self.window
+        if self.coded and self.sources is not None and len(self.sources):
+            first = first if self.start is not None else pd.Timestamp(schema.SCOPE_START)
+            last = last if self.end is not None else self.sources["published_end"].max()
         return first, last
 
     @property

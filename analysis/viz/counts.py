@@ -248,7 +248,7 @@ def escalation_key(rules: pd.DataFrame) -> str:
     ----------
     rules : DataFrame
         Output of :func:`analysis.stats.escalation.cameo_table` (``covers``,
-        ``goldstein``, ``cameo_name`` and, optionally, ``hostile``; without
+        ``goldstein`` and, optionally, ``hostile``; without
         it every act counts).
 
     Returns
@@ -261,18 +261,16 @@ def escalation_key(rules: pd.DataFrame) -> str:
     >>> from analysis.stats.escalation import cameo_table
     >>> rules = cameo_table().query("sub_event_type in ['Non-violent transfer of territory', 'Air/drone strike']")
     >>> escalation_key(rules)
-    'How acts count: air and drone strikes 10 up (CAMEO: employ aerial weapons); handovers of a base 10 down (CAMEO: retreat or surrender militarily); not counted, as no violence: ground the first actor takes without fighting.'
+    'How acts count: air and drone strikes 10 up; handovers of a base 10 down; not counted, as no violence: ground the first actor takes without fighting.'
     """
     parts = []
     hostile = rules["hostile"].to_numpy(dtype=bool) if "hostile" in rules else np.ones(len(rules), dtype=bool)
     idle = (rules["goldstein"].to_numpy(dtype=float) < 0) & ~hostile
     ordered = rules[~idle].assign(score=-rules.loc[~idle, "goldstein"]).sort_values("score", ascending=False,
                                                                                    kind="stable")
-    for score, group in ordered.groupby("score", sort=False):
+    for score, group in ordered.groupby("score", sort=False):  # the codebook's names are the methods' (a reader's key)
         covers = ", ".join(dict.fromkeys(group["covers"].astype(str)))
-        names = list(dict.fromkeys(group["cameo_name"].astype(str)))
-        act = f" (CAMEO: {names[0].split(',')[0].lower()})" if len(names) == 1 else ""
-        parts.append(f"{covers} {_signed(float(score))}{act}")
+        parts.append(f"{covers} {_signed(float(score))}")
     if idle.any():
         parts.append("not counted, as no violence: " + ", ".join(dict.fromkeys(rules.loc[idle, "covers"].astype(str))))
     return "How acts count: " + "; ".join(parts) + "." if parts else ""

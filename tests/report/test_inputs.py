@@ -198,3 +198,24 @@ def test_a_window_with_the_document_without_a_title_lists_it():
     untitled = data.sources.loc[data.sources["title"].isna(), "doc_id"].astype("string")
     assert set(document_names(data.sources)[untitled]) <= set(table["source"])
     assert len(table) == len(data.sources)
+
+
+def test_the_coded_reports_cover_their_scope_so_the_weeks_of_the_first_and_last_events_are_whole(new_axes):
+    # the escalation chart hatched the week of the K-1 attack (its second-highest bar) and the last week of June as
+    # "partial period: the data cover part of it": the reports cover those weeks whole
+    import analysis
+    from analysis.report import notebook_data
+    from analysis.schema import SCOPE_START
+
+    data = notebook_data()
+    assert data.covered == (pd.Timestamp(SCOPE_START), data.sources["published_end"].max())
+    window = notebook_data(start="2020-03-04", end="2020-03-20")
+    assert window.covered == window.window  # a window's edges are the user's: its weeks there are partial
+    escalation = analysis.escalation_per_period(data.events, freq="W", start=data.window[0], end=data.window[1],
+                                                clip=True)
+
+    def hatched(covered) -> int:
+        ax = analysis.plot_escalation(escalation, covered=covered, ax=new_axes())
+        return sum(1 for patch in ax.patches if patch.get_gid() == "partial")
+
+    assert hatched(data.covered) == 0 and hatched(data.window) > 0

@@ -507,8 +507,9 @@ def count_floor_note(
         The events counted.
     totals : DataFrame or None, default None
         A reported-totals table; its largest total whose ``measure`` names
-        ``what`` is quoted. None (ACLED exports) says only what the counts
-        are.
+        ``what`` is quoted, in its report's own words (its ``quote``: the
+        report's hedges kept, no period the report does not give). None
+        (ACLED exports) says only what the counts are.
     kinds : callable, sequence of str or None, default None
         Which events are counted (see :func:`select_kinds`); None: every event given.
     what : str, default "attacks"
@@ -537,6 +538,9 @@ def count_floor_note(
         return note
     largest = about.iloc[[int(np.argmax(about["count_low"].astype("Float64").fillna(0).to_numpy(dtype=float)))]]
     row = largest.iloc[0]
+    quote = column_or_na(largest, "quote").iloc[0]
+    if pd.notna(quote) and str(quote).strip():
+        return f"{note} One report counts more that it does not list: \"{' '.join(str(quote).split())}\""
     actor = column_or_na(largest, "actor").iloc[0]
     by = f" by {actor}" if pd.notna(actor) else ""
     return (f"{note} The reports also speak of {count_texts(largest).iloc[0]} {row['measure']}{by} "
