@@ -269,6 +269,28 @@ def corroboration(
     return out.drop(columns="order").reset_index(drop=True)
 
 
+def distinct_passages(reports: pd.DataFrame) -> pd.DataFrame:
+    """Return the report rows that are passages of their own: a row whose quote lies inside another quote of the same
+    document and event (or repeats it) is the same passage, as the sources page shows it once.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2"], "doc_id": ["a", "a", "b", "a"],
+    ...                      "quote": ["a rocket hit the base", "rocket hit", "rocket hit", "rocket hit"]})
+    >>> distinct_passages(rows)["quote"].tolist()
+    ['a rocket hit the base', 'rocket hit', 'rocket hit']
+    """
+    if "quote" not in reports.columns or reports.empty:
+        return reports
+    keep = np.ones(len(reports), dtype=bool)
+    quotes = reports["quote"].astype("string").fillna("").to_numpy(dtype=object)
+    for positions in reports.groupby(["doc_id", "event_id"], observed=True, sort=False).indices.values():
+        for i in positions:
+            # inside another quote, or a repeat of an earlier row's: the same passage
+            keep[i] = not any(j != i and quotes[i] in quotes[j] and (quotes[i] != quotes[j] or j < i) for j in positions)
+    return reports[keep]
+
+
 def events_per_document(reports: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Count the events each document supports.
 
@@ -284,16 +306,19 @@ def events_per_document(reports: pd.DataFrame, sources: pd.DataFrame | None = No
     -------
     DataFrame
         Columns doc_id, document (its name, with ``sources``), events
-        (distinct events cited), reports (rows), and only_source (events for
+        (distinct events cited), reports (its passages cited, a quote inside
+        another of the same event one passage: :func:`distinct_passages`), and only_source (events for
         which this is the sole document), one row per document, sorted by
         doc_id (by publication with ``sources``).
     """
     per_event = reports.groupby("event_id")["doc_id"].nunique()
     single = set(per_event[per_event == 1].index)
+    passages = distinct_passages(reports)["doc_id"].value_counts()
     rows = []
     for doc_id, part in reports.groupby("doc_id"):
         events = set(part["event_id"])
-        rows.append({"doc_id": doc_id, "events": len(events), "reports": len(part), "only_source": len(events & single)})
+        rows.append({"doc_id": doc_id, "events": len(events), "reports": int(passages.get(doc_id, 0)),
+                     "only_source": len(events & single)})
     out = pd.DataFrame(rows, columns=["doc_id", "events", "reports", "only_source"])
     out = out.astype({"doc_id": "string", "events": "Int64", "reports": "Int64", "only_source": "Int64"})
     if sources is None:
@@ -362,7 +387,8 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
         (:func:`analysis.stats.selection.event_numbers`): doc_id, document
         (:func:`document_names`), event_id, number (int64, the number in
         the event's id, :func:`analysis.stats.selection.event_keys`), kind (string),
-        rows (int64, the document's evidence rows for the event, 0 for none),
+        rows (int64, the document's passages for the event, 0 for none: a
+        quote inside another of the same event is one passage, :func:`distinct_passages`),
         disputed (bool: the document makes a claim on a point of the event
         where the claims contradict each other, :func:`list_conflicts`) and
         differs (bool: not disputed, but the document makes a claim on a
@@ -373,7 +399,7 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
     >>> from analysis import load_dataset
     >>> data = load_dataset()
     >>> evidence_matrix(data.reports, data.sources, data.events).groupby("doc_id")["rows"].sum().tolist()
-    [26, 16, 18, 16, 29]
+    [26, 16, 18, 14, 29]
     """
     if "file_name" in events.columns and "file_name" not in sources.columns:
         warnings.warn("evidence_matrix(reports, events, sources) is deprecated and will be removed in the next release; "
@@ -393,7 +419,7 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
     grid = pd.DataFrame({"doc_id": np.repeat(names.index.to_numpy(), len(ordered)),
                          "document": np.repeat(names.to_numpy(), len(ordered))})
     grid = pd.concat([grid, pd.concat([ordered] * len(names), ignore_index=True)], axis=1)
-    counts = reports.groupby(["doc_id", "event_id"], observed=True).size()
+    counts = distinct_passages(reports).groupby(["doc_id", "event_id"], observed=True).size()
     pairs = list(zip(grid["doc_id"], grid["event_id"]))
     grid["rows"] = np.array([counts.get(pair, 0) for pair in pairs], dtype=np.int64)
     disputed, differs = set(), set()

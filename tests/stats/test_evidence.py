@@ -35,11 +35,18 @@ def test_the_packaged_documents_read_by_outlet_and_date_in_order_of_publication(
     assert table["number"].tolist() == ["004", "002", "000", "001", "003"]
 
 
-def test_the_evidence_matrix_has_a_cell_per_document_and_event_and_counts_every_row():
+def test_the_evidence_matrix_has_a_cell_per_document_and_event_and_counts_every_passage():
+    # a quote inside another of the same report and event is one passage, as the sources page shows it: the heatmap
+    # shaded The Media Line's cell of the K-1 attack "3 or more" over the 2 passages the page shows
+    from analysis.report.passages import event_passages
+
     data = analysis.load_dataset()
     matrix = evidence_matrix(data.reports, data.sources, data.events)
     assert len(matrix) == len(data.sources) * len(data.events)
-    assert matrix["rows"].sum() == len(data.reports)
+    shown = sum(len(event_passages(event, data.reports)) for event in data.events["event_id"])
+    assert matrix["rows"].sum() == shown < len(data.reports)
+    per_document = analysis.events_per_document(data.reports, data.sources)
+    assert per_document["reports"].sum() == shown
     assert matrix.groupby("event_id")["rows"].sum().gt(0).all()  # every event has evidence
     columns = matrix.drop_duplicates("event_id")
     # events in reading order, each by the number of its id (EV035 is 35)
