@@ -316,7 +316,7 @@ def test_the_peak_of_the_killed_says_how_many_a_new_source_reports(story, raw):
     first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
     assert int(week["fatalities"].sum()) == 41 and int(week.loc[local, "fatalities"].sum()) == 32
     assert (f"Fatalities peaked in the week of 8-14 June 2020: 41 killed, in {len(week)} events; "
-            f"{int(week.loc[local, 'fatalities'].sum())} of them in events that Local Network reports, which had begun "
+            f"{int(week.loc[local, 'fatalities'].sum())} of the 41 killed were in events that Local Network reports, which had begun "
             f"reporting on {first_day.day} June 2020.") in story.timeline()
     march = (pd.Timestamp("2020-03-09"), pd.Timestamp("2020-03-15"))  # no new source then: nothing said
     from analysis.report.words.coverage import killed_source_note
@@ -1168,3 +1168,16 @@ def test_who_was_the_target_is_said_in_a_readers_words(story):
     assert "found by its name" not in said and "associated actors" not in said.split("not who was harmed")[1]
     assert said.startswith("ACLED names the sides of an event (the first actor, the second and the actors associated "
                            "with each), not who was harmed")
+
+
+def test_the_escalation_measure_says_which_protests_count_as_the_scale_scores_them(story):
+    # "protests ... count nothing" while excessive force against protesters scored 9 points an event in the chart
+    from analysis.stats.escalation import cameo_table
+
+    note = story.section("escalation")
+    idle, counting = note.split(" count nothing, while ", 1)
+    rules = cameo_table().set_index("covers")
+    for covers in ("peaceful protests", "protest with intervention"):
+        assert covers.split(" with ")[0] in idle and not rules.loc[covers, "hostile"]
+    assert counting.startswith("excessive force against protesters counts as violence")
+    assert rules.loc["excessive force against protesters", "hostile"]

@@ -182,16 +182,16 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
 
 def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
     """Say, after a peak of the killed, how many of them new sources report (plain text; "" for the coded data, or
-    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of them in events that Local Network
-    reports, which had begun reporting on 2 June 2020". The sources are found as :func:`carrying_sources` finds
-    them, weighing each event by its killed."""
+    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of the 41 killed were in events that Local
+    Network reports, which had begun reporting on 2 June 2020". The sources are found as :func:`carrying_sources`
+    finds them, weighing each event by its killed."""
     found, alone, total, carried = _carrying(facts, events, start, end, killed=True)
     if found.empty:
         return ""
     who = found.index[0] if len(found) == 1 else describe_number(len(found), "new source")
     verb = "reports" if len(found) == 1 else "report"
-    share = (f"all of them in events that only {who} {verb}" if alone == total else
-             f"{carried:,} of them in events that {who} {verb}")
+    share = (f"all {total:,} killed were in events that only {who} {verb}" if alone == total else
+             f"{carried:,} of the {total:,} killed were in events that {who} {verb}")
     if len(found) == 1 and found.iloc[0] < pd.Timestamp(start):
         return f"; {share}, which had begun reporting on {describe_dates(found.iloc[0], found.iloc[0], long=True)}"
     return f"; {share}, new in that period" if (found >= pd.Timestamp(start)).all() else f"; {share}"

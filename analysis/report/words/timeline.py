@@ -218,8 +218,9 @@ def escalation_note(facts: Facts) -> str:
         dates = "An event known only to a range of days spreads its points over its possible days."
     else:
         down = "an act of cooperation (an agreement) pushes it down"
-        idle = (f"protests and the strategic developments other than an agreement (such as "
-                f"{_idle_developments(' or ')}) count nothing")
+        idle = (f"peaceful protests, protests with intervention and the strategic developments other than an agreement "
+                f"(such as {_idle_developments(' or ')}) count nothing, while excessive force against protesters "
+                "counts as violence")
         dates = f"Every event counts whole in the {week} of the one date ACLED gives it."
     return (f"## An escalation measure\n\nEach {week} gets a score from a published scale of how hostile an act "
             f"is: an act of violence (a clash, an air strike, a shelling) pushes the {week} up; {down}; {idle}. "
@@ -385,7 +386,8 @@ def rest_note(facts: Facts) -> str:
         return ""
     n = len(facts.events)
     every = "The one event is" if n == 1 else f"All {n:,} events are"
-    return f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, with all their columns."
+    return (f" {every} in [{EVENTS_FILE}]({EVENTS_FILE}) beside this report, as the report read them: ACLED's "
+            "columns, and the columns the report adds (empty where ACLED gives none).")
 
 
 def key_sentences(facts: Facts) -> str:
