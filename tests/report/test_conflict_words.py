@@ -1181,3 +1181,13 @@ def test_the_escalation_measure_says_which_protests_count_as_the_scale_scores_th
         assert covers.split(" with ")[0] in idle and not rules.loc[covers, "hostile"]
     assert counting.startswith("excessive force against protesters counts as violence")
     assert rules.loc["excessive force against protesters", "hostile"]
+
+
+def test_an_acled_events_what_is_the_first_sentence_of_its_notes_as_acled_wrote_it(tmp_path):
+    # the brackets of the coded reports' notes are the coder's references and go; an ACLED note's are ACLED's own
+    # words ("Al Shabaab (air/drone strike) in Town 18" lost its sub-event type)
+    note = "On 3 January 2025, Al Shabaab (air/drone strike) struck Town 18 (Bay); 13 fatalities. A second sentence."
+    path = write_acled_events(tmp_path / "notes.csv", [{"event_date": "2025-01-03", "notes": note, "fatalities": "13"}])
+    story = Story(notebook_data(str(path)))
+    assert story.events_table()["what"].tolist() == [
+        "On 3 January 2025, Al Shabaab (air/drone strike) struck Town 18 (Bay); 13 fatalities."]

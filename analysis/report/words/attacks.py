@@ -336,7 +336,8 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     out[first] = with_associates(column("actor1"), column("assoc_actor_1"))
     out[second] = with_associates(column("actor2"), column("assoc_actor_2"))
     out["killed"] = table["killed"].to_numpy()
-    out["what"] = [reader_sentence(notes) for notes in column("notes").astype(object).where(lambda v: v.notna(), None)]
+    out["what"] = [reader_sentence(notes, references=facts.coded)
+                   for notes in column("notes").astype(object).where(lambda v: v.notna(), None)]
     return out.head(most).reset_index(drop=True)
 
 

@@ -391,9 +391,10 @@ def ordinal(number: int) -> str:
     return f"{number:,}{suffix}"
 
 
-def reader_sentence(notes: object) -> str:
-    """The first sentence of an event's notes, without the bracketed references a coder adds, and, where the notes say
-    ACLED set the toll by rule ("coded as 3"), that it was not reported.
+def reader_sentence(notes: object, *, references: bool = True) -> str:
+    """The first sentence of an event's notes, without the bracketed references a coder adds (``references``: the
+    coded data's notes; an ACLED file's brackets are ACLED's own words and stay), and, where the notes say ACLED set
+    the toll by rule ("coded as 3"), that it was not reported.
 
     Examples
     --------
@@ -401,6 +402,8 @@ def reader_sentence(notes: object) -> str:
     'Rocket attack on K-1.'
     >>> reader_sentence("Attack in Diyala. Fatalities unknown; coded as 3.")
     'Attack in Diyala. Toll not reported (ACLED codes 3).'
+    >>> reader_sentence("On 3 January 2025, Al Shabaab (air/drone strike) in Town 18; 13 fatalities.", references=False)
+    'On 3 January 2025, Al Shabaab (air/drone strike) in Town 18; 13 fatalities.'
     """
     from ...stats.caveats import PLACEHOLDER
 
@@ -409,7 +412,7 @@ def reader_sentence(notes: object) -> str:
     rule = PLACEHOLDER.search(notes)
     toll = f" Toll not reported (ACLED codes {rule.group(1)})." if rule else ""
     text = notes
-    while True:
+    while references:
         shorter = re.sub(r"\s*\([^()]*\)", "", text)
         if shorter == text:
             break
@@ -428,7 +431,7 @@ def reader_what(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     by_id = facts.events.set_index(facts.events["event_id"].astype("string"))
     headlines = by_id["headline"].dropna() if "headline" in by_id.columns else pd.Series(dtype="string")
     listed = listed.drop(columns="headline", errors="ignore")  # the headline is the "what", not a column twice
-    listed["what"] = [str(headlines[i]) if i in headlines.index else reader_sentence(notes)
+    listed["what"] = [str(headlines[i]) if i in headlines.index else reader_sentence(notes, references=facts.coded)
                       for i, notes in zip(listed["event_id"].astype("string"), listed["what"])]
     return listed
 
