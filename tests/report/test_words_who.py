@@ -60,3 +60,14 @@ def test_the_actor_table_says_its_killed_are_those_of_the_actors_events():
 def test_the_chart_of_pairs_names_no_pair_where_no_event_has_a_second_actor():
     groups, names = who.pair_groups(SimpleNamespace(events=frame([("Protesters", "", 3, 0), ("Rioters", None, 1, 0)])))
     assert names == [] and set(groups) == {who.ONE_ACTOR}
+
+
+def test_pairs_beyond_those_named_are_counted_and_pairs_alike_are_all_named():
+    more = frame([("A", "B", 9, 1), ("C", "D", 6, 0), ("E", "F", 4, 0), ("G", "H", 2, 0), ("I", "J", 1, 0)])
+    lead, _ = who._pairs(actors.by_pair(more))
+    assert lead.endswith("E against F: 4 events, 0 killed. 2 other pairs have 3 events between them.")
+    # four pairs within a tenth of each other: none leads, every one is named (the fourth was left out unsaid)
+    alike = frame([("A", "B", 36, 1), ("C", "D", 34, 0), ("E", "F", 34, 0), ("G", "H", 33, 3)])
+    lead, _ = who._pairs(actors.by_pair(alike))
+    assert lead.startswith("All 4 pairs of actors, alike in events (33 to 36 each), the first actor against the second")
+    assert lead.endswith("G against H: 33 events, 99 killed.")

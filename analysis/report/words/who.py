@@ -89,12 +89,22 @@ def _two_sided(pairs: pd.DataFrame, every: bool) -> str:
                  else describe_all(row.events, "event with a second actor", "events with a second actor"))
         return (f"{which}, in which {killed} {'was' if row.fatalities == 1 else 'were'} killed, set "
                 f"{md(row.actor1)} against {md(row.actor2)}.")
+    if alike(pairs["events"]) and len(pairs) <= 2 * NAMED:  # a few pairs alike in events: none leads, all named
+        named = [f"{md(row.actor1)} against {md(row.actor2)}: {_figures(row.events, row.fatalities)}"
+                 for row in pairs.itertuples()]
+        return (f"{describe_all(len(pairs), 'pair')} of actors, alike in events "
+                f"({int(pairs['events'].min()):,} to {int(pairs['events'].max()):,} each), the first actor against "
+                f"the second: {listing(named)}.")
     shown, left, each = top_whole(pairs, NAMED, 2 * NAMED)
     named = [f"{md(row.actor1)} against {md(row.actor2)}: {_figures(row.events, row.fatalities)}"
              for row in shown.itertuples()]
     text = "The pairs of actors with the most events, the first actor against the second: " + listing(named) + "."
     if left:
         text += f" {describe_number(left, 'other pair')} tie with {describe_number(each, 'event')} each."
+    elif len(pairs) > len(shown):
+        rest = pairs.iloc[len(shown):]
+        text += (f" {capital(describe_number(len(rest), 'other pair'))} {'has' if len(rest) == 1 else 'have'} "
+                 f"{describe_number(int(rest['events'].sum()), 'event')} between them.")
     return text
 
 
