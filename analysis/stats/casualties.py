@@ -330,7 +330,7 @@ def killed_bins(highest: float) -> tuple[tuple[str, int, float], ...]:
     """Return the bins of killed per event for events whose deadliest killed ``highest``: (label, lowest, highest).
 
     A bin per figure from 0 to ``highest`` (at least to 1) when ``highest`` is at most :data:`FIGURE_BINS_UP_TO`,
-    else :data:`KILLED_BINS`.
+    else :data:`KILLED_BINS` up to the one that holds ``highest`` (no empty bin beyond the deadliest event).
 
     Examples
     --------
@@ -338,9 +338,11 @@ def killed_bins(highest: float) -> tuple[tuple[str, int, float], ...]:
     ['0', '1', '2', '3']
     >>> [label for label, _, _ in killed_bins(40)]
     ['0', '1', '2-4', '5-9', '10-24', '25 or more']
+    >>> [label for label, _, _ in killed_bins(20)]
+    ['0', '1', '2-4', '5-9', '10-24']
     """
     if highest > FIGURE_BINS_UP_TO:
-        return KILLED_BINS
+        return tuple(edges for edges in KILLED_BINS if edges[1] <= highest)
     top = max(int(np.ceil(highest)), 1)
     return tuple((str(k), k, float(k)) for k in range(top + 1))
 

@@ -66,6 +66,8 @@ def test_the_killed_distribution_has_a_bin_per_figure_up_to_ten_killed_and_wide_
 
     assert counts([0, 2, 6, 6]) == {"0": 1, "1": 0, "2": 1, "3": 0, "4": 0, "5": 0, "6": 2}
     assert list(counts([0, FIGURE_BINS_UP_TO])) == [str(k) for k in range(FIGURE_BINS_UP_TO + 1)]
-    assert list(counts([0, FIGURE_BINS_UP_TO + 1])) == [label for label, _, _ in KILLED_BINS]
+    # wide bins up to the one holding the deadliest event: no empty "25 or more" bar where 20 is the most
+    assert list(counts([0, FIGURE_BINS_UP_TO + 1])) == [label for label, low, _ in KILLED_BINS if low <= 11]
+    assert list(counts([0, 20]))[-1] == "10-24" and list(counts([0, 25]))[-1] == "25 or more"
     assert counts([0, 0]) == {"0": 2, "1": 0}  # no one killed: still a scale, not a lone bar
     assert counts([2.5, 30]) == {"0": 0, "1": 0, "2-4": 1, "5-9": 0, "10-24": 0, "25 or more": 1}
