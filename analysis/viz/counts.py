@@ -23,7 +23,7 @@ from ._axes import (
 )
 from .figures import describe
 from .literal import literal_text
-from .style import COUNT_COLORS, ESCALATION_COLORS, OTHER, OTHER_COLOR, color_for
+from .style import COUNT_COLORS, ESCALATION_COLORS, HATCHES, OTHER, OTHER_COLOR, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -190,12 +190,12 @@ def mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object]
     left, width = _period_bars(periods[partial])
     for height in heights:
         bars = ax.bar(left, height.to_numpy(dtype=float)[partial], width=width * 0.86, align="edge",
-                      facecolor="none", edgecolor="white", hatch="////", linewidth=0)
+                      facecolor="none", edgecolor="white", hatch=HATCHES["partial"], linewidth=0)
         tag_bars(bars, "partial")
     # the legend's swatch, after the others: the hatch on a bar's colour (the hatch alone is white on white), drawn
     # as a bar of no size
     key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor=swatch, edgecolor="white",
-                 hatch="////", linewidth=0, label="partial period: the data cover part of it")
+                 hatch=HATCHES["partial"], linewidth=0, label="partial period: the data cover part of it")
     tag_bars(key, "partial key")
     shown = date_texts(periods[partial].rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     return f" Hatched, the periods the data cover only in part: {', '.join(shown)}."

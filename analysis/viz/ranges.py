@@ -15,7 +15,7 @@ from ..text import describe_bounds
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .figures import describe, set_key
 from .literal import literal_text
-from .style import FORCE_COLORS, OUTCOME_COLORS, color_for
+from .style import FORCE_COLORS, HATCHES, OUTCOME_COLORS, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -310,9 +310,9 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
         for patch, count in zip(bars, set_by_rule):
             if count:
                 ax.add_patch(Rectangle((patch.get_x(), 0), patch.get_width(), float(count), facecolor="white",
-                                       edgecolor=OUTCOME_COLORS["killed"], hatch="////", linewidth=0.8,
+                                       edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"], linewidth=0.8,
                                        gid="placeholders"))
-        ax.legend(handles=[Patch(facecolor="white", edgecolor=OUTCOME_COLORS["killed"], hatch="////",
+        ax.legend(handles=[Patch(facecolor="white", edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"],
                                  label="a figure ACLED set by rule, no source giving one (\"coded as\" in its notes)")],
                   loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
         described += " Of these, set by ACLED's rule where no source gave a figure: " + "; ".join(

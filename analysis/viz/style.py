@@ -102,6 +102,10 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
 #: a group set apart (:func:`group_palette`). At most six groups get their own colour.
 GROUP_COLORS: tuple[str, ...] = ("#CC6677", "#AA88DD", "#117733", "#DDCC77", "#009988", "#663399")
 OTHER_COLOR = "#E3E3E3"
+#: A hatch for each meaning, one pattern each, whatever chart draws it (two meanings on one page must not look
+#: alike): a period the data cover only in part; a bound of a date range borrowed from another event or document;
+#: a toll ACLED set by rule, no source giving one.
+HATCHES: dict[str, str] = {"partial": "////", "borrowed": "\\\\\\\\\\", "by rule": "xxx"}
 APART_COLOR = "#8C8C8C"
 #: Values that are neither a kind nor a group of a chart of groups (a label of no kind on a map of kinds): a
 #: neutral scale from dark to light grey, so they take neither a kind's hue nor a group's colour.

@@ -23,7 +23,7 @@ from .bands import bands_legend, plot_timeline_bands, timeline_form
 from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, chars_across
-from .style import color_for
+from .style import HATCHES, color_for
 from .timeline_layout import MAX_NUMBERED, LabelSpec, marker_area, time_extent, timeline_layout
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +70,7 @@ def _draw_lane(ax: Axes, marks: pd.DataFrame, name: str, centre: float, color: s
         bars.set_gid(f"spans:{name}")
         ax.add_collection(bars)
         if hatched:
-            ends = PolyCollection(hatched, facecolors="none", edgecolors=color, hatch="/////", linewidths=0,
+            ends = PolyCollection(hatched, facecolors="none", edgecolors=color, hatch=HATCHES["borrowed"], linewidths=0,
                                   alpha=0.9, zorder=1)
             ends.set_gid(f"borrowed:{name}")
             ax.add_collection(ends)
@@ -327,7 +327,7 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
         ("range", Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="0.3",
                          label="known to a range: bar over the possible days"))) if form in dated]
     if any(str(c.get_gid()).startswith("borrowed:") for c in ax.collections):
-        handles.append(Patch(facecolor="none", edgecolor="0.3", hatch="/////", linewidth=0,
+        handles.append(Patch(facecolor="none", edgecolor="0.3", hatch=HATCHES["borrowed"], linewidth=0,
                              label="bound borrowed from another event or document"))
     if any(str(c.get_gid()).startswith("possible-days:") for c in ax.collections):
         handles.append(Line2D([], [], marker="|", linestyle="", color="0.3", markersize=9, markeredgewidth=1.6,

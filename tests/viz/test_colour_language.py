@@ -311,3 +311,14 @@ def test_the_colour_check_fails_on_a_kind_drawn_beside_groups(new_axes):
     ax.legend()
     with pytest.raises(AssertionError, match="is drawn beside groups' colours"):
         check_one_meaning_per_colour({"bars": ax.figure}, VOCABULARIES["coded"])
+
+
+def test_each_hatch_has_one_meaning_and_none_looks_like_another():
+    # a hatched bar meant "partial period" above and "toll set by rule" below it on the same page, in the same
+    # pattern; a bound borrowed from another event was hatched as a partial period was, on the timeline's page
+    from analysis.viz.style import HATCHES
+
+    patterns = list(HATCHES.values())
+    assert len(set(patterns)) == len(patterns)
+    strokes = [set(pattern) for pattern in patterns]
+    assert all(a != b for i, a in enumerate(strokes) for b in strokes[i + 1:])  # not the same strokes, denser

@@ -9,7 +9,7 @@ from matplotlib.colors import to_hex
 
 import analysis
 from analysis import schema
-from analysis.viz.style import KIND_COLORS
+from analysis.viz.style import HATCHES, KIND_COLORS
 from analysis.viz.timeline import plot_timeline, timeline_legend
 from analysis.viz.timeline_labels import event_labels
 from analysis.viz.timeline_layout import timeline_layout
@@ -29,7 +29,7 @@ def test_borrowed_bounds_are_marked_and_drawn_hatched(new_axes):
     assert layout["end_borrowed"].tolist() == [False, False, True, False]
     ax = plot_timeline(events, ax=new_axes())
     (hatched,) = [c for c in ax.collections if c.get_gid() == "borrowed:militia attack"]
-    assert len(hatched.get_paths()) == 3 and hatched.get_hatch() == "/////"
+    assert len(hatched.get_paths()) == 3 and hatched.get_hatch() == HATCHES["borrowed"]
 
 
 def test_the_alternative_text_gives_the_dates_the_axis_shows(new_axes):
