@@ -341,7 +341,10 @@ def test_a_week_far_above_the_others_is_said_to_stand_apart(story, tmp_path):
     top, median = int(weeks.max()), float(weeks.median())
     assert top >= 5 * median and top >= 20
     text = Story(notebook_data(str(path))).timeline()
-    assert f"stands apart: {top} events, {top / median:,.0f} times the median week's {median:g}." in text
+    week = frame[days.dt.to_period("W-SUN") == weeks.idxmax()]
+    killed, every = int(week["fatalities"].astype(int).sum()), int(frame["fatalities"].astype(int).sum())
+    assert (f"stands apart: {top} events, {top / median:,.0f} times the median week's {median:g}; {killed:,} of the "
+            f"{every:,} killed ({round(100 * killed / every)}%).") in text
     assert "stands apart" not in story.timeline()  # the conflicts' busiest week is like its neighbours
 
 

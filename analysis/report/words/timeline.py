@@ -408,9 +408,13 @@ def key_sentences(facts: Facts) -> str:
              + "."]
     median = stands_apart(weekly, by_events)
     if median is not None:
+        week = weekly[weekly["period_start"] == by_events.start]
+        killed, every = float(week["killed"].sum()), float(weekly["killed"].sum())
+        share = (f"; {describe_figure(killed)} of the {describe_figure(every)} killed ({percent(killed, every)})"
+                 if killed > 0 else "")
         items.insert(0, f"The week of {week_text(by_events)} stands apart: {describe_figure(by_events.events)} events, "
                         f"{by_events.events / median:,.0f} times the median week's "
-                        f"{f'{median:,.1f}'.removesuffix('.0')}.")
+                        f"{f'{median:,.1f}'.removesuffix('.0')}{share}.")
     if by_killed is not None:
         items.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} "
                      f"killed, in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
