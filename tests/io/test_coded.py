@@ -229,7 +229,8 @@ def test_corroboration_and_events_per_document():
     counts = corroboration(reports)
     assert dict(zip(counts["event_id"], counts["documents"])) == {"E1": 2, "E2": 1}
     per_doc = events_per_document(reports)
-    assert per_doc.set_index("doc_id").loc["d2"].tolist() == [2, 3, 1]
+    # R3 cites R2's passage again, for a claim on it: one passage (events, passages, events it alone tells)
+    assert per_doc.set_index("doc_id").loc["d2"].tolist() == [2, 2, 1]
 
 
 def test_highlight_quotes_marks_passages_and_escapes_everything(mini):

@@ -27,6 +27,7 @@ from report_support import (
     Visit,
     committed_report,
     sample_report,
+    story_runs,
 )
 
 pytestmark = pytest.mark.report  # builds or renders a report: left out by `make test-fast`
@@ -278,3 +279,20 @@ def test_committed_report_in_the_browser(browser, screenshot_dir, tmp_path_facto
         with capsys.disabled():
             sizes = ", ".join(f"{name} at {width} px {w} x {h}" for (width, name), (w, h) in shots.items())
             print(f"\n[screenshots] in {screenshot_dir}/<width>px: {sizes}", end="")
+
+
+def test_an_acled_reports_pages_fit_a_tablet_and_a_desktop(browser, tmp_path_factory):
+    """An ACLED run's pages, whose tables hold more columns than the committed report's (a column per month of the
+    outlets' table, the actors beside each event): at 768 px the events tables were wider than their column
+    (819 px in 722), and an outlets' table of 15 months at 1,400 px (1,752 px in 1,090). A table whose words cannot
+    wrap to fit scrolls in its own box; nothing on the page is wider than the window."""
+    out = story_runs(tmp_path_factory)["acled-conflicts"]["out"]
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) >= 5
+    try:
+        for width in (1400, 768):
+            browser.set_width(width)
+            for page in pages:
+                check_fits(browser.visit(page.as_uri()), width)
+    finally:
+        browser.set_width(*WINDOW)
