@@ -151,7 +151,8 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
 def test_the_escalation_reading_spreads_the_march_strikes_over_their_range(data):
     # the US strikes that answered the Taji attack are dated only to 11-29 March: the peak week holds a share of them
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March (the two Taji attacks, and a "
-         "share of the US strikes that answered them, which are dated only to 11-29 March)")
+         "share of the US strikes that answered them, which are dated only to 11-29 March, and of the Marine killed "
+         "fighting ISIS \"in early March\")")
     strikes = event(data, "EV025")
     assert (strikes["date_start"], strikes["date_end"]) == (pd.Timestamp("2020-03-11"), pd.Timestamp("2020-03-29"))
     weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
