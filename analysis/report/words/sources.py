@@ -133,7 +133,8 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
                    "the darker the cell, the more passages of the report the event rests on." if coded else ""),
         "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
-        "passages": lambda: ("## The passages each event rests on\n\nFor every event, in date order, the "
+        "passages": lambda: ("## The passages each event rests on\n\nFor every event, in order of the day it is drawn on (the middle "
+                     "of the days the reports allow), the "
                      "passages of the reports that the coding cites for it: the passage marked, with the sentence "
                      "before and after it, and the report it comes from (its outlet and date of publication)."
                      if coded else ""),
