@@ -572,8 +572,11 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     change = july - june
     fell = sorted(change[change == change.min()].index,
                   key=lambda name: (-regions.loc[name, "size"], -regions.loc[name, "sum"], name))  # as the table
-    assert (f"From June 2020 to July 2020, the last two whole months, events fell most in {', '.join(fell[:-1])} and "
-            f"{fell[-1]} (by {-change.min()} each).") in story.where()
+    # four of the five regions fell by as many: no region fell "most" ("fell most in Duhok, Deir ez-Zor, Kirkuk and
+    # Baghdad" named four of five and said nothing)
+    assert len(fell) * 2 > len(change)
+    assert (f"From June 2020 to July 2020, the last two whole months, events fell by {-change.min()} in each of "
+            f"{len(fell)} of the {len(change)} regions ({', '.join(fell[:-1])} and {fell[-1]}).") in story.where()
     # the fall between the two months is Local Network's: the page of places says so too
     local = raw["source"].str.contains("Local Network")
     with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]

@@ -160,6 +160,9 @@ def _changes(facts: Facts, esc: Escape) -> list[str]:
             row = tied.iloc[0]
             parts.append(f"{verb} most in {esc(row['admin1'])} (from {row['events_previous']:,} to "
                          f"{row['events_last']:,})")
+        elif len(tied) * 2 > len(table):  # most regions alike: no region stands out, the count says so
+            parts.append(f"{verb} by {abs(change):,} in each of {len(tied):,} of the {len(table):,} regions "
+                         f"({join_words([esc(a) for a in tied['admin1']])})")
         else:
             parts.append(f"{verb} most in {join_words([esc(a) for a in tied['admin1']])} (by {abs(change):,} each)")
     if not parts:
