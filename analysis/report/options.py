@@ -235,14 +235,14 @@ OPTIONS: tuple[Option, ...] = (
            label="From", unset="the first event"),
     Option("END", "YYYY-MM-DD", "last day of the window", _date, label="To", unset="the last event"),
     Option("AREA", "NAMES", "governorates (admin1) or countries, matched without regard to case", _area,
-           listed=True, label="Area", unset="all"),
+           listed=True, label="Area", unset="the whole file"),
     Option("ATTACKS", "TYPES",
            "which events are attacks: ACLED event types, sub-event types or coded categories "
            "(default: the coded 'militia attack'; for DATA, Battles and Explosions/Remote violence)", _attacks,
            listed=True, label="Attacks", unset="the coded category 'militia attack'"),
     Option("TARGET", "NAMES",
            "attacks on whom: names searched as plain text, without regard to case, in actor2 and assoc_actor_2 "
-           "(default: any target)", _target, listed=True, label="Target", unset="any"),
+           "(default: any target)", _target, listed=True, label="Attacks on", unset="any side"),
     Option("COMPARE", "FILE",
            "the path of an ACLED export to set the coded events beside, on a page of its own (the coded data only)",
            _data, label="Compared with", page="compare"),
