@@ -178,7 +178,7 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
     table = story.actors_table()
     # the militia's target's associated actors are counted, with the type ACLED does not give them said
     us = table[table["actor"] == "Military Forces of the United States (2017-)"].iloc[0]
-    assert us["as_associated"] == us["events"] > 0 and us["actor_type"] == "none given"
+    assert us["as_associated"] == us["events"] > 0 and us["actor_type"] == "not given for an associated actor"
     assert "first, second or associated actor" in story.actors_note()
     columns = ["actor", "events", "killed"]
     assert table[columns].values.tolist() == expected[columns].values.tolist()

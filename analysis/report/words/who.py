@@ -15,6 +15,8 @@ from .facts import NAMED, Facts
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
 ACTOR_ROWS = 15
 ACTOR_LIMIT = 30
+#: The actor type of an actor ACLED names only as associated with a side, which ACLED gives no type.
+NO_TYPE = "not given for an associated actor"
 #: How many actor types, interactions and disorder types a sentence names.
 TYPES_NAMED = 4
 
@@ -162,7 +164,7 @@ def actors_table(facts: Facts) -> pd.DataFrame:
     if shown["as_associated"].any():  # the export names associated actors
         columns.append("as_associated")
     # ACLED gives an associated actor no type: said, not a blank cell
-    return shown[columns].assign(actor_type=shown["actor_type"].fillna("none given")).rename(
+    return shown[columns].assign(actor_type=shown["actor_type"].fillna(NO_TYPE)).rename(
         columns={"fatalities": "killed"})
 
 
