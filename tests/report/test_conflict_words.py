@@ -1202,3 +1202,13 @@ def test_an_acled_events_what_is_the_first_sentence_of_its_notes_as_acled_wrote_
     story = Story(notebook_data(str(path)))
     assert story.events_table()["what"].tolist() == [
         "On 3 January 2025, Al Shabaab (air/drone strike) struck Town 18 (Bay); 13 fatalities."]
+
+
+def test_the_regions_of_a_file_of_several_countries_carry_their_country(story, raw, tmp_path):
+    # Deir ez-Zor is in Syria, the other regions in Iraq: the table of regions did not say so
+    table = story.areas_table().set_index("region")
+    countries = raw.groupby("admin1")["country"].first()
+    assert table["country"].to_dict() == countries.reindex(table.index).to_dict()
+    assert table.loc["Deir ez-Zor", "country"] == "Syria"
+    one = write_acled_events(tmp_path / "one.csv", [{"event_date": "2020-05-04"}, {"event_date": "2020-05-05"}])
+    assert "country" not in Story(notebook_data(str(one))).areas_table().columns

@@ -210,12 +210,15 @@ class Facts:
         return ((previous["period_start"], previous["period_end"]), (last["period_start"], last["period_end"]), freq)
 
     def areas(self, level: str = "admin1") -> pd.DataFrame:
-        """Events and fatalities by admin area (``"admin1"``, or ``"admin2"`` within its admin1), with the change
+        """Events and fatalities by admin area (``"admin1"``, or ``"admin2"`` within its admin1; in a file of several
+        countries, each with its ``country`` first), with the change
         between the :attr:`compared` periods (:func:`analysis.stats.places.events_by_area`); kept for the next call."""
         from ...stats.places import events_by_area
 
         if level not in self._areas:
             columns = ["admin1", "admin2"] if level == "admin2" else [level]
+            if "country" in self.events.columns and self.events["country"].nunique() > 1:
+                columns = ["country", *columns]  # a file of several countries: each area with its country
             previous, last = self.compared[:2] if self.compared else (None, None)
             self._areas[level] = events_by_area(self.events, columns, previous=previous, last=last)
         return self._areas[level]
