@@ -122,7 +122,7 @@ def test_only_the_11_march_attack_is_attributed_to_a_named_group(data):
 
 def test_the_escalation_reading_follows_the_weekly_scores(data):
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March",
-         "the two weeks of the K-1 attack and of the Soleimani strike (23 December - 5 January) come next, then the "
+         "the two weeks of the K-1 attack and of the Soleimani strike (23 December - 5 January), then the "
          "week of 2-8 March, which holds seven of the ten days on which a US Marine may have been killed fighting ISIS "
          "(\"in early March\")",
          "The week of 23-29 March turns to retreat: the K-1 handover counts 10 points down, spread over 26-31 March, "

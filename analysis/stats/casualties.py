@@ -330,7 +330,8 @@ def killed_bins(highest: float) -> tuple[tuple[str, int, float], ...]:
     """Return the bins of killed per event for events whose deadliest killed ``highest``: (label, lowest, highest).
 
     A bin per figure from 0 to ``highest`` (at least to 1) when ``highest`` is at most :data:`FIGURE_BINS_UP_TO`,
-    else :data:`KILLED_BINS` up to the one that holds ``highest`` (no empty bin beyond the deadliest event).
+    else :data:`KILLED_BINS` up to the one that holds ``highest`` (no empty bin beyond the deadliest event), that
+    one labelled up to ``highest`` ("10-20" where 20 is the most, not "10-24").
 
     Examples
     --------
@@ -339,10 +340,15 @@ def killed_bins(highest: float) -> tuple[tuple[str, int, float], ...]:
     >>> [label for label, _, _ in killed_bins(40)]
     ['0', '1', '2-4', '5-9', '10-24', '25 or more']
     >>> [label for label, _, _ in killed_bins(20)]
-    ['0', '1', '2-4', '5-9', '10-24']
+    ['0', '1', '2-4', '5-9', '10-20']
     """
     if highest > FIGURE_BINS_UP_TO:
-        return tuple(edges for edges in KILLED_BINS if edges[1] <= highest)
+        kept = [edges for edges in KILLED_BINS if edges[1] <= highest]
+        label, low, high = kept[-1]
+        if high != float("inf") and highest < high:
+            top = int(np.floor(highest))
+            kept[-1] = (f"{low}-{top}" if top > low else f"{low}", low, high)
+        return tuple(kept)
     top = max(int(np.ceil(highest)), 1)
     return tuple((str(k), k, float(k)) for k in range(top + 1))
 

@@ -965,7 +965,7 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
         for day in ("2021-03-02", "2021-03-09")])
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
-    assert "data as of" not in line and "its rows last changed on 13 September 2020, before the date of its last event" in line
+    assert "data as of" not in line and "export date not known (its latest timestamp, 13 September 2020, is before its last event)" in line
     assert ("- **The export's date**: not known. Its rows' times of change end on 13 September 2020, before its last "
             "event (9 March 2021), so they cannot be when the rows last changed; it holds events of 9 March 2021, so it "
             "is from that day or later.") in story.caveats()
@@ -1062,7 +1062,7 @@ def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(st
     # the file's four pairs are alike (33 to 36 events), and every one peaked in June 2020: the title says both
     assert len(pairs) == 4 and pairs.iloc[-1] >= 0.9 * pairs.iloc[0] and peaks == {pd.Period("2020-06")}
     assert pairs_title(story.facts) == (f"Who fought whom: 4 pairs of actors, {pairs.iloc[-1]} to {pairs.iloc[0]} "
-                                        "events each; every one of them peaked in June 2020")
+                                        "events each; all 4 pairs drawn peaked in June 2020")
     groups, names = pair_groups(story.facts)
     alone = int((raw["actor2"] == "").sum())
     assert len(groups) == len(raw) and (groups == ONE_ACTOR).sum() == alone

@@ -44,7 +44,7 @@ def test_a_large_run_takes_the_forms_its_size_needs(export, close_figures):
     ax = analysis.plot_attack_casualties(data.events, data.casualties, kinds=data.selection,
                                          what=data.selection.what)
     alt = alt_text(ax)
-    assert "by people killed in each (lowest figure reported): 0: " in alt and "10-24: " in alt
+    assert "by people killed in each (lowest figure reported): 0: " in alt and "10-" in alt
     assert "25 or more" not in alt  # the deadliest killed fewer: no empty bar for it
 
 

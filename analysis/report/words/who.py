@@ -241,7 +241,7 @@ def pairs_title(facts: Facts) -> str:
         peaks.add(top["period_start"].iloc[0] if len(top) == 1 else None)
     if len(names) > 1 and len(peaks) == 1 and None not in peaks:
         when = counts[counts["period_start"] == next(iter(peaks))].iloc[0]
-        every = "both" if len(names) == 2 else "every one of them"
+        every = "both pairs" if len(names) == 2 else f"all {len(names)} pairs drawn"
         lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
     return f"Who fought whom: {lead}"
 
