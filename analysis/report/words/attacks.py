@@ -45,7 +45,7 @@ from .common import (
     with_associates,
 )
 from .common import dateline as common_dateline
-from .counting import partial_caveat, partial_note, partial_starts, peak_headline, time_section
+from .counting import partial_caveat, partial_note, partial_starts, peak_headline, stands_apart_note, time_section
 from .coverage import new_source_note
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
@@ -228,6 +228,8 @@ def key_sentences(facts: Facts) -> str:
             if found is not None else "")
     column = data.place_column
     items = _places(facts, attacks, column) if column in attacks.columns else []
+    apart = stands_apart_note(weekly, found, unit(facts))
+    items = ([apart] if apart else []) + items
     items += changes(facts, facts.per_period("M", attacks), unit(facts), attacks)
     items.append(partial_caveat(facts, facts.period("monthly", "M")))
     ties = tie_note(weekly, found)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...stats.highlights import Peak, stands_apart
 from ...stats.periods import partial_periods
-from ...text import describe_dates, describe_number, join_words
-from .common import percent
+from ...text import describe_dates, describe_figure, describe_number, join_words
+from .common import percent, week_text
 from .facts import PERIOD_NAMES, Facts
 
 
@@ -28,6 +29,22 @@ def counting_rule(facts: Facts, events: pd.DataFrame | None = None) -> str:
     return (f"{rule} {ranged:,} of the {describe_number(n, 'event')}{here} ({percent(ranged, n)}) are known only to a "
             "week or a month; ACLED dates each to the middle of it, so each may belong to a neighbouring period "
             "(a note on the count, not a change to it).")
+
+
+def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "event") -> str:
+    """Say that the peak week ``found`` of ``weekly`` (:meth:`Facts.per_period`) stands apart from the other weeks
+    (:func:`analysis.stats.highlights.stands_apart`), with its share of the killed; "" where it does not: "The week of
+    3-9 March 2025 stands apart: 625 events, 18 times the median week's 35.5; 1,928 of the 4,349 killed (44%)."
+    """
+    median = stands_apart(weekly, found)
+    if median is None:
+        return ""
+    week = weekly[weekly["period_start"] == found.start]
+    killed, every = float(week["killed"].sum()), float(weekly["killed"].sum())
+    share = (f"; {describe_figure(killed)} of the {describe_figure(every)} killed ({percent(killed, every)})"
+             if killed > 0 else "")
+    return (f"The week of {week_text(found)} stands apart: {describe_number(found.events, noun)}, "
+            f"{found.events / median:,.0f} times the median week's {f'{median:,.1f}'.removesuffix('.0')}{share}.")
 
 
 def partial_note(facts: Facts, freq: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ...schema import ACLED_POSTURE_MEANINGS
-from ...stats.highlights import peak, stands_apart, top_values
+from ...stats.highlights import peak, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
 from ...text import markdown_text as md
@@ -41,7 +41,7 @@ from .common import (
     weekly_words,
 )
 from .common import dateline as common_dateline
-from .counting import partial_caveat, peak_headline, period_text, time_section
+from .counting import partial_caveat, peak_headline, period_text, stands_apart_note, time_section
 from .coverage import killed_source_note, new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
@@ -406,15 +406,9 @@ def key_sentences(facts: Facts) -> str:
             f"{tie_note(weekly, by_events)}." if by_events is not None else "")
     items = ["By kind: " + join_words([f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()])
              + "."]
-    median = stands_apart(weekly, by_events)
-    if median is not None:
-        week = weekly[weekly["period_start"] == by_events.start]
-        killed, every = float(week["killed"].sum()), float(weekly["killed"].sum())
-        share = (f"; {describe_figure(killed)} of the {describe_figure(every)} killed ({percent(killed, every)})"
-                 if killed > 0 else "")
-        items.insert(0, f"The week of {week_text(by_events)} stands apart: {describe_figure(by_events.events)} events, "
-                        f"{by_events.events / median:,.0f} times the median week's "
-                        f"{f'{median:,.1f}'.removesuffix('.0')}{share}.")
+    apart = stands_apart_note(weekly, by_events)
+    if apart:
+        items.insert(0, apart)
     if by_killed is not None:
         items.append(f"Fatalities peaked in the week of {week_text(by_killed)}: {describe_figure(by_killed.value)} "
                      f"killed, in {describe_number(by_killed.events, 'event')}{spread_note(by_killed)}"
