@@ -391,7 +391,8 @@ def _escalation_description(escalation: pd.DataFrame) -> str:
 
 
 def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str = "marked") -> Axes:
-    """Draw a dashed vertical line at each day of ``marks`` on a chart over dates, labelled at its top.
+    """Draw a vertical line at each day of ``marks`` on a chart over dates, labelled at its top: solid, so that
+    over a bar it does not look like the hatch of a partial period (a dashed line in its white halo did).
 
     For a day that explains a change, drawn on the chart the change is seen
     on: the first report of a source that carries a peak ("Local Network's
@@ -436,7 +437,7 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str = "mark
     halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]  # seen over dark bars as over the background
     for (label, day), x in zip(days.items(), dates_as_numbers(days)):
         # over bars and bands, under markers and labels (zorder 3 and 4), which stay readable
-        ax.axvline(x, color="0.1", linestyle=(0, (4, 2.5)), linewidth=1.2, zorder=2.5, gid="day-mark", path_effects=halo)
+        ax.axvline(x, color="0.1", linestyle="-", linewidth=1.0, zorder=2.5, gid="day-mark", path_effects=halo)
         # above the plotting area, where it covers no bar
         ax.text(x, 1.01, literal_text(label), transform=above, ha="center", va="bottom", fontsize=8, color="0.1",
                 gid="day-mark-label", clip_on=False)

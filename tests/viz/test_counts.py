@@ -218,6 +218,8 @@ def test_marked_days_are_dashed_lines_at_their_dates_with_their_labels_as_writte
     mark_days(ax, marks, what="first reports")
     lines = [line for line in ax.lines if line.get_gid() == "day-mark"]
     assert [line.get_xdata()[0] for line in lines] == list(dates_as_numbers(pd.to_datetime(["2020-03-12", "2020-03-17"])))
+    # solid: a dashed line in its white halo, over a dark bar, looked like the hatch of a partial period
+    assert {line.get_linestyle() for line in lines} == {"-"}
     labels = [text for text in ax.texts if text.get_gid() == "day-mark-label"]
     assert [text.get_text() for text in labels] == ["\u200b_Other", "\\$x\\$ Outlet's first report"]  # by date, literal
     assert descriptions(ax)[-1] == "First reports: _Other, 12 Mar 2020; $x$ Outlet's first report, 17 Mar 2020."
