@@ -21,6 +21,13 @@ def test_plot_sources_draws_the_top_outlets_and_counts_the_rest(new_axes):
 def test_plot_source_scales_and_empty_inputs(new_axes):
     ax = plot_source_scales(pd.DataFrame({"source_scale": ["National", "Local"], "events": [5, 2]}), ax=new_axes())
     assert sorted(p.get_width() for p in ax.patches) == [2, 5]
+    # each bar with its figure (bars of 405 to 450 read alike), in the colour of "events", not of "alone"
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "scale-figure"] == [" 5", " 2"]
+    from matplotlib.colors import to_hex
+
+    from analysis.viz.style import SOURCE_COLORS
+
+    assert {to_hex(p.get_facecolor()) for p in ax.patches} == {SOURCE_COLORS["events"].lower()}
     empty = plot_sources(pd.DataFrame({"source": [], "events": [], "only_source": []}), ax=new_axes())
     assert [t.get_text() for t in empty.texts] == ["no sources in this window"]
     import matplotlib.pyplot as plt
