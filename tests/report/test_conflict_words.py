@@ -1219,3 +1219,14 @@ def test_the_regions_of_a_file_of_several_countries_carry_their_country(story, r
     assert table.loc["Deir ez-Zor", "country"] == "Syria"
     one = write_acled_events(tmp_path / "one.csv", [{"event_date": "2020-05-04"}, {"event_date": "2020-05-05"}])
     assert "country" not in Story(notebook_data(str(one))).areas_table().columns
+
+
+def test_the_places_page_promises_the_forces_moves_only_where_the_window_holds_any(story, tmp_path):
+    # the title read "..., and the moves of foreign forces" over a page that said there were none
+    assert story.facts.posture_events.empty
+    assert not story.heading("posture").markdown.split("\n")[0].endswith("foreign forces")
+    from acled_files import write_acled
+
+    moving = Story(notebook_data(str(write_acled(tmp_path / "moves.csv", 400))))  # foreign forces' bases among them
+    assert not moving.facts.posture_events.empty
+    assert moving.heading("posture").markdown.split("\n")[0].endswith(", and the moves of foreign forces")

@@ -38,8 +38,13 @@ def page_heading(facts: Facts) -> Heading:
     data = facts.data
     if data.coded:
         return heading(lambda esc: f"The bases and the troops, {data.period_text}", lambda esc: [bases_lead(facts, esc)])
+    # the moves of the forces are named only where the window holds any (the page said "none" under a title promising
+    # them)
+    def moves(esc) -> str:
+        return "" if facts.posture_events.empty else f", and the moves of {forces_words(facts, esc)}"
+
     return heading(lambda esc: (f"Where the events{involved(facts, esc)} took place in {esc(data.place)}, "
-                                f"{data.period_text}, and the moves of {forces_words(facts, esc)}"),
+                                f"{data.period_text}{moves(esc)}"),
                    lambda esc: [text for text in (where_words.where_lead(facts, esc), _forces_lead(facts, esc)) if text])
 
 
