@@ -130,7 +130,9 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
                     "source scale: local, national, international ...). The chart counts the events each outlet reports, and those it "
                     "alone reports (no other outlet confirms them)."),
         "matrix": lambda: ("## Which report supports which event\n\nOne row per report, one column per event; "
-                   "the darker the cell, the more passages of the report the event rests on." if coded else ""),
+                   "the darker the cell, the more passages of the report the event rests on; a cross marks a "
+                   "report's claim on a point the claims contradict each other on, and ≈ one where they differ only "
+                   "in precision or wording." if coded else ""),
         "conflicts": lambda: ("## Where reports, or the people they quote, disagree\n\nClaims on the events of this window "
                       "with different values, side by side." if coded else ""),
         "passages": lambda: ("## The passages each event rests on\n\nFor every event, in order of the day it is drawn on (the middle "
