@@ -164,7 +164,8 @@ def describe_figure(value: float) -> str:
 
 
 def describe_points(value: float) -> str:
-    """Write a score in points: whole numbers with separators and no decimals, anything else with one decimal.
+    """Write a score in points, or any figure read to one decimal (a median week's events): whole numbers with
+    separators and no decimals, anything else with one decimal.
 
     The escalation measure's points are whole or halves for an ACLED file (Goldstein values such as 9.5) and
     fractions for the coded data (an event spread over its possible days); every table, sentence and alternative

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...stats.highlights import Peak, stands_apart
 from ...stats.periods import partial_periods
-from ...text import describe_dates, describe_figure, describe_number, join_words
+from ...text import describe_dates, describe_figure, describe_number, describe_points, join_words
 from .common import percent, week_text
 from .facts import PERIOD_NAMES, Facts
 
@@ -44,7 +44,7 @@ def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "eve
     share = (f"; {describe_figure(killed)} of the {describe_figure(every)} killed ({percent(killed, every)})"
              if killed > 0 else "")
     return (f"The week of {week_text(found)} stands apart: {describe_number(found.events, noun)}, "
-            f"{found.events / median:,.0f} times the median week's {f'{median:,.1f}'.removesuffix('.0')}{share}.")
+            f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.")
 
 
 def partial_note(facts: Facts, freq: str) -> str:
