@@ -213,8 +213,10 @@ def highest_positions(values: np.ndarray, dates: pd.Series, n: int, *, split_tie
     With ``split_ties=False`` a tie is never split: when the first row
     left out has as high a value as the last one kept, every row with that
     value is left out, so none left out is as high as one listed (fewer
-    than ``n`` then; if even the highest value is shared by more than
-    ``n`` rows, the first ``n`` in date order are kept).
+    than ``n`` then). If even the highest value is shared by more than
+    ``n`` rows, ``n`` of them are kept, spread over their dates
+    (:func:`spread_evenly`, so a shorter list is part of a longer one),
+    in date order.
 
     Examples
     --------
@@ -223,28 +225,66 @@ def highest_positions(values: np.ndarray, dates: pd.Series, n: int, *, split_tie
     [2, 3, 0]
     >>> highest_positions(np.array([3.0, 0.0, 9.0, 3.0]), dates, 2, split_ties=False).tolist()
     [2]
+    >>> days = pd.Series(pd.date_range("2025-03-01", periods=7))
+    >>> highest_positions(np.ones(7), days, 3, split_ties=False).tolist()
+    [0, 3, 6]
     """
     above_zero = np.flatnonzero(values > 0)
     order = above_zero[np.lexsort((dates.to_numpy()[above_zero], -values[above_zero]))]
     if split_ties or len(order) <= n:
         return order[:n]
     above = order[values[order] > values[order[n]]]
-    return above if len(above) else order[:n]
+    if len(above):
+        return above
+    tied = order[values[order] == values[order[0]]]  # the highest value, shared by more than n rows, in date order
+    return tied[spread_evenly(len(tied), n)]
 
 
-def spread_evenly(count: int, m: int) -> np.ndarray:
-    """Return ``m`` of the positions ``0 .. count - 1``, spread evenly over them: the fair choice of some events of a
-    tie in date order, which leaves out events all along the period, never only the last ones.
+def spread_order(count: int, m: int | None = None) -> np.ndarray:
+    """Return the positions ``0 .. count - 1`` (the first ``m`` of them) in the order a fair choice takes them: the
+    first and the last, then the middle between them, the middles of the halves, of the quarters..., so that any
+    number of the first is spread over the whole range and a shorter choice is part of a longer one.
 
     Examples
     --------
-    >>> spread_evenly(20, 15).tolist()
-    [0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19]
-    >>> spread_evenly(5, 1).tolist(), spread_evenly(3, 5).tolist()
-    ([2], [0, 1, 2])
+    >>> spread_order(7).tolist()
+    [0, 6, 3, 2, 5, 1, 4]
+    >>> spread_order(10, 4).tolist()
+    [0, 9, 5, 3]
     """
-    m = max(min(m, count), 0)
-    return np.floor((np.arange(m) + 0.5) * count / m).astype(np.int64) if m else np.zeros(0, dtype=np.int64)
+    m = count if m is None else max(min(m, count), 0)
+    out: list[int] = [0, count - 1][:count]  # the first and the last, then the middles between them
+    level, depth = [(1, max(count - 1, 1))], 0
+    while len(out) < m:
+        # every range of one level is halved before the next level, its ranges taken in bit-reversed order (of 4:
+        # the 1st, 3rd, 2nd, 4th), so that a level taken in part is spread too; an empty range keeps its place
+        for index in range(len(level)):
+            low, high = level[int(format(index, f"0{depth}b")[::-1], 2)] if depth else level[0]
+            if high > low:
+                out.append((low + high) // 2)
+        level = [half for low, high in level
+                 for half in (((low, (low + high) // 2), ((low + high) // 2 + 1, high)) if high > low
+                              else ((low, low), (low, low)))]
+        depth += 1
+    return np.asarray(out[:m], dtype=np.int64)
+
+
+def spread_evenly(count: int, m: int) -> np.ndarray:
+    """Return ``m`` of the positions ``0 .. count - 1``, spread over them, in order: the fair choice of some events
+    of a tie in date order, which leaves out events all along the period, never only the last ones. The choice of
+    fewer is part of the choice of more (:func:`spread_order`), so a page that names 3 of a tie and a chart that
+    labels 8 of it agree on the 3.
+
+    Examples
+    --------
+    >>> spread_evenly(20, 5).tolist()
+    [0, 5, 10, 15, 19]
+    >>> spread_evenly(5, 1).tolist(), spread_evenly(3, 5).tolist()
+    ([0], [0, 1, 2])
+    >>> set(spread_evenly(20, 3)) <= set(spread_evenly(20, 8))
+    True
+    """
+    return np.sort(spread_order(count, m))
 
 
 @renamed_keywords(most="n")

@@ -19,6 +19,7 @@ from analysis.report.inputs import notebook_data
 from analysis.report.story import PAGES, Story
 from analysis.report.words.facts import Facts
 from analysis.stats.periods import attacks_per_period
+from analysis.text import in_words
 from analysis.text import markdown_text as md
 
 # Slow: every test builds a run's words from an export file (see docs/report.md, How it is tested).
@@ -264,6 +265,14 @@ def test_two_actors_and_one_perpetrator_are_said_in_plain_english(tmp_path):
     assert one_sided.perpetrators_note().startswith("The one perpetrator of the 1 ")
     assert {"perpetrator", "attacked"} <= set(one_sided.attacks_table().columns)
     assert "who attacked whom" in one_sided.attacks_note()
+    # what is counted is named as the page counts it: "events" where a battle is among them (no attack), else "attacks"
+    for run, noun in ((story, "event"), (one_sided, "attack")):
+        other = "attack" if noun == "event" else "event"
+        assert list(run.perpetrators().columns)[2] == f"{noun}s"
+        assert f"with the {noun}s each" in run.perpetrators_note()
+        said = run.casualties()
+        assert f"The only deadly one of the {noun}s: 2 killed" in said and f"(1 {noun}, 100%; 2 people killed)" in said
+        assert f"the {other}s" not in said and f"1 {other}," not in said
 
 
 def test_civilian_targeting_is_its_own_paragraph_under_its_own_label(story, raw):
@@ -613,19 +622,26 @@ def test_a_tie_at_the_escalation_peak_is_said_whole(tmp_path):
 
 
 def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw):
-    """When more attacks share the highest toll than the sentence names, it says how many, then names the first."""
+    """When more attacks share the highest toll than the sentence names, it says how many, then names some spread
+    over their dates: among those the timeline labels, not only the earliest."""
     from analysis.report.words.common import NAMED, deadliest
+    from analysis.stats.highlights import deadliest_events
+    from analysis.viz.bands import LABELLED
 
     attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
     top = attacks["fatalities"].max()
-    tied = int((attacks["fatalities"] == top).sum())
-    assert tied > NAMED  # the file's attacks: more share the highest toll than a sentence names
+    tied = attacks[attacks["fatalities"] == top].sort_values("event_date", kind="stable")
+    assert len(tied) > NAMED  # the file's attacks: more share the highest toll than a sentence names
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
-    assert sentence.startswith(f"{tied} attacks killed {top} people each, the most of any attack; the first {NAMED} "
-                               "by date:\n  - ")  # a list under the finding, one event a line
-    dates = re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)
-    assert dates == sorted(dates, key=lambda day: pd.Timestamp(day))  # "the first" are the earliest
-    assert sentence.count(f"{top} killed in ") == NAMED
+    assert sentence.startswith(f"{len(tied)} attacks killed {top} people each, the most of any attack; "
+                               f"{in_words(NAMED)} of them, spread over their dates:\n  - ")  # one event a line
+    days = [pd.Timestamp(day) for day in re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)]
+    assert len(days) == NAMED and days == sorted(days)
+    assert days != list(tied["event_date"].iloc[:NAMED])  # not the earliest only
+    assert days[0] == tied["event_date"].iloc[0] and days[-1] == tied["event_date"].iloc[-1]  # the first and last
+    labelled = deadliest_events(story.facts.attacks, n=LABELLED, split_ties=False)  # what the timeline labels
+    named = deadliest_events(story.facts.attacks, n=NAMED, split_ties=False)
+    assert set(named["event_id"]) <= set(labelled["event_id"]) and list(named["event_date"]) == days
 
 
 def test_a_file_without_changes_of_posture_names_the_events_its_foreign_forces_are_actors_in(story, raw):

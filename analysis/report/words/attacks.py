@@ -272,7 +272,7 @@ def casualties(facts: Facts) -> str:
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
     many = int(counts.loc[counts["lowest"] >= 10, "events"].sum())
-    items = [note for note in [placeholder_note(facts, attacks, total)] if note] + deadliest(facts, attacks, "attacks")
+    items = [note for note in [placeholder_note(facts, attacks, total)] if note] + deadliest(facts, attacks, f"{unit(facts)}s")
     if not facts.coded:
         items.append(perpetrators_sentence(facts))
     return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts), unit(facts)),
@@ -394,13 +394,14 @@ def perpetrators(facts: Facts, most: int = PERPETRATORS) -> pd.DataFrame:
 
     attacks = facts.attacks
     role = actor_roles(facts)[0]
+    counted = f"{unit(facts)}s"  # "attacks", or "events" where battles are among them
     if facts.coded or attacks.empty or "actor1" not in attacks.columns:
-        return pd.DataFrame(columns=[role, "actor type", "attacks", "killed"])
+        return pd.DataFrame(columns=[role, "actor type", counted, "killed"])
     first = attacks.assign(actor2=pd.NA, inter2=pd.NA) if "inter2" in attacks.columns else attacks.assign(actor2=pd.NA)
     table = actors_table(first, associated=False)
     shown, _, _ = top_whole(table, most, 2 * most)
-    return shown.rename(columns={"actor": role, "actor_type": "actor type", "events": "attacks",
-                                 "fatalities": "killed"})[[role, "actor type", "attacks", "killed"]]
+    return shown.rename(columns={"actor": role, "actor_type": "actor type", "events": counted,
+                                 "fatalities": "killed"})[[role, "actor type", counted, "killed"]]
 
 
 def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
@@ -416,7 +417,7 @@ def perpetrators_note(facts: Facts, most: int = PERPETRATORS) -> str:
         return (f"{which} of the {counted_as(facts, len(facts.attacks))} (ACLED's first actor), with the attacks each "
                 "carried out and the people killed in them.")
     return (f"{which} of the {counted_as(facts, len(facts.attacks))} (the attacker, or in a battle one side), with "
-            "the attacks each took part in and the people killed in them.")
+            f"the {unit(facts)}s each took part in and the people killed in them.")
 
 
 def perpetrators_sentence(facts: Facts) -> str:
@@ -426,9 +427,10 @@ def perpetrators_sentence(facts: Facts) -> str:
         return ""
     n = len(facts.attacks)
     role = actor_roles(facts)[0]
-    named = [f"{md(name)} ({describe_number(attacks, 'attack')}, {percent(attacks, n)}; "
+    noun = unit(facts)
+    named = [f"{md(name)} ({describe_number(count, noun)}, {percent(count, n)}; "
              f"{describe_number(killed, 'person', 'people')} killed)"
-             for name, attacks, killed in zip(table[role], table["attacks"], table["killed"])]
+             for name, count, killed in zip(table[role], table[f"{noun}s"], table["killed"])]
     how = "ACLED's first actor" if role == "perpetrator" else "the attacker, or in a battle one side"
     return f"By {role} ({how}): {join_words(named)}."
 
