@@ -122,9 +122,11 @@ def reported_totals_table(totals: pd.DataFrame, sources: pd.DataFrame | None = N
     Returns
     -------
     DataFrame
-        One row per total, in date order: period (in words), measure, actor,
-        as_worded, bounds, document (the doc_id, or its name with
-        ``sources``), quote (all string).
+        One row per total, in date order: period (in words; a start that
+        no sentence gives, of origin ``convention`` in ``date_start_from``,
+        is not written as a day: "until 11 Mar 2020 (no start given)"),
+        measure, actor, as_worded, bounds, document (the doc_id, or its name
+        with ``sources``), quote (all string).
 
     Raises
     ------
@@ -139,12 +141,19 @@ def reported_totals_table(totals: pd.DataFrame, sources: pd.DataFrame | None = N
     ...                        "date_end": pd.to_datetime(["2020-03-20"])})
     >>> reported_totals_table(totals).loc[0, ["period", "as_worded", "bounds"]].tolist()
     ['1 Mar 2019 - 20 Mar 2020', 'more than 12', '13 or more']
+    >>> reported_totals_table(totals.assign(date_start_from=["convention"])).loc[0, "period"]
+    'until 20 Mar 2020 (no start given)'
     """
     needed = ["date_start", "date_end", "measure", "actor", "count_low", "count_high", "qualifier", "doc_id", "quote"]
     require_columns(totals, needed, "reported totals")
     ordered = totals.sort_values(["date_start", "date_end"], kind="stable")
+    period = date_texts(ordered)
+    # a start set by the coding's convention (the first day of its scope) is no date a report gives
+    unstarted = column_or_na(ordered, "date_start_from").astype("string").eq("convention").fillna(False).to_numpy()
+    ends = date_texts(ordered.assign(date_start=ordered["date_end"]))
+    period = period.where(~unstarted, "until " + ends + " (no start given)")
     out = pd.DataFrame({
-        "period": date_texts(ordered),
+        "period": period,
         "measure": ordered["measure"].astype("string"),
         "actor": ordered["actor"].astype("string"),
         "as_worded": count_texts(ordered),

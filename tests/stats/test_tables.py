@@ -100,6 +100,19 @@ def test_reported_totals_table_shows_totals_as_worded():
         "outlet not named, Apr 2020", "The Media Line, 6 Jun - 3 Jul 2020"]
 
 
+
+def test_a_total_whose_start_no_sentence_gives_shows_no_start_day():
+    """The scope's first day (the coding's convention) is not a date any report gives: the period does not show it."""
+    totals = analysis.load_reported_totals()
+    table = reported_totals_table(totals)
+    ordered = totals.sort_values(["date_start", "date_end"], kind="stable").reset_index(drop=True)
+    by_convention = ordered["date_start_from"].eq("convention").to_numpy()
+    assert by_convention.sum() >= 5  # the packaged totals that name no period
+    assert table.loc[by_convention, "period"].str.fullmatch(r"until \d{1,2} \w{3} \d{4} \(no start given\)").all()
+    assert not table.loc[by_convention, "period"].str.contains("Mar 2019").any()
+    # a start a sentence gives is still written as a day ("in the spring of 2019": 1 March 2019)
+    assert table.loc[~by_convention, "period"].str.contains(" - |^\\w{3} \\d{4}$|\\d-\\d", regex=True).all()
+
 def test_troop_level_statements_keep_their_own_dates_and_say_when_figures_overlap():
     statements = troop_level_statements(troop_levels_sample())
     assert statements["level_id"].tolist() == ["TL1", "TL2", "TL3"]  # by force (US, UK), then date
