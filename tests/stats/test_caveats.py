@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from acled_files import write_acled_events
+from acled_files import alike_events, write_acled_events
 
 from analysis import load_acled, load_events
 from analysis.stats import caveats
@@ -47,43 +47,10 @@ def test_the_export_date_of_utc_datetimes_as_the_loader_gives_them():
 
 # --- events that may be coded twice -----------------------------------------------------------------
 
-#: What the alike events of :func:`alike_file` share, and the cases around them, one day each.
-CLASH = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Military Forces of Iraq (2020-)",
-         "inter1": "State forces", "actor2": "Islamic State (Iraq)", "inter2": "Rebel group",
-         "interaction": "State forces-Rebel group", "fatalities": "2", "notes": "Clash near the bridge."}
-SHELLING = {"actor2": "Military Forces of Iraq (2020-)", "inter2": "State forces", "fatalities": "0",
-            "notes": "Rockets hit the base."}
-REVERSED = {"actor1": CLASH["actor2"], "inter1": CLASH["inter2"], "actor2": CLASH["actor1"], "inter2": CLASH["inter1"]}
-
-
 @pytest.fixture(scope="module")
 def alike_file(tmp_path_factory):
-    """An export (:func:`tests.acled_files.write_acled_events`) with, by event id: TST1-3 one battle told three
-    times on 3 March (the second with its actors the other way round, the third with other notes), TST4-5 an exact
-    pair on 1 March, TST6-7 a pair on 2 March that differs only in its fatalities, and events that are not alike:
-    TST8-9 other actors (4 March), TST10-11 a shelling with its actors the other way round (5 March), TST12-13
-    alike but dated only to a week (6 March), TST14-15 the same place name at other coordinates (7 March)."""
-    rows = [
-        {**CLASH, "event_date": "2020-03-03", "location": "Charlie"},
-        {**CLASH, **REVERSED, "event_date": "2020-03-03", "location": "Charlie"},
-        {**CLASH, "event_date": "2020-03-03", "location": "Charlie", "notes": "Fighting, says a second outlet."},
-        {**SHELLING, "event_date": "2020-03-01", "location": "Alpha"},
-        {**SHELLING, "event_date": "2020-03-01", "location": "Alpha"},
-        {**SHELLING, "event_date": "2020-03-02", "location": "Bravo", "fatalities": "1"},
-        {**SHELLING, "event_date": "2020-03-02", "location": "Bravo", "fatalities": "3"},
-        {**SHELLING, "event_date": "2020-03-04", "location": "Delta"},
-        {**SHELLING, "event_date": "2020-03-04", "location": "Delta", "actor1": "Islamic State (Iraq)",
-         "inter1": "Rebel group"},
-        {**CLASH, "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
-         "event_date": "2020-03-05", "location": "Echo"},
-        {**CLASH, **REVERSED, "event_type": "Explosions/Remote violence",
-         "sub_event_type": "Shelling/artillery/missile attack", "event_date": "2020-03-05", "location": "Echo"},
-        {**SHELLING, "event_date": "2020-03-06", "location": "Foxtrot", "time_precision": "2"},
-        {**SHELLING, "event_date": "2020-03-06", "location": "Foxtrot", "time_precision": "2"},
-        {**SHELLING, "event_date": "2020-03-07", "location": "Golf"},
-        {**SHELLING, "event_date": "2020-03-07", "location": "Golf", "latitude": "33.4"},
-    ]
-    return write_acled_events(tmp_path_factory.mktemp("alike") / "alike.csv", rows)
+    """The export of :func:`tests.acled_files.alike_events`: groups of events alike, and events that are not."""
+    return write_acled_events(tmp_path_factory.mktemp("alike") / "alike.csv", alike_events())
 
 
 @pytest.fixture(scope="module")
