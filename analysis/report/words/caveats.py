@@ -122,7 +122,7 @@ def duplicates_table(facts: Facts) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     shown = found[found["group"] <= DUPLICATES_SHOWN]
     grouped = shown.groupby("group", sort=True)
-    first = grouped.first()
+    first = shown.drop_duplicates("group").set_index("group")  # what a group's events share: its first row's
     actors = first["actor1"].astype(str) + first["actor2"].map(lambda actor: "" if pd.isna(actor) else f" – {actor}")
     alike = [join_words([name for name, same in (("fatalities", row.same_fatalities), ("notes", row.same_notes)) if same])
              or "neither" for row in first.itertuples()]
@@ -132,7 +132,8 @@ def duplicates_table(facts: Facts) -> pd.DataFrame:
         "place": first["location"].to_numpy(),
         "actors": actors.to_numpy(),
         "kind": first["sub_event_type"].astype(str).to_numpy(),
-        "killed": grouped["fatalities"].agg(lambda values: ", ".join(f"{int(v):,}" for v in values)).to_numpy(),
+        "killed": grouped["fatalities"].agg(
+            lambda values: ", ".join(f"{int(v):,}" if pd.notna(v) else "–" for v in values)).to_numpy(),
         "also alike": alike,
     }, columns=columns)
 
@@ -144,5 +145,4 @@ def duplicates_note(facts: Facts) -> str:
         return ""
     which = (f"The first {DUPLICATES_SHOWN} of the {groups:,} groups" if groups > DUPLICATES_SHOWN else
              "Every group" if groups > 1 else "The one group")
-    return (f"{which} of events that share {SHARED} under different ids, by day; "
-            "analysis.possible_duplicates(events) lists every event of every group.")
+    return f"{which} of events that share {SHARED} under different ids, by day."
