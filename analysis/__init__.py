@@ -100,6 +100,7 @@ _EXPORTS: dict[str, str] = {
     "outlets_per_event": "stats.evidence",
     "source_scales": "stats.evidence",
     "events_by_outlet_age": "stats.coverage",
+    "possible_duplicates": "stats.caveats",
     # charts
     "use_report_style": "viz.style",
     "group_palette": "viz.style",

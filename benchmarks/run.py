@@ -18,9 +18,9 @@ the machine) and the highest peak. Figures:
   the ratio of ``load_acled`` to the fastest of them, and its peak memory
   against the loaded frame's ``memory_usage(deep=True)``;
 * weekly and monthly attack counts by location
-  (``analysis.stats.periods.attacks_per_period``, non-empty rows only) and the
-  timeline's layout (``analysis.viz.timeline_layout.timeline_layout``, no drawing) on
-  the loaded events;
+  (``analysis.stats.periods.attacks_per_period``, non-empty rows only), the
+  timeline's layout (``analysis.viz.timeline_layout.timeline_layout``, no drawing) and
+  the events that may be coded twice (``analysis.possible_duplicates``) on the loaded events;
 * ``import analysis`` against ``import pandas`` (and whether plotting
   libraries were imported);
 * the whole report (``make report DATA=...``) for the 100,000-row file.
@@ -132,6 +132,7 @@ def _counts(path: str, repeat: int) -> dict:
     sys.path.insert(0, str(ROOT))
     import analysis
     import analysis.io.acled  # noqa: F401
+    from analysis.stats.caveats import possible_duplicates
     from analysis.stats.periods import attacks_per_period
     from analysis.stats.selection import is_militia_attack
     from analysis.viz.timeline_layout import timeline_layout
@@ -157,6 +158,9 @@ def _counts(path: str, repeat: int) -> dict:
     seconds, layout = best(lambda: timeline_layout(events))
     figures["timeline_s"] = seconds
     figures["timeline_rows"] = len(layout)
+    seconds, found = best(lambda: possible_duplicates(events))
+    figures["duplicates_s"] = seconds
+    figures["duplicates_rows"] = len(found)
     return figures
 
 
@@ -302,6 +306,8 @@ def other_table(results: dict) -> str:
             lines.append(f"| {name} attack counts by location | {n} | {counts[f'{name}_s']:.2f} s | | | "
                          f"{target} | {verdict} |")
         lines.append(f"| timeline data (`timeline_layout`) | {n} | {counts['timeline_s']:.2f} s | | | | |")
+        lines.append(f"| events that may be coded twice (`possible_duplicates`) | {n} | {counts['duplicates_s']:.2f} s "
+                     "| | | | |")
     imports = results.get("imports")
     if imports:
         ratio = imports["analysis"] / imports["pandas"]

@@ -369,3 +369,42 @@ def write_acled_comparison(path: Path, *, changes: dict[int, dict[str, str]] | N
     of some rows, by their index (hostile text, say)."""
     changes = changes or {}
     return write_acled_events(path, [{**event, **changes.get(i, {})} for i, event in enumerate(COMPARISON_EVENTS)])
+
+
+#: What the events of :func:`alike_events` share, and the cases around them, one day each.
+_CLASH = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Military Forces of Iraq (2020-)",
+          "inter1": "State forces", "actor2": "Islamic State (Iraq)", "inter2": "Rebel group",
+          "interaction": "State forces-Rebel group", "fatalities": "2", "notes": "Clash near the bridge."}
+_SHELLING = {"actor2": "Military Forces of Iraq (2020-)", "inter2": "State forces", "fatalities": "0",
+             "notes": "Rockets hit the base."}
+_REVERSED = {"actor1": _CLASH["actor2"], "inter1": _CLASH["inter2"], "actor2": _CLASH["actor1"],
+             "inter2": _CLASH["inter1"]}
+
+
+def alike_events() -> list[dict[str, str]]:
+    """Invented events (for :func:`write_acled_events`) that may be one event told twice, by event id: TST1-3 a
+    battle told three times on 3 March (the second with its actors the other way round, the third with other
+    notes), TST4-5 an exact pair on 1 March, TST6-7 a pair on 2 March that differs only in its fatalities; and
+    events that are not alike: TST8-9 other actors (4 March), TST10-11 a shelling with its actors the other way
+    round (5 March), TST12-13 alike but dated only to a week (6 March), TST14-15 the same place name at other
+    coordinates (7 March)."""
+    return [
+        {**_CLASH, "event_date": "2020-03-03", "location": "Charlie"},
+        {**_CLASH, **_REVERSED, "event_date": "2020-03-03", "location": "Charlie"},
+        {**_CLASH, "event_date": "2020-03-03", "location": "Charlie", "notes": "Fighting, says a second outlet."},
+        {**_SHELLING, "event_date": "2020-03-01", "location": "Alpha"},
+        {**_SHELLING, "event_date": "2020-03-01", "location": "Alpha"},
+        {**_SHELLING, "event_date": "2020-03-02", "location": "Bravo", "fatalities": "1"},
+        {**_SHELLING, "event_date": "2020-03-02", "location": "Bravo", "fatalities": "3"},
+        {**_SHELLING, "event_date": "2020-03-04", "location": "Delta"},
+        {**_SHELLING, "event_date": "2020-03-04", "location": "Delta", "actor1": "Islamic State (Iraq)",
+         "inter1": "Rebel group"},
+        {**_CLASH, "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+         "event_date": "2020-03-05", "location": "Echo"},
+        {**_CLASH, **_REVERSED, "event_type": "Explosions/Remote violence",
+         "sub_event_type": "Shelling/artillery/missile attack", "event_date": "2020-03-05", "location": "Echo"},
+        {**_SHELLING, "event_date": "2020-03-06", "location": "Foxtrot", "time_precision": "2"},
+        {**_SHELLING, "event_date": "2020-03-06", "location": "Foxtrot", "time_precision": "2"},
+        {**_SHELLING, "event_date": "2020-03-07", "location": "Golf"},
+        {**_SHELLING, "event_date": "2020-03-07", "location": "Golf", "latitude": "33.4"},
+    ]

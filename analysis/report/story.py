@@ -429,6 +429,14 @@ class Story:
         """:func:`analysis.report.words.caveats.caveats`."""
         return caveat_words.caveats(self.facts)
 
+    def duplicates_table(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.caveats.duplicates_table`."""
+        return caveat_words.duplicates_table(self.facts)
+
+    def duplicates_note(self) -> str:
+        """:func:`analysis.report.words.caveats.duplicates_note`."""
+        return caveat_words.duplicates_note(self.facts)
+
 
 def _page(page: str) -> str:
     """Return ``page`` when it is one of :data:`PAGES`, else refuse it, naming them."""

@@ -157,3 +157,14 @@ def test_the_sources_page_shows_the_outlets_over_time_and_the_caveats(built):
     single = raw[~raw["source"].str.contains(";")]
     assert f"{len(single)} events ({round(100 * len(single) / len(raw))}%) rest on one outlet" in page
     assert "per month of ACLED's date" in page
+    # no two events of a day share their place, actors and kind (a battle's actors in either order): none is
+    # said to be coded twice, and the events dated to a week or a month are said not to be compared
+    by_day = raw[raw["time_precision"] == "1"]
+    pair = by_day[["actor1", "actor2"]].apply(lambda actors: " | ".join(
+        sorted(actors) if by_day.loc[actors.name, "event_type"] == "Battles" else list(actors)), axis=1)
+    alike = by_day.assign(pair=pair).duplicated(["event_date", "location", "latitude", "longitude", "pair",
+                                                 "sub_event_type"], keep=False)
+    assert not alike.any()
+    assert "No two events share their day, place, actors and kind under different ids." in page
+    undated = int((raw["time_precision"] != "1").sum())
+    assert undated and f"{undated} events dated only to a week or a month are not compared" in page

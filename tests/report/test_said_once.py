@@ -101,8 +101,10 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
         texts += [story.section("reports"), story.sources(), story.sources_over_time()]
         if not data.coded:
             texts += [story.outlets_over_time_note(), empty(lambda: story.outlets_over_time(), story.nothing("outlets"))]
-        texts += [story.caveats(), *(story.section(name) for name in ("matrix", "conflicts", "passages")),
-                  story.limits(page)]
+        texts += [story.caveats()]
+        if not data.coded:  # the table of events alike shows nothing when there is none
+            texts += [story.duplicates_note()]
+        texts += [*(story.section(name) for name in ("matrix", "conflicts", "passages")), story.limits(page)]
     return texts, story.called
 
 

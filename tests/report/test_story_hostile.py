@@ -20,6 +20,7 @@ import pytest
 from acled_files import write_acled
 from report_support import page_text
 
+from analysis import as_table
 from analysis.report.inputs import EVENTS_FILE, LINKS_FILE, notebook_data
 from analysis.report.render import render_report
 from analysis.report.safety import find_remote_references
@@ -57,6 +58,9 @@ def hostile(tmp_path_factory):
     frame["sub_event_type"] = "Armed clash"
     frame.loc[:9, ["event_type", "sub_event_type"]] = ["Strategic developments", "Headquarters or base established"]
     frame["fatalities"] = [str(10 + i % 7) for i in range(len(frame))]
+    # one battle told twice, so the caveats' table of events alike shows the hostile actors and place
+    told_twice = ["event_date", "year", "time_precision", "latitude", "longitude"]
+    frame.loc[11, told_twice] = frame.loc[10, told_twice].to_numpy()
     hostile_path = folder / FILE_NAME
     frame.to_csv(hostile_path, index=False)
     data = notebook_data(str(hostile_path), area=HOSTILE["admin1"], target="[actor2](https://evil.example/actor2)")
@@ -68,19 +72,23 @@ def hostile(tmp_path_factory):
                                                "coding", "posture coding",
                                                "passages")]
     texts += [story.timeline(), story.attacks(), story.casualties(), story.posture(), story.sources(),
-              story.limits("timeline"), story.limits("attacks"), story.attacks_note(), story.posture_table_note()]
+              story.limits("timeline"), story.limits("attacks"), story.attacks_note(), story.posture_table_note(),
+              story.caveats()]
+    alike = as_table(story.duplicates_table(), caption=story.duplicates_note())
+    assert len(alike.frame) == 1  # the battle told twice
     outputs = []
     for text in texts:
         markdown = text.markdown if hasattr(text, "markdown") else text
         metadata = ({DATELINE_METADATA if isinstance(text, Dateline) else CARD_METADATA: text.card}
                     if hasattr(text, "card") else {})
         outputs.append(nbformat.v4.new_output("display_data", data={"text/markdown": markdown}, metadata=metadata))
+    outputs.append(nbformat.v4.new_output("display_data", data={"text/html": alike._repr_html_()}))
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("tell(data, text)")])
     nb.cells[0].outputs = outputs
     notebook = folder / "01-hostile.ipynb"
     nbformat.write(nb, notebook)
     index = render_report([notebook], folder / "report")
-    return {"texts": [t.markdown if hasattr(t, "markdown") else t for t in texts],
+    return {"texts": [t.markdown if hasattr(t, "markdown") else t for t in texts], "alike": alike._repr_html_(),
             "page": (folder / "report" / "01-hostile.html").read_text(encoding="utf-8"),
             "index": index.read_text(encoding="utf-8"), "data": data}
 
@@ -125,7 +133,9 @@ def test_every_hostile_value_is_shown_as_typed_and_none_is_markup(hostile):
     for field in ("location", "actor1", "actor2", "admin1", "country", "source", "source_scale", "file name"):
         value = HOSTILE.get(field, FILE_NAME)
         assert markdown_text(value) in words, f"{field} never reaches the prose: the test would not see it leak"
-    assert_no_markup_from_the_data(page)
+    for field in ("location", "actor1", "actor2"):  # the table of events alike shows them too
+        assert HOSTILE[field] in html.unescape(hostile["alike"]), f"{field} never reaches the table of events alike"
+    assert_no_markup_from_the_data(page, tables=True)
     assert "<strong>bold</strong>" not in page and "<code>code</code>" not in page and "<em>em</em>" not in page
     assert find_remote_references(page) == []
 

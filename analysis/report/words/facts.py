@@ -181,6 +181,13 @@ class Facts:
         return table.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
     @cached_property
+    def duplicates(self) -> pd.DataFrame:
+        """The run's events that may be one event coded twice (:func:`analysis.stats.caveats.possible_duplicates`)."""
+        from ...stats.caveats import possible_duplicates
+
+        return possible_duplicates(self.events)
+
+    @cached_property
     def actors(self) -> pd.DataFrame:
         """Every actor of an ACLED run with its events and killed (:func:`analysis.stats.actors.actors_table`)."""
         from ...stats.actors import actors_table
