@@ -303,7 +303,7 @@ def test_what_the_five_reports_cannot_tell(data):
          "Associated Press report of 6 February) carry the most events", "one has no headline, two name no outlet, "
          "and two can be dated only to a month or to four weeks")
     counts = analysis.events_per_document(data.reports, data.sources).set_index("document")["events"]
-    assert counts.nlargest(2).index.tolist() == ["outlet not named, 29 Mar 2020", "Associated Press, 6 Feb 2020"]
+    assert counts.nlargest(2).index.tolist() == ["unnamed outlet, 29 Mar 2020", "Associated Press, 6 Feb 2020"]
     sources = data.sources
     assert int(sources["title"].isna().sum()) == 1 and int(sources["outlet"].isna().sum()) == 2
     days = (sources["published_end"] - sources["published_start"]).dt.days

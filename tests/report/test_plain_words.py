@@ -36,38 +36,40 @@ def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_b
     note = ("Documents 000, 001 and 002 tell it; document 002's 'deadly'; 'near' (000); the same strike as EV003 "
             "(see date_basis); date_start is the first day (reports, claim_field date); in reported_totals (RT013).")
     assert plain_notes(note, SOURCES) == (
-        "The report of 29 Mar 2020, the report of Apr 2020 and Military <b>Times</b> (16-20 Mar 2020) tell it; "
-        "Military <b>Times</b>'s 'deadly'; 'near' (the report of 29 Mar 2020); the same strike as "
+        "An unnamed outlet (29 Mar 2020), an unnamed outlet (Apr 2020) and Military <b>Times</b> (16-20 Mar 2020) "
+        "tell it; Military <b>Times</b> (16-20 Mar 2020)'s 'deadly'; 'near' (unnamed outlet, 29 Mar 2020); the same strike as "
         "event 3 (see how the dates follow from the reports); the start date is the first day (claims on when); in "
         "the reported totals (notebook 02).")
 
 
-def test_a_possessive_of_a_report_reads_as_english_without_its_dates_in_brackets():
-    # "Military Times (16-20 Mar 2020)'s 'retaliatory airstrikes'" reads badly: the possessive keeps the outlet,
-    # or the date as an adjective where the text names none
+def test_a_possessive_of_a_report_names_it_whole_as_every_other_form_does():
+    # "Military Times's" and "the 29 Mar 2020 report's" named a report otherwise than its table, its dateline and
+    # the sentence before (two reports of one outlet read the same; "report" hid that its outlet is unnamed): the
+    # possessive is the whole name's ("the King of England's"), its 's after the brackets, never inside them
     note = "it takes document 002's 'retaliatory airstrikes' to be document 000's retaliation; against document 001's own reading"
-    assert plain_notes(note, SOURCES) == ("it takes Military <b>Times</b>'s 'retaliatory airstrikes' to be the 29 Mar "
-                                          "2020 report's retaliation; against the Apr 2020 report's own reading")
+    assert plain_notes(note, SOURCES) == (
+        "it takes Military <b>Times</b> (16-20 Mar 2020)'s 'retaliatory airstrikes' to be an unnamed outlet "
+        "(29 Mar 2020)'s retaliation; against an unnamed outlet (Apr 2020)'s own reading")
     assert plain_notes("Documents 000 and 002's words", SOURCES) == (
-        "The report of 29 Mar 2020 and Military <b>Times</b> (16-20 Mar 2020)'s words")
+        "An unnamed outlet (29 Mar 2020) and Military <b>Times</b> (16-20 Mar 2020)'s words")
 
 
 def test_a_publication_date_written_after_a_report_is_not_said_twice():
     # "Associated Press (6 Feb 2020) (6 February 2020, upper bound: its publication date)" said the date twice
     assert plain_notes("Document 000 (29 March 2020, upper bound: its publication date) reports it.", SOURCES) == (
-        "The report of 29 Mar 2020 (upper bound: its publication date) reports it.")
+        "An unnamed outlet (29 Mar 2020; upper bound: its publication date) reports it.")
     assert plain_notes("Document 002 (published 16 to 20 March 2020; upper bound its latest publication date) "
                        "and document 001 (published in April 2020) and document 000 (29 March 2020).", SOURCES) == (
-        "Military <b>Times</b> (16-20 Mar 2020; upper bound its latest publication date) and the report of Apr 2020 "
-        "and the report of 29 Mar 2020.")
+        "Military <b>Times</b> (16-20 Mar 2020; upper bound its latest publication date) and an unnamed outlet "
+        "(Apr 2020) and an unnamed outlet (29 Mar 2020).")
     # two reports that read the same keep their numbers apart, and the rest of the bracket its own
     twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
                            published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
     assert plain_notes("Document 001 (published April 2020; upper bound 30 April) says so.", twins) == (
-        "The report of Apr 2020 (001) (upper bound 30 April) says so.")
+        "An unnamed outlet (Apr 2020, no. 001; upper bound 30 April) says so.")
     # a date that is not the publication date stays, and so does a bracket that is no date
     assert plain_notes("document 000 (28 March 2020) and document 001 (EV030, EV032)", SOURCES) == (
-        "the report of 29 Mar 2020 (28 March 2020) and the report of Apr 2020 (event 30, event 32)")
+        "an unnamed outlet (29 Mar 2020) (28 March 2020) and an unnamed outlet (Apr 2020) (event 30, event 32)")
 
 
 def test_the_table_of_reported_totals_is_named_in_words_with_or_without_a_row_id():
@@ -89,7 +91,8 @@ def test_a_reference_the_sources_cannot_name_stays_as_written_and_a_missing_note
     # two unnamed reports of the same dates keep their numbers apart
     twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
                            published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
-    assert plain_notes("documents 000 and 001", twins) == "the report of Apr 2020 (000) and the report of Apr 2020 (001)"
+    assert plain_notes("documents 000 and 001", twins) == (
+        "an unnamed outlet (Apr 2020, no. 000) and an unnamed outlet (Apr 2020, no. 001)")
 
 
 def test_every_point_a_claim_can_be_about_is_said_in_words():
@@ -115,7 +118,7 @@ def test_the_disputes_table_words_points_and_claims_and_shows_a_hostile_outlet_a
     assert table.columns.tolist() == ["number", "event", "point", "claim", "claimant", "document",
                                      "the claims"]
     assert table["point"].tolist() == ["why", "why"]
-    assert table["claim"].tolist() == ["<i>rockets</i>", "as the report of 29 Mar 2020 says"]
+    assert table["claim"].tolist() == ["<i>rockets</i>", "as an unnamed outlet (29 Mar 2020) says"]
     page = as_table(table)._repr_html_()
     assert "<script>" not in page and "<b>" not in page and "<i>" not in page
     assert "Rockets &amp; &lt;script&gt;" in page and "Military &lt;b&gt;Times&lt;/b&gt;" in page

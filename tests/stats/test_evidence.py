@@ -23,8 +23,8 @@ def test_documents_are_named_by_outlet_and_date_and_told_apart():
     sources = pd.DataFrame({"doc_id": ["000_a", "001_b", "002_c"], "outlet": [None, None, "AP"],
                             "published_start": pd.to_datetime(["2020-03-29", "2020-03-29", "2020-02-06"]),
                             "published_end": pd.to_datetime(["2020-03-29", "2020-03-29", "2020-02-06"])})
-    assert document_names(sources).tolist() == ["outlet not named, 29 Mar 2020 (000)",
-                                                "outlet not named, 29 Mar 2020 (001)", "AP, 6 Feb 2020"]
+    assert document_names(sources).tolist() == ["unnamed outlet, 29 Mar 2020, no. 000",
+                                                "unnamed outlet, 29 Mar 2020, no. 001", "AP, 6 Feb 2020"]
 
 
 def test_the_packaged_documents_read_by_outlet_and_date_in_order_of_publication():
