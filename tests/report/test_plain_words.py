@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
+from report_support import document_cell
 
+from analysis.report.passages import passages_html
 from analysis.report.story import Story
 from analysis.report.words.attacks import totals_table
-from analysis.report.words.plain import POINT_WORDS, numbered, plain_notes
+from analysis.report.words.plain import POINT_WORDS, document_references, numbered, plain_notes
 from analysis.report.words.sources import corroboration_table, disputes_table
 from analysis.schema import CLAIM_FIELDS
+from analysis.stats.evidence import evidence_matrix, sources_table
 from analysis.stats.selection import event_keys
+from analysis.text import markdown_text
 from analysis.viz.tables import as_table
 
 #: What a reader must not meet in a page's body: an event's id, a row id of the totals, a document by its number.
@@ -70,6 +76,46 @@ def test_a_publication_date_written_after_a_report_is_not_said_twice():
     # a date that is not the publication date stays, and so does a bracket that is no date
     assert plain_notes("document 000 (28 March 2020) and document 001 (EV030, EV032)", SOURCES) == (
         "an unnamed outlet (29 Mar 2020) (28 March 2020) and an unnamed outlet (Apr 2020) (event 30, event 32)")
+
+
+def test_each_document_reads_the_same_in_its_tables_sentences_dateline_citations_and_charts(story):
+    # one report was "outlet not named, 29 Mar 2020" in the tables, "the report of 29 Mar 2020" in the notes,
+    # "the 29 Mar 2020 report's" as a possessive and "outlet not named (29 March 2020)" under each page's title
+    data = story.data
+    cells = sources_table(data.sources).set_index("number")["document"]  # the table of the reports (pages 01, 04)
+    listed = story.dateline("sources").text.removesuffix(".").split(": ", 1)[1].split("; ")
+    assert [document_cell(name) for name in listed] == cells.tolist()  # in order of publication
+    cited = document_references(data.sources)  # under each quoted passage
+    for number, cell in cells.items():
+        said = plain_notes(f"as document {number} says", data.sources)
+        assert said.startswith("as ") and document_cell(said[3:].removesuffix(" says")) == cell
+        own = plain_notes(f"document {number}'s words", data.sources)
+        assert own.endswith(")'s words") and document_cell(own.removesuffix("'s words")) == cell
+        assert document_cell(cited[number]) == cell
+    # the charts: the bars of the sources chart and the rows of the evidence heatmap
+    assert set(story.facts.sources_table["source"]) == set(cells)
+    assert set(evidence_matrix(data.reports, data.sources, data.events)["document"]) == set(cells)
+    # the two reports whose texts name no outlet, in the words of the charts' source line
+    assert (cells.str.startswith("unnamed outlet, ").sum() == 2
+            and "The Media Line and two by unnamed outlets," in data.source_line)
+
+
+def test_a_hostile_outlet_stays_text_in_every_form_of_a_documents_name(story):
+    # the same value reaches a table (HTML), a dateline (Markdown), a citation under a passage (HTML) and a note
+    hostile = "*x* <b>y</b> [z](https://evil.example)"
+    data = replace(story.data, sources=story.data.sources.assign(
+        outlet=story.data.sources["outlet"].replace("Associated Press", hostile)))
+    number = data.sources.loc[data.sources["outlet"] == hostile, "doc_id"].item()
+    cell, sentence = f"{hostile}, 6 Feb 2020", f"{hostile} (6 Feb 2020)"
+    table = as_table(sources_table(data.sources))._repr_html_()
+    assert html.escape(cell) in table and "<b>" not in table
+    line = Story(data).dateline("sources")
+    assert markdown_text(sentence) in line.markdown and sentence in line.text and "<b>" not in line.markdown
+    told = set(data.reports.loc[data.reports["doc_id"] == number, "event_id"])
+    passages = passages_html(data.events[data.events["event_id"].isin(told)].head(1), data.reports, data.sources)
+    assert f'<p class="cite">{html.escape(sentence)}</p>' in passages and "<b>" not in passages
+    note = as_table(pd.DataFrame({"note": [plain_notes(f"document {number[:3]}'s words", data.sources)]}))
+    assert html.escape(f"{sentence}'s words") in note._repr_html_() and "<b>" not in note._repr_html_()
 
 
 def test_the_table_of_reported_totals_is_named_in_words_with_or_without_a_row_id():
