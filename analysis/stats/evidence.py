@@ -1,4 +1,5 @@
-"""What each document contributes: corroboration, conflicting claims, events per document."""
+"""What each document contributes: corroboration, conflicting claims, events per document; and each document's one
+name, in every form a reader meets it (:func:`document_names`)."""
 
 from __future__ import annotations
 
