@@ -554,3 +554,12 @@ def page_text(page: str) -> str:
     body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
     alts = " ".join(re.findall(r'<img[^>]*\balt="([^"]*)"', body))
     return html.unescape(re.sub(r"<[^>]+>", " ", body) + " " + alts)
+
+
+def document_cell(name: str) -> str:
+    """Return a document's name as running text writes it ("an unnamed outlet (29 Mar 2020)", capitalised or not)
+    as a table's cell writes it ("unnamed outlet, 29 Mar 2020"): the article before "unnamed outlet" dropped, the
+    dates' brackets a comma; the two must be one name (:func:`analysis.stats.evidence.document_names`)."""
+    match = re.fullmatch(r"(?:[Aa]n (?=unnamed outlet))?(.+) \((.+)\)", name)
+    assert match, f"{name!r} is not an outlet with its dates in brackets"
+    return f"{match.group(1)}, {match.group(2)}"

@@ -281,9 +281,10 @@ def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
 
 def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
     # the chart's title names the five events; the sentence under the table adds only what the title does not say
-    says("04-sources-and-evidence.ipynb", "Two of those five join their reports by an inference: the Patriot batteries "
-         "(that the three reports speak of the same deployment) and the 11 March Taji attack (that the report of April "
-         "2020, which gives the same toll, two US soldiers and a British soldier killed, but no place or day, speaks of it)",
+    says("04-sources-and-evidence.ipynb", "Two of those five join their reports by an inference: the Patriot batteries, "
+         "on the reading that the three reports speak of the same deployment, and the 11 March Taji attack, on the "
+         "reading that an unnamed outlet (Apr 2020), which gives the same toll (two US soldiers and a British soldier "
+         "killed) but no place or day, speaks of it.",
          "36 of the 48 events rest on a single report; five on three or four: the K-1 and 11 March attacks, the \" "
          "\"Soleimani strike, the parliament's vote and the Patriot batteries")
     per_event = data.reports.groupby("event_id")["doc_id"].nunique()
@@ -300,11 +301,14 @@ def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
 
 
 def test_what_the_five_reports_cannot_tell(data):
-    says("04-sources-and-evidence.ipynb", "two of them (the report of 29 March, whose outlet is not named, and the "
-         "Associated Press report of 6 February) carry the most events", "one has no headline, two name no outlet, "
+    says("04-sources-and-evidence.ipynb", "two of them, an unnamed outlet (29 Mar 2020) and Associated Press (6 Feb "
+         "2020), carry the most events", "one has no headline, two name no outlet, "
          "and two can be dated only to a month or to four weeks")
     counts = analysis.events_per_document(data.reports, data.sources).set_index("document")["events"]
-    assert counts.nlargest(2).index.tolist() == ["outlet not named, 29 Mar 2020", "Associated Press, 6 Feb 2020"]
+    assert counts.nlargest(2).index.tolist() == ["unnamed outlet, 29 Mar 2020", "Associated Press, 6 Feb 2020"]
+    # the prose names the two as every sentence of the pages does
+    most = analysis.events_per_document(data.reports, data.sources).nlargest(2, "events")["doc_id"]
+    says("04-sources-and-evidence.ipynb", " and ".join(analysis.document_names(data.sources, form="sentence")[most]))
     sources = data.sources
     assert int(sources["title"].isna().sum()) == 1 and int(sources["outlet"].isna().sum()) == 2
     days = (sources["published_end"] - sources["published_start"]).dt.days

@@ -29,6 +29,7 @@ from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.caveats import export_date
+from ..stats.evidence import unnamed_outlets
 from ..stats.highlights import top_values
 from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, involving, select_events
 from ..text import describe_dates, did_you_mean, in_words, join_words
@@ -217,7 +218,7 @@ class NotebookData:
         Examples
         --------
         >>> notebook_data().source_line
-        'Source: news reports by Associated Press, Military Times, The Media Line and two that name no outlet, Feb-Jul 2020; events coded by this project'
+        'Source: news reports by Associated Press, Military Times, The Media Line and two by unnamed outlets, Feb-Jul 2020; events coded by this project'
         """
         if not self.coded or self.sources is None:
             return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
@@ -247,7 +248,8 @@ class NotebookData:
 
 
 def named_outlets(sources: pd.DataFrame) -> str:
-    """Name the outlets of a sources table in order of publication, and count the reports that name none.
+    """Name the outlets of a sources table in order of publication, and count the reports that name none, in the
+    words of every document's name (:func:`analysis.stats.evidence.unnamed_outlets`).
 
     Examples
     --------
@@ -255,16 +257,17 @@ def named_outlets(sources: pd.DataFrame) -> str:
     ...                       "published_start": pd.to_datetime(["2020-02-06", "2020-03-29", "2020-03-01",
     ...                                                          "2020-04-01", "2020-06-06"])})
     >>> named_outlets(frame)
-    'AP, The Media Line and two that name no outlet'
-    >>> named_outlets(frame.iloc[[1]])
-    'one that names no outlet'
+    'AP, The Media Line and two by unnamed outlets'
+    >>> named_outlets(frame.iloc[[0, 1]]), named_outlets(frame.iloc[[1, 3]])
+    ('AP and one by an unnamed outlet', 'unnamed outlets')
     """
     ordered = sources.sort_values("published_start", kind="stable")
     outlets = ordered["outlet"].astype("string")
     named = list(dict.fromkeys(str(name) for name in outlets.dropna() if str(name).strip()))
     unnamed = len(ordered) - int(outlets.fillna("").str.strip().ne("").sum())
     if unnamed:
-        named.append(f"{in_words(unnamed)} that name{'s' if unnamed == 1 else ''} no outlet")
+        # "news reports by unnamed outlets" where no report names one
+        named.append(f"{in_words(unnamed)} by {unnamed_outlets(unnamed)}" if named else unnamed_outlets(unnamed))
     return join_words(named)
 
 

@@ -1,4 +1,5 @@
-"""What each document contributes: corroboration, conflicting claims, events per document."""
+"""What each document contributes: corroboration, conflicting claims, events per document; and each document's one
+name, in every form a reader meets it (:func:`document_names`)."""
 
 from __future__ import annotations
 
@@ -330,37 +331,89 @@ def events_per_document(reports: pd.DataFrame, sources: pd.DataFrame | None = No
     return out
 
 
-def document_names(sources: pd.DataFrame) -> pd.Series:
-    """Name each document by its outlet and publication date, as a reader would cite it.
+#: What stands for the outlet in the name of a document whose text names none (:func:`document_names`).
+UNNAMED_OUTLET = "unnamed outlet"
+#: The forms of a document's name, by where it stands (:func:`document_names`).
+NAME_FORMS: tuple[str, ...] = ("table", "sentence", "possessive")
+
+
+def unnamed_outlets(count: int) -> str:
+    """Say that ``count`` documents' texts name no outlet, in the words of their names: ``"an unnamed outlet"``
+    for one, ``"unnamed outlets"`` for more (:data:`UNNAMED_OUTLET`).
+
+    Examples
+    --------
+    >>> unnamed_outlets(1), unnamed_outlets(2)
+    ('an unnamed outlet', 'unnamed outlets')
+    """
+    return f"an {UNNAMED_OUTLET}" if count == 1 else f"{UNNAMED_OUTLET}s"
+
+
+def document_names(sources: pd.DataFrame, *, form: str = "table") -> pd.Series:
+    """Name each document by its outlet and publication dates, as a reader would cite it: the one rule for every
+    place a page, a table or a chart names a document.
+
+    A name has three parts: the outlet (:data:`UNNAMED_OUTLET` where the
+    text names none), the publication dates
+    (:func:`analysis.text.describe_dates`, short months), and, only where
+    two documents would read the same, the number that starts the id
+    ("no. 001", as the sources table's ``number`` column writes it). The
+    forms differ only in the punctuation where they stand, and in the
+    article a sentence needs before "unnamed outlet".
 
     Parameters
     ----------
     sources : DataFrame
         A sources table (``load_sources()``).
+    form : {"table", "sentence", "possessive"}, default "table"
+        Where the name stands: ``"table"`` for a table's cell, a chart's
+        label or a citation in brackets (``"Associated Press, 6 Feb 2020"``,
+        ``"unnamed outlet, 29 Mar 2020"``); ``"sentence"`` for running
+        text, a dateline's list among them (``"Associated Press (6 Feb
+        2020)"``, ``"an unnamed outlet (29 Mar 2020)"``); ``"possessive"``,
+        the sentence form with ``'s`` after its brackets (``"Military Times
+        (16-20 Mar 2020)'s"``).
 
     Returns
     -------
     Series
-        string, indexed by doc_id: ``"Associated Press, 6 Feb 2020"``, or
-        ``"outlet not named, 29 Mar 2020"`` where the text names none; the
-        number that starts the id is added where two names would be the same.
+        string, indexed by doc_id, named "document". Plain text: escape it
+        for the format it enters.
+
+    Raises
+    ------
+    ValueError
+        If ``form`` is not one of :data:`NAME_FORMS`.
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"doc_id": ["004_x", "000_y"], "outlet": ["Associated Press", None],
-    ...                       "published_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
-    ...                       "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
+    >>> frame = pd.DataFrame({"doc_id": ["004_x", "000_y", "001_z"], "outlet": ["Associated Press", None, None],
+    ...                       "published_start": pd.to_datetime(["2020-02-06", "2020-04-01", "2020-04-01"]),
+    ...                       "published_end": pd.to_datetime(["2020-02-06", "2020-04-30", "2020-04-30"])})
     >>> document_names(frame).tolist()
-    ['Associated Press, 6 Feb 2020', 'outlet not named, Apr 2020']
+    ['Associated Press, 6 Feb 2020', 'unnamed outlet, Apr 2020, no. 000', 'unnamed outlet, Apr 2020, no. 001']
+    >>> document_names(frame, form="sentence").tolist()
+    ['Associated Press (6 Feb 2020)', 'an unnamed outlet (Apr 2020, no. 000)', 'an unnamed outlet (Apr 2020, no. 001)']
+    >>> document_names(frame.iloc[:2], form="possessive").tolist()
+    ["Associated Press (6 Feb 2020)'s", "an unnamed outlet (Apr 2020)'s"]
     """
+    if form not in NAME_FORMS:
+        raise ValueError(f"form={form!r} is not a form of a document's name; allowed: {', '.join(NAME_FORMS)}")
     require_columns(sources, ["doc_id", "outlet", "published_start", "published_end"], "sources")
-    outlet = sources["outlet"].astype("string").fillna("outlet not named")
+    ids = sources["doc_id"].astype("string")
+    outlets = [outlet if isinstance(outlet, str) and outlet.strip() else None for outlet in sources["outlet"]]
     dates = [describe_dates(s, e) for s, e in zip(sources["published_start"], sources["published_end"])]
-    names = pd.Series([f"{o}, {d}" for o, d in zip(outlet, dates)], index=sources["doc_id"].astype("string"), dtype="string")
-    repeated = names.duplicated(keep=False).to_numpy()
-    numbers = names.index.str.split("_").str[0]
-    names[repeated] = names[repeated] + " (" + numbers[repeated] + ")"
-    return names.rename("document")
+    # two documents read the same where their table forms do (an outlet that calls itself "unnamed outlet" included)
+    repeated = pd.Series([f"{o or UNNAMED_OUTLET}, {d}" for o, d in zip(outlets, dates)]).duplicated(keep=False)
+    names = []
+    for outlet, when, twice, number in zip(outlets, dates, repeated, ids.str.split("_").str[0]):
+        when += f", no. {number}" if twice else ""
+        if form == "table":
+            names.append(f"{outlet or UNNAMED_OUTLET}, {when}")
+        else:
+            own = "'s" if form == "possessive" else ""
+            names.append(f"{outlet or unnamed_outlets(1)} ({when}){own}")
+    return pd.Series(names, index=ids, dtype="string", name="document")
 
 
 def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from .._frames import require_input
 from . import style
 from ._axes import current_axes, note_nothing
 from .figures import describe
+from .literal import literal_text
 from .style import color_for, mark_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,7 +98,7 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     cmap = ListedColormap(list(EVIDENCE_SHADES))
     norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 1e9], cmap.N)
     sns.heatmap(rows.clip(upper=3), ax=ax, cmap=cmap, norm=norm, cbar=False, linewidths=0.6, linecolor="0.85",
-                square=False, xticklabels=True, yticklabels=True)
+                square=False, xticklabels=True, yticklabels=False)
     ax.collections[0].set_gid("evidence")
     for mark, gid, cells in ((DISPUTE_MARK, "disputed", disputed), (DIFFERS_MARK, "differs", differs)):
         for (i, j) in zip(*np.nonzero(cells.to_numpy(dtype=bool))):
@@ -116,6 +117,10 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelsize=7, length=0, rotation=0)
     ax.tick_params(axis="y", labelsize=8.5, length=0)
+    # each report by its name (a table's form, :func:`analysis.stats.evidence.document_names`), drawn as written
+    # (not seaborn's labels: it measures them as mathematics before they can be escaped)
+    ax.set_yticks(np.arange(len(documents)) + 0.5, [literal_text(name) for name in documents], rotation=0,
+                  va="center")
     ax.text(-0.15, -0.55, "reports per event", ha="right", va="bottom", fontsize=7, color="0.3")
     shades = [Patch(facecolor=c, edgecolor="0.7", label=label)
               for c, label in zip(EVIDENCE_SHADES[1:], ("1 passage cited", "2 passages", "3 or more"))]

@@ -51,7 +51,7 @@ def test_charts_name_their_source_and_state_findings_only_for_the_default_run(tm
     with pytest.deprecated_call():
         assert data.default_run
     assert data.source_line == (
-        "Source: news reports by Associated Press, Military Times, The Media Line and two that name no outlet, Feb-Jul 2020;"
+        "Source: news reports by Associated Press, Military Times, The Media Line and two by unnamed outlets, Feb-Jul 2020;"
         " events coded by this project")  # the outlets named, from seeds/sources.csv
     assert data.headline("Attacks came in two bursts", "Attacks per week") == "Attacks came in two bursts"
     window = notebook_data(start="2020-03-01")

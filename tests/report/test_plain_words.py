@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
+from report_support import document_cell
 
+from analysis.report.passages import passages_html
 from analysis.report.story import Story
 from analysis.report.words.attacks import totals_table
-from analysis.report.words.plain import POINT_WORDS, numbered, plain_notes
+from analysis.report.words.plain import POINT_WORDS, document_references, numbered, plain_notes
 from analysis.report.words.sources import corroboration_table, disputes_table
 from analysis.schema import CLAIM_FIELDS
+from analysis.stats.evidence import evidence_matrix, sources_table
 from analysis.stats.selection import event_keys
+from analysis.text import markdown_text
 from analysis.viz.tables import as_table
 
 #: What a reader must not meet in a page's body: an event's id, a row id of the totals, a document by its number.
@@ -36,38 +42,80 @@ def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_b
     note = ("Documents 000, 001 and 002 tell it; document 002's 'deadly'; 'near' (000); the same strike as EV003 "
             "(see date_basis); date_start is the first day (reports, claim_field date); in reported_totals (RT013).")
     assert plain_notes(note, SOURCES) == (
-        "The report of 29 Mar 2020, the report of Apr 2020 and Military <b>Times</b> (16-20 Mar 2020) tell it; "
-        "Military <b>Times</b>'s 'deadly'; 'near' (the report of 29 Mar 2020); the same strike as "
+        "An unnamed outlet (29 Mar 2020), an unnamed outlet (Apr 2020) and Military <b>Times</b> (16-20 Mar 2020) "
+        "tell it; Military <b>Times</b> (16-20 Mar 2020)'s 'deadly'; 'near' (unnamed outlet, 29 Mar 2020); the same strike as "
         "event 3 (see how the dates follow from the reports); the start date is the first day (claims on when); in "
         "the reported totals (notebook 02).")
 
 
-def test_a_possessive_of_a_report_reads_as_english_without_its_dates_in_brackets():
-    # "Military Times (16-20 Mar 2020)'s 'retaliatory airstrikes'" reads badly: the possessive keeps the outlet,
-    # or the date as an adjective where the text names none
+def test_a_possessive_of_a_report_names_it_whole_as_every_other_form_does():
+    # "Military Times's" and "the 29 Mar 2020 report's" named a report otherwise than its table, its dateline and
+    # the sentence before (two reports of one outlet read the same; "report" hid that its outlet is unnamed): the
+    # possessive is the whole name's ("the King of England's"), its 's after the brackets, never inside them
     note = "it takes document 002's 'retaliatory airstrikes' to be document 000's retaliation; against document 001's own reading"
-    assert plain_notes(note, SOURCES) == ("it takes Military <b>Times</b>'s 'retaliatory airstrikes' to be the 29 Mar "
-                                          "2020 report's retaliation; against the Apr 2020 report's own reading")
+    assert plain_notes(note, SOURCES) == (
+        "it takes Military <b>Times</b> (16-20 Mar 2020)'s 'retaliatory airstrikes' to be an unnamed outlet "
+        "(29 Mar 2020)'s retaliation; against an unnamed outlet (Apr 2020)'s own reading")
     assert plain_notes("Documents 000 and 002's words", SOURCES) == (
-        "The report of 29 Mar 2020 and Military <b>Times</b> (16-20 Mar 2020)'s words")
+        "An unnamed outlet (29 Mar 2020) and Military <b>Times</b> (16-20 Mar 2020)'s words")
 
 
 def test_a_publication_date_written_after_a_report_is_not_said_twice():
     # "Associated Press (6 Feb 2020) (6 February 2020, upper bound: its publication date)" said the date twice
     assert plain_notes("Document 000 (29 March 2020, upper bound: its publication date) reports it.", SOURCES) == (
-        "The report of 29 Mar 2020 (upper bound: its publication date) reports it.")
+        "An unnamed outlet (29 Mar 2020; upper bound: its publication date) reports it.")
     assert plain_notes("Document 002 (published 16 to 20 March 2020; upper bound its latest publication date) "
                        "and document 001 (published in April 2020) and document 000 (29 March 2020).", SOURCES) == (
-        "Military <b>Times</b> (16-20 Mar 2020; upper bound its latest publication date) and the report of Apr 2020 "
-        "and the report of 29 Mar 2020.")
+        "Military <b>Times</b> (16-20 Mar 2020; upper bound its latest publication date) and an unnamed outlet "
+        "(Apr 2020) and an unnamed outlet (29 Mar 2020).")
     # two reports that read the same keep their numbers apart, and the rest of the bracket its own
     twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
                            published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
     assert plain_notes("Document 001 (published April 2020; upper bound 30 April) says so.", twins) == (
-        "The report of Apr 2020 (001) (upper bound 30 April) says so.")
+        "An unnamed outlet (Apr 2020, no. 001; upper bound 30 April) says so.")
     # a date that is not the publication date stays, and so does a bracket that is no date
     assert plain_notes("document 000 (28 March 2020) and document 001 (EV030, EV032)", SOURCES) == (
-        "the report of 29 Mar 2020 (28 March 2020) and the report of Apr 2020 (event 30, event 32)")
+        "an unnamed outlet (29 Mar 2020) (28 March 2020) and an unnamed outlet (Apr 2020) (event 30, event 32)")
+
+
+def test_each_document_reads_the_same_in_its_tables_sentences_dateline_citations_and_charts(story):
+    # one report was "outlet not named, 29 Mar 2020" in the tables, "the report of 29 Mar 2020" in the notes,
+    # "the 29 Mar 2020 report's" as a possessive and "outlet not named (29 March 2020)" under each page's title
+    data = story.data
+    cells = sources_table(data.sources).set_index("number")["document"]  # the table of the reports (pages 01, 04)
+    listed = story.dateline("sources").text.removesuffix(".").split(": ", 1)[1].split("; ")
+    assert [document_cell(name) for name in listed] == cells.tolist()  # in order of publication
+    cited = document_references(data.sources)  # under each quoted passage
+    for number, cell in cells.items():
+        said = plain_notes(f"as document {number} says", data.sources)
+        assert said.startswith("as ") and document_cell(said[3:].removesuffix(" says")) == cell
+        own = plain_notes(f"document {number}'s words", data.sources)
+        assert own.endswith(")'s words") and document_cell(own.removesuffix("'s words")) == cell
+        assert document_cell(cited[number]) == cell
+    # the charts: the bars of the sources chart and the rows of the evidence heatmap
+    assert set(story.facts.sources_table["source"]) == set(cells)
+    assert set(evidence_matrix(data.reports, data.sources, data.events)["document"]) == set(cells)
+    # the two reports whose texts name no outlet, in the words of the charts' source line
+    assert (cells.str.startswith("unnamed outlet, ").sum() == 2
+            and "The Media Line and two by unnamed outlets," in data.source_line)
+
+
+def test_a_hostile_outlet_stays_text_in_every_form_of_a_documents_name(story):
+    # the same value reaches a table (HTML), a dateline (Markdown), a citation under a passage (HTML) and a note
+    hostile = "*x* <b>y</b> [z](https://evil.example)"
+    data = replace(story.data, sources=story.data.sources.assign(
+        outlet=story.data.sources["outlet"].replace("Associated Press", hostile)))
+    number = data.sources.loc[data.sources["outlet"] == hostile, "doc_id"].item()
+    cell, sentence = f"{hostile}, 6 Feb 2020", f"{hostile} (6 Feb 2020)"
+    table = as_table(sources_table(data.sources))._repr_html_()
+    assert html.escape(cell) in table and "<b>" not in table
+    line = Story(data).dateline("sources")
+    assert markdown_text(sentence) in line.markdown and sentence in line.text and "<b>" not in line.markdown
+    told = set(data.reports.loc[data.reports["doc_id"] == number, "event_id"])
+    passages = passages_html(data.events[data.events["event_id"].isin(told)].head(1), data.reports, data.sources)
+    assert f'<p class="cite">{html.escape(sentence)}</p>' in passages and "<b>" not in passages
+    note = as_table(pd.DataFrame({"note": [plain_notes(f"document {number[:3]}'s words", data.sources)]}))
+    assert html.escape(f"{sentence}'s words") in note._repr_html_() and "<b>" not in note._repr_html_()
 
 
 def test_the_table_of_reported_totals_is_named_in_words_with_or_without_a_row_id():
@@ -89,7 +137,8 @@ def test_a_reference_the_sources_cannot_name_stays_as_written_and_a_missing_note
     # two unnamed reports of the same dates keep their numbers apart
     twins = SOURCES.assign(published_start=pd.to_datetime(["2020-04-01"] * 3),
                            published_end=pd.to_datetime(["2020-04-30"] * 3), outlet=[None, None, "AP"])
-    assert plain_notes("documents 000 and 001", twins) == "the report of Apr 2020 (000) and the report of Apr 2020 (001)"
+    assert plain_notes("documents 000 and 001", twins) == (
+        "an unnamed outlet (Apr 2020, no. 000) and an unnamed outlet (Apr 2020, no. 001)")
 
 
 def test_every_point_a_claim_can_be_about_is_said_in_words():
@@ -115,7 +164,7 @@ def test_the_disputes_table_words_points_and_claims_and_shows_a_hostile_outlet_a
     assert table.columns.tolist() == ["number", "event", "point", "claim", "claimant", "document",
                                      "the claims"]
     assert table["point"].tolist() == ["why", "why"]
-    assert table["claim"].tolist() == ["<i>rockets</i>", "as the report of 29 Mar 2020 says"]
+    assert table["claim"].tolist() == ["<i>rockets</i>", "as an unnamed outlet (29 Mar 2020) says"]
     page = as_table(table)._repr_html_()
     assert "<script>" not in page and "<b>" not in page and "<i>" not in page
     assert "Rockets &amp; &lt;script&gt;" in page and "Military &lt;b&gt;Times&lt;/b&gt;" in page

@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 import pytest
-from report_support import CODED_NAMES, CODED_PHRASES, RUNS, TARGET, page_text, story_runs
+from report_support import CODED_NAMES, CODED_PHRASES, RUNS, TARGET, document_cell, page_text, story_runs
 
 import analysis
 from analysis.report.execute import NOTEBOOK_DIR, find_notebooks, injected_parameters, read_notebook
@@ -133,6 +133,18 @@ def test_a_window_of_the_coded_data_shows_its_events_passages_in_context_as_the_
     assert not re.search(r"\bEV\d+", page_text(passages))
     assert passages.count("<mark>") >= len(named) and '<p class="cite">' in passages
     assert "The passages each event rests on" in page_text(page)
+
+
+def test_a_window_of_the_coded_data_names_each_report_alike_in_its_dateline_tables_and_citations(runs):
+    # one report read "outlet not named (29 March 2020)" in the dateline, "outlet not named, 29 Mar 2020" in the
+    # tables and "The report of 29 Mar 2020" under its passages
+    page = (runs["coded-window-area"]["out"] / "04-sources-and-evidence.html").read_text(encoding="utf-8")
+    listed = _dateline(page).removesuffix(".").split(": ", 1)[1].split("; ")
+    cells = {html.unescape(cell) for cell in re.findall(r"<td[^>]*>([^<]*)</td>", page)}
+    cited = {html.unescape(cite) for cite in re.findall(r'<p class="cite">([^<]*)</p>', page)}
+    assert listed and cited and {document_cell(name) for name in listed} <= cells
+    assert {document_cell(name) for name in cited} <= {document_cell(name) for name in listed}
+    assert "outlet not named" not in page_text(page)
 
 
 def test_compare_adds_its_page_last_and_only_it_takes_the_export(runs):

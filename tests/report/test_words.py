@@ -61,7 +61,7 @@ def test_the_floor_note_quotes_the_largest_reported_total_beyond_the_counts(atta
 
 
 def test_every_page_opens_with_a_dateline_that_names_the_reports_outlets_and_dates():
-    """The coded run's dateline names each report by outlet (or 'outlet not named') and publication date, after
+    """The coded run's dateline names each report by outlet (or 'an unnamed outlet') and publication date, after
     the count that the hand-written title and question do not give (they give the months: no place and days again)."""
     from analysis.report.inputs import notebook_data
     from analysis.report.story import PAGES, Story
@@ -70,8 +70,8 @@ def test_every_page_opens_with_a_dateline_that_names_the_reports_outlets_and_dat
     lines = {page: story.dateline(page) for page in PAGES}
     text = lines["timeline"].text
     assert text.startswith("48 events, from five news reports: ")
-    for named in ("Associated Press (6 February 2020)", "Military Times (16-20 March 2020)",
-                  "outlet not named (29 March 2020)", "outlet not named (April 2020)", "The Media Line (6 June - 3 July 2020)"):
+    for named in ("Associated Press (6 Feb 2020)", "Military Times (16-20 Mar 2020)",
+                  "an unnamed outlet (29 Mar 2020)", "an unnamed outlet (Apr 2020)", "The Media Line (6 Jun - 3 Jul 2020)"):
         assert named in text
     assert "4 attacks" in lines["attacks"].text and lines["timeline"].markdown == f"*{text}*"
 
@@ -130,10 +130,10 @@ def test_a_windows_dateline_names_only_the_reports_its_events_rest_on():
     from analysis.report.story import Story
 
     march = Story(notebook_data(start="2020-03-01", end="2020-03-31")).dateline("timeline").text
-    assert march == ("From four of the five news reports: Military Times (16-20 March 2020); outlet not named (29 March "
-                     "2020); outlet not named (April 2020); The Media Line (6 June - 3 July 2020).")
+    assert march == ("From four of the five news reports: Military Times (16-20 Mar 2020); an unnamed outlet (29 Mar "
+                     "2020); an unnamed outlet (Apr 2020); The Media Line (6 Jun - 3 Jul 2020).")
     june = Story(notebook_data(start="2020-06-01", end="2020-06-30")).dateline("timeline").text
-    assert june == "From one of the five news reports: The Media Line (6 June - 3 July 2020)."
+    assert june == "From one of the five news reports: The Media Line (6 Jun - 3 Jul 2020)."
 
 
 def test_a_pages_dateline_names_only_the_reports_that_tell_the_events_it_counts():
@@ -158,7 +158,7 @@ def test_a_pages_dateline_names_only_the_reports_that_tell_the_events_it_counts(
 @pytest.mark.slow  # draws the chart of a window run (0.4 s)
 def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
     # the chart named the reports by the coder's number and a cut title ("000: US consolidates troop presence in
-    # Ir...") under the title "Outlets behind the most events", while every table says "outlet not named, 29 Mar 2020"
+    # Ir...") under the title "Outlets behind the most events", while every table says "unnamed outlet, 29 Mar 2020"
     import matplotlib
 
     matplotlib.use("Agg")
@@ -171,7 +171,7 @@ def test_a_windows_sources_chart_names_the_reports_as_its_tables_do():
     try:
         ax = fig.axes[0]
         assert [label.get_text() for label in ax.get_yticklabels()][::-1] == [
-            "outlet not named, 29 Mar 2020", "Military Times, 16-20 Mar 2020", "outlet not named, Apr 2020",
+            "unnamed outlet, 29 Mar 2020", "Military Times, 16-20 Mar 2020", "unnamed outlet, Apr 2020",
             "The Media Line, 6 Jun - 3 Jul 2020"]
         assert ax.get_title(loc="left") == "Reports behind the most events"
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import analysis
 from analysis.stats.evidence import (
@@ -23,8 +24,31 @@ def test_documents_are_named_by_outlet_and_date_and_told_apart():
     sources = pd.DataFrame({"doc_id": ["000_a", "001_b", "002_c"], "outlet": [None, None, "AP"],
                             "published_start": pd.to_datetime(["2020-03-29", "2020-03-29", "2020-02-06"]),
                             "published_end": pd.to_datetime(["2020-03-29", "2020-03-29", "2020-02-06"])})
-    assert document_names(sources).tolist() == ["outlet not named, 29 Mar 2020 (000)",
-                                                "outlet not named, 29 Mar 2020 (001)", "AP, 6 Feb 2020"]
+    assert document_names(sources).tolist() == ["unnamed outlet, 29 Mar 2020, no. 000",
+                                                "unnamed outlet, 29 Mar 2020, no. 001", "AP, 6 Feb 2020"]
+
+
+def test_a_documents_name_differs_by_form_only_in_punctuation_and_the_article_a_sentence_needs():
+    sources = pd.DataFrame({"doc_id": ["000_a", "001_b", "002_c", "003_d"],
+                            "outlet": [None, "  ", "unnamed outlet", "Military Times"],
+                            "published_start": pd.to_datetime(["2020-04-01", "2020-03-29", "2020-04-01", "2020-03-16"]),
+                            "published_end": pd.to_datetime(["2020-04-30", "2020-03-29", "2020-04-30", "2020-03-20"])})
+    # a blank outlet is no outlet; an outlet that calls itself "unnamed outlet" reads as one, so both get numbers
+    assert document_names(sources).tolist() == [
+        "unnamed outlet, Apr 2020, no. 000", "unnamed outlet, 29 Mar 2020", "unnamed outlet, Apr 2020, no. 002",
+        "Military Times, 16-20 Mar 2020"]
+    assert document_names(sources, form="sentence").tolist() == [
+        "an unnamed outlet (Apr 2020, no. 000)", "an unnamed outlet (29 Mar 2020)", "unnamed outlet (Apr 2020, no. 002)",
+        "Military Times (16-20 Mar 2020)"]
+    assert document_names(sources, form="possessive").tolist()[3] == "Military Times (16-20 Mar 2020)'s"
+    assert document_names(sources).index.tolist() == sources["doc_id"].tolist()
+
+
+def test_a_form_of_a_documents_name_that_does_not_exist_is_refused_with_the_forms_there_are():
+    sources = pd.DataFrame({"doc_id": ["000_a"], "outlet": ["AP"], "published_start": pd.to_datetime(["2020-02-06"]),
+                            "published_end": pd.to_datetime(["2020-02-06"])})
+    with pytest.raises(ValueError, match="form='cell'.*allowed: table, sentence, possessive"):
+        document_names(sources, form="cell")
 
 
 def test_the_packaged_documents_read_by_outlet_and_date_in_order_of_publication():

@@ -31,7 +31,7 @@ def test_events_table_lists_events_in_order_with_their_numbers_and_documents(att
     assert table.index.tolist() == [0, 1, 2]  # no index to show: the number is a column
     assert table.loc[1, "when"] == "14-17 Mar 2020"
     named = events_table(attacks, reports, sources=SOURCES)
-    assert named.loc[1, "documents"] == "outlet not named, Apr 2020; The Media Line, 6 Jun - 3 Jul 2020"
+    assert named.loc[1, "documents"] == "unnamed outlet, Apr 2020; The Media Line, 6 Jun - 3 Jul 2020"
 
 
 def test_events_table_keeps_the_numbers_of_all_events_when_it_lists_some_kinds(events):
@@ -97,7 +97,7 @@ def test_reported_totals_table_shows_totals_as_worded():
         ["1 Oct - 30 Nov 2019", "air strikes", "45", "45", "003_abc"],
     ]
     assert reported_totals_table(totals, SOURCES)["document"].tolist() == [
-        "outlet not named, Apr 2020", "The Media Line, 6 Jun - 3 Jul 2020"]
+        "unnamed outlet, Apr 2020", "The Media Line, 6 Jun - 3 Jul 2020"]
 
 
 

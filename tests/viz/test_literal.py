@@ -18,6 +18,7 @@ from analysis.io.boundaries import Boundary
 from analysis.stats.periods import attacks_per_period
 from analysis.stats.selection import is_militia_attack
 from analysis.viz.counts import plot_attacks_per_period
+from analysis.viz.evidence import plot_evidence
 from analysis.viz.literal import literal_text
 from analysis.viz.maps import plot_boundaries, plot_posture_panels
 from analysis.viz.ranges import plot_ranges
@@ -76,6 +77,16 @@ def test_counts_legend_keeps_every_group_as_written(new_axes):
     assert legend_texts(ax)[:3] == [BROKEN, "$x^2$ (named)", HIDDEN]
     shown = drawn(ax.figure)
     assert {BROKEN, "$x^2$ (named)", HIDDEN} <= set(shown)
+
+
+def test_the_evidence_heatmaps_reports_are_named_as_written(new_axes):
+    # seaborn drew the documents' names as its tick labels: an outlet of "$x^2$" was drawn as x squared
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c"], "document": [f"{name}, 1 Jan 2020" for name in HOSTILE],
+                          "event_id": ["EV1"] * 3, "number": [1] * 3, "kind": ["US strike"] * 3, "rows": [1, 2, 1],
+                          "disputed": [False] * 3})
+    ax = plot_evidence(frame, ax=new_axes(figsize=(4, 2)))
+    assert {f"{name}, 1 Jan 2020" for name in HOSTILE} <= set(drawn(ax.figure))
+    assert [t.get_text().replace("\u200b", "").replace("\\$", "$") for t in ax.get_yticklabels()] == list(frame["document"])
 
 
 def test_ranges_rows_and_hues_are_literal(new_axes):

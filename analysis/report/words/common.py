@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ...stats.evidence import document_names
 from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
@@ -561,10 +562,11 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
     ``what`` is plain text with no value from the data or the options in it, or, where it holds one (the
     attacks' target), a function that writes it with a value-escaping function; None where the title says it.
 
-    The coded reports are named by outlet and date of publication ("outlet
-    not named" where the text names none); an ACLED file by its name, the
-    export's date (its latest ``timestamp``: "data as of 14 November 2023")
-    and the outlets behind the most events.
+    The coded reports are named as every table and sentence names them
+    (:func:`analysis.stats.evidence.document_names`, in the sentence's form:
+    "Associated Press (6 Feb 2020)", "an unnamed outlet (29 Mar 2020)"); an
+    ACLED file by its name, the export's date (its latest ``timestamp``:
+    "data as of 14 November 2023") and the outlets behind the most events.
     """
     def write(esc: Escape) -> str:
         sources = _sources_words(facts, esc, facts.events if events is None else events)
@@ -595,6 +597,8 @@ def report_title(facts: Facts) -> str:
 def _sources_words(facts: Facts, esc: Escape, events: pd.DataFrame) -> str:
     data = facts.data
     if facts.coded and data.sources is not None:
+        # named among all the reports, as every table names them, though the page lists only its own
+        names = document_names(data.sources, form="sentence")
         ordered = data.sources.sort_values("published_start", kind="stable")
         every = len(ordered)
         # a page, a window or an area names the reports its events rest on, of the five
@@ -603,9 +607,7 @@ def _sources_words(facts: Facts, esc: Escape, events: pd.DataFrame) -> str:
             used = set(data.reports.loc[data.reports["event_id"].astype("string").isin(ids), "doc_id"].astype("string"))
             if 0 < len(used) < every:
                 ordered = ordered[ordered["doc_id"].astype("string").isin(used)]
-        named = [f"{esc(o) if isinstance(o, str) and o.strip() else 'outlet not named'} "
-                 f"({describe_dates(a, b, long=True)})"
-                 for o, a, b in zip(ordered["outlet"], ordered["published_start"], ordered["published_end"])]
+        named = [esc(names[doc]) for doc in ordered["doc_id"].astype("string")]
         of = f" of the {in_words(every)}" if len(named) < every else ""
         return (f"{in_words(len(named))}{of} news report{'' if len(named) == 1 and not of else 's'}: "
                 f"{'; '.join(named)}")

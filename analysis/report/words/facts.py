@@ -158,7 +158,7 @@ class Facts:
 
         For an ACLED file, :func:`analysis.stats.evidence.outlets_table`; for
         the coded data, one row per report, named as every table of the
-        pages names it ("outlet not named, 29 Mar 2020",
+        pages names it ("unnamed outlet, 29 Mar 2020",
         :func:`analysis.stats.evidence.document_names`): the events of the
         run it supports and those it alone supports, in the same columns.
         """

@@ -4,20 +4,23 @@ in plain words.
 The coded data speak the coder's language: ``document 001`` for the report of
 April 2020, ``EV035`` for the 35th event, ``claim_field actor`` for a claim on
 who did it, ``RT023`` for a row of the reported totals. The pages name a report
-by its outlet and date and an event by the number it carries on the timeline
-and in every table (:func:`analysis.stats.selection.event_keys`); this module
-is where those names are written, for the tables and for the coder's notes
-shown in a page's "How this was coded" part.
+by its outlet and date, as every table, chart and dateline does
+(:func:`analysis.stats.evidence.document_names`, in the form a sentence
+needs), and an event by the number it carries on the timeline and in every
+table (:func:`analysis.stats.selection.event_keys`); this module puts those
+names into the tables and into the coder's notes shown in a page's "How this
+was coded" part.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pandas as pd
 
+from ...stats.evidence import document_names
 from ...stats.selection import event_keys
-from ...text import describe_dates
 
 #: Each point a claim can be about (the reports' ``claim_field``, :data:`analysis.schema.CLAIM_FIELDS`), in words.
 POINT_WORDS: dict[str, str] = {
@@ -70,29 +73,26 @@ def point_words(point: object) -> str:
     return POINT_WORDS.get(str(point), str(point))
 
 
-def _references(sources: pd.DataFrame | None) -> dict[str, tuple[str | None, str, bool, pd.Timestamp, pd.Timestamp]]:
-    """Each document's number -> its outlet (None where the text names none), its dates in words, whether another
-    document would read the same, and its first and last possible days of publication."""
+class _Reference(NamedTuple):
+    """A document as the notes cite it: its name in each form (:func:`analysis.stats.evidence.document_names`) and
+    the first and last possible days of its publication."""
+
+    sentence: str
+    possessive: str
+    bracketed: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+
+def _references(sources: pd.DataFrame | None) -> dict[str, _Reference]:
+    """Each document's number -> its names and publication span."""
     if sources is None or sources.empty:
         return {}
-    numbers = sources["doc_id"].astype("string").str.split("_").str[0].tolist()
-    outlets = [outlet if isinstance(outlet, str) and outlet.strip() else None for outlet in sources["outlet"]]
-    dates = [describe_dates(start, end) for start, end in zip(sources["published_start"], sources["published_end"])]
-    repeated = pd.Series(list(zip(outlets, dates))).duplicated(keep=False).tolist()
-    return {number: (outlet, when, twice, pd.Timestamp(start), pd.Timestamp(end))
-            for number, outlet, when, twice, start, end in zip(numbers, outlets, dates, repeated,
-                                                                 sources["published_start"], sources["published_end"])}
-
-
-def _name(reference: tuple[str | None, str, bool, pd.Timestamp, pd.Timestamp], number: str, *,
-          own: bool = False) -> str:
-    """A document as a sentence cites it; ``own``: as its possessive ("Military Times's", "the Apr 2020 report's"),
-    which carries no dates in brackets, as a possessive before brackets reads badly."""
-    outlet, dates, twice, _, _ = reference
-    apart = f" ({number})" if twice else ""
-    if own:
-        return f"{outlet}'s{apart}" if outlet else f"the {dates} report's{apart}"
-    return f"{outlet} ({dates}){apart}" if outlet else f"the report of {dates}{apart}"
+    sentence, possessive, table = (document_names(sources, form=form) for form in ("sentence", "possessive", "table"))
+    numbers = sources["doc_id"].astype("string").str.split("_").str[0]
+    return {number: _Reference(*names, pd.Timestamp(start), pd.Timestamp(end))
+            for number, *names, start, end in zip(numbers, sentence, possessive, table,
+                                                  sources["published_start"], sources["published_end"])}
 
 
 def _is_publication(words: str, start: pd.Timestamp, end: pd.Timestamp) -> bool:
@@ -116,9 +116,10 @@ def _is_publication(words: str, start: pd.Timestamp, end: pd.Timestamp) -> bool:
 def document_references(sources: pd.DataFrame | None) -> dict[str, str]:
     """Name each document, by the number that starts its id, as a sentence cites it.
 
-    ``"Military Times (16-20 Mar 2020)"``, or ``"the report of 29 Mar 2020"``
-    where the text names no outlet; two that would read the same keep their
-    numbers apart (``"the report of Apr 2020 (001)"``).
+    The sentence form of :func:`analysis.stats.evidence.document_names`:
+    ``"Military Times (16-20 Mar 2020)"``, or ``"an unnamed outlet (29 Mar
+    2020)"`` where the text names no outlet; two that would read the same
+    keep their numbers apart (``"an unnamed outlet (Apr 2020, no. 001)"``).
 
     Examples
     --------
@@ -126,9 +127,9 @@ def document_references(sources: pd.DataFrame | None) -> dict[str, str]:
     ...                         "published_start": pd.to_datetime(["2020-03-29", "2020-03-16"]),
     ...                         "published_end": pd.to_datetime(["2020-03-29", "2020-03-20"])})
     >>> document_references(sources)
-    {'000': 'the report of 29 Mar 2020', '002': 'Military Times (16-20 Mar 2020)'}
+    {'000': 'an unnamed outlet (29 Mar 2020)', '002': 'Military Times (16-20 Mar 2020)'}
     """
-    return {number: _name(reference, number) for number, reference in _references(sources).items()}
+    return {number: reference.sentence for number, reference in _references(sources).items()}
 
 
 def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
@@ -145,9 +146,9 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
     ...                         "published_start": pd.to_datetime(["2020-03-29", "2020-03-16"]),
     ...                         "published_end": pd.to_datetime(["2020-03-29", "2020-03-20"])})
     >>> plain_notes("Documents 000 and 002 tell it; the same strike as EV003 (see date_basis).", sources)
-    'The report of 29 Mar 2020 and Military Times (16-20 Mar 2020) tell it; the same strike as event 3 (see how the dates follow from the reports).'
+    'An unnamed outlet (29 Mar 2020) and Military Times (16-20 Mar 2020) tell it; the same strike as event 3 (see how the dates follow from the reports).'
     >>> plain_notes("Three bases (document 007; reports, claim_field actor); 'near' (000).", sources)
-    "Three bases (document 007; claims on who did it); 'near' (the report of 29 Mar 2020)."
+    "Three bases (document 007; claims on who did it); 'near' (unnamed outlet, 29 Mar 2020)."
     """
     if not isinstance(text, str):
         return text
@@ -156,12 +157,13 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
     def documents(match: re.Match[str]) -> str:
         if match.group("alone") is not None:  # a number alone in brackets
             number = match.group("alone")
-            return f"({_name(references[number], number)})" if number in references else match.group(0)
+            # a citation in brackets takes the table's form: no brackets within brackets
+            return f"({references[number].bracketed})" if number in references else match.group(0)
         numbers = _NUMBER.findall(match.group("numbers"))
         if not all(number in references for number in numbers):
             return match.group(0)
         own = match.group("own") is not None and len(numbers) == 1
-        named = _NUMBER.sub(lambda number: _name(references[number.group(0)], number.group(0), own=own),
+        named = _NUMBER.sub(lambda number: getattr(references[number.group(0)], "possessive" if own else "sentence"),
                             match.group("numbers"))
         if match.group("own") is not None and not own:
             named += "'s"
@@ -172,9 +174,8 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
             rest = match.group("rest")
             bracket = ""
             if rest:
-                # "Associated Press (6 Feb 2020; upper bound ...)": into the name's own brackets, where they hold dates
-                dated = references[numbers[0]][0] is not None and not references[numbers[0]][2]
-                named = f"{named[:-1]}; {rest})" if dated else f"{named} ({rest})"
+                # "Associated Press (6 Feb 2020; upper bound ...)": into the brackets that end the name
+                named = f"{named[:-1]}; {rest})"
         named += bracket
         return named[:1].upper() + named[1:] if match.group("case") == "D" else named
 

@@ -248,7 +248,7 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
     ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
     >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"]})
     >>> [str(value) for value in disputes_table(reports, sources, events).iloc[1]]
-    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'outlet not named, Apr 2020', 'contradict each other']
+    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'unnamed outlet, Apr 2020', 'contradict each other']
     """
     from ...stats.evidence import list_conflicts
 
