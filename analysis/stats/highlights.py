@@ -18,8 +18,7 @@ import pandas as pd
 from .._frames import column_or_na, require_columns
 from .._lazy import renamed_keywords
 from ..text import date_texts
-from .casualties import event_sizes
-from .periods import weighted_per_period
+from .casualties import event_sizes, killed_per_period
 from .selection import EventSelector, select_kinds
 
 
@@ -54,7 +53,8 @@ def per_period(
     end: object = None,
     dates: str = "range",
 ) -> pd.DataFrame:
-    """Count events and killed per period, inside a window.
+    """Count events and killed per period, inside a window: :func:`analysis.stats.casualties.killed_per_period`
+    with the events known only to a range of days counted in each period (``ranged``).
 
     Parameters
     ----------
@@ -90,11 +90,7 @@ def per_period(
     0   2025-03-03       1.0     3.0
     1   2025-03-10       1.0     1.0
     """
-    chosen = select_kinds(events, kinds).reset_index(drop=True)
-    cas = None if casualties is None else casualties[casualties["event_id"].isin(chosen["event_id"])]
-    killed = killed_per_event(chosen, cas) if len(chosen) else pd.Series([], dtype=float)
-    frame = weighted_per_period(chosen, {"killed": killed.to_numpy(dtype=float)}, freq=freq, start=start, end=end,
-                                clip=True, dates=dates)
+    frame = killed_per_period(events, casualties, freq=freq, kinds=kinds, start=start, end=end, dates=dates)
     frame["ranged"] = (frame["possible"] - frame["certain"]).astype(np.int64)
     return frame
 
