@@ -11,7 +11,7 @@ import pandas as pd
 
 from .._frames import require_input
 from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
-from ..text import date_texts, describe_dates, describe_figure, describe_points, describe_scored
+from ..text import date_texts, describe_dates, describe_figure, describe_number, describe_points, describe_scored
 from ._axes import (
     counted_axes,
     current_axes,
@@ -254,7 +254,7 @@ def plot_killed_per_period(
                       edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"], linewidth=0.8, label=SET_BY_RULE)
         tag_bars(bars, "set by rule")
         described += (f" Of these, killed in events whose toll ACLED set by rule: {describe_figure(by_rule.sum())}, "
-                      f"in {int(some.sum()):,} periods.")
+                      f"in {describe_number(int(some.sum()), 'period')}.")
     if covered is not None:
         described += mark_partial(ax, killed, covered, [killed["killed"]], OUTCOME_COLORS["killed"])
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -279,7 +279,7 @@ def _killed_description(killed: pd.DataFrame, what: str) -> str:
         text += " The most: " + "; ".join(f"{periods.iloc[i]}: {describe_figure(values[i])}" for i in order) + "."
     none = int(((killed["possible"] > 0).to_numpy() & (values == 0)).sum())
     if none:
-        text += f" {none:,} period{'s' if none > 1 else ''} with events and no one killed (0)."
+        text += f" {describe_number(none, 'period')} with events and no one killed (0)."
     return text
 
 

@@ -67,8 +67,9 @@ def hostile(tmp_path_factory):
                                                "posture table", "troops", "reports", "matrix", "conflicts",
                                                "coding", "posture coding",
                                                "passages")]
-    texts += [story.timeline(), story.attacks(), story.casualties(), story.posture(), story.sources(),
-              story.limits("timeline"), story.limits("attacks"), story.attacks_note(), story.posture_table_note()]
+    texts += [story.timeline(), story.attacks(), story.killed_over_time(), story.casualties(), story.posture(),
+              story.sources(), story.limits("timeline"), story.limits("attacks"), story.attacks_note(),
+              story.posture_table_note()]
     outputs = []
     for text in texts:
         markdown = text.markdown if hasattr(text, "markdown") else text
