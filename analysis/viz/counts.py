@@ -247,16 +247,16 @@ def plot_killed_per_period(
     heights = killed["killed"].to_numpy(dtype=float)
     tag_bars(ax.bar(left, heights, width=width * 0.86, align="edge", color=OUTCOME_COLORS["killed"]), "killed")
     described = _killed_description(killed, ylabel)
+    partial = mark_partial(ax, killed, covered, [killed["killed"]], OUTCOME_COLORS["killed"]) if covered else ""
     by_rule = killed["set_by_rule"].to_numpy(dtype=float) if "set_by_rule" in killed.columns else np.zeros(len(killed))
-    if (by_rule > 0).any():  # the part no source gave, hatched from the bar's foot
+    if (by_rule > 0).any():  # the part no source gave, hatched from the bar's foot, over a partial period's hatch
         some = by_rule > 0
         bars = ax.bar(left[some], by_rule[some], width=width[some] * 0.86, align="edge", facecolor="white",
                       edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"], linewidth=0.8, label=SET_BY_RULE)
         tag_bars(bars, "set by rule")
         described += (f" Of these, killed in events whose toll ACLED set by rule: {describe_figure(by_rule.sum())}, "
                       f"in {describe_number(int(some.sum()), 'period')}.")
-    if covered is not None:
-        described += mark_partial(ax, killed, covered, [killed["killed"]], OUTCOME_COLORS["killed"])
+    described += partial
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.grid(axis="y", color="0.9", linewidth=0.6)

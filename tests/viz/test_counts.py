@@ -284,7 +284,7 @@ def test_the_killed_per_period_are_bars_of_their_figures_with_partial_periods_an
     assert [b.get_x() for b in hatched] == pytest.approx(list(dates_as_numbers(killed["period_start"].iloc[[0, 4]])))
     assert {b.get_hatch() for b in hatched} == {"////"} and [b.get_height() for b in hatched] == [2.0, 1.0]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [SET_BY_RULE, "partial period: the data cover part of it"]
+    assert legend == ["partial period: the data cover part of it", SET_BY_RULE]
     alt = alt_text(ax.figure)
     assert "Bars of people killed (lowest figure reported) per period from 3 Mar 2025 to 6 Apr 2025: 15 in all." in alt
     assert "The most: 10-16 Mar 2025: 12; 3-9 Mar 2025: 2; 31 Mar - 6 Apr 2025: 1." in alt
