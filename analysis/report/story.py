@@ -41,8 +41,8 @@ PAGES: tuple[str, ...] = tuple(PAGE_WORDS)
 LIMITS_PAGE = PAGES[0]
 #: Each chart's page.
 CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
-               "weekly": attack_words, "monthly": attack_words, "casualties": attack_words, "posture": posture_words,
-               "where": where_words, "sources": source_words}
+               "weekly": attack_words, "monthly": attack_words, "killed": attack_words, "casualties": attack_words,
+               "posture": posture_words, "where": where_words, "sources": source_words}
 
 
 def say(line: Dateline) -> None:
@@ -141,7 +141,7 @@ class Story:
         """A chart's title as plain text: ``default`` in the default run, else one that names this run's data.
 
         ``chart`` is ``"timeline"``, ``"escalation"``, ``"attacks"``, ``"weekly"``,
-        ``"monthly"``, ``"casualties"``, ``"posture"``, ``"where"`` or ``"sources"``.
+        ``"monthly"``, ``"killed"``, ``"casualties"``, ``"posture"``, ``"where"`` or ``"sources"``.
         """
         if chart not in CHART_PAGES:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(CHART_PAGES)}")
@@ -316,6 +316,10 @@ class Story:
         """What the attacks charts count, for their axis: "attacks", or "events" where battles are among them
         (:func:`analysis.report.words.attacks.unit`)."""
         return f"{attack_words.unit(self.facts)}s"
+
+    def killed_over_time(self) -> str:
+        """:func:`analysis.report.words.attacks.killed_over_time`."""
+        return attack_words.killed_over_time(self.facts)
 
     def casualties(self) -> str:
         """:func:`analysis.report.words.attacks.casualties`."""

@@ -14,6 +14,7 @@ from .. import schema
 from .._frames import column_or_na, require_columns
 from ..text import count_texts, date_texts, describe_bounds
 from .caveats import placeholder_figures
+from .periods import weighted_per_period
 from .selection import MILITIA_ATTACKS_FOR_NOW, EventSelector, default_kinds, select_kinds
 
 _EVENT_FACTS = ["event_id", "date_start", "date_end", "event_date", "location"]
@@ -68,6 +69,85 @@ def event_sizes(events: pd.DataFrame, casualties: pd.DataFrame | None = None, *,
     per_event = lowest.groupby(level="event_id").sum()
     sizes = events["event_id"].map(per_event).astype("Float64").fillna(0).astype(float)
     return sizes.rename("casualties")
+
+
+def killed_per_period(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame | None = None,
+    *,
+    freq: str = "W",
+    week_start: str = "MON",
+    kinds: EventSelector = None,
+    start: object = None,
+    end: object = None,
+    clip: bool = True,
+    dates: str = "range",
+    set_by_rule: bool = False,
+) -> pd.DataFrame:
+    """Count the people killed per period (lowest figures), over the periods that count the events.
+
+    Each event's killed is :func:`event_sizes` with ``outcome="killed"``:
+    ACLED's ``fatalities``, or for the coded events the lowest figure of
+    each group in the casualties table. It is placed in time as the event
+    is counted (:func:`analysis.stats.periods.weighted_per_period`): an
+    event known only to a range of days adds its killed to each period in
+    proportion to its days there, and with ``dates="event_date"`` all of
+    them to the period of its one date. A period with events and no one
+    killed has 0, as has a period with no event.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id``, ``date_start``, ``date_end`` (and
+        ``fatalities`` when ``casualties`` is None).
+    casualties : DataFrame or None, default None
+        The coded casualties table; None uses ``fatalities``.
+    freq, week_start, start, end, dates
+        As in :func:`analysis.stats.periods.attacks_per_period`: with the
+        same values, the same periods.
+    kinds : callable, sequence of str or None, default None
+        Which events (see :func:`select_kinds`); None: every event given.
+    clip : bool, default True
+        Keep only the periods of the window ``start``..``end``, as a chart
+        of it shows them; ``attrs["outside"]["killed"]`` holds the killed of
+        ranged events that fell in the periods left out
+        (:func:`analysis.stats.periods.clip_to_window`).
+    set_by_rule : bool, default False
+        Add ``set_by_rule``: the part of each period's killed in events
+        whose toll ACLED set by rule, no source giving one
+        (:func:`analysis.stats.caveats.placeholder_figures`; 0 for the
+        coded events, which have no such notes).
+
+    Returns
+    -------
+    DataFrame
+        One row per period: period_start, period_end, certain, possible
+        (int64), expected (float64): the events, as
+        :func:`analysis.stats.periods.attacks_per_period` counts them;
+        killed (float64) and, with ``set_by_rule``, set_by_rule (float64).
+        Over all periods (and ``attrs["outside"]``) ``killed`` sums to the
+        events' killed.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "fatalities": [3, 4, 0],
+    ...                       "date_start": pd.to_datetime(["2025-03-03", "2025-03-09", "2025-03-18"]),
+    ...                       "date_end": pd.to_datetime(["2025-03-03", "2025-03-10", "2025-03-18"])})
+    >>> killed_per_period(frame)[["period_start", "expected", "killed"]]
+      period_start  expected  killed
+    0   2025-03-03       1.5     5.0
+    1   2025-03-10       0.5     2.0
+    2   2025-03-17       1.0     0.0
+    """
+    chosen = select_kinds(events, kinds).reset_index(drop=True)
+    cas = None if casualties is None else casualties[casualties["event_id"].isin(chosen["event_id"])]
+    killed = (event_sizes(chosen, cas, outcome="killed") if len(chosen) else pd.Series([], dtype=float)).to_numpy(
+        dtype=float)
+    weights = {"killed": killed}
+    if set_by_rule:
+        weights["set_by_rule"] = np.where(placeholder_figures(chosen).notna().to_numpy(dtype=bool), killed, 0.0)
+    return weighted_per_period(chosen, weights, freq=freq, week_start=week_start, start=start, end=end, clip=clip,
+                               dates=dates)
 
 
 def casualties_per_event(

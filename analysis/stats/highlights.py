@@ -18,8 +18,7 @@ import pandas as pd
 from .._frames import column_or_na, require_columns
 from .._lazy import renamed_keywords
 from ..text import date_texts
-from .casualties import event_sizes
-from .periods import weighted_per_period
+from .casualties import event_sizes, killed_per_period
 from .selection import EventSelector, select_kinds
 
 
@@ -54,7 +53,8 @@ def per_period(
     end: object = None,
     dates: str = "range",
 ) -> pd.DataFrame:
-    """Count events and killed per period, inside a window.
+    """Count events and killed per period, inside a window: :func:`analysis.stats.casualties.killed_per_period`
+    with the events known only to a range of days counted in each period (``ranged``).
 
     Parameters
     ----------
@@ -90,13 +90,56 @@ def per_period(
     0   2025-03-03       1.0     3.0
     1   2025-03-10       1.0     1.0
     """
-    chosen = select_kinds(events, kinds).reset_index(drop=True)
-    cas = None if casualties is None else casualties[casualties["event_id"].isin(chosen["event_id"])]
-    killed = killed_per_event(chosen, cas) if len(chosen) else pd.Series([], dtype=float)
-    frame = weighted_per_period(chosen, {"killed": killed.to_numpy(dtype=float)}, freq=freq, start=start, end=end,
-                                clip=True, dates=dates)
+    frame = killed_per_period(events, casualties, freq=freq, kinds=kinds, start=start, end=end, dates=dates)
     frame["ranged"] = (frame["possible"] - frame["certain"]).astype(np.int64)
     return frame
+
+
+def halves(frame: pd.DataFrame, column: str = "killed") -> pd.DataFrame:
+    """Split the periods of :func:`per_period` into a first and a second half, and sum the events and ``column`` of
+    each: whether the events grew deadlier (or busier) from one half of a window to the other.
+
+    The halves are whole periods, as many in each (the first one more for an odd number), so each sums what
+    its bars show.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        What :func:`per_period` returns (or :func:`analysis.stats.casualties.killed_per_period`), every period
+        of the window, in date order.
+    column : str, default "killed"
+        What to sum beside the events.
+
+    Returns
+    -------
+    DataFrame
+        Two rows, ``"first"`` and ``"second"`` (``half``), with period_start (the first day of its first period),
+        period_end (the last day of its last), periods (int64), events (float64, the ``expected`` events), the
+        sum of ``column`` (float64) and ``per_event`` (``column`` per event, float64, NaN where the half holds
+        no event). Empty with fewer than two periods.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2025-01-06", "2025-01-13", "2025-01-20"]),
+    ...                       "period_end": pd.to_datetime(["2025-01-12", "2025-01-19", "2025-01-26"]),
+    ...                       "expected": [2.0, 2.0, 4.0], "killed": [1.0, 3.0, 12.0]})
+    >>> halves(frame)[["half", "periods", "events", "killed", "per_event"]]
+         half  periods  events  killed  per_event
+    0   first        2     4.0     4.0        1.0
+    1  second        1     4.0    12.0        3.0
+    """
+    columns = ["half", "period_start", "period_end", "periods", "events", column, "per_event"]
+    if len(frame) < 2:
+        return pd.DataFrame({name: [] for name in columns})
+    cut = (len(frame) + 1) // 2
+    rows = []
+    for half, part in (("first", frame.iloc[:cut]), ("second", frame.iloc[cut:])):
+        events, total = float(part["expected"].sum()), float(part[column].sum())
+        rows.append({"half": half, "period_start": part["period_start"].iloc[0],
+                     "period_end": part["period_end"].iloc[-1], "periods": len(part), "events": events,
+                     column: total, "per_event": total / events if events > 1e-9 else np.nan})
+    return pd.DataFrame(rows, columns=columns).astype({"periods": np.int64, "events": float, column: float,
+                                                      "per_event": float})
 
 
 #: A peak stands apart from the other periods when it holds at least this many times their median, and at least

@@ -1,4 +1,5 @@
-"""Draw counts and weights per period: attacks (expected, certain, possible) and the escalation measure."""
+"""Draw counts and weights per period: attacks (expected, certain, possible), the people killed and the escalation
+measure."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from .._frames import require_input
 from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
-from ..text import date_texts, describe_dates, describe_points, describe_scored
+from ..text import date_texts, describe_dates, describe_figure, describe_number, describe_points, describe_scored
 from ._axes import (
     counted_axes,
     current_axes,
@@ -23,7 +24,16 @@ from ._axes import (
 )
 from .figures import describe
 from .literal import literal_text
-from .style import COUNT_COLORS, ESCALATION_COLORS, HATCHES, OTHER, OTHER_COLOR, color_for
+from .style import (
+    COUNT_COLORS,
+    ESCALATION_COLORS,
+    HATCHES,
+    OTHER,
+    OTHER_COLOR,
+    OUTCOME_COLORS,
+    SET_BY_RULE,
+    color_for,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -172,6 +182,105 @@ def plot_attacks_per_period(
         note_below(ax, legend, note, gid="note")
     describe(ax, described)
     return ax
+
+
+#: The axis of the chart of people killed per period: the figure it sums, as the distribution of killed per event
+#: names it.
+KILLED_LABEL = "people killed (lowest figure reported)"
+#: How many of the deadliest periods the chart's alternative text names.
+DEADLIEST_NAMED = 3
+
+
+def plot_killed_per_period(
+    killed: pd.DataFrame,
+    *,
+    covered: tuple[object, object] | None = None,
+    ax: Axes | None = None,
+    ylabel: str = KILLED_LABEL,
+) -> Axes:
+    """Draw the people killed per period: a bar per period, on the dates of :func:`plot_attacks_per_period`.
+
+    A period with events and no one killed is a bar of 0, said so in the
+    alternative text; with a ``set_by_rule`` column, the part of a bar
+    killed in events whose toll ACLED set by rule is hatched from its
+    foot, as in :func:`analysis.viz.ranges.plot_killed_distribution`.
+
+    Parameters
+    ----------
+    killed : DataFrame
+        Output of :func:`analysis.stats.casualties.killed_per_period`.
+    covered : (first, last) or None, default None
+        The first and last day the data cover: a period they cover only in
+        part is hatched in white (``gid`` ``"partial"``), as in
+        :func:`plot_attacks_per_period`. None: no period is marked.
+    ax : matplotlib Axes, optional
+        Where to draw.
+    ylabel : str, default :data:`KILLED_LABEL`
+        What the bars sum.
+
+    Returns
+    -------
+    matplotlib Axes
+        One bar per period (``gid`` ``"killed"``, height ``killed``), the
+        parts set by rule (``gid`` ``"set by rule"``) and the hatches of
+        partial periods.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from analysis.stats.casualties import killed_per_period
+    >>> frame = pd.DataFrame({"event_id": ["a", "b"], "fatalities": [3, 0],
+    ...                       "date_start": pd.to_datetime(["2025-03-03", "2025-03-12"]),
+    ...                       "date_end": pd.to_datetime(["2025-03-03", "2025-03-12"])})
+    >>> ax = plot_killed_per_period(killed_per_period(frame), ax=plt.figure().gca())
+    >>> [float(p.get_height()) for p in ax.patches if p.get_gid() == "killed"]
+    [3.0, 0.0]
+    """
+    require_input(killed, ["period_start", "period_end", "possible", "killed"], taker="plot_killed_per_period",
+                  maker="killed_per_period")
+    ax, empty = counted_axes(ax, ylabel, killed.empty)
+    if empty:
+        return ax
+    left, width = _period_bars(killed)
+    heights = killed["killed"].to_numpy(dtype=float)
+    tag_bars(ax.bar(left, heights, width=width * 0.86, align="edge", color=OUTCOME_COLORS["killed"]), "killed")
+    described = _killed_description(killed, ylabel)
+    partial = mark_partial(ax, killed, covered, [killed["killed"]], OUTCOME_COLORS["killed"]) if covered else ""
+    by_rule = killed["set_by_rule"].to_numpy(dtype=float) if "set_by_rule" in killed.columns else np.zeros(len(killed))
+    if (by_rule > 0).any():  # the part no source gave, hatched from the bar's foot, over a partial period's hatch
+        some = by_rule > 0
+        bars = ax.bar(left[some], by_rule[some], width=width[some] * 0.86, align="edge", facecolor="white",
+                      edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"], linewidth=0.8, label=SET_BY_RULE)
+        tag_bars(bars, "set by rule")
+        described += (f" Of these, killed in events whose toll ACLED set by rule: {describe_figure(by_rule.sum())}, "
+                      f"in {describe_number(int(some.sum()), 'period')}.")
+    described += partial
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.grid(axis="y", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)
+    date_axis(ax)
+    if ax.get_legend_handles_labels()[1]:
+        legend_below(ax)
+    describe(ax, described)
+    return ax
+
+
+def _killed_description(killed: pd.DataFrame, what: str) -> str:
+    """Say in words what the chart of people killed per period shows: its span and total, the deadliest periods, and
+    how many periods had events and no one killed."""
+    periods = date_texts(killed.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+    values = killed["killed"].to_numpy(dtype=float)
+    text = f"Bars of {what} per period {_span_words(killed)}: {describe_figure(values.sum())} in all."
+    order = [i for i in np.argsort(-values, kind="stable")[:DEADLIEST_NAMED] if values[i] > 0]
+    if order:
+        text += " The most: " + "; ".join(f"{periods.iloc[i]}: {describe_figure(values[i])}" for i in order) + "."
+    none = int(((killed["possible"] > 0).to_numpy() & (values == 0)).sum())
+    if none:
+        text += f" {describe_number(none, 'period')} with events and no one killed (0)."
+    return text
 
 
 def mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object], heights: list[pd.Series],

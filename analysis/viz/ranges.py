@@ -15,7 +15,7 @@ from ..text import describe_bounds
 from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
 from .figures import describe, set_key
 from .literal import literal_text
-from .style import FORCE_COLORS, HATCHES, OUTCOME_COLORS, color_for
+from .style import FORCE_COLORS, HATCHES, OUTCOME_COLORS, SET_BY_RULE, color_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -313,7 +313,7 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
                                        edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"], linewidth=0.8,
                                        gid="placeholders"))
         ax.legend(handles=[Patch(facecolor="white", edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"],
-                                 label="a figure ACLED set by rule, no source giving one (\"coded as\" in its notes)")],
+                                 label=SET_BY_RULE)],
                   loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
         described += " Of these, set by ACLED's rule where no source gave a figure: " + "; ".join(
             f"{label}: {count:,}" for label, count in zip(distribution["killed"], set_by_rule) if count) + "."

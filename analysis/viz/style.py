@@ -106,6 +106,8 @@ OTHER_COLOR = "#E3E3E3"
 #: alike): a period the data cover only in part; a bound of a date range borrowed from another event or document;
 #: a toll ACLED set by rule, no source giving one.
 HATCHES: dict[str, str] = {"partial": "////", "borrowed": "\\\\\\\\\\", "by rule": "xxx"}
+#: The legend of the hatch "by rule", on every chart that draws it.
+SET_BY_RULE = "a figure ACLED set by rule, no source giving one (\"coded as\" in its notes)"
 APART_COLOR = "#8C8C8C"
 #: Values that are neither a kind nor a group of a chart of groups (a label of no kind on a map of kinds): a
 #: neutral scale from dark to light grey, so they take neither a kind's hue nor a group's colour.

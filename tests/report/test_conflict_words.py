@@ -766,6 +766,34 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
         assert "per week" not in story.chart_title(chart) and "event_date" not in story.chart_title(chart)
 
 
+def test_the_killed_per_week_are_headed_by_the_deadliest_week_and_read_against_the_busiest(story, raw):
+    """The chart of people killed per week: its title names the deadliest week and its toll, the findings under it
+    say whether it was also the busiest, and its bars sum to the killed the page states; counted with pandas."""
+    from analysis.stats.casualties import killed_per_period
+    from analysis.text import describe_dates
+
+    attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
+    weeks = attacks["event_date"] - pd.to_timedelta(attacks["event_date"].dt.day_of_week, unit="D")
+    killed, events = attacks.groupby(weeks)["fatalities"].sum(), weeks.value_counts()
+    first = killed[killed == killed.max()].index.min()
+    when = describe_dates(first, first + pd.Timedelta(days=6), long=True)
+    assert story.chart_title("killed").startswith(
+        f"Deaths in battles and remote violence in Iraq and Syria peaked in the week of {when}: {killed.max()} people "
+        f"killed{_tie(int((killed == killed.max()).sum()) - 1)};")  # then who reported them (the timeline's words)
+    busiest = events[events == events.max()]
+    assert first in busiest.index and len(busiest) == 3  # one of three weeks of as many events
+    assert story.killed_over_time() == (
+        f"**What it shows.** The deadliest week, {when}, was one of the 3 busiest: {killed.max()} people killed in "
+        f"{events[first]} events.")  # the killed per event hardly changed between the halves: no sentence
+    data = story.data
+    bars = killed_per_period(data.events, data.casualties, freq=story.period("weekly", "W"), kinds=data.selection,
+                             start=data.window[0], end=data.window[1], dates=data.date_rule, set_by_rule=True)
+    assert bars["killed"].sum() == attacks["fatalities"].sum()
+    assert f"killed {attacks['fatalities'].sum()} people" in story.casualties()
+    placeholder = attacks["notes"].str.contains("coded as")
+    assert bars["set_by_rule"].sum() == attacks.loc[placeholder, "fatalities"].sum() > 0
+
+
 def test_the_busy_weeks_table_shows_one_count_when_the_three_agree(story, raw):
     """Counted on event_date, an ACLED run's certain, possible and expected counts are equal: the table shows the
     one count, headed by what it counts, not three equal columns."""
@@ -841,7 +869,8 @@ def test_no_page_names_acleds_columns_to_its_reader(story, window_story):
         texts = [run.section(name) for name in names] + [run.heading(page).markdown for page in PAGES]
         texts += [run.dateline(page).text for page in PAGES] + [run.chart_title(chart) for chart in CHARTS]
         texts += [run.chart_subtitle(chart) for chart in CHARTS]
-        texts += [run.timeline(), run.attacks(), run.casualties(), run.who(), run.where(), run.posture(),
+        texts += [run.timeline(), run.attacks(), run.killed_over_time(), run.casualties(), run.who(), run.where(),
+                  run.posture(),
                   run.sources(), run.sources_over_time(), run.outlets_over_time_note(), run.caveats(),
                   *(run.limits(page) for page in PAGES),
                   run.escalation(run.facts.escalation), run.areas_note(), run.attacks_note(), run.table_note(),

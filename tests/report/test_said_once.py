@@ -81,7 +81,10 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
                                              start=data.window[0], end=data.window[1], clip=True, dates=data.date_rule)
         what = data.selection.what
         texts += [story.attacks(), story.busiest_caption(weekly) or "",
-                  empty(lambda: story.busiest(weekly), story.nothing(what)), story.attacks_note(),
+                  empty(lambda: story.busiest(weekly), story.nothing(what))]
+        if analysis.attack_chart_form(len(data.attacks)) == "counts":  # the chart it reads is drawn only then
+            texts += [story.killed_over_time()]
+        texts += [story.attacks_note(),
                   empty(lambda: story.attacks_table(), story.nothing(what)), story.casualties()]
         if not data.coded:
             texts += [story.perpetrators_note(), empty(lambda: story.perpetrators(), story.nothing(what))]

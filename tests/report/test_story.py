@@ -46,6 +46,14 @@ def test_a_large_run_takes_the_forms_its_size_needs(export, close_figures):
     alt = alt_text(ax)
     assert "by people killed in each (lowest figure reported): 0: " in alt and "10-" in alt
     assert "25 or more" not in alt  # the deadliest killed fewer: no empty bar for it
+    # the bars of the killed per week sum to the killed the page states, none of them lost to the window's edges
+    story = Story(data)
+    killed = analysis.killed_per_period(data.events, data.casualties, freq=story.period("weekly", "W"),
+                                        kinds=data.selection, start=data.window[0], end=data.window[1],
+                                        dates=data.date_rule)
+    total = int(data.attacks["fatalities"].sum())
+    assert killed["killed"].sum() == total and killed.attrs["outside"]["killed"] == 0
+    assert f"killed {total:,} people" in story.casualties()
 
 
 @pytest.mark.slow

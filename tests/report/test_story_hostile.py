@@ -71,9 +71,9 @@ def hostile(tmp_path_factory):
                                                "posture table", "troops", "reports", "matrix", "conflicts",
                                                "coding", "posture coding",
                                                "passages")]
-    texts += [story.timeline(), story.attacks(), story.casualties(), story.posture(), story.sources(),
-              story.limits("timeline"), story.limits("attacks"), story.attacks_note(), story.posture_table_note(),
-              story.caveats()]
+    texts += [story.timeline(), story.attacks(), story.killed_over_time(), story.casualties(), story.posture(),
+              story.sources(), story.limits("timeline"), story.limits("attacks"), story.attacks_note(),
+              story.posture_table_note(), story.caveats()]
     alike = as_table(story.duplicates_table(), caption=story.duplicates_note())
     assert len(alike.frame) == 1  # the battle told twice
     outputs = []

@@ -274,3 +274,74 @@ def test_the_timeline_note_explains_the_ticks_only_where_an_event_is_known_to_a_
     march = Story(notebook_data(start="2020-01-01", end="2020-01-31")).timeline_note()  # no weekday named
     ticks = "where the reports name the weekday, it spans the range and ticks mark the only days"
     assert ticks in june and ticks not in march
+
+
+#: A country name that is markup in Markdown, HTML and matplotlib alike.
+HOSTILE_COUNTRY = "Iraq <b>country</b> $x^2$ [link](https://evil.example) _em_"
+
+
+def test_the_killed_per_week_are_read_against_the_busiest_week_and_the_halves_of_the_window(tmp_path, close_figures):
+    """A busy week of few killed early, a deadly week of fewer events late: the title names the deadly week, the
+    findings say it was not the busiest and that the killed per event rose from the first half to the second,
+    mostly in that one week; every figure as counted here by hand, and the hostile country kept as text."""
+    import matplotlib.pyplot as plt
+    from acled_files import write_acled_events
+
+    import analysis
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+    from analysis.viz.literal import literal_text
+
+    def on(day: str, killed: int, n: int) -> list[dict[str, str]]:
+        return [{"event_date": day, "fatalities": str(killed), "country": HOSTILE_COUNTRY}] * n
+
+    rows = (on("2025-01-06", 1, 30)  # the busiest week: 30 events, 30 killed
+            + on("2025-06-10", 5, 20)  # the deadliest: 20 events, 100 killed
+            + on("2025-06-29", 0, 4))  # the last week: events, no one killed
+    data = notebook_data(str(write_acled_events(tmp_path / "weeks.csv", rows)))
+    story = Story(data)
+    assert data.place == HOSTILE_COUNTRY  # the place the title names, as typed
+    title = story.chart_title("killed")
+    assert title == (f"Deaths in battles and remote violence in {HOSTILE_COUNTRY} peaked in the week of 9-15 June "
+                     "2025: 100 people killed")
+    assert story.chart_subtitle("killed").startswith("People killed in battles and remote violence per week, Monday to "
+                                                     "Sunday (ACLED's fatalities, the lowest figure reported)")
+    text = story.killed_over_time()
+    assert text == (
+        "**What it shows.** The deadliest week, 9-15 June 2025, was not the busiest: 100 people killed in 20 attacks, "
+        "while the busiest, 6-12 January 2025, had 30 attacks and 30 killed.\n\n"
+        # 25 weeks, 6 January to 29 June: the first 13 and the last 12
+        "- Killed per attack rose from 1 in the first half of the window (6 January - 6 April 2025: 30 killed in 30 "
+        "attacks) to 4.2 in the second (7 April - 29 June 2025: 100 killed in 24 attacks). One week, 9-15 June 2025, "
+        "holds 100 of the second half's 100.")
+    assert "country" not in text  # no name from the data in the findings
+    # the chart's numbers are the page's: the same weeks as the events' chart, the total the casualties sentence says
+    killed = analysis.killed_per_period(data.events, data.casualties, freq=story.period("weekly", "W"),
+                                        kinds=data.selection, start=data.window[0], end=data.window[1],
+                                        dates=data.date_rule)
+    assert len(killed) == 25 and killed["killed"].sum() == 130
+    assert "The 54 attacks killed 130 people" in story.casualties()
+    # drawn, the title is text: matplotlib's markup escaped, not read
+    fig, ax = plt.subplots()
+    analysis.plot_killed_per_period(killed, ax=ax)
+    analysis.headline(ax, title)
+    (drawn,) = [t for t in fig.texts if t.get_gid() == "headline"]
+    assert drawn.get_text().replace("\n", " ") == literal_text(title)
+    # ten more events in the deadly week, no one killed in them: as busy as January's, and said so
+    tied = notebook_data(str(write_acled_events(tmp_path / "tied.csv", rows + on("2025-06-11", 0, 10))))
+    assert Story(tied).killed_over_time().startswith(
+        "**What it shows.** The deadliest week, 9-15 June 2025, was one of the 2 busiest: 100 people killed in 30 "
+        "attacks.")
+
+
+def test_no_one_killed_is_said_under_the_chart_and_in_its_title(tmp_path):
+    from acled_files import write_acled_events
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    rows = [{"event_date": f"2025-03-{day:02d}", "fatalities": "0"} for day in (3, 4, 12)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "calm.csv", rows))))
+    assert story.chart_title("killed") == "No battles and remote violence in Iraq killed anyone, as ACLED codes them"
+    assert story.killed_over_time() == ("**What it shows.** No one was reported killed in any week (ACLED's "
+                                        "fatalities, the lowest figure reported).")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.stats.casualties import attacks_table, casualties_by_group, casualties_per_event
 from analysis.stats.selection import is_militia_attack
@@ -71,3 +72,59 @@ def test_the_killed_distribution_has_a_bin_per_figure_up_to_ten_killed_and_wide_
     assert list(counts([0, 20]))[-1] == "10-20" and list(counts([0, 25]))[-1] == "25 or more"
     assert counts([0, 0]) == {"0": 2, "1": 0}  # no one killed: still a scale, not a lone bar
     assert counts([2.5, 30]) == {"0": 0, "1": 0, "2-4": 1, "5-9": 0, "10-24": 0, "25 or more": 1}
+
+
+def _dated(rows: list[tuple[str, str, str, int, str]]) -> pd.DataFrame:
+    """Events of (id, first day, last day, fatalities, notes), ACLED's event_date the middle of their range."""
+    frame = pd.DataFrame(rows, columns=["event_id", "date_start", "date_end", "fatalities", "notes"])
+    for column in ("date_start", "date_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["event_date"] = frame["date_start"] + (frame["date_end"] - frame["date_start"]) / 2
+    return frame
+
+
+def test_the_killed_per_period_sum_to_the_events_killed_over_the_periods_of_their_count():
+    from analysis.stats.casualties import killed_per_period
+    from analysis.stats.periods import attacks_per_period
+
+    events = _dated([
+        ("a", "2025-03-03", "2025-03-03", 5, "5 killed."),
+        ("b", "2025-03-13", "2025-03-16", 3, "Fatalities unknown; coded as 3."),  # Thursday to Sunday: one week
+        ("c", "2025-03-15", "2025-03-18", 8, "8 killed."),  # Saturday to Tuesday: 2 days in each of two weeks
+        ("d", "2025-03-26", "2025-03-26", 0, "No one hurt."),  # a week with an event and no one killed
+        ("e", "2025-04-09", "2025-04-09", 1, ""),  # after a week with no event
+    ])
+    killed = killed_per_period(events, set_by_rule=True)
+    counts = attacks_per_period(events, kinds=None)
+    # the periods of the events' count, and the events as it counts them
+    pd.testing.assert_frame_equal(killed[counts.columns], counts)
+    assert killed["period_start"].dt.strftime("%d %b").tolist() == ["03 Mar", "10 Mar", "17 Mar", "24 Mar",
+                                                                    "31 Mar", "07 Apr"]
+    assert killed["killed"].tolist() == [5.0, 7.0, 4.0, 0.0, 0.0, 1.0]  # c's 8 split 4 and 4 by its days
+    assert killed["set_by_rule"].tolist() == [0.0, 3.0, 0.0, 0.0, 0.0, 0.0]
+    assert killed["killed"].notna().all() and killed.loc[3, "possible"] == 1  # an event, no one killed: a zero
+    assert killed["killed"].sum() == events["fatalities"].sum() == 17
+    # on ACLED's one date each (the middle of its range, 16 March), c's 8 fall in one week
+    on_date = killed_per_period(events, dates="event_date")
+    assert on_date["killed"].tolist() == [5.0, 11.0, 0.0, 0.0, 0.0, 1.0]
+    # a window: its periods only, the killed outside it kept in attrs
+    window = killed_per_period(events, start="2025-03-10", end="2025-03-16")
+    assert window["killed"].tolist() == [7.0] and window.attrs["outside"]["killed"] == 4.0
+    assert killed_per_period(events.iloc[:0])["killed"].sum() == 0
+
+
+def test_the_coded_killed_per_period_are_the_lowest_figures_of_the_casualties_table():
+    import analysis
+    from analysis.stats.casualties import event_sizes, killed_per_period
+
+    data = analysis.load_dataset()
+    killed = killed_per_period(data.events, data.casualties, kinds=is_militia_attack, set_by_rule=True)
+    attacks = data.events[is_militia_attack(data.events)]
+    lowest = event_sizes(attacks, data.casualties, outcome="killed")
+    assert killed["killed"].sum() == pytest.approx(lowest.sum()) and lowest.sum() > 0
+    assert not killed["set_by_rule"].any()  # the coded notes set no toll by rule
+    # the peak week holds the 11 March attack's killed, the least any report gives
+    top = killed.loc[killed["killed"].idxmax()]
+    ids = attacks.loc[(attacks["date_start"] >= top["period_start"]) & (attacks["date_end"] <= top["period_end"]),
+                      "event_id"]
+    assert top["killed"] == pytest.approx(lowest[attacks["event_id"].isin(ids)].sum())

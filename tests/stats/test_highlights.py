@@ -82,3 +82,20 @@ def test_deadliest_events_can_leave_a_tie_out_whole():
     assert deadliest_events(events, n=2)["location"].tolist() == ["Town 0", "Town 1"]  # Town 2 also killed 6
     assert deadliest_events(events, n=2, split_ties=False)["location"].tolist() == ["Town 0"]
     assert deadliest_events(events, n=3, split_ties=False)["location"].tolist() == ["Town 0", "Town 1", "Town 2"]
+
+
+def test_halves_split_the_periods_in_two_and_rate_the_killed_per_event():
+    from analysis.stats.highlights import halves
+
+    weeks = pd.date_range("2025-01-06", periods=5, freq="7D")
+    frame = pd.DataFrame({"period_start": weeks, "period_end": weeks + pd.Timedelta(days=6),
+                          "expected": [2.0, 0.0, 2.0, 3.0, 1.0], "killed": [1.0, 0.0, 5.0, 0.0, 12.0]})
+    split = halves(frame)
+    assert split["half"].tolist() == ["first", "second"] and split["periods"].tolist() == [3, 2]  # odd: first one more
+    assert split["period_start"].tolist() == [weeks[0], weeks[3]]
+    assert split["period_end"].tolist() == [weeks[2] + pd.Timedelta(days=6), weeks[4] + pd.Timedelta(days=6)]
+    assert split["events"].tolist() == [4.0, 4.0] and split["killed"].tolist() == [6.0, 12.0]
+    assert split["per_event"].tolist() == [1.5, 3.0]
+    # a half with no event has no rate, not a zero
+    assert halves(frame.assign(expected=[0.0, 0.0, 0.0, 3.0, 1.0]))["per_event"].isna().tolist() == [True, False]
+    assert halves(frame.iloc[:1]).empty

@@ -11,6 +11,7 @@ from analysis.viz import counts, evidence, maps, ranges, reconcile, timeline
 
 PLOTTERS = [
     (timeline, "plot_timeline"), (counts, "plot_attacks_per_period"), (counts, "plot_escalation"),
+    (counts, "plot_killed_per_period"),
     (ranges, "plot_ranges"), (ranges, "plot_casualties"), (ranges, "plot_troop_levels"), (maps, "plot_posture_map"),
     (maps, "plot_boundaries"), (evidence, "plot_evidence"), (reconcile, "plot_compared_months"),
 ]
@@ -66,6 +67,7 @@ def _wrong_input(name: str):
 PUBLIC_PLOTTERS = sorted(name for name in __import__("analysis").__all__ if name.startswith("plot_"))
 MAKERS = {"plot_attacks_per_period": "attacks_per_period", "plot_escalation": "escalation_per_period",
           "plot_casualties": "casualties_per_event", "plot_killed_distribution": "killed_distribution",
+          "plot_killed_per_period": "killed_per_period",
           "plot_troop_levels": "load_troop_levels", "plot_posture_map": "base_posture",
           "plot_posture_panels": "base_posture", "plot_sources": "outlets_table", "plot_source_scales": "source_scales",
           "plot_evidence": "evidence_matrix", "plot_ranges": "a table of low-high figures",

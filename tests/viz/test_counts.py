@@ -12,7 +12,8 @@ import analysis
 from analysis.stats.escalation import escalation_per_period
 from analysis.stats.periods import COUNT_NAMES, attacks_per_period
 from analysis.stats.selection import is_militia_attack
-from analysis.viz.counts import plot_attacks_per_period, plot_escalation
+from analysis.viz.counts import plot_attacks_per_period, plot_escalation, plot_killed_per_period
+from analysis.viz.style import SET_BY_RULE
 
 
 def _patches(ax, gid: str) -> list:
@@ -254,3 +255,56 @@ def test_the_escalation_charts_alt_text_writes_points_as_the_page_does_and_its_s
     assert "30 Dec 2024 - 5 Jan 2025 10 points, from 1 event; " in text
     assert "3-9 Mar 2025 9.5 points, from 2 events, 1 of them scored" in text
     assert not re.search(r"\d\.0\b", text)
+
+
+def test_the_killed_per_period_are_bars_of_their_figures_with_partial_periods_and_tolls_set_by_rule_hatched(new_axes):
+    from helpers_events import make_events
+
+    from analysis.stats.casualties import killed_per_period
+    from analysis.viz._axes import dates_as_numbers
+    from analysis.viz.figures import alt_text
+
+    events = make_events([
+        {"date_start": "2025-03-05", "fatalities": 2},
+        {"date_start": "2025-03-12", "fatalities": 9},
+        {"date_start": "2025-03-13", "fatalities": 3, "notes": "Fatalities unknown; coded as 3."},
+        {"date_start": "2025-03-19", "fatalities": 0},  # a week with an event and no one killed
+        {"date_start": "2025-03-31", "fatalities": 1},
+    ])
+    killed = killed_per_period(events, dates="event_date", set_by_rule=True)
+    first, last = pd.Timestamp("2025-03-05"), pd.Timestamp("2025-03-31")  # the first and last weeks covered in part
+    ax = plot_killed_per_period(killed, covered=(first, last), ax=new_axes())
+    bars = _patches(ax, "killed")
+    assert [b.get_height() for b in bars] == [2.0, 12.0, 0.0, 0.0, 1.0]  # a zero, not a gap
+    assert [b.get_x() for b in bars] == pytest.approx(list(dates_as_numbers(killed["period_start"])))
+    assert ax.get_ylabel() == "people killed (lowest figure reported)"
+    (rule,) = _patches(ax, "set by rule")  # the 3 no source gave, hatched from the foot of the week's bar
+    assert (rule.get_y(), rule.get_height(), rule.get_hatch()) == (0.0, 3.0, "xxx")
+    hatched = _patches(ax, "partial")
+    assert [b.get_x() for b in hatched] == pytest.approx(list(dates_as_numbers(killed["period_start"].iloc[[0, 4]])))
+    assert {b.get_hatch() for b in hatched} == {"////"} and [b.get_height() for b in hatched] == [2.0, 1.0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["partial period: the data cover part of it", SET_BY_RULE]
+    alt = alt_text(ax.figure)
+    assert "Bars of people killed (lowest figure reported) per period from 3 Mar 2025 to 6 Apr 2025: 15 in all." in alt
+    assert "The most: 10-16 Mar 2025: 12; 3-9 Mar 2025: 2; 31 Mar - 6 Apr 2025: 1." in alt
+    assert "1 period with events and no one killed (0)." in alt
+    assert "Of these, killed in events whose toll ACLED set by rule: 3, in 1 period." in alt
+    # without tolls set by rule or a span: plain bars, no legend
+    plain = plot_killed_per_period(killed.drop(columns="set_by_rule"), ax=new_axes())
+    assert not _patches(plain, "set by rule") and not _patches(plain, "partial") and plain.get_legend() is None
+
+
+def test_the_coded_killed_per_week_spread_a_ranged_attack_and_an_empty_window_draws_nothing(new_axes):
+    import analysis
+    from analysis.stats.casualties import killed_per_period
+    from analysis.viz.figures import alt_text
+
+    data = analysis.load_dataset()
+    killed = killed_per_period(data.events, data.casualties, kinds=is_militia_attack)
+    ax = plot_killed_per_period(killed, ax=new_axes())
+    assert [b.get_height() for b in _patches(ax, "killed")] == pytest.approx(killed["killed"].tolist())
+    top = killed.loc[killed["killed"].idxmax()]
+    assert f"The most: {top['period_start'].day}-{top['period_end'].day} Mar 2020: {top['killed']:g};" in alt_text(ax.figure)
+    empty = plot_killed_per_period(killed.iloc[:0], ax=new_axes())
+    assert not empty.patches and "No people killed (lowest figure reported) to count." in alt_text(empty)

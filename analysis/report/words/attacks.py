@@ -1,5 +1,5 @@
-"""The attacks page's words (notebook 02): what is counted, the peak week, the places, the killed, the tables,
-and the titles of its charts."""
+"""The attacks page's words (notebook 02): what is counted, the peak week, the places, the killed and when they
+were killed, the tables, and the titles of its charts."""
 
 from __future__ import annotations
 
@@ -10,10 +10,20 @@ import pandas as pd
 
 from ..._frames import column_or_na, require_columns
 from ...stats.casualties import killed_distribution
-from ...stats.highlights import busiest_periods, deadliest_events, killed_per_event, peak, top_values
+from ...stats.highlights import busiest_periods, deadliest_events, halves, killed_per_event, peak, top_values
 from ...stats.periods import counts_agree
 from ...stats.selection import EventSelector, event_kind, select_kinds
-from ...text import bounds_texts, count_texts, date_texts, describe_all, describe_number, join_words
+from ...text import (
+    bounds_texts,
+    count_texts,
+    date_texts,
+    describe_all,
+    describe_dates,
+    describe_figure,
+    describe_number,
+    describe_points,
+    join_words,
+)
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -45,8 +55,16 @@ from .common import (
     with_associates,
 )
 from .common import dateline as common_dateline
-from .counting import partial_caveat, partial_note, partial_starts, peak_headline, stands_apart_note, time_section
-from .coverage import new_source_note
+from .counting import (
+    partial_caveat,
+    partial_note,
+    partial_starts,
+    peak_headline,
+    period_text,
+    stands_apart_note,
+    time_section,
+)
+from .coverage import killed_source_note, new_source_note
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered, plain_notes
 
@@ -64,6 +82,11 @@ PERPETRATORS_NAMED = 3
 
 #: How many kinds of event the lead of a window without attacks names.
 KINDS_NAMED = 4
+#: The findings under the chart of people killed per period say how the killed per attack changed from the first half
+#: of its periods to the second when one half has at least PER_EVENT_CHANGE times the other's, and each half holds
+#: at least HALF_EVENTS attacks (a few attacks make no rate).
+PER_EVENT_CHANGE = 1.5
+HALF_EVENTS = 20
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -90,7 +113,7 @@ def page_heading(facts: Facts) -> Heading:
 
 def chart_title(facts: Facts, chart: str) -> str:
     """The title of the attacks one by one (``"attacks"``), the weekly or monthly counts (``"weekly"``,
-    ``"monthly"``) or the killed (``"casualties"``).
+    ``"monthly"``), the people killed per week (``"killed"``) or the killed per attack (``"casualties"``).
 
     An ACLED run's titles state what the chart shows, with its number (:func:`_finding`); a window of the coded
     data, whose counts spread ranged dates and whose figures are killed and wounded, keeps titles that name the
@@ -110,6 +133,8 @@ def chart_title(facts: Facts, chart: str) -> str:
         how = "expected count" if data.date_rule == "range" else "each counted on ACLED's date"
         return (f"{capital(what)} per {facts.period_name('monthly')}, by "
                 f"{'base' if data.coded else 'region'} ({how})")
+    if chart == "killed":
+        return f"People killed in {what} per {weekly_words(facts)}, {where}"
     return f"{capital(harmed(facts))} in {what}, {where}"
 
 
@@ -124,9 +149,16 @@ def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.
 
 def _finding(facts: Facts, chart: str) -> str:
     """State what an ACLED run's chart of attacks shows, as plain text: the peak period of the weekly or monthly
-    counts (with the region of the most attacks, a tie named whole), or the killed and the most in one attack."""
+    counts (with the region of the most attacks, a tie named whole), the period of the most people killed, or the
+    killed and the most in one attack."""
     data = facts.data
     what, attacks = data.selection.what, facts.attacks
+    if chart == "killed":
+        freq = facts.period("weekly", "W")
+        found = peak_headline(facts.per_period(freq, attacks), freq, f"deaths in {what} in {data.place}",
+                              "person killed", column="killed", plural="people killed",
+                              note=lambda start, end: killed_source_note(facts, attacks, start, end))
+        return found or _no_one_killed(facts)
     if chart in ("weekly", "monthly"):
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
         found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
@@ -151,9 +183,20 @@ def _finding(facts: Facts, chart: str) -> str:
     killed = killed_per_event(attacks, data.casualties)
     total, most = int(killed.sum()), int(killed.max())
     if not total:
-        return f"No {what} in {data.place} killed anyone, as ACLED codes them"
+        return _no_one_killed(facts)
     return (f"{capital(what)} in {data.place} killed {describe_number(total, 'person', 'people')}, "
             f"at most {most:,} in one {unit(facts)}")
+
+
+def _no_one_killed(facts: Facts) -> str:
+    """Say, as a chart's title, that the run's attacks killed no one (plain text)."""
+    return f"No {facts.data.selection.what} in {facts.data.place} killed anyone, as ACLED codes them"
+
+
+def _placed(facts: Facts) -> str:
+    """Say how the charts over time place an attack (plain text)."""
+    return ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
+            else "each counted on ACLED's date, as ACLED's tools count")
 
 
 def chart_subtitle(facts: Facts, chart: str) -> str:
@@ -170,9 +213,9 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
                 "rockets and the killed and wounded the reports give (the lowest figures)" if facts.coded
                 else "Each attack on its date, with ACLED's fatalities")
     if chart == "weekly":
-        how = ("an attack known only to a range of days is spread over it" if facts.data.date_rule == "range"
-               else "each counted on ACLED's date, as ACLED's tools count")
-        return f"{capital(what)} per {period_words(facts, 'weekly')}; {how}"
+        return f"{capital(what)} per {period_words(facts, 'weekly')}; {_placed(facts)}"
+    if chart == "killed":
+        return f"People killed in {what} per {period_words(facts, 'weekly')} ({fatality_rule(facts)}); {_placed(facts)}"
     if chart == "monthly":
         how = "expected count" if facts.data.date_rule == "range" else "each counted on ACLED's date"
         return (f"{capital(what)} per {period_words(facts, 'monthly')}, by "
@@ -277,6 +320,63 @@ def casualties(facts: Facts) -> str:
         items.append(perpetrators_sentence(facts))
     return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts), unit(facts)),
                     items)
+
+
+def killed_over_time(facts: Facts) -> str:
+    """Write the findings under the chart of people killed per period (Markdown): whether its deadliest period was
+    also the busiest (the peak the chart of attacks per period names), and how the killed per attack changed from
+    the first half of the periods to the second, where it changed much (:data:`PER_EVENT_CHANGE`)."""
+    attacks = facts.attacks
+    if attacks.empty:  # the page's lead says the window holds none
+        return ""
+    freq, name, noun = facts.period("weekly", "W"), facts.period_name("weekly"), unit(facts)
+    frame = facts.per_period(freq, attacks)
+    found = peak(frame, "killed")
+    if found is None:
+        return findings("What it shows", f"No one was reported killed in any {name} ({fatality_rule(facts)}).", [])
+    deadly = frame[np.isclose(frame["killed"].to_numpy(dtype=float), found.value)]
+    busy = frame[np.isclose(frame["expected"].to_numpy(dtype=float), float(frame["expected"].max()))]
+    row = deadly.iloc[0]
+    it = (f"The deadliest {name}, {period_text(row, freq)}," if len(deadly) == 1 else
+          f"The first of the {len(deadly):,} deadliest {name}s, {period_text(row, freq)},")
+    toll = (f"{describe_number(found.value, 'person', 'people')} killed in "
+            f"{describe_number(found.events, noun)}{spread_note(found)}")
+    if found.start in set(busy["period_start"]):
+        also = "also the busiest" if len(busy) == 1 else f"one of the {len(busy):,} busiest"
+        lead = f"{it} was {also}: {toll}."
+    else:
+        first = busy.iloc[0]
+        which = "the busiest" if len(busy) == 1 else f"the first of the {len(busy):,} busiest"
+        lead = (f"{it} was not the busiest: {toll}, while {which}, {period_text(first, freq)}, had "
+                f"{describe_number(first['expected'], noun)} and {describe_figure(first['killed'])} killed.")
+    return findings("What it shows", lead, [_per_event_change(facts, frame, found, noun)])
+
+
+def _per_event_change(facts: Facts, frame: pd.DataFrame, found: object, noun: str) -> str:
+    """Say how the killed per attack changed from the first half of the chart's periods to the second ("" where it
+    changed less than :data:`PER_EVENT_CHANGE` times or a half holds fewer than :data:`HALF_EVENTS` attacks), and,
+    where one period holds most of its half's killed, that it does."""
+    split = halves(frame)
+    if split.empty or (split["events"] < HALF_EVENTS).any():
+        return ""
+    before, after = split["per_event"].tolist()
+    if max(before, after) < PER_EVENT_CHANGE * min(before, after) or max(before, after) == 0:
+        return ""
+
+    def half(row: pd.Series, which: str) -> str:
+        first, last = max(row["period_start"], facts.first), min(row["period_end"], facts.last)
+        return (f"{describe_points(row['per_event'])} in the {which} ({describe_dates(first, last, long=True)}: "
+                f"{describe_figure(row['killed'])} killed in {describe_number(row['events'], noun)})")
+
+    first, second = split.iloc[0], split.iloc[1]
+    text = (f"Killed per {noun} {'rose' if after > before else 'fell'} from {half(first, 'first half of the window')} "
+            f"to {half(second, 'second')}.")
+    higher = first if before > after else second
+    if higher["period_start"] <= found.start <= higher["period_end"] and found.value > higher["killed"] / 2:
+        peak_row = pd.Series({"period_start": found.start, "period_end": found.end})
+        text += (f" One {facts.period_name('weekly')}, {period_text(peak_row, facts.period('weekly', 'W'))}, holds "
+                 f"{describe_figure(found.value)} of the {higher['half']} half's {describe_figure(higher['killed'])}.")
+    return text
 
 
 def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str, noun: str = "attack") -> str:

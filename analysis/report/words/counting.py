@@ -117,7 +117,7 @@ def period_text(row: pd.Series, freq: str) -> str:
 
 
 def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: str = "expected",
-                  note: object = None) -> str:
+                  note: object = None, plural: str | None = None) -> str:
     """State where a chart of counts per period peaks, as its headline (plain text; "" when every period is 0).
 
     ``frame`` is the chart's counts per period (:meth:`Facts.per_period`), ``freq`` its period, ``what`` what
@@ -126,7 +126,8 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     name the tied periods); where more than three periods share the top, none is a peak: "Battles and remote
     violence in Somalia: at most 1 attack in a week, in 12 weeks". ``note``, a function of the peak period's first
     and last days, writes what follows the peak's figure (a change of sources,
-    :func:`analysis.report.words.coverage.new_source_note`).
+    :func:`analysis.report.words.coverage.new_source_note`); ``plural`` is the plural of ``noun`` where an "s"
+    does not make it ("person killed", "people killed").
     """
     from ...stats.highlights import peak
 
@@ -140,8 +141,8 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     others = int((abs(values - found.value) < 1e-9).sum()) - 1
     what = what[:1].upper() + what[1:]
     if others > 2:  # no one period stands out: say the most any had, and how many had it
-        most = describe_number(found.value, noun)
+        most = describe_number(found.value, noun, plural)
         return f"{what}: at most {most} in a {name}, in {describe_number(others + 1, name)}"
     tie = f" (as many in {describe_number(others, f'other {name}')})" if others else ""
     after = note(found.start, found.end) if note else ""
-    return f"{what} peaked in {when}: {describe_number(found.value, noun)}{tie}{after}"
+    return f"{what} peaked in {when}: {describe_number(found.value, noun, plural)}{tie}{after}"
