@@ -253,7 +253,8 @@ def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
          "- who fired the June rockets. **Between reports:** - who fired at K-1 (a militia, or",
          "- who fired at Taji on 11 March (Kata'ib Hezbollah, or",
          "- where exactly the Soleimani strike hit; - how the parliament's resolution is worded; - what the Patriot "
-         "batteries were for", "- when K-1 was left; - whether K-1 changed hands")
+         "batteries were for", "- when K-1 was left (\"last month\", in March, or \"will possibly leave\", in an undated earlier report); "
+         "- whether K-1 changed hands")
     text = text_of("04-sources-and-evidence.ipynb")
     within = text.split("**Within one report:**")[1].split("**Between reports:**")[0]
     between = text.split("**Between reports:**")[1].split("Some of these claims")[0]
@@ -271,7 +272,7 @@ def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
     # the text says which differ in precision or wording rather than in substance (who fired, where the Soleimani
     # strike hit, how the resolution is worded): the evidence chart marks exactly those apart from the disputes
     says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision rather than in substance: who "
-         "fired", "and\nwhere the Soleimani strike hit.", "\"forced the government to eliminate the Americans\", which "
+         "fired", "where the Soleimani strike hit, and when K-1 was left (both reports allow March, one more exactly).", "\"forced the government to eliminate the Americans\", which "
          "the others' words contradict")
     alike = set(zip(*[points.loc[points["difference"] != "contradict", c] for c in ("event_id", "claim_field")]))
     assert alike == {("EV001", "actor"), ("EV023", "actor"), ("EV046", "actor"), ("EV003", "location"),

@@ -163,12 +163,33 @@ def test_the_disputes_table_words_points_and_claims_and_shows_a_hostile_outlet_a
     table = disputes_table(reports, SOURCES.assign(title=None), events)
     assert table.columns.tolist() == ["number", "event", "point", "claim", "claimant", "document",
                                      "the claims"]
-    assert table["point"].tolist() == ["why", "why"]
+    assert table["point"].tolist() == ["why", ""]  # the point heads its first row
     assert table["claim"].tolist() == ["<i>rockets</i>", "as an unnamed outlet (29 Mar 2020) says"]
     page = as_table(table)._repr_html_()
     assert "<script>" not in page and "<b>" not in page and "<i>" not in page
     assert "Rockets &amp; &lt;script&gt;" in page and "Military &lt;b&gt;Times&lt;/b&gt;" in page
 
+
+
+def test_how_a_points_claims_differ_is_said_once_for_the_point_not_on_each_claim():
+    """Rows that agree ("to protect against rocket attacks", "to defend against future rocket attacks") must not each
+    read "contradict each other": the reading is the point's, said on its first row."""
+    from analysis import load_reports, load_sources
+    from analysis.stats.evidence import disputed_points, list_conflicts
+
+    reports, sources = load_reports(), load_sources()
+    table = disputes_table(reports, sources, pd.DataFrame({"event_id": reports["event_id"].unique(), "headline": "h"}))
+    claims = list_conflicts(reports, sources).reset_index(drop=True)
+    firsts = ~claims.duplicated(["event_id", "claim_field"])
+    points = disputed_points(reports)
+    assert len(table) == len(claims) and int(firsts.sum()) == len(points)
+    assert (table.loc[firsts.to_numpy(), "the claims"] != "").all() and (table.loc[~firsts.to_numpy(), "the claims"] == "").all()
+    assert (table.loc[~firsts.to_numpy(), ["event", "point"]] == "").all().all()
+    # a point's claims are listed together, so its first row heads them all
+    keys = list(zip(claims["event_id"], claims["claim_field"]))
+    assert all(keys.index(key) == i or keys[i - 1] == key for i, key in enumerate(keys))
+    said = table["the claims"].value_counts()
+    assert said["contradict each other"] == int((points["difference"] == "contradict").sum())
 
 @pytest.mark.slow
 def test_the_default_run_body_tables_and_coding_notes_speak_no_coders_words(story):

@@ -235,7 +235,8 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
     number, event (its headline), point (:func:`analysis.report.words.plain.point_words`),
     claim (the reports and events it names as the pages name them), claimant, document, and "the claims": how
     the claims on the point differ (:data:`DIFFERENCE_WORDS`: they contradict each other, or differ only in
-    precision or wording, as the evidence chart marks them).
+    precision or wording, as the evidence chart marks them). The event, the point and how its claims differ are
+    said on a point's first row only: the reading is of the point's claims together, not of each row.
 
     Examples
     --------
@@ -247,8 +248,11 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
     ...                         "published_start": pd.to_datetime(["2020-02-06", "2020-04-01"]),
     ...                         "published_end": pd.to_datetime(["2020-02-06", "2020-04-30"])})
     >>> events = pd.DataFrame({"event_id": ["EV7"], "headline": ["Rockets hit a base"]})
-    >>> [str(value) for value in disputes_table(reports, sources, events).iloc[1]]
-    ['7', 'Rockets hit a base', 'who did it', 'as in AP (6 Feb 2020)', 'the article', 'unnamed outlet, Apr 2020', 'contradict each other']
+    >>> table = disputes_table(reports, sources, events)
+    >>> [str(value) for value in table.iloc[0]]
+    ['7', 'Rockets hit a base', 'who did it', 'a militia', 'the article', 'AP, 6 Feb 2020', 'contradict each other']
+    >>> [str(value) for value in table.iloc[1]]
+    ['7', '', '', 'as in AP (6 Feb 2020)', 'the article', 'unnamed outlet, Apr 2020', '']
     """
     from ...stats.evidence import list_conflicts
 
@@ -262,6 +266,9 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
         "document": conflicts["document"].astype("string"),
         "the claims": conflicts["difference"].map(DIFFERENCE_WORDS).astype("string"),
     })
+    # a point's claims are listed together; what the point is and how its claims differ head its first row
+    again = conflicts.duplicated(["event_id", "claim_field"]).to_numpy()
+    out.loc[again, ["event", "point", "the claims"]] = ""
     return numbered(events, out)
 
 
