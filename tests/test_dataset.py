@@ -299,8 +299,9 @@ def test_the_reported_totals_an_event_names_exist(data):
 
 
 #: How the documents write the one abbreviation the headlines use for a name: a headline's "US" is
-#: found in a quote that says "US", "U.S.", "United States" or "American".
-HEADLINE_ALIASES = {"us": ("us", "united states", "american", "americans")}
+#: found in a quote that says "US", "U.S.", "United States" or "American"; and the one spelling the headlines use
+#: for a name the documents spell several ways (the actor columns' "Kata'ib"; some documents write "Kataib").
+HEADLINE_ALIASES = {"us": ("us", "united states", "american", "americans"), "kata'ib": ("kata'ib", "kataib")}
 #: Words that count a headline must find in its quotes (besides names, words with a capital letter).
 HEADLINE_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                          "dozen", "dozens", "hundreds", "thousands")
@@ -365,6 +366,21 @@ def test_every_event_has_a_headline_written_from_its_own_quotes(data):
         if missing:
             problems[event_id] = (headline, missing)
     assert not problems, problems
+
+
+def test_headlines_spell_a_group_as_the_actor_columns_do(data):
+    """A reader who searches the page for "Kata'ib" finds every event on Kata'ib Hezbollah: no headline spells an
+    actor's name another way (apostrophes or spaces apart)."""
+    actors = pd.concat([data.events["actor1"], data.events["actor2"]]).dropna().unique()
+    squeezed = {re.sub(r"['’ ]", "", actor.casefold()): actor for actor in actors if len(actor.split()) <= 3}
+    for event_id, headline in zip(data.events["event_id"], data.events["headline"]):
+        words = headline.split()
+        for size in (1, 2, 3):
+            for i in range(len(words) - size + 1):
+                written = " ".join(words[i:i + size]).strip(",.;:").replace("’", "'")
+                actor = squeezed.get(re.sub(r"['’ ]", "", written.casefold()))
+                if actor is not None and "'" in actor:
+                    assert written == actor, (event_id, headline, f"spell {actor!r} as the actor columns do")
 
 
 def test_headlines_capitalise_a_title_before_a_name(data):
