@@ -9,6 +9,7 @@ sentence to rewrite.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -417,3 +418,12 @@ def test_junes_downward_bars_are_the_joint_statement_spread_over_its_thursdays(d
     june = weekly[weekly["period_start"] >= pd.Timestamp("2020-06-01")]
     assert june["cooperation"].tolist() == [2.0] * 4
     assert june["conflict"].tolist() == [2.5] * 4 and event(data, "EV046")["weekday"] == "Saturday"
+
+
+def test_the_pages_prose_names_pages_not_notebooks():
+    """A reader of the HTML report meets pages with titles, not "notebook 02": the prose points to a page by its
+    subject, as the pages' own words do."""
+    for path in sorted(NOTEBOOKS.glob("0*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        prose = " ".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+        assert not re.search(r"\b[Nn]otebooks? \d|\b[Tt]his notebook\b", prose), path.name

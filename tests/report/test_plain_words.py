@@ -45,7 +45,7 @@ def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_b
         "An unnamed outlet (29 Mar 2020), an unnamed outlet (Apr 2020) and Military <b>Times</b> (16-20 Mar 2020) "
         "tell it; Military <b>Times</b> (16-20 Mar 2020)'s 'deadly'; 'near' (unnamed outlet, 29 Mar 2020); the same strike as "
         "event 3 (see how the dates follow from the reports); the start date is the first day (claims on when); in "
-        "the reported totals (notebook 02).")
+        "the reported totals (on the attacks page).")
 
 
 def test_a_possessive_of_a_report_names_it_whole_as_every_other_form_does():
@@ -120,7 +120,7 @@ def test_a_hostile_outlet_stays_text_in_every_form_of_a_documents_name(story):
 
 def test_the_table_of_reported_totals_is_named_in_words_with_or_without_a_row_id():
     assert plain_notes("the number of bases is in reported_totals.", SOURCES) == (
-        "the number of bases is in the reported totals (notebook 02).")
+        "the number of bases is in the reported totals (on the attacks page).")
 
 
 def test_a_coders_term_that_starts_a_sentence_is_written_with_a_capital():

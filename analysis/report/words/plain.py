@@ -47,8 +47,8 @@ _NUMBER = re.compile(r"\d{3}")
 _EVENT_ID = re.compile(r"\bEV0*(\d+)\b")
 #: The coder's terms in the notes, in words (applied in this order).
 _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\breported_totals \(RT\d+\)"), "the reported totals (notebook 02)"),
-    (re.compile(r"\breported_totals\b"), "the reported totals (notebook 02)"),
+    (re.compile(r"\breported_totals \(RT\d+\)"), "the reported totals (on the attacks page)"),
+    (re.compile(r"\breported_totals\b"), "the reported totals (on the attacks page)"),
     (re.compile(r" \(RT\d+\)"), ""),
     (re.compile(r"\bRT\d+\b"), "another reported total"),
     (re.compile(r"\bdate_basis\b"), "how the dates follow from the reports"),

@@ -194,8 +194,8 @@ def _posture_section(facts: Facts) -> str:
     involving = ("foreign or international forces (another country's forces, a coalition, or a mission of the UN, "
                  "AU or EU)" if not target
                  else f"the target ('{md('; '.join(target))}' in any actor column)")
-    mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} drawn offline from Natural Earth's "
-              "boundaries. A dot is a place, sized by its events and coloured by the kind of most of them"
+    mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} (borders: Natural "
+              "Earth). A dot is a place, sized by its events and coloured by the kind of most of them"
               if len(facts.posture_events) else "")
     # with none, the section says so in three words (the lead says it in full): a heading over a definition alone
     # read as if the page had lost its content

@@ -244,8 +244,8 @@ def section(facts: Facts) -> str:
     data = facts.data
     districts = " and district (its second)" if "admin2" in levels(facts) else ""
     return ("## Where the events took place\n\n"
-            f"Every event in this report on a map of {md(join_words(data.countries) or 'the events')} drawn offline "
-            "from Natural Earth's boundaries: a dot is a place (the events at the same coordinates together, named "
+            f"Every event in this report on a map of {md(join_words(data.countries) or 'the events')} (borders: "
+            "Natural Earth): a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
             f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
             f"and the people killed by region (the country's first administrative division){districts}"
