@@ -906,8 +906,12 @@ def test_the_deadliest_attacks_listed_never_split_a_tie(story, raw):
     table = story.attacks_table()
     listed = attacks.index.isin(table["event_id"])
     assert 0 < len(table) <= 40 < len(attacks) and attacks[listed].min() > attacks[~listed].max()
-    assert (f"The {len(table)} deadliest of the {len(attacks)} events of battles and remote violence (the table has "
-            "room for 40, not for every event tied for 40th place, so none of those is listed)") in story.attacks_note()
+    lowest, left = attacks[listed].min(), attacks[~listed].max()
+    tied = int((attacks == left).sum())
+    assert (f"The {len(table)} deadliest of the {len(attacks)} events of battles and remote violence, down to {lowest} "
+            f"killed (the {tied} that killed {left} each would not all fit, so none of them is listed)"
+            ) in story.attacks_note()
+    assert "room for" not in story.attacks_note() and "place," not in story.attacks_note()
 
 
 def test_a_headline_names_no_peak_where_many_periods_share_the_top(tmp_path):

@@ -549,7 +549,7 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     elif shown == killers:
         listed = f"The {shown:,} of the {counted} that killed anyone (the others killed no one)"
     elif shown < most:
-        listed = deadliest_listed(shown, counted, most)
+        listed = deadliest_listed(killed_per_event(facts.attacks, facts.data.casualties), shown, counted)
     else:
         listed = f"The {shown:,} deadliest of the {counted}"
     who = ("who attacked whom (each side with its associated actors)" if actor_roles(facts)[0] == "perpetrator" else

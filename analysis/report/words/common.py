@@ -372,24 +372,25 @@ def alike(counts) -> bool:
     return len(values) > 1 and max(values) - min(values) <= ALIKE_SHARE * max(values)
 
 
-def deadliest_listed(shown: int, counted: str, most: int) -> str:
-    """Name the deadliest events a table lists where a tie at its last place was left out whole: "The 55 deadliest
-    of the 170 events (the table has room for 60, not for every event tied for 60th place, so none of those is
-    listed)"."""
-    return (f"The {shown:,} deadliest of the {counted} (the table has room for {most:,}, not for every event tied "
-            f"for {ordinal(most)} place, so none of those is listed)")
-
-
-def ordinal(number: int) -> str:
-    """Write a place: "1st", "2nd", "3rd", "60th".
+def deadliest_listed(killed: pd.Series, shown: int, counted: str) -> str:
+    """Name the deadliest events a table lists, by the people killed, where a tie at its last place was left out
+    whole: "The 55 deadliest of the 170 events, down to 5 killed (the 12 that killed 4 each would not all fit,
+    so none of them is listed)". ``killed``: the killed per event of the events counted.
 
     Examples
     --------
-    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 21, 60)]
-    ['1st', '2nd', '3rd', '4th', '11th', '12th', '21st', '60th']
+    >>> deadliest_listed(pd.Series([9, 5, 5, 4, 4, 4, 0]), 3, "7 events")
+    'The 3 deadliest of the 7 events, down to 5 killed (the 3 that killed 4 each would not all fit, so none of them is listed)'
+    >>> deadliest_listed(pd.Series([9, 5, 0]), 2, "3 events")
+    'The 2 deadliest of the 3 events, down to 5 killed'
     """
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number:,}{suffix}"
+    figures = killed.sort_values(ascending=False, kind="stable").to_numpy()
+    lowest = describe_figure(figures[shown - 1]) if shown else "0"
+    said = f"The {shown:,} deadliest of the {counted}, down to {lowest} killed"
+    if shown >= len(figures) or figures[shown] <= 0:  # every event that killed anyone is listed
+        return said
+    left, tied = figures[shown], int((figures == figures[shown]).sum())
+    return f"{said} (the {tied:,} that killed {describe_figure(left)} each would not all fit, so none of them is listed)"
 
 
 def reader_sentence(notes: object, *, references: bool = True) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ...schema import ACLED_POSTURE_MEANINGS
-from ...stats.highlights import peak, top_values
+from ...stats.highlights import killed_per_event, peak, top_values
 from ...stats.selection import event_kind
 from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
 from ...text import markdown_text as md
@@ -369,7 +369,8 @@ def table_note(facts: Facts) -> str:
     # the timeline numbers its marks only when it draws few enough events one by one (Facts.numbered)
     number = "is an event's number on the timeline" if facts.numbered else "is the number in an event's id"
     if facts.lists_deadliest:
-        return (f"{deadliest_listed(len(facts.deadliest_ids), f'{n:,} events', TABLE_ROWS)}, in date order, with "
+        killed = killed_per_event(facts.events, facts.data.casualties)
+        return (f"{deadliest_listed(killed, len(facts.deadliest_ids), f'{n:,} events')}, in date order, with "
                 f"{sources}; `#` {number}." + rest_note(facts))
     if n > TABLE_ROWS:
         return (f"The first {TABLE_ROWS} of the {n:,} events, in date order, with {sources}; `#` {number}."
