@@ -27,6 +27,7 @@ from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
 from .style import color_for
+from .timeline_labels import short_kind
 from .timeline_layout import NUMBER_SEPARATOR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,10 +81,13 @@ def band_period(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
 
 
 def _deadliest_label(row: pd.Series, killed: float, number: int) -> str:
-    """``"<number> · <place>, <dates>: <n> killed"``: the number is the one in the event's id, as in the events table."""
+    """``"<number> · <place>, <dates>: <what>, <n> killed"``: the number is the one in the event's id, as in the events
+    table; what happened is its sub-event type in short (:func:`~analysis.viz.timeline_labels.short_kind`), as the
+    labels of a timeline drawn event by event say it."""
     place = str(row["location"]) if pd.notna(row["location"]) else ""
     when = describe_dates(row["date_start"], row["date_end"])
-    return f"{number}{NUMBER_SEPARATOR}" + f"{place}, {when}: {int(killed):,} killed".lstrip(", ")
+    what = short_kind(row.get("sub_event_type"))
+    return f"{number}{NUMBER_SEPARATOR}" + f"{place}, {when}: {what + ', ' if what else ''}{int(killed):,} killed".lstrip(", ")
 
 
 def _place_labels(offsets: pd.Series, lane_of: np.ndarray, texts: list[str], axis_days: float,

@@ -203,8 +203,20 @@ def _what_happened(events: pd.DataFrame, i: int, low: pd.Series, high: pd.Series
         return f"{describe_bounds(low.iloc[i], high.iloc[i])} rockets"
     if pd.notna(kind.iloc[i]) and kind.iloc[i] != "attacked":
         return str(kind.iloc[i])
-    sub = str(events["sub_event_type"].iloc[i])
-    return SHORT_NAMES.get(sub, sub.lower())
+    return short_kind(events["sub_event_type"].iloc[i])
+
+
+def short_kind(sub_event_type: object) -> str:
+    """An ACLED sub-event type as a label says it: :data:`SHORT_NAMES`, else in lower case ("" where none is given).
+
+    Examples
+    --------
+    >>> short_kind("Air/drone strike"), short_kind("Sexual violence"), short_kind(None)
+    ('air strike', 'sexual violence', '')
+    """
+    if not isinstance(sub_event_type, str) or not sub_event_type.strip():
+        return ""
+    return SHORT_NAMES.get(sub_event_type, sub_event_type.lower())
 
 
 def _written_label(what: str, where: object, target: object, battle: bool, killed: float, wounded: float,

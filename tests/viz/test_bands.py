@@ -10,6 +10,7 @@ from helpers_events import make_events
 from analysis.viz.bands import DENSE_EVENTS, band_period, plot_timeline_bands, timeline_form
 from analysis.viz.figures import alt_text, key_of
 from analysis.viz.timeline import plot_timeline, timeline_legend
+from analysis.viz.timeline_labels import short_kind
 
 
 def _dense(n: int, days: int = 300) -> pd.DataFrame:
@@ -40,7 +41,7 @@ def test_bands_follow_each_lanes_weekly_counts_and_label_the_deadliest(new_axes)
     labels = [t.get_text().strip() for t in ax.texts if t.get_gid() == "label"]
     killed = events["fatalities"].astype(int).sort_values(ascending=False).to_numpy()
     assert len(labels) == 8
-    assert sorted(int(label.rsplit(": ", 1)[1].split()[0]) for label in labels) == sorted(killed[:8])
+    assert sorted(int(label.rsplit(" killed", 1)[0].split()[-1]) for label in labels) == sorted(killed[:8])
     # a lane's band reaches its full height in its peak week, and the peak is written beside it
     band = next(c for c in ax.collections if c.get_gid() == "band:Battles")
     heights = band.get_paths()[0].vertices[:, 1]
@@ -93,6 +94,9 @@ def test_a_tie_is_labelled_whole_or_not_at_all_and_close_marks_stack(new_axes):
     ax = plot_timeline_bands(events, n=8, ax=new_axes(figsize=(10, 6)))
     labels = [t.get_text() for t in ax.texts if t.get_gid() == "label"]
     assert len(labels) == 6 and all(label.strip().endswith("30 killed") for label in labels)
+    # each says what happened, as the labels of a timeline drawn event by event do
+    kinds = {short_kind(kind) for kind in events["sub_event_type"]}
+    assert all(label.strip().split(": ", 1)[1].removesuffix(", 30 killed") in kinds for label in labels), labels
     assert key_of(ax)["labelled"] == 6 and key_of(ax)["period"] == "week"
     marks = next(c for c in ax.collections if c.get_gid() == "deadliest").get_offsets()
     march = sorted(y for x, y in marks if x < 20160)  # the three of 4-6 March 2025, a day apart
