@@ -507,12 +507,12 @@ def test_the_attacks_note_counts_the_rows_the_table_lists(tmp_path):
 def test_outlets_over_time_count_each_outlets_events_per_month(story, raw):
     table = story.outlets_over_time().set_index("source")
     outlets = raw.assign(outlet=raw["source"].str.split("; ")).explode("outlet")
-    expected = pd.crosstab(outlets["outlet"], outlets["event_date"].dt.strftime("%B %Y"))
+    expected = pd.crosstab(outlets["outlet"], outlets["event_date"].dt.strftime("%b %Y"))
     for outlet in expected.index:
         for month in expected.columns:
             assert table.loc[outlet, month] == expected.loc[outlet, month]
         assert table.loc[outlet, "all"] == expected.loc[outlet].sum()
-    assert table.loc["Local Network", ["March 2020", "April 2020", "May 2020"]].tolist() == [0, 0, 0]
+    assert table.loc["Local Network", ["Mar 2020", "Apr 2020", "May 2020"]].tolist() == [0, 0, 0]
     assert "per month of ACLED's date" in story.outlets_over_time_note()
 
 

@@ -104,16 +104,17 @@ def time_section(facts: Facts, *more: str, events: pd.DataFrame | None = None) -
     return "## How events are counted in time\n\n" + "\n\n".join(part for part in parts if part)
 
 
-def period_text(row: pd.Series, freq: str) -> str:
-    """Name one period of a per-period frame as the chart counts it: "March 2025", "Q1 2025", "2025" or its days."""
+def period_text(row: pd.Series, freq: str, *, short: bool = False) -> str:
+    """Name one period of a per-period frame as the chart counts it: "March 2025", "Q1 2025", "2025" or its days;
+    ``short``, as a column of a table with a column per period names it: "Mar 2025", "3-9 Mar 2025"."""
     start = row["period_start"]
     if freq == "M":
-        return f"{start:%B %Y}"
+        return f"{start:%b %Y}" if short else f"{start:%B %Y}"
     if freq == "Q":
         return f"Q{start.quarter} {start.year}"
     if freq == "Y":
         return f"{start.year}"
-    return describe_dates(start, row["period_end"], long=True)
+    return describe_dates(start, row["period_end"], long=not short)
 
 
 def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: str = "expected",

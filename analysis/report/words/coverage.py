@@ -281,7 +281,9 @@ def outlets_over_time(facts: Facts) -> pd.DataFrame:
     totals = totals.sort_values(["events", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
     shown, _, _ = top_whole(totals, OUTLET_ROWS, 2 * OUTLET_ROWS)
     periods = counts[["period_start", "period_end"]].drop_duplicates().sort_values("period_start")
-    labels = {row.period_start: period_text(pd.Series(row._asdict()), freq) for row in periods.itertuples()}
+    # a column per period: short names, so that a year of months fits the page
+    labels = {row.period_start: period_text(pd.Series(row._asdict()), freq, short=True)
+              for row in periods.itertuples()}
     wide = counts[counts["source"].isin(shown["source"])].pivot_table(
         index="source", columns="period_start", values="events", aggfunc="sum", fill_value=0)
     wide = wide.reindex(index=shown["source"], columns=list(labels), fill_value=0).astype("int64")
