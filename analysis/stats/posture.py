@@ -292,6 +292,25 @@ def involved_forces(
     return found
 
 
+
+def named_as_actor(events: pd.DataFrame, names: pd.Series) -> pd.Series:
+    """Whether each event's ``names`` (a force, as :func:`involved_forces` names it) is one of its two actors
+    (``actor1`` or ``actor2``), not only an associated actor beside one: boolean, missing where no name is given.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor1": ["Army", "Militia"], "actor2": ["Rebels", "Army"],
+    ...                       "assoc_actor_1": ["Military Forces of Turkey", None]})
+    >>> named_as_actor(frame, pd.Series(["Military Forces of Turkey", "Army"])).tolist()
+    [False, True]
+    """
+    names = names.astype("string")
+    found = pd.Series(False, index=events.index, dtype="boolean")
+    for column in TYPED_COLUMNS:
+        if column in events.columns:
+            found |= (events[column].astype("string") == names).fillna(False)
+    return found.mask(names.isna())
+
 def force_posture(
     events: pd.DataFrame,
     *,

@@ -86,15 +86,21 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
 def _forces_in_events(facts: Facts, esc: Escape) -> str:
     """Say in how many of the window's events the forces are actors, and which ("" in none): where none of its
     strategic developments involves them, a reader must not take the page's "none" for their absence."""
-    from ...stats.posture import involved_forces
+    from ...stats.posture import involved_forces, named_as_actor
 
     named = involved_forces(facts.events, facts.data.selection.target or None, country=facts.data.country).dropna()
     if named.empty:
         return ""
+    beside = ~named_as_actor(facts.events.loc[named.index], named).astype(bool)  # an associated actor only
     forces = top_values(named, n=3)
-    listed = join_words([f"{esc(force)} in {n:,}" for force, n in forces.items()])
+
+    def role(force: str, n: int) -> str:  # a force named only beside an actor did not itself fight or attack
+        only = int(beside[named == force].sum())
+        return "" if not only else " (always as an associated actor)" if only == n else f" ({only:,} as an associated actor)"
+
+    listed = join_words([f"{esc(force)} in {n:,}{role(force, n)}" for force, n in forces.items()])
     more = "" if len(forces) == named.nunique() else f", and {describe_number(named.nunique() - len(forces), 'other')}"
-    return (f" Yet {forces_words(facts, esc)} are actors in "
+    return (f" Yet {forces_words(facts, esc)} are named in "
             f"{len(named):,} of its {describe_number(len(facts.events), 'event')}, none of them a strategic "
             f"development: {listed}{more}.")
 
