@@ -1025,7 +1025,8 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
         for day in ("2021-03-02", "2021-03-09")])
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
-    assert "data as of" not in line and "export date not known (its latest timestamp, 13 September 2020, is before its last event)" in line
+    assert "data as of" not in line and "; export date not known: its timestamps end on 13 September 2020, before its last event)" in line
+    assert line.count("(") == line.count(")") == 1  # no brackets within brackets
     assert ("- **The export's date**: not known. Its rows' times of change end on 13 September 2020, before its last "
             "event (9 March 2021), so they cannot be when the rows last changed; it holds events of 9 March 2021, so it "
             "is from that day or later.") in story.caveats()
