@@ -325,6 +325,14 @@ class Story:
         """:func:`analysis.report.words.attacks.casualties`."""
         return attack_words.casualties(self.facts)
 
+    def groups_table(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.attacks.groups_table`."""
+        return attack_words.groups_table(self.facts)
+
+    def groups_headers(self) -> dict[str, str]:
+        """The headers of :meth:`groups_table` (:data:`analysis.report.words.attacks.GROUP_HEADERS`)."""
+        return dict(attack_words.GROUP_HEADERS)
+
     def attacks_table(self, most: int = ATTACK_ROWS) -> pd.DataFrame:
         """:func:`analysis.report.words.attacks.attacks_table`."""
         return attack_words.attacks_table(self.facts, most)

@@ -345,3 +345,27 @@ def test_no_one_killed_is_said_under_the_chart_and_in_its_title(tmp_path):
     assert story.chart_title("killed") == "No battles and remote violence in Iraq killed anyone, as ACLED codes them"
     assert story.killed_over_time() == ("**What it shows.** No one was reported killed in any week (ACLED's "
                                         "fatalities, the lowest figure reported).")
+
+
+def test_the_killed_and_wounded_by_group_name_the_attacks_they_sum():
+    """"Iraqi military, killed, 0" could not be traced to an attack: each row names its attacks by their numbers."""
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+    from analysis.stats.casualties import casualties_by_group
+
+    story = Story(notebook_data())
+    data = story.data
+    table = story.groups_table()
+    sums = casualties_by_group(data.events, data.casualties, kinds=data.selection)
+    assert table[["group", "outcome", "count_low", "count_high"]].astype(str).values.tolist() == \
+        sums[["group", "outcome", "count_low", "count_high"]].astype(str).values.tolist()
+    attack_ids = set(data.events.loc[is_militia_attack(data.events), "event_id"])
+    for (_, row), events in zip(table.iterrows(), sums["events"]):
+        numbers = [int(n) for n in row["attacks"].split(", ")]
+        assert len(numbers) == events and numbers == sorted(numbers)
+        rows = data.casualties[(data.casualties["group"] == row["group"])
+                               & (data.casualties["outcome"] == row["outcome"])
+                               & data.casualties["event_id"].isin(attack_ids)]
+        assert numbers == sorted({int(e.removeprefix("EV")) for e in rows["event_id"]})
+    assert table.set_index(["group", "outcome"]).loc[("Iraqi military", "killed"), "attacks"] == "46"
+    assert story.groups_headers()["attacks"] == "attacks with a figure (#)"

@@ -443,6 +443,30 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
     return out.head(most).reset_index(drop=True)
 
 
+
+#: The headers of :func:`groups_table`.
+GROUP_HEADERS = {"count_low": "lowest", "count_high": "highest", "attacks": "attacks with a figure (#)"}
+
+
+def groups_table(facts: Facts) -> pd.DataFrame:
+    """Sum the coded attacks' killed and wounded by group, each row naming the attacks it sums by their numbers on
+    the pages ("23, 35"), so that a reader finds them in the table of attacks: group, outcome, count_low, count_high,
+    attacks. Empty for an ACLED run (its figures are per event, not per group)."""
+    from ...stats.casualties import casualties_by_group, casualties_per_event
+    from ...stats.selection import event_keys
+
+    data = facts.data
+    if not facts.coded or data.casualties is None:
+        return pd.DataFrame(columns=["group", "outcome", "count_low", "count_high", "attacks"])
+    sums = casualties_by_group(data.events, data.casualties, kinds=data.selection)
+    rows = casualties_per_event(data.events, data.casualties, kinds=data.selection)
+    number = dict(zip(data.events["event_id"].astype("string"), event_keys(data.events)))
+    listed = rows.groupby(["group", "outcome"], sort=False)["event_id"].agg(
+        lambda ids: ", ".join(str(n) for n in sorted({number[str(i)] for i in ids})))
+    out = sums[["group", "outcome", "count_low", "count_high"]].copy()
+    out["attacks"] = [listed.get((g, o), "") for g, o in zip(out["group"], out["outcome"])]
+    return out.astype({"attacks": "string"})
+
 def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """List the coded data's reported totals for a reader: the events and rows their measures name, in words.
 
