@@ -318,13 +318,17 @@ def labelled_tables(page: str) -> str:
     under its column's name (the page's style writes ``data-label`` before
     the value). The names are the header cells' text, as escaped as they
     were; a cell that already has a label, or a table without a header
-    row, is left as it is.
+    row, is left as it is. A name that explains itself in brackets
+    ("expected (an event known only to a range of days counts a share...)")
+    also gives its first words, ``data-short``: the first card shows the
+    whole name, the others the short one, so that the explanation is not
+    repeated on every card.
 
     Examples
     --------
-    >>> labelled_tables('<table><thead><tr><th>a &amp; b</th><th>c</th></tr></thead>'
+    >>> labelled_tables('<table><thead><tr><th>a &amp; b</th><th>c (d)</th></tr></thead>'
     ...                 '<tbody><tr><td>1</td><td style="x">2</td></tr></tbody></table>')
-    '<table><thead><tr><th>a &amp; b</th><th>c</th></tr></thead><tbody><tr><td data-label="a &amp; b">1</td><td data-label="c" style="x">2</td></tr></tbody></table>'
+    '<table><thead><tr><th>a &amp; b</th><th>c (d)</th></tr></thead><tbody><tr><td data-label="a &amp; b">1</td><td data-label="c (d)" data-short="c" style="x">2</td></tr></tbody></table>'
     """
     def table(match: re.Match[str]) -> str:
         inner = match.group(2)
@@ -340,8 +344,11 @@ def labelled_tables(page: str) -> str:
                 i = next(position)
                 if c.group(1).lower() != "td" or i >= len(names) or "data-label" in c.group(2):
                     return c.group(0)
-                label = html.escape(html.unescape(names[i]), quote=True)
-                return f'<td data-label="{label}"{c.group(2)}>{c.group(3)}</td>'
+                name = html.unescape(names[i])
+                label = html.escape(name, quote=True)
+                first = name.split(" (", 1)[0].strip()
+                short = f' data-short="{html.escape(first, quote=True)}"' if first and first != name else ""
+                return f'<td data-label="{label}"{short}{c.group(2)}>{c.group(3)}</td>'
 
             return found.group(1) + _CELL.sub(cell, found.group(2)) + found.group(3)
 

@@ -57,6 +57,12 @@ def test_table_cells_carry_their_column_name_escaped_for_the_narrow_cards():
     assert "<script" not in labelled
     bare = "<table><tr><td>x</td></tr></table>"
     assert labelled_tables(bare) == bare
+    # a name that explains itself in brackets gives its first words too, escaped, for the cards after the first
+    explained = ('<table><thead><tr><th>expected (a share &lt;b&gt; of 1)</th><th>&lt;i&gt; (x)</th></tr></thead>'
+                 '<tbody><tr><td>1.00</td><td>2</td></tr></tbody></table>')
+    cells = labelled_tables(explained)
+    assert '<td data-label="expected (a share &lt;b&gt; of 1)" data-short="expected">1.00</td>' in cells
+    assert 'data-short="&lt;i&gt;"' in cells and "<i>" not in cells.split("</thead>")[1]
 
 
 def test_a_chart_headline_given_as_text_is_written_escaped_above_its_image():
