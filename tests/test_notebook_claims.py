@@ -273,7 +273,7 @@ def test_the_disputed_points_listed_are_the_fourteen_of_the_data(data):
     # the text says which differ in precision or wording rather than in substance (who fired, where the Soleimani
     # strike hit, how the resolution is worded): the evidence chart marks exactly those apart from the disputes
     says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision rather than in substance: who "
-         "fired", "where the Soleimani strike hit, and when K-1 was left (both reports allow March, one more exactly).", "\"forced the government to eliminate the Americans\", which "
+         "fired", "where the Soleimani strike hit, and when K-1 was left (both reports allow March: one gives the month, the other none).", "\"forced the government to eliminate the Americans\", which "
          "the others' words contradict")
     alike = set(zip(*[points.loc[points["difference"] != "contradict", c] for c in ("event_id", "claim_field")]))
     assert alike == {("EV001", "actor"), ("EV023", "actor"), ("EV046", "actor"), ("EV003", "location"),
