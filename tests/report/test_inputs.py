@@ -260,3 +260,28 @@ def test_an_acled_run_scores_every_event_as_before(tmp_path):
     words = sections(facts)
     assert facts.left_out_of_escalation.empty
     assert "Islamic State" not in words["escalation"]() and "confrontation" not in words["scoring"]()
+
+
+def test_the_events_the_score_leaves_out_are_named_as_text():
+    from helpers_events import make_events
+
+    from analysis.report.inputs import NotebookData
+    from analysis.report.words.facts import Facts
+    from analysis.report.words.timeline import sections
+    from analysis.text import markdown_text
+
+    hostile = "Marine <b>killed</b> [x](https://evil.example) *ISIS*"
+    events = make_events([
+        {"date_start": "2020-03-11", "category": "militia attack"},
+        {"date_start": "2020-03-01", "date_end": "2020-03-10", "category": "other violence", "event_type": "Battles",
+         "sub_event_type": "Armed clash"},
+        {"date_start": "2020-03-02", "category": "other violence", "event_type": "Battles",
+         "sub_event_type": "Armed clash", "notes": "A clash with <i>ISIS</i> near [Mosul](https://evil.example)."},
+    ]).assign(headline=["Rockets on Taji", hostile, None])
+    data = NotebookData(events=events, coded=True, source_name="the coded documents", start=None, end=None, area=None)
+    note = sections(Facts(data))["escalation"]()
+    # the event without a headline is named by the first sentence of its notes, as the events table names it
+    assert (f"here that leaves out two events, *{markdown_text(hostile)}* (event 2) and "
+            f"{markdown_text('A clash with <i>ISIS</i> near [Mosul]')} (event 3). ") in note
+    assert "<b>" not in note and "[x](https" not in note and "<i>" not in note and "*ISIS*" not in note
+    assert Facts(data).escalation["conflict"].sum() == 10  # the militia attack alone

@@ -7,11 +7,19 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ..._frames import column_or_na
 from ...schema import ACLED_POSTURE_MEANINGS
 from ...stats.highlights import peak, top_values
-from ..._frames import column_or_na
 from ...stats.selection import OUTSIDE_CONFRONTATION, event_keys, event_kind
-from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
+from ...text import (
+    describe_dates,
+    describe_figure,
+    describe_number,
+    describe_points,
+    describe_scored,
+    in_words,
+    join_words,
+)
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -247,7 +255,7 @@ def _left_out_words(facts: Facts) -> str:
     names = [f"*{md(str(title))}*" if pd.notna(title) else md(reader_sentence(note).rstrip("."))
              for title, note in zip(column_or_na(left, "headline"), notes)]
     named = join_words([f"{name} (event {key})" for name, key in zip(names, keys)])
-    count = "one event" if len(left) == 1 else describe_number(len(left), "event")
+    count = f"{in_words(len(left))} event{'' if len(left) == 1 else 's'}"
     return f"{rule}: here that leaves out {count}, {named}. "
 
 
