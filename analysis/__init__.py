@@ -54,6 +54,7 @@ _EXPORTS: dict[str, str] = {
     "select_kinds": "stats.selection",
     "event_kind": "stats.selection",
     "is_militia_attack": "stats.selection",
+    "in_confrontation": "stats.selection",
     "target_mask": "stats.selection",
     "event_numbers": "stats.selection",
     "event_keys": "stats.selection",

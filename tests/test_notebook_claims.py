@@ -123,21 +123,25 @@ def test_only_the_11_march_attack_is_attributed_to_a_named_group(data):
 
 def test_the_escalation_reading_follows_the_weekly_scores(data):
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March",
+         "No week of February or of early March scores: the score rises only in the week of the Taji attack.",
          "the two weeks of the K-1 attack and of the Soleimani strike (23 December - 5 January), then the "
-         "week of 2-8 March, which holds seven of the ten days on which a US Marine may have been killed fighting ISIS "
-         "(\"in early March\")",
+         "week of 16-22 March, which holds only seven of the nineteen days over which those US strikes are spread",
          "The week of 23-29 March turns to retreat: the K-1 handover counts 10 points down, spread over 26-31 March, "
          "so two thirds of it fall in that week",
          "so April, with no violence reported, shows no conflict")
-    weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
+    weekly = analysis.escalation_per_period(data.escalation_events, start=data.window[0], end=data.window[1])
     weekly = weekly.set_index("period_start")
     order = weekly.sort_values("escalation", ascending=False).index[:4].strftime("%Y-%m-%d").tolist()
-    assert order == ["2020-03-09", "2019-12-23", "2019-12-30", "2020-03-02"]
-    marine = event(data, "EV022")
-    assert marine["fatalities"] == 1 and marine["date_start"] <= pd.Timestamp("2020-03-08")
-    # the report says only "in early March" (read as 1-10 March): the Marine's death is not known to fall in that week
-    days = pd.date_range(marine["date_start"], marine["date_end"])
-    assert (len(days), int(((days >= "2020-03-02") & (days <= "2020-03-08")).sum())) == (10, 7)
+    assert order == ["2020-03-09", "2019-12-23", "2019-12-30", "2020-03-16"]
+    # nothing scores between the new year's burst and the Taji attack of 11 March
+    quiet = weekly[(weekly.index >= pd.Timestamp("2020-01-06")) & (weekly.index < pd.Timestamp("2020-03-09"))]
+    assert len(quiet) == 9 and (quiet[["conflict", "cooperation", "escalation"]] == 0).all().all()
+    assert event(data, "EV023")["date_start"] == pd.Timestamp("2020-03-11")
+    # the week of 16-22 March holds only the US strikes, 7 of their 19 days
+    strikes = event(data, "EV025")
+    days = pd.date_range(strikes["date_start"], strikes["date_end"])
+    assert (len(days), int(((days >= "2020-03-16") & (days <= "2020-03-22")).sum())) == (19, 7)
+    assert weekly.loc[pd.Timestamp("2020-03-16"), "escalation"] == pytest.approx(10 * 7 / 19)
     week = weekly.loc[pd.Timestamp("2020-03-23")]
     assert week["escalation"] < 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
     april = weekly[(weekly.index >= pd.Timestamp("2020-04-06")) & (weekly.index < pd.Timestamp("2020-05-01"))]
@@ -145,20 +149,31 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     k1 = event(data, "EV041")
     assert (k1["date_start"], k1["date_end"], k1["sub_event_type"]) == (
         pd.Timestamp("2020-03-26"), pd.Timestamp("2020-03-31"), "Non-violent transfer of territory")
-    weights = analysis.cameo_weights(data.events).set_index("event_id")["goldstein"]
+    weights = analysis.cameo_weights(data.escalation_events).set_index("event_id")["goldstein"]
     assert weights[["EV033", "EV040"]].tolist() == [-4.0, -4.0]
 
 
 def test_the_escalation_reading_spreads_the_march_strikes_over_their_range(data):
     # the US strikes that answered the Taji attack are dated only to 11-29 March: the peak week holds a share of them
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March (the two Taji attacks, and a "
-         "share of the US strikes that answered them, which are dated only to 11-29 March, and of the Marine killed "
-         "fighting ISIS \"in early March\")")
+         "share of the US strikes that answered them, which are dated only to 11-29 March).")
     strikes = event(data, "EV025")
     assert (strikes["date_start"], strikes["date_end"]) == (pd.Timestamp("2020-03-11"), pd.Timestamp("2020-03-29"))
-    weekly = analysis.escalation_per_period(data.events, start=data.window[0], end=data.window[1])
+    weekly = analysis.escalation_per_period(data.escalation_events, start=data.window[0], end=data.window[1])
     peak = weekly.set_index("period_start").loc[pd.Timestamp("2020-03-09"), "conflict"]
-    assert peak == pytest.approx(10 + 10 + 10 * 5 / 19 + 10 * 2 / 10)  # two attacks, 5 of 19 strike days, 2 of 10 Marine days
+    assert peak == pytest.approx(10 + 10 + 10 * 5 / 19)  # the two attacks and 5 of the 19 strike days
+
+
+def test_the_marine_killed_fighting_isis_is_the_one_event_the_score_leaves_out(data):
+    # the chart is introduced by the page's words, which name what the score leaves out
+    from analysis.report.story import Story
+
+    marine = event(data, "EV022")
+    assert (marine["category"], marine["actor2"]) == ("other violence", "Islamic State (Iraq)")
+    left = data.events.loc[~data.events["event_id"].isin(data.escalation_events["event_id"]), "event_id"]
+    assert left.tolist() == ["EV022"]
+    assert ("not the fight against the Islamic State: here that leaves out one event, *US Marine killed in an "
+            "operation against ISIS* (event 22)." in Story(data).section("escalation"))
 
 
 def test_the_escalation_measure_counts_acts_not_their_size(data):
@@ -414,7 +429,7 @@ def test_junes_downward_bars_are_the_joint_statement_spread_over_its_thursdays(d
     political = data.events["category"].astype(str) == "political"
     assert data.events.loc[political & (weights > 0), "event_id"].tolist() == ["EV045"]
     assert weights[political & (weights > 0)].tolist() == [8.0]
-    weekly = analysis.escalation_per_period(data.events, freq="W")
+    weekly = analysis.escalation_per_period(data.escalation_events, freq="W")
     june = weekly[weekly["period_start"] >= pd.Timestamp("2020-06-01")]
     assert june["cooperation"].tolist() == [2.0] * 4
     assert june["conflict"].tolist() == [2.5] * 4 and event(data, "EV046")["weekday"] == "Saturday"

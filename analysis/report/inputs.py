@@ -19,6 +19,7 @@ import json
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,14 @@ from ..io.coded import load_dataset
 from ..stats.caveats import export_date
 from ..stats.evidence import unnamed_outlets
 from ..stats.highlights import top_values
-from ..stats.selection import TARGET_COLUMNS, AttackSelection, attack_selection, involving, select_events
+from ..stats.selection import (
+    TARGET_COLUMNS,
+    AttackSelection,
+    attack_selection,
+    in_confrontation,
+    involving,
+    select_events,
+)
 from ..text import describe_dates, did_you_mean, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
@@ -96,6 +104,14 @@ class NotebookData:
     def attacks(self) -> pd.DataFrame:
         """The events counted as attacks (:attr:`selection`), index reset."""
         return self.events.loc[self.selection.mask(self.events).to_numpy()].reset_index(drop=True)
+
+    @cached_property
+    def escalation_events(self) -> pd.DataFrame:
+        """The events the escalation score counts, selected once for the chart, its table and its words: those of the
+        confrontation (:func:`analysis.stats.selection.in_confrontation`), without the coded fight against the
+        Islamic State; an ACLED file's events all (the same frame)."""
+        keep = in_confrontation(self.events).to_numpy()
+        return self.events if keep.all() else self.events.loc[keep]
 
     @property
     def countries(self) -> list[str]:

@@ -39,6 +39,14 @@ Observations, version 1.1b3, 2012), as in GDELT's lookup file
 ``CAMEO.goldsteinscale.txt`` (the GDELT Project, "data/lookups"), which
 lists one value per CAMEO code. Every value used is in :data:`CAMEO_CODES`.
 
+Which events are scored
+-----------------------
+Every event given: the caller selects. The report gives the events of the
+confrontation the coded data are about, without the fight against the
+Islamic State (:func:`analysis.stats.selection.in_confrontation`, selected
+once in ``NotebookData.escalation_events``); an ACLED file's events are all
+of them.
+
 The measure counts acts, not their size: a rocket attack that killed three
 soldiers and one that hit nothing both weigh -10. It says how much hostile
 activity the documents record, which also depends on what they chose to

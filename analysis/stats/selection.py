@@ -130,6 +130,41 @@ def is_militia_attack(events: pd.DataFrame) -> pd.Series:
     return pd.Series(coded | fallback, index=events.index, name="attack")
 
 
+#: Kinds of event outside the confrontation the coded data are about (the US-led coalition, the Iran-backed
+#: militias, Iraq's government and parliament): ``"other violence"``, the fight against the Islamic State. The
+#: escalation score leaves them out (:func:`in_confrontation`). An ACLED export has no such kind: its kinds are
+#: ACLED event types (:func:`event_kind`), so every one of its events is in the score.
+OUTSIDE_CONFRONTATION: tuple[str, ...] = ("other violence",)
+
+
+def in_confrontation(events: pd.DataFrame) -> pd.Series:
+    """Mark the events the escalation score counts: every kind but those of :data:`OUTSIDE_CONFRONTATION`.
+
+    The caller selects with it, once (``NotebookData.escalation_events`` in the report), and gives the
+    selected events to :func:`analysis.stats.escalation.escalation_per_period` and
+    :func:`analysis.stats.escalation.cameo_table`, which score whatever they are given.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_type`` and, optionally, ``category``.
+
+    Returns
+    -------
+    Series of bool
+        True for the events of the confrontation, same index as ``events``, named ``confrontation``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["militia attack", "other violence", None],
+    ...                       "event_type": ["Explosions/Remote violence", "Battles", "Battles"]})
+    >>> in_confrontation(frame).tolist()
+    [True, False, True]
+    """
+    outside = event_kind(events).isin(list(OUTSIDE_CONFRONTATION)).to_numpy(dtype=bool)
+    return pd.Series(~outside, index=events.index, name="confrontation")
+
+
 def _selection_mask(events: pd.DataFrame, kinds: EventSelector) -> np.ndarray:
     if kinds is None:
         return np.ones(len(events), dtype=bool)

@@ -219,3 +219,69 @@ def test_the_coded_reports_cover_their_scope_so_the_weeks_of_the_first_and_last_
         return sum(1 for patch in ax.patches if patch.get_gid() == "partial")
 
     assert hatched(data.covered) == 0 and hatched(data.window) > 0
+
+
+def test_the_escalation_score_counts_the_confrontation_selected_once_for_its_chart_table_and_words():
+    from analysis.report.words.facts import Facts
+    from analysis.report.words.timeline import peak_span, rules_table
+    from analysis.stats.escalation import escalation_per_period
+
+    data = notebook_data()
+    scored = data.escalation_events
+    assert data.escalation_events is scored  # selected once, then kept
+    assert "EV022" in set(data.events["event_id"]) and "EV022" not in set(scored["event_id"])
+    assert len(scored) == len(data.events) - 1
+    facts = Facts(data)
+    weekly = facts.escalation.set_index("period_start")
+    pd.testing.assert_frame_equal(facts.escalation, escalation_per_period(
+        scored, freq="W", start=data.window[0], end=data.window[1], clip=True, dates="range"))
+    # the Marine killed fighting ISIS, 1-10 March, no longer scores the week of 2-8 March (7 of his 10 days)
+    assert weekly.loc[pd.Timestamp("2020-03-02"), ["scored", "conflict", "escalation"]].tolist() == [0, 0, 0]
+    assert weekly.loc[pd.Timestamp("2020-02-24"), "escalation"] == 0
+    # the rules table counts the same events: no armed clash is scored
+    rules = rules_table(facts)
+    assert rules["events"].sum() == len(scored) and "Armed clash" not in set(rules["sub_event_type"])
+    assert peak_span(facts, "escalation")[0] is scored
+    assert facts.left_out_of_escalation["event_id"].tolist() == ["EV022"]
+
+
+def test_an_acled_run_scores_every_event_as_before(tmp_path):
+    from analysis.report.words.facts import Facts
+    from analysis.report.words.timeline import sections
+    from analysis.stats.escalation import escalation_per_period
+
+    data = notebook_data(str(write_acled(tmp_path / "export.csv", 300)))
+    assert data.escalation_events is data.events  # nothing selected away: the same frame
+    facts = Facts(data)
+    unselected = escalation_per_period(data.events, freq=facts.period("weekly", "W"), start=data.window[0],
+                                       end=data.window[1], clip=True, dates=data.date_rule)
+    assert (unselected["escalation"] > 0).any()
+    pd.testing.assert_frame_equal(facts.escalation, unselected)
+    words = sections(facts)
+    assert facts.left_out_of_escalation.empty
+    assert "Islamic State" not in words["escalation"]() and "confrontation" not in words["scoring"]()
+
+
+def test_the_events_the_score_leaves_out_are_named_as_text():
+    from helpers_events import make_events
+
+    from analysis.report.inputs import NotebookData
+    from analysis.report.words.facts import Facts
+    from analysis.report.words.timeline import sections
+    from analysis.text import markdown_text
+
+    hostile = "Marine <b>killed</b> [x](https://evil.example) *ISIS*"
+    events = make_events([
+        {"date_start": "2020-03-11", "category": "militia attack"},
+        {"date_start": "2020-03-01", "date_end": "2020-03-10", "category": "other violence", "event_type": "Battles",
+         "sub_event_type": "Armed clash"},
+        {"date_start": "2020-03-02", "category": "other violence", "event_type": "Battles",
+         "sub_event_type": "Armed clash", "notes": "A clash with <i>ISIS</i> near [Mosul](https://evil.example)."},
+    ]).assign(headline=["Rockets on Taji", hostile, None])
+    data = NotebookData(events=events, coded=True, source_name="the coded documents", start=None, end=None, area=None)
+    note = sections(Facts(data))["escalation"]()
+    # the event without a headline is named by the first sentence of its notes, as the events table names it
+    assert (f"here that leaves out two events, *{markdown_text(hostile)}* (event 2) and "
+            f"{markdown_text('A clash with <i>ISIS</i> near [Mosul]')} (event 3). ") in note
+    assert "<b>" not in note and "[x](https" not in note and "<i>" not in note and "*ISIS*" not in note
+    assert Facts(data).escalation["conflict"].sum() == 10  # the militia attack alone

@@ -9,8 +9,10 @@ from helpers_events import make_events
 from analysis import DataError, schema
 from analysis.stats.selection import (
     DEFAULT_ACLED_ATTACKS,
+    OUTSIDE_CONFRONTATION,
     attack_selection,
     event_kind,
+    in_confrontation,
     is_militia_attack,
     select_events,
     select_kinds,
@@ -133,3 +135,21 @@ def test_a_window_selects_on_event_date_when_asked():
     assert select_events(frame, start="2020-03-01").index.tolist() == [0, 1]
     assert select_events(frame, start="2020-03-01", dates="event_date").index.tolist() == [1]
     assert select_events(frame, end="2020-02-29", dates="event_date").index.tolist() == [0]
+
+
+def test_the_escalation_score_leaves_out_the_fight_against_the_islamic_state_and_nothing_of_acled():
+    events = make_events([
+        {"date_start": "2020-03-11", "category": "militia attack"},
+        {"date_start": "2020-03-01", "date_end": "2020-03-10", "category": "other violence", "event_type": "Battles",
+         "sub_event_type": "Armed clash", "actor1": "Military Forces of the United States",
+         "actor2": "Islamic State (Iraq)"},
+        {"date_start": "2020-03-12", "category": "US strike", "sub_event_type": "Air/drone strike"},
+        # an ACLED event: no category, its kind is its event type, whoever fights
+        {"date_start": "2020-03-05", "category": None, "event_type": "Battles", "sub_event_type": "Armed clash",
+         "actor2": "Islamic State (Iraq)"},
+    ])
+    assert OUTSIDE_CONFRONTATION == ("other violence",)
+    assert set(OUTSIDE_CONFRONTATION) < set(schema.CATEGORIES)  # kinds of the coded vocabulary, none of ACLED's
+    assert not set(OUTSIDE_CONFRONTATION) & set(schema.EVENT_TYPES)
+    mask = in_confrontation(events)
+    assert mask.tolist() == [True, False, True, True] and mask.index.equals(events.index)

@@ -70,11 +70,22 @@ class Facts:
     @cached_property
     def escalation(self) -> pd.DataFrame:
         """The escalation measure per period of the weekly chart, as notebook 01 draws it
-        (:func:`analysis.stats.escalation.escalation_per_period`)."""
+        (:func:`analysis.stats.escalation.escalation_per_period` of :attr:`escalation_events`)."""
         from ...stats.escalation import escalation_per_period
 
-        return escalation_per_period(self.events, freq=self.period("weekly", "W"), start=self.first, end=self.last,
+        return escalation_per_period(self.escalation_events, freq=self.period("weekly", "W"), start=self.first, end=self.last,
                                      clip=True, dates=self.data.date_rule)
+
+    @property
+    def escalation_events(self) -> pd.DataFrame:
+        """The events the escalation score counts (:attr:`NotebookData.escalation_events`, selected there once)."""
+        return self.data.escalation_events
+
+    @cached_property
+    def left_out_of_escalation(self) -> pd.DataFrame:
+        """The run's events the escalation score leaves out: those outside the confrontation
+        (:data:`analysis.stats.selection.OUTSIDE_CONFRONTATION`), in the order of the events."""
+        return self.events.loc[~self.events.index.isin(self.escalation_events.index)]
 
     @cached_property
     def killed(self) -> int:

@@ -7,10 +7,19 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from ..._frames import column_or_na
 from ...schema import ACLED_POSTURE_MEANINGS
 from ...stats.highlights import killed_per_event, peak, top_values
-from ...stats.selection import event_kind
-from ...text import describe_dates, describe_figure, describe_number, describe_points, describe_scored, join_words
+from ...stats.selection import OUTSIDE_CONFRONTATION, event_keys, event_kind
+from ...text import (
+    describe_dates,
+    describe_figure,
+    describe_number,
+    describe_points,
+    describe_scored,
+    in_words,
+    join_words,
+)
 from ...text import markdown_text as md
 from .common import (
     Dateline,
@@ -34,6 +43,7 @@ from .common import (
     percent,
     period_words,
     placeholder_note,
+    reader_sentence,
     reader_what,
     spread_note,
     tie_note,
@@ -103,7 +113,7 @@ def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.
         if found is None:
             return None
         peaks = found[2]
-        return facts.events, peaks["period_start"].iloc[0], peaks["period_end"].iloc[0]
+        return facts.escalation_events, peaks["period_start"].iloc[0], peaks["period_end"].iloc[0]
     busiest = peak(facts.per_period(facts.period("weekly", "W")))
     return None if busiest is None else (facts.events, busiest.start, busiest.end)
 
@@ -224,7 +234,29 @@ def escalation_note(facts: Facts) -> str:
         dates = f"Every event counts whole in the {week} of the one date ACLED gives it."
     return (f"## An escalation measure\n\nEach {week} gets a score from a published scale of how hostile an act "
             f"is: an act of violence (a clash, an air strike, a shelling) pushes the {week} up; {down}; {idle}. "
-            f"{dates} How each kind of event is scored, and where the scale comes from, is at the end of the page.")
+            f"{_left_out_words(facts)}{dates} How each kind of event is scored, and where the scale comes from, is at "
+            "the end of the page.")
+
+
+def _left_out_words(facts: Facts) -> str:
+    """Say, for the coded data, that the score counts the confrontation's events and not the fight against the
+    Islamic State, naming the events of this run it leaves out (:attr:`Facts.left_out_of_escalation`), by headline
+    and number: "... here that leaves out one event, *US Marine killed in an operation against ISIS* (event 22). "
+    "" for an ACLED file, whose events are all scored."""
+    if not facts.coded:
+        return ""
+    rule = ("The score counts the events of the confrontation between the US-led coalition, the Iran-backed "
+            "militias and Iraq's government, not the fight against the Islamic State")
+    left = facts.left_out_of_escalation
+    if left.empty:
+        return rule + ". "
+    keys = event_keys(facts.events).loc[left.index]
+    notes = column_or_na(left, "notes")
+    names = [f"*{md(str(title))}*" if pd.notna(title) else md(reader_sentence(note).rstrip("."))
+             for title, note in zip(column_or_na(left, "headline"), notes)]
+    named = join_words([f"{name} (event {key})" for name, key in zip(names, keys)])
+    count = f"{in_words(len(left))} event{'' if len(left) == 1 else 's'}"
+    return f"{rule}: here that leaves out {count}, {named}. "
 
 
 def _idle_developments(last: str) -> str:
@@ -250,14 +282,18 @@ def scoring_section(facts: Facts) -> str:
                   "over its possible days (the days of the range, or only those of the weekday the reports give), so "
                   "each event counts once.")
         idle = "a protest, a show of force or a withdrawal"
+        lanes = join_words([f"*{kind}*" for kind in OUTSIDE_CONFRONTATION])
+        scope = (f"Only the confrontation's events are scored: those of the timeline's lane {lanes}, the fight "
+                 "against the Islamic State, are left out of every score and of the table below. ")
     else:
         matched = "its ACLED sub-event type"
         side = (f"in ACLED a non-violent transfer of territory is {ACLED_POSTURE_MEANINGS[transfer]} "
                 "(\"Occupy territory\"), no violence")
         summed = f"Values are summed per {week}, each event whole in the {week} of the one date ACLED gives it."
         idle = f"a protest, {_idle_developments(' or ')}"
+        scope = ""
     return ("## How the escalation score is counted\n\n"
-            f"**The rule.** Each event gets the CAMEO event code that matches {matched}, and that code's value on the "
+            f"**The rule.** {scope}Each event gets the CAMEO event code that matches {matched}, and that code's value on the "
             "Goldstein conflict-cooperation scale, from -10 (using force) to +10 (a military retreat). An event is "
             f"scored from the side of its first actor: {side}. {summed} *Conflict* sums the negative values of acts "
             "of violence only (battles, explosions and remote violence, violence against civilians, riots); "
@@ -275,7 +311,7 @@ def rules_table(facts: Facts) -> pd.DataFrame:
     with its value on the scale beside it, so no reader takes it for points added."""
     from ...stats.escalation import cameo_table
 
-    rules = cameo_table(facts.events)
+    rules = cameo_table(facts.escalation_events)
     idle = (rules["goldstein"] < 0).to_numpy() & ~rules["hostile"].to_numpy(dtype=bool)
     values = [f"not counted ({describe_points(value)} on the scale)" if skip else describe_points(value)
               for value, skip in zip(rules["goldstein"], idle)]
@@ -452,8 +488,9 @@ def _what_it_adds(facts: Facts) -> str:
     down: then it follows the count of violent events ("" where it does more)."""
     from ...stats.escalation import cameo_weights, hostile_acts
 
-    weights = cameo_weights(facts.events)["goldstein"]
-    violent = weights[hostile_acts(facts.events) & (weights < 0).to_numpy()]  # what the chart counts as conflict
+    scored = facts.escalation_events
+    weights = cameo_weights(scored)["goldstein"]
+    violent = weights[hostile_acts(scored) & (weights < 0).to_numpy()]  # what the chart counts as conflict
     down = weights[weights > 0]
     if violent.empty or not down.empty or violent.max() - violent.min() > 1:
         return ""
