@@ -154,7 +154,7 @@ def test_the_dateline_names_the_outlets_as_text_on_the_page_and_the_index(hostil
     """The dateline (the sources named) holds ACLED's outlet and the file's name as typed, never as markup."""
     index = hostile["index"]
     dateline = re.search(r'<p class="dateline">(.*?)</p>', index, flags=re.S).group(1)
-    assert html.unescape(dateline).startswith(f"From ACLED ({FILE_NAME}, ")
+    assert html.unescape(dateline).startswith(f"From ACLED ({FILE_NAME}; ")
     assert HOSTILE["source"] in html.unescape(dateline) and "<script>" not in dateline
     assert FILE_NAME in html.unescape(dateline) and "<b>file" not in dateline
 
