@@ -21,7 +21,7 @@ from .._lazy import renamed_keywords
 from ..stats.highlights import highest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_keys, event_kind
-from ..text import describe_dates
+from ..text import describe_dates, event_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .figures import describe, key_of, set_key
 from .literal import literal_text
@@ -82,7 +82,7 @@ def band_period(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
 def _deadliest_label(row: pd.Series, killed: float, number: int) -> str:
     """``"<number> · <place>, <dates>: <n> killed"``: the number is the one in the event's id, as in the events table."""
     place = str(row["location"]) if pd.notna(row["location"]) else ""
-    when = describe_dates(row["date_start"], row["date_end"])
+    when = event_dates(row)
     return f"{number}{NUMBER_SEPARATOR}" + f"{place}, {when}: {int(killed):,} killed".lstrip(", ")
 
 
