@@ -156,6 +156,9 @@ def test_the_coded_events_outside_acled_scope_are_said_to_be(compared, coded):
     assert "not counted as missing" in text and "unmatched" not in text
     listed = [line[2:] for line in text.splitlines() if line.startswith("- ")]
     assert listed == [_named(coded, event_id) for event_id in political.index]
+    # where the reports name the weekday, the sentence names the possible days, not the range between them
+    assert "**34** McKenzie says the threat from Iran remains very high (13 or 20 March 2020)" in listed
+    assert "**45** Iraq and US reaffirm the US will reduce its troops (4, 11, 18 or 25 June 2020)" in listed
 
 
 def test_the_coded_events_acled_lacks_are_named(compared, coded):
