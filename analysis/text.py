@@ -318,7 +318,8 @@ def date_texts(frame: pd.DataFrame) -> pd.Series:
     >>> date_texts(frame).tolist()
     ['13 or 20 Mar 2020', '13-20 Mar 2020']
     """
-    weekdays = frame["weekday"] if "weekday" in frame else pd.Series(None, index=frame.index, dtype="object")
+    named = "weekday" in frame and frame["weekday"].notna().any()
+    weekdays = frame["weekday"].astype("object") if named else [None] * len(frame)
     return pd.Series(
         [describe_dates(s, e, weekday=w) for s, e, w in zip(frame["date_start"], frame["date_end"], weekdays)],
         index=frame.index, dtype="string",
