@@ -3,7 +3,10 @@
 Shared by the computing (:mod:`analysis.stats`) and drawing
 (:mod:`analysis.viz`) helpers that take an events frame: a missing column, a
 date of the wrong dtype, a missing date or a reversed range is refused with
-a :class:`analysis.errors.DataError` naming it.
+a :class:`analysis.errors.DataError` naming it. Here too is the one rule of
+the possible days of an event known to one weekday of its range
+(:func:`weekday_days`), which the counts per period, the charts' ticks and
+the dates in words (:func:`analysis.text.describe_dates`) all follow.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
+from .schema import WEEKDAY_NAMES
 
 
 def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str = "events") -> None:
@@ -190,3 +194,30 @@ def as_list(by: str | Sequence[str] | None) -> list[str]:
         return []
     return [by] if isinstance(by, str) else list(by)
 
+
+def weekday_days(start_day: np.ndarray, end_day: np.ndarray, weekday: np.ndarray):
+    """Return which events are known to one weekday of a range of days, and those days.
+
+    None if there is none; else a boolean mask over the events and the
+    days (day numbers) of each such event, as (event position among them,
+    day) arrays. An event whose range holds no day of its weekday (a file
+    the loaders would refuse) keeps its whole range.
+    """
+    # 1970-01-01 (day 0) was a Thursday: weekday 3 when Monday is 0
+    first = start_day + (weekday - (start_day + 3)) % 7
+    count = np.where(weekday >= 0, (end_day - first) // 7 + 1, 0)
+    on = (weekday >= 0) & (count > 0) & (end_day > start_day)
+    if not on.any():
+        return None
+    count, first = count[on], first[on]
+    event = np.repeat(np.arange(len(count)), count)
+    nth = np.arange(len(event)) - np.repeat(np.cumsum(count) - count, count)
+    return on, (event, first[event] + 7 * nth)
+
+
+def weekday_numbers(events: pd.DataFrame) -> np.ndarray | None:
+    """Return each event's weekday (0 Monday ... 6 Sunday; -1 where empty), or None without a ``weekday`` column."""
+    if "weekday" not in events:
+        return None
+    numbers = events["weekday"].astype("object").map({name: i for i, name in enumerate(WEEKDAY_NAMES)})
+    return numbers.fillna(-1).to_numpy(dtype=np.int64)

@@ -12,7 +12,11 @@ import difflib
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+
+from ._frames import weekday_days
+from .schema import WEEKDAY_NAMES
 
 
 def _whole(value: object) -> int | None:
@@ -94,8 +98,15 @@ def describe_bounds(low: object, high: object) -> str:
     return f"up to {high_:,}" if high_ is not None else "unknown"
 
 
-def describe_dates(start: object, end: object, *, long: bool = False) -> str:
-    """Write a date range briefly: a day, a whole month, or first and last day.
+#: The most possible days an event's dates list one by one: where the reports name the weekday of a range of
+#: days, its dates read "6, 13, 20 or 27 Jun 2020" up to this many days (a weekday of one month has four or five);
+#: beyond it, the range and the weekday ("Saturdays, 6 Jun - 29 Aug 2020"), a list too long to read.
+POSSIBLE_DAYS_LISTED = 5
+
+
+def describe_dates(start: object, end: object, *, long: bool = False, weekday: object = None) -> str:
+    """Write a date range briefly: a day, a whole month, or first and last day; or, where the reports name the
+    weekday, the possible days.
 
     Parameters
     ----------
@@ -103,12 +114,25 @@ def describe_dates(start: object, end: object, *, long: bool = False) -> str:
         First and last possible day (inclusive).
     long : bool, default False
         Write months in full ("March"), for sentences.
+    weekday : str or missing, optional
+        The one day of the week the event fell on (``events.weekday``, one
+        of :data:`analysis.schema.WEEKDAY_NAMES`): only the range's days of
+        that weekday are possible, and they are written one by one, as the
+        timeline ticks them (:func:`analysis._frames.weekday_days`), up to
+        :data:`POSSIBLE_DAYS_LISTED` of them; beyond, the range follows the
+        weekday in the plural. Missing (the default): any day of the range.
 
     Returns
     -------
     str
         ``"27 Dec 2019"``, ``"Apr 2020"``, ``"14-20 Mar 2020"`` or
-        ``"28 Feb - 5 Mar 2020"``.
+        ``"28 Feb - 5 Mar 2020"``; with a weekday ``"13 or 20 Mar 2020"``,
+        ``"28 Feb or 6 Mar 2020"`` or ``"Saturdays, 6 Jun - 29 Aug 2020"``.
+
+    Raises
+    ------
+    ValueError
+        If ``weekday`` is not missing and not a weekday's name.
 
     Examples
     --------
@@ -116,9 +140,39 @@ def describe_dates(start: object, end: object, *, long: bool = False) -> str:
     ('Apr 2020', '14-20 Mar 2020')
     >>> describe_dates("2025-03-03", "2025-03-09", long=True)
     '3-9 March 2025'
+    >>> describe_dates("2020-06-06", "2020-06-27", weekday="Saturday")
+    '6, 13, 20 or 27 Jun 2020'
+    >>> describe_dates("2020-02-28", "2020-03-06", weekday="Friday", long=True)
+    '28 February or 6 March 2020'
     """
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     month = "%B" if long else "%b"
+    number = _weekday_number(weekday)
+    if number is not None and last > first:
+        found = weekday_days(np.array([first.value // _DAY]), np.array([last.value // _DAY]), np.array([number]))
+        if found is not None:
+            days = [pd.Timestamp(day, unit="D") for day in found[1][1]]
+            if len(days) > POSSIBLE_DAYS_LISTED:
+                return f"{WEEKDAY_NAMES[number]}s, {_range_text(days[0], days[-1], month)}"
+            return _days_text(days, month)
+    return _range_text(first, last, month)
+
+
+#: Nanoseconds in a day: a timestamp's day number (days since 1970-01-01, as :func:`analysis._frames.day_numbers`).
+_DAY = 86_400 * 10**9
+
+
+def _weekday_number(weekday: object) -> int | None:
+    """Return a weekday's number (0 Monday ... 6 Sunday), None where it is missing; refuse any other value."""
+    if weekday is None or (not isinstance(weekday, str) and pd.isna(weekday)):
+        return None
+    if weekday not in WEEKDAY_NAMES:
+        raise ValueError(f"weekday={weekday!r} is not a day of the week; use one of {', '.join(WEEKDAY_NAMES)}")
+    return WEEKDAY_NAMES.index(weekday)
+
+
+def _range_text(first: pd.Timestamp, last: pd.Timestamp, month: str) -> str:
+    """Write a range of days: a day, a whole month, or first and last day (:func:`describe_dates`)."""
     if first == last:
         return f"{first.day} {first.strftime(month + ' %Y')}"
     if first.day == 1 and last == first + pd.offsets.MonthEnd(0):
@@ -128,6 +182,17 @@ def describe_dates(start: object, end: object, *, long: bool = False) -> str:
     if first.year == last.year:
         return f"{first.day} {first.strftime(month)} - {last.day} {last.strftime(month + ' %Y')}"
     return f"{first.day} {first.strftime(month + ' %Y')} - {last.day} {last.strftime(month + ' %Y')}"
+
+
+def _days_text(days: Sequence[pd.Timestamp], month: str) -> str:
+    """Write possible days as alternatives: "6, 13, 20 or 27 Jun 2020"; each with its month where they span two
+    ("28 Feb or 6 Mar 2020"), with its year where they span two years."""
+    last = days[-1]
+    if all((day.year, day.month) == (last.year, last.month) for day in days):
+        return join_words([str(day.day) for day in days], "or") + f" {last.strftime(month + ' %Y')}"
+    if all(day.year == last.year for day in days):
+        return join_words([f"{day.day} {day.strftime(month)}" for day in days], "or") + f" {last.year}"
+    return join_words([f"{day.day} {day.strftime(month + ' %Y')}" for day in days], "or")
 
 
 def describe_number(value: float, noun: str, plural: str | None = None) -> str:
@@ -229,10 +294,34 @@ def join_words(words: Sequence[str], last: str = "and") -> str:
     return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
+def event_dates(row: pd.Series, *, long: bool = False) -> str:
+    """Write one event's (a row's) ``date_start`` to ``date_end`` in words, its ``weekday`` read where the row has
+    one (:func:`describe_dates`): what a label or a sentence naming one event writes.
+
+    Examples
+    --------
+    >>> event_dates(pd.Series({"date_start": pd.Timestamp("2020-06-04"), "date_end": pd.Timestamp("2020-06-25"),
+    ...                        "weekday": "Thursday"}), long=True)
+    '4, 11, 18 or 25 June 2020'
+    """
+    return describe_dates(row["date_start"], row["date_end"], long=long, weekday=row.get("weekday"))
+
+
 def date_texts(frame: pd.DataFrame) -> pd.Series:
-    """Write each row's ``date_start`` to ``date_end`` in words (:func:`describe_dates`), as a string Series."""
+    """Write each row's ``date_start`` to ``date_end`` in words (:func:`describe_dates`), as a string Series: where
+    the frame has a ``weekday`` column (an events frame), a row with one names its possible days.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-03-13", "2020-03-13"]),
+    ...                       "date_end": pd.to_datetime(["2020-03-20", "2020-03-20"]), "weekday": ["Friday", None]})
+    >>> date_texts(frame).tolist()
+    ['13 or 20 Mar 2020', '13-20 Mar 2020']
+    """
+    named = "weekday" in frame and frame["weekday"].notna().any()
+    weekdays = frame["weekday"].astype("object") if named else [None] * len(frame)
     return pd.Series(
-        [describe_dates(s, e) for s, e in zip(frame["date_start"], frame["date_end"])],
+        [describe_dates(s, e, weekday=w) for s, e, w in zip(frame["date_start"], frame["date_end"], weekdays)],
         index=frame.index, dtype="string",
     )
 
@@ -258,18 +347,22 @@ def bounds_texts(low: pd.Series, high: pd.Series, *, missing: str = "not reporte
 
 
 def join_dates(texts: Sequence[str]) -> str:
-    """Join dates in words, writing a year shared by all of them once, at the end.
+    """Join dates in words, writing a year shared by all of them once, at the end; with semicolons where a date
+    lists possible days with commas of its own.
 
     Examples
     --------
     >>> join_dates(["11 Mar 2020", "14-17 Mar 2020"]), join_dates(["27 Dec 2019", "Mar 2020"])
     ('11 Mar, 14-17 Mar 2020', '27 Dec 2019, Mar 2020')
+    >>> join_dates(["11 Mar 2020", "6, 13, 20 or 27 Jun 2020"])
+    '11 Mar; 6, 13, 20 or 27 Jun 2020'
     """
     texts = list(dict.fromkeys(texts))
+    separator = "; " if any("," in text for text in texts) else ", "
     years = {text[-4:] for text in texts}
     if len(texts) > 1 and len(years) == 1 and all(text[-5:-4] == " " for text in texts):
-        return ", ".join(text[:-5] for text in texts) + texts[0][-5:]
-    return ", ".join(texts)
+        return separator.join(text[:-5] for text in texts) + texts[0][-5:]
+    return separator.join(texts)
 
 
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..io.coded import PathLike, TableArg, document_text
 from ..stats.selection import event_keys, event_numbers
-from ..text import describe_dates
+from ..text import event_dates
 from .words.common import capital
 from .words.plain import document_references
 
@@ -157,7 +157,7 @@ def event_label(row: pd.Series, number: int) -> str:
     what = (str(headline) if isinstance(headline, str) and headline.strip()
             else f"{row['category'] if isinstance(row.get('category'), str) else row['sub_event_type']}, "
                  f"{row['location']}")
-    return f"{number} \u00b7 {what} ({describe_dates(row['date_start'], row['date_end'])})"
+    return f"{number} \u00b7 {what} ({event_dates(row)})"
 
 
 def passages_html(

@@ -40,8 +40,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .._frames import as_list, as_timestamp, day_numbers, require_columns
-from ..schema import WEEKDAY_NAMES
+from .._frames import as_list, as_timestamp, day_numbers, require_columns, weekday_days, weekday_numbers
 from .selection import (
     MILITIA_ATTACKS_FOR_NOW,
     EventSelector,
@@ -204,26 +203,6 @@ def _spread(
     return {"certain": certain, "possible": possible, "expected": expected}
 
 
-def weekday_days(start_day: np.ndarray, end_day: np.ndarray, weekday: np.ndarray):
-    """Return which events are known to one weekday of a range of days, and those days.
-
-    None if there is none; else a boolean mask over the events and the
-    days (day numbers) of each such event, as (event position among them,
-    day) arrays. An event whose range holds no day of its weekday (a file
-    the loaders would refuse) keeps its whole range.
-    """
-    # 1970-01-01 (day 0) was a Thursday: weekday 3 when Monday is 0
-    first = start_day + (weekday - (start_day + 3)) % 7
-    count = np.where(weekday >= 0, (end_day - first) // 7 + 1, 0)
-    on = (weekday >= 0) & (count > 0) & (end_day > start_day)
-    if not on.any():
-        return None
-    count, first = count[on], first[on]
-    event = np.repeat(np.arange(len(count)), count)
-    nth = np.arange(len(event)) - np.repeat(np.cumsum(count) - count, count)
-    return on, (event, first[event] + 7 * nth)
-
-
 def _spread_days(
     event: np.ndarray, day: np.ndarray, codes: np.ndarray, n_groups: int, edges: np.ndarray, weight: np.ndarray,
     weighted: bool,
@@ -247,14 +226,6 @@ def _spread_days(
     one = firsts == lasts
     certain = np.bincount(codes[one] * n + firsts[one], weights=weight[one] if weighted else None, minlength=size)
     return {"certain": certain, "possible": possible, "expected": expected}
-
-
-def weekday_numbers(events: pd.DataFrame) -> np.ndarray | None:
-    """Return each event's weekday (0 Monday ... 6 Sunday; -1 where empty), or None without a ``weekday`` column."""
-    if "weekday" not in events:
-        return None
-    numbers = events["weekday"].astype("object").map({name: i for i, name in enumerate(WEEKDAY_NAMES)})
-    return numbers.fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _covering_edges(

@@ -112,6 +112,8 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
     kind = posture_kind(events)
     at_base = events["base_id"].notna().to_numpy() & kind.notna().to_numpy()
     chosen = events.loc[at_base, ["event_id", "base_id", "date_start", "date_end", "event_date"]].copy()
+    if "weekday" in events:  # where the reports name the weekday, the dates in words are its possible days
+        chosen["weekday"] = events.loc[at_base, "weekday"]
     chosen["kind"] = kind[at_base]
     chosen["notes"] = column_or_na(events, "notes").astype("string")[at_base]
     chosen["when"] = date_texts(chosen)

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._frames import column_or_na, day_numbers, require_input
-from ..stats.periods import weekday_days, weekday_numbers
+from .._frames import column_or_na, day_numbers, require_input, weekday_days, weekday_numbers
 from ..stats.selection import EventSelector, event_keys, event_kind, select_kinds
 from ..text import bounds_texts
 from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw

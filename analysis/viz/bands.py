@@ -21,7 +21,7 @@ from .._lazy import renamed_keywords
 from ..stats.highlights import highest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_keys, event_kind
-from ..text import describe_dates
+from ..text import describe_dates, event_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .figures import describe, key_of, set_key
 from .literal import literal_text
@@ -85,7 +85,7 @@ def _deadliest_label(row: pd.Series, killed: float, number: int) -> str:
     table; what happened is its sub-event type in short (:func:`~analysis.viz.timeline_labels.short_kind`), as the
     labels of a timeline drawn event by event say it."""
     place = str(row["location"]) if pd.notna(row["location"]) else ""
-    when = describe_dates(row["date_start"], row["date_end"])
+    when = event_dates(row)
     what = short_kind(row.get("sub_event_type"))
     return f"{number}{NUMBER_SEPARATOR}" + f"{place}, {when}: {what + ', ' if what else ''}{int(killed):,} killed".lstrip(", ")
 

@@ -42,6 +42,9 @@ DEFAULT_HEADERS: dict[str, str] = {
 
 #: Columns of numbers that name a row rather than count (an event's number, "2858"): shown without separators.
 NAMING_COLUMNS = frozenset({"number"})
+#: Columns of an event's dates in words (:func:`analysis.text.date_texts`): on one line whatever their length, as a
+#: short column is, so that possible days ("6, 13, 20 or 27 Jun 2020") never part a day from its month.
+DATE_COLUMNS = frozenset({"when"})
 
 
 def _is_number(values: pd.Series) -> bool:
@@ -117,11 +120,11 @@ class Table:
         # a header wraps unless it is short itself: a long explanation over a column of short numbers would
         # otherwise make the column, and the table, wider than the page
         styles, header_styles = [], []
-        for column, numeric, header in zip(self.cells, self.numeric, self.headers):
+        for name, column, numeric, header in zip(self.frame.columns, self.cells, self.numeric, self.headers):
             longest = max(map(len, column), default=0)
             style = f"text-align:{'right' if numeric else 'left'}"
             header_style = style
-            if longest <= SHORT_TEXT:
+            if longest <= SHORT_TEXT or name in DATE_COLUMNS:
                 style += ";white-space:nowrap"
                 header_style += ";white-space:nowrap" if len(header) <= SHORT_HEADER else ""
             elif not numeric and longest > LONG_TEXT:

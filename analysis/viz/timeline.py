@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._frames import day_numbers, require_input
-from ..stats.periods import weekday_days
+from .._frames import day_numbers, require_input, weekday_days
 from ..text import describe_dates
 from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
 from .bands import bands_legend, plot_timeline_bands, timeline_form

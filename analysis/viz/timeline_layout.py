@@ -34,9 +34,8 @@ from typing import TYPE_CHECKING, Union
 import numpy as np
 import pandas as pd
 
-from .._frames import check_dates, column_or_na, day_numbers, require_columns
+from .._frames import check_dates, column_or_na, day_numbers, require_columns, weekday_numbers
 from ..stats.casualties import event_sizes
-from ..stats.periods import weekday_numbers
 from ..stats.selection import event_keys, event_kind, event_numbers
 from .placement import CHAR_WIDTH_EM, LABEL_FONT_SIZE, beside, pack_rows
 

@@ -57,7 +57,8 @@ def rows(export_path):
 
 def _named(coded: pd.DataFrame, event_id: str) -> str:
     row = coded.loc[event_id]
-    return f"**{row['number']}** {row['headline']} ({describe_dates(row['date_start'], row['date_end'], long=True)})"
+    when = describe_dates(row["date_start"], row["date_end"], long=True, weekday=row["weekday"])
+    return f"**{row['number']}** {row['headline']} ({when})"
 
 
 def test_the_heading_counts_what_acled_has_what_is_outside_its_scope_and_what_the_coded_data_lacks(compared, coded):
@@ -136,7 +137,8 @@ def test_what_differs_field_by_field(compared, coded, rows):
             f"(ACLED's notes say \"coded as {stated}\": a set figure, not a reported count).") in text
     june = coded.loc["EV046"]
     narrowed = pd.Timestamp(rows.loc["TST3", "event_date"])
-    assert (f"coded {describe_dates(june['date_start'], june['date_end'], long=True)}; ACLED narrows it to "
+    assert june["weekday"] == "Saturday"  # its possible days, as the timeline ticks them
+    assert (f"coded 6, 13, 20 or 27 June 2020; ACLED narrows it to "
             f"{describe_dates(narrowed, narrowed, long=True)}.") in text
     assert (f"- {_named(coded, 'EV001')}, against TST4: coded {coded.loc['EV001', 'actor1']}, ACLED "
             f"{rows.loc['TST4', 'actor1']} (near\\: ") in text
@@ -154,6 +156,9 @@ def test_the_coded_events_outside_acled_scope_are_said_to_be(compared, coded):
     assert "not counted as missing" in text and "unmatched" not in text
     listed = [line[2:] for line in text.splitlines() if line.startswith("- ")]
     assert listed == [_named(coded, event_id) for event_id in political.index]
+    # where the reports name the weekday, the sentence names the possible days, not the range between them
+    assert "**34** McKenzie says the threat from Iran remains very high (13 or 20 March 2020)" in listed
+    assert "**45** Iraq and US reaffirm the US will reduce its troops (4, 11, 18 or 25 June 2020)" in listed
 
 
 def test_the_coded_events_acled_lacks_are_named(compared, coded):

@@ -225,3 +225,37 @@ def test_no_note_a_page_shows_sends_its_reader_to_the_projects_files():
     assert not [note for note in said if "docs/" in note or ".md" in note]
     convention = [note for note in said if "1 March 2019 by convention" in note]
     assert convention and all('the first day of "the spring of 2019"' in note for note in convention)
+
+
+def test_the_default_run_names_the_possible_days_of_the_events_whose_weekday_the_reports_give(story):
+    # "6-27 Jun 2020" read as any day of three weeks, where the reports say "a Saturday" and the timeline ticks
+    # four: every table, heading and map label names the days the timeline ticks
+    from analysis._frames import day_numbers, weekday_days, weekday_numbers
+    from analysis.stats.posture import base_posture
+    from analysis.text import join_dates
+
+    data = story.data
+    events = data.events
+    on, (event, day) = weekday_days(day_numbers(events["date_start"]), day_numbers(events["date_end"]),
+                                    weekday_numbers(events))
+    numbers = event_keys(events).to_numpy()[on]
+    ticked = {int(numbers[k]): [] for k in event}
+    for k, d in zip(event, day):
+        ticked[int(numbers[k])].append(pd.Timestamp(int(d), unit="D"))
+    said = {34: "13 or 20 Mar 2020", 45: "4, 11, 18 or 25 Jun 2020", 46: "6, 13, 20 or 27 Jun 2020",
+            47: "6, 13, 20 or 27 Jun 2020"}
+    # the days said are those ticked: their numbers, and their one month
+    assert {n: [d.day for d in days] for n, days in ticked.items()} == {
+        n: [int(d) for d in re.findall(r"\d+", text[:-5])] for n, text in said.items()}
+    assert {n: {f"{d:%b %Y}" for d in days} for n, days in ticked.items()} == {n: {text[-8:]} for n, text in said.items()}
+    table = story.events_table()
+    assert dict(zip(table["number"], table["when"])).items() >= said.items()
+    attacks = story.attacks_table()
+    assert attacks.loc[attacks["number"] == 46, "when"].tolist() == [said[46]]
+    corroborated = corroboration_table(data.reports, data.sources, events)
+    assert dict(zip(corroborated["number"], corroborated["when"])).items() >= said.items()
+    headings = passages_html(events[event_keys(events).isin([34, 46]).to_numpy()], data.reports, data.sources)
+    assert "<h4>46 · Two Katyusha rockets fired at Camp Taji, no casualties (6, 13, 20 or 27 Jun 2020)</h4>" in headings
+    assert "(13 or 20 Mar 2020)</h4>" in headings
+    taji = base_posture(events, data.bases).query("name == 'Camp Taji'")["when"]
+    assert join_dates(taji) == "11 Mar; 14 Mar; 6, 13, 20 or 27 Jun 2020"  # the map's label of the base

@@ -77,3 +77,14 @@ def test_a_table_of_escalation_points_writes_each_point_as_the_sentences_do():
     assert table.cells[2:] == [["4,533", "393.5", "388"], ["0", "0", "8"], ["4,533", "393.5", "380"]]
     assert table.numeric[2:] == [True, True, True]
     assert table.cells[1] == ["625", "55", "53"]  # a count is no point: its own rule
+
+
+def test_an_events_dates_stay_on_one_line_however_many_possible_days_they_name():
+    # "4, 11, 18 or 25 Jun 2020" is longer than a short cell: the dates column would wrap, "3 Jan - 6 Feb 2020"
+    # too, parting days from their months
+    frame = pd.DataFrame({"when": ["3 Jan - 6 Feb 2020", "4, 11, 18 or 25 Jun 2020"],
+                          "where": ["Camp Taji, north of Baghdad", "Baghdad"]})
+    html = as_table(frame)._repr_html_()
+    assert '<td style="text-align:left;white-space:nowrap">4, 11, 18 or 25 Jun 2020</td>' in html
+    assert '<th style="text-align:left;white-space:nowrap">when</th>' in html
+    assert '<td style="text-align:left">Camp Taji, north of Baghdad</td>' in html  # any other column by its length

@@ -204,7 +204,7 @@ def chart_subtitle(facts: Facts, chart: str) -> str:
     run's too)."""
     what = facts.data.selection.what
     if chart == "attacks":
-        from ...stats.periods import weekday_numbers
+        from ..._frames import weekday_numbers
 
         weekday = weekday_numbers(facts.attacks)
         ticks = (" (ticked on the days of the weekday the reports name)"

@@ -22,7 +22,7 @@ import pandas as pd
 from ...stats.reconcile import VARIANTS, Reconciliation, reconcile
 from ...stats.reconcile_summary import coded_outside_months, lacking_by_month, link_timeline, scope_by_family
 from ...stats.selection import event_keys, select_events
-from ...text import describe_dates, describe_number, in_words, join_words
+from ...text import describe_dates, describe_number, event_dates, in_words, join_words
 from ...text import markdown_text as md
 from ..inputs import LINKS_FILE, NotebookData
 from ..options import read_parameter
@@ -95,7 +95,7 @@ def _what(compared: Compared, event_id: str) -> str:
     """A coded event's headline and dates, as plain text ("US strike kills Soleimani at Baghdad airport (3 January 2020)")."""
     row = compared.coded.loc[event_id]
     what = row["headline"] if isinstance(row.get("headline"), str) else reader_sentence(row["notes"])
-    return f"{what} ({describe_dates(row['date_start'], row['date_end'], long=True)})"
+    return f"{what} ({event_dates(row, long=True)})"
 
 
 def event_name(compared: Compared, event_id: str) -> str:
@@ -283,17 +283,18 @@ def links_chart_title(windows: pd.DataFrame, links: pd.DataFrame) -> str:
 # --- what differs -----------------------------------------------------------------------------------
 
 
-def _dates(text: str) -> str:
-    """Write a window of the differences ("2020-06-06..2020-06-27") in words ("6-27 June 2020")."""
+def _dates(text: str, weekday: object = None) -> str:
+    """Write a window of the differences ("2020-06-06..2020-06-27") in words ("6-27 June 2020"); with the coded
+    event's weekday, its possible days ("6, 13, 20 or 27 June 2020")."""
     first, _, last = text.partition("..")
-    return describe_dates(pd.Timestamp(first), pd.Timestamp(last or first), long=True)
+    return describe_dates(pd.Timestamp(first), pd.Timestamp(last or first), long=True, weekday=weekday)
 
 
 def _difference(compared: Compared, row) -> str:
     coded, acled = md(row.coded) or "none", md(row.acled) or "none"
     field, note = row.field, row.note if isinstance(row.note, str) else ""
     if field == "date":
-        coded, acled = _dates(row.coded), _dates(row.acled)
+        coded, acled = _dates(row.coded, compared.coded.loc[row.coded_id].get("weekday")), _dates(row.acled)
         how = {"narrows": "narrows it to", "earlier": "dates it earlier,", "later": "dates it later,"}.get(note, "has")
         text = f"coded {coded}; ACLED {how} {acled}"
         return text + ("; the export swapped day and month" if "swapped" in note else "")

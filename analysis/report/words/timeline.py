@@ -180,7 +180,7 @@ def timeline_note(facts: Facts) -> str:
 
 def _weekday_words(facts: Facts) -> str:
     """Say what the ticks on a bar mean, where an event's reports name its weekday ("" where none does)."""
-    from ...stats.periods import weekday_numbers
+    from ..._frames import weekday_numbers
 
     days = weekday_numbers(facts.events)
     ranged = (facts.events["date_end"] > facts.events["date_start"]).to_numpy(dtype=bool) if len(facts.events) else []
