@@ -188,9 +188,9 @@ def actors_note(facts: Facts) -> str:
     return text
 
 
-#: Pairs of actors the chart of pairs over time colours, each its own (a tie at the last kept whole, up to twice as
-#: many), ranked among the events with a second actor; the other pairs are drawn together as "other pairs", and the
-#: events with no second actor together as "one actor alone" (no pair, so never ranked as one).
+#: Pairs of actors the chart of pairs over time draws, a panel each (a tie at the last kept whole, up to twice as
+#: many), ranked among the events with a second actor; the other pairs, and the events with no second actor (no pair,
+#: so never ranked as one), are counted as :data:`OTHER_PAIRS` and :data:`ONE_ACTOR` and said, not drawn.
 PAIRS_DRAWN = 5
 OTHER_PAIRS = "other pairs"
 ONE_ACTOR = "one actor alone"
@@ -227,7 +227,7 @@ def pairs_title(facts: Facts) -> str:
     sizes = groups[groups.isin(names)].value_counts().reindex(names)
     most, least = int(sizes.max()), int(sizes.min())
     if alike(sizes):
-        lead = f"{len(names)} pairs of actors, {least:,} to {most:,} events each"
+        lead = f"{len(names)} pairs of actors, {f'{least:,} to ' if least < most else ''}{most:,} events each"
     else:
         top = sizes[sizes == most]
         two = int((groups != ONE_ACTOR).sum())
@@ -246,36 +246,45 @@ def pairs_title(facts: Facts) -> str:
     return f"Who fought whom: {lead}"
 
 
-def plot_pairs(facts: Facts) -> object:
-    """Draw an ACLED run's events per period stacked by pair of actors, with its title (None for the coded data, a
-    window without events, or fewer than two pairs with a second actor: the sentence says it all)."""
-    import matplotlib.pyplot as plt
+def pairs_subtitle(facts: Facts) -> str:
+    """The chart of pairs over time's subtitle: what a panel draws, on which scale, and the events not drawn, counted
+    (the other pairs, the events with no second actor), so that those drawn and those not add up to every event."""
+    groups, names = pair_groups(facts)
+    drawn = int(groups.isin(names).sum())
+    other, alone = int((groups == OTHER_PAIRS).sum()), int((groups == ONE_ACTOR).sum())
+    which = "both pairs" if len(names) == 2 else f"the {len(names)} pairs"
+    text = (f"Events per {facts.period_name('monthly')} of {which} of actors with the most events (the first actor "
+            f"against the second), a panel each, all on one scale: {drawn:,} of the {len(groups):,} events")
+    left = []
+    if other:
+        paired = stats.by_pair(facts.events)
+        count = int((paired["actor2"] != stats.NONE).sum()) - len(names)
+        left.append(f"{describe_number(other, 'event')} of {describe_number(count, 'other pair')}")
+    if alone:
+        left.append(f"{describe_number(alone, 'event')} with one actor alone, no second actor")
+    return text + (f". Not drawn: {' and '.join(left)}" if left else "")
 
-    from ...viz.counts import plot_attacks_per_period
+
+def plot_pairs(facts: Facts) -> object:
+    """Draw an ACLED run's events per period of each pair of actors with the most events, a panel each on one scale,
+    with its title and a subtitle that counts the events not drawn (None for the coded data, a window without events,
+    or fewer than two pairs with a second actor: the sentence says it all)."""
+    from ...stats.highlights import peak
+    from ...viz.counts import plot_panels_per_period
     from ...viz.figures import headline
-    from ...viz.style import group_palette
+    from .coverage import first_report_marks
 
     if facts.coded or facts.events.empty:
         return None
     pairs = stats.by_pair(facts.events)
     if (pairs["actor2"] != stats.NONE).sum() < 2:
         return None
-    from ...stats.highlights import peak
-    from ...viz.counts import mark_days
-    from .coverage import first_report_marks
-
     groups, names = pair_groups(facts)
-    alone = int((groups == ONE_ACTOR).sum())
-    counts = _pair_counts(facts)
-    fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
-    plot_attacks_per_period(counts, by="pair", colors=group_palette(names, other=OTHER_PAIRS, apart=ONE_ACTOR),
-                            names={ONE_ACTOR: f"{ONE_ACTOR}, no second actor ({describe_number(alone, 'event')})"},
-                            covered=(facts.first, facts.last), ylabel="events", ax=ax)
+    sizes = groups.value_counts()
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
-    if busiest is not None:
-        mark_days(ax, first_report_marks(facts, facts.events, busiest.start, busiest.end))
-    apart = "; the events with no second actor apart, in mid grey" if alone else ""
-    headline(fig, pairs_title(facts), subtitle=f"Events per {facts.period_name('monthly')}, by pair of actors (the "
-             f"first actor against the second); the pairs with the most events each in its colour{apart}",
-             source=facts.data.source_line)
+    marks = {} if busiest is None else first_report_marks(facts, facts.events, busiest.start, busiest.end)
+    fig = plot_panels_per_period(_pair_counts(facts), by="pair", groups=names,
+                                 titles={name: f"{name}: {describe_number(int(sizes[name]), 'event')}" for name in names},
+                                 covered=(facts.first, facts.last), marks=marks, ylabel="events")
+    headline(fig, pairs_title(facts), subtitle=pairs_subtitle(facts), source=facts.data.source_line)
     return fig
