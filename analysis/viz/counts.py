@@ -638,9 +638,9 @@ def plot_panels_per_period(
     >>> frame = pd.DataFrame({"date_start": pd.to_datetime(["2020-03-11", "2020-03-12", "2020-04-02"]),
     ...                       "pair": ["A against B", "A against B", "C against D"]})
     >>> frame["date_end"] = frame["date_start"]
-    >>> fig = plot_panels_per_period(attacks_per_period(frame, by="pair", kinds=None), by="pair",
+    >>> fig = plot_panels_per_period(attacks_per_period(frame, freq="M", by="pair", kinds=None), by="pair",
     ...                              groups=["A against B", "C against D"])
-    >>> [(ax.get_title(loc="left"), [p.get_height() for p in ax.patches]) for ax in fig.axes]
+    >>> [(ax.get_title(loc="left"), [float(p.get_height()) for p in ax.patches]) for ax in fig.axes]
     [('A against B', [2.0, 0.0]), ('C against D', [0.0, 1.0])]
     """
     import matplotlib.pyplot as plt
