@@ -1121,9 +1121,9 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
     # pair's events of each month; the events with no second actor are counted in the subtitle, not drawn
     figure = story.plot_pairs()
     assert words_of(figure).subtitle == pairs_subtitle(story.facts) == (
-        f"Events per month of the 4 pairs of actors with the most events (the first actor against the second), a panel "
-        f"each, all on one scale: {len(raw) - alone} of the {len(raw)} events. Not drawn: {alone} events with one "
-        "actor alone, no second actor")
+        f"Events per month of the 4 pairs of actors (the first actor against the second), a panel each, all on one "
+        f"scale: {len(raw) - alone} of the {len(raw)} events. Not drawn: {alone} events with one actor alone, no second "
+        "actor")  # the file's every pair is drawn: none "with the most events"
     assert [" ".join(words_of(ax).title.split()) for ax in figure.axes] == [
         f"{name}: {pairs.loc[tuple(name.split(' against '))]} events" for name in names]
     for ax, name in zip(figure.axes, names):

@@ -109,3 +109,23 @@ def test_where_one_actor_alone_dominates_each_pair_fills_its_own_panel_and_the_r
     assert title == "Al $habaab$ against <b>Civilians</b>: 12 events"
     assert figure.axes[0].get_title(loc="left") == literal_text(words_of(figure.axes[0]).title)
     assert f"{title}. Bars of events per period" in alt_text(figure)
+
+
+def test_the_chart_of_pairs_says_when_it_draws_every_event_and_draws_nothing_where_every_pair_ties(tmp_path):
+    from acled_files import write_acled_events
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    def story(name: str, pairs: list[tuple[str, str]]) -> Story:
+        return Story(notebook_data(str(write_acled_events(tmp_path / name, [
+            {"event_date": f"2025-01-{1 + k % 28:02d}", "actor1": one, "actor2": two}
+            for k, (one, two) in enumerate(pairs)]))))
+
+    every = story("every.csv", [("A", "B")] * 5 + [("C", "D")] * 2)
+    assert who.pairs_subtitle(every.facts) == ("Events per month of both pairs of actors (the first actor against the "
+                                               "second), a panel each, all on one scale: all 7 events")
+    # twelve pairs of one event each: none is ahead, and twelve panels of one bar would say nothing the sentence does
+    # not (the chart drew no panel: a grid of none failed)
+    ties = story("ties.csv", [(f"A{k}", f"B{k}") for k in range(12)])
+    assert who.pair_groups(ties.facts)[1] == [] and ties.plot_pairs() is None

@@ -252,9 +252,11 @@ def pairs_subtitle(facts: Facts) -> str:
     groups, names = pair_groups(facts)
     drawn = int(groups.isin(names).sum())
     other, alone = int((groups == OTHER_PAIRS).sum()), int((groups == ONE_ACTOR).sum())
-    which = "both pairs" if len(names) == 2 else f"the {len(names)} pairs"
-    text = (f"Events per {facts.period_name('monthly')} of {which} of actors with the most events (the first actor "
-            f"against the second), a panel each, all on one scale: {drawn:,} of the {len(groups):,} events")
+    which = ("both pairs" if len(names) == 2 else f"the {len(names)} pairs") + " of actors"
+    text = (f"Events per {facts.period_name('monthly')} of {which}{' with the most events' if other else ''} (the "
+            f"first actor against the second), a panel each, all on one scale: "
+            + (f"{drawn:,} of the {len(groups):,} events" if drawn < len(groups)
+               else lower_first(describe_all(drawn, "event"))))
     left = []
     if other:
         paired = stats.by_pair(facts.events)
@@ -268,7 +270,7 @@ def pairs_subtitle(facts: Facts) -> str:
 def plot_pairs(facts: Facts) -> object:
     """Draw an ACLED run's events per period of each pair of actors with the most events, a panel each on one scale,
     with its title and a subtitle that counts the events not drawn (None for the coded data, a window without events,
-    or fewer than two pairs with a second actor: the sentence says it all)."""
+    fewer than two pairs with a second actor, or pairs that all tie, too many to draw: the sentence says it all)."""
     from ...stats.highlights import peak
     from ...viz.counts import plot_panels_per_period
     from ...viz.figures import headline
@@ -280,6 +282,8 @@ def plot_pairs(facts: Facts) -> object:
     if (pairs["actor2"] != stats.NONE).sum() < 2:
         return None
     groups, names = pair_groups(facts)
+    if not names:
+        return None
     sizes = groups.value_counts()
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
     marks = {} if busiest is None else first_report_marks(facts, facts.events, busiest.start, busiest.end)
