@@ -206,22 +206,28 @@ def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
     return every.where(every.isin(names), OTHER_PAIRS).mask(stats.alone(facts.events), ONE_ACTOR), names
 
 
-def _pair_counts(facts: Facts) -> pd.DataFrame:
-    """The chart's counts per period and pair (:func:`pair_groups`), as it draws them."""
+#: What the chart of pairs over time is made of: each event's group and the pairs drawn (:func:`pair_groups`), and
+#: the counts per period and group, as it draws them.
+PairsDrawn = tuple[pd.Series, list[str], pd.DataFrame]
+
+
+def pairs_drawn(facts: Facts) -> PairsDrawn:
+    """Compute what the chart of pairs over time draws (:data:`PairsDrawn`), once for its drawing and its words."""
     from ...stats.periods import attacks_per_period
 
-    groups, _ = pair_groups(facts)
-    return attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=facts.period("monthly", "M"),
-                              by="pair", kinds=None, start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    groups, names = pair_groups(facts)
+    counts = attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=facts.period("monthly", "M"),
+                                by="pair", kinds=None, start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    return groups, names, counts
 
 
-def pairs_title(facts: Facts) -> str:
+def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     """The chart of pairs over time's title, its finding: the pair with the most events of those with a second actor
     (or, where the pairs drawn are alike, how many and their range), and the one period in which every pair drawn
-    peaked, where there is one."""
+    peaked, where there is one; ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
     from .counting import period_text
 
-    groups, names = pair_groups(facts)
+    groups, names, counts = drawn or pairs_drawn(facts)
     if not names:
         return "Who fought whom: no event has a second actor"
     sizes = groups[groups.isin(names)].value_counts().reindex(names)
@@ -233,7 +239,6 @@ def pairs_title(facts: Facts) -> str:
         two = int((groups != ONE_ACTOR).sum())
         lead = (f"{' and '.join(top.index)} had the most events, {most:,}{' each' if len(top) > 1 else ''} of "
                 f"{two:,}{'' if two == len(groups) else ' with a second actor'}")
-    counts = _pair_counts(facts)
     counts = counts[counts["pair"].isin(names)]
     peaks = set()
     for _, part in counts.groupby("pair", observed=True):
@@ -246,21 +251,21 @@ def pairs_title(facts: Facts) -> str:
     return f"Who fought whom: {lead}"
 
 
-def pairs_subtitle(facts: Facts) -> str:
+def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     """The chart of pairs over time's subtitle: what a panel draws, on which scale, and the events not drawn, counted
-    (the other pairs, the events with no second actor), so that those drawn and those not add up to every event."""
-    groups, names = pair_groups(facts)
-    drawn = int(groups.isin(names).sum())
+    (the other pairs, the events with no second actor), so that those drawn and those not add up to every event;
+    ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
+    groups, names, _ = drawn or pairs_drawn(facts)
+    shown = int(groups.isin(names).sum())
     other, alone = int((groups == OTHER_PAIRS).sum()), int((groups == ONE_ACTOR).sum())
     which = ("both pairs" if len(names) == 2 else f"the {len(names)} pairs") + " of actors"
     text = (f"Events per {facts.period_name('monthly')} of {which}{' with the most events' if other else ''} (the "
             f"first actor against the second), a panel each, all on one scale: "
-            + (f"{drawn:,} of the {len(groups):,} events" if drawn < len(groups)
-               else lower_first(describe_all(drawn, "event"))))
+            + (f"{shown:,} of the {len(groups):,} events" if shown < len(groups)
+               else lower_first(describe_all(shown, "event"))))
     left = []
     if other:
-        paired = stats.by_pair(facts.events)
-        count = int((paired["actor2"] != stats.NONE).sum()) - len(names)
+        count = int(stats.pair_of(facts.events[(groups == OTHER_PAIRS).to_numpy()]).nunique())
         left.append(f"{describe_number(other, 'event')} of {describe_number(count, 'other pair')}")
     if alone:
         left.append(f"{describe_number(alone, 'event')} with one actor alone, no second actor")
@@ -281,14 +286,15 @@ def plot_pairs(facts: Facts) -> object:
     pairs = stats.by_pair(facts.events)
     if (pairs["actor2"] != stats.NONE).sum() < 2:
         return None
-    groups, names = pair_groups(facts)
+    drawn = pairs_drawn(facts)
+    groups, names, counts = drawn
     if not names:
         return None
     sizes = groups.value_counts()
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
     marks = {} if busiest is None else first_report_marks(facts, facts.events, busiest.start, busiest.end)
-    fig = plot_panels_per_period(_pair_counts(facts), by="pair", groups=names,
+    fig = plot_panels_per_period(counts, by="pair", groups=names,
                                  titles={name: f"{name}: {describe_number(int(sizes[name]), 'event')}" for name in names},
                                  covered=(facts.first, facts.last), marks=marks, ylabel="events")
-    headline(fig, pairs_title(facts), subtitle=pairs_subtitle(facts), source=facts.data.source_line)
+    headline(fig, pairs_title(facts, drawn), subtitle=pairs_subtitle(facts, drawn), source=facts.data.source_line)
     return fig
