@@ -224,14 +224,14 @@ def headline(
     width_in = fig.get_figwidth()
     left = min([_left_of(ax, renderer, fig) for ax in visible], default=0.0)
     if subtitle:
-        sub = fig.text(left, top + 0.06 / fig.get_figheight(), literal_text(_wrap(subtitle, width_in, 9.0)), ha="left", va="bottom",
+        sub = fig.text(left, top + 0.06 / fig.get_figheight(), literal_text(wrap_text(subtitle, width_in, 9.0)), ha="left", va="bottom",
                        fontsize=9.0, color="0.3", gid="subtitle")
         top = _box_top(sub, renderer, fig)
-    fig.text(left, top + 0.05 / fig.get_figheight(), literal_text(_wrap(title, width_in, 12.5)), ha="left", va="bottom",
+    fig.text(left, top + 0.05 / fig.get_figheight(), literal_text(wrap_text(title, width_in, 12.5)), ha="left", va="bottom",
              fontsize=12.5, fontweight="bold", color="0.1", gid="headline")
     if source:
         bottom = min([_bottom_of(ax, renderer, fig) for ax in visible], default=0.0)
-        fig.text(left, bottom - _SOURCE_GAP / fig.get_figheight(), literal_text(_wrap(source, width_in, 7.5)), ha="left", va="top",
+        fig.text(left, bottom - _SOURCE_GAP / fig.get_figheight(), literal_text(wrap_text(source, width_in, 7.5)), ha="left", va="top",
                  fontsize=7.5, color="0.4", gid="source")
     return fig
 
@@ -266,8 +266,9 @@ def _top_of_drawing(fig: Figure, renderer: Any, visible: list[Axes]) -> float:
     return max([_top_of(ax, renderer, fig) for ax in visible] + [_box_top(t, renderer, fig) for t in fig.texts
                                                                   if t.get_gid() not in ("source",)], default=1.0)
 
-def _wrap(text: str, width_in: float, size: float) -> str:
-    """Break a line to fit a figure's width (about 0.55 em a character)."""
+def wrap_text(text: str, width_in: float, size: float) -> str:
+    """Break a line to fit a width in inches (a figure's, a panel's), at a font size in points (about 0.55 em a
+    character); never narrower than 20 characters."""
     import textwrap
 
     return textwrap.fill(" ".join(text.split()), width=max(20, int(width_in * 72 / (0.55 * size))))

@@ -2,8 +2,8 @@
 
 A colour means the same thing in every chart of the report. Hues are kept
 for kinds of event (:data:`KIND_COLORS`, colour-blind safe: Okabe-Ito and
-Tol), one hue per kind in a run. Groups that a chart stacks (places, pairs
-of actors) take a qualitative palette of their own (:data:`GROUP_COLORS`,
+Tol), one hue per kind in a run. Groups that a chart stacks (places, bases)
+take a qualitative palette of their own (:data:`GROUP_COLORS`,
 Paul Tol's muted and vibrant schemes), whose hues are none of the kinds',
 each group named in the chart's key, in a chart that draws no kind;
 everything else that is not a kind of event (killed and wounded, forces,
@@ -12,6 +12,8 @@ neutral greys and labelled directly or in a key, so no reader takes it for
 a kind. A run names its kinds in one vocabulary, the coded categories or
 ACLED's event types; a hue may stand for a kind of each ("militia attack"
 and ACLED's "Explosions/Remote violence"), as the two never share a run.
+Small multiples of groups, a panel each (pairs of actors), name each group
+in its panel's title and draw every panel in the grey of a count.
 matplotlib is imported only inside :func:`use_report_style`.
 """
 
@@ -95,11 +97,11 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
     return colors
 
 
-#: Colours of groups (places, bases, pairs of actors) in the order of their size: a qualitative palette of
+#: Colours of groups (places, bases) in the order of their size: a qualitative palette of
 #: clearly distinct colours (mostly from Paul Tol's muted and vibrant schemes, made for colour-blind readers;
 #: neighbours in a stack differ in lightness too), whose hues are none of the kinds' (:data:`KIND_COLORS`),
-#: each group named in the key of a chart that draws no kind; then a pale grey for "other", and a dark grey for
-#: a group set apart (:func:`group_palette`). At most six groups get their own colour.
+#: each group named in the key of a chart that draws no kind; then a pale grey for "other" (:func:`group_palette`).
+#: At most six groups get their own colour.
 GROUP_COLORS: tuple[str, ...] = ("#CC6677", "#AA88DD", "#117733", "#DDCC77", "#009988", "#663399")
 OTHER_COLOR = "#E3E3E3"
 #: A hatch for each meaning, one pattern each, whatever chart draws it (two meanings on one page must not look
@@ -108,7 +110,6 @@ OTHER_COLOR = "#E3E3E3"
 HATCHES: dict[str, str] = {"partial": "////", "borrowed": "\\\\\\\\\\", "by rule": "xxx"}
 #: The legend of the hatch "by rule", on every chart that draws it.
 SET_BY_RULE = "a figure ACLED set by rule, no source giving one (\"coded as\" in its notes)"
-APART_COLOR = "#8C8C8C"
 #: Values that are neither a kind nor a group of a chart of groups (a label of no kind on a map of kinds): a
 #: neutral scale from dark to light grey, so they take neither a kind's hue nor a group's colour.
 GREY_SCALE: tuple[str, ...] = ("#262626", "#4D4D4D", "#707070", "#939393", "#B5B5B5", "#D0D0D0")
@@ -171,7 +172,7 @@ def contrast(one: str, other: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def group_palette(groups: Sequence[str], *, other: str = OTHER, apart: str | None = None) -> dict[str, str]:
+def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
     """Give the largest groups a colour each, in order, and everything else the grey of ``other``.
 
     Compute it once per run from all the events (for example the places
@@ -183,32 +184,25 @@ def group_palette(groups: Sequence[str], *, other: str = OTHER, apart: str | Non
     ----------
     groups : sequence of str
         Groups, largest first; only the first ``len(GROUP_COLORS)`` get a
-        colour (an ``other`` or ``apart`` among them is skipped).
+        colour (an ``other`` among them is skipped).
     other : str, default "other"
         The name of everything else.
-    apart : str or None, default None
-        A group that is no group of the kind ranked (the events with no
-        second actor, among pairs of actors): drawn in a grey of its own,
-        after ``other``.
 
     Returns
     -------
     dict of str to str
-        Group -> hex colour, then ``other`` -> :data:`OTHER_COLOR`, then
-        ``apart`` -> :data:`APART_COLOR`.
+        Group -> hex colour, then ``other`` -> :data:`OTHER_COLOR`.
 
     Examples
     --------
     >>> group_palette(["Banaadir", "Lower Shabelle"])
     {'Banaadir': '#CC6677', 'Lower Shabelle': '#AA88DD', 'other': '#E3E3E3'}
-    >>> group_palette(["A against B"], other="other pairs", apart="one actor alone")
-    {'A against B': '#CC6677', 'other pairs': '#E3E3E3', 'one actor alone': '#8C8C8C'}
+    >>> group_palette(["A against B"], other="other pairs")
+    {'A against B': '#CC6677', 'other pairs': '#E3E3E3'}
     """
-    named = [g for g in dict.fromkeys(str(g) for g in groups) if g not in (other, apart)][: len(GROUP_COLORS)]
+    named = [g for g in dict.fromkeys(str(g) for g in groups) if g != other][: len(GROUP_COLORS)]
     palette = dict(zip(named, GROUP_COLORS))
     palette[other] = OTHER_COLOR
-    if apart is not None:
-        palette[apart] = APART_COLOR
     return palette
 
 

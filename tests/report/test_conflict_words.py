@@ -1110,11 +1110,9 @@ def test_the_timeline_lead_leaves_the_peak_week_to_the_title_right_under_it(stor
     assert "The busiest week was" in coded.heading("timeline").markdown
 
 
-def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(story, raw, tmp_path):
-    from matplotlib.colors import to_hex
-
-    from analysis.report.words.who import ONE_ACTOR, OTHER_PAIRS, pair_groups, pairs_title
-    from analysis.viz._axes import by_rows
+def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what_it_shows(story, raw, tmp_path):
+    from analysis.report.words.who import ONE_ACTOR, OTHER_PAIRS, pair_groups, pairs_subtitle, pairs_title
+    from analysis.viz.figures import words_of
 
     paired = raw[raw["actor2"] != ""]  # the protests, one actor alone, are no pair
     pairs = paired.groupby(["actor1", "actor2"]).size().sort_values(ascending=False)
@@ -1127,17 +1125,25 @@ def test_the_chart_of_pairs_stacks_each_pair_and_is_titled_with_what_it_shows(st
     groups, names = pair_groups(story.facts)
     alone = int((raw["actor2"] == "").sum())
     assert len(groups) == len(raw) and (groups == ONE_ACTOR).sum() == alone
-    assert (groups == OTHER_PAIRS).sum() == len(raw) - alone - pairs.head(len(names)).sum()
+    assert (groups == OTHER_PAIRS).sum() == len(raw) - alone - pairs.head(len(names)).sum() == 0
+    # a panel per pair, in the order of the title's ranking, each titled with its pair and events, its bars the
+    # pair's events of each month; the events with no second actor are counted in the subtitle, not drawn
     figure = story.plot_pairs()
-    legend = figure.axes[0].get_legend()
-    texts = [t.get_text() for t in legend.get_texts()]
-    columns = legend._ncols  # matplotlib fills a legend column by column: the pairs are given so as to read across
-    read = [*names, f"{ONE_ACTOR}, no second actor ({alone} events)", "partial period: the data cover part of it"]
-    assert OTHER_PAIRS not in texts and by_rows(read, columns) == texts  # four pairs, all named: no other pairs
-    colours = {t.get_text(): to_hex(h.get_facecolor()) for t, h in zip(legend.get_texts(), legend.legend_handles)}
-    assert len({colours[name] for name in names}) == len(names)  # each pair its own colour
-    assert [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "day-mark-label"] == [
-        "Local Network's first report"]
+    assert words_of(figure).subtitle == pairs_subtitle(story.facts) == (
+        f"Events per month of the 4 pairs of actors (the first actor against the second), a panel each, all on one "
+        f"scale: {len(raw) - alone} of the {len(raw)} events. Not drawn: {alone} events with one actor alone, no second "
+        "actor")  # the file's every pair is drawn: none "with the most events"
+    assert [" ".join(words_of(ax).title.split()) for ax in figure.axes] == [
+        f"{name}: {pairs.loc[tuple(name.split(' against '))]} events" for name in names]
+    for ax, name in zip(figure.axes, names):
+        drawn = [p.get_height() for p in ax.patches if p.get_gid() == "count"]
+        assert drawn == months.loc[tuple(name.split(" against "))].tolist()
+        assert len([line for line in ax.lines if line.get_gid() == "day-mark"]) == 1  # the new source, every panel
+    # the legend under the panels names the marked day (not written above a panel, where the titles are) and the hatch
+    keyed = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    assert len(keyed) == 1 and [t.get_text() for t in keyed[0].get_texts()] == [
+        "Local Network's first report", "partial period: the data cover part of it"]
+    assert not [t for ax in figure.axes for t in ax.texts if t.get_gid() == "day-mark-label"]
     # a pair well ahead is named as the one with the most events
     uneven = write_acled_events(tmp_path / "uneven.csv", [
         {"event_date": f"2020-03-{day:02d}", "actor1": "A", "actor2": "B" if day < 20 else "C"} for day in range(1, 25)])

@@ -71,3 +71,61 @@ def test_pairs_beyond_those_named_are_counted_and_pairs_alike_are_all_named():
     lead, _ = who._pairs(actors.by_pair(alike))
     assert lead.startswith("All 4 pairs of actors, alike in events (33 to 36 each), the first actor against the second")
     assert lead.endswith("G against H: 33 events, 99 killed.")
+
+
+def test_where_one_actor_alone_dominates_each_pair_fills_its_own_panel_and_the_rest_is_counted(tmp_path):
+    """The chart stacked the pairs under the events with no second actor: on a file of Somalia, five slivers of 5 to
+    15 events a month at the foot of bars of 140 to 190, the rest grey. Each pair now has a panel, all on one scale;
+    the one-actor events and the other pairs are counted in the subtitle, and those drawn and not add up."""
+    import re
+
+    from acled_files import write_acled_events
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+    from analysis.viz.figures import alt_text, words_of
+    from analysis.viz.literal import literal_text
+
+    hostile = ("Al $habaab$", "<b>Civilians</b>")  # names from the file are drawn as typed, never as markup
+    sizes = {hostile: 12, ("*Clan*", "Police"): 9, ("A", "B"): 7, ("C", "D"): 5, ("E", "F"): 4,
+             ("G", "H"): 2, ("I", "J"): 1, ("K", "L"): 1, ("Protesters", ""): 120}
+    pairs = [pair for pair, count in sizes.items() for _ in range(count)]
+    path = write_acled_events(tmp_path / "alone.csv", [
+        {"event_date": f"2025-0{1 + k % 4}-{1 + k % 28:02d}", "actor1": one, "actor2": two}
+        for k, (one, two) in enumerate(pairs)])
+    story = Story(notebook_data(str(path)))
+    figure = story.plot_pairs()
+    subtitle = words_of(figure).subtitle
+    assert subtitle.endswith(": 37 of the 161 events. Not drawn: 4 events of 3 other pairs and 120 events with one "
+                             "actor alone, no second actor")
+    drawn, total, other, _, alone = (int(n) for n in re.findall(r"\d+", subtitle.split("most events")[1]))
+    assert drawn + other + alone == total == len(pairs)
+    assert len(figure.axes) == 5 and len({ax.get_ylim() for ax in figure.axes}) == 1  # one panel a pair, one scale
+    heights = [[p.get_height() for p in ax.patches if p.get_gid() == "count"] for ax in figure.axes]
+    assert [sum(h) for h in heights] == [12, 9, 7, 5, 4]  # every event of the pairs drawn, none of the others
+    # the tallest bar fills most of its axis: no sliver under 120 events drawn above it (it held a twelfth)
+    assert max(heights[0]) >= 0.6 * figure.axes[0].get_ylim()[1]
+    title = " ".join(words_of(figure.axes[0]).title.split())
+    assert title == "Al $habaab$ against <b>Civilians</b>: 12 events"
+    assert figure.axes[0].get_title(loc="left") == literal_text(words_of(figure.axes[0]).title)
+    assert f"{title}. Bars of events per period" in alt_text(figure)
+
+
+def test_the_chart_of_pairs_says_when_it_draws_every_event_and_draws_nothing_where_every_pair_ties(tmp_path):
+    from acled_files import write_acled_events
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    def story(name: str, pairs: list[tuple[str, str]]) -> Story:
+        return Story(notebook_data(str(write_acled_events(tmp_path / name, [
+            {"event_date": f"2025-01-{1 + k % 28:02d}", "actor1": one, "actor2": two}
+            for k, (one, two) in enumerate(pairs)]))))
+
+    every = story("every.csv", [("A", "B")] * 5 + [("C", "D")] * 2)
+    assert who.pairs_subtitle(every.facts) == ("Events per month of both pairs of actors (the first actor against the "
+                                               "second), a panel each, all on one scale: all 7 events")
+    # twelve pairs of one event each: none is ahead, and twelve panels of one bar would say nothing the sentence does
+    # not (the chart drew no panel: a grid of none failed)
+    ties = story("ties.csv", [(f"A{k}", f"B{k}") for k in range(12)])
+    assert who.pair_groups(ties.facts)[1] == [] and ties.plot_pairs() is None

@@ -179,22 +179,21 @@ def test_the_kinds_of_a_run_look_clearly_apart(vocabulary):
 
 def test_the_groups_of_a_stack_take_distinct_colours_that_are_no_kinds():
     """The places or pairs of a stacked chart were six near-identical greys: each now has a colour of its own,
-    clearly apart from the others and from "other" and the group set apart, and of no kind's hue."""
-    shades = [*style.GROUP_COLORS, style.OTHER_COLOR, style.APART_COLOR]
+    clearly apart from the others and from "other", and of no kind's hue."""
+    shades = [*style.GROUP_COLORS, style.OTHER_COLOR]
     assert [(a, b) for a, b in itertools.combinations(shades, 2) if apart(a, b) < DISTINCT] == []
     every_kind = [*schema.CATEGORIES, *schema.EVENT_TYPES]
     assert [c for c in style.GROUP_COLORS if is_grey(c) or kind_of(c, every_kind) is not None] == []
-    assert is_grey(style.OTHER_COLOR) and is_grey(style.APART_COLOR)
-    palette = style.group_palette(["A", "B", "one alone"], other="other pairs", apart="one alone")
-    assert palette == {"A": style.GROUP_COLORS[0], "B": style.GROUP_COLORS[1], "other pairs": style.OTHER_COLOR,
-                       "one alone": style.APART_COLOR}
+    assert is_grey(style.OTHER_COLOR)
+    palette = style.group_palette(["A", "other pairs", "B"], other="other pairs")
+    assert palette == {"A": style.GROUP_COLORS[0], "B": style.GROUP_COLORS[1], "other pairs": style.OTHER_COLOR}
 
 
 def test_what_is_not_a_kind_is_grey():
     """Killed and wounded, forces, outlets, counts and the escalation score take no kind's hue."""
     palettes = [style.OUTCOME_COLORS.values(), style.ESCALATION_COLORS.values(), style.FORCE_COLORS.values(),
                 style.EVIDENCE_SHADES, style.SOURCE_COLORS.values(), style.COUNT_COLORS.values(),
-                style.GREY_SCALE, [style.OTHER_COLOR, style.APART_COLOR, MIXED_COLOR]]
+                style.GREY_SCALE, [style.OTHER_COLOR, MIXED_COLOR]]
     assert [c for c in itertools.chain(*palettes) if not is_grey(c)] == []
     # the evidence counts are one sequential scale, lighter to darker
     assert np.all(np.diff([_hsv(c)[2] for c in style.EVIDENCE_SHADES]) < 0)

@@ -188,9 +188,9 @@ def actors_note(facts: Facts) -> str:
     return text
 
 
-#: Pairs of actors the chart of pairs over time colours, each its own (a tie at the last kept whole, up to twice as
-#: many), ranked among the events with a second actor; the other pairs are drawn together as "other pairs", and the
-#: events with no second actor together as "one actor alone" (no pair, so never ranked as one).
+#: Pairs of actors the chart of pairs over time draws, a panel each (a tie at the last kept whole, up to twice as
+#: many), ranked among the events with a second actor; the other pairs, and the events with no second actor (no pair,
+#: so never ranked as one), are counted as :data:`OTHER_PAIRS` and :data:`ONE_ACTOR` and said, not drawn.
 PAIRS_DRAWN = 5
 OTHER_PAIRS = "other pairs"
 ONE_ACTOR = "one actor alone"
@@ -206,34 +206,39 @@ def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
     return every.where(every.isin(names), OTHER_PAIRS).mask(stats.alone(facts.events), ONE_ACTOR), names
 
 
-def _pair_counts(facts: Facts) -> pd.DataFrame:
-    """The chart's counts per period and pair (:func:`pair_groups`), as it draws them."""
+#: What the chart of pairs over time is made of: each event's group and the pairs drawn (:func:`pair_groups`), and
+#: the counts per period and group, as it draws them.
+PairsDrawn = tuple[pd.Series, list[str], pd.DataFrame]
+
+
+def pairs_drawn(facts: Facts) -> PairsDrawn:
+    """Compute what the chart of pairs over time draws (:data:`PairsDrawn`), once for its drawing and its words."""
     from ...stats.periods import attacks_per_period
 
-    groups, _ = pair_groups(facts)
-    return attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=facts.period("monthly", "M"),
-                              by="pair", kinds=None, start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    groups, names = pair_groups(facts)
+    counts = attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=facts.period("monthly", "M"),
+                                by="pair", kinds=None, start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    return groups, names, counts
 
 
-def pairs_title(facts: Facts) -> str:
+def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     """The chart of pairs over time's title, its finding: the pair with the most events of those with a second actor
     (or, where the pairs drawn are alike, how many and their range), and the one period in which every pair drawn
-    peaked, where there is one."""
+    peaked, where there is one; ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
     from .counting import period_text
 
-    groups, names = pair_groups(facts)
+    groups, names, counts = drawn or pairs_drawn(facts)
     if not names:
         return "Who fought whom: no event has a second actor"
     sizes = groups[groups.isin(names)].value_counts().reindex(names)
     most, least = int(sizes.max()), int(sizes.min())
     if alike(sizes):
-        lead = f"{len(names)} pairs of actors, {least:,} to {most:,} events each"
+        lead = f"{len(names)} pairs of actors, {f'{least:,} to ' if least < most else ''}{most:,} events each"
     else:
         top = sizes[sizes == most]
         two = int((groups != ONE_ACTOR).sum())
         lead = (f"{' and '.join(top.index)} had the most events, {most:,}{' each' if len(top) > 1 else ''} of "
                 f"{two:,}{'' if two == len(groups) else ' with a second actor'}")
-    counts = _pair_counts(facts)
     counts = counts[counts["pair"].isin(names)]
     peaks = set()
     for _, part in counts.groupby("pair", observed=True):
@@ -246,36 +251,50 @@ def pairs_title(facts: Facts) -> str:
     return f"Who fought whom: {lead}"
 
 
-def plot_pairs(facts: Facts) -> object:
-    """Draw an ACLED run's events per period stacked by pair of actors, with its title (None for the coded data, a
-    window without events, or fewer than two pairs with a second actor: the sentence says it all)."""
-    import matplotlib.pyplot as plt
+def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
+    """The chart of pairs over time's subtitle: what a panel draws, on which scale, and the events not drawn, counted
+    (the other pairs, the events with no second actor), so that those drawn and those not add up to every event;
+    ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
+    groups, names, _ = drawn or pairs_drawn(facts)
+    shown = int(groups.isin(names).sum())
+    other, alone = int((groups == OTHER_PAIRS).sum()), int((groups == ONE_ACTOR).sum())
+    which = ("both pairs" if len(names) == 2 else f"the {len(names)} pairs") + " of actors"
+    text = (f"Events per {facts.period_name('monthly')} of {which}{' with the most events' if other else ''} (the "
+            f"first actor against the second), a panel each, all on one scale: "
+            + (f"{shown:,} of the {len(groups):,} events" if shown < len(groups)
+               else lower_first(describe_all(shown, "event"))))
+    left = []
+    if other:
+        count = int(stats.pair_of(facts.events[(groups == OTHER_PAIRS).to_numpy()]).nunique())
+        left.append(f"{describe_number(other, 'event')} of {describe_number(count, 'other pair')}")
+    if alone:
+        left.append(f"{describe_number(alone, 'event')} with one actor alone, no second actor")
+    return text + (f". Not drawn: {' and '.join(left)}" if left else "")
 
-    from ...viz.counts import plot_attacks_per_period
+
+def plot_pairs(facts: Facts) -> object:
+    """Draw an ACLED run's events per period of each pair of actors with the most events, a panel each on one scale,
+    with its title and a subtitle that counts the events not drawn (None for the coded data, a window without events,
+    fewer than two pairs with a second actor, or pairs that all tie, too many to draw: the sentence says it all)."""
+    from ...stats.highlights import peak
+    from ...viz.counts import plot_panels_per_period
     from ...viz.figures import headline
-    from ...viz.style import group_palette
+    from .coverage import first_report_marks
 
     if facts.coded or facts.events.empty:
         return None
     pairs = stats.by_pair(facts.events)
     if (pairs["actor2"] != stats.NONE).sum() < 2:
         return None
-    from ...stats.highlights import peak
-    from ...viz.counts import mark_days
-    from .coverage import first_report_marks
-
-    groups, names = pair_groups(facts)
-    alone = int((groups == ONE_ACTOR).sum())
-    counts = _pair_counts(facts)
-    fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
-    plot_attacks_per_period(counts, by="pair", colors=group_palette(names, other=OTHER_PAIRS, apart=ONE_ACTOR),
-                            names={ONE_ACTOR: f"{ONE_ACTOR}, no second actor ({describe_number(alone, 'event')})"},
-                            covered=(facts.first, facts.last), ylabel="events", ax=ax)
+    drawn = pairs_drawn(facts)
+    groups, names, counts = drawn
+    if not names:
+        return None
+    sizes = groups.value_counts()
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
-    if busiest is not None:
-        mark_days(ax, first_report_marks(facts, facts.events, busiest.start, busiest.end))
-    apart = "; the events with no second actor apart, in mid grey" if alone else ""
-    headline(fig, pairs_title(facts), subtitle=f"Events per {facts.period_name('monthly')}, by pair of actors (the "
-             f"first actor against the second); the pairs with the most events each in its colour{apart}",
-             source=facts.data.source_line)
+    marks = {} if busiest is None else first_report_marks(facts, facts.events, busiest.start, busiest.end)
+    fig = plot_panels_per_period(counts, by="pair", groups=names,
+                                 titles={name: f"{name}: {describe_number(int(sizes[name]), 'event')}" for name in names},
+                                 covered=(facts.first, facts.last), marks=marks, ylabel="events")
+    headline(fig, pairs_title(facts, drawn), subtitle=pairs_subtitle(facts, drawn), source=facts.data.source_line)
     return fig
