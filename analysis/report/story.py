@@ -151,10 +151,10 @@ class Story:
         """The days to mark on a chart over time (:func:`analysis.viz.counts.mark_days`): the first report of each new
         source that carries the peak its title names ("Local Network's first report"); none for the coded data.
 
-        ``chart`` is ``"timeline"``, ``"escalation"``, ``"weekly"`` or ``"monthly"``.
+        ``chart`` is ``"timeline"``, ``"escalation"``, ``"weekly"``, ``"monthly"`` or ``"killed"``.
         """
         pages = {"timeline": timeline_words, "escalation": timeline_words, "weekly": attack_words,
-                 "monthly": attack_words}
+                 "monthly": attack_words, "killed": attack_words}
         if chart not in pages:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(pages)}")
         span = pages[chart].peak_span(self.facts, chart)

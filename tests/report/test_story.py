@@ -74,7 +74,7 @@ def test_an_acled_run_is_told_from_its_data(export):
     text = _everything(story)
     for name in CODED_NAMES:
         assert name not in text
-    assert "Attacks counted: ACLED events of type Battles and Explosions/Remote violence" in story.section("counting")
+    assert "Events counted: ACLED events of type Battles and Explosions/Remote violence" in story.section("counting")
 
 
 def test_attacks_on_a_target_are_counted_and_named(export):

@@ -312,8 +312,8 @@ def test_the_killed_per_week_are_read_against_the_busiest_week_and_the_halves_of
         "while the busiest, 6-12 January 2025, had 30 attacks and 30 killed.\n\n"
         # 25 weeks, 6 January to 29 June: the first 13 and the last 12
         "- Killed per attack rose from 1 in the first half of the window (6 January - 6 April 2025: 30 killed in 30 "
-        "attacks) to 4.2 in the second (7 April - 29 June 2025: 100 killed in 24 attacks). One week, 9-15 June 2025, "
-        "holds 100 of the second half's 100.")
+        "attacks) to 4.2 in the second (7 April - 29 June 2025: 100 killed in 24 attacks); one week, 9-15 June 2025, "
+        "holds 100 of the second half's 100 killed.")
     assert "country" not in text  # no name from the data in the findings
     # the chart's numbers are the page's: the same weeks as the events' chart, the total the casualties sentence says
     killed = analysis.killed_per_period(data.events, data.casualties, freq=story.period("weekly", "W"),
@@ -333,6 +333,27 @@ def test_the_killed_per_week_are_read_against_the_busiest_week_and_the_halves_of
         "**What it shows.** The deadliest week, 9-15 June 2025, was one of the 2 busiest: 100 people killed in 30 "
         "attacks.")
 
+
+
+def test_a_change_of_the_killed_per_event_that_one_week_makes_is_said_as_that_weeks(tmp_path):
+    """2.6 killed per event against 1.5 read as lethality falling by two fifths, where one week made the whole
+    difference: without it the halves are alike, and the sentence says so instead of "fell"."""
+    from acled_files import write_acled_events
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    def on(day: str, killed: int, n: int) -> list[dict[str, str]]:
+        return [{"event_date": day, "fatalities": str(killed)}] * n
+
+    mondays = [f"{day:%Y-%m-%d}" for day in pd.date_range("2025-01-06", periods=10, freq="7D")]
+    rows = (on(mondays[0], 20, 10)  # one deadly week: 10 events, 200 killed
+            + [row for day in mondays[1:] for row in on(day, 1, 10)])  # then 90 events, 1 killed each
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "one-week.csv", rows))))
+    finding = story.killed_over_time().split("\n- ")[1]
+    assert "fell" not in finding and "a difference that one week makes: 6-12 January 2025 holds 200 of the first " \
+        "half's 240 killed; without it, 1 in the first half against 1 in the second." in finding
+    assert finding.startswith("Killed per attack was 4.8 in the first half of the window")
 
 def test_no_one_killed_is_said_under_the_chart_and_in_its_title(tmp_path):
     from acled_files import write_acled_events

@@ -139,11 +139,12 @@ def chart_title(facts: Facts, chart: str) -> str:
 
 
 def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp] | None:
-    """The attacks of the weekly or monthly chart (``chart``) and the first and last days of the peak its title names;
-    None where it names none."""
-    if chart not in ("weekly", "monthly") or facts.attacks.empty:
+    """The attacks of the weekly, monthly or killed chart (``chart``) and the first and last days of the peak its title
+    names (of the killed, for the killed per week); None where it names none."""
+    if chart not in ("weekly", "monthly", "killed") or facts.attacks.empty:
         return None
-    busiest = peak(facts.per_period(facts.period(chart, "W" if chart == "weekly" else "M"), facts.attacks))
+    freq = facts.period("weekly" if chart == "killed" else chart, "M" if chart == "monthly" else "W")
+    busiest = peak(facts.per_period(freq, facts.attacks), column="killed" if chart == "killed" else "expected")
     return None if busiest is None else (facts.attacks, busiest.start, busiest.end)
 
 
@@ -254,7 +255,8 @@ def counted(facts: Facts) -> str:
         kinds = "ACLED events of type " + join_words([md(name) for name in selection.attacks])
     whom = (" whose second actor or its associated actors match "
             f"'{md('; '.join(selection.target))}'" if selection.target else ", whoever the target")
-    return f"Attacks counted: {kinds}{whom}."
+    # what the page counts, called as the page calls it: "Events counted" where battles are among them
+    return f"{capital(unit(facts))}s counted: {kinds}{whom}."
 
 
 def key_sentences(facts: Facts) -> str:
@@ -369,14 +371,26 @@ def _per_event_change(facts: Facts, frame: pd.DataFrame, found: object, noun: st
                 f"{describe_figure(row['killed'])} killed in {describe_number(row['events'], noun)})")
 
     first, second = split.iloc[0], split.iloc[1]
-    text = (f"Killed per {noun} {'rose' if after > before else 'fell'} from {half(first, 'first half of the window')} "
-            f"to {half(second, 'second')}.")
-    higher = first if before > after else second
+    higher, lower = (first, second) if before > after else (second, first)
     if higher["period_start"] <= found.start <= higher["period_end"] and found.value > higher["killed"] / 2:
         peak_row = pd.Series({"period_start": found.start, "period_end": found.end})
-        text += (f" One {facts.period_name('weekly')}, {period_text(peak_row, facts.period('weekly', 'W'))}, holds "
-                 f"{describe_figure(found.value)} of the {higher['half']} half's {describe_figure(higher['killed'])}.")
-    return text
+        when = period_text(peak_row, facts.period("weekly", "W"))
+        holds = (f"holds {describe_figure(found.value)} of the {higher['half']} half's "
+                 f"{describe_figure(higher['killed'])} killed")
+        rest = higher["events"] - found.events
+        without = (higher["killed"] - found.value) / rest if rest > 1e-9 else np.nan
+        if not np.isnan(without) and max(without, lower["per_event"]) < PER_EVENT_CHANGE * min(without,
+                                                                                                lower["per_event"]):
+            # the one period makes the whole difference: no change of the halves is said, the period is
+            return (f"Killed per {noun} was {half(first, 'first half of the window')} and {half(second, 'second')}, "
+                    f"a difference that one {facts.period_name('weekly')} makes: {when} {holds}; without it, "
+                    f"{describe_points(without)} in the {higher['half']} half against "
+                    f"{describe_points(lower['per_event'])} in the {lower['half']}.")
+        return (f"Killed per {noun} {'rose' if after > before else 'fell'} from "
+                f"{half(first, 'first half of the window')} to {half(second, 'second')}; one "
+                f"{facts.period_name('weekly')}, {when}, {holds}.")
+    return (f"Killed per {noun} {'rose' if after > before else 'fell'} from {half(first, 'first half of the window')} "
+            f"to {half(second, 'second')}.")
 
 
 def killed_sentence(attacks: int, killed: int, none: int, many: int, rule: str, noun: str = "attack") -> str:

@@ -267,7 +267,8 @@ def outlets_period(facts: Facts) -> str:
 
 
 def outlets_over_time(facts: Facts) -> pd.DataFrame:
-    """The most active outlets' events per period (a column per period, then ``all``); empty for the coded data."""
+    """The most active outlets' events per period (``all`` first, where a wide table keeps it in view, then a column
+    per period); empty for the coded data."""
     from .common import top_whole
     from .counting import period_text
 
@@ -288,7 +289,7 @@ def outlets_over_time(facts: Facts) -> pd.DataFrame:
         index="source", columns="period_start", values="events", aggfunc="sum", fill_value=0)
     wide = wide.reindex(index=shown["source"], columns=list(labels), fill_value=0).astype("int64")
     wide.columns = [labels[c] for c in wide.columns]
-    wide["all"] = shown.set_index("source")["events"].astype("int64")
+    wide.insert(0, "all", shown.set_index("source")["events"].astype("int64"))
     return wide.reset_index()
 
 
@@ -298,8 +299,11 @@ def outlets_over_time_note(facts: Facts) -> str:
     if table.empty:
         return ""
     name = PERIOD_NAMES[outlets_period(facts)]
-    return (f"The events of the {len(table):,} outlets behind most events (all those tied at the last place listed), per {name} of "
-            "ACLED's date: an outlet that starts or stops reporting changes the counts as surely as the conflict does.")
+    every = "source" in facts.events.columns and len(table) == len(facts.sources_table)
+    which = (f"each of the {len(table):,} outlets" if every else
+             f"the {len(table):,} outlets behind most events (all those tied at the last place listed)")
+    return (f"The events of {which}, in all and per {name} of ACLED's date: an outlet that starts or stops reporting "
+            "changes the counts as surely as the conflict does.")
 
 
 def outlet_ages(facts: Facts) -> tuple[pd.DataFrame, str]:

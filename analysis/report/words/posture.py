@@ -96,9 +96,13 @@ def _forces_in_events(facts: Facts, esc: Escape) -> str:
 
     def role(force: str, n: int) -> str:  # a force named only beside an actor did not itself fight or attack
         only = int(beside[named == force].sum())
-        return "" if not only else " (always as an associated actor)" if only == n else f" ({only:,} as an associated actor)"
+        return "" if not only else ", each time as an associated actor" if only == n else \
+            f", {only:,} of them as an associated actor"
 
-    listed = join_words([f"{esc(force)} in {n:,}{role(force, n)}" for force, n in forces.items()])
+    roles = [role(force, n) for force, n in forces.items()]
+    items = [f"{esc(force)} in {n:,}{said}" for (force, n), said in zip(forces.items(), roles)]
+    # a force's role after its count would read as every force's at the end of a list joined by "and"
+    listed = "; ".join(items) if any(roles) else join_words(items)
     more = "" if len(forces) == named.nunique() else f", and {describe_number(named.nunique() - len(forces), 'other')}"
     return (f" Yet {forces_words(facts, esc)} are named in "
             f"{len(named):,} of its {describe_number(len(facts.events), 'event')}, none of them a strategic "
