@@ -325,6 +325,12 @@ class Story:
         """:func:`analysis.report.words.attacks.casualties`."""
         return attack_words.casualties(self.facts)
 
+    def reports_table(self) -> pd.DataFrame:
+        """:func:`analysis.report.words.sources.reports_table` of the coded reports (empty for an ACLED run)."""
+        if self.data.sources is None or not self.facts.coded:
+            return pd.DataFrame(columns=["document", "headline", "how its dates are known"])
+        return source_words.reports_table(self.data.sources)
+
     def groups_table(self) -> pd.DataFrame:
         """:func:`analysis.report.words.attacks.groups_table`."""
         return attack_words.groups_table(self.facts)

@@ -259,3 +259,24 @@ def test_the_default_run_names_the_possible_days_of_the_events_whose_weekday_the
     assert "(13 or 20 Mar 2020)</h4>" in headings
     taji = base_posture(events, data.bases).query("name == 'Camp Taji'")["when"]
     assert join_dates(taji) == "11 Mar; 14 Mar; 6, 13, 20 or 27 Jun 2020"  # the map's label of the base
+
+
+def test_the_five_reports_say_how_their_dates_are_known():
+    """"unnamed outlet, Apr 2020" read as a date the report gives: the table of the reports says which dates are a
+    date line's and which are inferred, in plain words (no "document 001")."""
+    from analysis import load_sources
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+    from analysis.stats.evidence import document_names
+
+    sources = load_sources()
+    table = Story(notebook_data()).reports_table()
+    ordered = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")
+    assert table["document"].tolist() == document_names(ordered).tolist()
+    known = table["how its dates are known"]
+    assert not known.str.contains(r"document \d{3}|doc_id", regex=True).any()
+    undated = known.str.startswith("No date in the text").to_numpy()
+    assert 0 < undated.sum() < len(table)  # some carry a date line, some are dated by inference
+    # a report dated by inference is given a span, never a single day it does not print
+    spans = (ordered["published_end"] > ordered["published_start"]).to_numpy()
+    assert (spans[undated]).all()

@@ -47,7 +47,7 @@ def _data_text(parameters: dict) -> str:
     if data.coded:
         # the coded tables of the run, the bases every map of them shows, and the kinds of the maps' panels
         tables += [(data.reports, ("quote",)), (data.casualties, ("quote",)), (data.troop_levels, ("quote",)),
-                   (data.reported_totals, ("quote", "actor")), (data.sources, ("title", "outlet")),
+                   (data.reported_totals, ("quote", "actor")), (data.sources, ("title", "outlet", "published_basis")),
                    (data.bases, ("name", "aliases"))]
     words = " ".join(" ".join(frame[c].dropna().astype(str)) for frame, columns in tables for c in columns
                      if c in frame.columns)

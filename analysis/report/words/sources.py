@@ -228,6 +228,32 @@ def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd
     return numbered(events, table)
 
 
+
+def reports_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """List the coded reports for a reader: each by its name, its headline ("no headline" where it has none) and how
+    its publication dates are known, in the coder's words made plain (the sources table's ``published_basis``,
+    :func:`analysis.report.words.plain.plain_notes`): a date line of its own, or an inference from what it reports,
+    since a name's dates ("unnamed outlet, Apr 2020") are as sure as that.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"doc_id": ["004_x"], "title": [None], "outlet": ["Associated Press"],
+    ...                       "published_start": pd.to_datetime(["2020-02-06"]),
+    ...                       "published_end": pd.to_datetime(["2020-02-06"]),
+    ...                       "published_basis": ["The text opens with its date."]})
+    >>> reports_table(frame).values.tolist()
+    [['Associated Press, 6 Feb 2020', 'no headline', 'The text opens with its date.']]
+    """
+    from ...stats.evidence import sources_table
+
+    ordered = sources.sort_values(["published_start", "published_end", "doc_id"], kind="stable")
+    listed = sources_table(sources)
+    return pd.DataFrame({
+        "document": listed["document"].to_numpy(),
+        "headline": listed["title"].fillna("no headline").to_numpy(),
+        "how its dates are known": [plain_notes(text, sources) for text in ordered["published_basis"].astype(object)],
+    }).astype("string")
+
 def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """List the competing claims for a reader: the event by its number and headline, the point in words.
 
