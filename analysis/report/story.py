@@ -312,6 +312,10 @@ class Story:
         """:func:`analysis.report.words.attacks.key_sentences`."""
         return attack_words.key_sentences(self.facts)
 
+    def monthly(self) -> str:
+        """:func:`analysis.report.words.attacks.monthly_sentences`."""
+        return attack_words.monthly_sentences(self.facts)
+
     def units(self) -> str:
         """What the attacks charts count, for their axis: "attacks", or "events" where battles are among them
         (:func:`analysis.report.words.attacks.unit`)."""

@@ -451,7 +451,7 @@ def test_assoc_actors_on_the_target_count(export, raw):
     assert len(hit) > 0 and (hit["actor2"] == "Military Forces of Iraq (2018-)").all()
     assert len(data.attacks) == len(hit)
     month = month_counts(hit).idxmax()
-    assert (f"to {month_counts(hit).max()} in {month.strftime('%B %Y')}") in Story(data).attacks()
+    assert (f"to {month_counts(hit).max()} in {month.strftime('%B %Y')}") in Story(data).monthly()
 
 
 def test_the_escalation_peak_is_named_by_the_charts_period(tmp_path):
@@ -1053,12 +1053,16 @@ def test_a_peak_without_a_new_source_is_not_said_to_have_one(tmp_path):
 def test_the_findings_under_a_chart_are_a_lead_and_a_list_of_separate_items(story):
     """A reader finds the point in one sentence, then each further finding on its own line: the timeline's findings
     were one paragraph of shares, peaks, changes, the deadliest events and how events are counted."""
-    for text in (story.timeline(), story.attacks(), story.casualties(), story.who()):
+    for text in (story.timeline(), story.monthly(), story.casualties(), story.who()):
         lead, _, rest = text.partition("\n\n")
         assert lead.startswith("**") and "\n" not in lead
         assert len(re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", lead.split("** ", 1)[1])) == 1, lead
         items = [line for line in rest.splitlines() if line.startswith("- ")]
         assert items and all(line.startswith(("- ", "  - ")) for line in rest.splitlines()), text
+    # under the weekly chart, whose title states the peak, only what it does not say: the weeks tied with it; the
+    # places and the months' changes stand under the monthly chart by place, which shows them
+    assert story.attacks().startswith("**What it shows.** The peak week, ") and "\n" not in story.attacks()
+    assert story.monthly().startswith("**What it shows.** By region, ") and "largest rise" not in story.attacks()
     timeline = story.timeline().splitlines()
     # the title right above states the peak week: the findings lead with the next one, and name the tied weeks
     assert timeline[0].startswith("**What it shows.** By kind: ")

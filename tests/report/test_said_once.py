@@ -82,8 +82,8 @@ def page_words(data: NotebookData, page: str, facts: Facts | None = None, *,
         what = data.selection.what
         texts += [story.attacks(), story.busiest_caption(weekly) or "",
                   empty(lambda: story.busiest(weekly), story.nothing(what))]
-        if analysis.attack_chart_form(len(data.attacks)) == "counts":  # the chart it reads is drawn only then
-            texts += [story.killed_over_time()]
+        if analysis.attack_chart_form(len(data.attacks)) == "counts":  # the charts they read are drawn only then
+            texts += [story.monthly(), story.killed_over_time()]
         texts += [story.attacks_note(),
                   empty(lambda: story.attacks_table(), story.nothing(what)), story.casualties()]
         if not data.coded:

@@ -261,7 +261,9 @@ def counted(facts: Facts) -> str:
 
 def key_sentences(facts: Facts) -> str:
     """Write the findings of the attack counts (:func:`~analysis.report.words.common.findings`): the peak week
-    first, then each a bullet: the places, the largest changes, the partial months."""
+    first, then each a bullet: the places, the largest changes, the partial months. Where the attacks are drawn per
+    period, the places and the months' changes stand under the monthly chart instead (:func:`monthly_sentences`),
+    the chart that shows them."""
     data = facts.data
     what, attacks = data.selection.what, facts.attacks
     if attacks.empty:  # the page's lead says the window holds none
@@ -271,15 +273,30 @@ def key_sentences(facts: Facts) -> str:
     lead = (f"{capital(md(what))} peaked in the week of {week_text(found)}: "
             f"{describe_number(found.events, unit(facts))}{spread_note(found)}{tie_note(weekly, found)}."
             if found is not None else "")
-    column = data.place_column
-    items = _places(facts, attacks, column) if column in attacks.columns else []
     apart = stands_apart_note(weekly, found, unit(facts))
-    items = ([apart] if apart else []) + items
-    items += changes(facts, facts.per_period("M", attacks), unit(facts), attacks)
-    items.append(partial_caveat(facts, facts.period("monthly", "M")))
+    items = ([apart] if apart else []) + ([] if facts.counted_per_period else _monthly_items(facts))
     ties = tie_note(weekly, found)
     shared = f"The peak week, {week_text(found)}, is shared{ties}." if ties else ""
     return findings("What it shows", *after_the_title(facts, lead, items, shared))
+
+
+def _monthly_items(facts: Facts) -> list[str]:
+    """The places of the most attacks, the largest changes from one whole month to the next, the partial months."""
+    attacks, column = facts.attacks, facts.data.place_column
+    items = _places(facts, attacks, column) if column in attacks.columns else []
+    items += changes(facts, facts.per_period("M", attacks), unit(facts), attacks)
+    items.append(partial_caveat(facts, facts.period("monthly", "M")))
+    return [item for item in items if item]
+
+
+def monthly_sentences(facts: Facts) -> str:
+    """Write the findings under the monthly chart of attacks by place (Markdown): the places of the most attacks,
+    the largest changes from one month to the next, the partial months; "" where the attacks are drawn one by one
+    (:attr:`Facts.counted_per_period`: the first chart's findings say them)."""
+    if facts.attacks.empty or not facts.counted_per_period:
+        return ""
+    items = _monthly_items(facts)
+    return findings("What it shows", items[0], items[1:]) if items else ""
 
 
 def _places(facts: Facts, attacks: pd.DataFrame, column: str) -> list[str]:

@@ -111,8 +111,10 @@ def after_the_title(facts: Facts, lead: str, items: list[str], shared: str) -> t
     the first further finding leads, and ``shared`` (the peak's ties, which the title only counts) comes first among
     the others. The coded data's titles name the chart, so their findings keep the peak as their lead."""
     rest = [item for item in items if item]
-    if facts.coded or not lead or not rest:
+    if facts.coded or not lead:
         return lead, items
+    if not rest:  # the title says the peak, and nothing else is to be said but its ties
+        return shared, []
     return rest[0], ([shared] if shared else []) + rest[1:]
 
 

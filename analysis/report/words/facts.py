@@ -97,6 +97,14 @@ class Facts:
         """The events counted as attacks (:attr:`NotebookData.attacks`), selected once."""
         return self.data.attacks
 
+    @cached_property
+    def counted_per_period(self) -> bool:
+        """True where the attacks page draws its attacks per period (a weekly, then a monthly chart), not one by one
+        (:func:`analysis.viz.attacks.attack_chart_form`), so that each chart's findings stand under it."""
+        from ...viz.attacks import attack_chart_form
+
+        return attack_chart_form(len(self.attacks)) == "counts"
+
     def period(self, chart: str, default: str) -> str:
         """The period a chart counts by: ``default`` in the default run, else what the window's span allows.
 
