@@ -1173,6 +1173,13 @@ def test_a_region_well_ahead_heads_the_map_and_regions_alike_are_said_as_alike(t
     even = rows[:3] + rows[6:]  # three each
     alike = Story(notebook_data(str(write_acled_events(tmp_path / "even.csv", even))))
     assert alike.chart_title("where") == "The 6 events in Iraq are spread over 2 regions, 3 each"
+    # the map draws places, not regions: its title names the biggest dot too, which the reader finds labelled
+    placed = ([{"event_date": "2020-03-02", "admin1": "Duhok", "location": "Zakho", "latitude": "37.14",
+                "longitude": "42.68"}] * 6
+              + [{"event_date": "2020-03-03", "admin1": "Kirkuk", "location": "Hawija", "latitude": "35.33",
+                  "longitude": "43.77"}] * 3)
+    mapped = Story(notebook_data(str(write_acled_events(tmp_path / "placed.csv", placed))))
+    assert mapped.chart_title("where") == "Duhok had the most events in Iraq: 6 of 9; the busiest place: Zakho, 6"
 
 
 def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):

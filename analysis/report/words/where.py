@@ -211,10 +211,25 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
         least, most = int(table["events"].min()), int(table["events"].max())
         each = f"{most:,} each" if least == most else f"{least:,} to {most:,} each"
         return (f"The {describe_number(len(facts.events), 'event')}{who} in {facts.data.place} are spread over "
-                f"{len(table):,} regions, {each}")
+                f"{len(table):,} regions, {each}{_busiest_place(facts)}")
     each = " each" if len(top) > 1 else ""
     return (f"{join_words([str(name) for name in top['admin1']])} had the most events{who} in {facts.data.place}: "
-            f"{int(top['events'].iloc[0]):,}{each} of {len(facts.events):,}")
+            f"{int(top['events'].iloc[0]):,}{each} of {len(facts.events):,}{_busiest_place(facts)}")
+
+
+def _busiest_place(facts: Facts) -> str:
+    """Name the place of the most events, the biggest dot of the map, which draws places and not regions, so that a
+    reader finds the title's point on it: "; the busiest place: Town 3, 112" (a tie of up to three named whole,
+    "" for a larger one or a file without coordinates)."""
+    places = _locations(facts.events)
+    if places.empty:
+        return ""
+    top = places[places["events"] == places["events"].iloc[0]]
+    if len(places) == 1 or len(top) > 3 or len(top) == len(places):  # one place, or none stands out
+        return ""
+    names = join_words([str(name) for name in top["name"]])
+    return (f"; the busiest place: {names}, {int(top['events'].iloc[0]):,}" if len(top) == 1
+            else f"; the busiest places: {names}, {int(top['events'].iloc[0]):,} each")
 
 
 def _locations(events: pd.DataFrame) -> pd.DataFrame:
