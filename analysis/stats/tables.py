@@ -122,9 +122,10 @@ def reported_totals_table(totals: pd.DataFrame, sources: pd.DataFrame | None = N
     Returns
     -------
     DataFrame
-        One row per total, in date order: period (in words; a start that
-        no sentence gives, of origin ``convention`` in ``date_start_from``,
-        is not written as a day: "until 11 Mar 2020 (no start given)"),
+        One row per total, in date order (the totals whose start no
+        sentence gives first, by their last day): period (in words; a start
+        of origin ``convention`` in ``date_start_from`` is not written as a
+        day: "until 11 Mar 2020 (no start given)"),
         measure, actor, as_worded, bounds, document (the doc_id, or its name
         with ``sources``), quote (all string).
 
@@ -146,10 +147,13 @@ def reported_totals_table(totals: pd.DataFrame, sources: pd.DataFrame | None = N
     """
     needed = ["date_start", "date_end", "measure", "actor", "count_low", "count_high", "qualifier", "doc_id", "quote"]
     require_columns(totals, needed, "reported totals")
-    ordered = totals.sort_values(["date_start", "date_end"], kind="stable")
+    # a start set by the coding's convention (the first day of its scope) is no date a report gives: those totals
+    # come first, by their last day, then the others by their first
+    no_start = column_or_na(totals, "date_start_from").astype("string").eq("convention").fillna(False)
+    ordered = totals.assign(_no_start=~no_start).sort_values(["_no_start", "date_start", "date_end"],
+                                                              kind="stable").drop(columns="_no_start")
     period = date_texts(ordered)
-    # a start set by the coding's convention (the first day of its scope) is no date a report gives
-    unstarted = column_or_na(ordered, "date_start_from").astype("string").eq("convention").fillna(False).to_numpy()
+    unstarted = no_start.reindex(ordered.index).to_numpy(dtype=bool)
     ends = date_texts(ordered.assign(date_start=ordered["date_end"]))
     period = period.where(~unstarted, "until " + ends + " (no start given)")
     out = pd.DataFrame({

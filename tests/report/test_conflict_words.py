@@ -658,8 +658,8 @@ def test_a_file_without_changes_of_posture_names_the_events_its_foreign_forces_a
     # the United States is named only beside the Iraqi army, on the side attacked: not as an actor of its own
     us = raw["assoc_actor_2"].fillna("").str.contains("Military Forces of the United States")
     assert not raw["actor1"].str.contains("United States").any() and us.sum() > 0
-    assert f"Military Forces of Turkey (2016-) in {turkey}; Military Forces of the United States (2017-) in " \
-           f"{int(us.sum())}, each time as an associated actor." in lead
+    assert f"Military Forces of Turkey (2016-) in {turkey}, each time as an actor; Military Forces of the United " \
+           f"States (2017-) in {int(us.sum())}, each time only as an associated actor." in lead
     assert lead.count("Yet foreign forces") == 1
 
 
@@ -1179,7 +1179,7 @@ def test_a_region_well_ahead_heads_the_map_and_regions_alike_are_said_as_alike(t
               + [{"event_date": "2020-03-03", "admin1": "Kirkuk", "location": "Hawija", "latitude": "35.33",
                   "longitude": "43.77"}] * 3)
     mapped = Story(notebook_data(str(write_acled_events(tmp_path / "placed.csv", placed))))
-    assert mapped.chart_title("where") == "Duhok had the most events in Iraq: 6 of 9; the busiest place: Zakho, 6"
+    assert mapped.chart_title("where") == "Duhok had the most events in Iraq: 6 of 9; the busiest place: Zakho, with 6 events"
 
 
 def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):

@@ -389,4 +389,4 @@ def test_the_killed_and_wounded_by_group_name_the_attacks_they_sum():
                                & data.casualties["event_id"].isin(attack_ids)]
         assert numbers == sorted({int(e.removeprefix("EV")) for e in rows["event_id"]})
     assert table.set_index(["group", "outcome"]).loc[("Iraqi military", "killed"), "attacks"] == "46"
-    assert story.groups_headers()["attacks"] == "attacks with a figure (#)"
+    assert story.groups_headers()["attacks"] == "attacks with a figure, even 0 (#)"

@@ -476,7 +476,7 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
 
 
 #: The headers of :func:`groups_table`.
-GROUP_HEADERS = {"count_low": "lowest", "count_high": "highest", "attacks": "attacks with a figure (#)"}
+GROUP_HEADERS = {"count_low": "lowest", "count_high": "highest", "attacks": "attacks with a figure, even 0 (#)"}
 
 
 def groups_table(facts: Facts) -> pd.DataFrame:

@@ -96,13 +96,14 @@ def _forces_in_events(facts: Facts, esc: Escape) -> str:
 
     def role(force: str, n: int) -> str:  # a force named only beside an actor did not itself fight or attack
         only = int(beside[named == force].sum())
-        return "" if not only else ", each time as an associated actor" if only == n else \
-            f", {only:,} of them as an associated actor"
+        return (", each time as an actor" if not only else ", each time only as an associated actor" if only == n
+                else f", {only:,} of them only as an associated actor")
 
     roles = [role(force, n) for force, n in forces.items()]
-    items = [f"{esc(force)} in {n:,}{said}" for (force, n), said in zip(forces.items(), roles)]
-    # a force's role after its count would read as every force's at the end of a list joined by "and"
-    listed = "; ".join(items) if any(roles) else join_words(items)
+    # where one force is named only beside an actor, each force's role is said, or the last one's reads as all's
+    beside_any = any("associated" in said for said in roles)
+    items = [f"{esc(force)} in {n:,}{said if beside_any else ''}" for (force, n), said in zip(forces.items(), roles)]
+    listed = "; ".join(items) if beside_any else join_words(items)
     more = "" if len(forces) == named.nunique() else f", and {describe_number(named.nunique() - len(forces), 'other')}"
     return (f" Yet {forces_words(facts, esc)} are named in "
             f"{len(named):,} of its {describe_number(len(facts.events), 'event')}, none of them a strategic "

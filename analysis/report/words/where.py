@@ -219,7 +219,7 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
 
 def _busiest_place(facts: Facts) -> str:
     """Name the place of the most events, the biggest dot of the map, which draws places and not regions, so that a
-    reader finds the title's point on it: "; the busiest place: Town 3, 112" (a tie of up to three named whole,
+    reader finds the title's point on it: "; the busiest place: Town 3, with 112 events" (a tie of up to three named whole,
     "" for a larger one or a file without coordinates)."""
     places = _locations(facts.events)
     if places.empty:
@@ -228,8 +228,8 @@ def _busiest_place(facts: Facts) -> str:
     if len(places) == 1 or len(top) > 3 or len(top) == len(places):  # one place, or none stands out
         return ""
     names = join_words([str(name) for name in top["name"]])
-    return (f"; the busiest place: {names}, {int(top['events'].iloc[0]):,}" if len(top) == 1
-            else f"; the busiest places: {names}, {int(top['events'].iloc[0]):,} each")
+    return (f"; the busiest place: {names}, with {describe_number(int(top['events'].iloc[0]), 'event')}"
+            if len(top) == 1 else f"; the busiest places: {names}, with {int(top['events'].iloc[0]):,} events each")
 
 
 def _locations(events: pd.DataFrame) -> pd.DataFrame:
