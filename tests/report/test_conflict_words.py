@@ -357,6 +357,8 @@ def test_a_week_far_above_the_others_is_said_to_stand_apart(story, tmp_path):
     attack_weeks = attack_days.dt.to_period("W-SUN").value_counts().reindex(
         pd.period_range(days.min(), days.max(), freq="W-SUN"), fill_value=0)
     assert f"stands apart: {int(attack_weeks.max())} events, " in burst.attacks()
+    # under the attacks' weekly chart, the week's killed are left to the chart of the killed per week that follows
+    assert burst.facts.counted_per_period and " killed (" not in burst.attacks().split("\n")[0]
     week = frame[days.dt.to_period("W-SUN") == weeks.idxmax()]
     killed, every = int(week["fatalities"].astype(int).sum()), int(frame["fatalities"].astype(int).sum())
     assert (f"stands apart: {top} events, {top / median:,.0f} times the median week's {median:g}; {killed:,} of the "

@@ -273,7 +273,8 @@ def key_sentences(facts: Facts) -> str:
     lead = (f"{capital(md(what))} peaked in the week of {week_text(found)}: "
             f"{describe_number(found.events, unit(facts))}{spread_note(found)}{tie_note(weekly, found)}."
             if found is not None else "")
-    apart = stands_apart_note(weekly, found, unit(facts))
+    # where the chart of the killed per week follows, it says the week's killed: not here too
+    apart = stands_apart_note(weekly, found, unit(facts), killed=not facts.counted_per_period)
     items = ([apart] if apart else []) + ([] if facts.counted_per_period else _monthly_items(facts))
     ties = tie_note(weekly, found)
     shared = f"The peak week, {week_text(found)}, is shared{ties}." if ties else ""

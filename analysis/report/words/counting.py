@@ -31,18 +31,19 @@ def counting_rule(facts: Facts, events: pd.DataFrame | None = None) -> str:
             "(a note on the count, not a change to it).")
 
 
-def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "event") -> str:
+def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "event", *, killed: bool = True) -> str:
     """Say that the peak week ``found`` of ``weekly`` (:meth:`Facts.per_period`) stands apart from the other weeks
-    (:func:`analysis.stats.highlights.stands_apart`), with its share of the killed; "" where it does not: "The week of
-    3-9 March 2025 stands apart: 625 events, 18 times the median week's 35.5; 1,928 of the 4,349 killed (44%)."
+    (:func:`analysis.stats.highlights.stands_apart`), with its share of the killed (``killed=False``: without, where a
+    chart of the killed per week follows and says it); "" where it does not: "The week of 3-9 March 2025 stands
+    apart: 625 events, 18 times the median week's 35.5; 1,928 of the 4,349 killed (44%)."
     """
     median = stands_apart(weekly, found)
     if median is None:
         return ""
     week = weekly[weekly["period_start"] == found.start]
-    killed, every = float(week["killed"].sum()), float(weekly["killed"].sum())
-    share = (f"; {describe_figure(killed)} of the {describe_figure(every)} killed ({percent(killed, every)})"
-             if killed > 0 else "")
+    dead, every = float(week["killed"].sum()), float(weekly["killed"].sum())
+    share = (f"; {describe_figure(dead)} of the {describe_figure(every)} killed ({percent(dead, every)})"
+             if dead > 0 and killed else "")
     return (f"The week of {week_text(found)} stands apart: {describe_number(found.events, noun)}, "
             f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.")
 
