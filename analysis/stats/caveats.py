@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
-from .evidence import outlets_per_event, outlets_table
+from .coverage import outlets_per_event, outlets_table
 
 #: How ACLED's notes state a fatality figure it set because the sources gave none: "fatalities coded as 3",
 #: "unknown fatalities coded as 10" (any letter case; the figure is captured).

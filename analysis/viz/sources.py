@@ -32,7 +32,7 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, what: str = "outlets", ax:
     Parameters
     ----------
     table : DataFrame
-        Output of :func:`analysis.stats.evidence.outlets_table`.
+        Output of :func:`analysis.stats.coverage.outlets_table`.
     n : int, default 12
         How many outlets to draw; how many more there are is said under the
         chart (``gid`` ``"more"``).
@@ -91,12 +91,12 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, what: str = "outlets", ax:
 
 @renamed_keywords(most="n")
 def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = None) -> Axes:
-    """Draw the events by ACLED's ``source_scale`` (:func:`analysis.stats.evidence.source_scales`), largest first.
+    """Draw the events by ACLED's ``source_scale`` (:func:`analysis.stats.coverage.source_scales`), largest first.
 
     Parameters
     ----------
     scales : DataFrame
-        What :func:`analysis.stats.evidence.source_scales` returns.
+        What :func:`analysis.stats.coverage.source_scales` returns.
     n : int, default 10
         How many scales to draw.
     ax : matplotlib Axes, optional

@@ -1,4 +1,4 @@
-"""ACLED's outlets over time, and the outlets behind a change."""
+"""ACLED's outlets: who reports each event, the outlets over time, and the outlets behind a change."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ import pandas as pd
 
 from analysis.stats.coverage import (
     change_coverage,
+    event_sources,
     events_by_outlet_age,
     outlet_shift,
     outlet_spans,
+    outlets_per_event,
     outlets_per_period,
+    outlets_table,
+    source_scales,
 )
 
 
@@ -72,3 +76,33 @@ def test_events_that_only_later_outlets_report_are_counted_apart_month_by_month(
     assert window["period_start"].dt.strftime("%b").tolist() == ["Apr", "May", "Jun", "Jul", "Aug"]
     assert window[columns].values.tolist() == [[0, 0, 0], [2, 0, 0], [1, 1, 1], [1, 0, 0], [0, 0, 0]]
     assert events_by_outlet_age(frame().iloc[:0]).empty
+
+
+# --- ACLED's sources: outlets per event, outlets by events, source scales ---------------------
+
+ACLED_EVENTS = pd.DataFrame({
+    "event_id": ["a", "b", "c", "d", "e"],
+    "source": ["Radio X; Daily Y", "Radio X", " Daily Y ;Radio X; Wire Z", None, "Radio X;; "],
+    "source_scale": ["National", "Local", "National", None, "Local"],
+})
+
+
+def test_event_sources_splits_outlets_and_drops_empty_parts():
+    rows = event_sources(ACLED_EVENTS)
+    assert rows["event_id"].tolist() == ["a", "a", "b", "c", "c", "c", "e"]
+    assert rows["source"].tolist() == ["Radio X", "Daily Y", "Radio X", "Daily Y", "Radio X", "Wire Z", "Radio X"]
+    assert rows.groupby("event_id")["outlets"].first().to_dict() == {"a": 2, "b": 1, "c": 3, "e": 1}
+
+
+def test_outlets_table_counts_events_and_the_events_an_outlet_alone_reports():
+    table = outlets_table(ACLED_EVENTS)
+    assert table[["source", "events", "only_source"]].values.tolist() == [
+        ["Radio X", 4, 2], ["Daily Y", 2, 0], ["Wire Z", 1, 0]]
+    assert table["share"].tolist() == [1.0, 0.5, 0.25]  # of the 4 events with a source
+
+
+def test_outlets_per_event_and_source_scales_count_every_event():
+    per_event = outlets_per_event(ACLED_EVENTS)
+    assert per_event.values.tolist() == [["none", 1], ["1", 2], ["2", 1], ["3 or more", 1]]
+    assert per_event["events"].sum() == len(ACLED_EVENTS)
+    assert source_scales(ACLED_EVENTS).values.tolist() == [["Local", 2], ["National", 2], ["not given", 1]]

@@ -11,11 +11,7 @@ from analysis.stats.evidence import (
     corroboration_counts,
     disputed_points,
     document_names,
-    event_sources,
     evidence_matrix,
-    outlets_per_event,
-    outlets_table,
-    source_scales,
     sources_table,
 )
 
@@ -157,36 +153,6 @@ def test_disputed_points_tell_one_report_quoting_sides_from_reports_that_differ(
     points = disputed_points(reports)
     assert points[["event_id", "claims", "documents", "where"]].values.tolist() == [
         ["EV1", 2, 1, "within one report"], ["EV2", 3, 2, "between reports"]]
-
-
-# --- ACLED's sources: outlets per event, outlets by events, source scales ---------------------
-
-ACLED_EVENTS = pd.DataFrame({
-    "event_id": ["a", "b", "c", "d", "e"],
-    "source": ["Radio X; Daily Y", "Radio X", " Daily Y ;Radio X; Wire Z", None, "Radio X;; "],
-    "source_scale": ["National", "Local", "National", None, "Local"],
-})
-
-
-def test_event_sources_splits_outlets_and_drops_empty_parts():
-    rows = event_sources(ACLED_EVENTS)
-    assert rows["event_id"].tolist() == ["a", "a", "b", "c", "c", "c", "e"]
-    assert rows["source"].tolist() == ["Radio X", "Daily Y", "Radio X", "Daily Y", "Radio X", "Wire Z", "Radio X"]
-    assert rows.groupby("event_id")["outlets"].first().to_dict() == {"a": 2, "b": 1, "c": 3, "e": 1}
-
-
-def test_outlets_table_counts_events_and_the_events_an_outlet_alone_reports():
-    table = outlets_table(ACLED_EVENTS)
-    assert table[["source", "events", "only_source"]].values.tolist() == [
-        ["Radio X", 4, 2], ["Daily Y", 2, 0], ["Wire Z", 1, 0]]
-    assert table["share"].tolist() == [1.0, 0.5, 0.25]  # of the 4 events with a source
-
-
-def test_outlets_per_event_and_source_scales_count_every_event():
-    per_event = outlets_per_event(ACLED_EVENTS)
-    assert per_event.values.tolist() == [["none", 1], ["1", 2], ["2", 1], ["3 or more", 1]]
-    assert per_event["events"].sum() == len(ACLED_EVENTS)
-    assert source_scales(ACLED_EVENTS).values.tolist() == [["Local", 2], ["National", 2], ["not given", 1]]
 
 
 def test_every_packaged_claim_reading_is_of_a_point_with_competing_claims():

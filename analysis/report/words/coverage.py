@@ -7,13 +7,13 @@ import pandas as pd
 
 from ...stats.coverage import (
     change_coverage,
+    event_sources,
     events_by_outlet_age,
     first_reports,
     outlet_shift,
     outlet_spans,
     outlets_per_period,
 )
-from ...stats.evidence import event_sources
 from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
 from .facts import PERIOD_NAMES, Facts

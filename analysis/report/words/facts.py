@@ -175,13 +175,14 @@ class Facts:
     def sources_table(self) -> pd.DataFrame:
         """The sources behind the events: ACLED's outlets, or the coded reports.
 
-        For an ACLED file, :func:`analysis.stats.evidence.outlets_table`; for
+        For an ACLED file, :func:`analysis.stats.coverage.outlets_table`; for
         the coded data, one row per report, named as every table of the
         pages names it ("unnamed outlet, 29 Mar 2020",
         :func:`analysis.stats.evidence.document_names`): the events of the
         run it supports and those it alone supports, in the same columns.
         """
-        from ...stats.evidence import document_names, outlets_table
+        from ...stats.coverage import outlets_table
+        from ...stats.evidence import document_names
 
         if not self.coded:
             return outlets_table(self.events)
@@ -251,7 +252,7 @@ class Facts:
 
     @cached_property
     def outlets(self) -> pd.DataFrame:
-        """The events by number of outlets (:func:`analysis.stats.evidence.outlets_per_event`)."""
-        from ...stats.evidence import outlets_per_event
+        """The events by number of outlets (:func:`analysis.stats.coverage.outlets_per_event`)."""
+        from ...stats.coverage import outlets_per_event
 
         return outlets_per_event(self.events)

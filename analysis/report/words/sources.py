@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ...stats.evidence import disputed_points, source_scales
+from ...stats.coverage import source_scales
+from ...stats.evidence import disputed_points
 from ...text import describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .common import Dateline, Escape, Heading, capital, findings, heading, in_window, involved, nothing, percent
