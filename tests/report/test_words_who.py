@@ -66,6 +66,9 @@ def test_pairs_beyond_those_named_are_counted_and_pairs_alike_are_all_named():
     more = frame([("A", "B", 9, 1), ("C", "D", 6, 0), ("E", "F", 4, 0), ("G", "H", 2, 0), ("I", "J", 1, 0)])
     lead, _ = who._pairs(actors.by_pair(more))
     assert lead.endswith("E against F: 4 events, 0 killed. 2 other pairs have 3 events between them.")
+    one_more = frame([("A", "B", 9, 1), ("C", "D", 6, 0), ("E", "F", 4, 0), ("G", "H", 2, 0)])
+    lead, _ = who._pairs(actors.by_pair(one_more))
+    assert lead.endswith("E against F: 4 events, 0 killed. One other pair has 2 events.")  # no "between them"
     # four pairs within a tenth of each other: none leads, every one is named (the fourth was left out unsaid)
     alike = frame([("A", "B", 36, 1), ("C", "D", 34, 0), ("E", "F", 34, 0), ("G", "H", 33, 3)])
     lead, _ = who._pairs(actors.by_pair(alike))

@@ -105,8 +105,9 @@ def _two_sided(pairs: pd.DataFrame, every: bool) -> str:
         text += f" {describe_number(left, 'other pair')} tie with {describe_number(each, 'event')} each."
     elif len(pairs) > len(shown):
         rest = pairs.iloc[len(shown):]
-        text += (f" {capital(describe_number(len(rest), 'other pair'))} {'has' if len(rest) == 1 else 'have'} "
-                 f"{describe_number(int(rest['events'].sum()), 'event')} between them.")
+        events = describe_number(int(rest["events"].sum()), "event")
+        text += (f" One other pair has {events}." if len(rest) == 1 else
+                 f" {capital(describe_number(len(rest), 'other pair'))} have {events} between them.")
     return text
 
 
