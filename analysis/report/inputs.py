@@ -231,16 +231,34 @@ class NotebookData:
     def source_line(self) -> str:
         """Name the data under every chart: the outlets of the coded reports and their months, or the ACLED file.
 
+        A chart that draws some events only names the reports that describe them (:meth:`source_line_of`).
+
         Examples
         --------
         >>> notebook_data().source_line
         'Source: news reports by Associated Press, Military Times, The Media Line and two by unnamed outlets, Feb-Jul 2020; events coded by this project'
         """
+        return self.source_line_of(None)
+
+    def source_line_of(self, events: pd.DataFrame | None) -> str:
+        """Name the data under a chart of ``events``: the coded reports that describe them (every report for
+        None, or where no report describes any), or the ACLED file.
+
+        Examples
+        --------
+        >>> data = notebook_data()
+        >>> data.source_line_of(data.events[data.selection(data.events)])  # the attacks: none is in the AP report
+        'Source: news reports by Military Times, The Media Line and two by unnamed outlets, Mar-Jul 2020; events coded by this project'
+        """
         if not self.coded or self.sources is None:
             return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
-        first, last = self.sources["published_start"].min(), self.sources["published_end"].max()
+        sources = self.sources
+        if events is not None and self.reports is not None:
+            describing = self.reports.loc[self.reports["event_id"].isin(events["event_id"]), "doc_id"]
+            sources = sources[sources["doc_id"].isin(describing)] if len(describing) else sources
+        first, last = sources["published_start"].min(), sources["published_end"].max()
         months = f"{first:%b}-{last:%b %Y}" if first.year == last.year else f"{first:%b %Y}-{last:%b %Y}"
-        return f"Source: news reports by {named_outlets(self.sources)}, {months}; events coded by this project"
+        return f"Source: news reports by {named_outlets(sources)}, {months}; events coded by this project"
 
     def headline(self, finding: str, otherwise: str) -> str:
         """Return a chart's title: the finding for the default run, else a title that holds for any data.

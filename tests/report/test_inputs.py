@@ -59,6 +59,19 @@ def test_charts_name_their_source_and_state_findings_only_for_the_default_run(tm
     assert window.headline("Attacks came in two bursts", "Attacks per week") == "Attacks per week"
 
 
+def test_a_chart_of_some_events_names_only_the_reports_that_describe_them():
+    """The attacks' charts: no attack is in one of the five reports, whose outlet their source line must not name."""
+    data = notebook_data()
+    attacks = data.events[data.selection(data.events)]
+    describing = set(data.reports.loc[data.reports["event_id"].isin(attacks["event_id"]), "doc_id"])
+    silent = data.sources[~data.sources["doc_id"].isin(describing)]
+    assert describing and len(silent) and silent["outlet"].notna().all()
+    line = data.source_line_of(attacks)
+    assert line.startswith("Source: news reports by ") and line != data.source_line
+    assert not [outlet for outlet in silent["outlet"] if outlet in line]
+    assert data.source_line_of(attacks.iloc[:0]) == data.source_line_of(None) == data.source_line
+
+
 
 
 # --- TARGET: names searched as plain text ----------------------------------------------------------
