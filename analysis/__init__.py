@@ -93,6 +93,7 @@ _EXPORTS: dict[str, str] = {
     "document_names": "stats.evidence",
     "events_per_document": "stats.evidence",
     "corroboration": "stats.evidence",
+    "told_beforehand": "stats.evidence",
     "corroboration_counts": "stats.evidence",
     "evidence_matrix": "stats.evidence",
     "list_conflicts": "stats.evidence",

@@ -30,7 +30,7 @@ from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.coded import load_dataset
 from ..stats.caveats import export_date
-from ..stats.evidence import unnamed_outlets
+from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values
 from ..stats.selection import (
     TARGET_COLUMNS,
@@ -72,6 +72,12 @@ class NotebookData:
     For an ACLED file, only ``events`` is there; the tables that only the
     coded documents have (casualties, reports, troop levels, reported
     totals, bases, sources) are None, and ``coded`` is False.
+
+    ``reports`` holds the passages that attest their events; a passage of a
+    document out before its event could have happened (a plan or a forecast,
+    :func:`analysis.stats.evidence.told_beforehand`) is in ``forecasts``
+    instead, so that every count of the reports behind an event, and every
+    dispute, is of the reports that attest it.
     """
 
     events: pd.DataFrame
@@ -82,6 +88,8 @@ class NotebookData:
     area: str | None
     casualties: pd.DataFrame | None = None
     reports: pd.DataFrame | None = None
+    #: passages told before their event (:func:`analysis.stats.evidence.told_beforehand`), apart from ``reports``
+    forecasts: pd.DataFrame | None = None
     troop_levels: pd.DataFrame | None = None
     reported_totals: pd.DataFrame | None = None
     bases: pd.DataFrame | None = None
@@ -503,11 +511,13 @@ def notebook_data(
         events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
         kept = dataset.events["event_id"].isin(events["event_id"])
         kept_ids = set(dataset.events.loc[kept, "event_id"])
+        reports = dataset.reports[dataset.reports["event_id"].isin(kept_ids)]
+        beforehand = told_beforehand(reports, dataset.sources, dataset.events)
         return NotebookData(
             events=events, coded=True, source_name=f"the {len(dataset.sources)} coded documents",
             start=start_, end=end_, area=area_text,
             casualties=dataset.casualties[dataset.casualties["event_id"].isin(kept_ids)].reset_index(drop=True),
-            reports=dataset.reports[dataset.reports["event_id"].isin(kept_ids)].reset_index(drop=True),
+            reports=reports[~beforehand].reset_index(drop=True), forecasts=reports[beforehand].reset_index(drop=True),
             troop_levels=dataset.troop_levels if default else levels_in_window(dataset.troop_levels, start_, end_),
             reported_totals=_overlapping(dataset.reported_totals, start_, end_),
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,

@@ -162,7 +162,7 @@ def event_label(row: pd.Series, number: int) -> str:
 
 def passages_html(
     events: pd.DataFrame, reports: pd.DataFrame, sources: pd.DataFrame, *, documents: PathLike | None = None,
-    empty: str = "No cited passages.",
+    empty: str = "No cited passages.", beforehand: pd.DataFrame | None = None,
 ) -> str:
     """Show, event by event in date order, the passages each rests on: context, the passage marked, the citation.
 
@@ -178,6 +178,10 @@ def passages_html(
         The documents' folder (None: the packaged documents).
     empty : str, default "No cited passages."
         What to say, as plain text, when no event of ``events`` has a passage.
+    beforehand : DataFrame or None, default None
+        Report rows of documents out before their event could have happened
+        (:func:`analysis.stats.evidence.told_beforehand`): shown with the
+        event's passages, their citation saying that the report came out before it.
 
     Returns
     -------
@@ -195,16 +199,22 @@ def passages_html(
     names = document_references(sources)
     read_from = None if documents is None else sources  # None: the packaged documents
     texts = {doc: document_text(doc, sources=read_from, documents=documents) for doc in cited}
+    early = beforehand if beforehand is not None else reports.iloc[:0]
+    every = pd.concat([reports, early], ignore_index=True) if len(early) else reports
     parts = ['<div class="report-passages">']
     for index, event in events.loc[order].iterrows():
-        found = event_passages(str(event["event_id"]), reports, texts=texts)
+        event_id = str(event["event_id"])
+        found = event_passages(event_id, every, texts=texts)
         if not found:
             continue
+        before = set(early.loc[early["event_id"].astype("string") == event_id, "doc_id"].astype(str))
         parts.append(f"<h4>{html.escape(event_label(event, int(numbers[index])))}</h4>")
         for doc_id, context, quotes in _shown_once(found, texts):
-            cite = capital(names.get(doc_id.split("_")[0], doc_id))
+            cite = html.escape(capital(names.get(doc_id.split("_")[0], doc_id)))
+            if doc_id in before:  # the report's name as everywhere, then why it does not count
+                cite += '<span class="told-before">, out before this event happened: not counted among its reports</span>'
             parts.append(f"<blockquote><p>{_marked(context, quotes)}</p></blockquote>"
-                         f"<p class=\"cite\">{html.escape(cite)}</p>")
+                         f"<p class=\"cite\">{cite}</p>")
     if len(parts) == 1:
         parts.append(f"<p>{html.escape(empty)}</p>")
     parts.append("</div>")

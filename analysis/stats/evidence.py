@@ -1,4 +1,5 @@
-"""What each coded document contributes: corroboration, conflicting claims, events per document; and each document's
+"""What each coded document contributes: corroboration, conflicting claims, events per document, passages told
+before their event; and each document's
 one name, in every form a reader meets it (:func:`document_names`). An ACLED file's outlets are
 :mod:`analysis.stats.coverage`'s."""
 
@@ -269,6 +270,47 @@ def corroboration(
                           "when": date_texts(events).to_numpy(), "kind": event_kind(events).astype("string").to_numpy()})
     out = facts.merge(out, on="event_id", how="left", validate="one_to_one").sort_values("order", kind="stable")
     return out.drop(columns="order").reset_index(drop=True)
+
+
+def told_beforehand(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
+    """Mark the report rows whose document was out before their event could have happened.
+
+    A document whose last possible day of publication is before its
+    event's first possible day (``published_end < date_start``) can tell
+    of a plan or a forecast ("troops will be moved from..."), not of the
+    event: such a passage is cited, but does not attest the event.
+    Pass ``reports[~told_beforehand(...)]`` to :func:`corroboration`,
+    :func:`events_per_document` and the others to count the documents
+    that attest each event.
+
+    Parameters
+    ----------
+    reports : DataFrame
+        A reports table (``event_id``, ``doc_id``).
+    sources : DataFrame
+        The sources table (``doc_id``, ``published_end``).
+    events : DataFrame
+        The events (``event_id``, ``date_start``); a row whose event or
+        document is not among them is not marked.
+
+    Returns
+    -------
+    Series of bool
+        Aligned with ``reports``.
+
+    Examples
+    --------
+    >>> reports = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["early", "late"]})
+    >>> sources = pd.DataFrame({"doc_id": ["early", "late"],
+    ...                         "published_end": pd.to_datetime(["2020-03-20", "2020-03-29"])})
+    >>> events = pd.DataFrame({"event_id": ["EV1"], "date_start": pd.to_datetime(["2020-03-26"])})
+    >>> told_beforehand(reports, sources, events).tolist()
+    [True, False]
+    """
+    require_columns(reports, ("event_id", "doc_id"), "reports")
+    published = reports["doc_id"].map(sources.set_index("doc_id")["published_end"])
+    began = reports["event_id"].map(events.set_index("event_id")["date_start"])
+    return (published < began).fillna(False).astype(bool)
 
 
 def distinct_passages(reports: pd.DataFrame) -> pd.DataFrame:

@@ -107,3 +107,16 @@ def test_quotes_of_one_report_in_the_same_sentences_are_one_block_with_several_m
     assert page.count("<blockquote>") == 1 and page.count('<p class="cite">') == 1
     assert ("<mark>Diplomats were told a committee was set up</mark>, but <mark>officials said it was not</mark>. "
             "The envoy said \u201c<mark>there has been no real involvement</mark>\u201d.") in page
+
+
+def test_a_passage_told_before_its_event_is_shown_with_it_and_said_not_to_count(coded):
+    events, reports, sources, folder = coded
+    early, attesting = reports.iloc[[2]], reports.iloc[:2]
+    page = passages_html(events, attesting, sources, documents=folder, beforehand=early)
+    told = page.split("<h4>2 \u00b7 ")[1]
+    assert "<mark>the base was left</mark>" in told
+    assert ('<p class="cite">An unnamed outlet (Apr 2020)<span class="told-before">, out before this event happened: '
+            'not counted among its reports</span></p>') in told
+    # the attesting passages of the other event are cited plainly
+    assert page.split("<h4>2 \u00b7 ")[0].count("out before") == 0
+    assert "<h4>2 \u00b7 " not in passages_html(events, attesting, sources, documents=folder)  # without it, none

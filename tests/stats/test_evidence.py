@@ -161,3 +161,18 @@ def test_every_packaged_claim_reading_is_of_a_point_with_competing_claims():
     points = disputed_points(analysis.load_reports())
     competing = set(zip(points["event_id"], points["claim_field"]))
     assert set(claim_readings()) <= competing  # no reading of a point that the coding no longer disputes
+
+
+def test_only_a_document_out_before_its_events_first_possible_day_is_told_beforehand():
+    from analysis.stats.evidence import told_beforehand
+
+    reports = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1", "EV2", "EV9"],
+                            "doc_id": ["early", "overlap", "late", "early", "early"]})
+    sources = pd.DataFrame({"doc_id": ["early", "overlap", "late"],
+                            "published_end": pd.to_datetime(["2020-03-20", "2020-03-27", "2020-04-30"])})
+    events = pd.DataFrame({"event_id": ["EV1", "EV2"], "date_start": pd.to_datetime(["2020-03-21", "2020-03-20"])})
+    # out the day before the event's first possible day; out within its days; out after; out on its first day;
+    # an event not among the events (not marked)
+    assert told_beforehand(reports, sources, events).tolist() == [True, False, False, False, False]
+    with pytest.raises(analysis.DataError, match="doc_id"):
+        told_beforehand(reports.drop(columns="doc_id"), sources, events)

@@ -202,11 +202,16 @@ the claims contradict each other, on one they differ only in precision or wordin
     return f"{subject}: {within_} within one report quoting several sides and {between_} between reports; {how}."
 
 
-def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame,
+                        beforehand: pd.DataFrame | None = None) -> pd.DataFrame:
     """List every event with the reports that tell it, for a reader: by its number and headline, not its id.
 
     :func:`analysis.stats.evidence.corroboration` of ``events``, with each
-    event's headline (``what``) after its number.
+    event's headline (``what``) after its number. With ``beforehand``, the
+    passages of reports out before their event could have happened
+    (:func:`analysis.stats.evidence.told_beforehand`), a last column
+    ``beforehand`` names the reports that told of each event before it, where
+    any did: they are not counted among its reports.
 
     Examples
     --------
@@ -221,11 +226,17 @@ def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd
     >>> table = corroboration_table(reports, sources, events)
     >>> table.columns.tolist(), table["what"].tolist(), table["documents"].tolist()
     (['number', 'what', 'when', 'kind', 'documents', 'document_names'], ['Rockets hit a base'], [2])
+    >>> early = pd.DataFrame({"event_id": ["EV7"], "doc_id": ["000_a"]})
+    >>> corroboration_table(reports.iloc[1:], sources, events, beforehand=early)[["documents", "beforehand"]].values.tolist()
+    [[1, 'AP, 6 Feb 2020']]
     """
     from ...stats.evidence import corroboration
 
     table = corroboration(reports, sources, events).reset_index(drop=True)
     table.insert(table.columns.get_loc("event_id") + 1, "what", headlines_of(events, table["event_id"]).to_numpy())
+    if beforehand is not None and beforehand["event_id"].isin(table["event_id"]).any():
+        told = corroboration(beforehand, sources).set_index("event_id")["document_names"]
+        table["beforehand"] = table["event_id"].map(told).fillna("").astype("string")
     return numbered(events, table)
 
 
