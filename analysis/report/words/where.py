@@ -188,7 +188,9 @@ def _coverage(facts: Facts, total: bool = True) -> list[str]:
                      "change": after - before, "from_start": from_start, "from_end": from_end,
                      "to_start": to_start, "to_end": to_end})
     note = change_sources(facts, facts.events, row)
-    said = [f"In all, events {'rose' if after > before else 'fell'} from {before:,} to {after:,}."] if total else []
+    # the attacks page counts fewer kinds of event in the same months: say that these are all of them
+    every = " of every kind" if not facts.data.selection.mask(facts.events).all() else ""
+    said = [f"In all, events{every} {'rose' if after > before else 'fell'} from {before:,} to {after:,}."] if total else []
     return said + ([note] if note else [])
 
 
