@@ -244,29 +244,35 @@ class NotebookData:
         Examples
         --------
         >>> notebook_data().source_line
-        'Source: news reports by Associated Press, Military Times, The Media Line and two by unnamed outlets, Feb-Jul 2020; events coded by this project'
+        'Source: news reports by Associated Press, Military Times, The Media Line and two by unnamed outlets, Feb-Jul 2020; coded by this project'
         """
         return self.source_line_of(None)
 
-    def source_line_of(self, events: pd.DataFrame | None) -> str:
-        """Name the data under a chart of ``events``: the coded reports that describe them (every report for
-        None, or where no report describes any), or the ACLED file.
+    def source_line_of(self, rows: pd.DataFrame | None) -> str:
+        """Name the data under a chart of ``rows``: the coded reports they come from (their ``doc_id``), or that
+        describe them (events, by ``event_id``); every report for None, or where none is found; or the ACLED file.
 
         Examples
         --------
         >>> data = notebook_data()
         >>> data.source_line_of(data.events[data.selection(data.events)])  # the attacks: none is in the AP report
-        'Source: news reports by Military Times, The Media Line and two by unnamed outlets, Mar-Jul 2020; events coded by this project'
+        'Source: news reports by Military Times, The Media Line and two by unnamed outlets, Mar-Jul 2020; coded by this project'
+        >>> data.source_line_of(data.troop_levels)  # the troop figures: two reports give any
+        'Source: news reports by Associated Press and one by an unnamed outlet, Feb-Apr 2020; coded by this project'
         """
         if not self.coded or self.sources is None:
             return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
         sources = self.sources
-        if events is not None and self.reports is not None:
-            describing = self.reports.loc[self.reports["event_id"].isin(events["event_id"]), "doc_id"]
-            sources = sources[sources["doc_id"].isin(describing)] if len(describing) else sources
+        if rows is not None and "doc_id" in rows.columns:
+            describing = rows["doc_id"]
+        elif rows is not None and self.reports is not None:
+            describing = self.reports.loc[self.reports["event_id"].isin(rows["event_id"]), "doc_id"]
+        else:
+            describing = sources["doc_id"].iloc[:0]
+        sources = sources[sources["doc_id"].isin(describing)] if len(describing) else sources
         first, last = sources["published_start"].min(), sources["published_end"].max()
         months = f"{first:%b}-{last:%b %Y}" if first.year == last.year else f"{first:%b %Y}-{last:%b %Y}"
-        return f"Source: news reports by {named_outlets(sources)}, {months}; events coded by this project"
+        return f"Source: news reports by {named_outlets(sources)}, {months}; coded by this project"
 
     def headline(self, finding: str, otherwise: str) -> str:
         """Return a chart's title: the finding for the default run, else a title that holds for any data.

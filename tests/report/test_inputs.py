@@ -11,7 +11,7 @@ from acled_files import write_acled
 
 from analysis.errors import DataError
 from analysis.io.acled import load_acled
-from analysis.report.inputs import check_run, compared_export, notebook_data, read_checked, write_checked
+from analysis.report.inputs import check_run, compared_export, named_outlets, notebook_data, read_checked, write_checked
 from analysis.report.options import CHECKED, COMPARE_CHECKED, OptionError
 from analysis.stats.selection import target_mask
 from analysis.stats.tables import events_table
@@ -52,7 +52,7 @@ def test_charts_name_their_source_and_state_findings_only_for_the_default_run(tm
         assert data.default_run
     assert data.source_line == (
         "Source: news reports by Associated Press, Military Times, The Media Line and two by unnamed outlets, Feb-Jul 2020;"
-        " events coded by this project")  # the outlets named, from seeds/sources.csv
+        " coded by this project")  # the outlets named, from seeds/sources.csv
     assert data.headline("Attacks came in two bursts", "Attacks per week") == "Attacks came in two bursts"
     window = notebook_data(start="2020-03-01")
     assert not window.is_default
@@ -70,6 +70,10 @@ def test_a_chart_of_some_events_names_only_the_reports_that_describe_them():
     assert line.startswith("Source: news reports by ") and line != data.source_line
     assert not [outlet for outlet in silent["outlet"] if outlet in line]
     assert data.source_line_of(attacks.iloc[:0]) == data.source_line_of(None) == data.source_line
+    # rows of the reports' own (troop figures) name their reports by doc_id
+    giving = data.sources[data.sources["doc_id"].isin(data.troop_levels["doc_id"])]
+    assert len(giving) < len(data.sources)
+    assert data.source_line_of(data.troop_levels).startswith(f"Source: news reports by {named_outlets(giving)}, ")
 
 
 
