@@ -400,3 +400,18 @@ def test_every_bound_of_origin_convention_is_the_first_day_of_the_scope(data):
             starts = table.loc[table["date_start_from"] == "convention", "date_start"]
             assert (starts == pd.Timestamp(SCOPE_START)).all()
     assert (data.reported_totals["date_start_from"] == "convention").sum() > 0
+
+
+def test_every_passage_quoted_in_a_claim_reading_is_in_a_document(data):
+    """A reading of competing claims cites the documents' own words for the link it makes (docs/methods.md)."""
+    from analysis.stats.evidence import CLAIM_READINGS
+
+    readings = pd.read_csv(Path(analysis.__file__).parent / "data" / CLAIM_READINGS, dtype=str)
+    texts = [analysis.document_text(doc).replace("\u2019", "'") for doc in data.sources["doc_id"]]
+    missing = [
+        (event_id, passage)
+        for event_id, why in zip(readings["event_id"], readings["why"])
+        for passage in quoted_passages(why)
+        if not any(holds_in_order(text, passage.replace("\u2019", "'")) for text in texts)
+    ]
+    assert missing == []

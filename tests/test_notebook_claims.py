@@ -289,8 +289,19 @@ def test_the_disputed_points_listed_are_the_twelve_of_the_data(data):
     says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision rather than in substance: who "
          "fired", "and where the Soleimani strike hit. The resolution's", "\"forced the government to eliminate the Americans\", which "
          "the others' words contradict")
-    alike = set(zip(*[points.loc[points["difference"] != "contradict", c] for c in ("event_id", "claim_field")]))
+    alike = set(zip(*[points.loc[points["difference"].isin(["precision", "wording"]), c]
+                      for c in ("event_id", "claim_field")]))
     assert alike == {("EV001", "actor"), ("EV023", "actor"), ("EV046", "actor"), ("EV003", "location")}
+    # the reasons that can all hold, and the four points whose claims exclude each other, as the text names them
+    says("04-sources-and-evidence.ipynb", "The reasons given for the moves from al-Qaim and K-1, for the "
+         "re-positioning and for the Patriot batteries differ, but none excludes another", "The claims that exclude "
+         "each other are whether the pause ended, whether the committee was set up, what the March strikes hit and "
+         "what the resolution did.")
+    by_difference = {how: set(part["event_id"] + " " + part["claim_field"]) for how, part in points.groupby("difference")}
+    assert by_difference["complement"] == {"EV033 reason", "EV041 reason", "EV036 reason", "EV037 reason"}
+    assert by_difference["contradict"] == {"EV004 status", "EV005 occurred", "EV025 casualties", "EV006 status"}
+    headlines = data.events.set_index("event_id")["headline"]
+    assert "al-Qaim" in headlines["EV033"] and "K-1" in headlines["EV041"] and "Patriot" in headlines["EV037"]
     assert ("EV006", "status") not in alike  # "forced" against "non-binding" and "symbolic": a contradiction
 
 

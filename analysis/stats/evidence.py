@@ -25,10 +25,11 @@ from .selection import event_keys, event_kind, event_numbers
 _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claimant", "quote", "report_id"]
 
 #: How the competing claims on a point differ: they contradict each other, or they differ only in precision (one
-#: tells more exactly what another tells: a day within a range, a group within a wider one) or in wording.
-CLAIM_DIFFERENCES: tuple[str, ...] = ("contradict", "precision", "wording")
+#: tells more exactly what another tells: a day within a range, a group within a wider one) or in wording, or they
+#: complement each other (several reasons or purposes given, which can all hold at once).
+CLAIM_DIFFERENCES: tuple[str, ...] = ("contradict", "precision", "wording", "complement")
 #: The coded readings of competing claims that do not contradict each other, shipped in ``analysis/data``: one row
-#: per point (event_id, claim_field), its ``difference`` ("precision" or "wording") and ``why``.
+#: per point (event_id, claim_field), its ``difference`` ("precision", "wording" or "complement") and ``why``.
 CLAIM_READINGS = "claim_readings.csv"
 _READING_COLUMNS = ("event_id", "claim_field", "difference", "why")
 
@@ -103,8 +104,8 @@ def claim_readings(readings: pd.DataFrame | None = None) -> dict[tuple[str, str]
     Raises
     ------
     DataError
-        If a column is missing, a row's ``difference`` is not "precision" or
-        "wording", its ``claim_field`` is not a claim field, its ``why`` is
+        If a column is missing, a row's ``difference`` is not "precision",
+        "wording" or "complement", its ``claim_field`` is not a claim field, its ``why`` is
         empty, or a point is read twice (naming the file, line, column and value).
 
     Examples
@@ -488,7 +489,8 @@ def evidence_matrix(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
         disputed (bool: the document makes a claim on a point of the event
         where the claims contradict each other, :func:`list_conflicts`) and
         differs (bool: not disputed, but the document makes a claim on a
-        point where the claims differ only in precision or wording).
+        point where the claims differ only in precision or wording, or can
+        all hold).
 
     Examples
     --------
@@ -569,8 +571,8 @@ def disputed_points(reports: pd.DataFrame) -> pd.DataFrame:
         One row per disputed point, by event and field: event_id,
         claim_field (string), claims (int64, competing rows), documents
         (int64), where ("within one report" or "between reports"),
-        difference (string: "contradict", "precision" or "wording",
-        :data:`CLAIM_DIFFERENCES`).
+        difference (string: "contradict", "precision", "wording" or
+        "complement", :data:`CLAIM_DIFFERENCES`).
 
     Examples
     --------

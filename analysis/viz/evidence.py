@@ -27,11 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
 EVIDENCE_SHADES = style.EVIDENCE_SHADES
 #: Mark of a document's claim on a disputed point of an event: claims that contradict each other.
 DISPUTE_MARK = "\u2715"
-#: Mark of a document's claim on a point where the claims differ only in precision or wording.
+#: Mark of a document's claim on a point where the claims differ only in precision or wording, or can all hold.
 DIFFERS_MARK = "\u2248"
 #: What each mark means, as the legend says it.
 MARK_MEANINGS = {DISPUTE_MARK: "claims that contradict each other",
-                 DIFFERS_MARK: "claims that differ only in precision or wording"}
+                 DIFFERS_MARK: "claims that differ only in precision or wording, or can all hold"}
 #: Each mark as the legend draws it (mathtext).
 _LEGEND_MARKERS = {DISPUTE_MARK: "$\u2715$", DIFFERS_MARK: r"$\approx$"}
 
@@ -45,8 +45,8 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     evidence rows for the event (none, 1, 2, 3 or more); a cross marks a
     document's claim on a point of the event where the claims contradict
     each other, and a wavy equals sign (:data:`DIFFERS_MARK`) a claim on a
-    point where they differ only in precision or wording (``differs``, where
-    the matrix has it); the legend says which is which. The number of events
+    point where they differ only in precision or wording, or can all hold
+    (``differs``, where the matrix has it); the legend says which is which. The number of events
     each document supports is written at the end of its row, the number of
     documents behind each event above its column.
 
@@ -62,8 +62,8 @@ def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     matplotlib Axes
         The heatmap (seaborn's QuadMesh, ``gid`` ``"evidence"``), one cross
         per disputed cell (texts with ``gid`` ``"disputed"``), one wavy
-        equals sign per cell whose claims differ only in precision or wording
-        (``gid`` ``"differs"``), one kind patch per event (``gid``
+        equals sign per cell whose claims differ only in precision or wording,
+        or can all hold (``gid`` ``"differs"``), one kind patch per event (``gid``
         ``"kind:<kind>"``).
 
     Examples

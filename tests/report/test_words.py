@@ -253,17 +253,19 @@ def test_the_timeline_note_says_how_many_of_a_tie_too_large_to_label_whole_are_l
 
 def test_the_disputes_sentence_counts_what_the_evidence_chart_marks():
     """The sentence under the disputes table and the chart's marks tell the same points apart: those whose claims
-    contradict each other (crossed) and those whose claims differ only in precision or wording."""
+    contradict each other (crossed) and those whose claims differ only in precision or wording, or can all hold."""
     data = analysis.load_dataset()
     conflicts = analysis.list_conflicts(data.reports)
     matrix = analysis.evidence_matrix(data.reports, data.sources, data.events)
     crossed = set(matrix.loc[matrix["disputed"], "event_id"])
     contradict = conflicts.loc[conflicts["difference"] == "contradict"]
     points = contradict.drop_duplicates(["event_id", "claim_field"])
-    alike = conflicts.loc[conflicts["difference"] != "contradict"].drop_duplicates(["event_id", "claim_field"])
+    alike, hold = (conflicts.loc[conflicts["difference"].isin(kinds)].drop_duplicates(["event_id", "claim_field"])
+                   for kinds in (["precision", "wording"], ["complement"]))
     assert crossed == set(contradict["event_id"])
+    assert len(alike) and len(hold)
     assert f"on {in_words(len(points))} the claims contradict each other, on {in_words(len(alike))} they differ only " \
-           "in precision or wording." in disputes_sentence(data.reports)
+           f"in precision or wording, on {in_words(len(hold))} they differ but can all hold." in disputes_sentence(data.reports)
 
 
 def test_the_timeline_note_explains_the_ticks_only_where_an_event_is_known_to_a_weekday():
@@ -390,3 +392,23 @@ def test_the_killed_and_wounded_by_group_name_the_attacks_they_sum():
         assert numbers == sorted({int(e.removeprefix("EV")) for e in rows["event_id"]})
     assert table.set_index(["group", "outcome"]).loc[("Iraqi military", "killed"), "attacks"] == "46"
     assert story.groups_headers()["attacks"] == "attacks with a figure, even 0 (#)"
+
+
+def test_the_disputes_sentence_counts_claims_that_can_all_hold_apart_from_contradictions():
+    # the packaged readings: EV033's reasons complement each other, EV003's places differ only in precision; EV004's
+    # two statuses are read by no one, so they contradict each other
+    from analysis.stats.evidence import claim_readings
+
+    readings = claim_readings()
+    assert (readings[("EV033", "reason")], readings[("EV003", "location")]) == ("complement", "precision")
+    assert ("EV004", "status") not in readings
+    claims = [("EV033", "a", "reason", "planned"), ("EV033", "a", "reason", "threats"),
+              ("EV003", "a", "location", "near"), ("EV003", "b", "location", "at"),
+              ("EV004", "b", "status", "ended"), ("EV004", "c", "status", "not ended")]
+    reports = pd.DataFrame(claims, columns=["event_id", "doc_id", "claim_field", "claim_value"]).assign(
+        report_id=[f"RP{i}" for i in range(len(claims))], claimant="the article", quote="q")
+    assert disputes_sentence(reports) == (
+        "Three points have competing claims: one within one report quoting several sides and two between reports; on "
+        "one the claims contradict each other, on one they differ only in precision or wording, on one they differ but "
+        "can all hold.")
+    assert disputes_sentence(reports[reports["event_id"] == "EV033"]).endswith("; on it, the claims differ but can all hold.")

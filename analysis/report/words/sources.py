@@ -164,13 +164,13 @@ def corroboration_sentence(reports: pd.DataFrame) -> str:
 
 #: How the disputes table says the claims of a point differ (:data:`analysis.stats.evidence.CLAIM_DIFFERENCES`).
 DIFFERENCE_WORDS = {"contradict": "contradict each other", "precision": "differ only in precision",
-                    "wording": "differ only in wording"}
+                    "wording": "differ only in wording", "complement": "differ, but can all hold"}
 
 
 def disputes_sentence(reports: pd.DataFrame) -> str:
     """Say how many points have competing claims, how many within one report or between reports, and, where some
-    claims differ only in precision or wording (the evidence chart marks those apart), on how many they contradict
-    each other.
+    claims differ only in precision or wording, or differ but can all hold (the evidence chart marks those apart), on
+    how many they contradict each other.
 
     Examples
     --------
@@ -189,17 +189,22 @@ the claims contradict each other, on one they differ only in precision or wordin
     within = int((points["where"] == "within one report").sum())
     between = len(points) - within
     within_, between_ = ("none" if n == 0 else in_words(n) for n in (within, between))
-    alike = int((points["difference"] != "contradict").sum())
+    how = points["difference"]
+    groups = [(int((how == "contradict").sum()), "contradict each other"),
+              (int(how.isin(["precision", "wording"]).sum()), "differ only in precision or wording"),
+              (int((how == "complement").sum()), "differ but can all hold")]
     one = len(points) == 1
-    if not alike:
+    if groups[0][0] == len(points):
         subject = f"{in_words(len(points)).capitalize()} point{' is' if one else 's are'} disputed"
         return f"{subject}: {within_} within one report quoting several sides and {between_} between reports."
     subject = f"{in_words(len(points)).capitalize()} point{' has' if one else 's have'} competing claims"
-    contradict = len(points) - alike
-    how = (f"on {in_words(contradict)} the claims contradict each other, on {in_words(alike)} they differ only in "
-           "precision or wording" if contradict else
-           f"on {'it' if one else 'each'}, the claims differ only in precision or wording")
-    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports; {how}."
+    said = [(n, words) for n, words in groups if n]
+    if len(said) == 1:
+        told = f"on {'it' if one else 'each'}, the claims {said[0][1]}"
+    else:
+        told = ", ".join(f"on {in_words(n)} {'the claims' if i == 0 else 'they'} {words}"
+                         for i, (n, words) in enumerate(said))
+    return f"{subject}: {within_} within one report quoting several sides and {between_} between reports; {told}."
 
 
 def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame,
