@@ -1314,3 +1314,23 @@ def test_the_places_page_promises_the_forces_moves_only_where_the_window_holds_a
     moving = Story(notebook_data(str(write_acled(tmp_path / "moves.csv", 400))))  # foreign forces' bases among them
     assert not moving.facts.posture_events.empty
     assert moving.heading("posture").markdown.split("\n")[0].endswith(", and the moves of foreign forces")
+
+
+def test_the_notes_part_lists_only_what_the_events_table_does_not_already_say(story):
+    """The file's notes are one short sentence, shown whole in the events table: the notes part repeated each of them
+    with "the day is known". It lists an event only where its date is known to a week or a month (or its notes say
+    more than the table), and is left out where none is."""
+    table = story.events_table().set_index("event_id")
+    notes = story.coding_notes()
+    assert len(notes) and len(notes) < len(table)
+    assert (notes["date_basis"] != "the day is known").all()
+    assert notes["notes"].tolist() == table.loc[notes["event_id"], "what"].tolist()  # kept for their dates
+    assert story.lists_notes() and story.section("coding").startswith("## The events' notes")
+
+
+def test_without_anything_more_to_say_the_notes_part_is_left_out(tmp_path):
+    events = [{"event_date": f"2020-0{month}-10", "event_type": "Battles", "sub_event_type": "Armed clash",
+               "notes": f"A clash in month {month}."} for month in range(1, 4)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "days.csv", events))))
+    assert story.events_table()["what"].tolist() == [f"A clash in month {m}." for m in range(1, 4)]
+    assert story.coding_notes().empty and not story.lists_notes() and story.section("coding") == ""

@@ -259,8 +259,9 @@ def listed(facts: Facts) -> bool:
 
 def notes_listed(facts: Facts) -> bool:
     """Whether the page lists the coder's notes of its changes of posture: only when its table lists the changes one
-    by one (a table of their number per period has no notes to show, and no empty table says there is none)."""
-    return listed(facts) and "event_id" in _listed(facts).columns
+    by one (a table of their number per period has no notes to show, and no empty table says there is none), and,
+    for an ACLED file, some note says more than the table (:func:`analysis.report.words.common.notes_of`)."""
+    return listed(facts) and "event_id" in _listed(facts).columns and (facts.coded or not coding_notes(facts).empty)
 
 
 def posture_table_note(facts: Facts) -> str:
