@@ -1,7 +1,8 @@
 """The notebooks' app: their inputs, and the HTML report made by executing them.
 
 - :mod:`~analysis.report.options`: the report's options, declared once;
-- :mod:`~analysis.report.inputs`: what a notebook works on (the coded documents or an ACLED file), checked once;
+- :mod:`~analysis.report.inputs`: what a notebook works on (the coded documents or an ACLED file);
+- :mod:`~analysis.report.checks`: a build's data checked once before any notebook runs, and the files beside the report;
 - :mod:`~analysis.report.words`: the pages' words for any run but the default, one module of plain
   functions per page (``timeline``, ``attacks``, ``posture``, ``sources``) over one ``Facts`` object;
 - :mod:`~analysis.report.story`: the notebooks' handle on the words (``Story``, ``tell``);
@@ -25,7 +26,7 @@ from .._lazy import lazy_exports
 _EXPORTS: dict[str, str] = {
     "notebook_data": "inputs",
     "NotebookData": "inputs",
-    "check_run": "inputs",
+    "check_run": "checks",
     "OPTIONS": "options",
     "OptionError": "options",
     "Story": "story",

@@ -18,7 +18,7 @@ without a shell ever reading them. The last form re-executes the committed
 notebooks in place (this is how their stored outputs are refreshed).
 
 Every option is checked before anything runs, and the data once, before the
-first notebook (:func:`analysis.report.inputs.check_run`); every error is one
+first notebook (:func:`analysis.report.checks.check_run`); every error is one
 line on standard error, never a traceback. Exit status: 0 when the report is
 written, 1 when a notebook fails (or shows an error) or the report cannot be
 written, 2 when an option, the data file or the output folder is refused.

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .checks import check_run, write_events, write_links
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
-from .inputs import check_run, write_events, write_links
 from .options import PAGES, page_parameters
 from .publish import staged_folder
 from .render import render_report
@@ -24,7 +24,7 @@ def build_report(
 ) -> Path:
     """Execute every notebook in a fresh kernel and render the HTML report, replacing ``out`` only when complete.
 
-    First the data are checked, once (:func:`analysis.report.inputs.check_run`):
+    First the data are checked, once (:func:`analysis.report.checks.check_run`):
     the coded documents, or the ACLED file of ``DATA``, loaded and checked, and
     every ``AREA``, ``ATTACKS`` and ``TARGET`` name matched against them. An
     ACLED file's checked events are kept beside ``out`` (``.<name>.checked/``,
@@ -35,8 +35,8 @@ def build_report(
     committed); the executed copies go to ``out/notebooks/``. Progress is
     printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then, for an ACLED
     file, the run's events are written in full to ``events.csv``
-    (:func:`analysis.report.inputs.write_events`), with ``COMPARE`` every link of the comparison to
-    ``links.csv`` (:func:`analysis.report.inputs.write_links`), and ``render_report``
+    (:func:`analysis.report.checks.write_events`), with ``COMPARE`` every link of the comparison to
+    ``links.csv`` (:func:`analysis.report.checks.write_links`), and ``render_report``
     writes one page per notebook and ``index.html``.
 
     Everything is written to a folder beside ``out`` and moved into place

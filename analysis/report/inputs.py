@@ -7,17 +7,16 @@ shares between notebooks (which events are attacks, the colour of each place)
 is computed here from the data, so every notebook of a run computes the same.
 
 A report build checks its data once, before any notebook runs
-(:func:`check_run`): it loads the file, refuses an ``AREA``, ``ATTACKS`` or
-``TARGET`` that matches no event (naming the closest names), and keeps the
-checked events in a file of its own that every notebook then reads
-(the ``CHECKED`` parameter, :func:`write_checked`).
+(:func:`analysis.report.checks.check_run`), and keeps the checked events in a
+file of its own that every notebook then reads (the ``CHECKED`` parameter,
+:func:`write_checked`, :func:`read_checked`).
 """
 
 from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -33,21 +32,17 @@ from ..stats.caveats import export_date
 from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values
 from ..stats.selection import (
-    TARGET_COLUMNS,
     AttackSelection,
     attack_selection,
     in_confrontation,
     involving,
     select_events,
 )
-from ..text import describe_dates, did_you_mean, in_words, join_words
+from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
     CHECKED,
-    COMPARE_CHECKED,
-    LIST_SEPARATOR,
     OptionError,
-    check_together,
     is_default_run,
     read_parameter,
 )
@@ -544,145 +539,6 @@ def _span(first: pd.Series, last: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp
     return None if pd.isna(first) or pd.isna(last) else (pd.Timestamp(first), pd.Timestamp(last))
 
 
-def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | None:
-    """Write the events of an ACLED run (its window, area and target) in full to :data:`EVENTS_FILE` in ``folder``.
-
-    The report's tables list a few dozen events; this file is where the
-    rest are. Columns as the loader gives them; days as ``YYYY-MM-DD``.
-
-    Parameters
-    ----------
-    parameters : mapping
-        The notebooks' parameters, as text (with ``CHECKED``, the build's checked copy).
-    folder : str or Path
-        Where to write.
-
-    Returns
-    -------
-    Path or None
-        The file written; None for the coded data (no file is written).
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    from pyarrow import csv as pa_csv
-
-    values = {name.lower(): value for name, value in parameters.items()}
-    if not values.get("data"):
-        return None
-    events = notebook_data(**values).events
-    table = pa.Table.from_pandas(events, preserve_index=False)
-    for i, field in enumerate(table.schema):
-        if pa.types.is_timestamp(field.type):  # a day written as a day; a time (ACLED's timestamp) kept
-            column = table.column(i)
-            midnight = pc.all(pc.equal(pc.cast(pc.cast(column, pa.date32()), field.type), column)).as_py()
-            if midnight is not False:
-                table = table.set_column(i, field.name, pc.cast(column, pa.date32()))
-    path = Path(folder) / EVENTS_FILE
-    pa_csv.write_csv(table, str(path))
-    return path
-
-
-def write_links(parameters: Mapping[str, str], folder: str | Path) -> Path | None:
-    """Write every link of a run's comparison with ``COMPARE`` to :data:`LINKS_FILE` in ``folder``.
-
-    One row per link, as :func:`analysis.reconcile` gives them (``Reconciliation.links``: the coded
-    event, ACLED's ``event_id_cnty``, the grade, whether it needs review, and each measurement), for the
-    coded events of the run's window and area, as the comparison page counts them.
-
-    Parameters
-    ----------
-    parameters : mapping
-        The comparison page's parameters, as text (``COMPARE`` and the build's checked copy ``COMPARE_CHECKED``,
-        ``START``, ``END``, ``AREA``).
-    folder : str or Path
-        Where to write.
-
-    Returns
-    -------
-    Path or None
-        The file written; None when the run has no ``COMPARE`` (no file is written).
-    """
-    from .words.compare import compare
-
-    values = {name.lower(): value for name, value in parameters.items()}
-    if not values.get("compare"):
-        return None
-    data = notebook_data(values.get("data"), start=values.get("start"), end=values.get("end"), area=values.get("area"))
-    compared = compare(data, compared_export(values["compare"], values.get("compare_checked")), area=values.get("area"))
-    path = Path(folder) / LINKS_FILE
-    compared.result.links.to_csv(path, index=False, lineterminator="\n")
-    return path
-
-
-# --- checking a run once, before any notebook runs --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckedRun:
-    """What :func:`check_run` found: the parameters to inject, and the data's size.
-
-    Attributes
-    ----------
-    parameters : dict of str to str
-        The run's parameters, with :data:`CHECKED` added for an ACLED file and
-        ``COMPARE_CHECKED`` for the export of ``COMPARE``.
-    events : int
-        Events of the data (the whole file, before any window or area).
-    dropped : int
-        Invalid rows of the file left out (``INVALID=drop``).
-    """
-
-    parameters: dict[str, str]
-    events: int
-    dropped: int = 0
-
-
-def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
-    """Check a run's data once, before any notebook runs, and keep it for the notebooks.
-
-    Loads the coded documents, or the ACLED file of ``DATA`` (with
-    ``INVALID``) and keeps its checked events in ``folder`` (:func:`write_checked`),
-    and the export of ``COMPARE`` likewise (``COMPARE_CHECKED``);
-    then refuses an ``AREA``, ``ATTACKS`` or ``TARGET`` name that matches no
-    event of the data (:func:`check_matches`).
-
-    Parameters
-    ----------
-    parameters : mapping
-        The notebooks' parameters, as text (:func:`analysis.report.options.notebook_parameters`).
-    folder : str or Path
-        A folder of the build's own, where the checked copy is written.
-
-    Returns
-    -------
-    CheckedRun
-
-    Raises
-    ------
-    DataError
-        If the data file is invalid (the loader's message).
-    OptionError
-        If a name matches no event.
-    """
-    values = {name: read_parameter(name, value) for name, value in parameters.items()
-              if name not in (CHECKED, COMPARE_CHECKED)}
-    check_together(values)
-    path, compare = values.get("DATA"), values.get("COMPARE")
-    if path is None:
-        events, dropped = load_dataset().events, 0
-    else:
-        events, dropped = load_data(path, values.get("INVALID"))
-    check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
-    parameters = dict(parameters)
-    if path is not None:
-        copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped)
-        parameters[CHECKED] = str(copy)
-    if compare is not None:
-        export, _ = load_data(compare)
-        parameters[COMPARE_CHECKED] = str(write_checked(export, Path(folder) / "compared-events.arrow", source=compare))
-    return CheckedRun(parameters=parameters, events=len(events), dropped=dropped)
-
-
 def compared_export(compare: object, checked: str | Path | None = None) -> pd.DataFrame:
     """Load the ACLED export of ``COMPARE``, or the copy of it a report build checked (``COMPARE_CHECKED``).
 
@@ -697,73 +553,3 @@ def compared_export(compare: object, checked: str | Path | None = None) -> pd.Da
     if path is None:
         raise OptionError("COMPARE: give the path of an ACLED export to compare the coded events with")
     return read_checked(checked, path)[0] if checked else load_data(path)[0]
-
-
-def check_matches(
-    events: pd.DataFrame,
-    *,
-    area: Sequence[str] | None = None,
-    attacks: Sequence[str] | None = None,
-    target: Sequence[str] | None = None,
-) -> None:
-    """Refuse a name of ``AREA``, ``ATTACKS`` or ``TARGET`` that matches no event, naming the closest names.
-
-    An area name is matched as :func:`~analysis.stats.selection.select_events`
-    matches it (``admin1`` or ``country``, whole, without regard to case); a
-    kind against ``event_type``, ``sub_event_type`` and ``category``; a target
-    as :func:`analysis.stats.selection.target_mask` searches it.
-
-    Raises
-    ------
-    OptionError
-        ``AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?``
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"admin1": ["Baghdad", "Kirkuk"], "country": ["Iraq", "Iraq"]})
-    >>> check_matches(frame, area=["Bagdad"])
-    Traceback (most recent call last):
-    ...
-    analysis.report.options.OptionError: AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?
-    """
-    if area:
-        _check_area(events, area)
-    if attacks:
-        present = _distinct(events, ["event_type", "sub_event_type", "category"])
-        _refuse_unmatched("ATTACKS", [n for n in attacks if n not in set(present)], present,
-                          "event type, sub-event type or category")
-    if target:
-        _check_target(events, target)
-
-
-def _check_area(events: pd.DataFrame, area: Sequence[str]) -> None:
-    present = _distinct(events, ["admin1", "country"])
-    folded = {value.strip().casefold() for value in present}
-    _refuse_unmatched("AREA", [n for n in area if n.strip().casefold() not in folded], present,
-                      "governorate (admin1) or country")
-
-
-def _check_target(events: pd.DataFrame, target: Sequence[str]) -> None:
-    present = _distinct(events, TARGET_COLUMNS)
-    folded = [value.casefold() for value in present]
-    missing = [n for n in target if not any(n.casefold() in value for value in folded)]
-    actors = sorted({part.strip() for value in present for part in value.split(LIST_SEPARATOR) if part.strip()})
-    _refuse_unmatched("TARGET", missing, actors, "actor2 or assoc_actor_2")
-
-
-def _distinct(events: pd.DataFrame, columns: Iterable[str]) -> list[str]:
-    values: set[str] = set()
-    for column in columns:
-        if column in events.columns:
-            values.update(str(v) for v in events[column].dropna().unique())
-    return sorted(values)
-
-
-def _refuse_unmatched(name: str, missing: Sequence[str], present: Sequence[str], what: str) -> None:
-    if not missing:
-        return
-    first = missing[0]
-    close = did_you_mean(first, present)
-    hint = f"; {close}" if close else ("; no name of the data is close" if present else "; the data have none")
-    more = f" (and {len(missing) - 1} more name{'s' if len(missing) > 2 else ''})" if len(missing) > 1 else ""
-    raise OptionError(f"{name}: {first!r} matches no {what} of the data{more}{hint}")

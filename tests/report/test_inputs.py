@@ -11,7 +11,8 @@ from acled_files import write_acled
 
 from analysis.errors import DataError
 from analysis.io.acled import load_acled
-from analysis.report.inputs import check_run, compared_export, named_outlets, notebook_data, read_checked, write_checked
+from analysis.report.checks import check_run
+from analysis.report.inputs import compared_export, named_outlets, notebook_data, read_checked, write_checked
 from analysis.report.options import CHECKED, COMPARE_CHECKED, OptionError
 from analysis.stats.selection import target_mask
 from analysis.stats.tables import events_table

@@ -422,7 +422,7 @@ def table_note(facts: Facts) -> str:
 
 def rest_note(facts: Facts) -> str:
     """Say where the run's events are in full: the CSV the build writes beside an ACLED run's report
-    (:func:`analysis.report.inputs.write_events`), where the events a table leaves out are; "" for the coded data."""
+    (:func:`analysis.report.checks.write_events`), where the events a table leaves out are; "" for the coded data."""
     from ..inputs import EVENTS_FILE
 
     if facts.coded:
