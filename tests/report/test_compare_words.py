@@ -118,7 +118,8 @@ def test_the_links_are_listed_with_their_grade_and_reasons(compared, coded):
         if coded_id == event_id]
     june = table.set_index("no.").loc[coded.loc["EV046", "number"]]
     days = (coded.loc["EV046", "date_end"] - coded.loc["EV046", "date_start"]).days + 1
-    assert f"ACLED narrows {days} days to 1 day" in june["why"] and june["grade"] == "strong, needs review"
+    assert f"ACLED gives 1 day of the {days} the coded dates span" in june["why"] and june["grade"] == "strong, needs review"
+    assert f"needs review: the coded dates span {days} days, ACLED's one" in june["why"]
     strike = table.set_index("no.").loc[coded.loc["EV003", "number"], "why"]
     assert strike.startswith("ACLED dates it 1 day earlier; 0 km apart; ACLED names Baghdad International Airport")
     clash = table.set_index("no.").loc[coded.loc["EV035", "number"], "why"]

@@ -167,7 +167,8 @@ def _time_reason(row) -> str:
     if finding in fixed:
         return fixed[finding]
     if finding == "ACLED narrows the window":
-        return f"ACLED narrows {int(limit)} days to {describe_number(int(value), 'day')}"
+        # the coded dates allow a span of days (a range, or weekdays within it); ACLED gives fewer of them
+        return f"ACLED gives {describe_number(int(value), 'day')} of the {int(limit)} the coded dates span"
     return f"ACLED dates it {describe_number(abs(int(value)), 'day')} {'earlier' if value < 0 else 'later'}"
 
 
@@ -199,7 +200,7 @@ def _attribution_reason(row) -> str:
 def _review_reason(row) -> str:
     if row.finding == "ambiguous":
         return f"needs review: {describe_number(int(row.value), 'other link')} as good"
-    return f"needs review: a window of {int(row.value)} days set against one event"
+    return f"needs review: the coded dates span {int(row.value)} days, ACLED's one"
 
 
 #: How each aspect of a link's reasons is said (any other aspect: why the link needs review).
@@ -246,7 +247,7 @@ def found(compared: Compared) -> str:
                      f"{'is' if one_to_many == 1 else 'are'} told by ACLED as several events.")
     if review:
         lines.append(f"{capital(describe_number(review, 'link'))} need{'s' if review == 1 else ''} review: another "
-                     "link is as good, or a window of weeks is set against a single day.")
+                     "link is as good, or the coded dates span weeks where ACLED gives one day.")
     lines.append("A link is a judgement with its reasons, not a fact.")
     return " ".join(lines) + f" Every link, with what was measured, is in [{LINKS_FILE}]({LINKS_FILE}) beside this report."
 
