@@ -304,8 +304,26 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
     new = sorted(set(in_month["source"].str.split("; ").explode()) - set(seen_before))
     assert new == ["Local Network"]
     carried = int(in_month["source"].str.contains("Local Network").sum())
+    # the other outlets' events of the two months settle it: in this file they hold steady, the rise is the new one's
+    before = raw[raw["event_date"].dt.to_period("M") == month - 1]
+    rest = [int((~frame["source"].str.contains("Local Network")).sum()) for frame in (before, in_month)]
+    assert abs(rest[1] / rest[0] - 1) < 0.5 * abs(len(in_month) / len(before) - 1)
     assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, which accounts "
-            f"for {carried} of {month.strftime('%B %Y')}'s events") in story.timeline()
+            f"for {carried} of {month.strftime('%B %Y')}'s events; without Local Network, {rest[0]} events in "
+            f"{(month - 1).strftime('%B %Y')} and {rest[1]} in {month.strftime('%B %Y')}: the rise is the new "
+            "outlet's.") in story.timeline()
+
+
+def test_a_rise_the_other_outlets_share_is_not_given_to_the_new_source(tmp_path):
+    # a new outlet reports half of April's events, but the old one's events rose fourfold too: not the new one's
+    events = [{"event_date": f"2020-03-{d:02d}", "source": "Old Wire"} for d in (1, 4, 7, 10, 13, 16, 19, 22, 25, 31)]
+    events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "Old Wire"} for d in range(40)]
+    events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "New Radio"} for d in range(40)]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "both-rose.csv", events)))).timeline()
+    assert ("The rise in April 2020 coincides with a new source, New Radio, which accounts for 40 of April 2020's "
+            "events; without New Radio, 10 events in March 2020 and 40 in April 2020: the other outlets' events "
+            "rose too, so only part of it is one of coverage.") in text, text
+    assert "the rise is the new outlet's" not in text
 
 
 def test_the_peak_a_new_source_carries_marks_its_first_report(story, raw):
