@@ -161,9 +161,10 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
     text = story.who()
     # (the pairs ranked among the events with a second actor; the protests, one actor alone, said apart)
     pairs = raw[raw["actor2"] != ""].groupby(["actor1", "actor2"]).agg(
-        events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
+        events=("fatalities", "size"), killed=("fatalities", "sum"), regions=("admin1", "nunique"),
+        region=("admin1", "first"), country=("country", "first")).reset_index()
     pairs = pairs.sort_values(["events", "killed", "actor1", "actor2"], ascending=[False, False, True, True])
-    said = re.search(r"the first actor against the second: (.*?killed)\.\n", text).group(1).split("; ")
+    said = re.search(r"the first actor against the second: (.*?)\.\n", text).group(1).split("; ")
     # the four pairs hold 33 to 36 events each: alike, so all are named and none is said to lead (three were named as
     # "the pairs with the most events", and the fourth, with 113 killed, was left out)
     assert pairs["events"].max() - pairs["events"].min() <= 0.1 * pairs["events"].max() and len(pairs) == 4
@@ -171,18 +172,29 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
                            f"{pairs['events'].max()} each)")
     top = pairs
     assert len(said) == len(top)
+    # each pair's events are all in one region, named with its country (the file covers two): said with the pair,
+    # and the killed said as those of any side, not the second actor's losses
+    assert (top["regions"] == 1).all() and raw["country"].nunique() == 2
     for row, sentence in zip(top.itertuples(), said):
-        assert sentence == f"{md(row.actor1)} against {md(row.actor2)}: {row.events} events, {row.killed} killed"
+        assert sentence == (f"{md(row.actor1)} against {md(row.actor2)}: {row.events} events in {row.region} "
+                            f"({row.country}), in which {row.killed} people were killed (on any side)")
     alone = raw[raw["actor2"] == ""]
     assert len(alone) and f"{len(alone)} events name one actor alone, with no second actor" in text
     expected = actors_by_pandas(raw)
     table = story.actors_table()
-    # the militia's target's associated actors are counted, with the type ACLED does not give them said
+    # the militia's target's associated actors are counted, with no type (ACLED gives none) and no killed figure
+    # that would read as their losses ("Contractors (United States) | 33 | 113"): the note under the table says why
     us = table[table["actor"] == "Military Forces of the United States (2017-)"].iloc[0]
-    assert us["as_associated"] == us["events"] > 0 and us["actor_type"] == "not given for an associated actor"
-    assert "first, second or associated actor" in story.actors_note()
+    assert us["as_associated"] == us["events"] > 0 and pd.isna(us["actor_type"]) and pd.isna(us["killed"])
+    note = story.actors_note()
+    assert "first, second or associated actor" in note
+    assert note.count("An actor named only beside a side (an associated actor) has no actor type in ACLED") == 1
+    only_beside = table["as_associated"] == table["events"]
+    assert table.loc[~only_beside, "killed"].notna().all()
     columns = ["actor", "events", "killed"]
-    assert table[columns].values.tolist() == expected[columns].values.tolist()
+    assert table.loc[~only_beside, columns].values.tolist() == expected.loc[~only_beside.to_numpy(), columns].values.tolist()
+    assert table.loc[only_beside, ["actor", "events"]].values.tolist() == (
+        expected.loc[only_beside.to_numpy(), ["actor", "events"]].values.tolist())
 
 
 def varied_events() -> list[dict[str, str]]:
@@ -210,12 +222,14 @@ def test_fatalities_by_actor_type_interaction_and_disorder_type(tmp_path):
         sums = raw.groupby(column).agg(events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
         sums = sums.sort_values(["events", "killed", column], ascending=[False, False, True]).head(4)
         sentence = text.split(label)[1].split(".")[0]
+        sides = " (on any side)" if column == "inter1" else ""  # an actor type's events are a side's
         for row in sums.itertuples():
-            assert f"{md(getattr(row, column))}: {row.events} events, {row.killed} killed" in sentence
+            killed = f"{row.killed} people were killed{sides}" if row.killed else "no one was killed"
+            assert f"{md(getattr(row, column))}: {row.events} events, in which {killed}" in sentence
     second = raw[raw["inter2"] != ""].groupby("inter2").agg(events=("fatalities", "size"), killed=("fatalities", "sum"))
     sentence = text.split("By the second actor's type")[1].split(".")[0]
     for row in second.sort_values(["events", "killed"], ascending=False).head(4).itertuples():
-        assert f"{row.Index}: {row.events} events, {row.killed} killed" in sentence
+        assert f"{row.Index}: {row.events} events, in which {row.killed} people were killed (on any side)" in sentence
 
 
 def test_civilian_targeting_is_its_own_measure(story, raw):

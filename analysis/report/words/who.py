@@ -47,8 +47,8 @@ REGIONS_LISTED = 3
 def _where(regions: pd.DataFrame) -> str:
     """Say where a pair's events were (Markdown), from its rows of :func:`analysis.stats.actors.pairs_by_region`, most
     events first, to follow its count of events: " in Duhok" (all of them), ", mostly in Duhok (30 of 34)" (most),
-    " in Duhok (12), Erbil (12) and Ninewa (10)" (a few regions, none holding most), ", the most in Duhok (12 of
-    34; 9 regions in all)" (many); "" where the file names no region."""
+    " in Duhok (12), Erbil (12) and Ninewa (10)" (a few regions, none holding most), " in 9 regions, the most in
+    Duhok (12 of 34)" (many); "" where the file names no region."""
     if regions.empty or (regions["region"] == stats.NONE).all():
         return ""
     total = int(regions["events"].sum())
@@ -60,7 +60,7 @@ def _where(regions: pd.DataFrame) -> str:
         return f", mostly in {names[0]} ({top:,} of {total:,})"
     if len(regions) <= REGIONS_LISTED:
         return " in " + join_words([f"{name} ({count:,})" for name, count in zip(names, regions["events"])])
-    return f", the most in {names[0]} ({top:,} of {total:,}; {len(regions):,} regions in all)"
+    return f" in {len(regions):,} regions, the most in {names[0]} ({top:,} of {total:,})"
 
 
 def _pair_figures(row: object, regions: pd.DataFrame) -> str:
@@ -110,16 +110,17 @@ def who(facts: Facts) -> str:
     if "disorder_type" in events.columns:
         breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
-    regions = (stats.pairs_by_region(events) if "admin1" in events.columns
-               else pd.DataFrame(columns=["actor1", "actor2", "region", "events", "fatalities"]))
-    lead, alone = _pairs(pairs, regions)
+    lead, alone = _pairs(pairs, stats.pairs_by_region(events) if "admin1" in events.columns else None)
     return findings("Who", lead, [alone, *lines])
 
 
-def _pairs(pairs: pd.DataFrame, regions: pd.DataFrame) -> tuple[str, str]:
+def _pairs(pairs: pd.DataFrame, regions: pd.DataFrame | None = None) -> tuple[str, str]:
     """Who fought whom, where: the pairs of first and second actor with the most events, ranked among the events
-    with a second actor, each with its regions (:func:`_where`; the lead), and how many events name one actor alone
-    (a finding of its own; "" for none). The table under the text gives every actor with its type."""
+    with a second actor, each with its regions (``regions`` as :func:`analysis.stats.actors.pairs_by_region` gives
+    them, None for a file that names none; :func:`_where`), the lead; and how many events name one actor alone (a
+    finding of its own; "" for none). The table under the text gives every actor with its type."""
+    if regions is None:
+        regions = pd.DataFrame(columns=["actor1", "actor2", "region", "events", "fatalities"])
     if pairs.empty:
         return "No actor is named.", ""
     one_sided = pairs["actor2"] == stats.NONE
