@@ -1164,8 +1164,25 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
     peaks = {months.loc[pair].idxmax() for pair in pairs.index}
     # the file's four pairs are alike (33 to 36 events), and every one peaked in June 2020: the title says both
     assert len(pairs) == 4 and pairs.iloc[-1] >= 0.9 * pairs.iloc[0] and peaks == {pd.Period("2020-06")}
+    # ... as Local Network began reporting: the title says so as the other charts' titles do, the subtitle counts it
+    local = paired["source"].str.contains("Local Network")
+    assert paired.loc[local, "event_date"].min().to_period("M") == pd.Period("2020-06")
     assert pairs_title(story.facts) == (f"Who fought whom: 4 pairs of actors, {pairs.iloc[-1]} to {pairs.iloc[0]} "
-                                        "events each; all 4 pairs drawn peaked in June 2020")
+                                        "events each; all 4 pairs drawn peaked in June 2020, as a new source began "
+                                        "reporting")
+    june = paired["event_date"].dt.to_period("M") == pd.Period("2020-06")
+    without = paired[~local]
+    by_month = without.groupby([without["actor1"], without["actor2"], without["event_date"].dt.to_period("M")]).size()
+    at_june = by_month.xs(pd.Period("2020-06"), level=2).reindex(pairs.index, fill_value=0)
+    elsewhere = by_month[by_month.index.get_level_values(2) != pd.Period("2020-06")].max()
+    each = (f"{at_june.min()} events each" if at_june.min() == at_june.max()
+            else f"{at_june.min()} to {at_june.max()} events each")
+    # without it, no pair has more in June than in other months: the peak is the new outlet's
+    assert at_june.max() <= elsewhere
+    assert pairs_subtitle(story.facts).endswith(
+        f". Local Network, which began reporting on {paired.loc[local, 'event_date'].min().day} June 2020, reports "
+        f"{int((june & local).sum())} of the {int(june.sum())} events of June 2020; without the events it reports, "
+        f"the pairs drawn have {each} in June 2020, no more than in other months (up to {elsewhere})")
     groups, names = pair_groups(story.facts)
     alone = int((raw["actor2"] == "").sum())
     assert len(groups) == len(raw) and (groups == ONE_ACTOR).sum() == alone
@@ -1173,10 +1190,11 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
     # a panel per pair, in the order of the title's ranking, each titled with its pair and events, its bars the
     # pair's events of each month; the events with no second actor are counted in the subtitle, not drawn
     figure = story.plot_pairs()
-    assert words_of(figure).subtitle == pairs_subtitle(story.facts) == (
+    assert words_of(figure).subtitle == pairs_subtitle(story.facts)
+    assert pairs_subtitle(story.facts).startswith(
         f"Events per month of the 4 pairs of actors (the first actor against the second), a panel each, all on one "
         f"scale: {len(raw) - alone} of the {len(raw)} events. Not drawn: {alone} events with one actor alone, no second "
-        "actor")  # the file's every pair is drawn: none "with the most events"
+        "actor. ")  # the file's every pair is drawn: none "with the most events"
     assert [" ".join(words_of(ax).title.split()) for ax in figure.axes] == [
         f"{name}: {pairs.loc[tuple(name.split(' against '))]} events" for name in names]
     for ax, name in zip(figure.axes, names):
@@ -1341,3 +1359,30 @@ def test_the_places_page_promises_the_forces_moves_only_where_the_window_holds_a
     moving = Story(notebook_data(str(write_acled(tmp_path / "moves.csv", 400))))  # foreign forces' bases among them
     assert not moving.facts.posture_events.empty
     assert moving.heading("posture").markdown.split("\n")[0].endswith(", and the moves of foreign forces")
+
+
+def test_an_escalation_peak_a_new_source_carries_says_the_score_without_it(story, raw):
+    """"Escalation ... peaked in the weeks of 8-14 June 2020 and 22-28 June 2020: 117 points" came after Local Network's
+    first report, which the chart marks, with no word of it: the findings count its share of the peak and the score
+    without the events it reports."""
+    from analysis.stats.escalation import escalation_per_period
+    from analysis.text import describe_points, join_words
+
+    frame = story.facts.escalation
+    peaks = frame[frame["escalation"] == frame["escalation"].max()].sort_values("period_start")
+    first = peaks.iloc[0]
+    week = raw[(raw["event_date"] >= first["period_start"]) & (raw["event_date"] <= first["period_end"])]
+    local = raw["source"].str.contains("Local Network")
+    began = raw.loc[local, "event_date"].min()
+    assert began <= first["period_start"] and 2 * week["source"].str.contains("Local Network").sum() >= len(week)
+    scored = story.facts.escalation_events
+    without = escalation_per_period(scored[~scored["source"].str.contains("Local Network")], freq="W",
+                                    start=story.facts.first, end=story.facts.last, clip=True, dates="event_date")
+    at_peaks = without.set_index("period_start")["escalation"].reindex(peaks["period_start"])
+    assert (at_peaks < 0.5 * first["escalation"]).all()  # without it, the peak weeks score less than half
+    text = story.escalation(frame)
+    assert (f"A new source carries the peak: Local Network, which began reporting on {began.day} June 2020, reports "
+            f"{int(week['source'].str.contains('Local Network').sum())} of the {len(week)} events of "
+            f"{first['period_start'].day}-{first['period_end'].day} June 2020; without the events it reports, those "
+            f"weeks score {join_words([describe_points(v) for v in at_peaks])} points, and escalation peaks at "
+            f"{describe_points(without['escalation'].max())} points in ") in text, text

@@ -16,6 +16,7 @@ from ...stats.coverage import (
 )
 from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
+from .common import Escape
 from .facts import PERIOD_NAMES, Facts
 
 #: A change coincides with new (or vanished) outlets when their events make at least this share of it; a peak, when
@@ -102,14 +103,19 @@ def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
 REST_PART = 0.25
 
 
+def events_without(events: pd.DataFrame, names: object) -> pd.DataFrame:
+    """The events none of the outlets ``names`` reports: the events there would be without them."""
+    rows = event_sources(events)
+    theirs = set(rows.loc[rows["source"].isin(list(names)).to_numpy(), "event_id"])
+    return events.loc[~events["event_id"].isin(theirs).to_numpy()]
+
+
 def without_sources(events: pd.DataFrame, names: object, start: object, end: object) -> int:
     """Count the events from ``start`` to ``end`` (their ``event_date``) that none of the outlets ``names`` reports:
     the events a period would have without them."""
     dates = events["event_date"]
     inside = events.loc[((dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()]
-    rows = event_sources(inside)
-    theirs = set(rows.loc[rows["source"].isin(list(names)).to_numpy(), "event_id"])
-    return int(inside.loc[~inside["event_id"].isin(theirs).to_numpy(), "event_id"].nunique())
+    return int(events_without(inside, names)["event_id"].nunique())
 
 
 def _without_them(events: pd.DataFrame, change: pd.Series, found: pd.DataFrame, noun: str) -> str:
@@ -213,6 +219,34 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
     named = [f"{name} (from {describe_dates(day, day, long=True)})" for name, day in found.head(2).items()]
     more = [f"{len(found) - 2:,} more"] if len(found) > 2 else []
     return f"; new sources had begun reporting: {join_words(named + more)}"
+
+
+#: A peak that new sources carry (:func:`carried_peak`): the sources, each with the day of its first report; how
+#: many of the peak's events they report, of how many; and the events none of them reports, for the chart's measure
+#: without them.
+CarriedPeak = tuple[pd.Series, int, int, pd.DataFrame]
+
+
+def carried_peak(facts: Facts, events: pd.DataFrame, start: object, end: object) -> CarriedPeak | None:
+    """Find the new sources that carry the peak from ``start`` to ``end`` (:func:`carrying_sources`, the rule the
+    chart titles' notes and marks follow), for a chart that says its measure without them; None where none does."""
+    found, _, total, carried = _carrying(facts, events, start, end)
+    if found.empty:
+        return None
+    return found, carried, total, events_without(events, found.index)
+
+
+def carried_peak_words(carried: CarriedPeak, when: str, esc: Escape = str) -> str:
+    """Say how much of a peak new sources report (in ``esc``'s format; ``when`` names the peak's period): "Local
+    Network, which began reporting on 2 June 2020, reports 9 of the 15 events of 8-14 June 2020"; several sources
+    are counted together ("2 new sources, from 2 June 2020, report ...")."""
+    found, share, total, _ = carried
+    began = describe_dates(found.iloc[0], found.iloc[0], long=True)
+    if len(found) == 1:
+        who = f"{esc(found.index[0])}, which began reporting on {began}, reports"
+    else:
+        who = f"{describe_number(len(found), 'new source')}, the first from {began}, report"
+    return f"{who} {share:,} of the {describe_number(total, 'event')} of {when}"
 
 
 def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
-from ...text import describe_all, describe_number, join_words
+from ...text import describe_all, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import alike, capital, findings, lower_first, percent, top_whole
 from .facts import NAMED, Facts
@@ -288,6 +288,7 @@ def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     (or, where the pairs drawn are alike, how many and their range), and the one period in which every pair drawn
     peaked, where there is one; ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
     from .counting import period_text
+    from .coverage import new_source_note
 
     groups, names, counts = drawn or pairs_drawn(facts)
     if not names:
@@ -301,16 +302,67 @@ def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
         two = int((groups != ONE_ACTOR).sum())
         lead = (f"{' and '.join(top.index)} had the most events, {most:,}{' each' if len(top) > 1 else ''} of "
                 f"{two:,}{'' if two == len(groups) else ' with a second actor'}")
+    when = _common_peak((groups, names, counts))
+    if when is not None:
+        every = "both pairs" if len(names) == 2 else f"all {len(names)} pairs drawn"
+        lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
+        lead += new_source_note(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"],
+                                when["period_end"])
+    return f"Who fought whom: {lead}"
+
+
+def _common_peak(drawn: PairsDrawn) -> pd.Series | None:
+    """The one period in which every pair drawn peaked (its row of counts: ``period_start``, ``period_end``), where
+    there are several pairs and one such period; else None."""
+    _, names, counts = drawn
     counts = counts[counts["pair"].isin(names)]
     peaks = set()
     for _, part in counts.groupby("pair", observed=True):
         top = part[part["expected"] == part["expected"].max()]
         peaks.add(top["period_start"].iloc[0] if len(top) == 1 else None)
     if len(names) > 1 and len(peaks) == 1 and None not in peaks:
-        when = counts[counts["period_start"] == next(iter(peaks))].iloc[0]
-        every = "both pairs" if len(names) == 2 else f"all {len(names)} pairs drawn"
-        lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
-    return f"Who fought whom: {lead}"
+        return counts[counts["period_start"] == next(iter(peaks))].iloc[0]
+    return None
+
+
+def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
+    """Say, where new sources carry the period in which every pair drawn peaked
+    (:func:`~analysis.report.words.coverage.carried_peak`), how many of the pairs' events of that period they report
+    and the pairs' events without them, against the other periods (plain text, for the subtitle): "Local Network,
+    which began reporting on 2 June 2020, reports 28 of the 48 events of June 2020; without the events it reports,
+    the pairs drawn have 3 to 4 events each in June 2020, no more than in other months (up to 5)"; "" where no
+    new source carries it. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
+    from ...stats.periods import attacks_per_period
+    from .counting import period_text
+    from .coverage import carried_peak, carried_peak_words
+
+    drawn = drawn or pairs_drawn(facts)
+    groups, names, _ = drawn
+    when = _common_peak(drawn)
+    if when is None:
+        return ""
+    freq = facts.period("monthly", "M")
+    carried = carried_peak(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"],
+                           when["period_end"])
+    if carried is None:
+        return ""
+    rest = carried[3]
+    counts = attacks_per_period(rest.assign(pair=groups.loc[rest.index].to_numpy()), freq=freq, by="pair", kinds=None,
+                                start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    counts = counts[counts["pair"].isin(names)]
+    at_peak = (counts[counts["period_start"] == when["period_start"]].set_index("pair")["expected"]
+               .reindex(names, fill_value=0))
+    other = float(counts.loc[counts["period_start"] != when["period_start"], "expected"].max())
+    name = period_text(when, freq)
+    low, high = float(at_peak.min()), float(at_peak.max())
+    each = (f"{describe_figure(high)} events each" if describe_figure(low) == describe_figure(high)
+            else f"{describe_figure(low)} to {describe_figure(high)} events each")
+    against = (f"no more than in other {facts.period_name('monthly')}s (up to {describe_figure(other)})"
+               if high <= other else f"against at most {describe_figure(other)} in other "
+               f"{facts.period_name('monthly')}s")
+    them = "it reports" if len(carried[0]) == 1 else "they report"
+    return (f"{carried_peak_words(carried, name)}; without the events {them}, the pairs drawn have {each} in {name}, "
+            f"{against}")
 
 
 def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
@@ -331,7 +383,9 @@ def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
         left.append(f"{describe_number(other, 'event')} of {describe_number(count, 'other pair')}")
     if alone:
         left.append(f"{describe_number(alone, 'event')} with one actor alone, no second actor")
-    return text + (f". Not drawn: {' and '.join(left)}" if left else "")
+    text += f". Not drawn: {' and '.join(left)}" if left else ""
+    coverage = pairs_coverage(facts, drawn)
+    return text + (f". {capital(coverage)}" if coverage else "")
 
 
 def plot_pairs(facts: Facts) -> object:
