@@ -35,8 +35,9 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     """Say whether a month-to-month change coincides with a change in the outlets (Markdown), "" for the coded data.
 
     ``change`` is a row of :func:`analysis.stats.highlights.largest_changes`.
-    "The rise in June 2025 coincides with a new source, Local Network, which accounts for 422 of June 2025's
-    events."
+    "The rise in June 2020 coincides with a new source, Local Network, which accounts for 40 of June 2020's
+    events; without Local Network, 18 events in May 2020 and 20 in June 2020: the rise is the new outlet's."
+    (:func:`_without_them`).
     """
     if facts.coded or "source" not in events.columns:
         return ""
