@@ -400,6 +400,10 @@ class Story:
         """:func:`analysis.report.words.posture.posture_table_note`."""
         return posture_words.posture_table_note(self.facts)
 
+    def lists_notes(self) -> bool:
+        """Whether the timeline page lists its events' notes (:func:`analysis.report.words.timeline.notes_listed`)."""
+        return timeline_words.notes_listed(self.facts)
+
     def lists_posture(self, what: str = "changes") -> bool:
         """Whether the page lists its changes of posture (``what="changes"``,
         :func:`analysis.report.words.posture.listed`) or their notes (``"notes"``,

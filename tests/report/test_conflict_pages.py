@@ -114,7 +114,9 @@ def test_the_where_page_maps_and_counts_the_events_by_region_and_month(built):
     assert f"at {places} places" in page
     # none of the target's events is a strategic development: said once, in the lead (not again under the section on
     # the target's developments), with no empty table of changes after it
-    assert page.count("No strategic development involving") == 1 and "No changes of posture" not in page
+    said = page.count("None of these is a strategic development") + page.count("No strategic development involving")
+    assert said == 1 and "No changes of posture" not in page
+    assert "Strategic developments involving" not in page  # no section whose only content is that there are none
     assert "Every change of posture" not in page
 
 

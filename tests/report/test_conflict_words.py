@@ -690,21 +690,25 @@ def test_a_file_without_changes_of_posture_names_the_events_its_foreign_forces_a
     named = typed | assoc.str.contains("Military Forces of (?!Iraq)", regex=True)
     lead = story.heading("posture").markdown
     turkey = int((raw["actor1"] == "Military Forces of Turkey (2016-)").sum())
-    assert f"Yet foreign forces are named in {int(named.sum())} of its {len(raw)} events" in lead
+    assert f"Foreign forces are named in {int(named.sum())} of the {len(raw)} events: " in lead
+    assert ("None of these is a strategic development: ACLED records no change of a force's posture (a base "
+            "established, ground the first actor takes without fighting, a change to a group's activity) involving "
+            "foreign forces in ") in lead
+    assert "No strategic development" not in lead  # said once, with the events that name the forces
     # the United States is named only beside the Iraqi army, on the side attacked: not as an actor of its own
     us = raw["assoc_actor_2"].fillna("").str.contains("Military Forces of the United States")
     assert not raw["actor1"].str.contains("United States").any() and us.sum() > 0
     assert f"Military Forces of Turkey (2016-) in {turkey}, each time as an actor; Military Forces of the United " \
            f"States (2017-) in {int(us.sum())}, each time only as an associated actor." in lead
-    assert lead.count("Yet foreign forces") == 1
+    assert lead.count("Foreign forces are named") == 1
 
 
 def test_a_file_without_changes_of_posture_says_so_once(story):
     """The page's lead says there is none; neither the section on foreign forces nor an empty table under its
     heading says it again (the sentences under the section repeated the lead's, word for word)."""
     assert story.facts.posture_events.empty
-    assert "No strategic development involving" in story.heading("posture").markdown
-    assert "No strategic development involving" not in story.section("forces") + story.posture()
+    assert "None of these is a strategic development" in story.heading("posture").markdown
+    assert story.section("forces") == "" and story.posture() == ""  # no heading over a definition alone
     assert not story.lists_posture()
     assert story.section("posture table") == "" and story.section("posture coding") == ""
     assert not story.lists_posture("notes")
@@ -1300,7 +1304,8 @@ def test_a_non_violent_transfer_of_territory_has_acleds_one_meaning_wherever_it_
 
     meaning = ACLED_POSTURE_MEANINGS["Non-violent transfer of territory"]
     assert meaning == "ground the first actor takes without fighting"
-    forces = story.section("forces")
+    # this file has none: the posture page's lead says what ACLED did not record
+    forces = story.section("forces") + story.heading("posture").markdown
     assert f"({', '.join(ACLED_POSTURE_MEANINGS.values())})" in forces and "handed over" not in forces
     rules = cameo_table().set_index("sub_event_type")
     assert rules.loc["Non-violent transfer of territory", "covers"].iloc[0] == meaning  # ACLED's rule, not the coded
@@ -1386,3 +1391,23 @@ def test_an_escalation_peak_a_new_source_carries_says_the_score_without_it(story
             f"{first['period_start'].day}-{first['period_end'].day} June 2020; without the events it reports, those "
             f"weeks score {join_words([describe_points(v) for v in at_peaks])} points, and escalation peaks at "
             f"{describe_points(without['escalation'].max())} points in ") in text, text
+
+
+def test_the_notes_part_lists_only_what_the_events_table_does_not_already_say(story):
+    """The file's notes are one short sentence, shown whole in the events table: the notes part repeated each of them
+    with "the day is known". It lists an event only where its date is known to a week or a month (or its notes say
+    more than the table), and is left out where none is."""
+    table = story.events_table().set_index("event_id")
+    notes = story.coding_notes()
+    assert len(notes) and len(notes) < len(table)
+    assert (notes["date_basis"] != "the day is known").all()
+    assert notes["notes"].tolist() == table.loc[notes["event_id"], "what"].tolist()  # kept for their dates
+    assert story.lists_notes() and story.section("coding").startswith("## The events' notes")
+
+
+def test_without_anything_more_to_say_the_notes_part_is_left_out(tmp_path):
+    events = [{"event_date": f"2020-0{month}-10", "event_type": "Battles", "sub_event_type": "Armed clash",
+               "notes": f"A clash in month {month}."} for month in range(1, 4)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "days.csv", events))))
+    assert story.events_table()["what"].tolist() == [f"A clash in month {m}." for m in range(1, 4)]
+    assert story.coding_notes().empty and not story.lists_notes() and story.section("coding") == ""

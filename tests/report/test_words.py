@@ -412,3 +412,15 @@ def test_the_disputes_sentence_counts_claims_that_can_all_hold_apart_from_contra
         "one the claims contradict each other, on one they differ only in precision or wording, on one they differ but "
         "can all hold.")
     assert disputes_sentence(reports[reports["event_id"] == "EV033"]).endswith("; on it, the claims differ but can all hold.")
+
+
+def test_the_totals_table_gives_the_reports_words_and_how_they_are_read_not_a_count_called_worded():
+    # "at least 2" stood under "as worded" for "repeatedly", "multiple" and "a frequent target"
+    from analysis.report.inputs import notebook_data
+    from analysis.report.words.attacks import totals_table
+
+    data = notebook_data()
+    table = totals_table(data.reported_totals, data.sources)
+    assert "as_worded" not in table.columns and {"quote", "bounds"} <= set(table.columns)
+    repeatedly = table[table["quote"].str.contains("repeatedly")]
+    assert len(repeatedly) == 1 and repeatedly["bounds"].item() == "2 or more"

@@ -503,7 +503,10 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """List the coded data's reported totals for a reader: the events and rows their measures name, in words.
 
     :func:`analysis.stats.tables.reported_totals_table`, its ``measure``
-    written by :func:`analysis.report.words.plain.plain_notes`.
+    written by :func:`analysis.report.words.plain.plain_notes`, without its
+    ``as_worded``: the count as coded ("at least 2" for "repeatedly"), which
+    is no wording of the report's; its ``quote`` gives the words, ``bounds``
+    how they are read.
 
     Examples
     --------
@@ -516,7 +519,7 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """
     from ...stats.tables import reported_totals_table
 
-    table = reported_totals_table(totals, sources)
+    table = reported_totals_table(totals, sources).drop(columns="as_worded")
     table["measure"] = pd.array([plain_notes(text, sources) for text in table["measure"].astype(object)],
                                 dtype="string")
     return table

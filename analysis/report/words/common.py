@@ -454,7 +454,8 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     """The coder's notes, whole, and how the dates follow from the reports, of the events a table lists.
 
     For an ACLED file, how precisely each date is known is said in words ("only the month is known"), not as
-    the column ``time_precision`` and its code.
+    the column ``time_precision`` and its code, and an event whose notes the table shows whole (its ``what``)
+    and whose day is known is left out: its row would say nothing the table does not.
 
     The coded events are shown by their number on the pages, and their notes
     name the reports and the events as the pages do
@@ -465,8 +466,16 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
     ids = listed[["event_id"]].astype({"event_id": "string"})
     out = ids.join(notes[columns], on="event_id").reset_index(drop=True)
     if not facts.coded:
+        words = _acled_date_words()
         if "date_basis" in out.columns:  # ACLED's time precision, not its column's name and code
-            out["date_basis"] = out["date_basis"].replace(_acled_date_words())
+            out["date_basis"] = out["date_basis"].replace(words)
+        if "what" in listed.columns and "notes" in out.columns:
+            # a note the table shows whole, of an event known to the day, would only be said again: the others
+            whole = (listed["what"].astype("string").fillna("").to_numpy()
+                     == out["notes"].astype("string").fillna("").to_numpy())
+            day = (out["date_basis"].eq(next(iter(words.values()))).fillna(False).to_numpy(dtype=bool)
+                   if "date_basis" in out.columns else True)
+            out = out[~(whole & day)].reset_index(drop=True)
         return out
     sources = facts.data.sources
     for column in columns:
@@ -482,7 +491,8 @@ def notes_heading(facts: Facts, listed: str) -> str:
     if facts.coded:
         return (f"## How this was coded\n\nFor {listed}, the coder's notes whole (which report says what, how the "
                 "place and the dates were read) and how the dates follow from the reports.")
-    return f"## The events' notes\n\nFor {listed}, ACLED's notes, as the file gives them."
+    return (f"## The events' notes\n\nFor {listed}, ACLED's notes as the file gives them, where the table does not "
+            "show them whole or the day is not known.")
 
 
 def limits(facts: Facts, first_page: str | None = None) -> str:

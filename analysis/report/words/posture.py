@@ -76,16 +76,17 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
     posture = facts.posture_events
     forces = forces_words(facts, esc)
     if posture.empty:  # a window without any event: the lead has said it, once
-        return "" if facts.events.empty else (nothing(facts, f"strategic development involving {forces}", esc)
-                                              + _forces_in_events(facts, esc))
+        return "" if facts.events.empty else (_forces_in_events(facts, esc)
+                                              or nothing(facts, f"strategic development involving {forces}", esc))
     kinds = top_values(posture["sub_event_type"], n=5)
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
             f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
 
 
 def _forces_in_events(facts: Facts, esc: Escape) -> str:
-    """Say in how many of the window's events the forces are actors, and which ("" in none): where none of its
-    strategic developments involves them, a reader must not take the page's "none" for their absence."""
+    """Say in how many of the window's events the forces are actors, and which, and that none of those events is a
+    strategic development ("" in none): where none of its strategic developments involves them, a reader must not
+    take the page's "none" for their absence."""
     from ...stats.posture import involved_forces, named_as_actor
 
     named = involved_forces(facts.events, facts.data.selection.target or None, country=facts.data.country).dropna()
@@ -105,9 +106,11 @@ def _forces_in_events(facts: Facts, esc: Escape) -> str:
     items = [f"{esc(force)} in {n:,}{said if beside_any else ''}" for (force, n), said in zip(forces.items(), roles)]
     listed = "; ".join(items) if beside_any else join_words(items)
     more = "" if len(forces) == named.nunique() else f", and {describe_number(named.nunique() - len(forces), 'other')}"
-    return (f" Yet {forces_words(facts, esc)} are named in "
-            f"{len(named):,} of its {describe_number(len(facts.events), 'event')}, none of them a strategic "
-            f"development: {listed}{more}.")
+    forces = forces_words(facts, esc)
+    return (f"{forces[0].upper()}{forces[1:]} are named in {len(named):,} of the "
+            f"{describe_number(len(facts.events), 'event')}: {listed}{more}. None of these is a strategic development: "
+            f"ACLED records no change of a force's posture ({', '.join(ACLED_POSTURE_MEANINGS.values())}) involving "
+            f"{forces} {in_window(facts, esc, involving=False)}.")
 
 
 def bases_lead(facts: Facts, esc: Escape = md) -> str:
@@ -169,7 +172,8 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     ``"posture table"``, ``"troops"`` ("" for an ACLED file, which states no troop level) and ``"posture coding"``
     ("" when the table counts changes instead of listing them)."""
     return {"posture": lambda: (where_words.section(facts) if not facts.coded else _posture_section(facts)),
-            "forces": lambda: "" if facts.coded else _posture_section(facts),
+            # none: the page's lead says so; a heading over a definition alone read as if the page had lost a part
+            "forces": lambda: "" if facts.coded or facts.posture_events.empty else _posture_section(facts),
             "posture table": lambda: posture_table_note(facts),
             "posture coding": lambda: (notes_heading(facts, "the changes of posture of the table above")
                                        if notes_listed(facts) else ""),
@@ -206,14 +210,10 @@ def _posture_section(facts: Facts) -> str:
                  "AU or EU)" if not target
                  else f"the target ('{md('; '.join(target))}' in any actor column)")
     mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} (borders: Natural "
-              "Earth). A dot is a place, sized by its events and coloured by the kind of most of them"
-              if len(facts.posture_events) else "")
-    # with none, the section says so in three words (the lead says it in full): a heading over a definition alone
-    # read as if the page had lost its content
-    none = "" if len(facts.posture_events) else " There were none in this window."
+              "Earth). A dot is a place, sized by its events and coloured by the kind of most of them")
     return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
             f"that change a force's posture ({', '.join(ACLED_POSTURE_MEANINGS.values())}) involving "
-            f"{involving}{mapped}.{none}")
+            f"{involving}{mapped}.")
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:
@@ -259,8 +259,9 @@ def listed(facts: Facts) -> bool:
 
 def notes_listed(facts: Facts) -> bool:
     """Whether the page lists the coder's notes of its changes of posture: only when its table lists the changes one
-    by one (a table of their number per period has no notes to show, and no empty table says there is none)."""
-    return listed(facts) and "event_id" in _listed(facts).columns
+    by one (a table of their number per period has no notes to show, and no empty table says there is none), and,
+    for an ACLED file, some note says more than the table (:func:`analysis.report.words.common.notes_of`)."""
+    return listed(facts) and "event_id" in _listed(facts).columns and (facts.coded or not coding_notes(facts).empty)
 
 
 def posture_table_note(facts: Facts) -> str:

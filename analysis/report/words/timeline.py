@@ -210,7 +210,7 @@ def sections(facts: Facts) -> dict[str, Callable[[], str]]:
     (:func:`scoring_section`)."""
     return {"timeline": lambda: "## The timeline\n\n" + timeline_note(facts),
             "events": lambda: "## The events, in order, with their sources\n\n" + table_note(facts),
-            "coding": lambda: notes_heading(facts, "the events of the events table"),
+            "coding": lambda: notes_heading(facts, "the events of the events table") if notes_listed(facts) else "",
             "dates": lambda: time_section(facts),
             "escalation": lambda: escalation_note(facts),
             "scoring": lambda: scoring_section(facts)}
@@ -394,6 +394,12 @@ def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
 def coding_notes(facts: Facts) -> pd.DataFrame:
     """The coder's notes of the events the table lists, whole: for the page's "How this was coded" part."""
     return notes_of(facts, _listed(facts))
+
+
+def notes_listed(facts: Facts) -> bool:
+    """Whether the page lists the notes of its events: always for the coded data and a window without events (its
+    table says so), else where some note says more than the events table (:func:`notes_of`)."""
+    return facts.coded or facts.events.empty or not coding_notes(facts).empty
 
 
 def table_note(facts: Facts) -> str:

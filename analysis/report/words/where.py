@@ -253,7 +253,7 @@ def _named(facts: Facts) -> str:
 
 def chart_subtitle(facts: Facts, chart: str = "where") -> str:
     """What the events map shows, as plain text."""
-    return f"A dot is a place, sized by its events and coloured by the event type of most of them; {_named(facts)} named"
+    return f"A dot is a place, sized by its events and coloured by the event type of most of them; {_named(facts)} named, with their events"
 
 
 def section(facts: Facts) -> str:
