@@ -166,6 +166,46 @@ def by_pair(events: pd.DataFrame) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
+def pairs_by_region(events: pd.DataFrame, column: str = "admin1") -> pd.DataFrame:
+    """Count each pair of actors' events and fatalities by region: who fought whom, where.
+
+    The pairs are :func:`by_pair`'s; the region is ``column`` (ACLED's
+    ``admin1``), :data:`NONE` where an event gives none; in a file of
+    several countries each region is named with its country ("Diyala
+    (Iraq)"), as regions of two countries may share a name.
+
+    Returns
+    -------
+    DataFrame
+        actor1, actor2, region, events, fatalities (int64); the pairs in
+        :func:`by_pair`'s order, each pair's regions most events first,
+        then most killed, then by name.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"actor1": ["A", "A", "A", "B"], "actor2": ["C", "C", "C", ""],
+    ...                       "admin1": ["X", "Y", "X", ""], "fatalities": [2, 5, 1, 0]})
+    >>> pairs_by_region(frame).values.tolist()
+    [['A', 'C', 'X', 2, 3], ['A', 'C', 'Y', 1, 5], ['B', '(none)', '(none)', 1, 0]]
+    """
+    require_columns(events, ["actor1", "actor2", column])
+    frame = pd.DataFrame({f"actor{side}": _names(events[f"actor{side}"]) for side in (1, 2)})
+    region = _names(events[column])
+    if "country" in events.columns and events["country"].nunique() > 1:
+        country = _names(events["country"])
+        region = np.array([r if r == NONE else f"{r} ({c})" for r, c in zip(region, country)], dtype=object)
+    frame["region"] = region
+    frame["killed"] = fatalities(events).to_numpy()
+    grouped = frame.groupby(["actor1", "actor2", "region"], sort=False)
+    table = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()}).reset_index()
+    table = table.astype({"events": np.int64, "fatalities": np.int64})
+    order = by_pair(events)[["actor1", "actor2"]].reset_index().rename(columns={"index": "rank"})
+    table = table.merge(order, on=["actor1", "actor2"], how="left")
+    table = table.sort_values(["rank", "events", "fatalities", "region"], ascending=[True, False, False, True],
+                              kind="stable")
+    return table.drop(columns="rank").reset_index(drop=True)
+
+
 def pair_of(events: pd.DataFrame) -> pd.Series:
     """Name each event's pair of actors as :func:`by_pair` counts them: "A against B", or "A alone" (no second actor).
 

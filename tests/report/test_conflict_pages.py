@@ -47,8 +47,9 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     # same events and killed, is not said again)
     assert raw[["actor1", "actor2"]].drop_duplicates().shape[0] == 1
     first, second = raw["actor1"].iloc[0], raw["actor2"].iloc[0]
-    assert (f"All {len(raw)} events, in which {raw['fatalities'].sum()} people were killed, set {first} against "
-            f"{second}.") in page
+    assert raw["admin1"].nunique() == 1  # where: the one region of its events, and the killed of any side
+    assert (f"All {len(raw)} events in {raw['admin1'].iloc[0]}, in which {raw['fatalities'].sum()} people were "
+            f"killed (on any side), set {first} against {second}.") in page
     assert "Political violence:" not in page
     assert (raw["civilian_targeting"] == "Civilian targeting").sum() == 0  # the target's events spare civilians
     assert "No event has civilians as its main target" in page
@@ -61,7 +62,7 @@ def test_the_timeline_page_says_who_fought_whom_and_counts_by_event_date(built):
     actors = pd.concat([raw[["actor1"]].rename(columns={"actor1": "actor"}),
                         raw[["actor2"]].rename(columns={"actor2": "actor"})])
     top = actors[actors["actor"] != ""]["actor"].value_counts()
-    assert " events killed in its events as first actor as second actor " in page  # the actors table's headers
+    assert " events killed in these events (any side) as first actor as second actor " in page  # the table's headers
     assert " actor other actor killed " in page  # the events table's killed column
     assert f" {top.index[0]} " in page and f" {top.iloc[0]} " in page
 

@@ -161,9 +161,10 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
     text = story.who()
     # (the pairs ranked among the events with a second actor; the protests, one actor alone, said apart)
     pairs = raw[raw["actor2"] != ""].groupby(["actor1", "actor2"]).agg(
-        events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
+        events=("fatalities", "size"), killed=("fatalities", "sum"), regions=("admin1", "nunique"),
+        region=("admin1", "first"), country=("country", "first")).reset_index()
     pairs = pairs.sort_values(["events", "killed", "actor1", "actor2"], ascending=[False, False, True, True])
-    said = re.search(r"the first actor against the second: (.*?killed)\.\n", text).group(1).split("; ")
+    said = re.search(r"the first actor against the second: (.*?)\.\n", text).group(1).split("; ")
     # the four pairs hold 33 to 36 events each: alike, so all are named and none is said to lead (three were named as
     # "the pairs with the most events", and the fourth, with 113 killed, was left out)
     assert pairs["events"].max() - pairs["events"].min() <= 0.1 * pairs["events"].max() and len(pairs) == 4
@@ -171,18 +172,29 @@ def test_who_fought_whom_and_the_most_active_actors_with_their_events_and_killed
                            f"{pairs['events'].max()} each)")
     top = pairs
     assert len(said) == len(top)
+    # each pair's events are all in one region, named with its country (the file covers two): said with the pair,
+    # and the killed said as those of any side, not the second actor's losses
+    assert (top["regions"] == 1).all() and raw["country"].nunique() == 2
     for row, sentence in zip(top.itertuples(), said):
-        assert sentence == f"{md(row.actor1)} against {md(row.actor2)}: {row.events} events, {row.killed} killed"
+        assert sentence == (f"{md(row.actor1)} against {md(row.actor2)}: {row.events} events in {row.region} "
+                            f"({row.country}), in which {row.killed} people were killed (on any side)")
     alone = raw[raw["actor2"] == ""]
     assert len(alone) and f"{len(alone)} events name one actor alone, with no second actor" in text
     expected = actors_by_pandas(raw)
     table = story.actors_table()
-    # the militia's target's associated actors are counted, with the type ACLED does not give them said
+    # the militia's target's associated actors are counted, with no type (ACLED gives none) and no killed figure
+    # that would read as their losses ("Contractors (United States) | 33 | 113"): the note under the table says why
     us = table[table["actor"] == "Military Forces of the United States (2017-)"].iloc[0]
-    assert us["as_associated"] == us["events"] > 0 and us["actor_type"] == "not given for an associated actor"
-    assert "first, second or associated actor" in story.actors_note()
+    assert us["as_associated"] == us["events"] > 0 and pd.isna(us["actor_type"]) and pd.isna(us["killed"])
+    note = story.actors_note()
+    assert "first, second or associated actor" in note
+    assert note.count("An actor named only beside a side (an associated actor) has no actor type in ACLED") == 1
+    only_beside = table["as_associated"] == table["events"]
+    assert table.loc[~only_beside, "killed"].notna().all()
     columns = ["actor", "events", "killed"]
-    assert table[columns].values.tolist() == expected[columns].values.tolist()
+    assert table.loc[~only_beside, columns].values.tolist() == expected.loc[~only_beside.to_numpy(), columns].values.tolist()
+    assert table.loc[only_beside, ["actor", "events"]].values.tolist() == (
+        expected.loc[only_beside.to_numpy(), ["actor", "events"]].values.tolist())
 
 
 def varied_events() -> list[dict[str, str]]:
@@ -210,12 +222,14 @@ def test_fatalities_by_actor_type_interaction_and_disorder_type(tmp_path):
         sums = raw.groupby(column).agg(events=("fatalities", "size"), killed=("fatalities", "sum")).reset_index()
         sums = sums.sort_values(["events", "killed", column], ascending=[False, False, True]).head(4)
         sentence = text.split(label)[1].split(".")[0]
+        sides = " (on any side)" if column == "inter1" else ""  # an actor type's events are a side's
         for row in sums.itertuples():
-            assert f"{md(getattr(row, column))}: {row.events} events, {row.killed} killed" in sentence
+            killed = f"{row.killed} people were killed{sides}" if row.killed else "no one was killed"
+            assert f"{md(getattr(row, column))}: {row.events} events, in which {killed}" in sentence
     second = raw[raw["inter2"] != ""].groupby("inter2").agg(events=("fatalities", "size"), killed=("fatalities", "sum"))
     sentence = text.split("By the second actor's type")[1].split(".")[0]
     for row in second.sort_values(["events", "killed"], ascending=False).head(4).itertuples():
-        assert f"{row.Index}: {row.events} events, {row.killed} killed" in sentence
+        assert f"{row.Index}: {row.events} events, in which {row.killed} people were killed (on any side)" in sentence
 
 
 def test_civilian_targeting_is_its_own_measure(story, raw):
@@ -304,8 +318,26 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
     new = sorted(set(in_month["source"].str.split("; ").explode()) - set(seen_before))
     assert new == ["Local Network"]
     carried = int(in_month["source"].str.contains("Local Network").sum())
+    # the other outlets' events of the two months settle it: in this file they hold steady, the rise is the new one's
+    before = raw[raw["event_date"].dt.to_period("M") == month - 1]
+    rest = [int((~frame["source"].str.contains("Local Network")).sum()) for frame in (before, in_month)]
+    assert abs(rest[1] / rest[0] - 1) < 0.5 * abs(len(in_month) / len(before) - 1)
     assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, which accounts "
-            f"for {carried} of {month.strftime('%B %Y')}'s events") in story.timeline()
+            f"for {carried} of {month.strftime('%B %Y')}'s events; without Local Network, {rest[0]} events in "
+            f"{(month - 1).strftime('%B %Y')} and {rest[1]} in {month.strftime('%B %Y')}: the rise is the new "
+            "outlet's.") in story.timeline()
+
+
+def test_a_rise_the_other_outlets_share_is_not_given_to_the_new_source(tmp_path):
+    # a new outlet reports half of April's events, but the old one's events rose fourfold too: not the new one's
+    events = [{"event_date": f"2020-03-{d:02d}", "source": "Old Wire"} for d in (1, 4, 7, 10, 13, 16, 19, 22, 25, 31)]
+    events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "Old Wire"} for d in range(40)]
+    events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "New Radio"} for d in range(40)]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "both-rose.csv", events)))).timeline()
+    assert ("The rise in April 2020 coincides with a new source, New Radio, which accounts for 40 of April 2020's "
+            "events; without New Radio, 10 events in March 2020 and 40 in April 2020: the other outlets' events "
+            "rose too, so only part of it is one of coverage.") in text, text
+    assert "the rise is the new outlet's" not in text
 
 
 def test_the_peak_a_new_source_carries_marks_its_first_report(story, raw):
@@ -1136,8 +1168,25 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
     peaks = {months.loc[pair].idxmax() for pair in pairs.index}
     # the file's four pairs are alike (33 to 36 events), and every one peaked in June 2020: the title says both
     assert len(pairs) == 4 and pairs.iloc[-1] >= 0.9 * pairs.iloc[0] and peaks == {pd.Period("2020-06")}
+    # ... as Local Network began reporting: the title says so as the other charts' titles do, the subtitle counts it
+    local = paired["source"].str.contains("Local Network")
+    assert paired.loc[local, "event_date"].min().to_period("M") == pd.Period("2020-06")
     assert pairs_title(story.facts) == (f"Who fought whom: 4 pairs of actors, {pairs.iloc[-1]} to {pairs.iloc[0]} "
-                                        "events each; all 4 pairs drawn peaked in June 2020")
+                                        "events each; all 4 pairs drawn peaked in June 2020, as a new source began "
+                                        "reporting")
+    june = paired["event_date"].dt.to_period("M") == pd.Period("2020-06")
+    without = paired[~local]
+    by_month = without.groupby([without["actor1"], without["actor2"], without["event_date"].dt.to_period("M")]).size()
+    at_june = by_month.xs(pd.Period("2020-06"), level=2).reindex(pairs.index, fill_value=0)
+    elsewhere = by_month[by_month.index.get_level_values(2) != pd.Period("2020-06")].max()
+    each = (f"{at_june.min()} events each" if at_june.min() == at_june.max()
+            else f"{at_june.min()} to {at_june.max()} events each")
+    # without it, no pair has more in June than in other months: the peak is the new outlet's
+    assert at_june.max() <= elsewhere
+    assert pairs_subtitle(story.facts).endswith(
+        f". Local Network, which began reporting on {paired.loc[local, 'event_date'].min().day} June 2020, reports "
+        f"{int((june & local).sum())} of the {int(june.sum())} events of June 2020; without the events it reports, "
+        f"the pairs drawn have {each} in June 2020, no more than in other months (up to {elsewhere})")
     groups, names = pair_groups(story.facts)
     alone = int((raw["actor2"] == "").sum())
     assert len(groups) == len(raw) and (groups == ONE_ACTOR).sum() == alone
@@ -1145,10 +1194,11 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
     # a panel per pair, in the order of the title's ranking, each titled with its pair and events, its bars the
     # pair's events of each month; the events with no second actor are counted in the subtitle, not drawn
     figure = story.plot_pairs()
-    assert words_of(figure).subtitle == pairs_subtitle(story.facts) == (
+    assert words_of(figure).subtitle == pairs_subtitle(story.facts)
+    assert pairs_subtitle(story.facts).startswith(
         f"Events per month of the 4 pairs of actors (the first actor against the second), a panel each, all on one "
         f"scale: {len(raw) - alone} of the {len(raw)} events. Not drawn: {alone} events with one actor alone, no second "
-        "actor")  # the file's every pair is drawn: none "with the most events"
+        "actor. ")  # the file's every pair is drawn: none "with the most events"
     assert [" ".join(words_of(ax).title.split()) for ax in figure.axes] == [
         f"{name}: {pairs.loc[tuple(name.split(' against '))]} events" for name in names]
     for ax, name in zip(figure.axes, names):
@@ -1314,6 +1364,33 @@ def test_the_places_page_promises_the_forces_moves_only_where_the_window_holds_a
     moving = Story(notebook_data(str(write_acled(tmp_path / "moves.csv", 400))))  # foreign forces' bases among them
     assert not moving.facts.posture_events.empty
     assert moving.heading("posture").markdown.split("\n")[0].endswith(", and the moves of foreign forces")
+
+
+def test_an_escalation_peak_a_new_source_carries_says_the_score_without_it(story, raw):
+    """"Escalation ... peaked in the weeks of 8-14 June 2020 and 22-28 June 2020: 117 points" came after Local Network's
+    first report, which the chart marks, with no word of it: the findings count its share of the peak and the score
+    without the events it reports."""
+    from analysis.stats.escalation import escalation_per_period
+    from analysis.text import describe_points, join_words
+
+    frame = story.facts.escalation
+    peaks = frame[frame["escalation"] == frame["escalation"].max()].sort_values("period_start")
+    first = peaks.iloc[0]
+    week = raw[(raw["event_date"] >= first["period_start"]) & (raw["event_date"] <= first["period_end"])]
+    local = raw["source"].str.contains("Local Network")
+    began = raw.loc[local, "event_date"].min()
+    assert began <= first["period_start"] and 2 * week["source"].str.contains("Local Network").sum() >= len(week)
+    scored = story.facts.escalation_events
+    without = escalation_per_period(scored[~scored["source"].str.contains("Local Network")], freq="W",
+                                    start=story.facts.first, end=story.facts.last, clip=True, dates="event_date")
+    at_peaks = without.set_index("period_start")["escalation"].reindex(peaks["period_start"])
+    assert (at_peaks < 0.5 * first["escalation"]).all()  # without it, the peak weeks score less than half
+    text = story.escalation(frame)
+    assert (f"A new source carries the peak: Local Network, which began reporting on {began.day} June 2020, reports "
+            f"{int(week['source'].str.contains('Local Network').sum())} of the {len(week)} events of "
+            f"{first['period_start'].day}-{first['period_end'].day} June 2020; without the events it reports, those "
+            f"weeks score {join_words([describe_points(v) for v in at_peaks])} points, and escalation peaks at "
+            f"{describe_points(without['escalation'].max())} points in ") in text, text
 
 
 def test_the_notes_part_lists_only_what_the_events_table_does_not_already_say(story):

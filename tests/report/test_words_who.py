@@ -25,11 +25,12 @@ def test_the_pairs_are_ranked_among_the_events_with_a_second_actor_and_the_actor
     lead, alone = who._pairs(actors.by_pair(SOMALIA))
     # the old sentence named "Protesters, with no other side" and two more actors alone as the top three pairs
     assert lead == ("The pairs of actors with the most events, the first actor against the second: "
-                    "Al Shabaab against Civilians: 3 events, 6 killed; Al Shabaab against Military Forces: "
-                    "2 events, 2 killed; Clan Militia against Al Shabaab: 1 event, 3 killed.")
+                    "Al Shabaab against Civilians: 3 events, in which 6 people were killed (on any side); Al Shabaab "
+                    "against Military Forces: 2 events, in which 2 people were killed (on any side); Clan Militia "
+                    "against Al Shabaab: 1 event, in which 3 people were killed (on any side).")
     assert alone == ("15 events name one actor alone, with no second actor, not ranked as a pair; the actors alone "
-                     "with the most events: Protesters: 6 events, 0 killed; Al Shabaab: 5 events, 5 killed; "
-                     "Rioters: 4 events, 0 killed.")
+                     "with the most events: Protesters: 6 events, in which no one was killed; Al Shabaab: 5 events, "
+                     "in which 5 people were killed (on any side); Rioters: 4 events, in which no one was killed.")
 
 
 def test_events_all_one_sided_or_all_paired_are_said_so():
@@ -38,8 +39,9 @@ def test_events_all_one_sided_or_all_paired_are_said_so():
     lead, alone = who._pairs(actors.by_pair(frame([("A", "B", 2, 1), ("C", "D", 1, 0)])))
     assert lead.startswith("The pairs of actors with the most events") and alone == ""
     assert who._pairs(actors.by_pair(frame([("A", "B", 2, 1), ("P", "", 3, 0)]))) == (
-        "Both events with a second actor, in which 2 people were killed, set A against B.",
-        "3 events name one actor alone, with no second actor, not ranked as a pair: all of them P, 0 killed.")
+        "Both events with a second actor, in which 2 people were killed (on any side), set A against B.",
+        "3 events name one actor alone, with no second actor, not ranked as a pair: all of them P, in which no one "
+        "was killed.")
 
 
 def test_the_chart_groups_the_events_with_no_second_actor_apart_from_the_pairs():
@@ -54,7 +56,8 @@ def test_the_chart_groups_the_events_with_no_second_actor_apart_from_the_pairs()
 
 def test_the_actor_table_says_its_killed_are_those_of_the_actors_events():
     # "killed" read as the people an actor killed or lost; it counts everyone killed in the events it is in
-    assert who.ACTOR_HEADERS["killed"] == "killed in its events"
+    # (and then as one side's losses: the header says the figure counts the dead of any side)
+    assert who.ACTOR_HEADERS["killed"] == "killed in these events (any side)"
 
 
 def test_the_chart_of_pairs_names_no_pair_where_no_event_has_a_second_actor():
@@ -65,15 +68,16 @@ def test_the_chart_of_pairs_names_no_pair_where_no_event_has_a_second_actor():
 def test_pairs_beyond_those_named_are_counted_and_pairs_alike_are_all_named():
     more = frame([("A", "B", 9, 1), ("C", "D", 6, 0), ("E", "F", 4, 0), ("G", "H", 2, 0), ("I", "J", 1, 0)])
     lead, _ = who._pairs(actors.by_pair(more))
-    assert lead.endswith("E against F: 4 events, 0 killed. 2 other pairs have 3 events between them.")
+    assert lead.endswith("E against F: 4 events, in which no one was killed. 2 other pairs have 3 events between "
+                         "them.")
     one_more = frame([("A", "B", 9, 1), ("C", "D", 6, 0), ("E", "F", 4, 0), ("G", "H", 2, 0)])
     lead, _ = who._pairs(actors.by_pair(one_more))
-    assert lead.endswith("E against F: 4 events, 0 killed. One other pair has 2 events.")  # no "between them"
+    assert lead.endswith("E against F: 4 events, in which no one was killed. One other pair has 2 events.")
     # four pairs within a tenth of each other: none leads, every one is named (the fourth was left out unsaid)
     alike = frame([("A", "B", 36, 1), ("C", "D", 34, 0), ("E", "F", 34, 0), ("G", "H", 33, 3)])
     lead, _ = who._pairs(actors.by_pair(alike))
     assert lead.startswith("All 4 pairs of actors, alike in events (33 to 36 each), the first actor against the second")
-    assert lead.endswith("G against H: 33 events, 99 killed.")
+    assert lead.endswith("G against H: 33 events, in which 99 people were killed (on any side).")
 
 
 def test_where_one_actor_alone_dominates_each_pair_fills_its_own_panel_and_the_rest_is_counted(tmp_path):
@@ -132,3 +136,35 @@ def test_the_chart_of_pairs_says_when_it_draws_every_event_and_draws_nothing_whe
     # not (the chart drew no panel: a grid of none failed)
     ties = story("ties.csv", [(f"A{k}", f"B{k}") for k in range(12)])
     assert who.pair_groups(ties.facts)[1] == [] and ties.plot_pairs() is None
+
+
+def placed(rows: list[tuple[str, str, str, int, int]]) -> pd.DataFrame:
+    """Events from (actor1, actor2, admin1, how many, killed in each)."""
+    return pd.DataFrame([{"actor1": one, "actor2": two, "admin1": region, "fatalities": killed}
+                         for one, two, region, count, killed in rows for _ in range(count)])
+
+
+def test_each_pair_says_where_its_events_were_and_the_killed_of_any_side():
+    # the reader had to join the map, the pair list and the regions table to see that each fight had its own region
+    events = placed([("Turkey", "PKK", "Duhok", 4, 3), ("IS", "Civilians", "Diyala", 3, 2),
+                     ("IS", "Civilians", "Kirkuk", 1, 0), ("Army", "IS", "Anbar", 2, 1), ("Army", "IS", "Ninewa", 2, 0),
+                     ("Militia", "Police", "Basra", 2, 0), ("Militia", "Police", "Erbil", 1, 0),
+                     ("Militia", "Police", "Babil", 1, 0), ("Militia", "Police", "Wasit", 1, 0),
+                     ("Protesters", "", "Baghdad", 2, 0)])
+    regions = actors.pairs_by_region(events)
+    lead, alone = who._pairs(actors.by_pair(events), regions)
+    said = dict(part.split(": ", 1) for part in lead.split("second: ")[1].rstrip(".").split("; "))
+    assert said == {
+        "Militia against Police": "5 events in 4 regions, the most in Basra (2 of 5), in which no one was killed",
+        "Turkey against PKK": "4 events in Duhok, in which 12 people were killed (on any side)",
+        "IS against Civilians": "4 events, mostly in Diyala (3 of 4), in which 6 people were killed (on any side)",
+        "Army against IS": "4 events in Anbar (2) and Ninewa (2), in which 2 people were killed (on any side)"}
+    assert alone.endswith("all of them Protesters, in Baghdad, in which no one was killed.")
+
+
+def test_a_region_named_in_the_file_is_shown_as_typed():
+    hostile = "<b>*Duhok*</b>"
+    events = placed([("A", "B", hostile, 2, 1), ("C", "D", "", 1, 0)])
+    lead, _ = who._pairs(actors.by_pair(events), actors.pairs_by_region(events))
+    assert "A against B: 2 events in \\<b\\>\\*Duhok\\*\\</b\\>, in which 2 people" in lead, lead
+    assert "C against D: 1 event, in which no one was killed" in lead  # no region given: none said

@@ -86,3 +86,17 @@ def test_an_event_with_no_second_actor_is_alone_and_counted_apart_from_the_pairs
     # by_pair counts them under a second actor NONE, which alone() marks
     alone = pairs[pairs["actor2"] == actors.NONE]
     assert int(alone["events"].sum()) == int(actors.alone(frame).sum()) == 2
+
+
+def test_pairs_by_region_splits_each_pair_by_its_regions_and_adds_up_to_by_pair():
+    frame = pd.DataFrame({"actor1": ["A", "A", "A", "B", "A"], "actor2": ["C", "C", "C", " ", "C"],
+                          "admin1": ["Diyala", "Diyala", "Duhok", None, "Diyala"],
+                          "country": ["Iraq", "Iraq", "Iraq", "Syria", "Syria"], "fatalities": [1, 2, 3, 4, 5]})
+    table = actors.pairs_by_region(frame)
+    # regions of two countries may share a name: each is named with its country; a missing region is NONE
+    assert table.values.tolist() == [["A", "C", "Diyala (Iraq)", 2, 3], ["A", "C", "Diyala (Syria)", 1, 5],
+                                     ["A", "C", "Duhok (Iraq)", 1, 3], ["B", actors.NONE, actors.NONE, 1, 4]]
+    summed = table.groupby(["actor1", "actor2"], sort=False)[["events", "fatalities"]].sum().reset_index()
+    assert summed.values.tolist() == actors.by_pair(frame).values.tolist()
+    one_country = actors.pairs_by_region(frame.assign(country="Iraq"))
+    assert one_country["region"].tolist() == ["Diyala", "Duhok", actors.NONE]

@@ -16,6 +16,7 @@ from ...stats.coverage import (
 )
 from ...text import describe_dates, describe_number, join_words
 from ...text import markdown_text as md
+from .common import Escape
 from .facts import PERIOD_NAMES, Facts
 
 #: A change coincides with new (or vanished) outlets when their events make at least this share of it; a peak, when
@@ -34,8 +35,9 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     """Say whether a month-to-month change coincides with a change in the outlets (Markdown), "" for the coded data.
 
     ``change`` is a row of :func:`analysis.stats.highlights.largest_changes`.
-    "The rise in June 2025 coincides with a new source, Local Network, which accounts for 422 of June 2025's
-    events."
+    "The rise in June 2020 coincides with a new source, Local Network, which accounts for 40 of June 2020's
+    events; without Local Network, 18 events in May 2020 and 20 in June 2020: the rise is the new outlet's."
+    (:func:`_without_them`).
     """
     if facts.coded or "source" not in events.columns:
         return ""
@@ -57,7 +59,7 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     what, verb = _outlet_words(rise, len(found))
     if carried >= COINCIDES * size:
         return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}, which "
-                f"{verb} for {carried:,} of {when}'s {plural}: the change may be one of coverage.")
+                f"{verb} for {carried:,} of {when}'s {plural}; {_without_them(events, change, found, noun)}.")
     return (f"{what[:1].upper()}{what[1:]} ({names}) {verb} for only "
             f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
 
@@ -95,6 +97,46 @@ def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
         rest = f"the other outlets' {noun}s went from {row['rest_before']:,} to {row['rest_after']:,}"
     return (f"{name} reported {row['before']:,} of {first:%B %Y}'s {noun}s and {row['after']:,} of {second:%B %Y}'s; "
             f"{rest}: the {'rise' if total > 0 else 'fall'} is one outlet's, and may be one of coverage.")
+
+
+#: A change that coincides with new (or vanishing) outlets is theirs when the events they do not report moved its way
+#: by at most this share of it (18 to 20 of a rise from 18 to 60 is; 10 to 40 of a rise from 10 to 80 is not).
+REST_PART = 0.25
+
+
+def events_without(events: pd.DataFrame, names: object) -> pd.DataFrame:
+    """The events none of the outlets ``names`` reports: the events there would be without them."""
+    rows = event_sources(events)
+    theirs = set(rows.loc[rows["source"].isin(list(names)).to_numpy(), "event_id"])
+    return events.loc[~events["event_id"].isin(theirs).to_numpy()]
+
+
+def without_sources(events: pd.DataFrame, names: object, start: object, end: object) -> int:
+    """Count the events from ``start`` to ``end`` (their ``event_date``) that none of the outlets ``names`` reports:
+    the events a period would have without them."""
+    dates = events["event_date"]
+    inside = events.loc[((dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()]
+    return int(events_without(inside, names)["event_id"].nunique())
+
+
+def _without_them(events: pd.DataFrame, change: pd.Series, found: pd.DataFrame, noun: str) -> str:
+    """Say the events of a change's two months without the new (or vanishing) outlets ``found``, and what that makes
+    of the change (Markdown): "without Local Network, 18 events in May 2020 and 20 in June 2020: the rise is the new
+    outlet's". The change is theirs when the other events moved its way by at most :data:`REST_PART` of it; else
+    the sentence says that the other outlets' events moved the same way."""
+    rise = change["direction"] == "rise"
+    first, second = change["from_start"], change["to_start"]
+    before = without_sources(events, found["source"], change["from_start"], change["from_end"])
+    after = without_sources(events, found["source"], change["to_start"], change["to_end"])
+    one = len(found) == 1
+    who = md(found["source"].iloc[0]) if one else "them"
+    counts = f"without {who}, {describe_number(before, noun)} in {first:%B %Y} and {after:,} in {second:%B %Y}"
+    moved = (after - before) * (1 if rise else -1)  # the other events' share of the change, in its direction
+    if moved <= REST_PART * abs(float(change["change"])):
+        whose = ("the new outlet's" if one else "the new outlets'") if rise else (
+            f"{who}'s" if one else "these outlets'")
+        return f"{counts}: the {'rise' if rise else 'fall'} is {whose}"
+    return f"{counts}: the other outlets' {noun}s {'rose' if rise else 'fell'} too, so only part of it is one of coverage"
 
 
 def _two_months(first: pd.Timestamp, second: pd.Timestamp) -> str:
@@ -178,6 +220,34 @@ def new_source_note(facts: Facts, events: pd.DataFrame, start: object, end: obje
     named = [f"{name} (from {describe_dates(day, day, long=True)})" for name, day in found.head(2).items()]
     more = [f"{len(found) - 2:,} more"] if len(found) > 2 else []
     return f"; new sources had begun reporting: {join_words(named + more)}"
+
+
+#: A peak that new sources carry (:func:`carried_peak`): the sources, each with the day of its first report; how
+#: many of the peak's events they report, of how many; and the events none of them reports, for the chart's measure
+#: without them.
+CarriedPeak = tuple[pd.Series, int, int, pd.DataFrame]
+
+
+def carried_peak(facts: Facts, events: pd.DataFrame, start: object, end: object) -> CarriedPeak | None:
+    """Find the new sources that carry the peak from ``start`` to ``end`` (:func:`carrying_sources`, the rule the
+    chart titles' notes and marks follow), for a chart that says its measure without them; None where none does."""
+    found, _, total, carried = _carrying(facts, events, start, end)
+    if found.empty:
+        return None
+    return found, carried, total, events_without(events, found.index)
+
+
+def carried_peak_words(carried: CarriedPeak, when: str, esc: Escape = str) -> str:
+    """Say how much of a peak new sources report (in ``esc``'s format; ``when`` names the peak's period): "Local
+    Network, which began reporting on 2 June 2020, reports 9 of the 15 events of 8-14 June 2020"; several sources
+    are counted together ("2 new sources, from 2 June 2020, report ...")."""
+    found, share, total, _ = carried
+    began = describe_dates(found.iloc[0], found.iloc[0], long=True)
+    if len(found) == 1:
+        who = f"{esc(found.index[0])}, which began reporting on {began}, reports"
+    else:
+        who = f"{describe_number(len(found), 'new source')}, the first from {began}, report"
+    return f"{who} {share:,} of the {describe_number(total, 'event')} of {when}"
 
 
 def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:

@@ -485,8 +485,42 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
                 else join_words([describe_scored(*count) for count in counts]))
         peak = f"highest, at {shown} points, in {periods} (from {each})"
     return findings("What it shows", f"Escalation, as measured, was {peak}.",
-                    ["The measure counts acts, not their size: an attack that killed many and one that killed no one "
+                    [_escalation_coverage(facts, peaks),
+                     "The measure counts acts, not their size: an attack that killed many and one that killed no one "
                      "weigh the same, and it measures what the sources reported.", _what_it_adds(facts)])
+
+
+def _escalation_coverage(facts: Facts, peaks: pd.DataFrame) -> str:
+    """Say, where new sources carry the escalation's peak (:func:`~analysis.report.words.coverage.carried_peak`, as
+    the chart marks their first report), how much of it they report and the measure without the events they report
+    (Markdown): "A new source carries the peak: Local Network, which began reporting on 2 June 2020, reports 9 of
+    the 15 events of 8-14 June 2020; without the events it reports, ..."; "" where none carries it."""
+    from ...stats.escalation import escalation_per_period
+    from .coverage import carried_peak, carried_peak_words
+
+    first = peaks.iloc[0]
+    carried = carried_peak(facts, facts.escalation_events, first["period_start"], first["period_end"])
+    if carried is None:
+        return ""
+    found, _, _, rest = carried
+    without = escalation_per_period(rest, freq=facts.period("weekly", "W"), start=facts.first, end=facts.last,
+                                    clip=True, dates=facts.data.date_rule)
+    scores = without.set_index("period_start")["escalation"].reindex(peaks["period_start"]).fillna(0)
+    points = join_words([describe_points(value) for value in scores])
+    name = facts.period_name("weekly")
+    which = f"that {name} scores" if len(peaks) == 1 else f"those {name}s score"
+    found_again = _escalation_peaks(facts, without)
+    highest = (f", and escalation peaks at {found_again[1]} points in {found_again[0]}" if found_again
+               else ", and no period scores above zero")
+    who = "a new source carries" if len(found) == 1 else "new sources carry"
+    return (f"{capital(who)} the peak: {carried_peak_words(carried, _peak_when(facts, first), md)}; without the events "
+            f"{'it reports' if len(found) == 1 else 'they report'}, {which} {points} points{highest}.")
+
+
+def _peak_when(facts: Facts, row: pd.Series) -> str:
+    """Name one period of the escalation chart: "8-14 June 2020" (a week), else as the period is named."""
+    freq = facts.period("weekly", "W")
+    return describe_dates(row["period_start"], row["period_end"], long=True) if freq == "W" else period_text(row, freq)
 
 
 def _what_it_adds(facts: Facts) -> str:
@@ -514,8 +548,7 @@ def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.D
     # every period at the peak as written (a tie is said whole), in date order
     peaks = frame.loc[(frame["escalation"].map(describe_points) == shown).to_numpy()].sort_values("period_start")
     freq = facts.period("weekly", "W")
-    whens = [describe_dates(row["period_start"], row["period_end"], long=True) if freq == "W" else period_text(row, freq)
-             for _, row in peaks.iterrows()]
+    whens = [_peak_when(facts, row) for _, row in peaks.iterrows()]
     weeks = "the week of " if len(whens) == 1 else "the weeks of "
     return f"{weeks if freq == 'W' else ''}{join_words(whens)}", shown, peaks
 

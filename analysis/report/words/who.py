@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
-from ...text import describe_all, describe_number
+from ...text import describe_all, describe_figure, describe_number, join_words
 from ...text import markdown_text as md
 from .common import alike, capital, findings, lower_first, percent, top_whole
 from .facts import NAMED, Facts
@@ -15,8 +15,6 @@ from .facts import NAMED, Facts
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
 ACTOR_ROWS = 15
 ACTOR_LIMIT = 30
-#: The actor type of an actor ACLED names only as associated with a side, which ACLED gives no type.
-NO_TYPE = "not given for an associated actor"
 #: How many actor types, interactions and disorder types a sentence names.
 TYPES_NAMED = 4
 
@@ -26,8 +24,54 @@ def listing(parts: list[str]) -> str:
     return "; ".join(parts)
 
 
-def _figures(events: int, killed: int) -> str:
-    return f"{describe_number(events, 'event')}, {killed:,} killed"
+def _figures(events: int, killed: int, sides: bool = False) -> str:
+    """Events and the people killed in them: "36 events, in which 116 people were killed"; ``sides``: the events
+    are a side's (an actor type's), whose figure is not its losses (:func:`_killed_in`)."""
+    return f"{describe_number(events, 'event')}, {_killed_in(killed, sides)}"
+
+
+def _killed_in(killed: int, sides: bool = True) -> str:
+    """The people killed in events, said as what the figure is: with ``sides`` (a pair's events, an actor's), not
+    one side's losses: "in which 113 people were killed (on any side)"."""
+    if not killed:
+        return "in which no one was killed"
+    return (f"in which {describe_number(killed, 'person', 'people')} {'was' if killed == 1 else 'were'} killed"
+            + (" (on any side)" if sides else ""))
+
+
+#: How many regions a pair's events are listed in, where none holds most of them; with more, the first is named with
+#: its share and the regions counted.
+REGIONS_LISTED = 3
+
+
+def _where(regions: pd.DataFrame) -> str:
+    """Say where a pair's events were (Markdown), from its rows of :func:`analysis.stats.actors.pairs_by_region`, most
+    events first, to follow its count of events: " in Duhok" (all of them), ", mostly in Duhok (30 of 34)" (most),
+    " in Duhok (12), Erbil (12) and Ninewa (10)" (a few regions, none holding most), " in 9 regions, the most in
+    Duhok (12 of 34)" (many); "" where the file names no region."""
+    if regions.empty or (regions["region"] == stats.NONE).all():
+        return ""
+    total = int(regions["events"].sum())
+    names = ["a region not given" if name == stats.NONE else md(name) for name in regions["region"]]
+    top = int(regions["events"].iloc[0])
+    if len(regions) == 1:
+        return f" in {names[0]}"
+    if 2 * top > total:
+        return f", mostly in {names[0]} ({top:,} of {total:,})"
+    if len(regions) <= REGIONS_LISTED:
+        return " in " + join_words([f"{name} ({count:,})" for name, count in zip(names, regions["events"])])
+    return f" in {len(regions):,} regions, the most in {names[0]} ({top:,} of {total:,})"
+
+
+def _pair_figures(row: object, regions: pd.DataFrame) -> str:
+    """A pair's events, where they were and the people killed in them (Markdown): "34 events in Duhok, in which 105
+    people were killed (on any side)"; ``regions`` as :func:`_where` takes them, for every pair."""
+    return f"{describe_number(row.events, 'event')}{_where(_regions_of(regions, row))}, {_killed_in(row.fatalities)}"
+
+
+def _regions_of(regions: pd.DataFrame, row: object) -> pd.DataFrame:
+    """The rows of :func:`analysis.stats.actors.pairs_by_region` of one pair (``row``'s ``actor1`` and ``actor2``)."""
+    return regions[(regions["actor1"] == row.actor1).to_numpy() & (regions["actor2"] == row.actor2).to_numpy()]
 
 
 def who(facts: Facts) -> str:
@@ -45,60 +89,64 @@ def who(facts: Facts) -> str:
     lines: list[str] = []
     said = sorted(zip(pairs["events"], pairs["fatalities"]))
 
-    def breakdown(label: str, table: pd.DataFrame, column: str, shown: pd.DataFrame | None = None) -> None:
+    def breakdown(label: str, table: pd.DataFrame, column: str, shown: pd.DataFrame | None = None,
+                  sides: bool = False) -> None:
         if sorted(zip(table["events"], table["fatalities"])) == said:
             return
         rows = (table if shown is None else shown).head(TYPES_NAMED)
         if len(rows):
             lines.append(f"{label}: " + listing(
-                [f"{md(getattr(row, column))}: {_figures(row.events, row.fatalities)}" for row in rows.itertuples()])
-                + ".")
+                [f"{md(getattr(row, column))}: {_figures(row.events, row.fatalities, sides)}"
+                 for row in rows.itertuples()]) + ".")
 
     if "inter1" in events.columns:
-        breakdown("By the first actor's type", stats.by_actor_type(events, 1), "actor_type")
+        breakdown("By the first actor's type", stats.by_actor_type(events, 1), "actor_type", sides=True)
     if "inter2" in events.columns:
         types = stats.by_actor_type(events, 2)
         breakdown("By the second actor's type (the other side)", types, "actor_type",
-                  types[types["actor_type"] != stats.NONE])
+                  types[types["actor_type"] != stats.NONE], sides=True)
     if "interaction" in events.columns:
         breakdown("The most frequent interactions", stats.by_column(events, "interaction", ACTOR_TYPES), "interaction")
     if "disorder_type" in events.columns:
         breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
-    lead, alone = _pairs(pairs)
+    lead, alone = _pairs(pairs, stats.pairs_by_region(events) if "admin1" in events.columns else None)
     return findings("Who", lead, [alone, *lines])
 
 
-def _pairs(pairs: pd.DataFrame) -> tuple[str, str]:
-    """Who fought whom: the pairs of first and second actor with the most events, ranked among the events with a
-    second actor (the lead), and how many events name one actor alone (a finding of its own; "" for none). The
-    table under the text gives every actor with its type."""
+def _pairs(pairs: pd.DataFrame, regions: pd.DataFrame | None = None) -> tuple[str, str]:
+    """Who fought whom, where: the pairs of first and second actor with the most events, ranked among the events
+    with a second actor, each with its regions (``regions`` as :func:`analysis.stats.actors.pairs_by_region` gives
+    them, None for a file that names none; :func:`_where`), the lead; and how many events name one actor alone (a
+    finding of its own; "" for none). The table under the text gives every actor with its type."""
+    if regions is None:
+        regions = pd.DataFrame(columns=["actor1", "actor2", "region", "events", "fatalities"])
     if pairs.empty:
         return "No actor is named.", ""
     one_sided = pairs["actor2"] == stats.NONE
     two, alone = pairs[~one_sided], pairs[one_sided]
-    return _two_sided(two, alone.empty), _one_sided(alone, two.empty)
+    return _two_sided(two, alone.empty, regions), _one_sided(alone, two.empty, regions)
 
 
-def _two_sided(pairs: pd.DataFrame, every: bool) -> str:
-    """The pairs with a second actor, most events first ("" for none); ``every``: they hold every event."""
+def _two_sided(pairs: pd.DataFrame, every: bool, regions: pd.DataFrame) -> str:
+    """The pairs with a second actor, most events first, each with where its events were ("" for none); ``every``:
+    they hold every event."""
     if pairs.empty:
         return ""
     if len(pairs) == 1:  # "fought" would be wrong for attacks on civilians: the pair is said as ACLED sets it
         row = next(pairs.itertuples())
-        killed = describe_number(row.fatalities, "person", "people")
         which = (describe_all(row.events, "event") if every
                  else describe_all(row.events, "event with a second actor", "events with a second actor"))
-        return (f"{which}, in which {killed} {'was' if row.fatalities == 1 else 'were'} killed, set "
-                f"{md(row.actor1)} against {md(row.actor2)}.")
+        return (f"{which}{_where(_regions_of(regions, row))}, {_killed_in(row.fatalities)}, set {md(row.actor1)} "
+                f"against {md(row.actor2)}.")
     if alike(pairs["events"]) and len(pairs) <= 2 * NAMED:  # a few pairs alike in events: none leads, all named
-        named = [f"{md(row.actor1)} against {md(row.actor2)}: {_figures(row.events, row.fatalities)}"
+        named = [f"{md(row.actor1)} against {md(row.actor2)}: {_pair_figures(row, regions)}"
                  for row in pairs.itertuples()]
         return (f"{describe_all(len(pairs), 'pair')} of actors, alike in events "
                 f"({int(pairs['events'].min()):,} to {int(pairs['events'].max()):,} each), the first actor against "
                 f"the second: {listing(named)}.")
     shown, left, each = top_whole(pairs, NAMED, 2 * NAMED)
-    named = [f"{md(row.actor1)} against {md(row.actor2)}: {_figures(row.events, row.fatalities)}"
+    named = [f"{md(row.actor1)} against {md(row.actor2)}: {_pair_figures(row, regions)}"
              for row in shown.itertuples()]
     text = "The pairs of actors with the most events, the first actor against the second: " + listing(named) + "."
     if left:
@@ -111,9 +159,10 @@ def _two_sided(pairs: pd.DataFrame, every: bool) -> str:
     return text
 
 
-def _one_sided(alone: pd.DataFrame, only: bool) -> str:
-    """How many events name one actor alone, with no second actor, and the actors with the most of them ("" for
-    none): no pair, so not ranked with the pairs; ``only``: no event has a second actor."""
+def _one_sided(alone: pd.DataFrame, only: bool, regions: pd.DataFrame) -> str:
+    """How many events name one actor alone, with no second actor, and the actors with the most of them, each with
+    where its events were ("" for none): no pair, so not ranked with the pairs; ``only``: no event has a second
+    actor."""
     if alone.empty:
         return ""
     events = int(alone["events"].sum())
@@ -124,11 +173,13 @@ def _one_sided(alone: pd.DataFrame, only: bool) -> str:
                 "with no second actor, not ranked as a pair")
     if len(alone) == 1:
         row = next(alone.itertuples())
-        return f"{lead}: {'it' if events == 1 else 'all of them'} {md(row.actor1)}, {row.fatalities:,} killed."
+        where = _where(_regions_of(regions, row))
+        return (f"{lead}: {'it' if events == 1 else 'all of them'} {md(row.actor1)}"
+                f"{',' if where.startswith(' ') else ''}{where}, {_killed_in(row.fatalities)}.")
     shown, left, each = top_whole(alone, NAMED, NAMED)
     if shown.empty:  # every actor alone ties: none is ahead
         return f"{lead}: {describe_number(left, 'actor')}, {describe_number(each, 'event')} each."
-    named = [f"{md(row.actor1)}: {_figures(row.events, row.fatalities)}" for row in shown.itertuples()]
+    named = [f"{md(row.actor1)}: {_pair_figures(row, regions)}" for row in shown.itertuples()]
     rest = alone.iloc[len(shown):]
     if len(rest):
         named.append(f"{describe_number(len(rest), 'other actor')}: "
@@ -164,13 +215,20 @@ def actors_table(facts: Facts) -> pd.DataFrame:
     columns = ["actor", "actor_type", "events", "fatalities", "as_actor1", "as_actor2"]
     if shown["as_associated"].any():  # the export names associated actors
         columns.append("as_associated")
-    # ACLED gives an associated actor no type: said, not a blank cell
-    return shown[columns].assign(actor_type=shown["actor_type"].fillna(NO_TYPE)).rename(
-        columns={"fatalities": "killed"})
+    # ACLED gives an associated actor no type (an empty cell), and does not say it was hit: an actor named only
+    # beside a side has no killed figure that could read as its losses; the note under the table says both
+    killed = shown["fatalities"].astype("Int64").mask(_only_associated(shown))
+    return shown[columns].assign(fatalities=killed).rename(columns={"fatalities": "killed"})
 
 
-ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events", "killed": "killed in its events",
-                 "as_actor1": "as first actor", "as_actor2": "as second actor", "as_associated": "as associated actor"}
+def _only_associated(table: pd.DataFrame) -> pd.Series:
+    """Mark the actors of :attr:`Facts.actors` named only beside a side (as an associated actor), never as one."""
+    return (table["as_associated"] > 0) & (table["as_associated"] == table["events"])
+
+
+ACTOR_HEADERS = {"actor": "actor", "actor_type": "actor type", "events": "events",
+                 "killed": "killed in these events (any side)", "as_actor1": "as first actor",
+                 "as_actor2": "as second actor", "as_associated": "as associated actor"}
 
 
 def actors_note(facts: Facts) -> str:
@@ -186,6 +244,9 @@ def actors_note(facts: Facts) -> str:
             if len(shown) < len(table) else f"{describe_all(len(table), 'actor')}, {how}.")
     if left:
         text += f" {left:,} more actors have {each:,} events each."
+    if _only_associated(shown).any():
+        text += (" An actor named only beside a side (an associated actor) has no actor type in ACLED, and no killed "
+                 "figure here: ACLED does not say whether it was hit.")
     return text
 
 
@@ -227,6 +288,7 @@ def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     (or, where the pairs drawn are alike, how many and their range), and the one period in which every pair drawn
     peaked, where there is one; ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
     from .counting import period_text
+    from .coverage import new_source_note
 
     groups, names, counts = drawn or pairs_drawn(facts)
     if not names:
@@ -240,16 +302,67 @@ def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
         two = int((groups != ONE_ACTOR).sum())
         lead = (f"{' and '.join(top.index)} had the most events, {most:,}{' each' if len(top) > 1 else ''} of "
                 f"{two:,}{'' if two == len(groups) else ' with a second actor'}")
+    when = _common_peak((groups, names, counts))
+    if when is not None:
+        every = "both pairs" if len(names) == 2 else f"all {len(names)} pairs drawn"
+        lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
+        lead += new_source_note(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"],
+                                when["period_end"])
+    return f"Who fought whom: {lead}"
+
+
+def _common_peak(drawn: PairsDrawn) -> pd.Series | None:
+    """The one period in which every pair drawn peaked (its row of counts: ``period_start``, ``period_end``), where
+    there are several pairs and one such period; else None."""
+    _, names, counts = drawn
     counts = counts[counts["pair"].isin(names)]
     peaks = set()
     for _, part in counts.groupby("pair", observed=True):
         top = part[part["expected"] == part["expected"].max()]
         peaks.add(top["period_start"].iloc[0] if len(top) == 1 else None)
     if len(names) > 1 and len(peaks) == 1 and None not in peaks:
-        when = counts[counts["period_start"] == next(iter(peaks))].iloc[0]
-        every = "both pairs" if len(names) == 2 else f"all {len(names)} pairs drawn"
-        lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
-    return f"Who fought whom: {lead}"
+        return counts[counts["period_start"] == next(iter(peaks))].iloc[0]
+    return None
+
+
+def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
+    """Say, where new sources carry the period in which every pair drawn peaked
+    (:func:`~analysis.report.words.coverage.carried_peak`), how many of the pairs' events of that period they report
+    and the pairs' events without them, against the other periods (plain text, for the subtitle): "Local Network,
+    which began reporting on 2 June 2020, reports 28 of the 48 events of June 2020; without the events it reports,
+    the pairs drawn have 3 to 4 events each in June 2020, no more than in other months (up to 5)"; "" where no
+    new source carries it. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
+    from ...stats.periods import attacks_per_period
+    from .counting import period_text
+    from .coverage import carried_peak, carried_peak_words
+
+    drawn = drawn or pairs_drawn(facts)
+    groups, names, _ = drawn
+    when = _common_peak(drawn)
+    if when is None:
+        return ""
+    freq = facts.period("monthly", "M")
+    carried = carried_peak(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"],
+                           when["period_end"])
+    if carried is None:
+        return ""
+    rest = carried[3]
+    counts = attacks_per_period(rest.assign(pair=groups.loc[rest.index].to_numpy()), freq=freq, by="pair", kinds=None,
+                                start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    counts = counts[counts["pair"].isin(names)]
+    at_peak = (counts[counts["period_start"] == when["period_start"]].set_index("pair")["expected"]
+               .reindex(names, fill_value=0))
+    other = float(counts.loc[counts["period_start"] != when["period_start"], "expected"].max())
+    name = period_text(when, freq)
+    low, high = float(at_peak.min()), float(at_peak.max())
+    each = (f"{describe_figure(high)} events each" if describe_figure(low) == describe_figure(high)
+            else f"{describe_figure(low)} to {describe_figure(high)} events each")
+    against = (f"no more than in other {facts.period_name('monthly')}s (up to {describe_figure(other)})"
+               if high <= other else f"against at most {describe_figure(other)} in other "
+               f"{facts.period_name('monthly')}s")
+    them = "it reports" if len(carried[0]) == 1 else "they report"
+    return (f"{carried_peak_words(carried, name)}; without the events {them}, the pairs drawn have {each} in {name}, "
+            f"{against}")
 
 
 def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
@@ -270,7 +383,9 @@ def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
         left.append(f"{describe_number(other, 'event')} of {describe_number(count, 'other pair')}")
     if alone:
         left.append(f"{describe_number(alone, 'event')} with one actor alone, no second actor")
-    return text + (f". Not drawn: {' and '.join(left)}" if left else "")
+    text += f". Not drawn: {' and '.join(left)}" if left else ""
+    coverage = pairs_coverage(facts, drawn)
+    return text + (f". {capital(coverage)}" if coverage else "")
 
 
 def plot_pairs(facts: Facts) -> object:
