@@ -3,6 +3,7 @@ first and last periods of its charts; the methods part at a page's end that says
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ...stats.caveats import BatchSigns, batch_signs
@@ -196,9 +197,31 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     after = note(found.start, tied["period_end"].iloc[-1]) if note else ""
     if not others:
         return f"{what} peaked in {when}: {describe_number(found.value, noun, plural)}{after}"
-    # a tie is named whole, never one of it presented as the peak
-    return (f"{what} peaked at {describe_number(found.value, noun, plural)} in each of {in_words(len(tied))} {name}s: "
-            f"{periods_text(tied, freq)}{after}")
+    return f"{what} peaked at {tied_peak(frame, freq, noun, column, plural)}{after}"
+
+
+def tied_peak(frame: pd.DataFrame, freq: str, noun: str, column: str = "expected", plural: str | None = None) -> str:
+    """Name a peak of ``frame`` (:meth:`Facts.per_period`) that several periods of ``freq`` share, whole, none of
+    them presented as the peak: "15 events in each of three weeks: 8-14, 15-21 and 22-28 June 2020" (plain text;
+    "" where one period alone holds the most, or none holds any). The title of a chart (:func:`peak_headline`)
+    and a sentence under it (:func:`tie_sentence`) name a tie in these words.
+    """
+    values = frame[column].to_numpy(dtype=float) if len(frame) else np.zeros(0)
+    if not len(values) or values.max() <= 1e-9:
+        return ""
+    tied = frame[abs(values - values.max()) < 1e-9]
+    if len(tied) < 2:
+        return ""
+    name = PERIOD_NAMES.get(freq, "period")
+    return (f"{describe_number(values.max(), noun, plural)} in each of {in_words(len(tied))} {name}s: "
+            f"{periods_text(tied, freq)}")
+
+
+def tie_sentence(frame: pd.DataFrame, freq: str, noun: str, column: str = "expected") -> str:
+    """Say that the peak of ``frame`` is shared, in the words of the chart's title (:func:`tied_peak`): "The peak is
+    shared: 15 events in each of three weeks: 8-14, 15-21 and 22-28 June 2020."; "" without a tie."""
+    tied = tied_peak(frame, freq, noun, column)
+    return f"The peak is shared: {tied}." if tied else ""
 
 
 def periods_text(frame: pd.DataFrame, freq: str) -> str:
