@@ -78,21 +78,23 @@ def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         figure (int64), events, below, above (int64: the events with one fewer and one more killed),
-        week_start, week_end (datetime64, the week with most of the figure's events, the earliest on a tie)
-        and in_week (int64, its events of the figure); fewest killed first. Empty (with these columns) when no
-        figure is heaped.
+        week_start, week_end (datetime64, the week with most of the figure's events, the earliest on a tie),
+        in_week (int64, its events of the figure) and set_by_rule (int64: the figure's events whose notes say
+        ACLED set it, :func:`placeholder_figures`); fewest killed first. Empty (with these columns) when no figure
+        is heaped.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"fatalities": [1] * 40 + [2] * 10 + [3] * 30 + [4] * 5,
     ...                       "event_date": pd.to_datetime(["2025-03-03"] * 85)})
-    >>> heaped_figures(frame)[["figure", "events", "below", "above", "in_week"]].values.tolist()
-    [[3, 30, 10, 5, 30]]
+    >>> heaped_figures(frame)[["figure", "events", "below", "above", "in_week", "set_by_rule"]].values.tolist()
+    [[3, 30, 10, 5, 30, 0]]
     """
     require_columns(events, ["fatalities", "event_date"])
     killed = pd.to_numeric(events["fatalities"], errors="coerce")
     whole = killed.notna() & (killed == killed.round())
     counts = killed[whole].astype(np.int64).value_counts()
+    set_by_rule = placeholder_figures(events).notna().to_numpy(dtype=bool)
     rows = []
     for figure, held in sorted(counts.items()):
         below, above = int(counts.get(figure - 1, 0)), int(counts.get(figure + 1, 0))
@@ -103,12 +105,13 @@ def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
         weeks = weeks[weeks == weeks.max()].sort_index()
         rows.append({"figure": int(figure), "events": int(held), "below": below, "above": above,
                      "week_start": weeks.index[0], "week_end": weeks.index[0] + pd.Timedelta(days=6),
-                     "in_week": int(weeks.iloc[0])})
-    columns = ["figure", "events", "below", "above", "week_start", "week_end", "in_week"]
+                     "in_week": int(weeks.iloc[0]),
+                     "set_by_rule": int((set_by_rule & (whole & (killed == figure)).to_numpy(dtype=bool)).sum())})
+    columns = ["figure", "events", "below", "above", "week_start", "week_end", "in_week", "set_by_rule"]
     out = pd.DataFrame(rows, columns=columns)
     for name in ("week_start", "week_end"):
         out[name] = pd.to_datetime(out[name])
-    return out.astype({name: np.int64 for name in ("figure", "events", "below", "above", "in_week")})
+    return out.astype({name: np.int64 for name in ("figure", "events", "below", "above", "in_week", "set_by_rule")})
 
 
 def precision_shares(events: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -297,10 +297,11 @@ def test_a_tied_peak_is_named_whole_in_the_title_and_the_sentence_alike():
     assert peak_headline(weekly, "W", "deaths", "person killed", column="killed", plural="people killed") == (
         "Deaths peaked in the week of 15-21 June 2020: 3 people killed")
     assert tie_sentence(weekly, "W", "event", "killed") == ""
-    # the note after the figure is said of the days from the first tied week to the last
+    # the note after the figure is said of the first tied week, whose new sources the chart marks: a count it gives
+    # is one week's, as the figure before it
     spans = []
     peak_headline(weekly, "W", "events", "event", note=lambda start, end: spans.append((start, end)) or "")
-    assert spans == [(mondays[0], mondays[3] + pd.Timedelta(days=6))]
+    assert spans == [(mondays[0], mondays[0] + pd.Timedelta(days=6))]
     months = pd.DataFrame({"period_start": pd.to_datetime(["2020-06-01", "2020-07-01"]),
                            "period_end": pd.to_datetime(["2020-06-30", "2020-07-31"]), "expected": [36.0, 36.0],
                            "ranged": 0})

@@ -125,7 +125,12 @@ def test_a_figure_far_above_both_its_neighbours_is_heaped_and_its_week_found():
     assert caveats.heaped_figures(smooth).empty
     heap = pd.concat([smooth, frame({3: 90}, "2025-03-12")], ignore_index=True)  # 145 with 3 against 80 and 40
     found = caveats.heaped_figures(heap)
-    assert found[["figure", "events", "below", "above", "in_week"]].values.tolist() == [[3, 145, 80, 40, 90]]
+    assert found[["figure", "events", "below", "above", "in_week", "set_by_rule"]].values.tolist() == [
+        [3, 145, 80, 40, 90, 0]]
+    # the heap's events whose notes say ACLED set the figure are counted apart
+    marked = heap["fatalities"].eq(3) & (heap.index % 2 == 0)
+    noted = heap.assign(notes=marked.map({True: "Unknown fatalities coded as 3.", False: "3 killed."}))
+    assert caveats.heaped_figures(noted)["set_by_rule"].tolist() == [int(marked.sum())]
     assert (found["week_start"].iloc[0], found["week_end"].iloc[0]) == (pd.Timestamp("2025-03-10"),
                                                                         pd.Timestamp("2025-03-16"))
     # at the rule's edge: exactly HEAP_TIMES times a neighbour is no heap; fewer than HEAP_EVENTS events neither

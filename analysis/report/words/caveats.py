@@ -87,10 +87,13 @@ def heap_line(events: pd.DataFrame) -> str:
         return ""
     parts = []
     for row in heaped.itertuples():
-        most = (f" ({row.in_week:,} of them in the week of {describe_dates(row.week_start, row.week_end, long=True)})"
-                if 2 * row.in_week > row.events else "")
+        notes = [f"{row.set_by_rule:,} of them set by ACLED's rule, as their notes say"] if row.set_by_rule else []
+        if 2 * row.in_week > row.events:  # most of them in one week
+            notes.append(f"{row.in_week:,} of them in the week of "
+                         f"{describe_dates(row.week_start, row.week_end, long=True)}")
         parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
-                     f"{row.below:,} with {row.figure - 1:,} and {row.above:,} with {row.figure + 1:,}{most}")
+                     f"{row.below:,} with {row.figure - 1:,} and {row.above:,} with {row.figure + 1:,}"
+                     + (f" ({'; '.join(notes)})" if notes else ""))
     return (f"- **A heap at one figure**: {'; '.join(parts)}. A toll held by far more events than the tolls beside it "
             "was likely set by rule, rounded, or coded alike in one batch rather than counted: these tolls are less "
             "sure than the rest.")

@@ -174,8 +174,8 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     of 1-7 June 2020: 9 attacks". Two or three periods tied are named together, none of them presented as the peak:
     "Events in Iraq and Syria peaked at 15 events in each of three weeks: 8-14, 15-21 and 22-28 June 2020"; where
     more than three periods share the top, none is a peak: "Battles and remote violence in Somalia: at most 1
-    attack in a week, in 12 weeks". ``note``, a function of the first and last days of the peak (from the first tied
-    period to the last), writes what follows the peak's figure (a change of sources,
+    attack in a week, in 12 weeks". ``note``, a function of the first and last days of the peak period (the first
+    of a tie), writes what follows the peak's figure (a change of sources,
     :func:`analysis.report.words.coverage.new_source_note`); ``plural`` is the plural of ``noun`` where an "s"
     does not make it ("person killed", "people killed").
     """
@@ -193,8 +193,9 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     if others > 2:  # no one period stands out: say the most any had, and how many had it
         most = describe_number(found.value, noun, plural)
         return f"{what}: at most {most} in a {name}, in {describe_number(others + 1, name)}"
-    tied = frame[abs(values - found.value) < 1e-9]
-    after = note(found.start, tied["period_end"].iloc[-1]) if note else ""
+    # the note is said of the first of a tie, the period whose new sources the chart marks (``peak_span``), so that
+    # a count it gives ("all 9 from Local Network alone") is one period's, as the figure before it
+    after = note(found.start, found.end) if note else ""
     if not others:
         return f"{what} peaked in {when}: {describe_number(found.value, noun, plural)}{after}"
     return f"{what} peaked at {tied_peak(frame, freq, noun, column, plural)}{after}"
