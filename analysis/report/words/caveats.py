@@ -126,7 +126,7 @@ def export_line(facts: Facts) -> str:
     later = stamp_before_events(when, events)
     if later is None:
         return f"- **The export's date**: its latest row was changed on {describe_dates(when, when, long=True)}. {revised}"
-    first, last = (day.tz_localize(None).normalize() for day in change_times(events))
+    first, last = (day.tz_localize(None).normalize() for day in (change_times(events) or (when, when)))
     days = describe_dates(first, last, long=True)
     span = f"all fall on {days}" if first == last else f"all fall in {days}"
     after = dated_after(when, events)
