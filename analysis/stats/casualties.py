@@ -396,34 +396,38 @@ def casualties_by_group(
 
 
 
-#: Bins of killed per event for the distribution chart when some event killed more than :data:`FIGURE_BINS_UP_TO`:
-#: (label, lowest, highest).
-KILLED_BINS: tuple[tuple[str, int, float], ...] = (
-    ("0", 0, 0), ("1", 1, 1), ("2-4", 2, 4), ("5-9", 5, 9), ("10-24", 10, 24), ("25 or more", 25, float("inf")),
-)
+#: Bins of killed per event for the distribution chart when some event killed more than :data:`FIGURE_BINS_UP_TO`,
+#: beyond the figures that have a bin each (below :data:`WIDE_BINS_FROM`): (label, lowest, highest).
+KILLED_BINS: tuple[tuple[str, int, float], ...] = (("10-24", 10, 24), ("25 or more", 25, float("inf")))
 #: Up to this many killed in the deadliest event, the distribution has a bin per figure (0, 1, 2, ... the highest),
 #: so no bin stays empty between the figures and the events at the highest figure are seen as such.
 FIGURE_BINS_UP_TO = 10
+#: Beyond :data:`FIGURE_BINS_UP_TO`, every figure below this one still has a bin of its own, so a heap at one figure
+#: (many events of exactly 3 killed, say: :func:`analysis.stats.caveats.heaped_figures`) is not folded into a bin
+#: of several; the figures from it on are binned (:data:`KILLED_BINS`).
+WIDE_BINS_FROM = 10
 
 
 def killed_bins(highest: float) -> tuple[tuple[str, int, float], ...]:
     """Return the bins of killed per event for events whose deadliest killed ``highest``: (label, lowest, highest).
 
     A bin per figure from 0 to ``highest`` (at least to 1) when ``highest`` is at most :data:`FIGURE_BINS_UP_TO`,
-    else :data:`KILLED_BINS` up to the one that holds ``highest`` (no empty bin beyond the deadliest event), that
-    one labelled up to ``highest`` ("10-20" where 20 is the most, not "10-24").
+    else a bin per figure below :data:`WIDE_BINS_FROM`, then :data:`KILLED_BINS` up to the one that holds
+    ``highest`` (no empty bin beyond the deadliest event), that one labelled up to ``highest`` ("10-20" where 20 is
+    the most, not "10-24").
 
     Examples
     --------
     >>> [label for label, _, _ in killed_bins(3)]
     ['0', '1', '2', '3']
-    >>> [label for label, _, _ in killed_bins(40)]
-    ['0', '1', '2-4', '5-9', '10-24', '25 or more']
-    >>> [label for label, _, _ in killed_bins(20)]
-    ['0', '1', '2-4', '5-9', '10-20']
+    >>> [label for label, _, _ in killed_bins(40)][-4:]
+    ['8', '9', '10-24', '25 or more']
+    >>> [label for label, _, _ in killed_bins(20)][-3:]
+    ['8', '9', '10-20']
     """
     if highest > FIGURE_BINS_UP_TO:
-        kept = [edges for edges in KILLED_BINS if edges[1] <= highest]
+        each = [(str(k), k, float(k)) for k in range(WIDE_BINS_FROM)]
+        kept = each + [edges for edges in KILLED_BINS if edges[1] <= highest]
         label, low, high = kept[-1]
         if high != float("inf") and highest < high:
             top = int(np.floor(highest))
@@ -470,8 +474,8 @@ def killed_distribution(
     --------
     >>> frame = pd.DataFrame({"event_id": ["a", "b", "c"], "fatalities": [0, 3, 30],
     ...                       "sub_event_type": ["Armed clash"] * 3})
-    >>> killed_distribution(frame, kinds=None)[["killed", "events"]].values.tolist()[:3]
-    [['0', 1], ['1', 0], ['2-4', 1]]
+    >>> killed_distribution(frame, kinds=None)[["killed", "events"]].values.tolist()[2:5]
+    [['2', 0], ['3', 1], ['4', 0]]
     >>> killed_distribution(frame.assign(fatalities=[0, 3, 3]), kinds=None)["killed"].tolist()
     ['0', '1', '2', '3']
     """

@@ -1,5 +1,6 @@
-"""ACLED's caveats, computed from an export: placeholder fatalities, single sources, precision, the export's date,
-events that may be coded twice.
+"""ACLED's caveats, computed from an export: placeholder fatalities, a heap at one fatality figure, single sources,
+precision, the export's date and its rows' times of change, events that may be coded twice, and the signs that a
+week standing apart may be a batch of coding.
 
 Each function returns figures or a tidy frame, no sentence; the report's
 words say what they mean.
@@ -8,12 +9,13 @@ words say what they mean.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
-from .coverage import outlets_per_event, outlets_table
+from .coverage import event_sources, outlets_per_event, outlets_table
 
 #: How ACLED's notes state a fatality figure it set because the sources gave none: "fatalities coded as 3",
 #: "unknown fatalities coded as 10" (any letter case; the figure is captured).
@@ -58,6 +60,58 @@ def placeholder_fatalities(events: pd.DataFrame) -> pd.DataFrame:
     grouped = frame.groupby("coded_as", sort=True)
     out = pd.DataFrame({"events": grouped.size(), "fatalities": grouped["killed"].sum()}).reset_index()
     return out.astype({"coded_as": np.int64, "events": np.int64, "fatalities": np.int64})
+
+
+#: A fatality figure is heaped when more events hold it than :data:`HEAP_TIMES` times as many as hold either figure
+#: beside it (one fewer, one more killed), and at least :data:`HEAP_EVENTS` events: reported tolls thin out smoothly
+#: from 1 killed up, so a figure that towers over both neighbours was set (a placeholder), rounded, or coded in a
+#: batch alike. 0 and 1 are never heaped: no one killed, and one killed, are the commonest reports.
+HEAP_TIMES = 1.5
+HEAP_EVENTS = 20
+
+
+def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
+    """Find the fatality figures held by far more events than both figures beside them (:data:`HEAP_TIMES`,
+    :data:`HEAP_EVENTS`), and the Monday-to-Sunday week (by ``event_date``) that holds most of each.
+
+    Returns
+    -------
+    DataFrame
+        figure (int64), events, below, above (int64: the events with one fewer and one more killed),
+        week_start, week_end (datetime64, the week with most of the figure's events, the earliest on a tie),
+        in_week (int64, its events of the figure) and set_by_rule (int64: the figure's events whose notes say
+        ACLED set it, :func:`placeholder_figures`); fewest killed first. Empty (with these columns) when no figure
+        is heaped.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"fatalities": [1] * 40 + [2] * 10 + [3] * 30 + [4] * 5,
+    ...                       "event_date": pd.to_datetime(["2025-03-03"] * 85)})
+    >>> heaped_figures(frame)[["figure", "events", "below", "above", "in_week", "set_by_rule"]].values.tolist()
+    [[3, 30, 10, 5, 30, 0]]
+    """
+    require_columns(events, ["fatalities", "event_date"])
+    killed = pd.to_numeric(events["fatalities"], errors="coerce")
+    whole = killed.notna() & (killed == killed.round())
+    counts = killed[whole].astype(np.int64).value_counts()
+    set_by_rule = placeholder_figures(events).notna().to_numpy(dtype=bool)
+    rows = []
+    for figure, held in sorted(counts.items()):
+        below, above = int(counts.get(figure - 1, 0)), int(counts.get(figure + 1, 0))
+        if figure < 2 or held < HEAP_EVENTS or held <= HEAP_TIMES * max(below, above):
+            continue
+        dates = pd.to_datetime(events.loc[whole & (killed == figure), "event_date"]).dt.normalize()
+        weeks = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).value_counts()
+        weeks = weeks[weeks == weeks.max()].sort_index()
+        rows.append({"figure": int(figure), "events": int(held), "below": below, "above": above,
+                     "week_start": weeks.index[0], "week_end": weeks.index[0] + pd.Timedelta(days=6),
+                     "in_week": int(weeks.iloc[0]),
+                     "set_by_rule": int((set_by_rule & (whole & (killed == figure)).to_numpy(dtype=bool)).sum())})
+    columns = ["figure", "events", "below", "above", "week_start", "week_end", "in_week", "set_by_rule"]
+    out = pd.DataFrame(rows, columns=columns)
+    for name in ("week_start", "week_end"):
+        out[name] = pd.to_datetime(out[name])
+    return out.astype({name: np.int64 for name in ("figure", "events", "below", "above", "in_week", "set_by_rule")})
 
 
 def precision_shares(events: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -108,16 +162,49 @@ def export_date(events: pd.DataFrame) -> pd.Timestamp | None:
     seconds (numbers or text). None when the events have no readable
     timestamp.
     """
+    span = change_times(events)
+    return None if span is None else span[1]
+
+
+def change_times(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Return the earliest and the latest ``timestamp`` (the times the rows last changed) as UTC times, or None
+    when the events have no readable timestamp (see :func:`export_date`).
+
+    Examples
+    --------
+    >>> change_times(pd.DataFrame({"timestamp": [1750000000, 1750002999]}))
+    (Timestamp('2025-06-15 15:06:40+0000', tz='UTC'), Timestamp('2025-06-15 15:56:39+0000', tz='UTC'))
+    """
     if "timestamp" not in events.columns or events.empty:
         return None
     stamps = events["timestamp"]
     if pd.api.types.is_datetime64_any_dtype(stamps):
-        latest = stamps.max()
-        if pd.isna(latest):
+        stamps = stamps.dropna()
+        if stamps.empty:
             return None
-        return latest.tz_convert("UTC") if latest.tzinfo is not None else latest.tz_localize("UTC")
+        utc = stamps.dt.tz_convert("UTC") if stamps.dt.tz is not None else stamps.dt.tz_localize("UTC")
+        return utc.min(), utc.max()
     seconds = pd.to_numeric(stamps, errors="coerce").dropna()
-    return pd.Timestamp(int(seconds.max()), unit="s", tz="UTC") if len(seconds) else None
+    if seconds.empty:
+        return None
+    return (pd.Timestamp(int(seconds.min()), unit="s", tz="UTC"),
+            pd.Timestamp(int(seconds.max()), unit="s", tz="UTC"))
+
+
+def dated_after(exported: pd.Timestamp | None, events: pd.DataFrame) -> int:
+    """Count the events dated (``event_date``) after the day of ``exported`` (:func:`export_date`): events a row's
+    time of change cannot precede, so a file that holds any was rebuilt or altered after ACLED gave it out.
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"event_date": pd.to_datetime(["2025-03-01", "2025-06-15", "2026-03-31"])})
+    >>> dated_after(pd.Timestamp("2025-06-15 15:56", tz="UTC"), events)
+    1
+    """
+    if exported is None or events.empty or "event_date" not in events.columns:
+        return 0
+    day = exported.tz_convert("UTC").tz_localize(None).normalize() if exported.tzinfo else exported.normalize()
+    return int((events["event_date"] > day).sum())
 
 
 def stamp_before_events(exported: pd.Timestamp | None, events: pd.DataFrame) -> pd.Timestamp | None:
@@ -245,3 +332,142 @@ def _duplicates_frame(found: pd.DataFrame, number: np.ndarray) -> pd.DataFrame:
         out[f"same_{name}"] = (values.groupby(number).transform("nunique", dropna=False) == 1).to_numpy(dtype=bool)
     out["exact"] = out["same_fatalities"] & out["same_notes"]
     return out
+
+
+#: The signs that a week standing apart (:func:`analysis.stats.highlights.stands_apart`) may be a batch of coding,
+#: not a rise of events (:func:`batch_signs`): its commonest fatality figure over 0 holds at least
+#: :data:`BATCH_FIGURE_TIMES` times its share of the other weeks' events (and :data:`HEAP_EVENTS` events); at least
+#: two groups of possible duplicates and more than half of them fall in it; every outlet of the week reported
+#: before and rose at least :data:`BATCH_OUTLET_SHARE` of the week's own rise over its usual number.
+BATCH_FIGURE_TIMES = 2.0
+BATCH_OUTLET_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class BatchSigns:
+    """What :func:`batch_signs` measures of one week, and which signs of a batch of coding hold.
+
+    ``events`` and ``others`` are the week's events and the other weeks'; ``figure`` the week's commonest fatality
+    figure over 0 (None without one), held by ``figure_in`` of its events and ``figure_out`` of the others;
+    ``killed_in``, ``killed_out`` the killed per event in and out of it; ``groups_in`` of the ``groups`` of possible
+    duplicates fall in it; ``outlets`` outlets reported in it, each ``outlet_low`` to ``outlet_high`` times its
+    usual weekly number (its mean over the other weeks); ``month_start`` is the first day of the month that holds
+    most of the week's days, with ``month_without`` events without the week and ``month_before``, ``month_after``
+    the events of the months beside it (None outside the window). ``heaped``, ``duplicated`` and ``together`` say
+    which signs hold.
+    """
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    events: int
+    others: int
+    figure: int | None
+    figure_in: int
+    figure_out: int
+    killed_in: float
+    killed_out: float
+    groups_in: int
+    groups: int
+    outlets: int
+    outlet_low: float
+    outlet_high: float
+    month_start: pd.Timestamp
+    month_without: int
+    month_before: int | None
+    month_after: int | None
+    heaped: bool
+    duplicated: bool
+    together: bool
+
+    @property
+    def any(self) -> bool:
+        """True when at least one sign of a batch holds."""
+        return self.heaped or self.duplicated or self.together
+
+
+def batch_signs(events: pd.DataFrame, weekly: pd.DataFrame, start: object, duplicates: pd.DataFrame | None = None
+                ) -> BatchSigns:
+    """Measure the signs that the week starting ``start`` may be a batch of coding rather than a rise of events
+    (:data:`BATCH_FIGURE_TIMES`, :data:`BATCH_OUTLET_SHARE`): a heap at one fatality figure, the possible
+    duplicates in it, every outlet rising together; and its month's events without it.
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED events (``event_date``, ``fatalities``; ``source``, and what :func:`possible_duplicates` needs, where
+        the frame has them), counted on ``event_date``.
+    weekly : DataFrame
+        The events per week of the window (:func:`analysis.stats.highlights.per_period`, ``freq="W"``): its weeks
+        are those the usual numbers are taken over.
+    start : date-like
+        The week's Monday.
+    duplicates : DataFrame or None, default None
+        :func:`possible_duplicates` of ``events``, where already found; None finds them.
+
+    Examples
+    --------
+    >>> dates = pd.to_datetime(["2025-03-03"] * 30 + ["2025-03-12", "2025-03-19", "2025-03-26"] * 5)
+    >>> frame = pd.DataFrame({"event_id": range(45), "event_date": dates, "fatalities": [3] * 30 + [1, 2, 0] * 5,
+    ...                       "source": "Radio X"})
+    >>> weekly = pd.DataFrame({"period_start": pd.to_datetime(["2025-03-03", "2025-03-10", "2025-03-17",
+    ...                                                         "2025-03-24"])})
+    >>> signs = batch_signs(frame, weekly, "2025-03-03")
+    >>> signs.figure, signs.figure_in, signs.heaped, signs.together, signs.outlet_low
+    (3, 30, True, False, 6.0)
+    """
+    require_columns(events, ["event_date", "fatalities"])
+    first = pd.Timestamp(start)
+    last = first + pd.Timedelta(days=6)
+    dates = pd.to_datetime(events["event_date"]).dt.normalize()
+    inside = ((dates >= first) & (dates <= last)).to_numpy(dtype=bool)
+    n_in, n_out = int(inside.sum()), int((~inside).sum())
+    killed = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    # the heap: the week's commonest figure over 0, against its share of the other weeks' events
+    counts = pd.Series(killed[inside & (killed > 0)]).value_counts()
+    figure = int(counts.sort_index(kind="stable").idxmax()) if len(counts) else None
+    figure_in = int((killed[inside] == figure).sum()) if figure is not None else 0
+    figure_out = int((killed[~inside] == figure).sum()) if figure is not None else 0
+    heaped = (figure is not None and figure_in >= HEAP_EVENTS
+              and figure_in * max(n_out, 1) >= BATCH_FIGURE_TIMES * figure_out * max(n_in, 1))
+    # the possible duplicates of the week
+    if duplicates is None:
+        needed = ["event_id", "location", "actor1", "actor2", "event_type", "sub_event_type", "notes"]
+        duplicates = (possible_duplicates(events) if set(needed) <= set(events.columns)
+                      else pd.DataFrame({"group": [], "event_date": []}))
+    group_days = duplicates.drop_duplicates("group")["event_date"] if len(duplicates) else pd.Series([], dtype=object)
+    group_days = pd.to_datetime(group_days).dt.normalize()
+    groups, groups_in = len(group_days), int(((group_days >= first) & (group_days <= last)).sum())
+    duplicated = groups_in >= 2 and 2 * groups_in > groups
+    # the outlets: each one's events in the week against its mean over the other weeks
+    other_weeks = max(len(weekly) - 1, 1)
+    rise = n_in / (n_out / other_weeks) if n_out else np.inf
+    low = high = np.nan
+    outlets, together = 0, False
+    if "source" in events.columns and "event_id" in events.columns and n_in:
+        rows = event_sources(events.assign(event_id=np.arange(len(events))))
+        rows["inside"] = inside[rows["event_id"].to_numpy(dtype=np.int64)]
+        table = rows.groupby("source")["inside"].agg(week="sum", every="size")
+        table = table[table["week"] > 0]
+        usual = (table["every"] - table["week"]) / other_weeks
+        times = (table["week"] / usual.where(usual > 0)).to_numpy(dtype=float)
+        outlets = len(table)
+        if outlets and not np.isnan(times).any():
+            low, high = float(times.min()), float(times.max())
+            together = outlets >= 2 and low >= BATCH_OUTLET_SHARE * rise and low > 1
+    # the month that holds most of the week's days, without the week
+    middle = first + pd.Timedelta(days=3)
+    month = pd.Timestamp(year=middle.year, month=middle.month, day=1)
+    months = dates.dt.to_period("M")
+    per_month = months.value_counts()
+    here = pd.Period(month, "M")
+    without = int(per_month.get(here, 0)) - int((inside & (months == here).to_numpy(dtype=bool)).sum())
+    window = (weekly["period_start"].min(), weekly["period_start"].max() + pd.Timedelta(days=6)) if len(weekly) else (
+        first, last)
+    before = int(per_month.get(here - 1, 0)) if month - pd.Timedelta(days=1) >= window[0] else None
+    after = int(per_month.get(here + 1, 0)) if (here + 1).start_time <= window[1] else None
+    return BatchSigns(start=first, end=last, events=n_in, others=n_out, figure=figure, figure_in=figure_in,
+                      figure_out=figure_out, killed_in=float(killed[inside].sum()) / n_in if n_in else 0.0,
+                      killed_out=float(killed[~inside].sum()) / n_out if n_out else 0.0, groups_in=groups_in,
+                      groups=groups, outlets=outlets, outlet_low=low, outlet_high=high, month_start=month,
+                      month_without=without, month_before=before, month_after=after, heaped=bool(heaped),
+                      duplicated=bool(duplicated), together=bool(together))

@@ -273,7 +273,8 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
     Returns
     -------
     matplotlib Axes
-        One bar per bin (``gid`` ``"killed:<bin>"``), labelled with its count.
+        One bar per bin (``gid`` ``"killed:<bin>"``), labelled with its count; where bins of several figures follow
+        the bars of one figure each, a dotted line (``gid`` ``"wide-bins"``) stands between them.
 
     Examples
     --------
@@ -298,7 +299,14 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
         patch.set_gid(f"killed:{label}")
         ax.annotate(f"{count:,}", (patch.get_x() + patch.get_width() / 2, patch.get_height()), xytext=(0, 2),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8)
-    ax.set_xlabel("people killed in the event (lowest figure reported)")
+    lowest = distribution["lowest"].astype(str) if "lowest" in distribution.columns else distribution["killed"]
+    wide = [k for k, (label, low) in enumerate(zip(distribution["killed"], lowest)) if label != low and k]
+    if wide:  # the bins of several figures each, after a bar per figure: a dotted line marks the change of scale
+        before, first = bars[wide[0] - 1], bars[wide[0]]
+        ax.axvline((before.get_x() + before.get_width() + first.get_x()) / 2, color="0.45", linestyle=":",
+                   linewidth=1, gid="wide-bins")
+    ax.set_xlabel("people killed in the event (lowest figure reported)"
+                  + ("; one bar per figure, then bins of several" if wide else ""))
     ax.set_ylabel(f"events ({what})" if what != "events" else what)  # a count of events, whatever they are called
     described = f"{what[:1].upper() + what[1:]} by people killed in each (lowest figure reported): " + "; ".join(
         f"{label}: {count:,}" for label, count in zip(distribution["killed"], distribution["events"])) + "."

@@ -584,9 +584,9 @@ def test_a_tied_peak_is_shown_whole(tmp_path):
     weeks = pd.Series(pd.to_datetime([e["event_date"] for e in events])).dt.to_period("W-SUN").value_counts()
     assert (weeks == weeks.max()).sum() == 2
     story = Story(notebook_data(str(tmp_path / "tied.csv")))
-    assert story.chart_title("timeline").startswith("Events in Iraq peaked in the week of 2-8 March 2020: 2 events "
-                                                    "(as many in 1 other week)")
-    # the title counts the ties; the findings under it name them
+    # the title names the tie whole: no one of the two weeks is presented as the peak
+    assert story.chart_title("timeline").startswith("Events in Iraq peaked at 2 events in each of two weeks: 2-8 and "
+                                                    "16-22 March 2020")
     assert "The peak week, 2-8 March 2020, is shared (as many in the week of 16-22 March 2020)." in text
 
 
@@ -734,6 +734,21 @@ def _peak_words(dates: pd.Series, weekly: bool = True) -> tuple[str, int, int]:
     return when, int(top), int((counts == top).sum()) - 1
 
 
+def _peak_title(dates: pd.Series, noun: str = "events") -> str:
+    """What a title says of the busiest weeks of these dates, counted with pandas: "peaked in the week of 8-14 June
+    2020: 15 events", or, where weeks of one month tie, each of them: "peaked at 15 events in each of three weeks:
+    8-14, 15-21 and 22-28 June 2020"."""
+    when, top, others = _peak_words(dates)
+    if not others:
+        return f"peaked in {when}: {top} {noun}"
+    _, _, counts = _peak_days(dates)
+    tied = sorted(counts[counts == top].index)
+    assert len({day.month for day in tied}) == 1 and all((day + pd.Timedelta(days=6)).month == day.month for day in tied)
+    days = [f"{day.day}-{(day + pd.Timedelta(days=6)).day}" for day in tied]
+    return (f"peaked at {top} {noun} in each of {in_words(len(tied))} weeks: {', '.join(days[:-1])} and {days[-1]} "
+            f"{tied[0]:%B %Y}")
+
+
 def _peak_days(dates: pd.Series, weekly: bool = True) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
     """The first and last days of the busiest week or month of these dates (the earliest on a tie), and the counts."""
     starts = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")) if weekly else dates.dt.to_period("M")
@@ -753,10 +768,6 @@ def _new_source(raw: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> s
     return f"; Local Network had begun reporting on {began.day} {began:%B %Y}"
 
 
-def _tie(others: int, name: str = "week") -> str:
-    return f" (as many in {others} other {name}{'s' if others > 1 else ''})" if others else ""
-
-
 def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     """Each chart of an ACLED run is headed by what it shows, its number counted here with pandas from the CSV,
     not by a label ("Battles and remote violence per week ...")."""
@@ -769,23 +780,26 @@ def test_acled_chart_headlines_state_the_finding_with_its_number(story, raw):
     assert raw.loc[local, "event_date"].min() >= pd.Timestamp("2020-06-01")
     assert 2 * (june & local).sum() >= june.sum() and 2 * (june & local & raw.index.isin(attacks.index)).sum() >= (
         june & raw.index.isin(attacks.index)).sum()
+    # three weeks of June tie on both pages: each title names all three, not the one it happened to pick
     when, top, others = _peak_words(raw["event_date"])
-    assert "June 2020" in when
+    assert "June 2020" in when and others == 2
     new = _new_source(raw, *_peak_days(raw["event_date"])[:2])
     assert new.startswith("; Local Network had begun reporting on 2 June 2020")  # the week of 8-14 June
-    assert story.chart_title("timeline") == f"Events in {place} peaked in {when}: {top} events{_tie(others)}{new}"
+    assert story.chart_title("timeline") == f"Events in {place} {_peak_title(raw['event_date'])}{new}"
     when, top, others = _peak_words(attacks["event_date"])
+    assert others == 2
     new = _new_source(raw, *_peak_days(attacks["event_date"])[:2])
     assert new == ", as a new source began reporting"  # the week of 1-7 June
-    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} peaked in {when}: {top} events"
-                                           f"{_tie(others)}{new}")
+    assert story.chart_title("weekly") == (f"Battles and remote violence in {place} "
+                                           f"{_peak_title(attacks['event_date'])}{new}")
     month, top, others = _peak_words(attacks["event_date"], weekly=False)
+    assert others == 0  # one month alone holds the most
     new = _new_source(raw, *_peak_days(attacks["event_date"], weekly=False)[:2])
     regions = attacks["admin1"].value_counts()
     # Deir ez-Zor and Duhok 34, Kirkuk 33: alike, so no region is said to have the most
     assert regions.min() >= 0.9 * regions.max() and len(regions) == 3
     assert story.chart_title("monthly") == (
-        f"Battles and remote violence in {place} peaked in {month}: {top} events{_tie(others, 'month')}{new}; "
+        f"Battles and remote violence in {place} peaked in {month}: {top} events{new}; "
         f"{regions.min()} to {regions.max()} each in {', '.join(sorted(regions.index)[:-1])} and "
         f"{sorted(regions.index)[-1]} over the window")
     assert story.chart_title("casualties") == (f"Battles and remote violence in {place} killed "
@@ -824,9 +838,10 @@ def test_the_killed_per_week_are_headed_by_the_deadliest_week_and_read_against_t
     killed, events = attacks.groupby(weeks)["fatalities"].sum(), weeks.value_counts()
     first = killed[killed == killed.max()].index.min()
     when = describe_dates(first, first + pd.Timedelta(days=6), long=True)
+    assert (killed == killed.max()).sum() == 1  # one deadliest week: the title names it alone
     assert story.chart_title("killed").startswith(
         f"Deaths in battles and remote violence in Iraq and Syria peaked in the week of {when}: {killed.max()} people "
-        f"killed{_tie(int((killed == killed.max()).sum()) - 1)};")  # then who reported them (the timeline's words)
+        f"killed;")  # then who reported them (the timeline's words)
     busiest = events[events == events.max()]
     assert first in busiest.index and len(busiest) == 3  # one of three weeks of as many events
     assert story.killed_over_time() == (
@@ -1068,11 +1083,13 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
         for day in ("2021-03-02", "2021-03-09")])
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
-    assert "data as of" not in line and "; export date not known: its timestamps end on 13 September 2020, before its last event)" in line
+    assert "data as of" not in line and "; date of the export not known)" in line  # plainly, no jargon
     assert line.count("(") == line.count(")") == 1  # no brackets within brackets
-    assert ("- **The export's date**: not known. Its rows' times of change end on 13 September 2020, before its last "
-            "event (9 March 2021), so they cannot be when the rows last changed; it holds events of 9 March 2021, so it "
-            "is from that day or later.") in story.caveats()
+    # the caveat says what the times show and why it matters: no row changes before its event
+    assert ("- **The export's date**: not known. The file's times of change (when each row was last changed) all fall "
+            "on 13 September 2020, before 2 of its 2 events (100%), dated up to 9 March 2021: no row can change before "
+            "its event, so these times were set when the file was rebuilt or altered after ACLED gave it out. Check "
+            "where the file comes from before trusting its figures.") in story.caveats()
     # no note says a toll was set by rule: none is known to be a placeholder, which is not that every toll was reported
     assert ("no event's notes say its fatalities were coded to a set figure (\"coded as 3\"), so none is known to be a "
             "placeholder.") in story.caveats()
@@ -1152,7 +1169,7 @@ def test_the_killed_of_the_pages_say_how_many_are_acleds_placeholder_figures(sto
 
 def test_the_timeline_lead_leaves_the_peak_week_to_the_title_right_under_it(story):
     """The lead, the timeline's title and the finding under it said the same peak week three times on one screen."""
-    week = re.search(r"peaked in the week of ([^:]+):", story.chart_title("timeline")).group(1)
+    week = re.search(r"peaked (?:in the week of|at .+? in each of \w+ weeks:) ([^:;]+)", story.chart_title("timeline")).group(1)
     assert week not in story.heading("timeline").markdown
     coded = Story(notebook_data(start="2020-03-01", end="2020-03-31"))  # its title names no peak: the lead does
     assert "The busiest week was" in coded.heading("timeline").markdown

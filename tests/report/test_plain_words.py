@@ -280,3 +280,29 @@ def test_the_five_reports_say_how_their_dates_are_known():
     # a report dated by inference is given a span, never a single day it does not print
     spans = (ordered["published_end"] > ordered["published_start"]).to_numpy()
     assert (spans[undated]).all()
+
+
+def test_a_tied_peak_is_named_whole_in_the_title_and_the_sentence_alike():
+    """Two pages titled one of three tied weeks each as the peak, a different one on each: a tie of two or three
+    periods is named whole, in the same words in a title and in a sentence; one period alone keeps its title."""
+    from analysis.report.words.counting import peak_headline, tie_sentence
+
+    mondays = pd.date_range("2020-06-01", periods=4, freq="7D")
+    weekly = pd.DataFrame({"period_start": mondays, "period_end": mondays + pd.Timedelta(days=6),
+                           "expected": [15.0, 15.0, 9.0, 15.0], "killed": [1.0, 2.0, 3.0, 0.0], "ranged": 0})
+    title = peak_headline(weekly, "W", "events in Iraq", "event")
+    assert title == "Events in Iraq peaked at 15 events in each of three weeks: 1-7, 8-14 and 22-28 June 2020"
+    assert tie_sentence(weekly, "W", "event") == (
+        "The peak is shared: 15 events in each of three weeks: 1-7, 8-14 and 22-28 June 2020.")
+    assert peak_headline(weekly, "W", "deaths", "person killed", column="killed", plural="people killed") == (
+        "Deaths peaked in the week of 15-21 June 2020: 3 people killed")
+    assert tie_sentence(weekly, "W", "event", "killed") == ""
+    # the note after the figure is said of the first tied week, whose new sources the chart marks: a count it gives
+    # is one week's, as the figure before it
+    spans = []
+    peak_headline(weekly, "W", "events", "event", note=lambda start, end: spans.append((start, end)) or "")
+    assert spans == [(mondays[0], mondays[0] + pd.Timedelta(days=6))]
+    months = pd.DataFrame({"period_start": pd.to_datetime(["2020-06-01", "2020-07-01"]),
+                           "period_end": pd.to_datetime(["2020-06-30", "2020-07-31"]), "expected": [36.0, 36.0],
+                           "ranged": 0})
+    assert peak_headline(months, "M", "attacks", "attack") == "Attacks peaked at 36 attacks in each of two months: June and July 2020"

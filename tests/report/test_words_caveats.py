@@ -107,3 +107,62 @@ def test_the_caption_names_one_group_or_every_group(tmp_path, shown):
     rows = alike_events()
     story = run(tmp_path, rows[3:5] if shown == 1 else rows[:7])
     assert story.duplicates_note().startswith("The one group of" if shown == 1 else "Every group of")
+
+
+def batch_rows(threes: int = 25, pairs: int = 2, new: str = "") -> list[dict[str, str]]:
+    """Twelve weeks from 6 January 2025 of four events each (tolls 0, 1, 2, 1; two outlets), and in the sixth
+    (10-16 February) 40 events, ``threes`` of them with exactly 3 killed and the first ``pairs`` pairs alike (one
+    day, place, actors and kind), reported by the two outlets or by a ``new`` one alone."""
+    rows = []
+    for week in range(12):
+        monday = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=week)
+        shape = ([(k // 2 if k < 2 * pairs else k, 3 if k < threes else 0) for k in range(40)] if week == 5 else
+                 list(enumerate((0, 1, 2, 1))))
+        for k, (place, killed) in enumerate(shape):
+            rows.append({"event_date": f"{monday + pd.Timedelta(days=place % 7):%Y-%m-%d}", "fatalities": str(killed),
+                         "location": f"Town {week}-{place}",
+                         "source": new if new and week == 5 else ("Wire A", "Radio B")[k % 2],
+                         "timestamp": "1800000000"})
+    return rows
+
+
+def test_a_week_apart_is_said_with_the_signs_of_a_batch_and_its_month_without_it(tmp_path):
+    """A week standing apart was given a clean bill when no outlet joined or left: the caveats put its signs of a
+    batch of coding side by side, counted here from the rows as written, and its month without it."""
+    from analysis.report.words.counting import stands_apart_note
+    from analysis.stats.highlights import peak
+
+    rows = batch_rows()
+    story = run(tmp_path, rows)
+    frame = pd.DataFrame(rows).astype({"fatalities": int})
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    week = frame["event_date"].between("2025-02-10", "2025-02-16")
+    threes = int((frame.loc[week, "fatalities"] == 3).sum())
+    months = frame["event_date"].dt.to_period("M").value_counts()
+    usual = (~week).sum() / 11 / 2  # each outlet's events in one of the other weeks
+    dead, every = frame.loc[week, "fatalities"].sum(), frame["fatalities"].sum()
+    said = [line for line in story.caveats().splitlines() if line.startswith("- **A week apart**")]
+    assert said == [
+        f"- **A week apart**: The week of 10-16 February 2025 stands apart: {week.sum()} events, 10 times the median "
+        f"week's 4; {dead} of the {every} killed ({100 * dead / every:.0f}%). It shows "
+        f"signs of a batch of coding: {threes} of its {week.sum()} events have exactly 3 killed, against "
+        f"{int((frame.loc[~week, 'fatalities'] == 3).sum())} of the other {(~week).sum()}; all 2 groups of events "
+        f"that may be coded twice are in it; every one of its 2 outlets reported about {week.sum() / 2 / usual:.0f} times "
+        "its usual weekly number. It may be one batch, not a rise of events: check it before reading a trend into "
+        f"it. Without that week, February 2025 had {months['2025-02'] - week.sum()} events, fewer than January 2025 "
+        f"({months['2025-01']}) and March 2025 ({months['2025-03']})."]
+    # the same words follow the sentence that says the week stands apart, where the page gives it the events
+    weekly = story.facts.per_period("W")
+    assert said[0].removeprefix("- **A week apart**: ") == stands_apart_note(weekly, peak(weekly),
+                                                                             events=story.facts.events)
+    # the heap at 3 killed is said with its count, its neighbours and its week
+    assert (f"- **A heap at one figure**: {threes} events have exactly 3 killed, against "
+            f"{int((frame['fatalities'] == 2).sum())} with 2 and 0 with 4 ({threes} of them in the week of "
+            "10-16 February 2025).") in story.caveats()
+
+
+def test_a_week_apart_without_signs_of_a_batch_is_said_to_show_none(tmp_path):
+    story = run(tmp_path, batch_rows(threes=0, pairs=0, new="New Daily"))  # a new outlet: a change of sources
+    text = story.caveats()
+    assert "stands apart" in text and "It shows none of the signs of a batch of coding looked for here" in text
+    assert "**A heap at one figure**" not in text

@@ -56,7 +56,7 @@ def test_casualties_by_group_sums_bounds_and_keeps_open_ends(attacks, casualties
 
 
 def test_the_killed_distribution_has_a_bin_per_figure_up_to_ten_killed_and_wide_bins_beyond():
-    from analysis.stats.casualties import FIGURE_BINS_UP_TO, killed_distribution
+    from analysis.stats.casualties import FIGURE_BINS_UP_TO, WIDE_BINS_FROM, killed_distribution
 
     def counts(killed: list[float]) -> dict[str, int]:
         frame = pd.DataFrame({"event_id": [f"e{i}" for i in range(len(killed))], "fatalities": killed,
@@ -67,11 +67,25 @@ def test_the_killed_distribution_has_a_bin_per_figure_up_to_ten_killed_and_wide_
 
     assert counts([0, 2, 6, 6]) == {"0": 1, "1": 0, "2": 1, "3": 0, "4": 0, "5": 0, "6": 2}
     assert list(counts([0, FIGURE_BINS_UP_TO])) == [str(k) for k in range(FIGURE_BINS_UP_TO + 1)]
-    # wide bins up to the one holding the deadliest event: no empty "25 or more" bar where 20 is the most
-    assert list(counts([0, FIGURE_BINS_UP_TO + 1])) == ["0", "1", "2-4", "5-9", "10-11"]  # the last up to the most
+    # a bar per figure up to 9, then wide bins up to the one holding the deadliest event: no empty "25 or more" bar
+    # where 20 is the most
+    each = [str(k) for k in range(WIDE_BINS_FROM)]
+    assert list(counts([0, FIGURE_BINS_UP_TO + 1])) == [*each, "10-11"]  # the last up to the most
     assert list(counts([0, 20]))[-1] == "10-20" and list(counts([0, 25]))[-1] == "25 or more"
     assert counts([0, 0]) == {"0": 2, "1": 0}  # no one killed: still a scale, not a lone bar
-    assert counts([2.5, 30]) == {"0": 0, "1": 0, "2-4": 1, "5-9": 0, "10-24": 0, "25 or more": 1}
+    assert counts([2.5, 30]) == {**dict.fromkeys(each, 0), "2": 1, "10-24": 0, "25 or more": 1}
+
+
+def test_a_heap_at_one_figure_keeps_a_bar_of_its_own_when_some_event_killed_many():
+    """A heap of events with exactly 3 killed was folded into a "2-4" bar as soon as one event killed more than
+    ten: each figure under ten keeps its bar, so the heap shows beside its neighbours."""
+    from analysis.stats.casualties import killed_distribution
+
+    killed = [2] * 12 + [3] * 40 + [4] * 9 + [20]
+    frame = pd.DataFrame({"event_id": [f"e{i}" for i in range(len(killed))], "fatalities": killed,
+                          "sub_event_type": ["Armed clash"] * len(killed)})
+    out = killed_distribution(frame, kinds=None).set_index("killed")["events"]
+    assert (out["2"], out["3"], out["4"], out["10-20"]) == (12, 40, 9, 1)
 
 
 def _dated(rows: list[tuple[str, str, str, int, str]]) -> pd.DataFrame:

@@ -110,3 +110,91 @@ def test_possible_duplicates_of_no_events_have_the_columns_and_a_repeated_id_is_
     assert empty.empty and list(empty.columns) == list(caveats.possible_duplicates(alike).columns)
     repeated = alike[alike["location"] == "Alpha"].assign(event_id="TST4")
     assert caveats.possible_duplicates(repeated).empty
+
+
+def test_a_figure_far_above_both_its_neighbours_is_heaped_and_its_week_found():
+    """Tolls thin out from 1 killed up: a figure that towers over both figures beside it is found, with the week
+    most of its events fall in; a smooth decline, the figures 0 and 1, and a small heap are not."""
+    from analysis.stats.caveats import HEAP_EVENTS, HEAP_TIMES
+
+    def frame(counts: dict[int, int], day: str = "2025-03-05") -> pd.DataFrame:
+        killed = [figure for figure, n in counts.items() for _ in range(n)]
+        return pd.DataFrame({"fatalities": killed, "event_date": pd.to_datetime([day] * len(killed))})
+
+    smooth = frame({0: 300, 1: 120, 2: 80, 3: 55, 4: 40, 5: 30})
+    assert caveats.heaped_figures(smooth).empty
+    heap = pd.concat([smooth, frame({3: 90}, "2025-03-12")], ignore_index=True)  # 145 with 3 against 80 and 40
+    found = caveats.heaped_figures(heap)
+    assert found[["figure", "events", "below", "above", "in_week", "set_by_rule"]].values.tolist() == [
+        [3, 145, 80, 40, 90, 0]]
+    # the heap's events whose notes say ACLED set the figure are counted apart
+    marked = heap["fatalities"].eq(3) & (heap.index % 2 == 0)
+    noted = heap.assign(notes=marked.map({True: "Unknown fatalities coded as 3.", False: "3 killed."}))
+    assert caveats.heaped_figures(noted)["set_by_rule"].tolist() == [int(marked.sum())]
+    assert (found["week_start"].iloc[0], found["week_end"].iloc[0]) == (pd.Timestamp("2025-03-10"),
+                                                                        pd.Timestamp("2025-03-16"))
+    # at the rule's edge: exactly HEAP_TIMES times a neighbour is no heap; fewer than HEAP_EVENTS events neither
+    edge = frame({2: 20, 3: int(HEAP_TIMES * 20), 4: 10})
+    assert caveats.heaped_figures(edge).empty
+    assert caveats.heaped_figures(frame({2: 1, 3: HEAP_EVENTS - 1, 4: 1})).empty
+    assert caveats.heaped_figures(frame({0: 5, 1: 200, 2: 10})).empty  # one killed is the commonest report
+
+
+def _weeks(batch: dict[str, object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Twelve weeks from 6 January 2025 of four events each, two by each of two outlets, tolls 0, 1, 2, 1; the sixth
+    week (10-16 February) holds ``batch``'s events instead: ``events``, ``threes`` of them with 3 killed, ``pairs``
+    pairs of events alike, and ``outlets`` (by default the two outlets, alternately)."""
+    batch = batch or {}
+    rows = []
+    for week in range(12):
+        monday = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=week)
+        if week == 5 and batch:
+            n, threes, pairs = batch["events"], batch["threes"], batch["pairs"]
+            outlets = batch.get("outlets", ["Wire A", "Radio B"])
+            for k in range(n):
+                place = f"Town {k // 2}" if k < 2 * pairs else f"Town {k}"
+                day = monday + pd.Timedelta(days=(k // 2 if k < 2 * pairs else k) % 7)
+                rows.append({"event_date": day, "fatalities": 3 if k < threes else 0, "location": place,
+                             "source": outlets[k % len(outlets)]})
+            continue
+        for k, killed in enumerate((0, 1, 2, 1)):
+            rows.append({"event_date": monday + pd.Timedelta(days=k), "fatalities": killed,
+                         "location": f"Town w{week}-{k}", "source": ("Wire A", "Radio B")[k % 2]})
+    frame = pd.DataFrame(rows).assign(event_id=lambda f: [f"E{k}" for k in range(len(f))], actor1="Group",
+                                      actor2="Army", event_type="Battles", sub_event_type="Armed clash", notes="")
+    mondays = pd.date_range("2025-01-06", periods=12, freq="7D")
+    return frame, pd.DataFrame({"period_start": mondays, "period_end": mondays + pd.Timedelta(days=6)})
+
+
+def test_a_week_apart_shows_the_signs_of_a_batch_of_coding():
+    """A week of 40 events, 25 of them with exactly 3 killed, two pairs alike, both outlets ten times their usual
+    number: every sign holds, and February without it counts fewer events than January and March."""
+    events, weekly = _weeks({"events": 40, "threes": 25, "pairs": 2})
+    signs = caveats.batch_signs(events, weekly, "2025-02-10")
+    assert (signs.events, signs.others, signs.figure, signs.figure_in, signs.figure_out) == (40, 44, 3, 25, 0)
+    assert (signs.groups_in, signs.groups, signs.outlets) == (2, 2, 2)
+    assert signs.outlet_low == signs.outlet_high == 20 / 2  # 20 events each, against 2 a week in the other 11
+    assert signs.heaped and signs.duplicated and signs.together and signs.any
+    assert (signs.month_start, signs.month_without, signs.month_before, signs.month_after) == (
+        pd.Timestamp("2025-02-01"), 52 - 40, 16, 16)
+
+
+def test_a_week_apart_without_the_signs_of_a_batch_shows_none():
+    """The same week of 40 events, its tolls like the others', no two alike, and carried by a new outlet: no sign of
+    a batch holds (a new outlet is a change of sources, said elsewhere)."""
+    events, weekly = _weeks({"events": 40, "threes": 0, "pairs": 0, "outlets": ["New Daily"]})
+    signs = caveats.batch_signs(events, weekly, "2025-02-10")
+    assert signs.figure is None and not signs.heaped
+    assert signs.groups == 0 and not signs.duplicated
+    assert signs.outlets == 1 and not signs.together and not signs.any
+
+
+def test_the_times_of_change_and_the_events_dated_after_them():
+    frame = pd.DataFrame({"timestamp": [1750000000, 1750003000, None],
+                          "event_date": pd.to_datetime(["2025-03-01", "2025-06-16", "2026-01-01"])})
+    first, last = caveats.change_times(frame)
+    assert (first, last) == (pd.Timestamp(1750000000, unit="s", tz="UTC"), pd.Timestamp(1750003000, unit="s", tz="UTC"))
+    assert caveats.dated_after(last, frame) == 2  # 16 June 2025 and 2026: after 15 June 2025
+    as_dates = frame.assign(timestamp=pd.to_datetime(frame["timestamp"], unit="s"))  # no time zone: read as UTC
+    assert caveats.change_times(as_dates) == (first, last)
+    assert caveats.change_times(frame.drop(columns="timestamp")) is None and caveats.dated_after(None, frame) == 0

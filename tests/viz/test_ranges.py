@@ -145,9 +145,16 @@ def test_plot_killed_distribution_draws_a_bar_per_bin_wide_bins_past_ten_killed(
     frame = pd.DataFrame({"event_id": list("abcde"), "fatalities": [0, 0, 3, 12, 40],
                           "sub_event_type": ["Armed clash"] * 5})
     distribution = killed_distribution(frame, kinds=None)
-    assert distribution["events"].tolist() == [2, 0, 1, 0, 1, 1] and distribution["people"].sum() == 55
+    heights = [2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1]  # a bar per figure up to 9, then "10-24" and "25 or more"
+    assert distribution["events"].tolist() == heights and distribution["people"].sum() == 55
     ax = analysis.plot_killed_distribution(distribution, ax=new_axes())
-    assert [p.get_height() for p in ax.patches] == [2, 0, 1, 0, 1, 1]
+    assert [p.get_height() for p in ax.patches] == heights
+    line = [line for line in ax.lines if line.get_gid() == "wide-bins"]  # between the bar of 9 and "10-24"
+    bars = {p.get_gid(): p for p in ax.patches}
+    assert len(line) == 1 and bars["killed:9"].get_x() < line[0].get_xdata()[0] < bars["killed:10-24"].get_x()
+    few = analysis.plot_killed_distribution(killed_distribution(frame.assign(fatalities=[0, 0, 3, 4, 5]),
+                                                                kinds=None), ax=new_axes())
+    assert not [line for line in few.lines if line.get_gid() == "wide-bins"]  # a bar per figure: no line
     empty = analysis.plot_killed_distribution(distribution.assign(events=0), ax=new_axes())
     assert "no attacks in this window" in [t.get_text() for t in empty.texts]
 

@@ -1,15 +1,27 @@
-"""ACLED's caveats with an export's own figures, in words (the sources page, notebook 04): placeholder fatalities,
-single sources, geo- and time-precision, the export's date, revisions and deletions, events that may be coded
-twice."""
+"""ACLED's caveats with an export's own figures, in words (the sources page, notebook 04): placeholder fatalities, a
+heap at one fatality figure, a week that may be a batch of coding, single sources, geo- and time-precision, the
+export's date and its rows' times of change, revisions and deletions, events that may be coded twice."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...stats.caveats import day_known, placeholder_fatalities, precision_shares, single_source, stamp_before_events
+from ...stats.caveats import (
+    batch_signs,
+    change_times,
+    dated_after,
+    day_known,
+    heaped_figures,
+    placeholder_fatalities,
+    precision_shares,
+    single_source,
+    stamp_before_events,
+)
+from ...stats.highlights import peak, stands_apart
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .common import percent
+from .counting import batch_note, stands_apart_note
 from .facts import Facts
 
 #: How many outlets the single-source caveat names.
@@ -40,6 +52,9 @@ def caveats(facts: Facts) -> str:
                      f"(coded as {figures}); their toll is a convention, not a report." if count else
                      "- **Placeholder fatalities**: no event's notes say its fatalities were coded to a set figure "
                      "(\"coded as 3\"), so none is known to be a placeholder.")
+    if "fatalities" in events.columns and "event_date" in events.columns:
+        lines.append(heap_line(events))
+    lines.append(batch_line(facts))
     if "source" in events.columns:
         single, alone = single_source(events)
         named = join_words([f"{md(row.source)} ({row.only_source:,})" for row in alone.head(ALONE_NAMED).itertuples()])
@@ -58,21 +73,69 @@ def caveats(facts: Facts) -> str:
                  for k, row in enumerate(shares.itertuples())]
         lines.append(f"- **{label}**: every event is known to {meanings.get(shares['precision'].iloc[0], 'one')}."
                      if len(shares) == 1 else f"- **{label}**: known {join_words(parts)}.")
-    when = facts.data.exported
-    later = stamp_before_events(when, events)
-    if when is not None and later is not None:
-        stamped, last = (describe_dates(day, day, long=True) for day in (when, later))
-        lines.append(f"- **The export's date**: not known. Its rows' times of change end on {stamped}, before its "
-                     f"last event ({last}), so they cannot be when the rows last changed; it holds events of {last}, "
-                     "so it is from that day or later. "
-                     "ACLED revises and deletes events after publication, so a later export can differ from this "
-                     "one, in the past as well as the present.")
-    elif when is not None:
-        lines.append(f"- **The export's date**: its latest row was changed on {describe_dates(when, when, long=True)}. "
-                     "ACLED revises and deletes events after publication, so a later export can differ from this one, "
-                     "in the past as well as the present.")
+    lines.append(export_line(facts))
     lines.append(duplicates_line(facts))
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
+
+
+def heap_line(events: pd.DataFrame) -> str:
+    """Say which fatality figures far more events hold than the figures beside them
+    (:func:`analysis.stats.caveats.heaped_figures`), and the week most of a figure's events fall in, if one does (a
+    caveat's bullet, Markdown); "" where none is heaped."""
+    heaped = heaped_figures(events)
+    if heaped.empty:
+        return ""
+    parts = []
+    for row in heaped.itertuples():
+        notes = [f"{row.set_by_rule:,} of them set by ACLED's rule, as their notes say"] if row.set_by_rule else []
+        if 2 * row.in_week > row.events:  # most of them in one week
+            notes.append(f"{row.in_week:,} of them in the week of "
+                         f"{describe_dates(row.week_start, row.week_end, long=True)}")
+        parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
+                     f"{row.below:,} with {row.figure - 1:,} and {row.above:,} with {row.figure + 1:,}"
+                     + (f" ({'; '.join(notes)})" if notes else ""))
+    return (f"- **A heap at one figure**: {'; '.join(parts)}. A toll held by far more events than the tolls beside it "
+            "was likely set by rule, rounded, or coded alike in one batch rather than counted: these tolls are less "
+            "sure than the rest.")
+
+
+def batch_line(facts: Facts) -> str:
+    """Say whether the week that stands apart from the others (:func:`analysis.stats.highlights.stands_apart`) shows
+    the signs of a batch of coding (:func:`analysis.report.words.counting.batch_note`), and which (a caveat's bullet,
+    Markdown); "" where no week stands apart."""
+    weekly = facts.per_period("W")
+    found = peak(weekly)
+    if stands_apart(weekly, found) is None:
+        return ""
+    said = stands_apart_note(weekly, found)
+    signs = batch_note(batch_signs(facts.events, weekly, found.start, facts.duplicates))
+    return (f"- **A week apart**: {said}{signs}" if signs else
+            f"- **A week apart**: {said} It shows none of the signs of a batch of coding looked for here (a heap at "
+            "one fatality figure, events that may be coded twice, every outlet rising together).")
+
+
+def export_line(facts: Facts) -> str:
+    """Say what the rows' times of change (``timestamp``) tell of the export (a caveat's bullet, Markdown): when it
+    was drawn, or, where its events run past them, that they cannot date it and that the file was rebuilt or
+    altered after ACLED gave it out; "" without timestamps."""
+    events, when = facts.events, facts.data.exported
+    if when is None:
+        return ""
+    revised = ("ACLED revises and deletes events after publication, so a later export can differ from this one, in "
+               "the past as well as the present.")
+    later = stamp_before_events(when, events)
+    if later is None:
+        return f"- **The export's date**: its latest row was changed on {describe_dates(when, when, long=True)}. {revised}"
+    first, last = (day.tz_localize(None).normalize() for day in (change_times(events) or (when, when)))
+    days = describe_dates(first, last, long=True)
+    span = f"all fall on {days}" if first == last else f"all fall in {days}"
+    after = dated_after(when, events)
+    n = len(events)
+    return (f"- **The export's date**: not known. The file's times of change (when each row was last changed) {span}, "
+            f"before {after:,} of its {describe_number(n, 'event')} ({percent(after, n)}), dated up to "
+            f"{describe_dates(later, later, long=True)}: no row can change before its event, so these times were "
+            "set when the file was rebuilt or altered after ACLED gave it out. Check where the file comes from "
+            f"before trusting its figures. {revised}")
 
 
 def duplicates_line(facts: Facts) -> str:

@@ -630,7 +630,7 @@ def _sources_words(facts: Facts, esc: Escape, events: pd.DataFrame) -> str:
 
         stamped = describe_dates(data.exported, data.exported, long=True)
         name += (f", data as of {stamped}" if stamp_before_events(data.exported, facts.events) is None
-                 else f"; export date not known: its timestamps end on {stamped}, before its last event")
+                 else "; date of the export not known")
     outlets = facts.sources_table if "source" in facts.events.columns else pd.DataFrame({"source": []})
     top = [esc(o) for o in outlets["source"].head(DATELINE_OUTLETS)]
     if not top:

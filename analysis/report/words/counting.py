@@ -3,11 +3,13 @@ first and last periods of its charts; the methods part at a page's end that says
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from ...stats.caveats import BatchSigns, batch_signs
 from ...stats.highlights import Peak, stands_apart
 from ...stats.periods import partial_periods
-from ...text import describe_dates, describe_figure, describe_number, describe_points, join_words
+from ...text import describe_dates, describe_figure, describe_number, describe_points, in_words, join_words
 from .common import percent, week_text
 from .facts import PERIOD_NAMES, Facts
 
@@ -31,11 +33,16 @@ def counting_rule(facts: Facts, events: pd.DataFrame | None = None) -> str:
             "(a note on the count, not a change to it).")
 
 
-def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "event", *, killed: bool = True) -> str:
+def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "event", *, killed: bool = True,
+                      events: pd.DataFrame | None = None, duplicates: pd.DataFrame | None = None) -> str:
     """Say that the peak week ``found`` of ``weekly`` (:meth:`Facts.per_period`) stands apart from the other weeks
     (:func:`analysis.stats.highlights.stands_apart`), with its share of the killed (``killed=False``: without, where a
     chart of the killed per week follows and says it); "" where it does not: "The week of 3-9 March 2025 stands
     apart: 625 events, 18 times the median week's 35.5; 1,928 of the 4,349 killed (44%)."
+
+    Given the ``events`` that ``weekly`` counts (an ACLED file's), the signs that the week may be a batch of coding
+    follow (:func:`batch_note`; ``duplicates``, :func:`analysis.stats.caveats.possible_duplicates` of them where
+    already found).
     """
     median = stands_apart(weekly, found)
     if median is None:
@@ -44,8 +51,48 @@ def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "eve
     dead, every = float(week["killed"].sum()), float(weekly["killed"].sum())
     share = (f"; {describe_figure(dead)} of the {describe_figure(every)} killed ({percent(dead, every)})"
              if dead > 0 and killed else "")
+    batch = "" if events is None else batch_note(batch_signs(events, weekly, found.start, duplicates), noun)
     return (f"The week of {week_text(found)} stands apart: {describe_number(found.events, noun)}, "
-            f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.")
+            f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.{batch}")
+
+
+def batch_note(signs: BatchSigns, noun: str = "event") -> str:
+    """Say the signs found that a week standing apart may be a batch of coding rather than a rise of events
+    (:func:`analysis.stats.caveats.batch_signs`), and its month without it; "" where no sign holds (Markdown,
+    after a sentence that names the week).
+
+    " It shows signs of a batch of coding: 225 of its 625 events have exactly 3 killed, against 113 of the other
+    2,375; 7 of the 8 groups of events that may be coded twice are in it; every one of its 10 outlets reported 14 to
+    20 times its usual weekly number. It may be one batch, not a rise of events: check it before reading a trend
+    into it. Without that week, March 2025 had 120 events, fewer than February 2025 (137) and April 2025 (158)."
+    """
+    if not signs.any:
+        return ""
+    found = []
+    if signs.heaped:
+        found.append(f"{signs.figure_in:,} of its {describe_number(signs.events, noun)} have exactly "
+                     f"{signs.figure:,} killed, against {signs.figure_out:,} of the other {signs.others:,}")
+    if signs.duplicated:
+        groups = "groups of events that may be coded twice"
+        found.append(f"all {signs.groups:,} {groups} are in it" if signs.groups_in == signs.groups else
+                     f"{signs.groups_in:,} of the {signs.groups:,} {groups} are in it")
+    if signs.together:
+        low, high = round(signs.outlet_low), round(signs.outlet_high)
+        times = f"{low:,} to {high:,} times" if high > low else f"about {low:,} times"
+        found.append(f"every one of its {signs.outlets:,} outlets reported {times} its usual weekly number")
+    month = f"{signs.month_start:%B %Y}"
+    text = (f" It shows signs of a batch of coding: {'; '.join(found)}. It may be one batch, not a rise of "
+            f"{noun}s: check it before reading a trend into it.")
+    beside = [(f"{day:%B %Y}", count) for day, count in
+              ((signs.month_start - pd.offsets.MonthBegin(1), signs.month_before),
+               (signs.month_start + pd.offsets.MonthBegin(1), signs.month_after)) if count is not None]
+    if not beside:
+        return text
+    named = join_words([f"{name} ({count:,})" for name, count in beside])
+    fewer = all(signs.month_without < count for _, count in beside)
+    compared = (f"fewer than {named}" if fewer else
+                "against " + join_words([f"{count:,} in {name}" for name, count in beside]))
+    return (f"{text} Without that week, {month} had {describe_number(signs.month_without, noun)}, {compared}.")
 
 
 def partial_note(facts: Facts, freq: str) -> str:
@@ -124,10 +171,11 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
 
     ``frame`` is the chart's counts per period (:meth:`Facts.per_period`), ``freq`` its period, ``what`` what
     it counts, where, and ``noun`` the unit of its figure: "Battles and remote violence in Iraq peaked in the week
-    of 1-7 June 2020: 9 attacks (as many in 2 other weeks)". A tie is counted, not hidden (the page's sentences
-    name the tied periods); where more than three periods share the top, none is a peak: "Battles and remote
-    violence in Somalia: at most 1 attack in a week, in 12 weeks". ``note``, a function of the peak period's first
-    and last days, writes what follows the peak's figure (a change of sources,
+    of 1-7 June 2020: 9 attacks". Two or three periods tied are named together, none of them presented as the peak:
+    "Events in Iraq and Syria peaked at 15 events in each of three weeks: 8-14, 15-21 and 22-28 June 2020"; where
+    more than three periods share the top, none is a peak: "Battles and remote violence in Somalia: at most 1
+    attack in a week, in 12 weeks". ``note``, a function of the first and last days of the peak period (the first
+    of a tie), writes what follows the peak's figure (a change of sources,
     :func:`analysis.report.words.coverage.new_source_note`); ``plural`` is the plural of ``noun`` where an "s"
     does not make it ("person killed", "people killed").
     """
@@ -145,6 +193,56 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     if others > 2:  # no one period stands out: say the most any had, and how many had it
         most = describe_number(found.value, noun, plural)
         return f"{what}: at most {most} in a {name}, in {describe_number(others + 1, name)}"
-    tie = f" (as many in {describe_number(others, f'other {name}')})" if others else ""
+    # the note is said of the first of a tie, the period whose new sources the chart marks (``peak_span``), so that
+    # a count it gives ("all 9 from Local Network alone") is one period's, as the figure before it
     after = note(found.start, found.end) if note else ""
-    return f"{what} peaked in {when}: {describe_number(found.value, noun, plural)}{tie}{after}"
+    if not others:
+        return f"{what} peaked in {when}: {describe_number(found.value, noun, plural)}{after}"
+    return f"{what} peaked at {tied_peak(frame, freq, noun, column, plural)}{after}"
+
+
+def tied_peak(frame: pd.DataFrame, freq: str, noun: str, column: str = "expected", plural: str | None = None) -> str:
+    """Name a peak of ``frame`` (:meth:`Facts.per_period`) that several periods of ``freq`` share, whole, none of
+    them presented as the peak: "15 events in each of three weeks: 8-14, 15-21 and 22-28 June 2020" (plain text;
+    "" where one period alone holds the most, or none holds any). The title of a chart (:func:`peak_headline`)
+    and a sentence under it (:func:`tie_sentence`) name a tie in these words.
+    """
+    values = frame[column].to_numpy(dtype=float) if len(frame) else np.zeros(0)
+    if not len(values) or values.max() <= 1e-9:
+        return ""
+    tied = frame[abs(values - values.max()) < 1e-9]
+    if len(tied) < 2:
+        return ""
+    name = PERIOD_NAMES.get(freq, "period")
+    return (f"{describe_number(values.max(), noun, plural)} in each of {in_words(len(tied))} {name}s: "
+            f"{periods_text(tied, freq)}")
+
+
+def tie_sentence(frame: pd.DataFrame, freq: str, noun: str, column: str = "expected") -> str:
+    """Say that the peak of ``frame`` is shared, in the words of the chart's title (:func:`tied_peak`): "The peak is
+    shared: 15 events in each of three weeks: 8-14, 15-21 and 22-28 June 2020."; "" without a tie."""
+    tied = tied_peak(frame, freq, noun, column)
+    return f"The peak is shared: {tied}." if tied else ""
+
+
+def periods_text(frame: pd.DataFrame, freq: str) -> str:
+    """Name the periods of a per-period frame in one phrase, a month or a year they share written once:
+    "8-14, 15-21 and 22-28 June 2020", "June and July 2020", "29 June - 5 July and 13-19 July 2020".
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"period_start": pd.to_datetime(["2020-06-08", "2020-06-22"]),
+    ...                       "period_end": pd.to_datetime(["2020-06-14", "2020-06-28"])})
+    >>> periods_text(frame, "W"), periods_text(frame.iloc[:1], "W")
+    ('8-14 and 22-28 June 2020', '8-14 June 2020')
+    >>> periods_text(pd.DataFrame({"period_start": pd.to_datetime(["2020-06-01", "2021-07-01"])}), "M")
+    'June 2020 and July 2021'
+    """
+    texts = [period_text(row, freq) for _, row in frame.iterrows()]
+    if len(texts) > 1:
+        for words in (2, 1):  # a shared "June 2020", else a shared "2020", written once at the end
+            tails = {" ".join(text.split()[-words:]) for text in texts}
+            heads = [" ".join(text.split()[:-words]) for text in texts]
+            if len(tails) == 1 and all(heads) and (words == 1 or not any(c.isalpha() for c in "".join(heads))):
+                return f"{join_words(heads)} {tails.pop()}"
+    return join_words(texts)
