@@ -63,6 +63,7 @@ from .counting import (
     period_text,
     stands_apart_note,
     time_section,
+    title_names_tie,
 )
 from .coverage import killed_source_note, new_source_note
 from .facts import ATTACK_ROWS, Facts
@@ -274,9 +275,11 @@ def key_sentences(facts: Facts) -> str:
             f"{describe_number(found.events, unit(facts))}{spread_note(found)}{tie_note(weekly, found)}."
             if found is not None else "")
     # where the chart of the killed per week follows, it says the week's killed: not here too
-    apart = stands_apart_note(weekly, found, unit(facts), killed=not facts.counted_per_period)
+    # an ACLED file's week apart comes with the signs that it may be a batch of coding, among its attacks
+    apart = stands_apart_note(weekly, found, unit(facts), killed=not facts.counted_per_period,
+                              events=None if facts.coded else attacks)
     items = ([apart] if apart else []) + ([] if facts.counted_per_period else _monthly_items(facts))
-    ties = tie_note(weekly, found)
+    ties = "" if title_names_tie(weekly) else tie_note(weekly, found)  # a title naming the tie says it whole
     shared = f"The peak week, {week_text(found)}, is shared{ties}." if ties else ""
     return findings("What it shows", *after_the_title(facts, lead, items, shared))
 

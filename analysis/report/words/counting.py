@@ -165,6 +165,19 @@ def period_text(row: pd.Series, freq: str, *, short: bool = False) -> str:
     return describe_dates(start, row["period_end"], long=not short)
 
 
+#: The most periods a chart's title names when they tie for its peak (:func:`peak_headline`); more, and it counts them.
+TIE_NAMED = 3
+
+
+def title_names_tie(frame: pd.DataFrame, column: str = "expected") -> bool:
+    """Whether a chart's title names the periods that tie for its peak, whole (:func:`peak_headline`): two to
+    :data:`TIE_NAMED` of them; a sentence under it then need not say the tie again."""
+    values = frame[column].to_numpy(dtype=float) if len(frame) else np.zeros(0)
+    if not len(values) or values.max() <= 1e-9:
+        return False
+    return 2 <= int((abs(values - values.max()) < 1e-9).sum()) <= TIE_NAMED
+
+
 def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: str = "expected",
                   note: object = None, plural: str | None = None) -> str:
     """State where a chart of counts per period peaks, as its headline (plain text; "" when every period is 0).
@@ -190,7 +203,7 @@ def peak_headline(frame: pd.DataFrame, freq: str, what: str, noun: str, column: 
     values = frame[column].to_numpy(dtype=float)
     others = int((abs(values - found.value) < 1e-9).sum()) - 1
     what = what[:1].upper() + what[1:]
-    if others > 2:  # no one period stands out: say the most any had, and how many had it
+    if others + 1 > TIE_NAMED:  # no one period stands out: say the most any had, and how many had it
         most = describe_number(found.value, noun, plural)
         return f"{what}: at most {most} in a {name}, in {describe_number(others + 1, name)}"
     # the note is said of the first of a tie, the period whose new sources the chart marks (``peak_span``), so that

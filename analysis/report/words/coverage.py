@@ -274,9 +274,11 @@ def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: o
 
 
 def _no_change_of_sources(rise: bool, when: str) -> str:
-    """Say that a rise (or fall) in the month ``when`` does not coincide with new (or vanishing) outlets."""
-    return (f"The {'rise' if rise else 'fall'} does not coincide with a change of sources: every outlet of "
-            + (f"{when} had reported before." if rise else f"{when} reported again later."))
+    """Say that no new (or vanishing) outlet explains a rise (or fall) in the month ``when``: a fact about the
+    outlets, not a finding that the change is real (a batch of coding, say, is another cause, said where found)."""
+    if rise:
+        return f"No new outlet explains the rise: every outlet of {when} had reported before."
+    return f"No outlet that stopped reporting explains the fall: every outlet of {when} reported again later."
 
 
 def _outlets_named(found: pd.DataFrame) -> str:

@@ -51,7 +51,7 @@ from .common import (
     weekly_words,
 )
 from .common import dateline as common_dateline
-from .counting import partial_caveat, peak_headline, period_text, stands_apart_note, time_section
+from .counting import partial_caveat, peak_headline, period_text, stands_apart_note, time_section, title_names_tie
 from .coverage import killed_source_note, new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
@@ -449,7 +449,9 @@ def key_sentences(facts: Facts) -> str:
             f"{tie_note(weekly, by_events)}." if by_events is not None else "")
     items = ["By kind: " + join_words([f"{md(kind)} {count:,} ({percent(count, n)})" for kind, count in kinds.items()])
              + "."]
-    apart = stands_apart_note(weekly, by_events)
+    # an ACLED file's week apart comes with the signs that it may be a batch of coding (its outlets, its figures)
+    apart = (stands_apart_note(weekly, by_events) if facts.coded
+             else stands_apart_note(weekly, by_events, events=events, duplicates=facts.duplicates))
     if apart:
         items.insert(0, apart)
     if by_killed is not None:
@@ -465,7 +467,7 @@ def key_sentences(facts: Facts) -> str:
     items += changes(facts, monthly)
     items += deadliest(facts, events, "events")
     items.append(partial_caveat(facts, facts.period("monthly", "M")))
-    ties = tie_note(weekly, by_events)
+    ties = "" if title_names_tie(weekly) else tie_note(weekly, by_events)  # a title naming the tie says it whole
     shared = f"The peak week, {week_text(by_events)}, is shared{ties}." if ties else ""
     return findings("What it shows", *after_the_title(facts, lead, items, shared))
 
