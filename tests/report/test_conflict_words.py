@@ -1438,3 +1438,15 @@ def test_a_change_without_new_outlets_is_not_said_to_be_real(tmp_path):
     text = Story(notebook_data(str(write_acled_events(tmp_path / "rise.csv", events)))).timeline()
     assert "No new outlet explains the rise: every outlet of March 2020 had reported before." in text
     assert "coincide" not in text
+
+
+def test_a_heap_at_one_toll_is_said_under_the_chart_of_killed_per_event(story, raw):
+    """The chart of killed per event draws each toll up to 9 as its own bar, so a heap stands out above its
+    neighbours: the sentence under it says which, with the counts beside it, as the caveats do."""
+    attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    held = attacks["fatalities"].value_counts()
+    assert held[3] > 1.5 * max(held[2], held[4])
+    assert (f"{held[3]} events have exactly 3 killed, against {held[2]} with 2 and {held[4]} with 4"
+            in story.casualties())
+    assert "likely set by rule, rounded, or coded alike in one batch rather than counted." in story.casualties()
+    assert "likely set by rule" not in Story(notebook_data()).casualties()  # the coded data's tolls are reports'

@@ -25,6 +25,7 @@ from ...text import (
     join_words,
 )
 from ...text import markdown_text as md
+from .caveats import heap_sentence
 from .common import (
     Dateline,
     Heading,
@@ -338,7 +339,10 @@ def casualties(facts: Facts) -> str:
     total = int(counts["people"].sum())
     none = int(counts.loc[counts["killed"] == "0", "events"].sum())
     many = int(counts.loc[counts["lowest"] >= 10, "events"].sum())
-    items = [note for note in [placeholder_note(facts, attacks, total)] if note] + deadliest(facts, attacks, f"{unit(facts)}s")
+    # a heap at one figure stands out on the chart above as a bar taller than its neighbours: said under it
+    heap = "" if facts.coded or "event_date" not in attacks.columns else heap_sentence(attacks)
+    items = ([note for note in [placeholder_note(facts, attacks, total), capital(heap)] if note]
+             + deadliest(facts, attacks, f"{unit(facts)}s"))
     if not facts.coded:
         items.append(perpetrators_sentence(facts))
     return findings("What it shows", killed_sentence(len(attacks), total, none, many, fatality_rule(facts), unit(facts)),

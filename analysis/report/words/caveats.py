@@ -78,13 +78,33 @@ def caveats(facts: Facts) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: Why a heap at one figure matters, said after it wherever it is said.
+HEAP_MEANING = ("a toll held by far more events than the tolls beside it was likely set by rule, rounded, or coded "
+                "alike in one batch rather than counted")
+
+
 def heap_line(events: pd.DataFrame) -> str:
     """Say which fatality figures far more events hold than the figures beside them
     (:func:`analysis.stats.caveats.heaped_figures`), and the week most of a figure's events fall in, if one does (a
     caveat's bullet, Markdown); "" where none is heaped."""
-    heaped = heaped_figures(events)
-    if heaped.empty:
+    parts = heaps(events)
+    if not parts:
         return ""
+    return (f"- **A heap at one figure**: {'; '.join(parts)}. {HEAP_MEANING[0].upper()}{HEAP_MEANING[1:]}: these "
+            "tolls are less sure than the rest.")
+
+
+def heap_sentence(events: pd.DataFrame) -> str:
+    """Say the heaps at one figure under the chart of killed per event, which draws them as a bar above its
+    neighbours (Markdown; "" where none is heaped)."""
+    parts = heaps(events)
+    return f"{'; '.join(parts)}: {HEAP_MEANING}." if parts else ""
+
+
+def heaps(events: pd.DataFrame) -> list[str]:
+    """Each heaped figure of ``events`` in words: "338 events have exactly 3 killed, against 152 with 2 and 120 with
+    4 (225 of them in the week of 3-9 March 2025)" (:func:`analysis.stats.caveats.heaped_figures`)."""
+    heaped = heaped_figures(events)
     parts = []
     for row in heaped.itertuples():
         notes = [f"{row.set_by_rule:,} of them set by ACLED's rule, as their notes say"] if row.set_by_rule else []
@@ -94,9 +114,7 @@ def heap_line(events: pd.DataFrame) -> str:
         parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
                      f"{row.below:,} with {row.figure - 1:,} and {row.above:,} with {row.figure + 1:,}"
                      + (f" ({'; '.join(notes)})" if notes else ""))
-    return (f"- **A heap at one figure**: {'; '.join(parts)}. A toll held by far more events than the tolls beside it "
-            "was likely set by rule, rounded, or coded alike in one batch rather than counted: these tolls are less "
-            "sure than the rest.")
+    return parts
 
 
 def batch_line(facts: Facts) -> str:
