@@ -144,6 +144,10 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "reason",
 )
 
+#: What a report row's passage tells of its event, where it is not that the event happened (``tells``): a plan,
+#: a forecast or an announcement of it ("troops will be moved from..."), which does not attest it.
+PASSAGE_TELLS: tuple[str, ...] = ("plan",)
+
 #: Where a bound of a date range comes from (``date_start_from`` and
 #: ``date_end_from``): the quotes of the row itself, the publication range
 #: of the row's own document, or a convention of the coding that no sentence
@@ -313,6 +317,9 @@ REPORTS = TableSpec(
         Column("claim_field", "category", allowed=CLAIM_FIELDS, required=False, meaning="What the row claims, where claims can differ."),
         Column("claim_value", "text", required=False, meaning="The claimed value, in the document's terms."),
         Column("claimant", "text", required=False, meaning="Who makes the claim, as the document says."),
+        Column("tells", "category", allowed=PASSAGE_TELLS, required=False,
+               meaning="What the passage tells of its event: empty, that it happened or how; 'plan', that it was "
+                       "planned, forecast or announced (cited, but no report that it happened)."),
     ),
 )
 

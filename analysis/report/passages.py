@@ -179,9 +179,10 @@ def passages_html(
     empty : str, default "No cited passages."
         What to say, as plain text, when no event of ``events`` has a passage.
     beforehand : DataFrame or None, default None
-        Report rows of documents out before their event could have happened
+        Report rows that tell of their event without attesting it
         (:func:`analysis.stats.evidence.told_beforehand`): shown with the
-        event's passages, their citation saying that the report came out before it.
+        event's passages, their citation saying why they do not count: a plan
+        or forecast (``tells``), or a report out before the event happened.
 
     Returns
     -------
@@ -207,12 +208,18 @@ def passages_html(
         found = event_passages(event_id, every, texts=texts)
         if not found:
             continue
-        before = set(early.loc[early["event_id"].astype("string") == event_id, "doc_id"].astype(str))
+        mine = early[early["event_id"].astype("string") == event_id]
+        plans = mine["tells"].astype("string").eq("plan").fillna(False) if "tells" in mine.columns else None
+        reasons = {True: "a plan or forecast of this event", False: "said before this event happened"}
+        before = {doc: " or ".join(reasons[flag] for flag in (True, False)
+                                   if plans is not None and flag in set(plans[mine["doc_id"] == doc])
+                                   or plans is None and not flag)
+                  for doc in mine["doc_id"].astype(str)}
         parts.append(f"<h4>{html.escape(event_label(event, int(numbers[index])))}</h4>")
         for doc_id, context, quotes in _shown_once(found, texts):
             cite = html.escape(capital(names.get(doc_id.split("_")[0], doc_id)))
             if doc_id in before:  # the report's name as everywhere, then why it does not count
-                cite += '<span class="told-before">, out before this event happened: not counted among its reports</span>'
+                cite += f'<span class="told-before">, {before[doc_id]}: not counted among its reports</span>'
             parts.append(f"<blockquote><p>{_marked(context, quotes)}</p></blockquote>"
                          f"<p class=\"cite\">{cite}</p>")
     if len(parts) == 1:

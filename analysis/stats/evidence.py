@@ -274,25 +274,27 @@ def corroboration(
 
 
 def told_beforehand(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
-    """Mark the report rows whose document was out before their event could have happened.
+    """Mark the report rows that tell of their event without attesting it: a plan, forecast or announcement.
 
-    A document whose last possible day of publication is before its
-    event's first possible day (``published_end < date_start``) can tell
-    of a plan or a forecast ("troops will be moved from..."), not of the
-    event: such a passage is cited, but does not attest the event.
-    Pass ``reports[~told_beforehand(...)]`` to :func:`corroboration`,
-    :func:`events_per_document` and the others to count the documents
-    that attest each event.
+    A row does not attest its event when its passage is coded as telling of
+    a plan (``tells`` "plan": "troops will be moved from...", "would deploy
+    a Patriot missile defence system"), or when its document's last possible
+    day of publication is before the event's first possible day
+    (``published_end < date_start``): whatever it says, it was said before
+    the event could have happened. Such a passage is cited, but does not
+    count as a report of the event. Pass ``reports[~told_beforehand(...)]``
+    to :func:`corroboration`, :func:`events_per_document` and the others to
+    count the documents that attest each event.
 
     Parameters
     ----------
     reports : DataFrame
-        A reports table (``event_id``, ``doc_id``).
+        A reports table (``event_id``, ``doc_id``; ``tells`` where coded).
     sources : DataFrame
         The sources table (``doc_id``, ``published_end``).
     events : DataFrame
         The events (``event_id``, ``date_start``); a row whose event or
-        document is not among them is not marked.
+        document is not among them is marked only by its ``tells``.
 
     Returns
     -------
@@ -301,17 +303,21 @@ def told_beforehand(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Dat
 
     Examples
     --------
-    >>> reports = pd.DataFrame({"event_id": ["EV1", "EV1"], "doc_id": ["early", "late"]})
+    >>> reports = pd.DataFrame({"event_id": ["EV1", "EV1", "EV1"], "doc_id": ["early", "late", "late"],
+    ...                         "tells": [None, None, "plan"]})
     >>> sources = pd.DataFrame({"doc_id": ["early", "late"],
     ...                         "published_end": pd.to_datetime(["2020-03-20", "2020-03-29"])})
     >>> events = pd.DataFrame({"event_id": ["EV1"], "date_start": pd.to_datetime(["2020-03-26"])})
     >>> told_beforehand(reports, sources, events).tolist()
-    [True, False]
+    [True, False, True]
     """
     require_columns(reports, ("event_id", "doc_id"), "reports")
     published = reports["doc_id"].map(sources.set_index("doc_id")["published_end"])
     began = reports["event_id"].map(events.set_index("event_id")["date_start"])
-    return (published < began).fillna(False).astype(bool)
+    before = (published < began).fillna(False).astype(bool)
+    if "tells" not in reports.columns:
+        return before
+    return before | reports["tells"].astype("string").eq("plan").fillna(False).astype(bool)
 
 
 def distinct_passages(reports: pd.DataFrame) -> pd.DataFrame:

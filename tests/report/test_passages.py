@@ -115,8 +115,14 @@ def test_a_passage_told_before_its_event_is_shown_with_it_and_said_not_to_count(
     page = passages_html(events, attesting, sources, documents=folder, beforehand=early)
     told = page.split("<h4>2 \u00b7 ")[1]
     assert "<mark>the base was left</mark>" in told
-    assert ('<p class="cite">An unnamed outlet (Apr 2020)<span class="told-before">, out before this event happened: '
+    assert ('<p class="cite">An unnamed outlet (Apr 2020)<span class="told-before">, said before this event happened: '
             'not counted among its reports</span></p>') in told
+    # a passage coded as a plan says so; a report with both kinds of passage, both
+    plan = passages_html(events, attesting, sources, documents=folder, beforehand=early.assign(tells="plan"))
+    assert '<span class="told-before">, a plan or forecast of this event: not counted' in plan
+    both = pd.concat([early.assign(tells="plan"), early.assign(tells=None, quote="Nothing else")])
+    mixed = passages_html(events, attesting, sources, documents=folder, beforehand=both)
+    assert ", a plan or forecast of this event or said before this event happened: not counted" in mixed
     # the attesting passages of the other event are cited plainly
     assert page.split("<h4>2 \u00b7 ")[0].count("out before") == 0
     assert "<h4>2 \u00b7 " not in passages_html(events, attesting, sources, documents=folder)  # without it, none

@@ -157,7 +157,7 @@ def test_a_week_apart_is_said_with_the_signs_of_a_batch_and_its_month_without_it
                                                                              events=story.facts.events)
     # the heap at 3 killed is said with its count, its neighbours and its week
     assert (f"- **A heap at one figure**: {threes} events have exactly 3 killed, against "
-            f"{int((frame['fatalities'] == 2).sum())} with 2 and 0 with 4 ({threes} of them in the week of "
+            f"{int((frame['fatalities'] == 2).sum())} with 2 and 0 with 4 ({threes} of the {threes} in the week of "
             "10-16 February 2025).") in story.caveats()
 
 

@@ -107,9 +107,11 @@ def heaps(events: pd.DataFrame) -> list[str]:
     heaped = heaped_figures(events)
     parts = []
     for row in heaped.itertuples():
-        notes = [f"{row.set_by_rule:,} of them set by ACLED's rule, as their notes say"] if row.set_by_rule else []
+        # "of the 34", not "of them": the figure just before the brackets is the count of the figure below
+        of = f"of the {row.events:,}"
+        notes = [f"{row.set_by_rule:,} {of} set by ACLED's rule, as their notes say"] if row.set_by_rule else []
         if 2 * row.in_week > row.events:  # most of them in one week
-            notes.append(f"{row.in_week:,} of them in the week of "
+            notes.append(f"{row.in_week:,} {of} in the week of "
                          f"{describe_dates(row.week_start, row.week_end, long=True)}")
         parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
                      f"{row.below:,} with {row.figure - 1:,} and {row.above:,} with {row.figure + 1:,}"

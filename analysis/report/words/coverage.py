@@ -318,6 +318,14 @@ def sources_over_time(facts: Facts) -> str:
                  f"{describe_number(row.events, 'event')})" for row in chosen.head(OUTLETS_NAMED).itertuples()]
         more = f", and {len(chosen) - OUTLETS_NAMED:,} more" if len(chosen) > OUTLETS_NAMED else ""
         lines.append(f"{label}: {join_words(named)}{more}.")
+        # an outlet that never reports an event alone changes no count by coming or going: said, so no reader
+        # takes its start or stop for the cause of a change
+        alone = facts.sources_table.set_index("source")["only_source"]
+        silent = [md(name) for name in chosen.head(OUTLETS_NAMED)["source"] if int(alone.get(name, 1)) == 0]
+        if silent:
+            lines.append(f"{join_words(silent)} never {'reports' if len(silent) == 1 else 'report'} an event alone, "
+                         f"so {'its' if len(silent) == 1 else 'their'} {'start' if flag == 'new' else 'stop'} "
+                         "changes no count.")
     return " ".join(lines)
 
 

@@ -213,10 +213,11 @@ def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd
 
     :func:`analysis.stats.evidence.corroboration` of ``events``, with each
     event's headline (``what``) after its number. With ``beforehand``, the
-    passages of reports out before their event could have happened
-    (:func:`analysis.stats.evidence.told_beforehand`), a last column
-    ``beforehand`` names the reports that told of each event before it, where
-    any did: they are not counted among its reports.
+    passages that tell of their event without attesting it (a plan, a
+    forecast, or a report out before it could have happened:
+    :func:`analysis.stats.evidence.told_beforehand`), a last column
+    ``beforehand`` names the reports that tell of each event only so: they
+    are not counted among its reports.
 
     Examples
     --------
@@ -240,7 +241,11 @@ def corroboration_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd
     table = corroboration(reports, sources, events).reset_index(drop=True)
     table.insert(table.columns.get_loc("event_id") + 1, "what", headlines_of(events, table["event_id"]).to_numpy())
     if beforehand is not None and beforehand["event_id"].isin(table["event_id"]).any():
-        told = corroboration(beforehand, sources).set_index("event_id")["document_names"]
+        # a report that also attests the event is among its reports: named once, there
+        attesting = set(zip(reports["event_id"].astype("string"), reports["doc_id"].astype("string")))
+        only = beforehand[[pair not in attesting for pair in zip(beforehand["event_id"].astype("string"),
+                                                                   beforehand["doc_id"].astype("string"))]]
+        told = corroboration(only, sources).set_index("event_id")["document_names"] if len(only) else pd.Series()
         table["beforehand"] = table["event_id"].map(told).fillna("").astype("string")
     return numbered(events, table)
 

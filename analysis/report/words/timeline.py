@@ -511,9 +511,16 @@ def _escalation_coverage(facts: Facts, peaks: pd.DataFrame) -> str:
     points = join_words([describe_points(value) for value in scores])
     name = facts.period_name("weekly")
     which = f"that {name} scores" if len(peaks) == 1 else f"those {name}s score"
-    found_again = _escalation_peaks(facts, without)
-    highest = (f", and escalation peaks at {found_again[1]} points in {found_again[0]}" if found_again
-               else ", and no period scores above zero")
+    # the other periods' highest, without those events: a peak no higher than it is the new sources' alone (naming a
+    # period of the peak itself again, as "the peak without them", read as if the peak held)
+    others = without[~without["period_start"].isin(peaks["period_start"])]
+    found_again = _escalation_peaks(facts, others)
+    if found_again is None:
+        highest = ", and no other period scores above zero"
+    elif scores.max() <= found_again[2]["escalation"].max() + 1e-9:
+        highest = f", no more than {found_again[0]} ({found_again[1]} points): the peak is in the events it adds"
+    else:
+        highest = f", still above every other {name} (the next, {found_again[0]}: {found_again[1]} points)"
     who = "a new source carries" if len(found) == 1 else "new sources carry"
     return (f"{capital(who)} the peak: {carried_peak_words(carried, _peak_when(facts, first), md)}; without the events "
             f"{'it reports' if len(found) == 1 else 'they report'}, {which} {points} points{highest}.")
