@@ -166,3 +166,17 @@ def test_a_week_apart_without_signs_of_a_batch_is_said_to_show_none(tmp_path):
     text = story.caveats()
     assert "stands apart" in text and "It shows none of the signs of a batch of coding looked for here" in text
     assert "**A heap at one figure**" not in text
+
+
+def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying_so(tmp_path):
+    """The reviewer skimmed titles: "Escalation in Somalia peaked in the week of 3-9 March 2025" with the warning only
+    in the sentences below. Every title naming that week, or a month holding it, says it."""
+    story = run(tmp_path, batch_rows())
+    week = ", a week that may be one batch of coding"
+    for chart in ("timeline", "escalation", "weekly"):
+        assert story.chart_title(chart).endswith(week), story.chart_title(chart)
+    assert "it holds the week of 10-16 February 2025, which may be one batch of coding" in story.chart_title("monthly")
+    # where the week shows no sign of a batch (its events from a new outlet, no heap, no pairs), no title says it
+    (tmp_path / "plain").mkdir()
+    plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))
+    assert not any("batch" in plain.chart_title(chart) for chart in ("timeline", "escalation", "weekly", "monthly"))

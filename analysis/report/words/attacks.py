@@ -57,6 +57,7 @@ from .common import (
 )
 from .common import dateline as common_dateline
 from .counting import (
+    batch_title_note,
     partial_caveat,
     partial_note,
     partial_starts,
@@ -160,12 +161,14 @@ def _finding(facts: Facts, chart: str) -> str:
         freq = facts.period("weekly", "W")
         found = peak_headline(facts.per_period(freq, attacks), freq, f"deaths in {what} in {data.place}",
                               "person killed", column="killed", plural="people killed",
-                              note=lambda start, end: killed_source_note(facts, attacks, start, end))
+                              note=lambda start, end: (killed_source_note(facts, attacks, start, end)
+                                                       + batch_title_note(facts, attacks, start, end)))
         return found or _no_one_killed(facts)
     if chart in ("weekly", "monthly"):
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
         found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
-                              note=lambda start, end: new_source_note(facts, attacks, start, end))
+                              note=lambda start, end: (new_source_note(facts, attacks, start, end)
+                                                       + batch_title_note(facts, attacks, start, end)))
         column = data.place_column
         if chart == "weekly" or not found or column not in attacks.columns:
             return found

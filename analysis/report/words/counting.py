@@ -56,6 +56,28 @@ def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "eve
             f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.{batch}")
 
 
+def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
+    """Say, after a chart's headline figure, that its peak period (``start`` to ``end``) holds a week that stands
+    apart with signs of a batch of coding (:func:`analysis.stats.caveats.batch_signs`), so that no title presents
+    such a week as a peak without a word: ", a week that may be one batch of coding" (the week itself), or "; it
+    holds the week of 3-9 March 2025, which may be one batch of coding"; "" for the coded data or none.
+    """
+    from ...stats.highlights import peak
+
+    if facts.coded or events.empty or "event_date" not in events.columns:
+        return ""
+    weekly = facts.per_period("W", events)
+    found = peak(weekly)
+    if stands_apart(weekly, found) is None or not pd.Timestamp(start) <= found.start <= pd.Timestamp(end):
+        return ""
+    duplicates = facts.duplicates if events is facts.events else None
+    if not batch_signs(events, weekly, found.start, duplicates).any:
+        return ""
+    if found.start == pd.Timestamp(start) and found.end == pd.Timestamp(end):
+        return ", a week that may be one batch of coding"
+    return f"; it holds the week of {week_text(found)}, which may be one batch of coding"
+
+
 def batch_note(signs: BatchSigns, noun: str = "event") -> str:
     """Say the signs found that a week standing apart may be a batch of coding rather than a rise of events
     (:func:`analysis.stats.caveats.batch_signs`), and its month without it; "" where no sign holds (Markdown,

@@ -51,7 +51,15 @@ from .common import (
     weekly_words,
 )
 from .common import dateline as common_dateline
-from .counting import partial_caveat, peak_headline, period_text, stands_apart_note, time_section, title_names_tie
+from .counting import (
+    batch_title_note,
+    partial_caveat,
+    peak_headline,
+    period_text,
+    stands_apart_note,
+    time_section,
+    title_names_tie,
+)
 from .coverage import killed_source_note, new_source_note
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
@@ -94,7 +102,8 @@ def chart_title(facts: Facts, chart: str) -> str:
     if not facts.coded:
         finding = (peak_headline(facts.per_period(facts.period("weekly", "W")), facts.period("weekly", "W"),
                                  f"events{who} in {facts.data.place}", "event",
-                                 note=lambda start, end: new_source_note(facts, facts.events, start, end))
+                                 note=lambda start, end: (new_source_note(facts, facts.events, start, end)
+                                                          + batch_title_note(facts, facts.events, start, end)))
                    if chart == "timeline"
                    else _escalation_headline(facts))
         if finding:
@@ -127,8 +136,9 @@ def _escalation_headline(facts: Facts) -> str:
     start = peaks["period_start"].iloc[0]
     busiest = peak(facts.per_period(facts.period("weekly", "W")))
     # the timeline's title above says it of the same week: a new source is named once on the page
+    end = peaks["period_end"].iloc[0]
     note = ("" if busiest is not None and busiest.start == start else
-            new_source_note(facts, facts.events, start, peaks["period_end"].iloc[0]))
+            new_source_note(facts, facts.events, start, end)) + batch_title_note(facts, facts.events, start, end)
     return f"Escalation{involved(facts, str)} in {facts.data.place} peaked in {whens}: {shown} points{note}"
 
 

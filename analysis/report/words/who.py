@@ -287,7 +287,7 @@ def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     """The chart of pairs over time's title, its finding: the pair with the most events of those with a second actor
     (or, where the pairs drawn are alike, how many and their range), and the one period in which every pair drawn
     peaked, where there is one; ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
-    from .counting import period_text
+    from .counting import batch_title_note, period_text
     from .coverage import new_source_note
 
     groups, names, counts = drawn or pairs_drawn(facts)
@@ -306,8 +306,9 @@ def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     if when is not None:
         every = "both pairs" if len(names) == 2 else f"all {len(names)} pairs drawn"
         lead += f"; {every} peaked in {period_text(when, facts.period('monthly', 'M'))}"
-        lead += new_source_note(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"],
-                                when["period_end"])
+        drawn_events = facts.events[groups.isin(names).to_numpy()]
+        lead += new_source_note(facts, drawn_events, when["period_start"], when["period_end"])
+        lead += batch_title_note(facts, drawn_events, when["period_start"], when["period_end"])
     return f"Who fought whom: {lead}"
 
 
