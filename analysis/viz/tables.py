@@ -26,6 +26,9 @@ SHORT_TEXT, LONG_TEXT, LONG_TEXT_WIDTH = 20, 60, "18em"
 #: A header of at most SHORT_HEADER characters stays on one line over such a column; a longer one
 #: (an explanation) wraps, so that it does not widen the table past the page.
 SHORT_HEADER = 30
+#: A table of at most COMPACT_COLUMNS columns of short values (numbers, dates, names of at most SHORT_TEXT
+#: characters) is "compact": it fits a phone's screen as a table, where the report draws any other table as cards.
+COMPACT_COLUMNS = 4
 #: Most rows a table shows unless told otherwise (as pandas' display.max_rows).
 MAX_ROWS = 60
 #: Shown for a missing number (a missing text is an empty cell).
@@ -138,7 +141,9 @@ class Table:
             cells = "".join(f'<td style="{a}">{html.escape(column[i])}</td>' for column, a in zip(self.cells, styles))
             rows.append(f"<tr>{cells}</tr>")
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
-        return (f'<table class="report-table">{caption}<thead><tr>{head}</tr></thead>'
+        compact = len(self.cells) <= COMPACT_COLUMNS and all(
+            numeric or max(map(len, column), default=0) <= SHORT_TEXT for column, numeric in zip(self.cells, self.numeric))
+        return (f'<table class="report-table{" compact" if compact else ""}">{caption}<thead><tr>{head}</tr></thead>'
                 f"<tbody>{''.join(rows)}</tbody></table>")
 
     def __repr__(self) -> str:

@@ -88,3 +88,16 @@ def test_an_events_dates_stay_on_one_line_however_many_possible_days_they_name()
     assert '<td style="text-align:left;white-space:nowrap">4, 11, 18 or 25 Jun 2020</td>' in html
     assert '<th style="text-align:left;white-space:nowrap">when</th>' in html
     assert '<td style="text-align:left">Camp Taji, north of Baghdad</td>' in html  # any other column by its length
+
+
+def test_a_table_of_a_few_short_columns_is_compact_and_a_table_of_long_text_is_not():
+    """On a phone the report draws a table as cards, one per row; a table of a few columns of numbers and short names
+    fits as a table, and was drawn as a stack of cards several screens long."""
+    from analysis.viz.tables import COMPACT_COLUMNS
+
+    counts = pd.DataFrame({"reports": [1, 2, 3], "events": [38, 6, 2]})
+    assert '<table class="report-table compact">' in as_table(counts)._repr_html_()
+    wide = pd.DataFrame({f"c{i}": [1] for i in range(COMPACT_COLUMNS + 1)})
+    assert '<table class="report-table">' in as_table(wide)._repr_html_()
+    text = pd.DataFrame({"report": ["an unnamed outlet"], "headline": ["US forces retreat to defensible bases in Iraq"]})
+    assert '<table class="report-table">' in as_table(text)._repr_html_()
