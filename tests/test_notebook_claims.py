@@ -264,50 +264,40 @@ def test_the_posture_page_counts_statements_and_bases_and_dates_the_moves(data):
 
 
 def test_the_disputed_points_listed_are_the_twelve_of_the_data(data):
-    # the hand-written lists under the disputes table, a point a line: seven points within one report, five between
-    # reports (a reader counted five lines between reports where the sentence above said seven); the forecasts of
-    # K-1's handover (Military Times, out before it) are no claims on it
-    says("04-sources-and-evidence.ipynb", "**Within one report:** - whether the pause of joint operations ended; - whether "
-         "the Iraqi committee on the US presence was set up; - what the March US strikes hit",
-         "- why the withdrawal from al-Qaim came about", "- why K-1 was left", "- why the troops were re-positioned",
-         "- who fired the June rockets. **Between reports:** - who fired at K-1 (a militia, or",
-         "- who fired at Taji on 11 March (Kata'ib Hezbollah, or",
-         "- where exactly the Soleimani strike hit; - how the parliament's resolution is worded; - what the Patriot "
-         "batteries were for (rockets, and a possible Iranian ballistic missile strike). Some of these claims")
-    text = text_of("04-sources-and-evidence.ipynb")
-    within = text.split("**Within one report:**")[1].split("**Between reports:**")[0]
-    between = text.split("**Between reports:**")[1].split("Some of these claims")[0]
-    assert (within.count(" - "), between.count(" - ")) == (7, 5)  # a line per point, seven and five as the data
+    # the hand-written lists under the disputes table, a point a line, grouped by how their claims differ (they were
+    # grouped within one report / between reports, mixing the kinds, then sorted again by kind in a paragraph), each
+    # tagged with where its claims are; the forecasts of K-1's handover (Military Times, out before it) are no claims
     from analysis.stats.evidence import disputed_points
 
+    says("04-sources-and-evidence.ipynb", "what the March US strikes hit (Iraqi soldiers and civilians, says the Iraqi "
+         "government; they targeted only Kata'ib Hezbollah, says the Pentagon; within one report)",
+         "what the parliament's resolution did: it is \"non-binding\" and \"symbolic\", but one report also says it "
+         "\"forced the government to eliminate the Americans\" (between reports).",
+         "Military Times calls Kata'ib Hezbollah an Iran-backed militia", "**Reasons that differ but can all hold,** "
+         "as this project reads them:", "no report says they were for one threat only.")
+    text = text_of("04-sources-and-evidence.ipynb")
+    groups = {"contradict": "**Claims that contradict each other:**", "precision": "**Claims that differ only in "
+              "precision:**", "complement": "**Reasons that differ but can all hold,**"}
+    # every point of the data is in its kind's list, tagged with where its claims are, and no list has another
     points = disputed_points(data.reports)
-    by_where = {where: set(zip(part["event_id"], part["claim_field"])) for where, part in points.groupby("where")}
-    assert by_where["within one report"] == {("EV004", "status"), ("EV005", "occurred"), ("EV025", "casualties"),
-                                             ("EV033", "reason"), ("EV041", "reason"), ("EV036", "reason"),
-                                             ("EV046", "actor")}
-    assert by_where["between reports"] == {("EV001", "actor"), ("EV023", "actor"), ("EV003", "location"),
-                                           ("EV006", "status"), ("EV037", "reason")}
-    # the text says which differ in precision or wording rather than in substance (who fired, where the Soleimani
-    # strike hit, how the resolution is worded): the evidence chart marks exactly those apart from the disputes
-    says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision rather than in substance: who "
-         "fired", "and where the Soleimani strike hit. The resolution's", "\"forced the government to eliminate the Americans\", which "
-         "the others' words contradict")
-    alike = set(zip(*[points.loc[points["difference"].isin(["precision", "wording"]), c]
-                      for c in ("event_id", "claim_field")]))
-    assert alike == {("EV001", "actor"), ("EV023", "actor"), ("EV046", "actor"), ("EV003", "location")}
-    # the reasons that can all hold, and the four points whose claims exclude each other, as the text names them
-    says("04-sources-and-evidence.ipynb", "The reasons given for the moves from al-Qaim and K-1, for the "
-         "re-positioning and for the Patriot batteries differ, but, as this project reads them, none excludes another: "
-         "one report calls the al-Qaim move \"in the works for some time\" and \"probably accelerated by threats\", and "
-         "no report says the batteries were for one threat only.", "The claims that exclude "
-         "each other are whether the pause ended, whether the committee was set up, what the March strikes hit and "
-         "what the resolution did.")
+    headlines = data.events.set_index("event_id")["headline"]
+    named = {"EV004": "pause of joint operations", "EV005": "committee", "EV025": "March US strikes",
+             "EV006": "parliament's resolution", "EV001": "K-1 (a militia", "EV023": "Taji on 11 March",
+             "EV003": "Soleimani strike", "EV046": "June rockets", "EV033": "al-Qaim", "EV041": "K-1 was left",
+             "EV036": "re-positioned", "EV037": "Patriot batteries"}
+    starts = sorted((text.index(heading), kind) for kind, heading in groups.items())
+    for i, (at, kind) in enumerate(starts):
+        part = text[at:starts[i + 1][0] if i + 1 < len(starts) else text.index("## The passages each event rests on")]
+        mine = points[points["difference"].replace({"wording": "precision"}) == kind]
+        assert part.count(" - ") == len(mine), (kind, part)
+        for event_id, where in zip(mine["event_id"], mine["where"]):
+            item = part[part.index(named[event_id]):]
+            assert f"; {where})" in item.split(" - ")[0] or f"({where})" in item.split(" - ")[0], (event_id, where)
+    assert len(points) == 12 and set(points["event_id"]) == set(named)
+    assert "al-Qaim" in headlines["EV033"] and "K-1" in headlines["EV041"] and "Patriot" in headlines["EV037"]
     by_difference = {how: set(part["event_id"] + " " + part["claim_field"]) for how, part in points.groupby("difference")}
     assert by_difference["complement"] == {"EV033 reason", "EV041 reason", "EV036 reason", "EV037 reason"}
     assert by_difference["contradict"] == {"EV004 status", "EV005 occurred", "EV025 casualties", "EV006 status"}
-    headlines = data.events.set_index("event_id")["headline"]
-    assert "al-Qaim" in headlines["EV033"] and "K-1" in headlines["EV041"] and "Patriot" in headlines["EV037"]
-    assert ("EV006", "status") not in alike  # "forced" against "non-binding" and "symbolic": a contradiction
 
 
 def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):
@@ -432,9 +422,10 @@ def test_the_posture_reading_says_what_the_associated_press_saw_at_irbil(data):
 def test_the_disputes_reading_says_which_claims_differ_only_in_precision(data):
     # "a militia", "Kata'ib Hezbollah" and "Iran-backed militias" do not contradict each other: Military Times calls
     # Kata'ib Hezbollah an Iran-backed militia
-    says("04-sources-and-evidence.ipynb", "Some of these claims differ in precision rather than in substance: who "
-         "fired (a militia, Kata'ib Hezbollah and Iran-backed militias can all be true at once, as Military Times calls "
-         "Kata'ib Hezbollah an Iran-backed militia)")
+    says("04-sources-and-evidence.ipynb", "**Claims that differ only in precision:** - who fired at K-1 (a militia, "
+         "or Iran-backed militias and pro-Iranian groups by implication; between reports); - who fired at Taji on 11 "
+         "March (Kata'ib Hezbollah, or Iran-backed militias by implication; Military Times calls Kata'ib Hezbollah an "
+         "Iran-backed militia; between reports)")
     military_times = data.sources.loc[data.sources["outlet"] == "Military Times", "doc_id"].astype(str).item()
     quotes = data.reports.loc[data.reports["doc_id"].astype(str) == military_times, "quote"]
     assert quotes.str.contains("an Iran-backed militia known as Kataib Hezbollah", regex=False).any()
