@@ -168,3 +168,29 @@ def test_a_region_named_in_the_file_is_shown_as_typed():
     lead, _ = who._pairs(actors.by_pair(events), actors.pairs_by_region(events))
     assert "A against B: 2 events in \\<b\\>\\*Duhok\\*\\</b\\>, in which 2 people" in lead, lead
     assert "C against D: 1 event, in which no one was killed" in lead  # no region given: none said
+
+
+def test_where_the_chart_draws_more_pairs_than_the_text_names_the_text_says_so():
+    # "18 other pairs have 966 events" above a chart whose note says "16 other pairs": both right, read as a clash
+    more = frame([("A", "B", 9, 1), ("C", "D", 6, 0), ("E", "F", 4, 0), ("G", "H", 2, 0), ("I", "J", 1, 0)])
+    lead, _ = who._pairs(actors.by_pair(more), drawn=5)
+    assert lead.endswith("2 other pairs have 3 events between them. The chart below draws the 5 pairs with the most "
+                         "events.")
+    assert who._pairs(actors.by_pair(more), drawn=3)[0].endswith("2 other pairs have 3 events between them.")
+
+
+def test_a_breakdown_that_lists_the_largest_few_says_of_how_many(tmp_path):
+    # "By the first actor's type: Rebel group ... Identity militia: 449" named 4 of 7 types and read as whole
+    from acled_files import write_acled_events
+
+    from analysis.report.inputs import notebook_data
+    from analysis.report.story import Story
+
+    types = ["Rebel group", "State forces", "Protesters", "Identity militia", "Rioters", "Civilians"]
+    # two actors of each type, so that no type's figures are one pair's (a breakdown that only repeats the pairs is
+    # left out)
+    events = [{"event_date": "2020-03-02", "event_type": "Battles", "sub_event_type": "Armed clash",
+               "actor1": f"Group {i}{side}", "inter1": kind, "actor2": f"Other {i}{side}", "inter2": "State forces"}
+              for i, kind in enumerate(types) for side in "ab" for _ in range(len(types) - i)]
+    text = Story(notebook_data(str(write_acled_events(tmp_path / "types.csv", events)))).who()
+    assert f"By the first actor's type (four largest of {len(types)}): Rebel group: 12 events" in text, text

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
-from ...text import describe_all, describe_figure, describe_number, join_words
+from ...text import describe_all, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .common import alike, capital, findings, lower_first, percent, top_whole
 from .facts import NAMED, Facts
@@ -93,9 +93,12 @@ def who(facts: Facts) -> str:
                   sides: bool = False) -> None:
         if sorted(zip(table["events"], table["fatalities"])) == said:
             return
-        rows = (table if shown is None else shown).head(TYPES_NAMED)
+        every = table if shown is None else shown
+        rows = every.head(TYPES_NAMED)
         if len(rows):
-            lines.append(f"{label}: " + listing(
+            # the largest few of more: said, so the list does not read as whole
+            of = f" ({in_words(len(rows))} largest of {len(every):,})" if len(every) > len(rows) else ""
+            lines.append(f"{label}{of}: " + listing(
                 [f"{md(getattr(row, column))}: {_figures(row.events, row.fatalities, sides)}"
                  for row in rows.itertuples()]) + ".")
 
@@ -110,11 +113,12 @@ def who(facts: Facts) -> str:
     if "disorder_type" in events.columns:
         breakdown("By disorder type", stats.by_column(events, "disorder_type"), "disorder_type")
     lines.append(civilians(facts))
-    lead, alone = _pairs(pairs, stats.pairs_by_region(events) if "admin1" in events.columns else None)
+    lead, alone = _pairs(pairs, stats.pairs_by_region(events) if "admin1" in events.columns else None,
+                         drawn=len(pair_groups(facts)[1]))
     return findings("Who", lead, [alone, *lines])
 
 
-def _pairs(pairs: pd.DataFrame, regions: pd.DataFrame | None = None) -> tuple[str, str]:
+def _pairs(pairs: pd.DataFrame, regions: pd.DataFrame | None = None, drawn: int = 0) -> tuple[str, str]:
     """Who fought whom, where: the pairs of first and second actor with the most events, ranked among the events
     with a second actor, each with its regions (``regions`` as :func:`analysis.stats.actors.pairs_by_region` gives
     them, None for a file that names none; :func:`_where`), the lead; and how many events name one actor alone (a
@@ -125,10 +129,10 @@ def _pairs(pairs: pd.DataFrame, regions: pd.DataFrame | None = None) -> tuple[st
         return "No actor is named.", ""
     one_sided = pairs["actor2"] == stats.NONE
     two, alone = pairs[~one_sided], pairs[one_sided]
-    return _two_sided(two, alone.empty, regions), _one_sided(alone, two.empty, regions)
+    return _two_sided(two, alone.empty, regions, drawn), _one_sided(alone, two.empty, regions)
 
 
-def _two_sided(pairs: pd.DataFrame, every: bool, regions: pd.DataFrame) -> str:
+def _two_sided(pairs: pd.DataFrame, every: bool, regions: pd.DataFrame, drawn: int = 0) -> str:
     """The pairs with a second actor, most events first, each with where its events were ("" for none); ``every``:
     they hold every event."""
     if pairs.empty:
@@ -156,6 +160,8 @@ def _two_sided(pairs: pd.DataFrame, every: bool, regions: pd.DataFrame) -> str:
         events = describe_number(int(rest["events"].sum()), "event")
         text += (f" One other pair has {events}." if len(rest) == 1 else
                  f" {capital(describe_number(len(rest), 'other pair'))} have {events} between them.")
+        if drawn > len(shown):  # the chart below draws more pairs, and so counts fewer "other pairs"
+            text += f" The chart below draws the {drawn:,} pairs with the most events."
     return text
 
 
