@@ -144,6 +144,9 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "reason",
 )
 
+#: What a reported total counts (``about``): the confrontation's violence, or anything else.
+TOTAL_KINDS: tuple[str, ...] = ("violence", "other")
+
 #: What a report row's passage tells of its event, where it is not that the event happened (``tells``): a plan,
 #: a forecast or an announcement of it ("troops will be moved from..."), which does not attest it.
 PASSAGE_TELLS: tuple[str, ...] = ("plan",)
@@ -377,6 +380,10 @@ REPORTED_TOTALS = TableSpec(
         Column("count_high", "int", required=False, meaning="Highest count the wording allows; empty if open-ended."),
         Column("qualifier", "category", allowed=QUALIFIERS, meaning="How the figure was worded."),
         *_quote_columns(),
+        Column("about", "category", allowed=TOTAL_KINDS,
+               meaning="What the total counts: 'violence', attacks, strikes or people killed between the militias and "
+                       "US-led forces; 'other', anything else (bases, requests, statements, strikes against the "
+                       "Islamic State)."),
     ),
 )
 

@@ -87,7 +87,7 @@ ROWS: dict[str, list[dict[str, str]]] = {
         {"total_id": "RT001", "date_start": "2019-03-01", "date_end": "2020-03-21", "date_basis": "Before publication.",
          "date_start_from": "document doc_a", "date_end_from": "publication date", "measure": "rocket attacks",
          "actor": "Unidentified Armed Group (Iraq)", "count_low": "13", "count_high": "", "qualifier": "more than",
-         "doc_id": "doc_a", "quote": "over a dozen rocket attacks"},
+         "doc_id": "doc_a", "quote": "over a dozen rocket attacks", "about": "violence"},
     ],
 }
 

@@ -424,3 +424,19 @@ def test_the_totals_table_gives_the_reports_words_and_how_they_are_read_not_a_co
     assert "as_worded" not in table.columns and {"quote", "bounds"} <= set(table.columns)
     repeatedly = table[table["quote"].str.contains("repeatedly")]
     assert len(repeatedly) == 1 and repeatedly["bounds"].item() == "2 or more"
+
+
+def test_the_totals_of_the_confrontations_violence_are_a_table_apart_from_the_others():
+    # half of the attacks page's 24 totals were about bases, requests and statements
+    from analysis import schema
+    from analysis.report.inputs import notebook_data
+    from analysis.report.words.attacks import TOTALS_CAPTIONS, totals_table
+
+    assert tuple(TOTALS_CAPTIONS) == schema.TOTAL_KINDS  # a caption for each kind the data may hold, in its order
+    data = notebook_data()
+    violence, other = (totals_table(data.reported_totals, data.sources, about) for about in schema.TOTAL_KINDS)
+    assert len(violence) + len(other) == len(data.reported_totals) and len(violence) and len(other)
+    assert violence["measure"].str.contains("attack|rocket|killed").all()
+    assert other["measure"].str.contains("bases|requests|warnings|statements|air strikes against IS").all()
+    with pytest.raises(ValueError, match="use one of violence, other"):
+        totals_table(data.reported_totals, data.sources, "attacks")

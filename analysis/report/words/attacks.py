@@ -509,14 +509,23 @@ def groups_table(facts: Facts) -> pd.DataFrame:
     out["attacks"] = [listed.get((g, o), "") for g, o in zip(out["group"], out["outcome"])]
     return out.astype({"attacks": "string"})
 
-def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+#: What each table of reported totals holds (the totals' ``about``), as its caption says it.
+TOTALS_CAPTIONS = {
+    "violence": "Totals of attacks, strikes and the people killed in them.",
+    "other": "The reports' other totals: bases, requests, statements, and the coalition's strikes against the Islamic "
+             "State.",
+}
+
+
+def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None = None) -> pd.DataFrame:
     """List the coded data's reported totals for a reader: the events and rows their measures name, in words.
 
     :func:`analysis.stats.tables.reported_totals_table`, its ``measure``
     written by :func:`analysis.report.words.plain.plain_notes`, without its
     ``as_worded``: the count as coded ("at least 2" for "repeatedly"), which
     is no wording of the report's; its ``quote`` gives the words, ``bounds``
-    how they are read.
+    how they are read. ``about`` keeps the totals of one kind
+    (:data:`analysis.schema.TOTAL_KINDS`, :data:`TOTALS_CAPTIONS`); None, every total.
 
     Examples
     --------
@@ -529,6 +538,10 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """
     from ...stats.tables import reported_totals_table
 
+    if about is not None:
+        if about not in TOTALS_CAPTIONS:
+            raise ValueError(f"about={about!r}; use one of {', '.join(TOTALS_CAPTIONS)}")
+        totals = totals[totals["about"].astype("string") == about]
     table = reported_totals_table(totals, sources).drop(columns="as_worded")
     table["measure"] = pd.array([plain_notes(text, sources) for text in table["measure"].astype(object)],
                                 dtype="string")
