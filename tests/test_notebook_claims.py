@@ -53,7 +53,9 @@ def killed(data, event_id: str, group: str, outcome: str = "killed") -> int:
 
 def test_the_timeline_reading_states_the_coded_attacks(data):
     says("01-escalation-timeline.ipynb", "18 rockets on Camp Taji on 11 March killed two US soldiers and one British",
-         "25 more hit the base on Saturday 14 March and wounded three US troops", "Qayyarah Airfield West (26 March)")
+         "25 more rockets hit the base on Saturday 14 March and wounded three US troops",
+         "US strikes on Kata'ib Hezbollah came in response", "Qayyarah Airfield West (26 March)")
+    assert "In response" in data.reports.loc[data.reports["event_id"] == "EV025", "quote"].iloc[0]
     taji, again = event(data, "EV023"), event(data, "EV035")
     assert (taji["projectiles_low"], taji["date_start"]) == (18, pd.Timestamp("2020-03-11"))
     assert killed(data, "EV023", "US military") == 2 and killed(data, "EV023", "UK military") == 1
@@ -88,9 +90,11 @@ def test_violence_came_in_two_bursts(data):
 
 def test_the_timeline_reading_dates_the_first_burst_the_pull_back_and_june(data):
     says("01-escalation-timeline.ipynb", "K-1 Air Base in Kirkuk on 27 December 2019",
-         "US air strikes on Kata'ib Hezbollah in al-Qaim followed later in December (the reports give no day)",
+         "US air strikes on Kata'ib Hezbollah in al-Qaim came in December too (the reports give no day; that "
+         "they came after the K-1 rocket is an inference)",
          "on 3 January 2020 a US drone strike", "Within three weeks the posture lane shows the pull-back",
-         "a US-Iraqi joint statement and two rockets on Taji on a Saturday of June close the record")
+         "a US-Iraqi joint statement and two rockets on Taji on a Saturday of June (the report's day, inferred) "
+         "close the record")
     assert event(data, "EV001")["date_start"] == pd.Timestamp("2019-12-27")
     strikes = event(data, "EV002")
     assert (strikes["date_start"], strikes["date_end"]) == (pd.Timestamp("2019-12-27"), pd.Timestamp("2019-12-31"))
@@ -269,15 +273,16 @@ def test_the_disputed_points_listed_are_the_twelve_of_the_data(data):
     # tagged with where its claims are; the forecasts of K-1's handover (Military Times, out before it) are no claims
     from analysis.stats.evidence import disputed_points
 
-    says("04-sources-and-evidence.ipynb", "what the March US strikes hit (Iraqi soldiers and civilians, says the Iraqi "
-         "government; they targeted only Kata'ib Hezbollah, says the Pentagon; within one report)",
+    says("04-sources-and-evidence.ipynb", "what the March US strikes did (they killed and wounded Iraqi soldiers and "
+         "civilians, says the Iraqi government; they targeted only Kata'ib Hezbollah, says the Pentagon: a target is "
+         "not a toll; within one report)",
          "what the parliament's resolution did: it is \"non-binding\" and \"symbolic\", but one report also says it "
          "\"forced the government to eliminate the Americans\" (between reports).",
-         "Military Times calls Kata'ib Hezbollah an Iran-backed militia", "**Reasons that differ but can all hold,** "
+         "Military Times calls Kata'ib Hezbollah an Iran-backed militia", "**Claims that differ but can all hold,** "
          "as this project reads them:", "no report says they were for one threat only.")
     text = text_of("04-sources-and-evidence.ipynb")
     groups = {"contradict": "**Claims that contradict each other:**", "precision": "**Claims that differ only in "
-              "precision:**", "complement": "**Reasons that differ but can all hold,**"}
+              "precision:**", "complement": "**Claims that differ but can all hold,**"}
     # every point of the data is in its kind's list, tagged with where its claims are, and no list has another
     points = disputed_points(data.reports)
     headlines = data.events.set_index("event_id")["headline"]
@@ -296,8 +301,9 @@ def test_the_disputed_points_listed_are_the_twelve_of_the_data(data):
     assert len(points) == 12 and set(points["event_id"]) == set(named)
     assert "al-Qaim" in headlines["EV033"] and "K-1" in headlines["EV041"] and "Patriot" in headlines["EV037"]
     by_difference = {how: set(part["event_id"] + " " + part["claim_field"]) for how, part in points.groupby("difference")}
-    assert by_difference["complement"] == {"EV033 reason", "EV041 reason", "EV036 reason", "EV037 reason"}
-    assert by_difference["contradict"] == {"EV004 status", "EV005 occurred", "EV025 casualties", "EV006 status"}
+    assert by_difference["complement"] == {"EV033 reason", "EV041 reason", "EV036 reason", "EV037 reason",
+                                           "EV025 casualties"}
+    assert by_difference["contradict"] == {"EV004 status", "EV005 occurred", "EV006 status"}
 
 
 def test_the_evidence_reading_names_the_events_three_or_four_reports_tell(data):

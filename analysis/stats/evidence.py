@@ -26,7 +26,8 @@ _CONFLICT_COLUMNS = ["event_id", "claim_field", "claim_value", "doc_id", "claima
 
 #: How the competing claims on a point differ: they contradict each other, or they differ only in precision (one
 #: tells more exactly what another tells: a day within a range, a group within a wider one) or in wording, or they
-#: complement each other (several reasons or purposes given, which can all hold at once).
+#: complement each other (several reasons or purposes given, or whom strikes targeted and whom they hit: claims that
+#: can all hold at once).
 CLAIM_DIFFERENCES: tuple[str, ...] = ("contradict", "precision", "wording", "complement")
 #: The coded readings of competing claims that do not contradict each other, shipped in ``analysis/data``: one row
 #: per point (event_id, claim_field), its ``difference`` ("precision", "wording" or "complement") and ``why``.
