@@ -381,9 +381,9 @@ REPORTED_TOTALS = TableSpec(
         Column("qualifier", "category", allowed=QUALIFIERS, meaning="How the figure was worded."),
         *_quote_columns(),
         Column("about", "category", allowed=TOTAL_KINDS,
-               meaning="What the total counts: 'violence', attacks, strikes or people killed between the militias and "
-                       "US-led forces; 'other', anything else (bases, requests, statements, strikes against the "
-                       "Islamic State)."),
+               meaning="What the total counts: 'violence', the militias' attacks (on bases hosting US-led forces, "
+                       "or on the Green Zone), US strikes on them, or the people killed in either; 'other', anything "
+                       "else (bases, requests, statements, strikes against the Islamic State)."),
     ),
 )
 
