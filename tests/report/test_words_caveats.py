@@ -180,3 +180,17 @@ def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying
     (tmp_path / "plain").mkdir()
     plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))
     assert not any("batch" in plain.chart_title(chart) for chart in ("timeline", "escalation", "weekly", "monthly"))
+
+
+def test_a_change_no_outlet_explains_names_the_week_that_may_be_a_batch_in_its_month(tmp_path):
+    # "No new outlet explains the rise" under a month holding a week that may be one batch read as a clean bill; the
+    # twelve weeks go on for twelve more like the first, so that February has whole months around it
+    rows = batch_rows()
+    first = [row for row in rows if row["event_date"] < "2025-01-13"]
+    for week in range(12, 24):
+        rows += [{**row, "event_date": f"{pd.Timestamp(row['event_date']) + pd.Timedelta(weeks=week):%Y-%m-%d}",
+                  "location": f"Town {week}-{k}"} for k, row in enumerate(first)]
+    story = run(tmp_path, rows)
+    assert ("The largest fall from one whole month to the next: from 52 events in February 2025 to 17 in March 2025. "
+            "No outlet that stopped reporting explains the fall: every outlet of February 2025 reported again later; "
+            "February 2025 holds the week of 10-16 February 2025, which may be one batch of coding.") in story.timeline()

@@ -56,11 +56,12 @@ def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "eve
             f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.{batch}")
 
 
-def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
+def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object, subject: str = "it") -> str:
     """Say, after a chart's headline figure, that its peak period (``start`` to ``end``) holds a week that stands
     apart with signs of a batch of coding (:func:`analysis.stats.caveats.batch_signs`), so that no title presents
     such a week as a peak without a word: ", a week that may be one batch of coding" (the week itself), or "; it
-    holds the week of 3-9 March 2025, which may be one batch of coding"; "" for the coded data or none.
+    holds the week of 3-9 March 2025, which may be one batch of coding" (``subject`` names the period where "it"
+    would not); "" for the coded data or none.
     """
     from ...stats.highlights import peak
 
@@ -75,7 +76,7 @@ def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: obj
         return ""
     if found.start == pd.Timestamp(start) and found.end == pd.Timestamp(end):
         return ", a week that may be one batch of coding"
-    return f"; it holds the week of {week_text(found)}, which may be one batch of coding"
+    return f"; {subject} holds the week of {week_text(found)}, which may be one batch of coding"
 
 
 def batch_note(signs: BatchSigns, noun: str = "event") -> str:

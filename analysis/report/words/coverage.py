@@ -54,7 +54,13 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
         if one:
             return one
     if found.empty:
-        return _no_change_of_sources(rise, when)
+        from .counting import batch_title_note
+
+        # a rise or fall no outlet explains may be one week's batch of coding: said where the month holds it
+        month_end = change["to_end"] if rise else change["from_end"]
+        batch = batch_title_note(facts, events, month, month_end, subject=when)
+        return _no_change_of_sources(rise, when).removesuffix(".") + batch + "." if batch else \
+            _no_change_of_sources(rise, when)
     names = _outlets_named(found)
     what, verb = _outlet_words(rise, len(found))
     if carried >= COINCIDES * size:
