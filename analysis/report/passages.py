@@ -160,6 +160,29 @@ def event_label(row: pd.Series, number: int) -> str:
     return f"{number} \u00b7 {what} ({event_dates(row)})"
 
 
+def _quotes_of(rows: pd.DataFrame, event_id: str, *, plans: bool = False) -> list[tuple[str, str, bool]]:
+    """The (doc_id, quote, is a plan) of an event's report rows (``tells`` "plan" where ``plans`` and coded)."""
+    mine = rows[rows["event_id"].astype("string") == event_id]
+    plan = (mine["tells"].astype("string").eq("plan").fillna(False).to_numpy(dtype=bool)
+            if plans and "tells" in mine.columns else [False] * len(mine))
+    return [(str(doc), str(quote), bool(flag)) for doc, quote, flag in zip(mine["doc_id"], mine["quote"], plan)]
+
+
+def _not_counted(doc_id: str, quotes: list[str], counted: list[tuple[str, str, bool]],
+                 uncounted: list[tuple[str, str, bool]]) -> str:
+    """Why a block of a report's passages does not count as a report of its event ("" where one of them does): a
+    plan or forecast of it, or said before it happened, as its rows are (a passage is a row's quote, or holds it)."""
+    def overlaps(quote: str, row: str) -> bool:
+        return row in quote or quote in row
+
+    if any(doc == doc_id and overlaps(q, row) for doc, row, _ in counted for q in quotes):
+        return ""
+    flags = {plan for doc, row, plan in uncounted if doc == doc_id and any(overlaps(q, row) for q in quotes)}
+    reasons = [words for flag, words in ((True, "a plan or forecast of this event"),
+                                         (False, "said before this event happened")) if flag in flags]
+    return " or ".join(reasons)
+
+
 def passages_html(
     events: pd.DataFrame, reports: pd.DataFrame, sources: pd.DataFrame, *, documents: PathLike | None = None,
     empty: str = "No cited passages.", beforehand: pd.DataFrame | None = None,
@@ -208,18 +231,14 @@ def passages_html(
         found = event_passages(event_id, every, texts=texts)
         if not found:
             continue
-        mine = early[early["event_id"].astype("string") == event_id]
-        plans = mine["tells"].astype("string").eq("plan").fillna(False) if "tells" in mine.columns else None
-        reasons = {True: "a plan or forecast of this event", False: "said before this event happened"}
-        before = {doc: " or ".join(reasons[flag] for flag in (True, False)
-                                   if plans is not None and flag in set(plans[mine["doc_id"] == doc])
-                                   or plans is None and not flag)
-                  for doc in mine["doc_id"].astype(str)}
+        counted = _quotes_of(reports, event_id)
+        uncounted = _quotes_of(early, event_id, plans=True)
         parts.append(f"<h4>{html.escape(event_label(event, int(numbers[index])))}</h4>")
         for doc_id, context, quotes in _shown_once(found, texts):
             cite = html.escape(capital(names.get(doc_id.split("_")[0], doc_id)))
-            if doc_id in before:  # the report's name as everywhere, then why it does not count
-                cite += f'<span class="told-before">, {before[doc_id]}: not counted among its reports</span>'
+            why = _not_counted(doc_id, quotes, counted, uncounted)
+            if why:  # the report's name as everywhere, then why this passage does not count
+                cite += f'<span class="told-before">, {why}: not counted as a report of it</span>'
             parts.append(f"<blockquote><p>{_marked(context, quotes)}</p></blockquote>"
                          f"<p class=\"cite\">{cite}</p>")
     if len(parts) == 1:

@@ -116,7 +116,7 @@ def test_a_passage_told_before_its_event_is_shown_with_it_and_said_not_to_count(
     told = page.split("<h4>2 \u00b7 ")[1]
     assert "<mark>the base was left</mark>" in told
     assert ('<p class="cite">An unnamed outlet (Apr 2020)<span class="told-before">, said before this event happened: '
-            'not counted among its reports</span></p>') in told
+            'not counted as a report of it</span></p>') in told
     # a passage coded as a plan says so; a report with both kinds of passage, both
     plan = passages_html(events, attesting, sources, documents=folder, beforehand=early.assign(tells="plan"))
     assert '<span class="told-before">, a plan or forecast of this event: not counted' in plan
@@ -126,3 +126,20 @@ def test_a_passage_told_before_its_event_is_shown_with_it_and_said_not_to_count(
     # the attesting passages of the other event are cited plainly
     assert page.split("<h4>2 \u00b7 ")[0].count("out before") == 0
     assert "<h4>2 \u00b7 " not in passages_html(events, attesting, sources, documents=folder)  # without it, none
+
+
+def test_each_passage_is_labelled_by_its_own_row_not_by_its_report(coded):
+    """A report that attests an event with one passage and tells of it only as a plan in another: the plan's passage
+    is labelled, the other is not (every passage of the report was labelled, while the tables counted it)."""
+    events, reports, sources, folder = coded
+    attesting = reports.iloc[:2]  # EV1's two quotes, one passage
+    plan = reports.iloc[[1]].assign(event_id="EV1", quote="Two soldiers died", tells="plan")
+    page = passages_html(events, attesting, sources, documents=folder, beforehand=plan)
+    ev1 = page.split("<h4>1 \u00b7 ")[1].split("<h4>")[0]
+    cites = ev1.split('<p class="cite">')[1:]
+    # the quotes share one block of context with the attesting passage: one block, counted, no label
+    assert len(cites) == 1 and "told-before" not in cites[0]
+    alone = reports.iloc[[2]].assign(event_id="EV1", tells="plan")  # "the base was left", its own paragraph
+    page = passages_html(events, attesting, sources, documents=folder, beforehand=alone)
+    cites = page.split("<h4>1 \u00b7 ")[1].split("<h4>")[0].split('<p class="cite">')[1:]
+    assert ["told-before" in cite for cite in cites] == [False, True]

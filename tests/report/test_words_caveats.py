@@ -194,3 +194,18 @@ def test_a_change_no_outlet_explains_names_the_week_that_may_be_a_batch_in_its_m
     assert ("The largest fall from one whole month to the next: from 52 events in February 2025 to 17 in March 2025. "
             "No outlet that stopped reporting explains the fall: every outlet of February 2025 reported again later; "
             "February 2025 holds the week of 10-16 February 2025, which may be one batch of coding.") in story.timeline()
+
+
+def test_the_changes_of_posture_in_a_week_that_may_be_one_batch_are_counted_apart(tmp_path):
+    """A monthly table of foreign forces' moves showed February at its height with no word that most of them fall in
+    the week that may be one batch of coding."""
+    rows = batch_rows()
+    moves = [("2025-02-11", 3), ("2025-01-15", 1), ("2025-03-12", 1)]
+    for day, count in moves:
+        rows += [{**rows[0], "event_date": day, "event_type": "Strategic developments", "fatalities": "0",
+                  "sub_event_type": "Headquarters or base established", "actor1": "Military Forces of Turkey (2016-)",
+                  "inter1": "External/Other forces", "actor2": "", "inter2": "", "location": f"Base {day}-{k}"}
+                 for k in range(count)]
+    story = run(tmp_path, rows)
+    assert len(story.facts.posture_events) == 5
+    assert "3 of the 5 fall in the week of 10-16 February 2025, which may be one batch of coding" in story.posture()

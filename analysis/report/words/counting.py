@@ -56,6 +56,22 @@ def stands_apart_note(weekly: pd.DataFrame, found: Peak | None, noun: str = "eve
             f"{found.events / median:,.0f} times the median week's {describe_points(median)}{share}.{batch}")
 
 
+def batch_week(facts: Facts, events: pd.DataFrame | None = None) -> Peak | None:
+    """The week of ``events`` (the run's, by default) that stands apart from the others and shows signs of a batch
+    of coding (:func:`analysis.stats.caveats.batch_signs`); None for the coded data or where there is none."""
+    from ...stats.highlights import peak
+
+    events = facts.events if events is None else events
+    if facts.coded or events.empty or "event_date" not in events.columns:
+        return None
+    weekly = facts.per_period("W", events)
+    found = peak(weekly)
+    if stands_apart(weekly, found) is None:
+        return None
+    duplicates = facts.duplicates if events is facts.events else None
+    return found if batch_signs(events, weekly, found.start, duplicates).any else None
+
+
 def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object, subject: str = "it") -> str:
     """Say, after a chart's headline figure, that its peak period (``start`` to ``end``) holds a week that stands
     apart with signs of a batch of coding (:func:`analysis.stats.caveats.batch_signs`), so that no title presents
@@ -63,16 +79,8 @@ def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: obj
     holds the week of 3-9 March 2025, which may be one batch of coding" (``subject`` names the period where "it"
     would not); "" for the coded data or none.
     """
-    from ...stats.highlights import peak
-
-    if facts.coded or events.empty or "event_date" not in events.columns:
-        return ""
-    weekly = facts.per_period("W", events)
-    found = peak(weekly)
-    if stands_apart(weekly, found) is None or not pd.Timestamp(start) <= found.start <= pd.Timestamp(end):
-        return ""
-    duplicates = facts.duplicates if events is facts.events else None
-    if not batch_signs(events, weekly, found.start, duplicates).any:
+    found = batch_week(facts, events)
+    if found is None or not pd.Timestamp(start) <= found.start <= pd.Timestamp(end):
         return ""
     if found.start == pd.Timestamp(start) and found.end == pd.Timestamp(end):
         return ", a week that may be one batch of coding"

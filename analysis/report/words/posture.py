@@ -26,8 +26,10 @@ from .common import (
     notes_of,
     nothing,
     reader_what,
+    week_text,
 )
 from .common import dateline as common_dateline
+from .counting import batch_week
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -157,6 +159,12 @@ def key_sentences(facts: Facts) -> str:
         return ""
     forces = top_values(posture["force"], n=3)
     lines = ["The forces named most: " + join_words([f"{md(f)} ({n:,})" for f, n in forces.items()]) + "."]
+    week = batch_week(facts)  # a week that may be one batch of coding: its share of the changes, said
+    if week is not None:
+        held = int(posture["event_date"].between(week.start, week.end).sum()) if "event_date" in posture else 0
+        if held:
+            lines.append(f"{held:,} of the {len(posture):,} fall in the week of {week_text(week)}, which may be one "
+                         "batch of coding: their count per month is less sure than it looks.")
     first, last = posture.iloc[0], posture.iloc[-1]
     lines.append(f"The first, on {first['when']}: {md(first['sub_event_type'])} ({md(first['force'])}) in "
                  f"{md(first['location'])}.")
