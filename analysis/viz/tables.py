@@ -28,7 +28,7 @@ SHORT_TEXT, LONG_TEXT, LONG_TEXT_WIDTH = 20, 60, "18em"
 SHORT_HEADER = 30
 #: A table of at most COMPACT_COLUMNS columns of short values (numbers, dates, names of at most SHORT_TEXT
 #: characters) is "compact": it fits a phone's screen as a table, where the report draws any other table as cards.
-COMPACT_COLUMNS = 4
+COMPACT_COLUMNS = 5
 #: Most rows a table shows unless told otherwise (as pandas' display.max_rows).
 MAX_ROWS = 60
 #: Shown for a missing number (a missing text is an empty cell).

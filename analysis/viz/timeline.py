@@ -287,7 +287,7 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
         An Axes drawn by :func:`plot_timeline`.
     sizes : sequence of int or None, default None
         People counts shown in the size key; None: :data:`SIZE_KEYS`, after
-        0 ("no one killed", the smallest dot) where the timeline draws an
+        0 ("no one reported killed": a toll of none, or none given; the smallest dot) where the timeline draws an
         event in which no one was killed.
     size_label : str or None, default None
         What the sizes count; None for what :func:`plot_timeline` sized the
@@ -335,6 +335,6 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
         # filled light grey: a hollow circle is the legend's mark of an event known only to a range
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.8", markeredgecolor="0.3",
                               markersize=float(np.sqrt(marker_area(count))),
-                              label=literal_text(f"{'no one' if count == 0 else count} {size_label}")))
+                              label=literal_text(f"{'no one reported' if count == 0 else count} {size_label}")))
     return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=3,
                      handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)

@@ -175,7 +175,7 @@ def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying
     week = ", a week that may be one batch of coding"
     for chart in ("timeline", "escalation", "weekly"):
         assert story.chart_title(chart).endswith(week), story.chart_title(chart)
-    assert "it holds the week of 10-16 February 2025, which may be one batch of coding" in story.chart_title("monthly")
+    assert "February 2025 holds the week of 10-16 February 2025, which may be one batch of coding" in story.chart_title("monthly")
     # where the week shows no sign of a batch (its events from a new outlet, no heap, no pairs), no title says it
     (tmp_path / "plain").mkdir()
     plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))

@@ -128,7 +128,8 @@ def test_timeline_legend_explains_markers(events, casualties, new_axes):
     ax = plot_timeline(events, casualties=casualties, ax=new_axes())
     legend = timeline_legend(ax)
     assert [t.get_text() for t in legend.get_texts()][:4] == [
-        "day known", "known to a range: bar over the possible days", "no one killed or wounded", "1 killed or wounded"]
+        "day known", "known to a range: bar over the possible days", "no one reported killed or wounded",
+        "1 killed or wounded"]
     # without a casualties table the marks are sized by the fatalities column (ACLED's): the killed only
     assert timeline_legend(plot_timeline(events, ax=new_axes())).get_texts()[3].get_text() == "1 killed"
     borrowed = events.assign(date_start_from=pd.array(["text", "text", "event EV002", "text", "text"], dtype="string"))
@@ -150,12 +151,13 @@ def test_the_size_key_shows_the_dot_of_an_event_in_which_no_one_was_killed(new_a
                           {"date_start": "2020-03-11", "fatalities": 5}])
     ax = plot_timeline(events, ax=new_axes())
     legend = timeline_legend(ax)
-    assert [t.get_text() for t in legend.get_texts()][1:] == ["no one killed", "1 killed", "5 killed"]
+    # "reported": the smallest dot is an event with no toll given as well as one with a toll of none
+    assert [t.get_text() for t in legend.get_texts()][1:] == ["no one reported killed", "1 killed", "5 killed"]
     keys = [h.get_markersize() ** 2 for h in legend.legend_handles[1:]]
     assert keys == pytest.approx(sorted(ax.collections[0].get_sizes()))  # the smallest dot is no one killed
     # a timeline with no such dot has no such entry
     deadly = make_events([{"date_start": "2020-01-03", "fatalities": 2}])
-    assert "no one killed" not in [t.get_text() for t in timeline_legend(plot_timeline(deadly, ax=new_axes())).get_texts()]
+    assert "no one reported killed" not in [t.get_text() for t in timeline_legend(plot_timeline(deadly, ax=new_axes())).get_texts()]
 
 
 def test_the_size_keys_are_not_drawn_as_the_mark_of_a_range(new_axes):

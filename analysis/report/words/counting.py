@@ -72,19 +72,20 @@ def batch_week(facts: Facts, events: pd.DataFrame | None = None) -> Peak | None:
     return found if batch_signs(events, weekly, found.start, duplicates).any else None
 
 
-def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object, subject: str = "it") -> str:
+def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
     """Say, after a chart's headline figure, that its peak period (``start`` to ``end``) holds a week that stands
     apart with signs of a batch of coding (:func:`analysis.stats.caveats.batch_signs`), so that no title presents
-    such a week as a peak without a word: ", a week that may be one batch of coding" (the week itself), or "; it
-    holds the week of 3-9 March 2025, which may be one batch of coding" (``subject`` names the period where "it"
-    would not); "" for the coded data or none.
+    such a week as a peak without a word: ", a week that may be one batch of coding" (the week itself), or "; March 2025
+    holds the week of 3-9 March 2025, which may be one batch of coding" (the period named: "March 2025 holds the
+    week of ..."); "" for the coded data or none.
     """
     found = batch_week(facts, events)
     if found is None or not pd.Timestamp(start) <= found.start <= pd.Timestamp(end):
         return ""
     if found.start == pd.Timestamp(start) and found.end == pd.Timestamp(end):
         return ", a week that may be one batch of coding"
-    return f"; {subject} holds the week of {week_text(found)}, which may be one batch of coding"
+    period = describe_dates(pd.Timestamp(start), pd.Timestamp(end), long=True)
+    return f"; {period} holds the week of {week_text(found)}, which may be one batch of coding"
 
 
 def batch_note(signs: BatchSigns, noun: str = "event") -> str:

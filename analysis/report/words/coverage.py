@@ -58,7 +58,7 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
 
         # a rise or fall no outlet explains may be one week's batch of coding: said where the month holds it
         month_end = change["to_end"] if rise else change["from_end"]
-        batch = batch_title_note(facts, events, month, month_end, subject=when)
+        batch = batch_title_note(facts, events, month, month_end)
         return _no_change_of_sources(rise, when).removesuffix(".") + batch + "." if batch else \
             _no_change_of_sources(rise, when)
     names = _outlets_named(found)
