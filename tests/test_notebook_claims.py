@@ -403,8 +403,8 @@ def test_the_timeline_reading_puts_each_event_in_the_lane_the_chart_draws_it_in(
     says("01-escalation-timeline.ipynb", "January and early February then fill the political lane (the Iraqi "
          "parliament's non-binding resolution for the withdrawal of foreign forces, the calls on US troops to leave) "
          "and the posture lane (the pause of joint operations against the Islamic State, US troops fortifying the "
-         "base at Irbil)", "K-1 Air Base (handed over in March, by the month the undated report that tells of it is "
-         "read to be of), while Patriot batteries moved into Iraq; by the end of April batteries stood at Ain al-Asad "
+         "base at Irbil)", "K-1 Air Base (handed over in March, going by the report that tells of it, undated and "
+         "read as of April), while Patriot batteries moved into Iraq; by the end of April batteries stood at Ain al-Asad "
          "and Irbil (the same ones, on this project's reading).")
     assert "inferred" in data.sources.loc[data.sources["published_start"] == pd.Timestamp("2020-04-01"),
                                            "published_basis"].item() or "infer" in event(data, "EV041")["date_basis"]
