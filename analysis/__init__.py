@@ -143,7 +143,7 @@ _DEPRECATED: dict[str, str] = {
     "NotebookData": "report.inputs",
     "Story": "report.story",
     "tell": "report.story",
-    "count_floor_note": "report.words.attacks",
+    "count_floor_note": "report.words.totals",
     "corroboration_sentence": "report.words.sources",
     "disputes_sentence": "report.words.sources",
     "attack_selection": "stats.selection",

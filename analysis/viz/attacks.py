@@ -117,7 +117,7 @@ def plot_attacks(
         Extent of the time axis (e.g. the timeline's); None for the attacks'.
     note : str or None, default None
         A sentence written under the chart (for the coded attacks, that they
-        are a floor: :func:`analysis.report.words.attacks.count_floor_note`).
+        are a floor: :func:`analysis.report.words.totals.count_floor_note`).
     ax : matplotlib Axes, optional
         Where to draw.
 

@@ -12,9 +12,9 @@ from report_support import document_cell
 
 from analysis.report.passages import passages_html
 from analysis.report.story import Story
-from analysis.report.words.attacks import totals_table
 from analysis.report.words.plain import POINT_WORDS, document_references, numbered, plain_notes
 from analysis.report.words.sources import corroboration_table, disputes_table
+from analysis.report.words.totals import totals_table
 from analysis.schema import CLAIM_FIELDS
 from analysis.stats.evidence import evidence_matrix, sources_table
 from analysis.stats.selection import event_keys

@@ -10,14 +10,14 @@ from helpers_events import make_table
 
 import analysis
 from analysis import schema
-from analysis.report.words.attacks import count_floor_note
 from analysis.report.words.sources import corroboration_sentence, disputes_sentence
+from analysis.report.words.totals import count_floor_note
 from analysis.stats.selection import is_militia_attack
 from analysis.text import in_words
 
 
 def test_the_old_public_names_of_the_sentences_lead_to_the_words_modules_with_a_warning():
-    with pytest.warns(DeprecationWarning, match="analysis.report.words.attacks.count_floor_note"):
+    with pytest.warns(DeprecationWarning, match="analysis.report.words.totals.count_floor_note"):
         assert analysis.count_floor_note is count_floor_note
     with pytest.warns(DeprecationWarning, match="analysis.report.words.sources"):
         assert analysis.corroboration_sentence is corroboration_sentence and analysis.disputes_sentence is disputes_sentence
@@ -417,7 +417,7 @@ def test_the_disputes_sentence_counts_claims_that_can_all_hold_apart_from_contra
 def test_the_totals_table_gives_the_reports_words_and_how_they_are_read_not_a_count_called_worded():
     # "at least 2" stood under "as worded" for "repeatedly", "multiple" and "a frequent target"
     from analysis.report.inputs import notebook_data
-    from analysis.report.words.attacks import totals_table
+    from analysis.report.words.totals import totals_table
 
     data = notebook_data()
     table = totals_table(data.reported_totals, data.sources)
@@ -430,7 +430,7 @@ def test_the_totals_of_the_confrontations_violence_are_a_table_apart_from_the_ot
     # half of the attacks page's 24 totals were about bases, requests and statements
     from analysis import schema
     from analysis.report.inputs import notebook_data
-    from analysis.report.words.attacks import TOTALS_CAPTIONS, totals_table
+    from analysis.report.words.totals import TOTALS_CAPTIONS, totals_table
 
     assert tuple(TOTALS_CAPTIONS) == schema.TOTAL_KINDS  # a caption for each kind the data may hold, in its order
     data = notebook_data()
