@@ -121,8 +121,11 @@ def test_the_toll_of_the_us_strikes_is_quoted_from_the_one_report_that_gives_any
 
 
 def test_only_the_11_march_attack_is_attributed_to_a_named_group(data):
-    says("01-escalation-timeline.ipynb", "Only the 11 March attack is attributed to a named group (by the US "
-         "military, to Kata'ib Hezbollah)")
+    says("01-escalation-timeline.ipynb", "Only the 11 March attack is attributed to a named group by an official (the "
+         "US military, to Kata'ib Hezbollah); The Media Line and the analysts it quotes put the June attack on the "
+         "Popular Mobilization Forces")
+    june = data.reports[(data.reports["event_id"] == "EV046") & (data.reports["claim_field"] == "actor")]
+    assert june["quote"].str.contains("Popular Mobilization Forces").any() and june["claimant"].nunique() >= 2
     attacks = data.events[is_militia_attack(data.events)].set_index("event_id")["actor1"]
     assert attacks.to_dict() == {"EV001": "Unidentified Armed Group (Iraq)", "EV023": "Kata'ib Hezbollah",
                                  "EV035": "Unidentified Armed Group (Iraq)", "EV046": "Unidentified Armed Group (Iraq)"}

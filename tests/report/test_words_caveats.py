@@ -208,4 +208,5 @@ def test_the_changes_of_posture_in_a_week_that_may_be_one_batch_are_counted_apar
                  for k in range(count)]
     story = run(tmp_path, rows)
     assert len(story.facts.posture_events) == 5
-    assert "3 of the 5 fall in the week of 10-16 February 2025, which may be one batch of coding" in story.posture()
+    assert ("3 of the 5 fall in the week of 10-16 February 2025, which may be one batch of coding: February 2025's "
+            "count is less sure than it looks.") in story.posture()

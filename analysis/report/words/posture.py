@@ -164,7 +164,7 @@ def key_sentences(facts: Facts) -> str:
         held = int(posture["event_date"].between(week.start, week.end).sum()) if "event_date" in posture else 0
         if held:
             lines.append(f"{held:,} of the {len(posture):,} fall in the week of {week_text(week)}, which may be one "
-                         "batch of coding: their count per month is less sure than it looks.")
+                         f"batch of coding: {week.start:%B %Y}'s count is less sure than it looks.")
     first, last = posture.iloc[0], posture.iloc[-1]
     lines.append(f"The first, on {first['when']}: {md(first['sub_event_type'])} ({md(first['force'])}) in "
                  f"{md(first['location'])}.")
