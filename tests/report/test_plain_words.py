@@ -12,11 +12,12 @@ from report_support import document_cell
 
 from analysis.report.passages import passages_html
 from analysis.report.story import Story
-from analysis.report.words.plain import POINT_WORDS, document_references, numbered, plain_notes
+from analysis.report.words import plain
+from analysis.report.words.plain import POINT_WORDS, document_references, numbered, plain_notes, plain_notes_of
 from analysis.report.words.sources import corroboration_table, disputes_table
 from analysis.report.words.totals import totals_table
 from analysis.schema import CLAIM_FIELDS
-from analysis.stats.evidence import evidence_matrix, sources_table
+from analysis.stats.evidence import document_names, evidence_matrix, sources_table
 from analysis.stats.selection import event_keys
 from analysis.text import markdown_text
 from analysis.viz.tables import as_table
@@ -46,6 +47,17 @@ def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_b
         "tell it; Military <b>Times</b> (16-20 Mar 2020)'s 'deadly'; 'near' (unnamed outlet, 29 Mar 2020); the same strike as "
         "event 3 (see how the dates follow from the reports); the start date is the first day (claims on when); in "
         "the reported totals (on the attacks page).")
+
+
+def test_a_column_of_notes_is_written_as_each_note_alone_and_names_the_documents_once(monkeypatch):
+    notes = ["Document 000 says so.", None, "As documents 001 and 002 say; see EV004.", "document 009 is not listed"]
+    alone = [plain_notes(note, SOURCES) for note in notes]
+    calls = []
+    monkeypatch.setattr(plain, "document_names", lambda *a, **k: calls.append(k) or document_names(*a, **k))
+    together = plain_notes_of(notes, SOURCES)
+    assert [None if pd.isna(x) else x for x in together] == alone
+    assert together.dtype == "string"
+    assert len(calls) == 3  # its three forms, once each for the whole column, not once per note
 
 
 def test_a_possessive_of_a_report_names_it_whole_as_every_other_form_does():

@@ -22,7 +22,7 @@ from ...stats.highlights import Peak, deadliest_events, killed_per_event, larges
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
-from .plain import numbered, plain_notes
+from .plain import numbered, plain_notes_of
 
 #: How a value enters text: :func:`md` for Markdown, :class:`str` for plain text.
 Escape = Callable[[object], str]
@@ -479,7 +479,7 @@ def notes_of(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
         return out
     sources = facts.data.sources
     for column in columns:
-        out[column] = pd.array([plain_notes(text, sources) for text in out[column].astype(object)], dtype="string")
+        out[column] = plain_notes_of(out[column], sources)
     return numbered(facts.events, out)
 
 

@@ -15,6 +15,7 @@ was coded" part.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import pandas as pd
@@ -150,9 +151,28 @@ def plain_notes(text: object, sources: pd.DataFrame | None) -> object:
     >>> plain_notes("Three bases (document 007; reports, claim_field actor); 'near' (000).", sources)
     "Three bases (document 007; claims on who did it); 'near' (unnamed outlet, 29 Mar 2020)."
     """
+    return _plain(text, _references(sources))
+
+
+def plain_notes_of(texts: Iterable[object], sources: pd.DataFrame | None) -> pd.arrays.StringArray:
+    """Write each note of ``texts`` as :func:`plain_notes` does, naming the documents once for all of them.
+
+    Examples
+    --------
+    >>> sources = pd.DataFrame({"doc_id": ["002_b"], "outlet": ["Military Times"],
+    ...                         "published_start": pd.to_datetime(["2020-03-16"]),
+    ...                         "published_end": pd.to_datetime(["2020-03-20"])})
+    >>> list(plain_notes_of(["As document 002 says.", None], sources))
+    ['As Military Times (16-20 Mar 2020) says.', <NA>]
+    """
+    references = _references(sources)
+    return pd.array([_plain(text, references) for text in pd.Series(texts, dtype=object)], dtype="string")
+
+
+def _plain(text: object, references: dict[str, _Reference]) -> object:
+    """:func:`plain_notes` with the documents' names already made."""
     if not isinstance(text, str):
         return text
-    references = _references(sources)
 
     def documents(match: re.Match[str]) -> str:
         if match.group("alone") is not None:  # a number alone in brackets

@@ -14,7 +14,7 @@ from ...text import markdown_text as md
 from .common import Dateline, Escape, Heading, capital, findings, heading, in_window, involved, nothing, percent
 from .common import dateline as common_dateline
 from .facts import Facts
-from .plain import headlines_of, numbered, plain_notes, point_words
+from .plain import headlines_of, numbered, plain_notes_of, point_words
 
 
 def page_heading(facts: Facts) -> Heading:
@@ -273,7 +273,7 @@ def reports_table(sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "document": listed["document"].to_numpy(),
         "headline": listed["title"].fillna("no headline").to_numpy(),
-        "how its dates are known": [plain_notes(text, sources) for text in ordered["published_basis"].astype(object)],
+        "how its dates are known": plain_notes_of(ordered["published_basis"].to_numpy(), sources),
     }).astype("string")
 
 def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -309,7 +309,7 @@ def disputes_table(reports: pd.DataFrame, sources: pd.DataFrame, events: pd.Data
         "event_id": conflicts["event_id"].astype("string"),
         "event": headlines_of(events, conflicts["event_id"]),
         "point": pd.array([point_words(p) for p in conflicts["claim_field"]], dtype="string"),
-        "claim": pd.array([plain_notes(c, sources) for c in conflicts["claim_value"].astype(object)], dtype="string"),
+        "claim": plain_notes_of(conflicts["claim_value"].to_numpy(), sources),
         "claimant": conflicts["claimant"].astype("string"),
         "document": conflicts["document"].astype("string"),
         "the claims": conflicts["difference"].map(DIFFERENCE_WORDS).astype("string"),

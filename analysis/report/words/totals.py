@@ -9,7 +9,7 @@ import pandas as pd
 from ..._frames import column_or_na, require_columns
 from ...stats.selection import EventSelector, select_kinds
 from ...text import count_texts, date_texts
-from .plain import plain_notes
+from .plain import plain_notes_of
 
 #: What each table of reported totals holds (the totals' ``about``), as its caption says it.
 TOTALS_CAPTIONS = {
@@ -45,8 +45,7 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
             raise ValueError(f"about={about!r}; use one of {', '.join(TOTALS_CAPTIONS)}")
         totals = totals[totals["about"].astype("string") == about]
     table = reported_totals_table(totals, sources).drop(columns="as_worded")
-    table["measure"] = pd.array([plain_notes(text, sources) for text in table["measure"].astype(object)],
-                                dtype="string")
+    table["measure"] = plain_notes_of(table["measure"], sources)
     return table
 
 
