@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
@@ -97,7 +98,13 @@ def _packaged_once(load: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFr
     @functools.wraps(load)
     def loading(*args, **kwargs) -> pd.DataFrame:
         if args or kwargs:
-            return load(*args, **kwargs)
+            if _siblings.get() is not None:
+                return load(*args, **kwargs)
+            token = _siblings.set({})  # the tables this call refers to, each read once for it
+            try:
+                return load(*args, **kwargs)
+            finally:
+                _siblings.reset(token)
         key = _packaged_key()
         kept = _packaged_tables.get(load.__name__)
         if kept is None or kept[0] != key:
@@ -107,12 +114,17 @@ def _packaged_once(load: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFr
     return loading
 
 
+#: Within one call of a loader, the tables it and the tables it refers to read by path, by (loader, path): a reports
+#: table's events refer to its bases, and both to the same sources table, which is read and checked once.
+_siblings: ContextVar[dict[tuple[str, Path], pd.DataFrame] | None] = ContextVar("_siblings", default=None)
+
+
 def _resolve(arg: TableArg, owner_path: PathLike | None, spec: schema.TableSpec, loader: Callable, keyword: str) -> pd.DataFrame:
     """Return a referenced table from a frame, a path, or the conventions above."""
     if isinstance(arg, pd.DataFrame):
         return arg
     if arg is not None:
-        return loader(arg)
+        return _read_once(loader, Path(arg))
     if owner_path is None:
         return loader()
     sibling = Path(owner_path).parent / spec.file_name
@@ -122,7 +134,18 @@ def _resolve(arg: TableArg, owner_path: PathLike | None, spec: schema.TableSpec,
             f"not found: {Path(owner_path).name} refers to the {spec.name} table, expected beside it; "
             f"pass {keyword}= (a DataFrame or a path) to check against another {spec.name} table",
         )
-    return loader(sibling)
+    return _read_once(loader, sibling)
+
+
+def _read_once(loader: Callable, path: Path) -> pd.DataFrame:
+    """Return ``loader(path)``, read once within the current loader's call (the frame is only read, never returned)."""
+    kept = _siblings.get()
+    if kept is None:
+        return loader(path)
+    key = (loader.__name__, path.resolve())
+    if key not in kept:
+        kept[key] = loader(path)
+    return kept[key]
 
 
 def _finish(table: TextTable, checker: Checker, spec: schema.TableSpec) -> pd.DataFrame:

@@ -129,6 +129,23 @@ def test_own_files_load_with_siblings(mini, table):
     assert_schema_dtypes(frame, schema.TABLES[table])
 
 
+def test_a_table_read_by_several_references_of_one_call_is_read_once_for_it_and_again_for_the_next(mini, monkeypatch):
+    # a reports table's events refer to its bases, and reports, bases and events to one sources table
+    read = []
+    load_sources = io.load_sources
+    monkeypatch.setattr(io, "load_sources", lambda *args, **kwargs: read.append(args) or load_sources(*args, **kwargs))
+    analysis.load_reports(mini.path("reports"))
+    assert read == [(mini.path("sources"),)]
+    mini.rows["sources"][0]["title"] = "A changed title"
+    mini.write("sources")
+    analysis.load_reports(mini.path("reports"))  # the next call reads the file as it is now
+    assert len(read) == 2
+    mini.rows["sources"][0]["sha256"] = "0" * 64
+    mini.write("sources")
+    with pytest.raises(DataError, match="sha256"):
+        analysis.load_reports(mini.path("reports"))
+
+
 def test_values_are_converted(mini):
     events = analysis.load_events(mini.path("events"))
     first, second = events.iloc[0], events.iloc[1]
