@@ -31,8 +31,8 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # loading
     "DataError": "errors",
-    "Dataset": "io.coded",
-    "load_dataset": "io.coded",
+    "Dataset": "io.dataset",
+    "load_dataset": "io.dataset",
     "load_sources": "io.coded",
     "load_bases": "io.coded",
     "load_events": "io.coded",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..io.coded import load_dataset
+from ..io.dataset import load_dataset
 from ..stats.selection import TARGET_COLUMNS
 from ..text import did_you_mean
 from .inputs import EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked

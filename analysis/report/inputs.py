@@ -27,7 +27,7 @@ import pandas as pd
 from .. import schema
 from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
-from ..io.coded import load_dataset
+from ..io.dataset import load_dataset
 from ..stats.caveats import export_date
 from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values

@@ -55,32 +55,6 @@ def test_packaged_table_loads_every_record_with_its_dtypes(table):
     assert frame[spec.key].is_unique
 
 
-def test_packaged_dataset_is_consistent():
-    data = analysis.load_dataset()
-    assert set(data.events["event_id"]) == set(data.reports["event_id"])
-    assert set(data.reports["doc_id"]) <= set(data.sources["doc_id"])
-    dates = data.events
-    assert (dates["date_start"] <= dates["date_end"]).all()
-    assert ((dates["event_date"] >= dates["date_start"]) & (dates["event_date"] <= dates["date_end"])).all()
-
-
-def test_the_packaged_dataset_is_read_once_and_again_when_a_file_changes(tmp_path, monkeypatch):
-    import shutil
-
-    data, documents = tmp_path / "data", tmp_path / "documents"
-    shutil.copytree(io.packaged_data_dir(), data)
-    shutil.copytree(io.packaged_documents_dir(), documents)
-    monkeypatch.setattr(io, "packaged_data_dir", lambda: data)
-    monkeypatch.setattr(io, "packaged_documents_dir", lambda: documents)
-    first = io.load_dataset()
-    headline = first.events.loc[0, "headline"]
-    first.events.loc[0, "headline"] = "changed by the caller"
-    assert io.load_dataset().events.loc[0, "headline"] == headline  # a caller's change stays with that caller
-    text = (data / "events.csv").read_text(encoding="utf-8")
-    (data / "events.csv").write_text(text.replace(headline, "Edited in the file", 1), encoding="utf-8")
-    assert io.load_dataset().events.loc[0, "headline"] == "Edited in the file"  # a changed file is read again
-
-
 @pytest.mark.parametrize("table", ["events", "sources", "reports"])
 def test_a_packaged_table_is_read_once_and_again_when_any_packaged_file_changes(tmp_path, monkeypatch, table):
     import shutil
@@ -186,14 +160,6 @@ def test_region_can_be_widened(mini):
     with pytest.raises(DataError, match="outside the region"):
         analysis.load_events(mini.path("events"))
     assert analysis.load_events(mini.path("events"), region=None).loc[0, "latitude"] == 51.5
-
-
-def test_dataset_refuses_an_event_without_a_report(mini):
-    mini.rows["reports"] = mini.rows["reports"][:1]
-    mini.write("reports")
-    with pytest.raises(DataError) as info:
-        analysis.load_dataset(mini.folder)
-    assert "EV002" in str(info.value) and "line 3" in str(info.value)
 
 
 def test_a_sources_frame_needs_the_folder_of_its_documents(mini):

@@ -94,7 +94,7 @@ def test_a_target_without_attacks_on_the_coded_data_counts_the_attacks_on_it():
 
 
 def test_every_page_follows_a_target_its_events_are_those_that_involve_it():
-    from analysis.io.coded import load_dataset
+    from analysis.io.dataset import load_dataset
 
     every = load_dataset().events
     wanted = "military forces of the united states"
