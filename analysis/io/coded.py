@@ -69,7 +69,8 @@ def packaged_documents_dir() -> Path:
     return Path(str(resources.files("analysis"))).resolve().parent / "seeds"
 
 
-def _default_path(spec: schema.TableSpec) -> Path:
+def default_path(spec: schema.TableSpec) -> Path:
+    """Return the packaged file of a table (the sources table lies with the documents)."""
     if spec is schema.SOURCES:
         return packaged_documents_dir() / spec.file_name
     return packaged_data_dir() / spec.file_name
@@ -323,7 +324,7 @@ def load_sources(path: PathLike | None = None) -> pd.DataFrame:
     >>> load_sources()["doc_id"].tolist()[:2]
     ['000_7cdb25c0cf610e1a', '001_f2c998a8b157a449']
     """
-    path = Path(path) if path is not None else _default_path(schema.SOURCES)
+    path = Path(path) if path is not None else default_path(schema.SOURCES)
     table, checker = validate_table(path, schema.SOURCES)
     folder = path.parent
     for i, (name, expected) in enumerate(zip(table.frame["file_name"], table.frame["sha256"])):
@@ -380,7 +381,7 @@ def load_bases(path: PathLike | None = None, *, sources: TableArg = None, docume
         If the table is invalid or a quote is not in its document.
     """
     path = Path(path) if path is not None else None
-    table, checker = validate_table(path or _default_path(schema.BASES), schema.BASES)
+    table, checker = validate_table(path or default_path(schema.BASES), schema.BASES)
     _check_doc_refs(table, checker, sources, documents, path)
     return _finish(table, checker, schema.BASES)
 
@@ -423,7 +424,7 @@ def load_events(
     """
     path = Path(path) if path is not None else None
     table, checker = validate_table(
-        path or _default_path(schema.EVENTS), schema.EVENTS, region=region, pairs=schema.ACLED_SUB_EVENT_TYPES
+        path or default_path(schema.EVENTS), schema.EVENTS, region=region, pairs=schema.ACLED_SUB_EVENT_TYPES
     )
     if (table.frame["base_id"] != "").any():
         bases_frame = _resolve(bases, path, schema.BASES, load_bases, "bases")
@@ -497,7 +498,7 @@ def _load_quoted(
 ) -> pd.DataFrame:
     """Load a table whose rows quote a document, checking quotes (and event ids unless ``events`` is False)."""
     path = Path(path) if path is not None else None
-    table, checker = validate_table(path or _default_path(spec), spec)
+    table, checker = validate_table(path or default_path(spec), spec)
     if events is not False:
         events_frame = _resolve(events, path, schema.EVENTS, load_events, "events")
         check_references(table, "event_id", events_frame["event_id"], "the events table", checker)

@@ -128,13 +128,16 @@ def _load_dataset(folder: PathLike | None, documents: PathLike | None) -> Datase
         folder = Path(folder)
         path_of = {name: folder / spec.file_name for name, spec in schema.TABLES.items()}
         documents = Path(documents or folder)
-    sources = load_sources(documents / schema.SOURCES.file_name)
+    #: where each table was read, for the lines of the problems found between tables
+    read_from = {name: path or coded.default_path(schema.TABLES[name]) for name, path in path_of.items()}
+    read_from["sources"] = documents / schema.SOURCES.file_name
+    sources = load_sources(read_from["sources"])
     bases = load_bases(path_of["bases"], sources=sources, documents=documents)
     events = load_events(path_of["events"], bases=bases)
     reports = load_reports(path_of["reports"], events=events, sources=sources, documents=documents)
     unsupported = events.index[~events["event_id"].isin(reports["event_id"])]
     _raise_at_records(
-        events,
+        read_from["events"],
         [(i, "event_id", events["event_id"].iloc[i], "has no row in the reports table; every event needs at least one quoted report")
          for i in unsupported],
     )
@@ -148,24 +151,25 @@ def _load_dataset(folder: PathLike | None, documents: PathLike | None) -> Datase
         reported_totals=load_reported_totals(path_of["reported_totals"], sources=sources, documents=documents),
         documents=documents,
     )
-    _check_date_origins(dataset)
+    _check_date_origins(dataset, read_from)
     return dataset
 
 
-def _raise_at_records(frame: pd.DataFrame, problems: list[tuple[int, str, object, str]]) -> None:
-    """Raise one DataError for (record, column, value, rule) problems of a loaded table, if any."""
+def _raise_at_records(path: Path, problems: list[tuple[int, str, object, str]]) -> None:
+    """Raise one DataError for (record, column, value, rule) problems of the table loaded from ``path``, if any."""
     if not problems:
         return
-    path = frame.attrs["path"]
-    lines = record_lines(Path(path))
+    lines = record_lines(path)
     raise build_error(path, [(lines[i], column, value, rule) for i, column, value, rule in problems])
 
 
-def _check_date_origins(dataset: Dataset) -> None:
-    """Raise if a date origin names an event or a document the dataset lacks, or the row itself."""
+def _check_date_origins(dataset: Dataset, read_from: dict[str, Path]) -> None:
+    """Raise if a date origin names an event or a document the dataset lacks, or the row itself (``read_from``: each
+    table's file, by name)."""
     targets = {"event": ("an event", "the events table", set(dataset.events["event_id"])),
                "document": ("a document", "the sources table", set(dataset.sources["doc_id"]))}
-    for frame in (dataset.events, dataset.troop_levels, dataset.reported_totals):
+    for name in ("events", "troop_levels", "reported_totals"):
+        frame = getattr(dataset, name)
         own = list(frame["event_id"]) if "event_id" in frame else [None] * len(frame)
         problems = []
         for column in ("date_start_from", "date_end_from"):
@@ -178,7 +182,7 @@ def _check_date_origins(dataset: Dataset) -> None:
                     problems.append((i, column, origin, f"names {what} that is not in {where}"))
                 elif kind == "event" and ref == own_id:
                     problems.append((i, column, origin, "names the row's own event; a borrowed bound comes from another event"))
-        _raise_at_records(frame, problems)
+        _raise_at_records(read_from[name], problems)
 
 
 __all__ = ["Dataset", "load_dataset"]
