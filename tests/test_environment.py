@@ -121,9 +121,10 @@ def test_installed_wheel_loads_events_from_another_folder(wheel, tmp_path):
     assert folder == str(site / "analysis" / "seeds")
 
 
-def _third_party_imports(path: Path, *, top_level_only: bool = False) -> set[str]:
+@functools.cache
+def _third_party_imports(path: Path, *, top_level_only: bool = False) -> frozenset[str]:
     """Return the top-level names of the modules a file imports that are neither the standard library nor ours."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _syntax_tree(path)
     nodes = tree.body if top_level_only else ast.walk(tree)
     names = set()
     for node in nodes:
@@ -131,8 +132,18 @@ def _third_party_imports(path: Path, *, top_level_only: bool = False) -> set[str
             names |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
             names.add(node.module.split(".")[0])
-    local = {"analysis", "make_boundaries", *(p.stem for p in (ROOT / "tests").rglob("*.py"))}
-    return {name for name in names if name not in sys.stdlib_module_names and name not in local}
+    return frozenset(name for name in names if name not in sys.stdlib_module_names and name not in _local_modules())
+
+
+@functools.cache
+def _syntax_tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _local_modules() -> frozenset[str]:
+    """The project's own top-level names: the package, the tools' script, the tests' modules."""
+    return frozenset({"analysis", "make_boundaries", *(p.stem for p in (ROOT / "tests").rglob("*.py"))})
 
 
 def _declared(*groups: str) -> set[str]:
