@@ -116,9 +116,9 @@ class NotebookData:
         keep = in_confrontation(self.events).to_numpy()
         return self.events if keep.all() else self.events.loc[keep]
 
-    @property
+    @cached_property
     def countries(self) -> list[str]:
-        """The countries of the events, most events first (the coded events: Iraq)."""
+        """The countries of the events, most events first (the coded events: Iraq); counted once (every title asks)."""
         if self.coded or "country" not in self.events.columns:
             return [CODED_COUNTRY]
         if self.events.empty:

@@ -440,3 +440,21 @@ def test_the_totals_of_the_confrontations_violence_are_a_table_apart_from_the_ot
     assert other["measure"].str.contains("bases|requests|warnings|statements|air strikes against IS").all()
     with pytest.raises(ValueError, match="use one of violence, other"):
         totals_table(data.reported_totals, data.sources, "attacks")
+
+
+def test_a_runs_counts_per_period_are_computed_once_for_a_frame_and_again_for_another(monkeypatch):
+    from analysis.report.inputs import notebook_data
+    from analysis.report.words import facts as facts_module
+
+    facts = facts_module.Facts(notebook_data())
+    computed = []
+    count = facts_module.per_period
+    monkeypatch.setattr(facts_module, "per_period", lambda events, *a, **k: computed.append(len(events)) or count(events, *a, **k))
+    weekly = facts.per_period("W", facts.attacks)
+    assert facts.per_period("W", facts.attacks) is weekly and computed == [len(facts.attacks)]
+    copy = facts.attacks.copy()  # the same rows in another frame: counted for itself
+    assert facts.per_period("W", copy).equals(weekly) and len(computed) == 2
+    monthly = facts.per_period("M", facts.attacks)
+    assert len(computed) == 3 and not monthly.equals(weekly)
+    assert facts.per_period("W") is facts.per_period("W", facts.events) and len(computed) == 4
+    assert facts.per_period("W")["expected"].sum() == pytest.approx(len(facts.events))  # every event, whole or in parts

@@ -41,7 +41,7 @@ class Facts:
         self.data = data
         self.events = data.events
         self.first, self.last = data.window
-        self._per_period: dict[str, pd.DataFrame] = {}
+        self._per_period: dict[tuple[str, int], tuple[pd.DataFrame, pd.DataFrame]] = {}
         self._areas: dict[str, pd.DataFrame] = {}
 
     @property
@@ -57,15 +57,18 @@ class Facts:
     def per_period(self, freq: str, events: pd.DataFrame | None = None) -> pd.DataFrame:
         """Events and killed per period of the window (:func:`analysis.stats.highlights.per_period`).
 
-        ``events`` defaults to all the run's events, whose counts are kept
-        for the next call.
+        ``events`` defaults to all the run's events. The counts of a frame
+        are kept for the next call with the same frame (the same object, such
+        as :attr:`attacks`): every page's sentences and titles ask again.
+        Callers read the result and never change it.
         """
-        if events is None:
-            if freq not in self._per_period:
-                self._per_period[freq] = self.per_period(freq, self.events)
-            return self._per_period[freq]
-        return per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last,
-                          dates=self.data.date_rule)
+        events = self.events if events is None else events
+        kept = self._per_period.get((freq, id(events)))
+        if kept is None or kept[0] is not events:  # the frame itself is kept, so its id is not another's
+            kept = self._per_period[(freq, id(events))] = (
+                events, per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last,
+                                   dates=self.data.date_rule))
+        return kept[1]
 
     @cached_property
     def escalation(self) -> pd.DataFrame:
