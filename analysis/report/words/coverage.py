@@ -28,7 +28,8 @@ OUTLETS_NAMED = 5
 
 def per_outlet(facts: Facts, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each outlet's events per month of the window (:func:`analysis.stats.coverage.outlets_per_period`)."""
-    return outlets_per_period(facts.events if events is None else events, freq="M", start=facts.first, end=facts.last)
+    return facts.once(outlets_per_period, facts.events if events is None else events, freq="M", start=facts.first,
+                      end=facts.last)
 
 
 def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: str = "event") -> str:
@@ -361,7 +362,7 @@ def outlets_over_time(facts: Facts) -> pd.DataFrame:
     if facts.coded or facts.events.empty or "source" not in facts.events.columns:
         return pd.DataFrame()
     freq = outlets_period(facts)
-    counts = outlets_per_period(facts.events, freq=freq, start=facts.first, end=facts.last)
+    counts = facts.once(outlets_per_period, facts.events, freq=freq, start=facts.first, end=facts.last)
     if counts.empty:
         return pd.DataFrame()
     totals = counts.groupby("source")["events"].sum().rename_axis("source").reset_index()
@@ -429,8 +430,8 @@ def plot_outlet_ages(facts: Facts) -> object:
     if not title:
         return None
     ages, name = outlet_ages(facts)
-    spans = outlet_spans(outlets_per_period(facts.events, freq=outlets_period(facts), start=facts.first,
-                                            end=facts.last))
+    spans = outlet_spans(facts.once(outlets_per_period, facts.events, freq=outlets_period(facts), start=facts.first,
+                                    end=facts.last))
     later = spans.loc[spans["new"].to_numpy(dtype=bool), "source"].astype(str).tolist()  # most events first
     fig, ax = plt.subplots(figsize=(10, 3.4), layout="constrained")
     plot_ages(ages, period=name, later=later, covered=(facts.first, facts.last), ax=ax)

@@ -9,6 +9,7 @@ pages' words are in :mod:`analysis.report.words.timeline` and its siblings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 import pandas as pd
@@ -41,7 +42,7 @@ class Facts:
         self.data = data
         self.events = data.events
         self.first, self.last = data.window
-        self._per_period: dict[tuple[str, int], tuple[pd.DataFrame, pd.DataFrame]] = {}
+        self._computed: dict[tuple, tuple[pd.DataFrame, tuple, pd.DataFrame]] = {}
         self._areas: dict[str, pd.DataFrame] = {}
 
     @property
@@ -63,12 +64,20 @@ class Facts:
         Callers read the result and never change it.
         """
         events = self.events if events is None else events
-        kept = self._per_period.get((freq, id(events)))
-        if kept is None or kept[0] is not events:  # the frame itself is kept, so its id is not another's
-            kept = self._per_period[(freq, id(events))] = (
-                events, per_period(events, self.data.casualties, freq=freq, start=self.first, end=self.last,
-                                   dates=self.data.date_rule))
-        return kept[1]
+        return self.once(per_period, events, self.data.casualties, freq=freq, start=self.first, end=self.last,
+                         dates=self.data.date_rule)
+
+    def once(self, compute: Callable[..., pd.DataFrame], events: pd.DataFrame, *args, **options) -> pd.DataFrame:
+        """Return ``compute(events, *args, **options)``, computed once for the run: kept for the next call with the
+        same function, the same frame (the same object, such as :attr:`attacks`) and the same arguments (compared as
+        objects too), since every page's titles and sentences ask again. Callers read the result and never change it.
+        """
+        key = (compute, id(events), tuple(id(arg) for arg in args), tuple(sorted(options.items())))
+        kept = self._computed.get(key)
+        if kept is None or kept[0] is not events or any(a is not b for a, b in zip(kept[1], args)):
+            # the frame and arguments themselves are kept, so that their ids are not another's
+            kept = self._computed[key] = (events, args, compute(events, *args, **options))
+        return kept[2]
 
     @cached_property
     def escalation(self) -> pd.DataFrame:

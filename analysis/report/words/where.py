@@ -106,7 +106,7 @@ def _sentences(facts: Facts, esc: Escape) -> list[str]:
     if events.empty:
         return [nothing(facts, esc=esc)]
     lines = []
-    places = _locations(events)
+    places = _locations(facts)
     at = f" at {describe_number(len(places), 'place')}" if len(places) else ""
     countries = facts.data.countries
     of = f" of {esc(join_words(countries))}" if countries else ""
@@ -203,7 +203,7 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
         return f"Where the events{who} took place, {facts.data.place}, {facts.data.period_text}"
     top = table[table["events"] == table["events"].iloc[0]]
     if len(table) == 1 and str(top["admin1"].iloc[0]) == facts.data.place:  # the run's area is the one region
-        places = len(_locations(facts.events))
+        places = len(_locations(facts))
         if places:
             return (f"The {describe_number(len(facts.events), 'event')}{who} in {facts.data.place} took place at "
                     f"{describe_number(places, 'place')}")
@@ -223,7 +223,7 @@ def _busiest_place(facts: Facts) -> str:
     """Name the place of the most events, the biggest dot of the map, which draws places and not regions, so that a
     reader finds the title's point on it: "; the busiest place: Town 3, with 112 events" (a tie of up to three named whole,
     "" for a larger one or a file without coordinates)."""
-    places = _locations(facts.events)
+    places = _locations(facts)
     if places.empty:
         return ""
     top = places[places["events"] == places["events"].iloc[0]]
@@ -234,11 +234,13 @@ def _busiest_place(facts: Facts) -> str:
             if len(top) == 1 else f"; the busiest places: {names}, with {int(top['events'].iloc[0]):,} events each")
 
 
-def _locations(events: pd.DataFrame) -> pd.DataFrame:
-    """The places the map draws (:func:`analysis.stats.places.locations`); none where the file has no coordinates."""
+def _locations(facts: Facts) -> pd.DataFrame:
+    """The places the map draws (:func:`analysis.stats.places.locations` of the run's events, found once); none where
+    the file has no coordinates."""
     from ...stats.places import locations
 
-    return locations(events) if {"latitude", "longitude", "location"} <= set(events.columns) else pd.DataFrame()
+    events = facts.events
+    return facts.once(locations, events) if {"latitude", "longitude", "location"} <= set(events.columns) else pd.DataFrame()
 
 
 def _named(facts: Facts) -> str:
@@ -246,7 +248,7 @@ def _named(facts: Facts) -> str:
     when there are no more."""
     from ...viz.maps import named_places
 
-    places = _locations(facts.events)
+    places = _locations(facts)
     named = len(named_places(places)) if len(places) else 0
     return "every place" if named == len(places) else ("the biggest" if named == 1 else f"the {named} biggest")
 
