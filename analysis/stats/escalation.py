@@ -162,7 +162,7 @@ RULE_WORDS: dict[tuple[str | None, str], str] = {
     (None, "Other"): "statements, resolutions and threats",
     (None, "Change to group/activity"): "changes of a group's activity",
     ("posture change", "Change to group/activity"):
-        "pauses, suspended training, troop moves and withdrawals from bases that stay with their hosts",
+        "pauses, suspended training, troop moves and withdrawals from bases no report says changed hands",
     ("posture change", "Non-violent transfer of territory"): "handovers of a base",
     ("posture change", "Other"): "Patriot deployments and fortification",
 }
@@ -345,6 +345,59 @@ def escalation_per_period(
     out = frame[columns]
     out.attrs = dict(frame.attrs)
     return out
+
+
+def cooperation_events(
+    events: pd.DataFrame,
+    *,
+    freq: str = "W",
+    week_start: str = "MON",
+    start: object = None,
+    end: object = None,
+    by_sub_event_type: Mapping[str, str] | None = None,
+    by_category: Mapping[tuple[str, str], str] | None = None,
+    clip: bool = False,
+    dates: str = "range",
+) -> pd.DataFrame:
+    """List the events that push each period down: the retreats and acts of cooperation behind
+    :func:`escalation_per_period`'s ``cooperation``, with the points each gives the period.
+
+    A chart of the measure names them under its bars below zero, as a reader must know which event
+    each mark is. The options are those of :func:`escalation_per_period`, so the points of a period's
+    rows sum to its ``cooperation``.
+
+    Returns
+    -------
+    DataFrame
+        One row per period and event with points there, in date order, then in the events' order:
+        period_start, period_end, event_id (string), cooperation (float64).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV2"], "category": ["posture change", "US strike"],
+    ...                       "sub_event_type": ["Non-violent transfer of territory", "Air/drone strike"],
+    ...                       "date_start": pd.to_datetime(["2020-03-26", "2020-03-26"]),
+    ...                       "date_end": pd.to_datetime(["2020-03-31", "2020-03-26"])})
+    >>> cooperation_events(frame).round({"cooperation": 2})[["period_start", "event_id", "cooperation"]]
+      period_start event_id  cooperation
+    0   2020-03-23      EV1         6.67
+    1   2020-03-30      EV1         3.33
+    """
+    weights = cameo_weights(events, by_sub_event_type=by_sub_event_type, by_category=by_category)
+    up = (weights["goldstein"] > 0).to_numpy(dtype=bool)
+    chosen = events.loc[up].reset_index(drop=True)
+    order = pd.Series(np.arange(len(chosen)), index=chosen["event_id"].astype("string").to_numpy())
+    frame = weighted_per_period(
+        chosen.assign(event_id=chosen["event_id"].astype("string")),
+        {"cooperation": weights["goldstein"].to_numpy()[up]},
+        freq=freq, week_start=week_start, by="event_id", start=start, end=end, include_empty=False, clip=clip,
+        dates=dates,
+    )
+    frame = frame[frame["cooperation"] > 0]
+    frame = frame.assign(order=order.reindex(frame["event_id"].astype("string")).to_numpy())
+    frame = frame.sort_values(["period_start", "order"], kind="stable")
+    return frame[["period_start", "period_end", "event_id", "cooperation"]].astype(
+        {"event_id": "string", "cooperation": "float64"}).reset_index(drop=True)
 
 
 def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:
