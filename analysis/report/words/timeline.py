@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from ..._frames import column_or_na
@@ -13,6 +14,7 @@ from ...stats.highlights import killed_per_event, peak, top_values
 from ...stats.selection import OUTSIDE_CONFRONTATION, event_keys, event_kind
 from ...text import (
     describe_dates,
+    describe_events,
     describe_figure,
     describe_number,
     describe_points,
@@ -289,7 +291,8 @@ def scoring_section(facts: Facts) -> str:
                 "changed hands; a withdrawal that no report says handed a base over is a change of activity")
         summed = (f"Values are summed per {week}, an event dated only to a range of days spreading its value evenly "
                   "over its possible days (the days of the range, or only those of the weekday the reports give), so "
-                  "each event counts once.")
+                  f"each event counts once. A {week}'s events are counted alike, in parts, and written to the nearest "
+                  "whole event (\"about 6\").")
         idle = "a protest, a show of force or a withdrawal"
         lanes = join_words([f"*{kind}*" for kind in OUTSIDE_CONFRONTATION])
         scope = (f"Only the confrontation's events are scored: those of the timeline's lane {lanes}, the fight "
@@ -399,6 +402,19 @@ def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
     if len(peaks) == 1:
         return f"The {period} of highest escalation."
     return f"The {len(peaks)} {period}s of highest escalation, highest first." if len(peaks) else ""
+
+
+def peaks_table(facts: Facts, peaks: pd.DataFrame) -> pd.DataFrame:
+    """The table of escalation peaks for reading (:func:`analysis.stats.escalation.escalation_peaks`, the columns
+    :func:`peaks_headers` names): a week's events, and those of them scored, where parts of events spread over their
+    days make them up, are written whole as the sentences and the chart's alternative text say them
+    (:func:`analysis.text.describe_events`: "about 6", not 5.99); whole counts stay numbers."""
+    table = peaks[list(peaks_headers(facts))]
+    counts = table[["events", "scored"]].to_numpy(dtype=float)
+    if np.allclose(counts, np.round(counts), rtol=0.0, atol=1e-9):
+        return table
+    return table.assign(**{column: pd.Series([describe_events(value) for value in table[column]], index=table.index,
+                                             dtype="string") for column in ("events", "scored")})
 
 
 def peaks_headers(facts: Facts) -> dict[str, str]:
