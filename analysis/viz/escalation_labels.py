@@ -108,7 +108,9 @@ def label_down_bars(ax: Axes, escalation: pd.DataFrame, left: np.ndarray, width:
     for i, wrapped in enumerate(texts):
         label = ax.annotate(wrapped, xy=(x0[i] + (x1[i] - x0[i]) / 2, anchor[i]),
                             xytext=(0, -GAP_POINTS - offsets[i]), textcoords="offset points", ha="center", va="top",
-                            fontsize=LABEL_FONT_SIZE, color="0.25", linespacing=1.1, annotation_clip=False)
+                            fontsize=LABEL_FONT_SIZE, color="0.25", linespacing=1.1, annotation_clip=False,
+                            # over a day marked on the chart (zorder 2.5), which would cross its letters
+                            zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         label.set_gid(GID)
         drawn.append(label)
     # a label over the corner's text ends above it: the corner's line and its distance from the Axes' bottom more

@@ -58,6 +58,8 @@ def test_the_bars_below_zero_are_named_inside_the_chart_covering_no_text(new_axe
         for bar in (patch for patch in ax.patches if patch.get_gid() == "cooperation" and patch.get_height() < 0):
             bar_box = bar.get_window_extent(renderer)
             assert not box.overlaps(bar_box), drawn[i]
+    # over a day marked on the chart (its line at zorder 2.5), on white: the line does not cross the letters
+    assert all(label.get_zorder() > 2.5 and label.get_bbox_patch().get_facecolor()[:3] == (1, 1, 1) for label in labels)
     # the K-1 handover, spread over two weeks, is named once, centred under them
     k1 = boxes[1]
     middle = ax.transData.transform((date2num(pd.Timestamp("2020-03-30")), 0))[0]  # where the two weeks meet
