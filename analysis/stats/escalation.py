@@ -56,6 +56,7 @@ report.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -268,6 +269,7 @@ def escalation_per_period(
     by_category: Mapping[tuple[str, str], str] | None = None,
     clip: bool = False,
     dates: str = "range",
+    include_empty: bool = True,
 ) -> pd.DataFrame:
     """Sum Goldstein weights per period: conflict, cooperation and escalation.
 
@@ -295,6 +297,11 @@ def escalation_per_period(
     dates : {"range", "event_date"}, default "range"
         Place each event over its range of days, or on its ``event_date``
         (:data:`analysis.stats.selection.DATE_RULES`).
+    include_empty : bool, default True
+        Keep the periods (and groups) no event may fall in, as rows of
+        zeros; False leaves them out (a breakdown by event, as
+        :func:`cooperation_events` makes, would be every period times
+        every event).
 
     Returns
     -------
@@ -337,7 +344,8 @@ def escalation_per_period(
             "cooperation": np.where(goldstein > 0, goldstein, 0.0),
             "nonviolent": np.where((goldstein < 0) & ~hostile, -goldstein, 0.0),
         },
-        freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip, dates=dates,
+        freq=freq, week_start=week_start, by=by, start=start, end=end, include_empty=include_empty, clip=clip,
+        dates=dates,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
     columns = ["period_start", "period_end", *as_list(by), "events", "scored", "conflict", "cooperation",
@@ -347,24 +355,21 @@ def escalation_per_period(
     return out
 
 
-def cooperation_events(
-    events: pd.DataFrame,
-    *,
-    freq: str = "W",
-    week_start: str = "MON",
-    start: object = None,
-    end: object = None,
-    by_sub_event_type: Mapping[str, str] | None = None,
-    by_category: Mapping[tuple[str, str], str] | None = None,
-    clip: bool = False,
-    dates: str = "range",
-) -> pd.DataFrame:
+def cooperation_events(events: pd.DataFrame, **options: Any) -> pd.DataFrame:
     """List the events that push each period down: the retreats and acts of cooperation behind
     :func:`escalation_per_period`'s ``cooperation``, with the points each gives the period.
 
     A chart of the measure names them under its bars below zero, as a reader must know which event
-    each mark is. The options are those of :func:`escalation_per_period`, so the points of a period's
-    rows sum to its ``cooperation``.
+    each mark is.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events, as :func:`escalation_per_period` takes them.
+    **options
+        The options of :func:`escalation_per_period` but ``by`` and ``include_empty`` (``freq``, ``start``,
+        ``end``, ``clip``, ``dates``...): given the same, the points of a period's rows sum to its
+        ``cooperation``.
 
     Returns
     -------
@@ -383,18 +388,17 @@ def cooperation_events(
     0   2020-03-23      EV1         6.67
     1   2020-03-30      EV1         3.33
     """
-    weights = cameo_weights(events, by_sub_event_type=by_sub_event_type, by_category=by_category)
-    up = (weights["goldstein"] > 0).to_numpy(dtype=bool)
-    chosen = events.loc[up].reset_index(drop=True)
-    order = pd.Series(np.arange(len(chosen)), index=chosen["event_id"].astype("string").to_numpy())
-    frame = weighted_per_period(
-        chosen.assign(event_id=chosen["event_id"].astype("string")),
-        {"cooperation": weights["goldstein"].to_numpy()[up]},
-        freq=freq, week_start=week_start, by="event_id", start=start, end=end, include_empty=False, clip=clip,
-        dates=dates,
-    )
+    if {"by", "include_empty"} & set(options):
+        raise TypeError("cooperation_events lists the events one by one, in the periods they fall in: it takes no "
+                        "'by' or 'include_empty'")
+    weights = cameo_weights(events, by_sub_event_type=options.get("by_sub_event_type"),
+                            by_category=options.get("by_category"))
+    chosen = events.loc[(weights["goldstein"] > 0).to_numpy(dtype=bool)].reset_index(drop=True)
+    ids = chosen["event_id"].astype("string")
+    frame = escalation_per_period(chosen.assign(event_id=ids), by="event_id", include_empty=False, **options)
     frame = frame[frame["cooperation"] > 0]
-    frame = frame.assign(order=order.reindex(frame["event_id"].astype("string")).to_numpy())
+    order = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
+    frame = frame.assign(order=order[~order.index.duplicated()].reindex(frame["event_id"]).to_numpy())
     frame = frame.sort_values(["period_start", "order"], kind="stable")
     return frame[["period_start", "period_end", "event_id", "cooperation"]].astype(
         {"event_id": "string", "cooperation": "float64"}).reset_index(drop=True)
