@@ -72,6 +72,7 @@ _EXPORTS: dict[str, str] = {
     "cameo_table": "stats.escalation",
     "escalation_per_period": "stats.escalation",
     "escalation_peaks": "stats.escalation",
+    "cooperation_events": "stats.escalation",
     "event_sizes": "stats.casualties",
     "casualties_per_event": "stats.casualties",
     "casualties_by_group": "stats.casualties",

@@ -247,23 +247,41 @@ def describe_points(value: float) -> str:
     return f"{rounded:,.1f}"
 
 
+def describe_events(value: float) -> str:
+    """Write a count of events as a reader counts them, whole: a count made of parts (an event dated to a range of
+    days counts in part in each period of it) is "about" the nearest whole number, or "less than 1".
+
+    Examples
+    --------
+    >>> describe_events(15.0), describe_events(5.99), describe_events(1.4), describe_events(0.25), describe_events(2.5)
+    ('15', 'about 6', 'about 1', 'less than 1', 'about 3')
+    """
+    whole = int(np.floor(value + 0.5))
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
+    return "less than 1" if whole == 0 else f"about {whole:,}"
+
+
 def describe_scored(events: float, scored: float, each: bool = False) -> str:
     """Count a period's events and those of them that add points to the escalation score (acts of violence or of
-    cooperation; a protest or a statement adds none): the peak's sentence and the chart's alternative text say it
-    alike. ``each`` for periods that share the figures.
+    cooperation; a protest or a statement adds none), whole (:func:`describe_events`): the peak's sentence, the
+    chart's alternative text and the table of peaks say them alike. ``each`` for periods that share the figures.
 
     Examples
     --------
     >>> describe_scored(15, 12), describe_scored(12, 12), describe_scored(15, 12, each=True)
     ('15 events, 12 of them scored', '12 events', '15 events each, 12 of them scored')
-    >>> describe_scored(3, 0)
-    '3 events, none of them scored'
+    >>> describe_scored(3, 0), describe_scored(5.99, 2.26), describe_scored(1.6, 1.6)
+    ('3 events, none of them scored', 'about 6 events, about 2 of them scored', 'about 2 events')
+    >>> describe_scored(2.4, 1.6)
+    'about 2 events, about 2 of them scored'
     """
-    counted = describe_number(events, "event") + (" each" if each else "")
-    figure = describe_figure(scored)
-    if figure == describe_figure(events):
+    figure, part = describe_events(events), describe_events(scored)
+    noun = "event" if figure in ("1", "about 1", "less than 1") else "events"
+    counted = f"{'no' if figure == '0' else figure} {noun}" + (" each" if each else "")
+    if abs(float(events) - float(scored)) < 1e-9:  # every one scored (parts alike: "about 2" of about 2 may not be)
         return counted
-    return f"{counted}, {'none' if figure == '0' else figure} of them scored"
+    return f"{counted}, {'none' if part == '0' else part} of them scored"
 
 
 def describe_all(count: int, noun: str, plural: str | None = None) -> str:

@@ -163,6 +163,33 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     assert weights[["EV033", "EV040"]].tolist() == [-4.0, -4.0]
 
 
+def test_only_the_base_a_report_says_changed_hands_counts_as_a_retreat(data):
+    # the bullet said "No violence, no score" of the withdrawals from Qayyarah and al-Qaim, under a bullet counting
+    # the K-1 handover, no violence either, 10 points down: the rule is whether a report says the base changed hands
+    says("01-escalation-timeline.ipynb", "Other moves, no score.** Of the three bases left, only K-1 counts as a retreat: "
+         "it is the one a report says changed hands (\"officially transferring control of the base to the Iraqi "
+         "army\"). No report says al-Qaim or Qayyarah changed hands, so those withdrawals, like the Patriot "
+         "deployments and the fortification of Irbil, are no violence and count in no score")
+    scored = data.escalation_events.set_index("event_id", drop=False)
+    posture = analysis.base_posture(data.events, data.bases)
+    left = posture[posture["kind"].isin(["withdrawn from", "handed over"])].set_index("event_id")["base_id"]
+    assert left.to_dict() == {"EV033": "al-qaim", "EV040": "qayyarah-west", "EV041": "k1"}
+    weights = analysis.cameo_weights(scored).set_index("event_id")
+    # the one retreat the score counts, of every event it scores, is the one base handed over
+    assert weights.index[(weights["cameo_code"] == "0874").to_numpy()].tolist() == ["EV041"]
+    assert posture.set_index("event_id").loc["EV041", "kind"] == "handed over"
+    quotes = data.reports.loc[data.reports["event_id"] == "EV041", "quote"]
+    assert quotes.str.contains("officially transferring control of the base to the Iraqi army").any()
+    for event_id in ("EV033", "EV040"):  # al-Qaim and Qayyarah: coded a change of activity, for want of a report
+        assert "No text says control of" in event(data, event_id)["notes"]
+        assert event(data, event_id)["sub_event_type"] == "Change to group/activity"
+    # those withdrawals, the Patriots and the fortification of Irbil add nothing to any score
+    quiet = scored.loc[["EV033", "EV040", "EV037", "EV038", "EV039", "EV010"]]
+    assert quiet["headline"].str.contains("Patriot").sum() == 3 and "Irbil" in event(data, "EV010")["headline"]
+    measure = analysis.escalation_per_period(quiet.reset_index(drop=True))
+    assert (measure[["conflict", "cooperation", "escalation"]] == 0).all().all() and measure["nonviolent"].sum() > 0
+
+
 def test_the_escalation_reading_spreads_the_march_strikes_over_their_range(data):
     # the US strikes that answered the Taji attack are dated only to 11-29 March: the peak week holds a share of them
     says("01-escalation-timeline.ipynb", "Escalation peaks in the week of 9-15 March (the two Taji attacks, and a "
@@ -214,11 +241,14 @@ def test_the_escalation_measure_says_what_pushes_a_week_down(data):
     # the paragraph over the chart is the page's words, written for the coded data in the default run
     from analysis.report.story import Story
 
-    assert ("a retreat (a base handed over) or an act of cooperation (an agreement) pushes it down;"
+    assert ("a retreat (a base a report says was handed over) or an act of cooperation (an agreement) pushes it down;"
             in Story(data).section("escalation"))
     weights = analysis.cameo_weights(data.events)["goldstein"].fillna(0).to_numpy()
     down = data.events.loc[weights > 0, "sub_event_type"].astype(str)
     assert set(down) == {"Non-violent transfer of territory", "Agreement"}
+    # a base is coded as handed over only where a report says it changed hands (the rule of docs/methods.md)
+    handed = data.events[data.events["sub_event_type"] == "Non-violent transfer of territory"]
+    assert handed["notes"].str.contains("the one base a text says changed hands").all()
 
 
 def test_what_the_attack_figures_leave_out(data):

@@ -270,6 +270,14 @@ class Story:
         """:func:`analysis.report.words.timeline.table_note`."""
         return timeline_words.table_note(self.facts)
 
+    def down_names(self) -> pd.Series:
+        """:func:`analysis.report.words.timeline.down_names`."""
+        return timeline_words.down_names(self.facts)
+
+    def peaks_table(self, peaks: pd.DataFrame) -> pd.DataFrame:
+        """:func:`analysis.report.words.timeline.peaks_table`."""
+        return timeline_words.peaks_table(self.facts, peaks)
+
     def peaks_caption(self, peaks: pd.DataFrame) -> str:
         """:func:`analysis.report.words.timeline.peaks_caption`."""
         return timeline_words.peaks_caption(self.facts, peaks)

@@ -56,6 +56,7 @@ report.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -162,7 +163,7 @@ RULE_WORDS: dict[tuple[str | None, str], str] = {
     (None, "Other"): "statements, resolutions and threats",
     (None, "Change to group/activity"): "changes of a group's activity",
     ("posture change", "Change to group/activity"):
-        "pauses, suspended training, troop moves and withdrawals from bases that stay with their hosts",
+        "pauses, suspended training, troop moves and withdrawals from bases no report says changed hands",
     ("posture change", "Non-violent transfer of territory"): "handovers of a base",
     ("posture change", "Other"): "Patriot deployments and fortification",
 }
@@ -268,6 +269,7 @@ def escalation_per_period(
     by_category: Mapping[tuple[str, str], str] | None = None,
     clip: bool = False,
     dates: str = "range",
+    include_empty: bool = True,
 ) -> pd.DataFrame:
     """Sum Goldstein weights per period: conflict, cooperation and escalation.
 
@@ -295,6 +297,11 @@ def escalation_per_period(
     dates : {"range", "event_date"}, default "range"
         Place each event over its range of days, or on its ``event_date``
         (:data:`analysis.stats.selection.DATE_RULES`).
+    include_empty : bool, default True
+        Keep the periods (and groups) no event may fall in, as rows of
+        zeros; False leaves them out (a breakdown by event, as
+        :func:`cooperation_events` makes, would be every period times
+        every event).
 
     Returns
     -------
@@ -337,7 +344,8 @@ def escalation_per_period(
             "cooperation": np.where(goldstein > 0, goldstein, 0.0),
             "nonviolent": np.where((goldstein < 0) & ~hostile, -goldstein, 0.0),
         },
-        freq=freq, week_start=week_start, by=by, start=start, end=end, clip=clip, dates=dates,
+        freq=freq, week_start=week_start, by=by, start=start, end=end, include_empty=include_empty, clip=clip,
+        dates=dates,
     )
     frame["escalation"] = frame["conflict"] - frame["cooperation"]
     columns = ["period_start", "period_end", *as_list(by), "events", "scored", "conflict", "cooperation",
@@ -345,6 +353,55 @@ def escalation_per_period(
     out = frame[columns]
     out.attrs = dict(frame.attrs)
     return out
+
+
+def cooperation_events(events: pd.DataFrame, **options: Any) -> pd.DataFrame:
+    """List the events that push each period down: the retreats and acts of cooperation behind
+    :func:`escalation_per_period`'s ``cooperation``, with the points each gives the period.
+
+    A chart of the measure names them under its bars below zero, as a reader must know which event
+    each mark is.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events, as :func:`escalation_per_period` takes them.
+    **options
+        The options of :func:`escalation_per_period` but ``by`` and ``include_empty`` (``freq``, ``start``,
+        ``end``, ``clip``, ``dates``...): given the same, the points of a period's rows sum to its
+        ``cooperation``.
+
+    Returns
+    -------
+    DataFrame
+        One row per period and event with points there, in date order, then in the events' order:
+        period_start, period_end, event_id (string), cooperation (float64).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": ["EV1", "EV2"], "category": ["posture change", "US strike"],
+    ...                       "sub_event_type": ["Non-violent transfer of territory", "Air/drone strike"],
+    ...                       "date_start": pd.to_datetime(["2020-03-26", "2020-03-26"]),
+    ...                       "date_end": pd.to_datetime(["2020-03-31", "2020-03-26"])})
+    >>> cooperation_events(frame).round({"cooperation": 2})[["period_start", "event_id", "cooperation"]]
+      period_start event_id  cooperation
+    0   2020-03-23      EV1         6.67
+    1   2020-03-30      EV1         3.33
+    """
+    if {"by", "include_empty"} & set(options):
+        raise TypeError("cooperation_events lists the events one by one, in the periods they fall in: it takes no "
+                        "'by' or 'include_empty'")
+    weights = cameo_weights(events, by_sub_event_type=options.get("by_sub_event_type"),
+                            by_category=options.get("by_category"))
+    chosen = events.loc[(weights["goldstein"] > 0).to_numpy(dtype=bool)].reset_index(drop=True)
+    ids = chosen["event_id"].astype("string")
+    frame = escalation_per_period(chosen.assign(event_id=ids), by="event_id", include_empty=False, **options)
+    frame = frame[frame["cooperation"] > 0]
+    order = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
+    frame = frame.assign(order=order[~order.index.duplicated()].reindex(frame["event_id"]).to_numpy())
+    frame = frame.sort_values(["period_start", "order"], kind="stable")
+    return frame[["period_start", "period_end", "event_id", "cooperation"]].astype(
+        {"event_id": "string", "cooperation": "float64"}).reset_index(drop=True)
 
 
 def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:

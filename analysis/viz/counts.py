@@ -22,6 +22,7 @@ from ._axes import (
     nothing_to_draw,
     tag_bars,
 )
+from .escalation_labels import CORNER_SIZE, CORNER_Y, down_runs, label_down_bars
 from .figures import describe
 from .literal import literal_text
 from .style import (
@@ -40,6 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 
+#: The escalation chart's lower left corner: which way is down.
+DOWN_CORNER = "\u2193 retreat or cooperation"
 #: The columns of :func:`analysis.stats.periods.attacks_per_period` that its chart draws.
 PERIOD_COUNTS = ("period_start", "period_end", "certain", "possible", "expected")
 
@@ -387,7 +390,8 @@ def escalation_key(rules: pd.DataFrame) -> str:
 
 
 def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
-                    covered: tuple[object, object] | None = None, ax: Axes | None = None) -> Axes:
+                    covered: tuple[object, object] | None = None, names: Mapping[object, str] | pd.Series | None = None,
+                    ax: Axes | None = None) -> Axes:
     """Draw the escalation score per period: conflict up, cooperation down and, where there is any, the net.
 
     The score is the Goldstein value of each act with its sign reversed
@@ -407,6 +411,13 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         them is hatched in white over its bars (``gid`` ``"partial"``), and
         the legend and the alternative text say so, as in
         :func:`plot_attacks_per_period`. None: no period is marked.
+    names : mapping or Series or None, default None
+        A period's start -> the names of the events that pull it down (the
+        retreats and acts of cooperation of
+        :func:`analysis.stats.escalation.cooperation_events`), written under
+        its bar below zero, once under a run of periods with the same names
+        (:func:`analysis.viz.escalation_labels.label_down_bars`). None: no
+        bar is named.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -416,8 +427,9 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         Bars with ``gid`` ``"conflict"`` (height ``conflict``) and
         ``"cooperation"`` (height ``-cooperation``), one per period each, the
         line ``gid`` ``"escalation"`` where any period has cooperation (with
-        none, the net is the conflict and the line would trace its bars) and,
-        with ``rules``, the key's text (``gid`` ``"key"``).
+        none, the net is the conflict and the line would trace its bars),
+        with ``names``, the names under the bars below zero (``gid``
+        ``"down label"``) and, with ``rules``, the key's text (``gid`` ``"key"``).
 
     Examples
     --------
@@ -463,7 +475,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     bottom = max(float(escalation["cooperation"].max()), 0.0)
     ax.set_ylim(-max(bottom, top * 0.15) * 1.25, top * 1.12)
     ax.text(0.005, 0.98, "\u2191 more conflict", transform=ax.transAxes, ha="left", va="top", fontsize=8, color="0.35")
-    ax.text(0.005, 0.02, "\u2193 retreat or cooperation", transform=ax.transAxes, ha="left", va="bottom", fontsize=8,
+    ax.text(0.005, CORNER_Y, DOWN_CORNER, transform=ax.transAxes, ha="left", va="bottom", fontsize=CORNER_SIZE,
             color="0.35")
     ax.grid(axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -471,6 +483,13 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     # the axis spans the periods measured, not matplotlib's margins of a twentieth of the span on each side
     pad = float(np.min(width)) / 2
     ax.set_xlim(float(left[0]) - pad, float(left[-1] + width[-1]) + pad)
+    if names is not None:
+        label_down_bars(ax, escalation, left, width, names, corner=DOWN_CORNER)
+        runs = down_runs(escalation, names)
+        if runs:
+            described += " Named under the bars below zero: " + "; ".join(
+                f"{text} ({describe_dates(escalation['period_start'].iloc[first], escalation['period_end'].iloc[last])})"
+                for first, last, text in runs) + "."
     date_axis(ax)
     legend = legend_below(ax)
     if rules is not None and len(rules):

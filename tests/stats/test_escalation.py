@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from helpers_events import make_events
 
-from analysis.stats.escalation import cameo_table, cameo_weights, escalation_peaks, escalation_per_period
+from analysis.stats.escalation import (
+    cameo_table,
+    cameo_weights,
+    cooperation_events,
+    escalation_peaks,
+    escalation_per_period,
+)
 from analysis.viz.counts import escalation_key
 
 
@@ -74,7 +80,7 @@ def test_the_rules_say_in_words_what_a_withdrawal_and_a_handover_count_as():
     key = escalation_key(cameo_table())
     assert "handovers of a base 10 down;" in key and "CAMEO" not in key  # the codebook's names: the methods part's
     idle = key.split("not counted, as no violence: ", 1)[1]
-    assert "withdrawals from bases that stay with their hosts" in idle
+    assert "withdrawals from bases no report says changed hands" in idle  # the rule of the coding, not a claim
     assert "Patriot deployments and fortification" in idle and "peaceful protests" in idle
     assert "air and drone strikes" not in idle
 
@@ -142,3 +148,26 @@ def test_a_week_counts_the_events_that_scored_apart_from_those_that_add_nothing(
     assert frame["escalation"].tolist() == [10 + 10 + 7.5 - 8]
     peaks = escalation_peaks(frame)
     assert peaks[["events", "scored"]].iloc[0].tolist() == [7.0, 4.0]
+
+
+def test_the_events_that_push_a_period_down_are_listed_with_their_points():
+    # the chart's bars below zero had no name: each is the retreats and agreements listed here, by period
+    events = make_events([
+        {"date_start": "2020-03-26", "date_end": "2020-03-31", "category": "posture change",
+         "event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"},
+        {"date_start": "2020-03-24", "category": "US strike", "sub_event_type": "Air/drone strike"},
+        {"date_start": "2020-03-25", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Change to group/activity"},  # a withdrawal no report says handed a base over
+        {"date_start": "2020-03-27", "category": "political", "event_type": "Strategic developments",
+         "sub_event_type": "Agreement"},
+    ])
+    down = cooperation_events(events, freq="W")
+    assert down["event_id"].tolist() == ["EV001", "EV004", "EV001"]
+    assert down["period_start"].dt.strftime("%Y-%m-%d").tolist() == ["2020-03-23", "2020-03-23", "2020-03-30"]
+    assert down["cooperation"].tolist() == pytest.approx([10 * 4 / 6, 8.0, 10 * 2 / 6])
+    # a period's rows sum to the measure's cooperation, with the same options (a window cut by clip)
+    measure = escalation_per_period(events, freq="W").set_index("period_start")["cooperation"]
+    assert down.groupby("period_start")["cooperation"].sum().to_dict() == pytest.approx(measure[measure > 0].to_dict())
+    clipped = cooperation_events(events, freq="W", start="2020-03-30", clip=True)
+    assert clipped["event_id"].tolist() == ["EV001"]
+    assert cooperation_events(events.iloc[1:3]).empty

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from ..._frames import column_or_na
@@ -13,6 +14,7 @@ from ...stats.highlights import killed_per_event, peak, top_values
 from ...stats.selection import OUTSIDE_CONFRONTATION, event_keys, event_kind
 from ...text import (
     describe_dates,
+    describe_events,
     describe_figure,
     describe_number,
     describe_points,
@@ -231,7 +233,7 @@ def escalation_note(facts: Facts) -> str:
     what is measured, not what was found."""
     week = facts.period_name("weekly")
     if facts.coded:
-        down = "a retreat (a base handed over) or an act of cooperation (an agreement) pushes it down"
+        down = "a retreat (a base a report says was handed over) or an act of cooperation (an agreement) pushes it down"
         idle = "other statements, protests and other moves of troops count nothing"
         dates = "An event known only to a range of days spreads its points over its possible days."
     else:
@@ -285,10 +287,12 @@ def scoring_section(facts: Facts) -> str:
     if facts.coded:
         matched = "its ACLED sub-event type (for the coded posture changes: its category and sub-event type)"
         side = ("in the coded data a non-violent transfer of territory is the coalition handing a base over to its "
-                "host: a retreat, which counts in cooperation")
+                "host: a retreat, which counts in cooperation. A base left is coded so only where a report says it "
+                "changed hands; a withdrawal that no report says handed a base over is a change of activity")
         summed = (f"Values are summed per {week}, an event dated only to a range of days spreading its value evenly "
                   "over its possible days (the days of the range, or only those of the weekday the reports give), so "
-                  "each event counts once.")
+                  f"each event counts once. A {week}'s events are counted alike, in parts, and written to the nearest "
+                  "whole event (\"about 6\").")
         idle = "a protest, a show of force or a withdrawal"
         lanes = join_words([f"*{kind}*" for kind in OUTSIDE_CONFRONTATION])
         scope = (f"Only the confrontation's events are scored: those of the timeline's lane {lanes}, the fight "
@@ -341,12 +345,76 @@ def events_headers(facts: Facts) -> dict[str, str]:
     return headers
 
 
+#: Most events a period's name under the escalation chart lists one by one; more are counted by kind.
+DOWN_NAMED = 2
+
+
+def down_names(facts: Facts) -> pd.Series:
+    """Name, for the escalation chart, the events that pull each period down (the retreats and acts of cooperation
+    of :func:`analysis.stats.escalation.cooperation_events`, as :attr:`Facts.escalation` counts them), each by its
+    number and its headline, or what it was and where: "event 41: US hands K-1 Air Base in Kirkuk to the Iraqi
+    army", "event 7: agreement at Baghdad"; more than :data:`DOWN_NAMED` events are counted by kind ("3 events:
+    agreements"). Plain text, drawn as written; one per period start, empty where nothing pulls a period down."""
+    from ...stats.escalation import cameo_table, cooperation_events
+    from ...viz.timeline_labels import short_kind
+
+    found = cooperation_events(facts.escalation_events, freq=facts.period("weekly", "W"), start=facts.first,
+                               end=facts.last, clip=True, dates=facts.data.date_rule)
+    if found.empty:
+        return pd.Series(dtype="string", name="down")
+    scored = facts.escalation_events
+    ids = scored["event_id"].astype("string")
+    keys = pd.Series(event_keys(scored).to_numpy(), index=ids.to_numpy())
+    events = scored.assign(event_id=ids).drop_duplicates("event_id").set_index("event_id")
+    titles = column_or_na(events, "headline").astype("string").str.strip().replace("", pd.NA)
+
+    def name(event_id: str) -> str:
+        row = events.loc[event_id]
+        what = titles[event_id]
+        if pd.isna(what):
+            place = row.get("location")
+            what = short_kind(row["sub_event_type"]) + (f" at {place}" if pd.notna(place) and str(place).strip() else "")
+        return f"event {keys[event_id]}: {what}"
+
+    rules = cameo_table(facts.escalation_events)
+    covers = {(None if pd.isna(c) else c, s): words for c, s, words in
+              zip(rules["category"], rules["sub_event_type"], rules["covers"])}
+
+    def kind(event_id: str) -> str:
+        row = events.loc[event_id]
+        category = row.get("category")
+        special = (category, row["sub_event_type"]) if pd.notna(category) else None
+        return covers.get(special) or covers.get((None, row["sub_event_type"]), str(row["sub_event_type"]))
+
+    texts = {}
+    for start, ids in found.groupby("period_start", sort=True)["event_id"]:
+        ids = list(dict.fromkeys(ids.astype(str)))
+        if len(ids) <= DOWN_NAMED:
+            texts[start] = "; ".join(name(i) for i in ids)
+        else:
+            texts[start] = f"{len(ids)} events: {join_words(list(dict.fromkeys(kind(i) for i in ids)))}"
+    return pd.Series(texts, dtype="string", name="down")
+
+
 def peaks_caption(facts: Facts, peaks: pd.DataFrame) -> str:
     """Say what the table of escalation peaks lists: "The 3 weeks of highest escalation, highest first." """
     period = facts.period_name("weekly")
     if len(peaks) == 1:
         return f"The {period} of highest escalation."
     return f"The {len(peaks)} {period}s of highest escalation, highest first." if len(peaks) else ""
+
+
+def peaks_table(facts: Facts, peaks: pd.DataFrame) -> pd.DataFrame:
+    """The table of escalation peaks for reading (:func:`analysis.stats.escalation.escalation_peaks`, the columns
+    :func:`peaks_headers` names): a week's events, and those of them scored, where parts of events spread over their
+    days make them up, are written whole as the sentences and the chart's alternative text say them
+    (:func:`analysis.text.describe_events`: "about 6", not 5.99); whole counts stay numbers."""
+    table = peaks[list(peaks_headers(facts))]
+    counts = table[["events", "scored"]].to_numpy(dtype=float)
+    if np.allclose(counts, np.round(counts), rtol=0.0, atol=1e-9):
+        return table
+    return table.assign(**{column: pd.Series([describe_events(value) for value in table[column]], index=table.index,
+                                             dtype="string") for column in ("events", "scored")})
 
 
 def peaks_headers(facts: Facts) -> dict[str, str]:
