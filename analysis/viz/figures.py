@@ -219,10 +219,11 @@ def headline(
     words = words_of(fig)
     words.headline, words.subtitle, words.source = title, subtitle or "", source or ""
     renderer = _renderer(fig)
-    visible = [ax for ax in fig.axes if ax.get_visible()]
-    top = _top_of_drawing(fig, renderer, visible)
+    # each Axes' box, with its labels and legends, measured once (the texts placed here change none of them)
+    boxes = [_figure_box(ax, renderer, fig) for ax in fig.axes if ax.get_visible()]
+    top = _top_of_drawing(fig, renderer, boxes)
     width_in = fig.get_figwidth()
-    left = min([_left_of(ax, renderer, fig) for ax in visible], default=0.0)
+    left = min([box[0] for box in boxes], default=0.0)
     if subtitle:
         sub = fig.text(left, top + 0.06 / fig.get_figheight(), literal_text(wrap_text(subtitle, width_in, 9.0)), ha="left", va="bottom",
                        fontsize=9.0, color="0.3", gid="subtitle")
@@ -230,7 +231,7 @@ def headline(
     fig.text(left, top + 0.05 / fig.get_figheight(), literal_text(wrap_text(title, width_in, 12.5)), ha="left", va="bottom",
              fontsize=12.5, fontweight="bold", color="0.1", gid="headline")
     if source:
-        bottom = min([_bottom_of(ax, renderer, fig) for ax in visible], default=0.0)
+        bottom = min([box[1] for box in boxes], default=0.0)
         fig.text(left, bottom - _SOURCE_GAP / fig.get_figheight(), literal_text(wrap_text(source, width_in, 7.5)), ha="left", va="top",
                  fontsize=7.5, color="0.4", gid="source")
     return fig
@@ -261,10 +262,11 @@ def _remove_headline_texts(fig: Figure) -> None:
         text.remove()
 
 
-def _top_of_drawing(fig: Figure, renderer: Any, visible: list[Axes]) -> float:
-    """The top of everything drawn on a figure, in figure coordinates, but its source line."""
-    return max([_top_of(ax, renderer, fig) for ax in visible] + [_box_top(t, renderer, fig) for t in fig.texts
-                                                                  if t.get_gid() not in ("source",)], default=1.0)
+def _top_of_drawing(fig: Figure, renderer: Any, boxes: list[tuple[float, float, float]]) -> float:
+    """The top of everything drawn on a figure, in figure coordinates, but its source line (``boxes``: each visible
+    Axes' :func:`_figure_box`)."""
+    return max([box[2] for box in boxes] + [_box_top(t, renderer, fig) for t in fig.texts
+                                            if t.get_gid() not in ("source",)], default=1.0)
 
 def wrap_text(text: str, width_in: float, size: float) -> str:
     """Break a line to fit a width in inches (a figure's, a panel's), at a font size in points (about 0.55 em a
@@ -274,19 +276,15 @@ def wrap_text(text: str, width_in: float, size: float) -> str:
     return textwrap.fill(" ".join(text.split()), width=max(20, int(width_in * 72 / (0.55 * size))))
 
 
-def _left_of(ax: Axes, renderer: Any, fig: Figure) -> float:
+def _figure_box(ax: Axes, renderer: Any, fig: Figure) -> tuple[float, float, float]:
+    """The left, bottom and top of an Axes with everything it draws, in figure coordinates ((0, 0, 1) where it
+    draws nothing)."""
     box = ax.get_tightbbox(renderer)
-    return 0.0 if box is None else float(fig.transFigure.inverted().transform((box.x0, 0))[0])
-
-
-def _top_of(ax: Axes, renderer: Any, fig: Figure) -> float:
-    box = ax.get_tightbbox(renderer)
-    return 1.0 if box is None else float(fig.transFigure.inverted().transform((0, box.y1))[1])
-
-
-def _bottom_of(ax: Axes, renderer: Any, fig: Figure) -> float:
-    box = ax.get_tightbbox(renderer)
-    return 0.0 if box is None else float(fig.transFigure.inverted().transform((0, box.y0))[1])
+    if box is None:
+        return 0.0, 0.0, 1.0
+    to_figure = fig.transFigure.inverted()
+    return (float(to_figure.transform((box.x0, 0))[0]), float(to_figure.transform((0, box.y0))[1]),
+            float(to_figure.transform((0, box.y1))[1]))
 
 
 def _box_top(text: Any, renderer: Any, fig: Figure) -> float:
