@@ -172,8 +172,8 @@ def _carrying(facts: Facts, events: pd.DataFrame, start: object, end: object, *,
     if facts.coded or events.empty or "source" not in events.columns or start is None:
         return none, 0, 0, 0
     first, last = pd.Timestamp(start), pd.Timestamp(end)
-    spans = outlet_spans(per_outlet(facts))
-    firsts = first_reports(facts.events).reindex(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
+    spans = facts.once(outlet_spans, per_outlet(facts))
+    firsts = facts.once(first_reports, facts.events).reindex(spans.loc[spans["new"].to_numpy(dtype=bool), "source"])
     dates = events["event_date"]
     inside = ((dates >= first) & (dates <= last)).to_numpy()
     rows = event_sources(events.loc[inside])
@@ -308,7 +308,7 @@ def sources_over_time(facts: Facts) -> str:
     """Say which outlets appear after the first month and which stop before the last (Markdown); "" for coded data."""
     if facts.coded or facts.events.empty:
         return ""
-    spans = outlet_spans(per_outlet(facts))
+    spans = facts.once(outlet_spans, per_outlet(facts))
     if spans.empty:
         return ""
     months = spans["last_period"].max().to_period("M") - spans["first_period"].min().to_period("M")
