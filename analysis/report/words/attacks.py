@@ -27,7 +27,6 @@ from .common import (
     Dateline,
     Heading,
     after_the_title,
-    alike,
     capital,
     changes,
     counted_as,
@@ -150,8 +149,7 @@ def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.
 
 def _finding(facts: Facts, chart: str) -> str:
     """State what an ACLED run's chart of attacks shows, as plain text: the peak period of the weekly or monthly
-    counts (with the region of the most attacks, a tie named whole), the period of the most people killed, or the
-    killed and the most in one attack."""
+    counts, the period of the most people killed, or the killed and the most in one attack."""
     data = facts.data
     what, attacks = data.selection.what, facts.attacks
     if chart == "killed":
@@ -162,27 +160,12 @@ def _finding(facts: Facts, chart: str) -> str:
                                                        + batch_title_note(facts, attacks, start, end)))
         return found or _no_one_killed(facts)
     if chart in ("weekly", "monthly"):
+        # the peak alone, one sentence: the places of the most attacks are the findings' under the monthly chart
+        # (:func:`_places`)
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
-        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
-                              note=lambda start, end: (new_source_note(facts, attacks, start, end)
-                                                       + batch_title_note(facts, attacks, start, end)))
-        column = data.place_column
-        if chart == "weekly" or not found or column not in attacks.columns:
-            return found
-        counts = top_values(attacks[column].dropna(), n=len(attacks))
-        if counts.empty:
-            return found
-        most = counts[counts == counts.iloc[0]]
-        names = join_words([str(data.base_names.get(name, name)) for name in most.index])
-        if len(counts) == 1:
-            return f"{found}; all in {names}"
-        if len(most) == len(counts):  # every place has as many: none has the most
-            return f"{found}; {counts.iloc[0]:,} each in {names} over the window"
-        if alike(counts):  # a lead of a few attacks is no finding
-            every = join_words([str(data.base_names.get(name, name)) for name in counts.index])
-            return (f"{found}; {int(counts.min()):,} to {int(counts.max()):,} each in {every} over the window")
-        each = " each" if len(most) > 1 else ""
-        return f"{found}; the most over the window in {names} ({counts.iloc[0]:,}{each})"
+        return peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
+                             note=lambda start, end: (new_source_note(facts, attacks, start, end)
+                                                      + batch_title_note(facts, attacks, start, end)))
     killed = killed_per_event(attacks, data.casualties)
     total, most = int(killed.sum()), int(killed.max())
     if not total:
