@@ -155,10 +155,13 @@ def test_a_week_apart_is_said_with_the_signs_of_a_batch_and_its_month_without_it
     weekly = story.facts.per_period("W")
     assert said[0].removeprefix("- **A week apart**: ") == stands_apart_note(weekly, peak(weekly),
                                                                              events=story.facts.events)
-    # the heap at 3 killed is said with its count, its neighbours and its week
+    # the heap at 3 killed is said with its count, its neighbours and its week, and the figures outside the week
+    # (the share in the week alone left the reader to guess whether the heap is the week's)
+    outside = frame.loc[~week, "fatalities"]
     assert (f"- **A heap at one figure**: {threes} events have exactly 3 killed, against "
             f"{int((frame['fatalities'] == 2).sum())} with 2 and 0 with 4 ({threes} of the {threes} in the week of "
-            "10-16 February 2025).") in story.caveats()
+            f"10-16 February 2025; outside that week, {int((outside == 3).sum())} with 3 killed, against "
+            f"{int((outside == 2).sum())} with 2 and {int((outside == 4).sum())} with 4).") in story.caveats()
 
 
 def test_a_week_apart_without_signs_of_a_batch_is_said_to_show_none(tmp_path):
@@ -230,3 +233,14 @@ def test_the_changes_of_posture_in_a_week_that_may_be_one_batch_are_counted_apar
     assert len(story.facts.posture_events) == 5
     assert ("3 of the 5 fall in the week of 10-16 February 2025, which may be one batch of coding: February 2025's "
             "count is less sure than it looks.") in story.posture()
+
+
+def test_a_heap_in_one_week_is_said_with_the_figures_outside_that_week():
+    """A heap mostly in one week gave its share in the week, not the tolls outside it: whether 3 killed still towers
+    over 2 and 4 without the week is what tells a reader whether the heap is the week's."""
+    tolls = {"2025-03-04": {2: 4, 3: 30, 4: 6}, "2025-03-12": {2: 9, 3: 5, 4: 3}, "2025-03-20": {2: 2, 4: 1}}
+    frame = pd.DataFrame([{"event_date": day, "fatalities": killed} for day, counts in tolls.items()
+                          for killed, n in counts.items() for _ in range(n)]).astype({"event_date": "datetime64[ns]"})
+    assert words.heaps(frame) == [
+        "35 events have exactly 3 killed, against 15 with 2 and 10 with 4 (30 of the 35 in the week of 3-9 March "
+        "2025; outside that week, 5 with 3 killed, against 11 with 2 and 4 with 4)"]
