@@ -861,10 +861,13 @@ def test_the_busy_weeks_table_shows_one_count_when_the_three_agree(story, raw):
     weekly = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0],
                                 end=data.window[1], clip=True, dates=data.date_rule)
     table = story.busiest(weekly)
-    assert list(table.columns) == ["period_start", "period_end", "battles and remote violence"]
+    assert list(table.columns) == ["week", "battles and remote violence"]  # each week on one line: "2-8 Mar 2020"
     attacks = raw[raw["event_type"].isin(ATTACK_TYPES)]
     weeks = (attacks["event_date"] - pd.to_timedelta(attacks["event_date"].dt.day_of_week, unit="D")).value_counts()
-    assert dict(zip(table["period_start"], table["battles and remote violence"])) == weeks.to_dict()
+    assert dict(zip(table.index, table["battles and remote violence"])) == weeks.to_dict()
+    assert table["week"].tolist() == [f"{start.day}-{(start + pd.Timedelta(days=6)):%-d %b %Y}" if start.month == (
+        start + pd.Timedelta(days=6)).month else f"{start:%-d %b} - {start + pd.Timedelta(days=6):%-d %b %Y}"
+        for start in table.index]
     # counted over their ranges, the same events keep the three counts
     ranged = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0], end=data.window[1])
     assert {"certain", "possible", "expected"} <= set(story.busiest(ranged).columns)

@@ -71,6 +71,8 @@ from .plain import headlines_of, numbered
 #: weeks), else at most BUSIEST of the busiest.
 ALL_PERIODS = 26
 BUSIEST = 12
+#: The three counts of a period (:data:`analysis.stats.periods.COUNT_NAMES`), headed so in the table of periods.
+COUNTS = ("certain", "possible", "expected")
 #: How many places the attacks sentence names (a tie at the last named whole, up to twice as many).
 PLACES_NAMED = 3
 #: How many perpetrators the table of attacks by perpetrator lists (a tie at the last kept whole, up to twice as
@@ -585,19 +587,32 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
 
 
 def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
-    """Return the periods with any event: all up to ``ALL_PERIODS``, else at most ``most`` of the busiest,
-    in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
+    """Return the periods with any event, for reading: all up to ``ALL_PERIODS``, else at most ``most`` of the
+    busiest, in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
 
-    Where the three counts are one (:func:`analysis.stats.periods.counts_agree`: every event counted on one
-    date), the table has one count per period, headed by what is counted, instead of three equal columns.
+    Each period is one short cell, headed by its name ("week": "23-29 Dec 2019"), its first day the frame's index
+    (not shown). The three counts are headed by their short names ("certain", "possible", "expected", which the
+    page's methods explain), so that the table reads on a phone; where they are one
+    (:func:`analysis.stats.periods.counts_agree`: every event counted on one date), the table has one count per
+    period, headed by what is counted, instead of three equal columns.
     """
+    active = _busiest_rows(facts, counts, most)
+    freq = facts.period("weekly", "W")
+    periods = pd.Series([period_text(row, freq, short=True) for _, row in active.iterrows()],
+                        index=pd.Index(active["period_start"], name="period_start"), dtype="string")
+    if counts_agree(counts):
+        counted = {facts.data.selection.what: active["certain"].to_numpy()}
+    else:
+        counted = {name: active[name].to_numpy() for name in COUNTS}
+    shown = pd.DataFrame({facts.period_name("weekly"): periods, **counted}, index=periods.index)
+    shown.attrs["headers"] = {name: name for name in COUNTS}  # the explanations are the methods'
+    return shown
+
+
+def _busiest_rows(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
+    """The rows of ``counts`` that :func:`busiest` shows."""
     active = counts[counts["possible"] > 0]
-    if len(active) > ALL_PERIODS and not facts.is_default:
-        active = busiest_periods(active, n=most)
-    if not counts_agree(counts):
-        return active
-    counted = [name for name in active.columns if name not in ("certain", "possible", "expected")]
-    return active[counted].assign(**{facts.data.selection.what: active["certain"].to_numpy()})
+    return busiest_periods(active, n=most) if len(active) > ALL_PERIODS and not facts.is_default else active
 
 
 def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:
@@ -608,7 +623,7 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     active = counts[counts["possible"] > 0]
     name = facts.period_name("weekly")
     what = facts.data.selection.what
-    shown = busiest(facts, counts, most)
+    shown = _busiest_rows(facts, counts, most)
     freq = facts.period("weekly", "W")
     # a partial first or last week in the table is said, as its bar is hatched
     partial = (f" {partial_caveat(facts, freq)}" if shown["period_start"].isin(partial_starts(facts, freq)).any()
