@@ -72,46 +72,56 @@ HEAP_EVENTS = 20
 
 def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
     """Find the fatality figures held by far more events than both figures beside them (:data:`HEAP_TIMES`,
-    :data:`HEAP_EVENTS`), and the Monday-to-Sunday week (by ``event_date``) that holds most of each.
+    :data:`HEAP_EVENTS`), and the Monday-to-Sunday week (by ``event_date``) that holds most of each, with the
+    figure and the figures beside it outside that week (whether the heap is the week's).
 
     Returns
     -------
     DataFrame
         figure (int64), events, below, above (int64: the events with one fewer and one more killed),
         week_start, week_end (datetime64, the week with most of the figure's events, the earliest on a tie),
-        in_week (int64, its events of the figure) and set_by_rule (int64: the figure's events whose notes say
-        ACLED set it, :func:`placeholder_figures`); fewest killed first. Empty (with these columns) when no figure
-        is heaped.
+        in_week (int64, its events of the figure), outside, below_outside, above_outside (int64: the events
+        outside that week with the figure, one fewer and one more killed) and set_by_rule (int64: the figure's
+        events whose notes say ACLED set it, :func:`placeholder_figures`); fewest killed first. Empty (with these
+        columns) when no figure is heaped.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"fatalities": [1] * 40 + [2] * 10 + [3] * 30 + [4] * 5,
-    ...                       "event_date": pd.to_datetime(["2025-03-03"] * 85)})
+    ...                       "event_date": pd.to_datetime(["2025-03-03"] * 75 + ["2025-03-12"] * 10)})
     >>> heaped_figures(frame)[["figure", "events", "below", "above", "in_week", "set_by_rule"]].values.tolist()
-    [[3, 30, 10, 5, 30, 0]]
+    [[3, 30, 10, 5, 25, 0]]
+    >>> heaped_figures(frame)[["outside", "below_outside", "above_outside"]].values.tolist()
+    [[5, 0, 5]]
     """
     require_columns(events, ["fatalities", "event_date"])
     killed = pd.to_numeric(events["fatalities"], errors="coerce")
     whole = killed.notna() & (killed == killed.round())
     counts = killed[whole].astype(np.int64).value_counts()
     set_by_rule = placeholder_figures(events).notna().to_numpy(dtype=bool)
+    days = pd.to_datetime(events["event_date"]).dt.normalize()
+    mondays = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
     rows = []
     for figure, held in sorted(counts.items()):
         below, above = int(counts.get(figure - 1, 0)), int(counts.get(figure + 1, 0))
         if figure < 2 or held < HEAP_EVENTS or held <= HEAP_TIMES * max(below, above):
             continue
-        dates = pd.to_datetime(events.loc[whole & (killed == figure), "event_date"]).dt.normalize()
-        weeks = (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).value_counts()
+        weeks = mondays[whole & (killed == figure)].value_counts()
         weeks = weeks[weeks == weeks.max()].sort_index()
+        outside = whole & (mondays != weeks.index[0])  # a date missing is outside every week
+        beside = {value: int((outside & (killed == value)).sum()) for value in (figure - 1, figure, figure + 1)}
         rows.append({"figure": int(figure), "events": int(held), "below": below, "above": above,
                      "week_start": weeks.index[0], "week_end": weeks.index[0] + pd.Timedelta(days=6),
-                     "in_week": int(weeks.iloc[0]),
+                     "in_week": int(weeks.iloc[0]), "outside": beside[figure],
+                     "below_outside": beside[figure - 1], "above_outside": beside[figure + 1],
                      "set_by_rule": int((set_by_rule & (whole & (killed == figure)).to_numpy(dtype=bool)).sum())})
-    columns = ["figure", "events", "below", "above", "week_start", "week_end", "in_week", "set_by_rule"]
+    counted = ["figure", "events", "below", "above", "in_week", "outside", "below_outside", "above_outside",
+               "set_by_rule"]
+    columns = ["figure", "events", "below", "above", "week_start", "week_end", *counted[4:]]
     out = pd.DataFrame(rows, columns=columns)
     for name in ("week_start", "week_end"):
         out[name] = pd.to_datetime(out[name])
-    return out.astype({name: np.int64 for name in ("figure", "events", "below", "above", "in_week", "set_by_rule")})
+    return out.astype({name: np.int64 for name in counted})
 
 
 def precision_shares(events: pd.DataFrame, column: str) -> pd.DataFrame:

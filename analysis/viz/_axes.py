@@ -36,16 +36,11 @@ def legend_below(ax: Axes, columns: int = 3, *, order: Sequence[str] = (), rows:
     """Put the legend under the x axis, so it never hides data; its entries in the order of the labels in ``order``
     (the others after them, as drawn), read column by column, or row by row with ``rows`` (:func:`by_rows`: a
     stack's groups, largest first, read across), ``style`` passed to matplotlib (a title, say)."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
-
     handles, labels = ax.get_legend_handles_labels()
     ranked = sorted(range(len(labels)), key=lambda k: list(order).index(labels[k]) if labels[k] in order else len(order))
     # no more columns than the figure's width holds: long labels (pairs of actors) take fewer, never a clipped legend
-    font = FontProperties(size=plt_rc("legend.fontsize"))
-    size = font.get_size_in_points()
-    widest = max((TextToPath().get_text_width_height_descent(label, font, ismath=False)[0] for label in labels),
-                 default=size)
+    size = legend_font_size()
+    widest = max((legend_text_width(label) for label in labels), default=size)
     column = widest + (plt_rc("legend.handlelength") + 0.4 + 1.4) * size  # the swatch and the spaces around it
     fits = max(1, int((ax.figure.get_figwidth() * 72 - 2 * size) // column))
     ncol = max(1, min(columns, len(labels), fits))
@@ -68,6 +63,59 @@ def by_rows(entries: Sequence[Any], columns: int) -> list[Any]:
     rows = -(-len(entries) // columns) if columns else 0
     return [entries[row * columns + column] for column in range(columns) for row in range(rows)
             if row * columns + column < len(entries)]
+
+
+def legend_font_size() -> float:
+    """The legend's font size, in points (the setting may name a size: "small")."""
+    from matplotlib.font_manager import FontProperties
+
+    return float(FontProperties(size=plt_rc("legend.fontsize")).get_size_in_points())
+
+
+def legend_text_width(label: str) -> float:
+    """The width of a legend entry's text, in points, at the legend's font size."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    font = FontProperties(size=legend_font_size())
+    return float(TextToPath().get_text_width_height_descent(label, font, ismath=False)[0]) if label else 0.0
+
+
+def legend_columns_width(labels: Sequence[str], columns: int, spacing: float = 1.4, text_pad: float = 0.4) -> float:
+    """The width, in points, of a legend of ``labels`` given to matplotlib in ``columns`` columns (column by
+    column, every column as tall), each as wide as its longest text and a swatch (``spacing`` and ``text_pad`` as
+    the legend's ``columnspacing`` and ``handletextpad``, in font sizes)."""
+    size = legend_font_size()
+    rows = -(-len(labels) // columns) if columns else 0
+    texts = [max((legend_text_width(label) for label in labels[k * rows:(k + 1) * rows]), default=0.0)
+             for k in range(columns)]
+    swatch = (plt_rc("legend.handlelength") + text_pad) * size
+    return sum(texts) + columns * swatch + (columns - 1) * spacing * size + 2 * plt_rc("legend.borderpad") * size
+
+
+def key_in_columns(entries: Sequence[Any], key: Sequence[Any], columns: int = 3,
+                   blank: Any = None) -> tuple[list[Any], int]:
+    """Lay out a legend's entries so that ``key`` (entries read together, a key of marker sizes) fills a column of
+    its own, the last, and ``entries`` the columns before it, at most ``columns`` in all: the entries in the order
+    to give matplotlib (which fills a legend column by column, every column as tall where none is short), each
+    column made as tall as the tallest with ``blank`` entries, and the number of columns.
+
+    Examples
+    --------
+    >>> key_in_columns(["day", "range", "borrowed", "weekday"], [0, 1, 5], blank="")
+    (['day', 'range', '', 'borrowed', 'weekday', '', 0, 1, 5], 3)
+    >>> key_in_columns(["day", "range"], [0, 1, 5], blank="")
+    (['day', 'range', '', 0, 1, 5], 2)
+    """
+    entries, key = list(entries), list(key)
+    if not key or not entries or columns < 2:
+        return entries + key, max(1, min(columns, len(entries) + len(key)))
+    rows = max(len(key), -(-len(entries) // (columns - 1)))
+    before = -(-len(entries) // rows)  # the columns the entries take, as evenly filled as they can be
+    tall = -(-len(entries) // before)
+    parts = [entries[start:start + tall] for start in range(0, len(entries), tall)]
+    laid = [entry for part in parts for entry in part + [blank] * (rows - len(part))]
+    return laid + key + [blank] * (rows - len(key)), len(parts) + 1
 
 
 def plt_rc(name: str) -> Any:

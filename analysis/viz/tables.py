@@ -45,9 +45,12 @@ DEFAULT_HEADERS: dict[str, str] = {
 
 #: Columns of numbers that name a row rather than count (an event's number, "2858"): shown without separators.
 NAMING_COLUMNS = frozenset({"number"})
-#: Columns of an event's dates in words (:func:`analysis.text.date_texts`): on one line whatever their length, as a
-#: short column is, so that possible days ("6, 13, 20 or 27 Jun 2020") never part a day from its month.
-DATE_COLUMNS = frozenset({"when"})
+#: Columns of an event's dates in words (:func:`analysis.text.date_texts`), or of a week's days ("23-29 Dec 2019"):
+#: on one line whatever their length, as a short column is, so that possible days ("6, 13, 20 or 27 Jun 2020") never
+#: part a day from its month.
+DATE_COLUMNS = frozenset({"when", "week"})
+#: Of those, the columns of a week's days, at most "29 Dec 2025 - 4 Jan 2026": short enough for a compact table.
+WEEK_COLUMNS = frozenset({"week"})
 
 
 def _is_number(values: pd.Series) -> bool:
@@ -100,6 +103,8 @@ class Table:
 
     def __init__(self, frame: pd.DataFrame, *, headers: Mapping[str, str] | None = None, caption: str | None = None,
                  empty: str = "Nothing to show.", n: int | None = MAX_ROWS, hide_empty: bool = False) -> None:
+        # a frame shaped for reading may name its own headers (``attrs["headers"]``), before those given here
+        names = {**DEFAULT_HEADERS, **dict(frame.attrs.get("headers") or {}), **dict(headers or {})}
         if hide_empty:
             frame = frame.loc[:, [column for column in frame.columns if frame[column].notna().any()]]
         if n is not None and len(frame) > n:
@@ -109,7 +114,6 @@ class Table:
         self.frame = frame
         self.caption = caption
         self.empty = empty
-        names = {**DEFAULT_HEADERS, **dict(headers or {})}
         self.headers = [names.get(str(column), str(column).replace("_", " ")) for column in frame.columns]
         formatted = [_format_column(frame[column], column) for column in frame.columns]
         self.cells = [cells for cells, _ in formatted]
@@ -142,7 +146,8 @@ class Table:
             rows.append(f"<tr>{cells}</tr>")
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
         compact = len(self.cells) <= COMPACT_COLUMNS and all(
-            numeric or max(map(len, column), default=0) <= SHORT_TEXT for column, numeric in zip(self.cells, self.numeric))
+            numeric or name in WEEK_COLUMNS or max(map(len, column), default=0) <= SHORT_TEXT
+            for name, column, numeric in zip(self.frame.columns, self.cells, self.numeric))
         return (f'<table class="report-table{" compact" if compact else ""}">{caption}<thead><tr>{head}</tr></thead>'
                 f"<tbody>{''.join(rows)}</tbody></table>")
 
@@ -186,8 +191,10 @@ def as_table(
         The rows to show, in order (the index is not shown).
     headers : mapping or None, default None
         Column -> header text; columns not named keep their name (with
-        spaces for underscores), or the explanation of
-        :data:`DEFAULT_HEADERS` (``expected`` and the other counts).
+        spaces for underscores), or the header the frame names in its
+        ``attrs["headers"]`` (a frame shaped for reading), or the
+        explanation of :data:`DEFAULT_HEADERS` (``expected`` and the other
+        counts).
     caption : str or None, default None
         A sentence under the table.
     empty : str, default "Nothing to show."

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._frames import day_numbers, require_input, weekday_days
 from ..text import describe_dates
-from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
+from ._axes import current_axes, date_axis, dates_as_numbers, key_in_columns, legend_columns_width, nothing_to_draw
 from .bands import bands_legend, plot_timeline_bands, timeline_form
 from .figures import describe, key_of, set_key
 from .literal import literal_text
@@ -279,7 +279,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
     """Add the legend of :func:`plot_timeline`: what filled, hollow, bars and hatched ends mean, and marker sizes.
 
     Each is explained where the timeline has one: no swatch for ranges where every event's day is known, nor
-    for a hatched end where no bound is borrowed.
+    for a hatched end where no bound is borrowed. The sizes read together, in the legend's last column, the other
+    entries in as many columns before it as the figure's width holds (:func:`analysis.viz._axes.key_in_columns`).
 
     Parameters
     ----------
@@ -331,10 +332,18 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
     if any(str(c.get_gid()).startswith("possible-days:") for c in ax.collections):
         handles.append(Line2D([], [], marker="|", linestyle="", color="0.3", markersize=9, markeredgewidth=1.6,
                               label="possible day, where the reports name the weekday"))
-    for count in sizes:
-        # filled light grey: a hollow circle is the legend's mark of an event known only to a range
-        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.8", markeredgecolor="0.3",
-                              markersize=float(np.sqrt(marker_area(count))),
-                              label=literal_text(f"{'no one reported' if count == 0 else count} {size_label}")))
-    return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=3,
+    # filled light grey: a hollow circle is the legend's mark of an event known only to a range
+    key = [Line2D([], [], marker="o", linestyle="", markerfacecolor="0.8", markeredgecolor="0.3",
+                  markersize=float(np.sqrt(marker_area(count))),
+                  label=literal_text(f"{'no one reported' if count == 0 else count} {size_label}"))
+           for count in sizes]
+    # the sizes in a column of their own (split over two, "no one reported killed" stood under another entry,
+    # apart from "1 killed"), in as many columns as the width from the chart's left edge to the figure's holds
+    room = ax.figure.get_figwidth() * 72 * (1 - ax.get_position().x0)
+    for most in range(3, 0, -1):
+        laid, columns = key_in_columns(handles, key, most, blank=None)
+        if most == 1 or legend_columns_width([h.get_label() if h else "" for h in laid], columns) <= room:
+            break
+    laid = [Line2D([], [], linestyle="", marker="", label="") if handle is None else handle for handle in laid]
+    return ax.legend(handles=laid, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=columns,
                      handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)

@@ -78,7 +78,7 @@ def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(buil
     # counted on event_date, the busy weeks are one count, not three equal columns, under a headline that states
     # the peak (the chart's bars are checked at function level: tests/viz/test_counts.py)
     assert COUNT_NAMES["certain"] not in page and "expected (an event known" not in page
-    assert f" from to battles and remote violence on {TARGET} " in page
+    assert f" week battles and remote violence on {TARGET} " in page  # each week one cell, "2-8 Mar 2020"
     assert f"Battles and remote violence on {TARGET} in Iraq peaked in the week of " in page
     # every attack listed: perpetrator, the attacked with its associated actors, the killed, what happened
     assert " id when location region sub-event type perpetrator attacked killed what " in page

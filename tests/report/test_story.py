@@ -109,6 +109,26 @@ def test_a_window_of_the_coded_data_is_told_from_its_own_events_and_carries_in_t
     assert carried["level_id"].tolist() == ["TL001"]
 
 
+def test_the_weeks_counted_three_ways_read_on_a_phone():
+    """At 390 px the weeks table's headers, the counts' explanations, wrapped to 6 to 10 lines and each week's two
+    dates to three: the table has short headers (the page's methods explain them) and a week on one line."""
+    from analysis import as_table
+    from analysis.stats.periods import attacks_per_period
+
+    data = notebook_data()
+    story = Story(data)
+    weekly = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0], end=data.window[1],
+                                clip=True, dates=data.date_rule)
+    table = as_table(story.busiest(weekly))
+    assert table.headers == ["week", "certain", "possible", "expected"]
+    active = weekly[weekly["possible"] > 0]
+    assert table.cells[0] == [f"{start:%-d}-{end:%-d %b %Y}" if start.month == end.month else
+                              f"{start:%-d %b} - {end:%-d %b %Y}"
+                              for start, end in zip(active["period_start"], active["period_end"])]
+    assert table.cells[3] == [f"{value:.2f}" for value in active["expected"]]
+    assert table._repr_html_().startswith('<table class="report-table compact">')
+
+
 def test_the_default_run_shows_none_of_the_generated_words(capsys, monkeypatch):
     import IPython.display
 
@@ -189,7 +209,7 @@ def test_an_acled_run_says_what_its_tables_and_charts_hold(export):
     weekly = attacks_per_period(data.events, freq="W", kinds=data.selection, start=data.window[0], end=data.window[1])
     shown = story.busiest(weekly)
     active = weekly[weekly["possible"] > 0]
-    left = active[~active["period_start"].isin(shown["period_start"])]
+    left = active[~active["period_start"].isin(shown.index)]  # each week's first day, the table's index
     assert len(shown) <= 12 and left["expected"].max() < shown["expected"].min()
     assert story.busiest_caption(weekly).startswith(f"The {len(shown)} busiest of the {len(active)} weeks")
 

@@ -155,10 +155,13 @@ def test_a_week_apart_is_said_with_the_signs_of_a_batch_and_its_month_without_it
     weekly = story.facts.per_period("W")
     assert said[0].removeprefix("- **A week apart**: ") == stands_apart_note(weekly, peak(weekly),
                                                                              events=story.facts.events)
-    # the heap at 3 killed is said with its count, its neighbours and its week
+    # the heap at 3 killed is said with its count, its neighbours and its week, and the figures outside the week
+    # (the share in the week alone left the reader to guess whether the heap is the week's)
+    outside = frame.loc[~week, "fatalities"]
     assert (f"- **A heap at one figure**: {threes} events have exactly 3 killed, against "
             f"{int((frame['fatalities'] == 2).sum())} with 2 and 0 with 4 ({threes} of the {threes} in the week of "
-            "10-16 February 2025).") in story.caveats()
+            f"10-16 February 2025; outside that week, {int((outside == 3).sum())} with 3 killed, against "
+            f"{int((outside == 2).sum())} with 2 and {int((outside == 4).sum())} with 4).") in story.caveats()
 
 
 def test_a_week_apart_without_signs_of_a_batch_is_said_to_show_none(tmp_path):
@@ -171,29 +174,49 @@ def test_a_week_apart_without_signs_of_a_batch_is_said_to_show_none(tmp_path):
 def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying_so(tmp_path):
     """The reviewer skimmed titles: "Escalation in Somalia peaked in the week of 3-9 March 2025" with the warning only
     in the sentences below. Every title naming that week, or a month holding it, says it."""
-    story = run(tmp_path, batch_rows())
+    from analysis.report.words.who import pairs_title
+
+    # two pairs of actors, every event of one or the other
+    rows = [{**row, "actor1": f"Militia {'AB'[k % 2]}", "actor2": "Civilians (Iraq)"} for k, row in enumerate(batch_rows())]
+    story = run(tmp_path, rows)
     week = ", a week that may be one batch of coding"
     for chart in ("timeline", "escalation", "weekly"):
         assert story.chart_title(chart).endswith(week), story.chart_title(chart)
-    assert "February 2025 holds the week of 10-16 February 2025, which may be one batch of coding" in story.chart_title("monthly")
+    # one sentence, the note joined plainly: "...: 52 attacks; February 2025 holds the week of 10-16 February 2025,
+    # which may be one batch of coding; the most over the window in Town 5-0 (2)" strung three clauses
+    february = sum("2025-02-01" <= row["event_date"] <= "2025-02-28" for row in rows)
+    assert story.chart_title("monthly") == (f"Battles and remote violence in Iraq peaked in February 2025: {february} "
+                                            "attacks, a month holding a week that may be one batch of coding")
+    assert pairs_title(story.facts).endswith(
+        "both pairs peaked in February 2025, a month holding a week that may be one batch of coding")
     # where the week shows no sign of a batch (its events from a new outlet, no heap, no pairs), no title says it
     (tmp_path / "plain").mkdir()
     plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))
     assert not any("batch" in plain.chart_title(chart) for chart in ("timeline", "escalation", "weekly", "monthly"))
 
 
-def test_a_change_no_outlet_explains_names_the_week_that_may_be_a_batch_in_its_month(tmp_path):
+def test_a_change_no_outlet_explains_names_the_week_that_may_be_a_batch_in_its_month_once(tmp_path):
     # "No new outlet explains the rise" under a month holding a week that may be one batch read as a clean bill; the
-    # twelve weeks go on for twelve more like the first, so that February has whole months around it
+    # twelve weeks begin six weeks earlier and go on for twelve more like the first, so that February has whole
+    # months around it, and both its rise and its fall are said
     rows = batch_rows()
     first = [row for row in rows if row["event_date"] < "2025-01-13"]
-    for week in range(12, 24):
+    for week in [*range(-6, 0), *range(12, 24)]:
         rows += [{**row, "event_date": f"{pd.Timestamp(row['event_date']) + pd.Timedelta(weeks=week):%Y-%m-%d}",
                   "location": f"Town {week}-{k}"} for k, row in enumerate(first)]
+    months = pd.to_datetime(pd.Series([row["event_date"] for row in rows])).dt.to_period("M").value_counts()
+    january, february, march = (months[month] for month in ("2025-01", "2025-02", "2025-03"))
     story = run(tmp_path, rows)
-    assert ("The largest fall from one whole month to the next: from 52 events in February 2025 to 17 in March 2025. "
-            "No outlet that stopped reporting explains the fall: every outlet of February 2025 reported again later; "
-            "February 2025 holds the week of 10-16 February 2025, which may be one batch of coding.") in story.timeline()
+    said = [line for line in story.timeline().splitlines() if line.startswith("- The largest")]
+    # the two findings side by side both ended "February 2025 holds the week of 10-16 February 2025, which may be one
+    # batch of coding": the second now says it was said
+    assert said == [
+        f"- The largest rise from one whole month to the next: from {january} events in January 2025 to {february} in "
+        "February 2025. No new outlet explains the rise: every outlet of February 2025 had reported before; that month "
+        "holds the week of 10-16 February 2025, which may be one batch of coding.",
+        f"- The largest fall from one whole month to the next: from {february} events in February 2025 to {march} in "
+        "March 2025. No outlet that stopped reporting explains the fall: every outlet of February 2025 reported again "
+        "later; that month holds the same week."]
 
 
 def test_the_changes_of_posture_in_a_week_that_may_be_one_batch_are_counted_apart(tmp_path):
@@ -210,3 +233,14 @@ def test_the_changes_of_posture_in_a_week_that_may_be_one_batch_are_counted_apar
     assert len(story.facts.posture_events) == 5
     assert ("3 of the 5 fall in the week of 10-16 February 2025, which may be one batch of coding: February 2025's "
             "count is less sure than it looks.") in story.posture()
+
+
+def test_a_heap_in_one_week_is_said_with_the_figures_outside_that_week():
+    """A heap mostly in one week gave its share in the week, not the tolls outside it: whether 3 killed still towers
+    over 2 and 4 without the week is what tells a reader whether the heap is the week's."""
+    tolls = {"2025-03-04": {2: 4, 3: 30, 4: 6}, "2025-03-12": {2: 9, 3: 5, 4: 3}, "2025-03-20": {2: 2, 4: 1}}
+    frame = pd.DataFrame([{"event_date": day, "fatalities": killed} for day, counts in tolls.items()
+                          for killed, n in counts.items() for _ in range(n)]).astype({"event_date": "datetime64[ns]"})
+    assert words.heaps(frame) == [
+        "35 events have exactly 3 killed, against 15 with 2 and 10 with 4 (30 of the 35 in the week of 3-9 March "
+        "2025; outside that week, 5 with 3 killed, against 11 with 2 and 4 with 4)"]

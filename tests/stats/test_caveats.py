@@ -133,6 +133,8 @@ def test_a_figure_far_above_both_its_neighbours_is_heaped_and_its_week_found():
     assert caveats.heaped_figures(noted)["set_by_rule"].tolist() == [int(marked.sum())]
     assert (found["week_start"].iloc[0], found["week_end"].iloc[0]) == (pd.Timestamp("2025-03-10"),
                                                                         pd.Timestamp("2025-03-16"))
+    # outside that week, the figure and its neighbours as the smooth decline has them: the heap is the week's
+    assert found[["outside", "below_outside", "above_outside"]].values.tolist() == [[55, 80, 40]]
     # at the rule's edge: exactly HEAP_TIMES times a neighbour is no heap; fewer than HEAP_EVENTS events neither
     edge = frame({2: 20, 3: int(HEAP_TIMES * 20), 4: 10})
     assert caveats.heaped_figures(edge).empty

@@ -137,12 +137,40 @@ def test_timeline_legend_explains_markers(events, casualties, new_axes):
     assert legend.get_texts()[2].get_text() == "bound borrowed from another event or document"
 
 
+def entries(legend) -> list[tuple[str, object]]:
+    """A legend's entries, text and handle, without the blank ones that fill a column out."""
+    return [(text.get_text(), handle) for text, handle in zip(legend.get_texts(), legend.legend_handles)
+            if text.get_text()]
+
+
 def test_the_legend_keys_have_the_size_of_the_markers_they_explain(new_axes):
     events = make_events([{"date_start": "2020-01-03", "fatalities": 1}, {"date_start": "2020-03-11", "fatalities": 5}])
     ax = plot_timeline(events, ax=new_axes())
     drawn = sorted(ax.collections[0].get_sizes())
-    keys = [h.get_markersize() ** 2 for h in timeline_legend(ax, sizes=(1, 5)).legend_handles[1:]]  # after "day known"
+    keys = [h.get_markersize() ** 2 for _, h in entries(timeline_legend(ax, sizes=(1, 5)))[1:]]  # after "day known"
     assert keys == pytest.approx(drawn)
+
+
+@pytest.mark.parametrize("width", [10, 14])
+def test_the_size_key_reads_in_one_column_of_its_own(new_axes, width):
+    """The key of sizes was split over two columns: "no one reported killed or wounded" under "possible day, where
+    the reports name the weekday", "1 killed or wounded" and "5 killed or wounded" in the next column."""
+    events = make_events([
+        {"date_start": "2020-01-03", "fatalities": 0},
+        {"date_start": "2020-02-01", "date_end": "2020-02-20", "date_start_from": "event EV001", "fatalities": 1},
+        {"date_start": "2020-03-11", "fatalities": 5}])
+    ax = plot_timeline(events, casualties=None, ax=new_axes(figsize=(width, 6)))
+    legend = timeline_legend(ax)
+    ax.figure.canvas.draw()
+    left = {text.get_text(): round(text.get_window_extent().x0) for text in legend.get_texts() if text.get_text()}
+    sizes = ["no one reported killed", "1 killed", "5 killed"]
+    assert [name for name in left if name not in sizes] == [
+        "day known", "known to a range: bar over the possible days", "bound borrowed from another event or document"]
+    assert len({left[name] for name in sizes}) == 1  # one column, the last, and nothing else in it
+    assert all(left[name] < left[sizes[0]] for name in left if name not in sizes)
+    # no wider than from the chart's left edge to the figure's
+    room = ax.figure.get_window_extent().x1
+    assert legend.get_window_extent().x1 <= room
 
 
 def test_the_size_key_shows_the_dot_of_an_event_in_which_no_one_was_killed(new_axes):
@@ -152,8 +180,8 @@ def test_the_size_key_shows_the_dot_of_an_event_in_which_no_one_was_killed(new_a
     ax = plot_timeline(events, ax=new_axes())
     legend = timeline_legend(ax)
     # "reported": the smallest dot is an event with no toll given as well as one with a toll of none
-    assert [t.get_text() for t in legend.get_texts()][1:] == ["no one reported killed", "1 killed", "5 killed"]
-    keys = [h.get_markersize() ** 2 for h in legend.legend_handles[1:]]
+    assert [text for text, _ in entries(legend)][1:] == ["no one reported killed", "1 killed", "5 killed"]
+    keys = [h.get_markersize() ** 2 for _, h in entries(legend)[1:]]
     assert keys == pytest.approx(sorted(ax.collections[0].get_sizes()))  # the smallest dot is no one killed
     # a timeline with no such dot has no such entry
     deadly = make_events([{"date_start": "2020-01-03", "fatalities": 2}])

@@ -27,7 +27,6 @@ from .common import (
     Dateline,
     Heading,
     after_the_title,
-    alike,
     capital,
     changes,
     counted_as,
@@ -72,6 +71,8 @@ from .plain import headlines_of, numbered
 #: weeks), else at most BUSIEST of the busiest.
 ALL_PERIODS = 26
 BUSIEST = 12
+#: The three counts of a period (:data:`analysis.stats.periods.COUNT_NAMES`), headed so in the table of periods.
+COUNTS = ("certain", "possible", "expected")
 #: How many places the attacks sentence names (a tie at the last named whole, up to twice as many).
 PLACES_NAMED = 3
 #: How many perpetrators the table of attacks by perpetrator lists (a tie at the last kept whole, up to twice as
@@ -150,8 +151,7 @@ def peak_span(facts: Facts, chart: str) -> tuple[pd.DataFrame, pd.Timestamp, pd.
 
 def _finding(facts: Facts, chart: str) -> str:
     """State what an ACLED run's chart of attacks shows, as plain text: the peak period of the weekly or monthly
-    counts (with the region of the most attacks, a tie named whole), the period of the most people killed, or the
-    killed and the most in one attack."""
+    counts, the period of the most people killed, or the killed and the most in one attack."""
     data = facts.data
     what, attacks = data.selection.what, facts.attacks
     if chart == "killed":
@@ -162,27 +162,12 @@ def _finding(facts: Facts, chart: str) -> str:
                                                        + batch_title_note(facts, attacks, start, end)))
         return found or _no_one_killed(facts)
     if chart in ("weekly", "monthly"):
+        # the peak alone, one sentence: the places of the most attacks are the findings' under the monthly chart
+        # (:func:`_places`)
         freq = facts.period(chart, "W" if chart == "weekly" else "M")
-        found = peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
-                              note=lambda start, end: (new_source_note(facts, attacks, start, end)
-                                                       + batch_title_note(facts, attacks, start, end)))
-        column = data.place_column
-        if chart == "weekly" or not found or column not in attacks.columns:
-            return found
-        counts = top_values(attacks[column].dropna(), n=len(attacks))
-        if counts.empty:
-            return found
-        most = counts[counts == counts.iloc[0]]
-        names = join_words([str(data.base_names.get(name, name)) for name in most.index])
-        if len(counts) == 1:
-            return f"{found}; all in {names}"
-        if len(most) == len(counts):  # every place has as many: none has the most
-            return f"{found}; {counts.iloc[0]:,} each in {names} over the window"
-        if alike(counts):  # a lead of a few attacks is no finding
-            every = join_words([str(data.base_names.get(name, name)) for name in counts.index])
-            return (f"{found}; {int(counts.min()):,} to {int(counts.max()):,} each in {every} over the window")
-        each = " each" if len(most) > 1 else ""
-        return f"{found}; the most over the window in {names} ({counts.iloc[0]:,}{each})"
+        return peak_headline(facts.per_period(freq, attacks), freq, f"{what} in {data.place}", unit(facts),
+                             note=lambda start, end: (new_source_note(facts, attacks, start, end)
+                                                      + batch_title_note(facts, attacks, start, end)))
     killed = killed_per_event(attacks, data.casualties)
     total, most = int(killed.sum()), int(killed.max())
     if not total:
@@ -602,19 +587,32 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
 
 
 def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
-    """Return the periods with any event: all up to ``ALL_PERIODS``, else at most ``most`` of the busiest,
-    in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
+    """Return the periods with any event, for reading: all up to ``ALL_PERIODS``, else at most ``most`` of the
+    busiest, in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
 
-    Where the three counts are one (:func:`analysis.stats.periods.counts_agree`: every event counted on one
-    date), the table has one count per period, headed by what is counted, instead of three equal columns.
+    Each period is one short cell, headed by its name ("week": "23-29 Dec 2019"), its first day the frame's index
+    (not shown). The three counts are headed by their short names ("certain", "possible", "expected", which the
+    page's methods explain), so that the table reads on a phone; where they are one
+    (:func:`analysis.stats.periods.counts_agree`: every event counted on one date), the table has one count per
+    period, headed by what is counted, instead of three equal columns.
     """
+    active = _busiest_rows(facts, counts, most)
+    freq = facts.period("weekly", "W")
+    periods = pd.Series([period_text(row, freq, short=True) for _, row in active.iterrows()],
+                        index=pd.Index(active["period_start"], name="period_start"), dtype="string")
+    if counts_agree(counts):
+        counted = {facts.data.selection.what: active["certain"].to_numpy()}
+    else:
+        counted = {name: active[name].to_numpy() for name in COUNTS}
+    shown = pd.DataFrame({facts.period_name("weekly"): periods, **counted}, index=periods.index)
+    shown.attrs["headers"] = {name: name for name in COUNTS}  # the explanations are the methods'
+    return shown
+
+
+def _busiest_rows(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
+    """The rows of ``counts`` that :func:`busiest` shows."""
     active = counts[counts["possible"] > 0]
-    if len(active) > ALL_PERIODS and not facts.is_default:
-        active = busiest_periods(active, n=most)
-    if not counts_agree(counts):
-        return active
-    counted = [name for name in active.columns if name not in ("certain", "possible", "expected")]
-    return active[counted].assign(**{facts.data.selection.what: active["certain"].to_numpy()})
+    return busiest_periods(active, n=most) if len(active) > ALL_PERIODS and not facts.is_default else active
 
 
 def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> str | None:
@@ -625,7 +623,7 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
     active = counts[counts["possible"] > 0]
     name = facts.period_name("weekly")
     what = facts.data.selection.what
-    shown = busiest(facts, counts, most)
+    shown = _busiest_rows(facts, counts, most)
     freq = facts.period("weekly", "W")
     # a partial first or last week in the table is said, as its bar is hatched
     partial = (f" {partial_caveat(facts, freq)}" if shown["period_start"].isin(partial_starts(facts, freq)).any()

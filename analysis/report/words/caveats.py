@@ -102,8 +102,10 @@ def heap_sentence(events: pd.DataFrame) -> str:
 
 
 def heaps(events: pd.DataFrame) -> list[str]:
-    """Each heaped figure of ``events`` in words: "338 events have exactly 3 killed, against 152 with 2 and 120 with
-    4 (225 of them in the week of 3-9 March 2025)" (:func:`analysis.stats.caveats.heaped_figures`)."""
+    """Each heaped figure of ``events`` in words, with the week most of its events fall in and the figures outside
+    that week, so that a reader sees whether the heap is the week's: "338 events have exactly 3 killed, against 152
+    with 2 and 120 with 4 (225 of the 338 in the week of 3-9 March 2025; outside that week, 113 with 3 killed,
+    against 152 with 2 and 76 with 4)" (:func:`analysis.stats.caveats.heaped_figures`)."""
     heaped = heaped_figures(events)
     parts = []
     for row in heaped.itertuples():
@@ -112,11 +114,17 @@ def heaps(events: pd.DataFrame) -> list[str]:
         notes = [f"{row.set_by_rule:,} {of} set by ACLED's rule, as their notes say"] if row.set_by_rule else []
         if 2 * row.in_week > row.events:  # most of them in one week
             notes.append(f"{row.in_week:,} {of} in the week of "
-                         f"{describe_dates(row.week_start, row.week_end, long=True)}")
+                         f"{describe_dates(row.week_start, row.week_end, long=True)}; outside that week, "
+                         f"{row.outside:,} with {row.figure:,} killed, against "
+                         f"{_beside(row.below_outside, row.above_outside, row.figure)}")
         parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
-                     f"{row.below:,} with {row.figure - 1:,} and {row.above:,} with {row.figure + 1:,}"
-                     + (f" ({'; '.join(notes)})" if notes else ""))
+                     f"{_beside(row.below, row.above, row.figure)}" + (f" ({'; '.join(notes)})" if notes else ""))
     return parts
+
+
+def _beside(below: int, above: int, figure: int) -> str:
+    """The events with the figures beside a heaped ``figure``: "152 with 2 and 120 with 4"."""
+    return f"{below:,} with {figure - 1:,} and {above:,} with {figure + 1:,}"
 
 
 def batch_line(facts: Facts) -> str:

@@ -273,13 +273,15 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
     of a window with only two whole months, the one change between them (nothing with fewer).
 
     For an ACLED file each is followed by whether it coincides with a change
-    of outlets (:func:`analysis.report.words.coverage.change_sources`), in the same finding;
+    of outlets (:func:`analysis.report.words.coverage.change_sources`), in the same finding, a week that may be
+    one batch of coding named in the first that names it, the second saying "the same week";
     ``events`` are the events ``monthly`` counts (default: all the run's).
     """
     from .coverage import change_sources
 
     whole = monthly[(monthly["period_start"] >= facts.first) & (monthly["period_end"] <= facts.last)]
-    out = []
+    out: list[str] = []
+    batches: set[pd.Timestamp] = set()  # the weeks that may be one batch of coding a finding has named
     for _, row in largest_changes(whole.reset_index(drop=True)).iterrows():
         if abs(row["change"]) < MIN_CHANGE:
             continue
@@ -292,7 +294,7 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
             said = (f"The largest {verb} from one whole month to the next: from "
                     f"{describe_number(row['before'], noun)} in {row['from_start']:%B %Y} to "
                     f"{describe_figure(row['after'])} in {row['to_start']:%B %Y}.")
-        note = change_sources(facts, facts.events if events is None else events, row, noun)
+        note = change_sources(facts, facts.events if events is None else events, row, noun, batches)
         out.append(f"{said} {note}" if note else said)
     return out
 

@@ -72,20 +72,57 @@ def batch_week(facts: Facts, events: pd.DataFrame | None = None) -> Peak | None:
     return found if batch_signs(events, weekly, found.start, duplicates).any else None
 
 
+#: What a week standing apart with signs of a batch of coding may be, wherever a title or a finding names it.
+BATCH_WORDS = "may be one batch of coding"
+
+
 def batch_title_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
     """Say, after a chart's headline figure, that its peak period (``start`` to ``end``) holds a week that stands
-    apart with signs of a batch of coding (:func:`analysis.stats.caveats.batch_signs`), so that no title presents
-    such a week as a peak without a word: ", a week that may be one batch of coding" (the week itself), or "; March 2025
-    holds the week of 3-9 March 2025, which may be one batch of coding" (the period named: "March 2025 holds the
-    week of ..."); "" for the coded data or none.
+    apart with signs of a batch of coding (:func:`batch_week`), so that no title presents such a week as a peak
+    without a word, in one plain clause: ", a week that may be one batch of coding" (the week itself), ", a month
+    holding a week that may be one batch of coding" (a month, a quarter, a year holding it; the findings under the
+    chart name the week); "" for the coded data or none.
     """
-    found = batch_week(facts, events)
-    if found is None or not pd.Timestamp(start) <= found.start <= pd.Timestamp(end):
+    found = _batch_in(facts, events, start, end)
+    if found is None:
         return ""
     if found.start == pd.Timestamp(start) and found.end == pd.Timestamp(end):
-        return ", a week that may be one batch of coding"
-    period = describe_dates(pd.Timestamp(start), pd.Timestamp(end), long=True)
-    return f"; {period} holds the week of {week_text(found)}, which may be one batch of coding"
+        return f", a week that {BATCH_WORDS}"
+    return f", a {_period_noun(start, end)} holding a week that {BATCH_WORDS}"
+
+
+def batch_change_note(facts: Facts, events: pd.DataFrame, start: object, end: object,
+                      said: set[pd.Timestamp] | None = None) -> str:
+    """Say, after a finding on a change from one period to the next, that the period ``start`` to ``end`` holds a
+    week that stands apart with signs of a batch of coding (:func:`batch_week`): "that month holds the week of 3-9
+    March 2025, which may be one batch of coding"; where ``said`` (the first days of the weeks the findings before
+    have named so; this one is added) holds the week, the finding after names it as said: "that month holds the
+    same week"; "" for the coded data or none."""
+    found = _batch_in(facts, events, start, end)
+    if found is None:
+        return ""
+    noun = _period_noun(start, end)
+    if said is not None and found.start in said:
+        return f"that {noun} holds the same week"
+    if said is not None:
+        said.add(found.start)
+    return f"that {noun} holds the week of {week_text(found)}, which {BATCH_WORDS}"
+
+
+def _batch_in(facts: Facts, events: pd.DataFrame, start: object, end: object) -> Peak | None:
+    """The week of :func:`batch_week` where it begins in the period ``start`` to ``end``, else None."""
+    found = batch_week(facts, events)
+    return found if found is not None and pd.Timestamp(start) <= found.start <= pd.Timestamp(end) else None
+
+
+def _period_noun(start: object, end: object) -> str:
+    """Name the period from ``start`` to ``end``: "week", "month", "quarter", "year", else "period"."""
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    for freq in ("W", "M", "Q", "Y"):
+        whole = start.to_period(freq if freq != "W" else "W-SUN")
+        if whole.start_time.normalize() == start and whole.end_time.normalize() == end:
+            return PERIOD_NAMES[freq]
+    return "period"
 
 
 def batch_note(signs: BatchSigns, noun: str = "event") -> str:

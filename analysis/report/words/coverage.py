@@ -32,13 +32,16 @@ def per_outlet(facts: Facts, events: pd.DataFrame | None = None) -> pd.DataFrame
                       end=facts.last)
 
 
-def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: str = "event") -> str:
+def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: str = "event",
+                   said: set[pd.Timestamp] | None = None) -> str:
     """Say whether a month-to-month change coincides with a change in the outlets (Markdown), "" for the coded data.
 
     ``change`` is a row of :func:`analysis.stats.highlights.largest_changes`.
     "The rise in June 2020 coincides with a new source, Local Network, which accounts for 40 of June 2020's
     events; without Local Network, 18 events in May 2020 and 20 in June 2020: the rise is the new outlet's."
-    (:func:`_without_them`).
+    (:func:`_without_them`). A change no outlet explains, in a month holding a week that may be one batch of coding,
+    names the week (:func:`~analysis.report.words.counting.batch_change_note`; ``said``, the weeks the findings
+    before it named so, which it names as "the same week").
     """
     if facts.coded or "source" not in events.columns:
         return ""
@@ -55,12 +58,12 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
         if one:
             return one
     if found.empty:
-        from .counting import batch_title_note
+        from .counting import batch_change_note
 
         # a rise or fall no outlet explains may be one week's batch of coding: said where the month holds it
         month_end = change["to_end"] if rise else change["from_end"]
-        batch = batch_title_note(facts, events, month, month_end)
-        return _no_change_of_sources(rise, when).removesuffix(".") + batch + "." if batch else \
+        batch = batch_change_note(facts, events, month, month_end, said)
+        return _no_change_of_sources(rise, when).removesuffix(".") + f"; {batch}." if batch else \
             _no_change_of_sources(rise, when)
     names = _outlets_named(found)
     what, verb = _outlet_words(rise, len(found))
