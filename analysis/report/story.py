@@ -371,6 +371,10 @@ class Story:
         """:func:`analysis.report.words.attacks.busiest`."""
         return attack_words.busiest(self.facts, counts, most)
 
+    def busiest_headers(self) -> dict[str, str]:
+        """The headers of :meth:`busiest` (:data:`analysis.report.words.attacks.BUSIEST_HEADERS`)."""
+        return dict(attack_words.BUSIEST_HEADERS)
+
     def busiest_caption(self, counts: pd.DataFrame, most: int = attack_words.BUSIEST) -> str | None:
         """:func:`analysis.report.words.attacks.busiest_caption`."""
         return attack_words.busiest_caption(self.facts, counts, most)

@@ -103,8 +103,7 @@ class Table:
 
     def __init__(self, frame: pd.DataFrame, *, headers: Mapping[str, str] | None = None, caption: str | None = None,
                  empty: str = "Nothing to show.", n: int | None = MAX_ROWS, hide_empty: bool = False) -> None:
-        # a frame shaped for reading may name its own headers (``attrs["headers"]``), before those given here
-        names = {**DEFAULT_HEADERS, **dict(frame.attrs.get("headers") or {}), **dict(headers or {})}
+        names = {**DEFAULT_HEADERS, **dict(headers or {})}
         if hide_empty:
             frame = frame.loc[:, [column for column in frame.columns if frame[column].notna().any()]]
         if n is not None and len(frame) > n:
@@ -191,10 +190,8 @@ def as_table(
         The rows to show, in order (the index is not shown).
     headers : mapping or None, default None
         Column -> header text; columns not named keep their name (with
-        spaces for underscores), or the header the frame names in its
-        ``attrs["headers"]`` (a frame shaped for reading), or the
-        explanation of :data:`DEFAULT_HEADERS` (``expected`` and the other
-        counts).
+        spaces for underscores), or the explanation of
+        :data:`DEFAULT_HEADERS` (``expected`` and the other counts).
     caption : str or None, default None
         A sentence under the table.
     empty : str, default "Nothing to show."

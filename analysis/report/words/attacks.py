@@ -591,8 +591,7 @@ def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataF
     busiest, in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
 
     Each period is one short cell, headed by its name ("week": "23-29 Dec 2019"), its first day the frame's index
-    (not shown). The three counts are headed by their short names ("certain", "possible", "expected", which the
-    page's methods explain), so that the table reads on a phone; where they are one
+    (not shown). The three counts are shown under their short names (:data:`BUSIEST_HEADERS`); where they are one
     (:func:`analysis.stats.periods.counts_agree`: every event counted on one date), the table has one count per
     period, headed by what is counted, instead of three equal columns.
     """
@@ -604,9 +603,12 @@ def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataF
         counted = {facts.data.selection.what: active["certain"].to_numpy()}
     else:
         counted = {name: active[name].to_numpy() for name in COUNTS}
-    shown = pd.DataFrame({facts.period_name("weekly"): periods, **counted}, index=periods.index)
-    shown.attrs["headers"] = {name: name for name in COUNTS}  # the explanations are the methods'
-    return shown
+    return pd.DataFrame({facts.period_name("weekly"): periods, **counted}, index=periods.index)
+
+
+#: The headers of :func:`busiest`'s counts: their short names (the page's methods explain them, so that the table
+#: reads on a phone), not the explanations of :data:`analysis.viz.tables.DEFAULT_HEADERS`.
+BUSIEST_HEADERS = {name: name for name in COUNTS}
 
 
 def _busiest_rows(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
