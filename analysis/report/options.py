@@ -14,7 +14,11 @@ Every option of ``make report`` and ``python -m analysis.report`` is one
 - what a notebook does with them: :func:`analysis.report.inputs.notebook_data`
   reads them with the same parsers (:func:`read_parameter`);
 - the table of options in docs/report.md (:func:`markdown_table`; a test checks it);
-- whether a run is the committed default run (:func:`is_default_run`).
+- whether a run is the committed default run (:func:`is_default_run`);
+- which options say how the file of ``DATA`` is read (``INVALID``, ``DAYFIRST``:
+  :attr:`Option.of_data`), refused without it; when that file is refused, the
+  advice after the loader's message names them where they would let the run go
+  on (:func:`analysis.report.checks.advice`).
 
 A list-valued option (``AREA``, ``ATTACKS``, ``TARGET``) separates its names
 with :data:`LIST_SEPARATOR` (``;``, ACLED's own separator in ``assoc_actor_2``
