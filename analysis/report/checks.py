@@ -240,9 +240,9 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
         return ""
     if values.get("INVALID") == "drop":
         return ""
-    try:
+    try:  # a second reading, only of a file refused for its rows: about as long as the first
         events, dropped = load_data(path, "drop", values.get("DAYFIRST"))
-    except (DataError, OSError):
+    except (ValueError, OSError):  # DataError among them: dropping rows would not help
         return ""
     return (f"{BY_NAME['INVALID'].flag} drop would leave out {describe_number(dropped, 'row')} that break"
             f"{'s' if dropped == 1 else ''} a rule and keep {describe_number(len(events), 'event')}")
