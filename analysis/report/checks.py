@@ -244,6 +244,8 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
         events, dropped = load_data(path, "drop", values.get("DAYFIRST"))
     except (ValueError, OSError):  # DataError among them: dropping rows would not help
         return ""
+    if not dropped:
+        return ""
     return (f"{BY_NAME['INVALID'].flag} drop would leave out {describe_number(dropped, 'row')} that break"
             f"{'s' if dropped == 1 else ''} a rule and keep {describe_number(len(events), 'event')}")
 
