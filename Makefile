@@ -28,7 +28,7 @@ STAMP  := $(VENV)/.installed
 ifeq ($(origin REPORT_OPTIONS),command line)
 $(error REPORT_OPTIONS is this Makefile's own; give options as NAME=value (see docs/report.md, "Rendering the report"))
 endif
-override REPORT_OPTIONS := DATA INVALID START END AREA ATTACKS TARGET COMPARE OUT
+override REPORT_OPTIONS := DATA INVALID DAYFIRST START END AREA ATTACKS TARGET COMPARE OUT
 $(foreach name,$(REPORT_OPTIONS),$(if $(filter command line,$(origin REPORT_$(name))),\
   $(error REPORT_$(name) is this Makefile's own; give the option as $(name)=value)))
 $(foreach name,$(REPORT_OPTIONS),$(if $(and $(filter command line,$(origin $(name))),$(filter simple,$(flavor $(name)))),\

@@ -2,8 +2,8 @@
 
 ::
 
-    python -m analysis.report [--out O] [--data D] [--invalid drop] [--start S] [--end E] [--area A] [--attacks T] [--target N]
-                              [--compare C]
+    python -m analysis.report [--out O] [--data D] [--invalid drop] [--dayfirst true|false] [--start S] [--end E]
+                              [--area A] [--attacks T] [--target N] [--compare C]
     python -m analysis.report --from-env
     python -m analysis.report --refresh-notebooks
 
@@ -19,7 +19,9 @@ notebooks in place (this is how their stored outputs are refreshed).
 
 Every option is checked before anything runs, and the data once, before the
 first notebook (:func:`analysis.report.checks.check_run`); every error is one
-line on standard error, never a traceback. Exit status: 0 when the report is
+line on standard error, never a traceback. A refused file of ``DATA`` is said
+with the option that would let the run go on, where one would
+(:func:`analysis.report.checks.advice`). Exit status: 0 when the report is
 written, 1 when a notebook fails (or shows an error) or the report cannot be
 written, 2 when an option, the data file or the output folder is refused.
 """
@@ -138,12 +140,15 @@ def _build(out: str, parameters: dict, notebooks: str, timeout: int) -> Path:
     """Build the report; say each failure in one line, with the exit status it gives."""
     from ..errors import DataError
     from .build import build_report
+    from .checks import advice
     from .execute import NotebookError
 
     try:
         return build_report(out, parameters=parameters, notebooks=notebooks, timeout=timeout)
-    except (DataError, spec.OptionError) as error:
-        raise _Stop(_one_line(error, droppable=_of_data(error, parameters)), 2) from error
+    except DataError as error:
+        raise _Stop(_one_line(error, advice(error, parameters)), 2) from error
+    except spec.OptionError as error:
+        raise _Stop(_one_line(error), 2) from error
     except NotebookError as error:
         kept = f" (the executed notebook: {error.kept})" if error.kept else ""
         raise _Stop(f"{error}{kept}", 1) from error
@@ -156,26 +161,12 @@ def _build(out: str, parameters: dict, notebooks: str, timeout: int) -> Path:
         raise _Stop(f"interrupted; the previous report in {out} is unchanged", 130) from error
 
 
-def _of_data(error: Exception, parameters: dict) -> bool:
-    """Whether an error is the file of ``DATA``'s (``INVALID`` applies to it, not to the export of ``COMPARE``)."""
-    path = getattr(error, "path", None)
-    data = parameters.get("DATA")
-    if not data or path is None:
-        return path is None or not parameters.get("COMPARE")
-    return Path(str(path)).resolve() == Path(str(data)).resolve()
-
-
-def _one_line(error: Exception, *, droppable: bool = True) -> str:
-    """Say an error in one line: a loader's message listing several problems is cut to the first of them.
-
-    A problem of one row (it names a line) of ``DATA`` (``droppable``) can be left out with ``--invalid drop``,
-    and the line says so.
-    """
+def _one_line(error: Exception, advice: str = "") -> str:
+    """Say an error in one line: a loader's message listing several problems is cut to the first of them; the
+    report's ``advice`` (:func:`analysis.report.checks.advice`) follows in brackets."""
     lines = [line.strip() for line in str(error).strip().splitlines()]
     text = f"{lines[0]}, the first: {lines[1]}" if len(lines) > 1 else (lines[0] if lines else type(error).__name__)
-    if droppable and getattr(error, "line", None) is not None:
-        text += f" ({spec.BY_NAME['INVALID'].flag} drop leaves out the rows that break a rule)"
-    return text
+    return f"{text} ({advice})" if advice else text
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .checks import check_run, write_events, write_links
+from .checks import check_run, write_dropped, write_events, write_links
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
 from .options import PAGES, page_parameters
 from .publish import staged_folder
@@ -35,7 +35,8 @@ def build_report(
     committed); the executed copies go to ``out/notebooks/``. Progress is
     printed as ``[1/4] 01-escalation-timeline ... 5.2 s``. Then, for an ACLED
     file, the run's events are written in full to ``events.csv``
-    (:func:`analysis.report.checks.write_events`), with ``COMPARE`` every link of the comparison to
+    (:func:`analysis.report.checks.write_events`), the rows ``INVALID=drop`` left out to ``dropped.csv``
+    (:func:`analysis.report.checks.write_dropped`), with ``COMPARE`` every link of the comparison to
     ``links.csv`` (:func:`analysis.report.checks.write_links`), and ``render_report``
     writes one page per notebook and ``index.html``.
 
@@ -150,6 +151,7 @@ def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: d
             raise
         executed.append(target)
     write_events(run.parameters, stage)  # the run's events in full, which the pages' tables name
+    write_dropped(run.dropped_rows, stage)  # with INVALID=drop, the rows left out, which the pages' datelines name
     write_links(page_parameters(run.parameters, "compare"), stage)  # with COMPARE, every link of its page
     render_report(executed, stage, parameters=given, show_code=show_code, dropped=run.dropped)
 

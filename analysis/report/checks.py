@@ -6,23 +6,38 @@
 :func:`check_matches`), and keeps the checked events in a file of its own
 that every notebook then reads (the ``CHECKED`` parameter,
 :func:`analysis.report.inputs.write_checked`). After the notebooks, the
-run's events in full go to ``events.csv`` (:func:`write_events`) and the
-comparison's links to ``links.csv`` (:func:`write_links`).
+run's events in full go to ``events.csv`` (:func:`write_events`), the rows
+``INVALID=drop`` left out to ``dropped.csv`` (:func:`write_dropped`) and the
+comparison's links to ``links.csv`` (:func:`write_links`). When the file of
+``DATA`` is refused, :func:`advice` says which option of the report would let
+the run go on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 
 import pandas as pd
 
+from ..errors import DataError
 from ..io.dataset import load_dataset
 from ..stats.selection import TARGET_COLUMNS
-from ..text import did_you_mean
-from .inputs import EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked
-from .options import CHECKED, COMPARE_CHECKED, LIST_SEPARATOR, OptionError, check_together, read_parameter
+from ..text import describe_number, did_you_mean
+from .inputs import DROPPED_FILE, EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked
+from .options import (
+    BY_NAME,
+    CHECKED,
+    COMPARE_CHECKED,
+    DAYFIRST_WORDS,
+    LIST_SEPARATOR,
+    OptionError,
+    as_text,
+    check_together,
+    read_parameter,
+)
 
 
 def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | None:
@@ -60,6 +75,25 @@ def write_events(parameters: Mapping[str, str], folder: str | Path) -> Path | No
                 table = table.set_column(i, field.name, pc.cast(column, pa.date32()))
     path = Path(folder) / EVENTS_FILE
     pa_csv.write_csv(table, str(path))
+    return path
+
+
+def write_dropped(rows: pd.DataFrame | None, folder: str | Path) -> Path | None:
+    """Write the rows of the file of ``DATA`` that ``INVALID=drop`` left out to :data:`DROPPED_FILE` in ``folder``.
+
+    One row per record left out, as the loader lists them (``frame.attrs["dropped"].table``): its ``line`` in
+    the file, the ``reasons`` (every rule it breaks), then its fields as the file wrote them. The pages say how
+    many rows were left out and point here (:func:`analysis.report.words.common.left_out`).
+
+    Returns
+    -------
+    Path or None
+        The file written; None when no row was left out (no file is written).
+    """
+    if rows is None or not len(rows):
+        return None
+    path = Path(folder) / DROPPED_FILE
+    rows.to_csv(path, index=False, lineterminator="\n")
     return path
 
 
@@ -111,11 +145,14 @@ class CheckedRun:
         Events of the data (the whole file, before any window or area).
     dropped : int
         Invalid rows of the file left out (``INVALID=drop``).
+    dropped_rows : DataFrame or None
+        Those rows, each with its line and reasons (:func:`write_dropped`); None when none was left out.
     """
 
     parameters: dict[str, str]
     events: int
     dropped: int = 0
+    dropped_rows: pd.DataFrame | None = None
 
 
 def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
@@ -152,7 +189,8 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     if path is None:
         events, dropped = load_dataset().events, 0
     else:
-        events, dropped = load_data(path, values.get("INVALID"))
+        events, dropped = load_data(path, values.get("INVALID"), values.get("DAYFIRST"))
+    rows = events.attrs.get("dropped")
     check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
     parameters = dict(parameters)
     if path is not None:
@@ -161,7 +199,55 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     if compare is not None:
         export, _ = load_data(compare)
         parameters[COMPARE_CHECKED] = str(write_checked(export, Path(folder) / "compared-events.arrow", source=compare))
-    return CheckedRun(parameters=parameters, events=len(events), dropped=dropped)
+    return CheckedRun(parameters=parameters, events=len(events), dropped=dropped,
+                      dropped_rows=rows.table if dropped and rows is not None else None)
+
+
+def advice(error: DataError, parameters: Mapping[str, str]) -> str:
+    """Say which option of the report would let a run go on whose file of ``DATA`` the loader refused; "" if none.
+
+    The loader's message is written for its own callers (``pass dayfirst=True ... to load_acled``); a reader of
+    the report gives the report's options, and this is the one place that decides which to name:
+
+    - ``DAYFIRST``, where the loader asks for ``dayfirst`` (numeric dates that cannot tell their order) and
+      ``DAYFIRST`` is not given: "--dayfirst true reads its dates day first, --dayfirst false month first";
+    - ``INVALID=drop``, only where leaving rows out would help and ``INVALID`` is not ``drop``: no problem is of
+      the whole file or its header (line 1: a day order, a header that is not ACLED's, ...), and the file, read
+      again with ``invalid="drop"``, keeps events (a file whose every row breaks a rule, or that is not UTF-8,
+      does not): "--invalid drop would leave out 2 rows that break a rule and keep 28 events".
+
+    Neither applies to the export of ``COMPARE`` (:attr:`analysis.report.options.Option.of_data`).
+
+    Parameters
+    ----------
+    error : DataError
+        The loader's error.
+    parameters : mapping
+        The run's parameters, as text (:func:`analysis.report.options.notebook_parameters`).
+    """
+    values = {name: read_parameter(name, value) for name, value in parameters.items()
+              if name not in (CHECKED, COMPARE_CHECKED)}
+    path, where = values.get("DATA"), getattr(error, "path", None)
+    if path is None or where is None or Path(str(where)).resolve() != Path(path).resolve():
+        return ""
+    # the problems are in line order: those of the whole file or its header (line 1, or none) come first
+    of_file = list(takewhile(lambda problem: problem[0] is None or problem[0] <= 1, error.problems))
+    if of_file:
+        flag = BY_NAME["DAYFIRST"].flag
+        if values.get("DAYFIRST") is None and any("dayfirst=" in str(problem[3]) for problem in of_file):
+            return (f"{flag} {as_text('DAYFIRST', True)} reads its dates {DAYFIRST_WORDS[True]}, "
+                    f"{flag} {as_text('DAYFIRST', False)} {DAYFIRST_WORDS[False]}")
+        return ""
+    if values.get("INVALID") == "drop":
+        return ""
+    try:  # a second reading, only of a file refused for its rows: about as long as the first
+        events, dropped = load_data(path, "drop", values.get("DAYFIRST"))
+    except (ValueError, OSError):  # DataError among them: dropping rows would not help
+        return ""
+    if not dropped:
+        return ""
+    return (f"{BY_NAME['INVALID'].flag} drop would leave out {describe_number(dropped, 'row')} that break"
+            f"{'s' if dropped == 1 else ''} a rule and keep {describe_number(len(events), 'event')}")
 
 
 def check_matches(

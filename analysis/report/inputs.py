@@ -52,8 +52,13 @@ CHECKED_METADATA = b"analysis.report.checked"
 
 #: The file beside an ACLED run's report that holds the run's events in full, as CSV (its tables list a few dozen).
 EVENTS_FILE = "events.csv"
+#: The file beside an ACLED run's report that lists the rows of the file ``INVALID=drop`` left out, with their
+#: lines and reasons (:func:`analysis.report.checks.write_dropped`).
+DROPPED_FILE = "dropped.csv"
 #: The file beside a report with COMPARE that holds every link of the comparison, with its measurements.
 LINKS_FILE = "links.csv"
+#: The files a build may write beside the pages and their notebooks.
+DATA_FILES: tuple[str, ...] = (EVENTS_FILE, DROPPED_FILE, LINKS_FILE)
 
 #: The country of the coded events.
 CODED_COUNTRY = "Iraq"
@@ -231,6 +236,12 @@ class NotebookData:
         return self.default
 
     @property
+    def file_name(self) -> str:
+        """The ACLED file the run reads, by its name as the pages give it (no folder): :attr:`source_name` without
+        "the ACLED file "."""
+        return self.source_name.removeprefix("the ACLED file ")
+
+    @property
     def source_line(self) -> str:
         """Name the data under every chart: the outlets of the coded reports and their months, or the ACLED file.
 
@@ -256,7 +267,7 @@ class NotebookData:
         'Source: news reports by Associated Press and one by an unnamed outlet, Feb-Apr 2020; coded by this project'
         """
         if not self.coded or self.sources is None:
-            return f"Source: ACLED, {self.source_name.removeprefix('the ACLED file ')}"
+            return f"Source: ACLED, {self.file_name}"
         sources = self.sources
         if rows is not None and "doc_id" in rows.columns:
             describing = rows["doc_id"]
@@ -390,14 +401,15 @@ def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, in
     return events, int(note.get("dropped", 0))
 
 
-def load_data(data: Path, invalid: str | None = None) -> tuple[pd.DataFrame, int]:
-    """Load and check an ACLED file; return its events and how many invalid rows were left out.
+def load_data(data: Path, invalid: str | None = None, dayfirst: bool | None = None) -> tuple[pd.DataFrame, int]:
+    """Load and check an ACLED file (``INVALID``, ``DAYFIRST``); return its events and how many invalid rows were
+    left out (the rows themselves in the events' ``attrs["dropped"]``).
 
     The loader's warning about left-out rows is not repeated: the count is returned, for the pages to say.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DroppedRowsWarning)
-        events = load_acled(data, invalid=invalid or "raise")
+        events = load_acled(data, invalid=invalid or "raise", dayfirst=dayfirst)
     return events, len(events.attrs.get("dropped") or ())
 
 
@@ -441,6 +453,7 @@ def notebook_data(
     attacks: str | Sequence[str] | None = None,
     target: str | Sequence[str] | None = None,
     invalid: str | None = None,
+    dayfirst: str | bool | None = None,
     checked: str | Path | None = None,
 ) -> NotebookData:
     """Load what the notebooks show: the coded documents, or an ACLED export, in a window and an area.
@@ -470,6 +483,9 @@ def notebook_data(
     invalid : {"raise", "drop"} or None, default None
         For an ACLED file: "drop" leaves out the rows that break a rule
         (:attr:`NotebookData.dropped` counts them); None or "raise" refuses the file.
+    dayfirst : {"true", "false"}, bool or None, default None
+        For an ACLED file whose numeric dates cannot tell their order (no day above 12): "true" reads them day
+        first, "false" month first (:func:`analysis.io.acled.load_acled`'s ``dayfirst``); None: as the dates tell.
     checked : str, Path or None, default None
         The copy of ``data`` a report build checked (:func:`write_checked`),
         read instead of ``data``; None reads ``data``.
@@ -496,8 +512,8 @@ def notebook_data(
     >>> data.summary()  # doctest: +ELLIPSIS
     '... events from the 5 coded documents, 1 Mar 2020 to 31 Mar 2020.'
     """
-    values = {"DATA": data, "INVALID": invalid, "START": start, "END": end, "AREA": area, "ATTACKS": attacks,
-              "TARGET": target}
+    values = {"DATA": data, "INVALID": invalid, "DAYFIRST": dayfirst, "START": start, "END": end, "AREA": area,
+              "ATTACKS": attacks, "TARGET": target}
     values = {name: read_parameter(name, value) for name, value in values.items()}
     default = is_default_run(values)
     path, names = values["DATA"], values["TARGET"]
@@ -524,7 +540,7 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
             file_span=_span(dataset.events["date_start"], dataset.events["date_end"]),
         )
-    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"])
+    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"], values["DAYFIRST"])
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
     events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,

@@ -14,7 +14,11 @@ Every option of ``make report`` and ``python -m analysis.report`` is one
 - what a notebook does with them: :func:`analysis.report.inputs.notebook_data`
   reads them with the same parsers (:func:`read_parameter`);
 - the table of options in docs/report.md (:func:`markdown_table`; a test checks it);
-- whether a run is the committed default run (:func:`is_default_run`).
+- whether a run is the committed default run (:func:`is_default_run`);
+- which options say how the file of ``DATA`` is read (``INVALID``, ``DAYFIRST``:
+  :attr:`Option.of_data`), refused without it; when that file is refused, the
+  advice after the loader's message names them where they would let the run go
+  on (:func:`analysis.report.checks.advice`).
 
 A list-valued option (``AREA``, ``ATTACKS``, ``TARGET``) separates its names
 with :data:`LIST_SEPARATOR` (``;``, ACLED's own separator in ``assoc_actor_2``
@@ -47,6 +51,12 @@ MAX_NAMES = 50
 
 #: Values of ``INVALID``: ``raise`` (the default: a file with an invalid row is refused) or ``drop``.
 INVALID_CHOICES: tuple[str, ...] = ("raise", "drop")
+
+#: Values of ``DAYFIRST``, as written, and the order each reads a numeric date in (the loader's ``dayfirst``):
+#: ``true`` reads 02/03/2020 as 2 March, ``false`` as 3 February. Without it, the file's dates must tell.
+DAYFIRST_CHOICES: dict[str, bool] = {"true": True, "false": False}
+#: Each value of ``DAYFIRST`` in words, for a reader (the index's list of options, the advice of an error).
+DAYFIRST_WORDS: dict[bool, str] = {True: "day first", False: "month first"}
 
 
 class OptionError(ValueError):
@@ -81,6 +91,9 @@ class Option:
     page : str
         The one page the option reaches as a parameter: the folder of its notebook under ``notebooks/``
         (``compare``), built only when the option is given; empty: every page.
+    of_data : bool
+        Whether the option says how the file of ``DATA`` is read: it is refused without ``DATA``, and applies to
+        that file alone (not to the export of ``COMPARE``).
     """
 
     name: str
@@ -93,6 +106,7 @@ class Option:
     label: str = ""
     unset: str = ""
     page: str = ""
+    of_data: bool = False
 
     @property
     def flag(self) -> str:
@@ -179,6 +193,15 @@ def _invalid(text: str) -> str:
     return text
 
 
+def _dayfirst(text: str) -> bool:
+    utf8_text(text)
+    order = DAYFIRST_CHOICES.get(text.strip().lower())
+    if order is None:
+        raise OptionError(f"{text!r}; use {' or '.join(repr(c) for c in DAYFIRST_CHOICES)} "
+                          f"({', '.join(f'{c}: {DAYFIRST_WORDS[v]}' for c, v in DAYFIRST_CHOICES.items())})")
+    return order
+
+
 def _date(text: str) -> dt.date:
     utf8_text(text)
     day = None
@@ -230,7 +253,11 @@ OPTIONS: tuple[Option, ...] = (
            _data, label="Data", unset="the coded events of the five source documents"),
     Option("INVALID", "raise|drop",
            "'drop': leave out the rows of DATA that break a rule, and count them; default 'raise': refuse the file",
-           _invalid, label="Invalid rows", unset="none allowed"),
+           _invalid, label="Invalid rows", unset="none allowed", of_data=True),
+    Option("DAYFIRST", "true|false",
+           "how DATA's numeric dates read where none has a day above 12: 'true' day first (02/03/2020 is 2 March), "
+           "'false' month first (3 February); default: as the dates tell",
+           _dayfirst, label="Dates read", unset="as the file's dates tell", of_data=True),
     Option("START", "YYYY-MM-DD", "first day of the window: events whose dates overlap it are kept", _date,
            label="From", unset="the first event"),
     Option("END", "YYYY-MM-DD", "last day of the window", _date, label="To", unset="the last event"),
@@ -251,6 +278,9 @@ OPTIONS: tuple[Option, ...] = (
 
 #: The options by name.
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
+
+#: The options that say how the file of ``DATA`` is read (:attr:`Option.of_data`).
+OF_DATA: tuple[str, ...] = tuple(option.name for option in OPTIONS if option.of_data)
 
 #: The parameters of every notebook that are options, in the order of their cell.
 PARAMETERS: tuple[str, ...] = tuple(option.name for option in OPTIONS if option.parameter and not option.page)
@@ -290,14 +320,16 @@ def as_text(name: str, value: Any) -> str:
     """Write a parsed value back as the option's text: names joined by ``;``, dates ``YYYY-MM-DD``, paths absolute."""
     if isinstance(value, tuple):
         return LIST_SEPARATOR.join(value)
+    if isinstance(value, bool):
+        return next(text for text, order in DAYFIRST_CHOICES.items() if order is value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
 
 def check_together(values: Mapping[str, Any]) -> None:
-    """Refuse options that do not go together: a window ending before it starts, ``INVALID`` without ``DATA``,
-    ``COMPARE`` with ``DATA``.
+    """Refuse options that do not go together: a window ending before it starts, an option of the data file
+    (``INVALID``, ``DAYFIRST``: :attr:`Option.of_data`) without ``DATA``, ``COMPARE`` with ``DATA``.
 
     Parameters
     ----------
@@ -311,8 +343,9 @@ def check_together(values: Mapping[str, Any]) -> None:
     start, end = values.get("START"), values.get("END")
     if start is not None and end is not None and start > end:
         raise OptionError(f"{BY_NAME['START'].flag} {start} is after {BY_NAME['END'].flag} {end}")
-    if values.get("INVALID") is not None and values.get("DATA") is None:
-        raise OptionError(f"{BY_NAME['INVALID'].flag} applies to an ACLED file: give {BY_NAME['DATA'].flag} too")
+    for name in OF_DATA:
+        if values.get(name) is not None and values.get("DATA") is None:
+            raise OptionError(f"{BY_NAME[name].flag} applies to an ACLED file: give {BY_NAME['DATA'].flag} too")
     if values.get("COMPARE") is not None and values.get("DATA") is not None:
         raise OptionError(f"{BY_NAME['COMPARE'].flag} sets the coded events beside an ACLED export; "
                           f"it does not apply to {BY_NAME['DATA'].flag}: give one or the other")
@@ -378,6 +411,10 @@ def read_parameter(name: str, value: Any) -> Any:
         if any(LIST_SEPARATOR in n for n in names):
             raise OptionError(f"{name}: a name holds {LIST_SEPARATOR!r}: {names!r}")
         return parse_option(name, LIST_SEPARATOR.join(names))
+    if isinstance(value, bool):  # DAYFIRST = True, as load_acled's dayfirst is written
+        if option.parse is not _dayfirst:
+            raise OptionError(f"{name}: {value!r} is a bool; give text")
+        return value
     if isinstance(value, dt.date):  # a datetime (pandas' Timestamp among them) is its day
         return parse_option(name, (value.date() if isinstance(value, dt.datetime) else value).isoformat())
     if isinstance(value, Path):

@@ -99,12 +99,12 @@ def check_output_folder(out: str | Path, *, notebooks: Iterable[str | Path] = ()
 
 
 def _not_part_of_a_report(folder: Path) -> Path | None:
-    """Return the first entry of ``folder`` that a report does not hold (pages, an ACLED run's events file, a
-    comparison's links file, and notebooks/*.ipynb), or None."""
-    from .inputs import EVENTS_FILE, LINKS_FILE
+    """Return the first entry of ``folder`` that a report does not hold (pages, an ACLED run's events file and its
+    file of rows left out, a comparison's links file, and notebooks/*.ipynb), or None."""
+    from .inputs import DATA_FILES
 
     for entry in sorted(folder.iterdir()):
-        if entry.is_file() and not entry.is_symlink() and (entry.suffix == ".html" or entry.name in (EVENTS_FILE, LINKS_FILE)):
+        if entry.is_file() and not entry.is_symlink() and (entry.suffix == ".html" or entry.name in DATA_FILES):
             continue
         if entry.name == "notebooks" and entry.is_dir() and not entry.is_symlink():
             for inner in sorted(entry.iterdir()):

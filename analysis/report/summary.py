@@ -238,7 +238,7 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
 
     A data file is named by its file name only, so the report does not
     depend on where the file sits on a disk. ``INVALID`` is listed only when
-    it was given, with the number of rows it left out; ``COMPARE`` only when it was given.
+    it was given, with the number of rows it left out; ``DAYFIRST`` and ``COMPARE`` only when they were given.
 
     Parameters
     ----------
@@ -257,20 +257,22 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
     --------
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
     [('Data', 'iraq.csv (ACLED export)'), ('From', '1 January 2020')]
-    >>> describe_parameters({"DATA": "/tmp/iraq.csv", "INVALID": "drop"}, dropped=3)[1]
-    ('Invalid rows', 'drop: 3 rows left out')
+    >>> describe_parameters({"DATA": "/tmp/iraq.csv", "INVALID": "drop", "DAYFIRST": "false"}, dropped=3)[1:3]
+    [('Invalid rows', 'drop: 3 rows left out'), ('Dates read', 'month first')]
     """
-    from .options import OPTIONS
+    from .options import DAYFIRST_WORDS, OPTIONS, read_parameter
 
     parameters = dict(parameters or {})
     data = parameters.get("DATA")
     described = []
     for option in OPTIONS:
         value = parameters.get(option.name)
-        if not option.label or (option.name in ("INVALID", "COMPARE") and not value):
+        if not option.label or (option.name in ("INVALID", "DAYFIRST", "COMPARE") and not value):
             continue
         if option.name in ("DATA", "COMPARE") and value:
             text = f"{Path(str(value)).name} (ACLED export)"
+        elif option.name == "DAYFIRST":
+            text = DAYFIRST_WORDS[read_parameter(option.name, value)]
         elif option.name == "INVALID":
             text = f"{value}: {dropped:,} row{'' if dropped == 1 else 's'} left out" if value == "drop" else str(value)
         elif option.name == "ATTACKS" and not value and data:

@@ -129,6 +129,7 @@ def test_a_failing_report_fails_make_and_runs_nothing_smuggled_in(tmp_path):
 
 
 def test_every_make_option_is_an_option_of_the_command_line():
+    assert report_options() == [option.name for option in OPTIONS], "REPORT_OPTIONS lists analysis/report/options.py's"
     options = {option for action in cli._parser()._actions for option in action.option_strings}
     for name in report_options():
         assert f"--{name.lower().replace('_', '-')}" in options, f"{name} is in REPORT_OPTIONS but has no option"

@@ -7,15 +7,24 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from acled_files import write_acled
+from acled_files import write_acled, write_acled_events
 
 from analysis.errors import DataError
 from analysis.io.acled import load_acled
-from analysis.report.checks import check_run
-from analysis.report.inputs import compared_export, named_outlets, notebook_data, read_checked, write_checked
+from analysis.report.checks import advice, check_run, write_dropped
+from analysis.report.inputs import (
+    DROPPED_FILE,
+    compared_export,
+    named_outlets,
+    notebook_data,
+    read_checked,
+    write_checked,
+)
 from analysis.report.options import CHECKED, COMPARE_CHECKED, OptionError
+from analysis.report.story import Story
 from analysis.stats.selection import target_mask
 from analysis.stats.tables import events_table
+from analysis.text import markdown_text
 
 
 def test_notebook_data_selects_the_window_in_every_table():
@@ -149,6 +158,96 @@ def test_invalid_drop_keeps_the_valid_rows_and_counts_the_others(tmp_path):
     assert data.summary().startswith("28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
     read = notebook_data(str(path), invalid="drop")  # without the copy: the file itself, the same events
     assert read.dropped == 2 and read.events.equals(data.events)
+
+
+def ambiguous_export(path, *, bad_id=False):
+    """An ACLED export whose numeric dates cannot tell their order (no day above 12); ``bad_id``: a row without an id."""
+    dates = ["02/03/2020", "07/03/2020", "11/04/2020", "03/05/2020"]
+    return write_acled_events(path, [{"event_date": day, "year": "2020", **({"event_id_cnty": ""} if bad_id and n == 2
+                                                                             else {})}
+                                     for n, day in enumerate(dates)])
+
+
+def refused(path, **parameters):
+    """The loader's error for a run's DATA, and the report's advice for it (what `python -m analysis.report` adds)."""
+    given = {"DATA": str(path), **parameters}
+    with pytest.raises(DataError) as caught:
+        check_run(given, path.parent)
+    return str(caught.value), advice(caught.value, given)
+
+
+def test_a_file_whose_dates_cannot_tell_their_order_is_read_as_dayfirst_says(tmp_path):
+    path = ambiguous_export(tmp_path / "resaved.csv")
+    message, said = refused(path)
+    assert "is ambiguous" in message and "dayfirst=True (day first)" in message  # the loader's own words
+    assert said == "--dayfirst true reads its dates day first, --dayfirst false month first"
+    assert refused(path, INVALID="drop")[1] == said  # no "--invalid drop": no row is at fault
+    run = check_run({"DATA": str(path), "DAYFIRST": "true"}, tmp_path)
+    assert run.events == 4
+    for given, first in [("true", "2020-03-02"), ("false", "2020-02-03"), (True, "2020-03-02")]:
+        data = notebook_data(str(path), dayfirst=given)
+        assert str(data.events["event_date"].min().date()) == first
+    copy = notebook_data(str(path), dayfirst="true", checked=run.parameters[CHECKED])
+    assert str(copy.events["event_date"].min().date()) == "2020-03-02"
+
+
+def test_the_advice_names_invalid_drop_only_where_leaving_rows_out_helps_and_it_is_not_given(tmp_path):
+    damaged = damaged_export(tmp_path / "damaged.csv")
+    assert refused(damaged)[1] == "--invalid drop would leave out 2 rows that break a rule and keep 28 events"
+    # the day order first: the row without an id is the next problem, which --invalid drop then leaves out
+    path = ambiguous_export(tmp_path / "both.csv", bad_id=True)
+    assert refused(path)[1].startswith("--dayfirst true")
+    assert refused(path, DAYFIRST="false")[1] == "--invalid drop would leave out 1 row that breaks a rule and keep 3 events"
+    with pytest.raises(DataError) as caught:
+        check_run({"DATA": str(damaged)}, tmp_path)
+    assert advice(caught.value, {"DATA": str(damaged), "INVALID": "drop"}) == ""  # given already
+    # every row breaks a rule: leaving them out leaves nothing
+    every = write_acled_events(tmp_path / "every.csv", [{"event_date": "2020-03-01", "event_id_cnty": ""}] * 2)
+    assert refused(every)[1] == ""
+    # problems of the whole file: not UTF-8, not an ACLED export
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(write_acled(latin, 5).read_bytes().replace(b"Somalia", "Somalia \xe9".encode("latin-1"), 1))
+    other = tmp_path / "other.csv"
+    other.write_text("id,date,place,killed\n1,2020-03-01,Taji,2\n", encoding="utf-8")
+    for path in (latin, other):
+        message, said = refused(path)
+        assert said == "" and (", line 2, " in message and "0xE9" in message or "required column" in message), message
+
+
+def test_the_advice_is_for_the_file_of_data_alone(tmp_path):
+    """Neither option applies to the export of COMPARE."""
+    damaged = damaged_export(tmp_path / "damaged.csv")
+    with pytest.raises(DataError) as caught:
+        check_run({"COMPARE": str(damaged)}, tmp_path)
+    assert advice(caught.value, {"COMPARE": str(damaged)}) == ""
+    assert advice(caught.value, {"DATA": str(write_acled(tmp_path / "good.csv", 5)), "COMPARE": str(damaged)}) == ""
+
+
+def test_invalid_drop_is_said_on_every_pages_dateline_and_the_rows_are_listed(tmp_path):
+    path = damaged_export(tmp_path / "dam*aged_[x].csv")
+    run = check_run({"DATA": str(path), "INVALID": "drop"}, tmp_path)
+    assert list(run.dropped_rows["line"]) == [4, 6] and list(run.dropped_rows.columns[:3]) == ["line", "reasons",
+                                                                                               "event_id_cnty"]
+    assert "'2025-02-30' is not a real day" in run.dropped_rows["reasons"].iloc[0]
+    written = write_dropped(run.dropped_rows, tmp_path)
+    assert written.name == DROPPED_FILE and pd.read_csv(written)["line"].tolist() == [4, 6]
+    assert write_dropped(None, tmp_path / "none") is None
+    story = Story(notebook_data(str(path), invalid="drop", checked=run.parameters[CHECKED]))
+    said = (" 2 rows of dam*aged_[x].csv that break a rule were left out (INVALID=drop); dropped.csv beside this "
+            "report lists each with its line and reasons.")
+    for page in ("timeline", "attacks", "posture", "sources"):
+        line = story.dateline(page)
+        assert line.text.endswith(said), page  # the index opens with the first page's
+        assert line.markdown.endswith(
+            f" 2 rows of {markdown_text(path.name)} that break a rule were left out (INVALID=drop); "
+            "[dropped.csv](dropped.csv) beside this report lists each with its line and reasons.*")  # a link
+    assert "dam\\*aged\\_\\[x\\]" in markdown_text(path.name)  # the file's name is text
+    one = damaged_export(tmp_path / "one.csv")
+    one.write_text(one.read_text(encoding="utf-8").replace(",1999,", ",2025,"), encoding="utf-8")
+    assert Story(notebook_data(str(one), invalid="drop")).dateline("timeline").text.endswith(
+        " 1 row of one.csv that breaks a rule was left out (INVALID=drop); dropped.csv beside this report lists it "
+        "with its line and reasons.")
+    assert "left out" not in Story(notebook_data(str(write_acled(tmp_path / "whole.csv", 5)))).dateline("timeline").text
 
 
 def test_the_export_to_compare_with_is_checked_once_and_kept_for_its_page(tmp_path):

@@ -6,10 +6,11 @@ import runpy
 import sys
 
 import nbformat
+import pandas as pd
 import pytest
 from acled_files import write_acled
 from report_support import make_notebook, run_main
-from test_inputs import damaged_export
+from test_inputs import ambiguous_export, damaged_export
 
 from analysis.report.__main__ import main
 
@@ -120,7 +121,17 @@ def test_a_damaged_file_is_refused_once_before_any_notebook_with_the_loaders_fir
     assert printed.err == (
         f"error: {path}: 2 problems, the first: line 4, column 'event_date': '2025-02-30' is not a real day in a form"
         " ACLED exports or spreadsheets write (2020-12-31, 31 December 2020, 31-Dec-20, 9-May-20, 31-12-20,"
-        " 31/12/2020, 12/31/2020) from 1900-01-01 to 2199-12-31 (--invalid drop leaves out the rows that break a rule)\n")
+        " 31/12/2020, 12/31/2020) from 1900-01-01 to 2199-12-31"
+        " (--invalid drop would leave out 2 rows that break a rule and keep 28 events)\n")
+    # a file whose dates cannot tell their order: the report's option is named, not --invalid drop
+    path = ambiguous_export(tmp_path / "resaved.csv")
+    for given in ([], ["--invalid", "drop"]):
+        assert run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path),
+                         *given]) == 2
+        printed = capsys.readouterr()
+        assert printed.err.startswith(f"error: {path}, line 1, column 'event_date': is ambiguous: ")
+        assert printed.err.endswith(" (--dayfirst true reads its dates day first, --dayfirst false month first)\n")
+        assert "--invalid" not in printed.err and printed.out == ""
 
 
 def test_a_damaged_export_to_compare_with_is_refused_before_any_notebook_without_the_hint_of_invalid(tmp_path, capsys):
@@ -155,6 +166,7 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
         notebooks / "01-count.ipynb", "# Count",
         "import analysis.report.inputs as inputs\ninputs.load_acled = None  # the file is not read again\n"
         "data = inputs.notebook_data(DATA, invalid=INVALID, checked=CHECKED)\nprint(data.summary())",
+        "from analysis.report.story import Story, say\nsay(Story(data).dateline('timeline'))",
     )
     path = damaged_export(tmp_path / "damaged.csv")
     status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path),
@@ -163,7 +175,13 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
     assert status == 0, printed.err
     assert printed.out.splitlines()[0] == "damaged.csv: 2 invalid rows left out (INVALID=drop), 28 events kept"
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-count.ipynb", as_version=4)
-    assert executed.cells[-1].outputs[0]["text"].startswith(
+    assert executed.cells[-2].outputs[0]["text"].startswith(
         "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "<dt>Invalid rows</dt>" in index and "<dd>drop: 2 rows left out</dd>" in index
+    # the page's dateline says it, and the index, which opens with it; the rows are listed beside the report
+    said = "2 rows of damaged.csv that break a rule were left out (INVALID=drop);"
+    assert said in index and f'{said} <a href="dropped.csv">dropped.csv</a> beside this report' in (
+        tmp_path / "out" / "01-count.html").read_text(encoding="utf-8")
+    listed = pd.read_csv(tmp_path / "out" / "dropped.csv")
+    assert listed["line"].tolist() == [4, 6] and listed["reasons"].str.contains("2025-02-30").iloc[0]

@@ -17,10 +17,12 @@ from analysis.report.inputs import notebook_data
 from analysis.report.options import (
     CHECKED,
     COMPARE_CHECKED,
+    OF_DATA,
     OPTIONS,
     PAGES,
     PARAMETERS,
     OptionError,
+    check_together,
     from_environment,
     markdown_table,
     notebook_parameters,
@@ -100,6 +102,11 @@ def test_from_environment_reads_the_declared_options_only():
     ("TARGET", ["Military Forces of the United States (2017-2021)", "U.S. [Army]"],
      ("Military Forces of the United States (2017-2021)", "U.S. [Army]")),
     ("INVALID", "drop", "drop"),
+    ("DAYFIRST", "true", True),
+    ("DAYFIRST", " FALSE ", False),
+    ("DAYFIRST", True, True),  # a notebook's cell set by hand, as load_acled's dayfirst is written
+    ("DAYFIRST", False, False),
+    ("DAYFIRST", "", None),
 ])
 def test_a_notebook_parameter_is_read_as_its_option(name, value, expected):
     assert read_parameter(name, value) == expected
@@ -114,6 +121,9 @@ def test_a_notebook_parameter_is_read_as_its_option(name, value, expected):
     ("END", pd.Timestamp("2262-01-01"), "END: 2262-01-01 is outside 1900-01-01 to 2199-12-31"),
     ("INVALID", "ignore", "INVALID: 'ignore'; use 'raise' or 'drop'"),
     ("AREA", 5, "AREA: 5 is a int; give text"),
+    ("DAYFIRST", "yes", "DAYFIRST: 'yes'; use 'true' or 'false' (true: day first, false: month first)"),
+    ("DAYFIRST", 1, "DAYFIRST: 1 is a int; give text"),
+    ("AREA", True, "AREA: True is a bool; give text"),  # only DAYFIRST is a yes or no
 ])
 def test_a_notebook_parameter_is_refused_as_its_option(name, value, message):
     with pytest.raises(OptionError) as caught:
@@ -140,6 +150,37 @@ def test_the_default_run_is_decided_in_one_place(parameters):
 def test_a_default_value_given_is_still_the_default_run():
     assert options_default_run({"INVALID": "raise", "AREA": "", "TARGET": []})
     assert notebook_parameters({"INVALID": "raise", "START": None, "OUT": Path("x")}) == {}
+
+
+@pytest.mark.parametrize("order", [True, False])
+def test_dayfirst_reaches_the_notebooks_as_its_text_and_is_read_back(order):
+    """DAYFIRST=false is given, not left out as a false value would be; the injected text reads back as the value."""
+    injected = notebook_parameters({"DATA": Path("/x.csv"), "DAYFIRST": order})
+    assert injected == {"DATA": "/x.csv", "DAYFIRST": "true" if order else "false"}
+    assert read_parameter("DAYFIRST", injected["DAYFIRST"]) is order
+    assert not options_default_run(injected)
+
+
+@pytest.mark.parametrize("name", OF_DATA)
+def test_an_option_of_the_data_file_goes_with_data(name):
+    assert OF_DATA == ("INVALID", "DAYFIRST")
+    value = read_parameter(name, {"INVALID": "drop", "DAYFIRST": "true"}[name])
+    with pytest.raises(OptionError, match=f"^--{name.lower()} applies to an ACLED file: give --data too$"):
+        check_together({name: value})
+    with pytest.raises(OptionError, match=f"^--{name.lower()} applies to an ACLED file"):
+        check_together({name: value, "COMPARE": Path("/x.csv")})  # not to the export of COMPARE
+    check_together({name: value, "DATA": Path("/x.csv")})
+
+
+def test_every_usage_line_names_every_option():
+    """The command's usage in docs/report.md and in the module's docstring list the options by hand: all of them."""
+    docs = " ".join((ROOT / "docs" / "report.md").read_text(encoding="utf-8").split())
+    usage = docs[docs.index("`python -m analysis.report --out build/report"):]
+    usage = usage[:usage.index("`", 1)]
+    docstring = " ".join(cli.__doc__.split())
+    for option in OPTIONS:
+        assert f"[{option.flag} " in usage or option.name == "OUT", option.name
+        assert f"[{option.flag} " in docstring, option.name
 
 
 def test_the_help_of_attacks_names_the_default_acled_attacks():

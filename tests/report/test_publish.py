@@ -123,14 +123,29 @@ def test_a_folder_holding_anything_but_a_report_is_refused(tmp_path, entry, show
     assert snapshot(out) == {**before, entry: hashlib.sha256(b"keep me").hexdigest()}
 
 
-@pytest.mark.parametrize("name", ["events.csv", "links.csv"])
-def test_an_earlier_reports_events_or_links_file_is_part_of_a_report_and_replaced(tmp_path, name):
+@pytest.mark.parametrize("name", ["events.csv", "dropped.csv", "links.csv"])
+def test_an_earlier_reports_events_dropped_or_links_file_is_part_of_a_report_and_replaced(tmp_path, name):
     out = tmp_path / "report"
     old_report(out)
     (out / name).write_text("event_id\nA1\n", encoding="utf-8")
     with staged_folder(out) as stage:
         (stage / "index.html").write_text("new", encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+
+
+def test_the_docs_list_every_file_a_build_writes_beside_the_pages():
+    """docs/report.md's table of what the build writes names each data file, and the function that writes it."""
+    from analysis.report import checks
+    from analysis.report.inputs import DATA_FILES
+
+    docs = (PROJECT_ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    table = docs[docs.index("What it writes to the output folder:"):]
+    table = table[:table.index("\n\n", table.index("| file |"))]
+    rows = {line.split(" | ")[0].strip("| `"): line for line in table.splitlines()[3:]}
+    for name in DATA_FILES:
+        writer = f"write_{Path(name).stem}"
+        assert callable(getattr(checks, writer)), name
+        assert f"`analysis.report.checks.{writer}`" in rows[name], name
 
 
 # --- through the command line ---------------------------------------------------------------------

@@ -581,17 +581,39 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
     (:func:`analysis.stats.evidence.document_names`, in the sentence's form:
     "Associated Press (6 Feb 2020)", "an unnamed outlet (29 Mar 2020)"); an
     ACLED file by its name, the export's date (its latest ``timestamp``:
-    "data as of 14 November 2023") and the outlets behind the most events.
+    "data as of 14 November 2023") and the outlets behind the most events. Where ``INVALID=drop`` left rows of
+    the file out, every page's dateline says so, and the index's with it (:func:`left_out`).
     """
-    def write(esc: Escape) -> str:
+    def write(esc: Escape, link: Callable[[str], str]) -> str:
         sources = _sources_words(facts, esc, facts.events if events is None else events)
-        if what is None or (lead_counts and not facts.is_default):
-            return f"From {sources}."
-        return f"{capital(what(esc) if callable(what) else what)}, from {sources}."
+        opening = (f"From {sources}." if what is None or (lead_counts and not facts.is_default)
+                   else f"{capital(what(esc) if callable(what) else what)}, from {sources}.")
+        return opening + left_out(facts, esc, link)
 
     title = report_title(facts)
     scope = f" in {facts.data.place}, {facts.data.period_text}" if title else ""
-    return Dateline(text=write(str), markdown=f"*{write(md)}*", report_title=title, scope=scope)
+    return Dateline(text=write(str, str), markdown=f"*{write(md, lambda name: f'[{name}]({name})')}*",
+                    report_title=title, scope=scope)
+
+
+def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str) -> str:
+    """Say that ``INVALID=drop`` left rows of the file out, how many, and where they are listed; "" where none was.
+
+    The one sentence that says it on the pages, at the end of each page's dateline (:func:`dateline`), which the
+    index opens with: " 2 rows of damaged.csv that break a rule were left out (INVALID=drop); dropped.csv beside
+    this report lists each with its line and reasons." ``link`` writes the file's name as a link (Markdown) or as
+    it is (plain text).
+    """
+    from ..inputs import DROPPED_FILE
+
+    count = facts.data.dropped
+    if facts.coded or not count:
+        return ""
+    name = esc(facts.data.file_name)
+    one = count == 1
+    return (f" {describe_number(count, 'row')} of {name} that break{'s' if one else ''} a rule "
+            f"{'was' if one else 'were'} left out (INVALID=drop); {link(DROPPED_FILE)} beside this report lists "
+            f"{'it' if one else 'each'} with its line and reasons.")
 
 
 def report_title(facts: Facts) -> str:
@@ -626,7 +648,7 @@ def _sources_words(facts: Facts, esc: Escape, events: pd.DataFrame) -> str:
         of = f" of the {in_words(every)}" if len(named) < every else ""
         return (f"{in_words(len(named))}{of} news report{'' if len(named) == 1 and not of else 's'}: "
                 f"{'; '.join(named)}")
-    name = esc(data.source_name.removeprefix("the ACLED file "))
+    name = esc(data.file_name)
     if data.exported is not None:
         from ...stats.caveats import stamp_before_events
 
