@@ -305,8 +305,9 @@ def _read(path: Path, *, keep_going: bool, sep: str | None = None, sheet: str | 
             if name in table.frame:
                 table.frame[name] = acled_layouts.decimal_commas(table.frame[name])
         return table
-    # the column set is checked by _column_set; requiring the id here names another delimiter
-    return read_text_table(path, required=["event_id_cnty"], keep_going=keep_going)
+    # the column set is checked by _column_set; requiring the id here names another delimiter. A damaged record is
+    # read past either way: _check_text reports it with every other problem of the file (or drops it)
+    return read_text_table(path, required=["event_id_cnty"], keep_going=True)
 
 
 def load_acled(
@@ -528,9 +529,13 @@ def _check_text(table: TextTable, columns, folded: list, truncated, na_columns: 
 
     checker = checker_for(table)
     acled_layouts.add_problems(checker, folded)
-    if truncated is not None and invalid == "raise":
-        line, column, value, rule = truncated
-        checker.add(None, column, value, rule, line=line)
+    if invalid == "raise":  # the records that could not be read, named with the problems of the others
+        if truncated is not None:
+            line, column, value, rule = truncated
+            checker.add(None, column, value, rule, line=line)
+        for line, rule, fields in table.skipped:
+            if truncated is None or line != truncated[0]:
+                checker.add(None, None, ",".join(fields), rule, line=line)
     check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, RULES.unique, checker)

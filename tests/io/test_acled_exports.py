@@ -444,7 +444,9 @@ def test_a_file_cut_inside_the_last_quoted_value_is_refused_or_dropped(tmp_path)
         writer.writerows(older_rows())
     path.write_text(path.read_text(encoding="utf-8")[:-3], encoding="utf-8")  # ..."IR
     message = refused(path)
-    assert "line 5: has a double quote that opens a value which is never closed: the file ends inside it" in message
+    # the record cut off is shown, as a ragged record is (its fields as read, the last one open to the end)
+    assert "line 5: '9003,368,TST3," in message
+    assert "has a double quote that opens a value which is never closed: the file ends inside it" in message
     with pytest.warns(errors.DroppedRowsWarning):
         events = analysis.load_acled(path, invalid="drop")
     assert events["event_id"].tolist() == ["TST1", "TST2"] and events.attrs["dropped"].table["line"].tolist() == [5]
@@ -517,6 +519,16 @@ def test_drop_returns_the_valid_records_and_reports_the_others(tmp_path, column_
     assert "is truncated" in dropped["reasons"][2]
     assert dropped["fatalities"][1] == "many"
     assert len(events.attrs["dropped"]) == 3
+
+
+@pytest.mark.parametrize("column_set", SETS)
+def test_a_truncated_last_record_is_reported_with_the_other_problems(tmp_path, column_set):
+    with pytest.raises(errors.DataError) as info:
+        analysis.load_acled(damaged(tmp_path, column_set))
+    assert [(p[0], p[1]) for p in info.value.problems] == [(5, "event_id_cnty"), (7, "fatalities"), (9, None)]
+    message = str(info.value)
+    assert "3 problems" in message and "line 7, column 'fatalities': 'many' is not a whole number" in message
+    assert "line 9: " in message and "is truncated: the last record has only" in message
 
 
 def test_dropped_records_survive_pandas_operations(tmp_path):
