@@ -26,7 +26,6 @@ exports compared: :mod:`analysis.io.acled_updates`.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, Union
@@ -40,7 +39,7 @@ from ..schema import ACLED_ACTOR_TYPES, Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
 from .parse import as_int64, convert_columns, frame_of, layout, vocabulary_codes
-from .problems import DroppedRows, build_error, dropped_table, file_error
+from .problems import DroppedRows, build_error, dropped_table, file_error, warn
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
 from .text_table import TextTable, checker_for, read_text_table
 
@@ -561,10 +560,10 @@ def _with_new_sub_event_types(table: TextTable, columns, output):
         return [dataclasses.replace(c, allowed=(*c.allowed, *new)) if c.name == "sub_event_type" else c
                 for c in specs]
 
-    warnings.warn(
+    warn(
         f"{table.name}: loaded {len(new)} sub-event type(s) outside ACLED's codebook vocabulary: "
         f"{', '.join(repr(v) for v in new)}; they are kept as further categories of sub_event_type",
-        NewValuesWarning, stacklevel=4,
+        NewValuesWarning,
     )
     return tuple(widen(columns)), widen(output)
 
@@ -641,11 +640,10 @@ def _drop_invalid(table: TextTable, dates: pd.Series, checker) -> tuple[TextTabl
     kept = TextTable(path=table.path, frame=table.frame.iloc[keep].reset_index(drop=True), header=table.header,
                      lines=lines[keep] if len(lines) == len(table.frame) else None)
     first = int(dropped.table["line"].iloc[0])
-    warnings.warn(
+    warn(
         f"{table.name}: dropped {len(dropped):,} of {total:,} records that break a rule (the first on line {first}); "
         "frame.attrs['dropped'].table lists each with its line and reasons",
         DroppedRowsWarning,
-        stacklevel=3,
     )
     return kept, dates.iloc[keep].reset_index(drop=True), dropped
 

@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 from ..schema import Column
-from .acled import load_acled
-from .problems import file_error
+from .acled import ACTOR_TYPES, load_acled
+from .acled_layouts import interaction_names
+from .problems import file_error, warn
 from .rules import check_columns
 from .text_table import checker_for, read_text_table
 
@@ -123,7 +124,7 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
         raise ValueError("combine_acled takes a list of exports (paths or frames), at least one")
     frames = [_as_frame(p, **options) for p in paths]
     names = _export_names(paths, frames)
-    combined = _stacked(frames)
+    combined = _stacked(frames, names)
     source = np.repeat(np.arange(len(frames)), [len(f) for f in frames])
     stamps = _seconds(combined["timestamp"])
     order = pd.DataFrame({"id": combined[_id_column(combined)].astype(object).to_numpy(), "stamp": stamps,
@@ -143,15 +144,56 @@ def _export_names(paths: Sequence[ExportLike], frames: list[pd.DataFrame]) -> li
             for i, (p, f) in enumerate(zip(paths, frames))]
 
 
-def _stacked(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Return the rows of every frame, one after another, in the columns all share (in the first one's order)."""
-    shared = [c for c in frames[0].columns if all(c in f.columns for f in frames[1:])]
+class ExportColumnsWarning(UserWarning):
+    """Combined exports do not all have the same columns (an older and a current export, say): each column is kept,
+    missing in the rows of the exports that lack it."""
+
+
+def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    """Return the rows of every frame, one after another, with every frame's columns (in the first one's order, a
+    column of a later one after the column it follows there), missing in the rows of the frames that lack it, and
+    ``interaction`` written one way; warn when the columns differ."""
+    columns = _column_union(frames)
+    lacking = []
     parts = []
-    for frame in frames:
-        part = frame[shared].copy()
+    for frame, name in zip(frames, names):
+        absent = [c for c in columns if c not in frame.columns]
+        if absent:
+            lacking.append(f"{name} lacks {', '.join(absent)} (missing in its {len(frame):,} rows)")
+        part = frame.copy()
+        for column in absent:
+            dtype = next(f[column].dtype for f in frames if column in f.columns)
+            part[column] = pd.Series(index=part.index, dtype=dtype)
+        part = part[columns]
         part.attrs = {}
         parts.append(part)
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    said = []
+    if "interaction" in out.columns:
+        values = out["interaction"]
+        named = interaction_names(values, ACTOR_TYPES)
+        if (named != values).any() and (named == values)[values.notna()].any():  # codes beside names
+            out["interaction"] = named
+            said.append("interaction's two-digit codes (of an older export) are written as names, as the others "
+                        "write them ('12' as 'State forces-Rebel group')")
+    if lacking:
+        warn("the combined exports have different columns; each is kept, missing in the rows of an export that "
+             "lacks it: " + "; ".join(lacking)
+             + "".join(f"; {s}" for s in said), ExportColumnsWarning)
+    return out
+
+
+def _column_union(frames: list[pd.DataFrame]) -> list[str]:
+    """Return every column of the frames: the first one's in its order, each other one after the column it follows
+    in the first frame that has it."""
+    columns = list(frames[0].columns)
+    for frame in frames[1:]:
+        previous = None
+        for column in frame.columns:
+            if column not in columns:
+                columns.insert(columns.index(previous) + 1 if previous is not None else 0, column)
+            previous = column
+    return columns
 
 
 def _latest_rows(order: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
@@ -384,5 +426,5 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     return ExportChanges(added=added, deleted=deleted, changed=changed.astype("string"))
 
 
-__all__ = ["combine_acled", "apply_deletions", "read_deletions", "compare_acled", "CombinedExports",
+__all__ = ["combine_acled", "ExportColumnsWarning", "apply_deletions", "read_deletions", "compare_acled", "CombinedExports",
            "DeletionsApplied", "ExportChanges", "COMPARED_FIELDS", "DELETION_COLUMNS"]

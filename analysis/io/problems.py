@@ -15,6 +15,8 @@ table gives the line on which each record starts.
 
 from __future__ import annotations
 
+import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +171,15 @@ def build_error(path: str, problems: Sequence[tuple[int | None, str | None, obje
     return DataError(message, path=path, line=line, column=column, value=value, rule=rule, problems=problems)
 
 
+def warn(message: str, category: type[Warning]) -> None:
+    """Emit a warning attributed to the first caller outside the package (the line of the user's code that loaded
+    the file), however deep in the package it is raised and by whichever of its functions it was called."""
+    frame, level = sys._getframe(1), 2  # the caller of warn: stacklevel 2
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "analysis":
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)
+
+
 def file_error(path: Path | str, rule: str, *, line: int | None = None, column: str | None = None, value: object = None) -> DataError:
     """Return a DataError about a whole file (or one spot in it)."""
     return build_error(str(path), [(line, column, value, rule)])
@@ -286,4 +297,5 @@ def dropped_table(problems: ProblemList, frame: pd.DataFrame, lines: np.ndarray,
     return table
 
 
-__all__ = ["Checker", "DroppedRows", "ProblemList", "build_error", "describe", "dropped_table", "file_error", "show"]
+__all__ = ["Checker", "DroppedRows", "ProblemList", "build_error", "describe", "dropped_table", "file_error", "show",
+           "warn"]

@@ -15,6 +15,7 @@ import pytest
 import analysis
 from analysis import DataError, schema
 from analysis.io.acled import ACTOR_CODE_COLUMNS, ACTOR_TYPES, COLUMN_SETS, DATE_BASIS, PROJECT_COLUMNS
+from analysis.io.acled_updates import ExportColumnsWarning
 
 # One event per time precision code, in the current column set.
 CURRENT_ROWS: list[dict[str, str]] = [
@@ -187,7 +188,8 @@ def test_a_current_and_an_older_export_of_the_same_events_differ_only_in_interac
     changes = analysis.compare_acled(older, current)
     assert changes.added.empty and changes.deleted.empty
     assert changes.changed["field"].unique().tolist() == ["interaction"]  # each set's own form, kept as written
-    combined = analysis.combine_acled([older, current])
+    with pytest.warns(ExportColumnsWarning, match="lacks disorder_type"):  # each set's own columns, all kept
+        combined = analysis.combine_acled([older, current])
     assert isinstance(combined["inter1"].dtype, pd.CategoricalDtype) and str(combined["timestamp"].dtype) == (
         "datetime64[s, UTC]")
 

@@ -155,8 +155,9 @@ def test_a_new_sub_event_type_is_refused_by_default_and_loaded_with_a_warning(tm
     rows[0]["sub_event_type"] = "Drone swarm"
     path = export(tmp_path, rows, "current")
     assert "line 2, column 'sub_event_type': 'Drone swarm' is not allowed" in refused(path)
-    with pytest.warns(NewValuesWarning, match=r"1 sub-event type\(s\) outside ACLED's codebook vocabulary: 'Drone swarm'"):
+    with pytest.warns(NewValuesWarning, match=r"1 sub-event type\(s\) outside ACLED's codebook vocabulary: 'Drone swarm'") as caught:
         events = analysis.load_acled(path, new_sub_event_types="warn")
+    assert caught[0].filename == __file__  # the caller's line, not the package's
     assert events["sub_event_type"].tolist() == ["Drone swarm", "Shelling/artillery/missile attack", "Peaceful protest"]
     assert "Drone swarm" in events["sub_event_type"].cat.categories
     with warnings.catch_warnings():

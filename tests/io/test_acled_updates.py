@@ -6,10 +6,12 @@ Every file is written here from invented rows (tests/acled_files.py), never ACLE
 from __future__ import annotations
 
 import pytest
-from acled_files import write_acled_deletions, write_acled_events
+from acled_files import conflict_events, write_acled_deletions, write_acled_events, write_acled_older
 
 import analysis
 from analysis import DataError
+from analysis.io.acled import ACTOR_TYPES
+from analysis.io.acled_updates import ExportColumnsWarning
 
 
 def _ids(frame):
@@ -63,6 +65,31 @@ def test_an_older_revision_in_a_later_file_does_not_win(two_exports):
     events = analysis.combine_acled([new, old])  # the newer export listed first
     assert events.iloc[_ids(events).index("TST2")]["fatalities"] == 5
     assert events.attrs["combined"].files["superseded"].tolist() == [1, 1]  # TST1's tie goes to old.csv
+
+
+def test_an_older_and_a_current_export_combine_with_every_column_and_one_form_of_interaction(tmp_path):
+    events = conflict_events()
+    older = write_acled_older(tmp_path / "older.csv", [dict(e, event_id_cnty=f"OLD{i}") for i, e in enumerate(events[:5])])
+    current = write_acled_events(tmp_path / "current.csv", events[5:9])
+    for paths in ([older, current], [current, older]):
+        with pytest.warns(ExportColumnsWarning) as caught:
+            combined = analysis.load_acled(paths)
+        assert len(caught) == 1 and caught[0].filename == __file__  # the caller's line, not the package's
+        message = str(caught[0].message)
+        assert f"{older} lacks disorder_type, civilian_targeting, tags (missing in its 5 rows)" in message
+        assert f"{current} lacks data_id, event_id_no_cnty, iso3 (missing in its 4 rows)" in message
+        assert len(combined) == 9
+        from_older = combined["event_id_cnty"].str.startswith("OLD").to_numpy()
+        assert combined.loc[from_older, ["disorder_type", "civilian_targeting"]].isna().all().all()
+        assert combined.loc[~from_older, "disorder_type"].notna().all()
+        assert combined.loc[~from_older, ["data_id", "iso3"]].isna().all().all()
+        assert (combined.loc[from_older, "iso3"] == "IRQ").all()
+        # the older export's two-digit codes are written as names, lower code first, as the current set writes them
+        for row in combined[from_older].itertuples():
+            codes = sorted(c for c in (row.inter1_code, row.inter2_code) if c)
+            expected = "-".join(ACTOR_TYPES[c - 1] for c in codes) if len(codes) == 2 else f"{row.inter1} only"
+            assert row.interaction == expected
+        assert combined.loc[~from_older, "interaction"].tolist() == [e["interaction"] for e in events[5:9]]
 
 
 def test_combine_refuses_one_path():
