@@ -14,7 +14,7 @@ it left out and why.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
@@ -350,15 +350,22 @@ def apply_deletions(events: pd.DataFrame, deletions: PathLike | pd.DataFrame) ->
 class ExportChanges:
     """What changed from one export to another, by ``event_id_cnty``.
 
-    ``added`` and ``deleted`` are the rows of the events only the new or
-    only the old export holds; ``changed`` has one row per field that
-    differs in an event both hold: ``event_id_cnty``, ``field``, ``old``,
-    ``new`` (as text; empty where missing).
+    ``added`` are the rows of the events only the new export holds;
+    ``deleted`` the rows of the events only the old export holds that fall
+    within the new export's dates (its first to its last ``event_date``),
+    which the new export would hold had ACLED kept them; ``outside`` the
+    old export's other rows, dated outside the new export's dates, of which
+    the new export says nothing (exports of two periods, or of two queries,
+    differ there without any deletion); ``changed`` has one row per field
+    that differs in an event both hold: ``event_id_cnty``, ``field``,
+    ``old``, ``new`` (as text; empty where missing). The old export's rows
+    are ``deleted``, ``outside`` or held by both.
     """
 
     added: pd.DataFrame
     deleted: pd.DataFrame
     changed: pd.DataFrame
+    outside: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -386,8 +393,11 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     Returns
     -------
     ExportChanges
-        ``added``, ``deleted`` (rows) and ``changed`` (one row per event and
-        field that differ, sorted by event and in the order of ``fields``).
+        ``added``, ``deleted`` (rows; deleted: only within the new export's
+        dates), ``outside`` (the old export's rows outside them, which the
+        new export cannot say were deleted) and ``changed`` (one row per
+        event and field that differ, sorted by event and in the order of
+        ``fields``).
 
     Examples
     --------
@@ -404,7 +414,10 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
             raise ValueError(f"the {which} export repeats event {ids[ids.duplicated()].iloc[0]!r}; "
                              "compare exports with one row per event (combine_acled keeps the latest)")
     added = after[~new_ids.isin(old_ids)].reset_index(drop=True)
-    deleted = before[~old_ids.isin(new_ids)].reset_index(drop=True)
+    only_old = ~old_ids.isin(new_ids).to_numpy()
+    within = _within_dates(before, after)
+    deleted = before[only_old & within].reset_index(drop=True)
+    outside = before[only_old & ~within].reset_index(drop=True)
     both = pd.Index(new_ids[new_ids.isin(old_ids)])
     a = before.set_axis(old_ids.to_numpy()).loc[both]
     b = after.set_axis(new_ids.to_numpy()).loc[both]
@@ -423,7 +436,19 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
         changed = changed.sort_values(["_order", "_rank"], kind="stable")[columns].reset_index(drop=True)
     else:
         changed = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    return ExportChanges(added=added, deleted=deleted, changed=changed.astype("string"))
+    return ExportChanges(added=added, deleted=deleted, changed=changed.astype("string"), outside=outside)
+
+
+def _within_dates(before: pd.DataFrame, after: pd.DataFrame) -> np.ndarray:
+    """Return, per row of ``before``, whether its day lies within ``after``'s first to last day (``event_date``;
+    ``date_start`` in a frame without it); every row where either frame has no day to go by."""
+    column = next((c for c in ("event_date", "date_start") if c in before.columns and c in after.columns), None)
+    if column is None:
+        return np.ones(len(before), dtype=bool)
+    days, span = pd.to_datetime(before[column]), pd.to_datetime(after[column])
+    if span.isna().all():
+        return np.ones(len(before), dtype=bool)
+    return (days.isna() | days.between(span.min(), span.max())).to_numpy(dtype=bool)
 
 
 __all__ = ["combine_acled", "ExportColumnsWarning", "apply_deletions", "read_deletions", "compare_acled", "CombinedExports",

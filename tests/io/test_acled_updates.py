@@ -138,6 +138,20 @@ def test_compare_names_added_deleted_and_changed_fields(two_exports):
     ]
 
 
+def test_compare_calls_deleted_only_the_events_within_the_new_exports_dates(tmp_path):
+    days = {"TST1": "2020-03-10", "TST2": "2020-04-20", "TST3": "2020-05-05", "TST4": "2020-05-20",
+            "TST5": "2020-05-01", "TST6": "2020-08-30"}
+    march_may = write_acled_events(tmp_path / "march_may.csv", [
+        {"event_id_cnty": i, "event_date": days[i]} for i in ("TST1", "TST2", "TST3", "TST4")])
+    may_august = write_acled_events(tmp_path / "may_august.csv", [  # 1 May .. 30 August, without TST3
+        {"event_id_cnty": i, "event_date": days[i]} for i in ("TST5", "TST4", "TST6")])
+    changes = analysis.compare_acled(march_may, may_august)
+    assert _ids(changes.added) == ["TST5", "TST6"]
+    assert _ids(changes.deleted) == ["TST3"]  # within the later export's dates, and not in it
+    assert _ids(changes.outside) == ["TST1", "TST2"]  # before the later export's first day: not said to be deleted
+    assert changes.changed.empty
+
+
 def test_compare_of_an_export_with_itself_is_empty(two_exports):
     old, _ = two_exports
     changes = analysis.compare_acled(old, old)
