@@ -40,6 +40,20 @@ def show(value: object, limit: int = 80) -> str:
     return repr(text)
 
 
+class Rule(str):
+    """A rule (a str): ``brief`` followed by ``detail``, a long part (a list of what is allowed, the way to fix a
+    file) that a message gives once, the first time, and names the line of after that, so that it does not
+    repeat on every line the rule breaks. Rules of several values may share one detail."""
+
+    def __new__(cls, brief: str, detail: str = "") -> "Rule":
+        rule = super().__new__(cls, brief + detail)
+        rule.brief, rule.detail = brief, detail
+        return rule
+
+    def __getnewargs__(self):
+        return (self.brief, self.detail)
+
+
 def describe(line: int | None, column: str | None, value: object, rule: str) -> str:
     """Return one problem as a message line: where, the value, the rule."""
     where = f"line {line}" if line is not None else "line ?"
@@ -65,7 +79,8 @@ class _Group:
         return self.values.iloc[int(self.records[position])]
 
     def rule_at(self, position: int) -> str:
-        return self.rules if isinstance(self.rules, str) else str(self.rules[position])
+        rule = self.rules if isinstance(self.rules, str) else self.rules[position]
+        return rule if isinstance(rule, str) else str(rule)
 
 
 class ProblemList(Sequence):
@@ -148,13 +163,29 @@ def _like(parts: list) -> str:
     return f"for example {examples}"
 
 
+def _briefly(problems: list) -> list:
+    """Return the problems with each :class:`Rule`'s detail given once, the first time, and after that its brief
+    form, naming the line where the detail was given."""
+    first: dict[str, int | None] = {}
+    out = []
+    for line, column, value, rule in problems:
+        if isinstance(rule, Rule) and rule.detail:
+            if rule.detail in first:
+                where = first[rule.detail]
+                rule = rule.brief + (f" (see line {where})" if where is not None else " (see above)")
+            else:
+                first[rule.detail] = line
+        out.append((line, column, value, rule))
+    return out
+
+
 def build_error(path: str, problems: Sequence[tuple[int | None, str | None, object, str]]) -> DataError:
     """Build one DataError from (line, column, value, rule) tuples (a list or a ProblemList)."""
     first = problems[0]
     if len(problems) == 1:
         message = f"{path}, {describe(*first)}"
     else:
-        listed = [f"  {describe(*p)}" for p in problems[:MAX_LISTED_PROBLEMS]]
+        listed = [f"  {describe(*p)}" for p in _briefly(problems[:MAX_LISTED_PROBLEMS])]
         if len(problems) > MAX_LISTED_PROBLEMS:
             if isinstance(problems, ProblemList):
                 rest = problems.rest_by_column(MAX_LISTED_PROBLEMS)
@@ -297,5 +328,5 @@ def dropped_table(problems: ProblemList, frame: pd.DataFrame, lines: np.ndarray,
     return table
 
 
-__all__ = ["Checker", "DroppedRows", "ProblemList", "build_error", "describe", "dropped_table", "file_error", "show",
+__all__ = ["Checker", "DroppedRows", "ProblemList", "Rule", "build_error", "describe", "dropped_table", "file_error", "show",
            "warn"]

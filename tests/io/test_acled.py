@@ -408,3 +408,27 @@ def test_not_a_parquet_file(tmp_path):
     fake = tmp_path / "fake.parquet"
     fake.write_bytes(b"not parquet at all")
     assert "could not be read as Parquet" in refused(fake)
+
+
+def test_spreadsheet_day_numbers_and_times_are_named_and_the_accepted_forms_listed_once(tmp_path):
+    from acled_files import write_acled_events
+
+    from analysis.io.acled_dates import DATE_FORMS, DATE_RULE
+
+    dates = [("43892", "2020"), ("43897", "2020"), ("02/03/2020 00:00", "2020"), ("2020-03-07T13:45:00", "2020"),
+             ("Dec 31st 2019", "2019"), ("Jan 2nd 2020", "2020")]
+    path = write_acled_events(tmp_path / "saved.csv", [{"event_date": day, "year": year} for day, year in dates])
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(path)
+    message = str(info.value)
+    assert ("line 2, column 'event_date': '43892' looks like a spreadsheet's day number (43892 is 2020-03-02): "
+            "the column was saved as numbers; format it as a date (yyyy-mm-dd)") in message
+    assert "line 3, column 'event_date': '43897' looks like a spreadsheet's day number (43897 is 2020-03-07) (see line 2)" in message
+    assert ("line 4, column 'event_date': '02/03/2020 00:00' has a time of day after the day; event_date is a day: "
+            "format the column as a date without the time") in message
+    assert "line 5, column 'event_date': '2020-03-07T13:45:00' has a time of day after the day (see line 4)" in message
+    assert f"line 6, column 'event_date': 'Dec 31st 2019' {DATE_RULE}" in message
+    assert ("line 7, column 'event_date': 'Jan 2nd 2020' is not a real day in a form ACLED exports or spreadsheets "
+            "write (see line 6)") in message
+    assert message.count(DATE_FORMS) == 1 and "line ?" not in message
+    assert info.value.problems[5][3] == DATE_RULE  # the problems keep each rule whole
