@@ -41,7 +41,7 @@ from .acled_dates import parse_distinct_dates, parse_event_dates
 from .parse import as_int64, convert_columns, frame_of, layout, vocabulary_codes
 from .problems import DroppedRows, build_error, dropped_table, file_error, warn
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
-from .text_table import TextTable, checker_for, read_text_table
+from .text_table import TextTable, checker_for, close_names, read_text_table
 
 PathLike = Union[str, Path]
 
@@ -167,13 +167,22 @@ def _column_set(header: list[str], path: Path | str = "") -> str:
             return name
     closest = min(COLUMN_SETS, key=lambda name: len(misses[name]))
     other = next(name for name in COLUMN_SETS if name != closest)
+    known = {*COLUMN_SETS["current"], *COLUMN_SETS["older"], *OPTIONAL_COLUMNS}
+    lacking = None
+    if set(schema.EVENTS.column_names) <= names:
+        what = "the header is that of an events table of this package's schema: load it with analysis.load_events"
+    elif not names & known:
+        what = "the header has none of ACLED's columns"
+    else:
+        lacking = misses[closest]
+        what = (f"the header is closest to ACLED's {closest} column set but lacks {', '.join(lacking)}"
+                f"{close_names(lacking, header, known)}")
     raise file_error(
         path,
-        f"is not an ACLED export: the header is closest to ACLED's {closest} column set but lacks "
-        f"{', '.join(misses[closest])}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
+        f"is not an ACLED export: {what}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
         f"or the {other} ones ({', '.join(COLUMN_SETS[other])}), in any order; other columns are kept as text",
         line=1,
-        column=", ".join(misses[closest]),
+        column=", ".join(lacking) if lacking else None,
     )
 
 
@@ -306,7 +315,16 @@ def _read(path: Path, *, keep_going: bool, sep: str | None = None, sheet: str | 
         return table
     # the column set is checked by _column_set; requiring the id here names another delimiter. A damaged record is
     # read past either way: _check_text reports it with every other problem of the file (or drops it)
-    return read_text_table(path, required=["event_id_cnty"], keep_going=True)
+    return read_text_table(path, required=["event_id_cnty"], keep_going=True, missing_columns=_not_an_export)
+
+
+def _not_an_export(path: Path, header: list[str]) -> DataError:
+    """Return the error for a header without ``event_id_cnty``: it is not an ACLED export (:func:`_column_set`)."""
+    try:
+        _column_set(header, path)
+    except DataError as exc:
+        return exc
+    raise AssertionError("a header without event_id_cnty is of no column set")
 
 
 def load_acled(

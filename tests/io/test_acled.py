@@ -344,7 +344,8 @@ def test_missing_column_of_one_set(tmp_path):
 
 def test_unknown_column_set(tmp_path, mini):
     message = refused(mini.path("events"))  # the project's own events table is not an ACLED export
-    assert "line 1" in message and "required column(s) missing" in message
+    assert "line 1: is not an ACLED export: the header is that of an events table of this package's schema: " \
+           "load it with analysis.load_events; expected the current columns" in message
     # a current export with one column of the older set: that column is one more extra column
     mixed = [dict(r, data_id="1") for r in CURRENT_ROWS]
     events = analysis.load_acled(write_export(tmp_path / "mixed.csv", mixed, [*COLUMN_SETS["current"], "data_id"]))
@@ -432,3 +433,21 @@ def test_spreadsheet_day_numbers_and_times_are_named_and_the_accepted_forms_list
             "write (see line 6)") in message
     assert message.count(DATE_FORMS) == 1 and "line ?" not in message
     assert info.value.problems[5][3] == DATE_RULE  # the problems keep each rule whole
+
+
+def test_a_header_that_is_not_an_export_is_named_so_with_the_names_close_to_acleds(tmp_path):
+    from acled_files import write_acled_events
+
+    text = write_acled_events(tmp_path / "export.csv", [{"event_date": "2020-03-02"}]).read_text(encoding="utf-8")
+    capital = tmp_path / "capital.csv"
+    capital.write_text(text.replace(",fatalities,", ",Fatalities,", 1), encoding="utf-8")
+    assert ("capital.csv, line 1, column 'fatalities': is not an ACLED export: the header is closest to ACLED's "
+            "current column set but lacks fatalities (did you mean 'Fatalities'?); expected") in refused(capital)
+    other = tmp_path / "other.csv"
+    other.write_text("id,date,place,killed\n1,2020-03-02,Taji,2\n", encoding="utf-8")
+    assert "other.csv, line 1: is not an ACLED export: the header has none of ACLED's columns; expected the current " \
+           "columns (event_id_cnty, event_date" in refused(other)
+    with pytest.raises(DataError) as info:
+        analysis.load_events(tmp_path / "export.csv")  # an ACLED export given to the coded events' loader
+    assert str(info.value).endswith("; it looks like an ACLED export (it has event_id_cnty): load it with "
+                                    "analysis.load_acled")
