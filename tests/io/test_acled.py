@@ -366,6 +366,13 @@ def test_latin1_file(tmp_path):
     path = write_export(tmp_path / "latin1.csv", rows, COLUMN_SETS["current"], encoding="latin-1")
     message = refused(path)
     assert "line 5, column 'location'" in message and "not UTF-8" in message
+    # the value shown is the field, not the start of its line, and the way to save the file is named
+    assert "column 'location': 'Test café' contains the byte 0xE9" in message and "'CSV UTF-8 (Comma" in message
+    rows[2]["location"], rows[2]["notes"] = "Test, café", "Après, the strike"  # quoted values with commas
+    path = write_export(tmp_path / "latin1.csv", rows, COLUMN_SETS["current"], encoding="latin-1")
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(path)
+    assert (info.value.line, info.value.column, info.value.value) == (5, "location", "Test, café")
 
 
 def test_utf16_file(tmp_path):
