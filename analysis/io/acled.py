@@ -39,7 +39,7 @@ from ..schema import ACLED_ACTOR_TYPES, Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
 from .parse import as_int64, convert_columns, frame_of, layout, vocabulary_codes
-from .problems import DroppedRows, build_error, dropped_table, file_error, warn
+from .problems import DroppedRows, build_error, dropped_table, file_error, not_found, warn
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
 from .text_table import TextTable, checker_for, close_names, read_text_table
 
@@ -466,7 +466,7 @@ def load_acled(
                              new_sub_event_types=new_sub_event_types, sheet=sheet)
     path = Path(path)
     if not path.is_file():
-        raise file_error(path, "file not found")
+        raise not_found(path)
     if sheet is not None and _format(path) in _NOT_WORKBOOKS:
         raise file_error(path, f"is {_NOT_WORKBOOKS[_format(path)]}, not an Excel workbook: sheet={sheet!r} names a "
                                "sheet of a workbook (.xlsx); leave sheet out to read this file", line=1)

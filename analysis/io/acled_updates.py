@@ -24,7 +24,7 @@ import pandas as pd
 from ..schema import Column
 from .acled import ACTOR_TYPES, load_acled
 from .acled_layouts import interaction_names
-from .problems import file_error, warn
+from .problems import file_error, not_found, warn
 from .rules import check_columns
 from .text_table import checker_for, read_text_table
 
@@ -273,7 +273,7 @@ def read_deletions(path: PathLike) -> pd.DataFrame:
 
     path = Path(path)
     if not path.is_file():
-        raise file_error(path, "file not found")
+        raise not_found(path)
     names = [c.name for c in DELETION_COLUMNS]
     if path.suffix.lower() == ".json":
         table = read_json(path)

@@ -55,11 +55,11 @@ class Rule(str):
 
 
 def describe(line: int | None, column: str | None, value: object, rule: str) -> str:
-    """Return one problem as a message line: where, the value, the rule."""
-    where = f"line {line}" if line is not None else "line ?"
-    if column is not None:
-        where += f", column {column!r}"
-    return f"{where}: {show(value)} {rule}" if value is not None else f"{where}: {rule}"
+    """Return one problem as a message line: where (the line, the column: what is known), the value, the rule."""
+    where = ", ".join(part for part in (f"line {line}" if line is not None else "",
+                                        f"column {column!r}" if column is not None else "") if part)
+    what = f"{show(value)} {rule}" if value is not None else rule
+    return f"{where}: {what}" if where else what
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,8 @@ def build_error(path: str, problems: Sequence[tuple[int | None, str | None, obje
     """Build one DataError from (line, column, value, rule) tuples (a list or a ProblemList)."""
     first = problems[0]
     if len(problems) == 1:
-        message = f"{path}, {describe(*first)}"
+        located = first[0] is not None or first[1] is not None
+        message = f"{path}, {describe(*first)}" if located else f"{path}: {describe(*first)}"
     else:
         listed = [f"  {describe(*p)}" for p in _briefly(problems[:MAX_LISTED_PROBLEMS])]
         if len(problems) > MAX_LISTED_PROBLEMS:
@@ -209,6 +210,28 @@ def warn(message: str, category: type[Warning]) -> None:
     while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "analysis":
         frame, level = frame.f_back, level + 1
     warnings.warn(message, category, stacklevel=level)
+
+
+#: The most names of a folder looked through for one close to a file not found.
+_MAX_LISTED_FILES = 10_000
+
+
+def not_found(path: Path | str, needed: str = "", *, suggest: bool = True) -> DataError:
+    """Return the DataError for a file that does not exist: the folder's names close to its name when ``suggest``
+    (a name the user typed; not a name the package fixes), or that the folder does not exist either, and
+    ``needed``, what the file was wanted for, when given."""
+    from itertools import islice
+
+    from ..text import did_you_mean
+
+    folder = Path(path).parent
+    if not folder.is_dir():
+        rule = f"file not found: the folder {str(folder)!r} does not exist either"
+    else:
+        names = [entry.name for entry in islice(folder.iterdir(), _MAX_LISTED_FILES)]
+        close = did_you_mean(Path(path).name, names) if suggest else ""
+        rule = "file not found" + (f"; {close}" if close else "")
+    return file_error(path, rule + (f"; {needed}" if needed else ""))
 
 
 def file_error(path: Path | str, rule: str, *, line: int | None = None, column: str | None = None, value: object = None) -> DataError:
@@ -310,7 +333,7 @@ def dropped_table(problems: ProblemList, frame: pd.DataFrame, lines: np.ndarray,
     """
     reasons: dict[int, list[str]] = {}
     for (line, column, value, rule), record in zip(problems, problems.records):
-        text = describe(None, column, value, rule).removeprefix("line ?, ").removeprefix("line ?: ")
+        text = describe(None, column, value, rule)
         reasons.setdefault(int(record), []).append(text)
     records = sorted(reasons)
     table = frame.iloc[records].reset_index(drop=True).astype(object)
@@ -328,5 +351,5 @@ def dropped_table(problems: ProblemList, frame: pd.DataFrame, lines: np.ndarray,
     return table
 
 
-__all__ = ["Checker", "DroppedRows", "ProblemList", "Rule", "build_error", "describe", "dropped_table", "file_error", "show",
-           "warn"]
+__all__ = ["Checker", "DroppedRows", "ProblemList", "Rule", "build_error", "describe", "dropped_table", "file_error", "not_found",
+           "show", "warn"]

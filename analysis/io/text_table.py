@@ -37,7 +37,7 @@ from .csv_scan import (
 from ..errors import DataError
 from ..text import did_you_mean
 from .parse import trimmed
-from .problems import Checker, build_error, file_error
+from .problems import Checker, build_error, file_error, not_found
 
 
 @dataclass
@@ -164,7 +164,7 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_goin
     """
     path = Path(path)
     if not path.is_file():
-        raise file_error(path, "file not found")
+        raise not_found(path)
     header_line = read_header(path)
     header = column_names(header_line.names)
     table = TextTable(path=path, frame=pd.DataFrame(), header=header)

@@ -458,3 +458,18 @@ def test_a_header_that_is_not_an_export_is_named_so_with_the_names_close_to_acle
         analysis.load_events(tmp_path / "export.csv")  # an ACLED export given to the coded events' loader
     assert str(info.value).endswith("; it looks like an ACLED export (it has event_id_cnty): load it with "
                                     "analysis.load_acled")
+
+
+def test_a_missing_file_is_named_without_a_line_with_the_folders_close_names(tmp_path):
+    from acled_files import write_acled_events
+
+    write_acled_events(tmp_path / "iraq_2019-2020.csv", [{"event_date": "2020-03-02"}])
+    for load in (analysis.load_acled, lambda path: analysis.combine_acled([tmp_path / "iraq_2019-2020.csv", path])):
+        with pytest.raises(DataError) as info:
+            load(tmp_path / "iraq_2019_2020.csv")
+        assert str(info.value) == f"{tmp_path / 'iraq_2019_2020.csv'}: file not found; did you mean 'iraq_2019-2020.csv'?"
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(tmp_path / "exports" / "iraq.csv")
+    assert str(info.value) == (f"{tmp_path / 'exports' / 'iraq.csv'}: file not found: the folder "
+                               f"{str(tmp_path / 'exports')!r} does not exist either")
+    assert info.value.line is None
