@@ -28,6 +28,8 @@ import pandas as pd
 from ..errors import DataError
 
 MAX_LISTED_PROBLEMS = 10
+#: Problems a ProblemList shows in its repr.
+_REPR_PROBLEMS = 3
 #: Distinct example values named for a column whose values differ in shape.
 _EXAMPLES = 3
 
@@ -111,6 +113,12 @@ class ProblemList(Sequence):
 
     def __len__(self) -> int:
         return len(self._order)
+
+    def __repr__(self) -> str:
+        shown = [repr(problem) for problem in self[:_REPR_PROBLEMS]]
+        if len(self) > _REPR_PROBLEMS:
+            shown.append(f"... and {len(self) - _REPR_PROBLEMS:,} more")
+        return f"ProblemList({len(self):,} problems: [{', '.join(shown)}])"
 
     def __getitem__(self, index):
         if isinstance(index, slice):

@@ -440,6 +440,9 @@ def test_spreadsheet_day_numbers_and_times_are_named_and_the_accepted_forms_list
             "write (see line 6)") in message
     assert message.count(DATE_FORMS) == 1 and "line ?" not in message
     assert info.value.problems[5][3] == DATE_RULE  # the problems keep each rule whole
+    shown = repr(info.value.problems)  # the problems as a list shows them, not an object's address
+    assert shown.startswith("ProblemList(6 problems: [(2, 'event_date', '43892', \"looks like a spreadsheet's")
+    assert shown.endswith(", ... and 3 more])")
 
 
 def test_a_header_that_is_not_an_export_is_named_so_with_the_names_close_to_acleds(tmp_path):
