@@ -169,17 +169,19 @@ def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
         parts.append(part)
     out = pd.concat(parts, ignore_index=True)
     said = []
+    if lacking:
+        said.append("the combined exports have different columns; each is kept, missing in the rows of an export "
+                    "that lacks it: " + "; ".join(lacking))
     if "interaction" in out.columns:
         values = out["interaction"]
         named = interaction_names(values, ACTOR_TYPES)
         if (named != values).any() and (named == values)[values.notna()].any():  # codes beside names
             out["interaction"] = named
-            said.append("interaction's two-digit codes (of an older export) are written as names, as the others "
+            said.append(("" if lacking else "the combined exports write interaction two ways: ")
+                        + "interaction's two-digit codes (of an older export) are written as names, as the others "
                         "write them ('12' as 'State forces-Rebel group')")
-    if lacking:
-        warn("the combined exports have different columns; each is kept, missing in the rows of an export that "
-             "lacks it: " + "; ".join(lacking)
-             + "".join(f"; {s}" for s in said), ExportColumnsWarning)
+    if said:
+        warn("; ".join(said), ExportColumnsWarning)
     return out
 
 

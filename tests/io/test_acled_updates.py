@@ -92,6 +92,16 @@ def test_an_older_and_a_current_export_combine_with_every_column_and_one_form_of
         assert combined.loc[~from_older, "interaction"].tolist() == [e["interaction"] for e in events[5:9]]
 
 
+def test_exports_of_one_column_set_that_write_interaction_two_ways_are_told_of(tmp_path):
+    codes = write_acled_events(tmp_path / "codes.csv", [  # the API's numeric values: actor types and their pair
+        {"event_id_cnty": "TST1", "event_date": "2020-03-02", "inter1": "1", "inter2": "2", "interaction": "12"}])
+    names = write_acled_events(tmp_path / "names.csv", [
+        {"event_id_cnty": "TST2", "event_date": "2020-03-03", "interaction": "State forces-Rebel group"}])
+    with pytest.warns(ExportColumnsWarning, match="the combined exports write interaction two ways: "):
+        combined = analysis.combine_acled([codes, names])
+    assert combined["interaction"].tolist() == ["State forces-Rebel group", "State forces-Rebel group"]
+
+
 def test_combine_refuses_one_path():
     with pytest.raises(ValueError, match="list of exports"):
         analysis.combine_acled("one.csv")
