@@ -175,7 +175,7 @@ def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
     if "interaction" in out.columns:
         values = out["interaction"]
         named = interaction_names(values, ACTOR_TYPES)
-        if (named != values).any() and (named == values)[values.notna()].any():  # codes beside names
+        if named is not values and (named == values)[values.notna()].any():  # codes beside names
             out["interaction"] = named
             said.append(("" if lacking else "the combined exports write interaction two ways: ")
                         + "interaction's two-digit codes (of an older export) are written as names, as the others "
