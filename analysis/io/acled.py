@@ -550,9 +550,9 @@ def _check_text(table: TextTable, columns, folded: list, truncated, na_columns: 
         if truncated is not None:
             line, column, value, rule = truncated
             checker.add(None, column, value, rule, line=line)
-        for line, rule, fields in table.skipped:
-            if truncated is None or line != truncated[0]:
-                checker.add(None, None, ",".join(fields), rule, line=line)
+        unread = [(line, rule, ",".join(fields)) for line, rule, fields in table.skipped
+                  if truncated is None or line != truncated[0]]
+        checker.add_lines([u[0] for u in unread], None, [u[2] for u in unread], [u[1] for u in unread])
     check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, RULES.unique, checker)

@@ -66,16 +66,20 @@ def describe(line: int | None, column: str | None, value: object, rule: str) -> 
 
 @dataclass(frozen=True)
 class _Group:
-    """Problems of one check: one per record in ``records`` (or one for the file, ``records`` None)."""
+    """Problems of one check: one per record in ``records``, or, with ``records`` None, one for the file (at
+    ``line``) or one per line of ``lines`` (records that could not be read into the table, ``value`` their values)."""
 
     records: np.ndarray | None
     column: str | None
     values: pd.Series | None  # the whole column, read at each record
-    value: object  # the value when ``values`` is None
+    value: object  # the value when ``values`` is None (a list of one per line with ``lines``)
     rules: str | np.ndarray  # one rule, or one per record
     line: int | None = None  # for a problem not tied to a record
+    lines: np.ndarray | None = None  # for problems of several lines not tied to records
 
     def value_at(self, position: int) -> object:
+        if self.lines is not None:
+            return self.value[int(position)]
         if self.values is None:
             return self.value
         return self.values.iloc[int(self.records[position])]
@@ -92,7 +96,13 @@ class ProblemList(Sequence):
         self._groups = groups
         group_ids, positions, records, lines = [], [], [], []
         for number, group in enumerate(groups):
-            if group.records is None:
+            if group.lines is not None:
+                count = len(group.lines)
+                group_ids.append(np.full(count, number))
+                positions.append(np.arange(count))
+                records.append(np.full(count, -1))
+                lines.append(group.lines)
+            elif group.records is None:
                 group_ids.append(np.array([number]))
                 positions.append(np.array([0]))
                 records.append(np.array([-1]))
@@ -140,7 +150,9 @@ class ProblemList(Sequence):
         for number in pd.unique(self._group_ids[rest]):
             group = self._groups[number]
             chosen = rest[self._group_ids[rest] == number]
-            if group.values is None:
+            if group.lines is not None:
+                values = [group.value[int(p)] for p in self._positions[chosen]]
+            elif group.values is None:
                 values = [group.value] * len(chosen)
             else:
                 values = group.values.iloc[self._records[chosen]]
@@ -265,6 +277,15 @@ class Checker:
             self._groups.append(_Group(None, column, None, value, rule, line if line is not None else 1))
         else:
             self._groups.append(_Group(np.array([record], dtype=np.int64), column, None, value, rule))
+
+    def add_lines(self, lines, column: str | None, values: list, rules) -> None:
+        """Record a problem on each of ``lines`` that is not tied to a record of the table (a record that could not
+        be read into it), with its value in ``values`` and one rule, or one per line, in ``rules``."""
+        if len(lines) == 0:
+            return
+        if not isinstance(rules, str):
+            rules = np.asarray(rules, dtype=object)
+        self._groups.append(_Group(None, column, None, list(values), rules, lines=np.asarray(lines, dtype=np.int64)))
 
     def add_mask(self, mask, column: str | None, values: pd.Series, rule: str) -> None:
         """Record a problem for every row where ``mask`` is true."""
