@@ -105,10 +105,15 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
     -------
     DataFrame
         One row per event, in the exports' order (each event where its kept
-        row stands), with the columns of :func:`load_acled` (the columns
-        all exports share, in the first one's order). ``frame.attrs["combined"]``
-        is a :class:`CombinedExports`: per file, rows read, kept and
-        superseded, and every superseded row.
+        row stands), with the columns of :func:`load_acled`: every export's
+        columns (the first one's in its order, another's after the column it
+        follows there), missing in the rows of an export that lacks them,
+        and ``interaction`` written one way (an older export's codes as
+        names, where they meet a current export's names); one
+        :class:`ExportColumnsWarning` names the columns an export lacks and
+        says when ``interaction`` was written as names.
+        ``frame.attrs["combined"]`` is a :class:`CombinedExports`: per file,
+        rows read, kept and superseded, and every superseded row.
 
     Examples
     --------
