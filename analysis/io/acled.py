@@ -293,29 +293,33 @@ def _format(path: Path) -> str:
 _NOT_WORKBOOKS = {"csv": "a CSV file", "json": "a JSON file", "parquet": "a Parquet file"}
 
 
-def _read(path: Path, *, keep_going: bool, sep: str | None = None, sheet: str | None = None) -> TextTable:
+def _read(path: Path, *, sep: str | None = None, sheet: str | None = None) -> tuple[TextTable, str | None]:
     """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
-    separator its header shows; of a workbook, the sheet named ``sheet``)."""
+    separator its header shows; of a workbook, the sheet named ``sheet``); return it and the separator of a CSV
+    file's values (None for the other formats).
+
+    A record that cannot be read into the table (ragged, cut off, not a record) is read past, whatever
+    ``invalid`` says: :func:`_check_text` reports it with every other problem of the file, or drops it.
+    """
     from . import acled_formats, acled_layouts, workbooks
 
     kind = _format(path)
     if kind == "parquet":
-        return acled_formats.read_parquet(path)
+        return acled_formats.read_parquet(path), None
     if kind == "xlsx":
-        return workbooks.read_xlsx(path, keep_going=keep_going, sheet=sheet)
+        return workbooks.read_xlsx(path, keep_going=True, sheet=sheet), None
     if kind == "xls":
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
     if kind == "json":
-        return acled_formats.read_json(path, keep_going=keep_going)
+        return acled_formats.read_json(path, keep_going=True), None
     if sep == ";" or (sep is None and acled_layouts.semicolon_header(path, "event_id_cnty")):
-        table = acled_layouts.read_semicolon(path, keep_going=keep_going)
+        table = acled_layouts.read_semicolon(path, keep_going=True)
         for name in ("latitude", "longitude"):  # a semicolon file's decimal mark is the comma
             if name in table.frame:
                 table.frame[name] = acled_layouts.decimal_commas(table.frame[name])
-        return table
-    # the column set is checked by _column_set; requiring the id here names another delimiter. A damaged record is
-    # read past either way: _check_text reports it with every other problem of the file (or drops it)
-    return read_text_table(path, required=["event_id_cnty"], keep_going=True, missing_columns=_not_an_export)
+        return table, ";"
+    # the column set is checked by _column_set; requiring the id here names another delimiter
+    return read_text_table(path, required=["event_id_cnty"], keep_going=True, missing_columns=_not_an_export), ","
 
 
 def _not_an_export(path: Path, header: list[str]) -> DataError:
@@ -500,15 +504,16 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
                ) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
-    table = _read(path, keep_going=invalid == "drop", sep=sep, sheet=sheet)
+    table, separator = _read(path, sep=sep, sheet=sheet)
     table, folded, column_set, columns, output = _text_layout(table, new_sub_event_types)
     truncated = None
-    if _format(path) == "csv":  # a download cut off: only a text file ends mid-record
+    if separator is not None:  # a download cut off: only a text file ends mid-record
         table, truncated = _cut_padded_record(table, columns)
     # the columns of ACLED's that hold R's NA (checked once: most files have none)
     na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
                            if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
-    table, dates, dropped = _check_text(table, columns, folded, truncated, na_columns, region, dayfirst, invalid)
+    table, dates, dropped = _check_text(table, columns, folded, (truncated, separator), na_columns, region, dayfirst,
+                                        invalid)
     for name in sorted(na_columns):
         values = table.frame[name]
         table.frame[name] = values.where(values != NA_TEXT, "")
@@ -538,19 +543,22 @@ def _text_layout(table: TextTable, new_sub_event_types: str):
     return table, folded, column_set, columns, output
 
 
-def _check_text(table: TextTable, columns, folded: list, truncated, na_columns: frozenset, region, dayfirst,
+def _check_text(table: TextTable, columns, folded: list, cut: tuple, na_columns: frozenset, region, dayfirst,
                 invalid: str) -> tuple[TextTable, pd.Series, DroppedRows | None]:
     """Check every rule on the text table, raising every problem (or dropping the records with one, when
-    ``invalid`` is ``"drop"``); return the table, the dates and the dropped records."""
+    ``invalid`` is ``"drop"``); return the table, the dates and the dropped records. ``cut`` is the last record
+    cut off and padded (:func:`_cut_padded_record`; None) and the separator of a CSV file's values (None for the
+    other formats), which shows a record that could not be read as the file has it."""
     from . import acled_layouts
 
+    truncated, separator = cut
     checker = checker_for(table)
     acled_layouts.add_problems(checker, folded)
     if invalid == "raise":  # the records that could not be read, named with the problems of the others
         if truncated is not None:
             line, column, value, rule = truncated
             checker.add(None, column, value, rule, line=line)
-        unread = [(line, rule, ",".join(fields)) for line, rule, fields in table.skipped
+        unread = [(line, rule, separator.join(fields) if separator else None) for line, rule, fields in table.skipped
                   if truncated is None or line != truncated[0]]
         checker.add_lines([u[0] for u in unread], None, [u[2] for u in unread], [u[1] for u in unread])
     check_columns(table, columns, checker, region=region, na_columns=na_columns)

@@ -266,7 +266,8 @@ def test_api_json_with_numbers_and_nulls_loads_like_the_csv(tmp_path):
     ({"status": 403, "success": False, "error": {"message": "Access denied"}}, 1, "reports a failure"),
     ({"results": []}, 1, "not an ACLED API response"),
     ('{"status": 200, "success": true, "data": [{"event_id_cnty": "X"', 1, "is not valid JSON"),
-    ([{"a": "1"}, ["not", "a", "record"]], 3, "is not a JSON object"),
+    # a record that is not one is named with the other records' problems, once the header is ACLED's
+    ([{c: CURRENT_ROWS[0][c] for c in COLUMN_SETS["current"]}, ["not", "a", "record"]], 3, "is not a JSON object"),
 ])
 def test_broken_json_is_refused(tmp_path, document, line, words):
     path = tmp_path / "broken.json"
