@@ -26,7 +26,6 @@ exports compared: :mod:`analysis.io.acled_updates`.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, Union
@@ -40,9 +39,9 @@ from ..schema import ACLED_ACTOR_TYPES, Column
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
 from .parse import as_int64, convert_columns, frame_of, layout, vocabulary_codes
-from .problems import DroppedRows, build_error, dropped_table, file_error
+from .problems import DroppedRows, build_error, dropped_table, file_error, not_found, warn
 from .rules import NA_TEXT, check_columns, check_sub_event_types, check_unique, has_value, padded_truncation
-from .text_table import TextTable, checker_for, read_text_table
+from .text_table import TextTable, checker_for, close_names, read_text_table
 
 PathLike = Union[str, Path]
 
@@ -168,13 +167,22 @@ def _column_set(header: list[str], path: Path | str = "") -> str:
             return name
     closest = min(COLUMN_SETS, key=lambda name: len(misses[name]))
     other = next(name for name in COLUMN_SETS if name != closest)
+    known = {*COLUMN_SETS["current"], *COLUMN_SETS["older"], *OPTIONAL_COLUMNS}
+    lacking = None
+    if set(schema.EVENTS.column_names) <= names:
+        what = "the header is that of an events table of this package's schema: load it with analysis.load_events"
+    elif not names & known:
+        what = "the header has none of ACLED's columns"
+    else:
+        lacking = misses[closest]
+        what = (f"the header is closest to ACLED's {closest} column set but lacks {', '.join(lacking)}"
+                f"{close_names(lacking, header, known)}")
     raise file_error(
         path,
-        f"is not an ACLED export: the header is closest to ACLED's {closest} column set but lacks "
-        f"{', '.join(misses[closest])}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
+        f"is not an ACLED export: {what}; expected the {closest} columns ({', '.join(COLUMN_SETS[closest])}) "
         f"or the {other} ones ({', '.join(COLUMN_SETS[other])}), in any order; other columns are kept as text",
         line=1,
-        column=", ".join(misses[closest]),
+        column=", ".join(lacking) if lacking else None,
     )
 
 
@@ -285,28 +293,42 @@ def _format(path: Path) -> str:
 _NOT_WORKBOOKS = {"csv": "a CSV file", "json": "a JSON file", "parquet": "a Parquet file"}
 
 
-def _read(path: Path, *, keep_going: bool, sep: str | None = None, sheet: str | None = None) -> TextTable:
+def _read(path: Path, *, sep: str | None = None, sheet: str | None = None) -> tuple[TextTable, str | None]:
     """Read an export of any accepted format as a table of text (a CSV file with ``sep`` between values, or the
-    separator its header shows; of a workbook, the sheet named ``sheet``)."""
+    separator its header shows; of a workbook, the sheet named ``sheet``); return it and the separator of a CSV
+    file's values (None for the other formats).
+
+    A record that cannot be read into the table (ragged, cut off, not a record) is read past, whatever
+    ``invalid`` says: :func:`_check_text` reports it with every other problem of the file, or drops it.
+    """
     from . import acled_formats, acled_layouts, workbooks
 
     kind = _format(path)
     if kind == "parquet":
-        return acled_formats.read_parquet(path)
+        return acled_formats.read_parquet(path), None
     if kind == "xlsx":
-        return workbooks.read_xlsx(path, keep_going=keep_going, sheet=sheet)
+        return workbooks.read_xlsx(path, keep_going=True, sheet=sheet), None
     if kind == "xls":
         raise file_error(path, "is an old Excel workbook (.xls); save it as .xlsx or as CSV (UTF-8)", line=1)
     if kind == "json":
-        return acled_formats.read_json(path, keep_going=keep_going)
+        return acled_formats.read_json(path, keep_going=True), None
     if sep == ";" or (sep is None and acled_layouts.semicolon_header(path, "event_id_cnty")):
-        table = acled_layouts.read_semicolon(path, keep_going=keep_going)
+        table = acled_layouts.read_semicolon(path, keep_going=True)
         for name in ("latitude", "longitude"):  # a semicolon file's decimal mark is the comma
             if name in table.frame:
                 table.frame[name] = acled_layouts.decimal_commas(table.frame[name])
-        return table
+        return table, ";"
     # the column set is checked by _column_set; requiring the id here names another delimiter
-    return read_text_table(path, required=["event_id_cnty"], keep_going=keep_going)
+    return read_text_table(path, required=["event_id_cnty"], keep_going=True, missing_columns=_not_an_export), ","
+
+
+def _not_an_export(path: Path, header: list[str]) -> DataError:
+    """Return the error for a header without ``event_id_cnty``: it is not an ACLED export (:func:`_column_set`)."""
+    try:
+        _column_set(header, path)
+    except DataError as exc:
+        return exc
+    raise AssertionError("a header without event_id_cnty is of no column set")
 
 
 def load_acled(
@@ -448,7 +470,7 @@ def load_acled(
                              new_sub_event_types=new_sub_event_types, sheet=sheet)
     path = Path(path)
     if not path.is_file():
-        raise file_error(path, "file not found")
+        raise not_found(path)
     if sheet is not None and _format(path) in _NOT_WORKBOOKS:
         raise file_error(path, f"is {_NOT_WORKBOOKS[_format(path)]}, not an Excel workbook: sheet={sheet!r} names a "
                                "sheet of a workbook (.xlsx); leave sheet out to read this file", line=1)
@@ -482,15 +504,16 @@ def _read_text(path: Path, region, dayfirst, invalid, *, sep=None, new_sub_event
                ) -> tuple[pd.DataFrame, pd.Series, DroppedRows | None]:
     """Read an export as text and check it, raising every problem (or dropping the records with one, when
     ``invalid`` is ``"drop"``); return the converted columns, the dates and the dropped records."""
-    table = _read(path, keep_going=invalid == "drop", sep=sep, sheet=sheet)
+    table, separator = _read(path, sep=sep, sheet=sheet)
     table, folded, column_set, columns, output = _text_layout(table, new_sub_event_types)
     truncated = None
-    if _format(path) == "csv":  # a download cut off: only a text file ends mid-record
+    if separator is not None:  # a download cut off: only a text file ends mid-record
         table, truncated = _cut_padded_record(table, columns)
     # the columns of ACLED's that hold R's NA (checked once: most files have none)
     na_columns = frozenset(name for name in (*COLUMN_SETS[column_set], *OPTIONAL_COLUMNS)
                            if name in table.frame.columns and has_value(table.frame[name], NA_TEXT))
-    table, dates, dropped = _check_text(table, columns, folded, truncated, na_columns, region, dayfirst, invalid)
+    table, dates, dropped = _check_text(table, columns, folded, (truncated, separator), na_columns, region, dayfirst,
+                                        invalid)
     for name in sorted(na_columns):
         values = table.frame[name]
         table.frame[name] = values.where(values != NA_TEXT, "")
@@ -520,17 +543,24 @@ def _text_layout(table: TextTable, new_sub_event_types: str):
     return table, folded, column_set, columns, output
 
 
-def _check_text(table: TextTable, columns, folded: list, truncated, na_columns: frozenset, region, dayfirst,
+def _check_text(table: TextTable, columns, folded: list, cut: tuple, na_columns: frozenset, region, dayfirst,
                 invalid: str) -> tuple[TextTable, pd.Series, DroppedRows | None]:
     """Check every rule on the text table, raising every problem (or dropping the records with one, when
-    ``invalid`` is ``"drop"``); return the table, the dates and the dropped records."""
+    ``invalid`` is ``"drop"``); return the table, the dates and the dropped records. ``cut`` is the last record
+    cut off and padded (:func:`_cut_padded_record`; None) and the separator of a CSV file's values (None for the
+    other formats), which shows a record that could not be read as the file has it."""
     from . import acled_layouts
 
+    truncated, separator = cut
     checker = checker_for(table)
     acled_layouts.add_problems(checker, folded)
-    if truncated is not None and invalid == "raise":
-        line, column, value, rule = truncated
-        checker.add(None, column, value, rule, line=line)
+    if invalid == "raise":  # the records that could not be read, named with the problems of the others
+        if truncated is not None:
+            line, column, value, rule = truncated
+            checker.add(None, column, value, rule, line=line)
+        unread = [(line, rule, separator.join(fields) if separator else None) for line, rule, fields in table.skipped
+                  if truncated is None or line != truncated[0]]
+        checker.add_lines([u[0] for u in unread], None, [u[2] for u in unread], [u[1] for u in unread])
     check_columns(table, columns, checker, region=region, na_columns=na_columns)
     dates = parse_event_dates(table, checker, dayfirst=dayfirst)
     check_unique(table, RULES.unique, checker)
@@ -556,10 +586,10 @@ def _with_new_sub_event_types(table: TextTable, columns, output):
         return [dataclasses.replace(c, allowed=(*c.allowed, *new)) if c.name == "sub_event_type" else c
                 for c in specs]
 
-    warnings.warn(
+    warn(
         f"{table.name}: loaded {len(new)} sub-event type(s) outside ACLED's codebook vocabulary: "
         f"{', '.join(repr(v) for v in new)}; they are kept as further categories of sub_event_type",
-        NewValuesWarning, stacklevel=4,
+        NewValuesWarning,
     )
     return tuple(widen(columns)), widen(output)
 
@@ -636,11 +666,10 @@ def _drop_invalid(table: TextTable, dates: pd.Series, checker) -> tuple[TextTabl
     kept = TextTable(path=table.path, frame=table.frame.iloc[keep].reset_index(drop=True), header=table.header,
                      lines=lines[keep] if len(lines) == len(table.frame) else None)
     first = int(dropped.table["line"].iloc[0])
-    warnings.warn(
+    warn(
         f"{table.name}: dropped {len(dropped):,} of {total:,} records that break a rule (the first on line {first}); "
         "frame.attrs['dropped'].table lists each with its line and reasons",
         DroppedRowsWarning,
-        stacklevel=3,
     )
     return kept, dates.iloc[keep].reset_index(drop=True), dropped
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DATE_RANGE
 from .parse import filled_mask, parse_dates, read_numbers
-from .problems import Checker, show
+from .problems import Checker, Rule, show
 from .rules import NA_TEXT, has_value
 from .text_table import TextTable
 
@@ -49,8 +49,17 @@ _NUMERIC = re.compile(r"^([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{2}|[0-9]{4})$")
 _YEAR_FIRST = re.compile(r"^([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})$")
 
 DATE_FORMS = "2020-12-31, 31 December 2020, 31-Dec-20, 9-May-20, 31-12-20, 31/12/2020, 12/31/2020"
-DATE_RULE = (f"is not a real day in a form ACLED exports or spreadsheets write ({DATE_FORMS}) "
-             f"from {DATE_RANGE[0]} to {DATE_RANGE[1]}")
+DATE_RULE = Rule("is not a real day in a form ACLED exports or spreadsheets write",
+                 f" ({DATE_FORMS}) from {DATE_RANGE[0]} to {DATE_RANGE[1]}")
+_SERIAL_FIX = ": the column was saved as numbers; format it as a date (yyyy-mm-dd) and save the file again"
+TIME_RULE = Rule("has a time of day after the day",
+                 "; event_date is a day: format the column as a date without the time (or remove the time) and save "
+                 "the file again")
+#: A spreadsheet's day number (Excel's 1900 date system: day 1 is 1900-01-01, counted from 1899-12-30).
+_SERIAL = re.compile(r"^[0-9]{5}$")
+_SERIAL_EPOCH = np.datetime64("1899-12-30")
+#: A day followed by a time of day, as a spreadsheet writes a date cell formatted with its time.
+_WITH_TIME = re.compile(r"^(\S+)[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?: ?[AaPp][Mm])?$")
 YEAR_RULE = "is not the year of event_date"
 
 
@@ -134,6 +143,19 @@ def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.
         "dayfirst=False (month first) to load_acled",
     )
     return None
+
+
+def date_rule(text: str) -> str:
+    """Return the rule an unreadable ``event_date`` breaks: :data:`DATE_RULE`, or a hint at what a spreadsheet did
+    to it (a day number, a time of day after the day)."""
+    if _SERIAL.match(text):
+        day = _SERIAL_EPOCH + np.timedelta64(int(text), "D")
+        if np.datetime64(DATE_RANGE[0]) <= day <= np.datetime64(DATE_RANGE[1]):
+            return Rule(f"looks like a spreadsheet's day number ({text} is {day})", _SERIAL_FIX)
+    match = _WITH_TIME.match(text)
+    if match and (parse_dates(pd.Series([match.group(1)])).notna().iloc[0] or _read(match.group(1))[3]):
+        return TIME_RULE
+    return DATE_RULE
 
 
 def _parts(texts) -> np.ndarray:
@@ -251,13 +273,15 @@ def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Ser
     report = (kind == 0) | (~unreadable & np.isnat(parsed) & ~wrong_century & ~(two_digit & ~known))
     out = dates.to_numpy(dtype="datetime64[ns]").copy()
     out[rows] = parsed.astype("datetime64[ns]")
-    mask = np.zeros(len(values), dtype=bool)
-    mask[rows[report]] = True
-    checker.add_mask(mask, "event_date", values, DATE_RULE)
+    reported = np.flatnonzero(report)  # in row order
+    rule_of = {code: date_rule(str(texts[code])) for code in np.unique(codes[reported])}
+    rules = [rule_of[code] for code in codes[reported]]
+    checker.add_records(rows[reported], "event_date", values,
+                        DATE_RULE if all(r is DATE_RULE for r in rule_of.values()) else rules)
     mismatch = np.zeros(len(values), dtype=bool)
     mismatch[rows[wrong_century]] = True
     checker.add_mask(mismatch, "year", table.frame["year"], YEAR_RULE)
     return pd.Series(out, index=values.index)
 
 
-__all__ = ["DATE_FORMS", "DATE_RULE", "MONTHS", "parse_event_dates"]
+__all__ = ["DATE_FORMS", "DATE_RULE", "MONTHS", "date_rule", "parse_event_dates"]

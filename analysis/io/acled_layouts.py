@@ -59,9 +59,25 @@ def _interaction(inter1: pd.Series, inter2: pd.Series, column_set: str, actor_ty
         first, second = sorted([a, b], key=lambda v: rank.get(v, 99)) if b not in ("", "0") else (a, "")
         if column_set == "older":
             return f"{first}{second or '0'}"
-        return f"{first}-{second}" if second else f"{first} only"
+        return _named_pair(first, second)
 
     return pd.Series([one(a, b) for a, b in zip(inter1, inter2)], index=inter1.index, dtype="str")
+
+
+def _named_pair(first: str, second: str) -> str:
+    """Return the ``interaction`` a current export writes for two actor types' names (``second`` empty: none)."""
+    return f"{first}-{second}" if second else f"{first} only"
+
+
+def interaction_names(values: pd.Series, actor_types: tuple[str, ...]) -> pd.Series:
+    """Return ``interaction`` values with an older export's two-digit codes (``12``; ``10`` for a sole actor)
+    written as a current export writes them (``State forces-Rebel group``; ``State forces only``), the types named
+    by ``actor_types`` in code order; other values as they are."""
+    names = {str(code): name for code, name in enumerate(actor_types, start=1)}
+    named = {value: _named_pair(names[value[0]], names.get(value[1], ""))
+             for value in values.dropna().unique()
+             if len(value) == 2 and value[0] in names and (value[1] in names or value[1] == "0")}
+    return values.where(~values.isin(list(named)), values.map(named)) if named else values
 
 
 def _event_rows(ids: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -237,4 +253,4 @@ def decimal_commas(values: pd.Series) -> pd.Series:
 
 
 __all__ = ["ACTOR_COLUMNS", "monadic_columns", "fold_monadic", "add_problems", "semicolon_header", "read_semicolon",
-           "decimal_commas"]
+           "decimal_commas", "interaction_names"]

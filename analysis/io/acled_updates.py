@@ -14,7 +14,7 @@ it left out and why.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 from ..schema import Column
-from .acled import load_acled
-from .problems import file_error
+from .acled import ACTOR_TYPES, load_acled
+from .acled_layouts import interaction_names
+from .problems import file_error, not_found, warn
 from .rules import check_columns
 from .text_table import checker_for, read_text_table
 
@@ -104,10 +105,15 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
     -------
     DataFrame
         One row per event, in the exports' order (each event where its kept
-        row stands), with the columns of :func:`load_acled` (the columns
-        all exports share, in the first one's order). ``frame.attrs["combined"]``
-        is a :class:`CombinedExports`: per file, rows read, kept and
-        superseded, and every superseded row.
+        row stands), with the columns of :func:`load_acled`: every export's
+        columns (the first one's in its order, another's after the column it
+        follows there), missing in the rows of an export that lacks them,
+        and ``interaction`` written one way (an older export's codes as
+        names, where they meet a current export's names); one
+        :class:`ExportColumnsWarning` names the columns an export lacks and
+        says when ``interaction`` was written as names.
+        ``frame.attrs["combined"]`` is a :class:`CombinedExports`: per file,
+        rows read, kept and superseded, and every superseded row.
 
     Examples
     --------
@@ -123,7 +129,7 @@ def combine_acled(paths: Sequence[ExportLike], **options) -> pd.DataFrame:
         raise ValueError("combine_acled takes a list of exports (paths or frames), at least one")
     frames = [_as_frame(p, **options) for p in paths]
     names = _export_names(paths, frames)
-    combined = _stacked(frames)
+    combined = _stacked(frames, names)
     source = np.repeat(np.arange(len(frames)), [len(f) for f in frames])
     stamps = _seconds(combined["timestamp"])
     order = pd.DataFrame({"id": combined[_id_column(combined)].astype(object).to_numpy(), "stamp": stamps,
@@ -143,15 +149,58 @@ def _export_names(paths: Sequence[ExportLike], frames: list[pd.DataFrame]) -> li
             for i, (p, f) in enumerate(zip(paths, frames))]
 
 
-def _stacked(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Return the rows of every frame, one after another, in the columns all share (in the first one's order)."""
-    shared = [c for c in frames[0].columns if all(c in f.columns for f in frames[1:])]
+class ExportColumnsWarning(UserWarning):
+    """Combined exports do not all have the same columns (an older and a current export, say): each column is kept,
+    missing in the rows of the exports that lack it."""
+
+
+def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    """Return the rows of every frame, one after another, with every frame's columns (in the first one's order, a
+    column of a later one after the column it follows there), missing in the rows of the frames that lack it, and
+    ``interaction`` written one way; warn when the columns differ."""
+    columns = _column_union(frames)
+    lacking = []
     parts = []
-    for frame in frames:
-        part = frame[shared].copy()
+    for frame, name in zip(frames, names):
+        absent = [c for c in columns if c not in frame.columns]
+        if absent:
+            lacking.append(f"{name} lacks {', '.join(absent)} (missing in its {len(frame):,} rows)")
+        part = frame.copy()
+        for column in absent:
+            dtype = next(f[column].dtype for f in frames if column in f.columns)
+            part[column] = pd.Series(index=part.index, dtype=dtype)
+        part = part[columns]
         part.attrs = {}
         parts.append(part)
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    said = []
+    if lacking:
+        said.append("the combined exports have different columns; each is kept, missing in the rows of an export "
+                    "that lacks it: " + "; ".join(lacking))
+    if "interaction" in out.columns:
+        values = out["interaction"]
+        named = interaction_names(values, ACTOR_TYPES)
+        if named is not values and (named == values)[values.notna()].any():  # codes beside names
+            out["interaction"] = named
+            said.append(("" if lacking else "the combined exports write interaction two ways: ")
+                        + "interaction's two-digit codes (of an older export) are written as names, as the others "
+                        "write them ('12' as 'State forces-Rebel group')")
+    if said:
+        warn("; ".join(said), ExportColumnsWarning)
+    return out
+
+
+def _column_union(frames: list[pd.DataFrame]) -> list[str]:
+    """Return every column of the frames: the first one's in its order, each other one after the column it follows
+    in the first frame that has it."""
+    columns = list(frames[0].columns)
+    for frame in frames[1:]:
+        previous = None
+        for column in frame.columns:
+            if column not in columns:
+                columns.insert(columns.index(previous) + 1 if previous is not None else 0, column)
+            previous = column
+    return columns
 
 
 def _latest_rows(order: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
@@ -231,7 +280,7 @@ def read_deletions(path: PathLike) -> pd.DataFrame:
 
     path = Path(path)
     if not path.is_file():
-        raise file_error(path, "file not found")
+        raise not_found(path)
     names = [c.name for c in DELETION_COLUMNS]
     if path.suffix.lower() == ".json":
         table = read_json(path)
@@ -308,15 +357,22 @@ def apply_deletions(events: pd.DataFrame, deletions: PathLike | pd.DataFrame) ->
 class ExportChanges:
     """What changed from one export to another, by ``event_id_cnty``.
 
-    ``added`` and ``deleted`` are the rows of the events only the new or
-    only the old export holds; ``changed`` has one row per field that
-    differs in an event both hold: ``event_id_cnty``, ``field``, ``old``,
-    ``new`` (as text; empty where missing).
+    ``added`` are the rows of the events only the new export holds;
+    ``deleted`` the rows of the events only the old export holds that fall
+    within the new export's dates (its first to its last ``event_date``),
+    which the new export would hold had ACLED kept them; ``outside`` the
+    old export's other rows, dated outside the new export's dates, of which
+    the new export says nothing (exports of two periods, or of two queries,
+    differ there without any deletion); ``changed`` has one row per field
+    that differs in an event both hold: ``event_id_cnty``, ``field``,
+    ``old``, ``new`` (as text; empty where missing). The old export's rows
+    are ``deleted``, ``outside`` or held by both.
     """
 
     added: pd.DataFrame
     deleted: pd.DataFrame
     changed: pd.DataFrame
+    outside: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -344,8 +400,11 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     Returns
     -------
     ExportChanges
-        ``added``, ``deleted`` (rows) and ``changed`` (one row per event and
-        field that differ, sorted by event and in the order of ``fields``).
+        ``added``, ``deleted`` (rows; deleted: only within the new export's
+        dates), ``outside`` (the old export's rows outside them, which the
+        new export cannot say were deleted) and ``changed`` (one row per
+        event and field that differ, sorted by event and in the order of
+        ``fields``).
 
     Examples
     --------
@@ -362,7 +421,10 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
             raise ValueError(f"the {which} export repeats event {ids[ids.duplicated()].iloc[0]!r}; "
                              "compare exports with one row per event (combine_acled keeps the latest)")
     added = after[~new_ids.isin(old_ids)].reset_index(drop=True)
-    deleted = before[~old_ids.isin(new_ids)].reset_index(drop=True)
+    only_old = ~old_ids.isin(new_ids).to_numpy()
+    within = _within_dates(before, after)
+    deleted = before[only_old & within].reset_index(drop=True)
+    outside = before[only_old & ~within].reset_index(drop=True)
     both = pd.Index(new_ids[new_ids.isin(old_ids)])
     a = before.set_axis(old_ids.to_numpy()).loc[both]
     b = after.set_axis(new_ids.to_numpy()).loc[both]
@@ -381,8 +443,20 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
         changed = changed.sort_values(["_order", "_rank"], kind="stable")[columns].reset_index(drop=True)
     else:
         changed = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    return ExportChanges(added=added, deleted=deleted, changed=changed.astype("string"))
+    return ExportChanges(added=added, deleted=deleted, changed=changed.astype("string"), outside=outside)
 
 
-__all__ = ["combine_acled", "apply_deletions", "read_deletions", "compare_acled", "CombinedExports",
+def _within_dates(before: pd.DataFrame, after: pd.DataFrame) -> np.ndarray:
+    """Return, per row of ``before``, whether its day lies within ``after``'s first to last day (``event_date``;
+    ``date_start`` in a frame without it); every row where either frame has no day to go by."""
+    column = next((c for c in ("event_date", "date_start") if c in before.columns and c in after.columns), None)
+    if column is None:
+        return np.ones(len(before), dtype=bool)
+    days, span = pd.to_datetime(before[column]), pd.to_datetime(after[column])
+    if span.isna().all():
+        return np.ones(len(before), dtype=bool)
+    return (days.isna() | days.between(span.min(), span.max())).to_numpy(dtype=bool)
+
+
+__all__ = ["combine_acled", "ExportColumnsWarning", "apply_deletions", "read_deletions", "compare_acled", "CombinedExports",
            "DeletionsApplied", "ExportChanges", "COMPARED_FIELDS", "DELETION_COLUMNS"]

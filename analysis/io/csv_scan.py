@@ -162,7 +162,8 @@ def scan(path: Path) -> Scan:
 
 
 def where(path: Path, offset: int, header: list[str]) -> tuple[int, str | None, str]:
-    """Return the line, the column and the text of the line at byte ``offset``."""
+    """Return the line, the column and the value (the field, as Latin-1 reads its bytes; the line's text where
+    no column can be told) at byte ``offset``."""
     line, start, seen, previous_cr = 1, 0, 0, False
     for block in _blocks(path):
         part = block[: max(offset - seen, 0)]
@@ -187,8 +188,14 @@ def where(path: Path, offset: int, header: list[str]) -> tuple[int, str | None, 
         fields = -1
     column = header[fields] if 0 <= fields < len(header) else None
     end = _LINE_END.search(text)
-    shown = text[: end.start()] if end else text
-    return line, column, shown.decode("latin-1").strip()
+    shown = (text[: end.start()] if end else text).decode("latin-1")
+    if column is not None:
+        try:
+            with field_limit(MAX_RECORD_BYTES):
+                return line, column, next(csv.reader([shown]))[fields].strip()
+        except (csv.Error, IndexError, StopIteration):
+            pass
+    return line, column, shown.strip()
 
 
 def refuse_nul(path: Path, offset: int, header: list[str]):
@@ -228,7 +235,8 @@ def _refuse_byte(path: Path, offset: int, header: list[str]):
     raise file_error(
         path,
         f"contains the byte 0x{byte[0] if byte else 0:02X}, which is not UTF-8 "
-        "(the file looks Latin-1 or Windows-1252 encoded); save it as UTF-8",
+        "(the file looks Latin-1 or Windows-1252 encoded); save it as UTF-8 (in Excel: Save As, the file type "
+        "'CSV UTF-8 (Comma delimited)')",
         line=line, column=column, value=text,
     )
 

@@ -15,6 +15,8 @@ table gives the line on which each record starts.
 
 from __future__ import annotations
 
+import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,8 @@ import pandas as pd
 from ..errors import DataError
 
 MAX_LISTED_PROBLEMS = 10
+#: Problems a ProblemList shows in its repr.
+_REPR_PROBLEMS = 3
 #: Distinct example values named for a column whose values differ in shape.
 _EXAMPLES = 3
 
@@ -38,32 +42,51 @@ def show(value: object, limit: int = 80) -> str:
     return repr(text)
 
 
+class Rule(str):
+    """A rule (a str): ``brief`` followed by ``detail``, a long part (a list of what is allowed, the way to fix a
+    file) that a message gives once, the first time, and names the line of after that, so that it does not
+    repeat on every line the rule breaks. Rules of several values may share one detail."""
+
+    def __new__(cls, brief: str, detail: str = "") -> "Rule":
+        rule = super().__new__(cls, brief + detail)
+        rule.brief, rule.detail = brief, detail
+        return rule
+
+    def __getnewargs__(self):
+        return (self.brief, self.detail)
+
+
 def describe(line: int | None, column: str | None, value: object, rule: str) -> str:
-    """Return one problem as a message line: where, the value, the rule."""
-    where = f"line {line}" if line is not None else "line ?"
-    if column is not None:
-        where += f", column {column!r}"
-    return f"{where}: {show(value)} {rule}" if value is not None else f"{where}: {rule}"
+    """Return one problem as a message line: where (the line, the column: what is known), the value, the rule."""
+    where = ", ".join(part for part in (f"line {line}" if line is not None else "",
+                                        f"column {column!r}" if column is not None else "") if part)
+    what = f"{show(value)} {rule}" if value is not None else rule
+    return f"{where}: {what}" if where else what
 
 
 @dataclass(frozen=True)
 class _Group:
-    """Problems of one check: one per record in ``records`` (or one for the file, ``records`` None)."""
+    """Problems of one check: one per record in ``records``, or, with ``records`` None, one for the file (at
+    ``line``) or one per line of ``lines`` (records that could not be read into the table, ``value`` their values)."""
 
     records: np.ndarray | None
     column: str | None
     values: pd.Series | None  # the whole column, read at each record
-    value: object  # the value when ``values`` is None
+    value: object  # the value when ``values`` is None (a list of one per line with ``lines``)
     rules: str | np.ndarray  # one rule, or one per record
     line: int | None = None  # for a problem not tied to a record
+    lines: np.ndarray | None = None  # for problems of several lines not tied to records
 
     def value_at(self, position: int) -> object:
+        if self.lines is not None:
+            return self.value[int(position)]
         if self.values is None:
             return self.value
         return self.values.iloc[int(self.records[position])]
 
     def rule_at(self, position: int) -> str:
-        return self.rules if isinstance(self.rules, str) else str(self.rules[position])
+        rule = self.rules if isinstance(self.rules, str) else self.rules[position]
+        return rule if isinstance(rule, str) else str(rule)
 
 
 class ProblemList(Sequence):
@@ -73,7 +96,13 @@ class ProblemList(Sequence):
         self._groups = groups
         group_ids, positions, records, lines = [], [], [], []
         for number, group in enumerate(groups):
-            if group.records is None:
+            if group.lines is not None:
+                count = len(group.lines)
+                group_ids.append(np.full(count, number))
+                positions.append(np.arange(count))
+                records.append(np.full(count, -1))
+                lines.append(group.lines)
+            elif group.records is None:
                 group_ids.append(np.array([number]))
                 positions.append(np.array([0]))
                 records.append(np.array([-1]))
@@ -95,6 +124,12 @@ class ProblemList(Sequence):
     def __len__(self) -> int:
         return len(self._order)
 
+    def __repr__(self) -> str:
+        shown = [repr(problem) for problem in self[:_REPR_PROBLEMS]]
+        if len(self) > _REPR_PROBLEMS:
+            shown.append(f"... and {len(self) - _REPR_PROBLEMS:,} more")
+        return f"ProblemList({len(self):,} problems: [{', '.join(shown)}])"
+
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
@@ -115,7 +150,9 @@ class ProblemList(Sequence):
         for number in pd.unique(self._group_ids[rest]):
             group = self._groups[number]
             chosen = rest[self._group_ids[rest] == number]
-            if group.values is None:
+            if group.lines is not None:
+                values = [group.value[int(p)] for p in self._positions[chosen]]
+            elif group.values is None:
                 values = [group.value] * len(chosen)
             else:
                 values = group.values.iloc[self._records[chosen]]
@@ -146,13 +183,30 @@ def _like(parts: list) -> str:
     return f"for example {examples}"
 
 
+def _briefly(problems: list) -> list:
+    """Return the problems with each :class:`Rule`'s detail given once, the first time, and after that its brief
+    form, naming the line where the detail was given."""
+    first: dict[str, int | None] = {}
+    out = []
+    for line, column, value, rule in problems:
+        if isinstance(rule, Rule) and rule.detail:
+            if rule.detail in first:
+                where = first[rule.detail]
+                rule = rule.brief + (f" (see line {where})" if where is not None else " (see above)")
+            else:
+                first[rule.detail] = line
+        out.append((line, column, value, rule))
+    return out
+
+
 def build_error(path: str, problems: Sequence[tuple[int | None, str | None, object, str]]) -> DataError:
     """Build one DataError from (line, column, value, rule) tuples (a list or a ProblemList)."""
     first = problems[0]
     if len(problems) == 1:
-        message = f"{path}, {describe(*first)}"
+        located = first[0] is not None or first[1] is not None
+        message = f"{path}, {describe(*first)}" if located else f"{path}: {describe(*first)}"
     else:
-        listed = [f"  {describe(*p)}" for p in problems[:MAX_LISTED_PROBLEMS]]
+        listed = [f"  {describe(*p)}" for p in _briefly(problems[:MAX_LISTED_PROBLEMS])]
         if len(problems) > MAX_LISTED_PROBLEMS:
             if isinstance(problems, ProblemList):
                 rest = problems.rest_by_column(MAX_LISTED_PROBLEMS)
@@ -167,6 +221,37 @@ def build_error(path: str, problems: Sequence[tuple[int | None, str | None, obje
         message = f"{path}: {len(problems):,} problems\n" + "\n".join(listed)
     line, column, value, rule = first
     return DataError(message, path=path, line=line, column=column, value=value, rule=rule, problems=problems)
+
+
+def warn(message: str, category: type[Warning]) -> None:
+    """Emit a warning attributed to the first caller outside the package (the line of the user's code that loaded
+    the file), however deep in the package it is raised and by whichever of its functions it was called."""
+    frame, level = sys._getframe(1), 2  # the caller of warn: stacklevel 2
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "analysis":
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)
+
+
+#: The most names of a folder looked through for one close to a file not found.
+_MAX_LISTED_FILES = 10_000
+
+
+def not_found(path: Path | str, needed: str = "", *, suggest: bool = True) -> DataError:
+    """Return the DataError for a file that does not exist: the folder's names close to its name when ``suggest``
+    (a name the user typed; not a name the package fixes), or that the folder does not exist either, and
+    ``needed``, what the file was wanted for, when given."""
+    from itertools import islice
+
+    from ..text import did_you_mean
+
+    folder = Path(path).parent
+    if not folder.is_dir():
+        rule = f"file not found: the folder {str(folder)!r} does not exist either"
+    else:
+        names = [entry.name for entry in islice(folder.iterdir(), _MAX_LISTED_FILES)]
+        close = did_you_mean(Path(path).name, names) if suggest else ""
+        rule = "file not found" + (f"; {close}" if close else "")
+    return file_error(path, rule + (f"; {needed}" if needed else ""))
 
 
 def file_error(path: Path | str, rule: str, *, line: int | None = None, column: str | None = None, value: object = None) -> DataError:
@@ -192,6 +277,15 @@ class Checker:
             self._groups.append(_Group(None, column, None, value, rule, line if line is not None else 1))
         else:
             self._groups.append(_Group(np.array([record], dtype=np.int64), column, None, value, rule))
+
+    def add_lines(self, lines, column: str | None, values: list, rules) -> None:
+        """Record a problem on each of ``lines`` that is not tied to a record of the table (a record that could not
+        be read into it), with its value in ``values`` and one rule, or one per line, in ``rules``."""
+        if len(lines) == 0:
+            return
+        if not isinstance(rules, str):
+            rules = np.asarray(rules, dtype=object)
+        self._groups.append(_Group(None, column, None, list(values), rules, lines=np.asarray(lines, dtype=np.int64)))
 
     def add_mask(self, mask, column: str | None, values: pd.Series, rule: str) -> None:
         """Record a problem for every row where ``mask`` is true."""
@@ -268,7 +362,7 @@ def dropped_table(problems: ProblemList, frame: pd.DataFrame, lines: np.ndarray,
     """
     reasons: dict[int, list[str]] = {}
     for (line, column, value, rule), record in zip(problems, problems.records):
-        text = describe(None, column, value, rule).removeprefix("line ?, ").removeprefix("line ?: ")
+        text = describe(None, column, value, rule)
         reasons.setdefault(int(record), []).append(text)
     records = sorted(reasons)
     table = frame.iloc[records].reset_index(drop=True).astype(object)
@@ -286,4 +380,5 @@ def dropped_table(problems: ProblemList, frame: pd.DataFrame, lines: np.ndarray,
     return table
 
 
-__all__ = ["Checker", "DroppedRows", "ProblemList", "build_error", "describe", "dropped_table", "file_error", "show"]
+__all__ = ["Checker", "DroppedRows", "ProblemList", "Rule", "build_error", "describe", "dropped_table", "file_error", "not_found",
+           "show", "warn"]

@@ -13,7 +13,7 @@ and writing the message is :mod:`analysis.io.problems`'.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +34,10 @@ from .csv_scan import (
     stray_quote,
     unclosed_quote_line,
 )
+from ..errors import DataError
+from ..text import did_you_mean
 from .parse import trimmed
-from .problems import Checker, build_error, file_error
+from .problems import Checker, build_error, file_error, not_found
 
 
 @dataclass
@@ -104,7 +106,24 @@ def repeated_names(header: list[str]) -> list[tuple[str, str]]:
     return repeats
 
 
-def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_going: bool = False) -> TextTable:
+def close_names(missing: Iterable[str], header: list[str], known: Iterable[str] = ()) -> str:
+    """Return, for a message about columns a header lacks, the header's names close to each (a name written with
+    other capitals or a typo, and not one of the ``known`` columns), as `` (fatalities: did you mean
+    'Fatalities'?)``; an empty text when none is close."""
+    others = [name for name in header if name not in set(known) | set(missing)]
+    missing = list(missing)
+    hints = [(name, close) for name in missing if (close := did_you_mean(name, others))]
+    if len(missing) == 1 and hints:
+        return f" ({hints[0][1]})"
+    return f" ({'; '.join(f'{name}: {close}' for name, close in hints)})" if hints else ""
+
+
+#: What a header that holds ACLED's identifier is: an ACLED export, for a loader of another table.
+_ACLED_HINT = "; it looks like an ACLED export (it has event_id_cnty): load it with analysis.load_acled"
+
+
+def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_going: bool = False,
+                    missing_columns: Callable[[Path, list[str]], DataError] | None = None) -> TextTable:
     """Read a CSV file with every field as text, refusing malformed files.
 
     Parameters
@@ -120,6 +139,11 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_goin
         Read past records with the wrong number of fields (or a last record
         cut off) instead of raising: they are left out of the frame and kept
         in ``skipped`` with their line and rule.
+    missing_columns : callable or None, default None
+        Return the error for a header that lacks a required column and is not
+        one column of another delimiter, from the path and the header (a
+        loader that knows what the file should be says so); None names the
+        missing columns.
 
     Returns
     -------
@@ -140,7 +164,7 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_goin
     """
     path = Path(path)
     if not path.is_file():
-        raise file_error(path, "file not found")
+        raise not_found(path)
     header_line = read_header(path)
     header = column_names(header_line.names)
     table = TextTable(path=path, frame=pd.DataFrame(), header=header)
@@ -152,8 +176,12 @@ def read_text_table(path: str | Path, *, required: Iterable[str] = (), keep_goin
         if len(header) == 1 and any(d in header[0] for d in ";\t|"):
             delimiter = next(d for d in ";\t|" if d in header[0])
             checker.add(None, None, header_line.text, f"is one column: the file seems to be separated by {delimiter!r}; expected commas")
+        elif missing_columns is not None:
+            raise missing_columns(path, header)
         else:
-            checker.add(None, ", ".join(missing), None, f"required column(s) missing; the header has {header}")
+            checker.add(None, ", ".join(missing), None,
+                        f"required column(s) missing{close_names(missing, header, required)}; the header has {header}"
+                        + (_ACLED_HINT if "event_id_cnty" in header else ""))
     checker.raise_if_any()
 
     facts = scan(path)

@@ -14,14 +14,13 @@ numbered as the sheet numbers them.
 from __future__ import annotations
 
 import re
-import warnings
 from pathlib import Path
 
 from ..errors import DataError
 from ..text import did_you_mean
 from .acled_formats import _header, _python_text, _table
 from .csv_scan import MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORD_BYTES
-from .problems import file_error, show
+from .problems import file_error, show, warn
 from .text_table import TextTable
 
 #: Excel's own limit of rows in a sheet; a row numbered above it is damage (or a "row bomb").
@@ -168,9 +167,8 @@ def _sheet(path: Path, book, sheet: str | None):
     if not visible:
         raise _workbook_error(path, "has no visible sheet; a workbook shows at least one")
     if len(visible) > 1:
-        warnings.warn(f"{path}: read the sheet {visible[0].title!r}, the first one shown; the workbook shows other "
-                      f"sheets too ({_sheet_names(visible[1:])}): name the sheet to read with sheet=",
-                      OtherSheetsWarning, stacklevel=6)  # the caller of load_acled
+        warn(f"{path}: read the sheet {visible[0].title!r}, the first one shown; the workbook shows other "
+             f"sheets too ({_sheet_names(visible[1:])}): name the sheet to read with sheet=", OtherSheetsWarning)
     return visible[0]
 
 

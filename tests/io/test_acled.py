@@ -15,6 +15,7 @@ import pytest
 import analysis
 from analysis import DataError, schema
 from analysis.io.acled import ACTOR_CODE_COLUMNS, ACTOR_TYPES, COLUMN_SETS, DATE_BASIS, PROJECT_COLUMNS
+from analysis.io.acled_updates import ExportColumnsWarning
 
 # One event per time precision code, in the current column set.
 CURRENT_ROWS: list[dict[str, str]] = [
@@ -187,7 +188,8 @@ def test_a_current_and_an_older_export_of_the_same_events_differ_only_in_interac
     changes = analysis.compare_acled(older, current)
     assert changes.added.empty and changes.deleted.empty
     assert changes.changed["field"].unique().tolist() == ["interaction"]  # each set's own form, kept as written
-    combined = analysis.combine_acled([older, current])
+    with pytest.warns(ExportColumnsWarning, match="lacks disorder_type"):  # each set's own columns, all kept
+        combined = analysis.combine_acled([older, current])
     assert isinstance(combined["inter1"].dtype, pd.CategoricalDtype) and str(combined["timestamp"].dtype) == (
         "datetime64[s, UTC]")
 
@@ -342,7 +344,8 @@ def test_missing_column_of_one_set(tmp_path):
 
 def test_unknown_column_set(tmp_path, mini):
     message = refused(mini.path("events"))  # the project's own events table is not an ACLED export
-    assert "line 1" in message and "required column(s) missing" in message
+    assert "line 1: is not an ACLED export: the header is that of an events table of this package's schema: " \
+           "load it with analysis.load_events; expected the current columns" in message
     # a current export with one column of the older set: that column is one more extra column
     mixed = [dict(r, data_id="1") for r in CURRENT_ROWS]
     events = analysis.load_acled(write_export(tmp_path / "mixed.csv", mixed, [*COLUMN_SETS["current"], "data_id"]))
@@ -363,6 +366,13 @@ def test_latin1_file(tmp_path):
     path = write_export(tmp_path / "latin1.csv", rows, COLUMN_SETS["current"], encoding="latin-1")
     message = refused(path)
     assert "line 5, column 'location'" in message and "not UTF-8" in message
+    # the value shown is the field, not the start of its line, and the way to save the file is named
+    assert "column 'location': 'Test café' contains the byte 0xE9" in message and "'CSV UTF-8 (Comma" in message
+    rows[2]["location"], rows[2]["notes"] = "Test, café", "Après, the strike"  # quoted values with commas
+    path = write_export(tmp_path / "latin1.csv", rows, COLUMN_SETS["current"], encoding="latin-1")
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(path)
+    assert (info.value.line, info.value.column, info.value.value) == (5, "location", "Test, café")
 
 
 def test_utf16_file(tmp_path):
@@ -406,3 +416,63 @@ def test_not_a_parquet_file(tmp_path):
     fake = tmp_path / "fake.parquet"
     fake.write_bytes(b"not parquet at all")
     assert "could not be read as Parquet" in refused(fake)
+
+
+def test_spreadsheet_day_numbers_and_times_are_named_and_the_accepted_forms_listed_once(tmp_path):
+    from acled_files import write_acled_events
+
+    from analysis.io.acled_dates import DATE_FORMS, DATE_RULE
+
+    dates = [("43892", "2020"), ("43897", "2020"), ("02/03/2020 00:00", "2020"), ("2020-03-07T13:45:00", "2020"),
+             ("Dec 31st 2019", "2019"), ("Jan 2nd 2020", "2020")]
+    path = write_acled_events(tmp_path / "saved.csv", [{"event_date": day, "year": year} for day, year in dates])
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(path)
+    message = str(info.value)
+    assert ("line 2, column 'event_date': '43892' looks like a spreadsheet's day number (43892 is 2020-03-02): "
+            "the column was saved as numbers; format it as a date (yyyy-mm-dd)") in message
+    assert "line 3, column 'event_date': '43897' looks like a spreadsheet's day number (43897 is 2020-03-07) (see line 2)" in message
+    assert ("line 4, column 'event_date': '02/03/2020 00:00' has a time of day after the day; event_date is a day: "
+            "format the column as a date without the time") in message
+    assert "line 5, column 'event_date': '2020-03-07T13:45:00' has a time of day after the day (see line 4)" in message
+    assert f"line 6, column 'event_date': 'Dec 31st 2019' {DATE_RULE}" in message
+    assert ("line 7, column 'event_date': 'Jan 2nd 2020' is not a real day in a form ACLED exports or spreadsheets "
+            "write (see line 6)") in message
+    assert message.count(DATE_FORMS) == 1 and "line ?" not in message
+    assert info.value.problems[5][3] == DATE_RULE  # the problems keep each rule whole
+    shown = repr(info.value.problems)  # the problems as a list shows them, not an object's address
+    assert shown.startswith("ProblemList(6 problems: [(2, 'event_date', '43892', \"looks like a spreadsheet's")
+    assert shown.endswith(", ... and 3 more])")
+
+
+def test_a_header_that_is_not_an_export_is_named_so_with_the_names_close_to_acleds(tmp_path):
+    from acled_files import write_acled_events
+
+    text = write_acled_events(tmp_path / "export.csv", [{"event_date": "2020-03-02"}]).read_text(encoding="utf-8")
+    capital = tmp_path / "capital.csv"
+    capital.write_text(text.replace(",fatalities,", ",Fatalities,", 1), encoding="utf-8")
+    assert ("capital.csv, line 1, column 'fatalities': is not an ACLED export: the header is closest to ACLED's "
+            "current column set but lacks fatalities (did you mean 'Fatalities'?); expected") in refused(capital)
+    other = tmp_path / "other.csv"
+    other.write_text("id,date,place,killed\n1,2020-03-02,Taji,2\n", encoding="utf-8")
+    assert "other.csv, line 1: is not an ACLED export: the header has none of ACLED's columns; expected the current " \
+           "columns (event_id_cnty, event_date" in refused(other)
+    with pytest.raises(DataError) as info:
+        analysis.load_events(tmp_path / "export.csv")  # an ACLED export given to the coded events' loader
+    assert str(info.value).endswith("; it looks like an ACLED export (it has event_id_cnty): load it with "
+                                    "analysis.load_acled")
+
+
+def test_a_missing_file_is_named_without_a_line_with_the_folders_close_names(tmp_path):
+    from acled_files import write_acled_events
+
+    write_acled_events(tmp_path / "iraq_2019-2020.csv", [{"event_date": "2020-03-02"}])
+    for load in (analysis.load_acled, lambda path: analysis.combine_acled([tmp_path / "iraq_2019-2020.csv", path])):
+        with pytest.raises(DataError) as info:
+            load(tmp_path / "iraq_2019_2020.csv")
+        assert str(info.value) == f"{tmp_path / 'iraq_2019_2020.csv'}: file not found; did you mean 'iraq_2019-2020.csv'?"
+    with pytest.raises(DataError) as info:
+        analysis.load_acled(tmp_path / "exports" / "iraq.csv")
+    assert str(info.value) == (f"{tmp_path / 'exports' / 'iraq.csv'}: file not found: the folder "
+                               f"{str(tmp_path / 'exports')!r} does not exist either")
+    assert info.value.line is None

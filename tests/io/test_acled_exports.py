@@ -266,7 +266,8 @@ def test_api_json_with_numbers_and_nulls_loads_like_the_csv(tmp_path):
     ({"status": 403, "success": False, "error": {"message": "Access denied"}}, 1, "reports a failure"),
     ({"results": []}, 1, "not an ACLED API response"),
     ('{"status": 200, "success": true, "data": [{"event_id_cnty": "X"', 1, "is not valid JSON"),
-    ([{"a": "1"}, ["not", "a", "record"]], 3, "is not a JSON object"),
+    # a record that is not one is named with the other records' problems, once the header is ACLED's
+    ([{c: CURRENT_ROWS[0][c] for c in COLUMN_SETS["current"]}, ["not", "a", "record"]], 3, "is not a JSON object"),
 ])
 def test_broken_json_is_refused(tmp_path, document, line, words):
     path = tmp_path / "broken.json"
@@ -324,6 +325,7 @@ def test_excel_workbook_loads_like_the_csv(tmp_path, column_set):
         frame = analysis.load_acled(path)
     same(frame, clean(tmp_path, column_set))
     [warned] = [w for w in caught if w.category is OtherSheetsWarning]
+    assert warned.filename == __file__  # the caller's line, not the package's
     assert str(warned.message) == (
         f"{path}: read the sheet 'Sheet', the first one shown; the workbook shows other sheets too ('notes'): "
         "name the sheet to read with sheet=")
@@ -444,7 +446,9 @@ def test_a_file_cut_inside_the_last_quoted_value_is_refused_or_dropped(tmp_path)
         writer.writerows(older_rows())
     path.write_text(path.read_text(encoding="utf-8")[:-3], encoding="utf-8")  # ..."IR
     message = refused(path)
-    assert "line 5: has a double quote that opens a value which is never closed: the file ends inside it" in message
+    # the record cut off is shown, as a ragged record is (its fields as read, the last one open to the end)
+    assert "line 5: '9003,368,TST3," in message
+    assert "has a double quote that opens a value which is never closed: the file ends inside it" in message
     with pytest.warns(errors.DroppedRowsWarning):
         events = analysis.load_acled(path, invalid="drop")
     assert events["event_id"].tolist() == ["TST1", "TST2"] and events.attrs["dropped"].table["line"].tolist() == [5]
@@ -507,7 +511,7 @@ def test_drop_returns_the_valid_records_and_reports_the_others(tmp_path, column_
     assert "is truncated" in message
     with pytest.warns(errors.DroppedRowsWarning) as caught:
         events = analysis.load_acled(path, invalid="drop")
-    assert len(caught) == 1
+    assert len(caught) == 1 and caught[0].filename == __file__  # the caller's line, not the package's
     assert "dropped 3 of 8 records" in str(caught[0].message) and "first on line 5" in str(caught[0].message)
     assert len(events) == 5 and events["event_id"].tolist() == ["TST0", "TST1", "TST2", "TST4", "TST6"]
     dropped = events.attrs["dropped"].table
@@ -517,6 +521,16 @@ def test_drop_returns_the_valid_records_and_reports_the_others(tmp_path, column_
     assert "is truncated" in dropped["reasons"][2]
     assert dropped["fatalities"][1] == "many"
     assert len(events.attrs["dropped"]) == 3
+
+
+@pytest.mark.parametrize("column_set", SETS)
+def test_a_truncated_last_record_is_reported_with_the_other_problems(tmp_path, column_set):
+    with pytest.raises(errors.DataError) as info:
+        analysis.load_acled(damaged(tmp_path, column_set))
+    assert [(p[0], p[1]) for p in info.value.problems] == [(5, "event_id_cnty"), (7, "fatalities"), (9, None)]
+    message = str(info.value)
+    assert "3 problems" in message and "line 7, column 'fatalities': 'many' is not a whole number" in message
+    assert "line 9: " in message and "is truncated: the last record has only" in message
 
 
 def test_dropped_records_survive_pandas_operations(tmp_path):

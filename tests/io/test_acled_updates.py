@@ -6,10 +6,12 @@ Every file is written here from invented rows (tests/acled_files.py), never ACLE
 from __future__ import annotations
 
 import pytest
-from acled_files import write_acled_deletions, write_acled_events
+from acled_files import conflict_events, write_acled_deletions, write_acled_events, write_acled_older
 
 import analysis
 from analysis import DataError
+from analysis.io.acled import ACTOR_TYPES
+from analysis.io.acled_updates import ExportColumnsWarning
 
 
 def _ids(frame):
@@ -65,6 +67,41 @@ def test_an_older_revision_in_a_later_file_does_not_win(two_exports):
     assert events.attrs["combined"].files["superseded"].tolist() == [1, 1]  # TST1's tie goes to old.csv
 
 
+def test_an_older_and_a_current_export_combine_with_every_column_and_one_form_of_interaction(tmp_path):
+    events = conflict_events()
+    older = write_acled_older(tmp_path / "older.csv", [dict(e, event_id_cnty=f"OLD{i}") for i, e in enumerate(events[:5])])
+    current = write_acled_events(tmp_path / "current.csv", events[5:9])
+    for paths in ([older, current], [current, older]):
+        with pytest.warns(ExportColumnsWarning) as caught:
+            combined = analysis.load_acled(paths)
+        assert len(caught) == 1 and caught[0].filename == __file__  # the caller's line, not the package's
+        message = str(caught[0].message)
+        assert f"{older} lacks disorder_type, civilian_targeting, tags (missing in its 5 rows)" in message
+        assert f"{current} lacks data_id, event_id_no_cnty, iso3 (missing in its 4 rows)" in message
+        assert len(combined) == 9
+        from_older = combined["event_id_cnty"].str.startswith("OLD").to_numpy()
+        assert combined.loc[from_older, ["disorder_type", "civilian_targeting"]].isna().all().all()
+        assert combined.loc[~from_older, "disorder_type"].notna().all()
+        assert combined.loc[~from_older, ["data_id", "iso3"]].isna().all().all()
+        assert (combined.loc[from_older, "iso3"] == "IRQ").all()
+        # the older export's two-digit codes are written as names, lower code first, as the current set writes them
+        for row in combined[from_older].itertuples():
+            codes = sorted(c for c in (row.inter1_code, row.inter2_code) if c)
+            expected = "-".join(ACTOR_TYPES[c - 1] for c in codes) if len(codes) == 2 else f"{row.inter1} only"
+            assert row.interaction == expected
+        assert combined.loc[~from_older, "interaction"].tolist() == [e["interaction"] for e in events[5:9]]
+
+
+def test_exports_of_one_column_set_that_write_interaction_two_ways_are_told_of(tmp_path):
+    codes = write_acled_events(tmp_path / "codes.csv", [  # the API's numeric values: actor types and their pair
+        {"event_id_cnty": "TST1", "event_date": "2020-03-02", "inter1": "1", "inter2": "2", "interaction": "12"}])
+    names = write_acled_events(tmp_path / "names.csv", [
+        {"event_id_cnty": "TST2", "event_date": "2020-03-03", "interaction": "State forces-Rebel group"}])
+    with pytest.warns(ExportColumnsWarning, match="the combined exports write interaction two ways: "):
+        combined = analysis.combine_acled([codes, names])
+    assert combined["interaction"].tolist() == ["State forces-Rebel group", "State forces-Rebel group"]
+
+
 def test_combine_refuses_one_path():
     with pytest.raises(ValueError, match="list of exports"):
         analysis.combine_acled("one.csv")
@@ -109,6 +146,20 @@ def test_compare_names_added_deleted_and_changed_fields(two_exports):
         {"event_id_cnty": "TST2", "field": "inter2", "old": "", "new": "Civilians"},
         {"event_id_cnty": "TST2", "field": "fatalities", "old": "2", "new": "5"},
     ]
+
+
+def test_compare_calls_deleted_only_the_events_within_the_new_exports_dates(tmp_path):
+    days = {"TST1": "2020-03-10", "TST2": "2020-04-20", "TST3": "2020-05-05", "TST4": "2020-05-20",
+            "TST5": "2020-05-01", "TST6": "2020-08-30"}
+    march_may = write_acled_events(tmp_path / "march_may.csv", [
+        {"event_id_cnty": i, "event_date": days[i]} for i in ("TST1", "TST2", "TST3", "TST4")])
+    may_august = write_acled_events(tmp_path / "may_august.csv", [  # 1 May .. 30 August, without TST3
+        {"event_id_cnty": i, "event_date": days[i]} for i in ("TST5", "TST4", "TST6")])
+    changes = analysis.compare_acled(march_may, may_august)
+    assert _ids(changes.added) == ["TST5", "TST6"]
+    assert _ids(changes.deleted) == ["TST3"]  # within the later export's dates, and not in it
+    assert _ids(changes.outside) == ["TST1", "TST2"]  # before the later export's first day: not said to be deleted
+    assert changes.changed.empty
 
 
 def test_compare_of_an_export_with_itself_is_empty(two_exports):

@@ -41,3 +41,21 @@ def test_dataset_refuses_an_event_without_a_report(mini):
     with pytest.raises(DataError) as info:
         load_dataset(mini.folder)
     assert "EV002" in str(info.value) and "line 3" in str(info.value)
+
+
+def test_a_folder_without_a_table_names_the_table_and_where_it_was_looked_for(tmp_path):
+    import shutil
+
+    folder = tmp_path / "my_coding"
+    shutil.copytree(io.packaged_data_dir(), folder)  # the coded tables, without the documents and sources.csv
+    with pytest.raises(DataError) as info:
+        load_dataset(folder)
+    assert str(info.value) == (
+        f"{folder / 'sources.csv'}: file not found; load_dataset reads the sources table (sources.csv) and the "
+        f"documents from the documents folder, {str(folder)!r}; pass documents= the folder that holds them "
+        f"(the package's are in {str(io.packaged_documents_dir())!r})")
+    (folder / "bases.csv").unlink()
+    with pytest.raises(DataError) as info:
+        load_dataset(folder, documents=io.packaged_documents_dir())
+    assert str(info.value) == (f"{folder / 'bases.csv'}: file not found; load_dataset reads the bases table from "
+                               f"the folder {str(folder)!r}")
