@@ -29,6 +29,33 @@ ACLED_ACTOR_TYPES: tuple[str, ...] = (
     "External/Other forces",
 )
 
+def interaction_pair(first: str, second: str) -> str:
+    """Return the ``interaction`` a current export writes for two actor types' names (``second`` empty: a sole actor).
+
+    Examples
+    --------
+    >>> interaction_pair("State forces", "Rebel group"), interaction_pair("State forces", "")
+    ('State forces-Rebel group', 'State forces only')
+    """
+    return f"{first}-{second}" if second else f"{first} only"
+
+
+def interaction_words(value: str, actor_types: tuple[str, ...] = ACLED_ACTOR_TYPES) -> str:
+    """Return an older export's two-digit ``interaction`` code (the two actor types' codes, the smaller first; 0 for
+    no second actor) as a current export writes it, the types named by ``actor_types`` in code order; any other value
+    as it is.
+
+    Examples
+    --------
+    >>> interaction_words("12"), interaction_words("30"), interaction_words("State forces-Civilians")
+    ('State forces-Rebel group', 'Political militia only', 'State forces-Civilians')
+    """
+    names = {str(code): name for code, name in enumerate(actor_types, start=1)}
+    if len(value) == 2 and value[0] in names and (value[1] in names or value[1] == "0"):
+        return interaction_pair(names[value[0]], names.get(value[1], ""))
+    return value
+
+
 # Event types and their sub-event types, as in ACLED's codebook.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (

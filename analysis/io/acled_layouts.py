@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..schema import interaction_pair, interaction_words
 from .csv_scan import MAX_FIELD_BYTES, field_limit, numbered_rows, ragged_rule, read_header
 from .problems import Checker, file_error
 from .text_table import TextTable
@@ -59,24 +60,16 @@ def _interaction(inter1: pd.Series, inter2: pd.Series, column_set: str, actor_ty
         first, second = sorted([a, b], key=lambda v: rank.get(v, 99)) if b not in ("", "0") else (a, "")
         if column_set == "older":
             return f"{first}{second or '0'}"
-        return _named_pair(first, second)
+        return interaction_pair(first, second)
 
     return pd.Series([one(a, b) for a, b in zip(inter1, inter2)], index=inter1.index, dtype="str")
 
 
-def _named_pair(first: str, second: str) -> str:
-    """Return the ``interaction`` a current export writes for two actor types' names (``second`` empty: none)."""
-    return f"{first}-{second}" if second else f"{first} only"
-
-
 def interaction_names(values: pd.Series, actor_types: tuple[str, ...]) -> pd.Series:
     """Return ``interaction`` values with an older export's two-digit codes (``12``; ``10`` for a sole actor)
-    written as a current export writes them (``State forces-Rebel group``; ``State forces only``), the types named
-    by ``actor_types`` in code order; other values as they are."""
-    names = {str(code): name for code, name in enumerate(actor_types, start=1)}
-    named = {value: _named_pair(names[value[0]], names.get(value[1], ""))
-             for value in values.dropna().unique()
-             if len(value) == 2 and value[0] in names and (value[1] in names or value[1] == "0")}
+    written as a current export writes them (:func:`analysis.schema.interaction_words`); other values as they are."""
+    named = {value: words for value in values.dropna().unique()
+             if (words := interaction_words(value, actor_types)) != value}
     return values.where(~values.isin(list(named)), values.map(named)) if named else values
 
 

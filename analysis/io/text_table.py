@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..errors import DataError
+from ..text import did_you_mean
 from .csv_scan import (
     FIELD_RULE,
     MAX_RECORD_BYTES,
@@ -34,8 +36,6 @@ from .csv_scan import (
     stray_quote,
     unclosed_quote_line,
 )
-from ..errors import DataError
-from ..text import did_you_mean
 from .parse import trimmed
 from .problems import Checker, build_error, file_error, not_found
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
+from ..schema import interaction_words
 
 #: ACLED's marker of an event whose main target was civilians (``civilian_targeting``).
 CIVILIAN_TARGETING = "Civilian targeting"
@@ -278,11 +279,8 @@ def interaction(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
     """
     require_columns(events, ["interaction"])
     values = events["interaction"].astype("string").str.strip()
-    codes = {str(code): name for code, name in enumerate(names, start=1)}
-    named = {}
-    for value in values.dropna().unique():
-        if len(value) == 2 and value[0] in codes and (value[1] in codes or value[1] == "0"):
-            named[value] = f"{codes[value[0]]} only" if value[1] == "0" else f"{codes[value[0]]}-{codes[value[1]]}"
+    named = {value: words for value in values.dropna().unique()
+             if (words := interaction_words(value, tuple(names))) != value}
     return values.where(~values.isin(list(named)), values.map(named)).mask(values == "").rename("interaction")
 
 
