@@ -112,6 +112,11 @@ def day_first(parts: np.ndarray) -> bool | None:
     return None
 
 
+#: What a file whose dates cannot tell their order must be given (the report's own option names it for its readers:
+#: :func:`analysis.report.checks.advice`).
+DAY_ORDER_HINT = "pass dayfirst=True (day first) or dayfirst=False (month first) to load_acled"
+
+
 def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.ndarray, dayfirst: bool | None,
                checker: Checker) -> bool | None:
     """Decide whether numeric dates are day-first; None (after recording why) when the file cannot say."""
@@ -139,8 +144,7 @@ def _day_order(table: TextTable, rows: np.ndarray, parts: np.ndarray, codes: np.
     checker.add(
         None, "event_date", None,
         f"is ambiguous: no date has a day above 12, so {show(table.frame['event_date'].iloc[row])} (line {line}) "
-        "and every other date could be day/month/year or month/day/year; pass dayfirst=True (day first) or "
-        "dayfirst=False (month first) to load_acled",
+        f"and every other date could be day/month/year or month/day/year; {DAY_ORDER_HINT}",
     )
     return None
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
+from ..io.acled_dates import DAY_ORDER_HINT
 from ..io.dataset import load_dataset
 from ..stats.selection import TARGET_COLUMNS
 from ..text import describe_number, did_you_mean
@@ -234,7 +235,7 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
     of_file = list(takewhile(lambda problem: problem[0] is None or problem[0] <= 1, error.problems))
     if of_file:
         flag = BY_NAME["DAYFIRST"].flag
-        if values.get("DAYFIRST") is None and any("dayfirst=" in str(problem[3]) for problem in of_file):
+        if values.get("DAYFIRST") is None and any(DAY_ORDER_HINT in str(problem[3]) for problem in of_file):
             return (f"{flag} {as_text('DAYFIRST', True)} reads its dates {DAYFIRST_WORDS[True]}, "
                     f"{flag} {as_text('DAYFIRST', False)} {DAYFIRST_WORDS[False]}")
         return ""
