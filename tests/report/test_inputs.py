@@ -211,7 +211,7 @@ def test_the_advice_names_invalid_drop_only_where_leaving_rows_out_helps_and_it_
     other.write_text("id,date,place,killed\n1,2020-03-01,Taji,2\n", encoding="utf-8")
     for path in (latin, other):
         message, said = refused(path)
-        assert said == "" and (", line 2, " in message and "0xE9" in message or "required column" in message), message
+        assert said == "" and (", line 2, " in message and "0xE9" in message or "is not an ACLED export" in message), message
 
 
 def test_the_advice_is_for_the_file_of_data_alone(tmp_path):
