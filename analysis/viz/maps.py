@@ -19,7 +19,8 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary, load_boundaries
-from ..text import join_dates, join_words
+from ..stats.posture import POSTURE_KINDS
+from ..text import join_dates, join_words, refusal
 from ._axes import current_axes, nothing_to_draw
 from .figures import describe, set_title
 from .literal import literal_text
@@ -184,8 +185,8 @@ def plot_posture_map(
     bases : DataFrame
         A bases table (``load_bases()``), for every base's place and name.
     kinds : sequence of str or None, default None
-        Kinds to mark (of :data:`analysis.stats.posture.POSTURE_KINDS`); None
-        marks all.
+        Kinds to mark (of :data:`analysis.stats.posture.POSTURE_KINDS`; another
+        name is refused, naming the closest); None marks all.
     boundaries : sequence or None, default None
         What :func:`analysis.io.boundaries.load_boundaries` returns; None loads the
         packaged file.
@@ -221,6 +222,9 @@ def plot_posture_map(
     """
     require_input(posture, POSTURE_COLUMNS, taker="plot_posture_map", maker="base_posture")
     require_input(bases, BASE_COLUMNS, taker="plot_posture_map's bases=", maker="load_bases")
+    unknown = [] if kinds is None else [kind for kind in kinds if kind not in POSTURE_KINDS]
+    if unknown:
+        raise ValueError(refusal("kinds", unknown, POSTURE_KINDS, "is not a kind of posture event (POSTURE_KINDS)"))
     ax = current_axes(ax)
     points = framed_points(bases, references)
     if extent is None:

@@ -63,6 +63,14 @@ def test_posture_map_marks_what_happened_at_each_base(events, new_axes):
     assert sorted(c.get_gid() for c in only.collections) == ["bases", "posture:handed over"]
 
 
+def test_posture_map_refuses_a_kind_that_names_nothing(events, new_axes):
+    bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    with pytest.raises(ValueError) as caught:
+        plot_posture_map(base_posture(events, bases), bases=bases, kinds=["handed over", "withdrawn"], ax=new_axes())
+    assert str(caught.value) == ("kinds: 'withdrawn' is not a kind of posture event (POSTURE_KINDS); "
+                                 "did you mean 'withdrawn from'?")
+
+
 def test_posture_panels_are_small_multiples(events, close_figures):
     bases = analysis.load_bases()
     axes = plot_posture_panels(base_posture(events, bases), bases=bases)
