@@ -21,6 +21,7 @@ from ._axes import (
     legend_below,
     note_below,
     nothing_to_draw,
+    own_figure,
     tag_bars,
 )
 from .escalation_labels import CORNER_SIZE, CORNER_Y, down_runs, label_down_bars
@@ -54,6 +55,7 @@ def _period_bars(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return left, right - left
 
 
+@own_figure()
 def plot_attacks_per_period(
     counts: pd.DataFrame,
     *,
@@ -196,6 +198,7 @@ KILLED_LABEL = "people killed (lowest figure reported)"
 DEADLIEST_NAMED = 3
 
 
+@own_figure()
 def plot_killed_per_period(
     killed: pd.DataFrame,
     *,
@@ -390,6 +393,7 @@ def escalation_key(rules: pd.DataFrame) -> str:
     return "How acts count: " + "; ".join(parts) + "." if parts else ""
 
 
+@own_figure()
 def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
                     covered: tuple[object, object] | None = None, names: Mapping[object, str] | pd.Series | None = None,
                     ax: Axes | None = None) -> Axes:

@@ -67,7 +67,7 @@ def test_posture_map_refuses_a_kind_that_names_nothing(events, new_axes):
     bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
     with pytest.raises(ValueError) as caught:
         plot_posture_map(base_posture(events, bases), bases=bases, kinds=["handed over", "withdrawn"], ax=new_axes())
-    assert str(caught.value) == ("kinds: 'withdrawn' is not a kind of posture event (POSTURE_KINDS); "
+    assert str(caught.value) == ("kinds: 'withdrawn' is not a kind of posture event (POSTURE_KINDS) or of the data; "
                                  "did you mean 'withdrawn from'?")
 
 
