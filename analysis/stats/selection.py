@@ -216,13 +216,13 @@ def kind_names(names: Sequence[str], events: pd.DataFrame | None = None, *, opti
         raise TypeError(f"{option}: {odd[0]!r} is not a name; {option} takes a function of the events (such as "
                         "is_militia_attack), names of kinds (event types, sub-event types or categories) or None")
     allowed = list(KIND_NAMES)
-    if events is not None:
-        seen = set(allowed)
+    folded = {name.casefold(): name for name in allowed}
+    if events is not None and any(name.strip().casefold() not in folded for name in names):
+        # the data's own values are read only for a name the vocabulary lacks (millions of rows)
         allowed += sorted({str(value) for column in KIND_COLUMNS if column in events.columns
-                           for value in events[column].dropna().unique()} - seen)
-    folded: dict[str, str] = {}
-    for name in allowed:
-        folded.setdefault(name.strip().casefold(), name)
+                           for value in events[column].dropna().unique()} - set(allowed))
+        for name in allowed:
+            folded.setdefault(name.strip().casefold(), name)
     unknown = [name for name in names if name.strip().casefold() not in folded]
     if unknown:
         raise ValueError(refusal(option, unknown, allowed, _KIND_RULE, shown=len(allowed)))
