@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -213,3 +215,22 @@ def test_the_places_named_never_split_a_tie_at_the_last():
     assert named_places(places, 3)["name"].tolist() == ["A", "B", "C"]
     assert named_places(places, 1)["name"].tolist() == ["A"]  # the biggest tie: the first kept
     assert named_places(places, 6)["name"].tolist() == list("ABCDEF")
+
+
+def test_a_maps_default_colours_tell_sub_event_types_of_neighbouring_hues_apart():
+    from analysis.schema import ACLED_SUB_EVENT_TYPES
+    from analysis.stats.posture import ACLED_POSTURE_SUB_EVENT_TYPES
+    from analysis.viz.maps import ALIKE, stable_colors
+    from analysis.viz.style import color_distance
+
+    kinds = ["Attack", "Air/drone strike", "Peaceful protest", "Shelling/artillery/missile attack", "Armed clash"]
+    of_type = {sub: kind for kind, subs in ACLED_SUB_EVENT_TYPES.items() for sub in subs}
+    colours = stable_colors(pd.Series(kinds))
+    assert all(color_distance(colours[a], colours[b]) >= ALIKE for a, b in itertools.combinations(kinds, 2)
+               if of_type[a] != of_type[b])  # those of one type differ in lightness, by design
+    assert colours["Air/drone strike"] == stable_colors(pd.Series(["Air/drone strike"]))["Air/drone strike"]  # the earlier keeps its own
+    assert colours["Peaceful protest"] in {"#E69F00", "#7F5700", "#F4D48C"}  # a shade of the protests' hue still
+    posture = list(ACLED_POSTURE_SUB_EVENT_TYPES)  # shades of one hue, apart in lightness: as they were
+    assert stable_colors(pd.Series(posture)) == {"Change to group/activity": "#00573F",
+                                                 "Headquarters or base established": "#14A67E",
+                                                 "Non-violent transfer of territory": "#8CD3C0"}
