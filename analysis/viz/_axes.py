@@ -34,9 +34,11 @@ def own_figure(size: Callable[..., tuple[float, float]] | None = None) -> Callab
     a heatmap as wide as its columns need), or matplotlib's default size;
     once drawn, it grows to hold the key under the Axes and every label
     (:func:`analysis.viz.figures.fit_to_drawing`), so a plain ``savefig``
-    keeps them. Given ``ax=``, or with a figure open (the current Axes,
-    pyplot's rule), the plotter draws as it is told, and the caller's figure
-    is left as it is.
+    keeps them. A figure the caller opened without Axes
+    (``plt.figure(figsize=(9, 4))``) is drawn on at its size, then grown
+    likewise. Given ``ax=``, or with Axes open (the current Axes, pyplot's
+    rule), the plotter draws as it is told, and the caller's figure is left
+    as it is.
     """
     def decorate(plot: Plotter) -> Plotter:
         @functools.wraps(plot)
@@ -45,17 +47,21 @@ def own_figure(size: Callable[..., tuple[float, float]] | None = None) -> Callab
 
             from .figures import fit_to_drawing
 
-            if kwargs.get("ax") is not None or plt.get_fignums():
+            empty = plt.gcf() if plt.get_fignums() and not plt.gcf().axes else None  # plt.figure(figsize=...) alone
+            if kwargs.get("ax") is not None or (plt.get_fignums() and empty is None):
                 return plot(*args, **kwargs)
             try:
-                inches = size(*args, **kwargs) if size is not None else None
+                inches = size(*args, **kwargs) if size is not None and empty is None else None
             except (KeyError, TypeError, ValueError, AttributeError):  # not what the plotter takes: its check says so
                 return plot(*args, **kwargs)
-            fig = plt.figure(figsize=inches)
+            fig = empty if empty is not None else plt.figure(figsize=inches)
             try:
                 drawn = plot(*args, **{**kwargs, "ax": fig.add_subplot()})
             except BaseException:
-                plt.close(fig)  # no empty figure left open by a refused call
+                if empty is None:
+                    plt.close(fig)  # no empty figure left open by a refused call
+                else:
+                    fig.clear()
                 raise
             fit_to_drawing(fig)
             return drawn

@@ -141,6 +141,15 @@ def test_the_key_under_a_chart_is_inside_a_figure_of_its_own(no_figure):
     assert all(_inside(label, ax.figure) for label in ax.get_xticklabels() + [ax.yaxis.label])
 
 
+def test_a_figure_opened_without_axes_is_drawn_on_at_its_size_and_grown_to_hold_the_key(no_figure):
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(5.0, 3.0))
+    ax = analysis.plot_attacks_per_period(_weekly())
+    assert ax.figure is fig and fig.get_figwidth() == 5.0 and fig.get_figheight() > 3.0
+    assert _inside(ax.get_legend(), fig) and ax.get_position().height * fig.get_figheight() == pytest.approx(3.0 * 0.77)
+
+
 def test_given_axes_the_figure_is_left_as_it_is(new_axes):
     ax = analysis.plot_attacks_per_period(_weekly(), ax=new_axes(figsize=(6.0, 3.0)))
     assert tuple(ax.figure.get_size_inches()) == (6.0, 3.0)
