@@ -431,6 +431,49 @@ def did_you_mean(name: str, names: Sequence[str]) -> str:
     return ("did you mean " + " or ".join(repr(by_fold[c]) for c in close) + "?") if close else ""
 
 
+def refusal(option: str, names: Sequence[str], known: Sequence[str], rule: str, *, shown: int = 12) -> str:
+    """Say in one line why names given to an option are refused, for the error that refuses them.
+
+    The one wording of every refusal of a name that matches nothing (the
+    report's ``AREA``, ``ATTACKS`` and ``TARGET``, the helpers' ``kinds=``
+    and ``area=``): the option, the first such name and the rule it breaks,
+    how many more there are, then the closest known names
+    (:func:`did_you_mean`) or, none being close, the known names (the
+    first ``shown``).
+
+    Parameters
+    ----------
+    option : str
+        The option's name, as its user writes it (``AREA``, ``kinds``).
+    names : sequence of str
+        The refused names, in the order given (at least one).
+    known : sequence of str
+        The names that would have matched, in the order to list them.
+    rule : str
+        What the first name is not, after the name ("matches no governorate (admin1) or country of the data").
+    shown : int, default 12
+        How many known names to list when none is close.
+
+    Examples
+    --------
+    >>> refusal("AREA", ["Bagdad"], ["Baghdad", "Kirkuk"], "matches no governorate (admin1) or country of the data")
+    "AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?"
+    >>> refusal("kinds", ["Bombing", "Looting"], ["Battles", "Protests", "Riots"], "is not an event type", shown=2)
+    "kinds: 'Bombing' is not an event type (and 1 more name); allowed: 'Battles', 'Protests' and 1 more"
+    """
+    first = names[0]
+    more = f" (and {len(names) - 1} more name{'s' if len(names) > 2 else ''})" if len(names) > 1 else ""
+    close = did_you_mean(first, known)
+    if close:
+        hint = f"; {close}"
+    elif not known:
+        hint = "; the data have none"
+    else:
+        rest = f" and {len(known) - shown:,} more" if len(known) > shown else ""
+        hint = f"; allowed: {', '.join(repr(k) for k in known[:shown])}{rest}"
+    return f"{option}: {first!r} {rule}{more}{hint}"
+
+
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 

@@ -25,8 +25,8 @@ import pandas as pd
 from ..errors import DataError
 from ..io.acled_dates import DAY_ORDER_HINT
 from ..io.dataset import load_dataset
-from ..stats.selection import TARGET_COLUMNS
-from ..text import describe_number, did_you_mean
+from ..stats.selection import AREA_RULE, KIND_COLUMNS, TARGET_COLUMNS, area_names, unmatched_areas
+from ..text import describe_number, refusal
 from .inputs import DROPPED_FILE, EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked
 from .options import (
     BY_NAME,
@@ -281,18 +281,15 @@ def check_matches(
     if area:
         _check_area(events, area)
     if attacks:
-        present = _distinct(events, ["event_type", "sub_event_type", "category"])
+        present = _distinct(events, KIND_COLUMNS)
         _refuse_unmatched("ATTACKS", [n for n in attacks if n not in set(present)], present,
-                          "event type, sub-event type or category")
+                          "matches no event type, sub-event type or category of the data")
     if target:
         _check_target(events, target)
 
 
 def _check_area(events: pd.DataFrame, area: Sequence[str]) -> None:
-    present = _distinct(events, ["admin1", "country"])
-    folded = {value.strip().casefold() for value in present}
-    _refuse_unmatched("AREA", [n for n in area if n.strip().casefold() not in folded], present,
-                      "governorate (admin1) or country")
+    _refuse_unmatched("AREA", unmatched_areas(events, area), area_names(events), AREA_RULE)
 
 
 def _check_target(events: pd.DataFrame, target: Sequence[str]) -> None:
@@ -300,7 +297,7 @@ def _check_target(events: pd.DataFrame, target: Sequence[str]) -> None:
     folded = [value.casefold() for value in present]
     missing = [n for n in target if not any(n.casefold() in value for value in folded)]
     actors = sorted({part.strip() for value in present for part in value.split(LIST_SEPARATOR) if part.strip()})
-    _refuse_unmatched("TARGET", missing, actors, "actor2 or assoc_actor_2")
+    _refuse_unmatched("TARGET", missing, actors, "matches no actor2 or assoc_actor_2 of the data")
 
 
 def _distinct(events: pd.DataFrame, columns: Iterable[str]) -> list[str]:
@@ -311,11 +308,6 @@ def _distinct(events: pd.DataFrame, columns: Iterable[str]) -> list[str]:
     return sorted(values)
 
 
-def _refuse_unmatched(name: str, missing: Sequence[str], present: Sequence[str], what: str) -> None:
-    if not missing:
-        return
-    first = missing[0]
-    close = did_you_mean(first, present)
-    hint = f"; {close}" if close else ("; no name of the data is close" if present else "; the data have none")
-    more = f" (and {len(missing) - 1} more name{'s' if len(missing) > 2 else ''})" if len(missing) > 1 else ""
-    raise OptionError(f"{name}: {first!r} matches no {what} of the data{more}{hint}")
+def _refuse_unmatched(name: str, missing: Sequence[str], present: Sequence[str], rule: str) -> None:
+    if missing:
+        raise OptionError(refusal(name, missing, present, rule))

@@ -103,12 +103,52 @@ class Reconciliation:
     acled_scope: pd.DataFrame
 
 
+#: How reconcile is called, for the messages that refuse its arguments.
+_CALL = "reconcile(analysis.load_dataset(), analysis.load_acled(path)): the coded events first, the ACLED export second"
+
+
+def _is_dataset(value: object) -> bool:
+    return hasattr(value, "events") and hasattr(value, "bases") and not isinstance(value, pd.DataFrame)
+
+
+def _is_export(value: object) -> bool:
+    """Whether a frame is an ACLED export: :func:`analysis.load_acled` gives ``event_id_cnty``, the coded events have none."""
+    return isinstance(value, pd.DataFrame) and "event_id_cnty" in value.columns
+
+
+def _is_coded(value: object) -> bool:
+    """Whether a value is the coded events: a dataset, or a frame with categories (an export's are all missing)."""
+    return _is_dataset(value) or (isinstance(value, pd.DataFrame) and "category" in value.columns
+                                  and bool(value["category"].notna().any()) and not _is_export(value))
+
+
+def _what_it_is(value: object) -> str:
+    if _is_dataset(value):
+        return "a dataset (load_dataset())"
+    if _is_export(value):
+        return "an ACLED export (it has event_id_cnty)"
+    if _is_coded(value):
+        return "the coded events (they have categories)"
+    return "a DataFrame" if isinstance(value, pd.DataFrame) else f"a {type(value).__name__}"
+
+
+def _check_arguments(coded: object, acled: object) -> None:
+    """Refuse arguments in the wrong places, saying which goes where."""
+    if _is_export(coded) and _is_coded(acled):
+        problem = f"the arguments are swapped: {_what_it_is(coded)} first, {_what_it_is(acled)} second"
+    elif _is_export(coded) or not (_is_dataset(coded) or isinstance(coded, pd.DataFrame)):
+        problem = f"coded (the first argument) is {_what_it_is(coded)}, not the coded events or a dataset"
+    elif _is_coded(acled) or not isinstance(acled, pd.DataFrame):
+        problem = f"acled (the second argument) is {_what_it_is(acled)}, not an export loaded with load_acled"
+    else:
+        return
+    raise TypeError(f"{problem}; call {_CALL}")
+
+
 def _frames(coded, bases) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Accept an events frame or a loaded dataset (its events and bases)."""
-    if hasattr(coded, "events") and hasattr(coded, "bases"):
+    if _is_dataset(coded):
         return coded.events, coded.bases if bases is None else bases
-    if not isinstance(coded, pd.DataFrame):
-        raise TypeError(f"coded must be an events DataFrame or a dataset (load_dataset()), not {type(coded).__name__}")
     return coded, bases
 
 
@@ -201,6 +241,10 @@ def reconcile(coded, acled: pd.DataFrame, *, bases: pd.DataFrame | None = None,
 
     Raises
     ------
+    TypeError
+        If an argument is in the wrong place (an export first, a dataset
+        second, coded events as the export): the message says which goes
+        where.
     DataError
         If a frame lacks a column, a date, or a coded event its category,
         or a mapping table is invalid.
@@ -214,6 +258,7 @@ def reconcile(coded, acled: pd.DataFrame, *, bases: pd.DataFrame | None = None,
         result.links.query("grade == 'strong'")[["coded_id", "acled_id", "gap_days", "distance_km"]]
     """
     rules = Rules() if rules is None else rules
+    _check_arguments(coded, acled)
     coded, bases = _frames(coded, bases)
     for name, frame in (("coded", coded), ("acled", acled)):
         require_columns(frame, _NEEDED, name)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import schema
 from .._frames import as_objects, as_timestamp, check_dates, column_or_na, is_one_of, require_columns
-from ..text import join_words
+from ..text import join_words, refusal
 
 #: ACLED sub-event types that count as attacks where an event has no project
 #: category (ACLED exports): rocket, mortar and missile fire, the form of
@@ -28,6 +28,14 @@ ATTACK_SUB_EVENT_TYPES: tuple[str, ...] = ("Shelling/artillery/missile attack",)
 #: The order of kinds (timeline lanes, legend entries): the project's
 #: categories, then ACLED event types for events that have no category.
 KIND_ORDER: tuple[str, ...] = schema.CATEGORIES + schema.EVENT_TYPES
+
+#: The names ``kinds=`` and the report's ``ATTACKS`` accept: ACLED's event types and sub-event types and the
+#: coded categories (and, for ``kinds=``, any other value of :data:`KIND_COLUMNS` in the events given).
+KIND_NAMES: tuple[str, ...] = (*schema.EVENT_TYPES, *schema.SUB_EVENT_TYPES, *schema.CATEGORIES)
+#: The columns a kind's name is looked for in: an event is of that kind when one of them holds the name.
+KIND_COLUMNS: tuple[str, ...] = ("event_type", "sub_event_type", "category")
+#: What a kind's name must be, after the refused name in a message.
+_KIND_RULE = "is not an ACLED event type, sub-event type or category"
 
 EventSelector = Union[Callable[[pd.DataFrame], "pd.Series"], Sequence[str], None]
 
@@ -165,6 +173,82 @@ def in_confrontation(events: pd.DataFrame) -> pd.Series:
     return pd.Series(~outside, index=events.index, name="confrontation")
 
 
+def kind_names(names: Sequence[str], events: pd.DataFrame | None = None, *, option: str = "kinds") -> tuple[str, ...]:
+    """Check names of kinds of event and return them as the vocabulary writes them; refuse a name that names nothing.
+
+    The one rule of ``kinds=`` and of the report's ``ATTACKS``: a name is an
+    ACLED event type, sub-event type or coded category (:data:`KIND_NAMES`),
+    or, with ``events``, any other value of their columns (:data:`KIND_COLUMNS`:
+    a sub-event type ACLED added after this package), matched without regard
+    to case. A name of the vocabulary that no event has is accepted: it
+    counts nothing (zeros), it is not a mistake.
+
+    Parameters
+    ----------
+    names : sequence of str
+        The names given.
+    events : DataFrame or None, default None
+        The events they select from, whose other values are accepted too.
+    option : str, default "kinds"
+        The option's name, for the message.
+
+    Returns
+    -------
+    tuple of str
+        The names as :data:`KIND_NAMES` (or the data) write them, in the order given.
+
+    Raises
+    ------
+    ValueError
+        For a name that is none of these: the message names it, says what is allowed and the closest names.
+
+    Examples
+    --------
+    >>> kind_names(["battles", "Air/drone strike"])
+    ('Battles', 'Air/drone strike')
+    >>> kind_names(["Battle"])
+    Traceback (most recent call last):
+    ...
+    ValueError: kinds: 'Battle' is not an ACLED event type, sub-event type or category; did you mean 'Battles'?
+    """
+    odd = [name for name in names if not isinstance(name, str)]
+    if odd:
+        raise TypeError(f"{option}: {odd[0]!r} is not a name; {option} takes a function of the events (such as "
+                        "is_militia_attack), names of kinds (event types, sub-event types or categories) or None")
+    allowed = list(KIND_NAMES)
+    folded = {name.casefold(): name for name in allowed}
+    if events is not None and any(name.strip().casefold() not in folded for name in names):
+        # the data's own values are read only for a name the vocabulary lacks (millions of rows)
+        allowed += sorted({str(value) for column in KIND_COLUMNS if column in events.columns
+                           for value in events[column].dropna().unique()} - set(allowed))
+        for name in allowed:
+            folded.setdefault(name.strip().casefold(), name)
+    unknown = [name for name in names if name.strip().casefold() not in folded]
+    if unknown:
+        raise ValueError(refusal(option, unknown, allowed, _KIND_RULE, shown=len(allowed)))
+    return tuple(folded[name.strip().casefold()] for name in names)
+
+
+def kinds_mask(events: pd.DataFrame, names: Sequence[str]) -> np.ndarray:
+    """Mark the events of some kinds: those whose ``event_type``, ``sub_event_type`` or ``category`` is one of ``names``.
+
+    The names as :func:`kind_names` returns them; columns the frame lacks
+    are skipped (an ACLED export has no ``category``).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["US strike", "militia attack"], "event_type": ["Battles"] * 2,
+    ...                       "sub_event_type": ["Air/drone strike", "Armed clash"]})
+    >>> kinds_mask(frame, ["militia attack"]).tolist(), kinds_mask(frame, ["Air/drone strike", "Battles"]).tolist()
+    ([False, True], [True, True])
+    """
+    chosen = np.zeros(len(events), dtype=bool)
+    for column in KIND_COLUMNS:
+        if column in events.columns:
+            chosen |= is_one_of(events[column], names)
+    return chosen
+
+
 def _selection_mask(events: pd.DataFrame, kinds: EventSelector) -> np.ndarray:
     if kinds is None:
         return np.ones(len(events), dtype=bool)
@@ -172,9 +256,8 @@ def _selection_mask(events: pd.DataFrame, kinds: EventSelector) -> np.ndarray:
         mask = kinds(events)
         mask = pd.Series(mask, index=events.index) if not isinstance(mask, pd.Series) else mask
         return mask.astype("boolean").fillna(False).to_numpy(dtype=bool)
-    if isinstance(kinds, str):
-        kinds = [kinds]
-    return event_kind(events).isin(list(kinds)).to_numpy(dtype=bool)
+    require_columns(events, ["event_type"])
+    return kinds_mask(events, kind_names([kinds] if isinstance(kinds, str) else list(kinds), events))
 
 
 def select_kinds(events: pd.DataFrame, kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW) -> pd.DataFrame:
@@ -185,9 +268,11 @@ def select_kinds(events: pd.DataFrame, kinds: EventSelector = MILITIA_ATTACKS_FO
     events : DataFrame
         Events.
     kinds : callable, sequence of str or None
-        A function returning a boolean Series for ``events``; or kind names
-        matched against :func:`event_kind` (categories such as
-        ``"US strike"``, or ACLED event types); None keeps every event.
+        A function returning a boolean Series for ``events``; or kind names:
+        ACLED event types, sub-event types or coded categories (such as
+        ``"US strike"``), an event being of a kind when its ``event_type``,
+        ``sub_event_type`` or ``category`` is that name (:func:`kinds_mask`),
+        as the report's ``ATTACKS`` selects; None keeps every event.
         Left out, militia attacks for one more release, with a
         DeprecationWarning (:func:`default_kinds`); then None.
 
@@ -195,6 +280,12 @@ def select_kinds(events: pd.DataFrame, kinds: EventSelector = MILITIA_ATTACKS_FO
     -------
     DataFrame
         The selected rows, unchanged, in their order.
+
+    Raises
+    ------
+    ValueError
+        If a name is not a kind (:func:`kind_names`): a mistyped name is
+        refused, naming the closest names, instead of selecting nothing.
 
     Examples
     --------
@@ -230,6 +321,40 @@ def on_event_date(events: pd.DataFrame) -> pd.DataFrame:
     return events.assign(date_start=events["event_date"], date_end=events["event_date"])
 
 
+#: The columns an area's name is matched in (whole, without regard to case): the governorate and the country.
+AREA_COLUMNS: tuple[str, ...] = ("admin1", "country")
+#: What an area's name must be, after the refused name in a message.
+AREA_RULE = "matches no governorate (admin1) or country of the data"
+
+
+def area_names(events: pd.DataFrame) -> list[str]:
+    """The names an area may be in ``events``: their governorates and countries (:data:`AREA_COLUMNS`), sorted.
+
+    Examples
+    --------
+    >>> area_names(pd.DataFrame({"admin1": ["Kirkuk", "Baghdad", None], "country": ["Iraq"] * 3}))
+    ['Baghdad', 'Iraq', 'Kirkuk']
+    """
+    return sorted({str(value) for column in AREA_COLUMNS if column in events.columns
+                   for value in events[column].dropna().unique()})
+
+
+def unmatched_areas(events: pd.DataFrame, area: Sequence[str]) -> list[str]:
+    """The names of ``area`` that match no governorate or country of ``events``, as :func:`select_events` matches them.
+
+    The rule of ``area=`` and of the report's ``AREA``: a name matches when
+    it is an ``admin1`` or ``country`` of an event, whole, without regard to
+    case or surrounding spaces.
+
+    Examples
+    --------
+    >>> unmatched_areas(pd.DataFrame({"admin1": ["Baghdad"], "country": ["Iraq"]}), ["BAGHDAD", "iraq", "Bagdad"])
+    ['Bagdad']
+    """
+    folded = {name.strip().casefold() for name in area_names(events)}
+    return [name for name in area if name.strip().casefold() not in folded]
+
+
 def select_events(
     events: pd.DataFrame,
     *,
@@ -256,7 +381,9 @@ def select_events(
         open.
     area : str, sequence of str or None, default None
         Governorate(s) (``admin1``) or country name(s) (``country``),
-        matched without regard to case; None keeps every place.
+        matched whole, without regard to case (:func:`unmatched_areas`);
+        None keeps every place. A name that no event given has is refused
+        (a mistyped name would select nothing), naming the closest names.
     dates : {"range", "event_date"}, default "range"
         How an event is placed in time (:data:`DATE_RULES`).
 
@@ -271,7 +398,8 @@ def select_events(
         If a needed column is missing, a date is missing, or a range ends
         before it starts.
     ValueError
-        If ``start`` or ``end`` is not a date, or ``end`` is before ``start``.
+        If ``start`` or ``end`` is not a date, or ``end`` is before ``start``,
+        or a name of ``area`` matches no event's governorate or country.
 
     Examples
     --------
@@ -292,17 +420,19 @@ def select_events(
     if end_ is not None:
         mask &= (dated["date_start"] <= end_).to_numpy()
     if area is not None:
-        wanted = [area] if isinstance(area, str) else list(area)
-        wanted = {str(a).strip().casefold() for a in wanted}
+        asked = [area] if isinstance(area, str) else [str(a) for a in area]
         require_columns(events, ["admin1"])
+        unmatched = unmatched_areas(events, asked) if len(events) else []
+        if unmatched:
+            raise ValueError(refusal("area", unmatched, area_names(events), AREA_RULE))
+        wanted = {a.strip().casefold() for a in asked}
         in_area = np.zeros(len(events), dtype=bool)
-        for column in ("admin1", "country"):
+        for column in AREA_COLUMNS:
             if column in events.columns:
                 names = events[column].astype("string").str.strip().str.casefold()
                 in_area |= names.isin(wanted).fillna(False).to_numpy(dtype=bool)
         mask &= in_area
     return events.loc[mask]
-
 
 
 def event_numbers(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd.Series:
@@ -452,10 +582,7 @@ class AttackSelection:
         """Mark the attacks of ``events`` (bool Series, same index)."""
         if self.attacks:
             require_columns(events, ["event_type", "sub_event_type"])
-            chosen = np.zeros(len(events), dtype=bool)
-            for column in ("event_type", "sub_event_type", "category"):
-                if column in events.columns:
-                    chosen |= is_one_of(events[column], self.attacks)
+            chosen = kinds_mask(events, self.attacks)
         else:
             chosen = is_militia_attack(events).to_numpy(dtype=bool)
         if self.target:
@@ -610,7 +737,8 @@ def attack_selection(
     ------
     ValueError
         If a name in ``attacks`` is not an ACLED event type, sub-event type
-        or project category; the message lists the allowed names.
+        or project category (:func:`kind_names`, the rule of ``kinds=``); the
+        message names the closest names, or lists the allowed ones.
 
     Examples
     --------
@@ -619,16 +747,7 @@ def attack_selection(
     >>> attack_selection("Shelling/artillery/missile attack", "Global Coalition").what
     'shelling, artillery and missile attacks on Global Coalition'
     """
-    names = _names(attacks)
-    allowed = (*schema.EVENT_TYPES, *schema.SUB_EVENT_TYPES, *schema.CATEGORIES)
-    folded = {a.casefold(): a for a in allowed}
-    unknown = [n for n in names if n.casefold() not in folded]
-    if unknown:
-        raise ValueError(
-            f"ATTACKS: {', '.join(repr(u) for u in unknown)} is not an ACLED event type, sub-event type or "
-            f"category; use any of {', '.join(repr(a) for a in allowed)}"
-        )
-    names = tuple(folded[n.casefold()] for n in names)
+    names = kind_names(_names(attacks), option="ATTACKS")
     targets = _names(target, separators=_TARGET_SEPARATOR)
     default = not names and not targets
     if not names and not coded:

@@ -6,8 +6,9 @@ stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -15,12 +16,59 @@ import pandas as pd
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
+#: A plotter: data first, ``ax=`` among its keywords, the Axes (or Axes) drawn returned.
+Plotter = TypeVar("Plotter", bound=Callable[..., Any])
+
 
 def current_axes(ax: Axes | None) -> Axes:
     """Return ``ax``, or the current Axes when it is None."""
     import matplotlib.pyplot as plt
 
     return plt.gca() if ax is None else ax
+
+
+def own_figure(size: Callable[..., tuple[float, float]] | None = None) -> Callable[[Plotter], Plotter]:
+    """Let a plotter given no ``ax=``, with no figure open, draw on a figure of its own that holds all it draws.
+
+    The figure is ``size(*args, **kwargs)`` inches (the plotter's arguments:
+    a heatmap as wide as its columns need), or matplotlib's default size;
+    once drawn, it grows to hold the key under the Axes and every label
+    (:func:`analysis.viz.figures.fit_to_drawing`), so a plain ``savefig``
+    keeps them. A figure the caller opened without Axes
+    (``plt.figure(figsize=(9, 4))``) is drawn on at its size, then grown
+    likewise. Given ``ax=``, or with Axes open (the current Axes, pyplot's
+    rule), the plotter draws as it is told, and the caller's figure is left
+    as it is.
+    """
+    def decorate(plot: Plotter) -> Plotter:
+        @functools.wraps(plot)
+        def plotter(*args: Any, **kwargs: Any) -> Any:
+            import matplotlib.pyplot as plt
+
+            from .figures import fit_to_drawing
+
+            empty = plt.gcf() if plt.get_fignums() and not plt.gcf().axes else None  # plt.figure(figsize=...) alone
+            if kwargs.get("ax") is not None or (plt.get_fignums() and empty is None):
+                return plot(*args, **kwargs)
+            try:
+                inches = size(*args, **kwargs) if size is not None and empty is None else None
+            except (KeyError, TypeError, ValueError, AttributeError):  # not what the plotter takes: its check says so
+                return plot(*args, **kwargs)
+            fig = empty if empty is not None else plt.figure(figsize=inches)
+            try:
+                drawn = plot(*args, **{**kwargs, "ax": fig.add_subplot()})
+            except BaseException:
+                if empty is None:
+                    plt.close(fig)  # no empty figure left open by a refused call
+                else:
+                    fig.clear()
+                raise
+            fit_to_drawing(fig)
+            return drawn
+
+        return plotter
+
+    return decorate
 
 
 def date_axis(ax: Axes) -> None:

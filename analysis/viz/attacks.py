@@ -16,7 +16,7 @@ import pandas as pd
 from .._frames import column_or_na, day_numbers, require_input, weekday_days, weekday_numbers
 from ..stats.selection import EventSelector, event_keys, event_kind, select_kinds
 from ..text import bounds_texts
-from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw
+from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw, own_figure
 from .figures import describe
 from .literal import literal_text
 from .ranges import PER_ATTACK_MAX
@@ -80,6 +80,7 @@ def _facts(row: pd.Series) -> str:
     return ", ".join(parts) if parts else "no figures reported"
 
 
+@own_figure()
 def plot_attacks(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,

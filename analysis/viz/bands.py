@@ -22,7 +22,7 @@ from ..stats.highlights import highest_positions, killed_per_event
 from ..stats.periods import attacks_per_period, chart_period
 from ..stats.selection import event_keys, event_kind
 from ..text import describe_dates, event_dates
-from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw
+from ._axes import current_axes, date_axis, dates_as_numbers, nothing_to_draw, own_figure
 from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
@@ -155,6 +155,7 @@ def _draw_deadliest(ax: Axes, dates: pd.Series, lane_of: np.ndarray, rows: np.nd
         label.set_gid("label")
 
 
+@own_figure()
 @renamed_keywords(most="n")
 def plot_timeline_bands(
     events: pd.DataFrame,

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._frames import require_input
+from .._frames import as_timestamp, require_input
+from ..errors import DataError
 from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
 from ..text import date_texts, describe_dates, describe_figure, describe_number, describe_points, describe_scored
 from ._axes import (
@@ -20,6 +21,7 @@ from ._axes import (
     legend_below,
     note_below,
     nothing_to_draw,
+    own_figure,
     tag_bars,
 )
 from .escalation_labels import CORNER_SIZE, CORNER_Y, down_runs, label_down_bars
@@ -53,6 +55,7 @@ def _period_bars(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return left, right - left
 
 
+@own_figure()
 def plot_attacks_per_period(
     counts: pd.DataFrame,
     *,
@@ -195,6 +198,7 @@ KILLED_LABEL = "people killed (lowest figure reported)"
 DEADLIEST_NAMED = 3
 
 
+@own_figure()
 def plot_killed_per_period(
     killed: pd.DataFrame,
     *,
@@ -389,6 +393,7 @@ def escalation_key(rules: pd.DataFrame) -> str:
     return "How acts count: " + "; ".join(parts) + "." if parts else ""
 
 
+@own_figure()
 def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
                     covered: tuple[object, object] | None = None, names: Mapping[object, str] | pd.Series | None = None,
                     ax: Axes | None = None) -> Axes:
@@ -519,6 +524,19 @@ def _escalation_description(escalation: pd.DataFrame) -> str:
     return text
 
 
+def _mark_day(label: str, day: object) -> pd.Timestamp:
+    """Read the day of a mark of :func:`mark_days`, or refuse it naming the mark."""
+    try:
+        stamp = as_timestamp(day, "day")
+    except ValueError:
+        stamp = None
+    if stamp is None:
+        raise DataError(f"mark_days: the mark {label!r} has the day {day!r}, which is not a date; give a day such as "
+                        "'2020-06-02' (YYYY-MM-DD), a datetime or a Timestamp", column=str(label), value=day,
+                        rule="a date")
+    return stamp
+
+
 def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str | None = "marked",
               key: bool = False) -> Axes:
     """Draw a vertical line at each day of ``marks`` on a chart over dates, labelled at its top: solid, so that
@@ -550,6 +568,11 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str | None 
     matplotlib Axes
         ``ax``.
 
+    Raises
+    ------
+    DataError
+        If a mark's day is not a date: the message names the mark and its day.
+
     Examples
     --------
     >>> import matplotlib
@@ -567,7 +590,8 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str | None 
     ax = current_axes(ax)
     if not marks:
         return ax
-    days = pd.to_datetime(pd.Series(list(marks.values()), index=list(marks.keys()))).sort_values(kind="stable")
+    days = pd.Series([_mark_day(label, day) for label, day in marks.items()], index=list(marks.keys()),
+                     dtype="datetime64[ns]").sort_values(kind="stable")
     above = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
     halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]  # seen over dark bars as over the background
     for (label, day), x in zip(days.items(), dates_as_numbers(days)):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._frames import require_input
 from . import style
-from ._axes import current_axes, note_nothing
+from ._axes import current_axes, note_nothing, own_figure
 from .figures import describe
 from .literal import literal_text
 from .style import color_for, mark_color
@@ -36,6 +36,27 @@ MARK_MEANINGS = {DISPUTE_MARK: "claims that contradict each other",
 _LEGEND_MARKERS = {DISPUTE_MARK: "$\u2715$", DIFFERS_MARK: r"$\approx$"}
 
 
+#: A heatmap's size on a figure of its own, in inches: a column per event, a row per document, room for the
+#: documents' names on the left and the counts on the right (the key under it is added by
+#: :func:`analysis.viz.figures.fit_to_drawing`).
+EVIDENCE_COLUMN, EVIDENCE_ROW, EVIDENCE_MARGINS = 0.16, 0.42, (3.2, 1.3)
+
+
+def evidence_size(matrix: pd.DataFrame, **_: object) -> tuple[float, float]:
+    """The size of a figure of its own for the heatmap of ``matrix``: wide enough that the events' numbers, two or
+    three digits each, do not run together (matplotlib's default 6.4 x 4.8 inches holds about 20 events).
+
+    Examples
+    --------
+    >>> evidence_size(pd.DataFrame({"event_id": [f"EV{i}" for i in range(48)], "document": ["A"] * 48}))
+    (10.88, 2.4)
+    """
+    width = EVIDENCE_MARGINS[0] + EVIDENCE_COLUMN * matrix["event_id"].nunique()
+    height = EVIDENCE_MARGINS[1] + EVIDENCE_ROW * matrix["document"].nunique()
+    return round(max(width, 6.4), 2), round(max(height, 2.4), 2)
+
+
+@own_figure(evidence_size)
 def plot_evidence(matrix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Draw which document supports which event: a heatmap of evidence rows, disputes marked.
 

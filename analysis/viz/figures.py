@@ -247,6 +247,53 @@ def _renderer(fig: Figure) -> Any:
     return fig.canvas.get_renderer()
 
 
+def fit_to_drawing(fig: Figure, *, pad: float = 0.08) -> Figure:
+    """Grow a figure so that everything drawn on it is inside it, every Axes keeping its size in inches.
+
+    A plotter draws its key under the Axes and its labels beside them; in a
+    figure of matplotlib's default size some of that falls outside the
+    figure, which a plain ``savefig`` cuts off (``bbox_inches="tight"``, as
+    the report saves, crops to the drawing instead). Growing the figure
+    instead of shrinking the Axes keeps their shape, on which the placement
+    of labels and the frame of maps were worked out.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+        The figure, drawn.
+    pad : float, default 0.08
+        Room left around the drawing, in inches.
+
+    Returns
+    -------
+    matplotlib Figure
+        ``fig``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(4, 3))
+    >>> _ = ax.legend(handles=ax.plot([0, 1], label="a long name"), loc="upper center", bbox_to_anchor=(0.5, -0.3))
+    >>> bool(fit_to_drawing(fig).get_figheight() > 3), round(float(ax.get_position().height * fig.get_figheight()), 2)
+    (True, 2.31)
+    """
+    box = fig.get_tightbbox(_renderer(fig))  # in inches, from the figure's lower left corner
+    width, height = fig.get_size_inches()
+    left, bottom = max(0.0, pad - box.x0), max(0.0, pad - box.y0)
+    right, top = max(0.0, box.x1 + pad - width), max(0.0, box.y1 + pad - height)
+    if not (left or bottom or right or top):
+        return fig
+    grown = (width + left + right, height + bottom + top)
+    for ax in fig.axes:
+        x0, y0, w, h = ax.get_position().bounds
+        ax.set_position([(x0 * width + left) / grown[0], (y0 * height + bottom) / grown[1],
+                         w * width / grown[0], h * height / grown[1]])
+    fig.set_size_inches(*grown)
+    return fig
+
+
 def _freeze_layout(fig: Figure) -> None:
     """Lay a figure out once with its layout engine, then keep that layout."""
     if fig.get_layout_engine() is not None:

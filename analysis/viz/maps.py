@@ -19,8 +19,9 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary, load_boundaries
-from ..text import join_dates, join_words
-from ._axes import current_axes, nothing_to_draw
+from ..stats.posture import POSTURE_KINDS
+from ..text import join_dates, join_words, refusal
+from ._axes import current_axes, nothing_to_draw, own_figure
 from .figures import describe, set_title
 from .literal import literal_text
 from .map_layout import axes_shape, events_extent, extent_of, framed_points, label_spot, map_extent
@@ -31,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 
+#: The land of a map, and of the countries it highlights (Iraq): the grounds every mark of a map is seen on.
+LAND_COLOR, HIGHLIGHT_COLOR = "#f1efe8", "#e3dbc4"
+
+
 def plot_boundaries(
     boundaries: Sequence[Boundary] | None = None,
     *,
@@ -39,8 +44,8 @@ def plot_boundaries(
     extent: tuple[float, float, float, float] | None = None,
     labels: bool = True,
     avoid: np.ndarray | None = None,
-    facecolor: str = "#f1efe8",
-    highlight_color: str = "#e3dbc4",
+    facecolor: str = LAND_COLOR,
+    highlight_color: str = HIGHLIGHT_COLOR,
     edgecolor: str = "#9a9a9a",
     water_color: str = "#dfeaf1",
     linewidth: float = 0.6,
@@ -159,6 +164,7 @@ POSTURE_PANELS: tuple[tuple[str, ...], ...] = (
 )
 
 
+@own_figure()
 def plot_posture_map(
     posture: pd.DataFrame,
     *,
@@ -184,8 +190,9 @@ def plot_posture_map(
     bases : DataFrame
         A bases table (``load_bases()``), for every base's place and name.
     kinds : sequence of str or None, default None
-        Kinds to mark (of :data:`analysis.stats.posture.POSTURE_KINDS`); None
-        marks all.
+        Kinds to mark (of :data:`analysis.stats.posture.POSTURE_KINDS`, or of
+        ``posture``'s ``kind``; another name is refused, naming the closest);
+        None marks all.
     boundaries : sequence or None, default None
         What :func:`analysis.io.boundaries.load_boundaries` returns; None loads the
         packaged file.
@@ -221,6 +228,10 @@ def plot_posture_map(
     """
     require_input(posture, POSTURE_COLUMNS, taker="plot_posture_map", maker="base_posture")
     require_input(bases, BASE_COLUMNS, taker="plot_posture_map's bases=", maker="load_bases")
+    known = list(dict.fromkeys([*POSTURE_KINDS, *posture["kind"].dropna().astype(str)]))
+    unknown = [] if kinds is None else [kind for kind in kinds if kind not in known]
+    if unknown:  # a mistyped kind would mark nothing
+        raise ValueError(refusal("kinds", unknown, known, "is not a kind of posture event (POSTURE_KINDS) or of the data"))
     ax = current_axes(ax)
     points = framed_points(bases, references)
     if extent is None:
@@ -397,7 +408,10 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
     together on the posture map) take the darkest, the middle and the
     lightest shade, not three neighbours of eight. Other values take the
     neutral grey scale (:data:`analysis.viz.style.GREY_SCALE`),
-    alphabetically.
+    alphabetically. Where two sub-types of different event types drawn
+    together would still look alike (dark shades of vermilion and orange
+    both turn brown), the later one in the codebook takes the shade of its
+    own hue that differs most from the others (:data:`ALIKE`).
 
     Examples
     --------
@@ -413,13 +427,40 @@ def stable_colors(values: pd.Series) -> dict[str, str]:
     from .style import GREY_SCALE, KIND_COLORS, shades
 
     sub_types: dict[str, str] = {}
+    families: dict[str, list[str]] = {}  # a sub-type -> every shade of its event type's hue
     for event_type, subs in ACLED_SUB_EVENT_TYPES.items():
         if event_type in KIND_COLORS:
-            sub_types.update(zip(_spread(subs), shades(KIND_COLORS[event_type], len(subs))))
+            family = shades(KIND_COLORS[event_type], len(subs))
+            sub_types.update(zip(_spread(subs), family))
+            families.update(dict.fromkeys(subs, family))
     present = list(dict.fromkeys(values.dropna().astype(str)))
     others = sorted(v for v in present if v not in KIND_COLORS and v not in sub_types)
     grey = {value: GREY_SCALE[i % len(GREY_SCALE)] for i, value in enumerate(others)}
-    return {value: KIND_COLORS.get(value) or sub_types.get(value) or grey[value] for value in present}
+    colors = {value: KIND_COLORS.get(value) or sub_types.get(value) or grey[value] for value in present}
+    return _told_apart(colors, families, list(sub_types))
+
+
+#: Below this distance (:func:`analysis.viz.style.color_distance`), two sub-event types of different event types
+#: read as one colour on a map: dark shades of neighbouring hues (a vermilion's and an orange's) turn the same brown.
+ALIKE = 25.0
+
+
+def _told_apart(colors: dict[str, str], families: dict[str, list[str]], order: list[str]) -> dict[str, str]:
+    """Give a sub-event type whose shade looks like that of a sub-type of another event type drawn with it the shade
+    of its own hue that differs most from the others' colours; the sub-types earlier in the codebook keep theirs.
+    Where no two look alike, as on the posture map (shades of one hue, apart in lightness), nothing changes."""
+    from .style import color_distance
+
+    kept = dict(colors)
+    typed = sorted((v for v in colors if v in families), key=order.index)
+    for k, value in enumerate(typed):
+        earlier = [v for v in typed[:k] if families[v] is not families[value]]
+        if all(color_distance(kept[value], kept[v]) >= ALIKE for v in earlier):
+            continue
+        rest = [kept[v] for v in colors if v != value] + [LAND_COLOR, HIGHLIGHT_COLOR]  # seen on the land too
+        kept[value] = max(families[value], key=lambda shade: min((color_distance(shade, c) for c in rest),
+                                                                 default=0.0))
+    return kept
 
 
 def _spread(subs: Sequence[str]) -> list[str]:
@@ -468,6 +509,7 @@ def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str
     return places.assign(kind=[kinds.get(key, MIXED) for key in keys])
 
 
+@own_figure()
 @renamed_keywords(most="n")
 def plot_country_events(
     points: pd.DataFrame,

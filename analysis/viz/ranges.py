@@ -12,7 +12,7 @@ from .._lazy import renamed_keywords
 from ..stats.selection import MILITIA_ATTACKS_FOR_NOW
 from ..stats.tables import troop_level_statements
 from ..text import describe_bounds
-from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing
+from ._axes import current_axes, date_axis, dates_as_numbers, note_nothing, own_figure
 from .figures import describe, set_key
 from .literal import literal_text
 from .style import FORCE_COLORS, HATCHES, OUTCOME_COLORS, SET_BY_RULE, color_for
@@ -28,6 +28,7 @@ QUALIFIER_MARKERS: dict[str, str] = {
 }
 
 
+@own_figure()
 def plot_ranges(
     frame: pd.DataFrame,
     *,
@@ -164,6 +165,7 @@ def _ranges_description(frame: pd.DataFrame, y: str, low: str, high: str, hue: s
             + (f"; and {more} more rows." if more > 0 else "."))
 
 
+@own_figure()
 @renamed_keywords(most="n")
 def plot_casualties(
     counts: pd.DataFrame, *, y: str = "attack", n: int | None = None, what: str = "attacks", ax: Axes | None = None
@@ -258,6 +260,7 @@ def _highest(counts: pd.DataFrame, *, n: int, what: str, people: str) -> tuple[p
     return counts[counts["event_id"].isin(shown)], note
 
 
+@own_figure()
 def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks", ax: Axes | None = None) -> Axes:
     """Draw how many events killed how many people: a bar per bin of :func:`analysis.stats.casualties.killed_distribution`.
 
@@ -411,6 +414,7 @@ def _piecewise(values: np.ndarray, xs: list[float], ys: list[float]) -> np.ndarr
     return np.where(above, ys[-1] + (values - xs[-1]) * (ys[-1] - ys[-2]) / (xs[-1] - xs[-2]), out)
 
 
+@own_figure()
 def plot_troop_levels(
     levels: pd.DataFrame, *, start: object = None, end: object = None, ax: Axes | None = None
 ) -> Axes:
@@ -563,6 +567,7 @@ def _top_figures(per_event: pd.DataFrame) -> int:
     return max(int((np.cumsum(shared) <= TOP_ATTACKS).sum()), 1)
 
 
+@own_figure()
 def plot_attack_casualties(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,

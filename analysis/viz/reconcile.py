@@ -10,7 +10,16 @@ import pandas as pd
 
 from .._frames import require_input
 from ..text import describe_number, join_words
-from ._axes import counted_axes, current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, tag_bars
+from ._axes import (
+    counted_axes,
+    current_axes,
+    date_axis,
+    dates_as_numbers,
+    legend_below,
+    note_nothing,
+    own_figure,
+    tag_bars,
+)
 from .figures import describe
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, beside, chars_across, pack_rows
@@ -23,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 MONTH_COUNTS = ("month", "acled", "acled_lacking", "coded")
 
 
+@own_figure()
 def plot_compared_months(months: pd.DataFrame, *, what: str = "events", ax: Axes | None = None) -> Axes:
     """Draw, month by month, ACLED's events linked to a coded event and those the coded data lacks, and the coded ones.
 
@@ -104,6 +114,7 @@ _ACLED_ROWS = 6
 _DOT_CHARS = 0.6
 
 
+@own_figure()
 def plot_compared_links(windows: pd.DataFrame, acled: pd.DataFrame, links: pd.DataFrame, *,
                         ax: Axes | None = None) -> Axes:
     """Draw the coded events' windows and ACLED's events on one time axis, with a line for each link, styled by grade.

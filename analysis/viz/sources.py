@@ -11,7 +11,16 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from . import style
-from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_nothing, nothing_to_draw, tag_bars
+from ._axes import (
+    current_axes,
+    date_axis,
+    dates_as_numbers,
+    legend_below,
+    note_nothing,
+    nothing_to_draw,
+    own_figure,
+    tag_bars,
+)
 from .counts import mark_partial
 from .figures import describe
 from .literal import literal_text
@@ -25,6 +34,7 @@ LABEL_CHARS = 42
 SOURCE_COLORS = style.SOURCE_COLORS
 
 
+@own_figure()
 @renamed_keywords(most="n")
 def plot_sources(table: pd.DataFrame, *, n: int = 12, what: str = "outlets", ax: Axes | None = None) -> Axes:
     """Draw the outlets behind the most events: a bar of their events, darker for the events they alone report.
@@ -89,6 +99,7 @@ def plot_sources(table: pd.DataFrame, *, n: int = 12, what: str = "outlets", ax:
     return ax
 
 
+@own_figure()
 @renamed_keywords(most="n")
 def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = None) -> Axes:
     """Draw the events by ACLED's ``source_scale`` (:func:`analysis.stats.coverage.source_scales`), largest first.
@@ -141,6 +152,7 @@ def plot_source_scales(scales: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
     return ax
 
 
+@own_figure()
 def plot_outlet_ages(frame: pd.DataFrame, *, period: str = "month", later: Sequence[str] = (),
                      covered: tuple[object, object] | None = None, ax: Axes | None = None) -> Axes:
     """Draw each period's events stacked by the age of their outlets: those only outlets of the first period report,

@@ -172,6 +172,29 @@ def contrast(one: str, other: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def color_distance(one: str, other: str) -> float:
+    """Return how different two colours look: their distance in CIE L*a*b* (CIE76 delta E; about 2 is barely seen,
+    below about 25 two marks read as one colour on a map, as dark shades of neighbouring hues do).
+
+    Examples
+    --------
+    >>> round(color_distance("#000000", "#FFFFFF")), round(color_distance("#9B4500", "#7F5700"), 1)
+    (100, 22.9)
+    """
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    def lab(color: str) -> np.ndarray:
+        rgb = np.array(to_rgb(color))
+        linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+        xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+        xyz = xyz / np.array([0.95047, 1.0, 1.08883])  # D65 white
+        f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
+        return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+    return float(np.linalg.norm(lab(one) - lab(other)))
+
+
 def group_palette(groups: Sequence[str], *, other: str = OTHER) -> dict[str, str]:
     """Give the largest groups a colour each, in order, and everything else the grey of ``other``.
 

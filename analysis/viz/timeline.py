@@ -17,7 +17,15 @@ import pandas as pd
 
 from .._frames import day_numbers, require_input, weekday_days
 from ..text import describe_dates
-from ._axes import current_axes, date_axis, dates_as_numbers, key_in_columns, legend_columns_width, nothing_to_draw
+from ._axes import (
+    current_axes,
+    date_axis,
+    dates_as_numbers,
+    key_in_columns,
+    legend_columns_width,
+    nothing_to_draw,
+    own_figure,
+)
 from .bands import bands_legend, plot_timeline_bands, timeline_form
 from .figures import describe, key_of, set_key
 from .literal import literal_text
@@ -142,6 +150,7 @@ def _description(layout: pd.DataFrame, axis: tuple[pd.Timestamp, pd.Timestamp]) 
     return " ".join(parts)
 
 
+@own_figure()
 def plot_timeline(
     events: pd.DataFrame,
     *,

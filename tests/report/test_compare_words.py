@@ -286,6 +286,17 @@ def test_the_area_leaves_the_export_outside_it_out(export_path, rows):
     assert set(compared.export["event_id"]) == set(rows.index[rows["admin1"] == "Al Anbar"])
 
 
+def test_an_area_the_export_has_no_event_in_keeps_none_of_its_events_there(export_path, rows):
+    # the run's AREA is checked against the coded events: the export may have none in a governorate of it
+    export = analysis.load_acled(export_path)
+    coded = set(notebook_data().events["admin1"].dropna().astype(str))
+    known = next(name for name in sorted(coded) if name in set(rows["admin1"]))
+    absent = next(name for name in sorted(coded) if name not in set(rows["admin1"]))
+    both = words.compare(notebook_data(area=f"{known};{absent}"), export, area=f"{known};{absent}")
+    assert set(both.export["event_id"]) == set(rows.index[rows["admin1"] == known])
+    assert words.compare(notebook_data(area=absent), export, area=absent).export.empty
+
+
 def test_an_acled_run_is_not_compared(export_path):
     with pytest.raises(ValueError, match="this run is of an ACLED file"):
         words.compare(notebook_data(str(export_path)), analysis.load_acled(export_path))

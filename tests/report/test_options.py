@@ -133,7 +133,7 @@ def test_a_notebook_parameter_is_refused_as_its_option(name, value, message):
 
 @pytest.mark.parametrize("parameters", [
     {}, {"START": "2020-03-01"}, {"AREA": "Baghdad"}, {"ATTACKS": "US strike"},
-    {"TARGET": "Military Forces of the United States"}, {"END": "2020-03-31", "AREA": "Baghdad;Anbar"},
+    {"TARGET": "Military Forces of the United States"}, {"END": "2020-03-31", "AREA": "Baghdad;Al Anbar"},
 ])
 def test_the_default_run_is_decided_in_one_place(parameters):
     """The builder's pages (the injected cell) and the notebook's words (notebook_data) agree, by the same rule."""

@@ -11,6 +11,7 @@ an event without coordinates.
 from __future__ import annotations
 
 import dataclasses
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -439,8 +440,24 @@ def test_bad_frames_are_refused(export):
         reconcile(coded_events().assign(category=None), export)
     with pytest.raises(DataError, match="acled: missing column"):
         reconcile(coded_events(), export.drop(columns="notes"))
-    with pytest.raises(TypeError, match="coded must be"):
+    with pytest.raises(TypeError, match="coded .the first argument. is a str, not the coded events or a dataset"):
         reconcile("events.csv", export)
+
+
+def test_arguments_in_the_wrong_places_are_refused_saying_which_goes_where(export, result):
+    call = r"; call reconcile\(analysis.load_dataset\(\), analysis.load_acled\(path\)\): the coded events first, the ACLED export second$"
+    dataset = SimpleNamespace(events=coded_events(), bases=BASES)  # what load_dataset returns, as reconcile reads it
+    with pytest.raises(TypeError, match=r"^the arguments are swapped: an ACLED export \(it has event_id_cnty\) first, "
+                                        r"a dataset \(load_dataset\(\)\) second" + call):
+        reconcile(export, dataset)
+    with pytest.raises(TypeError, match=r"^the arguments are swapped: .* first, the coded events \(they have categories\)"):
+        reconcile(export, coded_events())
+    with pytest.raises(TypeError, match=r"^acled \(the second argument\) is the coded events .*, not an export loaded "
+                                        "with load_acled" + call):
+        reconcile(dataset, coded_events())
+    with pytest.raises(TypeError, match=r"^coded \(the first argument\) is an ACLED export"):
+        reconcile(export, export)
+    pd.testing.assert_frame_equal(reconcile(dataset, export).links, result.links)  # in their places: as before
 
 
 @pytest.mark.slow

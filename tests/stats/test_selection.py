@@ -7,6 +7,8 @@ import pytest
 from helpers_events import make_events
 
 from analysis import DataError, schema
+from analysis.stats.highlights import deadliest_events
+from analysis.stats.periods import attacks_per_period
 from analysis.stats.selection import (
     DEFAULT_ACLED_ATTACKS,
     OUTSIDE_CONFRONTATION,
@@ -59,6 +61,58 @@ def test_kinds_fall_back_to_acled_types_where_category_is_missing(attacks):
     assert event_kind(acled).astype(str).tolist() == ["Explosions/Remote violence"] * 4
     assert select_kinds(attacks, ["US strike"])["event_id"].tolist() == ["EV003"]
     assert len(select_kinds(attacks, None)) == 4
+
+
+@pytest.mark.parametrize("helper", [
+    lambda events, kinds: select_kinds(events, kinds),
+    lambda events, kinds: attacks_per_period(events, freq="W", kinds=kinds),
+    lambda events, kinds: deadliest_events(events, kinds=kinds),
+])
+def test_a_kind_that_names_nothing_is_refused_with_the_closest_names(attacks, helper):
+    with pytest.raises(ValueError) as caught:
+        helper(attacks, ["Battle"])
+    assert str(caught.value) == ("kinds: 'Battle' is not an ACLED event type, sub-event type or category; "
+                                 "did you mean 'Battles'?")
+    with pytest.raises(ValueError, match=r"^kinds: 'zzz' is not .* allowed: 'Battles', 'Explosions/Remote violence', "):
+        helper(attacks, "zzz")
+    with pytest.raises(TypeError, match="kinds: 3 is not a name"):
+        helper(attacks, [3])
+
+
+def test_kinds_takes_sub_event_types_and_any_case_as_attacks_does(attacks):
+    acled = _acled_like([
+        {"date_start": "2020-03-02", "event_type": "Battles", "sub_event_type": "Armed clash"},
+        {"date_start": "2020-03-03", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
+        {"date_start": "2020-03-04"},  # shelling
+    ])
+    assert select_kinds(acled, ["air/DRONE strike"]).index.tolist() == [1]
+    assert select_kinds(acled, ["battles", "Shelling/artillery/missile attack"]).index.tolist() == [0, 2]
+    for names in (["Air/drone strike"], ["Battles", "Shelling/artillery/missile attack"], ["militia attack"]):
+        assert select_kinds(acled, names).index.tolist() == acled.index[attack_selection(names).mask(acled)].tolist()
+        assert select_kinds(attacks, names).index.tolist() == attacks.index[attack_selection(names).mask(attacks)].tolist()
+    assert select_kinds(attacks, ["US strike"])["event_id"].tolist() == ["EV003"]
+
+
+def test_a_kind_with_no_events_counts_zeros_and_a_kind_of_the_data_is_accepted(attacks):
+    weekly = attacks_per_period(attacks, freq="W", kinds=["Riots"], start="2020-03-01", end="2020-03-31")
+    assert len(weekly) == 6 and weekly["expected"].eq(0).all() and weekly["certain"].eq(0).all()  # no riot: zeros
+    later = attacks_per_period(attacks, freq="W", kinds=["militia attack"], start="2020-06-01", end="2020-06-30")
+    assert len(later) == 5 and later["expected"].eq(0).all()
+    newer = attacks.astype({"sub_event_type": "string"})
+    newer.loc[1, "sub_event_type"] = "Drone swarm"  # a sub-event type ACLED added after this package
+    assert select_kinds(newer, ["drone swarm"])["event_id"].tolist() == ["EV002"]
+    assert select_kinds(attacks.iloc[:0], ["Armed clash"]).empty
+
+
+def test_an_area_that_names_nothing_is_refused_with_the_closest_names(attacks):
+    with pytest.raises(ValueError) as caught:
+        select_events(attacks, area="Bagdad")
+    assert str(caught.value) == ("area: 'Bagdad' matches no governorate (admin1) or country of the data; "
+                                 "did you mean 'Baghdad'?")
+    with pytest.raises(ValueError, match=r"^area: 'Narnia' matches no .* \(and 1 more name\); allowed: 'Baghdad', 'Kirkuk'$"):
+        select_events(attacks, area=["Narnia", "Kirkuk", "Mordor"])
+    assert select_events(attacks, start="2020-06-01", area="Kirkuk").empty  # a place of the data, not in the window
+    assert select_events(attacks.iloc[:0], area="Kirkuk").empty  # nothing to match: nothing refused
 
 
 # --- ATTACKS and TARGET ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import colorsys
 import itertools
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -127,6 +128,7 @@ def figures():
     """The figures of the default run, drawn as the notebooks draw them."""
     from analysis.report import notebook_data
 
+    saved = dict(matplotlib.rcParams)
     analysis.use_report_style()
     data = notebook_data()
     drawn = {}
@@ -156,6 +158,7 @@ def figures():
     yield drawn
     for fig in drawn.values():
         plt.close(fig)
+    matplotlib.rcParams.update(saved)  # the report's style stays with these figures: later tests draw in the default
 
 
 @pytest.mark.parametrize("vocabulary", VOCABULARIES)
@@ -215,6 +218,7 @@ def acled_figures(tmp_path_factory):
     from analysis.report import notebook_data
     from analysis.report.story import Story
 
+    saved = dict(matplotlib.rcParams)
     analysis.use_report_style()
     data = notebook_data(write_acled(tmp_path_factory.mktemp("colours") / "export.csv", 80))
     story = Story(data)
@@ -249,6 +253,7 @@ def acled_figures(tmp_path_factory):
     yield drawn
     for fig in drawn.values():
         plt.close(fig)
+    matplotlib.rcParams.update(saved)  # the report's style stays with these figures: later tests draw in the default
 
 
 def is_group(colour) -> bool:

@@ -1,12 +1,20 @@
-"""Every plotting helper follows the same conventions: data first, then keywords, an optional Axes, no showing."""
+"""Every plotting helper follows the same conventions: data first, then keywords, an optional Axes, no showing;
+given no Axes, a figure of its own that a plain savefig keeps whole."""
 
 from __future__ import annotations
 
 import ast
 import inspect
+import io
+import itertools
 
+import pandas as pd
 import pytest
+from helpers_events import make_events
 
+import analysis
+from analysis.stats.periods import attacks_per_period
+from analysis.stats.selection import is_militia_attack
 from analysis.viz import counts, evidence, maps, ranges, reconcile, timeline
 
 PLOTTERS = [
@@ -91,3 +99,78 @@ def test_every_plotter_refuses_a_frame_it_cannot_draw_and_names_what_makes_the_r
     assert f"got {what}, without " in str(info.value)
     with pytest.raises(TypeError, match=f"{name} takes the frame that .* got list"):
         getattr(analysis, name)([1, 2], **keywords)
+
+
+# --- given no Axes: a figure of its own ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [name for name in PUBLIC_PLOTTERS
+                                  if "ax" in inspect.signature(getattr(analysis, name)).parameters])
+def test_every_plotter_given_no_axes_draws_a_figure_of_its_own(name):
+    from analysis.viz._axes import own_figure
+
+    assert getattr(analysis, name).__code__ is own_figure()(lambda: None).__code__, f"{name} lacks @own_figure()"
+
+
+@pytest.fixture
+def no_figure(close_figures):
+    """No figure open: what a script or a notebook cell starts with."""
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def _inside(artist, fig) -> bool:
+    box = artist.get_window_extent(fig.canvas.get_renderer())
+    return box.x0 >= 0 and box.y0 >= 0 and box.x1 <= fig.bbox.width and box.y1 <= fig.bbox.height
+
+
+def _saved(fig) -> None:
+    fig.savefig(io.BytesIO(), format="png", dpi=60)  # plain savefig: the figure as it is, no bbox_inches="tight"
+
+
+def _weekly():
+    events = make_events([{"date_start": "2020-03-02"}, {"date_start": "2020-03-09", "date_end": "2020-03-20"}])
+    return attacks_per_period(events, freq="W", kinds=is_militia_attack)
+
+
+def test_the_key_under_a_chart_is_inside_a_figure_of_its_own(no_figure):
+    ax = analysis.plot_attacks_per_period(_weekly())
+    _saved(ax.figure)
+    assert ax.get_legend() is not None and _inside(ax.get_legend(), ax.figure)
+    assert all(_inside(label, ax.figure) for label in ax.get_xticklabels() + [ax.yaxis.label])
+
+
+def test_a_figure_opened_without_axes_is_drawn_on_at_its_size_and_grown_to_hold_the_key(no_figure):
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(5.0, 3.0))
+    ax = analysis.plot_attacks_per_period(_weekly())
+    assert ax.figure is fig and fig.get_figwidth() == 5.0 and fig.get_figheight() > 3.0
+    assert _inside(ax.get_legend(), fig) and ax.get_position().height * fig.get_figheight() == pytest.approx(3.0 * 0.77)
+
+
+def test_given_axes_the_figure_is_left_as_it_is(new_axes):
+    ax = analysis.plot_attacks_per_period(_weekly(), ax=new_axes(figsize=(6.0, 3.0)))
+    assert tuple(ax.figure.get_size_inches()) == (6.0, 3.0)
+    assert not _inside(ax.get_legend(), ax.figure)  # the report saves with bbox_inches="tight"
+
+
+def test_a_refused_call_leaves_no_figure_open(no_figure):
+    import matplotlib.pyplot as plt
+
+    with pytest.raises(analysis.DataError, match="plot_evidence takes the frame that evidence_matrix returns"):
+        analysis.plot_evidence(make_events([{"date_start": "2020-03-02"}]))
+    assert not plt.get_fignums()
+
+
+def test_an_evidence_heatmap_of_its_own_is_as_wide_as_its_events_need(no_figure):
+    matrix = pd.DataFrame([{"doc_id": doc, "document": f"Outlet {doc}, 1 Mar 2020", "event_id": f"EV{n:03d}",
+                            "number": n, "kind": "political", "rows": (n + len(doc)) % 3, "disputed": False}
+                           for doc in ("a", "bb") for n in range(1, 49)])
+    ax = analysis.plot_evidence(matrix)
+    _saved(ax.figure)
+    renderer = ax.figure.canvas.get_renderer()
+    numbers = [label.get_window_extent(renderer) for label in ax.get_xticklabels()]
+    assert len(numbers) == 48 and all(left.x1 < right.x0 for left, right in itertools.pairwise(numbers))
+    assert _inside(ax.get_legend(), ax.figure)

@@ -227,6 +227,16 @@ def test_marked_days_are_dashed_lines_at_their_dates_with_their_labels_as_writte
     assert mark_days(ax, {}) is ax and len([line for line in ax.lines if line.get_gid() == "day-mark"]) == 2
 
 
+@pytest.mark.parametrize("day", ["2020-31-01", None, "next week"])
+def test_a_mark_whose_day_is_not_a_date_is_refused_naming_the_mark(new_axes, day):
+    ax = new_axes()
+    with pytest.raises(analysis.DataError) as caught:
+        analysis.mark_days(ax, {"ceasefire": "2020-06-02", "x": day})
+    assert str(caught.value).startswith(f"mark_days: the mark 'x' has the day {day!r}, which is not a date; give a day")
+    assert (caught.value.column, caught.value.value) == ("x", day)
+    assert not ax.lines  # nothing drawn
+
+
 def test_a_legend_of_long_names_takes_no_more_columns_than_the_figure_holds(events, new_axes):
     counts = attacks_per_period(events.assign(pair=["A" * 60, "B" * 60, "C" * 60, "D" * 60, "E" * 60]), freq="M",
                                 by="pair", kinds=None)

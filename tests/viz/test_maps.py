@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -61,6 +63,14 @@ def test_posture_map_marks_what_happened_at_each_base(events, new_axes):
     assert "Iraq" in [p.get_gid() for p in ax.patches]
     only = plot_posture_map(posture, bases=bases, kinds=["handed over"], ax=new_axes())
     assert sorted(c.get_gid() for c in only.collections) == ["bases", "posture:handed over"]
+
+
+def test_posture_map_refuses_a_kind_that_names_nothing(events, new_axes):
+    bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
+    with pytest.raises(ValueError) as caught:
+        plot_posture_map(base_posture(events, bases), bases=bases, kinds=["handed over", "withdrawn"], ax=new_axes())
+    assert str(caught.value) == ("kinds: 'withdrawn' is not a kind of posture event (POSTURE_KINDS) or of the data; "
+                                 "did you mean 'withdrawn from'?")
 
 
 def test_posture_panels_are_small_multiples(events, close_figures):
@@ -205,3 +215,22 @@ def test_the_places_named_never_split_a_tie_at_the_last():
     assert named_places(places, 3)["name"].tolist() == ["A", "B", "C"]
     assert named_places(places, 1)["name"].tolist() == ["A"]  # the biggest tie: the first kept
     assert named_places(places, 6)["name"].tolist() == list("ABCDEF")
+
+
+def test_a_maps_default_colours_tell_sub_event_types_of_neighbouring_hues_apart():
+    from analysis.schema import ACLED_SUB_EVENT_TYPES
+    from analysis.stats.posture import ACLED_POSTURE_SUB_EVENT_TYPES
+    from analysis.viz.maps import ALIKE, stable_colors
+    from analysis.viz.style import color_distance
+
+    kinds = ["Attack", "Air/drone strike", "Peaceful protest", "Shelling/artillery/missile attack", "Armed clash"]
+    of_type = {sub: kind for kind, subs in ACLED_SUB_EVENT_TYPES.items() for sub in subs}
+    colours = stable_colors(pd.Series(kinds))
+    assert all(color_distance(colours[a], colours[b]) >= ALIKE for a, b in itertools.combinations(kinds, 2)
+               if of_type[a] != of_type[b])  # those of one type differ in lightness, by design
+    assert colours["Air/drone strike"] == stable_colors(pd.Series(["Air/drone strike"]))["Air/drone strike"]  # the earlier keeps its own
+    assert colours["Peaceful protest"] in {"#E69F00", "#7F5700", "#F4D48C"}  # a shade of the protests' hue still
+    posture = list(ACLED_POSTURE_SUB_EVENT_TYPES)  # shades of one hue, apart in lightness: as they were
+    assert stable_colors(pd.Series(posture)) == {"Change to group/activity": "#00573F",
+                                                 "Headquarters or base established": "#14A67E",
+                                                 "Non-violent transfer of territory": "#8CD3C0"}

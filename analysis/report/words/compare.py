@@ -21,7 +21,7 @@ import pandas as pd
 
 from ...stats.reconcile import VARIANTS, Reconciliation, reconcile
 from ...stats.reconcile_summary import coded_outside_months, lacking_by_month, link_timeline, scope_by_family
-from ...stats.selection import event_keys, select_events
+from ...stats.selection import event_keys, select_events, unmatched_areas
 from ...text import describe_dates, describe_number, event_dates, in_words, join_words
 from ...text import markdown_text as md
 from ..inputs import LINKS_FILE, NotebookData
@@ -85,7 +85,9 @@ def compare(data: NotebookData, export: pd.DataFrame, *, area: object = None) ->
     if not data.coded:
         raise ValueError("the coded events are compared with an export; this run is of an ACLED file")
     area = read_parameter("AREA", area)
-    export = select_events(export, area=area, dates="event_date") if area else export
+    if area:  # AREA names the coded run's places: the export may have no event in some, and then none is kept there
+        known = [name for name in area if name not in unmatched_areas(export, area)]
+        export = select_events(export, area=known, dates="event_date") if known else export.iloc[:0]
     name = Path(str(export.attrs.get("path", "the export"))).name
     return Compared(data=data, export=export.reset_index(drop=True), name=name,
                     result=reconcile(data.events, export, bases=data.bases))
