@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import Column
+from ..text import refusal
 from .acled import ACTOR_TYPES, load_acled
 from .acled_layouts import interaction_names
 from .problems import file_error, not_found, warn
@@ -382,7 +383,7 @@ def _text(values: pd.Series) -> pd.Series:
     return values.astype(object).where(values.notna(), "").astype(str)
 
 
-def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = COMPARED_FIELDS,
+def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] | None = None,
                   **options) -> ExportChanges:
     """Compare two exports event by event: the events added, deleted and changed, with the fields that changed.
 
@@ -391,9 +392,11 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     old, new : str, Path or DataFrame
         The earlier and the later export: files :func:`load_acled` reads
         (with ``options``) or frames it returned.
-    fields : sequence of str, default COMPARED_FIELDS
-        The fields compared (those both exports have): dates, types, actors,
-        place, fatalities, notes and sources.
+    fields : sequence of str or None, default None
+        The fields compared, each a column of both exports (a name that is
+        not is refused, with the closest names); None for those of
+        ``COMPARED_FIELDS`` (dates, types, actors, place, fatalities, notes
+        and sources) that both have.
     **options
         Passed to :func:`load_acled` for a file (``invalid=``, say).
 
@@ -429,7 +432,13 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] = C
     a = before.set_axis(old_ids.to_numpy()).loc[both]
     b = after.set_axis(new_ids.to_numpy()).loc[both]
     parts = []
-    for rank, name in enumerate(f for f in fields if f in before.columns and f in after.columns):
+    shared = [name for name in after.columns if name in before.columns]
+    if fields is None:
+        fields = [name for name in COMPARED_FIELDS if name in shared]
+    unknown = [name for name in fields if name not in shared]
+    if unknown:  # a misspelt field would compare nothing and report no change
+        raise ValueError(refusal("fields", unknown, shared, "is not a column of both exports"))
+    for rank, name in enumerate(fields):
         was, now = _text(a[name]).to_numpy(), _text(b[name]).to_numpy()
         differ = was != now
         if differ.any():

@@ -148,6 +148,16 @@ def test_compare_names_added_deleted_and_changed_fields(two_exports):
     ]
 
 
+def test_compare_refuses_a_field_that_is_not_a_column_of_both_exports_and_compares_the_fields_given(two_exports):
+    # a misspelt field compared nothing, and the change of TST2's fatalities went unreported
+    old, new = two_exports
+    with pytest.raises(ValueError, match=r"fields: 'fatality' is not a column of both exports; did you mean 'fatalities'"):
+        analysis.compare_acled(old, new, fields=["fatality"])
+    changes = analysis.compare_acled(old, new, fields=["fatalities"])
+    assert changes.changed.to_dict("records") == [
+        {"event_id_cnty": "TST2", "field": "fatalities", "old": "2", "new": "5"}]
+
+
 def test_compare_calls_deleted_only_the_events_within_the_new_exports_dates(tmp_path):
     days = {"TST1": "2020-03-10", "TST2": "2020-04-20", "TST3": "2020-05-05", "TST4": "2020-05-20",
             "TST5": "2020-05-01", "TST6": "2020-08-30"}
