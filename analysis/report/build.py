@@ -9,6 +9,7 @@ from typing import Any
 
 from .checks import check_run, write_dropped, write_events, write_links
 from .execute import NOTEBOOK_DIR, NotebookError, execute_notebook, find_notebooks, run_with_progress
+from .inputs import DROPPED_FILE
 from .options import PAGES, page_parameters
 from .publish import staged_folder
 from .render import render_report
@@ -133,7 +134,7 @@ def _build(sources: list[tuple[Path, str]], stage: Path, scratch: Path, given: d
     run = check_run(given, scratch)
     if run.dropped:
         print(f"{Path(given['DATA']).name}: {run.dropped:,} invalid row{'' if run.dropped == 1 else 's'} left out "
-              f"(INVALID=drop), {run.events:,} events kept", flush=True)
+              f"(INVALID=drop), {run.events:,} events kept; {DROPPED_FILE} beside the report lists them", flush=True)
     executed = []
     for number, (source, page) in enumerate(sources, start=1):
         target = stage / "notebooks" / source.name

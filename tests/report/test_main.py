@@ -173,7 +173,7 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
                        "--invalid", "drop"])
     printed = capsys.readouterr()
     assert status == 0, printed.err
-    assert printed.out.splitlines()[0] == "damaged.csv: 2 invalid rows left out (INVALID=drop), 28 events kept"
+    assert printed.out.splitlines()[0] == "damaged.csv: 2 invalid rows left out (INVALID=drop), 28 events kept; dropped.csv beside the report lists them"
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01-count.ipynb", as_version=4)
     assert executed.cells[-2].outputs[0]["text"].startswith(
         "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
