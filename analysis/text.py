@@ -248,18 +248,22 @@ def describe_points(value: float) -> str:
 
 
 def describe_events(value: float) -> str:
-    """Write a count of events as a reader counts them, whole: a count made of parts (an event dated to a range of
-    days counts in part in each period of it) is "about" the nearest whole number, or "less than 1".
+    """Write a count of events as a reader counts them: a count made of parts (an event dated to a range of days
+    counts in part in each period of it) is "about" the nearest whole number where it is within a twentieth of one,
+    else written to one decimal, so that a sum of points read beside it still adds up (1.4 events scoring up to 10
+    points each can make 14; "about 1" could not); "less than 1" below a half.
 
     Examples
     --------
     >>> describe_events(15.0), describe_events(5.99), describe_events(1.4), describe_events(0.25), describe_events(2.5)
-    ('15', 'about 6', 'about 1', 'less than 1', 'about 3')
+    ('15', 'about 6', '1.4', 'less than 1', '2.5')
     """
     whole = int(np.floor(value + 0.5))
     if abs(value - round(value)) < 1e-9:
         return f"{round(value):,}"
-    return "less than 1" if whole == 0 else f"about {whole:,}"
+    if whole == 0:
+        return "less than 1"
+    return f"about {whole:,}" if abs(value - whole) < 0.05 else f"{value:,.1f}"
 
 
 def describe_scored(events: float, scored: float, each: bool = False) -> str:
@@ -272,9 +276,9 @@ def describe_scored(events: float, scored: float, each: bool = False) -> str:
     >>> describe_scored(15, 12), describe_scored(12, 12), describe_scored(15, 12, each=True)
     ('15 events, 12 of them scored', '12 events', '15 events each, 12 of them scored')
     >>> describe_scored(3, 0), describe_scored(5.99, 2.26), describe_scored(1.6, 1.6)
-    ('3 events, none of them scored', 'about 6 events, about 2 of them scored', 'about 2 events')
+    ('3 events, none of them scored', 'about 6 events, 2.3 of them scored', '1.6 events')
     >>> describe_scored(2.4, 1.6)
-    'about 2 events, about 2 of them scored'
+    '2.4 events, 1.6 of them scored'
     """
     figure, part = describe_events(events), describe_events(scored)
     noun = "event" if figure in ("1", "about 1", "less than 1") else "events"

@@ -91,8 +91,8 @@ def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
     ...                       "event_date": pd.to_datetime(["2025-03-03"] * 75 + ["2025-03-12"] * 10)})
     >>> heaped_figures(frame)[["figure", "events", "below", "above", "in_week", "set_by_rule"]].values.tolist()
     [[3, 30, 10, 5, 25, 0]]
-    >>> heaped_figures(frame)[["outside", "below_outside", "above_outside"]].values.tolist()
-    [[5, 0, 5]]
+    >>> heaped_figures(frame)[["outside", "below_outside", "above_outside", "heaped_outside"]].values.tolist()
+    [[5, 0, 5, False]]
     """
     require_columns(events, ["fatalities", "event_date"])
     killed = pd.to_numeric(events["fatalities"], errors="coerce")
@@ -104,7 +104,7 @@ def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for figure, held in sorted(counts.items()):
         below, above = int(counts.get(figure - 1, 0)), int(counts.get(figure + 1, 0))
-        if figure < 2 or held < HEAP_EVENTS or held <= HEAP_TIMES * max(below, above):
+        if figure < 2 or not is_heap(held, below, above):
             continue
         weeks = mondays[whole & (killed == figure)].value_counts()
         weeks = weeks[weeks == weeks.max()].sort_index()
@@ -114,14 +114,28 @@ def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
                      "week_start": weeks.index[0], "week_end": weeks.index[0] + pd.Timedelta(days=6),
                      "in_week": int(weeks.iloc[0]), "outside": beside[figure],
                      "below_outside": beside[figure - 1], "above_outside": beside[figure + 1],
+                     "heaped_outside": is_heap(beside[figure], beside[figure - 1], beside[figure + 1]),
                      "set_by_rule": int((set_by_rule & (whole & (killed == figure)).to_numpy(dtype=bool)).sum())})
     counted = ["figure", "events", "below", "above", "in_week", "outside", "below_outside", "above_outside",
                "set_by_rule"]
     columns = ["figure", "events", "below", "above", "week_start", "week_end", *counted[4:]]
-    out = pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=[*columns, "heaped_outside"])
     for name in ("week_start", "week_end"):
         out[name] = pd.to_datetime(out[name])
-    return out.astype({name: np.int64 for name in counted})
+    return out.astype({**{name: np.int64 for name in counted}, "heaped_outside": bool})
+
+
+def is_heap(held: int, below: int, above: int) -> bool:
+    """Whether ``held`` events at one fatality figure make a heap beside the ``below`` and ``above`` events of the
+    figures one fewer and one more killed (:data:`HEAP_TIMES`, :data:`HEAP_EVENTS`): the one rule for a whole file
+    and for its events outside a week.
+
+    Examples
+    --------
+    >>> is_heap(30, 10, 5), is_heap(30, 25, 5), is_heap(10, 1, 1)
+    (True, False, False)
+    """
+    return held >= HEAP_EVENTS and held > HEAP_TIMES * max(below, above)
 
 
 def precision_shares(events: pd.DataFrame, column: str) -> pd.DataFrame:

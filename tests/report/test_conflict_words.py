@@ -673,7 +673,7 @@ def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw
     assert len(tied) > NAMED  # the file's attacks: more share the highest toll than a sentence names
     sentence = deadliest(story.facts, story.facts.attacks, "attacks")[0]
     assert sentence.startswith(f"{len(tied)} attacks killed {top} people each, the most of any attack; "
-                               f"{in_words(NAMED)} of them, spread over their dates:\n  - ")  # one event a line
+                               f"{in_words(NAMED)} of them, the first, the last and one between:\n  - ")  # one event a line
     days = [pd.Timestamp(day) for day in re.findall(r" on (\d{1,2} \w{3} \d{4}) \(", sentence)]
     assert len(days) == NAMED and days == sorted(days)
     assert days != list(tied["event_date"].iloc[:NAMED])  # not the earliest only
@@ -1203,7 +1203,7 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
     assert at_june.max() <= elsewhere
     assert pairs_subtitle(story.facts).endswith(
         f". Local Network, which began reporting on {paired.loc[local, 'event_date'].min().day} June 2020, reports "
-        f"{int((june & local).sum())} of the {int(june.sum())} events of June 2020; without the events it reports, "
+        f"{int((june & local).sum())} of the pairs' {int(june.sum())} events of June 2020; without the events it reports, "
         f"the pairs drawn have {each} in June 2020, no more than in other months (up to {elsewhere})")
     groups, names = pair_groups(story.facts)
     alone = int((raw["actor2"] == "").sum())

@@ -118,7 +118,7 @@ def test_the_most_killed_by_one_event_is_said_in_people(two_regions):
     from analysis.report.words.common import deadliest
 
     sentence = deadliest(two_regions.facts, two_regions.facts.events, "events")[0]
-    assert sentence.startswith("6 events killed 6 people each, the most of any event; three of them, spread over their dates:\n  - 6 killed in ")
+    assert sentence.startswith("6 events killed 6 people each, the most of any event; three of them, the first, the last and one between:\n  - 6 killed in ")
 
 
 def test_the_fatalities_peak_says_its_unit(one_region):

@@ -161,7 +161,8 @@ def test_a_week_apart_is_said_with_the_signs_of_a_batch_and_its_month_without_it
     assert (f"- **A heap at one figure**: {threes} events have exactly 3 killed, against "
             f"{int((frame['fatalities'] == 2).sum())} with 2 and 0 with 4 ({threes} of the {threes} in the week of "
             f"10-16 February 2025; outside that week, {int((outside == 3).sum())} with 3 killed, against "
-            f"{int((outside == 2).sum())} with 2 and {int((outside == 4).sum())} with 4).") in story.caveats()
+            f"{int((outside == 2).sum())} with 2 and {int((outside == 4).sum())} with 4, no heap: the heap is that "
+            "week's).") in story.caveats()
 
 
 def test_a_week_apart_without_signs_of_a_batch_is_said_to_show_none(tmp_path):
@@ -243,4 +244,4 @@ def test_a_heap_in_one_week_is_said_with_the_figures_outside_that_week():
                           for killed, n in counts.items() for _ in range(n)]).astype({"event_date": "datetime64[ns]"})
     assert words.heaps(frame) == [
         "35 events have exactly 3 killed, against 15 with 2 and 10 with 4 (30 of the 35 in the week of 3-9 March "
-        "2025; outside that week, 5 with 3 killed, against 11 with 2 and 4 with 4)"]
+        "2025; outside that week, 5 with 3 killed, against 11 with 2 and 4 with 4, no heap: the heap is that week's)"]

@@ -135,6 +135,10 @@ def test_a_figure_far_above_both_its_neighbours_is_heaped_and_its_week_found():
                                                                         pd.Timestamp("2025-03-16"))
     # outside that week, the figure and its neighbours as the smooth decline has them: the heap is the week's
     assert found[["outside", "below_outside", "above_outside"]].values.tolist() == [[55, 80, 40]]
+    assert not found["heaped_outside"].item()
+    # a heap that stands outside its week too is said to: 90 more in other weeks (145 with 3 outside against 80, 40)
+    everywhere = pd.concat([heap, frame({3: 90}, "2025-04-09")], ignore_index=True)
+    assert caveats.heaped_figures(everywhere)[["outside", "heaped_outside"]].values.tolist() == [[145, True]]
     # at the rule's edge: exactly HEAP_TIMES times a neighbour is no heap; fewer than HEAP_EVENTS events neither
     edge = frame({2: 20, 3: int(HEAP_TIMES * 20), 4: 10})
     assert caveats.heaped_figures(edge).empty

@@ -105,7 +105,8 @@ def heaps(events: pd.DataFrame) -> list[str]:
     """Each heaped figure of ``events`` in words, with the week most of its events fall in and the figures outside
     that week, so that a reader sees whether the heap is the week's: "338 events have exactly 3 killed, against 152
     with 2 and 120 with 4 (225 of the 338 in the week of 3-9 March 2025; outside that week, 113 with 3 killed,
-    against 152 with 2 and 76 with 4)" (:func:`analysis.stats.caveats.heaped_figures`)."""
+    against 152 with 2 and 76 with 4, no heap: the heap is that week's)" (:func:`analysis.stats.caveats.heaped_figures`,
+    whose rule of a heap, :func:`~analysis.stats.caveats.is_heap`, judges the figures outside the week too)."""
     heaped = heaped_figures(events)
     parts = []
     for row in heaped.itertuples():
@@ -116,7 +117,8 @@ def heaps(events: pd.DataFrame) -> list[str]:
             notes.append(f"{row.in_week:,} {of} in the week of "
                          f"{describe_dates(row.week_start, row.week_end, long=True)}; outside that week, "
                          f"{row.outside:,} with {row.figure:,} killed, against "
-                         f"{_beside(row.below_outside, row.above_outside, row.figure)}")
+                         f"{_beside(row.below_outside, row.above_outside, row.figure)}"
+                         + ("" if row.heaped_outside else ", no heap: the heap is that week's"))
         parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
                      f"{_beside(row.below, row.above, row.figure)}" + (f" ({'; '.join(notes)})" if notes else ""))
     return parts

@@ -329,8 +329,10 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
     noun = "attack" if what == "attacks" else "event"
     most = int((killed == killed.max()).sum())
     if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name some
+        which = ("the first" if len(top) == 1 else "the first and the last" if len(top) == 2 else
+                 f"the first, the last and {in_words(len(top) - 2)} between")  # as highest_positions spreads them
         return [f"{capital(describe_number(most, noun))} killed {describe_number(killed.max(), 'person', 'people')} "
-                f"each, the most of any {noun}; {in_words(len(top))} of them, spread over their dates:" + sublist(parts)]
+                f"each, the most of any {noun}; {in_words(len(top))} of them, {which}:" + sublist(parts)]
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
     out = [f"{label} of the {what}: {parts[0]}." if len(parts) == 1 else f"{label} of the {what}:" + sublist(parts)]
     if len(left) and len(top) < NAMED:

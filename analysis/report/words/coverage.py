@@ -247,17 +247,18 @@ def carried_peak(facts: Facts, events: pd.DataFrame, start: object, end: object)
     return found, carried, total, events_without(events, found.index)
 
 
-def carried_peak_words(carried: CarriedPeak, when: str, esc: Escape = str) -> str:
+def carried_peak_words(carried: CarriedPeak, when: str, esc: Escape = str, whose: str = "the") -> str:
     """Say how much of a peak new sources report (in ``esc``'s format; ``when`` names the peak's period): "Local
     Network, which began reporting on 2 June 2020, reports 9 of the 15 events of 8-14 June 2020"; several sources
-    are counted together ("2 new sources, from 2 June 2020, report ...")."""
+    are counted together ("2 new sources, from 2 June 2020, report ..."). ``whose`` names the events counted where
+    they are not all the period's ("the pairs'": "28 of the pairs' 48 events of June 2020")."""
     found, share, total, _ = carried
     began = describe_dates(found.iloc[0], found.iloc[0], long=True)
     if len(found) == 1:
         who = f"{esc(found.index[0])}, which began reporting on {began}, reports"
     else:
         who = f"{describe_number(len(found), 'new source')}, the first from {began}, report"
-    return f"{who} {share:,} of the {describe_number(total, 'event')} of {when}"
+    return f"{who} {share:,} of {whose} {describe_number(total, 'event')} of {when}"
 
 
 def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:

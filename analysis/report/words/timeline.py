@@ -291,8 +291,8 @@ def scoring_section(facts: Facts) -> str:
                 "changed hands; a withdrawal that no report says handed a base over is a change of activity")
         summed = (f"Values are summed per {week}, an event dated only to a range of days spreading its value evenly "
                   "over its possible days (the days of the range, or only those of the weekday the reports give), so "
-                  f"each event counts once. A {week}'s events are counted alike, in parts, and written to the nearest "
-                  "whole event (\"about 6\").")
+                  f"each event counts once. A {week}'s events are counted alike, in parts: near a whole number, as "
+                  "\"about\" it (\"about 6\"), else to one decimal (\"1.4\"), so that the points beside them add up.")
         idle = "a protest, a show of force or a withdrawal"
         lanes = join_words([f"*{kind}*" for kind in OUTSIDE_CONFRONTATION])
         scope = (f"Only the confrontation's events are scored: those of the timeline's lane {lanes}, the fight "

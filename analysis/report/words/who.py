@@ -336,7 +336,7 @@ def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     """Say, where new sources carry the period in which every pair drawn peaked
     (:func:`~analysis.report.words.coverage.carried_peak`), how many of the pairs' events of that period they report
     and the pairs' events without them, against the other periods (plain text, for the subtitle): "Local Network,
-    which began reporting on 2 June 2020, reports 28 of the 48 events of June 2020; without the events it reports,
+    which began reporting on 2 June 2020, reports 28 of the pairs' 48 events of June 2020; without the events it reports,
     the pairs drawn have 3 to 4 events each in June 2020, no more than in other months (up to 5)"; "" where no
     new source carries it. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
     from ...stats.periods import attacks_per_period
@@ -368,7 +368,8 @@ def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
                if high <= other else f"against at most {describe_figure(other)} in other "
                f"{facts.period_name('monthly')}s")
     them = "it reports" if len(carried[0]) == 1 else "they report"
-    return (f"{carried_peak_words(carried, name)}; without the events {them}, the pairs drawn have {each} in {name}, "
+    share = carried_peak_words(carried, name, whose="the pairs'")
+    return (f"{share}; without the events {them}, the pairs drawn have {each} in {name}, "
             f"{against}")
 
 
