@@ -233,20 +233,22 @@ def test_invalid_drop_is_said_on_every_pages_dateline_and_the_rows_are_listed(tm
     assert written.name == DROPPED_FILE and pd.read_csv(written)["line"].tolist() == [4, 6]
     assert write_dropped(None, tmp_path / "none") is None
     story = Story(notebook_data(str(path), invalid="drop", checked=run.parameters[CHECKED]))
-    said = (" 2 rows of dam*aged_[x].csv that break a rule were left out (INVALID=drop); dropped.csv beside this "
-            "report lists each with its line and reasons.")
+    said = (" 2 rows of dam*aged_[x].csv could not be read as events (a value missing, or not written as ACLED "
+            "writes it) and are left out of every count; dropped.csv, beside this report, lists each with its line "
+            "and why.")
     for page in ("timeline", "attacks", "posture", "sources"):
         line = story.dateline(page)
         assert line.text.endswith(said), page  # the index opens with the first page's
         assert line.markdown.endswith(
-            f" 2 rows of {markdown_text(path.name)} that break a rule were left out (INVALID=drop); "
-            "[dropped.csv](dropped.csv) beside this report lists each with its line and reasons.*")  # a link
+            f" 2 rows of {markdown_text(path.name)} could not be read as events (a value missing, or not written as "
+            "ACLED writes it) and are left out of every count; [dropped.csv](dropped.csv), beside this report, lists "
+            "each with its line and why.*")  # a link
     assert "dam\\*aged\\_\\[x\\]" in markdown_text(path.name)  # the file's name is text
     one = damaged_export(tmp_path / "one.csv")
     one.write_text(one.read_text(encoding="utf-8").replace(",1999,", ",2025,"), encoding="utf-8")
     assert Story(notebook_data(str(one), invalid="drop")).dateline("timeline").text.endswith(
-        " 1 row of one.csv that breaks a rule was left out (INVALID=drop); dropped.csv beside this report lists it "
-        "with its line and reasons.")
+        " 1 row of one.csv could not be read as an event (a value missing, or not written as ACLED writes it) and is "
+        "left out of every count; dropped.csv, beside this report, lists it with its line and why.")
     assert "left out" not in Story(notebook_data(str(write_acled(tmp_path / "whole.csv", 5)))).dateline("timeline").text
 
 

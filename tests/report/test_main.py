@@ -180,8 +180,9 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "<dt>Invalid rows</dt>" in index and "<dd>drop: 2 rows left out</dd>" in index
     # the page's dateline says it, and the index, which opens with it; the rows are listed beside the report
-    said = "2 rows of damaged.csv that break a rule were left out (INVALID=drop);"
-    assert said in index and f'{said} <a href="dropped.csv">dropped.csv</a> beside this report' in (
+    said = ("2 rows of damaged.csv could not be read as events (a value missing, or not written as ACLED writes it) "
+            "and are left out of every count;")
+    assert said in index and f'{said} <a href="dropped.csv">dropped.csv</a>, beside this report' in (
         tmp_path / "out" / "01-count.html").read_text(encoding="utf-8")
     listed = pd.read_csv(tmp_path / "out" / "dropped.csv")
     assert listed["line"].tolist() == [4, 6] and listed["reasons"].str.contains("2025-02-30").iloc[0]

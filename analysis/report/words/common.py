@@ -602,9 +602,9 @@ def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str) -
     """Say that ``INVALID=drop`` left rows of the file out, how many, and where they are listed; "" where none was.
 
     The one sentence that says it on the pages, at the end of each page's dateline (:func:`dateline`), which the
-    index opens with: " 2 rows of damaged.csv that break a rule were left out (INVALID=drop); dropped.csv beside
-    this report lists each with its line and reasons." ``link`` writes the file's name as a link (Markdown) or as
-    it is (plain text).
+    index opens with: " 2 rows of damaged.csv could not be read as events (a value missing, or not written as
+    ACLED writes it) and are left out of every count; dropped.csv, beside this report, lists each with its line
+    and why." ``link`` writes the file's name as a link (Markdown) or as it is (plain text).
     """
     from ..inputs import DROPPED_FILE
 
@@ -613,9 +613,9 @@ def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str) -
         return ""
     name = esc(facts.data.file_name)
     one = count == 1
-    return (f" {describe_number(count, 'row')} of {name} that break{'s' if one else ''} a rule "
-            f"{'was' if one else 'were'} left out (INVALID=drop); {link(DROPPED_FILE)} beside this report lists "
-            f"{'it' if one else 'each'} with its line and reasons.")
+    return (f" {describe_number(count, 'row')} of {name} could not be read as {'an event' if one else 'events'} "
+            f"(a value missing, or not written as ACLED writes it) and {'is' if one else 'are'} left out of every "
+            f"count; {link(DROPPED_FILE)}, beside this report, lists {'it' if one else 'each'} with its line and why.")
 
 
 def report_title(facts: Facts) -> str:
