@@ -118,6 +118,7 @@ _EXPORTS: dict[str, str] = {
     "plot_timeline_bands": "viz.bands",
     "plot_attacks": "viz.attacks",
     "attack_chart_form": "viz.attacks",
+    "attack_chart_height": "viz.attacks",
     "plot_attacks_per_period": "viz.counts",
     "plot_killed_per_period": "viz.counts",
     "plot_escalation": "viz.counts",

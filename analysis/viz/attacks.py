@@ -48,6 +48,23 @@ def attack_chart_form(attacks: int) -> str:
     return "dots" if attacks <= PER_ATTACK_MAX else "counts"
 
 
+#: Inches per attack of :func:`plot_attacks` (each has two lines: its headline and its figures) and around them (the
+#: headline, the date axis, a note): four attacks take the 3.6 inches of the coded data's chart.
+ATTACK_ROW_INCHES, ATTACK_FRAME_INCHES = 0.5, 1.6
+
+
+def attack_chart_height(attacks: int) -> float:
+    """Return the height in inches of a chart of ``attacks`` attacks drawn one by one (:func:`plot_attacks`), so
+    that each attack's two lines of words have a row of their own (:data:`ATTACK_ROW_INCHES`).
+
+    Examples
+    --------
+    >>> attack_chart_height(4), attack_chart_height(15)
+    (3.6, 9.1)
+    """
+    return round(ATTACK_FRAME_INCHES + ATTACK_ROW_INCHES * max(attacks, 1), 2)
+
+
 def _possible_days(events: pd.DataFrame) -> dict[str, list[int]]:
     """Each event's possible days (day numbers) where the reports name its weekday; an empty list elsewhere."""
     out: dict[str, list[int]] = {str(event): [] for event in events["event_id"]}
@@ -80,7 +97,12 @@ def _facts(row: pd.Series) -> str:
     return ", ".join(parts) if parts else "no figures reported"
 
 
-@own_figure()
+def _attacks_size(events: pd.DataFrame, *args, kinds: EventSelector = None, **options) -> tuple[float, float]:
+    """The size of :func:`plot_attacks`' own figure: a row per attack (:func:`attack_chart_height`)."""
+    return 10.0, attack_chart_height(len(select_kinds(events, kinds)))
+
+
+@own_figure(_attacks_size)
 def plot_attacks(
     events: pd.DataFrame,
     casualties: pd.DataFrame | None = None,

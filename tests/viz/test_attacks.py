@@ -63,3 +63,30 @@ def test_the_note_under_the_attacks_is_drawn_in_the_saved_image(new_axes):
     pixels = np.asarray(Image.open(buffer).convert("L"))
     bottom = pixels[int(len(pixels) * 0.92):]  # the note's last line
     assert (bottom < 128).sum() > 50
+
+
+def test_the_most_attacks_drawn_one_by_one_each_have_a_row_their_words_do_not_leave(close_figures):
+    """Fifteen attacks on a chart of the coded data's 3.6 inches ran each attack's figures into the next one's
+    headline: the chart's height gives each attack's two lines a row of their own."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from analysis.viz.attacks import attack_chart_height
+
+    days = pd.date_range("2020-03-02", periods=PER_ATTACK_MAX, freq="2D")
+    events = pd.DataFrame({
+        "event_id": [f"EV{i:03d}" for i in range(PER_ATTACK_MAX)], "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack", "location": [f"Town {i}" for i in range(PER_ATTACK_MAX)],
+        "date_start": days, "date_end": days, "event_date": days, "fatalities": range(PER_ATTACK_MAX),
+        "projectiles_low": pd.NA, "projectiles_high": pd.NA})
+    assert attack_chart_height(4) == 3.6 and attack_chart_height(PER_ATTACK_MAX) > 3.6
+    fig, ax = plt.subplots(figsize=(10, attack_chart_height(PER_ATTACK_MAX)))
+    analysis.plot_attacks(events, ax=ax)
+    renderer = fig.canvas.get_renderer()
+    boxes = [text.get_window_extent(renderer) for text in ax.texts if text.get_gid() in ("title", "facts")]
+    assert len(boxes) == 2 * PER_ATTACK_MAX
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+    assert overlaps == []
+    # given no Axes, the chart sizes its own figure so
+    own = analysis.plot_attacks(events)
+    assert own.figure.get_figheight() >= attack_chart_height(PER_ATTACK_MAX)
