@@ -183,6 +183,9 @@ def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying
     week = ", a week that may be one batch of coding"
     for chart in ("timeline", "escalation", "weekly"):
         assert story.chart_title(chart).endswith(week), story.chart_title(chart)
+    # and the sentence under the escalation chart that names its peak, which a reader may read without the title
+    lead = story.escalation(story.facts.escalation).split("\n")[0]
+    assert "highest in the week of 10-16 February 2025" in lead and lead.endswith(f"{week}."), lead
     # one sentence, the note joined plainly: "...: 52 attacks; February 2025 holds the week of 10-16 February 2025,
     # which may be one batch of coding; the most over the window in Town 5-0 (2)" strung three clauses
     february = sum("2025-02-01" <= row["event_date"] <= "2025-02-28" for row in rows)

@@ -556,8 +556,9 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
     periods, shown, peaks = found
     # each peak's events and those of them that scored, as the table under the chart and its alt text count them
     counts = list(zip(peaks["events"], peaks["scored"]))
-    if len(peaks) == 1:
-        peak = f"highest in {periods}: {shown} points, from {describe_scored(*counts[0])}"
+    if len(peaks) == 1:  # a week that may be one batch of coding is said here as in the chart's title
+        batch = batch_title_note(facts, facts.events, peaks["period_start"].iloc[0], peaks["period_end"].iloc[0])
+        peak = f"highest in {periods}: {shown} points, from {describe_scored(*counts[0])}{batch}"
     else:
         each = (describe_scored(*counts[0], each=True) if len(set(counts)) == 1
                 else join_words([describe_scored(*count) for count in counts]))
