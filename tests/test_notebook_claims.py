@@ -138,6 +138,8 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
          "week of 16-22 March, which holds only seven of the nineteen days over which those US strikes are spread",
          "The week of 23-29 March turns to retreat: the K-1 handover counts 10 points down, spread over 26-31 March, "
          "so two thirds of it fall in that week",
+         "Its last third falls in the next week, 30 March - 5 April, which, with nothing violent to offset it, is the "
+         "lowest of all.",
          "so April, with no violence reported, shows no conflict")
     weekly = analysis.escalation_per_period(data.escalation_events, start=data.window[0], end=data.window[1])
     weekly = weekly.set_index("period_start")
@@ -154,6 +156,9 @@ def test_the_escalation_reading_follows_the_weekly_scores(data):
     assert weekly.loc[pd.Timestamp("2020-03-16"), "escalation"] == pytest.approx(10 * 7 / 19)
     week = weekly.loc[pd.Timestamp("2020-03-23")]
     assert week["escalation"] < 0 and week["cooperation"] == pytest.approx(10 * 4 / 6)
+    after = weekly.loc[pd.Timestamp("2020-03-30")]  # the handover's last two days, nothing violent: the lowest week
+    assert after["conflict"] == 0 and after["cooperation"] == pytest.approx(10 * 2 / 6)
+    assert weekly["escalation"].idxmin() == pd.Timestamp("2020-03-30") and after["escalation"] < week["escalation"]
     april = weekly[(weekly.index >= pd.Timestamp("2020-04-06")) & (weekly.index < pd.Timestamp("2020-05-01"))]
     assert (april["conflict"] == 0).all() and (april["nonviolent"] > 0).all()
     k1 = event(data, "EV041")
