@@ -147,9 +147,11 @@ class Story:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(CHART_PAGES)}")
         return default if self.data.is_default else CHART_PAGES[chart].chart_title(self.facts, chart)
 
-    def first_report_marks(self, chart: str) -> dict[str, pd.Timestamp]:
-        """The days to mark on a chart over time (:func:`analysis.viz.counts.mark_days`): the first report of each new
-        source that carries the peak its title names ("Local Network's first report"); none for the coded data.
+    def marks(self, chart: str) -> dict[str, pd.Timestamp]:
+        """The days to mark on a chart over time (:func:`analysis.viz.counts.mark_days`), which explain the peak its
+        title names: the first report of each new source that carries it ("Local Network's first report"), and the
+        week that may be one batch of coding it holds ("3-9 March 2025: may be one batch of coding"); none for the
+        coded data.
 
         ``chart`` is ``"timeline"``, ``"escalation"``, ``"weekly"``, ``"monthly"`` or ``"killed"``.
         """
@@ -158,7 +160,15 @@ class Story:
         if chart not in pages:
             raise ValueError(f"chart={chart!r}; use one of {', '.join(pages)}")
         span = pages[chart].peak_span(self.facts, chart)
-        return {} if span is None else coverage_words.first_report_marks(self.facts, *span)
+        return {} if span is None else coverage_words.peak_marks(self.facts, *span)
+
+    def first_report_marks(self, chart: str) -> dict[str, pd.Timestamp]:
+        """Deprecated: :meth:`marks`, which marks a week that may be one batch of coding too."""
+        import warnings
+
+        warnings.warn("Story.first_report_marks is now Story.marks (it marks a week that may be one batch of coding "
+                      "too); the old name goes in the next release", DeprecationWarning, stacklevel=2)
+        return self.marks(chart)
 
     def chart_subtitle(self, chart: str) -> str:
         """A chart's subtitle as plain text: what it measures, in every run (``chart`` as in :meth:`chart_title`).

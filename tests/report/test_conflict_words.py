@@ -1148,11 +1148,11 @@ def test_the_chart_of_outlet_ages_says_how_many_events_only_later_outlets_report
 def test_each_chart_over_time_marks_the_first_report_of_the_new_source_its_title_names(story, raw):
     first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
     for chart in ("timeline", "escalation", "weekly", "monthly", "killed"):
-        assert story.first_report_marks(chart) == {"Local Network's first report": first_day}, chart
+        assert story.marks(chart) == {"Local Network's first report": first_day}, chart
     assert "which had begun reporting on 2 June 2020" in story.chart_title("killed")  # the mark its title names
-    assert Story(notebook_data()).first_report_marks("escalation") == {}  # the coded data: no outlets
+    assert Story(notebook_data()).marks("escalation") == {}  # the coded data: no outlets
     with pytest.raises(ValueError, match="use one of timeline, escalation, weekly, monthly, killed"):
-        story.first_report_marks("where")
+        story.marks("where")
 
 
 def test_the_killed_of_the_pages_say_how_many_are_acleds_placeholder_figures(story, raw):

@@ -183,6 +183,11 @@ def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying
     week = ", a week that may be one batch of coding"
     for chart in ("timeline", "escalation", "weekly"):
         assert story.chart_title(chart).endswith(week), story.chart_title(chart)
+    # the charts mark the week too, so that a chart copied without its title still says it
+    for chart in ("timeline", "escalation", "weekly", "monthly"):
+        assert story.marks(chart) == {"10-16 February 2025: may be one batch of coding": pd.Timestamp("2025-02-10")}, chart
+    with pytest.warns(DeprecationWarning, match="Story.marks"):
+        assert story.first_report_marks("weekly") == story.marks("weekly")
     # and the sentence under the escalation chart that names its peak, which a reader may read without the title
     lead = story.escalation(story.facts.escalation).split("\n")[0]
     assert "highest in the week of 10-16 February 2025" in lead and lead.endswith(f"{week}."), lead
@@ -193,10 +198,18 @@ def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying
                                             "attacks, a month holding a week that may be one batch of coding")
     assert pairs_title(story.facts).endswith(
         "both pairs peaked in February 2025, a month holding a week that may be one batch of coding")
+    from analysis.report.words.who import plot_pairs
+
+    fig = plot_pairs(story.facts)
+    marked = [text.get_text() for ax in fig.axes for legend in [ax.get_legend()] if legend for text in legend.get_texts()]
+    marked += [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+    assert "10-16 February 2025: may be one batch of coding" in marked  # the pairs' chart marks the week too
     # where the week shows no sign of a batch (its events from a new outlet, no heap, no pairs), no title says it
     (tmp_path / "plain").mkdir()
     plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))
     assert not any("batch" in plain.chart_title(chart) for chart in ("timeline", "escalation", "weekly", "monthly"))
+    assert not any("batch" in label for chart in ("timeline", "escalation", "weekly", "monthly")
+                   for label in plain.marks(chart))
 
 
 def test_a_change_no_outlet_explains_names_the_week_that_may_be_a_batch_in_its_month_once(tmp_path):

@@ -109,6 +109,14 @@ def batch_change_note(facts: Facts, events: pd.DataFrame, start: object, end: ob
     return f"that {noun} holds the week of {week_text(found)}, which {BATCH_WORDS}"
 
 
+def batch_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:
+    """Return the day to mark on a chart whose peak period (``start`` to ``end``) holds a week that may be one batch
+    of coding (:func:`batch_week`): "3-9 March 2025: may be one batch of coding" -> the week's first day, so that the
+    chart copied without its title still says it; empty for the coded data or none."""
+    found = _batch_in(facts, events, start, end)
+    return {} if found is None else {f"{week_text(found)}: {BATCH_WORDS}": found.start}
+
+
 def _batch_in(facts: Facts, events: pd.DataFrame, start: object, end: object) -> Peak | None:
     """The week of :func:`batch_week` where it begins in the period ``start`` to ``end``, else None."""
     found = batch_week(facts, events)

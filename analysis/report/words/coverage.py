@@ -284,6 +284,15 @@ def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: o
     return {f"{name}'s first report": day for name, day in carrying_sources(facts, events, start, end).items()}
 
 
+def peak_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:
+    """Return the days to mark on a chart whose peak runs from ``start`` to ``end``, which explain it: the first
+    report of each new source that carries it (:func:`first_report_marks`), and the week that may be one batch of
+    coding it holds (:func:`analysis.report.words.counting.batch_marks`); empty for the coded data."""
+    from .counting import batch_marks
+
+    return {**first_report_marks(facts, events, start, end), **batch_marks(facts, events, start, end)}
+
+
 def _no_change_of_sources(rise: bool, when: str) -> str:
     """Say that no new (or vanishing) outlet explains a rise (or fall) in the month ``when``: a fact about the
     outlets, not a finding that the change is real (a batch of coding, say, is another cause, said where found)."""

@@ -403,7 +403,7 @@ def plot_pairs(facts: Facts) -> object:
     from ...stats.highlights import peak
     from ...viz.counts import plot_panels_per_period
     from ...viz.figures import headline
-    from .coverage import first_report_marks
+    from .coverage import peak_marks
 
     if facts.coded or facts.events.empty:
         return None
@@ -415,8 +415,8 @@ def plot_pairs(facts: Facts) -> object:
     if not names:
         return None
     sizes = groups.value_counts()
-    busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source that carries it is marked
-    marks = {} if busiest is None else first_report_marks(facts, facts.events, busiest.start, busiest.end)
+    busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source or a batch behind it is marked
+    marks = {} if busiest is None else peak_marks(facts, facts.events, busiest.start, busiest.end)
     fig = plot_panels_per_period(counts, by="pair", groups=names,
                                  titles={name: f"{name}: {describe_number(int(sizes[name]), 'event')}" for name in names},
                                  covered=(facts.first, facts.last), marks=marks, ylabel="events")
