@@ -288,6 +288,18 @@ def describe_scored(events: float, scored: float, each: bool = False) -> str:
     return f"{counted}, {'none' if part == '0' else part} of them scored"
 
 
+def placeholder_toll(figure: int) -> str:
+    """Say that an event's toll was not reported and ACLED set it by rule (its notes: "coded as 3"), wherever an
+    event's figures are written.
+
+    Examples
+    --------
+    >>> placeholder_toll(3)
+    'toll not reported (ACLED codes 3)'
+    """
+    return f"toll not reported (ACLED codes {figure:,})"
+
+
 def describe_all(count: int, noun: str, plural: str | None = None) -> str:
     """Open a sentence about every one of ``count`` things: "The one actor", "Both actors", "All 9 actors".
 

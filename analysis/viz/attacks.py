@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._frames import column_or_na, day_numbers, require_input, weekday_days, weekday_numbers
 from ..stats.selection import EventSelector, event_keys, event_kind, select_kinds
-from ..text import bounds_texts
+from ..text import bounds_texts, placeholder_toll
 from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw, own_figure
 from .figures import describe
 from .literal import literal_text
@@ -80,17 +80,23 @@ def _possible_days(events: pd.DataFrame) -> dict[str, list[int]]:
     return out
 
 
-def _facts(row: pd.Series) -> str:
-    """What an attack was and cost, in words: "18 rockets, 3 killed", "no one killed or wounded", "no one killed".
+def _facts(row: pd.Series, placeholder: object = pd.NA) -> str:
+    """What an attack was and cost, in words: "18 rockets, 3 killed", "no one killed or wounded", "no one killed";
+    a toll ACLED set by rule (``placeholder``, the figure its notes say it was coded as) as not reported.
 
     >>> row = pd.Series({"projectiles_low": pd.NA, "killed_low": 0, "killed_high": 0, "killed": "0",
     ...                  "wounded_low": pd.NA, "wounded_high": pd.NA, "wounded": "not reported"})
     >>> _facts(row)
     'no one killed'
+    >>> _facts(pd.concat([row.drop(["killed_low", "killed_high", "killed"]),
+    ...                   pd.Series({"killed_low": 3, "killed_high": 3, "killed": "3"})]), placeholder=3)
+    'toll not reported (ACLED codes 3)'
     """
     parts = []
     if pd.notna(row["projectiles_low"]):
         parts.append(f"{row['projectiles']} rocket{'s' if row['projectiles_high'] != 1 else ''}")
+    if pd.notna(placeholder) and row["killed_low"] == placeholder:
+        return ", ".join([*parts, placeholder_toll(int(placeholder))])
     known = [outcome for outcome in ("killed", "wounded") if pd.notna(row[f"{outcome}_low"])]
     hurt = [f"{row[outcome]} {outcome}" for outcome in known if row[f"{outcome}_high"] != 0]
     parts += hurt or ([f"no one {' or '.join(known)}"] if known else [])  # a figure not given is not a zero
@@ -167,6 +173,7 @@ def plot_attacks(
     ['23 · Camp Taji', '18 rockets, 3 killed']
     """
     from ..stats.casualties import attacks_table
+    from ..stats.caveats import placeholder_figures
 
     require_input(events, ["event_id", "date_start", "date_end", "event_date", "event_type", "sub_event_type",
                            "location"], taker="plot_attacks", maker="load_events or load_acled")
@@ -190,6 +197,7 @@ def plot_attacks(
     middle = (left + right) / 2
     n = len(table)
     possible = _possible_days(chosen)
+    placeholders = dict(zip(chosen["event_id"], placeholder_figures(chosen)))  # tolls ACLED set by rule
     described = []
     for row_number, (_, row) in enumerate(table.iterrows()):
         y = n - 1 - row_number
@@ -207,7 +215,7 @@ def plot_attacks(
         dot = ax.scatter([x], [y], s=float(marker_area(float(hurt))), facecolors="white" if ranged else color,
                          edgecolors=color, linewidths=1.4, zorder=3)
         dot.set_gid(f"attack:{row['event_id']}")
-        facts = _facts(row)
+        facts = _facts(row, placeholders[row["event_id"]])
         after = x1 < middle
         offset, align = (x1 + 1.5, "left") if after else (x0 - 1.5, "right")
         title = ax.text(offset, y + 0.08, literal_text(f"{keys[row['event_id']]}{NUMBER_SEPARATOR}{titles[row['event_id']]}"),

@@ -90,3 +90,19 @@ def test_the_most_attacks_drawn_one_by_one_each_have_a_row_their_words_do_not_le
     # given no Axes, the chart sizes its own figure so
     own = analysis.plot_attacks(events)
     assert own.figure.get_figheight() >= attack_chart_height(PER_ATTACK_MAX)
+
+
+def test_a_toll_acled_set_by_rule_is_drawn_as_not_reported_as_the_tables_say_it(new_axes):
+    # "15 · Deir ez-Zor town 3 / 3 killed" where the events table says the toll was not reported (ACLED codes 3)
+    import pandas as pd
+
+    day = pd.to_datetime(["2020-03-02", "2020-03-05"])
+    events = pd.DataFrame({
+        "event_id": ["EV001", "EV002"], "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack", "location": ["Town A", "Town B"],
+        "date_start": day, "date_end": day, "event_date": day, "fatalities": [3, 3],
+        "projectiles_low": pd.NA, "projectiles_high": pd.NA,
+        "notes": ["Shelling of Town A. Fatalities unknown; coded as 3.", "Shelling of Town B; 3 killed."]})
+    ax = analysis.plot_attacks(events, ax=new_axes())
+    facts = [text.get_text() for text in ax.texts if text.get_gid() == "facts"]
+    assert facts == ["toll not reported (ACLED codes 3)", "3 killed"]

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ...stats.evidence import document_names
 from ...stats.highlights import Peak, deadliest_events, killed_per_event, largest_changes
-from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
+from ...text import describe_dates, describe_figure, describe_number, in_words, join_words, placeholder_toll
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, NAMED, Facts
 from .plain import numbered, plain_notes_of
@@ -418,7 +418,7 @@ def reader_sentence(notes: object, *, references: bool = True) -> str:
     if not isinstance(notes, str):
         return ""
     rule = PLACEHOLDER.search(notes)
-    toll = f" Toll not reported (ACLED codes {rule.group(1)})." if rule else ""
+    toll = f" {capital(placeholder_toll(int(rule.group(1))))}." if rule else ""
     text = notes
     while references:
         shorter = re.sub(r"\s*\([^()]*\)", "", text)
