@@ -391,7 +391,8 @@ def test_the_killed_and_wounded_by_group_name_the_attacks_they_sum():
                                & data.casualties["event_id"].isin(attack_ids)]
         assert numbers == sorted({int(e.removeprefix("EV")) for e in rows["event_id"]})
     assert table.set_index(["group", "outcome"]).loc[("Iraqi military", "killed"), "attacks"] == "46"
-    assert story.groups_headers()["attacks"] == "attacks with a figure, even 0 (#)"
+    # the numbers of the attacks, not a count of them ("(#): 1" read as one attack on a phone's card)
+    assert story.groups_headers()["attacks"] == "the attacks that give a figure, even 0, by number"
 
 
 def test_the_disputes_sentence_counts_claims_that_can_all_hold_apart_from_contradictions():

@@ -469,7 +469,7 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
 
 
 #: The headers of :func:`groups_table`.
-GROUP_HEADERS = {"count_low": "lowest", "count_high": "highest", "attacks": "attacks with a figure, even 0 (#)"}
+GROUP_HEADERS = {"count_low": "lowest", "count_high": "highest", "attacks": "the attacks that give a figure, even 0, by number"}
 
 
 def groups_table(facts: Facts) -> pd.DataFrame:
