@@ -57,6 +57,16 @@ def attack_chart_height(attacks: int) -> float:
     """Return the height in inches of a chart of ``attacks`` attacks drawn one by one (:func:`plot_attacks`), so
     that each attack's two lines of words have a row of their own (:data:`ATTACK_ROW_INCHES`).
 
+    Parameters
+    ----------
+    attacks : int
+        How many attacks the chart draws.
+
+    Returns
+    -------
+    float
+        The figure's height in inches, for a figure 10 inches wide.
+
     Examples
     --------
     >>> attack_chart_height(4), attack_chart_height(15)
