@@ -13,6 +13,7 @@ specified ones.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # --- ACLED vocabulary ------------------------------------------------------
@@ -28,6 +29,18 @@ ACLED_ACTOR_TYPES: tuple[str, ...] = (
     "Civilians",
     "External/Other forces",
 )
+
+def actor_type_codes(actor_types: tuple[str, ...] = ACLED_ACTOR_TYPES) -> dict[str, int]:
+    """Return each actor type's numeric code in older exports (``inter1``, ``inter2``): its position from 1, in the
+    order of ``actor_types``; 0, in ``inter2``, is no second actor.
+
+    Examples
+    --------
+    >>> actor_type_codes()["State forces"], actor_type_codes()["External/Other forces"]
+    (1, 8)
+    """
+    return {name: code for code, name in enumerate(actor_types, start=1)}
+
 
 def interaction_pair(first: str, second: str) -> str:
     """Return the ``interaction`` a current export writes for two actor types' names (``second`` empty: a sole actor).
@@ -50,10 +63,22 @@ def interaction_words(value: str, actor_types: tuple[str, ...] = ACLED_ACTOR_TYP
     >>> interaction_words("12"), interaction_words("30"), interaction_words("State forces-Civilians")
     ('State forces-Rebel group', 'Political militia only', 'State forces-Civilians')
     """
-    names = {str(code): name for code, name in enumerate(actor_types, start=1)}
+    names = {str(code): name for name, code in actor_type_codes(actor_types).items()}
     if len(value) == 2 and value[0] in names and (value[1] in names or value[1] == "0"):
         return interaction_pair(names[value[0]], names.get(value[1], ""))
     return value
+
+
+def interactions_named(values: Iterable[str], actor_types: tuple[str, ...] = ACLED_ACTOR_TYPES) -> dict[str, str]:
+    """Return the distinct ``values`` that :func:`interaction_words` writes otherwise, each with its words: the map a
+    column of ``interaction`` is rewritten by (empty where every value is written as a current export writes it).
+
+    Examples
+    --------
+    >>> interactions_named(["12", "State forces-Civilians", "12"])
+    {'12': 'State forces-Rebel group'}
+    """
+    return {value: words for value in dict.fromkeys(values) if (words := interaction_words(value, actor_types)) != value}
 
 
 # Event types and their sub-event types, as in ACLED's codebook.

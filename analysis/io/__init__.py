@@ -1,7 +1,8 @@
 """Read data into frames with real dtypes, or fail with a DataError naming what is wrong.
 
 - :mod:`analysis.io.coded`: the coded tables (packaged, or a user's own files
-  of the same format) and the source documents;
+  of the same format) and the source documents; :mod:`analysis.io.dataset`:
+  a folder of them loaded whole;
 - :mod:`analysis.io.acled`: ACLED exports, in the events table's columns
   (:mod:`analysis.io.acled_layouts`: the monadic layout and semicolon files;
   :mod:`analysis.io.acled_updates`: several exports, deletions, revisions);
@@ -23,5 +24,6 @@ from . import coded
 from .acled import load_acled
 from .boundaries import load_boundaries
 from .coded import *  # noqa: F403  (the names of coded.__all__)
+from .dataset import Dataset, load_dataset
 
-__all__ = [*coded.__all__, "load_acled", "load_boundaries"]
+__all__ = [*coded.__all__, "Dataset", "load_acled", "load_boundaries", "load_dataset"]

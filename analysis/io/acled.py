@@ -35,7 +35,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import DataError, DroppedRowsWarning
-from ..schema import ACLED_ACTOR_TYPES, Column
+from ..schema import ACLED_ACTOR_TYPES, Column, actor_type_codes
 from ._typed import TypedSpec, check_columns_read, read_typed
 from .acled_dates import parse_distinct_dates, parse_event_dates
 from .parse import as_int64, convert_columns, frame_of, layout, vocabulary_codes
@@ -51,7 +51,7 @@ ACTOR_TYPES: tuple[str, ...] = ACLED_ACTOR_TYPES
 #: external/other forces; 0 in ``inter2`` when there is no second actor.
 ACTOR_TYPE_CODES: tuple[int, ...] = tuple(range(0, 9))
 #: Each actor type's name by its code's digits (:data:`ACTOR_TYPES` in order from 1).
-_ACTOR_TYPE_NAME = {str(code): name for code, name in enumerate(ACTOR_TYPES, start=1)}
+_ACTOR_TYPE_NAME = {str(code): name for name, code in actor_type_codes(ACTOR_TYPES).items()}
 #: Each actor type's code (0 for none), by its name and by its digits.
 _ACTOR_TYPE_CODE = {**{name: int(code) for code, name in _ACTOR_TYPE_NAME.items()},
                     **{str(code): code for code in ACTOR_TYPE_CODES}}

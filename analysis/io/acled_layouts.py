@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..schema import interaction_pair, interaction_words
+from ..schema import actor_type_codes, interaction_pair, interactions_named
 from .csv_scan import MAX_FIELD_BYTES, field_limit, numbered_rows, ragged_rule, read_header
 from .problems import Checker, file_error
 from .text_table import TextTable
@@ -53,7 +53,7 @@ def _interaction(inter1: pd.Series, inter2: pd.Series, column_set: str, actor_ty
     state force), current ones the names (``State forces-Political militia``;
     ``State forces only``).
     """
-    rank = {name: code for code, name in enumerate(actor_types, start=1)}
+    rank = actor_type_codes(actor_types)
     rank.update({str(code): code for code in range(1, 9)})
 
     def one(a: str, b: str) -> str:
@@ -68,8 +68,7 @@ def _interaction(inter1: pd.Series, inter2: pd.Series, column_set: str, actor_ty
 def interaction_names(values: pd.Series, actor_types: tuple[str, ...]) -> pd.Series:
     """Return ``interaction`` values with an older export's two-digit codes (``12``; ``10`` for a sole actor)
     written as a current export writes them (:func:`analysis.schema.interaction_words`); other values as they are."""
-    named = {value: words for value in values.dropna().unique()
-             if (words := interaction_words(value, actor_types)) != value}
+    named = interactions_named(values.dropna().unique(), actor_types)
     return values.where(~values.isin(list(named)), values.map(named)) if named else values
 
 

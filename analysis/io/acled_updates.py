@@ -168,8 +168,7 @@ def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
             lacking.append(f"{name} lacks {', '.join(absent)} (missing in its {len(frame):,} rows)")
         part = frame.copy()
         for column in absent:
-            dtype = next(f[column].dtype for f in frames if column in f.columns)
-            part[column] = pd.Series(index=part.index, dtype=dtype)
+            part[column] = _missing(next(f[column].dtype for f in frames if column in f.columns), part.index)
         part = part[columns]
         part.attrs = {}
         parts.append(part)
@@ -189,6 +188,16 @@ def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
     if said:
         warn("; ".join(said), ExportColumnsWarning)
     return out
+
+
+def _missing(dtype, index: pd.Index) -> pd.Series:
+    """Return a column of missing values of ``dtype`` (its nullable form: a missing true/false or whole number is
+    missing, not True or a decimal), for the rows of an export that lacks the column."""
+    if pd.api.types.is_bool_dtype(dtype):
+        dtype = pd.BooleanDtype()
+    elif pd.api.types.is_integer_dtype(dtype) and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        dtype = pd.Int64Dtype()
+    return pd.Series(pd.NA, index=index, dtype=dtype)
 
 
 def _column_union(frames: list[pd.DataFrame]) -> list[str]:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
-from ..schema import interaction_words
+from ..schema import interactions_named
 
 #: ACLED's marker of an event whose main target was civilians (``civilian_targeting``).
 CIVILIAN_TARGETING = "Civilian targeting"
@@ -279,8 +279,7 @@ def interaction(events: pd.DataFrame, names: Sequence[str] = ()) -> pd.Series:
     """
     require_columns(events, ["interaction"])
     values = events["interaction"].astype("string").str.strip()
-    named = {value: words for value in values.dropna().unique()
-             if (words := interaction_words(value, tuple(names))) != value}
+    named = interactions_named(values.dropna().unique(), tuple(names))
     return values.where(~values.isin(list(named)), values.map(named)).mask(values == "").rename("interaction")
 
 

@@ -5,6 +5,7 @@ Every file is written here from invented rows (tests/acled_files.py), never ACLE
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from acled_files import conflict_events, write_acled_deletions, write_acled_events, write_acled_older
 
@@ -90,6 +91,21 @@ def test_an_older_and_a_current_export_combine_with_every_column_and_one_form_of
             expected = "-".join(ACTOR_TYPES[c - 1] for c in codes) if len(codes) == 2 else f"{row.inter1} only"
             assert row.interaction == expected
         assert combined.loc[~from_older, "interaction"].tolist() == [e["interaction"] for e in events[5:9]]
+
+
+def test_a_column_one_frame_lacks_is_missing_in_its_rows_whatever_its_type(tmp_path):
+    # a true/false column came out True, and a whole-number column decimals, in the rows of the frame that lacked it
+    events = conflict_events()
+    first = analysis.load_acled(write_acled_events(tmp_path / "first.csv", [dict(e, event_id_cnty=f"A{i}")
+                                                                               for i, e in enumerate(events[:3])]))
+    second = analysis.load_acled(write_acled_events(tmp_path / "second.csv", [dict(e, event_id_cnty=f"B{i}")
+                                                                                 for i, e in enumerate(events[3:6])]))
+    second = second.assign(checked=[True, False, True], votes=pd.Series([1, 2, 3], dtype="int64"))
+    with pytest.warns(ExportColumnsWarning, match="lacks checked, votes"):
+        combined = analysis.combine_acled([first, second])
+    assert combined["checked"].isna().tolist() == [True] * 3 + [False] * 3
+    assert combined["checked"].iloc[3:].tolist() == [True, False, True]
+    assert combined["votes"].dtype == "Int64" and combined["votes"].iloc[3:].tolist() == [1, 2, 3]
 
 
 def test_exports_of_one_column_set_that_write_interaction_two_ways_are_told_of(tmp_path):

@@ -59,3 +59,9 @@ def test_a_folder_without_a_table_names_the_table_and_where_it_was_looked_for(tm
         load_dataset(folder, documents=io.packaged_documents_dir())
     assert str(info.value) == (f"{folder / 'bases.csv'}: file not found; load_dataset reads the bases table from "
                                f"the folder {str(folder)!r}")
+
+
+def test_the_dataset_loader_is_importable_from_analysis_io_as_the_other_loaders_are():
+    from analysis import io as loaders
+
+    assert loaders.load_dataset is load_dataset and "load_dataset" in loaders.__all__ and "Dataset" in loaders.__all__
