@@ -181,7 +181,9 @@ def kind_names(names: Sequence[str], events: pd.DataFrame | None = None, *, opti
     or, with ``events``, any other value of their columns (:data:`KIND_COLUMNS`:
     a sub-event type ACLED added after this package), matched without regard
     to case. A name of the vocabulary that no event has is accepted: it
-    counts nothing (zeros), it is not a mistake.
+    counts nothing (zeros), it is not a mistake. (The report's ``ATTACKS``
+    follows this rule, then refuses too a kind its run has no event of:
+    a report of nothing is not asked for.)
 
     Parameters
     ----------
@@ -232,8 +234,8 @@ def kind_names(names: Sequence[str], events: pd.DataFrame | None = None, *, opti
 def kinds_mask(events: pd.DataFrame, names: Sequence[str]) -> np.ndarray:
     """Mark the events of some kinds: those whose ``event_type``, ``sub_event_type`` or ``category`` is one of ``names``.
 
-    The names as :func:`kind_names` returns them; columns the frame lacks
-    are skipped (an ACLED export has no ``category``).
+    Matched as :func:`kind_names` matches them, without regard to case or surrounding spaces (a row written
+    "battles" is one of "Battles"); columns the frame lacks are skipped (an ACLED export has no ``category``).
 
     Examples
     --------
@@ -241,11 +243,16 @@ def kinds_mask(events: pd.DataFrame, names: Sequence[str]) -> np.ndarray:
     ...                       "sub_event_type": ["Air/drone strike", "Armed clash"]})
     >>> kinds_mask(frame, ["militia attack"]).tolist(), kinds_mask(frame, ["Air/drone strike", "Battles"]).tolist()
     ([False, True], [True, True])
+    >>> kinds_mask(frame.assign(event_type=["battles", "Riots"]), ["Battles"]).tolist()
+    [True, False]
     """
+    folded = {str(name).strip().casefold() for name in names}
     chosen = np.zeros(len(events), dtype=bool)
     for column in KIND_COLUMNS:
         if column in events.columns:
-            chosen |= is_one_of(events[column], names)
+            values = events[column].astype("category")  # each distinct value folded once
+            keep = [value for value in values.cat.categories if str(value).strip().casefold() in folded]
+            chosen |= is_one_of(values, keep)
     return chosen
 
 
