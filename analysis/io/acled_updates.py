@@ -392,7 +392,7 @@ def _text(values: pd.Series) -> pd.Series:
     return values.astype(object).where(values.notna(), "").astype(str)
 
 
-def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] | None = None,
+def compare_acled(old: ExportLike, new: ExportLike, *, fields: str | Sequence[str] | None = None,
                   **options) -> ExportChanges:
     """Compare two exports event by event: the events added, deleted and changed, with the fields that changed.
 
@@ -401,8 +401,8 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] | N
     old, new : str, Path or DataFrame
         The earlier and the later export: files :func:`load_acled` reads
         (with ``options``) or frames it returned.
-    fields : sequence of str or None, default None
-        The fields compared, each a column of both exports (a name that is
+    fields : str, sequence of str or None, default None
+        The field or fields compared, each a column of both exports (a name that is
         not is refused, with the closest names); None for those of
         ``COMPARED_FIELDS`` (dates, types, actors, place, fatalities, notes
         and sources) that both have.
@@ -444,6 +444,8 @@ def compare_acled(old: ExportLike, new: ExportLike, *, fields: Sequence[str] | N
     shared = [name for name in after.columns if name in before.columns]
     if fields is None:
         fields = [name for name in COMPARED_FIELDS if name in shared]
+    elif isinstance(fields, str):  # one field, not its letters
+        fields = [fields]
     unknown = [name for name in fields if name not in shared]
     if unknown:  # a misspelt field would compare nothing and report no change
         raise ValueError(refusal("fields", unknown, shared, "is not a column of both exports"))

@@ -52,8 +52,10 @@ def own_figure(size: Callable[..., tuple[float, float]] | None = None) -> Callab
                 return plot(*args, **kwargs)
             try:
                 inches = size(*args, **kwargs) if size is not None and empty is None else None
-            except (KeyError, TypeError, ValueError, AttributeError):  # not what the plotter takes: its check says so
-                return plot(*args, **kwargs)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                # not what the size needs: matplotlib's size, still grown to what is drawn (the plotter's own check
+                # refuses what it cannot draw, and the figure is closed)
+                inches = None
             fig = empty if empty is not None else plt.figure(figsize=inches)
             try:
                 drawn = plot(*args, **{**kwargs, "ax": fig.add_subplot()})

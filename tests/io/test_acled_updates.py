@@ -172,6 +172,7 @@ def test_compare_refuses_a_field_that_is_not_a_column_of_both_exports_and_compar
     changes = analysis.compare_acled(old, new, fields=["fatalities"])
     assert changes.changed.to_dict("records") == [
         {"event_id_cnty": "TST2", "field": "fatalities", "old": "2", "new": "5"}]
+    assert analysis.compare_acled(old, new, fields="fatalities").changed.equals(changes.changed)  # one, not letters
 
 
 def test_compare_calls_deleted_only_the_events_within_the_new_exports_dates(tmp_path):

@@ -944,6 +944,11 @@ def test_no_page_names_acleds_columns_to_its_reader(story, window_story):
         for column in ("event_date", "admin1", "admin2", "time_precision", "geo_precision", "source_scale",
                        "timestamp", "assoc_actor", "actor2", "inter1", "civilian_targeting", "sub_event_type"):
             assert column not in text, column
+        # every result the run's words kept (Facts.once) is what computing it afresh gives: no caller changed one
+        kept = run.facts._computed
+        assert kept
+        for (compute, _, _, options), (events, args, result) in kept.items():
+            assert result.equals(compute(events, *args, **dict(options))), compute.__name__
 
 
 def test_one_source_scale_is_a_sentence_not_a_panel_of_one_bar(story, raw, close_figures):

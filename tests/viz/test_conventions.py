@@ -174,3 +174,24 @@ def test_an_evidence_heatmap_of_its_own_is_as_wide_as_its_events_need(no_figure)
     numbers = [label.get_window_extent(renderer) for label in ax.get_xticklabels()]
     assert len(numbers) == 48 and all(left.x1 < right.x0 for left, right in itertools.pairwise(numbers))
     assert _inside(ax.get_legend(), ax.figure)
+
+
+def test_a_figure_whose_size_cannot_be_told_is_still_the_plotters_own_and_holds_what_it_draws(no_figure):
+    # a size function that fails sent the plotter to pyplot's default figure, never grown to hold its key
+    import matplotlib.pyplot as plt
+
+    from analysis.viz._axes import own_figure
+
+    def cannot_tell(*args, **kwargs):
+        raise KeyError("no such column")
+
+    @own_figure(cannot_tell)
+    def plot(ax=None):
+        ax.plot([0, 1], [0, 1], label="a line")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))  # a key under the Axes
+        return ax
+
+    ax = plot()
+    assert plt.get_fignums() == [ax.figure.number]
+    _saved(ax.figure)
+    assert _inside(ax.get_legend(), ax.figure)
