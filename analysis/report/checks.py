@@ -188,20 +188,18 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     check_together(values)
     path, compare = values.get("DATA"), values.get("COMPARE")
     if path is None:
-        events, dropped = load_dataset().events, 0
+        events, dropped, rows = load_dataset().events, 0, None
     else:
-        events, dropped = load_data(path, values.get("INVALID"), values.get("DAYFIRST"))
-    rows = events.attrs.get("dropped")
+        events, dropped, rows = load_data(path, values.get("INVALID"), values.get("DAYFIRST"))
     check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
     parameters = dict(parameters)
     if path is not None:
         copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped)
         parameters[CHECKED] = str(copy)
     if compare is not None:
-        export, _ = load_data(compare)
+        export = load_data(compare).events
         parameters[COMPARE_CHECKED] = str(write_checked(export, Path(folder) / "compared-events.arrow", source=compare))
-    return CheckedRun(parameters=parameters, events=len(events), dropped=dropped,
-                      dropped_rows=rows.table if dropped and rows is not None else None)
+    return CheckedRun(parameters=parameters, events=len(events), dropped=dropped, dropped_rows=rows)
 
 
 def advice(error: DataError, parameters: Mapping[str, str]) -> str:
@@ -242,7 +240,7 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
     if values.get("INVALID") == "drop":
         return ""
     try:  # a second reading, only of a file refused for its rows: about as long as the first
-        events, dropped = load_data(path, "drop", values.get("DAYFIRST"))
+        events, dropped, _ = load_data(path, "drop", values.get("DAYFIRST"))
     except (ValueError, OSError):  # DataError among them: dropping rows would not help
         return ""
     if not dropped:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -401,16 +402,28 @@ def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, in
     return events, int(note.get("dropped", 0))
 
 
-def load_data(data: Path, invalid: str | None = None, dayfirst: bool | None = None) -> tuple[pd.DataFrame, int]:
-    """Load and check an ACLED file (``INVALID``, ``DAYFIRST``); return its events and how many invalid rows were
-    left out (the rows themselves in the events' ``attrs["dropped"]``).
+class LoadedData(NamedTuple):
+    """An ACLED file's events as :func:`load_data` read them, and the invalid rows ``INVALID=drop`` left out."""
+
+    events: pd.DataFrame
+    #: how many rows were left out
+    dropped: int
+    #: the rows left out, with their lines and reasons (:class:`analysis.io.problems.DroppedRows`' table); None for none
+    dropped_rows: pd.DataFrame | None
+
+
+def load_data(data: Path, invalid: str | None = None, dayfirst: bool | None = None) -> LoadedData:
+    """Load and check an ACLED file (``INVALID``, ``DAYFIRST``); return its events and the invalid rows left out, as
+    the loader's ledger gives them.
 
     The loader's warning about left-out rows is not repeated: the count is returned, for the pages to say.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DroppedRowsWarning)
         events = load_acled(data, invalid=invalid or "raise", dayfirst=dayfirst)
-    return events, len(events.attrs.get("dropped") or ())
+    ledger = events.attrs.get("dropped")  # the loader's documented ledger, read where the file is loaded
+    rows = ledger.table if ledger is not None and len(ledger) else None
+    return LoadedData(events, 0 if rows is None else len(rows), rows)
 
 
 def _countries(events: pd.DataFrame) -> list[str]:
@@ -540,7 +553,7 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
             file_span=_span(dataset.events["date_start"], dataset.events["date_end"]),
         )
-    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"], values["DAYFIRST"])
+    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"], values["DAYFIRST"])[:2]
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
     events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
