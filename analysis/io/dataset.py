@@ -131,7 +131,7 @@ def _load_dataset(folder: PathLike | None, documents: PathLike | None) -> Datase
     #: where each table was read, for the lines of the problems found between tables
     read_from = {name: path or coded.default_path(schema.TABLES[name]) for name, path in path_of.items()}
     read_from["sources"] = documents / schema.SOURCES.file_name
-    _check_files(read_from, folder, documents)
+    _check_files(read_from, documents)
     sources = load_sources(read_from["sources"])
     bases = load_bases(path_of["bases"], sources=sources, documents=documents)
     events = load_events(path_of["events"], bases=bases)
@@ -156,7 +156,7 @@ def _load_dataset(folder: PathLike | None, documents: PathLike | None) -> Datase
     return dataset
 
 
-def _check_files(read_from: dict[str, Path], folder: Path | None, documents: Path) -> None:
+def _check_files(read_from: dict[str, Path], documents: Path) -> None:
     """Raise a DataError for the first table file that does not exist, saying which table needs it and where
     ``load_dataset`` looked for it."""
     for name, path in read_from.items():
@@ -167,7 +167,7 @@ def _check_files(read_from: dict[str, Path], folder: Path | None, documents: Pat
                       f"the documents folder, {str(documents)!r}; pass documents= the folder that holds them "
                       f"(the package's are in {str(coded.packaged_documents_dir())!r})")
         else:
-            needed = f"load_dataset reads the {name} table from the folder {str(folder)!r}"
+            needed = f"load_dataset reads the {name} table from the folder {str(Path(path).parent)!r}"
         raise not_found(path, needed, suggest=False)
 
 

@@ -86,7 +86,8 @@ def compare(data: NotebookData, export: pd.DataFrame, *, area: object = None) ->
         raise ValueError("the coded events are compared with an export; this run is of an ACLED file")
     area = read_parameter("AREA", area)
     if area:  # AREA names the coded run's places: the export may have no event in some, and then none is kept there
-        known = [name for name in area if name not in unmatched_areas(export, area)]
+        absent = set(unmatched_areas(export, area))
+        known = [name for name in area if name not in absent]
         export = select_events(export, area=known, dates="event_date") if known else export.iloc[:0]
     name = Path(str(export.attrs.get("path", "the export"))).name
     return Compared(data=data, export=export.reset_index(drop=True), name=name,
