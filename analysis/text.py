@@ -453,9 +453,10 @@ def refusal(option: str, names: Sequence[str], known: Sequence[str], rule: str, 
     The one wording of every refusal of a name that matches nothing (the
     report's ``AREA``, ``ATTACKS`` and ``TARGET``, the helpers' ``kinds=``
     and ``area=``): the option, the first such name and the rule it breaks,
-    how many more there are, then the closest known names
-    (:func:`did_you_mean`) or, none being close, the known names (the
-    first ``shown``).
+    with the closest known names (:func:`did_you_mean`); up to two more such
+    names, each with its closest, and how many more there are, so that a
+    user fixes every name at once; then, where a name named has none close,
+    the known names (the first ``shown``).
 
     Parameters
     ----------
@@ -474,20 +475,22 @@ def refusal(option: str, names: Sequence[str], known: Sequence[str], rule: str, 
     --------
     >>> refusal("AREA", ["Bagdad"], ["Baghdad", "Kirkuk"], "matches no governorate (admin1) or country of the data")
     "AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?"
-    >>> refusal("kinds", ["Bombing", "Looting"], ["Battles", "Protests", "Riots"], "is not an event type", shown=2)
-    "kinds: 'Bombing' is not an event type (and 1 more name); allowed: 'Battles', 'Protests' and 1 more"
+    >>> refusal("kinds", ["Bombing", "Riot"], ["Battles", "Protests", "Riots"], "is not an event type", shown=2)
+    "kinds: 'Bombing' is not an event type; the same for 'Riot' (did you mean 'Riots'?); allowed: 'Battles', 'Protests' and 1 more"
     """
-    first = names[0]
-    more = f" (and {len(names) - 1} more name{'s' if len(names) > 2 else ''})" if len(names) > 1 else ""
-    close = did_you_mean(first, known)
-    if close:
-        hint = f"; {close}"
-    elif not known:
-        hint = "; the data have none"
-    else:
-        rest = f" and {len(known) - shown:,} more" if len(known) > shown else ""
-        hint = f"; allowed: {', '.join(repr(k) for k in known[:shown])}{rest}"
-    return f"{option}: {first!r} {rule}{more}{hint}"
+    named = list(names[:3])
+    close = {name: did_you_mean(name, known) for name in named}
+    text = f"{option}: {named[0]!r} {rule}" + (f"; {close[named[0]]}" if close[named[0]] else "")
+    if len(named) > 1:
+        others = [f"{name!r}" + (f" ({close[name]})" if close[name] else "") for name in named[1:]]
+        more = len(names) - len(named)
+        text += f"; the same for {join_words(others + ([f'{more} more'] if more else []))}"
+    if not known:
+        return text + "; the data have none"
+    if all(close.values()):
+        return text
+    rest = f" and {len(known) - shown:,} more" if len(known) > shown else ""
+    return text + f"; allowed: {', '.join(repr(k) for k in known[:shown])}{rest}"
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

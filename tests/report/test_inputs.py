@@ -287,7 +287,7 @@ def test_the_checked_copy_holds_the_loaders_frame_and_names_its_source(tmp_path)
 @pytest.mark.parametrize(("parameters", "message"), [
     ({"AREA": "Bagdad"}, "AREA: 'Bagdad' matches no governorate (admin1) or country of the data; did you mean 'Baghdad'?"),
     ({"AREA": "Baghdad;Kirkuk;Basra;Narnia"}, "AREA: 'Basra' matches no governorate (admin1) or country of the data"
-                                               " (and 1 more name); "),
+                                               "; the same for 'Narnia'; allowed: "),
     ({"TARGET": "Militry Forces of the United States"}, "TARGET: 'Militry Forces of the United States' matches no "
      "actor2 or assoc_actor_2 of the data; did you mean 'Military Forces of the United States'"),
     ({"ATTACKS": "Chemical weapon"}, "ATTACKS: 'Chemical weapon' matches no event type, sub-event type or category"),

@@ -109,8 +109,10 @@ def test_an_area_that_names_nothing_is_refused_with_the_closest_names(attacks):
         select_events(attacks, area="Bagdad")
     assert str(caught.value) == ("area: 'Bagdad' matches no governorate (admin1) or country of the data; "
                                  "did you mean 'Baghdad'?")
-    with pytest.raises(ValueError, match=r"^area: 'Narnia' matches no .* \(and 1 more name\); allowed: 'Baghdad', 'Kirkuk'$"):
+    with pytest.raises(ValueError, match=r"^area: 'Narnia' matches no .*; the same for 'Mordor'; allowed: 'Baghdad', 'Kirkuk'$"):
         select_events(attacks, area=["Narnia", "Kirkuk", "Mordor"])
+    with pytest.raises(ValueError, match=r"^area: 'Bagdad' .*; did you mean 'Baghdad'\?; the same for 'Kirkukk' \(did you mean 'Kirkuk'\?\)$"):
+        select_events(attacks, area=["Bagdad", "Kirkuk", "Kirkukk"])  # every name refused at once, each with its own
     assert select_events(attacks, start="2020-06-01", area="Kirkuk").empty  # a place of the data, not in the window
     assert select_events(attacks.iloc[:0], area="Kirkuk").empty  # nothing to match: nothing refused
 
