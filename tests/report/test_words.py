@@ -459,3 +459,15 @@ def test_a_runs_counts_per_period_are_computed_once_for_a_frame_and_again_for_an
     assert len(computed) == 3 and not monthly.equals(weekly)
     assert facts.per_period("W") is facts.per_period("W", facts.events) and len(computed) == 4
     assert facts.per_period("W")["expected"].sum() == pytest.approx(len(facts.events))  # every event, whole or in parts
+
+
+def test_the_totals_name_an_attacker_no_report_names_in_readers_words():
+    # "by whom: Unidentified Armed Group (Iraq)" stood beside passages saying "pro-Iranian groups"
+    from analysis.report.inputs import notebook_data
+    from analysis.report.words.totals import totals_table
+
+    data = notebook_data()
+    table = totals_table(data.reported_totals, data.sources)
+    unnamed = (data.reported_totals["actor"].astype("string") == "Unidentified Armed Group (Iraq)").sum()
+    assert unnamed > 0 and not table["actor"].str.contains("^Unidentified").any()
+    assert (table["actor"] == "armed groups not named (Iraq; ACLED's Unidentified Armed Group)").sum() == unnamed

@@ -37,6 +37,8 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
     ...                        "date_end": pd.to_datetime(["2020-03-29"])})
     >>> totals_table(totals, None)["measure"].tolist()
     ['bases left (event 33 is one)']
+    >>> totals_table(totals.assign(actor=["Unidentified Armed Group (Iraq)"]), None)["actor"].tolist()
+    ["armed groups not named (Iraq; ACLED's Unidentified Armed Group)"]
     """
     from ...stats.tables import reported_totals_table
 
@@ -46,7 +48,14 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
         totals = totals[totals["about"].astype("string") == about]
     table = reported_totals_table(totals, sources).drop(columns="as_worded")
     table["measure"] = plain_notes_of(table["measure"], sources)
+    table["actor"] = table["actor"].astype("string").str.replace(_UNNAMED, UNNAMED_ACTOR, regex=True)
     return table
+
+
+#: ACLED's name for an attacker no report names ("Unidentified Armed Group (Iraq)"), and what a reader reads for it:
+#: beside a passage that says "pro-Iranian groups", "unidentified" read as a contradiction.
+_UNNAMED = r"^Unidentified Armed Group \((.+)\)$"
+UNNAMED_ACTOR = r"armed groups not named (\1; ACLED's Unidentified Armed Group)"
 
 
 def count_floor_note(
