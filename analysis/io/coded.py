@@ -76,14 +76,14 @@ def default_path(spec: schema.TableSpec) -> Path:
     return packaged_data_dir() / spec.file_name
 
 
-def _packaged_key() -> tuple:
+def packaged_key() -> tuple:
     """Return the path, size and modification time of every packaged file: what the packaged tables are read from."""
     return tuple((str(path), stat.st_size, stat.st_mtime_ns)
                  for folder in (packaged_data_dir(), packaged_documents_dir())
                  for path in sorted(folder.iterdir()) if path.is_file() for stat in [path.stat()])
 
 
-#: The packaged tables as last loaded, by loader, under :func:`_packaged_key`.
+#: The packaged tables as last loaded, by loader, under :func:`packaged_key`.
 _packaged_tables: dict[str, tuple[tuple, pd.DataFrame]] = {}
 
 
@@ -104,7 +104,7 @@ def _packaged_once(load: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFr
                 return load(*args, **kwargs)
             finally:
                 _siblings.reset(token)
-        key = _packaged_key()
+        key = packaged_key()
         kept = _packaged_tables.get(load.__name__)
         if kept is None or kept[0] != key:
             kept = _packaged_tables[load.__name__] = (key, load())

@@ -110,7 +110,7 @@ _packaged: dict[tuple, Dataset] = {}
 
 def _packaged_dataset() -> Dataset:
     """Return a copy of the packaged dataset, loading it if it was not loaded yet or one of its files changed."""
-    key = coded._packaged_key()
+    key = coded.packaged_key()
     if key not in _packaged:
         loaded = _load_dataset(None, None)
         _packaged.clear()
