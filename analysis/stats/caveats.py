@@ -115,14 +115,15 @@ def heaped_figures(events: pd.DataFrame) -> pd.DataFrame:
                      "in_week": int(weeks.iloc[0]), "outside": beside[figure],
                      "below_outside": beside[figure - 1], "above_outside": beside[figure + 1],
                      "heaped_outside": is_heap(beside[figure], beside[figure - 1], beside[figure + 1]),
-                     "set_by_rule": int((set_by_rule & (whole & (killed == figure)).to_numpy(dtype=bool)).sum())})
+                     "set_by_rule": (by_rule := int((set_by_rule & (whole & (killed == figure)).to_numpy(dtype=bool)).sum())),
+                     "heaped_without_rule": is_heap(int(held) - by_rule, below, above)})
     counted = ["figure", "events", "below", "above", "in_week", "outside", "below_outside", "above_outside",
                "set_by_rule"]
     columns = ["figure", "events", "below", "above", "week_start", "week_end", *counted[4:]]
-    out = pd.DataFrame(rows, columns=[*columns, "heaped_outside"])
+    out = pd.DataFrame(rows, columns=[*columns, "heaped_outside", "heaped_without_rule"])
     for name in ("week_start", "week_end"):
         out[name] = pd.to_datetime(out[name])
-    return out.astype({**{name: np.int64 for name in counted}, "heaped_outside": bool})
+    return out.astype({**{name: np.int64 for name in counted}, "heaped_outside": bool, "heaped_without_rule": bool})
 
 
 def is_heap(held: int, below: int, above: int) -> bool:

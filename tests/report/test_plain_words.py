@@ -49,6 +49,14 @@ def test_a_note_names_every_report_it_cites_by_outlet_and_date_and_every_event_b
         "the reported totals (on the attacks page).")
 
 
+def test_acleds_geographic_precision_in_a_note_is_said_in_words():
+    # "Coded at Baghdad (national institution, no place in the text), geo precision 3" was coder shorthand
+    assert plain_notes("Coded at Baghdad (national institution, no place in the text), geo precision 3.", SOURCES) == (
+        "Placed at Baghdad (national institution, no place in the text), a place known only to its region (ACLED's "
+        "geographic precision 3).")
+    assert "known only to be near the one named" in plain_notes("Coded at Taji, geo precision 2.", SOURCES)
+
+
 def test_a_column_of_notes_is_written_as_each_note_alone_and_names_the_documents_once(monkeypatch):
     notes = ["Document 000 says so.", None, "As documents 001 and 002 say; see EV004.", "document 009 is not listed"]
     alone = [plain_notes(note, SOURCES) for note in notes]

@@ -205,3 +205,14 @@ def test_a_window_without_events_says_so_once_on_each_page_with_where_the_data_a
         assert lead.endswith("The file's events run from 4 May 2020 to 2 June 2020."), (page, lead)
     assert EMPTY_WINDOW not in Story(notebook_data(str(write_acled_events(tmp_path / "near.csv", events)))).heading(
         "posture").card
+
+
+def test_a_deadliest_event_known_only_to_its_month_is_in_it_not_on_it(tmp_path):
+    # "5 killed in Deir ez-Zor town 0 on Apr 2020" read as a typo: a day takes "on", a month "in"
+    from analysis.report.words.common import deadliest
+
+    events = [{"event_date": "2020-04-15", "time_precision": "3", "fatalities": "5", "location": "Town M"},
+              {"event_date": "2020-03-02", "fatalities": "4", "location": "Town D"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "month.csv", events))))
+    said = "\n".join(deadliest(story.facts, story.facts.events, "events"))
+    assert "5 killed in Town M in Apr 2020 (" in said and "4 killed in Town D on 2 Mar 2020 (" in said

@@ -261,3 +261,24 @@ def test_a_heap_in_one_week_is_said_with_the_figures_outside_that_week():
     assert words.heaps(frame) == [
         "35 events have exactly 3 killed, against 15 with 2 and 10 with 4 (30 of the 35 in the week of 3-9 March "
         "2025; outside that week, 5 with 3 killed, against 11 with 2 and 4 with 4, no heap: the heap is that week's)"]
+
+
+def test_what_a_heap_means_is_said_only_of_a_heap_that_neither_acleds_rule_nor_one_week_explains():
+    # "these tolls are less sure than the rest" was said of a heap made by ACLED's placeholder tolls, casting doubt
+    # on the tolls the sources reported
+    def frame(counts: dict[str, dict[int, int]], rule: int = 0) -> pd.DataFrame:
+        rows = [{"event_date": day, "fatalities": killed, "notes": ""} for day, tolls in counts.items()
+                for killed, n in tolls.items() for _ in range(n)]
+        out = pd.DataFrame(rows).astype({"event_date": "datetime64[ns]"})
+        threes = out.index[out["fatalities"] == 3][:rule]
+        out.loc[threes, "notes"] = "Fatalities unknown; coded as 3."
+        return out
+
+    spread = {f"2025-0{m}-05": {2: 4, 3: 12, 4: 3} for m in range(1, 5)}  # 48 with 3 against 16 and 12, every month
+    assert words.heap_line(frame(spread)).endswith("these tolls are less sure than the rest.")
+    assert words.heap_sentence(frame(spread)).endswith(f"{words.HEAP_MEANING}.")
+    by_rule = frame(spread, rule=30)  # 30 of the 48 set by rule: 18 left, no heap beside 16 and 12
+    line = words.heap_line(by_rule)
+    assert "without them, 18 with 3 killed, against 16 with 2 and 12 with 4: no heap beyond ACLED's rule" in line
+    assert "less sure" not in line and words.HEAP_MEANING not in words.heap_sentence(by_rule)
+    assert words.heap_line(frame(spread, rule=5)).endswith("these tolls are less sure than the rest.")  # still a heap

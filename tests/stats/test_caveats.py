@@ -131,6 +131,9 @@ def test_a_figure_far_above_both_its_neighbours_is_heaped_and_its_week_found():
     marked = heap["fatalities"].eq(3) & (heap.index % 2 == 0)
     noted = heap.assign(notes=marked.map({True: "Unknown fatalities coded as 3.", False: "3 killed."}))
     assert caveats.heaped_figures(noted)["set_by_rule"].tolist() == [int(marked.sum())]
+    # without them, 72 with 3 against 80 and 40: no heap left; the unmarked heap stands without any
+    assert caveats.heaped_figures(noted)["heaped_without_rule"].tolist() == [False]
+    assert found["heaped_without_rule"].tolist() == [True]
     assert (found["week_start"].iloc[0], found["week_end"].iloc[0]) == (pd.Timestamp("2025-03-10"),
                                                                         pd.Timestamp("2025-03-16"))
     # outside that week, the figure and its neighbours as the smooth decline has them: the heap is the week's

@@ -87,18 +87,24 @@ def heap_line(events: pd.DataFrame) -> str:
     """Say which fatality figures far more events hold than the figures beside them
     (:func:`analysis.stats.caveats.heaped_figures`), and the week most of a figure's events fall in, if one does (a
     caveat's bullet, Markdown); "" where none is heaped."""
-    parts = heaps(events)
-    if not parts:
+    found = _heaps(events)
+    if not found:
         return ""
-    return (f"- **A heap at one figure**: {'; '.join(parts)}. {HEAP_MEANING[0].upper()}{HEAP_MEANING[1:]}: these "
+    parts = "; ".join(text for text, _ in found)
+    if all(explained for _, explained in found):  # ACLED's rule or one week makes the heap: said in its brackets
+        return f"- **A heap at one figure**: {parts}."
+    return (f"- **A heap at one figure**: {parts}. {HEAP_MEANING[0].upper()}{HEAP_MEANING[1:]}: these "
             "tolls are less sure than the rest.")
 
 
 def heap_sentence(events: pd.DataFrame) -> str:
     """Say the heaps at one figure under the chart of killed per event, which draws them as a bar above its
     neighbours (Markdown; "" where none is heaped)."""
-    parts = heaps(events)
-    return f"{'; '.join(parts)}: {HEAP_MEANING}." if parts else ""
+    found = _heaps(events)
+    if not found:
+        return ""
+    parts = "; ".join(text for text, _ in found)
+    return f"{parts}." if all(explained for _, explained in found) else f"{parts}: {HEAP_MEANING}."
 
 
 def heaps(events: pd.DataFrame) -> list[str]:
@@ -107,20 +113,34 @@ def heaps(events: pd.DataFrame) -> list[str]:
     with 2 and 120 with 4 (225 of the 338 in the week of 3-9 March 2025; outside that week, 113 with 3 killed,
     against 152 with 2 and 76 with 4, no heap: the heap is that week's)" (:func:`analysis.stats.caveats.heaped_figures`,
     whose rule of a heap, :func:`~analysis.stats.caveats.is_heap`, judges the figures outside the week too)."""
+    return [text for text, _ in _heaps(events)]
+
+
+def _heaps(events: pd.DataFrame) -> list[tuple[str, bool]]:
+    """:func:`heaps`, each with whether ACLED's rule or one week explains it (without its tolls set by rule, or
+    outside that week, no heap is left), so that what a heap means is said only of one they do not explain."""
     heaped = heaped_figures(events)
     parts = []
     for row in heaped.itertuples():
         # "of the 34", not "of them": the figure just before the brackets is the count of the figure below
         of = f"of the {row.events:,}"
-        notes = [f"{row.set_by_rule:,} {of} set by ACLED's rule, as their notes say"] if row.set_by_rule else []
+        notes, explained = [], False
+        if row.set_by_rule:
+            without = ("" if row.heaped_without_rule else
+                       f"; without them, {row.events - row.set_by_rule:,} with {row.figure:,} killed, against "
+                       f"{_beside(row.below, row.above, row.figure)}: no heap beyond ACLED's rule")
+            notes.append(f"{row.set_by_rule:,} {of} set by ACLED's rule, as their notes say{without}")
+            explained = not row.heaped_without_rule
         if 2 * row.in_week > row.events:  # most of them in one week
             notes.append(f"{row.in_week:,} {of} in the week of "
                          f"{describe_dates(row.week_start, row.week_end, long=True)}; outside that week, "
                          f"{row.outside:,} with {row.figure:,} killed, against "
                          f"{_beside(row.below_outside, row.above_outside, row.figure)}"
                          + ("" if row.heaped_outside else ", no heap: the heap is that week's"))
-        parts.append(f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
-                     f"{_beside(row.below, row.above, row.figure)}" + (f" ({'; '.join(notes)})" if notes else ""))
+            explained = explained or not row.heaped_outside
+        parts.append((f"{describe_number(row.events, 'event')} have exactly {row.figure:,} killed, against "
+                      f"{_beside(row.below, row.above, row.figure)}" + (f" ({'; '.join(notes)})" if notes else ""),
+                      explained))
     return parts
 
 

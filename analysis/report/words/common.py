@@ -325,7 +325,9 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         place = "an unspecified place" if str(place).strip().casefold() in ("", "unspecified") else md(place)
         at = "at" if at_base[k] else "in"
         who = f", {md(first[k])}" + (f" against {md(second[k])}" if pd.notna(second[k]) else "")
-        parts.append(f"{row['killed']:,} killed {at} {place} on {row['when']} ({md(row['sub_event_type'])}{who})")
+        # a day takes "on"; a month or a range of days ("Apr 2020", "1-7 Apr 2020"), "in"
+        on = "on" if re.fullmatch(r"\d{1,2} \w+ \d{4}", str(row["when"])) else "in"
+        parts.append(f"{row['killed']:,} killed {at} {place} {on} {row['when']} ({md(row['sub_event_type'])}{who})")
     noun = "attack" if what == "attacks" else "event"
     most = int((killed == killed.max()).sum())
     if most > len(top):  # the highest figure itself is shared by more than can be named: say how many, name some

@@ -58,6 +58,10 @@ _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
      "by convention, the first day of \"the spring of 2019\" in which, one report says, the attacks began"),
     (re.compile(r" \(see the Methods, docs/methods\.md\)"), ""),
     (re.compile(r"\bdate_start\b"), "the start date"),
+    # ACLED's geographic precision, in words: 3, a place known only to its region; 2, only to somewhere near it
+    (re.compile(r"\bgeo precision 3\b"), "a place known only to its region (ACLED's geographic precision 3)"),
+    (re.compile(r"\bgeo precision 2\b"), "a place known only to be near the one named (ACLED's geographic precision 2)"),
+    (re.compile(r"\bCoded at\b"), "placed at"),
     (re.compile(r"\bevent_date\b"), "the date drawn on the timeline"),
 )
 _CLAIM = re.compile(r"\breports, claim_field (\w+)\b")
