@@ -253,7 +253,7 @@ OPTIONS: tuple[Option, ...] = (
            _data, label="Data", unset="the coded events of the five source documents"),
     Option("INVALID", "raise|drop",
            "'drop': leave out the rows of DATA that break a rule, and count them; default 'raise': refuse the file",
-           _invalid, label="Invalid rows", unset="none allowed", of_data=True),
+           _invalid, label="Rows that could not be read", unset="none allowed", of_data=True),
     Option("DAYFIRST", "true|false",
            "how DATA's numeric dates read where none has a day above 12: 'true' day first (02/03/2020 is 2 March), "
            "'false' month first (3 February); default: as the dates tell",

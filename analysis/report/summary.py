@@ -258,8 +258,9 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
     [('Data', 'iraq.csv (ACLED export)'), ('From', '1 January 2020')]
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "INVALID": "drop", "DAYFIRST": "false"}, dropped=3)[1:3]
-    [('Invalid rows', 'drop: 3 rows left out'), ('Dates read', 'month first')]
+    [('Rows that could not be read', '3 left out, listed in dropped.csv'), ('Dates read', 'month first')]
     """
+    from .inputs import DROPPED_FILE
     from .options import DAYFIRST_WORDS, OPTIONS, read_parameter
 
     parameters = dict(parameters or {})
@@ -274,7 +275,8 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
         elif option.name == "DAYFIRST":
             text = DAYFIRST_WORDS[read_parameter(option.name, value)]
         elif option.name == "INVALID":
-            text = f"{value}: {dropped:,} row{'' if dropped == 1 else 's'} left out" if value == "drop" else str(value)
+            text = (f"{dropped:,} left out, listed in {DROPPED_FILE}" if value == "drop" else
+                    option.unset if value == "raise" else str(value))
         elif option.name == "ATTACKS" and not value and data:
             text = f"{join_words(DEFAULT_ACLED_ATTACKS)} (ACLED event types)"
         elif option.name in ("START", "END") and value:  # a day, as the pages write it

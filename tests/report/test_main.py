@@ -178,7 +178,7 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
     assert executed.cells[-2].outputs[0]["text"].startswith(
         "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "<dt>Invalid rows</dt>" in index and "<dd>drop: 2 rows left out</dd>" in index
+    assert "<dt>Rows that could not be read</dt>" in index and "<dd>2 left out, listed in dropped.csv</dd>" in index
     # the page's dateline says it, and the index, which opens with it; the rows are listed beside the report
     said = ("2 rows of damaged.csv could not be read as events (a value missing, or not written as ACLED writes it) "
             "and are left out of every count;")

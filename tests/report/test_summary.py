@@ -78,7 +78,7 @@ def test_the_index_opens_with_the_dateline_and_lists_the_options_only_for_a_run_
     assert "parameters" not in default.split("<body>")[1] and "the first event" not in default
     chosen = render_index(cards, parameters={"AREA": "Baghdad"})
     assert '<dl class="parameters">' in chosen and "<dd>Baghdad</dd>" in chosen and 'class="dateline"' in chosen
-    assert "Dates read" not in chosen and "Invalid rows" not in chosen  # the options of a data file, when given
+    assert "Dates read" not in chosen and "Rows that could not be read" not in chosen  # the options of a data file, when given
     read = render_index(cards, parameters={"DATA": "/x/resaved.csv", "DAYFIRST": "true"})
     assert "<dt>Dates read</dt><dd>day first</dd>" in read
     # the settings come after the pages' cards, folded: a reader meets the findings first
