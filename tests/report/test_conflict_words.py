@@ -1481,3 +1481,21 @@ def test_an_outlet_that_never_reports_alone_is_said_to_change_no_count_by_stoppi
     text = story.sources_over_time()
     assert "Rudaw never reports an event alone, so its stop changes no count." in text
     assert "Local Network never" not in text  # it reports events alone: its start does change counts
+
+
+def test_a_file_with_moves_of_foreign_forces_names_too_the_forces_that_fight(tmp_path):
+    """Page 03 of a file whose foreign forces moved counted only their moves: the force in most of the fighting
+    went unnamed. The lead names every force the events name, the moves first."""
+    us = {"actor2": "Military Forces of the United States (2021-)", "inter2": "External/Other forces"}
+    events = ([{"event_date": f"2025-03-{d:02d}", **us} for d in range(1, 11)]
+              + [{"event_date": f"2025-03-{d:02d}", "event_type": "Strategic developments",
+                  "sub_event_type": "Headquarters or base established", "actor1": "Military Forces of Turkey (2016-)",
+                  "inter1": "External/Other forces", "actor2": "", "inter2": "", "fatalities": "0"}
+                 for d in (3, 9)]
+              + [{"event_date": f"2025-03-{d:02d}", "actor2": f"Military Forces of Country {d}",
+                  "inter2": "External/Other forces"} for d in (12, 13)])
+    lead = Story(notebook_data(str(write_acled_events(tmp_path / "moves.csv", events)))).heading("posture").markdown
+    assert "ACLED codes 2 strategic developments involving foreign forces" in lead
+    assert ("Foreign forces are named in 14 of the 14 events: Military Forces of the United States (2021-) in 10, "
+            "Military Forces of Turkey (2016-) in 2, Military Forces of Country 12 in 1 and 1 other force in 1.") in lead
+    assert "None of these is a strategic development" not in lead

@@ -81,21 +81,24 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
         return "" if facts.events.empty else (_forces_in_events(facts, esc)
                                               or nothing(facts, f"strategic development involving {forces}", esc))
     kinds = top_values(posture["sub_event_type"], n=5)
+    # the forces' moves, then every event that names them: the forces that fight, not only those that moved
     return (f"ACLED codes {describe_number(len(posture), 'strategic development')} involving {forces} "
-            f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()]) + ".")
+            f"{in_window(facts, esc, involving=False)}: " + join_words([f"{esc(k)} {n:,}" for k, n in kinds.items()])
+            + "." + (f" {named}" if (named := _forces_in_events(facts, esc, moved=True)) else ""))
 
 
-def _forces_in_events(facts: Facts, esc: Escape) -> str:
-    """Say in how many of the window's events the forces are actors, and which, and that none of those events is a
-    strategic development ("" in none): where none of its strategic developments involves them, a reader must not
-    take the page's "none" for their absence."""
+def _forces_in_events(facts: Facts, esc: Escape, *, moved: bool = False) -> str:
+    """Say in how many of the window's events the forces are actors, and which ("" in none); where none of its
+    strategic developments involves them (not ``moved``), that none of those events is one, so that a reader does
+    not take the page's "none" for their absence."""
     from ...stats.posture import involved_forces, named_as_actor
 
     named = involved_forces(facts.events, facts.data.selection.target or None, country=facts.data.country).dropna()
     if named.empty:
         return ""
     beside = ~named_as_actor(facts.events.loc[named.index], named).astype(bool)  # an associated actor only
-    forces = top_values(named, n=3)
+    counts = top_values(named, n=10**6)
+    forces, rest = counts.iloc[:3], counts.iloc[3:]  # the three named most, by name; the others counted together
 
     def role(force: str, n: int) -> str:  # a force named only beside an actor did not itself fight or attack
         only = int(beside[named == force].sum())
@@ -106,13 +109,16 @@ def _forces_in_events(facts: Facts, esc: Escape) -> str:
     # where one force is named only beside an actor, each force's role is said, or the last one's reads as all's
     beside_any = any("associated" in said for said in roles)
     items = [f"{esc(force)} in {n:,}{said if beside_any else ''}" for (force, n), said in zip(forces.items(), roles)]
+    if len(rest):
+        items.append(f"{describe_number(len(rest), 'other force')} in {int(rest.sum()):,}")
     listed = "; ".join(items) if beside_any else join_words(items)
-    more = "" if len(forces) == named.nunique() else f", and {describe_number(named.nunique() - len(forces), 'other')}"
     forces = forces_words(facts, esc)
-    return (f"{forces[0].upper()}{forces[1:]} are named in {len(named):,} of the "
-            f"{describe_number(len(facts.events), 'event')}: {listed}{more}. None of these is a strategic development: "
-            f"ACLED records no change of a force's posture ({', '.join(ACLED_POSTURE_MEANINGS.values())}) involving "
-            f"{forces} {in_window(facts, esc, involving=False)}.")
+    said = (f"{forces[0].upper()}{forces[1:]} are named in {len(named):,} of the "
+            f"{describe_number(len(facts.events), 'event')}: {listed}.")
+    if moved:
+        return said
+    return (f"{said} None of these is a strategic development: ACLED records no change of a force's posture "
+            f"({', '.join(ACLED_POSTURE_MEANINGS.values())}) involving {forces} {in_window(facts, esc, involving=False)}.")
 
 
 def bases_lead(facts: Facts, esc: Escape = md) -> str:
