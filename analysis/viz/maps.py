@@ -152,8 +152,11 @@ POSTURE_STYLES: dict[str, tuple[str, str]] = {
     "fortified": (KIND_COLORS["posture change"], "s"),
     "Patriot batteries": (KIND_COLORS["posture change"], "^"),
     "withdrawn from": (KIND_COLORS["posture change"], "v"),
-    "handed over": (KIND_COLORS["posture change"], "v"),
+    "handed over": (KIND_COLORS["posture change"], "D"),  # a base handed over apart from one left, on one map
 }
+#: What a label says happened at a base, where a map draws more than one kind ("left 11-29 Mar 2020").
+POSTURE_VERBS: dict[str, str] = {"attacked": "attacked", "fortified": "fortified", "Patriot batteries": "Patriots",
+                                 "withdrawn from": "left", "handed over": "handed over"}
 
 #: Columns the posture maps draw from :func:`analysis.stats.posture.base_posture`, and from the bases table.
 POSTURE_COLUMNS = ("base_id", "name", "latitude", "longitude", "kind", "when")
@@ -240,6 +243,9 @@ def plot_posture_map(
     _frame_map(ax)
     _draw_places(ax, bases, references)
     chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
+    if chosen["kind"].nunique() > 1:  # each date with what happened then, where a map draws more than one kind
+        kind = chosen["kind"].astype(str)
+        chosen = chosen.assign(when=kind.map(POSTURE_VERBS).fillna(kind) + " " + chosen["when"].astype(str))
     when = chosen.groupby("base_id", sort=False)["when"].agg(join_dates)
     _draw_posture_marks(ax, chosen)
     _label_places(LabelPlacer(ax, extent), bases, when, references)

@@ -58,11 +58,19 @@ def test_posture_map_marks_what_happened_at_each_base(events, new_axes):
     gids = sorted(c.get_gid() for c in ax.collections)
     assert gids == ["bases", "posture:attacked", "posture:handed over"]
     labels = {t.get_gid(): t.get_text() for t in ax.texts if str(t.get_gid()).startswith("base:")}
-    assert labels == {"base:k1": "K-1 Air Base\n27 Dec 2019, 26-31 Mar 2020", "base:taji": "Camp Taji\n14-17 Mar 2020",
-                      "base:al-asad": "Ain al-Asad"}
+    # a map of more than one kind says what happened on each date; the markers tell the kinds apart too
+    assert labels == {"base:k1": "K-1 Air Base\nattacked 27 Dec 2019, handed over 26-31 Mar 2020",
+                      "base:taji": "Camp Taji\nattacked 14-17 Mar 2020", "base:al-asad": "Ain al-Asad"}
+    markers = {c.get_gid(): c.get_paths()[0].vertices.round(3).tobytes() for c in ax.collections}
+    assert markers["posture:attacked"] != markers["posture:handed over"]
+    from analysis.viz.maps import POSTURE_PANELS, POSTURE_STYLES
+
+    for panel in POSTURE_PANELS:  # the kinds a panel draws together have markers of their own (K-1 looked left)
+        assert len({POSTURE_STYLES[kind][1] for kind in panel}) == len(panel), panel
     assert "Iraq" in [p.get_gid() for p in ax.patches]
     only = plot_posture_map(posture, bases=bases, kinds=["handed over"], ax=new_axes())
     assert sorted(c.get_gid() for c in only.collections) == ["bases", "posture:handed over"]
+    assert "K-1 Air Base\n26-31 Mar 2020" in [t.get_text() for t in only.texts]  # one kind: its dates alone
 
 
 def test_posture_map_refuses_a_kind_that_names_nothing(events, new_axes):
