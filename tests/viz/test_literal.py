@@ -107,7 +107,8 @@ def test_maps_boundaries_bases_panels_and_title_are_literal(close_figures):
     axes = plot_posture_panels(posture, bases=bases, panels=[(BROKEN, HIDDEN)], boundaries=boundaries, title=FORMULA)
     axes[0].legend()
     shown = drawn(axes[0].figure)
-    assert {f"{FORMULA}\n1 Mar 2020", f"{HIDDEN}\n$3 Mar", FORMULA} <= set(shown)
+    # two kinds in one panel: each date says its kind, the kind's name drawn as typed too
+    assert {f"{FORMULA}\n{BROKEN} 1 Mar 2020", f"{HIDDEN}\n{HIDDEN} $3 Mar", FORMULA} <= set(shown)
     assert f"{BROKEN} or {HIDDEN}".capitalize() in shown
     assert legend_texts(axes[0]) == [BROKEN, HIDDEN]
 
