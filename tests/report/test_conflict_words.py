@@ -1499,3 +1499,16 @@ def test_a_file_with_moves_of_foreign_forces_names_too_the_forces_that_fight(tmp
     assert ("Foreign forces are named in 14 of the 14 events: Military Forces of the United States (2021-) in 10, "
             "Military Forces of Turkey (2016-) in 2, Military Forces of Country 12 in 1 and 1 other force in 1.") in lead
     assert "None of these is a strategic development" not in lead
+
+
+def test_the_events_table_names_each_side_with_its_associated_actors_as_the_attacks_table_does(story, raw):
+    # page 01's table named the Iraqi army alone where page 02's named it with the United States forces beside it
+    listed = story.events_table()
+    assoc = raw.set_index("event_id_cnty")["assoc_actor_2"].fillna("")
+    with_us = [i for i in listed["event_id"] if "United States" in assoc.get(i, "")]
+    assert with_us
+    row = listed.set_index("event_id").loc[with_us[0]]
+    assert " with Military Forces of the United States (2017-)" in row["actor2"]
+    attacks = story.attacks_table().set_index("event_id")
+    shared = [i for i in with_us if i in attacks.index]
+    assert shared and all(listed.set_index("event_id").loc[i, "actor2"] in attacks.loc[i].tolist() for i in shared)

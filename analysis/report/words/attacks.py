@@ -33,6 +33,7 @@ from .common import (
     data_span,
     deadliest,
     deadliest_listed,
+    event_columns,
     fatality_rule,
     findings,
     harmed,
@@ -44,12 +45,12 @@ from .common import (
     period_words,
     placeholder_note,
     reader_sentence,
+    sides_of,
     spread_note,
     tie_note,
     top_whole,
     week_text,
     weekly_words,
-    with_associates,
 )
 from .common import dateline as common_dateline
 from .counting import (
@@ -446,21 +447,12 @@ def attacks_table(facts: Facts, most: int = ATTACK_ROWS) -> pd.DataFrame:
         listed = table[["event_id", "when", "location", "projectiles", "killed", "wounded"]].head(most)
         listed.insert(1, "attack", headlines_of(facts.events, listed["event_id"]).to_numpy())
         return numbered(facts.events, listed.reset_index(drop=True))
-    events = facts.events
-    facts_by_id = events.set_index(events["event_id"].astype("string"))
-    facts_by_id = facts_by_id[~facts_by_id.index.duplicated()]
-    ids = table["event_id"].astype("string")
-
-    def column(name: str) -> pd.Series:
-        values = facts_by_id[name].reindex(ids) if name in facts_by_id else pd.Series(pd.NA, index=ids)
-        return values.astype("string").str.strip().mask(lambda v: v == "").reset_index(drop=True)
-
+    column = event_columns(facts.events, table["event_id"])
     out = table[["event_id", "when", "location"]].copy().reset_index(drop=True)
     out["admin1"] = column("admin1")
     out["sub_event_type"] = column("sub_event_type")
     first, second = actor_roles(facts)
-    out[first] = with_associates(column("actor1"), column("assoc_actor_1"))
-    out[second] = with_associates(column("actor2"), column("assoc_actor_2"))
+    out[first], out[second] = sides_of(facts.events, table["event_id"])
     out["killed"] = table["killed"].to_numpy()
     out["what"] = [reader_sentence(notes, references=facts.coded)
                    for notes in column("notes").astype(object).where(lambda v: v.notna(), None)]

@@ -363,6 +363,30 @@ def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:
     return out.fillna(listed)
 
 
+def event_columns(events: pd.DataFrame, ids: pd.Series) -> Callable[[str], pd.Series]:
+    """Return a function giving a column of ``events`` for each event of ``ids`` (its ``event_id``), in that order, as
+    trimmed text (missing where empty, or where the frame lacks the column), for a table that lists those events."""
+    by_id = events.set_index(events["event_id"].astype("string"))
+    by_id = by_id[~by_id.index.duplicated()]
+    keys = pd.Index(ids.astype("string"))
+
+    def column(name: str) -> pd.Series:
+        values = by_id[name].reindex(keys) if name in by_id else pd.Series(pd.NA, index=keys)
+        return values.astype("string").str.strip().mask(lambda v: v == "").reset_index(drop=True)
+
+    return column
+
+
+def sides_of(events: pd.DataFrame, ids: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The two sides of each event of ``ids`` (its ``event_id``), each actor with its associated actors
+    (:func:`with_associates`): what every table of an ACLED run's events shows in its actors' columns, so that a
+    force named beside an actor (United States forces with the Iraqi army) is in each of them.
+    """
+    column = event_columns(events, ids)
+    return (with_associates(column("actor1"), column("assoc_actor_1")),
+            with_associates(column("actor2"), column("assoc_actor_2")))
+
+
 #: Counts whose largest and smallest differ by no more than this share of the largest are said as alike, not
 #: ranked ("5 pairs of actors, 33 to 36 events each"): a lead of a few events is no finding.
 ALIKE_SHARE = 0.1

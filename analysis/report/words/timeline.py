@@ -47,6 +47,7 @@ from .common import (
     placeholder_note,
     reader_sentence,
     reader_what,
+    sides_of,
     spread_note,
     tie_note,
     week_text,
@@ -451,7 +452,11 @@ def _listed(facts: Facts) -> pd.DataFrame:
                        kinds=lambda frame: frame["event_id"].astype("string").isin(ids))
     else:
         listed = table(facts.events, data.reports, sources=data.sources, n=TABLE_ROWS)
-    return reader_what(facts, listed if facts.coded else with_killed(facts, listed))
+    if facts.coded:
+        return reader_what(facts, listed)
+    listed = listed.copy()  # an ACLED run's actors with their associates, as the attacks table names them
+    listed["actor1"], listed["actor2"] = (side.to_numpy() for side in sides_of(facts.events, listed["event_id"]))
+    return reader_what(facts, with_killed(facts, listed))
 
 
 def with_killed(facts: Facts, listed: pd.DataFrame) -> pd.DataFrame:
