@@ -282,3 +282,24 @@ def test_what_a_heap_means_is_said_only_of_a_heap_that_neither_acleds_rule_nor_o
     assert "without them, 18 with 3 killed, against 16 with 2 and 12 with 4: no heap beyond ACLED's rule" in line
     assert "less sure" not in line and words.HEAP_MEANING not in words.heap_sentence(by_rule)
     assert words.heap_line(frame(spread, rule=5)).endswith("these tolls are less sure than the rest.")  # still a heap
+
+
+def test_the_outlets_table_says_when_every_outlet_reports_the_most_in_one_period(tmp_path):
+    # on a phone the table of outlets per month becomes a card per outlet, and its point, every outlet jumping in
+    # the month of a week that may be one batch, could not be seen
+    import re
+
+    story = run(tmp_path, batch_rows())
+    note = story.outlets_over_time_note()
+    found = re.search(r"Every outlet reports the most in February 2025: (\d+) to (\d+) events each, against at most "
+                      r"(\d+) in any other month; that month holds the week of 10-16 February 2025, which may be one "
+                      r"batch of coding\.$", note)
+    assert found, note
+    low, high, other = map(int, found.groups())
+    events = story.facts.events
+    february = events[(events["event_date"] >= "2025-02-01") & (events["event_date"] <= "2025-02-28")]
+    per_outlet = february["source"].value_counts()
+    assert (low, high) == (per_outlet.min(), per_outlet.max()) and other * 2 <= low
+    (tmp_path / "plain").mkdir()
+    plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))
+    assert "Every outlet reports the most" not in plain.outlets_over_time_note()
