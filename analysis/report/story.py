@@ -347,6 +347,10 @@ class Story:
         """:func:`analysis.report.words.attacks.casualties`."""
         return attack_words.casualties(self.facts)
 
+    def casualties_within(self) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
+        """:func:`analysis.report.words.attacks.casualties_within`."""
+        return attack_words.casualties_within(self.facts)
+
     def reports_table(self) -> pd.DataFrame:
         """:func:`analysis.report.words.sources.reports_table` of the coded reports (empty for an ACLED run)."""
         if self.data.sources is None or not self.facts.coded:

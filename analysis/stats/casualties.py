@@ -442,6 +442,7 @@ def killed_distribution(
     casualties: pd.DataFrame | None = None,
     *,
     kinds: EventSelector = MILITIA_ATTACKS_FOR_NOW,
+    within: tuple[object, object] | None = None,
 ) -> pd.DataFrame:
     """Count the selected events by how many people were killed in each (lowest figure), in the bins of
     :func:`killed_bins`: a bin per figure when the deadliest killed few, else :data:`KILLED_BINS`.
@@ -459,6 +460,9 @@ def killed_distribution(
         Which events to count (see :func:`select_kinds`).
         Left out: militia attacks for one more release, with a
         DeprecationWarning; then None, every event, as in every helper.
+    within : tuple of (date-like, date-like) or None, default None
+        A period (its first and last day) whose events each bin counts
+        apart, in ``within``: a week that may be one batch of coding, say.
 
     Returns
     -------
@@ -466,8 +470,9 @@ def killed_distribution(
         killed (the bin's label, string), lowest (int64, the bin's lowest
         figure), events (int64), people (int64: the killed summed over the
         bin's events), placeholders (int64: its events whose figure ACLED
-        set by rule, :func:`analysis.stats.caveats.placeholder_figures`);
-        every bin, empty ones as 0. A figure between two
+        set by rule, :func:`analysis.stats.caveats.placeholder_figures`),
+        and with ``within`` its events of that period (int64, by
+        ``event_date``); every bin, empty ones as 0. A figure between two
         bins' lowest (2.5, say) counts in the lower bin.
 
     Examples
@@ -491,4 +496,10 @@ def killed_distribution(
             for i, (label, low, _) in enumerate(bins)]
     out = pd.DataFrame(rows)
     out["killed"] = out["killed"].astype("string")
-    return out.astype({"lowest": "int64", "events": "int64", "people": "int64", "placeholders": "int64"})
+    if within is not None:
+        days = pd.to_datetime(chosen["event_date"]).dt.normalize() if "event_date" in chosen else pd.Series(
+            pd.NaT, index=chosen.index)
+        inside = ((days >= pd.Timestamp(within[0])) & (days <= pd.Timestamp(within[1]))).to_numpy(dtype=bool)
+        out["within"] = [int(((which == i) & inside).sum()) for i in range(len(bins))]
+    return out.astype({"lowest": "int64", "events": "int64", "people": "int64", "placeholders": "int64",
+                       **({"within": "int64"} if within is not None else {})})

@@ -261,7 +261,8 @@ def _highest(counts: pd.DataFrame, *, n: int, what: str, people: str) -> tuple[p
 
 
 @own_figure()
-def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks", ax: Axes | None = None) -> Axes:
+def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks", within: str | None = None,
+                             ax: Axes | None = None) -> Axes:
     """Draw how many events killed how many people: a bar per bin of :func:`analysis.stats.casualties.killed_distribution`.
 
     Parameters
@@ -270,6 +271,11 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
         Output of :func:`analysis.stats.casualties.killed_distribution`.
     what : str, default "attacks"
         What is counted, for the axis label.
+    within : str or None, default None
+        The key's words for the events of the period the distribution's
+        ``within`` column counts ("in the week of 3-9 March 2025, which may
+        be one batch of coding"): the part of each bar they make is drawn
+        apart, from its top (``gid`` ``"within"``); None draws none.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -315,19 +321,33 @@ def plot_killed_distribution(distribution: pd.DataFrame, *, what: str = "attacks
         f"{label}: {count:,}" for label, count in zip(distribution["killed"], distribution["events"])) + "."
     set_by_rule = (distribution["placeholders"] if "placeholders" in distribution.columns
                    else pd.Series(0, index=distribution.index))
-    if set_by_rule.sum():  # the part of a bar whose figure no source gave, hatched from its foot
-        from matplotlib.patches import Patch, Rectangle
+    inside = (distribution["within"] if within and "within" in distribution.columns
+              else pd.Series(0, index=distribution.index))
+    handles = []
+    from matplotlib.patches import Patch, Rectangle
 
+    if set_by_rule.sum():  # the part of a bar whose figure no source gave, hatched from its foot
         for patch, count in zip(bars, set_by_rule):
             if count:
                 ax.add_patch(Rectangle((patch.get_x(), 0), patch.get_width(), float(count), facecolor="white",
                                        edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"], linewidth=0.8,
                                        gid="placeholders"))
-        ax.legend(handles=[Patch(facecolor="white", edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"],
-                                 label=SET_BY_RULE)],
-                  loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
+        handles.append(Patch(facecolor="white", edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["by rule"],
+                             label=SET_BY_RULE))
         described += " Of these, set by ACLED's rule where no source gave a figure: " + "; ".join(
             f"{label}: {count:,}" for label, count in zip(distribution["killed"], set_by_rule) if count) + "."
+    if inside.sum():  # the part of a bar a period makes (a week that may be one batch), from its top
+        for patch, count in zip(bars, inside):
+            if count:
+                ax.add_patch(Rectangle((patch.get_x(), patch.get_height() - float(count)), patch.get_width(),
+                                       float(count), facecolor="0.85", edgecolor=OUTCOME_COLORS["killed"],
+                                       hatch=HATCHES["within"], linewidth=0.8, gid="within"))
+        handles.append(Patch(facecolor="0.85", edgecolor=OUTCOME_COLORS["killed"], hatch=HATCHES["within"],
+                             label=literal_text(f"events {within}")))
+        described += f" Of these, events {within}: " + "; ".join(
+            f"{label}: {count:,}" for label, count in zip(distribution["killed"], inside) if count) + "."
+    if handles:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
     describe(ax, described)
     return ax
 
@@ -574,6 +594,7 @@ def plot_attack_casualties(
     *,
     kinds: object = MILITIA_ATTACKS_FOR_NOW,
     what: str = "attacks",
+    within: tuple[object, object, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Draw the killed (and wounded) of the selected events in the form their number allows.
@@ -596,6 +617,10 @@ def plot_attack_casualties(
         one more release, with a DeprecationWarning.
     what : str, default "attacks"
         What the events are, for notes and labels.
+    within : tuple of (date-like, date-like, str) or None, default None
+        A period's first and last day and the key's words for its events:
+        the distribution draws the part of each bar they make apart
+        (:func:`plot_killed_distribution`); the other forms do not.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -615,7 +640,8 @@ def plot_attack_casualties(
     if form == "top":
         form = casualty_chart_form(len(chosen), top_figures=_top_figures(per_event))
     if form == "distribution":
-        ax = plot_killed_distribution(killed_distribution(chosen, casualties, kinds=None), what=what, ax=ax)
+        counted = killed_distribution(chosen, casualties, kinds=None, within=within[:2] if within else None)
+        ax = plot_killed_distribution(counted, what=what, within=within[2] if within else None, ax=ax)
     else:
         ax = plot_casualties(per_event, n=TOP_ATTACKS if form == "top" else None, what=what, ax=ax)
     set_key(ax, form=form)

@@ -303,3 +303,27 @@ def test_the_outlets_table_says_when_every_outlet_reports_the_most_in_one_period
     (tmp_path / "plain").mkdir()
     plain = run(tmp_path / "plain", batch_rows(threes=0, pairs=0, new="New Daily"))
     assert "Every outlet reports the most" not in plain.outlets_over_time_note()
+
+
+def test_the_chart_of_killed_per_attack_draws_apart_the_part_of_each_bar_a_week_that_may_be_a_batch_makes(
+        tmp_path, close_figures):
+    # the bar of 3 killed towered over its neighbours with nothing on the chart saying most of it was one week's
+    import matplotlib.pyplot as plt
+
+    import analysis
+    from analysis.viz.figures import key_of
+
+    story = run(tmp_path, batch_rows())
+    start, end, words = story.casualties_within()
+    assert (start, end) == (pd.Timestamp("2025-02-10"), pd.Timestamp("2025-02-16"))
+    assert words == "in the week of 10-16 February 2025, which may be one batch of coding"
+    data = story.data
+    ax = analysis.plot_attack_casualties(data.events, kinds=data.selection, what="attacks",
+                                         within=story.casualties_within(), ax=plt.figure().gca())
+    assert key_of(ax)["form"] == "distribution"  # the form that draws a part of its bars apart
+    attacks = data.events[data.selection(data.events)]
+    week = attacks["event_date"].between(start, end)
+    drawn = sorted(round(p.get_height()) for p in ax.patches if p.get_gid() == "within")
+    assert sum(drawn) == int(week.sum()) and drawn
+    assert f"events {words}" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert Story(notebook_data()).casualties_within() is None  # the coded data: no batch

@@ -578,6 +578,17 @@ def attacks_note(facts: Facts, most: int = ATTACK_ROWS) -> str:
     return f"## {capital(what)}, one by one\n\n{listed}, in date order{with_what}."
 
 
+def casualties_within(facts: Facts) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
+    """The week of the attacks that may be one batch of coding (:func:`analysis.report.words.counting.batch_week`),
+    for the chart of killed per attack to draw its part of each bar apart, with the key's words ("in the week of 3-9
+    March 2025, which may be one batch of coding"); None for the coded data or none. The sentence under the chart
+    says a heap in that week with the figures outside it (:func:`analysis.report.words.caveats.heap_sentence`)."""
+    from .counting import BATCH_WORDS, batch_week
+
+    found = None if facts.coded or facts.attacks.empty else batch_week(facts, facts.attacks)
+    return None if found is None else (found.start, found.end, f"in the week of {week_text(found)}, which {BATCH_WORDS}")
+
+
 def busiest(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> pd.DataFrame:
     """Return the periods with any event, for reading: all up to ``ALL_PERIODS``, else at most ``most`` of the
     busiest, in date order, a tie at the cut left out whole (:func:`analysis.stats.highlights.busiest_periods`).
