@@ -663,7 +663,8 @@ def test_a_tie_at_the_escalation_peak_is_said_whole(tmp_path):
 def test_a_tie_at_the_top_larger_than_the_names_is_counted_not_hidden(story, raw):
     """When more attacks share the highest toll than the sentence names, it says how many, then names some spread
     over their dates: among those the timeline labels, not only the earliest."""
-    from analysis.report.words.common import NAMED, deadliest
+    from analysis.report.words.events import deadliest
+    from analysis.report.words.facts import NAMED
     from analysis.stats.highlights import deadliest_events
     from analysis.viz.bands import LABELLED
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.report.passages import event_passages, in_context, passages_html
-from analysis.report.words.common import reader_sentence
+from analysis.report.words.events import reader_sentence
 
 DOCUMENT = ("A headline\n"
             "First fact. <script>alert(1)</script> rockets hit Camp Taji on Friday. Two soldiers died. More news.\n"

@@ -115,7 +115,7 @@ def test_two_regions_tied_are_named_with_their_count_once(two_regions):
 
 
 def test_the_most_killed_by_one_event_is_said_in_people(two_regions):
-    from analysis.report.words.common import deadliest
+    from analysis.report.words.events import deadliest
 
     sentence = deadliest(two_regions.facts, two_regions.facts.events, "events")[0]
     assert sentence.startswith("6 events killed 6 people each, the most of any event; three of them, the first, the last and one between:\n  - 6 killed in ")
@@ -209,7 +209,7 @@ def test_a_window_without_events_says_so_once_on_each_page_with_where_the_data_a
 
 def test_a_deadliest_event_known_only_to_its_month_is_in_it_not_on_it(tmp_path):
     # "5 killed in Deir ez-Zor town 0 on Apr 2020" read as a typo: a day takes "on", a month "in"
-    from analysis.report.words.common import deadliest
+    from analysis.report.words.events import deadliest
 
     events = [{"event_date": "2020-04-15", "time_precision": "3", "fatalities": "5", "location": "Town M"},
               {"event_date": "2020-03-02", "fatalities": "4", "location": "Town D"}]

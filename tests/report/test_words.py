@@ -193,7 +193,7 @@ def test_a_coded_windows_timeline_note_says_every_event_is_labelled():
 
 def test_the_deadliest_are_killed_at_a_base_and_in_a_place_that_is_not_one():
     from analysis.report.inputs import notebook_data
-    from analysis.report.words.common import deadliest
+    from analysis.report.words.events import deadliest
     from analysis.report.words.facts import Facts
     events = pd.read_csv(resources.files("analysis") / "data" / "events.csv", dtype=str, keep_default_na=False)
     facts = Facts(notebook_data())

@@ -9,7 +9,9 @@ computed once from it):
 - :mod:`~analysis.report.words.posture`: notebook 03, the bases or the forces, and the troops;
 - :mod:`~analysis.report.words.sources`: notebook 04, who reported the events;
 - :mod:`~analysis.report.words.common`: what several pages say (periods, "nothing in this window", the
-  deadliest events, the limits of the data) and a page's :class:`~analysis.report.words.common.Heading`;
+  limits of the data) and a page's :class:`~analysis.report.words.common.Heading`;
+- :mod:`~analysis.report.words.events`: single events in words (each side with its associated actors, the
+  deadliest named, what happened, the notes that say more than a table);
 - :mod:`~analysis.report.words.facts`: the facts, computed once; no sentence.
 
 A page's heading is data (:class:`~analysis.report.words.common.Heading`):

@@ -31,9 +31,6 @@ from .common import (
     changes,
     counted_as,
     data_span,
-    deadliest,
-    deadliest_listed,
-    event_columns,
     fatality_rule,
     findings,
     harmed,
@@ -44,8 +41,6 @@ from .common import (
     percent,
     period_words,
     placeholder_note,
-    reader_sentence,
-    sides_of,
     spread_note,
     tie_note,
     top_whole,
@@ -65,6 +60,7 @@ from .counting import (
     title_names_tie,
 )
 from .coverage import killed_source_note, new_source_note
+from .events import deadliest, deadliest_listed, event_columns, reader_sentence, sides_of
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered
 

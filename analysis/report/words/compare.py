@@ -26,8 +26,9 @@ from ...text import describe_dates, describe_number, event_dates, in_words, join
 from ...text import markdown_text as md
 from ..inputs import LINKS_FILE, NotebookData
 from ..options import read_parameter
-from .common import Dateline, Escape, Heading, capital, heading, reader_sentence
+from .common import Dateline, Escape, Heading, capital, heading
 from .common import dateline as common_dateline
+from .events import reader_sentence
 from .facts import Facts
 
 #: Most ACLED events the list of what the coded data lacks shows.

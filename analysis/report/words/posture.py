@@ -13,23 +13,10 @@ from ...stats.posture import posture_per_period
 from ...text import describe_count, describe_dates, describe_number, join_words
 from ...text import markdown_text as md
 from . import where as where_words
-from .common import (
-    Dateline,
-    Escape,
-    Heading,
-    findings,
-    forces_words,
-    heading,
-    in_window,
-    involved,
-    notes_heading,
-    notes_of,
-    nothing,
-    reader_what,
-    week_text,
-)
+from .common import Dateline, Escape, Heading, findings, forces_words, heading, in_window, involved, nothing, week_text
 from .common import dateline as common_dateline
 from .counting import batch_week
+from .events import notes_heading, notes_of, reader_what
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -274,7 +261,7 @@ def listed(facts: Facts) -> bool:
 def notes_listed(facts: Facts) -> bool:
     """Whether the page lists the coder's notes of its changes of posture: only when its table lists the changes one
     by one (a table of their number per period has no notes to show, and no empty table says there is none), and,
-    for an ACLED file, some note says more than the table (:func:`analysis.report.words.common.notes_of`)."""
+    for an ACLED file, some note says more than the table (:func:`analysis.report.words.events.notes_of`)."""
     return listed(facts) and "event_id" in _listed(facts).columns and (facts.coded or not coding_notes(facts).empty)
 
 

@@ -30,8 +30,6 @@ from .common import (
     after_the_title,
     capital,
     changes,
-    deadliest,
-    deadliest_listed,
     fatality_rule,
     findings,
     heading,
@@ -39,15 +37,10 @@ from .common import (
     involved,
     labelled_words,
     month_text,
-    notes_heading,
-    notes_of,
     nothing,
     percent,
     period_words,
     placeholder_note,
-    reader_sentence,
-    reader_what,
-    sides_of,
     spread_note,
     tie_note,
     week_text,
@@ -64,6 +57,7 @@ from .counting import (
     title_names_tie,
 )
 from .coverage import killed_source_note, new_source_note
+from .events import deadliest, deadliest_listed, notes_heading, notes_of, reader_sentence, reader_what, sides_of
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
 
@@ -433,7 +427,7 @@ def events_table(facts: Facts) -> pd.DataFrame:
     in date order.
 
     ``what`` says what happened for a reader
-    (:func:`analysis.report.words.common.reader_what`); the notes whole are
+    (:func:`analysis.report.words.events.reader_what`); the notes whole are
     in :func:`coding_notes`. The coded events are shown by their number on
     the pages, not by the coder's id.
     """
