@@ -25,7 +25,8 @@ import pandas as pd
 from ..errors import DataError
 from ..io.acled_dates import DAY_ORDER_HINT
 from ..io.dataset import load_dataset
-from ..stats.selection import AREA_RULE, KIND_COLUMNS, TARGET_COLUMNS, area_names, unmatched_areas
+from ..stats.selection import AREA_RULE, KIND_COLUMNS, area_names, unmatched_areas
+from ..stats.targets import TARGET_COLUMNS
 from ..text import describe_number, refusal
 from .inputs import DROPPED_FILE, EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked
 from .options import (
@@ -261,7 +262,7 @@ def check_matches(
     An area name is matched as :func:`~analysis.stats.selection.select_events`
     matches it (``admin1`` or ``country``, whole, without regard to case); a
     kind against ``event_type``, ``sub_event_type`` and ``category``; a target
-    as :func:`analysis.stats.selection.target_mask` searches it.
+    as :func:`analysis.stats.targets.target_mask` searches it.
 
     Raises
     ------

@@ -32,13 +32,8 @@ from ..io.dataset import load_dataset
 from ..stats.caveats import export_date
 from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values
-from ..stats.selection import (
-    AttackSelection,
-    attack_selection,
-    in_confrontation,
-    involving,
-    select_events,
-)
+from ..stats.selection import in_confrontation, select_events
+from ..stats.targets import AttackSelection, attack_selection, involving
 from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
@@ -487,12 +482,12 @@ def notebook_data(
         Governorate(s) or country name(s) (see :func:`analysis.stats.selection.select_events`);
         several in one string are separated by ``;`` (``"Baghdad;Kirkuk"``).
     attacks : str, sequence of str or None, default None
-        Which events count as attacks (see :func:`analysis.stats.selection.attack_selection`).
+        Which events count as attacks (see :func:`analysis.stats.targets.attack_selection`).
         None: the coded category "militia attack" for the coded data;
         ACLED's Battles and Explosions/Remote violence for an ACLED file.
     target : str, sequence of str or None, default None
         Attacks on whom: names searched as plain text in ``actor2`` and
-        ``assoc_actor_2`` (:func:`analysis.stats.selection.target_mask`); None: any target.
+        ``assoc_actor_2`` (:func:`analysis.stats.targets.target_mask`); None: any target.
     invalid : {"raise", "drop"} or None, default None
         For an ACLED file: "drop" leaves out the rows that break a rule
         (:attr:`NotebookData.dropped` counts them); None or "raise" refuses the file.

@@ -223,7 +223,7 @@ def _area(text: str) -> tuple[str, ...]:
 
 
 def _attacks(text: str) -> tuple[str, ...]:
-    from ..stats.selection import attack_selection  # the kinds an attack may be, and their spelling
+    from ..stats.targets import attack_selection  # the kinds an attack may be, and their spelling
 
     names = split_names(text)
     try:
@@ -234,7 +234,7 @@ def _attacks(text: str) -> tuple[str, ...]:
 
 #: Characters a ``TARGET`` name may not hold: ``|`` separated names before ``;`` did, and is refused so that
 #: an old ``a|b`` is not searched as one name. Every other character is plain text
-#: (:func:`analysis.stats.selection.target_mask`).
+#: (:func:`analysis.stats.targets.target_mask`).
 NOT_IN_TARGET = "|"
 
 

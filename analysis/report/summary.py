@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import nbformat
 
-from ..stats.selection import DEFAULT_ACLED_ATTACKS
+from ..stats.targets import DEFAULT_ACLED_ATTACKS
 from ..text import describe_dates, join_words
 from .thumbnails import first_figure_alt, thumbnail
 from .words.common import CARD_METADATA, DATELINE_METADATA, EMPTY_WINDOW

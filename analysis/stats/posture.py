@@ -12,8 +12,9 @@ from ..schema import ACLED_ACTOR_TYPES as ACTOR_TYPES
 from ..schema import ACLED_POSTURE_MEANINGS
 from ..text import date_texts
 from .actors import NAME_SEPARATOR
-from .selection import ACTOR_COLUMNS as SELECTION_ACTOR_COLUMNS
-from .selection import is_militia_attack, target_mask
+from .selection import is_militia_attack
+from .targets import ACTOR_COLUMNS as SELECTION_ACTOR_COLUMNS
+from .targets import target_mask
 
 #: What happened at a base, in the order of the map's panels.
 POSTURE_KINDS: tuple[str, ...] = ("attacked", "fortified", "Patriot batteries", "withdrawn from", "handed over")
@@ -271,7 +272,7 @@ def involved_forces(
     events : DataFrame
         Events.
     target : str, sequence of str or None, default None
-        Names, as the ``TARGET`` parameter (:func:`analysis.stats.selection.target_mask`),
+        Names, as the ``TARGET`` parameter (:func:`analysis.stats.targets.target_mask`),
         searched here in every actor column, since a force can be the actor
         of a posture change as well as its object. None: foreign forces
         (:func:`foreign_forces`).
@@ -333,7 +334,7 @@ def force_posture(
     events : DataFrame
         Events (ACLED exports, or the coded events).
     target : str, sequence of str or None, default None
-        The ``TARGET`` names (:func:`analysis.stats.selection.target_mask`); None for foreign forces.
+        The ``TARGET`` names (:func:`analysis.stats.targets.target_mask`); None for foreign forces.
     country : str or None, default None
         The country of events without a ``country`` column.
     sub_event_types : sequence of str, default ACLED_POSTURE_SUB_EVENT_TYPES

@@ -22,8 +22,8 @@ from analysis.report.inputs import (
 )
 from analysis.report.options import CHECKED, COMPARE_CHECKED, OptionError
 from analysis.report.story import Story
-from analysis.stats.selection import target_mask
 from analysis.stats.tables import events_table
+from analysis.stats.targets import target_mask
 from analysis.text import markdown_text
 
 

@@ -185,7 +185,7 @@ def test_every_usage_line_names_every_option():
 
 def test_the_help_of_attacks_names_the_default_acled_attacks():
     """The help is written without importing pandas; this keeps it true to analysis.stats.selection."""
-    from analysis.stats.selection import DEFAULT_ACLED_ATTACKS
+    from analysis.stats.targets import DEFAULT_ACLED_ATTACKS
 
     help_text = next(option.help for option in OPTIONS if option.name == "ATTACKS")
     assert f"for DATA, {' and '.join(DEFAULT_ACLED_ATTACKS)})" in help_text

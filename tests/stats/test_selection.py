@@ -10,16 +10,14 @@ from analysis import DataError, schema
 from analysis.stats.highlights import deadliest_events
 from analysis.stats.periods import attacks_per_period
 from analysis.stats.selection import (
-    DEFAULT_ACLED_ATTACKS,
     OUTSIDE_CONFRONTATION,
-    attack_selection,
     event_kind,
     in_confrontation,
     is_militia_attack,
     select_events,
     select_kinds,
-    target_mask,
 )
+from analysis.stats.targets import DEFAULT_ACLED_ATTACKS, attack_selection, target_mask
 
 
 def test_select_events_keeps_ranges_overlapping_the_window(attacks):
