@@ -67,6 +67,36 @@ def lazy_exports(
     return __getattr__, __dir__
 
 
+def moved_names(module: str, moved: Mapping[str, str]) -> Callable[[str], Any]:
+    """Return the ``__getattr__`` of a module some of whose names moved to another module when it was split: each
+    still importable from the old module for one release, with a DeprecationWarning naming its new home.
+
+    Parameters
+    ----------
+    module : str
+        The old module's ``__name__``.
+    moved : mapping of str to str
+        Name -> the module (dotted, whole) that now defines it.
+
+    Examples
+    --------
+    >>> getattr_ = moved_names("analysis.old", {"DataError": "analysis.errors"})
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     getattr_("DataError").__name__, str(caught[0].message)
+    ('DataError', 'analysis.old.DataError has moved; use analysis.errors.DataError (the old name goes in the next release)')
+    """
+    def __getattr__(name: str) -> Any:
+        if name not in moved:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        warnings.warn(f"{module}.{name} has moved; use {moved[name]}.{name} (the old name goes in the next release)",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(moved[name]), name)
+
+    return __getattr__
+
+
 def renamed_keywords(**renames: str) -> Callable[[F], F]:
     """Let a function accept its old keyword names (``old="new"``) for one release, with a DeprecationWarning.
 

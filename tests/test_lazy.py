@@ -51,3 +51,16 @@ def test_evidence_matrix_takes_its_tables_in_corroborations_order_and_recognises
     with pytest.warns(DeprecationWarning, match=r"give evidence_matrix\(reports, sources, events\)"):
         old = analysis.evidence_matrix(data.reports, data.events, data.sources)
     pd.testing.assert_frame_equal(old, matrix)
+
+
+@pytest.mark.parametrize(("old", "new", "name"), [
+    ("analysis.io.coded", "analysis.io.dataset", "load_dataset"),
+    ("analysis.stats.selection", "analysis.stats.targets", "attack_selection"),
+    ("analysis.report.words.common", "analysis.report.words.events", "deadliest"),
+])
+def test_a_name_a_split_moved_is_importable_from_its_old_module_for_a_release_with_a_warning(old, new, name):
+    with pytest.warns(DeprecationWarning, match=f"{old}.{name} has moved; use {new}.{name}"):
+        value = getattr(importlib.import_module(old), name)
+    assert value is getattr(importlib.import_module(new), name)
+    with pytest.raises(AttributeError, match="has no attribute"):
+        getattr(importlib.import_module(old), "no_such_name")

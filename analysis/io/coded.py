@@ -32,6 +32,7 @@ from typing import Callable, Union
 import pandas as pd
 
 from .. import schema
+from .._lazy import moved_names
 from ..errors import DataError
 from ._validate import validate_table
 from .parse import convert_columns
@@ -576,3 +577,7 @@ __all__ = [
     "packaged_data_dir",
     "packaged_documents_dir",
 ]
+
+
+#: Names that moved when this module was split, importable from here for one release (with a warning).
+__getattr__ = moved_names(__name__, {name: "analysis.io.dataset" for name in ('Dataset', 'load_dataset')})

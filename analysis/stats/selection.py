@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import schema
 from .._frames import as_objects, as_timestamp, check_dates, column_or_na, is_one_of, require_columns
+from .._lazy import moved_names
 from ..text import refusal
 
 #: ACLED sub-event types that count as attacks where an event has no project
@@ -532,3 +533,5 @@ def event_keys(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd.Se
 # --- which events are attacks, and on whom: the ATTACKS and TARGET parameters -----------------
 
 
+#: Names that moved when this module was split, importable from here for one release (with a warning).
+__getattr__ = moved_names(__name__, {name: "analysis.stats.targets" for name in ('DEFAULT_ACLED_ATTACKS', 'TARGET_COLUMNS', 'ACTOR_COLUMNS', 'AttackSelection', 'SHORT_ATTACK_NAMES', 'target_mask', 'involving', 'attack_selection')})

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..._lazy import moved_names
 from ...stats.evidence import document_names
 from ...stats.highlights import Peak, largest_changes
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
@@ -521,3 +522,7 @@ def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]])
     """Make a :class:`Heading` from a page's title and lead, each written once with a value-escaping function."""
     return Heading(title=title(str), summary=next(iter(lead(str)), ""),
                    markdown=f"# {title(md)}\n\n{' '.join(lead(md))}")
+
+
+#: Names that moved when this module was split, importable from here for one release (with a warning).
+__getattr__ = moved_names(__name__, {name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')})
