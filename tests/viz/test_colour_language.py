@@ -21,7 +21,7 @@ from matplotlib.colors import to_hex, to_rgba
 import analysis
 from analysis import schema
 from analysis.viz import style
-from analysis.viz.maps import MIXED_COLOR
+from analysis.viz.country_map import MIXED_COLOR
 
 #: Each run names its kinds in one vocabulary: the coded categories, or ACLED's event types.
 VOCABULARIES = {"coded": schema.CATEGORIES, "ACLED": schema.EVENT_TYPES}

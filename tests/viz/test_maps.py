@@ -146,7 +146,7 @@ def test_plot_country_events_says_when_the_window_is_empty(new_axes):
 def test_a_kind_keeps_its_colour_a_mixed_place_is_grey_and_the_legend_gives_the_sizes(new_axes):
     from matplotlib.colors import to_hex
 
-    from analysis.viz.maps import MIXED, MIXED_COLOR
+    from analysis.viz.country_map import MIXED, MIXED_COLOR
 
     few = pd.DataFrame({"latitude": [2.04, 9.56], "longitude": [45.34, 44.06], "location": ["Town A", "Town B"],
                         "sub_event_type": ["Headquarters or base established", "Non-violent transfer of territory"]})
@@ -196,7 +196,10 @@ def test_a_map_of_several_countries_sizes_dots_by_fatalities_and_names_each_plac
     names = sorted(t.get_text() for t in ax.texts if t.get_gid() == "place")
     assert names == ["Deir ez-Zor (9 killed)", "Kirkuk (2 killed)"]  # the smaller Kirkuk is not named again
     assert [t.get_text() for t in ax.get_legend().get_texts()][-2:] == ["1 killed", "9 killed"]
-    from analysis.viz.maps import _named_places, place_kinds  # the labels by events, without drawing a second map
+    from analysis.viz.country_map import (  # the labels by events, without drawing a second map
+        _named_places,
+        place_kinds,
+    )
 
     by_events = _named_places(place_kinds(points, hue="event_type"), 3, "events")
     assert by_events["label"].tolist() == ["Kirkuk and 1 more (3)", "Deir ez-Zor (1)"]  # two names at one place
@@ -208,7 +211,7 @@ def test_the_posture_maps_three_kinds_are_told_apart_by_lightness():
     from matplotlib.colors import to_rgb
 
     from analysis.stats.posture import ACLED_POSTURE_SUB_EVENT_TYPES
-    from analysis.viz.maps import stable_colors
+    from analysis.viz.country_map import stable_colors
 
     colours = stable_colors(pd.Series(list(ACLED_POSTURE_SUB_EVENT_TYPES)))
     lightness = sorted(float(np.dot(to_rgb(c), [0.2126, 0.7152, 0.0722])) for c in colours.values())
@@ -216,7 +219,7 @@ def test_the_posture_maps_three_kinds_are_told_apart_by_lightness():
 
 
 def test_the_places_named_never_split_a_tie_at_the_last():
-    from analysis.viz.maps import named_places
+    from analysis.viz.country_map import named_places
 
     places = pd.DataFrame({"name": list("ABCDEF"), "events": [10, 10, 9, 8, 8, 8]})
     assert named_places(places, 4)["name"].tolist() == ["A", "B", "C"]  # D, E and F tie at the 4th: all left out
@@ -228,7 +231,7 @@ def test_the_places_named_never_split_a_tie_at_the_last():
 def test_a_maps_default_colours_tell_sub_event_types_of_neighbouring_hues_apart():
     from analysis.schema import ACLED_SUB_EVENT_TYPES
     from analysis.stats.posture import ACLED_POSTURE_SUB_EVENT_TYPES
-    from analysis.viz.maps import ALIKE, stable_colors
+    from analysis.viz.country_map import ALIKE, stable_colors
     from analysis.viz.style import color_distance
 
     kinds = ["Attack", "Air/drone strike", "Peaceful protest", "Shelling/artillery/missile attack", "Armed clash"]

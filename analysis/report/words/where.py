@@ -246,7 +246,7 @@ def _locations(facts: Facts) -> pd.DataFrame:
 def _named(facts: Facts) -> str:
     """The places the map names: "the 8 biggest" (fewer where a tie at the last is left out whole), or "every place"
     when there are no more."""
-    from ...viz.maps import named_places
+    from ...viz.country_map import named_places
 
     places = _locations(facts)
     named = len(named_places(places)) if len(places) else 0
