@@ -121,7 +121,7 @@ _EXPORTS: dict[str, str] = {
     "attack_chart_height": "viz.attacks",
     "plot_attacks_per_period": "viz.counts",
     "plot_killed_per_period": "viz.counts",
-    "plot_escalation": "viz.counts",
+    "plot_escalation": "viz.escalation",
     "mark_days": "viz.counts",
     "plot_ranges": "viz.ranges",
     "plot_casualties": "viz.ranges",

@@ -57,6 +57,8 @@ def test_evidence_matrix_takes_its_tables_in_corroborations_order_and_recognises
     ("analysis.io.coded", "analysis.io.dataset", "load_dataset"),
     ("analysis.stats.selection", "analysis.stats.targets", "attack_selection"),
     ("analysis.report.words.common", "analysis.report.words.events", "deadliest"),
+    ("analysis.viz.maps", "analysis.viz.country_map", "plot_country_events"),
+    ("analysis.viz.counts", "analysis.viz.escalation", "plot_escalation"),
 ])
 def test_a_name_a_split_moved_is_importable_from_its_old_module_for_a_release_with_a_warning(old, new, name):
     with pytest.warns(DeprecationWarning, match=f"{old}.{name} has moved; use {new}.{name}"):

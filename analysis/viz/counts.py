@@ -1,5 +1,6 @@
 """Draw counts and weights per period: attacks (expected, certain, possible), the same as small multiples of groups,
-the people killed and the escalation measure."""
+and the people killed; the days that explain a change marked on them (the escalation measure's chart, in
+:mod:`analysis.viz.escalation`, draws its periods the same way)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from .._frames import as_timestamp, require_input
+from .._lazy import moved_names
 from ..errors import DataError
 from ..stats.periods import COUNT_NAMES, counts_agree, partial_periods
-from ..text import date_texts, describe_dates, describe_figure, describe_number, describe_points, describe_scored
+from ..text import date_texts, describe_dates, describe_figure, describe_number
 from ._axes import (
     counted_axes,
     current_axes,
@@ -20,16 +22,13 @@ from ._axes import (
     dates_as_numbers,
     legend_below,
     note_below,
-    nothing_to_draw,
     own_figure,
     tag_bars,
 )
-from .escalation_labels import CORNER_SIZE, CORNER_Y, down_runs, label_down_bars
 from .figures import describe
 from .literal import literal_text
 from .style import (
     COUNT_COLORS,
-    ESCALATION_COLORS,
     HATCHES,
     OTHER,
     OTHER_COLOR,
@@ -43,13 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 
-#: The escalation chart's lower left corner: which way is down.
-DOWN_CORNER = "\u2193 retreat or cooperation"
 #: The columns of :func:`analysis.stats.periods.attacks_per_period` that its chart draws.
 PERIOD_COUNTS = ("period_start", "period_end", "certain", "possible", "expected")
 
 
-def _period_bars(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def period_bars(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The left edge and the width of each period's bar, in days on a date axis (shared by the charts per period)."""
     left = dates_as_numbers(frame["period_start"])
     right = dates_as_numbers(frame["period_end"]) + 1.0
     return left, right - left
@@ -135,12 +133,12 @@ def plot_attacks_per_period(
     one = counts_agree(counts)
     if by is None and one:
         described = _count_description(counts, by, names, ylabel, one=True)
-        left, width = _period_bars(counts)
+        left, width = period_bars(counts)
         tag_bars(ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"]),
                  "count")
     elif by is None:
         described = _count_description(counts, by, names, ylabel)
-        left, width = _period_bars(counts)
+        left, width = period_bars(counts)
         bars = ax.bar(left, counts["expected"], width=width * 0.86, align="edge", color=COUNT_COLORS["expected"],
                       label="expected (ranged dates spread over their possible days)")
         tag_bars(bars, "expected")
@@ -166,14 +164,14 @@ def plot_attacks_per_period(
         for group in groups:
             part = counts[(group_of == group).to_numpy()].groupby("period_start")["expected"].sum()
             part = part.reindex(totals["period_start"], fill_value=0.0)
-            left, width = _period_bars(totals)
+            left, width = period_bars(totals)
             bars = ax.bar(left, part.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
                           color=colors[group], label=literal_text(str((names or {}).get(group, group))))
             tag_bars(bars, f"expected:{group}")
             bottom = bottom + part.to_numpy()
         counts = totals
     if not one:
-        left, width = _period_bars(counts)
+        left, width = period_bars(counts)
         bars = ax.bar(left, counts["possible"], width=width * 0.86, align="edge", facecolor="none",
                       edgecolor="0.35", linewidth=0.8, linestyle="--", label=COUNT_NAMES["possible"])
         tag_bars(bars, "possible")
@@ -251,7 +249,7 @@ def plot_killed_per_period(
     ax, empty = counted_axes(ax, ylabel, killed.empty)
     if empty:
         return ax
-    left, width = _period_bars(killed)
+    left, width = period_bars(killed)
     heights = killed["killed"].to_numpy(dtype=float)
     tag_bars(ax.bar(left, heights, width=width * 0.86, align="edge", color=OUTCOME_COLORS["killed"]), "killed")
     described = _killed_description(killed, ylabel)
@@ -281,7 +279,7 @@ def _killed_description(killed: pd.DataFrame, what: str) -> str:
     how many periods had events and no one killed."""
     periods = date_texts(killed.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
     values = killed["killed"].to_numpy(dtype=float)
-    text = f"Bars of {what} per period {_span_words(killed)}: {describe_figure(values.sum())} in all."
+    text = f"Bars of {what} per period {span_words(killed)}: {describe_figure(values.sum())} in all."
     order = [i for i in np.argsort(-values, kind="stable")[:DEADLIEST_NAMED] if values[i] > 0]
     if order:
         text += " The most: " + "; ".join(f"{periods.iloc[i]}: {describe_figure(values[i])}" for i in order) + "."
@@ -304,7 +302,7 @@ def mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object]
     partial = partial_periods(periods, *covered).to_numpy(dtype=bool) & drawn
     if not partial.any():
         return ""
-    left, width = _period_bars(periods[partial])
+    left, width = period_bars(periods[partial])
     for height in heights:
         bars = ax.bar(left, height.to_numpy(dtype=float)[partial], width=width * 0.86, align="edge",
                       facecolor="none", edgecolor="white", hatch=HATCHES["partial"], linewidth=0)
@@ -318,7 +316,7 @@ def mark_partial(ax: Axes, periods: pd.DataFrame, covered: tuple[object, object]
     return f" Hatched, the periods the data cover only in part: {', '.join(shown)}."
 
 
-def _span_words(frame: pd.DataFrame) -> str:
+def span_words(frame: pd.DataFrame) -> str:
     """Say which days a chart's periods span, as readable dates: "from Jan 2025 to Mar 2026" where the periods are
     whole months, else from the first period's first day to the last period's last day, "from 30 Dec 2024 to 5 Apr
     2026" (a week's own range, "30 Mar - 5 Apr 2026", read as a range inside a range)."""
@@ -333,7 +331,7 @@ def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str,
                        groups: list[str] | None = None, one: bool = False) -> str:
     """Say in words what a chart of counts per period shows: the periods with any count, and the groups drawn."""
     periods = date_texts(counts.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
-    text = f"Bars of {what} per period {_span_words(counts)}"
+    text = f"Bars of {what} per period {span_words(counts)}"
     if by is not None:
         text += f", stacked by {', '.join(str((names or {}).get(g, g)) for g in groups or [])}"
         counts = counts.groupby(["period_start", "period_end"], sort=True)[["certain", "possible", "expected"]].sum()
@@ -345,183 +343,6 @@ def _count_description(counts: pd.DataFrame, by: str | None, names: Mapping[str,
              f"{counts['expected'][i]:.2f} expected" for i in counts.index[busy][:8]]
     more = int(busy.sum()) - len(shown)
     return text + ". " + "; ".join(shown) + (f"; and {more} more periods." if more > 0 else ".")
-
-
-def _signed(value: float) -> str:
-    """Write a score with its direction: ``"10 up"``, ``"4 up"``, ``"10 down"``, ``"0"``."""
-    size = f"{abs(value):g}"
-    return "0" if value == 0 else f"{size} {'up' if value > 0 else 'down'}"
-
-
-def escalation_key(rules: pd.DataFrame) -> str:
-    """Say how each kind of act counts on the escalation chart, from :func:`analysis.cameo_table`.
-
-    Scores are Goldstein values with the sign reversed, so conflict counts
-    up and cooperation down; acts with the same score are listed together.
-    Acts of negative weight without violence (``hostile`` False) count in
-    no score: they are listed last as "not counted".
-
-    Parameters
-    ----------
-    rules : DataFrame
-        Output of :func:`analysis.stats.escalation.cameo_table` (``covers``,
-        ``goldstein`` and, optionally, ``hostile``; without
-        it every act counts).
-
-    Returns
-    -------
-    str
-        ``"How acts count: shelling, artillery and missile attacks, ... 10 up; ..."``.
-
-    Examples
-    --------
-    >>> from analysis.stats.escalation import cameo_table
-    >>> rules = cameo_table().query("sub_event_type in ['Non-violent transfer of territory', 'Air/drone strike']")
-    >>> escalation_key(rules)
-    'How acts count: air and drone strikes 10 up; handovers of a base 10 down; not counted, as no violence: ground the first actor takes without fighting.'
-    """
-    parts = []
-    hostile = rules["hostile"].to_numpy(dtype=bool) if "hostile" in rules else np.ones(len(rules), dtype=bool)
-    idle = (rules["goldstein"].to_numpy(dtype=float) < 0) & ~hostile
-    ordered = rules[~idle].assign(score=-rules.loc[~idle, "goldstein"]).sort_values("score", ascending=False,
-                                                                                   kind="stable")
-    for score, group in ordered.groupby("score", sort=False):  # the codebook's names are the methods' (a reader's key)
-        covers = ", ".join(dict.fromkeys(group["covers"].astype(str)))
-        parts.append(f"{covers} {_signed(float(score))}")
-    if idle.any():
-        parts.append("not counted, as no violence: " + ", ".join(dict.fromkeys(rules.loc[idle, "covers"].astype(str))))
-    return "How acts count: " + "; ".join(parts) + "." if parts else ""
-
-
-@own_figure()
-def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
-                    covered: tuple[object, object] | None = None, names: Mapping[object, str] | pd.Series | None = None,
-                    ax: Axes | None = None) -> Axes:
-    """Draw the escalation score per period: conflict up, cooperation down and, where there is any, the net.
-
-    The score is the Goldstein value of each act with its sign reversed
-    (``escalation = conflict - cooperation``), so the picture and the axis
-    agree: up is more conflict, down is retreat or cooperation.
-
-    Parameters
-    ----------
-    escalation : DataFrame
-        Output of :func:`analysis.stats.escalation.escalation_per_period`.
-    rules : DataFrame or None, default None
-        Output of :func:`analysis.stats.escalation.cameo_table` for the
-        events measured: written under the chart as the key of how each act
-        counts (what a withdrawal counts as, for one).
-    covered : (first, last) or None, default None
-        The days the data cover (a run's window): a period that runs past
-        them is hatched in white over its bars (``gid`` ``"partial"``), and
-        the legend and the alternative text say so, as in
-        :func:`plot_attacks_per_period`. None: no period is marked.
-    names : mapping or Series or None, default None
-        A period's start -> the names of the events that pull it down (the
-        retreats and acts of cooperation of
-        :func:`analysis.stats.escalation.cooperation_events`), written under
-        its bar below zero, once under a run of periods with the same names
-        (:func:`analysis.viz.escalation_labels.label_down_bars`). None: no
-        bar is named.
-    ax : matplotlib Axes, optional
-        Where to draw.
-
-    Returns
-    -------
-    matplotlib Axes
-        Bars with ``gid`` ``"conflict"`` (height ``conflict``) and
-        ``"cooperation"`` (height ``-cooperation``), one per period each, the
-        line ``gid`` ``"escalation"`` where any period has cooperation (with
-        none, the net is the conflict and the line would trace its bars),
-        with ``names``, the names under the bars below zero (``gid``
-        ``"down label"``) and, with ``rules``, the key's text (``gid`` ``"key"``).
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> from analysis.stats.escalation import escalation_per_period
-    >>> frame = pd.DataFrame({"event_id": ["EV1"], "sub_event_type": ["Air/drone strike"],
-    ...                       "date_start": pd.to_datetime(["2020-01-03"]), "date_end": pd.to_datetime(["2020-01-03"])})
-    >>> import matplotlib.pyplot as plt
-    >>> ax = plot_escalation(escalation_per_period(frame), ax=plt.figure().gca())
-    >>> [p.get_gid() for p in ax.patches]
-    ['conflict', 'cooperation']
-    """
-    require_input(escalation, ["period_start", "period_end", "conflict", "cooperation", "escalation"],
-                  taker="plot_escalation", maker="escalation_per_period")
-    if rules is not None:
-        require_input(rules, ["covers", "goldstein", "cameo_name"], taker="plot_escalation's rules=", maker="cameo_table")
-    ax = current_axes(ax)
-    ax.set_ylabel("escalation score\n(points of hostility)")
-    if escalation.empty or ("events" in escalation.columns and not escalation["events"].any()):
-        # no event in any period: a row of zeros would draw a measure of nothing
-        nothing_to_draw(ax, "nothing to measure", "Nothing to measure.")
-        return ax
-    left, width = _period_bars(escalation)
-    bars = ax.bar(left, escalation["conflict"], width=width * 0.86, align="edge", color=ESCALATION_COLORS["conflict"],
-                  label="conflict: acts of violence (up)")
-    tag_bars(bars, "conflict")
-    # the legend names only what is drawn: no swatch for bars of no height (the axis still says which way is down)
-    down = "retreat or cooperation (down)" if (escalation["cooperation"] > 0).any() else "_nolegend_"
-    bars = ax.bar(left, -escalation["cooperation"], width=width * 0.86, align="edge",
-                  color=ESCALATION_COLORS["cooperation"], label=down)
-    tag_bars(bars, "cooperation")
-    if (escalation["cooperation"] > 0).any():  # with no cooperation the net is the conflict: a line over the bars
-        (line,) = ax.plot(left + width / 2, escalation["escalation"], color="0.15", marker="o", markersize=3,
-                          linewidth=1.2, label="net: conflict minus retreat or cooperation")
-        line.set_gid("escalation")
-    described = _escalation_description(escalation)
-    if covered is not None:
-        described += mark_partial(ax, escalation, covered, [escalation["conflict"], -escalation["cooperation"]],
-                                   ESCALATION_COLORS["conflict"])
-    ax.axhline(0, color="0.3", linewidth=0.8)
-    top = max(float(escalation["conflict"].max()), 1.0)
-    bottom = max(float(escalation["cooperation"].max()), 0.0)
-    ax.set_ylim(-max(bottom, top * 0.15) * 1.25, top * 1.12)
-    ax.text(0.005, 0.98, "\u2191 more conflict", transform=ax.transAxes, ha="left", va="top", fontsize=8, color="0.35")
-    ax.text(0.005, CORNER_Y, DOWN_CORNER, transform=ax.transAxes, ha="left", va="bottom", fontsize=CORNER_SIZE,
-            color="0.35")
-    ax.grid(axis="y", color="0.9", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.yaxis.set_major_formatter("{x:,.0f}")  # 175,000 and 1,000,000, never 175000 or an offset "1e6"
-    # the axis spans the periods measured, not matplotlib's margins of a twentieth of the span on each side
-    pad = float(np.min(width)) / 2
-    ax.set_xlim(float(left[0]) - pad, float(left[-1] + width[-1]) + pad)
-    if names is not None:
-        label_down_bars(ax, escalation, left, width, names, corner=DOWN_CORNER)
-        runs = down_runs(escalation, names)
-        if runs:
-            described += " Named under the bars below zero: " + "; ".join(
-                f"{text} ({describe_dates(escalation['period_start'].iloc[first], escalation['period_end'].iloc[last])})"
-                for first, last, text in runs) + "."
-    date_axis(ax)
-    legend = legend_below(ax)
-    if rules is not None and len(rules):
-        note_below(ax, legend, escalation_key(rules), gid="key")
-    describe(ax, described)
-    return ax
-
-
-def _escalation_description(escalation: pd.DataFrame) -> str:
-    """Say in words what the escalation chart shows: its span, its three highest periods with their points and, where
-    the frame counts them, the events that scored of all the period's events; the retreat or cooperation."""
-    periods = date_texts(escalation.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
-    top = escalation["escalation"].nlargest(3)
-    counted = {"events", "scored"} <= set(escalation.columns)
-
-    def scored(i: object) -> str:
-        return f", from {describe_scored(escalation['events'][i], escalation['scored'][i])}" if counted else ""
-
-    highest = "; ".join(f"{periods[i]} {describe_points(escalation['escalation'][i])} points{scored(i)}"
-                        for i in top.index if escalation["escalation"][i] > 0)
-    down = escalation["cooperation"] > 0
-    text = f"Escalation score per period {_span_words(escalation)}; highest: {highest}."
-    if down.any():
-        most = escalation["cooperation"].idxmax()
-        text += (f" Retreat or cooperation in {int(down.sum())} periods, most in {periods[most]} "
-                 f"({describe_points(escalation['cooperation'][most])} points down).")
-    return text
 
 
 def _mark_day(label: str, day: object) -> pd.Timestamp:
@@ -726,3 +547,9 @@ def plot_panels_per_period(
         axes[(rows - 1) * columns].legend(list(keyed.values()), list(keyed), loc="upper left",
                                           bbox_to_anchor=(0.0, -0.22), ncol=1, handletextpad=0.4)
     return fig
+
+
+#: Names that moved when this module was split (the escalation chart, :mod:`analysis.viz.escalation`), importable
+#: from here for one release (with a warning).
+__getattr__ = moved_names(__name__, {name: "analysis.viz.escalation" for name in
+                                     ("DOWN_CORNER", "escalation_key", "plot_escalation")})

@@ -30,7 +30,7 @@ GAP_POINTS = 3.0
 #: A line of a label, in points: its font size and the space between lines.
 LINE_POINTS = LABEL_FONT_SIZE * 1.25
 #: The size of the text in the Axes' lower left corner, in points, and its place above the bottom, in the Axes'
-#: height (as :func:`analysis.viz.counts.plot_escalation` writes it).
+#: height (as :func:`analysis.viz.escalation.plot_escalation` writes it).
 CORNER_SIZE, CORNER_Y = 8.0, 0.02
 #: The gid of each label drawn.
 GID = "down label"

@@ -12,7 +12,7 @@ from analysis.stats.escalation import (
     escalation_peaks,
     escalation_per_period,
 )
-from analysis.viz.counts import escalation_key
+from analysis.viz.escalation import escalation_key
 
 
 def test_cameo_weights_follow_the_documented_table():

@@ -15,13 +15,14 @@ from helpers_events import make_events
 import analysis
 from analysis.stats.periods import attacks_per_period
 from analysis.stats.selection import is_militia_attack
-from analysis.viz import counts, evidence, maps, ranges, reconcile, timeline
+from analysis.viz import country_map, counts, escalation, evidence, maps, ranges, reconcile, timeline
 
 PLOTTERS = [
-    (timeline, "plot_timeline"), (counts, "plot_attacks_per_period"), (counts, "plot_escalation"),
+    (timeline, "plot_timeline"), (counts, "plot_attacks_per_period"), (escalation, "plot_escalation"),
     (counts, "plot_killed_per_period"),
     (ranges, "plot_ranges"), (ranges, "plot_casualties"), (ranges, "plot_troop_levels"), (maps, "plot_posture_map"),
-    (maps, "plot_boundaries"), (evidence, "plot_evidence"), (reconcile, "plot_compared_months"),
+    (maps, "plot_boundaries"), (country_map, "plot_country_events"), (evidence, "plot_evidence"),
+    (reconcile, "plot_compared_months"),
 ]
 
 

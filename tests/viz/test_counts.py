@@ -12,7 +12,8 @@ import analysis
 from analysis.stats.escalation import escalation_per_period
 from analysis.stats.periods import COUNT_NAMES, attacks_per_period
 from analysis.stats.selection import is_militia_attack
-from analysis.viz.counts import plot_attacks_per_period, plot_escalation, plot_killed_per_period
+from analysis.viz.counts import plot_attacks_per_period, plot_killed_per_period
+from analysis.viz.escalation import plot_escalation
 from analysis.viz.style import SET_BY_RULE
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from matplotlib.dates import date2num
 
-from analysis.viz.counts import DOWN_CORNER, plot_escalation
+from analysis.viz.escalation import DOWN_CORNER, plot_escalation
 from analysis.viz.escalation_labels import GID, down_runs
 from analysis.viz.figures import alt_text
 
