@@ -1513,3 +1513,29 @@ def test_the_events_table_names_each_side_with_its_associated_actors_as_the_atta
     attacks = story.attacks_table().set_index("event_id")
     shared = [i for i in with_us if i in attacks.index]
     assert shared and all(listed.set_index("event_id").loc[i, "actor2"] in attacks.loc[i].tolist() for i in shared)
+
+
+def test_the_monthly_chart_hatches_the_part_only_the_new_source_its_title_names_reports(story, raw):
+    """The title's "as a new source began reporting" and the chart's hatched part follow one rule: each month's
+    attacks that only Local Network reports (an event it reports with Rudaw is not its alone), counted from the CSV."""
+    data = story.data
+
+    def count(events):  # as notebook 02 counts the monthly chart
+        return attacks_per_period(events, freq=story.period("monthly", "M"), by=data.place_column,
+                                  kinds=data.selection, start=data.window[0], end=data.window[1], clip=True,
+                                  dates=data.date_rule)
+
+    part, label = story.reported_alone("monthly", count)
+    attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    alone = attacks[attacks["source"] == "Local Network"]
+    drawn = part.groupby(part["period_start"].dt.to_period("M"))["expected"].sum()
+    expected = month_counts(alone).reindex(drawn.index, fill_value=0)
+    assert drawn.tolist() == expected.tolist() and drawn.sum() > 0
+    reports = month_counts(attacks[attacks["source"].str.contains("Local Network")]).reindex(drawn.index, fill_value=0)
+    assert (drawn < reports).any()  # a month where it reports events with Rudaw too: those are not its alone
+    first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    assert label == f"reported only by Local Network, first cited {first_day.day} June 2020"
+    assert "as a new source began reporting" in story.chart_title("monthly")  # the source the title names
+    assert Story(notebook_data()).reported_alone("monthly", count) == (None, None)  # the coded data: no outlets
+    with pytest.raises(ValueError, match="use one of weekly, monthly"):
+        story.reported_alone("killed", count)
