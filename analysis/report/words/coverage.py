@@ -287,7 +287,8 @@ def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: objec
     """Return the events that only the new sources carrying the peak from ``start`` to ``end`` report
     (:func:`carrying_sources`, the sources the chart's title names; :func:`analysis.stats.coverage.events_only_by`),
     in every period of ``events``, and the key's words for them (plain text, drawn as written): "reported only by
-    Local Network, first cited 2 June 2020". None where no new source carries the peak (the coded data)."""
+    Local Network, first cited 2 June 2020"; several sources, "reported only by new sources (Local Network and
+    Radio Y), the first cited 2 June 2020". None where no new source carries the peak (the coded data)."""
     found = carrying_sources(facts, events, start, end)
     if found.empty:
         return None
