@@ -220,7 +220,7 @@ def test_the_methods_parts_close_their_pages_in_the_notebooks():
         return next(k for k, cell in enumerate(cells) if cell.startswith(start))
 
     attacks = sources("02-attack-frequency.ipynb")
-    first_chart = at(attacks, "weekly = analysis.attacks_per_period")
+    first_chart = at(attacks, "def count_weekly(events):")  # the weekly counts, then their chart
     assert at(attacks, "## ") > first_chart  # no section between the question and the first chart
     methods = at(attacks, "## Counting attacks known only to a range of dates")
     assert methods > at(attacks, "## What the five reports cannot tell") and methods > at(attacks, "tell(data, story.limits(")
