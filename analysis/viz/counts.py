@@ -275,6 +275,11 @@ class _Part:
         """Name the part in the legend (a swatch of its hatch) and return what the alternative text adds: "" where
         no period holds any of it (no hatch for the legend to explain)."""
         total = np.zeros(len(periods)) if self.total is None else self.total
+        left_out = float(self.part["expected"].sum()) - float(total.sum())
+        if left_out > 1e-9:  # a group of the part that the counts do not have: nothing of it is dropped unsaid
+            raise DataError(f"plot_attacks_per_period: part= counts {left_out:g} in groups that counts= lack; give "
+                            "as part the counts of some of the same events, counted the same way", column="part",
+                            value=left_out, rule="the groups of counts=")
         if not (total > 0).any():
             return ""
         left, _ = period_bars(periods)

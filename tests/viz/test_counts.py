@@ -388,6 +388,9 @@ def test_a_part_larger_than_its_bar_or_without_words_is_refused(new_axes):
     with pytest.raises(analysis.DataError, match=r"part= counts 2 in the period starting 2020-07-01 and the group "
                                                  r"'South', more than the 1 of counts="):
         plot_attacks_per_period(_counted(events), by="place", part=_counted(more), part_label="x", ax=new_axes())
+    with pytest.raises(analysis.DataError, match="part= counts 1 in groups that counts= lack"):
+        plot_attacks_per_period(_counted(events), by="place", part=_counted(events.iloc[-1:].assign(place="East")),
+                                part_label="x", ax=new_axes())
     with pytest.raises(analysis.DataError, match="part= is given without part_label="):
         plot_attacks_per_period(_counted(events), by="place", part=_counted(events), ax=new_axes())
 
