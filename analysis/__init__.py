@@ -104,6 +104,7 @@ _EXPORTS: dict[str, str] = {
     "outlets_per_event": "stats.coverage",
     "source_scales": "stats.coverage",
     "events_by_outlet_age": "stats.coverage",
+    "events_only_by": "stats.coverage",
     "possible_duplicates": "stats.caveats",
     # charts
     "use_report_style": "viz.style",

@@ -17,6 +17,7 @@ each page's words are in its own module of :mod:`analysis.report.words`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
@@ -43,6 +44,8 @@ LIMITS_PAGE = PAGES[0]
 CHART_PAGES = {"timeline": timeline_words, "escalation": timeline_words, "attacks": attack_words,
                "weekly": attack_words, "monthly": attack_words, "killed": attack_words, "casualties": attack_words,
                "posture": posture_words, "where": where_words, "sources": source_words}
+#: The charts over time whose peak may be explained by days marked on them (:meth:`Story.marks`).
+PEAK_CHARTS = ("timeline", "escalation", "weekly", "monthly", "killed")
 
 
 def say(line: Dateline) -> None:
@@ -155,12 +158,32 @@ class Story:
 
         ``chart`` is ``"timeline"``, ``"escalation"``, ``"weekly"``, ``"monthly"`` or ``"killed"``.
         """
-        pages = {"timeline": timeline_words, "escalation": timeline_words, "weekly": attack_words,
-                 "monthly": attack_words, "killed": attack_words}
-        if chart not in pages:
-            raise ValueError(f"chart={chart!r}; use one of {', '.join(pages)}")
-        span = pages[chart].peak_span(self.facts, chart)
+        span = self._peak_span(chart, PEAK_CHARTS)
         return {} if span is None else coverage_words.peak_marks(self.facts, *span)
+
+    def reported_alone(self, chart: str, count: Callable[[pd.DataFrame], pd.DataFrame]
+                       ) -> tuple[pd.DataFrame | None, str | None]:
+        """The part of a chart's counts that only the new sources its title names report, and the key's words for
+        it ("reported only by Local Network, first cited 2 June 2020"), as ``part`` and ``part_label`` of
+        :func:`analysis.viz.counts.plot_attacks_per_period`: (None, None) where the title names no new source (the
+        coded data). The events are :func:`analysis.report.words.coverage.reported_alone`'s.
+
+        ``chart`` is ``"weekly"`` or ``"monthly"``; ``count`` counts events as the chart's counts were counted
+        (the same :func:`analysis.stats.periods.attacks_per_period`, its options bound), so that each part is
+        counted as its bar is.
+        """
+        span = self._peak_span(chart, ("weekly", "monthly"))
+        found = None if span is None else coverage_words.reported_alone(self.facts, *span)
+        if found is None:
+            return None, None
+        events, label = found
+        return count(events), label
+
+    def _peak_span(self, chart: str, charts: tuple[str, ...]) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp] | None:
+        """The events of ``chart`` (one of ``charts``) and the first and last days of the peak its title names."""
+        if chart not in charts:
+            raise ValueError(f"chart={chart!r}; use one of {', '.join(charts)}")
+        return CHART_PAGES[chart].peak_span(self.facts, chart)
 
     def first_report_marks(self, chart: str) -> dict[str, pd.Timestamp]:
         """Deprecated: :meth:`marks`, which marks a week that may be one batch of coding too."""

@@ -79,6 +79,42 @@ def event_sources(events: pd.DataFrame) -> pd.DataFrame:
     return rows[["event_id", "source", "outlets"]].reset_index(drop=True)
 
 
+def events_only_by(events: pd.DataFrame, names: object) -> pd.DataFrame:
+    """Keep the events that only the outlets ``names`` report: every outlet of their ``source`` is one of them.
+
+    Such an event would not be in the data without those outlets (an event
+    that another outlet reports too would). An event with no source is
+    reported by none of them.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events with ``event_id`` and ``source``.
+    names : iterable of str
+        The outlets, as :func:`event_sources` writes them.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``events`` whose events only ``names`` report, in their order.
+
+    Raises
+    ------
+    DataError
+        If ``event_id`` or ``source`` is missing.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"event_id": list("abc"), "source": ["Local", "Local; Radio X", "Radio X"]})
+    >>> events_only_by(frame, ["Local"])["event_id"].tolist()
+    ['a']
+    """
+    rows = event_sources(events)
+    chosen = rows["source"].isin([str(name) for name in names]).to_numpy()
+    theirs = set(rows.loc[chosen, "event_id"]) - set(rows.loc[~chosen, "event_id"])
+    return events.loc[events["event_id"].astype("string").isin(theirs).to_numpy()]
+
+
 def outlets_table(events: pd.DataFrame) -> pd.DataFrame:
     """Say which outlets stand behind how many events, and for how many they are the only source.
 

@@ -62,6 +62,8 @@ def plot_attacks_per_period(
     colors: Mapping[str, str] | None = None,
     note: str | None = None,
     covered: tuple[object, object] | None = None,
+    part: pd.DataFrame | None = None,
+    part_label: str | None = None,
     ax: Axes | None = None,
     ylabel: str = "attacks",
 ) -> Axes:
@@ -101,6 +103,15 @@ def plot_attacks_per_period(
         hatched in white (``gid`` ``"partial"``) and the legend says so: its
         count is not comparable with a whole period's. None: no period is
         marked.
+    part : DataFrame or None, default None
+        The counts of some of the events, made as ``counts`` were (the same
+        periods, and ``by``; e.g. the events only a new source reports):
+        hatched and outlined at the top of each bar, or of each group's
+        part of it (``gid`` ``"part"``, height the part's ``expected``),
+        and named in the legend by ``part_label``. None: no part is drawn.
+    part_label : str or None, default None
+        The legend's words for ``part``, drawn exactly as written
+        (:func:`analysis.viz.literal.literal_text`); required with ``part``.
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default "attacks"
@@ -112,7 +123,14 @@ def plot_attacks_per_period(
         Bars with ``gid`` ``"expected"`` (or ``"expected:<group>"`` with
         ``by``), ``"certain"``, ``"possible"``, one per period each, and the
         note (``gid`` ``"note"``); where the counts agree, ``"count"`` (or
-        ``"expected:<group>"``) only.
+        ``"expected:<group>"``) only; with ``part``, its hatched parts
+        (``"part"``) and its legend's swatch (``"part key"``).
+
+    Raises
+    ------
+    DataError
+        If ``part`` is given without ``part_label``, or counts more in a
+        period (and group) than ``counts`` do.
 
     Examples
     --------
@@ -131,11 +149,14 @@ def plot_attacks_per_period(
     if empty:
         return ax
     one = counts_agree(counts)
+    hatched = _Part(counts, part, part_label, by) if part is not None else None
     if by is None and one:
         described = _count_description(counts, by, names, ylabel, one=True)
         left, width = period_bars(counts)
         tag_bars(ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"]),
                  "count")
+        if hatched is not None:
+            hatched.draw(ax, counts, counts["certain"].to_numpy(dtype=float), counts["certain"].to_numpy(dtype=float))
     elif by is None:
         described = _count_description(counts, by, names, ylabel)
         left, width = period_bars(counts)
@@ -145,36 +166,48 @@ def plot_attacks_per_period(
         bars = ax.bar(left, counts["certain"], width=width * 0.86, align="edge", color=COUNT_COLORS["certain"],
                       label=COUNT_NAMES["certain"])
         tag_bars(bars, "certain")
+        if hatched is not None:
+            hatched.draw(ax, counts, counts["expected"].to_numpy(dtype=float), counts["expected"].to_numpy(dtype=float))
     else:
         totals = counts.groupby("period_start", sort=True)[["possible"]].sum().reset_index()
         periods = counts.groupby("period_start", sort=True)["period_end"].first().reset_index()
         totals = totals.merge(periods, on="period_start")
-        group_of = counts[by].astype("string").fillna("not known")
+        coloured = None if colors is None else list(colors)
+        other = next((g for g in coloured or () if g == OTHER), OTHER)
+
+        def grouped(frame: pd.DataFrame) -> pd.Series:  # each row's group as drawn: one with no colour is "other"
+            found = frame[by].astype("string").fillna("not known")
+            return found if coloured is None else found.where(found.isin(coloured), other)
+
+        group_of = grouped(counts)
         if colors is None:
             groups = list(dict.fromkeys(group_of))
             colors = color_for(groups)
         else:
-            other = next((g for g, c in colors.items() if g == OTHER), OTHER)
-            group_of = group_of.where(group_of.isin(list(colors)), other)
             present = set(group_of)
             groups = [g for g in colors if g in present]
             colors = {**dict(colors), other: colors.get(other, OTHER_COLOR)}
         described = _count_description(counts, by, names, ylabel, groups=groups, one=one)
         bottom = pd.Series(0.0, index=totals["period_start"])
         for group in groups:
-            part = counts[(group_of == group).to_numpy()].groupby("period_start")["expected"].sum()
-            part = part.reindex(totals["period_start"], fill_value=0.0)
+            own = counts[(group_of == group).to_numpy()].groupby("period_start")["expected"].sum()
+            own = own.reindex(totals["period_start"], fill_value=0.0)
             left, width = period_bars(totals)
-            bars = ax.bar(left, part.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
+            bars = ax.bar(left, own.to_numpy(), bottom=bottom.to_numpy(), width=width * 0.86, align="edge",
                           color=colors[group], label=literal_text(str((names or {}).get(group, group))))
             tag_bars(bars, f"expected:{group}")
-            bottom = bottom + part.to_numpy()
+            bottom = bottom + own.to_numpy()
+            if hatched is not None:  # the part's events of the group, at the top of the group's part of the bar
+                hatched.draw(ax, totals, bottom.to_numpy(), own.to_numpy(dtype=float),
+                             rows=(grouped(hatched.part) == group).to_numpy(), group=group)
         counts = totals
     if not one:
         left, width = period_bars(counts)
         bars = ax.bar(left, counts["possible"], width=width * 0.86, align="edge", facecolor="none",
                       edgecolor="0.35", linewidth=0.8, linestyle="--", label=COUNT_NAMES["possible"])
         tag_bars(bars, "possible")
+    if hatched is not None:
+        described += hatched.finish(ax, counts)
     if covered is not None:
         described += mark_partial(ax, counts, covered, [counts["possible"]], COUNT_COLORS["certain"])
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -187,6 +220,75 @@ def plot_attacks_per_period(
         note_below(ax, legend, note, gid="note")
     describe(ax, described)
     return ax
+
+
+#: The outline and hatch of the part of the bars :func:`plot_attacks_per_period` draws apart (``part``): dark, so
+#: that it reads on every group's colour and apart from a partial period's white hatch.
+PART_EDGE = "0.15"
+#: The part's face: the bar's colour seen paler through it, so that the part stands out on a dark colour too.
+PART_TINT = (1.0, 1.0, 1.0, 0.35)
+
+
+class _Part:
+    """The part of the bars of :func:`plot_attacks_per_period` drawn apart (its ``part`` and ``part_label``):
+    checked against the counts, drawn at the top of each bar (or of each group's part of it), then named in the
+    legend and the alternative text (:meth:`finish`)."""
+
+    def __init__(self, counts: pd.DataFrame, part: pd.DataFrame, label: str | None, by: str | None) -> None:
+        require_input(part, [*PERIOD_COUNTS, *([by] if by else [])], taker="plot_attacks_per_period's part",
+                      maker="attacks_per_period of some of the events" + (f" with by={by!r}" if by else ""))
+        if label is None or not str(label).strip():
+            raise DataError("plot_attacks_per_period: part= is given without part_label=, the legend's words for "
+                            "the part; give both", column="part_label", value=label, rule="a text naming the part")
+        unknown = sorted(set(pd.to_datetime(part["period_start"])) - set(pd.to_datetime(counts["period_start"])))
+        if unknown:
+            raise DataError(f"plot_attacks_per_period: part= has the period starting {unknown[0]:%Y-%m-%d}, which "
+                            "counts= lack; give as part the counts of some of the same events, counted the same way",
+                            column="period_start", value=unknown[0], rule="a period of counts=")
+        self.part, self.label = part, str(label)
+        self.total: np.ndarray | None = None
+
+    def draw(self, ax: Axes, periods: pd.DataFrame, top: np.ndarray, own: np.ndarray, *,
+             rows: np.ndarray | None = None, group: str | None = None) -> None:
+        """Hatch the part's ``expected`` of each period of ``periods`` (of the rows ``rows``: a group's) under the
+        bars' tops ``top``, refusing a part above what the bar (or the group's part of it, ``own``) counts."""
+        frame = self.part if rows is None else self.part[rows]
+        heights = (frame.groupby("period_start")["expected"].sum()
+                   .reindex(pd.to_datetime(periods["period_start"]), fill_value=0.0).to_numpy(dtype=float))
+        over = heights > own + 1e-9
+        if over.any():
+            k = int(np.flatnonzero(over)[0])
+            where = f" and the group {group!r}" if group is not None else ""
+            raise DataError(f"plot_attacks_per_period: part= counts {heights[k]:g} in the period starting "
+                            f"{periods['period_start'].iloc[k]:%Y-%m-%d}{where}, more than the {own[k]:g} of "
+                            "counts=; give as part the counts of some of the same events", column="part",
+                            value=heights[k], rule=f"at most {own[k]:g}")
+        self.total = heights if self.total is None else self.total + heights
+        some = heights > 0
+        if some.any():
+            left, width = period_bars(periods)
+            bars = ax.bar(left[some], heights[some], bottom=(top - heights)[some], width=width[some] * 0.86,
+                          align="edge", facecolor=PART_TINT, edgecolor=PART_EDGE, hatch=HATCHES["part"], linewidth=0.9)
+            tag_bars(bars, "part")
+
+    def finish(self, ax: Axes, periods: pd.DataFrame) -> str:
+        """Name the part in the legend (a swatch of its hatch) and return what the alternative text adds: "" where
+        no period holds any of it (no hatch for the legend to explain)."""
+        total = np.zeros(len(periods)) if self.total is None else self.total
+        left_out = float(self.part["expected"].sum()) - float(total.sum())
+        if left_out > 1e-9:  # a group of the part that the counts do not have: nothing of it is dropped unsaid
+            raise DataError(f"plot_attacks_per_period: part= counts {left_out:g} in groups that counts= lack; give "
+                            "as part the counts of some of the same events, counted the same way", column="part",
+                            value=left_out, rule="the groups of counts=")
+        if not (total > 0).any():
+            return ""
+        left, _ = period_bars(periods)
+        key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor="0.8", edgecolor=PART_EDGE,
+                     hatch=HATCHES["part"], linewidth=0.9, label=literal_text(self.label))
+        tag_bars(key, "part key")
+        shown = date_texts(periods.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
+        return (f" Hatched and outlined at the top of the bars, {self.label}: "
+                + "; ".join(f"{shown.iloc[k]}: {total[k]:g}" for k in np.flatnonzero(total > 0)) + ".")
 
 
 #: The axis of the chart of people killed per period: the figure it sums, as the distribution of killed per event
@@ -358,10 +460,17 @@ def _mark_day(label: str, day: object) -> pd.Timestamp:
     return stamp
 
 
+#: Where :func:`mark_days` draws its lines on a chart of bars: under the bars (patches are drawn at 1), over the
+#: grid (drawn at 0.5 under the data).
+BEHIND_BARS = 0.8
+
+
 def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str | None = "marked",
               key: bool = False) -> Axes:
     """Draw a vertical line at each day of ``marks`` on a chart over dates, labelled at its top: solid, so that
-    over a bar it does not look like the hatch of a partial period (a dashed line in its white halo did).
+    it does not look like the hatch of a partial period (a dashed line in its white halo did). On a chart of bars
+    (drawn before the marks), the line is drawn behind them, so that it shows above the bars and between them and
+    cuts none (:data:`BEHIND_BARS`); on other charts, over their bands and under their markers.
 
     For a day that explains a change, drawn on the chart the change is seen
     on: the first report of a source that carries a peak ("Local Network's
@@ -407,6 +516,7 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str | None 
     """
     import matplotlib.patheffects as patheffects
     import matplotlib.transforms as mtransforms
+    from matplotlib.container import BarContainer
 
     ax = current_axes(ax)
     if not marks:
@@ -415,9 +525,11 @@ def mark_days(ax: Axes | None, marks: Mapping[str, object], *, what: str | None 
                      dtype="datetime64[ns]").sort_values(kind="stable")
     above = mtransforms.blended_transform_factory(ax.transData, ax.transAxes)
     halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]  # seen over dark bars as over the background
+    # on a chart of bars, behind them: seen above the bars and between them, it cuts no sliver off a bar (a bar
+    # cut at its first day read as two); elsewhere over bands, under markers and labels (zorder 3 and 4)
+    zorder = BEHIND_BARS if any(isinstance(c, BarContainer) for c in ax.containers) else 2.5
     for (label, day), x in zip(days.items(), dates_as_numbers(days)):
-        # over bars and bands, under markers and labels (zorder 3 and 4), which stay readable
-        ax.axvline(x, color="0.1", linestyle="-", linewidth=1.0, zorder=2.5, gid="day-mark", path_effects=halo,
+        ax.axvline(x, color="0.1", linestyle="-", linewidth=1.0, zorder=zorder, gid="day-mark", path_effects=halo,
                    label=literal_text(label) if key else None)
         if not key:  # above the plotting area, where it covers no bar
             ax.text(x, 1.01, literal_text(label), transform=above, ha="center", va="bottom", fontsize=8, color="0.1",

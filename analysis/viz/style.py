@@ -106,8 +106,10 @@ GROUP_COLORS: tuple[str, ...] = ("#CC6677", "#AA88DD", "#117733", "#DDCC77", "#0
 OTHER_COLOR = "#E3E3E3"
 #: A hatch for each meaning, one pattern each, whatever chart draws it (two meanings on one page must not look
 #: alike): a period the data cover only in part; a bound of a date range borrowed from another event or document;
-#: a toll ACLED set by rule, no source giving one.
-HATCHES: dict[str, str] = {"partial": "////", "borrowed": "\\\\\\\\\\", "by rule": "xxx", "within": "..."}
+#: a toll ACLED set by rule, no source giving one; the killed of a week that may be one batch of coding; the part of
+#: a bar that some of its events make (those only a new source reports).
+HATCHES: dict[str, str] = {"partial": "////", "borrowed": "\\\\\\\\\\", "by rule": "xxx", "within": "...",
+                           "part": "|||"}
 #: The legend of the hatch "by rule", on every chart that draws it.
 SET_BY_RULE = "a figure ACLED set by rule, no source giving one (\"coded as\" in its notes)"
 #: Values that are neither a kind nor a group of a chart of groups (a label of no kind on a map of kinds): a

@@ -80,6 +80,13 @@ def test_the_attacks_page_lists_the_targets_attacks_with_their_perpetrators(buil
     assert COUNT_NAMES["certain"] not in page and "expected (an event known" not in page
     assert f" week battles and remote violence on {TARGET} " in page  # each week one cell, "2-8 Mar 2020"
     assert f"Battles and remote violence on {TARGET} in Iraq peaked in the week of " in page
+    # the monthly chart's title names a new source: the part of each month only it reports is hatched, with its key
+    alone = hit[hit["source"] == "Local Network"].groupby(hit["event_date"].dt.to_period("M")).size()
+    first = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    assert (f"{TARGET} in Iraq peaked in June 2020: {(hit['event_date'].dt.month == 6).sum()} attacks, as a new "
+            "source began reporting") in page
+    assert (f"Hatched and outlined at the top of the bars, reported only by Local Network, first cited {first.day} "
+            "June 2020: " + "; ".join(f"{month:%b %Y}: {n}" for month, n in alone.items()) + ".") in page
     # every attack listed: perpetrator, the attacked with its associated actors, the killed, what happened
     assert " id when location region sub-event type perpetrator attacked killed what " in page
     deadliest = hit.sort_values(["fatalities", "event_date"], ascending=[False, True]).iloc[0]

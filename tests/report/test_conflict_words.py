@@ -1513,3 +1513,64 @@ def test_the_events_table_names_each_side_with_its_associated_actors_as_the_atta
     attacks = story.attacks_table().set_index("event_id")
     shared = [i for i in with_us if i in attacks.index]
     assert shared and all(listed.set_index("event_id").loc[i, "actor2"] in attacks.loc[i].tolist() for i in shared)
+
+
+@pytest.mark.parametrize("chart", ["weekly", "monthly"])
+def test_the_charts_of_counts_hatch_the_part_only_the_new_source_their_title_names_reports(story, raw, chart):
+    """The title's "as a new source began reporting" and the chart's hatched part follow one rule: each period's
+    attacks that only Local Network reports (an event it reports with Rudaw is not its alone), counted from the CSV."""
+    data = story.data
+    freq = story.period(chart, "W" if chart == "weekly" else "M")
+
+    def count(events):  # as notebook 02 counts the chart
+        return attacks_per_period(events, freq=freq, by=data.place_column if chart == "monthly" else None,
+                                  kinds=data.selection, start=data.window[0], end=data.window[1], clip=True,
+                                  dates=data.date_rule)
+
+    part, label = story.reported_alone(chart, count)
+    attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    periods = pd.PeriodIndex(attacks["event_date"], freq="W-SUN" if chart == "weekly" else "M")
+    alone = (attacks["source"] == "Local Network").groupby(periods).sum()
+    reports = attacks["source"].str.contains("Local Network").groupby(periods).sum()
+    drawn = part.groupby(part["period_start"].dt.to_period(alone.index.freq))["expected"].sum()
+    assert drawn.tolist() == alone.reindex(drawn.index, fill_value=0).tolist() and drawn.sum() > 0
+    # a period where it reports events with Rudaw too: those are not its alone
+    assert (drawn < reports.reindex(drawn.index, fill_value=0)).any()
+    first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
+    assert label == f"reported only by Local Network, first cited {first_day.day} June 2020"
+    assert "as a new source began reporting" in story.chart_title(chart)  # the source the title names
+    assert Story(notebook_data()).reported_alone("monthly", count) == (None, None)  # the coded data: no outlets
+    with pytest.raises(ValueError, match="use one of weekly, monthly"):
+        story.reported_alone("killed", count)
+
+
+def test_a_hostile_new_sources_name_is_drawn_as_typed_in_the_key_of_its_hatched_part(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.viz.counts import plot_attacks_per_period
+    from analysis.viz.literal import literal_text
+
+    hostile = "$\\frac{1}{0}$ _Net_ <b>"
+    events = [{"event_date": f"2020-03-{d:02d}", "source": "Test Wire"} for d in range(2, 12)]
+    events += [{"event_date": f"2020-04-{d:02d}", "source": "Test Wire"} for d in range(2, 12)]
+    events += [{"event_date": f"2020-05-{d:02d}", "source": hostile} for d in range(4, 30)]
+    events += [{"event_date": "2020-05-02", "source": "Test Wire"}]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "hostile-new-source.csv", events))))
+    data = story.data
+
+    def count(frame):
+        return attacks_per_period(frame, freq="M", kinds=data.selection, start=data.window[0], end=data.window[1],
+                                  clip=True, dates=data.date_rule)
+
+    part, label = story.reported_alone("monthly", count)
+    assert label == f"reported only by {hostile}, first cited 4 May 2020"
+    fig, ax = plt.subplots()
+    try:
+        plot_attacks_per_period(count(data.events), part=part, part_label=label, ax=ax)
+        assert literal_text(label) in [text.get_text() for text in ax.get_legend().get_texts()]
+        fig.canvas.draw()  # no mathematics read into the name: "$\frac{1}{0}$" would be drawn as a fraction
+    finally:
+        plt.close(fig)

@@ -8,6 +8,7 @@ from analysis.stats.coverage import (
     change_coverage,
     event_sources,
     events_by_outlet_age,
+    events_only_by,
     outlet_shift,
     outlet_spans,
     outlets_per_event,
@@ -106,3 +107,10 @@ def test_outlets_per_event_and_source_scales_count_every_event():
     assert per_event.values.tolist() == [["none", 1], ["1", 2], ["2", 1], ["3 or more", 1]]
     assert per_event["events"].sum() == len(ACLED_EVENTS)
     assert source_scales(ACLED_EVENTS).values.tolist() == [["Local", 2], ["National", 2], ["not given", 1]]
+
+
+def test_the_events_only_some_outlets_report_leave_out_those_another_reports_too_and_those_with_no_source():
+    # "c" is Local's with X, and would be in the data without Local; "f" has no source at all
+    assert events_only_by(frame(), ["Local"])["event_id"].tolist() == ["d"]
+    assert events_only_by(frame(), ["Local", "X"])["event_id"].tolist() == ["b", "c", "d"]
+    assert events_only_by(frame(), []).empty and events_only_by(frame().iloc[:0], ["Local"]).empty

@@ -319,3 +319,87 @@ def test_the_coded_killed_per_week_spread_a_ranged_attack_and_an_empty_window_dr
     assert f"The most: {top['period_start'].day}-{top['period_end'].day} Mar 2020: {top['killed']:g};" in alt_text(ax.figure)
     empty = plot_killed_per_period(killed.iloc[:0], ax=new_axes())
     assert not empty.patches and "No people killed (lowest figure reported) to count." in alt_text(empty)
+
+
+# --- the part of the bars only a new source reports ----------------------------------------------------------
+
+def _two_outlets() -> pd.DataFrame:
+    """May: 3 events of Radio X; June: 2 of Radio X, 4 only Local Network reports, 1 both report; July: 1 only
+    Local Network reports, in the other place."""
+    rows = ([("2020-05-0%d" % d, "North", "Radio X") for d in (1, 2, 3)]
+            + [("2020-06-01", "North", "Radio X"), ("2020-06-02", "South", "Radio X")]
+            + [("2020-06-1%d" % d, place, "Local Network") for d, place in ((1, "North"), (2, "North"), (3, "South"),
+                                                                              (4, "North"))]
+            + [("2020-06-20", "South", "Local Network; Radio X"), ("2020-07-04", "South", "Local Network")])
+    frame = pd.DataFrame(rows, columns=["date_start", "place", "source"])
+    frame["date_start"] = pd.to_datetime(frame["date_start"])
+    frame["date_end"] = frame["date_start"]
+    frame["event_id"] = [f"e{k}" for k in range(len(frame))]
+    return frame
+
+
+def _counted(frame: pd.DataFrame, by: str | None = "place") -> pd.DataFrame:
+    return attacks_per_period(frame, freq="M", by=by, kinds=None, start="2020-05-01", end="2020-07-31")
+
+
+@pytest.mark.parametrize("by", ["place", None], ids=["stacked by place", "one bar a period"])
+def test_the_part_only_a_new_source_reports_is_hatched_at_the_top_of_each_bar_with_its_key(new_axes, by):
+    from matplotlib.dates import num2date
+
+    from analysis.stats.coverage import events_only_by
+    from analysis.viz.figures import alt_text
+
+    events = _two_outlets()
+    label = "reported only by Local Network, first cited 11 June 2020"
+    ax = plot_attacks_per_period(_counted(events, by), by=by, part=_counted(events_only_by(events, ["Local Network"]), by),
+                                 part_label=label, ax=new_axes(), ylabel="events")
+    hatched = _patches(ax, "part")
+    per_month = pd.Series(0.0, index=["2020-05", "2020-06", "2020-07"])
+    for patch in hatched:
+        per_month[num2date(patch.get_x()).strftime("%Y-%m")] += patch.get_height()
+    # the event both outlets report is not the new source's alone: 4 in June, not 5; none in May
+    assert per_month.tolist() == [0.0, 4.0, 1.0]
+    assert {patch.get_hatch() for patch in hatched} == {"|||"}
+    # each at the top of its bar or of its place's part of it: its top is a bar's top
+    tops = {round(p.get_y() + p.get_height(), 6) for p in ax.patches if p.get_gid() in ("count", "expected:North",
+                                                                                        "expected:South")}
+    assert {round(p.get_y() + p.get_height(), 6) for p in hatched} <= tops
+    assert label in [text.get_text() for text in ax.get_legend().get_texts()]
+    assert f"Hatched and outlined at the top of the bars, {label}: Jun 2020: 4; Jul 2020: 1." in alt_text(ax.figure)
+
+
+def test_the_parts_key_is_drawn_as_written_and_a_part_of_nothing_has_none(new_axes):
+    from analysis.viz.literal import literal_text
+
+    events = _two_outlets()
+    hostile = "reported only by $\\alpha$ _Net_ <b>, first cited 11 June 2020"
+    ax = plot_attacks_per_period(_counted(events), by="place", part=_counted(events.iloc[:0]), part_label=hostile,
+                                 ax=new_axes())
+    assert not _patches(ax, "part") and literal_text(hostile) not in [t.get_text() for t in ax.get_legend().get_texts()]
+    ax = plot_attacks_per_period(_counted(events), by="place", part=_counted(events.iloc[-1:]), part_label=hostile,
+                                 ax=new_axes())
+    assert literal_text(hostile) in [text.get_text() for text in ax.get_legend().get_texts()]
+    ax.figure.canvas.draw()  # drawn, no mathematics read into it
+
+
+def test_a_part_larger_than_its_bar_or_without_words_is_refused(new_axes):
+    events = _two_outlets()
+    more = pd.concat([events, events.iloc[-1:].assign(event_id="again")])
+    with pytest.raises(analysis.DataError, match=r"part= counts 2 in the period starting 2020-07-01 and the group "
+                                                 r"'South', more than the 1 of counts="):
+        plot_attacks_per_period(_counted(events), by="place", part=_counted(more), part_label="x", ax=new_axes())
+    with pytest.raises(analysis.DataError, match="part= counts 1 in groups that counts= lack"):
+        plot_attacks_per_period(_counted(events), by="place", part=_counted(events.iloc[-1:].assign(place="East")),
+                                part_label="x", ax=new_axes())
+    with pytest.raises(analysis.DataError, match="part= is given without part_label="):
+        plot_attacks_per_period(_counted(events), by="place", part=_counted(events), ax=new_axes())
+
+
+def test_a_marked_day_on_a_chart_of_bars_is_drawn_behind_them_cutting_none(new_axes):
+    from analysis.viz.counts import mark_days
+
+    ax = plot_attacks_per_period(_counted(_two_outlets()), by="place", ax=new_axes())
+    mark_days(ax, {"Local Network's first report": "2020-06-11"})
+    line = next(line for line in ax.lines if line.get_gid() == "day-mark")
+    assert line.get_zorder() < min(p.get_zorder() for p in ax.patches if p.get_gid().startswith("expected:"))
+    assert line.get_zorder() > ax.yaxis.get_zorder()  # seen above the bars, over the grid

@@ -9,6 +9,7 @@ from ...stats.coverage import (
     change_coverage,
     event_sources,
     events_by_outlet_age,
+    events_only_by,
     first_reports,
     outlet_shift,
     outlet_spans,
@@ -193,9 +194,7 @@ def _carrying(facts: Facts, events: pd.DataFrame, start: object, end: object, *,
         return measure(rows.loc[rows["source"].isin(names).to_numpy(), "event_id"])
 
     def alone(names: pd.Index) -> int:  # the events no other outlet reports
-        others = set(rows.loc[~rows["source"].isin(names).to_numpy(), "event_id"])
-        return measure(rows.loc[rows["source"].isin(names).to_numpy() & ~rows["event_id"].isin(others).to_numpy(),
-                                "event_id"])
+        return measure(events_only_by(events.loc[inside], names)["event_id"].astype("string"))
 
     began = firsts[(firsts >= first).to_numpy() & (firsts <= last).to_numpy()]
     earlier = firsts[(firsts < first).to_numpy() & firsts.index.isin(rows["source"])]
@@ -282,6 +281,25 @@ def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: o
     """Return the days to mark on a chart whose peak new sources carry (:func:`carrying_sources`): "Local Network's
     first report" -> its day (plain text, drawn as written by :func:`analysis.viz.counts.mark_days`)."""
     return {f"{name}'s first report": day for name, day in carrying_sources(facts, events, start, end).items()}
+
+
+def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: object) -> tuple[pd.DataFrame, str] | None:
+    """Return the events that only the new sources carrying the peak from ``start`` to ``end`` report
+    (:func:`carrying_sources`, the sources the chart's title names; :func:`analysis.stats.coverage.events_only_by`),
+    in every period of ``events``, and the key's words for them (plain text, drawn as written): "reported only by
+    Local Network, first cited 2 June 2020"; several sources, "reported only by new sources (Local Network and
+    Radio Y), the first cited 2 June 2020". None where no new source carries the peak (the coded data)."""
+    found = carrying_sources(facts, events, start, end)
+    if found.empty:
+        return None
+    began = describe_dates(found.iloc[0], found.iloc[0], long=True)
+    if len(found) == 1:
+        label = f"reported only by {found.index[0]}, first cited {began}"
+    else:
+        named = list(found.index[:OUTLETS_NAMED]) + ([f"{len(found) - OUTLETS_NAMED:,} more"]
+                                                    if len(found) > OUTLETS_NAMED else [])
+        label = f"reported only by new sources ({join_words(named)}), the first cited {began}"
+    return events_only_by(events, found.index), label
 
 
 def peak_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:

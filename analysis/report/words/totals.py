@@ -3,12 +3,14 @@ attacks described one by one are a floor under them (the attacks page, notebook 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from ..._frames import column_or_na, require_columns
 from ...stats.selection import EventSelector, select_kinds
-from ...text import count_texts, date_texts
+from ...text import count_texts, date_texts, join_words
 from .plain import plain_notes_of
 
 #: What each table of reported totals holds (the totals' ``about``), as its caption says it.
@@ -29,6 +31,12 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
     how they are read. ``about`` keeps the totals of one kind
     (:data:`analysis.schema.TOTAL_KINDS`, :data:`TOTALS_CAPTIONS`); None, every total.
 
+    An attacker no report names (ACLED's actor "Unidentified Armed Group
+    (Iraq)") is said in the words of the total's passage where it describes
+    the attackers (:func:`unnamed_actor`: "Iranian-backed militias, not
+    named"), else "armed groups not named"; ACLED's actor is in the
+    table's caption (:func:`totals_caption`).
+
     Examples
     --------
     >>> totals = pd.DataFrame({"measure": ["bases left (EV033 is one)"], "actor": ["US"], "count_low": [2],
@@ -37,25 +45,75 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
     ...                        "date_end": pd.to_datetime(["2020-03-29"])})
     >>> totals_table(totals, None)["measure"].tolist()
     ['bases left (event 33 is one)']
-    >>> totals_table(totals.assign(actor=["Unidentified Armed Group (Iraq)"]), None)["actor"].tolist()
-    ["armed groups not named (Iraq; ACLED's Unidentified Armed Group)"]
+    >>> unnamed = pd.concat([totals] * 2).assign(actor="Unidentified Armed Group (Iraq)", quote=[
+    ...     "Iranian-backed militias have launched rocket attacks", "Most of the attacks have caused little damage"])
+    >>> totals_table(pd.concat([totals, unnamed], ignore_index=True), None)["actor"].tolist()
+    ['US', 'Iranian-backed militias, not named', 'armed groups not named']
     """
     from ...stats.tables import reported_totals_table
 
-    if about is not None:
-        if about not in TOTALS_CAPTIONS:
-            raise ValueError(f"about={about!r}; use one of {', '.join(TOTALS_CAPTIONS)}")
-        totals = totals[totals["about"].astype("string") == about]
-    table = reported_totals_table(totals, sources).drop(columns="as_worded")
+    table = reported_totals_table(_of_kind(totals, about), sources).drop(columns="as_worded")
     table["measure"] = plain_notes_of(table["measure"], sources)
-    table["actor"] = table["actor"].astype("string").str.replace(_UNNAMED, UNNAMED_ACTOR, regex=True)
+    actors = table["actor"].astype("string")
+    unnamed = actors.str.fullmatch(_UNNAMED).fillna(False).to_numpy(dtype=bool)
+    table["actor"] = actors.where(~unnamed, pd.Series([unnamed_actor(quote) for quote in table["quote"]],
+                                                      index=table.index, dtype="string"))
     return table
 
 
-#: ACLED's name for an attacker no report names ("Unidentified Armed Group (Iraq)"), and what a reader reads for it:
-#: beside a passage that says "pro-Iranian groups", "unidentified" read as a contradiction.
-_UNNAMED = r"^Unidentified Armed Group \((.+)\)$"
-UNNAMED_ACTOR = r"armed groups not named (\1; ACLED's Unidentified Armed Group)"
+def _of_kind(totals: pd.DataFrame, about: str | None) -> pd.DataFrame:
+    """The totals of one kind ``about`` (a key of :data:`TOTALS_CAPTIONS`); None, every total."""
+    if about is None:
+        return totals
+    if about not in TOTALS_CAPTIONS:
+        raise ValueError(f"about={about!r}; use one of {', '.join(TOTALS_CAPTIONS)}")
+    return totals[(totals["about"].astype("string") == about).fillna(False).to_numpy(dtype=bool)]
+
+
+#: ACLED's name for an attacker no report names ("Unidentified Armed Group (Iraq)"), and what a reader reads for it
+#: where the passage does not describe the attackers: beside a passage that says "pro-Iranian groups",
+#: "unidentified" read as a contradiction.
+_UNNAMED = r"Unidentified Armed Group \((.+)\)"
+UNNAMED_ACTOR = "armed groups not named"
+#: How a passage describes attackers it does not name: an allegiance ("Iranian-backed", "pro-Iranian"), any proper
+#: adjectives after it ("Shiite"), and a noun for armed men ("militias"), as the passage writes them.
+DESCRIBED = re.compile(r"\b(?:[A-Za-z]+-backed|pro-[A-Z][A-Za-z]+)(?:\s+[A-Z][A-Za-z]+)*"
+                       r"\s+(?:militias?|groups?|proxies|militants|fighters)\b")
+
+
+def unnamed_actor(quote: object) -> str:
+    """Say an attacker no report names, for the column "by whom": in the passage's own words where it describes
+    the attackers (:data:`DESCRIBED`), else :data:`UNNAMED_ACTOR`.
+
+    Examples
+    --------
+    >>> unnamed_actor("Just before the talks began, pro-Iranian groups began lobbing rockets once again.")
+    'pro-Iranian groups, not named'
+    >>> unnamed_actor("Taji has been a frequent target, so the militants know the coordinates")
+    'armed groups not named'
+    """
+    found = DESCRIBED.search(" ".join(str(quote).split())) if pd.notna(quote) else None
+    return f"{found.group(0)}, not named" if found else UNNAMED_ACTOR
+
+
+def totals_caption(totals: pd.DataFrame, about: str) -> str:
+    """The caption of the table of reported totals of one kind ``about`` (:data:`TOTALS_CAPTIONS`), and, where it
+    lists an attacker no report names, what "not named" stands for, with ACLED's actor for it (plain text).
+
+    Examples
+    --------
+    >>> totals = pd.DataFrame({"actor": ["Unidentified Armed Group (Iraq)", "US"], "about": ["violence", "other"]})
+    >>> totals_caption(totals, "violence").endswith("coded with ACLED's actor Unidentified Armed Group (Iraq).")
+    True
+    >>> totals_caption(totals, "other") == TOTALS_CAPTIONS["other"]
+    True
+    """
+    actors = _of_kind(totals, about)["actor"].astype("string")
+    labels = sorted(set(actors[actors.str.fullmatch(_UNNAMED).fillna(False).to_numpy(dtype=bool)]))
+    if not labels:
+        return TOTALS_CAPTIONS[about]
+    return (f"{TOTALS_CAPTIONS[about]} \"Not named\": attackers no report names, in the passage's own words where it "
+            f"describes them, coded with ACLED's actor {join_words(labels)}.")
 
 
 def count_floor_note(
