@@ -216,3 +216,17 @@ def test_a_deadliest_event_known_only_to_its_month_is_in_it_not_on_it(tmp_path):
     story = Story(notebook_data(str(write_acled_events(tmp_path / "month.csv", events))))
     said = "\n".join(deadliest(story.facts, story.facts.events, "events"))
     assert "5 killed in Town M in Apr 2020 (" in said and "4 killed in Town D on 2 Mar 2020 (" in said
+
+
+def test_the_events_without_a_new_outlet_keep_those_another_outlet_reports_too():
+    """"Without Local Network, 11 events in July" counted the events Local Network reports with another outlet as lost,
+    though they would be in the data without it, and the chart's hatched part (the events only it reports) said 15:
+    the events without an outlet are all but those only it reports."""
+    from analysis.report.words.coverage import events_without, without_sources
+
+    events = pd.DataFrame({"event_id": ["a", "b", "c", "d"],
+                           "source": ["Local Network", "Local Network; Rudaw", "Rudaw", "Local Network;Radio X"],
+                           "event_date": pd.to_datetime(["2020-07-01", "2020-07-02", "2020-07-03", "2020-08-01"])})
+    assert events_without(events, ["Local Network"])["event_id"].tolist() == ["b", "c", "d"]
+    assert events_without(events, ["Local Network", "Radio X"])["event_id"].tolist() == ["b", "c"]
+    assert without_sources(events, ["Local Network"], "2020-07-01", "2020-07-31") == 2

@@ -116,10 +116,11 @@ REST_PART = 0.25
 
 
 def events_without(events: pd.DataFrame, names: object) -> pd.DataFrame:
-    """The events none of the outlets ``names`` reports: the events there would be without them."""
-    rows = event_sources(events)
-    theirs = set(rows.loc[rows["source"].isin(list(names)).to_numpy(), "event_id"])
-    return events.loc[~events["event_id"].isin(theirs).to_numpy()]
+    """The events there would be without the outlets ``names``: every event but those only they report
+    (:func:`analysis.stats.coverage.events_only_by`, the part the charts hatch); an event another outlet reports too
+    stays."""
+    ids = events["event_id"].astype("string")
+    return events.loc[~ids.isin(events_only_by(events, names)["event_id"].astype("string")).to_numpy()]
 
 
 def without_sources(events: pd.DataFrame, names: object, start: object, end: object) -> int:

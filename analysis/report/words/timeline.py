@@ -570,9 +570,9 @@ def escalation(facts: Facts, frame: pd.DataFrame) -> str:
 
 def _escalation_coverage(facts: Facts, peaks: pd.DataFrame) -> str:
     """Say, where new sources carry the escalation's peak (:func:`~analysis.report.words.coverage.carried_peak`, as
-    the chart marks their first report), how much of it they report and the measure without the events they report
+    the chart marks their first report), how much of it they report and the measure without the events only they report
     (Markdown): "A new source carries the peak: Local Network, which began reporting on 2 June 2020, reports 9 of
-    the 15 events of 8-14 June 2020; without the events it reports, ..."; "" where none carries it."""
+    the 15 events of 8-14 June 2020; without the events only it reports, ..."; "" where none carries it."""
     from ...stats.escalation import escalation_per_period
     from .coverage import carried_peak, carried_peak_words
 
@@ -599,7 +599,7 @@ def _escalation_coverage(facts: Facts, peaks: pd.DataFrame) -> str:
         highest = f", still above every other {name} (the next, {found_again[0]}: {found_again[1]} points)"
     who = "a new source carries" if len(found) == 1 else "new sources carry"
     return (f"{capital(who)} the peak: {carried_peak_words(carried, _peak_when(facts, first), md)}; without the events "
-            f"{'it reports' if len(found) == 1 else 'they report'}, {which} {points} points{highest}.")
+            f"{'only it reports' if len(found) == 1 else 'only they report'}, {which} {points} points{highest}.")
 
 
 def _peak_when(facts: Facts, row: pd.Series) -> str:

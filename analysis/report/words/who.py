@@ -336,7 +336,7 @@ def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     """Say, where new sources carry the period in which every pair drawn peaked
     (:func:`~analysis.report.words.coverage.carried_peak`), how many of the pairs' events of that period they report
     and the pairs' events without them, against the other periods (plain text, for the subtitle): "Local Network,
-    which began reporting on 2 June 2020, reports 28 of the pairs' 48 events of June 2020; without the events it reports,
+    which began reporting on 2 June 2020, reports 28 of the pairs' 48 events of June 2020; without the events only it reports,
     the pairs drawn have 3 to 4 events each in June 2020, no more than in other months (up to 5)"; "" where no
     new source carries it. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
     from ...stats.periods import attacks_per_period
@@ -367,7 +367,7 @@ def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     against = (f"no more than in other {facts.period_name('monthly')}s (up to {describe_figure(other)})"
                if high <= other else f"against at most {describe_figure(other)} in other "
                f"{facts.period_name('monthly')}s")
-    them = "it reports" if len(carried[0]) == 1 else "they report"
+    them = "only it reports" if len(carried[0]) == 1 else "only they report"
     share = carried_peak_words(carried, name, whose="the pairs'")
     return (f"{share}; without the events {them}, the pairs drawn have {each} in {name}, "
             f"{against}")
