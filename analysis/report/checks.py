@@ -85,7 +85,7 @@ def write_dropped(rows: pd.DataFrame | None, folder: str | Path) -> Path | None:
 
     One row per record left out, as the loader lists them (``frame.attrs["dropped"].table``): its ``line`` in
     the file, the ``reasons`` (every rule it breaks), then its fields as the file wrote them. The pages say how
-    many rows were left out and point here (:func:`analysis.report.words.common.left_out`).
+    many rows were left out and point here (:func:`analysis.report.words.dropped.left_out`).
 
     Returns
     -------
@@ -195,7 +195,8 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
     parameters = dict(parameters)
     if path is not None:
-        copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped)
+        copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped,
+                             dropped_rows=rows)
         parameters[CHECKED] = str(copy)
     if compare is not None:
         export = load_data(compare).events

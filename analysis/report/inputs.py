@@ -30,6 +30,7 @@ from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.dataset import load_dataset
 from ..stats.caveats import export_date
+from ..stats.dropped import of_the_run, readable_dropped
 from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values
 from ..stats.selection import in_confrontation, select_events
@@ -94,6 +95,8 @@ class NotebookData:
     default: bool = False
     file_countries: tuple[str, ...] = ()
     dropped: int = 0
+    #: what can still be read of those rows (:func:`analysis.stats.dropped.readable_dropped`); None for the coded data
+    dropped_rows: pd.DataFrame | None = None
     #: an ACLED file's date: its latest ``timestamp``, of the whole file (:func:`analysis.stats.caveats.export_date`)
     exported: pd.Timestamp | None = None
     #: the first and last day of the whole file's (or the coded data's) events, before the window and the area
@@ -330,14 +333,15 @@ def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timest
     return table.loc[mask].reset_index(drop=True)
 
 
-def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path, dropped: int = 0) -> Path:
+def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path, dropped: int = 0,
+                  dropped_rows: pd.DataFrame | None = None) -> Path:
     """Keep a checked ACLED file's events for the notebooks of a build: an Arrow IPC file (Feather v2).
 
     The file holds the frame :func:`analysis.io.acled.load_acled` returned,
     every dtype as it was, and in its schema metadata, under
     :data:`CHECKED_METADATA`, JSON naming the ``source`` file (its absolute
-    path, size and modification time) and how many invalid rows were left
-    out. :func:`read_checked` reads it back.
+    path, size and modification time), how many invalid rows were left
+    out and those rows as the loader listed them. :func:`read_checked` reads it back.
 
     Parameters
     ----------
@@ -349,6 +353,8 @@ def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path,
         The ACLED file they were read from.
     dropped : int, default 0
         Rows of the file left out (``invalid="drop"``).
+    dropped_rows : DataFrame or None, default None
+        Those rows, as the loader lists them (:attr:`LoadedData.dropped_rows`); None for none.
 
     Returns
     -------
@@ -361,6 +367,9 @@ def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path,
     source = Path(source).resolve()
     stat = source.stat()
     note = {"source": str(source), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "dropped": int(dropped)}
+    if dropped_rows is not None and len(dropped_rows):  # text and line numbers: kept as the loader listed them
+        rows = dropped_rows.astype(object).where(dropped_rows.notna(), None)
+        note["dropped_rows"] = {"columns": [str(c) for c in rows.columns], "rows": rows.to_numpy().tolist()}
     frame = events.copy(deep=False)
     frame.attrs = {}
     table = pa.Table.from_pandas(frame, preserve_index=False)
@@ -370,8 +379,9 @@ def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path,
     return path
 
 
-def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, int]:
-    """Read the events :func:`write_checked` kept; return them and the number of invalid rows left out.
+def read_checked(path: str | Path, source: str | Path) -> "LoadedData":
+    """Read the events :func:`write_checked` kept; return them, the number of invalid rows left out and those rows,
+    as :func:`load_data` returns them from the file.
 
     Raises
     ------
@@ -394,7 +404,10 @@ def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, in
                          f"set {CHECKED} = None to read the file itself")
     events = table.to_pandas()
     events.attrs.update({"path": str(source), "source_format": "acled"})
-    return events, int(note.get("dropped", 0))
+    kept = note.get("dropped_rows")
+    rows = None if not kept else pd.DataFrame(kept["rows"], columns=kept["columns"], dtype=object).astype(
+        {"line": "int64"})
+    return LoadedData(events, int(note.get("dropped", 0)), rows)
 
 
 class LoadedData(NamedTuple):
@@ -548,13 +561,23 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
             file_span=_span(dataset.events["date_start"], dataset.events["date_end"]),
         )
-    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"], values["DAYFIRST"])[:2]
+    every, dropped, ledger = (read_checked(checked, path) if checked
+                              else load_data(path, values["INVALID"], values["DAYFIRST"]))
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
     events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
-                        dropped=dropped, exported=export_date(every),
+                        dropped=dropped, dropped_rows=_read_dropped(ledger, values, selection.target),
+                        exported=export_date(every),
                         file_span=_span(every["event_date"], every["event_date"]))
+
+
+def _read_dropped(ledger: pd.DataFrame | None, values: dict, target: object) -> pd.DataFrame:
+    """What can still be read of the rows left out (:func:`analysis.stats.dropped.readable_dropped`), read as the
+    file was (``DAYFIRST``), and ``of_the_run``: whether the run's window, area and target would take each."""
+    rows = readable_dropped(ledger, dayfirst=values["DAYFIRST"])
+    return rows.assign(of_the_run=of_the_run(rows, start=values["START"], end=values["END"], area=values["AREA"],
+                                             target=target))
 
 
 def _span(first: pd.Series, last: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:

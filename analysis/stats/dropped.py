@@ -9,6 +9,8 @@ of their own figures they would change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -91,9 +93,37 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     return out.sort_values("line", kind="stable", ignore_index=True)[list(COLUMNS)]
 
 
+def of_the_run(rows: pd.DataFrame, *, start: object = None, end: object = None,
+               area: Sequence[str] | None = None, target: str | Sequence[str] | None = None) -> np.ndarray:
+    """Mark the rows of :func:`readable_dropped` that a run would have counted, as far as can be read: dated in
+    its window (``start`` to ``end``, either open), in its ``area`` (:func:`analysis.stats.selection.in_area`) and
+    involving its ``target`` (:func:`analysis.stats.targets.involving`). A row whose day does not read is not
+    marked, nor one whose place does not read where an area is asked.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2020-03-29", None, "2020-04-15"]),
+    ...                      "admin1": ["Kirkuk", "Kirkuk", None], "country": ["Iraq", "Iraq", None]})
+    >>> of_the_run(rows, start="2020-03-01", area=["kirkuk"]).tolist()
+    [True, False, False]
+    """
+    from .selection import in_area
+    from .targets import involving
+
+    dates = pd.to_datetime(rows["event_date"])
+    marked = dates.notna().to_numpy(copy=True)
+    if start is not None:
+        marked &= (dates >= pd.Timestamp(start)).to_numpy()
+    if end is not None:
+        marked &= (dates <= pd.Timestamp(end)).to_numpy()
+    if area:
+        marked &= in_area(rows, area)
+    return marked & involving(rows, target)
+
+
 def _dtype(name: str) -> str:
     return {"line": "int64", "event_date": "datetime64[ns]", "fatalities": "Int64", "cut_off": "bool"}.get(
         name, "string")
 
 
-__all__ = ["COLUMNS", "TEXT_FIELDS", "readable_dropped"]
+__all__ = ["COLUMNS", "TEXT_FIELDS", "of_the_run", "readable_dropped"]

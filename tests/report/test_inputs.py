@@ -271,7 +271,7 @@ def test_the_checked_copy_holds_the_loaders_frame_and_names_its_source(tmp_path)
     path = write_acled(tmp_path / "export.csv", 25)
     events = load_acled(path)
     copy = write_checked(events, tmp_path / "copy.arrow", source=path)
-    again, dropped = read_checked(copy, path)
+    again, dropped, _ = read_checked(copy, path)
     assert dropped == 0 and again.equals(events) and (again.dtypes == events.dtypes).all()
     other = write_acled(tmp_path / "other.csv", 25)
     with pytest.raises(ValueError, match="is not the checked copy of"):
