@@ -28,7 +28,16 @@ from ..io.dataset import load_dataset
 from ..stats.selection import AREA_RULE, KIND_COLUMNS, area_names, unmatched_areas
 from ..stats.targets import TARGET_COLUMNS
 from ..text import describe_number, refusal
-from .inputs import DROPPED_FILE, EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked
+from .inputs import (
+    DROPPED_FILE,
+    EVENTS_FILE,
+    LINKS_FILE,
+    compared_export,
+    load_data,
+    notebook_data,
+    read_export,
+    write_checked,
+)
 from .options import (
     BY_NAME,
     CHECKED,
@@ -125,7 +134,8 @@ def write_links(parameters: Mapping[str, str], folder: str | Path) -> Path | Non
     if not values.get("compare"):
         return None
     data = notebook_data(values.get("data"), start=values.get("start"), end=values.get("end"), area=values.get("area"))
-    compared = compare(data, compared_export(values["compare"], values.get("compare_checked")), area=values.get("area"))
+    compared = compare(data, compared_export(values["compare"], values.get("compare_checked"),
+                                             dayfirst=values.get("dayfirst")), area=values.get("area"))
     path = Path(folder) / LINKS_FILE
     compared.result.links.to_csv(path, index=False, lineterminator="\n")
     return path
@@ -191,7 +201,7 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     if path is None:
         events, dropped, rows = load_dataset().events, 0, None
     else:
-        events, dropped, rows = load_data(path, values.get("INVALID"), values.get("DAYFIRST"))
+        events, dropped, rows = read_export(values)
     check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
     parameters = dict(parameters)
     if path is not None:
@@ -199,7 +209,7 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
                              dropped_rows=rows)
         parameters[CHECKED] = str(copy)
     if compare is not None:
-        export = load_data(compare).events
+        export = read_export(values, "COMPARE").events
         parameters[COMPARE_CHECKED] = str(write_checked(export, Path(folder) / "compared-events.arrow", source=compare))
     return CheckedRun(parameters=parameters, events=len(events), dropped=dropped, dropped_rows=rows)
 
@@ -217,7 +227,7 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
       again with ``invalid="drop"``, keeps events (a file whose every row breaks a rule, or that is not UTF-8,
       does not): "--invalid drop would leave out 2 rows that break a rule and keep 28 events".
 
-    Neither applies to the export of ``COMPARE`` (:attr:`analysis.report.options.Option.of_data`).
+    The advice is for the file of ``DATA`` alone: the export of ``COMPARE`` is refused with the loader's message.
 
     Parameters
     ----------

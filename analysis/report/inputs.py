@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +39,7 @@ from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
     CHECKED,
+    OPTIONS,
     OptionError,
     is_default_run,
     read_parameter,
@@ -434,6 +435,17 @@ def load_data(data: Path, invalid: str | None = None, dayfirst: bool | None = No
     return LoadedData(events, 0 if rows is None else len(rows), rows)
 
 
+def read_export(values: Mapping[str, object], name: str = "DATA") -> LoadedData:
+    """Load the ACLED file of option ``name`` (``DATA`` or ``COMPARE``) with every option that says how it is read
+    (:attr:`analysis.report.options.Option.reads`: ``INVALID`` for ``DATA``, ``DAYFIRST`` for both), given as
+    :func:`load_data`'s keyword of the same name; the one load of both files.
+
+    ``values`` are the options read (:func:`analysis.report.options.read_parameter`), by name.
+    """
+    return load_data(values[name], **{option.name.lower(): values.get(option.name)
+                                      for option in OPTIONS if name in option.reads})
+
+
 def _countries(events: pd.DataFrame) -> list[str]:
     if "country" not in events.columns:
         return []
@@ -561,8 +573,7 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
             file_span=_span(dataset.events["date_start"], dataset.events["date_end"]),
         )
-    every, dropped, ledger = (read_checked(checked, path) if checked
-                              else load_data(path, values["INVALID"], values["DAYFIRST"]))
+    every, dropped, ledger = read_checked(checked, path) if checked else read_export(values)
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
     events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
@@ -586,8 +597,10 @@ def _span(first: pd.Series, last: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp
     return None if pd.isna(first) or pd.isna(last) else (pd.Timestamp(first), pd.Timestamp(last))
 
 
-def compared_export(compare: object, checked: str | Path | None = None) -> pd.DataFrame:
-    """Load the ACLED export of ``COMPARE``, or the copy of it a report build checked (``COMPARE_CHECKED``).
+def compared_export(compare: object, checked: str | Path | None = None, *, dayfirst: str | bool | None = None
+                    ) -> pd.DataFrame:
+    """Load the ACLED export of ``COMPARE`` as the file of ``DATA`` is loaded (:func:`read_export`: ``DAYFIRST``
+    reads its numeric dates), or the copy of it a report build checked (``COMPARE_CHECKED``).
 
     Raises
     ------
@@ -599,4 +612,5 @@ def compared_export(compare: object, checked: str | Path | None = None) -> pd.Da
     path = read_parameter("COMPARE", compare)
     if path is None:
         raise OptionError("COMPARE: give the path of an ACLED export to compare the coded events with")
-    return read_checked(checked, path)[0] if checked else load_data(path)[0]
+    values = {"COMPARE": path, "DAYFIRST": read_parameter("DAYFIRST", dayfirst)}
+    return read_checked(checked, path).events if checked else read_export(values, "COMPARE").events

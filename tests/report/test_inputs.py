@@ -236,19 +236,26 @@ def test_invalid_drop_is_said_on_every_pages_dateline_and_the_rows_are_listed(tm
     said = (" 2 rows of dam*aged_[x].csv could not be read as events (a value missing, or not written as ACLED "
             "writes it) and are left out of every count; dropped.csv, beside this report, lists each with its line "
             "and why.")
+    # what can still be read of them: a 30 February is no day; the other row's date reads, its year does not agree
+    read = (" What can still be read of them: line 4: a protest with intervention in Region D (Somalia), Protesters "
+            "(Somalia), no date that reads, 0 killed; line 6: a shelling/artillery/missile attack in Region A "
+            "(Somalia), Al Shabaab against Civilians (Somalia), 3 Oct 2025, 0 killed.")
     for page in ("timeline", "attacks", "posture", "sources"):
         line = story.dateline(page)
-        assert line.text.endswith(said), page  # the index opens with the first page's
+        assert line.text.endswith(said + read), page  # the index opens with the first page's
         assert line.markdown.endswith(
             f" 2 rows of {markdown_text(path.name)} could not be read as events (a value missing, or not written as "
             "ACLED writes it) and are left out of every count; [dropped.csv](dropped.csv), beside this report, lists "
-            "each with its line and why.*")  # a link
+            "each with its line and why." + read + "*")  # a link
+        start = line.text.index("dropped.csv")
+        assert line.links == ((start, start + len("dropped.csv")),)  # where the index links it
     assert "dam\\*aged\\_\\[x\\]" in markdown_text(path.name)  # the file's name is text
     one = damaged_export(tmp_path / "one.csv")
     one.write_text(one.read_text(encoding="utf-8").replace(",1999,", ",2025,"), encoding="utf-8")
-    assert Story(notebook_data(str(one), invalid="drop")).dateline("timeline").text.endswith(
-        " 1 row of one.csv could not be read as an event (a value missing, or not written as ACLED writes it) and is "
-        "left out of every count; dropped.csv, beside this report, lists it with its line and why.")
+    assert (" 1 row of one.csv could not be read as an event (a value missing, or not written as ACLED writes it) and "
+            "is left out of every count; dropped.csv, beside this report, lists it with its line and why. What can "
+            "still be read of it: a protest with intervention in Region D (Somalia), Protesters (Somalia) (line 4: no date "
+            "that reads, 0 killed).") in Story(notebook_data(str(one), invalid="drop")).dateline("timeline").text
     assert "left out" not in Story(notebook_data(str(write_acled(tmp_path / "whole.csv", 5)))).dateline("timeline").text
 
 

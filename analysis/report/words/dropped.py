@@ -131,8 +131,8 @@ def _named(rows: pd.DataFrame, esc: Escape) -> str:
     lines = "; ".join(f"line {int(row['line'])}: {_details(row, esc, shared)}" for _, row in rows.iterrows())
     if not common:
         return lines
-    lead = "it reads as" if len(rows) == 1 else "both read as" if len(rows) == 2 else f"all {in_words(len(rows))} read as"
-    return f"{lead} {common} ({lines})"
+    lead = "" if len(rows) == 1 else "both read as " if len(rows) == 2 else f"all {in_words(len(rows))} read as "
+    return f"{lead}{common} ({lines})"
 
 
 def _parts(row: dict, esc: Escape) -> dict[str, str]:
