@@ -411,3 +411,16 @@ def test_the_events_the_score_leaves_out_are_named_as_text():
             f"{markdown_text('A clash with <i>ISIS</i> near [Mosul]')} (event 3). ") in note
     assert "<b>" not in note and "[x](https" not in note and "<i>" not in note and "*ISIS*" not in note
     assert Facts(data).escalation["conflict"].sum() == 10  # the militia attack alone
+
+
+def test_the_export_to_compare_with_reads_its_dates_as_dayfirst_says(tmp_path):
+    """DAYFIRST reads the export of COMPARE as it reads DATA: the build's checked copy and a page run by hand alike."""
+    path = ambiguous_export(tmp_path / "resaved.csv")
+    with pytest.raises(DataError, match="is ambiguous"):
+        check_run({"COMPARE": str(path)}, tmp_path)
+    for given, first in [("true", "2020-03-02"), ("false", "2020-02-03")]:
+        run = check_run({"COMPARE": str(path), "DAYFIRST": given}, tmp_path)
+        copy = compared_export(str(path), run.parameters[COMPARE_CHECKED])
+        assert str(copy["event_date"].min().date()) == first
+        by_hand = compared_export(str(path), dayfirst=given)
+        assert by_hand.equals(copy) and by_hand.equals(load_acled(path, dayfirst=given == "true"))

@@ -139,10 +139,12 @@ def _parts(row: dict, esc: Escape) -> dict[str, str]:
     """The words of what reads of one row: its kind ("a shelling/artillery/missile attack"), its place ("in Kirkuk
     (Iraq)"), its sides ("X against Y with Z"), its day, its killed, its missing id and whether it is cut off."""
     out: dict[str, str] = {}
-    kind = row.get("sub_event_type") if pd.notna(row.get("sub_event_type")) else row.get("event_type")
-    if pd.notna(kind):
+    kind, kind_type = row.get("sub_event_type"), row.get("event_type")
+    if pd.notna(kind):  # ACLED's sub-event types are things that happen: "an armed clash"
         text = lower_first(str(kind))
         out["kind"] = f"{'an' if text[:1] in 'aeiou' else 'a'} {esc(text)}"
+    elif pd.notna(kind_type):  # its event types are plural groups: "Protests"
+        out["kind"] = f"an event of ACLED's type {esc(kind_type)}"
     region, country = row.get("admin1"), row.get("country")
     if pd.notna(region) or pd.notna(country):
         where = esc(region) if pd.notna(region) else esc(country)
