@@ -29,8 +29,9 @@ from .. import schema
 from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.dataset import load_dataset
+from ..io.dropped import readable_dropped
 from ..stats.caveats import export_date
-from ..stats.dropped import of_the_run, readable_dropped
+from ..stats.dropped import of_the_run
 from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values
 from ..stats.selection import in_confrontation, select_events
@@ -96,7 +97,7 @@ class NotebookData:
     default: bool = False
     file_countries: tuple[str, ...] = ()
     dropped: int = 0
-    #: what can still be read of those rows (:func:`analysis.stats.dropped.readable_dropped`); None for the coded data
+    #: what can still be read of those rows (:func:`analysis.io.dropped.readable_dropped`); None for the coded data
     dropped_rows: pd.DataFrame | None = None
     #: an ACLED file's date: its latest ``timestamp``, of the whole file (:func:`analysis.stats.caveats.export_date`)
     exported: pd.Timestamp | None = None
@@ -584,7 +585,7 @@ def notebook_data(
 
 
 def _read_dropped(ledger: pd.DataFrame | None, values: dict, target: object) -> pd.DataFrame:
-    """What can still be read of the rows left out (:func:`analysis.stats.dropped.readable_dropped`), read as the
+    """What can still be read of the rows left out (:func:`analysis.io.dropped.readable_dropped`), read as the
     file was (``DAYFIRST``), and ``of_the_run``: whether the run's window, area and target would take each."""
     rows = readable_dropped(ledger, dayfirst=values["DAYFIRST"])
     return rows.assign(of_the_run=of_the_run(rows, start=values["START"], end=values["END"], area=values["AREA"],

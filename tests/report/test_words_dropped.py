@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.io.dropped import readable_dropped
 from analysis.report.words.dropped import Figure, what_they_seem, with_them
-from analysis.stats.dropped import readable_dropped
 from analysis.text import markdown_text as md
 
 US = "Military Forces of the United States (2017-)"
@@ -79,3 +79,10 @@ def test_a_figure_the_page_names_is_said_with_the_rows_of_its_period_the_run_wou
     assert with_them(left, [april]) == ""  # its one row's fatalities are cut off: no figure to add
     outside = left.assign(of_the_run=[False, True, False])  # outside the run's area, say
     assert with_them(outside, [week, month]) == ""
+
+
+def test_a_figure_of_the_pages_attacks_counts_only_the_rows_that_read_as_its_attacks():
+    left = rows(shelling(5, "2020-03-29", "5"), shelling(6, "2020-03-30", "4"), shelling(7, "2020-03-31", "3"))
+    total = Figure(lambda esc: f"the {esc('*battles*')}", None, None, "killed", 40, among=[True, False, True])
+    assert with_them(left, [total]) == " With them, the \\*battles\\* would count at least 48 killed (40 without them)."
+    assert with_them(left, [total], str) == " With them, the *battles* would count at least 48 killed (40 without them)."

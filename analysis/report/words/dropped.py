@@ -1,7 +1,7 @@
 """The pages' words for the rows of an ACLED file that ``INVALID=drop`` left out: how many, what can still be read
 of them, and which of the page's own figures they would change.
 
-The reading of the rows is :func:`analysis.stats.dropped.readable_dropped`'s (kept on the run's data as
+The reading of the rows is :func:`analysis.io.dropped.readable_dropped`'s (kept on the run's data as
 ``dropped_rows``); here it is written. Every value from the file goes through the escaping function given
 (:func:`analysis.text.markdown_text` for Markdown, :class:`str` for plain text).
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ...text import describe_dates, describe_number, in_words, join_words
@@ -26,11 +27,15 @@ NAMED_ROWS = 3
 class Figure(NamedTuple):
     """A figure a page's headline or findings give for a period: "the week of 23-29 March 2020", 16 killed."""
 
-    when: str  # the period in words (no value from the file in it)
-    start: pd.Timestamp
-    end: pd.Timestamp
+    #: what the figure counts, in words: plain text with no value from the data or the options in it, or a function
+    #: that writes it with a value-escaping function (a page's kind of attack)
+    when: str | Callable[[Escape], str]
+    start: pd.Timestamp | None  # None: the period is open on that side (the whole window)
+    end: pd.Timestamp | None
     measure: str  # "killed" or "events"
     value: float
+    #: which of the rows left out the figure would count, as far as can be read (the page's attacks); None: any
+    among: object = None
 
 
 def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str,
@@ -57,7 +62,7 @@ def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str,
     rows = facts.data.dropped_rows
     if rows is None or not len(rows):
         return said
-    return said + what_they_seem(rows, esc) + with_them(rows, figures)
+    return said + what_they_seem(rows, esc) + with_them(rows, figures, esc)
 
 
 def where_listed(count: int, link: Callable[[str], str] = str) -> str:
@@ -69,7 +74,7 @@ def where_listed(count: int, link: Callable[[str], str] = str) -> str:
 
 
 def what_they_seem(rows: pd.DataFrame, esc: Escape = md) -> str:
-    """Say what the rows left out seem to be, from what can still be read of them (:func:`readable_dropped`'s
+    """Say what the rows left out seem to be, from what can still be read of them (:func:`analysis.io.dropped.readable_dropped`'s
     frame): " What can still be read of them: ..."; each of up to :data:`NAMED_ROWS` rows named, what they share
     said once; more are counted by kind and month, and the deadliest of them named."""
     if len(rows) <= NAMED_ROWS:
@@ -96,7 +101,7 @@ def what_they_seem(rows: pd.DataFrame, esc: Escape = md) -> str:
             f"{in_words(NAMED_ROWS).capitalize()} of them ({which}): {listed}.")
 
 
-def with_them(rows: pd.DataFrame, figures: Sequence[Figure]) -> str:
+def with_them(rows: pd.DataFrame, figures: Sequence[Figure], esc: Escape = md) -> str:
     """Say what each of the page's ``figures`` would be with the rows left out that fall in its period and that the
     run would count (``of_the_run``): " With them, the week of 23-29 March 2020 would count at least 21 killed."
     A row counts toward a figure of the killed only where its fatalities read; "" where no figure would change."""
@@ -104,14 +109,21 @@ def with_them(rows: pd.DataFrame, figures: Sequence[Figure]) -> str:
     taken = rows["of_the_run"].to_numpy(dtype=bool) if "of_the_run" in rows.columns else dates.notna().to_numpy()
     said: dict[str, list[str]] = {}  # each period once, with its figures
     for figure in figures:
-        inside = taken & (dates >= figure.start).to_numpy() & (dates <= figure.end).to_numpy()
+        inside = taken.copy()
+        if figure.start is not None:
+            inside &= (dates >= figure.start).to_numpy()
+        if figure.end is not None:
+            inside &= (dates <= figure.end).to_numpy()
+        if figure.among is not None:
+            inside &= np.asarray(figure.among, dtype=bool)
+        when = figure.when(esc) if callable(figure.when) else figure.when
         if figure.measure == "killed":
             killed = int(rows.loc[inside, "fatalities"].dropna().sum())
             if killed:
-                said.setdefault(figure.when, []).append(f"{figure.value + killed:,.0f} killed ({figure.value:,.0f} "
+                said.setdefault(when, []).append(f"{figure.value + killed:,.0f} killed ({figure.value:,.0f} "
                                                         "without them)")
         elif inside.any():
-            said.setdefault(figure.when, []).append(
+            said.setdefault(when, []).append(
                 f"{describe_number(figure.value + int(inside.sum()), 'event')} ({figure.value:,.0f} without them)")
     if not said:
         return ""

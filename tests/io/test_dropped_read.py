@@ -1,4 +1,4 @@
-"""What can still be read of the rows a loading left out (analysis.stats.dropped)."""
+"""What can still be read of the rows a loading left out (analysis.io.dropped)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from acled_files import write_acled
 
 from analysis.errors import DroppedRowsWarning
 from analysis.io.acled import load_acled
-from analysis.stats.dropped import COLUMNS, of_the_run, readable_dropped
+from analysis.io.dropped import COLUMNS, readable_dropped
 
 
 def ledger(**fields):
@@ -58,12 +58,3 @@ def test_no_row_left_out_reads_as_an_empty_frame_of_the_same_columns():
     for empty in (None, ledger(event_date=[])):
         read = readable_dropped(empty)
         assert read.empty and list(read.columns) == list(COLUMNS) and str(read["fatalities"].dtype) == "Int64"
-
-
-def test_the_rows_a_run_would_have_counted_are_those_of_its_window_area_and_target():
-    rows = readable_dropped(ledger(event_date=["2020-03-29", "2020-05-01", "", "2020-03-30"],
-                                   admin1=["Kirkuk", "Kirkuk", "Kirkuk", "Anbar"],
-                                   actor2=["Military Forces of the United States (2017-)", None, None, None]))
-    assert of_the_run(rows).tolist() == [True, True, False, True]  # a day that does not read: no period holds it
-    assert of_the_run(rows, end="2020-04-30", area=["kirkuk"]).tolist() == [True, False, False, False]
-    assert of_the_run(rows, target="united states").tolist() == [True, False, False, False]
