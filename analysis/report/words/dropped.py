@@ -74,9 +74,10 @@ def where_listed(count: int, link: Callable[[str], str] = str) -> str:
 
 
 def what_they_seem(rows: pd.DataFrame, esc: Escape = md) -> str:
-    """Say what the rows left out seem to be, from what can still be read of them (:func:`analysis.io.dropped.readable_dropped`'s
-    frame): " What can still be read of them: ..."; each of up to :data:`NAMED_ROWS` rows named, what they share
-    said once; more are counted by kind and month, and the deadliest of them named."""
+    """Say what the rows left out seem to be, from what can still be read of them (the frame of
+    :func:`analysis.io.dropped.readable_dropped`): " What can still be read of them: ..."; each of up to
+    :data:`NAMED_ROWS` rows named, what they share said once; more are counted by kind and month, and
+    :data:`NAMED_ROWS` of them named, the most killed first (in line order where no toll reads)."""
     if len(rows) <= NAMED_ROWS:
         return " What can still be read of " + ("it: " if len(rows) == 1 else "them: ") + _named(rows, esc) + "."
     kinds = rows["event_type"].astype("string")
@@ -92,11 +93,7 @@ def what_they_seem(rows: pd.DataFrame, esc: Escape = md) -> str:
     chosen = rows.assign(_killed=killed.fillna(-1)).sort_values(["_killed", "line"], ascending=[False, True],
                                                                  kind="stable").head(NAMED_ROWS)
     which = "the most killed first" if killed.notna().any() else "the first"
-    chosen = chosen.drop(columns="_killed")
-    if not killed.notna().any():
-        chosen = chosen.sort_values("line", kind="stable")
-    listed = "; ".join(f"line {int(row['line'])}: {_details(row, esc, shared=())}"
-                       for _, row in chosen.iterrows())
+    listed = "; ".join(f"line {int(row['line'])}: {_details(_parts(row, esc))}" for _, row in chosen.iterrows())
     return (f" What can still be read of them: by kind, {join_words(by_kind)}; by month, {join_words(by_month)}. "
             f"{in_words(NAMED_ROWS).capitalize()} of them ({which}): {listed}.")
 
@@ -134,20 +131,20 @@ def with_them(rows: pd.DataFrame, figures: Sequence[Figure], esc: Escape = md) -
 
 def _named(rows: pd.DataFrame, esc: Escape) -> str:
     """Name a few rows: what all of them share once, then each by its line and the rest of what reads."""
-    parts = {i: _parts(row.to_dict(), esc) for i, row in rows.iterrows()}
+    parts = [_parts(row, esc) for _, row in rows.iterrows()]
     shared = tuple(key for key in ("kind", "place", "sides")
-                   if all(parts[i].get(key) for i in parts) and len({parts[i][key] for i in parts}) == 1)
-    first = next(iter(parts.values()))
+                   if all(part.get(key) for part in parts) and len({part[key] for part in parts}) == 1)
+    first = parts[0]
     common = ", ".join(part for part in (" ".join(first[key] for key in shared if key != "sides"),
                                          first["sides"] if "sides" in shared else "") if part)
-    lines = "; ".join(f"line {int(row['line'])}: {_details(row, esc, shared)}" for _, row in rows.iterrows())
+    lines = "; ".join(f"line {int(line)}: {_details(part, shared)}" for line, part in zip(rows["line"], parts))
     if not common:
         return lines
     lead = "" if len(rows) == 1 else "both read as " if len(rows) == 2 else f"all {in_words(len(rows))} read as "
     return f"{lead}{common} ({lines})"
 
 
-def _parts(row: dict, esc: Escape) -> dict[str, str]:
+def _parts(row: pd.Series, esc: Escape) -> dict[str, str]:
     """The words of what reads of one row: its kind ("a shelling/artillery/missile attack"), its place ("in Kirkuk
     (Iraq)"), its sides ("X against Y with Z"), its day, its killed, its missing id and whether it is cut off."""
     out: dict[str, str] = {}
@@ -179,9 +176,9 @@ def _parts(row: dict, esc: Escape) -> dict[str, str]:
     return out
 
 
-def _details(row: pd.Series, esc: Escape, shared: Sequence[str]) -> str:
-    """One row's words, without those all the rows named share: "29 Mar 2020, 5 killed, no event ID"."""
-    parts = _parts(row.to_dict(), esc)
+def _details(parts: dict[str, str], shared: Sequence[str] = ()) -> str:
+    """One row's words (:func:`_parts`), without those all the rows named share: "29 Mar 2020, 5 killed, no event
+    ID"."""
     described = " ".join(parts[key] for key in ("kind", "place") if key in parts and key not in shared)
     sides = parts.get("sides") if "sides" not in shared else None
     return ", ".join(part for part in (described, sides, parts["day"], parts.get("killed"), parts.get("id"),
