@@ -215,7 +215,8 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
 
 
 def advice(error: DataError, parameters: Mapping[str, str]) -> str:
-    """Say which option of the report would let a run go on whose file of ``DATA`` the loader refused; "" if none.
+    """Say which option of the report would let a run go on whose file (of ``DATA`` or ``COMPARE``) the loader
+    refused; "" if none.
 
     The loader's message is written for its own callers (``pass dayfirst=True ... to load_acled``); a reader of
     the report gives the report's options, and this is the one place that decides which to name:
@@ -227,7 +228,8 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
       again with ``invalid="drop"``, keeps events (a file whose every row breaks a rule, or that is not UTF-8,
       does not): "--invalid drop would leave out 2 rows that break a rule and keep 28 events".
 
-    The advice is for the file of ``DATA`` alone: the export of ``COMPARE`` is refused with the loader's message.
+    Each option is offered for the files it reads (:attr:`analysis.report.options.Option.reads`): ``DAYFIRST`` for
+    the file of ``DATA`` and the export of ``COMPARE``, ``INVALID`` for the file of ``DATA`` alone.
 
     Parameters
     ----------
@@ -238,18 +240,22 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
     """
     values = {name: read_parameter(name, value) for name, value in parameters.items()
               if name not in (CHECKED, COMPARE_CHECKED)}
-    path, where = values.get("DATA"), getattr(error, "path", None)
-    if path is None or where is None or Path(str(where)).resolve() != Path(path).resolve():
+    where = getattr(error, "path", None)
+    refused = next((name for name in ("DATA", "COMPARE") if where is not None and values.get(name) is not None
+                    and Path(str(where)).resolve() == Path(values[name]).resolve()), None)
+    if refused is None:
         return ""
+    path = values[refused]
     # the problems are in line order: those of the whole file or its header (line 1, or none) come first
     of_file = list(takewhile(lambda problem: problem[0] is None or problem[0] <= 1, error.problems))
     if of_file:
         flag = BY_NAME["DAYFIRST"].flag
-        if values.get("DAYFIRST") is None and any(DAY_ORDER_HINT in str(problem[3]) for problem in of_file):
+        if (refused in BY_NAME["DAYFIRST"].reads and values.get("DAYFIRST") is None
+                and any(DAY_ORDER_HINT in str(problem[3]) for problem in of_file)):
             return (f"{flag} {as_text('DAYFIRST', True)} reads its dates {DAYFIRST_WORDS[True]}, "
                     f"{flag} {as_text('DAYFIRST', False)} {DAYFIRST_WORDS[False]}")
         return ""
-    if values.get("INVALID") == "drop":
+    if refused not in BY_NAME["INVALID"].reads or values.get("INVALID") == "drop":
         return ""
     try:  # a second reading, only of a file refused for its rows: about as long as the first
         events, dropped, _ = load_data(path, "drop", values.get("DAYFIRST"))

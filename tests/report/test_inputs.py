@@ -214,8 +214,8 @@ def test_the_advice_names_invalid_drop_only_where_leaving_rows_out_helps_and_it_
         assert said == "" and (", line 2, " in message and "0xE9" in message or "is not an ACLED export" in message), message
 
 
-def test_the_advice_is_for_the_file_of_data_alone(tmp_path):
-    """Neither option applies to the export of COMPARE."""
+def test_the_advice_of_invalid_is_for_the_file_of_data_alone(tmp_path):
+    """INVALID does not read the export of COMPARE (DAYFIRST does: test_the_export_to_compare_with_reads_its_dates_...)."""
     damaged = damaged_export(tmp_path / "damaged.csv")
     with pytest.raises(DataError) as caught:
         check_run({"COMPARE": str(damaged)}, tmp_path)
@@ -416,8 +416,10 @@ def test_the_events_the_score_leaves_out_are_named_as_text():
 def test_the_export_to_compare_with_reads_its_dates_as_dayfirst_says(tmp_path):
     """DAYFIRST reads the export of COMPARE as it reads DATA: the build's checked copy and a page run by hand alike."""
     path = ambiguous_export(tmp_path / "resaved.csv")
-    with pytest.raises(DataError, match="is ambiguous"):
+    with pytest.raises(DataError, match="is ambiguous") as caught:
         check_run({"COMPARE": str(path)}, tmp_path)
+    assert advice(caught.value, {"COMPARE": str(path)}) == (
+        "--dayfirst true reads its dates day first, --dayfirst false month first")  # as for the file of DATA
     for given, first in [("true", "2020-03-02"), ("false", "2020-02-03")]:
         run = check_run({"COMPARE": str(path), "DAYFIRST": given}, tmp_path)
         copy = compared_export(str(path), run.parameters[COMPARE_CHECKED])
