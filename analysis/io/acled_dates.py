@@ -209,16 +209,40 @@ def parse_distinct_dates(texts: pd.Series, years: np.ndarray) -> np.ndarray:
     caller must also check every record's year against its date: a text
     held by records of different centuries is parsed for one of them.
     """
+    dates, order = _read_dates(texts, years, None)
+    if order is None:
+        return np.full(len(dates), np.datetime64("NaT"), dtype="datetime64[ns]")
+    return dates
+
+
+def read_dates(texts: pd.Series, years: np.ndarray, *, dayfirst: bool | None = None) -> np.ndarray:
+    """Read ``event_date`` texts apart from their file (the records a loading left out): each a day where it is one.
+
+    The forms of :func:`parse_event_dates`; numeric dates day-first where ``dayfirst`` is True, month-first where
+    False, and where None as these texts alone tell (:func:`day_first`), unread where they cannot. A two-digit
+    year takes the century of ``years`` (the records' year column, -1 where unknown). Returns datetime64[ns], NaT
+    where a text is not a day.
+
+    Examples
+    --------
+    >>> days = read_dates(pd.Series(["2020-03-29", "04/05/2020", "not a day"]), np.array([2020, 2020, 2020]),
+    ...                   dayfirst=True)
+    >>> [str(day)[:10] for day in days]
+    ['2020-03-29', '2020-05-04', 'NaT']
+    """
+    return _read_dates(texts.reset_index(drop=True), np.asarray(years, dtype=np.int64), dayfirst)[0]
+
+
+def _read_dates(texts: pd.Series, years: np.ndarray, dayfirst: bool | None) -> tuple[np.ndarray, bool | None]:
+    """The days of ``texts`` (ISO, then the other forms) and the day order they were read in (None: undecided)."""
     dates = parse_dates(texts).to_numpy(dtype="datetime64[ns]", copy=True)
     rest = np.flatnonzero(np.isnat(dates))
     if not len(rest):
-        return dates
+        return dates, True
     parts = _parts(texts.iloc[rest])
-    order = day_first(parts) if (parts[:, 3] == 2).any() else True
-    if order is None:
-        return np.full(len(dates), np.datetime64("NaT"), dtype="datetime64[ns]")
+    order = dayfirst if dayfirst is not None else day_first(parts) if (parts[:, 3] == 2).any() else True
     dates[rest] = _read_forms(parts, years[rest], order).astype("datetime64[ns]")
-    return dates
+    return dates, order
 
 
 def parse_event_dates(table: TextTable, checker: Checker, *, dayfirst: bool | None = None) -> pd.Series:
@@ -288,4 +312,4 @@ def _other_forms(table, values, years, rest, dates, dayfirst, checker) -> pd.Ser
     return pd.Series(out, index=values.index)
 
 
-__all__ = ["DATE_FORMS", "DATE_RULE", "MONTHS", "date_rule", "parse_event_dates"]
+__all__ = ["DATE_FORMS", "DATE_RULE", "MONTHS", "date_rule", "parse_event_dates", "read_dates"]

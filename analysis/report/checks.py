@@ -28,7 +28,16 @@ from ..io.dataset import load_dataset
 from ..stats.selection import AREA_RULE, KIND_COLUMNS, area_names, unmatched_areas
 from ..stats.targets import TARGET_COLUMNS
 from ..text import describe_number, refusal
-from .inputs import DROPPED_FILE, EVENTS_FILE, LINKS_FILE, compared_export, load_data, notebook_data, write_checked
+from .inputs import (
+    DROPPED_FILE,
+    EVENTS_FILE,
+    LINKS_FILE,
+    compared_export,
+    load_data,
+    notebook_data,
+    read_export,
+    write_checked,
+)
 from .options import (
     BY_NAME,
     CHECKED,
@@ -85,7 +94,7 @@ def write_dropped(rows: pd.DataFrame | None, folder: str | Path) -> Path | None:
 
     One row per record left out, as the loader lists them (``frame.attrs["dropped"].table``): its ``line`` in
     the file, the ``reasons`` (every rule it breaks), then its fields as the file wrote them. The pages say how
-    many rows were left out and point here (:func:`analysis.report.words.common.left_out`).
+    many rows were left out and point here (:func:`analysis.report.words.dropped.left_out`).
 
     Returns
     -------
@@ -125,7 +134,8 @@ def write_links(parameters: Mapping[str, str], folder: str | Path) -> Path | Non
     if not values.get("compare"):
         return None
     data = notebook_data(values.get("data"), start=values.get("start"), end=values.get("end"), area=values.get("area"))
-    compared = compare(data, compared_export(values["compare"], values.get("compare_checked")), area=values.get("area"))
+    compared = compare(data, compared_export(values["compare"], values.get("compare_checked"),
+                                             dayfirst=values.get("dayfirst")), area=values.get("area"))
     path = Path(folder) / LINKS_FILE
     compared.result.links.to_csv(path, index=False, lineterminator="\n")
     return path
@@ -191,20 +201,22 @@ def check_run(parameters: Mapping[str, str], folder: str | Path) -> CheckedRun:
     if path is None:
         events, dropped, rows = load_dataset().events, 0, None
     else:
-        events, dropped, rows = load_data(path, values.get("INVALID"), values.get("DAYFIRST"))
+        events, dropped, rows = read_export(values)
     check_matches(events, area=values.get("AREA"), attacks=values.get("ATTACKS"), target=values.get("TARGET"))
     parameters = dict(parameters)
     if path is not None:
-        copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped)
+        copy = write_checked(events, Path(folder) / "checked-events.arrow", source=path, dropped=dropped,
+                             dropped_rows=rows)
         parameters[CHECKED] = str(copy)
     if compare is not None:
-        export = load_data(compare).events
+        export = read_export(values, "COMPARE").events
         parameters[COMPARE_CHECKED] = str(write_checked(export, Path(folder) / "compared-events.arrow", source=compare))
     return CheckedRun(parameters=parameters, events=len(events), dropped=dropped, dropped_rows=rows)
 
 
 def advice(error: DataError, parameters: Mapping[str, str]) -> str:
-    """Say which option of the report would let a run go on whose file of ``DATA`` the loader refused; "" if none.
+    """Say which option of the report would let a run go on whose file (of ``DATA`` or ``COMPARE``) the loader
+    refused; "" if none.
 
     The loader's message is written for its own callers (``pass dayfirst=True ... to load_acled``); a reader of
     the report gives the report's options, and this is the one place that decides which to name:
@@ -216,7 +228,8 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
       again with ``invalid="drop"``, keeps events (a file whose every row breaks a rule, or that is not UTF-8,
       does not): "--invalid drop would leave out 2 rows that break a rule and keep 28 events".
 
-    Neither applies to the export of ``COMPARE`` (:attr:`analysis.report.options.Option.of_data`).
+    Each option is offered for the files it reads (:attr:`analysis.report.options.Option.reads`): ``DAYFIRST`` for
+    the file of ``DATA`` and the export of ``COMPARE``, ``INVALID`` for the file of ``DATA`` alone.
 
     Parameters
     ----------
@@ -227,18 +240,22 @@ def advice(error: DataError, parameters: Mapping[str, str]) -> str:
     """
     values = {name: read_parameter(name, value) for name, value in parameters.items()
               if name not in (CHECKED, COMPARE_CHECKED)}
-    path, where = values.get("DATA"), getattr(error, "path", None)
-    if path is None or where is None or Path(str(where)).resolve() != Path(path).resolve():
+    where = getattr(error, "path", None)
+    refused = next((name for name in ("DATA", "COMPARE") if where is not None and values.get(name) is not None
+                    and Path(str(where)).resolve() == Path(values[name]).resolve()), None)
+    if refused is None:
         return ""
+    path = values[refused]
     # the problems are in line order: those of the whole file or its header (line 1, or none) come first
     of_file = list(takewhile(lambda problem: problem[0] is None or problem[0] <= 1, error.problems))
     if of_file:
         flag = BY_NAME["DAYFIRST"].flag
-        if values.get("DAYFIRST") is None and any(DAY_ORDER_HINT in str(problem[3]) for problem in of_file):
+        if (refused in BY_NAME["DAYFIRST"].reads and values.get("DAYFIRST") is None
+                and any(DAY_ORDER_HINT in str(problem[3]) for problem in of_file)):
             return (f"{flag} {as_text('DAYFIRST', True)} reads its dates {DAYFIRST_WORDS[True]}, "
                     f"{flag} {as_text('DAYFIRST', False)} {DAYFIRST_WORDS[False]}")
         return ""
-    if values.get("INVALID") == "drop":
+    if refused not in BY_NAME["INVALID"].reads or values.get("INVALID") == "drop":
         return ""
     try:  # a second reading, only of a file refused for its rows: about as long as the first
         events, dropped, _ = load_data(path, "drop", values.get("DAYFIRST"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,7 +29,9 @@ from .. import schema
 from ..errors import DroppedRowsWarning
 from ..io.acled import load_acled
 from ..io.dataset import load_dataset
+from ..io.dropped import readable_dropped
 from ..stats.caveats import export_date
+from ..stats.dropped import of_the_run
 from ..stats.evidence import told_beforehand, unnamed_outlets
 from ..stats.highlights import top_values
 from ..stats.selection import in_confrontation, select_events
@@ -38,6 +40,7 @@ from ..text import describe_dates, in_words, join_words
 from ..viz.style import GROUP_COLORS, group_palette
 from .options import (
     CHECKED,
+    OPTIONS,
     OptionError,
     is_default_run,
     read_parameter,
@@ -94,6 +97,8 @@ class NotebookData:
     default: bool = False
     file_countries: tuple[str, ...] = ()
     dropped: int = 0
+    #: what can still be read of those rows (:func:`analysis.io.dropped.readable_dropped`); None for the coded data
+    dropped_rows: pd.DataFrame | None = None
     #: an ACLED file's date: its latest ``timestamp``, of the whole file (:func:`analysis.stats.caveats.export_date`)
     exported: pd.Timestamp | None = None
     #: the first and last day of the whole file's (or the coded data's) events, before the window and the area
@@ -330,14 +335,15 @@ def _overlapping(table: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timest
     return table.loc[mask].reset_index(drop=True)
 
 
-def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path, dropped: int = 0) -> Path:
+def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path, dropped: int = 0,
+                  dropped_rows: pd.DataFrame | None = None) -> Path:
     """Keep a checked ACLED file's events for the notebooks of a build: an Arrow IPC file (Feather v2).
 
     The file holds the frame :func:`analysis.io.acled.load_acled` returned,
     every dtype as it was, and in its schema metadata, under
     :data:`CHECKED_METADATA`, JSON naming the ``source`` file (its absolute
-    path, size and modification time) and how many invalid rows were left
-    out. :func:`read_checked` reads it back.
+    path, size and modification time), how many invalid rows were left
+    out and those rows as the loader listed them. :func:`read_checked` reads it back.
 
     Parameters
     ----------
@@ -349,6 +355,8 @@ def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path,
         The ACLED file they were read from.
     dropped : int, default 0
         Rows of the file left out (``invalid="drop"``).
+    dropped_rows : DataFrame or None, default None
+        Those rows, as the loader lists them (:attr:`LoadedData.dropped_rows`); None for none.
 
     Returns
     -------
@@ -361,6 +369,9 @@ def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path,
     source = Path(source).resolve()
     stat = source.stat()
     note = {"source": str(source), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "dropped": int(dropped)}
+    if dropped_rows is not None and len(dropped_rows):  # text and line numbers: kept as the loader listed them
+        rows = dropped_rows.astype(object).where(dropped_rows.notna(), None)
+        note["dropped_rows"] = {"columns": [str(c) for c in rows.columns], "rows": rows.to_numpy().tolist()}
     frame = events.copy(deep=False)
     frame.attrs = {}
     table = pa.Table.from_pandas(frame, preserve_index=False)
@@ -370,8 +381,9 @@ def write_checked(events: pd.DataFrame, path: str | Path, *, source: str | Path,
     return path
 
 
-def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, int]:
-    """Read the events :func:`write_checked` kept; return them and the number of invalid rows left out.
+def read_checked(path: str | Path, source: str | Path) -> "LoadedData":
+    """Read the events :func:`write_checked` kept; return them, the number of invalid rows left out and those rows,
+    as :func:`load_data` returns them from the file.
 
     Raises
     ------
@@ -394,7 +406,10 @@ def read_checked(path: str | Path, source: str | Path) -> tuple[pd.DataFrame, in
                          f"set {CHECKED} = None to read the file itself")
     events = table.to_pandas()
     events.attrs.update({"path": str(source), "source_format": "acled"})
-    return events, int(note.get("dropped", 0))
+    kept = note.get("dropped_rows")
+    rows = None if not kept else pd.DataFrame(kept["rows"], columns=kept["columns"], dtype=object).astype(
+        {"line": "int64"})
+    return LoadedData(events, int(note.get("dropped", 0)), rows)
 
 
 class LoadedData(NamedTuple):
@@ -419,6 +434,17 @@ def load_data(data: Path, invalid: str | None = None, dayfirst: bool | None = No
     ledger = events.attrs.get("dropped")  # the loader's documented ledger, read where the file is loaded
     rows = ledger.table if ledger is not None and len(ledger) else None
     return LoadedData(events, 0 if rows is None else len(rows), rows)
+
+
+def read_export(values: Mapping[str, object], name: str = "DATA") -> LoadedData:
+    """Load the ACLED file of option ``name`` (``DATA`` or ``COMPARE``) with every option that says how it is read
+    (:attr:`analysis.report.options.Option.reads`: ``INVALID`` for ``DATA``, ``DAYFIRST`` for both), given as
+    :func:`load_data`'s keyword of the same name; the one load of both files.
+
+    ``values`` are the options read (:func:`analysis.report.options.read_parameter`), by name.
+    """
+    return load_data(values[name], **{option.name.lower(): values.get(option.name)
+                                      for option in OPTIONS if name in option.reads})
 
 
 def _countries(events: pd.DataFrame) -> list[str]:
@@ -548,13 +574,22 @@ def notebook_data(
             bases=dataset.bases, sources=dataset.sources, selection=selection, default=default,
             file_span=_span(dataset.events["date_start"], dataset.events["date_end"]),
         )
-    every, dropped = read_checked(checked, path) if checked else load_data(path, values["INVALID"], values["DAYFIRST"])[:2]
+    every, dropped, ledger = read_checked(checked, path) if checked else read_export(values)
     events = select_events(every, start=start_, end=end_, area=area_names, dates="event_date")
     events = events.loc[involving(events, selection.target)].reset_index(drop=True)  # every page follows TARGET
     return NotebookData(events=events, coded=False, source_name=f"the ACLED file {path.name}", start=start_,
                         end=end_, area=area_text, selection=selection, file_countries=tuple(_countries(every)),
-                        dropped=dropped, exported=export_date(every),
+                        dropped=dropped, dropped_rows=_read_dropped(ledger, values, selection.target),
+                        exported=export_date(every),
                         file_span=_span(every["event_date"], every["event_date"]))
+
+
+def _read_dropped(ledger: pd.DataFrame | None, values: dict, target: object) -> pd.DataFrame:
+    """What can still be read of the rows left out (:func:`analysis.io.dropped.readable_dropped`), read as the
+    file was (``DAYFIRST``), and ``of_the_run``: whether the run's window, area and target would take each."""
+    rows = readable_dropped(ledger, dayfirst=values["DAYFIRST"])
+    return rows.assign(of_the_run=of_the_run(rows, start=values["START"], end=values["END"], area=values["AREA"],
+                                             target=target))
 
 
 def _span(first: pd.Series, last: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -563,8 +598,10 @@ def _span(first: pd.Series, last: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp
     return None if pd.isna(first) or pd.isna(last) else (pd.Timestamp(first), pd.Timestamp(last))
 
 
-def compared_export(compare: object, checked: str | Path | None = None) -> pd.DataFrame:
-    """Load the ACLED export of ``COMPARE``, or the copy of it a report build checked (``COMPARE_CHECKED``).
+def compared_export(compare: object, checked: str | Path | None = None, *, dayfirst: str | bool | None = None
+                    ) -> pd.DataFrame:
+    """Load the ACLED export of ``COMPARE`` as the file of ``DATA`` is loaded (:func:`read_export`: ``DAYFIRST``
+    reads its numeric dates), or the copy of it a report build checked (``COMPARE_CHECKED``).
 
     Raises
     ------
@@ -576,4 +613,5 @@ def compared_export(compare: object, checked: str | Path | None = None) -> pd.Da
     path = read_parameter("COMPARE", compare)
     if path is None:
         raise OptionError("COMPARE: give the path of an ACLED export to compare the coded events with")
-    return read_checked(checked, path)[0] if checked else load_data(path)[0]
+    values = {"COMPARE": path, "DAYFIRST": read_parameter("DAYFIRST", dayfirst)}
+    return read_checked(checked, path).events if checked else read_export(values, "COMPARE").events

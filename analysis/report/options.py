@@ -15,8 +15,8 @@ Every option of ``make report`` and ``python -m analysis.report`` is one
   reads them with the same parsers (:func:`read_parameter`);
 - the table of options in docs/report.md (:func:`markdown_table`; a test checks it);
 - whether a run is the committed default run (:func:`is_default_run`);
-- which options say how the file of ``DATA`` is read (``INVALID``, ``DAYFIRST``:
-  :attr:`Option.of_data`), refused without it; when that file is refused, the
+- which options say how an ACLED file is read (``INVALID`` that of ``DATA``, ``DAYFIRST`` those of ``DATA``
+  and ``COMPARE``: :attr:`Option.reads`), refused without one; when the file of ``DATA`` is refused, the
   advice after the loader's message names them where they would let the run go
   on (:func:`analysis.report.checks.advice`).
 
@@ -91,9 +91,9 @@ class Option:
     page : str
         The one page the option reaches as a parameter: the folder of its notebook under ``notebooks/``
         (``compare``), built only when the option is given; empty: every page.
-    of_data : bool
-        Whether the option says how the file of ``DATA`` is read: it is refused without ``DATA``, and applies to
-        that file alone (not to the export of ``COMPARE``).
+    reads : tuple of str
+        The options whose files this option says how to read (``DATA``, ``COMPARE``): it is refused without one of
+        them, and each of those files is loaded with it (:func:`analysis.report.inputs.read_export`).
     """
 
     name: str
@@ -106,7 +106,12 @@ class Option:
     label: str = ""
     unset: str = ""
     page: str = ""
-    of_data: bool = False
+    reads: tuple[str, ...] = ()
+
+    @property
+    def of_data(self) -> bool:
+        """Whether the option says how the file of ``DATA`` is read (:attr:`reads`)."""
+        return "DATA" in self.reads
 
     @property
     def flag(self) -> str:
@@ -253,11 +258,11 @@ OPTIONS: tuple[Option, ...] = (
            _data, label="Data", unset="the coded events of the five source documents"),
     Option("INVALID", "raise|drop",
            "'drop': leave out the rows of DATA that break a rule, and count them; default 'raise': refuse the file",
-           _invalid, label="Rows that could not be read", unset="none allowed", of_data=True),
+           _invalid, label="Rows that could not be read", unset="none allowed", reads=("DATA",)),
     Option("DAYFIRST", "true|false",
            "how DATA's numeric dates read where none has a day above 12: 'true' day first (02/03/2020 is 2 March), "
            "'false' month first (3 February); default: as the dates tell",
-           _dayfirst, label="Dates read", unset="as the file's dates tell", of_data=True),
+           _dayfirst, label="Dates read", unset="as the file's dates tell", reads=("DATA", "COMPARE")),
     Option("START", "YYYY-MM-DD", "first day of the window: events whose dates overlap it are kept", _date,
            label="From", unset="the first event"),
     Option("END", "YYYY-MM-DD", "last day of the window", _date, label="To", unset="the last event"),
@@ -329,7 +334,7 @@ def as_text(name: str, value: Any) -> str:
 
 def check_together(values: Mapping[str, Any]) -> None:
     """Refuse options that do not go together: a window ending before it starts, an option of the data file
-    (``INVALID``, ``DAYFIRST``: :attr:`Option.of_data`) without ``DATA``, ``COMPARE`` with ``DATA``.
+    (``INVALID``, ``DAYFIRST``: :attr:`Option.reads`) without a file it reads, ``COMPARE`` with ``DATA``.
 
     Parameters
     ----------
@@ -343,9 +348,10 @@ def check_together(values: Mapping[str, Any]) -> None:
     start, end = values.get("START"), values.get("END")
     if start is not None and end is not None and start > end:
         raise OptionError(f"{BY_NAME['START'].flag} {start} is after {BY_NAME['END'].flag} {end}")
-    for name in OF_DATA:
-        if values.get(name) is not None and values.get("DATA") is None:
-            raise OptionError(f"{BY_NAME[name].flag} applies to an ACLED file: give {BY_NAME['DATA'].flag} too")
+    for option in OPTIONS:
+        if option.reads and values.get(option.name) is not None and all(values.get(f) is None for f in option.reads):
+            files = " or ".join(BY_NAME[name].flag for name in option.reads)
+            raise OptionError(f"{option.flag} applies to an ACLED file: give {files} too")
     if values.get("COMPARE") is not None and values.get("DATA") is not None:
         raise OptionError(f"{BY_NAME['COMPARE'].flag} sets the coded events beside an ACLED export; "
                           f"it does not apply to {BY_NAME['DATA'].flag}: give one or the other")
@@ -443,6 +449,8 @@ def is_default_run(values: Mapping[str, Any]) -> bool:
     for name in PARAMETERS:
         value = values.get(name)
         if value is None or (name == "INVALID" and value == "raise"):
+            continue
+        if BY_NAME[name].reads and values.get("DATA") is None:  # how an export of COMPARE reads: not the coded run's
             continue
         if isinstance(value, (str, tuple, list)) and not value:
             continue

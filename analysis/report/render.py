@@ -20,7 +20,8 @@ from typing import Any
 import nbformat
 
 from .execute import clean_metadata, read_notebook, without_default_only
-from .options import PAGES, is_default_run
+from .inputs import DATA_FILES, DROPPED_FILE
+from .options import BY_NAME, PAGES, is_default_run
 from .safety import POLICY_PLACEHOLDER, find_remote_references, with_policy
 from .summary import PageCard, briefly, describe_parameters, notebook_summary, page_card, window_is_empty
 
@@ -243,13 +244,47 @@ def render_index(cards: Sequence[PageCard], *, parameters: Mapping[str, Any] | N
     template = environment.get_template("report_index.html.j2")
     given = dict(parameters or {})
     chosen = not is_default_run(given) or any(given.get(name) for name in PAGES.values())
+    first = next((card for card in cards if card.dateline), None)
+    settings = describe_parameters(parameters, dropped=dropped) if chosen or dropped else []
+    invalid = BY_NAME["INVALID"].label
     return with_policy(template.render(
         title=next((card.report_title for card in cards if card.report_title), None) or _index_title(parameters),
-        dateline=next((card.dateline for card in cards if card.dateline), None),
+        dateline=None if first is None else linked_parts(first.dateline, first.dateline_links),
         csp=POLICY_PLACEHOLDER,
-        parameters=describe_parameters(parameters, dropped=dropped) if chosen or dropped else [],
+        # the rows left out are listed in a file beside the report, linked as the pages link it
+        parameters=[(label, linked_parts(text, _spans_of(text, DROPPED_FILE) if label == invalid and dropped else ()))
+                    for label, text in settings],
         pages=cards,
     ))
+
+
+def linked_parts(text: str, links: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str | None]]:
+    """Cut ``text`` into (part, link) pairs: each span of ``links`` that names a file beside the report
+    (:data:`analysis.report.inputs.DATA_FILES`) links to it, every other part has None.
+
+    Examples
+    --------
+    >>> linked_parts("2 rows; dropped.csv lists each", [(8, 19)])
+    [('2 rows; ', None), ('dropped.csv', 'dropped.csv'), (' lists each', None)]
+    >>> linked_parts("named <b>", [(0, 5)])  # not a file of the report: text
+    [('named', None), (' <b>', None)]
+    """
+    parts, at = [], 0
+    for start, end in sorted(links):
+        if start < at or end > len(text):
+            continue
+        parts.append((text[at:start], None))
+        name = text[start:end]
+        parts.append((name, name if name in DATA_FILES else None))
+        at = end
+    parts.append((text[at:], None))
+    return [(part, link) for part, link in parts if part]
+
+
+def _spans_of(text: str, name: str) -> tuple[tuple[int, int], ...]:
+    """The first place ``text`` (words with no value of a file in them) names ``name``."""
+    start = text.find(name)
+    return () if start < 0 else ((start, start + len(name)),)
 
 
 def _index_title(parameters: Mapping[str, Any] | None) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import nbformat
 
 from ..stats.targets import DEFAULT_ACLED_ATTACKS
-from ..text import describe_dates, join_words
+from ..text import describe_dates, describe_number, join_words
 from .thumbnails import first_figure_alt, thumbnail
 from .words.common import CARD_METADATA, DATELINE_METADATA, EMPTY_WINDOW
 
@@ -41,6 +41,8 @@ class PageCard:
     dateline: str | None = None
     report_title: str | None = None
     scope: str | None = None
+    #: where the dateline names a file beside the report, as (start, end) offsets (:attr:`Dateline.links`)
+    dateline_links: tuple[tuple[int, int], ...] = ()
 
 
 def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
@@ -65,6 +67,7 @@ def page_card(path: Path, nb: nbformat.NotebookNode) -> PageCard:
         dateline=written_dateline(nb),
         report_title=written_dateline(nb, "report_title"),
         scope=written_dateline(nb, "scope"),
+        dateline_links=written_links(nb),
     )
 
 
@@ -106,6 +109,17 @@ def written_dateline(nb: nbformat.NotebookNode, key: str = "dateline") -> str | 
             if isinstance(found, Mapping) and found.get(key):
                 return str(found[key])
     return None
+
+
+def written_links(nb: nbformat.NotebookNode) -> tuple[tuple[int, int], ...]:
+    """Return where the dateline the notebook showed names a file beside the report, as (start, end) offsets into
+    :func:`written_dateline`'s text (:attr:`analysis.report.words.common.Dateline.links`); empty for none."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            found = output.get("metadata", {}).get(DATELINE_METADATA)
+            if isinstance(found, Mapping) and found.get("dateline"):
+                return tuple((int(start), int(end)) for start, end in found.get("links") or ())
+    return ()
 
 
 def written_card(nb: nbformat.NotebookNode) -> tuple[str, str] | None:
@@ -258,10 +272,10 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "START": "2020-01-01"})[:2]
     [('Data', 'iraq.csv (ACLED export)'), ('From', '1 January 2020')]
     >>> describe_parameters({"DATA": "/tmp/iraq.csv", "INVALID": "drop", "DAYFIRST": "false"}, dropped=3)[1:3]
-    [('Rows that could not be read', '3 left out, listed in dropped.csv'), ('Dates read', 'month first')]
+    [('Rows that could not be read', '3 rows left out of every count; dropped.csv, beside this report, lists each with its line and why'), ('Dates read', 'month first')]
     """
-    from .inputs import DROPPED_FILE
     from .options import DAYFIRST_WORDS, OPTIONS, read_parameter
+    from .words.dropped import where_listed
 
     parameters = dict(parameters or {})
     data = parameters.get("DATA")
@@ -275,7 +289,8 @@ def describe_parameters(parameters: Mapping[str, Any] | None, *, dropped: int = 
         elif option.name == "DAYFIRST":
             text = DAYFIRST_WORDS[read_parameter(option.name, value)]
         elif option.name == "INVALID":
-            text = (f"{dropped:,} left out, listed in {DROPPED_FILE}" if value == "drop" else
+            text = (f"{describe_number(dropped, 'row')} left out of every count; {where_listed(dropped)}"
+                    if value == "drop" else
                     option.unset if value == "raise" else str(value))
         elif option.name == "ATTACKS" and not value and data:
             text = f"{join_words(DEFAULT_ACLED_ATTACKS)} (ACLED event types)"

@@ -431,14 +431,26 @@ def select_events(
         unmatched = unmatched_areas(events, asked) if len(events) else []
         if unmatched:
             raise ValueError(refusal("area", unmatched, area_names(events), AREA_RULE))
-        wanted = {a.strip().casefold() for a in asked}
-        in_area = np.zeros(len(events), dtype=bool)
-        for column in AREA_COLUMNS:
-            if column in events.columns:
-                names = events[column].astype("string").str.strip().str.casefold()
-                in_area |= names.isin(wanted).fillna(False).to_numpy(dtype=bool)
-        mask &= in_area
+        mask &= in_area(events, asked)
     return events.loc[mask]
+
+
+def in_area(events: pd.DataFrame, area: Sequence[str]) -> np.ndarray:
+    """Mark the events of an area: a governorate (``admin1``) or country (``country``) of ``area``, matched whole,
+    without regard to case, as :func:`select_events` keeps them; an event whose place is not known is not marked.
+
+    Examples
+    --------
+    >>> in_area(pd.DataFrame({"admin1": ["Baghdad", None], "country": ["Iraq", "Syria"]}), ["baghdad "]).tolist()
+    [True, False]
+    """
+    wanted = {a.strip().casefold() for a in area}
+    marked = np.zeros(len(events), dtype=bool)
+    for column in AREA_COLUMNS:
+        if column in events.columns:
+            names = events[column].astype("string").str.strip().str.casefold()
+            marked |= names.isin(wanted).fillna(False).to_numpy(dtype=bool)
+    return marked
 
 
 def event_numbers(events: pd.DataFrame, *, kinds: pd.Series | None = None) -> pd.Series:

@@ -214,8 +214,8 @@ def test_the_advice_names_invalid_drop_only_where_leaving_rows_out_helps_and_it_
         assert said == "" and (", line 2, " in message and "0xE9" in message or "is not an ACLED export" in message), message
 
 
-def test_the_advice_is_for_the_file_of_data_alone(tmp_path):
-    """Neither option applies to the export of COMPARE."""
+def test_the_advice_of_invalid_is_for_the_file_of_data_alone(tmp_path):
+    """INVALID does not read the export of COMPARE (DAYFIRST does: test_the_export_to_compare_with_reads_its_dates_...)."""
     damaged = damaged_export(tmp_path / "damaged.csv")
     with pytest.raises(DataError) as caught:
         check_run({"COMPARE": str(damaged)}, tmp_path)
@@ -236,19 +236,26 @@ def test_invalid_drop_is_said_on_every_pages_dateline_and_the_rows_are_listed(tm
     said = (" 2 rows of dam*aged_[x].csv could not be read as events (a value missing, or not written as ACLED "
             "writes it) and are left out of every count; dropped.csv, beside this report, lists each with its line "
             "and why.")
+    # what can still be read of them: a 30 February is no day; the other row's date reads, its year does not agree
+    read = (" What can still be read of them: line 4: a protest with intervention in Region D (Somalia), Protesters "
+            "(Somalia), no date that reads, 0 killed; line 6: a shelling/artillery/missile attack in Region A "
+            "(Somalia), Al Shabaab against Civilians (Somalia), 3 Oct 2025, 0 killed.")
     for page in ("timeline", "attacks", "posture", "sources"):
         line = story.dateline(page)
-        assert line.text.endswith(said), page  # the index opens with the first page's
+        assert line.text.endswith(said + read), page  # the index opens with the first page's
         assert line.markdown.endswith(
             f" 2 rows of {markdown_text(path.name)} could not be read as events (a value missing, or not written as "
             "ACLED writes it) and are left out of every count; [dropped.csv](dropped.csv), beside this report, lists "
-            "each with its line and why.*")  # a link
+            "each with its line and why." + read + "*")  # a link
+        start = line.text.index("dropped.csv")
+        assert line.links == ((start, start + len("dropped.csv")),)  # where the index links it
     assert "dam\\*aged\\_\\[x\\]" in markdown_text(path.name)  # the file's name is text
     one = damaged_export(tmp_path / "one.csv")
     one.write_text(one.read_text(encoding="utf-8").replace(",1999,", ",2025,"), encoding="utf-8")
-    assert Story(notebook_data(str(one), invalid="drop")).dateline("timeline").text.endswith(
-        " 1 row of one.csv could not be read as an event (a value missing, or not written as ACLED writes it) and is "
-        "left out of every count; dropped.csv, beside this report, lists it with its line and why.")
+    assert (" 1 row of one.csv could not be read as an event (a value missing, or not written as ACLED writes it) and "
+            "is left out of every count; dropped.csv, beside this report, lists it with its line and why. What can "
+            "still be read of it: a protest with intervention in Region D (Somalia), Protesters (Somalia) (line 4: no date "
+            "that reads, 0 killed).") in Story(notebook_data(str(one), invalid="drop")).dateline("timeline").text
     assert "left out" not in Story(notebook_data(str(write_acled(tmp_path / "whole.csv", 5)))).dateline("timeline").text
 
 
@@ -271,7 +278,7 @@ def test_the_checked_copy_holds_the_loaders_frame_and_names_its_source(tmp_path)
     path = write_acled(tmp_path / "export.csv", 25)
     events = load_acled(path)
     copy = write_checked(events, tmp_path / "copy.arrow", source=path)
-    again, dropped = read_checked(copy, path)
+    again, dropped, _ = read_checked(copy, path)
     assert dropped == 0 and again.equals(events) and (again.dtypes == events.dtypes).all()
     other = write_acled(tmp_path / "other.csv", 25)
     with pytest.raises(ValueError, match="is not the checked copy of"):
@@ -404,3 +411,18 @@ def test_the_events_the_score_leaves_out_are_named_as_text():
             f"{markdown_text('A clash with <i>ISIS</i> near [Mosul]')} (event 3). ") in note
     assert "<b>" not in note and "[x](https" not in note and "<i>" not in note and "*ISIS*" not in note
     assert Facts(data).escalation["conflict"].sum() == 10  # the militia attack alone
+
+
+def test_the_export_to_compare_with_reads_its_dates_as_dayfirst_says(tmp_path):
+    """DAYFIRST reads the export of COMPARE as it reads DATA: the build's checked copy and a page run by hand alike."""
+    path = ambiguous_export(tmp_path / "resaved.csv")
+    with pytest.raises(DataError, match="is ambiguous") as caught:
+        check_run({"COMPARE": str(path)}, tmp_path)
+    assert advice(caught.value, {"COMPARE": str(path)}) == (
+        "--dayfirst true reads its dates day first, --dayfirst false month first")  # as for the file of DATA
+    for given, first in [("true", "2020-03-02"), ("false", "2020-02-03")]:
+        run = check_run({"COMPARE": str(path), "DAYFIRST": given}, tmp_path)
+        copy = compared_export(str(path), run.parameters[COMPARE_CHECKED])
+        assert str(copy["event_date"].min().date()) == first
+        by_hand = compared_export(str(path), dayfirst=given)
+        assert by_hand.equals(copy) and by_hand.equals(load_acled(path, dayfirst=given == "true"))

@@ -169,6 +169,10 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
         "from analysis.report.story import Story, say\nsay(Story(data).dateline('timeline'))",
     )
     path = damaged_export(tmp_path / "damaged.csv")
+    # a row left out names its place with markup: the page and the index show it as text
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace('"Region D"', '"<script>x</script> *D*"')  # line 4, left out for its 30 February
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     status = run_main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--data", str(path),
                        "--invalid", "drop"])
     printed = capsys.readouterr()
@@ -178,11 +182,16 @@ def test_invalid_drop_builds_from_the_copy_checked_once(tmp_path, capsys):
     assert executed.cells[-2].outputs[0]["text"].startswith(
         "28 events from the ACLED file damaged.csv (2 invalid rows of the file left out)")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "<dt>Rows that could not be read</dt>" in index and "<dd>2 left out, listed in dropped.csv</dd>" in index
-    # the page's dateline says it, and the index, which opens with it; the rows are listed beside the report
+    # the settings say it in words, with the file linked as the pages link it
+    assert ('<dt>Rows that could not be read</dt><dd>2 rows left out of every count; <a href="dropped.csv">dropped.csv'
+            '</a>, beside this report, lists each with its line and why</dd>') in index
+    # the page's dateline says it, and the index, which opens with it, each with the link and what can still be read
     said = ("2 rows of damaged.csv could not be read as events (a value missing, or not written as ACLED writes it) "
-            "and are left out of every count;")
-    assert said in index and f'{said} <a href="dropped.csv">dropped.csv</a>, beside this report' in (
-        tmp_path / "out" / "01-count.html").read_text(encoding="utf-8")
+            'and are left out of every count; <a href="dropped.csv">dropped.csv</a>, beside this report, lists each '
+            "with its line and why. What can still be read of them: line 4: a protest with intervention in "
+            "&lt;script&gt;x&lt;/script&gt; *D* (Somalia)")
+    page = (tmp_path / "out" / "01-count.html").read_text(encoding="utf-8")
+    assert said in index and said in page and "<em>D</em>" not in page
+    assert "<script>x" not in page and "<script>x" not in index
     listed = pd.read_csv(tmp_path / "out" / "dropped.csv")
     assert listed["line"].tolist() == [4, 6] and listed["reasons"].str.contains("2025-02-30").iloc[0]

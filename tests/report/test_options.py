@@ -162,13 +162,20 @@ def test_dayfirst_reaches_the_notebooks_as_its_text_and_is_read_back(order):
 
 
 @pytest.mark.parametrize("name", OF_DATA)
-def test_an_option_of_the_data_file_goes_with_data(name):
+def test_an_option_of_the_data_file_goes_with_a_file_it_reads(name):
+    """INVALID reads the file of DATA alone; DAYFIRST reads the export of COMPARE too, as it reads DATA."""
     assert OF_DATA == ("INVALID", "DAYFIRST")
     value = read_parameter(name, {"INVALID": "drop", "DAYFIRST": "true"}[name])
-    with pytest.raises(OptionError, match=f"^--{name.lower()} applies to an ACLED file: give --data too$"):
+    files = {"INVALID": "--data", "DAYFIRST": "--data or --compare"}[name]
+    with pytest.raises(OptionError, match=f"^--{name.lower()} applies to an ACLED file: give {files} too$"):
         check_together({name: value})
-    with pytest.raises(OptionError, match=f"^--{name.lower()} applies to an ACLED file"):
-        check_together({name: value, "COMPARE": Path("/x.csv")})  # not to the export of COMPARE
+    if name == "INVALID":
+        with pytest.raises(OptionError, match="^--invalid applies to an ACLED file"):
+            check_together({name: value, "COMPARE": Path("/x.csv")})  # not to the export of COMPARE
+    else:
+        check_together({name: value, "COMPARE": Path("/x.csv")})
+        # how the export of COMPARE reads leaves the coded pages the committed default run
+        assert options_default_run({name: "true"}) and not options_default_run({name: "true", "DATA": "/x.csv"})
     check_together({name: value, "DATA": Path("/x.csv")})
 
 

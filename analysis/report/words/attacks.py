@@ -60,6 +60,7 @@ from .counting import (
     title_names_tie,
 )
 from .coverage import killed_source_note, new_source_note
+from .dropped import Figure
 from .events import deadliest, deadliest_listed, event_columns, reader_sentence, sides_of
 from .facts import ATTACK_ROWS, Facts
 from .plain import headlines_of, numbered
@@ -640,5 +641,25 @@ def busiest_caption(facts: Facts, counts: pd.DataFrame, most: int = BUSIEST) -> 
 
 
 def dateline(facts: Facts) -> Dateline:
-    """The page's dateline: what it counts, named as its title and lead name it (:func:`counted_as`)."""
-    return common_dateline(facts, lambda esc: counted_as(facts, len(facts.attacks), esc), events=facts.attacks)
+    """The page's dateline: what it counts, named as its title and lead name it (:func:`counted_as`), and, where
+    ``INVALID=drop`` left rows out, what its figures would count with them (:func:`headline_figures`)."""
+    return common_dateline(facts, lambda esc: counted_as(facts, len(facts.attacks), esc), events=facts.attacks,
+                           figures=headline_figures(facts))
+
+
+def headline_figures(facts: Facts) -> list[Figure]:
+    """The figures the page's titles and findings give, of the rows left out that read as its attacks: the people
+    the attacks killed in the window, and their peak week (:func:`key_sentences`); none for the coded data or where
+    no row was left out."""
+    data = facts.data
+    if facts.coded or not data.dropped or facts.attacks.empty or data.dropped_rows is None:
+        return []
+    among = data.selection.mask(data.dropped_rows).to_numpy(dtype=bool)
+    what = data.selection.what
+    figures = [Figure(lambda esc: f"the {esc(what)}", None, None, "killed",
+                      int(killed_per_event(facts.attacks, data.casualties).sum()), among)]
+    found = peak(facts.per_period("W", facts.attacks))
+    if found is not None:
+        figures.append(Figure(f"the week of {week_text(found)}", found.start, found.end, "events", found.events,
+                              among))
+    return figures

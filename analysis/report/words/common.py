@@ -10,8 +10,9 @@ for what they draw.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,9 @@ from ...stats.highlights import Peak, largest_changes
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, Facts
+
+if TYPE_CHECKING:
+    from .dropped import Figure
 
 #: How a value enters text: :func:`md` for Markdown, :class:`str` for plain text.
 Escape = Callable[[object], str]
@@ -371,16 +375,21 @@ class Dateline:
     #: The words of the place and the window the report's title names (" in Iraq, 1 March 2020 to 30 April 2020"),
     #: which the index's cards and the links between pages leave out of each page's title and first sentence.
     scope: str = ""
+    #: Where :attr:`text` names a file beside the report (dropped.csv), as (start, end) offsets: the index links it
+    #: as the pages' Markdown does.
+    links: tuple[tuple[int, int], ...] = ()
 
     @property
-    def card(self) -> dict[str, str]:
-        """The dateline as its display metadata carries it, with the report's title and scope where there are."""
+    def card(self) -> dict[str, object]:
+        """The dateline as its display metadata carries it, with the report's title and scope where there are, and
+        the files it names (:attr:`links`)."""
         return {"dateline": self.text, **({"report_title": self.report_title, "scope": self.scope}
-                                          if self.report_title else {})}
+                                          if self.report_title else {}),
+                **({"links": [list(span) for span in self.links]} if self.links else {})}
 
 
 def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *, lead_counts: bool = True,
-             events: pd.DataFrame | None = None) -> Dateline:
+             events: pd.DataFrame | None = None, figures: Sequence[Figure] = ()) -> Dateline:
     """Open a page with what its title and lead do not say: where its events come from, and what the page counts
     (``what``) where the lead does not count it.
 
@@ -400,38 +409,26 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
     "Associated Press (6 Feb 2020)", "an unnamed outlet (29 Mar 2020)"); an
     ACLED file by its name, the export's date (its latest ``timestamp``:
     "data as of 14 November 2023") and the outlets behind the most events. Where ``INVALID=drop`` left rows of
-    the file out, every page's dateline says so, and the index's with it (:func:`left_out`).
+    the file out, every page's dateline says so, and the index's with it: how many, what can still be read of them
+    and what the page's ``figures`` (the periods its headline and findings name) would be with them
+    (:func:`analysis.report.words.dropped.left_out`).
     """
+    from .dropped import left_out
+
     def write(esc: Escape, link: Callable[[str], str]) -> str:
         sources = _sources_words(facts, esc, facts.events if events is None else events)
         opening = (f"From {sources}." if what is None or (lead_counts and not facts.is_default)
                    else f"{capital(what(esc) if callable(what) else what)}, from {sources}.")
-        return opening + left_out(facts, esc, link)
+        return opening + left_out(facts, esc, link, figures)
 
     title = report_title(facts)
     scope = f" in {facts.data.place}, {facts.data.period_text}" if title else ""
-    return Dateline(text=write(str, str), markdown=f"*{write(md, lambda name: f'[{name}]({name})')}*",
-                    report_title=title, scope=scope)
-
-
-def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str) -> str:
-    """Say that ``INVALID=drop`` left rows of the file out, how many, and where they are listed; "" where none was.
-
-    The one sentence that says it on the pages, at the end of each page's dateline (:func:`dateline`), which the
-    index opens with: " 2 rows of damaged.csv could not be read as events (a value missing, or not written as
-    ACLED writes it) and are left out of every count; dropped.csv, beside this report, lists each with its line
-    and why." ``link`` writes the file's name as a link (Markdown) or as it is (plain text).
-    """
-    from ..inputs import DROPPED_FILE
-
-    count = facts.data.dropped
-    if facts.coded or not count:
-        return ""
-    name = esc(facts.data.file_name)
-    one = count == 1
-    return (f" {describe_number(count, 'row')} of {name} could not be read as {'an event' if one else 'events'} "
-            f"(a value missing, or not written as ACLED writes it) and {'is' if one else 'are'} left out of every "
-            f"count; {link(DROPPED_FILE)}, beside this report, lists {'it' if one else 'each'} with its line and why.")
+    # the plain text with each file it names marked (no value of a file or a path holds a NUL), for the index's links
+    parts = write(str, lambda name: f"\0{name}\0").split("\0")
+    at = np.cumsum([0] + [len(part) for part in parts])
+    return Dateline(text="".join(parts), markdown=f"*{write(md, lambda name: f'[{name}]({name})')}*",
+                    report_title=title, scope=scope,
+                    links=tuple((int(at[k]), int(at[k + 1])) for k in range(1, len(parts), 2)))
 
 
 def report_title(facts: Facts) -> str:
@@ -525,4 +522,4 @@ def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]])
 
 
 #: Names that moved when this module was split, importable from here for one release (with a warning).
-__getattr__ = moved_names(__name__, {name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')})
+__getattr__ = moved_names(__name__, {**{name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')}, "left_out": "analysis.report.words.dropped"})

@@ -57,6 +57,7 @@ from .counting import (
     title_names_tie,
 )
 from .coverage import killed_source_note, new_source_note
+from .dropped import Figure
 from .events import deadliest, deadliest_listed, notes_heading, notes_of, reader_sentence, reader_what, sides_of
 from .facts import TABLE_ROWS, Facts
 from .plain import numbered
@@ -639,5 +640,25 @@ def _escalation_peaks(facts: Facts, frame: pd.DataFrame) -> tuple[str, str, pd.D
 
 
 def dateline(facts: Facts) -> Dateline:
-    """The page's dateline: the events it places on the timeline."""
-    return common_dateline(facts, describe_number(len(facts.events), "event"))
+    """The page's dateline: the events it places on the timeline, and, where ``INVALID=drop`` left rows out, what
+    the periods its title and findings name would count with them (:func:`headline_figures`)."""
+    return common_dateline(facts, describe_number(len(facts.events), "event"), figures=headline_figures(facts))
+
+
+def headline_figures(facts: Facts) -> list[Figure]:
+    """The periods the page's findings name, each with its figure, as :func:`key_sentences` finds them: the peak
+    week of the events, the peak week of the killed, the busiest month (where there is more than one); none for
+    the coded data or where no row was left out."""
+    if facts.coded or not facts.data.dropped or facts.events.empty:
+        return []
+    weekly, monthly = facts.per_period("W"), facts.per_period("M")
+    figures = []
+    for found, measure in ((peak(weekly), "events"), (peak(weekly, "killed"), "killed")):
+        if found is not None:
+            figures.append(Figure(f"the week of {week_text(found)}", found.start, found.end, measure,
+                                  found.events if measure == "events" else found.value))
+    by_month = peak(monthly)
+    if by_month is not None and len(monthly) > 1:
+        figures.append(Figure(f"{month_text(by_month)}, the busiest month,", by_month.start, by_month.end, "events",
+                              by_month.events))
+    return figures
