@@ -260,7 +260,7 @@ OPTIONS: tuple[Option, ...] = (
            "'drop': leave out the rows of DATA that break a rule, and count them; default 'raise': refuse the file",
            _invalid, label="Rows that could not be read", unset="none allowed", reads=("DATA",)),
     Option("DAYFIRST", "true|false",
-           "how DATA's numeric dates read where none has a day above 12: 'true' day first (02/03/2020 is 2 March), "
+           "how the numeric dates of DATA and COMPARE read where none has a day above 12: 'true' day first (02/03/2020 is 2 March), "
            "'false' month first (3 February); default: as the dates tell",
            _dayfirst, label="Dates read", unset="as the file's dates tell", reads=("DATA", "COMPARE")),
     Option("START", "YYYY-MM-DD", "first day of the window: events whose dates overlap it are kept", _date,
