@@ -21,6 +21,7 @@ functions.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -290,16 +291,27 @@ class LabelPlacer:
             count += int(near.any(axis=0).sum())
         return count
 
-    def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
+    def annotate(self, text: str, xy: tuple[float, float], *, gid: str,
+                 own: Sequence[tuple[float, float]] | None = None, **style: Any) -> Any:
         """Write ``text`` (as matplotlib draws it) for the point ``xy`` where it covers least and stays nearest its
-        own mark; return the annotation."""
+        own marks; return the annotation.
+
+        ``own`` gives, in data coordinates, the points of the marks that are
+        the label's (a place drawn as several marks side by side, the places
+        of a region named together); None: the marks drawn at ``xy``. The
+        label keeps outside the circle around ``xy`` that holds them.
+        """
         import matplotlib.patheffects as effects
 
         centre = self.ax.transData.transform(xy)
-        # the marks drawn at this point (its dot, and a marker over it) are its own
-        own = np.hypot(self.marks[:, 0] - centre[0], self.marks[:, 1] - centre[1]) < 1.0
-        # the distances are from the edge of a small mark: a bigger mark moves its label out by as much more
-        radius = float(self.marks[own, 2].max()) if own.any() else 0.0
+        points = self.ax.transData.transform(np.asarray([xy] if own is None else list(own), dtype=float).reshape(-1, 2))
+        # the marks drawn at these points (a dot, and a marker over it) are its own
+        mine = np.zeros(len(self.marks), dtype=bool)
+        for x, y in points:
+            mine |= np.hypot(self.marks[:, 0] - x, self.marks[:, 1] - y) < 1.0
+        # the distances are from the edge of a small mark: bigger marks, or several, move the label out by as much more
+        reach = np.hypot(self.marks[mine, 0] - centre[0], self.marks[mine, 1] - centre[1]) + self.marks[mine, 2]
+        radius = float(reach.max()) if mine.any() else 0.0
         beyond = max(radius / self.pixels - self._SMALLEST, 0.0)
         best = None
         for distance in self._DISTANCES:
@@ -310,15 +322,17 @@ class LabelPlacer:
                 leader = distance > self._DISTANCES[0]
                 line = self._leader(box, centre, radius) if leader else None
                 cost = (self._cost(box, distance)
-                        + self._NEAR_COST * (self._near_others(box, own, leader=leader) + self._crossings(box, line, own)))
+                        + self._NEAR_COST * (self._near_others(box, mine, leader=leader) + self._crossings(box, line, mine)))
                 label.remove()
                 if best is None or cost < best[0]:
                     best = (cost, offset, ha, va, box, distance, line)
             if best[0] < self._DISTANCES[0] + 1:
                 break
         _, offset, ha, va, box, distance, line = best
+        # a leader line ends on a mark's edge, or on the edge of the circle that holds several marks
         arrow = None if distance <= self._DISTANCES[0] else {"arrowstyle": "-", "color": "0.45", "linewidth": 0.6,
-                                                              "shrinkA": 1, "shrinkB": 3}
+                                                              "shrinkA": 1,
+                                                              "shrinkB": 3 if own is None else radius / self.pixels}
         label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
                                  arrowprops=arrow, **style)
         label.set_path_effects([effects.withStroke(linewidth=2.4, foreground=(1, 1, 1, 0.85))])

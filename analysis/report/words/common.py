@@ -298,23 +298,6 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
     return out
 
 
-#: Counts whose largest and smallest differ by no more than this share of the largest are said as alike, not
-#: ranked ("5 pairs of actors, 33 to 36 events each"): a lead of a few events is no finding.
-ALIKE_SHARE = 0.1
-
-
-def alike(counts) -> bool:
-    """True for two or more counts that differ by no more than :data:`ALIKE_SHARE` of the largest.
-
-    Examples
-    --------
-    >>> alike([36, 34, 34, 33, 33]), alike([36, 20]), alike([36])
-    (True, False, False)
-    """
-    values = [int(value) for value in counts]
-    return len(values) > 1 and max(values) - min(values) <= ALIKE_SHARE * max(values)
-
-
 def limits(facts: Facts, first_page: str | None = None) -> str:
     """Write what the data cannot tell, with this run's figures (Markdown): in full, or a pointer to where it is.
 
