@@ -16,7 +16,7 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary
-from ..stats.highlights import alike
+from ..stats.highlights import alike, top_whole
 from ..text import describe_number, join_words
 from ._axes import current_axes, nothing_to_draw, own_figure
 from .figures import describe
@@ -300,11 +300,12 @@ def plot_country_events(
     regions = named_regions(places, n, size)
     named = _region_labels(regions, size) if regions is not None else _named_places(places, n, size)
     for _, row in named.iterrows():
+        # a place drawn as one dot is its label's own mark; several marks side by side, or a region's, are named
         own = marks.loc[marks["place"].isin(row["keys"] if regions is not None else [row["place"]]), ["x", "y"]]
         placer.annotate(literal_text(row["label"]), (row["longitude"], row["latitude"]),
-                        own=[tuple(xy) for xy in own.to_numpy(dtype=float)],
+                        own=[tuple(xy) for xy in own.to_numpy(dtype=float)] if shape or regions is not None else None,
                         gid="place" if regions is None else "region", fontsize=7.5, color="0.1", zorder=5,
-                        **({} if regions is None else {"fontweight": "bold"}))
+                        **({} if regions is None else {"fontweight": "bold", "centred": True}))
     if shape:
         _shapes_key(ax, marks, groups, kinds, palette, shape=shape, size=size, area=area)
     else:
@@ -560,7 +561,8 @@ def named_places(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "event
 
 def named_regions(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "events") -> pd.DataFrame | None:
     """The regions a map names instead of its places where no place stands out: the ``n`` regions (the places'
-    ``area``) with the most, each once, as :func:`named_places` names places.
+    ``area``) with the most, each once, a tie at the last kept whole up to twice as many (else left out whole,
+    :func:`analysis.stats.highlights.top_whole`; the first ``n`` where even the biggest tie more).
 
     No place stands out where the places' events (or killed) are alike, or
     differ by one (:func:`analysis.stats.highlights.alike`): naming "the
@@ -573,8 +575,8 @@ def named_regions(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "even
     -------
     DataFrame or None
         name (the region), places (how many), events, fatalities, latitude
-        and longitude (the middle of its places), and ``keys``, the places'
-        keys (their coordinates, as :func:`analysis.stats.places.locations`
+        and longitude (the middle of the box that holds its places), and
+        ``keys``, the places' keys (their coordinates, as :func:`analysis.stats.places.locations`
         rounds them); the most first.
 
     Examples
@@ -592,12 +594,16 @@ def named_regions(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "even
     if len(places.drop_duplicates("name")) <= n or not alike(places[size], or_by=1):
         return None
     located = places.dropna(subset=["area"]).assign(keys=_place_keys(places.dropna(subset=["area"])))
-    regions = located.groupby("area", sort=False).agg(
-        places=("keys", "size"), events=("events", "sum"), fatalities=("fatalities", "sum"),
-        latitude=("latitude", "mean"), longitude=("longitude", "mean"), keys=("keys", list))
+    grouped = located.groupby("area", sort=False)
+    regions = grouped.agg(places=("keys", "size"), events=("events", "sum"), fatalities=("fatalities", "sum"),
+                          keys=("keys", list))
+    for column in ("latitude", "longitude"):  # the middle of the box that holds its places
+        regions[column] = (grouped[column].min() + grouped[column].max()) / 2
     regions = regions.reset_index().rename(columns={"area": "name"}).astype({"name": str})
     regions = regions.sort_values([size, "events", "name"], ascending=[False, False, True], kind="stable")
-    return named_places(regions, n, size)
+    # a tie at the last kept whole, up to twice as many: regions are few, and all of a tie are as big
+    kept, _, _ = top_whole(regions.reset_index(drop=True), n, 2 * n, column=size)
+    return kept if len(kept) else regions.head(n)
 
 
 def _region_labels(regions: pd.DataFrame, size: str) -> pd.DataFrame:

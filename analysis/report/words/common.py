@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..._lazy import moved_names
 from ...stats.evidence import document_names
-from ...stats.highlights import Peak, largest_changes
+from ...stats.highlights import Peak, largest_changes, top_whole  # noqa: F401 (the pages import top_whole from here)
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, Facts
@@ -39,23 +39,6 @@ def percent(part: float, whole: float) -> str:
         return "0%"
     share = 100 * part / whole
     return f"{share:.0f}%" if share >= 1 or share == 0 else "under 1%"
-
-
-def top_whole(table: pd.DataFrame, n: int, limit: int) -> tuple[pd.DataFrame, int, int]:
-    """Keep the first ``n`` rows of a table sorted by ``events``, a tie at the last row kept whole.
-
-    When the whole tie would pass ``limit`` rows, the tie is left out whole
-    instead. Returns the rows kept, how many tied rows were left out, and
-    their events each (0 when none was).
-    """
-    if len(table) <= n:
-        return table, 0, 0
-    last = table["events"].iloc[n - 1]
-    kept = table[table["events"] >= last]
-    if len(kept) <= limit:
-        return kept.reset_index(drop=True), 0, 0
-    above = table[table["events"] > last]
-    return above.reset_index(drop=True), int((table["events"] == last).sum()), int(last)
 
 
 def capital(text: str) -> str:
