@@ -1,5 +1,7 @@
 """Draw a country's events on a map: a dot per place, sized by its events, coloured by the kind of most of them,
-the busiest places named; the kinds' colours kept apart and stable from run to run.
+the busiest places named (the regions, once each, where no place stands out); the kinds' colours kept apart and
+stable from run to run. The map of the forces' moves draws a mark per force and place, each force in a shape of its
+own and each kind of move in a colour of its own, side by side where forces share a place.
 
 Split from :mod:`analysis.viz.maps`, which keeps the boundaries and the bases' maps this map draws on.
 matplotlib is imported inside the functions.
@@ -314,7 +316,7 @@ def plot_country_events(
                 if shape else "")
     which = ("no place stands out; its regions" if regions is not None else "the biggest")
     describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
-                 f"({', '.join(kinds)}){by_shape}; {which}: {'; '.join(named['label'])}.")
+                 f"({', '.join(kinds)}){by_shape}; {which}: {('; ' if regions is not None else ', ').join(named['label'])}.")
     return ax
 
 
