@@ -491,4 +491,6 @@ def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]])
 
 
 #: Names that moved when this module was split, importable from here for one release (with a warning).
-__getattr__ = moved_names(__name__, {name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')})
+__getattr__ = moved_names(__name__, {**{name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')},
+                                     # the rule of counts alike, which the maps follow too
+                                     "alike": "analysis.stats.highlights", "ALIKE_SHARE": "analysis.stats.highlights"})
