@@ -1284,6 +1284,12 @@ def test_the_words_over_the_map_name_what_it_labels_places_or_regions(tmp_path, 
         "Baghdad: 4 places, 6 events", "Diyala: 4 places, 6 events", "Kirkuk: 4 places, 4 events"]
     ahead = Story(notebook_data(str(write_acled_events(tmp_path / "ahead.csv", rows + [rows[0]] * 7))))
     assert ahead.chart_subtitle("where").endswith("; the 5 biggest named, with their events")  # 8, and four of 2
+    assert ahead.chart_title("where").endswith("; the busiest place: Baghdad town 0, with 8 events")
+    # one town of 2 among towns of 1 does not stand out: the title does not send the reader to a name the map lacks
+    singles = list({row["location"]: row for row in rows}.values())[:10]  # ten towns of one event each
+    lone = Story(notebook_data(str(write_acled_events(tmp_path / "lone.csv", singles + singles[:1]))))
+    assert "busiest place" not in lone.chart_title("where")
+    assert "no place stands out (they have 1 or 2 events each)" in lone.chart_subtitle("where")
 
 
 def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):

@@ -223,9 +223,12 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
 def _busiest_place(facts: Facts) -> str:
     """Name the place of the most events, the biggest dot of the map, which draws places and not regions, so that a
     reader finds the title's point on it: "; the busiest place: Town 3, with 112 events" (a tie of up to three named whole,
-    "" for a larger one or a file without coordinates)."""
+    "" for a larger one, a file without coordinates, or places none of which stands out, where the map names
+    regions)."""
+    from ...viz.country_map import named_regions
+
     places = _locations(facts)
-    if places.empty:
+    if places.empty or named_regions(places) is not None:  # no place stands out: the map names its regions
         return ""
     top = places[places["events"] == places["events"].iloc[0]]
     if len(places) == 1 or len(top) > 3 or len(top) == len(places):  # one place, or none stands out
