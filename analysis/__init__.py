@@ -132,6 +132,7 @@ _EXPORTS: dict[str, str] = {
     "plot_posture_map": "viz.maps",
     "plot_posture_panels": "viz.maps",
     "plot_country_events": "viz.country_map",
+    "plot_force_moves": "viz.country_map",
     "plot_sources": "viz.sources",
     "plot_source_scales": "viz.sources",
     "plot_outlet_ages": "viz.sources",

@@ -391,6 +391,47 @@ def deadliest_events(
                "actor1": "string", "actor2": "string", "event_id": "string"})
 
 
+#: Counts whose largest and smallest differ by no more than this share of the largest are alike: said as alike, not
+#: ranked ("5 pairs of actors, 33 to 36 events each"), as a lead of a few events is no finding.
+ALIKE_SHARE = 0.1
+
+
+def alike(counts, *, or_by: int = 0) -> bool:
+    """True for two or more counts that differ by no more than :data:`ALIKE_SHARE` of the largest, or by no more
+    than ``or_by`` (counts so small that a difference of one is no finding: the events of a map's places).
+
+    Examples
+    --------
+    >>> alike([36, 34, 34, 33, 33]), alike([36, 20]), alike([36]), alike([2, 1, 1]), alike([2, 1, 1], or_by=1)
+    (True, False, False, False, True)
+    """
+    values = [int(value) for value in counts]
+    return len(values) > 1 and max(values) - min(values) <= max(ALIKE_SHARE * max(values), or_by)
+
+
+def top_whole(table: pd.DataFrame, n: int, limit: int, column: str = "events") -> tuple[pd.DataFrame, int, int]:
+    """Keep the first ``n`` rows of a table sorted by ``column``, a tie at the last row kept whole.
+
+    When the whole tie would pass ``limit`` rows, the tie is left out whole
+    instead. Returns the rows kept, how many tied rows were left out, and
+    their ``column`` each (0 when none was).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"events": [5, 3, 3, 3, 1]})
+    >>> top_whole(table, 2, 4)[0]["events"].tolist(), top_whole(table, 2, 3)[1:]
+    ([5, 3, 3, 3], (3, 3))
+    """
+    if len(table) <= n:
+        return table, 0, 0
+    last = table[column].iloc[n - 1]
+    kept = table[table[column] >= last]
+    if len(kept) <= limit:
+        return kept.reset_index(drop=True), 0, 0
+    above = table[table[column] > last]
+    return above.reset_index(drop=True), int((table[column] == last).sum()), int(last)
+
+
 @renamed_keywords(most="n")
 def top_values(values: pd.Series, *, n: int = 7, other: str = "other") -> pd.Series:
     """Count the values of a column, keeping the ``n`` commonest and summing the rest as ``other``.

@@ -113,19 +113,22 @@ def events_by_area(
     return table[[*columns, *counted]]
 
 
-def locations(events: pd.DataFrame, *, label: str = "location") -> pd.DataFrame:
+def locations(events: pd.DataFrame, *, label: str = "location", area: str | None = None) -> pd.DataFrame:
     """Count events and fatalities per place: one row per pair of coordinates, named by its busiest ``label``.
 
     Events at the same coordinates (rounded to 3 decimals, about 100 m)
     are one place, whatever names they carry; rows without coordinates are
-    left out.
+    left out. With ``area`` (an admin column, ``"admin1"``), each place
+    also gets the area most of its events are coded in (then the first by
+    name; missing where none of them has one).
 
     Returns
     -------
     DataFrame
         name (the ``label`` with the most events there, then the first by
         name), names (how many distinct names the place carries), latitude,
-        longitude, events, fatalities; most events first, then by name.
+        longitude, events, fatalities, and with ``area`` the column
+        ``area``; most events first, then by name.
 
     Examples
     --------
@@ -133,19 +136,26 @@ def locations(events: pd.DataFrame, *, label: str = "location") -> pd.DataFrame:
     ...                       "longitude": [1.0, 1.0, 2.0], "fatalities": [1, 2, 0]})
     >>> locations(frame)[["name", "names", "events", "fatalities"]].values.tolist()
     [['X', 2, 2, 3], ['Y', 1, 1, 0]]
+    >>> locations(frame.assign(admin1=["A", "A", None]), area="admin1")["area"].tolist()
+    ['A', <NA>]
     """
-    require_columns(events, ["latitude", "longitude", label])
+    require_columns(events, ["latitude", "longitude", label, *([area] if area else [])])
     frame = pd.DataFrame({
         "name": events[label].astype("string").fillna("").to_numpy(),
         "latitude": pd.to_numeric(events["latitude"], errors="coerce").to_numpy(dtype=float),
         "longitude": pd.to_numeric(events["longitude"], errors="coerce").to_numpy(dtype=float),
         "fatalities": (fatalities(events) if "fatalities" in events.columns
                        else pd.Series(0, index=events.index)).to_numpy(),
-    }).dropna(subset=["latitude", "longitude"])
+    })
+    if area:
+        named = events[area].astype("string").str.strip()
+        frame["area"] = named.mask(named == "").to_numpy()
+    frame = frame.dropna(subset=["latitude", "longitude"])
     if frame.empty:
         return pd.DataFrame({"name": pd.Series([], dtype="string"), "names": pd.Series([], dtype=np.int64),
                              "latitude": [], "longitude": [], "events": pd.Series([], dtype=np.int64),
-                             "fatalities": pd.Series([], dtype=np.int64)})
+                             "fatalities": pd.Series([], dtype=np.int64),
+                             **({"area": pd.Series([], dtype="string")} if area else {})})
     frame["lat"], frame["lon"] = frame["latitude"].round(3), frame["longitude"].round(3)
     names = frame.groupby(["lat", "lon", "name"], sort=False).size().reset_index(name="k")
     names = names.sort_values(["lat", "lon", "k", "name"], ascending=[True, True, False, True], kind="stable")
@@ -155,7 +165,13 @@ def locations(events: pd.DataFrame, *, label: str = "location") -> pd.DataFrame:
                           "events": grouped.size().astype(np.int64), "fatalities": grouped["fatalities"].sum(),
                           "names": names.groupby(["lat", "lon"]).size()})
     table["name"] = busiest.reindex(table.index).astype("string")
-    table = table.reset_index(drop=True)[["name", "names", "latitude", "longitude", "events", "fatalities"]]
+    if area:  # the area most of the place's events are coded in
+        areas = frame.dropna(subset=["area"]).groupby(["lat", "lon", "area"], sort=False).size().reset_index(name="k")
+        areas = areas.sort_values(["lat", "lon", "k", "area"], ascending=[True, True, False, True], kind="stable")
+        table["area"] = areas.drop_duplicates(["lat", "lon"]).set_index(["lat", "lon"])["area"].reindex(
+            table.index).astype("string")
+    table = table.reset_index(drop=True)[["name", "names", "latitude", "longitude", "events", "fatalities",
+                                          *(["area"] if area else [])]]
     table = table.astype({"names": np.int64, "events": np.int64, "fatalities": np.int64})
     return table.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

@@ -1,5 +1,7 @@
 """Draw a country's events on a map: a dot per place, sized by its events, coloured by the kind of most of them,
-the busiest places named; the kinds' colours kept apart and stable from run to run.
+the busiest places named (the regions, once each, where no place stands out); the kinds' colours kept apart and
+stable from run to run. The map of the forces' moves draws a mark per force and place, each force in a shape of its
+own and each kind of move in a colour of its own, side by side where forces share a place.
 
 Split from :mod:`analysis.viz.maps`, which keeps the boundaries and the bases' maps this map draws on.
 matplotlib is imported inside the functions.
@@ -16,7 +18,8 @@ import pandas as pd
 from .._frames import require_input
 from .._lazy import renamed_keywords
 from ..io.boundaries import Boundary
-from ..text import join_words
+from ..stats.highlights import alike, top_whole
+from ..text import describe_number, join_words
 from ._axes import current_axes, nothing_to_draw, own_figure
 from .figures import describe
 from .literal import literal_text
@@ -124,15 +127,16 @@ def _spread(subs: Sequence[str]) -> list[str]:
     return [places[i] if i in places else next(rest) for i in range(len(subs))]
 
 
-def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str = "location") -> pd.DataFrame:
+def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str = "location",
+                area: str | None = None) -> pd.DataFrame:
     """Group events by place (:func:`analysis.stats.places.locations`): each place's events, fatalities, and its kind,
-    the ``hue`` of more than half of them, or MIXED.
+    the ``hue`` of more than half of them, or MIXED; with ``area`` (``"admin1"``), the region of most of them.
 
     Returns
     -------
     DataFrame
-        name, names, latitude, longitude, events, fatalities, kind; the
-        places with the most events first (then by name).
+        name, names, latitude, longitude, events, fatalities, (area,) kind;
+        the places with the most events first (then by name).
 
     Examples
     --------
@@ -143,7 +147,7 @@ def place_kinds(points: pd.DataFrame, *, hue: str = "sub_event_type", label: str
     """
     from ..stats.places import locations
 
-    places = locations(points, label=label)
+    places = locations(points, label=label, area=area)
     located = points.assign(_lat=pd.to_numeric(points["latitude"], errors="coerce").round(3),
                             _lon=pd.to_numeric(points["longitude"], errors="coerce").round(3)).dropna(
                                 subset=["_lat", "_lon"])
@@ -165,6 +169,7 @@ def plot_country_events(
     country: str | Sequence[str] | None = None,
     iso: object = None,
     hue: str = "sub_event_type",
+    shape: str | None = None,
     size: str = "events",
     colors: dict[str, str] | None = None,
     label: str = "location",
@@ -187,21 +192,32 @@ def plot_country_events(
     of the smallest and the largest) and
     coloured by the ``hue`` value of more than half its events, grey where
     no value has a majority (:func:`place_kinds`); a value keeps its colour
-    whatever the data's size. The ``n`` places with the most events are
-    named with their count.
+    whatever the data's size. With ``shape`` (the forces of their moves),
+    a place has a mark for each value of that column, in its own marker
+    (:func:`shape_groups`: the values with the most events a shape each,
+    the others one shape together), sized and coloured by that value's
+    events there, the marks of one place side by side; the key says what
+    the shapes, the colours and the sizes mean. The ``n`` places with the
+    most events are named with their count; where no place stands out (all
+    alike in events, or differing by one) and there are more places than
+    that, the regions are named instead, each once, with their places and
+    events (:func:`named_regions`).
 
     Parameters
     ----------
     points : DataFrame
         Events with ``latitude``, ``longitude``, ``hue`` and ``label``
         columns (rows without coordinates are left out and counted in the
-        legend title).
+        legend title); an ``admin1`` column names the regions.
     country : str, sequence of str or None
         The country, or the countries (see :func:`analysis.io.boundaries.find_country`).
     iso : int, str or None
         The ISO numeric code of the (first) country.
     hue : str, default "sub_event_type"
         Column giving the colour.
+    shape : str or None, default None
+        Column giving the marker's shape (``"force"``); None draws a dot per
+        place.
     size : {"events", "fatalities"}, default "events"
         What a dot's size counts: the place's events, or the people killed
         in them (ACLED's ``fatalities``, which ``points`` must then hold).
@@ -210,8 +226,9 @@ def plot_country_events(
     label : str, default "location"
         Column naming the places.
     n : int, default NAMED_PLACES (8)
-        How many places to name (the biggest dots), each once: a place
-        whose name another named place already carries is not named again.
+        How many places (or regions) to name (the biggest dots), each once:
+        a place whose name another named place already carries is not named
+        again.
     empty : str, default "no events in this window"
         What the map says when there is nothing to draw (its figure, when
         the map is alone on it, is closed, so no empty map is shown:
@@ -225,7 +242,9 @@ def plot_country_events(
     -------
     matplotlib Axes
         Country patches (``gid`` = name), one dot collection per hue value
-        (``gid`` ``"places:<value>"``), the names (``gid`` ``"place"``), or the
+        (``gid`` ``"places:<value>"``; with ``shape``, one per hue value and
+        shape group, ``"places:<value>|<group>"``), the names of places
+        (``gid`` ``"place"``) or regions (``gid`` ``"region"``), or the
         ``empty`` note.
 
     Examples
@@ -241,7 +260,8 @@ def plot_country_events(
     """
     if size not in ("events", "fatalities"):
         raise ValueError(f"size={size!r}; use 'events' or 'fatalities'")
-    require_input(points, ["latitude", "longitude", hue, label, *(["fatalities"] if size == "fatalities" else [])],
+    require_input(points, ["latitude", "longitude", hue, label, *([shape] if shape else []),
+                           *(["fatalities"] if size == "fatalities" else [])],
                   taker="plot_country_events", maker="load_events or load_acled")
     ax = current_axes(ax)
     placed = points.dropna(subset=["latitude", "longitude"])
@@ -250,34 +270,193 @@ def plot_country_events(
     if placed.empty:  # the words beside the map say what the window lacks: no empty map is shown
         nothing_to_draw(ax, empty, f"Map of {where}: {empty}.")
         return ax
-    places = place_kinds(placed, hue=hue, label=label)
+    places = place_kinds(placed, hue=hue, label=label, area="admin1" if "admin1" in placed.columns else None)
+    places = places.assign(place=_place_keys(places)).sort_values([size, "events", "name"],
+                                                                  ascending=[False, False, True], kind="stable")
+    groups = shape_groups(placed[shape], shape) if shape else {"": ("o", [])}
+    marks = _marks(placed, places, hue=hue, label=label, shape=shape, groups=groups)
+    marks = marks.sort_values([size, "events", "name"], ascending=[False, False, True], kind="stable")
     # the kinds in a fixed order (alphabetical, the mixed places last), so a kind keeps its colour whatever the
     # data's size or order
-    kinds = sorted(set(places["kind"]) - {MIXED}) + ([MIXED] if (places["kind"] == MIXED).any() else [])
+    kinds = sorted(set(marks["kind"]) - {MIXED}) + ([MIXED] if (marks["kind"] == MIXED).any() else [])
     palette = {**(dict(colors) if colors else stable_colors(placed[hue])), MIXED: MIXED_COLOR}
-    biggest = max(float(places[size].max()), 1.0)
+    biggest = max(float(marks[size].max()), 1.0)
 
     def area(counts: object) -> object:
         return 12 + 160 * np.sqrt(np.asarray(counts, dtype=float) / biggest)
 
-    places = places.sort_values([size, "events", "name"], ascending=[False, False, True], kind="stable")
-    for kind in kinds:
-        part = places[places["kind"] == kind]
-        dots = ax.scatter(part["longitude"], part["latitude"], s=area(part[size]),
-                          color=palette.get(kind, "0.3"), alpha=0.8, edgecolors="white", linewidths=0.5, zorder=4,
-                          label=literal_text(kind))
-        dots.set_gid(f"places:{kind}")
+    marks = _side_by_side(ax, marks, area(marks[size]), list(groups)) if shape else marks
+    for group, (marker, _) in groups.items():
+        for kind in kinds:
+            part = marks[(marks["kind"] == kind) & (marks["group"] == group)]
+            if shape and part.empty:
+                continue
+            style = ({"edgecolors": "white", "linewidths": 0.5, "alpha": 0.8} if not shape
+                     else {"edgecolors": MARK_EDGE, "linewidths": 0.6, "alpha": 0.9})
+            dots = ax.scatter(part["x"], part["y"], s=area(part[size]), marker=marker, color=palette.get(kind, "0.3"),
+                              zorder=4, label=literal_text(kind) if not shape else None, **style)
+            dots.set_gid(f"places:{kind}" + (f"|{group}" if shape else ""))
     lon_min, lon_max = ax.get_xlim()
     lat_min, lat_max = ax.get_ylim()
     placer = LabelPlacer(ax, (lon_min, lon_max, lat_min, lat_max))
-    named = _named_places(places, n, size)
+    regions = named_regions(places, n, size)
+    named = _region_labels(regions, size) if regions is not None else _named_places(places, n, size)
     for _, row in named.iterrows():
-        placer.annotate(literal_text(row["label"]), (row["longitude"], row["latitude"]), gid="place", fontsize=7.5,
-                        color="0.1", zorder=5)
-    _places_key(ax, places, size, area)
+        # a place drawn as one dot is its label's own mark; several marks side by side, or a region's, are named
+        own = marks.loc[marks["place"].isin(row["keys"] if regions is not None else [row["place"]]), ["x", "y"]]
+        placer.annotate(literal_text(row["label"]), (row["longitude"], row["latitude"]),
+                        own=[tuple(xy) for xy in own.to_numpy(dtype=float)] if shape or regions is not None else None,
+                        gid="place" if regions is None else "region", fontsize=7.5, color="0.1", zorder=5,
+                        **({} if regions is None else {"fontweight": "bold", "centred": True}))
+    if shape:
+        _shapes_key(ax, marks, groups, kinds, palette, shape=shape, size=size, area=area)
+    else:
+        _places_key(ax, marks, size, area)
+    by_shape = (f" and by {shape} ({'; '.join(f'{name}: {MARKER_NAMES[marker]}' for name, (marker, _) in groups.items())})"
+                if shape else "")
+    which = ("no place stands out; its regions" if regions is not None else "the biggest")
     describe(ax, f"Map of {where}: {len(placed):,} events at {len(places):,} places, by kind "
-                 f"({', '.join(kinds)}); the biggest: {', '.join(named['label'])}.")
+                 f"({', '.join(kinds)}){by_shape}; {which}: {('; ' if regions is not None else ', ').join(named['label'])}.")
     return ax
+
+
+#: Columns the map of the forces' moves draws from :func:`analysis.stats.posture.force_posture`.
+MOVE_COLUMNS = ("latitude", "longitude", "sub_event_type", "force", "location")
+
+
+@own_figure()
+def plot_force_moves(
+    posture: pd.DataFrame,
+    *,
+    country: str | Sequence[str] | None = None,
+    iso: object = None,
+    n: int = NAMED_PLACES,
+    boundaries: Sequence[Boundary] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the forces' moves on a map of their country: where each force moved, and how.
+
+    A mark is the moves of one force at one place
+    (:func:`plot_country_events` with ``shape="force"``): its shape the
+    force (:func:`shape_groups`: the forces with the most moves a shape
+    each, the others one shape together), its colour the kind of most of
+    those moves (:data:`analysis.viz.style.MOVE_COLORS`, three colours apart
+    for every reader; grey where none has more than half), its size their
+    number; the marks of one place side by side. The key says all three.
+
+    Parameters
+    ----------
+    posture : DataFrame
+        Output of :func:`analysis.stats.posture.force_posture`.
+    country, iso, n, boundaries, ax
+        As in :func:`plot_country_events`.
+
+    Returns
+    -------
+    matplotlib Axes
+        The map: one marker collection per kind and force (``gid``
+        ``"places:<kind>|<force>"``), the key (``gid`` ``"key"``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> moves = pd.DataFrame({"latitude": [2.0, 2.0], "longitude": [45.3, 45.3], "location": ["X", "X"],
+    ...                       "sub_event_type": ["Headquarters or base established"] * 2, "force": ["A", "B"]})
+    >>> ax = plot_force_moves(moves, country="Somalia", ax=plt.figure().gca())
+    >>> [(c.get_gid(), round(float(c.get_offsets()[0][0]), 2)) for c in ax.collections]  # side by side, A to the west
+    [('places:Headquarters or base established|A', 45.24), ('places:Headquarters or base established|B', 45.36)]
+    """
+    from .style import MOVE_COLORS
+
+    require_input(posture, MOVE_COLUMNS, taker="plot_force_moves", maker="force_posture")
+    return plot_country_events(posture, country=country, iso=iso, hue="sub_event_type", shape="force",
+                               colors=MOVE_COLORS, n=n, boundaries=boundaries, ax=ax)
+
+
+#: The marker of each value of a map's ``shape`` column with the most events (the forces named most), in turn:
+#: outlines a reader tells apart at a map's sizes (circle, triangle, square, diamond); the other values share
+#: :data:`OTHER_MARKER`, a plus.
+SHAPE_MARKERS: tuple[str, ...] = ("o", "^", "s", "D")
+OTHER_MARKER = "P"
+#: The markers' names, for the figure's alternative text.
+MARKER_NAMES: dict[str, str] = {"o": "circle", "^": "triangle", "s": "square", "D": "diamond", "P": "plus"}
+#: The outline of a map's shaped marks, so that a shape reads on any colour and on the land.
+MARK_EDGE = "#333333"
+#: How far apart the marks of one place are drawn side by side, as a share of their mean width: they touch and
+#: overlap a little, so they read as one place.
+SIDE_BY_SIDE = 0.8
+#: The value of a shape column that an event lacks.
+NOT_KNOWN = "not known"
+
+
+def shape_groups(values: pd.Series, noun: str) -> dict[str, tuple[str, list[str]]]:
+    """Give the values of a map's shape column their markers: the :data:`SHAPE_MARKERS` to the values with the most
+    events, in turn (a tie in alphabetical order), :data:`OTHER_MARKER` to the others together, named "2 other
+    forces" (a single other keeps its name). A missing value is :data:`NOT_KNOWN`.
+
+    Returns
+    -------
+    dict
+        The name of each group -> its marker and the values it draws, in the
+        order of the key.
+
+    Examples
+    --------
+    >>> shape_groups(pd.Series(["B", "A", "B"]), "force")
+    {'B': ('o', ['B']), 'A': ('^', ['A'])}
+    >>> list(shape_groups(pd.Series(list("ABCDEF")), "force"))
+    ['A', 'B', 'C', 'D', '2 other forces']
+    """
+    counts = values.astype("string").fillna(NOT_KNOWN).value_counts()
+    order = sorted((str(value) for value in counts.index), key=lambda value: (-int(counts[value]), value))
+    own, rest = order[: len(SHAPE_MARKERS)], order[len(SHAPE_MARKERS):]
+    groups = {value: (marker, [value]) for value, marker in zip(own, SHAPE_MARKERS)}
+    if rest:
+        groups[rest[0] if len(rest) == 1 else describe_number(len(rest), f"other {noun}")] = (OTHER_MARKER, rest)
+    return groups
+
+
+def _marks(placed: pd.DataFrame, places: pd.DataFrame, *, hue: str, label: str, shape: str | None,
+           groups: dict[str, tuple[str, list[str]]]) -> pd.DataFrame:
+    """The marks of a map: a place each (``places``), or with ``shape`` a place and shape group each, the kind and
+    the events of that group's events there (:func:`place_kinds`); ``place`` is the place's key, ``x``, ``y`` where
+    the mark is drawn, ``group`` its shape group."""
+    if not shape:
+        parts = [places.assign(group="")]
+    else:
+        values = placed[shape].astype("string").fillna(NOT_KNOWN).astype(str)
+        parts = [place_kinds(placed[values.isin(members).to_numpy()], hue=hue, label=label).assign(group=name)
+                 for name, (_, members) in groups.items()]
+    marks = pd.concat(parts, ignore_index=True)
+    return marks.assign(place=_place_keys(marks), x=marks["longitude"].astype(float),
+                        y=marks["latitude"].astype(float))
+
+
+def _place_keys(places: pd.DataFrame) -> list[tuple[float, float]]:
+    """Each place's key: its coordinates rounded as :func:`analysis.stats.places.locations` groups them."""
+    return list(zip(places["latitude"].astype(float).round(3), places["longitude"].astype(float).round(3)))
+
+
+def _side_by_side(ax: Axes, marks: pd.DataFrame, sizes: object, order: list[str]) -> pd.DataFrame:
+    """Move the marks of a place drawn for several groups side by side, east-west, in the order of the groups
+    (the first to the west), centred on the place and overlapping a little (:data:`SIDE_BY_SIDE`), so that no mark
+    hides another; ``sizes`` are the marks' areas in points squared."""
+    ax.apply_aspect()
+    pixels = ax.figure.dpi / 72
+    xy = ax.transData.transform(marks[["x", "y"]].to_numpy(dtype=float))
+    widths = np.sqrt(np.asarray(sizes, dtype=float)) * pixels
+    rank = marks["group"].map({group: k for k, group in enumerate(order)}).to_numpy()
+    for rows in pd.Series(range(len(marks))).groupby(marks["place"].to_numpy(), sort=False).agg(list):
+        if len(rows) < 2:
+            continue
+        rows = sorted(rows, key=lambda row: rank[row])
+        width = widths[rows]
+        centres = np.concatenate([[0.0], np.cumsum(SIDE_BY_SIDE * (width[:-1] + width[1:]) / 2)])
+        xy[rows, 0] += centres - (centres[0] + centres[-1]) / 2
+    moved = ax.transData.inverted().transform(xy)
+    return marks.assign(x=moved[:, 0], y=moved[:, 1])
 
 
 def _draw_countries(ax: Axes, placed: pd.DataFrame, country: str | Sequence[str] | None, iso: object,
@@ -334,6 +513,40 @@ def _places_key(ax: Axes, places: pd.DataFrame, size: str, area) -> None:
     legend.set_gid("key")
 
 
+def _shapes_key(ax: Axes, marks: pd.DataFrame, groups: dict[str, tuple[str, list[str]]], kinds: list[str],
+                palette: dict[str, str], *, shape: str, size: str, area) -> None:
+    """The legend of a map of shaped marks, in three columns, each headed by what it tells: the shape of each group
+    (the forces), the colour of each kind (a swatch, which no shape can be taken for), two sizes
+    (:func:`_key_sizes`)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    def blank() -> Line2D:
+        return Line2D([], [], linestyle="", marker="")
+
+    shapes = [(Line2D([], [], marker=marker, linestyle="", markerfacecolor="0.75", markeredgecolor=MARK_EDGE,
+                      markeredgewidth=0.6, markersize=8), literal_text(name)) for name, (marker, _) in groups.items()]
+    colours = [(Patch(facecolor=palette.get(kind, "0.3"), edgecolor=MARK_EDGE, linewidth=0.6),
+                literal_text(kind) + (" (none has more than half)" if kind == MIXED else "")) for kind in kinds]
+    sizes = [(Line2D([], [], marker="o", linestyle="", markerfacecolor="0.75", markeredgecolor=MARK_EDGE,
+                     markeredgewidth=0.6, markersize=float(np.sqrt(area(count)))),
+              f"{count:,} event{'' if count == 1 else 's'}" if size == "events" else f"{count:,} killed")
+             for count in _key_sizes(int(marks[size].min()), int(marks[size].max()))]
+    # two columns, each section headed by what it tells: the shapes, then the sizes; the colours
+    columns = [[(blank(), f"shape: the {literal_text(shape)}"), *shapes,
+                (blank(), "size: its events" if size == "events" else "size: the people killed"), *sizes],
+               [(blank(), "colour: the kind of most of its events"), *colours]]
+    rows = max(len(column) for column in columns)
+    entries = [entry for column in columns for entry in column + [(blank(), "")] * (rows - len(column))]
+    legend = ax.legend([handle for handle, _ in entries], [text for _, text in entries], loc="upper center",
+                       bbox_to_anchor=(0.5, -0.04), ncol=len(columns), fontsize=8, handletextpad=0.5,
+                       columnspacing=1.6)
+    headers = {0, len(shapes) + 1, rows}
+    for k in headers:
+        legend.get_texts()[k].set_fontweight("bold")
+    legend.set_gid("key")
+
+
 def named_places(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "events") -> pd.DataFrame:
     """The ``n`` biggest places of ``places`` (sorted, biggest first), each name once (a place named like a bigger one
     is left out); a tie at the last is never split: left out whole, so no place unnamed is as big as one named
@@ -346,6 +559,61 @@ def named_places(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "event
         above = ranked[values > values[n]]
         return above if len(above) else ranked.head(n)
     return ranked.head(n)
+
+
+def named_regions(places: pd.DataFrame, n: int = NAMED_PLACES, size: str = "events") -> pd.DataFrame | None:
+    """The regions a map names instead of its places where no place stands out: the ``n`` regions (the places'
+    ``area``) with the most, each once, a tie at the last kept whole up to twice as many (else left out whole,
+    :func:`analysis.stats.highlights.top_whole`; the first ``n`` where even the biggest tie more).
+
+    No place stands out where the places' events (or killed) are alike, or
+    differ by one (:func:`analysis.stats.highlights.alike`): naming "the
+    biggest" would pick a few towns of 2 events among many of 1. None where
+    a few places do stand out (the biggest are named), where every place can
+    be named (there are no more than ``n``), or where the places have no
+    region.
+
+    Returns
+    -------
+    DataFrame or None
+        name (the region), places (how many), events, fatalities, latitude
+        and longitude (the middle of the box that holds its places), and
+        ``keys``, the places' keys (their coordinates, as :func:`analysis.stats.places.locations`
+        rounds them); the most first.
+
+    Examples
+    --------
+    >>> places = pd.DataFrame({"name": list("abcde"), "latitude": [1.0, 1.2, 3.0, 3.1, 5.0],
+    ...                        "longitude": [1.0] * 5, "events": [2, 1, 1, 1, 2], "fatalities": [0] * 5,
+    ...                        "area": ["K", "K", "D", "D", "B"]})
+    >>> named_regions(places, 3)[["name", "places", "events"]].values.tolist()
+    [['K', 2, 3], ['B', 1, 2], ['D', 2, 2]]
+    >>> named_regions(places.assign(events=[9, 1, 1, 1, 2]), 3) is None  # a place stands out
+    True
+    """
+    if "area" not in places.columns or places["area"].isna().all():
+        return None
+    if len(places.drop_duplicates("name")) <= n or not alike(places[size], or_by=1):
+        return None
+    located = places.dropna(subset=["area"]).assign(keys=_place_keys(places.dropna(subset=["area"])))
+    grouped = located.groupby("area", sort=False)
+    regions = grouped.agg(places=("keys", "size"), events=("events", "sum"), fatalities=("fatalities", "sum"),
+                          keys=("keys", list))
+    for column in ("latitude", "longitude"):  # the middle of the box that holds its places
+        regions[column] = (grouped[column].min() + grouped[column].max()) / 2
+    regions = regions.reset_index().rename(columns={"area": "name"}).astype({"name": str})
+    regions = regions.sort_values([size, "events", "name"], ascending=[False, False, True], kind="stable")
+    # a tie at the last kept whole, up to twice as many: regions are few, and all of a tie are as big
+    kept, _, _ = top_whole(regions.reset_index(drop=True), n, 2 * n, column=size)
+    return kept if len(kept) else regions.head(n)
+
+
+def _region_labels(regions: pd.DataFrame, size: str) -> pd.DataFrame:
+    """The labels of the regions :func:`named_regions` names: "Kirkuk: 4 places, 4 events", "(…, 3 killed)" by
+    fatalities."""
+    counts = [describe_number(value, "event") if size == "events" else f"{value:,} killed" for value in regions[size]]
+    return regions.assign(label=[f"{name}: {describe_number(k, 'place')}, {count}"
+                                 for name, k, count in zip(regions["name"], regions["places"], counts)])
 
 
 def _named_places(places: pd.DataFrame, n: int, size: str) -> pd.DataFrame:

@@ -21,6 +21,7 @@ functions.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -264,11 +265,24 @@ class LabelPlacer:
         return int((gaps[~own] < limit).sum())
 
     @staticmethod
-    def _leader(box: Any, centre: np.ndarray, radius: float) -> np.ndarray:
-        """Points every two pixels or so along a label's leader line, from its text's middle to its mark's edge."""
+    def _edge(reach: tuple[float, float], towards: np.ndarray) -> float:
+        """The distance from a label's point to the edge of its marks, ``reach`` across and up (an ellipse, a circle
+        round one mark), in the direction ``towards``."""
+        across, up = reach
+        if across == up:
+            return across
+        length = float(np.hypot(*towards))
+        if length == 0 or across == 0 or up == 0:
+            return min(across, up)
+        return 1.0 / float(np.hypot(towards[0] / length / across, towards[1] / length / up))
+
+    @classmethod
+    def _leader(cls, box: Any, centre: np.ndarray, reach: tuple[float, float]) -> np.ndarray:
+        """Points every two pixels or so along a label's leader line, from its text's middle to its marks' edge."""
         start = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
         length = float(np.hypot(*(centre - start)))
         steps = max(int(length / 2), 2)
+        radius = cls._edge(reach, start - centre)
         along = np.linspace(0.0, max(1.0 - radius / max(length, 1e-9), 0.0), steps)[:, None]
         return start + along * (centre - start)
 
@@ -290,35 +304,56 @@ class LabelPlacer:
             count += int(near.any(axis=0).sum())
         return count
 
-    def annotate(self, text: str, xy: tuple[float, float], *, gid: str, **style: Any) -> Any:
+    def annotate(self, text: str, xy: tuple[float, float], *, gid: str,
+                 own: Sequence[tuple[float, float]] | None = None, centred: bool = False, **style: Any) -> Any:
         """Write ``text`` (as matplotlib draws it) for the point ``xy`` where it covers least and stays nearest its
-        own mark; return the annotation."""
+        own marks; return the annotation.
+
+        ``own`` gives, in data coordinates, the points of the marks that are
+        the label's (a place drawn as several marks side by side, the places
+        of a region named together); None: the marks drawn at ``xy``. The
+        label keeps outside the ellipse around ``xy`` that holds them, unless
+        ``centred`` (a region's name among its places) and it fits on ``xy``
+        itself, covering nothing.
+        """
         import matplotlib.patheffects as effects
 
         centre = self.ax.transData.transform(xy)
-        # the marks drawn at this point (its dot, and a marker over it) are its own
-        own = np.hypot(self.marks[:, 0] - centre[0], self.marks[:, 1] - centre[1]) < 1.0
-        # the distances are from the edge of a small mark: a bigger mark moves its label out by as much more
-        radius = float(self.marks[own, 2].max()) if own.any() else 0.0
-        beyond = max(radius / self.pixels - self._SMALLEST, 0.0)
+        points = self.ax.transData.transform(np.asarray([xy] if own is None else list(own), dtype=float).reshape(-1, 2))
+        # the marks drawn at these points (a dot, and a marker over it) are its own
+        mine = np.zeros(len(self.marks), dtype=bool)
+        for x, y in points:
+            mine |= np.hypot(self.marks[:, 0] - x, self.marks[:, 1] - y) < 1.0
+        # the distances are from the edge of a small mark: a bigger mark moves the label out by as much more; several
+        # (a place's marks side by side, a region's places), by as far as they reach across and up from the point
+        if own is None or not mine.any():
+            reach = (float(self.marks[mine, 2].max()) if mine.any() else 0.0,) * 2
+        else:
+            reach = (float((np.abs(self.marks[mine, 0] - centre[0]) + self.marks[mine, 2]).max()),
+                     float((np.abs(self.marks[mine, 1] - centre[1]) + self.marks[mine, 2]).max()))
+        beyond = [max(side / self.pixels - self._SMALLEST, 0.0) for side in reach]
         best = None
-        for distance in self._DISTANCES:
-            for dx, dy, ha, va in self._DIRECTIONS:
-                offset = (dx * (distance + beyond), dy * (distance + beyond))
+        tries = [(0.0, ((0, 0, "center", "center"),))] if centred else []
+        for distance, directions in [*tries, *((distance, self._DIRECTIONS) for distance in self._DISTANCES)]:
+            for dx, dy, ha, va in directions:
+                offset = (dx * (distance + beyond[0]), dy * (distance + beyond[1]))
                 label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, **style)
                 box = label.get_window_extent(self.renderer)
                 leader = distance > self._DISTANCES[0]
-                line = self._leader(box, centre, radius) if leader else None
+                line = self._leader(box, centre, reach) if leader else None
                 cost = (self._cost(box, distance)
-                        + self._NEAR_COST * (self._near_others(box, own, leader=leader) + self._crossings(box, line, own)))
+                        + self._NEAR_COST * (self._near_others(box, mine, leader=leader) + self._crossings(box, line, mine)))
                 label.remove()
                 if best is None or cost < best[0]:
                     best = (cost, offset, ha, va, box, distance, line)
             if best[0] < self._DISTANCES[0] + 1:
                 break
         _, offset, ha, va, box, distance, line = best
+        # a leader line ends on a mark's edge, or on the edge of the circle that holds several marks
         arrow = None if distance <= self._DISTANCES[0] else {"arrowstyle": "-", "color": "0.45", "linewidth": 0.6,
-                                                              "shrinkA": 1, "shrinkB": 3}
+                                                              "shrinkA": 1,
+                                                              "shrinkB": 3 if own is None else
+                                                              self._edge(reach, np.array(offset)) / self.pixels}
         label = self.ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
                                  arrowprops=arrow, **style)
         label.set_path_effects([effects.withStroke(linewidth=2.4, foreground=(1, 1, 1, 0.85))])

@@ -13,7 +13,11 @@ a kind. A run names its kinds in one vocabulary, the coded categories or
 ACLED's event types; a hue may stand for a kind of each ("militia attack"
 and ACLED's "Explosions/Remote violence"), as the two never share a run.
 Small multiples of groups, a panel each (pairs of actors), name each group
-in its panel's title and draw every panel in the grey of a count.
+in its panel's title and draw every panel in the grey of a count. The
+parts of one kind drawn alone are groups of their chart too: the map of
+the foreign forces' moves, all of them strategic developments, colours the
+three kinds of move with group colours (:data:`MOVE_COLORS`), named in its
+key, as its title names the one kind they belong to.
 matplotlib is imported only inside :func:`use_report_style`.
 """
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from ..schema import ACLED_POSTURE_MEANINGS
 from .figures import png_with_alt
 
 #: One colour per kind of event (colour-blind safe, Okabe-Ito and Tol), so a
@@ -104,6 +109,11 @@ def color_for(kinds: Sequence[str]) -> dict[str, str]:
 #: At most six groups get their own colour.
 GROUP_COLORS: tuple[str, ...] = ("#CC6677", "#AA88DD", "#117733", "#DDCC77", "#009988", "#663399")
 OTHER_COLOR = "#E3E3E3"
+#: The kinds of move of the map of the forces' moves (ACLED's strategic developments that change a force's
+#: posture, :data:`analysis.schema.ACLED_POSTURE_MEANINGS`), drawn alone: three group colours apart in hue and
+#: lightness for every kind of colour blindness (dark green, sand, purple; the shades of the strategic
+#: developments' green, which a map of every kind of event gives them, read as one teal), the same in every run.
+MOVE_COLORS: dict[str, str] = dict(zip(ACLED_POSTURE_MEANINGS, ("#117733", "#DDCC77", "#663399")))
 #: A hatch for each meaning, one pattern each, whatever chart draws it (two meanings on one page must not look
 #: alike): a period the data cover only in part; a bound of a date range borrowed from another event or document;
 #: a toll ACLED set by rule, no source giving one; the killed of a week that may be one batch of coding; the part of

@@ -1264,6 +1264,34 @@ def test_a_region_well_ahead_heads_the_map_and_regions_alike_are_said_as_alike(t
     assert mapped.chart_title("where") == "Duhok had the most events in Iraq: 6 of 9; the busiest place: Zakho, with 6 events"
 
 
+def test_the_words_over_the_map_name_what_it_labels_places_or_regions(tmp_path, new_axes):
+    """Where no place stands out (1 or 2 events each) the map names each region once: its subtitle and the
+    section that introduces it say so, not "the 7 biggest named"; where one does, they count the places named."""
+    import analysis
+
+    rows = [{"event_date": "2020-03-02", "admin1": region, "location": f"{region} town {k}",
+             "latitude": f"{lat + 0.15 * k:.2f}", "longitude": f"{lon + 0.2 * k:.2f}"}
+            for region, lat, lon in (("Baghdad", 33.3, 44.4), ("Diyala", 33.75, 45.2), ("Kirkuk", 35.75, 43.8))
+            for k in range(4) for _ in range(1 if region == "Kirkuk" else 1 + k % 2)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "tied.csv", rows))))
+    assert story.chart_subtitle("where").endswith(
+        "; no place stands out (they have 1 or 2 events each), so each region is named once, with its places and events")
+    assert "so each region is named once, with its places and events. Under it" in story.section("posture")
+    near = [b for b in analysis.load_world_boundaries() if b.name in ("Iraq", "Syria", "Iran", "Turkey")]
+    ax = analysis.plot_country_events(story.facts.events, country=story.data.countries, iso=story.data.iso,
+                                      hue="event_type", boundaries=near, ax=new_axes(figsize=(8, 8)))
+    assert sorted(t.get_text() for t in ax.texts if t.get_gid() in ("region", "place")) == [
+        "Baghdad: 4 places, 6 events", "Diyala: 4 places, 6 events", "Kirkuk: 4 places, 4 events"]
+    ahead = Story(notebook_data(str(write_acled_events(tmp_path / "ahead.csv", rows + [rows[0]] * 7))))
+    assert ahead.chart_subtitle("where").endswith("; the 5 biggest named, with their events")  # 8, and four of 2
+    assert ahead.chart_title("where").endswith("; the busiest place: Baghdad town 0, with 8 events")
+    # one town of 2 among towns of 1 does not stand out: the title does not send the reader to a name the map lacks
+    singles = list({row["location"]: row for row in rows}.values())[:10]  # ten towns of one event each
+    lone = Story(notebook_data(str(write_acled_events(tmp_path / "lone.csv", singles + singles[:1]))))
+    assert "busiest place" not in lone.chart_title("where")
+    assert "no place stands out (they have 1 or 2 events each)" in lone.chart_subtitle("where")
+
+
 def test_an_escalation_that_only_counts_violent_events_says_so(story, raw):
     """In the conflicts export every violent event weighs 9 or 10 and nothing pulls a week down: the chart follows
     the count of violent events, and the page says it; the coded data, with a handover and an agreement, do not."""
@@ -1505,6 +1533,26 @@ def test_a_file_with_moves_of_foreign_forces_names_too_the_forces_that_fight(tmp
     assert ("Foreign forces are named in 14 of the 14 events: Military Forces of the United States (2021-) in 10, "
             "Military Forces of Turkey (2016-) in 2, Military Forces of Country 12 in 1 and 1 other force in 1.") in lead
     assert "None of these is a strategic development" not in lead
+
+
+def test_the_words_over_the_forces_map_say_what_its_shapes_colours_and_sizes_mean(tmp_path):
+    """The map of the forces' moves draws each force in a shape: the section and the subtitle say so, and which
+    forces share a shape."""
+    def moves(forces: list[str]) -> Story:
+        events = [{"event_date": f"2025-03-{k + 1:02d}", "event_type": "Strategic developments",
+                   "sub_event_type": "Headquarters or base established", "actor1": force,
+                   "inter1": "External/Other forces", "actor2": "", "inter2": "", "fatalities": "0"}
+                  for k, force in enumerate(forces)]
+        return Story(notebook_data(str(write_acled_events(tmp_path / f"moves{len(forces)}.csv", events))))
+
+    two = moves(["Military Forces of Turkey (2016-)"] * 2 + ["Military Forces of Egypt (2014-)"])
+    assert two.chart_subtitle("posture").endswith("; a mark is the moves of one force at one place: its shape the "
+                                                  "force, its colour the kind of most of them, its size their number")
+    assert ("A mark is the moves of one force at one place: its shape is the force (each force a shape of its own), "
+            "its colour the kind of most of those moves") in two.section("forces")
+    six = moves([f"Military Forces of Country {k} (2020-)" for k in range(6)])
+    assert ("(the 4 forces with the most moves a shape each, the others one shape together)"
+            in six.section("forces"))
 
 
 def test_the_events_table_names_each_side_with_its_associated_actors_as_the_attacks_table_does(story, raw):

@@ -4,7 +4,8 @@ take colours of their own, everything else is grey.
 The figures of the default run, and those of an ACLED run on a file the tests write, are drawn as the notebooks
 draw them, and every colour of every artist is collected: a coloured (not grey) mark must be a kind's colour or a
 tint of it, or, in a chart of groups that draws no kind, a group's colour; where a key or a label names what it
-stands for, the name is that kind (or, on the posture maps, a change that belongs to it), or a group that is no kind.
+stands for, the name is that kind (or, on the posture maps, a change that belongs to it), or a group that is no kind,
+or the parts of one kind drawn alone as the groups of their chart (the forces' moves, all strategic developments).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import analysis
 from analysis import schema
 from analysis.viz import style
 from analysis.viz.country_map import MIXED_COLOR
+from analysis.viz.maps import HIGHLIGHT_COLOR, LAND_COLOR
 
 #: Each run names its kinds in one vocabulary: the coded categories, or ACLED's event types.
 VOCABULARIES = {"coded": schema.CATEGORIES, "ACLED": schema.EVENT_TYPES}
@@ -119,8 +121,13 @@ def named_colours(fig) -> list[tuple[str, object]]:
     return named
 
 
+#: The grounds a map's marks are seen on (the land, the highlighted countries): no mark, and no meaning.
+GROUNDS = {to_hex(LAND_COLOR), to_hex(HIGHLIGHT_COLOR)}
+
+
 def every_colour(fig) -> list:
-    return [c for ax in fig.axes for artist in ax.findobj() for c in _colours(artist)]
+    return [c for ax in fig.axes for artist in ax.findobj() for c in _colours(artist)
+            if to_hex(c, keep_alpha=False) not in GROUNDS]
 
 
 @pytest.fixture(scope="module")
@@ -247,8 +254,8 @@ def acled_figures(tmp_path_factory):
                                     ax=new("casualties"))
     # the country and its neighbours only: the other countries of the world file are drawn alike, and slowly
     near = [b for b in analysis.load_world_boundaries() if b.name in ("Somalia", "Somaliland", "Ethiopia", "Kenya")]
-    analysis.plot_country_events(story.posture_events(), country=data.country, iso=data.iso, boundaries=near,
-                                 ax=new("posture"))
+    analysis.plot_force_moves(story.posture_events(), country=data.country, iso=data.iso, boundaries=near,
+                              ax=new("posture"))
     drawn["sources"] = story.plot_sources()
     yield drawn
     for fig in drawn.values():
@@ -273,9 +280,14 @@ def check_one_meaning_per_colour(figures, kinds) -> dict[str, set[str]]:
             kind = kind_of(colour, kinds)
             assert kind is not None, f"{name}: {to_hex(colour)} is the colour of no kind of event"
             meanings.setdefault(kind, set()).add(to_hex(colour, keep_alpha=False))
-        for label, colour in named_colours(fig):
+        named = named_colours(fig)
+        grouped = {label for label, colour in named if label and not is_grey(colour) and is_group(colour)}
+        # the parts of one kind drawn alone (the forces' moves) are the groups of their chart
+        one_kind = grouped <= set(KIND_PARTS) and len({KIND_PARTS[label] for label in grouped}) == 1
+        for label, colour in named:
             if label and not is_grey(colour) and is_group(colour):
-                assert label not in kinds and label not in KIND_PARTS, f"{name}: the group {label!r} is a kind"
+                assert label not in kinds and (one_kind or label not in KIND_PARTS), (
+                    f"{name}: the group {label!r} is a kind")
             elif label and not is_grey(colour):
                 kind = kind_of(colour, kinds)
                 assert KIND_PARTS.get(label, label) == kind, f"{name}: {label!r} is drawn in the colour of {kind!r}"
@@ -315,6 +327,55 @@ def test_the_colour_check_fails_on_a_kind_drawn_beside_groups(new_axes):
     ax.legend()
     with pytest.raises(AssertionError, match="is drawn beside groups' colours"):
         check_one_meaning_per_colour({"bars": ax.figure}, VOCABULARIES["coded"])
+
+
+def test_the_colour_check_fails_on_group_colours_named_for_parts_of_two_kinds(new_axes):
+    """The parts of one kind may be a chart's groups; parts of two kinds in group colours read as kinds."""
+    ax = new_axes()
+    ax.bar([0], [1], color=style.GROUP_COLORS[0], label="Headquarters or base established")
+    ax.bar([1], [1], color=style.GROUP_COLORS[1], label="Air/drone strike")
+    ax.legend()
+    with pytest.raises(AssertionError, match="the group 'Headquarters or base established' is a kind"):
+        check_one_meaning_per_colour({"bars": ax.figure}, VOCABULARIES["ACLED"])
+    moves = new_axes()  # two parts of the strategic developments: the groups of a chart of one kind
+    moves.bar([0], [1], color=style.GROUP_COLORS[0], label="Headquarters or base established")
+    moves.bar([1], [1], color=style.GROUP_COLORS[1], label="Change to group/activity")
+    moves.legend()
+    check_one_meaning_per_colour({"bars": moves.figure}, VOCABULARIES["ACLED"])
+
+
+#: Machado, Oliveira and Fernandes (2009), severity 1: how a reader with each kind of colour blindness sees a colour.
+COLOUR_BLINDNESS = {
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                              [-0.011820, 0.042940, 0.968881]]),
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                            [-0.003882, -0.048116, 1.051998]]),
+    "tritanopia": np.array([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                            [0.004733, 0.691367, 0.303900]]),
+}
+
+
+def seen_by(color, matrix) -> str:
+    rgb = np.array(to_rgba(color)[:3])
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    seen = np.clip(matrix @ linear, 0, 1)
+    return to_hex(np.where(seen <= 0.0031308, 12.92 * seen, 1.055 * seen ** (1 / 2.4) - 0.055))
+
+
+def test_the_kinds_of_move_look_clearly_apart_to_every_reader():
+    """A base established and ground taken without fighting were two teals (28 apart, 21 for a colour-blind
+    reader): the forces' map gives its three kinds of move group colours apart for every kind of colour blindness,
+    and apart from the grey of a place of mixed kinds."""
+    from analysis.schema import ACLED_POSTURE_MEANINGS
+
+    drawn = [*style.MOVE_COLORS.values(), MIXED_COLOR]
+    assert set(style.MOVE_COLORS) == set(ACLED_POSTURE_MEANINGS) and all(is_group(c) for c in style.MOVE_COLORS.values())
+    sights = {"normal": None, **COLOUR_BLINDNESS}
+    close = [(sight, a, b) for sight, matrix in sights.items() for a, b in itertools.combinations(drawn, 2)
+             if apart(*(c if matrix is None else seen_by(c, matrix) for c in (a, b))) < 0.75 * DISTINCT]
+    assert close == []
+    old = ["#14A67E", "#8CD3C0"]  # the old shades of green: the check fails on them
+    assert apart(*(seen_by(c, COLOUR_BLINDNESS["deuteranopia"]) for c in old)) < 0.75 * DISTINCT
 
 
 def test_each_hatch_has_one_meaning_and_none_looks_like_another():

@@ -21,7 +21,8 @@ PLOTTERS = [
     (timeline, "plot_timeline"), (counts, "plot_attacks_per_period"), (escalation, "plot_escalation"),
     (counts, "plot_killed_per_period"),
     (ranges, "plot_ranges"), (ranges, "plot_casualties"), (ranges, "plot_troop_levels"), (maps, "plot_posture_map"),
-    (maps, "plot_boundaries"), (country_map, "plot_country_events"), (evidence, "plot_evidence"),
+    (maps, "plot_boundaries"), (country_map, "plot_country_events"), (country_map, "plot_force_moves"),
+    (evidence, "plot_evidence"),
     (reconcile, "plot_compared_months"),
 ]
 
@@ -80,7 +81,7 @@ MAKERS = {"plot_attacks_per_period": "attacks_per_period", "plot_escalation": "e
           "plot_troop_levels": "load_troop_levels", "plot_posture_map": "base_posture",
           "plot_posture_panels": "base_posture", "plot_sources": "outlets_table", "plot_source_scales": "source_scales",
           "plot_evidence": "evidence_matrix", "plot_ranges": "a table of low-high figures",
-          "plot_outlet_ages": "events_by_outlet_age"}
+          "plot_outlet_ages": "events_by_outlet_age", "plot_force_moves": "force_posture"}
 
 
 @pytest.mark.slow

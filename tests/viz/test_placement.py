@@ -71,3 +71,28 @@ def test_a_text_goes_after_its_mark_unless_it_would_run_past_the_axis():
     assert text_x.tolist() == [3.0, 79.0, 59.0, 101.0]
     assert left.tolist() == [1.0, 49.0, -11.0, 99.0]
     assert right.tolist() == [13.0, 81.0, 61.0, 101.0]
+
+
+def _placer_with_marks(new_axes, points):
+    from analysis.viz.placement import LabelPlacer
+
+    ax = new_axes(figsize=(4, 4))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.scatter(*np.array(points).T, s=40)
+    return ax, LabelPlacer(ax, (0, 10, 0, 10))
+
+
+def test_a_label_of_several_marks_keeps_outside_them_or_sits_among_them_where_it_fits(new_axes):
+    """A region's name among its places, where it covers none; else beside them, clear of every one."""
+    corners = [(3.0, 3.0), (7.0, 3.0), (3.0, 7.0), (7.0, 7.0)]
+    ax, placer = _placer_with_marks(new_axes, corners)
+    among = placer.annotate("Region", (5.0, 5.0), gid="region", own=corners, centred=True, fontsize=8)
+    assert among.xyann == (0, 0) and (among.get_ha(), among.get_va()) == ("center", "center")
+    pair = [(4.8, 5.0), (5.2, 5.0)]  # a place's two marks side by side
+    ax, placer = _placer_with_marks(new_axes, pair)
+    label = placer.annotate("Town", (5.0, 5.0), gid="place", own=pair, fontsize=8)
+    box = label.get_window_extent(placer.renderer)
+    marks = ax.transData.transform(pair)
+    half = np.sqrt(40) / 2 * ax.figure.dpi / 72
+    assert not [xy for xy in marks if box.x0 - half < xy[0] < box.x1 + half and box.y0 - half < xy[1] < box.y1 + half]

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..._lazy import moved_names
 from ...stats.evidence import document_names
-from ...stats.highlights import Peak, largest_changes
+from ...stats.highlights import Peak, largest_changes, top_whole  # noqa: F401 (the pages import top_whole from here)
 from ...text import describe_dates, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
 from .facts import MIN_CHANGE, Facts
@@ -43,23 +43,6 @@ def percent(part: float, whole: float) -> str:
         return "0%"
     share = 100 * part / whole
     return f"{share:.0f}%" if share >= 1 or share == 0 else "under 1%"
-
-
-def top_whole(table: pd.DataFrame, n: int, limit: int) -> tuple[pd.DataFrame, int, int]:
-    """Keep the first ``n`` rows of a table sorted by ``events``, a tie at the last row kept whole.
-
-    When the whole tie would pass ``limit`` rows, the tie is left out whole
-    instead. Returns the rows kept, how many tied rows were left out, and
-    their events each (0 when none was).
-    """
-    if len(table) <= n:
-        return table, 0, 0
-    last = table["events"].iloc[n - 1]
-    kept = table[table["events"] >= last]
-    if len(kept) <= limit:
-        return kept.reset_index(drop=True), 0, 0
-    above = table[table["events"] > last]
-    return above.reset_index(drop=True), int((table["events"] == last).sum()), int(last)
 
 
 def capital(text: str) -> str:
@@ -302,23 +285,6 @@ def changes(facts: Facts, monthly: pd.DataFrame, noun: str = "event",
     return out
 
 
-#: Counts whose largest and smallest differ by no more than this share of the largest are said as alike, not
-#: ranked ("5 pairs of actors, 33 to 36 events each"): a lead of a few events is no finding.
-ALIKE_SHARE = 0.1
-
-
-def alike(counts) -> bool:
-    """True for two or more counts that differ by no more than :data:`ALIKE_SHARE` of the largest.
-
-    Examples
-    --------
-    >>> alike([36, 34, 34, 33, 33]), alike([36, 20]), alike([36])
-    (True, False, False)
-    """
-    values = [int(value) for value in counts]
-    return len(values) > 1 and max(values) - min(values) <= ALIKE_SHARE * max(values)
-
-
 def limits(facts: Facts, first_page: str | None = None) -> str:
     """Write what the data cannot tell, with this run's figures (Markdown): in full, or a pointer to where it is.
 
@@ -522,4 +488,7 @@ def heading(title: Callable[[Escape], str], lead: Callable[[Escape], list[str]])
 
 
 #: Names that moved when this module was split, importable from here for one release (with a warning).
-__getattr__ = moved_names(__name__, {**{name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')}, "left_out": "analysis.report.words.dropped"})
+__getattr__ = moved_names(__name__, {**{name: "analysis.report.words.events" for name in ('deadliest', 'with_associates', 'deadliest_listed', 'reader_sentence', 'reader_what', 'notes_of', 'notes_heading')},
+                                     "left_out": "analysis.report.words.dropped",
+                                     # the rule of counts alike, which the maps follow too
+                                     "alike": "analysis.stats.highlights", "ALIKE_SHARE": "analysis.stats.highlights"})

@@ -58,7 +58,8 @@ def chart_subtitle(facts: Facts, chart: str = "posture") -> str:
     """What the posture chart shows, as plain text."""
     if facts.coded:
         return "What happened at each base the reports name, and when"
-    return f"Strategic developments involving {forces_words(facts)}; a dot is a place, sized by its events"
+    return (f"Strategic developments involving {forces_words(facts)}; a mark is the moves of one force at one place: "
+            "its shape the force, its colour the kind of most of them, its size their number")
 
 
 def _forces_lead(facts: Facts, esc: Escape) -> str:
@@ -211,10 +212,24 @@ def _posture_section(facts: Facts) -> str:
                  "AU or EU)" if not target
                  else f"the target ('{md('; '.join(target))}' in any actor column)")
     mapped = (f", on a map of {md(join_words(data.countries) or 'the events')} (borders: Natural "
-              "Earth). A dot is a place, sized by its events and coloured by the kind of most of them")
+              f"Earth). A mark is the moves of one force at one place: its shape is the force ({_shapes(facts)}), "
+              "its colour the kind of most of those moves (grey where none has more than half), its size their "
+              "number; the marks of one place are drawn side by side")
     return (f"## Strategic developments involving {forces_words(facts, md)}\n\nACLED's strategic developments "
             f"that change a force's posture ({', '.join(ACLED_POSTURE_MEANINGS.values())}) involving "
             f"{involving}{mapped}.")
+
+
+def _shapes(facts: Facts) -> str:
+    """Say which forces the map of their moves draws in a shape of their own
+    (:func:`analysis.viz.country_map.shape_groups`)."""
+    from ...viz.country_map import OTHER_MARKER, shape_groups
+
+    groups = shape_groups(facts.posture_events["force"], "force")
+    shared = [name for name, (marker, members) in groups.items() if marker == OTHER_MARKER and len(members) > 1]
+    if not shared:
+        return "each force a shape of its own"
+    return f"the {len(groups) - 1:,} forces with the most moves a shape each, the others one shape together"
 
 
 def posture_table(facts: Facts) -> pd.DataFrame:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...stats.highlights import alike
 from ...text import describe_all, describe_number, join_words
 from ...text import markdown_text as md
-from .common import Escape, alike, fewer_than_two_whole, involved, nothing, top_whole, two_whole
+from .common import Escape, fewer_than_two_whole, involved, nothing, top_whole, two_whole
 from .counting import period_text
 from .facts import PERIOD_NAMES, Facts
 
@@ -222,9 +223,12 @@ def chart_title(facts: Facts, chart: str = "where") -> str:
 def _busiest_place(facts: Facts) -> str:
     """Name the place of the most events, the biggest dot of the map, which draws places and not regions, so that a
     reader finds the title's point on it: "; the busiest place: Town 3, with 112 events" (a tie of up to three named whole,
-    "" for a larger one or a file without coordinates)."""
+    "" for a larger one, a file without coordinates, or places none of which stands out, where the map names
+    regions)."""
+    from ...viz.country_map import named_regions
+
     places = _locations(facts)
-    if places.empty:
+    if places.empty or named_regions(places) is not None:  # no place stands out: the map names its regions
         return ""
     top = places[places["events"] == places["events"].iloc[0]]
     if len(places) == 1 or len(top) > 3 or len(top) == len(places):  # one place, or none stands out
@@ -235,27 +239,48 @@ def _busiest_place(facts: Facts) -> str:
 
 
 def _locations(facts: Facts) -> pd.DataFrame:
-    """The places the map draws (:func:`analysis.stats.places.locations` of the run's events, found once); none where
-    the file has no coordinates."""
+    """The places the map draws (:func:`analysis.stats.places.locations` of the run's events, found once, with
+    their region where the file names regions); none where the file has no coordinates."""
     from ...stats.places import locations
 
     events = facts.events
-    return facts.once(locations, events) if {"latitude", "longitude", "location"} <= set(events.columns) else pd.DataFrame()
+    if not {"latitude", "longitude", "location"} <= set(events.columns):
+        return pd.DataFrame()
+    return facts.once(locations, events, area="admin1" if "admin1" in events.columns else None)
 
 
-def _named(facts: Facts) -> str:
-    """The places the map names: "the 8 biggest" (fewer where a tie at the last is left out whole), or "every place"
-    when there are no more."""
-    from ...viz.country_map import named_places
+def _named(facts: Facts, counts: str = "") -> str:
+    """Say which places the map names (:func:`analysis.viz.country_map.named_regions` and ``named_places``): "the 8
+    biggest named" (fewer where a tie at the last is left out whole), "every place named", or, where no place stands
+    out, the regions named once each, with their places and events; ``counts`` ("with their events") follows the
+    places' words."""
+    from ...viz.country_map import named_places, named_regions
 
     places = _locations(facts)
+    regions = named_regions(places) if len(places) else None
+    if regions is not None:
+        every = len(regions) == places["area"].nunique()
+        which = "each region" if every else f"the {len(regions):,} regions with the most events"
+        return (f"no place stands out (they have {_events_range(places)}), so {which} "
+                f"{'is' if every else 'are'} named once, with {'its' if every else 'their'} places and events")
     named = len(named_places(places)) if len(places) else 0
-    return "every place" if named == len(places) else ("the biggest" if named == 1 else f"the {named} biggest")
+    which = "every place" if named == len(places) else ("the biggest" if named == 1 else f"the {named} biggest")
+    return f"{which} named" + (f", {counts}" if counts else "")
+
+
+def _events_range(places: pd.DataFrame) -> str:
+    """The events of the map's places, in words: "1 or 2 events each", "3 events each"."""
+    least, most = int(places["events"].min()), int(places["events"].max())
+    if least == most:
+        return f"{describe_number(most, 'event')} each"
+    joined = " or " if most - least == 1 else " to "
+    return f"{least:,}{joined}{most:,} events each"
 
 
 def chart_subtitle(facts: Facts, chart: str = "where") -> str:
     """What the events map shows, as plain text."""
-    return f"A dot is a place, sized by its events and coloured by the event type of most of them; {_named(facts)} named, with their events"
+    return ("A dot is a place, sized by its events and coloured by the event type of most of them; "
+            f"{_named(facts, 'with their events')}")
 
 
 def section(facts: Facts) -> str:
@@ -266,6 +291,6 @@ def section(facts: Facts) -> str:
             f"Every event in this report on a map of {md(join_words(data.countries) or 'the events')} (borders: "
             "Natural Earth): a dot is a place (the events at the same coordinates together, named "
             "by the location with the most of them), sized by its events and coloured by the event type of most "
-            f"of them (grey where none has more than half); {_named(facts)} named. Under it, the events "
+            f"of them (grey where none has more than half); {_named(facts)}. Under it, the events "
             f"and the people killed by region (the country's first administrative division){districts}"
             + (f", and the change between {_two_whole(facts)}." if facts.compared else "."))

@@ -7,9 +7,10 @@ import pandas as pd
 
 from ...io.acled import ACTOR_TYPES
 from ...stats import actors as stats
+from ...stats.highlights import alike
 from ...text import describe_all, describe_figure, describe_number, in_words, join_words
 from ...text import markdown_text as md
-from .common import alike, capital, findings, lower_first, percent, top_whole
+from .common import capital, findings, lower_first, percent, top_whole
 from .facts import NAMED, Facts
 
 #: Rows of the table of the most active actors (a tie at the last row is listed whole, up to ACTOR_LIMIT rows).
