@@ -254,7 +254,7 @@ def plot_timeline(
     # fatalities (used without it) only the killed
     ranged = marks["is_range"].to_numpy(dtype=bool)
     set_key(ax, sizes="killed or wounded" if casualties is not None else "killed",
-            no_one=bool((marks["size_value"] == 0).any()),
+            no_one=bool((marks["size_value"] == 0).any()), most=float(marks["size_value"].max(skipna=True) or 0),
             dated=tuple(form for form, drawn in (("day", not ranged.all()), ("range", ranged.any())) if drawn))
     describe(ax, _description(layout, (first, last - pd.Timedelta(days=1))))
     return ax
@@ -298,7 +298,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
     sizes : sequence of int or None, default None
         People counts shown in the size key; None: :data:`SIZE_KEYS`, after
         0 ("no one reported killed": a toll of none, or none given; the smallest dot) where the timeline draws an
-        event in which no one was killed.
+        event in which no one was killed, and then the largest count drawn where it is above them (so no mark is
+        larger than the key's largest).
     size_label : str or None, default None
         What the sizes count; None for what :func:`plot_timeline` sized the
         marks by: "killed or wounded" with a casualties table, "killed" with
@@ -324,7 +325,9 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
     if size_label is None:
         size_label = key.get("sizes", "killed or wounded")
     if sizes is None:
-        sizes = ((0,) if key.get("no_one", False) else ()) + SIZE_KEYS
+        most = key.get("most", 0)  # the largest mark drawn, where it is above the key's largest: its largest too
+        sizes = (((0,) if key.get("no_one", False) else ()) + SIZE_KEYS
+                 + ((int(np.ceil(most)),) if most > SIZE_KEYS[-1] else ()))
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

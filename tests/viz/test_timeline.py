@@ -235,3 +235,19 @@ def test_an_event_known_to_a_weekday_ticks_its_possible_days_on_its_bar(new_axes
     plain = plot_timeline(events.drop(columns="weekday"), ax=new_axes())  # no weekday: no ticks, no key
     assert not [c for c in plain.collections if str(c.get_gid()).startswith("possible-days:")]
     assert "possible day, where the reports name the weekday" not in [t.get_text() for t in timeline_legend(plain).get_texts()]
+
+
+def test_the_size_key_reaches_the_largest_mark_drawn(new_axes):
+    """The conflicts report's timeline drew twenty events of 6 killed, larger than any mark of its size key, which
+    stopped at 5: the key's largest is the largest mark drawn where that is above its usual sizes."""
+    from analysis.viz.timeline import SIZE_KEYS
+
+    def key_counts(fatalities):
+        events = make_events([{"date_start": f"2020-03-{day + 1:02d}", "fatalities": killed}
+                              for day, killed in enumerate(fatalities)])
+        ax = plot_timeline(events, ax=new_axes())
+        return [text.get_text() for text in timeline_legend(ax).get_texts() if text.get_text().endswith(" killed")]
+
+    assert key_counts([6, 2, 1]) == [f"{k} killed" for k in (*SIZE_KEYS, 6)]
+    assert key_counts([3, 2, 1]) == [f"{k} killed" for k in SIZE_KEYS]
+    assert key_counts([0, 9]) == ["no one reported killed", *(f"{k} killed" for k in SIZE_KEYS), "9 killed"]
