@@ -197,6 +197,8 @@ class LabelPlacer:
     _SMALLEST = 3.0
     #: Room, in points, a label keeps from another place's mark beyond its distance to its own.
     CLEARANCE = 5.0
+    #: Room, in points, a label keeps from the map's frame.
+    _MARGIN = 3.0
     #: The cost of a label too near another place's mark: as much as covering a mark.
     _NEAR_COST = 5000.0
 
@@ -231,8 +233,11 @@ class LabelPlacer:
         self.borders = ax.transData.transform(vertices) if len(vertices) else np.empty((0, 2))
 
     def _cost(self, box: Any, distance: float) -> float:
-        outside = 0.0 if (self.frame.x0 <= box.x0 and box.x1 <= self.frame.x1
-                          and self.frame.y0 <= box.y0 and box.y1 <= self.frame.y1) else 1e9
+        # inside the frame by the width of the label's white outline and a little more, so that no letter meets
+        # the frame or the tick labels beyond it
+        margin = self._MARGIN * self.pixels
+        outside = 0.0 if (self.frame.x0 + margin <= box.x0 and box.x1 <= self.frame.x1 - margin
+                          and self.frame.y0 + margin <= box.y0 and box.y1 <= self.frame.y1 - margin) else 1e9
         overlap = 0.0
         for other in self.taken:
             width = min(box.x1, other.x1) - max(box.x0, other.x0)

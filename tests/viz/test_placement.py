@@ -96,3 +96,23 @@ def test_a_label_of_several_marks_keeps_outside_them_or_sits_among_them_where_it
     marks = ax.transData.transform(pair)
     half = np.sqrt(40) / 2 * ax.figure.dpi / 72
     assert not [xy for xy in marks if box.x0 - half < xy[0] < box.x1 + half and box.y0 - half < xy[1] < box.y1 + half]
+
+
+def test_a_label_beside_the_frame_keeps_its_outline_inside_it(new_axes):
+    """"Town 6 (8)" on the forces' map began a pixel inside the map's left edge, and its white outline and first
+    letter ran over the edge and the tick label beyond it: a place within a few points of the frame is outside."""
+    from matplotlib.transforms import Bbox
+
+    from analysis.viz.placement import LabelPlacer
+
+    point = [(0.25, 5.0)]  # a mark at the left edge: only the labels to its right, above or below fit
+    ax, placer = _placer_with_marks(new_axes, point)
+    frame = ax.get_window_extent(placer.renderer)
+    room = LabelPlacer._MARGIN * ax.figure.dpi / 72
+    mid = (frame.y0 + frame.y1) / 2
+    for x0 in (frame.x0 + 1, frame.x0 + room - 1):  # inside the frame, but within its margin: refused
+        assert placer._cost(Bbox.from_extents(x0, mid, x0 + 40, mid + 10), 0.0) >= 1e9
+    assert placer._cost(Bbox.from_extents(frame.x0 + room, mid, frame.x0 + room + 40, mid + 10), 0.0) < 1e9
+    label = placer.annotate("Town 6 (8)", point[0], gid="place", fontsize=8)
+    box = label.get_window_extent(placer.renderer)
+    assert frame.x0 + room <= box.x0 and box.x1 <= frame.x1 - room
