@@ -16,7 +16,7 @@ import pandas as pd
 from .._frames import column_or_na, day_numbers, require_input, weekday_days, weekday_numbers
 from ..stats.selection import EventSelector, event_keys, event_kind, select_kinds
 from ..text import bounds_texts, placeholder_toll
-from ._axes import current_axes, date_axis, dates_as_numbers, note_below, nothing_to_draw, own_figure
+from ._axes import current_axes, date_axis, dates_as_numbers, legend_below, note_below, nothing_to_draw, own_figure
 from .figures import describe
 from .literal import literal_text
 from .ranges import PER_ATTACK_MAX
@@ -165,7 +165,8 @@ def plot_attacks(
     matplotlib Axes
         One dot per attack (``gid`` ``"attack:<event_id>"``), a bar per
         ranged attack (``gid`` ``"range"``) and two texts per attack
-        (``gid`` ``"title"`` and ``"facts"``), and the note (``gid`` ``"note"``).
+        (``gid`` ``"title"`` and ``"facts"``), a key of the kinds' colours where there are several (``gid``
+        ``"kinds"``, under the chart), and the note (``gid`` ``"note"``).
 
     Examples
     --------
@@ -241,8 +242,18 @@ def plot_attacks(
     ax.grid(axis="x", color="0.92", linewidth=0.6)
     ax.set_axisbelow(True)
     date_axis(ax)
+    anchor = ax.xaxis
+    if len(colors) > 1:  # the kinds' colours, said where there is more than one
+        for kind, color in colors.items():
+            ax.plot([], [], marker="o", linestyle="", markerfacecolor=color, markeredgecolor=color,
+                    label=literal_text(kind))
+        anchor = legend_below(ax, columns=len(colors))
+        anchor.set_gid("kinds")
+        # under the dates at a fixed distance, not at a share of a chart as tall as its attacks need
+        height = ax.get_position().height * ax.figure.get_figheight() * 72
+        anchor.set_bbox_to_anchor((0.5, -28.0 / height), transform=ax.transAxes)
     if note:
-        note_below(ax, ax.xaxis, note, gid="note")
+        note_below(ax, anchor, note, gid="note")
     describe(ax, f"One dot per attack, {n} in all, on its date (a bar over its possible days where only a range is "
                  f"known): " + "; ".join(described) + ".")
     return ax

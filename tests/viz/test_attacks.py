@@ -106,3 +106,33 @@ def test_a_toll_acled_set_by_rule_is_drawn_as_not_reported_as_the_tables_say_it(
     ax = analysis.plot_attacks(events, ax=new_axes())
     facts = [text.get_text() for text in ax.texts if text.get_gid() == "facts"]
     assert facts == ["toll not reported (ACLED codes 3)", "3 killed"]
+
+
+def test_attacks_of_several_kinds_have_a_key_of_their_colours_and_the_note_under_it(new_axes):
+    """The attacks of an ACLED file were drawn orange and purple with no key: battles and remote violence could
+    not be told apart. Several kinds get a key under the chart (names as typed), and the note goes under the key;
+    one kind, as the coded attacks are, needs none."""
+    import pandas as pd
+    from matplotlib.colors import to_hex
+
+    from analysis.viz.style import color_for
+
+    day = pd.to_datetime(["2020-03-02", "2020-03-05", "2020-03-09"])
+    kinds = ["Battles", "Explosions/Remote violence", "$x$ <b>"]
+    events = pd.DataFrame({
+        "event_id": ["EV001", "EV002", "EV003"], "event_type": kinds, "sub_event_type": "Armed clash",
+        "location": ["Town A", "Town B", "Town C"], "date_start": day, "date_end": day, "event_date": day,
+        "fatalities": [1, 2, 0], "projectiles_low": pd.NA, "projectiles_high": pd.NA})
+    ax = analysis.plot_attacks(events, note="A note.", ax=new_axes(figsize=(8, 3)))
+    key = ax.get_legend()
+    assert key.get_gid() == "kinds" and [t.get_text() for t in key.get_texts()] == ["Battles",
+                                                                                    "Explosions/Remote violence",
+                                                                                    "\\$x\\$ <b>"]
+    colours = color_for(kinds)
+    assert [to_hex(h.get_markerfacecolor()) for h in key.legend_handles] == [to_hex(colours[k]) for k in kinds]
+    renderer = ax.figure.canvas.get_renderer()
+    note = next(t for t in ax.texts if t.get_gid() == "note")
+    assert note.get_window_extent(renderer).y1 <= key.get_window_extent(renderer).y0 + 1  # the note under the key
+    data = analysis.load_dataset()
+    one = analysis.plot_attacks(data.events, data.casualties, kinds=is_militia_attack, ax=new_axes(figsize=(10, 3)))
+    assert one.get_legend() is None
