@@ -1091,7 +1091,13 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
     assert "data as of" not in line and "; date of the export not known)" in line  # plainly, no jargon
-    assert line.count("(") == line.count(")") == 1  # no brackets within brackets
+    assert line.count("(") == line.count(")") == 2  # no brackets within brackets
+    # every page's dateline (and the index's, which is the first page's) warns, once and short, that the file was
+    # altered: the caveats of the sources page alone are read by few
+    warning = ("Caution: the file's times of change fall before 2 of its 2 events (100%), so it was rebuilt or "
+               "altered after ACLED gave it out; the sources page says more.")
+    for page in ("timeline", "attacks", "posture", "sources"):
+        assert story.dateline(page).text.count(warning) == 1, page
     # the caveat says what the times show and why it matters: no row changes before its event
     assert ("- **The export's date**: not known. The file's times of change (when each row was last changed) all fall "
             "on 13 September 2020, before 2 of its 2 events (100%), dated up to 9 March 2021: no row can change before "
