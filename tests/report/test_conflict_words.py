@@ -1633,3 +1633,20 @@ def test_a_hostile_new_sources_name_is_drawn_as_typed_in_the_key_of_its_hatched_
         fig.canvas.draw()  # no mathematics read into the name: "$\frac{1}{0}$" would be drawn as a fraction
     finally:
         plt.close(fig)
+
+
+def test_the_moves_are_counted_by_force_and_the_forces_without_any_are_named(tmp_path):
+    """The sentence under the forces' map counts the strategic developments (the moves), not the events that name a
+    force: a force named in many events and in no move is said to have none, its events counted; a force's name
+    is data, escaped."""
+    hostile = "Military Forces of *Turkey* [x](y) (2016-)"
+    moves = [{"event_date": f"2020-03-0{day}", "event_type": "Strategic developments", "admin1": "Duhok",
+              "sub_event_type": "Headquarters or base established", "actor1": hostile,
+              "inter1": "External/Other forces", "interaction": "External/Other forces only"} for day in (2, 3)]
+    battles = [{"event_date": f"2020-03-1{day}", "actor2": "Military Forces of the United States (2017-)",
+                "inter2": "External/Other forces", "fatalities": "1"} for day in range(3)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "moves.csv", moves + battles))))
+    assert story.posture().startswith(
+        f"**What it shows.** Both moves involve {md(hostile)}. No move is coded for Military Forces of the United "
+        "States (2017-), named in 3 events.\n")
+    assert "*Turkey*" not in story.posture() and "[x](y)" not in story.posture()
