@@ -18,9 +18,9 @@ from .acled_dates import read_dates
 
 #: The text fields read as they are (empty or ACLED's ``NA``: not known), in the frame's order.
 TEXT_FIELDS: tuple[str, ...] = ("location", "admin1", "country", "actor1", "assoc_actor_1", "actor2",
-                                "assoc_actor_2")
+                                "assoc_actor_2", "source")
 #: The columns of :func:`readable_dropped`, in order.
-COLUMNS: tuple[str, ...] = ("line", "event_id", "event_date", "event_type", "sub_event_type", *TEXT_FIELDS,
+COLUMNS: tuple[str, ...] = ("line", "event_id", "event_date", "time_precision", "event_type", "sub_event_type", *TEXT_FIELDS,
                             "fatalities", "cut_off")
 _NA_TEXT = "NA"
 
@@ -41,8 +41,9 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     -------
     DataFrame
         ``line`` (int64); ``event_id`` (string; ACLED's ``event_id_cnty``); ``event_date`` (datetime64[ns]);
+        ``time_precision`` (Int64: 1 the day, 2 the week, 3 the month is known; missing where it does not read);
         ``event_type`` and ``sub_event_type`` (string, only a kind of ACLED's codebook); ``location``,
-        ``admin1``, ``country``, ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (string);
+        ``admin1``, ``country``, ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2``, ``source`` (string);
         ``fatalities`` (Int64, a whole number of 0 or more); ``cut_off`` (bool: the file ends inside the
         record). A value that does not read is missing; so is the last field a record cut off still holds,
         which may be cut short itself.
@@ -80,6 +81,8 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     dates = column("event_date")
     years = pd.to_numeric(column("year"), errors="coerce").fillna(-1).astype("int64").to_numpy()
     out["event_date"] = pd.Series(read_dates(dates.fillna(""), years, dayfirst=dayfirst), index=values.index)
+    precision = pd.to_numeric(column("time_precision"), errors="coerce")
+    out["time_precision"] = precision.where(precision.isin(schema.TIME_PRECISION)).astype("Int64")
     kinds, subs = column("event_type"), column("sub_event_type")
     out["event_type"] = kinds.where(kinds.isin(schema.EVENT_TYPES))
     out["sub_event_type"] = subs.where(subs.isin(schema.SUB_EVENT_TYPES))
@@ -93,7 +96,8 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
 
 
 def _dtype(name: str) -> str:
-    return {"line": "int64", "event_date": "datetime64[ns]", "fatalities": "Int64", "cut_off": "bool"}.get(
+    return {"line": "int64", "event_date": "datetime64[ns]", "time_precision": "Int64", "fatalities": "Int64",
+            "cut_off": "bool"}.get(
         name, "string")
 
 

@@ -334,8 +334,9 @@ def posture_table_note(facts: Facts) -> str:
 
 def dateline(facts: Facts) -> Dateline:
     """The page's dateline: the changes of posture it follows; for an ACLED file, the events it maps."""
-    if not facts.coded:
-        return common_dateline(facts, describe_number(len(facts.events), "event"))
+    if not facts.coded:  # with the rows left out, the regions the map's finding names
+        return common_dateline(facts, describe_number(len(facts.events), "event"),
+                               figures=where_words.region_figures(facts))
     from ...stats.selection import event_kind
 
     # the changes the page's table lists: the events of the lane "posture change"

@@ -275,6 +275,24 @@ def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
     return every.where(every.isin(names), OTHER_PAIRS).mask(stats.alone(facts.events), ONE_ACTOR), names
 
 
+def pair_figures(facts: Facts) -> list:
+    """The pairs of actors (with a second actor) the rows ``INVALID=drop`` left out would add to, each with its
+    events and the most any pair has (:func:`analysis.report.words.dropped.group_figures`): the "who fought whom"
+    finding with them; none where no row was left out, or none reads as a pair."""
+    from .dropped import group_figures, rows_left_out
+
+    rows = rows_left_out(facts)
+    if rows is None or facts.events.empty:
+        return []
+    pairs = stats.by_pair(facts.events)
+    pairs = pairs[pairs["actor2"] != stats.NONE]
+    counts = pd.Series(pairs["events"].to_numpy(), index=stats.pair_of(pairs).to_numpy())
+    both = rows["actor1"].notna() & rows["actor2"].notna()
+    named = stats.pair_of(rows[["actor1", "actor2"]].astype("string").fillna(""))
+    return group_figures(counts, named.where(both.to_numpy()).map(lambda pair: [] if pd.isna(pair) else [pair]),
+                         "the pair ")
+
+
 #: What the chart of pairs over time is made of: each event's group and the pairs drawn (:func:`pair_groups`), and
 #: the counts per period and group, as it draws them.
 PairsDrawn = tuple[pd.Series, list[str], pd.DataFrame]
