@@ -1650,3 +1650,15 @@ def test_the_moves_are_counted_by_force_and_the_forces_without_any_are_named(tmp
         f"**What it shows.** Both moves involve {md(hostile)}. No move is coded for Military Forces of the United "
         "States (2017-), named in 3 events.\n")
     assert "*Turkey*" not in story.posture() and "[x](y)" not in story.posture()
+
+
+def test_the_two_civilian_measures_say_how_far_they_are_the_same_events(tmp_path):
+    """Civilian targeting as ACLED marks it and ACLED's type Violence against civilians, side by side, read as one
+    measure: where the type's events are not all marked, the sentence says how many are."""
+    attack = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "actor2": "Civilians (Iraq)",
+              "inter2": "Civilians", "fatalities": "1"}
+    rows = ([{**attack, "event_date": "2020-03-02", "civilian_targeting": "Civilian targeting"}]
+            + [{**attack, "event_date": f"2020-03-0{day}"} for day in (3, 4)])
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "civilians.csv", rows))))
+    assert ("ACLED's type Violence against civilians holds 3 events (only 1 of them marked as civilian targeting), "
+            "in which 3 people were killed.") in story.who()

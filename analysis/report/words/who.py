@@ -206,8 +206,12 @@ def civilians(facts: Facts) -> str:
         return (f"**Civilian targeting.** No event has civilians as its main target ({how}); ACLED's type Violence "
                 f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
     same = (int(vac["events"]), int(vac["fatalities"])) == (int(marked["events"]), int(marked["fatalities"]))
+    both, typed = int(summary.loc["both", "events"]), int(vac["events"])
+    # the two measures side by side read as one: how far they are the same events, where they are not wholly
+    overlap = ("" if not typed or both == typed or "civilian_targeting" not in events.columns else
+               f" ({'none' if not both else f'only {both:,}'} of them marked as civilian targeting)")
     vac_words = ("as many events and killed" if same  # the figures once, not twice in one sentence
-                 else _figures(int(vac["events"]), int(vac["fatalities"])))
+                 else f"{describe_number(typed, 'event')}{overlap}, {_killed_in(int(vac['fatalities']), False)}")
     return (f"**Civilian targeting.** Civilians were the main target of "
             f"{describe_number(int(marked['events']), 'event')} "
             f"({percent(marked['events'], len(events))}; {how}), in which "
