@@ -1,5 +1,6 @@
 """Which of the rows an export's loading left out (``invalid="drop"``) a run would have counted, as far as can be
-read of them (:func:`analysis.io.dropped.readable_dropped`): its window, area and target."""
+read of them (:func:`analysis.io.dropped.readable_dropped`): its window, area and target; and the days each can be
+on, as its ``time_precision`` reads its date."""
 
 from __future__ import annotations
 
