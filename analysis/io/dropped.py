@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .acled import date_ranges
 from .acled_dates import read_dates
 
 #: The text fields read as they are (empty or ACLED's ``NA``: not known), in the frame's order.
@@ -95,10 +96,32 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     return out.sort_values("line", kind="stable", ignore_index=True)[list(COLUMNS)]
 
 
+def date_spans(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The first and last day each row of :func:`readable_dropped` can be on, as ACLED's
+    ``time_precision`` reads its ``event_date`` (:func:`analysis.io.acled.date_ranges`): the day; the week around
+    it; its month. A row whose precision does not read is taken at its day, as the file writes it; one whose day
+    does not read has none (NaT).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2020-03-29", "2020-04-15", None]),
+    ...                      "time_precision": pd.array([2, None, 3], dtype="Int64")})
+    >>> [f"{a:%d %b}-{b:%d %b}" if pd.notna(a) else "none" for a, b in zip(*date_spans(rows))]
+    ['26 Mar-01 Apr', '15 Apr-15 Apr', 'none']
+    """
+    dates = pd.to_datetime(rows["event_date"])
+    read = (pd.to_numeric(rows["time_precision"], errors="coerce") if "time_precision" in rows.columns
+            else pd.Series(np.nan, index=rows.index))
+    read = read.where(read.isin(schema.TIME_PRECISION), 1).astype("int64")
+    precision = pd.Series(pd.Categorical(read, categories=schema.TIME_PRECISION), index=rows.index)
+    start, end, _ = date_ranges(dates.dt.normalize(), precision)
+    return start.where(dates.notna()), end.where(dates.notna())
+
+
 def _dtype(name: str) -> str:
     return {"line": "int64", "event_date": "datetime64[ns]", "time_precision": "Int64", "fatalities": "Int64",
             "cut_off": "bool"}.get(
         name, "string")
 
 
-__all__ = ["COLUMNS", "TEXT_FIELDS", "readable_dropped"]
+__all__ = ["COLUMNS", "TEXT_FIELDS", "date_spans", "readable_dropped"]

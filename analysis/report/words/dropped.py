@@ -16,7 +16,7 @@ import pandas as pd
 
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
-from ...stats.dropped import date_spans
+from ...io.dropped import date_spans
 from .common import Escape, lower_first
 from .events import with_associates
 from .facts import Facts
