@@ -232,8 +232,9 @@ def _acled_dtypes(converted: Mapping[str, pd.Series]) -> dict[str, pd.Series]:
     return out
 
 
-def _date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Return date_start, date_end and date_basis from event_date and time_precision."""
+def date_ranges(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Return date_start, date_end and date_basis from event_date (days) and time_precision (a categorical of
+    :data:`analysis.schema.TIME_PRECISION`): the day; the week, ``event_date`` its middle; the calendar month."""
     import pyarrow as pa
 
     codes = precision.cat.codes.to_numpy()  # categories (1, 2, 3) -> codes 0, 1, 2
@@ -629,7 +630,7 @@ def _events_frame(converted: Mapping[str, pd.Series], dates: pd.Series, path: Pa
     """Return the events frame: the converted columns (a frame or a mapping of them), date ranges, and
     the codes ACLED lacks as missing."""
     converted = _acled_dtypes(converted)
-    start, end, basis = _date_ranges(dates, converted["time_precision"])
+    start, end, basis = date_ranges(dates, converted["time_precision"])
     derived = {"date_start": start, "date_end": end, "event_date": dates, "date_basis": basis}
     n = len(dates)
     out = {}
@@ -674,5 +675,5 @@ def _drop_invalid(table: TextTable, dates: pd.Series, checker) -> tuple[TextTabl
     return kept, dates.iloc[keep].reset_index(drop=True), dropped
 
 
-__all__ = ["load_acled", "NewValuesWarning", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "ACTOR_CODE_COLUMNS",
+__all__ = ["load_acled", "date_ranges", "NewValuesWarning", "COLUMN_SETS", "ACTOR_TYPES", "ACTOR_TYPE_CODES", "ACTOR_CODE_COLUMNS",
            "DATE_BASIS", "MONADIC_MISSING", "OPTIONAL_COLUMNS", "PROJECT_COLUMNS"]

@@ -14,13 +14,14 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .acled import date_ranges
 from .acled_dates import read_dates
 
 #: The text fields read as they are (empty or ACLED's ``NA``: not known), in the frame's order.
 TEXT_FIELDS: tuple[str, ...] = ("location", "admin1", "country", "actor1", "assoc_actor_1", "actor2",
-                                "assoc_actor_2")
+                                "assoc_actor_2", "source")
 #: The columns of :func:`readable_dropped`, in order.
-COLUMNS: tuple[str, ...] = ("line", "event_id", "event_date", "event_type", "sub_event_type", *TEXT_FIELDS,
+COLUMNS: tuple[str, ...] = ("line", "event_id", "event_date", "time_precision", "event_type", "sub_event_type", *TEXT_FIELDS,
                             "fatalities", "cut_off")
 _NA_TEXT = "NA"
 
@@ -41,8 +42,9 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     -------
     DataFrame
         ``line`` (int64); ``event_id`` (string; ACLED's ``event_id_cnty``); ``event_date`` (datetime64[ns]);
+        ``time_precision`` (Int64: 1 the day, 2 the week, 3 the month is known; missing where it does not read);
         ``event_type`` and ``sub_event_type`` (string, only a kind of ACLED's codebook); ``location``,
-        ``admin1``, ``country``, ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (string);
+        ``admin1``, ``country``, ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2``, ``source`` (string);
         ``fatalities`` (Int64, a whole number of 0 or more); ``cut_off`` (bool: the file ends inside the
         record). A value that does not read is missing; so is the last field a record cut off still holds,
         which may be cut short itself.
@@ -80,6 +82,8 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     dates = column("event_date")
     years = pd.to_numeric(column("year"), errors="coerce").fillna(-1).astype("int64").to_numpy()
     out["event_date"] = pd.Series(read_dates(dates.fillna(""), years, dayfirst=dayfirst), index=values.index)
+    precision = pd.to_numeric(column("time_precision"), errors="coerce")
+    out["time_precision"] = precision.where(precision.isin(schema.TIME_PRECISION)).astype("Int64")
     kinds, subs = column("event_type"), column("sub_event_type")
     out["event_type"] = kinds.where(kinds.isin(schema.EVENT_TYPES))
     out["sub_event_type"] = subs.where(subs.isin(schema.SUB_EVENT_TYPES))
@@ -92,9 +96,32 @@ def readable_dropped(ledger: pd.DataFrame | None, *, dayfirst: bool | None = Non
     return out.sort_values("line", kind="stable", ignore_index=True)[list(COLUMNS)]
 
 
+def date_spans(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The first and last day each row of :func:`readable_dropped` can be on, as ACLED's
+    ``time_precision`` reads its ``event_date`` (:func:`analysis.io.acled.date_ranges`): the day; the week around
+    it; its month. A row whose precision does not read is taken at its day, as the file writes it; one whose day
+    does not read has none (NaT).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_date": pd.to_datetime(["2020-03-29", "2020-04-15", None]),
+    ...                      "time_precision": pd.array([2, None, 3], dtype="Int64")})
+    >>> [f"{a:%d %b}-{b:%d %b}" if pd.notna(a) else "none" for a, b in zip(*date_spans(rows))]
+    ['26 Mar-01 Apr', '15 Apr-15 Apr', 'none']
+    """
+    dates = pd.to_datetime(rows["event_date"])
+    read = (pd.to_numeric(rows["time_precision"], errors="coerce") if "time_precision" in rows.columns
+            else pd.Series(np.nan, index=rows.index))
+    read = read.where(read.isin(schema.TIME_PRECISION), 1).astype("int64")
+    precision = pd.Series(pd.Categorical(read, categories=schema.TIME_PRECISION), index=rows.index)
+    start, end, _ = date_ranges(dates.dt.normalize(), precision)
+    return start.where(dates.notna()), end.where(dates.notna())
+
+
 def _dtype(name: str) -> str:
-    return {"line": "int64", "event_date": "datetime64[ns]", "fatalities": "Int64", "cut_off": "bool"}.get(
+    return {"line": "int64", "event_date": "datetime64[ns]", "time_precision": "Int64", "fatalities": "Int64",
+            "cut_off": "bool"}.get(
         name, "string")
 
 
-__all__ = ["COLUMNS", "TEXT_FIELDS", "readable_dropped"]
+__all__ = ["COLUMNS", "TEXT_FIELDS", "date_spans", "readable_dropped"]

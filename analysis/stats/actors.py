@@ -305,15 +305,15 @@ def civilian_summary(events: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        measure (``"civilian_targeting"``, ``"violence_against_civilians"``),
-        events, fatalities (int64), share (float64, of all events).
+        measure (``"civilian_targeting"``, ``"violence_against_civilians"``, ``"both"``: the events of that type
+        marked as civilian targeting), events, fatalities (int64), share (float64, of all events).
     """
     killed = fatalities(events)
+    marked = civilian_targeting(events).to_numpy(dtype=bool)
+    typed = (events["event_type"].astype("string") == VIOLENCE_AGAINST_CIVILIANS).fillna(False).to_numpy(dtype=bool)
     rows = []
-    for name, mask in (("civilian_targeting", civilian_targeting(events)),
-                       ("violence_against_civilians",
-                        (events["event_type"].astype("string") == VIOLENCE_AGAINST_CIVILIANS).fillna(False))):
-        mask = mask.to_numpy(dtype=bool)
+    for name, mask in (("civilian_targeting", marked), ("violence_against_civilians", typed),
+                       ("both", marked & typed)):
         rows.append({"measure": name, "events": int(mask.sum()), "fatalities": int(killed[mask].sum()),
                      "share": float(mask.sum() / len(events)) if len(events) else 0.0})
     return pd.DataFrame(rows)

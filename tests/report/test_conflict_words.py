@@ -1091,7 +1091,13 @@ def test_an_export_whose_timestamps_precede_its_events_is_not_dated_by_them(tmp_
     story = Story(notebook_data(str(path)))
     line = story.dateline("timeline").text
     assert "data as of" not in line and "; date of the export not known)" in line  # plainly, no jargon
-    assert line.count("(") == line.count(")") == 1  # no brackets within brackets
+    assert line.count("(") == line.count(")") == 2  # no brackets within brackets
+    # every page's dateline (and the index's, which is the first page's) warns, once and short, that the file was
+    # altered: the caveats of the sources page alone are read by few
+    warning = ("Caution: the file's times of change fall before 2 of its 2 events (100%), so it was rebuilt or "
+               "altered after ACLED gave it out; the sources page says more.")
+    for page in ("timeline", "attacks", "posture", "sources"):
+        assert story.dateline(page).text.count(warning) == 1, page
     # the caveat says what the times show and why it matters: no row changes before its event
     assert ("- **The export's date**: not known. The file's times of change (when each row was last changed) all fall "
             "on 13 September 2020, before 2 of its 2 events (100%), dated up to 9 March 2021: no row can change before "
@@ -1627,3 +1633,32 @@ def test_a_hostile_new_sources_name_is_drawn_as_typed_in_the_key_of_its_hatched_
         fig.canvas.draw()  # no mathematics read into the name: "$\frac{1}{0}$" would be drawn as a fraction
     finally:
         plt.close(fig)
+
+
+def test_the_moves_are_counted_by_force_and_the_forces_without_any_are_named(tmp_path):
+    """The sentence under the forces' map counts the strategic developments (the moves), not the events that name a
+    force: a force named in many events and in no move is said to have none, its events counted; a force's name
+    is data, escaped."""
+    hostile = "Military Forces of *Turkey* [x](y) (2016-)"
+    moves = [{"event_date": f"2020-03-0{day}", "event_type": "Strategic developments", "admin1": "Duhok",
+              "sub_event_type": "Headquarters or base established", "actor1": hostile,
+              "inter1": "External/Other forces", "interaction": "External/Other forces only"} for day in (2, 3)]
+    battles = [{"event_date": f"2020-03-1{day}", "actor2": "Military Forces of the United States (2017-)",
+                "inter2": "External/Other forces", "fatalities": "1"} for day in range(3)]
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "moves.csv", moves + battles))))
+    assert story.posture().startswith(
+        f"**What it shows.** Both moves involve {md(hostile)}. No move is coded for Military Forces of the United "
+        "States (2017-), named in 3 events.\n")
+    assert "*Turkey*" not in story.posture() and "[x](y)" not in story.posture()
+
+
+def test_the_two_civilian_measures_say_how_far_they_are_the_same_events(tmp_path):
+    """Civilian targeting as ACLED marks it and ACLED's type Violence against civilians, side by side, read as one
+    measure: where the type's events are not all marked, the sentence says how many are."""
+    attack = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "actor2": "Civilians (Iraq)",
+              "inter2": "Civilians", "fatalities": "1"}
+    rows = ([{**attack, "event_date": "2020-03-02", "civilian_targeting": "Civilian targeting"}]
+            + [{**attack, "event_date": f"2020-03-0{day}"} for day in (3, 4)])
+    story = Story(notebook_data(str(write_acled_events(tmp_path / "civilians.csv", rows))))
+    assert ("ACLED's type Violence against civilians holds 3 events (only 1 of them marked as civilian targeting), "
+            "in which 3 people were killed.") in story.who()

@@ -240,13 +240,19 @@ def test_invalid_drop_is_said_on_every_pages_dateline_and_the_rows_are_listed(tm
     read = (" What can still be read of them: line 4: a protest with intervention in Region D (Somalia), Protesters "
             "(Somalia), no date that reads, 0 killed; line 6: a shelling/artillery/missile attack in Region A "
             "(Somalia), Al Shabaab against Civilians (Somalia), 3 Oct 2025, 0 killed.")
+    # the map's page: the region the row whose date reads is in, with it
+    region = story.facts.areas("admin1").set_index("admin1")["events"].get("Region A")
+    # the sources' page: the outlet of the row whose date reads (the other's does not: no run would count it)
+    outlet = story.facts.sources_table.set_index("source")["events"].get("Delta Observer")
+    more = {"posture": f" With them, Region A would count at least {region + 1} events ({region} without them).",
+            "sources": f" With them, Delta Observer would count at least {outlet + 1} events ({outlet} without them)."}
     for page in ("timeline", "attacks", "posture", "sources"):
         line = story.dateline(page)
-        assert line.text.endswith(said + read), page  # the index opens with the first page's
+        assert line.text.endswith(said + read + more.get(page, "")), page  # the index opens with the first page's
         assert line.markdown.endswith(
             f" 2 rows of {markdown_text(path.name)} could not be read as events (a value missing, or not written as "
             "ACLED writes it) and are left out of every count; [dropped.csv](dropped.csv), beside this report, lists "
-            "each with its line and why." + read + "*")  # a link
+            "each with its line and why." + read + more.get(page, "") + "*")  # a link
         start = line.text.index("dropped.csv")
         assert line.links == ((start, start + len("dropped.csv")),)  # where the index links it
     assert "dam\\*aged\\_\\[x\\]" in markdown_text(path.name)  # the file's name is text

@@ -178,8 +178,8 @@ def test_the_posture_page_says_its_lead_once(small, run):
     assert lead.startswith(f"ACLED codes {developments} involving " if developments else
                            "None of these is a strategic development: ACLED records no change"), lead
     assert lead not in sentences("\n".join(forces)) and repeated([story.heading("posture").markdown, *forces]) == []
-    if developments:  # what the lead does not say: the forces named most, the first and the last
-        assert story.posture().startswith(f"**What it shows.** The forces named most: {md(US)} (")
+    if developments:  # what the lead does not say: the moves by force, the first and the last
+        assert story.posture().startswith(f"**What it shows.** The one move involves {md(US)}.")
         assert "The first, on 5 Apr 2020: Non-violent transfer of territory" in story.posture()
     else:  # nothing more to say: no section, no paragraph under it says it again (a heading over a definition
         # alone read as if the page had lost a part)

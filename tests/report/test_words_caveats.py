@@ -327,3 +327,17 @@ def test_the_chart_of_killed_per_attack_draws_apart_the_part_of_each_bar_a_week_
     assert sum(drawn) == int(week.sum()) and drawn
     assert f"events {words}" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert Story(notebook_data()).casualties_within() is None  # the coded data: no batch
+
+
+def test_the_deadliest_events_named_say_how_many_fall_in_the_week_that_may_be_one_batch(tmp_path):
+    """A list of the deadliest events presented that week's events as the conflict's deadliest without a word."""
+    rows = batch_rows()
+    batch = next(k for k, row in enumerate(rows) if row["event_date"] >= "2025-02-10")
+    rows[batch]["fatalities"], rows[0]["fatalities"] = "9", "8"  # the deadliest in the week, the next in January
+    said = run(tmp_path, rows).timeline()
+    assert "  - 9 killed in Town 5-0 on 10 Feb 2025" in said and "  - 8 killed in Town 0-0 on 6 Jan 2025" in said
+    assert ("- The deadliest of the two named falls in the week of 10-16 February 2025, which may be one batch of "
+            "coding.") in said
+    rows[0]["fatalities"] = "0"  # the deadliest alone named
+    (tmp_path / "one").mkdir()
+    assert "- The one named falls in the week of 10-16 February 2025" in run(tmp_path / "one", rows).timeline()

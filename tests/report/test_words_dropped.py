@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.io.dropped import readable_dropped
-from analysis.report.words.dropped import Figure, what_they_seem, with_them
+from analysis.report.words.dropped import Figure, group_figures, what_they_seem, with_them
 from analysis.text import markdown_text as md
 
 US = "Military Forces of the United States (2017-)"
@@ -13,8 +13,8 @@ US = "Military Forces of the United States (2017-)"
 
 def rows(*records: dict) -> pd.DataFrame:
     """What can be read of rows left out, from their fields as text (each with its line first)."""
-    fields = ["event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-              "actor2", "assoc_actor_2", "admin1", "country", "fatalities", "notes"]
+    fields = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+              "actor2", "assoc_actor_2", "admin1", "country", "source", "fatalities", "notes"]
     table = pd.DataFrame([{"line": r["line"], "reasons": "a rule", **{f: r.get(f, "") for f in fields}}
                           for r in records])
     for k, record in enumerate(records):
@@ -86,3 +86,40 @@ def test_a_figure_of_the_pages_attacks_counts_only_the_rows_that_read_as_its_att
     total = Figure(lambda esc: f"the {esc('*battles*')}", None, None, "killed", 40, among=[True, False, True])
     assert with_them(left, [total]) == " With them, the \\*battles\\* would count at least 48 killed (40 without them)."
     assert with_them(left, [total], str) == " With them, the *battles* would count at least 48 killed (40 without them)."
+
+
+def test_a_row_known_only_to_its_week_is_said_as_that_week_and_counted_only_where_all_of_it_falls():
+    """ACLED's time_precision 2: the event_date is the middle of a week. The row is dated by that week, counted in a
+    period only where the whole week is in it, and said to be unsure in one its week runs over."""
+    left = rows(shelling(5, "2020-03-29", "5", time_precision="2"), shelling(6, "2020-03-18", "2", time_precision="3"))
+    assert "(line 5: 26 Mar - 1 Apr 2020, 5 killed, no event ID; line 6: Mar 2020, 2 killed, no event ID)" in (
+        what_they_seem(left, str))
+    week = Figure("the week of 23-29 March 2020", pd.Timestamp("2020-03-23"), pd.Timestamp("2020-03-29"), "killed", 16)
+    month = Figure("March 2020, the busiest month,", pd.Timestamp("2020-03-01"), pd.Timestamp("2020-03-31"),
+                   "events", 19)
+    assert with_them(left, [week, month], str) == (
+        " With them, March 2020, the busiest month, would count at least 20 events (19 without them). Line 5 is "
+        "dated only to 26 Mar - 1 Apr 2020, so it may or may not fall in the week of 23-29 March 2020 or March 2020, "
+        "the busiest month. Line 6 is dated only to Mar 2020, so it may or may not fall in the week of 23-29 March "
+        "2020.")
+
+
+def test_a_group_the_rows_would_lift_to_the_top_is_said_to_reach_it():
+    """The regions, outlets or pairs a page's finding names: a group the rows add to is said with them, level with
+    the most where they bring it there; a group already at the top is not said to be lifted; names are escaped."""
+    hostile = "*Kirkuk* [x](y)"
+    left = rows(shelling(5, "2020-03-29", "5", admin1=hostile, source="Rudaw; Shafaq News"),
+                shelling(30, "2020-04-15", cut="fatalities", admin1=hostile))
+    regions = pd.Series({"Diyala": 6, "Duhok": 6, hostile: 4})
+    said = with_them(left, group_figures(regions, left["admin1"].map(lambda region: [region])))
+    assert said == f" With them, {md(hostile)} would count at least 6 events (4 without them), level with the most."
+    outlets = pd.Series({"Shafaq News": 27, "Rudaw": 9})
+    named = pd.Series([["Rudaw", "Shafaq News"], []])
+    assert with_them(left, group_figures(outlets, named), str) == (
+        " With them, Rudaw would count at least 10 events (9 without them) and Shafaq News at least 28 events (27 "
+        "without them).")
+    pairs = group_figures(pd.Series({"A against B": 6, "C against D": 3}), pd.Series([["C against D"]] * 2), "the pair ")
+    assert with_them(left, pairs, str) == (" With them, the pair C against D would count at least 5 events (3 "
+                                           "without them).")
+    beyond = group_figures(pd.Series({"A against B": 4, "C against D": 3}), pd.Series([["C against D"]] * 2))
+    assert with_them(left, beyond, str).endswith("at least 5 events (3 without them), more than any other.")

@@ -77,6 +77,10 @@ def test_civilian_targeting_uses_the_column_or_falls_back_on_type_and_target():
     summary = actors.civilian_summary(frame).set_index("measure")
     assert summary.loc["civilian_targeting", ["events", "fatalities"]].tolist() == [1, 1]
     assert summary.loc["violence_against_civilians", "share"] == 0.25
+    # the events of the type that are marked too: here the one event of the type is not, the marked one a battle
+    assert summary.loc["both", "events"] == 0
+    marked = actors.civilian_summary(events(civilian_targeting=["", "", "", "Civilian targeting"])).set_index("measure")
+    assert marked.loc["both", ["events", "fatalities"]].tolist() == [1, 0]
 
 
 def test_an_event_with_no_second_actor_is_alone_and_counted_apart_from_the_pairs():

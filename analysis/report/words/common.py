@@ -385,7 +385,7 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
         sources = _sources_words(facts, esc, facts.events if events is None else events)
         opening = (f"From {sources}." if what is None or (lead_counts and not facts.is_default)
                    else f"{capital(what(esc) if callable(what) else what)}, from {sources}.")
-        return opening + left_out(facts, esc, link, figures)
+        return opening + altered_note(facts) + left_out(facts, esc, link, figures)
 
     title = report_title(facts)
     scope = f" in {facts.data.place}, {facts.data.period_text}" if title else ""
@@ -395,6 +395,23 @@ def dateline(facts: Facts, what: str | Callable[[Escape], str] | None = None, *,
     return Dateline(text="".join(parts), markdown=f"*{write(md, lambda name: f'[{name}]({name})')}*",
                     report_title=title, scope=scope,
                     links=tuple((int(at[k]), int(at[k + 1])) for k in range(1, len(parts), 2)))
+
+
+def altered_note(facts: Facts) -> str:
+    """Warn, in one sentence that opens with a space, that an ACLED file's times of change (``timestamp``) fall before
+    some of its events (:func:`analysis.stats.caveats.stamp_before_events`), so that the file was rebuilt or altered
+    after ACLED gave it out: how many of the run's events (:func:`analysis.stats.caveats.dated_after`); "" where
+    the times may date the export, or there are none. Every page's dateline, and the index's with it, says it; the
+    sources page's caveats say what the times are (:func:`analysis.report.words.caveats.export_line`)."""
+    from ...stats.caveats import dated_after, stamp_before_events
+
+    when, events = facts.data.exported, facts.events
+    if facts.coded or stamp_before_events(when, events) is None:
+        return ""
+    after = dated_after(when, events)
+    return (f" Caution: the file's times of change fall before {after:,} of its "
+            f"{describe_number(len(events), 'event')} ({percent(after, len(events))}), so it was rebuilt or altered "
+            "after ACLED gave it out; the sources page says more.")
 
 
 def report_title(facts: Facts) -> str:

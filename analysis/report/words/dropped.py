@@ -16,6 +16,7 @@ import pandas as pd
 
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
+from ...io.dropped import date_spans
 from .common import Escape, lower_first
 from .events import with_associates
 from .facts import Facts
@@ -36,6 +37,9 @@ class Figure(NamedTuple):
     value: float
     #: which of the rows left out the figure would count, as far as can be read (the page's attacks); None: any
     among: object = None
+    #: for a group's figure (a region's, an outlet's, a pair's events): the most any group has without the rows, so
+    #: that a group the rows would bring level with the top, or past it, is said to; None: not a group's figure
+    lead: float | None = None
 
 
 def left_out(facts: Facts, esc: Escape = md, link: Callable[[str], str] = str,
@@ -103,30 +107,68 @@ def with_them(rows: pd.DataFrame, figures: Sequence[Figure], esc: Escape = md) -
     run would count (``of_the_run``): " With them, the week of 23-29 March 2020 would count at least 21 killed."
     A row counts toward a figure of the killed only where its fatalities read; "" where no figure would change."""
     dates = pd.to_datetime(rows["event_date"])
+    first, last = date_spans(rows)  # a row known only to its week or month counts where all of it is inside
     taken = rows["of_the_run"].to_numpy(dtype=bool) if "of_the_run" in rows.columns else dates.notna().to_numpy()
     said: dict[str, list[str]] = {}  # each period once, with its figures
+    straddle: dict[int, list[str]] = {}  # a row known only to a week or month that runs over a period's edge
     for figure in figures:
         inside = taken.copy()
-        if figure.start is not None:
-            inside &= (dates >= figure.start).to_numpy()
-        if figure.end is not None:
-            inside &= (dates <= figure.end).to_numpy()
         if figure.among is not None:
             inside &= np.asarray(figure.among, dtype=bool)
+        overlap = inside & (last >= (figure.start or last.min())).to_numpy() & (
+            first <= (figure.end or first.max())).to_numpy()
+        if figure.start is not None:
+            inside &= (first >= figure.start).to_numpy()
+        if figure.end is not None:
+            inside &= (last <= figure.end).to_numpy()
         when = figure.when(esc) if callable(figure.when) else figure.when
+        for row in np.flatnonzero(overlap & ~inside):
+            straddle.setdefault(row, []).append(when.removesuffix(","))
         if figure.measure == "killed":
             killed = int(rows.loc[inside, "fatalities"].dropna().sum())
             if killed:
                 said.setdefault(when, []).append(f"{figure.value + killed:,.0f} killed ({figure.value:,.0f} "
                                                         "without them)")
         elif inside.any():
+            total = figure.value + int(inside.sum())
+            # said only of a group the rows would lift to the top: one there already is not changed by them
+            standing = ("" if figure.lead is None or figure.value >= figure.lead or total < figure.lead else
+                        ", level with the most" if total == figure.lead else ", more than any other")
             said.setdefault(when, []).append(
-                f"{describe_number(figure.value + int(inside.sum()), 'event')} ({figure.value:,.0f} without them)")
+                f"{describe_number(total, 'event')} ({figure.value:,.0f} without them){standing}")
+    # a row whose week or month runs over the edge of a period is not counted in it, and is said to be unsure
+    unsure = "".join(
+        f" Line {int(rows['line'].iloc[row])} is dated only to {describe_dates(first.iloc[row], last.iloc[row])}, "
+        f"so it may or may not fall in {join_words(list(dict.fromkeys(periods)), 'or')}."
+        for row, periods in straddle.items())
     if not said:
-        return ""
+        return unsure
     periods = [f"{when} {'would count ' if k == 0 else ''}at least {join_words(parts)}"
                for k, (when, parts) in enumerate(said.items())]
-    return f" With {'it' if len(rows) == 1 else 'them'}, {join_words(periods)}."
+    return f" With {'it' if len(rows) == 1 else 'them'}, {join_words(periods)}.{unsure}"
+
+
+def group_figures(counts: pd.Series, groups: pd.Series, kind: str = "") -> list[Figure]:
+    """The figures of the groups (regions, outlets, pairs of actors) the rows left out would add to: for each group
+    a row names (``groups``: for each row of :func:`analysis.io.dropped.readable_dropped`, the groups it reads as
+    in, a list, empty where none reads), its events without the rows (``counts``, by group; 0 for a group without
+    any), which rows it would take and the most events any group has (:attr:`Figure.lead`); a group without any
+    event, only where its rows could bring it level with the most. Each group's name is
+    data: the figure writes it with the page's escaping function, after ``kind`` (plain text: "the pair ")."""
+    lead = float(counts.max()) if len(counts) else 0.0
+    rows_of = pd.Series([group for listed in groups for group in listed], dtype=object).value_counts()
+    # a group without any event is in none of the page's findings: said only where the rows could bring it to the top
+    named = sorted(group for group, n in rows_of.items() if group in counts.index or n >= lead)
+    return [Figure(lambda esc, group=group: kind + esc(group), None, None, "events", float(counts.get(group, 0)),
+                   among=groups.map(lambda listed, group=group: group in listed).to_numpy(dtype=bool), lead=lead)
+            for group in named]
+
+
+def rows_left_out(facts: Facts) -> pd.DataFrame | None:
+    """What can be read of the rows ``INVALID=drop`` left out of an ACLED run (:attr:`NotebookData.dropped_rows`);
+    None for the coded data or where none was left out: a page has no figure to give with them."""
+    rows = facts.data.dropped_rows
+    return None if facts.coded or not facts.data.dropped or rows is None or not len(rows) else rows
 
 
 def _named(rows: pd.DataFrame, esc: Escape) -> str:
@@ -164,8 +206,8 @@ def _parts(row: pd.Series, esc: Escape) -> dict[str, str]:
     if pd.notna(first) or pd.notna(second):
         out["sides"] = (esc(first) if pd.notna(first) else "") + (
             f"{' ' if pd.notna(first) else ''}against {esc(second)}" if pd.notna(second) else "")
-    day = row.get("event_date")
-    out["day"] = describe_dates(day, day) if pd.notna(day) else "no date that reads"
+    first, last = (span.iloc[0] for span in date_spans(row.to_frame().T))  # a week or a month where only it is known
+    out["day"] = describe_dates(first, last) if pd.notna(first) else "no date that reads"
     killed = row.get("fatalities")
     if pd.notna(killed):
         out["killed"] = f"{int(killed):,} killed"
@@ -185,4 +227,4 @@ def _details(parts: dict[str, str], shared: Sequence[str] = ()) -> str:
                                        parts.get("cut")) if part)
 
 
-__all__ = ["Figure", "NAMED_ROWS", "left_out", "what_they_seem", "where_listed", "with_them"]
+__all__ = ["Figure", "NAMED_ROWS", "group_figures", "left_out", "rows_left_out", "what_they_seem", "where_listed", "with_them"]

@@ -47,14 +47,38 @@ def deadliest(facts: Facts, events: pd.DataFrame, what: str) -> list[str]:
         which = ("the first" if len(top) == 1 else "the first and the last" if len(top) == 2 else
                  f"the first, the last and {in_words(len(top) - 2)} between")  # as highest_positions spreads them
         return [f"{capital(describe_number(most, noun))} killed {describe_number(killed.max(), 'person', 'people')} "
-                f"each, the most of any {noun}; {in_words(len(top))} of them, {which}:" + sublist(parts)]
+                f"each, the most of any {noun}; {in_words(len(top))} of them, {which}:" + sublist(parts)
+                ] + _in_batch_week(facts, events, top)
     label = "The only deadly one" if len(top) == 1 and left.empty else "The deadliest"
     out = [f"{label} of the {what}: {parts[0]}." if len(parts) == 1 else f"{label} of the {what}:" + sublist(parts)]
     if len(left) and len(top) < NAMED:
         tied = int((left == left.iloc[0]).sum())
         out.append(f"{describe_number(tied, f'more {noun}')} killed {describe_number(left.iloc[0], 'person', 'people')} "
                    "each.")
-    return out
+    return out + _in_batch_week(facts, events, top)
+
+
+def _in_batch_week(facts: Facts, events: pd.DataFrame, top: pd.DataFrame) -> list[str]:
+    """Say how many of the deadliest events named (``top``, the deadliest first) fall in the week that may be one
+    batch of coding (:func:`analysis.report.words.counting.batch_week`), on ACLED's date, and whether the deadliest
+    does, so that a list of the deadliest does not present that week's events without a word (a finding; none
+    where none does or there is no such week)."""
+    from .counting import BATCH_WORDS, batch_week
+    from .common import week_text
+
+    week = batch_week(facts, events)
+    if week is None or top.empty:
+        return []
+    dates = pd.to_datetime(event_columns(events, top["event_id"])("event_date"))
+    inside = dates.between(week.start, week.end).to_numpy()
+    if not inside.any():
+        return []
+    n, k = len(top), int(inside.sum())
+    which = ("the one named falls" if n == 1 else f"{'both' if n == 2 else f'all {in_words(n)}'} named fall"
+             if k == n else f"the deadliest of the {in_words(n)} named falls" if inside[0] and k == 1 else
+             f"{in_words(k)} of the {in_words(n)} named{', the deadliest among them,' if inside[0] else ''} "
+             f"{'falls' if k == 1 else 'fall'}")
+    return [f"{capital(which)} in the week of {week_text(week)}, which {BATCH_WORDS}."]
 
 
 def with_associates(actors: pd.Series, associates: pd.Series) -> pd.Series:

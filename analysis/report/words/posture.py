@@ -75,13 +75,51 @@ def _forces_lead(facts: Facts, esc: Escape) -> str:
             + "." + (f" {named}" if (named := _forces_in_events(facts, esc, moved=True)) else ""))
 
 
+def _named_forces(facts: Facts) -> pd.Series:
+    """The force each of the window's events involves (:func:`analysis.stats.posture.involved_forces`), missing for
+    events that involve none."""
+    from ...stats.posture import involved_forces
+
+    return involved_forces(facts.events, facts.data.selection.target or None, country=facts.data.country)
+
+
+def _moves_by_force(facts: Facts, esc: Escape) -> str:
+    """Say how many of the strategic developments (the moves) involve each force, the three with the most by name;
+    and, where forces named in the window's events have none, which and in how many events (the three named most),
+    so that a count of moves is not read as one of the events that name a force."""
+    moves = facts.posture_events["force"]
+    moved = top_values(moves, n=10**6)
+
+    def listed(counts: pd.Series, say: Callable[[str, int], str], others: Callable[[int, int], str]) -> list[str]:
+        shown, rest = counts.iloc[:3], counts.iloc[3:]
+        return ([say(esc(force), int(n)) for force, n in shown.items()]
+                + ([others(len(rest), int(rest.sum()))] if len(rest) else []))
+
+    if len(moved) == 1:
+        every = {1: "The one move involves", 2: "Both moves involve"}.get(len(moves), f"All {len(moves):,} moves involve")
+        said = f"{every} {esc(moved.index[0])}."
+    else:
+        said = (f"Of the {len(moves):,} moves, " + join_words(listed(
+            moved, lambda force, n: f"{n:,} involve {force}",
+            lambda forces, n: f"{n:,} involve {describe_number(forces, 'other force')}")) + ".")
+    named = top_values(_named_forces(facts).dropna(), n=10**6)
+    idle = named[~named.index.isin(moved.index)]
+    if idle.empty:
+        return said
+    # each force's count follows it after a comma, so the last one too is set apart by one
+    items = listed(idle, lambda force, n: f"{force}, named in {describe_number(n, 'event')}",
+                   lambda forces, n: f"{describe_number(forces, 'other force')}, named in {describe_number(n, 'event')}")
+    return said + " No move is coded for " + (f"{', '.join(items[:-1])}, or {items[-1]}" if len(items) > 1
+                                               else items[0]) + "."
+
+
 def _forces_in_events(facts: Facts, esc: Escape, *, moved: bool = False) -> str:
     """Say in how many of the window's events the forces are actors, and which ("" in none); where none of its
     strategic developments involves them (not ``moved``), that none of those events is one, so that a reader does
     not take the page's "none" for their absence."""
-    from ...stats.posture import involved_forces, named_as_actor
+    from ...stats.posture import named_as_actor
 
-    named = involved_forces(facts.events, facts.data.selection.target or None, country=facts.data.country).dropna()
+    named = _named_forces(facts).dropna()
     if named.empty:
         return ""
     beside = ~named_as_actor(facts.events.loc[named.index], named).astype(bool)  # an associated actor only
@@ -151,8 +189,7 @@ def key_sentences(facts: Facts) -> str:
     posture = facts.posture_events
     if posture.empty:
         return ""
-    forces = top_values(posture["force"], n=3)
-    lines = ["The forces named most: " + join_words([f"{md(f)} ({n:,})" for f, n in forces.items()]) + "."]
+    lines = [_moves_by_force(facts, md)]
     week = batch_week(facts)  # a week that may be one batch of coding: its share of the changes, said
     if week is not None:
         held = int(posture["event_date"].between(week.start, week.end).sum()) if "event_date" in posture else 0
@@ -297,8 +334,9 @@ def posture_table_note(facts: Facts) -> str:
 
 def dateline(facts: Facts) -> Dateline:
     """The page's dateline: the changes of posture it follows; for an ACLED file, the events it maps."""
-    if not facts.coded:
-        return common_dateline(facts, describe_number(len(facts.events), "event"))
+    if not facts.coded:  # with the rows left out, the regions the map's finding names
+        return common_dateline(facts, describe_number(len(facts.events), "event"),
+                               figures=where_words.region_figures(facts))
     from ...stats.selection import event_kind
 
     # the changes the page's table lists: the events of the lane "posture change"

@@ -344,5 +344,23 @@ def plot_sources(facts: Facts) -> object:
 
 
 def dateline(facts: Facts) -> Dateline:
-    """The page's dateline: the events whose sources it sets out."""
-    return common_dateline(facts, describe_number(len(facts.events), "event"))
+    """The page's dateline: the events whose sources it sets out; with the rows ``INVALID=drop`` left out, the
+    outlets they would add to (:func:`outlet_figures`)."""
+    return common_dateline(facts, describe_number(len(facts.events), "event"), figures=outlet_figures(facts))
+
+
+def outlet_figures(facts: Facts) -> list:
+    """The outlets the rows ``INVALID=drop`` left out name (``source``, split as
+    :func:`analysis.stats.coverage.event_sources` splits it), each with its events and the most any outlet has
+    (:func:`analysis.report.words.dropped.group_figures`); none where no row was left out."""
+    from ...stats.coverage import event_sources
+    from .dropped import group_figures, rows_left_out
+
+    rows = rows_left_out(facts)
+    if rows is None or "source" not in rows.columns or "source" not in facts.events.columns:
+        return []
+    table = facts.sources_table
+    counts = pd.Series(table["events"].to_numpy(), index=table["source"].astype(str).to_numpy())
+    split = event_sources(pd.DataFrame({"event_id": rows.index.astype(str), "source": rows["source"]}))
+    named = split.groupby("event_id")["source"].agg(lambda outlets: sorted(set(outlets.astype(str))))
+    return group_figures(counts, pd.Series([named.get(str(k), []) for k in rows.index], index=rows.index))

@@ -647,8 +647,9 @@ def dateline(facts: Facts) -> Dateline:
 
 def headline_figures(facts: Facts) -> list[Figure]:
     """The periods the page's findings name, each with its figure, as :func:`key_sentences` finds them: the peak
-    week of the events, the peak week of the killed, the busiest month (where there is more than one); none for
-    the coded data or where no row was left out."""
+    week of the events, the peak week of the killed, the busiest month (where there is more than one); then the
+    pairs of actors the rows left out would add to (:func:`analysis.report.words.who.pair_figures`); none for the
+    coded data or where no row was left out."""
     if facts.coded or not facts.data.dropped or facts.events.empty:
         return []
     weekly, monthly = facts.per_period("W"), facts.per_period("M")
@@ -661,4 +662,6 @@ def headline_figures(facts: Facts) -> list[Figure]:
     if by_month is not None and len(monthly) > 1:
         figures.append(Figure(f"{month_text(by_month)}, the busiest month,", by_month.start, by_month.end, "events",
                               by_month.events))
-    return figures
+    from .who import pair_figures
+
+    return figures + pair_figures(facts)

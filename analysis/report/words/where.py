@@ -87,6 +87,20 @@ def _two_whole(facts: Facts) -> str:
     return two_whole(len(facts.whole_periods), _period_name(facts))
 
 
+def region_figures(facts: Facts) -> list:
+    """The regions (``admin1``) the rows ``INVALID=drop`` left out would add to, each with its events and the most any
+    region has (:func:`analysis.report.words.dropped.group_figures`): the map's finding with them; none where no
+    row was left out or the file names no region."""
+    from .dropped import group_figures, rows_left_out
+
+    rows = rows_left_out(facts)
+    if rows is None or "admin1" not in levels(facts):
+        return []
+    table = facts.areas("admin1")
+    counts = pd.Series(table["events"].to_numpy(), index=table["admin1"].astype(str).to_numpy())
+    return group_figures(counts, rows["admin1"].map(lambda region: [] if pd.isna(region) else [str(region)]))
+
+
 def where_lead(facts: Facts, esc: Escape = md) -> str:
     """Say in one sentence where the events took place: how many places and regions, and the busiest regions (the
     page's lead; "" for the coded data)."""

@@ -206,8 +206,12 @@ def civilians(facts: Facts) -> str:
         return (f"**Civilian targeting.** No event has civilians as its main target ({how}); ACLED's type Violence "
                 f"against civilians holds {_figures(int(vac['events']), int(vac['fatalities']))}.")
     same = (int(vac["events"]), int(vac["fatalities"])) == (int(marked["events"]), int(marked["fatalities"]))
+    both, typed = int(summary.loc["both", "events"]), int(vac["events"])
+    # the two measures side by side read as one: how far they are the same events, where they are not wholly
+    overlap = ("" if not typed or both == typed or "civilian_targeting" not in events.columns else
+               f" ({'none' if not both else f'only {both:,}'} of them marked as civilian targeting)")
     vac_words = ("as many events and killed" if same  # the figures once, not twice in one sentence
-                 else _figures(int(vac["events"]), int(vac["fatalities"])))
+                 else f"{describe_number(typed, 'event')}{overlap}, {_killed_in(int(vac['fatalities']), False)}")
     return (f"**Civilian targeting.** Civilians were the main target of "
             f"{describe_number(int(marked['events']), 'event')} "
             f"({percent(marked['events'], len(events))}; {how}), in which "
@@ -273,6 +277,24 @@ def pair_groups(facts: Facts) -> tuple[pd.Series, list[str]]:
     names = stats.pair_of(shown).tolist()
     every = stats.pair_of(facts.events)
     return every.where(every.isin(names), OTHER_PAIRS).mask(stats.alone(facts.events), ONE_ACTOR), names
+
+
+def pair_figures(facts: Facts) -> list:
+    """The pairs of actors (with a second actor) the rows ``INVALID=drop`` left out would add to, each with its
+    events and the most any pair has (:func:`analysis.report.words.dropped.group_figures`): the "who fought whom"
+    finding with them; none where no row was left out, or none reads as a pair."""
+    from .dropped import group_figures, rows_left_out
+
+    rows = rows_left_out(facts)
+    if rows is None or facts.events.empty:
+        return []
+    pairs = stats.by_pair(facts.events)
+    pairs = pairs[pairs["actor2"] != stats.NONE]
+    counts = pd.Series(pairs["events"].to_numpy(), index=stats.pair_of(pairs).to_numpy())
+    both = rows["actor1"].notna() & rows["actor2"].notna()
+    named = stats.pair_of(rows[["actor1", "actor2"]].astype("string").fillna(""))
+    return group_figures(counts, named.where(both.to_numpy()).map(lambda pair: [] if pd.isna(pair) else [pair]),
+                         "the pair ")
 
 
 #: What the chart of pairs over time is made of: each event's group and the pairs drawn (:func:`pair_groups`), and
