@@ -73,6 +73,7 @@ _EXPORTS: dict[str, str] = {
     "escalation_per_period": "stats.escalation",
     "escalation_peaks": "stats.escalation",
     "cooperation_events": "stats.escalation",
+    "conflict_events": "stats.escalation",
     "event_sizes": "stats.casualties",
     "casualties_per_event": "stats.casualties",
     "casualties_by_group": "stats.casualties",

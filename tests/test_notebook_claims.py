@@ -267,7 +267,7 @@ def test_the_attack_counts_and_their_titles(data):
     says("02-attack-frequency.ipynb", "The four attacks the reports describe came in the two bursts of the timeline "
          "and once more", "The four attacks described one by one: one in late December, two in mid-March, one in June",
          "The table under the first chart, of the weeks with any attack, gives all three",
-         "Four attacks are described one by one", "The chart shows each attack on its date")
+         "Four attacks are described one by one", "The chart shows each attack in time")
     attacks = analysis.attacks_table(data.events, data.casualties, kinds=is_militia_attack)
     assert attacks["base_id"].value_counts().to_dict() == {"taji": 3, "k1": 1}
     assert [d.strftime("%Y-%m") for d in attacks["event_date"]] == ["2019-12", "2020-03", "2020-03", "2020-06"]

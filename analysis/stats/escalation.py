@@ -388,20 +388,47 @@ def cooperation_events(events: pd.DataFrame, **options: Any) -> pd.DataFrame:
     0   2020-03-23      EV1         6.67
     1   2020-03-30      EV1         3.33
     """
+    return _scoring_events(events, "cooperation", options)
+
+
+def conflict_events(events: pd.DataFrame, **options: Any) -> pd.DataFrame:
+    """List the events that push each period up: the acts of violence behind :func:`escalation_per_period`'s
+    ``conflict``, with the points each gives the period; as :func:`cooperation_events` lists those that push it
+    down (same options), with ``conflict`` for ``cooperation``.
+
+    A chart that names the events under a period's bars below zero names those of its bars above zero too, so
+    that a reader does not take one for the other.
+
+    Examples
+    --------
+    >>> rockets = pd.DataFrame({"event_id": ["EV46", "EV45"], "sub_event_type": ["Shelling/artillery/missile attack",
+    ...                         "Agreement"], "date_start": pd.to_datetime(["2020-06-13"] * 2),
+    ...                         "date_end": pd.to_datetime(["2020-06-13"] * 2)})
+    >>> conflict_events(rockets, freq="W").values.tolist()[0][2:]
+    ['EV46', 10.0]
+    """
+    return _scoring_events(events, "conflict", options)
+
+
+def _scoring_events(events: pd.DataFrame, measure: str, options: dict[str, Any]) -> pd.DataFrame:
+    """The events behind one measure of :func:`escalation_per_period` (``"conflict"`` or ``"cooperation"``),
+    period by period, with the points each gives it."""
     if {"by", "include_empty"} & set(options):
-        raise TypeError("cooperation_events lists the events one by one, in the periods they fall in: it takes no "
+        raise TypeError(f"{measure}_events lists the events one by one, in the periods they fall in: it takes no "
                         "'by' or 'include_empty'")
     weights = cameo_weights(events, by_sub_event_type=options.get("by_sub_event_type"),
                             by_category=options.get("by_category"))
-    chosen = events.loc[(weights["goldstein"] > 0).to_numpy(dtype=bool)].reset_index(drop=True)
+    goldstein = weights["goldstein"].fillna(0.0).to_numpy(dtype=float)
+    scoring = goldstein > 0 if measure == "cooperation" else (goldstein < 0) & hostile_acts(events)
+    chosen = events.loc[scoring].reset_index(drop=True)
     ids = chosen["event_id"].astype("string")
     frame = escalation_per_period(chosen.assign(event_id=ids), by="event_id", include_empty=False, **options)
-    frame = frame[frame["cooperation"] > 0]
+    frame = frame[frame[measure] > 0]
     order = pd.Series(np.arange(len(ids)), index=ids.to_numpy())
     frame = frame.assign(order=order[~order.index.duplicated()].reindex(frame["event_id"]).to_numpy())
     frame = frame.sort_values(["period_start", "order"], kind="stable")
-    return frame[["period_start", "period_end", "event_id", "cooperation"]].astype(
-        {"event_id": "string", "cooperation": "float64"}).reset_index(drop=True)
+    return frame[["period_start", "period_end", "event_id", measure]].astype(
+        {"event_id": "string", measure: "float64"}).reset_index(drop=True)
 
 
 def cameo_table(events: pd.DataFrame | None = None) -> pd.DataFrame:

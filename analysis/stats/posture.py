@@ -26,6 +26,10 @@ _POSTURE_WORDS: tuple[tuple[str, str], ...] = (
     ("withdrawn from", r"\b(?:withdr|pull-out|pull out|leave|left)"),
 )
 
+#: The words by which an event's ``date_basis`` says the reports tell the event as under way (going on when last
+#: reported, as the convention of the events' ``date_start`` has it): that it was ever complete is not reported.
+UNDER_WAY_WORDS = r"\bunder way\b"
+
 
 def posture_kind(events: pd.DataFrame) -> pd.Series:
     """Say what each event did to a base's posture, by a documented rule.
@@ -70,6 +74,35 @@ def posture_kind(events: pd.DataFrame) -> pd.Series:
     return kind.mask(is_militia_attack(events).to_numpy(), "attacked")
 
 
+def reported_under_way(events: pd.DataFrame) -> pd.Series:
+    """Say whether the reports tell each event only as under way: its ``date_basis`` says so (:data:`UNDER_WAY_WORDS`).
+
+    A withdrawal reported under way ("is moving troops from") is one that
+    was going on when last reported; when it was complete is not reported,
+    so it is not told as done.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events, with ``date_basis`` (without it, none is under way: an
+        ACLED file says nothing of it).
+
+    Returns
+    -------
+    Series
+        bool, same index.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"date_basis": ["Document 000: the move was under way by then.", "Dated by the ceremony.",
+    ...                                      None]})
+    >>> reported_under_way(frame).tolist()
+    [True, False, False]
+    """
+    basis = column_or_na(events, "date_basis").astype("string").fillna("")
+    return pd.Series(basis.str.contains(UNDER_WAY_WORDS, case=False, regex=True).to_numpy(dtype=bool), index=events.index)
+
+
 def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
     """List what happened at each base, and when: attacks and posture changes.
 
@@ -86,7 +119,9 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
         One row per event at a base with a kind, in date order: base_id,
         name, latitude, longitude, kind (string, one of
         :data:`POSTURE_KINDS`), event_id, date_start, date_end, when (the
-        dates in words), notes.
+        dates in words), under_way (bool: the reports tell it only as under
+        way, :func:`reported_under_way`; by ``date_end``, its completion not
+        reported), notes.
 
     Raises
     ------
@@ -116,11 +151,13 @@ def base_posture(events: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
     if "weekday" in events:  # where the reports name the weekday, the dates in words are its possible days
         chosen["weekday"] = events.loc[at_base, "weekday"]
     chosen["kind"] = kind[at_base]
+    chosen["under_way"] = reported_under_way(events)[at_base]
     chosen["notes"] = column_or_na(events, "notes").astype("string")[at_base]
     chosen["when"] = date_texts(chosen)
     out = chosen.merge(bases[["base_id", "name", "latitude", "longitude"]], on="base_id", how="left", validate="many_to_one")
     out = out.sort_values(["event_date", "date_start", "event_id"], kind="stable")
-    columns = ["base_id", "name", "latitude", "longitude", "kind", "event_id", "date_start", "date_end", "when", "notes"]
+    columns = ["base_id", "name", "latitude", "longitude", "kind", "event_id", "date_start", "date_end", "when",
+               "under_way", "notes"]
     return out[columns].reset_index(drop=True)
 
 

@@ -21,7 +21,7 @@ from .figures import describe
 from .literal import literal_text
 from .ranges import PER_ATTACK_MAX
 from .style import color_for
-from .timeline_layout import NUMBER_SEPARATOR, marker_area
+from .timeline_layout import NUMBER_SEPARATOR, RANGE_MARKER, marker_area
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -156,7 +156,9 @@ def plot_attacks(
         Extent of the time axis (e.g. the timeline's); None for the attacks'.
     note : str or None, default None
         A sentence written under the chart (for the coded attacks, that they
-        are a floor: :func:`analysis.report.words.totals.count_floor_note`).
+        are a floor: :func:`analysis.report.words.totals.count_floor_note`);
+        where an attack is known only to a range of days, the chart adds
+        where its hollow dot sits (:data:`analysis.viz.timeline_layout.RANGE_MARKER`).
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -242,6 +244,8 @@ def plot_attacks(
     ax.grid(axis="x", color="0.92", linewidth=0.6)
     ax.set_axisbelow(True)
     date_axis(ax)
+    if (table["date_end"] > table["date_start"]).any():  # a hollow dot on a day of its bar reads as its date
+        note = f"{note} {RANGE_MARKER}" if note else RANGE_MARKER
     anchor = ax.xaxis
     if len(colors) > 1:  # the kinds' colours, said where there is more than one
         for kind, color in colors.items():

@@ -184,7 +184,8 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         runs = down_runs(escalation, names)
         if runs:
             described += " Named under the bars below zero: " + "; ".join(
-                f"{text} ({describe_dates(escalation['period_start'].iloc[first], escalation['period_end'].iloc[last])})"
+                f"{' '.join(text.split())} "
+                f"({describe_dates(escalation['period_start'].iloc[first], escalation['period_end'].iloc[last])})"
                 for first, last, text in runs) + "."
     date_axis(ax)
     legend = legend_below(ax)

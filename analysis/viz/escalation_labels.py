@@ -3,7 +3,9 @@
 A reader must know which event every mark of the chart is. Its bars above zero are the violence the page's
 findings and title name; its bars below zero are few (a base handed over, an agreement), and each is named under
 its bars by :func:`label_down_bars`: one label for a run of periods that the same events pull down (an event spread
-over its possible days), centred under the run, below every bar and point it spans. Labels are measured with the
+over its possible days), centred under the run, below every bar and point it spans. Where acts of violence push the
+same periods up, the name says so on a line of its own (:func:`analysis.report.words.timeline.down_names`), so that a
+reader does not take the bars up for the events named. Labels are measured with the
 character-width model of :mod:`analysis.viz.placement`; labels that would meet are put in rows, and the axis is
 lowered to hold them.
 """
@@ -83,7 +85,9 @@ def label_down_bars(ax: Axes, escalation: pd.DataFrame, left: np.ndarray, width:
     texts, x0, x1, anchor, lines = [], [], [], [], []
     for first, last, text in runs:
         run_width = float(right_edges[last] - left[first])
-        wrapped = textwrap.fill(literal_text(text), max(LABEL_CHARS, int(run_width / per_char)))
+        # a name of several lines (the events down, then those up) wraps line by line
+        wrapped = "\n".join(textwrap.fill(literal_text(line), max(LABEL_CHARS, int(run_width / per_char)))
+                             for line in text.splitlines())
         across = max(len(line) for line in wrapped.splitlines()) * per_char
         middle = float(left[first] + right_edges[last]) / 2
         start = min(max(middle - across / 2, x_min), x_max - across)

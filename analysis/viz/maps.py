@@ -20,7 +20,7 @@ from .._frames import require_input
 from .._lazy import moved_names
 from ..io.boundaries import Boundary, load_boundaries
 from ..stats.posture import POSTURE_KINDS
-from ..text import join_dates, refusal
+from ..text import describe_dates, join_dates, refusal
 from ._axes import current_axes, own_figure
 from .figures import describe, set_title
 from .literal import literal_text
@@ -157,6 +157,12 @@ POSTURE_STYLES: dict[str, tuple[str, str]] = {
 #: What a label says happened at a base, where a map draws more than one kind ("left 11-29 Mar 2020").
 POSTURE_VERBS: dict[str, str] = {"attacked": "attacked", "fortified": "fortified", "Patriot batteries": "Patriots",
                                  "withdrawn from": "left", "handed over": "handed over"}
+#: What a label says is going on at a base where the reports tell the change only as under way
+#: (:func:`analysis.stats.posture.reported_under_way`), where a map draws more than one kind ("leaving").
+UNDER_WAY_VERBS: dict[str, str] = {"attacked": "attack", "fortified": "fortifying", "Patriot batteries": "Patriots arriving",
+                                   "withdrawn from": "leaving", "handed over": "handing over"}
+#: What a change reported only as under way is drawn as (a hollow marker), in the map's key beside its verb.
+UNDER_WAY_KEY = "under way, completion not reported"
 
 #: Columns the posture maps draw from :func:`analysis.stats.posture.base_posture`, and from the bases table.
 POSTURE_COLUMNS = ("base_id", "name", "latitude", "longitude", "kind", "when")
@@ -183,8 +189,12 @@ def plot_posture_map(
     Every base of ``bases`` is a small grey dot with its name; a base where
     an event of ``kinds`` happened gets that kind's marker and colour
     (:data:`POSTURE_STYLES`) and the dates in words under its name (several
-    events of a kind at one base are listed together). Boundaries come from
-    the packaged Natural Earth file (no download).
+    events of a kind at one base are listed together). A change the reports
+    tell only as under way (``under_way``) is marked hollow and dated "under
+    way by" its ``date_end``, the last day it is known to be going on, and
+    the map keys its marks under it: its completion is not reported, so it is
+    not drawn as done. Boundaries come from the packaged Natural Earth file
+    (no download).
 
     Parameters
     ----------
@@ -214,7 +224,9 @@ def plot_posture_map(
     matplotlib Axes
         The map, without axes (the frame is the map's edge): one grey dot
         collection of all bases (``gid`` ``"bases"``), one marker collection
-        per kind drawn (``gid`` ``"posture:<kind>"``), one name label per
+        per kind drawn (``gid`` ``"posture:<kind>"``, or
+        ``"posture:<kind>:under way"`` for the hollow ones, with a key
+        ``"posture key"``), one name label per
         base (``gid`` ``"base:<base_id>"``), and one square and label per
         reference point (``gid`` ``"references"``, ``"place:<name>"``). No
         label covers a mark, another label or a country's name.
@@ -243,11 +255,18 @@ def plot_posture_map(
     _frame_map(ax)
     _draw_places(ax, bases, references)
     chosen = posture if kinds is None else posture[posture["kind"].isin(list(kinds))]
+    chosen = chosen.assign(under_way=_under_way(chosen))
+    if chosen["under_way"].any():  # going on when last reported: the last day it is known to be, not a day it was done
+        ends = chosen.loc[chosen["under_way"], "date_end"]
+        chosen.loc[chosen["under_way"], "when"] = ["under way by " + describe_dates(day, day) for day in ends]
     if chosen["kind"].nunique() > 1:  # each date with what happened then, where a map draws more than one kind
         kind = chosen["kind"].astype(str)
-        chosen = chosen.assign(when=kind.map(POSTURE_VERBS).fillna(kind) + " " + chosen["when"].astype(str))
+        verbs = kind.map(POSTURE_VERBS).mask(chosen["under_way"], kind.map(UNDER_WAY_VERBS) + ",").fillna(kind)
+        chosen = chosen.assign(when=verbs + " " + chosen["when"].astype(str))
     when = chosen.groupby("base_id", sort=False)["when"].agg(join_dates)
     _draw_posture_marks(ax, chosen)
+    if chosen["under_way"].any():
+        _posture_key(ax, chosen)
     _label_places(LabelPlacer(ax, extent), bases, when, references)
     describe(ax, _posture_map_description(bases, references, chosen, when))
     return ax
@@ -274,14 +293,51 @@ def _draw_places(ax: Axes, bases: pd.DataFrame, references: pd.DataFrame | None)
         squares.set_gid("references")
 
 
+def _under_way(posture: pd.DataFrame) -> pd.Series:
+    """Whether each change is reported only as under way (``under_way``; none where the frame has no such column)."""
+    if "under_way" not in posture.columns:
+        return pd.Series(False, index=posture.index)
+    require_input(posture, ("date_end",), taker="plot_posture_map's under_way", maker="base_posture")
+    return posture["under_way"].astype("boolean").fillna(False).astype(bool)
+
+
+def _mark_style(kind: str, under_way: bool) -> dict[str, Any]:
+    """How a change is marked: its kind's marker and colour (:data:`POSTURE_STYLES`), filled, or hollow where the
+    reports tell it only as under way."""
+    color, marker = POSTURE_STYLES.get(kind, ("0.2", "o"))
+    if under_way:
+        return {"marker": marker, "facecolors": "none", "edgecolors": color, "linewidths": 1.8}
+    return {"marker": marker, "color": color, "edgecolors": "white", "linewidths": 0.8}
+
+
 def _draw_posture_marks(ax: Axes, chosen: pd.DataFrame) -> None:
-    """Mark the bases of each kind of posture change with that kind's marker and colour."""
-    for kind in dict.fromkeys(chosen["kind"]):
-        part = chosen[chosen["kind"] == kind].drop_duplicates("base_id")
-        color, marker = POSTURE_STYLES.get(str(kind), ("0.2", "o"))
-        marks = ax.scatter(part["longitude"], part["latitude"], s=90, marker=marker, color=color,
-                           edgecolors="white", linewidths=0.8, zorder=4, label=literal_text(str(kind)))
-        marks.set_gid(f"posture:{kind}")
+    """Mark the bases of each kind of posture change with that kind's marker and colour, hollow where the change is
+    reported only as under way."""
+    for kind, under_way in dict.fromkeys(zip(chosen["kind"], chosen["under_way"])):
+        part = chosen[(chosen["kind"] == kind) & (chosen["under_way"] == under_way)].drop_duplicates("base_id")
+        marks = ax.scatter(part["longitude"], part["latitude"], s=90, zorder=4, label=literal_text(str(kind)),
+                           **_mark_style(str(kind), under_way))
+        marks.set_gid(f"posture:{kind}:under way" if under_way else f"posture:{kind}")
+
+
+def _posture_key(ax: Axes, chosen: pd.DataFrame) -> None:
+    """Key the marks of a map that draws a change reported only as under way, under it: each kind's verb, filled,
+    and, hollow, what is going on and that its completion is not reported."""
+    from matplotlib.lines import Line2D
+
+    handles = []
+    drawn = dict.fromkeys(zip(chosen["kind"].astype(str), chosen["under_way"]))
+    for kind, under_way in sorted(drawn, key=lambda entry: entry[1]):  # the changes done first, in the map's order
+        style = _mark_style(kind, under_way)
+        face = style.get("facecolors", style.get("color"))
+        edge = style["edgecolors"]
+        words = (f"{UNDER_WAY_VERBS.get(kind, kind)}: {UNDER_WAY_KEY}" if under_way
+                 else POSTURE_VERBS.get(kind, kind))
+        handles.append(Line2D([], [], linestyle="none", marker=style["marker"], markersize=8.5, markerfacecolor=face,
+                              markeredgecolor=edge, markeredgewidth=style["linewidths"], label=literal_text(words)))
+    key = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.01), ncol=len(handles), frameon=False,
+                    fontsize=8, handletextpad=0.3, columnspacing=1.2, borderaxespad=0.0)
+    key.set_gid("posture key")
 
 
 def _label_places(placed: LabelPlacer, bases: pd.DataFrame, when: pd.Series, references: pd.DataFrame | None) -> None:

@@ -23,6 +23,7 @@ from ._axes import (
     dates_as_numbers,
     key_in_columns,
     legend_columns_width,
+    note_below,
     nothing_to_draw,
     own_figure,
 )
@@ -31,7 +32,7 @@ from .figures import describe, key_of, set_key
 from .literal import literal_text
 from .placement import LABEL_FONT_SIZE, chars_across
 from .style import HATCHES, color_for
-from .timeline_layout import MAX_NUMBERED, LabelSpec, marker_area, time_extent, timeline_layout
+from .timeline_layout import MAX_NUMBERED, RANGE_MARKER, LabelSpec, marker_area, time_extent, timeline_layout
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -309,7 +310,10 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
     -------
     matplotlib Legend
         The legend, placed below the chart (for a timeline drawn as bands,
-        the bands' legend, :func:`analysis.viz.bands.bands_legend`).
+        the bands' legend, :func:`analysis.viz.bands.bands_legend`); under
+        it, where events known only to a range are drawn, where their hollow
+        markers sit (:data:`analysis.viz.timeline_layout.RANGE_MARKER`, ``gid``
+        ``"range note"``).
 
     Examples
     --------
@@ -357,5 +361,8 @@ def timeline_legend(ax: Axes, *, sizes: Sequence[int] | None = None, size_label:
         if most == 1 or legend_columns_width([h.get_label() if h else "" for h in laid], columns) <= room:
             break
     laid = [Line2D([], [], linestyle="", marker="", label="") if handle is None else handle for handle in laid]
-    return ax.legend(handles=laid, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=columns,
-                     handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)
+    legend = ax.legend(handles=laid, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=columns,
+                       handletextpad=0.4, columnspacing=1.4, borderaxespad=0.0)
+    if "range" in dated:  # a hollow marker on a day of its bar reads as the event's date
+        note_below(ax, legend, RANGE_MARKER, gid="range note")
+    return legend

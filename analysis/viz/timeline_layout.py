@@ -59,6 +59,11 @@ OWN_BOUNDS = ("text", "publication date")
 
 LabelSpec = Union[str, pd.Series, Callable[[pd.DataFrame], "pd.Series"], None]
 
+#: Where the charts draw an event known only to a range of days, said under each chart that draws one (the timeline,
+#: the attacks one by one): its hollow marker sits on a day of the range, which reads as its date unless told.
+RANGE_MARKER = ("A hollow marker sits on the middle one of the possible days (the earlier of the two middle ones): a "
+                "place to draw it, not the event's date.")
+
 
 def marker_area(people: float | pd.Series) -> float | pd.Series:
     """Return the area of an event's marker, in points squared, for the people killed or wounded in it.

@@ -19,8 +19,12 @@ def coded():
 def test_the_coded_bars_below_zero_are_named_by_their_events_number_and_headline(coded):
     # the K-1 handover, 10 points down, and the June agreement had no name on the chart
     names = coded.down_names()
-    k1 = "event 41: US hands K-1 Air Base in Kirkuk to the Iraqi army"
-    june = "event 45: Iraq and US reaffirm the US will reduce its troops"
+    # the weeks' bars above zero are named on a second line: June's four bars of the Taji rockets (event 46) stood
+    # over the bars of event 45, the one name under them, and read as its own
+    k1 = ("\u2193 event 41: US hands K-1 Air Base in Kirkuk to the Iraqi army\n"
+          "\u2191 event 25: US strikes back at Kata'ib Hezbollah")
+    june = ("\u2193 event 45: Iraq and US reaffirm the US will reduce its troops\n"
+            "\u2191 event 46: Two Katyusha rockets fired at Camp Taji, no casualties")
     assert names.to_dict() == {pd.Timestamp("2020-03-23"): k1, pd.Timestamp("2020-03-30"): k1,
                                **{pd.Timestamp(day): june for day in ("2020-06-01", "2020-06-08", "2020-06-15",
                                                                      "2020-06-22")}}
@@ -40,7 +44,9 @@ def test_an_acled_files_agreements_are_named_one_by_one_or_counted_by_kind(tmp_p
         {**agreement, "event_date": "2020-03-19", "location": "Kirkuk"},
     ])
     names = Story(notebook_data(str(export))).down_names()
-    assert names.to_dict() == {pd.Timestamp("2020-03-02"): "event 2: agreement at Erbil $x$",
+    # the week of the Erbil agreement has a clash too, above zero: named on a line of its own
+    assert names.to_dict() == {pd.Timestamp("2020-03-02"): "\u2193 event 2: agreement at Erbil $x$\n"
+                                                           "\u2191 event 1: clash at Test town",
                                pd.Timestamp("2020-03-16"): "3 events: agreements"}
 
 

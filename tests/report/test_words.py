@@ -483,11 +483,65 @@ def test_the_totals_name_an_attacker_no_report_names_in_the_passages_words():
     assert said["Most of the attacks have caused little damage and no casualties."] == "armed groups not named"
     for quote, actor in said.items():  # every word before "not named" is the passage's own
         assert actor == "armed groups not named" or actor.removesuffix(", not named") in quote
-    # ACLED's actor is said once, in the caption of the table that lists it
-    assert totals_caption(totals, "violence").endswith(
-        "\"Not named\": attackers no report names, in the passage's own words where it describes them, coded with "
-        "ACLED's actor Unidentified Armed Group (Iraq).")
+    # ACLED's actor is said once, in the caption of the table that lists it, with what the column's words stand for:
+    # "armed groups not named" is no passage's wording, and the caption says which cells are (it said they all were)
+    caption = totals_caption(totals, "violence")
+    assert ("\"Not named\": attackers no report names, in the passage's own words where it describes them "
+            "(\"Iranian-backed Shiite militias, not named\"), else \"armed groups not named\"; coded with ACLED's actor "
+            "Unidentified Armed Group (Iraq).") in caption
     assert totals_caption(totals, "other") == TOTALS_CAPTIONS["other"]
+
+
+def test_the_totals_say_not_said_where_no_actor_is_coded_and_keep_a_passages_hedge():
+    # three cells were blank beside "armed groups not named"; "Kata'ib Hezbollah" stood for "is believed to be
+    # responsible"
+    from analysis.report.inputs import notebook_data
+    from analysis.report.words.totals import NOT_SAID, totals_caption, totals_table
+
+    data = notebook_data()
+    totals = data.reported_totals
+    table = totals_table(totals, data.sources, "violence")
+    blank = totals.loc[totals["about"] == "violence", "actor"].isna().sum()
+    assert blank == 3 and (table["actor"] == NOT_SAID).sum() == blank and table["actor"].notna().all()
+    believed = table.loc[table["quote"].str.contains("is believed to be responsible"), "actor"].tolist()
+    assert believed == ["Kata'ib Hezbollah (believed responsible)"]
+    firm = table.loc[table["quote"].str.contains("died in American air strikes"), "actor"].tolist()
+    assert firm == ["Military Forces of the United States"]  # no hedge in the passage, none added
+    caption = totals_caption(totals, "violence")
+    assert "\"believed responsible\", in brackets: the passage's own hedge on who did it." in caption
+    assert caption.endswith("\"Not said\": the passage does not say by whom, and no actor is coded.")
+    assert "Not said" not in totals_caption(totals, "other")  # every total of the other table names its actor
+
+
+@pytest.mark.parametrize(("actor", "quote", "said"), [
+    ("Kata'ib Hezbollah", "The militia group is believed\nto be responsible for attacks", "Kata'ib Hezbollah (believed responsible)"),
+    ("A <b>$x$</b> group", "They are SUSPECTED to have fired", "A <b>$x$</b> group (suspected)"),
+    ("Government of Iraq", "Baghdad has repeatedly warned the United States", "Government of Iraq"),
+    ("Government of Iraq", "Officials believed the talks would go on", "Government of Iraq"),  # no "is believed to"
+    (None, "rocket attacks", "not said"),
+    ("  ", None, "not said"),
+    ("Unidentified Armed Group (Iraq)", "Iranian-backed militias are believed to have fired",
+     "Iranian-backed militias, not named (believed responsible)"),
+])
+def test_by_whom_is_no_surer_than_the_passage(actor, quote, said):
+    from analysis.report.words.totals import by_whom
+
+    assert by_whom(actor, quote) == said
+
+
+def test_the_totals_caption_of_hostile_actors_reaches_the_page_escaped():
+    from analysis.report.words.totals import totals_caption, totals_table
+    from analysis.viz.tables import Table
+
+    totals = pd.DataFrame({"measure": ["attacks"], "actor": ["<script>x</script>"], "count_low": [2],
+                           "count_high": [None], "qualifier": ["at least"], "doc_id": ["000_a"],
+                           "quote": ["<i>they</i> are said to fire"], "about": ["violence"],
+                           "date_start": pd.to_datetime(["2020-03-11"]), "date_end": pd.to_datetime(["2020-03-29"])})
+    table = totals_table(totals, None, "violence")
+    assert table["actor"].tolist() == ["<script>x</script> (said to be responsible)"]
+    page = Table(table[["actor"]], caption=totals_caption(totals, "violence"))._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt; (said to be responsible)" in page
+    assert "\"said to be responsible\", in brackets" in totals_caption(totals, "violence")
 
 
 @pytest.mark.parametrize(("quote", "said"), [

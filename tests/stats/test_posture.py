@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from helpers_events import make_events
 
-from analysis.stats.posture import base_posture, force_posture, foreign_forces, posture_kind
+from analysis.stats.posture import base_posture, force_posture, foreign_forces, posture_kind, reported_under_way
 
 
 def test_posture_kind_and_base_posture():
@@ -29,6 +29,29 @@ def test_posture_kind_and_base_posture():
     posture = base_posture(events, bases)
     assert posture["event_id"].tolist() == ["EV004", "EV003", "EV001", "EV002"]
     assert posture["when"].tolist()[3] == "16 Mar - 30 Apr 2020"
+    assert not posture["under_way"].any()
+
+
+def test_a_change_reported_only_as_under_way_is_told_apart_from_one_done():
+    # al-Qaim: 'is moving troops from' on 29 March, the row dated up to then, its completion not given
+    events = make_events([
+        {"date_start": "2020-03-11", "date_end": "2020-03-29", "category": "posture change",
+         "event_type": "Strategic developments", "sub_event_type": "Change to group/activity", "base_id": "al-qaim",
+         "notes": "US troops withdraw from the Qaim base.",
+         "date_basis": "Document 000: 'is moving troops from', so the withdrawal was under way by then."},
+        {"date_start": "2020-03-26", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Change to group/activity", "base_id": "qayyarah",
+         "notes": "Pull-out ceremony of US troops.", "date_basis": "Photo caption: 'the pull-out ceremony, March 26'."},
+        {"date_start": "2020-03-27", "category": "posture change", "event_type": "Strategic developments",
+         "sub_event_type": "Other", "base_id": "qayyarah", "notes": "They leave.", "date_basis": "Underway is no rule."},
+    ])
+    assert reported_under_way(events).tolist() == [True, False, False]
+    assert not reported_under_way(events.drop(columns="date_basis")).any()  # an ACLED file says nothing of it
+    bases = pd.DataFrame({"base_id": ["al-qaim", "qayyarah"], "name": ["al-Qaim", "Qayyarah"],
+                          "latitude": [34.4, 35.8], "longitude": [41.0, 43.1]})
+    posture = base_posture(events, bases)
+    assert posture[["base_id", "kind", "under_way"]].values.tolist() == [
+        ["al-qaim", "withdrawn from", True], ["qayyarah", "withdrawn from", False], ["qayyarah", "withdrawn from", False]]
 
 
 def _acled(rows):

@@ -21,6 +21,21 @@ def test_each_coded_attack_is_one_dot_with_its_range_headline_and_figures(new_ax
     assert facts == ["1 killed", "18 rockets, 3 killed", "25 rockets, 3 wounded", "2 rockets, no one killed or wounded"]
 
 
+def test_the_attacks_say_under_them_that_the_june_attacks_hollow_dot_is_no_date(new_axes):
+    # its dot sat on 13 June, the second of its four possible Saturdays, and read as its date: page 01 said why, page
+    # 02 did not
+    from analysis.viz.timeline_layout import RANGE_MARKER
+
+    data = analysis.load_dataset()
+    ax = analysis.plot_attacks(data.events, data.casualties, kinds=is_militia_attack, note="A floor.",
+                               ax=new_axes(figsize=(10, 3)))
+    (note,) = [" ".join(t.get_text().split()) for t in ax.texts if t.get_gid() == "note"]
+    assert note == f"A floor. {RANGE_MARKER}"
+    march = lambda frame: frame["event_id"].isin(["EV023", "EV035"])  # noqa: E731  known to the day
+    days = analysis.plot_attacks(data.events, data.casualties, kinds=march, ax=new_axes(figsize=(10, 3)))
+    assert [t for t in days.texts if t.get_gid() == "note"] == []
+
+
 def test_the_form_follows_the_number_of_attacks_and_nothing_is_not_shown(new_axes):
     """With no attack there is nothing to draw: a figure that is the chart alone is closed (showing the figures
     shows no empty frame, though its headline can still be set); an Axes among others says why it is empty."""

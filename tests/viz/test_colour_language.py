@@ -23,14 +23,17 @@ import analysis
 from analysis import schema
 from analysis.viz import style
 from analysis.viz.country_map import MIXED_COLOR
-from analysis.viz.maps import HIGHLIGHT_COLOR, LAND_COLOR
+from analysis.viz.maps import HIGHLIGHT_COLOR, LAND_COLOR, POSTURE_VERBS, UNDER_WAY_KEY, UNDER_WAY_VERBS
 
 #: Each run names its kinds in one vocabulary: the coded categories, or ACLED's event types.
 VOCABULARIES = {"coded": schema.CATEGORIES, "ACLED": schema.EVENT_TYPES}
-#: Names a key may give a kind's colour besides the kind's own: the posture maps' changes at a base, and ACLED's
-#: sub-event types (in shades of their event type's colour).
-KIND_PARTS = {"attacked": "militia attack", "fortified": "posture change", "Patriot batteries": "posture change",
-              "withdrawn from": "posture change", "handed over": "posture change",
+#: Names a key may give a kind's colour besides the kind's own: the posture maps' changes at a base (by their names,
+#: their verbs, and what is going on where one is under way), and ACLED's sub-event types (in shades of their event
+#: type's colour).
+_CHANGES = {"attacked": "militia attack", "fortified": "posture change", "Patriot batteries": "posture change",
+            "withdrawn from": "posture change", "handed over": "posture change"}
+KIND_PARTS = {**_CHANGES, **{POSTURE_VERBS[change]: kind for change, kind in _CHANGES.items()},
+              **{f"{UNDER_WAY_VERBS[change]}: {UNDER_WAY_KEY}": kind for change, kind in _CHANGES.items()},
               **{sub: kind for kind, subs in schema.ACLED_SUB_EVENT_TYPES.items() for sub in subs}}
 #: A hue this close to a kind's (on the colour wheel, 0 to 1) is that kind's, lighter or darker.
 SAME_HUE = 0.02

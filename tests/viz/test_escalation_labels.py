@@ -77,3 +77,19 @@ def test_without_names_no_bar_is_named(new_axes, names):
     ax = plot_escalation(MEASURE, names=names, ax=new_axes())
     assert not [text for text in ax.texts if text.get_gid() == GID]
     assert "Named under" not in alt_text(ax)
+
+
+def test_a_name_of_the_bars_down_and_up_keeps_its_two_lines_and_reads_as_one_in_the_alt_text(new_axes):
+    # June's four bars up (event 46) over event 45's four bars down had no name, and read as event 45's
+    june = weeks(["2020-06-01", "2020-06-08", "2020-06-15", "2020-06-22"], [2.5] * 4, [2.0] * 4)
+    both = ("\u2193 event 45: Iraq and US reaffirm the US will reduce its troops\n"
+            "\u2191 event 46: Two Katyusha rockets fired at Camp Taji, no casualties $x$")
+    ax = plot_escalation(june, names=dict.fromkeys(june["period_start"], both), ax=new_axes(figsize=(10, 4.2)))
+    (label,) = [text for text in ax.texts if text.get_gid() == GID]
+    lines = label.get_text().split("\n")
+    down = lines.index(next(line for line in lines if line.startswith("\u2193")))
+    up = lines.index(next(line for line in lines if line.startswith("\u2191")))
+    assert down == 0 and up > down  # each event on its own line, however each wraps
+    assert " ".join(lines[up:]) == "\u2191 event 46: Two Katyusha rockets fired at Camp Taji, no casualties \\$x\\$"
+    assert ("Named under the bars below zero: \u2193 event 45: Iraq and US reaffirm the US will reduce its troops "
+            "\u2191 event 46: Two Katyusha rockets fired at Camp Taji, no casualties $x$ (1-28 Jun 2020).") in alt_text(ax)

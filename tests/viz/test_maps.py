@@ -73,6 +73,32 @@ def test_posture_map_marks_what_happened_at_each_base(events, new_axes):
     assert "K-1 Air Base\n26-31 Mar 2020" in [t.get_text() for t in only.texts]  # one kind: its dates alone
 
 
+def test_a_withdrawal_reported_under_way_is_hollow_dated_by_its_last_day_and_keyed(new_axes):
+    bases = pd.DataFrame({"base_id": ["al-qaim", "qayyarah", "k1"], "name": ["al-Qaim", "Qayyarah $x$", "K-1"],
+                          "latitude": [34.39, 35.77, 35.47], "longitude": [40.99, 43.12, 44.35]})
+    posture = pd.DataFrame({"base_id": ["al-qaim", "qayyarah", "k1"], "name": bases["name"],
+                            "latitude": bases["latitude"], "longitude": bases["longitude"],
+                            "kind": ["withdrawn from", "withdrawn from", "handed over"],
+                            "date_end": pd.to_datetime(["2020-03-29", "2020-03-26", "2020-03-31"]),
+                            "when": ["11-29 Mar 2020", "26 Mar 2020", "26-31 Mar 2020"], "under_way": [True, False, False]})
+    ax = plot_posture_map(posture, bases=bases, ax=new_axes())
+    labels = {t.get_gid(): t.get_text() for t in ax.texts if str(t.get_gid()).startswith("base:")}
+    assert labels["base:al-qaim"] == "al-Qaim\nleaving, under way by 29 Mar 2020"  # not "left 11-29 Mar 2020"
+    assert labels["base:qayyarah"] == "Qayyarah \\$x\\$\nleft 26 Mar 2020"
+    marks = {c.get_gid(): c for c in ax.collections}
+    hollow, filled = marks["posture:withdrawn from:under way"], marks["posture:withdrawn from"]
+    assert hollow.get_facecolor().size == 0 and filled.get_facecolor()[0, 3] == 1.0
+    assert to_rgba(hollow.get_edgecolor()[0]) == to_rgba(filled.get_facecolor()[0])  # the kind's colour, its outline
+    key = ax.get_legend()
+    assert key.get_gid() == "posture key"
+    assert [t.get_text() for t in key.get_texts()] == ["left", "handed over",
+                                                        "leaving: under way, completion not reported"]
+    one = plot_posture_map(posture, bases=bases, kinds=["withdrawn from"], ax=new_axes())
+    assert "al-Qaim\nunder way by 29 Mar 2020" in [t.get_text() for t in one.texts]  # one kind: no verb
+    done = plot_posture_map(posture.assign(under_way=False), bases=bases, ax=new_axes())
+    assert done.get_legend() is None and "posture:withdrawn from:under way" not in [c.get_gid() for c in done.collections]
+
+
 def test_posture_map_refuses_a_kind_that_names_nothing(events, new_axes):
     bases = pd.DataFrame({"base_id": ["k1"], "name": ["K-1 Air Base"], "latitude": [35.47], "longitude": [44.35]})
     with pytest.raises(ValueError) as caught:

@@ -209,6 +209,21 @@ def test_the_legend_explains_only_the_date_forms_drawn(new_axes):
     assert texts[0] == "known to a range: bar over the possible days" and "day known" not in texts
 
 
+
+def test_under_the_legend_the_timeline_says_its_hollow_marker_is_no_date(new_axes):
+    # the marker of an event known to a range sits on one of its days, which a reader took for its date
+    from analysis.viz.timeline_layout import RANGE_MARKER
+
+    ranges = make_events([{"date_start": "2020-06-06", "date_end": "2020-06-27", "event_date": "2020-06-13"}])
+    ax = plot_timeline(ranges, ax=new_axes())
+    timeline_legend(ax)
+    notes = [" ".join(t.get_text().split()) for t in ax.texts if t.get_gid() == "range note"]
+    assert notes == [RANGE_MARKER] and "not the event's date" in RANGE_MARKER
+    days = plot_timeline(make_events([{"date_start": "2020-01-03"}]), ax=new_axes())
+    timeline_legend(days)
+    assert [t for t in days.texts if t.get_gid() == "range note"] == []  # no range drawn, nothing to say
+
+
 def test_drawing_the_same_timeline_twice_gives_the_same_png_bytes(events, tmp_path, new_axes):
     outputs = []
     for number in range(2):

@@ -14,9 +14,9 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ...io.dropped import date_spans
 from ...text import describe_dates, describe_number, in_words, join_words
 from ...text import markdown_text as md
-from ...io.dropped import date_spans
 from .common import Escape, lower_first
 from .events import with_associates
 from .facts import Facts

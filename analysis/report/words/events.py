@@ -63,8 +63,8 @@ def _in_batch_week(facts: Facts, events: pd.DataFrame, top: pd.DataFrame) -> lis
     batch of coding (:func:`analysis.report.words.counting.batch_week`), on ACLED's date, and whether the deadliest
     does, so that a list of the deadliest does not present that week's events without a word (a finding; none
     where none does or there is no such week)."""
-    from .counting import BATCH_WORDS, batch_week
     from .common import week_text
+    from .counting import BATCH_WORDS, batch_week
 
     week = batch_week(facts, events)
     if week is None or top.empty:

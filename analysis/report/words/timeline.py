@@ -345,17 +345,26 @@ def events_headers(facts: Facts) -> dict[str, str]:
 DOWN_NAMED = 2
 
 
+#: How a name under the escalation chart tells the events of its bars below zero from those of the bars above zero
+#: in the same periods, as the chart's corners say which way is which.
+DOWN_MARK, UP_MARK = "\u2193", "\u2191"
+
+
 def down_names(facts: Facts) -> pd.Series:
     """Name, for the escalation chart, the events that pull each period down (the retreats and acts of cooperation
     of :func:`analysis.stats.escalation.cooperation_events`, as :attr:`Facts.escalation` counts them), each by its
     number and its headline, or what it was and where: "event 41: US hands K-1 Air Base in Kirkuk to the Iraqi
     army", "event 7: agreement at Baghdad"; more than :data:`DOWN_NAMED` events are counted by kind ("3 events:
-    agreements"). Plain text, drawn as written; one per period start, empty where nothing pulls a period down."""
-    from ...stats.escalation import cameo_table, cooperation_events
+    agreements"). Where acts of violence push the same periods up (a run of periods with the same names), they are
+    named on a second line, so that a reader does not take their bars for the same events: "↓ event 45: ...",
+    "↑ event 46: ...". Plain text, drawn as written; one per period start, empty where nothing pulls a period
+    down."""
+    from ...stats.escalation import cameo_table, conflict_events, cooperation_events
     from ...viz.timeline_labels import short_kind
 
-    found = cooperation_events(facts.escalation_events, freq=facts.period("weekly", "W"), start=facts.first,
-                               end=facts.last, clip=True, dates=facts.data.date_rule)
+    options = {"freq": facts.period("weekly", "W"), "start": facts.first, "end": facts.last, "clip": True,
+               "dates": facts.data.date_rule}
+    found = cooperation_events(facts.escalation_events, **options)
     if found.empty:
         return pd.Series(dtype="string", name="down")
     scored = facts.escalation_events
@@ -382,13 +391,27 @@ def down_names(facts: Facts) -> pd.Series:
         special = (category, row["sub_event_type"]) if pd.notna(category) else None
         return covers.get(special) or covers.get((None, row["sub_event_type"]), str(row["sub_event_type"]))
 
-    texts = {}
-    for start, ids in found.groupby("period_start", sort=True)["event_id"]:
+    def names(ids: pd.Series) -> str:
         ids = list(dict.fromkeys(ids.astype(str)))
         if len(ids) <= DOWN_NAMED:
-            texts[start] = "; ".join(name(i) for i in ids)
+            return "; ".join(name(i) for i in ids)
+        return f"{len(ids)} events: {join_words(list(dict.fromkeys(kind(i) for i in ids)))}"
+
+    texts = {start: names(ids) for start, ids in found.groupby("period_start", sort=True)["event_id"]}
+    up = conflict_events(facts.escalation_events, **options)
+    ends = dict(zip(found["period_start"], found["period_end"]))
+    runs: list[list[pd.Timestamp]] = []  # consecutive periods with the same names: one label on the chart
+    for start in texts:
+        last = runs[-1][-1] if runs else None
+        if last is not None and ends[last] + pd.Timedelta(days=1) == start and texts[last] == texts[start]:
+            runs[-1].append(start)
         else:
-            texts[start] = f"{len(ids)} events: {join_words(list(dict.fromkeys(kind(i) for i in ids)))}"
+            runs.append([start])
+    for run in runs:
+        pushed = up.loc[up["period_start"].isin(run), "event_id"]
+        if len(pushed):
+            both = f"{DOWN_MARK} {texts[run[0]]}\n{UP_MARK} {names(pushed)}"
+            texts.update(dict.fromkeys(run, both))
     return pd.Series(texts, dtype="string", name="down")
 
 

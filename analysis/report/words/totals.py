@@ -31,11 +31,13 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
     how they are read. ``about`` keeps the totals of one kind
     (:data:`analysis.schema.TOTAL_KINDS`, :data:`TOTALS_CAPTIONS`); None, every total.
 
-    An attacker no report names (ACLED's actor "Unidentified Armed Group
-    (Iraq)") is said in the words of the total's passage where it describes
-    the attackers (:func:`unnamed_actor`: "Iranian-backed militias, not
-    named"), else "armed groups not named"; ACLED's actor is in the
-    table's caption (:func:`totals_caption`).
+    The column "by whom" is :func:`by_whom`: an attacker no report names
+    (ACLED's actor "Unidentified Armed Group (Iraq)") in the words of the
+    total's passage where it describes the attackers ("Iranian-backed
+    militias, not named"), else "armed groups not named"; a named actor with
+    the passage's hedge ("believed responsible"); "not said" where no actor
+    is coded. The table's caption (:func:`totals_caption`) says what these
+    words stand for, and ACLED's actor.
 
     Examples
     --------
@@ -54,10 +56,8 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame, about: str | None 
 
     table = reported_totals_table(_of_kind(totals, about), sources).drop(columns="as_worded")
     table["measure"] = plain_notes_of(table["measure"], sources)
-    actors = table["actor"].astype("string")
-    unnamed = actors.str.fullmatch(_UNNAMED).fillna(False).to_numpy(dtype=bool)
-    table["actor"] = actors.where(~unnamed, pd.Series([unnamed_actor(quote) for quote in table["quote"]],
-                                                      index=table.index, dtype="string"))
+    table["actor"] = pd.Series([by_whom(actor, quote) for actor, quote in zip(table["actor"], table["quote"])],
+                               index=table.index, dtype="string")
     return table
 
 
@@ -96,24 +96,82 @@ def unnamed_actor(quote: object) -> str:
     return f"{found.group(0)}, not named" if found else UNNAMED_ACTOR
 
 
-def totals_caption(totals: pd.DataFrame, about: str) -> str:
-    """The caption of the table of reported totals of one kind ``about`` (:data:`TOTALS_CAPTIONS`), and, where it
-    lists an attacker no report names, what "not named" stands for, with ACLED's actor for it (plain text).
+#: What the column "by whom" says where no actor is coded: the passage does not say by whom.
+NOT_SAID = "not said"
+#: How a passage hedges the actor it names ("The militia group is believed to be responsible"): the verb is kept
+#: beside the name, as :data:`HEDGE_WORDS` writes it.
+HEDGED = re.compile(r"\b(?:is|are|was|were|been)\s+(believed|thought|suspected|alleged|said|reported)\s+to\b",
+                    re.IGNORECASE)
+HEDGE_WORDS = {"believed": "believed responsible", "thought": "thought responsible", "suspected": "suspected",
+               "alleged": "alleged", "said": "said to be responsible", "reported": "reported responsible"}
+
+
+def by_whom(actor: object, quote: object) -> str:
+    """Say who did what a total counts, for the column "by whom", no surer than the passage (``quote``) is.
+
+    An attacker no report names (ACLED's "Unidentified Armed Group (...)"):
+    :func:`unnamed_actor`; another, as coded. Where the passage hedges whom
+    it names (:data:`HEDGED`), the hedge follows, "(believed responsible)".
+    No actor coded: :data:`NOT_SAID`.
 
     Examples
     --------
-    >>> totals = pd.DataFrame({"actor": ["Unidentified Armed Group (Iraq)", "US"], "about": ["violence", "other"]})
+    >>> by_whom("Kata'ib Hezbollah", "The militia group is believed to be responsible for over a dozen rocket attacks")
+    "Kata'ib Hezbollah (believed responsible)"
+    >>> by_whom(None, "especially Camp Taji, which has been the target of multiple rocket attacks")
+    'not said'
+    >>> by_whom("Military Forces of the United States", "dozens of Iraqi militiamen died in American air strikes")
+    'Military Forces of the United States'
+    """
+    if pd.isna(actor) or not str(actor).strip():
+        return NOT_SAID
+    said = unnamed_actor(quote) if re.fullmatch(_UNNAMED, str(actor)) else str(actor)
+    hedge = _hedge(quote)
+    return f"{said} ({hedge})" if hedge else said
+
+
+def _hedge(quote: object) -> str | None:
+    """The hedge a passage puts on the actor it names (:data:`HEDGED`), in :data:`HEDGE_WORDS`; None if none."""
+    found = HEDGED.search(" ".join(str(quote).split())) if pd.notna(quote) else None
+    return HEDGE_WORDS[found.group(1).lower()] if found else None
+
+
+def totals_caption(totals: pd.DataFrame, about: str) -> str:
+    """The caption of the table of reported totals of one kind ``about`` (:data:`TOTALS_CAPTIONS`), and what the
+    words of its column "by whom" (:func:`by_whom`) stand for, those it shows alone: an attacker no report names,
+    with ACLED's actor for it; a hedge kept from the passage; "not said" (plain text).
+
+    Examples
+    --------
+    >>> totals = pd.DataFrame({"actor": ["Unidentified Armed Group (Iraq)", "US"], "about": ["violence", "other"],
+    ...                        "quote": ["Most of the attacks caused no casualties", "They left."]})
     >>> totals_caption(totals, "violence").endswith("coded with ACLED's actor Unidentified Armed Group (Iraq).")
     True
     >>> totals_caption(totals, "other") == TOTALS_CAPTIONS["other"]
     True
     """
-    actors = _of_kind(totals, about)["actor"].astype("string")
-    labels = sorted(set(actors[actors.str.fullmatch(_UNNAMED).fillna(False).to_numpy(dtype=bool)]))
-    if not labels:
-        return TOTALS_CAPTIONS[about]
-    return (f"{TOTALS_CAPTIONS[about]} \"Not named\": attackers no report names, in the passage's own words where it "
-            f"describes them, coded with ACLED's actor {join_words(labels)}.")
+    rows = _of_kind(totals, about)
+    actors, quotes = rows["actor"].astype("string"), column_or_na(rows, "quote")
+    said = [by_whom(actor, quote) for actor, quote in zip(actors, quotes)]
+    unnamed = actors.str.fullmatch(_UNNAMED).fillna(False).to_numpy(dtype=bool)
+    labels = sorted(set(actors[unnamed]))
+    notes = [TOTALS_CAPTIONS[about]]
+    if labels:
+        words = sorted({text for text, chosen in zip(said, unnamed) if chosen and text != UNNAMED_ACTOR})
+        described = (f"in the passage's own words where it describes them (\"{words[0]}\")"
+                     + (f", else \"{UNNAMED_ACTOR}\"" if UNNAMED_ACTOR in said else "") if words
+                     else f"\"{UNNAMED_ACTOR}\": no passage describes them")
+        notes.append(f"\"Not named\": attackers no report names, {described}; coded with ACLED's actor "
+                     f"{join_words(labels)}.")
+    coded = [quote for quote, text in zip(quotes, said) if text != NOT_SAID]
+    hedges = sorted({hedge for hedge in map(_hedge, coded) if hedge})
+    if hedges:
+        quoted = [f'"{hedge}"' for hedge in hedges]
+        notes.append(f"{join_words(quoted)}, in brackets: the passage's own hedge on who did it.")
+    if NOT_SAID in said:
+        notes.append(f"\"{NOT_SAID[0].upper()}{NOT_SAID[1:]}\": the passage does not say by whom, and no actor is "
+                     "coded.")
+    return " ".join(notes)
 
 
 def count_floor_note(
