@@ -55,6 +55,12 @@ def month_counts(frame: pd.DataFrame) -> pd.Series:
     return frame.groupby(frame["event_date"].dt.to_period("M")).size()
 
 
+def only_local(frame: pd.DataFrame) -> pd.Series:
+    """The events whose only outlet is Local Network (each ``source`` cell split on ";")."""
+    return frame["source"].map(lambda cell: {part.strip() for part in cell.split(";") if part.strip()}
+                               == {"Local Network"})
+
+
 # --- counting by event_date -------------------------------------------------------------------
 
 @pytest.mark.parametrize("window", [None, WINDOW], ids=["whole file", "window from mid-March"])
@@ -317,13 +323,13 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
     in_month = raw[raw["event_date"].dt.to_period("M") == month]
     new = sorted(set(in_month["source"].str.split("; ").explode()) - set(seen_before))
     assert new == ["Local Network"]
-    carried = int(in_month["source"].str.contains("Local Network").sum())
-    # the other outlets' events of the two months settle it: in this file they hold steady, the rise is the new one's
+    carried = int(only_local(in_month).sum())  # the events only it reports: the part the charts hatch
+    # the other events of the two months settle it: in this file they hold steady, the rise is the new one's
     before = raw[raw["event_date"].dt.to_period("M") == month - 1]
-    rest = [int((~frame["source"].str.contains("Local Network")).sum()) for frame in (before, in_month)]
+    rest = [int((~only_local(frame)).sum()) for frame in (before, in_month)]
     assert abs(rest[1] / rest[0] - 1) < 0.5 * abs(len(in_month) / len(before) - 1)
-    assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, which accounts "
-            f"for {carried} of {month.strftime('%B %Y')}'s events; without Local Network, {rest[0]} events in "
+    assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, the only source "
+            f"of {carried} of {month.strftime('%B %Y')}'s events; without Local Network, {rest[0]} events in "
             f"{(month - 1).strftime('%B %Y')} and {rest[1]} in {month.strftime('%B %Y')}: the rise is the new "
             "outlet's.") in story.timeline()
 
@@ -334,7 +340,7 @@ def test_a_rise_the_other_outlets_share_is_not_given_to_the_new_source(tmp_path)
     events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "Old Wire"} for d in range(40)]
     events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "New Radio"} for d in range(40)]
     text = Story(notebook_data(str(write_acled_events(tmp_path / "both-rose.csv", events)))).timeline()
-    assert ("The rise in April 2020 coincides with a new source, New Radio, which accounts for 40 of April 2020's "
+    assert ("The rise in April 2020 coincides with a new source, New Radio, the only source of 40 of April 2020's "
             "events; without New Radio, 10 events in March 2020 and 40 in April 2020: the other outlets' events "
             "rose too, so only part of it is one of coverage.") in text, text
     assert "the rise is the new outlet's" not in text
@@ -407,16 +413,19 @@ def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw
     later = set(raw.loc[raw["event_date"].dt.to_period("M") > earlier, "source"].str.split("; ").explode())
     before = set(raw.loc[raw["event_date"].dt.to_period("M") == earlier, "source"].str.split("; ").explode())
     assert before <= later  # no outlet vanishes
-    local = raw["source"].str.contains("Local Network")
+    # measured as the charts hatch: the events only Local Network reports, and the others (which another outlet
+    # reports, so the data would hold them without it)
+    local = only_local(raw)
     months = raw["event_date"].dt.to_period("M")
-    with_it = [int((local & (months == m)).sum()) for m in (earlier, month)]
+    alone = [int((local & (months == m)).sum()) for m in (earlier, month)]
     rest = [int((~local & (months == m)).sum()) for m in (earlier, month)]
     text = story.timeline()
     assert "No outlet that stopped reporting explains the fall" not in text
-    assert rest[0] != rest[1]  # the other outlets' events moved a little: their figures are said
-    assert (f"Local Network reported {with_it[0]} of {earlier:%B %Y}'s events and {with_it[1]} of {month:%B %Y}'s; "
-            f"the other outlets' events went from {rest[0]} to {rest[1]}: the fall is one outlet's, and may be one "
-            "of coverage.") in text
+    assert rest[0] != rest[1]  # the other events moved: their figures are said
+    said = [f"{n}" if n else "none" for n in alone]
+    assert (f"Only Local Network reported {said[0]} of {earlier:%B %Y}'s events and {said[1]} of {month:%B %Y}'s; "
+            f"without Local Network, {rest[0]} events in {earlier:%B %Y} and {rest[1]} in {month:%B %Y}: the fall is "
+            "one outlet's, and may be one of coverage.") in text
 
 
 def test_sources_over_time_name_new_and_vanishing_outlets(story, raw):
@@ -564,7 +573,7 @@ def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
     for name, text in texts.items():
         assert md(hostile) in text, name
         assert not re.search(r"(?<!\\)<script", text) and not re.search(r"(?<!\\)\*Wire", text), name
-    rise = f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30"
+    rise = f"The rise in May 2020 coincides with a new source, {md(hostile)}, the only source of 30"
     assert rise in texts["timeline"]
 
 
@@ -603,7 +612,7 @@ def test_a_new_source_too_small_for_the_rise_is_named_with_its_share_in_the_sing
     events += [{"event_date": "2020-04-30", "source": "Late Radio"}]
     text = Story(notebook_data(str(write_acled_events(tmp_path / "small-newcomer.csv", events)))).timeline()
     assert "From March 2020 to April 2020, the two whole months of the window, events rose from 3 to 20." in text, text
-    assert "A new source (Late Radio) accounts for only 1 of April 2020's events, less than" in text, text
+    assert "A new source (Late Radio) is the only source of just 1 of April 2020's events, less than" in text, text
 
 
 # --- where --------------------------------------------------------------------------------------------
@@ -631,14 +640,16 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     assert (f"From June 2020 to July 2020, the last two whole months, events fell by {-change.min()} in each of "
             f"{len(fell)} of the {len(change)} regions ({', '.join(fell[:-1])} and {fell[-1]}).") in story.where()
     # the fall between the two months is Local Network's: the page of places says so too
-    local = raw["source"].str.contains("Local Network")
-    with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    local = only_local(raw)  # the events only it reports, as the charts hatch them
+    alone = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
     rest = [int((~local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    said = [f"{n}" if n else "none" for n in alone]
     # all the events, where the attacks page counts fewer kinds in the same months: the sentence says which
     assert len(story.data.attacks) < len(raw)
-    assert (f"In all, events of every kind fell from {sum(with_it[:1] + rest[:1])} to {with_it[1] + rest[1]}. Local Network "
-            f"reported {with_it[0]} of June 2020's events and {with_it[1]} of July 2020's; the other outlets' events "
-            f"went from {rest[0]} to {rest[1]}: the fall is one outlet's, and may be one of coverage.") in story.where()
+    assert (f"In all, events of every kind fell from {alone[0] + rest[0]} to {alone[1] + rest[1]}. Only Local Network "
+            f"reported {said[0]} of June 2020's events and {said[1]} of July 2020's; without Local Network, {rest[0]} "
+            f"events in June 2020 and {rest[1]} in July 2020: the fall is one outlet's, and may be one of "
+            "coverage.") in story.where()
     assert "All 5 regions with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
 
@@ -1064,10 +1075,10 @@ def test_a_change_one_outlet_carries_is_said_to_be_its_own():
 
     events, change = _months({"Wire": [30, 5], "Radio": [20, 19]})  # Wire's collapse; Radio holds
     assert _one_outlet(events, change, "event") == (
-        "Wire reported 30 of May 2025's events and 5 of June 2025's; the other outlets' events went from 20 to 19: "
-        "the fall is one outlet's, and may be one of coverage.")
+        "Only Wire reported 30 of May 2025's events and 5 of June 2025's; without Wire, 20 events in May 2025 and 19 "
+        "in June 2025: the fall is one outlet's, and may be one of coverage.")
     events, change = _months({"Wire": [5, 30], "Radio": [20, 21]})
-    assert _one_outlet(events, change, "attack").startswith("Wire reported 5 of May 2025's attacks and 30 of ")
+    assert _one_outlet(events, change, "attack").startswith("Only Wire reported 5 of May 2025's attacks and 30 of ")
     assert _one_outlet(events, change, "attack").endswith(": the rise is one outlet's, and may be one of coverage.")
 
 
