@@ -567,6 +567,8 @@ def plot_panels_per_period(
     titles: Mapping[str, str] | None = None,
     covered: tuple[object, object] | None = None,
     marks: Mapping[str, object] | None = None,
+    part: pd.DataFrame | None = None,
+    part_label: str | None = None,
     ylabel: str = "attacks",
     fig: Figure | None = None,
 ) -> Figure:
@@ -595,6 +597,10 @@ def plot_panels_per_period(
         The first and last day the data cover, as in :func:`plot_attacks_per_period`.
     marks : mapping or None, default None
         Days to mark on every panel (:func:`mark_days`), named in the legend.
+    part, part_label : DataFrame and str, or None, default None
+        The counts of some of the events, made as ``counts`` were (with
+        ``by``), and the legend's words for them: hatched in each group's
+        panel as :func:`plot_attacks_per_period` hatches its ``part``.
     ylabel : str, default "attacks"
         What is counted (the y axis of the first column's panels).
     fig : matplotlib Figure, optional
@@ -631,12 +637,19 @@ def plot_panels_per_period(
                          layout="constrained")
     axes = fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel()
     periods = counts[["period_start", "period_end"]].drop_duplicates().sort_values("period_start", kind="stable")
-    group_of = counts[by].astype("string")
+
+    def of_group(frame: pd.DataFrame, group: str) -> pd.DataFrame:  # one group's counts in every period
+        own = frame[(frame[by].astype("string") == group).to_numpy()].drop(columns=by)
+        return periods.merge(own, on=["period_start", "period_end"], how="left").fillna(
+            {name: 0 for name in PERIOD_COUNTS[2:]}).reset_index(drop=True)
+
+    if part is not None:
+        require_input(part, [*PERIOD_COUNTS, by], taker="plot_panels_per_period's part",
+                      maker=f"attacks_per_period of some of the events with by={by!r}")
     for k, (ax, group) in enumerate(zip(axes, groups)):
-        own = counts[(group_of == group).to_numpy()].drop(columns=by)
-        own = periods.merge(own, on=["period_start", "period_end"], how="left").fillna(
-            {name: 0 for name in PERIOD_COUNTS[2:]})
-        plot_attacks_per_period(own.reset_index(drop=True), covered=covered, ax=ax, ylabel=ylabel)
+        own_part = None if part is None else of_group(part, group)
+        plot_attacks_per_period(of_group(counts, group), covered=covered, ax=ax, ylabel=ylabel, part=own_part,
+                                part_label=part_label)
         if k % columns:  # the first column's panels name the axis they all share
             ax.set_ylabel("")
         if ax.get_legend() is not None:  # one legend for all the panels, under them
