@@ -1240,10 +1240,22 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
         drawn = [p.get_height() for p in ax.patches if p.get_gid() == "count"]
         assert drawn == months.loc[tuple(name.split(" against "))].tolist()
         assert len([line for line in ax.lines if line.get_gid() == "day-mark"]) == 1  # the new source, every panel
-    # the legend under the panels names the marked day (not written above a panel, where the titles are) and the hatch
+        # the subtitle's "without the events only it reports" drawn: the pair's events only Local Network reports,
+        # hatched at the top of its bars, month by month
+        own = paired[(paired["actor1"] + " against " + paired["actor2"] == name).to_numpy() & only_local(paired)]
+        expected = own.groupby(own["event_date"].dt.to_period("M")).size()
+        bars = [p for p in ax.patches if p.get_gid() == "count"]
+        tops = {round(p.get_x(), 6): p.get_height() for p in bars}
+        hatched = [p for p in ax.patches if p.get_gid() == "part"]
+        assert [p.get_height() for p in hatched] == expected.tolist()
+        assert all(p.get_y() + p.get_height() == tops[round(p.get_x(), 6)] for p in hatched)
+    # the legend under the panels names the marked day (not written above a panel, where the titles are) and the
+    # hatches: the new source's part in the words of the other charts' key, the partial periods
     keyed = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    first = paired.loc[local, "event_date"].min()
     assert len(keyed) == 1 and [t.get_text() for t in keyed[0].get_texts()] == [
-        "Local Network's first report", "partial period: the data cover part of it"]
+        "Local Network's first report", f"reported only by Local Network, first cited {first.day} June 2020",
+        "partial period: the data cover part of it"]
     assert not [t for ax in figure.axes for t in ax.texts if t.get_gid() == "day-mark-label"]
     # a pair well ahead is named as the one with the most events
     uneven = write_acled_events(tmp_path / "uneven.csv", [
