@@ -168,12 +168,13 @@ class Story:
         :func:`analysis.viz.counts.plot_attacks_per_period`: (None, None) where the title names no new source (the
         coded data). The events are :func:`analysis.report.words.coverage.reported_alone`'s.
 
-        ``chart`` is ``"weekly"`` or ``"monthly"``; ``count`` counts events as the chart's counts were counted
-        (the same :func:`analysis.stats.periods.attacks_per_period`, its options bound), so that each part is
-        counted as its bar is.
+        ``chart`` is ``"weekly"``, ``"monthly"`` or ``"killed"`` (the sources carrying its peak of the killed, as
+        its title names them); ``count`` counts events as the chart's counts were counted (the same
+        :func:`analysis.stats.periods.attacks_per_period`, or :func:`analysis.stats.casualties.killed_per_period`,
+        its options bound), so that each part is counted as its bar is.
         """
-        span = self._peak_span(chart, ("weekly", "monthly"))
-        found = None if span is None else coverage_words.reported_alone(self.facts, *span)
+        span = self._peak_span(chart, ("weekly", "monthly", "killed"))
+        found = None if span is None else coverage_words.reported_alone(self.facts, *span, killed=chart == "killed")
         if found is None:
             return None, None
         events, label = found

@@ -234,18 +234,21 @@ class _Part:
     checked against the counts, drawn at the top of each bar (or of each group's part of it), then named in the
     legend and the alternative text (:meth:`finish`)."""
 
-    def __init__(self, counts: pd.DataFrame, part: pd.DataFrame, label: str | None, by: str | None) -> None:
-        require_input(part, [*PERIOD_COUNTS, *([by] if by else [])], taker="plot_attacks_per_period's part",
-                      maker="attacks_per_period of some of the events" + (f" with by={by!r}" if by else ""))
+    def __init__(self, counts: pd.DataFrame, part: pd.DataFrame, label: str | None, by: str | None, *,
+                 column: str = "expected", taker: str = "plot_attacks_per_period",
+                 maker: str = "attacks_per_period") -> None:
+        columns = [*PERIOD_COUNTS, column] if column not in PERIOD_COUNTS else list(PERIOD_COUNTS)
+        require_input(part, [*columns, *([by] if by else [])], taker=f"{taker}'s part",
+                      maker=f"{maker} of some of the events" + (f" with by={by!r}" if by else ""))
         if label is None or not str(label).strip():
-            raise DataError("plot_attacks_per_period: part= is given without part_label=, the legend's words for "
+            raise DataError(f"{taker}: part= is given without part_label=, the legend's words for "
                             "the part; give both", column="part_label", value=label, rule="a text naming the part")
         unknown = sorted(set(pd.to_datetime(part["period_start"])) - set(pd.to_datetime(counts["period_start"])))
         if unknown:
-            raise DataError(f"plot_attacks_per_period: part= has the period starting {unknown[0]:%Y-%m-%d}, which "
+            raise DataError(f"{taker}: part= has the period starting {unknown[0]:%Y-%m-%d}, which "
                             "counts= lack; give as part the counts of some of the same events, counted the same way",
                             column="period_start", value=unknown[0], rule="a period of counts=")
-        self.part, self.label = part, str(label)
+        self.part, self.label, self.column, self.taker = part, str(label), column, taker
         self.total: np.ndarray | None = None
 
     def draw(self, ax: Axes, periods: pd.DataFrame, top: np.ndarray, own: np.ndarray, *,
@@ -253,13 +256,13 @@ class _Part:
         """Hatch the part's ``expected`` of each period of ``periods`` (of the rows ``rows``: a group's) under the
         bars' tops ``top``, refusing a part above what the bar (or the group's part of it, ``own``) counts."""
         frame = self.part if rows is None else self.part[rows]
-        heights = (frame.groupby("period_start")["expected"].sum()
+        heights = (frame.groupby("period_start")[self.column].sum()
                    .reindex(pd.to_datetime(periods["period_start"]), fill_value=0.0).to_numpy(dtype=float))
         over = heights > own + 1e-9
         if over.any():
             k = int(np.flatnonzero(over)[0])
             where = f" and the group {group!r}" if group is not None else ""
-            raise DataError(f"plot_attacks_per_period: part= counts {heights[k]:g} in the period starting "
+            raise DataError(f"{self.taker}: part= counts {heights[k]:g} in the period starting "
                             f"{periods['period_start'].iloc[k]:%Y-%m-%d}{where}, more than the {own[k]:g} of "
                             "counts=; give as part the counts of some of the same events", column="part",
                             value=heights[k], rule=f"at most {own[k]:g}")
@@ -275,9 +278,9 @@ class _Part:
         """Name the part in the legend (a swatch of its hatch) and return what the alternative text adds: "" where
         no period holds any of it (no hatch for the legend to explain)."""
         total = np.zeros(len(periods)) if self.total is None else self.total
-        left_out = float(self.part["expected"].sum()) - float(total.sum())
+        left_out = float(self.part[self.column].sum()) - float(total.sum())
         if left_out > 1e-9:  # a group of the part that the counts do not have: nothing of it is dropped unsaid
-            raise DataError(f"plot_attacks_per_period: part= counts {left_out:g} in groups that counts= lack; give "
+            raise DataError(f"{self.taker}: part= counts {left_out:g} in groups that counts= lack; give "
                             "as part the counts of some of the same events, counted the same way", column="part",
                             value=left_out, rule="the groups of counts=")
         if not (total > 0).any():
@@ -303,6 +306,8 @@ def plot_killed_per_period(
     killed: pd.DataFrame,
     *,
     covered: tuple[object, object] | None = None,
+    part: pd.DataFrame | None = None,
+    part_label: str | None = None,
     ax: Axes | None = None,
     ylabel: str = KILLED_LABEL,
 ) -> Axes:
@@ -311,7 +316,10 @@ def plot_killed_per_period(
     A period with events and no one killed is a bar of 0, said so in the
     alternative text; with a ``set_by_rule`` column, the part of a bar
     killed in events whose toll ACLED set by rule is hatched from its
-    foot, as in :func:`analysis.viz.ranges.plot_killed_distribution`.
+    foot, as in :func:`analysis.viz.ranges.plot_killed_distribution`; with
+    ``part``, the people killed in some of the events are hatched and
+    outlined at its top, as :func:`plot_attacks_per_period` hatches its
+    ``part``.
 
     Parameters
     ----------
@@ -321,6 +329,14 @@ def plot_killed_per_period(
         The first and last day the data cover: a period they cover only in
         part is hatched in white (``gid`` ``"partial"``), as in
         :func:`plot_attacks_per_period`. None: no period is marked.
+    part : DataFrame or None, default None
+        :func:`analysis.stats.casualties.killed_per_period` of some of the
+        events (e.g. those only a new source reports), made as ``killed``
+        was: its ``killed`` hatched at the top of each bar (``gid``
+        ``"part"``), named in the legend by ``part_label``.
+    part_label : str or None, default None
+        The legend's words for ``part``, drawn exactly as written; required
+        with ``part``.
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default :data:`KILLED_LABEL`
@@ -330,8 +346,15 @@ def plot_killed_per_period(
     -------
     matplotlib Axes
         One bar per period (``gid`` ``"killed"``, height ``killed``), the
-        parts set by rule (``gid`` ``"set by rule"``) and the hatches of
-        partial periods.
+        parts set by rule (``gid`` ``"set by rule"``), the hatches of
+        partial periods, and with ``part`` its hatched parts (``"part"``)
+        and key (``"part key"``).
+
+    Raises
+    ------
+    DataError
+        If ``part`` is given without ``part_label``, or holds more killed in
+        a period than ``killed`` does.
 
     Examples
     --------
@@ -351,6 +374,8 @@ def plot_killed_per_period(
     ax, empty = counted_axes(ax, ylabel, killed.empty)
     if empty:
         return ax
+    hatched = None if part is None else _Part(killed, part, part_label, None, column="killed",
+                                              taker="plot_killed_per_period", maker="killed_per_period")
     left, width = period_bars(killed)
     heights = killed["killed"].to_numpy(dtype=float)
     tag_bars(ax.bar(left, heights, width=width * 0.86, align="edge", color=OUTCOME_COLORS["killed"]), "killed")
@@ -364,6 +389,9 @@ def plot_killed_per_period(
         tag_bars(bars, "set by rule")
         described += (f" Of these, killed in events whose toll ACLED set by rule: {describe_figure(by_rule.sum())}, "
                       f"in {describe_number(int(some.sum()), 'period')}.")
+    if hatched is not None:  # at the bar's top, its outline apart from the rule's white foot
+        hatched.draw(ax, killed, heights, heights)
+        described += hatched.finish(ax, killed)
     described += partial
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.set_major_formatter("{x:,.0f}")

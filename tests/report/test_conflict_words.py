@@ -364,12 +364,12 @@ def test_the_peak_of_the_killed_says_how_many_a_new_source_reports(story, raw):
     # "Fatalities peaked in the week of 8-14 June 2020: 41 killed" read as a real escalation: most of them are in
     # events of an outlet that had begun reporting that month
     week = raw[(raw["event_date"] >= "2020-06-08") & (raw["event_date"] <= "2020-06-14")]
-    local = week["source"].str.contains("Local Network")
+    local = only_local(week)  # the events only it reports: the part the chart of the killed hatches
     first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
     assert int(week["fatalities"].sum()) == 41 and int(week.loc[local, "fatalities"].sum()) == 32
     assert (f"Fatalities peaked in the week of 8-14 June 2020: 41 killed, in {len(week)} events; "
-            f"{int(week.loc[local, 'fatalities'].sum())} of the 41 killed were in events that Local Network reports, which had begun "
-            f"reporting on {first_day.day} June 2020.") in story.timeline()
+            f"{int(week.loc[local, 'fatalities'].sum())} of the 41 killed were in events that only Local Network "
+            f"reports, which had begun reporting on {first_day.day} June 2020.") in story.timeline()
     march = (pd.Timestamp("2020-03-09"), pd.Timestamp("2020-03-15"))  # no new source then: nothing said
     from analysis.report.words.coverage import killed_source_note
 
@@ -1616,8 +1616,44 @@ def test_the_charts_of_counts_hatch_the_part_only_the_new_source_their_title_nam
     assert label == f"reported only by Local Network, first cited {first_day.day} June 2020"
     assert "as a new source began reporting" in story.chart_title(chart)  # the source the title names
     assert Story(notebook_data()).reported_alone("monthly", count) == (None, None)  # the coded data: no outlets
-    with pytest.raises(ValueError, match="use one of weekly, monthly"):
-        story.reported_alone("killed", count)
+    with pytest.raises(ValueError, match="use one of weekly, monthly, killed"):
+        story.reported_alone("timeline", count)
+
+
+def test_the_chart_of_the_killed_hatches_those_killed_in_events_only_the_new_source_reports(story, raw):
+    """The title's "32 of the 33 killed were in events that only Local Network reports" drawn: each week's killed in
+    the attacks only it reports, hatched at the top of the week's bar, counted from the CSV."""
+    import matplotlib.pyplot as plt
+
+    from analysis.stats.casualties import killed_per_period
+    from analysis.viz.counts import plot_killed_per_period
+
+    data = story.data
+
+    def count(events):  # as notebook 02 counts the chart
+        return killed_per_period(events, data.casualties, freq=story.period("weekly", "W"), kinds=data.selection,
+                                 start=data.window[0], end=data.window[1], dates=data.date_rule, set_by_rule=True)
+
+    part, label = story.reported_alone("killed", count)
+    attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    weeks = pd.PeriodIndex(attacks["event_date"], freq="W-SUN")
+    alone = attacks["fatalities"].where(only_local(attacks), 0).groupby(weeks).sum()
+    drawn = part.groupby(part["period_start"].dt.to_period("W-SUN"))["killed"].sum()
+    assert drawn.tolist() == alone.reindex(drawn.index, fill_value=0).tolist() and drawn.sum() > 0
+    peak = alone.index[attacks["fatalities"].groupby(weeks).sum().argmax()]
+    assert (f"{int(alone[peak])} of the {int(attacks['fatalities'].groupby(weeks).sum()[peak])} killed were in events "
+            "that only Local Network reports") in story.chart_title("killed")
+    assert label.startswith("reported only by Local Network, first cited")
+    fig, ax = plt.subplots()
+    try:
+        plot_killed_per_period(count(data.events), part=part, part_label=label, ax=ax)
+        tops = {round(p.get_x(), 6): p.get_height() for p in ax.patches if p.get_gid() == "killed"}
+        hatched = [p for p in ax.patches if p.get_gid() == "part"]
+        assert [p.get_height() for p in hatched] == [v for v in alone.reindex(drawn.index).tolist() if v]
+        assert all(p.get_y() + p.get_height() == tops[round(p.get_x(), 6)] for p in hatched)  # at each bar's top
+        assert label in [t.get_text() for t in ax.get_legend().get_texts()]
+    finally:
+        plt.close(fig)
 
 
 def test_a_hostile_new_sources_name_is_drawn_as_typed_in_the_key_of_its_hatched_part(tmp_path):

@@ -268,6 +268,31 @@ def test_the_escalation_charts_alt_text_writes_points_as_the_page_does_and_its_s
     assert not re.search(r"\d\.0\b", text)
 
 
+def test_the_killed_of_some_events_are_hatched_at_the_top_of_their_bars_apart_from_the_rules_foot(new_axes):
+    from helpers_events import make_events
+
+    from analysis.stats.casualties import killed_per_period
+
+    events = make_events([
+        {"date_start": "2025-03-05", "fatalities": 2},
+        {"date_start": "2025-03-12", "fatalities": 9},
+        {"date_start": "2025-03-13", "fatalities": 3, "notes": "Fatalities unknown; coded as 3."},
+    ])
+    killed = killed_per_period(events, dates="event_date", set_by_rule=True)
+    some = killed_per_period(events.iloc[[1]], dates="event_date", set_by_rule=True, start=events["date_start"].min(),
+                             end=events["date_start"].max())
+    ax = plot_killed_per_period(killed, part=some, part_label="only <Wire> $x$", ax=new_axes())
+    (part,) = _patches(ax, "part")  # the 9 of the week's 12, at its top; the rule's 3 stay at its foot
+    assert (part.get_y(), part.get_height()) == (3.0, 9.0)
+    assert _patches(ax, "set by rule")[0].get_height() == 3.0
+    assert "only <Wire> \\$x\\$" in [t.get_text() for t in ax.get_legend().get_texts()]  # drawn as written
+    with pytest.raises(analysis.DataError, match="plot_killed_per_period: part= is given without part_label="):
+        plot_killed_per_period(killed, part=some, ax=new_axes())
+    with pytest.raises(analysis.DataError, match="plot_killed_per_period: part= counts 14 in the period starting "):
+        plot_killed_per_period(killed, part=some.assign(killed=some["killed"] * 14 / 9), part_label="x",
+                               ax=new_axes())
+
+
 def test_the_killed_per_period_are_bars_of_their_figures_with_partial_periods_and_tolls_set_by_rule_hatched(new_axes):
     from helpers_events import make_events
 

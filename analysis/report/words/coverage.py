@@ -281,16 +281,18 @@ def carried_peak_words(carried: CarriedPeak, when: str, esc: Escape = str, whose
 
 def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
     """Say, after a peak of the killed, how many of them new sources report (plain text; "" for the coded data, or
-    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of the 41 killed were in events that Local
-    Network reports, which had begun reporting on 2 June 2020". The sources are found as :func:`carrying_sources`
-    finds them, weighing each event by its killed."""
+    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of the 41 killed were in events that only
+    Local Network reports, which had begun reporting on 2 June 2020", the killed the chart hatches
+    (:func:`reported_alone` with ``killed``). The sources are found as :func:`carrying_sources` finds them, weighing
+    each event by its killed."""
     found, alone, total, carried = _carrying(facts, events, start, end, killed=True)
     if found.empty:
         return ""
     who = found.index[0] if len(found) == 1 else describe_number(len(found), "new source")
     verb = "reports" if len(found) == 1 else "report"
+    # the killed in the events only they report: the part the chart hatches
     share = (f"all {total:,} killed were in events that only {who} {verb}" if alone == total else
-             f"{carried:,} of the {total:,} killed were in events that {who} {verb}")
+             f"{alone:,} of the {total:,} killed were in events that only {who} {verb}")
     if len(found) == 1 and found.iloc[0] < pd.Timestamp(start):
         return f"; {share}, which had begun reporting on {describe_dates(found.iloc[0], found.iloc[0], long=True)}"
     return f"; {share}, new in that period" if (found >= pd.Timestamp(start)).all() else f"; {share}"
@@ -302,13 +304,15 @@ def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: o
     return {f"{name}'s first report": day for name, day in carrying_sources(facts, events, start, end).items()}
 
 
-def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: object) -> tuple[pd.DataFrame, str] | None:
+def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: object, *, killed: bool = False
+                   ) -> tuple[pd.DataFrame, str] | None:
     """Return the events that only the new sources carrying the peak from ``start`` to ``end`` report
     (:func:`carrying_sources`, the sources the chart's title names; :func:`analysis.stats.coverage.events_only_by`),
     in every period of ``events``, and the key's words for them (plain text, drawn as written): "reported only by
     Local Network, first cited 2 June 2020"; several sources, "reported only by new sources (Local Network and
-    Radio Y), the first cited 2 June 2020". None where no new source carries the peak (the coded data)."""
-    found = carrying_sources(facts, events, start, end)
+    Radio Y), the first cited 2 June 2020". With ``killed``, the sources carrying a peak of the killed, as
+    :func:`killed_source_note` finds them. None where no new source carries the peak (the coded data)."""
+    found = _carrying(facts, events, start, end, killed=killed)[0]
     if found.empty:
         return None
     began = describe_dates(found.iloc[0], found.iloc[0], long=True)
