@@ -180,6 +180,23 @@ class Story:
         events, label = found
         return count(events), label
 
+    def hatched_part(self, chart: str, count: Callable[[pd.DataFrame], pd.DataFrame]
+                     ) -> tuple[pd.DataFrame | None, str | None]:
+        """The part of a chart's counts to hatch, which explains the peak its title names, and the key's words for
+        it, as ``part`` and ``part_label`` of :func:`analysis.viz.counts.plot_attacks_per_period`: the events only the
+        new sources the title names report (:meth:`reported_alone`), else those of the week in the peak that may be
+        one batch of coding ("events of 3-9 March 2025, which may be one batch of coding"); (None, None) where
+        neither (the coded data). The events are :func:`analysis.report.words.coverage.peak_part`'s.
+
+        ``chart`` and ``count`` as in :meth:`reported_alone`.
+        """
+        span = self._peak_span(chart, ("weekly", "monthly", "killed"))
+        found = None if span is None else coverage_words.peak_part(self.facts, *span, killed=chart == "killed")
+        if found is None:
+            return None, None
+        events, label = found
+        return count(events), label
+
     def _peak_span(self, chart: str, charts: tuple[str, ...]) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp] | None:
         """The events of ``chart`` (one of ``charts``) and the first and last days of the peak its title names."""
         if chart not in charts:

@@ -325,6 +325,17 @@ def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: objec
     return events_only_by(events, found.index), label
 
 
+def peak_part(facts: Facts, events: pd.DataFrame, start: object, end: object, *, killed: bool = False
+              ) -> tuple[pd.DataFrame, str] | None:
+    """Return the part of a chart's events to draw apart, which explains the peak from ``start`` to ``end`` its title
+    names, and the key's words for it: the events only the new sources carrying it report (:func:`reported_alone`;
+    ``killed`` as there), else those of the week in it that may be one batch of coding
+    (:func:`analysis.report.words.counting.batch_part`); None for the coded data or where neither explains it."""
+    from .counting import batch_part
+
+    return reported_alone(facts, events, start, end, killed=killed) or batch_part(facts, events, start, end)
+
+
 def peak_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:
     """Return the days to mark on a chart whose peak runs from ``start`` to ``end``, which explain it: the first
     report of each new source that carries it (:func:`first_report_marks`), and the week that may be one batch of

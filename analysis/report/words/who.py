@@ -400,20 +400,20 @@ def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     return text + (f". {capital(coverage)}" if coverage else "")
 
 
-def pairs_alone(facts: Facts, drawn: PairsDrawn | None = None) -> tuple[pd.DataFrame | None, str | None]:
-    """The part of the chart of pairs that only the new sources carrying the period every pair drawn peaked in report
-    (the sources :func:`pairs_coverage` names; :func:`analysis.report.words.coverage.reported_alone`), counted as
-    the chart counts, and the key's words for it, as the other charts' hatch says it: (None, None) where no new
-    source carries that period. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
-    from .coverage import reported_alone
+def pairs_part(facts: Facts, drawn: PairsDrawn | None = None) -> tuple[pd.DataFrame | None, str | None]:
+    """The part of the chart of pairs that explains the period every pair drawn peaked in, counted as the chart
+    counts, and the key's words for it, as the other charts' hatch says it
+    (:func:`analysis.report.words.coverage.peak_part`): the events only the new sources carrying it report (those
+    :func:`pairs_coverage` names), else those of the week in it that may be one batch of coding (the title's);
+    (None, None) where neither. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
+    from .coverage import peak_part
 
     drawn = drawn or pairs_drawn(facts)
     groups, names, _ = drawn
     when = _common_peak(drawn)
     if when is None:
         return None, None
-    found = reported_alone(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"],
-                           when["period_end"])
+    found = peak_part(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"], when["period_end"])
     if found is None:
         return None, None
     events, label = found
@@ -441,7 +441,7 @@ def plot_pairs(facts: Facts) -> object:
     sizes = groups.value_counts()
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source or a batch behind it is marked
     marks = {} if busiest is None else peak_marks(facts, facts.events, busiest.start, busiest.end)
-    part, part_label = pairs_alone(facts, drawn)
+    part, part_label = pairs_part(facts, drawn)
     fig = plot_panels_per_period(counts, by="pair", groups=names,
                                  titles={name: f"{name}: {describe_number(int(sizes[name]), 'event')}" for name in names},
                                  covered=(facts.first, facts.last), marks=marks, part=part, part_label=part_label,
