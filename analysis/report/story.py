@@ -188,9 +188,10 @@ class Story:
         one batch of coding ("events of 3-9 March 2025, which may be one batch of coding"); (None, None) where
         neither (the coded data). The events are :func:`analysis.report.words.coverage.peak_part`'s.
 
-        ``chart`` and ``count`` as in :meth:`reported_alone`.
+        ``chart`` as in :meth:`reported_alone`, or ``"escalation"`` (``count`` then
+        :func:`analysis.stats.escalation.escalation_per_period` with the chart's options); ``count`` as there.
         """
-        span = self._peak_span(chart, ("weekly", "monthly", "killed"))
+        span = self._peak_span(chart, ("weekly", "monthly", "killed", "escalation"))
         found = None if span is None else coverage_words.peak_part(self.facts, *span, killed=chart == "killed")
         if found is None:
             return None, None

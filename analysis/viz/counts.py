@@ -149,7 +149,7 @@ def plot_attacks_per_period(
     if empty:
         return ax
     one = counts_agree(counts)
-    hatched = _Part(counts, part, part_label, by) if part is not None else None
+    hatched = BarPart(counts, part, part_label, by) if part is not None else None
     if by is None and one:
         described = _count_description(counts, by, names, ylabel, one=True)
         left, width = period_bars(counts)
@@ -229,15 +229,17 @@ PART_EDGE = "0.15"
 PART_TINT = (1.0, 1.0, 1.0, 0.35)
 
 
-class _Part:
-    """The part of the bars of :func:`plot_attacks_per_period` drawn apart (its ``part`` and ``part_label``):
-    checked against the counts, drawn at the top of each bar (or of each group's part of it), then named in the
-    legend and the alternative text (:meth:`finish`)."""
+class BarPart:
+    """The part of the bars of a chart over periods drawn apart (the ``part`` and ``part_label`` of
+    :func:`plot_attacks_per_period`, :func:`plot_killed_per_period` and
+    :func:`analysis.viz.escalation.plot_escalation`; ``column``, the figure the bars draw): checked against the
+    chart's figures, drawn at the top of each bar (or of each group's part of it), then named in the legend and the
+    alternative text (:meth:`finish`)."""
 
     def __init__(self, counts: pd.DataFrame, part: pd.DataFrame, label: str | None, by: str | None, *,
-                 column: str = "expected", taker: str = "plot_attacks_per_period",
-                 maker: str = "attacks_per_period") -> None:
-        columns = [*PERIOD_COUNTS, column] if column not in PERIOD_COUNTS else list(PERIOD_COUNTS)
+                 column: str = "expected", needs: Sequence[str] = PERIOD_COUNTS,
+                 taker: str = "plot_attacks_per_period", maker: str = "attacks_per_period") -> None:
+        columns = list(dict.fromkeys([*needs, column]))
         require_input(part, [*columns, *([by] if by else [])], taker=f"{taker}'s part",
                       maker=f"{maker} of some of the events" + (f" with by={by!r}" if by else ""))
         if label is None or not str(label).strip():
@@ -252,9 +254,10 @@ class _Part:
         self.total: np.ndarray | None = None
 
     def draw(self, ax: Axes, periods: pd.DataFrame, top: np.ndarray, own: np.ndarray, *,
-             rows: np.ndarray | None = None, group: str | None = None) -> None:
+             rows: np.ndarray | None = None, group: str | None = None, down: bool = False) -> None:
         """Hatch the part's ``expected`` of each period of ``periods`` (of the rows ``rows``: a group's) under the
-        bars' tops ``top``, refusing a part above what the bar (or the group's part of it, ``own``) counts."""
+        bars' tops ``top`` (with ``down``, above the ends ``top`` of bars drawn down from zero), refusing a part
+        above what the bar (or the group's part of it, ``own``) counts."""
         frame = self.part if rows is None else self.part[rows]
         heights = (frame.groupby("period_start")[self.column].sum()
                    .reindex(pd.to_datetime(periods["period_start"]), fill_value=0.0).to_numpy(dtype=float))
@@ -270,13 +273,17 @@ class _Part:
         some = heights > 0
         if some.any():
             left, width = period_bars(periods)
-            bars = ax.bar(left[some], heights[some], bottom=(top - heights)[some], width=width[some] * 0.86,
-                          align="edge", facecolor=PART_TINT, edgecolor=PART_EDGE, hatch=HATCHES["part"], linewidth=0.9)
+            sign = -1.0 if down else 1.0
+            bars = ax.bar(left[some], sign * heights[some], bottom=(top - sign * heights)[some],
+                          width=width[some] * 0.86, align="edge", facecolor=PART_TINT, edgecolor=PART_EDGE,
+                          hatch=HATCHES["part"], linewidth=0.9)
             tag_bars(bars, "part")
 
-    def finish(self, ax: Axes, periods: pd.DataFrame) -> str:
-        """Name the part in the legend (a swatch of its hatch) and return what the alternative text adds: "" where
-        no period holds any of it (no hatch for the legend to explain)."""
+    def finish(self, ax: Axes, periods: pd.DataFrame, *, key: bool = True, where: str = "at the top of the bars"
+               ) -> str:
+        """Name the part in the legend (a swatch of its hatch; none without ``key``, where another part of the same
+        events has one) and return what the alternative text adds: "" where no period holds any of it (no hatch for
+        the legend to explain)."""
         total = np.zeros(len(periods)) if self.total is None else self.total
         left_out = float(self.part[self.column].sum()) - float(total.sum())
         if left_out > 1e-9:  # a group of the part that the counts do not have: nothing of it is dropped unsaid
@@ -285,12 +292,13 @@ class _Part:
                             value=left_out, rule="the groups of counts=")
         if not (total > 0).any():
             return ""
-        left, _ = period_bars(periods)
-        key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor="0.8", edgecolor=PART_EDGE,
-                     hatch=HATCHES["part"], linewidth=0.9, label=literal_text(self.label))
-        tag_bars(key, "part key")
+        if key:
+            left, _ = period_bars(periods)
+            swatch = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor="0.8", edgecolor=PART_EDGE,
+                            hatch=HATCHES["part"], linewidth=0.9, label=literal_text(self.label))
+            tag_bars(swatch, "part key")
         shown = date_texts(periods.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
-        return (f" Hatched and outlined at the top of the bars, {self.label}: "
+        return (f" Hatched and outlined {where}, {self.label}: "
                 + "; ".join(f"{shown.iloc[k]}: {total[k]:g}" for k in np.flatnonzero(total > 0)) + ".")
 
 
@@ -374,7 +382,7 @@ def plot_killed_per_period(
     ax, empty = counted_axes(ax, ylabel, killed.empty)
     if empty:
         return ax
-    hatched = None if part is None else _Part(killed, part, part_label, None, column="killed",
+    hatched = None if part is None else BarPart(killed, part, part_label, None, column="killed",
                                               taker="plot_killed_per_period", maker="killed_per_period")
     left, width = period_bars(killed)
     heights = killed["killed"].to_numpy(dtype=float)

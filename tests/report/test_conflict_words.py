@@ -1656,6 +1656,32 @@ def test_the_chart_of_the_killed_hatches_those_killed_in_events_only_the_new_sou
         plt.close(fig)
 
 
+def test_the_escalation_chart_hatches_the_score_of_the_events_only_the_new_source_reports(story, raw):
+    """The caption's "without the events only it reports, those weeks score 47 and 50 points" drawn: each week's
+    score of the events only Local Network reports (chosen here from the CSV) hatched at the top of its bar, and what
+    is left of the peak weeks' bars is the caption's figures."""
+    from analysis.stats.escalation import escalation_per_period
+
+    data = story.data
+
+    def count(events):  # as notebook 01 counts the chart
+        return escalation_per_period(events, freq=story.period("weekly", "W"), start=data.window[0],
+                                     end=data.window[1], clip=True, dates=data.date_rule)
+
+    part, label = story.hatched_part("escalation", count)
+    scored = data.escalation_events
+    ids = set(raw.loc[only_local(raw), "event_id_cnty"])
+    expected = count(scored[scored["event_id"].isin(ids)])
+    assert part["conflict"].tolist() == expected["conflict"].tolist() and part["conflict"].sum() > 0
+    assert label.startswith("reported only by Local Network, first cited")
+    whole = count(scored).set_index("period_start")["conflict"]
+    left = whole - part.set_index("period_start")["conflict"]
+    peaks = whole[whole == whole.max()].index
+    said = " and ".join(f"{left[day]:g}" for day in peaks)
+    assert f"without the events only it reports, those weeks score {said} points" in story.escalation(
+        story.facts.escalation)
+
+
 def test_a_hostile_new_sources_name_is_drawn_as_typed_in_the_key_of_its_hatched_part(tmp_path):
     import matplotlib
 

@@ -104,6 +104,30 @@ def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
     assert "retreat or cooperation (down)" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
+def test_the_escalation_of_some_events_is_hatched_at_the_end_of_its_bars_up_and_down(new_axes):
+    """The part of a new source drawn on the escalation chart as on the charts of counts: its conflict at the top of
+    a bar up, its retreat at the end of a bar down, one key."""
+    acts = pd.DataFrame({"event_id": ["EV1", "EV2", "EV3"],
+                         "sub_event_type": ["Air/drone strike", "Armed clash", "Non-violent transfer of territory"],
+                         "category": ["", "", "posture change"],
+                         "date_start": pd.to_datetime(["2020-01-03", "2020-01-04", "2020-01-10"])})
+    acts["date_end"] = acts["date_start"]
+    measure = escalation_per_period(acts, freq="M")
+    some = escalation_per_period(acts.iloc[[1, 2]], freq="M", start="2020-01-01", end="2020-01-31")
+    ax = plot_escalation(measure, part=some, part_label="only <Wire>", ax=new_axes())
+    up, down = sorted(_patches(ax, "part"), key=lambda p: p.get_height(), reverse=True)
+    (conflict,) = _patches(ax, "conflict")
+    assert up.get_y() + up.get_height() == pytest.approx(conflict.get_height())  # at the bar's top
+    assert up.get_height() == pytest.approx(float(some["conflict"].iloc[0]))
+    assert up.get_height() < conflict.get_height()
+    assert (down.get_y(), down.get_height()) == pytest.approx((float(-measure["cooperation"].iloc[0]) +
+                                                               float(some["cooperation"].iloc[0]),
+                                                               float(-some["cooperation"].iloc[0])))
+    assert [t.get_text() for t in ax.get_legend().get_texts()].count("only <Wire>") == 1
+    with pytest.raises(analysis.DataError, match="plot_escalation: part= is given without part_label="):
+        plot_escalation(measure, part=some, ax=new_axes())
+
+
 def test_nothing_to_count_returns_the_axes(events, new_axes):
     ax = new_axes()
     assert plot_attacks_per_period(attacks_per_period(events.iloc[:0], kinds=is_militia_attack), ax=ax) is ax
