@@ -299,7 +299,7 @@ class BarPart:
             tag_bars(swatch, "part key")
         shown = date_texts(periods.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
         return (f" Hatched and outlined {where}, {self.label}: "
-                + "; ".join(f"{shown.iloc[k]}: {total[k]:g}" for k in np.flatnonzero(total > 0)) + ".")
+                + "; ".join(f"{shown.iloc[k]}: {total[k]:,g}" for k in np.flatnonzero(total > 0)) + ".")
 
 
 #: The axis of the chart of people killed per period: the figure it sums, as the distribution of killed per event
