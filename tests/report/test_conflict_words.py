@@ -55,12 +55,6 @@ def month_counts(frame: pd.DataFrame) -> pd.Series:
     return frame.groupby(frame["event_date"].dt.to_period("M")).size()
 
 
-def only_local(frame: pd.DataFrame) -> pd.Series:
-    """The events whose only outlet is Local Network (each ``source`` cell split on ";")."""
-    return frame["source"].map(lambda cell: {part.strip() for part in cell.split(";") if part.strip()}
-                               == {"Local Network"})
-
-
 # --- counting by event_date -------------------------------------------------------------------
 
 @pytest.mark.parametrize("window", [None, WINDOW], ids=["whole file", "window from mid-March"])
