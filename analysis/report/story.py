@@ -168,12 +168,31 @@ class Story:
         :func:`analysis.viz.counts.plot_attacks_per_period`: (None, None) where the title names no new source (the
         coded data). The events are :func:`analysis.report.words.coverage.reported_alone`'s.
 
-        ``chart`` is ``"weekly"`` or ``"monthly"``; ``count`` counts events as the chart's counts were counted
-        (the same :func:`analysis.stats.periods.attacks_per_period`, its options bound), so that each part is
-        counted as its bar is.
+        ``chart`` is ``"weekly"``, ``"monthly"`` or ``"killed"`` (the sources carrying its peak of the killed, as
+        its title names them); ``count`` counts events as the chart's counts were counted (the same
+        :func:`analysis.stats.periods.attacks_per_period`, or :func:`analysis.stats.casualties.killed_per_period`,
+        its options bound), so that each part is counted as its bar is.
         """
-        span = self._peak_span(chart, ("weekly", "monthly"))
-        found = None if span is None else coverage_words.reported_alone(self.facts, *span)
+        span = self._peak_span(chart, ("weekly", "monthly", "killed"))
+        found = None if span is None else coverage_words.reported_alone(self.facts, *span, killed=chart == "killed")
+        if found is None:
+            return None, None
+        events, label = found
+        return count(events), label
+
+    def hatched_part(self, chart: str, count: Callable[[pd.DataFrame], pd.DataFrame]
+                     ) -> tuple[pd.DataFrame | None, str | None]:
+        """The part of a chart's counts to hatch, which explains the peak its title names, and the key's words for
+        it, as ``part`` and ``part_label`` of :func:`analysis.viz.counts.plot_attacks_per_period`: the events only the
+        new sources the title names report (:meth:`reported_alone`), else those of the week in the peak that may be
+        one batch of coding ("events of 3-9 March 2025, which may be one batch of coding"); (None, None) where
+        neither (the coded data). The events are :func:`analysis.report.words.coverage.peak_part`'s.
+
+        ``chart`` as in :meth:`reported_alone`, or ``"escalation"`` (``count`` then
+        :func:`analysis.stats.escalation.escalation_per_period` with the chart's options); ``count`` as there.
+        """
+        span = self._peak_span(chart, ("weekly", "monthly", "killed", "escalation"))
+        found = None if span is None else coverage_words.peak_part(self.facts, *span, killed=chart == "killed")
         if found is None:
             return None, None
         events, label = found

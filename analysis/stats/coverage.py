@@ -358,11 +358,15 @@ def change_coverage(per_period: pd.DataFrame, before: object, after: object) -> 
 
 
 def outlet_shift(events: pd.DataFrame, before: object, after: object) -> pd.DataFrame:
-    """Each outlet's events in two periods beside the events it does not report: is a change one outlet's?
+    """Each outlet's events in two periods that only it reports, beside the other events: is a change one outlet's?
 
-    A change that one outlet carries while the events it does not report
-    hold steady may be a change in that outlet's coverage rather than in
-    the conflict, even when no outlet appears or vanishes.
+    An outlet's share of a change is measured as the charts hatch it: the
+    events only it reports (:func:`events_only_by`), which would not be in
+    the data without it; the other events (another outlet reports them, or
+    none is named) would be. A change that these events of one outlet carry
+    while the other events hold steady may be a change in that outlet's
+    coverage rather than in the conflict, even when no outlet appears or
+    vanishes.
 
     Parameters
     ----------
@@ -375,9 +379,11 @@ def outlet_shift(events: pd.DataFrame, before: object, after: object) -> pd.Data
     Returns
     -------
     DataFrame
-        source (string); before, after (int64: the events it reports in each
-        period); rest_before, rest_after (int64: the events of the period it
-        does not report); most events in either period first, then by outlet.
+        source (string); only_before, only_after (int64: the events of each
+        period that only it reports); rest_before, rest_after (int64: the
+        period's other events, those the data would hold without it); the
+        outlets of either period, most events only theirs in either period
+        first, then by outlet.
 
     Examples
     --------
@@ -386,24 +392,26 @@ def outlet_shift(events: pd.DataFrame, before: object, after: object) -> pd.Data
     ...                                                     "2025-06-01", "2025-06-02"])})
     >>> may, june = ("2025-05-01", "2025-05-31"), ("2025-06-01", "2025-06-30")
     >>> outlet_shift(frame, may, june).values.tolist()
-    [['Local', 2, 1, 1, 1], ['X', 1, 2, 2, 0]]
+    [['Local', 2, 0, 1, 2], ['X', 1, 1, 2, 1]]
     """
     require_columns(events, ["event_id", "event_date", "source"])
     dates = events["event_date"]
     ids = events["event_id"].astype("string")
-    totals, members = {}, {}
+    totals, only, named = {}, {}, []
     for name, (start, end) in (("before", before), ("after", after)):
         inside = ((dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()
-        kept = ids[inside].drop_duplicates()
-        totals[name] = len(kept)
-        rows = event_sources(events.loc[inside])
-        members[name] = rows.drop_duplicates(["event_id", "source"]).groupby("source").size()
-    out = pd.DataFrame({"before": members["before"], "after": members["after"]}).fillna(0).astype(np.int64)
-    out = out.rename_axis("source").reset_index()
-    out["rest_before"] = (totals["before"] - out["before"]).astype(np.int64)
-    out["rest_after"] = (totals["after"] - out["after"]).astype(np.int64)
+        totals[name] = len(ids[inside].drop_duplicates())
+        rows = event_sources(events.loc[inside]).drop_duplicates(["event_id", "source"])
+        named.append(rows["source"])
+        # an event is one outlet's alone where it is its only outlet: events_only_by's rule for one outlet
+        only[name] = rows[rows["outlets"] == 1].groupby("source").size()
+    outlets = pd.Index(pd.unique(pd.concat(named, ignore_index=True)), name="source")
+    out = pd.DataFrame({"only_before": only["before"], "only_after": only["after"]}).reindex(outlets)
+    out = out.fillna(0).astype(np.int64).reset_index()
+    out["rest_before"] = (totals["before"] - out["only_before"]).astype(np.int64)
+    out["rest_after"] = (totals["after"] - out["only_after"]).astype(np.int64)
     out["source"] = out["source"].astype("string")
-    out["most"] = out[["before", "after"]].max(axis=1)
+    out["most"] = out[["only_before", "only_after"]].max(axis=1)
     out = out.sort_values(["most", "source"], ascending=[False, True], kind="stable").drop(columns="most")
     return out.reset_index(drop=True)
 

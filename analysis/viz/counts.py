@@ -149,7 +149,7 @@ def plot_attacks_per_period(
     if empty:
         return ax
     one = counts_agree(counts)
-    hatched = _Part(counts, part, part_label, by) if part is not None else None
+    hatched = BarPart(counts, part, part_label, by) if part is not None else None
     if by is None and one:
         described = _count_description(counts, by, names, ylabel, one=True)
         left, width = period_bars(counts)
@@ -229,37 +229,43 @@ PART_EDGE = "0.15"
 PART_TINT = (1.0, 1.0, 1.0, 0.35)
 
 
-class _Part:
-    """The part of the bars of :func:`plot_attacks_per_period` drawn apart (its ``part`` and ``part_label``):
-    checked against the counts, drawn at the top of each bar (or of each group's part of it), then named in the
-    legend and the alternative text (:meth:`finish`)."""
+class BarPart:
+    """The part of the bars of a chart over periods drawn apart (the ``part`` and ``part_label`` of
+    :func:`plot_attacks_per_period`, :func:`plot_killed_per_period` and
+    :func:`analysis.viz.escalation.plot_escalation`; ``column``, the figure the bars draw): checked against the
+    chart's figures, drawn at the top of each bar (or of each group's part of it), then named in the legend and the
+    alternative text (:meth:`finish`)."""
 
-    def __init__(self, counts: pd.DataFrame, part: pd.DataFrame, label: str | None, by: str | None) -> None:
-        require_input(part, [*PERIOD_COUNTS, *([by] if by else [])], taker="plot_attacks_per_period's part",
-                      maker="attacks_per_period of some of the events" + (f" with by={by!r}" if by else ""))
+    def __init__(self, counts: pd.DataFrame, part: pd.DataFrame, label: str | None, by: str | None, *,
+                 column: str = "expected", needs: Sequence[str] = PERIOD_COUNTS,
+                 taker: str = "plot_attacks_per_period", maker: str = "attacks_per_period") -> None:
+        columns = list(dict.fromkeys([*needs, column]))
+        require_input(part, [*columns, *([by] if by else [])], taker=f"{taker}'s part",
+                      maker=f"{maker} of some of the events" + (f" with by={by!r}" if by else ""))
         if label is None or not str(label).strip():
-            raise DataError("plot_attacks_per_period: part= is given without part_label=, the legend's words for "
+            raise DataError(f"{taker}: part= is given without part_label=, the legend's words for "
                             "the part; give both", column="part_label", value=label, rule="a text naming the part")
         unknown = sorted(set(pd.to_datetime(part["period_start"])) - set(pd.to_datetime(counts["period_start"])))
         if unknown:
-            raise DataError(f"plot_attacks_per_period: part= has the period starting {unknown[0]:%Y-%m-%d}, which "
+            raise DataError(f"{taker}: part= has the period starting {unknown[0]:%Y-%m-%d}, which "
                             "counts= lack; give as part the counts of some of the same events, counted the same way",
                             column="period_start", value=unknown[0], rule="a period of counts=")
-        self.part, self.label = part, str(label)
+        self.part, self.label, self.column, self.taker = part, str(label), column, taker
         self.total: np.ndarray | None = None
 
     def draw(self, ax: Axes, periods: pd.DataFrame, top: np.ndarray, own: np.ndarray, *,
-             rows: np.ndarray | None = None, group: str | None = None) -> None:
+             rows: np.ndarray | None = None, group: str | None = None, down: bool = False) -> None:
         """Hatch the part's ``expected`` of each period of ``periods`` (of the rows ``rows``: a group's) under the
-        bars' tops ``top``, refusing a part above what the bar (or the group's part of it, ``own``) counts."""
+        bars' tops ``top`` (with ``down``, above the ends ``top`` of bars drawn down from zero), refusing a part
+        above what the bar (or the group's part of it, ``own``) counts."""
         frame = self.part if rows is None else self.part[rows]
-        heights = (frame.groupby("period_start")["expected"].sum()
+        heights = (frame.groupby("period_start")[self.column].sum()
                    .reindex(pd.to_datetime(periods["period_start"]), fill_value=0.0).to_numpy(dtype=float))
         over = heights > own + 1e-9
         if over.any():
             k = int(np.flatnonzero(over)[0])
             where = f" and the group {group!r}" if group is not None else ""
-            raise DataError(f"plot_attacks_per_period: part= counts {heights[k]:g} in the period starting "
+            raise DataError(f"{self.taker}: part= counts {heights[k]:g} in the period starting "
                             f"{periods['period_start'].iloc[k]:%Y-%m-%d}{where}, more than the {own[k]:g} of "
                             "counts=; give as part the counts of some of the same events", column="part",
                             value=heights[k], rule=f"at most {own[k]:g}")
@@ -267,28 +273,33 @@ class _Part:
         some = heights > 0
         if some.any():
             left, width = period_bars(periods)
-            bars = ax.bar(left[some], heights[some], bottom=(top - heights)[some], width=width[some] * 0.86,
-                          align="edge", facecolor=PART_TINT, edgecolor=PART_EDGE, hatch=HATCHES["part"], linewidth=0.9)
+            sign = -1.0 if down else 1.0
+            bars = ax.bar(left[some], sign * heights[some], bottom=(top - sign * heights)[some],
+                          width=width[some] * 0.86, align="edge", facecolor=PART_TINT, edgecolor=PART_EDGE,
+                          hatch=HATCHES["part"], linewidth=0.9)
             tag_bars(bars, "part")
 
-    def finish(self, ax: Axes, periods: pd.DataFrame) -> str:
-        """Name the part in the legend (a swatch of its hatch) and return what the alternative text adds: "" where
-        no period holds any of it (no hatch for the legend to explain)."""
+    def finish(self, ax: Axes, periods: pd.DataFrame, *, key: bool = True, where: str = "at the top of the bars"
+               ) -> str:
+        """Name the part in the legend (a swatch of its hatch; none without ``key``, where another part of the same
+        events has one) and return what the alternative text adds: "" where no period holds any of it (no hatch for
+        the legend to explain)."""
         total = np.zeros(len(periods)) if self.total is None else self.total
-        left_out = float(self.part["expected"].sum()) - float(total.sum())
+        left_out = float(self.part[self.column].sum()) - float(total.sum())
         if left_out > 1e-9:  # a group of the part that the counts do not have: nothing of it is dropped unsaid
-            raise DataError(f"plot_attacks_per_period: part= counts {left_out:g} in groups that counts= lack; give "
+            raise DataError(f"{self.taker}: part= counts {left_out:g} in groups that counts= lack; give "
                             "as part the counts of some of the same events, counted the same way", column="part",
                             value=left_out, rule="the groups of counts=")
         if not (total > 0).any():
             return ""
-        left, _ = period_bars(periods)
-        key = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor="0.8", edgecolor=PART_EDGE,
-                     hatch=HATCHES["part"], linewidth=0.9, label=literal_text(self.label))
-        tag_bars(key, "part key")
+        if key:
+            left, _ = period_bars(periods)
+            swatch = ax.bar([left[0]], [0.0], width=0.0, align="edge", facecolor="0.8", edgecolor=PART_EDGE,
+                            hatch=HATCHES["part"], linewidth=0.9, label=literal_text(self.label))
+            tag_bars(swatch, "part key")
         shown = date_texts(periods.rename(columns={"period_start": "date_start", "period_end": "date_end"}))
-        return (f" Hatched and outlined at the top of the bars, {self.label}: "
-                + "; ".join(f"{shown.iloc[k]}: {total[k]:g}" for k in np.flatnonzero(total > 0)) + ".")
+        return (f" Hatched and outlined {where}, {self.label}: "
+                + "; ".join(f"{shown.iloc[k]}: {total[k]:,g}" for k in np.flatnonzero(total > 0)) + ".")
 
 
 #: The axis of the chart of people killed per period: the figure it sums, as the distribution of killed per event
@@ -303,6 +314,8 @@ def plot_killed_per_period(
     killed: pd.DataFrame,
     *,
     covered: tuple[object, object] | None = None,
+    part: pd.DataFrame | None = None,
+    part_label: str | None = None,
     ax: Axes | None = None,
     ylabel: str = KILLED_LABEL,
 ) -> Axes:
@@ -311,7 +324,10 @@ def plot_killed_per_period(
     A period with events and no one killed is a bar of 0, said so in the
     alternative text; with a ``set_by_rule`` column, the part of a bar
     killed in events whose toll ACLED set by rule is hatched from its
-    foot, as in :func:`analysis.viz.ranges.plot_killed_distribution`.
+    foot, as in :func:`analysis.viz.ranges.plot_killed_distribution`; with
+    ``part``, the people killed in some of the events are hatched and
+    outlined at its top, as :func:`plot_attacks_per_period` hatches its
+    ``part``.
 
     Parameters
     ----------
@@ -321,6 +337,14 @@ def plot_killed_per_period(
         The first and last day the data cover: a period they cover only in
         part is hatched in white (``gid`` ``"partial"``), as in
         :func:`plot_attacks_per_period`. None: no period is marked.
+    part : DataFrame or None, default None
+        :func:`analysis.stats.casualties.killed_per_period` of some of the
+        events (e.g. those only a new source reports), made as ``killed``
+        was: its ``killed`` hatched at the top of each bar (``gid``
+        ``"part"``), named in the legend by ``part_label``.
+    part_label : str or None, default None
+        The legend's words for ``part``, drawn exactly as written; required
+        with ``part``.
     ax : matplotlib Axes, optional
         Where to draw.
     ylabel : str, default :data:`KILLED_LABEL`
@@ -330,8 +354,15 @@ def plot_killed_per_period(
     -------
     matplotlib Axes
         One bar per period (``gid`` ``"killed"``, height ``killed``), the
-        parts set by rule (``gid`` ``"set by rule"``) and the hatches of
-        partial periods.
+        parts set by rule (``gid`` ``"set by rule"``), the hatches of
+        partial periods, and with ``part`` its hatched parts (``"part"``)
+        and key (``"part key"``).
+
+    Raises
+    ------
+    DataError
+        If ``part`` is given without ``part_label``, or holds more killed in
+        a period than ``killed`` does.
 
     Examples
     --------
@@ -351,6 +382,8 @@ def plot_killed_per_period(
     ax, empty = counted_axes(ax, ylabel, killed.empty)
     if empty:
         return ax
+    hatched = None if part is None else BarPart(killed, part, part_label, None, column="killed",
+                                              taker="plot_killed_per_period", maker="killed_per_period")
     left, width = period_bars(killed)
     heights = killed["killed"].to_numpy(dtype=float)
     tag_bars(ax.bar(left, heights, width=width * 0.86, align="edge", color=OUTCOME_COLORS["killed"]), "killed")
@@ -364,6 +397,9 @@ def plot_killed_per_period(
         tag_bars(bars, "set by rule")
         described += (f" Of these, killed in events whose toll ACLED set by rule: {describe_figure(by_rule.sum())}, "
                       f"in {describe_number(int(some.sum()), 'period')}.")
+    if hatched is not None:  # at the bar's top, its outline apart from the rule's white foot
+        hatched.draw(ax, killed, heights, heights)
+        described += hatched.finish(ax, killed)
     described += partial
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.set_major_formatter("{x:,.0f}")
@@ -567,6 +603,8 @@ def plot_panels_per_period(
     titles: Mapping[str, str] | None = None,
     covered: tuple[object, object] | None = None,
     marks: Mapping[str, object] | None = None,
+    part: pd.DataFrame | None = None,
+    part_label: str | None = None,
     ylabel: str = "attacks",
     fig: Figure | None = None,
 ) -> Figure:
@@ -595,6 +633,10 @@ def plot_panels_per_period(
         The first and last day the data cover, as in :func:`plot_attacks_per_period`.
     marks : mapping or None, default None
         Days to mark on every panel (:func:`mark_days`), named in the legend.
+    part, part_label : DataFrame and str, or None, default None
+        The counts of some of the events, made as ``counts`` were (with
+        ``by``), and the legend's words for them: hatched in each group's
+        panel as :func:`plot_attacks_per_period` hatches its ``part``.
     ylabel : str, default "attacks"
         What is counted (the y axis of the first column's panels).
     fig : matplotlib Figure, optional
@@ -631,12 +673,19 @@ def plot_panels_per_period(
                          layout="constrained")
     axes = fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel()
     periods = counts[["period_start", "period_end"]].drop_duplicates().sort_values("period_start", kind="stable")
-    group_of = counts[by].astype("string")
+
+    def of_group(frame: pd.DataFrame, group: str) -> pd.DataFrame:  # one group's counts in every period
+        own = frame[(frame[by].astype("string") == group).to_numpy()].drop(columns=by)
+        return periods.merge(own, on=["period_start", "period_end"], how="left").fillna(
+            {name: 0 for name in PERIOD_COUNTS[2:]}).reset_index(drop=True)
+
+    if part is not None:
+        require_input(part, [*PERIOD_COUNTS, by], taker="plot_panels_per_period's part",
+                      maker=f"attacks_per_period of some of the events with by={by!r}")
     for k, (ax, group) in enumerate(zip(axes, groups)):
-        own = counts[(group_of == group).to_numpy()].drop(columns=by)
-        own = periods.merge(own, on=["period_start", "period_end"], how="left").fillna(
-            {name: 0 for name in PERIOD_COUNTS[2:]})
-        plot_attacks_per_period(own.reset_index(drop=True), covered=covered, ax=ax, ylabel=ylabel)
+        own_part = None if part is None else of_group(part, group)
+        plot_attacks_per_period(of_group(counts, group), covered=covered, ax=ax, ylabel=ylabel, part=own_part,
+                                part_label=part_label)
         if k % columns:  # the first column's panels name the axis they all share
             ax.set_ylabel("")
         if ax.get_legend() is not None:  # one legend for all the panels, under them

@@ -23,7 +23,7 @@ from ._axes import (
     own_figure,
     tag_bars,
 )
-from .counts import mark_partial, period_bars, span_words
+from .counts import BarPart, mark_partial, period_bars, span_words
 from .escalation_labels import CORNER_SIZE, CORNER_Y, down_runs, label_down_bars
 from .figures import describe
 from .style import (
@@ -84,9 +84,14 @@ def escalation_key(rules: pd.DataFrame) -> str:
     return "How acts count: " + "; ".join(parts) + "." if parts else ""
 
 
+#: The columns of :func:`analysis.stats.escalation.escalation_per_period` the chart draws.
+ESCALATION_COLUMNS = ("period_start", "period_end", "conflict", "cooperation", "escalation")
+
+
 @own_figure()
 def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = None,
                     covered: tuple[object, object] | None = None, names: Mapping[object, str] | pd.Series | None = None,
+                    part: pd.DataFrame | None = None, part_label: str | None = None,
                     ax: Axes | None = None) -> Axes:
     """Draw the escalation score per period: conflict up, cooperation down and, where there is any, the net.
 
@@ -114,6 +119,16 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         its bar below zero, once under a run of periods with the same names
         (:func:`analysis.viz.escalation_labels.label_down_bars`). None: no
         bar is named.
+    part : DataFrame or None, default None
+        :func:`analysis.stats.escalation.escalation_per_period` of some of
+        the events (e.g. those only a new source reports), made as
+        ``escalation`` was: its conflict hatched and outlined at the top of
+        each bar up, its retreat or cooperation at the end of each bar down
+        (``gid`` ``"part"``), as :func:`analysis.viz.counts.plot_attacks_per_period`
+        hatches its ``part``, named in the legend by ``part_label``.
+    part_label : str or None, default None
+        The legend's words for ``part``, drawn exactly as written; required
+        with ``part``.
     ax : matplotlib Axes, optional
         Where to draw.
 
@@ -125,7 +140,14 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
         line ``gid`` ``"escalation"`` where any period has cooperation (with
         none, the net is the conflict and the line would trace its bars),
         with ``names``, the names under the bars below zero (``gid``
-        ``"down label"``) and, with ``rules``, the key's text (``gid`` ``"key"``).
+        ``"down label"``), with ``rules``, the key's text (``gid`` ``"key"``)
+        and, with ``part``, its hatched parts (``"part"``) and key (``"part key"``).
+
+    Raises
+    ------
+    DataError
+        If ``part`` is given without ``part_label``, or holds more points in
+        a period than ``escalation`` does.
 
     Examples
     --------
@@ -139,8 +161,7 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
     >>> [p.get_gid() for p in ax.patches]
     ['conflict', 'cooperation']
     """
-    require_input(escalation, ["period_start", "period_end", "conflict", "cooperation", "escalation"],
-                  taker="plot_escalation", maker="escalation_per_period")
+    require_input(escalation, ESCALATION_COLUMNS, taker="plot_escalation", maker="escalation_per_period")
     if rules is not None:
         require_input(rules, ["covers", "goldstein", "cameo_name"], taker="plot_escalation's rules=", maker="cameo_table")
     ax = current_axes(ax)
@@ -163,6 +184,16 @@ def plot_escalation(escalation: pd.DataFrame, *, rules: pd.DataFrame | None = No
                           linewidth=1.2, label="net: conflict minus retreat or cooperation")
         line.set_gid("escalation")
     described = _escalation_description(escalation)
+    if part is not None:  # the part up at the top of the bars up, the part down at the end of the bars down
+        found = {name: BarPart(escalation, part, part_label, None, column=name, needs=ESCALATION_COLUMNS,
+                             taker="plot_escalation", maker="escalation_per_period")
+                 for name in ("conflict", "cooperation")}
+        conflict, cooperation = (escalation[name].to_numpy(dtype=float) for name in ("conflict", "cooperation"))
+        found["conflict"].draw(ax, escalation, conflict, conflict)
+        found["cooperation"].draw(ax, escalation, -cooperation, cooperation, down=True)
+        said = found["conflict"].finish(ax, escalation)
+        described += said + found["cooperation"].finish(ax, escalation, key=not said,
+                                                        where="at the end of the bars below zero")
     if covered is not None:
         described += mark_partial(ax, escalation, covered, [escalation["conflict"], -escalation["cooperation"]],
                                    ESCALATION_COLORS["conflict"])

@@ -317,13 +317,13 @@ def test_the_rise_coincides_with_a_new_source(story, raw):
     in_month = raw[raw["event_date"].dt.to_period("M") == month]
     new = sorted(set(in_month["source"].str.split("; ").explode()) - set(seen_before))
     assert new == ["Local Network"]
-    carried = int(in_month["source"].str.contains("Local Network").sum())
-    # the other outlets' events of the two months settle it: in this file they hold steady, the rise is the new one's
+    carried = int(only_local(in_month).sum())  # the events only it reports: the part the charts hatch
+    # the other events of the two months settle it: in this file they hold steady, the rise is the new one's
     before = raw[raw["event_date"].dt.to_period("M") == month - 1]
-    rest = [int((~frame["source"].str.contains("Local Network")).sum()) for frame in (before, in_month)]
+    rest = [int((~only_local(frame)).sum()) for frame in (before, in_month)]
     assert abs(rest[1] / rest[0] - 1) < 0.5 * abs(len(in_month) / len(before) - 1)
-    assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, which accounts "
-            f"for {carried} of {month.strftime('%B %Y')}'s events; without Local Network, {rest[0]} events in "
+    assert (f"The rise in {month.strftime('%B %Y')} coincides with a new source, Local Network, the only source "
+            f"of {carried} of {month.strftime('%B %Y')}'s events; without Local Network, {rest[0]} events in "
             f"{(month - 1).strftime('%B %Y')} and {rest[1]} in {month.strftime('%B %Y')}: the rise is the new "
             "outlet's.") in story.timeline()
 
@@ -334,7 +334,7 @@ def test_a_rise_the_other_outlets_share_is_not_given_to_the_new_source(tmp_path)
     events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "Old Wire"} for d in range(40)]
     events += [{"event_date": f"2020-04-{1 + d % 30:02d}", "source": "New Radio"} for d in range(40)]
     text = Story(notebook_data(str(write_acled_events(tmp_path / "both-rose.csv", events)))).timeline()
-    assert ("The rise in April 2020 coincides with a new source, New Radio, which accounts for 40 of April 2020's "
+    assert ("The rise in April 2020 coincides with a new source, New Radio, the only source of 40 of April 2020's "
             "events; without New Radio, 10 events in March 2020 and 40 in April 2020: the other outlets' events "
             "rose too, so only part of it is one of coverage.") in text, text
     assert "the rise is the new outlet's" not in text
@@ -358,12 +358,12 @@ def test_the_peak_of_the_killed_says_how_many_a_new_source_reports(story, raw):
     # "Fatalities peaked in the week of 8-14 June 2020: 41 killed" read as a real escalation: most of them are in
     # events of an outlet that had begun reporting that month
     week = raw[(raw["event_date"] >= "2020-06-08") & (raw["event_date"] <= "2020-06-14")]
-    local = week["source"].str.contains("Local Network")
+    local = only_local(week)  # the events only it reports: the part the chart of the killed hatches
     first_day = raw.loc[raw["source"].str.contains("Local Network"), "event_date"].min()
     assert int(week["fatalities"].sum()) == 41 and int(week.loc[local, "fatalities"].sum()) == 32
     assert (f"Fatalities peaked in the week of 8-14 June 2020: 41 killed, in {len(week)} events; "
-            f"{int(week.loc[local, 'fatalities'].sum())} of the 41 killed were in events that Local Network reports, which had begun "
-            f"reporting on {first_day.day} June 2020.") in story.timeline()
+            f"{int(week.loc[local, 'fatalities'].sum())} of the 41 killed were in events that only Local Network "
+            f"reports, which had begun reporting on {first_day.day} June 2020.") in story.timeline()
     march = (pd.Timestamp("2020-03-09"), pd.Timestamp("2020-03-15"))  # no new source then: nothing said
     from analysis.report.words.coverage import killed_source_note
 
@@ -407,16 +407,19 @@ def test_a_fall_that_one_outlet_carries_is_said_to_be_one_of_coverage(story, raw
     later = set(raw.loc[raw["event_date"].dt.to_period("M") > earlier, "source"].str.split("; ").explode())
     before = set(raw.loc[raw["event_date"].dt.to_period("M") == earlier, "source"].str.split("; ").explode())
     assert before <= later  # no outlet vanishes
-    local = raw["source"].str.contains("Local Network")
+    # measured as the charts hatch: the events only Local Network reports, and the others (which another outlet
+    # reports, so the data would hold them without it)
+    local = only_local(raw)
     months = raw["event_date"].dt.to_period("M")
-    with_it = [int((local & (months == m)).sum()) for m in (earlier, month)]
+    alone = [int((local & (months == m)).sum()) for m in (earlier, month)]
     rest = [int((~local & (months == m)).sum()) for m in (earlier, month)]
     text = story.timeline()
     assert "No outlet that stopped reporting explains the fall" not in text
-    assert rest[0] != rest[1]  # the other outlets' events moved a little: their figures are said
-    assert (f"Local Network reported {with_it[0]} of {earlier:%B %Y}'s events and {with_it[1]} of {month:%B %Y}'s; "
-            f"the other outlets' events went from {rest[0]} to {rest[1]}: the fall is one outlet's, and may be one "
-            "of coverage.") in text
+    assert rest[0] != rest[1]  # the other events moved: their figures are said
+    said = [f"{n}" if n else "none" for n in alone]
+    assert (f"Only Local Network reported {said[0]} of {earlier:%B %Y}'s events and {said[1]} of {month:%B %Y}'s; "
+            f"without Local Network, {rest[0]} events in {earlier:%B %Y} and {rest[1]} in {month:%B %Y}: the fall is "
+            "one outlet's, and may be one of coverage.") in text
 
 
 def test_sources_over_time_name_new_and_vanishing_outlets(story, raw):
@@ -564,7 +567,7 @@ def test_hostile_outlet_names_are_shown_as_typed_in_every_sentence(tmp_path):
     for name, text in texts.items():
         assert md(hostile) in text, name
         assert not re.search(r"(?<!\\)<script", text) and not re.search(r"(?<!\\)\*Wire", text), name
-    rise = f"The rise in May 2020 coincides with a new source, {md(hostile)}, which accounts for 30"
+    rise = f"The rise in May 2020 coincides with a new source, {md(hostile)}, the only source of 30"
     assert rise in texts["timeline"]
 
 
@@ -603,7 +606,7 @@ def test_a_new_source_too_small_for_the_rise_is_named_with_its_share_in_the_sing
     events += [{"event_date": "2020-04-30", "source": "Late Radio"}]
     text = Story(notebook_data(str(write_acled_events(tmp_path / "small-newcomer.csv", events)))).timeline()
     assert "From March 2020 to April 2020, the two whole months of the window, events rose from 3 to 20." in text, text
-    assert "A new source (Late Radio) accounts for only 1 of April 2020's events, less than" in text, text
+    assert "A new source (Late Radio) is the only source of just 1 of April 2020's events, less than" in text, text
 
 
 # --- where --------------------------------------------------------------------------------------------
@@ -631,14 +634,16 @@ def test_where_the_events_took_place_by_region_and_the_change_between_the_last_t
     assert (f"From June 2020 to July 2020, the last two whole months, events fell by {-change.min()} in each of "
             f"{len(fell)} of the {len(change)} regions ({', '.join(fell[:-1])} and {fell[-1]}).") in story.where()
     # the fall between the two months is Local Network's: the page of places says so too
-    local = raw["source"].str.contains("Local Network")
-    with_it = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    local = only_local(raw)  # the events only it reports, as the charts hatch them
+    alone = [int((local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
     rest = [int((~local & (month == m)).sum()) for m in ("2020-06", "2020-07")]
+    said = [f"{n}" if n else "none" for n in alone]
     # all the events, where the attacks page counts fewer kinds in the same months: the sentence says which
     assert len(story.data.attacks) < len(raw)
-    assert (f"In all, events of every kind fell from {sum(with_it[:1] + rest[:1])} to {with_it[1] + rest[1]}. Local Network "
-            f"reported {with_it[0]} of June 2020's events and {with_it[1]} of July 2020's; the other outlets' events "
-            f"went from {rest[0]} to {rest[1]}: the fall is one outlet's, and may be one of coverage.") in story.where()
+    assert (f"In all, events of every kind fell from {alone[0] + rest[0]} to {alone[1] + rest[1]}. Only Local Network "
+            f"reported {said[0]} of June 2020's events and {said[1]} of July 2020's; without Local Network, {rest[0]} "
+            f"events in June 2020 and {rest[1]} in July 2020: the fall is one outlet's, and may be one of "
+            "coverage.") in story.where()
     assert "All 5 regions with events, most events first" in story.areas_note()
     assert story.area_levels() == ["admin1"]  # the file names no admin2
 
@@ -1064,10 +1069,10 @@ def test_a_change_one_outlet_carries_is_said_to_be_its_own():
 
     events, change = _months({"Wire": [30, 5], "Radio": [20, 19]})  # Wire's collapse; Radio holds
     assert _one_outlet(events, change, "event") == (
-        "Wire reported 30 of May 2025's events and 5 of June 2025's; the other outlets' events went from 20 to 19: "
-        "the fall is one outlet's, and may be one of coverage.")
+        "Only Wire reported 30 of May 2025's events and 5 of June 2025's; without Wire, 20 events in May 2025 and 19 "
+        "in June 2025: the fall is one outlet's, and may be one of coverage.")
     events, change = _months({"Wire": [5, 30], "Radio": [20, 21]})
-    assert _one_outlet(events, change, "attack").startswith("Wire reported 5 of May 2025's attacks and 30 of ")
+    assert _one_outlet(events, change, "attack").startswith("Only Wire reported 5 of May 2025's attacks and 30 of ")
     assert _one_outlet(events, change, "attack").endswith(": the rise is one outlet's, and may be one of coverage.")
 
 
@@ -1235,10 +1240,22 @@ def test_the_chart_of_pairs_draws_each_pair_in_its_panel_and_is_titled_with_what
         drawn = [p.get_height() for p in ax.patches if p.get_gid() == "count"]
         assert drawn == months.loc[tuple(name.split(" against "))].tolist()
         assert len([line for line in ax.lines if line.get_gid() == "day-mark"]) == 1  # the new source, every panel
-    # the legend under the panels names the marked day (not written above a panel, where the titles are) and the hatch
+        # the subtitle's "without the events only it reports" drawn: the pair's events only Local Network reports,
+        # hatched at the top of its bars, month by month
+        own = paired[(paired["actor1"] + " against " + paired["actor2"] == name).to_numpy() & only_local(paired)]
+        expected = own.groupby(own["event_date"].dt.to_period("M")).size()
+        bars = [p for p in ax.patches if p.get_gid() == "count"]
+        tops = {round(p.get_x(), 6): p.get_height() for p in bars}
+        hatched = [p for p in ax.patches if p.get_gid() == "part"]
+        assert [p.get_height() for p in hatched] == expected.tolist()
+        assert all(p.get_y() + p.get_height() == tops[round(p.get_x(), 6)] for p in hatched)
+    # the legend under the panels names the marked day (not written above a panel, where the titles are) and the
+    # hatches: the new source's part in the words of the other charts' key, the partial periods
     keyed = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    first = paired.loc[local, "event_date"].min()
     assert len(keyed) == 1 and [t.get_text() for t in keyed[0].get_texts()] == [
-        "Local Network's first report", "partial period: the data cover part of it"]
+        "Local Network's first report", f"reported only by Local Network, first cited {first.day} June 2020",
+        "partial period: the data cover part of it"]
     assert not [t for ax in figure.axes for t in ax.texts if t.get_gid() == "day-mark-label"]
     # a pair well ahead is named as the one with the most events
     uneven = write_acled_events(tmp_path / "uneven.csv", [
@@ -1599,8 +1616,70 @@ def test_the_charts_of_counts_hatch_the_part_only_the_new_source_their_title_nam
     assert label == f"reported only by Local Network, first cited {first_day.day} June 2020"
     assert "as a new source began reporting" in story.chart_title(chart)  # the source the title names
     assert Story(notebook_data()).reported_alone("monthly", count) == (None, None)  # the coded data: no outlets
-    with pytest.raises(ValueError, match="use one of weekly, monthly"):
-        story.reported_alone("killed", count)
+    with pytest.raises(ValueError, match="use one of weekly, monthly, killed"):
+        story.reported_alone("timeline", count)
+
+
+def test_the_chart_of_the_killed_hatches_those_killed_in_events_only_the_new_source_reports(story, raw):
+    """The title's "32 of the 33 killed were in events that only Local Network reports" drawn: each week's killed in
+    the attacks only it reports, hatched at the top of the week's bar, counted from the CSV."""
+    import matplotlib.pyplot as plt
+
+    from analysis.stats.casualties import killed_per_period
+    from analysis.viz.counts import plot_killed_per_period
+
+    data = story.data
+
+    def count(events):  # as notebook 02 counts the chart
+        return killed_per_period(events, data.casualties, freq=story.period("weekly", "W"), kinds=data.selection,
+                                 start=data.window[0], end=data.window[1], dates=data.date_rule, set_by_rule=True)
+
+    part, label = story.reported_alone("killed", count)
+    attacks = raw[raw["event_type"].isin(["Battles", "Explosions/Remote violence"])]
+    weeks = pd.PeriodIndex(attacks["event_date"], freq="W-SUN")
+    alone = attacks["fatalities"].where(only_local(attacks), 0).groupby(weeks).sum()
+    drawn = part.groupby(part["period_start"].dt.to_period("W-SUN"))["killed"].sum()
+    assert drawn.tolist() == alone.reindex(drawn.index, fill_value=0).tolist() and drawn.sum() > 0
+    peak = alone.index[attacks["fatalities"].groupby(weeks).sum().argmax()]
+    assert (f"{int(alone[peak])} of the {int(attacks['fatalities'].groupby(weeks).sum()[peak])} killed were in events "
+            "that only Local Network reports") in story.chart_title("killed")
+    assert label.startswith("reported only by Local Network, first cited")
+    fig, ax = plt.subplots()
+    try:
+        plot_killed_per_period(count(data.events), part=part, part_label=label, ax=ax)
+        tops = {round(p.get_x(), 6): p.get_height() for p in ax.patches if p.get_gid() == "killed"}
+        hatched = [p for p in ax.patches if p.get_gid() == "part"]
+        assert [p.get_height() for p in hatched] == [v for v in alone.reindex(drawn.index).tolist() if v]
+        assert all(p.get_y() + p.get_height() == tops[round(p.get_x(), 6)] for p in hatched)  # at each bar's top
+        assert label in [t.get_text() for t in ax.get_legend().get_texts()]
+    finally:
+        plt.close(fig)
+
+
+def test_the_escalation_chart_hatches_the_score_of_the_events_only_the_new_source_reports(story, raw):
+    """The caption's "without the events only it reports, those weeks score 47 and 50 points" drawn: each week's
+    score of the events only Local Network reports (chosen here from the CSV) hatched at the top of its bar, and what
+    is left of the peak weeks' bars is the caption's figures."""
+    from analysis.stats.escalation import escalation_per_period
+
+    data = story.data
+
+    def count(events):  # as notebook 01 counts the chart
+        return escalation_per_period(events, freq=story.period("weekly", "W"), start=data.window[0],
+                                     end=data.window[1], clip=True, dates=data.date_rule)
+
+    part, label = story.hatched_part("escalation", count)
+    scored = data.escalation_events
+    ids = set(raw.loc[only_local(raw), "event_id_cnty"])
+    expected = count(scored[scored["event_id"].isin(ids)])
+    assert part["conflict"].tolist() == expected["conflict"].tolist() and part["conflict"].sum() > 0
+    assert label.startswith("reported only by Local Network, first cited")
+    whole = count(scored).set_index("period_start")["conflict"]
+    left = whole - part.set_index("period_start")["conflict"]
+    peaks = whole[whole == whole.max()].index
+    said = " and ".join(f"{left[day]:g}" for day in peaks)
+    assert f"without the events only it reports, those weeks score {said} points" in story.escalation(
+        story.facts.escalation)
 
 
 def test_a_hostile_new_sources_name_is_drawn_as_typed_in_the_key_of_its_hatched_part(tmp_path):

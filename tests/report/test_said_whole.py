@@ -161,15 +161,15 @@ def _months(counts: dict[str, list[int]], months: tuple[str, str] = ("2025-05", 
 def test_an_outlets_change_says_plainly_whether_the_other_outlets_held():
     events, change = _months({"Wire": [30, 5], "Radio": [20, 20]})
     assert _one_outlet(events, change, "event") == (
-        "Wire reported 30 of May 2025's events and 5 of June 2025's; without Wire, May and June 2025 both had 20 "
-        "events: the fall is one outlet's, and may be one of coverage.")
+        "Only Wire reported 30 of May 2025's events and 5 of June 2025's; without Wire, May and June 2025 both had "
+        "20 events: the fall is one outlet's, and may be one of coverage.")
     events, change = _months({"Wire": [30, 5], "Radio": [20, 19]})
     assert _one_outlet(events, change, "event") == (
-        "Wire reported 30 of May 2025's events and 5 of June 2025's; the other outlets' events went from 20 to 19: "
-        "the fall is one outlet's, and may be one of coverage.")
+        "Only Wire reported 30 of May 2025's events and 5 of June 2025's; without Wire, 20 events in May 2025 and 19 "
+        "in June 2025: the fall is one outlet's, and may be one of coverage.")
     events, change = _months({"Wire": [5, 30], "Radio": [1, 1]}, ("2024-12", "2025-01"))
     assert _one_outlet(events, change, "attack") == (
-        "Wire reported 5 of December 2024's attacks and 30 of January 2025's; without Wire, December 2024 and "
+        "Only Wire reported 5 of December 2024's attacks and 30 of January 2025's; without Wire, December 2024 and "
         "January 2025 both had 1 attack: the rise is one outlet's, and may be one of coverage.")
 
 

@@ -212,6 +212,43 @@ def test_no_title_presents_a_week_that_may_be_one_batch_as_a_peak_without_saying
                    for label in plain.marks(chart))
 
 
+def test_the_charts_whose_peak_holds_a_week_that_may_be_one_batch_hatch_that_weeks_part(tmp_path):
+    """A solid monthly bar showed the month "without that week" nowhere: each bar's (and each pair's) part from the
+    week is hatched with a key entry, counted here from the rows as written."""
+    from analysis.report.words.who import pairs_part, plot_pairs
+    from analysis.stats.periods import attacks_per_period
+
+    rows = [{**row, "actor1": f"Militia {'AB'[k % 2]}", "actor2": "Civilians (Iraq)"} for k, row in enumerate(batch_rows())]
+    story = run(tmp_path, rows)
+    data = story.data
+    frame = pd.DataFrame(rows).assign(event_date=lambda f: pd.to_datetime(f["event_date"]))
+    in_week = frame["event_date"].between("2025-02-10", "2025-02-16")
+    label = "events of 10-16 February 2025, which may be one batch of coding"
+
+    def count(events):  # as notebook 02 counts the monthly chart, all in one group here
+        return attacks_per_period(events, freq="M", kinds=None, start=data.window[0], end=data.window[1], clip=True,
+                                  dates=data.date_rule)
+
+    part, key = story.hatched_part("monthly", count)
+    assert key == label
+    drawn = part.set_index(part["period_start"].dt.to_period("M"))["expected"]
+    assert drawn[drawn > 0].to_dict() == {pd.Period("2025-02"): int(in_week.sum())}
+    # the pairs: each pair's events of the week, in the month every pair peaked in
+    counts, key = pairs_part(story.facts)
+    assert key == label
+    per_pair = frame[in_week].groupby(frame["actor1"] + " against " + frame["actor2"]).size()
+    assert counts[counts["expected"] > 0].set_index("pair")["expected"].to_dict() == per_pair.to_dict()
+    fig = plot_pairs(story.facts)
+    hatched = sorted(p.get_height() for ax in fig.axes for p in ax.patches if p.get_gid() == "part")
+    assert hatched == sorted(per_pair.tolist())
+    keyed = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    assert label in keyed
+    # no week apart, no new source: nothing hatched
+    (tmp_path / "plain").mkdir()
+    plain = run(tmp_path / "plain", [row for row in rows if not "2025-02-10" <= row["event_date"] <= "2025-02-16"])
+    assert plain.hatched_part("monthly", count) == (None, None)
+
+
 def test_a_change_no_outlet_explains_names_the_week_that_may_be_a_batch_in_its_month_once(tmp_path):
     # "No new outlet explains the rise" under a month holding a week that may be one batch read as a clean bill; the
     # twelve weeks begin six weeks earlier and go on for twelve more like the first, so that February has whole

@@ -53,14 +53,18 @@ def test_no_events_or_no_sources_give_empty_frames():
     assert outlet_spans(outlets_per_period(frame().iloc[:0])).empty
 
 
-def test_outlet_shift_counts_each_outlets_events_and_the_rest_in_two_periods():
+def test_outlet_shift_counts_the_events_only_each_outlet_reports_and_the_rest_in_two_periods():
     may, june = ("2025-05-01", "2025-05-31"), ("2025-06-01", "2025-06-30")
     shift = outlet_shift(frame(), may, june).set_index("source")
-    # May: a (X; Y), b (X); June: c (X; Local), d (Local), e (Y); f (July, no source) in neither
-    assert shift.loc["X"].tolist() == [2, 1, 0, 2]
-    assert shift.loc["Local"].tolist() == [0, 2, 2, 1]
-    assert shift.loc["Y"].tolist() == [1, 1, 1, 2]
-    assert shift.index.tolist() == ["Local", "X", "Y"]  # most events in either period first, then by outlet
+    # May: a (X; Y), b (X); June: c (X; Local), d (Local), e (Y); f (July, no source) in neither. An event another
+    # outlet reports too is in the rest: the data would hold it without the outlet (c without Local, a without X)
+    assert shift.loc["X"].tolist() == [1, 0, 1, 3]
+    assert shift.loc["Local"].tolist() == [0, 1, 2, 2]
+    assert shift.loc["Y"].tolist() == [0, 1, 2, 2]
+    assert shift.index.tolist() == ["Local", "X", "Y"]  # most events only theirs in either period first, then by name
+    for name in shift.index:  # events_only_by's rule, one outlet at a time
+        june_events = frame()[frame()["event_date"].between(*june)]
+        assert shift.loc[name, "only_after"] == len(events_only_by(june_events, [name]))
 
 
 def test_events_that_only_later_outlets_report_are_counted_apart_month_by_month():
@@ -70,9 +74,9 @@ def test_events_that_only_later_outlets_report_are_counted_apart_month_by_month(
     assert ages["period_start"].dt.strftime("%b").tolist() == ["May", "Jun", "Jul"]
     assert ages[columns].values.tolist() == [[2, 0, 0], [1, 1, 1], [1, 0, 0]]
     assert ages[columns].to_numpy().sum() == len(frame())  # every event once
-    # the events no new outlet reports are those the new outlet does not report (outlet_shift's rest)
+    # the events the data would hold without the new outlet (outlet_shift's rest) are all but those only it reports
     shift = outlet_shift(frame(), ("2025-05-01", "2025-05-31"), ("2025-06-01", "2025-06-30")).set_index("source")
-    assert ages["established"].iloc[1] == shift.loc["Local", "rest_after"]
+    assert ages["established"].iloc[1] + ages["shared"].iloc[1] == shift.loc["Local", "rest_after"]
     window = events_by_outlet_age(frame(), start="2025-04-01", end="2025-08-31")  # empty months as zeros
     assert window["period_start"].dt.strftime("%b").tolist() == ["Apr", "May", "Jun", "Jul", "Aug"]
     assert window[columns].values.tolist() == [[0, 0, 0], [2, 0, 0], [1, 1, 1], [1, 0, 0], [0, 0, 0]]

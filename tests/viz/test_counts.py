@@ -104,6 +104,30 @@ def test_the_escalation_legend_names_only_what_is_drawn(new_axes):
     assert "retreat or cooperation (down)" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
+def test_the_escalation_of_some_events_is_hatched_at_the_end_of_its_bars_up_and_down(new_axes):
+    """The part of a new source drawn on the escalation chart as on the charts of counts: its conflict at the top of
+    a bar up, its retreat at the end of a bar down, one key."""
+    acts = pd.DataFrame({"event_id": ["EV1", "EV2", "EV3"],
+                         "sub_event_type": ["Air/drone strike", "Armed clash", "Non-violent transfer of territory"],
+                         "category": ["", "", "posture change"],
+                         "date_start": pd.to_datetime(["2020-01-03", "2020-01-04", "2020-01-10"])})
+    acts["date_end"] = acts["date_start"]
+    measure = escalation_per_period(acts, freq="M")
+    some = escalation_per_period(acts.iloc[[1, 2]], freq="M", start="2020-01-01", end="2020-01-31")
+    ax = plot_escalation(measure, part=some, part_label="only <Wire>", ax=new_axes())
+    up, down = sorted(_patches(ax, "part"), key=lambda p: p.get_height(), reverse=True)
+    (conflict,) = _patches(ax, "conflict")
+    assert up.get_y() + up.get_height() == pytest.approx(conflict.get_height())  # at the bar's top
+    assert up.get_height() == pytest.approx(float(some["conflict"].iloc[0]))
+    assert up.get_height() < conflict.get_height()
+    assert (down.get_y(), down.get_height()) == pytest.approx((float(-measure["cooperation"].iloc[0]) +
+                                                               float(some["cooperation"].iloc[0]),
+                                                               float(-some["cooperation"].iloc[0])))
+    assert [t.get_text() for t in ax.get_legend().get_texts()].count("only <Wire>") == 1
+    with pytest.raises(analysis.DataError, match="plot_escalation: part= is given without part_label="):
+        plot_escalation(measure, part=some, ax=new_axes())
+
+
 def test_nothing_to_count_returns_the_axes(events, new_axes):
     ax = new_axes()
     assert plot_attacks_per_period(attacks_per_period(events.iloc[:0], kinds=is_militia_attack), ax=ax) is ax
@@ -266,6 +290,31 @@ def test_the_escalation_charts_alt_text_writes_points_as_the_page_does_and_its_s
     assert "30 Dec 2024 - 5 Jan 2025 10 points, from 1 event; " in text
     assert "3-9 Mar 2025 9.5 points, from 2 events, 1 of them scored" in text
     assert not re.search(r"\d\.0\b", text)
+
+
+def test_the_killed_of_some_events_are_hatched_at_the_top_of_their_bars_apart_from_the_rules_foot(new_axes):
+    from helpers_events import make_events
+
+    from analysis.stats.casualties import killed_per_period
+
+    events = make_events([
+        {"date_start": "2025-03-05", "fatalities": 2},
+        {"date_start": "2025-03-12", "fatalities": 9},
+        {"date_start": "2025-03-13", "fatalities": 3, "notes": "Fatalities unknown; coded as 3."},
+    ])
+    killed = killed_per_period(events, dates="event_date", set_by_rule=True)
+    some = killed_per_period(events.iloc[[1]], dates="event_date", set_by_rule=True, start=events["date_start"].min(),
+                             end=events["date_start"].max())
+    ax = plot_killed_per_period(killed, part=some, part_label="only <Wire> $x$", ax=new_axes())
+    (part,) = _patches(ax, "part")  # the 9 of the week's 12, at its top; the rule's 3 stay at its foot
+    assert (part.get_y(), part.get_height()) == (3.0, 9.0)
+    assert _patches(ax, "set by rule")[0].get_height() == 3.0
+    assert "only <Wire> \\$x\\$" in [t.get_text() for t in ax.get_legend().get_texts()]  # drawn as written
+    with pytest.raises(analysis.DataError, match="plot_killed_per_period: part= is given without part_label="):
+        plot_killed_per_period(killed, part=some, ax=new_axes())
+    with pytest.raises(analysis.DataError, match="plot_killed_per_period: part= counts 14 in the period starting "):
+        plot_killed_per_period(killed, part=some.assign(killed=some["killed"] * 14 / 9), part_label="x",
+                               ax=new_axes())
 
 
 def test_the_killed_per_period_are_bars_of_their_figures_with_partial_periods_and_tolls_set_by_rule_hatched(new_axes):

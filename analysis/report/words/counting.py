@@ -117,6 +117,19 @@ def batch_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) 
     return {} if found is None else {f"{week_text(found)}: {BATCH_WORDS}": found.start}
 
 
+def batch_part(facts: Facts, events: pd.DataFrame, start: object, end: object) -> tuple[pd.DataFrame, str] | None:
+    """Return the events of the week that may be one batch of coding in a chart's peak period (``start`` to
+    ``end``; :func:`batch_week`, the week :func:`batch_marks` marks), for the chart to draw apart, and the key's words
+    for them (plain text, drawn as written): "events of 3-9 March 2025, which may be one batch of coding"; None for
+    the coded data or none."""
+    found = _batch_in(facts, events, start, end)
+    if found is None:
+        return None
+    dates = events["event_date"]
+    inside = ((dates >= found.start) & (dates <= found.end)).to_numpy()
+    return events.loc[inside], f"events of {week_text(found)}, which {BATCH_WORDS}"
+
+
 def _batch_in(facts: Facts, events: pd.DataFrame, start: object, end: object) -> Peak | None:
     """The week of :func:`batch_week` where it begins in the period ``start`` to ``end``, else None."""
     found = batch_week(facts, events)

@@ -38,9 +38,11 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
     """Say whether a month-to-month change coincides with a change in the outlets (Markdown), "" for the coded data.
 
     ``change`` is a row of :func:`analysis.stats.highlights.largest_changes`.
-    "The rise in June 2020 coincides with a new source, Local Network, which accounts for 40 of June 2020's
+    "The rise in June 2020 coincides with a new source, Local Network, the only source of 40 of June 2020's
     events; without Local Network, 18 events in May 2020 and 20 in June 2020: the rise is the new outlet's."
-    (:func:`_without_them`). A change no outlet explains, in a month holding a week that may be one batch of coding,
+    (:func:`_without_them`). The outlets' share is the events only they report (the part the charts hatch,
+    :func:`analysis.stats.coverage.events_only_by`): an outlet that only repeats other outlets' events changes no
+    count. A change no outlet explains, in a month holding a week that may be one batch of coding,
     names the week (:func:`~analysis.report.words.counting.batch_change_note`; ``said``, the weeks the findings
     before it named so, which it names as "the same week").
     """
@@ -48,11 +50,15 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
         return ""
     rise = change["direction"] == "rise"
     month = change["to_start"] if rise else change["from_start"]
+    month_end = change["to_end"] if rise else change["from_end"]
     when = f"{month:%B %Y}"
     found = change_coverage(per_outlet(facts, events), change["from_start"], change["to_start"])
     found = found[found["status"] == ("new" if rise else "gone")]
+    found = found.assign(events=found["source"].map(
+        lambda name: _only_theirs(events, [name], month, month_end)).astype("int64"))
+    found = found.sort_values(["events", "source"], ascending=[False, True], kind="stable")
     size = abs(float(change["change"]))
-    carried = int(found["events"].sum())
+    carried = _only_theirs(events, found["source"], month, month_end)
     plural = noun + "s"
     if found.empty or carried < COINCIDES * size:
         one = _one_outlet(events, change, noun)
@@ -62,40 +68,49 @@ def change_sources(facts: Facts, events: pd.DataFrame, change: pd.Series, noun: 
         from .counting import batch_change_note
 
         # a rise or fall no outlet explains may be one week's batch of coding: said where the month holds it
-        month_end = change["to_end"] if rise else change["from_end"]
         batch = batch_change_note(facts, events, month, month_end, said)
         return _no_change_of_sources(rise, when).removesuffix(".") + f"; {batch}." if batch else \
             _no_change_of_sources(rise, when)
+    if carried == 0:  # outlets that only repeat other outlets' events change no count
+        what, verb = _outlet_words(rise, len(found))
+        one = len(found) == 1
+        return (f"{what[:1].upper()}{what[1:]} ({_outlets_named(found, counts=False)}) {'is' if one else 'are'} "
+                f"{verb} none of {when}'s {plural}: another outlet reports each of {'its' if one else 'their'} "
+                f"{plural}, so {'it changes' if one else 'they change'} no count.")
     names = _outlets_named(found)
     what, verb = _outlet_words(rise, len(found))
     if carried >= COINCIDES * size:
-        return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}, which "
-                f"{verb} for {carried:,} of {when}'s {plural}; {_without_them(events, change, found, noun)}.")
-    return (f"{what[:1].upper()}{what[1:]} ({names}) {verb} for only "
+        return (f"The {'rise in' if rise else 'fall after'} {when} coincides with {what}, {names}, {verb} "
+                f"{carried:,} of {when}'s {plural}; {_without_them(events, change, found, noun)}.")
+    return (f"{what[:1].upper()}{what[1:]} ({names}) {'is' if len(found) == 1 else 'are'} {verb} just "
             f"{carried:,} of {when}'s {plural}, less than {COINCIDES:.0%} of the change.")
 
 
-#: A change is one outlet's when the events it does not report change, in proportion, by less than this share of
-#: the change of all the events (a real change moves every outlet's events alike).
+#: A change is one outlet's when the other events (all but those only it reports) move its way, in proportion, by less
+#: than this share of the change of all the events (a real change moves every outlet's events alike).
 REST_STEADY = 0.5
 
 
 def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
-    """Say that a change is one outlet's (Markdown): its events carry most of the change while the events it does
-    not report hold steady; "" when no outlet's does.
+    """Say that a change is one outlet's (Markdown): the events only it reports carry most of the change while the
+    other events hold steady or move against it (:data:`REST_STEADY`); "" when no outlet's do.
 
-    "Local Network reported 40 of June 2020's events and 7 of July 2020's; the other outlets' events went from 20 to
-    19: the fall is one outlet's, and may be one of coverage." Where the other outlets' events did not change at
-    all: "...; without Local Network, June and July 2020 both had 16 events: the fall is one outlet's, ..."
+    An outlet's events are measured as the charts hatch them, and as :func:`_without_them` counts: those only it
+    reports, and the others, which would be in the data without it (:func:`analysis.stats.coverage.outlet_shift`).
+    "Only Local Network reported 24 of June 2020's events and none of July 2020's; without Local Network, 12 events
+    in June 2020 and 15 in July 2020: the fall is one outlet's, and may be one of coverage." Where the other events
+    did not change at all: "...; without Local Network, June and July 2020 both had 16 events: the fall is ..."
     """
     before, after = float(change["before"]), float(change["after"])
     if before <= 0 or after <= 0:
         return ""
     shift = outlet_shift(events, (change["from_start"], change["from_end"]), (change["to_start"], change["to_end"]))
     total = after / before - 1
-    moved = (shift["after"] - shift["before"]) * (1 if total > 0 else -1)
+    moved = (shift["only_after"] - shift["only_before"]) * (1 if total > 0 else -1)
+    # the other events moved the change's way by less than REST_STEADY of it (against it, the more the outlet's)
     steady = shift["rest_before"].gt(0) & (
-        (shift["rest_after"] / shift["rest_before"].where(shift["rest_before"] > 0) - 1).abs() < REST_STEADY * abs(total))
+        (shift["rest_after"] / shift["rest_before"].where(shift["rest_before"] > 0) - 1) * (1 if total > 0 else -1)
+        < REST_STEADY * abs(total))
     chosen = shift[(moved >= COINCIDES * abs(after - before)) & steady]
     if chosen.empty:
         return ""
@@ -105,9 +120,12 @@ def _one_outlet(events: pd.DataFrame, change: pd.Series, noun: str) -> str:
     if row["rest_before"] == row["rest_after"]:
         rest = f"without {name}, {_two_months(first, second)} both had {describe_number(row['rest_before'], noun)}"
     else:
-        rest = f"the other outlets' {noun}s went from {row['rest_before']:,} to {row['rest_after']:,}"
-    return (f"{name} reported {row['before']:,} of {first:%B %Y}'s {noun}s and {row['after']:,} of {second:%B %Y}'s; "
-            f"{rest}: the {'rise' if total > 0 else 'fall'} is one outlet's, and may be one of coverage.")
+        rest = (f"without {name}, {describe_number(row['rest_before'], noun)} in {first:%B %Y} and "
+                f"{row['rest_after']:,} in {second:%B %Y}")
+    before_words, after_words = (f"{n:,}" if n else "none" for n in (row["only_before"], row["only_after"]))
+    return (f"Only {name} reported {before_words} of {first:%B %Y}'s {noun}s and {after_words} of "
+            f"{second:%B %Y}'s; {rest}: the {'rise' if total > 0 else 'fall'} is one outlet's, and may be one of "
+            "coverage.")
 
 
 #: A change that coincides with new (or vanishing) outlets is theirs when the events they do not report moved its way
@@ -124,8 +142,8 @@ def events_without(events: pd.DataFrame, names: object) -> pd.DataFrame:
 
 
 def without_sources(events: pd.DataFrame, names: object, start: object, end: object) -> int:
-    """Count the events from ``start`` to ``end`` (their ``event_date``) that none of the outlets ``names`` reports:
-    the events a period would have without them."""
+    """Count the events from ``start`` to ``end`` (their ``event_date``) that the period would have without the outlets
+    ``names``: all but those only they report (:func:`events_without`)."""
     dates = events["event_date"]
     inside = events.loc[((dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()]
     return int(events_without(inside, names)["event_id"].nunique())
@@ -263,16 +281,18 @@ def carried_peak_words(carried: CarriedPeak, when: str, esc: Escape = str, whose
 
 def killed_source_note(facts: Facts, events: pd.DataFrame, start: object, end: object) -> str:
     """Say, after a peak of the killed, how many of them new sources report (plain text; "" for the coded data, or
-    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of the 41 killed were in events that Local
-    Network reports, which had begun reporting on 2 June 2020". The sources are found as :func:`carrying_sources`
-    finds them, weighing each event by its killed."""
+    where new sources report fewer than :data:`COINCIDES` of them): "; 32 of the 41 killed were in events that only
+    Local Network reports, which had begun reporting on 2 June 2020", the killed the chart hatches
+    (:func:`reported_alone` with ``killed``). The sources are found as :func:`carrying_sources` finds them, weighing
+    each event by its killed."""
     found, alone, total, carried = _carrying(facts, events, start, end, killed=True)
     if found.empty:
         return ""
     who = found.index[0] if len(found) == 1 else describe_number(len(found), "new source")
     verb = "reports" if len(found) == 1 else "report"
+    # the killed in the events only they report: the part the chart hatches
     share = (f"all {total:,} killed were in events that only {who} {verb}" if alone == total else
-             f"{carried:,} of the {total:,} killed were in events that {who} {verb}")
+             f"{alone:,} of the {total:,} killed were in events that only {who} {verb}")
     if len(found) == 1 and found.iloc[0] < pd.Timestamp(start):
         return f"; {share}, which had begun reporting on {describe_dates(found.iloc[0], found.iloc[0], long=True)}"
     return f"; {share}, new in that period" if (found >= pd.Timestamp(start)).all() else f"; {share}"
@@ -284,13 +304,15 @@ def first_report_marks(facts: Facts, events: pd.DataFrame, start: object, end: o
     return {f"{name}'s first report": day for name, day in carrying_sources(facts, events, start, end).items()}
 
 
-def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: object) -> tuple[pd.DataFrame, str] | None:
+def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: object, *, killed: bool = False
+                   ) -> tuple[pd.DataFrame, str] | None:
     """Return the events that only the new sources carrying the peak from ``start`` to ``end`` report
     (:func:`carrying_sources`, the sources the chart's title names; :func:`analysis.stats.coverage.events_only_by`),
     in every period of ``events``, and the key's words for them (plain text, drawn as written): "reported only by
     Local Network, first cited 2 June 2020"; several sources, "reported only by new sources (Local Network and
-    Radio Y), the first cited 2 June 2020". None where no new source carries the peak (the coded data)."""
-    found = carrying_sources(facts, events, start, end)
+    Radio Y), the first cited 2 June 2020". With ``killed``, the sources carrying a peak of the killed, as
+    :func:`killed_source_note` finds them. None where no new source carries the peak (the coded data)."""
+    found = _carrying(facts, events, start, end, killed=killed)[0]
     if found.empty:
         return None
     began = describe_dates(found.iloc[0], found.iloc[0], long=True)
@@ -301,6 +323,17 @@ def reported_alone(facts: Facts, events: pd.DataFrame, start: object, end: objec
                                                     if len(found) > OUTLETS_NAMED else [])
         label = f"reported only by new sources ({join_words(named)}), the first cited {began}"
     return events_only_by(events, found.index), label
+
+
+def peak_part(facts: Facts, events: pd.DataFrame, start: object, end: object, *, killed: bool = False
+              ) -> tuple[pd.DataFrame, str] | None:
+    """Return the part of a chart's events to draw apart, which explains the peak from ``start`` to ``end`` its title
+    names, and the key's words for it: the events only the new sources carrying it report (:func:`reported_alone`;
+    ``killed`` as there), else those of the week in it that may be one batch of coding
+    (:func:`analysis.report.words.counting.batch_part`); None for the coded data or where neither explains it."""
+    from .counting import batch_part
+
+    return reported_alone(facts, events, start, end, killed=killed) or batch_part(facts, events, start, end)
 
 
 def peak_marks(facts: Facts, events: pd.DataFrame, start: object, end: object) -> dict[str, pd.Timestamp]:
@@ -320,20 +353,30 @@ def _no_change_of_sources(rise: bool, when: str) -> str:
     return f"No outlet that stopped reporting explains the fall: every outlet of {when} reported again later."
 
 
-def _outlets_named(found: pd.DataFrame) -> str:
-    """Name the first :data:`OUTLETS_NAMED` outlets of ``found`` (Markdown), each with its events where there are
-    several, and how many more there are."""
-    names = join_words([f"{md(row.source)}" + (f" ({row.events:,})" if len(found) > 1 else "")
+def _outlets_named(found: pd.DataFrame, counts: bool = True) -> str:
+    """Name the first :data:`OUTLETS_NAMED` outlets of ``found`` (Markdown), each with its ``events`` (those only it
+    reports) where there are several and ``counts``, and how many more there are."""
+    names = join_words([f"{md(row.source)}" + (f" ({row.events:,})" if counts and len(found) > 1 else "")
                         for row in found.head(OUTLETS_NAMED).itertuples()])
     more = f" and {len(found) - OUTLETS_NAMED:,} more" if len(found) > OUTLETS_NAMED else ""
     return names + more
 
 
 def _outlet_words(rise: bool, count: int) -> tuple[str, str]:
-    """Return what ``count`` new (or vanishing) outlets are called, and the verb for their share of the events."""
+    """Return what ``count`` new (or vanishing) outlets are called, and the words for their share of the events (the
+    events only they report)."""
+    only = "the only source of" if count == 1 else "the only sources of"
     if rise:
-        return ("a new source" if count == 1 else "new sources"), ("accounts" if count == 1 else "account")
-    return ("a source that stops after it" if count == 1 else "sources that stop after it"), "accounted"
+        return ("a new source" if count == 1 else "new sources"), only
+    return ("a source that stops after it" if count == 1 else "sources that stop after it"), only
+
+
+def _only_theirs(events: pd.DataFrame, names: object, start: object, end: object) -> int:
+    """Count the events from ``start`` to ``end`` (their ``event_date``) that only the outlets ``names`` report:
+    their share of a change, the part the charts hatch (:func:`without_sources` counts the rest)."""
+    dates = events["event_date"]
+    inside = events.loc[((dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()]
+    return int(events_only_by(inside, names)["event_id"].nunique())
 
 
 def sources_over_time(facts: Facts) -> str:

@@ -304,12 +304,18 @@ PairsDrawn = tuple[pd.Series, list[str], pd.DataFrame]
 
 def pairs_drawn(facts: Facts) -> PairsDrawn:
     """Compute what the chart of pairs over time draws (:data:`PairsDrawn`), once for its drawing and its words."""
+    groups, names = pair_groups(facts)
+    return groups, names, _pair_counts(facts, facts.events, groups)
+
+
+def _pair_counts(facts: Facts, events: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Count ``events`` (some of the run's) per period of the chart of pairs, by their pair (``groups``, as
+    :func:`pair_groups` gives it, on the run's index): the chart's counts, or a part of them counted alike."""
     from ...stats.periods import attacks_per_period
 
-    groups, names = pair_groups(facts)
-    counts = attacks_per_period(facts.events.assign(pair=groups.to_numpy()), freq=facts.period("monthly", "M"),
-                                by="pair", kinds=None, start=facts.first, end=facts.last, dates=facts.data.date_rule)
-    return groups, names, counts
+    return attacks_per_period(events.assign(pair=groups.loc[events.index].to_numpy()),
+                              freq=facts.period("monthly", "M"), by="pair", kinds=None, start=facts.first,
+                              end=facts.last, dates=facts.data.date_rule)
 
 
 def pairs_title(facts: Facts, drawn: PairsDrawn | None = None) -> str:
@@ -362,7 +368,6 @@ def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     which began reporting on 2 June 2020, reports 28 of the pairs' 48 events of June 2020; without the events only it reports,
     the pairs drawn have 3 to 4 events each in June 2020, no more than in other months (up to 5)"; "" where no
     new source carries it. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
-    from ...stats.periods import attacks_per_period
     from .counting import period_text
     from .coverage import carried_peak, carried_peak_words
 
@@ -376,9 +381,7 @@ def pairs_coverage(facts: Facts, drawn: PairsDrawn | None = None) -> str:
                            when["period_end"])
     if carried is None:
         return ""
-    rest = carried[3]
-    counts = attacks_per_period(rest.assign(pair=groups.loc[rest.index].to_numpy()), freq=freq, by="pair", kinds=None,
-                                start=facts.first, end=facts.last, dates=facts.data.date_rule)
+    counts = _pair_counts(facts, carried[3], groups)
     counts = counts[counts["pair"].isin(names)]
     at_peak = (counts[counts["period_start"] == when["period_start"]].set_index("pair")["expected"]
                .reindex(names, fill_value=0))
@@ -419,6 +422,26 @@ def pairs_subtitle(facts: Facts, drawn: PairsDrawn | None = None) -> str:
     return text + (f". {capital(coverage)}" if coverage else "")
 
 
+def pairs_part(facts: Facts, drawn: PairsDrawn | None = None) -> tuple[pd.DataFrame | None, str | None]:
+    """The part of the chart of pairs that explains the period every pair drawn peaked in, counted as the chart
+    counts, and the key's words for it, as the other charts' hatch says it
+    (:func:`analysis.report.words.coverage.peak_part`): the events only the new sources carrying it report (those
+    :func:`pairs_coverage` names), else those of the week in it that may be one batch of coding (the title's);
+    (None, None) where neither. ``drawn`` as :func:`pairs_drawn` gives it (computed if None)."""
+    from .coverage import peak_part
+
+    drawn = drawn or pairs_drawn(facts)
+    groups, names, _ = drawn
+    when = _common_peak(drawn)
+    if when is None:
+        return None, None
+    found = peak_part(facts, facts.events[groups.isin(names).to_numpy()], when["period_start"], when["period_end"])
+    if found is None:
+        return None, None
+    events, label = found
+    return _pair_counts(facts, events, groups), label
+
+
 def plot_pairs(facts: Facts) -> object:
     """Draw an ACLED run's events per period of each pair of actors with the most events, a panel each on one scale,
     with its title and a subtitle that counts the events not drawn (None for the coded data, a window without events,
@@ -440,8 +463,10 @@ def plot_pairs(facts: Facts) -> object:
     sizes = groups.value_counts()
     busiest = peak(facts.per_period(facts.period("monthly", "M")))  # a new source or a batch behind it is marked
     marks = {} if busiest is None else peak_marks(facts, facts.events, busiest.start, busiest.end)
+    part, part_label = pairs_part(facts, drawn)
     fig = plot_panels_per_period(counts, by="pair", groups=names,
                                  titles={name: f"{name}: {describe_number(int(sizes[name]), 'event')}" for name in names},
-                                 covered=(facts.first, facts.last), marks=marks, ylabel="events")
+                                 covered=(facts.first, facts.last), marks=marks, part=part, part_label=part_label,
+                                 ylabel="events")
     headline(fig, pairs_title(facts, drawn), subtitle=pairs_subtitle(facts, drawn), source=facts.data.source_line)
     return fig
