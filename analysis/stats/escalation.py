@@ -399,6 +399,20 @@ def conflict_events(events: pd.DataFrame, **options: Any) -> pd.DataFrame:
     A chart that names the events under a period's bars below zero names those of its bars above zero too, so
     that a reader does not take one for the other.
 
+    Parameters
+    ----------
+    events : DataFrame
+        Events, as :func:`escalation_per_period` takes them.
+    **options
+        The options of :func:`cooperation_events`: given the same as :func:`escalation_per_period`, the points
+        of a period's rows sum to its ``conflict``.
+
+    Returns
+    -------
+    DataFrame
+        One row per period and event with points there, in date order, then in the events' order:
+        period_start, period_end, event_id (string), conflict (float64).
+
     Examples
     --------
     >>> rockets = pd.DataFrame({"event_id": ["EV46", "EV45"], "sub_event_type": ["Shelling/artillery/missile attack",
