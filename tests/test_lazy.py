@@ -59,6 +59,7 @@ def test_evidence_matrix_takes_its_tables_in_corroborations_order_and_recognises
     ("analysis.report.words.common", "analysis.report.words.events", "deadliest"),
     ("analysis.viz.maps", "analysis.viz.country_map", "plot_country_events"),
     ("analysis.viz.counts", "analysis.viz.escalation", "plot_escalation"),
+    ("analysis.viz.counts", "analysis.viz.panels", "plot_panels_per_period"),
 ])
 def test_a_name_a_split_moved_is_importable_from_its_old_module_for_a_release_with_a_warning(old, new, name):
     with pytest.warns(DeprecationWarning, match=f"{old}.{name} has moved; use {new}.{name}"):

@@ -447,8 +447,8 @@ def plot_pairs(facts: Facts) -> object:
     with its title and a subtitle that counts the events not drawn (None for the coded data, a window without events,
     fewer than two pairs with a second actor, or pairs that all tie, too many to draw: the sentence says it all)."""
     from ...stats.highlights import peak
-    from ...viz.counts import plot_panels_per_period
     from ...viz.figures import headline
+    from ...viz.panels import plot_panels_per_period
     from .coverage import peak_marks
 
     if facts.coded or facts.events.empty:
